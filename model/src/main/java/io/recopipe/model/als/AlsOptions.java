@@ -1,0 +1,353 @@
+package io.recopipe.model.als;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Training options under BigQuery ML's names, ranges and defaults ({@code num_factors},
+ * {@code l2_reg}, {@code max_iterations}, {@code early_stop}, {@code min_rel_progress},
+ * {@code feedback_type}, {@code wals_alpha}), plus recopipe's own ({@code l2_reg_mode},
+ * {@code intercept_l2_reg}, {@code seed}, {@code threads}), so a CREATE MODEL statement's OPTIONS
+ * carry over unchanged.
+ */
+public final class AlsOptions {
+  /** BigQuery ML's documented range for {@code num_factors}. */
+  public static final int MIN_FACTORS = 2;
+  /** BigQuery ML's documented range for {@code num_factors}. */
+  public static final int MAX_FACTORS = 200;
+
+  /** Every option name this class accepts, in the order manifests list them. */
+  public static final Set<String> NAMES = Set.of("feedback_type", "num_factors", "l2_reg",
+      "max_iterations", "early_stop", "min_rel_progress", "wals_alpha", "l2_reg_mode",
+      "intercept_l2_reg", "seed", "threads");
+
+  private final FeedbackType feedbackType;
+  private final Integer numFactors;
+  private final double l2Reg;
+  private final int maxIterations;
+  private final boolean earlyStop;
+  private final double minRelProgress;
+  private final double walsAlpha;
+  private final RegularizationMode l2RegMode;
+  private final Double interceptL2Reg;
+  private final long seed;
+  private final int threads;
+
+  private AlsOptions(Builder b) {
+    this.feedbackType = b.feedbackType;
+    this.numFactors = b.numFactors;
+    this.l2Reg = b.l2Reg;
+    this.maxIterations = b.maxIterations;
+    this.earlyStop = b.earlyStop;
+    this.minRelProgress = b.minRelProgress;
+    this.walsAlpha = b.walsAlpha;
+    this.l2RegMode = b.l2RegMode;
+    this.interceptL2Reg = b.interceptL2Reg;
+    this.seed = b.seed;
+    this.threads = b.threads;
+  }
+
+  /** Returns the defaults (BigQuery ML's where it has one). */
+  public static AlsOptions defaults() {
+    return builder().build();
+  }
+
+  /** Returns a builder holding the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.feedbackType = feedbackType;
+    b.numFactors = numFactors;
+    b.l2Reg = l2Reg;
+    b.maxIterations = maxIterations;
+    b.earlyStop = earlyStop;
+    b.minRelProgress = minRelProgress;
+    b.walsAlpha = walsAlpha;
+    b.l2RegMode = l2RegMode;
+    b.interceptL2Reg = interceptL2Reg;
+    b.seed = seed;
+    b.threads = threads;
+    return b;
+  }
+
+  /**
+   * Parses options from text values (a config file or {@code --set}), validating them all and
+   * reporting every unknown name and bad value in one {@link InvalidOptionsException}.
+   */
+  public static AlsOptions fromMap(Map<String, String> values) {
+    Builder b = builder();
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, String> entry : values.entrySet()) {
+      String name = entry.getKey().trim().toLowerCase(Locale.ROOT);
+      String text = entry.getValue() == null ? "" : entry.getValue().trim();
+      try {
+        switch (name) {
+          case "feedback_type" -> b.feedbackType(FeedbackType.parse(text));
+          case "num_factors" -> b.numFactors(text.equalsIgnoreCase("auto") ? null
+              : Integer.valueOf(text));
+          case "l2_reg" -> b.l2Reg(Double.parseDouble(text));
+          case "max_iterations" -> b.maxIterations(Integer.parseInt(text));
+          case "early_stop" -> b.earlyStop(parseBoolean(text));
+          case "min_rel_progress" -> b.minRelProgress(Double.parseDouble(text));
+          case "wals_alpha" -> b.walsAlpha(Double.parseDouble(text));
+          case "l2_reg_mode" -> b.l2RegMode(RegularizationMode.parse(text));
+          case "intercept_l2_reg" -> b.interceptL2Reg(text.equalsIgnoreCase("auto") ? null
+              : Double.valueOf(text));
+          case "seed" -> b.seed(Long.parseLong(text));
+          case "threads" -> b.threads(Integer.parseInt(text));
+          default -> problems.add("unknown option '" + entry.getKey() + "' (known: "
+              + String.join(", ", new java.util.TreeSet<>(NAMES)) + ")");
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add("option " + name + ": cannot read '" + text + "' as " + typeOf(name));
+      }
+    }
+    problems.addAll(b.problems());
+    if (!problems.isEmpty()) {
+      throw new InvalidOptionsException(problems);
+    }
+    return b.build();
+  }
+
+  private static boolean parseBoolean(String text) {
+    if (text.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (text.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException(text);
+  }
+
+  private static String typeOf(String name) {
+    return switch (name) {
+      case "feedback_type" -> "EXPLICIT or IMPLICIT";
+      case "l2_reg_mode" -> "plain or weighted";
+      case "early_stop" -> "true or false";
+      case "num_factors", "max_iterations", "threads", "seed" -> "an integer";
+      default -> "a number";
+    };
+  }
+
+  /**
+   * Returns the options as name → value in BigQuery ML's spelling, with {@code num_factors} and
+   * {@code intercept_l2_reg} resolved for {@code trainingRows} (as a manifest records them).
+   */
+  public Map<String, Object> toMap(long trainingRows) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("feedback_type", feedbackType.name());
+    map.put("num_factors", resolvedNumFactors(trainingRows));
+    map.put("l2_reg", l2Reg);
+    map.put("max_iterations", maxIterations);
+    map.put("early_stop", earlyStop);
+    map.put("min_rel_progress", minRelProgress);
+    if (feedbackType == FeedbackType.IMPLICIT) {
+      map.put("wals_alpha", walsAlpha);
+    }
+    map.put("l2_reg_mode", l2RegMode.configName());
+    map.put("intercept_l2_reg", resolvedInterceptL2Reg());
+    map.put("seed", seed);
+    map.put("threads", threads);
+    return map;
+  }
+
+  /**
+   * BigQuery ML's default for {@code num_factors} is log2(n), n the training rows, clamped to
+   * 2..200; an explicit value wins.
+   */
+  public int resolvedNumFactors(long trainingRows) {
+    if (numFactors != null) {
+      return numFactors;
+    }
+    int auto = (int) Math.round(Math.log(Math.max(2, trainingRows)) / Math.log(2));
+    return Math.max(MIN_FACTORS, Math.min(MAX_FACTORS, auto));
+  }
+
+  /** The intercepts' λ: {@code intercept_l2_reg} when set, else {@code l2_reg}. */
+  public double resolvedInterceptL2Reg() {
+    return interceptL2Reg != null ? interceptL2Reg : l2Reg;
+  }
+
+  public FeedbackType feedbackType() {
+    return feedbackType;
+  }
+
+  /** The configured factor count, or null for BigQuery ML's automatic log2(n). */
+  public Integer numFactors() {
+    return numFactors;
+  }
+
+  public double l2Reg() {
+    return l2Reg;
+  }
+
+  public int maxIterations() {
+    return maxIterations;
+  }
+
+  public boolean earlyStop() {
+    return earlyStop;
+  }
+
+  public double minRelProgress() {
+    return minRelProgress;
+  }
+
+  public double walsAlpha() {
+    return walsAlpha;
+  }
+
+  public RegularizationMode l2RegMode() {
+    return l2RegMode;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public int threads() {
+    return threads;
+  }
+
+  @Override
+  public String toString() {
+    return "AlsOptions" + toMap(0);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AlsOptions that && toMap(1000).equals(that.toMap(1000))
+        && java.util.Objects.equals(numFactors, that.numFactors)
+        && java.util.Objects.equals(interceptL2Reg, that.interceptL2Reg);
+  }
+
+  @Override
+  public int hashCode() {
+    return toMap(1000).hashCode();
+  }
+
+  /** Collects options and checks them all at {@link #build()}. */
+  public static final class Builder {
+    private FeedbackType feedbackType = FeedbackType.EXPLICIT;
+    private Integer numFactors;
+    private double l2Reg = 1.0;
+    private int maxIterations = 20;
+    private boolean earlyStop = true;
+    private double minRelProgress = 0.01;
+    private double walsAlpha = 40.0;
+    private RegularizationMode l2RegMode = RegularizationMode.PLAIN;
+    private Double interceptL2Reg;
+    private long seed = 42L;
+    private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    private Builder() {
+    }
+
+    public Builder feedbackType(FeedbackType value) {
+      feedbackType = value;
+      return this;
+    }
+
+    /** Sets the factor count; null means BigQuery ML's automatic log2(n). */
+    public Builder numFactors(Integer value) {
+      numFactors = value;
+      return this;
+    }
+
+    public Builder l2Reg(double value) {
+      l2Reg = value;
+      return this;
+    }
+
+    public Builder maxIterations(int value) {
+      maxIterations = value;
+      return this;
+    }
+
+    public Builder earlyStop(boolean value) {
+      earlyStop = value;
+      return this;
+    }
+
+    public Builder minRelProgress(double value) {
+      minRelProgress = value;
+      return this;
+    }
+
+    public Builder walsAlpha(double value) {
+      walsAlpha = value;
+      return this;
+    }
+
+    public Builder l2RegMode(RegularizationMode value) {
+      l2RegMode = value;
+      return this;
+    }
+
+    /** Sets the intercepts' λ; null means "same as l2_reg". */
+    public Builder interceptL2Reg(Double value) {
+      interceptL2Reg = value;
+      return this;
+    }
+
+    public Builder seed(long value) {
+      seed = value;
+      return this;
+    }
+
+    public Builder threads(int value) {
+      threads = value;
+      return this;
+    }
+
+    List<String> problems() {
+      List<String> problems = new ArrayList<>();
+      if (numFactors != null && (numFactors < MIN_FACTORS || numFactors > MAX_FACTORS)) {
+        problems.add("num_factors must be in " + MIN_FACTORS + ".." + MAX_FACTORS
+            + " (BigQuery ML's range), was " + numFactors);
+      }
+      if (!(l2Reg > 0) || Double.isInfinite(l2Reg)) {
+        problems.add("l2_reg must be a finite number > 0, was " + l2Reg);
+      }
+      if (maxIterations < 1) {
+        problems.add("max_iterations must be >= 1, was " + maxIterations);
+      }
+      if (!(minRelProgress >= 0) || Double.isInfinite(minRelProgress)) {
+        problems.add("min_rel_progress must be a finite number >= 0, was " + minRelProgress);
+      }
+      if (!(walsAlpha > 0) || Double.isInfinite(walsAlpha)) {
+        problems.add("wals_alpha must be a finite number > 0, was " + walsAlpha);
+      }
+      if (interceptL2Reg != null && (!(interceptL2Reg >= 0) || interceptL2Reg.isInfinite())) {
+        problems.add("intercept_l2_reg must be a finite number >= 0, was " + interceptL2Reg);
+      }
+      if (threads < 1 || threads > 1024) {
+        problems.add("threads must be in 1..1024, was " + threads);
+      }
+      if (feedbackType == null) {
+        problems.add("feedback_type must be EXPLICIT or IMPLICIT");
+      }
+      if (l2RegMode == null) {
+        problems.add("l2_reg_mode must be plain or weighted");
+      }
+      return problems;
+    }
+
+    /** Validates and builds; every problem is reported in one exception. */
+    public AlsOptions build() {
+      List<String> problems = problems();
+      if (!problems.isEmpty()) {
+        throw new InvalidOptionsException(problems);
+      }
+      return new AlsOptions(this);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.recopipe.pipeline.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code recopipe} command line: one entry point for training, data tools and benchmarks, so
+ * the launcher script and CI call the same code a user does.
+ */
+@Command(name = "recopipe", mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "MLOps pipeline for matrix-factorization recommenders.",
+    subcommands = {TrainCommand.class, DataCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class})
+public final class Main {
+
+  private Main() {
+  }
+
+  /** Runs the CLI and exits with its code (see {@link ExitCodes}). */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI and returns its exit code; tests call this instead of {@link #main}. */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(new OneLineErrors());
+    return cli.execute(args);
+  }
+}
