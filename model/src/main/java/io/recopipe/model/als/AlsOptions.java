@@ -11,8 +11,8 @@ import java.util.Set;
  * Training options under BigQuery ML's names, ranges and defaults ({@code num_factors},
  * {@code l2_reg}, {@code max_iterations}, {@code early_stop}, {@code min_rel_progress},
  * {@code feedback_type}, {@code wals_alpha}), plus recopipe's own ({@code l2_reg_mode},
- * {@code intercept_l2_reg}, {@code seed}, {@code threads}), so a CREATE MODEL statement's OPTIONS
- * carry over unchanged.
+ * {@code l2_reg_exponent}, {@code intercept_l2_reg}, {@code seed}, {@code threads}), so a CREATE
+ * MODEL statement's OPTIONS carry over unchanged.
  */
 public final class AlsOptions {
   /** BigQuery ML's documented range for {@code num_factors}. */
@@ -23,7 +23,7 @@ public final class AlsOptions {
   /** Every option name this class accepts, in the order manifests list them. */
   public static final Set<String> NAMES = Set.of("feedback_type", "num_factors", "l2_reg",
       "max_iterations", "early_stop", "min_rel_progress", "wals_alpha", "l2_reg_mode",
-      "intercept_l2_reg", "seed", "threads");
+      "l2_reg_exponent", "intercept_l2_reg", "seed", "threads");
 
   private final FeedbackType feedbackType;
   private final Integer numFactors;
@@ -33,6 +33,7 @@ public final class AlsOptions {
   private final double minRelProgress;
   private final double walsAlpha;
   private final RegularizationMode l2RegMode;
+  private final double l2RegExponent;
   private final Double interceptL2Reg;
   private final long seed;
   private final int threads;
@@ -46,6 +47,7 @@ public final class AlsOptions {
     this.minRelProgress = b.minRelProgress;
     this.walsAlpha = b.walsAlpha;
     this.l2RegMode = b.l2RegMode;
+    this.l2RegExponent = b.l2RegExponent;
     this.interceptL2Reg = b.interceptL2Reg;
     this.seed = b.seed;
     this.threads = b.threads;
@@ -72,6 +74,7 @@ public final class AlsOptions {
     b.minRelProgress = minRelProgress;
     b.walsAlpha = walsAlpha;
     b.l2RegMode = l2RegMode;
+    b.l2RegExponent = l2RegExponent;
     b.interceptL2Reg = interceptL2Reg;
     b.seed = seed;
     b.threads = threads;
@@ -99,6 +102,7 @@ public final class AlsOptions {
           case "min_rel_progress" -> b.minRelProgress(Double.parseDouble(text));
           case "wals_alpha" -> b.walsAlpha(Double.parseDouble(text));
           case "l2_reg_mode" -> b.l2RegMode(RegularizationMode.parse(text));
+          case "l2_reg_exponent" -> b.l2RegExponent(Double.parseDouble(text));
           case "intercept_l2_reg" -> b.interceptL2Reg(text.equalsIgnoreCase("auto") ? null
               : Double.valueOf(text));
           case "seed" -> b.seed(Long.parseLong(text));
@@ -153,6 +157,9 @@ public final class AlsOptions {
       map.put("wals_alpha", walsAlpha);
     }
     map.put("l2_reg_mode", l2RegMode.configName());
+    if (l2RegMode == RegularizationMode.WEIGHTED) {
+      map.put("l2_reg_exponent", l2RegExponent);
+    }
     map.put("intercept_l2_reg", resolvedInterceptL2Reg());
     map.put("seed", seed);
     map.put("threads", threads);
@@ -209,6 +216,11 @@ public final class AlsOptions {
     return l2RegMode;
   }
 
+  /** The exponent e of {@code weighted} regularization, λ·n^e (1 = ALS-WR). */
+  public double l2RegExponent() {
+    return l2RegExponent;
+  }
+
   public long seed() {
     return seed;
   }
@@ -244,6 +256,7 @@ public final class AlsOptions {
     private double minRelProgress = 0.01;
     private double walsAlpha = 40.0;
     private RegularizationMode l2RegMode = RegularizationMode.PLAIN;
+    private double l2RegExponent = 1.0;
     private Double interceptL2Reg;
     private long seed = 42L;
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -292,6 +305,12 @@ public final class AlsOptions {
       return this;
     }
 
+    /** Sets e in the weighted mode's λ·n^e (0..2; 1 is ALS-WR). */
+    public Builder l2RegExponent(double value) {
+      l2RegExponent = value;
+      return this;
+    }
+
     /** Sets the intercepts' λ; null means "same as l2_reg". */
     public Builder interceptL2Reg(Double value) {
       interceptL2Reg = value;
@@ -325,6 +344,9 @@ public final class AlsOptions {
       }
       if (!(walsAlpha > 0) || Double.isInfinite(walsAlpha)) {
         problems.add("wals_alpha must be a finite number > 0, was " + walsAlpha);
+      }
+      if (!(l2RegExponent >= 0 && l2RegExponent <= 2)) {
+        problems.add("l2_reg_exponent must be in 0..2, was " + l2RegExponent);
       }
       if (interceptL2Reg != null && (!(interceptL2Reg >= 0) || interceptL2Reg.isInfinite())) {
         problems.add("intercept_l2_reg must be a finite number >= 0, was " + interceptL2Reg);

@@ -8,7 +8,10 @@ package io.recopipe.model.als;
 public enum RegularizationMode {
   /** λ for every user and item vector, as BigQuery ML documents. */
   PLAIN,
-  /** λ·n, n the user's or item's rating count (ALS-WR). */
+  /**
+   * λ·n^e, n the user's or item's rating count and e {@code l2_reg_exponent} (1 is ALS-WR; smaller
+   * exponents regularize heavy raters less, a frequency-dependent middle ground).
+   */
   WEIGHTED;
 
   /** Parses {@code plain} or {@code weighted}, case-insensitive. */

@@ -1,0 +1,63 @@
+package io.recopipe.model.als;
+
+/**
+ * Accumulates the normal equations {@code A += Σ ỹ ỹᵀ, b += Σ t ỹ} of one ALS row, the step that
+ * costs O(n·d²) and dominates training time. Rows are taken four at a time so each pass over a row
+ * of A does four updates (register blocking), and the inner loop is an element-wise float
+ * multiply-add the JIT turns into SIMD; the summation order per element is fixed, so results are
+ * bit-identical with or without SIMD and for any thread count.
+ */
+final class GramKernel {
+  /** Whether the Vector API module was added to this JVM ({@code --add-modules jdk.incubator.vector}). */
+  static final boolean VECTOR_API =
+      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+          && !Boolean.getBoolean("recopipe.scalar");
+
+  private GramKernel() {
+  }
+
+  /** The row stride for d values: d rounded up to the SIMD lane count, so no masks are needed. */
+  static int stride(int d) {
+    int lanes = VECTOR_API ? VectorGramKernel.lanes() : 1;
+    return (d + lanes - 1) / lanes * lanes;
+  }
+
+  /**
+   * Adds four gathered rows ({@code rows}, each d long at {@code stride} apart, zero-padded) with
+   * targets {@code t0..t3} into the upper triangle of {@code a} (d rows of {@code stride}) and
+   * into {@code b}.
+   */
+  static void addFour(float[] a, float[] b, float[] rows, int d, int stride, float t0, float t1,
+      float t2, float t3) {
+    if (VECTOR_API) {
+      VectorGramKernel.addFour(a, b, rows, d, stride, t0, t1, t2, t3);
+      return;
+    }
+    int r1 = stride;
+    int r2 = 2 * stride;
+    int r3 = 3 * stride;
+    for (int i = 0; i < d; i++) {
+      float c0 = rows[i];
+      float c1 = rows[r1 + i];
+      float c2 = rows[r2 + i];
+      float c3 = rows[r3 + i];
+      int row = i * stride;
+      for (int j = i; j < d; j++) {
+        a[row + j] += c0 * rows[j] + c1 * rows[r1 + j] + c2 * rows[r2 + j] + c3 * rows[r3 + j];
+      }
+      b[i] += t0 * c0 + t1 * c1 + t2 * c2 + t3 * c3;
+    }
+  }
+
+  /** Adds one gathered row ({@code rows[0..d)}) with target {@code t}. */
+  static void addOne(float[] a, float[] b, float[] rows, int d, int stride, float t) {
+    for (int i = 0; i < d; i++) {
+      float c = rows[i];
+      int row = i * stride;
+      for (int j = i; j < d; j++) {
+        a[row + j] += c * rows[j];
+      }
+      b[i] += t * c;
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package io.recopipe.model.scoring;
+
+/**
+ * Keeps the k highest-scoring items seen so far in a primitive min-heap, so that choosing the top
+ * 50 of thousands of items costs O(n log k) with no boxing. Ties go to the lower item index, which
+ * makes every ranking deterministic.
+ */
+public final class TopK {
+  private final int capacity;
+  private final int[] items;
+  private final float[] scores;
+  private int size;
+
+  /** Creates a selector for the top {@code k} (k ≥ 1). */
+  public TopK(int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be >= 1, was " + k);
+    }
+    this.capacity = k;
+    this.items = new int[k];
+    this.scores = new float[k];
+  }
+
+  /** Empties the selector for reuse. */
+  public void clear() {
+    size = 0;
+  }
+
+  /** Offers one item. NaN scores are ignored. */
+  public void offer(int item, float score) {
+    if (size < capacity) {
+      if (score != score) {
+        return;
+      }
+      items[size] = item;
+      scores[size] = score;
+      siftUp(size++);
+    } else if (better(score, item, scores[0], items[0])) {
+      items[0] = item;
+      scores[0] = score;
+      siftDown(0);
+    }
+  }
+
+  /** Whether (s1, i1) ranks above (s2, i2): higher score, then lower index. */
+  private static boolean better(float s1, int i1, float s2, int i2) {
+    return s1 > s2 || (s1 == s2 && i1 < i2);
+  }
+
+  private void siftUp(int n) {
+    while (n > 0) {
+      int parent = (n - 1) >>> 1;
+      if (!better(scores[parent], items[parent], scores[n], items[n])) {
+        break;
+      }
+      swap(n, parent);
+      n = parent;
+    }
+  }
+
+  private void siftDown(int n) {
+    while (true) {
+      int left = 2 * n + 1;
+      if (left >= size) {
+        return;
+      }
+      int worst = left;
+      int right = left + 1;
+      if (right < size && better(scores[left], items[left], scores[right], items[right])) {
+        worst = right;
+      }
+      if (!better(scores[n], items[n], scores[worst], items[worst])) {
+        return;
+      }
+      swap(n, worst);
+      n = worst;
+    }
+  }
+
+  private void swap(int a, int b) {
+    int item = items[a];
+    items[a] = items[b];
+    items[b] = item;
+    float score = scores[a];
+    scores[a] = scores[b];
+    scores[b] = score;
+  }
+
+  /** How many items are held (at most k). */
+  public int size() {
+    return size;
+  }
+
+  /**
+   * Writes the held items best-first into {@code outItems}/{@code outScores} and returns how many;
+   * the selector is left empty.
+   */
+  public int drainBestFirst(int[] outItems, float[] outScores) {
+    int count = size;
+    for (int n = count - 1; n >= 0; n--) {
+      outItems[n] = items[0];
+      outScores[n] = scores[0];
+      size--;
+      items[0] = items[size];
+      scores[0] = scores[size];
+      siftDown(0);
+    }
+    return count;
+  }
+}

@@ -1,0 +1,87 @@
+package io.recopipe.model.als;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AlsOptionsTest {
+
+  @Test
+  void defaultsAreBigQueryMls() {
+    AlsOptions o = AlsOptions.defaults();
+    assertEquals(FeedbackType.EXPLICIT, o.feedbackType());
+    assertNull(o.numFactors(), "num_factors defaults to log2(n)");
+    assertEquals(1.0, o.l2Reg());
+    assertEquals(20, o.maxIterations());
+    assertTrue(o.earlyStop());
+    assertEquals(0.01, o.minRelProgress());
+    assertEquals(40.0, o.walsAlpha());
+    assertEquals(RegularizationMode.PLAIN, o.l2RegMode());
+    assertEquals(1.0, o.resolvedInterceptL2Reg(), "intercept λ follows l2_reg");
+  }
+
+  @Test
+  void automaticFactorCountIsLog2OfRowsClampedToTheRange() {
+    AlsOptions o = AlsOptions.defaults();
+    assertEquals(17, o.resolvedNumFactors(100_000));
+    assertEquals(2, o.resolvedNumFactors(1));
+    assertEquals(20, o.resolvedNumFactors(1_000_209));
+    assertEquals(34, AlsOptions.builder().numFactors(34).build().resolvedNumFactors(5));
+  }
+
+  @Test
+  void parsesTextValuesUnderBigQueryNames() {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("NUM_FACTORS", "34");
+    values.put("l2_reg", "0.5");
+    values.put("max_iterations", "7");
+    values.put("early_stop", "FALSE");
+    values.put("min_rel_progress", "0.001");
+    values.put("l2_reg_mode", "weighted");
+    values.put("intercept_l2_reg", "0.1");
+    values.put("seed", "9");
+    values.put("threads", "3");
+    values.put("feedback_type", "explicit");
+    AlsOptions o = AlsOptions.fromMap(values);
+    assertEquals(34, o.numFactors());
+    assertEquals(0.5, o.l2Reg());
+    assertEquals(7, o.maxIterations());
+    assertEquals(false, o.earlyStop());
+    assertEquals(RegularizationMode.WEIGHTED, o.l2RegMode());
+    assertEquals(0.1, o.resolvedInterceptL2Reg());
+    assertEquals(9, o.seed());
+    assertEquals(3, o.threads());
+    assertEquals(34, o.toMap(100).get("num_factors"));
+    assertEquals("weighted", o.toMap(100).get("l2_reg_mode"));
+  }
+
+  @Test
+  void reportsEveryProblemAtOnce() {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("num_factors", "500");
+    values.put("l2_reg", "-1");
+    values.put("max_iterations", "ten");
+    values.put("learning_rate", "0.1");
+    InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
+        () -> AlsOptions.fromMap(values));
+    assertEquals(4, e.problems().size(), e.getMessage());
+    assertTrue(e.getMessage().contains("num_factors must be in 2..200"), e.getMessage());
+    assertTrue(e.getMessage().contains("l2_reg must be a finite number > 0"), e.getMessage());
+    assertTrue(e.getMessage().contains("max_iterations: cannot read 'ten' as an integer"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("unknown option 'learning_rate'"), e.getMessage());
+  }
+
+  @Test
+  void builderRefusesOutOfRangeValues() {
+    assertThrows(InvalidOptionsException.class, () -> AlsOptions.builder().numFactors(1).build());
+    assertThrows(InvalidOptionsException.class, () -> AlsOptions.builder().threads(0).build());
+    assertThrows(InvalidOptionsException.class,
+        () -> AlsOptions.builder().minRelProgress(Double.NaN).build());
+  }
+}
