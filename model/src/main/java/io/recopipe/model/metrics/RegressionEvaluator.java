@@ -50,6 +50,23 @@ public final class RegressionEvaluator {
     return new RegressionEvaluator(true, DEFAULT_MIN_RATING, DEFAULT_MAX_RATING);
   }
 
+  /**
+   * Returns an evaluator that clips to the rating range seen in {@code train} (e.g. 0.5..5 for the
+   * half-star MovieLens releases), the scale a model trained on it is meant to predict.
+   */
+  public static RegressionEvaluator forScaleOf(io.recopipe.model.data.Ratings train) {
+    if (train.size() == 0) {
+      return create();
+    }
+    float low = Float.POSITIVE_INFINITY;
+    float high = Float.NEGATIVE_INFINITY;
+    for (int n = 0; n < train.size(); n++) {
+      low = Math.min(low, train.rating(n));
+      high = Math.max(high, train.rating(n));
+    }
+    return create().clipTo(low, high);
+  }
+
   /** Returns the metrics every evaluation reports, in column order. */
   public static List<RegressionMetric> metrics() {
     return METRICS;

@@ -2,7 +2,8 @@ package io.recopipe.pipeline.cli;
 
 import picocli.CommandLine.Command;
 
-/** PLACEHOLDER: replaced by the benchmark work before this issue closes. */
-@Command(name = "bench", description = "Benchmarks that print JSON lines.")
+/** Groups the benchmarks; each prints one JSON line per case so runs can be compared by script. */
+@Command(name = "bench", description = "Benchmarks that print one JSON line per case.",
+    mixinStandardHelpOptions = true, subcommands = {BenchAlsCommand.class})
 final class BenchCommand {
 }

@@ -1,0 +1,56 @@
+package io.recopipe.pipeline.cli;
+
+import io.recopipe.model.als.AlsOptions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The ALS option flags shared by {@code train} and {@code bench als}, so both spell options the same
+ * way: BigQuery ML names through {@code --set}, the common ones as flags.
+ */
+final class AlsOptionFlags {
+  @Option(names = "--defaults", defaultValue = "movielens",
+      description = "Starting option set: movielens (tuned on ML-100K) or bigquery "
+          + "(BigQuery ML's defaults). Default: ${DEFAULT-VALUE}.")
+  String defaults;
+
+  @Option(names = "--num-factors", description = "num_factors (2..200).")
+  Integer numFactors;
+
+  @Option(names = "--l2-reg", description = "l2_reg (> 0).")
+  Double l2Reg;
+
+  @Option(names = "--max-iterations", description = "max_iterations (>= 1).")
+  Integer maxIterations;
+
+  @Option(names = "--threads", description = "Training threads (default: all cores).")
+  Integer threads;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Any ALS option by its BigQuery ML name, e.g. --set early_stop=false.")
+  Map<String, String> set = new LinkedHashMap<>();
+
+  /** Resolves the flags into validated options, with {@code caseDefaults} under the flags. */
+  AlsOptions resolve(Map<String, String> caseDefaults) {
+    Map<String, String> values = new LinkedHashMap<>(caseDefaults);
+    values.putAll(set);
+    putIf(values, "num_factors", numFactors);
+    putIf(values, "l2_reg", l2Reg);
+    putIf(values, "max_iterations", maxIterations);
+    putIf(values, "threads", threads);
+    return OptionDefaults.resolve(defaults, values);
+  }
+
+  /** Whether any option was given on the command line. */
+  boolean anyGiven() {
+    return numFactors != null || l2Reg != null || maxIterations != null || threads != null
+        || !set.isEmpty();
+  }
+
+  private static void putIf(Map<String, String> values, String key, Object value) {
+    if (value != null) {
+      values.put(key, value.toString());
+    }
+  }
+}
