@@ -1,0 +1,77 @@
+package io.recopipe.components.readers;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+
+/**
+ * Reads a {@link TextSource} line by line with an explicit charset and counts lines, so that every
+ * parser can raise a {@link DataFormatException} that points at the exact 1-based line.
+ */
+final class LineCursor implements Closeable {
+  private static final int BUFFER_CHARS = 1 << 16;
+
+  private final BufferedReader reader;
+  private final String sourceName;
+  private int lineNumber;
+  private String pushedBack;
+
+  private LineCursor(BufferedReader reader, String sourceName) {
+    this.reader = reader;
+    this.sourceName = sourceName;
+  }
+
+  /** Opens {@code source} decoded with {@code charset}. */
+  static LineCursor open(TextSource source, Charset charset) throws IOException {
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(source.open(), charset), BUFFER_CHARS);
+    return new LineCursor(reader, source.name());
+  }
+
+  /** Returns the next line without its terminator (a leading UTF-8 BOM dropped), or null at the end. */
+  String next() throws IOException {
+    if (pushedBack != null) {
+      String line = pushedBack;
+      pushedBack = null;
+      lineNumber++;
+      return line;
+    }
+    String line = reader.readLine();
+    if (line == null) {
+      return null;
+    }
+    lineNumber++;
+    if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+      return line.substring(1);
+    }
+    return line;
+  }
+
+  /** Makes the next {@link #next()} return {@code line} again (one line of look-ahead). */
+  void pushBack(String line) {
+    pushedBack = line;
+    lineNumber--;
+  }
+
+  /** The 1-based number of the line last returned (0 before the first). */
+  int lineNumber() {
+    return lineNumber;
+  }
+
+  /** The source's name as used in messages. */
+  String sourceName() {
+    return sourceName;
+  }
+
+  /** An exception for the current line. */
+  DataFormatException fail(String expectedVersusFound) {
+    return new DataFormatException(sourceName, Math.max(1, lineNumber), expectedVersusFound);
+  }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+  }
+}
