@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.recopipe.components.readers.Dataset;
 import io.recopipe.components.readers.DatasetReader;
 import io.recopipe.components.readers.DelimitedOptions;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,22 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GenerateCommandTest {
 
-  /** Runs the CLI capturing stdout and stderr; returns {exit code, stdout, stderr}. */
+  /** Runs the CLI; returns {exit code, stdout, stderr}. */
   private static Object[] run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Object[] {code, outBytes.toString(StandardCharsets.UTF_8),
-          errBytes.toString(StandardCharsets.UTF_8)};
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    CliRunner.Result result = CliRunner.run(args);
+    return new Object[] {result.code(), result.out(), result.err()};
   }
 
   @Test

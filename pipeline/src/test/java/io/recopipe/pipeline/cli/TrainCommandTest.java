@@ -1,0 +1,114 @@
+package io.recopipe.pipeline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.recopipe.model.data.Ratings;
+import io.recopipe.model.testing.PlantedRatings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+  @TempDir
+  static Path dir;
+  static Path train;
+  static Path test;
+
+  @BeforeAll
+  static void writeFixtures() throws IOException {
+    PlantedRatings.Split split = PlantedRatings.generate(150, 100, 3, 0.3, 0.3, 5);
+    train = write("train.tsv", split.train());
+    test = write("test.tsv", split.test());
+  }
+
+  /** Writes ratings as u.data-style lines, rounded and clipped to 1..5 stars. */
+  static Path write(String name, Ratings ratings) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (int n = 0; n < ratings.size(); n++) {
+      long stars = Math.max(1, Math.min(5, Math.round(ratings.rating(n))));
+      lines.add(ratings.users().id(ratings.user(n)).substring(1) + "\t"
+          + ratings.items().id(ratings.item(n)).substring(1) + "\t" + stars + "\t"
+          + (800_000_000L + n));
+    }
+    Path file = dir.resolve(name);
+    Files.write(file, lines);
+    return file;
+  }
+
+  @Test
+  void trainsAndPrintsTrainingInfoAndEvaluateColumns() {
+    CliRunner.Result result = CliRunner.run("train", "--train", train.toString(), "--test",
+        test.toString(), "--num-factors", "4", "--max-iterations", "6", "--threads", "2");
+    assertEquals(ExitCodes.OK, result.code(), result.err());
+    assertTrue(result.out().contains("num_factors=4"), result.out());
+    for (String column : List.of("mean_absolute_error", "mean_squared_error",
+        "mean_squared_log_error", "median_absolute_error", "r2_score", "explained_variance",
+        "root_mean_squared_error")) {
+      assertTrue(result.out().contains(column), column + " missing:\n" + result.out());
+    }
+    assertTrue(result.err().contains("iteration  loss"), result.err());
+    assertEquals(6, result.err().lines().filter(l -> l.matches("\\s+\\d+\\s+\\d\\.\\d+.*")).count(),
+        result.err());
+  }
+
+  @Test
+  void trainsOnASyntheticPreset() {
+    CliRunner.Result result = CliRunner.run("train", "--preset", "ml-100k", "--num-factors", "8",
+        "--max-iterations", "3");
+    assertEquals(ExitCodes.OK, result.code(), result.err());
+    assertTrue(result.out().contains("train: 90,000 ratings"), result.out());
+    assertTrue(result.out().contains("root_mean_squared_error"), result.out());
+  }
+
+  @Test
+  void bigQueryDefaultsUsePlainRegularizationAndAutomaticFactors() {
+    CliRunner.Result result = CliRunner.run("train", "--train", train.toString(), "--defaults",
+        "bigquery", "--max-iterations", "2");
+    assertEquals(ExitCodes.OK, result.code(), result.err());
+    assertTrue(result.out().contains("l2_reg=1.0"), result.out());
+    assertTrue(result.out().contains("l2_reg_mode=plain"), result.out());
+  }
+
+  @Test
+  void anOutOfRangeOptionIsOneLineAndExitCodeTwo() {
+    CliRunner.Result result = CliRunner.run("train", "--train", train.toString(),
+        "--num-factors", "500", "--set", "learning_rate=0.1");
+    assertEquals(ExitCodes.BAD_INPUT, result.code());
+    assertEquals(1, result.err().lines().count(), result.err());
+    assertTrue(result.err().contains("num_factors must be in 2..200"), result.err());
+    assertTrue(result.err().contains("unknown option 'learning_rate'"), result.err());
+  }
+
+  @Test
+  void aMalformedFileNamesTheFileAndLine() throws IOException {
+    Path bad = dir.resolve("bad.data");
+    Files.write(bad, List.of("1\t2\t3\t4", "1\t3\tfive\t5"));
+    CliRunner.Result result = CliRunner.run("train", "--train", bad.toString());
+    assertEquals(ExitCodes.BAD_INPUT, result.code(), result.out());
+    assertEquals(1, result.err().lines().count(), result.err());
+    assertTrue(result.err().contains("bad.data"), result.err());
+    assertTrue(result.err().contains("line 2"), result.err());
+  }
+
+  @Test
+  void aMissingFileIsBadInput() {
+    CliRunner.Result result = CliRunner.run("train", "--train", dir.resolve("nope.tsv").toString());
+    assertEquals(ExitCodes.BAD_INPUT, result.code());
+    assertTrue(result.err().contains("nope.tsv"), result.err());
+    assertEquals(1, result.err().lines().count(), result.err());
+  }
+
+  @Test
+  void trainAndPresetTogetherIsAUsageError() {
+    CliRunner.Result result = CliRunner.run("train", "--train", train.toString(), "--preset",
+        "ml-1m");
+    assertEquals(ExitCodes.BAD_INPUT, result.code());
+    assertTrue(result.err().contains("mutually exclusive"), result.err());
+  }
+}
