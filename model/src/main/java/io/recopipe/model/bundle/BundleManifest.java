@@ -73,6 +73,18 @@ public record BundleManifest(String feedbackType, Map<String, Object> options,
     }
   }
 
+  /**
+   * Returns a builder pre-filled from a fit: its resolved options, ML.TRAINING_INFO rows, data
+   * fingerprint and freshly captured provenance (seed, code version, JDK, time).
+   */
+  public static Builder forFit(io.recopipe.model.als.AlsResult fit, String runId) {
+    return builder()
+        .options(fit.options(), fit.trainingRows())
+        .trainingInfo(fit.trainingInfo())
+        .dataFingerprint(fit.dataFingerprint())
+        .provenance(Provenance.capture(fit.options().seed(), fit.dataFingerprint(), runId));
+  }
+
   /** Returns a builder with the default column names and no options, iterations or metrics. */
   public static Builder builder() {
     return new Builder();

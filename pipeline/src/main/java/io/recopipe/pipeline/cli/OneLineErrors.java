@@ -1,5 +1,9 @@
 package io.recopipe.pipeline.cli;
 
+import java.io.FileNotFoundException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -12,19 +16,31 @@ final class OneLineErrors implements IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
-    boolean badInput = e instanceof IllegalArgumentException
-        || e instanceof java.io.FileNotFoundException
-        || e instanceof java.nio.file.NoSuchFileException
-        || e instanceof java.io.UncheckedIOException u && u.getCause() instanceof java.nio.file.NoSuchFileException
-        || e.getClass().getSimpleName().endsWith("FormatException");
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      message = "no such file: " + message;
-    }
-    cli.getErr().println("recopipe: error: " + message.replace('\n', ' '));
+    Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+    cli.getErr().println("recopipe: error: " + message(cause).replace('\n', ' '));
     if ("1".equals(System.getenv("RECOPIPE_DEBUG"))) {
       e.printStackTrace(cli.getErr());
     }
-    return badInput ? ExitCodes.BAD_INPUT : ExitCodes.FAILED;
+    return isBadInput(cause) ? ExitCodes.BAD_INPUT : ExitCodes.FAILED;
+  }
+
+  /** Bad input is anything the user can fix: a file, a path, an option, a format. */
+  static boolean isBadInput(Throwable e) {
+    return e instanceof IllegalArgumentException
+        || e instanceof FileNotFoundException
+        || e instanceof NoSuchFileException
+        || e instanceof FileAlreadyExistsException
+        || e.getClass().getSimpleName().endsWith("FormatException");
+  }
+
+  private static String message(Throwable e) {
+    String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (e instanceof NoSuchFileException) {
+      return "no such file: " + text;
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return "already exists: " + text + " (pass --overwrite to replace it)";
+    }
+    return text;
   }
 }

@@ -4,6 +4,9 @@ import io.recopipe.components.synthetic.TrainTestSplit;
 import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.als.AlsResult;
 import io.recopipe.model.als.AlsTrainer;
+import io.recopipe.model.bundle.BundleManifest;
+import io.recopipe.model.bundle.BundleWriter;
+import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.metrics.RegressionEvaluation;
 import io.recopipe.model.metrics.RegressionEvaluator;
@@ -46,6 +49,12 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed-data", defaultValue = "42", description = "Seed for --preset data.")
   long dataSeed;
 
+  @Option(names = "--out", description = "Save the model bundle to this directory.")
+  Path out;
+
+  @Option(names = "--overwrite", description = "Replace an existing bundle at --out.")
+  boolean overwrite;
+
   @Mixin
   AlsOptionFlags flags;
 
@@ -81,15 +90,24 @@ final class TrainCommand implements Callable<Integer> {
     });
     out.printf("fit: %d iterations in %.3f s%s%n", result.trainingInfo().size(),
         result.fitSeconds(), result.stoppedEarly() ? " (early stop)" : "");
+    RegressionEvaluation evaluation = null;
     if (testSet != null) {
-      RegressionEvaluation evaluation = RegressionEvaluator.forScaleOf(train)
-          .evaluate(result.model(), testSet);
+      evaluation = RegressionEvaluator.forScaleOf(train).evaluate(result.model(), testSet);
       out.println("ML.EVALUATE (predictions clipped to the training ratings' range):");
       evaluation.asMap().forEach((name, value) -> out.printf("  %-26s %.4f%n", name, value));
       if (evaluation.coldStartRows() > 0) {
         out.printf("  (%d test rows had a user or item unseen in training)%n",
             evaluation.coldStartRows());
       }
+    }
+    if (this.out != null) {
+      BundleManifest.Builder manifest = BundleManifest.forFit(result, null);
+      if (evaluation != null) {
+        manifest.metrics(evaluation.asMap());
+      }
+      ModelBundle bundle = BundleWriter.write(this.out, result.model(), manifest.build(),
+          overwrite ? BundleWriter.IfExists.REPLACE : BundleWriter.IfExists.FAIL);
+      out.printf("bundle: %s (%d files)%n", bundle.directory(), bundle.files().size());
     }
     out.flush();
     return ExitCodes.OK;

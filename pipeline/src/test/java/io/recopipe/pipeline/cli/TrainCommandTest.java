@@ -111,4 +111,31 @@ class TrainCommandTest {
     assertEquals(ExitCodes.BAD_INPUT, result.code());
     assertTrue(result.err().contains("mutually exclusive"), result.err());
   }
+
+  @Test
+  void savesABundleWithProvenanceAndMetricsThatLoadsBack() throws IOException {
+    Path bundleDir = dir.resolve("bundle");
+    CliRunner.Result result = CliRunner.run("train", "--train", train.toString(), "--test",
+        test.toString(), "--num-factors", "3", "--max-iterations", "3", "--out",
+        bundleDir.toString());
+    assertEquals(ExitCodes.OK, result.code(), result.err());
+    assertTrue(result.out().contains("bundle: " + bundleDir), result.out());
+    io.recopipe.model.bundle.ModelBundle bundle =
+        io.recopipe.model.bundle.ModelBundle.load(bundleDir);
+    assertEquals(3, bundle.model().numFactors());
+    assertEquals(3, bundle.manifest().trainingInfo().size());
+    assertTrue(bundle.manifest().metrics().containsKey("root_mean_squared_error"));
+    assertEquals(42L, bundle.manifest().provenance().seed());
+    assertTrue(bundle.manifest().dataFingerprint().startsWith("sha256:"));
+
+    CliRunner.Result again = CliRunner.run("train", "--train", train.toString(),
+        "--max-iterations", "1", "--out", bundleDir.toString());
+    assertEquals(ExitCodes.BAD_INPUT, again.code());
+    assertTrue(again.err().contains("--overwrite"), again.err());
+    CliRunner.Result replaced = CliRunner.run("train", "--train", train.toString(),
+        "--max-iterations", "1", "--num-factors", "2", "--out", bundleDir.toString(),
+        "--overwrite");
+    assertEquals(ExitCodes.OK, replaced.code(), replaced.err());
+    assertEquals(2, io.recopipe.model.bundle.ModelBundle.load(bundleDir).model().numFactors());
+  }
 }
