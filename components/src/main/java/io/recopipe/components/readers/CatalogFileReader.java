@@ -23,7 +23,8 @@ final class CatalogFileReader {
     LinkedHashMap<String, T> entries = new LinkedHashMap<>();
     Fields fields = new Fields();
     FieldSplitter splitter = new FieldSplitter(layout.delimiter());
-    CsvRecordParser csv = layout.quoted() ? new CsvRecordParser(layout.delimiter().charAt(0)) : null;
+    CsvRecordParser csv =
+        layout.quoted() ? new CsvRecordParser(layout.delimiter().charAt(0)) : null;
     try (LineCursor cursor = LineCursor.open(source, charset)) {
       if (layout.header() != null) {
         expectHeader(cursor, layout.header());

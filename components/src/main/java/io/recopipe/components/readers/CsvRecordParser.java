@@ -52,8 +52,8 @@ final class CsvRecordParser {
           }
         }
         if (at < text.length() && text.charAt(at) != delimiter) {
-          throw cursor.fail("expected a delimiter '" + delimiter + "' after a closing quote, found '"
-              + text.charAt(at) + "'");
+          throw cursor.fail("expected a delimiter '" + delimiter
+              + "' after a closing quote, found '" + text.charAt(at) + "'");
         }
       } else {
         int end = text.indexOf(delimiter, at);

@@ -12,7 +12,7 @@ interface DataRoot extends Closeable {
   /** The path of the directory or archive, for messages. */
   String name();
 
-  /** Finds a file by base name ({@code u.data}); in a zip the shallowest entry of that name wins. */
+  /** Finds a file by base name ({@code u.data}); in a zip the shallowest such entry wins. */
   Optional<TextSource> find(String fileName);
 
   /** The base names of the files present, sorted, for "found none of them" messages. */

@@ -1,6 +1,6 @@
 package io.recopipe.components.readers;
 
-/** The file layouts the readers understand, recorded in the report so provenance says what was read. */
+/** The file layouts the readers understand, kept in the report so provenance says what was read. */
 public enum DatasetFormat {
   /** MovieLens 100K: tab-separated {@code u.data} and split files, {@code |}-separated catalogs. */
   MOVIELENS_100K("MovieLens 100K"),

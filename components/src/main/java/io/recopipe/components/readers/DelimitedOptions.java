@@ -55,7 +55,8 @@ public final class DelimitedOptions {
    * {@code user}, {@code item}, {@code rating} stand for positions 0, 1, 2.
    */
   public DelimitedOptions withHeader(boolean hasHeader) {
-    return new DelimitedOptions(delimiter, hasHeader, user, item, rating, timestamp, scale, charset);
+    return new DelimitedOptions(delimiter, hasHeader, user, item, rating, timestamp, scale,
+        charset);
   }
 
   /** The user column ({@code user_col}); digits mean a 0-based position. */

@@ -98,7 +98,8 @@ final class DelimitedReader {
       boolean isDefault = defaultPosition >= 0 && ref.name().equals(DEFAULT_NAMES[defaultPosition]);
       if (!isDefault) {
         throw new IllegalArgumentException(option + " names column '" + ref.name()
-            + "' but " + cursor.sourceName() + " is read without a header; give a 0-based position");
+            + "' but " + cursor.sourceName()
+            + " is read without a header; give a 0-based position");
       }
       position = defaultPosition;
     }

@@ -30,7 +30,7 @@ final class LineCursor implements Closeable {
     return new LineCursor(reader, source.name());
   }
 
-  /** Returns the next line without its terminator (a leading UTF-8 BOM dropped), or null at the end. */
+  /** Returns the next line without terminator (and without a leading BOM), or null at the end. */
   String next() throws IOException {
     if (pushedBack != null) {
       String line = pushedBack;

@@ -24,7 +24,7 @@ final class MovieLensLayouts {
         RatingColumns.MOVIELENS, true, false, scale);
   }
 
-  /** Whether {@code fileName} is {@code u.data} or one of the 100K split files (u1.base, ua.test…). */
+  /** Whether {@code fileName} is {@code u.data} or a 100K split file (u1.base, ua.test…). */
   static boolean isHundredKRatingsFile(String fileName) {
     if (fileName.equals("u.data")) {
       return true;

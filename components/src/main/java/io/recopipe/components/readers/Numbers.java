@@ -16,7 +16,7 @@ final class Numbers {
   private Numbers() {
   }
 
-  /** Parses an optionally signed decimal integer between spaces; {@link #INVALID_LONG} otherwise. */
+  /** Parses an optionally signed decimal integer; {@link #INVALID_LONG} otherwise. */
   static long parseLong(CharSequence text, int from, int to) {
     while (from < to && text.charAt(from) == ' ') {
       from++;

@@ -28,7 +28,7 @@ public record RatingScale(float min, float max) {
     return rating >= min && rating <= max;
   }
 
-  /** Renders as {@code 1..5} or {@code 0.5..5}; the unbounded scale as {@code any finite number}. */
+  /** Renders as {@code 1..5} or {@code 0.5..5}; the unbounded scale as a phrase. */
   @Override
   public String toString() {
     if (this.equals(ANY_FINITE)) {

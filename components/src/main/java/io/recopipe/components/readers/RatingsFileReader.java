@@ -107,7 +107,8 @@ final class RatingsFileReader {
       value = Timestamps.parseIso(fields.trimmed(field));
     }
     if (value == Numbers.INVALID_LONG) {
-      String kind = layout.generic() ? "epoch seconds or an ISO-8601 time" : "integer epoch seconds";
+      String kind =
+          layout.generic() ? "epoch seconds or an ISO-8601 time" : "integer epoch seconds";
       throw cursor.fail("expected a " + layout.label(field) + " in " + kind + ", found "
           + fields.quoted(field));
     }

@@ -31,7 +31,7 @@ record RatingsLayout(String delimiter, List<String> fieldNames, RatingColumns co
     return fieldNames.size();
   }
 
-  /** Names a field for messages: {@code user id}, or {@code user id (UserID)} when named otherwise. */
+  /** Names a field for messages: {@code user id}, or {@code user id (UserID)} if named so. */
   String label(int field) {
     String name = fieldNames.get(field);
     String role = columns.roleOf(field);
@@ -60,7 +60,7 @@ record RatingsLayout(String delimiter, List<String> fieldNames, RatingColumns co
         + ")";
   }
 
-  /** The message for a line with {@code count} fields, naming a different delimiter when one is seen. */
+  /** The message for a line with {@code count} fields, naming another delimiter if one is seen. */
   String fieldCountProblem(String line, int count) {
     if (count == 1 && fieldCount() > 1) {
       for (String candidate : LIKELY_DELIMITERS) {

@@ -39,7 +39,8 @@ final class SingleFileReader {
   }
 
   private static Dataset ratingsOnly(DatasetFormat format, Path file, RatingsReadResult result) {
-    return new Dataset(result.ratings(), null, null, ReaderReport.of(format, file.toString(), result));
+    ReaderReport report = ReaderReport.of(format, file.toString(), result);
+    return new Dataset(result.ratings(), null, null, report);
   }
 
   private static String firstLine(TextSource source) throws IOException {
@@ -66,7 +67,7 @@ final class SingleFileReader {
     return true;
   }
 
-  /** Picks the delimiter seen in line 1 and whether line 1 is a header (its third field is not a number). */
+  /** Picks the delimiter seen in line 1, and a header when its third field is not a number. */
   static DelimitedOptions guessOptions(String first) {
     char delimiter = ',';
     for (char candidate : LIKELY_DELIMITERS) {

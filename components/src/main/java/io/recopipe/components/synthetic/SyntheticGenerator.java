@@ -28,8 +28,9 @@ public final class SyntheticGenerator {
     SplittableRandom layout = Seeds.stream(seed, Seeds.LAYOUT, 0);
     int[] itemRank = Seeds.permutation(spec.items(), layout);
     int[] userRank = Seeds.permutation(spec.users(), layout);
-    int[] counts = ActivityAllocator.allocate(PowerLawCurve.USER_ACTIVITY.weightsAboveLast(userRank),
-        spec.ratings(), spec.minRatingsPerUser(), spec.maxRatingsPerUser());
+    double[] activity = PowerLawCurve.USER_ACTIVITY.weightsAboveLast(userRank);
+    int[] counts = ActivityAllocator.allocate(activity, spec.ratings(), spec.minRatingsPerUser(),
+        spec.maxRatingsPerUser());
     int[] offsets = new int[spec.users() + 1];
     for (int u = 0; u < spec.users(); u++) {
       offsets[u + 1] = offsets[u] + counts[u];
@@ -41,7 +42,7 @@ public final class SyntheticGenerator {
     return rate(spec, seed, truth, itemOf, offsets);
   }
 
-  /** Samples every user's items in parallel chunks; each user uses its own stream and slot range. */
+  /** Samples users' items in parallel chunks; each user has its own stream and slot range. */
   private static int[] sampleItems(SyntheticSpec spec, long seed, double[] popularity,
       int[] offsets) {
     ItemSampler sampler = new ItemSampler(popularity);

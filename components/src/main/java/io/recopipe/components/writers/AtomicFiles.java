@@ -27,7 +27,7 @@ public final class AtomicFiles {
   private AtomicFiles() {
   }
 
-  /** Writes {@code target} atomically, replacing an existing file; the temp file is removed on failure. */
+  /** Writes {@code target} atomically, replacing any old file; a failure leaves no temp file. */
   public static void write(Path target, Content content) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path directory = absolute.getParent();

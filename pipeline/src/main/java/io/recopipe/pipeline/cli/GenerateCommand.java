@@ -31,7 +31,8 @@ final class GenerateCommand implements Callable<Integer> {
       description = "ml-100k, ml-1m or ml-20m (exact MovieLens sizes).")
   private String preset;
 
-  @Option(names = "--users", paramLabel = "N", description = "Custom size: users (with --items, --ratings).")
+  @Option(names = "--users", paramLabel = "N",
+      description = "Custom size: users (with --items, --ratings).")
   private Integer users;
 
   @Option(names = "--items", paramLabel = "N", description = "Custom size: items.")
@@ -44,7 +45,8 @@ final class GenerateCommand implements Callable<Integer> {
   private Path out;
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-      description = "Random seed; the same seed writes identical files (default: ${DEFAULT-VALUE}).")
+      description = "Random seed; the same seed writes identical files"
+          + " (default: ${DEFAULT-VALUE}).")
   private long seed;
 
   @Option(names = "--test-fraction", paramLabel = "F",
@@ -83,7 +85,8 @@ final class GenerateCommand implements Callable<Integer> {
   private SyntheticSpec size() {
     boolean custom = users != null || items != null || ratings != null;
     if (preset != null && custom) {
-      throw new IllegalArgumentException("give either --preset or --users/--items/--ratings, not both");
+      throw new IllegalArgumentException(
+          "give either --preset or --users/--items/--ratings, not both");
     }
     if (preset != null) {
       return SyntheticSpec.of(Preset.fromName(preset));
