@@ -9,30 +9,17 @@ package io.recopipe.model.metrics;
  * the item at 1-based position p is relevant. Normalizing by min(|relevant|, k) rather than
  * |relevant| lets a perfect top k score 1 for users with more than k held-out items.
  */
-public final class AveragePrecisionAtK implements RankingMetric {
+public final class AveragePrecisionAtK extends CutoffMetric {
   /** The ML.EVALUATE column name. */
   public static final String NAME = "mean_average_precision";
 
-  private final int k;
-
   /** Creates average precision at cutoff {@code k} (at least 1). */
   public AveragePrecisionAtK(int k) {
-    this.k = RelevantItems.checkCutoff(k);
-  }
-
-  /** Returns the cutoff. */
-  public int k() {
-    return k;
+    super(NAME, k);
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public double score(int[] ranking, int[] relevant) {
-    RelevantItems.check(ranking, relevant);
+  protected double scoreAtCutoff(int[] ranking, int[] relevant, int k) {
     int depth = Math.min(k, ranking.length);
     int hits = 0;
     double sum = 0;
@@ -47,6 +34,6 @@ public final class AveragePrecisionAtK implements RankingMetric {
 
   @Override
   public String toString() {
-    return "average_precision@" + k;
+    return "average_precision@" + k();
   }
 }

@@ -9,30 +9,17 @@ package io.recopipe.model.metrics;
  * min(|relevant|, k) hits at the top, IDCG@k = Σ_{p=1..min(|relevant|,k)} 1 / log2(p + 1); NDCG@k =
  * DCG@k / IDCG@k, in [0, 1].
  */
-public final class NdcgAtK implements RankingMetric {
+public final class NdcgAtK extends CutoffMetric {
   /** The ML.EVALUATE column name. */
   public static final String NAME = "normalized_discounted_cumulative_gain";
 
-  private final int k;
-
   /** Creates NDCG at cutoff {@code k} (at least 1). */
   public NdcgAtK(int k) {
-    this.k = RelevantItems.checkCutoff(k);
-  }
-
-  /** Returns the cutoff. */
-  public int k() {
-    return k;
+    super(NAME, k);
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public double score(int[] ranking, int[] relevant) {
-    RelevantItems.check(ranking, relevant);
+  protected double scoreAtCutoff(int[] ranking, int[] relevant, int k) {
     int depth = Math.min(k, ranking.length);
     double dcg = 0;
     for (int p = 0; p < depth; p++) {
@@ -50,6 +37,6 @@ public final class NdcgAtK implements RankingMetric {
 
   @Override
   public String toString() {
-    return "ndcg@" + k;
+    return "ndcg@" + k();
   }
 }

@@ -6,35 +6,17 @@ package io.recopipe.model.metrics;
  *
  * <p>Formula: |top-k ∩ relevant| / |relevant| (so it cannot reach 1 when |relevant| &gt; k).
  */
-public final class RecallAtK implements RankingMetric {
+public final class RecallAtK extends CutoffMetric {
   /** The column name (the current ML.EVALUATE reference lists {@code recall} for implicit MF). */
   public static final String NAME = "recall";
 
-  private final int k;
-
   /** Creates recall at cutoff {@code k} (at least 1). */
   public RecallAtK(int k) {
-    this.k = RelevantItems.checkCutoff(k);
-  }
-
-  /** Returns the cutoff. */
-  public int k() {
-    return k;
+    super(NAME, k);
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public double score(int[] ranking, int[] relevant) {
-    RelevantItems.check(ranking, relevant);
+  protected double scoreAtCutoff(int[] ranking, int[] relevant, int k) {
     return (double) RelevantItems.hitsAt(ranking, relevant, k) / relevant.length;
-  }
-
-  @Override
-  public String toString() {
-    return NAME + "@" + k;
   }
 }
