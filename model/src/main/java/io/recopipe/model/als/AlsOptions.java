@@ -11,8 +11,8 @@ import java.util.Set;
  * Training options under BigQuery ML's names, ranges and defaults ({@code num_factors},
  * {@code l2_reg}, {@code max_iterations}, {@code early_stop}, {@code min_rel_progress},
  * {@code feedback_type}, {@code wals_alpha}), plus recopipe's own ({@code l2_reg_mode},
- * {@code l2_reg_exponent}, {@code intercept_l2_reg}, {@code seed}, {@code threads}), so a CREATE
- * MODEL statement's OPTIONS carry over unchanged.
+ * {@code l2_reg_exponent}, {@code intercept_l2_reg}, {@code seed}, {@code threads}, {@code method}),
+ * so a CREATE MODEL statement's OPTIONS carry over unchanged.
  */
 public final class AlsOptions {
   /** BigQuery ML's documented range for {@code num_factors}. */
@@ -23,7 +23,7 @@ public final class AlsOptions {
   /** Every option name this class accepts, in the order manifests list them. */
   public static final Set<String> NAMES = Set.of("feedback_type", "num_factors", "l2_reg",
       "max_iterations", "early_stop", "min_rel_progress", "wals_alpha", "l2_reg_mode",
-      "l2_reg_exponent", "intercept_l2_reg", "seed", "threads");
+      "l2_reg_exponent", "intercept_l2_reg", "seed", "threads", "method");
 
   private final FeedbackType feedbackType;
   private final Integer numFactors;
@@ -37,6 +37,7 @@ public final class AlsOptions {
   private final Double interceptL2Reg;
   private final long seed;
   private final int threads;
+  private final TrainingMethod method;
 
   private AlsOptions(Builder b) {
     this.feedbackType = b.feedbackType;
@@ -51,6 +52,7 @@ public final class AlsOptions {
     this.interceptL2Reg = b.interceptL2Reg;
     this.seed = b.seed;
     this.threads = b.threads;
+    this.method = b.method;
   }
 
   /** Returns the defaults (BigQuery ML's where it has one). */
@@ -78,6 +80,7 @@ public final class AlsOptions {
     b.interceptL2Reg = interceptL2Reg;
     b.seed = seed;
     b.threads = threads;
+    b.method = method;
     return b;
   }
 
@@ -107,6 +110,7 @@ public final class AlsOptions {
               : Double.valueOf(text));
           case "seed" -> b.seed(Long.parseLong(text));
           case "threads" -> b.threads(Integer.parseInt(text));
+          case "method" -> b.method(TrainingMethod.parse(text));
           default -> problems.add("unknown option '" + entry.getKey() + "' (known: "
               + String.join(", ", new java.util.TreeSet<>(NAMES)) + ")");
         }
@@ -135,6 +139,7 @@ public final class AlsOptions {
     return switch (name) {
       case "feedback_type" -> "EXPLICIT or IMPLICIT";
       case "l2_reg_mode" -> "plain or weighted";
+      case "method" -> "als or vb";
       case "early_stop" -> "true or false";
       case "num_factors", "max_iterations", "threads", "seed" -> "an integer";
       default -> "a number";
@@ -163,6 +168,7 @@ public final class AlsOptions {
     map.put("intercept_l2_reg", resolvedInterceptL2Reg());
     map.put("seed", seed);
     map.put("threads", threads);
+    map.put("method", method.configName());
     return map;
   }
 
@@ -229,6 +235,11 @@ public final class AlsOptions {
     return threads;
   }
 
+  /** How the model is fitted: {@code als} (the default) or {@code vb}. */
+  public TrainingMethod method() {
+    return method;
+  }
+
   @Override
   public String toString() {
     return "AlsOptions" + toMap(0);
@@ -260,6 +271,7 @@ public final class AlsOptions {
     private Double interceptL2Reg;
     private long seed = 42L;
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private TrainingMethod method = TrainingMethod.ALS;
 
     private Builder() {
     }
@@ -327,6 +339,12 @@ public final class AlsOptions {
       return this;
     }
 
+    /** Sets how the model is fitted: ALS (the default) or variational Bayes. */
+    public Builder method(TrainingMethod value) {
+      method = value;
+      return this;
+    }
+
     List<String> problems() {
       List<String> problems = new ArrayList<>();
       if (numFactors != null && (numFactors < MIN_FACTORS || numFactors > MAX_FACTORS)) {
@@ -359,6 +377,9 @@ public final class AlsOptions {
       }
       if (l2RegMode == null) {
         problems.add("l2_reg_mode must be plain or weighted");
+      }
+      if (method == null) {
+        problems.add("method must be als or vb");
       }
       return problems;
     }

@@ -10,7 +10,8 @@ import java.util.List;
  * Fits BigQuery ML's explicit matrix-factorization model by alternating least squares (Zhou et al.
  * 2008, "Large-scale parallel collaborative filtering for the Netflix Prize"): each half-step
  * solves every user (then every item) exactly, factors and intercept together, so the regularized
- * objective never rises. Deterministic: the same ratings, options and seed give bit-identical
+ * objective never rises; {@code method: vb} fits the same model by variational Bayes instead
+ * ({@link VbTrainer}). Deterministic: the same ratings, options and seed give bit-identical
  * factors for any thread count.
  */
 public final class AlsTrainer {
@@ -51,6 +52,14 @@ public final class AlsTrainer {
     CsrView byUser = train.byUser();
     CsrView byItem = train.byItem();
     float mu = (float) train.mean();
+    if (options.method() == TrainingMethod.VB) {
+      VbTrainer.Fit vb = VbTrainer.fit(options, train, eval, listener, k, mu);
+      MfModel model = new MfModel(train.users(), train.items(), k, mu, vb.users().factors,
+          vb.users().intercepts, vb.items().factors, vb.items().intercepts);
+      return new AlsResult(model, options, k, List.copyOf(vb.info()), vb.stoppedEarly(),
+          train.fingerprint(), train.size(), (System.nanoTime() - started) / 1e9,
+          flops(train, k, vb.info().size()));
+    }
     FactorSide users = new FactorSide(train.users().size(), k);
     FactorSide items = new FactorSide(train.items().size(), k);
     items.randomize(options.seed(), INIT_SCALE);

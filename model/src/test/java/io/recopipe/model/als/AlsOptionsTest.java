@@ -22,6 +22,8 @@ class AlsOptionsTest {
     assertEquals(0.01, o.minRelProgress());
     assertEquals(40.0, o.walsAlpha());
     assertEquals(RegularizationMode.PLAIN, o.l2RegMode());
+    assertEquals(TrainingMethod.ALS, o.method());
+    assertEquals("als", o.toMap(100).get("method"));
     assertEquals(1.0, o.resolvedInterceptL2Reg(), "intercept λ follows l2_reg");
   }
 
@@ -58,6 +60,26 @@ class AlsOptionsTest {
     assertEquals(3, o.threads());
     assertEquals(34, o.toMap(100).get("num_factors"));
     assertEquals("weighted", o.toMap(100).get("l2_reg_mode"));
+  }
+
+  @Test
+  void parsesAndRecordsTheTrainingMethod() {
+    AlsOptions o = AlsOptions.fromMap(Map.of("method", " VB "));
+    assertEquals(TrainingMethod.VB, o.method());
+    assertEquals("vb", o.toMap(100).get("method"));
+    assertEquals(o, AlsOptions.fromMap(Map.of("method", "vb")));
+    assertTrue(!o.equals(AlsOptions.defaults()));
+    assertEquals(TrainingMethod.VB, o.toBuilder().build().method());
+    Map<String, String> bad = new LinkedHashMap<>();
+    bad.put("method", "mcmc");
+    bad.put("l2_reg", "0");
+    InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
+        () -> AlsOptions.fromMap(bad));
+    assertEquals(2, e.problems().size(), e.getMessage());
+    assertTrue(e.getMessage().contains("method: cannot read 'mcmc' as als or vb"), e.getMessage());
+    e = assertThrows(InvalidOptionsException.class,
+        () -> AlsOptions.builder().method(null).build());
+    assertTrue(e.getMessage().contains("method must be als or vb"), e.getMessage());
   }
 
   @Test

@@ -170,4 +170,64 @@ class AlsTrainerTest {
     assertTrue(Float.isFinite(model.userIntercept(lonely)));
     assertTrue(Float.isFinite(model.predict("lonely", "i3")));
   }
+
+  private static AlsOptions.Builder vb() {
+    return options().method(TrainingMethod.VB).l2Reg(1).maxIterations(25);
+  }
+
+  @Test
+  void variationalBayesRecoversAPlantedMatrixWithoutTuningLambda() {
+    // 8 factors for a rank-4 truth: the learned per-dimension priors must switch the rest off.
+    AlsResult result = new AlsTrainer(vb().numFactors(8).build()).fit(PLANTED.train(),
+        PLANTED.test(), TrainingListener.NONE);
+    double heldOut = rmse(result.model(), PLANTED.test());
+    assertTrue(heldOut < NOISE * 1.1, "held-out RMSE " + heldOut + " should be near " + NOISE);
+    assertEquals(heldOut * heldOut, result.lastIteration().evalLoss(), 1e-4);
+    assertEquals("vb", result.resolvedOptions().get("method"));
+    MfModel model = result.model();
+    assertEquals((float) PLANTED.train().mean(), model.globalIntercept());
+    float dot = 0;
+    for (int f = 0; f < 8; f++) {
+      dot += model.userFactors()[3 * 8 + f] * model.itemFactors()[5 * 8 + f];
+    }
+    assertEquals(model.globalIntercept() + model.userIntercept(3) + model.itemIntercept(5) + dot,
+        model.predict(3, 5), 1e-6f);
+  }
+
+  /** Every VB step maximizes one variational bound, so its negative never rises. */
+  @Test
+  void variationalObjectiveNeverRises() {
+    List<TrainingIteration> seen = new ArrayList<>();
+    new AlsTrainer(vb().maxIterations(20).build()).fit(PLANTED.train(), null, seen::add);
+    assertEquals(20, seen.size());
+    for (int n = 1; n < seen.size(); n++) {
+      double before = seen.get(n - 1).objective();
+      double after = seen.get(n).objective();
+      assertTrue(after <= before + 1e-6 * Math.abs(before),
+          "objective rose at iteration " + n + ": " + before + " -> " + after);
+    }
+  }
+
+  @Test
+  void variationalFactorsAreBitIdenticalForAnyThreadCount() {
+    MfModel one = new AlsTrainer(vb().threads(1).build()).fit(PLANTED.train()).model();
+    for (int threads : new int[] {2, 3, 8}) {
+      MfModel many = new AlsTrainer(vb().threads(threads).build()).fit(PLANTED.train()).model();
+      assertArrayEquals(one.userFactors(), many.userFactors(), "user factors, threads=" + threads);
+      assertArrayEquals(one.itemFactors(), many.itemFactors(), "item factors, threads=" + threads);
+      assertArrayEquals(one.userIntercepts(), many.userIntercepts());
+      assertArrayEquals(one.itemIntercepts(), many.itemIntercepts());
+    }
+  }
+
+  @Test
+  void variationalEarlyStopWatchesTheObjective() {
+    AlsResult result = new AlsTrainer(vb().earlyStop(true).minRelProgress(0.001)
+        .maxIterations(200).build()).fit(PLANTED.train());
+    List<TrainingIteration> info = result.trainingInfo();
+    assertTrue(result.stoppedEarly());
+    double before = info.get(info.size() - 2).objective();
+    double last = info.get(info.size() - 1).objective();
+    assertTrue((before - last) / Math.abs(before) < 0.001);
+  }
 }

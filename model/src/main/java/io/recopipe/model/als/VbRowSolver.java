@@ -1,0 +1,126 @@
+package io.recopipe.model.als;
+
+/**
+ * Solves one row's update of {@link TrainingMethod#VB}, fully factorized variational Bayes for the
+ * BigQuery ML model (Lim &amp; Teh 2007; the diagonal-covariance variant of VB-PCA, Raiko, Ilin &amp;
+ * Karhunen 2007). With the other side's posterior means ȳ and variances s fixed, the row's
+ * posterior means (factors x and intercept b) solve
+ * {@code (Σ ỹỹᵀ + diag(Σ s) + τ²Λ) x̃ = Σ t ỹ} and each coordinate's variance is
+ * {@code τ² / A_ff}: the ALS normal equations plus the other side's summed variances on the
+ * diagonal, which is why it costs only k adds per rating more than ALS. The summed variances
+ * shrink a row harder the more uncertain the vectors it is fitted to, a data-driven regularizer
+ * that a single λ cannot express.
+ */
+final class VbRowSolver {
+  private final int k;
+  private final int d;
+  private final int stride;
+  private final float[] gram;
+  private final float[] rhs;
+  private final float[] rows;
+  private final double[] work;
+  private final double[] solution;
+  private final double[] varianceSum;
+  private final double[] precision;
+
+  VbRowSolver(int k) {
+    this.k = k;
+    this.d = k + 1;
+    this.stride = GramKernel.stride(d);
+    this.gram = new float[d * stride];
+    this.rhs = new float[d];
+    this.rows = new float[4 * stride];
+    this.work = new double[d * d];
+    this.solution = new double[d];
+    this.varianceSum = new double[k];
+    this.precision = new double[d];
+  }
+
+  /**
+   * Updates row {@code row}'s posterior: means into {@code target}, variances into
+   * {@code variances} (k per row, then the intercept's in {@code interceptVariances}).
+   * {@code lambdas[f]} is τ²/σ_f² and {@code lambdaIntercept} τ²/σ_b². Adds E[x_f²] into
+   * {@code sums[f]}, E[b²] into {@code sums[k]}, 1 into {@code sums[k + 1]} when the row has
+   * ratings, and Σ log(variance) into {@code sums[k + 2]}.
+   */
+  void solve(int row, int[] columns, float[] values, int from, int to, float mu, FactorSide fixed,
+      float[] fixedVariances, FactorSide target, float[] variances, float[] interceptVariances,
+      double[] lambdas, double lambdaIntercept, double noise, double[] sums) {
+    int out = row * k;
+    if (to == from) {
+      // No ratings: the posterior is the prior (mean 0), and the row adds nothing to the bound.
+      java.util.Arrays.fill(target.factors, out, out + k, 0f);
+      target.intercepts[row] = 0f;
+      for (int f = 0; f < k; f++) {
+        variances[out + f] = (float) (noise / lambdas[f]);
+      }
+      interceptVariances[row] = (float) (noise / lambdaIntercept);
+      return;
+    }
+    java.util.Arrays.fill(gram, 0f);
+    java.util.Arrays.fill(rhs, 0f);
+    java.util.Arrays.fill(varianceSum, 0.0);
+    float[] fixedFactors = fixed.factors;
+    float[] fixedIntercepts = fixed.intercepts;
+    int e = from;
+    for (; e + 4 <= to; e += 4) {
+      float t0 = gather(0, columns[e], values[e], mu, fixedFactors, fixedIntercepts);
+      float t1 = gather(1, columns[e + 1], values[e + 1], mu, fixedFactors, fixedIntercepts);
+      float t2 = gather(2, columns[e + 2], values[e + 2], mu, fixedFactors, fixedIntercepts);
+      float t3 = gather(3, columns[e + 3], values[e + 3], mu, fixedFactors, fixedIntercepts);
+      GramKernel.addFour(gram, rhs, rows, d, stride, t0, t1, t2, t3);
+    }
+    for (; e < to; e++) {
+      float t = gather(0, columns[e], values[e], mu, fixedFactors, fixedIntercepts);
+      GramKernel.addOne(gram, rhs, rows, d, stride, t);
+    }
+    for (e = from; e < to; e++) {
+      int base = columns[e] * k;
+      for (int f = 0; f < k; f++) {
+        varianceSum[f] += fixedVariances[base + f];
+      }
+    }
+    for (int i = 0; i < d; i++) {
+      int base = i * d;
+      int source = i * stride;
+      for (int j = i; j < d; j++) {
+        work[base + j] = gram[source + j];
+      }
+      solution[i] = rhs[i];
+    }
+    for (int f = 0; f < k; f++) {
+      work[f * d + f] += varianceSum[f] + lambdas[f];
+    }
+    work[k * d + k] += lambdaIntercept;
+    for (int i = 0; i < d; i++) {
+      precision[i] = work[i * d + i];
+    }
+    if (!Cholesky.solveInPlace(work, solution, d)) {
+      throw new IllegalStateException("VB normal equations are not positive definite for row "
+          + row + " (" + (to - from) + " ratings)");
+    }
+    double logVariance = 0;
+    for (int f = 0; f < k; f++) {
+      float x = (float) solution[f];
+      float s = (float) (noise / precision[f]);
+      target.factors[out + f] = x;
+      variances[out + f] = s;
+      sums[f] += (double) x * x + s;
+      logVariance += Math.log(s);
+    }
+    float b = (float) solution[k];
+    float sb = (float) (noise / precision[k]);
+    target.intercepts[row] = b;
+    interceptVariances[row] = sb;
+    sums[k] += (double) b * b + sb;
+    sums[k + 1] += 1;
+    sums[k + 2] += logVariance + Math.log(sb);
+  }
+
+  private float gather(int slot, int column, float value, float mu, float[] fixedFactors,
+      float[] fixedIntercepts) {
+    System.arraycopy(fixedFactors, column * k, rows, slot * stride, k);
+    rows[slot * stride + k] = 1f;
+    return value - mu - fixedIntercepts[column];
+  }
+}
