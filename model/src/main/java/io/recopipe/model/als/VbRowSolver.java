@@ -13,27 +13,15 @@ package io.recopipe.model.als;
  */
 final class VbRowSolver {
   private final int k;
-  private final int d;
-  private final int stride;
-  private final float[] gram;
-  private final float[] rhs;
-  private final float[] rows;
-  private final double[] work;
-  private final double[] solution;
+  private final NormalEquations equations;
   private final double[] varianceSum;
   private final double[] precision;
 
   VbRowSolver(int k) {
     this.k = k;
-    this.d = k + 1;
-    this.stride = GramKernel.stride(d);
-    this.gram = new float[d * stride];
-    this.rhs = new float[d];
-    this.rows = new float[4 * stride];
-    this.work = new double[d * d];
-    this.solution = new double[d];
+    this.equations = new NormalEquations(k);
     this.varianceSum = new double[k];
-    this.precision = new double[d];
+    this.precision = new double[k + 1];
   }
 
   /**
@@ -57,36 +45,16 @@ final class VbRowSolver {
       interceptVariances[row] = (float) (noise / lambdaIntercept);
       return;
     }
-    java.util.Arrays.fill(gram, 0f);
-    java.util.Arrays.fill(rhs, 0f);
+    equations.assemble(columns, values, from, to, mu, fixed);
+    double[] work = equations.matrix();
+    double[] solution = equations.vector();
+    int d = equations.size();
     java.util.Arrays.fill(varianceSum, 0.0);
-    float[] fixedFactors = fixed.factors;
-    float[] fixedIntercepts = fixed.intercepts;
-    int e = from;
-    for (; e + 4 <= to; e += 4) {
-      float t0 = gather(0, columns[e], values[e], mu, fixedFactors, fixedIntercepts);
-      float t1 = gather(1, columns[e + 1], values[e + 1], mu, fixedFactors, fixedIntercepts);
-      float t2 = gather(2, columns[e + 2], values[e + 2], mu, fixedFactors, fixedIntercepts);
-      float t3 = gather(3, columns[e + 3], values[e + 3], mu, fixedFactors, fixedIntercepts);
-      GramKernel.addFour(gram, rhs, rows, d, stride, t0, t1, t2, t3);
-    }
-    for (; e < to; e++) {
-      float t = gather(0, columns[e], values[e], mu, fixedFactors, fixedIntercepts);
-      GramKernel.addOne(gram, rhs, rows, d, stride, t);
-    }
-    for (e = from; e < to; e++) {
+    for (int e = from; e < to; e++) {
       int base = columns[e] * k;
       for (int f = 0; f < k; f++) {
         varianceSum[f] += fixedVariances[base + f];
       }
-    }
-    for (int i = 0; i < d; i++) {
-      int base = i * d;
-      int source = i * stride;
-      for (int j = i; j < d; j++) {
-        work[base + j] = gram[source + j];
-      }
-      solution[i] = rhs[i];
     }
     for (int f = 0; f < k; f++) {
       work[f * d + f] += varianceSum[f] + lambdas[f];
@@ -115,12 +83,5 @@ final class VbRowSolver {
     sums[k] += (double) b * b + sb;
     sums[k + 1] += 1;
     sums[k + 2] += logVariance + Math.log(sb);
-  }
-
-  private float gather(int slot, int column, float value, float mu, float[] fixedFactors,
-      float[] fixedIntercepts) {
-    System.arraycopy(fixedFactors, column * k, rows, slot * stride, k);
-    rows[slot * stride + k] = 1f;
-    return value - mu - fixedIntercepts[column];
   }
 }

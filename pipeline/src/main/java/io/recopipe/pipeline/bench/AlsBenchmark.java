@@ -30,6 +30,7 @@ public final class AlsBenchmark {
     row.put("items", c.train().items().size());
     row.put("num_factors", result.numFactors());
     row.put("l2_reg", c.options().l2Reg());
+    row.put("method", c.options().method().configName());
     row.put("l2_reg_mode", c.options().l2RegMode().configName());
     row.put("iterations", result.trainingInfo().size());
     row.put("threads", c.options().threads());
@@ -52,7 +53,7 @@ public final class AlsBenchmark {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("case", name);
     out.put("folds", rows.size());
-    for (String key : List.of("n_train", "n_test", "num_factors", "l2_reg", "l2_reg_mode",
+    for (String key : List.of("n_train", "n_test", "num_factors", "l2_reg", "method", "l2_reg_mode",
         "iterations", "threads", "data_s", "fit_s", "s_per_iteration", "gflops", "peak_heap_mb",
         "rmse", "mae", "r2")) {
       Object first = rows.get(0).get(key);
