@@ -3,21 +3,33 @@ package io.recopipe.model.als;
 /**
  * Solves the small symmetric positive-definite systems of ALS's normal equations in double
  * precision; the factorization is row-oriented ({@code A = UᵀU}, U upper, row-major) so that its
- * inner loops are contiguous axpys the JIT vectorizes.
+ * inner loops are contiguous and vectorize, with the Vector API when it is present.
  */
 final class Cholesky {
   private Cholesky() {
   }
 
+  /** The row stride to store a d×d system with: padded to the SIMD lane count when it is used. */
+  static int stride(int d) {
+    int lanes = GramKernel.VECTOR_API ? VectorCholeskyKernel.lanes() : 1;
+    return (d + lanes - 1) / lanes * lanes;
+  }
+
+  /** {@link #solveInPlace(double[], double[], int, int)} for an unpadded d×d matrix. */
+  static boolean solveInPlace(double[] a, double[] rhs, int d) {
+    return solveInPlace(a, rhs, d, d);
+  }
+
   /**
-   * Factors {@code a} (d×d row-major, upper triangle read) in place into U and solves
+   * Factors {@code a} (d rows of {@code stride}, upper triangle read) in place into U and solves
    * {@code A x = rhs}, overwriting {@code rhs} with x.
    *
    * @return false when the matrix is not positive definite (a zero or negative pivot)
    */
-  static boolean solveInPlace(double[] a, double[] rhs, int d) {
+  static boolean solveInPlace(double[] a, double[] rhs, int d, int stride) {
+    boolean vector = GramKernel.VECTOR_API && stride % VectorCholeskyKernel.lanes() == 0;
     for (int j = 0; j < d; j++) {
-      int rowJ = j * d;
+      int rowJ = j * stride;
       double pivot = a[rowJ + j];
       if (!(pivot > 0)) {
         return false;
@@ -28,17 +40,21 @@ final class Cholesky {
       for (int c = j + 1; c < d; c++) {
         a[rowJ + c] *= inv;
       }
-      for (int i = j + 1; i < d; i++) {
-        double uji = a[rowJ + i];
-        int rowI = i * d;
-        for (int c = i; c < d; c++) {
-          a[rowI + c] -= uji * a[rowJ + c];
+      if (vector) {
+        VectorCholeskyKernel.updateTrailing(a, j, d, stride);
+      } else {
+        for (int i = j + 1; i < d; i++) {
+          double uji = a[rowJ + i];
+          int rowI = i * stride;
+          for (int c = i; c < d; c++) {
+            a[rowI + c] -= uji * a[rowJ + c];
+          }
         }
       }
     }
     // Uᵀ z = rhs (forward), then U x = z (backward).
     for (int j = 0; j < d; j++) {
-      int rowJ = j * d;
+      int rowJ = j * stride;
       double z = rhs[j] / a[rowJ + j];
       rhs[j] = z;
       for (int c = j + 1; c < d; c++) {
@@ -46,7 +62,7 @@ final class Cholesky {
       }
     }
     for (int j = d - 1; j >= 0; j--) {
-      int rowJ = j * d;
+      int rowJ = j * stride;
       double sum = rhs[j];
       for (int c = j + 1; c < d; c++) {
         sum -= a[rowJ + c] * rhs[c];

@@ -13,6 +13,7 @@ final class NormalEquations {
   private final float[] gram;
   private final float[] rhs;
   private final float[] rows;
+  private final int matrixStride;
   private final double[] matrix;
   private final double[] vector;
 
@@ -23,7 +24,8 @@ final class NormalEquations {
     this.gram = new float[d * stride];
     this.rhs = new float[d];
     this.rows = new float[4 * stride];
-    this.matrix = new double[d * d];
+    this.matrixStride = Cholesky.stride(d);
+    this.matrix = new double[d * matrixStride];
     this.vector = new double[d];
   }
 
@@ -32,13 +34,27 @@ final class NormalEquations {
     return d;
   }
 
-  /** The assembled d×d matrix (upper triangle valid, row-major), to be solved in place. */
-  double[] matrix() {
-    return matrix;
+  /** Adds {@code value} to diagonal entry {@code i} (regularization, variances). */
+  void addToDiagonal(int i, double value) {
+    matrix[i * matrixStride + i] += value;
   }
 
-  /** The assembled right-hand side, overwritten by the solution when solved. */
-  double[] vector() {
+  /** Diagonal entry {@code i} of the matrix as it stands (before {@link #solve()}). */
+  double diagonal(int i) {
+    return matrix[i * matrixStride + i];
+  }
+
+  /**
+   * Solves the system in place by Cholesky; afterwards {@link #solution()} holds x.
+   *
+   * @return false when the matrix is not positive definite
+   */
+  boolean solve() {
+    return Cholesky.solveInPlace(matrix, vector, d, matrixStride);
+  }
+
+  /** The right-hand side as assembled, and the solution after {@link #solve()}. */
+  double[] solution() {
     return vector;
   }
 
@@ -61,7 +77,7 @@ final class NormalEquations {
       GramKernel.addOne(gram, rhs, rows, d, stride, t);
     }
     for (int i = 0; i < d; i++) {
-      int base = i * d;
+      int base = i * matrixStride;
       int source = i * stride;
       for (int j = i; j < d; j++) {
         matrix[base + j] = gram[source + j];

@@ -28,17 +28,15 @@ final class RowSolver {
       return 0;
     }
     equations.assemble(columns, values, from, to, mu, fixed);
-    double[] matrix = equations.matrix();
-    double[] solution = equations.vector();
-    int d = equations.size();
     for (int f = 0; f < k; f++) {
-      matrix[f * d + f] += lambda;
+      equations.addToDiagonal(f, lambda);
     }
-    matrix[k * d + k] += lambdaIntercept;
-    if (!Cholesky.solveInPlace(matrix, solution, d)) {
+    equations.addToDiagonal(k, lambdaIntercept);
+    if (!equations.solve()) {
       throw new IllegalStateException("ALS normal equations are not positive definite for row "
           + row + " (" + (to - from) + " ratings); raise l2_reg or intercept_l2_reg above 0");
     }
+    double[] solution = equations.solution();
     double regularization = 0;
     for (int f = 0; f < k; f++) {
       float x = (float) solution[f];

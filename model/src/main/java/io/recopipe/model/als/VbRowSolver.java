@@ -46,9 +46,6 @@ final class VbRowSolver {
       return;
     }
     equations.assemble(columns, values, from, to, mu, fixed);
-    double[] work = equations.matrix();
-    double[] solution = equations.vector();
-    int d = equations.size();
     java.util.Arrays.fill(varianceSum, 0.0);
     for (int e = from; e < to; e++) {
       int base = columns[e] * k;
@@ -57,16 +54,17 @@ final class VbRowSolver {
       }
     }
     for (int f = 0; f < k; f++) {
-      work[f * d + f] += varianceSum[f] + lambdas[f];
+      equations.addToDiagonal(f, varianceSum[f] + lambdas[f]);
     }
-    work[k * d + k] += lambdaIntercept;
-    for (int i = 0; i < d; i++) {
-      precision[i] = work[i * d + i];
+    equations.addToDiagonal(k, lambdaIntercept);
+    for (int i = 0; i <= k; i++) {
+      precision[i] = equations.diagonal(i);
     }
-    if (!Cholesky.solveInPlace(work, solution, d)) {
+    if (!equations.solve()) {
       throw new IllegalStateException("VB normal equations are not positive definite for row "
           + row + " (" + (to - from) + " ratings)");
     }
+    double[] solution = equations.solution();
     double logVariance = 0;
     for (int f = 0; f < k; f++) {
       float x = (float) solution[f];
