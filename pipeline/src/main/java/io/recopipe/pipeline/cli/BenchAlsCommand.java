@@ -3,6 +3,8 @@ package io.recopipe.pipeline.cli;
 import io.recopipe.components.synthetic.TrainTestSplit;
 import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.data.Ratings;
+import io.recopipe.model.json.JsonValue;
+import io.recopipe.model.json.JsonWriter;
 import io.recopipe.pipeline.bench.AlsBenchmark;
 import io.recopipe.pipeline.bench.BenchCase;
 import java.io.PrintWriter;
@@ -128,7 +130,7 @@ final class BenchAlsCommand implements Callable<Integer> {
   }
 
   private void emit(PrintWriter out, Map<String, Object> row) {
-    out.println(io.recopipe.pipeline.bench.JsonLines.of(row));
+    out.println(JsonWriter.compact(JsonValue.of(row)));
     out.flush();
   }
 

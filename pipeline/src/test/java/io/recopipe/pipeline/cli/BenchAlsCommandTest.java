@@ -18,10 +18,10 @@ class BenchAlsCommandTest {
       "rmse", "mae");
 
   private static void assertCaseLine(String line, String caseName) {
-    assertTrue(line.startsWith("{\"case\": \"" + caseName + "\""), line);
+    assertTrue(line.startsWith("{\"case\":\"" + caseName + "\""), line);
     assertTrue(line.endsWith("}"), line);
     for (String key : KEYS) {
-      assertTrue(line.contains("\"" + key + "\": "), key + " missing in " + line);
+      assertTrue(line.contains("\"" + key + "\":"), key + " missing in " + line);
     }
   }
 
@@ -37,9 +37,9 @@ class BenchAlsCommandTest {
     List<String> lines = result.out().lines().toList();
     assertEquals(1, lines.size(), result.out());
     assertCaseLine(lines.get(0), "a.base");
-    assertTrue(lines.get(0).contains("\"num_factors\": 3"), lines.get(0));
-    assertTrue(lines.get(0).contains("\"iterations\": 4"), lines.get(0));
-    assertTrue(lines.get(0).contains("\"threads\": 1"), lines.get(0));
+    assertTrue(lines.get(0).contains("\"num_factors\":3"), lines.get(0));
+    assertTrue(lines.get(0).contains("\"iterations\":4"), lines.get(0));
+    assertTrue(lines.get(0).contains("\"threads\":1"), lines.get(0));
   }
 
   @Test
@@ -68,7 +68,7 @@ class BenchAlsCommandTest {
         "--num-factors", "4", "--max-iterations", "2");
     assertEquals(ExitCodes.OK, result.code(), result.err());
     assertCaseLine(result.out().strip(), "preset-ml-100k");
-    assertTrue(result.out().contains("\"n_train\": 90000"), result.out());
+    assertTrue(result.out().contains("\"n_train\":90000"), result.out());
   }
 
   @Test
