@@ -16,6 +16,28 @@ final class Cholesky {
    * @return false when the matrix is not positive definite (a zero or negative pivot)
    */
   static boolean solveInPlace(double[] a, double[] rhs, int d) {
+    if (!factorInPlace(a, d)) {
+      return false;
+    }
+    // Uᵀ z = rhs (forward), then U x = z (backward).
+    for (int j = 0; j < d; j++) {
+      int rowJ = j * d;
+      double z = rhs[j] / a[rowJ + j];
+      rhs[j] = z;
+      for (int c = j + 1; c < d; c++) {
+        rhs[c] -= a[rowJ + c] * z;
+      }
+    }
+    solveUpper(a, rhs, d);
+    return true;
+  }
+
+  /**
+   * Factors {@code a} (d×d row-major, upper triangle read) in place into U with {@code A = UᵀU}.
+   *
+   * @return false when the matrix is not positive definite (a zero or negative pivot)
+   */
+  static boolean factorInPlace(double[] a, int d) {
     for (int j = 0; j < d; j++) {
       int rowJ = j * d;
       double pivot = a[rowJ + j];
@@ -36,23 +58,21 @@ final class Cholesky {
         }
       }
     }
-    // Uᵀ z = rhs (forward), then U x = z (backward).
-    for (int j = 0; j < d; j++) {
-      int rowJ = j * d;
-      double z = rhs[j] / a[rowJ + j];
-      rhs[j] = z;
-      for (int c = j + 1; c < d; c++) {
-        rhs[c] -= a[rowJ + c] * z;
-      }
-    }
+    return true;
+  }
+
+  /**
+   * Solves {@code U x = rhs} for a factor U from {@link #factorInPlace}, overwriting {@code rhs};
+   * with standard normal {@code rhs} this draws x ~ N(0, A⁻¹), which is how samplers use it.
+   */
+  static void solveUpper(double[] u, double[] rhs, int d) {
     for (int j = d - 1; j >= 0; j--) {
       int rowJ = j * d;
       double sum = rhs[j];
       for (int c = j + 1; c < d; c++) {
-        sum -= a[rowJ + c] * rhs[c];
+        sum -= u[rowJ + c] * rhs[c];
       }
-      rhs[j] = sum / a[rowJ + j];
+      rhs[j] = sum / u[rowJ + j];
     }
-    return true;
   }
 }
