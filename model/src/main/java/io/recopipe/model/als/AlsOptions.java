@@ -11,8 +11,9 @@ import java.util.Set;
  * Training options under BigQuery ML's names, ranges and defaults ({@code num_factors},
  * {@code l2_reg}, {@code max_iterations}, {@code early_stop}, {@code min_rel_progress},
  * {@code feedback_type}, {@code wals_alpha}), plus recopipe's own ({@code l2_reg_mode},
- * {@code l2_reg_exponent}, {@code intercept_l2_reg}, {@code seed}, {@code threads}, {@code method}),
- * so a CREATE MODEL statement's OPTIONS carry over unchanged.
+ * {@code l2_reg_exponent}, {@code intercept_l2_reg}, {@code seed}, {@code threads}, {@code method},
+ * and for {@code method: gibbs} {@code num_samples} and {@code burn_in_iterations}), so a CREATE
+ * MODEL statement's OPTIONS carry over unchanged.
  */
 public final class AlsOptions {
   /** BigQuery ML's documented range for {@code num_factors}. */
@@ -23,7 +24,8 @@ public final class AlsOptions {
   /** Every option name this class accepts, in the order manifests list them. */
   public static final Set<String> NAMES = Set.of("feedback_type", "num_factors", "l2_reg",
       "max_iterations", "early_stop", "min_rel_progress", "wals_alpha", "l2_reg_mode",
-      "l2_reg_exponent", "intercept_l2_reg", "seed", "threads", "method");
+      "l2_reg_exponent", "intercept_l2_reg", "seed", "threads", "method", "num_samples",
+      "burn_in_iterations");
 
   private final FeedbackType feedbackType;
   private final Integer numFactors;
@@ -38,6 +40,8 @@ public final class AlsOptions {
   private final long seed;
   private final int threads;
   private final TrainingMethod method;
+  private final int numSamples;
+  private final Integer burnInIterations;
 
   private AlsOptions(Builder b) {
     this.feedbackType = b.feedbackType;
@@ -53,6 +57,8 @@ public final class AlsOptions {
     this.seed = b.seed;
     this.threads = b.threads;
     this.method = b.method;
+    this.numSamples = b.numSamples;
+    this.burnInIterations = b.burnInIterations;
   }
 
   /** Returns the defaults (BigQuery ML's where it has one). */
@@ -81,6 +87,8 @@ public final class AlsOptions {
     b.seed = seed;
     b.threads = threads;
     b.method = method;
+    b.numSamples = numSamples;
+    b.burnInIterations = burnInIterations;
     return b;
   }
 
@@ -111,6 +119,9 @@ public final class AlsOptions {
           case "seed" -> b.seed(Long.parseLong(text));
           case "threads" -> b.threads(Integer.parseInt(text));
           case "method" -> b.method(TrainingMethod.parse(text));
+          case "num_samples" -> b.numSamples(Integer.parseInt(text));
+          case "burn_in_iterations" -> b.burnInIterations(text.equalsIgnoreCase("auto") ? null
+              : Integer.valueOf(text));
           default -> problems.add("unknown option '" + entry.getKey() + "' (known: "
               + String.join(", ", new java.util.TreeSet<>(NAMES)) + ")");
         }
@@ -139,9 +150,10 @@ public final class AlsOptions {
     return switch (name) {
       case "feedback_type" -> "EXPLICIT or IMPLICIT";
       case "l2_reg_mode" -> "plain or weighted";
-      case "method" -> "als or vb";
+      case "method" -> "als, vb or gibbs";
       case "early_stop" -> "true or false";
-      case "num_factors", "max_iterations", "threads", "seed" -> "an integer";
+      case "num_factors", "max_iterations", "threads", "seed", "num_samples",
+          "burn_in_iterations" -> "an integer";
       default -> "a number";
     };
   }
@@ -169,6 +181,10 @@ public final class AlsOptions {
     map.put("seed", seed);
     map.put("threads", threads);
     map.put("method", method.configName());
+    if (method == TrainingMethod.GIBBS) {
+      map.put("num_samples", numSamples);
+      map.put("burn_in_iterations", resolvedBurnInIterations());
+    }
     return map;
   }
 
@@ -182,6 +198,18 @@ public final class AlsOptions {
     }
     int auto = (int) Math.round(Math.log(Math.max(2, trainingRows)) / Math.log(2));
     return Math.max(MIN_FACTORS, Math.min(MAX_FACTORS, auto));
+  }
+
+  /**
+   * The sweeps {@code method: gibbs} discards at least before keeping samples:
+   * {@code burn_in_iterations} when set, else a quarter of {@code max_iterations}.
+   */
+  public int resolvedBurnInIterations() {
+    return burnInIterations != null ? burnInIterations : autoBurnIn(maxIterations);
+  }
+
+  private static int autoBurnIn(int maxIterations) {
+    return maxIterations / 4;
   }
 
   /** The intercepts' λ: {@code intercept_l2_reg} when set, else {@code l2_reg}. */
@@ -235,9 +263,22 @@ public final class AlsOptions {
     return threads;
   }
 
-  /** How the model is fitted: {@code als} (the default) or {@code vb}. */
+  /** How the model is fitted: {@code als} (the default), {@code vb} or {@code gibbs}. */
   public TrainingMethod method() {
     return method;
+  }
+
+  /**
+   * How many posterior samples {@code method: gibbs} averages into the model; each contributes
+   * {@code num_factors / num_samples} of the exported factors (1 for the other methods).
+   */
+  public int numSamples() {
+    return numSamples;
+  }
+
+  /** The configured burn-in, or null for the automatic quarter of {@code max_iterations}. */
+  public Integer burnInIterations() {
+    return burnInIterations;
   }
 
   @Override
@@ -249,7 +290,9 @@ public final class AlsOptions {
   public boolean equals(Object o) {
     return o instanceof AlsOptions that && toMap(1000).equals(that.toMap(1000))
         && java.util.Objects.equals(numFactors, that.numFactors)
-        && java.util.Objects.equals(interceptL2Reg, that.interceptL2Reg);
+        && java.util.Objects.equals(interceptL2Reg, that.interceptL2Reg)
+        && numSamples == that.numSamples
+        && java.util.Objects.equals(burnInIterations, that.burnInIterations);
   }
 
   @Override
@@ -272,6 +315,8 @@ public final class AlsOptions {
     private long seed = 42L;
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private TrainingMethod method = TrainingMethod.ALS;
+    private int numSamples = 1;
+    private Integer burnInIterations;
 
     private Builder() {
     }
@@ -339,9 +384,21 @@ public final class AlsOptions {
       return this;
     }
 
-    /** Sets how the model is fitted: ALS (the default) or variational Bayes. */
+    /** Sets how the model is fitted: ALS (the default), variational Bayes or Gibbs sampling. */
     public Builder method(TrainingMethod value) {
       method = value;
+      return this;
+    }
+
+    /** Sets how many posterior samples {@code gibbs} packs into the model (must divide k). */
+    public Builder numSamples(int value) {
+      numSamples = value;
+      return this;
+    }
+
+    /** Sets the sweeps {@code gibbs} discards first; null means a quarter of the iterations. */
+    public Builder burnInIterations(Integer value) {
+      burnInIterations = value;
       return this;
     }
 
@@ -379,7 +436,38 @@ public final class AlsOptions {
         problems.add("l2_reg_mode must be plain or weighted");
       }
       if (method == null) {
-        problems.add("method must be als or vb");
+        problems.add("method must be als, vb or gibbs");
+      }
+      problems.addAll(samplingProblems());
+      return problems;
+    }
+
+    private List<String> samplingProblems() {
+      List<String> problems = new ArrayList<>();
+      if (numSamples < 1) {
+        problems.add("num_samples must be >= 1, was " + numSamples);
+      }
+      if (burnInIterations != null && burnInIterations < 0) {
+        problems.add("burn_in_iterations must be >= 0, was " + burnInIterations);
+      }
+      if (method != TrainingMethod.GIBBS) {
+        if (numSamples != 1) {
+          problems.add("num_samples applies only to method gibbs, was " + numSamples
+              + " with method " + (method == null ? "unset" : method.configName()));
+        }
+        return problems;
+      }
+      if (numSamples > 1 && numFactors == null) {
+        problems.add("method gibbs with num_samples " + numSamples
+            + " needs an explicit num_factors divisible by it (the automatic count may not be)");
+      } else if (numSamples > 1 && numFactors % numSamples != 0) {
+        problems.add("num_factors (" + numFactors + ") must be divisible by num_samples ("
+            + numSamples + "): each sample contributes num_factors / num_samples factors");
+      }
+      int burnIn = burnInIterations != null ? burnInIterations : autoBurnIn(maxIterations);
+      if (numSamples >= 1 && burnIn >= 0 && maxIterations - burnIn < numSamples) {
+        problems.add("max_iterations (" + maxIterations + ") minus burn_in_iterations (" + burnIn
+            + ") must leave at least num_samples (" + numSamples + ") sweeps to keep");
       }
       return problems;
     }

@@ -11,8 +11,9 @@ import java.util.List;
  * 2008, "Large-scale parallel collaborative filtering for the Netflix Prize"): each half-step
  * solves every user (then every item) exactly, factors and intercept together, so the regularized
  * objective never rises; {@code method: vb} fits the same model by variational Bayes instead
- * ({@link VbTrainer}). Deterministic: the same ratings, options and seed give bit-identical
- * factors for any thread count.
+ * ({@link VbTrainer}), and {@code method: gibbs} by posterior sampling ({@link GibbsTrainer}).
+ * Deterministic: the same ratings, options and seed give bit-identical factors for any thread
+ * count.
  */
 public final class AlsTrainer {
   /** Standard deviation of the initial item factors. */
@@ -59,6 +60,14 @@ public final class AlsTrainer {
       return new AlsResult(model, options, k, List.copyOf(vb.info()), vb.stoppedEarly(),
           train.fingerprint(), train.size(), (System.nanoTime() - started) / 1e9,
           flops(train, k, vb.info().size()));
+    }
+    if (options.method() == TrainingMethod.GIBBS) {
+      GibbsTrainer.Fit gibbs = GibbsTrainer.fit(options, train, eval, listener, k, mu);
+      MfModel model = new MfModel(train.users(), train.items(), k, mu, gibbs.users().factors,
+          gibbs.users().intercepts, gibbs.items().factors, gibbs.items().intercepts);
+      return new AlsResult(model, options, k, List.copyOf(gibbs.info()), false,
+          train.fingerprint(), train.size(), (System.nanoTime() - started) / 1e9,
+          flops(train, gibbs.sampleFactors(), gibbs.info().size()));
     }
     FactorSide users = new FactorSide(train.users().size(), k);
     FactorSide items = new FactorSide(train.items().size(), k);

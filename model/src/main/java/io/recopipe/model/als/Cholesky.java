@@ -1,9 +1,10 @@
 package io.recopipe.model.als;
 
 /**
- * Solves the small symmetric positive-definite systems of ALS's normal equations in double
- * precision; the factorization is row-oriented ({@code A = UᵀU}, U upper, row-major) so that its
- * inner loops are contiguous and vectorize, with the Vector API when it is present.
+ * Solves the small symmetric positive-definite systems of ALS's normal equations (and factors the
+ * Gibbs sampler's conditional precisions) in double precision; the factorization is row-oriented
+ * ({@code A = UᵀU}, U upper, row-major) so that its inner loops are contiguous and vectorize, with
+ * the Vector API when it is present and the rows are padded to its lane count.
  */
 final class Cholesky {
   private Cholesky() {
@@ -27,6 +28,34 @@ final class Cholesky {
    * @return false when the matrix is not positive definite (a zero or negative pivot)
    */
   static boolean solveInPlace(double[] a, double[] rhs, int d, int stride) {
+    if (!factorInPlace(a, d, stride)) {
+      return false;
+    }
+    // Uᵀ z = rhs (forward), then U x = z (backward).
+    for (int j = 0; j < d; j++) {
+      int rowJ = j * stride;
+      double z = rhs[j] / a[rowJ + j];
+      rhs[j] = z;
+      for (int c = j + 1; c < d; c++) {
+        rhs[c] -= a[rowJ + c] * z;
+      }
+    }
+    solveUpper(a, rhs, d, stride);
+    return true;
+  }
+
+  /** {@link #factorInPlace(double[], int, int)} for an unpadded d×d matrix. */
+  static boolean factorInPlace(double[] a, int d) {
+    return factorInPlace(a, d, d);
+  }
+
+  /**
+   * Factors {@code a} (d rows of {@code stride}, upper triangle read) in place into U with
+   * {@code A = UᵀU}.
+   *
+   * @return false when the matrix is not positive definite (a zero or negative pivot)
+   */
+  static boolean factorInPlace(double[] a, int d, int stride) {
     boolean vector = GramKernel.VECTOR_API && stride % VectorCholeskyKernel.lanes() == 0;
     for (int j = 0; j < d; j++) {
       int rowJ = j * stride;
@@ -52,23 +81,26 @@ final class Cholesky {
         }
       }
     }
-    // Uᵀ z = rhs (forward), then U x = z (backward).
-    for (int j = 0; j < d; j++) {
-      int rowJ = j * stride;
-      double z = rhs[j] / a[rowJ + j];
-      rhs[j] = z;
-      for (int c = j + 1; c < d; c++) {
-        rhs[c] -= a[rowJ + c] * z;
-      }
-    }
+    return true;
+  }
+
+  /** {@link #solveUpper(double[], double[], int, int)} for an unpadded d×d factor. */
+  static void solveUpper(double[] u, double[] rhs, int d) {
+    solveUpper(u, rhs, d, d);
+  }
+
+  /**
+   * Solves {@code U x = rhs} for a factor U from {@link #factorInPlace}, overwriting {@code rhs};
+   * with standard normal {@code rhs} this draws x ~ N(0, A⁻¹), which is how samplers use it.
+   */
+  static void solveUpper(double[] u, double[] rhs, int d, int stride) {
     for (int j = d - 1; j >= 0; j--) {
       int rowJ = j * stride;
       double sum = rhs[j];
       for (int c = j + 1; c < d; c++) {
-        sum -= a[rowJ + c] * rhs[c];
+        sum -= u[rowJ + c] * rhs[c];
       }
-      rhs[j] = sum / a[rowJ + j];
+      rhs[j] = sum / u[rowJ + j];
     }
-    return true;
   }
 }

@@ -39,6 +39,19 @@ final class NormalEquations {
     matrix[i * matrixStride + i] += value;
   }
 
+  /** Adds {@code value} to upper-triangle entry (i, j), j ≥ i (a full prior precision). */
+  void addToMatrix(int i, int j, double value) {
+    matrix[i * matrixStride + j] += value;
+  }
+
+  /**
+   * After {@link #solve()}, turns standard normal draws {@code z} in place into a draw from
+   * N(0, A⁻¹) using the Cholesky factor (the Gibbs sampler's noise term).
+   */
+  void sampleInPlace(double[] z) {
+    Cholesky.solveUpper(matrix, z, d, matrixStride);
+  }
+
   /** Diagonal entry {@code i} of the matrix as it stands (before {@link #solve()}). */
   double diagonal(int i) {
     return matrix[i * matrixStride + i];

@@ -1,7 +1,7 @@
 package io.recopipe.model.als;
 
 /**
- * How the explicit model is fitted: both produce BigQuery ML's model (global intercept, user and
+ * How the explicit model is fitted: all produce BigQuery ML's model (global intercept, user and
  * item intercepts, one factor vector per user and item), so scoring never changes.
  */
 public enum TrainingMethod {
@@ -13,9 +13,17 @@ public enum TrainingMethod {
    * per factor dimension and the noise variance, and export the posterior means; the variances act
    * as data-driven, per-row regularization that MAP estimation lacks.
    */
-  VB;
+  VB,
+  /**
+   * Bayesian probabilistic matrix factorization by Gibbs sampling (Salakhutdinov &amp; Mnih 2008):
+   * draws factors, intercepts, Normal–Wishart hyperparameters and the noise from the posterior,
+   * and exports the average of {@code num_samples} kept draws as one model whose
+   * {@code num_factors} are their factor blocks side by side, so averaging over the posterior
+   * needs no change to scoring.
+   */
+  GIBBS;
 
-  /** Parses {@code als} or {@code vb}, case-insensitive. */
+  /** Parses {@code als}, {@code vb} or {@code gibbs}, case-insensitive. */
   public static TrainingMethod parse(String text) {
     return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
   }

@@ -76,10 +76,10 @@ class AlsOptionsTest {
     InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
         () -> AlsOptions.fromMap(bad));
     assertEquals(2, e.problems().size(), e.getMessage());
-    assertTrue(e.getMessage().contains("method: cannot read 'mcmc' as als or vb"), e.getMessage());
+    assertTrue(e.getMessage().contains("method: cannot read 'mcmc' as als, vb or gibbs"), e.getMessage());
     e = assertThrows(InvalidOptionsException.class,
         () -> AlsOptions.builder().method(null).build());
-    assertTrue(e.getMessage().contains("method must be als or vb"), e.getMessage());
+    assertTrue(e.getMessage().contains("method must be als, vb or gibbs"), e.getMessage());
   }
 
   @Test
@@ -105,5 +105,68 @@ class AlsOptionsTest {
     assertThrows(InvalidOptionsException.class, () -> AlsOptions.builder().threads(0).build());
     assertThrows(InvalidOptionsException.class,
         () -> AlsOptions.builder().minRelProgress(Double.NaN).build());
+  }
+
+  @Test
+  void gibbsRecordsItsSamplingOptionsAndOthersDoNot() {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("method", "gibbs");
+    values.put("num_factors", "198");
+    values.put("num_samples", "33");
+    values.put("burn_in_iterations", "40");
+    values.put("max_iterations", "172");
+    AlsOptions o = AlsOptions.fromMap(values);
+    assertEquals(TrainingMethod.GIBBS, o.method());
+    assertEquals(33, o.numSamples());
+    assertEquals(40, o.resolvedBurnInIterations());
+    Map<String, Object> map = o.toMap(100);
+    assertEquals("gibbs", map.get("method"));
+    assertEquals(33, map.get("num_samples"));
+    assertEquals(40, map.get("burn_in_iterations"));
+    assertEquals(o, o.toBuilder().build());
+    assertTrue(!o.equals(o.toBuilder().burnInIterations(null).build()));
+    AlsOptions auto = AlsOptions.builder().method(TrainingMethod.GIBBS).maxIterations(100).build();
+    assertEquals(1, auto.numSamples());
+    assertEquals(25, auto.resolvedBurnInIterations(), "a quarter of max_iterations");
+    assertTrue(!AlsOptions.defaults().toMap(100).containsKey("num_samples"));
+    assertTrue(!AlsOptions.defaults().toMap(100).containsKey("burn_in_iterations"));
+  }
+
+  @Test
+  void gibbsSamplingProblemsAreReportedTogether() {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("method", "gibbs");
+    values.put("num_factors", "200");
+    values.put("num_samples", "33");
+    values.put("max_iterations", "50");
+    values.put("burn_in_iterations", "30");
+    InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
+        () -> AlsOptions.fromMap(values));
+    assertEquals(2, e.problems().size(), e.getMessage());
+    assertTrue(e.getMessage().contains(
+        "num_factors (200) must be divisible by num_samples (33)"), e.getMessage());
+    assertTrue(e.getMessage().contains("max_iterations (50) minus burn_in_iterations (30) must"
+        + " leave at least num_samples (33) sweeps"), e.getMessage());
+    values.put("num_factors", "auto");
+    values.put("burn_in_iterations", "-1");
+    values.put("num_samples", "0");
+    e = assertThrows(InvalidOptionsException.class, () -> AlsOptions.fromMap(values));
+    assertTrue(e.getMessage().contains("burn_in_iterations must be >= 0, was -1"), e.getMessage());
+    assertTrue(e.getMessage().contains("num_samples must be >= 1, was 0"), e.getMessage());
+    e = assertThrows(InvalidOptionsException.class, () -> AlsOptions.builder()
+        .method(TrainingMethod.GIBBS).numSamples(4).maxIterations(40).build());
+    assertTrue(e.getMessage().contains("needs an explicit num_factors divisible by it"),
+        e.getMessage());
+  }
+
+  @Test
+  void numSamplesAppliesOnlyToGibbs() {
+    InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
+        () -> AlsOptions.fromMap(Map.of("method", "vb", "num_samples", "4", "num_factors", "8")));
+    assertEquals(1, e.problems().size(), e.getMessage());
+    assertTrue(e.getMessage().contains("num_samples applies only to method gibbs, was 4 with"
+        + " method vb"), e.getMessage());
+    assertThrows(InvalidOptionsException.class,
+        () -> AlsOptions.fromMap(Map.of("num_samples", "two")));
   }
 }

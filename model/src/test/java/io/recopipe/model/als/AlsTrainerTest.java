@@ -230,4 +230,75 @@ class AlsTrainerTest {
     double last = info.get(info.size() - 1).objective();
     assertTrue((before - last) / Math.abs(before) < 0.001);
   }
+
+  /** Four samples of four factors for the rank-4 truth, packed into 16 exported factors. */
+  private static AlsOptions.Builder gibbs() {
+    return options().method(TrainingMethod.GIBBS).l2Reg(1).numFactors(16).numSamples(4)
+        .burnInIterations(20).maxIterations(32);
+  }
+
+  @Test
+  void gibbsRecoversAPlantedMatrixAsOnePackedModel() {
+    AlsResult result = new AlsTrainer(gibbs().build()).fit(PLANTED.train(), PLANTED.test(),
+        TrainingListener.NONE);
+    double heldOut = rmse(result.model(), PLANTED.test());
+    assertTrue(heldOut < NOISE * 1.1, "held-out RMSE " + heldOut + " should be near " + NOISE);
+    assertTrue(heldOut > NOISE * 0.9, "held-out RMSE " + heldOut + " cannot beat the noise");
+    assertEquals(heldOut * heldOut, result.lastIteration().evalLoss(), 1e-4,
+        "eval_loss is the eval MSE of the packed average");
+    assertEquals(16, result.numFactors());
+    assertEquals(32, result.trainingInfo().size(), "the schedule is fixed, no early stop");
+    assertFalse(result.stoppedEarly());
+    assertEquals("gibbs", result.resolvedOptions().get("method"));
+    assertEquals(4, result.resolvedOptions().get("num_samples"));
+    MfModel model = result.model();
+    assertEquals(16, model.numFactors());
+    assertEquals((float) PLANTED.train().mean(), model.globalIntercept());
+    float dot = 0;
+    for (int f = 0; f < 16; f++) {
+      dot += model.userFactors()[3 * 16 + f] * model.itemFactors()[5 * 16 + f];
+    }
+    assertEquals(model.globalIntercept() + model.userIntercept(3) + model.itemIntercept(5) + dot,
+        model.predict(3, 5), 1e-6f);
+  }
+
+  @Test
+  void gibbsFactorsAreBitIdenticalForAnyThreadCount() {
+    MfModel one = new AlsTrainer(gibbs().threads(1).build()).fit(PLANTED.train()).model();
+    for (int threads : new int[] {2, 3, 8}) {
+      MfModel many = new AlsTrainer(gibbs().threads(threads).build()).fit(PLANTED.train())
+          .model();
+      assertArrayEquals(one.userFactors(), many.userFactors(), "user factors, threads=" + threads);
+      assertArrayEquals(one.itemFactors(), many.itemFactors(), "item factors, threads=" + threads);
+      assertArrayEquals(one.userIntercepts(), many.userIntercepts());
+      assertArrayEquals(one.itemIntercepts(), many.itemIntercepts());
+    }
+    MfModel reseeded = new AlsTrainer(gibbs().seed(43).build()).fit(PLANTED.train()).model();
+    assertFalse(java.util.Arrays.equals(one.userFactors(), reseeded.userFactors()),
+        "the seed decides the draws");
+  }
+
+  /**
+   * Before the first kept sweep {@code loss} is the current draw's training MSE, which
+   * {@code objective} always is; from then on {@code loss} is the packed average's, which fits
+   * the training data more smoothly than any single draw.
+   */
+  @Test
+  void gibbsTrainingInfoSeparatesTheDrawFromThePackedAverage() {
+    List<TrainingIteration> seen = new ArrayList<>();
+    new AlsTrainer(gibbs().build()).fit(PLANTED.train(), null, seen::add);
+    SampleSchedule schedule = new SampleSchedule(32, 20, 4);
+    int firstKept = 0;
+    while (!schedule.keeps(firstKept)) {
+      firstKept++;
+    }
+    for (TrainingIteration row : seen) {
+      assertFalse(row.hasEvalLoss());
+      if (row.iteration() < firstKept) {
+        assertEquals(row.objective(), row.loss(), 0.0, "iteration " + row.iteration());
+      }
+    }
+    TrainingIteration last = seen.get(seen.size() - 1);
+    assertTrue(last.loss() < last.objective(), last.toString());
+  }
 }

@@ -75,7 +75,7 @@ final class BenchAlsCommand implements Callable<Integer> {
       emit(out, AlsBenchmark.run(new BenchCase(source.files.train.getFileName().toString(), train,
           test, flags.resolve(Map.of()), seconds(start))));
     } else if (source.preset != null) {
-      runPreset(out, source.preset, Map.of());
+      runPreset(out, source.preset, OptionDefaults.DEFAULT_NAME, Map.of());
     } else {
       runFolds(out, source.folds);
     }
@@ -92,16 +92,17 @@ final class BenchAlsCommand implements Callable<Integer> {
           + " ../shared/data/ml-100k); skipping the fold cases");
     }
     // The speed cases time the ALS engine (BigQuery ML's algorithm) at the sizes.
-    runPreset(out, "ml-1m", Map.of("method", "als", "num_factors", "34", "max_iterations", "15"));
-    runPreset(out, "ml-20m", Map.of("method", "als", "num_factors", "64", "max_iterations", "10"));
+    runPreset(out, "ml-1m", "movielens-als", Map.of("num_factors", "34", "max_iterations", "15"));
+    runPreset(out, "ml-20m", "movielens-als", Map.of("num_factors", "64", "max_iterations", "10"));
   }
 
-  private void runPreset(PrintWriter out, String name, Map<String, String> caseOptions) {
+  private void runPreset(PrintWriter out, String name, String defaults,
+      Map<String, String> caseOptions) {
     progress("generating preset " + name);
     long start = System.nanoTime();
     TrainTestSplit split = DataSources.preset(name, seed);
     double dataSeconds = seconds(start);
-    AlsOptions options = flags.resolve(caseOptions);
+    AlsOptions options = flags.resolve(defaults, caseOptions);
     progress("fitting preset " + name);
     emit(out, AlsBenchmark.run(new BenchCase("preset-" + name, split.train(), split.test(),
         options, dataSeconds)));

@@ -32,7 +32,8 @@ class BenchAlsCommandTest {
     Path train = TrainCommandTest.write("a.base", split.train());
     Path test = TrainCommandTest.write("a.test", split.test());
     CliRunner.Result result = CliRunner.run("bench", "als", "--train", train.toString(), "--test",
-        test.toString(), "--num-factors", "3", "--max-iterations", "4", "--threads", "1");
+        test.toString(), "--defaults", "movielens-als", "--num-factors", "3", "--max-iterations", "4",
+        "--threads", "1");
     assertEquals(ExitCodes.OK, result.code(), result.err());
     List<String> lines = result.out().lines().toList();
     assertEquals(1, lines.size(), result.out());
@@ -51,7 +52,7 @@ class BenchAlsCommandTest {
       TrainCommandTest.write("u" + fold + ".test", split.test());
     }
     CliRunner.Result result = CliRunner.run("bench", "als", "--folds", dir.toString(),
-        "--num-factors", "2", "--max-iterations", "2");
+        "--defaults", "movielens-als", "--num-factors", "2", "--max-iterations", "2");
     assertEquals(ExitCodes.OK, result.code(), result.err());
     List<String> lines = result.out().lines().toList();
     assertEquals(6, lines.size(), result.out());
@@ -65,7 +66,7 @@ class BenchAlsCommandTest {
   @Test
   void aPresetCaseRuns() {
     CliRunner.Result result = CliRunner.run("bench", "als", "--preset", "ml-100k",
-        "--num-factors", "4", "--max-iterations", "2");
+        "--defaults", "movielens-vb", "--num-factors", "4", "--max-iterations", "2");
     assertEquals(ExitCodes.OK, result.code(), result.err());
     assertCaseLine(result.out().strip(), "preset-ml-100k");
     assertTrue(result.out().contains("\"n_train\":90000"), result.out());

@@ -44,7 +44,8 @@ class TrainCommandTest {
   @Test
   void trainsAndPrintsTrainingInfoAndEvaluateColumns() {
     CliRunner.Result result = CliRunner.run("train", "--train", train.toString(), "--test",
-        test.toString(), "--num-factors", "4", "--max-iterations", "6", "--threads", "2");
+        test.toString(), "--defaults", "movielens-als", "--num-factors", "4",
+        "--max-iterations", "6", "--threads", "2");
     assertEquals(ExitCodes.OK, result.code(), result.err());
     assertTrue(result.out().contains("num_factors=4"), result.out());
     for (String column : List.of("mean_absolute_error", "mean_squared_error",
@@ -59,8 +60,8 @@ class TrainCommandTest {
 
   @Test
   void trainsOnASyntheticPreset() {
-    CliRunner.Result result = CliRunner.run("train", "--preset", "ml-100k", "--num-factors", "8",
-        "--max-iterations", "3");
+    CliRunner.Result result = CliRunner.run("train", "--preset", "ml-100k", "--defaults", "movielens-vb",
+        "--num-factors", "8", "--max-iterations", "3");
     assertEquals(ExitCodes.OK, result.code(), result.err());
     assertTrue(result.out().contains("train: 90,000 ratings"), result.out());
     assertTrue(result.out().contains("root_mean_squared_error"), result.out());
@@ -116,8 +117,8 @@ class TrainCommandTest {
   void savesABundleWithProvenanceAndMetricsThatLoadsBack() throws IOException {
     Path bundleDir = dir.resolve("bundle");
     CliRunner.Result result = CliRunner.run("train", "--train", train.toString(), "--test",
-        test.toString(), "--num-factors", "3", "--max-iterations", "3", "--out",
-        bundleDir.toString());
+        test.toString(), "--defaults", "movielens-vb", "--num-factors", "3", "--max-iterations",
+        "3", "--out", bundleDir.toString());
     assertEquals(ExitCodes.OK, result.code(), result.err());
     assertTrue(result.out().contains("bundle: " + bundleDir), result.out());
     io.recopipe.model.bundle.ModelBundle bundle =
@@ -129,13 +130,26 @@ class TrainCommandTest {
     assertTrue(bundle.manifest().dataFingerprint().startsWith("sha256:"));
 
     CliRunner.Result again = CliRunner.run("train", "--train", train.toString(),
-        "--max-iterations", "1", "--out", bundleDir.toString());
+        "--defaults", "movielens-als", "--max-iterations", "1", "--out", bundleDir.toString());
     assertEquals(ExitCodes.BAD_INPUT, again.code());
     assertTrue(again.err().contains("--overwrite"), again.err());
     CliRunner.Result replaced = CliRunner.run("train", "--train", train.toString(),
-        "--max-iterations", "1", "--num-factors", "2", "--out", bundleDir.toString(),
+        "--defaults", "movielens-als", "--max-iterations", "1", "--num-factors", "2", "--out",
+        bundleDir.toString(),
         "--overwrite");
     assertEquals(ExitCodes.OK, replaced.code(), replaced.err());
     assertEquals(2, io.recopipe.model.bundle.ModelBundle.load(bundleDir).model().numFactors());
+  }
+
+  @Test
+  void theDefaultSetIsBayesianAndExplainsAFactorCountItCannotSplit() {
+    CliRunner.Result ok = CliRunner.run("train", "--train", train.toString(), "--max-iterations",
+        "45", "--set", "burn_in_iterations=35", "--set", "num_samples=3", "--num-factors", "12");
+    assertEquals(ExitCodes.OK, ok.code(), ok.err());
+    assertTrue(ok.out().contains("method=gibbs"), ok.out());
+    assertTrue(ok.out().contains("num_factors=12"), ok.out());
+    CliRunner.Result bad = CliRunner.run("train", "--train", train.toString(), "--num-factors", "50");
+    assertEquals(ExitCodes.BAD_INPUT, bad.code());
+    assertTrue(bad.err().contains("num_samples"), bad.err());
   }
 }
