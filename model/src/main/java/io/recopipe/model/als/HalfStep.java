@@ -50,33 +50,11 @@ final class HalfStep {
             partials[0] += solver.solve(row, columns, values, start, end, mu, fixed, target,
                 l2Reg * scale, interceptL2Reg * scale);
             if (measureLoss) {
-              partials[1] += squaredError(row, columns, values, start, end, mu, fixed, target);
+              partials[1] += SquaredError.ofRow(row, columns, values, start, end, mu, fixed,
+                  target);
             }
           }
         });
     return new Sums(totals[0], totals[1]);
-  }
-
-  /** Squared error of item {@code item}'s ratings, predicted exactly as {@code MfModel} does. */
-  private static double squaredError(int item, int[] users, float[] values, int from, int to,
-      float mu, FactorSide userSide, FactorSide itemSide) {
-    int k = itemSide.k;
-    float[] x = userSide.factors;
-    float[] y = itemSide.factors;
-    int io = item * k;
-    float itemIntercept = itemSide.intercepts[item];
-    double sum = 0;
-    for (int e = from; e < to; e++) {
-      int user = users[e];
-      int uo = user * k;
-      float dot = 0;
-      for (int f = 0; f < k; f++) {
-        dot += x[uo + f] * y[io + f];
-      }
-      float predicted = mu + userSide.intercepts[user] + itemIntercept + dot;
-      double residual = (double) values[e] - predicted;
-      sum += residual * residual;
-    }
-    return sum;
   }
 }
