@@ -16,13 +16,17 @@ public final class IdDictionary {
 
   /** Creates an empty dictionary. */
   public IdDictionary() {
-    this.indexById = new HashMap<>();
-    this.ids = new ArrayList<>();
+    this(16);
+  }
+
+  private IdDictionary(int expected) {
+    this.indexById = new HashMap<>(Math.max(16, (int) (expected / 0.75f) + 1));
+    this.ids = new ArrayList<>(expected);
   }
 
   /** Creates a dictionary holding {@code ids} in that order; duplicates are refused. */
   public static IdDictionary of(List<String> ids) {
-    IdDictionary dictionary = new IdDictionary();
+    IdDictionary dictionary = new IdDictionary(ids.size());
     for (String id : ids) {
       int before = dictionary.size();
       if (dictionary.intern(id) != before) {
