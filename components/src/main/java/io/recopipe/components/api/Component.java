@@ -1,0 +1,37 @@
+package io.recopipe.components.api;
+
+import java.util.List;
+
+/**
+ * One pipeline step (ingest, train, evaluate, gate, export, …): a name and version, typed inputs
+ * and outputs and the work itself. The same component runs under the local runner and, compiled,
+ * on Vertex AI, so it must touch the world only through its {@link StepContext}.
+ */
+public interface Component {
+  /** The component name, e.g. {@code train}; also the default step name. */
+  String name();
+
+  /** The component version; bump it when its logic changes, which invalidates cached results. */
+  String version();
+
+  /** The inputs this component reads, by port name. */
+  List<Port> inputs();
+
+  /** The outputs this component writes, by port name. */
+  List<Port> outputs();
+
+  /**
+   * Does the work: reads inputs from {@link StepContext#input}, writes every output into the
+   * empty directory {@link StepContext#output} (the runner hashes and commits it afterwards).
+   *
+   * @throws ComponentException for a failure the user can act on (reported in one line)
+   */
+  void run(StepContext context) throws ComponentException;
+
+  /**
+   * Re-creates this step's warehouse tables from its outputs; the runner calls it after a cache
+   * hit so the warehouse always matches the run's artifacts. Does nothing by default.
+   */
+  default void publish(StepContext context) throws ComponentException {
+  }
+}

@@ -1,0 +1,14 @@
+package io.recopipe.components.warehouse;
+
+/**
+ * A warehouse operation failed; the message names the table or query and the engine's reason in
+ * one line, since SQL errors are usually the user's to fix.
+ */
+public class WarehouseException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception. */
+  public WarehouseException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
