@@ -1,0 +1,149 @@
+package io.recopipe.pipeline.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A pipeline's parameters as one flat map of dotted keys ({@code train.num_factors} → "198"),
+ * read from YAML with {@code --set} overrides on top: flat keys are what cache keys hash and what
+ * a Vertex AI run takes as pipeline parameters, so both profiles see the same values.
+ */
+public final class PipelineConfig {
+  /** The documented default shipped with recopipe (also at {@code pipeline/movielens-mf.yaml}). */
+  public static final String DEFAULT_RESOURCE = "movielens-mf.yaml";
+
+  private final String source;
+  private final Map<String, String> values;
+
+  private PipelineConfig(String source, Map<String, String> values) {
+    this.source = source;
+    this.values = Collections.unmodifiableMap(values);
+  }
+
+  /** The shipped default config. */
+  public static PipelineConfig defaults() {
+    try (InputStream in = PipelineConfig.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the default config " + DEFAULT_RESOURCE + " is missing");
+      }
+      return parse("default " + DEFAULT_RESOURCE, new String(in.readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Reads a config file; a missing or malformed file is a one-line {@link ConfigException}. */
+  public static PipelineConfig load(Path file) {
+    try {
+      return parse(file.toString(), Files.readString(file));
+    } catch (NoSuchFileException e) {
+      throw new ConfigException("config " + file + ": no such file");
+    } catch (IOException e) {
+      throw new ConfigException("config " + file + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  /** Parses YAML text; {@code source} names it in error messages. */
+  public static PipelineConfig parse(String source, String yaml) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw new ConfigException("config " + source + where + ": " + e.getOriginalMessage()
+          .replace('\n', ' '));
+    }
+    Map<String, String> flat = new LinkedHashMap<>();
+    if (root != null && !root.isNull() && !root.isMissingNode()) {
+      if (!root.isObject()) {
+        throw new ConfigException("config " + source + ": expected a mapping of sections "
+            + "(ingest, train, evaluate, gate, export), found " + root.getNodeType());
+      }
+      flatten("", root, flat, source);
+    }
+    return new PipelineConfig(source, flat);
+  }
+
+  private static void flatten(String prefix, JsonNode node, Map<String, String> out,
+      String source) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+      Map.Entry<String, JsonNode> field = it.next();
+      String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+      JsonNode value = field.getValue();
+      if (value.isObject()) {
+        flatten(key, value, out, source);
+      } else if (value.isArray()) {
+        List<String> items = new ArrayList<>();
+        value.forEach(item -> items.add(item.asText()));
+        out.put(key, String.join(",", items));
+      } else if (!value.isNull()) {
+        out.put(key, value.asText());
+      }
+    }
+  }
+
+  /**
+   * Returns this config with {@code overrides} ({@code section.key=value}) applied; an override
+   * without a section is refused, since every parameter belongs to a step.
+   */
+  public PipelineConfig with(Map<String, String> overrides) {
+    Map<String, String> merged = new LinkedHashMap<>(values);
+    for (Map.Entry<String, String> entry : overrides.entrySet()) {
+      String key = entry.getKey().trim();
+      if (key.indexOf('.') <= 0 || key.endsWith(".")) {
+        throw new ConfigException("--set " + key + "=" + entry.getValue()
+            + ": expected SECTION.KEY=VALUE, e.g. train.num_factors=50");
+      }
+      merged.put(key, entry.getValue());
+    }
+    return new PipelineConfig(source, merged);
+  }
+
+  /**
+   * Checks that every section is one of {@code sections}; all unknown ones are reported at once
+   * (keys inside a section are checked by the step that owns them).
+   */
+  public PipelineConfig requireSections(Set<String> sections) {
+    Set<String> unknown = new TreeSet<>();
+    for (String key : values.keySet()) {
+      String section = key.substring(0, Math.max(0, key.indexOf('.')));
+      if (!sections.contains(section)) {
+        unknown.add(section.isEmpty() ? key : section);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new ConfigException("config " + source + ": unknown section" + (unknown.size() > 1
+          ? "s " : " ") + String.join(", ", unknown) + " (known: "
+          + String.join(", ", new TreeSet<>(sections)) + ")");
+    }
+    return this;
+  }
+
+  /** Every parameter as a flat map of dotted keys, in file order then override order. */
+  public Map<String, String> values() {
+    return values;
+  }
+
+  /** Where the config came from, for messages. */
+  public String source() {
+    return source;
+  }
+}
