@@ -8,6 +8,8 @@ public final class ExitCodes {
   public static final int FAILED = 1;
   /** Bad input: a malformed file, an invalid option, a missing path, a bad command line. */
   public static final int BAD_INPUT = 2;
+  /** The run ended GATED: the model was not blessed, so nothing downstream of the gate ran. */
+  public static final int GATED = 3;
 
   private ExitCodes() {
   }
