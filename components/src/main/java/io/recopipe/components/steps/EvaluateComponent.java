@@ -1,0 +1,95 @@
+package io.recopipe.components.steps;
+
+import io.recopipe.components.api.ArtifactType;
+import io.recopipe.components.api.Component;
+import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.api.DatasetLayout;
+import io.recopipe.components.api.Port;
+import io.recopipe.components.api.StepContext;
+import io.recopipe.model.bundle.ModelBundle;
+import io.recopipe.model.data.Ratings;
+import io.recopipe.model.metrics.RegressionEvaluator;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@code evaluate} step: scores the trained model (and the current champion, when there is
+ * one) on the eval split with ML.EVALUATE's metrics, predictions clipped to the training rating
+ * scale, so the gate compares both models on exactly the same rows.
+ */
+public final class EvaluateComponent implements Component {
+  /** The component name. */
+  public static final String NAME = "evaluate";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String version() {
+    return "1";
+  }
+
+  @Override
+  public List<Port> inputs() {
+    return List.of(Port.of("dataset", ArtifactType.DATASET), Port.of("model", ArtifactType.MODEL));
+  }
+
+  @Override
+  public List<Port> outputs() {
+    return List.of(Port.of("metrics", ArtifactType.METRICS));
+  }
+
+  @Override
+  public void run(StepContext context) throws ComponentException {
+    StepParameters.of(NAME, context.parameters(), Set.of(), "parameter");
+    Path dataset = context.input("dataset");
+    Ratings train = StepFiles.ratings(NAME, dataset, DatasetLayout.TRAIN, true);
+    Ratings eval = StepFiles.ratings(NAME, dataset, DatasetLayout.EVAL, true);
+    RegressionEvaluator evaluator = RegressionEvaluator.forScaleOf(train);
+    ModelBundle candidate = StepFiles.bundle(NAME, context.input("model"));
+    ModelScores scores = ModelScores.of(evaluator.evaluate(candidate.model(), eval));
+    Optional<ModelScores> champion = Optional.empty();
+    Optional<Path> championDir = context.championModel();
+    if (championDir.isPresent()) {
+      ModelBundle bundle = StepFiles.bundle(NAME, championDir.get());
+      champion = Optional.of(ModelScores.of(evaluator.evaluate(bundle.model(), eval)));
+    }
+    MetricsReport report = new MetricsReport(scores, champion);
+    StepFiles.writeJson(NAME, context.output("metrics").resolve(MetricsReport.FILE),
+        report.toJson());
+    record(context, report);
+    StepFiles.replaceTable(NAME, context.warehouse(), EvaluationTable.NAME,
+        EvaluationTable.columns(), EvaluationTable.rows(report));
+  }
+
+  /** Re-creates {@code evaluation} from {@code metrics.json}. */
+  @Override
+  public void publish(StepContext context) throws ComponentException {
+    MetricsReport report = MetricsReport.fromJson(StepFiles.readJson(NAME,
+        context.output("metrics").resolve(MetricsReport.FILE)));
+    StepFiles.replaceTable(NAME, context.warehouse(), EvaluationTable.NAME,
+        EvaluationTable.columns(), EvaluationTable.rows(report));
+  }
+
+  private static void record(StepContext context, MetricsReport report) {
+    ModelScores scores = report.candidate();
+    scores.metrics().forEach(context::metric);
+    context.metric(ModelScores.ROWS, scores.rows());
+    context.metric(ModelScores.COLD_START_ROWS, scores.coldStartRows());
+    String rmse = "root_mean_squared_error";
+    context.log().info(String.format(Locale.ROOT, "candidate: rmse %.4f r2 %.4f on %d rows "
+        + "(%d cold start)", scores.get(rmse), scores.get("r2_score"), scores.rows(),
+        scores.coldStartRows()));
+    report.champion().ifPresent(c -> context.log().info(String.format(Locale.ROOT,
+        "champion: rmse %.4f r2 %.4f", c.get(rmse), c.get("r2_score"))));
+    for (Map.Entry<String, Double> delta : report.deltas().entrySet()) {
+      context.metric("delta_" + delta.getKey(), delta.getValue());
+    }
+  }
+}

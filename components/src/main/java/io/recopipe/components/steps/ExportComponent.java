@@ -1,0 +1,104 @@
+package io.recopipe.components.steps;
+
+import io.recopipe.components.api.ArtifactType;
+import io.recopipe.components.api.Component;
+import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.api.DatasetLayout;
+import io.recopipe.components.api.Port;
+import io.recopipe.components.api.StepContext;
+import io.recopipe.model.bundle.ModelBundle;
+import io.recopipe.model.data.Ratings;
+import io.recopipe.model.json.JsonObject;
+import io.recopipe.model.mf.MfModel;
+import io.recopipe.model.scoring.BatchRecommender;
+import io.recopipe.model.scoring.RatedItems;
+import io.recopipe.model.weights.ModelWeights;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The {@code export} step: copies the blessed bundle as the pipeline's exported model and
+ * publishes it as SQL tables, {@code weights} (ML.WEIGHTS rows) and {@code recommendations}
+ * (top-N per user with titles), so the model is usable by people who never load a bundle.
+ *
+ * <p>Parameters: {@code top_n} (default 50) and {@code exclude_rated} (default true; items rated
+ * in the train split are left out).
+ */
+public final class ExportComponent implements Component {
+  /** The component name. */
+  public static final String NAME = "export";
+  /** The report file inside the REPORT output. */
+  public static final String REPORT_FILE = "export.json";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String version() {
+    return "1";
+  }
+
+  @Override
+  public List<Port> inputs() {
+    return List.of(Port.of("model", ArtifactType.MODEL), Port.of("dataset", ArtifactType.DATASET));
+  }
+
+  @Override
+  public List<Port> outputs() {
+    return List.of(Port.of("model", ArtifactType.MODEL), Port.of("report", ArtifactType.REPORT));
+  }
+
+  @Override
+  public void run(StepContext context) throws ComponentException {
+    ExportSettings settings = ExportSettings.parse(NAME, context.parameters());
+    Path exported = context.output("model");
+    BundleCopy.copy(NAME, context.input("model"), exported);
+    JsonObject report = publishTables(context, settings, exported);
+    StepFiles.writeJson(NAME, context.output("report").resolve(REPORT_FILE), report);
+    context.metric("weights_rows", report.getLong("weights_rows"));
+    context.metric("recommendation_rows", report.getLong("recommendation_rows"));
+    context.log().info("exported " + report.getLong("weights_rows") + " weights rows and "
+        + report.getLong("recommendation_rows") + " recommendations");
+  }
+
+  /** Re-creates {@code weights} and {@code recommendations} from the exported bundle. */
+  @Override
+  public void publish(StepContext context) throws ComponentException {
+    publishTables(context, ExportSettings.parse(NAME, context.parameters()),
+        context.output("model"));
+  }
+
+  private static JsonObject publishTables(StepContext context, ExportSettings settings,
+      Path bundleDir) throws ComponentException {
+    ModelBundle bundle = StepFiles.bundle(NAME, bundleDir);
+    MfModel model = bundle.model();
+    Path dataset = context.input("dataset");
+    ModelWeights weights = ModelWeights.of(model, bundle.manifest().userColumn(),
+        bundle.manifest().itemColumn());
+    List<List<Object>> weightRows = WeightsTable.rows(weights);
+    StepFiles.replaceTable(NAME, context.warehouse(), WeightsTable.NAME, WeightsTable.COLUMNS,
+        weightRows);
+    Ratings train = settings.excludeRated()
+        ? StepFiles.ratings(NAME, dataset, DatasetLayout.TRAIN, true) : null;
+    RatedItems rated = train == null ? RatedItems.none() : RatedItems.of(train, model);
+    BatchRecommender.Table table = new BatchRecommender(model, rated,
+        Runtime.getRuntime().availableProcessors()).recommendAll(settings.topN(),
+            settings.excludeRated());
+    MovieTitles titles = MovieTitles.read(NAME, dataset);
+    List<List<Object>> recommendations = RecommendationsTable.rows(model, table, titles);
+    StepFiles.replaceTable(NAME, context.warehouse(), RecommendationsTable.NAME,
+        RecommendationsTable.COLUMNS, recommendations);
+    return JsonObject.builder()
+        .put("users", model.users().size())
+        .put("items", model.items().size())
+        .put("num_factors", model.numFactors())
+        .put("weights_rows", weightRows.size())
+        .put("recommendation_rows", recommendations.size())
+        .put("top_n", settings.topN())
+        .put("exclude_rated", settings.excludeRated())
+        .put("movies_in_catalog", titles.size())
+        .build();
+  }
+}

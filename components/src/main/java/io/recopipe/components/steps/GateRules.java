@@ -1,0 +1,98 @@
+package io.recopipe.components.steps;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns evaluation results and thresholds into a {@link GateDecision}, making explicit what TFX
+ * leaves implicit: on a first run the change thresholds are skipped and the decision says so, and
+ * with no threshold at all nothing is blessed unless {@code auto_bless} is set.
+ */
+final class GateRules {
+  private static final String R2 = "r2_score";
+  private static final String RMSE = "root_mean_squared_error";
+
+  private GateRules() {
+  }
+
+  /** Decides on {@code report} under {@code thresholds}. */
+  static GateDecision decide(MetricsReport report, GateThresholds thresholds) {
+    ModelScores candidate = report.candidate();
+    Optional<ModelScores> champion = report.champion();
+    boolean firstRun = champion.isEmpty();
+    List<GateCheck> checks = new ArrayList<>();
+    thresholds.r2Min().ifPresent(min -> checks.add(floor(candidate.get(R2), min)));
+    thresholds.rmseMax().ifPresent(max -> checks.add(ceiling(candidate.get(RMSE), max)));
+    double rmse = candidate.get(RMSE);
+    thresholds.maxRegressionAbs().ifPresent(max -> checks.add(champion
+        .map(c -> regression("rmse_regression_abs", rmse - c.get(RMSE), max,
+            String.format(Locale.ROOT, "rmse %.4f vs champion %.4f: %+.4f", rmse, c.get(RMSE),
+                rmse - c.get(RMSE))))
+        .orElseGet(() -> skipped("rmse_regression_abs", max))));
+    thresholds.maxRegressionRel().ifPresent(max -> checks.add(champion
+        .map(c -> regression("rmse_regression_rel", (rmse - c.get(RMSE)) / c.get(RMSE), max,
+            String.format(Locale.ROOT, "rmse %.4f vs champion %.4f: %+.2f%%", rmse, c.get(RMSE),
+                100 * (rmse - c.get(RMSE)) / c.get(RMSE))))
+        .orElseGet(() -> skipped("rmse_regression_rel", max))));
+    return conclude(checks, firstRun, thresholds);
+  }
+
+  private static GateDecision conclude(List<GateCheck> checks, boolean firstRun,
+      GateThresholds thresholds) {
+    String prefix = firstRun ? "first run (no champion): only absolute thresholds apply"
+        + (thresholds.hasChange() ? ", change thresholds skipped; " : "; ") : "";
+    List<String> failed = new ArrayList<>();
+    int applied = 0;
+    for (GateCheck check : checks) {
+      if (check.applied()) {
+        applied++;
+        if (!check.passed()) {
+          failed.add(check.name());
+        }
+      }
+    }
+    if (applied == 0) {
+      String why = checks.isEmpty() ? "no thresholds configured"
+          : "no configured threshold applies";
+      return new GateDecision(thresholds.autoBless(), firstRun, checks, prefix
+          + (thresholds.autoBless() ? "blessed: " + why + " and auto_bless is true"
+              : "not blessed: " + why + " (set thresholds, or auto_bless: true to bless anyway)"));
+    }
+    if (failed.isEmpty()) {
+      return new GateDecision(true, firstRun, checks, prefix + "blessed: all " + applied
+          + " applied checks passed");
+    }
+    return new GateDecision(false, firstRun, checks, prefix + "not blessed: failed "
+        + String.join(", ", failed));
+  }
+
+  private static GateCheck floor(double r2, double min) {
+    boolean passed = r2 >= min;
+    return new GateCheck("r2_floor", R2, r2, min, passed, String.format(Locale.ROOT,
+        "r2_score %.4f %s floor %.4f", r2, passed ? ">=" : "below", min));
+  }
+
+  private static GateCheck ceiling(double rmse, double max) {
+    boolean passed = rmse <= max;
+    return new GateCheck("rmse_ceiling", RMSE, rmse, max, passed, String.format(Locale.ROOT,
+        "root_mean_squared_error %.4f %s ceiling %.4f", rmse, passed ? "<=" : "above", max));
+  }
+
+  private static GateCheck regression(String name, double change, double max, String what) {
+    boolean passed = change <= max;
+    return new GateCheck(name, RMSE, change, max, passed, what + String.format(Locale.ROOT,
+        " (%s %s)", passed ? "allowed" : "exceeds", format(name, max)));
+  }
+
+  private static GateCheck skipped(String name, double max) {
+    return new GateCheck(name, RMSE, Double.NaN, max, null,
+        "skipped: first run, no champion to compare with (threshold " + format(name, max) + ")");
+  }
+
+  private static String format(String name, double max) {
+    return name.endsWith("_rel") ? String.format(Locale.ROOT, "%+.2f%%", 100 * max)
+        : String.format(Locale.ROOT, "%+.4f", max);
+  }
+}

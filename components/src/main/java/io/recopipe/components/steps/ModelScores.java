@@ -1,0 +1,71 @@
+package io.recopipe.components.steps;
+
+import io.recopipe.model.json.JsonObject;
+import io.recopipe.model.json.JsonValue;
+import io.recopipe.model.metrics.RegressionEvaluation;
+import io.recopipe.model.metrics.RegressionEvaluator;
+import io.recopipe.model.metrics.RegressionMetric;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One model's ML.EVALUATE metrics on the eval split with the row counts that qualify them, in a
+ * form that round-trips through {@code metrics.json}, so the gate judges exactly what evaluate
+ * measured.
+ *
+ * @param metrics       metric name → value in ML.EVALUATE's column order (NaN when undefined)
+ * @param rows          eval rows scored
+ * @param coldStartRows rows whose user or item the model does not know (intercepts only)
+ * @param clippedRows   predictions clamped into the rating scale
+ */
+public record ModelScores(Map<String, Double> metrics, long rows, long coldStartRows,
+    long clippedRows) {
+
+  /** JSON key of the eval row count. */
+  public static final String ROWS = "eval_rows";
+  /** JSON key of the cold-start row count. */
+  public static final String COLD_START_ROWS = "cold_start_rows";
+  /** JSON key of the clipped row count. */
+  public static final String CLIPPED_ROWS = "clipped_rows";
+
+  /** Copies the metrics, keeping their order. */
+  public ModelScores {
+    metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+  }
+
+  /** The scores of an evaluation. */
+  static ModelScores of(RegressionEvaluation evaluation) {
+    return new ModelScores(evaluation.asMap(), evaluation.rows(), evaluation.coldStartRows(),
+        evaluation.clippedRows());
+  }
+
+  /** The value of {@code metric}, NaN when absent or undefined. */
+  public double get(String metric) {
+    Double value = metrics.get(metric);
+    return value == null ? Double.NaN : value;
+  }
+
+  /** Writes the metrics and counts as members of {@code json}. */
+  void putInto(JsonObject.Builder json) {
+    metrics.forEach((name, value) -> json.put(name, StepFiles.number(value)));
+    json.put(ROWS, rows).put(COLD_START_ROWS, coldStartRows).put(CLIPPED_ROWS, clippedRows);
+  }
+
+  /** Reads the scores written by {@link #putInto}; other members are ignored. */
+  static ModelScores from(JsonObject json) {
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    for (RegressionMetric metric : RegressionEvaluator.metrics()) {
+      if (json.has(metric.name())) {
+        metrics.put(metric.name(), json.getDoubleOrNaN(metric.name()));
+      }
+    }
+    return new ModelScores(metrics, count(json, ROWS), count(json, COLD_START_ROWS),
+        count(json, CLIPPED_ROWS));
+  }
+
+  private static long count(JsonObject json, String key) {
+    JsonValue value = json.get(key);
+    return value == null ? 0 : value.asLong();
+  }
+}

@@ -1,0 +1,97 @@
+package io.recopipe.components.steps;
+
+import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.readers.DatasetReader;
+import io.recopipe.components.warehouse.Column;
+import io.recopipe.components.warehouse.Warehouse;
+import io.recopipe.components.warehouse.WarehouseException;
+import io.recopipe.components.writers.AtomicFiles;
+import io.recopipe.model.bundle.ModelBundle;
+import io.recopipe.model.data.Ratings;
+import io.recopipe.model.json.JsonObject;
+import io.recopipe.model.json.JsonParser;
+import io.recopipe.model.json.JsonValue;
+import io.recopipe.model.json.JsonWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The file and warehouse chores every step shares (reading a split, loading a bundle, writing
+ * JSON atomically, replacing a table), each failure turned into one line naming the step.
+ */
+final class StepFiles {
+  private StepFiles() {
+  }
+
+  /** Reads split {@code file} of a dataset directory; null when absent and not required. */
+  static Ratings ratings(String step, Path dataset, String file, boolean required)
+      throws ComponentException {
+    Path path = dataset.resolve(file);
+    if (!Files.isRegularFile(path)) {
+      if (!required) {
+        return null;
+      }
+      throw new ComponentException(step + ": the dataset has no " + file + " (looked in "
+          + dataset + ")");
+    }
+    try {
+      if (Files.size(path) == 0) {
+        if (!required) {
+          return null;
+        }
+        throw new ComponentException(step + ": " + path + " is empty");
+      }
+      return DatasetReader.read(path).ratings();
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ComponentException(step + ": cannot read " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Loads and verifies the model bundle in {@code dir}. */
+  static ModelBundle bundle(String step, Path dir) throws ComponentException {
+    try {
+      return ModelBundle.load(dir);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ComponentException(step + ": cannot load the model bundle at " + dir + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Writes {@code json} pretty-printed to {@code file}, atomically. */
+  static void writeJson(String step, Path file, JsonValue json) throws ComponentException {
+    byte[] bytes = (JsonWriter.pretty(json) + "\n").getBytes(StandardCharsets.UTF_8);
+    try {
+      AtomicFiles.write(file, out -> out.write(bytes));
+    } catch (IOException e) {
+      throw new ComponentException(step + ": cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads the JSON object in {@code file}. */
+  static JsonObject readJson(String step, Path file) throws ComponentException {
+    try {
+      return JsonParser.parse(Files.readAllBytes(file)).asObject();
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ComponentException(step + ": cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Replaces warehouse table {@code table}. */
+  static void replaceTable(String step, Warehouse warehouse, String table, List<Column> columns,
+      Iterable<List<Object>> rows) throws ComponentException {
+    try {
+      warehouse.replaceTable(table, columns, rows);
+    } catch (WarehouseException e) {
+      throw new ComponentException(step + ": cannot write table " + table + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** A JSON number, or null for NaN and infinities (JSON has neither). */
+  static JsonValue number(double value) {
+    return Double.isFinite(value) ? JsonValue.of(value) : JsonValue.of(null);
+  }
+}

@@ -1,0 +1,129 @@
+package io.recopipe.components.steps;
+
+import io.recopipe.components.api.ArtifactType;
+import io.recopipe.components.api.Component;
+import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.api.DatasetLayout;
+import io.recopipe.components.api.Port;
+import io.recopipe.components.api.StepContext;
+import io.recopipe.model.als.AlsResult;
+import io.recopipe.model.als.AlsTrainer;
+import io.recopipe.model.als.TrainingIteration;
+import io.recopipe.model.bundle.BundleManifest;
+import io.recopipe.model.bundle.BundleWriter;
+import io.recopipe.model.bundle.ModelBundle;
+import io.recopipe.model.data.Ratings;
+import io.recopipe.model.metrics.RegressionEvaluator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The {@code train} step: fits ALS on the dataset's train split (its eval split reported as
+ * {@code eval_loss} per iteration), writes a reproducible model bundle and publishes
+ * {@code training_info}, so a model and its convergence are one artifact and one table.
+ *
+ * <p>Parameters are ALS options under BigQuery ML's names ({@code num_factors}, {@code l2_reg},
+ * …) and {@code run_started_at}, the run's start time (ISO-8601) that becomes the bundle's
+ * {@code created_at}; without it the current time is used and the bundle is not reproducible
+ * byte for byte (see {@link ReproducibleManifest}).
+ */
+public final class TrainComponent implements Component {
+  /** The component name. */
+  public static final String NAME = "train";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String version() {
+    return "1";
+  }
+
+  @Override
+  public List<Port> inputs() {
+    return List.of(Port.of("dataset", ArtifactType.DATASET));
+  }
+
+  @Override
+  public List<Port> outputs() {
+    return List.of(Port.of("model", ArtifactType.MODEL));
+  }
+
+  @Override
+  public void run(StepContext context) throws ComponentException {
+    TrainOptions options = TrainOptions.parse(NAME, context.parameters());
+    Path dataset = context.input("dataset");
+    Ratings train = StepFiles.ratings(NAME, dataset, DatasetLayout.TRAIN, true);
+    Ratings eval = StepFiles.ratings(NAME, dataset, DatasetLayout.EVAL, false);
+    context.log().info("training on " + train.size() + " ratings, evaluating on "
+        + (eval == null ? 0 : eval.size()) + "; options " + options.options().toMap(train.size()));
+    AlsResult fit;
+    try {
+      fit = new AlsTrainer(options.options()).fit(train, eval,
+          it -> context.log().progress(progressLine(it)));
+    } catch (IllegalArgumentException e) {
+      throw new ComponentException(NAME + ": " + e.getMessage(), e);
+    }
+    Map<String, Double> metrics = metrics(fit, train, eval);
+    Instant createdAt = options.runStartedAt().orElseGet(() -> {
+      context.log().info("no run_started_at parameter: created_at is the current time, so this "
+          + "bundle will not be byte-identical if the step is rerun");
+      return Instant.now();
+    });
+    BundleManifest manifest = ReproducibleManifest.of(fit, context.runId(), createdAt, metrics);
+    Path out = context.output("model");
+    try {
+      BundleWriter.write(out, fit.model(), manifest, BundleWriter.IfExists.REPLACE);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ComponentException(NAME + ": cannot write the model bundle to " + out + ": "
+          + e.getMessage(), e);
+    }
+    metrics.forEach(context::metric);
+    context.metric("fit_seconds", fit.fitSeconds());
+    context.log().info(String.format(Locale.ROOT, "trained %d factors in %d iterations "
+        + "(%.1f s)%s", fit.numFactors(), fit.trainingInfo().size(), fit.fitSeconds(),
+        fit.stoppedEarly() ? ", stopped early" : ""));
+    StepFiles.replaceTable(NAME, context.warehouse(), TrainingInfoTable.NAME,
+        TrainingInfoTable.COLUMNS, TrainingInfoTable.rows(fit.trainingInfo(), true));
+  }
+
+  /**
+   * Re-creates {@code training_info} from the bundle's manifest; {@code duration_ms} is NULL
+   * there, since the bundle does not store durations and this execution trained nothing.
+   */
+  @Override
+  public void publish(StepContext context) throws ComponentException {
+    ModelBundle bundle = StepFiles.bundle(NAME, context.output("model"));
+    StepFiles.replaceTable(NAME, context.warehouse(), TrainingInfoTable.NAME,
+        TrainingInfoTable.COLUMNS, TrainingInfoTable.rows(bundle.manifest().trainingInfo(),
+            false));
+  }
+
+  private static Map<String, Double> metrics(AlsResult fit, Ratings train, Ratings eval) {
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    TrainingIteration last = fit.lastIteration();
+    metrics.put("loss", last.loss());
+    metrics.put("iterations", (double) fit.trainingInfo().size());
+    if (eval != null) {
+      metrics.put("eval_loss", last.evalLoss());
+      metrics.put("eval_root_mean_squared_error", RegressionEvaluator.forScaleOf(train)
+          .evaluate(fit.model(), eval).get("root_mean_squared_error"));
+    }
+    return metrics;
+  }
+
+  static String progressLine(TrainingIteration it) {
+    String line = String.format(Locale.ROOT, "iteration %d loss %.4f", it.iteration(), it.loss());
+    if (it.hasEvalLoss()) {
+      line += String.format(Locale.ROOT, " eval_loss %.4f", it.evalLoss());
+    }
+    return line + " (" + it.durationMs() + " ms)";
+  }
+}

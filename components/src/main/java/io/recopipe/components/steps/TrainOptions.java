@@ -1,0 +1,51 @@
+package io.recopipe.components.steps;
+
+import io.recopipe.components.api.ComponentException;
+import io.recopipe.model.als.AlsOptions;
+import io.recopipe.model.als.InvalidOptionsException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The train step's parameters: ALS options under BigQuery ML's names plus {@code run_started_at},
+ * checked in one pass so a config with a typo and a bad range fails once, with one line.
+ *
+ * @param options      the validated training options
+ * @param runStartedAt the run's start time, when the runner passed it
+ */
+record TrainOptions(AlsOptions options, Optional<Instant> runStartedAt) {
+  /** The parameter carrying the run's start time (ISO-8601), used as the bundle's created_at. */
+  static final String RUN_STARTED_AT = "run_started_at";
+
+  /** Parses {@code parameters}; every problem is reported in one ComponentException. */
+  static TrainOptions parse(String step, Map<String, String> parameters)
+      throws ComponentException {
+    Set<String> known = new HashSet<>(AlsOptions.NAMES);
+    known.add(RUN_STARTED_AT);
+    StepParameters checked = StepParameters.of(step, parameters, known, "option");
+    Map<String, String> als = new LinkedHashMap<>(parameters);
+    als.remove(RUN_STARTED_AT);
+    AlsOptions options;
+    try {
+      options = AlsOptions.fromMap(als);
+    } catch (InvalidOptionsException e) {
+      throw new ComponentException(step + ": " + e.getMessage(), e);
+    }
+    Optional<Instant> started = Optional.empty();
+    Optional<String> text = checked.text(RUN_STARTED_AT);
+    if (text.isPresent()) {
+      try {
+        started = Optional.of(Instant.parse(text.get()));
+      } catch (DateTimeParseException e) {
+        throw new ComponentException(step + ": " + RUN_STARTED_AT + " must be an ISO-8601 UTC "
+            + "time such as 2024-05-01T12:00:00Z, was '" + text.get() + "'", e);
+      }
+    }
+    return new TrainOptions(options, started);
+  }
+}

@@ -1,0 +1,70 @@
+package io.recopipe.components.steps;
+
+import io.recopipe.components.warehouse.Column;
+import io.recopipe.model.weights.FactorWeight;
+import io.recopipe.model.weights.ModelWeights;
+import io.recopipe.model.weights.WeightsRow;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The {@code weights} warehouse table: a model's ML.WEIGHTS rows, so users join factors and
+ * intercepts in SQL as they would against BigQuery ML.
+ *
+ * <p>BigQuery's {@code factor_weights} is {@code ARRAY<STRUCT<factor INT64, weight FLOAT64>>};
+ * here it is {@code DOUBLE[]} with factor i (numbered from 1) at list position i (SQL lists are
+ * 1-based, so {@code factor_weights[i]} is factor i), because a plain list passes through every
+ * warehouse driver while structs do not. The {@code global__intercept__} row has NULL
+ * {@code processed_input} and NULL {@code factor_weights}, as in BigQuery.
+ */
+public final class WeightsTable {
+  /** The table name. */
+  public static final String NAME = "weights";
+
+  /** Columns: processed_input, feature, factor_weights (DOUBLE[]), intercept. */
+  public static final List<Column> COLUMNS = List.of(new Column("processed_input", "VARCHAR"),
+      new Column("feature", "VARCHAR"), new Column("factor_weights", "DOUBLE[]"),
+      new Column("intercept", "DOUBLE"));
+
+  private WeightsTable() {
+  }
+
+  /** The rows of {@code weights}, built as they are read (a large model is never all in memory). */
+  static List<List<Object>> rows(ModelWeights weights) {
+    List<WeightsRow> rows = weights.rows();
+    return new AbstractList<>() {
+      @Override
+      public List<Object> get(int index) {
+        return row(rows.get(index));
+      }
+
+      @Override
+      public int size() {
+        return rows.size();
+      }
+    };
+  }
+
+  private static List<Object> row(WeightsRow row) {
+    List<Double> factors = null;
+    if (!row.isGlobalIntercept()) {
+      Double[] values = new Double[row.factorWeights().size()];
+      for (FactorWeight weight : row.factorWeights()) {
+        values[weight.factor() - 1] = weight.weight();
+      }
+      factors = List.of(values);
+    }
+    return Arrays.asList(row.processedInput(), row.feature(), factors, row.intercept());
+  }
+
+  /** The factor list of a row as read back: position i − 1 holds factor i. */
+  static List<FactorWeight> factorWeights(List<?> values) {
+    List<FactorWeight> weights = new ArrayList<>(values.size());
+    for (int i = 0; i < values.size(); i++) {
+      weights.add(new FactorWeight(i + 1, ((Number) values.get(i)).doubleValue()));
+    }
+    return weights;
+  }
+}

@@ -1,0 +1,144 @@
+package io.recopipe.components.steps;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.recopipe.components.api.DatasetLayout;
+import io.recopipe.components.readers.DatasetReader;
+import io.recopipe.model.bundle.ModelBundle;
+import io.recopipe.model.data.Ratings;
+import io.recopipe.model.json.JsonObject;
+import io.recopipe.model.json.JsonParser;
+import io.recopipe.model.mf.MfModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportComponentTest {
+  @TempDir
+  Path tmp;
+  private Path dataset;
+  private Path model;
+  private TestContext ctx;
+
+  @BeforeEach
+  void export() throws Exception {
+    dataset = StepFixtures.dataset(tmp.resolve("data"), 3);
+    model = StepFixtures.train(dataset, tmp.resolve("train"), "4", "2.0").output("model");
+    ctx = new TestContext(tmp.resolve("export"), "run-1").input("model", model)
+        .input("dataset", dataset).set("top_n", "10");
+    new ExportComponent().run(ctx);
+  }
+
+  @Test
+  void copiesTheBundleAndReportsCounts() throws Exception {
+    Path exported = ctx.output("model");
+    ModelBundle bundle = ModelBundle.load(exported);
+    for (var file : bundle.files()) {
+      assertArrayEquals(Files.readAllBytes(model.resolve(file.name())),
+          Files.readAllBytes(exported.resolve(file.name())));
+    }
+    JsonObject report = JsonParser.parse(Files.readAllBytes(ctx.output("report")
+        .resolve(ExportComponent.REPORT_FILE))).asObject();
+    MfModel m = bundle.model();
+    assertEquals(m.users().size() + m.items().size() + 1L, report.getLong("weights_rows"));
+    assertEquals(ctx.warehouse.table(RecommendationsTable.NAME).rows().size(),
+        report.getLong("recommendation_rows"));
+  }
+
+  @Test
+  void weightsRowsReproducePredictions() throws Exception {
+    MfModel m = ModelBundle.load(model).model();
+    FakeWarehouse.Table weights = ctx.warehouse.table(WeightsTable.NAME);
+    assertEquals("DOUBLE[]", weights.columns().get(2).sqlType());
+    Map<String, List<Object>> users = new HashMap<>();
+    Map<String, List<Object>> items = new HashMap<>();
+    double global = Double.NaN;
+    for (List<Object> row : weights.rows()) {
+      if (row.get(0) == null) {
+        assertEquals("global__intercept__", row.get(1));
+        assertNull(row.get(2));
+        global = (Double) row.get(3);
+      } else {
+        (row.get(0).equals("user_id") ? users : items).put((String) row.get(1), row);
+      }
+    }
+    assertEquals(m.users().size(), users.size());
+    assertEquals(m.items().size(), items.size());
+    for (int u = 0; u < m.users().size(); u += 7) {
+      for (int i = 0; i < m.items().size(); i += 5) {
+        List<Object> user = users.get(m.users().id(u));
+        List<Object> item = items.get(m.items().id(i));
+        List<?> uf = (List<?>) user.get(2);
+        List<?> vf = (List<?>) item.get(2);
+        assertEquals(4, uf.size());
+        double predicted = global + (Double) user.get(3) + (Double) item.get(3);
+        for (int f = 0; f < uf.size(); f++) {
+          predicted += (Double) uf.get(f) * (Double) vf.get(f);
+        }
+        assertEquals(m.predict(u, i), predicted, 1e-4);
+      }
+    }
+  }
+
+  @Test
+  void recommendationsExcludeRatedItemsRankFromOneAndJoinTitles() throws Exception {
+    Ratings train = DatasetReader.read(dataset.resolve(DatasetLayout.TRAIN)).ratings();
+    Map<String, Set<String>> rated = new HashMap<>();
+    for (int n = 0; n < train.size(); n++) {
+      rated.computeIfAbsent(train.users().id(train.user(n)), k -> new HashSet<>())
+          .add(train.items().id(train.item(n)));
+    }
+    FakeWarehouse.Table recs = ctx.warehouse.table(RecommendationsTable.NAME);
+    assertEquals(RecommendationsTable.COLUMNS, recs.columns());
+    Map<String, Integer> lastRank = new HashMap<>();
+    Map<String, Double> lastScore = new HashMap<>();
+    Set<String> catalog = new HashSet<>();
+    for (String line : Files.readAllLines(dataset.resolve(DatasetLayout.MOVIES))) {
+      catalog.add(line.split("\t")[0]);
+    }
+    boolean sawTitle = false;
+    for (List<Object> row : recs.rows()) {
+      String user = (String) row.get(0);
+      int rank = ((Long) row.get(1)).intValue();
+      String item = (String) row.get(2);
+      double score = (Double) row.get(3);
+      assertEquals(lastRank.getOrDefault(user, 0) + 1, rank, "ranks run 1..N per user");
+      assertTrue(score <= lastScore.getOrDefault(user, Double.POSITIVE_INFINITY));
+      lastRank.put(user, rank);
+      lastScore.put(user, score);
+      assertFalse(rated.getOrDefault(user, Set.of()).contains(item), user + " rated " + item);
+      if (catalog.contains(item)) {
+        assertEquals("Movie " + item + " (1995)", row.get(4));
+        assertEquals("Comedy|Drama", row.get(5));
+        sawTitle = true;
+      } else {
+        assertNull(row.get(4));
+        assertNull(row.get(5));
+      }
+    }
+    assertTrue(sawTitle);
+    assertEquals(60, lastRank.size());
+    lastRank.values().forEach(n -> assertEquals(10, n));
+  }
+
+  @Test
+  void publishRecreatesBothTables() throws Exception {
+    List<List<Object>> weights = ctx.warehouse.table(WeightsTable.NAME).rows();
+    List<List<Object>> recs = ctx.warehouse.table(RecommendationsTable.NAME).rows();
+    ctx.warehouse.tables.clear();
+    new ExportComponent().publish(ctx);
+    assertEquals(weights, ctx.warehouse.table(WeightsTable.NAME).rows());
+    assertEquals(recs, ctx.warehouse.table(RecommendationsTable.NAME).rows());
+  }
+}

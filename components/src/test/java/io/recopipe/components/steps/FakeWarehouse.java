@@ -1,0 +1,83 @@
+package io.recopipe.components.steps;
+
+import io.recopipe.components.warehouse.Column;
+import io.recopipe.components.warehouse.QueryResult;
+import io.recopipe.components.warehouse.Warehouse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An in-memory warehouse that records each replaced table, so step tests need no database. */
+final class FakeWarehouse implements Warehouse {
+  /** A recorded table. */
+  record Table(List<Column> columns, List<List<Object>> rows) {
+    /** The values of column {@code name}, one per row. */
+    List<Object> column(String name) {
+      int index = -1;
+      for (int c = 0; c < columns.size(); c++) {
+        if (columns.get(c).name().equals(name)) {
+          index = c;
+        }
+      }
+      if (index < 0) {
+        throw new IllegalArgumentException("no column " + name);
+      }
+      List<Object> values = new ArrayList<>();
+      for (List<Object> row : rows) {
+        values.add(row.get(index));
+      }
+      return values;
+    }
+  }
+
+  final Map<String, Table> tables = new LinkedHashMap<>();
+  int replacements;
+
+  Table table(String name) {
+    Table table = tables.get(name);
+    if (table == null) {
+      throw new AssertionError("table " + name + " was not written; have " + tables.keySet());
+    }
+    return table;
+  }
+
+  @Override
+  public void replaceTableFromTsv(String table, List<Column> columns, Path tsv) {
+    throw new UnsupportedOperationException("not used by these steps");
+  }
+
+  @Override
+  public void replaceTable(String table, List<Column> columns, Iterable<List<Object>> rows) {
+    List<List<Object>> copy = new ArrayList<>();
+    for (List<Object> row : rows) {
+      if (row.size() != columns.size()) {
+        throw new AssertionError(table + ": row has " + row.size() + " values for "
+            + columns.size() + " columns");
+      }
+      copy.add(new ArrayList<>(row));
+    }
+    tables.put(table, new Table(List.copyOf(columns), copy));
+    replacements++;
+  }
+
+  @Override
+  public void replaceTableAs(String table, String select) {
+    throw new UnsupportedOperationException("not used by these steps");
+  }
+
+  @Override
+  public QueryResult query(String sql) {
+    throw new UnsupportedOperationException("not used by these steps");
+  }
+
+  @Override
+  public boolean hasTable(String table) {
+    return tables.containsKey(table);
+  }
+
+  @Override
+  public void close() {
+  }
+}

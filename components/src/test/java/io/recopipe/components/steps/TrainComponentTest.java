@@ -1,0 +1,127 @@
+package io.recopipe.components.steps;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.recopipe.components.api.ComponentException;
+import io.recopipe.model.bundle.ModelBundle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainComponentTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void writesLoadableBundleAndTrainingInfo() throws Exception {
+    Path dataset = StepFixtures.dataset(tmp.resolve("data"), 7);
+    TestContext ctx = StepFixtures.train(dataset, tmp.resolve("a"), "4", "2.0");
+
+    ModelBundle bundle = ModelBundle.load(ctx.output("model"));
+    assertEquals(4, bundle.model().numFactors());
+    assertEquals(6, bundle.manifest().trainingInfo().size());
+    assertEquals(Instant.parse("2026-01-02T03:04:05Z"), bundle.manifest().provenance().createdAt());
+    assertEquals("run-1", bundle.manifest().provenance().runId());
+    assertTrue(bundle.manifest().metrics().containsKey("eval_root_mean_squared_error"));
+
+    FakeWarehouse.Table info = ctx.warehouse.table(TrainingInfoTable.NAME);
+    assertEquals(TrainingInfoTable.COLUMNS, info.columns());
+    assertEquals(6, info.rows().size());
+    for (int i = 0; i < 6; i++) {
+      List<Object> row = info.rows().get(i);
+      assertEquals(0L, row.get(0));
+      assertEquals((long) i, row.get(1));
+      assertEquals(bundle.manifest().trainingInfo().get(i).loss(), (Double) row.get(2), 0);
+      assertNotNull(row.get(3), "eval_loss");
+      assertNull(row.get(4), "learning_rate");
+      assertNotNull(row.get(5), "duration_ms of the execution that trained");
+    }
+    assertEquals(6, ctx.progress.size());
+    assertTrue(ctx.progress.get(2).matches("iteration 2 loss \\d+\\.\\d{4} eval_loss \\d+\\.\\d{4}"
+        + " \\(\\d+ ms\\)"), ctx.progress.get(2));
+    assertTrue(ctx.metrics.containsKey("eval_root_mean_squared_error"));
+    assertTrue(ctx.metrics.containsKey("fit_seconds"));
+  }
+
+  @Test
+  void publishRecreatesTrainingInfoFromTheBundle() throws Exception {
+    Path dataset = StepFixtures.dataset(tmp.resolve("data"), 7);
+    TestContext ctx = StepFixtures.train(dataset, tmp.resolve("a"), "4", "2.0");
+    List<List<Object>> trained = ctx.warehouse.table(TrainingInfoTable.NAME).rows();
+    ctx.warehouse.tables.clear();
+
+    new TrainComponent().publish(ctx);
+
+    List<List<Object>> published = ctx.warehouse.table(TrainingInfoTable.NAME).rows();
+    assertEquals(trained.size(), published.size());
+    for (int i = 0; i < trained.size(); i++) {
+      assertEquals(trained.get(i).subList(0, 5), published.get(i).subList(0, 5));
+      assertNull(published.get(i).get(5), "durations are not in the bundle");
+    }
+  }
+
+  @Test
+  void bundleIsByteIdenticalAcrossRuns() throws Exception {
+    Path dataset = StepFixtures.dataset(tmp.resolve("data"), 7);
+    Path first = StepFixtures.train(dataset, tmp.resolve("a"), "4", "2.0").output("model");
+    Path second = StepFixtures.train(dataset, tmp.resolve("b"), "4", "2.0").output("model");
+    List<String> names = names(first);
+    assertEquals(names, names(second));
+    assertTrue(names.contains("manifest.json"));
+    for (String name : names) {
+      assertArrayEquals(Files.readAllBytes(first.resolve(name)),
+          Files.readAllBytes(second.resolve(name)), name);
+    }
+  }
+
+  @Test
+  void rejectsUnknownOptionsInOneLine() throws Exception {
+    Path dataset = StepFixtures.dataset(tmp.resolve("data"), 7);
+    TestContext ctx = new TestContext(tmp.resolve("a"), "run-1").input("dataset", dataset)
+        .set("learnin_rate", "0.1").set("num_factors", "4");
+    ComponentException e = assertThrows(ComponentException.class,
+        () -> new TrainComponent().run(ctx));
+    assertTrue(e.getMessage().startsWith("train: unknown option 'learnin_rate'"), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"));
+    assertTrue(ctx.warehouse.tables.isEmpty());
+    assertFalse(Files.exists(tmp.resolve("a/model/manifest.json")));
+  }
+
+  @Test
+  void rejectsOutOfRangeOptionsInOneLine() throws Exception {
+    Path dataset = StepFixtures.dataset(tmp.resolve("data"), 7);
+    TestContext ctx = new TestContext(tmp.resolve("a"), "run-1").input("dataset", dataset)
+        .set("num_factors", "500").set("l2_reg", "-1");
+    ComponentException e = assertThrows(ComponentException.class,
+        () -> new TrainComponent().run(ctx));
+    assertTrue(e.getMessage().startsWith("train: num_factors must be in 2..200"), e.getMessage());
+    assertTrue(e.getMessage().contains("l2_reg must be"), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"));
+  }
+
+  @Test
+  void rejectsABadStartTime() throws Exception {
+    Path dataset = StepFixtures.dataset(tmp.resolve("data"), 7);
+    TestContext ctx = new TestContext(tmp.resolve("a"), "run-1").input("dataset", dataset)
+        .set("run_started_at", "yesterday");
+    ComponentException e = assertThrows(ComponentException.class,
+        () -> new TrainComponent().run(ctx));
+    assertTrue(e.getMessage().startsWith("train: run_started_at must be"), e.getMessage());
+  }
+
+  private static List<String> names(Path dir) throws Exception {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+}
