@@ -46,4 +46,12 @@ public interface StepContext {
 
   /** Directory for downloads and other reusable caches shared across runs (under the home). */
   Path cacheDirectory();
+
+  /**
+   * When the run started (the same on every attempt and after a resume), for timestamps that
+   * must not change an artifact's bytes between attempts; empty when the runner has none.
+   */
+  default Optional<java.time.Instant> runStartedAt() {
+    return Optional.empty();
+  }
 }

@@ -72,7 +72,7 @@ public final class TrainComponent implements Component {
       throw new ComponentException(NAME + ": " + e.getMessage(), e);
     }
     Map<String, Double> metrics = metrics(fit, train, eval);
-    Instant createdAt = options.runStartedAt().orElseGet(() -> {
+    Instant createdAt = options.runStartedAt().or(context::runStartedAt).orElseGet(() -> {
       context.log().info("no run_started_at parameter: created_at is the current time, so this "
           + "bundle will not be byte-identical if the step is rerun");
       return Instant.now();

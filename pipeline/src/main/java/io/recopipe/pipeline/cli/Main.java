@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "recopipe", mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "MLOps pipeline for matrix-factorization recommenders.",
-    subcommands = {TrainCommand.class, DataCommand.class, BenchCommand.class,
+    subcommands = {RunCommand.class, RunsCommand.class, ResumeCommand.class, SqlCommand.class,
+        TrainCommand.class, DataCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -30,6 +30,8 @@ final class OneLineErrors implements IExecutionExceptionHandler {
         || e instanceof FileNotFoundException
         || e instanceof NoSuchFileException
         || e instanceof FileAlreadyExistsException
+        || e instanceof io.recopipe.components.warehouse.WarehouseException
+        || e instanceof io.recopipe.pipeline.config.ConfigException
         || e.getClass().getSimpleName().endsWith("FormatException");
   }
 

@@ -1,0 +1,39 @@
+package io.recopipe.pipeline.cli;
+
+import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
+import io.recopipe.pipeline.runner.LocalRunner;
+import io.recopipe.pipeline.runner.RunOptions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code recopipe resume RUN_ID}: continues a failed or killed run from its first unfinished step,
+ * reusing (after re-verifying their hashes) the outputs of the steps that finished.
+ */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+    description = "Continues a failed or killed run from its first unfinished step.")
+final class ResumeCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "RUN_ID", description = "The run to continue.")
+  String runId;
+
+  @Mixin
+  HomeOption home;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    try (LocalRunner runner = home.runner()) {
+      runner.resumeBlocker(runId).ifPresent(reason -> {
+        throw new IllegalArgumentException("cannot resume " + runId + ": " + reason);
+      });
+      return RunSummary.print(runner.resume(MovieLensMfPipeline.definition(), runId,
+          RunOptions.to(System.out)), spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+  }
+}

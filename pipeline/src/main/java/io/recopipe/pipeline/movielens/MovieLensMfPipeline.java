@@ -1,0 +1,48 @@
+package io.recopipe.pipeline.movielens;
+
+import io.recopipe.components.ingest.IngestComponent;
+import io.recopipe.components.steps.EvaluateComponent;
+import io.recopipe.components.steps.ExportComponent;
+import io.recopipe.components.steps.GateComponent;
+import io.recopipe.components.steps.TrainComponent;
+import io.recopipe.pipeline.dsl.Condition;
+import io.recopipe.pipeline.dsl.Pipeline;
+import io.recopipe.pipeline.dsl.RetryPolicy;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The shipped {@code movielens-mf} pipeline, ingest → train → evaluate → gate → export, defined
+ * once in code so the local runner and (later) the Vertex AI compiler run the same graph; export
+ * runs only when the gate blessed the model.
+ */
+public final class MovieLensMfPipeline {
+  /** The pipeline's name, as runs record it. */
+  public static final String NAME = "movielens-mf";
+
+  /** The config sections this pipeline reads, one per step. */
+  public static final Set<String> SECTIONS = Set.of("ingest", "train", "evaluate", "gate",
+      "export");
+
+  private MovieLensMfPipeline() {
+  }
+
+  /** Builds the definition. */
+  public static Pipeline definition() {
+    return Pipeline.builder(NAME)
+        .step("ingest", new IngestComponent())
+            .retry(RetryPolicy.of(3, Duration.ofSeconds(2), 2.0))
+        .step("train", new TrainComponent())
+            .input("dataset", "ingest", "dataset")
+        .step("evaluate", new EvaluateComponent())
+            .input("dataset", "ingest", "dataset")
+            .input("model", "train", "model")
+        .step("gate", new GateComponent())
+            .input("metrics", "evaluate", "metrics")
+        .step("export", new ExportComponent())
+            .input("model", "train", "model")
+            .input("dataset", "ingest", "dataset")
+            .when(Condition.whenBlessed("gate", "decision"))
+        .build();
+  }
+}
