@@ -83,7 +83,7 @@ final class ParquetSource {
   private static String column(List<String> names, String wanted, String key, String where)
       throws ComponentException {
     String name = null;
-    if (wanted.chars().allMatch(Character::isDigit) && Integer.parseInt(wanted) < names.size()) {
+    if (wanted.matches("[0-9]{1,9}") && Integer.parseInt(wanted) < names.size()) {
       name = names.get(Integer.parseInt(wanted));
     } else if (names.contains(wanted)) {
       name = wanted;

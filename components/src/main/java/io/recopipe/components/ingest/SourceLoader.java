@@ -41,6 +41,7 @@ final class SourceLoader {
         return ParquetSource.read(path, options.columns(), options.scale(), context.log());
       }
       if (options.columns().given() || options.scale().isPresent()) {
+        requireSingleFile(path);
         return IngestedData.of(DatasetReader.read(path,
             options.columns().delimitedOptions(options.scale())), path.toString());
       }
@@ -59,6 +60,16 @@ final class SourceLoader {
     return IngestedData.ratingsOnly(SyntheticGenerator.generate(preset, seed).ratings(),
         "synthetic " + preset.cliName(), PRESET_PREFIX + preset.cliName() + " seed " + seed,
         0, 0);
+  }
+
+  /** Column mapping and rating bounds describe one delimited file, not a MovieLens release. */
+  private static void requireSingleFile(Path path) throws ComponentException {
+    if (Files.isDirectory(path) || path.getFileName().toString().toLowerCase(Locale.ROOT)
+        .endsWith(".zip")) {
+      throw new ComponentException("ingest.source: " + path + ": delimiter, header, *_col and"
+          + " rating_min/rating_max apply to a single delimited or Parquet file; a MovieLens"
+          + " release declares its own layout and scale");
+    }
   }
 
   private static Path localPath(String source) throws ComponentException {

@@ -126,6 +126,10 @@ class IngestBadInputTest {
         "ingest.num_factors: unknown parameter; expected one of checksum, delimiter,"));
     assertEquals("ingest.delimiter: expected one character (or \\t), found ';;'",
         failure(Map.of("source", "preset:ml-100k", "delimiter", ";;")));
+    Path release = IngestFixtures.hundredK(tmp.resolve("release"));
+    assertTrue(failure(Map.of("source", release.toString(), "rating_max", "4")).startsWith(
+        "ingest.source: " + release + ": delimiter, header, *_col and rating_min/rating_max"
+            + " apply to a single delimited or Parquet file"));
     assertEquals("ingest.header: expected true or false, found 'yes'",
         failure(Map.of("source", "preset:ml-100k", "header", "yes")));
   }
