@@ -49,6 +49,7 @@ class IngestRealDataIT {
     TestStepContext context = ingest(tmp, Map.of("source", data.toString()));
     System.out.printf("{\"bench\":\"ingest ml-100k\",\"ms\":%d}%n",
         (System.nanoTime() - start) / 1_000_000);
+    context.log.forEach(System.out::println);
     assertEquals(100_000.0, context.metrics.get("rows"));
     assertEquals(943.0, context.metrics.get("users"));
     assertEquals(1_682.0, context.metrics.get("items"));
@@ -84,6 +85,7 @@ class IngestRealDataIT {
     TestStepContext context = ingest(tmp, Map.of("source", "preset:ml-1m"));
     System.out.printf("{\"bench\":\"ingest preset:ml-1m\",\"ms\":%d}%n",
         (System.nanoTime() - start) / 1_000_000);
+    context.log.forEach(System.out::println);
     assertEquals(1_000_209.0, context.metrics.get("rows"));
   }
 }
