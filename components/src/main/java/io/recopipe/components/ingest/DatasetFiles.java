@@ -1,0 +1,76 @@
+package io.recopipe.components.ingest;
+
+import io.recopipe.components.api.DatasetLayout;
+import io.recopipe.components.readers.Catalog;
+import io.recopipe.components.readers.Movie;
+import io.recopipe.components.readers.User;
+import io.recopipe.components.synthetic.TrainTestSplit;
+import io.recopipe.components.writers.AtomicFiles;
+import io.recopipe.components.writers.TsvRatingsWriter;
+import io.recopipe.model.data.Ratings;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Writes the TSV files of a {@link DatasetLayout} directory: ratings and both splits in sorted
+ * order, and the catalogs sorted by id, so the bytes depend only on the data; tabs and line
+ * breaks inside titles or zip codes become spaces so every line keeps its columns.
+ */
+final class DatasetFiles {
+  private DatasetFiles() {
+  }
+
+  static void writeRatings(Path dir, Ratings sorted, TrainTestSplit split) throws IOException {
+    write(dir, DatasetLayout.RATINGS, sorted);
+    write(dir, DatasetLayout.TRAIN, split.train());
+    write(dir, DatasetLayout.EVAL, split.test());
+  }
+
+  static void writeMovies(Path dir, Catalog<Movie> movies) throws IOException {
+    writeLines(dir.resolve(DatasetLayout.MOVIES), movies.entries(), Movie::id,
+        movie -> new String[] {movie.id(), movie.title(), String.join("|", movie.genres())});
+  }
+
+  static void writeUsers(Path dir, Catalog<User> users) throws IOException {
+    writeLines(dir.resolve(DatasetLayout.USERS), users.entries(), User::id,
+        user -> new String[] {user.id(), user.gender(), Integer.toString(user.age()),
+            user.occupation(), user.zipCode()});
+  }
+
+  private static void write(Path dir, String file, Ratings ratings) throws IOException {
+    AtomicFiles.write(dir.resolve(file), out -> TsvRatingsWriter.writeTo(ratings, out));
+  }
+
+  private static <T> void writeLines(Path file, List<T> entries, Function<T, String> id,
+      Function<T, String[]> fields) throws IOException {
+    List<T> sorted = new ArrayList<>(entries);
+    Comparator<String> order = IdOrder.forIds(sorted.stream().map(id).toList());
+    sorted.sort(Comparator.comparing(id, order));
+    AtomicFiles.write(file, out -> {
+      for (T entry : sorted) {
+        writeLine(out, fields.apply(entry));
+      }
+    });
+  }
+
+  private static void writeLine(OutputStream out, String[] fields) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int n = 0; n < fields.length; n++) {
+      if (n > 0) {
+        line.append('\t');
+      }
+      line.append(clean(fields[n]));
+    }
+    out.write(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String clean(String text) {
+    return text == null ? "" : text.replace('\t', ' ').replace('\r', ' ').replace('\n', ' ');
+  }
+}

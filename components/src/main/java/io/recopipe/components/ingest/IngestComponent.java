@@ -1,0 +1,103 @@
+package io.recopipe.components.ingest;
+
+import io.recopipe.components.api.ArtifactType;
+import io.recopipe.components.api.Component;
+import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.api.DatasetLayout;
+import io.recopipe.components.api.Port;
+import io.recopipe.components.api.StepContext;
+import io.recopipe.components.synthetic.TrainTestSplit;
+import io.recopipe.components.writers.AtomicFiles;
+import io.recopipe.model.data.Ratings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The pipeline's first step: reads ratings from any supported source (MovieLens release or
+ * download, delimited or Parquet file, synthetic preset), validates them, writes a sorted
+ * {@link DatasetLayout} directory with a report and a train/eval split, and publishes the
+ * {@code ratings}, {@code movies}, {@code users}, {@code train} and {@code eval} tables, so every
+ * later step and every SQL user sees the same data.
+ *
+ * <p>Parameters: {@code source} (required), {@code seed} (42), {@code split} (random|latest),
+ * {@code eval_fraction} (0.1), {@code eval_per_user} (1), {@code delimiter}, {@code header},
+ * {@code user_col}, {@code item_col}, {@code rating_col}, {@code timestamp_col},
+ * {@code rating_min}, {@code rating_max}, {@code url} and {@code checksum} (for
+ * {@code movielens-1m}).
+ */
+public final class IngestComponent implements Component {
+  /** The output port. */
+  public static final String DATASET = "dataset";
+
+  @Override
+  public String name() {
+    return "ingest";
+  }
+
+  @Override
+  public String version() {
+    return "1";
+  }
+
+  @Override
+  public List<Port> inputs() {
+    return List.of();
+  }
+
+  @Override
+  public List<Port> outputs() {
+    return List.of(Port.of(DATASET, ArtifactType.DATASET));
+  }
+
+  @Override
+  public void run(StepContext context) throws ComponentException {
+    IngestOptions options = IngestOptions.parse(context.parameters());
+    Path out = context.output(DATASET);
+    long start = System.nanoTime();
+    context.log().progress("ingest: reading " + options.source());
+    IngestedData data = SourceLoader.load(options, context);
+    if (data.ratings().size() == 0) {
+      throw new ComponentException(data.source() + ": expected ratings, found none");
+    }
+    context.log().progress(String.format(Locale.ROOT, "ingest: %,d rows read (%s, %,d users,"
+        + " %,d items, %,d duplicates resolved) in %d ms", data.ratings().size(), data.format(),
+        data.ratings().users().size(), data.ratings().items().size(), data.duplicatesResolved(),
+        (System.nanoTime() - start) / 1_000_000));
+    Ratings sorted = DeterministicOrder.sort(data.ratings());
+    TrainTestSplit split = Splits.split(sorted, options.split());
+    try {
+      DatasetFiles.writeRatings(out, sorted, split);
+      if (data.movies().isPresent()) {
+        DatasetFiles.writeMovies(out, data.movies().get());
+      }
+      if (data.users().isPresent()) {
+        DatasetFiles.writeUsers(out, data.users().get());
+      }
+      String report = IngestReport.json(data, sorted, split, options.split());
+      AtomicFiles.write(out.resolve(DatasetLayout.REPORT),
+          stream -> stream.write(report.getBytes(StandardCharsets.UTF_8)));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ComponentException("ingest: cannot write the dataset to " + out + ": "
+          + e.getMessage(), e);
+    }
+    context.metric("rows", sorted.size());
+    context.metric("users", sorted.users().size());
+    context.metric("items", sorted.items().size());
+    context.metric("train_rows", split.train().size());
+    context.metric("eval_rows", split.test().size());
+    context.metric("duplicates_resolved", data.duplicatesResolved());
+    context.log().info("ingest: split " + options.split().describe() + ": "
+        + split.train().size() + " train, " + split.test().size() + " eval");
+    publish(context);
+    context.log().progress(String.format(Locale.ROOT, "ingest: done in %d ms",
+        (System.nanoTime() - start) / 1_000_000));
+  }
+
+  @Override
+  public void publish(StepContext context) throws ComponentException {
+    IngestTables.publish(context.output(DATASET), context.warehouse());
+  }
+}

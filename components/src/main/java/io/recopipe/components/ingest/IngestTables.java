@@ -1,0 +1,51 @@
+package io.recopipe.components.ingest;
+
+import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.api.DatasetLayout;
+import io.recopipe.components.warehouse.Column;
+import io.recopipe.components.warehouse.Warehouse;
+import io.recopipe.components.warehouse.WarehouseException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Publishes a dataset directory as the warehouse tables users query ({@code ratings},
+ * {@code train}, {@code eval}, {@code movies}, {@code users}) with BigQuery ML–friendly column
+ * names; a source without catalogs gets empty {@code movies}/{@code users} tables so titles from
+ * an earlier data set never mix with new ratings.
+ */
+final class IngestTables {
+  static final List<Column> RATINGS = List.of(new Column("user_id", "VARCHAR"),
+      new Column("item_id", "VARCHAR"), new Column("rating", "DOUBLE"),
+      new Column("timestamp", "BIGINT"));
+  static final List<Column> MOVIES = List.of(new Column("item_id", "VARCHAR"),
+      new Column("title", "VARCHAR"), new Column("genres", "VARCHAR"));
+  static final List<Column> USERS = List.of(new Column("user_id", "VARCHAR"),
+      new Column("gender", "VARCHAR"), new Column("age", "BIGINT"),
+      new Column("occupation", "VARCHAR"), new Column("zip", "VARCHAR"));
+
+  private IngestTables() {
+  }
+
+  static void publish(Path dir, Warehouse warehouse) throws ComponentException {
+    try {
+      warehouse.replaceTableFromTsv("ratings", RATINGS, dir.resolve(DatasetLayout.RATINGS));
+      warehouse.replaceTableFromTsv("train", RATINGS, dir.resolve(DatasetLayout.TRAIN));
+      warehouse.replaceTableFromTsv("eval", RATINGS, dir.resolve(DatasetLayout.EVAL));
+      catalog(warehouse, "movies", MOVIES, dir.resolve(DatasetLayout.MOVIES));
+      catalog(warehouse, "users", USERS, dir.resolve(DatasetLayout.USERS));
+    } catch (WarehouseException e) {
+      throw new ComponentException("ingest: warehouse " + e.getMessage(), e);
+    }
+  }
+
+  private static void catalog(Warehouse warehouse, String table, List<Column> columns, Path tsv)
+      throws WarehouseException {
+    if (Files.isRegularFile(tsv)) {
+      warehouse.replaceTableFromTsv(table, columns, tsv);
+    } else {
+      warehouse.replaceTable(table, columns, List.of());
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package io.recopipe.components.warehouse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.AbstractList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The DuckDB warehouse on real files: atomic replaces, queries, name validation, bulk loads. */
+class DuckDbWarehouseTest {
+  private static final List<Column> RATINGS = List.of(new Column("user_id", "VARCHAR"),
+      new Column("item_id", "VARCHAR"), new Column("rating", "DOUBLE"),
+      new Column("timestamp", "BIGINT"));
+
+  @Test
+  void loadsTsvWithDeclaredTypesAndQuotesVerbatim(@TempDir Path tmp) throws Exception {
+    Path tsv = Files.writeString(tmp.resolve("r.tsv"),
+        "1\t007\t4.5\t100\n1\t\"Quoted\" Film, The\t3\t200\n2\t5\t1\t300\n");
+    try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(tmp.resolve("w.duckdb"))) {
+      assertFalse(warehouse.hasTable("ratings"));
+      warehouse.replaceTableFromTsv("ratings", RATINGS, tsv);
+      assertTrue(warehouse.hasTable("ratings"));
+      QueryResult result = warehouse.query(
+          "SELECT user_id, item_id, rating, timestamp FROM ratings ORDER BY timestamp");
+      assertEquals(List.of("user_id", "item_id", "rating", "timestamp"), result.columns());
+      assertEquals(List.of("1", "007", 4.5, 100L), result.rows().get(0));
+      assertEquals("\"Quoted\" Film, The", result.rows().get(1).get(1));
+      assertEquals(List.of(List.of(List.of("007", "\"Quoted\" Film, The"))), warehouse.query(
+          "SELECT ARRAY_AGG(item_id ORDER BY rating DESC)[1:5] FROM ratings WHERE user_id = '1'")
+          .rows());
+    }
+  }
+
+  @Test
+  void failedReplaceLeavesTheOldTableAndNoStaging(@TempDir Path tmp) throws Exception {
+    Path good = Files.writeString(tmp.resolve("good.tsv"), "1\t2\t3\t4\n");
+    Path bad = Files.writeString(tmp.resolve("bad.tsv"), "1\t2\t3\t4\n5\t6\tgood\t7\n");
+    try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(tmp.resolve("w.duckdb"))) {
+      warehouse.replaceTableFromTsv("ratings", RATINGS, good);
+      WarehouseException e = assertThrows(WarehouseException.class,
+          () -> warehouse.replaceTableFromTsv("ratings", RATINGS, bad));
+      assertTrue(e.getMessage().startsWith("table ratings from " + bad + ": "), e.getMessage());
+      assertFalse(e.getMessage().contains("\n"), e.getMessage());
+      assertEquals(List.of(List.of(1L)), warehouse.query("SELECT COUNT(*) FROM ratings").rows());
+      assertThrows(WarehouseException.class,
+          () -> warehouse.replaceTableAs("ratings", "SELECT * FROM no_such_table"));
+      assertThrows(WarehouseException.class, () -> warehouse.replaceTable("ratings", RATINGS,
+          List.of(List.of("1", "2", 3.0, 4L), List.of("1", "2", "x", 4L))));
+      assertEquals(List.of(List.of(1L)), warehouse.query("SELECT COUNT(*) FROM ratings").rows());
+      assertEquals(List.of(List.of("ratings")), warehouse.query(
+          "SELECT table_name FROM information_schema.tables ORDER BY 1").rows());
+    }
+  }
+
+  @Test
+  void replacesFromRowsAndSelects(@TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve("w.duckdb");
+    try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(file)) {
+      warehouse.replaceTable("ratings", RATINGS,
+          List.of(List.of("1", "2", 3, 4L), List.of("1", "3", 5.0f, 6)));
+      warehouse.replaceTableAs("top", "SELECT user_id, MAX(rating) AS best FROM ratings"
+          + " GROUP BY user_id");
+      assertEquals(List.of(List.of("1", 5.0)), warehouse.query("SELECT * FROM top").rows());
+      warehouse.replaceTable("ratings", RATINGS, List.of());
+      assertEquals(List.of(List.of(0L)), warehouse.query("SELECT COUNT(*) FROM ratings").rows());
+    }
+    try (DuckDbWarehouse reopened = DuckDbWarehouse.open(file)) {
+      assertTrue(reopened.hasTable("top"));
+    }
+  }
+
+  @Test
+  void refusesUnsafeNamesAndTypesAndNamesBadQueries(@TempDir Path tmp) throws Exception {
+    try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(tmp.resolve("w.duckdb"))) {
+      assertThrows(WarehouseException.class, () -> warehouse.replaceTableAs("x; DROP TABLE y",
+          "SELECT 1"));
+      assertThrows(WarehouseException.class, () -> warehouse.hasTable("1abc"));
+      assertThrows(WarehouseException.class, () -> warehouse.replaceTable("t",
+          List.of(new Column("a b", "VARCHAR")), List.of()));
+      assertThrows(WarehouseException.class, () -> warehouse.replaceTable("t",
+          List.of(new Column("a", "VARCHAR); DROP TABLE t; --")), List.of()));
+      WarehouseException e = assertThrows(WarehouseException.class,
+          () -> warehouse.query("SELECT * FROM missing_table"));
+      assertTrue(e.getMessage().startsWith("query SELECT * FROM missing_table: "),
+          e.getMessage());
+      assertFalse(e.getMessage().contains("\n"));
+      assertEquals(List.of(List.of(2)), warehouse.query("SELECT 1 + 1").rows());
+    }
+  }
+
+  @Test
+  void appendsAMillionRows(@TempDir Path tmp) throws IOException, Exception {
+    int size = 1_000_000;
+    List<List<Object>> rows = new AbstractList<>() {
+      @Override
+      public List<Object> get(int n) {
+        return List.of(Integer.toString(n % 6040), Integer.toString(n % 3706), (double) (n % 5),
+            (long) n);
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+    };
+    try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(tmp.resolve("w.duckdb"))) {
+      long start = System.nanoTime();
+      warehouse.replaceTable("ratings", RATINGS, rows);
+      System.out.printf("replaceTable 1M rows: %d ms%n", (System.nanoTime() - start) / 1_000_000);
+      assertEquals(List.of(List.of((long) size, 2.0)),
+          warehouse.query("SELECT COUNT(*), AVG(rating) FROM ratings").rows());
+    }
+  }
+}
