@@ -11,6 +11,7 @@ import io.recopipe.pipeline.dsl.TopologicalOrder;
 import io.recopipe.pipeline.metadata.ExecutionRecord;
 import io.recopipe.pipeline.metadata.ExecutionStatus;
 import io.recopipe.pipeline.metadata.RunStatus;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -87,17 +88,17 @@ final class DagWalk {
     }
     Map<String, StoredArtifact> inputs = new LinkedHashMap<>();
     step.inputs().forEach((port, ref) -> inputs.put(port, session.output(ref).orElseThrow()));
+    Map<String, String> parameters = StepParameters.of(step.name(), session.parameters);
+    String key = CacheKey.of(step.component(), inputs, parameters);
     if (!earlier.isEmpty()) {
-      Optional<ReusableOutputs.Found> done = reusable.inRun(step, earlier);
+      Optional<ReusableOutputs.Found> done = reusable.inRun(step, key, earlier);
       if (done.isPresent()) {
-        Map<String, java.nio.file.Path> inputDirs = new LinkedHashMap<>();
+        Map<String, Path> inputDirs = new LinkedHashMap<>();
         inputs.forEach((port, artifact) -> inputDirs.put(port, session.directoryOf(artifact)));
         return executor.reuseFromRun(step, done.get().execution(), inputDirs,
             done.get().outputs());
       }
     }
-    Map<String, String> parameters = StepParameters.of(step.name(), session.parameters);
-    String key = CacheKey.of(step.component(), inputs, parameters);
     session.progress(step.name(), "cache key " + key);
     if (!step.cacheable() || session.options.noCache()) {
       session.progress(step.name(), "cache off" + (step.cacheable() ? " for this run"

@@ -38,8 +38,11 @@ final class ReusableOutputs {
     return Optional.empty();
   }
 
-  /** This run's latest successful execution of {@code step}, when its outputs all verify. */
-  Optional<Found> inRun(Step step, List<ExecutionRecord> runExecutions) {
+  /**
+   * This run's latest successful execution of {@code step}, when it ran under the same cache key
+   * (same code, inputs and parameters) and its outputs all verify.
+   */
+  Optional<Found> inRun(Step step, String cacheKey, List<ExecutionRecord> runExecutions) {
     ExecutionRecord latest = null;
     for (ExecutionRecord execution : runExecutions) {
       if (execution.step().equals(step.name())
@@ -47,7 +50,10 @@ final class ReusableOutputs {
         latest = execution;
       }
     }
-    return latest == null ? Optional.empty() : verified(step, latest);
+    if (latest == null || !cacheKey.equals(latest.cacheKey())) {
+      return Optional.empty();
+    }
+    return verified(step, latest);
   }
 
   private Optional<Found> verified(Step step, ExecutionRecord execution) {
