@@ -1,0 +1,96 @@
+package io.recopipe.pipeline.metadata;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The SQLite metadata store of one home: one connection in WAL mode with a busy timeout, every
+ * write in a {@code BEGIN IMMEDIATE} transaction (a plain deferred BEGIN that later upgrades to a
+ * write lock fails with SQLITE_BUSY instead of waiting), so several processes and threads can
+ * record runs into the same file safely. The repositories ({@link RunRepository},
+ * {@link ExecutionRepository}, {@link ArtifactRepository}) do the SQL.
+ */
+public final class MetadataStore implements AutoCloseable {
+  /** How long a writer waits for another writer's lock before giving up. */
+  static final int BUSY_TIMEOUT_MS = 60_000;
+
+  private final Path file;
+  private final Connection connection;
+
+  private MetadataStore(Path file, Connection connection) {
+    this.file = file;
+    this.connection = connection;
+  }
+
+  /** Opens (creating if needed) the store at {@code file} and brings its schema up to date. */
+  public static MetadataStore open(Path file) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      SQLiteConfig config = new SQLiteConfig();
+      config.setBusyTimeout(BUSY_TIMEOUT_MS);
+      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+      config.enforceForeignKeys(true);
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(),
+          config.toProperties());
+      MetadataStore store = new MetadataStore(file, connection);
+      store.write(c -> {
+        Schema.migrate(c);
+        return null;
+      });
+      return store;
+    } catch (SQLException | java.io.IOException e) {
+      throw new MetadataException("cannot open metadata store " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The database file. */
+  public Path file() {
+    return file;
+  }
+
+  /** Runs {@code work} in a {@code BEGIN IMMEDIATE} transaction, committing on success. */
+  public synchronized <T> T write(SqlWork<T> work) {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("BEGIN IMMEDIATE");
+      try {
+        T result = work.apply(connection);
+        statement.execute("COMMIT");
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        statement.execute("ROLLBACK");
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new MetadataException("metadata write failed in " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs {@code work} as a read (a consistent snapshot in WAL mode). */
+  public synchronized <T> T read(SqlWork<T> work) {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("BEGIN DEFERRED");
+      try {
+        return work.apply(connection);
+      } finally {
+        statement.execute("COMMIT");
+      }
+    } catch (SQLException e) {
+      throw new MetadataException("metadata read failed in " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new MetadataException("cannot close metadata store " + file, e);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.recopipe.pipeline.metadata;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Reads and writes the {@code runs} table, the one place that knows its columns. */
+public final class RunRepository {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String COLUMNS =
+      "id, pipeline, status, message, parameters, started_at, ended_at, who, pid, pid_started";
+
+  private final MetadataStore store;
+
+  /** Repository over {@code store}. */
+  public RunRepository(MetadataStore store) {
+    this.store = store;
+  }
+
+  /** Records a new run. */
+  public void insert(RunRecord run) {
+    store.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs (" + COLUMNS
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        ps.setString(1, run.id());
+        ps.setString(2, run.pipeline());
+        ps.setString(3, run.status().name());
+        ps.setString(4, run.message());
+        ps.setString(5, toJson(run.parameters()));
+        ps.setString(6, run.startedAt().toString());
+        ps.setString(7, run.endedAt() == null ? null : run.endedAt().toString());
+        ps.setString(8, run.who());
+        ps.setLong(9, run.pid());
+        ps.setString(10, run.pidStarted());
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  /** Marks run {@code id} as running again in process {@code pid} (on resume). */
+  public void reopen(String id, long pid, String pidStarted) {
+    store.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = 'RUNNING',"
+          + " message = NULL, ended_at = NULL, pid = ?, pid_started = ? WHERE id = ?")) {
+        ps.setLong(1, pid);
+        ps.setString(2, pidStarted);
+        ps.setString(3, id);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  /** Records how run {@code id} ended. */
+  public void finish(String id, RunStatus status, String message, Instant endedAt) {
+    store.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE runs SET status = ?, message = ?, ended_at = ? WHERE id = ?")) {
+        ps.setString(1, status.name());
+        ps.setString(2, message);
+        ps.setString(3, endedAt.toString());
+        ps.setString(4, id);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  /** The run with id {@code id}. */
+  public Optional<RunRecord> find(String id) {
+    List<RunRecord> found = query("SELECT " + COLUMNS + " FROM runs WHERE id = ?", id);
+    return found.stream().findFirst();
+  }
+
+  /** All runs, newest first. */
+  public List<RunRecord> list() {
+    return query("SELECT " + COLUMNS + " FROM runs ORDER BY started_at DESC, id DESC");
+  }
+
+  private List<RunRecord> query(String sql, String... args) {
+    return store.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < args.length; i++) {
+          ps.setString(i + 1, args[i]);
+        }
+        List<RunRecord> runs = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            runs.add(row(rs));
+          }
+        }
+        return runs;
+      }
+    });
+  }
+
+  private static RunRecord row(ResultSet rs) throws SQLException {
+    String ended = rs.getString("ended_at");
+    return new RunRecord(rs.getString("id"), rs.getString("pipeline"),
+        RunStatus.valueOf(rs.getString("status")), rs.getString("message"),
+        fromJson(rs.getString("parameters")), Instant.parse(rs.getString("started_at")),
+        ended == null ? null : Instant.parse(ended), rs.getString("who"), rs.getLong("pid"),
+        rs.getString("pid_started"));
+  }
+
+  static String toJson(Map<String, String> parameters) {
+    try {
+      return JSON.writeValueAsString(new TreeMap<>(parameters));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Map<String, String> fromJson(String json) throws SQLException {
+    try {
+      return JSON.readValue(json, new TypeReference<TreeMap<String, String>>() { });
+    } catch (JsonProcessingException e) {
+      throw new SQLException("bad parameters JSON in runs table: " + e.getMessage(), e);
+    }
+  }
+}

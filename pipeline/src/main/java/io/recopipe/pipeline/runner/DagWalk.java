@@ -1,0 +1,136 @@
+package io.recopipe.pipeline.runner;
+
+import io.recopipe.components.api.ArtifactType;
+import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.api.Port;
+import io.recopipe.pipeline.artifacts.StoredArtifact;
+import io.recopipe.pipeline.dsl.Condition;
+import io.recopipe.pipeline.dsl.OutputRef;
+import io.recopipe.pipeline.dsl.Step;
+import io.recopipe.pipeline.dsl.TopologicalOrder;
+import io.recopipe.pipeline.metadata.ExecutionRecord;
+import io.recopipe.pipeline.metadata.ExecutionStatus;
+import io.recopipe.pipeline.metadata.RunStatus;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Walks a pipeline's steps in execution order for one run: decides for each whether it is
+ * skipped, reused from this run (resume), reused from the cache or run, and stops at the first
+ * failure. A gate that does not bless blocks everything downstream and makes the run GATED.
+ */
+final class DagWalk {
+  /** How the walk ended. */
+  record Outcome(RunStatus status, String message, List<StepResult> steps) {
+  }
+
+  private final RunSession session;
+  private final StepExecutor executor;
+  private final ReusableOutputs reusable;
+  private final Set<String> blocked = new HashSet<>();
+  private final List<String> gates = new ArrayList<>();
+  private final List<StepResult> results = new ArrayList<>();
+
+  DagWalk(RunSession session) {
+    this.session = session;
+    this.executor = new StepExecutor(session);
+    this.reusable = new ReusableOutputs(session);
+  }
+
+  Outcome walk(boolean resuming) {
+    List<ExecutionRecord> earlier = resuming ? session.executions.forRun(session.runId)
+        : List.of();
+    for (Step step : session.pipeline.executionOrder()) {
+      StepResult result;
+      try {
+        result = visit(step, earlier);
+      } catch (ComponentException e) {
+        return new Outcome(RunStatus.FAILED, e.getMessage(), results);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new Outcome(RunStatus.FAILED, "step " + step.name() + " was interrupted", results);
+      } catch (Exception e) {
+        String message = "step " + step.name() + " failed: " + e.getClass().getName() + ": "
+            + e.getMessage();
+        return new Outcome(RunStatus.FAILED, message, results);
+      }
+      results.add(result);
+      if (result.status() == ExecutionStatus.FAILED) {
+        return new Outcome(RunStatus.FAILED, result.message(), results);
+      }
+      if (result.status() == ExecutionStatus.SKIPPED) {
+        blocked.add(step.name());
+      } else {
+        session.recordOutputs(step.name(), result.outputs());
+        checkGates(step, result);
+      }
+    }
+    return gates.isEmpty() ? new Outcome(RunStatus.SUCCEEDED, null, results)
+        : new Outcome(RunStatus.GATED, String.join("; ", gates), results);
+  }
+
+  private StepResult visit(Step step, List<ExecutionRecord> earlier) throws Exception {
+    Optional<Condition> condition = step.condition();
+    if (condition.isPresent() && !holds(condition.get())) {
+      return executor.skip(step, "condition " + condition.get() + " is false");
+    }
+    for (String upstream : TopologicalOrder.upstreamOf(step)) {
+      if (blocked.contains(upstream)) {
+        return executor.skip(step, "upstream step " + upstream
+            + " was skipped or did not bless the model");
+      }
+    }
+    Map<String, StoredArtifact> inputs = new LinkedHashMap<>();
+    step.inputs().forEach((port, ref) -> inputs.put(port, session.output(ref).orElseThrow()));
+    Map<String, String> parameters = StepParameters.of(step.name(), session.parameters);
+    String key = CacheKey.of(step.component(), inputs, parameters);
+    if (!earlier.isEmpty()) {
+      Optional<ReusableOutputs.Found> done = reusable.inRun(step, key, earlier);
+      if (done.isPresent()) {
+        Map<String, Path> inputDirs = new LinkedHashMap<>();
+        inputs.forEach((port, artifact) -> inputDirs.put(port, session.directoryOf(artifact)));
+        return executor.reuseFromRun(step, done.get().execution(), inputDirs,
+            done.get().outputs());
+      }
+    }
+    session.progress(step.name(), "cache key " + key);
+    if (!step.cacheable() || session.options.noCache()) {
+      session.progress(step.name(), "cache off" + (step.cacheable() ? " for this run"
+          : " for this step"));
+    } else {
+      Optional<ReusableOutputs.Found> hit = reusable.byCacheKey(step, key);
+      if (hit.isPresent()) {
+        return executor.cacheHit(step, key, inputs, hit.get().execution(), hit.get().outputs());
+      }
+      session.progress(step.name(), "cache miss");
+    }
+    return executor.run(step, key, inputs, parameters);
+  }
+
+  private boolean holds(Condition condition) {
+    OutputRef source = condition.source();
+    if (blocked.contains(source.step())) {
+      return false;
+    }
+    return session.output(source)
+        .map(artifact -> GateDecisions.isBlessed(session.directoryOf(artifact))).orElse(false);
+  }
+
+  private void checkGates(Step step, StepResult result) {
+    for (Port port : step.component().outputs()) {
+      StoredArtifact decision = result.outputs().get(port.name());
+      if (port.type() == ArtifactType.GATE_DECISION && decision != null
+          && !GateDecisions.isBlessed(session.directoryOf(decision))) {
+        blocked.add(step.name());
+        gates.add("step " + step.name() + " did not bless the model (" + decision.uri()
+            + "); nothing downstream ran");
+      }
+    }
+  }
+}

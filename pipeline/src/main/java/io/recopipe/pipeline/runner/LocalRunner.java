@@ -1,0 +1,157 @@
+package io.recopipe.pipeline.runner;
+
+import io.recopipe.components.warehouse.Warehouse;
+import io.recopipe.pipeline.artifacts.ArtifactStore;
+import io.recopipe.pipeline.dsl.Pipeline;
+import io.recopipe.pipeline.home.RecopipeHome;
+import io.recopipe.pipeline.metadata.ArtifactRepository;
+import io.recopipe.pipeline.metadata.ExecutionRepository;
+import io.recopipe.pipeline.metadata.MetadataStore;
+import io.recopipe.pipeline.metadata.RunRecord;
+import io.recopipe.pipeline.metadata.RunRepository;
+import io.recopipe.pipeline.metadata.RunStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Runs pipelines on this machine against one {@link RecopipeHome}: records every run, execution,
+ * artifact, metric and log in the home's metadata store, reuses cached executions honestly and
+ * resumes failed or killed runs. This is the facade the CLI uses.
+ *
+ * <pre>{@code
+ * try (LocalRunner runner = new LocalRunner(home, () -> new DuckDbWarehouse(home.warehouseDb()))) {
+ *   RunResult result = runner.run(pipeline, parameters, RunOptions.to(System.out));
+ *   // later, after a crash or a failure:
+ *   RunResult resumed = runner.resume(pipeline, result.runId(), RunOptions.to(System.out));
+ *   RunHistory.RunReport report = runner.history().show(result.runId()).orElseThrow();
+ * }
+ * }</pre>
+ *
+ * <p>Parameters are one flat map; see {@link StepParameters} for how each step's share is picked.
+ * A step's {@link io.recopipe.components.api.StepContext#championModel()} is the MODEL output of
+ * the latest successful {@value #CHAMPION_STEP} execution in a SUCCEEDED run of the same pipeline.
+ */
+public final class LocalRunner implements AutoCloseable {
+  /** The step whose MODEL output in a successful run is the champion. */
+  public static final String CHAMPION_STEP = "export";
+
+  private final RecopipeHome home;
+  private final Supplier<? extends Warehouse> warehouses;
+  private final MetadataStore metadata;
+  private final ArtifactStore artifacts;
+  private final RunRepository runs;
+
+  /**
+   * A runner over {@code home} (created if missing); {@code warehouses} opens the warehouse the
+   * first time a step of a run asks for it (closed when the run ends).
+   */
+  public LocalRunner(RecopipeHome home, Supplier<? extends Warehouse> warehouses) {
+    this.home = home.create();
+    this.warehouses = warehouses;
+    this.metadata = MetadataStore.open(home.metadataDb());
+    try {
+      this.artifacts = new ArtifactStore(home.artifacts());
+    } catch (IOException e) {
+      metadata.close();
+      throw new UncheckedIOException("cannot open the artifact store in " + home, e);
+    }
+    this.runs = new RunRepository(metadata);
+  }
+
+  /** Starts a new run of {@code pipeline} with {@code parameters} and waits for it to end. */
+  public RunResult run(Pipeline pipeline, Map<String, String> parameters, RunOptions options) {
+    String runId = RunIds.next();
+    ProcessIdentity self = ProcessIdentity.current();
+    runs.insert(new RunRecord(runId, pipeline.name(), RunStatus.RUNNING, null, parameters,
+        Instant.now(), null, System.getProperty("user.name"), self.pid(), self.started()));
+    options.progress().println("run " + runId + " of pipeline " + pipeline.name() + " in "
+        + home);
+    return execute(runId, pipeline, parameters, options, false);
+  }
+
+  /**
+   * Continues run {@code runId} from its first unfinished step: steps that succeeded in it and
+   * whose outputs still verify are reused, the rest run again (cache rules apply as usual).
+   *
+   * @throws IllegalArgumentException when the run does not exist or belongs to another pipeline
+   * @throws IllegalStateException    when it ended (SUCCEEDED, GATED) or is still running
+   */
+  public RunResult resume(Pipeline pipeline, String runId, RunOptions options) {
+    RunRecord run = runs.find(runId).orElseThrow(() ->
+        new IllegalArgumentException("no run " + runId + " in " + home));
+    if (!run.pipeline().equals(pipeline.name())) {
+      throw new IllegalArgumentException("run " + runId + " is of pipeline " + run.pipeline()
+          + ", not " + pipeline.name());
+    }
+    resumeBlocker(run).ifPresent(reason -> {
+      throw new IllegalStateException(reason);
+    });
+    new ExecutionRepository(metadata).markInterrupted(runId);
+    try {
+      artifacts.cleanStaging(runId);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean the staging area of run " + runId, e);
+    }
+    ProcessIdentity self = ProcessIdentity.current();
+    runs.reopen(runId, self.pid(), self.started());
+    options.progress().println("resuming run " + runId + " of pipeline " + pipeline.name()
+        + " in " + home);
+    return execute(runId, pipeline, run.parameters(), options, true);
+  }
+
+  /** Why run {@code runId} cannot be resumed, or empty when it can. */
+  public Optional<String> resumeBlocker(String runId) {
+    return runs.find(runId).map(this::resumeBlocker)
+        .orElse(Optional.of("no run " + runId + " in " + home));
+  }
+
+  private Optional<String> resumeBlocker(RunRecord run) {
+    if (run.status() == RunStatus.SUCCEEDED || run.status() == RunStatus.GATED) {
+      return Optional.of("run " + run.id() + " already ended " + run.status()
+          + "; nothing to resume");
+    }
+    if (run.status() == RunStatus.RUNNING
+        && new ProcessIdentity(run.pid(), run.pidStarted()).isAlive()) {
+      return Optional.of("run " + run.id() + " is still running in process " + run.pid());
+    }
+    return Optional.empty();
+  }
+
+  /** Queries over recorded runs, for {@code recopipe runs list} and {@code runs show}. */
+  public RunHistory history() {
+    return new RunHistory(metadata, artifacts);
+  }
+
+  /** The home this runner works in. */
+  public RecopipeHome home() {
+    return home;
+  }
+
+  private RunResult execute(String runId, Pipeline pipeline, Map<String, String> parameters,
+      RunOptions options, boolean resuming) {
+    DagWalk.Outcome outcome = new DagWalk.Outcome(RunStatus.FAILED,
+        "run " + runId + " stopped unexpectedly", java.util.List.of());
+    try (WarehouseHandle warehouse = new WarehouseHandle(warehouses)) {
+      RunSession session = new RunSession(runId, pipeline, parameters, options, home, artifacts,
+          new ExecutionRepository(metadata), new ArtifactRepository(metadata), warehouse);
+      outcome = new DagWalk(session).walk(resuming);
+    } catch (Exception e) {
+      outcome = new DagWalk.Outcome(RunStatus.FAILED, "run " + runId + " failed: "
+          + e.getClass().getName() + ": " + e.getMessage(), outcome.steps());
+    } finally {
+      runs.finish(runId, outcome.status(), outcome.message(), Instant.now());
+    }
+    options.progress().println("run " + runId + " " + outcome.status()
+        + (outcome.message() == null ? "" : ": " + outcome.message()));
+    return new RunResult(runId, outcome.status(), outcome.message(), outcome.steps());
+  }
+
+  @Override
+  public void close() {
+    metadata.close();
+  }
+}

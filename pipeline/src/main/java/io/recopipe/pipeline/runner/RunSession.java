@@ -1,0 +1,68 @@
+package io.recopipe.pipeline.runner;
+
+import io.recopipe.pipeline.artifacts.ArtifactStore;
+import io.recopipe.pipeline.artifacts.StoredArtifact;
+import io.recopipe.pipeline.dsl.OutputRef;
+import io.recopipe.pipeline.dsl.Pipeline;
+import io.recopipe.pipeline.home.RecopipeHome;
+import io.recopipe.pipeline.metadata.ArtifactRepository;
+import io.recopipe.pipeline.metadata.ExecutionRepository;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one run (or resume) shares across its steps: ids, stores, parameters, options and
+ * the outputs produced so far, so step-level classes take one argument instead of ten.
+ */
+final class RunSession {
+  final String runId;
+  final Pipeline pipeline;
+  final Map<String, String> parameters;
+  final RunOptions options;
+  final RecopipeHome home;
+  final ArtifactStore artifacts;
+  final ExecutionRepository executions;
+  final ArtifactRepository lineage;
+  final WarehouseHandle warehouse;
+  private final Map<String, Map<String, StoredArtifact>> outputsByStep = new HashMap<>();
+
+  RunSession(String runId, Pipeline pipeline, Map<String, String> parameters, RunOptions options,
+      RecopipeHome home, ArtifactStore artifacts, ExecutionRepository executions,
+      ArtifactRepository lineage, WarehouseHandle warehouse) {
+    this.runId = runId;
+    this.pipeline = pipeline;
+    this.parameters = Map.copyOf(parameters);
+    this.options = options;
+    this.home = home;
+    this.artifacts = artifacts;
+    this.executions = executions;
+    this.lineage = lineage;
+    this.warehouse = warehouse;
+  }
+
+  void progress(String step, String line) {
+    options.progress().println("[" + step + "] " + line);
+  }
+
+  void recordOutputs(String step, Map<String, StoredArtifact> outputs) {
+    outputsByStep.put(step, new LinkedHashMap<>(outputs));
+  }
+
+  /** The artifact produced at {@code ref} in this run, if its step has finished. */
+  Optional<StoredArtifact> output(OutputRef ref) {
+    return Optional.ofNullable(outputsByStep.getOrDefault(ref.step(), Map.of()).get(ref.port()));
+  }
+
+  Path directoryOf(StoredArtifact artifact) {
+    return artifacts.resolve(artifact.uri());
+  }
+
+  /** The champion model directory (see {@link LocalRunner#CHAMPION_STEP}). */
+  Optional<Path> championModel() {
+    return lineage.latestModelOf(pipeline.name(), LocalRunner.CHAMPION_STEP)
+        .map(this::directoryOf);
+  }
+}

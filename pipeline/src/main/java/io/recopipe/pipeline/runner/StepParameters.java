@@ -1,0 +1,34 @@
+package io.recopipe.pipeline.runner;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Picks one step's parameters out of a run's flat parameter map, so each component sees only
+ * what is meant for it and its cache key changes only when those values change.
+ *
+ * <p>The rule: a key {@code STEP.name} reaches step {@code STEP} as {@code name}; a key without a
+ * dot (e.g. {@code seed}) is global and reaches every step; a step-prefixed key overrides a
+ * global one of the same name. Keys prefixed with another step's name are not seen.
+ */
+public final class StepParameters {
+  private StepParameters() {
+  }
+
+  /** The parameters of step {@code step}, sorted by name. */
+  public static Map<String, String> of(String step, Map<String, String> runParameters) {
+    Map<String, String> scoped = new TreeMap<>();
+    runParameters.forEach((key, value) -> {
+      if (key.indexOf('.') < 0) {
+        scoped.putIfAbsent(key, value);
+      }
+    });
+    String prefix = step + ".";
+    runParameters.forEach((key, value) -> {
+      if (key.startsWith(prefix) && key.length() > prefix.length()) {
+        scoped.put(key.substring(prefix.length()), value);
+      }
+    });
+    return scoped;
+  }
+}

@@ -1,0 +1,26 @@
+package io.recopipe.pipeline.runner;
+
+import io.recopipe.pipeline.home.RecopipeHome;
+import java.nio.file.Path;
+
+/**
+ * The child process of {@link KillAndResumeTest}: runs the toy pipeline in a home with a train
+ * step that announces itself through a marker file and then works slowly, waiting to be killed.
+ */
+public final class KilledRunMain {
+  private KilledRunMain() {
+  }
+
+  /** Arguments: home directory, marker file, train duration in milliseconds. */
+  public static void main(String[] args) {
+    Path home = Path.of(args[0]);
+    Path marker = Path.of(args[1]);
+    long trainMillis = Long.parseLong(args[2]);
+    ToyPipeline toy = new ToyPipeline(c -> ToyPipeline.train(c, trainMillis, marker));
+    try (LocalRunner runner = new LocalRunner(RecopipeHome.at(home), FakeWarehouse::new)) {
+      RunResult result = runner.run(toy.build(), KillAndResumeTest.PARAMETERS,
+          RunOptions.to(System.out));
+      System.out.println("finished " + result.status());
+    }
+  }
+}
