@@ -83,13 +83,24 @@ public final class DuckDbWarehouse implements Warehouse {
   public synchronized void replaceTable(String table, List<Column> columns,
       Iterable<List<Object>> rows) throws WarehouseException {
     String name = Identifiers.requireIdentifier(table, "table");
-    String definitions = Identifiers.columnDefinitions(columns);
     RowAppender rowAppender = new RowAppender(name, columns);
+    List<Column> staged = new java.util.ArrayList<>();
+    for (Column column : columns) {
+      staged.add(RowAppender.isList(column.sqlType())
+          ? new Column(column.name(), "VARCHAR") : column);
+    }
+    String definitions = Identifiers.columnDefinitions(staged);
     replace(name, "table " + name, staging -> {
       execute("CREATE TABLE " + staging + " (" + definitions + ")");
       try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)
           .createAppender("main", staging)) {
         rowAppender.appendAll(appender, rows);
+      }
+      for (Column column : columns) {
+        if (RowAppender.isList(column.sqlType())) {
+          execute("ALTER TABLE " + staging + " ALTER " + column.name() + " TYPE "
+              + column.sqlType());
+        }
       }
     });
   }

@@ -57,6 +57,7 @@ final class RowAppender {
         case "DOUBLE" -> appender.append(((Number) value).doubleValue());
         case "BOOLEAN" -> appender.append((boolean) (Boolean) value);
         case "TIMESTAMP" -> appender.append(toDateTime(value));
+        case "DOUBLE[]", "BIGINT[]", "VARCHAR[]" -> appender.append(listLiteral(value));
         default -> throw new WarehouseException("table " + table + " row " + row
             + ": the appender cannot write " + type + " values; use replaceTableAs", null);
       }
@@ -64,6 +65,32 @@ final class RowAppender {
       throw new WarehouseException("table " + table + " row " + row + ": expected a " + type
           + " value, found " + value.getClass().getSimpleName() + " '" + value + "'", e);
     }
+  }
+
+  /**
+   * A list as DuckDB's list literal ({@code [1.5, 2.0]}); list columns are staged as VARCHAR and
+   * cast afterwards, since the appender has no list support. Doubles print in round-trip form.
+   */
+  static String listLiteral(Object value) {
+    StringBuilder out = new StringBuilder("[");
+    for (Object item : (Iterable<?>) value) {
+      if (out.length() > 1) {
+        out.append(", ");
+      }
+      if (item == null) {
+        out.append("NULL");
+      } else if (item instanceof Number) {
+        out.append(item);
+      } else {
+        out.append('\'').append(item.toString().replace("'", "''")).append('\'');
+      }
+    }
+    return out.append(']').toString();
+  }
+
+  /** Whether {@code type} is a list type, staged as VARCHAR. */
+  static boolean isList(String type) {
+    return type.endsWith("[]");
   }
 
   private static LocalDateTime toDateTime(Object value) {

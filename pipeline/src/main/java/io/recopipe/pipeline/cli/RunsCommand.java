@@ -22,14 +22,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "Lists and shows runs.")
 final class RunsCommand {
-  @Mixin
-  HomeOption home;
-
   @Spec
   CommandSpec spec;
 
   @Command(name = "list", description = "Lists runs, newest first.")
-  int list() {
+  int list(@Mixin HomeOption home) {
     try (LocalRunner runner = home.runner()) {
       List<List<Object>> rows = new ArrayList<>();
       for (RunRecord run : runner.history().listRuns()) {
@@ -46,7 +43,7 @@ final class RunsCommand {
 
   @Command(name = "show", description = "Shows one run: steps, cache keys, metrics, gate, "
       + "artifacts, lineage.")
-  int show(@Parameters(paramLabel = "RUN_ID") String runId) {
+  int show(@Parameters(paramLabel = "RUN_ID") String runId, @Mixin HomeOption home) {
     try (LocalRunner runner = home.runner()) {
       RunHistory history = runner.history();
       RunHistory.RunReport report = history.show(runId).orElseThrow(
