@@ -56,7 +56,8 @@ public final class ArtifactStore {
 
   /**
    * Hashes {@code staged} and renames it to {@code uri}. An existing directory under that name
-   * (left by a crash between rename and recording) is first moved aside and then deleted.
+   * (left by a crash between rename and recording) is first moved aside into the run's staging
+   * area and then deleted (a crash in between leaves it where {@link #cleanStaging} finds it).
    *
    * @return the committed artifact (id 0: not yet recorded)
    */
@@ -65,7 +66,9 @@ public final class ArtifactStore {
     Path target = resolve(uri);
     Files.createDirectories(target.getParent());
     if (Files.exists(target)) {
-      Path aside = root.resolve(STAGING).resolve("replaced-" + UUID.randomUUID());
+      String run = uri.contains("/") ? uri.substring(0, uri.indexOf('/')) : uri;
+      Path aside = root.resolve(STAGING).resolve(run).resolve("replaced-" + UUID.randomUUID());
+      Files.createDirectories(aside.getParent());
       moveAtomically(target, aside);
       Directories.deleteRecursively(aside);
     }

@@ -42,7 +42,7 @@ public final class ArtifactRepository {
         ps.setString(2, artifact.type().name());
         ps.setString(3, artifact.sha256());
         ps.setLong(4, artifact.bytes());
-        ps.setString(5, Instant.now().toString());
+        ps.setString(5, Timestamps.format(Instant.now()));
         ps.executeUpdate();
       }
       long id;

@@ -35,7 +35,7 @@ public final class ExecutionRepository {
         ps.setString(4, version);
         ps.setString(5, cacheKey);
         ps.setString(6, status.name());
-        ps.setString(7, startedAt.toString());
+        ps.setString(7, Timestamps.format(startedAt));
         ps.executeUpdate();
         try (ResultSet keys = ps.getGeneratedKeys()) {
           keys.next();
@@ -56,7 +56,7 @@ public final class ExecutionRepository {
         ps.setInt(2, cacheHit ? 1 : 0);
         ps.setInt(3, attempts);
         ps.setLong(4, durationMs);
-        ps.setString(5, Instant.now().toString());
+        ps.setString(5, Timestamps.format(Instant.now()));
         ps.setString(6, message);
         ps.setLong(7, id);
         return ps.executeUpdate();
@@ -70,7 +70,7 @@ public final class ExecutionRepository {
       try (PreparedStatement ps = c.prepareStatement("UPDATE executions SET status = 'FAILED',"
           + " message = 'interrupted: the runner process died', ended_at = ?"
           + " WHERE run_id = ? AND status = 'RUNNING'")) {
-        ps.setString(1, Instant.now().toString());
+        ps.setString(1, Timestamps.format(Instant.now()));
         ps.setString(2, runId);
         return ps.executeUpdate();
       }
@@ -145,7 +145,7 @@ public final class ExecutionRepository {
     return new ExecutionRecord(rs.getLong("id"), rs.getString("run_id"), rs.getString("step"),
         rs.getString("component"), rs.getString("version"), rs.getString("cache_key"),
         ExecutionStatus.valueOf(rs.getString("status")), rs.getInt("cache_hit") != 0,
-        rs.getInt("attempts"), Instant.parse(rs.getString("started_at")), durationMs,
+        rs.getInt("attempts"), Timestamps.parse(rs.getString("started_at")), durationMs,
         rs.getString("message"));
   }
 }

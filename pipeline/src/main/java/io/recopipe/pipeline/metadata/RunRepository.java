@@ -36,8 +36,8 @@ public final class RunRepository {
         ps.setString(3, run.status().name());
         ps.setString(4, run.message());
         ps.setString(5, toJson(run.parameters()));
-        ps.setString(6, run.startedAt().toString());
-        ps.setString(7, run.endedAt() == null ? null : run.endedAt().toString());
+        ps.setString(6, Timestamps.format(run.startedAt()));
+        ps.setString(7, Timestamps.format(run.endedAt()));
         ps.setString(8, run.who());
         ps.setLong(9, run.pid());
         ps.setString(10, run.pidStarted());
@@ -66,7 +66,7 @@ public final class RunRepository {
           "UPDATE runs SET status = ?, message = ?, ended_at = ? WHERE id = ?")) {
         ps.setString(1, status.name());
         ps.setString(2, message);
-        ps.setString(3, endedAt.toString());
+        ps.setString(3, Timestamps.format(endedAt));
         ps.setString(4, id);
         return ps.executeUpdate();
       }
@@ -105,8 +105,8 @@ public final class RunRepository {
     String ended = rs.getString("ended_at");
     return new RunRecord(rs.getString("id"), rs.getString("pipeline"),
         RunStatus.valueOf(rs.getString("status")), rs.getString("message"),
-        fromJson(rs.getString("parameters")), Instant.parse(rs.getString("started_at")),
-        ended == null ? null : Instant.parse(ended), rs.getString("who"), rs.getLong("pid"),
+        fromJson(rs.getString("parameters")), Timestamps.parse(rs.getString("started_at")),
+        Timestamps.parse(ended), rs.getString("who"), rs.getLong("pid"),
         rs.getString("pid_started"));
   }
 

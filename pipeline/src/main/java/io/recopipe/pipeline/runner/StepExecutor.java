@@ -65,6 +65,17 @@ final class StepExecutor {
       ExecutionRecord cached, Map<String, StoredArtifact> outputs) throws IOException {
     long started = System.nanoTime();
     long id = begin(step, cacheKey, inputs);
+    try {
+      return reuseRecorded(step, id, cacheKey, inputs, cached, outputs, started);
+    } catch (IOException | RuntimeException e) {
+      markBroken(id, started, e);
+      throw e;
+    }
+  }
+
+  private StepResult reuseRecorded(Step step, long id, String cacheKey,
+      Map<String, StoredArtifact> inputs, ExecutionRecord cached,
+      Map<String, StoredArtifact> outputs, long started) throws IOException {
     String message = "cache hit: reused execution " + cached.id() + " of run " + cached.runId();
     Path logDir = session.artifacts.newStagingDirectory(session.runId, step.name() + "-log");
     try (FileStepLog log = new FileStepLog(logDir, step.name(), session.options.progress())) {
@@ -86,6 +97,17 @@ final class StepExecutor {
       Map<String, String> parameters) throws IOException, InterruptedException {
     long started = System.nanoTime();
     long id = begin(step, cacheKey, inputs);
+    try {
+      return runRecorded(step, id, cacheKey, inputs, parameters, started);
+    } catch (IOException | RuntimeException | InterruptedException e) {
+      markBroken(id, started, e);
+      throw e;
+    }
+  }
+
+  private StepResult runRecorded(Step step, long id, String cacheKey,
+      Map<String, StoredArtifact> inputs, Map<String, String> parameters, long started)
+      throws IOException, InterruptedException {
     Path logDir = session.artifacts.newStagingDirectory(session.runId, step.name() + "-log");
     Map<String, StoredArtifact> committed = new LinkedHashMap<>();
     int[] attempts = {0};
@@ -112,6 +134,16 @@ final class StepExecutor {
     }
     return end(step, id, cacheKey, logDir, ExecutionStatus.SUCCEEDED, attempts[0], started,
         committed, null);
+  }
+
+  /** Records an execution that broke outside its attempts (e.g. the disk filled) as FAILED. */
+  private void markBroken(long id, long startedNanos, Exception e) {
+    try {
+      session.executions.finish(id, ExecutionStatus.FAILED, false, 0, millisSince(startedNanos),
+          "runner error: " + e.getClass().getName() + ": " + e.getMessage());
+    } catch (RuntimeException suppressed) {
+      e.addSuppressed(suppressed);
+    }
   }
 
   private long begin(Step step, String cacheKey, Map<String, StoredArtifact> inputs) {

@@ -87,6 +87,20 @@ class MetadataStoreTest {
   }
 
   @Test
+  void runsListNewestFirstEvenWithinOneSecond() {
+    try (MetadataStore store = MetadataStore.open(dir.resolve("t.db"))) {
+      RunRepository runs = new RunRepository(store);
+      Instant whole = Instant.parse("2026-01-01T10:00:00Z");
+      for (Instant at : List.of(whole, whole.plusMillis(5), whole.plusSeconds(1))) {
+        runs.insert(new RunRecord("r" + at.toEpochMilli(), "toy", RunStatus.RUNNING, null,
+            Map.of(), at, null, "t", 0, null));
+      }
+      assertEquals(List.of(whole.plusSeconds(1), whole.plusMillis(5), whole),
+          runs.list().stream().map(RunRecord::startedAt).toList());
+    }
+  }
+
+  @Test
   void concurrentWritersOnTwoConnectionsNeverHitSqliteBusy() throws Exception {
     Path file = dir.resolve("shared.db");
     MetadataStore.open(file).close();

@@ -48,13 +48,13 @@ class KillAndResumeTest {
     return hashes;
   }
 
-  static Process startChild(Path home, Path marker, Path output, long trainMillis)
-      throws IOException {
+  static Process startChild(Path home, Path marker, Path output, long trainMillis,
+      long pauseMillis) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classpath = System.getProperty("surefire.test.class.path",
         System.getProperty("java.class.path"));
     return new ProcessBuilder(java, "-cp", classpath, KilledRunMain.class.getName(),
-        home.toString(), marker.toString(), Long.toString(trainMillis))
+        home.toString(), marker.toString(), Long.toString(trainMillis), Long.toString(pauseMillis))
         .redirectErrorStream(true).redirectOutput(output.toFile()).start();
   }
 
@@ -84,7 +84,7 @@ class KillAndResumeTest {
     Path home = dir.resolve("killed");
     Path marker = dir.resolve("train-started");
     Path output = dir.resolve("child.log");
-    Process child = startChild(home, marker, output, 60_000);
+    Process child = startChild(home, marker, output, 60_000, 0);
     awaitFile(marker, child, output);
     Thread.sleep(150);
     child.destroyForcibly();

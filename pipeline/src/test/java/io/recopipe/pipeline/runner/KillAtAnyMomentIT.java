@@ -25,7 +25,7 @@ class KillAtAnyMomentIT {
   Path dir;
 
   @ParameterizedTest
-  @ValueSource(longs = {0, 40, 90, 160, 240, 330, 450, 700})
+  @ValueSource(longs = {0, 40, 80, 140, 250, 380, 440, 480, 520, 560, 600, 650, 900})
   void resumeAfterAKillAtAnyMomentEndsWithTheSameHashes(long delayMillis) throws Exception {
     RunResult reference;
     try (LocalRunner runner = new LocalRunner(RecopipeHome.at(dir.resolve("reference")),
@@ -35,7 +35,8 @@ class KillAtAnyMomentIT {
     }
     Path home = dir.resolve("killed");
     Path output = dir.resolve("child.log");
-    Process child = KillAndResumeTest.startChild(home, dir.resolve("marker"), output, 400);
+    Process child = KillAndResumeTest.startChild(home, dir.resolve("marker"), output, 300,
+        100);
     awaitRunStarted(child, output);
     Thread.sleep(delayMillis);
     child.destroyForcibly();

@@ -11,12 +11,17 @@ public final class KilledRunMain {
   private KilledRunMain() {
   }
 
-  /** Arguments: home directory, marker file, train duration in milliseconds. */
+  /**
+   * Arguments: home directory, marker file, train duration in milliseconds and optionally the
+   * pause inside each other step in milliseconds.
+   */
   public static void main(String[] args) {
     Path home = Path.of(args[0]);
     Path marker = Path.of(args[1]);
     long trainMillis = Long.parseLong(args[2]);
-    ToyPipeline toy = new ToyPipeline(c -> ToyPipeline.train(c, trainMillis, marker));
+    long pauseMillis = args.length > 3 ? Long.parseLong(args[3]) : 0;
+    ToyPipeline toy = new ToyPipeline(c -> ToyPipeline.train(c, trainMillis, marker),
+        pauseMillis);
     try (LocalRunner runner = new LocalRunner(RecopipeHome.at(home), FakeWarehouse::new)) {
       RunResult result = runner.run(toy.build(), KillAndResumeTest.PARAMETERS,
           RunOptions.to(System.out));

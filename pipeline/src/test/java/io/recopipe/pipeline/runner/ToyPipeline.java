@@ -1,11 +1,9 @@
 package io.recopipe.pipeline.runner;
 
-import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.StepContext;
 import io.recopipe.pipeline.dsl.Condition;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.dsl.RetryPolicy;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,13 +16,10 @@ import java.util.List;
 final class ToyPipeline {
   static final String NAME = "toy";
 
-  final ToyComponent ingest = new ToyComponent("ingest", List.of(),
-      List.of(ToyComponent.dataset()), ToyPipeline::ingest);
+  final ToyComponent ingest;
   final ToyComponent train;
-  final ToyComponent gate = new ToyComponent("gate", List.of(ToyComponent.model()),
-      List.of(ToyComponent.decision()), ToyPipeline::gate);
-  final ToyComponent export = new ToyComponent("export", List.of(ToyComponent.model()),
-      List.of(ToyComponent.model()), ToyPipeline::export);
+  final ToyComponent gate;
+  final ToyComponent export;
 
   /** The pipeline with a plain train step. */
   ToyPipeline() {
@@ -33,8 +28,22 @@ final class ToyPipeline {
 
   /** The pipeline whose train step runs {@code trainBody}. */
   ToyPipeline(ToyComponent.Body trainBody) {
+    this(trainBody, 0);
+  }
+
+  /**
+   * The pipeline whose train step runs {@code trainBody} and whose other steps pause
+   * {@code pauseMillis} halfway through writing (so a kill can land inside each of them).
+   */
+  ToyPipeline(ToyComponent.Body trainBody, long pauseMillis) {
+    ingest = new ToyComponent("ingest", List.of(), List.of(ToyComponent.dataset()),
+        c -> ingest(c, pauseMillis));
     train = new ToyComponent("train", List.of(ToyComponent.dataset()),
         List.of(ToyComponent.model()), trainBody);
+    gate = new ToyComponent("gate", List.of(ToyComponent.model()),
+        List.of(ToyComponent.decision()), c -> gate(c, pauseMillis));
+    export = new ToyComponent("export", List.of(ToyComponent.model()),
+        List.of(ToyComponent.model()), c -> export(c, pauseMillis));
   }
 
   Pipeline build(boolean cacheTrain, RetryPolicy trainRetry) {
@@ -52,13 +61,15 @@ final class ToyPipeline {
     return build(true, RetryPolicy.of(3, Duration.ofMillis(1), 2.0));
   }
 
-  static void ingest(StepContext c) throws IOException, ComponentException {
+  static void ingest(StepContext c, long pauseMillis) throws Exception {
     int rows = Integer.parseInt(c.parameters().getOrDefault("rows", "20"));
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < rows; i++) {
       text.append(i % 7).append('\t').append(i % 5).append('\t').append(1 + i % 5).append('\n');
     }
     ToyComponent.write(c.output("dataset"), "ratings.tsv", text.toString());
+    Thread.sleep(pauseMillis);
+    ToyComponent.write(c.output("dataset"), "report.json", "{\"rows\": " + rows + "}\n");
     c.metric("rows", rows);
     c.log().progress("wrote " + rows + " rows");
   }
@@ -83,15 +94,18 @@ final class ToyPipeline {
     c.metric("loss", 1.0 / (1 + sum));
   }
 
-  static void gate(StepContext c) throws IOException, ComponentException {
+  static void gate(StepContext c, long pauseMillis) throws Exception {
     boolean blessed = Boolean.parseBoolean(c.parameters().getOrDefault("blessed", "true"));
+    ToyComponent.write(c.output("decision"), "checks.txt", "none\n");
+    Thread.sleep(pauseMillis);
     ToyComponent.write(c.output("decision"), "decision.json",
         "{\"blessed\": " + blessed + ", \"checks\": []}\n");
   }
 
-  static void export(StepContext c) throws IOException, ComponentException {
+  static void export(StepContext c, long pauseMillis) throws Exception {
     String model = ToyComponent.read(c.input("model"), "model.txt");
     ToyComponent.write(c.output("model"), "model.txt", model);
+    Thread.sleep(pauseMillis);
     ToyComponent.write(c.output("model"), "champion.txt",
         c.championModel().isPresent() ? "had a champion\n" : "first\n");
   }
