@@ -29,6 +29,15 @@ public interface Component {
   void run(StepContext context) throws ComponentException;
 
   /**
+   * Whether {@link #run} reads {@link StepContext#championModel()}; the runner then folds the
+   * champion's hash into the step's cache key, so a new champion is never compared against with
+   * a stale cached result.
+   */
+  default boolean readsChampion() {
+    return false;
+  }
+
+  /**
    * Re-creates this step's warehouse tables from its outputs; the runner calls it after a cache
    * hit so the warehouse always matches the run's artifacts. Does nothing by default.
    */

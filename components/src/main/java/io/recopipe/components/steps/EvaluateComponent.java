@@ -41,6 +41,11 @@ public final class EvaluateComponent implements Component {
   }
 
   @Override
+  public boolean readsChampion() {
+    return true;
+  }
+
+  @Override
   public List<Port> outputs() {
     return List.of(Port.of("metrics", ArtifactType.METRICS));
   }

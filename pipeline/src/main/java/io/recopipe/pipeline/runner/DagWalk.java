@@ -26,6 +26,9 @@ import java.util.Set;
  * failure. A gate that does not bless blocks everything downstream and makes the run GATED.
  */
 final class DagWalk {
+  /** The pseudo-input a step that reads the champion is keyed on (never a real port name). */
+  static final String CHAMPION_KEY = "(champion)";
+
   /** How the walk ended. */
   record Outcome(RunStatus status, String message, List<StepResult> steps) {
   }
@@ -89,7 +92,15 @@ final class DagWalk {
     Map<String, StoredArtifact> inputs = new LinkedHashMap<>();
     step.inputs().forEach((port, ref) -> inputs.put(port, session.output(ref).orElseThrow()));
     Map<String, String> parameters = StepParameters.of(step.name(), session.parameters);
-    String key = CacheKey.of(step.component(), inputs, parameters);
+    Map<String, StoredArtifact> keyed = inputs;
+    if (step.component().readsChampion()) {
+      Optional<StoredArtifact> champion = session.championArtifact();
+      if (champion.isPresent()) {
+        keyed = new LinkedHashMap<>(inputs);
+        keyed.put(CHAMPION_KEY, champion.get());
+      }
+    }
+    String key = CacheKey.of(step.component(), keyed, parameters);
     if (!earlier.isEmpty()) {
       Optional<ReusableOutputs.Found> done = reusable.inRun(step, key, earlier);
       if (done.isPresent()) {

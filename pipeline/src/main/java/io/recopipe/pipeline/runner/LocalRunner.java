@@ -136,8 +136,10 @@ public final class LocalRunner implements AutoCloseable {
     DagWalk.Outcome outcome = new DagWalk.Outcome(RunStatus.FAILED,
         "run " + runId + " stopped unexpectedly", java.util.List.of());
     try (WarehouseHandle warehouse = new WarehouseHandle(warehouses)) {
+      Instant startedAt = runs.find(runId).map(RunRecord::startedAt).orElseGet(Instant::now);
       RunSession session = new RunSession(runId, pipeline, parameters, options, home, artifacts,
-          new ExecutionRepository(metadata), new ArtifactRepository(metadata), warehouse);
+          new ExecutionRepository(metadata), new ArtifactRepository(metadata), warehouse,
+          startedAt);
       outcome = new DagWalk(session).walk(resuming);
     } catch (Exception e) {
       outcome = new DagWalk.Outcome(RunStatus.FAILED, "run " + runId + " failed: "

@@ -88,6 +88,11 @@ final class LocalStepContext implements StepContext {
   }
 
   @Override
+  public Optional<java.time.Instant> runStartedAt() {
+    return Optional.of(session.startedAt);
+  }
+
+  @Override
   public Optional<Path> championModel() {
     return session.championModel();
   }

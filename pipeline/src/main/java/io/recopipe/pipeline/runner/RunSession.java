@@ -27,11 +27,13 @@ final class RunSession {
   final ExecutionRepository executions;
   final ArtifactRepository lineage;
   final WarehouseHandle warehouse;
+  final java.time.Instant startedAt;
   private final Map<String, Map<String, StoredArtifact>> outputsByStep = new HashMap<>();
 
   RunSession(String runId, Pipeline pipeline, Map<String, String> parameters, RunOptions options,
       RecopipeHome home, ArtifactStore artifacts, ExecutionRepository executions,
-      ArtifactRepository lineage, WarehouseHandle warehouse) {
+      ArtifactRepository lineage, WarehouseHandle warehouse, java.time.Instant startedAt) {
+    this.startedAt = startedAt;
     this.runId = runId;
     this.pipeline = pipeline;
     this.parameters = Map.copyOf(parameters);
@@ -62,7 +64,11 @@ final class RunSession {
 
   /** The champion model directory (see {@link LocalRunner#CHAMPION_STEP}). */
   Optional<Path> championModel() {
-    return lineage.latestModelOf(pipeline.name(), LocalRunner.CHAMPION_STEP)
-        .map(this::directoryOf);
+    return championArtifact().map(this::directoryOf);
+  }
+
+  /** The champion model artifact, whose hash enters the cache key of steps that read it. */
+  Optional<StoredArtifact> championArtifact() {
+    return lineage.latestModelOf(pipeline.name(), LocalRunner.CHAMPION_STEP);
   }
 }
