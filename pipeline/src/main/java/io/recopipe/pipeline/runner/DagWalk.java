@@ -111,9 +111,10 @@ final class DagWalk {
       }
     }
     session.progress(step.name(), "cache key " + key);
-    if (!step.cacheable() || session.options.noCache()) {
-      session.progress(step.name(), "cache off" + (step.cacheable() ? " for this run"
-          : " for this step"));
+    boolean stepOff = !step.cacheable()
+        || StepParameters.cacheDisabled(step.name(), session.parameters);
+    if (stepOff || session.options.noCache()) {
+      session.progress(step.name(), "cache off" + (stepOff ? " for this step" : " for this run"));
     } else {
       Optional<ReusableOutputs.Found> hit = reusable.byCacheKey(step, key);
       if (hit.isPresent()) {

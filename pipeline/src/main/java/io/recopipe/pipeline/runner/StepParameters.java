@@ -9,13 +9,34 @@ import java.util.TreeMap;
  *
  * <p>The rule: a key {@code STEP.name} reaches step {@code STEP} as {@code name}; a key without a
  * dot (e.g. {@code seed}) is global and reaches every step; a step-prefixed key overrides a
- * global one of the same name. Keys prefixed with another step's name are not seen.
+ * global one of the same name. Keys prefixed with another step's name are not seen. The key
+ * {@code STEP.cache} is the runner's, not the component's: {@code cache: false} in a step's config
+ * section turns caching off for that step (see {@link #cacheDisabled}).
  */
 public final class StepParameters {
   private StepParameters() {
   }
 
-  /** The parameters of step {@code step}, sorted by name. */
+  /** The runner's own per-step key: {@code STEP.cache: false} disables caching for the step. */
+  public static final String CACHE = "cache";
+
+  /** Whether the run's parameters switch caching off for {@code step}. */
+  public static boolean cacheDisabled(String step, Map<String, String> runParameters) {
+    String value = runParameters.get(step + "." + CACHE);
+    if (value == null) {
+      return false;
+    }
+    if (value.equalsIgnoreCase("false")) {
+      return true;
+    }
+    if (value.equalsIgnoreCase("true")) {
+      return false;
+    }
+    throw new IllegalArgumentException(step + "." + CACHE + ": expected true or false, found '"
+        + value + "'");
+  }
+
+  /** The parameters of step {@code step} for its component, sorted by name. */
   public static Map<String, String> of(String step, Map<String, String> runParameters) {
     Map<String, String> scoped = new TreeMap<>();
     runParameters.forEach((key, value) -> {
@@ -25,7 +46,8 @@ public final class StepParameters {
     });
     String prefix = step + ".";
     runParameters.forEach((key, value) -> {
-      if (key.startsWith(prefix) && key.length() > prefix.length()) {
+      if (key.startsWith(prefix) && key.length() > prefix.length()
+          && !key.equals(prefix + CACHE)) {
         scoped.put(key.substring(prefix.length()), value);
       }
     });

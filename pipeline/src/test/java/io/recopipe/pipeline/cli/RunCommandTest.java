@@ -168,4 +168,15 @@ class RunCommandTest {
     CliRunner.Result evaluation = sql("SELECT model FROM evaluation ORDER BY model");
     assertTrue(evaluation.out().contains("champion"), evaluation.out());
   }
+
+  @Test
+  void cacheFalseInAStepsSectionTurnsCachingOffForThatStepOnly() throws IOException {
+    assertEquals(ExitCodes.OK, run().code());
+    assertEquals(ExitCodes.OK, run().code());
+    CliRunner.Result third = run("--set", "train.cache=false");
+    assertEquals(ExitCodes.OK, third.code(), third.out() + third.err());
+    assertTrue(third.out().contains("[train] cache off for this step"), third.out());
+    assertTrue(third.out().lines().anyMatch(l -> l.matches("ingest\\s+\\| SUCCEEDED \\| hit.*")),
+        third.out());
+  }
 }

@@ -1,0 +1,64 @@
+package io.recopipe.pipeline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped pipeline with its default config on the real MovieLens 100K, as a user runs it. */
+class PipelineMovieLens100kIT {
+
+  private static Path ml100k() {
+    String env = System.getenv("ML100K_DIR");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("shared/data/ml-100k");
+      if (Files.isRegularFile(candidate.resolve("u.data"))) {
+        return candidate;
+      }
+    }
+    return Path.of("../shared/data/ml-100k");
+  }
+
+  private static String single(CliRunner.Result result) {
+    assertEquals(ExitCodes.OK, result.code(), result.err());
+    List<String> lines = result.out().lines().toList();
+    assertEquals(2, lines.size(), result.out());
+    return lines.get(1).trim();
+  }
+
+  @Test
+  void theDefaultPipelineRunsEndToEndOnMovieLens100k(@TempDir Path dir) {
+    Path data = ml100k();
+    assumeTrue(Files.isRegularFile(data.resolve("u.data")),
+        "ML-100K not found at " + data.toAbsolutePath() + "; set ML100K_DIR to run this test");
+    String home = dir.resolve("home").toString();
+    CliRunner.Result run = CliRunner.run("run", "--home", home, "--data", data.toString());
+    assertEquals(ExitCodes.OK, run.code(), run.out() + run.err());
+    assertTrue(run.out().contains("[train] iteration 171 "), "training progress is shown");
+
+    assertEquals("100000", single(CliRunner.run("sql", "--home", home, "--format", "tsv",
+        "SELECT COUNT(*) FROM ratings")));
+    assertEquals("943", single(CliRunner.run("sql", "--home", home, "--format", "tsv",
+        "SELECT COUNT(*) FROM users")));
+    double rmse = Double.parseDouble(single(CliRunner.run("sql", "--home", home, "--format",
+        "tsv", "SELECT root_mean_squared_error FROM evaluation WHERE model = 'candidate'")));
+    assertTrue(rmse < 0.92, "held-out RMSE " + rmse);
+    double r2 = Double.parseDouble(single(CliRunner.run("sql", "--home", home, "--format", "tsv",
+        "SELECT r2_score FROM evaluation WHERE model = 'candidate'")));
+    assertTrue(r2 > 0.3, "held-out R² " + r2);
+    assertEquals("50", single(CliRunner.run("sql", "--home", home, "--format", "tsv",
+        "SELECT COUNT(*) FROM recommendations WHERE user_id = '1'")));
+    assertEquals("0", single(CliRunner.run("sql", "--home", home, "--format", "tsv",
+        "SELECT COUNT(*) FROM recommendations r JOIN train t USING (user_id, item_id)")));
+    assertEquals("0", single(CliRunner.run("sql", "--home", home, "--format", "tsv",
+        "SELECT COUNT(*) FROM recommendations WHERE title IS NULL")));
+  }
+}
