@@ -1,7 +1,7 @@
 package io.recopipe.components.ingest;
 
 import io.recopipe.components.api.ArtifactType;
-import io.recopipe.components.api.Component;
+import io.recopipe.components.api.AbstractComponent;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.api.Port;
@@ -28,28 +28,16 @@ import java.util.Locale;
  * {@code rating_min}, {@code rating_max}, {@code url} and {@code checksum} (for
  * {@code movielens-1m}).
  */
-public final class IngestComponent implements Component {
+public final class IngestComponent extends AbstractComponent {
   /** The output port. */
   public static final String DATASET = "dataset";
 
-  @Override
-  public String name() {
-    return "ingest";
-  }
+  /** The component name. */
+  public static final String NAME = "ingest";
 
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public List<Port> inputs() {
-    return List.of();
-  }
-
-  @Override
-  public List<Port> outputs() {
-    return List.of(Port.of(DATASET, ArtifactType.DATASET));
+  /** Creates the component. */
+  public IngestComponent() {
+    super(NAME, "1", List.of(), List.of(Port.of(DATASET, ArtifactType.DATASET)));
   }
 
   @Override

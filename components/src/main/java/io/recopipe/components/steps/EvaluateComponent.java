@@ -1,7 +1,7 @@
 package io.recopipe.components.steps;
 
 import io.recopipe.components.api.ArtifactType;
-import io.recopipe.components.api.Component;
+import io.recopipe.components.api.AbstractComponent;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.api.Port;
@@ -21,33 +21,19 @@ import java.util.Set;
  * one) on the eval split with ML.EVALUATE's metrics, predictions clipped to the training rating
  * scale, so the gate compares both models on exactly the same rows.
  */
-public final class EvaluateComponent implements Component {
+public final class EvaluateComponent extends AbstractComponent {
   /** The component name. */
   public static final String NAME = "evaluate";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public List<Port> inputs() {
-    return List.of(Port.of("dataset", ArtifactType.DATASET), Port.of("model", ArtifactType.MODEL));
+  /** Creates the component. */
+  public EvaluateComponent() {
+    super(NAME, "1", List.of(Port.of("dataset", ArtifactType.DATASET), Port.of("model", ArtifactType.MODEL)),
+        List.of(Port.of("metrics", ArtifactType.METRICS)));
   }
 
   @Override
   public boolean readsChampion() {
     return true;
-  }
-
-  @Override
-  public List<Port> outputs() {
-    return List.of(Port.of("metrics", ArtifactType.METRICS));
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.recopipe.components.steps;
 
 import io.recopipe.components.api.ArtifactType;
-import io.recopipe.components.api.Component;
+import io.recopipe.components.api.AbstractComponent;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.api.Port;
@@ -24,30 +24,16 @@ import java.util.List;
  * <p>Parameters: {@code top_n} (default 50) and {@code exclude_rated} (default true; items rated
  * in the train split are left out).
  */
-public final class ExportComponent implements Component {
+public final class ExportComponent extends AbstractComponent {
   /** The component name. */
   public static final String NAME = "export";
   /** The report file inside the REPORT output. */
   public static final String REPORT_FILE = "export.json";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public List<Port> inputs() {
-    return List.of(Port.of("model", ArtifactType.MODEL), Port.of("dataset", ArtifactType.DATASET));
-  }
-
-  @Override
-  public List<Port> outputs() {
-    return List.of(Port.of("model", ArtifactType.MODEL), Port.of("report", ArtifactType.REPORT));
+  /** Creates the component. */
+  public ExportComponent() {
+    super(NAME, "1", List.of(Port.of("model", ArtifactType.MODEL), Port.of("dataset", ArtifactType.DATASET)),
+        List.of(Port.of("model", ArtifactType.MODEL), Port.of("report", ArtifactType.REPORT)));
   }
 
   @Override

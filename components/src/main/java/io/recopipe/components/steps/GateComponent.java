@@ -1,7 +1,7 @@
 package io.recopipe.components.steps;
 
 import io.recopipe.components.api.ArtifactType;
-import io.recopipe.components.api.Component;
+import io.recopipe.components.api.AbstractComponent;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
@@ -16,28 +16,14 @@ import java.util.List;
  * {@code max_regression_abs}, {@code max_regression_rel} (each off unless set; {@code none}
  * switches any off) and {@code auto_bless} (default false).
  */
-public final class GateComponent implements Component {
+public final class GateComponent extends AbstractComponent {
   /** The component name. */
   public static final String NAME = "gate";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public List<Port> inputs() {
-    return List.of(Port.of("metrics", ArtifactType.METRICS));
-  }
-
-  @Override
-  public List<Port> outputs() {
-    return List.of(Port.of("decision", ArtifactType.GATE_DECISION));
+  /** Creates the component. */
+  public GateComponent() {
+    super(NAME, "1", List.of(Port.of("metrics", ArtifactType.METRICS)),
+        List.of(Port.of("decision", ArtifactType.GATE_DECISION)));
   }
 
   @Override

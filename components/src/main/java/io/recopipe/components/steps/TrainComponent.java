@@ -1,7 +1,7 @@
 package io.recopipe.components.steps;
 
 import io.recopipe.components.api.ArtifactType;
-import io.recopipe.components.api.Component;
+import io.recopipe.components.api.AbstractComponent;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.api.Port;
@@ -32,28 +32,14 @@ import java.util.Map;
  * {@code created_at}; without it the current time is used and the bundle is not reproducible
  * byte for byte (see {@link ReproducibleManifest}).
  */
-public final class TrainComponent implements Component {
+public final class TrainComponent extends AbstractComponent {
   /** The component name. */
   public static final String NAME = "train";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public List<Port> inputs() {
-    return List.of(Port.of("dataset", ArtifactType.DATASET));
-  }
-
-  @Override
-  public List<Port> outputs() {
-    return List.of(Port.of("model", ArtifactType.MODEL));
+  /** Creates the component. */
+  public TrainComponent() {
+    super(NAME, "1", List.of(Port.of("dataset", ArtifactType.DATASET)),
+        List.of(Port.of("model", ArtifactType.MODEL)));
   }
 
   @Override

@@ -14,17 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineMovieLens100kIT {
 
   private static Path ml100k() {
-    String env = System.getenv("ML100K_DIR");
-    if (env != null && !env.isBlank()) {
-      return Path.of(env);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/data/ml-100k");
-      if (Files.isRegularFile(candidate.resolve("u.data"))) {
-        return candidate;
-      }
-    }
-    return Path.of("../shared/data/ml-100k");
+    return DataSources.findMl100k().orElse(Path.of("../shared/data/ml-100k"));
   }
 
   private static String single(CliRunner.Result result) {

@@ -1,4 +1,4 @@
-package io.recopipe.pipeline.bench;
+package io.recopipe.pipeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +12,6 @@ import io.recopipe.model.als.TrainingListener;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.metrics.RegressionEvaluation;
 import io.recopipe.model.metrics.RegressionEvaluator;
-import io.recopipe.pipeline.cli.OptionDefaults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,17 +21,7 @@ import org.junit.jupiter.api.Test;
 class MovieLens100kAccuracyIT {
 
   private static Path ml100k() {
-    String env = System.getenv("ML100K_DIR");
-    if (env != null && !env.isBlank()) {
-      return Path.of(env);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/data/ml-100k");
-      if (Files.isRegularFile(candidate.resolve("u1.base"))) {
-        return candidate;
-      }
-    }
-    return Path.of("../shared/data/ml-100k");
+    return DataSources.findMl100k().orElse(Path.of("../shared/data/ml-100k"));
   }
 
   @Test
