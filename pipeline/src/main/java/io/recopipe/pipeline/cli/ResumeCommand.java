@@ -3,6 +3,7 @@ package io.recopipe.pipeline.cli;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunOptions;
+import io.recopipe.pipeline.runner.RunResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,8 +33,10 @@ final class ResumeCommand implements Callable<Integer> {
       runner.resumeBlocker(runId).ifPresent(reason -> {
         throw new IllegalArgumentException("cannot resume " + runId + ": " + reason);
       });
-      return RunSummary.print(runner.resume(MovieLensMfPipeline.definition(), runId,
-          RunOptions.to(System.out)), spec.commandLine().getOut(), spec.commandLine().getErr());
+      RunResult result = runner.resume(MovieLensMfPipeline.definition(), runId,
+          RunOptions.to(System.out));
+      return RunSummary.print(result, runner.history().show(runId), spec.commandLine().getOut(),
+          spec.commandLine().getErr());
     }
   }
 }

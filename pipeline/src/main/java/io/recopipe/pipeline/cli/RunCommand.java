@@ -60,7 +60,8 @@ final class RunCommand implements Callable<Integer> {
       RunOptions options = RunOptions.to(progress);
       RunResult result = runner.run(MovieLensMfPipeline.definition(), resolved.values(),
           noCache ? options.withoutCache() : options);
-      return RunSummary.print(result, spec.commandLine().getOut(), spec.commandLine().getErr());
+      return RunSummary.print(result, runner.history().show(result.runId()),
+          spec.commandLine().getOut(), spec.commandLine().getErr());
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.recopipe.pipeline.cli;
 
 import io.recopipe.pipeline.metadata.RunStatus;
+import io.recopipe.pipeline.runner.RunHistory;
 import io.recopipe.pipeline.runner.RunResult;
 import io.recopipe.pipeline.runner.StepResult;
 import java.io.PrintWriter;
@@ -15,7 +16,9 @@ final class RunSummary {
   private RunSummary() {
   }
 
-  static int print(RunResult result, PrintWriter out, PrintWriter err) {
+  /** Prints the run's outcome, its evaluation and gate summary, and returns the exit code. */
+  static int print(RunResult result, java.util.Optional<RunHistory.RunReport> report,
+      PrintWriter out, PrintWriter err) {
     List<List<Object>> rows = new ArrayList<>();
     for (StepResult step : result.steps()) {
       rows.add(List.of(step.step(), step.status().toString(), step.cacheHit() ? "hit" : "-",
@@ -25,6 +28,7 @@ final class RunSummary {
     }
     out.println(TextTable.render(List.of("step", "status", "cache", "duration", "cache key"),
         rows));
+    report.ifPresent(r -> printQuality(r, out));
     out.println("run " + result.runId() + ": " + result.status()
         + (result.message() == null ? "" : " — " + result.message()));
     if (result.status() == RunStatus.SUCCEEDED) {
@@ -42,5 +46,32 @@ final class RunSummary {
         yield ExitCodes.FAILED;
       }
     };
+  }
+
+  /** The candidate's headline metrics and the gate's one-line verdict, when the run got there. */
+  private static void printQuality(RunHistory.RunReport report, PrintWriter out) {
+    for (RunHistory.ExecutionReport execution : report.executions()) {
+      String step = execution.execution().step();
+      java.util.Map<String, Double> metrics = execution.metrics();
+      if (step.equals("evaluate") && metrics.containsKey("root_mean_squared_error")) {
+        out.printf(java.util.Locale.ROOT, "evaluate: RMSE %.4f, MAE %.4f, R² %.4f on %.0f "
+            + "held-out ratings%s%n", metrics.get("root_mean_squared_error"),
+            metrics.getOrDefault("mean_absolute_error", Double.NaN),
+            metrics.getOrDefault("r2_score", Double.NaN),
+            metrics.getOrDefault("eval_rows", Double.NaN),
+            metrics.containsKey("delta_root_mean_squared_error") ? String.format(
+                java.util.Locale.ROOT, " (RMSE %+.4f vs champion)",
+                metrics.get("delta_root_mean_squared_error")) : "");
+      }
+      execution.gateDecision().ifPresent(json -> {
+        try {
+          io.recopipe.model.json.JsonObject decision =
+              io.recopipe.model.json.JsonParser.parse(json).asObject();
+          out.println("gate: " + decision.getString("summary"));
+        } catch (RuntimeException e) {
+          out.println("gate: " + json.replace('\n', ' '));
+        }
+      });
+    }
   }
 }
