@@ -48,6 +48,14 @@ public interface StepContext {
   Path cacheDirectory();
 
   /**
+   * Where long-lived local services keep their state across runs (serving revisions, the
+   * endpoint registry): {@code HOME/serving} locally.
+   */
+  default Path serviceDirectory() {
+    return cacheDirectory().resolveSibling("serving");
+  }
+
+  /**
    * When the run started (the same on every attempt and after a resume), for timestamps that
    * must not change an artifact's bytes between attempts; empty when the runner has none.
    */
