@@ -10,6 +10,8 @@ public final class ExitCodes {
   public static final int BAD_INPUT = 2;
   /** The run ended GATED: the model was not blessed, so nothing downstream of the gate ran. */
   public static final int GATED = 3;
+  /** A deploy failed a check and was rolled back; the previous revision keeps serving. */
+  public static final int ROLLED_BACK = 4;
 
   private ExitCodes() {
   }

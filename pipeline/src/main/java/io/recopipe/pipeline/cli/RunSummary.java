@@ -39,6 +39,11 @@ final class RunSummary {
     return switch (result.status()) {
       case SUCCEEDED -> ExitCodes.OK;
       case GATED -> ExitCodes.GATED;
+      case ROLLED_BACK -> {
+        err.println("recopipe: deploy rolled back: " + result.message());
+        err.flush();
+        yield ExitCodes.ROLLED_BACK;
+      }
       default -> {
         err.println("recopipe: error: " + (result.message() == null ? "run failed"
             : result.message().replace('\n', ' ')));

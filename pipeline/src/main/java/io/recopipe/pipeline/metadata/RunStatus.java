@@ -12,5 +12,7 @@ public enum RunStatus {
   /** A gate did not bless the model, so nothing downstream of it ran. */
   GATED,
   /** A step failed; the message says which and why. */
-  FAILED
+  FAILED,
+  /** A deploy failed a check and the previous revision kept serving; the message says why. */
+  ROLLED_BACK
 }

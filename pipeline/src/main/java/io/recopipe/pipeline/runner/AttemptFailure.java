@@ -6,5 +6,8 @@ package io.recopipe.pipeline.runner;
  * @param message   the message recorded on the execution and the run
  * @param attempts  how many attempts were made
  */
-record AttemptFailure(String message, int attempts) {
+record AttemptFailure(String message, int attempts, boolean rolledBack) {
+  AttemptFailure(String message, int attempts) {
+    this(message, attempts, false);
+  }
 }

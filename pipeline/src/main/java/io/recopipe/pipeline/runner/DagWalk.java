@@ -65,7 +65,8 @@ final class DagWalk {
       }
       results.add(result);
       if (result.status() == ExecutionStatus.FAILED) {
-        return new Outcome(RunStatus.FAILED, result.message(), results);
+        return new Outcome(session.wasRolledBack(step.name()) ? RunStatus.ROLLED_BACK
+            : RunStatus.FAILED, result.message(), results);
       }
       if (result.status() == ExecutionStatus.SKIPPED) {
         blocked.add(step.name());

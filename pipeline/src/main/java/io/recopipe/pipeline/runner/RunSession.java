@@ -29,6 +29,7 @@ final class RunSession {
   final WarehouseHandle warehouse;
   final java.time.Instant startedAt;
   private final Map<String, Map<String, StoredArtifact>> outputsByStep = new HashMap<>();
+  private final java.util.Set<String> rolledBack = new java.util.HashSet<>();
 
   RunSession(String runId, Pipeline pipeline, Map<String, String> parameters, RunOptions options,
       RecopipeHome home, ArtifactStore artifacts, ExecutionRepository executions,
@@ -47,6 +48,15 @@ final class RunSession {
 
   void progress(String step, String line) {
     options.progress().println("[" + step + "] " + line);
+  }
+
+  /** Records that {@code step} failed by rolling back a deploy (the run ends ROLLED_BACK). */
+  void markRolledBack(String step) {
+    rolledBack.add(step);
+  }
+
+  boolean wasRolledBack(String step) {
+    return rolledBack.contains(step);
   }
 
   void recordOutputs(String step, Map<String, StoredArtifact> outputs) {

@@ -64,7 +64,8 @@ final class StepAttempts {
         return null;
       } catch (ComponentException e) {
         log.info("failed: " + e.getMessage());
-        return new AttemptFailure(e.getMessage(), attempt);
+        return new AttemptFailure(e.getMessage(), attempt,
+            e instanceof io.recopipe.components.api.RolledBackException);
       } catch (InterruptedException e) {
         throw e;
       } catch (Exception e) {

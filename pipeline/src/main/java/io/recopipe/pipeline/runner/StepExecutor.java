@@ -129,6 +129,9 @@ final class StepExecutor {
       });
     }
     if (failure != null) {
+      if (failure.rolledBack()) {
+        session.markRolledBack(step.name());
+      }
       return end(step, id, cacheKey, logDir, ExecutionStatus.FAILED, failure.attempts(), started,
           Map.of(), failure.message());
     }

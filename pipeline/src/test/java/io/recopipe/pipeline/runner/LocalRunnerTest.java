@@ -305,4 +305,21 @@ class LocalRunnerTest {
       assertEquals(1, other.history().listRuns().size());
     }
   }
+
+  @Test
+  void aRolledBackDeployEndsTheRunRolledBackNotFailed() {
+    ToyComponent deploy = new ToyComponent("deploy", List.of(), List.of(
+        io.recopipe.components.api.Port.of("endpoint",
+            io.recopipe.components.api.ArtifactType.ENDPOINT)), context -> {
+              throw new io.recopipe.components.api.RolledBackException(
+                  "deploy: smoke test failed for user 7");
+            });
+    Pipeline pipeline = Pipeline.builder("rollback").step("deploy", deploy).build();
+    RunResult result = runner.run(pipeline, Map.of(), options);
+    assertEquals(RunStatus.ROLLED_BACK, result.status(), result.message());
+    assertEquals("deploy: smoke test failed for user 7", result.message());
+    assertEquals(RunStatus.ROLLED_BACK,
+        runner.history().show(result.runId()).orElseThrow().run().status());
+    assertEquals(1, deploy.runs.get(), "a rollback is never retried");
+  }
 }
