@@ -92,6 +92,9 @@ final class JibImageWriter {
   }
 
   private void log(LogEvent event) {
+    if (event.getMessage() == null || event.getMessage().isBlank()) {
+      return;
+    }
     switch (event.getLevel()) {
       case ERROR, WARN, LIFECYCLE -> log.info("jib: " + event.getMessage());
       default -> {
