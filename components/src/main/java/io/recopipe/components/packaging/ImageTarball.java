@@ -1,0 +1,205 @@
+package io.recopipe.components.packaging;
+
+import io.recopipe.model.json.JsonArray;
+import io.recopipe.model.json.JsonObject;
+import io.recopipe.model.json.JsonParser;
+import io.recopipe.model.json.JsonValue;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A {@code docker save} tarball (as Jib writes it) opened for reading: its config and its layers,
+ * which a local deploy unpacks into a root filesystem instead of asking a container runtime.
+ */
+public final class ImageTarball {
+  private final Path file;
+  private final List<String> repoTags;
+  private final ImageConfig config;
+  private final List<ImageLayer> layers;
+  private final Map<String, long[]> index;
+
+  private ImageTarball(Path file, List<String> repoTags, ImageConfig config,
+      List<ImageLayer> layers, Map<String, long[]> index) {
+    this.file = file;
+    this.repoTags = repoTags;
+    this.config = config;
+    this.layers = layers;
+    this.index = index;
+  }
+
+  /**
+   * Opens and checks the tarball at {@code file}: reads {@code manifest.json} and the config it
+   * names, and hashes every layer blob.
+   *
+   * @throws IOException when the file is missing, not a tar archive, or not a docker-save
+   *                     tarball (no {@code manifest.json}, or it names missing entries)
+   */
+  public static ImageTarball open(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("no such file: " + file);
+    }
+    Map<String, long[]> index = index(file);
+    long[] manifestAt = index.get("manifest.json");
+    if (manifestAt == null) {
+      throw new IOException(file + " is not a docker save tarball (no manifest.json)");
+    }
+    try {
+      JsonValue parsed = JsonParser.parse(read(file, manifestAt));
+      JsonObject manifest = parsed instanceof JsonArray a && a.size() > 0
+          ? a.get(0).asObject() : parsed.asObject();
+      ImageConfig config = ImageConfig.parse(JsonParser.parse(
+          read(file, entry(file, index, manifest.getString("Config")))).asObject());
+      List<String> tags = new ArrayList<>();
+      if (manifest.get("RepoTags") instanceof JsonArray t) {
+        t.forEach(v -> tags.add(v.asString()));
+      }
+      List<ImageLayer> layers = new ArrayList<>();
+      JsonArray names = manifest.getArray("Layers");
+      for (int i = 0; i < names.size(); i++) {
+        String name = names.get(i).asString();
+        long[] at = entry(file, index, name);
+        String diffId = i < config.diffIds().size() ? config.diffIds().get(i) : "";
+        layers.add(new ImageLayer(TarEntry.normalize(name), sha256(file, at), at[1], diffId,
+            isGzip(file, at)));
+      }
+      return new ImageTarball(file, List.copyOf(tags), config, List.copyOf(layers), index);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + " is not a docker save tarball (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** The tarball's path. */
+  public Path file() {
+    return file;
+  }
+
+  /** The image names it carries ({@code RepoTags}), e.g. {@code recopipe/recommender:run1}. */
+  public List<String> repoTags() {
+    return repoTags;
+  }
+
+  /** The image config. */
+  public ImageConfig config() {
+    return config;
+  }
+
+  /** The layers, base first. */
+  public List<ImageLayer> layers() {
+    return layers;
+  }
+
+  /** The uncompressed tar stream of layer {@code i}; the caller closes it. */
+  public InputStream openLayer(int i) throws IOException {
+    ImageLayer layer = layers.get(i);
+    InputStream raw = new BufferedInputStream(slice(file, index.get(layer.entry())), 1 << 16);
+    return layer.compressed() ? new GZIPInputStream(raw, 1 << 16) : raw;
+  }
+
+  /**
+   * Extracts every layer, in order, into {@code rootfs} (created when missing), applying
+   * whiteouts, so the directory holds the container's filesystem.
+   */
+  public void extractTo(Path rootfs) throws IOException {
+    Files.createDirectories(rootfs);
+    for (int i = 0; i < layers.size(); i++) {
+      try (InputStream in = openLayer(i)) {
+        LayerExtractor.apply(in, rootfs);
+      }
+    }
+  }
+
+  private static Map<String, long[]> index(Path file) throws IOException {
+    Map<String, long[]> index = new HashMap<>();
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      TarReader reader = new TarReader(in);
+      for (TarEntry entry = reader.next(); entry != null; entry = reader.next()) {
+        if (entry.isFile()) {
+          index.put(entry.relativePath(), new long[] {reader.dataOffset(), entry.size()});
+        }
+      }
+    } catch (IOException e) {
+      throw new IOException(file + " is not a docker save tarball (" + e.getMessage() + ")", e);
+    }
+    return index;
+  }
+
+  private static long[] entry(Path file, Map<String, long[]> index, String name)
+      throws IOException {
+    long[] at = index.get(TarEntry.normalize(name));
+    if (at == null) {
+      throw new IOException(file + " is not a docker save tarball (manifest.json names "
+          + name + ", which it does not contain)");
+    }
+    return at;
+  }
+
+  private static byte[] read(Path file, long[] at) throws IOException {
+    try (InputStream in = slice(file, at)) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static boolean isGzip(Path file, long[] at) throws IOException {
+    try (InputStream in = slice(file, at)) {
+      return in.read() == 0x1f && in.read() == 0x8b;
+    }
+  }
+
+  private static String sha256(Path file, long[] at) throws IOException {
+    try (InputStream in = slice(file, at)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 16];
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+      return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static InputStream slice(Path file, long[] at) throws IOException {
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+    channel.position(at[0]);
+    InputStream whole = Channels.newInputStream(channel);
+    return new InputStream() {
+      private long left = at[1];
+
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (left <= 0) {
+          return -1;
+        }
+        int n = whole.read(b, off, (int) Math.min(len, left));
+        if (n > 0) {
+          left -= n;
+        }
+        return n;
+      }
+
+      @Override
+      public void close() throws IOException {
+        channel.close();
+      }
+    };
+  }
+}

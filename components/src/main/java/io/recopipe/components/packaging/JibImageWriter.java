@@ -1,0 +1,115 @@
+package io.recopipe.components.packaging;
+
+import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.api.LogEvent;
+import com.google.cloud.tools.jib.api.Ports;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.api.TarImage;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.api.StepLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+
+/**
+ * Runs Jib (no Docker daemon) to write an image tarball from a base, app layers and config, with
+ * a fixed creation time so the same inputs always give the same digest.
+ */
+final class JibImageWriter {
+  /** The image creation time: fixed, so the config (and digest) depend only on the inputs. */
+  static final Instant CREATED = Instant.EPOCH;
+
+  private final String step;
+  private final Path cacheDir;
+  private final StepLog log;
+
+  JibImageWriter(String step, Path cacheDir, StepLog log) {
+    this.step = step;
+    this.cacheDir = cacheDir;
+    this.log = log;
+  }
+
+  /** Writes image {@code name} to {@code tarFile} and returns what Jib reports. */
+  JibContainer write(BaseImage base, List<FileEntriesLayer> layers, List<String> entrypoint,
+      int port, Map<String, String> labels, String name, Path tarFile)
+      throws ComponentException {
+    Path appCache = null;
+    try {
+      Files.createDirectories(cacheDir);
+      appCache = Files.createTempDirectory(cacheDir, "app-layers-");
+      JibContainerBuilder builder = base.builder()
+          .setFileEntriesLayers(layers)
+          .setEntrypoint(entrypoint)
+          .setProgramArguments(List.of())
+          .setExposedPorts(Ports.parse(List.of(Integer.toString(port))))
+          .setLabels(labels)
+          .setCreationTime(CREATED);
+      Containerizer containerizer = Containerizer.to(
+              TarImage.at(tarFile).named(ImageReference.parse(name)))
+          .setToolName("recopipe")
+          .setBaseImageLayersCache(cacheDir.resolve("base"))
+          .setApplicationLayersCache(appCache)
+          .addEventHandler(LogEvent.class, this::log);
+      return builder.containerize(containerizer);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ComponentException(step + ": interrupted while building the image", e);
+    } catch (ExecutionException e) {
+      throw failure(base, e.getCause() == null ? e : e.getCause());
+    } catch (RegistryException | IOException | CacheDirectoryCreationException
+        | InvalidImageReferenceException | RuntimeException e) {
+      throw failure(base, e);
+    } finally {
+      deleteQuietly(appCache);
+    }
+  }
+
+  private ComponentException failure(BaseImage base, Throwable cause) {
+    Throwable root = cause;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String why = root.getClass().getSimpleName()
+        + (root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst()
+            .orElse(""));
+    String what = base.reference() != null
+        ? "cannot use base image '" + base.spec() + "' (parameter " + BaseImage.PARAMETER
+            + "; offline or not reachable?)"
+        : "cannot build the image from base '" + base.spec() + "'";
+    return new ComponentException(step + ": " + what + ": " + why, cause);
+  }
+
+  private void log(LogEvent event) {
+    if (event.getMessage() == null || event.getMessage().isBlank()) {
+      return;
+    }
+    switch (event.getLevel()) {
+      case ERROR, WARN, LIFECYCLE -> log.info("jib: " + event.getMessage());
+      default -> {
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a leftover cache directory is harmless
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.recopipe.components.packaging;
+
+import com.google.cloud.tools.jib.api.JibContainer;
+import io.recopipe.components.api.AbstractComponent;
+import io.recopipe.components.api.ArtifactType;
+import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.api.Port;
+import io.recopipe.components.api.StepContext;
+import io.recopipe.model.bundle.ModelBundle;
+import io.recopipe.model.provenance.Provenance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code package} step: builds the serving container image (dependencies, application and
+ * model bundle as separate Jib layers over a configurable base) as a reproducible tarball, so the
+ * deployed model is an artifact with lineage like any other.
+ *
+ * <p>Parameters: {@code base_image} ({@code scratch}, {@code tar:PATH}/{@code docker-save:PATH}
+ * or a registry reference), {@code serving_dist}, {@code image_name}, {@code image_tag} (default
+ * the run id) and {@code model_name}.
+ */
+public final class PackageComponent extends AbstractComponent {
+  /** The component name. */
+  public static final String NAME = "package";
+
+  private final Map<String, String> env;
+  private final Path workingDir;
+
+  /** Creates the component, finding the serving dist from the environment and working dir. */
+  public PackageComponent() {
+    this(System.getenv(), Path.of("").toAbsolutePath());
+  }
+
+  /** Creates the component with an explicit environment and working dir (for tests). */
+  public PackageComponent(Map<String, String> env, Path workingDir) {
+    super(NAME, "1", List.of(Port.of("model", ArtifactType.MODEL)),
+        List.of(Port.of("image", ArtifactType.IMAGE)));
+    this.env = Map.copyOf(env);
+    this.workingDir = workingDir;
+  }
+
+  @Override
+  public void run(StepContext context) throws ComponentException {
+    PackageSettings settings = PackageSettings.parse(NAME, context.parameters(),
+        context.runId(), env, workingDir);
+    Path bundleDir = context.input("model");
+    ModelBundle bundle = loadBundle(bundleDir);
+    String modelVersion = modelVersion(bundleDir);
+    Provenance provenance = bundle.manifest().provenance();
+    String runId = provenance == null || provenance.runId() == null ? "unknown"
+        : provenance.runId();
+    Path out = context.output("image");
+    Path tar = out.resolve(ImageDescription.TARBALL);
+    List<String> entrypoint = ServingImage.entrypoint(settings.modelName());
+    long start = System.nanoTime();
+    JibContainer container;
+    try {
+      container = new JibImageWriter(NAME, context.cacheDirectory().resolve("jib"), context.log())
+          .write(settings.base(), ServingImage.layers(settings.dist(), bundleDir), entrypoint,
+              ServingImage.PORT, ServingImage.labels(modelVersion, runId, settings.modelName()),
+              settings.image(), tar);
+    } catch (IOException e) {
+      throw new ComponentException(NAME + ": cannot read the layer files: " + e.getMessage(), e);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    ImageDescription description = describe(settings, container, tar);
+    try {
+      description.write(out);
+      context.metric("image_bytes", Files.size(tar));
+    } catch (IOException e) {
+      throw new ComponentException(NAME + ": cannot write " + out.resolve(ImageDescription.FILE)
+          + ": " + e.getMessage(), e);
+    }
+    context.metric("build_seconds", seconds);
+    context.log().info(String.format("built %s (%s, model %s, %d layers) in %.1f s",
+        description.image(), description.digest(), modelVersion, description.layers().size(),
+        seconds));
+  }
+
+  private static ImageDescription describe(PackageSettings settings, JibContainer container,
+      Path tar) throws ComponentException {
+    try {
+      ImageTarball image = ImageTarball.open(tar);
+      List<ImageLayer> blobs = image.layers();
+      List<String> appNames = List.of(ServingImage.DEPENDENCIES, ServingImage.APPLICATION,
+          ServingImage.MODEL);
+      int baseCount = blobs.size() - appNames.size();
+      List<ImageDescription.Layer> layers = new ArrayList<>();
+      for (int i = 0; i < blobs.size(); i++) {
+        String name = i < baseCount ? ServingImage.BASE : appNames.get(i - baseCount);
+        layers.add(new ImageDescription.Layer(name, blobs.get(i).digest(), blobs.get(i).size()));
+      }
+      return new ImageDescription(settings.image(), container.getDigest().toString(),
+          container.getImageId().toString(), settings.base().spec(),
+          image.config().entrypoint(), image.config().ports(), image.config().labels(), layers);
+    } catch (IOException e) {
+      throw new ComponentException(NAME + ": cannot read back " + tar + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static ModelBundle loadBundle(Path dir) throws ComponentException {
+    try {
+      return ModelBundle.load(dir);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ComponentException(NAME + ": cannot load the model bundle at " + dir + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static String modelVersion(Path dir) throws ComponentException {
+    try {
+      return ModelVersion.of(dir);
+    } catch (IOException e) {
+      throw new ComponentException(NAME + ": cannot read " + dir.resolve(ModelVersion.MANIFEST)
+          + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.recopipe.components.packaging;
+
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The serving container's layout in one place (app layers, paths, entrypoint, port, labels), so
+ * the package step builds exactly what the deploy step and the contract expect.
+ */
+public final class ServingImage {
+  /** The dependencies layer's name ({@code lib/*.jar} → {@code /app/lib/}). */
+  public static final String DEPENDENCIES = "dependencies";
+  /** The application layer's name ({@code recopipe-serving.jar} → {@code /app/}). */
+  public static final String APPLICATION = "application";
+  /** The model layer's name (the bundle → {@code /model/}). */
+  public static final String MODEL = "model";
+  /** The layer name image.json gives to base image layers. */
+  public static final String BASE = "base";
+  /** The application directory in the container. */
+  public static final String APP_DIR = "/app";
+  /** The bundle directory in the container. */
+  public static final String MODEL_DIR = "/model";
+  /** The serving port. */
+  public static final int PORT = 8080;
+  /** The serving main class. */
+  public static final String MAIN_CLASS = "io.recopipe.serving.ServingMain";
+  /** Label: the model version ({@link ModelVersion}). */
+  public static final String LABEL_MODEL_VERSION = "io.recopipe.model-version";
+  /** Label: the run that trained the model. */
+  public static final String LABEL_RUN_ID = "io.recopipe.run-id";
+  /** Label: the model name the server answers to. */
+  public static final String LABEL_MODEL_NAME = "io.recopipe.model-name";
+
+  private ServingImage() {
+  }
+
+  /**
+   * The entrypoint; {@code --model-name} is appended only for a name other than the default, so
+   * the default image has exactly the contract's entrypoint.
+   */
+  public static List<String> entrypoint(String modelName) {
+    List<String> args = new ArrayList<>(List.of("java", "-cp",
+        APP_DIR + "/" + ServingDist.JAR + ":" + APP_DIR + "/lib/*", MAIN_CLASS, "--bundle",
+        MODEL_DIR, "--port", Integer.toString(PORT)));
+    if (!modelName.equals(PackageSettings.DEFAULT_MODEL_NAME)) {
+      args.addAll(List.of("--model-name", modelName));
+    }
+    return List.copyOf(args);
+  }
+
+  /** The labels, in a fixed order. */
+  public static Map<String, String> labels(String modelVersion, String runId, String modelName) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(LABEL_MODEL_VERSION, modelVersion);
+    labels.put(LABEL_RUN_ID, runId);
+    labels.put(LABEL_MODEL_NAME, modelName);
+    return labels;
+  }
+
+  /** The three app layers, in order: dependencies, application, model. */
+  static List<FileEntriesLayer> layers(ServingDist dist, Path bundleDir) throws IOException {
+    FileEntriesLayer.Builder deps = FileEntriesLayer.builder().setName(DEPENDENCIES);
+    for (Path jar : dist.libs()) {
+      deps.addEntry(jar, AbsoluteUnixPath.get(APP_DIR + "/lib/" + jar.getFileName()));
+    }
+    FileEntriesLayer app = FileEntriesLayer.builder().setName(APPLICATION)
+        .addEntry(dist.jar(), AbsoluteUnixPath.get(APP_DIR + "/" + ServingDist.JAR)).build();
+    FileEntriesLayer.Builder model = FileEntriesLayer.builder().setName(MODEL);
+    Path root = bundleDir.toAbsolutePath().normalize();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
+        String relative = root.relativize(file).toString().replace('\\', '/');
+        model.addEntry(file, AbsoluteUnixPath.get(MODEL_DIR + "/" + relative));
+      }
+    }
+    return List.of(deps.build(), app, model.build());
+  }
+}
