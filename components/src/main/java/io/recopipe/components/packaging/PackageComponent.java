@@ -46,11 +46,12 @@ public final class PackageComponent extends AbstractComponent {
 
   @Override
   public void run(StepContext context) throws ComponentException {
-    PackageSettings settings = PackageSettings.parse(NAME, context.parameters(),
-        context.runId(), env, workingDir);
     Path bundleDir = context.input("model");
-    ModelBundle bundle = loadBundle(bundleDir);
     String modelVersion = modelVersion(bundleDir);
+    // The default tag is the model version, so the same model gives the same tarball in any run.
+    PackageSettings settings = PackageSettings.parse(NAME, context.parameters(),
+        "model-" + modelVersion, env, workingDir);
+    ModelBundle bundle = loadBundle(bundleDir);
     Provenance provenance = bundle.manifest().provenance();
     String runId = provenance == null || provenance.runId() == null ? "unknown"
         : provenance.runId();

@@ -30,11 +30,11 @@ public record PackageSettings(BaseImage base, ServingDist dist, String imageName
   private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
   /**
-   * Reads {@code parameters}; {@code runId} is the default tag (characters a tag cannot hold
+   * Reads {@code parameters}; {@code fallbackTag} is the default tag (characters a tag cannot hold
    * become {@code -}).
    */
-  public static PackageSettings parse(String step, Map<String, String> parameters, String runId,
-      Map<String, String> env, Path workingDir) throws ComponentException {
+  public static PackageSettings parse(String step, Map<String, String> parameters,
+      String fallbackTag, Map<String, String> env, Path workingDir) throws ComponentException {
     Set<String> unknown = new TreeSet<>(parameters.keySet());
     unknown.removeAll(KNOWN);
     if (!unknown.isEmpty()) {
@@ -47,7 +47,7 @@ public record PackageSettings(BaseImage base, ServingDist dist, String imageName
       throw new ComponentException(step + ": parameter image_name '" + name
           + "' is not a valid image repository (lowercase letters, digits, '.', '_', '-', '/')");
     }
-    String tag = value(parameters, "image_tag", defaultTag(runId));
+    String tag = value(parameters, "image_tag", defaultTag(fallbackTag));
     if (!ImageReference.isValidTag(tag)) {
       throw new ComponentException(step + ": parameter image_tag '" + tag
           + "' is not a valid tag (letters, digits, '_', '.', '-'; at most 128)");
@@ -68,8 +68,8 @@ public record PackageSettings(BaseImage base, ServingDist dist, String imageName
     return imageName + ":" + imageTag;
   }
 
-  static String defaultTag(String runId) {
-    String tag = runId.replaceAll("[^A-Za-z0-9_.-]", "-");
+  static String defaultTag(String fallback) {
+    String tag = fallback.replaceAll("[^A-Za-z0-9_.-]", "-");
     tag = tag.isEmpty() || !Character.isLetterOrDigit(tag.charAt(0)) ? "r" + tag : tag;
     return tag.length() > 128 ? tag.substring(0, 128) : tag;
   }

@@ -71,7 +71,8 @@ class PackageComponentTest {
     assertEquals(Map.of("io.recopipe.model-version", version, "io.recopipe.run-id",
         "train-run-1", "io.recopipe.model-name", "recommender_model"), config.labels());
     assertEquals("1970-01-01T00:00:00Z", config.created());
-    assertEquals(List.of("recopipe/recommender:run-7"), image.repoTags());
+    assertEquals(List.of("recopipe/recommender:model-" + ModelVersion.of(bundle)),
+        image.repoTags(), "the default tag is the model version, the same in every run");
 
     ImageDescription description = ImageDescription.read(out);
     assertEquals("recopipe/recommender:run-7", description.image());
