@@ -75,7 +75,7 @@ class PackageComponentTest {
         image.repoTags(), "the default tag is the model version, the same in every run");
 
     ImageDescription description = ImageDescription.read(out);
-    assertEquals("recopipe/recommender:run-7", description.image());
+    assertEquals("recopipe/recommender:model-" + ModelVersion.of(bundle), description.image());
     assertEquals("scratch", description.base());
     assertTrue(description.digest().matches("sha256:[0-9a-f]{64}"));
     assertTrue(description.imageId().matches("sha256:[0-9a-f]{64}"));
