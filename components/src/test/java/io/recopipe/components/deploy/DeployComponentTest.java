@@ -203,4 +203,17 @@ class DeployComponentTest {
     assertEquals(RevisionStatus.STOPPED, reloaded.revisions().get(0).status());
     assertThrows(IOException.class, () -> new ServingClient().get(stablePort, "/healthz"));
   }
+
+  @Test
+  void aBusyStablePortOnAFirstDeployRollsBack() throws Exception {
+    Path a = TestImages.bundle(tmp.resolve("a"), 1);
+    try (ServerSocket squatter = new ServerSocket(stablePort)) {
+      RolledBackException e = assertThrows(RolledBackException.class, () -> new DeployComponent()
+          .run(deploy(TestImages.image(tmp.resolve("img-a"), a), a)));
+      assertTrue(e.getMessage().contains("cannot listen on the stable port"), e.getMessage());
+    }
+    Revision r = EndpointRegistry.load(home.resolve("serving")).revisions().get(0);
+    assertEquals(RevisionStatus.ROLLED_BACK, r.status());
+    assertFalse(r.alive());
+  }
 }
