@@ -1,0 +1,156 @@
+package io.recopipe.components.deploy;
+
+import io.recopipe.components.writers.AtomicFiles;
+import io.recopipe.model.json.JsonObject;
+import io.recopipe.model.json.JsonParser;
+import io.recopipe.model.json.JsonValue;
+import io.recopipe.model.json.JsonWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The local endpoint registry ({@code HOME/serving/endpoints.json}): which revisions were
+ * deployed, which one serves the stable port, and why the others stopped; it is what
+ * {@code recopipe endpoints} lists and {@code recopipe undeploy} acts on.
+ *
+ * <p>Everything lives under one home's service directory and is written atomically (temp file +
+ * rename), so two homes never interfere and a reader never sees a half-written file. Instances
+ * are snapshots: mutators change this object and {@link #save()} writes it.
+ */
+public final class EndpointRegistry {
+  /** The registry's file name inside the service directory. */
+  public static final String FILE = "endpoints.json";
+
+  private final Path serviceDir;
+  private int stablePort;
+  private String modelName;
+  private final List<Revision> revisions;
+
+  private EndpointRegistry(Path serviceDir, int stablePort, String modelName,
+      List<Revision> revisions) {
+    this.serviceDir = serviceDir;
+    this.stablePort = stablePort;
+    this.modelName = modelName;
+    this.revisions = new ArrayList<>(revisions);
+  }
+
+  /** Reads the registry of {@code serviceDir}; an empty registry when there is none yet. */
+  public static EndpointRegistry load(Path serviceDir) throws IOException {
+    Path file = serviceDir.resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      return new EndpointRegistry(serviceDir, 0, "", List.of());
+    }
+    try {
+      JsonObject json = JsonParser.parse(Files.readAllBytes(file)).asObject();
+      List<Revision> revisions = new ArrayList<>();
+      for (JsonValue value : json.getArray("revisions")) {
+        revisions.add(Revision.fromJson(value.asObject()));
+      }
+      return new EndpointRegistry(serviceDir, (int) json.getLong("stable_port"),
+          json.getString("model_name", ""), revisions);
+    } catch (RuntimeException e) {
+      throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether process {@code pid} is alive. */
+  public static boolean alive(long pid) {
+    return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  /** The registry file. */
+  public Path file() {
+    return serviceDir.resolve(FILE);
+  }
+
+  /** The stable port of the last deploy (0 when nothing was deployed). */
+  public int stablePort() {
+    return stablePort;
+  }
+
+  /** The model name of the last deploy ("" when nothing was deployed). */
+  public String modelName() {
+    return modelName;
+  }
+
+  /** The stable endpoint's {@code :predict} URL, or empty when nothing was deployed. */
+  public Optional<String> url() {
+    return stablePort == 0 ? Optional.empty() : Optional.of(predictUrl(stablePort, modelName));
+  }
+
+  /** Every revision, oldest first. */
+  public List<Revision> revisions() {
+    return List.copyOf(revisions);
+  }
+
+  /** The revision serving the stable port, if any (its process may have died: see alive()). */
+  public Optional<Revision> serving() {
+    for (int i = revisions.size() - 1; i >= 0; i--) {
+      if (revisions.get(i).status() == RevisionStatus.SERVING) {
+        return Optional.of(revisions.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Stops the serving revision ({@code /admin/stop}, else by pid), marks it stopped and saves;
+   * returns it, or empty when nothing was serving.
+   */
+  public Optional<Revision> undeploy() throws IOException {
+    Optional<Revision> current = serving();
+    if (current.isPresent()) {
+      Revision r = current.get();
+      RevisionStopper.stop(r.pid(), r.adminPort());
+      put(r.withStatus(RevisionStatus.STOPPED, Instant.now(), "undeployed"));
+      save();
+    }
+    return current;
+  }
+
+  /** The {@code :predict} URL of model {@code name} on loopback port {@code port}. */
+  public static String predictUrl(int port, String name) {
+    return "http://127.0.0.1:" + port + "/v1/models/" + name + ":predict";
+  }
+
+  /** Records the stable port and model name the endpoint now uses. */
+  void endpoint(int port, String name) {
+    this.stablePort = port;
+    this.modelName = name;
+  }
+
+  /** Adds {@code revision}, or replaces the one with the same id. */
+  void put(Revision revision) {
+    for (int i = 0; i < revisions.size(); i++) {
+      if (revisions.get(i).revision().equals(revision.revision())) {
+        revisions.set(i, revision);
+        return;
+      }
+    }
+    revisions.add(revision);
+  }
+
+  /** Writes the registry atomically. */
+  void save() throws IOException {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("stable_port", stablePort);
+    json.put("model_name", modelName);
+    json.put("url", url().orElse(null));
+    List<JsonValue> list = new ArrayList<>();
+    for (Revision r : revisions) {
+      list.add(r.toJson());
+    }
+    json.put("revisions", list);
+    byte[] bytes = (JsonWriter.pretty(JsonValue.of(json)) + "\n")
+        .getBytes(StandardCharsets.UTF_8);
+    AtomicFiles.write(file(), out -> out.write(bytes));
+  }
+}

@@ -1,0 +1,96 @@
+package io.recopipe.components.deploy;
+
+import io.recopipe.model.json.JsonObject;
+import io.recopipe.model.json.JsonParser;
+import io.recopipe.model.json.JsonValue;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What to run from an IMAGE artifact ({@code image.json}'s entrypoint: class path, main class,
+ * bundle directory, digest), mapped into an unpacked root filesystem, because the local profile's
+ * image has no base and its Java command must be run with the host's JRE.
+ *
+ * @param classPath  container class path entries, e.g. {@code /app/recopipe-serving.jar}
+ * @param mainClass  the entrypoint's main class
+ * @param bundle     the container path of the model bundle, e.g. {@code /model}
+ * @param digest     the image digest, or "" when image.json has none
+ */
+record ImageEntrypoint(List<String> classPath, String mainClass, String bundle, String digest) {
+  /** The image tarball inside an IMAGE artifact. */
+  static final String TARBALL = "image.tar";
+  /** The description inside an IMAGE artifact. */
+  static final String DESCRIPTION = "image.json";
+  /** The contract's entrypoint, used when image.json has none. */
+  static final List<String> DEFAULT = List.of("java", "-cp",
+      "/app/recopipe-serving.jar:/app/lib/*", "io.recopipe.serving.ServingMain", "--bundle",
+      "/model", "--port", "8080");
+
+  /** Reads the entrypoint of the IMAGE artifact in {@code imageDir}. */
+  static ImageEntrypoint read(Path imageDir) throws IOException {
+    Path file = imageDir.resolve(DESCRIPTION);
+    List<String> args = new ArrayList<>(DEFAULT);
+    String digest = "";
+    if (Files.isRegularFile(file)) {
+      try {
+        JsonObject json = JsonParser.parse(Files.readAllBytes(file)).asObject();
+        digest = json.getString("digest", "");
+        if (json.has("entrypoint") && json.getArray("entrypoint").size() > 0) {
+          args.clear();
+          for (JsonValue arg : json.getArray("entrypoint")) {
+            args.add(arg.asString());
+          }
+        }
+      } catch (RuntimeException e) {
+        throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
+    return parse(args, digest);
+  }
+
+  static ImageEntrypoint parse(List<String> args, String digest) throws IOException {
+    List<String> classPath = List.of();
+    String main = null;
+    String bundle = "/model";
+    for (int i = 1; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (main == null) {
+        if ((arg.equals("-cp") || arg.equals("-classpath") || arg.equals("--class-path"))
+            && i + 1 < args.size()) {
+          classPath = List.of(args.get(++i).split(":"));
+        } else if (!arg.startsWith("-")) {
+          main = arg;
+        }
+      } else if (arg.equals("--bundle") && i + 1 < args.size()) {
+        bundle = args.get(++i);
+      }
+    }
+    if (main == null || classPath.isEmpty()) {
+      throw new IOException("the image's entrypoint " + args + " names no class path and main"
+          + " class (expected java -cp … MainClass …)");
+    }
+    return new ImageEntrypoint(classPath, main, bundle, digest);
+  }
+
+  /** The class path with every entry moved under {@code rootfs}. */
+  String hostClassPath(Path rootfs) {
+    List<String> mapped = new ArrayList<>();
+    for (String entry : classPath) {
+      mapped.add(inRoot(rootfs, entry));
+    }
+    return String.join(java.io.File.pathSeparator, mapped);
+  }
+
+  /** The bundle directory under {@code rootfs}. */
+  Path hostBundle(Path rootfs) {
+    return Path.of(inRoot(rootfs, bundle));
+  }
+
+  private static String inRoot(Path rootfs, String containerPath) {
+    String relative = containerPath.replaceFirst("^/+", "");
+    return rootfs.toAbsolutePath() + "/" + relative;
+  }
+}

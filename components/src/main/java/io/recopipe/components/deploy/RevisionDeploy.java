@@ -1,0 +1,109 @@
+package io.recopipe.components.deploy;
+
+import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.api.StepContext;
+import io.recopipe.model.mf.MfModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One deploy of one image into a home's service directory, under its lock: unpack, launch, check,
+ * hand over, register — or roll back. Split from {@link DeployComponent} so the step itself only
+ * parses parameters and writes its output.
+ */
+final class RevisionDeploy {
+  private final StepContext context;
+  private final DeploySettings settings;
+  private final MfModel model;
+  private final Path image;
+  private final Path serviceDir;
+
+  RevisionDeploy(StepContext context, DeploySettings settings, MfModel model, Path image,
+      Path serviceDir) {
+    this.context = context;
+    this.settings = settings;
+    this.model = model;
+    this.image = image;
+    this.serviceDir = serviceDir;
+  }
+
+  /** Deploys; returns the endpoint description, or throws RolledBackException. */
+  Map<String, Object> run() throws IOException, ComponentException {
+    EndpointRegistry registry = EndpointRegistry.load(serviceDir);
+    Revision previous = currentlyServing(registry);
+    ImageEntrypoint entry = ImageEntrypoint.read(image);
+    String id = newRevisionId(registry, entry.digest());
+    Path dir = serviceDir.resolve("revisions").resolve(id);
+    Files.createDirectories(dir);
+    Path rootfs = dir.resolve("rootfs");
+    long started = System.nanoTime();
+    List<String> layers = ImageTarball.unpack(image.resolve(ImageEntrypoint.TARBALL), rootfs);
+    context.log().info("deploy: unpacked " + layers.size() + " layers into " + rootfs);
+    List<String> command = ServingLauncher.command(settings.java(), entry, rootfs,
+        settings.modelName(), dir.resolve("state.json"));
+    Instant since = Instant.now();
+    Revision fresh = new Revision(id, "", context.runId(), entry.digest(), 0, 0, 0,
+        RevisionStatus.SERVING, since, null, null);
+    RevisionLaunch.Ready ready = null;
+    try {
+      ready = RevisionLaunch.launch(command, dir, settings.readyTimeout());
+      ServingState state = ready.state();
+      fresh = new Revision(id, state.modelVersion(), context.runId(), entry.digest(),
+          state.port(), state.adminPort(), state.pid(), RevisionStatus.SERVING, since, null,
+          null);
+      context.metric("deploy_ready_seconds", (System.nanoTime() - started) / 1e9);
+      context.log().info("deploy: " + id + " ready on port " + state.port() + " (pid "
+          + state.pid() + ", model " + state.modelVersion() + ")");
+      new SmokeTest(model, settings.modelName()).run(state.port(), settings.smokeUsers());
+      Handover.Result handover = new Handover(context.log()).run(state, previous,
+          settings.port(), settings.modelName());
+      if (previous != null) {
+        registry.put(previous.withStatus(RevisionStatus.STOPPED, Instant.now(),
+            "replaced by " + id));
+      }
+      registry.put(fresh);
+      registry.endpoint(settings.port(), settings.modelName());
+      registry.save();
+      context.log().info("deploy: " + id + " serves "
+          + EndpointRegistry.predictUrl(settings.port(), settings.modelName()));
+      return DeployComponent.endpoint(fresh, settings.port(), settings.modelName(),
+          handover.gap());
+    } catch (CheckFailedException e) {
+      throw new Rollback(registry, serviceDir, context.log()).apply(fresh, ready, previous, e,
+          settings.port(), settings.readyTimeout());
+    } catch (IOException | RuntimeException e) {
+      CheckFailedException failure = new CheckFailedException("unexpected error: " + e, false);
+      throw new Rollback(registry, serviceDir, context.log()).apply(fresh, ready, previous,
+          failure, settings.port(), settings.readyTimeout());
+    }
+  }
+
+  /** The serving revision if its process lives; a dead one is marked failed. */
+  private static Revision currentlyServing(EndpointRegistry registry) throws IOException {
+    Revision serving = registry.serving().orElse(null);
+    if (serving != null && !serving.alive()) {
+      registry.put(serving.withStatus(RevisionStatus.FAILED, Instant.now(),
+          "process " + serving.pid() + " was gone at the next deploy"));
+      registry.save();
+      return null;
+    }
+    return serving;
+  }
+
+  private String newRevisionId(EndpointRegistry registry, String digest) {
+    String tag = digest.startsWith("sha256:") && digest.length() >= 19
+        ? digest.substring(7, 19) : "local";
+    int n = registry.revisions().size() + 1;
+    String id;
+    do {
+      id = String.format(Locale.ROOT, "r%04d-%s", n++, tag);
+    } while (Files.exists(serviceDir.resolve("revisions").resolve(id)));
+    return id;
+  }
+}

@@ -1,0 +1,108 @@
+package io.recopipe.components.deploy;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts a serving process from an unpacked image as a detached child (own session, output to
+ * {@code serving.log}, so it outlives the {@code recopipe} CLI) and waits until it is ready: its
+ * state file written and {@code /readyz} answering 200.
+ */
+final class ServingLauncher {
+  private static final List<String> SETSID = List.of("/usr/bin/setsid", "/bin/setsid");
+  private static final long POLL_MILLIS = 50;
+
+  /** A started process: the handle and where its files are. */
+  record Started(Process process, Path stateFile, Path log) {
+  }
+
+  private ServingLauncher() {
+  }
+
+  /** The full command line that runs {@code entry} from {@code rootfs} with {@code java}. */
+  static List<String> command(String java, ImageEntrypoint entry, Path rootfs, String modelName,
+      Path stateFile) {
+    List<String> cmd = new ArrayList<>();
+    for (String setsid : SETSID) {
+      if (Files.isExecutable(Path.of(setsid))) {
+        cmd.add(setsid);
+        break;
+      }
+    }
+    cmd.addAll(List.of(java, "--add-modules", "jdk.incubator.vector",
+        "-cp", entry.hostClassPath(rootfs), entry.mainClass(),
+        "--bundle", entry.hostBundle(rootfs).toString(), "--port", "0", "--admin-port", "0",
+        "--model-name", modelName, "--state-file", stateFile.toAbsolutePath().toString(),
+        "--reuse-port"));
+    return cmd;
+  }
+
+  /** Starts {@code command} in {@code revisionDir} with output to its {@code serving.log}. */
+  static Started start(List<String> command, Path revisionDir) throws IOException {
+    Path log = revisionDir.resolve("serving.log");
+    Path state = revisionDir.resolve("state.json");
+    Files.deleteIfExists(state);
+    Process process = new ProcessBuilder(command).directory(revisionDir.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .redirectErrorStream(true).start();
+    return new Started(process, state, log);
+  }
+
+  /** Waits for the state file, then for {@code /readyz}; fails when the process dies or time is up. */
+  static ServingState awaitReady(Started started, Duration timeout) throws CheckFailedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    ServingState state = null;
+    ServingClient client = new ServingClient();
+    while (System.nanoTime() < deadline) {
+      if (!started.process().isAlive()) {
+        throw new CheckFailedException("the serving process exited with code "
+            + started.process().exitValue() + " before it was ready: " + lastLine(started.log()));
+      }
+      if (state == null) {
+        state = ServingState.read(started.stateFile()).orElse(null);
+      }
+      if (state != null) {
+        try {
+          if (client.get(state.port(), "/readyz").ok()) {
+            return state;
+          }
+        } catch (IOException e) {
+          // not listening yet
+        }
+      }
+      sleep();
+    }
+    throw new CheckFailedException("not ready within " + timeout.toSeconds() + " s ("
+        + (state == null ? "no state file" : "/readyz never answered 200") + ")");
+  }
+
+  /** The last non-blank line of {@code log}, for a one-line reason. */
+  static String lastLine(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      for (int i = lines.size() - 1; i >= 0; i--) {
+        if (!lines.get(i).isBlank()) {
+          String line = lines.get(i).strip();
+          return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // fall through
+    }
+    return "(see " + log + ")";
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(POLL_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package io.recopipe.components.deploy;
+
+import io.recopipe.model.json.JsonArray;
+import io.recopipe.model.json.JsonObject;
+import io.recopipe.model.json.JsonValue;
+import io.recopipe.model.mf.MfModel;
+import io.recopipe.model.scoring.Recommendation;
+import io.recopipe.model.scoring.Recommender;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a freshly started revision against the model it should serve: for a few known users the
+ * {@code :predict} answer must have the right shape, count and order and scores equal to the
+ * bundle's (and be the bundle's true top K), and an unknown user must come back cold-start — a
+ * server that loaded the wrong or a corrupted model fails here, before it gets traffic.
+ */
+final class SmokeTest {
+  /** Items asked per user. */
+  static final int K = 10;
+  /** Largest allowed difference between served and bundle scores. */
+  static final double TOLERANCE = 1e-5;
+
+  private final MfModel model;
+  private final String modelName;
+
+  SmokeTest(MfModel model, String modelName) {
+    this.model = model;
+    this.modelName = modelName;
+  }
+
+  /** Up to {@code count} known users spread over the dictionary. */
+  List<String> users(int count) {
+    List<String> ids = model.users().ids();
+    List<String> picked = new ArrayList<>();
+    int n = Math.min(count, ids.size());
+    for (int j = 0; j < n; j++) {
+      picked.add(ids.get((int) ((long) j * ids.size() / n)));
+    }
+    return picked;
+  }
+
+  /** Runs the smoke test against public port {@code port}. */
+  void run(int port, int userCount) throws CheckFailedException {
+    List<String> users = users(userCount);
+    String unknown = unknownUser();
+    List<JsonValue> instances = new ArrayList<>();
+    for (String user : users) {
+      instances.add(instance(user));
+    }
+    instances.add(instance(unknown));
+    JsonObject answer;
+    try {
+      ServingClient.Response response = new ServingClient().post(port,
+          "/v1/models/" + modelName + ":predict",
+          JsonValue.of(Map.of("instances", instances)));
+      if (!response.ok()) {
+        throw fail("HTTP " + response.status() + " from :predict: " + response.snippet());
+      }
+      answer = response.json();
+    } catch (IOException e) {
+      throw fail(":predict failed: " + e.getMessage());
+    }
+    try {
+      JsonArray predictions = answer.getArray("predictions");
+      if (predictions.size() != instances.size()) {
+        throw fail(instances.size() + " instances but " + predictions.size() + " predictions");
+      }
+      for (int j = 0; j < users.size(); j++) {
+        checkKnown(users.get(j), predictions.get(j).asObject());
+      }
+      JsonObject cold = predictions.get(users.size()).asObject();
+      if (!cold.has("cold_start") || !cold.getBoolean("cold_start")) {
+        throw fail("user " + unknown + " (unknown) was not answered with cold_start: true");
+      }
+    } catch (RuntimeException e) {
+      throw fail("malformed :predict answer (" + e.getMessage() + ")");
+    }
+  }
+
+  private void checkKnown(String user, JsonObject prediction) throws CheckFailedException {
+    JsonArray ratings = prediction.getArray("predicted_rating");
+    JsonArray items = prediction.getArray("predicted_item_id");
+    if (ratings.size() != K || items.size() != K) {
+      throw fail("user " + user + " got " + ratings.size() + " ratings and " + items.size()
+          + " items, expected " + K);
+    }
+    if (prediction.has("cold_start") && prediction.getBoolean("cold_start")) {
+      throw fail("known user " + user + " was answered as cold_start");
+    }
+    Recommendation expected = Recommender.of(model).recommend(user, K, false);
+    for (int r = 0; r < K; r++) {
+      double served = ratings.get(r).asDouble();
+      String item = items.get(r).asString();
+      if (r > 0 && served > ratings.get(r - 1).asDouble()) {
+        throw fail("user " + user + ": ratings not descending at rank " + (r + 1));
+      }
+      if (model.items().indexOf(item) < 0) {
+        throw fail("user " + user + ": item " + item + " is not in the bundle");
+      }
+      double bundle = model.predict(user, item);
+      if (Math.abs(served - bundle) > TOLERANCE) {
+        throw fail(String.format("user %s: score %.5f != bundle %.5f (item %s)", user, served,
+            bundle, item));
+      }
+      double best = expected.ratings()[r];
+      if (Math.abs(served - best) > TOLERANCE) {
+        throw fail(String.format("user %s: rank %d scores %.5f but the bundle's top %d has %.5f",
+            user, r + 1, served, K, best));
+      }
+    }
+  }
+
+  private JsonValue instance(String user) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("user_id", numeric(user) ? (Object) Long.parseLong(user) : user);
+    map.put("k", K);
+    map.put("exclude_rated", false);
+    return JsonValue.of(map);
+  }
+
+  /** An id the model has never seen, numeric when the model's ids are. */
+  String unknownUser() {
+    boolean numeric = model.users().ids().stream().allMatch(SmokeTest::numeric);
+    long candidate = 999_999_937L;
+    String id = numeric ? Long.toString(candidate) : "recopipe-smoke-unknown";
+    while (model.users().indexOf(id) >= 0) {
+      id = numeric ? Long.toString(++candidate) : id + "-x";
+    }
+    return id;
+  }
+
+  private static boolean numeric(String id) {
+    return id.matches("0|[1-9][0-9]{0,17}");
+  }
+
+  private static CheckFailedException fail(String what) {
+    return new CheckFailedException("smoke test failed"
+        + (what.startsWith("user ") ? " for " : ": ") + what);
+  }
+}
