@@ -48,7 +48,9 @@ final class BenchPipelineCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     String source = data != null ? data : DataSources.findMl100k().map(Path::toString)
         .orElse("preset:ml-100k");
-    Map<String, String> overrides = new LinkedHashMap<>(set);
+    Map<String, String> overrides = new LinkedHashMap<>();
+    overrides.put("deploy.enabled", "false"); // times ingest → package; deploy is bench serving's
+    overrides.putAll(set);
     overrides.put("ingest.source", source);
     PipelineConfig resolved = (config == null ? PipelineConfig.defaults()
         : PipelineConfig.load(config)).with(overrides)

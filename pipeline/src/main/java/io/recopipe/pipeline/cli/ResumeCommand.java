@@ -35,8 +35,9 @@ final class ResumeCommand implements Callable<Integer> {
       });
       RunResult result = runner.resume(MovieLensMfPipeline.definition(), runId,
           RunOptions.to(System.out));
-      return RunSummary.print(result, runner.history().show(runId), spec.commandLine().getOut(),
-          spec.commandLine().getErr());
+      var report = runner.history().show(runId);
+      return RunSummary.print(result, report, DeployedEndpoint.of(runner.history(), report),
+          spec.commandLine().getOut(), spec.commandLine().getErr());
     }
   }
 }

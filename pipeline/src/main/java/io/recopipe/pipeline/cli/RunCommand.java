@@ -60,7 +60,8 @@ final class RunCommand implements Callable<Integer> {
       RunOptions options = RunOptions.to(progress);
       RunResult result = runner.run(MovieLensMfPipeline.definition(), resolved.values(),
           noCache ? options.withoutCache() : options);
-      return RunSummary.print(result, runner.history().show(result.runId()),
+      var report = runner.history().show(result.runId());
+      return RunSummary.print(result, report, DeployedEndpoint.of(runner.history(), report),
           spec.commandLine().getOut(), spec.commandLine().getErr());
     }
   }

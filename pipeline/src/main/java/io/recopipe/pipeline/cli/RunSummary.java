@@ -18,7 +18,7 @@ final class RunSummary {
 
   /** Prints the run's outcome, its evaluation and gate summary, and returns the exit code. */
   static int print(RunResult result, java.util.Optional<RunHistory.RunReport> report,
-      PrintWriter out, PrintWriter err) {
+      java.util.Optional<String> endpoint, PrintWriter out, PrintWriter err) {
     List<List<Object>> rows = new ArrayList<>();
     for (StepResult step : result.steps()) {
       rows.add(List.of(step.step(), step.status().toString(), step.cacheHit() ? "hit" : "-",
@@ -31,6 +31,11 @@ final class RunSummary {
     report.ifPresent(r -> printQuality(r, out));
     out.println("run " + result.runId() + ": " + result.status()
         + (result.message() == null ? "" : " — " + result.message()));
+    endpoint.ifPresent(url -> {
+      out.println("endpoint: " + url);
+      out.println("try it:   curl -s -X POST " + url + " -H 'Content-Type: application/json' "
+          + "-d '{\"instances\": [{\"user_id\": 1}]}'");
+    });
     if (result.status() == RunStatus.SUCCEEDED) {
       out.println("query the results: ./recopipe sql \"SELECT * FROM evaluation\"; details: "
           + "./recopipe runs show " + result.runId());

@@ -86,6 +86,11 @@ public final class RecopipeHome {
     return root.resolve("cache");
   }
 
+  /** Where local serving revisions and the endpoint registry live. */
+  public Path serving() {
+    return root().resolve("serving");
+  }
+
   @Override
   public String toString() {
     return root.toString();

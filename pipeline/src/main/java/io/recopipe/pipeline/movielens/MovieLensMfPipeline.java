@@ -1,6 +1,8 @@
 package io.recopipe.pipeline.movielens;
 
+import io.recopipe.components.deploy.DeployComponent;
 import io.recopipe.components.ingest.IngestComponent;
+import io.recopipe.components.packaging.PackageComponent;
 import io.recopipe.components.steps.EvaluateComponent;
 import io.recopipe.components.steps.ExportComponent;
 import io.recopipe.components.steps.GateComponent;
@@ -12,9 +14,10 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * The shipped {@code movielens-mf} pipeline, ingest → train → evaluate → gate → export, defined
- * once in code so the local runner and (later) the Vertex AI compiler run the same graph; export
- * runs only when the gate blessed the model.
+ * The shipped {@code movielens-mf} pipeline, ingest → train → evaluate → gate → export → package →
+ * deploy, defined once in code so the local runner and (later) the Vertex AI compiler run the same
+ * graph; export, package and deploy run only when the gate blessed the model, and deploy is never
+ * cached (a live endpoint is not an artifact that can be reused).
  */
 public final class MovieLensMfPipeline {
   /** The pipeline's name, as runs record it. */
@@ -22,7 +25,7 @@ public final class MovieLensMfPipeline {
 
   /** The config sections this pipeline reads, one per step. */
   public static final Set<String> SECTIONS = Set.of("ingest", "train", "evaluate", "gate",
-      "export");
+      "export", "package", "deploy");
 
   private MovieLensMfPipeline() {
   }
@@ -43,6 +46,12 @@ public final class MovieLensMfPipeline {
             .input("model", "train", "model")
             .input("dataset", "ingest", "dataset")
             .when(Condition.whenBlessed("gate", "decision"))
+        .step("package", new PackageComponent())
+            .input("model", "export", "model")
+        .step("deploy", new DeployComponent())
+            .input("image", "package", "image")
+            .input("model", "export", "model")
+            .cache(false)
         .build();
   }
 }

@@ -20,11 +20,11 @@ class BenchPipelineCommandTest {
         "--data", "preset:ml-100k");
     assertEquals(ExitCodes.OK, result.code(), result.err());
     List<String> lines = result.out().lines().toList();
-    assertEquals(12, lines.size(), result.out());
-    assertTrue(lines.get(5).startsWith("{\"case\":\"pipeline-cold\",\"step\":\"total\","
+    assertEquals(16, lines.size(), result.out());
+    assertTrue(lines.get(7).startsWith("{\"case\":\"pipeline-cold\",\"step\":\"total\","
         + "\"status\":\"SUCCEEDED\""), lines.get(5));
-    assertTrue(lines.get(6).contains("\"step\":\"ingest\"") && lines.get(6)
-        .contains("\"cache_hit\":true"), lines.get(6));
-    assertTrue(lines.get(11).contains("\"wall_s\":"), lines.get(11));
+    assertTrue(lines.get(8).contains("\"step\":\"ingest\"") && lines.get(8)
+        .contains("\"cache_hit\":true"), lines.get(8));
+    assertTrue(lines.get(15).contains("\"wall_s\":"), lines.get(15));
   }
 }

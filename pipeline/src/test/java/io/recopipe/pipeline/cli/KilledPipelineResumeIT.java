@@ -41,6 +41,8 @@ class KilledPipelineResumeIT {
         r2_min: 0.1
       export:
         top_n: 10
+      deploy:
+        enabled: false
       """;
   private static final Pattern OUTPUT = Pattern.compile(
       "^\\s+output (\\w+): \\w+ (\\S+) \\(\\d+ bytes, sha256 (\\w+)\\)$");

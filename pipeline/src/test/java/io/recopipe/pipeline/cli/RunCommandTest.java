@@ -34,6 +34,8 @@ class RunCommandTest {
         max_regression_abs: 0.01
       export:
         top_n: 10
+      deploy:
+        enabled: false
       """;
 
   @TempDir
@@ -96,7 +98,7 @@ class RunCommandTest {
         second.out());
     CliRunner.Result third = run();
     assertEquals(ExitCodes.OK, third.code(), third.out());
-    assertEquals(5, hits(third), third.out());
+    assertEquals(6, hits(third), third.out() + " (deploy is never cached)");
     CliRunner.Result noCache = run("--no-cache");
     assertEquals(ExitCodes.OK, noCache.code(), noCache.out());
     assertEquals(0, hits(noCache), noCache.out());
