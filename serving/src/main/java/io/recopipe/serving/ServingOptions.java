@@ -17,9 +17,10 @@ import java.util.Map;
  * @param maxInstances the most instances one predict request may carry
  * @param maxBodyBytes the largest request body accepted
  * @param accessLog    whether every request is logged as a JSON line
+ * @param threads      the public server's worker threads; 0 = Jetty's default pool
  */
 public record ServingOptions(Path bundle, String host, int port, String modelName, int adminPort,
-    Path stateFile, boolean reusePort, int maxInstances, int maxBodyBytes, boolean accessLog) {
+    Path stateFile, boolean reusePort, int maxInstances, int maxBodyBytes, boolean accessLog, int threads) {
 
   /** The default model name, as in the seed client's endpoint. */
   public static final String DEFAULT_MODEL_NAME = "recommender_model";
@@ -37,6 +38,7 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
     int maxInstances = 1000;
     int maxBodyBytes = 1 << 20;
     boolean accessLog = true;
+    int threads = 0;
     for (int n = 0; n < args.length; n++) {
       String flag = args[n];
       switch (flag) {
@@ -49,6 +51,7 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
         case "--admin-port" -> adminPort = intValue(flag, value(args, ++n, flag), 0);
         case "--state-file" -> stateFile = Path.of(value(args, ++n, flag));
         case "--max-instances" -> maxInstances = intValue(flag, value(args, ++n, flag), 1);
+        case "--threads" -> threads = intValue(flag, value(args, ++n, flag), 0);
         case "--max-body-bytes" -> maxBodyBytes = intValue(flag, value(args, ++n, flag), 1);
         default -> throw new IllegalArgumentException("unknown flag " + flag);
       }
@@ -64,7 +67,7 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
           + "'");
     }
     return new ServingOptions(bundle, host, port, modelName, adminPort, stateFile, reusePort,
-        maxInstances, maxBodyBytes, accessLog);
+        maxInstances, maxBodyBytes, accessLog, threads);
   }
 
   private static String value(String[] args, int n, String flag) {
