@@ -14,6 +14,7 @@ import io.recopipe.model.bundle.BundleWriter;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.metrics.RegressionEvaluator;
+import io.recopipe.model.scoring.RatedItems;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -66,7 +67,9 @@ public final class TrainComponent extends AbstractComponent {
     BundleManifest manifest = ReproducibleManifest.of(fit, context.runId(), createdAt, metrics);
     Path out = context.output("model");
     try {
-      BundleWriter.write(out, fit.model(), manifest, BundleWriter.IfExists.REPLACE);
+      // the training split's rated items go along, so serving can exclude them
+      BundleWriter.write(out, fit.model(), manifest, RatedItems.of(train, fit.model()),
+          BundleWriter.IfExists.REPLACE);
     } catch (IOException | IllegalArgumentException e) {
       throw new ComponentException(NAME + ": cannot write the model bundle to " + out + ": "
           + e.getMessage(), e);

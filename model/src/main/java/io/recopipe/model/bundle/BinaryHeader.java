@@ -11,10 +11,11 @@ import java.util.Arrays;
  * be recognized, versioned and size-checked on its own, even when separated from its manifest:
  *
  * <pre>
- *   0  magic    8 bytes, "RECOF32\0" (float32 array) or "RECOIDS\0" (id list)
+ *   0  magic    8 bytes, "RECOF32\0" (float32 array), "RECOIDS\0" (id list) or "RECOCSR\0"
+ *               (int32 CSR table)
  *   8  version  int32, {@value #VERSION}
- *  12  width    int32, values per row (float arrays); 0 for id lists
- *  16  count    int64, rows (float arrays) or ids (id lists)
+ *  12  width    int32, values per row (float arrays); columns (CSR tables); 0 for id lists
+ *  16  count    int64, rows (float arrays, CSR tables) or ids (id lists)
  *  24  reserved 8 zero bytes
  * </pre>
  *
@@ -33,7 +34,8 @@ record BinaryHeader(Kind kind, int width, long count) {
   /** The two kinds of binary file, each with its magic bytes. */
   enum Kind {
     FLOAT32("RECOF32\0", "a recopipe float32 array"),
-    IDS("RECOIDS\0", "a recopipe id list");
+    IDS("RECOIDS\0", "a recopipe id list"),
+    CSR32("RECOCSR\0", "a recopipe int32 CSR table");
 
     private final byte[] magic;
     private final String description;

@@ -5,6 +5,7 @@ import io.recopipe.model.json.JsonException;
 import io.recopipe.model.json.JsonParser;
 import io.recopipe.model.json.JsonValue;
 import io.recopipe.model.mf.MfModel;
+import io.recopipe.model.scoring.RatedItems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -67,8 +68,11 @@ public final class BundleReader {
         files.get(BundleLayout.ITEM_INTERCEPTS), numItems, 1, "num_items × 1", verify);
     MfModel model = new MfModel(users, items, k, document.globalIntercept(), userFactors,
         userIntercepts, itemFactors, itemIntercepts);
+    BundleFile ratedEntry = files.get(BundleLayout.RATED_ITEMS);
+    RatedItems rated = ratedEntry == null ? null
+        : RatedItemsFile.read(bundle, ratedEntry, numUsers, numItems, verify);
     return new ModelBundle(bundle, document.formatVersion(), document.manifest(), model,
-        document.files());
+        document.files(), rated);
   }
 
   private static ManifestJson.Document readManifest(Path bundle) throws IOException {

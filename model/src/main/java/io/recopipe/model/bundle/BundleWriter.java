@@ -2,6 +2,7 @@ package io.recopipe.model.bundle;
 
 import io.recopipe.model.json.JsonWriter;
 import io.recopipe.model.mf.MfModel;
+import io.recopipe.model.scoring.RatedItems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -62,8 +63,22 @@ public final class BundleWriter {
     return DEFAULT.writeBundle(target, model, manifest, ifExists);
   }
 
+  /**
+   * Writes a bundle at {@code target} that also stores {@code rated} (the optional
+   * {@code rated_items.i32}, so that serving can leave out what users already rated).
+   */
+  public static ModelBundle write(Path target, MfModel model, BundleManifest manifest,
+      RatedItems rated, IfExists ifExists) throws IOException {
+    return DEFAULT.writeBundle(target, model, manifest, rated, ifExists);
+  }
+
   ModelBundle writeBundle(Path target, MfModel model, BundleManifest manifest, IfExists ifExists)
       throws IOException {
+    return writeBundle(target, model, manifest, null, ifExists);
+  }
+
+  ModelBundle writeBundle(Path target, MfModel model, BundleManifest manifest, RatedItems rated,
+      IfExists ifExists) throws IOException {
     Path absolute = target.toAbsolutePath().normalize();
     if (absolute.getFileName() == null) {
       throw new IllegalArgumentException("bundle target must name a directory, was " + target);
@@ -72,6 +87,11 @@ public final class BundleWriter {
     checkReplaceable(absolute, ifExists);
     try (StagingDirectory staging = StagingDirectory.create(absolute)) {
       List<BundleFile> files = writeDataFiles(staging.path(), model);
+      if (rated != null) {
+        files.add(RatedItemsFile.write(staging.path(), BundleLayout.RATED_ITEMS, rated,
+            model.users().size(), model.items().size()));
+        checkpoint.reached(BundleLayout.RATED_ITEMS);
+      }
       ManifestJson.Document document = new ManifestJson.Document(ModelBundle.FORMAT_VERSION,
           model.numFactors(), model.users().size(), model.items().size(),
           model.globalIntercept(), manifest, files);
@@ -82,7 +102,8 @@ public final class BundleWriter {
       }
       checkpoint.reached(BundleLayout.MANIFEST);
       staging.commit(ifExists == IfExists.REPLACE, checkpoint);
-      return new ModelBundle(absolute, ModelBundle.FORMAT_VERSION, manifest, model, files);
+      return new ModelBundle(absolute, ModelBundle.FORMAT_VERSION, manifest, model, files,
+          rated);
     }
   }
 

@@ -1,10 +1,12 @@
 package io.recopipe.model.bundle;
 
 import io.recopipe.model.mf.MfModel;
+import io.recopipe.model.scoring.RatedItems;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A trained model together with its manifest, as stored in one bundle directory: the unit that
@@ -16,9 +18,11 @@ import java.util.Objects;
  * @param manifest      what the bundle records about the model
  * @param model         the model
  * @param files         the data files with their sizes and SHA-256 digests
+ * @param rated         the items each user rated in training (the optional
+ *                      {@code rated_items.i32}), or null when the bundle has none
  */
 public record ModelBundle(Path directory, int formatVersion, BundleManifest manifest,
-    MfModel model, List<BundleFile> files) {
+    MfModel model, List<BundleFile> files, RatedItems rated) {
 
   /** The {@code format} every manifest carries. */
   public static final String FORMAT = "recopipe-mf-bundle";
@@ -33,6 +37,17 @@ public record ModelBundle(Path directory, int formatVersion, BundleManifest mani
     Objects.requireNonNull(manifest, "manifest");
     Objects.requireNonNull(model, "model");
     files = List.copyOf(files);
+  }
+
+  /** A bundle without rated items. */
+  public ModelBundle(Path directory, int formatVersion, BundleManifest manifest, MfModel model,
+      List<BundleFile> files) {
+    this(directory, formatVersion, manifest, model, files, null);
+  }
+
+  /** The items each user rated in training, when the bundle stores them. */
+  public Optional<RatedItems> ratedItems() {
+    return Optional.ofNullable(rated);
   }
 
   /**

@@ -10,6 +10,7 @@ import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.metrics.RegressionEvaluation;
 import io.recopipe.model.metrics.RegressionEvaluator;
+import io.recopipe.model.scoring.RatedItems;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -106,7 +107,7 @@ final class TrainCommand implements Callable<Integer> {
         manifest.metrics(evaluation.asMap());
       }
       ModelBundle bundle = BundleWriter.write(this.out, result.model(), manifest.build(),
-          overwrite ? BundleWriter.IfExists.REPLACE : BundleWriter.IfExists.FAIL);
+          RatedItems.of(train, result.model()), overwrite ? BundleWriter.IfExists.REPLACE : BundleWriter.IfExists.FAIL);
       out.printf("bundle: %s (%d files)%n", bundle.directory(), bundle.files().size());
     }
     out.flush();

@@ -1,0 +1,53 @@
+package io.recopipe.serving;
+
+import io.javalin.Javalin;
+import io.recopipe.serving.http.BodyReader;
+import io.recopipe.serving.http.HealthHandler;
+import io.recopipe.serving.http.HttpApp;
+import io.recopipe.serving.http.InFlight;
+import io.recopipe.serving.http.MetadataHandler;
+import io.recopipe.serving.http.MetricsHandler;
+import io.recopipe.serving.http.ModelNames;
+import io.recopipe.serving.http.PredictHandler;
+import io.recopipe.serving.http.PredictRequestParser;
+import io.recopipe.serving.http.ReadyHandler;
+import io.recopipe.serving.http.StatusHandler;
+import io.recopipe.serving.log.JsonLog;
+import io.recopipe.serving.metrics.ServingMetrics;
+import io.recopipe.serving.model.ModelHolder;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The public HTTP server (TF Serving's REST contract plus health and metrics), wired from the
+ * options, so that tests and {@link ServingMain} start exactly the same thing.
+ */
+public final class PublicServer {
+  private PublicServer() {
+  }
+
+  /** Creates (not starts) the public server. */
+  public static Javalin create(ServingOptions options, ModelHolder holder,
+      ServingMetrics metrics, InFlight inFlight, JsonLog log) {
+    ModelNames names = new ModelNames(options.modelName());
+    BodyReader bodies = new BodyReader(options.maxBodyBytes());
+    PredictRequestParser parser = new PredictRequestParser(options.maxInstances());
+    return HttpApp.create(log, metrics, inFlight, options.accessLog(), config -> {
+      if (options.threads() > 0) {
+        // few threads on few cores: requests queue FIFO instead of time-slicing, which keeps
+        // the latency tail short
+        QueuedThreadPool pool = new QueuedThreadPool(options.threads(),
+            Math.min(options.threads(), 4));
+        pool.setName("serving");
+        config.jetty.threadPool = pool;
+      }
+      config.jetty.addConnector((server, http) -> Connectors.create(server, http,
+          options.host(), options.port(), options.reusePort()));
+      config.routes.post("/v1/models/{spec}", new PredictHandler(names, holder, bodies, parser));
+      config.routes.get("/v1/models/{spec}", new StatusHandler(names, holder));
+      config.routes.get("/v1/models/{spec}/metadata", new MetadataHandler(names, holder));
+      config.routes.get("/healthz", new HealthHandler());
+      config.routes.get("/readyz", new ReadyHandler(holder, inFlight::draining));
+      config.routes.get("/metrics", new MetricsHandler(metrics));
+    });
+  }
+}

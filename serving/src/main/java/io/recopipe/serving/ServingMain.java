@@ -1,0 +1,60 @@
+package io.recopipe.serving;
+
+import io.recopipe.serving.log.JsonLog;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+
+/**
+ * The container entrypoint: parses the contract's flags, starts the server, logs when it is
+ * ready (with the time since the JVM started, what Cloud Run users feel as a cold start) and
+ * exits 0 after a graceful stop, 1 when the bundle cannot be loaded, 2 on bad flags.
+ */
+public final class ServingMain {
+  private ServingMain() {
+  }
+
+  /** Runs the server until it is stopped. */
+  public static void main(String[] args) throws Exception {
+    OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+    JsonLog log = new JsonLog(stdout);
+    ServingOptions options;
+    try {
+      options = ServingOptions.parse(args, System.getenv());
+    } catch (IllegalArgumentException e) {
+      log.error("bad arguments: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    ServingProcess process = new ServingProcess(options, log);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (!process.stopping()) {
+        process.stopAsync("signal");
+        try {
+          process.awaitStopped();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }, "shutdown-hook"));
+    try {
+      process.start();
+    } catch (Exception e) {
+      log.error("cannot start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+    long readyMillis = System.currentTimeMillis() - jvmStart;
+    log.write("INFO", "ready: serving model " + process.model().version() + " as '"
+        + options.modelName() + "' on port " + process.port() + " (admin 127.0.0.1:"
+        + process.adminPort() + ") " + readyMillis + " ms after JVM start",
+        Map.of("startup_ms", readyMillis, "port", process.port(),
+            "admin_port", process.adminPort(), "model_version", process.model().version()),
+        null);
+    process.awaitStopped();
+    System.exit(0);
+  }
+}

@@ -1,0 +1,91 @@
+package io.recopipe.serving;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The serving process's command-line flags (see issue4-contracts.md), parsed by hand so the
+ * container's entrypoint needs no CLI library and starts fast.
+ *
+ * @param bundle       the model bundle directory to load at start-up
+ * @param host         the public bind address
+ * @param port         the public port, 0 for an ephemeral one
+ * @param modelName    the model name in {@code /v1/models/{name}}
+ * @param adminPort    the loopback admin port, 0 for an ephemeral one
+ * @param stateFile    where to write the ready state, or null
+ * @param reusePort    whether the public connector sets SO_REUSEPORT
+ * @param maxInstances the most instances one predict request may carry
+ * @param maxBodyBytes the largest request body accepted
+ * @param accessLog    whether every request is logged as a JSON line
+ * @param threads      the public server's worker threads; 0 = Jetty's default pool
+ */
+public record ServingOptions(Path bundle, String host, int port, String modelName, int adminPort,
+    Path stateFile, boolean reusePort, int maxInstances, int maxBodyBytes, boolean accessLog, int threads) {
+
+  /** The default model name, as in the seed client's endpoint. */
+  public static final String DEFAULT_MODEL_NAME = "recommender_model";
+
+  /** Parses {@code args}; the default port is {@code PORT} from {@code env}, else 8080. */
+  public static ServingOptions parse(String[] args, Map<String, String> env) {
+    Path bundle = null;
+    String host = "0.0.0.0";
+    String envPort = env.get("PORT");
+    int port = envPort == null || envPort.isBlank() ? 8080 : intValue("PORT", envPort, 0);
+    String modelName = DEFAULT_MODEL_NAME;
+    int adminPort = 0;
+    Path stateFile = null;
+    boolean reusePort = false;
+    int maxInstances = 1000;
+    int maxBodyBytes = 1 << 20;
+    boolean accessLog = true;
+    int threads = 0;
+    for (int n = 0; n < args.length; n++) {
+      String flag = args[n];
+      switch (flag) {
+        case "--reuse-port" -> reusePort = true;
+        case "--no-access-log" -> accessLog = false;
+        case "--bundle" -> bundle = Path.of(value(args, ++n, flag));
+        case "--host" -> host = value(args, ++n, flag);
+        case "--port" -> port = intValue(flag, value(args, ++n, flag), 0);
+        case "--model-name" -> modelName = value(args, ++n, flag);
+        case "--admin-port" -> adminPort = intValue(flag, value(args, ++n, flag), 0);
+        case "--state-file" -> stateFile = Path.of(value(args, ++n, flag));
+        case "--max-instances" -> maxInstances = intValue(flag, value(args, ++n, flag), 1);
+        case "--threads" -> threads = intValue(flag, value(args, ++n, flag), 0);
+        case "--max-body-bytes" -> maxBodyBytes = intValue(flag, value(args, ++n, flag), 1);
+        default -> throw new IllegalArgumentException("unknown flag " + flag);
+      }
+    }
+    if (bundle == null) {
+      throw new IllegalArgumentException("--bundle DIR is required");
+    }
+    if (port > 65535 || adminPort > 65535) {
+      throw new IllegalArgumentException("ports must be 0..65535");
+    }
+    if (modelName.isBlank() || modelName.contains("/") || modelName.contains(":")) {
+      throw new IllegalArgumentException("--model-name must be a plain name, was '" + modelName
+          + "'");
+    }
+    return new ServingOptions(bundle, host, port, modelName, adminPort, stateFile, reusePort,
+        maxInstances, maxBodyBytes, accessLog, threads);
+  }
+
+  private static String value(String[] args, int n, String flag) {
+    if (n >= args.length) {
+      throw new IllegalArgumentException(flag + " needs a value");
+    }
+    return args[n];
+  }
+
+  private static int intValue(String flag, String text, int min) {
+    try {
+      int value = Integer.parseInt(text.trim());
+      if (value < min) {
+        throw new IllegalArgumentException(flag + " must be >= " + min + ", was " + value);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(flag + " must be an integer, was '" + text + "'", e);
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package io.recopipe.serving;
+
+import io.javalin.Javalin;
+import io.recopipe.serving.admin.AdminServer;
+import io.recopipe.serving.admin.ServingControl;
+import io.recopipe.serving.http.InFlight;
+import io.recopipe.serving.log.JsonLog;
+import io.recopipe.serving.metrics.ServingMetrics;
+import io.recopipe.serving.model.LoadedModel;
+import io.recopipe.serving.model.ModelHolder;
+import io.recopipe.serving.model.ModelLoader;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One running server: public and admin HTTP, the model holder and the graceful stop, in a form
+ * that {@link ServingMain} runs as a process and tests run in-process (several at once).
+ */
+public final class ServingProcess implements ServingControl {
+  private final ServingOptions options;
+  private final JsonLog log;
+  private final ServingMetrics metrics = new ServingMetrics();
+  private final InFlight inFlight = new InFlight();
+  private final ModelHolder holder;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private Javalin publicServer;
+  private Javalin adminServer;
+  private Instant startedAt;
+
+  /** Creates the (not yet started) server. */
+  public ServingProcess(ServingOptions options, JsonLog log) {
+    this.options = options;
+    this.log = log;
+    this.holder = new ModelHolder(metrics::modelLoaded);
+  }
+
+  /**
+   * Starts HTTP (readyz answers 503 meanwhile), loads the bundle, then writes the state file.
+   *
+   * @throws IOException when the bundle cannot be loaded; the servers are stopped again
+   */
+  public void start() throws IOException {
+    startedAt = Instant.now();
+    publicServer = PublicServer.create(options, holder, metrics, inFlight, log).start();
+    adminServer = AdminServer.create(options.adminPort(), holder, this, metrics, log).start();
+    try {
+      holder.install(ModelLoader.load(options.bundle()));
+    } catch (IOException | RuntimeException e) {
+      publicServer.stop();
+      adminServer.stop();
+      stopped.countDown();
+      throw e;
+    }
+    if (options.stateFile() != null) {
+      StateFile.write(options.stateFile(), state());
+    }
+  }
+
+  /** The ready state as written to the state file. */
+  public Map<String, Object> state() {
+    LoadedModel model = holder.current();
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("pid", ProcessHandle.current().pid());
+    state.put("port", port());
+    state.put("admin_port", adminPort());
+    state.put("model_name", options.modelName());
+    state.put("model_version", model == null ? null : model.version());
+    state.put("run_id", model == null ? null : model.runId());
+    state.put("started_at", startedAt.toString());
+    return state;
+  }
+
+  /** The first public port. */
+  public int port() {
+    return Connectors.ports(publicServer.jettyServer().server()).get(0);
+  }
+
+  @Override
+  public int adminPort() {
+    return Connectors.ports(adminServer.jettyServer().server()).get(0);
+  }
+
+  @Override
+  public int listen(int port) throws Exception {
+    int bound = Connectors.listen(publicServer.jettyServer().server(), options.host(), port);
+    log.info("also listening on " + options.host() + ":" + bound + " (SO_REUSEPORT)");
+    return bound;
+  }
+
+  @Override
+  public List<Integer> ports() {
+    return Connectors.ports(publicServer.jettyServer().server());
+  }
+
+  @Override
+  public String modelName() {
+    return options.modelName();
+  }
+
+  @Override
+  public LoadedModel model() {
+    return holder.current();
+  }
+
+  /** The model holder (tests swap through it). */
+  public ModelHolder holder() {
+    return holder;
+  }
+
+  @Override
+  public boolean stopping() {
+    return stopping.get();
+  }
+
+  @Override
+  public void stopAsync(String reason) {
+    if (stopping.compareAndSet(false, true)) {
+      Thread thread = new Thread(() -> stopGracefully(reason), "graceful-stop");
+      thread.setDaemon(false);
+      thread.start();
+    }
+  }
+
+  /**
+   * Stops accepting connections, lets in-flight requests finish (asking clients to close their
+   * connections), then stops both servers.
+   */
+  private void stopGracefully(String reason) {
+    log.info("stopping (" + reason + "): closing listeners, draining in-flight requests");
+    inFlight.startDraining();
+    Connectors.closeListeners(publicServer.jettyServer().server());
+    try {
+      boolean quiet = inFlight.awaitQuiet(200, 20_000);
+      if (!quiet) {
+        log.warn("stopping with " + inFlight.count() + " requests still in flight");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    publicServer.stop();
+    adminServer.stop();
+    log.info("stopped");
+    stopped.countDown();
+  }
+
+  /** Blocks until the server has stopped. */
+  public void awaitStopped() throws InterruptedException {
+    stopped.await();
+  }
+
+  /** Stops at once (tests). */
+  public void stopNow() {
+    stopping.set(true);
+    if (publicServer != null) {
+      publicServer.stop();
+    }
+    if (adminServer != null) {
+      adminServer.stop();
+    }
+    stopped.countDown();
+  }
+}

@@ -1,0 +1,26 @@
+package io.recopipe.serving.admin;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.recopipe.serving.http.Responses;
+import java.util.Map;
+
+/**
+ * {@code POST /admin/stop}: answers 200, then stops gracefully (no new connections, in-flight
+ * requests finish, exit 0), so that a deployer can retire a revision without failing a request.
+ */
+public final class StopHandler implements Handler {
+  private final ServingControl control;
+
+  /** Creates the handler. */
+  public StopHandler(ServingControl control) {
+    this.control = control;
+  }
+
+  @Override
+  public void handle(Context ctx) {
+    Responses.route(ctx, "admin_stop");
+    Responses.json(ctx, 200, Map.of("status", "stopping"));
+    control.stopAsync("admin stop");
+  }
+}

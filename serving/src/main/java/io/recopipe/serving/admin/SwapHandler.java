@@ -1,0 +1,51 @@
+package io.recopipe.serving.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.recopipe.serving.http.ApiException;
+import io.recopipe.serving.http.Responses;
+import io.recopipe.serving.log.JsonLog;
+import io.recopipe.serving.model.LoadedModel;
+import io.recopipe.serving.model.ModelHolder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code POST /admin/swap {"bundle": "/path"}}: loads and verifies a bundle on the admin thread,
+ * then swaps it in atomically; a bad bundle is refused with 400 and the old model keeps serving.
+ */
+public final class SwapHandler implements Handler {
+  private final ModelHolder holder;
+  private final JsonLog log;
+
+  /** Creates the handler. */
+  public SwapHandler(ModelHolder holder, JsonLog log) {
+    this.holder = holder;
+    this.log = log;
+  }
+
+  @Override
+  public void handle(Context ctx) {
+    Responses.route(ctx, "admin_swap");
+    JsonNode bundle = AdminBodies.object(ctx).get("bundle");
+    if (bundle == null || !bundle.isTextual() || bundle.asText().isBlank()) {
+      throw ApiException.badRequest("the body needs \"bundle\": a bundle directory path");
+    }
+    LoadedModel old = holder.current();
+    LoadedModel loaded;
+    try {
+      loaded = holder.swap(Path.of(bundle.asText()));
+    } catch (IOException | IllegalArgumentException e) {
+      log.warn("swap refused, still serving " + (old == null ? "nothing" : old.version())
+          + ": " + e.getMessage());
+      throw ApiException.badRequest("cannot load bundle " + bundle.asText() + ": "
+          + e.getMessage());
+    }
+    log.info("swapped model " + (old == null ? "none" : old.version()) + " -> "
+        + loaded.version() + " from " + loaded.bundle().directory());
+    Responses.json(ctx, 200, Map.of("model_version", loaded.version(), "run_id",
+        loaded.runId(), "previous_model_version", old == null ? "" : old.version()));
+  }
+}

@@ -1,0 +1,90 @@
+package io.recopipe.serving.http;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.recopipe.serving.log.HttpRequestEntry;
+import io.recopipe.serving.log.JsonLog;
+import io.recopipe.serving.metrics.ServingMetrics;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The configuration every Javalin instance of the server shares: JSON errors for every failure
+ * (never a stack trace), 404/405 for unknown routes and methods, access logging, metrics and
+ * in-flight counting, so that the public and admin servers behave alike.
+ */
+public final class HttpApp {
+  private static final String STARTED = "recopipe.started";
+
+  private HttpApp() {
+  }
+
+  /**
+   * Creates a Javalin instance with the shared behaviour; {@code routes} adds the endpoints and
+   * connectors.
+   */
+  public static Javalin create(JsonLog log, ServingMetrics metrics, InFlight inFlight,
+      boolean accessLog, Consumer<JavalinConfig> routes) {
+    return Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.startup.startupWatcherEnabled = false;
+      config.http.prefer405over404 = true;
+      config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+      config.routes.before(ctx -> {
+        ctx.attribute(STARTED, System.nanoTime());
+        inFlight.begin();
+        if (inFlight.draining()) {
+          ctx.header("Connection", "close");
+        }
+      });
+      config.routes.exception(ApiException.class,
+          (e, ctx) -> Responses.error(ctx, e.status(), e.getMessage()));
+      config.routes.exception(HttpResponseException.class,
+          (e, ctx) -> Responses.error(ctx, e.getStatus(), e.getMessage()));
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        log.write("ERROR", "unhandled " + e.getClass().getName() + " on " + ctx.method() + " "
+            + ctx.path() + ": " + e.getMessage(), Map.of(), null);
+        Responses.error(ctx, 500, "internal error");
+      });
+      config.routes.error(404, ctx -> fallback(ctx, 404, "no route " + ctx.method() + " "
+          + ctx.path()));
+      config.routes.error(405, ctx -> fallback(ctx, 405, "method " + ctx.method()
+          + " is not allowed on " + ctx.path()));
+      config.requestLogger.http((ctx, millis) -> finished(ctx, log, metrics, inFlight,
+          accessLog));
+      routes.accept(config);
+    });
+  }
+
+  /** Writes Javalin's own 404/405 as JSON, unless a handler already wrote a body. */
+  private static void fallback(Context ctx, int status, String message) {
+    if (ctx.attribute(Responses.SIZE) == null) {
+      Responses.route(ctx, "unmatched");
+      Responses.error(ctx, status, message);
+    }
+  }
+
+  private static void finished(Context ctx, JsonLog log, ServingMetrics metrics,
+      InFlight inFlight, boolean accessLog) {
+    Long started = ctx.attribute(STARTED);
+    long nanos = started == null ? 0 : System.nanoTime() - started;
+    if (started != null) {
+      inFlight.end();
+    }
+    String route = ctx.attribute(Responses.ROUTE);
+    int status = ctx.statusCode();
+    metrics.record(route == null ? "unmatched" : route, status, nanos);
+    if (accessLog) {
+      Long size = ctx.attribute(Responses.SIZE);
+      String query = ctx.queryString();
+      HttpRequestEntry entry = new HttpRequestEntry(ctx.method().name(),
+          ctx.path() + (query == null ? "" : "?" + query), status, nanos,
+          size == null ? 0 : size, ctx.ip(), ctx.userAgent());
+      log.write(status >= 500 ? "ERROR" : status >= 400 ? "WARNING" : "INFO",
+          ctx.method().name() + " " + ctx.path() + " " + status, Map.of(), entry);
+    }
+  }
+}

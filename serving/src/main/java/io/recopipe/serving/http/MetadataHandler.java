@@ -1,0 +1,67 @@
+package io.recopipe.serving.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.recopipe.model.bundle.BundleManifest;
+import io.recopipe.model.provenance.Provenance;
+import io.recopipe.serving.model.LoadedModel;
+import io.recopipe.serving.model.ModelHolder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code GET /v1/models/{name}/metadata}: where the served model came from (run, data, options,
+ * metrics, code), so that anyone holding the endpoint can trace a prediction back to its run.
+ */
+public final class MetadataHandler implements Handler {
+  private final ModelNames names;
+  private final ModelHolder holder;
+
+  /** Creates the handler. */
+  public MetadataHandler(ModelNames names, ModelHolder holder) {
+    this.names = names;
+    this.holder = holder;
+  }
+
+  @Override
+  public void handle(Context ctx) {
+    Responses.route(ctx, "metadata");
+    names.check(ctx.pathParam("spec"));
+    LoadedModel model = holder.current();
+    if (model == null) {
+      throw new ApiException(503, "the model is not loaded yet");
+    }
+    Responses.json(ctx, 200, describe(names.name(), model));
+  }
+
+  /** The metadata document of {@code model}. */
+  static Map<String, Object> describe(String name, LoadedModel model) {
+    BundleManifest manifest = model.bundle().manifest();
+    Provenance provenance = manifest.provenance();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("model_name", name);
+    out.put("model_version", model.version());
+    out.put("model_type", "MATRIX_FACTORIZATION");
+    out.put("feedback_type", manifest.feedbackType());
+    out.put("run_id", provenance.runId());
+    out.put("data_fingerprint", manifest.dataFingerprint());
+    out.put("code_version", provenance.codeVersion());
+    out.put("git_commit", provenance.gitCommit());
+    out.put("created_at", String.valueOf(provenance.createdAt()));
+    out.put("seed", provenance.seed());
+    out.put("num_users", model.model().users().size());
+    out.put("num_items", model.model().items().size());
+    out.put("num_factors", model.model().numFactors());
+    out.put("user_column", manifest.userColumn());
+    out.put("item_column", manifest.itemColumn());
+    out.put("has_rated_items", model.hasRatedItems());
+    out.put("options", manifest.options());
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    manifest.metrics().forEach((key, value) -> metrics.put(key,
+        Double.isFinite(value) ? value : null));
+    out.put("metrics", metrics);
+    out.put("bundle", model.bundle().directory().toString());
+    out.put("loaded_at", model.loadedAt().toString());
+    return out;
+  }
+}

@@ -1,0 +1,83 @@
+package io.recopipe.serving.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import io.recopipe.model.mf.MfModel;
+import io.recopipe.model.scoring.Recommendation;
+import io.recopipe.serving.model.LoadedModel;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Scores the instances of one request on one model snapshot and writes the TF Serving response,
+ * {@code {"predictions": [{"predicted_rating": […], "predicted_item_id": […]}]}}, keeping the
+ * field names of BigQuery ML's exported model so that the seed's client reads it unchanged.
+ */
+public final class PredictionWriter {
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+
+  private PredictionWriter() {
+  }
+
+  /** Scores {@code instances} on {@code model} and returns the response body. */
+  public static byte[] write(LoadedModel model, List<PredictInstance> instances) {
+    int estimate = 32;
+    for (PredictInstance instance : instances) {
+      int n = instance.itemIds() != null ? instance.itemIds().size() : instance.k();
+      estimate += 64 + n * 24;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(estimate);
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeArrayFieldStart("predictions");
+      for (PredictInstance instance : instances) {
+        if (instance.itemIds() != null) {
+          writeListed(json, model.model(), instance);
+        } else {
+          Recommendation top = model.recommender().recommend(instance.userId(), instance.k(),
+              instance.excludeRated());
+          writeRow(json, top.ratings(), top.itemIds(), top.coldStart());
+        }
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** ML.RECOMMEND with both columns: the listed items' ratings, in the order given. */
+  private static void writeListed(JsonGenerator json, MfModel model, PredictInstance instance)
+      throws IOException {
+    List<String> items = instance.itemIds();
+    float[] ratings = new float[items.size()];
+    for (int n = 0; n < ratings.length; n++) {
+      ratings[n] = model.predict(instance.userId(), items.get(n));
+    }
+    writeRow(json, ratings, items, model.users().indexOf(instance.userId()) < 0);
+  }
+
+  private static void writeRow(JsonGenerator json, float[] ratings, List<String> items,
+      boolean coldStart) throws IOException {
+    json.writeStartObject();
+    json.writeArrayFieldStart("predicted_rating");
+    for (int n = 0; n < items.size(); n++) {
+      json.writeNumber(ratings[n]);
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("predicted_item_id");
+    for (String item : items) {
+      json.writeString(item);
+    }
+    json.writeEndArray();
+    if (coldStart) {
+      json.writeBooleanField("cold_start", true);
+    }
+    json.writeEndObject();
+  }
+}

@@ -1,0 +1,67 @@
+package io.recopipe.serving.model;
+
+import io.recopipe.model.bundle.ModelBundle;
+import io.recopipe.model.mf.MfModel;
+import io.recopipe.model.scoring.ItemScorer;
+import io.recopipe.model.scoring.RatedItems;
+import io.recopipe.model.scoring.Recommender;
+import java.time.Instant;
+
+/**
+ * One loaded, verified, immutable model with everything a request needs, so that a hot swap is a
+ * single reference write and a request that started on it finishes on it.
+ */
+public final class LoadedModel {
+  private final ModelBundle bundle;
+  private final String version;
+  private final ItemScorer scorer;
+  private final RatedItems rated;
+  private final Instant loadedAt;
+  private final ThreadLocal<Recommender> recommenders;
+
+  /** Wraps {@code bundle} under {@code version} (prepares the shared scorer). */
+  public LoadedModel(ModelBundle bundle, String version, Instant loadedAt) {
+    this.bundle = bundle;
+    this.version = version;
+    this.scorer = new ItemScorer(bundle.model());
+    this.rated = bundle.ratedItems().orElse(RatedItems.none());
+    this.loadedAt = loadedAt;
+    this.recommenders = ThreadLocal.withInitial(() -> new Recommender(scorer, rated));
+  }
+
+  /** The bundle as loaded. */
+  public ModelBundle bundle() {
+    return bundle;
+  }
+
+  /** The model. */
+  public MfModel model() {
+    return bundle.model();
+  }
+
+  /** A stable version string: the first 12 hex digits of the manifest's SHA-256. */
+  public String version() {
+    return version;
+  }
+
+  /** The run that trained the model, or "" when the manifest names none. */
+  public String runId() {
+    String runId = bundle.manifest().provenance().runId();
+    return runId == null ? "" : runId;
+  }
+
+  /** Whether the bundle stores rated items (otherwise {@code exclude_rated} excludes nothing). */
+  public boolean hasRatedItems() {
+    return bundle.ratedItems().isPresent();
+  }
+
+  /** When this process loaded it. */
+  public Instant loadedAt() {
+    return loadedAt;
+  }
+
+  /** This thread's recommender (scratch buffers are per thread, the scorer is shared). */
+  public Recommender recommender() {
+    return recommenders.get();
+  }
+}

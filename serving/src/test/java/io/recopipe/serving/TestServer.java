@@ -1,0 +1,112 @@
+package io.recopipe.serving;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recopipe.serving.log.JsonLog;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** A real server on ephemeral ports plus an HTTP client, for the tests. */
+final class TestServer implements AutoCloseable {
+  static final ObjectMapper JSON = new ObjectMapper()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  final ServingProcess process;
+  final ByteArrayOutputStream logs;
+
+  private TestServer(ServingProcess process, ByteArrayOutputStream logs) {
+    this.process = process;
+    this.logs = logs;
+  }
+
+  /** Starts a server on {@code bundle} with extra flags. */
+  static TestServer start(Path bundle, String... flags) throws IOException {
+    List<String> args = new ArrayList<>(List.of("--bundle", bundle.toString(), "--port", "0",
+        "--host", "127.0.0.1", "--admin-port", "0"));
+    args.addAll(Arrays.asList(flags));
+    ByteArrayOutputStream logs = new ByteArrayOutputStream();
+    ServingProcess process = new ServingProcess(
+        ServingOptions.parse(args.toArray(String[]::new), Map.of()), new JsonLog(logs));
+    TestServer server = new TestServer(process, logs);
+    process.start();
+    return server;
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + process.port() + path;
+  }
+
+  String adminUrl(String path) {
+    return "http://127.0.0.1:" + process.adminPort() + path;
+  }
+
+  static HttpResponse<String> send(String method, String url, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofSeconds(20));
+    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return send("GET", url(path), null);
+  }
+
+  HttpResponse<String> post(String path, String body) throws Exception {
+    return send("POST", url(path), body);
+  }
+
+  HttpResponse<String> predict(String body) throws Exception {
+    return post("/v1/models/recommender_model:predict", body);
+  }
+
+  HttpResponse<String> admin(String method, String path, String body) throws Exception {
+    return send(method, adminUrl(path), body);
+  }
+
+  static JsonNode json(HttpResponse<String> response) throws IOException {
+    return JSON.readTree(response.body());
+  }
+
+  /** The floats of a JSON array of numbers, parsed exactly from their decimal text. */
+  static float[] floats(JsonNode array) {
+    float[] out = new float[array.size()];
+    for (int n = 0; n < out.length; n++) {
+      out[n] = Float.parseFloat(array.get(n).decimalValue().toString());
+    }
+    return out;
+  }
+
+  static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(node -> out.add(node.asText()));
+    return out;
+  }
+
+  String logText() {
+    synchronized (logs) {
+      return logs.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  @Override
+  public void close() {
+    process.stopNow();
+  }
+}
