@@ -25,13 +25,33 @@ class PipelineMovieLens100kIT {
   }
 
   @Test
-  void theDefaultPipelineRunsEndToEndOnMovieLens100k(@TempDir Path dir) {
+  void theDefaultPipelineRunsEndToEndOnMovieLens100k(@TempDir Path dir) throws Exception {
     Path data = ml100k();
     assumeTrue(Files.isRegularFile(data.resolve("u.data")),
         "ML-100K not found at " + data.toAbsolutePath() + "; set ML100K_DIR to run this test");
     String home = dir.resolve("home").toString();
-    CliRunner.Result run = CliRunner.run("run", "--home", home, "--data", data.toString());
-    assertEquals(ExitCodes.OK, run.code(), run.out() + run.err());
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    CliRunner.Result run;
+    try {
+      run = CliRunner.run("run", "--home", home, "--data", data.toString(), "--set",
+          "deploy.port=" + port);
+      assertEquals(ExitCodes.OK, run.code(), run.out() + run.err());
+      String url = "http://127.0.0.1:" + port + "/v1/models/recommender_model:predict";
+      assertTrue(run.out().contains("endpoint: " + url), run.out());
+      java.net.http.HttpResponse<String> seed = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+              .header("Content-Type", "application/json")
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                  "{\"instances\": [{\"user_id\": 1}]}")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, seed.statusCode(), seed.body());
+      assertTrue(seed.body().startsWith("{\"predictions\":[{\"predicted_rating\":["));
+    } finally {
+      CliRunner.run("undeploy", "--home", home);
+    }
     assertTrue(run.out().contains("[train] iteration 171 "), "training progress is shown");
 
     assertEquals("100000", single(CliRunner.run("sql", "--home", home, "--format", "tsv",
