@@ -43,8 +43,10 @@ final class RevisionDeploy {
     Files.createDirectories(dir);
     Path rootfs = dir.resolve("rootfs");
     long started = System.nanoTime();
-    List<String> layers = ImageTarball.unpack(image.resolve(ImageEntrypoint.TARBALL), rootfs);
-    context.log().info("deploy: unpacked " + layers.size() + " layers into " + rootfs);
+    io.recopipe.components.packaging.ImageTarball tarball =
+        io.recopipe.components.packaging.ImageTarball.open(image.resolve(ImageEntrypoint.TARBALL));
+    tarball.extractTo(rootfs);
+    context.log().info("deploy: unpacked " + tarball.layers().size() + " layers into " + rootfs);
     List<String> command = ServingLauncher.command(settings.java(), entry, rootfs,
         settings.modelName(), dir.resolve("state.json"));
     Instant since = Instant.now();
