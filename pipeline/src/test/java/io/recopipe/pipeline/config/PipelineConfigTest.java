@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PipelineConfigTest {
-  private static final Set<String> SECTIONS = Set.of("ingest", "train", "evaluate", "gate",
-      "export");
+  private static final Set<String> SECTIONS =
+      io.recopipe.pipeline.movielens.MovieLensMfPipeline.SECTIONS;
 
   @Test
   void theShippedDefaultFlattensToDottedKeys() {
@@ -23,6 +23,8 @@ class PipelineConfigTest {
     assertEquals("198", config.values().get("train.num_factors"));
     assertEquals("0.2", config.values().get("gate.r2_min"));
     assertEquals("true", config.values().get("export.exclude_rated"));
+    assertEquals("scratch", config.values().get("package.base_image"));
+    assertEquals("8501", config.values().get("deploy.port"));
   }
 
   @Test
