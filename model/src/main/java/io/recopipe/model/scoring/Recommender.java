@@ -49,12 +49,18 @@ public final class Recommender {
     int[] skip = excludeRated ? rated.itemsOf(u) : new int[0];
     int next = 0;
     int count = scorer.model().items().size();
+    float threshold = top.threshold();
     for (int i = 0; i < count; i++) {
       if (next < skip.length && skip[next] == i) {
         next++;
         continue;
       }
-      top.offer(i, scores[i]);
+      // most items fall below the current k-th best: one compare instead of a heap call
+      float score = scores[i];
+      if (score >= threshold) {
+        top.offer(i, score);
+        threshold = top.threshold();
+      }
     }
   }
 }
