@@ -94,6 +94,11 @@ public final class TopK {
     return size < capacity ? Float.NEGATIVE_INFINITY : scores[0];
   }
 
+  /** The k this selector keeps. */
+  public int capacity() {
+    return capacity;
+  }
+
   /** How many items are held (at most k). */
   public int size() {
     return size;
