@@ -8,7 +8,8 @@
 # Env: BENCH_BUNDLE (default /tmp/recopipe-bench/ml1m-k34, trained with --preset ml-1m, k=34),
 # BENCH_DURATION (s, default 30), BENCH_CONNECTIONS (64), BENCH_THREADS (wrk threads, 2),
 # BENCH_ACCESS_LOG (1: the server logs every request as JSON, to a file; 0: off),
-# BENCH_JAVA_OPTS (extra JVM flags for the server).
+# BENCH_THREADS_SERVER (--threads of the server, default 6), BENCH_JAVA_OPTS (JVM flags for the
+# server; default adds the Vector API module, which makes scoring ~7x faster).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dist="$here/serving/target/dist"
@@ -38,14 +39,14 @@ fi
 
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 admin="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-flags=()
+flags=()  # extra server flags
 [ "$access_log" = 1 ] || flags+=(--no-access-log)
 
 start_ns=$(date +%s%N)
 # shellcheck disable=SC2086
-"$java_bin" ${BENCH_JAVA_OPTS:-} -cp "$dist/recopipe-serving.jar:$dist/lib/*" \
+"$java_bin" ${BENCH_JAVA_OPTS:---add-modules jdk.incubator.vector} -cp "$dist/recopipe-serving.jar:$dist/lib/*" \
   io.recopipe.serving.ServingMain --bundle "$bundle" --port "$port" --admin-port "$admin" \
-  --host 127.0.0.1 "${flags[@]}" > "$work/server.log" 2>&1 &
+  --host 127.0.0.1 --threads "${BENCH_THREADS_SERVER:-6}" "${flags[@]}" > "$work/server.log" 2>&1 &
 server_pid=$!
 cleanup() {
   curl -s -o /dev/null -X POST "http://127.0.0.1:$admin/admin/stop" || true

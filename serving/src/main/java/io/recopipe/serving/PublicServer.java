@@ -33,11 +33,12 @@ public final class PublicServer {
     PredictRequestParser parser = new PredictRequestParser(options.maxInstances());
     return HttpApp.create(log, metrics, inFlight, options.accessLog(), config -> {
       if (options.threads() > 0) {
-        // few threads on few cores: requests queue FIFO instead of time-slicing, which keeps
-        // the latency tail short
+        // few threads on few cores and no reserved (spinning) threads: requests queue FIFO
+        // instead of time-slicing, which keeps the latency tail short (bench/serving.sh)
         QueuedThreadPool pool = new QueuedThreadPool(options.threads(),
             Math.min(options.threads(), 4));
         pool.setName("serving");
+        pool.setReservedThreads(Integer.getInteger("recopipe.reservedThreads", 0));
         config.jetty.threadPool = pool;
       }
       config.jetty.addConnector((server, http) -> Connectors.create(server, http,

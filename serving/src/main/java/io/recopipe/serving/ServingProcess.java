@@ -146,6 +146,7 @@ public final class ServingProcess implements ServingControl {
     publicServer.stop();
     adminServer.stop();
     log.info("stopped");
+    log.flush();
     stopped.countDown();
   }
 

@@ -26,10 +26,12 @@ final class TestServer implements AutoCloseable {
       .connectTimeout(Duration.ofSeconds(5)).build();
   final ServingProcess process;
   final ByteArrayOutputStream logs;
+  final JsonLog log;
 
-  private TestServer(ServingProcess process, ByteArrayOutputStream logs) {
+  private TestServer(ServingProcess process, ByteArrayOutputStream logs, JsonLog log) {
     this.process = process;
     this.logs = logs;
+    this.log = log;
   }
 
   /** Starts a server on {@code bundle} with extra flags. */
@@ -38,9 +40,10 @@ final class TestServer implements AutoCloseable {
         "--host", "127.0.0.1", "--admin-port", "0"));
     args.addAll(Arrays.asList(flags));
     ByteArrayOutputStream logs = new ByteArrayOutputStream();
+    JsonLog log = new JsonLog(logs);
     ServingProcess process = new ServingProcess(
-        ServingOptions.parse(args.toArray(String[]::new), Map.of()), new JsonLog(logs));
-    TestServer server = new TestServer(process, logs);
+        ServingOptions.parse(args.toArray(String[]::new), Map.of()), log);
+    TestServer server = new TestServer(process, logs, log);
     process.start();
     return server;
   }
@@ -100,6 +103,7 @@ final class TestServer implements AutoCloseable {
   }
 
   String logText() {
+    log.flush();
     synchronized (logs) {
       return logs.toString(StandardCharsets.UTF_8);
     }

@@ -9,6 +9,11 @@ import io.recopipe.model.mf.MfModel;
  * bit-identical to single predictions.
  */
 public final class ItemScorer {
+  /** Whether the Vector API module was added to this JVM ({@code --add-modules jdk.incubator.vector}). */
+  static final boolean VECTOR_API =
+      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+          && !Boolean.getBoolean("recopipe.scalar");
+
   private final MfModel model;
   private final int itemCount;
   private final int k;
@@ -49,6 +54,11 @@ public final class ItemScorer {
     }
     float[] x = model.userFactors();
     int uo = user * k;
+    if (VECTOR_API) {
+      VectorItemScorer.scoreAll(x, uo, k, itemFactorsByFactor, itemCount,
+          global + model.userIntercept(user), itemIntercepts, out);
+      return;
+    }
     java.util.Arrays.fill(dot, 0, itemCount, 0f);
     for (int f = 0; f < k; f++) {
       float xf = x[uo + f];

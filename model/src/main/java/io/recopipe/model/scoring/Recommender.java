@@ -12,6 +12,7 @@ public final class Recommender {
   private final RatedItems rated;
   private final float[] scores;
   private final float[] scratch;
+  private float[] blockMaxima = new float[0];
 
   /** Creates a recommender over a shared scorer and rated-item lists. */
   public Recommender(ItemScorer scorer, RatedItems rated) {
@@ -46,15 +47,49 @@ public final class Recommender {
   /** Offers user index {@code u}'s item scores (without its rated items if asked) to {@code top}. */
   void topInto(int u, boolean excludeRated, TopK top) {
     scorer.scoreAll(u, scores, scratch);
-    int[] skip = excludeRated ? rated.itemsOf(u) : new int[0];
-    int next = 0;
-    int count = scorer.model().items().size();
-    for (int i = 0; i < count; i++) {
-      if (next < skip.length && skip[next] == i) {
-        next++;
-        continue;
+    if (excludeRated) {
+      // NaN never enters a TopK and fails every comparison below
+      for (int item : rated.itemsOf(u)) {
+        scores[item] = Float.NaN;
       }
-      top.offer(i, scores[i]);
+    }
+    int count = scorer.model().items().size();
+    float floor = lowerBound(count, top.capacity());
+    for (int i = 0; i < count; i++) {
+      // most items fall below the bound (or the current k-th best): one compare, no heap call
+      if (scores[i] >= floor) {
+        top.offer(i, scores[i]);
+        floor = Math.max(floor, top.threshold());
+      }
     }
   }
+
+  /**
+   * A score the k-th best item is sure to reach: the k-th largest of the maxima of 2k blocks
+   * (k distinct items score at least that much), so that only ~2% of items reach the heap.
+   * Negative infinity when there are too few items to bother.
+   */
+  private float lowerBound(int count, int k) {
+    int blocks = 2 * k;
+    if (count < 4 * k) {
+      return Float.NEGATIVE_INFINITY;
+    }
+    float[] maxima = blockMaxima.length >= blocks ? blockMaxima : new float[blocks];
+    for (int b = 0; b < blocks; b++) {
+      int start = (int) ((long) count * b / blocks);
+      int end = (int) ((long) count * (b + 1) / blocks);
+      float max = Float.NEGATIVE_INFINITY;
+      for (int i = start; i < end; i++) {
+        float score = scores[i];
+        if (score > max) {
+          max = score;
+        }
+      }
+      maxima[b] = max;
+    }
+    java.util.Arrays.sort(maxima, 0, blocks);
+    blockMaxima = maxima;
+    return maxima[blocks - k];
+  }
+
 }

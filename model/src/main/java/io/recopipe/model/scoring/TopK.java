@@ -86,6 +86,19 @@ public final class TopK {
     scores[b] = score;
   }
 
+  /**
+   * The score an item must reach to have a chance of entering: negative infinity while fewer than
+   * k are held, else the worst held score (an equal score enters only with a lower index).
+   */
+  public float threshold() {
+    return size < capacity ? Float.NEGATIVE_INFINITY : scores[0];
+  }
+
+  /** The k this selector keeps. */
+  public int capacity() {
+    return capacity;
+  }
+
   /** How many items are held (at most k). */
   public int size() {
     return size;

@@ -32,8 +32,22 @@ public final class Responses {
 
   /** Sends {@code body} as JSON with {@code status}. */
   public static void json(Context ctx, int status, byte[] body) {
+    send(ctx, status, "application/json", body);
+  }
+
+  /**
+   * Writes the body straight to the servlet stream with its Content-Length: Javalin's
+   * {@code result(byte[])} would copy it again through a fresh 8 KiB buffer per request.
+   */
+  private static void send(Context ctx, int status, String contentType, byte[] body) {
     ctx.attribute(SIZE, (long) body.length);
-    ctx.status(status).contentType("application/json").result(body);
+    ctx.status(status).contentType(contentType);
+    ctx.res().setContentLength(body.length);
+    try {
+      ctx.res().getOutputStream().write(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Sends {@code value} (maps, lists, scalars) serialized as JSON with {@code status}. */
@@ -60,7 +74,6 @@ public final class Responses {
 
   /** Sends plain text with {@code contentType}. */
   public static void text(Context ctx, int status, String contentType, byte[] body) {
-    ctx.attribute(SIZE, (long) body.length);
-    ctx.status(status).contentType(contentType).result(body);
+    send(ctx, status, contentType, body);
   }
 }

@@ -2,6 +2,7 @@ package io.recopipe.serving.log;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,14 +14,50 @@ import java.util.Map;
  * Writes log entries as JSON lines in Cloud Logging's structured form ({@code severity},
  * {@code message}, {@code time}, optional {@code httpRequest}), so that Cloud Run indexes them
  * without an agent and a local run can be read with jq.
+ *
+ * <p>Request lines are buffered and flushed at least every {@value #FLUSH_MILLIS} ms by a daemon
+ * thread (and at once for warnings and errors), so that request threads never wait on a write
+ * system call under the lock.
  */
 public final class JsonLog {
   private static final JsonFactory FACTORY = new JsonFactory();
+  private static final long FLUSH_MILLIS = 50;
   private final OutputStream out;
+  private final BufferedOutputStream buffered;
+  private volatile boolean dirty;
 
   /** Creates a log writing to {@code out} (stdout in the server). */
   public JsonLog(OutputStream out) {
     this.out = out;
+    this.buffered = new BufferedOutputStream(out, 1 << 16);
+    Thread flusher = new Thread(this::flushPeriodically, "log-flusher");
+    flusher.setDaemon(true);
+    flusher.start();
+  }
+
+  private void flushPeriodically() {
+    while (true) {
+      try {
+        Thread.sleep(FLUSH_MILLIS);
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (dirty) {
+        flush();
+      }
+    }
+  }
+
+  /** Writes out buffered lines. */
+  public void flush() {
+    synchronized (out) {
+      dirty = false;
+      try {
+        buffered.flush();
+      } catch (IOException e) {
+        // stdout gone: nothing sensible to do with a log line
+      }
+    }
   }
 
   /** Logs an INFO line. */
@@ -61,8 +98,12 @@ public final class JsonLog {
     buffer.write('\n');
     synchronized (out) {
       try {
-        buffer.writeTo(out);
-        out.flush();
+        buffer.writeTo(buffered);
+        if (request == null || !severity.equals("INFO")) {
+          buffered.flush();
+        } else {
+          dirty = true;
+        }
       } catch (IOException e) {
         // stdout gone: nothing sensible to do with a log line
       }
