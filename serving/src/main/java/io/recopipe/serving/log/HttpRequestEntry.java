@@ -2,7 +2,6 @@ package io.recopipe.serving.log;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.util.Locale;
 
 /**
  * Cloud Logging's {@code httpRequest} object for one request, so that request logs show up in the
@@ -21,8 +20,18 @@ public record HttpRequestEntry(String method, String url, int status, long laten
 
   /** Cloud Logging's latency format: seconds with a trailing "s", e.g. {@code "0.002s"}. */
   public String latency() {
-    return String.format(Locale.ROOT, "%.6fs", latencyNanos / 1e9).replaceAll("0+s$", "s")
-        .replaceAll("\\.s$", "s");
+    long micros = Math.max(0, latencyNanos) / 1000;
+    StringBuilder out = new StringBuilder(16).append(micros / 1_000_000);
+    long fraction = micros % 1_000_000;
+    if (fraction != 0) {
+      String digits = Long.toString(1_000_000 + fraction).substring(1);
+      int end = digits.length();
+      while (digits.charAt(end - 1) == '0') {
+        end--;
+      }
+      out.append('.').append(digits, 0, end);
+    }
+    return out.append('s').toString();
   }
 
   void writeTo(JsonGenerator json) throws IOException {

@@ -2,7 +2,6 @@ package io.recopipe.serving.log;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,21 +14,22 @@ import java.util.Map;
  * {@code message}, {@code time}, optional {@code httpRequest}), so that Cloud Run indexes them
  * without an agent and a local run can be read with jq.
  *
- * <p>Request lines are buffered and flushed at least every {@value #FLUSH_MILLIS} ms by a daemon
- * thread (and at once for warnings and errors), so that request threads never wait on a write
- * system call under the lock.
+ * <p>Request lines are buffered and written at least every {@value #FLUSH_MILLIS} ms by a daemon
+ * thread (other lines at once), from a swapped-out buffer, so that request threads never wait on
+ * a write system call.
  */
 public final class JsonLog {
   private static final JsonFactory FACTORY = new JsonFactory();
   private static final long FLUSH_MILLIS = 50;
   private final OutputStream out;
-  private final BufferedOutputStream buffered;
-  private volatile boolean dirty;
+  private final Object bufferLock = new Object();
+  private final Object writeLock = new Object();
+  private ByteArrayOutputStream pending = new ByteArrayOutputStream(1 << 16);
+  private ByteArrayOutputStream spare = new ByteArrayOutputStream(1 << 16);
 
   /** Creates a log writing to {@code out} (stdout in the server). */
   public JsonLog(OutputStream out) {
     this.out = out;
-    this.buffered = new BufferedOutputStream(out, 1 << 16);
     Thread flusher = new Thread(this::flushPeriodically, "log-flusher");
     flusher.setDaemon(true);
     flusher.start();
@@ -42,20 +42,33 @@ public final class JsonLog {
       } catch (InterruptedException e) {
         return;
       }
-      if (dirty) {
-        flush();
-      }
+      flush();
     }
   }
 
-  /** Writes out buffered lines. */
+  /**
+   * Writes out buffered lines: swaps the buffer under a short lock and writes outside it, so
+   * request threads never wait for the write system call.
+   */
   public void flush() {
-    synchronized (out) {
-      dirty = false;
+    synchronized (writeLock) {
+      ByteArrayOutputStream batch;
+      synchronized (bufferLock) {
+        if (pending.size() == 0) {
+          return;
+        }
+        batch = pending;
+        pending = spare;
+      }
       try {
-        buffered.flush();
+        batch.writeTo(out);
+        out.flush();
       } catch (IOException e) {
         // stdout gone: nothing sensible to do with a log line
+      }
+      batch.reset();
+      synchronized (bufferLock) {
+        spare = batch;
       }
     }
   }
@@ -96,17 +109,12 @@ public final class JsonLog {
       throw new UncheckedIOException(e);
     }
     buffer.write('\n');
-    synchronized (out) {
-      try {
-        buffer.writeTo(buffered);
-        if (request == null || !severity.equals("INFO")) {
-          buffered.flush();
-        } else {
-          dirty = true;
-        }
-      } catch (IOException e) {
-        // stdout gone: nothing sensible to do with a log line
-      }
+    byte[] line = buffer.toByteArray();
+    synchronized (bufferLock) {
+      pending.write(line, 0, line.length);
+    }
+    if (request == null || !severity.equals("INFO")) {
+      flush();
     }
   }
 
