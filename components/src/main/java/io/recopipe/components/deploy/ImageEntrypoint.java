@@ -51,6 +51,11 @@ record ImageEntrypoint(List<String> classPath, String mainClass, String bundle, 
     return parse(args, digest);
   }
 
+  /** JVM options whose value is a separate argument. */
+  private static final java.util.Set<String> JVM_OPTIONS_WITH_VALUE = java.util.Set.of(
+      "--add-modules", "--add-opens", "--add-exports", "--add-reads", "-p", "--module-path",
+      "--upgrade-module-path", "--limit-modules");
+
   static ImageEntrypoint parse(List<String> args, String digest) throws IOException {
     List<String> classPath = List.of();
     String main = null;
@@ -61,6 +66,8 @@ record ImageEntrypoint(List<String> classPath, String mainClass, String bundle, 
         if ((arg.equals("-cp") || arg.equals("-classpath") || arg.equals("--class-path"))
             && i + 1 < args.size()) {
           classPath = List.of(args.get(++i).split(":"));
+        } else if (JVM_OPTIONS_WITH_VALUE.contains(arg) && i + 1 < args.size()) {
+          i++; // e.g. --add-modules jdk.incubator.vector: the value is not the main class
         } else if (!arg.startsWith("-")) {
           main = arg;
         }

@@ -43,13 +43,14 @@ public final class ServingImage {
   }
 
   /**
-   * The entrypoint; {@code --model-name} is appended only for a name other than the default, so
-   * the default image has exactly the contract's entrypoint.
+   * The entrypoint: the contract's, with the Vector API module added; {@code --model-name} is
+   * appended only for a name other than the default.
    */
   public static List<String> entrypoint(String modelName) {
-    List<String> args = new ArrayList<>(List.of("java", "-cp",
-        APP_DIR + "/" + ServingDist.JAR + ":" + APP_DIR + "/lib/*", MAIN_CLASS, "--bundle",
-        MODEL_DIR, "--port", Integer.toString(PORT)));
+    // The Vector API makes scoring ~7x faster; the server falls back to plain loops without it.
+    List<String> args = new ArrayList<>(List.of("java", "--add-modules", "jdk.incubator.vector",
+        "-cp", APP_DIR + "/" + ServingDist.JAR + ":" + APP_DIR + "/lib/*", MAIN_CLASS,
+        "--bundle", MODEL_DIR, "--port", Integer.toString(PORT)));
     if (!modelName.equals(PackageSettings.DEFAULT_MODEL_NAME)) {
       args.addAll(List.of("--model-name", modelName));
     }

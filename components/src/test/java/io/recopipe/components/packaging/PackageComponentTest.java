@@ -62,7 +62,8 @@ class PackageComponentTest {
       assertEquals(files.count(), model.size());
     }
     ImageConfig config = image.config();
-    assertEquals(List.of("java", "-cp", "/app/recopipe-serving.jar:/app/lib/*",
+    assertEquals(List.of("java", "--add-modules", "jdk.incubator.vector", "-cp",
+        "/app/recopipe-serving.jar:/app/lib/*",
         "io.recopipe.serving.ServingMain", "--bundle", "/model", "--port", "8080"),
         config.entrypoint());
     assertEquals(List.of(8080), config.ports());
