@@ -124,7 +124,7 @@ class PackageComponentTest {
     assertEquals(baseImage.layers().get(0).diffId(), image.layers().get(0).diffId());
     assertEquals(List.of("/etc/os-release"), layerPaths(image, 0));
     assertEquals("movies", image.config().labels().get("io.recopipe.model-name"));
-    assertEquals(List.of("--model-name", "movies"), image.config().entrypoint().subList(8, 10));
+    assertEquals(List.of("--model-name", "movies"), image.config().entrypoint().subList(10, 12));
     ImageDescription description = ImageDescription.read(out);
     assertEquals("example/reco:v1", description.image());
     assertEquals(List.of("base", "dependencies", "application", "model"),
