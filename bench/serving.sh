@@ -55,8 +55,11 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM   # run the EXIT trap (stop the server) when interrupted or timed out
+deadline=$((SECONDS + 120))
 until curl -sf -o /dev/null "http://127.0.0.1:$port/readyz"; do
   kill -0 "$server_pid" 2> /dev/null || { cat "$work/server.log" >&2; exit 1; }
+  [ "$SECONDS" -lt "$deadline" ] || { echo "server not ready in 120 s" >&2; exit 1; }
   sleep 0.01
 done
 ready_ns=$(date +%s%N)
