@@ -4,13 +4,10 @@ import io.recopipe.model.bundle.BinaryHeader.Kind;
 import io.recopipe.model.data.IdDictionary;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,20 +66,7 @@ final class IdListFile {
   static IdDictionary read(Path bundle, BundleFile entry, long expectedCount, String countSource,
       boolean verify) throws IOException {
     String name = entry.name();
-    if (entry.bytes() > Integer.MAX_VALUE - 8) {
-      throw new BundleFormatException(bundle, name, name + " is " + entry.bytes()
-          + " bytes, more than an id list may be");
-    }
-    byte[] bytes = Files.readAllBytes(bundle.resolve(name));
-    if (verify) {
-      MessageDigest digest = Sha256.newDigest();
-      digest.update(bytes);
-      String actual = Sha256.hex(digest);
-      if (!actual.equals(entry.sha256())) {
-        throw BundleFormatException.checksumMismatch(bundle, entry, actual);
-      }
-    }
-    ByteBuffer content = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer content = VerifiedBytes.read(bundle, entry, verify, "an id list");
     BinaryHeader header = BinaryHeader.decode(bundle, name, content, Kind.IDS);
     if (header.count() != expectedCount) {
       throw new BundleFormatException(bundle, name, name + " header says " + header.count()

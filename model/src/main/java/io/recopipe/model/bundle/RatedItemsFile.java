@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 
 /**
  * The optional rated-items file ({@code rated_items.i32}): a {@link BinaryHeader} (kind CSR32,
@@ -57,28 +55,16 @@ final class RatedItemsFile {
   static RatedItems read(Path bundle, BundleFile entry, int users, int items, boolean verify)
       throws IOException {
     String name = entry.name();
-    if (entry.bytes() > Integer.MAX_VALUE - 8) {
-      throw new BundleFormatException(bundle, name, name + " is too large (" + entry.bytes()
-          + " bytes)");
-    }
-    byte[] bytes = Files.readAllBytes(bundle.resolve(name));
-    if (verify) {
-      MessageDigest digest = Sha256.newDigest();
-      digest.update(bytes);
-      String actual = Sha256.hex(digest);
-      if (!actual.equals(entry.sha256())) {
-        throw BundleFormatException.checksumMismatch(bundle, entry, actual);
-      }
-    }
-    ByteBuffer content = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer content = VerifiedBytes.read(bundle, entry, verify, "a rated-items file");
     BinaryHeader header = BinaryHeader.decode(bundle, name, content, Kind.CSR32);
     if (header.count() != users || header.width() != items) {
       throw new BundleFormatException(bundle, name, name + " header says " + header.count()
           + " users × " + header.width() + " items, manifest says " + users + " × " + items);
     }
-    long intsLeft = (bytes.length - BinaryHeader.BYTES) / Integer.BYTES;
-    if ((bytes.length - BinaryHeader.BYTES) % Integer.BYTES != 0 || intsLeft < users + 1L) {
-      throw new BundleFormatException(bundle, name, name + " is " + bytes.length
+    int length = content.capacity();
+    long intsLeft = (length - BinaryHeader.BYTES) / Integer.BYTES;
+    if ((length - BinaryHeader.BYTES) % Integer.BYTES != 0 || intsLeft < users + 1L) {
+      throw new BundleFormatException(bundle, name, name + " is " + length
           + " bytes, too short or misaligned for " + users + " users (truncated?)");
     }
     IntBuffer ints = content.position(BinaryHeader.BYTES).slice().order(ByteOrder.LITTLE_ENDIAN)
