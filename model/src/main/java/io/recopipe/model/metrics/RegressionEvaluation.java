@@ -1,17 +1,13 @@
 package io.recopipe.model.metrics;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The result of one explicit-feedback evaluation: metric values by column name in ML.EVALUATE's
  * column order, plus the row counts that say how much to trust them (how many predictions were
  * clipped, how many rows hit ML.RECOMMEND's cold-start rule), so a report can show both together.
  */
-public final class RegressionEvaluation {
-  private final Map<String, Double> values;
+public final class RegressionEvaluation extends MetricValues {
   private final int rows;
   private final int clippedRows;
   private final int unknownUserRows;
@@ -21,30 +17,12 @@ public final class RegressionEvaluation {
   /** Creates an evaluation; {@code values} is copied in its iteration order. */
   public RegressionEvaluation(Map<String, Double> values, int rows, int clippedRows,
       int unknownUserRows, int unknownItemRows, int coldStartRows) {
-    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(values)));
+    super(values);
     this.rows = rows;
     this.clippedRows = clippedRows;
     this.unknownUserRows = unknownUserRows;
     this.unknownItemRows = unknownItemRows;
     this.coldStartRows = coldStartRows;
-  }
-
-  /**
-   * Returns the value of metric {@code name}.
-   *
-   * @throws IllegalArgumentException when this evaluation has no such metric
-   */
-  public double get(String name) {
-    Double value = values.get(name);
-    if (value == null) {
-      throw new IllegalArgumentException("no metric '" + name + "'; have " + values.keySet());
-    }
-    return value;
-  }
-
-  /** Returns every metric by name, in column order (unmodifiable). */
-  public Map<String, Double> asMap() {
-    return values;
   }
 
   /** Returns how many (actual, predicted) rows were evaluated. */
@@ -77,7 +55,7 @@ public final class RegressionEvaluation {
 
   @Override
   public String toString() {
-    return "RegressionEvaluation" + values + " over " + rows + " rows (" + clippedRows
+    return "RegressionEvaluation" + asMap() + " over " + rows + " rows (" + clippedRows
         + " clipped, " + coldStartRows + " cold-start)";
   }
 }
