@@ -14,5 +14,11 @@ public enum RunStatus {
   /** A step failed; the message says which and why. */
   FAILED,
   /** A deploy failed a check and the previous revision kept serving; the message says why. */
-  ROLLED_BACK
+  ROLLED_BACK,
+  /** Blessed under {@code promotion: review}: the run waits for a reviewer; nothing deployed. */
+  AWAITING_APPROVAL,
+  /** A reviewer rejected the waiting model; nothing was deployed. */
+  REJECTED,
+  /** Nobody decided before the approval expired; nothing was deployed. */
+  EXPIRED
 }

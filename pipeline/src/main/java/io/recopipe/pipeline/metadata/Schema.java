@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class Schema {
   /** The version this code writes. */
-  static final int CURRENT = 1;
+  static final int CURRENT = 2;
 
   private static final List<String> VERSION_1 = List.of(
       "CREATE TABLE runs (id TEXT PRIMARY KEY, pipeline TEXT NOT NULL, status TEXT NOT NULL,"
@@ -39,6 +39,47 @@ final class Schema {
       "CREATE TABLE metrics (execution_id INTEGER NOT NULL REFERENCES executions(id),"
           + " name TEXT NOT NULL, value REAL NOT NULL, PRIMARY KEY (execution_id, name))");
 
+  /**
+   * Version 2 (issue 5): the model registry with aliases and their history, approvals,
+   * reviewers, the hash-chained audit log and the scheduler's schedules and firings.
+   */
+  private static final List<String> VERSION_2 = List.of(
+      // registry: one row per registered model version of a pipeline (numbered 1, 2, ...)
+      "CREATE TABLE model_versions (pipeline TEXT NOT NULL, version INTEGER NOT NULL,"
+          + " run_id TEXT NOT NULL REFERENCES runs(id), model_version TEXT NOT NULL,"
+          + " bundle_uri TEXT NOT NULL, bundle_sha256 TEXT NOT NULL, image_uri TEXT,"
+          + " data_fingerprint TEXT, options TEXT NOT NULL, metrics TEXT NOT NULL,"
+          + " gate TEXT, blessed INTEGER NOT NULL, status TEXT NOT NULL,"
+          + " created_at TEXT NOT NULL, PRIMARY KEY (pipeline, version), UNIQUE (run_id))",
+      "CREATE TABLE aliases (pipeline TEXT NOT NULL, alias TEXT NOT NULL,"
+          + " version INTEGER NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (pipeline, alias))",
+      "CREATE TABLE alias_history (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+          + " pipeline TEXT NOT NULL, alias TEXT NOT NULL, from_version INTEGER,"
+          + " to_version INTEGER, actor TEXT NOT NULL, at TEXT NOT NULL, reason TEXT NOT NULL)",
+      "CREATE INDEX alias_history_by_pipeline ON alias_history (pipeline, id)",
+      // approvals: one per model version that waited for review
+      "CREATE TABLE approvals (pipeline TEXT NOT NULL, version INTEGER NOT NULL,"
+          + " run_id TEXT NOT NULL, state TEXT NOT NULL, requested_at TEXT NOT NULL,"
+          + " expires_at TEXT NOT NULL, started_by TEXT, decided_by TEXT, decided_at TEXT,"
+          + " comment TEXT, PRIMARY KEY (pipeline, version))",
+      // reviewers: tokens are stored only as SHA-256 hashes
+      "CREATE TABLE reviewers (name TEXT PRIMARY KEY, token_sha256 TEXT NOT NULL UNIQUE,"
+          + " created_at TEXT NOT NULL, created_by TEXT NOT NULL,"
+          + " disabled INTEGER NOT NULL DEFAULT 0)",
+      // audit: append-only, each row's hash covers the previous row's hash
+      "CREATE TABLE audit_log (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL,"
+          + " action TEXT NOT NULL, subject TEXT NOT NULL, detail TEXT NOT NULL,"
+          + " prev_hash TEXT NOT NULL, hash TEXT NOT NULL)",
+      // scheduler
+      "CREATE TABLE schedules (name TEXT PRIMARY KEY, cron TEXT NOT NULL, zone TEXT NOT NULL,"
+          + " overlap TEXT NOT NULL, catch_up TEXT NOT NULL, config TEXT,"
+          + " overrides TEXT NOT NULL, paused INTEGER NOT NULL DEFAULT 0,"
+          + " created_at TEXT NOT NULL, created_by TEXT NOT NULL, checked_until TEXT)",
+      "CREATE TABLE schedule_firings (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+          + " schedule TEXT NOT NULL, planned_at TEXT NOT NULL, at TEXT NOT NULL,"
+          + " outcome TEXT NOT NULL, reason TEXT, run_id TEXT)",
+      "CREATE INDEX schedule_firings_by_schedule ON schedule_firings (schedule, id)");
+
   private Schema() {
   }
 
@@ -61,6 +102,12 @@ final class Schema {
           statement.execute(ddl);
         }
         statement.execute("INSERT INTO schema_version (version) VALUES (1)");
+      }
+      if (version < 2) {
+        for (String ddl : VERSION_2) {
+          statement.execute(ddl);
+        }
+        statement.execute("INSERT INTO schema_version (version) VALUES (2)");
       }
     }
   }

@@ -126,6 +126,21 @@ public final class LocalRunner implements AutoCloseable {
     return new RunHistory(metadata, artifacts);
   }
 
+  /** The model registry in this home's metadata store. */
+  public io.recopipe.pipeline.registry.ModelRegistry registry() {
+    return new io.recopipe.pipeline.registry.ModelRegistry(metadata);
+  }
+
+  /** The configured reviewers of this home. */
+  public io.recopipe.pipeline.review.Reviewers reviewers() {
+    return new io.recopipe.pipeline.review.Reviewers(metadata);
+  }
+
+  /** The hash-chained audit log of this home. */
+  public io.recopipe.pipeline.audit.AuditLog audit() {
+    return new io.recopipe.pipeline.audit.AuditLog(metadata);
+  }
+
   /** The home this runner works in. */
   public RecopipeHome home() {
     return home;
