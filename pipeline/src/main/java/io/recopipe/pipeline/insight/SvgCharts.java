@@ -1,0 +1,29 @@
+package io.recopipe.pipeline.insight;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Inline SVG charts for the review page (no JavaScript, no CDN): loss per iteration, the error
+ * histogram and a run's step DAG; output is a complete {@code <svg>} element with escaped text.
+ */
+public final class SvgCharts {
+  private SvgCharts() {
+  }
+
+  /** Training loss per iteration, candidate (and champion when given) as lines. */
+  public static String lossChart(List<LossPoint> candidate, List<LossPoint> champion) {
+    throw new UnsupportedOperationException("issue 5: insight");
+  }
+
+  /** The error histogram, champion's bars beside the candidate's when given. */
+  public static String errorHistogram(ErrorHistogram candidate,
+      Optional<ErrorHistogram> champion) {
+    throw new UnsupportedOperationException("issue 5: insight");
+  }
+
+  /** A run's steps as a left-to-right DAG coloured by status, with duration and cache hits. */
+  public static String dag(List<DagNode> nodes) {
+    throw new UnsupportedOperationException("issue 5: insight");
+  }
+}
