@@ -3,39 +3,36 @@ package io.recopipe.pipeline.schedule;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recopipe.pipeline.metadata.Timestamps;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one place that maps {@code schedules} and {@code schedule_firings} rows to records, with
- * timestamps as fixed-width UTC text so that SQLite's text order is time order.
+ * The one place that maps {@code schedules} and {@code schedule_firings} rows to records
+ * (timestamps as the store's fixed-width UTC text, so SQLite's text order is time order).
  */
 final class ScheduleRows {
   static final String SCHEDULE_COLUMNS = "name, cron, zone, overlap, catch_up, config, overrides,"
       + " paused, created_at, created_by, checked_until";
   static final String FIRING_COLUMNS = "id, schedule, planned_at, at, outcome, reason, run_id";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DateTimeFormatter FIXED =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   private ScheduleRows() {
   }
 
   static String time(Instant instant) {
-    return instant == null ? null : FIXED.format(instant);
+    return Timestamps.format(instant);
   }
 
   static Instant instant(String text) {
-    return text == null ? null : Instant.parse(text);
+    return Timestamps.parse(text);
   }
 
   static Schedule schedule(ResultSet rs) throws SQLException {
