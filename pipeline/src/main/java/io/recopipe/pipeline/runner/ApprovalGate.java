@@ -6,6 +6,7 @@ import io.recopipe.pipeline.registry.ModelVersion;
 import io.recopipe.pipeline.review.Approval;
 import io.recopipe.pipeline.review.ApprovalState;
 import io.recopipe.pipeline.review.PromotionPolicy;
+import io.recopipe.pipeline.review.Promotions;
 import io.recopipe.pipeline.review.ReviewException;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,9 +21,6 @@ final class ApprovalGate {
   /** Why the walk stops before a step, and the run's status. */
   record Hold(RunStatus status, String message) {
   }
-
-  /** The actor expiry decisions are attributed to. */
-  static final String EXPIRY_ACTOR = "system:expiry";
 
   private final RunSession session;
   private final PromotionPolicy policy;
@@ -57,7 +55,7 @@ final class ApprovalGate {
           yield Optional.of(waiting(approval));
         }
         session.approvals.decide(v.pipeline(), v.version(), ApprovalState.EXPIRED,
-            EXPIRY_ACTOR, "nobody decided before " + approval.expiresAt(), now);
+            Promotions.EXPIRY_ACTOR, "nobody decided before " + approval.expiresAt(), now);
         yield Optional.of(new Hold(RunStatus.EXPIRED, expiredMessage(approval)));
       }
       case APPROVED -> {

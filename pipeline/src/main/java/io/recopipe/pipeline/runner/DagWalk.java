@@ -68,6 +68,9 @@ final class DagWalk {
             && step.name().equals(LocalRunner.CHAMPION_STEP)) {
           registration.register(result, results);
         }
+        if (result.status() == ExecutionStatus.SUCCEEDED) {
+          registration.recordImage(result);
+        }
       } catch (ComponentException e) {
         return new Outcome(RunStatus.FAILED, e.getMessage(), results);
       } catch (InterruptedException e) {

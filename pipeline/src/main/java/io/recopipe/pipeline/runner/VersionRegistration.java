@@ -7,6 +7,7 @@ import io.recopipe.pipeline.artifacts.StoredArtifact;
 import io.recopipe.pipeline.registry.ModelVersion;
 import io.recopipe.pipeline.registry.VersionStatus;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.TreeMap;
 /**
  * Registers the model a run exported as the next version of its pipeline, once per run (a cache
  * hit or a resume registers nothing new), with everything a reviewer needs to judge it: bundle
- * hash, data fingerprint, options, metrics and the gate's decision.
+ * hash, data fingerprint, options, metrics and the gate's decision; the packaged image is added
+ * once the package step has run.
  */
 final class VersionRegistration {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,8 +45,13 @@ final class VersionRegistration {
       return Optional.empty();
     }
     Path bundle = session.directoryOf(model.get());
-    JsonNode manifest = JSON.readTree(bundle.resolve(
-        io.recopipe.components.packaging.ModelVersion.MANIFEST).toFile());
+    Path manifestFile = bundle.resolve(io.recopipe.components.packaging.ModelVersion.MANIFEST);
+    if (!Files.isRegularFile(manifestFile)) {
+      session.progress(export.step(), "not registered: " + model.get().uri()
+          + " is not a model bundle (no manifest.json)");
+      return Optional.empty();
+    }
+    JsonNode manifest = JSON.readTree(manifestFile.toFile());
     Map<String, Double> metrics = new TreeMap<>();
     String gate = null;
     boolean blessed = true;
@@ -63,10 +70,20 @@ final class VersionRegistration {
         model.get().sha256(), Optional.empty(), manifest.path("data_fingerprint").asText(""),
         options(manifest.path("options")), metrics, gate, blessed, VersionStatus.REGISTERED,
         session.options.clock().instant());
-    ModelVersion registered = session.registry.register(draft);
+    ModelVersion registered = session.registry.register(draft, session.startedBy);
     session.progress(export.step(), "registered " + registered.pipeline() + " v"
         + registered.version() + " (model " + registered.modelVersion() + ")");
     return Optional.of(registered);
+  }
+
+  /** Records {@code step}'s IMAGE output on the run's version, once (the package step's). */
+  void recordImage(StepResult step) {
+    Optional<StoredArtifact> image = ofType(step, ArtifactType.IMAGE);
+    if (image.isEmpty()) {
+      return;
+    }
+    session.registry.forRun(session.runId).filter(v -> v.imageUri().isEmpty())
+        .ifPresent(v -> session.registry.setImage(v.pipeline(), v.version(), image.get().uri()));
   }
 
   private static Map<String, String> options(JsonNode options) {
