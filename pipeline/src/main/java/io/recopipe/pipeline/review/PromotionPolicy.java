@@ -33,7 +33,7 @@ public record PromotionPolicy(Mode mode, boolean fourEyes, Duration expiresAfter
   public static final String POLICY = "promotion.policy";
   /** The four-eyes key: {@code true} or {@code false}. */
   public static final String FOUR_EYES = "promotion.four_eyes";
-  /** The expiry key: {@code 72h}, {@code 30m}, {@code 7d}, {@code 90s} or ISO-8601 {@code PT72H}. */
+  /** The expiry key: {@code 72h}, {@code 30m}, {@code 7d}, {@code 90s} or ISO {@code PT72H}. */
   public static final String EXPIRES_AFTER = "promotion.expires_after";
   /** What a run gets when its config says nothing. */
   public static final PromotionPolicy DEFAULT = new PromotionPolicy(Mode.AUTO, true,
