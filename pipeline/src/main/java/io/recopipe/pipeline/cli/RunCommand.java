@@ -51,6 +51,12 @@ final class RunCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  /**
+   * Set by the scheduler for the runs it starts ({@code scheduler:NAME}); only that prefix is
+   * honoured, so the variable cannot make a run look as if a reviewer had started it.
+   */
+  static final String SCHEDULER_ENV = "RECOPIPE_STARTED_BY";
+
   @Override
   public Integer call() throws io.recopipe.pipeline.review.ReviewException {
     Map<String, String> overrides = new LinkedHashMap<>(set);
@@ -63,6 +69,10 @@ final class RunCommand implements Callable<Integer> {
     PrintStream progress = System.out;
     try (LocalRunner runner = home.runner()) {
       RunOptions options = RunOptions.to(progress);
+      String scheduler = System.getenv(SCHEDULER_ENV);
+      if (scheduler != null && scheduler.startsWith("scheduler:")) {
+        options = options.startedBy(scheduler);
+      }
       options = reviewer.optional(runner).map(r -> RunOptions.to(progress).startedBy(r.name()))
           .orElse(options);
       RunResult result = runner.run(MovieLensMfPipeline.definition(), resolved.values(),

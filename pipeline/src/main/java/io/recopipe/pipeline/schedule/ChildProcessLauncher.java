@@ -25,6 +25,11 @@ import java.util.concurrent.TimeoutException;
 public final class ChildProcessLauncher implements RunLauncher {
   /** The environment variable naming who started the run ({@code scheduler:NAME}). */
   public static final String STARTED_BY_ENV = "RECOPIPE_STARTED_BY";
+
+  /** Who the runs of schedule {@code name} are attributed to. */
+  public static String startedBy(String name) {
+    return "scheduler:" + name;
+  }
   private static final String MAIN = "io.recopipe.pipeline.cli.Main";
   private static final DateTimeFormatter LOG_NAME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -46,7 +51,7 @@ public final class ChildProcessLauncher implements RunLauncher {
     try {
       Files.createDirectories(log.getParent());
       ProcessBuilder builder = new ProcessBuilder(command(schedule)).redirectErrorStream(true);
-      builder.environment().put(STARTED_BY_ENV, "scheduler:" + schedule.name());
+      builder.environment().put(STARTED_BY_ENV, startedBy(schedule.name()));
       run = ChildRun.follow(builder.start(), log);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start recopipe run: " + e.getMessage(), e);

@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
  * <p>Each tick handles the cron times in {@code (checked_until, now]} of every unpaused schedule
  * by the {@link FiringPlan} rule, applies the overlap policy, starts at most one run per schedule
  * and records the firings together with the new {@code checked_until}. Which run a schedule
- * started last, and its queued firing, are kept in memory: after a server restart the previous
- * server's runs are not waited for and a queued firing is not started.
+ * started last is found again after a server restart from the runs table (its runs are
+ * attributed to {@code scheduler:NAME}); a queued firing is kept in memory only and is lost if
+ * the server stops before it starts.
  */
 public final class Scheduler {
   private final ScheduleStore schedules;
@@ -29,6 +30,7 @@ public final class Scheduler {
   private final Duration tolerance;
   private final Map<String, RunHandle> lastRuns = new HashMap<>();
   private final Map<String, Instant> queued = new HashMap<>();
+  private final RecordedRuns recordedRuns;
 
   /**
    * A scheduler over {@code store}; a cron time at most {@code tolerance} old counts as on time
@@ -40,6 +42,7 @@ public final class Scheduler {
     this.launcher = launcher;
     this.clock = clock;
     this.tolerance = tolerance;
+    this.recordedRuns = new RecordedRuns(store);
   }
 
   /** Handles every schedule once and returns the firings recorded, oldest first. */
@@ -90,7 +93,7 @@ public final class Scheduler {
 
   private void startQueued(Schedule schedule, Instant now, List<Firing> firings) {
     Instant waiting = queued.get(schedule.name());
-    RunHandle previous = lastRuns.get(schedule.name());
+    RunHandle previous = previousRun(schedule);
     if (waiting != null && (previous == null || !previous.running())) {
       queued.remove(schedule.name());
       String behind = previous == null ? "" : " behind run " + previous.runId();
@@ -100,7 +103,7 @@ public final class Scheduler {
 
   private void fire(Schedule schedule, Instant plannedAt, String note, Instant now,
       List<Firing> firings) {
-    RunHandle previous = lastRuns.get(schedule.name());
+    RunHandle previous = previousRun(schedule);
     if (previous == null || !previous.running()) {
       start(schedule, plannedAt, note, now, firings);
       return;
@@ -130,6 +133,11 @@ public final class Scheduler {
       firings.add(row(schedule, plannedAt, now, FiringOutcome.FAILED, "could not start the run: "
           + e.getMessage(), null));
     }
+  }
+
+  private RunHandle previousRun(Schedule schedule) {
+    RunHandle known = lastRuns.get(schedule.name());
+    return known != null ? known : recordedRuns.stillRunning(schedule.name()).orElse(null);
   }
 
   private static Firing row(Schedule schedule, Instant plannedAt, Instant now,

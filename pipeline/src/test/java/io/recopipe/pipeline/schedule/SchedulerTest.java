@@ -73,6 +73,22 @@ class SchedulerTest {
   }
 
   @Test
+  void overlapHoldsAcrossASchedulerRestartThroughTheRunsTable() {
+    add("hourly", "0 * * * *", "UTC", "skip", null);
+    io.recopipe.pipeline.runner.ProcessIdentity self =
+        io.recopipe.pipeline.runner.ProcessIdentity.current();
+    new io.recopipe.pipeline.metadata.RunRepository(store).insert(
+        new io.recopipe.pipeline.metadata.RunRecord("run-before-restart", "movielens-mf",
+            io.recopipe.pipeline.metadata.RunStatus.RUNNING, null, Map.of(), MONDAY, null,
+            ChildProcessLauncher.startedBy("hourly"), self.pid(), self.started()));
+    List<Firing> fired = tickAt("2026-01-05T01:00:05Z");
+    assertEquals(FiringOutcome.SKIPPED, fired.get(0).outcome());
+    assertEquals("previous run run-before-restart still running (overlap=skip)",
+        fired.get(0).reason());
+    assertEquals(0, launcher.runs().size());
+  }
+
+  @Test
   void overlapSkipSkipsWhileThePreviousRunRuns() {
     add("hourly", "0 * * * *", "UTC", "skip", null);
     tickAt("2026-01-05T01:00:05Z");
