@@ -1,7 +1,12 @@
 package io.recopipe.pipeline.insight;
 
+import io.recopipe.model.bundle.ModelBundle;
+import io.recopipe.model.metrics.RegressionEvaluation;
+import io.recopipe.model.metrics.RegressionEvaluator;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Builds a {@link PromotionInsight} from a candidate bundle, the champion's and the dataset. */
@@ -17,6 +22,33 @@ public final class PromotionInsights {
   public static PromotionInsight build(Path candidateBundle, Optional<Path> championBundle,
       Path datasetDir, Optional<String> gateDecisionJson, int sampleUsers, int topK)
       throws IOException {
-    throw new UnsupportedOperationException("issue 5: insight");
+    InsightDataset dataset = InsightDataset.read(datasetDir);
+    ModelBundle candidate = ModelBundle.load(candidateBundle);
+    Optional<ModelBundle> champion = championBundle.isPresent()
+        ? Optional.of(ModelBundle.load(championBundle.get())) : Optional.empty();
+    RegressionEvaluator evaluator = dataset.evaluator();
+    RegressionEvaluation ours = evaluator.evaluate(candidate.model(), dataset.eval());
+    Optional<RegressionEvaluation> theirs = champion.map(c -> evaluator.evaluate(c.model(),
+        dataset.eval()));
+
+    float[] actual = EvalPredictions.actual(dataset.eval());
+    float[] ourPredictions = EvalPredictions.predicted(candidate.model(), dataset.eval(),
+        evaluator);
+    Optional<float[]> theirPredictions = champion.map(c -> EvalPredictions.predicted(c.model(),
+        dataset.eval(), evaluator));
+    List<float[]> all = new ArrayList<>();
+    all.add(ourPredictions);
+    theirPredictions.ifPresent(all::add);
+    List<Double> edges = ErrorHistograms.edges(evaluator, actual, all);
+
+    List<String> users = SampleRecommendations.pickUsers(dataset.eval(), candidate.model(),
+        sampleUsers);
+    return new PromotionInsight(MetricDeltas.of(ours, theirs),
+        GateChecks.parse(gateDecisionJson),
+        LossSeries.of(candidate.manifest()),
+        champion.map(c -> LossSeries.of(c.manifest())).orElse(List.of()),
+        ErrorHistograms.of(actual, ourPredictions, edges),
+        theirPredictions.map(p -> ErrorHistograms.of(actual, p, edges)),
+        SampleRecommendations.build(users, candidate, champion, dataset, topK));
   }
 }

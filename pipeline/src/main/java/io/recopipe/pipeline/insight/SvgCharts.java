@@ -13,17 +13,17 @@ public final class SvgCharts {
 
   /** Training loss per iteration, candidate (and champion when given) as lines. */
   public static String lossChart(List<LossPoint> candidate, List<LossPoint> champion) {
-    throw new UnsupportedOperationException("issue 5: insight");
+    return LossChart.render(candidate, champion == null ? List.of() : champion);
   }
 
   /** The error histogram, champion's bars beside the candidate's when given. */
   public static String errorHistogram(ErrorHistogram candidate,
       Optional<ErrorHistogram> champion) {
-    throw new UnsupportedOperationException("issue 5: insight");
+    return HistogramChart.render(candidate, champion);
   }
 
   /** A run's steps as a left-to-right DAG coloured by status, with duration and cache hits. */
   public static String dag(List<DagNode> nodes) {
-    throw new UnsupportedOperationException("issue 5: insight");
+    return DagChart.render(nodes);
   }
 }

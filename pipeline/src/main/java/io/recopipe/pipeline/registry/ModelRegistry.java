@@ -1,12 +1,24 @@
 package io.recopipe.pipeline.registry;
 
+import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.metadata.MetadataStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The model registry in the metadata store: numbered versions per pipeline, the
- * {@value #CHAMPION} and {@value #PREVIOUS} aliases, and the full history of every alias move.
+ * {@value #CHAMPION} and {@value #PREVIOUS} aliases, and the full history of every alias move
+ * (who, when, why, from → to), each move audited in the same transaction, so the question "which
+ * version was in production, and who put it there" always has an answer.
  */
 public final class ModelRegistry {
   /** The alias of the version that serves. */
@@ -15,47 +27,179 @@ public final class ModelRegistry {
   public static final String PREVIOUS = "previous";
 
   private final MetadataStore store;
+  private final Clock clock;
 
-  /** A registry over {@code store}. */
+  /** A registry over {@code store} on the system clock. */
   public ModelRegistry(MetadataStore store) {
-    this.store = store;
+    this(store, Clock.systemUTC());
   }
 
-  /** Registers {@code draft} under the next version number of its pipeline and returns it. */
+  /** A registry over {@code store} that timestamps with {@code clock}. */
+  public ModelRegistry(MetadataStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /**
+   * Registers {@code draft} under the next version number of its pipeline (the draft's own
+   * number is ignored) and returns it; audited as {@code register} by {@code actor}.
+   */
+  public ModelVersion register(ModelVersion draft, String actor) {
+    return store.write(c -> {
+      int next;
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE pipeline = ?")) {
+        ps.setString(1, draft.pipeline());
+        try (ResultSet rs = ps.executeQuery()) {
+          next = rs.next() ? rs.getInt(1) : 1;
+        }
+      }
+      ModelVersion v = new ModelVersion(draft.pipeline(), next, draft.runId(),
+          draft.modelVersion(), draft.bundleUri(), draft.bundleSha256(), draft.imageUri(),
+          draft.dataFingerprint(), draft.options(), draft.metrics(), draft.gateDecision(),
+          draft.blessed(), draft.status(), draft.createdAt());
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO model_versions ("
+          + ModelVersionRows.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        ModelVersionRows.bind(ps, v);
+        ps.executeUpdate();
+      }
+      Map<String, String> detail = new LinkedHashMap<>();
+      detail.put("run_id", v.runId());
+      detail.put("model_version", v.modelVersion());
+      detail.put("bundle_sha256", v.bundleSha256());
+      AuditLog.append(c, clock.instant(), actor, "register", subject(v.pipeline(), next), detail);
+      return v;
+    });
+  }
+
+  /** Registers {@code draft} as the system (the runner) did. */
   public ModelVersion register(ModelVersion draft) {
-    throw new UnsupportedOperationException("issue 5: registry " + store.file());
+    return register(draft, "system:runner");
   }
 
   /** Version {@code version} of {@code pipeline}. */
   public Optional<ModelVersion> find(String pipeline, int version) {
-    throw new UnsupportedOperationException("issue 5");
+    return first("SELECT " + ModelVersionRows.COLUMNS
+        + " FROM model_versions WHERE pipeline = ? AND version = ?", pipeline, version);
   }
 
   /** The version run {@code runId} registered. */
   public Optional<ModelVersion> forRun(String runId) {
-    throw new UnsupportedOperationException("issue 5");
+    return first("SELECT " + ModelVersionRows.COLUMNS + " FROM model_versions WHERE run_id = ?",
+        runId);
   }
 
   /** Every version of {@code pipeline}, newest first. */
   public List<ModelVersion> list(String pipeline) {
-    throw new UnsupportedOperationException("issue 5");
+    return query("SELECT " + ModelVersionRows.COLUMNS
+        + " FROM model_versions WHERE pipeline = ? ORDER BY version DESC", pipeline);
   }
 
   /** The version {@code alias} points at. */
   public Optional<ModelVersion> alias(String pipeline, String alias) {
-    throw new UnsupportedOperationException("issue 5");
+    return first("SELECT " + prefixed("v") + " FROM aliases a JOIN model_versions v"
+        + " ON v.pipeline = a.pipeline AND v.version = a.version"
+        + " WHERE a.pipeline = ? AND a.alias = ?", pipeline, alias);
+  }
+
+  /** Records the image that packages {@code version} (the package step's IMAGE artifact URI). */
+  public void setImage(String pipeline, int version, String imageUri) {
+    store.write(c -> update(c, "UPDATE model_versions SET image_uri = ?"
+        + " WHERE pipeline = ? AND version = ?", imageUri, pipeline, version));
+  }
+
+  /** Sets the status of {@code version} (audited as {@code status} by {@code actor}). */
+  public void setStatus(String pipeline, int version, VersionStatus status, String actor) {
+    store.write(c -> {
+      setStatus(c, pipeline, version, status);
+      AuditLog.append(c, clock.instant(), actor, "status", subject(pipeline, version),
+          Map.of("status", status.name()));
+      return null;
+    });
+  }
+
+  /** Sets the status inside the caller's transaction (for repositories that change it too). */
+  public static void setStatus(Connection c, String pipeline, int version, VersionStatus status)
+      throws SQLException {
+    int changed = update(c, "UPDATE model_versions SET status = ? WHERE pipeline = ? AND"
+        + " version = ?", status.name(), pipeline, version);
+    if (changed != 1) {
+      throw new SQLException("no model version " + subject(pipeline, version));
+    }
   }
 
   /**
    * Makes {@code version} the champion and the old champion {@code previous}, recording both
-   * moves (and an audit entry) in one transaction.
+   * moves, the DEPLOYED status and an audit entry in one transaction.
+   *
+   * @throws IllegalArgumentException when the version does not exist
    */
   public void promote(String pipeline, int version, String actor, String reason) {
-    throw new UnsupportedOperationException("issue 5");
+    if (find(pipeline, version).isEmpty()) {
+      throw new IllegalArgumentException("no model version " + subject(pipeline, version));
+    }
+    store.write(c -> {
+      Instant now = clock.instant();
+      Optional<Integer> old = AliasMoves.current(c, pipeline, CHAMPION);
+      if (old.isPresent() && old.get() == version) {
+        return null;
+      }
+      AliasMoves.move(c, pipeline, CHAMPION, old, version, actor, now, reason);
+      if (old.isPresent()) {
+        AliasMoves.move(c, pipeline, PREVIOUS, AliasMoves.current(c, pipeline, PREVIOUS),
+            old.get(), actor, now, reason);
+      }
+      setStatus(c, pipeline, version, VersionStatus.DEPLOYED);
+      Map<String, String> detail = new LinkedHashMap<>();
+      detail.put("from", old.map(String::valueOf).orElse(""));
+      detail.put("to", String.valueOf(version));
+      detail.put("reason", reason);
+      AuditLog.append(c, now, actor, "promote", subject(pipeline, version), detail);
+      return null;
+    });
   }
 
   /** Every alias move of {@code pipeline}, newest first. */
   public List<AliasChange> history(String pipeline) {
-    throw new UnsupportedOperationException("issue 5");
+    return store.read(c -> AliasMoves.history(c, pipeline));
+  }
+
+  /** How versions are named in messages and audit subjects: {@code pipeline/vN}. */
+  public static String subject(String pipeline, int version) {
+    return pipeline + "/v" + version;
+  }
+
+  private Optional<ModelVersion> first(String sql, Object... args) {
+    return query(sql, args).stream().findFirst();
+  }
+
+  private List<ModelVersion> query(String sql, Object... args) {
+    return store.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < args.length; i++) {
+          ps.setObject(i + 1, args[i]);
+        }
+        List<ModelVersion> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(ModelVersionRows.read(rs));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  private static String prefixed(String table) {
+    return table + "." + ModelVersionRows.COLUMNS.replace(", ", ", " + table + ".");
+  }
+
+  private static int update(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      return ps.executeUpdate();
+    }
   }
 }

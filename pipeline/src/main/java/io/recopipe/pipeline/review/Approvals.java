@@ -1,15 +1,30 @@
 package io.recopipe.pipeline.review;
 
+import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.metadata.MetadataStore;
+import io.recopipe.pipeline.metadata.Timestamps;
+import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.registry.VersionStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Reads and writes the {@code approvals} table; each state change is written together with its
- * audit entry and the registry version's status, so the three never disagree.
+ * audit entry and the registry version's status in one transaction, so the three never disagree.
  */
 public final class Approvals {
+  private static final String COLUMNS = "pipeline, version, run_id, state, requested_at,"
+      + " expires_at, started_by, decided_by, decided_at, comment";
+
   private final MetadataStore store;
 
   /** Approvals in {@code store}. */
@@ -23,31 +38,127 @@ public final class Approvals {
    */
   public Approval request(String pipeline, int version, String runId, String startedBy,
       Instant now, Instant expiresAt) {
-    throw new UnsupportedOperationException("issue 5 " + store.file());
+    store.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO approvals (" + COLUMNS
+          + ") VALUES (?, ?, ?, 'PENDING', ?, ?, ?, NULL, NULL, NULL)")) {
+        ps.setString(1, pipeline);
+        ps.setInt(2, version);
+        ps.setString(3, runId);
+        ps.setString(4, Timestamps.format(now));
+        ps.setString(5, Timestamps.format(expiresAt));
+        ps.setString(6, startedBy);
+        ps.executeUpdate();
+      }
+      ModelRegistry.setStatus(c, pipeline, version, VersionStatus.AWAITING_APPROVAL);
+      Map<String, String> detail = new LinkedHashMap<>();
+      detail.put("run_id", runId);
+      detail.put("started_by", startedBy);
+      detail.put("expires_at", expiresAt.toString());
+      return AuditLog.append(c, now, "system:runner", "request_approval",
+          ModelRegistry.subject(pipeline, version), detail);
+    });
+    return find(pipeline, version).orElseThrow();
   }
 
   /** The approval of {@code version}. */
   public Optional<Approval> find(String pipeline, int version) {
-    throw new UnsupportedOperationException("issue 5");
+    return store.read(c -> first(c, "WHERE pipeline = ? AND version = ?", pipeline, version));
   }
 
   /** The approval of run {@code runId}. */
   public Optional<Approval> forRun(String runId) {
-    throw new UnsupportedOperationException("issue 5");
+    return store.read(c -> first(c, "WHERE run_id = ?", runId));
   }
 
   /** Every approval of {@code pipeline} in {@code state}, oldest first. */
   public List<Approval> inState(String pipeline, ApprovalState state) {
-    throw new UnsupportedOperationException("issue 5");
+    return store.read(c -> query(c, "WHERE pipeline = ? AND state = ? ORDER BY requested_at,"
+        + " version", pipeline, state.name()));
   }
 
   /**
    * Moves a PENDING approval to {@code decision} (APPROVED, REJECTED or EXPIRED) by
    * {@code actor}; the registry version's status follows and an audit entry is appended. Refused
-   * (CONFLICT) when it is no longer PENDING.
+   * (CONFLICT) when it is no longer PENDING, NOT_FOUND when there is no such approval.
    */
   public Approval decide(String pipeline, int version, ApprovalState decision, String actor,
       String comment, Instant now) throws ReviewException {
-    throw new UnsupportedOperationException("issue 5");
+    if (decision == ApprovalState.PENDING) {
+      throw new IllegalArgumentException("a decision cannot be PENDING");
+    }
+    String subject = ModelRegistry.subject(pipeline, version);
+    Optional<Approval> before = store.write(c -> {
+      Optional<Approval> current = first(c, "WHERE pipeline = ? AND version = ?", pipeline,
+          version);
+      if (current.isEmpty() || current.get().state() != ApprovalState.PENDING) {
+        return current;
+      }
+      try (PreparedStatement ps = c.prepareStatement("UPDATE approvals SET state = ?,"
+          + " decided_by = ?, decided_at = ?, comment = ? WHERE pipeline = ? AND version = ?"
+          + " AND state = 'PENDING'")) {
+        ps.setString(1, decision.name());
+        ps.setString(2, actor);
+        ps.setString(3, Timestamps.format(now));
+        ps.setString(4, comment);
+        ps.setString(5, pipeline);
+        ps.setInt(6, version);
+        ps.executeUpdate();
+      }
+      ModelRegistry.setStatus(c, pipeline, version, VersionStatus.valueOf(decision.name()));
+      Map<String, String> detail = new LinkedHashMap<>();
+      detail.put("run_id", current.get().runId());
+      detail.put("comment", comment == null ? "" : comment);
+      AuditLog.append(c, now, actor, action(decision), subject, detail);
+      return current;
+    });
+    if (before.isEmpty()) {
+      throw new ReviewException(ReviewException.Kind.NOT_FOUND, subject
+          + " has no approval request (only runs with promotion.policy=review wait for one)");
+    }
+    Approval was = before.get();
+    if (was.state() != ApprovalState.PENDING) {
+      throw new ReviewException(ReviewException.Kind.CONFLICT, subject + " was already "
+          + was.state().name().toLowerCase(Locale.ROOT)
+          + was.decidedBy().map(by -> " by " + by).orElse("")
+          + was.decidedAt().map(at -> " at " + at).orElse("") + "; nothing changed");
+    }
+    return find(pipeline, version).orElseThrow();
+  }
+
+  /** The audit action of a decision: approve, reject or expire. */
+  static String action(ApprovalState decision) {
+    return switch (decision) {
+      case APPROVED -> "approve";
+      case REJECTED -> "reject";
+      case EXPIRED -> "expire";
+      case PENDING -> "request_approval";
+    };
+  }
+
+  private static Optional<Approval> first(Connection c, String where, Object... args)
+      throws SQLException {
+    return query(c, where, args).stream().findFirst();
+  }
+
+  private static List<Approval> query(Connection c, String where, Object... args)
+      throws SQLException {
+    List<Approval> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM approvals "
+        + where)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Approval(rs.getString(1), rs.getInt(2), rs.getString(3),
+              ApprovalState.valueOf(rs.getString(4)), Timestamps.parse(rs.getString(5)),
+              Timestamps.parse(rs.getString(6)), rs.getString(7),
+              Optional.ofNullable(rs.getString(8)),
+              Optional.ofNullable(Timestamps.parse(rs.getString(9))),
+              Optional.ofNullable(rs.getString(10))));
+        }
+      }
+    }
+    return out;
   }
 }

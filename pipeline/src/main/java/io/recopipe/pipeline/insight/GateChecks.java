@@ -1,0 +1,64 @@
+package io.recopipe.pipeline.insight;
+
+import io.recopipe.model.json.JsonArray;
+import io.recopipe.model.json.JsonObject;
+import io.recopipe.model.json.JsonParser;
+import io.recopipe.model.json.JsonValue;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads the checks out of the gate's {@code decision.json} ({@code checks[]} with {@code name},
+ * {@code passed}, {@code detail}), so the page lists why a candidate was or was not blessed.
+ * A skipped check ({@code "passed": null}, e.g. a change check on a first run) did not fail and
+ * is listed as passed; its message starts with "skipped".
+ */
+public final class GateChecks {
+  private GateChecks() {
+  }
+
+  /**
+   * The checks of {@code decisionJson}; none when there is no decision.
+   *
+   * @throws IOException when the text is not a gate decision
+   */
+  public static List<GateCheck> parse(Optional<String> decisionJson) throws IOException {
+    if (decisionJson.isEmpty() || decisionJson.get().isBlank()) {
+      return List.of();
+    }
+    try {
+      JsonObject decision = JsonParser.parse(decisionJson.get()).asObject();
+      List<GateCheck> checks = new ArrayList<>();
+      JsonValue list = decision.get("checks");
+      if (list instanceof JsonArray array) {
+        for (JsonValue item : array) {
+          checks.add(check(item.asObject()));
+        }
+      }
+      return List.copyOf(checks);
+    } catch (IllegalArgumentException e) { // JsonException included
+      throw new IOException("not a gate decision: " + e.getMessage(), e);
+    }
+  }
+
+  private static GateCheck check(JsonObject json) {
+    JsonValue passed = json.get("passed");
+    boolean skipped = passed == null || passed.isNull();
+    String message = json.getString("detail", "");
+    if (message.isEmpty()) {
+      message = String.format(Locale.ROOT, "%s %s against %s", json.getString("metric", ""),
+          text(json.get("value")), text(json.get("threshold"))).trim();
+    }
+    if (skipped && !message.startsWith("skipped")) {
+      message = "skipped: " + message;
+    }
+    return new GateCheck(json.getString("name"), skipped || passed.asBoolean(), message);
+  }
+
+  private static String text(JsonValue value) {
+    return value == null || value.isNull() ? "n/a" : value.toString();
+  }
+}

@@ -1,0 +1,94 @@
+package io.recopipe.pipeline.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.recopipe.pipeline.metadata.MetadataStore;
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditLogTest {
+  @TempDir
+  Path dir;
+
+  private static AuditLog filled(MetadataStore store) {
+    AuditLog log = new AuditLog(store);
+    Instant t = Instant.parse("2026-11-22T10:00:00Z");
+    for (int i = 1; i <= 5; i++) {
+      log.append(t.plusSeconds(i), "bob", "approve", "mf/v" + i, Map.of("comment", "ok " + i));
+    }
+    return log;
+  }
+
+  private static void sql(MetadataStore store, String sql) {
+    store.write(c -> {
+      try (Statement s = c.createStatement()) {
+        return s.executeUpdate(sql);
+      }
+    });
+  }
+
+  @Test
+  void chainOfUntouchedLogVerifies() {
+    try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
+      AuditLog log = filled(store);
+      AuditVerification v = log.verify();
+      assertTrue(v.intact(), v.message());
+      assertEquals(5, v.entries());
+      assertTrue(v.message().startsWith("audit log intact: 5 entries"), v.message());
+      assertEquals(log.list().get(0).hash(), log.list().get(1).prevHash());
+    }
+  }
+
+  @Test
+  void editedRowIsNamed() {
+    try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
+      AuditLog log = filled(store);
+      sql(store, "UPDATE audit_log SET detail = '{\"comment\":\"forged\"}' WHERE seq = 3");
+      AuditVerification v = log.verify();
+      assertFalse(v.intact());
+      assertEquals(3, v.firstBadSeq().getAsLong());
+      assertTrue(v.message().contains("entry 3 (approve mf/v3 by bob) was edited"),
+          v.message());
+    }
+  }
+
+  @Test
+  void editedActorWithRecomputedHashBreaksTheNextLink() {
+    try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
+      AuditLog log = filled(store);
+      AuditEntry e = log.list().get(1);
+      String forged = AuditHash.of(e.prevHash(), e.seq(),
+          io.recopipe.pipeline.metadata.Timestamps.format(e.at()), "mallory", e.action(),
+          e.subject(), e.detail());
+      sql(store, "UPDATE audit_log SET actor = 'mallory', hash = '" + forged + "' WHERE seq = 2");
+      AuditVerification v = log.verify();
+      assertFalse(v.intact());
+      assertEquals(3, v.firstBadSeq().getAsLong());
+      assertTrue(v.message().contains("does not chain to entry 2"), v.message());
+    }
+  }
+
+  @Test
+  void deletedRowIsNamed() {
+    try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
+      AuditLog log = filled(store);
+      sql(store, "DELETE FROM audit_log WHERE seq = 2");
+      AuditVerification v = log.verify();
+      assertFalse(v.intact());
+      assertEquals(3, v.firstBadSeq().getAsLong());
+      assertTrue(v.message().contains("entries 2..2 were deleted"), v.message());
+    }
+  }
+
+  @Test
+  void fieldBoundariesAreUnambiguous() {
+    assertFalse(AuditHash.of("p", 1, "t", "ab", "c", "s", "{}")
+        .equals(AuditHash.of("p", 1, "t", "a", "bc", "s", "{}")));
+  }
+}

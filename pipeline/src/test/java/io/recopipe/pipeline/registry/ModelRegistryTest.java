@@ -1,0 +1,77 @@
+package io.recopipe.pipeline.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.recopipe.pipeline.audit.AuditLog;
+import io.recopipe.pipeline.metadata.MetadataStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelRegistryTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void versionsAreNumberedPerPipelineAndRoundTrip() {
+    try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
+      ModelRegistry registry = new ModelRegistry(store);
+      ModelVersion v1 = registry.register(RegistryFixtures.draft(store, "r1", "alice", 0.91));
+      ModelVersion v2 = registry.register(RegistryFixtures.draft(store, "r2", "alice", 0.90));
+      assertEquals(1, v1.version());
+      assertEquals(2, v2.version());
+      ModelVersion read = registry.find("mf", 2).orElseThrow();
+      assertEquals(v2, read);
+      assertEquals(0.90, read.metrics().get("rmse"));
+      assertEquals(Optional.of(v1), registry.forRun("r1"));
+      assertEquals(List.of(2, 1), registry.list("mf").stream().map(ModelVersion::version)
+          .toList());
+      registry.setImage("mf", 1, "runs/r1/package/image");
+      assertEquals(Optional.of("runs/r1/package/image"),
+          registry.find("mf", 1).orElseThrow().imageUri());
+    }
+  }
+
+  @Test
+  void promotionMovesChampionAndPreviousWithHistory() {
+    try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
+      ModelRegistry registry = new ModelRegistry(store);
+      registry.register(RegistryFixtures.draft(store, "r1", "alice", 0.91));
+      registry.register(RegistryFixtures.draft(store, "r2", "alice", 0.90));
+      registry.promote("mf", 1, "alice", "auto promotion of run r1");
+      assertEquals(1, registry.alias("mf", ModelRegistry.CHAMPION).orElseThrow().version());
+      assertTrue(registry.alias("mf", ModelRegistry.PREVIOUS).isEmpty());
+
+      registry.promote("mf", 2, "bob", "approved by bob: better");
+      assertEquals(2, registry.alias("mf", ModelRegistry.CHAMPION).orElseThrow().version());
+      assertEquals(1, registry.alias("mf", ModelRegistry.PREVIOUS).orElseThrow().version());
+      assertEquals(VersionStatus.DEPLOYED, registry.find("mf", 2).orElseThrow().status());
+
+      registry.promote("mf", 1, "carol", "rollback: latency");
+      List<AliasChange> history = registry.history("mf");
+      AliasChange last = history.get(1);
+      assertEquals(ModelRegistry.CHAMPION, last.alias());
+      assertEquals(Optional.of(2), last.fromVersion());
+      assertEquals(Optional.of(1), last.toVersion());
+      assertEquals("carol", last.actor());
+      assertEquals("rollback: latency", last.reason());
+      assertEquals(2, registry.alias("mf", ModelRegistry.PREVIOUS).orElseThrow().version());
+      assertEquals(5, history.size(), "champion x3 and previous x2 moves");
+      assertTrue(new AuditLog(store).verify().intact());
+      assertEquals(5, new AuditLog(store).list().size(), "2 registrations + 3 promotions");
+    }
+  }
+
+  @Test
+  void promotingAnUnknownVersionIsRefused() {
+    try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> new ModelRegistry(store).promote("mf", 7, "bob", "x"));
+      assertEquals("no model version mf/v7", e.getMessage());
+    }
+  }
+}
