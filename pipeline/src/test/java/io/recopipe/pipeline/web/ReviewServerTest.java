@@ -191,6 +191,22 @@ class ReviewServerTest {
   }
 
   @Test
+  void runDetailDrawsTheDagAndLinksEachStepsLog() throws Exception {
+    RunResult run = runner.run(EchoPipeline.definition(), Map.of(), RunOptions.to(QUIET));
+    Session bob = sessions.open(new Reviewer("bob", Instant.now(), false));
+    HttpResponse<String> page = get("/runs/" + run.runId(),
+        Requests.SESSION_COOKIE + "=" + bob.id());
+    assertEquals(200, page.statusCode(), page.body());
+    String body = page.body();
+    assertTrue(body.contains("<svg"), body);
+    assertTrue(body.contains("data-step=\"repeat\""), body);
+    assertTrue(body.contains("<td>repeat</td><td><span class=\"status succeeded\">SUCCEEDED"),
+        body);
+    assertTrue(body.contains("href=\"/runs/" + run.runId() + "/steps/say/log\""), body);
+    assertFalse(body.contains(EchoPipeline.LINE), "logs stay behind their links");
+  }
+
+  @Test
   void unknownPagesAndVersionsAreOneLineErrorPages() throws Exception {
     Session bob = sessions.open(new Reviewer("bob", Instant.now(), false));
     String cookie = Requests.SESSION_COOKIE + "=" + bob.id();
