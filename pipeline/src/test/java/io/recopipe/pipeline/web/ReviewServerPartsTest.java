@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.recopipe.pipeline.cli.ExitCodes;
+import io.recopipe.pipeline.cli.Main;
 import io.recopipe.pipeline.review.Reviewer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +37,23 @@ class ReviewServerPartsTest {
     public Instant instant() {
       return now;
     }
+  }
+
+  @Test
+  void serverCommandRefusesANonLoopbackHostUnlessAllowed() {
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      code = Main.run("server", "--host", "192.0.2.1", "--port", "0");
+    } finally {
+      System.setErr(err);
+    }
+    assertEquals(ExitCodes.BAD_INPUT, code);
+    assertEquals("recopipe: error: refusing to serve the review page on 192.0.2.1, which is not "
+        + "a loopback address; pass --allow-remote to do it anyway",
+        captured.toString(StandardCharsets.UTF_8).trim());
   }
 
   @Test
