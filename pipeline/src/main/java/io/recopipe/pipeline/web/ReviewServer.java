@@ -4,8 +4,10 @@ import io.javalin.Javalin;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jetty.server.AbstractConnector;
 
 /**
  * The review web page of {@code recopipe server}: server-rendered HTML over one home (pending
@@ -13,6 +15,8 @@ import java.util.List;
  * tokens and strict security headers, because approving a model here deploys it.
  */
 public final class ReviewServer implements AutoCloseable {
+  /** How long a connection may stay silent, e.g. while an approval deploys before it answers. */
+  static final Duration ACTION_TIMEOUT = Duration.ofMinutes(15);
   private final Javalin app;
   private final String host;
   private final List<AutoCloseable> companions;
@@ -67,6 +71,11 @@ public final class ReviewServer implements AutoCloseable {
       ErrorPages.install(config, errors);
     });
     app.start(host, port);
+    for (var connector : app.jettyServer().server().getConnectors()) {
+      if (connector instanceof AbstractConnector jetty) {
+        jetty.setIdleTimeout(ACTION_TIMEOUT.toMillis());
+      }
+    }
     return new ReviewServer(app, host, new ArrayList<>(companions), errors);
   }
 
