@@ -12,6 +12,19 @@ public final class ExitCodes {
   public static final int GATED = 3;
   /** A deploy failed a check and was rolled back; the previous revision keeps serving. */
   public static final int ROLLED_BACK = 4;
+  /** The model is blessed and the run waits for a reviewer ({@code promotion: review}). */
+  public static final int AWAITING_APPROVAL = 5;
+  /** A reviewer rejected the waiting model; nothing was deployed. */
+  public static final int REJECTED = 6;
+  /** The approval expired before anyone decided; nothing was deployed. */
+  public static final int EXPIRED = 7;
+  /**
+   * A review action was refused: no or a wrong token, the four-eyes rule, an approval already
+   * decided or expired, an unknown version, nothing to roll back.
+   */
+  public static final int REFUSED = 8;
+  /** {@code recopipe audit verify} found a row that does not verify: the log was tampered with. */
+  public static final int AUDIT_BROKEN = 9;
 
   private ExitCodes() {
   }

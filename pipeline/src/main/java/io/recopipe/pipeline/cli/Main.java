@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "MLOps pipeline for matrix-factorization recommenders.",
     subcommands = {RunCommand.class, RunsCommand.class, ResumeCommand.class, SqlCommand.class,
-        EndpointsCommand.class, UndeployCommand.class, ScheduleCommand.class,
+        EndpointsCommand.class, UndeployCommand.class, ModelsCommand.class,
+        ReviewersCommand.class, AuditCommand.class, ScheduleCommand.class,
         ServerCommand.class,
         TrainCommand.class, DataCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})

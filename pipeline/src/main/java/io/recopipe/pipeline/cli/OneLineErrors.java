@@ -17,6 +17,10 @@ final class OneLineErrors implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
     Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof io.recopipe.pipeline.review.ReviewException refused) {
+      cli.getErr().println("recopipe: refused: " + message(refused).replace('\n', ' '));
+      return ExitCodes.REFUSED;
+    }
     cli.getErr().println("recopipe: error: " + message(cause).replace('\n', ' '));
     if ("1".equals(System.getenv("RECOPIPE_DEBUG"))) {
       e.printStackTrace(cli.getErr());

@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Runs the movielens-mf pipeline. Exit codes: 0 succeeded, 3 gated (not "
-        + "blessed), 1 failed, 2 bad input.")
+        + "blessed), 4 deploy rolled back, 5 awaiting approval (promotion: review), 1 failed, "
+        + "2 bad input, 8 refused (wrong reviewer token). The run is attributed to the reviewer "
+        + "of --token-file or $RECOPIPE_REVIEWER_TOKEN when given, else to the OS user.")
 final class RunCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE",
       description = "Pipeline config (YAML); default: the shipped pipeline/movielens-mf.yaml.")
@@ -43,11 +45,14 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   HomeOption home;
 
+  @Mixin
+  ReviewerToken reviewer;
+
   @Spec
   CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws io.recopipe.pipeline.review.ReviewException {
     Map<String, String> overrides = new LinkedHashMap<>(set);
     if (data != null) {
       overrides.put("ingest.source", data);
@@ -58,6 +63,8 @@ final class RunCommand implements Callable<Integer> {
     PrintStream progress = System.out;
     try (LocalRunner runner = home.runner()) {
       RunOptions options = RunOptions.to(progress);
+      options = reviewer.optional(runner).map(r -> RunOptions.to(progress).startedBy(r.name()))
+          .orElse(options);
       RunResult result = runner.run(MovieLensMfPipeline.definition(), resolved.values(),
           noCache ? options.withoutCache() : options);
       var report = runner.history().show(result.runId());

@@ -44,6 +44,15 @@ final class RunSummary {
     return switch (result.status()) {
       case SUCCEEDED -> ExitCodes.OK;
       case GATED -> ExitCodes.GATED;
+      case AWAITING_APPROVAL -> {
+        out.println("next: another reviewer approves or rejects it with the command above "
+            + "(authenticated by --token-file FILE or RECOPIPE_REVIEWER_TOKEN); "
+            + "./recopipe models list shows what waits");
+        out.flush();
+        yield ExitCodes.AWAITING_APPROVAL;
+      }
+      case REJECTED -> ExitCodes.REJECTED;
+      case EXPIRED -> ExitCodes.EXPIRED;
       case ROLLED_BACK -> {
         err.println("recopipe: deploy rolled back: " + result.message());
         err.flush();

@@ -28,6 +28,12 @@ public final class PipelineConfig {
   /** The documented default shipped with recopipe (also at {@code pipeline/movielens-mf.yaml}). */
   public static final String DEFAULT_RESOURCE = "movielens-mf.yaml";
 
+  /**
+   * Top-level scalars that stand for one key of a section: {@code promotion: review} is short for
+   * {@code promotion: {policy: review}} (also as {@code --set promotion=review}).
+   */
+  static final Map<String, String> SHORTHANDS = Map.of("promotion", "promotion.policy");
+
   private final String source;
   private final Map<String, String> values;
 
@@ -88,6 +94,9 @@ public final class PipelineConfig {
       Map.Entry<String, JsonNode> field = it.next();
       String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
       JsonNode value = field.getValue();
+      if (prefix.isEmpty() && SHORTHANDS.containsKey(key) && value.isValueNode()) {
+        key = SHORTHANDS.get(key);
+      }
       if (value.isObject()) {
         flatten(key, value, out, source);
       } else if (value.isArray()) {
@@ -107,7 +116,7 @@ public final class PipelineConfig {
   public PipelineConfig with(Map<String, String> overrides) {
     Map<String, String> merged = new LinkedHashMap<>(values);
     for (Map.Entry<String, String> entry : overrides.entrySet()) {
-      String key = entry.getKey().trim();
+      String key = SHORTHANDS.getOrDefault(entry.getKey().trim(), entry.getKey().trim());
       if (key.indexOf('.') <= 0 || key.endsWith(".")) {
         throw new ConfigException("--set " + key + "=" + entry.getValue()
             + ": expected SECTION.KEY=VALUE, e.g. train.num_factors=50");

@@ -17,9 +17,12 @@ import java.util.Optional;
  * @param condition when the step runs (empty: always)
  * @param retry     the retry policy
  * @param cacheable whether an earlier identical execution may be reused
+ * @param requiresApproval whether, under {@code promotion: review}, the run waits for a reviewer
+ *                  before this step (the runner's approval gate)
  */
 public record Step(String name, Component component, Map<String, OutputRef> inputs,
-    Optional<Condition> condition, RetryPolicy retry, boolean cacheable) {
+    Optional<Condition> condition, RetryPolicy retry, boolean cacheable,
+    boolean requiresApproval) {
   /** Copies the input map, keeping its order. */
   public Step {
     inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));

@@ -20,6 +20,7 @@ public final class StepBuilder {
   private Condition condition;
   private RetryPolicy retry = RetryPolicy.NONE;
   private boolean cacheable = true;
+  private boolean requiresApproval;
 
   StepBuilder(PipelineBuilder pipeline, String name, Component component) {
     this.pipeline = pipeline;
@@ -58,6 +59,15 @@ public final class StepBuilder {
     return this;
   }
 
+  /**
+   * Marks the step as one a reviewer must approve under {@code promotion: review} (e.g. deploy):
+   * the run stops before it, AWAITING_APPROVAL, until approved.
+   */
+  public StepBuilder requiresApproval() {
+    this.requiresApproval = true;
+    return this;
+  }
+
   /** Ends this step and starts the next one. */
   public StepBuilder step(String stepName, Component next) {
     return pipeline.step(stepName, next);
@@ -78,6 +88,7 @@ public final class StepBuilder {
   }
 
   Step toStep() {
-    return new Step(name, component, inputs, Optional.ofNullable(condition), retry, cacheable);
+    return new Step(name, component, inputs, Optional.ofNullable(condition), retry, cacheable,
+        requiresApproval);
   }
 }

@@ -107,6 +107,19 @@ public final class ArtifactRepository {
     });
   }
 
+  /** The recorded artifact with uri {@code uri} (e.g. a registry version's bundle). */
+  public Optional<StoredArtifact> find(String uri) {
+    return store.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT id, uri, type, sha256, bytes FROM artifacts WHERE uri = ?")) {
+        ps.setString(1, uri);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(artifact(rs, 1)) : Optional.empty();
+        }
+      }
+    });
+  }
+
   private static void linkIn(java.sql.Connection c, long executionId, String direction,
       String port, long artifactId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO lineage"

@@ -17,15 +17,19 @@ import java.util.Set;
  * The shipped {@code movielens-mf} pipeline, ingest → train → evaluate → gate → export → package →
  * deploy, defined once in code so the local runner and (later) the Vertex AI compiler run the same
  * graph; export, package and deploy run only when the gate blessed the model, and deploy is never
- * cached (a live endpoint is not an artifact that can be reused).
+ * cached (a live endpoint is not an artifact that can be reused); under {@code promotion: review}
+ * deploy waits for a reviewer's approval.
  */
 public final class MovieLensMfPipeline {
   /** The pipeline's name, as runs record it. */
   public static final String NAME = "movielens-mf";
 
-  /** The config sections this pipeline reads, one per step. */
+  /**
+   * The config sections this pipeline reads: one per step, plus {@code promotion} (the runner's:
+   * whether a blessed model deploys at once or waits for a reviewer; see PromotionPolicy).
+   */
   public static final Set<String> SECTIONS = Set.of("ingest", "train", "evaluate", "gate",
-      "export", "package", "deploy");
+      "export", "package", "deploy", "promotion");
 
   private MovieLensMfPipeline() {
   }
@@ -52,6 +56,7 @@ public final class MovieLensMfPipeline {
             .input("image", "package", "image")
             .input("model", "export", "model")
             .cache(false)
+            .requiresApproval()
         .build();
   }
 }

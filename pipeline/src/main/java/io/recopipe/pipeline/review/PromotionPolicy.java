@@ -1,7 +1,14 @@
 package io.recopipe.pipeline.review;
 
+import io.recopipe.pipeline.config.ConfigException;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The {@code promotion} section of a pipeline config: {@code policy: auto} deploys a blessed
@@ -22,8 +29,81 @@ public record PromotionPolicy(Mode mode, boolean fourEyes, Duration expiresAfter
     REVIEW
   }
 
-  /** The policy in a run's flat parameters ({@code promotion.*}); every bad value reported. */
+  /** The policy key: {@code auto} or {@code review}. */
+  public static final String POLICY = "promotion.policy";
+  /** The four-eyes key: {@code true} or {@code false}. */
+  public static final String FOUR_EYES = "promotion.four_eyes";
+  /** The expiry key: {@code 72h}, {@code 30m}, {@code 7d}, {@code 90s} or ISO {@code PT72H}. */
+  public static final String EXPIRES_AFTER = "promotion.expires_after";
+  /** What a run gets when its config says nothing. */
+  public static final PromotionPolicy DEFAULT = new PromotionPolicy(Mode.AUTO, true,
+      Duration.ofHours(72));
+
+  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([smhd])");
+
+  /**
+   * The policy in a run's flat parameters ({@code promotion.*}); every bad value is reported at
+   * once in one {@link ConfigException} line, which the CLI maps to exit code 2.
+   */
   public static PromotionPolicy from(Map<String, String> parameters) {
-    throw new UnsupportedOperationException("issue 5");
+    List<String> problems = new ArrayList<>();
+    Mode mode = DEFAULT.mode();
+    String policy = parameters.get(POLICY);
+    if (policy != null) {
+      switch (policy.trim().toLowerCase(Locale.ROOT)) {
+        case "auto" -> mode = Mode.AUTO;
+        case "review" -> mode = Mode.REVIEW;
+        default -> problems.add(POLICY + ": expected auto or review, found '" + policy + "'");
+      }
+    }
+    boolean fourEyes = DEFAULT.fourEyes();
+    String eyes = parameters.get(FOUR_EYES);
+    if (eyes != null) {
+      if (eyes.trim().equalsIgnoreCase("true") || eyes.trim().equalsIgnoreCase("false")) {
+        fourEyes = Boolean.parseBoolean(eyes.trim());
+      } else {
+        problems.add(FOUR_EYES + ": expected true or false, found '" + eyes + "'");
+      }
+    }
+    Duration expiresAfter = DEFAULT.expiresAfter();
+    String expires = parameters.get(EXPIRES_AFTER);
+    if (expires != null) {
+      expiresAfter = duration(expires);
+      if (expiresAfter == null) {
+        problems.add(EXPIRES_AFTER + ": expected a positive duration like 72h, 30m, 7d or "
+            + "PT72H, found '" + expires + "'");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException("promotion config: " + String.join("; ", problems));
+    }
+    return new PromotionPolicy(mode, fourEyes, expiresAfter);
+  }
+
+  /** Whether blessed models wait for a reviewer. */
+  public boolean reviewed() {
+    return mode == Mode.REVIEW;
+  }
+
+  private static Duration duration(String text) {
+    String trimmed = text.trim();
+    Duration parsed = null;
+    Matcher m = SHORT_DURATION.matcher(trimmed.toLowerCase(Locale.ROOT));
+    try {
+      if (m.matches()) {
+        long amount = Long.parseLong(m.group(1));
+        parsed = switch (m.group(2)) {
+          case "s" -> Duration.ofSeconds(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          case "h" -> Duration.ofHours(amount);
+          default -> Duration.ofDays(amount);
+        };
+      } else if (trimmed.toUpperCase(Locale.ROOT).startsWith("P")) {
+        parsed = Duration.parse(trimmed.toUpperCase(Locale.ROOT));
+      }
+    } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+      return null;
+    }
+    return parsed == null || parsed.isNegative() || parsed.isZero() ? null : parsed;
   }
 }

@@ -24,6 +24,8 @@ import java.util.Set;
  * Walks a pipeline's steps in execution order for one run: decides for each whether it is
  * skipped, reused from this run (resume), reused from the cache or run, and stops at the first
  * failure. A gate that does not bless blocks everything downstream and makes the run GATED.
+ * After the {@value LocalRunner#CHAMPION_STEP} step the run's model is registered; before a step
+ * that requires approval the {@link ApprovalGate} may hold the run for a reviewer.
  */
 final class DagWalk {
   /** The pseudo-input a step that reads the champion is keyed on (never a real port name). */
@@ -36,6 +38,8 @@ final class DagWalk {
   private final RunSession session;
   private final StepExecutor executor;
   private final ReusableOutputs reusable;
+  private final ApprovalGate approvalGate;
+  private final VersionRegistration registration;
   private final Set<String> blocked = new HashSet<>();
   private final List<String> gates = new ArrayList<>();
   private final List<StepResult> results = new ArrayList<>();
@@ -44,6 +48,8 @@ final class DagWalk {
     this.session = session;
     this.executor = new StepExecutor(session);
     this.reusable = new ReusableOutputs(session);
+    this.approvalGate = new ApprovalGate(session);
+    this.registration = new VersionRegistration(session);
   }
 
   Outcome walk(boolean resuming) {
@@ -52,7 +58,19 @@ final class DagWalk {
     for (Step step : session.pipeline.executionOrder()) {
       StepResult result;
       try {
+        Optional<ApprovalGate.Hold> hold = skipReason(step).isPresent() ? Optional.empty()
+            : approvalGate.check(step);
+        if (hold.isPresent()) {
+          return new Outcome(hold.get().status(), hold.get().message(), results);
+        }
         result = visit(step, earlier);
+        if (result.status() == ExecutionStatus.SUCCEEDED
+            && step.name().equals(LocalRunner.CHAMPION_STEP)) {
+          registration.register(result, results);
+        }
+        if (result.status() == ExecutionStatus.SUCCEEDED) {
+          registration.recordImage(result);
+        }
       } catch (ComponentException e) {
         return new Outcome(RunStatus.FAILED, e.getMessage(), results);
       } catch (InterruptedException e) {
@@ -79,16 +97,25 @@ final class DagWalk {
         : new Outcome(RunStatus.GATED, String.join("; ", gates), results);
   }
 
-  private StepResult visit(Step step, List<ExecutionRecord> earlier) throws Exception {
+  /** Why {@code step} is skipped (a false condition or a blocked upstream), if it is. */
+  private Optional<String> skipReason(Step step) {
     Optional<Condition> condition = step.condition();
     if (condition.isPresent() && !holds(condition.get())) {
-      return executor.skip(step, "condition " + condition.get() + " is false");
+      return Optional.of("condition " + condition.get() + " is false");
     }
     for (String upstream : TopologicalOrder.upstreamOf(step)) {
       if (blocked.contains(upstream)) {
-        return executor.skip(step, "upstream step " + upstream
+        return Optional.of("upstream step " + upstream
             + " was skipped or did not bless the model");
       }
+    }
+    return Optional.empty();
+  }
+
+  private StepResult visit(Step step, List<ExecutionRecord> earlier) throws Exception {
+    Optional<String> skip = skipReason(step);
+    if (skip.isPresent()) {
+      return executor.skip(step, skip.get());
     }
     Map<String, StoredArtifact> inputs = new LinkedHashMap<>();
     step.inputs().forEach((port, ref) -> inputs.put(port, session.output(ref).orElseThrow()));

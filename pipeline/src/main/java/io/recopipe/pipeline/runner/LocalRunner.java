@@ -12,9 +12,17 @@ import io.recopipe.pipeline.metadata.RunRepository;
 import io.recopipe.pipeline.metadata.RunStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.recopipe.components.api.ComponentException;
+import io.recopipe.pipeline.audit.AuditLog;
+import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.review.Approvals;
+import io.recopipe.pipeline.review.PromotionPolicy;
+import io.recopipe.pipeline.review.Reviewers;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -45,6 +53,10 @@ public final class LocalRunner implements AutoCloseable {
   private final ArtifactStore artifacts;
   private final RunRepository runs;
 
+  /** Statuses a run never leaves: resuming them would change nothing (or undo a decision). */
+  private static final Set<RunStatus> ENDED = EnumSet.of(RunStatus.SUCCEEDED, RunStatus.GATED,
+      RunStatus.REJECTED, RunStatus.EXPIRED);
+
   /**
    * A runner over {@code home} (created if missing); {@code warehouses} opens the warehouse the
    * first time a step of a run asks for it (closed when the run ends).
@@ -64,13 +76,14 @@ public final class LocalRunner implements AutoCloseable {
 
   /** Starts a new run of {@code pipeline} with {@code parameters} and waits for it to end. */
   public RunResult run(Pipeline pipeline, Map<String, String> parameters, RunOptions options) {
+    PromotionPolicy.from(parameters);
     String runId = RunIds.next();
     ProcessIdentity self = ProcessIdentity.current();
     runs.insert(new RunRecord(runId, pipeline.name(), RunStatus.RUNNING, null, parameters,
-        Instant.now(), null, System.getProperty("user.name"), self.pid(), self.started()));
+        Instant.now(), null, options.startedBy(), self.pid(), self.started()));
     options.progress().println("run " + runId + " of pipeline " + pipeline.name() + " in "
         + home);
-    return execute(runId, pipeline, parameters, options, false);
+    return execute(runId, pipeline, options, false);
   }
 
   /**
@@ -78,7 +91,8 @@ public final class LocalRunner implements AutoCloseable {
    * whose outputs still verify are reused, the rest run again (cache rules apply as usual).
    *
    * @throws IllegalArgumentException when the run does not exist or belongs to another pipeline
-   * @throws IllegalStateException    when it ended (SUCCEEDED, GATED) or is still running
+   * @throws IllegalStateException    when it ended (SUCCEEDED, GATED, REJECTED, EXPIRED) or is
+   *                                  still running
    */
   public RunResult resume(Pipeline pipeline, String runId, RunOptions options) {
     RunRecord run = runs.find(runId).orElseThrow(() ->
@@ -100,7 +114,7 @@ public final class LocalRunner implements AutoCloseable {
     runs.reopen(runId, self.pid(), self.started());
     options.progress().println("resuming run " + runId + " of pipeline " + pipeline.name()
         + " in " + home);
-    return execute(runId, pipeline, run.parameters(), options, true);
+    return execute(runId, pipeline, options, true);
   }
 
   /** Why run {@code runId} cannot be resumed, or empty when it can. */
@@ -110,7 +124,7 @@ public final class LocalRunner implements AutoCloseable {
   }
 
   private Optional<String> resumeBlocker(RunRecord run) {
-    if (run.status() == RunStatus.SUCCEEDED || run.status() == RunStatus.GATED) {
+    if (ENDED.contains(run.status())) {
       return Optional.of("run " + run.id() + " already ended " + run.status()
           + "; nothing to resume");
     }
@@ -127,18 +141,68 @@ public final class LocalRunner implements AutoCloseable {
   }
 
   /** The model registry in this home's metadata store. */
-  public io.recopipe.pipeline.registry.ModelRegistry registry() {
-    return new io.recopipe.pipeline.registry.ModelRegistry(metadata);
+  public ModelRegistry registry() {
+    return new ModelRegistry(metadata);
+  }
+
+  /** The approval requests of this home. */
+  public Approvals approvals() {
+    return new Approvals(metadata);
   }
 
   /** The configured reviewers of this home. */
-  public io.recopipe.pipeline.review.Reviewers reviewers() {
-    return new io.recopipe.pipeline.review.Reviewers(metadata);
+  public Reviewers reviewers() {
+    return new Reviewers(metadata);
   }
 
   /** The hash-chained audit log of this home. */
-  public io.recopipe.pipeline.audit.AuditLog audit() {
-    return new io.recopipe.pipeline.audit.AuditLog(metadata);
+  public AuditLog audit() {
+    return new AuditLog(metadata);
+  }
+
+  /** Run {@code runId}'s record. */
+  public Optional<RunRecord> findRun(String runId) {
+    return runs.find(runId);
+  }
+
+  /**
+   * Ends run {@code runId} with {@code status} (REJECTED or EXPIRED) when it is still
+   * AWAITING_APPROVAL; returns whether it was.
+   */
+  public boolean finishWaiting(String runId, RunStatus status, String message) {
+    Optional<RunRecord> run = runs.find(runId);
+    if (run.isEmpty() || run.get().status() != RunStatus.AWAITING_APPROVAL) {
+      return false;
+    }
+    runs.finish(runId, status, message, Instant.now());
+    return true;
+  }
+
+  /**
+   * Runs {@code pipeline}'s approval-requiring step (deploy) again with run {@code runId}'s
+   * verified inputs and parameters, e.g. to roll back to the model that run deployed.
+   *
+   * @throws ComponentException when the deploy fails its checks (the serving revision stays)
+   */
+  public void redeploy(Pipeline pipeline, String runId, RunOptions options)
+      throws ComponentException {
+    RunRecord run = runs.find(runId).orElseThrow(() ->
+        new IllegalArgumentException("no run " + runId + " in " + home));
+    try (WarehouseHandle warehouse = new WarehouseHandle(warehouses)) {
+      new Redeployment(session(run, pipeline, options, warehouse)).run();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot redeploy run " + runId, e);
+    } catch (io.recopipe.components.warehouse.WarehouseException e) {
+      throw new IllegalStateException("cannot close the warehouse: " + e.getMessage(), e);
+    }
+  }
+
+  private RunSession session(RunRecord run, Pipeline pipeline, RunOptions options,
+      WarehouseHandle warehouse) {
+    return new RunSession(run.id(), pipeline, run.parameters(), options, home, artifacts,
+        new ExecutionRepository(metadata), new ArtifactRepository(metadata), warehouse,
+        run.startedAt(), run.who() == null ? options.startedBy() : run.who(), registry(),
+        approvals());
   }
 
   /** The home this runner works in. */
@@ -146,16 +210,18 @@ public final class LocalRunner implements AutoCloseable {
     return home;
   }
 
-  private RunResult execute(String runId, Pipeline pipeline, Map<String, String> parameters,
-      RunOptions options, boolean resuming) {
+  private RunResult execute(String runId, Pipeline pipeline, RunOptions options,
+      boolean resuming) {
     DagWalk.Outcome outcome = new DagWalk.Outcome(RunStatus.FAILED,
         "run " + runId + " stopped unexpectedly", java.util.List.of());
     try (WarehouseHandle warehouse = new WarehouseHandle(warehouses)) {
-      Instant startedAt = runs.find(runId).map(RunRecord::startedAt).orElseGet(Instant::now);
-      RunSession session = new RunSession(runId, pipeline, parameters, options, home, artifacts,
-          new ExecutionRepository(metadata), new ArtifactRepository(metadata), warehouse,
-          startedAt);
+      RunRecord run = runs.find(runId).orElseThrow();
+      RunSession session = session(run, pipeline, options, warehouse);
       outcome = new DagWalk(session).walk(resuming);
+      if (outcome.status() == RunStatus.SUCCEEDED) {
+        new ChampionPromotion(registry(), approvals()).promote(runId, session.startedBy,
+            options.progress());
+      }
     } catch (Exception e) {
       outcome = new DagWalk.Outcome(RunStatus.FAILED, "run " + runId + " failed: "
           + e.getClass().getName() + ": " + e.getMessage(), outcome.steps());

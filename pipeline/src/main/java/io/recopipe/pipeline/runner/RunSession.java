@@ -7,6 +7,9 @@ import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.ArtifactRepository;
 import io.recopipe.pipeline.metadata.ExecutionRepository;
+import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.registry.ModelVersion;
+import io.recopipe.pipeline.review.Approvals;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,13 +31,20 @@ final class RunSession {
   final ArtifactRepository lineage;
   final WarehouseHandle warehouse;
   final java.time.Instant startedAt;
+  final String startedBy;
+  final ModelRegistry registry;
+  final Approvals approvals;
   private final Map<String, Map<String, StoredArtifact>> outputsByStep = new HashMap<>();
   private final java.util.Set<String> rolledBack = new java.util.HashSet<>();
 
   RunSession(String runId, Pipeline pipeline, Map<String, String> parameters, RunOptions options,
       RecopipeHome home, ArtifactStore artifacts, ExecutionRepository executions,
-      ArtifactRepository lineage, WarehouseHandle warehouse, java.time.Instant startedAt) {
+      ArtifactRepository lineage, WarehouseHandle warehouse, java.time.Instant startedAt,
+      String startedBy, ModelRegistry registry, Approvals approvals) {
     this.startedAt = startedAt;
+    this.startedBy = startedBy;
+    this.registry = registry;
+    this.approvals = approvals;
     this.runId = runId;
     this.pipeline = pipeline;
     this.parameters = Map.copyOf(parameters);
@@ -77,8 +87,16 @@ final class RunSession {
     return championArtifact().map(this::directoryOf);
   }
 
-  /** The champion model artifact, whose hash enters the cache key of steps that read it. */
+  /**
+   * The champion model artifact, whose hash enters the cache key of steps that read it: the
+   * bundle of the registry's {@value ModelRegistry#CHAMPION} version, or, in a home from before
+   * the registry (no champion at all), the latest successful run's export.
+   */
   Optional<StoredArtifact> championArtifact() {
+    Optional<ModelVersion> champion = registry.alias(pipeline.name(), ModelRegistry.CHAMPION);
+    if (champion.isPresent()) {
+      return lineage.find(champion.get().bundleUri());
+    }
     return lineage.latestModelOf(pipeline.name(), LocalRunner.CHAMPION_STEP);
   }
 }

@@ -1,0 +1,55 @@
+package io.recopipe.pipeline.cli;
+
+import io.recopipe.pipeline.review.ReviewException;
+import io.recopipe.pipeline.review.Reviewer;
+import io.recopipe.pipeline.runner.LocalRunner;
+import io.recopipe.pipeline.runner.RunOptions;
+import io.recopipe.pipeline.runner.RunResult;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code recopipe models approve V --comment C}: a reviewer approves a waiting version; its run
+ * resumes at once, deploys and makes the version champion.
+ */
+@Command(name = "approve", mixinStandardHelpOptions = true,
+    description = "Approves a waiting model version and resumes its run to deploy it. Exit "
+        + "codes: as recopipe run for the resumed run; 8 refused.")
+final class ModelsApproveCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "VERSION", description = "The registry version number.")
+  int version;
+
+  @Option(names = "--comment", required = true, paramLabel = "TEXT",
+      description = "Why (recorded in the registry history and the audit log).")
+  String comment;
+
+  @Option(names = "--pipeline", paramLabel = "NAME", description = "Pipeline (default: "
+      + ModelsCommand.DEFAULT_PIPELINE + ").")
+  String pipeline = ModelsCommand.DEFAULT_PIPELINE;
+
+  @Mixin
+  HomeOption home;
+
+  @Mixin
+  ReviewerToken token;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws ReviewException {
+    try (LocalRunner runner = home.runner()) {
+      Reviewer reviewer = token.authenticate(runner);
+      RunResult result = ModelsCommand.promotions(runner).approve(pipeline, version, reviewer,
+          comment, RunOptions.to(System.out));
+      var report = runner.history().show(result.runId());
+      return RunSummary.print(result, report, DeployedEndpoint.of(runner.history(), report),
+          spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.recopipe.pipeline.cli;
+
+import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.registry.ModelVersion;
+import io.recopipe.pipeline.runner.LocalRunner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code recopipe models list}: every registered version, newest first, with its status, which
+ * one is champion or previous, its headline metrics and run, so a reviewer sees what waits.
+ */
+@Command(name = "list", mixinStandardHelpOptions = true,
+    description = "Lists registered model versions, newest first.")
+final class ModelsListCommand implements Callable<Integer> {
+  @Option(names = "--pipeline", paramLabel = "NAME", description = "Pipeline (default: "
+      + ModelsCommand.DEFAULT_PIPELINE + ").")
+  String pipeline = ModelsCommand.DEFAULT_PIPELINE;
+
+  @Mixin
+  HomeOption home;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    try (LocalRunner runner = home.runner()) {
+      ModelsCommand.promotions(runner).expireStale();
+      ModelRegistry registry = runner.registry();
+      Optional<Integer> champion = registry.alias(pipeline, ModelRegistry.CHAMPION)
+          .map(ModelVersion::version);
+      Optional<Integer> previous = registry.alias(pipeline, ModelRegistry.PREVIOUS)
+          .map(ModelVersion::version);
+      List<List<Object>> rows = new ArrayList<>();
+      for (ModelVersion v : registry.list(pipeline)) {
+        String alias = champion.filter(c -> c == v.version()).map(c -> "champion")
+            .or(() -> previous.filter(p -> p == v.version()).map(p -> "previous")).orElse("");
+        rows.add(List.of(v.version(), v.status().name(), alias,
+            metric(v, "root_mean_squared_error"), metric(v, "r2_score"), v.runId(),
+            v.createdAt().toString()));
+      }
+      spec.commandLine().getOut().println(rows.isEmpty() ? "no registered versions of "
+          + pipeline + " in " + runner.home() : TextTable.render(List.of("version", "status",
+          "alias", "RMSE", "R²", "run", "created"), rows));
+      return ExitCodes.OK;
+    }
+  }
+
+  static String metric(ModelVersion v, String name) {
+    Double value = v.metrics().get(name);
+    return value == null ? "-" : String.format(Locale.ROOT, "%.4f", value);
+  }
+}

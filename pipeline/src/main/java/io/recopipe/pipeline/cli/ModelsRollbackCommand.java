@@ -1,0 +1,50 @@
+package io.recopipe.pipeline.cli;
+
+import io.recopipe.pipeline.review.ReviewException;
+import io.recopipe.pipeline.review.Reviewer;
+import io.recopipe.pipeline.runner.LocalRunner;
+import io.recopipe.pipeline.runner.RunOptions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code recopipe models rollback --reason R}: redeploys the {@code previous} version and makes
+ * it champion again, the one command that takes a bad model out of service.
+ */
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+    description = "Redeploys the previous champion and makes it champion again. Exit codes: 0 "
+        + "rolled back, 8 refused (e.g. no previous version), 1 the redeploy failed.")
+final class ModelsRollbackCommand implements Callable<Integer> {
+  @Option(names = "--reason", required = true, paramLabel = "TEXT",
+      description = "Why (recorded in the registry history and the audit log).")
+  String reason;
+
+  @Option(names = "--pipeline", paramLabel = "NAME", description = "Pipeline (default: "
+      + ModelsCommand.DEFAULT_PIPELINE + ").")
+  String pipeline = ModelsCommand.DEFAULT_PIPELINE;
+
+  @Mixin
+  HomeOption home;
+
+  @Mixin
+  ReviewerToken token;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws ReviewException {
+    try (LocalRunner runner = home.runner()) {
+      Reviewer reviewer = token.authenticate(runner);
+      int champion = ModelsCommand.promotions(runner).rollback(pipeline, reviewer, reason,
+          RunOptions.to(System.out));
+      spec.commandLine().getOut().println(pipeline + ": champion is v" + champion + " again "
+          + "(rolled back by " + reviewer.name() + ")");
+      return ExitCodes.OK;
+    }
+  }
+}

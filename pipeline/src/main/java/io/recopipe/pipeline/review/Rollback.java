@@ -1,0 +1,56 @@
+package io.recopipe.pipeline.review;
+
+import io.recopipe.components.api.ComponentException;
+import io.recopipe.pipeline.dsl.Pipeline;
+import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.registry.ModelVersion;
+import io.recopipe.pipeline.runner.LocalRunner;
+import io.recopipe.pipeline.runner.RunOptions;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Puts the {@code previous} version back into service: redeploys exactly what its run deployed
+ * (image, model, deploy parameters), then swaps the aliases (so the rolled-back version becomes
+ * {@code previous}) and records who did it and why, so a bad model is one command from gone.
+ */
+final class Rollback {
+  private final LocalRunner runner;
+  private final Pipeline pipeline;
+  private final Clock clock;
+
+  Rollback(LocalRunner runner, Pipeline pipeline, Clock clock) {
+    this.runner = runner;
+    this.pipeline = pipeline;
+    this.clock = clock;
+  }
+
+  /** Rolls back by {@code reviewer} for {@code reason}; returns the new champion's version. */
+  int run(Reviewer reviewer, String reason, RunOptions options) throws ReviewException {
+    ModelRegistry registry = runner.registry();
+    String name = pipeline.name();
+    ModelVersion target = registry.alias(name, ModelRegistry.PREVIOUS).orElseThrow(() ->
+        new ReviewException(ReviewException.Kind.CONFLICT, "nothing to roll back to: " + name
+            + " has no previous version (it needs two promotions first)"));
+    Optional<ModelVersion> champion = registry.alias(name, ModelRegistry.CHAMPION);
+    try {
+      runner.redeploy(pipeline, target.runId(), options);
+    } catch (ComponentException e) {
+      throw new IllegalStateException("rollback to " + name + " v" + target.version()
+          + " failed and nothing changed: " + e.getMessage(), e);
+    }
+    registry.promote(name, target.version(), reviewer.name(), "rollback: " + reason);
+    Map<String, String> detail = new LinkedHashMap<>();
+    detail.put("from", champion.map(v -> String.valueOf(v.version())).orElse(""));
+    detail.put("to", String.valueOf(target.version()));
+    detail.put("run_id", target.runId());
+    detail.put("reason", reason);
+    runner.audit().append(clock.instant(), reviewer.name(), "rollback",
+        ModelRegistry.subject(name, target.version()), detail);
+    options.progress().println("rolled back " + name + " to v" + target.version()
+        + champion.map(v -> " (v" + v.version() + " is now previous)").orElse(""));
+    return target.version();
+  }
+}

@@ -1,0 +1,88 @@
+package io.recopipe.pipeline.runner;
+
+import io.recopipe.pipeline.dsl.Step;
+import io.recopipe.pipeline.metadata.RunStatus;
+import io.recopipe.pipeline.registry.ModelVersion;
+import io.recopipe.pipeline.review.Approval;
+import io.recopipe.pipeline.review.ApprovalState;
+import io.recopipe.pipeline.review.PromotionPolicy;
+import io.recopipe.pipeline.review.Promotions;
+import io.recopipe.pipeline.review.ReviewException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Stands before every step that requires approval when the run's policy is
+ * {@code promotion: review}: the first time it asks for an approval and holds the run
+ * AWAITING_APPROVAL; later (on resume) it lets an approved run through and ends a rejected or
+ * expired one, so nothing deploys without a reviewer's yes.
+ */
+final class ApprovalGate {
+  /** Why the walk stops before a step, and the run's status. */
+  record Hold(RunStatus status, String message) {
+  }
+
+  private final RunSession session;
+  private final PromotionPolicy policy;
+
+  ApprovalGate(RunSession session) {
+    this.session = session;
+    this.policy = PromotionPolicy.from(session.parameters);
+  }
+
+  /** Whether the walk must stop before {@code step}, and how the run ends if so. */
+  Optional<Hold> check(Step step) throws ReviewException {
+    if (!step.requiresApproval() || !policy.reviewed()) {
+      return Optional.empty();
+    }
+    Optional<ModelVersion> version = session.registry.forRun(session.runId);
+    if (version.isEmpty()) {
+      return Optional.of(new Hold(RunStatus.FAILED, "step " + step.name() + " requires approval"
+          + " under promotion: review, but run " + session.runId + " registered no model version"));
+    }
+    ModelVersion v = version.get();
+    Instant now = session.options.clock().instant();
+    Optional<Approval> found = session.approvals.forRun(session.runId);
+    if (found.isEmpty()) {
+      Approval requested = session.approvals.request(v.pipeline(), v.version(), session.runId,
+          session.startedBy, now, now.plus(policy.expiresAfter()));
+      return Optional.of(waiting(requested));
+    }
+    Approval approval = found.get();
+    return switch (approval.state()) {
+      case PENDING -> {
+        if (now.isBefore(approval.expiresAt())) {
+          yield Optional.of(waiting(approval));
+        }
+        session.approvals.decide(v.pipeline(), v.version(), ApprovalState.EXPIRED,
+            Promotions.EXPIRY_ACTOR, "nobody decided before " + approval.expiresAt(), now);
+        yield Optional.of(new Hold(RunStatus.EXPIRED, expiredMessage(approval)));
+      }
+      case APPROVED -> {
+        session.progress(step.name(), label(approval) + " approved by "
+            + approval.decidedBy().orElse("?") + ": " + approval.comment().orElse(""));
+        yield Optional.empty();
+      }
+      case REJECTED -> Optional.of(new Hold(RunStatus.REJECTED, label(approval)
+          + " was rejected by " + approval.decidedBy().orElse("?") + ": "
+          + approval.comment().orElse("")));
+      case EXPIRED -> Optional.of(new Hold(RunStatus.EXPIRED, expiredMessage(approval)));
+    };
+  }
+
+  /** The one-line message of an expired approval. */
+  static String expiredMessage(Approval approval) {
+    return "approval of " + label(approval) + " expired at " + approval.expiresAt()
+        + "; nothing was deployed";
+  }
+
+  private static Hold waiting(Approval approval) {
+    return new Hold(RunStatus.AWAITING_APPROVAL, "model " + label(approval)
+        + " waits for approval: recopipe models approve " + approval.version()
+        + " --comment \"...\" (or reject; expires at " + approval.expiresAt() + ")");
+  }
+
+  private static String label(Approval approval) {
+    return approval.pipeline() + " v" + approval.version();
+  }
+}

@@ -1,0 +1,268 @@
+package io.recopipe.pipeline.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.recopipe.components.warehouse.DuckDbWarehouse;
+import io.recopipe.pipeline.audit.AuditEntry;
+import io.recopipe.pipeline.config.PipelineConfig;
+import io.recopipe.pipeline.dsl.Pipeline;
+import io.recopipe.pipeline.home.RecopipeHome;
+import io.recopipe.pipeline.metadata.ExecutionStatus;
+import io.recopipe.pipeline.metadata.RunStatus;
+import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
+import io.recopipe.pipeline.registry.AliasChange;
+import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.registry.ModelVersion;
+import io.recopipe.pipeline.registry.VersionStatus;
+import io.recopipe.pipeline.runner.LocalRunner;
+import io.recopipe.pipeline.runner.RunOptions;
+import io.recopipe.pipeline.runner.RunResult;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The approval flow with the shipped pipeline on synthetic data (deploy disabled): a review run
+ * waits before deploy; approving resumes it to SUCCEEDED and champion; rejection, four-eyes,
+ * expiry and double decisions are refused or recorded as the policy says.
+ */
+class ApprovalFlowTest {
+  static final String FAST_CONFIG = """
+      ingest:
+        source: preset:ml-100k
+        eval_fraction: 0.1
+      train:
+        method: als
+        num_factors: 8
+        l2_reg: 2.0
+        l2_reg_mode: weighted
+        l2_reg_exponent: 0.4
+        intercept_l2_reg: 1.0
+        max_iterations: 5
+        early_stop: false
+      gate:
+        r2_min: 0.1
+        max_regression_abs: 0.01
+      export:
+        top_n: 10
+      deploy:
+        enabled: false
+      promotion:
+        policy: review
+      """;
+  private static final String NAME = MovieLensMfPipeline.NAME;
+
+  /** A clock tests move forward. */
+  static final class MovableClock extends Clock {
+    private Instant now = Instant.parse("2026-03-03T10:00:00Z");
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  @TempDir
+  Path dir;
+
+  private final MovableClock clock = new MovableClock();
+  private final Pipeline pipeline = MovieLensMfPipeline.definition();
+  private LocalRunner runner;
+  private Promotions promotions;
+  private Reviewer alice;
+  private Reviewer bob;
+
+  @BeforeEach
+  void open() throws ReviewException {
+    RecopipeHome home = RecopipeHome.at(dir.resolve("home"));
+    runner = new LocalRunner(home, () -> {
+      try {
+        return DuckDbWarehouse.open(home.warehouseDb());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    promotions = new Promotions(runner, name -> pipeline, clock);
+    alice = runner.reviewers().authenticate(runner.reviewers().add("alice", "user:test"));
+    bob = runner.reviewers().authenticate(runner.reviewers().add("bob", "user:test"));
+  }
+
+  @AfterEach
+  void close() {
+    runner.close();
+  }
+
+  private RunOptions as(String who) {
+    return new RunOptions(false, new PrintStream(OutputStream.nullOutputStream()), who, clock);
+  }
+
+  private RunResult run(String who, Map<String, String> overrides) {
+    Map<String, String> parameters = PipelineConfig.parse("test", FAST_CONFIG).with(overrides)
+        .requireSections(MovieLensMfPipeline.SECTIONS).values();
+    return runner.run(pipeline, parameters, as(who));
+  }
+
+  @Test
+  void aReviewRunWaitsAndAnotherReviewersApprovalDeploysAndPromotesIt() throws Exception {
+    RunResult waiting = run("alice", Map.of());
+    assertEquals(RunStatus.AWAITING_APPROVAL, waiting.status(), waiting.message());
+    assertTrue(waiting.message().contains("model movielens-mf v1 waits for approval: recopipe "
+        + "models approve 1 --comment"), waiting.message());
+    assertEquals(ExecutionStatus.SUCCEEDED, waiting.step("package").orElseThrow().status());
+    assertTrue(waiting.step("deploy").isEmpty(), "deploy must not run before approval");
+    ModelVersion v1 = runner.registry().forRun(waiting.runId()).orElseThrow();
+    assertEquals(VersionStatus.AWAITING_APPROVAL, v1.status());
+    assertTrue(v1.imageUri().orElseThrow().contains("/package/"), v1.toString());
+    assertTrue(v1.metrics().containsKey("root_mean_squared_error"), v1.metrics().toString());
+    assertTrue(v1.gateDecision().contains("\"blessed\""), v1.gateDecision());
+    assertTrue(runner.registry().alias(NAME, ModelRegistry.CHAMPION).isEmpty());
+    Approval pending = promotions.pending(NAME).get(0);
+    assertEquals("alice", pending.startedBy());
+    assertEquals(clock.instant().plus(Duration.ofHours(72)), pending.expiresAt());
+
+    // Resuming without a decision just waits again.
+    assertEquals(RunStatus.AWAITING_APPROVAL, runner.resume(pipeline, waiting.runId(),
+        as("alice")).status());
+
+    RunResult approved = promotions.approve(NAME, 1, bob, "looks good", as("bob"));
+    assertEquals(RunStatus.SUCCEEDED, approved.status(), approved.message());
+    assertEquals(ExecutionStatus.SUCCEEDED, approved.step("deploy").orElseThrow().status());
+    assertEquals(1, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow()
+        .version());
+    assertEquals(VersionStatus.DEPLOYED, runner.registry().find(NAME, 1).orElseThrow().status());
+    AliasChange move = runner.registry().history(NAME).get(0);
+    assertEquals("bob", move.actor());
+    assertEquals("approved by bob: looks good", move.reason());
+    assertEquals("alice", runner.findRun(waiting.runId()).orElseThrow().who());
+    assertTrue(runner.audit().list().stream().map(AuditEntry::action).toList()
+        .containsAll(java.util.List.of("register", "request_approval", "approve", "promote")));
+
+    ReviewException again = assertThrows(ReviewException.class,
+        () -> promotions.approve(NAME, 1, bob, "again", as("bob")));
+    assertEquals(ReviewException.Kind.CONFLICT, again.kind());
+    assertTrue(again.getMessage().contains("already approved by bob"), again.getMessage());
+  }
+
+  @Test
+  void aRejectedModelEndsItsRunRejectedAndTheChampionStays() throws Exception {
+    RunResult auto = run("alice", Map.of("promotion.policy", "auto"));
+    assertEquals(RunStatus.SUCCEEDED, auto.status(), auto.message());
+    assertEquals("auto promotion of run " + auto.runId(),
+        runner.registry().history(NAME).get(0).reason());
+    RunResult waiting = run("alice", Map.of());
+    assertEquals(RunStatus.AWAITING_APPROVAL, waiting.status(), waiting.message());
+
+    ReviewException noComment = assertThrows(ReviewException.class,
+        () -> promotions.reject(NAME, 2, bob, "  "));
+    assertEquals(ReviewException.Kind.INVALID, noComment.kind());
+    promotions.reject(NAME, 2, bob, "RMSE is worse on new users");
+    assertEquals(RunStatus.REJECTED, runner.findRun(waiting.runId()).orElseThrow().status());
+    assertEquals(VersionStatus.REJECTED, runner.registry().find(NAME, 2).orElseThrow().status());
+    assertEquals(1, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow()
+        .version());
+    assertTrue(runner.resumeBlocker(waiting.runId()).orElseThrow().contains("REJECTED"));
+    ReviewException late = assertThrows(ReviewException.class,
+        () -> promotions.approve(NAME, 2, bob, "changed my mind", as("bob")));
+    assertEquals(ReviewException.Kind.CONFLICT, late.kind());
+  }
+
+  @Test
+  void theStarterCannotApproveTheirOwnModelUnlessFourEyesIsOff() throws Exception {
+    RunResult waiting = run("alice", Map.of());
+    ReviewException refused = assertThrows(ReviewException.class,
+        () -> promotions.approve(NAME, 1, alice, "mine is great", as("alice")));
+    assertEquals(ReviewException.Kind.FORBIDDEN, refused.kind());
+    assertEquals("four-eyes rule: alice started run " + waiting.runId()
+        + " and cannot approve it", refused.getMessage());
+    assertEquals(ApprovalState.PENDING, promotions.approval(NAME, 1).orElseThrow().state());
+
+    RunResult relaxed = run("alice", Map.of("promotion.four_eyes", "false"));
+    int version = runner.registry().forRun(relaxed.runId()).orElseThrow().version();
+    assertEquals(RunStatus.SUCCEEDED, promotions.approve(NAME, version, alice, "solo team",
+        as("alice")).status());
+  }
+
+  @Test
+  void anApprovalPastItsTimeExpiresAndItsRunEndsExpired() throws Exception {
+    RunResult waiting = run("alice", Map.of("promotion.expires_after", "30m"));
+    clock.advance(Duration.ofMinutes(31));
+    ReviewException expired = assertThrows(ReviewException.class,
+        () -> promotions.approve(NAME, 1, bob, "sorry, late", as("bob")));
+    assertEquals(ReviewException.Kind.CONFLICT, expired.kind());
+    assertTrue(expired.getMessage().startsWith("approval of v1 expired at "),
+        expired.getMessage());
+    assertEquals(RunStatus.EXPIRED, runner.findRun(waiting.runId()).orElseThrow().status());
+    assertEquals(ApprovalState.EXPIRED, promotions.approval(NAME, 1).orElseThrow().state());
+    assertTrue(runner.registry().alias(NAME, ModelRegistry.CHAMPION).isEmpty());
+
+    RunResult second = run("alice", Map.of("promotion.expires_after", "1h"));
+    clock.advance(Duration.ofHours(2));
+    assertEquals(1, promotions.expireStale());
+    assertTrue(promotions.pending(NAME).isEmpty());
+    assertEquals(RunStatus.EXPIRED, runner.findRun(second.runId()).orElseThrow().status());
+  }
+
+  @Test
+  void wrongTokensAndUnknownVersionsAreRefused() {
+    ReviewException unknown = assertThrows(ReviewException.class,
+        () -> runner.reviewers().authenticate("not-a-token"));
+    assertEquals(ReviewException.Kind.UNAUTHENTICATED, unknown.kind());
+    ReviewException missing = assertThrows(ReviewException.class,
+        () -> promotions.approve(NAME, 7, bob, "which one?", as("bob")));
+    assertEquals(ReviewException.Kind.NOT_FOUND, missing.kind());
+    ReviewException nothing = assertThrows(ReviewException.class,
+        () -> promotions.rollback(NAME, bob, "bad model", as("bob")));
+    assertEquals(ReviewException.Kind.CONFLICT, nothing.kind());
+    assertTrue(nothing.getMessage().contains("no previous version"), nothing.getMessage());
+  }
+
+  @Test
+  void rollbackMakesThePreviousVersionChampionAgainAndIsAudited() throws Exception {
+    assertEquals(RunStatus.SUCCEEDED, run("alice", Map.of("promotion.policy", "auto"))
+        .status());
+    RunResult second = run("alice", Map.of("train.max_iterations", "6"));
+    assertEquals(RunStatus.AWAITING_APPROVAL, second.status(), second.message());
+    promotions.approve(NAME, 2, bob, "better", as("bob"));
+    assertEquals(2, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow()
+        .version());
+    assertEquals(1, promotions.rollback(NAME, bob, "complaints from users", as("bob")));
+    assertEquals(1, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow()
+        .version());
+    assertEquals(2, runner.registry().alias(NAME, ModelRegistry.PREVIOUS).orElseThrow()
+        .version());
+    assertEquals("rollback: complaints from users", runner.registry().history(NAME).get(0)
+        .reason());
+    AuditEntry last = runner.audit().list().get(runner.audit().list().size() - 1);
+    assertEquals("rollback", last.action());
+    assertEquals("bob", last.actor());
+    assertTrue(runner.audit().verify().intact());
+    assertFalse(runner.audit().list().isEmpty());
+  }
+}
