@@ -29,7 +29,7 @@ final class Guard implements Handler {
   public void handle(Context ctx) {
     sessions.find(ctx.cookie(Requests.SESSION_COOKIE)).ifPresent(s -> Requests.attach(ctx, s));
     String path = ctx.path();
-    if (path.equals("/login") || path.startsWith("/static/")) {
+    if (path.equals("/login") || path.startsWith("/static/") || path.equals("/favicon.ico")) {
       return;
     }
     boolean post = ctx.method() == HandlerType.POST;

@@ -53,6 +53,7 @@ public final class ReviewServer implements AutoCloseable {
       config.routes.before(new SecurityHeaders());
       config.routes.before(new Guard(sessions));
       config.routes.get("/static/review.css", new StyleSheet());
+      config.routes.get("/favicon.ico", ctx -> ctx.status(204));
       config.routes.get("/login", new LoginPage());
       config.routes.post("/login", new LoginAction(site.runner().reviewers(), sessions));
       config.routes.post("/logout", new LogoutAction(sessions));

@@ -22,6 +22,11 @@ public final class Tokens {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
+  /** Whether {@code value} looks like a token this class made (43 base64url characters). */
+  public static boolean wellFormed(String value) {
+    return value != null && value.matches("[A-Za-z0-9_-]{43}");
+  }
+
   /** Whether {@code expected} and {@code given} are equal, in time independent of content. */
   public static boolean matches(String expected, String given) {
     if (expected == null || given == null || expected.isEmpty()) {

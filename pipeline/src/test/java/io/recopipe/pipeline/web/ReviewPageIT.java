@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.components.warehouse.WarehouseException;
+import io.recopipe.pipeline.cli.ExitCodes;
 import io.recopipe.pipeline.cli.Main;
 import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.RunStatus;
@@ -32,7 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The review page in headless Chromium, end to end: a champion serves, a review-mode run waits,
@@ -70,12 +74,15 @@ class ReviewPageIT {
     int port = freePort();
     String predict = "http://127.0.0.1:" + port + "/v1/models/recommender_model:predict";
     String bobToken;
+    Path aliceToken;
     try (LocalRunner setup = runner()) {
-      setup.reviewers().add("alice", "test");
+      aliceToken = Files.writeString(dir.resolve("alice.token"),
+          setup.reviewers().add("alice", "test"));
       bobToken = setup.reviewers().add("bob", "test");
     }
-    assertEquals(0, run(config(port, "auto")), "the first model serves at once");
-    run(config(port, "review"), "--set", "train.max_iterations=7");
+    assertEquals(ExitCodes.OK, run(config(port, "auto")), "the first model serves at once");
+    assertEquals(ExitCodes.AWAITING_APPROVAL, run(config(port, "review"), "--set",
+        "train.max_iterations=7", "--token-file", aliceToken.toString()));
 
     LocalRunner runner = keep(runner());
     ModelRegistry registry = runner.registry();
@@ -84,6 +91,7 @@ class ReviewPageIT {
     assertEquals(champion.version() + 1, candidate.version());
     assertEquals(RunStatus.AWAITING_APPROVAL,
         runner.history().show(candidate.runId()).orElseThrow().run().status());
+    assertEquals("alice", runner.history().show(candidate.runId()).orElseThrow().run().who());
     ReviewServer server = keep(ReviewServer.start(new ReviewSite(runner,
         List.of(MovieLensMfPipeline.definition()), Clock.systemUTC(), System.out),
         "127.0.0.1", 0, List.of(), System.err));
@@ -102,7 +110,7 @@ class ReviewPageIT {
     assertTrue(text(page, "#pending").contains(version), text(page, "#pending"));
     browser.screenshot("02-pending");
 
-    page.findElement(By.linkText(version)).click();
+    submit(page, By.linkText(version));
     String metrics = text(page, "#metrics");
     assertTrue(metrics.contains("root_mean_squared_error") && metrics.contains("r2_score"),
         metrics);
@@ -119,7 +127,7 @@ class ReviewPageIT {
 
     page.switchTo().window(first);
     page.findElement(By.id("comment")).sendKeys("Better RMSE; samples look sane.");
-    page.findElement(By.id("approve")).click();
+    submit(page, By.id("approve"));
     assertTrue(text(page, "#decision").startsWith("APPROVED by bob"), text(page, "#decision"));
     browser.screenshot("04-approved");
     assertEquals(candidate.version(), runner.registry().alias(NAME, ModelRegistry.CHAMPION)
@@ -132,7 +140,7 @@ class ReviewPageIT {
 
     page.switchTo().window(stale);
     page.findElement(By.id("comment")).sendKeys("Approving again.");
-    page.findElement(By.id("approve")).click();
+    submit(page, By.id("approve"));
     assertEquals("Conflict", text(page, "h1"));
     assertFalse(text(page, "#error").isBlank());
     browser.screenshot("05-second-approval-refused");
@@ -204,11 +212,21 @@ class ReviewPageIT {
       page.get(URI.create(page.getCurrentUrl()).resolve("/login").toString());
     }
     page.findElement(By.id("token")).sendKeys(token);
-    page.findElement(By.cssSelector("#login button")).click();
+    submit(page, By.cssSelector("#login button"));
+  }
+
+  /** Clicks {@code target} and waits until the browser has left the page (deploys take a while). */
+  private static void submit(WebDriver page, By target) {
+    WebElement html = page.findElement(By.tagName("html"));
+    page.findElement(target).click();
+    new WebDriverWait(page, Duration.ofMinutes(3)).until(ExpectedConditions.stalenessOf(html));
   }
 
   private static String text(WebDriver page, String css) {
-    return page.findElement(By.cssSelector(css)).getText().trim();
+    List<WebElement> found = page.findElements(By.cssSelector(css));
+    assertFalse(found.isEmpty(), "no " + css + " on " + page.getCurrentUrl() + ": "
+        + page.getPageSource());
+    return found.get(0).getText().trim();
   }
 
   private static HttpResponse<String> post(String url, String body) throws Exception {
