@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {RunCommand.class, RunsCommand.class, ResumeCommand.class, SqlCommand.class,
         EndpointsCommand.class, UndeployCommand.class, ModelsCommand.class,
         ReviewersCommand.class, AuditCommand.class, ScheduleCommand.class,
+        ServerCommand.class,
         TrainCommand.class, DataCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {

@@ -1,0 +1,107 @@
+package io.recopipe.pipeline.cli;
+
+import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
+import io.recopipe.pipeline.runner.LocalRunner;
+import io.recopipe.pipeline.web.ReviewServer;
+import io.recopipe.pipeline.web.ReviewSite;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code recopipe server}: serves the review web page for a home until stopped (Ctrl-C). It binds
+ * the loopback interface unless told otherwise, because the page speaks plain HTTP and approving
+ * a model on it deploys that model.
+ */
+@Command(name = "server", mixinStandardHelpOptions = true,
+    description = "Serves the review web page (pending promotions, approve/reject, runs, "
+        + "models, rollback) until stopped.")
+final class ServerCommand implements Callable<Integer> {
+  private static final long CLOSE_SECONDS = 10;
+
+  @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+      description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+      description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--allow-remote", description = "Allow a non-loopback --host (plain HTTP: "
+      + "tokens and cookies cross the network unencrypted; put a TLS proxy in front).")
+  boolean allowRemote;
+
+  @Mixin
+  HomeOption home;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    checkHost();
+    PrintWriter out = spec.commandLine().getOut();
+    CountDownLatch stopRequested = new CountDownLatch(1);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stopRequested.countDown();
+      awaitQuietly(stopped);
+    }, "recopipe-server-stop"));
+    try (LocalRunner runner = home.runner()) {
+      ReviewSite site = new ReviewSite(runner, List.of(MovieLensMfPipeline.definition()),
+          Clock.systemUTC(), System.out);
+      List<AutoCloseable> companions = new ArrayList<>();
+      // LEAD: start the scheduler (io.recopipe.pipeline.schedule) here and add it to companions;
+      // the server closes companions, last first, when it stops.
+      try (ReviewServer server = ReviewServer.start(site, host, port, companions, System.err)) {
+        out.println("review page: " + server.url() + " (home " + runner.home()
+            + "); Ctrl-C stops it");
+        out.flush();
+        stopRequested.await();
+      }
+    } finally {
+      stopped.countDown();
+    }
+    return ExitCodes.OK;
+  }
+
+  /** Lets the shutdown hook wait (bounded) until the server and the home are closed. */
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(CLOSE_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void checkHost() {
+    boolean loopback;
+    try {
+      loopback = InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("unknown --host " + host);
+    }
+    if (loopback) {
+      return;
+    }
+    if (!allowRemote) {
+      throw new IllegalArgumentException("refusing to serve the review page on " + host
+          + ", which is not a loopback address; pass --allow-remote to do it anyway");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("recopipe: warning: the review page on " + host + " is reachable from other "
+        + "machines over plain HTTP; reviewer tokens and session cookies travel unencrypted");
+    err.flush();
+  }
+}

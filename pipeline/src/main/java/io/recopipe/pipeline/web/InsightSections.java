@@ -1,0 +1,89 @@
+package io.recopipe.pipeline.web;
+
+import io.recopipe.pipeline.insight.GateCheck;
+import io.recopipe.pipeline.insight.MetricDelta;
+import io.recopipe.pipeline.insight.PromotionInsight;
+import io.recopipe.pipeline.insight.RecommendedItem;
+import io.recopipe.pipeline.insight.SampleUser;
+import io.recopipe.pipeline.insight.SvgCharts;
+import java.util.List;
+
+/**
+ * Renders a {@link PromotionInsight} as the promotion page's evidence: the metrics table with
+ * deltas coloured better or worse, the gate's checks, the two charts and the sample users' top
+ * items side by side.
+ */
+final class InsightSections {
+  private InsightSections() {
+  }
+
+  static void metrics(Html body, List<MetricDelta> metrics, String baseline) {
+    body.element("h2", "Metrics (ML.EVALUATE on the eval split)")
+        .raw("<table id=\"metrics\">").headerRow("Metric", "Candidate", baseline, "Δ");
+    for (MetricDelta metric : metrics) {
+      String verdict = "";
+      if (metric.delta().isPresent() && metric.delta().getAsDouble() != 0) {
+        boolean up = metric.delta().getAsDouble() > 0;
+        verdict = up == metric.higherIsBetter() ? "better" : "worse";
+      }
+      body.raw("<tr><td>").text(metric.name())
+          .raw("</td><td class=\"num\">").text(Formats.number(metric.candidate()))
+          .raw("</td><td class=\"num\">").text(metric.champion().isPresent()
+              ? Formats.number(metric.champion().getAsDouble()) : "–")
+          .raw("</td><td class=\"num ").text(verdict).raw("\">")
+          .text(metric.delta().isPresent() ? Formats.delta(metric.delta().getAsDouble()) : "–")
+          .raw("</td></tr>");
+    }
+    body.raw("</table>");
+  }
+
+  static void gate(Html body, List<GateCheck> checks) {
+    body.element("h2", "Gate checks").raw("<ul id=\"gate\" class=\"checks\">");
+    if (checks.isEmpty()) {
+      body.raw("<li>The gate recorded no checks.</li>");
+    }
+    for (GateCheck check : checks) {
+      body.raw("<li class=\"").raw(check.passed() ? "pass" : "fail").raw("\">")
+          .element("strong", check.passed() ? "pass" : "fail").raw(" ")
+          .element("code", check.name()).raw(" ").text(check.message()).raw("</li>");
+    }
+    body.raw("</ul>");
+  }
+
+  static void charts(Html body, PromotionInsight insight) {
+    body.element("h2", "Training loss per iteration")
+        .raw("<div class=\"chart\" id=\"loss-chart\">")
+        .raw(SvgCharts.lossChart(insight.candidateLoss(), insight.championLoss()))
+        .raw("</div>").element("h2", "Prediction errors (predicted − actual) on the eval split")
+        .raw("<div class=\"chart\" id=\"error-histogram\">")
+        .raw(SvgCharts.errorHistogram(insight.candidateErrors(), insight.championErrors()))
+        .raw("</div>");
+  }
+
+  static void samples(Html body, List<SampleUser> samples, String baseline) {
+    body.element("h2", "Top " + InsightCache.TOP_K + " recommendations for sample users")
+        .raw("<div class=\"samples\" id=\"samples\">");
+    for (SampleUser user : samples) {
+      body.raw("<table class=\"sample\">").raw("<caption>").text("User " + user.userId())
+          .raw("</caption>").headerRow("#", "Candidate", baseline);
+      int rows = Math.max(user.candidate().size(), user.champion().size());
+      for (int i = 0; i < rows; i++) {
+        body.raw("<tr><td class=\"num\">").text(i + 1).raw("</td><td>");
+        item(body, user.candidate(), i);
+        body.raw("</td><td>");
+        item(body, user.champion(), i);
+        body.raw("</td></tr>");
+      }
+      body.raw("</table>");
+    }
+    body.raw("</div>");
+  }
+
+  private static void item(Html body, List<RecommendedItem> items, int index) {
+    if (index < items.size()) {
+      RecommendedItem item = items.get(index);
+      body.text(item.title()).raw(" <span class=\"score\">")
+          .text(Formats.number(item.score())).raw("</span>");
+    }
+  }
+}
