@@ -1,5 +1,11 @@
 package io.recopipe.pipeline.cli;
 
+import io.recopipe.pipeline.metadata.MetadataStore;
+import io.recopipe.pipeline.review.ApprovalExpiry;
+import io.recopipe.pipeline.review.Promotions;
+import io.recopipe.pipeline.schedule.ChildProcessLauncher;
+import io.recopipe.pipeline.schedule.SchedulerService;
+import java.time.Duration;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.web.ReviewServer;
@@ -29,6 +35,7 @@ import picocli.CommandLine.Spec;
         + "models, rollback) until stopped.")
 final class ServerCommand implements Callable<Integer> {
   private static final long CLOSE_SECONDS = 10;
+  private static final Duration LAUNCH_TIMEOUT = Duration.ofMinutes(2);
 
   @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
       description = "Address to bind (default: ${DEFAULT-VALUE}).")
@@ -42,6 +49,13 @@ final class ServerCommand implements Callable<Integer> {
       + "tokens and cookies cross the network unencrypted; put a TLS proxy in front).")
   boolean allowRemote;
 
+  @Option(names = "--no-scheduler", description = "Do not fire scheduled runs from this server.")
+  boolean noScheduler;
+
+  @Option(names = "--tick-seconds", defaultValue = "10", paramLabel = "S",
+      description = "How often the scheduler checks schedules (default: ${DEFAULT-VALUE}).")
+  int tickSeconds;
+
   @Mixin
   HomeOption home;
 
@@ -51,6 +65,9 @@ final class ServerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     checkHost();
+    if (tickSeconds < 1) {
+      throw new IllegalArgumentException("--tick-seconds must be >= 1, was " + tickSeconds);
+    }
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stopRequested = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -62,8 +79,7 @@ final class ServerCommand implements Callable<Integer> {
       ReviewSite site = new ReviewSite(runner, List.of(MovieLensMfPipeline.definition()),
           Clock.systemUTC(), System.out);
       List<AutoCloseable> companions = new ArrayList<>();
-      // LEAD: start the scheduler (io.recopipe.pipeline.schedule) here and add it to companions;
-      // the server closes companions, last first, when it stops.
+      startCompanions(runner, companions, out);
       try (ReviewServer server = ReviewServer.start(site, host, port, companions, System.err)) {
         out.println("review page: " + server.url() + " (home " + runner.home()
             + "); Ctrl-C stops it");
@@ -74,6 +90,29 @@ final class ServerCommand implements Callable<Integer> {
       stopped.countDown();
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Starts what runs beside the page (closed last first when the server stops): the scheduler,
+   * on its own connection to the metadata store, and the timer that expires stale approvals.
+   */
+  private void startCompanions(LocalRunner runner, List<AutoCloseable> companions,
+      PrintWriter out) {
+    if (noScheduler) {
+      out.println("scheduler: off (--no-scheduler)");
+    } else {
+      MetadataStore store = MetadataStore.open(runner.home().metadataDb());
+      companions.add(store);
+      SchedulerService scheduler = new SchedulerService(store,
+          new ChildProcessLauncher(runner.home(), LAUNCH_TIMEOUT), Clock.systemUTC());
+      scheduler.start(Duration.ofSeconds(tickSeconds));
+      companions.add(scheduler);
+      out.println("scheduler: on, checking schedules every " + tickSeconds + " s (recopipe "
+          + "schedule list)");
+    }
+    companions.add(new ApprovalExpiry(new Promotions(runner,
+        name -> MovieLensMfPipeline.definition(), Clock.systemUTC()), Duration.ofMinutes(1),
+        System.err));
   }
 
   /** Lets the shutdown hook wait (bounded) until the server and the home are closed. */
