@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 
 /** Groups the benchmarks; each prints one JSON line per case so runs can be compared by script. */
 @Command(name = "bench", description = "Benchmarks that print one JSON line per case.",
-    mixinStandardHelpOptions = true, subcommands = {BenchAlsCommand.class, BenchRecommendCommand.class,
+    mixinStandardHelpOptions = true,
+    subcommands = {BenchAlsCommand.class, BenchRecommendCommand.class,
         BenchPipelineCommand.class, BenchAuditCommand.class})
 final class BenchCommand {
 }

@@ -18,7 +18,7 @@ final class Formats {
     return at == null ? "–" : TIME.format(at);
   }
 
-  /** A duration in ms as {@code 850 ms}, {@code 12.3 s} or {@code 4 min 05 s}; a dash if unknown. */
+  /** A duration in ms as {@code 850 ms}, {@code 12.3 s} or {@code 4 min 05 s}; '-' if unknown. */
   static String duration(Long millis) {
     if (millis == null || millis < 0) {
       return "–";
