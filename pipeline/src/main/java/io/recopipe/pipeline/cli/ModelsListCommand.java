@@ -40,10 +40,14 @@ final class ModelsListCommand implements Callable<Integer> {
           .map(ModelVersion::version);
       Optional<Integer> previous = registry.alias(pipeline, ModelRegistry.PREVIOUS)
           .map(ModelVersion::version);
+      Optional<String> serving = servingModelVersion(runner);
       List<List<Object>> rows = new ArrayList<>();
       for (ModelVersion v : registry.list(pipeline)) {
         String alias = champion.filter(c -> c == v.version()).map(c -> "champion")
             .or(() -> previous.filter(p -> p == v.version()).map(p -> "previous")).orElse("");
+        if (serving.filter(v.modelVersion()::equals).isPresent()) {
+          alias = alias.isEmpty() ? "serving" : alias + ", serving";
+        }
         rows.add(List.of(v.version(), v.status().name(), alias,
             metric(v, "root_mean_squared_error"), metric(v, "r2_score"), v.runId(),
             v.createdAt().toString()));
@@ -52,6 +56,19 @@ final class ModelsListCommand implements Callable<Integer> {
           + pipeline + " in " + runner.home() : TextTable.render(List.of("version", "status",
           "alias", "RMSE", "R²", "run", "created"), rows));
       return ExitCodes.OK;
+    }
+  }
+
+  /**
+   * The model version the local endpoint serves, so the list shows it even when the champion
+   * was promoted without a deploy ({@code deploy.enabled: false}).
+   */
+  private static Optional<String> servingModelVersion(LocalRunner runner) {
+    try {
+      return io.recopipe.components.deploy.EndpointRegistry.load(runner.home().serving())
+          .serving().map(io.recopipe.components.deploy.Revision::modelVersion);
+    } catch (java.io.IOException | RuntimeException e) {
+      return Optional.empty();
     }
   }
 

@@ -1,6 +1,7 @@
 package io.recopipe.pipeline.cli;
 
 import io.recopipe.pipeline.metadata.MetadataStore;
+import io.recopipe.pipeline.metadata.RunRepository;
 import io.recopipe.pipeline.schedule.CronTimes;
 import io.recopipe.pipeline.schedule.Firing;
 import io.recopipe.pipeline.schedule.FiringHistory;
@@ -32,6 +33,8 @@ import picocli.CommandLine.Spec;
     description = "Manages schedules fired by recopipe server (UNIX 5-field cron).")
 final class ScheduleCommand {
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
   @Spec
   CommandSpec spec;
@@ -112,12 +115,17 @@ final class ScheduleCommand {
     try (MetadataStore store = open(home)) {
       ZoneId zone = new ScheduleStore(store).find(name).map(Schedule::zone)
           .orElse(ZoneId.of("UTC"));
+      RunRepository runs = new RunRepository(store);
       for (Firing f : new FiringHistory(store).of(name, limit)) {
-        rows.add(Arrays.asList(LOCAL.format(f.plannedAt().atZone(zone)), f.at().toString(),
-            f.outcome().toString(), f.runId(), f.reason()));
+        String runStatus = f.runId() == null ? "" : runs.find(f.runId())
+            .map(r -> r.status().name()).orElse("?");
+        rows.add(Arrays.asList(LOCAL.format(f.plannedAt().atZone(zone)),
+            SECONDS.format(f.at().atZone(zone)), f.outcome().toString(), f.runId(), runStatus,
+            f.reason() == null ? "" : f.reason()));
       }
     }
-    print(TextTable.render(List.of("planned", "decided at", "outcome", "run", "reason"), rows));
+    print(TextTable.render(List.of("planned", "fired", "outcome", "run", "run status",
+        "reason"), rows));
     return ExitCodes.OK;
   }
 
