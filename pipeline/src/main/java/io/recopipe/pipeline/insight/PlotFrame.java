@@ -77,20 +77,33 @@ record PlotFrame(double left, double top, double width, double height) {
     svg.end("g");
   }
 
-  /** Draws the legend in one row above the plot area. */
+  /** Draws the legend above the plot area, wrapping to a second row when one is too narrow. */
   void legend(Svg svg, List<LegendEntry> entries) {
     svg.start("g", "class", "legend");
-    double x = left;
-    double y = top - 14;
+    double total = 0;
     for (LegendEntry entry : entries) {
+      total += entryWidth(entry);
+    }
+    boolean wrap = total > width;
+    double x = left;
+    double y = wrap ? top - 28 : top - 14;
+    for (LegendEntry entry : entries) {
+      if (wrap && x > left && x + entryWidth(entry) > right()) {
+        x = left;
+        y += 14;
+      }
       svg.empty("line", "x1", Svg.num(x), "x2", Svg.num(x + 18), "y1", Svg.num(y),
           "y2", Svg.num(y), "stroke", entry.colour(), "stroke-width", "3",
           "stroke-dasharray", entry.dash() == null ? "none" : entry.dash());
       svg.textElement("text", entry.label(), "x", Svg.num(x + 22), "y", Svg.num(y + 4),
           "fill", Palette.INK);
-      x += 34 + 6.2 * entry.label().length();
+      x += entryWidth(entry);
     }
     svg.end("g");
+  }
+
+  private static double entryWidth(LegendEntry entry) {
+    return 34 + 6.2 * entry.label().length();
   }
 
   private static String label(double tick, NiceRange range) {
