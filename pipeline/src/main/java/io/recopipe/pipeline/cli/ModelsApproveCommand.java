@@ -28,9 +28,8 @@ final class ModelsApproveCommand implements Callable<Integer> {
       description = "Why (recorded in the registry history and the audit log).")
   String comment;
 
-  @Option(names = "--pipeline", paramLabel = "NAME", description = "Pipeline (default: "
-      + ModelsCommand.DEFAULT_PIPELINE + ").")
-  String pipeline = ModelsCommand.DEFAULT_PIPELINE;
+  @Mixin
+  PipelineOption pipelineOption;
 
   @Mixin
   HomeOption home;
@@ -43,6 +42,7 @@ final class ModelsApproveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ReviewException {
+    String pipeline = pipelineOption.name;
     try (LocalRunner runner = home.runner()) {
       Reviewer reviewer = token.authenticate(runner);
       RunResult result = ModelsCommand.promotions(runner).approve(pipeline, version, reviewer,

@@ -18,9 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "history", mixinStandardHelpOptions = true,
     description = "Shows every champion/previous alias move, newest first.")
 final class ModelsHistoryCommand implements Callable<Integer> {
-  @Option(names = "--pipeline", paramLabel = "NAME", description = "Pipeline (default: "
-      + ModelsCommand.DEFAULT_PIPELINE + ").")
-  String pipeline = ModelsCommand.DEFAULT_PIPELINE;
+  @Mixin
+  PipelineOption pipelineOption;
 
   @Mixin
   HomeOption home;
@@ -30,6 +29,7 @@ final class ModelsHistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    String pipeline = pipelineOption.name;
     try (LocalRunner runner = home.runner()) {
       List<List<Object>> rows = new ArrayList<>();
       for (AliasChange change : runner.registry().history(pipeline)) {

@@ -21,9 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "list", mixinStandardHelpOptions = true,
     description = "Lists registered model versions, newest first.")
 final class ModelsListCommand implements Callable<Integer> {
-  @Option(names = "--pipeline", paramLabel = "NAME", description = "Pipeline (default: "
-      + ModelsCommand.DEFAULT_PIPELINE + ").")
-  String pipeline = ModelsCommand.DEFAULT_PIPELINE;
+  @Mixin
+  PipelineOption pipelineOption;
 
   @Mixin
   HomeOption home;
@@ -33,6 +32,7 @@ final class ModelsListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    String pipeline = pipelineOption.name;
     try (LocalRunner runner = home.runner()) {
       ModelsCommand.promotions(runner).expireStale();
       ModelRegistry registry = runner.registry();

@@ -27,9 +27,8 @@ final class ModelsRejectCommand implements Callable<Integer> {
       description = "Why (recorded in the audit log).")
   String comment;
 
-  @Option(names = "--pipeline", paramLabel = "NAME", description = "Pipeline (default: "
-      + ModelsCommand.DEFAULT_PIPELINE + ").")
-  String pipeline = ModelsCommand.DEFAULT_PIPELINE;
+  @Mixin
+  PipelineOption pipelineOption;
 
   @Mixin
   HomeOption home;
@@ -42,6 +41,7 @@ final class ModelsRejectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ReviewException {
+    String pipeline = pipelineOption.name;
     try (LocalRunner runner = home.runner()) {
       Reviewer reviewer = token.authenticate(runner);
       ModelsCommand.promotions(runner).reject(pipeline, version, reviewer, comment);

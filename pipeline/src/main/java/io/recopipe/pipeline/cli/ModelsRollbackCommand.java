@@ -23,9 +23,8 @@ final class ModelsRollbackCommand implements Callable<Integer> {
       description = "Why (recorded in the registry history and the audit log).")
   String reason;
 
-  @Option(names = "--pipeline", paramLabel = "NAME", description = "Pipeline (default: "
-      + ModelsCommand.DEFAULT_PIPELINE + ").")
-  String pipeline = ModelsCommand.DEFAULT_PIPELINE;
+  @Mixin
+  PipelineOption pipelineOption;
 
   @Mixin
   HomeOption home;
@@ -38,6 +37,7 @@ final class ModelsRollbackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ReviewException {
+    String pipeline = pipelineOption.name;
     try (LocalRunner runner = home.runner()) {
       Reviewer reviewer = token.authenticate(runner);
       int champion = ModelsCommand.promotions(runner).rollback(pipeline, reviewer, reason,

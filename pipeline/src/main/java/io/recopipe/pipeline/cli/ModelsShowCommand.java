@@ -24,9 +24,8 @@ final class ModelsShowCommand implements Callable<Integer> {
   @Parameters(paramLabel = "VERSION", description = "The registry version number.")
   int version;
 
-  @Option(names = "--pipeline", paramLabel = "NAME", description = "Pipeline (default: "
-      + ModelsCommand.DEFAULT_PIPELINE + ").")
-  String pipeline = ModelsCommand.DEFAULT_PIPELINE;
+  @Mixin
+  PipelineOption pipelineOption;
 
   @Mixin
   HomeOption home;
@@ -36,6 +35,7 @@ final class ModelsShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ReviewException {
+    String pipeline = pipelineOption.name;
     try (LocalRunner runner = home.runner()) {
       ModelVersion v = runner.registry().find(pipeline, version).orElseThrow(() ->
           new ReviewException(ReviewException.Kind.NOT_FOUND, "no model version "

@@ -16,27 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The movielens-mf pipeline end to end through the CLI, on synthetic data with a fast config. */
 class RunCommandTest {
   /** A quick ALS config so each run takes about a second. */
-  static final String FAST_CONFIG = """
-      ingest:
-        source: preset:ml-100k
-        eval_fraction: 0.1
-      train:
-        method: als
-        num_factors: 8
-        l2_reg: 2.0
-        l2_reg_mode: weighted
-        l2_reg_exponent: 0.4
-        intercept_l2_reg: 1.0
-        max_iterations: 5
-        early_stop: false
-      gate:
-        r2_min: 0.1
-        max_regression_abs: 0.01
-      export:
-        top_n: 10
-      deploy:
-        enabled: false
-      """;
+  static final String FAST_CONFIG = io.recopipe.pipeline.testing.FastConfig.YAML;
 
   @TempDir
   Path dir;

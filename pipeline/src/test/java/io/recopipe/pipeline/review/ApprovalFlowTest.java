@@ -40,29 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * expiry and double decisions are refused or recorded as the policy says.
  */
 class ApprovalFlowTest {
-  static final String FAST_CONFIG = """
-      ingest:
-        source: preset:ml-100k
-        eval_fraction: 0.1
-      train:
-        method: als
-        num_factors: 8
-        l2_reg: 2.0
-        l2_reg_mode: weighted
-        l2_reg_exponent: 0.4
-        intercept_l2_reg: 1.0
-        max_iterations: 5
-        early_stop: false
-      gate:
-        r2_min: 0.1
-        max_regression_abs: 0.01
-      export:
-        top_n: 10
-      deploy:
-        enabled: false
-      promotion:
-        policy: review
-      """;
+  static final String FAST_CONFIG = io.recopipe.pipeline.testing.FastConfig.YAML
+      + "promotion:\n  policy: review\n";
   private static final String NAME = MovieLensMfPipeline.NAME;
 
   /** A clock tests move forward. */

@@ -23,22 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * runs table and the firing names it.
  */
 class ScheduledRunIT {
-  private static final String FAST_CONFIG = """
-      ingest:
-        source: preset:ml-100k
-        eval_fraction: 0.1
-      train:
-        method: als
-        num_factors: 8
-        l2_reg: 2.0
-        intercept_l2_reg: 1.0
-        max_iterations: 3
-        early_stop: false
-      gate:
-        r2_min: 0.05
-      deploy:
-        enabled: false
-      """;
+  private static final String FAST_CONFIG = io.recopipe.pipeline.testing.FastConfig.YAML;
 
   @TempDir
   Path dir;

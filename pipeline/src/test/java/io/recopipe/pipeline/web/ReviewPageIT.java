@@ -9,6 +9,7 @@ import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.pipeline.cli.ExitCodes;
 import io.recopipe.pipeline.cli.Main;
+import io.recopipe.pipeline.testing.FastConfig;
 import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
@@ -181,30 +182,9 @@ class ReviewPageIT {
   }
 
   private Path config(int port, String policy) throws IOException {
-    return Files.writeString(dir.resolve(policy + ".yaml"), """
-        ingest:
-          source: preset:ml-100k
-          eval_fraction: 0.1
-        train:
-          method: als
-          num_factors: 8
-          l2_reg: 2.0
-          l2_reg_mode: weighted
-          l2_reg_exponent: 0.4
-          intercept_l2_reg: 1.0
-          max_iterations: 5
-          early_stop: false
-        gate:
-          r2_min: 0.1
-          max_regression_abs: 0.05
-        export:
-          top_n: 10
-        deploy:
-          enabled: true
-          port: %d
-        promotion:
-          policy: %s
-        """.formatted(port, policy));
+    return Files.writeString(dir.resolve(policy + ".yaml"),
+        FastConfig.deploying(port, policy).replace("max_regression_abs: 0.01",
+            "max_regression_abs: 0.05"));
   }
 
   private static void logIn(WebDriver page, String token) {
