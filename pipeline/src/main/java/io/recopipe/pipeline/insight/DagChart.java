@@ -80,16 +80,19 @@ final class DagChart {
   private static void box(Svg svg, DagNode node, double x, double y) {
     String status = node.status() == null ? "UNKNOWN" : node.status();
     String[] colours = Palette.status(status);
-    String detail = status + (node.durationMs() >= 0 ? " · " + duration(node.durationMs()) : "")
-        + (node.cacheHit() ? " · cached" : "");
+    String detail = status + (node.durationMs() >= 0 ? " · " + duration(node.durationMs()) : "");
     svg.start("g", "class", "node" + (node.cacheHit() ? " cached" : ""), "data-step",
         node.step(), "data-status", status);
-    svg.textElement("title", node.step() + ": " + detail);
+    svg.textElement("title", node.step() + ": " + detail + (node.cacheHit() ? " · cached" : ""));
     svg.empty("rect", "x", Svg.num(x), "y", Svg.num(y), "width", Svg.num(BOX_WIDTH),
         "height", Svg.num(BOX_HEIGHT), "rx", "6", "fill", colours[1], "stroke", colours[0],
         "stroke-width", "2", "stroke-dasharray", node.cacheHit() ? "6 3" : "none");
     svg.textElement("text", shorten(node.step()), "x", Svg.num(x + 10), "y", Svg.num(y + 22),
         "font-weight", "bold", "font-size", "13", "fill", Palette.INK);
+    if (node.cacheHit()) {
+      svg.textElement("text", "cached", "x", Svg.num(x + BOX_WIDTH - 10), "y", Svg.num(y + 22),
+          "text-anchor", "end", "font-style", "italic", "fill", Palette.INK);
+    }
     svg.textElement("text", detail, "x", Svg.num(x + 10), "y", Svg.num(y + 40),
         "fill", Palette.INK);
     svg.end("g");
