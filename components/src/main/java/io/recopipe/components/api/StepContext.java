@@ -62,4 +62,12 @@ public interface StepContext {
   default Optional<java.time.Instant> runStartedAt() {
     return Optional.empty();
   }
+
+  /**
+   * The {@code type} backend the run's profile installed (see {@link Services}); empty in the
+   * local profile, where each step uses its built-in engine.
+   */
+  default <T> Optional<T> service(Class<T> type) {
+    return Optional.empty();
+  }
 }

@@ -7,6 +7,7 @@ import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
 import io.recopipe.model.als.AlsResult;
+import io.recopipe.components.train.TrainingEngine;
 import io.recopipe.model.als.AlsTrainer;
 import io.recopipe.model.als.TrainingIteration;
 import io.recopipe.model.bundle.BundleManifest;
@@ -29,7 +30,8 @@ import java.util.Map;
  * {@code training_info}, so a model and its convergence are one artifact and one table.
  *
  * <p>Parameters are ALS options under BigQuery ML's names ({@code num_factors}, {@code l2_reg},
- * …) and {@code run_started_at}, the run's start time (ISO-8601) that becomes the bundle's
+ * …), {@code engine} ({@code local}, the default, or a profile's engine such as
+ * {@code bigquery_ml}; see {@link TrainingEngine}) and {@code run_started_at}, the run's start time (ISO-8601) that becomes the bundle's
  * {@code created_at}; without it the current time is used and the bundle is not reproducible
  * byte for byte (see {@link ReproducibleManifest}).
  */
@@ -52,11 +54,15 @@ public final class TrainComponent extends AbstractComponent {
     context.log().info("training on " + train.size() + " ratings, evaluating on "
         + (eval == null ? 0 : eval.size()) + "; options " + options.options().toMap(train.size()));
     AlsResult fit;
-    try {
-      fit = new AlsTrainer(options.options()).fit(train, eval,
-          it -> context.log().progress(progressLine(it)));
-    } catch (IllegalArgumentException e) {
-      throw new ComponentException(NAME + ": " + e.getMessage(), e);
+    if (options.engine().equals(TrainOptions.LOCAL_ENGINE)) {
+      try {
+        fit = new AlsTrainer(options.options()).fit(train, eval,
+            it -> context.log().progress(progressLine(it)));
+      } catch (IllegalArgumentException e) {
+        throw new ComponentException(NAME + ": " + e.getMessage(), e);
+      }
+    } else {
+      fit = engine(context, options.engine()).fit(train, eval, options.options(), context);
     }
     Map<String, Double> metrics = metrics(fit, train, eval);
     Instant createdAt = options.runStartedAt().or(context::runStartedAt).orElseGet(() -> {
@@ -93,6 +99,15 @@ public final class TrainComponent extends AbstractComponent {
     StepFiles.replaceTable(NAME, context.warehouse(), TrainingInfoTable.NAME,
         TrainingInfoTable.COLUMNS, TrainingInfoTable.rows(bundle.manifest().trainingInfo(),
             false));
+  }
+
+  /** The profile's engine named {@code name}; refused when the profile installed none. */
+  private static TrainingEngine engine(StepContext context, String name)
+      throws ComponentException {
+    return context.service(TrainingEngine.class).filter(e -> e.name().equals(name))
+        .orElseThrow(() -> new ComponentException(NAME + ": " + TrainOptions.ENGINE + "=" + name
+            + " is not available in this profile (local: " + TrainOptions.LOCAL_ENGINE
+            + "; bigquery_ml needs --profile gcp)"));
   }
 
   private static Map<String, Double> metrics(AlsResult fit, Ratings train, Ratings eval) {

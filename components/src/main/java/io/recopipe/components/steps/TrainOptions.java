@@ -18,18 +18,24 @@ import java.util.Set;
  * @param options      the validated training options
  * @param runStartedAt the run's start time, when the runner passed it
  */
-record TrainOptions(AlsOptions options, Optional<Instant> runStartedAt) {
+record TrainOptions(AlsOptions options, Optional<Instant> runStartedAt, String engine) {
   /** The parameter carrying the run's start time (ISO-8601), used as the bundle's created_at. */
   static final String RUN_STARTED_AT = "run_started_at";
+  /** The parameter naming the training engine: {@value #LOCAL_ENGINE} or {@code bigquery_ml}. */
+  static final String ENGINE = "engine";
+  /** The in-JVM engine, the default. */
+  static final String LOCAL_ENGINE = "local";
 
   /** Parses {@code parameters}; every problem is reported in one ComponentException. */
   static TrainOptions parse(String step, Map<String, String> parameters)
       throws ComponentException {
     Set<String> known = new HashSet<>(AlsOptions.NAMES);
     known.add(RUN_STARTED_AT);
+    known.add(ENGINE);
     StepParameters checked = StepParameters.of(step, parameters, known, "option");
     Map<String, String> als = new LinkedHashMap<>(parameters);
     als.remove(RUN_STARTED_AT);
+    als.remove(ENGINE);
     AlsOptions options;
     try {
       options = AlsOptions.fromMap(als);
@@ -46,6 +52,6 @@ record TrainOptions(AlsOptions options, Optional<Instant> runStartedAt) {
             + "time such as 2024-05-01T12:00:00Z, was '" + text.get() + "'", e);
       }
     }
-    return new TrainOptions(options, started);
+    return new TrainOptions(options, started, checked.text(ENGINE).orElse(LOCAL_ENGINE));
   }
 }

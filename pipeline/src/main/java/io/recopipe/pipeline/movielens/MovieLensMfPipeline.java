@@ -28,7 +28,7 @@ public final class MovieLensMfPipeline {
    * The config sections this pipeline reads: one per step, plus {@code promotion} (the runner's:
    * whether a blessed model deploys at once or waits for a reviewer; see PromotionPolicy).
    */
-  public static final Set<String> SECTIONS = Set.of("ingest", "train", "evaluate", "gate",
+  public static final Set<String> SECTIONS = Set.of("gcp", "ingest", "train", "evaluate", "gate",
       "export", "package", "deploy", "promotion");
 
   private MovieLensMfPipeline() {

@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.runner;
 
+import io.recopipe.components.api.Services;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.pipeline.artifacts.ArtifactStore;
 import io.recopipe.pipeline.dsl.Pipeline;
@@ -49,6 +50,7 @@ public final class LocalRunner implements AutoCloseable {
 
   private final RecopipeHome home;
   private final Supplier<? extends Warehouse> warehouses;
+  private final Services services;
   private final MetadataStore metadata;
   private final ArtifactStore artifacts;
   private final RunRepository runs;
@@ -62,6 +64,16 @@ public final class LocalRunner implements AutoCloseable {
    * first time a step of a run asks for it (closed when the run ends).
    */
   public LocalRunner(RecopipeHome home, Supplier<? extends Warehouse> warehouses) {
+    this(home, warehouses, Services.none());
+  }
+
+  /**
+   * A runner whose steps also see the backends in {@code services} (the gcp profile installs
+   * BigQuery ML, Artifact Registry and Cloud Run there; see {@link Services}).
+   */
+  public LocalRunner(RecopipeHome home, Supplier<? extends Warehouse> warehouses,
+      Services services) {
+    this.services = services;
     this.home = home.create();
     this.warehouses = warehouses;
     this.metadata = MetadataStore.open(home.metadataDb());
@@ -202,7 +214,7 @@ public final class LocalRunner implements AutoCloseable {
     return new RunSession(run.id(), pipeline, run.parameters(), options, home, artifacts,
         new ExecutionRepository(metadata), new ArtifactRepository(metadata), warehouse,
         run.startedAt(), run.who() == null ? options.startedBy() : run.who(), registry(),
-        approvals());
+        approvals(), services);
   }
 
   /** The home this runner works in. */

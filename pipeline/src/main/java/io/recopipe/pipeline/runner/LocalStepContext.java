@@ -105,4 +105,9 @@ final class LocalStepContext implements StepContext {
   synchronized Map<String, Double> metrics() {
     return new TreeMap<>(metrics);
   }
+
+  @Override
+  public <T> Optional<T> service(Class<T> type) {
+    return session.services.get(type);
+  }
 }

@@ -31,6 +31,8 @@ final class RunSession {
   final ArtifactRepository lineage;
   final WarehouseHandle warehouse;
   final java.time.Instant startedAt;
+  /** The profile's backends (none in the local profile). */
+  final io.recopipe.components.api.Services services;
   final String startedBy;
   final ModelRegistry registry;
   final Approvals approvals;
@@ -40,7 +42,9 @@ final class RunSession {
   RunSession(String runId, Pipeline pipeline, Map<String, String> parameters, RunOptions options,
       RecopipeHome home, ArtifactStore artifacts, ExecutionRepository executions,
       ArtifactRepository lineage, WarehouseHandle warehouse, java.time.Instant startedAt,
-      String startedBy, ModelRegistry registry, Approvals approvals) {
+      String startedBy, ModelRegistry registry, Approvals approvals,
+      io.recopipe.components.api.Services services) {
+    this.services = services;
     this.startedAt = startedAt;
     this.startedBy = startedBy;
     this.registry = registry;
