@@ -1,0 +1,148 @@
+package io.recopipe.infra.bigquery;
+
+import com.google.cloud.bigquery.BigQuery;
+import com.google.cloud.bigquery.BigQueryException;
+import com.google.cloud.bigquery.CsvOptions;
+import com.google.cloud.bigquery.FieldList;
+import com.google.cloud.bigquery.FieldValueList;
+import com.google.cloud.bigquery.FormatOptions;
+import com.google.cloud.bigquery.Job;
+import com.google.cloud.bigquery.JobInfo;
+import com.google.cloud.bigquery.QueryJobConfiguration;
+import com.google.cloud.bigquery.Schema;
+import com.google.cloud.bigquery.TableResult;
+import com.google.cloud.bigquery.WriteChannelConfiguration;
+import io.recopipe.components.warehouse.Column;
+import io.recopipe.components.warehouse.Identifiers;
+import io.recopipe.components.warehouse.QueryResult;
+import io.recopipe.components.warehouse.Warehouse;
+import io.recopipe.components.warehouse.WarehouseException;
+import io.recopipe.infra.config.GcpConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code gcp} profile's {@link Warehouse}: tables in the configured BigQuery dataset, so the
+ * same steps publish ratings, splits and results where BigQuery ML and users' SQL can read them.
+ *
+ * <p>Every replace is one job with {@code WRITE_TRUNCATE} on the target table. BigQuery applies a
+ * job's write disposition atomically when the job succeeds (a failed job leaves the old table
+ * and schema untouched), so no staging table and copy are needed, unlike DuckDB. Files and rows
+ * are uploaded through the client's resumable load channel: TSV files as CSV with a tab
+ * delimiter and no quoting (what ingest writes), in-memory rows as newline-delimited JSON (which
+ * carries list columns). Unqualified table names in SQL resolve against the dataset.
+ */
+public final class BigQueryWarehouse implements Warehouse {
+  /** How long one job may run before the call gives up. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+
+  private final BigQueryJobs jobs;
+
+  /** Creates the warehouse over {@code bigQuery} in {@code config}'s project and dataset. */
+  public BigQueryWarehouse(BigQuery bigQuery, GcpConfig config) {
+    this(bigQuery, config, DEFAULT_TIMEOUT);
+  }
+
+  /** Creates the warehouse; each job is waited on for at most {@code timeout}. */
+  public BigQueryWarehouse(BigQuery bigQuery, GcpConfig config, Duration timeout) {
+    this.jobs = new BigQueryJobs(bigQuery, config, timeout);
+  }
+
+  @Override
+  public void replaceTableFromTsv(String table, List<Column> columns, Path tsv)
+      throws WarehouseException {
+    String name = Identifiers.requireIdentifier(table, "table");
+    CsvOptions tabSeparated = CsvOptions.newBuilder().setFieldDelimiter("\t").setQuote("")
+        .setSkipLeadingRows(0).setEncoding("UTF-8").build();
+    String what = "table " + name + " from " + tsv;
+    jobs.upload(load(name, columns, tabSeparated), out -> Files.copy(tsv, out), what);
+  }
+
+  @Override
+  public void replaceTable(String table, List<Column> columns, Iterable<List<Object>> rows)
+      throws WarehouseException {
+    String name = Identifiers.requireIdentifier(table, "table");
+    JsonRows json = new JsonRows(name, columns);
+    jobs.upload(load(name, columns, FormatOptions.json()), out -> json.write(rows, out),
+        "table " + name);
+  }
+
+  @Override
+  public void replaceTableAs(String table, String select) throws WarehouseException {
+    String name = Identifiers.requireIdentifier(table, "table");
+    QueryJobConfiguration query = queryBuilder(select).setDestinationTable(jobs.table(name))
+        .setCreateDisposition(JobInfo.CreateDisposition.CREATE_IF_NEEDED)
+        .setWriteDisposition(JobInfo.WriteDisposition.WRITE_TRUNCATE).build();
+    jobs.run("query", query, "table " + name + " as " + shortSql(select));
+  }
+
+  @Override
+  public QueryResult query(String sql) throws WarehouseException {
+    Job job = jobs.run("query", queryBuilder(sql).build(), "query " + shortSql(sql));
+    return results(job, "query " + shortSql(sql));
+  }
+
+  @Override
+  public boolean hasTable(String table) throws WarehouseException {
+    String name = Identifiers.requireIdentifier(table, "table");
+    try {
+      return jobs.client().getTable(jobs.table(name)) != null;
+    } catch (BigQueryException e) {
+      throw new WarehouseException("table " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Nothing to release: the BigQuery client is the caller's. */
+  @Override
+  public void close() {
+  }
+
+  /** The rows of a finished query job. */
+  static QueryResult results(Job job, String what) throws WarehouseException {
+    try {
+      TableResult result = job.getQueryResults();
+      Schema schema = result.getSchema();
+      if (schema == null) {
+        return new QueryResult(List.of(), List.of());
+      }
+      FieldList fields = schema.getFields();
+      List<String> columns = fields.stream().map(f -> f.getName()).toList();
+      List<List<Object>> rows = new ArrayList<>();
+      for (FieldValueList row : result.iterateAll()) {
+        rows.add(BigQueryTypes.row(fields, row));
+      }
+      return new QueryResult(columns, rows);
+    } catch (BigQueryException e) {
+      throw new WarehouseException(what + " (job " + job.getJobId().getJob() + "): "
+          + (e.getError() != null ? BigQueryJobs.describe(e.getError()) : e.getMessage()), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WarehouseException(what + ": interrupted while reading results", e);
+    }
+  }
+
+  QueryJobConfiguration.Builder queryBuilder(String sql) {
+    return QueryJobConfiguration.newBuilder(sql).setUseLegacySql(false)
+        .setDefaultDataset(jobs.dataset());
+  }
+
+  BigQueryJobs jobs() {
+    return jobs;
+  }
+
+  private WriteChannelConfiguration load(String name, List<Column> columns, FormatOptions format)
+      throws WarehouseException {
+    return WriteChannelConfiguration.newBuilder(jobs.table(name), format)
+        .setSchema(BigQueryTypes.schema(columns))
+        .setCreateDisposition(JobInfo.CreateDisposition.CREATE_IF_NEEDED)
+        .setWriteDisposition(JobInfo.WriteDisposition.WRITE_TRUNCATE).build();
+  }
+
+  static String shortSql(String sql) {
+    String flat = sql.strip().replaceAll("\\s+", " ");
+    return flat.length() <= 80 ? flat : flat.substring(0, 77) + "...";
+  }
+}
