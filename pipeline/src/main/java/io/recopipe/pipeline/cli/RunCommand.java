@@ -48,6 +48,9 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   ReviewerToken reviewer;
 
+  @Mixin
+  ProfileOption profile;
+
   @Spec
   CommandSpec spec;
 
@@ -58,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
   static final String SCHEDULER_ENV = "RECOPIPE_STARTED_BY";
 
   @Override
-  public Integer call() throws io.recopipe.pipeline.review.ReviewException {
+  public Integer call() throws Exception {
     Map<String, String> overrides = new LinkedHashMap<>(set);
     if (data != null) {
       overrides.put("ingest.source", data);
@@ -67,7 +70,8 @@ final class RunCommand implements Callable<Integer> {
         : PipelineConfig.load(config)).with(overrides)
         .requireSections(MovieLensMfPipeline.SECTIONS);
     PrintStream progress = System.out;
-    try (LocalRunner runner = home.runner()) {
+    try (ProfileOption.Opened opened = profile.open(home, resolved)) {
+      LocalRunner runner = opened.runner();
       RunOptions options = RunOptions.to(progress);
       String scheduler = System.getenv(SCHEDULER_ENV);
       if (scheduler != null && scheduler.startsWith("scheduler:")) {
@@ -75,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
       }
       options = reviewer.optional(runner).map(r -> RunOptions.to(progress).startedBy(r.name()))
           .orElse(options);
-      RunResult result = runner.run(MovieLensMfPipeline.definition(), resolved.values(),
+      RunResult result = runner.run(MovieLensMfPipeline.definition(), opened.parameters(),
           noCache ? options.withoutCache() : options);
       var report = runner.history().show(result.runId());
       return RunSummary.print(result, report, DeployedEndpoint.of(runner.history(), report),

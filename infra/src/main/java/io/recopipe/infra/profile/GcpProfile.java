@@ -1,0 +1,80 @@
+package io.recopipe.infra.profile;
+
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.cloud.bigquery.BigQuery;
+import com.google.cloud.bigquery.BigQueryOptions;
+import io.recopipe.components.api.Services;
+import io.recopipe.components.train.TrainingEngine;
+import io.recopipe.components.warehouse.Warehouse;
+import io.recopipe.infra.bigquery.BigQueryWarehouse;
+import io.recopipe.infra.bigquery.BqmlTrainingEngine;
+import io.recopipe.infra.config.GcpConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The {@code gcp} profile assembled from a checked {@link GcpConfig}: the BigQuery warehouse, the
+ * BigQuery ML training engine and the cloud backends steps find through {@link Services}, so the
+ * CLI runs the same pipeline definition against Google Cloud by swapping this one object in.
+ */
+public final class GcpProfile implements AutoCloseable {
+  /** The parameters the profile adds to every run (they enter cache keys, as they should). */
+  public static final Map<String, String> PARAMETERS = Map.of("train.engine",
+      BqmlTrainingEngine.NAME);
+
+  private final GcpConfig config;
+  private final BigQuery bigQuery;
+  private final Services services;
+  private final List<AutoCloseable> closeables;
+
+  private GcpProfile(GcpConfig config, BigQuery bigQuery, Services services,
+      List<AutoCloseable> closeables) {
+    this.config = config;
+    this.bigQuery = bigQuery;
+    this.services = services;
+    this.closeables = closeables;
+  }
+
+  /**
+   * Opens the profile for {@code config}: credentials are required first (one-line error when
+   * missing), then the clients are created; no API call is made until a step runs.
+   */
+  public static GcpProfile open(GcpConfig config, GoogleCredentialsCheck credentialsCheck) {
+    GoogleCredentials credentials = credentialsCheck.require();
+    BigQuery bigQuery = BigQueryOptions.newBuilder().setProjectId(config.project())
+        .setLocation(config.datasetLocation()).setCredentials(credentials).build().getService();
+    List<AutoCloseable> closeables = new ArrayList<>();
+    Services services = Services.none()
+        .with(TrainingEngine.class, new BqmlTrainingEngine(bigQuery, config));
+    services = CloudBackends.install(services, config, credentials, closeables);
+    return new GcpProfile(config, bigQuery, services, closeables);
+  }
+
+  /** The checked config. */
+  public GcpConfig config() {
+    return config;
+  }
+
+  /** Opens the warehouse for a run: the BigQuery dataset. */
+  public Supplier<Warehouse> warehouses() {
+    return () -> new BigQueryWarehouse(bigQuery, config);
+  }
+
+  /** The backends steps use. */
+  public Services services() {
+    return services;
+  }
+
+  @Override
+  public void close() {
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      try {
+        closeables.get(i).close();
+      } catch (Exception e) {
+        // closing clients is best effort; their channels die with the JVM anyway
+      }
+    }
+  }
+}
