@@ -9,7 +9,7 @@ import com.google.cloud.tools.jib.api.RegistryImage;
  * they end in a local tarball or in a registry.
  */
 public interface ImageTarget {
-  /** A short description for logs, e.g. {@code artifact registry europe-west1-docker.pkg.dev/…}. */
+  /** A short description for logs, e.g. {@code artifact registry HOST/PROJECT/REPO/IMAGE}. */
   String describe();
 
   /** The full reference image {@code tag} gets, {@code HOST/PATH:TAG}. */

@@ -40,7 +40,8 @@ class CloudRunDeployTargetTest {
       + ".gserviceaccount.com", "group:analysts@example.com");
   private static final String V1 = "0123456789ab";
   private static final String V2 = "ba9876543210";
-  private static final String IMAGE = "europe-west1-docker.pkg.dev/my-project/repo/recopipe@sha256:";
+  private static final String IMAGE =
+      "europe-west1-docker.pkg.dev/my-project/repo/recopipe@sha256:";
 
   private final FakeCloudRun fake = new FakeCloudRun();
   private final List<String> checked = new ArrayList<>();

@@ -75,7 +75,8 @@ class GcsArtifactStoreTest {
 
     IOException e = assertThrows(IOException.class, () -> store.download("k", tmp.resolve("b")));
     assertTrue(e.getMessage().startsWith(
-        "gs://bucket/recopipe/artifacts/k/factors/users.bin is corrupted: sha256 "), e.getMessage());
+        "gs://bucket/recopipe/artifacts/k/factors/users.bin is corrupted: sha256 "),
+        e.getMessage());
     assertEquals(1, e.getMessage().lines().count());
   }
 
