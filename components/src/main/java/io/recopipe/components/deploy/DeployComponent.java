@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code deploy} step (local): runs the image's serving process with the host's JRE, checks
@@ -25,7 +26,9 @@ import java.util.Map;
  *
  * <p>Parameters: {@code enabled} (true), {@code port} (8501), {@code model_name}
  * ({@code recommender_model}), {@code smoke_users} (3), {@code ready_timeout_seconds} (60),
- * {@code java} (the running JVM's). Output {@code endpoint}: {@code endpoint.json}.
+ * {@code java} (the running JVM's). Output {@code endpoint}: {@code endpoint.json}. When the
+ * profile installs a {@link DeployTarget} (Cloud Run), the pushed image goes there instead, with
+ * {@code canary_percent} (0) of the traffic first.
  */
 public final class DeployComponent extends AbstractComponent {
   /** The component name. */
@@ -46,6 +49,11 @@ public final class DeployComponent extends AbstractComponent {
     if (!settings.enabled()) {
       writeJson(endpointFile, Map.of("deployed", false, "reason", "deploy.enabled=false"));
       context.log().info("deploy: disabled (enabled=false); nothing was started");
+      return;
+    }
+    Optional<DeployTarget> target = context.service(DeployTarget.class);
+    if (target.isPresent()) {
+      writeJson(endpointFile, TargetDeploy.run(context, settings, target.get()));
       return;
     }
     MfModel model = loadModel(context.input("model"));

@@ -45,6 +45,27 @@ final class JibImageWriter {
   JibContainer write(BaseImage base, List<FileEntriesLayer> layers, List<String> entrypoint,
       int port, Map<String, String> labels, String name, Path tarFile)
       throws ComponentException {
+    return build(base, layers, entrypoint, port, labels,
+        () -> Containerizer.to(TarImage.at(tarFile).named(ImageReference.parse(name))));
+  }
+
+  /** Pushes the image as {@code tag} to {@code target} and returns what Jib reports. */
+  JibContainer push(BaseImage base, List<FileEntriesLayer> layers, List<String> entrypoint,
+      int port, Map<String, String> labels, ImageTarget target, String tag)
+      throws ComponentException {
+    return build(base, layers, entrypoint, port, labels,
+        () -> Containerizer.to(target.registryImage(tag))
+            .setAllowInsecureRegistries(target.allowInsecureRegistries()));
+  }
+
+  /** Where the image goes; may fail on a bad reference. */
+  private interface Destination {
+    Containerizer containerizer() throws InvalidImageReferenceException;
+  }
+
+  private JibContainer build(BaseImage base, List<FileEntriesLayer> layers,
+      List<String> entrypoint, int port, Map<String, String> labels, Destination destination)
+      throws ComponentException {
     Path appCache = null;
     try {
       Files.createDirectories(cacheDir);
@@ -56,8 +77,7 @@ final class JibImageWriter {
           .setExposedPorts(Ports.parse(List.of(Integer.toString(port))))
           .setLabels(labels)
           .setCreationTime(CREATED);
-      Containerizer containerizer = Containerizer.to(
-              TarImage.at(tarFile).named(ImageReference.parse(name)))
+      Containerizer containerizer = destination.containerizer()
           .setToolName("recopipe")
           .setBaseImageLayersCache(cacheDir.resolve("base"))
           .setApplicationLayersCache(appCache)

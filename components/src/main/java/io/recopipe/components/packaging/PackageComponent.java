@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code package} step: builds the serving container image (dependencies, application and
@@ -22,7 +23,9 @@ import java.util.Map;
  *
  * <p>Parameters: {@code base_image} ({@code scratch}, {@code tar:PATH}/{@code docker-save:PATH}
  * or a registry reference), {@code serving_dist}, {@code image_name}, {@code image_tag} (default
- * the run id) and {@code model_name}.
+ * the run id) and {@code model_name}. When the profile installs an {@link ImageTarget} (Artifact
+ * Registry), the image is pushed there instead (base: the target's distroless Java unless
+ * {@code base_image} is set) and {@code image.json} holds its reference ({@link PushedImage}).
  */
 public final class PackageComponent extends AbstractComponent {
   /** The component name. */
@@ -56,8 +59,13 @@ public final class PackageComponent extends AbstractComponent {
     String runId = provenance == null || provenance.runId() == null ? "unknown"
         : provenance.runId();
     Path out = context.output("image");
-    Path tar = out.resolve(ImageDescription.TARBALL);
     List<String> entrypoint = ServingImage.entrypoint(settings.modelName());
+    Optional<ImageTarget> target = context.service(ImageTarget.class);
+    if (target.isPresent()) {
+      new ImagePush(context, target.get()).run(settings, bundleDir, modelVersion, runId, out);
+      return;
+    }
+    Path tar = out.resolve(ImageDescription.TARBALL);
     long start = System.nanoTime();
     JibContainer container;
     try {

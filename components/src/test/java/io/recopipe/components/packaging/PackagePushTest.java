@@ -1,0 +1,110 @@
+package io.recopipe.components.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.google.cloud.tools.jib.api.RegistryImage;
+import io.recopipe.components.api.Services;
+import io.recopipe.components.testing.RecordingStepContext;
+import io.recopipe.model.json.JsonObject;
+import io.recopipe.model.json.JsonParser;
+import io.recopipe.model.json.JsonValue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PackagePushTest {
+  @TempDir
+  Path temp;
+
+  /** A package context whose profile installed {@code services}. */
+  private static final class PushContext extends RecordingStepContext {
+    private final Services services;
+
+    PushContext(Path root, Path model, Services services) {
+      super("package", "run-9", root.resolve("out"), root.resolve("cache"));
+      inputs.put("model", model);
+      this.services = services;
+    }
+
+    @Override
+    public <T> Optional<T> service(Class<T> type) {
+      return services.get(type);
+    }
+  }
+
+  /** The loopback registry as an image target, plain HTTP allowed. */
+  private record LoopbackTarget(String repository) implements ImageTarget {
+    @Override
+    public String describe() {
+      return "loopback " + repository;
+    }
+
+    @Override
+    public String reference(String tag) {
+      return repository + ":" + tag;
+    }
+
+    @Override
+    public RegistryImage registryImage(String tag)
+        throws com.google.cloud.tools.jib.api.InvalidImageReferenceException {
+      return RegistryImage.named(reference(tag));
+    }
+
+    @Override
+    public String defaultBaseImage() {
+      return "scratch";
+    }
+
+    @Override
+    public boolean allowInsecureRegistries() {
+      return true;
+    }
+  }
+
+  @Test
+  void pushesTheServingImageAndDescribesItsReference() throws Exception {
+    Path bundle = PackagingFixtures.bundle(temp.resolve("bundle"), "train-run-1", 1);
+    Path dist = PackagingFixtures.servingDist(temp.resolve("dist"));
+    String version = ModelVersion.of(bundle);
+    try (LoopbackRegistry registry = LoopbackRegistry.start(temp)) {
+      String repository = registry.host() + "/my-project/repo/recopipe";
+      PushContext ctx = new PushContext(temp.resolve("ctx"), bundle,
+          Services.none().with(ImageTarget.class, new LoopbackTarget(repository)));
+      ctx.parameters.put("serving_dist", dist.toString());
+
+      new PackageComponent(Map.of(), temp).run(ctx);
+
+      Path out = temp.resolve("ctx/out/image");
+      assertFalse(Files.exists(out.resolve(ImageDescription.TARBALL)), "no tarball when pushed");
+      PushedImage pushed = PushedImage.read(out);
+      String tag = "model-" + version;
+      assertEquals(repository + ":" + tag, pushed.reference());
+      assertEquals(tag, pushed.tag());
+      byte[] manifest = registry.manifests.get("my-project/repo/recopipe:" + tag);
+      assertEquals(LoopbackRegistry.sha256(manifest), pushed.digest());
+      assertEquals(repository + "@" + pushed.digest(), pushed.pinnedReference());
+      JsonObject manifestJson = JsonParser.parse(manifest).asObject();
+      List<String> layers = new ArrayList<>();
+      for (JsonValue layer : manifestJson.getArray("layers")) {
+        layers.add(layer.asObject().getString("digest"));
+      }
+      assertEquals(3, layers.size());
+      layers.forEach(d -> assertEquals(true, registry.blobs.containsKey(d), d));
+      JsonObject config = JsonParser.parse(registry.blobs.get(manifestJson.getObject("config")
+          .getString("digest"))).asObject().getObject("config");
+      assertEquals(Map.of("io.recopipe.model-version", version, "io.recopipe.run-id",
+          "train-run-1", "io.recopipe.model-name", "recommender_model"),
+          config.getObject("Labels").toJava());
+      assertEquals(ServingImage.entrypoint("recommender_model"), config.getArray("Entrypoint")
+          .toJava());
+      assertEquals(pushed.labels(), config.getObject("Labels").toJava());
+      assertEquals("scratch", pushed.base());
+    }
+  }
+}

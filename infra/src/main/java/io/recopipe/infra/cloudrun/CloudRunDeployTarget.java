@@ -1,0 +1,177 @@
+package io.recopipe.infra.cloudrun;
+
+import com.google.cloud.run.v2.Container;
+import com.google.cloud.run.v2.ContainerPort;
+import com.google.cloud.run.v2.EnvVar;
+import com.google.cloud.run.v2.RevisionTemplate;
+import com.google.cloud.run.v2.Service;
+import com.google.cloud.run.v2.ServiceName;
+import com.google.cloud.run.v2.ServicesClient;
+import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.api.RolledBackException;
+import io.recopipe.components.deploy.DeployRequest;
+import io.recopipe.components.deploy.DeployTarget;
+import io.recopipe.infra.config.GcpConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Deploys each model version to Cloud Run as a new revision named after it, optionally behind a
+ * canary share first, pins traffic to named revisions so rollback is one traffic update, and
+ * keeps {@code roles/run.invoker} to the configured principals so the endpoint is never public.
+ */
+public final class CloudRunDeployTarget implements DeployTarget {
+  /** The service annotation remembering the revision to roll back to. */
+  public static final String PREVIOUS_ANNOTATION = "recopipe.io/previous-revision";
+  /** The serving container's port. */
+  public static final int PORT = 8080;
+
+  private final CloudRunServices services;
+  private final String serviceId;
+  private final String servingServiceAccount;
+  private final List<String> invokers;
+  private final CanaryCheck check;
+
+  /**
+   * A target for service {@code serviceId} in {@code project}/{@code region}, its revisions
+   * running as {@code servingServiceAccount}; public {@code invokers} are refused here.
+   */
+  public CloudRunDeployTarget(ServicesClient client, String project, String region,
+      String serviceId, String servingServiceAccount, List<String> invokers, CanaryCheck check) {
+    this.services = new CloudRunServices(client, ServiceName.of(project, region, serviceId));
+    this.serviceId = serviceId;
+    this.servingServiceAccount = servingServiceAccount;
+    this.invokers = InvokerPolicy.check(invokers);
+    this.check = check;
+  }
+
+  /** The target the {@code gcp} config describes, promoting canaries once they are ready. */
+  public static CloudRunDeployTarget of(GcpConfig config, ServicesClient client) {
+    return new CloudRunDeployTarget(client, config.project(), config.region(), config.service(),
+        config.servingServiceAccount(), config.invokers(), CanaryCheck.READY_IS_ENOUGH);
+  }
+
+  @Override
+  public String describe() {
+    return "cloud run " + services.name();
+  }
+
+  @Override
+  public Map<String, Object> deploy(DeployRequest request) throws ComponentException {
+    Service existing = services.find();
+    String revision = reusableRevision(existing, request);
+    if (revision == null) {
+      revision = revisionName(existing, request);
+    }
+    RevisionTemplate template = template(revision, request);
+    String previous = existing == null ? "" : Traffic.serving(existing);
+    boolean canary = request.canaryPercent() > 0 && !previous.isEmpty()
+        && !previous.equals(revision);
+    Service service;
+    if (existing == null) {
+      service = services.create(Service.newBuilder().setTemplate(template)
+          .putLabels("managed-by", "recopipe").addAllTraffic(Traffic.all(revision)).build());
+    } else {
+      Service.Builder next = existing.toBuilder().setTemplate(template).clearTraffic()
+          .addAllTraffic(canary ? Traffic.canary(revision, request.canaryPercent(), previous)
+              : Traffic.all(revision));
+      if (!previous.isEmpty() && !previous.equals(revision)) {
+        next.putAnnotations(PREVIOUS_ANNOTATION, previous);
+      }
+      service = services.update(next.build());
+    }
+    services.setPolicy(InvokerPolicy.apply(services.policy(), invokers));
+    if (canary) {
+      String problem = check.problem(service.getUri(), revision, Traffic.canaryUri(service));
+      if (problem != null) {
+        services.update(service.toBuilder().clearTraffic().addAllTraffic(Traffic.all(previous))
+            .build());
+        throw new RolledBackException("deploy: canary revision " + revision + " failed its check: "
+            + problem + " (all traffic back on " + previous + ")");
+      }
+      service = services.update(service.toBuilder().clearTraffic()
+          .addAllTraffic(Traffic.all(revision)).build());
+    }
+    Map<String, Object> endpoint = endpoint(service, revision, request.modelName());
+    endpoint.put("model_version", request.modelVersion());
+    endpoint.put("image", request.imageReference());
+    endpoint.put("previous_revision", previous);
+    endpoint.put("canary_percent", canary ? request.canaryPercent() : 0);
+    return endpoint;
+  }
+
+  @Override
+  public Map<String, Object> rollback() throws ComponentException {
+    Service service = services.find();
+    if (service == null) {
+      throw new ComponentException("deploy: cannot roll back: Cloud Run service "
+          + services.name() + " does not exist");
+    }
+    String previous = service.getAnnotationsMap().getOrDefault(PREVIOUS_ANNOTATION, "");
+    if (previous.isEmpty()) {
+      throw new ComponentException("deploy: cannot roll back " + services.name() + ": no "
+          + "previous revision recorded (annotation " + PREVIOUS_ANNOTATION + ")");
+    }
+    String current = Traffic.serving(service);
+    Service after = services.update(service.toBuilder().clearTraffic()
+        .addAllTraffic(Traffic.all(previous)).putAnnotations(PREVIOUS_ANNOTATION, current)
+        .build());
+    Map<String, Object> endpoint = endpoint(after, previous,
+        service.getTemplate().getContainers(0).getEnvList().stream()
+            .filter(e -> e.getName().equals("MODEL_NAME")).map(EnvVar::getValue).findFirst()
+            .orElse("recommender_model"));
+    endpoint.put("rolled_back_from", current);
+    return endpoint;
+  }
+
+  private String revisionName(Service existing, DeployRequest request)
+      throws ComponentException {
+    try {
+      return RevisionNames.next(serviceId, request.modelVersion(), existing);
+    } catch (IllegalArgumentException e) {
+      throw new ComponentException("deploy: " + e.getMessage(), e);
+    }
+  }
+
+  /** The revision a retried deploy already created for this image, so a retry adds none. */
+  private String reusableRevision(Service existing, DeployRequest request) {
+    if (existing == null || existing.getTemplate().getContainersCount() == 0) {
+      return null;
+    }
+    RevisionTemplate current = existing.getTemplate();
+    boolean sameImage = current.getContainers(0).getImage().equals(request.imageReference());
+    boolean sameModel = current.getRevision().startsWith(
+        RevisionNames.prefix(serviceId, request.modelVersion()));
+    return sameImage && sameModel ? current.getRevision() : null;
+  }
+
+  private RevisionTemplate template(String revision, DeployRequest request) {
+    Container container = Container.newBuilder().setName("serving")
+        .setImage(request.imageReference())
+        .addPorts(ContainerPort.newBuilder().setContainerPort(PORT))
+        .addEnv(env("MODEL_NAME", request.modelName()))
+        .addEnv(env("MODEL_VERSION", request.modelVersion()))
+        .addEnv(env("RECOPIPE_RUN_ID", request.runId())).build();
+    return RevisionTemplate.newBuilder().setRevision(revision)
+        .setServiceAccount(servingServiceAccount)
+        .putLabels("recopipe-model-version", request.modelVersion().toLowerCase())
+        .addContainers(container).build();
+  }
+
+  private static EnvVar env(String name, String value) {
+    return EnvVar.newBuilder().setName(name).setValue(value).build();
+  }
+
+  private Map<String, Object> endpoint(Service service, String revision, String modelName) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("deployed", true);
+    map.put("target", "cloud_run");
+    map.put("url", service.getUri() + "/v1/models/" + modelName + ":predict");
+    map.put("service", services.name());
+    map.put("model_name", modelName);
+    map.put("revision", revision);
+    map.put("traffic", Traffic.describe(service.getTrafficList()));
+    return map;
+  }
+}

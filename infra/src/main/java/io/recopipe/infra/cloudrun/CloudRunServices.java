@@ -1,0 +1,104 @@
+package io.recopipe.infra.cloudrun;
+
+import com.google.api.gax.longrunning.OperationFuture;
+import com.google.api.gax.rpc.ApiException;
+import com.google.api.gax.rpc.NotFoundException;
+import com.google.cloud.run.v2.LocationName;
+import com.google.cloud.run.v2.Service;
+import com.google.cloud.run.v2.ServiceName;
+import com.google.cloud.run.v2.ServicesClient;
+import com.google.iam.v1.GetIamPolicyRequest;
+import com.google.iam.v1.Policy;
+import com.google.iam.v1.SetIamPolicyRequest;
+import io.recopipe.components.api.ComponentException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One Cloud Run service seen through {@link ServicesClient}: get, create, update (waiting for
+ * the operation) and its IAM policy, with every Google error turned into one line naming the
+ * service and the call.
+ */
+final class CloudRunServices {
+  private final ServicesClient client;
+  private final ServiceName name;
+
+  CloudRunServices(ServicesClient client, ServiceName name) {
+    this.client = client;
+    this.name = name;
+  }
+
+  /** {@code projects/P/locations/L/services/S}. */
+  String name() {
+    return name.toString();
+  }
+
+  /** The service, or null when it does not exist yet. */
+  Service find() throws ComponentException {
+    try {
+      return client.getService(name);
+    } catch (NotFoundException e) {
+      return null;
+    } catch (ApiException e) {
+      throw failure("read", e);
+    }
+  }
+
+  /** Creates the service from {@code service} and waits for it. */
+  Service create(Service service) throws ComponentException {
+    return await("create", client.createServiceAsync(
+        LocationName.of(name.getProject(), name.getLocation()), service, name.getService()));
+  }
+
+  /** Updates the service to {@code service} (its name is set here) and waits for it. */
+  Service update(Service service) throws ComponentException {
+    return await("update", client.updateServiceAsync(service.toBuilder().setName(name())
+        .build()));
+  }
+
+  /** The service's IAM policy. */
+  Policy policy() throws ComponentException {
+    try {
+      return client.getIamPolicy(GetIamPolicyRequest.newBuilder().setResource(name()).build());
+    } catch (ApiException e) {
+      throw failure("read the IAM policy of", e);
+    }
+  }
+
+  /** Writes the service's IAM policy. */
+  Policy setPolicy(Policy policy) throws ComponentException {
+    try {
+      return client.setIamPolicy(SetIamPolicyRequest.newBuilder().setResource(name())
+          .setPolicy(policy).build());
+    } catch (ApiException e) {
+      throw failure("set the IAM policy of", e);
+    }
+  }
+
+  private Service await(String verb, OperationFuture<Service, Service> operation)
+      throws ComponentException {
+    try {
+      return operation.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ComponentException("deploy: interrupted while waiting to " + verb + " Cloud Run"
+          + " service " + name(), e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw failure(verb, cause);
+    } catch (ApiException e) {
+      throw failure(verb, e);
+    }
+  }
+
+  private ComponentException failure(String verb, Throwable cause) {
+    String why = cause instanceof ApiException api
+        ? api.getStatusCode().getCode() + ": " + firstLine(api.getMessage())
+        : cause.getClass().getSimpleName() + ": " + firstLine(cause.getMessage());
+    return new ComponentException("deploy: cannot " + verb + " Cloud Run service " + name() + ": "
+        + why, cause);
+  }
+
+  private static String firstLine(String text) {
+    return text == null ? "" : text.lines().findFirst().orElse("");
+  }
+}
