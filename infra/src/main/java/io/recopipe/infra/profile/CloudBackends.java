@@ -1,20 +1,49 @@
 package io.recopipe.infra.profile;
 
+import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.auth.oauth2.GoogleCredentials;
+import com.google.cloud.run.v2.ServicesClient;
+import com.google.cloud.run.v2.ServicesSettings;
+import com.google.cloud.storage.StorageOptions;
+import io.recopipe.components.api.ArtifactMirror;
 import io.recopipe.components.api.Services;
+import io.recopipe.components.deploy.DeployTarget;
+import io.recopipe.components.packaging.ImageTarget;
+import io.recopipe.infra.cloudrun.CloudRunDeployTarget;
 import io.recopipe.infra.config.GcpConfig;
+import io.recopipe.infra.gcs.GcsArtifactMirror;
+import io.recopipe.infra.gcs.GcsArtifactStore;
+import io.recopipe.infra.registry.ArtifactRegistryTarget;
+import java.io.IOException;
 import java.util.List;
 
 /**
- * Installs the image registry and Cloud Run backends into a profile's {@link Services}; kept
- * apart from {@link GcpProfile} so the deploy side can change without touching the warehouse.
+ * Installs the artifact mirror (GCS), the image target (Artifact Registry) and the deploy target
+ * (Cloud Run) into a profile's {@link Services}; kept apart from {@link GcpProfile} so the
+ * serving side can change without touching the warehouse and the trainer.
  */
 final class CloudBackends {
+  /** The object prefix artifacts are mirrored under, inside the configured bucket. */
+  static final String ARTIFACTS_PREFIX = "artifacts";
+
   private CloudBackends() {
   }
 
   static Services install(Services services, GcpConfig config, GoogleCredentials credentials,
       List<AutoCloseable> closeables) {
-    return services;
+    GcsArtifactStore store = new GcsArtifactStore(StorageOptions.newBuilder()
+        .setProjectId(config.project()).setCredentials(credentials).build().getService(),
+        config.bucket(), ARTIFACTS_PREFIX);
+    ServicesClient cloudRun;
+    try {
+      cloudRun = ServicesClient.create(ServicesSettings.newBuilder()
+          .setCredentialsProvider(FixedCredentialsProvider.create(credentials)).build());
+    } catch (IOException e) {
+      throw new GcpProfileException("cannot create the Cloud Run client: " + e.getMessage());
+    }
+    closeables.add(cloudRun);
+    return services.with(ArtifactMirror.class, new GcsArtifactMirror(store))
+        .with(ImageTarget.class, ArtifactRegistryTarget.of(config))
+        .with(DeployTarget.class, CloudRunDeployTarget.of(config, cloudRun));
   }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Executes one step of a run in one of its four ways (skip it, reuse this run's earlier execution
@@ -105,6 +106,16 @@ final class StepExecutor {
     }
   }
 
+  /** Copies a committed artifact to the profile's mirror (GCS under --profile gcp), if any. */
+  private void mirror(Step step, StoredArtifact artifact) throws IOException {
+    Optional<io.recopipe.components.api.ArtifactMirror> mirror =
+        session.services.get(io.recopipe.components.api.ArtifactMirror.class);
+    if (mirror.isPresent()) {
+      String where = mirror.get().mirror(artifact.uri(), session.directoryOf(artifact));
+      session.progress(step.name(), "mirrored " + artifact.uri() + " to " + where);
+    }
+  }
+
   private StepResult runRecorded(Step step, long id, String cacheKey,
       Map<String, StoredArtifact> inputs, Map<String, String> parameters, long started)
       throws IOException, InterruptedException {
@@ -124,6 +135,7 @@ final class StepExecutor {
               ArtifactStore.uriOf(session.runId, step.name(), out.getKey()), type);
           committed.put(out.getKey(), session.lineage.recordAndLink(artifact, id,
               ArtifactRepository.OUTPUT, out.getKey()));
+          mirror(step, artifact);
         }
         session.executions.recordMetrics(id, staged.context().metrics());
       });
