@@ -21,10 +21,13 @@ final class HomeOption {
     return RecopipeHome.resolve(home);
   }
 
-  /** A local runner over this home, opening the home's DuckDB warehouse when a step needs it. */
+  /**
+   * A runner over this home: each run gets the engines of its recorded profile (the home's
+   * DuckDB warehouse, or Google Cloud for runs started with {@code --profile gcp}).
+   */
   LocalRunner runner() {
     RecopipeHome resolved = resolve();
-    return new LocalRunner(resolved, () -> openWarehouse(resolved));
+    return new LocalRunner(resolved, new CliProfiles(resolved));
   }
 
   static DuckDbWarehouse openWarehouse(RecopipeHome home) {

@@ -70,8 +70,8 @@ final class RunCommand implements Callable<Integer> {
         : PipelineConfig.load(config)).with(overrides)
         .requireSections(MovieLensMfPipeline.SECTIONS);
     PrintStream progress = System.out;
-    try (ProfileOption.Opened opened = profile.open(home, resolved)) {
-      LocalRunner runner = opened.runner();
+    Map<String, String> parameters = profile.parameters(resolved);
+    try (LocalRunner runner = home.runner()) {
       RunOptions options = RunOptions.to(progress);
       String scheduler = System.getenv(SCHEDULER_ENV);
       if (scheduler != null && scheduler.startsWith("scheduler:")) {
@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
       }
       options = reviewer.optional(runner).map(r -> RunOptions.to(progress).startedBy(r.name()))
           .orElse(options);
-      RunResult result = runner.run(MovieLensMfPipeline.definition(), opened.parameters(),
+      RunResult result = runner.run(MovieLensMfPipeline.definition(), parameters,
           noCache ? options.withoutCache() : options);
       var report = runner.history().show(result.runId());
       return RunSummary.print(result, report, DeployedEndpoint.of(runner.history(), report),

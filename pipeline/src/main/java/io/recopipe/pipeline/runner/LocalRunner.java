@@ -49,8 +49,7 @@ public final class LocalRunner implements AutoCloseable {
   public static final String CHAMPION_STEP = "export";
 
   private final RecopipeHome home;
-  private final Supplier<? extends Warehouse> warehouses;
-  private final Services services;
+  private final RunProfiles profiles;
   private final MetadataStore metadata;
   private final ArtifactStore artifacts;
   private final RunRepository runs;
@@ -73,9 +72,16 @@ public final class LocalRunner implements AutoCloseable {
    */
   public LocalRunner(RecopipeHome home, Supplier<? extends Warehouse> warehouses,
       Services services) {
-    this.services = services;
+    this(home, RunProfiles.fixed(warehouses, services));
+  }
+
+  /**
+   * A runner that picks each run's warehouse and backends from the run's parameters (see
+   * {@link RunProfiles}); it closes {@code profiles} when it closes.
+   */
+  public LocalRunner(RecopipeHome home, RunProfiles profiles) {
+    this.profiles = profiles;
     this.home = home.create();
-    this.warehouses = warehouses;
     this.metadata = MetadataStore.open(home.metadataDb());
     try {
       this.artifacts = new ArtifactStore(home.artifacts());
@@ -200,8 +206,9 @@ public final class LocalRunner implements AutoCloseable {
       throws ComponentException {
     RunRecord run = runs.find(runId).orElseThrow(() ->
         new IllegalArgumentException("no run " + runId + " in " + home));
-    try (WarehouseHandle warehouse = new WarehouseHandle(warehouses)) {
-      new Redeployment(session(run, pipeline, options, warehouse)).run();
+    RunProfiles.Profile profile = profiles.forRun(run.parameters());
+    try (WarehouseHandle warehouse = new WarehouseHandle(profile.warehouses())) {
+      new Redeployment(session(run, pipeline, options, warehouse, profile)).run();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot redeploy run " + runId, e);
     } catch (io.recopipe.components.warehouse.WarehouseException e) {
@@ -210,11 +217,11 @@ public final class LocalRunner implements AutoCloseable {
   }
 
   private RunSession session(RunRecord run, Pipeline pipeline, RunOptions options,
-      WarehouseHandle warehouse) {
+      WarehouseHandle warehouse, RunProfiles.Profile profile) {
     return new RunSession(run.id(), pipeline, run.parameters(), options, home, artifacts,
         new ExecutionRepository(metadata), new ArtifactRepository(metadata), warehouse,
         run.startedAt(), run.who() == null ? options.startedBy() : run.who(), registry(),
-        approvals(), services);
+        approvals(), profile.services());
   }
 
   /** The home this runner works in. */
@@ -226,9 +233,18 @@ public final class LocalRunner implements AutoCloseable {
       boolean resuming) {
     DagWalk.Outcome outcome = new DagWalk.Outcome(RunStatus.FAILED,
         "run " + runId + " stopped unexpectedly", java.util.List.of());
-    try (WarehouseHandle warehouse = new WarehouseHandle(warehouses)) {
-      RunRecord run = runs.find(runId).orElseThrow();
-      RunSession session = session(run, pipeline, options, warehouse);
+    RunRecord run = runs.find(runId).orElseThrow();
+    RunProfiles.Profile profile;
+    try {
+      profile = profiles.forRun(run.parameters());
+    } catch (RuntimeException e) {
+      outcome = new DagWalk.Outcome(RunStatus.FAILED, "run " + runId + " cannot open its "
+          + "profile: " + e.getMessage(), outcome.steps());
+      runs.finish(runId, outcome.status(), outcome.message(), Instant.now());
+      return new RunResult(runId, outcome.status(), outcome.message(), outcome.steps());
+    }
+    try (WarehouseHandle warehouse = new WarehouseHandle(profile.warehouses())) {
+      RunSession session = session(run, pipeline, options, warehouse, profile);
       outcome = new DagWalk(session).walk(resuming);
       if (outcome.status() == RunStatus.SUCCEEDED) {
         new ChampionPromotion(registry(), approvals()).promote(runId, session.startedBy,
@@ -247,6 +263,10 @@ public final class LocalRunner implements AutoCloseable {
 
   @Override
   public void close() {
-    metadata.close();
+    try {
+      profiles.close();
+    } finally {
+      metadata.close();
+    }
   }
 }

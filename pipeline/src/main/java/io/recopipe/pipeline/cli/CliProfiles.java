@@ -1,0 +1,54 @@
+package io.recopipe.pipeline.cli;
+
+import io.recopipe.components.api.Services;
+import io.recopipe.infra.config.GcpConfig;
+import io.recopipe.infra.profile.GcpProfile;
+import io.recopipe.pipeline.home.RecopipeHome;
+import io.recopipe.pipeline.runner.RunProfiles;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The CLI's {@link RunProfiles}: a run recorded with {@code gcp.enabled=true} gets the gcp
+ * profile (built from its own recorded {@code gcp.*} parameters), every other run the embedded
+ * one, so {@code models approve} or the review page deploy a gcp run to Cloud Run.
+ */
+final class CliProfiles implements RunProfiles {
+  /** The parameter {@code --profile gcp} records on a run. */
+  static final String GCP_ENABLED = "gcp.enabled";
+
+  private final Profile local;
+  private final Map<GcpConfig, GcpProfile> opened = new HashMap<>();
+  private final List<GcpProfile> toClose = new ArrayList<>();
+
+  CliProfiles(RecopipeHome home) {
+    this.local = new Profile(() -> HomeOption.openWarehouse(home), Services.none());
+  }
+
+  static boolean isGcp(Map<String, String> parameters) {
+    return "true".equals(parameters.get(GCP_ENABLED));
+  }
+
+  @Override
+  public synchronized Profile forRun(Map<String, String> parameters) {
+    if (!isGcp(parameters)) {
+      return local;
+    }
+    GcpConfig config = GcpConfig.from(parameters, "the run's recorded parameters");
+    GcpProfile profile = opened.computeIfAbsent(config, c -> {
+      GcpProfile open = GcpProfile.open(c, ProfileOption.credentials);
+      toClose.add(open);
+      return open;
+    });
+    return new Profile(profile.warehouses(), profile.services());
+  }
+
+  @Override
+  public synchronized void close() {
+    toClose.forEach(GcpProfile::close);
+    toClose.clear();
+    opened.clear();
+  }
+}
