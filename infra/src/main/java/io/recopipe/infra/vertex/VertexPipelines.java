@@ -34,6 +34,18 @@ public final class VertexPipelines implements AutoCloseable {
     this.schedules = schedules;
   }
 
+  /**
+   * The system property naming a {@code host:port} that stands in for Vertex AI without TLS or
+   * credentials (tests and emulators); unset, {@link #forConfig} talks to Google.
+   */
+  public static final String ENDPOINT_PROPERTY = "recopipe.vertex.endpoint";
+
+  /** Connects to {@link #ENDPOINT_PROPERTY} when set, else to Vertex AI (see {@link #connect}). */
+  public static VertexPipelines forConfig(GcpConfig config) {
+    String endpoint = System.getProperty(ENDPOINT_PROPERTY, "");
+    return endpoint.isBlank() ? connect(config) : connectPlaintext(config, endpoint.strip());
+  }
+
   /** Connects to Vertex AI in the config's region with Application Default Credentials. */
   public static VertexPipelines connect(GcpConfig config) {
     String endpoint = config.region() + "-aiplatform.googleapis.com:443";

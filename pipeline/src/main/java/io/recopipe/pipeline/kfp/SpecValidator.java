@@ -144,7 +144,8 @@ public final class SpecValidator {
       if (producerTask.isMissingNode()) {
         problems.add(t.where() + ": input " + key + " comes from task " + producer
             + ", which is not in the DAG");
-      } else if (!spec.path("components").path(producerRef).path("outputDefinitions")
+      } else if (spec.path("components").has(producerRef)
+          && !spec.path("components").path(producerRef).path("outputDefinitions")
           .path(kind).has(output)) {
         problems.add(t.where() + ": input " + key + " reads " + producer + "." + output
             + ", which " + producerRef + " does not output");
