@@ -79,6 +79,8 @@ class VertexPipelinesTest {
     assertJob(request.getPipelineJob());
   }
 
+  // getParametersMap is the deprecated pre-2.1.0 field: asserting it stays empty is the point.
+  @SuppressWarnings("deprecation")
   private static void assertJob(PipelineJob job) throws Exception {
     assertEquals("movielens-mf", job.getDisplayName());
     assertEquals(SPEC, JsonFormat.printer().omittingInsignificantWhitespace()
