@@ -8,7 +8,6 @@ import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.pipeline.kfp.ContainerRun;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -67,11 +66,10 @@ final class ComponentCommand implements Callable<Integer> {
       run.run(step, runId, inputs, outputs, params, outputParameters);
       return ExitCodes.OK;
     } finally {
+      System.out.flush();
       if (opened[0] != null) {
         opened[0].close();
       }
-      PrintStream out = System.out;
-      out.flush();
     }
   }
 

@@ -40,7 +40,8 @@ class KfpCompilerTest {
       Files.writeString(GOLDEN, json, StandardCharsets.UTF_8);
     }
     assertEquals(Files.readString(GOLDEN, StandardCharsets.UTF_8), json,
-        "compiled spec differs from " + GOLDEN + " (regenerate with -Drecopipe.golden.update=true)");
+        "compiled spec differs from " + GOLDEN
+            + " (regenerate with -Drecopipe.golden.update=true)");
   }
 
   @Test
