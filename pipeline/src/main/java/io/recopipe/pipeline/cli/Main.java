@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         ReviewersCommand.class, AuditCommand.class, ScheduleCommand.class,
         ServerCommand.class,
         TrainCommand.class, DataCommand.class, BenchCommand.class,
+        CompileCommand.class, SubmitCommand.class, ComponentCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
 

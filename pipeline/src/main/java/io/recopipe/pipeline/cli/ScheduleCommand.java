@@ -54,7 +54,32 @@ final class ScheduleCommand {
       Path config,
       @Option(names = "--set", paramLabel = "SECTION.KEY=VALUE", description = "An override.")
       Map<String, String> set,
+      @Option(names = "--profile", defaultValue = "local", paramLabel = "local|gcp",
+          description = "local (default): fired by recopipe server; gcp: a Vertex AI schedule.")
+      String profile,
+      @Option(names = "--max-concurrent", paramLabel = "N", description = "gcp: jobs of this "
+          + "schedule that may run at once (default 1).") Integer maxConcurrent,
+      @Option(names = "--allow-queueing", description = "gcp: queue a firing while "
+          + "--max-concurrent jobs run (default: skip it).") boolean allowQueueing,
+      @Option(names = "--image", paramLabel = "REF", description = "gcp: the pipeline image.")
+      String image,
       @Mixin HomeOption home) {
+    if ("gcp".equals(profile)) {
+      if (overlap != null || catchUp != null) {
+        throw new IllegalArgumentException("--overlap and --catch-up apply to --profile local; "
+            + "use --max-concurrent and --allow-queueing with --profile gcp");
+      }
+      print(VertexScheduling.add(name, cron, zone, maxConcurrent == null ? 1 : maxConcurrent,
+          allowQueueing, config, set, image));
+      return ExitCodes.OK;
+    }
+    if (!"local".equals(profile)) {
+      throw new IllegalArgumentException("--profile " + profile + ": expected local or gcp");
+    }
+    if (maxConcurrent != null || allowQueueing || image != null) {
+      throw new IllegalArgumentException("--max-concurrent, --allow-queueing and --image apply "
+          + "to --profile gcp");
+    }
     ScheduleRequest request = new ScheduleRequest(name, cron, zone, overlap, catchUp, config,
         set == null ? Map.of() : new LinkedHashMap<>(set));
     try (MetadataStore store = open(home)) {

@@ -1,0 +1,60 @@
+package io.recopipe.infra.vertex;
+
+import com.google.cloud.aiplatform.v1.PipelineJob;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import com.google.protobuf.util.JsonFormat;
+import io.recopipe.infra.config.GcpConfig;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds the {@code PipelineJob} message for a compiled spec: the spec as a Struct, the run's
+ * parameter values, the pipeline root on GCS and the pipeline service account, so submitting now
+ * and submitting from a schedule send the same job.
+ */
+final class PipelineJobs {
+  /** The label every recopipe job carries, so jobs can be listed by pipeline. */
+  static final String PIPELINE_LABEL = "recopipe-pipeline";
+
+  private PipelineJobs() {
+  }
+
+  /**
+   * The job running {@code specJson} with {@code parameterValues} (root parameter name → value;
+   * every root parameter is a STRING).
+   */
+  static PipelineJob of(GcpConfig config, String specJson, Map<String, String> parameterValues) {
+    Struct.Builder spec = Struct.newBuilder();
+    try {
+      JsonFormat.parser().merge(specJson, spec);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalArgumentException("pipeline spec is not a JSON object: "
+          + e.getMessage().replace('\n', ' '), e);
+    }
+    String name = spec.getFieldsOrDefault("pipelineInfo", Value.getDefaultInstance())
+        .getStructValue().getFieldsOrDefault("name", Value.getDefaultInstance()).getStringValue();
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("pipeline spec has no pipelineInfo.name");
+    }
+    Map<String, Value> values = new TreeMap<>();
+    parameterValues.forEach((key, value) -> values.put(key,
+        Value.newBuilder().setStringValue(value).build()));
+    return PipelineJob.newBuilder()
+        .setDisplayName(name)
+        .setPipelineSpec(spec.build())
+        .putLabels(PIPELINE_LABEL, label(name))
+        .setRuntimeConfig(PipelineJob.RuntimeConfig.newBuilder()
+            .setGcsOutputDirectory(config.pipelineRoot())
+            .putAllParameterValues(values))
+        .setServiceAccount(config.pipelineServiceAccount())
+        .build();
+  }
+
+  /** A label value: lower-case letters, digits, {@code -} and {@code _}, at most 63 chars. */
+  static String label(String text) {
+    String value = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]", "-");
+    return value.length() > 63 ? value.substring(0, 63) : value;
+  }
+}

@@ -1,0 +1,83 @@
+package io.recopipe.pipeline.cli;
+
+import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.api.Services;
+import io.recopipe.components.warehouse.DuckDbWarehouse;
+import io.recopipe.components.warehouse.Warehouse;
+import io.recopipe.components.warehouse.WarehouseException;
+import io.recopipe.pipeline.kfp.ContainerRun;
+import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code recopipe component NAME --input port=PATH … --output port=PATH … --param k=v …}: runs
+ * one step of the movielens-mf pipeline outside the runner. It is what each Vertex AI task
+ * executes in the recopipe image, with the paths and parameters KFP substitutes.
+ */
+@Command(name = "component", mixinStandardHelpOptions = true,
+    description = "Runs one step of the movielens-mf pipeline on the given artifact paths (the "
+        + "Vertex AI container entrypoint). Exit codes: 0 done, 2 bad input, 1 failed.")
+final class ComponentCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "NAME", description = "The step, e.g. train.")
+  String step;
+
+  @Option(names = "--input", paramLabel = "PORT=PATH", description = "An input artifact.")
+  Map<String, Path> inputs = new LinkedHashMap<>();
+
+  @Option(names = "--output", paramLabel = "PORT=PATH", description = "An output artifact "
+      + "directory (created).")
+  Map<String, Path> outputs = new LinkedHashMap<>();
+
+  @Option(names = "--param", paramLabel = "KEY=VALUE", description = "A step parameter, without "
+      + "the step prefix (num_factors=8).")
+  Map<String, String> params = new LinkedHashMap<>();
+
+  @Option(names = "--output-parameter", paramLabel = "NAME=FILE", description = "Write output "
+      + "parameter NAME to FILE (the gate's blessed: true or false).")
+  Map<String, Path> outputParameters = new LinkedHashMap<>();
+
+  @Option(names = "--run-id", defaultValue = "component", paramLabel = "ID",
+      description = "The run id the step sees (Vertex passes the pipeline job name).")
+  String runId;
+
+  @Option(names = "--work-dir", paramLabel = "DIR", description = "Scratch space for caches "
+      + "and the step's warehouse (default: a new temporary directory).")
+  Path workDir;
+
+  @Override
+  public Integer call() throws ComponentException, IOException, WarehouseException {
+    Path work = workDir != null ? workDir : Files.createTempDirectory("recopipe-component-");
+    Warehouse[] opened = new Warehouse[1];
+    try {
+      ContainerRun run = new ContainerRun(MovieLensMfPipeline.definition(), () -> {
+        if (opened[0] == null) {
+          opened[0] = openWarehouse(work.resolve("warehouse.duckdb"));
+        }
+        return opened[0];
+      }, Services.none(), work, System.out);
+      run.run(step, runId, inputs, outputs, params, outputParameters);
+      return ExitCodes.OK;
+    } finally {
+      System.out.flush();
+      if (opened[0] != null) {
+        opened[0].close();
+      }
+    }
+  }
+
+  private static Warehouse openWarehouse(Path file) {
+    try {
+      return DuckDbWarehouse.open(file);
+    } catch (WarehouseException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+}

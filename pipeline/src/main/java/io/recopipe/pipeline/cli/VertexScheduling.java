@@ -1,0 +1,38 @@
+package io.recopipe.pipeline.cli;
+
+import io.recopipe.infra.vertex.VertexPipelines;
+import io.recopipe.infra.vertex.VertexSchedule;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * The {@code schedule add --profile gcp} branch: a Vertex AI schedule of the compiled pipeline,
+ * kept out of {@link ScheduleCommand} so the local schedule commands stay as they were.
+ */
+final class VertexScheduling {
+  private VertexScheduling() {
+  }
+
+  /** Creates the schedule and returns the line to print. */
+  static String add(String name, String cron, String zone, int maxConcurrent,
+      boolean allowQueueing, Path config, Map<String, String> set, String image) {
+    ZoneId zoneId;
+    try {
+      zoneId = zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("--zone " + zone + ": unknown time zone");
+    }
+    VertexSchedule schedule = new VertexSchedule(name, cron, zoneId, maxConcurrent,
+        allowQueueing);
+    SubmitCommand.VertexJob job = SubmitCommand.VertexJob.prepare("gcp", config, set, image);
+    try (VertexPipelines vertex = VertexPipelines.forConfig(job.gcp())) {
+      String created = vertex.schedule(job.spec().json(), job.spec().parameterValues(),
+          schedule);
+      return "added Vertex AI schedule " + created + " (" + schedule.zonedCron() + ", at most "
+          + maxConcurrent + " running, " + (allowQueueing ? "queueing" : "skipping") + " when "
+          + "busy)";
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.recopipe.pipeline.kfp;
+
+import io.recopipe.components.api.ArtifactType;
+import io.recopipe.components.api.Component;
+import io.recopipe.components.api.Port;
+import io.recopipe.pipeline.dsl.Condition;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The names KFP gives to values crossing a DAG boundary ({@code pipelinechannel--…}) and the
+ * gate's {@code blessed} output parameter, in one place so compiler, validator and tests agree.
+ */
+final class Channels {
+  /** The output parameter a gate-decision step writes for conditions to test. */
+  static final String BLESSED = "blessed";
+
+  private static final String PREFIX = "pipelinechannel--";
+
+  private Channels() {
+  }
+
+  /** The channel of output {@code key} of task {@code task}. */
+  static String taskOutput(String task, String key) {
+    return PREFIX + task + "-" + key;
+  }
+
+  /** The channel of root parameter {@code rootParameter}. */
+  static String rootParameter(String rootParameter) {
+    return PREFIX + rootParameter;
+  }
+
+  /** The CEL trigger condition of {@code condition}, testing the gate's blessed parameter. */
+  static String triggerCondition(Condition condition) {
+    return "inputs.parameter_values['" + taskOutput(condition.source().step(), BLESSED)
+        + "'] == true";
+  }
+
+  /**
+   * The gate-decision output for which {@code component} also writes the {@code blessed}
+   * parameter; empty for components without one.
+   */
+  static Optional<String> blessedPort(Component component) {
+    List<Port> decisions = component.outputs().stream()
+        .filter(p -> p.type() == ArtifactType.GATE_DECISION).toList();
+    if (decisions.size() > 1) {
+      throw new IllegalArgumentException("component " + component.name() + " has "
+          + decisions.size() + " gate-decision outputs; the Vertex compiler supports one");
+    }
+    return decisions.stream().findFirst().map(Port::name);
+  }
+}

@@ -1,0 +1,133 @@
+package io.recopipe.pipeline.kfp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recopipe.pipeline.dsl.Pipeline;
+import io.recopipe.pipeline.dsl.Step;
+import io.recopipe.pipeline.runner.StepParameters;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Compiles a pipeline definition and its run parameters to a KFP v2 {@code PipelineSpec} (schema
+ * 2.1.0) for Vertex AI Pipelines: one container executor per step, artifacts wired task to task,
+ * every step parameter a root STRING parameter defaulting to the config's value, and conditional
+ * steps in a {@code condition-N} sub-DAG triggered by the gate's {@code blessed} output, as KFP's
+ * own compiler emits {@code dsl.If}. Keys are sorted, so the same input gives the same bytes.
+ *
+ * <p>Under {@code promotion.policy: review} the steps that require approval (deploy), and
+ * anything after them, are left out: Vertex has no approval gate, so such a job ends with the
+ * packaged image and a reviewer deploys it afterwards.
+ */
+public final class KfpCompiler {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private final KfpOptions options;
+  private final ExecutorSpecs executors;
+
+  /** A compiler emitting executors that run {@code options.image()}. */
+  public KfpCompiler(KfpOptions options) {
+    this.options = options;
+    this.executors = new ExecutorSpecs(options);
+  }
+
+  /** The spec of {@code pipeline} with {@code parameters} (flat config keys) as defaults. */
+  public ObjectNode compile(Pipeline pipeline, Map<String, String> parameters) {
+    List<Step> steps = includedSteps(pipeline, parameters);
+    ConditionGroups groups = new ConditionGroups(steps);
+    ObjectNode spec = JSON.objectNode();
+    ObjectNode info = spec.putObject("pipelineInfo").put("name", pipeline.name());
+    if (steps.size() < pipeline.steps().size()) {
+      info.put("description", "promotion.policy is review: "
+          + stepNames(pipeline.steps().stream().filter(s -> !steps.contains(s)).toList())
+          + " left out; a reviewer deploys the packaged image after approval");
+    }
+    spec.put("schemaVersion", KfpOptions.SCHEMA_VERSION);
+    spec.put("sdkVersion", options.sdkVersion());
+    options.pipelineRoot().ifPresent(root -> spec.put("defaultPipelineRoot", root));
+    ObjectNode components = spec.putObject("components");
+    ObjectNode execs = spec.putObject("deploymentSpec").putObject("executors");
+    Map<String, String> rootParameters = new TreeMap<>();
+    for (Step step : steps) {
+      Map<String, String> params = ParameterNames.ofStep(step.name(), parameters);
+      params.values().forEach(key -> rootParameters.put(ParameterNames.rootName(key),
+          parameters.get(key)));
+      components.set("comp-" + step.name(), executors.component(step, params));
+      execs.set("exec-" + step.name(), executors.executor(step, params));
+    }
+    ObjectNode root = spec.putObject("root");
+    rootParameters.forEach((name, value) -> root.withObjectProperty("inputDefinitions")
+        .withObjectProperty("parameters").putObject(name).put("parameterType", "STRING")
+        .put("defaultValue", value).put("isOptional", true));
+    ObjectNode rootTasks = root.putObject("dag").putObject("tasks");
+    Set<String> rootNames = stepNames(groups.rootSteps());
+    for (Step step : groups.rootSteps()) {
+      rootTasks.set(step.name(), TaskSpecs.task(step, ParameterNames.ofStep(step.name(),
+          parameters), rootNames, false, enableCache(step, parameters)));
+    }
+    for (ConditionGroups.Group group : groups.groups()) {
+      ConditionDag dag = new ConditionDag(group, parameters);
+      rootTasks.set(group.name(), dag.task());
+      ObjectNode component = dag.component();
+      ObjectNode tasks = component.putObject("dag").putObject("tasks");
+      Set<String> names = stepNames(group.steps());
+      for (Step step : group.steps()) {
+        tasks.set(step.name(), TaskSpecs.task(step, ParameterNames.ofStep(step.name(),
+            parameters), names, true, enableCache(step, parameters)));
+      }
+      components.set(group.componentName(), component);
+    }
+    return sorted(spec);
+  }
+
+  /** The steps compiled: all, or under review all but approval steps and their dependents. */
+  static List<Step> includedSteps(Pipeline pipeline, Map<String, String> parameters) {
+    boolean review = "review".equalsIgnoreCase(parameters.getOrDefault("promotion.policy", ""));
+    Set<String> left = new HashSet<>();
+    List<Step> kept = new ArrayList<>();
+    for (Step step : pipeline.executionOrder()) {
+      boolean afterLeft = step.inputs().values().stream().anyMatch(r -> left.contains(r.step()));
+      if ((review && step.requiresApproval()) || afterLeft) {
+        left.add(step.name());
+      } else {
+        kept.add(step);
+      }
+    }
+    return kept;
+  }
+
+  private static boolean enableCache(Step step, Map<String, String> parameters) {
+    return step.cacheable() && !StepParameters.cacheDisabled(step.name(), parameters);
+  }
+
+  private static Set<String> stepNames(List<Step> steps) {
+    return steps.stream().map(Step::name).collect(Collectors.toCollection(
+        java.util.LinkedHashSet::new));
+  }
+
+  /** A copy of {@code node} with every object's keys in sorted order. */
+  static ObjectNode sorted(ObjectNode node) {
+    ObjectNode copy = JSON.objectNode();
+    new TreeMap<>(node.properties().stream().collect(Collectors.toMap(Map.Entry::getKey,
+        Map.Entry::getValue))).forEach((key, value) -> copy.set(key, sortedValue(value)));
+    return copy;
+  }
+
+  private static JsonNode sortedValue(JsonNode value) {
+    if (value.isObject()) {
+      return sorted((ObjectNode) value);
+    }
+    if (value.isArray()) {
+      var array = JSON.arrayNode();
+      value.forEach(item -> array.add(sortedValue(item)));
+      return array;
+    }
+    return value;
+  }
+}

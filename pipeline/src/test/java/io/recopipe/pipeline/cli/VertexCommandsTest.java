@@ -1,0 +1,165 @@
+package io.recopipe.pipeline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.aiplatform.v1.CreatePipelineJobRequest;
+import com.google.cloud.aiplatform.v1.PipelineJob;
+import com.google.cloud.aiplatform.v1.Schedule;
+import com.google.protobuf.util.JsonFormat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code recopipe compile}, {@code submit} and {@code schedule add --profile gcp}. */
+class VertexCommandsTest {
+  private static final String IMAGE = "europe-west1-docker.pkg.dev/recopipe-demo/recopipe/"
+      + "recopipe-pipeline:0.1.0";
+  private static final String GCP = """
+      gcp:
+        project: recopipe-demo
+        region: europe-west1
+        dataset: recopipe
+        bucket: recopipe-demo-artifacts
+        repository: recopipe
+        service: recommender
+        pipeline_service_account: pipeline@recopipe-demo.iam.gserviceaccount.com
+        serving_service_account: serving@recopipe-demo.iam.gserviceaccount.com
+      train:
+        num_factors: 8
+      """;
+  private static final String PARENT = "projects/recopipe-demo/locations/europe-west1";
+
+  @TempDir
+  Path dir;
+
+  private Path gcpConfig() throws IOException {
+    Path file = dir.resolve("gcp.yaml");
+    Files.writeString(file, GCP);
+    return file;
+  }
+
+  @Test
+  void compileWritesTheGoldenSpecForTheShippedConfig() throws IOException {
+    Path spec = dir.resolve("out").resolve("spec.json");
+    CliRunner.Result result = CliRunner.run("compile", "--target", "vertex", "-o",
+        spec.toString(), "--image", IMAGE);
+    assertEquals(ExitCodes.OK, result.code(), result.err());
+    assertEquals(Files.readString(Path.of("src/test/resources/io/recopipe/pipeline/kfp/"
+        + "movielens-mf.pipeline.json")), Files.readString(spec));
+    assertEquals("wrote " + spec + " (21 parameters, image " + IMAGE + ")",
+        result.out().strip());
+    try (var files = Files.list(spec.getParent())) {
+      assertEquals(1, files.count(), "no temporary file left behind");
+    }
+  }
+
+  @Test
+  void compileWithGcpSectionDefaultsImageAndPipelineRoot() throws IOException {
+    Path spec = dir.resolve("spec.json");
+    CliRunner.Result result = CliRunner.run("compile", "--target", "vertex", "-o",
+        spec.toString(), "--config", gcpConfig().toString(), "--set", "train.seed=7");
+    assertEquals(ExitCodes.OK, result.code(), result.err());
+    var json = new ObjectMapper().readTree(spec.toFile());
+    assertEquals("gs://recopipe-demo-artifacts/pipeline-root",
+        json.path("defaultPipelineRoot").asText());
+    assertEquals("europe-west1-docker.pkg.dev/recopipe-demo/recopipe/recopipe-pipeline:latest",
+        json.path("deploymentSpec").path("executors").path("exec-train").path("container")
+            .path("image").asText());
+    assertEquals("7", json.path("root").path("inputDefinitions").path("parameters")
+        .path("train__seed").path("defaultValue").asText());
+  }
+
+  @Test
+  void compileRefusesOtherTargetsAndAMissingImage() {
+    CliRunner.Result target = CliRunner.run("compile", "--target", "argo", "-o",
+        dir.resolve("s.json").toString(), "--image", IMAGE);
+    assertEquals(ExitCodes.BAD_INPUT, target.code());
+    assertEquals("recopipe: error: --target argo: only vertex is supported", target.err().strip());
+    CliRunner.Result image = CliRunner.run("compile", "--target", "vertex", "-o",
+        dir.resolve("s.json").toString());
+    assertEquals(ExitCodes.BAD_INPUT, image.code());
+    assertTrue(image.err().contains("pass --image REF"), image.err());
+  }
+
+  @Test
+  void submitNamesEveryMissingGcpFieldBeforeAnyCall() throws IOException {
+    try (LoopbackVertex vertex = new LoopbackVertex()) {
+      CliRunner.Result result = CliRunner.run("submit", "--profile", "gcp", "--set",
+          "gcp.project=recopipe-demo", "--set", "gcp.region=europe-west1");
+      assertEquals(ExitCodes.BAD_INPUT, result.code());
+      String err = result.err().strip();
+      assertEquals(1, err.lines().count(), err);
+      for (String field : new String[] {"gcp.dataset", "gcp.bucket", "gcp.repository",
+          "gcp.service", "gcp.pipeline_service_account", "gcp.serving_service_account"}) {
+        assertTrue(err.contains(field + " (missing"), field + " in " + err);
+      }
+      assertTrue(vertex.jobs.isEmpty());
+    }
+  }
+
+  @Test
+  void submitCreatesThePipelineJob() throws Exception {
+    try (LoopbackVertex vertex = new LoopbackVertex()) {
+      CliRunner.Result result = CliRunner.run("submit", "--profile", "gcp", "--config",
+          gcpConfig().toString(), "--job-id", "nightly-1");
+      assertEquals(ExitCodes.OK, result.code(), result.err());
+      assertTrue(result.out().startsWith("submitted pipeline job " + PARENT
+          + "/pipelineJobs/nightly-1\n"), result.out());
+      assertTrue(result.out().contains("https://console.cloud.google.com/vertex-ai/locations/"
+          + "europe-west1/pipelines/runs/nightly-1?project=recopipe-demo"), result.out());
+      CreatePipelineJobRequest request = vertex.jobs.get(0);
+      assertEquals(PARENT, request.getParent());
+      assertEquals("nightly-1", request.getPipelineJobId());
+      assertJob(request.getPipelineJob());
+    }
+  }
+
+  private static void assertJob(PipelineJob job) throws Exception {
+    assertEquals("movielens-mf", job.getDisplayName());
+    assertEquals("pipeline@recopipe-demo.iam.gserviceaccount.com", job.getServiceAccount());
+    assertEquals("gs://recopipe-demo-artifacts/pipeline-root",
+        job.getRuntimeConfig().getGcsOutputDirectory());
+    assertEquals(java.util.Map.of("train__num_factors", com.google.protobuf.Value.newBuilder()
+        .setStringValue("8").build()), job.getRuntimeConfig().getParameterValuesMap(),
+        "the config file's one step parameter; gcp.* configures the job, it is no parameter");
+    assertEquals(java.util.Map.of("recopipe-pipeline", "movielens-mf"), job.getLabelsMap());
+    var spec = new ObjectMapper().readTree(JsonFormat.printer().print(job.getPipelineSpec()));
+    assertEquals("2.1.0", spec.path("schemaVersion").asText());
+    assertEquals("inputs.parameter_values['pipelinechannel--gate-blessed'] == true",
+        spec.path("root").path("dag").path("tasks").path("condition-1").path("triggerPolicy")
+            .path("condition").asText());
+  }
+
+  @Test
+  void scheduleAddWithProfileGcpCreatesAVertexSchedule() throws Exception {
+    try (LoopbackVertex vertex = new LoopbackVertex()) {
+      CliRunner.Result result = CliRunner.run("schedule", "add", "nightly", "--cron",
+          "0 3 * * *", "--zone", "Europe/Berlin", "--profile", "gcp", "--max-concurrent", "1",
+          "--allow-queueing", "--config", gcpConfig().toString());
+      assertEquals(ExitCodes.OK, result.code(), result.err());
+      assertEquals("added Vertex AI schedule " + PARENT + "/schedules/7 (TZ=Europe/Berlin "
+          + "0 3 * * *, at most 1 running, queueing when busy)", result.out().strip());
+      Schedule schedule = vertex.schedules.get(0).getSchedule();
+      assertEquals(PARENT, vertex.schedules.get(0).getParent());
+      assertEquals("nightly", schedule.getDisplayName());
+      assertEquals("TZ=Europe/Berlin 0 3 * * *", schedule.getCron());
+      assertEquals(1, schedule.getMaxConcurrentRunCount());
+      assertTrue(schedule.getAllowQueueing());
+      assertEquals(PARENT, schedule.getCreatePipelineJobRequest().getParent());
+      assertJob(schedule.getCreatePipelineJobRequest().getPipelineJob());
+    }
+  }
+
+  @Test
+  void scheduleAddKeepsGcpOptionsOutOfTheLocalProfile() {
+    CliRunner.Result result = CliRunner.run("schedule", "add", "nightly", "--cron", "0 3 * * *",
+        "--allow-queueing", "--home", dir.resolve("home").toString());
+    assertEquals(ExitCodes.BAD_INPUT, result.code());
+    assertEquals("recopipe: error: --max-concurrent, --allow-queueing and --image apply to "
+        + "--profile gcp", result.err().strip());
+  }
+}

@@ -1,0 +1,141 @@
+package io.recopipe.pipeline.kfp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recopipe.pipeline.config.PipelineConfig;
+import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped pipeline's compiled spec against the golden file. After an intended change,
+ * regenerate it with {@code -Drecopipe.golden.update=true} and review the diff.
+ */
+class KfpCompilerTest {
+  static final String IMAGE = "europe-west1-docker.pkg.dev/recopipe-demo/recopipe/"
+      + "recopipe-pipeline:0.1.0";
+  private static final Path GOLDEN = Path.of("src/test/resources/io/recopipe/pipeline/kfp/"
+      + "movielens-mf.pipeline.json");
+
+  static ObjectNode shippedSpec() {
+    return new KfpCompiler(KfpOptions.of(IMAGE)).compile(MovieLensMfPipeline.definition(),
+        PipelineConfig.defaults().values());
+  }
+
+  @Test
+  void shippedPipelineMatchesTheGoldenFile() throws IOException {
+    String json = VertexSpec.toJson(shippedSpec());
+    if (Boolean.getBoolean("recopipe.golden.update")) {
+      Files.writeString(GOLDEN, json, StandardCharsets.UTF_8);
+    }
+    assertEquals(Files.readString(GOLDEN, StandardCharsets.UTF_8), json,
+        "compiled spec differs from " + GOLDEN
+            + " (regenerate with -Drecopipe.golden.update=true)");
+  }
+
+  @Test
+  void shippedSpecIsStructurallyValidWithDeployUnderTheGate() {
+    ObjectNode spec = shippedSpec();
+    assertEquals(List.of(), SpecValidator.problems(spec));
+    assertEquals(List.of(), SpecValidator.problems(spec, "deploy", "gate"));
+    assertEquals("2.1.0", spec.path("schemaVersion").asText());
+  }
+
+  @Test
+  void compilingTwiceGivesTheSameBytes() {
+    assertEquals(VertexSpec.toJson(shippedSpec()), VertexSpec.toJson(shippedSpec()));
+  }
+
+  @Test
+  void gateExecutorWritesBlessedToTheFileKfpNames() {
+    JsonNode args = shippedSpec().path("deploymentSpec").path("executors").path("exec-gate")
+        .path("container").path("args");
+    List<String> list = new java.util.ArrayList<>();
+    args.forEach(a -> list.add(a.asText()));
+    assertEquals(List.of("component", "gate", "--run-id", "{{$.pipeline_job_name}}",
+        "--input", "metrics={{$.inputs.artifacts['metrics'].path}}",
+        "--output", "decision={{$.outputs.artifacts['decision'].path}}",
+        "--param", "max_regression_abs={{$.inputs.parameters['max_regression_abs']}}",
+        "--param", "max_regression_rel={{$.inputs.parameters['max_regression_rel']}}",
+        "--param", "r2_min={{$.inputs.parameters['r2_min']}}",
+        "--output-parameter", "blessed={{$.outputs.parameters['blessed'].output_file}}"), list);
+  }
+
+  @Test
+  void retryCachingAndConditionFollowTheDefinition() {
+    ObjectNode spec = shippedSpec();
+    JsonNode ingest = spec.path("root").path("dag").path("tasks").path("ingest");
+    assertEquals(2, ingest.path("retryPolicy").path("maxRetryCount").asInt());
+    assertEquals("2s", ingest.path("retryPolicy").path("backoffDuration").asText());
+    assertEquals(2.0, ingest.path("retryPolicy").path("backoffFactor").asDouble());
+    JsonNode condition = spec.path("root").path("dag").path("tasks").path("condition-1");
+    assertEquals("inputs.parameter_values['pipelinechannel--gate-blessed'] == true",
+        condition.path("triggerPolicy").path("condition").asText());
+    JsonNode deploy = spec.path("components").path("comp-condition-1").path("dag")
+        .path("tasks").path("deploy");
+    assertFalse(deploy.path("cachingOptions").path("enableCache").asBoolean());
+    assertTrue(spec.path("components").path("comp-condition-1").path("dag").path("tasks")
+        .path("export").path("cachingOptions").path("enableCache").asBoolean());
+  }
+
+  @Test
+  void stepCacheFalseInTheConfigTurnsTaskCachingOff() {
+    Map<String, String> params = new LinkedHashMap<>(PipelineConfig.defaults().values());
+    params.put("train.cache", "false");
+    ObjectNode spec = new KfpCompiler(KfpOptions.of(IMAGE)).compile(
+        MovieLensMfPipeline.definition(), params);
+    JsonNode train = spec.path("root").path("dag").path("tasks").path("train");
+    assertFalse(train.path("cachingOptions").path("enableCache").asBoolean());
+    assertFalse(spec.path("root").path("inputDefinitions").path("parameters")
+        .has("train__cache"), "the runner's cache key is not a component parameter");
+  }
+
+  @Test
+  void reviewPolicyLeavesDeployOutAndSaysSo() {
+    Map<String, String> params = new LinkedHashMap<>(PipelineConfig.defaults().values());
+    params.put("promotion.policy", "review");
+    ObjectNode spec = new KfpCompiler(KfpOptions.of(IMAGE)).compile(
+        MovieLensMfPipeline.definition(), params);
+    assertFalse(spec.path("components").has("comp-deploy"));
+    assertFalse(spec.path("deploymentSpec").path("executors").has("exec-deploy"));
+    assertEquals(List.of("export", "package"), fieldNames(spec.path("components")
+        .path("comp-condition-1").path("dag").path("tasks")));
+    assertEquals("promotion.policy is review: [deploy] left out; a reviewer deploys the "
+        + "packaged image after approval", spec.path("pipelineInfo").path("description")
+        .asText());
+    assertEquals(List.of(), SpecValidator.problems(spec));
+  }
+
+  @Test
+  void pipelineRootAndOverridesReachTheSpec() {
+    Map<String, String> params = new LinkedHashMap<>(PipelineConfig.defaults().values());
+    params.put("train.num_factors", "8");
+    ObjectNode spec = new KfpCompiler(KfpOptions.of(IMAGE).withPipelineRoot("gs://b/root"))
+        .compile(MovieLensMfPipeline.definition(), params);
+    assertEquals("gs://b/root", spec.path("defaultPipelineRoot").asText());
+    assertEquals("8", spec.path("root").path("inputDefinitions").path("parameters")
+        .path("train__num_factors").path("defaultValue").asText());
+  }
+
+  @Test
+  void emptyImageIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> KfpOptions.of(" "));
+  }
+
+  static List<String> fieldNames(JsonNode node) {
+    List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+}
