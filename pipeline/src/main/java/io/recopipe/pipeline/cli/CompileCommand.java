@@ -56,11 +56,13 @@ final class CompileCommand implements Callable<Integer> {
     PipelineConfig resolved = load(config, set);
     Optional<GcpConfig> gcp = optionalGcp(resolved);
     KfpOptions options = KfpOptions.of(VertexImages.resolve(image, gcp));
+    Map<String, String> parameters = resolved.values();
     if (gcp.isPresent()) {
-      options = options.withPipelineRoot(gcp.get().pipelineRoot());
+      options = VertexProfile.options(options, gcp.get());
+      parameters = VertexProfile.parameters(parameters);
     }
-    VertexSpec compiled = VertexSpec.compile(MovieLensMfPipeline.definition(),
-        resolved.values(), options);
+    VertexSpec compiled = VertexSpec.compile(MovieLensMfPipeline.definition(), parameters,
+        options);
     compiled.writeTo(output);
     spec.commandLine().getOut().println("wrote " + output + " (" + compiled.parameterValues()
         .size() + " parameters, image " + options.image() + ")");

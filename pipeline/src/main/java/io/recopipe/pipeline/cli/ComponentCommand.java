@@ -1,5 +1,9 @@
 package io.recopipe.pipeline.cli;
 
+import io.recopipe.infra.config.GcpConfig;
+import io.recopipe.infra.config.GcpEnvironment;
+import io.recopipe.infra.profile.GcpProfile;
+import java.util.function.Supplier;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Services;
 import io.recopipe.components.warehouse.DuckDbWarehouse;
@@ -56,13 +60,16 @@ final class ComponentCommand implements Callable<Integer> {
   public Integer call() throws ComponentException, IOException, WarehouseException {
     Path work = workDir != null ? workDir : Files.createTempDirectory("recopipe-component-");
     Warehouse[] opened = new Warehouse[1];
+    GcpProfile gcp = gcpProfile(System.getenv());
     try {
-      ContainerRun run = new ContainerRun(MovieLensMfPipeline.definition(), () -> {
+      Supplier<Warehouse> warehouses = gcp != null ? gcp.warehouses() : () -> {
         if (opened[0] == null) {
           opened[0] = openWarehouse(work.resolve("warehouse.duckdb"));
         }
         return opened[0];
-      }, Services.none(), work, System.out);
+      };
+      ContainerRun run = new ContainerRun(MovieLensMfPipeline.definition(), warehouses,
+          gcp != null ? gcp.services() : Services.none(), work, System.out);
       run.run(step, runId, inputs, outputs, params, outputParameters);
       return ExitCodes.OK;
     } finally {
@@ -70,7 +77,23 @@ final class ComponentCommand implements Callable<Integer> {
       if (opened[0] != null) {
         opened[0].close();
       }
+      if (gcp != null) {
+        gcp.close();
+      }
     }
+  }
+
+  /**
+   * The gcp profile when the container's environment turns it on (a spec compiled for a gcp
+   * project sets {@code RECOPIPE_PROFILE=gcp} and the {@code RECOPIPE_GCP_*} variables).
+   */
+  static GcpProfile gcpProfile(Map<String, String> env) {
+    if (!GcpEnvironment.isGcp(env)) {
+      return null;
+    }
+    GcpConfig config = GcpConfig.from(GcpEnvironment.parameters(env),
+        "the container's RECOPIPE_GCP_* environment");
+    return GcpProfile.open(config, ProfileOption.credentials);
   }
 
   private static Warehouse openWarehouse(Path file) {

@@ -78,10 +78,10 @@ final class SubmitCommand implements Callable<Integer> {
       }
       PipelineConfig resolved = CompileCommand.load(config, set);
       GcpConfig gcp = GcpConfig.from(resolved.values(), resolved.source());
-      KfpOptions options = KfpOptions.of(VertexImages.resolve(image, Optional.of(gcp)))
-          .withPipelineRoot(gcp.pipelineRoot());
+      KfpOptions options = VertexProfile.options(KfpOptions.of(VertexImages.resolve(image,
+          Optional.of(gcp))), gcp);
       return new VertexJob(gcp, VertexSpec.compile(MovieLensMfPipeline.definition(),
-          resolved.values(), options));
+          VertexProfile.parameters(resolved.values()), options));
     }
   }
 }

@@ -69,6 +69,11 @@ final class ExecutorSpecs {
     Channels.blessedPort(step.component()).ifPresent(port -> args.add("--output-parameter")
         .add(Channels.BLESSED + "={{$.outputs.parameters['" + Channels.BLESSED
             + "'].output_file}}"));
+    if (!options.env().isEmpty()) {
+      ArrayNode env = container.putArray("env");
+      options.env().forEach((name, value) -> env.addObject().put("name", name)
+          .put("value", value));
+    }
     ObjectNode executor = JSON.objectNode();
     executor.set("container", container);
     return executor;

@@ -1,6 +1,7 @@
 package io.recopipe.pipeline.kfp;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,9 +13,10 @@ import java.util.Optional;
  * @param command      the container command that starts the recopipe CLI
  * @param sdkVersion   the spec's {@code sdkVersion}, naming the compiler
  * @param pipelineRoot the spec's {@code defaultPipelineRoot} ({@code gs://…}), when known
+ * @param env          environment variables every executor's container gets (the gcp profile)
  */
 public record KfpOptions(String image, List<String> command, String sdkVersion,
-    Optional<String> pipelineRoot) {
+    Optional<String> pipelineRoot, Map<String, String> env) {
   /** The KFP IR version Vertex AI Pipelines reads today. */
   public static final String SCHEMA_VERSION = "2.1.0";
 
@@ -31,15 +33,21 @@ public record KfpOptions(String image, List<String> command, String sdkVersion,
       throw new IllegalArgumentException("the pipeline image reference is empty");
     }
     command = List.copyOf(command);
+    env = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(env));
   }
 
   /** Runs {@code image} with the Jib command, no default pipeline root. */
   public static KfpOptions of(String image) {
-    return new KfpOptions(image, JIB_COMMAND, "recopipe-0.1.0", Optional.empty());
+    return new KfpOptions(image, JIB_COMMAND, "recopipe-0.1.0", Optional.empty(), Map.of());
   }
 
   /** These options with {@code root} as the spec's default pipeline root. */
   public KfpOptions withPipelineRoot(String root) {
-    return new KfpOptions(image, command, sdkVersion, Optional.of(root));
+    return new KfpOptions(image, command, sdkVersion, Optional.of(root), env);
+  }
+
+  /** These options with {@code variables} set in every executor's container. */
+  public KfpOptions withEnv(Map<String, String> variables) {
+    return new KfpOptions(image, command, sdkVersion, pipelineRoot, variables);
   }
 }

@@ -124,11 +124,23 @@ class VertexCommandsTest {
     assertEquals("gs://recopipe-demo-artifacts/pipeline-root",
         job.getRuntimeConfig().getGcsOutputDirectory());
     assertEquals(java.util.Map.of("train__num_factors", com.google.protobuf.Value.newBuilder()
-        .setStringValue("8").build()), job.getRuntimeConfig().getParameterValuesMap(),
-        "the config file's one step parameter; gcp.* configures the job, it is no parameter");
+        .setStringValue("8").build(), "train__engine", com.google.protobuf.Value.newBuilder()
+        .setStringValue("bigquery_ml").build()), job.getRuntimeConfig().getParameterValuesMap(),
+        "the config's one step parameter and the gcp profile's engine; gcp.* configures the "
+        + "job, it is no parameter");
     assertEquals(java.util.Map.of("recopipe-pipeline", "movielens-mf"), job.getLabelsMap());
     var spec = new ObjectMapper().readTree(JsonFormat.printer().print(job.getPipelineSpec()));
     assertEquals("2.1.0", spec.path("schemaVersion").asText());
+    var trainContainer = spec.path("deploymentSpec").path("executors").path("exec-train")
+        .path("container");
+    assertEquals("[{\"name\":\"RECOPIPE_GCP_BUCKET\",\"value\":\"recopipe-demo-artifacts\"}]",
+        new ObjectMapper().writeValueAsString(java.util.stream.StreamSupport.stream(
+            trainContainer.path("env").spliterator(), false)
+            .filter(e -> e.path("name").asText().equals("RECOPIPE_GCP_BUCKET")).toList()),
+        "each task's container carries the gcp section");
+    assertEquals(true, java.util.stream.StreamSupport.stream(trainContainer.path("env")
+        .spliterator(), false).anyMatch(e -> e.path("name").asText().equals("RECOPIPE_PROFILE")
+        && e.path("value").asText().equals("gcp")));
     assertEquals("inputs.parameter_values['pipelinechannel--gate-blessed'] == true",
         spec.path("root").path("dag").path("tasks").path("condition-1").path("triggerPolicy")
             .path("condition").asText());
