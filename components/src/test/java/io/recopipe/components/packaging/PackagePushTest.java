@@ -39,7 +39,7 @@ class PackagePushTest {
   }
 
   /** The loopback registry as an image target, plain HTTP allowed. */
-  private record LoopbackTarget(String repository) implements ImageTarget {
+  record LoopbackTarget(String repository) implements ImageTarget {
     @Override
     public String describe() {
       return "loopback " + repository;

@@ -39,6 +39,18 @@ public final class ArtifactRegistryTarget implements ImageTarget {
     this.allowInsecure = allowInsecure;
   }
 
+  /** Appended to the serving image's repository for the pipeline image Vertex tasks run. */
+  public static final String PIPELINE_SUFFIX = "-pipeline";
+
+  /**
+   * The pipeline image's target ({@code IMAGE-pipeline} next to the serving image), the one a
+   * compiled Vertex spec runs by default.
+   */
+  public static ArtifactRegistryTarget pipelineImage(GcpConfig config) {
+    return new ArtifactRegistryTarget(config.imageRepository() + PIPELINE_SUFFIX,
+        DISTROLESS_JAVA17, AdcCredentialRetriever.applicationDefault(), false);
+  }
+
   /** The target {@code config} describes: its repository, distroless base and ADC. */
   public static ArtifactRegistryTarget of(GcpConfig config) {
     return new ArtifactRegistryTarget(config.imageRepository(), DISTROLESS_JAVA17,

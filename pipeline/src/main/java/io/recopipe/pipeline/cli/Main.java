@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     description = "MLOps pipeline for matrix-factorization recommenders.",
     subcommands = {RunCommand.class, RunsCommand.class, ResumeCommand.class, SqlCommand.class,
         EndpointsCommand.class, UndeployCommand.class, ModelsCommand.class,
-        ReviewersCommand.class, AuditCommand.class, ScheduleCommand.class,
+        ReviewersCommand.class, AuditCommand.class, ScheduleCommand.class, ImageCommand.class,
         ServerCommand.class,
         TrainCommand.class, DataCommand.class, BenchCommand.class,
         CompileCommand.class, SubmitCommand.class, ComponentCommand.class,
