@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", description = "Benchmarks that print one JSON line per case.",
     mixinStandardHelpOptions = true,
     subcommands = {BenchAlsCommand.class, BenchRecommendCommand.class,
-        BenchPipelineCommand.class, BenchAuditCommand.class})
+        BenchPipelineCommand.class, BenchAuditCommand.class, BenchWeightsCommand.class})
 final class BenchCommand {
 }
