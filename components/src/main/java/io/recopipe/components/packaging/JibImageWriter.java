@@ -46,7 +46,7 @@ final class JibImageWriter {
       int port, Map<String, String> labels, String name, Path tarFile)
       throws ComponentException {
     return build(base, layers, entrypoint, port, labels,
-        () -> Containerizer.to(TarImage.at(tarFile).named(ImageReference.parse(name))));
+        () -> Containerizer.to(TarImage.at(tarFile).named(ImageReference.parse(name))), null);
   }
 
   /** Pushes the image as {@code tag} to {@code target} and returns what Jib reports. */
@@ -55,7 +55,8 @@ final class JibImageWriter {
       throws ComponentException {
     return build(base, layers, entrypoint, port, labels,
         () -> Containerizer.to(target.registryImage(tag))
-            .setAllowInsecureRegistries(target.allowInsecureRegistries()));
+            .setAllowInsecureRegistries(target.allowInsecureRegistries()),
+        target.reference(tag));
   }
 
   /** Where the image goes; may fail on a bad reference. */
@@ -64,8 +65,8 @@ final class JibImageWriter {
   }
 
   private JibContainer build(BaseImage base, List<FileEntriesLayer> layers,
-      List<String> entrypoint, int port, Map<String, String> labels, Destination destination)
-      throws ComponentException {
+      List<String> entrypoint, int port, Map<String, String> labels, Destination destination,
+      String pushedTo) throws ComponentException {
     Path appCache = null;
     try {
       Files.createDirectories(cacheDir);
@@ -87,16 +88,16 @@ final class JibImageWriter {
       Thread.currentThread().interrupt();
       throw new ComponentException(step + ": interrupted while building the image", e);
     } catch (ExecutionException e) {
-      throw failure(base, e.getCause() == null ? e : e.getCause());
+      throw failure(base, e.getCause() == null ? e : e.getCause(), pushedTo);
     } catch (RegistryException | IOException | CacheDirectoryCreationException
         | InvalidImageReferenceException | RuntimeException e) {
-      throw failure(base, e);
+      throw failure(base, e, pushedTo);
     } finally {
       deleteQuietly(appCache);
     }
   }
 
-  private ComponentException failure(BaseImage base, Throwable cause) {
+  private ComponentException failure(BaseImage base, Throwable cause, String pushedTo) {
     Throwable root = cause;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
@@ -108,6 +109,10 @@ final class JibImageWriter {
         ? "cannot use base image '" + base.spec() + "' (parameter " + BaseImage.PARAMETER
             + "; offline or not reachable?)"
         : "cannot build the image from base '" + base.spec() + "'";
+    if (pushedTo != null) {
+      what = "cannot build the image from base '" + base.spec() + "' or push it to " + pushedTo
+          + " (registry reachable, credentials valid?)";
+    }
     return new ComponentException(step + ": " + what + ": " + why, cause);
   }
 
