@@ -95,7 +95,7 @@ final class BenchTuneCommand implements Callable<Integer> {
     row.put("case", name);
     row.put("untuned_rmse", untuned);
     row.put("tuned_rmse", tuned);
-    row.put("untuned_num_factors", options.base().numFactors());
+    row.put("untuned_num_factors", options.base().resolvedNumFactors(train.size()));
     row.put("untuned_l2_reg", options.base().l2Reg());
     row.put("num_factors", best.hyperparameters().numFactors());
     row.put("l2_reg", best.hyperparameters().l2Reg());
