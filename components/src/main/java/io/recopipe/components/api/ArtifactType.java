@@ -19,5 +19,7 @@ public enum ArtifactType {
   /** A container image tarball (issue 4). */
   IMAGE,
   /** A deployed endpoint description (issue 4). */
-  ENDPOINT
+  ENDPOINT,
+  /** A tuning run's {@code trials.json} and {@code best_options.json} (issue 7). */
+  TUNING
 }

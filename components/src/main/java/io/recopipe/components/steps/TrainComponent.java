@@ -8,6 +8,7 @@ import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
 import io.recopipe.model.als.AlsResult;
 import io.recopipe.components.train.TrainingEngine;
+import io.recopipe.components.tuning.TunedOptions;
 import io.recopipe.model.als.AlsTrainer;
 import io.recopipe.model.als.TrainingIteration;
 import io.recopipe.model.bundle.BundleManifest;
@@ -41,13 +42,14 @@ public final class TrainComponent extends AbstractComponent {
 
   /** Creates the component. */
   public TrainComponent() {
-    super(NAME, "1", List.of(Port.of("dataset", ArtifactType.DATASET)),
+    super(NAME, "1", List.of(Port.of("dataset", ArtifactType.DATASET),
+        Port.optional("tuning", ArtifactType.TUNING)),
         List.of(Port.of("model", ArtifactType.MODEL)));
   }
 
   @Override
   public void run(StepContext context) throws ComponentException {
-    TrainOptions options = TrainOptions.parse(NAME, context.parameters());
+    TrainOptions options = tuned(context, TrainOptions.parse(NAME, context.parameters()));
     Path dataset = context.input("dataset");
     Ratings train = StepFiles.ratings(NAME, dataset, DatasetLayout.TRAIN, true);
     Ratings eval = StepFiles.ratings(NAME, dataset, DatasetLayout.EVAL, false);
@@ -99,6 +101,25 @@ public final class TrainComponent extends AbstractComponent {
     StepFiles.replaceTable(NAME, context.warehouse(), TrainingInfoTable.NAME,
         TrainingInfoTable.COLUMNS, TrainingInfoTable.rows(bundle.manifest().trainingInfo(),
             false));
+  }
+
+  /**
+   * The options with the tune step's winner applied when a {@code tuning} input is connected
+   * (see {@link TunedOptions}); unchanged without one.
+   */
+  private static TrainOptions tuned(StepContext context, TrainOptions options)
+      throws ComponentException {
+    if (!context.hasInput("tuning")) {
+      return options;
+    }
+    Path dir = context.input("tuning");
+    try {
+      return new TrainOptions(TunedOptions.apply(options.options(), dir, context.log()::info),
+          options.runStartedAt(), options.engine());
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ComponentException(NAME + ": cannot apply the tuned options of " + dir + ": "
+          + e.getMessage(), e);
+    }
   }
 
   /** The profile's engine named {@code name}; refused when the profile installed none. */

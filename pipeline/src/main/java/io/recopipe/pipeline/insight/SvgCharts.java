@@ -22,6 +22,11 @@ public final class SvgCharts {
     return HistogramChart.render(candidate, champion);
   }
 
+  /** Tuning trials: objective against log l2_reg, sized by num_factors, best ringed. */
+  public static String trialsChart(TuningTrials trials) {
+    return TrialsChart.render(trials);
+  }
+
   /** A run's steps as a left-to-right DAG coloured by status, with duration and cache hits. */
   public static String dag(List<DagNode> nodes) {
     return DagChart.render(nodes);

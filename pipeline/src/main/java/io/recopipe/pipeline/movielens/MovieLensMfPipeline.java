@@ -7,6 +7,7 @@ import io.recopipe.components.steps.EvaluateComponent;
 import io.recopipe.components.steps.ExportComponent;
 import io.recopipe.components.steps.GateComponent;
 import io.recopipe.components.steps.TrainComponent;
+import io.recopipe.components.tuning.TuneComponent;
 import io.recopipe.pipeline.dsl.Condition;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.dsl.RetryPolicy;
@@ -14,8 +15,8 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * The shipped {@code movielens-mf} pipeline, ingest → train → evaluate → gate → export → package →
- * deploy, defined once in code so the local runner and (later) the Vertex AI compiler run the same
+ * The shipped {@code movielens-mf} pipeline, ingest → tune → train → evaluate → gate → export →
+ * package → deploy, defined once in code so the local runner and (later) the Vertex AI compiler run the same
  * graph; export, package and deploy run only when the gate blessed the model, and deploy is never
  * cached (a live endpoint is not an artifact that can be reused); under {@code promotion: review}
  * deploy waits for a reviewer's approval.
@@ -28,8 +29,8 @@ public final class MovieLensMfPipeline {
    * The config sections this pipeline reads: one per step, plus {@code promotion} (the runner's:
    * whether a blessed model deploys at once or waits for a reviewer; see PromotionPolicy).
    */
-  public static final Set<String> SECTIONS = Set.of("gcp", "ingest", "train", "evaluate", "gate",
-      "export", "package", "deploy", "promotion");
+  public static final Set<String> SECTIONS = Set.of("gcp", "ingest", "tune", "train", "evaluate",
+      "gate", "export", "package", "deploy", "promotion");
 
   private MovieLensMfPipeline() {
   }
@@ -39,8 +40,11 @@ public final class MovieLensMfPipeline {
     return Pipeline.builder(NAME)
         .step("ingest", new IngestComponent())
             .retry(RetryPolicy.of(3, Duration.ofSeconds(2), 2.0))
+        .step("tune", new TuneComponent())
+            .input("dataset", "ingest", "dataset")
         .step("train", new TrainComponent())
             .input("dataset", "ingest", "dataset")
+            .input("tuning", "tune", "tuning")
         .step("evaluate", new EvaluateComponent())
             .input("dataset", "ingest", "dataset")
             .input("model", "train", "model")

@@ -45,6 +45,7 @@ final class PromotionPage implements Handler {
       InsightSections.metrics(body, insight.metrics(), baselineLabel);
       InsightSections.gate(body, insight.gateChecks());
       InsightSections.charts(body, insight);
+      TrialsSection.render(body, site.runner().history(), candidate);
       InsightSections.samples(body, insight.samples(), baselineLabel);
     } catch (RuntimeException e) {
       if (e instanceof WebException web && web.status() != 404) {

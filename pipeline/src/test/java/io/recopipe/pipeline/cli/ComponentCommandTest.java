@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ingest → train → evaluate → gate as four separate {@code recopipe component} processes would
- * run them on Vertex: each step reads the previous step's files and writes its own, and the gate
+ * ingest → tune → train → evaluate → gate as five separate {@code recopipe component} processes
+ * would run them on Vertex: each step reads the previous step's files and writes its own, and the gate
  * writes {@code blessed} to the output-parameter file.
  */
 class ComponentCommandTest {
@@ -35,14 +35,19 @@ class ComponentCommandTest {
   }
 
   @Test
-  void runsTheFirstFourStepsOnRealFiles() throws IOException {
+  void runsTheFirstFiveStepsOnRealFiles() throws IOException {
     CliRunner.Result ingest = component("ingest", "--output", "dataset=" + path("dataset"),
         "--param", "source=preset:ml-100k", "--param", "eval_fraction=0.1");
     assertEquals(ExitCodes.OK, ingest.code(), ingest.out() + ingest.err());
     assertTrue(Files.list(Path.of(path("dataset"))).findAny().isPresent(), "dataset written");
 
+    CliRunner.Result tune = component("tune", "--input", "dataset=" + path("dataset"),
+        "--output", "tuning=" + path("tuning"));
+    assertEquals(ExitCodes.OK, tune.code(), tune.out() + tune.err());
+
     CliRunner.Result train = component("train", "--run-id", "movielens-mf-20261122-184320",
-        "--input", "dataset=" + path("dataset"), "--output", "model=" + path("model"),
+        "--input", "dataset=" + path("dataset"), "--input", "tuning=" + path("tuning"),
+        "--output", "model=" + path("model"),
         "--param", "method=als", "--param", "num_factors=8", "--param", "l2_reg=2.0",
         "--param", "l2_reg_mode=weighted", "--param", "l2_reg_exponent=0.4",
         "--param", "max_iterations=5", "--param", "early_stop=false");
@@ -86,15 +91,15 @@ class ComponentCommandTest {
         "--output", "model=" + path("model"));
     assertEquals(ExitCodes.BAD_INPUT, result.code());
     assertEquals("recopipe: error: step train: --input ports [data] do not match the step's "
-        + "[dataset]", result.err().strip());
+        + "[dataset, tuning]", result.err().strip());
     assertFalse(Files.exists(Path.of(path("model"))), "nothing written before the check");
   }
 
   @Test
   void unknownStepAndOutputParameterAreBadInput() {
-    CliRunner.Result step = component("tune", "--output", "x=" + path("x"));
+    CliRunner.Result step = component("explain", "--output", "x=" + path("x"));
     assertEquals(ExitCodes.BAD_INPUT, step.code());
-    assertTrue(step.err().contains("no step tune in pipeline movielens-mf"), step.err());
+    assertTrue(step.err().contains("no step explain in pipeline movielens-mf"), step.err());
     CliRunner.Result parameter = component("evaluate", "--input", "dataset=" + path("d"),
         "--input", "model=" + path("m"), "--output", "metrics=" + path("metrics"),
         "--output-parameter", "blessed=" + path("b"));

@@ -1,0 +1,110 @@
+package io.recopipe.components.tuning;
+
+import io.recopipe.components.api.AbstractComponent;
+import io.recopipe.components.api.ArtifactType;
+import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.api.DatasetLayout;
+import io.recopipe.components.api.Port;
+import io.recopipe.components.api.StepContext;
+import io.recopipe.components.readers.DatasetReader;
+import io.recopipe.components.warehouse.WarehouseException;
+import io.recopipe.model.data.Ratings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code tune} step, BigQuery ML's hyperparameter tuning for matrix factorization: trials of
+ * {@code num_factors}, {@code l2_reg} (and {@code wals_alpha} for implicit feedback) are trained
+ * on the TRAIN split minus a seeded validation part and scored on that part, never on the eval
+ * split, so the final evaluation stays an honest held-out estimate. The best trial's options go to
+ * the train step in {@code best_options.json}, which retrains them on all of TRAIN.
+ *
+ * <p>With {@code num_trials: 1} (the default) nothing is trained: the artifact says
+ * {@code "tuned": false} and the train step keeps its own options.
+ */
+public final class TuneComponent extends AbstractComponent {
+  /** The component name. */
+  public static final String NAME = "tune";
+
+  /** Creates the component. */
+  public TuneComponent() {
+    super(NAME, "1", List.of(Port.of("dataset", ArtifactType.DATASET)),
+        List.of(Port.of("tuning", ArtifactType.TUNING)));
+  }
+
+  @Override
+  public void run(StepContext context) throws ComponentException {
+    TuningOptions options;
+    try {
+      options = TuningOptions.parse(context.parameters());
+    } catch (IllegalArgumentException e) {
+      throw new ComponentException(NAME + ": " + e.getMessage(), e);
+    }
+    Path out = context.output("tuning");
+    try {
+      if (!options.enabled()) {
+        context.log().info("num_trials is 1: tuning is off, train keeps its own options");
+        TuningFiles.writePassThrough(out, options);
+      } else {
+        TuningFiles.write(out, options, trials(context, options));
+      }
+    } catch (IOException e) {
+      throw new ComponentException(NAME + ": cannot write " + out + ": " + e.getMessage(), e);
+    }
+    publish(context);
+  }
+
+  private static List<Trial> trials(StepContext context, TuningOptions options)
+      throws ComponentException {
+    Path file = context.input("dataset").resolve(DatasetLayout.TRAIN);
+    ValidationSplit split;
+    try {
+      Ratings train = DatasetReader.read(file).ratings();
+      split = ValidationSplit.of(train, options.validationFraction(), options.seed());
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ComponentException(NAME + ": cannot split " + file + ": " + e.getMessage(), e);
+    }
+    context.log().info(String.format(Locale.ROOT, "%s: %d trials, %d at once, objective %s; "
+        + "fitting on %d ratings of train.tsv, validating on %d (eval.tsv is not read)",
+        options.algorithm().configName(), options.numTrials(), options.maxParallelTrials(),
+        options.objective(), split.fit().size(), split.validation().size()));
+    List<Trial> trials;
+    try {
+      trials = new TrialRunner(options.base(), options.objective(), options.maxParallelTrials())
+          .run(options.points(), split, t -> context.log().progress(line(t)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ComponentException(NAME + ": interrupted while running trials", e);
+    }
+    Trial best = trials.stream().filter(Trial::optimal).findFirst().orElseThrow(() ->
+        new ComponentException(NAME + ": every trial failed; the first: "
+            + trials.get(0).errorMessage()));
+    context.log().info("best: " + line(best));
+    context.metric("best_trial_id", best.trialId());
+    context.metric("best_objective", best.objective());
+    return trials;
+  }
+
+  /** Re-creates the {@code trials} table from the artifact's {@code trials.json}. */
+  @Override
+  public void publish(StepContext context) throws ComponentException {
+    Path file = context.output("tuning").resolve(TuningFiles.TRIALS);
+    try {
+      context.warehouse().replaceTable(TrialsTable.NAME, TrialsTable.COLUMNS,
+          TrialsTable.rows(TuningFiles.read(file)));
+    } catch (IOException | IllegalArgumentException | WarehouseException e) {
+      throw new ComponentException(NAME + ": cannot publish table " + TrialsTable.NAME + " from "
+          + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String line(Trial trial) {
+    return String.format(Locale.ROOT, "trial %d num_factors %d l2_reg %.4g wals_alpha %.4g: %s "
+        + "(%d ms)", trial.trialId(), trial.hyperparameters().numFactors(),
+        trial.hyperparameters().l2Reg(), trial.hyperparameters().walsAlpha(),
+        trial.errorMessage() == null ? String.format(Locale.ROOT, "objective %.5f",
+            trial.objective()) : "FAILED " + trial.errorMessage(), trial.durationMs());
+  }
+}

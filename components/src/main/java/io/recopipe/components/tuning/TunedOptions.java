@@ -1,0 +1,51 @@
+package io.recopipe.components.tuning;
+
+import io.recopipe.model.als.AlsOptions;
+import io.recopipe.model.als.FeedbackType;
+import io.recopipe.model.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * Applies a tuning artifact's winner to the train step's options, kept out of the train step so
+ * the only change there is one call: {@code num_factors}, {@code l2_reg} and (implicit only)
+ * {@code wals_alpha} come from the best trial, every other option from the train section.
+ */
+public final class TunedOptions {
+  private TunedOptions() {
+  }
+
+  /**
+   * {@code options} with the best trial's hyperparameters of {@code tuningDir}, or unchanged
+   * when tuning was off; {@code log} hears which options came from tuning.
+   *
+   * @throws IOException when {@code best_options.json} cannot be read
+   * @throws IllegalArgumentException when the tuning ran for another feedback type
+   */
+  public static AlsOptions apply(AlsOptions options, Path tuningDir, Consumer<String> log)
+      throws IOException {
+    JsonObject best = TuningFiles.read(tuningDir.resolve(TuningFiles.BEST_OPTIONS));
+    if (!best.getBoolean("tuned")) {
+      log.accept("tuning was off (num_trials 1): training with the train section's options");
+      return options;
+    }
+    FeedbackType tuned = FeedbackType.parse(best.getString("feedback_type"));
+    if (tuned != options.feedbackType()) {
+      throw new IllegalArgumentException("tuning ran with feedback_type " + tuned
+          + " but train has " + options.feedbackType() + "; set tune.feedback_type to match");
+    }
+    AlsOptions.Builder builder = options.toBuilder().numFactors(best.getInt("num_factors"))
+        .l2Reg(best.getDouble("l2_reg"));
+    String from = "num_factors=" + best.getInt("num_factors") + ", l2_reg="
+        + best.getDouble("l2_reg");
+    if (best.has("wals_alpha")) {
+      builder.walsAlpha(best.getDouble("wals_alpha"));
+      from += ", wals_alpha=" + best.getDouble("wals_alpha");
+    }
+    log.accept("options from tuning (trial " + best.getLong("trial_id") + ", "
+        + best.getString("objective") + " " + best.getDouble("objective_value") + "): " + from
+        + "; the rest from the train section; retraining on all of train.tsv");
+    return builder.build();
+  }
+}
