@@ -117,6 +117,28 @@ class HybridComponentTest {
   }
 
   @Test
+  void withoutCatalogsItFallsBackToMfFeaturesAndSaysSo() throws Exception {
+    Path dataset = dataset();
+    Files.delete(dataset.resolve(DatasetLayout.USERS));
+    Files.delete(dataset.resolve(DatasetLayout.MOVIES));
+    try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(tmp.resolve("wh.duckdb"))) {
+      Context ctx = new Context(tmp.resolve("hybrid"), warehouse);
+      ctx.inputs.put("dataset", dataset);
+      ctx.inputs.put("model", trainedModel(dataset, warehouse));
+      ctx.parameters.put("enabled", "true");
+      new HybridComponent().run(ctx);
+      JsonObject file = JsonParser.parse(Files.readAllBytes(
+          ctx.output("hybrid").resolve(HybridFiles.MODEL))).asObject();
+      assertFalse(file.getBoolean("used_metadata"));
+      assertTrue(ctx.info.stream().anyMatch(line -> line.contains("using MF features only")),
+          ctx.info.toString());
+      assertEquals(ctx.metrics.get("mf_root_mean_squared_error"),
+          ctx.metrics.get("hybrid_root_mean_squared_error"), 0.05,
+          "with no metadata the warm hybrid is MF plus a constant correction");
+    }
+  }
+
+  @Test
   void disabledStepRecordsDisabledAndTouchesNothingElse() throws Exception {
     Context ctx = new Context(tmp.resolve("off"), null);
     ctx.inputs.put("dataset", tmp.resolve("missing-dataset"));

@@ -41,7 +41,8 @@ public final class FeatureEncoder {
     this.genres = List.copyOf(genres);
     this.metadataStart = k;
     this.dimension = metadataStart + GENDERS.length + 1 + AGE_SLOTS + occupations.size() + 1
-        + ZIP_SLOTS + genres.size() + 1 + 2 + (GENDERS.length + 1 + AGE_SLOTS) * (genres.size() + 1);
+        + ZIP_SLOTS + genres.size() + 1 + 2
+        + (GENDERS.length + 1 + AGE_SLOTS) * (genres.size() + 1);
   }
 
   /** The number of features. */
