@@ -18,7 +18,8 @@ class HybridSectionTest {
     assertTrue(html.contains("root_mean_squared_error</td><td class=\"num\">"
         + Formats.number(0.9204) + "</td><td class=\"num\">" + Formats.number(0.919)), html);
     assertTrue(html.contains("cold-start rmse (46 users; MF = intercept-only)</td>"
-        + "<td class=\"num\">" + Formats.number(1.04) + "</td><td class=\"num\">" + Formats.number(1.02)), html);
+        + "<td class=\"num\">" + Formats.number(1.04) + "</td><td class=\"num\">"
+        + Formats.number(1.02)), html);
     assertTrue(html.contains("mean_absolute_error</td><td class=\"num\">–"), "absent → dash");
   }
 
