@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     subcommands = {BenchAlsCommand.class, BenchRecommendCommand.class,
         BenchPipelineCommand.class, BenchAuditCommand.class, BenchWeightsCommand.class,
-        BenchTuneCommand.class})
+        BenchTuneCommand.class, BenchHybridCommand.class})
 final class BenchCommand {
 }

@@ -1,6 +1,7 @@
 package io.recopipe.pipeline.movielens;
 
 import io.recopipe.components.deploy.DeployComponent;
+import io.recopipe.components.hybrid.HybridComponent;
 import io.recopipe.components.ingest.IngestComponent;
 import io.recopipe.components.packaging.PackageComponent;
 import io.recopipe.components.steps.EvaluateComponent;
@@ -19,7 +20,8 @@ import java.util.Set;
  * package → deploy, defined once in code so the local runner and (later) the Vertex AI compiler run the same
  * graph; export, package and deploy run only when the gate blessed the model, and deploy is never
  * cached (a live endpoint is not an artifact that can be reused); under {@code promotion: review}
- * deploy waits for a reviewer's approval.
+ * deploy waits for a reviewer's approval. The optional {@code hybrid} step (off unless
+ * {@code hybrid.enabled}) fits and reports a hybrid model beside MF; nothing waits on it.
  */
 public final class MovieLensMfPipeline {
   /** The pipeline's name, as runs record it. */
@@ -29,8 +31,8 @@ public final class MovieLensMfPipeline {
    * The config sections this pipeline reads: one per step, plus {@code promotion} (the runner's:
    * whether a blessed model deploys at once or waits for a reviewer; see PromotionPolicy).
    */
-  public static final Set<String> SECTIONS = Set.of("gcp", "ingest", "tune", "train", "evaluate",
-      "gate", "export", "package", "deploy", "promotion");
+  public static final Set<String> SECTIONS = Set.of("gcp", "ingest", "tune", "train", "hybrid",
+      "evaluate", "gate", "export", "package", "deploy", "promotion");
 
   private MovieLensMfPipeline() {
   }
@@ -45,6 +47,9 @@ public final class MovieLensMfPipeline {
         .step("train", new TrainComponent())
             .input("dataset", "ingest", "dataset")
             .input("tuning", "tune", "tuning")
+        .step("hybrid", new HybridComponent())
+            .input("dataset", "ingest", "dataset")
+            .input("model", "train", "model")
         .step("evaluate", new EvaluateComponent())
             .input("dataset", "ingest", "dataset")
             .input("model", "train", "model")

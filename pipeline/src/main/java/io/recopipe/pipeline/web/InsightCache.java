@@ -61,6 +61,20 @@ final class InsightCache {
     }
   }
 
+  /**
+   * The metrics the {@code hybrid} step recorded in {@code candidate}'s run; empty when the step
+   * was disabled, failed or is not in the pipeline.
+   */
+  Map<String, Double> hybridMetrics(ModelVersion candidate) {
+    return runner.history().show(candidate.runId()).stream()
+        .flatMap(report -> report.executions().stream())
+        .filter(e -> e.execution().step().equals("hybrid")
+            && e.execution().status() == ExecutionStatus.SUCCEEDED)
+        .map(RunHistory.ExecutionReport::metrics)
+        .reduce((first, second) -> second)
+        .orElse(Map.of());
+  }
+
   private static Path bundle(RunHistory history, ModelVersion version) {
     return history.locate(new StoredArtifact(0, version.bundleUri(), ArtifactType.MODEL,
         version.bundleSha256(), 0));

@@ -7,6 +7,7 @@ import io.recopipe.pipeline.insight.RecommendedItem;
 import io.recopipe.pipeline.insight.SampleUser;
 import io.recopipe.pipeline.insight.SvgCharts;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders a {@link PromotionInsight} as the promotion page's evidence: the metrics table with
@@ -35,6 +36,35 @@ final class InsightSections {
           .raw("</td></tr>");
     }
     body.raw("</table>");
+  }
+
+  /**
+   * The hybrid model beside MF on the same eval split, and both cold-start predictors, when the
+   * run's {@code hybrid} step recorded them; nothing otherwise.
+   */
+  static void hybrid(Html body, Map<String, Double> metrics) {
+    if (!metrics.containsKey("hybrid_root_mean_squared_error")) {
+      return;
+    }
+    body.element("h2", "Hybrid model (evaluated beside MF; MF is the served model)")
+        .raw("<table id=\"hybrid\">").headerRow("Metric", "MF", "Hybrid");
+    for (String metric : List.of("root_mean_squared_error", "mean_absolute_error", "r2_score")) {
+      hybridRow(body, metric, metrics.get("mf_" + metric), metrics.get("hybrid_" + metric));
+    }
+    Double users = metrics.get("cold_start_users");
+    if (users != null && users > 0) {
+      hybridRow(body, String.format(java.util.Locale.ROOT,
+          "cold-start rmse (%d users; MF = intercept-only)", users.longValue()),
+          metrics.get("intercept_only_cold_rmse"), metrics.get("hybrid_cold_rmse"));
+    }
+    body.raw("</table>");
+  }
+
+  private static void hybridRow(Html body, String name, Double mf, Double hybrid) {
+    body.raw("<tr><td>").text(name)
+        .raw("</td><td class=\"num\">").text(mf == null ? "–" : Formats.number(mf))
+        .raw("</td><td class=\"num\">").text(hybrid == null ? "–" : Formats.number(hybrid))
+        .raw("</td></tr>");
   }
 
   static void gate(Html body, List<GateCheck> checks) {

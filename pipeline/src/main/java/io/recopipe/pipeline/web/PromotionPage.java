@@ -43,6 +43,7 @@ final class PromotionPage implements Handler {
     try {
       PromotionInsight insight = site.insights().of(candidate, baseline);
       InsightSections.metrics(body, insight.metrics(), baselineLabel);
+      InsightSections.hybrid(body, site.insights().hybridMetrics(candidate));
       InsightSections.gate(body, insight.gateChecks());
       InsightSections.charts(body, insight);
       TrialsSection.render(body, site.runner().history(), candidate);

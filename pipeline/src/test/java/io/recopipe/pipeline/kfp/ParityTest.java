@@ -41,8 +41,8 @@ class ParityTest {
 
   @Test
   void sameStepsRunTheSameComponents() {
-    assertEquals(Set.of("ingest", "tune", "train", "evaluate", "gate", "export", "package",
-        "deploy"),
+    assertEquals(Set.of("ingest", "tune", "train", "hybrid", "evaluate", "gate", "export",
+        "package", "deploy"),
         stepTasks().keySet());
     Set<String> local = new HashSet<>(pipeline.executionOrder().stream().map(Step::name)
         .toList());

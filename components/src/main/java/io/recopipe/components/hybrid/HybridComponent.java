@@ -1,0 +1,136 @@
+package io.recopipe.components.hybrid;
+
+import io.recopipe.components.api.AbstractComponent;
+import io.recopipe.components.api.ArtifactType;
+import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.api.DatasetLayout;
+import io.recopipe.components.api.Port;
+import io.recopipe.components.api.StepContext;
+import io.recopipe.components.readers.DatasetReader;
+import io.recopipe.components.warehouse.WarehouseException;
+import io.recopipe.model.bundle.ModelBundle;
+import io.recopipe.model.data.Ratings;
+import io.recopipe.model.hybrid.HybridModel;
+import io.recopipe.model.hybrid.HybridOptions;
+import io.recopipe.model.hybrid.HybridTrainer;
+import io.recopipe.model.hybrid.Metadata;
+import io.recopipe.model.metrics.RegressionEvaluator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The optional {@code hybrid} step: fits ridge regressions over MF's factors and the data set's
+ * user and item metadata ({@link HybridTrainer}), scores them beside MF on the same eval split,
+ * and compares cold-start predictions with the intercept-only fallback; MF stays the served model,
+ * so nothing downstream waits on this step. Off unless {@code hybrid.enabled: true}.
+ */
+public final class HybridComponent extends AbstractComponent {
+  /** The component name. */
+  public static final String NAME = "hybrid";
+
+  /** Creates the component. */
+  public HybridComponent() {
+    super(NAME, "1", List.of(Port.of("dataset", ArtifactType.DATASET),
+        Port.of("model", ArtifactType.MODEL)),
+        List.of(Port.of("hybrid", ArtifactType.MODEL), Port.of("metrics", ArtifactType.METRICS)));
+  }
+
+  @Override
+  public void run(StepContext context) throws ComponentException {
+    Map<String, String> parameters = new TreeMap<>(context.parameters());
+    String enabledText = parameters.remove("enabled");
+    HybridOptions options = options(parameters, enabledText);
+    if (!Boolean.parseBoolean(enabledText == null ? "false" : enabledText.trim())) {
+      HybridFiles.writeDisabled(context.output("hybrid").resolve(HybridFiles.MODEL));
+      HybridFiles.writeDisabled(context.output("metrics").resolve(HybridFiles.METRICS));
+      context.log().info("hybrid: disabled (set hybrid.enabled: true to fit and evaluate it)");
+      return;
+    }
+    Path dataset = context.input("dataset");
+    Ratings train = ratings(dataset, DatasetLayout.TRAIN);
+    Ratings eval = ratings(dataset, DatasetLayout.EVAL);
+    Metadata metadata = ProfileFiles.read(NAME, dataset);
+    if (metadata.isEmpty()) {
+      context.log().info("hybrid: the dataset has no users.tsv or movies.tsv; "
+          + "using MF features only");
+    }
+    ModelBundle bundle;
+    try {
+      bundle = ModelBundle.load(context.input("model"));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ComponentException(NAME + ": cannot load the model bundle: " + e.getMessage(), e);
+    }
+    HybridModel model = new HybridTrainer(options).fit(bundle.model(), train, metadata);
+    HybridReport report = new HybridEvaluator(RegressionEvaluator.forScaleOf(train), options)
+        .evaluate(model, eval, metadata);
+    HybridFiles.writeModel(context.output("hybrid").resolve(HybridFiles.MODEL), model,
+        !metadata.isEmpty());
+    HybridFiles.writeReport(context.output("metrics").resolve(HybridFiles.METRICS), report);
+    report.flatMetrics().forEach((name, value) -> {
+      if (Double.isFinite(value)) {
+        context.metric(name, value);
+      }
+    });
+    context.log().info(String.format(Locale.ROOT, "hybrid: rmse %.4f (mf %.4f); %d cold-start "
+        + "users%s: hybrid %.4f vs intercept-only %.4f",
+        report.get(HybridReport.HYBRID, "root_mean_squared_error"),
+        report.get(HybridReport.MF, "root_mean_squared_error"), report.coldStartUsers(),
+        report.simulatedCold() ? " (simulated)" : "",
+        report.get(HybridReport.HYBRID_COLD, "root_mean_squared_error"),
+        report.get(HybridReport.INTERCEPT_ONLY_COLD, "root_mean_squared_error")));
+    publishTable(context, report);
+  }
+
+  /** Re-creates {@code hybrid_evaluation} from {@code metrics.json} (nothing when disabled). */
+  @Override
+  public void publish(StepContext context) throws ComponentException {
+    HybridReport report = HybridFiles.readReport(
+        context.output("metrics").resolve(HybridFiles.METRICS));
+    if (report != null) {
+      publishTable(context, report);
+    }
+  }
+
+  private static void publishTable(StepContext context, HybridReport report)
+      throws ComponentException {
+    try {
+      context.warehouse().replaceTable(HybridTable.NAME, HybridTable.columns(),
+          HybridTable.rows(report));
+    } catch (WarehouseException e) {
+      throw new ComponentException(NAME + ": cannot write table " + HybridTable.NAME + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static HybridOptions options(Map<String, String> parameters, String enabled)
+      throws ComponentException {
+    String problem = null;
+    if (enabled != null && !enabled.trim().equalsIgnoreCase("true")
+        && !enabled.trim().equalsIgnoreCase("false")) {
+      problem = "enabled must be true or false, was '" + enabled + "'";
+    }
+    try {
+      HybridOptions options = HybridOptions.fromMap(parameters);
+      if (problem != null) {
+        throw new ComponentException(NAME + ": " + problem);
+      }
+      return options;
+    } catch (IllegalArgumentException e) {
+      throw new ComponentException(NAME + ": " + (problem == null ? "" : problem + "; ")
+          + e.getMessage(), e);
+    }
+  }
+
+  private static Ratings ratings(Path dataset, String file) throws ComponentException {
+    Path path = dataset.resolve(file);
+    try {
+      return DatasetReader.read(path).ratings();
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ComponentException(NAME + ": cannot read " + path + ": " + e.getMessage(), e);
+    }
+  }
+}
