@@ -29,7 +29,7 @@ final class CholeskyImplicitSolver implements ImplicitRowSolver {
   }
 
   @Override
-  public double solve(int row, ConfidenceRows data, FactorSide fixed, double[] gram,
+  public double solve(int row, ConfidenceRows data, FactorSide fixed, SideGram gram,
       FactorSide target, double lambda) {
     int out = row * k;
     if (data.count(row) == 0) {
@@ -53,7 +53,7 @@ final class CholeskyImplicitSolver implements ImplicitRowSolver {
     for (int i = 0; i < k; i++) {
       int base = i * matrixStride;
       for (int j = i; j < k; j++) {
-        matrix[base + j] = gram[i * k + j] + gramRows[i * stride + j];
+        matrix[base + j] = gram.exact()[i * k + j] + gramRows[i * stride + j];
       }
       matrix[base + i] += lambda;
       vector[i] = rhs[i];

@@ -27,7 +27,7 @@ final class ImplicitHalfStep {
    * {@code measureLoss}, {@code fixed} must be the user side.
    */
   Sums run(ConfidenceRows data, FactorSide fixed, FactorSide target, boolean measureLoss) {
-    double[] gram = FactorGram.of(parallel, fixed);
+    SideGram gram = SideGram.of(FactorGram.of(parallel, fixed));
     int k = target.k;
     boolean weighted = options.l2RegMode() == RegularizationMode.WEIGHTED;
     double[] totals = parallel.run(target.rows, BLOCK_ROWS, 2,
@@ -38,7 +38,7 @@ final class ImplicitHalfStep {
                 * (weighted ? Math.pow(data.count(row), options.l2RegExponent()) : 1.0);
             partials[0] += solver.solve(row, data, fixed, gram, target, lambda);
             if (measureLoss) {
-              partials[1] += lossOfRow(row, data, fixed, gram, target);
+              partials[1] += lossOfRow(row, data, fixed, gram.exact(), target);
             }
           }
         });

@@ -11,7 +11,7 @@ interface ImplicitRowSolver {
    * Updates row {@code row} of {@code target} (its current factors are the warm start, if the
    * solver uses one) and returns its regularization term λ‖x‖².
    */
-  double solve(int row, ConfidenceRows data, FactorSide fixed, double[] gram, FactorSide target,
+  double solve(int row, ConfidenceRows data, FactorSide fixed, SideGram gram, FactorSide target,
       double lambda);
 
   /** A fresh solver of {@code kind} for k factors. */

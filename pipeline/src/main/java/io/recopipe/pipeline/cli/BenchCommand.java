@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", description = "Benchmarks that print one JSON line per case.",
     mixinStandardHelpOptions = true,
     subcommands = {BenchAlsCommand.class, BenchRecommendCommand.class,
-        BenchPipelineCommand.class, BenchAuditCommand.class, BenchWeightsCommand.class})
+        BenchPipelineCommand.class, BenchAuditCommand.class, BenchWeightsCommand.class,
+        BenchImplicitCommand.class})
 final class BenchCommand {
 }
