@@ -6,8 +6,8 @@ package io.recopipe.model.als;
  * default): the system matrix A = YᵀY + Σ (c − 1) y yᵀ + λI is never formed, only applied to a
  * vector, so a row costs O(steps·(n·k + k²)) instead of Cholesky's O(n·k² + k³). Starting from
  * the previous solution, three steps per half-step reach the exact solver's objective to within
- * a fraction of a percent. Vectors are float, as in the {@code implicit} library, and every dot
- * product uses four fixed accumulators (instruction-level parallelism, a fixed summation order).
+ * a fraction of a percent. Vectors are float, as in the {@code implicit} library, and dot
+ * products go through {@link CgKernel} (eight fixed accumulators, SIMD when available).
  */
 final class ConjugateGradientSolver implements ImplicitRowSolver {
   private final int k;
@@ -16,6 +16,8 @@ final class ConjugateGradientSolver implements ImplicitRowSolver {
   private final float[] residual;
   private final float[] direction;
   private final float[] product;
+  /** The row's fixed-side vectors gathered once, so the CG steps stream them sequentially. */
+  private float[] gathered = new float[0];
 
   ConjugateGradientSolver(int k, int steps) {
     this.k = k;
@@ -36,19 +38,20 @@ final class ConjugateGradientSolver implements ImplicitRowSolver {
       return 0;
     }
     System.arraycopy(result, out, x, 0, k);
+    gather(row, data, fixed);
     // r = b − A x, with b = Σ c y
-    apply(row, data, fixed, gram.single(), (float) lambda, x, residual);
+    apply(row, data, gram.single(), (float) lambda, x, residual);
     for (int f = 0; f < k; f++) {
       residual[f] = -residual[f];
     }
-    float[] y = fixed.factors;
-    for (int e = data.offsets[row]; e < data.offsets[row + 1]; e++) {
-      axpy(1f + data.extraConfidence[e], y, data.columns[e] * k, residual);
+    int from = data.offsets[row];
+    for (int e = from; e < data.offsets[row + 1]; e++) {
+      axpy(1f + data.extraConfidence[e], gathered, (e - from) * k, residual);
     }
     System.arraycopy(residual, 0, direction, 0, k);
     double rsOld = dot(residual, 0, residual);
     for (int step = 0; step < steps && rsOld > 1e-20; step++) {
-      apply(row, data, fixed, gram.single(), (float) lambda, direction, product);
+      apply(row, data, gram.single(), (float) lambda, direction, product);
       float alpha = (float) (rsOld / dot(direction, 0, product));
       for (int f = 0; f < k; f++) {
         x[f] += alpha * direction[f];
@@ -69,18 +72,29 @@ final class ConjugateGradientSolver implements ImplicitRowSolver {
     return regularization;
   }
 
-  /** out = A v = YᵀY v + Σ (c − 1)(y·v) y + λ v over the row's interactions. */
-  private void apply(int row, ConfidenceRows data, FactorSide fixed, float[] gram, float lambda,
-      float[] v, float[] out) {
+  /** Copies the row's fixed-side vectors into {@link #gathered}, in interaction order. */
+  private void gather(int row, ConfidenceRows data, FactorSide fixed) {
+    int from = data.offsets[row];
+    int n = data.offsets[row + 1] - from;
+    if (gathered.length < n * k) {
+      gathered = new float[Math.max(n * k, 2 * gathered.length)];
+    }
+    for (int e = 0; e < n; e++) {
+      System.arraycopy(fixed.factors, data.columns[from + e] * k, gathered, e * k, k);
+    }
+  }
+
+  /** out = A v = YᵀY v + Σ (c − 1)(y·v) y + λ v over the row's (gathered) interactions. */
+  private void apply(int row, ConfidenceRows data, float[] gram, float lambda, float[] v,
+      float[] out) {
     for (int i = 0; i < k; i++) {
       out[i] = (float) dot(gram, i * k, v) + lambda * v[i];
     }
-    float[] y = fixed.factors;
-    int[] columns = data.columns;
     float[] extra = data.extraConfidence;
-    for (int e = data.offsets[row]; e < data.offsets[row + 1]; e++) {
-      int yo = columns[e] * k;
-      axpy(extra[e] * (float) dot(y, yo, v), y, yo, out);
+    int from = data.offsets[row];
+    for (int e = from; e < data.offsets[row + 1]; e++) {
+      int yo = (e - from) * k;
+      axpy(extra[e] * (float) dot(gathered, yo, v), gathered, yo, out);
     }
   }
 
@@ -91,22 +105,8 @@ final class ConjugateGradientSolver implements ImplicitRowSolver {
     }
   }
 
-  /** Σ a[ao + f]·b[f] over k values, in four fixed accumulators. */
+  /** Σ a[ao + f]·b[f] over k values ({@link CgKernel}: SIMD when available, same result). */
   private double dot(float[] a, int ao, float[] b) {
-    float s0 = 0;
-    float s1 = 0;
-    float s2 = 0;
-    float s3 = 0;
-    int f = 0;
-    for (; f + 4 <= k; f += 4) {
-      s0 += a[ao + f] * b[f];
-      s1 += a[ao + f + 1] * b[f + 1];
-      s2 += a[ao + f + 2] * b[f + 2];
-      s3 += a[ao + f + 3] * b[f + 3];
-    }
-    for (; f < k; f++) {
-      s0 += a[ao + f] * b[f];
-    }
-    return (s0 + s1) + (s2 + s3);
+    return CgKernel.dot(a, ao, b, k);
   }
 }

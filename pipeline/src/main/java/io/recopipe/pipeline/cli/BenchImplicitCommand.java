@@ -47,6 +47,11 @@ final class BenchImplicitCommand implements Callable<Integer> {
       description = "Preset timed per solver (ml-100k, ml-1m, ml-20m; 'none' skips).")
   String speedPreset;
 
+  @Option(names = "--solvers", defaultValue = "cholesky,cg", split = ",",
+      description = "Solvers timed on the preset, in order (cholesky first: after cg in the "
+          + "same JVM, the JIT's profile slows the SIMD Cholesky path several-fold).")
+  List<String> solvers;
+
   @Option(names = "--skip-quality", description = "Skip the ML-100K quality cases.")
   boolean skipQuality;
 
@@ -96,7 +101,7 @@ final class BenchImplicitCommand implements Callable<Integer> {
     if (!speedPreset.equals("none")) {
       progress("generating preset " + speedPreset);
       TrainTestSplit split = DataSources.preset(speedPreset, 42);
-      for (ImplicitSolver solver : ImplicitSolver.values()) {
+      for (ImplicitSolver solver : solvers.stream().map(ImplicitSolver::parse).toList()) {
         progress("timing " + solver.configName() + " on preset " + speedPreset);
         emit(out, speed(split.train(), solver));
       }
