@@ -13,10 +13,4 @@ interface ImplicitRowSolver {
    */
   double solve(int row, ConfidenceRows data, FactorSide fixed, SideGram gram, FactorSide target,
       double lambda);
-
-  /** A fresh solver of {@code kind} for k factors. */
-  static ImplicitRowSolver create(ImplicitSolver kind, int k, int cgSteps) {
-    return kind == ImplicitSolver.CG ? new ConjugateGradientSolver(k, cgSteps)
-        : new CholeskyImplicitSolver(k);
-  }
 }
