@@ -25,8 +25,8 @@ final class HeldOut {
     this.usersWithPositives = usersWithPositives;
   }
 
+  /** The positives of {@code eval} and rated items of {@code train}, in {@code model}'s indexes. */
   static HeldOut of(MfModel model, Ratings train, Ratings eval, double threshold) {
-    int users = model.users().size();
     int[][] trainItems = byModelUser(model, train, Double.NEGATIVE_INFINITY, null);
     int[][] relevant = byModelUser(model, eval, threshold, trainItems);
     long positives = 0;
