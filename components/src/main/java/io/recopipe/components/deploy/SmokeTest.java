@@ -82,7 +82,10 @@ final class SmokeTest {
   }
 
   private void checkKnown(String user, JsonObject prediction) throws CheckFailedException {
-    JsonArray ratings = prediction.getArray("predicted_rating");
+    // implicit models name their scores predicted_rating_confidence, as BigQuery ML does
+    JsonArray ratings = prediction.has("predicted_rating_confidence")
+        ? prediction.getArray("predicted_rating_confidence")
+        : prediction.getArray("predicted_rating");
     JsonArray items = prediction.getArray("predicted_item_id");
     if (ratings.size() != K || items.size() != K) {
       throw fail("user " + user + " got " + ratings.size() + " ratings and " + items.size()

@@ -8,6 +8,8 @@ import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.Ratings;
+import io.recopipe.model.als.FeedbackType;
+import io.recopipe.model.metrics.ImplicitEvaluator;
 import io.recopipe.model.metrics.RegressionEvaluator;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,11 +17,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The {@code evaluate} step: scores the trained model (and the current champion, when there is
  * one) on the eval split with ML.EVALUATE's metrics, predictions clipped to the training rating
- * scale, so the gate compares both models on exactly the same rows.
+ * scale, so the gate compares both models on exactly the same rows; an implicit candidate (its
+ * manifest says IMPLICIT) is scored with the implicit columns instead ({@link ImplicitEvaluator}).
  */
 public final class EvaluateComponent extends AbstractComponent {
   /** The component name. */
@@ -42,14 +46,13 @@ public final class EvaluateComponent extends AbstractComponent {
     Path dataset = context.input("dataset");
     Ratings train = StepFiles.ratings(NAME, dataset, DatasetLayout.TRAIN, true);
     Ratings eval = StepFiles.ratings(NAME, dataset, DatasetLayout.EVAL, true);
-    RegressionEvaluator evaluator = RegressionEvaluator.forScaleOf(train);
     ModelBundle candidate = StepFiles.bundle(NAME, context.input("model"));
-    ModelScores scores = ModelScores.of(evaluator.evaluate(candidate.model(), eval));
+    Function<ModelBundle, ModelScores> evaluator = evaluator(candidate, train, eval);
+    ModelScores scores = evaluate(evaluator, candidate);
     Optional<ModelScores> champion = Optional.empty();
     Optional<Path> championDir = context.championModel();
     if (championDir.isPresent()) {
-      ModelBundle bundle = StepFiles.bundle(NAME, championDir.get());
-      champion = Optional.of(ModelScores.of(evaluator.evaluate(bundle.model(), eval)));
+      champion = Optional.of(evaluate(evaluator, StepFiles.bundle(NAME, championDir.get())));
     }
     MetricsReport report = new MetricsReport(scores, champion);
     StepFiles.writeJson(NAME, context.output("metrics").resolve(MetricsReport.FILE),
@@ -57,6 +60,32 @@ public final class EvaluateComponent extends AbstractComponent {
     record(context, report);
     StepFiles.replaceTable(NAME, context.warehouse(), EvaluationTable.NAME,
         EvaluationTable.columns(), EvaluationTable.rows(report));
+  }
+
+  /**
+   * The candidate's evaluation, which the champion gets too so both are judged alike: the
+   * explicit columns, or for an IMPLICIT candidate the implicit ones, with the candidate's
+   * {@code positive_threshold} deciding which eval ratings are held-out positives.
+   */
+  private static Function<ModelBundle, ModelScores> evaluator(ModelBundle candidate,
+      Ratings train, Ratings eval) {
+    if (FeedbackType.IMPLICIT.name().equals(candidate.manifest().feedbackType())) {
+      Object threshold = candidate.manifest().options().get("positive_threshold");
+      ImplicitEvaluator implicit = ImplicitEvaluator.withThreshold(
+          threshold instanceof Number n ? n.doubleValue() : 0);
+      return bundle -> ModelScores.of(implicit.evaluate(bundle.model(), train, eval));
+    }
+    RegressionEvaluator regression = RegressionEvaluator.forScaleOf(train);
+    return bundle -> ModelScores.of(regression.evaluate(bundle.model(), eval));
+  }
+
+  private static ModelScores evaluate(Function<ModelBundle, ModelScores> evaluator,
+      ModelBundle bundle) throws ComponentException {
+    try {
+      return evaluator.apply(bundle);
+    } catch (IllegalArgumentException e) {
+      throw new ComponentException(NAME + ": " + e.getMessage(), e);
+    }
   }
 
   /** Re-creates {@code evaluation} from {@code metrics.json}. */
@@ -73,6 +102,18 @@ public final class EvaluateComponent extends AbstractComponent {
     scores.metrics().forEach(context::metric);
     context.metric(ModelScores.ROWS, scores.rows());
     context.metric(ModelScores.COLD_START_ROWS, scores.coldStartRows());
+    if (scores.isImplicit()) {
+      String line = "%s: mean_average_precision %.4f ndcg %.4f average_rank %.4f";
+      context.log().info(String.format(Locale.ROOT, line + " on %d positives", "candidate",
+          scores.get("mean_average_precision"),
+          scores.get("normalized_discounted_cumulative_gain"), scores.get("average_rank"),
+          scores.rows()));
+      report.champion().ifPresent(c -> context.log().info(String.format(Locale.ROOT, line,
+          "champion", c.get("mean_average_precision"),
+          c.get("normalized_discounted_cumulative_gain"), c.get("average_rank"))));
+      report.deltas().forEach((name, delta) -> context.metric("delta_" + name, delta));
+      return;
+    }
     String rmse = "root_mean_squared_error";
     context.log().info(String.format(Locale.ROOT, "candidate: rmse %.4f r2 %.4f on %d rows "
         + "(%d cold start)", scores.get(rmse), scores.get("r2_score"), scores.rows(),

@@ -1,6 +1,7 @@
 package io.recopipe.components.steps;
 
 import io.recopipe.components.warehouse.Column;
+import io.recopipe.model.metrics.ImplicitEvaluator;
 import io.recopipe.model.metrics.RegressionEvaluator;
 import io.recopipe.model.metrics.RegressionMetric;
 import java.util.ArrayList;
@@ -9,7 +10,10 @@ import java.util.List;
 /**
  * The {@code evaluation} warehouse table: one row per model scored on the eval split
  * ({@code candidate}, and {@code champion} when there is one) in ML.EVALUATE's columns, so the
- * comparison behind a gate decision can be queried.
+ * comparison behind a gate decision can be queried. The explicit columns come first, then the
+ * implicit ones not already there ({@code mean_average_precision},
+ * {@code normalized_discounted_cumulative_gain}, {@code average_rank}); a model fills only its
+ * kind's columns, the others are NULL.
  */
 public final class EvaluationTable {
   /** The table name. */
@@ -18,12 +22,22 @@ public final class EvaluationTable {
   private EvaluationTable() {
   }
 
+  /** The metric columns: explicit, then the implicit ones not already among them. */
+  static List<String> metricNames() {
+    java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+    for (RegressionMetric metric : RegressionEvaluator.metrics()) {
+      names.add(metric.name());
+    }
+    names.addAll(ImplicitEvaluator.COLUMNS);
+    return List.copyOf(names);
+  }
+
   /** Columns: model, the ML.EVALUATE metrics (DOUBLE), eval_rows and cold_start_rows. */
   public static List<Column> columns() {
     List<Column> columns = new ArrayList<>();
     columns.add(new Column("model", "VARCHAR"));
-    for (RegressionMetric metric : RegressionEvaluator.metrics()) {
-      columns.add(new Column(metric.name(), "DOUBLE"));
+    for (String name : metricNames()) {
+      columns.add(new Column(name, "DOUBLE"));
     }
     columns.add(new Column(ModelScores.ROWS, "BIGINT"));
     columns.add(new Column(ModelScores.COLD_START_ROWS, "BIGINT"));
@@ -41,8 +55,8 @@ public final class EvaluationTable {
   private static List<Object> row(String model, ModelScores scores) {
     List<Object> row = new ArrayList<>();
     row.add(model);
-    for (RegressionMetric metric : RegressionEvaluator.metrics()) {
-      double value = scores.get(metric.name());
+    for (String name : metricNames()) {
+      double value = scores.get(name);
       row.add(Double.isNaN(value) ? null : value);
     }
     row.add(scores.rows());

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Turns evaluation results and thresholds into a {@link GateDecision}, making explicit what TFX
  * leaves implicit: on a first run the change thresholds are skipped and the decision says so, and
- * with no threshold at all nothing is blessed unless {@code auto_bless} is set.
+ * with no threshold at all nothing is blessed unless {@code auto_bless} is set. An implicit
+ * candidate is judged by {@link ImplicitGateRules}, its R² and RMSE thresholds listed as skipped.
  */
 final class GateRules {
   private static final String R2 = "r2_score";
@@ -23,6 +24,12 @@ final class GateRules {
     Optional<ModelScores> champion = report.champion();
     boolean firstRun = champion.isEmpty();
     List<GateCheck> checks = new ArrayList<>();
+    if (candidate.isImplicit()) {
+      thresholds.r2Min().ifPresent(min -> checks.add(notApplicable("r2_floor", R2, min)));
+      thresholds.rmseMax().ifPresent(max -> checks.add(notApplicable("rmse_ceiling", RMSE, max)));
+      ImplicitGateRules.addChecks(checks, candidate, champion, thresholds.implicit());
+      return conclude(checks, firstRun, thresholds);
+    }
     thresholds.r2Min().ifPresent(min -> checks.add(floor(candidate.get(R2), min)));
     thresholds.rmseMax().ifPresent(max -> checks.add(ceiling(candidate.get(RMSE), max)));
     double rmse = candidate.get(RMSE);
@@ -41,8 +48,10 @@ final class GateRules {
 
   private static GateDecision conclude(List<GateCheck> checks, boolean firstRun,
       GateThresholds thresholds) {
+    boolean changeSkipped = checks.stream().anyMatch(c -> !c.applied()
+        && c.detail().startsWith("skipped: first run"));
     String prefix = firstRun ? "first run (no champion): only absolute thresholds apply"
-        + (thresholds.hasChange() ? ", change thresholds skipped; " : "; ") : "";
+        + (changeSkipped ? ", change thresholds skipped; " : "; ") : "";
     List<String> failed = new ArrayList<>();
     int applied = 0;
     for (GateCheck check : checks) {
@@ -84,6 +93,12 @@ final class GateRules {
     boolean passed = change <= max;
     return new GateCheck(name, RMSE, change, max, passed, what + String.format(Locale.ROOT,
         " (%s %s)", passed ? "allowed" : "exceeds", format(name, max)));
+  }
+
+  private static GateCheck notApplicable(String name, String metric, double threshold) {
+    return new GateCheck(name, metric, Double.NaN, threshold, null,
+        "skipped: an implicit model has no " + metric + " (gate it with map_min, ndcg_min, "
+            + "average_rank_max, max_map_regression_abs/_rel)");
   }
 
   private static GateCheck skipped(String name, double max) {

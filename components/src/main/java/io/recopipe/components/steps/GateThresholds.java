@@ -20,9 +20,12 @@ import java.util.Set;
  * @param maxRegressionAbs largest allowed RMSE increase over the champion, in rating units
  * @param maxRegressionRel largest allowed RMSE increase over the champion, as a fraction of it
  * @param autoBless        bless when no threshold is configured (never overrides a failed check)
+ * @param implicit         the thresholds of implicit candidates ({@link ImplicitGateThresholds});
+ *                         the four above apply only to explicit candidates
  */
 public record GateThresholds(OptionalDouble r2Min, OptionalDouble rmseMax,
-    OptionalDouble maxRegressionAbs, OptionalDouble maxRegressionRel, boolean autoBless) {
+    OptionalDouble maxRegressionAbs, OptionalDouble maxRegressionRel, boolean autoBless,
+    ImplicitGateThresholds implicit) {
 
   /** Default floor on held-out R²; see the class comment. */
   public static final double DEFAULT_R2_MIN = 0.2;
@@ -36,15 +39,16 @@ public record GateThresholds(OptionalDouble r2Min, OptionalDouble rmseMax,
   /** Reads the gate's parameters; unknown keys and unreadable values fail in one line. */
   static GateThresholds parse(String step, Map<String, String> parameters)
       throws ComponentException {
-    StepParameters p = StepParameters.of(step, parameters,
-        Set.of(R2_MIN, RMSE_MAX, MAX_REGRESSION_ABS, MAX_REGRESSION_REL, AUTO_BLESS),
-        "parameter");
+    Set<String> known = new java.util.HashSet<>(ImplicitGateThresholds.NAMES);
+    known.addAll(Set.of(R2_MIN, RMSE_MAX, MAX_REGRESSION_ABS, MAX_REGRESSION_REL, AUTO_BLESS));
+    StepParameters p = StepParameters.of(step, parameters, known, "parameter");
     GateThresholds thresholds = new GateThresholds(
         p.threshold(R2_MIN, OptionalDouble.of(DEFAULT_R2_MIN)),
         p.threshold(RMSE_MAX, OptionalDouble.empty()),
         p.threshold(MAX_REGRESSION_ABS, OptionalDouble.empty()),
         p.threshold(MAX_REGRESSION_REL, OptionalDouble.empty()),
-        p.flag(AUTO_BLESS, false));
+        p.flag(AUTO_BLESS, false),
+        ImplicitGateThresholds.parse(step, p));
     if (thresholds.maxRegressionRel.isPresent() && thresholds.maxRegressionRel.getAsDouble() < 0) {
       throw new ComponentException(step + ": parameter " + MAX_REGRESSION_REL
           + " must be >= 0 (a fraction of the champion's RMSE), was "

@@ -2,20 +2,24 @@ package io.recopipe.components.steps;
 
 import io.recopipe.model.json.JsonObject;
 import io.recopipe.model.json.JsonValue;
+import io.recopipe.model.metrics.ImplicitEvaluation;
+import io.recopipe.model.metrics.ImplicitEvaluator;
 import io.recopipe.model.metrics.RegressionEvaluation;
 import io.recopipe.model.metrics.RegressionEvaluator;
 import io.recopipe.model.metrics.RegressionMetric;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One model's ML.EVALUATE metrics on the eval split with the row counts that qualify them, in a
  * form that round-trips through {@code metrics.json}, so the gate judges exactly what evaluate
- * measured.
+ * measured. An implicit model's scores are the implicit ML.EVALUATE columns
+ * ({@link ImplicitEvaluator#COLUMNS}) and its rows are the held-out positives.
  *
  * @param metrics       metric name → value in ML.EVALUATE's column order (NaN when undefined)
- * @param rows          eval rows scored
+ * @param rows          eval rows scored (held-out positives for an implicit model)
  * @param coldStartRows rows whose user or item the model does not know (intercepts only)
  * @param clippedRows   predictions clamped into the rating scale
  */
@@ -40,6 +44,20 @@ public record ModelScores(Map<String, Double> metrics, long rows, long coldStart
         evaluation.clippedRows());
   }
 
+  /**
+   * The scores of an implicit evaluation; users whose positives could not be ranked (unknown
+   * user, or only unknown items) are counted as cold start.
+   */
+  static ModelScores of(ImplicitEvaluation evaluation) {
+    return new ModelScores(evaluation.asMap(), evaluation.positives(),
+        evaluation.skippedUsers(), 0);
+  }
+
+  /** Whether these are an implicit model's scores (they carry mean_average_precision). */
+  public boolean isImplicit() {
+    return metrics.containsKey(ImplicitEvaluator.COLUMNS.get(0));
+  }
+
   /** The value of {@code metric}, NaN when absent or undefined. */
   public double get(String metric) {
     Double value = metrics.get(metric);
@@ -55,9 +73,12 @@ public record ModelScores(Map<String, Double> metrics, long rows, long coldStart
   /** Reads the scores written by {@link #putInto}; other members are ignored. */
   static ModelScores from(JsonObject json) {
     Map<String, Double> metrics = new LinkedHashMap<>();
-    for (RegressionMetric metric : RegressionEvaluator.metrics()) {
-      if (json.has(metric.name())) {
-        metrics.put(metric.name(), json.getDoubleOrNaN(metric.name()));
+    boolean implicit = json.has(ImplicitEvaluator.COLUMNS.get(0));
+    List<String> names = implicit ? ImplicitEvaluator.COLUMNS
+        : RegressionEvaluator.metrics().stream().map(RegressionMetric::name).toList();
+    for (String name : names) {
+      if (json.has(name)) {
+        metrics.put(name, json.getDoubleOrNaN(name));
       }
     }
     return new ModelScores(metrics, count(json, ROWS), count(json, COLD_START_ROWS),

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Training options under BigQuery ML's names, ranges and defaults ({@code num_factors},
  * {@code l2_reg}, {@code max_iterations}, {@code early_stop}, {@code min_rel_progress},
- * {@code feedback_type}, {@code wals_alpha}), plus recopipe's own ({@code l2_reg_mode},
+ * {@code feedback_type}, {@code wals_alpha}), plus recopipe's own ({@code cg_steps},
+ * {@code implicit_solver}, {@code positive_threshold} for implicit feedback; {@code l2_reg_mode},
  * {@code l2_reg_exponent}, {@code intercept_l2_reg}, {@code seed}, {@code threads}, {@code method},
  * and for {@code method: gibbs} {@code num_samples} and {@code burn_in_iterations}), so a CREATE
  * MODEL statement's OPTIONS carry over unchanged.
@@ -25,7 +26,12 @@ public final class AlsOptions {
   public static final Set<String> NAMES = Set.of("feedback_type", "num_factors", "l2_reg",
       "max_iterations", "early_stop", "min_rel_progress", "wals_alpha", "l2_reg_mode",
       "l2_reg_exponent", "intercept_l2_reg", "seed", "threads", "method", "num_samples",
-      "burn_in_iterations");
+      "burn_in_iterations", "cg_steps", "implicit_solver", "positive_threshold");
+
+  /** Default conjugate-gradient steps per row of implicit ALS (as the implicit library). */
+  public static final int DEFAULT_CG_STEPS = 3;
+  /** The largest {@code cg_steps}: beyond it the exact solver is cheaper. */
+  public static final int MAX_CG_STEPS = 50;
 
   private final FeedbackType feedbackType;
   private final Integer numFactors;
@@ -42,6 +48,9 @@ public final class AlsOptions {
   private final TrainingMethod method;
   private final int numSamples;
   private final Integer burnInIterations;
+  private final int cgSteps;
+  private final ImplicitSolver implicitSolver;
+  private final double positiveThreshold;
 
   private AlsOptions(Builder b) {
     this.feedbackType = b.feedbackType;
@@ -59,6 +68,9 @@ public final class AlsOptions {
     this.method = b.method;
     this.numSamples = b.numSamples;
     this.burnInIterations = b.burnInIterations;
+    this.cgSteps = b.cgSteps;
+    this.implicitSolver = b.implicitSolver;
+    this.positiveThreshold = b.positiveThreshold;
   }
 
   /** Returns the defaults (BigQuery ML's where it has one). */
@@ -89,6 +101,9 @@ public final class AlsOptions {
     b.method = method;
     b.numSamples = numSamples;
     b.burnInIterations = burnInIterations;
+    b.cgSteps = cgSteps;
+    b.implicitSolver = implicitSolver;
+    b.positiveThreshold = positiveThreshold;
     return b;
   }
 
@@ -122,6 +137,9 @@ public final class AlsOptions {
           case "num_samples" -> b.numSamples(Integer.parseInt(text));
           case "burn_in_iterations" -> b.burnInIterations(text.equalsIgnoreCase("auto") ? null
               : Integer.valueOf(text));
+          case "cg_steps" -> b.cgSteps(Integer.parseInt(text));
+          case "implicit_solver" -> b.implicitSolver(ImplicitSolver.parse(text));
+          case "positive_threshold" -> b.positiveThreshold(Double.parseDouble(text));
           default -> problems.add("unknown option '" + entry.getKey() + "' (known: "
               + String.join(", ", new java.util.TreeSet<>(NAMES)) + ")");
         }
@@ -151,9 +169,10 @@ public final class AlsOptions {
       case "feedback_type" -> "EXPLICIT or IMPLICIT";
       case "l2_reg_mode" -> "plain or weighted";
       case "method" -> "als, vb or gibbs";
+      case "implicit_solver" -> "cg or cholesky";
       case "early_stop" -> "true or false";
       case "num_factors", "max_iterations", "threads", "seed", "num_samples",
-          "burn_in_iterations" -> "an integer";
+          "burn_in_iterations", "cg_steps" -> "an integer";
       default -> "a number";
     };
   }
@@ -172,6 +191,11 @@ public final class AlsOptions {
     map.put("min_rel_progress", minRelProgress);
     if (feedbackType == FeedbackType.IMPLICIT) {
       map.put("wals_alpha", walsAlpha);
+      map.put("implicit_solver", implicitSolver.configName());
+      if (implicitSolver == ImplicitSolver.CG) {
+        map.put("cg_steps", cgSteps);
+      }
+      map.put("positive_threshold", positiveThreshold);
     }
     map.put("l2_reg_mode", l2RegMode.configName());
     if (l2RegMode == RegularizationMode.WEIGHTED) {
@@ -281,6 +305,24 @@ public final class AlsOptions {
     return burnInIterations;
   }
 
+  /** Conjugate-gradient steps per row and half-step of implicit ALS with {@code cg}. */
+  public int cgSteps() {
+    return cgSteps;
+  }
+
+  /** How implicit ALS solves each row: {@code cg} (the default) or exact {@code cholesky}. */
+  public ImplicitSolver implicitSolver() {
+    return implicitSolver;
+  }
+
+  /**
+   * The smallest rating that counts as an implicit interaction (a positive); ratings below it are
+   * treated as unobserved in training and evaluation. 0 keeps every rating above 0.
+   */
+  public double positiveThreshold() {
+    return positiveThreshold;
+  }
+
   @Override
   public String toString() {
     return "AlsOptions" + toMap(0);
@@ -317,6 +359,9 @@ public final class AlsOptions {
     private TrainingMethod method = TrainingMethod.ALS;
     private int numSamples = 1;
     private Integer burnInIterations;
+    private int cgSteps = DEFAULT_CG_STEPS;
+    private ImplicitSolver implicitSolver = ImplicitSolver.CG;
+    private double positiveThreshold = 0;
 
     private Builder() {
     }
@@ -402,6 +447,24 @@ public final class AlsOptions {
       return this;
     }
 
+    /** Sets the conjugate-gradient steps of implicit ALS (1..50). */
+    public Builder cgSteps(int value) {
+      cgSteps = value;
+      return this;
+    }
+
+    /** Sets how implicit ALS solves each row: conjugate gradient or exact Cholesky. */
+    public Builder implicitSolver(ImplicitSolver value) {
+      implicitSolver = value;
+      return this;
+    }
+
+    /** Sets the smallest rating kept as an implicit interaction (>= 0; 0 keeps all r > 0). */
+    public Builder positiveThreshold(double value) {
+      positiveThreshold = value;
+      return this;
+    }
+
     List<String> problems() {
       List<String> problems = new ArrayList<>();
       if (numFactors != null && (numFactors < MIN_FACTORS || numFactors > MAX_FACTORS)) {
@@ -438,7 +501,27 @@ public final class AlsOptions {
       if (method == null) {
         problems.add("method must be als, vb or gibbs");
       }
+      problems.addAll(implicitProblems());
       problems.addAll(samplingProblems());
+      return problems;
+    }
+
+    private List<String> implicitProblems() {
+      List<String> problems = new ArrayList<>();
+      if (cgSteps < 1 || cgSteps > MAX_CG_STEPS) {
+        problems.add("cg_steps must be in 1.." + MAX_CG_STEPS + ", was " + cgSteps);
+      }
+      if (implicitSolver == null) {
+        problems.add("implicit_solver must be cg or cholesky");
+      }
+      if (!(positiveThreshold >= 0) || Double.isInfinite(positiveThreshold)) {
+        problems.add("positive_threshold must be a finite number >= 0, was " + positiveThreshold);
+      }
+      if (feedbackType == FeedbackType.IMPLICIT && method != null
+          && method != TrainingMethod.ALS) {
+        problems.add("feedback_type IMPLICIT supports only method als, was method "
+            + method.configName());
+      }
       return problems;
     }
 

@@ -11,7 +11,9 @@ import java.util.List;
  * 2008, "Large-scale parallel collaborative filtering for the Netflix Prize"): each half-step
  * solves every user (then every item) exactly, factors and intercept together, so the regularized
  * objective never rises; {@code method: vb} fits the same model by variational Bayes instead
- * ({@link VbTrainer}), and {@code method: gibbs} by posterior sampling ({@link GibbsTrainer}).
+ * ({@link VbTrainer}), and {@code method: gibbs} by posterior sampling ({@link GibbsTrainer});
+ * {@code feedback_type: implicit} fits the implicit model by weighted ALS
+ * ({@link ImplicitAlsTrainer}, Hu, Koren &amp; Volinsky 2008).
  * Deterministic: the same ratings, options and seed give bit-identical factors for any thread
  * count.
  */
@@ -42,12 +44,11 @@ public final class AlsTrainer {
    */
   public AlsResult fit(Ratings train, Ratings eval, TrainingListener listener) {
     long started = System.nanoTime();
-    if (options.feedbackType() != FeedbackType.EXPLICIT) {
-      throw new IllegalArgumentException("feedback_type " + options.feedbackType()
-          + " is not supported by this trainer; use EXPLICIT");
-    }
     if (train.size() == 0) {
       throw new IllegalArgumentException("no training ratings: the training set is empty");
+    }
+    if (options.feedbackType() == FeedbackType.IMPLICIT) {
+      return ImplicitAlsTrainer.fit(options, train, eval, listener, started);
     }
     int k = options.resolvedNumFactors(train.size());
     CsrView byUser = train.byUser();

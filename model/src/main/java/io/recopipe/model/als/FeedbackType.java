@@ -2,7 +2,7 @@ package io.recopipe.model.als;
 
 /**
  * BigQuery ML's {@code feedback_type}: explicit ratings are fitted as values; implicit feedback
- * (Hu, Koren &amp; Volinsky 2008) is fitted as weighted preferences and arrives in a later release.
+ * (Hu, Koren &amp; Volinsky 2008) is fitted as confidence-weighted preferences by weighted ALS.
  */
 public enum FeedbackType {
   /** Ratings are regression targets. */

@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     subcommands = {BenchAlsCommand.class, BenchRecommendCommand.class,
         BenchPipelineCommand.class, BenchAuditCommand.class, BenchWeightsCommand.class,
-        BenchTuneCommand.class, BenchHybridCommand.class})
+        BenchTuneCommand.class, BenchHybridCommand.class, BenchImplicitCommand.class})
 final class BenchCommand {
 }

@@ -14,13 +14,27 @@ import java.util.List;
 /**
  * Scores the instances of one request on one model snapshot and writes the TF Serving response,
  * {@code {"predictions": [{"predicted_rating": […], "predicted_item_id": […]}]}}, keeping the
- * field names of BigQuery ML's exported model so that the seed's client reads it unchanged.
+ * field names of BigQuery ML's exported model so that the seed's client reads it unchanged. An
+ * implicit model's scores are confidences, not ratings, so they are named as BigQuery ML's
+ * ML.RECOMMEND names them, {@code predicted_<rating_col>_confidence} ({@value #CONFIDENCE_FIELD}
+ * with BigQuery ML's default rating column, the one recopipe's DATASET artifact always uses).
  */
 public final class PredictionWriter {
   private static final JsonFactory FACTORY = JsonFactory.builder()
       .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
 
+  /** The score field of explicit models. */
+  public static final String RATING_FIELD = "predicted_rating";
+  /** The score field of implicit models. */
+  public static final String CONFIDENCE_FIELD = "predicted_rating_confidence";
+
   private PredictionWriter() {
+  }
+
+  /** The score field for {@code model}: by its manifest's feedback type. */
+  public static String scoreField(LoadedModel model) {
+    return "IMPLICIT".equals(model.bundle().manifest().feedbackType()) ? CONFIDENCE_FIELD
+        : RATING_FIELD;
   }
 
   /** Scores {@code instances} on {@code model} and returns the response body. */
@@ -31,16 +45,17 @@ public final class PredictionWriter {
       estimate += 64 + n * 24;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(estimate);
+    String field = scoreField(model);
     try (JsonGenerator json = FACTORY.createGenerator(out)) {
       json.writeStartObject();
       json.writeArrayFieldStart("predictions");
       for (PredictInstance instance : instances) {
         if (instance.itemIds() != null) {
-          writeListed(json, model.model(), instance);
+          writeListed(json, model.model(), instance, field);
         } else {
           Recommendation top = model.recommender().recommend(instance.userId(), instance.k(),
               instance.excludeRated());
-          writeRow(json, top.ratings(), top.itemIds(), top.coldStart());
+          writeRow(json, field, top.ratings(), top.itemIds(), top.coldStart());
         }
       }
       json.writeEndArray();
@@ -52,20 +67,20 @@ public final class PredictionWriter {
   }
 
   /** ML.RECOMMEND with both columns: the listed items' ratings, in the order given. */
-  private static void writeListed(JsonGenerator json, MfModel model, PredictInstance instance)
-      throws IOException {
+  private static void writeListed(JsonGenerator json, MfModel model, PredictInstance instance,
+      String field) throws IOException {
     List<String> items = instance.itemIds();
     float[] ratings = new float[items.size()];
     for (int n = 0; n < ratings.length; n++) {
       ratings[n] = model.predict(instance.userId(), items.get(n));
     }
-    writeRow(json, ratings, items, model.users().indexOf(instance.userId()) < 0);
+    writeRow(json, field, ratings, items, model.users().indexOf(instance.userId()) < 0);
   }
 
-  private static void writeRow(JsonGenerator json, float[] ratings, List<String> items,
-      boolean coldStart) throws IOException {
+  private static void writeRow(JsonGenerator json, String field, float[] ratings,
+      List<String> items, boolean coldStart) throws IOException {
     json.writeStartObject();
-    json.writeArrayFieldStart("predicted_rating");
+    json.writeArrayFieldStart(field);
     for (int n = 0; n < items.size(); n++) {
       json.writeNumber(ratings[n]);
     }

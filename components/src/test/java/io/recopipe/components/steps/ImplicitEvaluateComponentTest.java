@@ -1,0 +1,72 @@
+package io.recopipe.components.steps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.recopipe.components.api.DatasetLayout;
+import io.recopipe.components.readers.DatasetReader;
+import io.recopipe.model.bundle.ModelBundle;
+import io.recopipe.model.data.Ratings;
+import io.recopipe.model.json.JsonObject;
+import io.recopipe.model.json.JsonParser;
+import io.recopipe.model.metrics.ImplicitEvaluation;
+import io.recopipe.model.metrics.ImplicitEvaluator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImplicitEvaluateComponentTest {
+  @TempDir
+  Path tmp;
+
+  private static Path trainImplicit(Path dataset, Path root) throws Exception {
+    TestContext ctx = new TestContext(root, "run-1").input("dataset", dataset)
+        .set("feedback_type", "implicit").set("wals_alpha", "10").set("positive_threshold", "4")
+        .set("num_factors", "4").set("l2_reg", "0.5").set("max_iterations", "5")
+        .set("threads", "2").set("early_stop", "false")
+        .set("run_started_at", "2026-01-02T03:04:05Z");
+    new TrainComponent().run(ctx);
+    return ctx.output("model");
+  }
+
+  @Test
+  void anImplicitCandidateIsScoredWithTheImplicitColumnsAndSoIsItsChampion() throws Exception {
+    Path dataset = StepFixtures.dataset(tmp.resolve("data"), 11);
+    Path candidate = trainImplicit(dataset, tmp.resolve("c"));
+    Path champion = StepFixtures.train(dataset, tmp.resolve("p"), "2", "20").output("model");
+    TestContext ctx = new TestContext(tmp.resolve("eval"), "run-1").input("dataset", dataset)
+        .input("model", candidate);
+    ctx.champion = champion;
+
+    new EvaluateComponent().run(ctx);
+
+    Ratings train = DatasetReader.read(dataset.resolve(DatasetLayout.TRAIN)).ratings();
+    Ratings eval = DatasetReader.read(dataset.resolve(DatasetLayout.EVAL)).ratings();
+    ImplicitEvaluator evaluator = ImplicitEvaluator.withThreshold(4);
+    ImplicitEvaluation mine = evaluator.evaluate(ModelBundle.load(candidate).model(), train, eval);
+    ImplicitEvaluation theirs = evaluator.evaluate(ModelBundle.load(champion).model(), train,
+        eval);
+    JsonObject json = JsonParser.parse(Files.readAllBytes(ctx.output("metrics")
+        .resolve(MetricsReport.FILE))).asObject();
+    for (String column : ImplicitEvaluator.COLUMNS) {
+      assertEquals(mine.get(column), json.getDouble(column), 1e-12, column);
+      assertEquals(theirs.get(column), json.getObject("champion").getDouble(column), 1e-12);
+    }
+    assertFalse(json.has("r2_score"));
+    assertEquals(mine.positives(), json.getLong("eval_rows"));
+    assertTrue(ctx.metrics.containsKey("delta_mean_average_precision"));
+    FakeWarehouse.Table table = ctx.warehouse.table(EvaluationTable.NAME);
+    assertEquals(List.of("candidate", "champion"), table.column("model"));
+    assertEquals(mine.get("average_rank"), (Double) table.column("average_rank").get(0), 1e-12);
+    assertNull(table.column("r2_score").get(0));
+
+    List<List<Object>> rows = table.rows();
+    ctx.warehouse.tables.clear();
+    new EvaluateComponent().publish(ctx);
+    assertEquals(rows, ctx.warehouse.table(EvaluationTable.NAME).rows());
+  }
+}
