@@ -31,7 +31,8 @@ public final class EvaluateComponent extends AbstractComponent {
 
   /** Creates the component. */
   public EvaluateComponent() {
-    super(NAME, "1", List.of(Port.of("dataset", ArtifactType.DATASET), Port.of("model", ArtifactType.MODEL)),
+    super(NAME, "1", List.of(Port.of("dataset", ArtifactType.DATASET),
+        Port.of("model", ArtifactType.MODEL)),
         List.of(Port.of("metrics", ArtifactType.METRICS)));
   }
 

@@ -23,7 +23,7 @@ public final class ImplicitEvaluation extends MetricValues {
     this.skippedUsers = skippedUsers;
   }
 
-  /** The cutoff of {@code mean_average_precision} and {@code normalized_discounted_cumulative_gain}. */
+  /** The cutoff of {@code mean_average_precision} and of the NDCG column. */
   public int k() {
     return k;
   }

@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * The shipped {@code movielens-mf} pipeline, ingest → tune → train → evaluate → gate → export →
- * package → deploy, defined once in code so the local runner and (later) the Vertex AI compiler run the same
- * graph; export, package and deploy run only when the gate blessed the model, and deploy is never
+ * package → deploy, defined once in code so the local runner and the Vertex AI compiler run
+ * the same graph; export, package and deploy run only when the gate blessed the model, and deploy is never
  * cached (a live endpoint is not an artifact that can be reused); under {@code promotion: review}
  * deploy waits for a reviewer's approval. The optional {@code hybrid} step (off unless
  * {@code hybrid.enabled}) fits and reports a hybrid model beside MF; nothing waits on it.

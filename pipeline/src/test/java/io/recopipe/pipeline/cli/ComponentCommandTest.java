@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ingest → tune → train → evaluate → gate as five separate {@code recopipe component} processes
- * would run them on Vertex: each step reads the previous step's files and writes its own, and the gate
- * writes {@code blessed} to the output-parameter file.
+ * would run them on Vertex: each step reads the previous step's files and writes its own, and
+ * the gate writes {@code blessed} to the output-parameter file.
  */
 class ComponentCommandTest {
   @TempDir
