@@ -2,7 +2,9 @@ package io.recopipe.pipeline.insight;
 
 import io.recopipe.model.metrics.ExplainedVariance;
 import io.recopipe.model.metrics.R2Score;
-import io.recopipe.model.metrics.RegressionEvaluation;
+import io.recopipe.model.metrics.AveragePrecisionAtK;
+import io.recopipe.model.metrics.MetricValues;
+import io.recopipe.model.metrics.NdcgAtK;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,7 @@ import java.util.Set;
 public final class MetricDeltas {
   /** The metrics where larger is better; every other ML.EVALUATE column is an error. */
   private static final Set<String> HIGHER_IS_BETTER = Set.of(R2Score.NAME,
-      ExplainedVariance.NAME);
+      ExplainedVariance.NAME, AveragePrecisionAtK.NAME, NdcgAtK.NAME);
 
   private MetricDeltas() {
   }
@@ -29,8 +31,7 @@ public final class MetricDeltas {
   }
 
   /** One delta per candidate metric, in ML.EVALUATE's column order. */
-  static List<MetricDelta> of(RegressionEvaluation candidate,
-      Optional<RegressionEvaluation> champion) {
+  static List<MetricDelta> of(MetricValues candidate, Optional<MetricValues> champion) {
     List<MetricDelta> deltas = new ArrayList<>();
     for (Map.Entry<String, Double> metric : candidate.asMap().entrySet()) {
       String name = metric.getKey();

@@ -14,8 +14,10 @@ import java.util.Optional;
  * @param candidateErrors the candidate's error histogram on the eval split
  * @param championErrors  the champion's, on the same split and bins
  * @param samples         sample users' top recommendations, candidate next to champion
+ * @param implicit        whether the candidate is an implicit-feedback model (its errors are
+ *                        predicted confidence − 1 on held-out positives, not rating errors)
  */
 public record PromotionInsight(List<MetricDelta> metrics, List<GateCheck> gateChecks,
     List<LossPoint> candidateLoss, List<LossPoint> championLoss, ErrorHistogram candidateErrors,
-    Optional<ErrorHistogram> championErrors, List<SampleUser> samples) {
+    Optional<ErrorHistogram> championErrors, List<SampleUser> samples, boolean implicit) {
 }

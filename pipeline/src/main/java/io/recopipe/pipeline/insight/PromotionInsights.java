@@ -1,7 +1,7 @@
 package io.recopipe.pipeline.insight;
 
 import io.recopipe.model.bundle.ModelBundle;
-import io.recopipe.model.metrics.RegressionEvaluation;
+import io.recopipe.model.metrics.MetricValues;
 import io.recopipe.model.metrics.RegressionEvaluator;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,19 +27,33 @@ public final class PromotionInsights {
     Optional<ModelBundle> champion = championBundle.isPresent()
         ? Optional.of(ModelBundle.load(championBundle.get())) : Optional.empty();
     RegressionEvaluator evaluator = dataset.evaluator();
-    RegressionEvaluation ours = evaluator.evaluate(candidate.model(), dataset.eval());
-    Optional<RegressionEvaluation> theirs = champion.map(c -> evaluator.evaluate(c.model(),
-        dataset.eval()));
-
-    float[] actual = EvalPredictions.actual(dataset.eval());
-    float[] ourPredictions = EvalPredictions.predicted(candidate.model(), dataset.eval(),
-        evaluator);
-    Optional<float[]> theirPredictions = champion.map(c -> EvalPredictions.predicted(c.model(),
-        dataset.eval(), evaluator));
-    List<float[]> all = new ArrayList<>();
-    all.add(ourPredictions);
-    theirPredictions.ifPresent(all::add);
-    List<Double> edges = ErrorHistograms.edges(evaluator, actual, all);
+    boolean implicit = ImplicitInsight.isImplicit(candidate);
+    MetricValues ours;
+    Optional<MetricValues> theirs;
+    float[] actual;
+    float[] ourPredictions;
+    Optional<float[]> theirPredictions;
+    List<Double> edges;
+    if (implicit) {
+      ours = ImplicitInsight.metrics(candidate, dataset);
+      theirs = champion.map(c -> ImplicitInsight.metrics(c, dataset));
+      actual = ImplicitInsight.actual(dataset.eval(), candidate);
+      ourPredictions = ImplicitInsight.predicted(candidate.model(), dataset.eval(), candidate);
+      theirPredictions = champion.map(c -> ImplicitInsight.predicted(c.model(), dataset.eval(),
+          candidate));
+      edges = ErrorHistograms.edges(1.0, ErrorHistograms.BINS);
+    } else {
+      ours = evaluator.evaluate(candidate.model(), dataset.eval());
+      theirs = champion.map(c -> evaluator.evaluate(c.model(), dataset.eval()));
+      actual = EvalPredictions.actual(dataset.eval());
+      ourPredictions = EvalPredictions.predicted(candidate.model(), dataset.eval(), evaluator);
+      theirPredictions = champion.map(c -> EvalPredictions.predicted(c.model(), dataset.eval(),
+          evaluator));
+      List<float[]> all = new ArrayList<>();
+      all.add(ourPredictions);
+      theirPredictions.ifPresent(all::add);
+      edges = ErrorHistograms.edges(evaluator, actual, all);
+    }
 
     List<String> users = SampleRecommendations.pickUsers(dataset.eval(), candidate.model(),
         sampleUsers);
@@ -49,6 +63,6 @@ public final class PromotionInsights {
         champion.map(c -> LossSeries.of(c.manifest())).orElse(List.of()),
         ErrorHistograms.of(actual, ourPredictions, edges),
         theirPredictions.map(p -> ErrorHistograms.of(actual, p, edges)),
-        SampleRecommendations.build(users, candidate, champion, dataset, topK));
+        SampleRecommendations.build(users, candidate, champion, dataset, topK), implicit);
   }
 }

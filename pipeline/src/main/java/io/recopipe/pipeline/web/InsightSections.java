@@ -84,7 +84,9 @@ final class InsightSections {
     body.element("h2", "Training loss per iteration")
         .raw("<div class=\"chart\" id=\"loss-chart\">")
         .raw(SvgCharts.lossChart(insight.candidateLoss(), insight.championLoss()))
-        .raw("</div>").element("h2", "Prediction errors (predicted − actual) on the eval split")
+        .raw("</div>").element("h2", insight.implicit()
+            ? "Confidence errors (predicted confidence − 1) on held-out positives"
+            : "Prediction errors (predicted − actual) on the eval split")
         .raw("<div class=\"chart\" id=\"error-histogram\">")
         .raw(SvgCharts.errorHistogram(insight.candidateErrors(), insight.championErrors()))
         .raw("</div>");

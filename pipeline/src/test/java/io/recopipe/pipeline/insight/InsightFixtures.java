@@ -54,12 +54,22 @@ final class InsightFixtures {
   /** Trains ALS on the dataset's train split; writes a bundle with rated items to {@code out}. */
   static Path bundle(Path dataset, Path out, int factors, double l2, int iterations)
       throws IOException {
+    return bundle(dataset, out, AlsOptions.builder().numFactors(factors).l2Reg(l2)
+        .maxIterations(iterations).earlyStop(false).seed(11).threads(1).build());
+  }
+
+  /** Trains implicit WALS (alpha 1) on the train split; writes its bundle to {@code out}. */
+  static Path implicitBundle(Path dataset, Path out, int factors) throws IOException {
+    return bundle(dataset, out, AlsOptions.builder().feedbackType(
+        io.recopipe.model.als.FeedbackType.IMPLICIT).walsAlpha(1.0).numFactors(factors)
+        .l2Reg(1.0).maxIterations(5).earlyStop(false).seed(11).threads(1).build());
+  }
+
+  private static Path bundle(Path dataset, Path out, AlsOptions options) throws IOException {
     Ratings train = split(dataset, DatasetLayout.TRAIN);
     Ratings eval = split(dataset, DatasetLayout.EVAL);
-    AlsOptions options = AlsOptions.builder().numFactors(factors).l2Reg(l2)
-        .maxIterations(iterations).earlyStop(false).seed(11).threads(1).build();
     AlsResult fit = new AlsTrainer(options).fit(train, eval, iteration -> { });
-    BundleManifest manifest = BundleManifest.forFit(fit, "run-" + factors).build();
+    BundleManifest manifest = BundleManifest.forFit(fit, "run-" + options.numFactors()).build();
     BundleWriter.write(out, fit.model(), manifest, RatedItems.of(train, fit.model()),
         BundleWriter.IfExists.FAIL);
     return out;

@@ -81,6 +81,29 @@ class PromotionInsightsTest {
   }
 
   @Test
+  void implicitModelsGetImplicitMetricsAndConfidenceErrors() throws Exception {
+    Path implicit = InsightFixtures.implicitBundle(dataset, root.resolve("implicit"), 4);
+    Path implicitChampion = InsightFixtures.implicitBundle(dataset,
+        root.resolve("implicit-champion"), 2);
+    PromotionInsight seen = PromotionInsights.build(implicit, Optional.of(implicitChampion),
+        dataset, Optional.empty(), 2, 5);
+    assertTrue(seen.implicit());
+    assertEquals(List.of("mean_average_precision", "mean_squared_error",
+        "normalized_discounted_cumulative_gain", "average_rank"),
+        seen.metrics().stream().map(MetricDelta::name).toList());
+    MetricDelta map = seen.metrics().get(0);
+    assertTrue(map.higherIsBetter());
+    assertEquals(map.candidate() - map.champion().getAsDouble(), map.delta().getAsDouble(),
+        1e-12);
+    assertFalse(seen.metrics().get(3).higherIsBetter(), "average_rank: lower is better");
+    long positives = InsightFixtures.split(dataset, DatasetLayout.EVAL).size();
+    assertEquals(positives, seen.candidateErrors().counts().stream().mapToLong(Long::longValue)
+        .sum(), "every held-out positive (threshold 0: every eval rating) is counted");
+    assertEquals(-1.0, seen.candidateErrors().edges().get(0), 1e-12);
+    assertFalse(insight.implicit());
+  }
+
+  @Test
   void lossSeriesComeFromTrainingInfo() {
     assertEquals(6, insight.candidateLoss().size());
     assertEquals(4, insight.championLoss().size());
