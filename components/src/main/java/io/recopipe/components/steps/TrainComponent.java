@@ -138,8 +138,10 @@ public final class TrainComponent extends AbstractComponent {
     metrics.put("iterations", (double) fit.trainingInfo().size());
     if (eval != null) {
       metrics.put("eval_loss", last.evalLoss());
-      metrics.put("eval_root_mean_squared_error", RegressionEvaluator.forScaleOf(train)
-          .evaluate(fit.model(), eval).get("root_mean_squared_error"));
+      if (fit.options().feedbackType() == io.recopipe.model.als.FeedbackType.EXPLICIT) {
+        metrics.put("eval_root_mean_squared_error", RegressionEvaluator.forScaleOf(train)
+            .evaluate(fit.model(), eval).get("root_mean_squared_error"));
+      }
     }
     return metrics;
   }

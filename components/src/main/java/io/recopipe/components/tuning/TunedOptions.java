@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 /**
  * Applies a tuning artifact's winner to the train step's options, kept out of the train step so
  * the only change there is one call: {@code num_factors}, {@code l2_reg} and (implicit only)
- * {@code wals_alpha} come from the best trial, every other option from the train section.
+ * {@code wals_alpha} come from the best trial, every other option from the train section
+ * ({@code method: gibbs} is refused: its width and prior do not mean what the trials tuned).
  */
 public final class TunedOptions {
   private TunedOptions() {
@@ -34,6 +35,11 @@ public final class TunedOptions {
     if (tuned != options.feedbackType()) {
       throw new IllegalArgumentException("tuning ran with feedback_type " + tuned
           + " but train has " + options.feedbackType() + "; set tune.feedback_type to match");
+    }
+    if (options.method() == io.recopipe.model.als.TrainingMethod.GIBBS) {
+      throw new IllegalArgumentException("tuning picks num_factors and l2_reg for als or vb, but"
+          + " train.method is gibbs (whose width is num_samples x factors and whose l2_reg is a"
+          + " prior); set train.method: als (or vb) when tune.num_trials > 1");
     }
     AlsOptions.Builder builder = options.toBuilder().numFactors(best.getInt("num_factors"))
         .l2Reg(best.getDouble("l2_reg"));
