@@ -50,6 +50,11 @@ public final class TrainComponent extends AbstractComponent {
   @Override
   public void run(StepContext context) throws ComponentException {
     TrainOptions options = tuned(context, TrainOptions.parse(NAME, context.parameters()));
+    List<String> dropped = TrainOptions.droppedFor(context.parameters());
+    if (!dropped.isEmpty()) {
+      context.log().info("ignored " + String.join(", ", dropped) + ": only method gibbs reads "
+          + (dropped.size() == 1 ? "it" : "them"));
+    }
     Path dataset = context.input("dataset");
     Ratings train = StepFiles.ratings(NAME, dataset, DatasetLayout.TRAIN, true);
     Ratings eval = StepFiles.ratings(NAME, dataset, DatasetLayout.EVAL, false);

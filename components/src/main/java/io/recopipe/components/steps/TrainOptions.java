@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,29 @@ record TrainOptions(AlsOptions options, Optional<Instant> runStartedAt, String e
   /** The in-JVM engine, the default. */
   static final String LOCAL_ENGINE = "local";
 
+  /** Options that only {@code method: gibbs} reads. */
+  static final List<String> GIBBS_ONLY = List.of("num_samples", "burn_in_iterations");
+
+  /**
+   * Drops the Gibbs-only options when another method is chosen, so {@code --set
+   * train.method=als} works against the shipped config (whose default method is gibbs); the
+   * step logs what it dropped ({@link #droppedFor}).
+   */
+  private static void dropGibbsOnlyOptions(Map<String, String> als) {
+    String method = als.getOrDefault("method", "als").strip().toLowerCase(java.util.Locale.ROOT);
+    if (!method.equals("gibbs")) {
+      GIBBS_ONLY.forEach(als::remove);
+    }
+  }
+
+  /** The Gibbs-only options {@code parameters} set that a non-Gibbs method ignores. */
+  static List<String> droppedFor(Map<String, String> parameters) {
+    String method = parameters.getOrDefault("method", "als").strip()
+        .toLowerCase(java.util.Locale.ROOT);
+    return method.equals("gibbs") ? List.of()
+        : GIBBS_ONLY.stream().filter(parameters::containsKey).toList();
+  }
+
   /** Parses {@code parameters}; every problem is reported in one ComponentException. */
   static TrainOptions parse(String step, Map<String, String> parameters)
       throws ComponentException {
@@ -36,6 +60,7 @@ record TrainOptions(AlsOptions options, Optional<Instant> runStartedAt, String e
     Map<String, String> als = new LinkedHashMap<>(parameters);
     als.remove(RUN_STARTED_AT);
     als.remove(ENGINE);
+    dropGibbsOnlyOptions(als);
     AlsOptions options;
     try {
       options = AlsOptions.fromMap(als);

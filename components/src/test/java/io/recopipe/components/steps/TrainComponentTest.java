@@ -54,6 +54,18 @@ class TrainComponentTest {
   }
 
   @Test
+  void gibbsOnlyOptionsAreIgnoredWithANoteUnderAnotherMethod() throws Exception {
+    Path dataset = StepFixtures.dataset(tmp.resolve("data"), 7);
+    TestContext ctx = new TestContext(tmp.resolve("g"), "run-1").input("dataset", dataset)
+        .set("method", "als").set("num_factors", "4").set("num_samples", "33")
+        .set("burn_in_iterations", "40").set("max_iterations", "3").set("threads", "1");
+    new TrainComponent().run(ctx);
+    assertEquals(4, ModelBundle.load(ctx.output("model")).model().numFactors());
+    assertTrue(ctx.info.stream().anyMatch(l -> l.equals("ignored num_samples, "
+        + "burn_in_iterations: only method gibbs reads them")), ctx.info.toString());
+  }
+
+  @Test
   void publishRecreatesTrainingInfoFromTheBundle() throws Exception {
     Path dataset = StepFixtures.dataset(tmp.resolve("data"), 7);
     TestContext ctx = StepFixtures.train(dataset, tmp.resolve("a"), "4", "2.0");
