@@ -81,6 +81,14 @@ final class RunSummary {
             metrics.containsKey("delta_root_mean_squared_error") ? String.format(
                 java.util.Locale.ROOT, " (RMSE %+.4f vs champion)",
                 metrics.get("delta_root_mean_squared_error")) : "");
+      } else if (step.equals("evaluate") && metrics.containsKey("mean_average_precision")) {
+        out.printf(java.util.Locale.ROOT, "evaluate (implicit): MAP@10 %.4f, NDCG@10 %.4f, "
+            + "average rank %.4f%s%n", metrics.get("mean_average_precision"),
+            metrics.getOrDefault("normalized_discounted_cumulative_gain", Double.NaN),
+            metrics.getOrDefault("average_rank", Double.NaN),
+            metrics.containsKey("delta_mean_average_precision") ? String.format(
+                java.util.Locale.ROOT, " (MAP %+.4f vs champion)",
+                metrics.get("delta_mean_average_precision")) : "");
       }
       execution.gateDecision().ifPresent(json -> {
         try {

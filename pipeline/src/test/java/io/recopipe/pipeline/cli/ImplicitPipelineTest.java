@@ -48,6 +48,8 @@ class ImplicitPipelineTest {
         "--config", config.toString());
     assertEquals(ExitCodes.OK, run.code(), run.out() + run.err());
     assertTrue(run.out().contains(": SUCCEEDED"), run.out());
+    assertTrue(run.out().lines().anyMatch(l -> l.startsWith("evaluate (implicit): MAP@10 ")),
+        run.out());
     CliRunner.Result evaluation = sql("SELECT model, mean_average_precision, average_rank, "
         + "r2_score FROM evaluation");
     assertEquals(ExitCodes.OK, evaluation.code(), evaluation.err());
