@@ -53,7 +53,17 @@ public final class EvaluateComponent extends AbstractComponent {
     Optional<ModelScores> champion = Optional.empty();
     Optional<Path> championDir = context.championModel();
     if (championDir.isPresent()) {
-      champion = Optional.of(evaluate(evaluator, StepFiles.bundle(NAME, championDir.get())));
+      ModelBundle current = StepFiles.bundle(NAME, championDir.get());
+      // any model ranks items, so an implicit candidate's champion is ranked alike; but an
+      // implicit champion predicts confidence, not ratings, so rating errors would be nonsense
+      boolean comparable = !(isImplicit(current) && !isImplicit(candidate));
+      if (comparable) {
+        champion = Optional.of(evaluate(evaluator, current));
+      } else {
+        context.log().info("the champion is an IMPLICIT model and the candidate EXPLICIT: "
+            + "rating errors do not compare, so the gate treats this like a first run "
+            + "(absolute thresholds only)");
+      }
     }
     MetricsReport report = new MetricsReport(scores, champion);
     StepFiles.writeJson(NAME, context.output("metrics").resolve(MetricsReport.FILE),
@@ -68,6 +78,10 @@ public final class EvaluateComponent extends AbstractComponent {
    * explicit columns, or for an IMPLICIT candidate the implicit ones, with the candidate's
    * {@code positive_threshold} deciding which eval ratings are held-out positives.
    */
+  private static boolean isImplicit(ModelBundle bundle) {
+    return FeedbackType.IMPLICIT.name().equals(bundle.manifest().feedbackType());
+  }
+
   private static Function<ModelBundle, ModelScores> evaluator(ModelBundle candidate,
       Ratings train, Ratings eval) {
     if (FeedbackType.IMPLICIT.name().equals(candidate.manifest().feedbackType())) {

@@ -34,6 +34,25 @@ class ImplicitEvaluateComponentTest {
   }
 
   @Test
+  void anExplicitCandidateIsNotComparedWithAnImplicitChampion() throws Exception {
+    Path dataset = StepFixtures.dataset(tmp.resolve("data"), 11);
+    Path implicitChampion = trainImplicit(dataset, tmp.resolve("c"));
+    Path candidate = StepFixtures.train(dataset, tmp.resolve("p"), "2", "20").output("model");
+    TestContext ctx = new TestContext(tmp.resolve("eval"), "run-1").input("dataset", dataset)
+        .input("model", candidate);
+    ctx.champion = implicitChampion;
+
+    new EvaluateComponent().run(ctx);
+
+    JsonObject json = JsonParser.parse(Files.readAllBytes(ctx.output("metrics")
+        .resolve(MetricsReport.FILE))).asObject();
+    assertTrue(json.has("r2_score"));
+    assertFalse(json.has("champion"), "rating errors of a confidence model mean nothing");
+    assertTrue(ctx.info.stream().anyMatch(l -> l.startsWith("the champion is an IMPLICIT model")),
+        ctx.info.toString());
+  }
+
+  @Test
   void anImplicitCandidateIsScoredWithTheImplicitColumnsAndSoIsItsChampion() throws Exception {
     Path dataset = StepFixtures.dataset(tmp.resolve("data"), 11);
     Path candidate = trainImplicit(dataset, tmp.resolve("c"));
