@@ -7,7 +7,7 @@ import java.util.Map;
  * cutoff, and how many users were scored or skipped, because a ranking metric means little
  * without knowing how many users it averages over.
  */
-public final class RankingEvaluation extends MetricValues {
+public class RankingEvaluation extends MetricValues {
   private final int k;
   private final int evaluatedUsers;
   private final int skippedUsers;
@@ -26,12 +26,12 @@ public final class RankingEvaluation extends MetricValues {
     return k;
   }
 
-  /** Returns how many users had at least one relevant item and were scored. */
+  /** Returns how many users had at least one relevant (rankable) item and were scored. */
   public int evaluatedUsers() {
     return evaluatedUsers;
   }
 
-  /** Returns how many users had no relevant item and were skipped. */
+  /** Returns how many users were skipped (no relevant item, or none the model can rank). */
   public int skippedUsers() {
     return skippedUsers;
   }
