@@ -91,9 +91,23 @@ public final class AuditLog {
     });
   }
 
-  /** Recomputes the chain and says whether, and where, it breaks. */
+  /**
+   * Recomputes the chain and says whether, and where, it breaks; then compares its end with the
+   * head copy kept beside the database, which catches the newest entries being cut off.
+   */
   public AuditVerification verify() {
-    return AuditVerifier.verify(list());
+    List<AuditEntry> entries = list();
+    AuditVerification chain = AuditVerifier.verify(entries);
+    if (!chain.intact()) {
+      return chain;
+    }
+    try {
+      return AuditVerifier.againstHead(entries, chain, store.auditHead().read(),
+          store.auditHead().file());
+    } catch (java.io.IOException e) {
+      return new AuditVerification(false, entries.size(), java.util.OptionalLong.empty(),
+          "audit log BROKEN: cannot read its head copy: " + e.getMessage());
+    }
   }
 
   static String canonicalJson(Map<String, String> detail) {

@@ -21,10 +21,12 @@ public final class MetadataStore implements AutoCloseable {
 
   private final Path file;
   private final Connection connection;
+  private final AuditHeadFile auditHead;
 
   private MetadataStore(Path file, Connection connection) {
     this.file = file;
     this.connection = connection;
+    this.auditHead = new AuditHeadFile(file.toAbsolutePath());
   }
 
   /** Opens (creating if needed) the store at {@code file} and brings its schema up to date. */
@@ -61,6 +63,7 @@ public final class MetadataStore implements AutoCloseable {
       try {
         T result = work.apply(connection);
         statement.execute("COMMIT");
+        refreshAuditHead();
         return result;
       } catch (SQLException | RuntimeException e) {
         statement.execute("ROLLBACK");
@@ -68,6 +71,21 @@ public final class MetadataStore implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw new MetadataException("metadata write failed in " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The copy of the audit log's head this store keeps beside its file. */
+  public AuditHeadFile auditHead() {
+    return auditHead;
+  }
+
+  /** After a commit: the head copy follows the log; failing to write it never fails the write. */
+  private void refreshAuditHead() {
+    try {
+      auditHead.refresh(connection);
+    } catch (SQLException | java.io.IOException e) {
+      System.err.println("recopipe: warning: cannot update " + auditHead.file() + ": "
+          + e.getMessage());
     }
   }
 

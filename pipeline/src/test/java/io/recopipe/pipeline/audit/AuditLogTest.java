@@ -87,6 +87,39 @@ class AuditLogTest {
   }
 
   @Test
+  void theHeadCopyFollowsEveryCommitAndCatchesACutOffEnd() throws Exception {
+    try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
+      AuditLog log = filled(store);
+      AuditEntry last = log.list().get(4);
+      assertEquals("5 " + last.hash(), java.nio.file.Files.readString(store.auditHead().file())
+          .strip());
+      assertTrue(log.verify().message().endsWith("its end matches the head copy"),
+          log.verify().message());
+      sql(store, "DELETE FROM audit_log WHERE seq >= 4");
+      AuditVerification v = log.verify();
+      assertFalse(v.intact(), "the chain of 1..3 is intact, but its end was cut off");
+      assertTrue(v.message().contains("the log ends at entry 3 but its head copy")
+          && v.message().contains("entries 4..5 were cut off"), v.message());
+    }
+  }
+
+  @Test
+  void aRewrittenTailWithFreshHashesDiffersFromTheHeadCopy() throws Exception {
+    try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
+      AuditLog log = filled(store);
+      String head = java.nio.file.Files.readString(store.auditHead().file());
+      sql(store, "DELETE FROM audit_log WHERE seq = 5");
+      log.append(Instant.parse("2026-11-22T11:00:00Z"), "mallory", "approve", "mf/v5",
+          Map.of("comment", "forged"));
+      java.nio.file.Files.writeString(store.auditHead().file(), head);
+      AuditVerification v = log.verify();
+      assertFalse(v.intact());
+      assertEquals(5, v.firstBadSeq().getAsLong());
+      assertTrue(v.message().contains("entry 5 differs from the head copy"), v.message());
+    }
+  }
+
+  @Test
   void fieldBoundariesAreUnambiguous() {
     assertFalse(AuditHash.of("p", 1, "t", "ab", "c", "s", "{}")
         .equals(AuditHash.of("p", 1, "t", "a", "bc", "s", "{}")));
