@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
  * by the {@link FiringPlan} rule, applies the overlap policy, starts at most one run per schedule
  * and records the firings together with the new {@code checked_until}. Which run a schedule
  * started last is found again after a server restart from the runs table (its runs are
- * attributed to {@code scheduler:NAME}); a queued firing is kept in memory only and is lost if
- * the server stops before it starts.
+ * attributed to {@code scheduler:NAME}), and a queued firing from the firing history (a QUEUED
+ * row not yet followed by a STARTED one).
  */
 public final class Scheduler {
   private final ScheduleStore schedules;
@@ -30,6 +30,7 @@ public final class Scheduler {
   private final Duration tolerance;
   private final Map<String, RunHandle> lastRuns = new HashMap<>();
   private final Map<String, Instant> queued = new HashMap<>();
+  private final Set<String> loaded = new java.util.HashSet<>();
   private final RecordedRuns recordedRuns;
 
   /**
@@ -75,6 +76,7 @@ public final class Scheduler {
       }
       return firings;
     }
+    reloadQueued(schedule);
     startQueued(schedule, now, firings);
     Instant from = schedule.checkedUntil() == null ? schedule.createdAt()
         : schedule.checkedUntil();
@@ -89,6 +91,26 @@ public final class Scheduler {
       history.record(schedule.name(), firings, advanced ? now : from);
     }
     return firings;
+  }
+
+  /**
+   * Once per schedule and scheduler: a QUEUED firing that no STARTED firing followed (the
+   * previous server stopped first) is queued again, so a restart never drops it.
+   */
+  private void reloadQueued(Schedule schedule) {
+    if (!loaded.add(schedule.name()) || schedule.overlap() != Overlap.QUEUE
+        || queued.containsKey(schedule.name())) {
+      return;
+    }
+    for (Firing firing : history.of(schedule.name(), 50)) {
+      if (firing.outcome() == FiringOutcome.STARTED) {
+        return;
+      }
+      if (firing.outcome() == FiringOutcome.QUEUED) {
+        queued.put(schedule.name(), firing.plannedAt());
+        return;
+      }
+    }
   }
 
   private void startQueued(Schedule schedule, Instant now, List<Firing> firings) {

@@ -124,6 +124,22 @@ class SchedulerTest {
   }
 
   @Test
+  void aQueuedFiringSurvivesASchedulerRestart() {
+    add("hourly", "0 * * * *", "UTC", "queue", null);
+    tickAt("2026-01-05T01:00:05Z");
+    assertEquals(FiringOutcome.QUEUED, tickAt("2026-01-05T02:00:05Z").get(0).outcome());
+    launcher.runs().get(0).finish();
+    scheduler = new Scheduler(store, launcher, clock, Duration.ofMinutes(1));
+
+    List<Firing> after = tickAt("2026-01-05T02:10:00Z");
+    assertEquals(1, after.size(), after.toString());
+    assertEquals(FiringOutcome.STARTED, after.get(0).outcome());
+    assertEquals(Instant.parse("2026-01-05T02:00:00Z"), after.get(0).plannedAt());
+    assertEquals(List.of(), tickAt("2026-01-05T02:20:00Z"), "started once, not again");
+    assertEquals(2, launcher.runs().size());
+  }
+
+  @Test
   void catchUpNoneAfterTenMissedFiringsStartsNothingAndRecordsOneSkippedRow() {
     add("hourly", "0 * * * *", "UTC", null, "none");
     List<Firing> after = tickAt("2026-01-05T10:30:00Z");
