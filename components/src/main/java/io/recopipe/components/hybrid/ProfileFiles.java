@@ -2,6 +2,7 @@ package io.recopipe.components.hybrid;
 
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
+import io.recopipe.components.steps.MovieTitles;
 import io.recopipe.components.readers.Catalog;
 import io.recopipe.components.readers.Movie;
 import io.recopipe.components.readers.User;
@@ -33,10 +34,11 @@ public final class ProfileFiles {
     Map<String, ItemProfile> items = new HashMap<>();
     forEachLine(step, dataset.resolve(DatasetLayout.USERS), 5, f -> users.put(f[0],
         new UserProfile(f[1], parseAge(f[2]), f[3], f[4])));
-    forEachLine(step, dataset.resolve(DatasetLayout.MOVIES), 2, f -> {
-      List<String> genres = f.length > 2 && !f[2].isEmpty()
-          ? Arrays.asList(f[2].split("\\|")) : List.of();
-      items.put(f[0], new ItemProfile(genres, Movie.of(f[0], f[1], genres).year().orElse(0)));
+    MovieTitles.read(step, dataset).entries().forEach((item, movie) -> {
+      List<String> genres = movie.genres() == null ? List.of()
+          : Arrays.asList(movie.genres().split("\\|"));
+      items.put(item, new ItemProfile(genres, Movie.of(item, movie.title(), genres).year()
+          .orElse(0)));
     });
     return new Metadata(users, items);
   }

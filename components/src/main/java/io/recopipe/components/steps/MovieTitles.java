@@ -12,16 +12,17 @@ import java.util.Map;
 
 /**
  * Titles and genres by item id from a dataset's {@code movies.tsv}, so recommendations read as
- * films rather than numbers; empty when the source had no movie catalog.
+ * films rather than numbers; empty when the source had no movie catalog. The one reader of that
+ * file: the export step, the hybrid step and the review page all use it.
  */
-final class MovieTitles {
+public final class MovieTitles {
   /**
    * One catalog line.
    *
    * @param title  the title
    * @param genres the genres, {@code |}-separated as in the file
    */
-  record Entry(String title, String genres) {
+  public record Entry(String title, String genres) {
   }
 
   private final Map<String, Entry> byItem;
@@ -31,7 +32,7 @@ final class MovieTitles {
   }
 
   /** Reads {@code movies.tsv} of {@code dataset}, or nothing when the file is absent. */
-  static MovieTitles read(String step, Path dataset) throws ComponentException {
+  public static MovieTitles read(String step, Path dataset) throws ComponentException {
     Path file = dataset.resolve(DatasetLayout.MOVIES);
     Map<String, Entry> byItem = new HashMap<>();
     if (!Files.isRegularFile(file)) {
@@ -59,12 +60,23 @@ final class MovieTitles {
   }
 
   /** The entry of {@code item}, or null when unknown. */
-  Entry get(String item) {
+  public Entry get(String item) {
     return byItem.get(item);
   }
 
+  /** The title of {@code item}, or the id itself when the catalog has none. */
+  public String titleOr(String item) {
+    Entry entry = byItem.get(item);
+    return entry == null || entry.title().isBlank() ? item : entry.title();
+  }
+
+  /** Every entry by item id. */
+  public Map<String, Entry> entries() {
+    return java.util.Collections.unmodifiableMap(byItem);
+  }
+
   /** How many movies the catalog holds. */
-  int size() {
+  public int size() {
     return byItem.size();
   }
 }

@@ -1,7 +1,9 @@
 package io.recopipe.pipeline.insight;
 
+import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.readers.DatasetReader;
+import io.recopipe.components.steps.MovieTitles;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.metrics.RegressionEvaluator;
 import java.io.IOException;
@@ -20,7 +22,7 @@ import java.util.Optional;
  * @param titles    titles by item id
  */
 record InsightDataset(Optional<Ratings> train, Ratings eval, RegressionEvaluator evaluator,
-    MovieCatalog titles) {
+    MovieTitles titles) {
 
   /**
    * Reads dataset directory {@code dir}.
@@ -38,6 +40,10 @@ record InsightDataset(Optional<Ratings> train, Ratings eval, RegressionEvaluator
         ? Optional.of(DatasetReader.read(trainFile).ratings()) : Optional.empty();
     RegressionEvaluator evaluator = train.map(RegressionEvaluator::forScaleOf)
         .orElseGet(RegressionEvaluator::create);
-    return new InsightDataset(train, eval, evaluator, MovieCatalog.read(dir));
+    try {
+      return new InsightDataset(train, eval, evaluator, MovieTitles.read("review", dir));
+    } catch (ComponentException e) {
+      throw new IOException(e.getMessage(), e);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.insight;
 
+import io.recopipe.components.steps.MovieTitles;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.mf.MfModel;
@@ -67,7 +68,7 @@ final class SampleRecommendations {
   }
 
   private static List<RecommendedItem> top(Recommender recommender, String user, int k,
-      MovieCatalog titles) {
+      MovieTitles titles) {
     if (k < 1) {
       return List.of();
     }
@@ -75,7 +76,7 @@ final class SampleRecommendations {
     List<RecommendedItem> items = new ArrayList<>();
     for (int n = 0; n < top.itemIds().size(); n++) {
       String item = top.itemIds().get(n);
-      items.add(new RecommendedItem(item, titles.title(item), top.ratings()[n]));
+      items.add(new RecommendedItem(item, titles.titleOr(item), top.ratings()[n]));
     }
     return List.copyOf(items);
   }

@@ -70,28 +70,9 @@ final class Svg {
     }
   }
 
-  /**
-   * {@code text} safe inside XML text and double- or single-quoted attributes; characters XML
-   * 1.0 forbids (most control characters) become U+FFFD.
-   */
+  /** {@code text} safe inside XML text and quoted attributes (see {@link XmlText}). */
   static String escape(String text) {
-    StringBuilder escaped = new StringBuilder(text.length() + 16);
-    for (int n = 0; n < text.length(); n++) {
-      char c = text.charAt(n);
-      switch (c) {
-        case '&' -> escaped.append("&amp;");
-        case '<' -> escaped.append("&lt;");
-        case '>' -> escaped.append("&gt;");
-        case '"' -> escaped.append("&quot;");
-        case '\'' -> escaped.append("&#39;");
-        default -> escaped.append(allowed(c) ? c : '\uFFFD');
-      }
-    }
-    return escaped.toString();
-  }
-
-  private static boolean allowed(char c) {
-    return c >= 0x20 ? c != 0xFFFE && c != 0xFFFF : c == '\t' || c == '\n' || c == '\r';
+    return XmlText.escape(text);
   }
 
   /** A coordinate: two decimals, Locale.ROOT, no trailing zeros, never {@code -0}. */

@@ -7,22 +7,9 @@ package io.recopipe.pipeline.web;
 public final class Html {
   private final StringBuilder out = new StringBuilder(4096);
 
-  /** Escapes {@code text} for element content and double-quoted attribute values. */
+  /** Escapes {@code text} for element content and quoted attribute values. */
   public static String escape(Object text) {
-    String value = String.valueOf(text);
-    StringBuilder escaped = new StringBuilder(value.length() + 16);
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '&' -> escaped.append("&amp;");
-        case '<' -> escaped.append("&lt;");
-        case '>' -> escaped.append("&gt;");
-        case '"' -> escaped.append("&quot;");
-        case '\'' -> escaped.append("&#39;");
-        default -> escaped.append(c);
-      }
-    }
-    return escaped.toString();
+    return io.recopipe.pipeline.insight.XmlText.escape(String.valueOf(text));
   }
 
   /** Appends trusted markup written in this package (never user or run data). */
