@@ -79,7 +79,7 @@ public final class AlsTrainer {
       HalfStep half = new HalfStep(parallel, options.l2RegMode(), options.l2Reg(),
           options.resolvedInterceptL2Reg(), options.l2RegExponent());
       EvalSet evalSet = eval == null ? null : new EvalSet(eval, train.users(), train.items());
-      double previousLoss = Double.NaN;
+      EarlyStop earlyStop = new EarlyStop(options);
       for (int iteration = 0; iteration < options.maxIterations(); iteration++) {
         long iterationStart = System.nanoTime();
         HalfStep.Sums userSums = half.run(byUser, mu, items, users, false);
@@ -93,12 +93,10 @@ public final class AlsTrainer {
             (System.nanoTime() - iterationStart) / 1_000_000);
         info.add(row);
         listener.iterationDone(row);
-        if (options.earlyStop() && iteration > 0
-            && (previousLoss - loss) / previousLoss < options.minRelProgress()) {
+        if (earlyStop.after(iteration, loss)) {
           stoppedEarly = iteration < options.maxIterations() - 1;
           break;
         }
-        previousLoss = loss;
       }
     }
     MfModel model = new MfModel(train.users(), train.items(), k, mu, users.factors,

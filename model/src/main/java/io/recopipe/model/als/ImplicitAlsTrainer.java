@@ -47,7 +47,7 @@ final class ImplicitAlsTrainer {
       ImplicitHalfStep half = new ImplicitHalfStep(parallel, options);
       ImplicitEvalSet evalSet = eval == null ? null
           : new ImplicitEvalSet(eval, train.users(), train.items(), options.positiveThreshold());
-      double previousLoss = Double.NaN;
+      EarlyStop earlyStop = new EarlyStop(options);
       for (int iteration = 0; iteration < options.maxIterations(); iteration++) {
         long iterationStart = System.nanoTime();
         ImplicitHalfStep.Sums userSums = half.run(byUser, items, users, false);
@@ -60,12 +60,10 @@ final class ImplicitAlsTrainer {
             (System.nanoTime() - iterationStart) / 1_000_000);
         info.add(row);
         listener.iterationDone(row);
-        if (options.earlyStop() && iteration > 0
-            && (previousLoss - loss) / previousLoss < options.minRelProgress()) {
+        if (earlyStop.after(iteration, loss)) {
           stoppedEarly = iteration < options.maxIterations() - 1;
           break;
         }
-        previousLoss = loss;
       }
     }
     MfModel model = new MfModel(train.users(), train.items(), k, 0f, users.factors,
