@@ -4,9 +4,10 @@ package io.recopipe.model.als;
  * Solves the small symmetric positive-definite systems of ALS's normal equations (and factors the
  * Gibbs sampler's conditional precisions) in double precision; the factorization is row-oriented
  * ({@code A = UᵀU}, U upper, row-major) so that its inner loops are contiguous and vectorize, with
- * the Vector API when it is present and the rows are padded to its lane count.
+ * the Vector API when it is present and the rows are padded to its lane count. The hybrid's ridge
+ * regression solves its normal equations with it too.
  */
-final class Cholesky {
+public final class Cholesky {
   private Cholesky() {
   }
 
@@ -16,8 +17,13 @@ final class Cholesky {
     return (d + lanes - 1) / lanes * lanes;
   }
 
-  /** {@link #solveInPlace(double[], double[], int, int)} for an unpadded d×d matrix. */
-  static boolean solveInPlace(double[] a, double[] rhs, int d) {
+  /**
+   * Factors the unpadded d×d row-major {@code a} (upper triangle read) in place and overwrites
+   * {@code rhs} with the solution of {@code A x = rhs}.
+   *
+   * @return false when the matrix is not positive definite (a zero or negative pivot)
+   */
+  public static boolean solveInPlace(double[] a, double[] rhs, int d) {
     return solveInPlace(a, rhs, d, d);
   }
 

@@ -88,7 +88,7 @@ public final class RidgeRegression {
       a[j * d + j] += l2;
       beta[j] = (xy[j] - n * mean[j] * meanY) / scale[j];
     }
-    if (!SpdSolver.solveInPlace(a, beta, d)) {
+    if (!io.recopipe.model.als.Cholesky.solveInPlace(a, beta, d)) {
       throw new IllegalStateException("ridge normal equations are not positive definite; "
           + "increase l2_reg");
     }
