@@ -64,12 +64,15 @@ class BqmlTrainingEngineTest {
   private BqmlTrainingEngine engine;
   private RecordingStepContext context;
 
+  @org.junit.jupiter.api.io.TempDir
+  java.nio.file.Path dir;
+
   @BeforeEach
   void start() throws Exception {
     stub = new BigQueryStub();
     engine = new BqmlTrainingEngine(stub.client("recopipe-demo"), BigQueryWarehouseTest.CONFIG,
         "recopipe_mf", Duration.ofSeconds(30));
-    context = new RecordingStepContext(null);
+    context = new RecordingStepContext(dir);
     stub.answer("ML.TRAINING_INFO", TRAINING_INFO_FIELDS, List.of(
             Arrays.asList(0, 2, 0.41, null, null, 950),
             Arrays.asList(0, 0, 1.92, null, null, 1200),
