@@ -1,17 +1,14 @@
 package io.recopipe.pipeline.cli;
 
+import io.recopipe.pipeline.review.Promotions;
 import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunOptions;
 import io.recopipe.pipeline.runner.RunResult;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code recopipe models approve V --comment C}: a reviewer approves a waiting version; its run
@@ -20,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "approve", mixinStandardHelpOptions = true,
     description = "Approves a waiting model version and resumes its run to deploy it. Exit "
         + "codes: as recopipe run for the resumed run; 8 refused.")
-final class ModelsApproveCommand implements Callable<Integer> {
+final class ModelsApproveCommand extends ReviewerAction {
   @Parameters(paramLabel = "VERSION", description = "The registry version number.")
   int version;
 
@@ -28,28 +25,13 @@ final class ModelsApproveCommand implements Callable<Integer> {
       description = "Why (recorded in the registry history and the audit log).")
   String comment;
 
-  @Mixin
-  PipelineOption pipelineOption;
-
-  @Mixin
-  HomeOption home;
-
-  @Mixin
-  ReviewerToken token;
-
-  @Spec
-  CommandSpec spec;
-
   @Override
-  public Integer call() throws ReviewException {
-    String pipeline = pipelineOption.name;
-    try (LocalRunner runner = home.runner()) {
-      Reviewer reviewer = token.authenticate(runner);
-      RunResult result = ModelsCommand.promotions(runner).approve(pipeline, version, reviewer,
-          comment, RunOptions.to(System.out));
-      var report = runner.history().show(result.runId());
-      return RunSummary.print(result, report, DeployedEndpoint.of(runner.history(), report),
-          spec.commandLine().getOut(), spec.commandLine().getErr());
-    }
+  int act(LocalRunner runner, Promotions promotions, Reviewer reviewer, String pipeline)
+      throws ReviewException {
+    RunResult result = promotions.approve(pipeline, version, reviewer, comment,
+        RunOptions.to(System.out));
+    var report = runner.history().show(result.runId());
+    return RunSummary.print(result, report, DeployedEndpoint.of(runner.history(), report),
+        spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

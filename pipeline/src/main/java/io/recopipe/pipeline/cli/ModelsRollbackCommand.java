@@ -1,15 +1,12 @@
 package io.recopipe.pipeline.cli;
 
+import io.recopipe.pipeline.review.Promotions;
 import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunOptions;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code recopipe models rollback --reason R}: redeploys the {@code previous} version and makes
@@ -18,33 +15,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "rollback", mixinStandardHelpOptions = true,
     description = "Redeploys the previous champion and makes it champion again. Exit codes: 0 "
         + "rolled back, 8 refused (e.g. no previous version), 1 the redeploy failed.")
-final class ModelsRollbackCommand implements Callable<Integer> {
+final class ModelsRollbackCommand extends ReviewerAction {
   @Option(names = "--reason", required = true, paramLabel = "TEXT",
       description = "Why (recorded in the registry history and the audit log).")
   String reason;
 
-  @Mixin
-  PipelineOption pipelineOption;
-
-  @Mixin
-  HomeOption home;
-
-  @Mixin
-  ReviewerToken token;
-
-  @Spec
-  CommandSpec spec;
-
   @Override
-  public Integer call() throws ReviewException {
-    String pipeline = pipelineOption.name;
-    try (LocalRunner runner = home.runner()) {
-      Reviewer reviewer = token.authenticate(runner);
-      int champion = ModelsCommand.promotions(runner).rollback(pipeline, reviewer, reason,
-          RunOptions.to(System.out));
-      spec.commandLine().getOut().println(pipeline + ": champion is v" + champion + " again "
-          + "(rolled back by " + reviewer.name() + ")");
-      return ExitCodes.OK;
-    }
+  int act(LocalRunner runner, Promotions promotions, Reviewer reviewer, String pipeline)
+      throws ReviewException {
+    int champion = promotions.rollback(pipeline, reviewer, reason, RunOptions.to(System.out));
+    spec.commandLine().getOut().println(pipeline + ": champion is v" + champion + " again "
+        + "(rolled back by " + reviewer.name() + ")");
+    return ExitCodes.OK;
   }
 }
