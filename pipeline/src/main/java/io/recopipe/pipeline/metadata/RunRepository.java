@@ -79,6 +79,12 @@ public final class RunRepository {
     return found.stream().findFirst();
   }
 
+  /** The RUNNING runs started by {@code who}, newest first. */
+  public List<RunRecord> runningBy(String who) {
+    return query("SELECT " + COLUMNS + " FROM runs WHERE status = 'RUNNING' AND who = ?"
+        + " ORDER BY started_at DESC, id DESC", who);
+  }
+
   /** All runs, newest first. */
   public List<RunRecord> list() {
     return query("SELECT " + COLUMNS + " FROM runs ORDER BY started_at DESC, id DESC");

@@ -3,7 +3,6 @@ package io.recopipe.pipeline.schedule;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.metadata.RunRecord;
 import io.recopipe.pipeline.metadata.RunRepository;
-import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.runner.ProcessIdentity;
 import java.util.Optional;
 
@@ -22,8 +21,7 @@ final class RecordedRuns {
   /** The newest RUNNING run started by {@code schedule} whose process is still alive. */
   Optional<RunHandle> stillRunning(String schedule) {
     String who = ChildProcessLauncher.startedBy(schedule);
-    return runs.list().stream()
-        .filter(r -> r.status() == RunStatus.RUNNING && who.equals(r.who()))
+    return runs.runningBy(who).stream()
         .filter(r -> new ProcessIdentity(r.pid(), r.pidStarted()).isAlive())
         .findFirst().map(RecordedRuns::handle);
   }

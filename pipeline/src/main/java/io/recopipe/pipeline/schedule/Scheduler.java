@@ -115,8 +115,11 @@ public final class Scheduler {
 
   private void startQueued(Schedule schedule, Instant now, List<Firing> firings) {
     Instant waiting = queued.get(schedule.name());
+    if (waiting == null) {
+      return;
+    }
     RunHandle previous = previousRun(schedule);
-    if (waiting != null && (previous == null || !previous.running())) {
+    if (previous == null || !previous.running()) {
       queued.remove(schedule.name());
       String behind = previous == null ? "" : " behind run " + previous.runId();
       start(schedule, waiting, "was queued" + behind + " (overlap=queue)", now, firings);
