@@ -36,7 +36,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -199,7 +198,24 @@ class ReviewPageIT {
   private static void submit(WebDriver page, By target) {
     WebElement html = page.findElement(By.tagName("html"));
     page.findElement(target).click();
-    new WebDriverWait(page, Duration.ofMinutes(3)).until(ExpectedConditions.stalenessOf(html));
+    new WebDriverWait(page, Duration.ofMinutes(3)).until(driver -> isGone(html));
+  }
+
+  /**
+   * Whether {@code element}'s document was replaced; during the navigation Chromium may answer
+   * "node does not belong to the document" instead of a stale-element error, which means the same.
+   */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return true;
+    } catch (org.openqa.selenium.WebDriverException e) {
+      String message = String.valueOf(e.getMessage());
+      return message.contains("does not belong to the document")
+          || message.contains("No node with given id");
+    }
   }
 
   private static String text(WebDriver page, String css) {
