@@ -47,6 +47,7 @@ public final class IngestComponent extends AbstractComponent {
     long start = System.nanoTime();
     context.log().progress("ingest: reading " + options.source());
     IngestedData data = SourceLoader.load(options, context);
+    data.notices().forEach(notice -> context.log().info("ingest: " + notice));
     if (data.ratings().size() == 0) {
       throw new ComponentException(data.source() + ": expected ratings, found none");
     }
@@ -64,6 +65,7 @@ public final class IngestComponent extends AbstractComponent {
       if (data.users().isPresent()) {
         DatasetFiles.writeUsers(out, data.users().get());
       }
+      RejectedRowsFile.write(out, data.rejected());
       String report = IngestReport.json(data, sorted, split, options.split());
       AtomicFiles.write(out.resolve(DatasetLayout.REPORT),
           stream -> stream.write(report.getBytes(StandardCharsets.UTF_8)));

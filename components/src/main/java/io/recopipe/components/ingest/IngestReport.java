@@ -9,8 +9,9 @@ import java.util.TreeMap;
 
 /**
  * The validation report ({@code report.json}) of an ingest: provenance, size, density, rating
- * histogram, duplicates and rejects, and the split. It holds no times or absolute temp paths, so
- * identical inputs give identical bytes and the step caches honestly.
+ * histogram, duplicates, bad rows skipped under {@code max_bad_records}, and the split. It holds
+ * no times or absolute temp paths, so identical inputs give identical bytes and the step caches
+ * honestly.
  */
 final class IngestReport {
   private IngestReport() {
@@ -25,7 +26,7 @@ final class IngestReport {
     field(json, "format", quote(data.format()));
     field(json, "source", quote(data.source()));
     field(json, "lines_read", Long.toString(data.linesRead()));
-    field(json, "lines_rejected", "0");
+    field(json, "bad_records", Integer.toString(data.rejected().size()));
     field(json, "duplicates_resolved", Integer.toString(data.duplicatesResolved()));
     field(json, "rows", Integer.toString(ratings.size()));
     field(json, "users", Integer.toString(users));

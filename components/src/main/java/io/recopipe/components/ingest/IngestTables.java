@@ -5,15 +5,16 @@ import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.warehouse.Column;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.components.warehouse.WarehouseException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Publishes a dataset directory as the warehouse tables users query ({@code ratings},
- * {@code train}, {@code eval}, {@code movies}, {@code users}) with BigQuery ML–friendly column
- * names; a source without catalogs gets empty {@code movies}/{@code users} tables so titles from
- * an earlier data set never mix with new ratings.
+ * {@code train}, {@code eval}, {@code movies}, {@code users}, {@code rejected_rows}) with
+ * BigQuery ML–friendly column names; a source without catalogs or rejects gets empty tables so
+ * titles or rejects from an earlier data set never mix with new ratings.
  */
 final class IngestTables {
   static final List<Column> RATINGS = List.of(new Column("user_id", "VARCHAR"),
@@ -35,14 +36,16 @@ final class IngestTables {
       warehouse.replaceTableFromTsv("eval", RATINGS, dir.resolve(DatasetLayout.EVAL));
       catalog(warehouse, "movies", MOVIES, dir.resolve(DatasetLayout.MOVIES));
       catalog(warehouse, "users", USERS, dir.resolve(DatasetLayout.USERS));
-    } catch (WarehouseException e) {
+      catalog(warehouse, "rejected_rows", RejectedRowsFile.COLUMNS,
+          dir.resolve(RejectedRowsFile.FILE));
+    } catch (WarehouseException | IOException e) {
       throw new ComponentException("ingest: warehouse " + e.getMessage(), e);
     }
   }
 
   private static void catalog(Warehouse warehouse, String table, List<Column> columns, Path tsv)
-      throws WarehouseException {
-    if (Files.isRegularFile(tsv)) {
+      throws WarehouseException, IOException {
+    if (Files.isRegularFile(tsv) && Files.size(tsv) > 0) {
       warehouse.replaceTableFromTsv(table, columns, tsv);
     } else {
       warehouse.replaceTable(table, columns, List.of());

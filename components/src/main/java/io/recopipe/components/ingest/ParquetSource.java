@@ -2,8 +2,14 @@ package io.recopipe.components.ingest;
 
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.StepLog;
+import io.recopipe.components.readers.BadRowPolicy;
+import io.recopipe.components.readers.BadRows;
+import io.recopipe.components.readers.ColumnRole;
+import io.recopipe.components.readers.ControlChars;
+import io.recopipe.components.readers.DataFormatException;
 import io.recopipe.components.readers.RatingScale;
-import io.recopipe.model.data.Ratings;
+import io.recopipe.components.readers.ReadNotes;
+import io.recopipe.components.readers.TimestampParser;
 import io.recopipe.model.data.RatingsBuilder;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,16 +17,15 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Reads ratings from a Parquet file through an in-memory DuckDB ({@code read_parquet}), mapping
- * columns by name as BigQuery ML does ({@code user_col}, {@code item_col}, {@code rating_col},
- * optional {@code timestamp_col}); rows are validated like the text readers' lines, with the row
- * number in the message.
+ * columns as delimited files are (explicit {@code user_col} … first, else detected by name);
+ * rows are validated like the text readers' lines and bad rows follow the same
+ * {@code max_bad_records} policy, with the row number and column in the message.
  */
 final class ParquetSource {
   private static final int PROGRESS_EVERY = 1_000_000;
@@ -29,100 +34,94 @@ final class ParquetSource {
   }
 
   static IngestedData read(Path file, ColumnMapping mapping, Optional<RatingScale> scale,
-      StepLog log) throws ComponentException {
+      BadRowPolicy policy, StepLog log) throws ComponentException {
     String where = file.toString();
     String relation = "read_parquet(" + literal(file.toAbsolutePath().toString()) + ")";
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = connection.createStatement()) {
-      List<String> names = columnNames(statement, relation);
-      String select = "SELECT CAST(" + column(names, mapping.user(), "user_col", where)
-          + " AS VARCHAR), CAST(" + column(names, mapping.item(), "item_col", where)
-          + " AS VARCHAR), CAST(" + column(names, mapping.rating(), "rating_col", where)
-          + " AS DOUBLE), " + timestamp(statement, relation, names, mapping, where)
-          + " FROM " + relation;
+      ParquetColumns columns = ParquetColumns.describe(statement, relation, where, mapping);
       RatingsBuilder builder = new RatingsBuilder();
       RatingScale range = scale.orElse(RatingScale.ANY_FINITE);
-      long row = 0;
-      try (ResultSet results = statement.executeQuery(select)) {
+      TimestampParser timestamps = new TimestampParser();
+      boolean temporal = columns.timestampIsTemporal();
+      boolean hasTimestamp = columns.detected().timestamp() >= 0;
+      BadRows badRows = policy.start();
+      int row = 0;
+      try (ResultSet results = statement.executeQuery(columns.select(relation))) {
         while (results.next()) {
           row++;
-          String user = required(results.getString(1), where, row, "a user id");
-          String item = required(results.getString(2), where, row, "an item id");
-          double rating = results.getDouble(3);
-          if (results.wasNull() || !Double.isFinite(rating) || !range.contains((float) rating)) {
-            throw new ComponentException(where + " row " + row + ": expected a rating"
-                + (scale.isPresent() ? " in " + range : "") + ", found "
-                + (results.wasNull() ? "NULL" : Double.toString(rating)));
+          String user = results.getString(1);
+          String item = results.getString(2);
+          String rating = results.getString(3);
+          String time = hasTimestamp ? results.getString(4) : null;
+          try {
+            requireId(user, where, row, columns, ColumnRole.USER);
+            requireId(item, where, row, columns, ColumnRole.ITEM);
+            float value = rating(rating, range, scale.isPresent(), where, row, columns);
+            long seconds = !hasTimestamp ? 0 : temporal && time != null ? Long.parseLong(time)
+                : timestamp(timestamps, time, where, row, columns);
+            builder.add(user.strip(), item.strip(), value, seconds);
+          } catch (DataFormatException problem) {
+            badRows.reject(problem, String.join(",", String.valueOf(user), String.valueOf(item),
+                String.valueOf(rating), String.valueOf(time)));
           }
-          builder.add(user, item, (float) rating, results.getLong(4));
           if (row % PROGRESS_EVERY == 0) {
-            log.progress(String.format(Locale.ROOT, "ingest: %,d rows read from %s", row, where));
+            log.progress(String.format(Locale.ROOT, "ingest: %,d rows read from %s", row,
+                ControlChars.escape(where)));
           }
         }
       }
-      Ratings ratings = builder.build();
-      return IngestedData.ratingsOnly(ratings, "parquet", where, row,
-          builder.duplicatesResolved());
-    } catch (SQLException e) {
-      throw new ComponentException(where + ": cannot read Parquet: " + oneLine(e), e);
-    }
-  }
-
-  private static List<String> columnNames(Statement statement, String relation)
-      throws SQLException {
-    List<String> names = new ArrayList<>();
-    try (ResultSet results = statement.executeQuery("DESCRIBE SELECT * FROM " + relation)) {
-      while (results.next()) {
-        names.add(results.getString(1));
+      if (builder.size() == 0) {
+        throw new DataFormatException(where, "expected rating rows, found "
+            + (row == 0 ? "none" : "only bad ones"));
       }
-    }
-    return names;
-  }
-
-  /** The quoted column named {@code wanted} (or at 0-based position {@code wanted}). */
-  private static String column(List<String> names, String wanted, String key, String where)
-      throws ComponentException {
-    String name = null;
-    if (wanted.matches("[0-9]{1,9}") && Integer.parseInt(wanted) < names.size()) {
-      name = names.get(Integer.parseInt(wanted));
-    } else if (names.contains(wanted)) {
-      name = wanted;
-    }
-    if (name == null) {
-      throw new ComponentException(where + ": expected a column '" + wanted + "' (ingest." + key
-          + "), found columns " + String.join(", ", names));
-    }
-    return "\"" + name.replace("\"", "\"\"") + "\"";
-  }
-
-  /** Epoch seconds from an integer or a TIMESTAMP/DATE column; 0 when there is none. */
-  private static String timestamp(Statement statement, String relation, List<String> names,
-      ColumnMapping mapping, String where) throws SQLException, ComponentException {
-    if (mapping.timestamp().isEmpty()) {
-      return names.contains("timestamp") ? "COALESCE(" + epoch(statement, relation,
-          "\"timestamp\"") + ", 0)" : "0";
-    }
-    String column = column(names, mapping.timestamp().get(), "timestamp_col", where);
-    return "COALESCE(" + epoch(statement, relation, column) + ", 0)";
-  }
-
-  private static String epoch(Statement statement, String relation, String column)
-      throws SQLException {
-    try (ResultSet results = statement.executeQuery("SELECT typeof(" + column + ") FROM "
-        + relation + " LIMIT 1")) {
-      String type = results.next() ? results.getString(1) : "BIGINT";
-      return type.startsWith("TIMESTAMP") || type.equals("DATE")
-          ? "CAST(epoch(" + column + ") AS BIGINT)" : "CAST(" + column + " AS BIGINT)";
+      String notice = columns.detected().notice();
+      ReadNotes notes = new ReadNotes(notice == null ? List.of() : List.of(notice),
+          badRows.rows(), hasTimestamp);
+      return IngestedData.ratingsOnly(builder.build(), "parquet", where, row,
+          builder.duplicatesResolved(), notes);
+    } catch (SQLException e) {
+      throw new ComponentException(ControlChars.escape(where) + ": cannot read Parquet: "
+          + ControlChars.escape(oneLine(e)), e);
     }
   }
 
-  private static String required(String value, String where, long row, String what)
-      throws ComponentException {
-    if (value == null || value.isBlank()) {
-      throw new ComponentException(where + " row " + row + ": expected " + what + ", found "
-          + (value == null ? "NULL" : "'" + value + "'"));
+  private static void requireId(String id, String where, int row, ParquetColumns columns,
+      ColumnRole role) {
+    if (id == null || id.isBlank()) {
+      throw DataFormatException.atRow(where, row, columns.label(role), "expected a non-empty "
+          + role.tableColumn() + ", found " + (id == null ? "NULL" : "'" + id + "'"));
+    }
+  }
+
+  private static float rating(String text, RatingScale range, boolean declared, String where,
+      int row, ParquetColumns columns) {
+    float value = text == null ? Float.NaN : parseFloat(text);
+    if (!Float.isFinite(value) || !range.contains(value)) {
+      throw DataFormatException.atRow(where, row, columns.label(ColumnRole.RATING),
+          "expected a " + (declared ? "rating " + range.requirement() : "finite numeric rating")
+              + ", found " + (text == null ? "NULL" : "'" + text + "'"));
     }
     return value;
+  }
+
+  private static float parseFloat(String text) {
+    try {
+      return Float.parseFloat(text.strip());
+    } catch (NumberFormatException e) {
+      return Float.NaN;
+    }
+  }
+
+  private static long timestamp(TimestampParser parser, String text, String where, int row,
+      ParquetColumns columns) {
+    long seconds = text == null ? TimestampParser.INVALID : parser.parse(text);
+    if (seconds == TimestampParser.INVALID) {
+      throw DataFormatException.atRow(where, row, columns.label(ColumnRole.TIMESTAMP),
+          "expected a timestamp in " + TimestampParser.FORMS + ", found "
+              + (text == null ? "NULL" : "'" + text + "'"));
+    }
+    return seconds;
   }
 
   private static String literal(String text) {

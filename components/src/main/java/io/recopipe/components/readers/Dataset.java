@@ -13,14 +13,16 @@ public final class Dataset {
   private final Catalog<Movie> movies;
   private final Catalog<User> users;
   private final ReaderReport report;
+  private final ReadNotes notes;
 
   /** Creates a data set; {@code movies} and {@code users} may be null when absent. */
   public Dataset(Ratings ratings, Catalog<Movie> movies, Catalog<User> users,
-      ReaderReport report) {
+      ReaderReport report, ReadNotes notes) {
     this.ratings = Objects.requireNonNull(ratings, "ratings");
     this.movies = movies;
     this.users = users;
     this.report = Objects.requireNonNull(report, "report");
+    this.notes = Objects.requireNonNull(notes, "notes");
   }
 
   /** The ratings, duplicates resolved. */
@@ -41,6 +43,11 @@ public final class Dataset {
   /** What the reader did. */
   public ReaderReport report() {
     return report;
+  }
+
+  /** Notices, rows skipped under {@code max_bad_records}, and whether there are timestamps. */
+  public ReadNotes notes() {
+    return notes;
   }
 
   @Override

@@ -7,9 +7,11 @@ import java.util.Locale;
 
 /**
  * The one entry point for reading rating data: a MovieLens directory or official {@code .zip}
- * (release detected from {@code u.data}, {@code ratings.dat} or {@code ratings.csv}), a single
- * ratings file, or a generic delimited file with a column mapping; the ingest step and
- * {@code recopipe train} call this so every path into the pipeline validates data the same way.
+ * (release detected from {@code u.data}, {@code ratings.dat} or {@code ratings.csv}; a zip is
+ * known by its bytes, whatever its name), a single ratings file (plain or gzip), or a generic
+ * delimited file with a column mapping; the ingest step and {@code recopipe train} call this so
+ * every path into the pipeline validates data the same way. Bad rows fail the read unless a
+ * {@link BadRowPolicy} allows skipping some.
  */
 public final class DatasetReader {
   private DatasetReader() {
@@ -22,18 +24,29 @@ public final class DatasetReader {
    * @throws IOException when the file system fails
    */
   public static Dataset read(Path path) throws IOException {
+    return read(path, BadRowPolicy.STRICT);
+  }
+
+  /**
+   * Reads {@code path}, detecting the format, skipping bad rows as {@code policy} allows.
+   *
+   * @throws DataFormatException when the path is missing, unrecognised or has too many bad rows
+   * @throws IOException when the file system fails
+   */
+  public static Dataset read(Path path, BadRowPolicy policy) throws IOException {
     requireExists(path, "a data set directory, a .zip or a ratings file");
     if (Files.isDirectory(path)) {
       try (DataRoot root = new DirectoryRoot(path)) {
-        return readRoot(root);
+        return readRoot(root, policy.start());
       }
     }
-    if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+    if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")
+        || FileMagic.isZip(path)) {
       try (DataRoot root = new ZipRoot(path)) {
-        return readRoot(root);
+        return readRoot(root, policy.start());
       }
     }
-    return SingleFileReader.read(path);
+    return SingleFileReader.read(path, policy.start());
   }
 
   /**
@@ -43,12 +56,24 @@ public final class DatasetReader {
    * @throws IOException when the file system fails
    */
   public static Dataset read(Path file, DelimitedOptions options) throws IOException {
+    return read(file, options, BadRowPolicy.STRICT);
+  }
+
+  /**
+   * Reads a generic delimited file with explicit options, skipping bad rows as {@code policy}
+   * allows.
+   *
+   * @throws DataFormatException when the file is missing or has too many bad rows
+   * @throws IOException when the file system fails
+   */
+  public static Dataset read(Path file, DelimitedOptions options, BadRowPolicy policy)
+      throws IOException {
     requireExists(file, "a delimited ratings file");
     if (Files.isDirectory(file)) {
       throw new DataFormatException(file.toString(),
           "expected a delimited ratings file, found a directory");
     }
-    return DelimitedReader.read(new FileTextSource(file), options);
+    return DelimitedReader.read(new FileTextSource(file), options, policy.start());
   }
 
   /** Returns which MovieLens release a directory or zip holds, from the files present. */
@@ -71,14 +96,14 @@ public final class DatasetReader {
         + (root.fileNames().isEmpty() ? "no files" : String.join(", ", root.fileNames())));
   }
 
-  private static Dataset readRoot(DataRoot root) throws IOException {
+  private static Dataset readRoot(DataRoot root, BadRows badRows) throws IOException {
     switch (detect(root)) {
       case MOVIELENS_100K:
-        return MovieLens100kReader.read(root);
+        return MovieLens100kReader.read(root, badRows);
       case MOVIELENS_DAT:
-        return MovieLensDatReader.read(root);
+        return MovieLensDatReader.read(root, badRows);
       default:
-        return MovieLensCsvReader.read(root);
+        return MovieLensCsvReader.read(root, badRows);
     }
   }
 

@@ -2,12 +2,15 @@ package io.recopipe.components.readers;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * How to read a generic delimited ratings file: delimiter, header, BigQuery ML–style column
- * mapping (defaults {@code user}, {@code item}, {@code rating}), an optional timestamp column,
- * the rating scale and the charset; immutable, each {@code with…} returns a copy.
+ * mapping (any column not given is detected from the header by {@link ColumnDetector}, or is
+ * position 0, 1, 2 without one), an optional timestamp column, the rating scale and the charset;
+ * immutable, each {@code with…} returns a copy.
  */
 public final class DelimitedOptions {
   private final char delimiter;
@@ -26,33 +29,33 @@ public final class DelimitedOptions {
     }
     this.delimiter = delimiter;
     this.header = header;
-    this.user = Objects.requireNonNull(user, "user column");
-    this.item = Objects.requireNonNull(item, "item column");
-    this.rating = Objects.requireNonNull(rating, "rating column");
+    this.user = user;
+    this.item = item;
+    this.rating = rating;
     this.timestamp = timestamp;
     this.scale = Objects.requireNonNull(scale, "scale");
     this.charset = Objects.requireNonNull(charset, "charset");
   }
 
-  /** Comma-separated with a header and the BigQuery ML default column names. */
+  /** Comma-separated with a header whose columns are detected by name. */
   public static DelimitedOptions csv() {
     return delimitedBy(',');
   }
 
-  /** Tab-separated with a header and the BigQuery ML default column names. */
+  /** Tab-separated with a header whose columns are detected by name. */
   public static DelimitedOptions tsv() {
     return delimitedBy('\t');
   }
 
-  /** Separated by {@code delimiter}, with a header and the default column names. */
+  /** Separated by {@code delimiter}, with a header whose columns are detected by name. */
   public static DelimitedOptions delimitedBy(char delimiter) {
-    return new DelimitedOptions(delimiter, true, ColumnRef.named("user"), ColumnRef.named("item"),
-        ColumnRef.named("rating"), null, RatingScale.ANY_FINITE, StandardCharsets.UTF_8);
+    return new DelimitedOptions(delimiter, true, null, null, null, null, RatingScale.ANY_FINITE,
+        StandardCharsets.UTF_8);
   }
 
   /**
-   * Whether line 1 is a header. Without one, columns are positions and the default names
-   * {@code user}, {@code item}, {@code rating} stand for positions 0, 1, 2.
+   * Whether line 1 is a header. Without one, columns are 0-based positions: user 0, item 1,
+   * rating 2 unless given, and no timestamp unless given.
    */
   public DelimitedOptions withHeader(boolean hasHeader) {
     return new DelimitedOptions(delimiter, hasHeader, user, item, rating, timestamp, scale,
@@ -94,7 +97,10 @@ public final class DelimitedOptions {
     return withTimestampColumn(ColumnRef.parse(column));
   }
 
-  /** The timestamp column, or null for none (duplicates then keep the later line). */
+  /**
+   * The timestamp column; null detects it by name in a header, and means none without a header
+   * (duplicates then keep the later line).
+   */
   public DelimitedOptions withTimestampColumn(ColumnRef column) {
     return new DelimitedOptions(delimiter, header, user, item, rating, column, scale, charset);
   }
@@ -119,21 +125,36 @@ public final class DelimitedOptions {
     return header;
   }
 
+  /** The user column, or null to detect it. */
   public ColumnRef userColumn() {
     return user;
   }
 
+  /** The item column, or null to detect it. */
   public ColumnRef itemColumn() {
     return item;
   }
 
+  /** The rating column, or null to detect it. */
   public ColumnRef ratingColumn() {
     return rating;
   }
 
-  /** The timestamp column, or null when there is none. */
+  /** The timestamp column, or null (see {@link #withTimestampColumn(ColumnRef)}). */
   public ColumnRef timestampColumn() {
     return timestamp;
+  }
+
+  /** The columns given explicitly, by role. */
+  public Map<ColumnRole, ColumnRef> explicitColumns() {
+    Map<ColumnRole, ColumnRef> given = new EnumMap<>(ColumnRole.class);
+    ColumnRef[] refs = {user, item, rating, timestamp};
+    for (ColumnRole role : ColumnRole.values()) {
+      if (refs[role.ordinal()] != null) {
+        given.put(role, refs[role.ordinal()]);
+      }
+    }
+    return given;
   }
 
   public RatingScale scale() {
@@ -147,8 +168,12 @@ public final class DelimitedOptions {
   @Override
   public String toString() {
     return "DelimitedOptions[delimiter=" + (delimiter == '\t' ? "\\t" : String.valueOf(delimiter))
-        + ", header=" + header + ", user_col=" + user + ", item_col=" + item + ", rating_col="
-        + rating + ", timestamp_col=" + timestamp + ", scale=" + scale + ", charset=" + charset
+        + ", header=" + header + ", user_col=" + shown(user) + ", item_col=" + shown(item)
+        + ", rating_col=" + shown(rating) + ", timestamp_col=" + shown(timestamp) + ", scale=" + scale + ", charset=" + charset
         + "]";
+  }
+
+  private static String shown(ColumnRef column) {
+    return column == null ? "detect" : column.toString();
   }
 }

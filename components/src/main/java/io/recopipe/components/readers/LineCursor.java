@@ -3,7 +3,6 @@ package io.recopipe.components.readers;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 
 /**
@@ -23,10 +22,13 @@ final class LineCursor implements Closeable {
     this.sourceName = sourceName;
   }
 
-  /** Opens {@code source} decoded with {@code charset}. */
+  /**
+   * Opens {@code source} decoded with {@code charset}, unless its first bytes show gzip or a
+   * byte-order mark (see {@link EncodingSniffer}).
+   */
   static LineCursor open(TextSource source, Charset charset) throws IOException {
     BufferedReader reader =
-        new BufferedReader(new InputStreamReader(source.open(), charset), BUFFER_CHARS);
+        new BufferedReader(EncodingSniffer.open(source, charset), BUFFER_CHARS);
     return new LineCursor(reader, source.name());
   }
 
@@ -68,6 +70,12 @@ final class LineCursor implements Closeable {
   /** An exception for the current line. */
   DataFormatException fail(String expectedVersusFound) {
     return new DataFormatException(sourceName, Math.max(1, lineNumber), expectedVersusFound);
+  }
+
+  /** An exception for one field of the current line, {@code column} as {@code 3 (rating)}. */
+  DataFormatException fail(String column, String expectedVersusFound) {
+    return new DataFormatException(sourceName, Math.max(1, lineNumber), column,
+        expectedVersusFound);
   }
 
   @Override

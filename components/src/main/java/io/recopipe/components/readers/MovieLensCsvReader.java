@@ -14,21 +14,22 @@ final class MovieLensCsvReader {
   private MovieLensCsvReader() {
   }
 
-  static Dataset read(DataRoot root) throws IOException {
+  static Dataset read(DataRoot root, BadRows badRows) throws IOException {
     TextSource data = root.find("ratings.csv").orElseThrow(() ->
         new DataFormatException(root.name(), "expected ratings.csv, found no such file"));
-    RatingsReadResult ratings = readRatings(data);
+    RatingsReadResult ratings = readRatings(data, badRows);
     Catalog<Movie> movies = root.find("movies.csv").isPresent()
         ? readMovies(root.find("movies.csv").get()) : null;
     ReaderReport report = ReaderReport.of(DatasetFormat.MOVIELENS_CSV, root.name(), ratings);
-    return new Dataset(ratings.ratings(), movies, null, report);
+    return new Dataset(ratings.ratings(), movies, null, report, ReadNotes.of(ratings));
   }
 
   /** Reads {@code userId,movieId,rating,timestamp} after checking that header. */
-  static RatingsReadResult readRatings(TextSource source) throws IOException {
+  static RatingsReadResult readRatings(TextSource source, BadRows badRows) throws IOException {
     try (LineCursor cursor = LineCursor.open(source, StandardCharsets.UTF_8)) {
       CatalogFileReader.expectHeader(cursor, MovieLensLayouts.RATINGS_CSV_HEADER);
-      return RatingsFileReader.read(cursor, MovieLensLayouts.RATINGS_CSV, source.sizeHint());
+      return RatingsFileReader.read(cursor, MovieLensLayouts.RATINGS_CSV, source.sizeHint(),
+          badRows);
     }
   }
 

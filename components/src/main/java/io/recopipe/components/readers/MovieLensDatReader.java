@@ -12,17 +12,17 @@ final class MovieLensDatReader {
   private MovieLensDatReader() {
   }
 
-  static Dataset read(DataRoot root) throws IOException {
+  static Dataset read(DataRoot root, BadRows badRows) throws IOException {
     TextSource data = root.find("ratings.dat").orElseThrow(() ->
         new DataFormatException(root.name(), "expected ratings.dat, found no such file"));
     boolean oneMillion = root.find("users.dat").isPresent();
-    RatingsReadResult ratings = readRatings(data, scaleFor(oneMillion));
+    RatingsReadResult ratings = readRatings(data, scaleFor(oneMillion), badRows);
     Catalog<Movie> movies = root.find("movies.dat").isPresent()
         ? MovieLensDatCatalogs.readMovies(root.find("movies.dat").get()) : null;
     Catalog<User> users = oneMillion
         ? MovieLensDatCatalogs.readUsers(root.find("users.dat").get()) : null;
     ReaderReport report = ReaderReport.of(DatasetFormat.MOVIELENS_DAT, root.name(), ratings);
-    return new Dataset(ratings.ratings(), movies, users, report);
+    return new Dataset(ratings.ratings(), movies, users, report, ReadNotes.of(ratings));
   }
 
   /** 1M (which ships users.dat) has whole stars; 10M (which does not) has half stars. */
@@ -31,9 +31,11 @@ final class MovieLensDatReader {
   }
 
   /** Reads a {@code UserID::MovieID::Rating::Timestamp} file. */
-  static RatingsReadResult readRatings(TextSource source, RatingScale scale) throws IOException {
+  static RatingsReadResult readRatings(TextSource source, RatingScale scale, BadRows badRows)
+      throws IOException {
     try (LineCursor cursor = LineCursor.open(source, StandardCharsets.ISO_8859_1)) {
-      return RatingsFileReader.read(cursor, MovieLensLayouts.ratingsDat(scale), source.sizeHint());
+      return RatingsFileReader.read(cursor, MovieLensLayouts.ratingsDat(scale), source.sizeHint(),
+          badRows);
     }
   }
 }

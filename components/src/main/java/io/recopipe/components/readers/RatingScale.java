@@ -37,6 +37,17 @@ public record RatingScale(float min, float max) {
     return format(min) + ".." + format(max);
   }
 
+  /** The bound as a phrase after "a rating": {@code in 1..5}, {@code <= 5} or {@code >= 1}. */
+  public String requirement() {
+    if (min == -Float.MAX_VALUE && max != Float.MAX_VALUE) {
+      return "<= " + format(max);
+    }
+    if (max == Float.MAX_VALUE && min != -Float.MAX_VALUE) {
+      return ">= " + format(min);
+    }
+    return "in " + this;
+  }
+
   static String format(float value) {
     return value == Math.rint(value) && Math.abs(value) < 1e9f
         ? Long.toString((long) value) : Float.toString(value);

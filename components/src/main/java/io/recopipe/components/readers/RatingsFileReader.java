@@ -1,30 +1,34 @@
 package io.recopipe.components.readers;
 
-import io.recopipe.model.data.IdDictionary;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.data.RatingsBuilder;
 import java.io.IOException;
 
 /**
  * The one parsing loop behind every ratings format: splits each line by index, parses ids,
- * rating and timestamp in place, validates them against the {@link RatingsLayout}, and fails on
- * the first bad line so a caller never sees a half-built result.
+ * rating and timestamp in place, validates them against the {@link RatingsLayout}, and hands a
+ * bad row to the {@link BadRows} policy, which fails the read (the default, so a caller never
+ * sees a half-built result) or keeps the row aside; a row is added only once all of it is valid.
  */
 final class RatingsFileReader {
   private static final int AVERAGE_LINE_BYTES = 22;
 
   private final RatingsLayout layout;
   private final LineCursor cursor;
+  private final BadRows badRows;
   private final Fields fields = new Fields();
   private final FieldSplitter splitter;
   private final CsvRecordParser quoted;
   private final RatingsBuilder builder;
   private final IntIdIndex userIndex;
   private final IntIdIndex itemIndex;
+  private final TimestampParser timestamps = new TimestampParser();
 
-  private RatingsFileReader(RatingsLayout layout, LineCursor cursor, long sizeHint) {
+  private RatingsFileReader(RatingsLayout layout, LineCursor cursor, long sizeHint,
+      BadRows badRows) {
     this.layout = layout;
     this.cursor = cursor;
+    this.badRows = badRows;
     this.splitter = new FieldSplitter(layout.delimiter());
     this.quoted = layout.generic() && layout.delimiter().length() == 1
         ? new CsvRecordParser(layout.delimiter().charAt(0)) : null;
@@ -38,30 +42,24 @@ final class RatingsFileReader {
    * Reads the remaining lines of {@code cursor} (a header, if any, already consumed) as ratings.
    *
    * @param sizeHint the file size in bytes, or -1, to pre-size the columns
+   * @param badRows  keeps or refuses bad rows
    */
-  static RatingsReadResult read(LineCursor cursor, RatingsLayout layout, long sizeHint)
-      throws IOException {
-    return new RatingsFileReader(layout, cursor, sizeHint).readAll();
+  static RatingsReadResult read(LineCursor cursor, RatingsLayout layout, long sizeHint,
+      BadRows badRows) throws IOException {
+    return new RatingsFileReader(layout, cursor, sizeHint, badRows).readAll();
   }
 
   private RatingsReadResult readAll() throws IOException {
-    RatingColumns columns = layout.columns();
-    int expectedCount = layout.fieldCount();
     String line;
     while ((line = cursor.next()) != null) {
       if (line.isEmpty()) {
         continue;
       }
-      int count = quoted != null && line.indexOf('"') >= 0
-          ? quoted.parse(line, cursor, fields) : splitter.split(line, fields);
-      if (count != expectedCount) {
-        throw cursor.fail(layout.fieldCountProblem(line, count));
+      try {
+        readRow(line);
+      } catch (DataFormatException problem) {
+        badRows.reject(problem, line);
       }
-      int user = id(columns.user(), userIndex, builder.users());
-      int item = id(columns.item(), itemIndex, builder.items());
-      float rating = rating(columns.rating());
-      long timestamp = columns.timestamp() < 0 ? 0 : timestamp(columns.timestamp());
-      builder.addIndexed(user, item, rating, timestamp);
     }
     if (builder.size() == 0) {
       String found = cursor.lineNumber() == 0 ? "an empty file" : "no rating lines";
@@ -69,48 +67,76 @@ final class RatingsFileReader {
           "expected " + layout.expectedFields() + ", found " + found);
     }
     Ratings ratings = builder.build();
-    return new RatingsReadResult(ratings, cursor.lineNumber(), builder.duplicatesResolved());
+    return new RatingsReadResult(ratings, cursor.lineNumber(), builder.duplicatesResolved(),
+        badRows.rows(), layout.columns().timestamp() >= 0);
   }
 
-  private int id(int field, IntIdIndex index, IdDictionary dictionary) {
-    if (index != null) {
-      int id = Numbers.parseNonNegativeInt(fields.text(), fields.start(field), fields.end(field));
-      if (id < 0) {
-        throw cursor.fail("expected an integer " + layout.label(field) + ", found "
-            + fields.quoted(field));
-      }
-      return index.indexOf(id);
+  private void readRow(String line) throws IOException {
+    int count = quoted != null && line.indexOf('"') >= 0
+        ? quoted.parse(line, cursor, fields) : splitter.split(line, fields);
+    if (count != layout.fieldCount()) {
+      throw cursor.fail(layout.fieldCountProblem(line, count));
     }
+    RatingColumns columns = layout.columns();
+    int user;
+    int item;
+    if (userIndex != null) {
+      int userId = integerId(columns.user());
+      int itemId = integerId(columns.item());
+      float rating = rating(columns.rating());
+      long timestamp = columns.timestamp() < 0 ? 0 : timestamp(columns.timestamp());
+      user = userIndex.indexOf(userId);
+      item = itemIndex.indexOf(itemId);
+      builder.addIndexed(user, item, rating, timestamp);
+    } else {
+      String userId = textId(columns.user());
+      String itemId = textId(columns.item());
+      float rating = rating(columns.rating());
+      long timestamp = columns.timestamp() < 0 ? 0 : timestamp(columns.timestamp());
+      builder.addIndexed(builder.users().intern(userId), builder.items().intern(itemId), rating,
+          timestamp);
+    }
+  }
+
+  private int integerId(int field) {
+    int id = Numbers.parseNonNegativeInt(fields.text(), fields.start(field), fields.end(field));
+    if (id < 0) {
+      throw cursor.fail(layout.column(field), "expected an integer " + layout.label(field)
+          + ", found " + fields.quoted(field));
+    }
+    return id;
+  }
+
+  private String textId(int field) {
     String id = fields.trimmed(field);
     if (id.isEmpty()) {
-      throw cursor.fail("expected a non-empty " + layout.label(field) + ", found an empty field");
+      throw cursor.fail(layout.column(field), "expected a non-empty " + layout.label(field)
+          + ", found an empty field");
     }
-    return dictionary.intern(id);
+    return id;
   }
 
   private float rating(int field) {
     float rating = Numbers.parseFloat(fields.text(), fields.start(field), fields.end(field));
-    if (Float.isNaN(rating)) {
-      throw cursor.fail("expected a numeric " + layout.label(field) + ", found "
-          + fields.quoted(field));
+    if (Float.isNaN(rating) || Float.isInfinite(rating)) {
+      throw cursor.fail(layout.column(field), "expected a numeric " + layout.label(field)
+          + ", found " + fields.quoted(field));
     }
     if (!layout.scale().contains(rating)) {
-      throw cursor.fail("expected a " + layout.label(field) + " in " + layout.scale() + ", found "
-          + fields.quoted(field));
+      throw cursor.fail(layout.column(field), "expected a " + layout.label(field) + " "
+          + layout.scale().requirement() + ", found " + fields.quoted(field));
     }
     return rating;
   }
 
   private long timestamp(int field) {
-    long value = Numbers.parseLong(fields.text(), fields.start(field), fields.end(field));
-    if (value == Numbers.INVALID_LONG && layout.generic()) {
-      value = Timestamps.parseIso(fields.trimmed(field));
-    }
+    long value = layout.generic()
+        ? timestamps.parse(fields.text(), fields.start(field), fields.end(field))
+        : Numbers.parseLong(fields.text(), fields.start(field), fields.end(field));
     if (value == Numbers.INVALID_LONG) {
-      String kind =
-          layout.generic() ? "epoch seconds or an ISO-8601 time" : "integer epoch seconds";
-      throw cursor.fail("expected a " + layout.label(field) + " in " + kind + ", found "
-          + fields.quoted(field));
+      String kind = layout.generic() ? TimestampParser.FORMS : "integer epoch seconds";
+      throw cursor.fail(layout.column(field), "expected a " + layout.label(field) + " in "
+          + kind + ", found " + fields.quoted(field));
     }
     return value;
   }

@@ -31,15 +31,15 @@ record RatingsLayout(String delimiter, List<String> fieldNames, RatingColumns co
     return fieldNames.size();
   }
 
-  /** Names a field for messages: {@code user id}, or {@code user id (UserID)} if named so. */
+  /** Names a field's role for messages: {@code user id}, {@code rating}, or its header name. */
   String label(int field) {
-    String name = fieldNames.get(field);
     String role = columns.roleOf(field);
-    if (role == null) {
-      return name;
-    }
-    boolean sameName = role.equalsIgnoreCase(name) || role.startsWith(name + " ");
-    return sameName ? role : role + " (" + name + ")";
+    return role == null ? fieldNames.get(field) : role;
+  }
+
+  /** Locates a field for messages: its 1-based position and name, as {@code 3 (rating)}. */
+  String column(int field) {
+    return (field + 1) + " (" + fieldNames.get(field) + ")";
   }
 
   /** Describes the delimiter as in "tab-separated", "comma-separated", "'::'-separated". */

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Reads one ratings file given on its own (a split such as {@code u1.base}, a {@code ratings.dat},
- * a {@code ratings.csv}, or the {@code ratings.tsv} that {@code recopipe data generate} writes),
- * choosing the layout from the file name and then from its first line.
+ * a {@code ratings.csv}, any delimited export, each optionally gzip-compressed), choosing the
+ * layout from the file name and then from its first line: MovieLens files keep their declared
+ * scales, anything else is a generic delimited file with any finite rating.
  */
 final class SingleFileReader {
   private static final char[] LIKELY_DELIMITERS = {'\t', ',', ';', '|'};
@@ -16,31 +18,36 @@ final class SingleFileReader {
   private SingleFileReader() {
   }
 
-  static Dataset read(Path file) throws IOException {
+  static Dataset read(Path file, BadRows badRows) throws IOException {
     TextSource source = new FileTextSource(file);
-    String name = source.fileName();
+    String name = withoutGz(source.fileName());
     String first = firstLine(source);
-    if (MovieLensLayouts.isHundredKRatingsFile(name) || looksLikeUData(first)) {
-      RatingsReadResult result = MovieLens100kReader.readRatings(source);
+    if (MovieLensLayouts.isHundredKRatingsFile(name)) {
+      RatingsReadResult result = MovieLens100kReader.readRatings(source, badRows);
       return ratingsOnly(DatasetFormat.MOVIELENS_100K, file, result);
     }
     if (name.endsWith(".dat") || first.contains("::")) {
       Path parent = file.toAbsolutePath().getParent();
       boolean hasUsers = parent != null && Files.isRegularFile(parent.resolve("users.dat"));
-      RatingsReadResult result =
-          MovieLensDatReader.readRatings(source, MovieLensDatReader.scaleFor(hasUsers));
+      RatingsReadResult result = MovieLensDatReader.readRatings(source,
+          MovieLensDatReader.scaleFor(hasUsers), badRows);
       return ratingsOnly(DatasetFormat.MOVIELENS_DAT, file, result);
     }
     if (first.strip().equals(MovieLensLayouts.RATINGS_CSV_HEADER)) {
-      RatingsReadResult result = MovieLensCsvReader.readRatings(source);
+      RatingsReadResult result = MovieLensCsvReader.readRatings(source, badRows);
       return ratingsOnly(DatasetFormat.MOVIELENS_CSV, file, result);
     }
-    return DelimitedReader.read(source, guessOptions(first));
+    return DelimitedReader.read(source, guessOptions(first), badRows);
+  }
+
+  private static String withoutGz(String fileName) {
+    String lower = fileName.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".gz") ? fileName.substring(0, fileName.length() - 3) : fileName;
   }
 
   private static Dataset ratingsOnly(DatasetFormat format, Path file, RatingsReadResult result) {
     ReaderReport report = ReaderReport.of(format, file.toString(), result);
-    return new Dataset(result.ratings(), null, null, report);
+    return new Dataset(result.ratings(), null, null, report, ReadNotes.of(result));
   }
 
   private static String firstLine(TextSource source) throws IOException {
@@ -53,21 +60,10 @@ final class SingleFileReader {
     }
   }
 
-  /** Four tab-separated numbers: the u.data layout (also what {@code data generate} writes). */
-  static boolean looksLikeUData(String line) {
-    Fields fields = new Fields();
-    if (new FieldSplitter("\t").split(line, fields) != 4) {
-      return false;
-    }
-    for (int n = 0; n < 4; n++) {
-      if (Float.isNaN(Numbers.parseFloat(fields.text(), fields.start(n), fields.end(n)))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Picks the delimiter seen in line 1, and a header when its third field is not a number. */
+  /**
+   * Picks the delimiter seen in line 1, and a header when its third field is not a number or any
+   * field is a common column name; without a header, a fourth field is the timestamp.
+   */
   static DelimitedOptions guessOptions(String first) {
     char delimiter = ',';
     for (char candidate : LIKELY_DELIMITERS) {
@@ -80,16 +76,10 @@ final class SingleFileReader {
     int count = new FieldSplitter(String.valueOf(delimiter)).split(first, fields);
     boolean header = count >= 3
         && Float.isNaN(Numbers.parseFloat(fields.text(), fields.start(2), fields.end(2)));
-    DelimitedOptions options = DelimitedOptions.delimitedBy(delimiter).withHeader(header);
-    if (header) {
-      for (int n = 0; n < count; n++) {
-        if (fields.trimmed(n).equalsIgnoreCase("timestamp")) {
-          options = options.withTimestampColumn(ColumnRef.named(fields.trimmed(n)));
-        }
-      }
-    } else if (count >= 4) {
-      options = options.withTimestampColumn(ColumnRef.at(3));
+    for (int n = 0; n < count && !header; n++) {
+      header = ColumnRole.of(fields.trimmed(n).replace("\"", "")) != null;
     }
-    return options;
+    DelimitedOptions options = DelimitedOptions.delimitedBy(delimiter).withHeader(header);
+    return !header && count >= 4 ? options.withTimestampColumn(ColumnRef.at(3)) : options;
   }
 }

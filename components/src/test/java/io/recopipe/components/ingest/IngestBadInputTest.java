@@ -72,7 +72,7 @@ class IngestBadInputTest {
     Path zip = IngestFixtures.zip(dat, "ml-1m", tmp.resolve("ml-1m.zip"));
     assertSameAsReader(zip);
     assertTrue(failure(Map.of("source", zip.toString())).startsWith(zip + "!/ml-1m/ratings.dat"
-        + " line 2: "));
+        + " line 2, column 2 (MovieID): "));
     Path csv = tmp.resolve("csv");
     write(csv.resolve("ratings.csv"), "userId,movieId,rating,timestamp\n1,2,0.25,4\n");
     assertSameAsReader(csv);
@@ -92,16 +92,18 @@ class IngestBadInputTest {
   void delimitedAndParquetProblemsNameFileAndLine() throws Exception {
     Path csv = write(tmp.resolve("r.csv"), "user,item,rating\n1,2,3\n1,3,9\n");
     String message = failure(Map.of("source", csv.toString(), "rating_max", "5"));
-    assertTrue(message.startsWith(csv + " line 3: "), message);
+    assertEquals(csv + " line 3, column 3 (rating): expected a rating <= 5, found '9'", message);
     Path parquet = tmp.resolve("r.parquet");
     try (var connection = java.sql.DriverManager.getConnection("jdbc:duckdb:");
         var statement = connection.createStatement()) {
-      statement.execute("COPY (SELECT 1 AS a, 2 AS b) TO '" + parquet + "' (FORMAT parquet)");
+      statement.execute("COPY (SELECT 1 AS a, 2 AS b, 'x' AS c) TO '" + parquet
+          + "' (FORMAT parquet)");
     }
-    assertEquals(parquet + ": expected a column 'user' (ingest.user_col), found columns a, b",
-        failure(Map.of("source", parquet.toString())));
-    assertEquals(parquet + " row 1: expected a rating in 3..5, found 2.0", failure(Map.of(
-        "source", parquet.toString(), "user_col", "a", "item_col", "a", "rating_col", "b",
+    assertEquals(parquet + ": found no user_id column among a, b, c; name it with --set"
+        + " ingest.user_col=NAME", failure(Map.of("source", parquet.toString())));
+    assertEquals(parquet + " row 1, column 2 (b): expected a rating in 3..5, found '2'",
+        failure(Map.of("source", parquet.toString(), "user_col", "a", "item_col", "c",
+        "rating_col", "b",
         "rating_min", "3", "rating_max", "5")));
   }
 

@@ -67,22 +67,22 @@ class DelimitedReaderTest {
     assertEquals("José Café 10.0 0\n", Fixtures.rows(DatasetReader.read(file, latin1)));
     DataFormatException e = assertThrows(DataFormatException.class,
         () -> DatasetReader.read(file, latin1.withScale(new RatingScale(1, 5))));
-    assertEquals(file + " line 2: expected a rating in 1..5, found '10'", e.getMessage());
+    assertEquals(file + " line 2, column 3 (rating): expected a rating in 1..5, found '10'", e.getMessage());
   }
 
   @Test
   void namesAMissingColumnAndTheHeaderFound(@TempDir Path tmp) throws IOException {
     Path file = Fixtures.utf8(tmp.resolve("h.csv"), "uid,item,rating\n1,2,3\n");
     DataFormatException e = assertThrows(DataFormatException.class,
-        () -> DatasetReader.read(file, DelimitedOptions.csv()));
-    assertEquals(file + " line 1: expected a column named 'user' (user_col) in the header,"
+        () -> DatasetReader.read(file, DelimitedOptions.csv().withUserColumn("user")));
+    assertEquals(file + " line 1: expected a column named 'user' (ingest.user_col) in the header,"
         + " found uid, item, rating", e.getMessage());
   }
 
   @Test
   void rejectsEmptyIdAndWrongFieldCount(@TempDir Path tmp) throws IOException {
     Path empty = Fixtures.utf8(tmp.resolve("e.csv"), "user,item,rating\n,2,3\n");
-    assertEquals(empty + " line 2: expected a non-empty user id, found an empty field",
+    assertEquals(empty + " line 2, column 1 (user): expected a non-empty user id, found an empty field",
         assertThrows(DataFormatException.class,
             () -> DatasetReader.read(empty, DelimitedOptions.csv())).getMessage());
     Path shortLine = Fixtures.utf8(tmp.resolve("s.csv"), "user,item,rating\n1,2,3\n1,2\n");
