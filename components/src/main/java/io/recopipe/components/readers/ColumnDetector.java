@@ -33,8 +33,9 @@ public final class ColumnDetector {
     boolean detected = false;
     for (ColumnRole role : ColumnRole.values()) {
       if (!found.containsKey(role)) {
-        found.put(role, detect(header, role, found, fail));
-        detected = true;
+        int at = detect(header, role, found, fail);
+        found.put(role, at);
+        detected |= at >= 0;
       }
     }
     requireDistinct(header, found, fail);

@@ -62,7 +62,9 @@ final class RatingsFileReader {
       }
     }
     if (builder.size() == 0) {
-      String found = cursor.lineNumber() == 0 ? "an empty file" : "no rating lines";
+      int skipped = badRows.rows().size();
+      String found = cursor.lineNumber() == 0 ? "an empty file" : skipped > 0
+          ? "only bad rows (" + skipped + " skipped)" : "no rating lines";
       throw new DataFormatException(cursor.sourceName(), cursor.lineNumber() + 1,
           "expected " + layout.expectedFields() + ", found " + found);
     }
