@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
 
 /**
  * Converts a {@link DatasetSchema} to and from {@code schema.json}, which also spells out the
- * files' fixed layout (tab-separated, no header, typed columns) so that a person or another tool
+ * fixed layout all three files share (tab-separated, no header, typed columns) so that a person or another tool
  * reads the dataset without recopipe; decoding checks that layout and the format version first.
  */
 final class SchemaJson {
@@ -27,8 +27,7 @@ final class SchemaJson {
     long[] rows = {schema.ratingRows(), schema.trainRows(), schema.evalRows()};
     List<JsonValue> files = new ArrayList<>();
     for (int n = 0; n < FILES.length; n++) {
-      files.add(JsonObject.builder().put("name", FILES[n]).put("rows", rows[n])
-          .put("delimiter", "\t").put("header", false).put("columns", columns(schema)).build());
+      files.add(JsonObject.builder().put("name", FILES[n]).put("rows", rows[n]).build());
     }
     JsonObject.Builder rating = JsonObject.builder()
         .put("min", RatingRange.decimal(schema.ratingRange().min()))
@@ -40,6 +39,9 @@ final class SchemaJson {
         .put("source", schema.source())
         .put("format", schema.format())
         .put("files", JsonArray.of(files))
+        .put("delimiter", "\t")
+        .put("header", false)
+        .put("columns", columns(schema.userIds(), schema.itemIds()))
         .put("user_ids", schema.userIds().jsonName())
         .put("item_ids", schema.itemIds().jsonName())
         .put("rating", rating.build())
@@ -68,7 +70,8 @@ final class SchemaJson {
         (float) rating.getDouble("max"));
     OptionalDouble step = rating.require("step").isNull() ? OptionalDouble.empty()
         : OptionalDouble.of(rating.getDouble("step"));
-    long[] rows = rows(json.getArray("files"), users, items);
+    checkLayout(json, users, items);
+    long[] rows = rows(json.getArray("files"));
     return new DatasetSchema(version, users, items, range, step, rows[0], rows[1], rows[2],
         json.getInt("users"), json.getInt("items"), json.getString("fingerprint"),
         json.getString("source"), json.getString("format"));
@@ -82,14 +85,23 @@ final class SchemaJson {
     }
   }
 
-  /** The rows of ratings, train and eval, checking each file's layout is the fixed one. */
-  private static long[] rows(JsonArray files, IdKind users, IdKind items) {
+  /** Checks that the files' layout is the fixed one this recopipe reads. */
+  private static void checkLayout(JsonObject json, IdKind users, IdKind items) {
+    JsonArray expected = columns(users, items);
+    if (!json.getString("delimiter").equals("\t") || json.getBoolean("header")
+        || !json.getArray("columns").equals(expected)) {
+      throw new JsonException("a file layout this recopipe does not read (expected "
+          + "tab-separated, no header, columns " + expected + ")");
+    }
+  }
+
+  /** The rows of ratings, train and eval. */
+  private static long[] rows(JsonArray files) {
     if (files.size() != FILES.length) {
       throw new JsonException("files: expected " + FILES.length + " entries ("
           + String.join(", ", FILES) + "), found " + files.size());
     }
     long[] rows = new long[FILES.length];
-    JsonArray expected = columns(users, items);
     for (int n = 0; n < FILES.length; n++) {
       JsonObject file = files.get(n).asObject();
       String where = "files[" + n + "]";
@@ -97,18 +109,9 @@ final class SchemaJson {
         throw new JsonException(where + ": expected " + FILES[n] + ", found "
             + file.getString("name"));
       }
-      if (!file.getString("delimiter").equals("\t") || file.getBoolean("header")
-          || !file.getArray("columns").equals(expected)) {
-        throw new JsonException(where + " (" + FILES[n] + "): a layout this recopipe does not "
-            + "read (expected tab-separated, no header, columns " + expected + ")");
-      }
       rows[n] = file.getLong("rows");
     }
     return rows;
-  }
-
-  private static JsonArray columns(DatasetSchema schema) {
-    return columns(schema.userIds(), schema.itemIds());
   }
 
   private static JsonArray columns(IdKind users, IdKind items) {
