@@ -17,6 +17,8 @@ final class RatingGrid {
   static final int MAX_DISTINCT = 10_000;
   /** Ratings with more decimals than this count as continuous. */
   static final int MAX_DECIMALS = 6;
+  /** A grid with more points than this many per distinct rating is too fine to be one. */
+  static final int MAX_POINTS_PER_VALUE = 100;
 
   private RatingGrid() {
   }
@@ -24,7 +26,9 @@ final class RatingGrid {
   /**
    * The largest step {@code s} such that every rating is {@code min + k·s} for an integer
    * {@code k}, computed on the shortest decimal form of each (float) rating; empty when the ratings
-   * are continuous (too many distinct values or decimals) or all equal (no step to speak of).
+   * are continuous (more than {@value #MAX_DISTINCT} distinct values, more than
+   * {@value #MAX_DECIMALS} decimals, or a grid over {@value #MAX_POINTS_PER_VALUE} times finer than
+   * the distinct values need, as three-decimal scores between 0 and 100 are) or all equal.
    */
   static OptionalDouble step(Ratings ratings) {
     Set<Float> distinct = new HashSet<>();
@@ -48,9 +52,18 @@ final class RatingGrid {
       return OptionalDouble.empty();
     }
     BigInteger first = values[0].movePointRight(scale).toBigInteger();
+    BigInteger low = first;
+    BigInteger high = first;
     BigInteger gcd = BigInteger.ZERO;
     for (BigDecimal value : values) {
-      gcd = gcd.gcd(value.movePointRight(scale).toBigInteger().subtract(first));
+      BigInteger scaled = value.movePointRight(scale).toBigInteger();
+      gcd = gcd.gcd(scaled.subtract(first));
+      low = low.min(scaled);
+      high = high.max(scaled);
+    }
+    BigInteger points = high.subtract(low).divide(gcd).add(BigInteger.ONE);
+    if (points.compareTo(BigInteger.valueOf((long) MAX_POINTS_PER_VALUE * values.length)) > 0) {
+      return OptionalDouble.empty();
     }
     return OptionalDouble.of(new BigDecimal(gcd).movePointLeft(scale).doubleValue());
   }
