@@ -18,6 +18,11 @@ public final class DatasetLayout {
   public static final String MOVIES = "movies.tsv";
   /** Users, when the source has them: {@code user gender age occupation zip}. */
   public static final String USERS = "users.tsv";
+  /**
+   * The schema ingest decided (JSON): the files' columns and types, id kinds, rating range and
+   * step, row counts, fingerprint; later steps read the ratings files by it.
+   */
+  public static final String SCHEMA = "schema.json";
   /** The validation report (JSON): rows, users, items, density, histogram, duplicates, rejects. */
   public static final String REPORT = "report.json";
 

@@ -9,7 +9,6 @@ import io.recopipe.components.writers.AtomicFiles;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.json.JsonValue;
 import io.recopipe.model.json.JsonWriter;
-import io.recopipe.model.mf.MfModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +55,7 @@ public final class DeployComponent extends AbstractComponent {
       writeJson(endpointFile, TargetDeploy.run(context, settings, target.get()));
       return;
     }
-    MfModel model = loadModel(context.input("model"));
+    ModelBundle model = loadModel(context.input("model"));
     Path image = context.input("image");
     Path serviceDir = context.serviceDirectory();
     try {
@@ -71,9 +70,9 @@ public final class DeployComponent extends AbstractComponent {
     }
   }
 
-  private static MfModel loadModel(Path dir) throws ComponentException {
+  private static ModelBundle loadModel(Path dir) throws ComponentException {
     try {
-      return ModelBundle.load(dir).model();
+      return ModelBundle.load(dir);
     } catch (IOException | IllegalArgumentException e) {
       throw new ComponentException(NAME + ": cannot load the model bundle at " + dir + ": "
           + e.getMessage(), e);

@@ -2,7 +2,7 @@ package io.recopipe.components.deploy;
 
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.StepContext;
-import io.recopipe.model.mf.MfModel;
+import io.recopipe.model.bundle.ModelBundle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +20,11 @@ import java.util.Map;
 final class RevisionDeploy {
   private final StepContext context;
   private final DeploySettings settings;
-  private final MfModel model;
+  private final ModelBundle model;
   private final Path image;
   private final Path serviceDir;
 
-  RevisionDeploy(StepContext context, DeploySettings settings, MfModel model, Path image,
+  RevisionDeploy(StepContext context, DeploySettings settings, ModelBundle model, Path image,
       Path serviceDir) {
     this.context = context;
     this.settings = settings;

@@ -1,5 +1,7 @@
 package io.recopipe.components.deploy;
 
+import io.recopipe.model.bundle.ModelBundle;
+import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.json.JsonArray;
 import io.recopipe.model.json.JsonObject;
 import io.recopipe.model.json.JsonValue;
@@ -11,11 +13,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks a freshly started revision against the model it should serve: for a few known users the
  * {@code :predict} answer must have the right shape, count and order and scores equal to the
- * bundle's (and be the bundle's true top K), and an unknown user must come back cold-start — a
+ * bundle's (and be the bundle's true top K; both clamped into the bundle's prediction range, as
+ * serving clamps them), and an unknown user must come back cold-start — a
  * server that loaded the wrong or a corrupted model fails here, before it gets traffic.
  */
 final class SmokeTest {
@@ -25,10 +29,12 @@ final class SmokeTest {
   static final double TOLERANCE = 1e-5;
 
   private final MfModel model;
+  private final Optional<RatingRange> range;
   private final String modelName;
 
-  SmokeTest(MfModel model, String modelName) {
-    this.model = model;
+  SmokeTest(ModelBundle bundle, String modelName) {
+    this.model = bundle.model();
+    this.range = bundle.manifest().predictionRange();
     this.modelName = modelName;
   }
 
@@ -104,17 +110,22 @@ final class SmokeTest {
       if (model.items().indexOf(item) < 0) {
         throw fail("user " + user + ": item " + item + " is not in the bundle");
       }
-      double bundle = model.predict(user, item);
+      double bundle = served(model.predict(user, item));
       if (Math.abs(served - bundle) > TOLERANCE) {
         throw fail(String.format("user %s: score %.5f != bundle %.5f (item %s)", user, served,
             bundle, item));
       }
-      double best = expected.ratings()[r];
+      double best = served(expected.ratings()[r]);
       if (Math.abs(served - best) > TOLERANCE) {
         throw fail(String.format("user %s: rank %d scores %.5f but the bundle's top %d has %.5f",
             user, r + 1, served, K, best));
       }
     }
+  }
+
+  /** A bundle score as serving answers it: clamped into the bundle's prediction range. */
+  private float served(float score) {
+    return range.isPresent() ? range.get().clamp(score) : score;
   }
 
   private JsonValue instance(String user) {

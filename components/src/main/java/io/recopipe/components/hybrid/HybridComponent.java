@@ -6,7 +6,8 @@ import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
-import io.recopipe.components.readers.DatasetReader;
+import io.recopipe.components.dataset.DatasetInput;
+import io.recopipe.components.dataset.IngestedDataset;
 import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.Ratings;
@@ -16,7 +17,6 @@ import io.recopipe.model.hybrid.HybridTrainer;
 import io.recopipe.model.hybrid.Metadata;
 import io.recopipe.model.metrics.RegressionEvaluator;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,10 +50,10 @@ public final class HybridComponent extends AbstractComponent {
       context.log().info("hybrid: disabled (set hybrid.enabled: true to fit and evaluate it)");
       return;
     }
-    Path dataset = context.input("dataset");
-    Ratings train = ratings(dataset, DatasetLayout.TRAIN);
-    Ratings eval = ratings(dataset, DatasetLayout.EVAL);
-    Metadata metadata = ProfileFiles.read(NAME, dataset);
+    IngestedDataset dataset = DatasetInput.open(NAME, context, "dataset");
+    Ratings train = DatasetInput.required(NAME, dataset, DatasetLayout.TRAIN);
+    Ratings eval = DatasetInput.required(NAME, dataset, DatasetLayout.EVAL);
+    Metadata metadata = ProfileFiles.read(NAME, dataset.directory());
     if (metadata.isEmpty()) {
       context.log().info("hybrid: the dataset has no users.tsv or movies.tsv; "
           + "using MF features only");
@@ -65,7 +65,8 @@ public final class HybridComponent extends AbstractComponent {
       throw new ComponentException(NAME + ": cannot load the model bundle: " + e.getMessage(), e);
     }
     HybridModel model = new HybridTrainer(options).fit(bundle.model(), train, metadata);
-    HybridReport report = new HybridEvaluator(RegressionEvaluator.forScaleOf(train), options)
+    HybridReport report = new HybridEvaluator(
+        RegressionEvaluator.forRange(dataset.ratingRange()), options)
         .evaluate(model, eval, metadata);
     HybridFiles.writeModel(context.output("hybrid").resolve(HybridFiles.MODEL), model,
         !metadata.isEmpty());
@@ -122,15 +123,6 @@ public final class HybridComponent extends AbstractComponent {
     } catch (IllegalArgumentException e) {
       throw new ComponentException(NAME + ": " + (problem == null ? "" : problem + "; ")
           + e.getMessage(), e);
-    }
-  }
-
-  private static Ratings ratings(Path dataset, String file) throws ComponentException {
-    Path path = dataset.resolve(file);
-    try {
-      return DatasetReader.read(path).ratings();
-    } catch (IOException | IllegalArgumentException e) {
-      throw new ComponentException(NAME + ": cannot read " + path + ": " + e.getMessage(), e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.recopipe.components.ingest;
 
 import io.recopipe.components.api.DatasetLayout;
+import io.recopipe.components.dataset.DatasetSchema;
 import io.recopipe.components.readers.Catalog;
 import io.recopipe.components.readers.Movie;
 import io.recopipe.components.readers.User;
@@ -8,6 +9,7 @@ import io.recopipe.components.synthetic.TrainTestSplit;
 import io.recopipe.components.writers.AtomicFiles;
 import io.recopipe.components.writers.TsvRatingsWriter;
 import io.recopipe.model.data.Ratings;
+import io.recopipe.model.json.JsonWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +20,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Writes the TSV files of a {@link DatasetLayout} directory: ratings and both splits in sorted
- * order, and the catalogs sorted by id, so the bytes depend only on the data; tabs and line
+ * Writes the files of a {@link DatasetLayout} directory: ratings and both splits in sorted
+ * order, their {@code schema.json}, and the catalogs sorted by id, so the bytes depend only on the data; tabs and line
  * breaks inside titles or zip codes become spaces so every line keeps its columns.
  */
 final class DatasetFiles {
@@ -30,6 +32,11 @@ final class DatasetFiles {
     write(dir, DatasetLayout.RATINGS, sorted);
     write(dir, DatasetLayout.TRAIN, split.train());
     write(dir, DatasetLayout.EVAL, split.test());
+  }
+
+  static void writeSchema(Path dir, DatasetSchema schema) throws IOException {
+    byte[] json = (JsonWriter.pretty(schema.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
+    AtomicFiles.write(dir.resolve(DatasetLayout.SCHEMA), out -> out.write(json));
   }
 
   static void writeMovies(Path dir, Catalog<Movie> movies) throws IOException {

@@ -6,8 +6,10 @@ import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
+import io.recopipe.components.dataset.DatasetSchema;
 import io.recopipe.components.synthetic.TrainTestSplit;
 import io.recopipe.components.writers.AtomicFiles;
+import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.data.Ratings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,8 @@ import java.util.Locale;
 /**
  * The pipeline's first step: reads ratings from any supported source (MovieLens release or
  * download, delimited or Parquet file, synthetic preset), validates them, writes a sorted
- * {@link DatasetLayout} directory with a report and a train/eval split, and publishes the
+ * {@link DatasetLayout} directory with its {@code schema.json} (the one place the data's id kinds
+ * and rating range are decided), a report and a train/eval split, and publishes the
  * {@code ratings}, {@code movies}, {@code users}, {@code train} and {@code eval} tables, so every
  * later step and every SQL user sees the same data.
  *
@@ -57,8 +60,11 @@ public final class IngestComponent extends AbstractComponent {
         (System.nanoTime() - start) / 1_000_000));
     Ratings sorted = DeterministicOrder.sort(data.ratings());
     TrainTestSplit split = Splits.split(sorted, options.split());
+    DatasetSchema schema = DatasetSchema.of(sorted, split.train().size(), split.test().size(),
+        data.source(), data.format());
     try {
       DatasetFiles.writeRatings(out, sorted, split);
+      DatasetFiles.writeSchema(out, schema);
       if (data.movies().isPresent()) {
         DatasetFiles.writeMovies(out, data.movies().get());
       }
@@ -79,11 +85,27 @@ public final class IngestComponent extends AbstractComponent {
     context.metric("train_rows", split.train().size());
     context.metric("eval_rows", split.test().size());
     context.metric("duplicates_resolved", data.duplicatesResolved());
+    context.log().info("ingest: " + describe(schema));
     context.log().info("ingest: split " + options.split().describe() + ": "
         + split.train().size() + " train, " + split.test().size() + " eval");
     publish(context);
     context.log().progress(String.format(Locale.ROOT, "ingest: done in %d ms",
         (System.nanoTime() - start) / 1_000_000));
+  }
+
+  /** One line on what later steps will rely on, e.g. {@code ratings 0.5..5 in steps of 0.5}. */
+  static String describe(DatasetSchema schema) {
+    RatingRange range = schema.ratingRange();
+    String step = schema.ratingStep().isPresent()
+        ? " in steps of " + number(schema.ratingStep().getAsDouble()) : " (continuous)";
+    return "ratings " + number(range.min()) + ".." + number(range.max()) + step + "; user ids "
+        + schema.userIds().jsonName() + ", item ids " + schema.itemIds().jsonName()
+        + " (predictions are clamped to this range)";
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+        : Double.toString(RatingRange.decimal((float) value));
   }
 
   @Override

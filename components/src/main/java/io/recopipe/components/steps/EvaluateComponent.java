@@ -6,7 +6,10 @@ import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
+import io.recopipe.components.dataset.DatasetInput;
+import io.recopipe.components.dataset.IngestedDataset;
 import io.recopipe.model.bundle.ModelBundle;
+import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.als.FeedbackType;
 import io.recopipe.model.metrics.ImplicitEvaluator;
@@ -21,8 +24,8 @@ import java.util.function.Function;
 
 /**
  * The {@code evaluate} step: scores the trained model (and the current champion, when there is
- * one) on the eval split with ML.EVALUATE's metrics, predictions clipped to the training rating
- * scale, so the gate compares both models on exactly the same rows; an implicit candidate (its
+ * one) on the eval split with ML.EVALUATE's metrics, predictions clipped to the rating range
+ * ingest found (the dataset's schema.json), so the gate compares both models on exactly the same rows; an implicit candidate (its
  * manifest says IMPLICIT) is scored with the implicit columns instead ({@link ImplicitEvaluator}).
  */
 public final class EvaluateComponent extends AbstractComponent {
@@ -44,11 +47,12 @@ public final class EvaluateComponent extends AbstractComponent {
   @Override
   public void run(StepContext context) throws ComponentException {
     StepParameters.of(NAME, context.parameters(), Set.of(), "parameter");
-    Path dataset = context.input("dataset");
-    Ratings train = StepFiles.ratings(NAME, dataset, DatasetLayout.TRAIN, true);
-    Ratings eval = StepFiles.ratings(NAME, dataset, DatasetLayout.EVAL, true);
+    IngestedDataset dataset = DatasetInput.open(NAME, context, "dataset");
+    Ratings train = DatasetInput.required(NAME, dataset, DatasetLayout.TRAIN);
+    Ratings eval = DatasetInput.required(NAME, dataset, DatasetLayout.EVAL);
     ModelBundle candidate = StepFiles.bundle(NAME, context.input("model"));
-    Function<ModelBundle, ModelScores> evaluator = evaluator(candidate, train, eval);
+    Function<ModelBundle, ModelScores> evaluator = evaluator(candidate, train, eval,
+        dataset.ratingRange());
     ModelScores scores = evaluate(evaluator, candidate);
     Optional<ModelScores> champion = Optional.empty();
     Optional<Path> championDir = context.championModel();
@@ -83,14 +87,14 @@ public final class EvaluateComponent extends AbstractComponent {
   }
 
   private static Function<ModelBundle, ModelScores> evaluator(ModelBundle candidate,
-      Ratings train, Ratings eval) {
+      Ratings train, Ratings eval, RatingRange range) {
     if (FeedbackType.IMPLICIT.name().equals(candidate.manifest().feedbackType())) {
       Object threshold = candidate.manifest().options().get("positive_threshold");
       ImplicitEvaluator implicit = ImplicitEvaluator.withThreshold(
           threshold instanceof Number n ? n.doubleValue() : 0);
       return bundle -> ModelScores.of(implicit.evaluate(bundle.model(), train, eval));
     }
-    RegressionEvaluator regression = RegressionEvaluator.forScaleOf(train);
+    RegressionEvaluator regression = RegressionEvaluator.forRange(range);
     return bundle -> ModelScores.of(regression.evaluate(bundle.model(), eval));
   }
 

@@ -6,6 +6,8 @@ import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
+import io.recopipe.components.dataset.DatasetInput;
+import io.recopipe.components.dataset.IngestedDataset;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.json.JsonObject;
@@ -19,7 +21,8 @@ import java.util.List;
 /**
  * The {@code export} step: copies the blessed bundle as the pipeline's exported model and
  * publishes it as SQL tables, {@code weights} (ML.WEIGHTS rows) and {@code recommendations}
- * (top-N per user with titles), so the model is usable by people who never load a bundle.
+ * (top-N per user with titles; predicted ratings clamped into the bundle's rating range, as
+ * serving answers them), so the model is usable by people who never load a bundle.
  *
  * <p>Parameters: {@code top_n} (default 50) and {@code exclude_rated} (default true; items rated
  * in the train split are left out).
@@ -60,20 +63,21 @@ public final class ExportComponent extends AbstractComponent {
       Path bundleDir) throws ComponentException {
     ModelBundle bundle = StepFiles.bundle(NAME, bundleDir);
     MfModel model = bundle.model();
-    Path dataset = context.input("dataset");
     ModelWeights weights = ModelWeights.of(model, bundle.manifest().userColumn(),
         bundle.manifest().itemColumn());
     List<List<Object>> weightRows = WeightsTable.rows(weights);
     StepFiles.replaceTable(NAME, context.warehouse(), WeightsTable.NAME, WeightsTable.COLUMNS,
         weightRows);
+    IngestedDataset dataset = DatasetInput.open(NAME, context, "dataset");
     Ratings train = settings.excludeRated()
-        ? StepFiles.ratings(NAME, dataset, DatasetLayout.TRAIN, true) : null;
+        ? DatasetInput.required(NAME, dataset, DatasetLayout.TRAIN) : null;
     RatedItems rated = train == null ? RatedItems.none() : RatedItems.of(train, model);
     BatchRecommender.Table table = new BatchRecommender(model, rated,
         Runtime.getRuntime().availableProcessors()).recommendAll(settings.topN(),
             settings.excludeRated());
-    MovieTitles titles = MovieTitles.read(NAME, dataset);
-    List<List<Object>> recommendations = RecommendationsTable.rows(model, table, titles);
+    MovieTitles titles = MovieTitles.read(NAME, dataset.directory());
+    List<List<Object>> recommendations = RecommendationsTable.rows(model, table, titles,
+        bundle.manifest().predictionRange());
     StepFiles.replaceTable(NAME, context.warehouse(), RecommendationsTable.NAME,
         RecommendationsTable.COLUMNS, recommendations);
     return JsonObject.builder()

@@ -1,11 +1,13 @@
 package io.recopipe.components.steps;
 
 import io.recopipe.components.warehouse.Column;
+import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.BatchRecommender;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code recommendations} warehouse table: each user's top-N items with rank, predicted
@@ -26,10 +28,13 @@ public final class RecommendationsTable {
 
   /**
    * The rows of {@code table} in user-index then rank order, built as they are read; titles and
-   * genres are NULL for items missing from {@code titles}.
+   * genres are NULL for items missing from {@code titles}; predicted ratings are clamped into
+   * {@code range} when there is one (ranks stay by the raw score, which clamping never reorders).
    */
   static List<List<Object>> rows(MfModel model, BatchRecommender.Table table,
-      MovieTitles titles) {
+      MovieTitles titles, Optional<RatingRange> range) {
+    float min = range.map(RatingRange::min).orElse(Float.NEGATIVE_INFINITY);
+    float max = range.map(RatingRange::max).orElse(Float.POSITIVE_INFINITY);
     int users = table.counts().length;
     int[] offsets = new int[users + 1];
     for (int u = 0; u < users; u++) {
@@ -47,7 +52,7 @@ public final class RecommendationsTable {
         String item = model.items().id(table.item(u, rank));
         MovieTitles.Entry entry = titles.get(item);
         return Arrays.asList(model.users().id(u), (long) rank + 1, item,
-            (double) table.rating(u, rank), entry == null ? null : entry.title(),
+            (double) Math.max(min, Math.min(max, table.rating(u, rank))), entry == null ? null : entry.title(),
             entry == null ? null : entry.genres());
       }
 

@@ -3,6 +3,7 @@ package io.recopipe.components.steps;
 import io.recopipe.model.als.AlsResult;
 import io.recopipe.model.als.TrainingIteration;
 import io.recopipe.model.bundle.BundleManifest;
+import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.provenance.Provenance;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,15 +27,19 @@ final class ReproducibleManifest {
   private ReproducibleManifest() {
   }
 
-  /** The manifest of {@code fit}, created at {@code createdAt}, with {@code metrics}. */
+  /**
+   * The manifest of {@code fit}, created at {@code createdAt}, with {@code metrics} and the
+   * training data's rating range.
+   */
   static BundleManifest of(AlsResult fit, String runId, Instant createdAt,
-      Map<String, Double> metrics) {
+      Map<String, Double> metrics, RatingRange range) {
     Provenance provenance = Provenance.capture(fit.options().seed(), fit.dataFingerprint(), runId,
         Clock.fixed(createdAt, ZoneOffset.UTC), System.getenv());
     return BundleManifest.forFit(fit, runId)
         .trainingInfo(withoutDurations(fit.trainingInfo()))
         .provenance(provenance)
         .metrics(metrics)
+        .ratingRange(range)
         .build();
   }
 

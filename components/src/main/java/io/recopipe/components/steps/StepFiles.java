@@ -1,13 +1,11 @@
 package io.recopipe.components.steps;
 
 import io.recopipe.components.api.ComponentException;
-import io.recopipe.components.readers.DatasetReader;
 import io.recopipe.components.warehouse.Column;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.components.writers.AtomicFiles;
 import io.recopipe.model.bundle.ModelBundle;
-import io.recopipe.model.data.Ratings;
 import io.recopipe.model.json.JsonObject;
 import io.recopipe.model.json.JsonParser;
 import io.recopipe.model.json.JsonValue;
@@ -19,35 +17,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The file and warehouse chores every step shares (reading a split, loading a bundle, writing
- * JSON atomically, replacing a table), each failure turned into one line naming the step.
+ * The file and warehouse chores every step shares (loading a bundle, writing JSON atomically,
+ * replacing a table), each failure turned into one line naming the step; datasets are read
+ * through {@link io.recopipe.components.dataset.DatasetInput}.
  */
 final class StepFiles {
   private StepFiles() {
-  }
-
-  /** Reads split {@code file} of a dataset directory; null when absent and not required. */
-  static Ratings ratings(String step, Path dataset, String file, boolean required)
-      throws ComponentException {
-    Path path = dataset.resolve(file);
-    if (!Files.isRegularFile(path)) {
-      if (!required) {
-        return null;
-      }
-      throw new ComponentException(step + ": the dataset has no " + file + " (looked in "
-          + dataset + ")");
-    }
-    try {
-      if (Files.size(path) == 0) {
-        if (!required) {
-          return null;
-        }
-        throw new ComponentException(step + ": " + path + " is empty");
-      }
-      return DatasetReader.read(path).ratings();
-    } catch (IOException | IllegalArgumentException e) {
-      throw new ComponentException(step + ": cannot read " + path + ": " + e.getMessage(), e);
-    }
   }
 
   /** Loads and verifies the model bundle in {@code dir}. */

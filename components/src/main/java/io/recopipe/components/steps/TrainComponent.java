@@ -6,6 +6,8 @@ import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
+import io.recopipe.components.dataset.DatasetInput;
+import io.recopipe.components.dataset.IngestedDataset;
 import io.recopipe.model.als.AlsResult;
 import io.recopipe.components.train.TrainingEngine;
 import io.recopipe.components.tuning.TunedOptions;
@@ -14,6 +16,7 @@ import io.recopipe.model.als.TrainingIteration;
 import io.recopipe.model.bundle.BundleManifest;
 import io.recopipe.model.bundle.BundleWriter;
 import io.recopipe.model.bundle.ModelBundle;
+import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.metrics.RegressionEvaluator;
 import io.recopipe.model.scoring.RatedItems;
@@ -27,7 +30,8 @@ import java.util.Map;
 
 /**
  * The {@code train} step: fits ALS on the dataset's train split (its eval split reported as
- * {@code eval_loss} per iteration), writes a reproducible model bundle and publishes
+ * {@code eval_loss} per iteration), writes a reproducible model bundle (recording the dataset's
+ * rating range, which serving clamps predictions to) and publishes
  * {@code training_info}, so a model and its convergence are one artifact and one table.
  *
  * <p>Parameters are ALS options under BigQuery ML's names ({@code num_factors}, {@code l2_reg},
@@ -55,9 +59,9 @@ public final class TrainComponent extends AbstractComponent {
       context.log().info("ignored " + String.join(", ", dropped) + ": only method gibbs reads "
           + (dropped.size() == 1 ? "it" : "them"));
     }
-    Path dataset = context.input("dataset");
-    Ratings train = StepFiles.ratings(NAME, dataset, DatasetLayout.TRAIN, true);
-    Ratings eval = StepFiles.ratings(NAME, dataset, DatasetLayout.EVAL, false);
+    IngestedDataset dataset = DatasetInput.open(NAME, context, "dataset");
+    Ratings train = DatasetInput.required(NAME, dataset, DatasetLayout.TRAIN);
+    Ratings eval = DatasetInput.optional(NAME, dataset, DatasetLayout.EVAL).orElse(null);
     context.log().info("training on " + train.size() + " ratings, evaluating on "
         + (eval == null ? 0 : eval.size()) + "; options " + options.options().toMap(train.size()));
     AlsResult fit;
@@ -71,13 +75,14 @@ public final class TrainComponent extends AbstractComponent {
     } else {
       fit = engine(context, options.engine()).fit(train, eval, options.options(), context);
     }
-    Map<String, Double> metrics = metrics(fit, train, eval);
+    Map<String, Double> metrics = metrics(fit, dataset.ratingRange(), eval);
     Instant createdAt = options.runStartedAt().or(context::runStartedAt).orElseGet(() -> {
       context.log().info("no run_started_at parameter: created_at is the current time, so this "
           + "bundle will not be byte-identical if the step is rerun");
       return Instant.now();
     });
-    BundleManifest manifest = ReproducibleManifest.of(fit, context.runId(), createdAt, metrics);
+    BundleManifest manifest = ReproducibleManifest.of(fit, context.runId(), createdAt, metrics,
+        dataset.ratingRange());
     Path out = context.output("model");
     try {
       // the training split's rated items go along, so serving can exclude them
@@ -136,7 +141,7 @@ public final class TrainComponent extends AbstractComponent {
             + "; bigquery_ml needs --profile gcp)"));
   }
 
-  private static Map<String, Double> metrics(AlsResult fit, Ratings train, Ratings eval) {
+  private static Map<String, Double> metrics(AlsResult fit, RatingRange range, Ratings eval) {
     Map<String, Double> metrics = new LinkedHashMap<>();
     TrainingIteration last = fit.lastIteration();
     metrics.put("loss", last.loss());
@@ -144,7 +149,7 @@ public final class TrainComponent extends AbstractComponent {
     if (eval != null) {
       metrics.put("eval_loss", last.evalLoss());
       if (fit.options().feedbackType() == io.recopipe.model.als.FeedbackType.EXPLICIT) {
-        metrics.put("eval_root_mean_squared_error", RegressionEvaluator.forScaleOf(train)
+        metrics.put("eval_root_mean_squared_error", RegressionEvaluator.forRange(range)
             .evaluate(fit.model(), eval).get("root_mean_squared_error"));
       }
     }

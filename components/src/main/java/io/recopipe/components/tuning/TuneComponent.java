@@ -6,7 +6,8 @@ import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
-import io.recopipe.components.readers.DatasetReader;
+import io.recopipe.components.dataset.DatasetInput;
+import io.recopipe.components.dataset.IngestedDataset;
 import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.model.data.Ratings;
 import java.io.IOException;
@@ -58,13 +59,14 @@ public final class TuneComponent extends AbstractComponent {
 
   private static List<Trial> trials(StepContext context, TuningOptions options)
       throws ComponentException {
-    Path file = context.input("dataset").resolve(DatasetLayout.TRAIN);
+    IngestedDataset dataset = DatasetInput.open(NAME, context, "dataset");
+    Ratings train = DatasetInput.required(NAME, dataset, DatasetLayout.TRAIN);
     ValidationSplit split;
     try {
-      Ratings train = DatasetReader.read(file).ratings();
       split = ValidationSplit.of(train, options.validationFraction(), options.seed());
-    } catch (IOException | IllegalArgumentException e) {
-      throw new ComponentException(NAME + ": cannot split " + file + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new ComponentException(NAME + ": cannot split " + dataset.directory().resolve(
+          DatasetLayout.TRAIN) + ": " + e.getMessage(), e);
     }
     context.log().info(String.format(Locale.ROOT, "%s: %d trials, %d at once, objective %s; "
         + "fitting on %d ratings of train.tsv, validating on %d (eval.tsv is not read)",

@@ -71,7 +71,8 @@ class IngestDeterminismTest {
           Files.readAllBytes(right.resolve(name)), name);
     }
     assertEquals(List.of(DatasetLayout.EVAL, DatasetLayout.MOVIES, DatasetLayout.RATINGS,
-        DatasetLayout.REPORT, DatasetLayout.TRAIN, DatasetLayout.USERS).stream()
+        DatasetLayout.REPORT, DatasetLayout.SCHEMA, DatasetLayout.TRAIN, DatasetLayout.USERS)
+        .stream()
         .filter(names::contains).toList(), names);
   }
 }

@@ -3,6 +3,7 @@ package io.recopipe.model.bundle;
 import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.als.FeedbackType;
 import io.recopipe.model.als.TrainingIteration;
+import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.json.JsonParser;
 import io.recopipe.model.json.JsonValue;
 import io.recopipe.model.json.JsonWriter;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a bundle records about its model beyond the numbers: how it was trained (options in
@@ -33,10 +35,13 @@ import java.util.Objects;
  * @param provenance      where the model came from
  * @param userColumn      the name of the user id column, {@code user_id} by default
  * @param itemColumn      the name of the item id column, {@code item_id} by default
+ * @param range           the rating range of the data the model was trained on, which served
+ *                        ratings are clamped into; null for bundles written before it was
+ *                        recorded (see {@link #ratingRange()})
  */
 public record BundleManifest(String feedbackType, Map<String, Object> options,
     List<TrainingIteration> trainingInfo, Map<String, Double> metrics, String dataFingerprint,
-    Provenance provenance, String userColumn, String itemColumn) {
+    Provenance provenance, String userColumn, String itemColumn, RatingRange range) {
 
   /** The default user id column, as in BigQuery ML's examples. */
   public static final String DEFAULT_USER_COLUMN = "user_id";
@@ -65,6 +70,28 @@ public record BundleManifest(String feedbackType, Map<String, Object> options,
     Objects.requireNonNull(provenance, "provenance");
     requireName("user column", userColumn);
     requireName("item column", itemColumn);
+  }
+
+  /** A manifest without a rating range, as bundles were written before they recorded one. */
+  public BundleManifest(String feedbackType, Map<String, Object> options,
+      List<TrainingIteration> trainingInfo, Map<String, Double> metrics, String dataFingerprint,
+      Provenance provenance, String userColumn, String itemColumn) {
+    this(feedbackType, options, trainingInfo, metrics, dataFingerprint, provenance, userColumn,
+        itemColumn, null);
+  }
+
+  /** The rating range predictions are clamped into, when the bundle records one. */
+  public Optional<RatingRange> ratingRange() {
+    return Optional.ofNullable(range);
+  }
+
+  /**
+   * The range predicted ratings are clamped into wherever they are shown (serving, batch
+   * recommendations, the deploy smoke test): the rating range for an explicit model; none for an
+   * implicit one, whose scores are confidences, not ratings, nor for a bundle without a range.
+   */
+  public Optional<RatingRange> predictionRange() {
+    return FeedbackType.IMPLICIT.name().equals(feedbackType) ? Optional.empty() : ratingRange();
   }
 
   private static void requireName(String what, String name) {
@@ -100,6 +127,7 @@ public record BundleManifest(String feedbackType, Map<String, Object> options,
     private Provenance provenance;
     private String userColumn = DEFAULT_USER_COLUMN;
     private String itemColumn = DEFAULT_ITEM_COLUMN;
+    private RatingRange range;
 
     private Builder() {
     }
@@ -165,6 +193,12 @@ public record BundleManifest(String feedbackType, Map<String, Object> options,
       return this;
     }
 
+    /** Sets the rating range of the training data (by default none is recorded). */
+    public Builder ratingRange(RatingRange value) {
+      range = value;
+      return this;
+    }
+
     /**
      * Builds the manifest; the feedback type defaults to the options' {@code feedback_type} and
      * the fingerprint to the provenance's.
@@ -184,7 +218,7 @@ public record BundleManifest(String feedbackType, Map<String, Object> options,
       }
       return new BundleManifest(feedback, options, trainingInfo, metrics,
           dataFingerprint != null ? dataFingerprint : provenance.dataFingerprint(), provenance,
-          userColumn, itemColumn);
+          userColumn, itemColumn, range);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.recopipe.model.bundle;
 
 import io.recopipe.model.als.TrainingIteration;
+import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.json.JsonArray;
 import io.recopipe.model.json.JsonException;
 import io.recopipe.model.json.JsonObject;
@@ -20,6 +21,8 @@ import java.util.Set;
  */
 final class ManifestJson {
   private static final String FILE = BundleLayout.MANIFEST;
+  private static final String RATING_MIN = "rating_min";
+  private static final String RATING_MAX = "rating_max";
 
   /**
    * Everything {@code manifest.json} holds.
@@ -53,7 +56,7 @@ final class ManifestJson {
       files.add(JsonObject.builder().put("name", file.name()).put("bytes", file.bytes())
           .put("sha256", file.sha256()).build());
     }
-    return JsonObject.builder()
+    JsonObject.Builder json = JsonObject.builder()
         .put("format", ModelBundle.FORMAT)
         .put("format_version", document.formatVersion())
         .put("model_type", ModelBundle.MODEL_TYPE)
@@ -63,7 +66,11 @@ final class ManifestJson {
         .put("num_items", document.numItems())
         .put("global_intercept", (double) document.globalIntercept())
         .put("user_column", manifest.userColumn())
-        .put("item_column", manifest.itemColumn())
+        .put("item_column", manifest.itemColumn());
+    manifest.ratingRange().ifPresent(range -> json
+        .put(RATING_MIN, RatingRange.decimal(range.min()))
+        .put(RATING_MAX, RatingRange.decimal(range.max())));
+    return json
         .put("options", JsonValue.of(manifest.options()))
         .put("training_info", JsonArray.of(iterations))
         .put("metrics", JsonValue.of(manifest.metrics()))
@@ -103,13 +110,27 @@ final class ManifestJson {
           options(json.getObject("options")),
           trainingInfo(json.getArray("training_info")), metrics(json.getObject("metrics")),
           json.getString("data_fingerprint"), provenance(json.getObject("provenance")),
-          json.getString("user_column"), json.getString("item_column"));
+          json.getString("user_column"), json.getString("item_column"), ratingRange(json));
       return new Document(version, positive(json, "num_factors", 1), positive(json, "num_users", 0),
           positive(json, "num_items", 0), (float) json.getDoubleOrNaN("global_intercept"),
           manifest, files(json.getArray("files")));
     } catch (IllegalArgumentException e) { // JsonException included
       throw problem(bundle, e.getMessage());
     }
+  }
+
+  /** The optional range: both bounds or neither (bundles written before it have neither). */
+  private static RatingRange ratingRange(JsonObject json) {
+    if (!json.has(RATING_MIN) && !json.has(RATING_MAX)) {
+      return null;
+    }
+    if (!json.has(RATING_MIN) || !json.has(RATING_MAX)) {
+      throw new JsonException("fields '" + RATING_MIN + "' and '" + RATING_MAX
+          + "' go together, found only '" + (json.has(RATING_MIN) ? RATING_MIN : RATING_MAX)
+          + "'");
+    }
+    return new RatingRange((float) json.getDouble(RATING_MIN),
+        (float) json.getDouble(RATING_MAX));
   }
 
   private static int positive(JsonObject json, String key, int minimum) {

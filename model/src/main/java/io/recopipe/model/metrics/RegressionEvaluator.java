@@ -1,6 +1,7 @@
 package io.recopipe.model.metrics;
 
 import io.recopipe.model.data.IdDictionary;
+import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.mf.MfModel;
 import java.util.LinkedHashMap;
@@ -55,16 +56,15 @@ public final class RegressionEvaluator {
    * half-star MovieLens releases), the scale a model trained on it is meant to predict.
    */
   public static RegressionEvaluator forScaleOf(io.recopipe.model.data.Ratings train) {
-    if (train.size() == 0) {
-      return create();
-    }
-    float low = Float.POSITIVE_INFINITY;
-    float high = Float.NEGATIVE_INFINITY;
-    for (int n = 0; n < train.size(); n++) {
-      low = Math.min(low, train.rating(n));
-      high = Math.max(high, train.rating(n));
-    }
-    return create().clipTo(low, high);
+    return train.size() == 0 ? create() : forRange(RatingRange.of(train));
+  }
+
+  /**
+   * Returns an evaluator that clips to {@code range}, e.g. the range an ingested dataset records,
+   * so every step judges predictions on the scale the data was found to have.
+   */
+  public static RegressionEvaluator forRange(RatingRange range) {
+    return new RegressionEvaluator(true, range.min(), range.max());
   }
 
   /** Returns the metrics every evaluation reports, in column order. */

@@ -18,6 +18,8 @@ import java.util.List;
  * implicit model's scores are confidences, not ratings, so they are named as BigQuery ML's
  * ML.RECOMMEND names them, {@code predicted_<rating_col>_confidence} ({@value #CONFIDENCE_FIELD}
  * with BigQuery ML's default rating column, the one recopipe's DATASET artifact always uses).
+ * Explicit ratings are clamped into the bundle's rating range as they are written (see
+ * {@link LoadedModel#served}); items are ranked by the raw score, so clamping never reorders.
  */
 public final class PredictionWriter {
   private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -51,11 +53,11 @@ public final class PredictionWriter {
       json.writeArrayFieldStart("predictions");
       for (PredictInstance instance : instances) {
         if (instance.itemIds() != null) {
-          writeListed(json, model.model(), instance, field);
+          writeListed(json, model, instance, field);
         } else {
           Recommendation top = model.recommender().recommend(instance.userId(), instance.k(),
               instance.excludeRated());
-          writeRow(json, field, top.ratings(), top.itemIds(), top.coldStart());
+          writeRow(json, model, field, top.ratings(), top.itemIds(), top.coldStart());
         }
       }
       json.writeEndArray();
@@ -67,22 +69,23 @@ public final class PredictionWriter {
   }
 
   /** ML.RECOMMEND with both columns: the listed items' ratings, in the order given. */
-  private static void writeListed(JsonGenerator json, MfModel model, PredictInstance instance,
-      String field) throws IOException {
+  private static void writeListed(JsonGenerator json, LoadedModel loaded,
+      PredictInstance instance, String field) throws IOException {
+    MfModel model = loaded.model();
     List<String> items = instance.itemIds();
     float[] ratings = new float[items.size()];
     for (int n = 0; n < ratings.length; n++) {
       ratings[n] = model.predict(instance.userId(), items.get(n));
     }
-    writeRow(json, field, ratings, items, model.users().indexOf(instance.userId()) < 0);
+    writeRow(json, loaded, field, ratings, items, model.users().indexOf(instance.userId()) < 0);
   }
 
-  private static void writeRow(JsonGenerator json, String field, float[] ratings,
-      List<String> items, boolean coldStart) throws IOException {
+  private static void writeRow(JsonGenerator json, LoadedModel model, String field,
+      float[] ratings, List<String> items, boolean coldStart) throws IOException {
     json.writeStartObject();
     json.writeArrayFieldStart(field);
     for (int n = 0; n < items.size(); n++) {
-      json.writeNumber(ratings[n]);
+      json.writeNumber(model.served(ratings[n]));
     }
     json.writeEndArray();
     json.writeArrayFieldStart("predicted_item_id");

@@ -1,6 +1,7 @@
 package io.recopipe.serving.model;
 
 import io.recopipe.model.bundle.ModelBundle;
+import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.ItemScorer;
 import io.recopipe.model.scoring.RatedItems;
@@ -18,6 +19,8 @@ public final class LoadedModel {
   private final RatedItems rated;
   private final Instant loadedAt;
   private final ThreadLocal<Recommender> recommenders;
+  private final float ratingMin;
+  private final float ratingMax;
 
   /** Wraps {@code bundle} under {@code version} (prepares the shared scorer). */
   public LoadedModel(ModelBundle bundle, String version, Instant loadedAt) {
@@ -27,6 +30,17 @@ public final class LoadedModel {
     this.rated = bundle.ratedItems().orElse(RatedItems.none());
     this.loadedAt = loadedAt;
     this.recommenders = ThreadLocal.withInitial(() -> new Recommender(scorer, rated));
+    RatingRange range = bundle.manifest().predictionRange().orElse(null);
+    this.ratingMin = range == null ? Float.NEGATIVE_INFINITY : range.min();
+    this.ratingMax = range == null ? Float.POSITIVE_INFINITY : range.max();
+  }
+
+  /**
+   * A raw score as served: clamped into the bundle's {@link
+   * io.recopipe.model.bundle.BundleManifest#predictionRange() prediction range}, when it has one.
+   */
+  public float served(float score) {
+    return score < ratingMin ? ratingMin : score > ratingMax ? ratingMax : score;
   }
 
   /** The bundle as loaded. */
