@@ -1,6 +1,7 @@
 package io.recopipe.components.api;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One pipeline step (ingest, train, evaluate, gate, export, …): a name and version, typed inputs
@@ -19,6 +20,20 @@ public interface Component {
 
   /** The outputs this component writes, by port name. */
   List<Port> outputs();
+
+  /**
+   * Checks this step's parameters (keys without the step prefix, as {@link StepContext#parameters}
+   * gives them) without touching data, so a pipeline refuses a bad config before it records a
+   * run. Every parameter problem {@link #run} could report must be reported here too.
+   *
+   * <p>There is deliberately no default: a default that accepts anything would let a new
+   * component skip up-front validation silently. Each component implements it by calling the
+   * same parse function its {@link #run} starts with, so the check and the step cannot disagree.
+   *
+   * @throws ComponentException naming each bad key in one line ({@link UnknownKeysException}
+   *                            when keys are unknown, so the caller can still check the rest)
+   */
+  void validate(Map<String, String> parameters) throws ComponentException;
 
   /**
    * Does the work: reads inputs from {@link StepContext#input}, writes every output into the

@@ -41,6 +41,12 @@ public final class DeployComponent extends AbstractComponent {
         Port.of("model", ArtifactType.MODEL)), List.of(Port.of("endpoint", ArtifactType.ENDPOINT)));
   }
 
+  /** Checks the parameters with the same parse {@link #run} starts with. */
+  @Override
+  public void validate(Map<String, String> parameters) throws ComponentException {
+    DeploySettings.parse(NAME, parameters);
+  }
+
   @Override
   public void run(StepContext context) throws ComponentException {
     DeploySettings settings = DeploySettings.parse(NAME, context.parameters());

@@ -1,9 +1,11 @@
 package io.recopipe.components.deploy;
 
 import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.api.UnknownKeysException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The deploy step's parameters with their defaults (stable port 8501 as TF Serving, model name
@@ -20,8 +22,13 @@ import java.util.Map;
 record DeploySettings(boolean enabled, int port, String modelName, int smokeUsers,
     Duration readyTimeout, String java) {
 
+  /** The parameter names. */
+  static final Set<String> KNOWN = Set.of("enabled", "port", "model_name", "smoke_users",
+      "ready_timeout_seconds", "java");
+
   static DeploySettings parse(String step, Map<String, String> parameters)
       throws ComponentException {
+    UnknownKeysException.requireKnown(step, parameters, KNOWN, "parameter");
     String enabled = parameters.getOrDefault("enabled", "true").trim();
     if (!enabled.equals("true") && !enabled.equals("false")) {
       throw new ComponentException(step + ": enabled must be true or false, was '" + enabled

@@ -8,6 +8,7 @@ import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
 import io.recopipe.components.dataset.DatasetInput;
 import io.recopipe.components.dataset.IngestedDataset;
+import io.recopipe.components.api.UnknownKeysException;
 import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.Ratings;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -32,11 +34,21 @@ public final class HybridComponent extends AbstractComponent {
   /** The component name. */
   public static final String NAME = "hybrid";
 
+  /** The options besides {@code enabled}. */
+  private static final Set<String> KNOWN = Set.copyOf(HybridOptions.NAMES);
+
   /** Creates the component. */
   public HybridComponent() {
     super(NAME, "1", List.of(Port.of("dataset", ArtifactType.DATASET),
         Port.of("model", ArtifactType.MODEL)),
         List.of(Port.of("hybrid", ArtifactType.MODEL), Port.of("metrics", ArtifactType.METRICS)));
+  }
+
+  /** Checks the parameters with the same parse {@link #run} starts with. */
+  @Override
+  public void validate(Map<String, String> parameters) throws ComponentException {
+    Map<String, String> options = new TreeMap<>(parameters);
+    options(options, options.remove("enabled"));
   }
 
   @Override
@@ -109,6 +121,7 @@ public final class HybridComponent extends AbstractComponent {
 
   private static HybridOptions options(Map<String, String> parameters, String enabled)
       throws ComponentException {
+    UnknownKeysException.requireKnown(NAME, parameters, KNOWN, "option");
     String problem = null;
     if (enabled != null && !enabled.trim().equalsIgnoreCase("true")
         && !enabled.trim().equalsIgnoreCase("false")) {

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The pipeline's first step: reads ratings from any supported source (MovieLens release or
@@ -41,6 +42,12 @@ public final class IngestComponent extends AbstractComponent {
   /** Creates the component. */
   public IngestComponent() {
     super(NAME, "1", List.of(), List.of(Port.of(DATASET, ArtifactType.DATASET)));
+  }
+
+  /** Checks the parameters with the same parse {@link #run} starts with. */
+  @Override
+  public void validate(Map<String, String> parameters) throws ComponentException {
+    IngestOptions.parse(parameters);
   }
 
   @Override

@@ -1,11 +1,11 @@
 package io.recopipe.components.ingest;
 
 import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.api.UnknownKeysException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Typed access to a step's text parameters with one-line errors that name the full key
@@ -21,14 +21,10 @@ final class Parameters {
     this.values = Map.copyOf(values);
   }
 
-  /** Refuses keys outside {@code known}, listing the known ones. */
+  /** Refuses keys outside {@code known}, all at once, each with a "did you mean". */
   void requireOnly(Set<String> known) throws ComponentException {
-    for (String key : new TreeSet<>(values.keySet())) {
-      if (!known.contains(key)) {
-        throw new ComponentException(prefix + key + ": unknown parameter; expected one of "
-            + String.join(", ", new TreeSet<>(known)));
-      }
-    }
+    UnknownKeysException.requireKnown(prefix.substring(0, prefix.length() - 1), values, known,
+        "parameter");
   }
 
   /** The key as the user wrote it, with the step prefix. */

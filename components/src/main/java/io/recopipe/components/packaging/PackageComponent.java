@@ -47,6 +47,12 @@ public final class PackageComponent extends AbstractComponent {
     this.workingDir = workingDir;
   }
 
+  /** Checks the parameters with the same parse {@link #run} starts with. */
+  @Override
+  public void validate(Map<String, String> parameters) throws ComponentException {
+    PackageSettings.check(NAME, parameters);
+  }
+
   @Override
   public void run(StepContext context) throws ComponentException {
     Path bundleDir = context.input("model");

@@ -2,10 +2,10 @@ package io.recopipe.components.packaging;
 
 import com.google.cloud.tools.jib.api.ImageReference;
 import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.api.UnknownKeysException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -35,13 +35,28 @@ public record PackageSettings(BaseImage base, ServingDist dist, String imageName
    */
   public static PackageSettings parse(String step, Map<String, String> parameters,
       String fallbackTag, Map<String, String> env, Path workingDir) throws ComponentException {
-    Set<String> unknown = new TreeSet<>(parameters.keySet());
-    unknown.removeAll(KNOWN);
-    if (!unknown.isEmpty()) {
-      throw new ComponentException(step + ": unknown parameter" + (unknown.size() > 1 ? "s " : " ")
-          + String.join(", ", unknown) + " (known: " + String.join(", ", new TreeSet<>(KNOWN))
-          + ")");
-    }
+    String tag = checked(step, parameters, fallbackTag);
+    BaseImage base = BaseImage.parse(step, value(parameters, BaseImage.PARAMETER, "scratch"));
+    ServingDist dist = ServingDist.locate(step, parameters.get(ServingDist.PARAMETER), env,
+        workingDir);
+    return new PackageSettings(base, dist, value(parameters, "image_name", DEFAULT_IMAGE_NAME),
+        tag, value(parameters, "model_name", DEFAULT_MODEL_NAME));
+  }
+
+  /**
+   * Checks every parameter {@link #parse} reads without looking for the serving dist, which only
+   * has to exist when the step runs (a run that ends at the gate never needs it).
+   */
+  public static void check(String step, Map<String, String> parameters)
+      throws ComponentException {
+    checked(step, parameters, "model");
+    BaseImage.parse(step, value(parameters, BaseImage.PARAMETER, "scratch"));
+  }
+
+  /** Checks the keys, name, tag and model name; returns the tag. */
+  private static String checked(String step, Map<String, String> parameters, String fallbackTag)
+      throws ComponentException {
+    UnknownKeysException.requireKnown(step, parameters, KNOWN, "parameter");
     String name = value(parameters, "image_name", DEFAULT_IMAGE_NAME);
     if (!ImageReference.isValidRepository(name)) {
       throw new ComponentException(step + ": parameter image_name '" + name
@@ -57,10 +72,7 @@ public record PackageSettings(BaseImage base, ServingDist dist, String imageName
       throw new ComponentException(step + ": parameter model_name '" + model
           + "' must be 1-128 letters, digits, '_', '.' or '-'");
     }
-    BaseImage base = BaseImage.parse(step, value(parameters, BaseImage.PARAMETER, "scratch"));
-    ServingDist dist = ServingDist.locate(step, parameters.get(ServingDist.PARAMETER), env,
-        workingDir);
-    return new PackageSettings(base, dist, name, tag, model);
+    return tag;
   }
 
   /** {@code name:tag}. */

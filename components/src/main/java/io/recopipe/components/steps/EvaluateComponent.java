@@ -44,6 +44,12 @@ public final class EvaluateComponent extends AbstractComponent {
     return true;
   }
 
+  /** Checks the parameters with the same parse {@link #run} starts with. */
+  @Override
+  public void validate(Map<String, String> parameters) throws ComponentException {
+    StepParameters.of(NAME, parameters, Set.of(), "parameter");
+  }
+
   @Override
   public void run(StepContext context) throws ComponentException {
     StepParameters.of(NAME, context.parameters(), Set.of(), "parameter");

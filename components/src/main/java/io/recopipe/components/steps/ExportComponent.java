@@ -17,6 +17,7 @@ import io.recopipe.model.scoring.RatedItems;
 import io.recopipe.model.weights.ModelWeights;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code export} step: copies the blessed bundle as the pipeline's exported model and
@@ -37,6 +38,12 @@ public final class ExportComponent extends AbstractComponent {
   public ExportComponent() {
     super(NAME, "1", List.of(Port.of("model", ArtifactType.MODEL), Port.of("dataset", ArtifactType.DATASET)),
         List.of(Port.of("model", ArtifactType.MODEL), Port.of("report", ArtifactType.REPORT)));
+  }
+
+  /** Checks the parameters with the same parse {@link #run} starts with. */
+  @Override
+  public void validate(Map<String, String> parameters) throws ComponentException {
+    ExportSettings.parse(NAME, parameters);
   }
 
   @Override

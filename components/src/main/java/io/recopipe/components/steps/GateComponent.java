@@ -6,6 +6,7 @@ import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code gate} step: decides from evaluate's metrics whether the candidate may replace the
@@ -24,6 +25,12 @@ public final class GateComponent extends AbstractComponent {
   public GateComponent() {
     super(NAME, "1", List.of(Port.of("metrics", ArtifactType.METRICS)),
         List.of(Port.of("decision", ArtifactType.GATE_DECISION)));
+  }
+
+  /** Checks the parameters with the same parse {@link #run} starts with. */
+  @Override
+  public void validate(Map<String, String> parameters) throws ComponentException {
+    GateThresholds.parse(NAME, parameters);
   }
 
   @Override

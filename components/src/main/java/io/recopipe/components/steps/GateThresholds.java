@@ -1,6 +1,8 @@
 package io.recopipe.components.steps;
 
 import io.recopipe.components.api.ComponentException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -49,12 +51,27 @@ public record GateThresholds(OptionalDouble r2Min, OptionalDouble rmseMax,
         p.threshold(MAX_REGRESSION_REL, OptionalDouble.empty()),
         p.flag(AUTO_BLESS, false),
         ImplicitGateThresholds.parse(step, p));
-    if (thresholds.maxRegressionRel.isPresent() && thresholds.maxRegressionRel.getAsDouble() < 0) {
-      throw new ComponentException(step + ": parameter " + MAX_REGRESSION_REL
-          + " must be >= 0 (a fraction of the champion's RMSE), was "
-          + thresholds.maxRegressionRel.getAsDouble());
+    List<String> problems = new ArrayList<>();
+    outside(problems, R2_MIN, thresholds.r2Min, Double.NEGATIVE_INFINITY, 1, "R² is at most 1");
+    outside(problems, RMSE_MAX, thresholds.rmseMax, 0, Double.POSITIVE_INFINITY,
+        "an RMSE ceiling");
+    outside(problems, MAX_REGRESSION_ABS, thresholds.maxRegressionAbs, 0,
+        Double.POSITIVE_INFINITY, "an RMSE increase in rating units");
+    outside(problems, MAX_REGRESSION_REL, thresholds.maxRegressionRel, 0,
+        Double.POSITIVE_INFINITY, "a fraction of the champion's RMSE");
+    if (!problems.isEmpty()) {
+      throw new ComponentException(step + ": " + String.join("; ", problems));
     }
     return thresholds;
+  }
+
+  private static void outside(List<String> problems, String name, OptionalDouble value,
+      double min, double max, String meaning) {
+    if (value.isPresent() && (value.getAsDouble() < min || value.getAsDouble() > max)) {
+      problems.add("parameter " + name + " must be " + (min == Double.NEGATIVE_INFINITY
+          ? "<= " + max : max == Double.POSITIVE_INFINITY ? ">= " + min : "in " + min + ".."
+          + max) + " (" + meaning + "), was " + value.getAsDouble());
+    }
   }
 
   /** Whether any absolute threshold is set. */

@@ -1,14 +1,12 @@
 package io.recopipe.components.steps;
 
 import io.recopipe.components.api.ComponentException;
-import java.util.ArrayList;
-import java.util.List;
+import io.recopipe.components.api.UnknownKeysException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A step's text parameters read as typed values, with every unknown key and unreadable value
@@ -29,21 +27,11 @@ final class StepParameters {
    * Checks that every key of {@code values} is in {@code known}.
    *
    * @param noun what a key is called in the message ("option" or "parameter")
-   * @throws ComponentException listing every unknown key at once
+   * @throws UnknownKeysException listing every unknown key at once, each with a "did you mean"
    */
   static StepParameters of(String step, Map<String, String> values, Set<String> known,
       String noun) throws ComponentException {
-    List<String> unknown = new ArrayList<>();
-    for (String key : new TreeSet<>(values.keySet())) {
-      if (!known.contains(key)) {
-        unknown.add("'" + key + "'");
-      }
-    }
-    if (!unknown.isEmpty()) {
-      throw new ComponentException(step + ": unknown " + noun + (unknown.size() > 1 ? "s " : " ")
-          + String.join(", ", unknown) + " (known: " + String.join(", ", new TreeSet<>(known))
-          + ")");
-    }
+    UnknownKeysException.requireKnown(step, values, known, noun);
     return new StepParameters(step, values);
   }
 

@@ -51,6 +51,12 @@ public final class TrainComponent extends AbstractComponent {
         List.of(Port.of("model", ArtifactType.MODEL)));
   }
 
+  /** Checks the parameters with the same parse {@link #run} starts with. */
+  @Override
+  public void validate(Map<String, String> parameters) throws ComponentException {
+    TrainOptions.parse(NAME, parameters);
+  }
+
   @Override
   public void run(StepContext context) throws ComponentException {
     TrainOptions options = tuned(context, TrainOptions.parse(NAME, context.parameters()));

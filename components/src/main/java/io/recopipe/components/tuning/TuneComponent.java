@@ -8,12 +8,18 @@ import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
 import io.recopipe.components.dataset.DatasetInput;
 import io.recopipe.components.dataset.IngestedDataset;
+import io.recopipe.components.api.UnknownKeysException;
 import io.recopipe.components.warehouse.WarehouseException;
+import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.data.Ratings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The {@code tune} step, BigQuery ML's hyperparameter tuning for matrix factorization: trials of
@@ -29,20 +35,25 @@ public final class TuneComponent extends AbstractComponent {
   /** The component name. */
   public static final String NAME = "tune";
 
+  /** The tuning keys and the ALS options that set the trials' base. */
+  private static final Set<String> KNOWN = Stream.concat(TuningOptions.NAMES.stream(),
+      AlsOptions.NAMES.stream()).collect(Collectors.toUnmodifiableSet());
+
   /** Creates the component. */
   public TuneComponent() {
     super(NAME, "1", List.of(Port.of("dataset", ArtifactType.DATASET)),
         List.of(Port.of("tuning", ArtifactType.TUNING)));
   }
 
+  /** Checks the parameters with the same parse {@link #run} starts with. */
+  @Override
+  public void validate(Map<String, String> parameters) throws ComponentException {
+    options(parameters);
+  }
+
   @Override
   public void run(StepContext context) throws ComponentException {
-    TuningOptions options;
-    try {
-      options = TuningOptions.parse(context.parameters());
-    } catch (IllegalArgumentException e) {
-      throw new ComponentException(NAME + ": " + e.getMessage(), e);
-    }
+    TuningOptions options = options(context.parameters());
     Path out = context.output("tuning");
     try {
       if (!options.enabled()) {
@@ -55,6 +66,16 @@ public final class TuneComponent extends AbstractComponent {
       throw new ComponentException(NAME + ": cannot write " + out + ": " + e.getMessage(), e);
     }
     publish(context);
+  }
+
+  private static TuningOptions options(Map<String, String> parameters)
+      throws ComponentException {
+    UnknownKeysException.requireKnown(NAME, parameters, KNOWN, "option");
+    try {
+      return TuningOptions.parse(parameters);
+    } catch (IllegalArgumentException e) {
+      throw new ComponentException(NAME + ": " + e.getMessage(), e);
+    }
   }
 
   private static List<Trial> trials(StepContext context, TuningOptions options)

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code gcp} section of a pipeline config, checked whole before any Google API is called, so
@@ -29,6 +30,10 @@ public record GcpConfig(String project, String region, String dataset, String da
 
   /** The config section holding these keys. */
   public static final String SECTION = "gcp";
+  /** Every key of the section, so a typo in it can be refused before anything runs. */
+  public static final Set<String> KEYS = Set.of("project", "region",
+      "dataset", "dataset_location", "bucket", "repository", "image", "service",
+      "pipeline_service_account", "serving_service_account", "invokers");
   private static final String SERVICE_ACCOUNT = "[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+"
       + "\\.iam\\.gserviceaccount\\.com";
 

@@ -52,9 +52,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
     overrides.put("deploy.enabled", "false"); // times ingest → package; deploy is bench serving's
     overrides.putAll(set);
     overrides.put("ingest.source", source);
-    PipelineConfig resolved = (config == null ? PipelineConfig.defaults()
-        : PipelineConfig.load(config)).with(overrides)
-        .requireSections(MovieLensMfPipeline.SECTIONS);
+    PipelineConfig resolved = MovieLensMfPipeline.config(config, overrides, false);
     Path home = Files.createTempDirectory("recopipe-bench-");
     PrintWriter out = spec.commandLine().getOut();
     try {

@@ -1,6 +1,7 @@
 package io.recopipe.pipeline.cli;
 
 import io.recopipe.infra.config.GcpConfig;
+import io.recopipe.pipeline.config.ConfigValidator;
 import io.recopipe.pipeline.config.PipelineConfig;
 import io.recopipe.pipeline.kfp.KfpOptions;
 import io.recopipe.pipeline.kfp.VertexImages;
@@ -53,7 +54,7 @@ final class CompileCommand implements Callable<Integer> {
     if (!"vertex".equals(target)) {
       throw new IllegalArgumentException("--target " + target + ": only vertex is supported");
     }
-    PipelineConfig resolved = load(config, set);
+    PipelineConfig resolved = load(config, set, false);
     Optional<GcpConfig> gcp = optionalGcp(resolved);
     KfpOptions options = KfpOptions.of(VertexImages.resolve(image, gcp));
     Map<String, String> parameters = resolved.values();
@@ -70,18 +71,24 @@ final class CompileCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** The shipped config or {@code file}, with {@code overrides}, sections checked. */
-  static PipelineConfig load(Path file, Map<String, String> overrides) {
-    return (file == null ? PipelineConfig.defaults() : PipelineConfig.load(file))
-        .with(overrides == null ? Map.of() : overrides)
-        .requireSections(MovieLensMfPipeline.SECTIONS);
+  /**
+   * The shipped config with {@code file} layered over it and {@code overrides} on top, all
+   * checked; the gcp section's values are checked when {@code gcp} or when it has any key.
+   */
+  static PipelineConfig load(Path file, Map<String, String> overrides, boolean gcp) {
+    PipelineConfig layered = PipelineConfig.layered(file, overrides);
+    return new ConfigValidator(MovieLensMfPipeline.definition()).validate(layered,
+        gcp || optionalGcpKeys(layered));
   }
 
   /** The gcp section when it has any key; then it must be complete. */
   static Optional<GcpConfig> optionalGcp(PipelineConfig config) {
-    boolean present = config.values().keySet().stream()
-        .anyMatch(k -> k.startsWith(GcpConfig.SECTION + "."));
-    return present ? Optional.of(GcpConfig.from(config.values(), config.source()))
+    return optionalGcpKeys(config) ? Optional.of(GcpConfig.from(config.values(), config.source()))
         : Optional.empty();
+  }
+
+  private static boolean optionalGcpKeys(PipelineConfig config) {
+    return config.values().keySet().stream()
+        .anyMatch(k -> k.startsWith(GcpConfig.SECTION + "."));
   }
 }

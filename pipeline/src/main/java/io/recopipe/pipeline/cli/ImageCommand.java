@@ -63,7 +63,7 @@ final class ImageCommand {
         throw new IllegalArgumentException("--profile " + profile + ": images are pushed only "
             + "in the gcp profile");
       }
-      PipelineConfig resolved = CompileCommand.load(config, set);
+      PipelineConfig resolved = CompileCommand.load(config, set, true);
       GcpConfig gcp = GcpConfig.from(resolved.values(), resolved.source());
       ProfileOption.credentials.require();
       Path cli = jar != null ? jar : runningJar();

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         + "of --token-file or $RECOPIPE_REVIEWER_TOKEN when given, else to the OS user.")
 final class RunCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE",
-      description = "Pipeline config (YAML); default: the shipped pipeline/movielens-mf.yaml.")
+      description = "Pipeline config (YAML), layered over the shipped "
+          + "pipeline/movielens-mf.yaml: its keys replace the shipped ones.")
   Path config;
 
   @Option(names = "--data", paramLabel = "SRC", description = "Data source, short for --set "
@@ -66,9 +67,7 @@ final class RunCommand implements Callable<Integer> {
     if (data != null) {
       overrides.put("ingest.source", data);
     }
-    PipelineConfig resolved = (config == null ? PipelineConfig.defaults()
-        : PipelineConfig.load(config)).with(overrides)
-        .requireSections(MovieLensMfPipeline.SECTIONS);
+    PipelineConfig resolved = MovieLensMfPipeline.config(config, overrides, profile.isGcp());
     PrintStream progress = System.out;
     Map<String, String> parameters = profile.parameters(resolved);
     try (LocalRunner runner = home.runner()) {

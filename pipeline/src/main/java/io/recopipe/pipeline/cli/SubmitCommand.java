@@ -76,7 +76,7 @@ final class SubmitCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--profile " + profile + ": only gcp submits to "
             + "Vertex AI (recopipe run runs locally)");
       }
-      PipelineConfig resolved = CompileCommand.load(config, set);
+      PipelineConfig resolved = CompileCommand.load(config, set, true);
       GcpConfig gcp = GcpConfig.from(resolved.values(), resolved.source());
       KfpOptions options = VertexProfile.options(KfpOptions.of(VertexImages.resolve(image,
           Optional.of(gcp))), gcp);

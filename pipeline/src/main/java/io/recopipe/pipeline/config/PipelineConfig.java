@@ -1,7 +1,9 @@
 package io.recopipe.pipeline.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -16,13 +18,16 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A pipeline's parameters as one flat map of dotted keys ({@code train.num_factors} → "198"),
  * read from YAML with {@code --set} overrides on top: flat keys are what cache keys hash and what
  * a Vertex AI run takes as pipeline parameters, so both profiles see the same values.
+ *
+ * <p>Configs layer: {@link #layered} puts a user's file over the shipped one (a key in the file
+ * replaces the shipped key, sections merge key by key) and {@link #with} puts {@code --set} on
+ * top, so a file only needs the keys it changes. A key given twice in one YAML mapping is an
+ * error naming its line and column, never a silent last-one-wins.
  */
 public final class PipelineConfig {
   /** The documented default shipped with recopipe (also at {@code pipeline/movielens-mf.yaml}). */
@@ -48,11 +53,30 @@ public final class PipelineConfig {
       if (in == null) {
         throw new IllegalStateException("the default config " + DEFAULT_RESOURCE + " is missing");
       }
-      return parse("default " + DEFAULT_RESOURCE, new String(in.readAllBytes(),
+      return parse("built-in " + DEFAULT_RESOURCE, new String(in.readAllBytes(),
           java.nio.charset.StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The shipped config with {@code file} layered over it (when not null) and {@code overrides}
+   * on top; values are not checked here (see {@link ConfigValidator}).
+   */
+  public static PipelineConfig layered(Path file, Map<String, String> overrides) {
+    PipelineConfig config = defaults();
+    if (file != null) {
+      config = config.over(load(file));
+    }
+    return config.with(overrides == null ? Map.of() : overrides);
+  }
+
+  /** This config with {@code layer}'s keys replacing or adding to its own. */
+  public PipelineConfig over(PipelineConfig layer) {
+    Map<String, String> merged = new LinkedHashMap<>(values);
+    merged.putAll(layer.values);
+    return new PipelineConfig(source + " + " + layer.source, merged);
   }
 
   /** Reads a config file; a missing or malformed file is a one-line {@link ConfigException}. */
@@ -70,12 +94,14 @@ public final class PipelineConfig {
   public static PipelineConfig parse(String source, String yaml) {
     JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+      root = new ObjectMapper(new YAMLFactory())
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).readTree(yaml);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new ConfigException("config " + source + where + ": " + e.getOriginalMessage()
-          .replace('\n', ' '));
+      throw new ConfigException("config " + source + where + ": "
+          + printable(e.getOriginalMessage()));
     }
     Map<String, String> flat = new LinkedHashMap<>();
     if (root != null && !root.isNull() && !root.isMissingNode()) {
@@ -114,6 +140,9 @@ public final class PipelineConfig {
    * without a section is refused, since every parameter belongs to a step.
    */
   public PipelineConfig with(Map<String, String> overrides) {
+    if (overrides.isEmpty()) {
+      return this;
+    }
     Map<String, String> merged = new LinkedHashMap<>(values);
     for (Map.Entry<String, String> entry : overrides.entrySet()) {
       String key = SHORTHANDS.getOrDefault(entry.getKey().trim(), entry.getKey().trim());
@@ -123,27 +152,7 @@ public final class PipelineConfig {
       }
       merged.put(key, entry.getValue());
     }
-    return new PipelineConfig(source, merged);
-  }
-
-  /**
-   * Checks that every section is one of {@code sections}; all unknown ones are reported at once
-   * (keys inside a section are checked by the step that owns them).
-   */
-  public PipelineConfig requireSections(Set<String> sections) {
-    Set<String> unknown = new TreeSet<>();
-    for (String key : values.keySet()) {
-      String section = key.substring(0, Math.max(0, key.indexOf('.')));
-      if (!sections.contains(section)) {
-        unknown.add(section.isEmpty() ? key : section);
-      }
-    }
-    if (!unknown.isEmpty()) {
-      throw new ConfigException("config " + source + ": unknown section" + (unknown.size() > 1
-          ? "s " : " ") + String.join(", ", unknown) + " (known: "
-          + String.join(", ", new TreeSet<>(sections)) + ")");
-    }
-    return this;
+    return new PipelineConfig(source + " + --set", merged);
   }
 
   /** Every parameter as a flat map of dotted keys, in file order then override order. */
@@ -151,7 +160,22 @@ public final class PipelineConfig {
     return values;
   }
 
-  /** Where the config came from, for messages. */
+  /** {@code text} on one line with control characters escaped, for error messages. */
+  static String printable(String text) {
+    StringBuilder out = new StringBuilder();
+    text.codePoints().forEach(c -> {
+      if (c == '\n' || c == '\r') {
+        out.append(' ');
+      } else if (Character.isISOControl(c)) {
+        out.append(String.format("\\u%04x", c));
+      } else {
+        out.appendCodePoint(c);
+      }
+    });
+    return out.toString();
+  }
+
+  /** Where the config came from (its layers), for messages. */
   public String source() {
     return source;
   }

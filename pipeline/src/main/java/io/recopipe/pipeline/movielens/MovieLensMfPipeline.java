@@ -9,10 +9,14 @@ import io.recopipe.components.steps.ExportComponent;
 import io.recopipe.components.steps.GateComponent;
 import io.recopipe.components.steps.TrainComponent;
 import io.recopipe.components.tuning.TuneComponent;
+import io.recopipe.pipeline.config.ConfigValidator;
+import io.recopipe.pipeline.config.PipelineConfig;
 import io.recopipe.pipeline.dsl.Condition;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.dsl.RetryPolicy;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,6 +39,19 @@ public final class MovieLensMfPipeline {
       "evaluate", "gate", "export", "package", "deploy", "promotion");
 
   private MovieLensMfPipeline() {
+  }
+
+  /**
+   * The config a command runs with: the shipped one, {@code file} layered over it (when not
+   * null), {@code overrides} on top, every key and value checked against this pipeline.
+   *
+   * @param gcpProfile whether the gcp profile will read the {@code gcp} section
+   * @throws io.recopipe.pipeline.config.ConfigException listing every problem, one line
+   */
+  public static PipelineConfig config(Path file, Map<String, String> overrides,
+      boolean gcpProfile) {
+    return new ConfigValidator(definition()).validate(PipelineConfig.layered(file, overrides),
+        gcpProfile);
   }
 
   /** Builds the definition. */

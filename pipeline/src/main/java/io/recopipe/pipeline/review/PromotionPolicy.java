@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +36,9 @@ public record PromotionPolicy(Mode mode, boolean fourEyes, Duration expiresAfter
   public static final String FOUR_EYES = "promotion.four_eyes";
   /** The expiry key: {@code 72h}, {@code 30m}, {@code 7d}, {@code 90s} or ISO {@code PT72H}. */
   public static final String EXPIRES_AFTER = "promotion.expires_after";
+  /** The section's keys, without the {@code promotion.} prefix. */
+  public static final Set<String> KEYS = Set.of("policy", "four_eyes",
+      "expires_after");
   /** What a run gets when its config says nothing. */
   public static final PromotionPolicy DEFAULT = new PromotionPolicy(Mode.AUTO, true,
       Duration.ofHours(72));
@@ -47,6 +51,21 @@ public record PromotionPolicy(Mode mode, boolean fourEyes, Duration expiresAfter
    */
   public static PromotionPolicy from(Map<String, String> parameters) {
     List<String> problems = new ArrayList<>();
+    PromotionPolicy policy = parse(parameters, problems);
+    if (!problems.isEmpty()) {
+      throw new ConfigException("promotion config: " + String.join("; ", problems));
+    }
+    return policy;
+  }
+
+  /** Every problem of the {@code promotion.*} values in {@code parameters}, one line each. */
+  public static List<String> problems(Map<String, String> parameters) {
+    List<String> problems = new ArrayList<>();
+    parse(parameters, problems);
+    return problems;
+  }
+
+  private static PromotionPolicy parse(Map<String, String> parameters, List<String> problems) {
     Mode mode = DEFAULT.mode();
     String policy = parameters.get(POLICY);
     if (policy != null) {
@@ -73,9 +92,6 @@ public record PromotionPolicy(Mode mode, boolean fourEyes, Duration expiresAfter
         problems.add(EXPIRES_AFTER + ": expected a positive duration like 72h, 30m, 7d or "
             + "PT72H, found '" + expires + "'");
       }
-    }
-    if (!problems.isEmpty()) {
-      throw new ConfigException("promotion config: " + String.join("; ", problems));
     }
     return new PromotionPolicy(mode, fourEyes, expiresAfter);
   }

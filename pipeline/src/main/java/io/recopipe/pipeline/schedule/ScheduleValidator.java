@@ -1,6 +1,5 @@
 package io.recopipe.pipeline.schedule;
 
-import io.recopipe.pipeline.config.PipelineConfig;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,10 +74,9 @@ final class ScheduleValidator {
       return Optional.empty();
     }
     try {
-      (file == null ? PipelineConfig.defaults() : PipelineConfig.load(file))
-          .with(request.overrides()).requireSections(MovieLensMfPipeline.SECTIONS);
+      MovieLensMfPipeline.config(file, request.overrides(), false);
     } catch (IllegalArgumentException e) {
-      errors.add("config: " + oneLine(e.getMessage()));
+      errors.add(oneLine(e.getMessage()));
     }
     return Optional.ofNullable(file);
   }

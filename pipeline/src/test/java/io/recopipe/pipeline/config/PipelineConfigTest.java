@@ -8,17 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PipelineConfigTest {
-  private static final Set<String> SECTIONS =
-      io.recopipe.pipeline.movielens.MovieLensMfPipeline.SECTIONS;
-
   @Test
   void theShippedDefaultFlattensToDottedKeys() {
-    PipelineConfig config = PipelineConfig.defaults().requireSections(SECTIONS);
+    PipelineConfig config = PipelineConfig.defaults();
     assertEquals("movielens-1m", config.values().get("ingest.source"));
     assertEquals("198", config.values().get("train.num_factors"));
     assertEquals("0.2", config.values().get("gate.r2_min"));
@@ -57,12 +53,54 @@ class PipelineConfigTest {
   }
 
   @Test
-  void unknownSectionsAreReportedTogether(@TempDir Path dir) throws IOException {
-    Path file = dir.resolve("c.yaml");
-    Files.writeString(file, "trian:\n  num_factors: 5\ngates:\n  r2_min: 0.1\n");
+  void aFileIsLayeredOverTheShippedConfigAndSetGoesOnTop(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("l2.yaml"), "train:\n  l2_reg: 5.5\n");
+    PipelineConfig config = PipelineConfig.layered(file, Map.of("train.seed", "7"));
+    Map<String, String> shipped = PipelineConfig.defaults().values();
+    assertEquals("5.5", config.values().get("train.l2_reg"));
+    assertEquals("7", config.values().get("train.seed"));
+    shipped.forEach((key, value) -> {
+      if (!key.equals("train.l2_reg") && !key.equals("train.seed")) {
+        assertEquals(value, config.values().get(key), key);
+      }
+    });
+    assertEquals(shipped.size(), config.values().size());
+    assertEquals("built-in movielens-mf.yaml + " + file + " + --set", config.source());
+  }
+
+  @Test
+  void theShorthandLayersOverTheShippedPolicy(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("review.yaml"), "promotion: review\n");
+    PipelineConfig config = PipelineConfig.layered(file, Map.of());
+    assertEquals("review", config.values().get("promotion.policy"));
+    assertEquals("72h", config.values().get("promotion.expires_after"));
+  }
+
+  @Test
+  void aDuplicateSectionNamesItsLineAndColumn(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("dup.yaml"),
+        "train:\n  l2_reg: 1.0\ngate:\n  r2_min: 0.1\ntrain:\n  seed: 3\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> PipelineConfig.load(file));
+    assertTrue(e.getMessage().startsWith("config " + file + " line 5, column "), e.getMessage());
+    assertTrue(e.getMessage().contains("Duplicate field 'train'"), e.getMessage());
+    assertEquals(1, e.getMessage().lines().count());
+  }
+
+  @Test
+  void aDuplicateKeyInASectionNamesItsLineAndColumn(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("dup.yaml"),
+        "train:\n  l2_reg: 1.0\n  seed: 3\n  l2_reg: 2.0\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> PipelineConfig.load(file));
+    assertTrue(e.getMessage().startsWith("config " + file + " line 4, column "), e.getMessage());
+    assertTrue(e.getMessage().contains("Duplicate field 'l2_reg'"), e.getMessage());
+  }
+
+  @Test
+  void controlCharactersInAParseErrorAreEscaped() {
     ConfigException e = assertThrows(ConfigException.class,
-        () -> PipelineConfig.load(file).requireSections(SECTIONS));
-    assertTrue(e.getMessage().contains("unknown sections gates, trian"), e.getMessage());
+        () -> PipelineConfig.parse("esc.yaml", "train: [\u001b[31m\n"));
+    assertTrue(!e.getMessage().contains("\u001b"), e.getMessage());
+    assertEquals(1, e.getMessage().lines().count());
   }
 
   @Test

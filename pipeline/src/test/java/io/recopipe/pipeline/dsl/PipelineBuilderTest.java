@@ -10,6 +10,7 @@ import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PipelineBuilderTest {
@@ -18,6 +19,11 @@ class PipelineBuilderTest {
     @Override
     public String version() {
       return "1";
+    }
+
+    @Override
+    public void validate(Map<String, String> parameters) {
+      // takes no parameters and is never run
     }
 
     @Override

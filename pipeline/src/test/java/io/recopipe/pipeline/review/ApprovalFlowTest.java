@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.pipeline.audit.AuditEntry;
+import io.recopipe.pipeline.config.ConfigValidator;
 import io.recopipe.pipeline.config.PipelineConfig;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.home.RecopipeHome;
@@ -103,8 +104,9 @@ class ApprovalFlowTest {
   }
 
   private RunResult run(String who, Map<String, String> overrides) {
-    Map<String, String> parameters = PipelineConfig.parse("test", FAST_CONFIG).with(overrides)
-        .requireSections(MovieLensMfPipeline.SECTIONS).values();
+    Map<String, String> parameters = new ConfigValidator(pipeline).validate(
+        PipelineConfig.defaults().over(PipelineConfig.parse("test", FAST_CONFIG)).with(overrides),
+        false).values();
     return runner.run(pipeline, parameters, as(who));
   }
 

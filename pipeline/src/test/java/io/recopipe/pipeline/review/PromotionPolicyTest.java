@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recopipe.pipeline.config.ConfigException;
+import io.recopipe.pipeline.config.ConfigValidator;
 import io.recopipe.pipeline.config.PipelineConfig;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.runner.StepParameters;
@@ -58,11 +59,11 @@ class PromotionPolicyTest {
 
   @Test
   void theShippedConfigIsAutoAndTheShorthandMeansReview() {
-    PipelineConfig shipped = PipelineConfig.defaults()
-        .requireSections(MovieLensMfPipeline.SECTIONS);
+    ConfigValidator validator = new ConfigValidator(MovieLensMfPipeline.definition());
+    PipelineConfig shipped = validator.validate(PipelineConfig.defaults(), false);
     assertEquals(PromotionPolicy.DEFAULT, PromotionPolicy.from(shipped.values()));
-    PipelineConfig shorthand = PipelineConfig.parse("test", "promotion: review\n")
-        .requireSections(MovieLensMfPipeline.SECTIONS);
+    PipelineConfig shorthand = validator.validate(
+        shipped.over(PipelineConfig.parse("test", "promotion: review\n")), false);
     assertEquals("review", shorthand.values().get(PromotionPolicy.POLICY));
     assertTrue(PromotionPolicy.from(shorthand.values()).reviewed());
     PipelineConfig overridden = shipped.with(Map.of("promotion", "review"));

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A deterministic test component whose work is a lambda, counting how often it ran. */
@@ -57,6 +58,11 @@ final class ToyComponent implements Component {
   @Override
   public List<Port> outputs() {
     return outputs;
+  }
+
+  /** A toy's body reads whatever parameters its test passes, so every parameter is accepted. */
+  @Override
+  public void validate(Map<String, String> parameters) {
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 
 /** A two-step pipeline whose steps log {@link #LINE}, for pages that show runs and logs. */
 final class EchoPipeline {
@@ -44,6 +45,11 @@ final class EchoPipeline {
     @Override
     public List<Port> outputs() {
       return List.of(Port.of("report", ArtifactType.REPORT));
+    }
+
+    @Override
+    public void validate(Map<String, String> parameters) {
+      // reads no parameters
     }
 
     @Override
