@@ -65,9 +65,9 @@ class IngestParquetTypesTest {
           types[1], types[2], types[3], "userId, movieId, rating, timestamp)"));
       TestStepContext context = ingest(dir, Map.of("source", file.toString()));
       assertEquals(ROWS, read(context, DatasetLayout.RATINGS), String.join(" ", types));
-      assertTrue(context.progress.contains("ingest: columns detected in " + file + ": user_id=userId,"
-          + " item_id=movieId, rating=rating, timestamp=timestamp (override with --set"
-          + " ingest.user_col=…)"), context.progress.toString());
+      assertTrue(context.progress.contains("ingest: columns detected in " + file + ":"
+          + " user_id=userId, item_id=movieId, rating=rating, timestamp=timestamp (override with"
+          + " --set ingest.user_col=…)"), context.progress.toString());
     }
   }
 
