@@ -57,7 +57,7 @@ public final class IngestComponent extends AbstractComponent {
     long start = System.nanoTime();
     context.log().progress("ingest: reading " + options.source());
     IngestedData data = SourceLoader.load(options, context);
-    data.notices().forEach(notice -> context.log().info("ingest: " + notice));
+    data.notices().forEach(notice -> context.log().progress("ingest: " + notice));
     if (data.ratings().size() == 0) {
       throw new ComponentException(data.source() + ": expected ratings, found none");
     }

@@ -15,7 +15,8 @@ import java.util.Set;
  * @param seed          seed of the synthetic preset and of the random split
  * @param split         how to cut train and eval
  * @param columns       the delimited/Parquet column mapping and file options
- * @param scale         the declared rating scale, when {@code rating_min}/{@code rating_max} are set
+ * @param scale         the declared rating scale, when {@code rating_min}/{@code rating_max}
+ *                      are set
  * @param badRows       how many bad rows may be skipped ({@code max_bad_records}, 0 by default)
  * @param url           where {@code movielens-1m} is downloaded from
  * @param checksum      the SHA-256 the download must have

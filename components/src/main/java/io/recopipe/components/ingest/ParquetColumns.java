@@ -13,9 +13,9 @@ import java.util.Locale;
 
 /**
  * The columns of a Parquet file as DuckDB describes them, mapped to user, item, rating and
- * timestamp by the same detection as delimited files, and the one SELECT that reads them: ids and
- * ratings as text (so any integer, string, float or decimal type reads alike and a bad value is
- * quoted as written), TIMESTAMP and DATE columns as epoch seconds, other timestamps as text.
+ * timestamp by the same detection as delimited files, and the one SELECT that reads them: ids as
+ * text (so integer and string ids read alike), numeric ratings as DOUBLE and text ratings as
+ * text, TIMESTAMP and DATE columns as epoch seconds, other timestamps as text.
  *
  * @param names     the column names in file order
  * @param types     their DuckDB types
@@ -44,6 +44,14 @@ record ParquetColumns(List<String> names, List<String> types, DetectedColumns de
     return at >= 0 && (types.get(at).startsWith("TIMESTAMP") || types.get(at).equals("DATE"));
   }
 
+  /** Whether the rating column is numeric, selected as DOUBLE (else as text, parsed in Java). */
+  boolean ratingIsNumeric() {
+    String type = types.get(detected.rating());
+    return type.equals("FLOAT") || type.equals("DOUBLE") || type.startsWith("DECIMAL")
+        || type.endsWith("INT") || type.equals("INTEGER") || type.equals("BIGINT")
+        || type.equals("HUGEINT");
+  }
+
   /** Selects user, item, rating and timestamp (NULL when there is none), in that order. */
   String select(String relation) {
     String timestamp = "NULL";
@@ -54,7 +62,8 @@ record ParquetColumns(List<String> names, List<String> types, DetectedColumns de
     }
     return "SELECT CAST(" + quoted(detected.user()) + " AS VARCHAR), CAST("
         + quoted(detected.item()) + " AS VARCHAR), CAST(" + quoted(detected.rating())
-        + " AS VARCHAR), " + timestamp + " FROM " + relation;
+        + (ratingIsNumeric() ? " AS DOUBLE), " : " AS VARCHAR), ") + timestamp + " FROM "
+        + relation;
   }
 
   /** Locates a role's column for messages, as {@code 2 (uid)}. */

@@ -45,6 +45,7 @@ final class ParquetSource {
       TimestampParser timestamps = new TimestampParser();
       boolean temporal = columns.timestampIsTemporal();
       boolean hasTimestamp = columns.detected().timestamp() >= 0;
+      boolean numericRating = columns.ratingIsNumeric();
       BadRows badRows = policy.start();
       int row = 0;
       try (ResultSet results = statement.executeQuery(columns.select(relation))) {
@@ -52,13 +53,18 @@ final class ParquetSource {
           row++;
           String user = results.getString(1);
           String item = results.getString(2);
-          String rating = results.getString(3);
-          String time = hasTimestamp ? results.getString(4) : null;
+          double number = numericRating ? results.getDouble(3) : Double.NaN;
+          String rating = numericRating ? (results.wasNull() ? null : Double.toString(number))
+              : results.getString(3);
+          long epoch = temporal ? results.getLong(4) : 0;
+          String time = !hasTimestamp ? null : temporal
+              ? (results.wasNull() ? null : Long.toString(epoch)) : results.getString(4);
           try {
             requireId(user, where, row, columns, ColumnRole.USER);
             requireId(item, where, row, columns, ColumnRole.ITEM);
-            float value = rating(rating, range, scale.isPresent(), where, row, columns);
-            long seconds = !hasTimestamp ? 0 : temporal && time != null ? Long.parseLong(time)
+            float value = rating(rating, numberOrText(numericRating, number, rating), range,
+                scale.isPresent(), where, row, columns);
+            long seconds = !hasTimestamp ? 0 : temporal && time != null ? epoch
                 : timestamp(timestamps, time, where, row, columns);
             builder.add(user.strip(), item.strip(), value, seconds);
           } catch (DataFormatException problem) {
@@ -94,9 +100,12 @@ final class ParquetSource {
     }
   }
 
-  private static float rating(String text, RatingScale range, boolean declared, String where,
-      int row, ParquetColumns columns) {
-    float value = text == null ? Float.NaN : parseFloat(text);
+  private static float numberOrText(boolean numeric, double number, String text) {
+    return numeric ? (float) number : text == null ? Float.NaN : parseFloat(text);
+  }
+
+  private static float rating(String text, float value, RatingScale range, boolean declared,
+      String where, int row, ParquetColumns columns) {
     if (!Float.isFinite(value) || !range.contains(value)) {
       throw DataFormatException.atRow(where, row, columns.label(ColumnRole.RATING),
           "expected a " + (declared ? "rating " + range.requirement() : "finite numeric rating")

@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * The rows ingest skipped under {@code max_bad_records}, kept beside the dataset as
- * {@code rejected_rows.tsv} (file, line, column_name, reason, text; control characters escaped, so a
- * row is one line of five fields) so the {@code rejected_rows} table can be published again from
- * a cached step.
+ * {@code rejected_rows.tsv} (file, line, column_name, reason, text; control characters escaped,
+ * so a row is one line of five fields), so the {@code rejected_rows} table can be published again
+ * from a cached step.
  */
 final class RejectedRowsFile {
   /** The file name inside the dataset directory. */

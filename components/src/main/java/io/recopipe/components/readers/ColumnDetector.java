@@ -49,7 +49,8 @@ public final class ColumnDetector {
     if (ref.byPosition()) {
       if (ref.position() >= header.size()) {
         throw fail.apply("expected a column at 0-based position " + ref.position() + " (ingest."
-            + role.option() + "), found " + header.size() + " columns: " + String.join(", ", header));
+            + role.option() + "), found " + header.size() + " columns: "
+            + String.join(", ", header));
       }
       return ref.position();
     }

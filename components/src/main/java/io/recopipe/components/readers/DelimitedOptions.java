@@ -169,8 +169,8 @@ public final class DelimitedOptions {
   public String toString() {
     return "DelimitedOptions[delimiter=" + (delimiter == '\t' ? "\\t" : String.valueOf(delimiter))
         + ", header=" + header + ", user_col=" + shown(user) + ", item_col=" + shown(item)
-        + ", rating_col=" + shown(rating) + ", timestamp_col=" + shown(timestamp) + ", scale=" + scale + ", charset=" + charset
-        + "]";
+        + ", rating_col=" + shown(rating) + ", timestamp_col=" + shown(timestamp) + ", scale="
+        + scale + ", charset=" + charset + "]";
   }
 
   private static String shown(ColumnRef column) {

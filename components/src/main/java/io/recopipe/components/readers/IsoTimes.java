@@ -107,8 +107,10 @@ final class IsoTimes {
       return at - start;
     }
 
-    /** {@code Z}, {@code UTC}, {@code ±HH}, {@code ±HH:MM} or {@code ±HHMM}, after an optional
-     * space; nothing means UTC. Returns the offset east of UTC in seconds. */
+    /**
+     * Reads {@code Z}, {@code UTC}, {@code ±HH}, {@code ±HH:MM} or {@code ±HHMM} after an
+     * optional space (nothing means UTC); returns the offset east of UTC in seconds.
+     */
     long offsetSeconds() {
       expect(' ');
       if (atEnd() || expect('Z')) {

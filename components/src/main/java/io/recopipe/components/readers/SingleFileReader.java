@@ -9,8 +9,10 @@ import java.util.Locale;
 /**
  * Reads one ratings file given on its own (a split such as {@code u1.base}, a {@code ratings.dat},
  * a {@code ratings.csv}, any delimited export, each optionally gzip-compressed), choosing the
- * layout from the file name and then from its first line: MovieLens files keep their declared
- * scales, anything else is a generic delimited file with any finite rating.
+ * layout from the file name and then from its first line: MovieLens files ({@code u.data} and
+ * the 100K splits, {@code *.dat} or {@code ::}-separated, {@code ratings.csv} with the release's
+ * header) keep their declared scales; anything else is a generic delimited file with any finite
+ * rating, columns detected from its header.
  */
 final class SingleFileReader {
   private static final char[] LIKELY_DELIMITERS = {'\t', ',', ';', '|'};
@@ -33,7 +35,8 @@ final class SingleFileReader {
           MovieLensDatReader.scaleFor(hasUsers), badRows);
       return ratingsOnly(DatasetFormat.MOVIELENS_DAT, file, result);
     }
-    if (first.strip().equals(MovieLensLayouts.RATINGS_CSV_HEADER)) {
+    if (name.equals("ratings.csv")
+        && first.strip().equals(MovieLensLayouts.RATINGS_CSV_HEADER)) {
       RatingsReadResult result = MovieLensCsvReader.readRatings(source, badRows);
       return ratingsOnly(DatasetFormat.MOVIELENS_CSV, file, result);
     }

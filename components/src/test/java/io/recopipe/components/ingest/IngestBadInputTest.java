@@ -101,7 +101,7 @@ class IngestBadInputTest {
     }
     assertEquals(parquet + ": found no user_id column among a, b, c; name it with --set"
         + " ingest.user_col=NAME", failure(Map.of("source", parquet.toString())));
-    assertEquals(parquet + " row 1, column 2 (b): expected a rating in 3..5, found '2'",
+    assertEquals(parquet + " row 1, column 2 (b): expected a rating in 3..5, found '2.0'",
         failure(Map.of("source", parquet.toString(), "user_col", "a", "item_col", "c",
         "rating_col", "b",
         "rating_min", "3", "rating_max", "5")));

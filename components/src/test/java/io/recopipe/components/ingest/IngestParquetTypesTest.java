@@ -65,9 +65,9 @@ class IngestParquetTypesTest {
           types[1], types[2], types[3], "userId, movieId, rating, timestamp)"));
       TestStepContext context = ingest(dir, Map.of("source", file.toString()));
       assertEquals(ROWS, read(context, DatasetLayout.RATINGS), String.join(" ", types));
-      assertTrue(context.info.contains("ingest: columns detected in " + file + ": user_id=userId,"
-          + " item_id=movieId, rating=rating, timestamp=timestamp (override with --set"
-          + " ingest.user_col=…)"), context.info.toString());
+      assertTrue(context.progress.contains("ingest: columns detected in " + file + ":"
+          + " user_id=userId, item_id=movieId, rating=rating, timestamp=timestamp (override with"
+          + " --set ingest.user_col=…)"), context.progress.toString());
     }
   }
 
@@ -93,7 +93,7 @@ class IngestParquetTypesTest {
     assertEquals(bad + " row 2, column 2 (iid): expected a non-empty item_id, found NULL",
         assertThrows(ComponentException.class,
             () -> ingest(tmp.resolve("b"), Map.of("source", bad.toString()))).getMessage());
-    assertEquals(bad + " row 3, column 3 (score): expected a finite numeric rating, found 'nan'"
+    assertEquals(bad + " row 3, column 3 (score): expected a finite numeric rating, found 'NaN'"
         + " (bad row 2; ingest.max_bad_records is 1)", assertThrows(ComponentException.class,
             () -> ingest(tmp.resolve("c"), Map.of("source", bad.toString(), "max_bad_records",
                 "1"))).getMessage());
@@ -103,7 +103,7 @@ class IngestParquetTypesTest {
     try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(
         tmp.resolve("d").resolve("warehouse.duckdb"))) {
       assertEquals(List.of(List.of(2L, "2 (iid)", "2,null,3.0,null"),
-          List.of(3L, "3 (score)", "3,c,nan,null")), warehouse.query("SELECT line, column_name,"
+          List.of(3L, "3 (score)", "3,c,NaN,null")), warehouse.query("SELECT line, column_name,"
               + " text FROM rejected_rows ORDER BY line").rows());
     }
   }

@@ -40,7 +40,8 @@ class BadInputTest {
   @Test
   void nonNumericIds(@TempDir Path tmp) throws IOException {
     Path file = uData(tmp, "1\t2\t3\t4\nabc\t2\t3\t4\n");
-    assertEquals(file + " line 2, column 1 (user): expected an integer user id, found 'abc'", failure(tmp));
+    assertEquals(file + " line 2, column 1 (user): expected an integer user id, found 'abc'",
+        failure(tmp));
     Path dat = Fixtures.latin1(tmp.resolve("dat").resolve("ratings.dat"), "1::m2::3::4\n");
     assertEquals(dat + " line 1, column 2 (MovieID): expected an integer item id, found 'm2'",
         failure(dat.getParent()));
@@ -49,15 +50,18 @@ class BadInputTest {
   @Test
   void nonNumericAndNanRatings(@TempDir Path tmp) throws IOException {
     Path file = uData(tmp, "1\t2\tgood\t4\n");
-    assertEquals(file + " line 1, column 3 (rating): expected a numeric rating, found 'good'", failure(tmp));
+    assertEquals(file + " line 1, column 3 (rating): expected a numeric rating, found 'good'",
+        failure(tmp));
     uData(tmp, "1\t2\t4\t4\n1\t3\tNaN\t4\n");
-    assertEquals(file + " line 2, column 3 (rating): expected a numeric rating, found 'NaN'", failure(tmp));
+    assertEquals(file + " line 2, column 3 (rating): expected a numeric rating, found 'NaN'",
+        failure(tmp));
   }
 
   @Test
   void ratingOutsideScale(@TempDir Path tmp) throws IOException {
     Path file = uData(tmp, "1\t2\t6\t4\n");
-    assertEquals(file + " line 1, column 3 (rating): expected a rating in 1..5, found '6'", failure(tmp));
+    assertEquals(file + " line 1, column 3 (rating): expected a rating in 1..5, found '6'",
+        failure(tmp));
     Path csv = Fixtures.utf8(tmp.resolve("csv").resolve("ratings.csv"),
         "userId,movieId,rating,timestamp\n1,2,0.25,3\n");
     assertEquals(csv + " line 2, column 3 (rating): expected a rating in 0.5..5, found '0.25'",
@@ -67,7 +71,8 @@ class BadInputTest {
   @Test
   void nonNumericTimestamp(@TempDir Path tmp) throws IOException {
     Path file = uData(tmp, "1\t2\t3\tyesterday\n");
-    assertEquals(file + " line 1, column 4 (timestamp): expected a timestamp in integer epoch seconds, found 'yesterday'",
+    assertEquals(file + " line 1, column 4 (timestamp): expected a timestamp in integer epoch"
+        + " seconds, found 'yesterday'",
         failure(tmp));
   }
 

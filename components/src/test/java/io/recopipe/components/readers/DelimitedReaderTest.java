@@ -67,7 +67,8 @@ class DelimitedReaderTest {
     assertEquals("José Café 10.0 0\n", Fixtures.rows(DatasetReader.read(file, latin1)));
     DataFormatException e = assertThrows(DataFormatException.class,
         () -> DatasetReader.read(file, latin1.withScale(new RatingScale(1, 5))));
-    assertEquals(file + " line 2, column 3 (rating): expected a rating in 1..5, found '10'", e.getMessage());
+    assertEquals(file + " line 2, column 3 (rating): expected a rating in 1..5, found '10'",
+        e.getMessage());
   }
 
   @Test
@@ -82,7 +83,8 @@ class DelimitedReaderTest {
   @Test
   void rejectsEmptyIdAndWrongFieldCount(@TempDir Path tmp) throws IOException {
     Path empty = Fixtures.utf8(tmp.resolve("e.csv"), "user,item,rating\n,2,3\n");
-    assertEquals(empty + " line 2, column 1 (user): expected a non-empty user id, found an empty field",
+    assertEquals(empty + " line 2, column 1 (user): expected a non-empty user id, found an empty"
+        + " field",
         assertThrows(DataFormatException.class,
             () -> DatasetReader.read(empty, DelimitedOptions.csv())).getMessage());
     Path shortLine = Fixtures.utf8(tmp.resolve("s.csv"), "user,item,rating\n1,2,3\n1,2\n");

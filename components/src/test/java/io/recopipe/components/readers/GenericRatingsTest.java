@@ -32,6 +32,19 @@ class GenericRatingsTest {
   }
 
   @Test
+  void movieLensHeaderInAnotherFileIsGeneric(@TempDir Path tmp) throws IOException {
+    String content = "userId,movieId,rating,timestamp\n1,2,10,978300760000\n";
+    Path mine = Fixtures.utf8(tmp.resolve("mine.csv"), content);
+    Dataset dataset = DatasetReader.read(mine);
+    assertEquals(DatasetFormat.DELIMITED, dataset.report().format());
+    assertEquals("1 2 10.0 978300760\n", Fixtures.rows(dataset));
+    Path release = Fixtures.utf8(tmp.resolve("ratings.csv"), content);
+    assertEquals(release + " line 2, column 3 (rating): expected a rating in 0.5..5, found '10'",
+        assertThrows(DataFormatException.class, () -> DatasetReader.read(release))
+            .getMessage());
+  }
+
+  @Test
   void nonFiniteRatingsAreRefused(@TempDir Path tmp) throws IOException {
     for (String bad : new String[] {"NaN", "Infinity", "1e39", "-inf", "4,5"}) {
       Path file = Fixtures.utf8(tmp.resolve("r.tsv"), "user\titem\trating\nu\ti\t" + bad + "\n");

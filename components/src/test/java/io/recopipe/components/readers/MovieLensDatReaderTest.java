@@ -69,7 +69,8 @@ class MovieLensDatReaderTest {
     writeOneMillion(tmp);
     Fixtures.latin1(tmp.resolve("ratings.dat"), "1::1193::5::978300760\n1::661::0.5::978302109\n");
     DataFormatException e = assertThrows(DataFormatException.class, () -> DatasetReader.read(tmp));
-    assertEquals(tmp.resolve("ratings.dat") + " line 2, column 3 (Rating): expected a rating in 1..5, found '0.5'",
+    assertEquals(tmp.resolve("ratings.dat") + " line 2, column 3 (Rating): expected a rating in"
+        + " 1..5, found '0.5'",
         e.getMessage());
   }
 
