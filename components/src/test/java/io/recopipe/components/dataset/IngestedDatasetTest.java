@@ -98,6 +98,26 @@ class IngestedDatasetTest {
   }
 
   @Test
+  void integerIdsReadBackAsTheirCanonicalText() throws IOException {
+    RatingsBuilder builder = new RatingsBuilder();
+    List<String> ids = List.of("0", "-7", "42", "9223372036854775807", "-9223372036854775808",
+        "1000000000000000000", "123456789012345678");
+    for (int n = 0; n < ids.size(); n++) {
+      builder.add(ids.get(n), ids.get(ids.size() - 1 - n), 1 + n % 5, n);
+    }
+    Ratings all = builder.build();
+    assertEquals(IdKind.INTEGER, write(all, 5, true).userIds());
+    Ratings read = IngestedDataset.open(dir).split(DatasetLayout.RATINGS).orElseThrow();
+    assertEquals(rows(all), rows(read));
+    assertEquals(all.fingerprint(), read.fingerprint());
+    assertContains("column 2 (item_id): expected an integer id (schema.json: integer ids), found "
+        + "'9223372036854775808'", corrupt(DatasetLayout.RATINGS, 1,
+        "0\t9223372036854775808\t1\t0"));
+    assertContains("column 1 (user_id): expected an integer id (schema.json: integer ids), found "
+        + "'007'", corrupt(DatasetLayout.RATINGS, 1, "007\t1\t1\t0"));
+  }
+
+  @Test
   void withoutSchemaJsonTheRangeComesFromTheDataNeverOneToFive() throws IOException {
     RatingsBuilder builder = new RatingsBuilder();
     for (int n = 0; n <= 20; n++) {
