@@ -12,8 +12,9 @@ import java.util.OptionalDouble;
 
 /**
  * Converts a {@link DatasetSchema} to and from {@code schema.json}, which also spells out the
- * fixed layout all three files share (tab-separated, no header, typed columns) so that a person or another tool
- * reads the dataset without recopipe; decoding checks that layout and the format version first.
+ * fixed layout all three files share (tab-separated, no header, typed columns) so that a person
+ * or another tool reads the dataset without recopipe; decoding checks that layout and the format
+ * version first.
  */
 final class SchemaJson {
   private static final String[] FILES = {DatasetLayout.RATINGS, DatasetLayout.TRAIN,

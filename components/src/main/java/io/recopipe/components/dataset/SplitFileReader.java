@@ -37,7 +37,9 @@ final class SplitFileReader {
   private final Path file;
   private final Expected expected;
   private final RatingsBuilder builder = new RatingsBuilder(1 << 16);
-  private byte[] line = new byte[256];
+  private final LongIdIndex userIndex;
+  private final LongIdIndex itemIndex;
+  private byte[] line = new byte[1 << 16];
   private final int[] ends = new int[4];
   private int lineNumber;
   private byte[] previousUser = new byte[0];
@@ -46,6 +48,8 @@ final class SplitFileReader {
   private SplitFileReader(Path file, Expected expected) {
     this.file = file;
     this.expected = expected;
+    this.userIndex = expected.users() == IdKind.INTEGER ? new LongIdIndex(builder.users()) : null;
+    this.itemIndex = expected.items() == IdKind.INTEGER ? new LongIdIndex(builder.items()) : null;
   }
 
   /**
@@ -57,27 +61,29 @@ final class SplitFileReader {
     return new SplitFileReader(file, expected).read();
   }
 
+  /** Parses lines in place in the buffer; a line cut by the buffer's end moves to its start. */
   private Ratings read() throws IOException {
-    byte[] buffer = new byte[1 << 16];
-    int length = 0;
+    int filled = 0;
     try (InputStream in = Files.newInputStream(file)) {
-      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-        for (int n = 0; n < read; n++) {
-          byte b = buffer[n];
-          if (b == '\n') {
-            parse(length);
-            length = 0;
-          } else {
-            if (length == line.length) {
-              line = Arrays.copyOf(line, length * 2);
-            }
-            line[length++] = b;
+      for (int read = in.read(line, filled, line.length - filled); read >= 0;
+          read = in.read(line, filled, line.length - filled)) {
+        int end = filled + read;
+        int start = 0;
+        for (int n = filled; n < end; n++) {
+          if (line[n] == '\n') {
+            parse(start, n);
+            start = n + 1;
           }
+        }
+        filled = end - start;
+        System.arraycopy(line, start, line, 0, filled);
+        if (filled == line.length) {
+          line = Arrays.copyOf(line, line.length * 2);
         }
       }
     }
-    if (length > 0) {
-      parse(length); // a last line without its line break
+    if (filled > 0) {
+      parse(0, filled); // a last line without its line break
     }
     Ratings ratings = builder.build();
     if (builder.duplicatesResolved() > 0) {
@@ -91,10 +97,10 @@ final class SplitFileReader {
     return ratings;
   }
 
-  private void parse(int length) throws IOException {
+  private void parse(int start, int end) throws IOException {
     lineNumber++;
     int field = 0;
-    for (int n = 0; n < length; n++) {
+    for (int n = start; n < end; n++) {
       if (line[n] == '\t') {
         if (field == 3) {
           throw problem(4, "expected 4 tab-separated columns, found more");
@@ -105,35 +111,58 @@ final class SplitFileReader {
     if (field != 3) {
       throw problem(field + 1, "expected 4 tab-separated columns, found " + (field + 1));
     }
-    ends[3] = length;
-    int user = user(ends[0]);
-    int item = builder.items().intern(id(2, ends[0] + 1, ends[1], expected.items()));
+    ends[3] = end;
+    int user = user(start, ends[0]);
+    int item = itemIndex != null ? itemIndex.indexOf(integerId(2, ends[0] + 1, ends[1]))
+        : builder.items().intern(id(2, ends[0] + 1, ends[1]));
     float rating = rating(ends[1] + 1, ends[2]);
     long timestamp = timestamp(ends[2] + 1, ends[3]);
     builder.addIndexed(user, item, rating, timestamp);
   }
 
   /** The user's index; the file is sorted by user, so a repeated user costs no lookup. */
-  private int user(int end) throws IOException {
-    if (previousUserIndex >= 0 && Arrays.equals(line, 0, end, previousUser, 0,
+  private int user(int start, int end) throws IOException {
+    if (previousUserIndex >= 0 && Arrays.equals(line, start, end, previousUser, 0,
         previousUser.length)) {
       return previousUserIndex;
     }
-    previousUserIndex = builder.users().intern(id(1, 0, end, expected.users()));
-    previousUser = Arrays.copyOf(line, end);
+    previousUserIndex = userIndex != null ? userIndex.indexOf(integerId(1, start, end))
+        : builder.users().intern(id(1, start, end));
+    previousUser = Arrays.copyOfRange(line, start, end);
     return previousUserIndex;
   }
 
-  private String id(int column, int from, int to, IdKind kind) throws IOException {
+  private String id(int column, int from, int to) throws IOException {
     if (from == to) {
       throw problem(column, "expected an id, found an empty field");
     }
-    String id = new String(line, from, to - from, StandardCharsets.UTF_8);
-    if (kind == IdKind.INTEGER && !IdKind.isCanonicalInteger(id)) {
+    return new String(line, from, to - from, StandardCharsets.UTF_8);
+  }
+
+  /** An INT64 id written canonically ({@link IdKind#isCanonicalInteger}), parsed in place. */
+  private long integerId(int column, int from, int to) throws IOException {
+    boolean negative = from < to && line[from] == '-';
+    int start = negative ? from + 1 : from;
+    int digits = to - start;
+    boolean canonical = digits >= 1 && digits <= 19
+        && (line[start] != '0' || (digits == 1 && !negative));
+    long value = 0;
+    for (int n = start; canonical && n < to; n++) {
+      canonical = line[n] >= '0' && line[n] <= '9';
+      value = value * 10 + (line[n] - '0');
+    }
+    if (canonical && digits == 19) { // may overflow a long: let the JDK decide
+      String text = new String(line, from, to - from, StandardCharsets.ISO_8859_1);
+      if (IdKind.isCanonicalInteger(text)) {
+        return Long.parseLong(text);
+      }
+      canonical = false;
+    }
+    if (!canonical) {
       throw problem(column, "expected an integer id (schema.json: integer ids), found '"
           + shown(from, to) + "'");
     }
-    return id;
+    return negative ? -value : value;
   }
 
   private float rating(int from, int to) throws IOException {

@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Writes the files of a {@link DatasetLayout} directory: ratings and both splits in sorted
- * order, their {@code schema.json}, and the catalogs sorted by id, so the bytes depend only on the data; tabs and line
- * breaks inside titles or zip codes become spaces so every line keeps its columns.
+ * Writes the files of a {@link DatasetLayout} directory: ratings and both splits in sorted order,
+ * their {@code schema.json}, and the catalogs sorted by id, so the bytes depend only on the data;
+ * tabs and line breaks inside titles or zip codes become spaces so every line keeps its columns.
  */
 final class DatasetFiles {
   private DatasetFiles() {

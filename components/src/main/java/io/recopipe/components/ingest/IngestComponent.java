@@ -92,7 +92,7 @@ public final class IngestComponent extends AbstractComponent {
     context.metric("train_rows", split.train().size());
     context.metric("eval_rows", split.test().size());
     context.metric("duplicates_resolved", data.duplicatesResolved());
-    context.log().info("ingest: " + describe(schema));
+    context.log().progress("ingest: " + describe(schema));
     context.log().info("ingest: split " + options.split().describe() + ": "
         + split.train().size() + " train, " + split.test().size() + " eval");
     publish(context);

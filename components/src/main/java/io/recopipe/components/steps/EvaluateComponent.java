@@ -25,8 +25,9 @@ import java.util.function.Function;
 /**
  * The {@code evaluate} step: scores the trained model (and the current champion, when there is
  * one) on the eval split with ML.EVALUATE's metrics, predictions clipped to the rating range
- * ingest found (the dataset's schema.json), so the gate compares both models on exactly the same rows; an implicit candidate (its
- * manifest says IMPLICIT) is scored with the implicit columns instead ({@link ImplicitEvaluator}).
+ * ingest found (the dataset's schema.json), so the gate compares both models on exactly the same
+ * rows; an implicit candidate (its manifest says IMPLICIT) is scored with the implicit columns
+ * instead ({@link ImplicitEvaluator}).
  */
 public final class EvaluateComponent extends AbstractComponent {
   /** The component name. */

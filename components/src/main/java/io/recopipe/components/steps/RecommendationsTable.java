@@ -52,7 +52,8 @@ public final class RecommendationsTable {
         String item = model.items().id(table.item(u, rank));
         MovieTitles.Entry entry = titles.get(item);
         return Arrays.asList(model.users().id(u), (long) rank + 1, item,
-            (double) Math.max(min, Math.min(max, table.rating(u, rank))), entry == null ? null : entry.title(),
+            (double) Math.max(min, Math.min(max, table.rating(u, rank))),
+            entry == null ? null : entry.title(),
             entry == null ? null : entry.genres());
       }
 

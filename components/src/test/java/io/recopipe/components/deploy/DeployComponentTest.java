@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recopipe.components.api.RolledBackException;
+import io.recopipe.model.bundle.ModelBundle;
+import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.json.JsonObject;
 import io.recopipe.model.json.JsonParser;
+import io.recopipe.model.scoring.Recommender;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -153,6 +156,24 @@ class DeployComponentTest {
     assertEquals(RevisionStatus.ROLLED_BACK, revisions.get(1).status());
     assertTrue(revisions.get(1).reason().contains("smoke test failed"));
     assertFalse(revisions.get(1).alive());
+  }
+
+  @Test
+  void theSmokeTestComparesRatingsClampedIntoTheBundlesRange() throws Exception {
+    RatingRange narrow = new RatingRange(3.4f, 3.6f);
+    Path ranged = TestImages.bundle(tmp.resolve("ranged"), 1, narrow);
+    float[] raw = Recommender.of(ModelBundle.load(ranged).model()).recommend("1", 10, false)
+        .ratings();
+    assertTrue(raw[0] > narrow.max(), "the top score must lie above the range: " + raw[0]);
+    Path unclamped = TestImages.bundle(tmp.resolve("unclamped"), 1);
+    RolledBackException e = assertThrows(RolledBackException.class, () -> new DeployComponent()
+        .run(deploy(TestImages.image(tmp.resolve("img-raw"), unclamped), ranged)));
+    assertTrue(e.getMessage().startsWith("deploy: smoke test failed for user 1: score "),
+        e.getMessage());
+    new DeployComponent().run(deploy(TestImages.image(tmp.resolve("img-ranged"), ranged),
+        ranged));
+    assertEquals(RevisionStatus.SERVING, EndpointRegistry.load(home.resolve("serving"))
+        .serving().orElseThrow().status());
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.recopipe.components.deploy;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.recopipe.model.bundle.ModelBundle;
+import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.json.JsonObject;
 import io.recopipe.model.json.JsonParser;
 import io.recopipe.model.json.JsonValue;
@@ -26,6 +27,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +41,7 @@ import java.util.concurrent.Executors;
  */
 public final class FakeServing {
   private final MfModel model;
+  private final Optional<RatingRange> range;
   private final String modelName;
   private final String version;
   private final boolean neverReady;
@@ -47,7 +50,9 @@ public final class FakeServing {
   private HttpServer admin;
 
   private FakeServing(Path bundle, String modelName) throws Exception {
-    this.model = ModelBundle.load(bundle).model();
+    ModelBundle loaded = ModelBundle.load(bundle);
+    this.model = loaded.model();
+    this.range = loaded.manifest().predictionRange(); // clamped as the real server clamps
     this.modelName = modelName;
     byte[] digest = MessageDigest.getInstance("SHA-256")
         .digest(Files.readAllBytes(bundle.resolve("manifest.json")));
@@ -135,7 +140,7 @@ public final class FakeServing {
       Recommendation r = recommender.recommend(user, k, false);
       List<Double> ratings = new ArrayList<>();
       for (float f : r.ratings()) {
-        ratings.add((double) f);
+        ratings.add((double) (range.isPresent() ? range.get().clamp(f) : f));
       }
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("predicted_rating", ratings);

@@ -3,6 +3,7 @@ package io.recopipe.components.deploy;
 import io.recopipe.model.bundle.BundleManifest;
 import io.recopipe.model.bundle.BundleWriter;
 import io.recopipe.model.data.IdDictionary;
+import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.provenance.Provenance;
 import java.io.ByteArrayOutputStream;
@@ -32,6 +33,11 @@ final class TestImages {
 
   /** Writes a random bundle of 40 users × 30 items at {@code dir}. */
   static Path bundle(Path dir, long seed) throws IOException {
+    return bundle(dir, seed, null);
+  }
+
+  /** The same bundle recording rating range {@code range} (null: none). */
+  static Path bundle(Path dir, long seed, RatingRange range) throws IOException {
     Random random = new Random(seed);
     int users = 40;
     int items = 30;
@@ -48,7 +54,8 @@ final class TestImages {
         floats(random, users * k), floats(random, users), floats(random, items * k),
         floats(random, items));
     BundleManifest manifest = BundleManifest.builder().feedbackType("EXPLICIT")
-        .provenance(Provenance.capture(seed, "sha256:test" + seed, "run-" + seed)).build();
+        .provenance(Provenance.capture(seed, "sha256:test" + seed, "run-" + seed))
+        .ratingRange(range).build();
     BundleWriter.write(dir, model, manifest);
     return dir;
   }

@@ -47,8 +47,8 @@ class IngestSchemaTest {
     IngestedDataset dataset = IngestedDataset.open(context.output(IngestComponent.DATASET));
     assertEquals(dataset.split(DatasetLayout.RATINGS).orElseThrow().fingerprint(),
         schema.fingerprint());
-    assertTrue(context.info.contains("ingest: ratings 1..5 in steps of 1; user ids integer, "
-        + "item ids integer (predictions are clamped to this range)"), context.info.toString());
+    assertTrue(context.progress.contains("ingest: ratings 1..5 in steps of 1; user ids integer, "
+        + "item ids integer (predictions are clamped to this range)"), context.log.toString());
   }
 
   @Test
