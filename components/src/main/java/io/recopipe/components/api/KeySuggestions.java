@@ -1,6 +1,8 @@
 package io.recopipe.components.api;
 
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -10,8 +12,10 @@ import java.util.TreeSet;
  *
  * <p>The measure is the optimal-string-alignment distance (insertions, deletions, substitutions
  * and swaps of two neighbours each count 1). A suggestion is made only when it is close for the
- * key's length: at most 1 edit for keys up to 4 characters, 2 up to 8, else 3; ties go to the
- * alphabetically first key, so the message never depends on set iteration order.
+ * key's length: at most 1 edit for keys up to 4 characters, 2 up to 8, else 3; failing that, a
+ * known key of at least 3 characters that the typed one starts with, or that starts with the
+ * typed one ({@code r2_minimum} → {@code r2_min}). Ties go to the alphabetically first key, so
+ * the message never depends on set iteration order.
  */
 public final class KeySuggestions {
   private KeySuggestions() {
@@ -21,16 +25,22 @@ public final class KeySuggestions {
   public static Optional<String> closest(String key, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    String lower = key.toLowerCase(java.util.Locale.ROOT);
+    String lower = key.toLowerCase(Locale.ROOT);
     for (String candidate : new TreeSet<>(known)) {
-      int distance = distance(lower, candidate.toLowerCase(java.util.Locale.ROOT));
+      int distance = distance(lower, candidate.toLowerCase(Locale.ROOT));
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
       }
     }
-    return best != null && bestDistance <= allowed(key.length()) ? Optional.of(best)
-        : Optional.empty();
+    if (best != null && bestDistance <= allowed(key.length())) {
+      return Optional.of(best);
+    }
+    return known.stream().filter(candidate -> candidate.length() >= 3 && lower.length() >= 3)
+        .filter(candidate -> lower.startsWith(candidate.toLowerCase(Locale.ROOT))
+            || candidate.toLowerCase(Locale.ROOT).startsWith(lower))
+        .min(Comparator.comparingInt((String c) -> Math.abs(c.length() - key.length()))
+            .thenComparing(c -> c));
   }
 
   private static int allowed(int length) {

@@ -24,11 +24,12 @@ record DeploySettings(boolean enabled, int port, String modelName, int smokeUser
 
   /** The parameter names. */
   static final Set<String> KNOWN = Set.of("enabled", "port", "model_name", "smoke_users",
-      "ready_timeout_seconds", "java");
+      "ready_timeout_seconds", "java", TargetDeploy.CANARY_PERCENT);
 
   static DeploySettings parse(String step, Map<String, String> parameters)
       throws ComponentException {
     UnknownKeysException.requireKnown(step, parameters, KNOWN, "parameter");
+    TargetDeploy.canaryPercent(parameters.get(TargetDeploy.CANARY_PERCENT));
     String enabled = parameters.getOrDefault("enabled", "true").trim();
     if (!enabled.equals("true") && !enabled.equals("false")) {
       throw new ComponentException(step + ": enabled must be true or false, was '" + enabled

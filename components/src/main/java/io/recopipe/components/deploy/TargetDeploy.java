@@ -45,7 +45,7 @@ final class TargetDeploy {
         context.runId(), settings.modelName(), canary));
   }
 
-  private static int canaryPercent(String text) throws ComponentException {
+  static int canaryPercent(String text) throws ComponentException {
     if (text == null || text.isBlank()) {
       return 0;
     }

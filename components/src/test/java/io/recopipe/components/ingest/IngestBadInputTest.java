@@ -125,7 +125,7 @@ class IngestBadInputTest {
     assertTrue(failure(Map.of("source", "preset:ml-5k")).startsWith(
         "ingest.source: unknown preset 'ml-5k'"));
     assertTrue(failure(Map.of("source", "preset:ml-100k", "num_factors", "5")).startsWith(
-        "ingest.num_factors: unknown parameter; expected one of checksum, delimiter,"));
+        "ingest.num_factors: unknown parameter (known: checksum, delimiter,"));
     assertEquals("ingest.delimiter: expected one character (or \\t), found ';;'",
         failure(Map.of("source", "preset:ml-100k", "delimiter", ";;")));
     Path release = IngestFixtures.hundredK(tmp.resolve("release"));

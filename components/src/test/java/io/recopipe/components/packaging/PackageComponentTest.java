@@ -179,7 +179,10 @@ class PackageComponentTest {
     assertOneLine("base_image", "ftp://",
         () -> build("x5", bundle, dist, "base_image", "ftp://example/base"));
     assertOneLine("image_tag", "bad tag", () -> build("x6", bundle, dist, "image_tag", "bad tag"));
-    assertOneLine("unknown parameter", "colour", () -> build("x7", bundle, dist, "colour", "red"));
+    ComponentException unknown = assertThrows(ComponentException.class,
+        () -> build("x7", bundle, dist, "colour", "red"));
+    assertTrue(unknown.getMessage().startsWith("package.colour: unknown parameter (known: "),
+        unknown.getMessage());
 
     PackagingContext ctx = new PackagingContext(temp.resolve("x8"), bundle, "run-7");
     ComponentException e = assertThrows(ComponentException.class,

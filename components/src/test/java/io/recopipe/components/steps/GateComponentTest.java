@@ -119,7 +119,8 @@ class GateComponentTest {
   void rejectsUnknownAndBadParametersInOneLine() throws Exception {
     ComponentException unknown = assertThrows(ComponentException.class,
         () -> gate(report(0.9, 0.3, Double.NaN), "r2_minimum", "0.1"));
-    assertTrue(unknown.getMessage().startsWith("gate: unknown parameter 'r2_minimum'"));
+    assertEquals("gate.r2_minimum: unknown parameter (did you mean gate.r2_min?)",
+        unknown.getMessage());
     ComponentException bad = assertThrows(ComponentException.class,
         () -> gate(report(0.9, 0.3, Double.NaN), "rmse_max", "low"));
     assertTrue(bad.getMessage().startsWith("gate: parameter rmse_max must be"));

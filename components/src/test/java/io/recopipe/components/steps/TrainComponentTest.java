@@ -103,7 +103,7 @@ class TrainComponentTest {
         .set("learnin_rate", "0.1").set("num_factors", "4");
     ComponentException e = assertThrows(ComponentException.class,
         () -> new TrainComponent().run(ctx));
-    assertTrue(e.getMessage().startsWith("train: unknown option 'learnin_rate'"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("train.learnin_rate: unknown option ("), e.getMessage());
     assertFalse(e.getMessage().contains("\n"));
     assertTrue(ctx.warehouse.tables.isEmpty());
     assertFalse(Files.exists(tmp.resolve("a/model/manifest.json")));

@@ -96,11 +96,14 @@ public final class ConfigValidator {
 
   /**
    * The step's problems: its component's own check, run a second time without the unknown keys
-   * so a typo does not hide a bad value next to it.
+   * so a typo does not hide a bad value next to it. Keys outside any section are left out: the
+   * section check reports them once, not once per step.
    */
   private static List<String> stepProblems(Step step, Map<String, String> values) {
     List<String> problems = new ArrayList<>();
-    Map<String, String> parameters = new TreeMap<>(StepParameters.of(step.name(), values));
+    Map<String, String> sectioned = new TreeMap<>(values);
+    sectioned.keySet().removeIf(key -> key.indexOf('.') < 0);
+    Map<String, String> parameters = new TreeMap<>(StepParameters.of(step.name(), sectioned));
     for (int attempt = 0; attempt < 2; attempt++) {
       try {
         step.component().validate(parameters);

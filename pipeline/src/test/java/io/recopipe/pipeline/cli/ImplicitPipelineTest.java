@@ -17,6 +17,7 @@ class ImplicitPipelineTest {
         eval_fraction: 0.1
       train:
         feedback_type: implicit
+        method: als
         wals_alpha: 10
         cg_steps: 3
         positive_threshold: 4

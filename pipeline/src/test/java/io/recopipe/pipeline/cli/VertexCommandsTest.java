@@ -29,6 +29,7 @@ class VertexCommandsTest {
         pipeline_service_account: pipeline@recopipe-demo.iam.gserviceaccount.com
         serving_service_account: serving@recopipe-demo.iam.gserviceaccount.com
       train:
+        method: als
         num_factors: 8
       """;
   private static final String PARENT = "projects/recopipe-demo/locations/europe-west1";
