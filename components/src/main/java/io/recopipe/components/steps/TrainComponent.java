@@ -11,7 +11,10 @@ import io.recopipe.components.dataset.IngestedDataset;
 import io.recopipe.model.als.AlsResult;
 import io.recopipe.components.train.TrainingEngine;
 import io.recopipe.components.tuning.TunedOptions;
+import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.als.AlsTrainer;
+import io.recopipe.model.als.AutoMethod;
+import io.recopipe.model.als.TrainingMethod;
 import io.recopipe.model.als.TrainingIteration;
 import io.recopipe.model.bundle.BundleManifest;
 import io.recopipe.model.bundle.BundleWriter;
@@ -68,6 +71,7 @@ public final class TrainComponent extends AbstractComponent {
     IngestedDataset dataset = DatasetInput.open(NAME, context, "dataset");
     Ratings train = DatasetInput.required(NAME, dataset, DatasetLayout.TRAIN);
     Ratings eval = DatasetInput.optional(NAME, dataset, DatasetLayout.EVAL).orElse(null);
+    options = resolved(context, options, train);
     context.log().info("training on " + train.size() + " ratings, evaluating on "
         + (eval == null ? 0 : eval.size()) + "; options " + options.options().toMap(train.size()));
     AlsResult fit;
@@ -136,6 +140,31 @@ public final class TrainComponent extends AbstractComponent {
       throw new ComponentException(NAME + ": cannot apply the tuned options of " + dir + ": "
           + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The options with {@code method: auto} resolved for {@code train} by the documented rule
+   * ({@link AutoMethod}), its choice logged as one notice line; another engine than the local
+   * one fits ALS only, so auto means als there.
+   */
+  static TrainOptions resolved(StepContext context, TrainOptions options, Ratings train) {
+    AlsOptions als = options.options();
+    if (als.method() != TrainingMethod.AUTO) {
+      return options;
+    }
+    if (!options.engine().equals(TrainOptions.LOCAL_ENGINE)) {
+      context.log().info("auto chose als: engine " + options.engine() + " fits ALS only");
+      return new TrainOptions(als.toBuilder().method(TrainingMethod.ALS).numSamples(1)
+          .burnInIterations(null).build(), options.runStartedAt(), options.engine());
+    }
+    AutoMethod.Choice choice = AutoMethod.resolve(als, train);
+    context.log().info(choice.notice());
+    if (!choice.ignored().isEmpty()) {
+      context.log().info("ignored " + String.join(", ", choice.ignored()) + ": only method "
+          + "gibbs reads " + (choice.ignored().size() == 1 ? "it" : "them") + ", and auto chose "
+          + choice.options().method().configName());
+    }
+    return new TrainOptions(choice.options(), options.runStartedAt(), options.engine());
   }
 
   /** The profile's engine named {@code name}; refused when the profile installed none. */

@@ -14,7 +14,10 @@ import java.util.Set;
 
 /**
  * The train step's parameters: ALS options under BigQuery ML's names plus {@code run_started_at},
- * checked in one pass so a config with a typo and a bad range fails once, with one line.
+ * checked in one pass so a config with a typo and a bad range fails once, with one line. A
+ * combination that cannot work ({@code method: gibbs} or {@code vb} with implicit feedback) is
+ * refused here, before any run, with the fix; {@code method: auto} is resolved later, once the
+ * training set is known ({@link io.recopipe.model.als.AutoMethod}).
  *
  * @param options      the validated training options
  * @param runStartedAt the run's start time, when the runner passed it
@@ -31,22 +34,25 @@ record TrainOptions(AlsOptions options, Optional<Instant> runStartedAt, String e
   static final List<String> GIBBS_ONLY = List.of("num_samples", "burn_in_iterations");
 
   /**
-   * Drops the Gibbs-only options when another method is chosen, so {@code --set
-   * train.method=als} works against the shipped config (whose default method is gibbs); the
-   * step logs what it dropped ({@link #droppedFor}).
+   * Drops the Gibbs-only options when another method is chosen explicitly, so {@code --set
+   * train.method=als} works over a config that sets them; the step logs what it dropped
+   * ({@link #droppedFor}). Under {@code auto} they stay: they apply if auto picks gibbs.
    */
   private static void dropGibbsOnlyOptions(Map<String, String> als) {
-    String method = als.getOrDefault("method", "als").strip().toLowerCase(java.util.Locale.ROOT);
-    if (!method.equals("gibbs")) {
+    if (!keepsGibbsOptions(als)) {
       GIBBS_ONLY.forEach(als::remove);
     }
   }
 
-  /** The Gibbs-only options {@code parameters} set that a non-Gibbs method ignores. */
-  static List<String> droppedFor(Map<String, String> parameters) {
+  private static boolean keepsGibbsOptions(Map<String, String> parameters) {
     String method = parameters.getOrDefault("method", "als").strip()
         .toLowerCase(java.util.Locale.ROOT);
-    return method.equals("gibbs") ? List.of()
+    return method.equals("gibbs") || method.equals("auto");
+  }
+
+  /** The Gibbs-only options {@code parameters} set that an explicit non-Gibbs method ignores. */
+  static List<String> droppedFor(Map<String, String> parameters) {
+    return keepsGibbsOptions(parameters) ? List.of()
         : GIBBS_ONLY.stream().filter(parameters::containsKey).toList();
   }
 
@@ -65,7 +71,7 @@ record TrainOptions(AlsOptions options, Optional<Instant> runStartedAt, String e
     try {
       options = AlsOptions.fromMap(als);
     } catch (InvalidOptionsException e) {
-      throw new ComponentException(step + ": " + e.getMessage(), e);
+      throw new ComponentException(message(step, e.problems()), e);
     }
     Optional<Instant> started = Optional.empty();
     Optional<String> text = checked.text(RUN_STARTED_AT);
@@ -78,5 +84,17 @@ record TrainOptions(AlsOptions options, Optional<Instant> runStartedAt, String e
       }
     }
     return new TrainOptions(options, started, checked.text(ENGINE).orElse(LOCAL_ENGINE));
+  }
+
+  /**
+   * One line for all problems; a refused method names its key as {@code train.method} so the
+   * fix reads as the line to change.
+   */
+  private static String message(String step, List<String> problems) {
+    List<String> lines = problems.stream()
+        .map(p -> p.startsWith("method: ") ? step + "." + p : p).toList();
+    String joined = String.join("; ", lines);
+    return lines.stream().allMatch(l -> l.startsWith(step + ".")) ? joined
+        : step + ": " + joined;
   }
 }

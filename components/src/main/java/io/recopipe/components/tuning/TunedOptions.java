@@ -2,6 +2,7 @@ package io.recopipe.components.tuning;
 
 import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.als.FeedbackType;
+import io.recopipe.model.als.TrainingMethod;
 import io.recopipe.model.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,7 +12,8 @@ import java.util.function.Consumer;
  * Applies a tuning artifact's winner to the train step's options, kept out of the train step so
  * the only change there is one call: {@code num_factors}, {@code l2_reg} and (implicit only)
  * {@code wals_alpha} come from the best trial, every other option from the train section
- * ({@code method: gibbs} is refused: its width and prior do not mean what the trials tuned).
+ * ({@code method: gibbs} is refused: its width and prior do not mean what the trials tuned;
+ * under {@code method: auto} train fits the trials' method).
  */
 public final class TunedOptions {
   private TunedOptions() {
@@ -31,18 +33,25 @@ public final class TunedOptions {
       log.accept("tuning was off (num_trials 1): training with the train section's options");
       return options;
     }
-    FeedbackType tuned = FeedbackType.parse(best.getString("feedback_type"));
-    if (tuned != options.feedbackType()) {
-      throw new IllegalArgumentException("tuning ran with feedback_type " + tuned
+    FeedbackType feedback = FeedbackType.parse(best.getString("feedback_type"));
+    if (feedback != options.feedbackType()) {
+      throw new IllegalArgumentException("tuning ran with feedback_type " + feedback
           + " but train has " + options.feedbackType() + "; set tune.feedback_type to match");
     }
-    if (options.method() == io.recopipe.model.als.TrainingMethod.GIBBS) {
+    if (options.method() == TrainingMethod.GIBBS) {
       throw new IllegalArgumentException("tuning picks num_factors and l2_reg for als or vb, but"
           + " train.method is gibbs (whose width is num_samples x factors and whose l2_reg is a"
           + " prior); set train.method: als (or vb) when tune.num_trials > 1");
     }
     AlsOptions.Builder builder = options.toBuilder().numFactors(best.getInt("num_factors"))
         .l2Reg(best.getDouble("l2_reg"));
+    if (options.method() == TrainingMethod.AUTO && best.has("method")) {
+      // the trials tuned their method's num_factors and l2_reg: train fits that method
+      TrainingMethod tuned = TrainingMethod.parse(best.getString("method"));
+      if (tuned != TrainingMethod.AUTO) {
+        builder.method(tuned).numSamples(1).burnInIterations(null);
+      }
+    }
     String from = "num_factors=" + best.getInt("num_factors") + ", l2_reg="
         + best.getDouble("l2_reg");
     if (best.has("wals_alpha")) {

@@ -53,6 +53,7 @@ public final class TuningFiles {
     JsonObject.Builder chosen = JsonObject.builder().put("tuned", best != null);
     if (best != null) {
       chosen.put("trial_id", best.trialId()).put("feedback_type", feedback.name())
+          .put("method", options.base().method().configName())
           .put("objective", options.objective().metricName())
           .put("objective_value", number(best.objective()));
       hyperparameters(chosen, best.hyperparameters().toMap(feedback));

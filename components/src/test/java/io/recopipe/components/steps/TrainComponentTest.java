@@ -136,4 +136,51 @@ class TrainComponentTest {
       return files.map(p -> p.getFileName().toString()).sorted().toList();
     }
   }
+
+  @Test
+  void autoOnSmallDataSamplesAndExportsTheCompressedMean() throws Exception {
+    Path dataset = StepFixtures.dataset(tmp.resolve("data"), 7);
+    TestContext ctx = new TestContext(tmp.resolve("auto"), "run-1").input("dataset", dataset)
+        .set("method", "auto").set("threads", "2");
+    new TrainComponent().run(ctx);
+    ModelBundle bundle = ModelBundle.load(ctx.output("model"));
+    assertEquals(64, bundle.model().numFactors(), "198 sampled factors exported as 64");
+    assertEquals("gibbs", bundle.manifest().options().get("method"));
+    assertEquals(198L, ((Number) bundle.manifest().options().get("sampled_factors")).longValue());
+    assertTrue(ctx.info.stream().anyMatch(l -> l.startsWith("auto chose gibbs (6 factors x 33 "
+        + "samples, exported as 64, 172 iterations) for 2,160 ratings")), ctx.info.toString());
+    // the same fit outside the step keeps the uncompressed predictive mean to compare with
+    io.recopipe.model.data.Ratings train = StepFiles.ratings("train", dataset,
+        io.recopipe.components.api.DatasetLayout.TRAIN, true);
+    io.recopipe.model.als.AlsResult fit = new io.recopipe.model.als.AlsTrainer(
+        io.recopipe.model.als.AlsOptions.fromMap(java.util.Map.of("method", "auto", "threads",
+            "2"))).fit(train);
+    io.recopipe.model.mf.MfModel sampled = fit.sampledModel();
+    assertArrayEquals(fit.model().userFactors(), bundle.model().userFactors());
+    double worst = 0;
+    for (String user : train.users().ids()) {
+      for (String item : train.items().ids()) {
+        worst = Math.max(worst, Math.abs(bundle.model().predict(user, item)
+            - sampled.predict(user, item)));
+      }
+    }
+    // 60 users: the predictive mean has rank <= 60, so 64 factors keep it to float rounding
+    assertTrue(worst < 1e-4, "largest difference from the sampled mean " + worst);
+  }
+
+  @Test
+  void implicitFeedbackUnderAutoTrainsWeightedAls() throws Exception {
+    Path dataset = StepFixtures.dataset(tmp.resolve("data"), 7);
+    TestContext ctx = new TestContext(tmp.resolve("implicit"), "run-1").input("dataset", dataset)
+        .set("method", "auto").set("feedback_type", "implicit").set("num_samples", "33")
+        .set("max_iterations", "3").set("threads", "1");
+    new TrainComponent().run(ctx);
+    ModelBundle bundle = ModelBundle.load(ctx.output("model"));
+    assertEquals("IMPLICIT", bundle.manifest().feedbackType());
+    assertEquals("als", bundle.manifest().options().get("method"));
+    assertTrue(ctx.info.stream().anyMatch(l -> l.startsWith("auto chose als (weighted ALS)")),
+        ctx.info.toString());
+    assertTrue(ctx.info.stream().anyMatch(l -> l.equals("ignored num_samples: only method gibbs"
+        + " reads it, and auto chose als")), ctx.info.toString());
+  }
 }

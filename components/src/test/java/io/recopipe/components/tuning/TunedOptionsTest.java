@@ -42,4 +42,15 @@ class TunedOptionsTest {
             "max_iterations", "172")), dir, line -> { }));
     assertTrue(e.getMessage().contains("set train.method: als (or vb)"), e.getMessage());
   }
+
+  @Test
+  void autoFitsTheMethodTheTrialsTuned() throws Exception {
+    Files.writeString(dir.resolve(TuningFiles.BEST_OPTIONS),
+        BEST.replace("\"num_factors\"", "\"method\": \"als\", \"num_factors\""));
+    AlsOptions tuned = TunedOptions.apply(AlsOptions.fromMap(Map.of("method", "auto",
+        "num_samples", "11")), dir, line -> { });
+    assertEquals(io.recopipe.model.als.TrainingMethod.ALS, tuned.method());
+    assertEquals(12, tuned.numFactors());
+    assertEquals(1, tuned.numSamples(), "the Gibbs-only option no longer applies");
+  }
 }

@@ -14,7 +14,9 @@ import java.util.Set;
  * {@code implicit_solver}, {@code positive_threshold} for implicit feedback; {@code l2_reg_mode},
  * {@code l2_reg_exponent}, {@code intercept_l2_reg}, {@code seed}, {@code threads}, {@code method},
  * and for {@code method: gibbs} {@code num_samples} and {@code burn_in_iterations}), so a CREATE
- * MODEL statement's OPTIONS carry over unchanged.
+ * MODEL statement's OPTIONS carry over unchanged. Every numeric option has a range with an upper
+ * bound, so a typo such as a 10⁹ iteration count is refused instead of running forever; the
+ * options the user set are remembered ({@link #isSet}) so {@code method: auto} keeps them.
  */
 public final class AlsOptions {
   /** BigQuery ML's documented range for {@code num_factors}. */
@@ -32,6 +34,16 @@ public final class AlsOptions {
   public static final int DEFAULT_CG_STEPS = 3;
   /** The largest {@code cg_steps}: beyond it the exact solver is cheaper. */
   public static final int MAX_CG_STEPS = 50;
+  /** The largest {@code max_iterations} (and {@code burn_in_iterations}). */
+  public static final int MAX_ITERATIONS = 10_000;
+  /** The largest {@code num_samples}: each sample needs at least one of the 200 factors. */
+  public static final int MAX_SAMPLES = MAX_FACTORS;
+  /** The largest {@code threads}. */
+  public static final int MAX_THREADS = 1024;
+  /** The largest {@code l2_reg}, {@code intercept_l2_reg} and {@code wals_alpha}. */
+  public static final double MAX_WEIGHT = 1e6;
+  /** The largest {@code positive_threshold}. */
+  public static final double MAX_THRESHOLD = 1e9;
 
   private final FeedbackType feedbackType;
   private final Integer numFactors;
@@ -51,6 +63,7 @@ public final class AlsOptions {
   private final int cgSteps;
   private final ImplicitSolver implicitSolver;
   private final double positiveThreshold;
+  private final Set<String> given;
 
   private AlsOptions(Builder b) {
     this.feedbackType = b.feedbackType;
@@ -71,6 +84,16 @@ public final class AlsOptions {
     this.cgSteps = b.cgSteps;
     this.implicitSolver = b.implicitSolver;
     this.positiveThreshold = b.positiveThreshold;
+    this.given = Set.copyOf(b.given);
+  }
+
+  /**
+   * The one-line refusal of {@code method} (vb or gibbs) with implicit feedback, with the fix:
+   * only (weighted) ALS fits implicit feedback.
+   */
+  public static String implicitRefusal(TrainingMethod method) {
+    return "method: " + method.configName() + " cannot fit implicit feedback; use method: als"
+        + " or auto";
   }
 
   /** Returns the defaults (BigQuery ML's where it has one). */
@@ -104,6 +127,7 @@ public final class AlsOptions {
     b.cgSteps = cgSteps;
     b.implicitSolver = implicitSolver;
     b.positiveThreshold = positiveThreshold;
+    b.given.addAll(given);
     return b;
   }
 
@@ -168,7 +192,7 @@ public final class AlsOptions {
     return switch (name) {
       case "feedback_type" -> "EXPLICIT or IMPLICIT";
       case "l2_reg_mode" -> "plain or weighted";
-      case "method" -> "als, vb or gibbs";
+      case "method" -> "auto, als, vb or gibbs";
       case "implicit_solver" -> "cg or cholesky";
       case "early_stop" -> "true or false";
       case "num_factors", "max_iterations", "threads", "seed", "num_samples",
@@ -283,11 +307,22 @@ public final class AlsOptions {
     return seed;
   }
 
+  /**
+   * Whether option {@code name} (BigQuery ML spelling) was set by the user, through
+   * {@link #fromMap} or a builder setter, rather than left at its default.
+   */
+  public boolean isSet(String name) {
+    return given.contains(name);
+  }
+
   public int threads() {
     return threads;
   }
 
-  /** How the model is fitted: {@code als} (the default), {@code vb} or {@code gibbs}. */
+  /**
+   * How the model is fitted: {@code als} (the default), {@code vb}, {@code gibbs}, or
+   * {@code auto} until {@link AutoMethod} resolves it for a training set.
+   */
   public TrainingMethod method() {
     return method;
   }
@@ -362,136 +397,151 @@ public final class AlsOptions {
     private int cgSteps = DEFAULT_CG_STEPS;
     private ImplicitSolver implicitSolver = ImplicitSolver.CG;
     private double positiveThreshold = 0;
+    private final Set<String> given = new java.util.TreeSet<>();
 
     private Builder() {
     }
 
     public Builder feedbackType(FeedbackType value) {
       feedbackType = value;
+      given.add("feedback_type");
       return this;
     }
 
     /** Sets the factor count; null means BigQuery ML's automatic log2(n). */
     public Builder numFactors(Integer value) {
       numFactors = value;
+      given.add("num_factors");
       return this;
     }
 
     public Builder l2Reg(double value) {
       l2Reg = value;
+      given.add("l2_reg");
       return this;
     }
 
     public Builder maxIterations(int value) {
       maxIterations = value;
+      given.add("max_iterations");
       return this;
     }
 
     public Builder earlyStop(boolean value) {
       earlyStop = value;
+      given.add("early_stop");
       return this;
     }
 
     public Builder minRelProgress(double value) {
       minRelProgress = value;
+      given.add("min_rel_progress");
       return this;
     }
 
     public Builder walsAlpha(double value) {
       walsAlpha = value;
+      given.add("wals_alpha");
       return this;
     }
 
     public Builder l2RegMode(RegularizationMode value) {
       l2RegMode = value;
+      given.add("l2_reg_mode");
       return this;
     }
 
     /** Sets e in the weighted mode's λ·n^e (0..2; 1 is ALS-WR). */
     public Builder l2RegExponent(double value) {
       l2RegExponent = value;
+      given.add("l2_reg_exponent");
       return this;
     }
 
     /** Sets the intercepts' λ; null means "same as l2_reg". */
     public Builder interceptL2Reg(Double value) {
       interceptL2Reg = value;
+      given.add("intercept_l2_reg");
       return this;
     }
 
     public Builder seed(long value) {
       seed = value;
+      given.add("seed");
       return this;
     }
 
     public Builder threads(int value) {
       threads = value;
+      given.add("threads");
       return this;
     }
 
     /** Sets how the model is fitted: ALS (the default), variational Bayes or Gibbs sampling. */
     public Builder method(TrainingMethod value) {
       method = value;
+      given.add("method");
       return this;
     }
 
     /** Sets how many posterior samples {@code gibbs} packs into the model (must divide k). */
     public Builder numSamples(int value) {
       numSamples = value;
+      given.add("num_samples");
       return this;
     }
 
     /** Sets the sweeps {@code gibbs} discards first; null means a quarter of the iterations. */
     public Builder burnInIterations(Integer value) {
       burnInIterations = value;
+      given.add("burn_in_iterations");
       return this;
     }
 
     /** Sets the conjugate-gradient steps of implicit ALS (1..50). */
     public Builder cgSteps(int value) {
       cgSteps = value;
+      given.add("cg_steps");
       return this;
     }
 
     /** Sets how implicit ALS solves each row: conjugate gradient or exact Cholesky. */
     public Builder implicitSolver(ImplicitSolver value) {
       implicitSolver = value;
+      given.add("implicit_solver");
       return this;
     }
 
     /** Sets the smallest rating kept as an implicit interaction (>= 0; 0 keeps all r > 0). */
     public Builder positiveThreshold(double value) {
       positiveThreshold = value;
+      given.add("positive_threshold");
       return this;
     }
 
     List<String> problems() {
       List<String> problems = new ArrayList<>();
-      if (numFactors != null && (numFactors < MIN_FACTORS || numFactors > MAX_FACTORS)) {
-        problems.add("num_factors must be in " + MIN_FACTORS + ".." + MAX_FACTORS
-            + " (BigQuery ML's range), was " + numFactors);
+      if (numFactors != null) {
+        range(problems, "num_factors", numFactors, MIN_FACTORS, MAX_FACTORS,
+            " (BigQuery ML's range)");
       }
-      if (!(l2Reg > 0) || Double.isInfinite(l2Reg)) {
-        problems.add("l2_reg must be a finite number > 0, was " + l2Reg);
+      if (!(l2Reg > 0 && l2Reg <= MAX_WEIGHT)) {
+        problems.add("l2_reg must be a number > 0 and <= 1e6, was " + l2Reg);
       }
-      if (maxIterations < 1) {
-        problems.add("max_iterations must be >= 1, was " + maxIterations);
+      range(problems, "max_iterations", maxIterations, 1, MAX_ITERATIONS, "");
+      if (!(minRelProgress >= 0 && minRelProgress <= 1)) {
+        problems.add("min_rel_progress must be in 0..1, was " + minRelProgress);
       }
-      if (!(minRelProgress >= 0) || Double.isInfinite(minRelProgress)) {
-        problems.add("min_rel_progress must be a finite number >= 0, was " + minRelProgress);
-      }
-      if (!(walsAlpha > 0) || Double.isInfinite(walsAlpha)) {
-        problems.add("wals_alpha must be a finite number > 0, was " + walsAlpha);
+      if (!(walsAlpha > 0 && walsAlpha <= MAX_WEIGHT)) {
+        problems.add("wals_alpha must be a number > 0 and <= 1e6, was " + walsAlpha);
       }
       if (!(l2RegExponent >= 0 && l2RegExponent <= 2)) {
         problems.add("l2_reg_exponent must be in 0..2, was " + l2RegExponent);
       }
-      if (interceptL2Reg != null && (!(interceptL2Reg >= 0) || interceptL2Reg.isInfinite())) {
-        problems.add("intercept_l2_reg must be a finite number >= 0, was " + interceptL2Reg);
+      if (interceptL2Reg != null && !(interceptL2Reg >= 0 && interceptL2Reg <= MAX_WEIGHT)) {
+        problems.add("intercept_l2_reg must be in 0..1e6, was " + interceptL2Reg);
       }
-      if (threads < 1 || threads > 1024) {
-        problems.add("threads must be in 1..1024, was " + threads);
-      }
+      range(problems, "threads", threads, 1, MAX_THREADS, "");
       if (feedbackType == null) {
         problems.add("feedback_type must be EXPLICIT or IMPLICIT");
       }
@@ -499,39 +549,44 @@ public final class AlsOptions {
         problems.add("l2_reg_mode must be plain or weighted");
       }
       if (method == null) {
-        problems.add("method must be als, vb or gibbs");
+        problems.add("method must be auto, als, vb or gibbs");
       }
       problems.addAll(implicitProblems());
       problems.addAll(samplingProblems());
       return problems;
     }
 
+    private static void range(List<String> problems, String name, long value, long min,
+        long max, String note) {
+      if (value < min || value > max) {
+        problems.add(name + " must be in " + min + ".." + max + note + ", was " + value);
+      }
+    }
+
     private List<String> implicitProblems() {
       List<String> problems = new ArrayList<>();
-      if (cgSteps < 1 || cgSteps > MAX_CG_STEPS) {
-        problems.add("cg_steps must be in 1.." + MAX_CG_STEPS + ", was " + cgSteps);
-      }
+      range(problems, "cg_steps", cgSteps, 1, MAX_CG_STEPS, "");
       if (implicitSolver == null) {
         problems.add("implicit_solver must be cg or cholesky");
       }
-      if (!(positiveThreshold >= 0) || Double.isInfinite(positiveThreshold)) {
-        problems.add("positive_threshold must be a finite number >= 0, was " + positiveThreshold);
+      if (!(positiveThreshold >= 0 && positiveThreshold <= MAX_THRESHOLD)) {
+        problems.add("positive_threshold must be in 0..1e9, was " + positiveThreshold);
       }
-      if (feedbackType == FeedbackType.IMPLICIT && method != null
-          && method != TrainingMethod.ALS) {
-        problems.add("feedback_type IMPLICIT supports only method als, was method "
-            + method.configName());
+      if (feedbackType == FeedbackType.IMPLICIT && (method == TrainingMethod.VB
+          || method == TrainingMethod.GIBBS)) {
+        problems.add(implicitRefusal(method));
       }
       return problems;
     }
 
     private List<String> samplingProblems() {
       List<String> problems = new ArrayList<>();
-      if (numSamples < 1) {
-        problems.add("num_samples must be >= 1, was " + numSamples);
+      range(problems, "num_samples", numSamples, 1, MAX_SAMPLES, "");
+      if (burnInIterations != null) {
+        range(problems, "burn_in_iterations", burnInIterations, 0, MAX_ITERATIONS, "");
       }
-      if (burnInIterations != null && burnInIterations < 0) {
-        problems.add("burn_in_iterations must be >= 0, was " + burnInIterations);
+      if (method == TrainingMethod.AUTO) {
+        return problems; // checked again once AutoMethod has chosen
       }
       if (method != TrainingMethod.GIBBS) {
         if (numSamples != 1) {

@@ -16,18 +16,39 @@ import java.util.List;
  * @param trainingRows    the number of training ratings
  * @param fitSeconds      wall time of the fit, set-up included
  * @param flops           floating-point operations the fit performed (counted, not measured)
+ * @param sampledModel    under {@code gibbs} compressed for export, the uncompressed
+ *                        posterior-mean model of all sampled factors (to measure what the
+ *                        compression costs); null otherwise
  */
 public record AlsResult(MfModel model, AlsOptions options, int numFactors,
     List<TrainingIteration> trainingInfo, boolean stoppedEarly, String dataFingerprint,
-    long trainingRows, double fitSeconds, double flops) {
+    long trainingRows, double fitSeconds, double flops, MfModel sampledModel) {
+
+  /** A result with nothing compressed. */
+  public AlsResult(MfModel model, AlsOptions options, int numFactors,
+      List<TrainingIteration> trainingInfo, boolean stoppedEarly, String dataFingerprint,
+      long trainingRows, double fitSeconds, double flops) {
+    this(model, options, numFactors, trainingInfo, stoppedEarly, dataFingerprint, trainingRows,
+        fitSeconds, flops, null);
+  }
 
   /** The last iteration's row. */
   public TrainingIteration lastIteration() {
     return trainingInfo.get(trainingInfo.size() - 1);
   }
 
-  /** The options in BigQuery ML's spelling, resolved for this fit. */
+  /**
+   * The options in BigQuery ML's spelling, resolved for this fit; {@code num_factors} is the
+   * exported model's, and a compressed Gibbs fit adds {@code sampled_factors}, the width it
+   * sampled (num_samples × factors per sample).
+   */
   public java.util.Map<String, Object> resolvedOptions() {
-    return options.toMap(trainingRows);
+    java.util.Map<String, Object> map = options.toMap(trainingRows);
+    Object sampled = map.get("num_factors");
+    if (sampled instanceof Integer width && width != numFactors) {
+      map.put("num_factors", numFactors);
+      map.put("sampled_factors", width);
+    }
+    return map;
   }
 }

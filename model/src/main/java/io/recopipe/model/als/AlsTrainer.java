@@ -13,8 +13,8 @@ import java.util.List;
  * objective never rises; {@code method: vb} fits the same model by variational Bayes instead
  * ({@link VbTrainer}), and {@code method: gibbs} by posterior sampling ({@link GibbsTrainer});
  * {@code feedback_type: implicit} fits the implicit model by weighted ALS
- * ({@link ImplicitAlsTrainer}, Hu, Koren &amp; Volinsky 2008).
- * Deterministic: the same ratings, options and seed give bit-identical factors for any thread
+ * ({@link ImplicitAlsTrainer}, Hu, Koren &amp; Volinsky 2008); {@code method: auto} is resolved
+ * for the training set first ({@link AutoMethod}). Deterministic: the same ratings, options and seed give bit-identical factors for any thread
  * count.
  */
 public final class AlsTrainer {
@@ -47,6 +47,7 @@ public final class AlsTrainer {
     if (train.size() == 0) {
       throw new IllegalArgumentException("no training ratings: the training set is empty");
     }
+    AlsOptions options = AutoMethod.resolve(this.options, train).options();
     if (options.feedbackType() == FeedbackType.IMPLICIT) {
       return ImplicitAlsTrainer.fit(options, train, eval, listener, started);
     }
@@ -64,11 +65,17 @@ public final class AlsTrainer {
     }
     if (options.method() == TrainingMethod.GIBBS) {
       GibbsTrainer.Fit gibbs = GibbsTrainer.fit(options, train, eval, listener, k, mu);
-      MfModel model = new MfModel(train.users(), train.items(), k, mu, gibbs.users().factors,
-          gibbs.users().intercepts, gibbs.items().factors, gibbs.items().intercepts);
-      return new AlsResult(model, options, k, List.copyOf(gibbs.info()), false,
-          train.fingerprint(), train.size(), (System.nanoTime() - started) / 1e9,
-          flops(train, gibbs.sampleFactors(), gibbs.info().size()));
+      MfModel sampled = model(train, mu, gibbs.users(), gibbs.items());
+      MfModel exported = sampled;
+      if (PosteriorMeanCompression.exportedFactors(k) < k) {
+        PosteriorMeanCompression.Result compressed =
+            PosteriorMeanCompression.compress(gibbs.users(), gibbs.items());
+        exported = model(train, mu, compressed.users(), compressed.items());
+      }
+      return new AlsResult(exported, options, exported.numFactors(), List.copyOf(gibbs.info()),
+          false, train.fingerprint(), train.size(), (System.nanoTime() - started) / 1e9,
+          flops(train, gibbs.sampleFactors(), gibbs.info().size()),
+          exported == sampled ? null : sampled);
     }
     FactorSide users = new FactorSide(train.users().size(), k);
     FactorSide items = new FactorSide(train.items().size(), k);
@@ -104,6 +111,11 @@ public final class AlsTrainer {
     double seconds = (System.nanoTime() - started) / 1e9;
     return new AlsResult(model, options, k, List.copyOf(info), stoppedEarly, train.fingerprint(),
         train.size(), seconds, flops(train, k, info.size()));
+  }
+
+  private static MfModel model(Ratings train, float mu, FactorSide users, FactorSide items) {
+    return new MfModel(train.users(), train.items(), users.k, mu, users.factors,
+        users.intercepts, items.factors, items.intercepts);
   }
 
   /**

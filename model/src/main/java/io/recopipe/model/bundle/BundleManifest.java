@@ -106,7 +106,8 @@ public record BundleManifest(String feedbackType, Map<String, Object> options,
    */
   public static Builder forFit(io.recopipe.model.als.AlsResult fit, String runId) {
     return builder()
-        .options(fit.options(), fit.trainingRows())
+        .options(fit.resolvedOptions())
+        .feedbackType(fit.options().feedbackType().name())
         .trainingInfo(fit.trainingInfo())
         .dataFingerprint(fit.dataFingerprint())
         .provenance(Provenance.capture(fit.options().seed(), fit.dataFingerprint(), runId));

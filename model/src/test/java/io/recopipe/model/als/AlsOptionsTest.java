@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -76,10 +77,10 @@ class AlsOptionsTest {
     InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
         () -> AlsOptions.fromMap(bad));
     assertEquals(2, e.problems().size(), e.getMessage());
-    assertTrue(e.getMessage().contains("method: cannot read 'mcmc' as als, vb or gibbs"), e.getMessage());
+    assertTrue(e.getMessage().contains("method: cannot read 'mcmc' as auto, als, vb or gibbs"), e.getMessage());
     e = assertThrows(InvalidOptionsException.class,
         () -> AlsOptions.builder().method(null).build());
-    assertTrue(e.getMessage().contains("method must be als, vb or gibbs"), e.getMessage());
+    assertTrue(e.getMessage().contains("method must be auto, als, vb or gibbs"), e.getMessage());
   }
 
   @Test
@@ -93,7 +94,7 @@ class AlsOptionsTest {
         () -> AlsOptions.fromMap(values));
     assertEquals(4, e.problems().size(), e.getMessage());
     assertTrue(e.getMessage().contains("num_factors must be in 2..200"), e.getMessage());
-    assertTrue(e.getMessage().contains("l2_reg must be a finite number > 0"), e.getMessage());
+    assertTrue(e.getMessage().contains("l2_reg must be a number > 0 and <= 1e6"), e.getMessage());
     assertTrue(e.getMessage().contains("max_iterations: cannot read 'ten' as an integer"),
         e.getMessage());
     assertTrue(e.getMessage().contains("unknown option 'learning_rate'"), e.getMessage());
@@ -151,8 +152,8 @@ class AlsOptionsTest {
     values.put("burn_in_iterations", "-1");
     values.put("num_samples", "0");
     e = assertThrows(InvalidOptionsException.class, () -> AlsOptions.fromMap(values));
-    assertTrue(e.getMessage().contains("burn_in_iterations must be >= 0, was -1"), e.getMessage());
-    assertTrue(e.getMessage().contains("num_samples must be >= 1, was 0"), e.getMessage());
+    assertTrue(e.getMessage().contains("burn_in_iterations must be in 0..10000, was -1"), e.getMessage());
+    assertTrue(e.getMessage().contains("num_samples must be in 1..200, was 0"), e.getMessage());
     e = assertThrows(InvalidOptionsException.class, () -> AlsOptions.builder()
         .method(TrainingMethod.GIBBS).numSamples(4).maxIterations(40).build());
     assertTrue(e.getMessage().contains("needs an explicit num_factors divisible by it"),
@@ -168,5 +169,62 @@ class AlsOptionsTest {
         + " method vb"), e.getMessage());
     assertThrows(InvalidOptionsException.class,
         () -> AlsOptions.fromMap(Map.of("num_samples", "two")));
+  }
+
+  @Test
+  void everyNumericOptionHasAnUpperBoundNamedInItsMessage() {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("max_iterations", "1000000000");
+    values.put("num_factors", "1024");
+    values.put("threads", "5000");
+    values.put("l2_reg", "1e9");
+    values.put("intercept_l2_reg", "2e6");
+    values.put("wals_alpha", "Infinity");
+    values.put("min_rel_progress", "2");
+    values.put("positive_threshold", "1e12");
+    values.put("cg_steps", "51");
+    values.put("method", "gibbs");
+    values.put("num_samples", "201");
+    values.put("burn_in_iterations", "20000");
+    InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
+        () -> AlsOptions.fromMap(values));
+    String message = e.getMessage();
+    for (String expected : List.of("max_iterations must be in 1..10000, was 1000000000",
+        "num_factors must be in 2..200", "threads must be in 1..1024, was 5000",
+        "l2_reg must be a number > 0 and <= 1e6, was 1.0E9",
+        "intercept_l2_reg must be in 0..1e6, was 2000000.0",
+        "wals_alpha must be a number > 0 and <= 1e6, was Infinity",
+        "min_rel_progress must be in 0..1, was 2.0",
+        "positive_threshold must be in 0..1e9, was 1.0E12", "cg_steps must be in 1..50, was 51",
+        "num_samples must be in 1..200, was 201",
+        "burn_in_iterations must be in 0..10000, was 20000")) {
+      assertTrue(message.contains(expected), expected + " missing in " + message);
+    }
+    AlsOptions largest = AlsOptions.fromMap(Map.of("max_iterations", "10000", "l2_reg", "1e6"));
+    assertEquals(10_000, largest.maxIterations());
+  }
+
+  @Test
+  void autoRemembersWhatTheUserSetAndDefersTheSamplingChecks() {
+    AlsOptions o = AlsOptions.fromMap(Map.of("method", "auto", "num_samples", "11",
+        "l2_reg", "3"));
+    assertEquals(TrainingMethod.AUTO, o.method());
+    assertTrue(o.isSet("num_samples") && o.isSet("l2_reg") && o.isSet("method"));
+    assertTrue(!o.isSet("num_factors") && !o.isSet("max_iterations"));
+    assertTrue(o.toBuilder().build().isSet("num_samples"), "toBuilder keeps what was set");
+    assertTrue(!AlsOptions.defaults().isSet("method"));
+    assertEquals("auto", o.toMap(100).get("method"));
+  }
+
+  @Test
+  void theBayesianMethodsAreRefusedForImplicitFeedbackWithTheFix() {
+    for (String method : List.of("gibbs", "vb")) {
+      InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
+          () -> AlsOptions.fromMap(Map.of("feedback_type", "implicit", "method", method)));
+      assertEquals(List.of("method: " + method + " cannot fit implicit feedback; use method: als"
+          + " or auto"), e.problems());
+    }
+    assertEquals(TrainingMethod.AUTO, AlsOptions.fromMap(Map.of("feedback_type", "implicit",
+        "method", "auto")).method());
   }
 }

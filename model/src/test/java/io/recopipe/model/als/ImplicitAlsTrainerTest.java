@@ -106,11 +106,11 @@ class ImplicitAlsTrainerTest {
         () -> AlsOptions.fromMap(Map.of("feedback_type", "implicit", "wals_alpha", "0",
             "cg_steps", "51", "positive_threshold", "-1", "method", "vb")));
     String message = e.getMessage();
-    assertTrue(message.contains("wals_alpha must be a finite number > 0, was 0.0"), message);
+    assertTrue(message.contains("wals_alpha must be a number > 0 and <= 1e6, was 0.0"), message);
     assertTrue(message.contains("cg_steps must be in 1..50, was 51"), message);
-    assertTrue(message.contains("positive_threshold must be a finite number >= 0, was -1.0"),
+    assertTrue(message.contains("positive_threshold must be in 0..1e9, was -1.0"),
         message);
-    assertTrue(message.contains("feedback_type IMPLICIT supports only method als"), message);
+    assertTrue(message.contains("method: vb cannot fit implicit feedback; use method: als or auto"), message);
     e = assertThrows(InvalidOptionsException.class,
         () -> AlsOptions.fromMap(Map.of("implicit_solver", "lu", "cg_steps", "0")));
     assertTrue(e.getMessage().contains("implicit_solver: cannot read 'lu' as cg or cholesky"),

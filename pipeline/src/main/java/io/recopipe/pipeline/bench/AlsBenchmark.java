@@ -29,11 +29,11 @@ public final class AlsBenchmark {
     row.put("users", c.train().users().size());
     row.put("items", c.train().items().size());
     row.put("num_factors", result.numFactors());
-    row.put("l2_reg", c.options().l2Reg());
-    row.put("method", c.options().method().configName());
-    row.put("l2_reg_mode", c.options().l2RegMode().configName());
+    row.put("l2_reg", result.options().l2Reg());
+    row.put("method", result.options().method().configName());
+    row.put("l2_reg_mode", result.options().l2RegMode().configName());
     row.put("iterations", result.trainingInfo().size());
-    row.put("threads", c.options().threads());
+    row.put("threads", result.options().threads());
     row.put("data_s", round(c.dataSeconds(), 3));
     row.put("fit_s", round(result.fitSeconds(), 3));
     row.put("s_per_iteration", round(result.fitSeconds() / result.trainingInfo().size(), 4));
@@ -43,6 +43,14 @@ public final class AlsBenchmark {
     row.put("mae", round(evaluation.get("mean_absolute_error"), 4));
     row.put("r2", round(evaluation.get("r2_score"), 4));
     row.put("train_loss", round(result.lastIteration().loss(), 4));
+    if (result.sampledModel() != null) {
+      double sampled = RegressionEvaluator.forScaleOf(c.train()).evaluate(result.sampledModel(),
+          c.test()).get("root_mean_squared_error");
+      row.put("sampled_factors", result.sampledModel().numFactors());
+      row.put("sampled_rmse", round(sampled, 4));
+      row.put("compression_rmse_cost", round(evaluation.get("root_mean_squared_error") - sampled,
+          6));
+    }
     row.put("jdk", Runtime.version().feature());
     row.put("vector_api", ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
     return row;

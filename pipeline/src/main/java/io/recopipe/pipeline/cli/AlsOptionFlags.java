@@ -10,9 +10,9 @@ import picocli.CommandLine.Option;
  * way: BigQuery ML names through {@code --set}, the common ones as flags.
  */
 final class AlsOptionFlags {
-  @Option(names = "--defaults", description = "Starting option set: movielens (the default; "
-      + "Bayesian MF, the most accurate on ML-100K), movielens-vb, movielens-als, or bigquery "
-      + "(BigQuery ML's defaults).")
+  @Option(names = "--defaults", description = "Starting option set: auto (the default; method, "
+      + "factors and iterations chosen for the data), movielens (Bayesian MF, the most accurate "
+      + "on ML-100K), movielens-vb, movielens-als, or bigquery (BigQuery ML's defaults).")
   String defaults;
 
   @Option(names = "--num-factors", description = "num_factors (2..200).")
@@ -31,7 +31,7 @@ final class AlsOptionFlags {
       description = "Any ALS option by its BigQuery ML name, e.g. --set early_stop=false.")
   Map<String, String> set = new LinkedHashMap<>();
 
-  /** Resolves the flags into validated options on the {@code movielens} defaults. */
+  /** Resolves the flags into validated options on the {@code auto} defaults. */
   AlsOptions resolve(Map<String, String> caseDefaults) {
     return resolve(OptionDefaults.DEFAULT_NAME, caseDefaults);
   }

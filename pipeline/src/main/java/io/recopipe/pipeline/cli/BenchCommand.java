@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     subcommands = {BenchAlsCommand.class, BenchRecommendCommand.class,
         BenchPipelineCommand.class, BenchAuditCommand.class, BenchWeightsCommand.class,
-        BenchTuneCommand.class, BenchHybridCommand.class, BenchImplicitCommand.class})
+        BenchTuneCommand.class, BenchHybridCommand.class, BenchImplicitCommand.class,
+        BenchDefaultsCommand.class})
 final class BenchCommand {
 }

@@ -7,15 +7,21 @@ import java.util.Map;
 
 /**
  * Named starting points for ALS options, so users get tuned results without hand-tuning λ:
- * {@code movielens} (the default) is the most accurate set on ML-100K's official folds,
+ * {@code auto} (the default, as in the shipped pipeline config) picks method, factors and
+ * iterations from the training set ({@link io.recopipe.model.als.AutoMethod}); {@code movielens}
+ * is the most accurate set on ML-100K's official folds (what auto picks at that size),
  * {@code movielens-vb} and {@code movielens-als} are the best sets for the other two methods, and
  * {@code bigquery} is BigQuery ML's defaults verbatim (plain λ = 1, num_factors = log2 n).
  * {@code --set} overrides any of them; the README's accuracy table lists what each one scores.
  */
 public final class OptionDefaults {
+  /** The shipped default: the method and its settings chosen for each training set. */
+  public static final Map<String, String> AUTO = Map.of("method", "auto");
+
   /**
    * Bayesian MF by Gibbs sampling (Salakhutdinov &amp; Mnih 2008): 33 posterior samples of 6
-   * factors after 40 burn-in sweeps, averaged into one model with 198 factors.
+   * factors after 40 burn-in sweeps, averaged into one 198-factor predictive mean and exported
+   * compressed to its best 64-factor approximation.
    */
   public static final Map<String, String> MOVIELENS = Map.of(
       "method", "gibbs",
@@ -47,8 +53,10 @@ public final class OptionDefaults {
       "max_iterations", "20",
       "early_stop", "false");
 
+  /** The name of {@link #AUTO}. */
+  public static final String AUTO_NAME = "auto";
   /** The name used when none is given. */
-  public static final String DEFAULT_NAME = "movielens";
+  public static final String DEFAULT_NAME = AUTO_NAME;
 
   private OptionDefaults() {
   }
@@ -56,12 +64,13 @@ public final class OptionDefaults {
   /** The option values of {@code name}. */
   public static Map<String, String> named(String name) {
     return switch (name.toLowerCase(Locale.ROOT)) {
+      case "auto" -> AUTO;
       case "movielens" -> MOVIELENS;
       case "movielens-vb" -> MOVIELENS_VB;
       case "movielens-als" -> MOVIELENS_ALS;
       case "bigquery" -> Map.of();
       default -> throw new IllegalArgumentException("unknown --defaults '" + name
-          + "' (known: movielens, movielens-vb, movielens-als, bigquery)");
+          + "' (known: auto, movielens, movielens-vb, movielens-als, bigquery)");
     };
   }
 

@@ -4,6 +4,7 @@ import io.recopipe.components.synthetic.TrainTestSplit;
 import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.als.AlsResult;
 import io.recopipe.model.als.AlsTrainer;
+import io.recopipe.model.als.AutoMethod;
 import io.recopipe.model.bundle.BundleManifest;
 import io.recopipe.model.bundle.BundleWriter;
 import io.recopipe.model.bundle.ModelBundle;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
  * the model bundle; the quickest way to see what recopipe's trainer does with your data.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Trains an ALS model and prints its evaluation.")
+    description = "Trains a model (method auto unless --defaults/--set say otherwise) and "
+        + "prints its evaluation.")
 final class TrainCommand implements Callable<Integer> {
 
   static final class Source {
@@ -78,10 +80,18 @@ final class TrainCommand implements Callable<Integer> {
         testSet = DataSources.read(test);
       }
     }
-    AlsOptions options = flags.resolve(Map.of());
     out.printf("train: %,d ratings, %,d users, %,d items%s%n", train.size(), train.users().size(),
         train.items().size(), testSet == null ? "" : String.format("; test: %,d ratings",
             testSet.size()));
+    AutoMethod.Choice choice = AutoMethod.resolve(flags.resolve(Map.of()), train);
+    if (!choice.notice().isEmpty()) {
+      out.println("train: " + choice.notice());
+    }
+    if (!choice.ignored().isEmpty()) {
+      out.println("train: ignored " + String.join(", ", choice.ignored())
+          + ": only method gibbs reads them");
+    }
+    AlsOptions options = choice.options();
     out.println("options: " + options.toMap(train.size()));
     err.println("iteration  loss      eval_loss  duration_ms");
     AlsResult result = new AlsTrainer(options).fit(train, testSet, row -> {

@@ -142,13 +142,20 @@ class TrainCommandTest {
   }
 
   @Test
-  void theDefaultSetIsBayesianAndExplainsAFactorCountItCannotSplit() {
+  void theDefaultIsAutoAndPrintsItsChoice() {
     CliRunner.Result ok = CliRunner.run("train", "--train", train.toString(), "--max-iterations",
         "45", "--set", "burn_in_iterations=35", "--set", "num_samples=3", "--num-factors", "12");
     assertEquals(ExitCodes.OK, ok.code(), ok.err());
+    assertTrue(ok.out().contains("train: auto chose gibbs (4 factors x 3 samples, exported as 12,"
+        + " 45 iterations)"), ok.out());
     assertTrue(ok.out().contains("method=gibbs"), ok.out());
     assertTrue(ok.out().contains("num_factors=12"), ok.out());
-    CliRunner.Result bad = CliRunner.run("train", "--train", train.toString(), "--num-factors", "50");
+    CliRunner.Result vb = CliRunner.run("train", "--train", train.toString(), "--num-factors",
+        "5", "--max-iterations", "2");
+    assertEquals(ExitCodes.OK, vb.code(), vb.err());
+    assertTrue(vb.out().contains("train: auto chose vb (5 factors, 2 iterations)"), vb.out());
+    CliRunner.Result bad = CliRunner.run("train", "--train", train.toString(), "--defaults",
+        "movielens", "--num-factors", "50");
     assertEquals(ExitCodes.BAD_INPUT, bad.code());
     assertTrue(bad.err().contains("num_samples"), bad.err());
   }

@@ -16,7 +16,7 @@ class PipelineConfigTest {
   void theShippedDefaultFlattensToDottedKeys() {
     PipelineConfig config = PipelineConfig.defaults();
     assertEquals("movielens-1m", config.values().get("ingest.source"));
-    assertEquals("198", config.values().get("train.num_factors"));
+    assertEquals("auto", config.values().get("train.method"));
     assertEquals("0.2", config.values().get("gate.r2_min"));
     assertEquals("true", config.values().get("export.exclude_rated"));
     assertEquals("scratch", config.values().get("package.base_image"));
