@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a fixture writer hands the conformance run: the path a user passes as {@code --data},
@@ -28,9 +29,9 @@ record Fixture(Path data, List<String> settings, int ratingCount, Set<String> it
   /** A fixture whose ids and ratings come from {@code planted}, named by the two id maps. */
   static Fixture of(Path data, List<String> settings, PlantedRatings planted, IdMap users,
       IdMap items, boolean integerIds, Map<String, String> titles) {
-    Set<String> itemIds = new java.util.HashSet<>();
-    planted.rows().forEach(row -> itemIds.add(items.id(row.item())));
-    return new Fixture(data, settings, planted.rows().size(), Set.copyOf(itemIds),
+    Set<String> itemIds = planted.rows().stream().map(row -> items.id(row.item()))
+        .collect(Collectors.toUnmodifiableSet());
+    return new Fixture(data, settings, planted.rows().size(), itemIds,
         users.id(planted.mostActiveUser()), integerIds, planted.minRating(),
         planted.maxRating(), planted.latestTime(), titles);
   }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -151,7 +152,8 @@ final class MovieLens100kFixture {
     Files.write(dir.resolve("u.occupation"), OCCUPATIONS, StandardCharsets.ISO_8859_1);
     List<String> users = new ArrayList<>();
     for (int index = 0; index < PlantedRatings.USERS; index++) {
-      String zip = index == 3 ? "T8H1N" : String.format(java.util.Locale.ROOT, "%05d", (index * 7919) % 100_000);
+      String zip = index == 3 ? "T8H1N"
+          : String.format(Locale.ROOT, "%05d", (index * 7919) % 100_000);
       users.add(id(index) + "|" + (18 + index % 50) + "|" + (index % 3 == 0 ? "F" : "M") + "|"
           + OCCUPATIONS.get(index % OCCUPATIONS.size()) + "|" + zip);
     }

@@ -8,8 +8,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * MovieLens 20M, 25M, 32M and latest-small in their CSV layout (header, half stars, quoted
- * titles), as a directory and as the official zip, each run by the shipped pipeline to a served
- * prediction.
+ * titles), each as a directory and the two most downloaded as the official zip, run by the
+ * shipped pipeline to a served prediction; the other releases' zips differ only in the container,
+ * which the 100K, 1M and 10M cases already cover.
  */
 class MovieLensCsvConformanceIT {
   @TempDir
@@ -23,7 +24,7 @@ class MovieLensCsvConformanceIT {
   }
 
   @ParameterizedTest
-  @EnumSource(Release.class)
+  @EnumSource(value = Release.class, names = {"ML_25M", "ML_LATEST_SMALL"})
   void releaseZipIsServed(Release release) throws Exception {
     Path folder = dir.resolve(release.folder);
     Fixture fixture = MovieLensCsvFixtures.write(release, folder);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -46,7 +47,7 @@ final class MovieLensDatFixtures {
     writeMovies(dir, MovieLens100kFixture.ACCENTED_TITLE);
     List<String> users = new ArrayList<>();
     for (int index = 0; index < PlantedRatings.USERS; index++) {
-      String zip = index == 5 ? "55117-1234" : String.format(java.util.Locale.ROOT, "%05d",
+      String zip = index == 5 ? "55117-1234" : String.format(Locale.ROOT, "%05d",
           (index * 7919 + 1000) % 100_000);
       users.add(userId(index) + "::" + (index % 3 == 0 ? "F" : "M") + "::"
           + AGE_CODES[index % AGE_CODES.length] + "::" + index % 21 + "::" + zip);

@@ -60,8 +60,9 @@ final class ServedPipeline {
     Cli undeploy;
     try {
       Cli run = cli(args.toArray(String[]::new));
-      assertEquals(ExitCodes.OK, run.code(), "recopipe " + String.join(" ", args) + "\n"
-          + run.transcript());
+      assertEquals(ExitCodes.OK, run.code(), () -> "recopipe run failed: "
+          + run.err().strip().lines().findFirst().orElse("(nothing on stderr)") + "\nrecopipe "
+          + String.join(" ", args) + "\n" + run.transcript());
       String url = endpoint(run);
       assertAll(() -> checkPrediction(fixture, url), () -> checkWarehouse(fixture, home));
     } finally {
