@@ -16,14 +16,14 @@ class MovieLensCsvConformanceIT {
   @TempDir
   Path dir;
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @EnumSource(Release.class)
   void releaseDirectoryIsServed(Release release) throws Exception {
     Fixture fixture = MovieLensCsvFixtures.write(release, dir.resolve(release.folder));
     ServedPipeline.runToServedPrediction(fixture, dir.resolve("home"));
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @EnumSource(value = Release.class, names = {"ML_25M", "ML_LATEST_SMALL"})
   void releaseZipIsServed(Release release) throws Exception {
     Path folder = dir.resolve(release.folder);

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@code --data} to a served prediction whose ids keep the input's type.
  */
 class ParquetConformanceIT {
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @EnumSource(Variant.class)
   void aParquetFileIsServed(Variant variant, @TempDir Path dir) throws Exception {
     Fixture fixture = ParquetFixtures.write(variant, dir.resolve("data"));
