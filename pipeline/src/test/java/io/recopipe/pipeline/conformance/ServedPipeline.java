@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.function.Executable;
 
@@ -123,6 +124,9 @@ final class ServedPipeline {
     List<Executable> checks = new ArrayList<>();
     checks.add(() -> assertEquals(String.valueOf(fixture.ratingCount()),
         sql(home, "SELECT COUNT(*) FROM ratings"), "every rating of the source is ingested"));
+    checks.add(() -> assertEquals(fixture.itemIds(), Set.copyOf(column(home,
+        "SELECT DISTINCT CAST(item_id AS VARCHAR) FROM ratings")),
+        "the ingested item ids are the source's, with their exact text"));
     checks.add(() -> assertEquals(String.valueOf(fixture.latestTime()),
         sql(home, "SELECT MAX(\"timestamp\") FROM ratings"),
         "the latest rating time, in epoch seconds"));
@@ -136,11 +140,17 @@ final class ServedPipeline {
 
   /** The single value {@code query} returns, as {@code recopipe sql --format tsv} prints it. */
   private static String sql(Path home, String query) {
+    List<String> values = column(home, query);
+    assertEquals(1, values.size(), query + " returned " + values);
+    return values.get(0);
+  }
+
+  /** The values of the one column {@code query} returns, below the header line. */
+  private static List<String> column(Path home, String query) {
     Cli result = cli("sql", "--home", home.toString(), "--format", "tsv", query);
     assertEquals(ExitCodes.OK, result.code(), query + "\n" + result.transcript());
     List<String> lines = result.out().lines().toList();
-    assertEquals(2, lines.size(), query + " returned\n" + result.out());
-    return lines.get(1);
+    return lines.subList(Math.min(1, lines.size()), lines.size());
   }
 
   private static List<JsonNode> elements(JsonNode array) {
