@@ -150,8 +150,8 @@ class TrainComponentTest {
     assertTrue(ctx.info.stream().anyMatch(l -> l.startsWith("auto chose gibbs (6 factors x 33 "
         + "samples, exported as 64, 172 iterations) for 2,160 ratings")), ctx.info.toString());
     // the same fit outside the step keeps the uncompressed predictive mean to compare with
-    io.recopipe.model.data.Ratings train = StepFiles.ratings("train", dataset,
-        io.recopipe.components.api.DatasetLayout.TRAIN, true);
+    io.recopipe.model.data.Ratings train = io.recopipe.components.dataset.IngestedDataset
+        .open(dataset).split(io.recopipe.components.api.DatasetLayout.TRAIN).orElseThrow();
     io.recopipe.model.als.AlsResult fit = new io.recopipe.model.als.AlsTrainer(
         io.recopipe.model.als.AlsOptions.fromMap(java.util.Map.of("method", "auto", "threads",
             "2"))).fit(train);
