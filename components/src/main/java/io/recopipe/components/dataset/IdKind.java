@@ -1,6 +1,7 @@
 package io.recopipe.components.dataset;
 
 import io.recopipe.model.data.IdDictionary;
+import java.util.Locale;
 
 /**
  * Whether a data set's user (or item) ids are all canonical integers or arbitrary strings, decided
@@ -47,7 +48,7 @@ public enum IdKind {
 
   /** The name schema.json uses. */
   public String jsonName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** Whether {@code id} is what {@link Long#toString(long)} writes for some long. */

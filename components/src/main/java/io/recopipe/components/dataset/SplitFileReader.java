@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Reads one ratings file of a dataset directory in its fixed layout ({@code user item rating
@@ -248,7 +249,7 @@ final class SplitFileReader {
     for (int n = from; n < Math.min(to, from + 40); n++) {
       int b = line[n] & 0xff;
       if (b < 0x20 || b >= 0x7f || b == '\\' || b == '\'') {
-        text.append(String.format(java.util.Locale.ROOT, "\\x%02x", b));
+        text.append(String.format(Locale.ROOT, "\\x%02x", b));
       } else {
         text.append((char) b);
       }

@@ -38,8 +38,10 @@ final class SourceLoader {
           + " ingest.timestamp_col=NAME, or use --set ingest.split=random");
     }
     if (!data.rejected().isEmpty()) {
-      data = data.withNotice(data.rejected().size() + " bad rows skipped (ingest.max_bad_records"
-          + " is " + options.badRows().maxBadRecords() + "); they are in the rejected_rows table");
+      int skipped = data.rejected().size();
+      data = data.withNotice(skipped + (skipped == 1 ? " bad row" : " bad rows") + " skipped"
+          + " (ingest.max_bad_records is " + options.badRows().maxBadRecords() + "); see the"
+          + " rejected_rows table");
     }
     return data;
   }

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads MovieLens 20M, 25M and latest ({@code ratings.csv} and {@code movies.csv}, UTF-8 with
- * headers, half-star ratings), the releases current tooling and tutorials use.
+ * Reads MovieLens 20M, 25M, 32M and latest ({@code ratings.csv} and {@code movies.csv}, UTF-8
+ * with headers, half-star ratings), the releases current tooling and tutorials use; a
+ * {@code ratings.csv} with another header is read as a generic delimited file.
  */
 final class MovieLensCsvReader {
   private static final CatalogLayout MOVIES =
@@ -17,6 +18,11 @@ final class MovieLensCsvReader {
   static Dataset read(DataRoot root, BadRows badRows) throws IOException {
     TextSource data = root.find("ratings.csv").orElseThrow(() ->
         new DataFormatException(root.name(), "expected ratings.csv, found no such file"));
+    String first = SingleFileReader.firstLine(data);
+    if (!first.isEmpty() && !first.strip().equals(MovieLensLayouts.RATINGS_CSV_HEADER)) {
+      // a ratings.csv from elsewhere (Goodbooks, a warehouse export): columns found by name
+      return DelimitedReader.read(data, SingleFileReader.guessOptions(first), badRows);
+    }
     RatingsReadResult ratings = readRatings(data, badRows);
     Catalog<Movie> movies = root.find("movies.csv").isPresent()
         ? readMovies(root.find("movies.csv").get()) : null;

@@ -53,7 +53,8 @@ final class SingleFileReader {
     return new Dataset(result.ratings(), null, null, report, ReadNotes.of(result));
   }
 
-  private static String firstLine(TextSource source) throws IOException {
+  /** The first non-empty line, or "" for an empty file. */
+  static String firstLine(TextSource source) throws IOException {
     try (LineCursor cursor = LineCursor.open(source, StandardCharsets.UTF_8)) {
       String line = cursor.next();
       while (line != null && line.isEmpty()) {

@@ -76,7 +76,7 @@ class IngestBadInputTest {
     Path csv = tmp.resolve("csv");
     write(csv.resolve("ratings.csv"), "userId,movieId,rating,timestamp\n1,2,0.25,4\n");
     assertSameAsReader(csv);
-    write(csv.resolve("ratings.csv"), "user,movie,rating,time\n1,2,3,4\n");
+    write(csv.resolve("ratings.csv"), "a,b,c,d\n1,2,3,4\n");
     assertSameAsReader(csv);
     Path catalog = IngestFixtures.hundredK(tmp.resolve("catalog"));
     write(catalog.resolve("u.user"), "1|24|M|x|1\n1|25|F|y|2\n");

@@ -90,10 +90,15 @@ class BadInputTest {
   }
 
   @Test
-  void wrongCsvHeader(@TempDir Path tmp) throws IOException {
-    Path csv = Fixtures.utf8(tmp.resolve("ratings.csv"), "user,movie,rating,time\n1,2,3,4\n");
-    assertEquals(csv + " line 1: expected the header userId,movieId,rating,timestamp,"
-        + " found 'user,movie,rating,time'", failure(tmp));
+  void otherCsvHeaderIsReadByColumnNamesOrNamesWhatIsMissing(@TempDir Path tmp)
+      throws IOException {
+    Path csv = Fixtures.utf8(tmp.resolve("ratings.csv"), "book_id,user_id,rating\n1,2,3\n");
+    Dataset goodbooks = DatasetReader.read(tmp);
+    assertEquals(DatasetFormat.DELIMITED, goodbooks.report().format());
+    assertEquals("2 1 3.0 0\n", Fixtures.rows(goodbooks));
+    Fixtures.utf8(csv, "a,b,c,d\n1,2,3,4\n");
+    assertEquals(csv + " line 1: found no user_id column among a, b, c, d; name it with --set"
+        + " ingest.user_col=NAME", failure(tmp));
   }
 
   @Test
