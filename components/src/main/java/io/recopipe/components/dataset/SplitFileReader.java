@@ -1,5 +1,6 @@
 package io.recopipe.components.dataset;
 
+import io.recopipe.components.readers.ControlChars;
 import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.data.RatingsBuilder;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Reads one ratings file of a dataset directory in its fixed layout ({@code user item rating
@@ -243,17 +243,11 @@ final class SplitFileReader {
         + COLUMNS[Math.min(column, COLUMNS.length) - 1] + "): " + detail);
   }
 
-  /** Up to 40 characters of the field, control characters and non-ASCII bytes escaped. */
+  /** Up to 40 bytes of the field as text, control characters escaped. */
   private String shown(int from, int to) {
-    StringBuilder text = new StringBuilder();
-    for (int n = from; n < Math.min(to, from + 40); n++) {
-      int b = line[n] & 0xff;
-      if (b < 0x20 || b >= 0x7f || b == '\\' || b == '\'') {
-        text.append(String.format(Locale.ROOT, "\\x%02x", b));
-      } else {
-        text.append((char) b);
-      }
-    }
-    return to - from > 40 ? text + "…" : text.toString();
+    String text = ControlChars.escape(new String(line, from, Math.min(to, from + 40) - from,
+        StandardCharsets.UTF_8));
+    return to - from > 40 ? text + "…" : text;
   }
+
 }

@@ -39,7 +39,7 @@ public final class HybridComponent extends AbstractComponent {
 
   /** Creates the component. */
   public HybridComponent() {
-    super(NAME, "1", List.of(Port.of("dataset", ArtifactType.DATASET),
+    super(NAME, "2", List.of(Port.of("dataset", ArtifactType.DATASET),
         Port.of("model", ArtifactType.MODEL)),
         List.of(Port.of("hybrid", ArtifactType.MODEL), Port.of("metrics", ArtifactType.METRICS)));
   }

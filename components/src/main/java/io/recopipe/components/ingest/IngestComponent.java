@@ -41,7 +41,7 @@ public final class IngestComponent extends AbstractComponent {
 
   /** Creates the component. */
   public IngestComponent() {
-    super(NAME, "1", List.of(), List.of(Port.of(DATASET, ArtifactType.DATASET)));
+    super(NAME, "2", List.of(), List.of(Port.of(DATASET, ArtifactType.DATASET)));
   }
 
   /** Checks the parameters with the same parse {@link #run} starts with. */

@@ -35,7 +35,7 @@ public final class EvaluateComponent extends AbstractComponent {
 
   /** Creates the component. */
   public EvaluateComponent() {
-    super(NAME, "1", List.of(Port.of("dataset", ArtifactType.DATASET),
+    super(NAME, "2", List.of(Port.of("dataset", ArtifactType.DATASET),
         Port.of("model", ArtifactType.MODEL)),
         List.of(Port.of("metrics", ArtifactType.METRICS)));
   }

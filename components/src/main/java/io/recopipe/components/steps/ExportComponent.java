@@ -36,7 +36,7 @@ public final class ExportComponent extends AbstractComponent {
 
   /** Creates the component. */
   public ExportComponent() {
-    super(NAME, "1", List.of(Port.of("model", ArtifactType.MODEL), Port.of("dataset", ArtifactType.DATASET)),
+    super(NAME, "2", List.of(Port.of("model", ArtifactType.MODEL), Port.of("dataset", ArtifactType.DATASET)),
         List.of(Port.of("model", ArtifactType.MODEL), Port.of("report", ArtifactType.REPORT)));
   }
 

@@ -49,7 +49,7 @@ public final class TrainComponent extends AbstractComponent {
 
   /** Creates the component. */
   public TrainComponent() {
-    super(NAME, "1", List.of(Port.of("dataset", ArtifactType.DATASET),
+    super(NAME, "2", List.of(Port.of("dataset", ArtifactType.DATASET),
         Port.optional("tuning", ArtifactType.TUNING)),
         List.of(Port.of("model", ArtifactType.MODEL)));
   }

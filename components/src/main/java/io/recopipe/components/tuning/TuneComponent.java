@@ -41,7 +41,7 @@ public final class TuneComponent extends AbstractComponent {
 
   /** Creates the component. */
   public TuneComponent() {
-    super(NAME, "1", List.of(Port.of("dataset", ArtifactType.DATASET)),
+    super(NAME, "2", List.of(Port.of("dataset", ArtifactType.DATASET)),
         List.of(Port.of("tuning", ArtifactType.TUNING)));
   }
 
