@@ -118,6 +118,14 @@ class ConfigValidatorTest {
   }
 
   @Test
+  void controlCharactersInAKeyAreEscaped() {
+    PipelineConfig bad = PipelineConfig.defaults().with(Map.of("gate.r2\u001b[31m", "1"));
+    ConfigException e = assertThrows(ConfigException.class, () -> validator.validate(bad, false));
+    assertTrue(e.getMessage().contains("gate.r2\\u001b[31m: unknown parameter"),
+        e.getMessage());
+  }
+
+  @Test
   void aTopLevelKeyOutsideAnySectionIsRefused() {
     List<String> found = validator.problems(PipelineConfig.defaults()
         .over(PipelineConfig.parse("t", "seed: 3\n")).values(), false);

@@ -55,7 +55,8 @@ class ScheduleStoreTest {
         Map.of("trian.num_factors", "8"));
     ScheduleException e = assertThrows(ScheduleException.class,
         () -> withStore(s -> s.add(bad, "user:test", T0)));
-    assertTrue(e.getMessage().contains("config: ") && e.getMessage().contains("trian"),
+    assertTrue(e.getMessage().contains("invalid config (")
+        && e.getMessage().contains("trian: unknown section (did you mean train?)"),
         e.getMessage());
   }
 
