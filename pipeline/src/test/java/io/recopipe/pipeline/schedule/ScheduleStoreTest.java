@@ -62,7 +62,8 @@ class ScheduleStoreTest {
 
   @Test
   void addListPauseResumeRemoveArePersisted() throws IOException {
-    Path config = Files.writeString(dir.resolve("fast.yaml"), "train:\n  method: als\n  num_factors: 8\n");
+    Path config = Files.writeString(dir.resolve("fast.yaml"),
+        "train:\n  method: als\n  num_factors: 8\n");
     Map<String, String> overrides = new LinkedHashMap<>();
     overrides.put("train.max_iterations", "5");
     overrides.put("deploy.enabled", "false");
