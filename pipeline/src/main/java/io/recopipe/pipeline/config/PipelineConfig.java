@@ -99,6 +99,10 @@ public final class PipelineConfig {
           .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).readTree(yaml);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
+      if (e.getProcessor() instanceof JsonParser parser && parser.currentTokenLocation() != null
+          && parser.currentTokenLocation().getLineNr() > 0) {
+        at = parser.currentTokenLocation(); // where the offending key starts, not where it ends
+      }
       String where = at == null ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw new ConfigException("config " + source + where + ": "
           + e.getOriginalMessage());

@@ -124,7 +124,7 @@ class RunCommandConfigTest {
     Path keys = Files.writeString(dir.resolve("keys.yaml"), "train:\n  seed: 1\n  seed: 2\n");
     CliRunner.Result key = run(keys);
     assertEquals(ExitCodes.BAD_INPUT, key.code(), key.err());
-    assertTrue(key.err().contains("config " + keys + " line 3, column "), key.err());
+    assertTrue(key.err().contains("config " + keys + " line 3, column 3:"), key.err());
     assertTrue(key.err().contains("Duplicate field 'seed'"), key.err());
     assertFalse(Files.exists(home()));
   }

@@ -81,7 +81,7 @@ class PipelineConfigTest {
     Path file = Files.writeString(dir.resolve("dup.yaml"),
         "train:\n  l2_reg: 1.0\ngate:\n  r2_min: 0.1\ntrain:\n  seed: 3\n");
     ConfigException e = assertThrows(ConfigException.class, () -> PipelineConfig.load(file));
-    assertTrue(e.getMessage().startsWith("config " + file + " line 5, column "), e.getMessage());
+    assertTrue(e.getMessage().startsWith("config " + file + " line 5, column 1:"), e.getMessage());
     assertTrue(e.getMessage().contains("Duplicate field 'train'"), e.getMessage());
     assertEquals(1, e.getMessage().lines().count());
   }
@@ -91,7 +91,7 @@ class PipelineConfigTest {
     Path file = Files.writeString(dir.resolve("dup.yaml"),
         "train:\n  l2_reg: 1.0\n  seed: 3\n  l2_reg: 2.0\n");
     ConfigException e = assertThrows(ConfigException.class, () -> PipelineConfig.load(file));
-    assertTrue(e.getMessage().startsWith("config " + file + " line 4, column "), e.getMessage());
+    assertTrue(e.getMessage().startsWith("config " + file + " line 4, column 3:"), e.getMessage());
     assertTrue(e.getMessage().contains("Duplicate field 'l2_reg'"), e.getMessage());
   }
 
