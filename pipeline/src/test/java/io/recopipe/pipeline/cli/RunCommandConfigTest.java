@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.recopipe.pipeline.config.PipelineConfig;
 import io.recopipe.pipeline.testing.FastConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -140,9 +141,14 @@ class RunCommandConfigTest {
     CliRunner.Result withFile = CliRunner.run("compile", "--target", "vertex", "-o",
         layered.toString(), "--image", "example/recopipe:1", "--config", l2.toString());
     assertEquals(ExitCodes.OK, withFile.code(), withFile.err());
-    String count = shipped.out().replaceAll("(?s).*\\((\\d+) parameters.*", "$1");
-    assertTrue(withFile.out().contains("(" + count + " parameters"), withFile.out());
-    assertTrue(Files.readString(layered).contains("3.5"));
+    assertTrue(shipped.out().contains("(" + PipelineConfig.defaults().values().size()
+        + " parameters"), shipped.out());
+    assertTrue(withFile.out().contains("(" + PipelineConfig.layered(l2, Map.of()).values().size()
+        + " parameters"), withFile.out());
+    String spec = Files.readString(layered);
+    assertTrue(spec.contains("3.5"), "the file's value");
+    assertTrue(spec.contains(PipelineConfig.defaults().values().get("ingest.source")),
+        "a built-in value the file does not set");
 
     Path refused = dir.resolve("refused.json");
     CliRunner.Result bad = CliRunner.run("compile", "--target", "vertex", "-o",
