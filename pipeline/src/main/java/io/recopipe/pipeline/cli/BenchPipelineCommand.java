@@ -35,7 +35,8 @@ final class BenchPipelineCommand implements Callable<Integer> {
       + "preset:ml-100k).")
   String data;
 
-  @Option(names = "--config", description = "Pipeline config (default: the shipped one).")
+  @Option(names = "--config", description = "Pipeline config, layered over "
+      + "the shipped one.")
   Path config;
 
   @Option(names = "--set", paramLabel = "SECTION.KEY=VALUE", description = "Override a parameter.")

@@ -35,7 +35,8 @@ final class CompileCommand implements Callable<Integer> {
   Path output;
 
   @Option(names = "--config", paramLabel = "FILE",
-      description = "Pipeline config (YAML); its values become the parameters' defaults.")
+      description = "Pipeline config (YAML) layered over the shipped one; the resulting values "
+          + "become the parameters' defaults.")
   Path config;
 
   @Option(names = "--set", paramLabel = "SECTION.KEY=VALUE", description = "An override.")

@@ -50,7 +50,8 @@ final class ScheduleCommand {
           + "run still runs: skip the firing (default) or queue one.") String overlap,
       @Option(names = "--catch-up", paramLabel = "none|latest", description = "After downtime: "
           + "run nothing (default) or only the latest missed firing.") String catchUp,
-      @Option(names = "--config", paramLabel = "FILE", description = "Pipeline config (YAML).")
+      @Option(names = "--config", paramLabel = "FILE", description = "Pipeline config "
+          + "(YAML), layered over the shipped one; checked now and at every firing.")
       Path config,
       @Option(names = "--set", paramLabel = "SECTION.KEY=VALUE", description = "An override.")
       Map<String, String> set,

@@ -33,7 +33,8 @@ final class SubmitCommand implements Callable<Integer> {
       description = "Where to run; only gcp (use recopipe run for the local profile).")
   String profile;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Pipeline config (YAML).")
+  @Option(names = "--config", paramLabel = "FILE", description = "Pipeline config (YAML), "
+      + "layered over the shipped one.")
   Path config;
 
   @Option(names = "--set", paramLabel = "SECTION.KEY=VALUE", description = "An override.")

@@ -13,8 +13,8 @@ public class ConfigException extends IllegalArgumentException {
 
   /** Creates the exception with a one-line message. */
   public ConfigException(String message) {
-    super(message);
-    this.problems = List.of(message);
+    super(printable(message));
+    this.problems = List.of(printable(message));
   }
 
   /**
@@ -22,8 +22,23 @@ public class ConfigException extends IllegalArgumentException {
    * naming the config's layers and then each problem, separated by {@code "; "}.
    */
   public ConfigException(String source, List<String> problems) {
-    super("invalid config (" + source + "): " + String.join("; ", problems));
-    this.problems = List.copyOf(problems);
+    super(printable("invalid config (" + source + "): " + String.join("; ", problems)));
+    this.problems = problems.stream().map(ConfigException::printable).toList();
+  }
+
+  /** {@code text} on one line with control characters escaped, for error messages. */
+  private static String printable(String text) {
+    StringBuilder out = new StringBuilder();
+    String.valueOf(text).codePoints().forEach(c -> {
+      if (c == '\n' || c == '\r') {
+        out.append(' ');
+      } else if (Character.isISOControl(c)) {
+        out.append(String.format("\\u%04x", c));
+      } else {
+        out.appendCodePoint(c);
+      }
+    });
+    return out.toString();
   }
 
   /** Each problem, one line naming its key. */

@@ -99,9 +99,13 @@ public final class PipelineConfig {
           .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).readTree(yaml);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
+      if (e.getProcessor() instanceof JsonParser parser && parser.currentTokenLocation() != null
+          && parser.currentTokenLocation().getLineNr() > 0) {
+        at = parser.currentTokenLocation(); // where the offending key starts, not where it ends
+      }
       String where = at == null ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw new ConfigException("config " + source + where + ": "
-          + printable(e.getOriginalMessage()));
+          + e.getOriginalMessage());
     }
     Map<String, String> flat = new LinkedHashMap<>();
     if (root != null && !root.isNull() && !root.isMissingNode()) {
@@ -158,21 +162,6 @@ public final class PipelineConfig {
   /** Every parameter as a flat map of dotted keys, in file order then override order. */
   public Map<String, String> values() {
     return values;
-  }
-
-  /** {@code text} on one line with control characters escaped, for error messages. */
-  static String printable(String text) {
-    StringBuilder out = new StringBuilder();
-    text.codePoints().forEach(c -> {
-      if (c == '\n' || c == '\r') {
-        out.append(' ');
-      } else if (Character.isISOControl(c)) {
-        out.append(String.format("\\u%04x", c));
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
-    return out.toString();
   }
 
   /** Where the config came from (its layers), for messages. */

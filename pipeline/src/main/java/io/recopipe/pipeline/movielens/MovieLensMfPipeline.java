@@ -17,7 +17,6 @@ import io.recopipe.pipeline.dsl.RetryPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The shipped {@code movielens-mf} pipeline, ingest → tune → train → evaluate → gate → export →
@@ -30,13 +29,6 @@ import java.util.Set;
 public final class MovieLensMfPipeline {
   /** The pipeline's name, as runs record it. */
   public static final String NAME = "movielens-mf";
-
-  /**
-   * The config sections this pipeline reads: one per step, plus {@code promotion} (the runner's:
-   * whether a blessed model deploys at once or waits for a reviewer; see PromotionPolicy).
-   */
-  public static final Set<String> SECTIONS = Set.of("gcp", "ingest", "tune", "train", "hybrid",
-      "evaluate", "gate", "export", "package", "deploy", "promotion");
 
   private MovieLensMfPipeline() {
   }

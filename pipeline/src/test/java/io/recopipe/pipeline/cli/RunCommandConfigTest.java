@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.recopipe.pipeline.config.PipelineConfig;
 import io.recopipe.pipeline.testing.FastConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -124,7 +125,7 @@ class RunCommandConfigTest {
     Path keys = Files.writeString(dir.resolve("keys.yaml"), "train:\n  seed: 1\n  seed: 2\n");
     CliRunner.Result key = run(keys);
     assertEquals(ExitCodes.BAD_INPUT, key.code(), key.err());
-    assertTrue(key.err().contains("config " + keys + " line 3, column "), key.err());
+    assertTrue(key.err().contains("config " + keys + " line 3, column 3:"), key.err());
     assertTrue(key.err().contains("Duplicate field 'seed'"), key.err());
     assertFalse(Files.exists(home()));
   }
@@ -140,15 +141,24 @@ class RunCommandConfigTest {
     CliRunner.Result withFile = CliRunner.run("compile", "--target", "vertex", "-o",
         layered.toString(), "--image", "example/recopipe:1", "--config", l2.toString());
     assertEquals(ExitCodes.OK, withFile.code(), withFile.err());
-    String count = shipped.out().replaceAll("(?s).*\\((\\d+) parameters.*", "$1");
-    assertTrue(withFile.out().contains("(" + count + " parameters"), withFile.out());
-    assertTrue(Files.readString(layered).contains("3.5"));
+    int added = PipelineConfig.layered(l2, Map.of()).values().size()
+        - PipelineConfig.defaults().values().size();
+    assertEquals(parameters(shipped) + added, parameters(withFile), "every built-in parameter"
+        + " stays: " + withFile.out());
+    String spec = Files.readString(layered);
+    assertTrue(spec.contains("3.5"), "the file's value");
+    assertTrue(spec.contains(PipelineConfig.defaults().values().get("ingest.source")),
+        "a built-in value the file does not set");
 
     Path refused = dir.resolve("refused.json");
     CliRunner.Result bad = CliRunner.run("compile", "--target", "vertex", "-o",
         refused.toString(), "--image", "example/recopipe:1", "--set", "gate.r2_mn=0.3");
     assertRefused(bad, "did you mean gate.r2_min?");
     assertFalse(Files.exists(refused));
+  }
+
+  private static int parameters(CliRunner.Result compiled) {
+    return Integer.parseInt(compiled.out().replaceAll("(?s).*\\((\\d+) parameters.*", "$1"));
   }
 
   @Test

@@ -37,7 +37,8 @@ class ScheduleCommandTest {
   @Test
   void addsListsPausesResumesAndRemoves() {
     CliRunner.Result added = schedule("add", "nightly", "--cron", "0 3 * * *", "--zone",
-        "Europe/Berlin", "--catch-up", "latest", "--set", "train.max_iterations=5");
+        "Europe/Berlin", "--catch-up", "latest", "--set", "train.method=als", "--set",
+        "train.max_iterations=5");
     assertEquals(ExitCodes.OK, added.code(), added.out() + added.err());
     assertTrue(added.out().matches("(?s)added schedule nightly .*next firing \\d{4}-\\d\\d-\\d\\d"
         + " 03:00 CES?T.*"), added.out());

@@ -126,11 +126,15 @@ class VertexCommandsTest {
     assertEquals("pipeline@recopipe-demo.iam.gserviceaccount.com", job.getServiceAccount());
     assertEquals("gs://recopipe-demo-artifacts/pipeline-root",
         job.getRuntimeConfig().getGcsOutputDirectory());
-    assertEquals(java.util.Map.of("train__num_factors", com.google.protobuf.Value.newBuilder()
-        .setStringValue("8").build(), "train__engine", com.google.protobuf.Value.newBuilder()
-        .setStringValue("bigquery_ml").build()), job.getRuntimeConfig().getParameterValuesMap(),
-        "the config's one step parameter and the gcp profile's engine; gcp.* configures the "
-        + "job, it is no parameter");
+    var parameters = job.getRuntimeConfig().getParameterValuesMap();
+    assertEquals("8", parameters.get("train__num_factors").getStringValue(), "the config's");
+    assertEquals("bigquery_ml", parameters.get("train__engine").getStringValue(),
+        "the gcp profile's engine");
+    assertEquals(io.recopipe.pipeline.config.PipelineConfig.defaults().values()
+        .get("ingest.source"), parameters.get("ingest__source").getStringValue(),
+        "the config file is layered over the shipped config");
+    assertTrue(parameters.keySet().stream().noneMatch(k -> k.startsWith("gcp__")),
+        "gcp.* configures the job, it is no parameter: " + parameters.keySet());
     assertEquals(java.util.Map.of("recopipe-pipeline", "movielens-mf"), job.getLabelsMap());
     var spec = new ObjectMapper().readTree(JsonFormat.printer().print(job.getPipelineSpec()));
     assertEquals("2.1.0", spec.path("schemaVersion").asText());

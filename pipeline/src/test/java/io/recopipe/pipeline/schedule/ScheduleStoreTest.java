@@ -55,13 +55,15 @@ class ScheduleStoreTest {
         Map.of("trian.num_factors", "8"));
     ScheduleException e = assertThrows(ScheduleException.class,
         () -> withStore(s -> s.add(bad, "user:test", T0)));
-    assertTrue(e.getMessage().contains("config: ") && e.getMessage().contains("trian"),
+    assertTrue(e.getMessage().contains("invalid config (")
+        && e.getMessage().contains("trian: unknown section (did you mean train?)"),
         e.getMessage());
   }
 
   @Test
   void addListPauseResumeRemoveArePersisted() throws IOException {
-    Path config = Files.writeString(dir.resolve("fast.yaml"), "train:\n  method: als\n  num_factors: 8\n");
+    Path config = Files.writeString(dir.resolve("fast.yaml"),
+        "train:\n  method: als\n  num_factors: 8\n");
     Map<String, String> overrides = new LinkedHashMap<>();
     overrides.put("train.max_iterations", "5");
     overrides.put("deploy.enabled", "false");
