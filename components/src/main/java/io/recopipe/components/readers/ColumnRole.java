@@ -17,7 +17,7 @@ public enum ColumnRole {
       "accountid", "clientid", "viewerid", "buyerid")),
   /** What was rated. */
   ITEM("item_id", "item_col", true, Set.of("item", "itemid", "iid", "items", "movie", "movieid",
-      "product", "productid", "asin", "sku", "isbn", "book", "bookid", "song", "songid", "track",
+      "product", "productid", "asin", "parentasin", "sku", "isbn", "book", "bookid", "song", "songid", "track",
       "trackid", "artistid", "article", "articleid", "contentid", "video", "videoid", "game",
       "gameid", "animeid", "businessid", "recipeid")),
   /** The rating, score or implicit weight. */

@@ -55,8 +55,8 @@ final class AmazonReviewsFixture {
   }
 
   /**
-   * The 2023 5-core rating-only CSV. Its user, rating and timestamp columns carry common names;
-   * its item column, {@code parent_asin}, is named as a user of this data set names it.
+   * The 2023 5-core rating-only CSV: every column, the item column {@code parent_asin} included,
+   * carries a name that detection knows, so nothing but the file is passed.
    */
   static Fixture write2023(Path dir) throws IOException {
     PlantedRatings planted = PlantedRatings.generate(Scale.WHOLE_STARS, 2023);
@@ -72,7 +72,7 @@ final class AmazonReviewsFixture {
     }
     Path file = Files.createDirectories(dir).resolve("All_Beauty.csv");
     Files.write(file, lines, StandardCharsets.UTF_8);
-    return Fixture.of(file, List.of("ingest.item_col=parent_asin"), planted, users::get,
+    return Fixture.of(file, List.of(), planted, users::get,
         items::get, false, Map.of());
   }
 
