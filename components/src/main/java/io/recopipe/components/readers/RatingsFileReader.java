@@ -51,7 +51,7 @@ final class RatingsFileReader {
 
   private RatingsReadResult readAll() throws IOException {
     String line;
-    while ((line = cursor.next()) != null) {
+    while (cursor.lineNumber() < badRows.lineLimit() && (line = cursor.next()) != null) {
       if (line.isEmpty()) {
         continue;
       }
