@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code recopipe run}: runs the {@code movielens-mf} pipeline (ingest → train → evaluate → gate →
- * export) with the shipped config, a config file and overrides, recording everything in the home;
- * the config and the start of a local data file are checked first, so bad input records nothing.
+ * export) with the shipped config, a config file and overrides, recording everything in the
+ * home; the config and the start of a local data file are checked first, so bad input records
+ * nothing.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Runs the movielens-mf pipeline. Exit codes: 0 succeeded, 3 gated (not "
