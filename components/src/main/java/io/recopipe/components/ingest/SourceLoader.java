@@ -87,18 +87,20 @@ final class SourceLoader {
   private static IngestedData read(IngestOptions options, StepContext context)
       throws ComponentException {
     String source = options.source();
-    if (source.toLowerCase(Locale.ROOT).startsWith(PRESET_PREFIX)) {
-      return preset(source.substring(PRESET_PREFIX.length()), options.seed());
-    }
-    if (!source.equalsIgnoreCase(MOVIELENS_1M)) {
+    if (!isGenerated(source)) {
       return readLocal(options, options.badRows(), context.log());
     }
     try {
+      if (source.toLowerCase(Locale.ROOT).startsWith(PRESET_PREFIX)) {
+        return preset(source.substring(PRESET_PREFIX.length()), options.seed());
+      }
       Path zip = new MovieLensDownload(URI.create(options.url()), options.checksum(),
           context.cacheDirectory().resolve("downloads"), context.log()).fetch();
       return IngestedData.of(DatasetReader.read(zip, options.badRows()), options.url());
     } catch (DataFormatException e) {
       throw new BadInputException(e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("ingest.source: " + ControlChars.escape(e.getMessage()), e);
     } catch (IOException e) {
       throw new ComponentException("ingest.source: " + ControlChars.escape(source) + ": "
           + ControlChars.escape(String.valueOf(e)), e);
