@@ -2,6 +2,7 @@ package io.recopipe.components.ingest;
 
 import io.recopipe.components.api.ArtifactType;
 import io.recopipe.components.api.AbstractComponent;
+import io.recopipe.components.api.BadInputException;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.api.Port;
@@ -39,6 +40,9 @@ public final class IngestComponent extends AbstractComponent {
   /** The component name. */
   public static final String NAME = "ingest";
 
+  /** How many lines of the ratings file {@link #preflight} reads. */
+  public static final int PREFLIGHT_LINES = 1_000;
+
   /** Creates the component. */
   public IngestComponent() {
     super(NAME, "2", List.of(), List.of(Port.of(DATASET, ArtifactType.DATASET)));
@@ -50,6 +54,19 @@ public final class IngestComponent extends AbstractComponent {
     IngestOptions.parse(parameters);
   }
 
+  /**
+   * Reads the start of a local source ({@value #PREFLIGHT_LINES} lines of the ratings file, or
+   * the schema and first rows of a Parquet file) exactly as {@link #run} reads it, so a file
+   * that cannot be read, undetectable columns or an early bad row are refused before a run is
+   * recorded; presets and downloads are checked when the step runs.
+   *
+   * @param parameters the step's parameters (keys without the {@code ingest.} prefix)
+   * @throws BadInputException with the one-line message the step would fail with
+   */
+  public static void preflight(Map<String, String> parameters) throws ComponentException {
+    SourceLoader.preflight(IngestOptions.parse(parameters), PREFLIGHT_LINES);
+  }
+
   @Override
   public void run(StepContext context) throws ComponentException {
     IngestOptions options = IngestOptions.parse(context.parameters());
@@ -59,7 +76,7 @@ public final class IngestComponent extends AbstractComponent {
     IngestedData data = SourceLoader.load(options, context);
     data.notices().forEach(notice -> context.log().progress("ingest: " + notice));
     if (data.ratings().size() == 0) {
-      throw new ComponentException(data.source() + ": expected ratings, found none");
+      throw new BadInputException(data.source() + ": expected ratings, found none");
     }
     context.log().progress(String.format(Locale.ROOT, "ingest: %,d rows read (%s, %,d users,"
         + " %,d items, %,d duplicates resolved) in %d ms", data.ratings().size(), data.format(),

@@ -1,5 +1,6 @@
 package io.recopipe.components.ingest;
 
+import io.recopipe.components.api.BadInputException;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.StepLog;
 import io.recopipe.components.readers.BadRowPolicy;
@@ -25,7 +26,8 @@ import java.util.Optional;
  * Reads ratings from a Parquet file through an in-memory DuckDB ({@code read_parquet}), mapping
  * columns as delimited files are (explicit {@code user_col} … first, else detected by name);
  * rows are validated like the text readers' lines and bad rows follow the same
- * {@code max_bad_records} policy, with the row number and column in the message.
+ * {@code max_bad_records} policy, with the row number and column in the message; a preview
+ * policy ({@link BadRowPolicy#limited()}) reads only the schema and the first rows.
  */
 final class ParquetSource {
   private static final int PROGRESS_EVERY = 1_000_000;
@@ -48,7 +50,9 @@ final class ParquetSource {
       boolean numericRating = columns.ratingIsNumeric();
       BadRows badRows = policy.start();
       int row = 0;
-      try (ResultSet results = statement.executeQuery(columns.select(relation))) {
+      String query = columns.select(relation)
+          + (policy.limited() ? " LIMIT " + policy.lineLimit() : "");
+      try (ResultSet results = statement.executeQuery(query)) {
         while (results.next()) {
           row++;
           String user = results.getString(1);
@@ -87,7 +91,7 @@ final class ParquetSource {
       return IngestedData.ratingsOnly(builder.build(), "parquet", where, row,
           builder.duplicatesResolved(), notes);
     } catch (SQLException e) {
-      throw new ComponentException(ControlChars.escape(where) + ": cannot read Parquet: "
+      throw new BadInputException(ControlChars.escape(where) + ": cannot read Parquet: "
           + ControlChars.escape(oneLine(e)), e);
     }
   }

@@ -11,10 +11,17 @@ public final class BadRows {
   private static final int MAX_TEXT = 500;
 
   private final int max;
+  private final int lineLimit;
   private final List<RejectedRow> rows = new ArrayList<>();
 
-  BadRows(int max) {
+  BadRows(int max, int lineLimit) {
     this.max = max;
+    this.lineLimit = lineLimit;
+  }
+
+  /** The most lines a ratings file is read to ({@link BadRowPolicy#lineLimit()}). */
+  int lineLimit() {
+    return lineLimit;
   }
 
   /**

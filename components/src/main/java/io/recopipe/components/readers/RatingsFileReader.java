@@ -32,7 +32,8 @@ final class RatingsFileReader {
     this.splitter = new FieldSplitter(layout.delimiter());
     this.quoted = layout.generic() && layout.delimiter().length() == 1
         ? new CsvRecordParser(layout.delimiter().charAt(0)) : null;
-    int expected = sizeHint > 0 ? (int) Math.min(50_000_000, sizeHint / AVERAGE_LINE_BYTES) : 1024;
+    long lines = Math.min(badRows.lineLimit(), 50_000_000);
+    int expected = sizeHint > 0 ? (int) Math.min(lines, sizeHint / AVERAGE_LINE_BYTES) : 1024;
     this.builder = new RatingsBuilder(expected);
     this.userIndex = layout.integerIds() ? new IntIdIndex(builder.users()) : null;
     this.itemIndex = layout.integerIds() ? new IntIdIndex(builder.items()) : null;
@@ -51,7 +52,7 @@ final class RatingsFileReader {
 
   private RatingsReadResult readAll() throws IOException {
     String line;
-    while ((line = cursor.next()) != null) {
+    while (cursor.lineNumber() < badRows.lineLimit() && (line = cursor.next()) != null) {
       if (line.isEmpty()) {
         continue;
       }

@@ -36,6 +36,7 @@ final class OneLineErrors implements IExecutionExceptionHandler {
         || e instanceof FileAlreadyExistsException
         || e instanceof io.recopipe.components.warehouse.WarehouseException
         || e instanceof io.recopipe.pipeline.config.ConfigException
+        || e instanceof io.recopipe.components.api.BadInputException
         || e.getClass().getSimpleName().endsWith("FormatException");
   }
 

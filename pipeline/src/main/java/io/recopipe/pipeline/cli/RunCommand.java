@@ -1,10 +1,12 @@
 package io.recopipe.pipeline.cli;
 
+import io.recopipe.components.ingest.IngestComponent;
 import io.recopipe.pipeline.config.PipelineConfig;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunOptions;
 import io.recopipe.pipeline.runner.RunResult;
+import io.recopipe.pipeline.runner.StepParameters;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -18,13 +20,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code recopipe run}: runs the {@code movielens-mf} pipeline (ingest → train → evaluate → gate →
- * export) with the shipped config, a config file and overrides, recording everything in the home.
+ * export) with the shipped config, a config file and overrides, recording everything in the
+ * home; the config and the start of a local data file are checked first, so bad input records
+ * nothing.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Runs the movielens-mf pipeline. Exit codes: 0 succeeded, 3 gated (not "
         + "blessed), 4 deploy rolled back, 5 awaiting approval (promotion: review), 1 failed, "
-        + "2 bad input, 8 refused (wrong reviewer token). The run is attributed to the reviewer "
-        + "of --token-file or $RECOPIPE_REVIEWER_TOKEN when given, else to the OS user.")
+        + "2 bad input, 8 refused (wrong reviewer token). Bad input (config, or a local data "
+        + "file whose first 1,000 lines cannot be read) exits 2 before a run is recorded; a bad "
+        + "row found later by ingest exits 2 too, with the run recorded as FAILED. The run is "
+        + "attributed to the reviewer of --token-file or $RECOPIPE_REVIEWER_TOKEN when given, "
+        + "else to the OS user.")
 final class RunCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE",
       description = "Pipeline config (YAML), layered over the shipped "
@@ -70,6 +77,9 @@ final class RunCommand implements Callable<Integer> {
     PipelineConfig resolved = MovieLensMfPipeline.config(config, overrides, profile.isGcp());
     PrintStream progress = System.out;
     Map<String, String> parameters = profile.parameters(resolved);
+    if (!profile.isGcp()) {
+      IngestComponent.preflight(StepParameters.of(IngestComponent.NAME, parameters));
+    }
     try (LocalRunner runner = home.runner()) {
       RunOptions options = RunOptions.to(progress);
       String scheduler = System.getenv(SCHEDULER_ENV);

@@ -62,7 +62,7 @@ final class RunSummary {
         err.println("recopipe: error: " + (result.message() == null ? "run failed"
             : result.message().replace('\n', ' ')));
         err.flush();
-        yield ExitCodes.FAILED;
+        yield result.badInput() ? ExitCodes.BAD_INPUT : ExitCodes.FAILED;
       }
     };
   }

@@ -31,8 +31,11 @@ final class DagWalk {
   /** The pseudo-input a step that reads the champion is keyed on (never a real port name). */
   static final String CHAMPION_KEY = "(champion)";
 
-  /** How the walk ended. */
-  record Outcome(RunStatus status, String message, List<StepResult> steps) {
+  /** How the walk ended; {@code badInput} when a step failed on the user's input data. */
+  record Outcome(RunStatus status, String message, List<StepResult> steps, boolean badInput) {
+    Outcome(RunStatus status, String message, List<StepResult> steps) {
+      this(status, message, steps, false);
+    }
   }
 
   private final RunSession session;
@@ -84,7 +87,7 @@ final class DagWalk {
       results.add(result);
       if (result.status() == ExecutionStatus.FAILED) {
         return new Outcome(session.wasRolledBack(step.name()) ? RunStatus.ROLLED_BACK
-            : RunStatus.FAILED, result.message(), results);
+            : RunStatus.FAILED, result.message(), results, session.wasBadInput(step.name()));
       }
       if (result.status() == ExecutionStatus.SKIPPED) {
         blocked.add(step.name());

@@ -258,7 +258,8 @@ public final class LocalRunner implements AutoCloseable {
     }
     options.progress().println("run " + runId + " " + outcome.status()
         + (outcome.message() == null ? "" : ": " + outcome.message()));
-    return new RunResult(runId, outcome.status(), outcome.message(), outcome.steps());
+    return new RunResult(runId, outcome.status(), outcome.message(), outcome.steps(),
+        outcome.badInput());
   }
 
   @Override

@@ -12,11 +12,19 @@ import java.util.Optional;
  * @param status  SUCCEEDED, GATED or FAILED
  * @param message the failure or gate message (null on success)
  * @param steps   the steps in execution order (those never reached are absent)
+ * @param badInput whether the run FAILED because a step refused the user's input data (a
+ *                 malformed file), which the CLI reports as bad input rather than a failure
  */
-public record RunResult(String runId, RunStatus status, String message, List<StepResult> steps) {
+public record RunResult(String runId, RunStatus status, String message, List<StepResult> steps,
+    boolean badInput) {
   /** Copies the step list. */
   public RunResult {
     steps = List.copyOf(steps);
+  }
+
+  /** A result whose failure, if any, was not caused by the input data. */
+  public RunResult(String runId, RunStatus status, String message, List<StepResult> steps) {
+    this(runId, status, message, steps, false);
   }
 
   /** The result of step {@code name}, if it was reached. */

@@ -38,6 +38,7 @@ final class RunSession {
   final Approvals approvals;
   private final Map<String, Map<String, StoredArtifact>> outputsByStep = new HashMap<>();
   private final java.util.Set<String> rolledBack = new java.util.HashSet<>();
+  private final java.util.Set<String> badInput = new java.util.HashSet<>();
 
   RunSession(String runId, Pipeline pipeline, Map<String, String> parameters, RunOptions options,
       RecopipeHome home, ArtifactStore artifacts, ExecutionRepository executions,
@@ -71,6 +72,15 @@ final class RunSession {
 
   boolean wasRolledBack(String step) {
     return rolledBack.contains(step);
+  }
+
+  /** Records that {@code step} failed on the user's input data (the CLI exits 2). */
+  void markBadInput(String step) {
+    badInput.add(step);
+  }
+
+  boolean wasBadInput(String step) {
+    return badInput.contains(step);
   }
 
   void recordOutputs(String step, Map<String, StoredArtifact> outputs) {

@@ -65,7 +65,8 @@ final class StepAttempts {
       } catch (ComponentException e) {
         log.info("failed: " + e.getMessage());
         return new AttemptFailure(e.getMessage(), attempt,
-            e instanceof io.recopipe.components.api.RolledBackException);
+            e instanceof io.recopipe.components.api.RolledBackException,
+            e instanceof io.recopipe.components.api.BadInputException);
       } catch (InterruptedException e) {
         throw e;
       } catch (Exception e) {

@@ -144,6 +144,9 @@ final class StepExecutor {
       if (failure.rolledBack()) {
         session.markRolledBack(step.name());
       }
+      if (failure.badInput()) {
+        session.markBadInput(step.name());
+      }
       return end(step, id, cacheKey, logDir, ExecutionStatus.FAILED, failure.attempts(), started,
           Map.of(), failure.message());
     }

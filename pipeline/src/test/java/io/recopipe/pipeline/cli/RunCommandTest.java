@@ -120,8 +120,9 @@ class RunCommandTest {
     assertFalse(Files.exists(dir.resolve("home")), "a refused config must not create the home");
 
     CliRunner.Result missing = run("--data", dir.resolve("nowhere").toString());
-    assertEquals(ExitCodes.FAILED, missing.code());
+    assertEquals(ExitCodes.BAD_INPUT, missing.code());
     assertTrue(missing.err().contains("nowhere"), missing.err());
+    assertFalse(Files.exists(dir.resolve("home")), "a missing data path must not create a home");
 
     CliRunner.Result section = CliRunner.run("run", "--home", dir.resolve("home").toString(),
         "--set", "trian.num_factors=5");
