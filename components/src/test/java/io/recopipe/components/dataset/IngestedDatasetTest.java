@@ -152,7 +152,7 @@ class IngestedDatasetTest {
     assertContains("line 3, column 3 (rating): rating 7 is outside the range schema.json "
         + "records, [0.5, 5.0]", corrupt(DatasetLayout.TRAIN, 3, "1\t21\t7\t964982724"));
     assertContains("line 4, column 1 (user_id): expected an integer id (schema.json: integer "
-        + "ids), found 'x\\x1b[31m'", corrupt(DatasetLayout.TRAIN, 4,
+        + "ids), found 'x\\u001b[31m'", corrupt(DatasetLayout.TRAIN, 4,
         "x\u001b[31m\t21\t3\t964982724"));
     assertContains("line 5, column 3 (rating): expected 4 tab-separated columns, found 3",
         corrupt(DatasetLayout.TRAIN, 5, "1\t21\t3"));
