@@ -142,12 +142,12 @@ public final class TrainComponent extends AbstractComponent {
       return options;
     }
     if (!options.engine().equals(TrainOptions.LOCAL_ENGINE)) {
-      context.log().info("auto chose als: engine " + options.engine() + " fits ALS only");
+      context.log().progress("auto chose als: engine " + options.engine() + " fits ALS only");
       return new TrainOptions(als.toBuilder().method(TrainingMethod.ALS).numSamples(1)
           .burnInIterations(null).build(), options.runStartedAt(), options.engine());
     }
     AutoMethod.Choice choice = AutoMethod.resolve(als, train);
-    context.log().info(choice.notice());
+    context.log().progress(choice.notice());
     if (!choice.ignored().isEmpty()) {
       context.log().info("ignored " + String.join(", ", choice.ignored()) + ": only method "
           + "gibbs reads " + (choice.ignored().size() == 1 ? "it" : "them") + ", and auto chose "
