@@ -35,7 +35,8 @@ import java.util.Map;
  *
  * <p>Parameters are ALS options under BigQuery ML's names ({@code num_factors}, {@code l2_reg},
  * …; {@code method: auto} is resolved for the train split by {@link AutoMethod}'s rule and its
- * choice printed as one progress line), {@code engine} ({@code local}, the default, or a profile's engine such as
+ * choice printed as one progress line),
+ * {@code engine} ({@code local}, the default, or a profile's engine such as
  * {@code bigquery_ml}; see {@link TrainingEngine}) and {@code run_started_at}, the run's start
  * time (ISO-8601) that becomes the bundle's {@code created_at}; without it the current time is used and the bundle is not reproducible
  * byte for byte (see {@link ReproducibleManifest}).

@@ -179,7 +179,7 @@ class TrainComponentTest {
     ModelBundle bundle = ModelBundle.load(ctx.output("model"));
     assertEquals("IMPLICIT", bundle.manifest().feedbackType());
     assertEquals("als", bundle.manifest().options().get("method"));
-    assertTrue(ctx.progress.stream().anyMatch(l -> l.startsWith("auto chose als (weighted ALS)")),
+    assertTrue(ctx.progress.stream().anyMatch(l -> l.startsWith("auto chose als (weighted ALS, ")),
         ctx.progress.toString());
     assertTrue(ctx.info.stream().anyMatch(l -> l.equals("ignored num_samples: only method gibbs"
         + " reads it, and auto chose als")), ctx.info.toString());

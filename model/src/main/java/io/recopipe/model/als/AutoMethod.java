@@ -153,12 +153,12 @@ public final class AutoMethod {
     String shape = switch (o.method()) {
       case GIBBS -> String.format(Locale.ROOT, "%d factors x %d samples, exported as %d",
           o.resolvedNumFactors(ratings) / o.numSamples(), o.numSamples(), exported);
-      default -> exported + " factors";
+      default -> (o.feedbackType() == FeedbackType.IMPLICIT ? "weighted ALS, " : "")
+          + exported + " factors";
     };
     double density = ratings / ((double) Math.max(1, users) * Math.max(1, items));
     return String.format(Locale.ROOT, "auto chose %s (%s, %d iterations) for %,d ratings, "
-        + "density %.2f%% (%s); rule: %s", o.method().configName()
-        + (o.feedbackType() == FeedbackType.IMPLICIT ? " (weighted ALS)" : ""), shape,
+        + "density %.2f%% (%s); rule: %s", o.method().configName(), shape,
         o.maxIterations(), ratings, 100 * density, why, RULE);
   }
 }

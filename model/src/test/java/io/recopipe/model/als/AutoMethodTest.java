@@ -48,7 +48,7 @@ class AutoMethodTest {
     AutoMethod.Choice choice = AutoMethod.resolve(implicit, 80_000, 943, 1_650);
     assertEquals(TrainingMethod.ALS, choice.options().method());
     assertEquals(FeedbackType.IMPLICIT, choice.options().feedbackType());
-    assertTrue(choice.notice().startsWith("auto chose als (weighted ALS) ("), choice.notice());
+    assertTrue(choice.notice().startsWith("auto chose als (weighted ALS, "), choice.notice());
     assertTrue(choice.notice().contains("(implicit feedback)"), choice.notice());
   }
 
