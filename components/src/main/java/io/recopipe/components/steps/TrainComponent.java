@@ -138,7 +138,8 @@ public final class TrainComponent extends AbstractComponent {
    * ({@link AutoMethod}), its choice logged as one notice line; another engine than the local
    * one fits ALS only, so auto means als there.
    */
-  static TrainOptions resolved(StepContext context, TrainOptions options, Ratings train) {
+  static TrainOptions resolved(StepContext context, TrainOptions options, Ratings train)
+      throws ComponentException {
     AlsOptions als = options.options();
     if (als.method() != TrainingMethod.AUTO) {
       return options;
@@ -148,7 +149,12 @@ public final class TrainComponent extends AbstractComponent {
       return new TrainOptions(als.toBuilder().method(TrainingMethod.ALS).numSamples(1)
           .burnInIterations(null).build(), options.runStartedAt(), options.engine());
     }
-    AutoMethod.Choice choice = AutoMethod.resolve(als, train);
+    AutoMethod.Choice choice;
+    try {
+      choice = AutoMethod.resolve(als, train);
+    } catch (IllegalArgumentException e) {
+      throw new ComponentException(NAME + ": method auto: " + e.getMessage(), e);
+    }
     context.log().progress(choice.notice());
     if (!choice.ignored().isEmpty()) {
       context.log().info("ignored " + String.join(", ", choice.ignored()) + ": only method "

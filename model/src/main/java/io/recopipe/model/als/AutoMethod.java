@@ -101,6 +101,11 @@ public final class AutoMethod {
 
   private static void gibbs(AlsOptions options, AlsOptions.Builder b, int ceiling) {
     int samples = options.isSet("num_samples") ? options.numSamples() : SAMPLES;
+    if (options.isSet("max_iterations") && !options.isSet("num_samples")) {
+      // as many samples as the user's sweeps leave after the burn-in, up to the usual 33
+      samples = Math.max(1, Math.min(SAMPLES,
+          options.maxIterations() - options.resolvedBurnInIterations()));
+    }
     int perSample = Math.max(1, Math.min(Math.min(SAMPLE_FACTORS, ceiling),
         AlsOptions.MAX_FACTORS / samples));
     b.method(TrainingMethod.GIBBS).numSamples(samples);
