@@ -38,7 +38,9 @@ import java.util.Map;
  * {@code training_info}, so a model and its convergence are one artifact and one table.
  *
  * <p>Parameters are ALS options under BigQuery ML's names ({@code num_factors}, {@code l2_reg},
- * …), {@code engine} ({@code local}, the default, or a profile's engine such as
+ * …; {@code method: auto} is resolved for the train split by {@link AutoMethod}'s rule and its
+ * choice printed as one progress line),
+ * {@code engine} ({@code local}, the default, or a profile's engine such as
  * {@code bigquery_ml}; see {@link TrainingEngine}) and {@code run_started_at}, the run's start
  * time (ISO-8601) that becomes the bundle's {@code created_at}; without it the current time is used and the bundle is not reproducible
  * byte for byte (see {@link ReproducibleManifest}).
@@ -147,18 +149,24 @@ public final class TrainComponent extends AbstractComponent {
    * ({@link AutoMethod}), its choice logged as one notice line; another engine than the local
    * one fits ALS only, so auto means als there.
    */
-  static TrainOptions resolved(StepContext context, TrainOptions options, Ratings train) {
+  static TrainOptions resolved(StepContext context, TrainOptions options, Ratings train)
+      throws ComponentException {
     AlsOptions als = options.options();
     if (als.method() != TrainingMethod.AUTO) {
       return options;
     }
     if (!options.engine().equals(TrainOptions.LOCAL_ENGINE)) {
-      context.log().info("auto chose als: engine " + options.engine() + " fits ALS only");
+      context.log().progress("auto chose als: engine " + options.engine() + " fits ALS only");
       return new TrainOptions(als.toBuilder().method(TrainingMethod.ALS).numSamples(1)
           .burnInIterations(null).build(), options.runStartedAt(), options.engine());
     }
-    AutoMethod.Choice choice = AutoMethod.resolve(als, train);
-    context.log().info(choice.notice());
+    AutoMethod.Choice choice;
+    try {
+      choice = AutoMethod.resolve(als, train);
+    } catch (IllegalArgumentException e) {
+      throw new ComponentException(NAME + ": method auto: " + e.getMessage(), e);
+    }
+    context.log().progress(choice.notice());
     if (!choice.ignored().isEmpty()) {
       context.log().info("ignored " + String.join(", ", choice.ignored()) + ": only method "
           + "gibbs reads " + (choice.ignored().size() == 1 ? "it" : "them") + ", and auto chose "

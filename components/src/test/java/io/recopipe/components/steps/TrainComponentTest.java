@@ -147,8 +147,9 @@ class TrainComponentTest {
     assertEquals(64, bundle.model().numFactors(), "198 sampled factors exported as 64");
     assertEquals("gibbs", bundle.manifest().options().get("method"));
     assertEquals(198L, ((Number) bundle.manifest().options().get("sampled_factors")).longValue());
-    assertTrue(ctx.info.stream().anyMatch(l -> l.startsWith("auto chose gibbs (6 factors x 33 "
-        + "samples, exported as 64, 172 iterations) for 2,160 ratings")), ctx.info.toString());
+    assertTrue(ctx.progress.stream().anyMatch(l -> l.startsWith("auto chose gibbs (6 factors x "
+        + "33 samples, exported as 64, 172 iterations) for 2,160 ratings")),
+        ctx.progress.toString());
     // the same fit outside the step keeps the uncompressed predictive mean to compare with
     io.recopipe.model.data.Ratings train = io.recopipe.components.dataset.IngestedDataset
         .open(dataset).split(io.recopipe.components.api.DatasetLayout.TRAIN).orElseThrow();
@@ -178,8 +179,8 @@ class TrainComponentTest {
     ModelBundle bundle = ModelBundle.load(ctx.output("model"));
     assertEquals("IMPLICIT", bundle.manifest().feedbackType());
     assertEquals("als", bundle.manifest().options().get("method"));
-    assertTrue(ctx.info.stream().anyMatch(l -> l.startsWith("auto chose als (weighted ALS)")),
-        ctx.info.toString());
+    assertTrue(ctx.progress.stream().anyMatch(l -> l.startsWith("auto chose als (weighted ALS, ")),
+        ctx.progress.toString());
     assertTrue(ctx.info.stream().anyMatch(l -> l.equals("ignored num_samples: only method gibbs"
         + " reads it, and auto chose als")), ctx.info.toString());
   }

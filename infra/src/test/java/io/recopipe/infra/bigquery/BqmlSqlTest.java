@@ -63,7 +63,7 @@ class BqmlSqlTest {
     InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
         () -> options(Map.of("num_factors", "201", "l2_reg", "0")));
     assertTrue(e.getMessage().contains("num_factors must be in 2..200"), e.getMessage());
-    assertTrue(e.getMessage().contains("l2_reg must be a finite number > 0"), e.getMessage());
+    assertTrue(e.getMessage().contains("l2_reg must be a number > 0 and <= 1e6"), e.getMessage());
   }
 
   @Test

@@ -586,7 +586,22 @@ public final class AlsOptions {
         range(problems, "burn_in_iterations", burnInIterations, 0, MAX_ITERATIONS, "");
       }
       if (method == TrainingMethod.AUTO) {
-        return problems; // checked again once AutoMethod has chosen
+        // what would fail if auto picks gibbs is refused now; the rest once it has chosen
+        if (feedbackType == FeedbackType.IMPLICIT) {
+          return problems;
+        }
+        if (numSamples > 1 && numFactors != null && numFactors % numSamples != 0) {
+          problems.add("num_factors (" + numFactors + ") must be divisible by num_samples ("
+              + numSamples + ") in case method auto picks gibbs");
+        }
+        int burnIn = burnInIterations != null ? burnInIterations : autoBurnIn(maxIterations);
+        if (numSamples > 1 && given.contains("max_iterations")
+            && maxIterations - burnIn < numSamples) {
+          problems.add("max_iterations (" + maxIterations + ") minus burn_in_iterations ("
+              + burnIn + ") must leave at least num_samples (" + numSamples + ") sweeps in case "
+              + "method auto picks gibbs");
+        }
+        return problems;
       }
       if (method != TrainingMethod.GIBBS) {
         if (numSamples != 1) {

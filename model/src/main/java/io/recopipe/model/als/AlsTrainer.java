@@ -14,7 +14,8 @@ import java.util.List;
  * ({@link VbTrainer}), and {@code method: gibbs} by posterior sampling ({@link GibbsTrainer});
  * {@code feedback_type: implicit} fits the implicit model by weighted ALS
  * ({@link ImplicitAlsTrainer}, Hu, Koren &amp; Volinsky 2008); {@code method: auto} is resolved
- * for the training set first ({@link AutoMethod}). Deterministic: the same ratings, options and seed give bit-identical factors for any thread
+ * for the training set first ({@link AutoMethod}).
+ * Deterministic: the same ratings, options and seed give bit-identical factors for any thread
  * count.
  */
 public final class AlsTrainer {

@@ -101,6 +101,11 @@ public final class AutoMethod {
 
   private static void gibbs(AlsOptions options, AlsOptions.Builder b, int ceiling) {
     int samples = options.isSet("num_samples") ? options.numSamples() : SAMPLES;
+    if (options.isSet("max_iterations") && !options.isSet("num_samples")) {
+      // as many samples as the user's sweeps leave after the burn-in, up to the usual 33
+      samples = Math.max(1, Math.min(SAMPLES,
+          options.maxIterations() - options.resolvedBurnInIterations()));
+    }
     int perSample = Math.max(1, Math.min(Math.min(SAMPLE_FACTORS, ceiling),
         AlsOptions.MAX_FACTORS / samples));
     b.method(TrainingMethod.GIBBS).numSamples(samples);
@@ -153,12 +158,12 @@ public final class AutoMethod {
     String shape = switch (o.method()) {
       case GIBBS -> String.format(Locale.ROOT, "%d factors x %d samples, exported as %d",
           o.resolvedNumFactors(ratings) / o.numSamples(), o.numSamples(), exported);
-      default -> exported + " factors";
+      default -> (o.feedbackType() == FeedbackType.IMPLICIT ? "weighted ALS, " : "")
+          + exported + " factors";
     };
     double density = ratings / ((double) Math.max(1, users) * Math.max(1, items));
     return String.format(Locale.ROOT, "auto chose %s (%s, %d iterations) for %,d ratings, "
-        + "density %.2f%% (%s); rule: %s", o.method().configName()
-        + (o.feedbackType() == FeedbackType.IMPLICIT ? " (weighted ALS)" : ""), shape,
+        + "density %.2f%% (%s); rule: %s", o.method().configName(), shape,
         o.maxIterations(), ratings, 100 * density, why, RULE);
   }
 }

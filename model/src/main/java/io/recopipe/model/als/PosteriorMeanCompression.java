@@ -9,7 +9,8 @@ package io.recopipe.model.als;
  * truncated SVD (Eckart &amp; Young 1936), computed without forming the users × items matrix:
  * thin QR of both sides (U_cat = Q_u R_u, V_cat = Q_v R_v), SVD of the small R_u R_vᵀ = A Σ Bᵀ,
  * then U' = Q_u A_r Σ_r^½ and V' = Q_v B_r Σ_r^½. Intercepts are unchanged; the factor count is
- * always min(S·k, 64) (a rank-deficient mean gets negligible extra factors), so it is known before the fit.
+ * always min(S·k, 64) (a rank-deficient mean gets negligible extra factors),
+ * so it is known before the fit.
  */
 final class PosteriorMeanCompression {
   /** The most factors a Bayesian fit exports. */

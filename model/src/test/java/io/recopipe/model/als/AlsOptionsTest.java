@@ -77,7 +77,8 @@ class AlsOptionsTest {
     InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
         () -> AlsOptions.fromMap(bad));
     assertEquals(2, e.problems().size(), e.getMessage());
-    assertTrue(e.getMessage().contains("method: cannot read 'mcmc' as auto, als, vb or gibbs"), e.getMessage());
+    assertTrue(e.getMessage().contains("method: cannot read 'mcmc' as auto, als, vb or gibbs"),
+        e.getMessage());
     e = assertThrows(InvalidOptionsException.class,
         () -> AlsOptions.builder().method(null).build());
     assertTrue(e.getMessage().contains("method must be auto, als, vb or gibbs"), e.getMessage());
@@ -152,7 +153,8 @@ class AlsOptionsTest {
     values.put("burn_in_iterations", "-1");
     values.put("num_samples", "0");
     e = assertThrows(InvalidOptionsException.class, () -> AlsOptions.fromMap(values));
-    assertTrue(e.getMessage().contains("burn_in_iterations must be in 0..10000, was -1"), e.getMessage());
+    assertTrue(e.getMessage().contains("burn_in_iterations must be in 0..10000, was -1"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("num_samples must be in 1..200, was 0"), e.getMessage());
     e = assertThrows(InvalidOptionsException.class, () -> AlsOptions.builder()
         .method(TrainingMethod.GIBBS).numSamples(4).maxIterations(40).build());

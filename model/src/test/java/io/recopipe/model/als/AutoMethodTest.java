@@ -48,7 +48,7 @@ class AutoMethodTest {
     AutoMethod.Choice choice = AutoMethod.resolve(implicit, 80_000, 943, 1_650);
     assertEquals(TrainingMethod.ALS, choice.options().method());
     assertEquals(FeedbackType.IMPLICIT, choice.options().feedbackType());
-    assertTrue(choice.notice().startsWith("auto chose als (weighted ALS) ("), choice.notice());
+    assertTrue(choice.notice().startsWith("auto chose als (weighted ALS, "), choice.notice());
     assertTrue(choice.notice().contains("(implicit feedback)"), choice.notice());
   }
 
@@ -97,6 +97,22 @@ class AutoMethodTest {
     assertEquals(TrainingMethod.VB, large.options().method());
     assertEquals(1, large.options().numSamples());
     assertEquals(List.of("num_samples", "burn_in_iterations"), large.ignored());
+  }
+
+  @Test
+  void gibbsUnderAutoFitsTheUsersSweepsAndRefusesWhatCannotSplit() {
+    AlsOptions few = AlsOptions.fromMap(Map.of("method", "auto", "max_iterations", "20"));
+    AlsOptions gibbs = AutoMethod.resolve(few, 80_000, 943, 1_650).options();
+    assertEquals(TrainingMethod.GIBBS, gibbs.method());
+    assertEquals(15, gibbs.numSamples(), "20 sweeps minus a burn-in of 5");
+    assertEquals(90, gibbs.numFactors());
+    InvalidOptionsException e = org.junit.jupiter.api.Assertions.assertThrows(
+        InvalidOptionsException.class, () -> AlsOptions.fromMap(Map.of("method", "auto",
+            "num_factors", "50", "num_samples", "3", "max_iterations", "10",
+            "burn_in_iterations", "8")));
+    assertEquals(List.of("num_factors (50) must be divisible by num_samples (3) in case method "
+        + "auto picks gibbs", "max_iterations (10) minus burn_in_iterations (8) must leave at "
+        + "least num_samples (3) sweeps in case method auto picks gibbs"), e.problems());
   }
 
   @Test

@@ -110,7 +110,8 @@ class ImplicitAlsTrainerTest {
     assertTrue(message.contains("cg_steps must be in 1..50, was 51"), message);
     assertTrue(message.contains("positive_threshold must be in 0..1e9, was -1.0"),
         message);
-    assertTrue(message.contains("method: vb cannot fit implicit feedback; use method: als or auto"), message);
+    assertTrue(message.contains("method: vb cannot fit implicit feedback; use method: als or "
+        + "auto"), message);
     e = assertThrows(InvalidOptionsException.class,
         () -> AlsOptions.fromMap(Map.of("implicit_solver", "lu", "cg_steps", "0")));
     assertTrue(e.getMessage().contains("implicit_solver: cannot read 'lu' as cg or cholesky"),

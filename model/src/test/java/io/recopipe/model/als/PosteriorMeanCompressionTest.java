@@ -61,7 +61,7 @@ class PosteriorMeanCompressionTest {
     assertEquals(6, result.users().k);
     for (int u = 0; u < 3; u++) {
       for (int f = 3; f < 6; f++) {
-        assertEquals(0, result.users().factors[u * 6 + f], 1e-6, "beyond the rank at " + u + "," + f);
+        assertEquals(0, result.users().factors[u * 6 + f], 1e-6, "beyond the rank at " + u);
       }
       for (int i = 0; i < 40; i++) {
         assertEquals(dot(users, items, u, i), dot(result.users(), result.items(), u, i), 1e-5);

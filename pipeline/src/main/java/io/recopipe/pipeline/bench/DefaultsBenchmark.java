@@ -83,7 +83,7 @@ public final class DefaultsBenchmark {
         for (Map<String, Object> row : rows) {
           sum += ((Number) row.get(key)).doubleValue();
         }
-        out.put(key, AlsBenchmark.round(sum / rows.size(), 4));
+        out.put(key, AlsBenchmark.round(sum / rows.size(), key.endsWith("_cost") ? 6 : 4));
       } else {
         out.put(key, first);
       }

@@ -21,7 +21,7 @@ final class AlsOptionFlags {
   @Option(names = "--l2-reg", description = "l2_reg (> 0).")
   Double l2Reg;
 
-  @Option(names = "--max-iterations", description = "max_iterations (>= 1).")
+  @Option(names = "--max-iterations", description = "max_iterations (1..10000).")
   Integer maxIterations;
 
   @Option(names = "--threads", description = "Training threads (default: all cores).")

@@ -68,8 +68,8 @@ class SpecValidatorTest {
   @Test
   void taskInputsMustBeDeclaredByTheirComponent() {
     ((ObjectNode) rootTask("train").path("inputs").path("parameters"))
-        .putObject("num_factor").put("componentInputParameter", "train__num_factors");
-    assertEquals(List.of("root task train: input num_factor is not declared by comp-train"),
+        .putObject("metod").put("componentInputParameter", "train__method");
+    assertEquals(List.of("root task train: input metod is not declared by comp-train"),
         SpecValidator.problems(spec));
   }
 
