@@ -1,6 +1,7 @@
 package io.recopipe.components.dataset;
 
 import io.recopipe.components.readers.ControlChars;
+import io.recopipe.components.readers.IntegerIdIndex;
 import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.data.RatingsBuilder;
@@ -38,8 +39,8 @@ final class SplitFileReader {
   private final Path file;
   private final Expected expected;
   private final RatingsBuilder builder = new RatingsBuilder(1 << 16);
-  private final LongIdIndex userIndex;
-  private final LongIdIndex itemIndex;
+  private final IntegerIdIndex userIndex;
+  private final IntegerIdIndex itemIndex;
   private byte[] line = new byte[1 << 16];
   private final int[] ends = new int[4];
   private int lineNumber;
@@ -49,8 +50,8 @@ final class SplitFileReader {
   private SplitFileReader(Path file, Expected expected) {
     this.file = file;
     this.expected = expected;
-    this.userIndex = expected.users() == IdKind.INTEGER ? new LongIdIndex(builder.users()) : null;
-    this.itemIndex = expected.items() == IdKind.INTEGER ? new LongIdIndex(builder.items()) : null;
+    this.userIndex = expected.users() == IdKind.INTEGER ? new IntegerIdIndex(builder.users()) : null;
+    this.itemIndex = expected.items() == IdKind.INTEGER ? new IntegerIdIndex(builder.items()) : null;
   }
 
   /**

@@ -20,8 +20,8 @@ final class RatingsFileReader {
   private final FieldSplitter splitter;
   private final CsvRecordParser quoted;
   private final RatingsBuilder builder;
-  private final IntIdIndex userIndex;
-  private final IntIdIndex itemIndex;
+  private final IntegerIdIndex userIndex;
+  private final IntegerIdIndex itemIndex;
   private final TimestampParser timestamps = new TimestampParser();
 
   private RatingsFileReader(RatingsLayout layout, LineCursor cursor, long sizeHint,
@@ -35,8 +35,8 @@ final class RatingsFileReader {
     long lines = Math.min(badRows.lineLimit(), 50_000_000);
     int expected = sizeHint > 0 ? (int) Math.min(lines, sizeHint / AVERAGE_LINE_BYTES) : 1024;
     this.builder = new RatingsBuilder(expected);
-    this.userIndex = layout.integerIds() ? new IntIdIndex(builder.users()) : null;
-    this.itemIndex = layout.integerIds() ? new IntIdIndex(builder.items()) : null;
+    this.userIndex = layout.integerIds() ? new IntegerIdIndex(builder.users()) : null;
+    this.itemIndex = layout.integerIds() ? new IntegerIdIndex(builder.items()) : null;
   }
 
   /**

@@ -8,17 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recopipe.pipeline.cli.CliRunner;
 import io.recopipe.pipeline.cli.ExitCodes;
-import io.recopipe.pipeline.cli.Main;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,13 +39,7 @@ final class ServedPipeline {
   private static final double EPSILON = 1e-6;
 
   /** What one CLI invocation printed, as a user's shell would see it. */
-  record Cli(int code, String out, String err) {
-    String transcript() {
-      List<String> lines = out.lines().toList();
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()))
-          + "\n" + err;
-    }
-  }
+
 
   private ServedPipeline() {
   }
@@ -58,9 +49,9 @@ final class ServedPipeline {
     List<String> args = new ArrayList<>(List.of("run", "--home", home.toString(), "--data",
         fixture.data().toString(), "--set", "deploy.port=" + freePort()));
     fixture.settings().forEach(setting -> args.addAll(List.of("--set", setting)));
-    Cli undeploy;
+    CliRunner.Result undeploy;
     try {
-      Cli run = cli(args.toArray(String[]::new));
+      CliRunner.Result run = cli(args.toArray(String[]::new));
       assertEquals(ExitCodes.OK, run.code(), () -> "recopipe run failed: "
           + run.err().strip().lines().findFirst().orElse("(nothing on stderr)") + "\nrecopipe "
           + String.join(" ", args) + "\n" + run.transcript());
@@ -72,7 +63,7 @@ final class ServedPipeline {
     assertEquals(ExitCodes.OK, undeploy.code(), "undeploy: " + undeploy.transcript());
   }
 
-  private static String endpoint(Cli run) {
+  private static String endpoint(CliRunner.Result run) {
     Optional<String> line = run.out().lines().filter(l -> l.startsWith(ENDPOINT)).findFirst();
     assertTrue(line.isPresent(), "the run printed no endpoint:\n" + run.transcript());
     return line.get().substring(ENDPOINT.length()).strip();
@@ -147,7 +138,7 @@ final class ServedPipeline {
 
   /** The values of the one column {@code query} returns, below the header line. */
   private static List<String> column(Path home, String query) {
-    Cli result = cli("sql", "--home", home.toString(), "--format", "tsv", query);
+    CliRunner.Result result = cli("sql", "--home", home.toString(), "--format", "tsv", query);
     assertEquals(ExitCodes.OK, result.code(), query + "\n" + result.transcript());
     List<String> lines = result.out().lines().toList();
     return lines.subList(Math.min(1, lines.size()), lines.size());
@@ -158,22 +149,10 @@ final class ServedPipeline {
   }
 
   /** Runs the real CLI in-process with stdout and stderr captured. */
-  static synchronized Cli cli(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Cli(code, outBytes.toString(StandardCharsets.UTF_8),
-          errBytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  static CliRunner.Result cli(String... args) {
+    return CliRunner.run(args);
   }
+
 
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {

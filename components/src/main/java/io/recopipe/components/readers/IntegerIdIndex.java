@@ -1,26 +1,28 @@
-package io.recopipe.components.dataset;
+package io.recopipe.components.readers;
 
 import io.recopipe.model.data.IdDictionary;
 import java.util.Arrays;
 
 /**
- * Maps integer ids (INT64 in schema.json) to dictionary indexes with an open-addressing table, so
- * reading a dataset creates an id string once per distinct id instead of once per line.
+ * Maps integer ids (MovieLens ids, INT64 ids of a dataset's schema) to dictionary indexes with an
+ * open-addressing table, so a reader creates an id string once per distinct id instead of once
+ * per line.
  */
-final class LongIdIndex {
+public final class IntegerIdIndex {
   private final IdDictionary dictionary;
   private long[] keys;
   private int[] values;
   private int mask;
   private int size;
 
-  LongIdIndex(IdDictionary dictionary) {
+  /** An empty index that interns new ids into {@code dictionary}. */
+  public IntegerIdIndex(IdDictionary dictionary) {
     this.dictionary = dictionary;
     resize(1024);
   }
 
   /** The dictionary index of {@code id}, interning its canonical text when it is new. */
-  int indexOf(long id) {
+  public int indexOf(long id) {
     int slot = mix(id) & mask;
     while (true) {
       int value = values[slot];
