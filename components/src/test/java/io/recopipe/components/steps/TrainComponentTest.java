@@ -9,11 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.api.DatasetLayout;
+import io.recopipe.components.dataset.IngestedDataset;
+import io.recopipe.model.als.AlsOptions;
+import io.recopipe.model.als.AlsResult;
+import io.recopipe.model.als.AlsTrainer;
 import io.recopipe.model.bundle.ModelBundle;
+import io.recopipe.model.data.Ratings;
+import io.recopipe.model.mf.MfModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,12 +159,10 @@ class TrainComponentTest {
         + "33 samples, exported as 64, 172 iterations) for 2,160 ratings")),
         ctx.progress.toString());
     // the same fit outside the step keeps the uncompressed predictive mean to compare with
-    io.recopipe.model.data.Ratings train = io.recopipe.components.dataset.IngestedDataset
-        .open(dataset).split(io.recopipe.components.api.DatasetLayout.TRAIN).orElseThrow();
-    io.recopipe.model.als.AlsResult fit = new io.recopipe.model.als.AlsTrainer(
-        io.recopipe.model.als.AlsOptions.fromMap(java.util.Map.of("method", "auto", "threads",
-            "2"))).fit(train);
-    io.recopipe.model.mf.MfModel sampled = fit.sampledModel();
+    Ratings train = IngestedDataset.open(dataset).split(DatasetLayout.TRAIN).orElseThrow();
+    AlsResult fit = new AlsTrainer(AlsOptions.fromMap(Map.of("method", "auto", "threads", "2")))
+        .fit(train);
+    MfModel sampled = fit.sampledModel();
     assertArrayEquals(fit.model().userFactors(), bundle.model().userFactors());
     double worst = 0;
     for (String user : train.users().ids()) {
