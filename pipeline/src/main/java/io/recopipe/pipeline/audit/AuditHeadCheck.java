@@ -33,7 +33,8 @@ record AuditHeadCheck(Optional<String> sealed, Optional<String> copy, Optional<b
     }
     if (sealed.isEmpty()) {
       return broken(n, n, "the sealed head (settings row " + AuditHeadFile.SETTING
-          + ") is missing: it was deleted");
+          + ") is missing: it was deleted, or the log no longer matched its head copy when this"
+          + " home was upgraded");
     }
     String where = "its sealed head";
     Optional<AuditVerification> bad = problem(entries, sealed.get(), where, false);

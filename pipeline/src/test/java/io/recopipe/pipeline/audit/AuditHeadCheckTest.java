@@ -153,4 +153,43 @@ class AuditHeadCheckTest {
     assertBroken(log.verify(), "is missing");
     store.close();
   }
+
+  /** Turns the home back into one written before sealed heads: no key, an unsealed head copy. */
+  private void downgrade(AuditLog log, String extraSql) throws Exception {
+    AuditEntry last = log.list().get(log.list().size() - 1);
+    store.close();
+    sql("DROP TABLE settings");
+    sql("ALTER TABLE reviewers DROP COLUMN admin");
+    sql("DELETE FROM schema_version WHERE version > 2");
+    Files.delete(dir.resolve("audit.key"));
+    Files.writeString(dir.resolve("metadata.db.audit-head"), last.seq() + " " + last.hash()
+        + "\n");
+    if (!extraSql.isEmpty()) {
+      sql(extraSql);
+    }
+    store = MetadataStore.open(dir.resolve("metadata.db"));
+  }
+
+  @Test
+  void anUpgradedHomeIsSealedWhenItsOldHeadAgrees() throws Exception {
+    downgrade(filled(), "");
+    AuditLog log = new AuditLog(store);
+    assertTrue(log.verify().intact(), log.verify().message());
+    assertEquals(32, Files.size(dir.resolve("audit.key")));
+    log.append(Instant.now(), "bob", "approve", "mf/v6", Map.of());
+    assertTrue(log.verify().message().endsWith("its end matches the sealed head"),
+        log.verify().message());
+    assertEquals(3, Files.readString(store.auditHead().file()).strip().split(" ").length);
+    store.close();
+  }
+
+  @Test
+  void anUpgradeNeverSealsALogCutOffBeforeIt() throws Exception {
+    downgrade(filled(), "DELETE FROM audit_log WHERE seq = 5");
+    AuditLog log = new AuditLog(store);
+    assertBroken(log.verify(), "the sealed head (settings row audit.head) is missing");
+    log.append(Instant.now(), "mallory", "approve", "mf/v5", Map.of());
+    assertBroken(log.verify(), "is missing");
+    store.close();
+  }
 }
