@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,9 +77,6 @@ final class ReviewersCommand {
         throw new IllegalArgumentException("--token-sha256 and --token-out exclude each other:"
             + " with a hash there is no token to write");
       }
-      if (tokenOut != null && Files.exists(tokenOut, LinkOption.NOFOLLOW_LINKS)) {
-        throw new FileAlreadyExistsException(tokenOut.toString());
-      }
       try (LocalRunner runner = home.runner()) {
         Optional<Reviewer> by = token.optional(runner);
         if (tokenSha256 != null) {
@@ -88,19 +84,37 @@ final class ReviewersCommand {
           out.println("reviewer " + name + " added with the given token hash" + role(runner));
           return ExitCodes.OK;
         }
-        String secret = runner.reviewers().add(name, admin, by, actor());
-        if (tokenOut != null) {
-          OwnerOnlyFile.write(tokenOut, secret + "\n");
-          out.println("reviewer " + name + " added" + role(runner) + "; token written to "
-              + tokenOut + " (owner-only); only its SHA-256 is kept");
+        if (tokenOut == null) {
+          String secret = runner.reviewers().add(name, admin, by, actor());
+          out.println("reviewer " + name + " added" + role(runner));
+          out.println("token: " + secret);
+          out.println("store it now in a file only " + name + " can read, passed with "
+              + "--token-file (or use --token-out FILE): it is shown once and only its SHA-256 "
+              + "is kept");
           return ExitCodes.OK;
         }
-        out.println("reviewer " + name + " added" + role(runner));
-        out.println("token: " + secret);
-        out.println("store it now in a file only " + name + " can read, passed with "
-            + "--token-file (or use --token-out FILE): it is shown once and only its SHA-256 is "
-            + "kept");
+        createTokenFile();
+        String secret;
+        try {
+          secret = runner.reviewers().add(name, admin, by, actor());
+        } catch (ReviewException | RuntimeException refused) {
+          Files.delete(tokenOut);
+          throw refused;
+        }
+        Files.writeString(tokenOut, secret + "\n");
+        out.println("reviewer " + name + " added" + role(runner) + "; token written to "
+            + tokenOut + " (owner-only); only its SHA-256 is kept");
         return ExitCodes.OK;
+      }
+    }
+
+    /** Creates the empty owner-only token file first, so a bad path refuses before adding. */
+    private void createTokenFile() throws IOException {
+      try {
+        OwnerOnlyFile.create(tokenOut);
+      } catch (FileAlreadyExistsException e) {
+        throw new IllegalArgumentException("--token-out " + tokenOut + ": the file exists;"
+            + " recopipe never overwrites a token file (remove it or choose another path)");
       }
     }
 

@@ -82,9 +82,17 @@ class PolicyCommandTest {
     assertEquals(1, anonymous.err().lines().count(), anonymous.err());
     assertTrue(anonymous.err().contains("needs an admin reviewer's token"), anonymous.err());
     Path bob = reviewer("bob", alice);
-    CliRunner.Result minted = cli("reviewers", "add", "bob2", "--token-file", bob.toString());
+    Path bob2 = dir.resolve("tokens").resolve("bob2");
+    CliRunner.Result minted = cli("reviewers", "add", "bob2", "--token-file", bob.toString(),
+        "--token-out", bob2.toString());
     assertEquals(ExitCodes.REFUSED, minted.code());
     assertTrue(minted.err().contains("reviewer bob is not an active admin"), minted.err());
+    assertFalse(Files.exists(bob2), "a refused add leaves no token file behind");
+    CliRunner.Result clobber = cli("reviewers", "add", "carol", "--token-file", alice.toString(),
+        "--token-out", bob.toString());
+    assertEquals(ExitCodes.BAD_INPUT, clobber.code(), clobber.err());
+    assertTrue(clobber.err().contains("never overwrites a token file"), clobber.err());
+    assertTrue(cli("reviewers", "list").out().lines().noneMatch(l -> l.startsWith("carol")));
 
     long audited = rows("audit_log");
     CliRunner.Result noToken = cli("policy", "set", "promotion.policy=review");
