@@ -192,4 +192,16 @@ class AuditHeadCheckTest {
     assertBroken(log.verify(), "is missing");
     store.close();
   }
+
+  @Test
+  void aKeyFileOfTheWrongSizeIsReported() throws Exception {
+    AuditLog log = filled();
+    Files.write(dir.resolve("audit.key"), new byte[] {1, 2, 3});
+    assertBroken(log.verify(), "expected 32 bytes, found 3");
+    log.append(Instant.now(), "bob", "approve", "mf/v6", Map.of());
+    assertEquals(6, log.list().size(), "audited actions go on; the log is reported, not blocked");
+    Files.write(dir.resolve("audit.key"), new byte[32]);
+    assertBroken(log.verify(), "rewritten without the audit key");
+    store.close();
+  }
 }
