@@ -82,12 +82,15 @@ final class Schema {
 
   /**
    * Version 4: the home's settings (its promotion policy and the sealed audit head) and which
-   * reviewers are admins (who may add and disable reviewers and change the policy).
+   * reviewers are admins (who may add and disable reviewers and change the policy); in a home
+   * that already has reviewers, the earliest active one becomes its admin.
    */
   private static final List<String> VERSION_4 = List.of(
       "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL,"
           + " updated_at TEXT NOT NULL, updated_by TEXT NOT NULL)",
-      "ALTER TABLE reviewers ADD COLUMN admin INTEGER NOT NULL DEFAULT 0");
+      "ALTER TABLE reviewers ADD COLUMN admin INTEGER NOT NULL DEFAULT 0",
+      "UPDATE reviewers SET admin = 1 WHERE name = (SELECT name FROM reviewers"
+          + " WHERE disabled = 0 ORDER BY created_at, name LIMIT 1)");
 
   private Schema() {
   }

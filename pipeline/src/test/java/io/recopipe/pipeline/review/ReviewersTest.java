@@ -10,6 +10,9 @@ import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,6 +108,28 @@ class ReviewersTest {
       assertEquals(ReviewException.Kind.FORBIDDEN, assertThrows(ReviewException.class,
           () -> reviewers.add("dave", false, Optional.of(alice), "x")).kind(),
           "a disabled admin's identity no longer counts");
+    }
+  }
+
+  @Test
+  void anOlderHomesEarliestActiveReviewerBecomesItsAdmin() throws Exception {
+    Path db = dir.resolve("m.db");
+    try (MetadataStore store = MetadataStore.open(db)) {
+      Reviewers reviewers = new Reviewers(store);
+      Reviewer alice = reviewers.authenticate(reviewers.add("alice", false, Optional.empty(),
+          "u"));
+      reviewers.add("bob", false, Optional.of(alice), "u");
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement()) {
+      s.executeUpdate("ALTER TABLE reviewers DROP COLUMN admin");
+      s.executeUpdate("DROP TABLE settings");
+      s.executeUpdate("DELETE FROM schema_version WHERE version > 2");
+    }
+    try (MetadataStore store = MetadataStore.open(db)) {
+      Reviewers reviewers = new Reviewers(store);
+      assertTrue(reviewers.find("alice").orElseThrow().admin());
+      assertFalse(reviewers.find("bob").orElseThrow().admin());
     }
   }
 }
