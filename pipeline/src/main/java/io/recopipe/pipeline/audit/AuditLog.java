@@ -2,8 +2,10 @@ package io.recopipe.pipeline.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recopipe.pipeline.metadata.AuditHeadFile;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.metadata.Timestamps;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -19,8 +22,8 @@ import java.util.TreeMap;
  * action, so tampering with the history of who promoted what is detected: each row's hash covers
  * the previous row's hash, so an edited, inserted or deleted row breaks the chain from there on.
  *
- * <p>A chain alone cannot notice the newest rows being cut off; {@link #verify()} reports the
- * head hash so it can be compared with a copy kept elsewhere.
+ * <p>A chain alone cannot notice the newest rows being cut off; {@link #verify()} therefore also
+ * checks the head sealed with the home's audit key (see {@link AuditHeadFile}).
  */
 public final class AuditLog {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -92,8 +95,9 @@ public final class AuditLog {
   }
 
   /**
-   * Recomputes the chain and says whether, and where, it breaks; then compares its end with the
-   * head copy kept beside the database, which catches the newest entries being cut off.
+   * Recomputes the chain and says whether, and where, it breaks; then checks its end against the
+   * head sealed with the home's audit key (and its copy beside the database), which catches the
+   * newest entries being cut off or re-hashed by someone without the key.
    */
   public AuditVerification verify() {
     List<AuditEntry> entries = list();
@@ -101,12 +105,13 @@ public final class AuditLog {
     if (!chain.intact()) {
       return chain;
     }
+    AuditHeadFile head = store.auditHead();
     try {
-      return AuditVerifier.againstHead(entries, chain, store.auditHead().read(),
-          store.auditHead().file());
-    } catch (java.io.IOException e) {
-      return new AuditVerification(false, entries.size(), java.util.OptionalLong.empty(),
-          "audit log BROKEN: cannot read its head copy: " + e.getMessage());
+      return new AuditHeadCheck(store.read(AuditHeadFile::readSealed), head.readCopy(),
+          head.key().read(), head.key().file(), head.file()).check(entries, chain);
+    } catch (IOException e) {
+      return new AuditVerification(false, entries.size(), OptionalLong.empty(),
+          "audit log BROKEN: cannot read its key or head copy: " + e.getMessage());
     }
   }
 

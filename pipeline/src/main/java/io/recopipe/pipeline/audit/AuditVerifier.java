@@ -41,37 +41,6 @@ final class AuditVerifier {
         "audit log intact: " + entries.size() + " entries, head hash " + head);
   }
 
-  /**
-   * Checks an intact chain's end against the head copy: a copy further on than the chain means
-   * entries were cut off; a copy whose hash differs from the chain's entry at its sequence number
-   * means rewritten history; a copy behind the chain is only late (a crash between commit and
-   * copy) and is reported, not failed.
-   */
-  static AuditVerification againstHead(List<AuditEntry> entries, AuditVerification chain,
-      java.util.Optional<io.recopipe.pipeline.metadata.AuditHeadFile.Head> head,
-      java.nio.file.Path headFile) {
-    if (head.isEmpty()) {
-      return entries.isEmpty() ? chain : new AuditVerification(true, chain.entries(),
-          OptionalLong.empty(), chain.message() + " (no head copy at " + headFile
-          + " to check the end against)");
-    }
-    long seq = head.get().seq();
-    if (seq > entries.size()) {
-      return broken(entries.size(), entries.size() + 1, "the log ends at entry "
-          + entries.size() + " but its head copy (" + headFile + ") says entry " + seq
-          + ": entries " + (entries.size() + 1) + ".." + seq + " were cut off");
-    }
-    if (seq > 0 && !entries.get((int) seq - 1).hash().equals(head.get().hash())) {
-      return broken(entries.size(), seq, "entry " + seq + " differs from the head copy ("
-          + headFile + "): the history was rewritten from there on");
-    }
-    String lag = seq < entries.size() ? "; the head copy is " + (entries.size() - seq)
-        + " entr" + (entries.size() - seq == 1 ? "y" : "ies") + " behind (written after "
-        + "commit)" : "; its end matches the head copy";
-    return new AuditVerification(true, chain.entries(), OptionalLong.empty(),
-        chain.message() + lag);
-  }
-
   private static AuditVerification broken(int count, long seq, String why) {
     return new AuditVerification(false, count, OptionalLong.of(seq),
         "audit log BROKEN at entry " + seq + ": " + why);

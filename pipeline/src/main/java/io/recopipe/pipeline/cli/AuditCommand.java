@@ -52,7 +52,8 @@ final class AuditCommand {
 
   /** {@code audit verify}. */
   @Command(name = "verify", mixinStandardHelpOptions = true, description = "Recomputes the "
-      + "hash chain. Exit codes: 0 intact, 9 broken (the first bad row is named).")
+      + "hash chain and checks its end against the head sealed with the home's audit.key. Exit "
+      + "codes: 0 intact, 9 broken (the first bad row, or what happened to the head, is named).")
   static final class Verify implements Callable<Integer> {
     @Mixin
     HomeOption home;

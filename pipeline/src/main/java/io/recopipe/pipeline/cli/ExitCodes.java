@@ -20,7 +20,8 @@ public final class ExitCodes {
   public static final int EXPIRED = 7;
   /**
    * A review action was refused: no or a wrong token, the four-eyes rule, an approval already
-   * decided or expired, an unknown version, nothing to roll back.
+   * decided or expired, an unknown version, nothing to roll back, or a reviewer or policy change
+   * without an admin's token.
    */
   public static final int REFUSED = 8;
   /** {@code recopipe audit verify} found a row that does not verify: the log was tampered with. */

@@ -1,11 +1,17 @@
 package io.recopipe.pipeline.cli;
 
+import io.recopipe.pipeline.home.OwnerOnlyFile;
 import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
 import io.recopipe.pipeline.runner.LocalRunner;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +23,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code recopipe reviewers add | list | disable}: who may approve, reject and roll back; tokens
- * are shown once and only their SHA-256 is kept, and every change is audited as the OS user.
+ * are shown once (or written to an owner-only file) and only their SHA-256 is kept. The first
+ * reviewer of a home is its admin (audited as the OS user); every later change needs an admin's
+ * token and is audited as that admin, so a reviewer cannot mint a second identity.
  */
 @Command(name = "reviewers", mixinStandardHelpOptions = true,
     description = "Manages the reviewers who may approve, reject and roll back models.",
@@ -27,44 +35,92 @@ final class ReviewersCommand {
   private ReviewersCommand() {
   }
 
-  /** The audit actor of reviewer changes made from this shell. */
+  /** The audit actor of the bootstrap (the home's first reviewer), made from this shell. */
   static String actor() {
     return "user:" + System.getProperty("user.name", "unknown");
   }
 
-  /** {@code reviewers add NAME [--token-sha256 HEX]}. */
+  /** {@code reviewers add NAME [--admin] [--token-sha256 HEX | --token-out FILE]}. */
   @Command(name = "add", mixinStandardHelpOptions = true,
-      description = "Adds a reviewer and prints their token once (or takes a token hash).")
+      description = "Adds a reviewer and prints their token once (or writes it to an "
+          + "owner-only file, or takes a token hash). The home's first reviewer becomes its "
+          + "admin; after that, only an admin (--token-file) may add reviewers. Exit codes: 0 "
+          + "added, 8 refused.")
   static final class Add implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The reviewer's name.")
     String name;
+
+    @Option(names = "--admin", description = "Make the new reviewer an admin too.")
+    boolean admin;
 
     @Option(names = "--token-sha256", paramLabel = "HEX", description = "SHA-256 (64 hex "
         + "digits) of a token provisioned elsewhere; no token is generated or shown.")
     String tokenSha256;
 
+    @Option(names = "--token-out", paramLabel = "FILE", description = "Write the new token to "
+        + "FILE, created owner-only (0600; refused when it exists), instead of printing it.")
+    Path tokenOut;
+
     @Mixin
     HomeOption home;
+
+    @Mixin
+    ReviewerToken token;
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws ReviewException {
+    public Integer call() throws ReviewException, IOException {
       PrintWriter out = spec.commandLine().getOut();
+      if (tokenSha256 != null && tokenOut != null) {
+        throw new IllegalArgumentException("--token-sha256 and --token-out exclude each other:"
+            + " with a hash there is no token to write");
+      }
       try (LocalRunner runner = home.runner()) {
+        Optional<Reviewer> by = token.optional(runner);
         if (tokenSha256 != null) {
-          runner.reviewers().addHashed(name, tokenSha256, actor());
-          out.println("reviewer " + name + " added with the given token hash");
+          runner.reviewers().addHashed(name, tokenSha256, admin, by, actor());
+          out.println("reviewer " + name + " added with the given token hash" + role(runner));
           return ExitCodes.OK;
         }
-        String token = runner.reviewers().add(name, actor());
-        out.println("reviewer " + name + " added");
-        out.println("token: " + token);
-        out.println("store it now (e.g. in a file only " + name + " can read, passed with "
-            + "--token-file): it is shown once and only its SHA-256 is kept");
+        if (tokenOut == null) {
+          String secret = runner.reviewers().add(name, admin, by, actor());
+          out.println("reviewer " + name + " added" + role(runner));
+          out.println("token: " + secret);
+          out.println("store it now in a file only " + name + " can read, passed with "
+              + "--token-file (or use --token-out FILE): it is shown once and only its SHA-256 "
+              + "is kept");
+          return ExitCodes.OK;
+        }
+        createTokenFile();
+        String secret;
+        try {
+          secret = runner.reviewers().add(name, admin, by, actor());
+        } catch (ReviewException | RuntimeException refused) {
+          Files.delete(tokenOut);
+          throw refused;
+        }
+        Files.writeString(tokenOut, secret + "\n");
+        out.println("reviewer " + name + " added" + role(runner) + "; token written to "
+            + tokenOut + " (owner-only); only its SHA-256 is kept");
         return ExitCodes.OK;
       }
+    }
+
+    /** Creates the empty owner-only token file first, so a bad path refuses before adding. */
+    private void createTokenFile() throws IOException {
+      try {
+        OwnerOnlyFile.create(tokenOut);
+      } catch (FileAlreadyExistsException e) {
+        throw new IllegalArgumentException("--token-out " + tokenOut + ": the file exists;"
+            + " recopipe never overwrites a token file (remove it or choose another path)");
+      }
+    }
+
+    private String role(LocalRunner runner) {
+      return runner.reviewers().find(name).filter(Reviewer::admin).isPresent() ? " as admin"
+          : "";
     }
   }
 
@@ -82,11 +138,12 @@ final class ReviewersCommand {
       try (LocalRunner runner = home.runner()) {
         List<List<Object>> rows = new ArrayList<>();
         for (Reviewer reviewer : runner.reviewers().list()) {
-          rows.add(List.of(reviewer.name(), reviewer.createdAt().toString(),
-              reviewer.disabled() ? "disabled" : "active"));
+          rows.add(List.of(reviewer.name(), reviewer.admin() ? "admin" : "reviewer",
+              reviewer.createdAt().toString(), reviewer.disabled() ? "disabled" : "active"));
         }
         spec.commandLine().getOut().println(rows.isEmpty() ? "no reviewers yet: recopipe "
-            + "reviewers add NAME" : TextTable.render(List.of("name", "created", "state"), rows));
+            + "reviewers add NAME" : TextTable.render(List.of("name", "role", "created", "state"),
+            rows));
         return ExitCodes.OK;
       }
     }
@@ -94,7 +151,8 @@ final class ReviewersCommand {
 
   /** {@code reviewers disable NAME}. */
   @Command(name = "disable", mixinStandardHelpOptions = true,
-      description = "Disables a reviewer's token.")
+      description = "Disables a reviewer's token (needs an admin's --token-file). Exit codes: "
+          + "0 disabled, 8 refused.")
   static final class Disable implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The reviewer's name.")
     String name;
@@ -105,10 +163,13 @@ final class ReviewersCommand {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ReviewerToken token;
+
     @Override
     public Integer call() throws ReviewException {
       try (LocalRunner runner = home.runner()) {
-        runner.reviewers().disable(name, actor());
+        runner.reviewers().disable(name, token.authenticate(runner));
         spec.commandLine().getOut().println("reviewer " + name + " disabled");
         return ExitCodes.OK;
       }

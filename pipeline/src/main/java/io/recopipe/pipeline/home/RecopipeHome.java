@@ -10,6 +10,9 @@ import java.util.Map;
  * The one directory holding all of recopipe's state (metadata, warehouse, artifacts, download
  * cache), so that a user can find, back up or delete it as a whole and two homes never interfere.
  *
+ * <p>It also holds {@code audit.key}, the owner-only key that seals the audit log's head (see
+ * {@code AuditHeadFile}): back it up with the home, and keep it readable only by its owner.
+ *
  * <p>Resolution order: an explicit {@code --home DIR}, else the {@code RECOPIPE_HOME} environment
  * variable, else {@code .recopipe/} in the working directory (as MLflow keeps {@code mlruns/}).
  */

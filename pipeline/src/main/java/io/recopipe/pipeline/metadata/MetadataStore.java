@@ -42,7 +42,14 @@ public final class MetadataStore implements AutoCloseable {
           config.toProperties());
       MetadataStore store = new MetadataStore(file, connection);
       store.write(c -> {
-        Schema.migrate(c);
+        if (Schema.migrate(c) < 4) {
+          try {
+            store.auditHead.sealOnUpgrade(c);
+          } catch (java.io.IOException e) {
+            throw new SQLException("cannot create the audit key "
+                + store.auditHead.key().file() + ": " + e.getMessage(), e);
+          }
+        }
         return null;
       });
       return store;
@@ -62,6 +69,7 @@ public final class MetadataStore implements AutoCloseable {
       statement.execute("BEGIN IMMEDIATE");
       try {
         T result = work.apply(connection);
+        sealAuditHead();
         statement.execute("COMMIT");
         refreshAuditHead();
         return result;
@@ -77,6 +85,18 @@ public final class MetadataStore implements AutoCloseable {
   /** The copy of the audit log's head this store keeps beside its file. */
   public AuditHeadFile auditHead() {
     return auditHead;
+  }
+
+  /**
+   * Before a commit: the sealed head follows the entries this transaction appended. An unreadable
+   * key never fails the write: the head then stays behind, which {@code audit verify} reports.
+   */
+  private void sealAuditHead() throws SQLException {
+    try {
+      auditHead.extend(connection);
+    } catch (java.io.IOException e) {
+      System.err.println("recopipe: warning: cannot seal the audit head: " + e.getMessage());
+    }
   }
 
   /** After a commit: the head copy follows the log; failing to write it never fails the write. */

@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class Schema {
   /** The version this code writes. */
-  static final int CURRENT = 2;
+  static final int CURRENT = 4;
 
   private static final List<String> VERSION_1 = List.of(
       "CREATE TABLE runs (id TEXT PRIMARY KEY, pipeline TEXT NOT NULL, status TEXT NOT NULL,"
@@ -80,11 +80,26 @@ final class Schema {
           + " outcome TEXT NOT NULL, reason TEXT, run_id TEXT)",
       "CREATE INDEX schedule_firings_by_schedule ON schedule_firings (schedule, id)");
 
+  /**
+   * Version 4: the home's settings (its promotion policy and the sealed audit head) and which
+   * reviewers are admins (who may add and disable reviewers and change the policy); in a home
+   * that already has reviewers, the earliest active one becomes its admin.
+   */
+  private static final List<String> VERSION_4 = List.of(
+      "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL,"
+          + " updated_at TEXT NOT NULL, updated_by TEXT NOT NULL)",
+      "ALTER TABLE reviewers ADD COLUMN admin INTEGER NOT NULL DEFAULT 0",
+      "UPDATE reviewers SET admin = 1 WHERE name = (SELECT name FROM reviewers"
+          + " WHERE disabled = 0 ORDER BY created_at, name LIMIT 1)");
+
   private Schema() {
   }
 
-  /** Creates or upgrades the schema; call inside a write transaction. */
-  static void migrate(Connection connection) throws SQLException {
+  /**
+   * Creates or upgrades the schema; call inside a write transaction. Returns the version found
+   * (0 for a new database), so the caller can finish an upgrade that needs more than SQL.
+   */
+  static int migrate(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
       int version = 0;
@@ -109,6 +124,13 @@ final class Schema {
         }
         statement.execute("INSERT INTO schema_version (version) VALUES (2)");
       }
+      if (version < 4) {
+        for (String ddl : VERSION_4) {
+          statement.execute(ddl);
+        }
+        statement.execute("INSERT INTO schema_version (version) VALUES (4)");
+      }
+      return version;
     }
   }
 }

@@ -51,7 +51,11 @@ public final class Promotions {
     return runner.approvals().find(pipeline, version);
   }
 
-  /** Approves {@code version} and resumes its run to deploy; returns the resumed run's result. */
+  /**
+   * Approves {@code version} and resumes its run to deploy; returns the resumed run's result. The
+   * four-eyes rule is the one recorded with the run when it started (see {@link HomePolicy}), so
+   * a later change of the home's policy does not change it for a run already waiting.
+   */
   public RunResult approve(String pipeline, int version, Reviewer reviewer, String comment,
       RunOptions options) throws ReviewException {
     String why = requireText(comment, "an approval needs a comment (--comment TEXT)");

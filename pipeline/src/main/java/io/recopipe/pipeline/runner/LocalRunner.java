@@ -17,7 +17,7 @@ import io.recopipe.components.api.ComponentException;
 import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.review.Approvals;
-import io.recopipe.pipeline.review.PromotionPolicy;
+import io.recopipe.pipeline.review.HomePolicy;
 import io.recopipe.pipeline.review.Reviewers;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -92,9 +92,13 @@ public final class LocalRunner implements AutoCloseable {
     this.runs = new RunRepository(metadata);
   }
 
-  /** Starts a new run of {@code pipeline} with {@code parameters} and waits for it to end. */
-  public RunResult run(Pipeline pipeline, Map<String, String> parameters, RunOptions options) {
-    PromotionPolicy.from(parameters);
+  /**
+   * Starts a new run of {@code pipeline} with {@code given} parameters and waits for it to end;
+   * the run records the effective promotion policy (see {@link HomePolicy#effective}), and a run
+   * that would weaken the home's policy is refused before anything is recorded.
+   */
+  public RunResult run(Pipeline pipeline, Map<String, String> given, RunOptions options) {
+    Map<String, String> parameters = policy().effective(given);
     String runId = RunIds.next();
     ProcessIdentity self = ProcessIdentity.current();
     runs.insert(new RunRecord(runId, pipeline.name(), RunStatus.RUNNING, null, parameters,
@@ -171,6 +175,11 @@ public final class LocalRunner implements AutoCloseable {
   /** The configured reviewers of this home. */
   public Reviewers reviewers() {
     return new Reviewers(metadata);
+  }
+
+  /** The home's promotion policy, which a run may make stricter but never weaker. */
+  public HomePolicy policy() {
+    return new HomePolicy(metadata, java.time.Clock.systemUTC());
   }
 
   /** The hash-chained audit log of this home. */

@@ -1,6 +1,7 @@
 package io.recopipe.pipeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -39,13 +40,26 @@ class ModelsCommandTest {
     return CliRunner.run(all.toArray(String[]::new));
   }
 
-  private Path reviewer(String name) throws IOException {
+  /** The home's first reviewer (its admin), whose token is printed once. */
+  private Path firstReviewer(String name) throws IOException {
     CliRunner.Result added = cli("reviewers", "add", name);
     assertEquals(ExitCodes.OK, added.code(), added.err());
     assertTrue(added.out().contains("shown once"), added.out());
     String token = added.out().lines().filter(l -> l.startsWith("token: ")).findFirst()
         .orElseThrow().substring(7);
     return Files.writeString(dir.resolve(name + ".token"), token + "\n");
+  }
+
+  /** Another reviewer, added by {@code admin}, whose token goes to an owner-only file. */
+  private Path reviewer(String name, Path admin, String... extra) {
+    Path token = dir.resolve(name + ".token");
+    List<String> args = new ArrayList<>(List.of("reviewers", "add", name, "--token-out",
+        token.toString(), "--token-file", admin.toString()));
+    args.addAll(Arrays.asList(extra));
+    CliRunner.Result added = cli(args.toArray(String[]::new));
+    assertEquals(ExitCodes.OK, added.code(), added.err());
+    assertFalse(added.out().contains("rp_"), "the token is not printed: " + added.out());
+    return token;
   }
 
   private CliRunner.Result run(String... extra) throws IOException {
@@ -57,8 +71,8 @@ class ModelsCommandTest {
 
   @Test
   void aReviewRunWaitsUntilAnotherReviewerApprovesAndEveryRefusalExits8() throws IOException {
-    Path alice = reviewer("alice");
-    Path bob = reviewer("bob");
+    Path alice = firstReviewer("alice");
+    Path bob = reviewer("bob", alice);
     CliRunner.Result waiting = run("--token-file", alice.toString());
     assertEquals(ExitCodes.AWAITING_APPROVAL, waiting.code(), waiting.out() + waiting.err());
     assertTrue(waiting.out().contains("waits for approval: recopipe models approve 1"),
@@ -104,8 +118,8 @@ class ModelsCommandTest {
 
   @Test
   void rejectRollbackHistoryReviewersAndAuditThroughTheCli() throws Exception {
-    Path alice = reviewer("alice");
-    Path bob = reviewer("bob");
+    Path alice = firstReviewer("alice");
+    Path bob = reviewer("bob", alice, "--admin");
     assertEquals(ExitCodes.OK, run("--set", "promotion.policy=auto").code());
     assertEquals(ExitCodes.AWAITING_APPROVAL, run("--set", "train.max_iterations=6",
         "--token-file", alice.toString()).code());
@@ -127,7 +141,11 @@ class ModelsCommandTest {
     assertTrue(history.out().contains("rollback: users complain"), history.out());
     assertTrue(history.out().contains("approved by bob: fine"), history.out());
 
-    assertEquals(ExitCodes.OK, cli("reviewers", "disable", "alice").code());
+    CliRunner.Result anonymous = cli("reviewers", "disable", "alice");
+    assertEquals(ExitCodes.REFUSED, anonymous.code(), anonymous.err());
+    assertEquals(1, anonymous.err().lines().count(), anonymous.err());
+    assertEquals(ExitCodes.OK, cli("reviewers", "disable", "alice", "--token-file",
+        bob.toString()).code());
     assertTrue(cli("reviewers", "list").out().lines()
         .anyMatch(l -> l.startsWith("alice") && l.contains("disabled")));
     CliRunner.Result disabled = cli("models", "rollback", "--reason", "again", "--token-file",

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.pipeline.audit.AuditEntry;
+import io.recopipe.pipeline.config.ConfigException;
 import io.recopipe.pipeline.config.ConfigValidator;
 import io.recopipe.pipeline.config.PipelineConfig;
 import io.recopipe.pipeline.dsl.Pipeline;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,8 +92,10 @@ class ApprovalFlowTest {
       }
     });
     promotions = new Promotions(runner, name -> pipeline, clock);
-    alice = runner.reviewers().authenticate(runner.reviewers().add("alice", "user:test"));
-    bob = runner.reviewers().authenticate(runner.reviewers().add("bob", "user:test"));
+    alice = runner.reviewers().authenticate(runner.reviewers().add("alice", false,
+        Optional.empty(), "user:test"));
+    bob = runner.reviewers().authenticate(runner.reviewers().add("bob", false, Optional.of(alice),
+        "user:test"));
   }
 
   @AfterEach
@@ -184,6 +188,17 @@ class ApprovalFlowTest {
         + " and cannot approve it", refused.getMessage());
     assertEquals(ApprovalState.PENDING, promotions.approval(NAME, 1).orElseThrow().state());
 
+    int runs = runner.history().listRuns().size();
+    ConfigException weaker = assertThrows(ConfigException.class,
+        () -> run("alice", Map.of("promotion.four_eyes", "false")));
+    assertTrue(weaker.getMessage().startsWith("promotion.four_eyes=false is refused: this home "
+        + "requires promotion.four_eyes=true"), weaker.getMessage());
+    assertEquals(runs, runner.history().listRuns().size(), "refused before anything recorded");
+
+    runner.policy().set(Map.of("promotion.four_eyes", "false"), alice);
+    assertEquals(ReviewException.Kind.FORBIDDEN, assertThrows(ReviewException.class,
+        () -> promotions.approve(NAME, 1, alice, "the home relaxed", as("alice"))).kind(),
+        "a waiting run keeps the four-eyes rule it started under");
     RunResult relaxed = run("alice", Map.of("promotion.four_eyes", "false"));
     int version = runner.registry().forRun(relaxed.runId()).orElseThrow().version();
     assertEquals(RunStatus.SUCCEEDED, promotions.approve(NAME, version, alice, "solo team",

@@ -68,7 +68,9 @@ class LocalRunnerTest {
     assertEquals(List.of(false, false, false, false), hits(result));
     RunHistory.RunReport report = runner.history().show(result.runId()).orElseThrow();
     assertEquals(RunStatus.SUCCEEDED, report.run().status());
-    assertEquals(Map.of("ingest.rows", "12"), report.run().parameters());
+    assertEquals(Map.of("ingest.rows", "12", "promotion.policy", "auto", "promotion.four_eyes",
+        "true", "promotion.expires_after", "72h"), report.run().parameters(),
+        "the given parameters and the effective promotion policy of the home");
     assertNotNull(report.run().endedAt());
     assertEquals(4, report.executions().size());
     RunHistory.ExecutionReport ingest = report.executions().get(0);

@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,8 +80,9 @@ class ReviewPageIT {
     Path aliceToken;
     try (LocalRunner setup = runner()) {
       aliceToken = Files.writeString(dir.resolve("alice.token"),
-          setup.reviewers().add("alice", "test"));
-      bobToken = setup.reviewers().add("bob", "test");
+          setup.reviewers().add("alice", false, Optional.empty(), "test"));
+      bobToken = setup.reviewers().add("bob", false, Optional.of(setup.reviewers()
+          .authenticate(Files.readString(aliceToken))), "test");
     }
     assertEquals(ExitCodes.OK, run(config(port, "auto")), "the first model serves at once");
     assertEquals(ExitCodes.AWAITING_APPROVAL, run(config(port, "review"), "--set",

@@ -83,7 +83,7 @@ class ReviewServerPartsTest {
   void sessionsEndAfterTheIdleTimeButRequestsKeepThemAlive() {
     ManualClock clock = new ManualClock();
     Sessions sessions = new Sessions(clock, Duration.ofHours(12));
-    Session session = sessions.open(new Reviewer("bob", clock.now, false));
+    Session session = sessions.open(new Reviewer("bob", clock.now, false, false));
     assertNotEquals(session.id(), session.csrfToken());
     clock.now = clock.now.plus(Duration.ofHours(11));
     assertTrue(sessions.find(session.id()).isPresent(), "used within 12h");

@@ -116,7 +116,7 @@ class ReviewServerTest {
 
   @Test
   void loginWithAWrongTokenIsRefusedAndTheRightOneOpensASession() throws Exception {
-    String token = runner.reviewers().add("bob", "test");
+    String token = runner.reviewers().add("bob", false, java.util.Optional.empty(), "test");
     HttpResponse<String> wrong = login("not-a-token");
     assertEquals(401, wrong.statusCode());
     assertTrue(wrong.body().contains(LoginAction.UNKNOWN), wrong.body());
@@ -134,7 +134,7 @@ class ReviewServerTest {
 
   @Test
   void postsWithoutOrWithAWrongCsrfTokenAreRefused() throws Exception {
-    Session bob = sessions.open(new Reviewer("bob", Instant.now(), false));
+    Session bob = sessions.open(new Reviewer("bob", Instant.now(), false, false));
     String cookie = Requests.SESSION_COOKIE + "=" + bob.id();
     for (Map<String, String> form : List.of(Map.of("comment", "ship it"),
         Map.of("comment", "ship it", "csrf", ""),
@@ -151,7 +151,7 @@ class ReviewServerTest {
 
   @Test
   void logoutEndsTheSessionOnTheServer() throws Exception {
-    Session bob = sessions.open(new Reviewer("bob", Instant.now(), false));
+    Session bob = sessions.open(new Reviewer("bob", Instant.now(), false, false));
     String cookie = Requests.SESSION_COOKIE + "=" + bob.id();
     HttpResponse<String> runs = get("/runs", cookie);
     assertEquals(200, runs.statusCode(), runs.body());
@@ -172,7 +172,7 @@ class ReviewServerTest {
   void stepLogsAreServedVerbatimAsPlainText() throws Exception {
     RunResult run = runner.run(EchoPipeline.definition(), Map.of(), RunOptions.to(QUIET));
     assertEquals(RunStatus.SUCCEEDED, run.status(), run.message());
-    Session bob = sessions.open(new Reviewer("bob", Instant.now(), false));
+    Session bob = sessions.open(new Reviewer("bob", Instant.now(), false, false));
     String cookie = Requests.SESSION_COOKIE + "=" + bob.id();
 
     HttpResponse<String> log = get("/runs/" + run.runId() + "/steps/repeat/log", cookie);
@@ -193,7 +193,7 @@ class ReviewServerTest {
   @Test
   void runDetailDrawsTheDagAndLinksEachStepsLog() throws Exception {
     RunResult run = runner.run(EchoPipeline.definition(), Map.of(), RunOptions.to(QUIET));
-    Session bob = sessions.open(new Reviewer("bob", Instant.now(), false));
+    Session bob = sessions.open(new Reviewer("bob", Instant.now(), false, false));
     HttpResponse<String> page = get("/runs/" + run.runId(),
         Requests.SESSION_COOKIE + "=" + bob.id());
     assertEquals(200, page.statusCode(), page.body());
@@ -208,7 +208,7 @@ class ReviewServerTest {
 
   @Test
   void unknownPagesAndVersionsAreOneLineErrorPages() throws Exception {
-    Session bob = sessions.open(new Reviewer("bob", Instant.now(), false));
+    Session bob = sessions.open(new Reviewer("bob", Instant.now(), false, false));
     String cookie = Requests.SESSION_COOKIE + "=" + bob.id();
     HttpResponse<String> page = get("/no/such/page", cookie);
     assertEquals(404, page.statusCode());
