@@ -65,6 +65,8 @@ class KfpCompilerTest {
     args.forEach(a -> list.add(a.asText()));
     assertEquals(List.of("component", "gate", "--run-id", "{{$.pipeline_job_name}}",
         "--input", "metrics={{$.inputs.artifacts['metrics'].path}}",
+        "--input", "dataset={{$.inputs.artifacts['dataset'].path}}",
+        "--input", "model={{$.inputs.artifacts['model'].path}}",
         "--output", "decision={{$.outputs.artifacts['decision'].path}}",
         "--param", "max_regression_abs={{$.inputs.parameters['max_regression_abs']}}",
         "--param", "max_regression_rel={{$.inputs.parameters['max_regression_rel']}}",
