@@ -72,7 +72,7 @@ public record RatingHistogram(boolean binned, List<Bucket> buckets) {
 
   /**
    * The L-infinity distance to {@code other}: the largest difference between the two normalized
-   * histograms' shares of one bucket, 0 for the same distribution and 1 for disjoint ones, as
+   * histograms' shares of one bucket (0 for the same distribution, at most 1), as
    * TensorFlow Data Validation's drift comparator measures categorical features
    * (https://www.tensorflow.org/tfx/data_validation/get_started#checking_data_skew_and_drift).
    * Empty when the buckets do not line up: binned histograms over different ranges, or one
