@@ -102,6 +102,19 @@ class ContractGuardTest {
           + "<td>predicted_rating_confidence</td>"), page);
       assertTrue(page.contains("id=\"data-checks\""), page);
     }
+
+    CliRunner.Result added = CliRunner.run("reviewers", "add", "bob", "--home", home.toString());
+    assertEquals(ExitCodes.OK, added.code(), added.err());
+    Path bob = Files.writeString(dir.resolve("bob.token"), added.out().lines()
+        .filter(l -> l.startsWith("token: ")).findFirst().orElseThrow().substring(7) + "\n");
+    CliRunner.Result approved = CliRunner.run("models", "approve", "2", "--comment",
+        "clients read predicted_rating_confidence now", "--token-file", bob.toString(),
+        "--home", home.toString());
+    assertEquals(ExitCodes.OK, approved.code(), approved.transcript());
+    try (LocalRunner runner = runner(home)) {
+      assertEquals(2, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow()
+          .version(), "a reviewer's approval promotes the changed contract");
+    }
   }
 
   /**
