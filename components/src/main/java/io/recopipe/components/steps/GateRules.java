@@ -98,9 +98,13 @@ final class GateRules {
           + (thresholds.autoBless() ? "blessed: " + why + " and auto_bless is true"
               : "not blessed: " + why + " (set thresholds, or auto_bless: true to bless anyway)"));
     }
+    long notComparable = checks.stream()
+        .filter(c -> c.outcome().equals(GateCheck.NOT_COMPARABLE)).count();
+    String unmade = notComparable == 0 ? "" : " (" + notComparable + " change check"
+        + (notComparable == 1 ? "" : "s") + " not comparable)";
     if (failed.isEmpty()) {
       return new GateDecision(true, firstRun, checks, prefix + "blessed: all " + applied
-          + " applied checks passed");
+          + " applied checks passed" + unmade);
     }
     return new GateDecision(false, firstRun, checks, prefix + "not blessed: failed "
         + String.join(", ", failed));

@@ -102,7 +102,8 @@ class GateChampionComparisonTest {
     assertEquals("not_comparable", change.getString("outcome"));
     assertEquals(JsonValue.of(null), change.get("passed"));
     String reasons = decision.getArray("review_required").toString();
-    assertTrue(reasons.contains("data not comparable with the champion's: "), reasons);
+    assertTrue(reasons.contains("data not comparable with the champion's, so the "
+        + "change-vs-champion checks were not made: "), reasons);
     assertTrue(reasons.contains("(100.0%) unknown to the champion"), reasons);
     assertEquals("pass", check(decision, "rating_histogram_distance").getString("outcome"));
   }
