@@ -40,7 +40,8 @@ public final class ExportComponent extends AbstractComponent {
 
   /** Creates the component. */
   public ExportComponent() {
-    super(NAME, "3", List.of(Port.of("model", ArtifactType.MODEL), Port.of("dataset", ArtifactType.DATASET)),
+    super(NAME, "3", List.of(Port.of("model", ArtifactType.MODEL),
+        Port.of("dataset", ArtifactType.DATASET)),
         List.of(Port.of("model", ArtifactType.MODEL), Port.of("report", ArtifactType.REPORT)));
   }
 

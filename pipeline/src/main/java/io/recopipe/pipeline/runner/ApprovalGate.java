@@ -16,8 +16,8 @@ import java.util.Optional;
  * Stands before every step that requires approval when the run's policy is
  * {@code promotion: review} or something forces review ({@link ReviewReasons}: a changed
  * response contract, data not comparable with the champion's): the first time it asks for an
- * approval and holds the run AWAITING_APPROVAL; later (on resume) it lets an approved run through and ends a rejected or
- * expired one, so nothing deploys without a reviewer's yes.
+ * approval and holds the run AWAITING_APPROVAL; later (on resume) it lets an approved run
+ * through and ends a rejected or expired one, so nothing deploys without a reviewer's yes.
  */
 final class ApprovalGate {
   /** Why the walk stops before a step, and the run's status. */
@@ -86,7 +86,8 @@ final class ApprovalGate {
     return new Hold(RunStatus.AWAITING_APPROVAL, "model " + label(approval)
         + " waits for approval" + (reasons.isEmpty() ? "" : " (review required: "
             + String.join("; ", reasons) + ")") + ": recopipe models approve "
-        + approval.version() + " --comment \"...\" (or reject; expires at " + approval.expiresAt() + ")");
+        + approval.version() + " --comment \"...\" (or reject; expires at "
+        + approval.expiresAt() + ")");
   }
 
   private static String label(Approval approval) {

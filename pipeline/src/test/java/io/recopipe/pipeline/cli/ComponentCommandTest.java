@@ -82,7 +82,8 @@ class ComponentCommandTest {
     Path dataset = Files.createDirectories(dir.resolve("dataset"));
     Path model = Files.createDirectories(dir.resolve("model"));
     CliRunner.Result gate = component("gate", "--input", "metrics=" + metrics,
-        "--input", "dataset=" + dataset, "--input", "model=" + model, "--output", "decision=" + dir.resolve("decision"), "--param", "r2_min=0.1",
+        "--input", "dataset=" + dataset, "--input", "model=" + model,
+        "--output", "decision=" + dir.resolve("decision"), "--param", "r2_min=0.1",
         "--output-parameter", "blessed=" + blessedFile);
     assertEquals(ExitCodes.OK, gate.code(), gate.out() + gate.err());
     assertEquals("false", Files.readString(blessedFile));
