@@ -117,6 +117,24 @@ class ContractGuardTest {
     }
   }
 
+  @Test
+  void aNewServedModelNameWaitsForReview() throws Exception {
+    Path home = dir.resolve("home");
+    assertEquals(ExitCodes.OK, run(home, FastConfig.YAML).code());
+    Path serving = Files.createDirectories(RecopipeHome.at(home).serving());
+    Files.writeString(serving.resolve(EndpointRegistry.FILE), "{\"stable_port\": 8501, "
+        + "\"model_name\": \"recommender_model\", \"revisions\": []}\n");
+    CliRunner.Result renamed = run(home, FastConfig.YAML.replace("  enabled: false\n",
+        "  enabled: true\n  model_name: movies\n"));
+    assertEquals(ExitCodes.AWAITING_APPROVAL, renamed.code(), renamed.transcript());
+    assertTrue(renamed.out().contains("review required: response contract changed: model name "
+        + "recommender_model → movies"), renamed.transcript());
+    try (LocalRunner runner = runner(home)) {
+      assertEquals(1, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow()
+          .version(), "the champion is unchanged");
+    }
+  }
+
   /**
    * A run on unrelated data (disjoint user and item ids) once "improved" on the champion by
    * scoring the champion on the new eval split, where it knows nobody; now the change checks are
