@@ -8,6 +8,7 @@ import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
 import io.recopipe.components.dataset.DatasetInput;
 import io.recopipe.components.dataset.IngestedDataset;
+import io.recopipe.components.validation.DataProfile;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.json.JsonObject;
@@ -15,6 +16,7 @@ import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.BatchRecommender;
 import io.recopipe.model.scoring.RatedItems;
 import io.recopipe.model.weights.ModelWeights;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,9 @@ import java.util.Map;
  * The {@code export} step: copies the blessed bundle as the pipeline's exported model and
  * publishes it as SQL tables, {@code weights} (ML.WEIGHTS rows) and {@code recommendations}
  * (top-N per user with titles; predicted ratings clamped into the bundle's rating range, as
- * serving answers them), so the model is usable by people who never load a bundle.
+ * serving answers them), so the model is usable by people who never load a bundle. The
+ * exported bundle also carries {@code data_profile.json}, the profile of the data it was trained
+ * and evaluated on, which the gate of later runs compares their data with.
  *
  * <p>Parameters: {@code top_n} (default 50) and {@code exclude_rated} (default true; items rated
  * in the train split are left out).
@@ -36,7 +40,8 @@ public final class ExportComponent extends AbstractComponent {
 
   /** Creates the component. */
   public ExportComponent() {
-    super(NAME, "2", List.of(Port.of("model", ArtifactType.MODEL), Port.of("dataset", ArtifactType.DATASET)),
+    super(NAME, "3", List.of(Port.of("model", ArtifactType.MODEL),
+        Port.of("dataset", ArtifactType.DATASET)),
         List.of(Port.of("model", ArtifactType.MODEL), Port.of("report", ArtifactType.REPORT)));
   }
 
@@ -51,12 +56,29 @@ public final class ExportComponent extends AbstractComponent {
     ExportSettings settings = ExportSettings.parse(NAME, context.parameters());
     Path exported = context.output("model");
     BundleCopy.copy(NAME, context.input("model"), exported);
+    writeDataProfile(context, exported);
     JsonObject report = publishTables(context, settings, exported);
     StepFiles.writeJson(NAME, context.output("report").resolve(REPORT_FILE), report);
     context.metric("weights_rows", report.getLong("weights_rows"));
     context.metric("recommendation_rows", report.getLong("recommendation_rows"));
     context.log().info("exported " + report.getLong("weights_rows") + " weights rows and "
         + report.getLong("recommendation_rows") + " recommendations");
+  }
+
+  /**
+   * Writes the profile of the run's data into the exported bundle, so a later run's gate can
+   * compare its data with this model's once it is champion.
+   */
+  private static void writeDataProfile(StepContext context, Path bundleDir)
+      throws ComponentException {
+    IngestedDataset dataset = DatasetInput.open(NAME, context, "dataset");
+    try {
+      StepFiles.writeJson(NAME, bundleDir.resolve(DataProfile.FILE),
+          DataProfile.of(dataset).toJson());
+    } catch (IOException e) {
+      throw new ComponentException(NAME + ": cannot profile the dataset in "
+          + dataset.directory() + ": " + e.getMessage(), e);
+    }
   }
 
   /** Re-creates {@code weights} and {@code recommendations} from the exported bundle. */

@@ -13,9 +13,26 @@ import io.recopipe.model.json.JsonValue;
  * @param threshold the configured threshold
  * @param passed    true or false when applied, null when skipped (a change check on a first run)
  * @param detail    one human-readable sentence
+ * @param outcome   {@code pass}, {@code fail}, {@code skipped} or {@code not_comparable} (a
+ *                  change check when the champion's data barely overlaps the run's)
  */
 public record GateCheck(String name, String metric, double value, double threshold,
-    Boolean passed, String detail) {
+    Boolean passed, String detail, String outcome) {
+  /** Outcome of a change check the gate could not make on this data. */
+  static final String NOT_COMPARABLE = "not_comparable";
+
+  /** A check whose outcome follows from {@code passed}. */
+  GateCheck(String name, String metric, double value, double threshold, Boolean passed,
+      String detail) {
+    this(name, metric, value, threshold, passed, detail,
+        passed == null ? "skipped" : passed ? "pass" : "fail");
+  }
+
+  /** The change check {@code name} reported as not comparable, for {@code why}. */
+  static GateCheck notComparable(String name, String metric, double threshold, String why) {
+    return new GateCheck(name, metric, Double.NaN, threshold, null,
+        "not comparable: " + why, NOT_COMPARABLE);
+  }
 
   /** Whether the check was applied (not skipped). */
   public boolean applied() {
@@ -27,6 +44,6 @@ public record GateCheck(String name, String metric, double value, double thresho
     return JsonObject.builder().put("name", name).put("metric", metric)
         .put("value", StepFiles.number(value)).put("threshold", StepFiles.number(threshold))
         .put("passed", passed == null ? JsonValue.of(null) : JsonValue.of(passed))
-        .put("detail", detail).build();
+        .put("outcome", outcome).put("detail", detail).build();
   }
 }

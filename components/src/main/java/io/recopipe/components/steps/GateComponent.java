@@ -5,8 +5,10 @@ import io.recopipe.components.api.AbstractComponent;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
+import io.recopipe.components.validation.DataCheck;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code gate} step: decides from evaluate's metrics whether the candidate may replace the
@@ -15,7 +17,16 @@ import java.util.Map;
  *
  * <p>Parameters: {@code r2_min} (default 0.2, see {@link GateThresholds}), {@code rmse_max},
  * {@code max_regression_abs}, {@code max_regression_rel} (each off unless set; {@code none}
- * switches any off) and {@code auto_bless} (default false).
+ * switches any off), {@code auto_bless} (default false) and the data thresholds
+ * ({@link io.recopipe.components.validation.DataThresholds}).
+ *
+ * <p>With a champion, the gate also compares the candidate bundle (optional input {@code model})
+ * and the run's data (optional input {@code dataset}) with the champion's bundle: a changed
+ * response contract, a changed data schema, or data the champion barely overlaps (its
+ * change-vs-champion checks are then reported {@code not_comparable}) leaves the blessing to the
+ * metric checks but lists the reason in {@code review_required}, so the runner waits for a
+ * reviewer even under {@code promotion.policy: auto}; rows or ratings drifting beyond their
+ * thresholds withhold the blessing.
  */
 public final class GateComponent extends AbstractComponent {
   /** The component name. */
@@ -23,8 +34,15 @@ public final class GateComponent extends AbstractComponent {
 
   /** Creates the component. */
   public GateComponent() {
-    super(NAME, "1", List.of(Port.of("metrics", ArtifactType.METRICS)),
+    super(NAME, "2", List.of(Port.of("metrics", ArtifactType.METRICS),
+        Port.optional("dataset", ArtifactType.DATASET), Port.optional("model", ArtifactType.MODEL)),
         List.of(Port.of("decision", ArtifactType.GATE_DECISION)));
+  }
+
+  /** The gate compares the candidate's contract and data with the champion's bundle. */
+  @Override
+  public boolean readsChampion() {
+    return true;
   }
 
   /** Checks the parameters with the same parse {@link #run} starts with. */
@@ -38,14 +56,42 @@ public final class GateComponent extends AbstractComponent {
     GateThresholds thresholds = GateThresholds.parse(NAME, context.parameters());
     MetricsReport report = MetricsReport.fromJson(StepFiles.readJson(NAME,
         context.input("metrics").resolve(MetricsReport.FILE)));
-    GateDecision decision = GateRules.decide(report, thresholds);
+    ChampionComparison versus = ChampionComparison.of(context, thresholds.data());
+    Optional<String> notComparable = versus.data().comparable() ? Optional.empty()
+        : Optional.of("the champion's data barely overlaps this run's eval split (see "
+            + "data_checks)");
+    GateDecision decision = withChampionComparison(GateRules.decide(report, thresholds,
+        notComparable), versus);
     StepFiles.writeJson(NAME, context.output("decision").resolve(GateDecision.FILE),
         decision.toJson());
     for (GateCheck check : decision.checks()) {
       context.log().info(check.name() + ": " + (check.applied()
           ? (check.passed() ? "passed" : "FAILED") + " - " : "") + check.detail());
     }
+    for (DataCheck check : decision.dataChecks()) {
+      context.log().info(check.name() + ": " + check.outcome().jsonName() + " - "
+          + check.detail());
+    }
     context.log().progress(decision.summary());
     context.metric("blessed", decision.blessed() ? 1 : 0);
+  }
+
+  /**
+   * The metric decision with the data checks and contract changes added: a failed drift check
+   * withholds the blessing; what needs a reviewer is listed in {@code review_required}.
+   */
+  private static GateDecision withChampionComparison(GateDecision metrics,
+      ChampionComparison versus) {
+    List<String> failed = versus.data().failed();
+    boolean blessed = metrics.blessed() && failed.isEmpty();
+    String summary = metrics.summary();
+    if (!failed.isEmpty()) {
+      summary += "; not blessed: the data drifted beyond " + String.join(", ", failed);
+    }
+    if (blessed && !versus.reviewRequired().isEmpty()) {
+      summary += "; review required: " + String.join("; ", versus.reviewRequired());
+    }
+    return new GateDecision(blessed, metrics.firstRun(), metrics.checks(), summary,
+        versus.contractChanges(), versus.data().checks(), versus.reviewRequired());
   }
 }

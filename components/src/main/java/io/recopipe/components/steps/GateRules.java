@@ -20,15 +20,26 @@ final class GateRules {
 
   /** Decides on {@code report} under {@code thresholds}. */
   static GateDecision decide(MetricsReport report, GateThresholds thresholds) {
+    return decide(report, thresholds, Optional.empty());
+  }
+
+  /**
+   * Decides on {@code report} under {@code thresholds}; when {@code notComparable} gives a reason
+   * (the champion's data barely overlaps the run's), the change-vs-champion checks are reported
+   * as not comparable instead of being applied.
+   */
+  static GateDecision decide(MetricsReport report, GateThresholds thresholds,
+      Optional<String> notComparable) {
     ModelScores candidate = report.candidate();
-    Optional<ModelScores> champion = report.champion();
-    boolean firstRun = champion.isEmpty();
+    boolean firstRun = report.champion().isEmpty();
+    Optional<ModelScores> champion = notComparable.isPresent() ? Optional.empty()
+        : report.champion();
     List<GateCheck> checks = new ArrayList<>();
     if (candidate.isImplicit()) {
       thresholds.r2Min().ifPresent(min -> checks.add(notApplicable("r2_floor", R2, min)));
       thresholds.rmseMax().ifPresent(max -> checks.add(notApplicable("rmse_ceiling", RMSE, max)));
       ImplicitGateRules.addChecks(checks, candidate, champion, thresholds.implicit());
-      return conclude(checks, firstRun, thresholds);
+      return conclude(comparableOnly(checks, firstRun, notComparable), firstRun, thresholds);
     }
     thresholds.r2Min().ifPresent(min -> checks.add(floor(candidate.get(R2), min)));
     thresholds.rmseMax().ifPresent(max -> checks.add(ceiling(candidate.get(RMSE), max)));
@@ -43,7 +54,25 @@ final class GateRules {
             String.format(Locale.ROOT, "rmse %.4f vs champion %.4f: %+.2f%%", rmse, c.get(RMSE),
                 100 * (rmse - c.get(RMSE)) / c.get(RMSE))))
         .orElseGet(() -> skipped("rmse_regression_rel", max))));
-    return conclude(checks, firstRun, thresholds);
+    return conclude(comparableOnly(checks, firstRun, notComparable), firstRun, thresholds);
+  }
+
+  /**
+   * {@code checks} with every change check (skipped for want of a champion) turned into a
+   * not-comparable one when a champion exists but its data does not compare.
+   */
+  private static List<GateCheck> comparableOnly(List<GateCheck> checks, boolean firstRun,
+      Optional<String> notComparable) {
+    if (firstRun || notComparable.isEmpty()) {
+      return checks;
+    }
+    List<GateCheck> out = new ArrayList<>();
+    for (GateCheck check : checks) {
+      out.add(check.applied() || !check.detail().startsWith("skipped: first run") ? check
+          : GateCheck.notComparable(check.name(), check.metric(), check.threshold(),
+              notComparable.get()));
+    }
+    return out;
   }
 
   private static GateDecision conclude(List<GateCheck> checks, boolean firstRun,
@@ -69,9 +98,13 @@ final class GateRules {
           + (thresholds.autoBless() ? "blessed: " + why + " and auto_bless is true"
               : "not blessed: " + why + " (set thresholds, or auto_bless: true to bless anyway)"));
     }
+    long notComparable = checks.stream()
+        .filter(c -> c.outcome().equals(GateCheck.NOT_COMPARABLE)).count();
+    String unmade = notComparable == 0 ? "" : " (" + notComparable + " change check"
+        + (notComparable == 1 ? "" : "s") + " not comparable)";
     if (failed.isEmpty()) {
       return new GateDecision(true, firstRun, checks, prefix + "blessed: all " + applied
-          + " applied checks passed");
+          + " applied checks passed" + unmade);
     }
     return new GateDecision(false, firstRun, checks, prefix + "not blessed: failed "
         + String.join(", ", failed));

@@ -14,7 +14,8 @@ import java.util.Optional;
  * Reads the checks out of the gate's {@code decision.json} ({@code checks[]} with {@code name},
  * {@code passed}, {@code detail}), so the page lists why a candidate was or was not blessed.
  * A skipped check ({@code "passed": null}, e.g. a change check on a first run) did not fail and
- * is listed as passed; its message starts with "skipped".
+ * is listed as passed; its message starts with "skipped", or "not comparable" for a change check
+ * the gate could not make because the champion's data barely overlaps the run's.
  */
 public final class GateChecks {
   private GateChecks() {
@@ -52,7 +53,7 @@ public final class GateChecks {
       message = String.format(Locale.ROOT, "%s %s against %s", json.getString("metric", ""),
           text(json.get("value")), text(json.get("threshold"))).trim();
     }
-    if (skipped && !message.startsWith("skipped")) {
+    if (skipped && !message.startsWith("skipped") && !message.startsWith("not comparable")) {
       message = "skipped: " + message;
     }
     return new GateCheck(json.getString("name"), skipped || passed.asBoolean(), message);

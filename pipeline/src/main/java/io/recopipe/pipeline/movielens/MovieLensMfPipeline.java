@@ -64,6 +64,8 @@ public final class MovieLensMfPipeline {
             .input("model", "train", "model")
         .step("gate", new GateComponent())
             .input("metrics", "evaluate", "metrics")
+            .input("dataset", "ingest", "dataset")
+            .input("model", "train", "model")
         .step("export", new ExportComponent())
             .input("model", "train", "model")
             .input("dataset", "ingest", "dataset")

@@ -38,6 +38,12 @@ public final class Approvals {
    */
   public Approval request(String pipeline, int version, String runId, String startedBy,
       Instant now, Instant expiresAt) {
+    return request(pipeline, version, runId, startedBy, now, expiresAt, List.of());
+  }
+
+  /** As above, recording in the audit entry why review is required ({@code reasons}). */
+  public Approval request(String pipeline, int version, String runId, String startedBy,
+      Instant now, Instant expiresAt, List<String> reasons) {
     store.write(c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO approvals (" + COLUMNS
           + ") VALUES (?, ?, ?, 'PENDING', ?, ?, ?, NULL, NULL, NULL)")) {
@@ -54,6 +60,9 @@ public final class Approvals {
       detail.put("run_id", runId);
       detail.put("started_by", startedBy);
       detail.put("expires_at", expiresAt.toString());
+      if (!reasons.isEmpty()) {
+        detail.put("review_required", String.join("; ", reasons));
+      }
       return AuditLog.append(c, now, "system:runner", "request_approval",
           ModelRegistry.subject(pipeline, version), detail);
     });

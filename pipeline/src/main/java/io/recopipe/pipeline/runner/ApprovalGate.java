@@ -9,13 +9,15 @@ import io.recopipe.pipeline.review.PromotionPolicy;
 import io.recopipe.pipeline.review.Promotions;
 import io.recopipe.pipeline.review.ReviewException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Stands before every step that requires approval when the run's policy is
- * {@code promotion: review}: the first time it asks for an approval and holds the run
- * AWAITING_APPROVAL; later (on resume) it lets an approved run through and ends a rejected or
- * expired one, so nothing deploys without a reviewer's yes.
+ * {@code promotion: review} or something forces review ({@link ReviewReasons}: a changed
+ * response contract, data not comparable with the champion's): the first time it asks for an
+ * approval and holds the run AWAITING_APPROVAL; later (on resume) it lets an approved run
+ * through and ends a rejected or expired one, so nothing deploys without a reviewer's yes.
  */
 final class ApprovalGate {
   /** Why the walk stops before a step, and the run's status. */
@@ -32,7 +34,11 @@ final class ApprovalGate {
 
   /** Whether the walk must stop before {@code step}, and how the run ends if so. */
   Optional<Hold> check(Step step) throws ReviewException {
-    if (!step.requiresApproval() || !policy.reviewed()) {
+    if (!step.requiresApproval()) {
+      return Optional.empty();
+    }
+    List<String> reasons = ReviewReasons.of(session);
+    if (!policy.reviewed() && reasons.isEmpty()) {
       return Optional.empty();
     }
     Optional<ModelVersion> version = session.registry.forRun(session.runId);
@@ -45,14 +51,14 @@ final class ApprovalGate {
     Optional<Approval> found = session.approvals.forRun(session.runId);
     if (found.isEmpty()) {
       Approval requested = session.approvals.request(v.pipeline(), v.version(), session.runId,
-          session.startedBy, now, now.plus(policy.expiresAfter()));
-      return Optional.of(waiting(requested));
+          session.startedBy, now, now.plus(policy.expiresAfter()), reasons);
+      return Optional.of(waiting(requested, reasons));
     }
     Approval approval = found.get();
     return switch (approval.state()) {
       case PENDING -> {
         if (now.isBefore(approval.expiresAt())) {
-          yield Optional.of(waiting(approval));
+          yield Optional.of(waiting(approval, reasons));
         }
         session.approvals.decide(v.pipeline(), v.version(), ApprovalState.EXPIRED,
             Promotions.EXPIRY_ACTOR, "nobody decided before " + approval.expiresAt(), now);
@@ -76,10 +82,12 @@ final class ApprovalGate {
         + "; nothing was deployed";
   }
 
-  private static Hold waiting(Approval approval) {
+  private static Hold waiting(Approval approval, List<String> reasons) {
     return new Hold(RunStatus.AWAITING_APPROVAL, "model " + label(approval)
-        + " waits for approval: recopipe models approve " + approval.version()
-        + " --comment \"...\" (or reject; expires at " + approval.expiresAt() + ")");
+        + " waits for approval" + (reasons.isEmpty() ? "" : " (review required: "
+            + String.join("; ", reasons) + ")") + ": recopipe models approve "
+        + approval.version() + " --comment \"...\" (or reject; expires at "
+        + approval.expiresAt() + ")");
   }
 
   private static String label(Approval approval) {

@@ -73,8 +73,10 @@ final class InsightSections {
       body.raw("<li>The gate recorded no checks.</li>");
     }
     for (GateCheck check : checks) {
-      body.raw("<li class=\"").raw(check.passed() ? "pass" : "fail").raw("\">")
-          .element("strong", check.passed() ? "pass" : "fail").raw(" ")
+      String outcome = check.message().startsWith("not comparable") ? "not_comparable"
+          : check.passed() ? "pass" : "fail";
+      body.raw("<li class=\"").raw(outcome).raw("\">")
+          .element("strong", outcome.replace('_', ' ')).raw(" ")
           .element("code", check.name()).raw(" ").text(check.message()).raw("</li>");
     }
     body.raw("</ul>");

@@ -2,6 +2,7 @@ package io.recopipe.pipeline.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.recopipe.pipeline.insight.GateReview;
 import io.recopipe.pipeline.insight.PromotionInsight;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.ModelVersion;
@@ -12,7 +13,7 @@ import java.util.Optional;
 /**
  * {@code GET /promotions/{pipeline}/{version}}: a candidate against the serving champion (or,
  * once it serves itself, against the version it replaced) with all the evidence, and the
- * approve/reject form while it waits.
+ * approve/reject form while it waits; a banner heads the page when the gate required review.
  */
 final class PromotionPage implements Handler {
   private final ReviewSite site;
@@ -36,10 +37,13 @@ final class PromotionPage implements Handler {
     Optional<Approval> approval = site.promotions().approval(pipeline, version);
 
     Html body = new Html();
+    GateReview review = GateReview.parse(Optional.ofNullable(candidate.gateDecision()));
+    GateReviewSections.banner(body, review);
     PromotionFacts.render(body, site, candidate, baseline, approval);
     if (approval.map(a -> a.state() == ApprovalState.PENDING).orElse(false)) {
       decisionForm(body, ctx, pipeline, version);
     }
+    GateReviewSections.dataChecks(body, review);
     try {
       PromotionInsight insight = site.insights().of(candidate, baseline);
       InsightSections.metrics(body, insight.metrics(), baselineLabel);

@@ -61,6 +61,7 @@ class ComponentCommandTest {
 
     Path blessedFile = dir.resolve("outputs").resolve("gate").resolve("blessed");
     CliRunner.Result gate = component("gate", "--input", "metrics=" + path("metrics"),
+        "--input", "dataset=" + path("dataset"), "--input", "model=" + path("model"),
         "--output", "decision=" + path("decision"), "--param", "r2_min=0.1",
         "--output-parameter", "blessed=" + blessedFile);
     assertEquals(ExitCodes.OK, gate.code(), gate.out() + gate.err());
@@ -78,7 +79,10 @@ class ComponentCommandTest {
     Files.writeString(metrics.resolve("metrics.json"), "{\"rmse\": 3.0, \"r2\": -0.5, "
         + "\"mae\": 2.5}");
     Path blessedFile = dir.resolve("blessed");
+    Path dataset = Files.createDirectories(dir.resolve("dataset"));
+    Path model = Files.createDirectories(dir.resolve("model"));
     CliRunner.Result gate = component("gate", "--input", "metrics=" + metrics,
+        "--input", "dataset=" + dataset, "--input", "model=" + model,
         "--output", "decision=" + dir.resolve("decision"), "--param", "r2_min=0.1",
         "--output-parameter", "blessed=" + blessedFile);
     assertEquals(ExitCodes.OK, gate.code(), gate.out() + gate.err());

@@ -65,9 +65,16 @@ class KfpCompilerTest {
     args.forEach(a -> list.add(a.asText()));
     assertEquals(List.of("component", "gate", "--run-id", "{{$.pipeline_job_name}}",
         "--input", "metrics={{$.inputs.artifacts['metrics'].path}}",
+        "--input", "dataset={{$.inputs.artifacts['dataset'].path}}",
+        "--input", "model={{$.inputs.artifacts['model'].path}}",
         "--output", "decision={{$.outputs.artifacts['decision'].path}}",
+        "--param", "max_rating_histogram_distance="
+            + "{{$.inputs.parameters['max_rating_histogram_distance']}}",
         "--param", "max_regression_abs={{$.inputs.parameters['max_regression_abs']}}",
         "--param", "max_regression_rel={{$.inputs.parameters['max_regression_rel']}}",
+        "--param", "max_row_count_change={{$.inputs.parameters['max_row_count_change']}}",
+        "--param", "max_unknown_eval_items={{$.inputs.parameters['max_unknown_eval_items']}}",
+        "--param", "max_unknown_eval_users={{$.inputs.parameters['max_unknown_eval_users']}}",
         "--param", "r2_min={{$.inputs.parameters['r2_min']}}",
         "--output-parameter", "blessed={{$.outputs.parameters['blessed'].output_file}}"), list);
   }

@@ -123,6 +123,11 @@ class ReviewPageIT {
     assertFalse(page.findElements(By.cssSelector("#error-histogram svg")).isEmpty());
     assertTrue(page.findElements(By.cssSelector("#samples table.sample")).size() > 0);
     assertTrue(text(page, "#gate").contains("pass"), text(page, "#gate"));
+    assertTrue(page.findElements(By.cssSelector("#review-required")).isEmpty(),
+        "the same data and contract as the champion's need no banner");
+    String dataChecks = text(page, "#data-checks");
+    assertTrue(dataChecks.contains("unknown_eval_users") && dataChecks.contains("pass")
+        && !dataChecks.contains("fail"), dataChecks);
     browser.screenshot("03-promotion");
     String promotion = page.getCurrentUrl();
     String first = page.getWindowHandle();

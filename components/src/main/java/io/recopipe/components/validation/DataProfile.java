@@ -1,0 +1,105 @@
+package io.recopipe.components.validation;
+
+import io.recopipe.components.api.DatasetLayout;
+import io.recopipe.components.dataset.DatasetSchema;
+import io.recopipe.components.dataset.IngestedDataset;
+import io.recopipe.model.data.Ratings;
+import io.recopipe.model.json.JsonObject;
+import io.recopipe.model.json.JsonParser;
+import io.recopipe.model.json.JsonValue;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A small, deterministic summary of the data a model was trained on ({@value #FILE} in its
+ * bundle): the schema (columns, id kinds, rating range and step), row counts per split and the
+ * rating histogram, so a later run's gate can compare its new data with the champion's without
+ * the champion's dataset. It is not part of the model's content version.
+ *
+ * @param schema     the schema summary: {@code columns}, {@code user_ids}, {@code item_ids} and
+ *                   {@code rating} exactly as the dataset's {@code schema.json} has them
+ * @param ratingRows rows of all ratings
+ * @param trainRows  rows of the train split
+ * @param evalRows   rows of the eval split
+ * @param users      distinct users
+ * @param items      distinct items
+ * @param histogram  the distribution of all ratings
+ */
+public record DataProfile(JsonObject schema, long ratingRows, long trainRows, long evalRows,
+    long users, long items, RatingHistogram histogram) {
+  /** The file name inside a model bundle. */
+  public static final String FILE = "data_profile.json";
+  /** The format version written. */
+  public static final int FORMAT_VERSION = 1;
+  private static final List<String> SCHEMA_FIELDS = List.of("columns", "user_ids", "item_ids",
+      "rating");
+
+  /**
+   * The profile of {@code dataset}: its schema and counts as ingest recorded them and the
+   * histogram of its train and eval splits.
+   *
+   * @throws IOException when a split cannot be read
+   */
+  public static DataProfile of(IngestedDataset dataset) throws IOException {
+    DatasetSchema schema = dataset.schema();
+    JsonObject full = schema.toJson();
+    JsonObject.Builder summary = JsonObject.builder();
+    for (String field : SCHEMA_FIELDS) {
+      summary.put(field, full.get(field));
+    }
+    List<Ratings> splits = new ArrayList<>();
+    dataset.split(DatasetLayout.TRAIN).ifPresent(splits::add);
+    dataset.split(DatasetLayout.EVAL).ifPresent(splits::add);
+    return new DataProfile(summary.build(), schema.ratingRows(), schema.trainRows(),
+        schema.evalRows(), schema.users(), schema.items(), RatingHistogram.of(splits));
+  }
+
+  /** The JSON form, fields in a fixed order. */
+  public JsonObject toJson() {
+    return JsonObject.builder().put("format_version", FORMAT_VERSION).put("schema", schema)
+        .put("rows", JsonObject.builder().put("ratings", ratingRows).put("train", trainRows)
+            .put("eval", evalRows).build())
+        .put("users", users).put("items", items)
+        .put("rating_histogram", histogram.toJson()).build();
+  }
+
+  /**
+   * Reads the JSON form.
+   *
+   * @throws IllegalArgumentException naming the field at fault
+   */
+  public static DataProfile fromJson(JsonValue parsed) {
+    JsonObject json = parsed.asObject();
+    int version = json.getInt("format_version");
+    if (version != FORMAT_VERSION) {
+      throw new IllegalArgumentException("format_version " + version + " is not "
+          + FORMAT_VERSION);
+    }
+    JsonObject rows = json.getObject("rows");
+    return new DataProfile(json.getObject("schema"), rows.getLong("ratings"),
+        rows.getLong("train"), rows.getLong("eval"), json.getLong("users"),
+        json.getLong("items"), RatingHistogram.fromJson(json.getObject("rating_histogram")));
+  }
+
+  /**
+   * The profile in model bundle {@code bundleDir}; empty when the bundle has none (a bundle
+   * written before profiles were).
+   *
+   * @throws IOException when the file exists but cannot be read or is malformed
+   */
+  public static Optional<DataProfile> read(Path bundleDir) throws IOException {
+    Path file = bundleDir.resolve(FILE);
+    try {
+      return Optional.of(fromJson(JsonParser.parse(Files.readAllBytes(file))));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
+    }
+  }
+}
