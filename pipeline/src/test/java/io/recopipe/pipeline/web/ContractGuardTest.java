@@ -211,7 +211,7 @@ class ContractGuardTest {
         Clock.systemUTC(), quiet);
     try (ReviewServer server = ReviewServer.start(site, "127.0.0.1", 0, List.of(), quiet,
         sessions)) {
-      Session bob = sessions.open(new Reviewer("bob", Instant.now(), false));
+      Session bob = sessions.open(new Reviewer("bob", Instant.now(), false, false));
       HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
           server.url().resolve("/promotions/" + NAME + "/" + version))
           .header("Cookie", Requests.SESSION_COOKIE + "=" + bob.id()).build(),
