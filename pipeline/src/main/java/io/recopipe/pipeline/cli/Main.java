@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {RunCommand.class, RunsCommand.class, ResumeCommand.class, SqlCommand.class,
         EndpointsCommand.class, UndeployCommand.class, ModelsCommand.class,
         ReviewersCommand.class, AuditCommand.class, ScheduleCommand.class, ImageCommand.class,
-        ServerCommand.class,
+        ServerCommand.class, GcCommand.class,
         TrainCommand.class, DataCommand.class, BenchCommand.class,
         CompileCommand.class, SubmitCommand.class, ComponentCommand.class,
         CommandLine.HelpCommand.class})

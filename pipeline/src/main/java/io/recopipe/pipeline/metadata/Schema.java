@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class Schema {
   /** The version this code writes. */
-  static final int CURRENT = 2;
+  static final int CURRENT = 6;
 
   private static final List<String> VERSION_1 = List.of(
       "CREATE TABLE runs (id TEXT PRIMARY KEY, pipeline TEXT NOT NULL, status TEXT NOT NULL,"
@@ -80,6 +80,13 @@ final class Schema {
           + " outcome TEXT NOT NULL, reason TEXT, run_id TEXT)",
       "CREATE INDEX schedule_firings_by_schedule ON schedule_firings (schedule, id)");
 
+  /**
+   * Version 6: {@code recopipe gc} marks the artifacts it removed, so history still lists them
+   * and nothing mistakes a removed directory for a live one.
+   */
+  private static final List<String> VERSION_6 = List.of(
+      "ALTER TABLE artifacts ADD COLUMN removed_at TEXT");
+
   private Schema() {
   }
 
@@ -108,6 +115,12 @@ final class Schema {
           statement.execute(ddl);
         }
         statement.execute("INSERT INTO schema_version (version) VALUES (2)");
+      }
+      if (version < 6) {
+        for (String ddl : VERSION_6) {
+          statement.execute(ddl);
+        }
+        statement.execute("INSERT INTO schema_version (version) VALUES (6)");
       }
     }
   }

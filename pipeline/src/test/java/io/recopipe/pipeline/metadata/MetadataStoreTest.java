@@ -47,15 +47,15 @@ class MetadataStoreTest {
       assertEquals(String.valueOf(MetadataStore.BUSY_TIMEOUT_MS), pragma(store, "busy_timeout"));
     }
     try (MetadataStore again = MetadataStore.open(file)) {
-      int versions = again.read(c -> {
-        try (Statement s = c.createStatement();
-            ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(version) FROM schema_version")) {
+      again.read(c -> {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+            "SELECT COUNT(*), MAX(version), COUNT(DISTINCT version) FROM schema_version")) {
           rs.next();
           assertEquals(Schema.CURRENT, rs.getInt(2));
-          return rs.getInt(1);
+          assertEquals(rs.getInt(3), rs.getInt(1), "one row per migration; reopening adds none");
+          return null;
         }
       });
-      assertEquals(Schema.CURRENT, versions, "one row per migration; reopening adds none");
     }
   }
 
