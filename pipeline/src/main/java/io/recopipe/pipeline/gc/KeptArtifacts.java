@@ -53,8 +53,9 @@ final class KeptArtifacts {
   }
 
   /**
-   * {@code roots} and their whole lineage: each execution that wrote an artifact of it, all that
-   * execution read and wrote (its log included), and so on back to the ingested data.
+   * {@code roots} and their whole lineage: the execution that made each artifact (not the cache
+   * hits that reused it), all that execution read and wrote (its log included), and so on back
+   * to the ingested data.
    */
   private static Set<Long> lineageOf(Connection c, Set<Long> roots) throws SQLException {
     Set<Long> seen = new HashSet<>(roots);
@@ -62,8 +63,9 @@ final class KeptArtifacts {
     Deque<Long> todo = new ArrayDeque<>(roots);
     while (!todo.isEmpty()) {
       long artifact = todo.pop();
-      for (long execution : ids(c, "SELECT execution_id FROM lineage WHERE artifact_id = ?"
-          + " AND direction = 'OUTPUT'", artifact)) {
+      for (long execution : ids(c, "SELECT l.execution_id FROM lineage l JOIN executions e"
+          + " ON e.id = l.execution_id WHERE l.artifact_id = ? AND l.direction = 'OUTPUT'"
+          + " AND e.cache_hit = 0", artifact)) {
         if (!executions.add(execution)) {
           continue;
         }
