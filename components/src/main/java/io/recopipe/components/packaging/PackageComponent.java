@@ -22,9 +22,11 @@ import java.util.Optional;
  *
  * <p>Parameters: {@code base_image} ({@code scratch}, {@code tar:PATH}/{@code docker-save:PATH}
  * or a registry reference), {@code serving_dist}, {@code image_name}, {@code image_tag} (default
- * {@code model-} and the model version) and {@code model_name}. When the profile installs an {@link ImageTarget} (Artifact
- * Registry), the image is pushed there instead (base: the target's distroless Java unless
- * {@code base_image} is set) and {@code image.json} holds its reference ({@link PushedImage}).
+ * {@code model-} and the model version) and {@code model_name}. When the profile installs an
+ * {@link ImageTarget} (Artifact Registry), the image is pushed there instead (base: the
+ * target's distroless Java unless {@code base_image} is set) and {@code image.json} holds its
+ * reference ({@link PushedImage}). Labels carry the model version and name, never the run, so
+ * the same bundle gives the same image bytes in any run or home.
  */
 public final class PackageComponent extends AbstractComponent {
   /** The component name. */

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class ProvenanceTest {
   @Test
   void recordsOnlyWhatTheInputsDecide() {
-    Provenance p = Provenance.of(42, "sha256:abc", Map.of(Provenance.GIT_COMMIT_ENV, " 0123abcd\n"));
+    Provenance p = Provenance.of(42, "sha256:abc",
+        Map.of(Provenance.GIT_COMMIT_ENV, " 0123abcd\n"));
     assertEquals("0123abcd", p.gitCommit());
     assertEquals(42, p.seed());
     assertEquals("sha256:abc", p.dataFingerprint());
