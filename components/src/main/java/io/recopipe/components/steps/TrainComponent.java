@@ -38,11 +38,10 @@ import java.util.Map;
  *
  * <p>Parameters are ALS options under BigQuery ML's names ({@code num_factors}, {@code l2_reg},
  * …; {@code method: auto} is resolved for the train split by {@link AutoMethod}'s rule and its
- * choice printed as one progress line),
- * and {@code engine} ({@code local}, the default, or a profile's engine such as
- * {@code bigquery_ml}; see {@link TrainingEngine}). The bundle is a function of the data, options
- * and seed alone (see {@link ReproducibleManifest}): the same inputs write the same bytes in any
- * run or home.
+ * choice printed as one progress line) and {@code engine} ({@code local}, the default, or a
+ * profile's engine such as {@code bigquery_ml}; see {@link TrainingEngine}). The bundle is a
+ * function of the data, options and seed alone (see {@link ReproducibleManifest}): the same
+ * inputs write the same bytes in any run or home.
  */
 public final class TrainComponent extends AbstractComponent {
   /** The component name. */
