@@ -29,7 +29,7 @@ class ImplicitPredictTest {
     PlantedRatings.Split data = PlantedRatings.generate(60, 50, 3, 0.3, 0.2, 5);
     AlsResult fit = new AlsTrainer(AlsOptions.builder().feedbackType(type).numFactors(4)
         .maxIterations(3).l2Reg(0.5).threads(1).build()).fit(data.train());
-    BundleManifest manifest = BundleManifest.forFit(fit, "run-" + type).build();
+    BundleManifest manifest = BundleManifest.forFit(fit).build();
     return BundleWriter.write(temp.resolve(type.name()), fit.model(), manifest,
         io.recopipe.model.scoring.RatedItems.of(data.train(), fit.model()),
         BundleWriter.IfExists.FAIL);

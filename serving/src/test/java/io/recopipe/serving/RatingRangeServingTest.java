@@ -38,7 +38,7 @@ class RatingRangeServingTest {
     PlantedRatings.Split data = PlantedRatings.generate(60, 50, 3, 0.3, 0.2, 5);
     AlsResult fit = new AlsTrainer(AlsOptions.builder().feedbackType(type).numFactors(4)
         .maxIterations(3).l2Reg(0.5).threads(1).build()).fit(data.train());
-    BundleManifest manifest = BundleManifest.forFit(fit, "run-1").ratingRange(range).build();
+    BundleManifest manifest = BundleManifest.forFit(fit).ratingRange(range).build();
     return BundleWriter.write(temp.resolve(type + "-" + (range != null)), fit.model(), manifest,
         RatedItems.of(data.train(), fit.model()), BundleWriter.IfExists.FAIL);
   }

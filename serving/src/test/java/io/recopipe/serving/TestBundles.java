@@ -6,6 +6,7 @@ import io.recopipe.model.als.AlsTrainer;
 import io.recopipe.model.bundle.BundleManifest;
 import io.recopipe.model.bundle.BundleWriter;
 import io.recopipe.model.bundle.ModelBundle;
+import io.recopipe.model.provenance.Provenance;
 import io.recopipe.model.scoring.RatedItems;
 import io.recopipe.model.testing.PlantedRatings;
 import java.io.IOException;
@@ -21,7 +22,11 @@ final class TestBundles {
     PlantedRatings.Split data = PlantedRatings.generate(80, 70, 3, 0.3, 0.2, seed);
     AlsResult fit = new AlsTrainer(AlsOptions.builder().numFactors(4).maxIterations(4)
         .l2Reg(0.5).seed(seed).build()).fit(data.train());
-    BundleManifest manifest = BundleManifest.forFit(fit, "run-" + name).metric("rmse", 0.5)
+    // names its run inside, as bundles written before content versions did
+    Provenance provenance = Provenance.of(seed, fit.dataFingerprint());
+    BundleManifest manifest = BundleManifest.forFit(fit).metric("rmse", 0.5)
+        .provenance(new Provenance(provenance.codeVersion(), provenance.gitCommit(), seed,
+            fit.dataFingerprint(), null, "run-" + name))
         .build();
     return BundleWriter.write(dir.resolve(name), fit.model(), manifest,
         RatedItems.of(data.train(), fit.model()), BundleWriter.IfExists.FAIL);

@@ -22,13 +22,13 @@ final class ImagePush {
     this.target = target;
   }
 
-  void run(PackageSettings settings, Path bundleDir, String modelVersion, String runId,
-      Path out) throws ComponentException {
+  void run(PackageSettings settings, Path bundleDir, String modelVersion, Path out)
+      throws ComponentException {
     String step = PackageComponent.NAME;
     BaseImage base = context.parameters().containsKey(BaseImage.PARAMETER) ? settings.base()
         : BaseImage.parse(step, target.defaultBaseImage());
     List<String> entrypoint = ServingImage.entrypoint(settings.modelName());
-    Map<String, String> labels = ServingImage.labels(modelVersion, runId, settings.modelName());
+    Map<String, String> labels = ServingImage.labels(modelVersion, settings.modelName());
     String reference = target.reference(settings.imageTag());
     context.log().info("pushing " + reference + " to " + target.describe() + " (base "
         + base.spec() + ")");

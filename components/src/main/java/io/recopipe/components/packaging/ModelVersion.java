@@ -1,38 +1,25 @@
 package io.recopipe.components.packaging;
 
+import io.recopipe.model.bundle.ContentVersion;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
- * The stable version string of a model bundle (the first 12 hex digits of the SHA-256 of its
- * {@code manifest.json}), computed in one place so image labels, the server and the endpoint
- * registry all name a model the same way.
+ * The stable version string of a model bundle, 12 hex digits of what decides its predictions
+ * ({@link ContentVersion}), named here for the pipeline so image labels, the registry and the
+ * endpoint registry call one rule, the same one the server applies.
  */
 public final class ModelVersion {
   /** The manifest's file name inside a bundle. */
   public static final String MANIFEST = "manifest.json";
   /** How many hex digits the version keeps. */
-  public static final int LENGTH = 12;
+  public static final int LENGTH = ContentVersion.LENGTH;
 
   private ModelVersion() {
   }
 
   /** The version of the bundle in {@code bundleDir}. */
   public static String of(Path bundleDir) throws IOException {
-    return of(Files.readAllBytes(bundleDir.resolve(MANIFEST)));
-  }
-
-  /** The version for the bytes of a {@code manifest.json}. */
-  public static String of(byte[] manifestJson) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(manifestJson);
-      return HexFormat.of().formatHex(hash).substring(0, LENGTH);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return ContentVersion.of(bundleDir);
   }
 }

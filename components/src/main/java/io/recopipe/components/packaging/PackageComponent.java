@@ -7,7 +7,6 @@ import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
 import io.recopipe.model.bundle.ModelBundle;
-import io.recopipe.model.provenance.Provenance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +22,11 @@ import java.util.Optional;
  *
  * <p>Parameters: {@code base_image} ({@code scratch}, {@code tar:PATH}/{@code docker-save:PATH}
  * or a registry reference), {@code serving_dist}, {@code image_name}, {@code image_tag} (default
- * the run id) and {@code model_name}. When the profile installs an {@link ImageTarget} (Artifact
- * Registry), the image is pushed there instead (base: the target's distroless Java unless
- * {@code base_image} is set) and {@code image.json} holds its reference ({@link PushedImage}).
+ * {@code model-} and the model version) and {@code model_name}. When the profile installs an
+ * {@link ImageTarget} (Artifact Registry), the image is pushed there instead (base: the
+ * target's distroless Java unless {@code base_image} is set) and {@code image.json} holds its
+ * reference ({@link PushedImage}). Labels carry the model version and name, never the run, so
+ * the same bundle gives the same image bytes in any run or home.
  */
 public final class PackageComponent extends AbstractComponent {
   /** The component name. */
@@ -60,15 +61,12 @@ public final class PackageComponent extends AbstractComponent {
     // The default tag is the model version, so the same model gives the same tarball in any run.
     PackageSettings settings = PackageSettings.parse(NAME, context.parameters(),
         "model-" + modelVersion, env, workingDir);
-    ModelBundle bundle = loadBundle(bundleDir);
-    Provenance provenance = bundle.manifest().provenance();
-    String runId = provenance == null || provenance.runId() == null ? "unknown"
-        : provenance.runId();
+    verify(bundleDir);
     Path out = context.output("image");
     List<String> entrypoint = ServingImage.entrypoint(settings.modelName());
     Optional<ImageTarget> target = context.service(ImageTarget.class);
     if (target.isPresent()) {
-      new ImagePush(context, target.get()).run(settings, bundleDir, modelVersion, runId, out);
+      new ImagePush(context, target.get()).run(settings, bundleDir, modelVersion, out);
       return;
     }
     Path tar = out.resolve(ImageDescription.TARBALL);
@@ -77,7 +75,7 @@ public final class PackageComponent extends AbstractComponent {
     try {
       container = new JibImageWriter(NAME, context.cacheDirectory().resolve("jib"), context.log())
           .write(settings.base(), ServingImage.layers(settings.dist(), bundleDir), entrypoint,
-              ServingImage.PORT, ServingImage.labels(modelVersion, runId, settings.modelName()),
+              ServingImage.PORT, ServingImage.labels(modelVersion, settings.modelName()),
               settings.image(), tar);
     } catch (IOException e) {
       throw new ComponentException(NAME + ": cannot read the layer files: " + e.getMessage(), e);
@@ -118,9 +116,10 @@ public final class PackageComponent extends AbstractComponent {
     }
   }
 
-  private static ModelBundle loadBundle(Path dir) throws ComponentException {
+  /** Loads (and so fully verifies) the bundle before anything is built from it. */
+  private static void verify(Path dir) throws ComponentException {
     try {
-      return ModelBundle.load(dir);
+      ModelBundle.load(dir);
     } catch (IOException | IllegalArgumentException e) {
       throw new ComponentException(NAME + ": cannot load the model bundle at " + dir + ": "
           + e.getMessage(), e);

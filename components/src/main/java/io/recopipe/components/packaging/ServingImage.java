@@ -34,8 +34,6 @@ public final class ServingImage {
   public static final String MAIN_CLASS = "io.recopipe.serving.ServingMain";
   /** Label: the model version ({@link ModelVersion}). */
   public static final String LABEL_MODEL_VERSION = "io.recopipe.model-version";
-  /** Label: the run that trained the model. */
-  public static final String LABEL_RUN_ID = "io.recopipe.run-id";
   /** Label: the model name the server answers to. */
   public static final String LABEL_MODEL_NAME = "io.recopipe.model-name";
 
@@ -57,11 +55,13 @@ public final class ServingImage {
     return List.copyOf(args);
   }
 
-  /** The labels, in a fixed order. */
-  public static Map<String, String> labels(String modelVersion, String runId, String modelName) {
+  /**
+   * The labels, in a fixed order; content-derived only (no run id or time), so the same bundle
+   * gives the same image in any run or home. The registry records which run made the image.
+   */
+  public static Map<String, String> labels(String modelVersion, String modelName) {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(LABEL_MODEL_VERSION, modelVersion);
-    labels.put(LABEL_RUN_ID, runId);
     labels.put(LABEL_MODEL_NAME, modelName);
     return labels;
   }

@@ -25,7 +25,6 @@ import io.recopipe.model.metrics.RegressionEvaluator;
 import io.recopipe.model.scoring.RatedItems;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,11 +38,10 @@ import java.util.Map;
  *
  * <p>Parameters are ALS options under BigQuery ML's names ({@code num_factors}, {@code l2_reg},
  * …; {@code method: auto} is resolved for the train split by {@link AutoMethod}'s rule and its
- * choice printed as one progress line),
- * {@code engine} ({@code local}, the default, or a profile's engine such as
- * {@code bigquery_ml}; see {@link TrainingEngine}) and {@code run_started_at}, the run's start
- * time (ISO-8601) that becomes the bundle's {@code created_at}; without it the current time is used and the bundle is not reproducible
- * byte for byte (see {@link ReproducibleManifest}).
+ * choice printed as one progress line) and {@code engine} ({@code local}, the default, or a
+ * profile's engine such as {@code bigquery_ml}; see {@link TrainingEngine}). The bundle is a
+ * function of the data, options and seed alone (see {@link ReproducibleManifest}): the same
+ * inputs write the same bytes in any run or home.
  */
 public final class TrainComponent extends AbstractComponent {
   /** The component name. */
@@ -51,7 +49,7 @@ public final class TrainComponent extends AbstractComponent {
 
   /** Creates the component. */
   public TrainComponent() {
-    super(NAME, "2", List.of(Port.of("dataset", ArtifactType.DATASET),
+    super(NAME, "3", List.of(Port.of("dataset", ArtifactType.DATASET),
         Port.optional("tuning", ArtifactType.TUNING)),
         List.of(Port.of("model", ArtifactType.MODEL)));
   }
@@ -88,13 +86,7 @@ public final class TrainComponent extends AbstractComponent {
       fit = engine(context, options.engine()).fit(train, eval, options.options(), context);
     }
     Map<String, Double> metrics = metrics(fit, dataset.ratingRange(), eval);
-    Instant createdAt = options.runStartedAt().or(context::runStartedAt).orElseGet(() -> {
-      context.log().info("no run_started_at parameter: created_at is the current time, so this "
-          + "bundle will not be byte-identical if the step is rerun");
-      return Instant.now();
-    });
-    BundleManifest manifest = ReproducibleManifest.of(fit, context.runId(), createdAt, metrics,
-        dataset.ratingRange());
+    BundleManifest manifest = ReproducibleManifest.of(fit, metrics, dataset.ratingRange());
     Path out = context.output("model");
     try {
       // the training split's rated items go along, so serving can exclude them
@@ -137,7 +129,7 @@ public final class TrainComponent extends AbstractComponent {
     Path dir = context.input("tuning");
     try {
       return new TrainOptions(TunedOptions.apply(options.options(), dir, context.log()::info),
-          options.runStartedAt(), options.engine());
+          options.engine());
     } catch (IOException | IllegalArgumentException e) {
       throw new ComponentException(NAME + ": cannot apply the tuned options of " + dir + ": "
           + e.getMessage(), e);
@@ -158,7 +150,7 @@ public final class TrainComponent extends AbstractComponent {
     if (!options.engine().equals(TrainOptions.LOCAL_ENGINE)) {
       context.log().progress("auto chose als: engine " + options.engine() + " fits ALS only");
       return new TrainOptions(als.toBuilder().method(TrainingMethod.ALS).numSamples(1)
-          .burnInIterations(null).build(), options.runStartedAt(), options.engine());
+          .burnInIterations(null).build(), options.engine());
     }
     AutoMethod.Choice choice;
     try {
@@ -172,7 +164,7 @@ public final class TrainComponent extends AbstractComponent {
           + "gibbs reads " + (choice.ignored().size() == 1 ? "it" : "them") + ", and auto chose "
           + choice.options().method().configName());
     }
-    return new TrainOptions(choice.options(), options.runStartedAt(), options.engine());
+    return new TrainOptions(choice.options(), options.engine());
   }
 
   /** The profile's engine named {@code name}; refused when the profile installed none. */

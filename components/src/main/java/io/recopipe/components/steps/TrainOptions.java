@@ -3,28 +3,23 @@ package io.recopipe.components.steps;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.als.InvalidOptionsException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * The train step's parameters: ALS options under BigQuery ML's names plus {@code run_started_at},
+ * The train step's parameters: ALS options under BigQuery ML's names plus {@code engine},
  * checked in one pass so a config with a typo and a bad range fails once, with one line. A
  * combination that cannot work ({@code method: gibbs} or {@code vb} with implicit feedback) is
  * refused here, before any run, with the fix; {@code method: auto} is resolved later, once the
  * training set is known ({@link io.recopipe.model.als.AutoMethod}).
  *
- * @param options      the validated training options
- * @param runStartedAt the run's start time, when the runner passed it
+ * @param options the validated training options
+ * @param engine  the training engine's name
  */
-record TrainOptions(AlsOptions options, Optional<Instant> runStartedAt, String engine) {
-  /** The parameter carrying the run's start time (ISO-8601), used as the bundle's created_at. */
-  static final String RUN_STARTED_AT = "run_started_at";
+record TrainOptions(AlsOptions options, String engine) {
   /** The parameter naming the training engine: {@value #LOCAL_ENGINE} or {@code bigquery_ml}. */
   static final String ENGINE = "engine";
   /** The in-JVM engine, the default. */
@@ -60,11 +55,9 @@ record TrainOptions(AlsOptions options, Optional<Instant> runStartedAt, String e
   static TrainOptions parse(String step, Map<String, String> parameters)
       throws ComponentException {
     Set<String> known = new HashSet<>(AlsOptions.NAMES);
-    known.add(RUN_STARTED_AT);
     known.add(ENGINE);
     StepParameters checked = StepParameters.of(step, parameters, known, "option");
     Map<String, String> als = new LinkedHashMap<>(parameters);
-    als.remove(RUN_STARTED_AT);
     als.remove(ENGINE);
     dropGibbsOnlyOptions(als);
     AlsOptions options;
@@ -73,17 +66,7 @@ record TrainOptions(AlsOptions options, Optional<Instant> runStartedAt, String e
     } catch (InvalidOptionsException e) {
       throw new ComponentException(message(step, e.problems()), e);
     }
-    Optional<Instant> started = Optional.empty();
-    Optional<String> text = checked.text(RUN_STARTED_AT);
-    if (text.isPresent()) {
-      try {
-        started = Optional.of(Instant.parse(text.get()));
-      } catch (DateTimeParseException e) {
-        throw new ComponentException(step + ": " + RUN_STARTED_AT + " must be an ISO-8601 UTC "
-            + "time such as 2024-05-01T12:00:00Z, was '" + text.get() + "'", e);
-      }
-    }
-    return new TrainOptions(options, started, checked.text(ENGINE).orElse(LOCAL_ENGINE));
+    return new TrainOptions(options, checked.text(ENGINE).orElse(LOCAL_ENGINE));
   }
 
   /**

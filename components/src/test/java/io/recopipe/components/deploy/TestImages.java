@@ -54,7 +54,7 @@ final class TestImages {
         floats(random, users * k), floats(random, users), floats(random, items * k),
         floats(random, items));
     BundleManifest manifest = BundleManifest.builder().feedbackType("EXPLICIT")
-        .provenance(Provenance.capture(seed, "sha256:test" + seed, "run-" + seed))
+        .provenance(Provenance.of(seed, "sha256:test" + seed))
         .ratingRange(range).build();
     BundleWriter.write(dir, model, manifest);
     return dir;

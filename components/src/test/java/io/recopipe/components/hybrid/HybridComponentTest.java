@@ -74,7 +74,6 @@ class HybridComponentTest {
     train.parameters.put("num_factors", "4");
     train.parameters.put("max_iterations", "4");
     train.parameters.put("method", "als");
-    train.parameters.put("run_started_at", "2026-01-02T03:04:05Z");
     new TrainComponent().run(train);
     return train.output("model");
   }

@@ -47,7 +47,7 @@ class PackageComponentTest {
 
   @Test
   void buildsThreeLayersWithEntrypointPortAndLabels() throws Exception {
-    Path bundle = PackagingFixtures.bundle(temp.resolve("bundle"), "train-run-1", 1);
+    Path bundle = PackagingFixtures.bundle(temp.resolve("bundle"), 1);
     Path dist = PackagingFixtures.servingDist(temp.resolve("dist"));
     Path out = build("a", bundle, dist);
 
@@ -69,8 +69,8 @@ class PackageComponentTest {
     assertEquals(List.of(8080), config.ports());
     String version = ModelVersion.of(bundle);
     assertEquals(12, version.length());
-    assertEquals(Map.of("io.recopipe.model-version", version, "io.recopipe.run-id",
-        "train-run-1", "io.recopipe.model-name", "recommender_model"), config.labels());
+    assertEquals(Map.of("io.recopipe.model-version", version,
+        "io.recopipe.model-name", "recommender_model"), config.labels());
     assertEquals("1970-01-01T00:00:00Z", config.created());
     assertEquals(List.of("recopipe/recommender:model-" + ModelVersion.of(bundle)),
         image.repoTags(), "the default tag is the model version, the same in every run");
@@ -93,7 +93,7 @@ class PackageComponentTest {
 
   @Test
   void sameInputsGiveIdenticalBytes() throws Exception {
-    Path bundle = PackagingFixtures.bundle(temp.resolve("bundle"), "train-run-1", 1);
+    Path bundle = PackagingFixtures.bundle(temp.resolve("bundle"), 1);
     Path dist = PackagingFixtures.servingDist(temp.resolve("dist"));
     Path first = build("a", bundle, dist);
     Path second = build("b", bundle, dist);
@@ -102,7 +102,7 @@ class PackageComponentTest {
     assertEquals(Files.readString(first.resolve("image.json")),
         Files.readString(second.resolve("image.json")));
 
-    Path other = PackagingFixtures.bundle(temp.resolve("bundle2"), "train-run-2", 2);
+    Path other = PackagingFixtures.bundle(temp.resolve("bundle2"), 2);
     Path third = build("c", other, dist);
     assertFalse(ImageDescription.read(first).digest()
         .equals(ImageDescription.read(third).digest()));
@@ -113,7 +113,7 @@ class PackageComponentTest {
   @Test
   void dockerSaveTarballBaseComesFirst() throws Exception {
     Path base = PackagingFixtures.baseTarball(temp.resolve("base"));
-    Path bundle = PackagingFixtures.bundle(temp.resolve("bundle"), "train-run-1", 1);
+    Path bundle = PackagingFixtures.bundle(temp.resolve("bundle"), 1);
     Path dist = PackagingFixtures.servingDist(temp.resolve("dist"));
     Path out = build("a", bundle, dist, "base_image", "docker-save:" + base,
         "image_name", "example/reco", "image_tag", "v1", "model_name", "movies");
@@ -138,7 +138,7 @@ class PackageComponentTest {
   @Test
   void extractToReproducesTheFilesByteForByte() throws Exception {
     Path base = PackagingFixtures.baseTarball(temp.resolve("base"));
-    Path bundle = PackagingFixtures.bundle(temp.resolve("bundle"), "train-run-1", 1);
+    Path bundle = PackagingFixtures.bundle(temp.resolve("bundle"), 1);
     Path dist = PackagingFixtures.servingDist(temp.resolve("dist"));
     Path out = build("a", bundle, dist, "base_image", "tar:" + base);
     Path rootfs = temp.resolve("rootfs");
@@ -164,7 +164,7 @@ class PackageComponentTest {
 
   @Test
   void badInputsFailInOneLineNamingTheParameter() throws Exception {
-    Path bundle = PackagingFixtures.bundle(temp.resolve("bundle"), "train-run-1", 1);
+    Path bundle = PackagingFixtures.bundle(temp.resolve("bundle"), 1);
     Path dist = PackagingFixtures.servingDist(temp.resolve("dist"));
     Path notTar = Files.writeString(temp.resolve("not.tar"), "hello");
 
@@ -193,7 +193,7 @@ class PackageComponentTest {
 
   @Test
   void unreachableRegistryBaseFailsClearly() throws Exception {
-    Path bundle = PackagingFixtures.bundle(temp.resolve("bundle"), "train-run-1", 1);
+    Path bundle = PackagingFixtures.bundle(temp.resolve("bundle"), 1);
     Path dist = PackagingFixtures.servingDist(temp.resolve("dist"));
     assertOneLine("base_image", "localhost:1/distroless/java17",
         () -> build("r", bundle, dist, "base_image", "localhost:1/distroless/java17:nonroot"));

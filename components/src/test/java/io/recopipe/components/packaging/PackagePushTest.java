@@ -69,7 +69,7 @@ class PackagePushTest {
 
   @Test
   void pushesTheServingImageAndDescribesItsReference() throws Exception {
-    Path bundle = PackagingFixtures.bundle(temp.resolve("bundle"), "train-run-1", 1);
+    Path bundle = PackagingFixtures.bundle(temp.resolve("bundle"), 1);
     Path dist = PackagingFixtures.servingDist(temp.resolve("dist"));
     String version = ModelVersion.of(bundle);
     try (LoopbackRegistry registry = LoopbackRegistry.start(temp)) {
@@ -98,8 +98,8 @@ class PackagePushTest {
       layers.forEach(d -> assertEquals(true, registry.blobs.containsKey(d), d));
       JsonObject config = JsonParser.parse(registry.blobs.get(manifestJson.getObject("config")
           .getString("digest"))).asObject().getObject("config");
-      assertEquals(Map.of("io.recopipe.model-version", version, "io.recopipe.run-id",
-          "train-run-1", "io.recopipe.model-name", "recommender_model"),
+      assertEquals(Map.of("io.recopipe.model-version", version,
+          "io.recopipe.model-name", "recommender_model"),
           config.getObject("Labels").toJava());
       assertEquals(ServingImage.entrypoint("recommender_model"), config.getArray("Entrypoint")
           .toJava());

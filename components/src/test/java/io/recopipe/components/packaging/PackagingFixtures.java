@@ -15,9 +15,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +27,8 @@ final class PackagingFixtures {
   private PackagingFixtures() {
   }
 
-  /** Writes a small random model bundle trained "by" {@code runId} into {@code dir}. */
-  static Path bundle(Path dir, String runId, long seed) throws IOException {
+  /** Writes a small random model bundle drawn with {@code seed} into {@code dir}. */
+  static Path bundle(Path dir, long seed) throws IOException {
     int users = 20;
     int items = 15;
     int k = 4;
@@ -40,8 +37,7 @@ final class PackagingFixtures {
     float[] itf = gaussians(random, items * k);
     MfModel model = new MfModel(ids("u", users), ids("i", items), k, 3.5f, uf,
         gaussians(random, users), itf, gaussians(random, items));
-    Provenance provenance = Provenance.capture(seed, "sha256:feed", runId,
-        Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC),
+    Provenance provenance = Provenance.of(seed, "sha256:feed",
         Map.of(Provenance.GIT_COMMIT_ENV, "abc123"));
     BundleManifest manifest = BundleManifest.builder().feedbackType("EXPLICIT")
         .options(Map.of("num_factors", k)).dataFingerprint("sha256:feed")

@@ -20,7 +20,7 @@ class RealServingDistTest {
   void packagesTheBuiltServingDistWithARealBundle() throws Exception {
     Optional<Path> dist = ServingDist.findUpward(Path.of("").toAbsolutePath());
     assumeTrue(dist.isPresent(), "no serving/target/dist above the working directory");
-    Path bundle = PackagingFixtures.bundle(temp.resolve("bundle"), "train-run-1", 3);
+    Path bundle = PackagingFixtures.bundle(temp.resolve("bundle"), 3);
     PackagingContext ctx = new PackagingContext(temp.resolve("run"), bundle, "run-9");
     // found by walking up from the working directory, as in a real run
     new PackageComponent(Map.of(), Path.of("").toAbsolutePath()).run(ctx);

@@ -27,8 +27,7 @@ class ImplicitEvaluateComponentTest {
     TestContext ctx = new TestContext(root, "run-1").input("dataset", dataset)
         .set("feedback_type", "implicit").set("wals_alpha", "10").set("positive_threshold", "4")
         .set("num_factors", "4").set("l2_reg", "0.5").set("max_iterations", "5")
-        .set("threads", "2").set("early_stop", "false")
-        .set("run_started_at", "2026-01-02T03:04:05Z");
+        .set("threads", "2").set("early_stop", "false");
     new TrainComponent().run(ctx);
     return ctx.output("model");
   }

@@ -94,8 +94,7 @@ class RatingScaleStepsTest {
 
   private Path train(Path dataset) throws Exception {
     Context train = new Context("train", Map.of("dataset", dataset), Map.of("num_factors", "3",
-        "l2_reg", "0.05", "max_iterations", "8", "threads", "2", "early_stop", "false",
-        "run_started_at", "2026-01-02T03:04:05Z"));
+        "l2_reg", "0.05", "max_iterations", "8", "threads", "2", "early_stop", "false"));
     new TrainComponent().run(train);
     return train.output("model");
   }

@@ -39,12 +39,14 @@ final class StepFixtures {
     return dir;
   }
 
-  /** Trains a small model on {@code dataset} into {@code root}/model and returns its context. */
+  /**
+   * Trains a small model on {@code dataset} into {@code root}/model and returns its context; the
+   * run id is {@code run-} and the root's name, so two roots are two runs.
+   */
   static TestContext train(Path dataset, Path root, String factors, String l2) throws Exception {
-    TestContext ctx = new TestContext(root, "run-1").input("dataset", dataset)
+    TestContext ctx = new TestContext(root, "run-" + root.getFileName()).input("dataset", dataset)
         .set("num_factors", factors).set("l2_reg", l2).set("max_iterations", "6")
-        .set("threads", "2").set("early_stop", "false")
-        .set("run_started_at", "2026-01-02T03:04:05Z");
+        .set("threads", "2").set("early_stop", "false");
     new TrainComponent().run(ctx);
     return ctx;
   }

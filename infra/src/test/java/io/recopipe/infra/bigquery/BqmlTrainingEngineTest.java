@@ -156,7 +156,7 @@ class BqmlTrainingEngineTest {
         "no eval set, no ML.EVALUATE");
 
     BundleWriter.write(dir.resolve("bundle"), fit.model(),
-        BundleManifest.forFit(fit, "run-1").build());
+        BundleManifest.forFit(fit).build());
     ModelBundle bundle = BundleReader.read(dir.resolve("bundle"));
     assertPredictsTheFormula(bundle.model());
     assertEquals(fit.trainingInfo().size(), bundle.manifest().trainingInfo().size());

@@ -102,15 +102,15 @@ public record BundleManifest(String feedbackType, Map<String, Object> options,
 
   /**
    * Returns a builder pre-filled from a fit: its resolved options, ML.TRAINING_INFO rows, data
-   * fingerprint and freshly captured provenance (seed, code version, JDK, time).
+   * fingerprint and provenance (code version, commit, seed, data fingerprint).
    */
-  public static Builder forFit(io.recopipe.model.als.AlsResult fit, String runId) {
+  public static Builder forFit(io.recopipe.model.als.AlsResult fit) {
     return builder()
         .options(fit.resolvedOptions())
         .feedbackType(fit.options().feedbackType().name())
         .trainingInfo(fit.trainingInfo())
         .dataFingerprint(fit.dataFingerprint())
-        .provenance(Provenance.capture(fit.options().seed(), fit.dataFingerprint(), runId));
+        .provenance(Provenance.of(fit.options().seed(), fit.dataFingerprint()));
   }
 
   /** Returns a builder with the default column names and no options, iterations or metrics. */

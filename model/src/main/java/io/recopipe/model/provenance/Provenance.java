@@ -4,74 +4,56 @@ import io.recopipe.model.json.JsonException;
 import io.recopipe.model.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 
 /**
- * Where a model came from: the code version and commit, the JVM and OS, when it was made, the seed
- * and the training data's fingerprint; recorded in every bundle (as Tribuo does) so that a model
- * found in production can be traced to, and rebuilt from, its inputs.
+ * Where a model came from: the code version and commit, the seed and the training data's
+ * fingerprint, recorded in every bundle (as Tribuo does) so that a model found in production can
+ * be traced to, and rebuilt from, its inputs. Every field is a function of those inputs, so two
+ * trainings of the same data, options and seed write the same bytes; the run and the time it
+ * happened live beside the model (the run record and the registry), not inside it.
+ *
+ * <p>Bundles written by earlier versions also recorded the run id, the creation time, the JVM and
+ * the OS; the run id and time are still read from them (the rest is ignored).
  *
  * @param codeVersion     recopipe's Maven version, or "unknown" when run from unfiltered classes
  * @param gitCommit       the commit from {@code RECOPIPE_GIT_COMMIT}, or "unknown"
- * @param javaVersion     {@link Runtime#version()}
- * @param javaVendor      the {@code java.vendor} property
- * @param osName          the {@code os.name} property
- * @param osVersion       the {@code os.version} property
- * @param osArch          the {@code os.arch} property
- * @param createdAt       when the model was made (written as ISO-8601 UTC)
  * @param seed            the training seed
  * @param dataFingerprint the training data's fingerprint (see {@code Ratings.fingerprint()})
- * @param runId           the pipeline run that made the model, or null outside a pipeline
+ * @param createdAt       when an older bundle says it was made; null in current bundles
+ * @param runId           the run an older bundle names; null in current bundles
  */
-public record Provenance(String codeVersion, String gitCommit, String javaVersion,
-    String javaVendor, String osName, String osVersion, String osArch, Instant createdAt,
-    long seed, String dataFingerprint, String runId) {
+public record Provenance(String codeVersion, String gitCommit, long seed, String dataFingerprint,
+    Instant createdAt, String runId) {
 
   /** The environment variable a build or CI job sets to the commit being built. */
   public static final String GIT_COMMIT_ENV = "RECOPIPE_GIT_COMMIT";
   /** Stands in for a value that could not be found. */
   public static final String UNKNOWN = "unknown";
 
-  /** Checks that every field but {@code runId} is present. */
+  /** Checks that the deterministic fields are present. */
   public Provenance {
     Objects.requireNonNull(codeVersion, "codeVersion");
     Objects.requireNonNull(gitCommit, "gitCommit");
-    Objects.requireNonNull(javaVersion, "javaVersion");
-    Objects.requireNonNull(javaVendor, "javaVendor");
-    Objects.requireNonNull(osName, "osName");
-    Objects.requireNonNull(osVersion, "osVersion");
-    Objects.requireNonNull(osArch, "osArch");
-    Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(dataFingerprint, "dataFingerprint");
   }
 
-  /** Captures the provenance of a model being made now in this JVM. */
-  public static Provenance capture(long seed, String dataFingerprint, String runId) {
-    return capture(seed, dataFingerprint, runId, Clock.systemUTC(), System.getenv());
+  /** The provenance of a model trained by this code with {@code seed} on that data. */
+  public static Provenance of(long seed, String dataFingerprint) {
+    return of(seed, dataFingerprint, System.getenv());
   }
 
-  /**
-   * Captures provenance with the clock and environment given, so that tests and reproducible
-   * builds can fix them; the time is truncated to milliseconds.
-   */
-  public static Provenance capture(long seed, String dataFingerprint, String runId, Clock clock,
+  /** As {@link #of(long, String)}, reading the commit from {@code environment} (for tests). */
+  public static Provenance of(long seed, String dataFingerprint,
       Map<String, String> environment) {
     String commit = environment.get(GIT_COMMIT_ENV);
     return new Provenance(currentCodeVersion(),
-        commit == null || commit.isBlank() ? UNKNOWN : commit.trim(),
-        Runtime.version().toString(),
-        System.getProperty("java.vendor", UNKNOWN),
-        System.getProperty("os.name", UNKNOWN),
-        System.getProperty("os.version", UNKNOWN),
-        System.getProperty("os.arch", UNKNOWN),
-        clock.instant().truncatedTo(ChronoUnit.MILLIS),
-        seed, dataFingerprint, runId);
+        commit == null || commit.isBlank() ? UNKNOWN : commit.trim(), seed, dataFingerprint,
+        null, null);
   }
 
   /** Returns recopipe's version from the Maven-filtered {@code version.properties}. */
@@ -89,40 +71,40 @@ public record Provenance(String codeVersion, String gitCommit, String javaVersio
     return version.isEmpty() || version.contains("${") ? UNKNOWN : version;
   }
 
-  /** Returns the JSON form, snake_case as the rest of the manifest. */
+  /** Returns the JSON form, snake_case as the rest of the manifest; absent fields are left out. */
   public JsonObject toJson() {
-    return JsonObject.builder()
+    JsonObject.Builder json = JsonObject.builder()
         .put("code_version", codeVersion)
         .put("git_commit", gitCommit)
-        .put("java_version", javaVersion)
-        .put("java_vendor", javaVendor)
-        .put("os_name", osName)
-        .put("os_version", osVersion)
-        .put("os_arch", osArch)
-        .put("created_at", createdAt.toString())
         .put("seed", seed)
-        .put("data_fingerprint", dataFingerprint)
-        .put("run_id", runId)
-        .build();
+        .put("data_fingerprint", dataFingerprint);
+    if (createdAt != null) {
+      json.put("created_at", createdAt.toString());
+    }
+    if (runId != null) {
+      json.put("run_id", runId);
+    }
+    return json.build();
   }
 
   /**
-   * Reads the JSON form; unknown fields are ignored so that newer writers may add some.
+   * Reads the JSON form; unknown fields (an older bundle's JVM and OS) are ignored.
    *
    * @throws JsonException naming the field that is missing or malformed
    */
   public static Provenance fromJson(JsonObject json) {
-    String created = json.getString("created_at");
-    Instant createdAt;
-    try {
-      createdAt = Instant.parse(created);
-    } catch (DateTimeParseException e) {
-      throw new JsonException("field 'created_at': '" + created
-          + "' is not an ISO-8601 UTC time such as 2024-05-01T12:00:00Z");
+    Instant createdAt = null;
+    String created = json.getString("created_at", null);
+    if (created != null) {
+      try {
+        createdAt = Instant.parse(created);
+      } catch (DateTimeParseException e) {
+        throw new JsonException("field 'created_at': '" + created
+            + "' is not an ISO-8601 UTC time such as 2024-05-01T12:00:00Z");
+      }
     }
     return new Provenance(json.getString("code_version"), json.getString("git_commit"),
-        json.getString("java_version"), json.getString("java_vendor"), json.getString("os_name"),
-        json.getString("os_version"), json.getString("os_arch"), createdAt, json.getLong("seed"),
-        json.getString("data_fingerprint"), json.getString("run_id", null));
+        json.getLong("seed"), json.getString("data_fingerprint"), createdAt,
+        json.getString("run_id", null));
   }
 }

@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.recopipe.model.provenance.Provenance;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BundleManifestTest {
-  private static final Provenance PROVENANCE = Provenance.capture(7, "sha256:data", null,
-      Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), Map.of());
+  private static final Provenance PROVENANCE = Provenance.of(7, "sha256:data",
+      Map.of());
 
   @Test
   void defaultsComeFromOptionsAndProvenance() {

@@ -15,9 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -69,8 +66,7 @@ final class TestBundles {
 
   /** A manifest with every field set, including NaN eval losses and metrics. */
   static BundleManifest manifest(int k) {
-    Provenance provenance = Provenance.capture(42, "sha256:feed", "run-1",
-        Clock.fixed(Instant.parse("2024-05-01T12:00:00Z"), ZoneOffset.UTC),
+    Provenance provenance = Provenance.of(42, "sha256:feed",
         Map.of(Provenance.GIT_COMMIT_ENV, "abc123"));
     return BundleManifest.builder()
         .options(AlsOptions.builder().numFactors(k).l2Reg(0.5).build(), 1000)

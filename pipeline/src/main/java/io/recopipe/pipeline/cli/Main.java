@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         EndpointsCommand.class, UndeployCommand.class, ModelsCommand.class,
         ReviewersCommand.class, PolicyCommand.class, AuditCommand.class, ScheduleCommand.class,
         ImageCommand.class,
-        ServerCommand.class,
+        ServerCommand.class, GcCommand.class,
         TrainCommand.class, DataCommand.class, BenchCommand.class,
         CompileCommand.class, SubmitCommand.class, ComponentCommand.class,
         CommandLine.HelpCommand.class})

@@ -85,9 +85,10 @@ final class RunsCommand {
 
   private static void printArtifacts(PrintWriter out, RunHistory history, String kind,
       Map<String, StoredArtifact> artifacts) {
-    artifacts.forEach((port, artifact) -> out.printf("  %s %s: %s %s (%d bytes, sha256 %s)%n",
+    artifacts.forEach((port, artifact) -> out.printf("  %s %s: %s %s (%d bytes, sha256 %s)%s%n",
         kind, port, artifact.type(), history.locate(artifact), artifact.bytes(),
-        artifact.sha256().substring(0, Math.min(16, artifact.sha256().length()))));
+        artifact.sha256().substring(0, Math.min(16, artifact.sha256().length())),
+        java.nio.file.Files.isDirectory(history.locate(artifact)) ? "" : " [removed]"));
   }
 
   private static String duration(RunRecord run) {

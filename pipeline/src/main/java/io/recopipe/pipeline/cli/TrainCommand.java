@@ -112,7 +112,7 @@ final class TrainCommand implements Callable<Integer> {
       }
     }
     if (this.out != null) {
-      BundleManifest.Builder manifest = BundleManifest.forFit(result, null);
+      BundleManifest.Builder manifest = BundleManifest.forFit(result);
       if (evaluation != null) {
         manifest.metrics(evaluation.asMap());
       }

@@ -28,7 +28,8 @@ public final class ArtifactRepository {
   }
 
   /**
-   * Records {@code artifact} (a re-commit under the same uri updates its hash) and links it to
+   * Records {@code artifact} (a re-commit under the same uri updates its hash and clears a
+   * {@code recopipe gc} removal mark) and links it to
    * execution {@code executionId} as {@code direction} through {@code port}, in one transaction.
    */
   public StoredArtifact recordAndLink(StoredArtifact artifact, long executionId, String direction,
@@ -37,7 +38,7 @@ public final class ArtifactRepository {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO artifacts (uri, type, sha256,"
           + " bytes, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (uri) DO UPDATE SET"
           + " type = excluded.type, sha256 = excluded.sha256, bytes = excluded.bytes,"
-          + " created_at = excluded.created_at")) {
+          + " created_at = excluded.created_at, removed_at = NULL")) {
         ps.setString(1, artifact.uri());
         ps.setString(2, artifact.type().name());
         ps.setString(3, artifact.sha256());

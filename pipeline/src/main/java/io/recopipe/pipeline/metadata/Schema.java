@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class Schema {
   /** The version this code writes. */
-  static final int CURRENT = 4;
+  static final int CURRENT = 6;
 
   private static final List<String> VERSION_1 = List.of(
       "CREATE TABLE runs (id TEXT PRIMARY KEY, pipeline TEXT NOT NULL, status TEXT NOT NULL,"
@@ -92,6 +92,13 @@ final class Schema {
       "UPDATE reviewers SET admin = 1 WHERE name = (SELECT name FROM reviewers"
           + " WHERE disabled = 0 ORDER BY created_at, name LIMIT 1)");
 
+  /**
+   * Version 6: {@code recopipe gc} marks the artifacts it removed, so history still lists them
+   * and nothing mistakes a removed directory for a live one.
+   */
+  private static final List<String> VERSION_6 = List.of(
+      "ALTER TABLE artifacts ADD COLUMN removed_at TEXT");
+
   private Schema() {
   }
 
@@ -129,6 +136,12 @@ final class Schema {
           statement.execute(ddl);
         }
         statement.execute("INSERT INTO schema_version (version) VALUES (4)");
+      }
+      if (version < 6) {
+        for (String ddl : VERSION_6) {
+          statement.execute(ddl);
+        }
+        statement.execute("INSERT INTO schema_version (version) VALUES (6)");
       }
       return version;
     }

@@ -69,7 +69,7 @@ final class InsightFixtures {
     Ratings train = split(dataset, DatasetLayout.TRAIN);
     Ratings eval = split(dataset, DatasetLayout.EVAL);
     AlsResult fit = new AlsTrainer(options).fit(train, eval, iteration -> { });
-    BundleManifest manifest = BundleManifest.forFit(fit, "run-" + options.numFactors()).build();
+    BundleManifest manifest = BundleManifest.forFit(fit).build();
     BundleWriter.write(out, fit.model(), manifest, RatedItems.of(train, fit.model()),
         BundleWriter.IfExists.FAIL);
     return out;

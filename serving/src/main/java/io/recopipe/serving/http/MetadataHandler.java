@@ -47,7 +47,8 @@ public final class MetadataHandler implements Handler {
     out.put("data_fingerprint", manifest.dataFingerprint());
     out.put("code_version", provenance.codeVersion());
     out.put("git_commit", provenance.gitCommit());
-    out.put("created_at", String.valueOf(provenance.createdAt()));
+    out.put("created_at", provenance.createdAt() == null ? null
+        : provenance.createdAt().toString());
     out.put("seed", provenance.seed());
     out.put("num_users", model.model().users().size());
     out.put("num_items", model.model().items().size());

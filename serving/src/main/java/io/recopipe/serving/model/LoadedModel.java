@@ -53,7 +53,7 @@ public final class LoadedModel {
     return bundle.model();
   }
 
-  /** A stable version string: the first 12 hex digits of the manifest's SHA-256. */
+  /** The content version ({@link io.recopipe.model.bundle.ContentVersion}). */
   public String version() {
     return version;
   }
