@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class Schema {
   /** The version this code writes. */
-  static final int CURRENT = 2;
+  static final int CURRENT = 3;
 
   private static final List<String> VERSION_1 = List.of(
       "CREATE TABLE runs (id TEXT PRIMARY KEY, pipeline TEXT NOT NULL, status TEXT NOT NULL,"
@@ -80,6 +80,14 @@ final class Schema {
           + " outcome TEXT NOT NULL, reason TEXT, run_id TEXT)",
       "CREATE INDEX schedule_firings_by_schedule ON schedule_firings (schedule, id)");
 
+  /**
+   * Version 3: each run records whether it ran with {@code --no-cache} (so resume keeps it) and
+   * when it reached its commit point (its tables published and its version registered).
+   */
+  private static final List<String> VERSION_3 = List.of(
+      "ALTER TABLE runs ADD COLUMN no_cache INTEGER NOT NULL DEFAULT 0",
+      "ALTER TABLE runs ADD COLUMN committed_at TEXT");
+
   private Schema() {
   }
 
@@ -108,6 +116,12 @@ final class Schema {
           statement.execute(ddl);
         }
         statement.execute("INSERT INTO schema_version (version) VALUES (2)");
+      }
+      if (version < 3) {
+        for (String ddl : VERSION_3) {
+          statement.execute(ddl);
+        }
+        statement.execute("INSERT INTO schema_version (version) VALUES (3)");
       }
     }
   }

@@ -98,7 +98,8 @@ public final class LocalRunner implements AutoCloseable {
     String runId = RunIds.next();
     ProcessIdentity self = ProcessIdentity.current();
     runs.insert(new RunRecord(runId, pipeline.name(), RunStatus.RUNNING, null, parameters,
-        Instant.now(), null, options.startedBy(), self.pid(), self.started()));
+        Instant.now(), null, options.startedBy(), self.pid(), self.started(), options.noCache(),
+        null));
     options.progress().println("run " + runId + " of pipeline " + pipeline.name() + " in "
         + home);
     return execute(runId, pipeline, options, false);
@@ -106,7 +107,8 @@ public final class LocalRunner implements AutoCloseable {
 
   /**
    * Continues run {@code runId} from its first unfinished step: steps that succeeded in it and
-   * whose outputs still verify are reused, the rest run again (cache rules apply as usual).
+   * whose outputs still verify are reused, the rest run again (cache rules apply as usual; a run
+   * started with the cache off resumes with it off).
    *
    * @throws IllegalArgumentException when the run does not exist or belongs to another pipeline
    * @throws IllegalStateException    when it ended (SUCCEEDED, GATED, REJECTED, EXPIRED) or is
@@ -131,8 +133,8 @@ public final class LocalRunner implements AutoCloseable {
     ProcessIdentity self = ProcessIdentity.current();
     runs.reopen(runId, self.pid(), self.started());
     options.progress().println("resuming run " + runId + " of pipeline " + pipeline.name()
-        + " in " + home);
-    return execute(runId, pipeline, options, true);
+        + " in " + home + (run.noCache() ? " (cache off, as the run started)" : ""));
+    return execute(runId, pipeline, run.noCache() ? options.withoutCache() : options, true);
   }
 
   /** Why run {@code runId} cannot be resumed, or empty when it can. */
@@ -221,7 +223,7 @@ public final class LocalRunner implements AutoCloseable {
     return new RunSession(run.id(), pipeline, run.parameters(), options, home, artifacts,
         new ExecutionRepository(metadata), new ArtifactRepository(metadata), warehouse,
         run.startedAt(), run.who() == null ? options.startedBy() : run.who(), registry(),
-        approvals(), profile.services());
+        approvals(), profile.services(), runs);
   }
 
   /** The home this runner works in. */
@@ -245,10 +247,19 @@ public final class LocalRunner implements AutoCloseable {
     }
     try (WarehouseHandle warehouse = new WarehouseHandle(profile.warehouses())) {
       RunSession session = session(run, pipeline, options, warehouse, profile);
-      outcome = new DagWalk(session).walk(resuming);
-      if (outcome.status() == RunStatus.SUCCEEDED) {
-        new ChampionPromotion(registry(), approvals()).promote(runId, session.startedBy,
-            options.progress());
+      try {
+        outcome = new DagWalk(session).walk(resuming);
+        if (outcome.status() == RunStatus.SUCCEEDED) {
+          Optional<io.recopipe.pipeline.registry.ModelVersion> version = session.commit.commit();
+          if (version.isPresent()) {
+            new ChampionPromotion(registry(), approvals()).promote(version.get(),
+                session.commit.served(outcome.steps()), runId, session.startedBy,
+                options.progress());
+          }
+        }
+      } finally {
+        session.commit.discard();
+        session.commit.dropStale();
       }
     } catch (Exception e) {
       outcome = new DagWalk.Outcome(RunStatus.FAILED, "run " + runId + " failed: "

@@ -36,6 +36,12 @@ final class RunSession {
   final String startedBy;
   final ModelRegistry registry;
   final Approvals approvals;
+  /** The runs table (the run's commit mark). */
+  final io.recopipe.pipeline.metadata.RunRepository runs;
+  /** The key the run's staged warehouse tables carry. */
+  final String stagingKey;
+  /** The run's commit point: staged tables and the draft version. */
+  final RunCommit commit;
   private final Map<String, Map<String, StoredArtifact>> outputsByStep = new HashMap<>();
   private final java.util.Set<String> rolledBack = new java.util.HashSet<>();
   private final java.util.Set<String> badInput = new java.util.HashSet<>();
@@ -44,7 +50,11 @@ final class RunSession {
       RecopipeHome home, ArtifactStore artifacts, ExecutionRepository executions,
       ArtifactRepository lineage, WarehouseHandle warehouse, java.time.Instant startedAt,
       String startedBy, ModelRegistry registry, Approvals approvals,
-      io.recopipe.components.api.Services services) {
+      io.recopipe.components.api.Services services,
+      io.recopipe.pipeline.metadata.RunRepository runs) {
+    this.runs = runs;
+    this.stagingKey = io.recopipe.components.warehouse.StagedTables.keyOfRun(runId);
+    this.commit = new RunCommit(this);
     this.services = services;
     this.startedAt = startedAt;
     this.startedBy = startedBy;
