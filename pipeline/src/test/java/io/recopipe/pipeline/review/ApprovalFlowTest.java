@@ -137,7 +137,8 @@ class ApprovalFlowTest {
     assertEquals(ExecutionStatus.SUCCEEDED, approved.step("deploy").orElseThrow().status());
     assertEquals(1, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow()
         .version());
-    assertEquals(VersionStatus.DEPLOYED, runner.registry().find(NAME, 1).orElseThrow().status());
+    assertEquals(VersionStatus.PROMOTED, runner.registry().find(NAME, 1).orElseThrow().status(),
+        "deploy is disabled: champion, not served");
     AliasChange move = runner.registry().history(NAME).get(0);
     assertEquals("bob", move.actor());
     assertEquals("approved by bob: looks good", move.reason());
@@ -157,7 +158,7 @@ class ApprovalFlowTest {
     assertEquals(RunStatus.SUCCEEDED, auto.status(), auto.message());
     assertEquals("auto promotion of run " + auto.runId(),
         runner.registry().history(NAME).get(0).reason());
-    RunResult waiting = run("alice", Map.of());
+    RunResult waiting = run("alice", Map.of("train.max_iterations", "6"));
     assertEquals(RunStatus.AWAITING_APPROVAL, waiting.status(), waiting.message());
 
     ReviewException noComment = assertThrows(ReviewException.class,
@@ -184,7 +185,8 @@ class ApprovalFlowTest {
         + " and cannot approve it", refused.getMessage());
     assertEquals(ApprovalState.PENDING, promotions.approval(NAME, 1).orElseThrow().state());
 
-    RunResult relaxed = run("alice", Map.of("promotion.four_eyes", "false"));
+    RunResult relaxed = run("alice", Map.of("promotion.four_eyes", "false",
+        "train.max_iterations", "6"));
     int version = runner.registry().forRun(relaxed.runId()).orElseThrow().version();
     assertEquals(RunStatus.SUCCEEDED, promotions.approve(NAME, version, alice, "solo team",
         as("alice")).status());
@@ -203,7 +205,8 @@ class ApprovalFlowTest {
     assertEquals(ApprovalState.EXPIRED, promotions.approval(NAME, 1).orElseThrow().state());
     assertTrue(runner.registry().alias(NAME, ModelRegistry.CHAMPION).isEmpty());
 
-    RunResult second = run("alice", Map.of("promotion.expires_after", "1h"));
+    RunResult second = run("alice", Map.of("promotion.expires_after", "1h",
+        "train.max_iterations", "6"));
     clock.advance(Duration.ofHours(2));
     assertEquals(1, promotions.expireStale());
     assertTrue(promotions.pending(NAME).isEmpty());
