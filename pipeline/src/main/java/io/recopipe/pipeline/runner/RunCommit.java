@@ -55,10 +55,16 @@ final class RunCommit {
   /**
    * Publishes the run's staged tables (once per run) and registers its draft version, or finds
    * the registered version with the same content; returns the run's version, if it has a model.
+   * A run whose model is the champion already (an identical rerun) publishes nothing: the
+   * published tables already describe that model.
    */
   synchronized Optional<ModelVersion> commit() throws WarehouseException {
     RunRecord run = session.runs.find(session.runId).orElseThrow();
-    if (run.committedAt() == null && session.warehouse.isOpen()) {
+    boolean unchangedChampion = draft != null && session.registry
+        .alias(draft.pipeline(), ModelRegistry.CHAMPION)
+        .filter(c -> c.modelVersion().equals(draft.modelVersion()))
+        .filter(c -> !c.runId().equals(session.runId)).isPresent();
+    if (run.committedAt() == null && !unchangedChampion && session.warehouse.isOpen()) {
       List<String> tables = session.warehouse.get().publishStaged(session.stagingKey);
       if (!tables.isEmpty()) {
         session.options.progress().println("published tables " + String.join(", ", tables));
