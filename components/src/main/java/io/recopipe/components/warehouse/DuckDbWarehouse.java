@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -180,7 +181,7 @@ public final class DuckDbWarehouse implements Warehouse {
   @Override
   public synchronized List<String> stagedKeys() throws WarehouseException {
     try {
-      java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+      TreeSet<String> keys = new TreeSet<>();
       for (String name : stagedTables("")) {
         StagedTables.keyOf(name).ifPresent(keys::add);
       }

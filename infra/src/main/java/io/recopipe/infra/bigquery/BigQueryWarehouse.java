@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The {@code gcp} profile's {@link Warehouse}: tables in the configured BigQuery dataset, so the
@@ -149,7 +150,7 @@ public final class BigQueryWarehouse implements Warehouse {
   @Override
   public List<String> stagedKeys() throws WarehouseException {
     String prefix = StagedTables.SCHEMA + StagedTables.SEPARATOR;
-    java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+    TreeSet<String> keys = new TreeSet<>();
     for (String name : stagedTables(prefix)) {
       StagedTables.keyOf(name.substring(prefix.length())).ifPresent(keys::add);
     }

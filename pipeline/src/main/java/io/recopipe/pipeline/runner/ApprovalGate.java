@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.runner;
 
+import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.pipeline.dsl.Step;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.registry.ModelRegistry;
@@ -33,8 +34,7 @@ final class ApprovalGate {
   }
 
   /** Whether the walk must stop before {@code step}, and how the run ends if so. */
-  Optional<Hold> check(Step step) throws ReviewException,
-      io.recopipe.components.warehouse.WarehouseException {
+  Optional<Hold> check(Step step) throws ReviewException, WarehouseException {
     if (!step.requiresApproval() || !policy.reviewed()) {
       return Optional.empty();
     }

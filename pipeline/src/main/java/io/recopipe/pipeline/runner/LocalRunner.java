@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.registry.ModelVersion;
 import io.recopipe.pipeline.review.Approvals;
 import io.recopipe.pipeline.review.PromotionPolicy;
 import io.recopipe.pipeline.review.Reviewers;
@@ -250,7 +251,7 @@ public final class LocalRunner implements AutoCloseable {
       try {
         outcome = new DagWalk(session).walk(resuming);
         if (outcome.status() == RunStatus.SUCCEEDED) {
-          Optional<io.recopipe.pipeline.registry.ModelVersion> version = session.commit.commit();
+          Optional<ModelVersion> version = session.commit.commit();
           if (version.isPresent()) {
             new ChampionPromotion(registry(), approvals()).promote(version.get(),
                 session.commit.served(outcome.steps()), runId, session.startedBy,

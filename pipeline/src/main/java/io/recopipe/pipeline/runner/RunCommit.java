@@ -2,11 +2,14 @@ package io.recopipe.pipeline.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recopipe.components.api.ArtifactType;
+import io.recopipe.components.deploy.DeployComponent;
 import io.recopipe.components.deploy.DeployTarget;
 import io.recopipe.components.deploy.EndpointRegistry;
+import io.recopipe.components.warehouse.StagedTables;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
+import io.recopipe.pipeline.metadata.ExecutionStatus;
 import io.recopipe.pipeline.metadata.RunRecord;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.registry.ModelRegistry;
@@ -85,8 +88,9 @@ final class RunCommit {
   }
 
   /**
-   * Drops the staged tables of every other run that is not RUNNING: runs that ended can never
-   * publish them (a resumed run stages its tables again as it republishes its steps).
+   * Drops the staged tables of every run that is not running in a live process: runs that ended
+   * never publish them, and a killed run stages its tables again as its resume republishes its
+   * steps.
    */
   void dropStale() throws WarehouseException {
     if (!session.warehouse.isOpen()) {
@@ -94,7 +98,8 @@ final class RunCommit {
     }
     Set<String> running = session.runs.list().stream()
         .filter(r -> r.status() == RunStatus.RUNNING)
-        .map(r -> io.recopipe.components.warehouse.StagedTables.keyOfRun(r.id()))
+        .filter(r -> new ProcessIdentity(r.pid(), r.pidStarted()).isAlive())
+        .map(r -> StagedTables.keyOfRun(r.id()))
         .collect(Collectors.toSet());
     Warehouse warehouse = session.warehouse.get();
     for (String key : warehouse.stagedKeys()) {
@@ -122,8 +127,8 @@ final class RunCommit {
   boolean served(List<StepResult> steps) {
     for (StepResult step : steps) {
       for (StoredArtifact artifact : step.outputs().values()) {
-        if (artifact.type() == ArtifactType.ENDPOINT && step.status()
-            == io.recopipe.pipeline.metadata.ExecutionStatus.SUCCEEDED
+        if (artifact.type() == ArtifactType.ENDPOINT
+            && step.status() == ExecutionStatus.SUCCEEDED
             && deployed(session.directoryOf(artifact))) {
           return true;
         }
@@ -178,7 +183,7 @@ final class RunCommit {
   }
 
   private static boolean deployed(Path endpointDir) {
-    Path file = endpointDir.resolve(io.recopipe.components.deploy.DeployComponent.ENDPOINT_FILE);
+    Path file = endpointDir.resolve(DeployComponent.ENDPOINT_FILE);
     try {
       return !Files.isRegularFile(file)
           || JSON.readTree(file.toFile()).path("deployed").asBoolean(true);

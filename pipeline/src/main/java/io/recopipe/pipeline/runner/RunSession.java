@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.runner;
 
+import io.recopipe.components.warehouse.StagedTables;
 import io.recopipe.pipeline.artifacts.ArtifactStore;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
 import io.recopipe.pipeline.dsl.OutputRef;
@@ -7,6 +8,7 @@ import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.ArtifactRepository;
 import io.recopipe.pipeline.metadata.ExecutionRepository;
+import io.recopipe.pipeline.metadata.RunRepository;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.ModelVersion;
 import io.recopipe.pipeline.review.Approvals;
@@ -37,7 +39,7 @@ final class RunSession {
   final ModelRegistry registry;
   final Approvals approvals;
   /** The runs table (the run's commit mark). */
-  final io.recopipe.pipeline.metadata.RunRepository runs;
+  final RunRepository runs;
   /** The key the run's staged warehouse tables carry. */
   final String stagingKey;
   /** The run's commit point: staged tables and the draft version. */
@@ -51,9 +53,9 @@ final class RunSession {
       ArtifactRepository lineage, WarehouseHandle warehouse, java.time.Instant startedAt,
       String startedBy, ModelRegistry registry, Approvals approvals,
       io.recopipe.components.api.Services services,
-      io.recopipe.pipeline.metadata.RunRepository runs) {
+      RunRepository runs) {
     this.runs = runs;
-    this.stagingKey = io.recopipe.components.warehouse.StagedTables.keyOfRun(runId);
+    this.stagingKey = StagedTables.keyOfRun(runId);
     this.commit = new RunCommit(this);
     this.services = services;
     this.startedAt = startedAt;

@@ -182,4 +182,15 @@ class AtomicRunTest {
     assertTrue(cached.step("train").orElseThrow().cacheHit(),
         "control: with the cache on the same step is a hit");
   }
+
+  @Test
+  void theNextRunDropsTheStagedTablesOfRunsThatCanNoLongerCommit() throws Exception {
+    try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(home.warehouseDb())) {
+      warehouse.staged("r20200101_000000_dead00").replaceTableAs("ratings", "SELECT 1 AS x");
+    }
+    baseline();
+    HomeSnapshot after = HomeSnapshot.of(home);
+    assertEquals(java.util.List.of(), after.staged());
+    assertTrue(after.tables().get("ratings").length() > 1000, "the run's own ratings");
+  }
 }
