@@ -72,7 +72,7 @@ final class DagWalk {
         result = serving.isPresent() ? executor.skip(step, serving.get()) : visit(step, earlier);
         if (result.status() == ExecutionStatus.SUCCEEDED
             && step.name().equals(LocalRunner.CHAMPION_STEP)) {
-          registration.register(result, results);
+          registration.draft(result, results);
         }
         if (result.status() == ExecutionStatus.SUCCEEDED) {
           registration.recordImage(result);

@@ -35,7 +35,7 @@ final class VersionRegistration {
    * Drafts the MODEL output of {@code export} as the run's version; {@code earlier} are the
    * run's step results so far (metrics and gate decision are taken from them).
    */
-  Optional<ModelVersion> register(StepResult export, List<StepResult> earlier)
+  Optional<ModelVersion> draft(StepResult export, List<StepResult> earlier)
       throws IOException {
     Optional<StoredArtifact> model = ofType(export, ArtifactType.MODEL);
     if (model.isEmpty()) {
