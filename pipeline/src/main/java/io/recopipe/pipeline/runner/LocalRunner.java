@@ -41,6 +41,11 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
+ * <p>A run's warehouse tables and its model version become visible together at its commit point
+ * (the end of a SUCCEEDED run, or the moment it starts waiting for approval; see
+ * {@link RunCommit}); a run that fails, is gated, rolled back or killed changes nothing a user
+ * can see, and its resume continues from what it staged.
+ *
  * <p>Parameters are one flat map; see {@link StepParameters} for how each step's share is picked.
  * A step's {@link io.recopipe.components.api.StepContext#championModel()} is the MODEL output of
  * the latest successful {@value #CHAMPION_STEP} execution in a SUCCEEDED run of the same pipeline.
