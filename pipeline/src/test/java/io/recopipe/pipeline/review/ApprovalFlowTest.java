@@ -104,10 +104,26 @@ class ApprovalFlowTest {
   }
 
   private RunResult run(String who, Map<String, String> overrides) {
-    Map<String, String> parameters = new ConfigValidator(pipeline).validate(
+    return runner.run(pipeline, parameters(overrides), as(who));
+  }
+
+  private Map<String, String> parameters(Map<String, String> overrides) {
+    return new ConfigValidator(pipeline).validate(
         PipelineConfig.defaults().over(PipelineConfig.parse("test", FAST_CONFIG)).with(overrides),
         false).values();
-    return runner.run(pipeline, parameters, as(who));
+  }
+
+  @Test
+  void approvingResumesTheRunWithItsCacheSettingKept() throws Exception {
+    RunResult waiting = runner.run(pipeline, parameters(Map.of()), as("alice").withoutCache());
+    assertEquals(RunStatus.AWAITING_APPROVAL, waiting.status(), waiting.message());
+    assertTrue(runner.findRun(waiting.runId()).orElseThrow().noCache());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    RunOptions asBob = new RunOptions(false, new PrintStream(out, true,
+        java.nio.charset.StandardCharsets.UTF_8), "bob", clock);
+    assertEquals(RunStatus.SUCCEEDED, promotions.approve(NAME, 1, bob, "ok", asBob).status());
+    assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8)
+        .contains("(cache off, as the run started)"), out.toString());
   }
 
   @Test
