@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -22,8 +23,10 @@ import org.duckdb.DuckDBConnection;
  * The local profile's {@link Warehouse}: one DuckDB file under the recopipe home, so users can
  * query ratings, splits and recommendations with SQL offline. Every replace fills a
  * {@code name__staging_<random>} table first and then, in one transaction, drops the old table
- * and renames the new one, so a failed load leaves the old table untouched. One connection,
- * guarded by this object's lock, serves every caller.
+ * and renames the new one, so a failed load leaves the old table untouched. A run writes through
+ * {@link #staged} into the {@code staging} schema, and {@link #publishStaged} copies all its
+ * tables over the published ones in one transaction. One connection, guarded by this object's
+ * lock, serves every caller.
  */
 public final class DuckDbWarehouse implements Warehouse {
   private final Path file;
@@ -68,32 +71,48 @@ public final class DuckDbWarehouse implements Warehouse {
   @Override
   public synchronized void replaceTableFromTsv(String table, List<Column> columns, Path tsv)
       throws WarehouseException {
-    String name = Identifiers.requireIdentifier(table, "table");
-    String definitions = Identifiers.columnDefinitions(columns);
-    String source = "read_csv(" + Identifiers.literal(tsv.toAbsolutePath().toString())
-        + ", delim='\t', header=false, quote='', escape='', auto_detect=false, columns="
-        + Identifiers.csvColumns(columns) + ")";
-    replace(name, "table " + name + " from " + tsv, staging -> {
-      execute("CREATE TABLE " + staging + " (" + definitions + ")");
-      execute("INSERT INTO " + staging + " SELECT * FROM " + source);
-    });
+    loadFromTsv(Target.published(table), columns, tsv);
   }
 
   @Override
   public synchronized void replaceTable(String table, List<Column> columns,
       Iterable<List<Object>> rows) throws WarehouseException {
-    String name = Identifiers.requireIdentifier(table, "table");
-    RowAppender rowAppender = new RowAppender(name, columns);
+    loadRows(Target.published(table), columns, rows);
+  }
+
+  @Override
+  public synchronized void replaceTableAs(String table, String select)
+      throws WarehouseException {
+    loadAs(Target.published(table), select);
+  }
+
+  /** Replaces {@code target} with the rows of a headerless TSV file. */
+  synchronized void loadFromTsv(Target target, List<Column> columns, Path tsv)
+      throws WarehouseException {
+    String definitions = Identifiers.columnDefinitions(columns);
+    String source = "read_csv(" + Identifiers.literal(tsv.toAbsolutePath().toString())
+        + ", delim='\t', header=false, quote='', escape='', auto_detect=false, columns="
+        + Identifiers.csvColumns(columns) + ")";
+    replace(target, "table " + target.table() + " from " + tsv, staging -> {
+      execute("CREATE TABLE " + staging + " (" + definitions + ")");
+      execute("INSERT INTO " + staging + " SELECT * FROM " + source);
+    });
+  }
+
+  /** Replaces {@code target} with {@code rows}. */
+  synchronized void loadRows(Target target, List<Column> columns, Iterable<List<Object>> rows)
+      throws WarehouseException {
+    RowAppender rowAppender = new RowAppender(target.table(), columns);
     List<Column> staged = new java.util.ArrayList<>();
     for (Column column : columns) {
       staged.add(RowAppender.isList(column.sqlType())
           ? new Column(column.name(), "VARCHAR") : column);
     }
     String definitions = Identifiers.columnDefinitions(staged);
-    replace(name, "table " + name, staging -> {
+    replace(target, "table " + target.table(), staging -> {
       execute("CREATE TABLE " + staging + " (" + definitions + ")");
       try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)
-          .createAppender("main", staging)) {
+          .createAppender(target.schema(), unquoted(staging))) {
         rowAppender.appendAll(appender, rows);
       }
       for (Column column : columns) {
@@ -105,12 +124,97 @@ public final class DuckDbWarehouse implements Warehouse {
     });
   }
 
-  @Override
-  public synchronized void replaceTableAs(String table, String select)
-      throws WarehouseException {
-    String name = Identifiers.requireIdentifier(table, "table");
-    replace(name, "table " + name + " as " + DuckDbErrors.shortSql(select),
+  /** Replaces {@code target} with the result of {@code select}. */
+  synchronized void loadAs(Target target, String select) throws WarehouseException {
+    replace(target, "table " + target.table() + " as " + DuckDbErrors.shortSql(select),
         staging -> execute("CREATE TABLE " + staging + " AS " + select));
+  }
+
+  @Override
+  public Warehouse staged(String key) throws WarehouseException {
+    return new DuckDbStagedView(this, StagedTables.requireKey(key));
+  }
+
+  @Override
+  public synchronized List<String> publishStaged(String key) throws WarehouseException {
+    String prefix = StagedTables.requireKey(key) + StagedTables.SEPARATOR;
+    List<String> published = new ArrayList<>();
+    try {
+      List<String> staged = stagedTables(prefix);
+      connection.setAutoCommit(false);
+      try {
+        for (String name : staged) {
+          String table = name.substring(prefix.length());
+          execute("DROP TABLE IF EXISTS main." + quote(table));
+          execute("CREATE TABLE main." + quote(table) + " AS SELECT * FROM "
+              + StagedTables.SCHEMA + "." + quote(name));
+          execute("DROP TABLE " + StagedTables.SCHEMA + "." + quote(name));
+          published.add(table);
+        }
+        connection.commit();
+      } catch (SQLException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+      dropLeftoverLoads(key);
+    } catch (SQLException e) {
+      throw DuckDbErrors.wrap("publish the staged tables of " + key, e);
+    }
+    return published.stream().sorted().toList();
+  }
+
+  @Override
+  public synchronized void dropStaged(String key) throws WarehouseException {
+    String prefix = StagedTables.requireKey(key) + StagedTables.SEPARATOR;
+    try {
+      for (String name : stagedTables(prefix)) {
+        execute("DROP TABLE IF EXISTS " + StagedTables.SCHEMA + "." + quote(name));
+      }
+      dropLeftoverLoads(key);
+    } catch (SQLException e) {
+      throw DuckDbErrors.wrap("drop the staged tables of " + key, e);
+    }
+  }
+
+  @Override
+  public synchronized List<String> stagedKeys() throws WarehouseException {
+    try {
+      TreeSet<String> keys = new TreeSet<>();
+      for (String name : stagedTables("")) {
+        StagedTables.keyOf(name).ifPresent(keys::add);
+      }
+      return List.copyOf(keys);
+    } catch (SQLException e) {
+      throw DuckDbErrors.wrap("list the staged tables", e);
+    }
+  }
+
+  /** The staging schema's tables whose names start with {@code prefix}, sorted. */
+  private List<String> stagedTables(String prefix) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
+            + " AND starts_with(table_name, ?) ORDER BY table_name")) {
+      statement.setString(1, StagedTables.SCHEMA);
+      statement.setString(2, prefix);
+      try (ResultSet results = statement.executeQuery()) {
+        while (results.next()) {
+          names.add(results.getString(1));
+        }
+      }
+    }
+    return names;
+  }
+
+  /** Drops the half-loaded tables a killed process left behind while staging for {@code key}. */
+  private void dropLeftoverLoads(String key) throws SQLException {
+    for (String name : stagedTables(StagedTables.LOAD_PREFIX)) {
+      if (name.contains(StagedTables.SEPARATOR + key + StagedTables.SEPARATOR)) {
+        execute("DROP TABLE IF EXISTS " + StagedTables.SCHEMA + "." + quote(name));
+      }
+    }
   }
 
   @Override
@@ -151,29 +255,32 @@ public final class DuckDbWarehouse implements Warehouse {
     }
   }
 
-  /** Loads a staging table with {@code load}, then swaps it in; on failure drops the staging. */
-  private void replace(String name, String what, StagingLoad load) throws WarehouseException {
-    String staging = name + "__staging_"
-        + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+  /** Loads a temporary table with {@code load}, then swaps it in; on failure drops it. */
+  private void replace(Target target, String what, StagingLoad load) throws WarehouseException {
+    String loading = target.loadingName(
+        Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1));
     boolean swapped = false;
     try {
-      load.into(staging);
-      swap(name, staging);
+      if (!target.schema().equals("main")) {
+        execute("CREATE SCHEMA IF NOT EXISTS " + target.schema());
+      }
+      load.into(loading);
+      swap(target, loading);
       swapped = true;
     } catch (SQLException e) {
       throw DuckDbErrors.wrap(what, e);
     } finally {
       if (!swapped) {
-        dropQuietly(staging);
+        dropQuietly(loading);
       }
     }
   }
 
-  private void swap(String name, String staging) throws SQLException {
+  private void swap(Target target, String loading) throws SQLException {
     connection.setAutoCommit(false);
     try {
-      execute("DROP TABLE IF EXISTS " + name);
-      execute("ALTER TABLE " + staging + " RENAME TO " + name);
+      execute("DROP TABLE IF EXISTS " + target.qualified());
+      execute("ALTER TABLE " + loading + " RENAME TO " + quote(target.name()));
       connection.commit();
     } catch (SQLException e) {
       connection.rollback();
@@ -189,6 +296,16 @@ public final class DuckDbWarehouse implements Warehouse {
     } catch (SQLException e) {
       // the original failure is what the caller needs; a stray staging table is harmless
     }
+  }
+
+  static String quote(String name) {
+    return '"' + name.replace("\"", "\"\"") + '"';
+  }
+
+  /** The bare name of a {@code schema."name"} spelling, for the appender. */
+  private static String unquoted(String qualified) {
+    String name = qualified.substring(qualified.indexOf('.') + 1);
+    return name.substring(1, name.length() - 1).replace("\"\"", "\"");
   }
 
   private void execute(String sql) throws SQLException {

@@ -28,6 +28,27 @@ public interface Warehouse extends AutoCloseable {
   /** Whether {@code table} exists. */
   boolean hasTable(String table) throws WarehouseException;
 
+  /**
+   * A view of this warehouse whose replace calls write the staged tables of one run
+   * ({@code key}, a plain identifier) instead of the tables users query, so a run's tables become
+   * visible only when {@link #publishStaged} moves them at the run's commit point; queries and
+   * {@code hasTable} of the view still read the published tables.
+   */
+  Warehouse staged(String key) throws WarehouseException;
+
+  /**
+   * Replaces each published table with the run {@code key}'s staged table of the same name and
+   * drops the staged ones; returns the names of the tables replaced, sorted. DuckDB does it in one
+   * transaction (readers see all the old tables or all the new ones); BigQuery table by table.
+   */
+  List<String> publishStaged(String key) throws WarehouseException;
+
+  /** Drops every staged table of run {@code key} (a failed run's tables never show). */
+  void dropStaged(String key) throws WarehouseException;
+
+  /** The keys of the runs that have staged tables, sorted. */
+  List<String> stagedKeys() throws WarehouseException;
+
   @Override
   void close() throws WarehouseException;
 }

@@ -80,4 +80,24 @@ final class FakeWarehouse implements Warehouse {
   @Override
   public void close() {
   }
+
+  @Override
+  public Warehouse staged(String key) {
+    throw new UnsupportedOperationException("steps write through the runner's staged view");
+  }
+
+  @Override
+  public List<String> publishStaged(String key) {
+    throw new UnsupportedOperationException("the runner publishes, not the steps");
+  }
+
+  @Override
+  public void dropStaged(String key) {
+    throw new UnsupportedOperationException("the runner drops, not the steps");
+  }
+
+  @Override
+  public List<String> stagedKeys() {
+    return List.of();
+  }
 }

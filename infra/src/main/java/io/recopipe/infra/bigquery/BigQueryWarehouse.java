@@ -2,6 +2,7 @@ package io.recopipe.infra.bigquery;
 
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryException;
+import com.google.cloud.bigquery.CopyJobConfiguration;
 import com.google.cloud.bigquery.CsvOptions;
 import com.google.cloud.bigquery.FieldList;
 import com.google.cloud.bigquery.FieldValueList;
@@ -10,11 +11,13 @@ import com.google.cloud.bigquery.Job;
 import com.google.cloud.bigquery.JobInfo;
 import com.google.cloud.bigquery.QueryJobConfiguration;
 import com.google.cloud.bigquery.Schema;
+import com.google.cloud.bigquery.Table;
 import com.google.cloud.bigquery.TableResult;
 import com.google.cloud.bigquery.WriteChannelConfiguration;
 import io.recopipe.components.warehouse.Column;
 import io.recopipe.components.warehouse.Identifiers;
 import io.recopipe.components.warehouse.QueryResult;
+import io.recopipe.components.warehouse.StagedTables;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.infra.config.GcpConfig;
@@ -23,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The {@code gcp} profile's {@link Warehouse}: tables in the configured BigQuery dataset, so the
@@ -33,7 +37,9 @@ import java.util.List;
  * and schema untouched), so no staging table and copy are needed, unlike DuckDB. Files and rows
  * are uploaded through the client's resumable load channel: TSV files as CSV with a tab
  * delimiter and no quoting (what ingest writes), in-memory rows as newline-delimited JSON (which
- * carries list columns). Unqualified table names in SQL resolve against the dataset.
+ * carries list columns). Unqualified table names in SQL resolve against the dataset. A run's
+ * staged tables are {@code staging__KEY__TABLE} in the same dataset, copied over their targets
+ * table by table when the run commits.
  */
 public final class BigQueryWarehouse implements Warehouse {
   /** How long one job may run before the call gives up. */
@@ -54,25 +60,38 @@ public final class BigQueryWarehouse implements Warehouse {
   @Override
   public void replaceTableFromTsv(String table, List<Column> columns, Path tsv)
       throws WarehouseException {
-    String name = Identifiers.requireIdentifier(table, "table");
+    loadFromTsv(Identifiers.requireIdentifier(table, "table"), columns, tsv);
+  }
+
+  @Override
+  public void replaceTable(String table, List<Column> columns, Iterable<List<Object>> rows)
+      throws WarehouseException {
+    loadRows(Identifiers.requireIdentifier(table, "table"), columns, rows);
+  }
+
+  @Override
+  public void replaceTableAs(String table, String select) throws WarehouseException {
+    loadAs(Identifiers.requireIdentifier(table, "table"), select);
+  }
+
+  /** Replaces table {@code name} (already checked) with a headerless TSV file's rows. */
+  void loadFromTsv(String name, List<Column> columns, Path tsv) throws WarehouseException {
     CsvOptions tabSeparated = CsvOptions.newBuilder().setFieldDelimiter("\t").setQuote("")
         .setSkipLeadingRows(0).setEncoding("UTF-8").build();
     String what = "table " + name + " from " + tsv;
     jobs.upload(load(name, columns, tabSeparated), out -> Files.copy(tsv, out), what);
   }
 
-  @Override
-  public void replaceTable(String table, List<Column> columns, Iterable<List<Object>> rows)
+  /** Replaces table {@code name} (already checked) with {@code rows}. */
+  void loadRows(String name, List<Column> columns, Iterable<List<Object>> rows)
       throws WarehouseException {
-    String name = Identifiers.requireIdentifier(table, "table");
     JsonRows json = new JsonRows(name, columns);
     jobs.upload(load(name, columns, FormatOptions.json()), out -> json.write(rows, out),
         "table " + name);
   }
 
-  @Override
-  public void replaceTableAs(String table, String select) throws WarehouseException {
-    String name = Identifiers.requireIdentifier(table, "table");
+  /** Replaces table {@code name} (already checked) with a query's result. */
+  void loadAs(String name, String select) throws WarehouseException {
     QueryJobConfiguration query = queryBuilder(select).setDestinationTable(jobs.table(name))
         .setCreateDisposition(JobInfo.CreateDisposition.CREATE_IF_NEEDED)
         .setWriteDisposition(JobInfo.WriteDisposition.WRITE_TRUNCATE).build();
@@ -92,6 +111,82 @@ public final class BigQueryWarehouse implements Warehouse {
       return jobs.client().getTable(jobs.table(name)) != null;
     } catch (BigQueryException e) {
       throw new WarehouseException("table " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Warehouse staged(String key) throws WarehouseException {
+    return new BigQueryStagedView(this, StagedTables.requireKey(key));
+  }
+
+  /**
+   * Copies each staged table of {@code key} over its published table ({@code WRITE_TRUNCATE}),
+   * then deletes it. BigQuery has no multi-table transaction: each copy is atomic on its own,
+   * so readers may briefly see some tables new and others old.
+   */
+  @Override
+  public List<String> publishStaged(String key) throws WarehouseException {
+    String prefix = stagedPrefix(key);
+    List<String> published = new ArrayList<>();
+    for (String name : stagedTables(prefix)) {
+      String table = name.substring(prefix.length());
+      CopyJobConfiguration copy = CopyJobConfiguration.newBuilder(jobs.table(table),
+          jobs.table(name)).setWriteDisposition(JobInfo.WriteDisposition.WRITE_TRUNCATE)
+          .setCreateDisposition(JobInfo.CreateDisposition.CREATE_IF_NEEDED).build();
+      jobs.run("copy", copy, "publish table " + table + " from " + name);
+      delete(name);
+      published.add(table);
+    }
+    return published.stream().sorted().toList();
+  }
+
+  @Override
+  public void dropStaged(String key) throws WarehouseException {
+    for (String name : stagedTables(stagedPrefix(key))) {
+      delete(name);
+    }
+  }
+
+  @Override
+  public List<String> stagedKeys() throws WarehouseException {
+    String prefix = StagedTables.SCHEMA + StagedTables.SEPARATOR;
+    TreeSet<String> keys = new TreeSet<>();
+    for (String name : stagedTables(prefix)) {
+      StagedTables.keyOf(name.substring(prefix.length())).ifPresent(keys::add);
+    }
+    return List.copyOf(keys);
+  }
+
+  /** The dataset name of run {@code key}'s staged {@code table}. */
+  static String stagedName(String key, String table) {
+    return StagedTables.SCHEMA + StagedTables.SEPARATOR + StagedTables.stagedName(key, table);
+  }
+
+  private static String stagedPrefix(String key) throws WarehouseException {
+    return stagedName(StagedTables.requireKey(key), "");
+  }
+
+  private List<String> stagedTables(String prefix) throws WarehouseException {
+    List<String> names = new ArrayList<>();
+    try {
+      for (Table table : jobs.client().listTables(jobs.dataset()).iterateAll()) {
+        String name = table.getTableId().getTable();
+        if (name.startsWith(prefix)) {
+          names.add(name);
+        }
+      }
+    } catch (BigQueryException e) {
+      throw new WarehouseException("list the tables of dataset " + jobs.dataset().getDataset()
+          + ": " + e.getMessage(), e);
+    }
+    return names;
+  }
+
+  private void delete(String name) throws WarehouseException {
+    try {
+      jobs.client().delete(jobs.table(name));
+    } catch (BigQueryException e) {
+      throw new WarehouseException("delete staged table " + name + ": " + e.getMessage(), e);
     }
   }
 

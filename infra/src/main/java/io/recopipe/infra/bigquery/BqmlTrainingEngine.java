@@ -79,8 +79,8 @@ public final class BqmlTrainingEngine implements TrainingEngine {
     }
     BqmlSql.notes(options).forEach(context.log()::info);
     try {
-      String create = sql.createModel(model, tables.tableFor("train", train, context.log()),
-          options, train.size());
+      String trainTable = tables.tableFor("train", train, context.runId(), context.log());
+      String create = sql.createModel(model, trainTable, options, train.size());
       Job job = jobs.run("create_model", warehouse.queryBuilder(create).build(),
           "model " + model);
       context.log().info("CREATE MODEL " + sql.qualified(model) + ": job "
@@ -88,7 +88,7 @@ public final class BqmlTrainingEngine implements TrainingEngine {
       List<TrainingIteration> iterations = BqmlResults.trainingInfo(
           query(sql.trainingInfo(model), context));
       if (eval != null && eval.size() > 0) {
-        String evalTable = tables.tableFor("eval", eval, context.log());
+        String evalTable = tables.tableFor("eval", eval, context.runId(), context.log());
         iterations = withEvaluation(iterations, evaluate(evalTable, context), context);
       }
       MfModel fitted = inTrainingOrder(BqmlResults.weights(query(sql.weights(model), context)),

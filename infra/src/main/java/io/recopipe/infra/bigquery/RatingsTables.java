@@ -3,6 +3,7 @@ package io.recopipe.infra.bigquery;
 import com.google.cloud.bigquery.BigQueryException;
 import com.google.cloud.bigquery.Table;
 import io.recopipe.components.api.StepLog;
+import io.recopipe.components.warehouse.StagedTables;
 import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.model.data.Ratings;
 
@@ -21,8 +22,19 @@ final class RatingsTables {
     this.sql = sql;
   }
 
-  /** The table to read split {@code name} ({@code train} or {@code eval}) from. */
-  String tableFor(String name, Ratings ratings, StepLog log) throws WarehouseException {
+  /**
+   * The table to read split {@code name} ({@code train} or {@code eval}) from; run
+   * {@code runId}'s staged copy comes first, as ingest of the same run wrote it there.
+   */
+  String tableFor(String name, Ratings ratings, String runId, StepLog log)
+      throws WarehouseException {
+    String staged = BigQueryWarehouse.stagedName(StagedTables.keyOfRun(runId), name);
+    Long stagedRows = rowCount(staged);
+    if (stagedRows != null && stagedRows == ratings.size()) {
+      log.info("using this run's staged table " + sql.qualified(staged) + " (" + stagedRows
+          + " ratings)");
+      return staged;
+    }
     Long rows = rowCount(name);
     if (rows != null && rows == ratings.size()) {
       log.info("using table " + sql.qualified(name) + " (" + rows + " ratings)");

@@ -37,6 +37,8 @@ final class BigQueryStub implements AutoCloseable {
   private static final Pattern JOB = Pattern.compile("/bigquery/v2/projects/([^/]+)/jobs/([^/]+)");
   private static final Pattern RESULTS =
       Pattern.compile("/bigquery/v2/projects/([^/]+)/queries/([^/]+)");
+  private static final Pattern TABLES =
+      Pattern.compile("/bigquery/v2/projects/([^/]+)/datasets/([^/]+)/tables");
   private static final Pattern TABLE =
       Pattern.compile("/bigquery/v2/projects/([^/]+)/datasets/([^/]+)/tables/([^/]+)(/data)?");
 
@@ -161,6 +163,17 @@ final class BigQueryStub implements AutoCloseable {
         send(exchange, 200, queryResults(jobs.get(m.group(2))));
       } else if (method.equals("GET") && (m = TABLE.matcher(path)).matches()) {
         table(exchange, m);
+      } else if (method.equals("GET") && (m = TABLES.matcher(path)).matches()) {
+        ObjectNode list = JSON.createObjectNode().put("kind", "bigquery#tableList");
+        for (String name : new java.util.TreeSet<>(tables.keySet())) {
+          list.withArray("tables").addObject().put("kind", "bigquery#table").put("type", "TABLE")
+              .putObject("tableReference").put("projectId", m.group(1))
+              .put("datasetId", m.group(2)).put("tableId", name);
+        }
+        send(exchange, 200, list);
+      } else if (method.equals("DELETE") && (m = TABLE.matcher(path)).matches()) {
+        tables.remove(m.group(3));
+        exchange.sendResponseHeaders(204, -1);
       } else {
         unrouted.add(method + " " + path);
         send(exchange, 404, error(404, "notFound", "stub has no route for " + method + " " + path));

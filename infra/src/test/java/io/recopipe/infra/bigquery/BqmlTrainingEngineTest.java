@@ -180,6 +180,16 @@ class BqmlTrainingEngineTest {
   }
 
   @Test
+  void readsTheRunsStagedTrainTableBeforeThePublishedOne() throws Exception {
+    Ratings train = train();
+    stub.table("train", train.size()).table("staging__rrun_1__train", train.size());
+    engine.fit(train, null, AlsOptions.fromMap(Map.of("num_factors", "2")), context);
+    assertTrue(stub.queries().get(0)
+        .endsWith("FROM `recopipe-demo.recopipe.staging__rrun_1__train`"), stub.queries().get(0));
+    assertTrue(stub.uploadedTexts().isEmpty(), "nothing is uploaded");
+  }
+
+  @Test
   void refusesLocalOnlyOptionsBeforeStartingAnyJob() {
     ComponentException e = assertThrows(ComponentException.class, () -> engine.fit(train(), null,
         AlsOptions.fromMap(Map.of("method", "vb")), context));

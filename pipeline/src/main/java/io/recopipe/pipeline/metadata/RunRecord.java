@@ -17,8 +17,17 @@ import java.util.Map;
  * @param who        the user who started it
  * @param pid        the runner's process id (0 when unknown)
  * @param pidStarted the runner process's start time as the OS reports it (null when unknown)
+ * @param noCache    whether it runs with {@code --no-cache} (a resume keeps it)
+ * @param committedAt when it reached its commit point (null before, and for runs that never do)
  */
 public record RunRecord(String id, String pipeline, RunStatus status, String message,
     Map<String, String> parameters, Instant startedAt, Instant endedAt, String who, long pid,
-    String pidStarted) {
+    String pidStarted, boolean noCache, Instant committedAt) {
+  /** A run with the cache on that has not committed. */
+  public RunRecord(String id, String pipeline, RunStatus status, String message,
+      Map<String, String> parameters, Instant startedAt, Instant endedAt, String who, long pid,
+      String pidStarted) {
+    this(id, pipeline, status, message, parameters, startedAt, endedAt, who, pid, pidStarted,
+        false, null);
+  }
 }

@@ -17,7 +17,8 @@ import java.util.TreeMap;
 public final class RunRepository {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS =
-      "id, pipeline, status, message, parameters, started_at, ended_at, who, pid, pid_started";
+      "id, pipeline, status, message, parameters, started_at, ended_at, who, pid, pid_started,"
+          + " no_cache, committed_at";
 
   private final MetadataStore store;
 
@@ -30,7 +31,7 @@ public final class RunRepository {
   public void insert(RunRecord run) {
     store.write(c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs (" + COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         ps.setString(1, run.id());
         ps.setString(2, run.pipeline());
         ps.setString(3, run.status().name());
@@ -41,6 +42,8 @@ public final class RunRepository {
         ps.setString(8, run.who());
         ps.setLong(9, run.pid());
         ps.setString(10, run.pidStarted());
+        ps.setInt(11, run.noCache() ? 1 : 0);
+        ps.setString(12, Timestamps.format(run.committedAt()));
         return ps.executeUpdate();
       }
     });
@@ -54,6 +57,18 @@ public final class RunRepository {
         ps.setLong(1, pid);
         ps.setString(2, pidStarted);
         ps.setString(3, id);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  /** Records that run {@code id} reached its commit point at {@code at}. */
+  public void markCommitted(String id, Instant at) {
+    store.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE runs SET committed_at = ? WHERE id = ? AND committed_at IS NULL")) {
+        ps.setString(1, Timestamps.format(at));
+        ps.setString(2, id);
         return ps.executeUpdate();
       }
     });
@@ -113,7 +128,8 @@ public final class RunRepository {
         RunStatus.valueOf(rs.getString("status")), rs.getString("message"),
         fromJson(rs.getString("parameters")), Timestamps.parse(rs.getString("started_at")),
         Timestamps.parse(ended), rs.getString("who"), rs.getLong("pid"),
-        rs.getString("pid_started"));
+        rs.getString("pid_started"), rs.getInt("no_cache") != 0,
+        Timestamps.parse(rs.getString("committed_at")));
   }
 
   static String toJson(Map<String, String> parameters) {

@@ -81,6 +81,14 @@ final class Schema {
       "CREATE INDEX schedule_firings_by_schedule ON schedule_firings (schedule, id)");
 
   /**
+   * Version 3: each run records whether it ran with {@code --no-cache} (so resume keeps it) and
+   * when it reached its commit point (its tables published and its version registered).
+   */
+  private static final List<String> VERSION_3 = List.of(
+      "ALTER TABLE runs ADD COLUMN no_cache INTEGER NOT NULL DEFAULT 0",
+      "ALTER TABLE runs ADD COLUMN committed_at TEXT");
+
+  /**
    * Version 4: the home's settings (its promotion policy and the sealed audit head) and which
    * reviewers are admins (who may add and disable reviewers and change the policy); in a home
    * that already has reviewers, the earliest active one becomes its admin.
@@ -130,6 +138,12 @@ final class Schema {
           statement.execute(ddl);
         }
         statement.execute("INSERT INTO schema_version (version) VALUES (2)");
+      }
+      if (version < 3) {
+        for (String ddl : VERSION_3) {
+          statement.execute(ddl);
+        }
+        statement.execute("INSERT INTO schema_version (version) VALUES (3)");
       }
       if (version < 4) {
         for (String ddl : VERSION_4) {

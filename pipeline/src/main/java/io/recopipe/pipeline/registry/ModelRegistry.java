@@ -111,9 +111,7 @@ public final class ModelRegistry {
   /** Sets the status of {@code version} (audited as {@code status} by {@code actor}). */
   public void setStatus(String pipeline, int version, VersionStatus status, String actor) {
     store.write(c -> {
-      setStatus(c, pipeline, version, status);
-      AuditLog.append(c, clock.instant(), actor, "status", subject(pipeline, version),
-          Map.of("status", status.name()));
+      changeStatus(c, pipeline, version, status, actor, clock.instant());
       return null;
     });
   }
@@ -130,11 +128,14 @@ public final class ModelRegistry {
 
   /**
    * Makes {@code version} the champion and the old champion {@code previous}, recording both
-   * moves, the DEPLOYED status and an audit entry in one transaction.
+   * moves, the status change and an audit entry in one transaction. {@code served}: the version
+   * now serves the endpoint (DEPLOYED, and the version it replaces RETIRED), else it is champion
+   * without serving (PROMOTED; the version that serves keeps serving and stays DEPLOYED).
    *
    * @throws IllegalArgumentException when the version does not exist
    */
-  public void promote(String pipeline, int version, String actor, String reason) {
+  public void promote(String pipeline, int version, String actor, String reason,
+      boolean served) {
     if (find(pipeline, version).isEmpty()) {
       throw new IllegalArgumentException("no model version " + subject(pipeline, version));
     }
@@ -148,15 +149,90 @@ public final class ModelRegistry {
       if (old.isPresent()) {
         AliasMoves.move(c, pipeline, PREVIOUS, AliasMoves.current(c, pipeline, PREVIOUS),
             old.get(), actor, now, reason);
+        if (status(c, pipeline, old.get()) == VersionStatus.PROMOTED) {
+          changeStatus(c, pipeline, old.get(), VersionStatus.RETIRED, actor, now);
+        }
       }
-      setStatus(c, pipeline, version, VersionStatus.DEPLOYED);
+      if (served) {
+        retireServing(c, pipeline, version, actor, now);
+      }
+      setStatus(c, pipeline, version, served ? VersionStatus.DEPLOYED : VersionStatus.PROMOTED);
       Map<String, String> detail = new LinkedHashMap<>();
       detail.put("from", old.map(String::valueOf).orElse(""));
       detail.put("to", String.valueOf(version));
       detail.put("reason", reason);
+      detail.put("status", served ? VersionStatus.DEPLOYED.name()
+          : VersionStatus.PROMOTED.name());
       AuditLog.append(c, now, actor, "promote", subject(pipeline, version), detail);
       return null;
     });
+  }
+
+  /**
+   * Records that the champion {@code version} now serves (it was PROMOTED, e.g. an identical
+   * rerun deployed it): DEPLOYED, and the version that served before RETIRED, audited.
+   */
+  public void markServing(String pipeline, int version, String actor) {
+    store.write(c -> {
+      if (status(c, pipeline, version) == VersionStatus.DEPLOYED) {
+        return null;
+      }
+      Instant now = clock.instant();
+      retireServing(c, pipeline, version, actor, now);
+      changeStatus(c, pipeline, version, VersionStatus.DEPLOYED, actor, now);
+      return null;
+    });
+  }
+
+  /**
+   * The version of {@code pipeline} whose bundle content is {@code modelVersion} (the first
+   * registered, should there be several from before content versions).
+   */
+  public Optional<ModelVersion> withModelVersion(String pipeline, String modelVersion) {
+    return first("SELECT " + ModelVersionRows.COLUMNS + " FROM model_versions WHERE pipeline = ?"
+        + " AND model_version = ? ORDER BY version LIMIT 1", pipeline, modelVersion);
+  }
+
+  /** Every DEPLOYED version of {@code pipeline} other than {@code version} becomes RETIRED. */
+  private static void retireServing(Connection c, String pipeline, int version, String actor,
+      Instant now) throws SQLException {
+    List<Integer> serving = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT version FROM model_versions"
+        + " WHERE pipeline = ? AND status = ? AND version <> ? ORDER BY version")) {
+      ps.setString(1, pipeline);
+      ps.setString(2, VersionStatus.DEPLOYED.name());
+      ps.setInt(3, version);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          serving.add(rs.getInt(1));
+        }
+      }
+    }
+    for (int replaced : serving) {
+      changeStatus(c, pipeline, replaced, VersionStatus.RETIRED, actor, now);
+    }
+  }
+
+  private static void changeStatus(Connection c, String pipeline, int version,
+      VersionStatus status, String actor, Instant now) throws SQLException {
+    setStatus(c, pipeline, version, status);
+    AuditLog.append(c, now, actor, "status", subject(pipeline, version),
+        Map.of("status", status.name()));
+  }
+
+  private static VersionStatus status(Connection c, String pipeline, int version)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT status FROM model_versions WHERE pipeline = ? AND version = ?")) {
+      ps.setString(1, pipeline);
+      ps.setInt(2, version);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new SQLException("no model version " + subject(pipeline, version));
+        }
+        return VersionStatus.valueOf(rs.getString(1));
+      }
+    }
   }
 
   /** Every alias move of {@code pipeline}, newest first. */

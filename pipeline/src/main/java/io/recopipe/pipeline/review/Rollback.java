@@ -41,7 +41,7 @@ final class Rollback {
       throw new IllegalStateException("rollback to " + name + " v" + target.version()
           + " failed and nothing changed: " + e.getMessage(), e);
     }
-    registry.promote(name, target.version(), reviewer.name(), "rollback: " + reason);
+    registry.promote(name, target.version(), reviewer.name(), "rollback: " + reason, true);
     Map<String, String> detail = new LinkedHashMap<>();
     detail.put("from", champion.map(v -> String.valueOf(v.version())).orElse(""));
     detail.put("to", String.valueOf(target.version()));

@@ -1,7 +1,9 @@
 package io.recopipe.pipeline.runner;
 
+import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.pipeline.dsl.Step;
 import io.recopipe.pipeline.metadata.RunStatus;
+import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.ModelVersion;
 import io.recopipe.pipeline.review.Approval;
 import io.recopipe.pipeline.review.ApprovalState;
@@ -17,7 +19,8 @@ import java.util.Optional;
  * {@code promotion: review} or something forces review ({@link ReviewReasons}: a changed
  * response contract, data not comparable with the champion's): the first time it asks for an
  * approval and holds the run AWAITING_APPROVAL; later (on resume) it lets an approved run
- * through and ends a rejected or expired one, so nothing deploys without a reviewer's yes.
+ * through and ends a rejected or expired one, so nothing deploys without a reviewer's yes. Asking is the run's commit point (see
+ * {@link RunCommit}): the reviewer needs the registered version and its tables.
  */
 final class ApprovalGate {
   /** Why the walk stops before a step, and the run's status. */
@@ -33,7 +36,7 @@ final class ApprovalGate {
   }
 
   /** Whether the walk must stop before {@code step}, and how the run ends if so. */
-  Optional<Hold> check(Step step) throws ReviewException {
+  Optional<Hold> check(Step step) throws ReviewException, WarehouseException {
     if (!step.requiresApproval()) {
       return Optional.empty();
     }
@@ -41,14 +44,21 @@ final class ApprovalGate {
     if (!policy.reviewed() && reasons.isEmpty()) {
       return Optional.empty();
     }
-    Optional<ModelVersion> version = session.registry.forRun(session.runId);
+    Optional<ModelVersion> version = session.commit.commit();
     if (version.isEmpty()) {
       return Optional.of(new Hold(RunStatus.FAILED, "step " + step.name() + " requires approval"
           + " under promotion: review, but run " + session.runId + " registered no model version"));
     }
     ModelVersion v = version.get();
+    if (session.registry.alias(v.pipeline(), ModelRegistry.CHAMPION)
+        .filter(champion -> champion.version() == v.version()).isPresent()) {
+      session.progress(step.name(), v.pipeline() + " v" + v.version()
+          + " is the champion already; nothing to review");
+      return Optional.empty();
+    }
     Instant now = session.options.clock().instant();
-    Optional<Approval> found = session.approvals.forRun(session.runId);
+    Optional<Approval> found = session.approvals.forRun(session.runId)
+        .or(() -> session.approvals.find(v.pipeline(), v.version()));
     if (found.isEmpty()) {
       Approval requested = session.approvals.request(v.pipeline(), v.version(), session.runId,
           session.startedBy, now, now.plus(policy.expiresAfter()), reasons);

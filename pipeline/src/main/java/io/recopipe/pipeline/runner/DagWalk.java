@@ -24,8 +24,9 @@ import java.util.Set;
  * Walks a pipeline's steps in execution order for one run: decides for each whether it is
  * skipped, reused from this run (resume), reused from the cache or run, and stops at the first
  * failure. A gate that does not bless blocks everything downstream and makes the run GATED.
- * After the {@value LocalRunner#CHAMPION_STEP} step the run's model is registered; before a step
- * that requires approval the {@link ApprovalGate} may hold the run for a reviewer.
+ * After the {@value LocalRunner#CHAMPION_STEP} step the run's model is drafted for registration
+ * at the commit point; before a step that requires approval the {@link ApprovalGate} may hold the
+ * run for a reviewer, and the step is skipped when the run's model already serves unchanged.
  */
 final class DagWalk {
   /** The pseudo-input a step that reads the champion is keyed on (never a real port name). */
@@ -66,10 +67,12 @@ final class DagWalk {
         if (hold.isPresent()) {
           return new Outcome(hold.get().status(), hold.get().message(), results);
         }
-        result = visit(step, earlier);
+        Optional<String> serving = step.requiresApproval() && skipReason(step).isEmpty()
+            ? session.commit.alreadyServing() : Optional.empty();
+        result = serving.isPresent() ? executor.skip(step, serving.get()) : visit(step, earlier);
         if (result.status() == ExecutionStatus.SUCCEEDED
             && step.name().equals(LocalRunner.CHAMPION_STEP)) {
-          registration.register(result, results);
+          registration.draft(result, results);
         }
         if (result.status() == ExecutionStatus.SUCCEEDED) {
           registration.recordImage(result);

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.registry.ModelVersion;
 import io.recopipe.pipeline.review.Approvals;
 import io.recopipe.pipeline.review.HomePolicy;
 import io.recopipe.pipeline.review.Reviewers;
@@ -39,6 +40,11 @@ import java.util.function.Supplier;
  *   RunHistory.RunReport report = runner.history().show(result.runId()).orElseThrow();
  * }
  * }</pre>
+ *
+ * <p>A run's warehouse tables and its model version become visible together at its commit point
+ * (the end of a SUCCEEDED run, or the moment it starts waiting for approval; see
+ * {@link RunCommit}); a run that fails, is gated, rolled back or killed changes nothing a user
+ * can see, and its resume continues from what it staged.
  *
  * <p>Parameters are one flat map; see {@link StepParameters} for how each step's share is picked.
  * A step's {@link io.recopipe.components.api.StepContext#championModel()} is the MODEL output of
@@ -102,7 +108,8 @@ public final class LocalRunner implements AutoCloseable {
     String runId = RunIds.next();
     ProcessIdentity self = ProcessIdentity.current();
     runs.insert(new RunRecord(runId, pipeline.name(), RunStatus.RUNNING, null, parameters,
-        Instant.now(), null, options.startedBy(), self.pid(), self.started()));
+        Instant.now(), null, options.startedBy(), self.pid(), self.started(), options.noCache(),
+        null));
     options.progress().println("run " + runId + " of pipeline " + pipeline.name() + " in "
         + home);
     return execute(runId, pipeline, options, false);
@@ -110,7 +117,8 @@ public final class LocalRunner implements AutoCloseable {
 
   /**
    * Continues run {@code runId} from its first unfinished step: steps that succeeded in it and
-   * whose outputs still verify are reused, the rest run again (cache rules apply as usual).
+   * whose outputs still verify are reused, the rest run again (cache rules apply as usual; a run
+   * started with the cache off resumes with it off).
    *
    * @throws IllegalArgumentException when the run does not exist or belongs to another pipeline
    * @throws IllegalStateException    when it ended (SUCCEEDED, GATED, REJECTED, EXPIRED) or is
@@ -135,8 +143,8 @@ public final class LocalRunner implements AutoCloseable {
     ProcessIdentity self = ProcessIdentity.current();
     runs.reopen(runId, self.pid(), self.started());
     options.progress().println("resuming run " + runId + " of pipeline " + pipeline.name()
-        + " in " + home);
-    return execute(runId, pipeline, options, true);
+        + " in " + home + (run.noCache() ? " (cache off, as the run started)" : ""));
+    return execute(runId, pipeline, run.noCache() ? options.withoutCache() : options, true);
   }
 
   /** Why run {@code runId} cannot be resumed, or empty when it can. */
@@ -230,7 +238,7 @@ public final class LocalRunner implements AutoCloseable {
     return new RunSession(run.id(), pipeline, run.parameters(), options, home, artifacts,
         new ExecutionRepository(metadata), new ArtifactRepository(metadata), warehouse,
         run.startedAt(), run.who() == null ? options.startedBy() : run.who(), registry(),
-        approvals(), profile.services());
+        approvals(), profile.services(), runs);
   }
 
   /** The home this runner works in. */
@@ -254,10 +262,19 @@ public final class LocalRunner implements AutoCloseable {
     }
     try (WarehouseHandle warehouse = new WarehouseHandle(profile.warehouses())) {
       RunSession session = session(run, pipeline, options, warehouse, profile);
-      outcome = new DagWalk(session).walk(resuming);
-      if (outcome.status() == RunStatus.SUCCEEDED) {
-        new ChampionPromotion(registry(), approvals()).promote(runId, session.startedBy,
-            options.progress());
+      try {
+        outcome = new DagWalk(session).walk(resuming);
+        if (outcome.status() == RunStatus.SUCCEEDED) {
+          Optional<ModelVersion> version = session.commit.commit();
+          if (version.isPresent()) {
+            new ChampionPromotion(registry(), approvals()).promote(version.get(),
+                session.commit.served(outcome.steps()), runId, session.startedBy,
+                options.progress());
+          }
+        }
+      } finally {
+        session.commit.discard();
+        session.commit.dropStale();
       }
     } catch (Exception e) {
       outcome = new DagWalk.Outcome(RunStatus.FAILED, "run " + runId + " failed: "

@@ -74,7 +74,7 @@ final class LocalStepContext implements StepContext {
 
   @Override
   public Warehouse warehouse() {
-    return session.warehouse.get();
+    return session.warehouse.staged(session.stagingKey);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.runner;
 
+import io.recopipe.components.warehouse.StagedTables;
 import io.recopipe.pipeline.artifacts.ArtifactStore;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
 import io.recopipe.pipeline.dsl.OutputRef;
@@ -7,6 +8,7 @@ import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.ArtifactRepository;
 import io.recopipe.pipeline.metadata.ExecutionRepository;
+import io.recopipe.pipeline.metadata.RunRepository;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.ModelVersion;
 import io.recopipe.pipeline.review.Approvals;
@@ -36,6 +38,12 @@ final class RunSession {
   final String startedBy;
   final ModelRegistry registry;
   final Approvals approvals;
+  /** The runs table (the run's commit mark). */
+  final RunRepository runs;
+  /** The key the run's staged warehouse tables carry. */
+  final String stagingKey;
+  /** The run's commit point: staged tables and the draft version. */
+  final RunCommit commit;
   private final Map<String, Map<String, StoredArtifact>> outputsByStep = new HashMap<>();
   private final java.util.Set<String> rolledBack = new java.util.HashSet<>();
   private final java.util.Set<String> badInput = new java.util.HashSet<>();
@@ -44,7 +52,11 @@ final class RunSession {
       RecopipeHome home, ArtifactStore artifacts, ExecutionRepository executions,
       ArtifactRepository lineage, WarehouseHandle warehouse, java.time.Instant startedAt,
       String startedBy, ModelRegistry registry, Approvals approvals,
-      io.recopipe.components.api.Services services) {
+      io.recopipe.components.api.Services services,
+      RunRepository runs) {
+    this.runs = runs;
+    this.stagingKey = StagedTables.keyOfRun(runId);
+    this.commit = new RunCommit(this);
     this.services = services;
     this.startedAt = startedAt;
     this.startedBy = startedBy;

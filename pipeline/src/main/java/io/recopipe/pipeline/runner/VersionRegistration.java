@@ -16,10 +16,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Registers the model a run exported as the next version of its pipeline, once per run (a cache
- * hit or a resume registers nothing new), with everything a reviewer needs to judge it: bundle
- * hash, data fingerprint, options, metrics and the gate's decision; the packaged image is added
- * once the package step has run.
+ * Drafts the version a run registers at its commit point (see {@link RunCommit}) from the model
+ * it exported, with everything a reviewer needs to judge it: content version, bundle hash, data
+ * fingerprint, options, metrics and the gate's decision; the packaged image is added once the
+ * package step has run. Nothing is written to the registry here, so a run that fails later
+ * registers nothing.
  */
 final class VersionRegistration {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,15 +32,11 @@ final class VersionRegistration {
   }
 
   /**
-   * Registers the MODEL output of {@code export} unless run already has a version; {@code earlier}
-   * are the run's step results so far (metrics and gate decision are taken from them).
+   * Drafts the MODEL output of {@code export} as the run's version; {@code earlier} are the
+   * run's step results so far (metrics and gate decision are taken from them).
    */
-  Optional<ModelVersion> register(StepResult export, List<StepResult> earlier)
+  Optional<ModelVersion> draft(StepResult export, List<StepResult> earlier)
       throws IOException {
-    Optional<ModelVersion> existing = session.registry.forRun(session.runId);
-    if (existing.isPresent()) {
-      return existing;
-    }
     Optional<StoredArtifact> model = ofType(export, ArtifactType.MODEL);
     if (model.isEmpty()) {
       return Optional.empty();
@@ -70,20 +67,19 @@ final class VersionRegistration {
         model.get().sha256(), Optional.empty(), manifest.path("data_fingerprint").asText(""),
         options(manifest.path("options")), metrics, gate, blessed, VersionStatus.REGISTERED,
         session.options.clock().instant());
-    ModelVersion registered = session.registry.register(draft, session.startedBy);
-    session.progress(export.step(), "registered " + registered.pipeline() + " v"
-        + registered.version() + " (model " + registered.modelVersion() + ")");
-    return Optional.of(registered);
+    session.commit.draft(draft);
+    session.progress(export.step(), "model " + draft.modelVersion()
+        + " is registered when the run commits");
+    return Optional.of(draft);
   }
 
-  /** Records {@code step}'s IMAGE output on the run's version, once (the package step's). */
+  /** Records {@code step}'s IMAGE output on the run's draft (the package step's). */
   void recordImage(StepResult step) {
     Optional<StoredArtifact> image = ofType(step, ArtifactType.IMAGE);
     if (image.isEmpty()) {
       return;
     }
-    session.registry.forRun(session.runId).filter(v -> v.imageUri().isEmpty())
-        .ifPresent(v -> session.registry.setImage(v.pipeline(), v.version(), image.get().uri()));
+    session.commit.image(image.get().uri());
   }
 
   private static Map<String, String> options(JsonNode options) {

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 /**
  * Opens the warehouse on first use within a run and closes it at the end, so runs whose steps
- * never touch it (and tests) do not pay for opening DuckDB.
+ * never touch it (and tests) do not pay for opening DuckDB; steps get the run's staged view.
  */
 final class WarehouseHandle implements AutoCloseable {
   private final Supplier<? extends Warehouse> factory;
@@ -21,6 +21,20 @@ final class WarehouseHandle implements AutoCloseable {
       open = factory.get();
     }
     return open;
+  }
+
+  /** The run {@code key}'s staged view (see {@link Warehouse#staged}). */
+  synchronized Warehouse staged(String key) {
+    try {
+      return get().staged(key);
+    } catch (WarehouseException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /** Whether a step of this run opened the warehouse (only then can it have staged tables). */
+  synchronized boolean isOpen() {
+    return open != null;
   }
 
   @Override

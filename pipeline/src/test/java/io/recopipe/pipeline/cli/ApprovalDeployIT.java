@@ -88,6 +88,11 @@ class ApprovalDeployIT {
         "complaints", "--token-file", alice.toString(), "--home", home());
     assertEquals(ExitCodes.OK, rollback.code(), rollback.out() + rollback.err());
     assertEquals(firstVersion, modelVersion(port), "the first model serves again");
+    String models = CliRunner.run("models", "list", "--home", home()).out();
+    assertTrue(models.lines().anyMatch(l -> l.matches("\\s*1 \\| DEPLOYED\\s+\\| champion.*")),
+        models);
+    assertTrue(models.lines().anyMatch(l -> l.matches("\\s*2 \\| RETIRED\\s+\\| previous.*")),
+        models);
     assertEquals(200, post(predict).statusCode());
     CliRunner.Result history = CliRunner.run("models", "history", "--home", home());
     assertTrue(history.out().contains("rollback: complaints"), history.out());

@@ -99,7 +99,7 @@ class ModelsCommandTest {
     assertEquals(ExitCodes.OK, approved.code(), approved.out() + approved.err());
     assertTrue(approved.out().contains(": SUCCEEDED"), approved.out());
     CliRunner.Result list = cli("models", "list");
-    assertTrue(list.out().lines().anyMatch(l -> l.matches("\\s*1 \\| DEPLOYED\\s+\\| champion.*")),
+    assertTrue(list.out().lines().anyMatch(l -> l.matches("\\s*1 \\| PROMOTED\\s+\\| champion.*")),
         list.out());
     CliRunner.Result show = cli("models", "show", "1");
     assertTrue(show.out().contains("decided by bob"), show.out());

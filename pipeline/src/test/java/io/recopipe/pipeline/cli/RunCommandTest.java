@@ -104,11 +104,15 @@ class RunCommandTest {
   @Test
   void aRegressionAgainstTheChampionIsGated() throws IOException {
     assertEquals(ExitCodes.OK, run().code());
+    String tablesBefore = sql("SELECT * FROM evaluation ORDER BY ALL").out()
+        + sql("SELECT COUNT(*), SUM(rating) FROM ratings").out();
     // A much weaker candidate: one iteration, heavy regularization.
     CliRunner.Result worse = run("--set", "train.max_iterations=1", "--set", "train.l2_reg=50");
     assertEquals(ExitCodes.GATED, worse.code(), worse.out());
-    CliRunner.Result evaluation = sql("SELECT model FROM evaluation ORDER BY model");
-    assertTrue(evaluation.out().contains("champion"), evaluation.out());
+    assertTrue(worse.out().contains("did not bless"), worse.out());
+    assertEquals(tablesBefore, sql("SELECT * FROM evaluation ORDER BY ALL").out()
+        + sql("SELECT COUNT(*), SUM(rating) FROM ratings").out(),
+        "a gated run publishes none of its tables");
   }
 
   @Test

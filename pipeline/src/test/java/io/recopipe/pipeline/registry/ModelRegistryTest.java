@@ -42,16 +42,19 @@ class ModelRegistryTest {
       ModelRegistry registry = new ModelRegistry(store);
       registry.register(RegistryFixtures.draft(store, "r1", "alice", 0.91));
       registry.register(RegistryFixtures.draft(store, "r2", "alice", 0.90));
-      registry.promote("mf", 1, "alice", "auto promotion of run r1");
+      registry.promote("mf", 1, "alice", "auto promotion of run r1", true);
       assertEquals(1, registry.alias("mf", ModelRegistry.CHAMPION).orElseThrow().version());
       assertTrue(registry.alias("mf", ModelRegistry.PREVIOUS).isEmpty());
 
-      registry.promote("mf", 2, "bob", "approved by bob: better");
+      registry.promote("mf", 2, "bob", "approved by bob: better", true);
       assertEquals(2, registry.alias("mf", ModelRegistry.CHAMPION).orElseThrow().version());
       assertEquals(1, registry.alias("mf", ModelRegistry.PREVIOUS).orElseThrow().version());
       assertEquals(VersionStatus.DEPLOYED, registry.find("mf", 2).orElseThrow().status());
+      assertEquals(VersionStatus.RETIRED, registry.find("mf", 1).orElseThrow().status());
 
-      registry.promote("mf", 1, "carol", "rollback: latency");
+      registry.promote("mf", 1, "carol", "rollback: latency", true);
+      assertEquals(VersionStatus.DEPLOYED, registry.find("mf", 1).orElseThrow().status());
+      assertEquals(VersionStatus.RETIRED, registry.find("mf", 2).orElseThrow().status());
       List<AliasChange> history = registry.history("mf");
       AliasChange last = history.get(1);
       assertEquals(ModelRegistry.CHAMPION, last.alias());
@@ -62,7 +65,8 @@ class ModelRegistryTest {
       assertEquals(2, registry.alias("mf", ModelRegistry.PREVIOUS).orElseThrow().version());
       assertEquals(5, history.size(), "champion x3 and previous x2 moves");
       assertTrue(new AuditLog(store).verify().intact());
-      assertEquals(5, new AuditLog(store).list().size(), "2 registrations + 3 promotions");
+      assertEquals(7, new AuditLog(store).list().size(),
+          "2 registrations + 3 promotions + 2 retirements");
     }
   }
 
@@ -70,8 +74,46 @@ class ModelRegistryTest {
   void promotingAnUnknownVersionIsRefused() {
     try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> new ModelRegistry(store).promote("mf", 7, "bob", "x"));
+          () -> new ModelRegistry(store).promote("mf", 7, "bob", "x", true));
       assertEquals("no model version mf/v7", e.getMessage());
+    }
+  }
+
+  @Test
+  void aChampionThatIsNotServedIsPromotedAndTheServingVersionKeepsServing() {
+    try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
+      ModelRegistry registry = new ModelRegistry(store);
+      registry.register(RegistryFixtures.draft(store, "r1", "alice", 0.91));
+      registry.register(RegistryFixtures.draft(store, "r2", "alice", 0.90));
+      registry.register(RegistryFixtures.draft(store, "r3", "alice", 0.89));
+      registry.promote("mf", 1, "alice", "auto promotion of run r1", true);
+      registry.promote("mf", 2, "alice", "auto promotion of run r2", false);
+      assertEquals(VersionStatus.PROMOTED, registry.find("mf", 2).orElseThrow().status());
+      assertEquals(VersionStatus.DEPLOYED, registry.find("mf", 1).orElseThrow().status(),
+          "v1 still serves: v2 was never deployed");
+
+      registry.promote("mf", 3, "alice", "auto promotion of run r3", false);
+      assertEquals(VersionStatus.RETIRED, registry.find("mf", 2).orElseThrow().status());
+      registry.markServing("mf", 3, "alice");
+      assertEquals(VersionStatus.DEPLOYED, registry.find("mf", 3).orElseThrow().status());
+      assertEquals(VersionStatus.RETIRED, registry.find("mf", 1).orElseThrow().status());
+      assertEquals(1, registry.list("mf").stream()
+          .filter(v -> v.status() == VersionStatus.DEPLOYED).count());
+      List<String> actions = new AuditLog(store).list().stream().map(e -> e.action()).toList();
+      assertEquals(3, actions.stream().filter("status"::equals).count(), actions.toString());
+      assertTrue(new AuditLog(store).verify().intact());
+    }
+  }
+
+  @Test
+  void aVersionIsFoundByItsContent() {
+    try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
+      ModelRegistry registry = new ModelRegistry(store);
+      ModelVersion v1 = registry.register(RegistryFixtures.draft(store, "r1", "alice", 0.91));
+      assertEquals(1, registry.withModelVersion("mf", v1.modelVersion()).orElseThrow()
+          .version());
+      assertTrue(registry.withModelVersion("mf", "000000000000").isEmpty());
+      assertTrue(registry.withModelVersion("other", v1.modelVersion()).isEmpty());
     }
   }
 }

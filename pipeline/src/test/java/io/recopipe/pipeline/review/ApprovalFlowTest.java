@@ -108,10 +108,26 @@ class ApprovalFlowTest {
   }
 
   private RunResult run(String who, Map<String, String> overrides) {
-    Map<String, String> parameters = new ConfigValidator(pipeline).validate(
+    return runner.run(pipeline, parameters(overrides), as(who));
+  }
+
+  private Map<String, String> parameters(Map<String, String> overrides) {
+    return new ConfigValidator(pipeline).validate(
         PipelineConfig.defaults().over(PipelineConfig.parse("test", FAST_CONFIG)).with(overrides),
         false).values();
-    return runner.run(pipeline, parameters, as(who));
+  }
+
+  @Test
+  void approvingResumesTheRunWithItsCacheSettingKept() throws Exception {
+    RunResult waiting = runner.run(pipeline, parameters(Map.of()), as("alice").withoutCache());
+    assertEquals(RunStatus.AWAITING_APPROVAL, waiting.status(), waiting.message());
+    assertTrue(runner.findRun(waiting.runId()).orElseThrow().noCache());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    RunOptions asBob = new RunOptions(false, new PrintStream(out, true,
+        java.nio.charset.StandardCharsets.UTF_8), "bob", clock);
+    assertEquals(RunStatus.SUCCEEDED, promotions.approve(NAME, 1, bob, "ok", asBob).status());
+    assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8)
+        .contains("(cache off, as the run started)"), out.toString());
   }
 
   @Test
@@ -141,7 +157,8 @@ class ApprovalFlowTest {
     assertEquals(ExecutionStatus.SUCCEEDED, approved.step("deploy").orElseThrow().status());
     assertEquals(1, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow()
         .version());
-    assertEquals(VersionStatus.DEPLOYED, runner.registry().find(NAME, 1).orElseThrow().status());
+    assertEquals(VersionStatus.PROMOTED, runner.registry().find(NAME, 1).orElseThrow().status(),
+        "deploy is disabled: champion, not served");
     AliasChange move = runner.registry().history(NAME).get(0);
     assertEquals("bob", move.actor());
     assertEquals("approved by bob: looks good", move.reason());
@@ -161,7 +178,7 @@ class ApprovalFlowTest {
     assertEquals(RunStatus.SUCCEEDED, auto.status(), auto.message());
     assertEquals("auto promotion of run " + auto.runId(),
         runner.registry().history(NAME).get(0).reason());
-    RunResult waiting = run("alice", Map.of());
+    RunResult waiting = run("alice", Map.of("train.max_iterations", "6"));
     assertEquals(RunStatus.AWAITING_APPROVAL, waiting.status(), waiting.message());
 
     ReviewException noComment = assertThrows(ReviewException.class,
@@ -199,7 +216,8 @@ class ApprovalFlowTest {
     assertEquals(ReviewException.Kind.FORBIDDEN, assertThrows(ReviewException.class,
         () -> promotions.approve(NAME, 1, alice, "the home relaxed", as("alice"))).kind(),
         "a waiting run keeps the four-eyes rule it started under");
-    RunResult relaxed = run("alice", Map.of("promotion.four_eyes", "false"));
+    RunResult relaxed = run("alice", Map.of("promotion.four_eyes", "false",
+        "train.max_iterations", "6"));
     int version = runner.registry().forRun(relaxed.runId()).orElseThrow().version();
     assertEquals(RunStatus.SUCCEEDED, promotions.approve(NAME, version, alice, "solo team",
         as("alice")).status());
@@ -218,7 +236,8 @@ class ApprovalFlowTest {
     assertEquals(ApprovalState.EXPIRED, promotions.approval(NAME, 1).orElseThrow().state());
     assertTrue(runner.registry().alias(NAME, ModelRegistry.CHAMPION).isEmpty());
 
-    RunResult second = run("alice", Map.of("promotion.expires_after", "1h"));
+    RunResult second = run("alice", Map.of("promotion.expires_after", "1h",
+        "train.max_iterations", "6"));
     clock.advance(Duration.ofHours(2));
     assertEquals(1, promotions.expireStale());
     assertTrue(promotions.pending(NAME).isEmpty());

@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** An in-memory warehouse that only remembers table names, for runner tests. */
+/**
+ * An in-memory warehouse that remembers tables' rows (list-typed and TSV tables stay empty),
+ * with run-scoped staging like the real ones, for runner tests.
+ */
 final class FakeWarehouse implements Warehouse {
   final Map<String, List<List<Object>>> tables = new ConcurrentHashMap<>();
+  final Map<String, FakeWarehouse> staged = new ConcurrentHashMap<>();
   volatile boolean closed;
 
   @Override
@@ -44,5 +48,30 @@ final class FakeWarehouse implements Warehouse {
   @Override
   public void close() {
     closed = true;
+  }
+
+  @Override
+  public Warehouse staged(String key) {
+    return staged.computeIfAbsent(key, k -> new FakeWarehouse());
+  }
+
+  @Override
+  public List<String> publishStaged(String key) {
+    FakeWarehouse run = staged.remove(key);
+    if (run == null) {
+      return List.of();
+    }
+    tables.putAll(run.tables);
+    return run.tables.keySet().stream().sorted().toList();
+  }
+
+  @Override
+  public void dropStaged(String key) {
+    staged.remove(key);
+  }
+
+  @Override
+  public List<String> stagedKeys() {
+    return staged.keySet().stream().sorted().toList();
   }
 }
