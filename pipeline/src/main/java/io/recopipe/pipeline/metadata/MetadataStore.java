@@ -42,7 +42,7 @@ public final class MetadataStore implements AutoCloseable {
           config.toProperties());
       MetadataStore store = new MetadataStore(file, connection);
       store.write(c -> {
-        if (Schema.migrate(c) < 4) {
+        if (!Schema.migrate(c).contains(4)) {
           try {
             store.auditHead.sealOnUpgrade(c);
           } catch (java.io.IOException e) {

@@ -5,6 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The metadata tables and their version, created on first open and upgraded in order, so that a
@@ -107,57 +111,53 @@ final class Schema {
   private static final List<String> VERSION_6 = List.of(
       "ALTER TABLE artifacts ADD COLUMN removed_at TEXT");
 
+  /** Every migration by the version it brings the schema to, applied in this order. */
+  private static final Map<Integer, List<String>> MIGRATIONS = migrations();
+
   private Schema() {
   }
 
+  private static Map<Integer, List<String>> migrations() {
+    Map<Integer, List<String>> all = new TreeMap<>();
+    all.put(1, VERSION_1);
+    all.put(2, VERSION_2);
+    all.put(3, VERSION_3);
+    all.put(4, VERSION_4);
+    all.put(6, VERSION_6);
+    return Map.copyOf(all);
+  }
+
   /**
-   * Creates or upgrades the schema; call inside a write transaction. Returns the version found
-   * (0 for a new database), so the caller can finish an upgrade that needs more than SQL.
+   * Creates or upgrades the schema; call inside a write transaction. Each migration runs once,
+   * when its version is not yet recorded (not merely when it is above the highest recorded one),
+   * so a home is upgraded the same way whatever order the versions were released in. Returns the
+   * versions that were already applied (empty for a new database), so the caller can finish an
+   * upgrade that needs more than SQL.
    */
-  static int migrate(Connection connection) throws SQLException {
+  static Set<Integer> migrate(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-      int version = 0;
-      try (ResultSet rs = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
-        if (rs.next()) {
-          version = rs.getInt(1);
+      Set<Integer> applied = new TreeSet<>();
+      try (ResultSet rs = statement.executeQuery("SELECT version FROM schema_version")) {
+        while (rs.next()) {
+          applied.add(rs.getInt(1));
         }
       }
-      if (version > CURRENT) {
-        throw new SQLException("metadata schema version " + version
+      int newest = applied.stream().mapToInt(Integer::intValue).max().orElse(0);
+      if (newest > CURRENT) {
+        throw new SQLException("metadata schema version " + newest
             + " is newer than this recopipe understands (" + CURRENT + ")");
       }
-      if (version < 1) {
-        for (String ddl : VERSION_1) {
-          statement.execute(ddl);
+      for (Map.Entry<Integer, List<String>> migration : new TreeMap<>(MIGRATIONS).entrySet()) {
+        if (!applied.contains(migration.getKey())) {
+          for (String ddl : migration.getValue()) {
+            statement.execute(ddl);
+          }
+          statement.execute("INSERT INTO schema_version (version) VALUES ("
+              + migration.getKey() + ")");
         }
-        statement.execute("INSERT INTO schema_version (version) VALUES (1)");
       }
-      if (version < 2) {
-        for (String ddl : VERSION_2) {
-          statement.execute(ddl);
-        }
-        statement.execute("INSERT INTO schema_version (version) VALUES (2)");
-      }
-      if (version < 3) {
-        for (String ddl : VERSION_3) {
-          statement.execute(ddl);
-        }
-        statement.execute("INSERT INTO schema_version (version) VALUES (3)");
-      }
-      if (version < 4) {
-        for (String ddl : VERSION_4) {
-          statement.execute(ddl);
-        }
-        statement.execute("INSERT INTO schema_version (version) VALUES (4)");
-      }
-      if (version < 6) {
-        for (String ddl : VERSION_6) {
-          statement.execute(ddl);
-        }
-        statement.execute("INSERT INTO schema_version (version) VALUES (6)");
-      }
-      return version;
+      return applied;
     }
   }
 }

@@ -124,7 +124,7 @@ class ReviewersTest {
         Statement s = c.createStatement()) {
       s.executeUpdate("ALTER TABLE reviewers DROP COLUMN admin");
       s.executeUpdate("DROP TABLE settings");
-      s.executeUpdate("DELETE FROM schema_version WHERE version > 2");
+      s.executeUpdate("DELETE FROM schema_version WHERE version = 4");
     }
     try (MetadataStore store = MetadataStore.open(db)) {
       Reviewers reviewers = new Reviewers(store);
