@@ -44,7 +44,7 @@ final class RevisionLaunch {
   /** Stops a launched process: through its admin API when ready, else by signal. */
   static void stop(ServingLauncher.Started started, ServingState state) {
     if (state != null) {
-      RevisionStopper.stop(state.pid(), state.adminPort());
+      RevisionStopper.stop(state.pid(), state.adminPort(), state.adminSecret());
     }
     if (started.process().isAlive()) {
       RevisionStopper.kill(started.process().toHandle());

@@ -16,6 +16,10 @@ import java.util.List;
 final class ServingLauncher {
   private static final List<String> SETSID = List.of("/usr/bin/setsid", "/bin/setsid");
   private static final long POLL_MILLIS = 50;
+  /** The real server's main class, which runs under the restart supervisor. */
+  static final String SERVING_MAIN = "io.recopipe.serving.ServingMain";
+  /** The supervisor that restarts a crashed server once (serving module). */
+  static final String SUPERVISOR = "io.recopipe.serving.Supervisor";
 
   /** A started process: the handle and where its files are. */
   record Started(Process process, Path stateFile, Path log) {
@@ -24,9 +28,14 @@ final class ServingLauncher {
   private ServingLauncher() {
   }
 
-  /** The full command line that runs {@code entry} from {@code rootfs} with {@code java}. */
+  /**
+   * The full command line that runs {@code entry} from {@code rootfs} with {@code java}, bound to
+   * {@code host}, with the state file, admin secret and journal in {@code revisionDir}; the real
+   * server runs under its restart supervisor (a small heap: it holds no model).
+   */
   static List<String> command(String java, ImageEntrypoint entry, Path rootfs, String modelName,
-      Path stateFile) {
+      Path revisionDir, String host) {
+    Path dir = revisionDir.toAbsolutePath();
     List<String> cmd = new ArrayList<>();
     for (String setsid : SETSID) {
       if (Files.isExecutable(Path.of(setsid))) {
@@ -34,11 +43,18 @@ final class ServingLauncher {
         break;
       }
     }
-    cmd.addAll(List.of(java, "--add-modules", "jdk.incubator.vector",
-        "-cp", entry.hostClassPath(rootfs), entry.mainClass(),
-        "--bundle", entry.hostBundle(rootfs).toString(), "--port", "0", "--admin-port", "0",
-        "--model-name", modelName, "--state-file", stateFile.toAbsolutePath().toString(),
-        "--reuse-port"));
+    boolean supervised = entry.mainClass().equals(SERVING_MAIN);
+    cmd.add(java);
+    if (supervised) {
+      cmd.addAll(List.of("-Xmx32m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    }
+    cmd.addAll(List.of("--add-modules", "jdk.incubator.vector",
+        "-cp", entry.hostClassPath(rootfs), supervised ? SUPERVISOR : entry.mainClass(),
+        "--bundle", entry.hostBundle(rootfs).toString(), "--host", host, "--port", "0",
+        "--admin-port", "0", "--model-name", modelName,
+        "--state-file", dir.resolve("state.json").toString(),
+        "--admin-secret-file", dir.resolve(AdminSecret.FILE).toString(),
+        "--journal", dir.resolve(EndpointRegistry.JOURNAL).toString(), "--reuse-port"));
     return cmd;
   }
 
@@ -58,7 +74,6 @@ final class ServingLauncher {
   static ServingState awaitReady(Started started, Duration timeout) throws CheckFailedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     ServingState state = null;
-    ServingClient client = new ServingClient();
     while (System.nanoTime() < deadline) {
       if (!started.process().isAlive()) {
         throw new CheckFailedException("the serving process exited with code "
@@ -69,7 +84,7 @@ final class ServingLauncher {
       }
       if (state != null) {
         try {
-          if (client.get(state.port(), "/readyz").ok()) {
+          if (state.client().get(state.port(), "/readyz").ok()) {
             return state;
           }
         } catch (IOException e) {
