@@ -30,6 +30,8 @@ public final class EndpointRegistry {
   public static final String FILE = "endpoints.json";
   /** The admin journal's file name inside a revision directory. */
   public static final String JOURNAL = "admin-journal.jsonl";
+  /** Where the journals of removed revision directories are kept ({@code <id>.jsonl}). */
+  public static final String ARCHIVED_JOURNALS = "journals";
 
   private final Path serviceDir;
   private int stablePort;

@@ -21,8 +21,6 @@ import java.util.Set;
 final class RevisionCleanup {
   /** How many of the newest revisions keep their directories. */
   static final int KEEP = 3;
-  /** Where the journals of removed revisions are kept, inside the service directory. */
-  static final String JOURNALS = "journals";
 
   private RevisionCleanup() {
   }
@@ -57,7 +55,7 @@ final class RevisionCleanup {
 
   /** Where the journal of revision {@code id} is kept once its directory is removed. */
   static Path archivedJournal(Path serviceDir, String id) {
-    return serviceDir.resolve(JOURNALS).resolve(id + ".jsonl");
+    return serviceDir.resolve(EndpointRegistry.ARCHIVED_JOURNALS).resolve(id + ".jsonl");
   }
 
   private static void archiveJournal(Path serviceDir, String id, Path dir) throws IOException {

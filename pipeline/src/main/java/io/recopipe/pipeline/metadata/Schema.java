@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class Schema {
   /** The version this code writes. */
-  static final int CURRENT = 2;
+  static final int CURRENT = 5;
 
   private static final List<String> VERSION_1 = List.of(
       "CREATE TABLE runs (id TEXT PRIMARY KEY, pipeline TEXT NOT NULL, status TEXT NOT NULL,"
@@ -80,6 +80,14 @@ final class Schema {
           + " outcome TEXT NOT NULL, reason TEXT, run_id TEXT)",
       "CREATE INDEX schedule_firings_by_schedule ON schedule_firings (schedule, id)");
 
+  /**
+   * Version 5: how far each serving revision's admin journal has been imported into the audit
+   * log (bytes and lines), so every journaled admin action is audited exactly once.
+   */
+  private static final List<String> VERSION_5 = List.of(
+      "CREATE TABLE endpoint_journals (revision TEXT PRIMARY KEY, offset INTEGER NOT NULL,"
+          + " lines INTEGER NOT NULL, updated_at TEXT NOT NULL)");
+
   private Schema() {
   }
 
@@ -108,6 +116,12 @@ final class Schema {
           statement.execute(ddl);
         }
         statement.execute("INSERT INTO schema_version (version) VALUES (2)");
+      }
+      if (version < 5) {
+        for (String ddl : VERSION_5) {
+          statement.execute(ddl);
+        }
+        statement.execute("INSERT INTO schema_version (version) VALUES (5)");
       }
     }
   }

@@ -47,15 +47,15 @@ class MetadataStoreTest {
       assertEquals(String.valueOf(MetadataStore.BUSY_TIMEOUT_MS), pragma(store, "busy_timeout"));
     }
     try (MetadataStore again = MetadataStore.open(file)) {
-      int versions = again.read(c -> {
-        try (Statement s = c.createStatement();
-            ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(version) FROM schema_version")) {
+      int[] versions = again.read(c -> {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+            "SELECT COUNT(*), MAX(version), COUNT(DISTINCT version) FROM schema_version")) {
           rs.next();
           assertEquals(Schema.CURRENT, rs.getInt(2));
-          return rs.getInt(1);
+          return new int[] {rs.getInt(1), rs.getInt(3)};
         }
       });
-      assertEquals(Schema.CURRENT, versions, "one row per migration; reopening adds none");
+      assertEquals(versions[1], versions[0], "one row per migration; reopening adds none");
     }
   }
 
