@@ -23,6 +23,8 @@ public final class Supervisor {
   public static final String PID_ENV = "RECOPIPE_SUPERVISOR_PID";
   /** Exit codes of a deliberate stop: graceful (0) and SIGTERM (128 + 15). */
   private static final List<Integer> DELIBERATE = List.of(0, 143);
+  /** The server process being supervised, for the shutdown hook. */
+  private static volatile Process current;
 
   private Supervisor() {
   }
@@ -39,8 +41,8 @@ public final class Supervisor {
       return;
     }
     AdminJournal journal = new AdminJournal(options.journal());
+    Runtime.getRuntime().addShutdownHook(new Thread(Supervisor::stopChild, "supervisor-stop"));
     Process child = start(args, List.of());
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stopChild(), "supervisor-stop"));
     current = child;
     int code = child.waitFor();
     JsonNode state = readyState(options.stateFile(), child.pid());
@@ -62,8 +64,6 @@ public final class Supervisor {
     }
     System.exit(code);
   }
-
-  private static volatile Process current;
 
   private static void stopChild() {
     Process child = current;

@@ -73,7 +73,8 @@ final class Handover {
 
   private ServingClient.Response listen(ServingState fresh, int port) {
     try {
-      return fresh.client().post(fresh.adminPort(), "/admin/listen", JsonValue.of(Map.of("port", port)));
+      return fresh.client().post(fresh.adminPort(), "/admin/listen",
+          JsonValue.of(Map.of("port", port)));
     } catch (IOException e) {
       return new ServingClient.Response(0, "admin API unreachable: " + e.getMessage());
     }
