@@ -66,20 +66,19 @@ class AdminAuthTest {
   @Test
   void withoutASecretFileEveryAdminRequestIsRefused() throws Exception {
     ModelBundle bundle = TestBundles.write(temp, "c", 5);
-    Path noSecret = temp.resolve("none");
-    try (TestServer server = TestServer.start(bundle.directory())) {
-      // the same server options, minus the secret: a separate process with admin disabled
-      ServingProcess process = new ServingProcess(ServingOptions.parse(new String[] {
-          "--bundle", bundle.directory().toString(), "--port", "0", "--host", "127.0.0.1"},
-          java.util.Map.of()), server.log);
-      process.start();
-      try {
-        assertRefused(TestServer.send("GET", "http://127.0.0.1:" + process.adminPort()
-            + "/admin/status", null, "Bearer " + TestServer.SECRET));
-      } finally {
-        process.stopNow();
-      }
-      assertFalse(Files.exists(noSecret));
+    ServingProcess process = new ServingProcess(ServingOptions.parse(new String[] {
+        "--bundle", bundle.directory().toString(), "--port", "0", "--host", "127.0.0.1"},
+        java.util.Map.of()), new io.recopipe.serving.log.JsonLog(
+            new java.io.ByteArrayOutputStream()));
+    process.start();
+    try {
+      String admin = "http://127.0.0.1:" + process.adminPort();
+      assertRefused(TestServer.send("GET", admin + "/admin/status", null,
+          "Bearer " + TestServer.SECRET));
+      assertRefused(TestServer.send("POST", admin + "/admin/stop", "", "Bearer "));
+      assertFalse(process.stopping(), "nothing was stopped");
+    } finally {
+      process.stopNow();
     }
   }
 
