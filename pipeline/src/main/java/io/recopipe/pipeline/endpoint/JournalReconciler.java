@@ -106,8 +106,12 @@ public final class JournalReconciler {
       Map<String, String> detail = new LinkedHashMap<>(entry.detail());
       detail.put("revision", revision);
       detail.put("journal_line", Long.toString(line));
-      detail.put("model_version_before", String.valueOf(entry.before()));
-      detail.put("model_version_after", String.valueOf(entry.after()));
+      if (entry.before() != null) {
+        detail.put("model_version_before", entry.before());
+      }
+      if (entry.after() != null) {
+        detail.put("model_version_after", entry.after());
+      }
       AuditLog.append(c, entry.at(), ACTOR_PREFIX + revision, entry.auditAction(),
           subject(c, revision, entry.modelVersion()), detail);
       imported++;
