@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipFile;
 
 /**
  * Starts a serving process from an unpacked image as a detached child (own session, output to
@@ -31,7 +32,9 @@ final class ServingLauncher {
   /**
    * The full command line that runs {@code entry} from {@code rootfs} with {@code java}, bound to
    * {@code host}, with the state file, admin secret and journal in {@code revisionDir}; the real
-   * server runs under its restart supervisor (a small heap: it holds no model).
+   * server runs under its restart supervisor (a small heap: it holds no model). An image built
+   * before the supervisor existed (e.g. redeployed by a rollback) runs as it was built: without
+   * supervisor, admin secret and journal, flags its server would refuse.
    */
   static List<String> command(String java, ImageEntrypoint entry, Path rootfs, String modelName,
       Path revisionDir, String host) {
@@ -43,7 +46,8 @@ final class ServingLauncher {
         break;
       }
     }
-    boolean supervised = entry.mainClass().equals(SERVING_MAIN);
+    boolean serving = entry.mainClass().equals(SERVING_MAIN);
+    boolean supervised = serving && hasSupervisor(entry, rootfs);
     cmd.add(java);
     if (supervised) {
       cmd.addAll(List.of("-Xmx32m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
@@ -52,10 +56,30 @@ final class ServingLauncher {
         "-cp", entry.hostClassPath(rootfs), supervised ? SUPERVISOR : entry.mainClass(),
         "--bundle", entry.hostBundle(rootfs).toString(), "--host", host, "--port", "0",
         "--admin-port", "0", "--model-name", modelName,
-        "--state-file", dir.resolve("state.json").toString(),
-        "--admin-secret-file", dir.resolve(AdminSecret.FILE).toString(),
-        "--journal", dir.resolve(EndpointRegistry.JOURNAL).toString(), "--reuse-port"));
+        "--state-file", dir.resolve("state.json").toString(), "--reuse-port"));
+    if (supervised || !serving) {
+      cmd.addAll(List.of("--admin-secret-file", dir.resolve(AdminSecret.FILE).toString(),
+          "--journal", dir.resolve(EndpointRegistry.JOURNAL).toString()));
+    }
     return cmd;
+  }
+
+  /** Whether the image's class path holds the supervisor (images built since it exists). */
+  static boolean hasSupervisor(ImageEntrypoint entry, Path rootfs) {
+    String entryName = SUPERVISOR.replace('.', '/') + ".class";
+    for (String jar : entry.hostClassPath(rootfs).split(File.pathSeparator)) {
+      if (!jar.endsWith(".jar") || !Files.isRegularFile(Path.of(jar))) {
+        continue;
+      }
+      try (ZipFile zip = new ZipFile(jar)) {
+        if (zip.getEntry(entryName) != null) {
+          return true;
+        }
+      } catch (IOException e) {
+        // not a readable jar: look at the next entry
+      }
+    }
+    return false;
   }
 
   /** Starts {@code command} in {@code revisionDir} with output to its {@code serving.log}. */
