@@ -19,7 +19,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The public HTTP server (TF Serving's REST contract plus health and metrics), wired from the
- * options, so that tests and {@link ServingMain} start exactly the same thing.
+ * options, so that tests and {@link ServingMain} start exactly the same thing. Bound to a
+ * non-loopback address it leaves {@code /metrics} and the run-identifying metadata to the
+ * loopback admin port.
  */
 public final class PublicServer {
   private PublicServer() {
@@ -45,10 +47,14 @@ public final class PublicServer {
           options.host(), options.port(), options.reusePort()));
       config.routes.post("/v1/models/{spec}", new PredictHandler(names, holder, bodies, parser));
       config.routes.get("/v1/models/{spec}", new StatusHandler(names, holder));
-      config.routes.get("/v1/models/{spec}/metadata", new MetadataHandler(names, holder));
+      boolean loopback = options.loopbackOnly();
+      config.routes.get("/v1/models/{spec}/metadata", new MetadataHandler(names, holder,
+          loopback));
       config.routes.get("/healthz", new HealthHandler());
       config.routes.get("/readyz", new ReadyHandler(holder, inFlight::draining));
-      config.routes.get("/metrics", new MetricsHandler(metrics));
+      if (loopback) {
+        config.routes.get("/metrics", new MetricsHandler(metrics));
+      }
     });
   }
 }

@@ -1,6 +1,8 @@
 package io.recopipe.serving;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,9 +20,15 @@ import java.util.Map;
  * @param maxBodyBytes the largest request body accepted
  * @param accessLog    whether every request is logged as a JSON line
  * @param threads      the public server's worker threads; 0 = Jetty's default pool
+ * @param adminSecret  the owner-only file holding the admin API's bearer secret, or null (then
+ *                     every admin request is refused)
+ * @param journal      where admin actions are appended as JSON lines, or null
+ * @param listen       extra public ports to listen on at start (SO_REUSEPORT), as a restarted
+ *                     revision takes back the stable port it had
  */
 public record ServingOptions(Path bundle, String host, int port, String modelName, int adminPort,
-    Path stateFile, boolean reusePort, int maxInstances, int maxBodyBytes, boolean accessLog, int threads) {
+    Path stateFile, boolean reusePort, int maxInstances, int maxBodyBytes, boolean accessLog,
+    int threads, Path adminSecret, Path journal, List<Integer> listen) {
 
   /** The default model name, as in the seed client's endpoint. */
   public static final String DEFAULT_MODEL_NAME = "recommender_model";
@@ -39,6 +47,9 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
     int maxBodyBytes = 1 << 20;
     boolean accessLog = true;
     int threads = 0;
+    Path adminSecret = null;
+    Path journal = null;
+    List<Integer> listen = new ArrayList<>();
     for (int n = 0; n < args.length; n++) {
       String flag = args[n];
       switch (flag) {
@@ -52,6 +63,9 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
         case "--state-file" -> stateFile = Path.of(value(args, ++n, flag));
         case "--max-instances" -> maxInstances = intValue(flag, value(args, ++n, flag), 1);
         case "--threads" -> threads = intValue(flag, value(args, ++n, flag), 0);
+        case "--admin-secret-file" -> adminSecret = Path.of(value(args, ++n, flag));
+        case "--journal" -> journal = Path.of(value(args, ++n, flag));
+        case "--listen" -> listen.add(intValue(flag, value(args, ++n, flag), 1));
         case "--max-body-bytes" -> maxBodyBytes = intValue(flag, value(args, ++n, flag), 1);
         default -> throw new IllegalArgumentException("unknown flag " + flag);
       }
@@ -59,7 +73,7 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
     if (bundle == null) {
       throw new IllegalArgumentException("--bundle DIR is required");
     }
-    if (port > 65535 || adminPort > 65535) {
+    if (port > 65535 || adminPort > 65535 || listen.stream().anyMatch(p -> p > 65535)) {
       throw new IllegalArgumentException("ports must be 0..65535");
     }
     if (modelName.isBlank() || modelName.contains("/") || modelName.contains(":")) {
@@ -67,7 +81,12 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
           + "'");
     }
     return new ServingOptions(bundle, host, port, modelName, adminPort, stateFile, reusePort,
-        maxInstances, maxBodyBytes, accessLog, threads);
+        maxInstances, maxBodyBytes, accessLog, threads, adminSecret, journal, List.copyOf(listen));
+  }
+
+  /** Whether the public listener is bound to a loopback address only. */
+  public boolean loopbackOnly() {
+    return Loopback.is(host);
   }
 
   private static String value(String[] args, int n, String flag) {

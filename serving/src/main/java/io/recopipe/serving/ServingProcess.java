@@ -1,6 +1,8 @@
 package io.recopipe.serving;
 
 import io.javalin.Javalin;
+import io.recopipe.serving.admin.AdminAuth;
+import io.recopipe.serving.admin.AdminJournal;
 import io.recopipe.serving.admin.AdminServer;
 import io.recopipe.serving.admin.ServingControl;
 import io.recopipe.serving.http.InFlight;
@@ -27,6 +29,7 @@ public final class ServingProcess implements ServingControl {
   private final ServingMetrics metrics = new ServingMetrics();
   private final InFlight inFlight = new InFlight();
   private final ModelHolder holder;
+  private final AdminJournal journal;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private Javalin publicServer;
@@ -38,25 +41,36 @@ public final class ServingProcess implements ServingControl {
     this.options = options;
     this.log = log;
     this.holder = new ModelHolder(metrics::modelLoaded);
+    this.journal = new AdminJournal(options.journal());
   }
 
   /**
-   * Starts HTTP (readyz answers 503 meanwhile), loads the bundle, then writes the state file.
+   * Starts HTTP (readyz answers 503 meanwhile), loads the bundle, takes the extra listen ports,
+   * then writes the state file.
    *
    * @throws IOException when the bundle cannot be loaded; the servers are stopped again
    */
   public void start() throws IOException {
     startedAt = Instant.now();
+    AdminAuth auth = AdminAuth.fromFile(options.adminSecret(), journal, holder::current);
     publicServer = PublicServer.create(options, holder, metrics, inFlight, log).start();
-    adminServer = AdminServer.create(options.adminPort(), holder, this, metrics, log).start();
+    adminServer = AdminServer.create(options.adminPort(), holder, this, metrics, log, auth,
+        journal).start();
     try {
       holder.install(ModelLoader.load(options.bundle()));
-    } catch (IOException | RuntimeException e) {
+      for (int extra : options.listen()) {
+        listen(extra);
+      }
+    } catch (Exception e) {
       publicServer.stop();
       adminServer.stop();
       stopped.countDown();
-      throw e;
+      throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
     }
+    writeState();
+  }
+
+  private void writeState() throws IOException {
     if (options.stateFile() != null) {
       StateFile.write(options.stateFile(), state());
     }
@@ -67,12 +81,18 @@ public final class ServingProcess implements ServingControl {
     LoadedModel model = holder.current();
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("pid", ProcessHandle.current().pid());
+    state.put("host", options.host());
     state.put("port", port());
+    state.put("ports", ports());
     state.put("admin_port", adminPort());
     state.put("model_name", options.modelName());
     state.put("model_version", model == null ? null : model.version());
     state.put("run_id", model == null ? null : model.runId());
     state.put("started_at", startedAt.toString());
+    String supervisor = System.getenv(Supervisor.PID_ENV);
+    if (supervisor != null) {
+      state.put("supervisor_pid", Long.parseLong(supervisor));
+    }
     return state;
   }
 
@@ -90,6 +110,7 @@ public final class ServingProcess implements ServingControl {
   public int listen(int port) throws Exception {
     int bound = Connectors.listen(publicServer.jettyServer().server(), options.host(), port);
     log.info("also listening on " + options.host() + ":" + bound + " (SO_REUSEPORT)");
+    writeState();
     return bound;
   }
 

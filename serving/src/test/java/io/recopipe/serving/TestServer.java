@@ -27,23 +27,35 @@ final class TestServer implements AutoCloseable {
   final ServingProcess process;
   final ByteArrayOutputStream logs;
   final JsonLog log;
+  final Path adminDir;
 
-  private TestServer(ServingProcess process, ByteArrayOutputStream logs, JsonLog log) {
+  private TestServer(ServingProcess process, ByteArrayOutputStream logs, JsonLog log,
+      Path adminDir) {
     this.process = process;
     this.logs = logs;
     this.log = log;
+    this.adminDir = adminDir;
   }
 
-  /** Starts a server on {@code bundle} with extra flags. */
+  /** The admin secret every test server is started with. */
+  static final String SECRET = "test-secret-0123456789abcdef";
+
+  /**
+   * Starts a server on {@code bundle} with extra flags, its admin secret in a fresh directory
+   * ({@code admin.secret}) and its journal beside it ({@code admin-journal.jsonl}).
+   */
   static TestServer start(Path bundle, String... flags) throws IOException {
+    Path adminDir = java.nio.file.Files.createTempDirectory("serving-admin");
+    Path secret = java.nio.file.Files.writeString(adminDir.resolve("admin.secret"), SECRET);
     List<String> args = new ArrayList<>(List.of("--bundle", bundle.toString(), "--port", "0",
-        "--host", "127.0.0.1", "--admin-port", "0"));
+        "--host", "127.0.0.1", "--admin-port", "0", "--admin-secret-file", secret.toString(),
+        "--journal", adminDir.resolve("admin-journal.jsonl").toString()));
     args.addAll(Arrays.asList(flags));
     ByteArrayOutputStream logs = new ByteArrayOutputStream();
     JsonLog log = new JsonLog(logs);
     ServingProcess process = new ServingProcess(
         ServingOptions.parse(args.toArray(String[]::new), Map.of()), log);
-    TestServer server = new TestServer(process, logs, log);
+    TestServer server = new TestServer(process, logs, log, adminDir);
     process.start();
     return server;
   }
@@ -57,8 +69,17 @@ final class TestServer implements AutoCloseable {
   }
 
   static HttpResponse<String> send(String method, String url, String body) throws Exception {
+    return send(method, url, body, null);
+  }
+
+  /** Sends a request, with {@code Authorization: authorization} unless it is null. */
+  static HttpResponse<String> send(String method, String url, String body, String authorization)
+      throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
         .timeout(Duration.ofSeconds(20));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (body != null) {
@@ -79,8 +100,15 @@ final class TestServer implements AutoCloseable {
     return post("/v1/models/recommender_model:predict", body);
   }
 
+  /** An admin request with the right secret. */
   HttpResponse<String> admin(String method, String path, String body) throws Exception {
-    return send(method, adminUrl(path), body);
+    return send(method, adminUrl(path), body, "Bearer " + SECRET);
+  }
+
+  /** The admin journal's lines. */
+  List<String> journal() throws IOException {
+    Path file = adminDir.resolve("admin-journal.jsonl");
+    return java.nio.file.Files.exists(file) ? java.nio.file.Files.readAllLines(file) : List.of();
   }
 
   static JsonNode json(HttpResponse<String> response) throws IOException {

@@ -28,6 +28,10 @@ import java.util.Optional;
 public final class EndpointRegistry {
   /** The registry's file name inside the service directory. */
   public static final String FILE = "endpoints.json";
+  /** The admin journal's file name inside a revision directory. */
+  public static final String JOURNAL = "admin-journal.jsonl";
+  /** Where the journals of removed revision directories are kept ({@code <id>.jsonl}). */
+  public static final String ARCHIVED_JOURNALS = "journals";
 
   private final Path serviceDir;
   private int stablePort;
@@ -52,7 +56,7 @@ public final class EndpointRegistry {
       JsonObject json = JsonParser.parse(Files.readAllBytes(file)).asObject();
       List<Revision> revisions = new ArrayList<>();
       for (JsonValue value : json.getArray("revisions")) {
-        revisions.add(Revision.fromJson(value.asObject()));
+        revisions.add(current(serviceDir, Revision.fromJson(value.asObject())));
       }
       return new EndpointRegistry(serviceDir, (int) json.getLong("stable_port"),
           json.getString("model_name", ""), revisions);
@@ -61,9 +65,35 @@ public final class EndpointRegistry {
     }
   }
 
+  /**
+   * A serving revision with the pid its state file names now: a revision its supervisor
+   * restarted runs as a new process on the same ports.
+   */
+  private static Revision current(Path serviceDir, Revision r) {
+    if (r.status() != RevisionStatus.SERVING) {
+      return r;
+    }
+    return ServingState.read(revisionDir(serviceDir, r.revision()).resolve("state.json"))
+        .filter(state -> state.pid() != r.pid())
+        .map(state -> new Revision(r.revision(), r.modelVersion(), r.runId(), r.imageDigest(),
+            state.port(), state.adminPort(), state.pid(), r.status(), r.since(), r.stoppedAt(),
+            r.reason()))
+        .orElse(r);
+  }
+
   /** Whether process {@code pid} is alive. */
   public static boolean alive(long pid) {
     return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  /** The directory of revision {@code id} under {@code serviceDir}. */
+  public static Path revisionDir(Path serviceDir, String id) {
+    return serviceDir.resolve("revisions").resolve(id);
+  }
+
+  /** The service directory this registry lives in. */
+  public Path serviceDir() {
+    return serviceDir;
   }
 
   /** The registry file. */
@@ -109,7 +139,8 @@ public final class EndpointRegistry {
     Optional<Revision> current = serving();
     if (current.isPresent()) {
       Revision r = current.get();
-      RevisionStopper.stop(r.pid(), r.adminPort());
+      RevisionStopper.stop(r.pid(), r.adminPort(),
+          AdminSecret.read(revisionDir(serviceDir, r.revision())));
       put(r.withStatus(RevisionStatus.STOPPED, Instant.now(), "undeployed"));
       save();
     }

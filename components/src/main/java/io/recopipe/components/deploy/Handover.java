@@ -3,6 +3,7 @@ package io.recopipe.components.deploy;
 import io.recopipe.components.api.StepLog;
 import io.recopipe.model.json.JsonValue;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -24,11 +25,12 @@ final class Handover {
   record Result(boolean oldStopped, boolean gap) {
   }
 
-  private final ServingClient client = new ServingClient();
   private final StepLog log;
+  private final Path serviceDir;
 
-  Handover(StepLog log) {
+  Handover(StepLog log, Path serviceDir) {
     this.log = log;
+    this.serviceDir = serviceDir;
   }
 
   /**
@@ -43,7 +45,7 @@ final class Handover {
     if (!listen.ok() && busy(listen) && previous != null && previous.alive()) {
       log.info("deploy: the new revision cannot share port " + stablePort + " (HTTP "
           + listen.status() + "); stopping the old revision first (brief gap)");
-      RevisionStopper.stop(previous.pid(), previous.adminPort());
+      stop(previous);
       oldStopped = true;
       gap = true;
       long deadline = System.currentTimeMillis() + RETRY_FOR_MILLIS;
@@ -57,16 +59,22 @@ final class Handover {
           + listen.status() + " " + listen.snippet(), oldStopped);
     }
     if (previous != null && !oldStopped) {
-      RevisionStopper.stop(previous.pid(), previous.adminPort());
+      stop(previous);
       oldStopped = true;
     }
     verify(fresh, stablePort, modelName, oldStopped);
     return new Result(oldStopped, gap);
   }
 
+  private void stop(Revision previous) {
+    RevisionStopper.stop(previous.pid(), previous.adminPort(),
+        AdminSecret.read(EndpointRegistry.revisionDir(serviceDir, previous.revision())));
+  }
+
   private ServingClient.Response listen(ServingState fresh, int port) {
     try {
-      return client.post(fresh.adminPort(), "/admin/listen", JsonValue.of(Map.of("port", port)));
+      return fresh.client().post(fresh.adminPort(), "/admin/listen",
+          JsonValue.of(Map.of("port", port)));
     } catch (IOException e) {
       return new ServingClient.Response(0, "admin API unreachable: " + e.getMessage());
     }
@@ -84,6 +92,7 @@ final class Handover {
     long deadline = System.currentTimeMillis() + VERIFY_FOR_MILLIS;
     while (System.currentTimeMillis() < deadline) {
       try {
+        ServingClient client = fresh.client();
         ServingClient.Response status = client.get(port, path);
         ServingClient.Response metadata = client.get(port, path + "/metadata");
         if (status.ok() && (status.body().contains(fresh.modelVersion())

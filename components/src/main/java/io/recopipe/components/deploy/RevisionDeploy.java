@@ -39,8 +39,9 @@ final class RevisionDeploy {
     Revision previous = currentlyServing(registry);
     ImageEntrypoint entry = ImageEntrypoint.read(image);
     String id = newRevisionId(registry, entry.digest());
-    Path dir = serviceDir.resolve("revisions").resolve(id);
+    Path dir = EndpointRegistry.revisionDir(serviceDir, id);
     Files.createDirectories(dir);
+    AdminSecret.create(dir);
     Path rootfs = dir.resolve("rootfs");
     long started = System.nanoTime();
     io.recopipe.components.packaging.ImageTarball tarball =
@@ -48,7 +49,7 @@ final class RevisionDeploy {
     tarball.extractTo(rootfs);
     context.log().info("deploy: unpacked " + tarball.layers().size() + " layers into " + rootfs);
     List<String> command = ServingLauncher.command(settings.java(), entry, rootfs,
-        settings.modelName(), dir.resolve("state.json"));
+        settings.modelName(), dir, settings.host());
     Instant since = Instant.now();
     Revision fresh = new Revision(id, "", context.runId(), entry.digest(), 0, 0, 0,
         RevisionStatus.SERVING, since, null, null);
@@ -62,8 +63,8 @@ final class RevisionDeploy {
       context.metric("deploy_ready_seconds", (System.nanoTime() - started) / 1e9);
       context.log().info("deploy: " + id + " ready on port " + state.port() + " (pid "
           + state.pid() + ", model " + state.modelVersion() + ")");
-      new SmokeTest(model, settings.modelName()).run(state.port(), settings.smokeUsers());
-      Handover.Result handover = new Handover(context.log()).run(state, previous,
+      new SmokeTest(model, settings.modelName()).run(state, settings.smokeUsers());
+      Handover.Result handover = new Handover(context.log(), serviceDir).run(state, previous,
           settings.port(), settings.modelName());
       if (previous != null) {
         registry.put(previous.withStatus(RevisionStatus.STOPPED, Instant.now(),
@@ -74,6 +75,9 @@ final class RevisionDeploy {
       registry.save();
       context.log().info("deploy: " + id + " serves "
           + EndpointRegistry.predictUrl(settings.port(), settings.modelName()));
+      for (String removed : RevisionCleanup.apply(registry)) {
+        context.log().info("deploy: removed the unpacked revision " + removed);
+      }
       return DeployComponent.endpoint(fresh, settings.port(), settings.modelName(),
           handover.gap());
     } catch (CheckFailedException e) {

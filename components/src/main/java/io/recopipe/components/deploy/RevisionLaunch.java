@@ -41,12 +41,16 @@ final class RevisionLaunch {
     }
   }
 
-  /** Stops a launched process: through its admin API when ready, else by signal. */
+  /**
+   * Stops a launched process: through its admin API when ready, else by signal — the server
+   * first (a deliberate stop its supervisor does not restart), then the supervisor.
+   */
   static void stop(ServingLauncher.Started started, ServingState state) {
     if (state != null) {
-      RevisionStopper.stop(state.pid(), state.adminPort());
+      RevisionStopper.stop(state.pid(), state.adminPort(), state.adminSecret());
     }
     if (started.process().isAlive()) {
+      started.process().toHandle().children().forEach(RevisionStopper::kill);
       RevisionStopper.kill(started.process().toHandle());
     }
   }

@@ -20,17 +20,19 @@ final class RevisionStopper {
   }
 
   /**
-   * Stops process {@code pid} (admin API on {@code adminPort}, 0 = none); returns true when it
-   * exited after a graceful {@code /admin/stop}, false when it had to be killed or was gone.
+   * Stops process {@code pid} (admin API on {@code adminPort} with {@code secret}, 0 = none);
+   * returns true when it exited after a graceful {@code /admin/stop}, false when it had to be
+   * killed or was gone.
    */
-  static boolean stop(long pid, int adminPort) {
+  static boolean stop(long pid, int adminPort, String secret) {
     Optional<ProcessHandle> handle = ProcessHandle.of(pid);
     if (handle.isEmpty() || !handle.get().isAlive()) {
       return false;
     }
     if (adminPort > 0) {
       try {
-        ServingClient.Response response = new ServingClient().post(adminPort, "/admin/stop",
+        ServingClient.Response response = new ServingClient("", secret).post(adminPort,
+            "/admin/stop",
             JsonObject.empty());
         if (response.ok() && waitForExit(handle.get(), GRACE)) {
           return true;
@@ -43,13 +45,23 @@ final class RevisionStopper {
     return false;
   }
 
-  /** Ends {@code process} by signal: SIGTERM, then SIGKILL if it lingers. */
+  /**
+   * Ends {@code process} by signal: SIGTERM, then SIGKILL if it lingers — after ending its
+   * restart supervisor, which would otherwise take the SIGKILL for a crash.
+   */
   static void kill(ProcessHandle process) {
     process.destroy();
     if (!waitForExit(process, KILL_WAIT)) {
+      process.parent().filter(RevisionStopper::isSupervisor)
+          .ifPresent(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
       waitForExit(process, KILL_WAIT);
     }
+  }
+
+  private static boolean isSupervisor(ProcessHandle process) {
+    return process.info().arguments().map(args -> java.util.Arrays.asList(args)
+        .contains(ServingLauncher.SUPERVISOR)).orElse(false);
   }
 
   static boolean waitForExit(ProcessHandle process, Duration timeout) {

@@ -49,12 +49,12 @@ final class Rollback {
   }
 
   private String restore(Revision previous, int stablePort, Duration timeout) {
-    Path dir = serviceDir.resolve("revisions").resolve(previous.revision());
+    Path dir = EndpointRegistry.revisionDir(serviceDir, previous.revision());
     RevisionLaunch.Ready ready = null;
     try {
       ready = RevisionLaunch.relaunch(dir, timeout);
       ServingState state = ready.state();
-      new Handover(log).run(state, null, stablePort,
+      new Handover(log, serviceDir).run(state, null, stablePort,
           registry.modelName());
       registry.put(new Revision(previous.revision(), state.modelVersion(), previous.runId(),
           previous.imageDigest(), state.port(), state.adminPort(), state.pid(),

@@ -12,8 +12,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Talks HTTP to a serving process on loopback (public and admin API of the contract), so the
- * deploy checks read as "status and JSON" instead of plumbing.
+ * Talks HTTP to a serving process (public and admin API of the contract), so the deploy checks
+ * read as "status and JSON" instead of plumbing. Admin paths ({@code /admin/...}) always go to
+ * loopback with the revision's bearer secret; public paths go to the host the server bound.
  */
 final class ServingClient {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -39,22 +40,45 @@ final class ServingClient {
     }
   }
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+  private static final String LOOPBACK = "127.0.0.1";
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
       .version(HttpClient.Version.HTTP_1_1).build();
+  private final String publicHost;
+  private final String secret;
+
+  /** A client for public paths on loopback, without an admin secret. */
+  ServingClient() {
+    this(LOOPBACK, "");
+  }
+
+  /** A client for a server bound to {@code bindHost} whose admin secret is {@code secret}. */
+  ServingClient(String bindHost, String secret) {
+    this.publicHost = connectHost(bindHost);
+    this.secret = secret;
+  }
+
+  /** Where to connect to reach a server bound to {@code bindHost} (wildcards: loopback). */
+  static String connectHost(String bindHost) {
+    if (bindHost == null || bindHost.isBlank() || bindHost.equals("0.0.0.0")
+        || bindHost.equals("::") || bindHost.equals("[::]")) {
+      return LOOPBACK;
+    }
+    return bindHost.contains(":") && !bindHost.startsWith("[") ? "[" + bindHost + "]" : bindHost;
+  }
 
   Response get(int port, String path) throws IOException {
-    return send(HttpRequest.newBuilder(uri(port, path)).GET());
+    return send(request(port, path).GET());
   }
 
   Response post(int port, String path, JsonValue body) throws IOException {
-    return send(HttpRequest.newBuilder(uri(port, path))
+    return send(request(port, path)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(JsonWriter.compact(body))));
   }
 
   private Response send(HttpRequest.Builder request) throws IOException {
     try {
-      HttpResponse<String> response = http.send(request.timeout(REQUEST_TIMEOUT).build(),
+      HttpResponse<String> response = HTTP.send(request.timeout(REQUEST_TIMEOUT).build(),
           HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.body());
     } catch (InterruptedException e) {
@@ -63,7 +87,13 @@ final class ServingClient {
     }
   }
 
-  private static URI uri(int port, String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
+  private HttpRequest.Builder request(int port, String path) {
+    boolean admin = path.startsWith("/admin/");
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://"
+        + (admin ? LOOPBACK : publicHost) + ":" + port + path));
+    if (admin && !secret.isEmpty()) {
+      builder.header("Authorization", "Bearer " + secret);
+    }
+    return builder;
   }
 }

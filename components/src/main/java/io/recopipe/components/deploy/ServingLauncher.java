@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipFile;
 
 /**
  * Starts a serving process from an unpacked image as a detached child (own session, output to
@@ -16,6 +17,10 @@ import java.util.List;
 final class ServingLauncher {
   private static final List<String> SETSID = List.of("/usr/bin/setsid", "/bin/setsid");
   private static final long POLL_MILLIS = 50;
+  /** The real server's main class, which runs under the restart supervisor. */
+  static final String SERVING_MAIN = "io.recopipe.serving.ServingMain";
+  /** The supervisor that restarts a crashed server once (serving module). */
+  static final String SUPERVISOR = "io.recopipe.serving.Supervisor";
 
   /** A started process: the handle and where its files are. */
   record Started(Process process, Path stateFile, Path log) {
@@ -24,9 +29,16 @@ final class ServingLauncher {
   private ServingLauncher() {
   }
 
-  /** The full command line that runs {@code entry} from {@code rootfs} with {@code java}. */
+  /**
+   * The full command line that runs {@code entry} from {@code rootfs} with {@code java}, bound to
+   * {@code host}, with the state file, admin secret and journal in {@code revisionDir}; the real
+   * server runs under its restart supervisor (a small heap: it holds no model). An image built
+   * before the supervisor existed (e.g. redeployed by a rollback) runs as it was built: without
+   * supervisor, admin secret and journal, flags its server would refuse.
+   */
   static List<String> command(String java, ImageEntrypoint entry, Path rootfs, String modelName,
-      Path stateFile) {
+      Path revisionDir, String host) {
+    Path dir = revisionDir.toAbsolutePath();
     List<String> cmd = new ArrayList<>();
     for (String setsid : SETSID) {
       if (Files.isExecutable(Path.of(setsid))) {
@@ -34,12 +46,40 @@ final class ServingLauncher {
         break;
       }
     }
-    cmd.addAll(List.of(java, "--add-modules", "jdk.incubator.vector",
-        "-cp", entry.hostClassPath(rootfs), entry.mainClass(),
-        "--bundle", entry.hostBundle(rootfs).toString(), "--port", "0", "--admin-port", "0",
-        "--model-name", modelName, "--state-file", stateFile.toAbsolutePath().toString(),
-        "--reuse-port"));
+    boolean serving = entry.mainClass().equals(SERVING_MAIN);
+    boolean supervised = serving && hasSupervisor(entry, rootfs);
+    cmd.add(java);
+    if (supervised) {
+      cmd.addAll(List.of("-Xmx32m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    }
+    cmd.addAll(List.of("--add-modules", "jdk.incubator.vector",
+        "-cp", entry.hostClassPath(rootfs), supervised ? SUPERVISOR : entry.mainClass(),
+        "--bundle", entry.hostBundle(rootfs).toString(), "--host", host, "--port", "0",
+        "--admin-port", "0", "--model-name", modelName,
+        "--state-file", dir.resolve("state.json").toString(), "--reuse-port"));
+    if (supervised || !serving) {
+      cmd.addAll(List.of("--admin-secret-file", dir.resolve(AdminSecret.FILE).toString(),
+          "--journal", dir.resolve(EndpointRegistry.JOURNAL).toString()));
+    }
     return cmd;
+  }
+
+  /** Whether the image's class path holds the supervisor (images built since it exists). */
+  static boolean hasSupervisor(ImageEntrypoint entry, Path rootfs) {
+    String entryName = SUPERVISOR.replace('.', '/') + ".class";
+    for (String jar : entry.hostClassPath(rootfs).split(File.pathSeparator)) {
+      if (!jar.endsWith(".jar") || !Files.isRegularFile(Path.of(jar))) {
+        continue;
+      }
+      try (ZipFile zip = new ZipFile(jar)) {
+        if (zip.getEntry(entryName) != null) {
+          return true;
+        }
+      } catch (IOException e) {
+        // not a readable jar: look at the next entry
+      }
+    }
+    return false;
   }
 
   /** Starts {@code command} in {@code revisionDir} with output to its {@code serving.log}. */
@@ -58,7 +98,6 @@ final class ServingLauncher {
   static ServingState awaitReady(Started started, Duration timeout) throws CheckFailedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     ServingState state = null;
-    ServingClient client = new ServingClient();
     while (System.nanoTime() < deadline) {
       if (!started.process().isAlive()) {
         throw new CheckFailedException("the serving process exited with code "
@@ -69,7 +108,7 @@ final class ServingLauncher {
       }
       if (state != null) {
         try {
-          if (client.get(state.port(), "/readyz").ok()) {
+          if (state.client().get(state.port(), "/readyz").ok()) {
             return state;
           }
         } catch (IOException e) {

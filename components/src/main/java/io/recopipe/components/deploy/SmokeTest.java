@@ -49,8 +49,9 @@ final class SmokeTest {
     return picked;
   }
 
-  /** Runs the smoke test against public port {@code port}. */
-  void run(int port, int userCount) throws CheckFailedException {
+  /** Runs the smoke test against the public port of {@code server}. */
+  void run(ServingState server, int userCount) throws CheckFailedException {
+    int port = server.port();
     List<String> users = users(userCount);
     String unknown = unknownUser();
     List<JsonValue> instances = new ArrayList<>();
@@ -60,7 +61,7 @@ final class SmokeTest {
     instances.add(instance(unknown));
     JsonObject answer;
     try {
-      ServingClient.Response response = new ServingClient().post(port,
+      ServingClient.Response response = server.client().post(port,
           "/v1/models/" + modelName + ":predict",
           JsonValue.of(Map.of("instances", instances)));
       if (!response.ok()) {

@@ -2,6 +2,7 @@ package io.recopipe.pipeline.cli;
 
 import io.recopipe.pipeline.audit.AuditEntry;
 import io.recopipe.pipeline.audit.AuditVerification;
+import io.recopipe.pipeline.endpoint.JournalReconciler;
 import io.recopipe.pipeline.runner.LocalRunner;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,7 @@ final class AuditCommand {
     @Override
     public Integer call() {
       try (LocalRunner runner = home.runner()) {
+        JournalReconciler.reconcile(runner.home());
         AuditVerification verification = runner.audit().verify();
         if (verification.intact()) {
           spec.commandLine().getOut().println(verification.message());

@@ -1,5 +1,9 @@
 package io.recopipe.pipeline.cli;
 
+import io.recopipe.components.deploy.EndpointRegistry;
+import io.recopipe.components.deploy.LiveStatus;
+import io.recopipe.pipeline.endpoint.JournalReconciler;
+import io.recopipe.pipeline.endpoint.ServedTruth;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.ModelVersion;
 import io.recopipe.pipeline.runner.LocalRunner;
@@ -40,13 +44,18 @@ final class ModelsListCommand implements Callable<Integer> {
           .map(ModelVersion::version);
       Optional<Integer> previous = registry.alias(pipeline, ModelRegistry.PREVIOUS)
           .map(ModelVersion::version);
-      Optional<String> serving = servingModelVersion(runner);
+      ServedTruth truth = servedTruth(runner);
+      Optional<String> serving = truth.servedVersion();
+      Optional<String> down = truth.live().up() ? Optional.empty()
+          : truth.registeredVersion();
       List<List<Object>> rows = new ArrayList<>();
       for (ModelVersion v : registry.list(pipeline)) {
         String alias = champion.filter(c -> c == v.version()).map(c -> "champion")
             .or(() -> previous.filter(p -> p == v.version()).map(p -> "previous")).orElse("");
-        if (serving.filter(v.modelVersion()::equals).isPresent()) {
-          alias = alias.isEmpty() ? "serving" : alias + ", serving";
+        String marker = serving.filter(v.modelVersion()::equals).map(x -> "serving")
+            .or(() -> down.filter(v.modelVersion()::equals).map(x -> "down")).orElse("");
+        if (!marker.isEmpty()) {
+          alias = alias.isEmpty() ? marker : alias + ", " + marker;
         }
         rows.add(List.of(v.version(), v.status().name(), alias,
             metric(v, "root_mean_squared_error"), metric(v, "r2_score"), v.runId(),
@@ -55,20 +64,21 @@ final class ModelsListCommand implements Callable<Integer> {
       spec.commandLine().getOut().println(rows.isEmpty() ? "no registered versions of "
           + pipeline + " in " + runner.home() : TextTable.render(List.of("version", "status",
           "alias", "RMSE", "R²", "run", "created"), rows));
+      truth.driftLine().ifPresent(spec.commandLine().getOut()::println);
       return ExitCodes.OK;
     }
   }
 
   /**
-   * The model version the local endpoint serves, so the list shows it even when the champion
-   * was promoted without a deploy ({@code deploy.enabled: false}).
+   * What the local endpoint serves according to its live process (after importing its admin
+   * journal into the audit log), so the list marks the version really served, or {@code down}.
    */
-  private static Optional<String> servingModelVersion(LocalRunner runner) {
+  private static ServedTruth servedTruth(LocalRunner runner) {
+    JournalReconciler.reconcile(runner.home());
     try {
-      return io.recopipe.components.deploy.EndpointRegistry.load(runner.home().serving())
-          .serving().map(io.recopipe.components.deploy.Revision::modelVersion);
+      return ServedTruth.of(EndpointRegistry.load(runner.home().serving()));
     } catch (java.io.IOException | RuntimeException e) {
-      return Optional.empty();
+      return new ServedTruth(Optional.empty(), LiveStatus.DOWN);
     }
   }
 

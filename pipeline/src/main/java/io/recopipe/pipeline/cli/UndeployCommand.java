@@ -2,6 +2,8 @@ package io.recopipe.pipeline.cli;
 
 import io.recopipe.components.deploy.EndpointRegistry;
 import io.recopipe.components.deploy.Revision;
+import io.recopipe.pipeline.endpoint.JournalReconciler;
+import io.recopipe.pipeline.home.RecopipeHome;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -23,8 +25,10 @@ final class UndeployCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    EndpointRegistry registry = EndpointRegistry.load(home.resolve().serving());
+    RecopipeHome at = home.resolve();
+    EndpointRegistry registry = EndpointRegistry.load(at.serving());
     Optional<Revision> stopped = registry.undeploy();
+    JournalReconciler.reconcile(at);
     PrintWriter out = spec.commandLine().getOut();
     out.println(stopped.map(r -> "stopped revision " + r.revision() + " (model " + r.modelVersion()
         + ", pid " + r.pid() + ")").orElse("nothing was serving"));

@@ -105,6 +105,14 @@ final class Schema {
           + " WHERE disabled = 0 ORDER BY created_at, name LIMIT 1)");
 
   /**
+   * Version 5: how far each serving revision's admin journal has been imported into the audit
+   * log (bytes and lines), so every journaled admin action is audited exactly once.
+   */
+  private static final List<String> VERSION_5 = List.of(
+      "CREATE TABLE endpoint_journals (revision TEXT PRIMARY KEY, offset INTEGER NOT NULL,"
+          + " lines INTEGER NOT NULL, updated_at TEXT NOT NULL)");
+
+  /**
    * Version 6: {@code recopipe gc} marks the artifacts it removed, so history still lists them
    * and nothing mistakes a removed directory for a live one.
    */
@@ -123,6 +131,7 @@ final class Schema {
     all.put(2, VERSION_2);
     all.put(3, VERSION_3);
     all.put(4, VERSION_4);
+    all.put(5, VERSION_5);
     all.put(6, VERSION_6);
     return Map.copyOf(all);
   }

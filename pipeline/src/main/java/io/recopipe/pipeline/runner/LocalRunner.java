@@ -5,6 +5,7 @@ import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.pipeline.artifacts.ArtifactStore;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.home.RecopipeHome;
+import io.recopipe.pipeline.endpoint.JournalReconciler;
 import io.recopipe.pipeline.metadata.ArtifactRepository;
 import io.recopipe.pipeline.metadata.ExecutionRepository;
 import io.recopipe.pipeline.metadata.MetadataStore;
@@ -224,6 +225,7 @@ public final class LocalRunner implements AutoCloseable {
     RunRecord run = runs.find(runId).orElseThrow(() ->
         new IllegalArgumentException("no run " + runId + " in " + home));
     RunProfiles.Profile profile = profiles.forRun(run.parameters());
+    JournalReconciler.reconcile(metadata, home.serving()); // endpoint events before the deploy
     try (WarehouseHandle warehouse = new WarehouseHandle(profile.warehouses())) {
       new Redeployment(session(run, pipeline, options, warehouse, profile)).run();
     } catch (IOException e) {
@@ -248,6 +250,7 @@ public final class LocalRunner implements AutoCloseable {
 
   private RunResult execute(String runId, Pipeline pipeline, RunOptions options,
       boolean resuming) {
+    JournalReconciler.reconcile(metadata, home.serving()); // endpoint events before any deploy
     DagWalk.Outcome outcome = new DagWalk.Outcome(RunStatus.FAILED,
         "run " + runId + " stopped unexpectedly", java.util.List.of());
     RunRecord run = runs.find(runId).orElseThrow();

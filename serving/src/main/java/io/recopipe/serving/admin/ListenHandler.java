@@ -14,10 +14,12 @@ import java.util.Map;
  */
 public final class ListenHandler implements Handler {
   private final ServingControl control;
+  private final AdminJournal journal;
 
   /** Creates the handler. */
-  public ListenHandler(ServingControl control) {
+  public ListenHandler(ServingControl control, AdminJournal journal) {
     this.control = control;
+    this.journal = journal;
   }
 
   @Override
@@ -28,13 +30,17 @@ public final class ListenHandler implements Handler {
         || port.asLong() > 65535) {
       throw ApiException.badRequest("the body needs \"port\": an integer 0..65535");
     }
+    String version = control.model() == null ? null : control.model().version();
     int bound;
     try {
       bound = control.listen(port.asInt());
     } catch (Exception e) {
+      journal.append("listen", "failed", version, version, ctx.ip(),
+          Map.of("port", port.asInt(), "error", String.valueOf(e.getMessage())));
       throw new ApiException(409, "cannot listen on port " + port.asInt() + ": "
           + e.getMessage());
     }
+    journal.append("listen", "accepted", version, version, ctx.ip(), Map.of("port", bound));
     Responses.json(ctx, 200, Map.of("port", bound, "ports", control.ports()));
   }
 }

@@ -11,15 +11,19 @@ import java.util.Map;
  */
 public final class StopHandler implements Handler {
   private final ServingControl control;
+  private final AdminJournal journal;
 
   /** Creates the handler. */
-  public StopHandler(ServingControl control) {
+  public StopHandler(ServingControl control, AdminJournal journal) {
     this.control = control;
+    this.journal = journal;
   }
 
   @Override
   public void handle(Context ctx) {
     Responses.route(ctx, "admin_stop");
+    String version = control.model() == null ? null : control.model().version();
+    journal.append("stop", "accepted", version, null, ctx.ip(), Map.of());
     Responses.json(ctx, 200, Map.of("status", "stopping"));
     control.stopAsync("admin stop");
   }

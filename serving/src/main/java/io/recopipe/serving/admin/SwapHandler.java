@@ -19,11 +19,13 @@ import java.util.Map;
 public final class SwapHandler implements Handler {
   private final ModelHolder holder;
   private final JsonLog log;
+  private final AdminJournal journal;
 
   /** Creates the handler. */
-  public SwapHandler(ModelHolder holder, JsonLog log) {
+  public SwapHandler(ModelHolder holder, JsonLog log, AdminJournal journal) {
     this.holder = holder;
     this.log = log;
+    this.journal = journal;
   }
 
   @Override
@@ -34,17 +36,22 @@ public final class SwapHandler implements Handler {
       throw ApiException.badRequest("the body needs \"bundle\": a bundle directory path");
     }
     LoadedModel old = holder.current();
+    String before = old == null ? null : old.version();
     LoadedModel loaded;
     try {
       loaded = holder.swap(Path.of(bundle.asText()));
     } catch (IOException | IllegalArgumentException e) {
       log.warn("swap refused, still serving " + (old == null ? "nothing" : old.version())
           + ": " + e.getMessage());
+      journal.append("swap", "failed", before, before, ctx.ip(),
+          Map.of("bundle", bundle.asText(), "error", String.valueOf(e.getMessage())));
       throw ApiException.badRequest("cannot load bundle " + bundle.asText() + ": "
           + e.getMessage());
     }
     log.info("swapped model " + (old == null ? "none" : old.version()) + " -> "
         + loaded.version() + " from " + loaded.bundle().directory());
+    journal.append("swap", "accepted", before, loaded.version(), ctx.ip(),
+        Map.of("bundle", bundle.asText(), "run_id", String.valueOf(loaded.runId())));
     Responses.json(ctx, 200, Map.of("model_version", loaded.version(), "run_id",
         loaded.runId(), "previous_model_version", old == null ? "" : old.version()));
   }

@@ -16,11 +16,16 @@ import java.util.Map;
 public final class MetadataHandler implements Handler {
   private final ModelNames names;
   private final ModelHolder holder;
+  private final boolean provenance;
 
-  /** Creates the handler. */
-  public MetadataHandler(ModelNames names, ModelHolder holder) {
+  /**
+   * Creates the handler; without {@code provenance} it leaves out what identifies the run (run
+   * id, commit, data fingerprint, options, metrics, paths), for a listener other hosts can reach.
+   */
+  public MetadataHandler(ModelNames names, ModelHolder holder, boolean provenance) {
     this.names = names;
     this.holder = holder;
+    this.provenance = provenance;
   }
 
   @Override
@@ -31,11 +36,20 @@ public final class MetadataHandler implements Handler {
     if (model == null) {
       throw new ApiException(503, "the model is not loaded yet");
     }
-    Responses.json(ctx, 200, describe(names.name(), model));
+    Map<String, Object> out = describe(names.name(), model);
+    if (!provenance) {
+      out.keySet().retainAll(PUBLIC_FIELDS);
+    }
+    Responses.json(ctx, 200, out);
   }
 
+  /** What the metadata shows on a non-loopback listener: what a client needs to call it. */
+  static final java.util.Set<String> PUBLIC_FIELDS = java.util.Set.of("model_name",
+      "model_version", "model_type", "feedback_type", "num_users", "num_items", "num_factors",
+      "user_column", "item_column", "has_rated_items");
+
   /** The metadata document of {@code model}. */
-  static Map<String, Object> describe(String name, LoadedModel model) {
+  public static Map<String, Object> describe(String name, LoadedModel model) {
     BundleManifest manifest = model.bundle().manifest();
     Provenance provenance = manifest.provenance();
     Map<String, Object> out = new LinkedHashMap<>();
