@@ -52,7 +52,10 @@ public final class DeployComponent extends AbstractComponent {
     DeploySettings settings = DeploySettings.parse(NAME, context.parameters());
     Path endpointFile = context.output("endpoint").resolve(ENDPOINT_FILE);
     if (!settings.enabled()) {
-      writeJson(endpointFile, Map.of("deployed", false, "reason", "deploy.enabled=false"));
+      Map<String, Object> off = new LinkedHashMap<>();
+      off.put("deployed", false);
+      off.put("reason", "deploy.enabled=false");
+      writeJson(endpointFile, off);
       context.log().info("deploy: disabled (enabled=false); nothing was started");
       return;
     }
