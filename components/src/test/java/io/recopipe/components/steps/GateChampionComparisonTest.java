@@ -65,8 +65,7 @@ class GateChampionComparisonTest {
     TestContext train = new TestContext(tmp.resolve("train-i"), "run-b")
         .input("dataset", datasetA).set("feedback_type", "implicit").set("wals_alpha", "10")
         .set("positive_threshold", "4").set("num_factors", "4").set("l2_reg", "0.5")
-        .set("max_iterations", "5").set("threads", "2").set("early_stop", "false")
-        .set("run_started_at", "2026-01-02T03:04:05Z");
+        .set("max_iterations", "5").set("threads", "2").set("early_stop", "false");
     new TrainComponent().run(train);
     JsonObject decision = gate(datasetA, train.output("model"));
     JsonArray changes = decision.getArray("contract_changes");
