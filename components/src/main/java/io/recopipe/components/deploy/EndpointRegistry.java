@@ -1,5 +1,6 @@
 package io.recopipe.components.deploy;
 
+import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.writers.AtomicFiles;
 import io.recopipe.model.json.JsonObject;
 import io.recopipe.model.json.JsonParser;
@@ -145,6 +146,18 @@ public final class EndpointRegistry {
       save();
     }
     return current;
+  }
+
+  /**
+   * Whether the endpoint answers where a deploy with {@code parameters} (the deploy step's, keys
+   * without the step prefix) would put it: the same stable port and model name, so "already
+   * serving" never hides a changed URL.
+   *
+   * @throws ComponentException when the parameters are invalid
+   */
+  public boolean configuredAs(Map<String, String> parameters) throws ComponentException {
+    DeploySettings settings = DeploySettings.parse(DeployComponent.NAME, parameters);
+    return settings.port() == stablePort && settings.modelName().equals(modelName);
   }
 
   /** The {@code :predict} URL of model {@code name} on loopback port {@code port}. */

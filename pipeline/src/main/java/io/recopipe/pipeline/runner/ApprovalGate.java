@@ -50,7 +50,7 @@ final class ApprovalGate {
           + " under promotion: review, but run " + session.runId + " registered no model version"));
     }
     ModelVersion v = version.get();
-    if (session.registry.alias(v.pipeline(), ModelRegistry.CHAMPION)
+    if (reasons.isEmpty() && session.registry.alias(v.pipeline(), ModelRegistry.CHAMPION)
         .filter(champion -> champion.version() == v.version()).isPresent()) {
       session.progress(step.name(), v.pipeline() + " v" + v.version()
           + " is the champion already; nothing to review");

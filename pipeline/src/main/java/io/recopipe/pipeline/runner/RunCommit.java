@@ -2,6 +2,7 @@ package io.recopipe.pipeline.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recopipe.components.api.ArtifactType;
+import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.deploy.DeployComponent;
 import io.recopipe.components.deploy.DeployTarget;
 import io.recopipe.components.deploy.EndpointRegistry;
@@ -174,10 +175,11 @@ final class RunCommit {
       return false;
     }
     try {
-      return EndpointRegistry.load(session.home.serving()).serving()
-          .filter(r -> r.modelVersion().equals(modelVersion))
+      EndpointRegistry endpoint = EndpointRegistry.load(session.home.serving());
+      return endpoint.configuredAs(StepParameters.of(DeployComponent.NAME, session.parameters))
+          && endpoint.serving().filter(r -> r.modelVersion().equals(modelVersion))
           .filter(r -> EndpointRegistry.alive(r.pid())).isPresent();
-    } catch (IOException e) {
+    } catch (IOException | ComponentException e) {
       return false;
     }
   }
