@@ -9,11 +9,12 @@ import java.util.List;
  * published tables) until the run commits; queries read the published tables. Closing the view
  * leaves the warehouse open.
  */
-final class DuckDbStagedView implements Warehouse {
+final class DuckDbStagedView extends StagedView {
   private final DuckDbWarehouse warehouse;
   private final String key;
 
   DuckDbStagedView(DuckDbWarehouse warehouse, String key) {
+    super(warehouse);
     this.warehouse = warehouse;
     this.key = key;
   }
@@ -33,40 +34,5 @@ final class DuckDbStagedView implements Warehouse {
   @Override
   public void replaceTableAs(String table, String select) throws WarehouseException {
     warehouse.loadAs(Target.staged(key, table), select);
-  }
-
-  @Override
-  public QueryResult query(String sql) throws WarehouseException {
-    return warehouse.query(sql);
-  }
-
-  @Override
-  public boolean hasTable(String table) throws WarehouseException {
-    return warehouse.hasTable(table);
-  }
-
-  @Override
-  public Warehouse staged(String otherKey) throws WarehouseException {
-    return warehouse.staged(otherKey);
-  }
-
-  @Override
-  public List<String> publishStaged(String otherKey) throws WarehouseException {
-    return warehouse.publishStaged(otherKey);
-  }
-
-  @Override
-  public void dropStaged(String otherKey) throws WarehouseException {
-    warehouse.dropStaged(otherKey);
-  }
-
-  @Override
-  public List<String> stagedKeys() throws WarehouseException {
-    return warehouse.stagedKeys();
-  }
-
-  /** Nothing to release: the warehouse belongs to whoever opened it. */
-  @Override
-  public void close() {
   }
 }

@@ -2,8 +2,7 @@ package io.recopipe.infra.bigquery;
 
 import io.recopipe.components.warehouse.Column;
 import io.recopipe.components.warehouse.Identifiers;
-import io.recopipe.components.warehouse.QueryResult;
-import io.recopipe.components.warehouse.Warehouse;
+import io.recopipe.components.warehouse.StagedView;
 import io.recopipe.components.warehouse.WarehouseException;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,11 +12,12 @@ import java.util.List;
  * {@code staging__KEY__TABLE} tables, which the run's commit copies over the published ones;
  * queries read the published tables.
  */
-final class BigQueryStagedView implements Warehouse {
+final class BigQueryStagedView extends StagedView {
   private final BigQueryWarehouse warehouse;
   private final String key;
 
   BigQueryStagedView(BigQueryWarehouse warehouse, String key) {
+    super(warehouse);
     this.warehouse = warehouse;
     this.key = key;
   }
@@ -41,40 +41,5 @@ final class BigQueryStagedView implements Warehouse {
   @Override
   public void replaceTableAs(String table, String select) throws WarehouseException {
     warehouse.loadAs(stagedName(table), select);
-  }
-
-  @Override
-  public QueryResult query(String sql) throws WarehouseException {
-    return warehouse.query(sql);
-  }
-
-  @Override
-  public boolean hasTable(String table) throws WarehouseException {
-    return warehouse.hasTable(table);
-  }
-
-  @Override
-  public Warehouse staged(String otherKey) throws WarehouseException {
-    return warehouse.staged(otherKey);
-  }
-
-  @Override
-  public List<String> publishStaged(String otherKey) throws WarehouseException {
-    return warehouse.publishStaged(otherKey);
-  }
-
-  @Override
-  public void dropStaged(String otherKey) throws WarehouseException {
-    warehouse.dropStaged(otherKey);
-  }
-
-  @Override
-  public List<String> stagedKeys() throws WarehouseException {
-    return warehouse.stagedKeys();
-  }
-
-  /** Nothing to release: the BigQuery client is the caller's. */
-  @Override
-  public void close() {
   }
 }
