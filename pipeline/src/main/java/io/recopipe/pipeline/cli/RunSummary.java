@@ -7,6 +7,7 @@ import io.recopipe.pipeline.runner.StepResult;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Prints how a run ended (each step's status, cache hit, duration and key) and maps its status to
@@ -69,6 +70,7 @@ final class RunSummary {
 
   /** The candidate's headline metrics and the gate's one-line verdict, when the run got there. */
   private static void printQuality(RunHistory.RunReport report, PrintWriter out) {
+    boolean comparable = comparableWithChampion(report);
     for (RunHistory.ExecutionReport execution : report.executions()) {
       String step = execution.execution().step();
       java.util.Map<String, Double> metrics = execution.metrics();
@@ -78,7 +80,8 @@ final class RunSummary {
             metrics.getOrDefault("mean_absolute_error", Double.NaN),
             metrics.getOrDefault("r2_score", Double.NaN),
             metrics.getOrDefault("eval_rows", Double.NaN),
-            metrics.containsKey("delta_root_mean_squared_error") ? String.format(
+            !comparable ? NOT_COMPARABLE
+                : metrics.containsKey("delta_root_mean_squared_error") ? String.format(
                 java.util.Locale.ROOT, " (RMSE %+.4f vs champion)",
                 metrics.get("delta_root_mean_squared_error")) : "");
       } else if (step.equals("evaluate") && metrics.containsKey("mean_average_precision")) {
@@ -86,7 +89,8 @@ final class RunSummary {
             + "average rank %.4f%s%n", metrics.get("mean_average_precision"),
             metrics.getOrDefault("normalized_discounted_cumulative_gain", Double.NaN),
             metrics.getOrDefault("average_rank", Double.NaN),
-            metrics.containsKey("delta_mean_average_precision") ? String.format(
+            !comparable ? NOT_COMPARABLE
+                : metrics.containsKey("delta_mean_average_precision") ? String.format(
                 java.util.Locale.ROOT, " (MAP %+.4f vs champion)",
                 metrics.get("delta_mean_average_precision")) : "");
       }
@@ -100,5 +104,28 @@ final class RunSummary {
         }
       });
     }
+  }
+
+  /** The evaluate line's note when the gate found the champion's data too different to compare. */
+  private static final String NOT_COMPARABLE = " (not comparable with the champion: see the gate)";
+
+  /** False when the gate reported a change-vs-champion check as not comparable. */
+  private static boolean comparableWithChampion(RunHistory.RunReport report) {
+    for (RunHistory.ExecutionReport execution : report.executions()) {
+      Optional<String> json = execution.gateDecision();
+      if (json.isPresent()) {
+        try {
+          for (io.recopipe.model.json.JsonValue check : io.recopipe.model.json.JsonParser
+              .parse(json.get()).asObject().getArray("checks")) {
+            if ("not_comparable".equals(check.asObject().getString("outcome", ""))) {
+              return false;
+            }
+          }
+        } catch (RuntimeException unreadable) {
+          return true;
+        }
+      }
+    }
+    return true;
   }
 }

@@ -150,6 +150,9 @@ class ContractGuardTest {
     assertEquals(ExitCodes.AWAITING_APPROVAL, second.code(), second.transcript());
     assertTrue(second.out().contains("data not comparable with the champion's"),
         second.transcript());
+    assertTrue(second.out().contains("(not comparable with the champion: see the gate)"),
+        second.transcript());
+    assertFalse(second.out().contains("vs champion)"), "no delta against data it never saw");
 
     try (LocalRunner runner = runner(home)) {
       assertEquals(1, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow()
