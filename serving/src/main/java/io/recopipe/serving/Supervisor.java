@@ -21,6 +21,8 @@ import java.util.Map;
 public final class Supervisor {
   /** The environment variable through which the server learns its supervisor's pid. */
   public static final String PID_ENV = "RECOPIPE_SUPERVISOR_PID";
+  /** The system property holding the server's JVM flags (collector, heap), space-separated. */
+  static final String CHILD_JVM_PROPERTY = "recopipe.serving.jvm";
   /** Exit codes of a deliberate stop: graceful (0) and SIGTERM (128 + 15). */
   private static final List<Integer> DELIBERATE = List.of(0, 143);
   /** The server process being supervised, for the shutdown hook. */
@@ -105,8 +107,15 @@ public final class Supervisor {
   private static Process start(String[] args, List<String> extra) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         ProcessHandle.current().info().command().orElse("java"),
-        "--add-modules", "jdk.incubator.vector",
-        "-cp", System.getProperty("java.class.path"), ServingMain.class.getName()));
+        "--add-modules", "jdk.incubator.vector"));
+    // the server's collector and heap, chosen by the deploy for the cores and memory it gets
+    for (String flag : System.getProperty(CHILD_JVM_PROPERTY, "").split(" ")) {
+      if (!flag.isBlank()) {
+        command.add(flag);
+      }
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        ServingMain.class.getName()));
     command.addAll(List.of(args));
     command.addAll(extra);
     ProcessBuilder builder = new ProcessBuilder(command).inheritIO();

@@ -48,8 +48,10 @@ final class RevisionDeploy {
         io.recopipe.components.packaging.ImageTarball.open(image.resolve(ImageEntrypoint.TARBALL));
     tarball.extractTo(rootfs);
     context.log().info("deploy: unpacked " + tarball.layers().size() + " layers into " + rootfs);
+    ServingResources resources = ServingResources.local();
     List<String> command = ServingLauncher.command(settings.java(), entry, rootfs,
-        settings.modelName(), dir, settings.host());
+        settings.modelName(), dir, settings.host(), resources);
+    context.log().info("deploy: serving settings " + resources.describe());
     Instant since = Instant.now();
     Revision fresh = new Revision(id, "", context.runId(), entry.digest(), 0, 0, 0,
         RevisionStatus.SERVING, since, null, null);

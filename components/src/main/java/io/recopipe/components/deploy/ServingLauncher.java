@@ -21,6 +21,8 @@ final class ServingLauncher {
   static final String SERVING_MAIN = "io.recopipe.serving.ServingMain";
   /** The supervisor that restarts a crashed server once (serving module). */
   static final String SUPERVISOR = "io.recopipe.serving.Supervisor";
+  /** The supervisor's system property holding the server's JVM flags, space-separated. */
+  static final String CHILD_JVM_PROPERTY = "recopipe.serving.jvm";
 
   /** A started process: the handle and where its files are. */
   record Started(Process process, Path stateFile, Path log) {
@@ -34,10 +36,12 @@ final class ServingLauncher {
    * {@code host}, with the state file, admin secret and journal in {@code revisionDir}; the real
    * server runs under its restart supervisor (a small heap: it holds no model). An image built
    * before the supervisor existed (e.g. redeployed by a rollback) runs as it was built: without
-   * supervisor, admin secret and journal, flags its server would refuse.
+   * supervisor, admin secret and journal, flags its server would refuse. The server's threads,
+   * collector and heap come from {@code resources}; the supervisor hands the JVM flags to the
+   * server it starts through {@value #CHILD_JVM_PROPERTY}.
    */
   static List<String> command(String java, ImageEntrypoint entry, Path rootfs, String modelName,
-      Path revisionDir, String host) {
+      Path revisionDir, String host, ServingResources resources) {
     Path dir = revisionDir.toAbsolutePath();
     List<String> cmd = new ArrayList<>();
     for (String setsid : SETSID) {
@@ -50,7 +54,10 @@ final class ServingLauncher {
     boolean supervised = serving && hasSupervisor(entry, rootfs);
     cmd.add(java);
     if (supervised) {
-      cmd.addAll(List.of("-Xmx32m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+      cmd.addAll(List.of("-Xmx32m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+          "-D" + CHILD_JVM_PROPERTY + "=" + String.join(" ", resources.jvmFlags())));
+    } else if (serving) {
+      cmd.addAll(resources.jvmFlags());
     }
     cmd.addAll(List.of("--add-modules", "jdk.incubator.vector",
         "-cp", entry.hostClassPath(rootfs), supervised ? SUPERVISOR : entry.mainClass(),
@@ -60,6 +67,9 @@ final class ServingLauncher {
     if (supervised || !serving) {
       cmd.addAll(List.of("--admin-secret-file", dir.resolve(AdminSecret.FILE).toString(),
           "--journal", dir.resolve(EndpointRegistry.JOURNAL).toString()));
+    }
+    if (supervised) {
+      cmd.addAll(resources.serverArgs());
     }
     return cmd;
   }

@@ -33,7 +33,7 @@ class DeploySettingsTest {
       jar.closeEntry();
     }
     List<String> command = ServingLauncher.command("java", entry, rootfs.getParent(),
-        "recommender_model", dir, settings.host());
+        "recommender_model", dir, settings.host(), ServingResources.local());
     assertEquals("127.0.0.1", command.get(command.indexOf("--host") + 1));
     assertTrue(command.contains(ServingLauncher.SUPERVISOR), command.toString());
     assertEquals(dir.resolve("admin.secret").toString(),
@@ -53,7 +53,7 @@ class DeploySettingsTest {
       jar.closeEntry();
     }
     List<String> command = ServingLauncher.command("java", entry, rootfs.getParent(),
-        "recommender_model", dir, "127.0.0.1");
+        "recommender_model", dir, "127.0.0.1", ServingResources.local());
     assertTrue(command.contains(ServingLauncher.SERVING_MAIN), command.toString());
     assertFalse(command.contains("--admin-secret-file"), command.toString());
     assertEquals("127.0.0.1", command.get(command.indexOf("--host") + 1));

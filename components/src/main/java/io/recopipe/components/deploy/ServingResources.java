@@ -1,0 +1,132 @@
+package io.recopipe.components.deploy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The serving JVM's settings (worker threads, garbage collector, heap share) derived from the
+ * cores and memory a revision gets, so that the deployed endpoint runs as tuned as the benchmark
+ * and the local launch, the Cloud Run revision, {@code endpoints} and the image labels all state
+ * the same rule.
+ *
+ * <p>The rule (bench/serving-e2e.sh): scoring is CPU-bound, so a few workers per core keep every
+ * core busy while one waits on the network, without the time-slicing of a 200-thread pool that
+ * stretches the latency tail; one or two cores get the serial collector (no GC threads competing
+ * with the workers), more cores the parallel one; the heap is a share of the memory limit that
+ * leaves room for metaspace, thread stacks and the memory-mapped model.
+ *
+ * @param cores       the processors the revision may use
+ * @param memoryBytes the memory the revision may use
+ * @param dedicated   whether the memory belongs to the revision alone (a container), rather than
+ *                    to a machine it shares with the pipeline
+ */
+public record ServingResources(int cores, long memoryBytes, boolean dedicated) {
+  /** Workers per core. */
+  static final int THREADS_PER_CORE = 3;
+  /** Cloud Run's defaults when the deploy sets no limits: 1 vCPU, 512 MiB. */
+  public static final ServingResources CLOUD_RUN_DEFAULT =
+      new ServingResources(1, 512L << 20, true);
+  private static final long MIB = 1L << 20;
+
+  /** Validates the inputs. */
+  public ServingResources {
+    if (cores < 1 || memoryBytes < 64 * MIB) {
+      throw new IllegalArgumentException("serving needs at least 1 core and 64 MiB, got "
+          + cores + " cores and " + memoryBytes / MIB + " MiB");
+    }
+  }
+
+  /** This machine's cores and memory (the cgroup limit when one is set), shared. */
+  public static ServingResources local() {
+    return new ServingResources(Runtime.getRuntime().availableProcessors(), machineMemory(),
+        false);
+  }
+
+  /** The public server's worker threads: {@value #THREADS_PER_CORE} per core, at least 4. */
+  public int threads() {
+    return Math.max(4, cores * THREADS_PER_CORE);
+  }
+
+  /** The collector's JVM flag. */
+  public String gcFlag() {
+    return cores <= 2 ? "-XX:+UseSerialGC" : "-XX:+UseParallelGC";
+  }
+
+  /** The collector's short name, as {@code endpoints} and the labels show it. */
+  public String gcName() {
+    return cores <= 2 ? "serial" : "parallel";
+  }
+
+  /**
+   * The maximum heap as a percentage of the memory limit: a container's memory is the revision's
+   * own (75%, 60% below 1 GiB where the fixed overheads weigh more); on a shared machine the
+   * JVM's own default share (25%).
+   */
+  public int heapPercent() {
+    if (!dedicated) {
+      return 25;
+    }
+    return memoryBytes < 1024 * MIB ? 60 : 75;
+  }
+
+  /** The JVM flags for the serving process (the Vector API module is added separately). */
+  public List<String> jvmFlags() {
+    List<String> flags = new ArrayList<>();
+    flags.add(gcFlag());
+    flags.add("-XX:MaxRAMPercentage=" + heapPercent());
+    return flags;
+  }
+
+  /** The server's arguments these settings add. */
+  public List<String> serverArgs() {
+    return List.of("--threads", Integer.toString(threads()));
+  }
+
+  /** One line for people: {@code threads 6, GC serial, heap ≤ 25% of 7.8 GiB (2 cores)}. */
+  public String describe() {
+    return String.format(Locale.ROOT, "threads %d, GC %s, heap <= %d%% of %.1f GiB (%d %s)",
+        threads(), gcName(), heapPercent(), memoryBytes / (double) (1024 * MIB), cores,
+        cores == 1 ? "core" : "cores");
+  }
+
+  /** The cgroup memory limit when set, else the machine's total memory, else 1 GiB. */
+  static long machineMemory() {
+    long total = memInfoTotal(Path.of("/proc/meminfo"));
+    long limit = cgroupLimit(Path.of("/sys/fs/cgroup/memory.max"));
+    if (limit <= 0) {
+      limit = cgroupLimit(Path.of("/sys/fs/cgroup/memory/memory.limit_in_bytes"));
+    }
+    if (total <= 0) {
+      return limit > 0 ? limit : 1024 * MIB;
+    }
+    return limit > 0 ? Math.min(limit, total) : total;
+  }
+
+  /** A cgroup memory limit in bytes, or -1 when unlimited or unreadable. */
+  static long cgroupLimit(Path file) {
+    try {
+      String text = Files.readString(file).trim();
+      return text.equals("max") ? -1 : Long.parseLong(text);
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** MemTotal of a {@code /proc/meminfo} file in bytes, or -1 when unreadable. */
+  static long memInfoTotal(Path file) {
+    try {
+      for (String line : Files.readAllLines(file)) {
+        if (line.startsWith("MemTotal:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // fall through
+    }
+    return -1;
+  }
+}
