@@ -80,11 +80,9 @@ public final class HttpApp {
     if (accessLog) {
       Long size = ctx.attribute(Responses.SIZE);
       String query = ctx.queryString();
-      HttpRequestEntry entry = new HttpRequestEntry(ctx.method().name(),
-          ctx.path() + (query == null ? "" : "?" + query), status, nanos,
-          size == null ? 0 : size, ctx.ip(), ctx.userAgent());
-      log.write(status >= 500 ? "ERROR" : status >= 400 ? "WARNING" : "INFO",
-          ctx.method().name() + " " + ctx.path() + " " + status, Map.of(), entry);
+      log.request(new HttpRequestEntry(ctx.method().name(),
+          query == null ? ctx.path() : ctx.path() + "?" + query, status, nanos,
+          size == null ? 0 : size, ctx.ip(), ctx.userAgent()));
     }
   }
 }

@@ -2,74 +2,82 @@ package io.recopipe.serving.log;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes log entries as JSON lines in Cloud Logging's structured form ({@code severity},
  * {@code message}, {@code time}, optional {@code httpRequest}), so that Cloud Run indexes them
  * without an agent and a local run can be read with jq.
  *
- * <p>Request lines are buffered and written at least every {@value #FLUSH_MILLIS} ms by a daemon
- * thread (other lines at once), from a swapped-out buffer, so that request threads never wait on
- * a write system call.
+ * <p>Entries go through a bounded queue to one logger thread, which formats and writes them in
+ * order, so that request threads neither format JSON nor wait on a write. A request line that
+ * finds the queue full is dropped and counted (a later line reports the count) rather than
+ * slowing the request; other lines wait for room and are written before their call returns.
  */
 public final class JsonLog {
+  /** The default queue capacity. */
+  public static final int DEFAULT_CAPACITY = 8192;
   private static final JsonFactory FACTORY = new JsonFactory();
-  private static final long FLUSH_MILLIS = 50;
+  private static final int BATCH = 256;
+  private final BlockingQueue<Line> queue;
+  private final AtomicLong dropped = new AtomicLong();
+  private final JsonGenerator json;
   private final OutputStream out;
-  private final Object bufferLock = new Object();
-  private final Object writeLock = new Object();
-  private ByteArrayOutputStream pending = new ByteArrayOutputStream(1 << 16);
-  private ByteArrayOutputStream spare = new ByteArrayOutputStream(1 << 16);
+  private long reportedDrops;
+
+  /** One queued line; a {@code done} latch marks a flush request. */
+  private record Line(long epochMillis, String severity, String message, Map<String, ?> fields,
+      HttpRequestEntry request, CountDownLatch done) {
+  }
 
   /** Creates a log writing to {@code out} (stdout in the server). */
   public JsonLog(OutputStream out) {
-    this.out = out;
-    Thread flusher = new Thread(this::flushPeriodically, "log-flusher");
-    flusher.setDaemon(true);
-    flusher.start();
+    this(out, DEFAULT_CAPACITY);
   }
 
-  private void flushPeriodically() {
-    while (true) {
-      try {
-        Thread.sleep(FLUSH_MILLIS);
-      } catch (InterruptedException e) {
-        return;
-      }
-      flush();
+  /** Creates a log writing to {@code out} whose queue holds {@code capacity} lines. */
+  public JsonLog(OutputStream out, int capacity) {
+    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.out = new BufferedOutputStream(out, 1 << 16);
+    try {
+      this.json = FACTORY.createGenerator(this.out);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
     }
+    json.setRootValueSeparator(null);
+    json.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+    Thread logger = new Thread(this::drain, "json-log");
+    logger.setDaemon(true);
+    logger.start();
   }
 
-  /**
-   * Writes out buffered lines: swaps the buffer under a short lock and writes outside it, so
-   * request threads never wait for the write system call.
-   */
+  /** Request lines dropped so far because the queue was full. */
+  public long dropped() {
+    return dropped.get();
+  }
+
+  /** Waits until every line queued before this call has been written out. */
   public void flush() {
-    synchronized (writeLock) {
-      ByteArrayOutputStream batch;
-      synchronized (bufferLock) {
-        if (pending.size() == 0) {
-          return;
-        }
-        batch = pending;
-        pending = spare;
+    CountDownLatch done = new CountDownLatch(1);
+    put(new Line(0, null, null, null, null, done));
+    try {
+      if (!done.await(5, TimeUnit.SECONDS)) {
+        return; // stdout blocked: do not hang a stop on it
       }
-      try {
-        batch.writeTo(out);
-        out.flush();
-      } catch (IOException e) {
-        // stdout gone: nothing sensible to do with a log line
-      }
-      batch.reset();
-      synchronized (bufferLock) {
-        spare = batch;
-      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -88,16 +96,85 @@ public final class JsonLog {
     write("ERROR", message, Map.of(), null);
   }
 
-  /** Logs a line with extra top-level fields (strings, numbers, booleans). */
+  /**
+   * Logs one served request: severity by status, message "METHOD path status", formatted on the
+   * logger thread; dropped and counted when the queue is full.
+   */
+  public void request(HttpRequestEntry request) {
+    if (!queue.offer(new Line(System.currentTimeMillis(), null, null, Map.of(), request,
+        null))) {
+      dropped.incrementAndGet();
+    }
+  }
+
+  /** Logs a line with extra top-level fields (strings, numbers, booleans), written at once. */
   public void write(String severity, String message, Map<String, ?> fields,
       HttpRequestEntry request) {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
-    try (JsonGenerator json = FACTORY.createGenerator(buffer)) {
+    put(new Line(System.currentTimeMillis(), severity, message, new LinkedHashMap<>(fields),
+        request, null));
+    flush();
+  }
+
+  private void put(Line line) {
+    try {
+      queue.put(line);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void drain() {
+    List<Line> batch = new ArrayList<>(BATCH);
+    while (true) {
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        return;
+      }
+      queue.drainTo(batch, BATCH - 1);
+      for (Line line : batch) {
+        if (line.done() != null) {
+          flushOut();
+          line.done().countDown();
+        } else {
+          writeLine(line);
+        }
+      }
+      batch.clear();
+      if (queue.isEmpty()) {
+        flushOut();
+      }
+    }
+  }
+
+  private void writeLine(Line line) {
+    long drops = dropped.get();
+    if (drops > reportedDrops) {
+      writeJson(new Line(line.epochMillis(), "WARNING", "access log: " + (drops - reportedDrops)
+          + " request lines dropped (queue full)", Map.of("dropped_total", drops), null, null));
+      reportedDrops = drops;
+    }
+    writeJson(line);
+  }
+
+  private void writeJson(Line line) {
+    HttpRequestEntry request = line.request();
+    String severity = line.severity();
+    String message = line.message();
+    if (severity == null) {
+      int status = request.status();
+      severity = status >= 500 ? "ERROR" : status >= 400 ? "WARNING" : "INFO";
+      String url = request.url();
+      int query = url.indexOf('?');
+      message = request.method() + " " + (query < 0 ? url : url.substring(0, query)) + " "
+          + status;
+    }
+    try {
       json.writeStartObject();
       json.writeStringField("severity", severity);
       json.writeStringField("message", message);
-      json.writeStringField("time", Instant.now().toString());
-      for (Map.Entry<String, ?> field : fields.entrySet()) {
+      json.writeStringField("time", Instant.ofEpochMilli(line.epochMillis()).toString());
+      for (Map.Entry<String, ?> field : line.fields().entrySet()) {
         json.writeFieldName(field.getKey());
         writeScalar(json, field.getValue());
       }
@@ -105,16 +182,18 @@ public final class JsonLog {
         request.writeTo(json);
       }
       json.writeEndObject();
+      json.flush();
+      out.write('\n');
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // stdout gone: nothing sensible to do with a log line
     }
-    buffer.write('\n');
-    byte[] line = buffer.toByteArray();
-    synchronized (bufferLock) {
-      pending.write(line, 0, line.length);
-    }
-    if (request == null || !severity.equals("INFO")) {
-      flush();
+  }
+
+  private void flushOut() {
+    try {
+      out.flush();
+    } catch (IOException e) {
+      // stdout gone
     }
   }
 
