@@ -19,7 +19,8 @@ import java.util.Map;
  * @param maxInstances the most instances one predict request may carry
  * @param maxBodyBytes the largest request body accepted
  * @param accessLog    whether every request is logged as a JSON line
- * @param threads      the public server's worker threads; 0 = Jetty's default pool
+ * @param threads      the public server's threads (one acceptor and one selector among them);
+ *                     0 = Jetty's default pool
  * @param adminSecret  the owner-only file holding the admin API's bearer secret, or null (then
  *                     every admin request is refused)
  * @param journal      where admin actions are appended as JSON lines, or null
@@ -33,7 +34,13 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
   /** The default model name, as in the seed client's endpoint. */
   public static final String DEFAULT_MODEL_NAME = "recommender_model";
 
-  /** Parses {@code args}; the default port is {@code PORT} from {@code env}, else 8080. */
+  /** The environment variable giving the default of {@code --threads} (set by the deploy). */
+  public static final String THREADS_ENV = "RECOPIPE_SERVING_THREADS";
+
+  /**
+   * Parses {@code args}; the default port is {@code PORT} from {@code env}, else 8080, and the
+   * default threads {@value #THREADS_ENV}, else 0.
+   */
   public static ServingOptions parse(String[] args, Map<String, String> env) {
     Path bundle = null;
     String host = "0.0.0.0";
@@ -46,7 +53,9 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
     int maxInstances = 1000;
     int maxBodyBytes = 1 << 20;
     boolean accessLog = true;
-    int threads = 0;
+    String envThreads = env.get(THREADS_ENV);
+    int threads = envThreads == null || envThreads.isBlank() ? 0
+        : intValue(THREADS_ENV, envThreads, 0);
     Path adminSecret = null;
     Path journal = null;
     List<Integer> listen = new ArrayList<>();
@@ -69,6 +78,10 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
         case "--max-body-bytes" -> maxBodyBytes = intValue(flag, value(args, ++n, flag), 1);
         default -> throw new IllegalArgumentException("unknown flag " + flag);
       }
+    }
+    if (threads > 0 && threads < 3) {
+      throw new IllegalArgumentException("--threads must be 0 (Jetty's default pool) or at least"
+          + " 3 (one acceptor, one selector and the workers), was " + threads);
     }
     if (bundle == null) {
       throw new IllegalArgumentException("--bundle DIR is required");

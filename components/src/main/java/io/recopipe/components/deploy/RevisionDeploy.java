@@ -51,6 +51,7 @@ final class RevisionDeploy {
     ServingResources resources = ServingResources.local();
     List<String> command = ServingLauncher.command(settings.java(), entry, rootfs,
         settings.modelName(), dir, settings.host(), resources);
+    resources.record(dir);
     context.log().info("deploy: serving settings " + resources.describe());
     Instant since = Instant.now();
     Revision fresh = new Revision(id, "", context.runId(), entry.digest(), 0, 0, 0,

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The serving JVM's settings (worker threads, garbage collector, heap share) derived from the
@@ -13,9 +16,10 @@ import java.util.Locale;
  * and the local launch, the Cloud Run revision, {@code endpoints} and the image labels all state
  * the same rule.
  *
- * <p>The rule (bench/serving-e2e.sh): scoring is CPU-bound, so a few workers per core keep every
- * core busy while one waits on the network, without the time-slicing of a 200-thread pool that
- * stretches the latency tail; one or two cores get the serial collector (no GC threads competing
+ * <p>The rule (measured with bench/serving-e2e.sh): scoring is CPU-bound and Jetty reads requests
+ * without blocking a worker, so one worker per core (at least two) keeps every core busy; more
+ * only time-slice and stretch the latency tail (on 2 cores: 4 threads 11.3k req/s, 6 threads
+ * 8.1k, 12 threads 4.7k, Jetty's default pool 4.3k); one or two cores get the serial collector (no GC threads competing
  * with the workers), more cores the parallel one; the heap is a share of the memory limit that
  * leaves room for metaspace, thread stacks and the memory-mapped model.
  *
@@ -25,8 +29,12 @@ import java.util.Locale;
  *                    to a machine it shares with the pipeline
  */
 public record ServingResources(int cores, long memoryBytes, boolean dedicated) {
-  /** Workers per core. */
-  static final int THREADS_PER_CORE = 3;
+  /** The file in a revision's directory stating the settings it was started with. */
+  public static final String SETTINGS_FILE = "serving-settings.txt";
+  /** The server's environment variable for its worker threads (ServingOptions reads it). */
+  public static final String THREADS_ENV = "RECOPIPE_SERVING_THREADS";
+  /** The pool's threads that are not workers: one acceptor and one selector. */
+  static final int IO_THREADS = 2;
   /** Cloud Run's defaults when the deploy sets no limits: 1 vCPU, 512 MiB. */
   public static final ServingResources CLOUD_RUN_DEFAULT =
       new ServingResources(1, 512L << 20, true);
@@ -46,9 +54,9 @@ public record ServingResources(int cores, long memoryBytes, boolean dedicated) {
         false);
   }
 
-  /** The public server's worker threads: {@value #THREADS_PER_CORE} per core, at least 4. */
+  /** The public server's thread pool: one worker per core (at least two) and the I/O threads. */
   public int threads() {
-    return Math.max(4, cores * THREADS_PER_CORE);
+    return Math.max(2, cores) + IO_THREADS;
   }
 
   /** The collector's JVM flag. */
@@ -86,11 +94,42 @@ public record ServingResources(int cores, long memoryBytes, boolean dedicated) {
     return List.of("--threads", Integer.toString(threads()));
   }
 
+  /**
+   * The container environment that applies these settings to the image's unchanged entrypoint:
+   * the JVM flags through {@code JAVA_TOOL_OPTIONS}, the threads through
+   * {@value #THREADS_ENV}.
+   */
+  public Map<String, String> containerEnv() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("JAVA_TOOL_OPTIONS", String.join(" ", jvmFlags()));
+    env.put(THREADS_ENV, Integer.toString(threads()));
+    return env;
+  }
+
+  /** The memory limit in Cloud Run's notation, e.g. {@code 512Mi}. */
+  public String memoryLimit() {
+    return memoryBytes / MIB + "Mi";
+  }
+
   /** One line for people: {@code threads 6, GC serial, heap ≤ 25% of 7.8 GiB (2 cores)}. */
   public String describe() {
     return String.format(Locale.ROOT, "threads %d, GC %s, heap <= %d%% of %.1f GiB (%d %s)",
         threads(), gcName(), heapPercent(), memoryBytes / (double) (1024 * MIB), cores,
         cores == 1 ? "core" : "cores");
+  }
+
+  /** Records {@link #describe()} in {@code revisionDir}, for {@code endpoints}. */
+  void record(Path revisionDir) throws IOException {
+    Files.writeString(revisionDir.resolve(SETTINGS_FILE), describe() + "\n");
+  }
+
+  /** The settings a revision was started with, or empty for one started before they existed. */
+  public static Optional<String> recorded(Path revisionDir) {
+    try {
+      return Optional.of(Files.readString(revisionDir.resolve(SETTINGS_FILE)).strip());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /** The cgroup memory limit when set, else the machine's total memory, else 1 GiB. */

@@ -19,10 +19,10 @@ class ServingResourcesTest {
   Path dir;
 
   @Test
-  void threadsAreThreePerCoreAndAtLeastFour() {
+  void threadsAreOneWorkerPerCoreAtLeastTwoPlusAcceptorAndSelector() {
     assertEquals(4, new ServingResources(1, GIB, true).threads());
-    assertEquals(6, new ServingResources(2, GIB, true).threads());
-    assertEquals(24, new ServingResources(8, GIB, true).threads());
+    assertEquals(4, new ServingResources(2, GIB, true).threads());
+    assertEquals(10, new ServingResources(8, GIB, true).threads());
   }
 
   @Test
@@ -37,8 +37,16 @@ class ServingResourcesTest {
         ServingResources.CLOUD_RUN_DEFAULT.jvmFlags());
     assertEquals(75, new ServingResources(2, 2 * GIB, true).heapPercent());
     assertEquals(25, new ServingResources(2, 64 * GIB, false).heapPercent());
-    assertEquals("threads 6, GC serial, heap <= 75% of 2.0 GiB (2 cores)",
+    assertEquals("threads 4, GC serial, heap <= 75% of 2.0 GiB (2 cores)",
         new ServingResources(2, 2 * GIB, true).describe());
+  }
+
+  @Test
+  void aRevisionRecordsItsSettingsForEndpoints() throws Exception {
+    assertEquals(java.util.Optional.empty(), ServingResources.recorded(dir));
+    ServingResources resources = new ServingResources(4, 8 * GIB, true);
+    resources.record(dir);
+    assertEquals(java.util.Optional.of(resources.describe()), ServingResources.recorded(dir));
   }
 
   @Test
@@ -78,7 +86,7 @@ class ServingResourcesTest {
         "recommender_model", dir, "127.0.0.1", resources);
     assertTrue(command.contains("-D" + ServingLauncher.CHILD_JVM_PROPERTY
         + "=-XX:+UseSerialGC -XX:MaxRAMPercentage=25"), command.toString());
-    assertEquals("6", command.get(command.indexOf("--threads") + 1));
+    assertEquals("4", command.get(command.indexOf("--threads") + 1));
     assertTrue(command.indexOf("--add-modules") < command.indexOf(ServingLauncher.SUPERVISOR));
   }
 }

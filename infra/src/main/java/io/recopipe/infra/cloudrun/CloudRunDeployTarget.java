@@ -3,6 +3,7 @@ package io.recopipe.infra.cloudrun;
 import com.google.cloud.run.v2.Container;
 import com.google.cloud.run.v2.ContainerPort;
 import com.google.cloud.run.v2.EnvVar;
+import com.google.cloud.run.v2.ResourceRequirements;
 import com.google.cloud.run.v2.RevisionTemplate;
 import com.google.cloud.run.v2.Service;
 import com.google.cloud.run.v2.ServiceName;
@@ -11,6 +12,7 @@ import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.RolledBackException;
 import io.recopipe.components.deploy.DeployRequest;
 import io.recopipe.components.deploy.DeployTarget;
+import io.recopipe.components.deploy.ServingResources;
 import io.recopipe.infra.config.GcpConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,12 +149,18 @@ public final class CloudRunDeployTarget implements DeployTarget {
   }
 
   private RevisionTemplate template(String revision, DeployRequest request) {
-    Container container = Container.newBuilder().setName("serving")
+    Container.Builder container = Container.newBuilder().setName("serving")
         .setImage(request.imageReference())
         .addPorts(ContainerPort.newBuilder().setContainerPort(PORT))
         .addEnv(env("MODEL_NAME", request.modelName()))
         .addEnv(env("MODEL_VERSION", request.modelVersion()))
-        .addEnv(env("RECOPIPE_RUN_ID", request.runId())).build();
+        .addEnv(env("RECOPIPE_RUN_ID", request.runId()));
+    // the serving threads, collector and heap for the CPU and memory the revision gets
+    ServingResources resources = ServingResources.CLOUD_RUN_DEFAULT;
+    resources.containerEnv().forEach((name, value) -> container.addEnv(env(name, value)));
+    container.setResources(ResourceRequirements.newBuilder()
+        .putLimits("cpu", Integer.toString(resources.cores()))
+        .putLimits("memory", resources.memoryLimit()));
     return RevisionTemplate.newBuilder().setRevision(revision)
         .setServiceAccount(servingServiceAccount)
         .putLabels("recopipe-model-version", request.modelVersion().toLowerCase())

@@ -25,6 +25,7 @@ import io.grpc.inprocess.InProcessServerBuilder;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.RolledBackException;
 import io.recopipe.components.deploy.DeployRequest;
+import io.recopipe.components.deploy.ServingResources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,8 +96,11 @@ class CloudRunDeployTargetTest {
     assertEquals(IMAGE + V1, container.getImage());
     assertEquals(8080, container.getPorts(0).getContainerPort());
     assertEquals("MODEL_NAME=recommender_model,MODEL_VERSION=0123456789ab,RECOPIPE_RUN_ID=run-"
-        + V1, String.join(",", container.getEnvList().stream()
+        + V1 + ",JAVA_TOOL_OPTIONS=-XX:+UseSerialGC -XX:MaxRAMPercentage=60,"
+        + "RECOPIPE_SERVING_THREADS=" + ServingResources.CLOUD_RUN_DEFAULT.threads(),
+        String.join(",", container.getEnvList().stream()
             .map(e -> e.getName() + "=" + e.getValue()).toList()));
+    assertEquals(Map.of("cpu", "1", "memory", "512Mi"), container.getResources().getLimitsMap());
     assertEquals(List.of("recs-m-0123456789ab-1=100"), split(create.getService()));
     assertEquals(0, fake.requests(UpdateServiceRequest.class).size(), "no canary without a "
         + "previous revision");

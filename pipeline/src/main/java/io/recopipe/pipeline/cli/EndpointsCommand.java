@@ -2,6 +2,7 @@ package io.recopipe.pipeline.cli;
 
 import io.recopipe.components.deploy.EndpointRegistry;
 import io.recopipe.components.deploy.Revision;
+import io.recopipe.components.deploy.ServingResources;
 import io.recopipe.pipeline.endpoint.JournalReconciler;
 import io.recopipe.pipeline.endpoint.ServedTruth;
 import io.recopipe.pipeline.home.RecopipeHome;
@@ -64,6 +65,8 @@ final class EndpointsCommand implements Callable<Integer> {
           + truth.revision().get().revision() + ", model " + truth.servedVersion().orElse("?")
           + ")");
     }
+    truth.revision().flatMap(r -> ServingResources.recorded(EndpointRegistry.revisionDir(
+        registry.serviceDir(), r.revision()))).ifPresent(s -> out.println("settings: " + s));
     out.flush();
     return ExitCodes.OK;
   }

@@ -117,6 +117,7 @@ class DeployEndToEndIT {
     CliRunner.Result endpoints = CliRunner.run("endpoints", "--home", home().toString());
     assertTrue(endpoints.out().contains("rolled_back"), endpoints.out());
     assertTrue(endpoints.out().contains("serving"), endpoints.out());
+    assertTrue(endpoints.out().contains("settings: threads "), endpoints.out());
   }
 
   private static Path output(RunHistory history, String runId, String step, String port) {

@@ -1,0 +1,28 @@
+package io.recopipe.serving;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServingOptionsTest {
+  private static final String[] BUNDLE = {"--bundle", "/model"};
+
+  @Test
+  void threadsDefaultToTheDeploysEnvironmentAndTheFlagWins() {
+    Map<String, String> env = Map.of(ServingOptions.THREADS_ENV, "4");
+    assertEquals(0, ServingOptions.parse(BUNDLE, Map.of()).threads());
+    assertEquals(4, ServingOptions.parse(BUNDLE, env).threads());
+    assertEquals(8, ServingOptions.parse(new String[] {"--bundle", "/m", "--threads", "8"}, env)
+        .threads());
+  }
+
+  @Test
+  void refusesAPoolTooSmallToServe() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ServingOptions.parse(new String[] {"--bundle", "/m", "--threads", "2"}, Map.of()));
+    assertTrue(e.getMessage().startsWith("--threads must be 0"), e.getMessage());
+  }
+}
