@@ -18,8 +18,8 @@ import java.util.Optional;
  *
  * <p>The rule (measured with bench/serving-e2e.sh): scoring is CPU-bound and Jetty reads requests
  * without blocking a worker, so one worker per core (at least two) keeps every core busy; more
- * only time-slice and stretch the latency tail (on 2 cores: 4 threads 11.3k req/s, 6 threads
- * 8.1k, 12 threads 4.7k, Jetty's default pool 4.3k); one or two cores get the serial collector (no GC threads competing
+ * only time-slice and stretch the latency tail (on 2 cores, one connector: 2 workers 11.3k req/s,
+ * 4 workers 8.1k, 10 workers 4.7k, Jetty's default pool 4.3k); one or two cores get the serial collector (no GC threads competing
  * with the workers), more cores the parallel one; the heap is a share of the memory limit that
  * leaves room for metaspace, thread stacks and the memory-mapped model.
  *
@@ -33,8 +33,11 @@ public record ServingResources(int cores, long memoryBytes, boolean dedicated) {
   public static final String SETTINGS_FILE = "serving-settings.txt";
   /** The server's environment variable for its worker threads (ServingOptions reads it). */
   public static final String THREADS_ENV = "RECOPIPE_SERVING_THREADS";
-  /** The pool's threads that are not workers: one acceptor and one selector. */
-  static final int IO_THREADS = 2;
+  /**
+   * The pool's threads that are not workers: one acceptor and one selector for each of the two
+   * connectors a local revision has (its own port and the stable one it takes over).
+   */
+  static final int IO_THREADS = 4;
   /** Cloud Run's defaults when the deploy sets no limits: 1 vCPU, 512 MiB. */
   public static final ServingResources CLOUD_RUN_DEFAULT =
       new ServingResources(1, 512L << 20, true);

@@ -19,10 +19,10 @@ class ServingResourcesTest {
   Path dir;
 
   @Test
-  void threadsAreOneWorkerPerCoreAtLeastTwoPlusAcceptorAndSelector() {
-    assertEquals(4, new ServingResources(1, GIB, true).threads());
-    assertEquals(4, new ServingResources(2, GIB, true).threads());
-    assertEquals(10, new ServingResources(8, GIB, true).threads());
+  void threadsAreOneWorkerPerCoreAtLeastTwoPlusTwoConnectorsIoThreads() {
+    assertEquals(6, new ServingResources(1, GIB, true).threads());
+    assertEquals(6, new ServingResources(2, GIB, true).threads());
+    assertEquals(12, new ServingResources(8, GIB, true).threads());
   }
 
   @Test
@@ -37,7 +37,7 @@ class ServingResourcesTest {
         ServingResources.CLOUD_RUN_DEFAULT.jvmFlags());
     assertEquals(75, new ServingResources(2, 2 * GIB, true).heapPercent());
     assertEquals(25, new ServingResources(2, 64 * GIB, false).heapPercent());
-    assertEquals("threads 4, GC serial, heap <= 75% of 2.0 GiB (2 cores)",
+    assertEquals("threads 6, GC serial, heap <= 75% of 2.0 GiB (2 cores)",
         new ServingResources(2, 2 * GIB, true).describe());
   }
 
@@ -86,7 +86,7 @@ class ServingResourcesTest {
         "recommender_model", dir, "127.0.0.1", resources);
     assertTrue(command.contains("-D" + ServingLauncher.CHILD_JVM_PROPERTY
         + "=-XX:+UseSerialGC -XX:MaxRAMPercentage=25"), command.toString());
-    assertEquals("4", command.get(command.indexOf("--threads") + 1));
+    assertEquals("6", command.get(command.indexOf("--threads") + 1));
     assertTrue(command.indexOf("--add-modules") < command.indexOf(ServingLauncher.SUPERVISOR));
   }
 }
