@@ -36,6 +36,8 @@ public final class ServingImage {
   public static final String LABEL_MODEL_VERSION = "io.recopipe.model-version";
   /** Label: the model name the server answers to. */
   public static final String LABEL_MODEL_NAME = "io.recopipe.model-name";
+  /** Label: the serving threads, collector and heap a Cloud Run revision of it gets. */
+  public static final String LABEL_SERVING_SETTINGS = "io.recopipe.serving-settings";
 
   private ServingImage() {
   }
@@ -63,6 +65,8 @@ public final class ServingImage {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(LABEL_MODEL_VERSION, modelVersion);
     labels.put(LABEL_MODEL_NAME, modelName);
+    labels.put(LABEL_SERVING_SETTINGS,
+        io.recopipe.components.deploy.ServingResources.CLOUD_RUN_DEFAULT.describe());
     return labels;
   }
 

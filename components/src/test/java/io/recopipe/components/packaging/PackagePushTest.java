@@ -99,7 +99,9 @@ class PackagePushTest {
       JsonObject config = JsonParser.parse(registry.blobs.get(manifestJson.getObject("config")
           .getString("digest"))).asObject().getObject("config");
       assertEquals(Map.of("io.recopipe.model-version", version,
-          "io.recopipe.model-name", "recommender_model"),
+          "io.recopipe.model-name", "recommender_model",
+          ServingImage.LABEL_SERVING_SETTINGS,
+          io.recopipe.components.deploy.ServingResources.CLOUD_RUN_DEFAULT.describe()),
           config.getObject("Labels").toJava());
       assertEquals(ServingImage.entrypoint("recommender_model"), config.getArray("Entrypoint")
           .toJava());
