@@ -19,8 +19,8 @@ import java.util.Optional;
  * <p>The rule (measured with bench/serving-e2e.sh): scoring is CPU-bound and Jetty reads requests
  * without blocking a worker, so one worker per core (at least two) keeps every core busy; more
  * only time-slice and stretch the latency tail (on 2 cores, one connector: 2 workers 11.3k req/s,
- * 4 workers 8.1k, 10 workers 4.7k, Jetty's default pool 4.3k); one or two cores get the serial collector (no GC threads competing
- * with the workers), more cores the parallel one; the heap is a share of the memory limit that
+ * 4 workers 8.1k, 10 workers 4.7k, Jetty's default pool 4.3k); one or two cores get the serial
+ * collector (no GC threads competing with the workers), more cores the parallel one; the heap is a share of the memory limit that
  * leaves room for metaspace, thread stacks and the memory-mapped model.
  *
  * @param cores       the processors the revision may use

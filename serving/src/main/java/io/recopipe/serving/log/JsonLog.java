@@ -200,7 +200,8 @@ public final class JsonLog {
   private static void writeScalar(JsonGenerator json, Object value) throws IOException {
     if (value == null) {
       json.writeNull();
-    } else if (value instanceof Number number && !(value instanceof Double || value instanceof Float)) {
+    } else if (value instanceof Number number
+        && !(value instanceof Double || value instanceof Float)) {
       json.writeNumber(number.longValue());
     } else if (value instanceof Number number) {
       json.writeNumber(number.doubleValue());
