@@ -21,6 +21,8 @@ import java.util.Map;
 public final class Supervisor {
   /** The environment variable through which the server learns its supervisor's pid. */
   public static final String PID_ENV = "RECOPIPE_SUPERVISOR_PID";
+  /** The JVM option naming a class-data-sharing archive, passed on to the server. */
+  static final String SHARED_ARCHIVE = "-XX:SharedArchiveFile=";
   /** Exit codes of a deliberate stop: graceful (0) and SIGTERM (128 + 15). */
   private static final List<Integer> DELIBERATE = List.of(0, 143);
   /** The server process being supervised, for the shutdown hook. */
@@ -104,8 +106,14 @@ public final class Supervisor {
 
   private static Process start(String[] args, List<String> extra) throws IOException {
     List<String> command = new ArrayList<>(List.of(
-        ProcessHandle.current().info().command().orElse("java"),
-        "--add-modules", "jdk.incubator.vector",
+        ProcessHandle.current().info().command().orElse("java")));
+    // The server shares the supervisor's class-data archive (same JVM and class path), if any.
+    for (String arg : ProcessHandle.current().info().arguments().orElse(new String[0])) {
+      if (arg.startsWith(SHARED_ARCHIVE)) {
+        command.add(arg);
+      }
+    }
+    command.addAll(List.of("--add-modules", "jdk.incubator.vector",
         "-cp", System.getProperty("java.class.path"), ServingMain.class.getName()));
     command.addAll(List.of(args));
     command.addAll(extra);
