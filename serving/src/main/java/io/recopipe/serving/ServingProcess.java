@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -45,19 +47,25 @@ public final class ServingProcess implements ServingControl {
   }
 
   /**
-   * Starts HTTP (readyz answers 503 meanwhile), loads the bundle, takes the extra listen ports,
-   * then writes the state file.
+   * Starts loading and verifying the bundle in the background, starts HTTP meanwhile (readyz
+   * answers 503 until the model is installed), installs the model once it is fully verified, takes
+   * the extra listen ports, then writes the state file. Loading overlaps the servers' start-up,
+   * the largest part of a cold start, and a bundle that fails verification is never installed.
    *
    * @throws IOException when the bundle cannot be loaded; the servers are stopped again
    */
   public void start() throws IOException {
     startedAt = Instant.now();
+    FutureTask<LoadedModel> loading = new FutureTask<>(() -> ModelLoader.load(options.bundle()));
+    Thread loader = new Thread(loading, "bundle-load");
+    loader.setDaemon(true);
+    loader.start();
     AdminAuth auth = AdminAuth.fromFile(options.adminSecret(), journal, holder::current);
     publicServer = PublicServer.create(options, holder, metrics, inFlight, log).start();
     adminServer = AdminServer.create(options.adminPort(), holder, this, metrics, log, auth,
         journal).start();
     try {
-      holder.install(ModelLoader.load(options.bundle()));
+      holder.install(loaded(loading));
       for (int extra : options.listen()) {
         listen(extra);
       }
@@ -68,6 +76,15 @@ public final class ServingProcess implements ServingControl {
       throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
     }
     writeState();
+  }
+
+  /** The background load's model, or its failure as thrown by the loader. */
+  private static LoadedModel loaded(FutureTask<LoadedModel> loading) throws Exception {
+    try {
+      return loading.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
   }
 
   private void writeState() throws IOException {

@@ -23,6 +23,8 @@ public final class Supervisor {
   public static final String PID_ENV = "RECOPIPE_SUPERVISOR_PID";
   /** The system property holding the server's JVM flags (collector, heap), space-separated. */
   static final String CHILD_JVM_PROPERTY = "recopipe.serving.jvm";
+  /** The JVM option naming a class-data-sharing archive, passed on to the server. */
+  static final String SHARED_ARCHIVE = "-XX:SharedArchiveFile=";
   /** Exit codes of a deliberate stop: graceful (0) and SIGTERM (128 + 15). */
   private static final List<Integer> DELIBERATE = List.of(0, 143);
   /** The server process being supervised, for the shutdown hook. */
@@ -106,8 +108,14 @@ public final class Supervisor {
 
   private static Process start(String[] args, List<String> extra) throws IOException {
     List<String> command = new ArrayList<>(List.of(
-        ProcessHandle.current().info().command().orElse("java"),
-        "--add-modules", "jdk.incubator.vector"));
+        ProcessHandle.current().info().command().orElse("java")));
+    // The server shares the supervisor's class-data archive (same JVM and class path), if any.
+    for (String arg : ProcessHandle.current().info().arguments().orElse(new String[0])) {
+      if (arg.startsWith(SHARED_ARCHIVE)) {
+        command.add(arg);
+      }
+    }
+    command.addAll(List.of("--add-modules", "jdk.incubator.vector"));
     // the server's collector and heap, chosen by the deploy for the cores and memory it gets
     for (String flag : System.getProperty(CHILD_JVM_PROPERTY, "").split(" ")) {
       if (!flag.isBlank()) {
