@@ -17,10 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -32,48 +28,10 @@ final class DatasetFiles {
   private DatasetFiles() {
   }
 
-  /**
-   * Writes the ratings and both splits, each file on its own thread (formatting ids and numbers
-   * is what costs, and the files are independent, so their bytes do not change).
-   */
   static void writeRatings(Path dir, Ratings sorted, TrainTestSplit split) throws IOException {
-    ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
-      Thread thread = new Thread(runnable, "dataset-write");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      Future<?> train = pool.submit(() -> {
-        write(dir, DatasetLayout.TRAIN, split.train());
-        return null;
-      });
-      Future<?> eval = pool.submit(() -> {
-        write(dir, DatasetLayout.EVAL, split.test());
-        return null;
-      });
-      write(dir, DatasetLayout.RATINGS, sorted);
-      await(train);
-      await(eval);
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static void await(Future<?> write) throws IOException {
-    try {
-      write.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while writing the dataset", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IOException(e.getCause());
-    }
+    write(dir, DatasetLayout.RATINGS, sorted);
+    write(dir, DatasetLayout.TRAIN, split.train());
+    write(dir, DatasetLayout.EVAL, split.test());
   }
 
   static void writeSchema(Path dir, DatasetSchema schema) throws IOException {
