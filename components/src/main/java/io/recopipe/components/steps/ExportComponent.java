@@ -16,10 +16,13 @@ import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.BatchRecommender;
 import io.recopipe.model.scoring.RatedItems;
 import io.recopipe.model.weights.ModelWeights;
+import io.recopipe.model.data.RatingRange;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code export} step: copies the blessed bundle as the pipeline's exported model and
@@ -101,23 +104,56 @@ public final class ExportComponent extends AbstractComponent {
     Ratings train = settings.excludeRated()
         ? DatasetInput.required(NAME, dataset, DatasetLayout.TRAIN) : null;
     RatedItems rated = train == null ? RatedItems.none() : RatedItems.of(train, model);
-    BatchRecommender.Table table = new BatchRecommender(model, rated,
-        Runtime.getRuntime().availableProcessors()).recommendAll(settings.topN(),
-            settings.excludeRated());
+    int threads = Runtime.getRuntime().availableProcessors();
+    BatchRecommender.Table table = new BatchRecommender(model, rated, threads)
+        .recommendAll(settings.topN(), settings.excludeRated());
     MovieTitles titles = MovieTitles.read(NAME, dataset.directory());
-    List<List<Object>> recommendations = RecommendationsTable.rows(model, table, titles,
-        bundle.manifest().predictionRange());
-    StepFiles.replaceTable(NAME, context.warehouse(), RecommendationsTable.NAME,
-        RecommendationsTable.COLUMNS, recommendations);
+    long recommendations = publishRecommendations(context, model, table, titles,
+        bundle.manifest().predictionRange(), threads);
     return JsonObject.builder()
         .put("users", model.users().size())
         .put("items", model.items().size())
         .put("num_factors", model.numFactors())
         .put("weights_rows", weightRows.size())
-        .put("recommendation_rows", recommendations.size())
+        .put("recommendation_rows", recommendations)
         .put("top_n", settings.topN())
         .put("exclude_rated", settings.excludeRated())
         .put("movies_in_catalog", titles.size())
         .build();
+  }
+
+  /**
+   * Replaces the {@code recommendations} table through a TSV file the warehouse loads with its
+   * own reader (millions of rows a second, where per-row appends manage a few hundred thousand);
+   * the file lives in the cache directory only while it loads. Returns the row count.
+   */
+  private static long publishRecommendations(StepContext context, MfModel model,
+      BatchRecommender.Table table, MovieTitles titles, Optional<RatingRange> range, int threads)
+      throws ComponentException {
+    Path tsv = null;
+    try {
+      Files.createDirectories(context.cacheDirectory());
+      tsv = Files.createTempFile(context.cacheDirectory(), "export-recommendations-", ".tsv");
+      long rows = RecommendationsTable.writeTsv(tsv, model, table, titles, range, threads);
+      if (rows == 0) {
+        StepFiles.replaceTable(NAME, context.warehouse(), RecommendationsTable.NAME,
+            RecommendationsTable.COLUMNS, List.of());
+      } else {
+        StepFiles.replaceTableFromTsv(NAME, context.warehouse(), RecommendationsTable.NAME,
+            RecommendationsTable.COLUMNS, tsv);
+      }
+      return rows;
+    } catch (IOException e) {
+      throw new ComponentException(NAME + ": cannot write the recommendations to "
+          + (tsv == null ? context.cacheDirectory() : tsv) + ": " + e.getMessage(), e);
+    } finally {
+      if (tsv != null) {
+        try {
+          Files.deleteIfExists(tsv);
+        } catch (IOException e) {
+          context.log().info("could not delete " + tsv + ": " + e.getMessage());
+        }
+      }
+    }
   }
 }

@@ -4,8 +4,8 @@ import io.recopipe.components.warehouse.Column;
 import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.BatchRecommender;
-import java.util.AbstractList;
-import java.util.Arrays;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,44 +23,55 @@ public final class RecommendationsTable {
       new Column("predicted_rating", "DOUBLE"), new Column("title", "VARCHAR"),
       new Column("genres", "VARCHAR"));
 
+  /** Users per formatting chunk (~50 lines each): large enough to amortize a task. */
+  private static final int CHUNK_USERS = 512;
+
   private RecommendationsTable() {
   }
 
   /**
-   * The rows of {@code table} in user-index then rank order, built as they are read; titles and
-   * genres are NULL for items missing from {@code titles}; predicted ratings are clamped into
-   * {@code range} when there is one (ranks stay by the raw score, which clamping never reorders).
+   * Writes the rows of {@code table} to {@code tsv} (headerless, tab-separated, the warehouse's
+   * TSV load format) in user-index then rank order and returns how many; titles and genres are
+   * empty (NULL once loaded) for items missing from {@code titles}; predicted ratings are clamped
+   * into {@code range} when there is one (ranks stay by the raw score, which clamping never
+   * reorders). Users are formatted in chunks on {@code threads} threads; the bytes are the same
+   * for any thread count.
    */
-  static List<List<Object>> rows(MfModel model, BatchRecommender.Table table,
-      MovieTitles titles, Optional<RatingRange> range) {
+  static long writeTsv(Path tsv, MfModel model, BatchRecommender.Table table, MovieTitles titles,
+      Optional<RatingRange> range, int threads) throws IOException {
     float min = range.map(RatingRange::min).orElse(Float.NEGATIVE_INFINITY);
     float max = range.map(RatingRange::max).orElse(Float.POSITIVE_INFINITY);
     int users = table.counts().length;
-    int[] offsets = new int[users + 1];
-    for (int u = 0; u < users; u++) {
-      offsets[u + 1] = offsets[u] + table.counts()[u];
-    }
-    return new AbstractList<>() {
-      @Override
-      public List<Object> get(int index) {
-        int u = Arrays.binarySearch(offsets, index);
-        u = u >= 0 ? u : -u - 2;
-        while (table.counts()[u] == 0 || offsets[u + 1] <= index) {
-          u++;
+    String[] itemColumns = itemColumns(model, titles);
+    int chunks = (users + CHUNK_USERS - 1) / CHUNK_USERS;
+    ParallelTsv.write(tsv, chunks, threads, (chunk, out) -> {
+      int end = Math.min(users, (chunk + 1) * CHUNK_USERS);
+      for (int u = chunk * CHUNK_USERS; u < end; u++) {
+        String user = model.users().id(u);
+        for (int rank = 0; rank < table.counts()[u]; rank++) {
+          int item = table.item(u, rank);
+          out.append(user).append('\t').append(rank + 1).append('\t')
+              .append(model.items().id(item)).append('\t')
+              .append((double) Math.max(min, Math.min(max, table.rating(u, rank))))
+              .append(itemColumns[item]).append('\n');
         }
-        int rank = index - offsets[u];
-        String item = model.items().id(table.item(u, rank));
-        MovieTitles.Entry entry = titles.get(item);
-        return Arrays.asList(model.users().id(u), (long) rank + 1, item,
-            (double) Math.max(min, Math.min(max, table.rating(u, rank))),
-            entry == null ? null : entry.title(),
-            entry == null ? null : entry.genres());
       }
+    });
+    long rows = 0;
+    for (int count : table.counts()) {
+      rows += count;
+    }
+    return rows;
+  }
 
-      @Override
-      public int size() {
-        return offsets[users];
-      }
-    };
+  /** Each item's title and genres fields, each after a tab (empty when unknown). */
+  private static String[] itemColumns(MfModel model, MovieTitles titles) {
+    String[] columns = new String[model.items().size()];
+    for (int i = 0; i < columns.length; i++) {
+      MovieTitles.Entry entry = titles.get(model.items().id(i));
+      columns[i] = entry == null ? "\t\t"
+          : "\t" + entry.title() + "\t" + (entry.genres() == null ? "" : entry.genres());
+    }
+    return columns;
   }
 }

@@ -65,6 +65,17 @@ final class StepFiles {
     }
   }
 
+  /** Replaces warehouse table {@code table} with the rows of a headerless TSV file. */
+  static void replaceTableFromTsv(String step, Warehouse warehouse, String table,
+      List<Column> columns, Path tsv) throws ComponentException {
+    try {
+      warehouse.replaceTableFromTsv(table, columns, tsv);
+    } catch (WarehouseException e) {
+      throw new ComponentException(step + ": cannot write table " + table + ": "
+          + e.getMessage(), e);
+    }
+  }
+
   /** A JSON number, or null for NaN and infinities (JSON has neither). */
   static JsonValue number(double value) {
     return Double.isFinite(value) ? JsonValue.of(value) : JsonValue.of(null);

@@ -103,23 +103,12 @@ public final class DuckDbWarehouse implements Warehouse {
   synchronized void loadRows(Target target, List<Column> columns, Iterable<List<Object>> rows)
       throws WarehouseException {
     RowAppender rowAppender = new RowAppender(target.table(), columns);
-    List<Column> staged = new java.util.ArrayList<>();
-    for (Column column : columns) {
-      staged.add(RowAppender.isList(column.sqlType())
-          ? new Column(column.name(), "VARCHAR") : column);
-    }
-    String definitions = Identifiers.columnDefinitions(staged);
+    String definitions = Identifiers.columnDefinitions(columns);
     replace(target, "table " + target.table(), staging -> {
       execute("CREATE TABLE " + staging + " (" + definitions + ")");
       try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)
           .createAppender(target.schema(), unquoted(staging))) {
         rowAppender.appendAll(appender, rows);
-      }
-      for (Column column : columns) {
-        if (RowAppender.isList(column.sqlType())) {
-          execute("ALTER TABLE " + staging + " ALTER " + column.name() + " TYPE "
-              + column.sqlType());
-        }
       }
     });
   }

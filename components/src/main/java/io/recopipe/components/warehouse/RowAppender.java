@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.duckdb.DuckDBAppender;
 
@@ -57,7 +58,7 @@ final class RowAppender {
         case "DOUBLE" -> appender.append(((Number) value).doubleValue());
         case "BOOLEAN" -> appender.append((boolean) (Boolean) value);
         case "TIMESTAMP" -> appender.append(toDateTime(value));
-        case "DOUBLE[]", "BIGINT[]", "VARCHAR[]" -> appender.append(listLiteral(value));
+        case "DOUBLE[]", "BIGINT[]", "VARCHAR[]" -> appender.append(listOf(type, value));
         default -> throw new WarehouseException("table " + table + " row " + row
             + ": the appender cannot write " + type + " values; use replaceTableAs", null);
       }
@@ -68,29 +69,23 @@ final class RowAppender {
   }
 
   /**
-   * A list as DuckDB's list literal ({@code [1.5, 2.0]}); list columns are staged as VARCHAR and
-   * cast afterwards, since the appender has no list support. Doubles print in round-trip form.
+   * The elements of a list value converted to the list column's element type (any number type
+   * may be passed for a number list), appended natively: no text round trip, values stay exact.
    */
-  static String listLiteral(Object value) {
-    StringBuilder out = new StringBuilder("[");
+  private static List<Object> listOf(String type, Object value) {
+    List<Object> list = new ArrayList<>();
     for (Object item : (Iterable<?>) value) {
-      if (out.length() > 1) {
-        out.append(", ");
-      }
       if (item == null) {
-        out.append("NULL");
-      } else if (item instanceof Number) {
-        out.append(item);
+        list.add(null);
+      } else if (type.equals("DOUBLE[]")) {
+        list.add(((Number) item).doubleValue());
+      } else if (type.equals("BIGINT[]")) {
+        list.add(((Number) item).longValue());
       } else {
-        out.append('\'').append(item.toString().replace("'", "''")).append('\'');
+        list.add(item.toString());
       }
     }
-    return out.append(']').toString();
-  }
-
-  /** Whether {@code type} is a list type, staged as VARCHAR. */
-  static boolean isList(String type) {
-    return type.endsWith("[]");
+    return list;
   }
 
   private static LocalDateTime toDateTime(Object value) {

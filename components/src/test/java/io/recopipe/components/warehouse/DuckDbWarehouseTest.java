@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +117,26 @@ class DuckDbWarehouseTest {
       System.out.printf("replaceTable 1M rows: %d ms%n", (System.nanoTime() - start) / 1_000_000);
       assertEquals(List.of(List.of((long) size, 2.0)),
           warehouse.query("SELECT COUNT(*), AVG(rating) FROM ratings").rows());
+    }
+  }
+
+  @Test
+  void appendsListColumnsNativelyWithExactValuesAndNulls(@TempDir Path tmp) throws Exception {
+    List<Column> columns = List.of(new Column("name", "VARCHAR"),
+        new Column("weights", "DOUBLE[]"), new Column("counts", "BIGINT[]"),
+        new Column("tags", "VARCHAR[]"));
+    double tenth = (double) 0.1f;
+    List<List<Object>> rows = List.of(
+        Arrays.asList("a", List.of(tenth, -1e-300, 2.5f), List.of(1, 2L), List.of("it's", "[x]")),
+        Arrays.asList("b", Arrays.asList(1.0, null), null, List.of()));
+    try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(tmp.resolve("w.duckdb"))) {
+      warehouse.replaceTable("lists", columns, rows);
+      assertEquals(List.of(
+          List.of("a", List.of(tenth, -1e-300, 2.5), List.of(1L, 2L), List.of("it's", "[x]")),
+          Arrays.asList("b", Arrays.asList(1.0, null), null, List.of())),
+          warehouse.query("SELECT * FROM lists ORDER BY name").rows());
+      assertEquals(List.of(List.of("DOUBLE[]", "BIGINT[]", "VARCHAR[]")), warehouse.query(
+          "SELECT typeof(weights), typeof(counts), typeof(tags) FROM lists LIMIT 1").rows());
     }
   }
 }

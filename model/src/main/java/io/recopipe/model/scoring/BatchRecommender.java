@@ -50,11 +50,16 @@ public final class BatchRecommender {
       TopK top = new TopK(k);
       int[] rowItems = new int[k];
       float[] rowRatings = new float[k];
+      int itemCount = scorer.model().items().size();
+      float[][] scores = new float[BLOCK_USERS][itemCount];
+      float[] scratch = new float[itemCount];
       for (int block = next.getAndIncrement(); block < blocks; block = next.getAndIncrement()) {
-        int end = Math.min(users, (block + 1) * BLOCK_USERS);
-        for (int u = block * BLOCK_USERS; u < end; u++) {
+        int first = block * BLOCK_USERS;
+        int end = Math.min(users, first + BLOCK_USERS);
+        scorer.scoreBlock(first, end - first, scores, scratch);
+        for (int u = first; u < end; u++) {
           top.clear();
-          recommender.topInto(u, excludeRated, top);
+          recommender.topOf(u, scores[u - first], excludeRated, top);
           int n = top.drainBestFirst(rowItems, rowRatings);
           counts[u] = n;
           System.arraycopy(rowItems, 0, items, u * k, n);

@@ -47,6 +47,14 @@ public final class Recommender {
   /** Offers user index {@code u}'s item scores (without its rated items if asked) to {@code top}. */
   void topInto(int u, boolean excludeRated, TopK top) {
     scorer.scoreAll(u, scores, scratch);
+    topOf(u, scores, excludeRated, top);
+  }
+
+  /**
+   * Offers user index {@code u}'s precomputed item {@code scores} (rated items overwritten with
+   * NaN if excluded) to {@code top}.
+   */
+  void topOf(int u, float[] scores, boolean excludeRated, TopK top) {
     if (excludeRated) {
       // NaN never enters a TopK and fails every comparison below
       for (int item : rated.itemsOf(u)) {
@@ -54,7 +62,7 @@ public final class Recommender {
       }
     }
     int count = scorer.model().items().size();
-    float floor = lowerBound(count, top.capacity());
+    float floor = lowerBound(scores, count, top.capacity());
     for (int i = 0; i < count; i++) {
       // most items fall below the bound (or the current k-th best): one compare, no heap call
       if (scores[i] >= floor) {
@@ -69,7 +77,7 @@ public final class Recommender {
    * (k distinct items score at least that much), so that only ~2% of items reach the heap.
    * Negative infinity when there are too few items to bother.
    */
-  private float lowerBound(int count, int k) {
+  private float lowerBound(float[] scores, int count, int k) {
     int blocks = 2 * k;
     if (count < 4 * k) {
       return Float.NEGATIVE_INFINITY;

@@ -13,6 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorItemScorer {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
+  /** Item factors per tile (~256 KB), so a tile stays in L2 while a block of users reads it. */
+  private static final int TILE_FLOATS = 64 * 1024;
 
   private VectorItemScorer() {
   }
@@ -41,6 +43,77 @@ final class VectorItemScorer {
         dot += x[uo + f] * t[f * n + i];
       }
       out[i] = base + itemIntercepts[i] + dot;
+    }
+  }
+  /**
+   * Scores users {@code first} .. {@code first + count - 1} into {@code out[0..count-1]} like
+   * {@link #scoreAll}, in item tiles that stay in cache while four users at a time share each
+   * load of item factors; per lane the arithmetic and its order are those of {@link #scoreAll}.
+   */
+  static void scoreBlock(float[] x, int first, int count, int k, float[] t, int n, float[] bases,
+      float[] itemIntercepts, float[][] out) {
+    int upper = SPECIES.loopBound(n);
+    int tile = Math.max(LANES, TILE_FLOATS / Math.max(1, k) / LANES * LANES);
+    for (int start = 0; start < upper; start += tile) {
+      int end = Math.min(upper, start + tile);
+      int j = 0;
+      for (; j + 4 <= count; j += 4) {
+        scoreFour(x, (first + j) * k, k, t, n, bases, j, itemIntercepts, out, start, end);
+      }
+      for (; j < count; j++) {
+        scoreOne(x, (first + j) * k, k, t, n, bases[j], itemIntercepts, out[j], start, end);
+      }
+    }
+    for (int j = 0; j < count; j++) {
+      int uo = (first + j) * k;
+      for (int i = upper; i < n; i++) {
+        float dot = 0f;
+        for (int f = 0; f < k; f++) {
+          dot += x[uo + f] * t[f * n + i];
+        }
+        out[j][i] = bases[j] + itemIntercepts[i] + dot;
+      }
+    }
+  }
+
+  private static void scoreFour(float[] x, int uo, int k, float[] t, int n, float[] bases, int j,
+      float[] itemIntercepts, float[][] out, int start, int end) {
+    int u1 = uo + k;
+    int u2 = u1 + k;
+    int u3 = u2 + k;
+    for (int i = start; i < end; i += LANES) {
+      FloatVector d0 = FloatVector.zero(SPECIES);
+      FloatVector d1 = d0;
+      FloatVector d2 = d0;
+      FloatVector d3 = d0;
+      for (int f = 0, row = i; f < k; f++, row += n) {
+        FloatVector y = FloatVector.fromArray(SPECIES, t, row);
+        d0 = d0.add(y.mul(x[uo + f]));
+        d1 = d1.add(y.mul(x[u1 + f]));
+        d2 = d2.add(y.mul(x[u2 + f]));
+        d3 = d3.add(y.mul(x[u3 + f]));
+      }
+      FloatVector intercepts = FloatVector.fromArray(SPECIES, itemIntercepts, i);
+      FloatVector.broadcast(SPECIES, bases[j]).add(intercepts).add(d0).intoArray(out[j], i);
+      FloatVector.broadcast(SPECIES, bases[j + 1]).add(intercepts).add(d1)
+          .intoArray(out[j + 1], i);
+      FloatVector.broadcast(SPECIES, bases[j + 2]).add(intercepts).add(d2)
+          .intoArray(out[j + 2], i);
+      FloatVector.broadcast(SPECIES, bases[j + 3]).add(intercepts).add(d3)
+          .intoArray(out[j + 3], i);
+    }
+  }
+
+  private static void scoreOne(float[] x, int uo, int k, float[] t, int n, float base,
+      float[] itemIntercepts, float[] out, int start, int end) {
+    FloatVector baseVector = FloatVector.broadcast(SPECIES, base);
+    for (int i = start; i < end; i += LANES) {
+      FloatVector dot = FloatVector.zero(SPECIES);
+      for (int f = 0, row = i; f < k; f++, row += n) {
+        dot = dot.add(FloatVector.fromArray(SPECIES, t, row).mul(x[uo + f]));
+      }
+      baseVector.add(FloatVector.fromArray(SPECIES, itemIntercepts, i)).add(dot)
+          .intoArray(out, i);
     }
   }
 }

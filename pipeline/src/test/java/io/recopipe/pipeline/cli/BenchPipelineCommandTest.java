@@ -3,6 +3,8 @@ package io.recopipe.pipeline.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.recopipe.model.json.JsonObject;
+import io.recopipe.model.json.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchPipelineCommandTest {
 
   @Test
-  void printsEachStepAndATotalForAColdAndACachedRun(@TempDir Path dir) throws IOException {
+  void printsEachStepWithRowsAndATotalWithPeakRssForAColdAndACachedRun(@TempDir Path dir)
+      throws IOException {
     Path config = dir.resolve("fast.yaml");
     Files.writeString(config, RunCommandTest.FAST_CONFIG);
     CliRunner.Result result = CliRunner.run("bench", "pipeline", "--config", config.toString(),
@@ -22,10 +25,19 @@ class BenchPipelineCommandTest {
     List<String> lines = result.out().lines().toList();
     int steps = io.recopipe.pipeline.movielens.MovieLensMfPipeline.definition().steps().size();
     assertEquals(2 * (steps + 1), lines.size(), result.out());
-    assertTrue(lines.get(steps).startsWith("{\"case\":\"pipeline-cold\",\"step\":\"total\","
-        + "\"status\":\"SUCCEEDED\""), lines.get(steps));
-    assertTrue(lines.get(steps + 1).contains("\"step\":\"ingest\"") && lines.get(steps + 1)
-        .contains("\"cache_hit\":true"), lines.get(steps + 1));
-    assertTrue(lines.get(2 * steps + 1).contains("\"wall_s\":"), lines.get(2 * steps + 1));
+    JsonObject ingest = JsonParser.parse(lines.get(0)).asObject();
+    assertEquals("ml-100k", ingest.getString("case"));
+    assertEquals("cold", ingest.getString("pass"));
+    assertEquals("ingest", ingest.getString("step"));
+    assertEquals(100_000, ingest.getLong("rows"));
+    assertTrue(ingest.getLong("rows_per_s") > 0, lines.get(0));
+    JsonObject total = JsonParser.parse(lines.get(steps)).asObject();
+    assertEquals("total", total.getString("step"));
+    assertEquals("SUCCEEDED", total.getString("status"));
+    assertTrue(total.getLong("peak_rss_mb") > 0, lines.get(steps));
+    JsonObject cachedIngest = JsonParser.parse(lines.get(steps + 1)).asObject();
+    assertEquals("cached", cachedIngest.getString("pass"));
+    assertTrue(cachedIngest.getBoolean("cache_hit"), lines.get(steps + 1));
+    assertTrue(lines.get(2 * steps + 1).contains("\"seconds\":"), lines.get(2 * steps + 1));
   }
 }
