@@ -122,10 +122,14 @@ class ContractGuardTest {
     Path home = dir.resolve("home");
     assertEquals(ExitCodes.OK, run(home, FastConfig.YAML).code());
     Path serving = Files.createDirectories(RecopipeHome.at(home).serving());
-    Files.writeString(serving.resolve(EndpointRegistry.FILE), "{\"stable_port\": 8501, "
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort(); // a failing run must never take the standard port 8501
+    }
+    Files.writeString(serving.resolve(EndpointRegistry.FILE), "{\"stable_port\": " + port + ", "
         + "\"model_name\": \"recommender_model\", \"revisions\": []}\n");
     CliRunner.Result renamed = run(home, FastConfig.YAML.replace("  enabled: false\n",
-        "  enabled: true\n  model_name: movies\n"));
+        "  enabled: true\n  model_name: movies\n  port: " + port + "\n"));
     assertEquals(ExitCodes.AWAITING_APPROVAL, renamed.code(), renamed.transcript());
     assertTrue(renamed.out().contains("review required: response contract changed: model name "
         + "recommender_model → movies"), renamed.transcript());
