@@ -62,7 +62,7 @@ final class PolicyCommand {
   static final class Set implements Callable<Integer> {
     @Parameters(paramLabel = "KEY=VALUE", arity = "1..*", description = "e.g. "
         + "promotion.policy=review promotion.four_eyes=true promotion.expires_after=48h")
-    List<String> assignments;
+    Map<String, String> assignments = new LinkedHashMap<>();
 
     @Mixin
     HomeOption home;
@@ -76,14 +76,7 @@ final class PolicyCommand {
     @Override
     public Integer call() throws ReviewException {
       Map<String, String> changes = new LinkedHashMap<>();
-      for (String assignment : assignments) {
-        int eq = assignment.indexOf('=');
-        if (eq <= 0) {
-          throw new IllegalArgumentException("policy set: expected KEY=VALUE, found '"
-              + assignment + "'");
-        }
-        changes.put(assignment.substring(0, eq).strip(), assignment.substring(eq + 1));
-      }
+      assignments.forEach((key, value) -> changes.put(key.strip(), value));
       try (LocalRunner runner = home.runner()) {
         HomePolicy policy = runner.policy();
         Map<String, String> changed = policy.set(changes, token.authenticate(runner));
