@@ -3,6 +3,7 @@ package io.recopipe.serving;
 import io.recopipe.serving.log.JsonLog;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * The container entrypoint: parses the contract's flags, starts the server, logs when it is
  * ready (with the time since the JVM started, what Cloud Run users feel as a cold start) and
- * exits 0 after a graceful stop, 1 when the bundle cannot be loaded, 2 on bad flags.
+ * exits 0 after a graceful stop, 1 when the bundle cannot be loaded, 2 on bad flags; with
+ * {@value ServingOptions#SUPERVISE} it then starts its restart supervisor.
  */
 public final class ServingMain {
   private ServingMain() {
@@ -54,6 +56,13 @@ public final class ServingMain {
         Map.of("startup_ms", readyMillis, "port", process.port(),
             "admin_port", process.adminPort(), "model_version", process.model().version()),
         null);
+    if (options.supervise()) {
+      try {
+        process.supervisedBy(SupervisorLaunch.start(args));
+      } catch (IOException e) {
+        log.warn("cannot start the restart supervisor (serving without): " + e.getMessage());
+      }
+    }
     process.awaitStopped();
     System.exit(0);
   }

@@ -26,13 +26,19 @@ import java.util.Map;
  * @param journal      where admin actions are appended as JSON lines, or null
  * @param listen       extra public ports to listen on at start (SO_REUSEPORT), as a restarted
  *                     revision takes back the stable port it had
+ * @param supervise    whether to start the restart supervisor once ready ({@link Supervisor}
+ *                     watching this process), as the local deploy does: it starts after the
+ *                     server is ready, so it is never part of a cold start
  */
 public record ServingOptions(Path bundle, String host, int port, String modelName, int adminPort,
     Path stateFile, boolean reusePort, int maxInstances, int maxBodyBytes, boolean accessLog,
-    int threads, Path adminSecret, Path journal, List<Integer> listen) {
+    int threads, Path adminSecret, Path journal, List<Integer> listen, boolean supervise) {
 
   /** The default model name, as in the seed client's endpoint. */
   public static final String DEFAULT_MODEL_NAME = "recommender_model";
+
+  /** The flag that makes a ready server start its restart supervisor. */
+  public static final String SUPERVISE = "--supervise";
 
   /** The environment variable giving the default of {@code --threads} (set by the deploy). */
   public static final String THREADS_ENV = "RECOPIPE_SERVING_THREADS";
@@ -59,11 +65,13 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
     Path adminSecret = null;
     Path journal = null;
     List<Integer> listen = new ArrayList<>();
+    boolean supervise = false;
     for (int n = 0; n < args.length; n++) {
       String flag = args[n];
       switch (flag) {
         case "--reuse-port" -> reusePort = true;
         case "--no-access-log" -> accessLog = false;
+        case SUPERVISE -> supervise = true;
         case "--bundle" -> bundle = Path.of(value(args, ++n, flag));
         case "--host" -> host = value(args, ++n, flag);
         case "--port" -> port = intValue(flag, value(args, ++n, flag), 0);
@@ -94,7 +102,8 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
           + "'");
     }
     return new ServingOptions(bundle, host, port, modelName, adminPort, stateFile, reusePort,
-        maxInstances, maxBodyBytes, accessLog, threads, adminSecret, journal, List.copyOf(listen));
+        maxInstances, maxBodyBytes, accessLog, threads, adminSecret, journal, List.copyOf(listen),
+        supervise);
   }
 
   /** Whether the public listener is bound to a loopback address only. */

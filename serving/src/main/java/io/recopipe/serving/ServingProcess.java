@@ -37,6 +37,7 @@ public final class ServingProcess implements ServingControl {
   private Javalin publicServer;
   private Javalin adminServer;
   private Instant startedAt;
+  private volatile Long supervisorPid = supervisorFromEnv();
 
   /** Creates the (not yet started) server. */
   public ServingProcess(ServingOptions options, JsonLog log) {
@@ -106,11 +107,24 @@ public final class ServingProcess implements ServingControl {
     state.put("model_version", model == null ? null : model.version());
     state.put("run_id", model == null ? null : model.runId());
     state.put("started_at", startedAt.toString());
-    String supervisor = System.getenv(Supervisor.PID_ENV);
-    if (supervisor != null) {
-      state.put("supervisor_pid", Long.parseLong(supervisor));
+    if (supervisorPid != null) {
+      state.put("supervisor_pid", supervisorPid);
+    }
+    if (stopping.get()) {
+      state.put("stopping", true);
     }
     return state;
+  }
+
+  /** Records the supervisor started for this ready server in the state file. */
+  public void supervisedBy(long pid) throws IOException {
+    supervisorPid = pid;
+    writeState();
+  }
+
+  private static Long supervisorFromEnv() {
+    String supervisor = System.getenv(Supervisor.PID_ENV);
+    return supervisor == null ? null : Long.valueOf(supervisor);
   }
 
   /** The first public port. */
@@ -166,11 +180,16 @@ public final class ServingProcess implements ServingControl {
   }
 
   /**
-   * Stops accepting connections, lets in-flight requests finish (asking clients to close their
-   * connections), then stops both servers.
+   * Marks the state file as stopping, stops accepting connections, lets in-flight requests finish
+   * (asking clients to close their connections), then stops both servers.
    */
   private void stopGracefully(String reason) {
     log.info("stopping (" + reason + "): closing listeners, draining in-flight requests");
+    try {
+      writeState(); // "stopping": a supervisor that adopted this process does not restart it
+    } catch (IOException e) {
+      log.warn("cannot mark the state file as stopping: " + e.getMessage());
+    }
     inFlight.startDraining();
     Connectors.closeListeners(publicServer.jettyServer().server());
     try {

@@ -11,12 +11,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs {@link ServingMain} as a child and restarts it once, on the same ports, when it dies
- * abnormally after it was ready (a kill or a crash, not a graceful stop), journaling the restart;
- * a second crash leaves the revision down. This is what a platform such as Cloud Run does for a
- * crashed instance, kept to a tiny process that holds no model.
+ * Restarts a crashed {@link ServingMain} once, on the same ports, when it dies abnormally after
+ * it was ready (a kill or a crash, not a graceful stop), journaling the restart; a second crash
+ * leaves the revision down. This is what a platform such as Cloud Run does for a crashed
+ * instance, kept to a tiny process that holds no model.
  *
- * <p>Usage: the same flags as {@link ServingMain}; exits with the server's last exit code.
+ * <p>Usage: the same flags as {@link ServingMain}; exits with the server's last exit code. It
+ * either starts the server as its child, or (with {@code -D}{@value SupervisorLaunch#ADOPT_PROPERTY}
+ * {@code =PID}, as a ready server started with {@value ServingOptions#SUPERVISE} launches it)
+ * adopts that running server, so its own start is not on the server's path to ready. An adopted
+ * server is not its child and leaves no exit code: it counts as stopped deliberately when it had
+ * marked its state file {@code "stopping": true} (a graceful stop or SIGTERM), else as crashed.
  */
 public final class Supervisor {
   /** The environment variable through which the server learns its supervisor's pid. */
@@ -28,7 +33,7 @@ public final class Supervisor {
   /** Exit codes of a deliberate stop: graceful (0) and SIGTERM (128 + 15). */
   private static final List<Integer> DELIBERATE = List.of(0, 143);
   /** The server process being supervised, for the shutdown hook. */
-  private static volatile Process current;
+  private static volatile ProcessHandle current;
 
   private Supervisor() {
   }
@@ -44,40 +49,63 @@ public final class Supervisor {
       System.exit(2);
       return;
     }
-    AdminJournal journal = new AdminJournal(options.journal());
     Runtime.getRuntime().addShutdownHook(new Thread(Supervisor::stopChild, "supervisor-stop"));
-    Process child = start(args, List.of());
-    current = child;
-    int code = child.waitFor();
-    JsonNode state = readyState(options.stateFile(), child.pid());
-    if (DELIBERATE.contains(code) || state == null) {
-      System.exit(code);
-      return;
+    String adopted = System.getProperty(SupervisorLaunch.ADOPT_PROPERTY);
+    long pid;
+    int code;
+    JsonNode state;
+    if (adopted == null) {
+      Process child = start(args, List.of());
+      current = child.toHandle();
+      code = child.waitFor();
+      pid = child.pid();
+      state = readyState(options.stateFile(), pid);
+      if (DELIBERATE.contains(code) || state == null) {
+        System.exit(code);
+        return;
+      }
+    } else {
+      pid = Long.parseLong(adopted);
+      ProcessHandle.of(pid).ifPresent(server -> {
+        current = server;
+        server.onExit().join();
+      });
+      state = readyState(options.stateFile(), pid);
+      if (state == null || state.path("stopping").asBoolean()) {
+        System.exit(0);
+        return;
+      }
+      code = -1;
     }
-    String version = state.path("model_version").asText(null);
-    List<String> again = samePorts(state);
-    journal.append("restart", "accepted", version, version, "supervisor",
-        Map.of("exit_code", code, "pid", child.pid(), "restarts_left", 0));
-    child = start(args, again);
-    current = child;
-    code = child.waitFor();
-    if (!DELIBERATE.contains(code)) {
-      journal.append("down", "accepted", version, null, "supervisor",
-          Map.of("exit_code", code, "pid", child.pid(),
-              "reason", "crashed again after one restart; left down"));
-    }
-    System.exit(code);
+    restartOnce(args, options, state, pid, code);
   }
 
+  /** Restarts the crashed server {@code pid} once on its ports; exits with the restart's code. */
+  private static void restartOnce(String[] args, ServingOptions options, JsonNode state, long pid,
+      int code) throws Exception {
+    AdminJournal journal = new AdminJournal(options.journal());
+    String version = state.path("model_version").asText(null);
+    Map<String, Object> details = code < 0
+        ? Map.of("pid", pid, "restarts_left", 0, "reason", "ended without a graceful stop")
+        : Map.of("exit_code", code, "pid", pid, "restarts_left", 0);
+    journal.append("restart", "accepted", version, version, "supervisor", details);
+    Process child = start(args, samePorts(state));
+    current = child.toHandle();
+    int again = child.waitFor();
+    if (!DELIBERATE.contains(again)) {
+      journal.append("down", "accepted", version, null, "supervisor",
+          Map.of("exit_code", again, "pid", child.pid(),
+              "reason", "crashed again after one restart; left down"));
+    }
+    System.exit(again);
+  }
+
+  /** Stops the server being supervised (child or adopted) when the supervisor is stopped. */
   private static void stopChild() {
-    Process child = current;
-    if (child != null && child.isAlive()) {
-      child.destroy();
-      try {
-        child.waitFor();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    ProcessHandle server = current;
+    if (server != null && server.isAlive()) {
+      server.destroy();
+      server.onExit().join();
     }
   }
 
@@ -111,7 +139,7 @@ public final class Supervisor {
         ProcessHandle.current().info().command().orElse("java")));
     // The server shares the supervisor's class-data archive (same JVM and class path), if any.
     for (String arg : ProcessHandle.current().info().arguments().orElse(new String[0])) {
-      if (arg.startsWith(SHARED_ARCHIVE)) {
+      if (arg.startsWith(SHARED_ARCHIVE) || arg.startsWith("-Xshare:")) {
         command.add(arg);
       }
     }

@@ -18,8 +18,11 @@ import java.util.List;
  * @param mainClass  the entrypoint's main class
  * @param bundle     the container path of the model bundle, e.g. {@code /model}
  * @param digest     the image digest, or "" when image.json has none
+ * @param classData  the entrypoint's class-data sharing options ({@code -XX:SharedArchiveFile=…},
+ *                   {@code -Xshare:…}), which the local launch passes on as they are
  */
-record ImageEntrypoint(List<String> classPath, String mainClass, String bundle, String digest) {
+record ImageEntrypoint(List<String> classPath, String mainClass, String bundle, String digest,
+    List<String> classData) {
   /** The image tarball inside an IMAGE artifact. */
   static final String TARBALL = "image.tar";
   /** The description inside an IMAGE artifact. */
@@ -60,10 +63,13 @@ record ImageEntrypoint(List<String> classPath, String mainClass, String bundle, 
     List<String> classPath = List.of();
     String main = null;
     String bundle = "/model";
+    List<String> classData = new ArrayList<>();
     for (int i = 1; i < args.size(); i++) {
       String arg = args.get(i);
       if (main == null) {
-        if ((arg.equals("-cp") || arg.equals("-classpath") || arg.equals("--class-path"))
+        if (arg.startsWith("-XX:SharedArchiveFile=") || arg.startsWith("-Xshare:")) {
+          classData.add(arg);
+        } else if ((arg.equals("-cp") || arg.equals("-classpath") || arg.equals("--class-path"))
             && i + 1 < args.size()) {
           classPath = List.of(args.get(++i).split(":"));
         } else if (JVM_OPTIONS_WITH_VALUE.contains(arg) && i + 1 < args.size()) {
@@ -79,7 +85,25 @@ record ImageEntrypoint(List<String> classPath, String mainClass, String bundle, 
       throw new IOException("the image's entrypoint " + args + " names no class path and main"
           + " class (expected java -cp … MainClass …)");
     }
-    return new ImageEntrypoint(classPath, main, bundle, digest);
+    return new ImageEntrypoint(classPath, main, bundle, digest, List.copyOf(classData));
+  }
+
+  /**
+   * Whether every class path entry is relative (to the image's working directory, its root): then
+   * a launch from the unpacked root uses the class path exactly as the image's entrypoint spells
+   * it, which a class-data archive dumped for that class path requires.
+   */
+  boolean relativeClassPath() {
+    return classPath.stream().noneMatch(entry -> entry.startsWith("/"));
+  }
+
+  /**
+   * The class path to launch with from {@code rootfs} as the working directory: as spelled when
+   * it is {@link #relativeClassPath() relative}, else every entry moved under {@code rootfs}.
+   */
+  String launchClassPath(Path rootfs) {
+    return relativeClassPath() ? String.join(java.io.File.pathSeparator, classPath)
+        : hostClassPath(rootfs);
   }
 
   /** The class path with every entry moved under {@code rootfs}. */

@@ -42,7 +42,7 @@ final class RevisionDeploy {
     Path dir = EndpointRegistry.revisionDir(serviceDir, id);
     Files.createDirectories(dir);
     AdminSecret.create(dir);
-    Path rootfs = dir.resolve("rootfs");
+    Path rootfs = dir.resolve(ServingLauncher.ROOTFS);
     long started = System.nanoTime();
     io.recopipe.components.packaging.ImageTarball tarball =
         io.recopipe.components.packaging.ImageTarball.open(image.resolve(ImageEntrypoint.TARBALL));

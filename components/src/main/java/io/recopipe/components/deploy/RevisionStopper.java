@@ -47,13 +47,16 @@ final class RevisionStopper {
 
   /**
    * Ends {@code process} by signal: SIGTERM, then SIGKILL if it lingers — after ending its
-   * restart supervisor, which would otherwise take the SIGKILL for a crash.
+   * restart supervisor (its parent, or its child when the server started it), which would
+   * otherwise take the SIGKILL for a crash.
    */
   static void kill(ProcessHandle process) {
     process.destroy();
     if (!waitForExit(process, KILL_WAIT)) {
       process.parent().filter(RevisionStopper::isSupervisor)
           .ifPresent(ProcessHandle::destroyForcibly);
+      process.children().filter(RevisionStopper::isSupervisor)
+          .forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
       waitForExit(process, KILL_WAIT);
     }

@@ -17,10 +17,16 @@ import java.util.zip.ZipFile;
 final class ServingLauncher {
   private static final List<String> SETSID = List.of("/usr/bin/setsid", "/bin/setsid");
   private static final long POLL_MILLIS = 50;
+  /** A revision's unpacked image, under its directory. */
+  static final String ROOTFS = "rootfs";
   /** The real server's main class, which runs under the restart supervisor. */
   static final String SERVING_MAIN = "io.recopipe.serving.ServingMain";
   /** The supervisor that restarts a crashed server once (serving module). */
   static final String SUPERVISOR = "io.recopipe.serving.Supervisor";
+  /** The server side of the supervisor: a server that can start its own supervisor has it. */
+  static final String SUPERVISOR_LAUNCH = "io.recopipe.serving.SupervisorLaunch";
+  /** The server flag that makes it start its restart supervisor once ready. */
+  static final String SUPERVISE = "--supervise";
   /** The supervisor's system property holding the server's JVM flags, space-separated. */
   static final String CHILD_JVM_PROPERTY = "recopipe.serving.jvm";
 
@@ -33,12 +39,14 @@ final class ServingLauncher {
 
   /**
    * The full command line that runs {@code entry} from {@code rootfs} with {@code java}, bound to
-   * {@code host}, with the state file, admin secret and journal in {@code revisionDir}; the real
-   * server runs under its restart supervisor (a small heap: it holds no model). An image built
-   * before the supervisor existed (e.g. redeployed by a rollback) runs as it was built: without
-   * supervisor, admin secret and journal, flags its server would refuse. The server's threads,
-   * collector and heap come from {@code resources}; the supervisor hands the JVM flags to the
-   * server it starts through {@value #CHILD_JVM_PROPERTY}.
+   * {@code host}, with the state file, admin secret and journal in {@code revisionDir}. The server
+   * starts first and serves; once ready it starts its restart supervisor itself
+   * ({@value #SUPERVISE}), so that second JVM is not part of a cold start. It gets the image's
+   * class-data archive options and class path as the entrypoint spells them (it runs in
+   * {@code rootfs}, see {@link #start}). Older images run as they were built: one whose server
+   * cannot start its supervisor runs under the supervisor (a small heap: it holds no model), one
+   * from before the supervisor without supervisor, admin secret and journal, flags its server
+   * would refuse. The server's threads, collector and heap come from {@code resources}.
    */
   static List<String> command(String java, ImageEntrypoint entry, Path rootfs, String modelName,
       Path revisionDir, String host, ServingResources resources) {
@@ -51,7 +59,8 @@ final class ServingLauncher {
       }
     }
     boolean serving = entry.mainClass().equals(SERVING_MAIN);
-    boolean supervised = serving && hasSupervisor(entry, rootfs);
+    boolean selfSupervised = serving && hasClass(entry, rootfs, SUPERVISOR_LAUNCH);
+    boolean supervised = serving && !selfSupervised && hasClass(entry, rootfs, SUPERVISOR);
     cmd.add(java);
     if (supervised) {
       cmd.addAll(List.of("-Xmx32m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -59,24 +68,28 @@ final class ServingLauncher {
     } else if (serving) {
       cmd.addAll(resources.jvmFlags());
     }
+    cmd.addAll(entry.classData());
     cmd.addAll(List.of("--add-modules", "jdk.incubator.vector",
-        "-cp", entry.hostClassPath(rootfs), supervised ? SUPERVISOR : entry.mainClass(),
+        "-cp", entry.launchClassPath(rootfs), supervised ? SUPERVISOR : entry.mainClass(),
         "--bundle", entry.hostBundle(rootfs).toString(), "--host", host, "--port", "0",
         "--admin-port", "0", "--model-name", modelName,
         "--state-file", dir.resolve("state.json").toString(), "--reuse-port"));
-    if (supervised || !serving) {
+    if (selfSupervised || supervised || !serving) {
       cmd.addAll(List.of("--admin-secret-file", dir.resolve(AdminSecret.FILE).toString(),
           "--journal", dir.resolve(EndpointRegistry.JOURNAL).toString()));
     }
-    if (supervised) {
+    if (selfSupervised || supervised) {
       cmd.addAll(resources.serverArgs());
+    }
+    if (selfSupervised) {
+      cmd.add(SUPERVISE);
     }
     return cmd;
   }
 
-  /** Whether the image's class path holds the supervisor (images built since it exists). */
-  static boolean hasSupervisor(ImageEntrypoint entry, Path rootfs) {
-    String entryName = SUPERVISOR.replace('.', '/') + ".class";
+  /** Whether the image's class path holds {@code className} (images built since it exists). */
+  static boolean hasClass(ImageEntrypoint entry, Path rootfs, String className) {
+    String entryName = className.replace('.', '/') + ".class";
     for (String jar : entry.hostClassPath(rootfs).split(File.pathSeparator)) {
       if (!jar.endsWith(".jar") || !Files.isRegularFile(Path.of(jar))) {
         continue;
@@ -92,12 +105,18 @@ final class ServingLauncher {
     return false;
   }
 
-  /** Starts {@code command} in {@code revisionDir} with output to its {@code serving.log}. */
+  /**
+   * Starts {@code command} with output to the {@code serving.log} of {@code revisionDir}, in its
+   * unpacked root filesystem when it has one (the image's working directory is its root, so a
+   * relative class path and archive resolve as in the container), else in {@code revisionDir}.
+   */
   static Started start(List<String> command, Path revisionDir) throws IOException {
     Path log = revisionDir.resolve("serving.log");
     Path state = revisionDir.resolve("state.json");
     Files.deleteIfExists(state);
-    Process process = new ProcessBuilder(command).directory(revisionDir.toFile())
+    Path rootfs = revisionDir.resolve(ROOTFS);
+    Path workingDir = Files.isDirectory(rootfs) ? rootfs : revisionDir;
+    Process process = new ProcessBuilder(command).directory(workingDir.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .redirectErrorStream(true).start();

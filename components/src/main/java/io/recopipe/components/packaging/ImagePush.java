@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The package step's path when the profile installed an {@link ImageTarget}: the same layers,
@@ -22,12 +23,13 @@ final class ImagePush {
     this.target = target;
   }
 
-  void run(PackageSettings settings, Path bundleDir, String modelVersion, Path out)
-      throws ComponentException {
+  void run(PackageSettings settings, Path bundleDir, String modelVersion, Path out,
+      Optional<Path> archive) throws ComponentException {
     String step = PackageComponent.NAME;
     BaseImage base = context.parameters().containsKey(BaseImage.PARAMETER) ? settings.base()
         : BaseImage.parse(step, target.defaultBaseImage());
-    List<String> entrypoint = ServingImage.entrypoint(settings.modelName());
+    List<String> entrypoint = ServingImage.entrypoint(settings.modelName(), settings.dist(),
+        archive.isPresent());
     Map<String, String> labels = ServingImage.labels(modelVersion, settings.modelName());
     String reference = target.reference(settings.imageTag());
     context.log().info("pushing " + reference + " to " + target.describe() + " (base "
@@ -36,7 +38,7 @@ final class ImagePush {
     JibContainer container;
     try {
       container = new JibImageWriter(step, context.cacheDirectory().resolve("jib"), context.log())
-          .push(base, ServingImage.layers(settings.dist(), bundleDir), entrypoint,
+          .push(base, ServingImage.layers(settings.dist(), bundleDir, archive), entrypoint,
               ServingImage.PORT, labels, target, settings.imageTag());
     } catch (IOException e) {
       throw new ComponentException(step + ": cannot read the layer files: " + e.getMessage(), e);

@@ -10,6 +10,7 @@ import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.Ports;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.TarImage;
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.StepLog;
@@ -74,6 +75,7 @@ final class JibImageWriter {
       JibContainerBuilder builder = base.builder()
           .setFileEntriesLayers(layers)
           .setEntrypoint(entrypoint)
+          .setWorkingDirectory(AbsoluteUnixPath.get("/"))
           .setProgramArguments(List.of())
           .setExposedPorts(Ports.parse(List.of(Integer.toString(port))))
           .setLabels(labels)

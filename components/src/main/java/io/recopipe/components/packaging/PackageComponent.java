@@ -61,12 +61,14 @@ public final class PackageComponent extends AbstractComponent {
     // The default tag is the model version, so the same model gives the same tarball in any run.
     PackageSettings settings = PackageSettings.parse(NAME, context.parameters(),
         "model-" + modelVersion, env, workingDir);
-    verify(bundleDir);
+    ModelBundle bundle = verify(bundleDir);
     Path out = context.output("image");
-    List<String> entrypoint = ServingImage.entrypoint(settings.modelName());
+    Optional<Path> archive = classData(context, settings, bundle);
+    List<String> entrypoint = ServingImage.entrypoint(settings.modelName(), settings.dist(),
+        archive.isPresent());
     Optional<ImageTarget> target = context.service(ImageTarget.class);
     if (target.isPresent()) {
-      new ImagePush(context, target.get()).run(settings, bundleDir, modelVersion, out);
+      new ImagePush(context, target.get()).run(settings, bundleDir, modelVersion, out, archive);
       return;
     }
     Path tar = out.resolve(ImageDescription.TARBALL);
@@ -74,14 +76,15 @@ public final class PackageComponent extends AbstractComponent {
     JibContainer container;
     try {
       container = new JibImageWriter(NAME, context.cacheDirectory().resolve("jib"), context.log())
-          .write(settings.base(), ServingImage.layers(settings.dist(), bundleDir), entrypoint,
+          .write(settings.base(), ServingImage.layers(settings.dist(), bundleDir, archive),
+              entrypoint,
               ServingImage.PORT, ServingImage.labels(modelVersion, settings.modelName()),
               settings.image(), tar);
     } catch (IOException e) {
       throw new ComponentException(NAME + ": cannot read the layer files: " + e.getMessage(), e);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    ImageDescription description = describe(settings, container, tar);
+    ImageDescription description = describe(settings, container, tar, archive.isPresent());
     try {
       description.write(out);
       context.metric("image_bytes", Files.size(tar));
@@ -95,13 +98,38 @@ public final class PackageComponent extends AbstractComponent {
         seconds));
   }
 
+  /**
+   * The class-data archive for the image ({@link ClassDataArchive}), built by the JVM running
+   * this step; without one (a dist without a server, or a failed training run, logged) the image
+   * simply starts without it.
+   */
+  private static Optional<Path> classData(StepContext context, PackageSettings settings,
+      ModelBundle bundle) {
+    long start = System.nanoTime();
+    String user = bundle.model().users().size() == 0 ? "" : bundle.model().users().id(0);
+    try {
+      Optional<Path> archive = ClassDataArchive.obtain(settings.dist(), bundle.directory(),
+          settings.modelName(), user, context.cacheDirectory().resolve("class-data"));
+      archive.ifPresent(file -> context.log().info(String.format(
+          "class-data archive %s for JVM %s (%.1f s)", file,
+          System.getProperty("java.vm.version"), (System.nanoTime() - start) / 1e9)));
+      return archive;
+    } catch (IOException e) {
+      context.log().info("no class-data archive (the image starts without one): "
+          + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
   private static ImageDescription describe(PackageSettings settings, JibContainer container,
-      Path tar) throws ComponentException {
+      Path tar, boolean classData) throws ComponentException {
     try {
       ImageTarball image = ImageTarball.open(tar);
       List<ImageLayer> blobs = image.layers();
-      List<String> appNames = List.of(ServingImage.DEPENDENCIES, ServingImage.APPLICATION,
-          ServingImage.MODEL);
+      List<String> appNames = classData
+          ? List.of(ServingImage.DEPENDENCIES, ServingImage.APPLICATION, ServingImage.CLASS_DATA,
+              ServingImage.MODEL)
+          : List.of(ServingImage.DEPENDENCIES, ServingImage.APPLICATION, ServingImage.MODEL);
       int baseCount = blobs.size() - appNames.size();
       List<ImageDescription.Layer> layers = new ArrayList<>();
       for (int i = 0; i < blobs.size(); i++) {
@@ -117,9 +145,9 @@ public final class PackageComponent extends AbstractComponent {
   }
 
   /** Loads (and so fully verifies) the bundle before anything is built from it. */
-  private static void verify(Path dir) throws ComponentException {
+  private static ModelBundle verify(Path dir) throws ComponentException {
     try {
-      ModelBundle.load(dir);
+      return ModelBundle.load(dir);
     } catch (IOException | IllegalArgumentException e) {
       throw new ComponentException(NAME + ": cannot load the model bundle at " + dir + ": "
           + e.getMessage(), e);

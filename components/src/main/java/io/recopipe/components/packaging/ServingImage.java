@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +23,8 @@ public final class ServingImage {
   public static final String APPLICATION = "application";
   /** The model layer's name (the bundle → {@code /model/}). */
   public static final String MODEL = "model";
+  /** The class-data archive layer's name (→ {@code /app/serving.jsa}), when there is one. */
+  public static final String CLASS_DATA = "class-data";
   /** The layer name image.json gives to base image layers. */
   public static final String BASE = "base";
   /** The application directory in the container. */
@@ -43,13 +46,19 @@ public final class ServingImage {
   }
 
   /**
-   * The entrypoint: the contract's, with the Vector API module added; {@code --model-name} is
-   * appended only for a name other than the default.
+   * The entrypoint: the contract's, with the Vector API module added, the class path spelled out
+   * jar by jar relative to the image's root (its working directory) and, when the image has a
+   * {@link ClassDataArchive class-data archive}, the options that use it; {@code --model-name}
+   * is appended only for a name other than the default.
    */
-  public static List<String> entrypoint(String modelName) {
+  public static List<String> entrypoint(String modelName, ServingDist dist, boolean classData) {
+    List<String> args = new ArrayList<>(List.of("java"));
+    if (classData) {
+      args.addAll(ClassDataArchive.JVM_OPTIONS);
+    }
     // The Vector API makes scoring ~7x faster; the server falls back to plain loops without it.
-    List<String> args = new ArrayList<>(List.of("java", "--add-modules", "jdk.incubator.vector",
-        "-cp", APP_DIR + "/" + ServingDist.JAR + ":" + APP_DIR + "/lib/*", MAIN_CLASS,
+    args.addAll(List.of("--add-modules", "jdk.incubator.vector",
+        "-cp", String.join(":", ClassDataArchive.imageClassPath(dist)), MAIN_CLASS,
         "--bundle", MODEL_DIR, "--port", Integer.toString(PORT)));
     if (!modelName.equals(PackageSettings.DEFAULT_MODEL_NAME)) {
       args.addAll(List.of("--model-name", modelName));
@@ -70,8 +79,12 @@ public final class ServingImage {
     return labels;
   }
 
-  /** The three app layers, in order: dependencies, application, model. */
-  static List<FileEntriesLayer> layers(ServingDist dist, Path bundleDir) throws IOException {
+  /**
+   * The app layers, in order: dependencies, application, the class-data archive when there is
+   * one, and model (last, so a new model reuses every layer before it).
+   */
+  static List<FileEntriesLayer> layers(ServingDist dist, Path bundleDir, Optional<Path> archive)
+      throws IOException {
     FileEntriesLayer.Builder deps = FileEntriesLayer.builder().setName(DEPENDENCIES);
     for (Path jar : dist.libs()) {
       deps.addEntry(jar, AbsoluteUnixPath.get(APP_DIR + "/lib/" + jar.getFileName()));
@@ -86,6 +99,15 @@ public final class ServingImage {
         model.addEntry(file, AbsoluteUnixPath.get(MODEL_DIR + "/" + relative));
       }
     }
-    return List.of(deps.build(), app, model.build());
+    List<FileEntriesLayer> layers = new ArrayList<>(List.of(deps.build(), app));
+    archive.ifPresent(file -> layers.add(FileEntriesLayer.builder().setName(CLASS_DATA)
+        .addEntry(file, AbsoluteUnixPath.get("/" + ClassDataArchive.IMAGE_PATH)).build()));
+    layers.add(model.build());
+    return List.copyOf(layers);
+  }
+
+  /** The names of {@code layers}, in order. */
+  static List<String> names(List<FileEntriesLayer> layers) {
+    return layers.stream().map(FileEntriesLayer::getName).toList();
   }
 }

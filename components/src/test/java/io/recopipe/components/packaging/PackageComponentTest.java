@@ -63,9 +63,9 @@ class PackageComponentTest {
     }
     ImageConfig config = image.config();
     assertEquals(List.of("java", "--add-modules", "jdk.incubator.vector", "-cp",
-        "/app/recopipe-serving.jar:/app/lib/*",
+        "app/recopipe-serving.jar:app/lib/alpha-1.0.jar:app/lib/beta-2.0.jar",
         "io.recopipe.serving.ServingMain", "--bundle", "/model", "--port", "8080"),
-        config.entrypoint());
+        config.entrypoint(), "no class-data archive: the dist has no server to dump it from");
     assertEquals(List.of(8080), config.ports());
     String version = ModelVersion.of(bundle);
     assertEquals(12, version.length());

@@ -103,8 +103,10 @@ class PackagePushTest {
           ServingImage.LABEL_SERVING_SETTINGS,
           io.recopipe.components.deploy.ServingResources.CLOUD_RUN_DEFAULT.describe()),
           config.getObject("Labels").toJava());
-      assertEquals(ServingImage.entrypoint("recommender_model"), config.getArray("Entrypoint")
-          .toJava());
+      assertEquals(ServingImage.entrypoint("recommender_model",
+          ServingDist.locate("package", dist.toString(), Map.of(), temp), false),
+          config.getArray("Entrypoint").toJava());
+      assertEquals("/", config.getString("WorkingDir"));
       assertEquals(pushed.labels(), config.getObject("Labels").toJava());
       assertEquals("scratch", pushed.base());
     }
