@@ -1,47 +1,80 @@
-"""Launches a saved serving command line and measures process start to /readyz 200.
+"""Launches a serving command line and measures process start to /readyz 200.
 
-Usage: startup_probe.py COMMAND_FILE WORK_DIR [--bundle DIR] [--jvm-opt OPT]... [--dump-archive FILE]
-Prints one JSON object: ready_ms (wall, from spawn to the first 200) and server_jvm_ms (what the
-server logs as its own start-up, from its JVM start). With --dump-archive it instead runs the
-server (not its supervisor) once with -XX:ArchiveClassesAtExit, serves one request and stops it.
+Usage:
+  startup_probe.py --command-file FILE --cwd DIR [--bundle DIR] [--no-archive]
+  startup_probe.py --entrypoint IMAGE_JSON --cwd ROOTFS [--bundle DIR] [--no-archive]
+
+--command-file runs a local deploy's saved launch (a revision's command.txt) as the deploy does,
+from the revision's unpacked image (--cwd); --entrypoint runs an image's entrypoint (image.json)
+from its unpacked root as the container does (working directory /), with the host's java and
+the flags a local run needs (loopback, ephemeral ports, a state file). --bundle swaps the model
+bundle; --no-archive drops the class-data archive options, to compare with and without.
+
+Prints one JSON object: ready_ms (wall, spawn to the first 200), cpu_ms (CPU time the launched
+processes had used by then, which a busy machine inflates far less than wall time) and
+server_jvm_ms (what the server logs as its own start-up, from its JVM start).
 """
-import argparse, http.client, json, os, signal, subprocess, sys, time
+import argparse, http.client, json, os, signal, subprocess, sys, tempfile, time
 
 ap = argparse.ArgumentParser()
-ap.add_argument("command_file")
-ap.add_argument("work_dir")
+ap.add_argument("--command-file")
+ap.add_argument("--entrypoint")
+ap.add_argument("--cwd", required=True)
 ap.add_argument("--bundle")
-ap.add_argument("--jvm-opt", action="append", default=[])
-ap.add_argument("--dump-archive")
+ap.add_argument("--no-archive", action="store_true")
 a = ap.parse_args()
-cmd = [line for line in open(a.command_file).read().splitlines() if line]
-java = next(i for i, arg in enumerate(cmd) if arg.endswith("/java"))
+work = tempfile.mkdtemp(prefix="startup-probe.")
+state = os.path.join(work, "state.json")
+java = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/java-17-openjdk-amd64"),
+                    "bin", "java")
+if a.command_file:
+    cmd = [line for line in open(a.command_file).read().splitlines() if line]
+    cmd[cmd.index("--state-file") + 1] = state
+else:
+    cmd = list(json.load(open(a.entrypoint))["entrypoint"])
+    cmd[0] = java
+    cmd += ["--host", "127.0.0.1", "--port", "0", "--admin-port", "0", "--state-file", state]
 if a.bundle:
     cmd[cmd.index("--bundle") + 1] = a.bundle
-state = os.path.join(a.work_dir, "state.json")
-cmd[cmd.index("--state-file") + 1] = state
-if a.dump_archive:
-    # the server's own command, as the supervisor builds it: same JVM, same class path
-    cmd = [cmd[java], "-XX:ArchiveClassesAtExit=" + a.dump_archive] + [
-        x for x in cmd[java + 1:] if x not in ("-Xmx32m", "-XX:TieredStopAtLevel=1",
-                                                 "-XX:+UseSerialGC")]
-    cmd[cmd.index("io.recopipe.serving.Supervisor")] = "io.recopipe.serving.ServingMain"
-else:
-    cmd[java + 1:java + 1] = a.jvm_opt
-if os.path.exists(state):
-    os.remove(state)
-log_path = os.path.join(a.work_dir, "probe.log")
+elif a.entrypoint:
+    cmd[cmd.index("--bundle") + 1] = os.path.join(a.cwd, "model")
+if a.no_archive:
+    cmd = [x for x in cmd if not x.startswith(("-XX:SharedArchiveFile=", "-Xshare:"))]
+tick = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_ms(pid):
+    try:
+        fields = open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1000.0 / tick
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def alive(pid):
+    try:
+        return open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def read_state():
+    try:
+        return json.load(open(state))
+    except (OSError, ValueError):
+        return None
+
+
+log_path = os.path.join(work, "serving.log")
 t0 = time.monotonic()
-proc = subprocess.Popen(cmd, cwd=a.work_dir, stdout=open(log_path, "w"), stderr=subprocess.STDOUT)
+proc = subprocess.Popen(cmd, cwd=a.cwd, stdout=open(log_path, "w"), stderr=subprocess.STDOUT)
 port = None
 while True:
-    if not os.path.exists(state) and proc.poll() not in (None, 0):
+    if proc.poll() is not None:
         sys.exit("the server exited before it was ready: " + open(log_path).read()[-500:])
-    if port is None and os.path.exists(state):
-        try:
-            port = json.load(open(state))["port"]
-        except (ValueError, KeyError):
-            pass
+    st = read_state() if port is None else st
+    if st and port is None:
+        port = st.get("port")
     if port:
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
@@ -54,23 +87,25 @@ while True:
         sys.exit("not ready within 60 s")
     time.sleep(0.002)
 ready_ms = (time.monotonic() - t0) * 1000
-if a.dump_archive:
-    body = b'{"instances":[{"user_id":"1"}]}'
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-    conn.request("POST", "/v1/models/recommender_model:predict", body,
-                 {"Content-Type": "application/json"})
-    conn.getresponse().read()
-st = json.load(open(state))
-os.kill(st.get("supervisor_pid", st["pid"]), signal.SIGTERM)
-for pid in (st["pid"], st.get("supervisor_pid", st["pid"])):
+pids = {proc.pid, st["pid"]} | ({st["supervisor_pid"]} if "supervisor_pid" in st else set())
+cpu = sum(cpu_ms(p) for p in pids)
+# A server that starts its own supervisor does so once ready: wait for it, so none is left over.
+if "--supervise" in cmd:
     for _ in range(200):
-        try:
-            os.kill(pid, 0)
-            time.sleep(0.05)
-        except OSError:
+        st = read_state() or st
+        if "supervisor_pid" in st:
             break
+        time.sleep(0.05)
+# a deliberate stop of the server: a supervisor lets it go and ends too
+os.kill(st["pid"], signal.SIGTERM)
+proc.wait(timeout=30)
+for pid in (st["pid"], st.get("supervisor_pid", st["pid"])):
+    for _ in range(400):
+        if not alive(pid):
+            break
+        time.sleep(0.05)
 server_ms = None
 for line in open(log_path):
     if '"startup_ms"' in line:
         server_ms = json.loads(line[line.index("{"):])["startup_ms"]
-print(json.dumps({"ready_ms": round(ready_ms, 1), "server_jvm_ms": server_ms}))
+print(json.dumps({"ready_ms": round(ready_ms, 1), "cpu_ms": round(cpu), "server_jvm_ms": server_ms}))

@@ -40,6 +40,11 @@ public final class Supervisor {
 
   /** Supervises the server until it stops deliberately or has crashed twice. */
   public static void main(String[] args) throws Exception {
+    String adopted = System.getProperty(SupervisorLaunch.ADOPT_PROPERTY);
+    if (adopted != null) {
+      current = ProcessHandle.of(Long.parseLong(adopted)).orElse(null);
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(Supervisor::stopChild, "supervisor-stop"));
     ServingOptions options;
     try {
       options = ServingOptions.parse(args, System.getenv());
@@ -49,8 +54,6 @@ public final class Supervisor {
       System.exit(2);
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(Supervisor::stopChild, "supervisor-stop"));
-    String adopted = System.getProperty(SupervisorLaunch.ADOPT_PROPERTY);
     long pid;
     int code;
     JsonNode state;
@@ -66,10 +69,10 @@ public final class Supervisor {
       }
     } else {
       pid = Long.parseLong(adopted);
-      ProcessHandle.of(pid).ifPresent(server -> {
-        current = server;
+      ProcessHandle server = current;
+      if (server != null) {
         server.onExit().join();
-      });
+      }
       state = readyState(options.stateFile(), pid);
       if (state == null || state.path("stopping").asBoolean()) {
         System.exit(0);

@@ -72,6 +72,7 @@ final class ClassDataArchive {
       Files.copy(dumped, temp, StandardCopyOption.REPLACE_EXISTING);
       move(temp, kept);
       deleteQuietly(scratch);
+      pruneOthers(kept);
       return Optional.of(kept);
     } catch (IOException e) {
       return Optional.of(dumped); // the dist directory is read-only: use it from the scratch
@@ -215,6 +216,16 @@ final class ClassDataArchive {
 
   private static String javaCommand() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** Removes the archives of earlier builds of the dist (their jars are gone). */
+  private static void pruneOthers(Path kept) {
+    try (java.util.stream.Stream<Path> files = Files.list(kept.getParent())) {
+      files.filter(file -> !file.equals(kept) && file.toString().endsWith(".jsa"))
+          .forEach(file -> file.toFile().delete());
+    } catch (IOException e) {
+      // an old archive left behind only takes space
+    }
   }
 
   private static void deleteQuietly(Path dir) {
