@@ -4,8 +4,8 @@
 #   launch=local  the launch command the deploy saved for its revision (command.txt), exactly
 #                 as the local endpoint runs: the server first, its restart supervisor after
 #   launch=image  the image's entrypoint (image.json) from the unpacked image, in its working
-#                 directory (/), with the host's java: what a Cloud Run cold start runs, on the
-#                 JVM here
+#                 directory (/), with the host's java and a Cloud Run revision's environment
+#                 (collector, heap, threads): what a Cloud Run cold start runs, on the JVM here
 # for the ML-100K bundle and the ml-1m preset's bundle, each with the class-data archive the
 # image ships (archive=shipped) and without it (archive=none). One JSON line per launch and one
 # summary line per case (median, min, max of ready_ms and cpu_ms).
@@ -47,6 +47,14 @@ if [ ! -f "$ml1m/manifest.json" ]; then
 fi
 ml100k="$(sed -n '/^--bundle$/{n;p;q}' "$revision/command.txt")"
 log "revision $revision, image $image_json"
+# what the image ships: its layers (the class-data archive is one) and the JVM that built it
+python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(json.dumps({"bench": "startup", "image": d.get("image"), "java": sys.argv[2],
+    "archive_in_entrypoint": any(a.startswith("-XX:SharedArchiveFile=") for a in d["entrypoint"]),
+    "layers": {l["name"]: l["size"] for l in d["layers"]}}))' "$image_json" \
+  "$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.vm.version = //p')"
 
 summary() {
   python3 -c '
@@ -67,6 +75,9 @@ for launch, case, archive in keys:
         "target_ms": 500, "met": statistics.median(ms) <= 500}))' "$1"
 }
 
+# the environment a Cloud Run revision of the image gets (its serving-settings label)
+cloud_run_env=(--env "JAVA_TOOL_OPTIONS=-XX:+UseSerialGC -XX:MaxRAMPercentage=60"
+  --env RECOPIPE_SERVING_THREADS=6)
 : > "$work/all.jsonl"
 for case in ml-100k ml-1m; do
   bundle="$ml100k"; [ "$case" = ml-1m ] && bundle="$ml1m"
@@ -76,7 +87,7 @@ for case in ml-100k ml-1m; do
       launch="${variant%%:*}"; archive="${variant#*:}"
       case "$launch" in
         local) args=(--command-file "$revision/command.txt" --cwd "$revision/rootfs") ;;
-        image) args=(--entrypoint "$image_json" --cwd "$revision/rootfs") ;;
+        image) args=(--entrypoint "$image_json" --cwd "$revision/rootfs" "${cloud_run_env[@]}") ;;
         baseline)
           [ -n "$baseline" ] || continue
           args=(--command-file "$baseline/command.txt" --cwd "$baseline/rootfs") ;;

@@ -3,6 +3,7 @@
 Usage:
   startup_probe.py --command-file FILE --cwd DIR [--bundle DIR] [--no-archive]
   startup_probe.py --entrypoint IMAGE_JSON --cwd ROOTFS [--bundle DIR] [--no-archive]
+                   [--env KEY=VALUE]...
 
 --command-file runs a local deploy's saved launch (a revision's command.txt) as the deploy does,
 from the revision's unpacked image (--cwd); --entrypoint runs an image's entrypoint (image.json)
@@ -22,6 +23,7 @@ ap.add_argument("--entrypoint")
 ap.add_argument("--cwd", required=True)
 ap.add_argument("--bundle")
 ap.add_argument("--no-archive", action="store_true")
+ap.add_argument("--env", action="append", default=[], help="KEY=VALUE for the launched process")
 a = ap.parse_args()
 work = tempfile.mkdtemp(prefix="startup-probe.")
 state = os.path.join(work, "state.json")
@@ -67,7 +69,9 @@ def read_state():
 
 log_path = os.path.join(work, "serving.log")
 t0 = time.monotonic()
-proc = subprocess.Popen(cmd, cwd=a.cwd, stdout=open(log_path, "w"), stderr=subprocess.STDOUT)
+env = dict(os.environ, **dict(kv.split("=", 1) for kv in a.env))
+proc = subprocess.Popen(cmd, cwd=a.cwd, env=env, stdout=open(log_path, "w"),
+                        stderr=subprocess.STDOUT)
 port = None
 while True:
     if proc.poll() is not None:
