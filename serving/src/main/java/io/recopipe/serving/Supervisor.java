@@ -17,9 +17,10 @@ import java.util.Map;
  * instance, kept to a tiny process that holds no model.
  *
  * <p>Usage: the same flags as {@link ServingMain}; exits with the server's last exit code. It
- * either starts the server as its child, or (with {@code -D}{@value SupervisorLaunch#ADOPT_PROPERTY}
- * {@code =PID}, as a ready server started with {@value ServingOptions#SUPERVISE} launches it)
- * adopts that running server, so its own start is not on the server's path to ready. An adopted
+ * either starts the server as its child, or (with
+ * {@code -D}{@value SupervisorLaunch#ADOPT_PROPERTY}{@code =PID}, as a ready server started with
+ * {@value ServingOptions#SUPERVISE} launches it) adopts that running server, so its own start is
+ * not on the server's path to ready. An adopted
  * server is not its child and leaves no exit code: it counts as stopped deliberately when it had
  * marked its state file {@code "stopping": true} (a graceful stop or SIGTERM), else as crashed.
  */
