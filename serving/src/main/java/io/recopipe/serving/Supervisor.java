@@ -20,9 +20,9 @@ import java.util.Map;
  * either starts the server as its child, or (with
  * {@code -D}{@value SupervisorLaunch#ADOPT_PROPERTY}{@code =PID}, as a ready server started with
  * {@value ServingOptions#SUPERVISE} launches it) adopts that running server, so its own start is
- * not on the server's path to ready. An adopted
- * server is not its child and leaves no exit code: it counts as stopped deliberately when it had
- * marked its state file {@code "stopping": true} (a graceful stop or SIGTERM), else as crashed.
+ * not on the server's path to ready. An adopted server is not its child and leaves no exit
+ * code: it counts as stopped deliberately when it had marked its state file
+ * {@code "stopping": true} (a graceful stop or SIGTERM), else as crashed.
  */
 public final class Supervisor {
   /** The environment variable through which the server learns its supervisor's pid. */
