@@ -15,7 +15,7 @@ Prints one JSON object: ready_ms (wall, spawn to the first 200), cpu_ms (CPU tim
 processes had used by then, which a busy machine inflates far less than wall time) and
 server_jvm_ms (what the server logs as its own start-up, from its JVM start).
 """
-import argparse, http.client, json, os, signal, subprocess, sys, tempfile, time
+import argparse, http.client, json, os, shutil, signal, subprocess, sys, tempfile, time
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--command-file")
@@ -88,6 +88,7 @@ while True:
         except OSError:
             pass
     if time.monotonic() - t0 > 60:
+        proc.kill()
         sys.exit("not ready within 60 s")
     time.sleep(0.002)
 ready_ms = (time.monotonic() - t0) * 1000
@@ -112,4 +113,5 @@ server_ms = None
 for line in open(log_path):
     if '"startup_ms"' in line:
         server_ms = json.loads(line[line.index("{"):])["startup_ms"]
+shutil.rmtree(work, ignore_errors=True)
 print(json.dumps({"ready_ms": round(ready_ms, 1), "cpu_ms": round(cpu), "server_jvm_ms": server_ms}))
