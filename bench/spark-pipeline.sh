@@ -53,12 +53,15 @@ if spark_stale; then
       exit 1
     fi
   fi
+  touch "$spark_dir/target/classpath.txt" # the plugin leaves an unchanged file's time as it was
 fi
-"$here/recopipe" --version > /dev/null 2>&1 # builds the CLI now, not inside a timed step
+# builds the CLI now, not inside a timed step
+"$here/recopipe" --version > "$work/cli-build.log" 2>&1 \
+  || { log "cannot build the recopipe CLI:"; cat "$work/cli-build.log" >&2; exit 1; }
 
 log "generating the $preset preset into $work/data ..."
-"$here/recopipe" data generate --preset "$preset" --out "$work/data" > "$work/generate.log" 2>&1 || {
-  log "recopipe data generate failed:"; cat "$work/generate.log" >&2; exit 1; }
+"$here/recopipe" data generate --preset "$preset" --out "$work/data" > "$work/generate.log" 2>&1 \
+  || { log "recopipe data generate failed:"; cat "$work/generate.log" >&2; exit 1; }
 ratings="$work/data/ratings.tsv"
 
 # A reference run in a kept home gives both engines recopipe's own train/eval split (the
