@@ -48,8 +48,8 @@ if spark_stale; then
     log "Spark is not in ~/.m2 yet: resolving it from Maven Central (a few hundred MB, once) ..."
     if ! (cd "$spark_dir" && mvn -B -ntp -q -DskipTests package) > "$build_log" 2>&1; then
       cp "$build_log" /tmp/recopipe-spark-build.log
-      log "cannot build bench/spark: org.apache.spark:spark-mllib_2.12:3.5.9 did not resolve" \
-        "or compile (Maven log: /tmp/recopipe-spark-build.log)"
+      log "cannot build bench/spark: Spark MLlib (version in bench/spark/pom.xml) did not" \
+        "resolve from Maven Central or did not compile (Maven log: /tmp/recopipe-spark-build.log)"
       exit 1
     fi
   fi
