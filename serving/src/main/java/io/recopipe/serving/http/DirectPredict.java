@@ -42,7 +42,6 @@ public final class DirectPredict extends Handler.Wrapper {
     if (!path.equals(request.getHttpURI().getPath()) || !HttpMethod.POST.is(request.getMethod())) {
       return super.handle(request, response, callback);
     }
-    long started = System.nanoTime();
     inFlight.begin();
     int status = 200;
     byte[] body;
@@ -66,7 +65,8 @@ public final class DirectPredict extends Handler.Wrapper {
       headers.put(CLOSE);
     }
     // recorded before the write, so a client that has the answer finds it counted and logged
-    end.ended("predict", status, System.nanoTime() - started, "POST", path,
+    // from the request's first byte: the time it waited for a worker counts
+    end.ended("predict", status, System.nanoTime() - request.getBeginNanoTime(), "POST", path,
         request.getHttpURI().getQuery(), body.length, Request.getRemoteAddr(request),
         request.getHeaders().get(HttpHeader.USER_AGENT));
     response.write(true, ByteBuffer.wrap(body), new Sent(callback));
