@@ -64,8 +64,8 @@ public final class DirectPredict extends Handler.Wrapper {
     if (inFlight.draining()) {
       headers.put(CLOSE);
     }
-    // recorded before the write, so a client that has the answer finds it counted and logged
-    // from the request's first byte: the time it waited for a worker counts
+    // recorded before the write, so a client that has the answer finds it counted and logged;
+    // timed from when Jetty began reading the request
     end.ended("predict", status, System.nanoTime() - request.getBeginNanoTime(), "POST", path,
         request.getHttpURI().getQuery(), body.length, Request.getRemoteAddr(request),
         request.getHeaders().get(HttpHeader.USER_AGENT));
