@@ -7,14 +7,15 @@
 #   bench/serving-e2e.sh                  # ML-100K (default model) and the ml-1m preset
 #   bench/serving-e2e.sh --with-ml20m     # also the ml-20m preset (training takes ~10 min)
 #
-# Env: BENCH_DURATION (s, default 20), BENCH_WARMUP (s, 5), BENCH_CONNECTIONS (64),
+# Env: BENCH_DURATION (s, default 20), BENCH_WARMUP (s, 15: on two busy cores the JIT is still
+# compiling the request path 10 s into the load), BENCH_CONNECTIONS (64),
 # BENCH_THREADS (wrk threads, 2), BENCH_DATA_100K (default ../shared/data/ml-100k next to the
 # checkout, else /work/shared/data/ml-100k), BENCH_CASES (space-separated subset of
 # "ml-100k ml-1m ml-20m").
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 duration="${BENCH_DURATION:-20}"
-warmup="${BENCH_WARMUP:-5}"
+warmup="${BENCH_WARMUP:-15}"
 connections="${BENCH_CONNECTIONS:-64}"
 threads="${BENCH_THREADS:-2}"
 cases="${BENCH_CASES:-ml-100k ml-1m}"
@@ -112,17 +113,43 @@ end
 LUA
 }
 
-# measure NAME SERVER PORT LUA: prints "rps p50_ms p99_ms non2xx socket_errors"
+# server_quantiles BEFORE AFTER: the server's own p50 and p99 of :predict over the measured run,
+# from its /metrics histogram (bucket upper bounds, ms), "null null" when it has none
+server_quantiles() {
+  python3 - "$1" "$2" <<'PY'
+import re, sys
+def buckets(path):
+    out = {}
+    for line in open(path):
+        if line.startswith("http_server_requests_seconds_bucket") and 'route="predict"' in line \
+                and 'status="200"' in line:
+            le = re.search(r'le="([^"]+)"', line).group(1)
+            out[float("inf") if le == "+Inf" else float(le)] = float(line.split()[-1])
+    return out
+before, after = buckets(sys.argv[1]), buckets(sys.argv[2])
+rows = sorted((le, count - before.get(le, 0)) for le, count in after.items())
+total = rows[-1][1] if rows else 0
+if not total:
+    print("null null")
+else:
+    print(*[round(next(le for le, c in rows if c >= q * total) * 1000, 3) for q in (0.5, 0.99)])
+PY
+}
+
+# measure NAME SERVER PORT LUA: prints "rps p50_ms p99_ms non2xx socket_errors srv_p50 srv_p99"
 measure() {
   local out="$work/$1-$2.txt"
   wrk -t"$threads" -c"$connections" -d"${warmup}s" -s "$4" "http://127.0.0.1:$3" > /dev/null
+  curl -s "http://127.0.0.1:$3/metrics" > "$out.m0" || true
   wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$4" \
     "http://127.0.0.1:$3" > "$out"
+  curl -s "http://127.0.0.1:$3/metrics" > "$out.m1" || true
   echo "$(awk '/^Requests\/sec:/ {print $2}' "$out")" \
     "$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")")" \
     "$(to_ms "$(awk '$1 == "99%" {print $2}' "$out")")" \
     "$(awk '/Non-2xx/ {print $NF}' "$out" | grep . || echo 0)" \
-    "$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$out" | grep . || echo 0)"
+    "$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$out" | grep . || echo 0)" \
+    "$(server_quantiles "$out.m0" "$out.m1")"
 }
 
 run_case() { # run_case DATASET DATA_ARG
@@ -155,9 +182,10 @@ PY
     bytes="$(wc -c < "$work/www/v1/models/recommender_model:predict")"
     read -r -a r <<< "$(measure "$name-$users" recopipe "$port" "$lua")"
     read -r -a n <<< "$(measure "$name-$users" nginx "$nginx_port" "$lua")"
-    printf '{"bench":"serving-e2e","data":"%s","case":"%s","num_users":%s,"num_items":%s,"num_factors":%s,"response_bytes":%s,"connections":%s,"duration_s":%s,"cores":%s,"run_s":%s,"settings":"%s","recopipe":{"requests_per_s":%s,"p50_ms":%s,"p99_ms":%s,"non_2xx":%s,"socket_errors":%s},"nginx":{"requests_per_s":%s,"p50_ms":%s,"p99_ms":%s,"non_2xx":%s,"socket_errors":%s},"ratio":%s}\n' \
+    printf '{"bench":"serving-e2e","data":"%s","case":"%s","num_users":%s,"num_items":%s,"num_factors":%s,"response_bytes":%s,"connections":%s,"duration_s":%s,"cores":%s,"run_s":%s,"settings":"%s","warmup_s":%s,"recopipe":{"requests_per_s":%s,"p50_ms":%s,"p99_ms":%s,"non_2xx":%s,"socket_errors":%s,"server_p50_ms_le":%s,"server_p99_ms_le":%s},"nginx":{"requests_per_s":%s,"p50_ms":%s,"p99_ms":%s,"non_2xx":%s,"socket_errors":%s},"ratio":%s}\n' \
       "$name" "$label" "$num_users" "$num_items" "$num_factors" "$bytes" "$connections" \
-      "$duration" "$cores" "$run_s" "$settings" "${r[0]}" "${r[1]}" "${r[2]}" "${r[3]}" "${r[4]}" \
+      "$duration" "$cores" "$run_s" "$settings" "$warmup" "${r[0]}" "${r[1]}" "${r[2]}" "${r[3]}" \
+      "${r[4]}" "${r[5]}" "${r[6]}" \
       "${n[0]}" "${n[1]}" "${n[2]}" "${n[3]}" "${n[4]}" \
       "$(python3 -c "print(round(${r[0]} / ${n[0]}, 3))")"
   done

@@ -2,6 +2,7 @@ package io.recopipe.serving;
 
 import io.javalin.Javalin;
 import io.recopipe.serving.http.BodyReader;
+import io.recopipe.serving.http.DirectPredict;
 import io.recopipe.serving.http.HealthHandler;
 import io.recopipe.serving.http.HttpApp;
 import io.recopipe.serving.http.InFlight;
@@ -11,6 +12,7 @@ import io.recopipe.serving.http.ModelNames;
 import io.recopipe.serving.http.PredictHandler;
 import io.recopipe.serving.http.PredictRequestParser;
 import io.recopipe.serving.http.ReadyHandler;
+import io.recopipe.serving.http.RequestEnd;
 import io.recopipe.serving.http.StatusHandler;
 import io.recopipe.serving.log.JsonLog;
 import io.recopipe.serving.metrics.ServingMetrics;
@@ -33,6 +35,8 @@ public final class PublicServer {
     ModelNames names = new ModelNames(options.modelName());
     BodyReader bodies = new BodyReader(options.maxBodyBytes());
     PredictRequestParser parser = new PredictRequestParser(options.maxInstances());
+    PredictHandler predict = new PredictHandler(names, holder, bodies, parser);
+    RequestEnd end = new RequestEnd(log, metrics, options.accessLog());
     return HttpApp.create(log, metrics, inFlight, options.accessLog(), config -> {
       if (options.threads() > 0) {
         // few threads on few cores and no reserved (spinning) threads: requests queue FIFO
@@ -45,7 +49,10 @@ public final class PublicServer {
       }
       config.jetty.addConnector((server, http) -> Connectors.create(server, http,
           options.host(), options.port(), options.reusePort()));
-      config.routes.post("/v1/models/{spec}", new PredictHandler(names, holder, bodies, parser));
+      // the hot route skips Javalin; Javalin is attached inside it and serves the rest
+      config.jetty.modifyServer(server -> server.setHandler(new DirectPredict(predict, inFlight,
+          end)));
+      config.routes.post("/v1/models/{spec}", predict);
       config.routes.get("/v1/models/{spec}", new StatusHandler(names, holder));
       boolean loopback = options.loopbackOnly();
       config.routes.get("/v1/models/{spec}/metadata", new MetadataHandler(names, holder,

@@ -24,12 +24,24 @@ public final class BodyReader {
     if (declared > maxBytes) {
       throw tooLarge();
     }
+    try {
+      return read(declared, ctx.req().getInputStream());
+    } catch (IOException e) {
+      throw ApiException.badRequest("could not read the request body: " + e.getMessage());
+    }
+  }
+
+  /** The bytes of a body of {@code declared} bytes (-1: unknown) read from {@code stream}. */
+  public byte[] read(long declared, InputStream stream) {
+    if (declared > maxBytes) {
+      throw tooLarge();
+    }
     byte[] buffer = new byte[declared >= 0 ? (int) declared : 4096];
     int size = 0;
-    try (InputStream in = ctx.req().getInputStream()) {
+    try (InputStream in = stream) {
       while (true) {
         if (size == buffer.length) {
-          if (size >= maxBytes) {
+          if (size >= maxBytes || size == declared) {
             if (in.read() < 0) {
               break;
             }

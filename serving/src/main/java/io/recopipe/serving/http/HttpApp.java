@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.recopipe.serving.log.HttpRequestEntry;
 import io.recopipe.serving.log.JsonLog;
 import io.recopipe.serving.metrics.ServingMetrics;
 import java.util.Map;
@@ -53,8 +52,8 @@ public final class HttpApp {
           + ctx.path()));
       config.routes.error(405, ctx -> fallback(ctx, 405, "method " + ctx.method()
           + " is not allowed on " + ctx.path()));
-      config.requestLogger.http((ctx, millis) -> finished(ctx, log, metrics, inFlight,
-          accessLog));
+      RequestEnd end = new RequestEnd(log, metrics, accessLog);
+      config.requestLogger.http((ctx, millis) -> finished(ctx, end, inFlight));
       routes.accept(config);
     });
   }
@@ -67,22 +66,15 @@ public final class HttpApp {
     }
   }
 
-  private static void finished(Context ctx, JsonLog log, ServingMetrics metrics,
-      InFlight inFlight, boolean accessLog) {
+  private static void finished(Context ctx, RequestEnd end, InFlight inFlight) {
     Long started = ctx.attribute(STARTED);
-    long nanos = started == null ? 0 : System.nanoTime() - started;
     if (started != null) {
       inFlight.end();
     }
+    long nanos = started == null ? 0 : System.nanoTime() - started;
     String route = ctx.attribute(Responses.ROUTE);
-    int status = ctx.statusCode();
-    metrics.record(route == null ? "unmatched" : route, status, nanos);
-    if (accessLog) {
-      Long size = ctx.attribute(Responses.SIZE);
-      String query = ctx.queryString();
-      log.request(new HttpRequestEntry(ctx.method().name(),
-          query == null ? ctx.path() : ctx.path() + "?" + query, status, nanos,
-          size == null ? 0 : size, ctx.ip(), ctx.userAgent()));
-    }
+    Long size = ctx.attribute(Responses.SIZE);
+    end.ended(route == null ? "unmatched" : route, ctx.statusCode(), nanos, ctx.method().name(),
+        ctx.path(), ctx.queryString(), size == null ? 0 : size, ctx.ip(), ctx.userAgent());
   }
 }

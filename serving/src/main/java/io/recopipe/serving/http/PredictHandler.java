@@ -38,12 +38,29 @@ public final class PredictHandler implements Handler {
           + "; use POST /v1/models/" + spec + SUFFIX);
     }
     names.check(spec.substring(0, spec.length() - SUFFIX.length()));
+    if (holder.current() == null) {
+      throw new ApiException(503, "the model is not loaded yet");
+    }
+    Responses.json(ctx, 200, answer(bodies.read(ctx)));
+  }
+
+  /** The response body for a request {@code body} to the served model's {@code :predict}. */
+  public byte[] answer(byte[] body) {
     LoadedModel model = holder.current();
     if (model == null) {
       throw new ApiException(503, "the model is not loaded yet");
     }
-    byte[] body = bodies.read(ctx);
     List<PredictInstance> instances = parser.parse(body);
-    Responses.json(ctx, 200, PredictionWriter.write(model, instances));
+    return PredictionWriter.write(model, instances);
+  }
+
+  /** The reader of request bodies (with the server's size limit). */
+  public BodyReader bodies() {
+    return bodies;
+  }
+
+  /** The path of the served model's {@code :predict}. */
+  public String path() {
+    return "/v1/models/" + names.name() + SUFFIX;
   }
 }

@@ -1,14 +1,8 @@
 package io.recopipe.serving.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.Recommendation;
 import io.recopipe.serving.model.LoadedModel;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -22,9 +16,6 @@ import java.util.List;
  * {@link LoadedModel#served}); items are ranked by the raw score, so clamping never reorders.
  */
 public final class PredictionWriter {
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
-
   /** The score field of explicit models. */
   public static final String RATING_FIELD = "predicted_rating";
   /** The score field of implicit models. */
@@ -46,56 +37,54 @@ public final class PredictionWriter {
       int n = instance.itemIds() != null ? instance.itemIds().size() : instance.k();
       estimate += 64 + n * 24;
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(estimate);
-    String field = scoreField(model);
-    try (JsonGenerator json = FACTORY.createGenerator(out)) {
-      json.writeStartObject();
-      json.writeArrayFieldStart("predictions");
-      for (PredictInstance instance : instances) {
-        if (instance.itemIds() != null) {
-          writeListed(json, model, instance, field);
-        } else {
-          Recommendation top = model.recommender().recommend(instance.userId(), instance.k(),
-              instance.excludeRated());
-          writeRow(json, model, field, top.ratings(), top.itemIds(), top.coldStart());
-        }
+    JsonBytes json = new JsonBytes(estimate);
+    String rowStart = "{\"" + scoreField(model) + "\":[";
+    json.raw("{\"predictions\":[");
+    for (int n = 0; n < instances.size(); n++) {
+      if (n > 0) {
+        json.raw(',');
       }
-      json.writeEndArray();
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      PredictInstance instance = instances.get(n);
+      if (instance.itemIds() != null) {
+        writeListed(json, model, instance, rowStart);
+      } else {
+        Recommendation top = model.recommender().recommend(instance.userId(), instance.k(),
+            instance.excludeRated());
+        writeRow(json, model, rowStart, top.ratings(), top.itemIds(), top.coldStart());
+      }
     }
-    return out.toByteArray();
+    return json.raw("]}").toByteArray();
   }
 
   /** ML.RECOMMEND with both columns: the listed items' ratings, in the order given. */
-  private static void writeListed(JsonGenerator json, LoadedModel loaded,
-      PredictInstance instance, String field) throws IOException {
+  private static void writeListed(JsonBytes json, LoadedModel loaded, PredictInstance instance,
+      String rowStart) {
     MfModel model = loaded.model();
     List<String> items = instance.itemIds();
     float[] ratings = new float[items.size()];
     for (int n = 0; n < ratings.length; n++) {
       ratings[n] = model.predict(instance.userId(), items.get(n));
     }
-    writeRow(json, loaded, field, ratings, items, model.users().indexOf(instance.userId()) < 0);
+    writeRow(json, loaded, rowStart, ratings, items,
+        model.users().indexOf(instance.userId()) < 0);
   }
 
-  private static void writeRow(JsonGenerator json, LoadedModel model, String field,
-      float[] ratings, List<String> items, boolean coldStart) throws IOException {
-    json.writeStartObject();
-    json.writeArrayFieldStart(field);
+  private static void writeRow(JsonBytes json, LoadedModel model, String rowStart,
+      float[] ratings, List<String> items, boolean coldStart) {
+    json.raw(rowStart);
     for (int n = 0; n < items.size(); n++) {
-      json.writeNumber(model.served(ratings[n]));
+      if (n > 0) {
+        json.raw(',');
+      }
+      json.number(model.served(ratings[n]));
     }
-    json.writeEndArray();
-    json.writeArrayFieldStart("predicted_item_id");
-    for (String item : items) {
-      json.writeString(item);
+    json.raw("],\"predicted_item_id\":[");
+    for (int n = 0; n < items.size(); n++) {
+      if (n > 0) {
+        json.raw(',');
+      }
+      json.string(items.get(n));
     }
-    json.writeEndArray();
-    if (coldStart) {
-      json.writeBooleanField("cold_start", true);
-    }
-    json.writeEndObject();
+    json.raw(coldStart ? "],\"cold_start\":true}" : "]}");
   }
 }

@@ -61,6 +61,11 @@ public final class Responses {
 
   /** Sends {@code {"error": message}} with {@code status}. */
   public static void error(Context ctx, int status, String message) {
+    json(ctx, status, errorBody(message));
+  }
+
+  /** The body of an error response: {@code {"error": message}}. */
+  public static byte[] errorBody(String message) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 + message.length());
     try (JsonGenerator json = FACTORY.createGenerator(out)) {
       json.writeStartObject();
@@ -69,7 +74,7 @@ public final class Responses {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    json(ctx, status, out.toByteArray());
+    return out.toByteArray();
   }
 
   /** Sends plain text with {@code contentType}. */

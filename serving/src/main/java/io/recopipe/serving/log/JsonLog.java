@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Writes log entries as JSON lines in Cloud Logging's structured form ({@code severity},
@@ -25,16 +26,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * order, so that request threads neither format JSON nor wait on a write. A request line that
  * finds the queue full is dropped and counted (a later line reports the count) rather than
  * slowing the request; other lines wait for room and are written before their call returns.
+ *
+ * <p>Under load the logger naps {@value #NAP_MICROS} µs between batches instead of being woken
+ * per line, so a request costs a queue insert and no thread wake-up or write system call; only
+ * the first request after the logger went idle wakes it.
  */
 public final class JsonLog {
   /** The default queue capacity. */
   public static final int DEFAULT_CAPACITY = 8192;
   private static final JsonFactory FACTORY = new JsonFactory();
-  private static final int BATCH = 256;
+  private static final int BATCH = 1024;
+  private static final int NAP_MICROS = 2000;
   private final BlockingQueue<Line> queue;
   private final AtomicLong dropped = new AtomicLong();
   private final JsonGenerator json;
   private final OutputStream out;
+  private final Thread logger;
+  private volatile boolean idle;
   private long reportedDrops;
 
   /** One queued line; a {@code done} latch marks a flush request. */
@@ -58,7 +66,7 @@ public final class JsonLog {
     }
     json.setRootValueSeparator(null);
     json.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
-    Thread logger = new Thread(this::drain, "json-log");
+    logger = new Thread(this::drain, "json-log");
     logger.setDaemon(true);
     logger.start();
   }
@@ -105,6 +113,7 @@ public final class JsonLog {
         null))) {
       dropped.incrementAndGet();
     }
+    wake();
   }
 
   /** Logs a line with extra top-level fields (strings, numbers, booleans), written at once. */
@@ -121,28 +130,51 @@ public final class JsonLog {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    LockSupport.unpark(logger);
   }
 
+  /** Wakes the logger if it went idle (a volatile read otherwise). */
+  private void wake() {
+    if (idle) {
+      idle = false;
+      LockSupport.unpark(logger);
+    }
+  }
+
+  /**
+   * The logger thread: writes what is queued, naps while lines keep coming, and parks when a nap
+   * found nothing (announcing it in {@link #idle} before the last look at the queue).
+   */
   private void drain() {
     List<Line> batch = new ArrayList<>(BATCH);
-    while (true) {
-      try {
-        batch.add(queue.take());
-      } catch (InterruptedException e) {
-        return;
-      }
-      queue.drainTo(batch, BATCH - 1);
-      for (Line line : batch) {
-        if (line.done() != null) {
-          flushOut();
-          line.done().countDown();
-        } else {
-          writeLine(line);
+    boolean napped = false;
+    while (!Thread.currentThread().isInterrupted()) {
+      queue.drainTo(batch, BATCH);
+      if (!batch.isEmpty()) {
+        for (Line line : batch) {
+          if (line.done() != null) {
+            flushOut();
+            line.done().countDown();
+          } else {
+            writeLine(line);
+          }
         }
-      }
-      batch.clear();
-      if (queue.isEmpty()) {
-        flushOut();
+        batch.clear();
+        if (queue.isEmpty()) {
+          flushOut();
+          LockSupport.parkNanos(NAP_MICROS * 1000L);
+          napped = true;
+        }
+      } else if (napped) {
+        idle = true;
+        if (queue.isEmpty()) {
+          LockSupport.parkNanos(1_000_000_000L);
+        }
+        idle = false;
+        napped = false;
+      } else {
+        LockSupport.parkNanos(NAP_MICROS * 1000L);
+        napped = true;
       }
     }
   }
