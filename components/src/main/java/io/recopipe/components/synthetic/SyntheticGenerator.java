@@ -60,12 +60,43 @@ public final class SyntheticGenerator {
     return itemOf;
   }
 
+  /** Ratings and timestamps by row, and each user's squared error against the truth. */
+  private record Drawn(float[] ratingOf, long[] timeOf, double[] userErrors) {
+  }
+
   /**
-   * Draws ratings and timestamps user by user in parallel chunks (each user has its own stream,
-   * so the values never depend on the thread count), then fills the builder in user order.
+   * Rates every user's items (see {@link #draw}), then fills the builder in user order; the
+   * drawn columns are dropped before the builder copies its own, so they never coexist.
    */
   private static SyntheticDataset rate(SyntheticSpec spec, long seed, PlantedTruth truth,
       int[] itemOf, int[] offsets) {
+    Drawn drawn = draw(spec, seed, truth, itemOf, offsets);
+    RatingsBuilder builder = new RatingsBuilder(spec.ratings());
+    for (int u = 1; u <= spec.users(); u++) {
+      builder.users().intern(Integer.toString(u));
+    }
+    for (int i = 1; i <= spec.items(); i++) {
+      builder.items().intern(Integer.toString(i));
+    }
+    double squaredError = 0;
+    for (int u = 0; u < spec.users(); u++) {
+      for (int n = offsets[u]; n < offsets[u + 1]; n++) {
+        builder.addIndexed(u, itemOf[n], drawn.ratingOf()[n], drawn.timeOf()[n]);
+      }
+      squaredError += drawn.userErrors()[u];
+    }
+    drawn = null; // the builder holds the rows now
+    Ratings ratings = builder.buildWithoutDuplicateCheck();
+    double plantedRmse = Math.sqrt(squaredError / spec.ratings());
+    return new SyntheticDataset(spec, seed, ratings, truth, plantedRmse);
+  }
+
+  /**
+   * Draws ratings and timestamps user by user in parallel chunks; each user has its own stream,
+   * so the values never depend on the thread count.
+   */
+  private static Drawn draw(SyntheticSpec spec, long seed, PlantedTruth truth, int[] itemOf,
+      int[] offsets) {
     int users = spec.users();
     float[] ratingOf = new float[spec.ratings()];
     long[] timeOf = new long[spec.ratings()];
@@ -89,22 +120,6 @@ public final class SyntheticGenerator {
         userErrors[u] = userError;
       }
     });
-    RatingsBuilder builder = new RatingsBuilder(spec.ratings());
-    for (int u = 1; u <= users; u++) {
-      builder.users().intern(Integer.toString(u));
-    }
-    for (int i = 1; i <= spec.items(); i++) {
-      builder.items().intern(Integer.toString(i));
-    }
-    double squaredError = 0;
-    for (int u = 0; u < users; u++) {
-      for (int n = offsets[u]; n < offsets[u + 1]; n++) {
-        builder.addIndexed(u, itemOf[n], ratingOf[n], timeOf[n]);
-      }
-      squaredError += userErrors[u];
-    }
-    Ratings ratings = builder.buildWithoutDuplicateCheck();
-    double plantedRmse = Math.sqrt(squaredError / spec.ratings());
-    return new SyntheticDataset(spec, seed, ratings, truth, plantedRmse);
+    return new Drawn(ratingOf, timeOf, userErrors);
   }
 }
