@@ -31,11 +31,11 @@ import org.duckdb.DuckDBConnection;
  */
 public final class DuckDbWarehouse implements Warehouse {
   /**
-   * DuckDB's buffer pool cap (its default is 80% of RAM): the pipeline shares the process with a
-   * JVM heap, and loads and copies of 20 million rows stream through well under this, spilling
-   * to disk beyond it, so the whole run stays within a few GB.
+   * DuckDB's buffer pool cap (its default is 80% of RAM, which it fills with cached blocks): the
+   * pipeline shares the process with a JVM heap, and loading or copying 20 million rows streams
+   * through well under this (larger queries spill to disk), so a run stays within 4 GB.
    */
-  static final String MEMORY_LIMIT = "1GB";
+  static final String MEMORY_LIMIT = "512MB";
   private final Path file;
   private final Connection connection;
 

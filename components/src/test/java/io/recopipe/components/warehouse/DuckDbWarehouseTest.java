@@ -147,7 +147,7 @@ class DuckDbWarehouseTest {
           .get(0);
       String[] parts = limit.toString().split(" ");
       assertEquals("MiB", parts[1], limit.toString());
-      assertTrue(Double.parseDouble(parts[0]) <= 1000, limit.toString());
+      assertTrue(Double.parseDouble(parts[0]) <= 512, limit.toString());
     }
   }
 }
