@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.data.RatingsBuilder;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +26,7 @@ class DeterministicOrderTest {
       }
     }
     assertSorted(rows); // grouped by user, items scattered within each user
-    java.util.Collections.shuffle(rows, new java.util.Random(9));
+    Collections.shuffle(rows, new Random(9));
     assertSorted(rows); // nothing grouped
     rows.add(new String[] {"u-text", "10", "1"});
     assertSorted(rows); // textual order once an id is not an integer
