@@ -3,9 +3,7 @@ package io.recopipe.components.dataset;
 import io.recopipe.model.data.Ratings;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.HashSet;
 import java.util.OptionalDouble;
-import java.util.Set;
 
 /**
  * Finds the grid the ratings lie on, the {@code step} schema.json records: 1 for whole stars, 0.5
@@ -31,17 +29,12 @@ final class RatingGrid {
    * the distinct values need, as three-decimal scores between 0 and 100 are) or all equal.
    */
   static OptionalDouble step(Ratings ratings) {
-    Set<Float> distinct = new HashSet<>();
-    for (int n = 0; n < ratings.size(); n++) {
-      if (distinct.add(ratings.rating(n)) && distinct.size() > MAX_DISTINCT) {
-        return OptionalDouble.empty();
-      }
-    }
-    if (distinct.size() < 2) {
+    float[] distinct = RatingCounts.distinct(ratings, MAX_DISTINCT).orElse(null);
+    if (distinct == null || distinct.length < 2) {
       return OptionalDouble.empty();
     }
     int scale = 0;
-    BigDecimal[] values = new BigDecimal[distinct.size()];
+    BigDecimal[] values = new BigDecimal[distinct.length];
     int count = 0;
     for (float rating : distinct) {
       BigDecimal value = new BigDecimal(Float.toString(rating)).stripTrailingZeros();

@@ -5,7 +5,6 @@ import io.recopipe.components.dataset.DatasetSchema;
 import io.recopipe.components.readers.Catalog;
 import io.recopipe.components.readers.Movie;
 import io.recopipe.components.readers.User;
-import io.recopipe.components.synthetic.TrainTestSplit;
 import io.recopipe.components.writers.AtomicFiles;
 import io.recopipe.components.writers.TsvRatingsWriter;
 import io.recopipe.model.data.Ratings;
@@ -28,10 +27,12 @@ final class DatasetFiles {
   private DatasetFiles() {
   }
 
-  static void writeRatings(Path dir, Ratings sorted, TrainTestSplit split) throws IOException {
-    write(dir, DatasetLayout.RATINGS, sorted);
-    write(dir, DatasetLayout.TRAIN, split.train());
-    write(dir, DatasetLayout.EVAL, split.test());
+  /** Writes all ratings, train and eval in one pass, each line formatted once. */
+  static void writeRatings(Path dir, Ratings sorted, boolean[] isEval) throws IOException {
+    AtomicFiles.write(dir.resolve(DatasetLayout.RATINGS), all ->
+        AtomicFiles.write(dir.resolve(DatasetLayout.TRAIN), train ->
+            AtomicFiles.write(dir.resolve(DatasetLayout.EVAL), eval ->
+                TsvRatingsWriter.writeSplit(sorted, isEval, all, train, eval))));
   }
 
   static void writeSchema(Path dir, DatasetSchema schema) throws IOException {
@@ -48,10 +49,6 @@ final class DatasetFiles {
     writeLines(dir.resolve(DatasetLayout.USERS), users.entries(), User::id,
         user -> new String[] {user.id(), user.gender(), Integer.toString(user.age()),
             user.occupation(), user.zipCode()});
-  }
-
-  private static void write(Path dir, String file, Ratings ratings) throws IOException {
-    AtomicFiles.write(dir.resolve(file), out -> TsvRatingsWriter.writeTo(ratings, out));
   }
 
   private static <T> void writeLines(Path file, List<T> entries, Function<T, String> id,

@@ -30,16 +30,32 @@ final class IdOrder {
 
   /** The rank of each dictionary index when {@code ids} are sorted by {@link #forIds}. */
   static int[] ranks(List<String> ids) {
-    Comparator<String> order = forIds(ids);
+    Comparator<Integer> order = byIndex(ids);
     Integer[] indexes = new Integer[ids.size()];
     for (int n = 0; n < indexes.length; n++) {
       indexes[n] = n;
     }
-    java.util.Arrays.sort(indexes, (a, b) -> order.compare(ids.get(a), ids.get(b)));
+    java.util.Arrays.sort(indexes, order);
     int[] rank = new int[indexes.length];
     for (int position = 0; position < indexes.length; position++) {
       rank[indexes[position]] = position;
     }
     return rank;
+  }
+
+  /**
+   * {@link #forIds}'s order on dictionary indexes, numeric ids parsed once rather than at every
+   * comparison (a 138,000-user sort compares millions of times).
+   */
+  private static Comparator<Integer> byIndex(List<String> ids) {
+    if (forIds(ids) != NUMERIC) {
+      return (a, b) -> ids.get(a).compareTo(ids.get(b));
+    }
+    long[] values = new long[ids.size()];
+    for (int n = 0; n < values.length; n++) {
+      values[n] = Long.parseLong(ids.get(n));
+    }
+    return (a, b) -> values[a] != values[b] ? Long.compare(values[a], values[b])
+        : ids.get(a).compareTo(ids.get(b));
   }
 }

@@ -8,7 +8,6 @@ import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
 import io.recopipe.components.dataset.DatasetSchema;
-import io.recopipe.components.synthetic.TrainTestSplit;
 import io.recopipe.components.writers.AtomicFiles;
 import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.data.Ratings;
@@ -83,11 +82,11 @@ public final class IngestComponent extends AbstractComponent {
         data.ratings().users().size(), data.ratings().items().size(), data.duplicatesResolved(),
         (System.nanoTime() - start) / 1_000_000));
     Ratings sorted = DeterministicOrder.sort(data.ratings());
-    TrainTestSplit split = Splits.split(sorted, options.split());
-    DatasetSchema schema = DatasetSchema.of(sorted, split.train().size(), split.test().size(),
+    Splits.Membership split = Splits.split(sorted, options.split());
+    DatasetSchema schema = DatasetSchema.of(sorted, split.trainRows(), split.evalRows(),
         data.source(), data.format());
     try {
-      DatasetFiles.writeRatings(out, sorted, split);
+      DatasetFiles.writeRatings(out, sorted, split.isEval());
       DatasetFiles.writeSchema(out, schema);
       if (data.movies().isPresent()) {
         DatasetFiles.writeMovies(out, data.movies().get());
@@ -106,12 +105,12 @@ public final class IngestComponent extends AbstractComponent {
     context.metric("rows", sorted.size());
     context.metric("users", sorted.users().size());
     context.metric("items", sorted.items().size());
-    context.metric("train_rows", split.train().size());
-    context.metric("eval_rows", split.test().size());
+    context.metric("train_rows", split.trainRows());
+    context.metric("eval_rows", split.evalRows());
     context.metric("duplicates_resolved", data.duplicatesResolved());
     context.log().progress("ingest: " + describe(schema));
     context.log().info("ingest: split " + options.split().describe() + ": "
-        + split.train().size() + " train, " + split.test().size() + " eval");
+        + split.trainRows() + " train, " + split.evalRows() + " eval");
     publish(context);
     context.log().progress(String.format(Locale.ROOT, "ingest: done in %d ms",
         (System.nanoTime() - start) / 1_000_000));

@@ -1,11 +1,8 @@
 package io.recopipe.components.ingest;
 
-import io.recopipe.components.synthetic.TrainTestSplit;
+import io.recopipe.components.dataset.RatingCounts;
 import io.recopipe.model.data.Ratings;
 import java.util.Locale;
-import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * The validation report ({@code report.json}) of an ingest: provenance, size, density, rating
@@ -18,7 +15,8 @@ final class IngestReport {
   }
 
   /** The report as pretty-printed JSON with a fixed key order. */
-  static String json(IngestedData data, Ratings ratings, TrainTestSplit split, SplitSpec spec) {
+  static String json(IngestedData data, Ratings ratings, Splits.Membership split,
+      SplitSpec spec) {
     int users = ratings.users().size();
     int items = ratings.items().size();
     double density = users == 0 || items == 0 ? 0 : ratings.size() / ((double) users * items);
@@ -43,8 +41,8 @@ final class IngestReport {
     } else {
       json.append(", \"eval_per_user\": ").append(spec.evalPerUser());
     }
-    json.append(", \"train_rows\": ").append(split.train().size()).append(", \"eval_rows\": ")
-        .append(split.test().size()).append("}\n}\n");
+    json.append(", \"train_rows\": ").append(split.trainRows()).append(", \"eval_rows\": ")
+        .append(split.evalRows()).append("}\n}\n");
     return json.toString();
   }
 
@@ -53,19 +51,15 @@ final class IngestReport {
   }
 
   private static String histogram(Ratings ratings) {
-    SortedMap<Float, Long> counts = new TreeMap<>();
-    for (int n = 0; n < ratings.size(); n++) {
-      counts.merge(ratings.rating(n), 1L, Long::sum);
-    }
+    RatingCounts counts = RatingCounts.of(ratings);
     StringBuilder json = new StringBuilder("{");
-    for (Map.Entry<Float, Long> entry : counts.entrySet()) {
+    for (float value : counts.values()) {
       if (json.length() > 1) {
         json.append(", ");
       }
-      float value = entry.getKey();
       String label = value == Math.rint(value) ? Long.toString((long) value)
           : Float.toString(value);
-      json.append(quote(label)).append(": ").append(entry.getValue());
+      json.append(quote(label)).append(": ").append(counts.count(value));
     }
     return json.append('}').toString();
   }

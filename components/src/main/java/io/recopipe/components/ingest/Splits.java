@@ -1,31 +1,43 @@
 package io.recopipe.components.ingest;
 
 import io.recopipe.components.synthetic.RandomSplit;
-import io.recopipe.components.synthetic.TrainTestSplit;
 import io.recopipe.model.data.Ratings;
 import java.util.Arrays;
 
 /**
  * Cuts sorted ratings into train and eval by the configured {@link SplitSpec}: a seeded random
  * fraction, or each user's latest N ratings by timestamp (users with at most N ratings stay
- * wholly in train, so every eval user is also a train user). Both sides keep the sorted order.
+ * wholly in train, so every eval user is also a train user). The split is a flag per row, so
+ * both sides keep the sorted order and no rows are copied.
  */
 final class Splits {
   private Splits() {
   }
 
+  /**
+   * Which rows go to eval.
+   *
+   * @param isEval    one flag per row of the sorted ratings
+   * @param evalRows  how many flags are set
+   */
+  record Membership(boolean[] isEval, int evalRows) {
+    /** The rows left for training. */
+    int trainRows() {
+      return isEval.length - evalRows;
+    }
+  }
+
   /** Splits ratings already sorted by user (each user's rows contiguous). */
-  static TrainTestSplit split(Ratings sorted, SplitSpec spec) {
+  static Membership split(Ratings sorted, SplitSpec spec) {
     if (spec.method().equals(SplitSpec.RANDOM)) {
-      return RandomSplit.split(sorted, spec.evalFraction(), spec.seed());
+      return counted(RandomSplit.testRows(sorted.size(), spec.evalFraction(), spec.seed()));
     }
     return latest(sorted, spec.evalPerUser());
   }
 
-  static TrainTestSplit latest(Ratings sorted, int perUser) {
+  static Membership latest(Ratings sorted, int perUser) {
     int size = sorted.size();
     boolean[] isEval = new boolean[size];
-    int evalCount = 0;
     for (int start = 0; start < size; ) {
       int end = start;
       while (end < size && sorted.user(end) == sorted.user(start)) {
@@ -42,21 +54,17 @@ final class Splits {
         for (int n = 0; n < perUser; n++) {
           isEval[block[n]] = true;
         }
-        evalCount += perUser;
       }
       start = end;
     }
-    int[] train = new int[size - evalCount];
-    int[] eval = new int[evalCount];
-    int t = 0;
-    int e = 0;
-    for (int n = 0; n < size; n++) {
-      if (isEval[n]) {
-        eval[e++] = n;
-      } else {
-        train[t++] = n;
-      }
+    return counted(isEval);
+  }
+
+  private static Membership counted(boolean[] isEval) {
+    int evalRows = 0;
+    for (boolean eval : isEval) {
+      evalRows += eval ? 1 : 0;
     }
-    return new TrainTestSplit(sorted.select(train), sorted.select(eval));
+    return new Membership(isEval, evalRows);
   }
 }

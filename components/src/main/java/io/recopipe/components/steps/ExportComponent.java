@@ -59,8 +59,9 @@ public final class ExportComponent extends AbstractComponent {
     ExportSettings settings = ExportSettings.parse(NAME, context.parameters());
     Path exported = context.output("model");
     BundleCopy.copy(NAME, context.input("model"), exported);
-    writeDataProfile(context, exported);
-    JsonObject report = publishTables(context, settings, exported);
+    IngestedDataset dataset = DatasetInput.open(NAME, context, "dataset");
+    writeDataProfile(dataset, exported);
+    JsonObject report = publishTables(context, settings, exported, dataset);
     StepFiles.writeJson(NAME, context.output("report").resolve(REPORT_FILE), report);
     context.metric("weights_rows", report.getLong("weights_rows"));
     context.metric("recommendation_rows", report.getLong("recommendation_rows"));
@@ -72,9 +73,8 @@ public final class ExportComponent extends AbstractComponent {
    * Writes the profile of the run's data into the exported bundle, so a later run's gate can
    * compare its data with this model's once it is champion.
    */
-  private static void writeDataProfile(StepContext context, Path bundleDir)
+  private static void writeDataProfile(IngestedDataset dataset, Path bundleDir)
       throws ComponentException {
-    IngestedDataset dataset = DatasetInput.open(NAME, context, "dataset");
     try {
       StepFiles.writeJson(NAME, bundleDir.resolve(DataProfile.FILE),
           DataProfile.of(dataset).toJson());
@@ -88,11 +88,15 @@ public final class ExportComponent extends AbstractComponent {
   @Override
   public void publish(StepContext context) throws ComponentException {
     publishTables(context, ExportSettings.parse(NAME, context.parameters()),
-        context.output("model"));
+        context.output("model"), DatasetInput.open(NAME, context, "dataset"));
   }
 
+  /**
+   * Publishes both tables; {@code dataset} is the run's dataset, opened once per step so the
+   * train split the profile read is not parsed again for the rated items.
+   */
   private static JsonObject publishTables(StepContext context, ExportSettings settings,
-      Path bundleDir) throws ComponentException {
+      Path bundleDir, IngestedDataset dataset) throws ComponentException {
     ModelBundle bundle = StepFiles.bundle(NAME, bundleDir);
     MfModel model = bundle.model();
     ModelWeights weights = ModelWeights.of(model, bundle.manifest().userColumn(),
@@ -100,7 +104,6 @@ public final class ExportComponent extends AbstractComponent {
     List<List<Object>> weightRows = WeightsTable.rows(weights);
     StepFiles.replaceTable(NAME, context.warehouse(), WeightsTable.NAME, WeightsTable.COLUMNS,
         weightRows);
-    IngestedDataset dataset = DatasetInput.open(NAME, context, "dataset");
     Ratings train = settings.excludeRated()
         ? DatasetInput.required(NAME, dataset, DatasetLayout.TRAIN) : null;
     RatedItems rated = train == null ? RatedItems.none() : RatedItems.of(train, model);

@@ -16,10 +16,34 @@ public final class RandomSplit {
    * keep the original row order.
    */
   public static TrainTestSplit split(Ratings ratings, double testFraction, long seed) {
+    boolean[] isTest = testRows(ratings.size(), testFraction, seed);
+    int testSize = 0;
+    for (boolean test : isTest) {
+      testSize += test ? 1 : 0;
+    }
+    int[] train = new int[isTest.length - testSize];
+    int[] test = new int[testSize];
+    int trainCount = 0;
+    int testCount = 0;
+    for (int n = 0; n < isTest.length; n++) {
+      if (isTest[n]) {
+        test[testCount++] = n;
+      } else {
+        train[trainCount++] = n;
+      }
+    }
+    return new TrainTestSplit(ratings.select(train), ratings.select(test));
+  }
+
+  /**
+   * Which of {@code size} rows {@link #split} puts in the test set (exactly
+   * {@code round(testFraction × size)} of them), without copying any data; callers that only
+   * write the rows out use this.
+   */
+  public static boolean[] testRows(int size, double testFraction, long seed) {
     if (!(testFraction > 0 && testFraction < 1)) {
       throw new IllegalArgumentException("test fraction must be in (0, 1), got " + testFraction);
     }
-    int size = ratings.size();
     int testSize = (int) Math.round(testFraction * size);
     int[] rows = new int[size];
     for (int n = 0; n < size; n++) {
@@ -34,17 +58,6 @@ public final class RandomSplit {
       rows[n] = chosen;
       isTest[chosen] = true;
     }
-    int[] train = new int[size - testSize];
-    int[] test = new int[testSize];
-    int trainCount = 0;
-    int testCount = 0;
-    for (int n = 0; n < size; n++) {
-      if (isTest[n]) {
-        test[testCount++] = n;
-      } else {
-        train[trainCount++] = n;
-      }
-    }
-    return new TrainTestSplit(ratings.select(train), ratings.select(test));
+    return isTest;
   }
 }

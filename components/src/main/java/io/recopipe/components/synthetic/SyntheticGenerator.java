@@ -60,9 +60,17 @@ public final class SyntheticGenerator {
     return itemOf;
   }
 
-  /** Draws ratings and timestamps user by user straight into the builder's primitive columns. */
+  /** Ratings and timestamps by row, and each user's squared error against the truth. */
+  private record Drawn(float[] ratingOf, long[] timeOf, double[] userErrors) {
+  }
+
+  /**
+   * Rates every user's items (see {@link #draw}), then fills the builder in user order; the
+   * drawn columns are dropped before the builder copies its own, so they never coexist.
+   */
   private static SyntheticDataset rate(SyntheticSpec spec, long seed, PlantedTruth truth,
       int[] itemOf, int[] offsets) {
+    Drawn drawn = draw(spec, seed, truth, itemOf, offsets);
     RatingsBuilder builder = new RatingsBuilder(spec.ratings());
     for (int u = 1; u <= spec.users(); u++) {
       builder.users().intern(Integer.toString(u));
@@ -71,23 +79,47 @@ public final class SyntheticGenerator {
       builder.items().intern(Integer.toString(i));
     }
     double squaredError = 0;
-    double noiseSd = spec.noiseSd();
     for (int u = 0; u < spec.users(); u++) {
-      SplittableRandom random = Seeds.stream(seed, Seeds.RATE, u);
-      long time = RatingTimeline.joinTime(random);
-      double userError = 0;
       for (int n = offsets[u]; n < offsets[u + 1]; n++) {
-        double score = truth.score(u, itemOf[n]);
-        long rounded = Math.round(score + noiseSd * random.nextGaussian());
-        float rating = Math.max(1, Math.min(5, rounded));
-        userError += (rating - score) * (rating - score);
-        time += RatingTimeline.nextGap(random);
-        builder.addIndexed(u, itemOf[n], rating, time);
+        builder.addIndexed(u, itemOf[n], drawn.ratingOf()[n], drawn.timeOf()[n]);
       }
-      squaredError += userError;
+      squaredError += drawn.userErrors()[u];
     }
+    drawn = null; // the builder holds the rows now
     Ratings ratings = builder.buildWithoutDuplicateCheck();
     double plantedRmse = Math.sqrt(squaredError / spec.ratings());
     return new SyntheticDataset(spec, seed, ratings, truth, plantedRmse);
+  }
+
+  /**
+   * Draws ratings and timestamps user by user in parallel chunks; each user has its own stream,
+   * so the values never depend on the thread count.
+   */
+  private static Drawn draw(SyntheticSpec spec, long seed, PlantedTruth truth, int[] itemOf,
+      int[] offsets) {
+    int users = spec.users();
+    float[] ratingOf = new float[spec.ratings()];
+    long[] timeOf = new long[spec.ratings()];
+    double[] userErrors = new double[users];
+    double noiseSd = spec.noiseSd();
+    int chunks = Math.min(users, MAX_CHUNKS);
+    IntStream.range(0, chunks).parallel().forEach(chunk -> {
+      for (int u = chunk; u < users; u += chunks) {
+        SplittableRandom random = Seeds.stream(seed, Seeds.RATE, u);
+        long time = RatingTimeline.joinTime(random);
+        double userError = 0;
+        for (int n = offsets[u]; n < offsets[u + 1]; n++) {
+          double score = truth.score(u, itemOf[n]);
+          long rounded = Math.round(score + noiseSd * random.nextGaussian());
+          float rating = Math.max(1, Math.min(5, rounded));
+          userError += (rating - score) * (rating - score);
+          time += RatingTimeline.nextGap(random);
+          ratingOf[n] = rating;
+          timeOf[n] = time;
+        }
+        userErrors[u] = userError;
+      }
+    });
+    return new Drawn(ratingOf, timeOf, userErrors);
   }
 }

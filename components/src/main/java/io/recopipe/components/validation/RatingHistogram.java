@@ -1,5 +1,6 @@
 package io.recopipe.components.validation;
 
+import io.recopipe.components.dataset.RatingCounts;
 import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.json.JsonArray;
@@ -44,14 +45,13 @@ public record RatingHistogram(boolean binned, List<Bucket> buckets) {
 
   /** The histogram of every rating in {@code splits} together. */
   public static RatingHistogram of(List<Ratings> splits) {
-    Map<Float, Long> counted = new java.util.HashMap<>();
+    TreeMap<Double, Long> values = new TreeMap<>();
     for (Ratings ratings : splits) {
-      for (int n = 0; n < ratings.size(); n++) {
-        counted.merge(ratings.rating(n), 1L, Long::sum);
+      RatingCounts counted = RatingCounts.of(ratings);
+      for (float rating : counted.values()) {
+        values.merge(RatingRange.decimal(rating), counted.count(rating), Long::sum);
       }
     }
-    TreeMap<Double, Long> values = new TreeMap<>();
-    counted.forEach((rating, count) -> values.put(RatingRange.decimal(rating), count));
     if (values.size() <= MAX_VALUES) {
       List<Bucket> buckets = new ArrayList<>();
       values.forEach((value, count) -> buckets.add(new Bucket(value, value, count)));

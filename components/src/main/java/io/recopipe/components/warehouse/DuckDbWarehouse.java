@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import org.duckdb.DuckDBAppender;
@@ -29,6 +30,12 @@ import org.duckdb.DuckDBConnection;
  * lock, serves every caller.
  */
 public final class DuckDbWarehouse implements Warehouse {
+  /**
+   * DuckDB's buffer pool cap (its default is 80% of RAM, which it fills with cached blocks): the
+   * pipeline shares the process with a JVM heap, and loading or copying 20 million rows streams
+   * through well under this (larger queries spill to disk), so a run stays within 4 GB.
+   */
+  static final String MEMORY_LIMIT = "512MB";
   private final Path file;
   private final Connection connection;
 
@@ -51,8 +58,10 @@ public final class DuckDbWarehouse implements Warehouse {
           + e.getMessage(), e);
     }
     try {
+      Properties settings = new Properties();
+      settings.setProperty("memory_limit", MEMORY_LIMIT);
       return new DuckDbWarehouse(absolute,
-          DriverManager.getConnection("jdbc:duckdb:" + absolute));
+          DriverManager.getConnection("jdbc:duckdb:" + absolute, settings));
     } catch (SQLException e) {
       if (DuckDbErrors.isLockConflict(e)) {
         throw new WarehouseException("warehouse " + absolute + " is in use by another process"

@@ -139,4 +139,15 @@ class DuckDbWarehouseTest {
           "SELECT typeof(weights), typeof(counts), typeof(tags) FROM lists LIMIT 1").rows());
     }
   }
+
+  @Test
+  void capsDuckDbsBufferPoolSoTheJvmAndDuckDbShareTheMachine(@TempDir Path tmp) throws Exception {
+    try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(tmp.resolve("w.duckdb"))) {
+      Object limit = warehouse.query("SELECT current_setting('memory_limit')").rows().get(0)
+          .get(0);
+      String[] parts = limit.toString().split(" ");
+      assertEquals("MiB", parts[1], limit.toString());
+      assertTrue(Double.parseDouble(parts[0]) <= 512, limit.toString());
+    }
+  }
 }

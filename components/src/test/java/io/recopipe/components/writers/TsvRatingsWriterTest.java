@@ -10,7 +10,9 @@ import io.recopipe.components.synthetic.SyntheticGenerator;
 import io.recopipe.components.synthetic.SyntheticSpec;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.data.RatingsBuilder;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,6 +42,38 @@ class TsvRatingsWriterTest {
     assertEquals(rows(generated), rows(DatasetReader.read(file).ratings()));
     DelimitedOptions generic = DelimitedOptions.tsv().withHeader(false).withTimestampColumn("3");
     assertEquals(rows(generated), rows(DatasetReader.read(file, generic).ratings()));
+  }
+
+  @Test
+  void writesTheSplitFilesFromTheSameLinesAsTheWholeFile() throws IOException {
+    Ratings ratings = new RatingsBuilder().add("u1", "i9", 4f, 978300760L)
+        .add("u2", "i9", -2.5f, -7L).add("u2", "i10", 12f, 0L).add("u3", "i1", 0f, 9L)
+        .add("u3", "i2", 1e20f, Long.MIN_VALUE).add("u4", "i1", -0.0f, Long.MAX_VALUE).build();
+    boolean[] isEval = {false, true, false, false, true, true};
+    var all = new ByteArrayOutputStream();
+    var train = new ByteArrayOutputStream();
+    var eval = new ByteArrayOutputStream();
+    TsvRatingsWriter.writeSplit(ratings, isEval, all, train, eval);
+    String[] lines = all.toString(StandardCharsets.UTF_8).split("\n");
+    assertEquals(List.of("u1\ti9\t4\t978300760", "u2\ti9\t-2.5\t-7", "u2\ti10\t12\t0",
+        "u3\ti1\t0\t9", "u3\ti2\t" + Float.toString(1e20f) + "\t" + Long.MIN_VALUE,
+        "u4\ti1\t0\t" + Long.MAX_VALUE), List.of(lines));
+    assertEquals(lines[0] + "\n" + lines[2] + "\n" + lines[3] + "\n",
+        train.toString(StandardCharsets.UTF_8));
+    assertEquals(lines[1] + "\n" + lines[4] + "\n" + lines[5] + "\n",
+        eval.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void writesTheDigitsOfEveryMagnitude() {
+    byte[] line = new byte[32];
+    for (long value = 1; value > 0 && value < Long.MAX_VALUE / 3; value = value * 3 + 1) {
+      for (long signed : new long[] {value, -value, value - 1}) {
+        int end = TsvRatingsWriter.digits(signed, line, 0);
+        assertEquals(Long.toString(signed), new String(line, 0, end,
+            StandardCharsets.US_ASCII));
+      }
+    }
   }
 
   @Test
