@@ -7,15 +7,19 @@ import jdk.incubator.vector.VectorSpecies;
  * The Gram update of {@link GramKernel} written with the JDK Vector API, used when the
  * {@code jdk.incubator.vector} module is present. It performs the same multiplies and adds in the
  * same order per element (no fused multiply-add), so its results are bit-identical to the scalar
- * kernel's; only the speed differs.
+ * kernel's; only the speed differs. Four output rows at a time are held in registers over all of
+ * a row's ratings, so the Gram matrix is written once per row instead of once per four ratings.
  */
 final class VectorGramKernel {
   private static final VectorSpecies<Float> SPECIES = pick();
   private static final int LANES = SPECIES.length();
 
-  /** 256-bit vectors unless -Drecopipe.vector.bits asks otherwise: less padding for small k. */
+  /**
+   * The widest vectors the CPU has unless -Drecopipe.vector.bits asks for fewer bits: with the
+   * Gram matrix held in registers, 512-bit lanes beat 256-bit ones even where they pad more.
+   */
   private static VectorSpecies<Float> pick() {
-    int bits = Integer.getInteger("recopipe.vector.bits", 256);
+    int bits = Integer.getInteger("recopipe.vector.bits", 512);
     VectorSpecies<Float> preferred = FloatVector.SPECIES_PREFERRED;
     if (bits >= preferred.vectorBitSize()) {
       return preferred;
@@ -53,6 +57,71 @@ final class VectorGramKernel {
         FloatVector.fromArray(SPECIES, a, row + j).add(sum).intoArray(a, row + j);
       }
       b[i] += t0 * c0 + t1 * c1 + t2 * c2 + t3 * c3;
+    }
+  }
+
+  /** See {@link GramKernel#accumulate}; {@code stride} is a multiple of {@link #lanes()}. */
+  static void accumulate(float[] tile, float[] targets, int n, int stride, float[] gram,
+      float[] columnSums, float[] rhs) {
+    int groups = n / 4;
+    int s2 = 2 * stride;
+    int s3 = 3 * stride;
+    int s4 = 4 * stride;
+    for (int i = 0; i < stride; i += 4) {
+      for (int j = i - (i % LANES); j < stride; j += LANES) {
+        FloatVector a0 = FloatVector.zero(SPECIES);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        int e = 0;
+        for (int g = 0; g < groups; g++, e += s4) {
+          FloatVector y0 = FloatVector.fromArray(SPECIES, tile, e + j);
+          FloatVector y1 = FloatVector.fromArray(SPECIES, tile, e + stride + j);
+          FloatVector y2 = FloatVector.fromArray(SPECIES, tile, e + s2 + j);
+          FloatVector y3 = FloatVector.fromArray(SPECIES, tile, e + s3 + j);
+          a0 = a0.add(y0.mul(tile[e + i]).add(y1.mul(tile[e + stride + i]))
+              .add(y2.mul(tile[e + s2 + i])).add(y3.mul(tile[e + s3 + i])));
+          a1 = a1.add(y0.mul(tile[e + i + 1]).add(y1.mul(tile[e + stride + i + 1]))
+              .add(y2.mul(tile[e + s2 + i + 1])).add(y3.mul(tile[e + s3 + i + 1])));
+          a2 = a2.add(y0.mul(tile[e + i + 2]).add(y1.mul(tile[e + stride + i + 2]))
+              .add(y2.mul(tile[e + s2 + i + 2])).add(y3.mul(tile[e + s3 + i + 2])));
+          a3 = a3.add(y0.mul(tile[e + i + 3]).add(y1.mul(tile[e + stride + i + 3]))
+              .add(y2.mul(tile[e + s2 + i + 3])).add(y3.mul(tile[e + s3 + i + 3])));
+        }
+        for (; e < n * stride; e += stride) {
+          FloatVector y = FloatVector.fromArray(SPECIES, tile, e + j);
+          a0 = a0.add(y.mul(tile[e + i]));
+          a1 = a1.add(y.mul(tile[e + i + 1]));
+          a2 = a2.add(y.mul(tile[e + i + 2]));
+          a3 = a3.add(y.mul(tile[e + i + 3]));
+        }
+        a0.intoArray(gram, i * stride + j);
+        a1.intoArray(gram, (i + 1) * stride + j);
+        a2.intoArray(gram, (i + 2) * stride + j);
+        a3.intoArray(gram, (i + 3) * stride + j);
+      }
+    }
+    for (int j = 0; j < stride; j += LANES) {
+      FloatVector sums = FloatVector.zero(SPECIES);
+      FloatVector b = sums;
+      int e = 0;
+      for (int g = 0; g < groups; g++, e += s4) {
+        FloatVector y0 = FloatVector.fromArray(SPECIES, tile, e + j);
+        FloatVector y1 = FloatVector.fromArray(SPECIES, tile, e + stride + j);
+        FloatVector y2 = FloatVector.fromArray(SPECIES, tile, e + s2 + j);
+        FloatVector y3 = FloatVector.fromArray(SPECIES, tile, e + s3 + j);
+        int t = 4 * g;
+        sums = sums.add(y0.add(y1).add(y2).add(y3));
+        b = b.add(y0.mul(targets[t]).add(y1.mul(targets[t + 1])).add(y2.mul(targets[t + 2]))
+            .add(y3.mul(targets[t + 3])));
+      }
+      for (int t = 4 * groups; t < n; t++, e += stride) {
+        FloatVector y = FloatVector.fromArray(SPECIES, tile, e + j);
+        sums = sums.add(y);
+        b = b.add(y.mul(targets[t]));
+      }
+      sums.intoArray(columnSums, j);
+      b.intoArray(rhs, j);
     }
   }
 }
