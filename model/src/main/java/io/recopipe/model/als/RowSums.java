@@ -1,10 +1,11 @@
 package io.recopipe.model.als;
 
 /**
- * Sums gathered rows of a float matrix in double, the O(n·k) per-row pass of VB's variance sums;
- * with the Vector API each lane block is summed in registers, which the plain loop's stores and
- * reloads of the running sums would otherwise dominate. Either way every sum adds the rows in
- * order starting from zero, so the results are bit-identical.
+ * Sums gathered rows of a float matrix in double, the O(n·k) per-row pass of VB's variance sums:
+ * row by row, so each row is read once, contiguously, and the JIT vectorizes the inner loop. The
+ * rows are added in order from zero. (A Vector API version widening floats to doubles is not used:
+ * on JDK 17 the JIT fails to intrinsify the widening of the upper half and then boxes vectors,
+ * which slows the Gram kernel too.)
  */
 final class RowSums {
   private RowSums() {
@@ -15,13 +16,12 @@ final class RowSums {
    * f in {@code [0, k)}.
    */
   static void of(float[] source, int[] columns, int from, int to, int k, double[] out) {
-    int f = GramKernel.VECTOR_API ? VectorRowSums.of(source, columns, from, to, k, out) : 0;
-    for (; f < k; f++) {
-      double sum = 0;
-      for (int e = from; e < to; e++) {
-        sum += source[columns[e] * k + f];
+    java.util.Arrays.fill(out, 0, k, 0.0);
+    for (int e = from; e < to; e++) {
+      int base = columns[e] * k;
+      for (int f = 0; f < k; f++) {
+        out[f] += source[base + f];
       }
-      out[f] = sum;
     }
   }
 }
