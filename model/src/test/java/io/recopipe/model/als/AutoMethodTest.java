@@ -37,7 +37,7 @@ class AutoMethodTest {
       assertEquals(64, o.numFactors());
       assertEquals(40, o.maxIterations());
       assertTrue(o.earlyStop(), "vb stops once the objective settles");
-      assertEquals(0.001, o.minRelProgress());
+      assertEquals(0.0005, o.minRelProgress());
       assertEquals(1, o.numSamples());
     }
     assertEquals(TrainingMethod.GIBBS,
