@@ -65,6 +65,10 @@ public final class Cholesky {
     boolean vector = GramKernel.VECTOR_API && stride % VectorCholeskyKernel.lanes() == 0;
     for (int j = 0; j < d; j++) {
       int rowJ = j * stride;
+      if (vector) {
+        // left-looking: row j receives all of its updates only now, in the same order
+        VectorCholeskyKernel.accumulateRow(a, j, stride);
+      }
       double pivot = a[rowJ + j];
       if (!(pivot > 0)) {
         return false;
@@ -75,9 +79,7 @@ public final class Cholesky {
       for (int c = j + 1; c < d; c++) {
         a[rowJ + c] *= inv;
       }
-      if (vector) {
-        VectorCholeskyKernel.updateTrailing(a, j, d, stride);
-      } else {
+      if (!vector) {
         for (int i = j + 1; i < d; i++) {
           double uji = a[rowJ + i];
           int rowI = i * stride;

@@ -23,6 +23,64 @@ final class GramKernel {
   }
 
   /**
+   * Sums a whole row's gathered ratings at once: {@code n} factor rows in {@code tile} ({@code
+   * stride} apart, zero-padded) with targets {@code targets[0..n)} give the upper triangle of
+   * Σ y yᵀ in {@code gram} (stride rows of stride; cells left of the diagonal's lane block are
+   * written but meaningless), Σ y in {@code columnSums} (the intercept's column) and Σ t y in
+   * {@code rhs}. Per element this adds exactly what {@link #addFour} for every four ratings and
+   * {@link #addOne} for the rest would, in that order, so the sums are bit-identical to them.
+   */
+  static void accumulate(float[] tile, float[] targets, int n, int stride, float[] gram,
+      float[] columnSums, float[] rhs) {
+    if (VECTOR_API) {
+      VectorGramKernel.accumulate(tile, targets, n, stride, gram, columnSums, rhs);
+    } else {
+      accumulateScalar(tile, targets, n, stride, gram, columnSums, rhs);
+    }
+  }
+
+  /** {@link #accumulate} without the Vector API. */
+  static void accumulateScalar(float[] tile, float[] targets, int n, int stride, float[] gram,
+      float[] columnSums, float[] rhs) {
+    java.util.Arrays.fill(gram, 0, stride * stride, 0f);
+    java.util.Arrays.fill(columnSums, 0, stride, 0f);
+    java.util.Arrays.fill(rhs, 0, stride, 0f);
+    int e = 0;
+    for (; e + 4 <= n; e += 4) {
+      int r0 = e * stride;
+      int r1 = r0 + stride;
+      int r2 = r1 + stride;
+      int r3 = r2 + stride;
+      for (int i = 0; i < stride; i++) {
+        float c0 = tile[r0 + i];
+        float c1 = tile[r1 + i];
+        float c2 = tile[r2 + i];
+        float c3 = tile[r3 + i];
+        int row = i * stride;
+        for (int j = i; j < stride; j++) {
+          gram[row + j] += c0 * tile[r0 + j] + c1 * tile[r1 + j] + c2 * tile[r2 + j]
+              + c3 * tile[r3 + j];
+        }
+        columnSums[i] += c0 + c1 + c2 + c3;
+        rhs[i] += c0 * targets[e] + c1 * targets[e + 1] + c2 * targets[e + 2]
+            + c3 * targets[e + 3];
+      }
+    }
+    for (; e < n; e++) {
+      int r = e * stride;
+      for (int i = 0; i < stride; i++) {
+        float c = tile[r + i];
+        int row = i * stride;
+        for (int j = i; j < stride; j++) {
+          gram[row + j] += c * tile[r + j];
+        }
+        columnSums[i] += c;
+        rhs[i] += c * targets[e];
+      }
+    }
+  }
+
+  /**
    * Adds four gathered rows ({@code rows}, each d long at {@code stride} apart, zero-padded) with
    * targets {@code t0..t3} into the upper triangle of {@code a} (d rows of {@code stride}) and
    * into {@code b}.

@@ -11,8 +11,10 @@ final class NormalEquations {
   private final int d;
   private final int stride;
   private final float[] gram;
+  private final float[] columnSums;
   private final float[] rhs;
-  private final float[] rows;
+  private float[] tile;
+  private float[] targets;
   private final int matrixStride;
   private final double[] matrix;
   private final double[] vector;
@@ -20,10 +22,12 @@ final class NormalEquations {
   NormalEquations(int k) {
     this.k = k;
     this.d = k + 1;
-    this.stride = GramKernel.stride(d);
-    this.gram = new float[d * stride];
-    this.rhs = new float[d];
-    this.rows = new float[4 * stride];
+    this.stride = GramKernel.stride(k);
+    this.gram = new float[stride * stride];
+    this.columnSums = new float[stride];
+    this.rhs = new float[stride];
+    this.tile = new float[16 * stride];
+    this.targets = new float[16];
     this.matrixStride = Cholesky.stride(d);
     this.matrix = new double[d * matrixStride];
     this.vector = new double[d];
@@ -71,38 +75,45 @@ final class NormalEquations {
     return vector;
   }
 
-  /** Assembles the system of entries {@code [from, to)} against the {@code fixed} side. */
+  /**
+   * Assembles the system of entries {@code [from, to)} against the {@code fixed} side: gathers the
+   * row's factor vectors into one contiguous tile, then sums them all in one kernel call.
+   */
   void assemble(int[] columns, float[] values, int from, int to, float mu, FactorSide fixed) {
-    java.util.Arrays.fill(gram, 0f);
-    java.util.Arrays.fill(rhs, 0f);
+    int n = to - from;
+    if (n > targets.length) {
+      int capacity = Math.max(n, 2 * targets.length);
+      targets = new float[capacity];
+      tile = new float[Math.multiplyExact(capacity, stride)];
+    }
     float[] fixedFactors = fixed.factors;
     float[] fixedIntercepts = fixed.intercepts;
-    int e = from;
-    for (; e + 4 <= to; e += 4) {
-      float t0 = gather(0, columns[e], values[e], mu, fixedFactors, fixedIntercepts);
-      float t1 = gather(1, columns[e + 1], values[e + 1], mu, fixedFactors, fixedIntercepts);
-      float t2 = gather(2, columns[e + 2], values[e + 2], mu, fixedFactors, fixedIntercepts);
-      float t3 = gather(3, columns[e + 3], values[e + 3], mu, fixedFactors, fixedIntercepts);
-      GramKernel.addFour(gram, rhs, rows, d, stride, t0, t1, t2, t3);
+    float interceptRhs = 0f;
+    int e = 0;
+    for (; e < n; e++) {
+      int column = columns[from + e];
+      System.arraycopy(fixedFactors, column * k, tile, e * stride, k);
+      targets[e] = values[from + e] - mu - fixedIntercepts[column];
     }
-    for (; e < to; e++) {
-      float t = gather(0, columns[e], values[e], mu, fixedFactors, fixedIntercepts);
-      GramKernel.addOne(gram, rhs, rows, d, stride, t);
+    // The intercept's ỹ entry is 1: its right-hand side sums t four at a time, as the kernel does.
+    for (e = 0; e + 4 <= n; e += 4) {
+      interceptRhs += targets[e] + targets[e + 1] + targets[e + 2] + targets[e + 3];
     }
-    for (int i = 0; i < d; i++) {
+    for (; e < n; e++) {
+      interceptRhs += targets[e];
+    }
+    GramKernel.accumulate(tile, targets, n, stride, gram, columnSums, rhs);
+    for (int i = 0; i < k; i++) {
       int base = i * matrixStride;
       int source = i * stride;
-      for (int j = i; j < d; j++) {
+      for (int j = i; j < k; j++) {
         matrix[base + j] = gram[source + j];
       }
+      matrix[base + k] = columnSums[i];
       vector[i] = rhs[i];
     }
-  }
-
-  private float gather(int slot, int column, float value, float mu, float[] fixedFactors,
-      float[] fixedIntercepts) {
-    System.arraycopy(fixedFactors, column * k, rows, slot * stride, k);
-    rows[slot * stride + k] = 1f;
-    return value - mu - fixedIntercepts[column];
+    // Σ 1·1 over n ratings, exact in float for any row this size.
+    matrix[k * matrixStride + k] = n;
+    vector[k] = interceptRhs;
   }
 }

@@ -15,12 +15,14 @@ final class VbRowSolver {
   private final int k;
   private final NormalEquations equations;
   private final double[] varianceSum;
+  private final double[] squareSum;
   private final double[] precision;
 
   VbRowSolver(int k) {
     this.k = k;
     this.equations = new NormalEquations(k);
     this.varianceSum = new double[k];
+    this.squareSum = new double[k];
     this.precision = new double[k + 1];
   }
 
@@ -46,12 +48,9 @@ final class VbRowSolver {
       return;
     }
     equations.assemble(columns, values, from, to, mu, fixed);
-    java.util.Arrays.fill(varianceSum, 0.0);
-    for (int e = from; e < to; e++) {
-      int base = columns[e] * k;
-      for (int f = 0; f < k; f++) {
-        varianceSum[f] += fixedVariances[base + f];
-      }
+    RowSums.of(fixedVariances, columns, from, to, k, varianceSum);
+    for (int f = 0; f < k; f++) {
+      squareSum[f] = equations.diagonal(f);
     }
     for (int f = 0; f < k; f++) {
       equations.addToDiagonal(f, varianceSum[f] + lambdas[f]);
@@ -81,5 +80,15 @@ final class VbRowSolver {
     sums[k] += (double) b * b + sb;
     sums[k + 1] += 1;
     sums[k + 2] += logVariance + Math.log(sb);
+  }
+
+  /** Σ s_f of the fixed side's variances over the last solved row's ratings. */
+  double[] varianceSum() {
+    return varianceSum;
+  }
+
+  /** Σ ȳ_f² of the fixed side's means over the last solved row's ratings (float sums). */
+  double[] squareSum() {
+    return squareSum;
   }
 }

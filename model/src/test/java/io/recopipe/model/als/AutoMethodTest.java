@@ -1,6 +1,7 @@
 package io.recopipe.model.als;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,10 +36,26 @@ class AutoMethodTest {
       assertEquals(TrainingMethod.VB, o.method(), ratings + " ratings");
       assertEquals(64, o.numFactors());
       assertEquals(40, o.maxIterations());
+      assertTrue(o.earlyStop(), "vb stops once the objective settles");
+      assertEquals(0.0005, o.minRelProgress());
       assertEquals(1, o.numSamples());
     }
     assertEquals(TrainingMethod.GIBBS,
         AutoMethod.resolve(AUTO, 250_000, 6_040, 3_705).options().method());
+  }
+
+  @Test
+  void vbRunsExactlyTheIterationsTheUserAsksFor() {
+    AlsOptions fixed = AutoMethod.resolve(AlsOptions.fromMap(Map.of("method", "auto",
+        "max_iterations", "12")), 900_188, 6_040, 3_705).options();
+    assertEquals(12, fixed.maxIterations());
+    assertFalse(fixed.earlyStop());
+    AlsOptions looser = AutoMethod.resolve(AlsOptions.fromMap(Map.of("method", "auto",
+        "min_rel_progress", "0.01")), 900_188, 6_040, 3_705).options();
+    assertTrue(looser.earlyStop());
+    assertEquals(0.01, looser.minRelProgress());
+    assertTrue(AutoMethod.resolve(AUTO, 900_188, 6_040, 3_705).notice()
+        .startsWith("auto chose vb (64 factors, up to 40 iterations) for 900,188 ratings"));
   }
 
   @Test
