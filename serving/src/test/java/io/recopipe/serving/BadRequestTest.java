@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,6 +103,46 @@ class BadRequestTest {
     assertError(405, TestServer.send("DELETE", server.url("/healthz"), null));
     assertError(405, server.post("/v1/models/recommender_model", "{}"));
     assertError(405, server.post("/metrics", "{}"));
+  }
+
+  /**
+   * A body that arrives after the headers of a request no route takes is read, so the same
+   * keep-alive connection answers the client's next request (the JDK client reuses it for a
+   * POST without retrying, and got no answer when the server had closed it silently).
+   */
+  @Test
+  void unmatchedRequestWithLateBodyKeepsTheConnection() throws Exception {
+    URI uri = URI.create(server.url("/metrics"));
+    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(5_000);
+      OutputStream out = socket.getOutputStream();
+      String host = "Host: " + uri.getHost() + "\r\n";
+      out.write(("POST /metrics HTTP/1.1\r\n" + host + "Content-Type: application/json\r\n"
+          + "Content-Length: 2\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      Thread.sleep(200); // the server answers 405 before the body is there
+      out.write("{}".getBytes(StandardCharsets.US_ASCII));
+      out.write(("GET /healthz HTTP/1.1\r\n" + host + "\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      BufferedReader in = new BufferedReader(
+          new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      assertEquals("HTTP/1.1 405 Method Not Allowed", in.readLine());
+      int length = skipHeaders(in);
+      in.skip(length);
+      assertEquals("HTTP/1.1 200 OK", in.readLine());
+    }
+  }
+
+  private static int skipHeaders(BufferedReader in) throws Exception {
+    int length = 0;
+    for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+      if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+        length = Integer.parseInt(line.substring(15).trim());
+      }
+      assertFalse(line.equalsIgnoreCase("connection: close"), line);
+    }
+    return length;
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
  * in-flight counting, so that the public and admin servers behave alike.
  */
 public final class HttpApp {
+  private static final long UNMATCHED_BODY_DRAIN_BYTES = 64 * 1024;
   private static final String STARTED = "recopipe.started";
 
   private HttpApp() {
@@ -41,8 +42,10 @@ public final class HttpApp {
       });
       config.routes.exception(ApiException.class,
           (e, ctx) -> Responses.error(ctx, e.status(), e.getMessage()));
-      config.routes.exception(HttpResponseException.class,
-          (e, ctx) -> Responses.error(ctx, e.getStatus(), e.getMessage()));
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+        keepAliveAfterUnreadBody(ctx);
+        Responses.error(ctx, e.getStatus(), e.getMessage());
+      });
       config.routes.exception(Exception.class, (e, ctx) -> {
         log.write("ERROR", "unhandled " + e.getClass().getName() + " on " + ctx.method() + " "
             + ctx.path() + ": " + e.getMessage(), Map.of(), null);
@@ -61,8 +64,24 @@ public final class HttpApp {
   /** Writes Javalin's own 404/405 as JSON, unless a handler already wrote a body. */
   private static void fallback(Context ctx, int status, String message) {
     if (ctx.attribute(Responses.SIZE) == null) {
+      keepAliveAfterUnreadBody(ctx);
       Responses.route(ctx, "unmatched");
       Responses.error(ctx, status, message);
+    }
+  }
+
+  /**
+   * Reads a small body no route wanted, so the client's keep-alive connection stays usable: Jetty
+   * would otherwise close it after the answer without saying so, and a client that reuses it for
+   * its next POST gets no answer at all. A large or unsized body is left unread, and the answer
+   * says {@code Connection: close}.
+   */
+  private static void keepAliveAfterUnreadBody(Context ctx) {
+    long length = ctx.contentLength();
+    if (length > 0 && length <= UNMATCHED_BODY_DRAIN_BYTES) {
+      ctx.bodyAsBytes();
+    } else if (length > 0 || ctx.header("Transfer-Encoding") != null) {
+      ctx.header("Connection", "close");
     }
   }
 
