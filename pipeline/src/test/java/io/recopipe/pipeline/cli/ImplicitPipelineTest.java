@@ -76,7 +76,7 @@ class ImplicitPipelineTest {
         "--data", "preset:ml-100k", "--set", "train.feedback_type=implicit", "--set",
         "train.max_iterations=3", "--set", "deploy.enabled=false");
     assertEquals(ExitCodes.OK, run.code(), run.out() + run.err());
-    assertTrue((run.out() + run.err()).contains("auto chose als (weighted ALS, 16 factors, 3 "
+    assertTrue((run.out() + run.err()).contains("auto chose als (weighted ALS, 16 factors, up to 3 "
         + "iterations) for 90,000 ratings"), run.out() + run.err());
     CliRunner.Result method = sql("SELECT COUNT(*) FROM training_info");
     assertTrue(method.out().contains("3"), method.out());
