@@ -40,16 +40,20 @@ fi
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 admin="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 flags=()  # extra server flags
+secret="$work/admin.secret" # the admin API needs a bearer secret from an owner-only file
+(umask 077 && python3 -c 'import secrets; print(secrets.token_hex(32), end="")' > "$secret")
+auth="Authorization: Bearer $(cat "$secret")"
 [ "$access_log" = 1 ] || flags+=(--no-access-log)
 
 start_ns=$(date +%s%N)
 # shellcheck disable=SC2086
 "$java_bin" ${BENCH_JAVA_OPTS:---add-modules jdk.incubator.vector} -cp "$dist/recopipe-serving.jar:$dist/lib/*" \
   io.recopipe.serving.ServingMain --bundle "$bundle" --port "$port" --admin-port "$admin" \
-  --host 127.0.0.1 --threads "${BENCH_THREADS_SERVER:-6}" "${flags[@]}" > "$work/server.log" 2>&1 &
+  --host 127.0.0.1 --threads "${BENCH_THREADS_SERVER:-6}" \
+  --admin-secret-file "$secret" "${flags[@]}" > "$work/server.log" 2>&1 &
 server_pid=$!
 cleanup() {
-  curl -s -o /dev/null -X POST "http://127.0.0.1:$admin/admin/stop" || true
+  curl -s -o /dev/null -X POST -H "$auth" "http://127.0.0.1:$admin/admin/stop" || true
   for _ in $(seq 1 50); do kill -0 "$server_pid" 2> /dev/null || break; sleep 0.1; done
   kill "$server_pid" 2> /dev/null || true
   rm -rf "$work"
@@ -64,7 +68,7 @@ until curl -sf -o /dev/null "http://127.0.0.1:$port/readyz"; do
 done
 ready_ns=$(date +%s%N)
 startup_ms="$(grep -o '"startup_ms":[0-9]*' "$work/server.log" | head -1 | cut -d: -f2)"
-version="$(curl -s "http://127.0.0.1:$admin/admin/status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["model_version"])')"
+version="$(curl -s -H "$auth" "http://127.0.0.1:$admin/admin/status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["model_version"])')"
 items="$(curl -s "http://127.0.0.1:$port/v1/models/recommender_model/metadata" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["num_items"], d["num_factors"], d["num_users"])')"
 read -r num_items num_factors num_users <<< "$items"
 printf '{"bench":"serving","case":"startup","ready_ms_wall":%d,"ready_ms_jvm":%s,"model_version":"%s","num_users":%s,"num_items":%s,"num_factors":%s}\n' \
