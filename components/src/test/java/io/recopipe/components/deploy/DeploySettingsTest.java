@@ -26,13 +26,8 @@ class DeploySettingsTest {
     assertEquals("127.0.0.1", settings.host());
     ImageEntrypoint entry = ImageEntrypoint.parse(List.of("java", "-cp", "/app/a.jar",
         ServingLauncher.SERVING_MAIN, "--bundle", "/model"), "");
-    Path rootfs = Files.createDirectories(dir.resolve("rootfs/app"));
-    try (ZipOutputStream jar = new ZipOutputStream(Files.newOutputStream(
-        rootfs.resolve("a.jar")))) {
-      jar.putNextEntry(new ZipEntry(ServingLauncher.SUPERVISOR.replace('.', '/') + ".class"));
-      jar.closeEntry();
-    }
-    List<String> command = ServingLauncher.command("java", entry, rootfs.getParent(),
+    Path rootfs = TestImages.rootfsWithSupervisor(dir);
+    List<String> command = ServingLauncher.command("java", entry, rootfs,
         "recommender_model", dir, settings.host(), ServingResources.local());
     assertEquals("127.0.0.1", command.get(command.indexOf("--host") + 1));
     assertTrue(command.contains(ServingLauncher.SUPERVISOR), command.toString());

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,14 +73,9 @@ class ServingResourcesTest {
       throws Exception {
     ImageEntrypoint entry = ImageEntrypoint.parse(List.of("java", "-cp", "/app/a.jar",
         ServingLauncher.SERVING_MAIN, "--bundle", "/model"), "");
-    Path rootfs = Files.createDirectories(dir.resolve("rootfs/app"));
-    try (ZipOutputStream jar = new ZipOutputStream(Files.newOutputStream(
-        rootfs.resolve("a.jar")))) {
-      jar.putNextEntry(new ZipEntry(ServingLauncher.SUPERVISOR.replace('.', '/') + ".class"));
-      jar.closeEntry();
-    }
+    Path rootfs = TestImages.rootfsWithSupervisor(dir);
     ServingResources resources = new ServingResources(2, 4 * GIB, false);
-    List<String> command = ServingLauncher.command("java", entry, rootfs.getParent(),
+    List<String> command = ServingLauncher.command("java", entry, rootfs,
         "recommender_model", dir, "127.0.0.1", resources);
     assertTrue(command.contains("-D" + ServingLauncher.CHILD_JVM_PROPERTY
         + "=-XX:+UseSerialGC -XX:MaxRAMPercentage=25"), command.toString());

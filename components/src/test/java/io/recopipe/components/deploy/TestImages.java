@@ -22,6 +22,7 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Builds what the package step would hand to deploy, for tests: small model bundles and a
@@ -29,6 +30,19 @@ import java.util.zip.ZipEntry;
  */
 final class TestImages {
   private TestImages() {
+  }
+
+  /**
+   * An unpacked image root under {@code dir} whose only jar holds the restart supervisor's class,
+   * so the launcher builds the supervised command; returns the root.
+   */
+  static Path rootfsWithSupervisor(Path dir) throws IOException {
+    Path app = Files.createDirectories(dir.resolve("rootfs/app"));
+    try (ZipOutputStream jar = new ZipOutputStream(Files.newOutputStream(app.resolve("a.jar")))) {
+      jar.putNextEntry(new ZipEntry(ServingLauncher.SUPERVISOR.replace('.', '/') + ".class"));
+      jar.closeEntry();
+    }
+    return app.getParent();
   }
 
   /** Writes a random bundle of 40 users × 30 items at {@code dir}. */
