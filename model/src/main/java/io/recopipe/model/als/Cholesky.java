@@ -4,8 +4,9 @@ package io.recopipe.model.als;
  * Solves the small symmetric positive-definite systems of ALS's normal equations (and factors the
  * Gibbs sampler's conditional precisions) in double precision; the factorization is row-oriented
  * ({@code A = UᵀU}, U upper, row-major) so that its inner loops are contiguous and vectorize, with
- * the Vector API when it is present and the rows are padded to its lane count. The hybrid's ridge
- * regression solves its normal equations with it too.
+ * the Vector API when it is present and the rows are padded to its lane count. Updates are fused
+ * multiply-adds in a fixed order, so results do not depend on whether SIMD is used. The hybrid's
+ * ridge regression solves its normal equations with it too.
  */
 public final class Cholesky {
   private Cholesky() {
@@ -50,6 +51,36 @@ public final class Cholesky {
     return true;
   }
 
+  /**
+   * Solves {@code A x = b} with b stored as column d of {@code a} (d rows of {@code stride > d},
+   * upper triangle read): factoring the augmented rows also runs the forward substitution, so
+   * column d ends as {@code z = U⁻ᵀ b}; then {@code U x = z} is solved column by column into
+   * {@code x}. The upper triangle is left holding U.
+   *
+   * @return false when the matrix is not positive definite (a zero or negative pivot)
+   */
+  static boolean solveAugmented(double[] a, double[] x, int d, int stride) {
+    if (stride <= d) {
+      throw new IllegalArgumentException("stride " + stride + " leaves no column for b (d=" + d
+          + ")");
+    }
+    if (!factor(a, d, d + 1, stride)) {
+      return false;
+    }
+    for (int i = 0; i < d; i++) {
+      x[i] = a[i * stride + d];
+    }
+    // Column-oriented back substitution: d independent fused chains instead of one long one.
+    for (int j = d - 1; j >= 0; j--) {
+      double xj = x[j] / a[j * stride + j];
+      x[j] = xj;
+      for (int i = 0, at = j; i < j; i++, at += stride) {
+        x[i] = Math.fma(-a[at], xj, x[i]);
+      }
+    }
+    return true;
+  }
+
   /** {@link #factorInPlace(double[], int, int)} for an unpadded d×d matrix. */
   static boolean factorInPlace(double[] a, int d) {
     return factorInPlace(a, d, d);
@@ -62,13 +93,20 @@ public final class Cholesky {
    * @return false when the matrix is not positive definite (a zero or negative pivot)
    */
   static boolean factorInPlace(double[] a, int d, int stride) {
-    boolean vector = GramKernel.VECTOR_API && stride % VectorCholeskyKernel.lanes() == 0;
+    return factor(a, d, d, stride);
+  }
+
+  /**
+   * Factors the first d columns and carries the updates through {@code columns ≥ d} columns;
+   * per element both paths subtract the same fused products in the same order (increasing pivot
+   * row), so the SIMD and scalar factors are bit-identical.
+   */
+  private static boolean factor(double[] a, int d, int columns, int stride) {
+    if (GramKernel.VECTOR_API && stride % VectorCholeskyKernel.lanes() == 0) {
+      return factorVector(a, d, stride);
+    }
     for (int j = 0; j < d; j++) {
       int rowJ = j * stride;
-      if (vector) {
-        // left-looking: row j receives all of its updates only now, in the same order
-        VectorCholeskyKernel.accumulateRow(a, j, stride);
-      }
       double pivot = a[rowJ + j];
       if (!(pivot > 0)) {
         return false;
@@ -76,19 +114,57 @@ public final class Cholesky {
       double diag = Math.sqrt(pivot);
       double inv = 1.0 / diag;
       a[rowJ + j] = diag;
-      for (int c = j + 1; c < d; c++) {
+      for (int c = j + 1; c < columns; c++) {
         a[rowJ + c] *= inv;
       }
-      if (!vector) {
-        for (int i = j + 1; i < d; i++) {
-          double uji = a[rowJ + i];
-          int rowI = i * stride;
-          for (int c = i; c < d; c++) {
-            a[rowI + c] -= uji * a[rowJ + c];
-          }
+      for (int i = j + 1; i < d; i++) {
+        double uji = -a[rowJ + i];
+        int rowI = i * stride;
+        for (int c = i; c < columns; c++) {
+          a[rowI + c] = Math.fma(uji, a[rowJ + c], a[rowI + c]);
         }
       }
     }
+    return true;
+  }
+
+  /**
+   * Left-looking, four rows at a time: each block of rows receives the updates of all earlier
+   * blocks in one register-blocked pass, then the updates from within the block, row by row.
+   */
+  private static boolean factorVector(double[] a, int d, int stride) {
+    int i = 0;
+    for (; i + 4 <= d; i += 4) {
+      VectorCholeskyKernel.accumulateFour(a, i, stride);
+      for (int r = i; r < i + 4; r++) {
+        for (int m = i; m < r; m++) {
+          VectorCholeskyKernel.subtractRow(a, m, r, stride);
+        }
+        if (!pivotRow(a, r, stride)) {
+          return false;
+        }
+      }
+    }
+    for (; i < d; i++) {
+      for (int m = 0; m < i; m++) {
+        VectorCholeskyKernel.subtractRow(a, m, i, stride);
+      }
+      if (!pivotRow(a, i, stride)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean pivotRow(double[] a, int r, int stride) {
+    int at = r * stride + r;
+    double pivot = a[at];
+    if (!(pivot > 0)) {
+      return false;
+    }
+    double diag = Math.sqrt(pivot);
+    VectorCholeskyKernel.scaleRow(a, r, stride, 1.0 / diag);
+    a[at] = diag;
     return true;
   }
 

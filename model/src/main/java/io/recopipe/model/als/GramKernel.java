@@ -2,10 +2,10 @@ package io.recopipe.model.als;
 
 /**
  * Accumulates the normal equations {@code A += Σ ỹ ỹᵀ, b += Σ t ỹ} of one ALS row, the step that
- * costs O(n·d²) and dominates training time. Rows are taken four at a time so each pass over a row
- * of A does four updates (register blocking), and the inner loop is an element-wise float
- * multiply-add the JIT turns into SIMD; the summation order per element is fixed, so results are
- * bit-identical with or without SIMD and for any thread count.
+ * costs O(n·d²) and dominates training time. Each element of A and b is one fused multiply-add
+ * chain over the row's ratings in order, which the Vector API kernel computes a register block at
+ * a time; the summation order per element is fixed, so results are bit-identical with or without
+ * SIMD and for any thread count.
  */
 final class GramKernel {
   /** Whether the Vector API module was added to this JVM ({@code --add-modules jdk.incubator.vector}). */
@@ -27,8 +27,8 @@ final class GramKernel {
    * stride} apart, zero-padded) with targets {@code targets[0..n)} give the upper triangle of
    * Σ y yᵀ in {@code gram} (stride rows of stride; cells left of the diagonal's lane block are
    * written but meaningless), Σ y in {@code columnSums} (the intercept's column) and Σ t y in
-   * {@code rhs}. Per element this adds exactly what {@link #addFour} for every four ratings and
-   * {@link #addOne} for the rest would, in that order, so the sums are bit-identical to them.
+   * {@code rhs}. Every element is one chain of fused multiply-adds (plain adds for Σ y) over the
+   * ratings in order, so the SIMD and scalar kernels give bit-identical sums.
    */
   static void accumulate(float[] tile, float[] targets, int n, int stride, float[] gram,
       float[] columnSums, float[] rhs) {
@@ -45,37 +45,17 @@ final class GramKernel {
     java.util.Arrays.fill(gram, 0, stride * stride, 0f);
     java.util.Arrays.fill(columnSums, 0, stride, 0f);
     java.util.Arrays.fill(rhs, 0, stride, 0f);
-    int e = 0;
-    for (; e + 4 <= n; e += 4) {
-      int r0 = e * stride;
-      int r1 = r0 + stride;
-      int r2 = r1 + stride;
-      int r3 = r2 + stride;
-      for (int i = 0; i < stride; i++) {
-        float c0 = tile[r0 + i];
-        float c1 = tile[r1 + i];
-        float c2 = tile[r2 + i];
-        float c3 = tile[r3 + i];
-        int row = i * stride;
-        for (int j = i; j < stride; j++) {
-          gram[row + j] += c0 * tile[r0 + j] + c1 * tile[r1 + j] + c2 * tile[r2 + j]
-              + c3 * tile[r3 + j];
-        }
-        columnSums[i] += c0 + c1 + c2 + c3;
-        rhs[i] += c0 * targets[e] + c1 * targets[e + 1] + c2 * targets[e + 2]
-            + c3 * targets[e + 3];
-      }
-    }
-    for (; e < n; e++) {
+    for (int e = 0; e < n; e++) {
       int r = e * stride;
+      float t = targets[e];
       for (int i = 0; i < stride; i++) {
         float c = tile[r + i];
         int row = i * stride;
         for (int j = i; j < stride; j++) {
-          gram[row + j] += c * tile[r + j];
+          gram[row + j] = Math.fma(c, tile[r + j], gram[row + j]);
         }
         columnSums[i] += c;
-        rhs[i] += c * targets[e];
+        rhs[i] = Math.fma(c, t, rhs[i]);
       }
     }
   }

@@ -28,7 +28,8 @@ final class NormalEquations {
     this.rhs = new float[stride];
     this.tile = new float[16 * stride];
     this.targets = new float[16];
-    this.matrixStride = Cholesky.stride(d);
+    // one spare column past the d×d system for the right-hand side (see Cholesky#solveAugmented)
+    this.matrixStride = Cholesky.stride(d + 1);
     this.matrix = new double[d * matrixStride];
     this.vector = new double[d];
   }
@@ -67,7 +68,10 @@ final class NormalEquations {
    * @return false when the matrix is not positive definite
    */
   boolean solve() {
-    return Cholesky.solveInPlace(matrix, vector, d, matrixStride);
+    for (int i = 0; i < d; i++) {
+      matrix[i * matrixStride + d] = vector[i];
+    }
+    return Cholesky.solveAugmented(matrix, vector, d, matrixStride);
   }
 
   /** The right-hand side as assembled, and the solution after {@link #solve()}. */
@@ -95,11 +99,8 @@ final class NormalEquations {
       System.arraycopy(fixedFactors, column * k, tile, e * stride, k);
       targets[e] = values[from + e] - mu - fixedIntercepts[column];
     }
-    // The intercept's ỹ entry is 1: its right-hand side sums t four at a time, as the kernel does.
-    for (e = 0; e + 4 <= n; e += 4) {
-      interceptRhs += targets[e] + targets[e + 1] + targets[e + 2] + targets[e + 3];
-    }
-    for (; e < n; e++) {
+    // The intercept's ỹ entry is 1: its right-hand side sums t in order, as the kernel does.
+    for (e = 0; e < n; e++) {
       interceptRhs += targets[e];
     }
     GramKernel.accumulate(tile, targets, n, stride, gram, columnSums, rhs);

@@ -5,10 +5,11 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Gram update of {@link GramKernel} written with the JDK Vector API, used when the
- * {@code jdk.incubator.vector} module is present. It performs the same multiplies and adds in the
- * same order per element (no fused multiply-add), so its results are bit-identical to the scalar
- * kernel's; only the speed differs. Four output rows at a time are held in registers over all of
- * a row's ratings, so the Gram matrix is written once per row instead of once per four ratings.
+ * {@code jdk.incubator.vector} module is present. {@link #accumulate} keeps a block of four rows
+ * by two vectors of the Gram matrix in registers over all of a row's ratings and adds each rating
+ * with one fused multiply-add per element, in rating order, exactly as the scalar kernel's
+ * {@link Math#fma} chain does, so both give bit-identical sums and only the speed differs.
+ * {@link #addFour} (the implicit solver's update) keeps its separate multiplies and adds.
  */
 final class VectorGramKernel {
   static final VectorSpecies<Float> SPECIES = pick();
@@ -68,8 +69,12 @@ final class VectorGramKernel {
   static void accumulate(float[] tile, float[] targets, int n, int stride, float[] gram,
       float[] columnSums, float[] rhs) {
     for (int i = 0; i < stride; i += 4) {
-      for (int j = i - (i % LANES); j < stride; j += LANES) {
+      int j = i - (i % LANES);
+      for (; j + 2 * LANES <= stride; j += 2 * LANES) {
         gramBlock(tile, n, stride, i, j, gram);
+      }
+      if (j < stride) {
+        gramColumn(tile, n, stride, i, j, gram);
       }
     }
     for (int j = 0; j < stride; j += LANES) {
@@ -77,36 +82,60 @@ final class VectorGramKernel {
     }
   }
 
-  /** Rows i..i+3, lanes from column j, of Σ y yᵀ: four sums per group of four ratings. */
+  /**
+   * Rows i..i+3, two vectors of lanes from column j, of Σ y yᵀ: eight independent fused
+   * multiply-add chains (enough to keep both FMA units busy), six loads per eight FMAs.
+   */
   private static void gramBlock(float[] tile, int n, int stride, int i, int j, float[] gram) {
+    FloatVector a00 = FloatVector.zero(SPECIES);
+    FloatVector a01 = a00;
+    FloatVector a10 = a00;
+    FloatVector a11 = a00;
+    FloatVector a20 = a00;
+    FloatVector a21 = a00;
+    FloatVector a30 = a00;
+    FloatVector a31 = a00;
+    int end = n * stride;
+    for (int e = 0; e < end; e += stride) {
+      FloatVector y0 = FloatVector.fromArray(SPECIES, tile, e + j);
+      FloatVector y1 = FloatVector.fromArray(SPECIES, tile, e + j + LANES);
+      FloatVector c = FloatVector.broadcast(SPECIES, tile[e + i]);
+      a00 = y0.fma(c, a00);
+      a01 = y1.fma(c, a01);
+      c = FloatVector.broadcast(SPECIES, tile[e + i + 1]);
+      a10 = y0.fma(c, a10);
+      a11 = y1.fma(c, a11);
+      c = FloatVector.broadcast(SPECIES, tile[e + i + 2]);
+      a20 = y0.fma(c, a20);
+      a21 = y1.fma(c, a21);
+      c = FloatVector.broadcast(SPECIES, tile[e + i + 3]);
+      a30 = y0.fma(c, a30);
+      a31 = y1.fma(c, a31);
+    }
+    int row = i * stride + j;
+    a00.intoArray(gram, row);
+    a01.intoArray(gram, row + LANES);
+    a10.intoArray(gram, row + stride);
+    a11.intoArray(gram, row + stride + LANES);
+    a20.intoArray(gram, row + 2 * stride);
+    a21.intoArray(gram, row + 2 * stride + LANES);
+    a30.intoArray(gram, row + 3 * stride);
+    a31.intoArray(gram, row + 3 * stride + LANES);
+  }
+
+  /** Rows i..i+3, one vector of lanes from column j: the last odd vector of a block row. */
+  private static void gramColumn(float[] tile, int n, int stride, int i, int j, float[] gram) {
     FloatVector a0 = FloatVector.zero(SPECIES);
     FloatVector a1 = a0;
     FloatVector a2 = a0;
     FloatVector a3 = a0;
-    int s2 = 2 * stride;
-    int s3 = 3 * stride;
-    int end = (n - n % 4) * stride;
-    int e = 0;
-    for (; e < end; e += 4 * stride) {
-      FloatVector y0 = FloatVector.fromArray(SPECIES, tile, e + j);
-      FloatVector y1 = FloatVector.fromArray(SPECIES, tile, e + stride + j);
-      FloatVector y2 = FloatVector.fromArray(SPECIES, tile, e + s2 + j);
-      FloatVector y3 = FloatVector.fromArray(SPECIES, tile, e + s3 + j);
-      a0 = a0.add(y0.mul(tile[e + i]).add(y1.mul(tile[e + stride + i]))
-          .add(y2.mul(tile[e + s2 + i])).add(y3.mul(tile[e + s3 + i])));
-      a1 = a1.add(y0.mul(tile[e + i + 1]).add(y1.mul(tile[e + stride + i + 1]))
-          .add(y2.mul(tile[e + s2 + i + 1])).add(y3.mul(tile[e + s3 + i + 1])));
-      a2 = a2.add(y0.mul(tile[e + i + 2]).add(y1.mul(tile[e + stride + i + 2]))
-          .add(y2.mul(tile[e + s2 + i + 2])).add(y3.mul(tile[e + s3 + i + 2])));
-      a3 = a3.add(y0.mul(tile[e + i + 3]).add(y1.mul(tile[e + stride + i + 3]))
-          .add(y2.mul(tile[e + s2 + i + 3])).add(y3.mul(tile[e + s3 + i + 3])));
-    }
-    for (; e < n * stride; e += stride) {
+    int end = n * stride;
+    for (int e = 0; e < end; e += stride) {
       FloatVector y = FloatVector.fromArray(SPECIES, tile, e + j);
-      a0 = a0.add(y.mul(tile[e + i]));
-      a1 = a1.add(y.mul(tile[e + i + 1]));
-      a2 = a2.add(y.mul(tile[e + i + 2]));
-      a3 = a3.add(y.mul(tile[e + i + 3]));
+      a0 = y.fma(FloatVector.broadcast(SPECIES, tile[e + i]), a0);
+      a1 = y.fma(FloatVector.broadcast(SPECIES, tile[e + i + 1]), a1);
+      a2 = y.fma(FloatVector.broadcast(SPECIES, tile[e + i + 2]), a2);
+      a3 = y.fma(FloatVector.broadcast(SPECIES, tile[e + i + 3]), a3);
     }
     a0.intoArray(gram, i * stride + j);
     a1.intoArray(gram, (i + 1) * stride + j);
@@ -119,21 +148,10 @@ final class VectorGramKernel {
       float[] columnSums, float[] rhs) {
     FloatVector sums = FloatVector.zero(SPECIES);
     FloatVector b = sums;
-    int t = 0;
-    int e = 0;
-    for (; t + 4 <= n; t += 4, e += 4 * stride) {
-      FloatVector y0 = FloatVector.fromArray(SPECIES, tile, e + j);
-      FloatVector y1 = FloatVector.fromArray(SPECIES, tile, e + stride + j);
-      FloatVector y2 = FloatVector.fromArray(SPECIES, tile, e + 2 * stride + j);
-      FloatVector y3 = FloatVector.fromArray(SPECIES, tile, e + 3 * stride + j);
-      sums = sums.add(y0.add(y1).add(y2).add(y3));
-      b = b.add(y0.mul(targets[t]).add(y1.mul(targets[t + 1])).add(y2.mul(targets[t + 2]))
-          .add(y3.mul(targets[t + 3])));
-    }
-    for (; t < n; t++, e += stride) {
+    for (int t = 0, e = 0; t < n; t++, e += stride) {
       FloatVector y = FloatVector.fromArray(SPECIES, tile, e + j);
       sums = sums.add(y);
-      b = b.add(y.mul(targets[t]));
+      b = y.fma(FloatVector.broadcast(SPECIES, targets[t]), b);
     }
     sums.intoArray(columnSums, j);
     b.intoArray(rhs, j);

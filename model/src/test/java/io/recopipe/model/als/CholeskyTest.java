@@ -56,4 +56,78 @@ class CholeskyTest {
       assertArrayEquals(x2, x1, 0.0, "d=" + d);
     }
   }
+
+  @Test
+  void augmentedSolveMatchesADoublePrecisionReferenceOnBothPaths() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    for (int d : new int[] {1, 3, 4, 8, 19, 21, 65, 66}) {
+      double[][] full = new double[d][d];
+      for (int n = 0; n < 2 * d; n++) {
+        double[] y = new double[d];
+        for (int i = 0; i < d; i++) {
+          y[i] = random.nextGaussian();
+        }
+        for (int i = 0; i < d; i++) {
+          for (int j = 0; j < d; j++) {
+            full[i][j] += y[i] * y[j];
+          }
+        }
+      }
+      double[] b = new double[d];
+      for (int i = 0; i < d; i++) {
+        full[i][i] += 1;
+        b[i] = random.nextGaussian();
+      }
+      int padded = Cholesky.stride(d + 1); // the SIMD path when the Vector API is present
+      double[] x1 = solveAugmented(full, b, padded);
+      double[] x2 = solveAugmented(full, b, scalarStride(d));
+      assertArrayEquals(x2, x1, 0.0, "d=" + d + ": the SIMD and scalar paths differ");
+      // the residual of the double system stays at rounding level
+      for (int i = 0; i < d; i++) {
+        double row = 0;
+        double magnitude = Math.abs(b[i]);
+        for (int j = 0; j < d; j++) {
+          row += full[i][j] * x1[j];
+          magnitude += Math.abs(full[i][j] * x1[j]);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(b[i], row, 1e-12 * magnitude,
+            "d=" + d + " row " + i);
+      }
+    }
+  }
+
+  @Test
+  void augmentedSolveReportsANonPositiveDefiniteMatrixAndNeedsAColumnForB() {
+    int stride = Cholesky.stride(3);
+    double[] a = new double[2 * stride];
+    a[0] = 1;
+    a[1] = 2;
+    a[stride + 1] = 1;
+    assertFalse(Cholesky.solveAugmented(a, new double[2], 2, stride));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> Cholesky.solveAugmented(new double[4], new double[2], 2, 2));
+  }
+
+  /** A stride past d that is not a multiple of the SIMD lane count, so the scalar loop runs. */
+  private static int scalarStride(int d) {
+    int stride = d + 1;
+    while (GramKernel.VECTOR_API && stride % VectorCholeskyKernel.lanes() == 0) {
+      stride++;
+    }
+    return stride;
+  }
+
+  private static double[] solveAugmented(double[][] full, double[] b, int stride) {
+    int d = b.length;
+    double[] a = new double[d * stride];
+    for (int i = 0; i < d; i++) {
+      for (int j = i; j < d; j++) {
+        a[i * stride + j] = full[i][j];
+      }
+      a[i * stride + d] = b[i];
+    }
+    double[] x = new double[d];
+    assertTrue(Cholesky.solveAugmented(a, x, d, stride));
+    return x;
+  }
 }

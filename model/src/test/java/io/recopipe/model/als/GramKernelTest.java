@@ -40,12 +40,10 @@ class GramKernelTest {
   }
 
   @Test
-  void wholeRowKernelsAreBitIdenticalToFourAtATimeUpdates() {
+  void wholeRowKernelsAgreeBitForBitAndMatchADoublePrecisionReference() {
     SplittableRandom random = new SplittableRandom(7);
     for (int k : new int[] {3, 16, 34, 64, 198}) {
       int stride = GramKernel.stride(k);
-      int d = k + 1;
-      int rowStride = GramKernel.stride(d);
       for (int n : new int[] {1, 4, 7, 150}) {
         float[] tile = new float[n * stride];
         float[] targets = new float[n];
@@ -55,34 +53,34 @@ class GramKernelTest {
           }
           targets[e] = (float) random.nextGaussian();
         }
-        // the reference: addFour per four ratings, addOne for the rest, with ỹ = (y, 1)
-        float[] a = new float[d * rowStride];
-        float[] b = new float[d];
-        float[] rows = new float[4 * rowStride];
-        int e = 0;
-        for (; e + 4 <= n; e += 4) {
-          for (int r = 0; r < 4; r++) {
-            System.arraycopy(tile, (e + r) * stride, rows, r * rowStride, k);
-            rows[r * rowStride + k] = 1f;
-          }
-          scalarAddFour(a, b, rows, d, rowStride, targets[e], targets[e + 1], targets[e + 2],
-              targets[e + 3]);
-        }
-        for (; e < n; e++) {
-          System.arraycopy(tile, e * stride, rows, 0, k);
-          rows[k] = 1f;
-          GramKernel.addOne(a, b, rows, d, rowStride, targets[e]);
-        }
         float[][] scalar = run(false, tile, targets, n, stride);
         float[][] fast = run(GramKernel.VECTOR_API, tile, targets, n, stride);
-        for (float[][] got : List.of(scalar, fast)) {
-          for (int i = 0; i < k; i++) {
-            for (int j = i; j < k; j++) {
-              assertEquals(a[i * rowStride + j], got[0][i * stride + j], 0f,
-                  "k=" + k + " n=" + n + " A[" + i + "][" + j + "]");
+        for (int i = 0; i < k; i++) {
+          double sum = 0;
+          double rhs = 0;
+          double scale = 0;
+          for (int e = 0; e < n; e++) {
+            sum += tile[e * stride + i];
+            rhs += (double) tile[e * stride + i] * targets[e];
+            scale += Math.abs((double) tile[e * stride + i] * targets[e]);
+          }
+          assertEquals(scalar[1][i], fast[1][i], 0f, "k=" + k + " n=" + n + " Σy " + i);
+          assertEquals(scalar[2][i], fast[2][i], 0f, "k=" + k + " n=" + n + " Σty " + i);
+          assertEquals(sum, scalar[1][i], 1e-5 * n, "Σy " + i);
+          assertEquals(rhs, scalar[2][i], 1e-5 * scale, "Σty " + i);
+          for (int j = i; j < k; j++) {
+            String where = "k=" + k + " n=" + n + " A[" + i + "][" + j + "]";
+            assertEquals(Float.floatToIntBits(scalar[0][i * stride + j]),
+                Float.floatToIntBits(fast[0][i * stride + j]), where);
+            double exact = 0;
+            double magnitude = 0;
+            for (int e = 0; e < n; e++) {
+              double product = (double) tile[e * stride + i] * tile[e * stride + j];
+              exact += product;
+              magnitude += Math.abs(product);
             }
-            assertEquals(a[i * rowStride + k], got[1][i], 0f, "intercept column " + i);
-            assertEquals(b[i], got[2][i], 0f, "rhs " + i);
+            // float accumulation: relative to the sum of magnitudes, within 1e-5 for these n
+            assertEquals(exact, scalar[0][i * stride + j], 1e-5 * magnitude, where);
           }
         }
       }
