@@ -14,8 +14,13 @@ public final class Cholesky {
 
   /** The row stride to store a d×d system with: padded to the SIMD lane count when it is used. */
   static int stride(int d) {
-    int lanes = GramKernel.VECTOR_API ? VectorCholeskyKernel.lanes() : 1;
+    int lanes = lanes();
     return (d + lanes - 1) / lanes * lanes;
+  }
+
+  /** The SIMD lane count rows are padded to (1 without the Vector API). */
+  static int lanes() {
+    return GramKernel.VECTOR_API ? VectorCholeskyKernel.lanes() : 1;
   }
 
   /**

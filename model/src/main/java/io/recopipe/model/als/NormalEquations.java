@@ -107,6 +107,7 @@ final class NormalEquations {
     for (int i = 0; i < k; i++) {
       int base = i * matrixStride;
       int source = i * stride;
+      clearOutsideTriangle(base, i);
       for (int j = i; j < k; j++) {
         matrix[base + j] = gram[source + j];
       }
@@ -114,7 +115,22 @@ final class NormalEquations {
       vector[i] = rhs[i];
     }
     // Σ 1·1 over n ratings, exact in float for any row this size.
+    clearOutsideTriangle(k * matrixStride, k);
     matrix[k * matrixStride + k] = n;
     vector[k] = interceptRhs;
+  }
+
+  /**
+   * Zeroes the cells of row {@code i} that the SIMD factorization reads but the system does not
+   * hold (left of the diagonal within its lane block, and past the right-hand side's column), so
+   * no leftovers of earlier rows can grow into infinities or slow subnormals there.
+   */
+  private void clearOutsideTriangle(int base, int i) {
+    for (int c = i - i % Cholesky.lanes(); c < i; c++) {
+      matrix[base + c] = 0;
+    }
+    for (int c = d + 1; c < matrixStride; c++) {
+      matrix[base + c] = 0;
+    }
   }
 }

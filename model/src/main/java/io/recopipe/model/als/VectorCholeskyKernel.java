@@ -31,11 +31,17 @@ final class VectorCholeskyKernel {
    */
   static void accumulateFour(double[] a, int i, int stride) {
     int c = i - (i % LANES);
-    for (; c + 2 * LANES <= stride; c += 2 * LANES) {
-      fourByTwo(a, i, stride, c);
-    }
-    if (c < stride) {
+    int vectors = (stride - c) / LANES;
+    if (vectors == 1) {
       fourByOne(a, i, stride, c);
+      return;
+    }
+    if (vectors % 2 == 1) {
+      fourByThree(a, i, stride, c);
+      c += 3 * LANES;
+    }
+    for (; c < stride; c += 2 * LANES) {
+      fourByTwo(a, i, stride, c);
     }
   }
 
@@ -73,6 +79,56 @@ final class VectorCholeskyKernel {
     s21.neg().intoArray(a, at + 2 * stride + LANES);
     s30.neg().intoArray(a, at + 3 * stride);
     s31.neg().intoArray(a, at + 3 * stride + LANES);
+  }
+
+  /** Four rows by three vectors: an odd vector count without a latency-bound last vector. */
+  private static void fourByThree(double[] a, int i, int stride, int c) {
+    int at = i * stride + c;
+    DoubleVector s00 = DoubleVector.fromArray(SPECIES, a, at).neg();
+    DoubleVector s01 = DoubleVector.fromArray(SPECIES, a, at + LANES).neg();
+    DoubleVector s02 = DoubleVector.fromArray(SPECIES, a, at + 2 * LANES).neg();
+    DoubleVector s10 = DoubleVector.fromArray(SPECIES, a, at + stride).neg();
+    DoubleVector s11 = DoubleVector.fromArray(SPECIES, a, at + stride + LANES).neg();
+    DoubleVector s12 = DoubleVector.fromArray(SPECIES, a, at + stride + 2 * LANES).neg();
+    DoubleVector s20 = DoubleVector.fromArray(SPECIES, a, at + 2 * stride).neg();
+    DoubleVector s21 = DoubleVector.fromArray(SPECIES, a, at + 2 * stride + LANES).neg();
+    DoubleVector s22 = DoubleVector.fromArray(SPECIES, a, at + 2 * stride + 2 * LANES).neg();
+    DoubleVector s30 = DoubleVector.fromArray(SPECIES, a, at + 3 * stride).neg();
+    DoubleVector s31 = DoubleVector.fromArray(SPECIES, a, at + 3 * stride + LANES).neg();
+    DoubleVector s32 = DoubleVector.fromArray(SPECIES, a, at + 3 * stride + 2 * LANES).neg();
+    for (int rowM = 0; rowM < i * stride; rowM += stride) {
+      DoubleVector u0 = DoubleVector.fromArray(SPECIES, a, rowM + c);
+      DoubleVector u1 = DoubleVector.fromArray(SPECIES, a, rowM + c + LANES);
+      DoubleVector u2 = DoubleVector.fromArray(SPECIES, a, rowM + c + 2 * LANES);
+      DoubleVector w = DoubleVector.broadcast(SPECIES, a[rowM + i]);
+      s00 = u0.fma(w, s00);
+      s01 = u1.fma(w, s01);
+      s02 = u2.fma(w, s02);
+      w = DoubleVector.broadcast(SPECIES, a[rowM + i + 1]);
+      s10 = u0.fma(w, s10);
+      s11 = u1.fma(w, s11);
+      s12 = u2.fma(w, s12);
+      w = DoubleVector.broadcast(SPECIES, a[rowM + i + 2]);
+      s20 = u0.fma(w, s20);
+      s21 = u1.fma(w, s21);
+      s22 = u2.fma(w, s22);
+      w = DoubleVector.broadcast(SPECIES, a[rowM + i + 3]);
+      s30 = u0.fma(w, s30);
+      s31 = u1.fma(w, s31);
+      s32 = u2.fma(w, s32);
+    }
+    s00.neg().intoArray(a, at);
+    s01.neg().intoArray(a, at + LANES);
+    s02.neg().intoArray(a, at + 2 * LANES);
+    s10.neg().intoArray(a, at + stride);
+    s11.neg().intoArray(a, at + stride + LANES);
+    s12.neg().intoArray(a, at + stride + 2 * LANES);
+    s20.neg().intoArray(a, at + 2 * stride);
+    s21.neg().intoArray(a, at + 2 * stride + LANES);
+    s22.neg().intoArray(a, at + 2 * stride + 2 * LANES);
+    s30.neg().intoArray(a, at + 3 * stride);
+    s31.neg().intoArray(a, at + 3 * stride + LANES);
+    s32.neg().intoArray(a, at + 3 * stride + 2 * LANES);
   }
 
   private static void fourByOne(double[] a, int i, int stride, int c) {

@@ -68,13 +68,23 @@ final class VectorGramKernel {
    */
   static void accumulate(float[] tile, float[] targets, int n, int stride, float[] gram,
       float[] columnSums, float[] rhs) {
-    for (int i = 0; i < stride; i += 4) {
+    // Eight rows at a time share their lane boundary (for 8 or more lanes), so a last odd
+    // vector still gets eight accumulators; narrower vectors fall back to four rows.
+    int eights = LANES % 8 == 0 ? stride : 0;
+    for (int i = 0; i < stride; i += eights > i ? 8 : 4) {
       int j = i - (i % LANES);
       for (; j + 2 * LANES <= stride; j += 2 * LANES) {
         gramBlock(tile, n, stride, i, j, gram);
+        if (eights > i) {
+          gramBlock(tile, n, stride, i + 4, j, gram);
+        }
       }
       if (j < stride) {
-        gramColumn(tile, n, stride, i, j, gram);
+        if (eights > i) {
+          gramColumn8(tile, n, stride, i, j, gram);
+        } else {
+          gramColumn(tile, n, stride, i, j, gram);
+        }
       }
     }
     for (int j = 0; j < stride; j += LANES) {
@@ -141,6 +151,40 @@ final class VectorGramKernel {
     a1.intoArray(gram, (i + 1) * stride + j);
     a2.intoArray(gram, (i + 2) * stride + j);
     a3.intoArray(gram, (i + 3) * stride + j);
+  }
+
+  /** Rows i..i+7, one vector of lanes from column j: a last odd vector, eight chains. */
+  private static void gramColumn8(float[] tile, int n, int stride, int i, int j, float[] gram) {
+    FloatVector a0 = FloatVector.zero(SPECIES);
+    FloatVector a1 = a0;
+    FloatVector a2 = a0;
+    FloatVector a3 = a0;
+    FloatVector a4 = a0;
+    FloatVector a5 = a0;
+    FloatVector a6 = a0;
+    FloatVector a7 = a0;
+    int end = n * stride;
+    for (int e = 0; e < end; e += stride) {
+      FloatVector y = FloatVector.fromArray(SPECIES, tile, e + j);
+      int at = e + i;
+      a0 = y.fma(FloatVector.broadcast(SPECIES, tile[at]), a0);
+      a1 = y.fma(FloatVector.broadcast(SPECIES, tile[at + 1]), a1);
+      a2 = y.fma(FloatVector.broadcast(SPECIES, tile[at + 2]), a2);
+      a3 = y.fma(FloatVector.broadcast(SPECIES, tile[at + 3]), a3);
+      a4 = y.fma(FloatVector.broadcast(SPECIES, tile[at + 4]), a4);
+      a5 = y.fma(FloatVector.broadcast(SPECIES, tile[at + 5]), a5);
+      a6 = y.fma(FloatVector.broadcast(SPECIES, tile[at + 6]), a6);
+      a7 = y.fma(FloatVector.broadcast(SPECIES, tile[at + 7]), a7);
+    }
+    int row = i * stride + j;
+    a0.intoArray(gram, row);
+    a1.intoArray(gram, row + stride);
+    a2.intoArray(gram, row + 2 * stride);
+    a3.intoArray(gram, row + 3 * stride);
+    a4.intoArray(gram, row + 4 * stride);
+    a5.intoArray(gram, row + 5 * stride);
+    a6.intoArray(gram, row + 6 * stride);
+    a7.intoArray(gram, row + 7 * stride);
   }
 
   /** Lanes from column j of Σ y (the intercept's column) and of Σ t y. */
