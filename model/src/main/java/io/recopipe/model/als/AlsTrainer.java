@@ -91,7 +91,7 @@ public final class AlsTrainer {
       for (int iteration = 0; iteration < options.maxIterations(); iteration++) {
         long iterationStart = System.nanoTime();
         if (iteration == 0) {
-          KernelWarmup.ensureWarm(k); // counted in the first iteration, which it speeds up
+          KernelWarmup.ensureWarm(); // counted in the first iteration, which it speeds up
         }
         HalfStep.Sums userSums = half.run(byUser, mu, items, users, false);
         HalfStep.Sums itemSums = half.run(byItem, mu, users, items, true);

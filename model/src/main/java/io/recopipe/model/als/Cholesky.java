@@ -108,8 +108,16 @@ public final class Cholesky {
    */
   private static boolean factor(double[] a, int d, int columns, int stride) {
     if (GramKernel.VECTOR_API && stride % VectorCholeskyKernel.lanes() == 0) {
-      return factorVector(a, d, stride);
+      return factorSimd(a, d, stride);
     }
+    return factorScalar(a, d, columns, stride);
+  }
+
+  /**
+   * The scalar right-looking factorization. Each update is written as {@code −fma(u, w, −s)},
+   * which equals {@code s − u·w} rounded once, with the SIMD kernel's sign for exact zeros.
+   */
+  static boolean factorScalar(double[] a, int d, int columns, int stride) {
     for (int j = 0; j < d; j++) {
       int rowJ = j * stride;
       double pivot = a[rowJ + j];
@@ -123,10 +131,10 @@ public final class Cholesky {
         a[rowJ + c] *= inv;
       }
       for (int i = j + 1; i < d; i++) {
-        double uji = -a[rowJ + i];
+        double uji = a[rowJ + i];
         int rowI = i * stride;
         for (int c = i; c < columns; c++) {
-          a[rowI + c] = Math.fma(uji, a[rowJ + c], a[rowI + c]);
+          a[rowI + c] = -Math.fma(uji, a[rowJ + c], -a[rowI + c]);
         }
       }
     }
@@ -136,8 +144,9 @@ public final class Cholesky {
   /**
    * Left-looking, four rows at a time: each block of rows receives the updates of all earlier
    * blocks in one register-blocked pass, then the updates from within the block, row by row.
+   * Needs the Vector API and a stride that is a multiple of its lane count.
    */
-  private static boolean factorVector(double[] a, int d, int stride) {
+  static boolean factorSimd(double[] a, int d, int stride) {
     int i = 0;
     for (; i + 4 <= d; i += 4) {
       VectorCholeskyKernel.accumulateFour(a, i, stride);

@@ -6,16 +6,20 @@ import java.util.SplittableRandom;
  * Gets the Vector API kernels compiled by the optimizing JIT before the first iteration uses
  * them: until then every vector operation runs as an allocating library call, a hundred times
  * slower, and a cold first iteration spent most of its time there. The kernels run on tiny
- * inputs, cheap even when slow, until a call takes what compiled code takes (or a time cap
- * passes); the results are discarded, so training results do not depend on it.
+ * inputs, cheap even when slow, until they are queued for compilation; then a probe call every
+ * few milliseconds (leaving the cores to the compiler) waits until a call takes what compiled
+ * code takes, or a time cap passes. The results are discarded, so training results do not
+ * depend on it.
  */
 final class KernelWarmup {
-  /** Gives up waiting for the compiler after this long (a loaded machine; results are unaffected). */
-  private static final long CAP_NANOS = 1_500_000_000L;
+  /** Stops waiting for the compiler after this long (a loaded machine; results are unaffected). */
+  private static final long CAP_NANOS = 3_000_000_000L;
+  /** Calls made back to back to get the kernels queued for compilation. */
+  private static final int TRIGGER_CALLS = 3000;
   /** A compiled vector op costs about a nanosecond; an interpreted or C1 one, 50 or more. */
   private static final double NANOS_PER_OP = 10;
-  private static final int BATCH = 32;
-  private static final int RATINGS = 16;
+  private static final int BATCH = 8;
+  private static final int RATINGS = 4;
   /** A system size that exercises every branch of the factorization's blocking. */
   private static final int SYSTEM = 19;
 
@@ -24,29 +28,27 @@ final class KernelWarmup {
   private KernelWarmup() {
   }
 
-  /** Warms the kernels for {@code k} factors once per JVM; a no-op without the Vector API. */
-  static void ensureWarm(int k) {
+  /** Warms the kernels once per JVM; a no-op without the Vector API. */
+  static void ensureWarm() {
     if (warm || !GramKernel.VECTOR_API) {
       return;
     }
     synchronized (KernelWarmup.class) {
       if (!warm) {
-        run(k);
+        warm();
         warm = true;
       }
     }
   }
 
-  private static void run(int k) {
-    int stride = GramKernel.stride(k);
+  private static void warm() {
+    // Three vectors of columns reach every branch of the Gram kernel's blocking.
+    int stride = 3 * VectorGramKernel.lanes();
     SplittableRandom random = new SplittableRandom(1);
     float[] tile = new float[RATINGS * stride];
     float[] targets = new float[RATINGS];
-    for (int e = 0; e < RATINGS; e++) {
-      for (int f = 0; f < k; f++) {
-        tile[e * stride + f] = (float) random.nextGaussian();
-      }
-      targets[e] = (float) random.nextGaussian();
+    for (int n = 0; n < tile.length; n++) {
+      tile[n] = (float) random.nextGaussian();
     }
     float[] gram = new float[stride * stride];
     float[] columnSums = new float[stride];
@@ -54,23 +56,31 @@ final class KernelWarmup {
     int systemStride = Cholesky.stride(SYSTEM + 1);
     double[] system = positiveDefinite(random, systemStride);
     double[] scratch = new double[system.length];
-    double[] x = new double[SYSTEM];
     double ops = RATINGS * (double) stride * stride / (2 * VectorGramKernel.lanes())
         + Math.pow(SYSTEM, 3) / 6 / VectorCholeskyKernel.lanes();
     double budget = BATCH * (NANOS_PER_OP * ops + 1000);
     long start = System.nanoTime();
-    long now = start;
-    while (now - start < CAP_NANOS) {
+    for (int batch = 0; System.nanoTime() - start < CAP_NANOS; batch++) {
+      long batchStart = System.nanoTime();
       for (int call = 0; call < BATCH; call++) {
-        GramKernel.accumulate(tile, targets, RATINGS, stride, gram, columnSums, rhs);
+        VectorGramKernel.accumulate(tile, targets, RATINGS, stride, gram, columnSums, rhs);
         System.arraycopy(system, 0, scratch, 0, system.length);
-        Cholesky.solveAugmented(scratch, x, SYSTEM, systemStride);
+        Cholesky.factorSimd(scratch, SYSTEM, systemStride);
       }
-      long batchEnd = System.nanoTime();
-      if (batchEnd - now < budget) {
+      if (System.nanoTime() - batchStart < budget) {
         return;
       }
-      now = batchEnd;
+      if (batch * BATCH >= TRIGGER_CALLS) {
+        pause(); // queued for compilation: leave the cores to the compiler
+      }
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(2);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

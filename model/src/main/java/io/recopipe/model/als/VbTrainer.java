@@ -58,7 +58,7 @@ final class VbTrainer {
       for (int iteration = 0; iteration < options.maxIterations(); iteration++) {
         long iterationStart = System.nanoTime();
         if (iteration == 0) {
-          KernelWarmup.ensureWarm(k); // counted in the first iteration, which it speeds up
+          KernelWarmup.ensureWarm(); // counted in the first iteration, which it speeds up
         }
         VbHalfStep.Sums userSums = half.run(byUser, mu, items, itemVar, users, userVar,
             lambdas(userPrior, noise, lambdas), noise / userPrior[k], noise, false);

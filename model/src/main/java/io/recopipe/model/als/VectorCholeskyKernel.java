@@ -6,9 +6,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The left-looking updates of {@link Cholesky} written with the JDK Vector API: per element the
  * same fused multiply-subtracts, in the same order (increasing pivot row), as the scalar
- * right-looking loop, so the factor is bit-identical to the scalar one (up to the sign of an
- * exact zero). Four rows are updated together so each loaded vector of an earlier row feeds
- * four independent FMA chains.
+ * right-looking loop, so the factor is bit-identical to the scalar one. Four rows are updated
+ * together so each loaded vector of an earlier row feeds four independent FMA chains.
  */
 final class VectorCholeskyKernel {
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -153,15 +152,17 @@ final class VectorCholeskyKernel {
   /**
    * Subtracts {@code U[m][r] · U[m][c]} from row r for every column c from the lane boundary at
    * or below r to the stride: one pivot row's update, for the rows of a block of four (and for
-   * single rows, from every earlier row in turn).
+   * single rows, from every earlier row in turn), negated like the blocks so exact zeros get
+   * the same sign.
    */
   static void subtractRow(double[] a, int m, int r, int stride) {
     int rowM = m * stride;
     int rowR = r * stride;
-    DoubleVector w = DoubleVector.broadcast(SPECIES, -a[rowM + r]);
+    DoubleVector w = DoubleVector.broadcast(SPECIES, a[rowM + r]);
     for (int c = r - (r % LANES); c < stride; c += LANES) {
       DoubleVector.fromArray(SPECIES, a, rowM + c)
-          .fma(w, DoubleVector.fromArray(SPECIES, a, rowR + c)).intoArray(a, rowR + c);
+          .fma(w, DoubleVector.fromArray(SPECIES, a, rowR + c).neg()).neg()
+          .intoArray(a, rowR + c);
     }
   }
 
