@@ -85,28 +85,15 @@ final class VbHalfStep {
     double squared = 0;
     double userInterceptVariance = 0;
     int e = from;
-    // four predictions at a time: four independent sums, each in MfModel's order
-    for (; e + 4 <= to; e += 4) {
-      int u0 = users[e] * k;
-      int u1 = users[e + 1] * k;
-      int u2 = users[e + 2] * k;
-      int u3 = users[e + 3] * k;
-      float d0 = 0;
-      float d1 = 0;
-      float d2 = 0;
-      float d3 = 0;
-      for (int f = 0; f < k; f++) {
-        float yf = y[io + f];
-        d0 += x[u0 + f] * yf;
-        d1 += x[u1 + f] * yf;
-        d2 += x[u2 + f] * yf;
-        d3 += x[u3 + f] * yf;
-      }
-      for (int r = 0; r < 4; r++) {
+    // eight predictions at a time: eight independent sums (enough to hide the add latency),
+    // each in MfModel's order
+    float[] dots = new float[8];
+    for (; e + 8 <= to; e += 8) {
+      eightDots(x, y, io, users, e, k, dots);
+      for (int r = 0; r < 8; r++) {
         int user = users[e + r];
-        float dot = r == 0 ? d0 : r == 1 ? d1 : r == 2 ? d2 : d3;
         double residual = (double) values[e + r]
-            - (mu + userSide.intercepts[user] + itemIntercept + dot);
+            - (mu + userSide.intercepts[user] + itemIntercept + dots[r]);
         squared += residual * residual;
         userInterceptVariance += userVar.intercepts[user];
       }
@@ -135,5 +122,45 @@ final class VbHalfStep {
     sums[at] += squared;
     sums[at + 1] += squared + spread + userInterceptVariance
         + (to - from) * (double) itemVar.intercepts[item];
+  }
+
+  /** {@code dots[r] = x[users[e + r]] · y[item]} for r < 8, each summed over f in order. */
+  private static void eightDots(float[] x, float[] y, int io, int[] users, int e, int k,
+      float[] dots) {
+    int u0 = users[e] * k;
+    int u1 = users[e + 1] * k;
+    int u2 = users[e + 2] * k;
+    int u3 = users[e + 3] * k;
+    int u4 = users[e + 4] * k;
+    int u5 = users[e + 5] * k;
+    int u6 = users[e + 6] * k;
+    int u7 = users[e + 7] * k;
+    float d0 = 0;
+    float d1 = 0;
+    float d2 = 0;
+    float d3 = 0;
+    float d4 = 0;
+    float d5 = 0;
+    float d6 = 0;
+    float d7 = 0;
+    for (int f = 0; f < k; f++) {
+      float yf = y[io + f];
+      d0 += x[u0 + f] * yf;
+      d1 += x[u1 + f] * yf;
+      d2 += x[u2 + f] * yf;
+      d3 += x[u3 + f] * yf;
+      d4 += x[u4 + f] * yf;
+      d5 += x[u5 + f] * yf;
+      d6 += x[u6 + f] * yf;
+      d7 += x[u7 + f] * yf;
+    }
+    dots[0] = d0;
+    dots[1] = d1;
+    dots[2] = d2;
+    dots[3] = d3;
+    dots[4] = d4;
+    dots[5] = d5;
+    dots[6] = d6;
+    dots[7] = d7;
   }
 }
