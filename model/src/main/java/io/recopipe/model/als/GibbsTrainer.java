@@ -70,6 +70,9 @@ final class GibbsTrainer {
       double packedLoss = Double.NaN;
       for (int iteration = 0; iteration < schedule.total(); iteration++) {
         long start = System.nanoTime();
+        if (iteration == 0) {
+          KernelWarmup.ensureWarm(); // counted in the first iteration, which it speeds up
+        }
         boolean keep = schedule.keeps(iteration);
         GibbsHalfStep.Sums userSums = half.run(iteration, RandomStreams.USERS, byUser, mu, items,
             users, userPrior, alpha, false, null);

@@ -20,8 +20,12 @@ final class KernelWarmup {
   private static final double NANOS_PER_OP = 10;
   private static final int BATCH = 8;
   private static final int RATINGS = 4;
-  /** A system size that exercises every branch of the factorization's blocking. */
-  private static final int SYSTEM = 19;
+  /**
+   * A system size that exercises every branch of the factorization's blocking (three, two and
+   * one vectors per block, and a last row outside the blocks of four), so that no branch is
+   * left uncompiled for the JIT to trip over later.
+   */
+  private static final int SYSTEM = 21;
 
   private static volatile boolean warm;
 
