@@ -74,6 +74,19 @@ final class NormalEquations {
     return Cholesky.solveAugmented(matrix, vector, d, matrixStride);
   }
 
+  /**
+   * The last assembled row's gathered factor vectors, rating e's at {@code e * tileStride()}:
+   * a contiguous copy that later passes over the same ratings read instead of the scattered rows.
+   */
+  float[] tile() {
+    return tile;
+  }
+
+  /** The distance between consecutive ratings' vectors in {@link #tile()}. */
+  int tileStride() {
+    return stride;
+  }
+
   /** The right-hand side as assembled, and the solution after {@link #solve()}. */
   double[] solution() {
     return vector;

@@ -78,7 +78,9 @@ final class VbHalfStep {
       FactorSide userSide, Variances userVar, FactorSide itemSide, Variances itemVar,
       VbRowSolver solver, double[] sums, int at) {
     int k = itemSide.k;
-    float[] x = userSide.factors;
+    // the users' factors as the item's solve gathered them: contiguous, and still in cache
+    float[] x = solver.equations().tile();
+    int stride = solver.equations().tileStride();
     float[] y = itemSide.factors;
     int io = item * k;
     float itemIntercept = itemSide.intercepts[item];
@@ -89,7 +91,7 @@ final class VbHalfStep {
     // each in MfModel's order
     float[] dots = new float[8];
     for (; e + 8 <= to; e += 8) {
-      eightDots(x, y, io, users, e, k, dots);
+      eightDots(x, (e - from) * stride, stride, y, io, k, dots);
       for (int r = 0; r < 8; r++) {
         int user = users[e + r];
         double residual = (double) values[e + r]
@@ -100,7 +102,7 @@ final class VbHalfStep {
     }
     for (; e < to; e++) {
       int user = users[e];
-      int uo = user * k;
+      int uo = (e - from) * stride;
       float dot = 0;
       for (int f = 0; f < k; f++) {
         dot += x[uo + f] * y[io + f];
@@ -124,17 +126,20 @@ final class VbHalfStep {
         + (to - from) * (double) itemVar.intercepts[item];
   }
 
-  /** {@code dots[r] = x[users[e + r]] · y[item]} for r < 8, each summed over f in order. */
-  private static void eightDots(float[] x, float[] y, int io, int[] users, int e, int k,
+  /**
+   * {@code dots[r]} = the dot product of y's row at {@code io} with the tile's vector at
+   * {@code at + r·stride}, for r < 8, each summed over f in order.
+   */
+  private static void eightDots(float[] x, int at, int stride, float[] y, int io, int k,
       float[] dots) {
-    int u0 = users[e] * k;
-    int u1 = users[e + 1] * k;
-    int u2 = users[e + 2] * k;
-    int u3 = users[e + 3] * k;
-    int u4 = users[e + 4] * k;
-    int u5 = users[e + 5] * k;
-    int u6 = users[e + 6] * k;
-    int u7 = users[e + 7] * k;
+    int u0 = at;
+    int u1 = at + stride;
+    int u2 = at + 2 * stride;
+    int u3 = at + 3 * stride;
+    int u4 = at + 4 * stride;
+    int u5 = at + 5 * stride;
+    int u6 = at + 6 * stride;
+    int u7 = at + 7 * stride;
     float d0 = 0;
     float d1 = 0;
     float d2 = 0;

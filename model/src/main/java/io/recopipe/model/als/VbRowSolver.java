@@ -82,6 +82,11 @@ final class VbRowSolver {
     sums[k + 2] += logVariance + Math.log(sb);
   }
 
+  /** The last solved row's gathered fixed-side factors (see {@link NormalEquations#tile()}). */
+  NormalEquations equations() {
+    return equations;
+  }
+
   /** Σ s_f of the fixed side's variances over the last solved row's ratings. */
   double[] varianceSum() {
     return varianceSum;
