@@ -48,20 +48,10 @@ public final class ImageTarball {
    *                     tarball (no {@code manifest.json}, or it names missing entries)
    */
   public static ImageTarball open(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new IOException("no such file: " + file);
-    }
     Map<String, long[]> index = index(file);
-    long[] manifestAt = index.get("manifest.json");
-    if (manifestAt == null) {
-      throw new IOException(file + " is not a docker save tarball (no manifest.json)");
-    }
+    JsonObject manifest = manifest(file, index);
     try {
-      JsonValue parsed = JsonParser.parse(read(file, manifestAt));
-      JsonObject manifest = parsed instanceof JsonArray a && a.size() > 0
-          ? a.get(0).asObject() : parsed.asObject();
-      ImageConfig config = ImageConfig.parse(JsonParser.parse(
-          read(file, entry(file, index, manifest.getString("Config")))).asObject());
+      ImageConfig config = config(file, index, manifest);
       List<String> tags = new ArrayList<>();
       if (manifest.get("RepoTags") instanceof JsonArray t) {
         t.forEach(v -> tags.add(v.asString()));
@@ -79,6 +69,36 @@ public final class ImageTarball {
     } catch (IllegalArgumentException e) {
       throw new IOException(file + " is not a docker save tarball (" + e.getMessage() + ")", e);
     }
+  }
+
+  /** Reads only the config of the tarball at {@code file} (no layer is hashed). */
+  static ImageConfig readConfig(Path file) throws IOException {
+    Map<String, long[]> index = index(file);
+    try {
+      return config(file, index, manifest(file, index));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + " is not a docker save tarball (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static JsonObject manifest(Path file, Map<String, long[]> index) throws IOException {
+    long[] manifestAt = index.get("manifest.json");
+    if (manifestAt == null) {
+      throw new IOException(file + " is not a docker save tarball (no manifest.json)");
+    }
+    try {
+      JsonValue parsed = JsonParser.parse(read(file, manifestAt));
+      return parsed instanceof JsonArray a && a.size() > 0 ? a.get(0).asObject()
+          : parsed.asObject();
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + " is not a docker save tarball (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static ImageConfig config(Path file, Map<String, long[]> index, JsonObject manifest)
+      throws IOException {
+    return ImageConfig.parse(JsonParser.parse(
+        read(file, entry(file, index, manifest.getString("Config")))).asObject());
   }
 
   /** The tarball's path. */
@@ -122,6 +142,9 @@ public final class ImageTarball {
   }
 
   private static Map<String, long[]> index(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("no such file: " + file);
+    }
     Map<String, long[]> index = new HashMap<>();
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       TarReader reader = new TarReader(in);
