@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    NativeLibraries.preload(); // while the config is read and checked
+    NativeLibraries.preload(!profile.isGcp()); // while the config is read and checked
     Map<String, String> overrides = new LinkedHashMap<>(set);
     if (data != null) {
       overrides.put("ingest.source", data);

@@ -28,9 +28,19 @@ public final class NativeLibraries {
 
   /** Starts loading both libraries, each on its own daemon thread (once per process). */
   public static void preload() {
+    preload(true);
+  }
+
+  /**
+   * Starts loading SQLite's library and, when {@code warehouse} (a run that will use the local
+   * DuckDB warehouse), DuckDB's, each on its own daemon thread (once per process).
+   */
+  public static void preload(boolean warehouse) {
     start(SQLITE, () -> org.sqlite.SQLiteJDBCLoader.initialize());
-    start(DUCKDB, () -> new org.duckdb.DuckDBDriver()
-        .connect("jdbc:duckdb:", new Properties()).close());
+    if (warehouse) {
+      start(DUCKDB, () -> new org.duckdb.DuckDBDriver()
+          .connect("jdbc:duckdb:", new Properties()).close());
+    }
   }
 
   /** Waits until the preload of {@code library} has ended, if one was started. */
