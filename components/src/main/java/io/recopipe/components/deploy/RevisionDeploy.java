@@ -47,7 +47,7 @@ final class RevisionDeploy {
     io.recopipe.components.packaging.ImageTarball tarball =
         io.recopipe.components.packaging.ImageTarball.open(image.resolve(ImageEntrypoint.TARBALL));
     tarball.extractTo(rootfs);
-    context.log().info("deploy: unpacked " + tarball.layers().size() + " layers into " + rootfs);
+    context.log().info("deploy: unpacked " + tarball.layerCount() + " layers into " + rootfs);
     ServingResources resources = ServingResources.local();
     List<String> command = ServingLauncher.command(settings.java(), entry, rootfs,
         settings.modelName(), dir, settings.host(), resources);

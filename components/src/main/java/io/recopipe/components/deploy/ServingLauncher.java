@@ -16,7 +16,7 @@ import java.util.zip.ZipFile;
  */
 final class ServingLauncher {
   private static final List<String> SETSID = List.of("/usr/bin/setsid", "/bin/setsid");
-  private static final long POLL_MILLIS = 50;
+  private static final long POLL_MILLIS = 10;
   /** A revision's unpacked image, under its directory. */
   static final String ROOTFS = "rootfs";
   /** The real server's main class, which runs under the restart supervisor. */

@@ -28,57 +28,81 @@ public final class ImageTarball {
   private final Path file;
   private final List<String> repoTags;
   private final ImageConfig config;
-  private final List<ImageLayer> layers;
+  private final List<Blob> blobs;
   private final Map<String, long[]> index;
+  private List<ImageLayer> layers;
 
-  private ImageTarball(Path file, List<String> repoTags, ImageConfig config,
-      List<ImageLayer> layers, Map<String, long[]> index) {
+  /** Where one layer blob is, before it is hashed. */
+  private record Blob(String entry, long[] at, String diffId, boolean compressed) {
+  }
+
+  private ImageTarball(Path file, List<String> repoTags, ImageConfig config, List<Blob> blobs,
+      Map<String, long[]> index) {
     this.file = file;
     this.repoTags = repoTags;
     this.config = config;
-    this.layers = layers;
+    this.blobs = blobs;
     this.index = index;
   }
 
   /**
    * Opens and checks the tarball at {@code file}: reads {@code manifest.json} and the config it
-   * names, and hashes every layer blob.
+   * names and finds every layer blob (hashed when {@link #layers} is first asked for).
    *
    * @throws IOException when the file is missing, not a tar archive, or not a docker-save
    *                     tarball (no {@code manifest.json}, or it names missing entries)
    */
   public static ImageTarball open(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new IOException("no such file: " + file);
-    }
     Map<String, long[]> index = index(file);
+    JsonObject manifest = manifest(file, index);
+    try {
+      ImageConfig config = config(file, index, manifest);
+      List<String> tags = new ArrayList<>();
+      if (manifest.get("RepoTags") instanceof JsonArray t) {
+        t.forEach(v -> tags.add(v.asString()));
+      }
+      List<Blob> blobs = new ArrayList<>();
+      JsonArray names = manifest.getArray("Layers");
+      for (int i = 0; i < names.size(); i++) {
+        String name = names.get(i).asString();
+        long[] at = entry(file, index, name);
+        String diffId = i < config.diffIds().size() ? config.diffIds().get(i) : "";
+        blobs.add(new Blob(TarEntry.normalize(name), at, diffId, isGzip(file, at)));
+      }
+      return new ImageTarball(file, List.copyOf(tags), config, List.copyOf(blobs), index);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + " is not a docker save tarball (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** Reads only the config of the tarball at {@code file} (no layer is hashed). */
+  static ImageConfig readConfig(Path file) throws IOException {
+    Map<String, long[]> index = index(file);
+    try {
+      return config(file, index, manifest(file, index));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + " is not a docker save tarball (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static JsonObject manifest(Path file, Map<String, long[]> index) throws IOException {
     long[] manifestAt = index.get("manifest.json");
     if (manifestAt == null) {
       throw new IOException(file + " is not a docker save tarball (no manifest.json)");
     }
     try {
       JsonValue parsed = JsonParser.parse(read(file, manifestAt));
-      JsonObject manifest = parsed instanceof JsonArray a && a.size() > 0
-          ? a.get(0).asObject() : parsed.asObject();
-      ImageConfig config = ImageConfig.parse(JsonParser.parse(
-          read(file, entry(file, index, manifest.getString("Config")))).asObject());
-      List<String> tags = new ArrayList<>();
-      if (manifest.get("RepoTags") instanceof JsonArray t) {
-        t.forEach(v -> tags.add(v.asString()));
-      }
-      List<ImageLayer> layers = new ArrayList<>();
-      JsonArray names = manifest.getArray("Layers");
-      for (int i = 0; i < names.size(); i++) {
-        String name = names.get(i).asString();
-        long[] at = entry(file, index, name);
-        String diffId = i < config.diffIds().size() ? config.diffIds().get(i) : "";
-        layers.add(new ImageLayer(TarEntry.normalize(name), sha256(file, at), at[1], diffId,
-            isGzip(file, at)));
-      }
-      return new ImageTarball(file, List.copyOf(tags), config, List.copyOf(layers), index);
+      return parsed instanceof JsonArray a && a.size() > 0 ? a.get(0).asObject()
+          : parsed.asObject();
     } catch (IllegalArgumentException e) {
       throw new IOException(file + " is not a docker save tarball (" + e.getMessage() + ")", e);
     }
+  }
+
+  private static ImageConfig config(Path file, Map<String, long[]> index, JsonObject manifest)
+      throws IOException {
+    return ImageConfig.parse(JsonParser.parse(
+        read(file, entry(file, index, manifest.getString("Config")))).asObject());
   }
 
   /** The tarball's path. */
@@ -96,16 +120,29 @@ public final class ImageTarball {
     return config;
   }
 
-  /** The layers, base first. */
-  public List<ImageLayer> layers() {
+  /** The layers, base first, each blob hashed (once, on the first call). */
+  public synchronized List<ImageLayer> layers() throws IOException {
+    if (layers == null) {
+      List<ImageLayer> hashed = new ArrayList<>();
+      for (Blob blob : blobs) {
+        hashed.add(new ImageLayer(blob.entry(), sha256(file, blob.at()), blob.at()[1],
+            blob.diffId(), blob.compressed()));
+      }
+      layers = List.copyOf(hashed);
+    }
     return layers;
+  }
+
+  /** How many layers the image has (nothing is hashed). */
+  public int layerCount() {
+    return blobs.size();
   }
 
   /** The uncompressed tar stream of layer {@code i}; the caller closes it. */
   public InputStream openLayer(int i) throws IOException {
-    ImageLayer layer = layers.get(i);
-    InputStream raw = new BufferedInputStream(slice(file, index.get(layer.entry())), 1 << 16);
-    return layer.compressed() ? new GZIPInputStream(raw, 1 << 16) : raw;
+    Blob blob = blobs.get(i);
+    InputStream raw = new BufferedInputStream(slice(file, blob.at()), 1 << 16);
+    return blob.compressed() ? new GZIPInputStream(raw, 1 << 16) : raw;
   }
 
   /**
@@ -114,7 +151,7 @@ public final class ImageTarball {
    */
   public void extractTo(Path rootfs) throws IOException {
     Files.createDirectories(rootfs);
-    for (int i = 0; i < layers.size(); i++) {
+    for (int i = 0; i < blobs.size(); i++) {
       try (InputStream in = openLayer(i)) {
         LayerExtractor.apply(in, rootfs);
       }
@@ -122,6 +159,9 @@ public final class ImageTarball {
   }
 
   private static Map<String, long[]> index(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("no such file: " + file);
+    }
     Map<String, long[]> index = new HashMap<>();
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       TarReader reader = new TarReader(in);

@@ -19,8 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
@@ -42,12 +44,16 @@ final class JibImageWriter {
     this.log = log;
   }
 
-  /** Writes image {@code name} to {@code tarFile} and returns what Jib reports. */
+  /**
+   * Writes image {@code name} to {@code tarFile} and returns what Jib reports; the layers before
+   * the last (the model's) are taken from and kept in {@code distLayers}.
+   */
   JibContainer write(BaseImage base, List<FileEntriesLayer> layers, List<String> entrypoint,
-      int port, Map<String, String> labels, String name, Path tarFile)
-      throws ComponentException {
+      int port, Map<String, String> labels, String name, Path tarFile,
+      DistLayerCache distLayers) throws ComponentException {
     return build(base, layers, entrypoint, port, labels,
-        () -> Containerizer.to(TarImage.at(tarFile).named(ImageReference.parse(name))), null);
+        () -> Containerizer.to(TarImage.at(tarFile).named(ImageReference.parse(name))), null,
+        new Reuse(distLayers, tarFile));
   }
 
   /** Pushes the image as {@code tag} to {@code target} and returns what Jib reports. */
@@ -57,7 +63,7 @@ final class JibImageWriter {
     return build(base, layers, entrypoint, port, labels,
         () -> Containerizer.to(target.registryImage(tag))
             .setAllowInsecureRegistries(target.allowInsecureRegistries()),
-        target.reference(tag));
+        target.reference(tag), null);
   }
 
   /** Where the image goes; may fail on a bad reference. */
@@ -65,13 +71,18 @@ final class JibImageWriter {
     Containerizer containerizer() throws InvalidImageReferenceException;
   }
 
+  /** Where the dist's layers are kept, and the tarball whose config names the model layer. */
+  private record Reuse(DistLayerCache cache, Path tarFile) {
+  }
+
   private JibContainer build(BaseImage base, List<FileEntriesLayer> layers,
       List<String> entrypoint, int port, Map<String, String> labels, Destination destination,
-      String pushedTo) throws ComponentException {
+      String pushedTo, Reuse reuse) throws ComponentException {
     Path appCache = null;
     try {
       Files.createDirectories(cacheDir);
       appCache = Files.createTempDirectory(cacheDir, "app-layers-");
+      Set<String> seeded = reuse == null ? Set.of() : reuse.cache().seed(appCache);
       JibContainerBuilder builder = base.builder()
           .setFileEntriesLayers(layers)
           .setEntrypoint(entrypoint)
@@ -85,7 +96,11 @@ final class JibImageWriter {
           .setBaseImageLayersCache(cacheDir.resolve("base"))
           .setApplicationLayersCache(appCache)
           .addEventHandler(LogEvent.class, this::log);
-      return builder.containerize(containerizer);
+      JibContainer container = builder.containerize(containerizer);
+      if (reuse != null) {
+        keep(reuse, appCache, seeded);
+      }
+      return container;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ComponentException(step + ": interrupted while building the image", e);
@@ -97,6 +112,25 @@ final class JibImageWriter {
     } finally {
       deleteQuietly(appCache);
     }
+  }
+
+  /** Keeps the dist's layers of a successful build; failing to only costs the next build. */
+  private void keep(Reuse reuse, Path appCache, Set<String> seeded) {
+    Set<String> reused = new HashSet<>();
+    try {
+      List<String> diffIds = ImageTarball.readConfig(reuse.tarFile()).diffIds();
+      if (!diffIds.isEmpty()) {
+        reused.addAll(reuse.cache().keep(appCache, diffIds.subList(0, diffIds.size() - 1)));
+        reused.retainAll(seeded);
+      }
+    } catch (IOException | RuntimeException e) {
+      log.info("the serving dist's image layers were not kept in " + reuse.cache().directory()
+          + " (the next build compresses them again): " + e.getMessage());
+      return;
+    }
+    log.info(reused.isEmpty() ? "kept the serving dist's image layers in "
+        + reuse.cache().directory() : "reused " + reused.size() + " image layers of the serving"
+        + " dist from " + reuse.cache().directory());
   }
 
   private ComponentException failure(BaseImage base, Throwable cause, String pushedTo) {

@@ -79,7 +79,7 @@ public final class PackageComponent extends AbstractComponent {
           .write(settings.base(), ServingImage.layers(settings.dist(), bundleDir, archive),
               entrypoint,
               ServingImage.PORT, ServingImage.labels(modelVersion, settings.modelName()),
-              settings.image(), tar);
+              settings.image(), tar, DistLayerCache.of(settings.dist()));
     } catch (IOException e) {
       throw new ComponentException(NAME + ": cannot read the layer files: " + e.getMessage(), e);
     }

@@ -7,6 +7,7 @@ import io.recopipe.pipeline.bench.PeakRss;
 import io.recopipe.pipeline.bench.StepRows;
 import io.recopipe.pipeline.config.PipelineConfig;
 import io.recopipe.pipeline.endpoint.JournalReconciler;
+import io.recopipe.pipeline.home.NativeLibraries;
 import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.runner.LocalRunner;
@@ -66,6 +67,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    NativeLibraries.preload(); // as recopipe run does
     List<String> sources = new ArrayList<>(data.isEmpty() ? List.of("preset:ml-1m") : data);
     if (ml20m) {
       sources.add("preset:ml-20m");

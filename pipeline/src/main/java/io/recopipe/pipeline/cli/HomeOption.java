@@ -31,6 +31,8 @@ final class HomeOption {
   }
 
   static DuckDbWarehouse openWarehouse(RecopipeHome home) {
+    io.recopipe.pipeline.home.NativeLibraries.await(
+        io.recopipe.pipeline.home.NativeLibraries.DUCKDB);
     try {
       return DuckDbWarehouse.open(home.warehouseDb());
     } catch (WarehouseException e) {

@@ -29,6 +29,7 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    io.recopipe.pipeline.home.NativeLibraries.preload();
     try (LocalRunner runner = home.runner()) {
       runner.resumeBlocker(runId).ifPresent(reason -> {
         throw new IllegalArgumentException("cannot resume " + runId + ": " + reason);

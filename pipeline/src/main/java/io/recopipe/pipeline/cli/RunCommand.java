@@ -2,6 +2,7 @@ package io.recopipe.pipeline.cli;
 
 import io.recopipe.components.ingest.IngestComponent;
 import io.recopipe.pipeline.config.PipelineConfig;
+import io.recopipe.pipeline.home.NativeLibraries;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunOptions;
@@ -70,6 +71,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    NativeLibraries.preload(!profile.isGcp()); // while the config is read and checked
     Map<String, String> overrides = new LinkedHashMap<>(set);
     if (data != null) {
       overrides.put("ingest.source", data);

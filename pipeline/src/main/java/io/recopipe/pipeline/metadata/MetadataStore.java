@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import io.recopipe.pipeline.home.NativeLibraries;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -31,6 +32,7 @@ public final class MetadataStore implements AutoCloseable {
 
   /** Opens (creating if needed) the store at {@code file} and brings its schema up to date. */
   public static MetadataStore open(Path file) {
+    NativeLibraries.await(NativeLibraries.SQLITE);
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       SQLiteConfig config = new SQLiteConfig();
