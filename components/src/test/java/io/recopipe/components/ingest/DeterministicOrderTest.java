@@ -37,7 +37,8 @@ class DeterministicOrderTest {
     SplittableRandom random = new SplittableRandom(5);
     List<String[]> rows = new ArrayList<>();
     for (int item = 0; item < 90_000; item++) { // one user's run spans more than a block
-      rows.add(new String[] {"500", Integer.toString(89_999 - item), Integer.toString(rows.size())});
+      rows.add(new String[] {"500", Integer.toString(89_999 - item),
+          Integer.toString(rows.size())});
     }
     for (int user = 0; user < 1_000; user++) {
       for (int count = 0; count < 150; count++) {

@@ -71,8 +71,9 @@ class IngestDeterminismTest {
       assertArrayEquals(Files.readAllBytes(left.resolve(name)),
           Files.readAllBytes(right.resolve(name)), name);
     }
-    assertEquals(List.of(DataProfile.FILE, DatasetLayout.EVAL, DatasetLayout.MOVIES, DatasetLayout.RATINGS,
-        DatasetLayout.REPORT, DatasetLayout.SCHEMA, DatasetLayout.TRAIN, DatasetLayout.USERS)
+    assertEquals(List.of(DataProfile.FILE, DatasetLayout.EVAL, DatasetLayout.MOVIES,
+        DatasetLayout.RATINGS, DatasetLayout.REPORT, DatasetLayout.SCHEMA, DatasetLayout.TRAIN,
+        DatasetLayout.USERS)
         .stream()
         .filter(names::contains).toList(), names);
   }
