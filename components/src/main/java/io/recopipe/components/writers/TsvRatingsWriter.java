@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,8 +49,9 @@ public final class TsvRatingsWriter {
     byte[][] items = encode(ratings.items());
     int blocks = (ratings.size() + BLOCK_ROWS - 1) / BLOCK_ROWS;
     int workers = Math.min(blocks, Runtime.getRuntime().availableProcessors());
+    ConcurrentLinkedQueue<Block> free = new ConcurrentLinkedQueue<>();
     if (workers <= 1) {
-      format(ratings, isEval, users, items, 0, ratings.size()).writeTo(all, train, eval);
+      format(ratings, isEval, users, items, 0, ratings.size(), free).writeTo(all, train, eval);
       return;
     }
     ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
@@ -64,9 +66,11 @@ public final class TsvRatingsWriter {
         while (submitted < blocks && pending.size() < 2 * workers) {
           int from = submitted++ * BLOCK_ROWS;
           int to = Math.min(ratings.size(), from + BLOCK_ROWS);
-          pending.add(pool.submit(() -> format(ratings, isEval, users, items, from, to)));
+          pending.add(pool.submit(() -> format(ratings, isEval, users, items, from, to, free)));
         }
-        pending.remove().get().writeTo(all, train, eval);
+        Block block = pending.remove().get();
+        block.writeTo(all, train, eval);
+        free.add(block);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -81,10 +85,14 @@ public final class TsvRatingsWriter {
     }
   }
 
-  /** Formats rows {@code from .. to - 1}: every line into {@code all}, each into its split. */
+  /**
+   * Formats rows {@code from .. to - 1}: every line into {@code all}, each into its split, in a
+   * block from {@code free} (written blocks come back there, so buffers are reused).
+   */
   private static Block format(Ratings ratings, boolean[] isEval, byte[][] users, byte[][] items,
-      int from, int to) {
-    Block block = new Block(isEval != null);
+      int from, int to, ConcurrentLinkedQueue<Block> free) {
+    Block reused = free.poll();
+    Block block = reused != null ? reused.cleared() : new Block(isEval != null);
     for (int n = from; n < to; n++) {
       byte[] user = users[ratings.user(n)];
       byte[] item = items[ratings.item(n)];
@@ -115,6 +123,15 @@ public final class TsvRatingsWriter {
     Block(boolean split) {
       train = split ? new Bytes() : null;
       eval = split ? new Bytes() : null;
+    }
+
+    Block cleared() {
+      all.length = 0;
+      if (train != null) {
+        train.length = 0;
+        eval.length = 0;
+      }
+      return this;
     }
 
     void writeTo(OutputStream allOut, OutputStream trainOut, OutputStream evalOut)
