@@ -51,7 +51,12 @@ public final class TsvRatingsWriter {
     int workers = Math.min(blocks, Runtime.getRuntime().availableProcessors());
     ConcurrentLinkedQueue<Block> free = new ConcurrentLinkedQueue<>();
     if (workers <= 1) {
-      format(ratings, isEval, users, items, 0, ratings.size(), free).writeTo(all, train, eval);
+      for (int from = 0; from < ratings.size(); from += BLOCK_ROWS) {
+        Block block = format(ratings, isEval, users, items, from,
+            Math.min(ratings.size(), from + BLOCK_ROWS), free);
+        block.writeTo(all, train, eval);
+        free.add(block);
+      }
       return;
     }
     ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
