@@ -114,7 +114,7 @@ public final class IngestedDataset {
       }
       return Optional.empty();
     }
-    Ratings ratings = SplitFileReader.read(path, expected);
+    Ratings ratings = ReadSplits.read(path, expected);
     return ratings.size() == 0 ? Optional.empty() : Optional.of(ratings);
   }
 

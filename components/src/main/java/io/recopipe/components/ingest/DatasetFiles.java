@@ -5,6 +5,7 @@ import io.recopipe.components.dataset.DatasetSchema;
 import io.recopipe.components.readers.Catalog;
 import io.recopipe.components.readers.Movie;
 import io.recopipe.components.readers.User;
+import io.recopipe.components.validation.DataProfile;
 import io.recopipe.components.writers.AtomicFiles;
 import io.recopipe.components.writers.TsvRatingsWriter;
 import io.recopipe.model.data.Ratings;
@@ -38,6 +39,12 @@ final class DatasetFiles {
   static void writeSchema(Path dir, DatasetSchema schema) throws IOException {
     byte[] json = (JsonWriter.pretty(schema.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
     AtomicFiles.write(dir.resolve(DatasetLayout.SCHEMA), out -> out.write(json));
+  }
+
+  /** Writes the profile later steps copy into model bundles ({@link DataProfile#FILE}). */
+  static void writeProfile(Path dir, DataProfile profile) throws IOException {
+    byte[] json = (JsonWriter.pretty(profile.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
+    AtomicFiles.write(dir.resolve(DataProfile.FILE), out -> out.write(json));
   }
 
   static void writeMovies(Path dir, Catalog<Movie> movies) throws IOException {

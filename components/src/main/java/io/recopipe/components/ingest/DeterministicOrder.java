@@ -3,6 +3,7 @@ package io.recopipe.components.ingest;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.data.RatingsBuilder;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Puts ratings in the dataset layout's order (user id, then item id, by {@link IdOrder}) whatever
@@ -11,6 +12,9 @@ import java.util.Arrays;
  * presets are) and a sort of each user's few items keep 20 million rows fast.
  */
 final class DeterministicOrder {
+  /** Rows per block of the parallel within-user sort. */
+  private static final int BLOCK_ROWS = 1 << 16;
+
   private DeterministicOrder() {
   }
 
@@ -19,7 +23,7 @@ final class DeterministicOrder {
     int[] userRank = IdOrder.ranks(ratings.users().ids());
     int[] itemRank = IdOrder.ranks(ratings.items().ids());
     int[] rows = byUser(ratings, userRank);
-    sortWithinUsers(ratings, rows, userRank, itemRank);
+    sortWithinUsers(ratings, rows, itemRank);
     return inRowOrder(ratings, rows);
   }
 
@@ -49,16 +53,41 @@ final class DeterministicOrder {
 
   /**
    * Sorts each user's run of {@code rows} by item rank, ties (none after duplicate resolution)
-   * by row, so the result is what a stable sort by (user, item) gives.
+   * by row, so the result is what a stable sort by (user, item) gives; the runs are independent,
+   * so blocks of users sort on all cores.
    */
-  private static void sortWithinUsers(Ratings ratings, int[] rows, int[] userRank,
-      int[] itemRank) {
+  private static void sortWithinUsers(Ratings ratings, int[] rows, int[] itemRank) {
+    int[] blockStarts = userAlignedBlocks(ratings, rows);
+    IntStream.range(0, blockStarts.length - 1).parallel().forEach(block ->
+        sortRuns(ratings, rows, itemRank, blockStarts[block], blockStarts[block + 1]));
+  }
+
+  /**
+   * Boundaries of about {@value #BLOCK_ROWS}-row blocks of {@code rows} that never cut a user's
+   * run, first 0 and last {@code rows.length}.
+   */
+  private static int[] userAlignedBlocks(Ratings ratings, int[] rows) {
+    IntStream.Builder starts = IntStream.builder().add(0);
+    int start = 0;
+    while (start < rows.length) {
+      int end = Math.min(rows.length, start + BLOCK_ROWS);
+      while (end < rows.length && ratings.user(rows[end]) == ratings.user(rows[end - 1])) {
+        end++;
+      }
+      starts.add(end);
+      start = end;
+    }
+    return starts.build().toArray();
+  }
+
+  /** Sorts the user runs in {@code rows[from..to)} by item rank. */
+  private static void sortRuns(Ratings ratings, int[] rows, int[] itemRank, int from, int to) {
     long[] keys = new long[16];
-    for (int start = 0; start < rows.length; ) {
+    for (int start = from; start < to; ) {
       int user = ratings.user(rows[start]);
       int end = start + 1;
       boolean ordered = true;
-      while (end < rows.length && ratings.user(rows[end]) == user) {
+      while (end < to && ratings.user(rows[end]) == user) {
         ordered &= itemRank[ratings.item(rows[end - 1])] <= itemRank[ratings.item(rows[end])];
         end++;
       }

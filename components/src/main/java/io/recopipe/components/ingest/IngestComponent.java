@@ -8,6 +8,7 @@ import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
 import io.recopipe.components.dataset.DatasetSchema;
+import io.recopipe.components.validation.DataProfile;
 import io.recopipe.components.writers.AtomicFiles;
 import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.data.Ratings;
@@ -83,11 +84,46 @@ public final class IngestComponent extends AbstractComponent {
         (System.nanoTime() - start) / 1_000_000));
     Ratings sorted = DeterministicOrder.sort(data.ratings());
     Splits.Membership split = Splits.split(sorted, options.split());
+    try {
+      DatasetFiles.writeRatings(out, sorted, split.isEval());
+    } catch (IOException | IllegalArgumentException e) {
+      throw cannotWrite(out, e);
+    }
+    IngestTables.RatingsLoad load = IngestTables.startRatings(out, context.warehouse());
+    DatasetSchema schema;
+    try {
+      schema = writeTheRest(out, data, sorted, split, options);
+    } catch (ComponentException | RuntimeException e) {
+      load.awaitQuietly();
+      throw e;
+    }
+    load.await();
+    context.metric("rows", sorted.size());
+    context.metric("users", sorted.users().size());
+    context.metric("items", sorted.items().size());
+    context.metric("train_rows", split.trainRows());
+    context.metric("eval_rows", split.evalRows());
+    context.metric("duplicates_resolved", data.duplicatesResolved());
+    context.log().progress("ingest: " + describe(schema));
+    context.log().info("ingest: split " + options.split().describe() + ": "
+        + split.trainRows() + " train, " + split.evalRows() + " eval");
+    IngestTables.publishCatalogs(out, context.warehouse());
+    context.log().progress(String.format(Locale.ROOT, "ingest: done in %d ms",
+        (System.nanoTime() - start) / 1_000_000));
+  }
+
+  /**
+   * Writes schema.json, the data profile (so export and the gate need not read the splits
+   * again), the catalogs, the rejected rows and the report while the warehouse loads the ratings
+   * files; returns the schema.
+   */
+  private static DatasetSchema writeTheRest(Path out, IngestedData data, Ratings sorted,
+      Splits.Membership split, IngestOptions options) throws ComponentException {
     DatasetSchema schema = DatasetSchema.of(sorted, split.trainRows(), split.evalRows(),
         data.source(), data.format());
     try {
-      DatasetFiles.writeRatings(out, sorted, split.isEval());
       DatasetFiles.writeSchema(out, schema);
+      DatasetFiles.writeProfile(out, DataProfile.of(schema, List.of(sorted)));
       if (data.movies().isPresent()) {
         DatasetFiles.writeMovies(out, data.movies().get());
       }
@@ -99,21 +135,14 @@ public final class IngestComponent extends AbstractComponent {
       AtomicFiles.write(out.resolve(DatasetLayout.REPORT),
           stream -> stream.write(report.getBytes(StandardCharsets.UTF_8)));
     } catch (IOException | IllegalArgumentException e) {
-      throw new ComponentException("ingest: cannot write the dataset to " + out + ": "
-          + e.getMessage(), e);
+      throw cannotWrite(out, e);
     }
-    context.metric("rows", sorted.size());
-    context.metric("users", sorted.users().size());
-    context.metric("items", sorted.items().size());
-    context.metric("train_rows", split.trainRows());
-    context.metric("eval_rows", split.evalRows());
-    context.metric("duplicates_resolved", data.duplicatesResolved());
-    context.log().progress("ingest: " + describe(schema));
-    context.log().info("ingest: split " + options.split().describe() + ": "
-        + split.trainRows() + " train, " + split.evalRows() + " eval");
-    publish(context);
-    context.log().progress(String.format(Locale.ROOT, "ingest: done in %d ms",
-        (System.nanoTime() - start) / 1_000_000));
+    return schema;
+  }
+
+  private static ComponentException cannotWrite(Path out, Exception e) {
+    return new ComponentException("ingest: cannot write the dataset to " + out + ": "
+        + e.getMessage(), e);
   }
 
   /** One line on what later steps will rely on, e.g. {@code ratings 0.5..5 in steps of 0.5}. */

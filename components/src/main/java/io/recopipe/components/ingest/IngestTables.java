@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Publishes a dataset directory as the warehouse tables users query ({@code ratings},
@@ -29,11 +31,73 @@ final class IngestTables {
   private IngestTables() {
   }
 
+  /** Publishes every table of the dataset in {@code dir}. */
   static void publish(Path dir, Warehouse warehouse) throws ComponentException {
+    publishRatings(dir, warehouse);
+    publishCatalogs(dir, warehouse);
+  }
+
+  /**
+   * Starts loading {@code ratings}, {@code train} and {@code eval} from the files already in
+   * {@code dir} on a background thread, so the warehouse's load (the longest part of ingest)
+   * overlaps the step's remaining work; {@link RatingsLoad#await} waits for it.
+   */
+  static RatingsLoad startRatings(Path dir, Warehouse warehouse) {
+    return new RatingsLoad(CompletableFuture.supplyAsync(() -> {
+      try {
+        publishRatings(dir, warehouse);
+        return null;
+      } catch (ComponentException e) {
+        return e;
+      }
+    }, runnable -> {
+      Thread thread = new Thread(runnable, "ingest-warehouse-load");
+      thread.setDaemon(true);
+      thread.start();
+    }));
+  }
+
+  /** A load started by {@link #startRatings}. */
+  static final class RatingsLoad {
+    private final CompletableFuture<ComponentException> outcome;
+
+    private RatingsLoad(CompletableFuture<ComponentException> outcome) {
+      this.outcome = outcome;
+    }
+
+    /** Waits for the load; rethrows its failure. */
+    void await() throws ComponentException {
+      ComponentException failure;
+      try {
+        failure = outcome.join();
+      } catch (CompletionException e) {
+        throw new ComponentException("ingest: warehouse load failed: " + e.getCause(),
+            e.getCause());
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    }
+
+    /** Waits for the load, ignoring its outcome (the caller is failing for another reason). */
+    void awaitQuietly() {
+      outcome.exceptionally(e -> null).join();
+    }
+  }
+
+  private static void publishRatings(Path dir, Warehouse warehouse) throws ComponentException {
     try {
       warehouse.replaceTableFromTsv("ratings", RATINGS, dir.resolve(DatasetLayout.RATINGS));
       warehouse.replaceTableFromTsv("train", RATINGS, dir.resolve(DatasetLayout.TRAIN));
       warehouse.replaceTableFromTsv("eval", RATINGS, dir.resolve(DatasetLayout.EVAL));
+    } catch (WarehouseException e) {
+      throw new ComponentException("ingest: warehouse " + e.getMessage(), e);
+    }
+  }
+
+  /** Publishes {@code movies}, {@code users} and {@code rejected_rows} (empty when absent). */
+  static void publishCatalogs(Path dir, Warehouse warehouse) throws ComponentException {
+    try {
       catalog(warehouse, "movies", MOVIES, dir.resolve(DatasetLayout.MOVIES));
       catalog(warehouse, "users", USERS, dir.resolve(DatasetLayout.USERS));
       catalog(warehouse, "rejected_rows", RejectedRowsFile.COLUMNS,

@@ -10,7 +10,6 @@ import io.recopipe.components.dataset.DatasetInput;
 import io.recopipe.components.dataset.IngestedDataset;
 import io.recopipe.components.validation.DataProfile;
 import io.recopipe.model.bundle.ModelBundle;
-import io.recopipe.model.data.Ratings;
 import io.recopipe.model.json.JsonObject;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.BatchRecommender;
@@ -104,9 +103,8 @@ public final class ExportComponent extends AbstractComponent {
     List<List<Object>> weightRows = WeightsTable.rows(weights);
     StepFiles.replaceTable(NAME, context.warehouse(), WeightsTable.NAME, WeightsTable.COLUMNS,
         weightRows);
-    Ratings train = settings.excludeRated()
-        ? DatasetInput.required(NAME, dataset, DatasetLayout.TRAIN) : null;
-    RatedItems rated = train == null ? RatedItems.none() : RatedItems.of(train, model);
+    RatedItems rated = settings.excludeRated() ? ratedItems(bundle, dataset)
+        : RatedItems.none();
     int threads = Runtime.getRuntime().availableProcessors();
     BatchRecommender.Table table = new BatchRecommender(model, rated, threads)
         .recommendAll(settings.topN(), settings.excludeRated());
@@ -123,6 +121,23 @@ public final class ExportComponent extends AbstractComponent {
         .put("exclude_rated", settings.excludeRated())
         .put("movies_in_catalog", titles.size())
         .build();
+  }
+
+  /**
+   * The items each user rated in the train split: the copy the train step stored in the bundle
+   * when it covers exactly the split's rows (train builds it from this split, so reading the
+   * split again would only repeat that work), else built from the split.
+   */
+  private static RatedItems ratedItems(ModelBundle bundle, IngestedDataset dataset)
+      throws ComponentException {
+    MfModel model = bundle.model();
+    Optional<RatedItems> stored = bundle.ratedItems();
+    if (stored.isPresent() && dataset.hasRecordedSchema()
+        && stored.get().pairCount() == dataset.schema().trainRows()
+        && stored.get().userCount() <= model.users().size()) {
+      return stored.get();
+    }
+    return RatedItems.of(DatasetInput.required(NAME, dataset, DatasetLayout.TRAIN), model);
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.recopipe.components.steps;
 
 import io.recopipe.components.warehouse.Column;
+import io.recopipe.components.warehouse.DoubleList;
+import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.weights.FactorWeight;
 import io.recopipe.model.weights.ModelWeights;
 import io.recopipe.model.weights.WeightsRow;
@@ -8,6 +10,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The {@code weights} warehouse table: a model's ML.WEIGHTS rows, so users join factors and
@@ -31,32 +34,41 @@ public final class WeightsTable {
   private WeightsTable() {
   }
 
-  /** The rows of {@code weights}, built as they are read (a large model is never all in memory). */
+  /**
+   * The rows of {@code weights} in {@link ModelWeights#rows()}'s order and values (users, items,
+   * then the global intercept; float32 factors widened exactly), built as they are read (a large
+   * model is never all in memory) straight from the model's factor arrays, each factor list a
+   * primitive {@link DoubleList} rather than boxed weights.
+   */
   static List<List<Object>> rows(ModelWeights weights) {
-    List<WeightsRow> rows = weights.rows();
+    MfModel model = weights.model();
+    int users = model.users().size();
+    int items = model.items().size();
+    int k = model.numFactors();
     return new AbstractList<>() {
       @Override
       public List<Object> get(int index) {
-        return row(rows.get(index));
+        Objects.checkIndex(index, size());
+        if (index < users) {
+          return Arrays.asList(weights.userColumn(), model.users().id(index),
+              DoubleList.widened(model.userFactors(), index * k, k),
+              (double) model.userIntercept(index));
+        }
+        int item = index - users;
+        if (item < items) {
+          return Arrays.asList(weights.itemColumn(), model.items().id(item),
+              DoubleList.widened(model.itemFactors(), item * k, k),
+              (double) model.itemIntercept(item));
+        }
+        return Arrays.asList(null, WeightsRow.GLOBAL_INTERCEPT_FEATURE, null,
+            (double) model.globalIntercept());
       }
 
       @Override
       public int size() {
-        return rows.size();
+        return users + items + 1;
       }
     };
-  }
-
-  private static List<Object> row(WeightsRow row) {
-    List<Double> factors = null;
-    if (!row.isGlobalIntercept()) {
-      Double[] values = new Double[row.factorWeights().size()];
-      for (FactorWeight weight : row.factorWeights()) {
-        values[weight.factor() - 1] = weight.weight();
-      }
-      factors = List.of(values);
-    }
-    return Arrays.asList(row.processedInput(), row.feature(), factors, row.intercept());
   }
 
   /** The factor list of a row as read back: position i − 1 holds factor i. */

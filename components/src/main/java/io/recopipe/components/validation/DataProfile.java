@@ -40,21 +40,35 @@ public record DataProfile(JsonObject schema, long ratingRows, long trainRows, lo
       "rating");
 
   /**
-   * The profile of {@code dataset}: its schema and counts as ingest recorded them and the
-   * histogram of its train and eval splits.
+   * The profile of {@code dataset}: the one ingest recorded beside its files, else (a dataset
+   * written before ingest recorded it) its schema and counts and the histogram of its train and
+   * eval splits.
    *
    * @throws IOException when a split cannot be read
    */
   public static DataProfile of(IngestedDataset dataset) throws IOException {
-    DatasetSchema schema = dataset.schema();
+    Optional<DataProfile> recorded = read(dataset.directory());
+    if (recorded.isPresent()) {
+      return recorded.get();
+    }
+    List<Ratings> splits = new ArrayList<>();
+    dataset.split(DatasetLayout.TRAIN).ifPresent(splits::add);
+    dataset.split(DatasetLayout.EVAL).ifPresent(splits::add);
+    return of(dataset.schema(), splits);
+  }
+
+  /**
+   * The profile of a dataset with {@code schema} whose ratings are {@code splits} together (its
+   * train and eval splits, or all its ratings at once: the histogram only counts values); ingest
+   * records it as {@value #FILE} beside the dataset's files, so later steps need not read the
+   * splits again.
+   */
+  public static DataProfile of(DatasetSchema schema, List<Ratings> splits) {
     JsonObject full = schema.toJson();
     JsonObject.Builder summary = JsonObject.builder();
     for (String field : SCHEMA_FIELDS) {
       summary.put(field, full.get(field));
     }
-    List<Ratings> splits = new ArrayList<>();
-    dataset.split(DatasetLayout.TRAIN).ifPresent(splits::add);
-    dataset.split(DatasetLayout.EVAL).ifPresent(splits::add);
     return new DataProfile(summary.build(), schema.ratingRows(), schema.trainRows(),
         schema.evalRows(), schema.users(), schema.items(), RatingHistogram.of(splits));
   }
@@ -87,8 +101,8 @@ public record DataProfile(JsonObject schema, long ratingRows, long trainRows, lo
   }
 
   /**
-   * The profile in model bundle {@code bundleDir}; empty when the bundle has none (a bundle
-   * written before profiles were).
+   * The profile in model bundle (or dataset directory) {@code bundleDir}; empty when it has
+   * none (written before profiles were).
    *
    * @throws IOException when the file exists but cannot be read or is malformed
    */

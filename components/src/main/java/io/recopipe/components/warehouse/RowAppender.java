@@ -58,7 +58,14 @@ final class RowAppender {
         case "DOUBLE" -> appender.append(((Number) value).doubleValue());
         case "BOOLEAN" -> appender.append((boolean) (Boolean) value);
         case "TIMESTAMP" -> appender.append(toDateTime(value));
-        case "DOUBLE[]", "BIGINT[]", "VARCHAR[]" -> appender.append(listOf(type, value));
+        case "DOUBLE[]" -> {
+          if (value instanceof DoubleList list) {
+            appender.append(list.values());
+          } else {
+            appender.append(listOf(type, value));
+          }
+        }
+        case "BIGINT[]", "VARCHAR[]" -> appender.append(listOf(type, value));
         default -> throw new WarehouseException("table " + table + " row " + row
             + ": the appender cannot write " + type + " values; use replaceTableAs", null);
       }

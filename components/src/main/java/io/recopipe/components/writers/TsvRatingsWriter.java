@@ -6,6 +6,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes ratings as tab-separated {@code user item rating timestamp} lines without a header, the
@@ -13,6 +20,9 @@ import java.nio.file.Path;
  * other tools) as real data; integral ratings are written without a decimal point.
  */
 public final class TsvRatingsWriter {
+  /** Rows per block formatted by one task: large enough to amortize it, small in memory. */
+  private static final int BLOCK_ROWS = 1 << 16;
+
   private TsvRatingsWriter() {
   }
 
@@ -29,21 +39,71 @@ public final class TsvRatingsWriter {
   /**
    * Writes every row of {@code ratings} to {@code all} and each row also to {@code eval} when
    * {@code isEval} flags it, else to {@code train}, in row order: each line is formatted once,
-   * so the three files cost little more than one. A null {@code isEval} writes {@code all} only.
+   * so the three files cost little more than one, and blocks of rows are formatted on all cores
+   * and written in order (the bytes never depend on the thread count). A null {@code isEval}
+   * writes {@code all} only.
    */
   public static void writeSplit(Ratings ratings, boolean[] isEval, OutputStream all,
       OutputStream train, OutputStream eval) throws IOException {
     byte[][] users = encode(ratings.users());
     byte[][] items = encode(ratings.items());
-    Chunk allChunk = new Chunk(all);
-    Chunk trainChunk = isEval == null ? null : new Chunk(train);
-    Chunk evalChunk = isEval == null ? null : new Chunk(eval);
-    for (int n = 0; n < ratings.size(); n++) {
+    int blocks = (ratings.size() + BLOCK_ROWS - 1) / BLOCK_ROWS;
+    int workers = Math.min(blocks, Runtime.getRuntime().availableProcessors());
+    ConcurrentLinkedQueue<Block> free = new ConcurrentLinkedQueue<>();
+    if (workers <= 1) {
+      for (int from = 0; from < ratings.size(); from += BLOCK_ROWS) {
+        Block block = format(ratings, isEval, users, items, from,
+            Math.min(ratings.size(), from + BLOCK_ROWS), free);
+        block.writeTo(all, train, eval);
+        free.add(block);
+      }
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
+      Thread thread = new Thread(runnable, "tsv-ratings-format");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      ArrayDeque<Future<Block>> pending = new ArrayDeque<>();
+      int submitted = 0;
+      for (int written = 0; written < blocks; written++) {
+        while (submitted < blocks && pending.size() < 2 * workers) {
+          int from = submitted++ * BLOCK_ROWS;
+          int to = Math.min(ratings.size(), from + BLOCK_ROWS);
+          pending.add(pool.submit(() -> format(ratings, isEval, users, items, from, to, free)));
+        }
+        Block block = pending.remove().get();
+        block.writeTo(all, train, eval);
+        free.add(block);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while writing ratings", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IOException("cannot format ratings: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Formats rows {@code from .. to - 1}: every line into {@code all}, each into its split, in a
+   * block from {@code free} (written blocks come back there, so buffers are reused).
+   */
+  private static Block format(Ratings ratings, boolean[] isEval, byte[][] users, byte[][] items,
+      int from, int to, ConcurrentLinkedQueue<Block> free) {
+    Block reused = free.poll();
+    Block block = reused != null ? reused.cleared() : new Block(isEval != null);
+    for (int n = from; n < to; n++) {
       byte[] user = users[ratings.user(n)];
       byte[] item = items[ratings.item(n)];
-      byte[] line = allChunk.room(user.length + item.length + 64);
-      int from = allChunk.length;
-      int at = copy(user, line, from);
+      byte[] line = block.all.room(user.length + item.length + 64);
+      int start = block.all.length;
+      int at = copy(user, line, start);
       line[at++] = '\t';
       at = copy(item, line, at);
       line[at++] = '\t';
@@ -51,47 +111,64 @@ public final class TsvRatingsWriter {
       line[at++] = '\t';
       at = digits(ratings.timestamp(n), line, at);
       line[at++] = '\n';
-      allChunk.length = at;
+      block.all.length = at;
       if (isEval != null) {
-        (isEval[n] ? evalChunk : trainChunk).add(line, from, at - from);
+        (isEval[n] ? block.eval : block.train).add(line, start, at - start);
       }
     }
-    allChunk.flush();
-    if (isEval != null) {
-      trainChunk.flush();
-      evalChunk.flush();
+    return block;
+  }
+
+  /** One block's lines for each output. */
+  private static final class Block {
+    final Bytes all = new Bytes();
+    final Bytes train;
+    final Bytes eval;
+
+    Block(boolean split) {
+      train = split ? new Bytes() : null;
+      eval = split ? new Bytes() : null;
+    }
+
+    Block cleared() {
+      all.length = 0;
+      if (train != null) {
+        train.length = 0;
+        eval.length = 0;
+      }
+      return this;
+    }
+
+    void writeTo(OutputStream allOut, OutputStream trainOut, OutputStream evalOut)
+        throws IOException {
+      all.writeTo(allOut);
+      if (train != null) {
+        train.writeTo(trainOut);
+        eval.writeTo(evalOut);
+      }
     }
   }
 
-  /** Lines gathered into one buffer and written in large blocks. */
-  private static final class Chunk {
-    private final OutputStream out;
-    private byte[] bytes = new byte[1 << 16];
+  /** A growable byte buffer. */
+  private static final class Bytes {
+    private byte[] bytes = new byte[1 << 12];
     private int length;
 
-    Chunk(OutputStream out) {
-      this.out = out;
-    }
-
-    /** The buffer, flushed first if fewer than {@code needed} bytes are free. */
-    byte[] room(int needed) throws IOException {
+    /** The buffer, grown first if fewer than {@code needed} bytes are free. */
+    byte[] room(int needed) {
       if (bytes.length - length < needed) {
-        flush();
-        if (bytes.length < needed) {
-          bytes = new byte[needed];
-        }
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + needed));
       }
       return bytes;
     }
 
-    void add(byte[] from, int offset, int count) throws IOException {
+    void add(byte[] from, int offset, int count) {
       System.arraycopy(from, offset, room(count), length, count);
       length += count;
     }
 
-    void flush() throws IOException {
+    void writeTo(OutputStream out) throws IOException {
       out.write(bytes, 0, length);
-      length = 0;
     }
   }
 

@@ -32,6 +32,30 @@ class DeterministicOrderTest {
     assertSorted(rows); // textual order once an id is not an integer
   }
 
+  @Test
+  void sortsUsersAcrossParallelBlocksIncludingARunLongerThanABlock() {
+    SplittableRandom random = new SplittableRandom(5);
+    List<String[]> rows = new ArrayList<>();
+    for (int item = 0; item < 90_000; item++) { // one user's run spans more than a block
+      rows.add(new String[] {"500", Integer.toString(89_999 - item),
+          Integer.toString(rows.size())});
+    }
+    for (int user = 0; user < 1_000; user++) {
+      for (int count = 0; count < 150; count++) {
+        rows.add(new String[] {Integer.toString(user), Integer.toString(random.nextInt(1_000_000)),
+            Integer.toString(rows.size())});
+      }
+    }
+    List<String[]> distinct = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String[] row : rows) {
+      if (seen.add(row[0] + "/" + row[1])) {
+        distinct.add(row);
+      }
+    }
+    assertSorted(distinct);
+  }
+
   private static void assertSorted(List<String[]> rows) {
     RatingsBuilder builder = new RatingsBuilder();
     for (String[] row : rows) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.recopipe.components.api.DatasetLayout;
+import io.recopipe.components.validation.DataProfile;
 import io.recopipe.components.warehouse.DuckDbWarehouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,8 +71,9 @@ class IngestDeterminismTest {
       assertArrayEquals(Files.readAllBytes(left.resolve(name)),
           Files.readAllBytes(right.resolve(name)), name);
     }
-    assertEquals(List.of(DatasetLayout.EVAL, DatasetLayout.MOVIES, DatasetLayout.RATINGS,
-        DatasetLayout.REPORT, DatasetLayout.SCHEMA, DatasetLayout.TRAIN, DatasetLayout.USERS)
+    assertEquals(List.of(DataProfile.FILE, DatasetLayout.EVAL, DatasetLayout.MOVIES,
+        DatasetLayout.RATINGS, DatasetLayout.REPORT, DatasetLayout.SCHEMA, DatasetLayout.TRAIN,
+        DatasetLayout.USERS)
         .stream()
         .filter(names::contains).toList(), names);
   }

@@ -9,9 +9,11 @@ import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.dataset.DatasetSchema;
 import io.recopipe.components.dataset.IdKind;
 import io.recopipe.components.dataset.IngestedDataset;
+import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.json.JsonParser;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -96,5 +98,24 @@ class IngestSchemaTest {
     assertEquals(OptionalDouble.of(1), schema.ratingStep());
     assertTrue(read(context, DatasetLayout.SCHEMA).contains(
         "\"name\": \"item_id\",\n      \"type\": \"STRING\""));
+  }
+
+  @Test
+  void idsWithLeadingZerosStayTextInEveryTable(@TempDir Path tmp) throws Exception {
+    Path file = IngestFixtures.write(tmp.resolve("events.csv"), "user_id,item_id,rating\n"
+        + "7,1,4\n007,1,2\n7,01,5\n007,2,3\n8,1,1\n8,2,2\n");
+    ingest(tmp, Map.of("source", file.toString(), "eval_fraction", "0.5"));
+    try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(tmp.resolve("warehouse.duckdb"))) {
+      assertEquals(List.of(List.of("007", "1", 2.0), List.of("007", "2", 3.0),
+          List.of("7", "01", 5.0), List.of("7", "1", 4.0), List.of("8", "1", 1.0),
+          List.of("8", "2", 2.0)), warehouse.query("SELECT user_id, item_id, rating FROM ratings"
+          + " ORDER BY user_id, item_id").rows());
+      assertEquals(List.of(List.of("VARCHAR", "VARCHAR", 6L)), warehouse.query("SELECT"
+          + " typeof(user_id), typeof(item_id), COUNT(*) FROM (SELECT * FROM train UNION ALL"
+          + " SELECT * FROM eval) GROUP BY ALL").rows());
+      assertEquals(List.of(List.of(0L)), warehouse.query("SELECT COUNT(*) FROM (SELECT * FROM"
+          + " ratings EXCEPT SELECT * FROM (SELECT * FROM train UNION ALL SELECT * FROM eval))")
+          .rows());
+    }
   }
 }

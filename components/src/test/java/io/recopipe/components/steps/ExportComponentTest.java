@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recopipe.components.api.DatasetLayout;
+import io.recopipe.components.dataset.DatasetSchema;
 import io.recopipe.components.readers.DatasetReader;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.json.JsonObject;
 import io.recopipe.model.json.JsonParser;
+import io.recopipe.model.json.JsonWriter;
 import io.recopipe.model.mf.MfModel;
+import io.recopipe.model.weights.ModelWeights;
+import io.recopipe.model.weights.WeightsRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -140,5 +144,45 @@ class ExportComponentTest {
     new ExportComponent().publish(ctx);
     assertEquals(weights, ctx.warehouse.table(WeightsTable.NAME).rows());
     assertEquals(recs, ctx.warehouse.table(RecommendationsTable.NAME).rows());
+  }
+
+  @Test
+  void bundleRatedItemsGiveTheSameRecommendationsAsTheTrainSplit() throws Exception {
+    Path recorded = Files.createDirectories(tmp.resolve("data-with-schema"));
+    try (var files = Files.list(dataset)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, recorded.resolve(file.getFileName()));
+      }
+    }
+    Ratings all = DatasetReader.read(dataset.resolve(DatasetLayout.RATINGS)).ratings();
+    long trainRows = DatasetReader.read(dataset.resolve(DatasetLayout.TRAIN)).ratings().size();
+    Files.writeString(recorded.resolve(DatasetLayout.SCHEMA), JsonWriter.pretty(DatasetSchema.of(
+        all, trainRows, all.size() - trainRows, "test", "test").toJson()));
+    assertTrue(ModelBundle.load(model).ratedItems().isPresent(), "train stores rated items");
+    TestContext fromBundle = new TestContext(tmp.resolve("export-2"), "run-2")
+        .input("model", model).input("dataset", recorded).set("top_n", "10");
+    new ExportComponent().run(fromBundle);
+    assertEquals(ctx.warehouse.table(RecommendationsTable.NAME).rows(),
+        fromBundle.warehouse.table(RecommendationsTable.NAME).rows());
+    assertEquals(ctx.warehouse.table(WeightsTable.NAME).rows(),
+        fromBundle.warehouse.table(WeightsTable.NAME).rows());
+  }
+
+  @Test
+  void weightsRowsHoldTheModelWeightsRowsValues() throws Exception {
+    ModelBundle bundle = ModelBundle.load(model);
+    ModelWeights weights = ModelWeights.of(bundle.model(), "user_id", "item_id");
+    List<WeightsRow> expected = weights.rows();
+    List<List<Object>> rows = WeightsTable.rows(weights);
+    assertEquals(expected.size(), rows.size());
+    for (int n = 0; n < rows.size(); n++) {
+      WeightsRow row = expected.get(n);
+      List<Object> actual = rows.get(n);
+      assertEquals(row.processedInput(), actual.get(0));
+      assertEquals(row.feature(), actual.get(1));
+      assertEquals(row.isGlobalIntercept() ? null : WeightsTable.factorWeights(
+          (List<?>) actual.get(2)), row.isGlobalIntercept() ? null : row.factorWeights());
+      assertEquals(row.intercept(), actual.get(3));
+    }
   }
 }

@@ -141,6 +141,27 @@ class DuckDbWarehouseTest {
   }
 
   @Test
+  void appendsPrimitiveDoubleListsExactlyAndInOrder(@TempDir Path tmp) throws Exception {
+    float[] factors = {0.1f, -3.25e-7f, Float.MAX_VALUE, 0f, 7f, -0.5f};
+    List<Column> columns = List.of(new Column("id", "VARCHAR"),
+        new Column("factors", "DOUBLE[]"));
+    List<List<Object>> rows = List.of(
+        Arrays.asList("first", DoubleList.widened(factors, 0, 3)),
+        Arrays.asList("second", DoubleList.widened(factors, 3, 3)),
+        Arrays.asList("none", null),
+        Arrays.asList("empty", DoubleList.widened(factors, 0, 0)));
+    try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(tmp.resolve("w.duckdb"))) {
+      warehouse.replaceTable("factors", columns, rows);
+      assertEquals(List.of(
+          List.of("first", List.of((double) 0.1f, (double) -3.25e-7f, (double) Float.MAX_VALUE)),
+          List.of("second", List.of(0.0, 7.0, -0.5)), Arrays.asList("none", null),
+          List.of("empty", List.of())), warehouse.query("SELECT * FROM factors").rows());
+    }
+    assertEquals(List.of(0.1f, -3.25e-7f).stream().map(f -> (double) f).toList(),
+        DoubleList.widened(factors, 0, 2));
+  }
+
+  @Test
   void capsDuckDbsBufferPoolSoTheJvmAndDuckDbShareTheMachine(@TempDir Path tmp) throws Exception {
     try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(tmp.resolve("w.duckdb"))) {
       Object limit = warehouse.query("SELECT current_setting('memory_limit')").rows().get(0)

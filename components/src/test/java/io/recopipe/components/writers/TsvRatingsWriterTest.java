@@ -34,6 +34,34 @@ class TsvRatingsWriterTest {
   }
 
   @Test
+  void splitWriteOfManyBlocksKeepsRowOrderInEveryFile() throws IOException {
+    RatingsBuilder builder = new RatingsBuilder();
+    int rows = 200_003; // more than three formatting blocks, the last one partial
+    boolean[] isEval = new boolean[rows];
+    StringBuilder all = new StringBuilder();
+    StringBuilder train = new StringBuilder();
+    StringBuilder eval = new StringBuilder();
+    for (int n = 0; n < rows; n++) {
+      String user = "u" + n / 100;
+      String item = Integer.toString(n % 100 * 7);
+      float rating = n % 3 == 0 ? 3.5f : n % 5;
+      builder.add(user, item, rating, 1_000_000L + n);
+      isEval[n] = n % 10 == 3;
+      String line = user + "\t" + item + "\t" + (n % 3 == 0 ? "3.5" : Integer.toString(n % 5))
+          + "\t" + (1_000_000L + n) + "\n";
+      all.append(line);
+      (isEval[n] ? eval : train).append(line);
+    }
+    ByteArrayOutputStream allOut = new ByteArrayOutputStream();
+    ByteArrayOutputStream trainOut = new ByteArrayOutputStream();
+    ByteArrayOutputStream evalOut = new ByteArrayOutputStream();
+    TsvRatingsWriter.writeSplit(builder.build(), isEval, allOut, trainOut, evalOut);
+    assertEquals(all.toString(), allOut.toString(StandardCharsets.UTF_8));
+    assertEquals(train.toString(), trainOut.toString(StandardCharsets.UTF_8));
+    assertEquals(eval.toString(), evalOut.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void roundTripsGeneratedDataThroughBothReaders(@TempDir Path tmp) throws IOException {
     Ratings generated = SyntheticGenerator.generate(SyntheticSpec.custom(60, 50, 2_000), 9)
         .ratings();
