@@ -1,6 +1,7 @@
 package io.recopipe.model.scoring;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -19,6 +20,11 @@ final class VectorItemScorer {
   private VectorItemScorer() {
   }
 
+  /** The floats in one vector of the preferred species. */
+  static int lanes() {
+    return LANES;
+  }
+
   /**
    * Writes {@code base + itemIntercepts[i] + Σ_f x[uo+f]·t[f·n+i]} for every item i into
    * {@code out}; {@code t} is the factor-major item matrix, {@code n} the item count.
@@ -28,6 +34,29 @@ final class VectorItemScorer {
     int upper = SPECIES.loopBound(n);
     FloatVector baseVector = FloatVector.broadcast(SPECIES, base);
     int i = 0;
+    // four item vectors at a time: four independent add chains hide the adds' latency, which
+    // one chain of k dependent adds per vector leaves exposed; each lane's order is unchanged
+    for (; i + 4 * LANES <= upper; i += 4 * LANES) {
+      FloatVector d0 = FloatVector.zero(SPECIES);
+      FloatVector d1 = d0;
+      FloatVector d2 = d0;
+      FloatVector d3 = d0;
+      for (int f = 0, row = i; f < k; f++, row += n) {
+        float xf = x[uo + f];
+        d0 = d0.add(FloatVector.fromArray(SPECIES, t, row).mul(xf));
+        d1 = d1.add(FloatVector.fromArray(SPECIES, t, row + LANES).mul(xf));
+        d2 = d2.add(FloatVector.fromArray(SPECIES, t, row + 2 * LANES).mul(xf));
+        d3 = d3.add(FloatVector.fromArray(SPECIES, t, row + 3 * LANES).mul(xf));
+      }
+      baseVector.add(FloatVector.fromArray(SPECIES, itemIntercepts, i)).add(d0)
+          .intoArray(out, i);
+      baseVector.add(FloatVector.fromArray(SPECIES, itemIntercepts, i + LANES)).add(d1)
+          .intoArray(out, i + LANES);
+      baseVector.add(FloatVector.fromArray(SPECIES, itemIntercepts, i + 2 * LANES)).add(d2)
+          .intoArray(out, i + 2 * LANES);
+      baseVector.add(FloatVector.fromArray(SPECIES, itemIntercepts, i + 3 * LANES)).add(d3)
+          .intoArray(out, i + 3 * LANES);
+    }
     for (; i < upper; i += LANES) {
       FloatVector dot = FloatVector.zero(SPECIES);
       for (int f = 0, row = i; f < k; f++, row += n) {
@@ -114,6 +143,34 @@ final class VectorItemScorer {
       }
       baseVector.add(FloatVector.fromArray(SPECIES, itemIntercepts, i)).add(dot)
           .intoArray(out, i);
+    }
+  }
+
+  /**
+   * Writes into {@code maxima[0..groups)} the largest score of each group of
+   * {@link Recommender#groupMaxima}'s strided grouping (item i in group i mod groups, NaN never a
+   * maximum), a whole vector of groups per instruction; {@code groups} is a multiple of the
+   * lane count.
+   */
+  static void groupMaxima(float[] scores, int count, float[] maxima, int groups) {
+    FloatVector empty = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+    for (int g = 0; g < groups; g += LANES) {
+      empty.intoArray(maxima, g);
+    }
+    int rows = count / groups * groups;
+    for (int g = 0; g < groups; g += LANES) {
+      FloatVector max = empty;
+      for (int i = g; i < rows; i += groups) {
+        FloatVector v = FloatVector.fromArray(SPECIES, scores, i);
+        max = max.blend(v, v.compare(VectorOperators.GT, max)); // as `if (v > max)`: NaN never
+      }
+      max.intoArray(maxima, g);
+    }
+    for (int i = rows; i < count; i++) {
+      float score = scores[i];
+      if (score > maxima[i - rows]) {
+        maxima[i - rows] = score;
+      }
     }
   }
 }
