@@ -20,6 +20,19 @@ class ServingOptionsTest {
   }
 
   @Test
+  void scoringWorkersDefaultToTheDeploysEnvironmentThenTheCores() {
+    Map<String, String> env = Map.of(ServingOptions.WORKERS_ENV, "3");
+    assertEquals(Runtime.getRuntime().availableProcessors(),
+        ServingOptions.parse(BUNDLE, Map.of()).workers());
+    assertEquals(3, ServingOptions.parse(BUNDLE, env).workers());
+    assertEquals(5, ServingOptions.parse(new String[] {"--bundle", "/m", "--workers", "5"}, env)
+        .workers());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ServingOptions.parse(new String[] {"--bundle", "/m", "--workers", "0"}, Map.of()));
+    assertEquals("--workers must be >= 1, was 0", e.getMessage());
+  }
+
+  @Test
   void refusesAPoolTooSmallToServe() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> ServingOptions.parse(new String[] {"--bundle", "/m", "--threads", "2"}, Map.of()));
