@@ -22,7 +22,7 @@ import java.util.Map;
  * @param threads      the public server's threads (one acceptor and one selector among them);
  *                     0 = Jetty's default pool
  * @param workers      the threads that score {@code :predict} requests in arrival order
- *                     (default: one per available core)
+ *                     (default: one per available core; 0 scores on the HTTP thread)
  * @param adminSecret  the owner-only file holding the admin API's bearer secret, or null (then
  *                     every admin request is refused)
  * @param journal      where admin actions are appended as JSON lines, or null
@@ -70,7 +70,7 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
         : intValue(THREADS_ENV, envThreads, 0);
     String envWorkers = env.get(WORKERS_ENV);
     int workers = envWorkers == null || envWorkers.isBlank()
-        ? Runtime.getRuntime().availableProcessors() : intValue(WORKERS_ENV, envWorkers, 1);
+        ? Runtime.getRuntime().availableProcessors() : intValue(WORKERS_ENV, envWorkers, 0);
     Path adminSecret = null;
     Path journal = null;
     List<Integer> listen = new ArrayList<>();
@@ -89,7 +89,7 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
         case "--state-file" -> stateFile = Path.of(value(args, ++n, flag));
         case "--max-instances" -> maxInstances = intValue(flag, value(args, ++n, flag), 1);
         case "--threads" -> threads = intValue(flag, value(args, ++n, flag), 0);
-        case "--workers" -> workers = intValue(flag, value(args, ++n, flag), 1);
+        case "--workers" -> workers = intValue(flag, value(args, ++n, flag), 0);
         case "--admin-secret-file" -> adminSecret = Path.of(value(args, ++n, flag));
         case "--journal" -> journal = Path.of(value(args, ++n, flag));
         case "--listen" -> listen.add(intValue(flag, value(args, ++n, flag), 1));

@@ -28,8 +28,10 @@ class ServingOptionsTest {
     assertEquals(5, ServingOptions.parse(new String[] {"--bundle", "/m", "--workers", "5"}, env)
         .workers());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ServingOptions.parse(new String[] {"--bundle", "/m", "--workers", "0"}, Map.of()));
-    assertEquals("--workers must be >= 1, was 0", e.getMessage());
+        () -> ServingOptions.parse(new String[] {"--bundle", "/m", "--workers", "-1"}, Map.of()));
+    assertEquals("--workers must be >= 0, was -1", e.getMessage());
+    assertEquals(0, ServingOptions.parse(new String[] {"--bundle", "/m", "--workers", "0"}, env)
+        .workers(), "0: scored on the HTTP thread");
   }
 
   @Test

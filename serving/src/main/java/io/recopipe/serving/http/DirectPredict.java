@@ -41,19 +41,23 @@ public final class DirectPredict extends Handler.Wrapper {
   private volatile ExecutorService scoring;
 
   /**
-   * Creates the handler answering {@code predict}'s path with {@code workers} scoring threads;
-   * Javalin goes in as its child.
+   * Creates the handler answering {@code predict}'s path with {@code workers} scoring threads
+   * (0: scored on Jetty's thread that read the request); Javalin goes in as its child.
    */
   public DirectPredict(PredictHandler predict, InFlight inFlight, RequestEnd end, int workers) {
     this.predict = predict;
     this.path = predict.path();
     this.inFlight = inFlight;
     this.end = end;
-    this.workers = Math.max(1, workers);
+    this.workers = workers;
   }
 
   @Override
   protected void doStart() throws Exception {
+    if (workers == 0) {
+      super.doStart();
+      return;
+    }
     AtomicInteger count = new AtomicInteger();
     scoring = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
         new LinkedBlockingQueue<>(), task -> {
@@ -67,7 +71,9 @@ public final class DirectPredict extends Handler.Wrapper {
   @Override
   protected void doStop() throws Exception {
     super.doStop();
-    scoring.shutdown();
+    if (scoring != null) {
+      scoring.shutdown();
+    }
   }
 
   @Override
@@ -81,6 +87,10 @@ public final class DirectPredict extends Handler.Wrapper {
       body = predict.bodies().read(request.getLength(), Request.asInputStream(request));
     } catch (ApiException e) {
       answer(request, response, callback, e.status(), Responses.errorBody(e.getMessage()));
+      return true;
+    }
+    if (scoring == null) {
+      score(request, response, callback, body);
       return true;
     }
     try {
