@@ -34,29 +34,6 @@ final class VectorItemScorer {
     int upper = SPECIES.loopBound(n);
     FloatVector baseVector = FloatVector.broadcast(SPECIES, base);
     int i = 0;
-    // four item vectors at a time: four independent add chains hide the adds' latency, which
-    // one chain of k dependent adds per vector leaves exposed; each lane's order is unchanged
-    for (; i + 4 * LANES <= upper; i += 4 * LANES) {
-      FloatVector d0 = FloatVector.zero(SPECIES);
-      FloatVector d1 = d0;
-      FloatVector d2 = d0;
-      FloatVector d3 = d0;
-      for (int f = 0, row = i; f < k; f++, row += n) {
-        float xf = x[uo + f];
-        d0 = d0.add(FloatVector.fromArray(SPECIES, t, row).mul(xf));
-        d1 = d1.add(FloatVector.fromArray(SPECIES, t, row + LANES).mul(xf));
-        d2 = d2.add(FloatVector.fromArray(SPECIES, t, row + 2 * LANES).mul(xf));
-        d3 = d3.add(FloatVector.fromArray(SPECIES, t, row + 3 * LANES).mul(xf));
-      }
-      baseVector.add(FloatVector.fromArray(SPECIES, itemIntercepts, i)).add(d0)
-          .intoArray(out, i);
-      baseVector.add(FloatVector.fromArray(SPECIES, itemIntercepts, i + LANES)).add(d1)
-          .intoArray(out, i + LANES);
-      baseVector.add(FloatVector.fromArray(SPECIES, itemIntercepts, i + 2 * LANES)).add(d2)
-          .intoArray(out, i + 2 * LANES);
-      baseVector.add(FloatVector.fromArray(SPECIES, itemIntercepts, i + 3 * LANES)).add(d3)
-          .intoArray(out, i + 3 * LANES);
-    }
     for (; i < upper; i += LANES) {
       FloatVector dot = FloatVector.zero(SPECIES);
       for (int f = 0, row = i; f < k; f++, row += n) {
