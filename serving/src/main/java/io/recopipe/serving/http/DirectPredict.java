@@ -88,6 +88,9 @@ public final class DirectPredict extends Handler.Wrapper {
     } catch (ApiException e) {
       answer(request, response, callback, e.status(), Responses.errorBody(e.getMessage()));
       return true;
+    } catch (RuntimeException e) {
+      answer(request, response, callback, 500, unhandled(e));
+      return true;
     }
     if (scoring == null) {
       score(request, response, callback, body);
@@ -110,12 +113,17 @@ public final class DirectPredict extends Handler.Wrapper {
       status = e.status();
       answer = Responses.errorBody(e.getMessage());
     } catch (RuntimeException e) {
-      end.log().write("ERROR", "unhandled " + e.getClass().getName() + " on POST " + path
-          + ": " + e.getMessage(), Map.of(), null);
       status = 500;
-      answer = Responses.errorBody("internal error");
+      answer = unhandled(e);
     }
     answer(request, response, callback, status, answer);
+  }
+
+  /** Logs a failure no handler expected and returns the 500 answer's body. */
+  private byte[] unhandled(RuntimeException e) {
+    end.log().write("ERROR", "unhandled " + e.getClass().getName() + " on POST " + path
+        + ": " + e.getMessage(), Map.of(), null);
+    return Responses.errorBody("internal error");
   }
 
   private void answer(Request request, Response response, Callback callback, int status,
