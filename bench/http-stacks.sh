@@ -92,7 +92,7 @@ for spec in $stacks; do
   java $gc "${jvm[@]}" -cp "$project/target/classes:$project/target/lib/*" \
     io.recopipe.bench.http.StackServer "$name" "$port" "$workers" > "$work/server.log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 1 100); do grep -q ready "$work/server.log" && break; sleep 0.1; done
+  for _ in $(seq 1 100); do grep -qs ready "$work/server.log" && break; sleep 0.1; done
   if [ -z "$first" ]; then # nginx's body is the candidates' exact answer
     curl -s -X POST --data '{}' "http://127.0.0.1:$port$path" > "$work/www$path"
     first=1
