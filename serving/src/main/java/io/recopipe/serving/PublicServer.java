@@ -39,8 +39,8 @@ public final class PublicServer {
     RequestEnd end = new RequestEnd(log, metrics, options.accessLog());
     return HttpApp.create(log, metrics, inFlight, options.accessLog(), config -> {
       if (options.threads() > 0) {
-        // few threads on few cores and no reserved (spinning) threads: requests queue FIFO
-        // instead of time-slicing, which keeps the latency tail short (bench/serving.sh)
+        // Jetty's threads read requests and write answers (scoring runs on DirectPredict's
+        // workers); no reserved (spinning) threads, which would compete with the workers
         QueuedThreadPool pool = new QueuedThreadPool(options.threads(),
             Math.min(options.threads(), 4));
         pool.setName("serving");
@@ -51,7 +51,7 @@ public final class PublicServer {
           options.host(), options.port(), options.reusePort()));
       // the hot route skips Javalin; Javalin is attached inside it and serves the rest
       config.jetty.modifyServer(server -> server.setHandler(new DirectPredict(predict, inFlight,
-          end)));
+          end, options.workers())));
       config.routes.post("/v1/models/{spec}", predict);
       config.routes.get("/v1/models/{spec}", new StatusHandler(names, holder));
       boolean loopback = options.loopbackOnly();

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param accessLog    whether every request is logged as a JSON line
  * @param threads      the public server's threads (one acceptor and one selector among them);
  *                     0 = Jetty's default pool
+ * @param workers      the threads that score {@code :predict} requests in arrival order
+ *                     (default: one per available core; 0 scores on the HTTP thread)
  * @param adminSecret  the owner-only file holding the admin API's bearer secret, or null (then
  *                     every admin request is refused)
  * @param journal      where admin actions are appended as JSON lines, or null
@@ -32,7 +34,8 @@ import java.util.Map;
  */
 public record ServingOptions(Path bundle, String host, int port, String modelName, int adminPort,
     Path stateFile, boolean reusePort, int maxInstances, int maxBodyBytes, boolean accessLog,
-    int threads, Path adminSecret, Path journal, List<Integer> listen, boolean supervise) {
+    int threads, int workers, Path adminSecret, Path journal, List<Integer> listen,
+    boolean supervise) {
 
   /** The default model name, as in the seed client's endpoint. */
   public static final String DEFAULT_MODEL_NAME = "recommender_model";
@@ -42,6 +45,9 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
 
   /** The environment variable giving the default of {@code --threads} (set by the deploy). */
   public static final String THREADS_ENV = "RECOPIPE_SERVING_THREADS";
+
+  /** The environment variable giving the default of {@code --workers} (set by the deploy). */
+  public static final String WORKERS_ENV = "RECOPIPE_SERVING_WORKERS";
 
   /**
    * Parses {@code args}; the default port is {@code PORT} from {@code env}, else 8080, and the
@@ -62,6 +68,9 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
     String envThreads = env.get(THREADS_ENV);
     int threads = envThreads == null || envThreads.isBlank() ? 0
         : intValue(THREADS_ENV, envThreads, 0);
+    String envWorkers = env.get(WORKERS_ENV);
+    int workers = envWorkers == null || envWorkers.isBlank()
+        ? Runtime.getRuntime().availableProcessors() : intValue(WORKERS_ENV, envWorkers, 0);
     Path adminSecret = null;
     Path journal = null;
     List<Integer> listen = new ArrayList<>();
@@ -80,6 +89,7 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
         case "--state-file" -> stateFile = Path.of(value(args, ++n, flag));
         case "--max-instances" -> maxInstances = intValue(flag, value(args, ++n, flag), 1);
         case "--threads" -> threads = intValue(flag, value(args, ++n, flag), 0);
+        case "--workers" -> workers = intValue(flag, value(args, ++n, flag), 0);
         case "--admin-secret-file" -> adminSecret = Path.of(value(args, ++n, flag));
         case "--journal" -> journal = Path.of(value(args, ++n, flag));
         case "--listen" -> listen.add(intValue(flag, value(args, ++n, flag), 1));
@@ -102,8 +112,8 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
           + "'");
     }
     return new ServingOptions(bundle, host, port, modelName, adminPort, stateFile, reusePort,
-        maxInstances, maxBodyBytes, accessLog, threads, adminSecret, journal, List.copyOf(listen),
-        supervise);
+        maxInstances, maxBodyBytes, accessLog, threads, workers, adminSecret, journal,
+        List.copyOf(listen), supervise);
   }
 
   /** Whether the public listener is bound to a loopback address only. */

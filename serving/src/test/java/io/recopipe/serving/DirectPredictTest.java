@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.recopipe.model.bundle.ModelBundle;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,11 +18,12 @@ class DirectPredictTest {
   @TempDir
   static Path temp;
   static TestServer server;
+  static Path bundle;
 
   @BeforeAll
   static void start() throws Exception {
-    ModelBundle bundle = TestBundles.write(temp, "m", 7);
-    server = TestServer.start(bundle.directory());
+    bundle = TestBundles.write(temp, "m", 7).directory();
+    server = TestServer.start(bundle);
   }
 
   @AfterAll
@@ -65,5 +65,19 @@ class DirectPredictTest {
     String metrics = server.get("/metrics").body();
     assertTrue(metrics.contains(
         "http_server_requests_seconds_count{route=\"predict\",status=\"400\"} 1"), metrics);
+  }
+
+  @Test
+  void scoringOnTheHttpThreadAnswersAsTheWorkersDo() throws Exception {
+    String batch = "{\"instances\":[{\"user_id\":\"u1\",\"k\":3},{\"user_id\":\"u2\"},"
+        + "{\"user_id\":\"nobody\"}]}";
+    try (TestServer inline = TestServer.start(bundle, "--workers", "0")) {
+      for (String body : List.of(BODY, batch, "{\"instances\":[]}")) {
+        HttpResponse<String> pooled = server.predict(body);
+        HttpResponse<String> direct = inline.predict(body);
+        assertEquals(pooled.statusCode(), direct.statusCode());
+        assertEquals(pooled.body(), direct.body());
+      }
+    }
   }
 }

@@ -20,6 +20,21 @@ class ServingOptionsTest {
   }
 
   @Test
+  void scoringWorkersDefaultToTheDeploysEnvironmentThenTheCores() {
+    Map<String, String> env = Map.of(ServingOptions.WORKERS_ENV, "3");
+    assertEquals(Runtime.getRuntime().availableProcessors(),
+        ServingOptions.parse(BUNDLE, Map.of()).workers());
+    assertEquals(3, ServingOptions.parse(BUNDLE, env).workers());
+    assertEquals(5, ServingOptions.parse(new String[] {"--bundle", "/m", "--workers", "5"}, env)
+        .workers());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ServingOptions.parse(new String[] {"--bundle", "/m", "--workers", "-1"}, Map.of()));
+    assertEquals("--workers must be >= 0, was -1", e.getMessage());
+    assertEquals(0, ServingOptions.parse(new String[] {"--bundle", "/m", "--workers", "0"}, env)
+        .workers(), "0: scored on the HTTP thread");
+  }
+
+  @Test
   void refusesAPoolTooSmallToServe() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> ServingOptions.parse(new String[] {"--bundle", "/m", "--threads", "2"}, Map.of()));

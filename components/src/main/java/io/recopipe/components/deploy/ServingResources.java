@@ -16,12 +16,14 @@ import java.util.Optional;
  * and the local launch, the Cloud Run revision, {@code endpoints} and the image labels all state
  * the same rule.
  *
- * <p>The rule (measured with bench/serving-e2e.sh): scoring is CPU-bound and Jetty reads requests
- * without blocking a worker, so one worker per core (at least two) keeps every core busy; more
- * only time-slice and stretch the latency tail (on 2 cores, one connector: 2 workers 11.3k req/s,
- * 4 workers 8.1k, 10 workers 4.7k, Jetty's default pool 4.3k); one or two cores get the serial
- * collector (no GC threads competing with the workers), more cores the parallel one; the heap is a share of the memory limit that
- * leaves room for metaspace, thread stacks and the memory-mapped model.
+ * <p>The rule (measured with bench/serving-e2e.sh and bench/http-stacks.sh): scoring is
+ * CPU-bound, so one scoring worker per core keeps every core busy; the workers take requests in
+ * arrival order from Jetty's threads, which only read requests and write answers (a few per core
+ * and the connectors' acceptor and selector). Scoring on Jetty's own workers let connections jump
+ * the queue: at 64 connections and 100-user batches the p99 was 20x the median, where Little's
+ * law says every request waits about the same. One or two cores get the serial collector (no GC
+ * threads competing with the workers), more cores the parallel one; the heap is a share of the
+ * memory limit that leaves room for metaspace, thread stacks and the memory-mapped model.
  *
  * @param cores       the processors the revision may use
  * @param memoryBytes the memory the revision may use
@@ -31,8 +33,10 @@ import java.util.Optional;
 public record ServingResources(int cores, long memoryBytes, boolean dedicated) {
   /** The file in a revision's directory stating the settings it was started with. */
   public static final String SETTINGS_FILE = "serving-settings.txt";
-  /** The server's environment variable for its worker threads (ServingOptions reads it). */
+  /** The server's environment variable for its HTTP threads (ServingOptions reads it). */
   public static final String THREADS_ENV = "RECOPIPE_SERVING_THREADS";
+  /** The server's environment variable for its scoring workers (ServingOptions reads it). */
+  public static final String WORKERS_ENV = "RECOPIPE_SERVING_WORKERS";
   /**
    * The pool's threads that are not workers: one acceptor and one selector for each of the two
    * connectors a local revision has (its own port and the stable one it takes over).
@@ -57,9 +61,17 @@ public record ServingResources(int cores, long memoryBytes, boolean dedicated) {
         false);
   }
 
-  /** The public server's thread pool: one worker per core (at least two) and the I/O threads. */
+  /**
+   * The public server's HTTP thread pool: one per core (at least two) that read requests and
+   * write answers, and the connectors' I/O threads.
+   */
   public int threads() {
     return Math.max(2, cores) + IO_THREADS;
+  }
+
+  /** The threads that score requests, in arrival order: one per core. */
+  public int workers() {
+    return cores;
   }
 
   /** The collector's JVM flag. */
@@ -94,18 +106,20 @@ public record ServingResources(int cores, long memoryBytes, boolean dedicated) {
 
   /** The server's arguments these settings add. */
   public List<String> serverArgs() {
-    return List.of("--threads", Integer.toString(threads()));
+    return List.of("--threads", Integer.toString(threads()), "--workers",
+        Integer.toString(workers()));
   }
 
   /**
    * The container environment that applies these settings to the image's unchanged entrypoint:
    * the JVM flags through {@code JAVA_TOOL_OPTIONS}, the threads through
-   * {@value #THREADS_ENV}.
+   * {@value #THREADS_ENV} and {@value #WORKERS_ENV}.
    */
   public Map<String, String> containerEnv() {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("JAVA_TOOL_OPTIONS", String.join(" ", jvmFlags()));
     env.put(THREADS_ENV, Integer.toString(threads()));
+    env.put(WORKERS_ENV, Integer.toString(workers()));
     return env;
   }
 
@@ -114,10 +128,14 @@ public record ServingResources(int cores, long memoryBytes, boolean dedicated) {
     return memoryBytes / MIB + "Mi";
   }
 
-  /** One line for people: {@code threads 6, GC serial, heap ≤ 25% of 7.8 GiB (2 cores)}. */
+  /**
+   * One line for people:
+   * {@code threads 6, scoring workers 2, GC serial, heap <= 25% of 7.8 GiB (2 cores)}.
+   */
   public String describe() {
-    return String.format(Locale.ROOT, "threads %d, GC %s, heap <= %d%% of %.1f GiB (%d %s)",
-        threads(), gcName(), heapPercent(), memoryBytes / (double) (1024 * MIB), cores,
+    return String.format(Locale.ROOT,
+        "threads %d, scoring workers %d, GC %s, heap <= %d%% of %.1f GiB (%d %s)",
+        threads(), workers(), gcName(), heapPercent(), memoryBytes / (double) (1024 * MIB), cores,
         cores == 1 ? "core" : "cores");
   }
 

@@ -24,6 +24,15 @@ class ServingResourcesTest {
   }
 
   @Test
+  void scoringWorkersAreOnePerCoreAndReachTheServerAndTheContainer() {
+    assertEquals(1, ServingResources.CLOUD_RUN_DEFAULT.workers());
+    ServingResources four = new ServingResources(4, 8 * GIB, true);
+    assertEquals(List.of("--threads", "8", "--workers", "4"), four.serverArgs());
+    assertEquals("4", four.containerEnv().get(ServingResources.WORKERS_ENV));
+    assertEquals("8", four.containerEnv().get(ServingResources.THREADS_ENV));
+  }
+
+  @Test
   void fewCoresGetTheSerialCollectorMoreTheParallelOne() {
     assertEquals("-XX:+UseSerialGC", new ServingResources(2, GIB, true).gcFlag());
     assertEquals("-XX:+UseParallelGC", new ServingResources(4, GIB, true).gcFlag());
@@ -35,7 +44,7 @@ class ServingResourcesTest {
         ServingResources.CLOUD_RUN_DEFAULT.jvmFlags());
     assertEquals(75, new ServingResources(2, 2 * GIB, true).heapPercent());
     assertEquals(25, new ServingResources(2, 64 * GIB, false).heapPercent());
-    assertEquals("threads 6, GC serial, heap <= 75% of 2.0 GiB (2 cores)",
+    assertEquals("threads 6, scoring workers 2, GC serial, heap <= 75% of 2.0 GiB (2 cores)",
         new ServingResources(2, 2 * GIB, true).describe());
   }
 
@@ -80,6 +89,7 @@ class ServingResourcesTest {
     assertTrue(command.contains("-D" + ServingLauncher.CHILD_JVM_PROPERTY
         + "=-XX:+UseSerialGC -XX:MaxRAMPercentage=25"), command.toString());
     assertEquals("6", command.get(command.indexOf("--threads") + 1));
+    assertEquals("2", command.get(command.indexOf("--workers") + 1));
     assertTrue(command.indexOf("--add-modules") < command.indexOf(ServingLauncher.SUPERVISOR));
   }
 }

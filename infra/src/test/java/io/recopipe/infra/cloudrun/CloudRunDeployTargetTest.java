@@ -97,7 +97,8 @@ class CloudRunDeployTargetTest {
     assertEquals(8080, container.getPorts(0).getContainerPort());
     assertEquals("MODEL_NAME=recommender_model,MODEL_VERSION=0123456789ab,RECOPIPE_RUN_ID=run-"
         + V1 + ",JAVA_TOOL_OPTIONS=-XX:+UseSerialGC -XX:MaxRAMPercentage=60,"
-        + "RECOPIPE_SERVING_THREADS=" + ServingResources.CLOUD_RUN_DEFAULT.threads(),
+        + "RECOPIPE_SERVING_THREADS=" + ServingResources.CLOUD_RUN_DEFAULT.threads()
+        + ",RECOPIPE_SERVING_WORKERS=" + ServingResources.CLOUD_RUN_DEFAULT.workers(),
         String.join(",", container.getEnvList().stream()
             .map(e -> e.getName() + "=" + e.getValue()).toList()));
     assertEquals(Map.of("cpu", "1", "memory", "512Mi"), container.getResources().getLimitsMap());

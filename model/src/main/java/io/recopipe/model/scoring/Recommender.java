@@ -8,11 +8,14 @@ import io.recopipe.model.mf.MfModel;
  * Not thread-safe: it owns scratch buffers; use one per thread.
  */
 public final class Recommender {
+  /** Group counts are a multiple of this, a whole number of vectors of the widest lanes. */
+  private static final int GROUP_ALIGN = 16;
   private final ItemScorer scorer;
   private final RatedItems rated;
   private final float[] scores;
   private final float[] scratch;
   private float[] blockMaxima = new float[0];
+  private long[] candidates = new long[0];
 
   /** Creates a recommender over a shared scorer and rated-item lists. */
   public Recommender(ItemScorer scorer, RatedItems rated) {
@@ -63,6 +66,21 @@ public final class Recommender {
     }
     int count = scorer.model().items().size();
     float floor = lowerBound(scores, count, top.capacity());
+    if (top.size() == 0) {
+      // the few items at or above the bound, sorted once: cheaper than a heap update for each
+      if (candidates.length < count) {
+        candidates = new long[count];
+      }
+      int n = 0;
+      for (int i = 0; i < count; i++) {
+        float score = scores[i];
+        if (score >= floor) { // never NaN
+          candidates[n++] = TopK.key(score, i);
+        }
+      }
+      top.takeBest(candidates, n, scores);
+      return;
+    }
     for (int i = 0; i < count; i++) {
       // most items fall below the bound (or the current k-th best): one compare, no heap call
       if (scores[i] >= floor) {
@@ -73,30 +91,39 @@ public final class Recommender {
   }
 
   /**
-   * A score the k-th best item is sure to reach: the k-th largest of the maxima of 2k blocks
-   * (k distinct items score at least that much), so that only ~2% of items reach the heap.
-   * Negative infinity when there are too few items to bother.
+   * A score the k-th best item is sure to reach: the k-th largest of the maxima of at least 2k
+   * disjoint groups of items (k distinct items score at least that much), so that only a few
+   * more than k items are candidates. Negative infinity when there are too few items to bother.
    */
   private float lowerBound(float[] scores, int count, int k) {
-    int blocks = 2 * k;
     if (count < 4 * k) {
       return Float.NEGATIVE_INFINITY;
     }
-    float[] maxima = blockMaxima.length >= blocks ? blockMaxima : new float[blocks];
-    for (int b = 0; b < blocks; b++) {
-      int start = (int) ((long) count * b / blocks);
-      int end = (int) ((long) count * (b + 1) / blocks);
-      float max = Float.NEGATIVE_INFINITY;
-      for (int i = start; i < end; i++) {
-        float score = scores[i];
-        if (score > max) {
-          max = score;
-        }
-      }
-      maxima[b] = max;
+    int groups = (2 * k + GROUP_ALIGN - 1) / GROUP_ALIGN * GROUP_ALIGN;
+    if (blockMaxima.length < groups) {
+      blockMaxima = new float[groups];
     }
-    blockMaxima = maxima;
-    return select(maxima, blocks, blocks - k);
+    groupMaxima(scores, count, blockMaxima, groups);
+    return select(blockMaxima, groups, groups - k);
+  }
+
+  /**
+   * The largest score of each of {@code groups} groups, item i in group i mod {@code groups}
+   * (strided, so that a vector of consecutive items spans as many groups), NaN never a maximum
+   * and an empty group's maximum negative infinity.
+   */
+  static void groupMaxima(float[] scores, int count, float[] maxima, int groups) {
+    if (ItemScorer.VECTOR_API && groups % VectorItemScorer.lanes() == 0) {
+      VectorItemScorer.groupMaxima(scores, count, maxima, groups);
+      return;
+    }
+    java.util.Arrays.fill(maxima, 0, groups, Float.NEGATIVE_INFINITY);
+    for (int i = 0, g = 0; i < count; i++, g = g + 1 == groups ? 0 : g + 1) {
+      float score = scores[i];
+      if (score > maxima[g]) {
+        maxima[g] = score;
+      }
+    }
   }
 
   /**

@@ -87,6 +87,35 @@ public final class TopK {
   }
 
   /**
+   * The sort key of {@code item} scoring {@code score} (not NaN): keys order as this selector
+   * ranks, higher score then lower index, with -0 and +0 equal as the float comparisons see them.
+   */
+  static long key(float score, int item) {
+    int bits = Float.floatToRawIntBits(score + 0f); // -0 + 0 is +0
+    int ordered = bits ^ ((bits >> 31) & 0x7fffffff);
+    return ((long) ordered << 32) | (Integer.MAX_VALUE - item);
+  }
+
+  /**
+   * Makes this (empty) selector hold the best k of the items whose {@link #key keys} are
+   * {@code keys[0..count)} (reordered), with their {@code scores}: one sort of a short candidate
+   * list instead of a heap update per candidate.
+   */
+  void takeBest(long[] keys, int count, float[] scores) {
+    if (size != 0) {
+      throw new IllegalStateException("takeBest needs an empty selector");
+    }
+    java.util.Arrays.sort(keys, 0, count);
+    int from = Math.max(0, count - capacity);
+    // ascending order, worst first, is a valid min-heap
+    for (int n = from; n < count; n++) {
+      int item = Integer.MAX_VALUE - (int) keys[n];
+      items[size] = item;
+      this.scores[size++] = scores[item];
+    }
+  }
+
+  /**
    * The score an item must reach to have a chance of entering: negative infinity while fewer than
    * k are held, else the worst held score (an equal score enters only with a lower index).
    */

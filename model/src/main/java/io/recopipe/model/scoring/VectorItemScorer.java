@@ -1,6 +1,7 @@
 package io.recopipe.model.scoring;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -17,6 +18,11 @@ final class VectorItemScorer {
   private static final int TILE_FLOATS = 64 * 1024;
 
   private VectorItemScorer() {
+  }
+
+  /** The floats in one vector of the preferred species. */
+  static int lanes() {
+    return LANES;
   }
 
   /**
@@ -114,6 +120,34 @@ final class VectorItemScorer {
       }
       baseVector.add(FloatVector.fromArray(SPECIES, itemIntercepts, i)).add(dot)
           .intoArray(out, i);
+    }
+  }
+
+  /**
+   * Writes into {@code maxima[0..groups)} the largest score of each group of
+   * {@link Recommender#groupMaxima}'s strided grouping (item i in group i mod groups, NaN never a
+   * maximum), a whole vector of groups per instruction; {@code groups} is a multiple of the
+   * lane count.
+   */
+  static void groupMaxima(float[] scores, int count, float[] maxima, int groups) {
+    FloatVector empty = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+    for (int g = 0; g < groups; g += LANES) {
+      empty.intoArray(maxima, g);
+    }
+    int rows = count / groups * groups;
+    for (int g = 0; g < groups; g += LANES) {
+      FloatVector max = empty;
+      for (int i = g; i < rows; i += groups) {
+        FloatVector v = FloatVector.fromArray(SPECIES, scores, i);
+        max = max.blend(v, v.compare(VectorOperators.GT, max)); // as `if (v > max)`: NaN never
+      }
+      max.intoArray(maxima, g);
+    }
+    for (int i = rows; i < count; i++) {
+      float score = scores[i];
+      if (score > maxima[i - rows]) {
+        maxima[i - rows] = score;
+      }
     }
   }
 }

@@ -2,6 +2,12 @@ package io.recopipe.serving.http;
 
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -15,9 +21,12 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Answers {@code POST /v1/models/<served name>:predict} on Jetty's own handler API, in front of
  * Javalin, and passes every other request through to it, because Javalin's servlet layer costs
- * more per request than scoring a user does. The answer, the errors, the metrics and the access
- * log are those of the Javalin route ({@link PredictHandler}), which still serves every other
- * spelling of the path.
+ * more per request than scoring a user does. Jetty's thread reads the request; the scoring and
+ * the answer run on a fixed pool of scoring workers (one per core, set by the deploy) that takes
+ * requests strictly in arrival order, because Jetty's own dispatch lets a connection whose next
+ * request arrives as its answer leaves jump the queue, which starved other connections for
+ * seconds under load. The answer, the errors, the metrics and the access log are those of the
+ * Javalin route ({@link PredictHandler}), which still serves every other spelling of the path.
  */
 public final class DirectPredict extends Handler.Wrapper {
   private static final HttpField JSON =
@@ -28,13 +37,43 @@ public final class DirectPredict extends Handler.Wrapper {
   private final String path;
   private final InFlight inFlight;
   private final RequestEnd end;
+  private final int workers;
+  private volatile ExecutorService scoring;
 
-  /** Creates the handler answering {@code predict}'s path; Javalin goes in as its child. */
-  public DirectPredict(PredictHandler predict, InFlight inFlight, RequestEnd end) {
+  /**
+   * Creates the handler answering {@code predict}'s path with {@code workers} scoring threads
+   * (0: scored on Jetty's thread that read the request); Javalin goes in as its child.
+   */
+  public DirectPredict(PredictHandler predict, InFlight inFlight, RequestEnd end, int workers) {
     this.predict = predict;
     this.path = predict.path();
     this.inFlight = inFlight;
     this.end = end;
+    this.workers = workers;
+  }
+
+  @Override
+  protected void doStart() throws Exception {
+    if (workers == 0) {
+      super.doStart();
+      return;
+    }
+    AtomicInteger count = new AtomicInteger();
+    scoring = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
+        new LinkedBlockingQueue<>(), task -> {
+          Thread thread = new Thread(task, "scoring-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+    super.doStart();
+  }
+
+  @Override
+  protected void doStop() throws Exception {
+    super.doStop();
+    if (scoring != null) {
+      scoring.shutdown();
+    }
   }
 
   @Override
@@ -43,20 +82,52 @@ public final class DirectPredict extends Handler.Wrapper {
       return super.handle(request, response, callback);
     }
     inFlight.begin();
-    int status = 200;
     byte[] body;
     try {
-      body = predict.answer(predict.bodies().read(request.getLength(),
-          Request.asInputStream(request)));
+      body = predict.bodies().read(request.getLength(), Request.asInputStream(request));
+    } catch (ApiException e) {
+      answer(request, response, callback, e.status(), Responses.errorBody(e.getMessage()));
+      return true;
+    } catch (RuntimeException e) {
+      answer(request, response, callback, 500, unhandled(e));
+      return true;
+    }
+    if (scoring == null) {
+      score(request, response, callback, body);
+      return true;
+    }
+    try {
+      scoring.execute(() -> score(request, response, callback, body));
+    } catch (RejectedExecutionException e) { // stopping
+      answer(request, response, callback, 503, Responses.errorBody("the server is stopping"));
+    }
+    return true;
+  }
+
+  private void score(Request request, Response response, Callback callback, byte[] body) {
+    int status = 200;
+    byte[] answer;
+    try {
+      answer = predict.answer(body);
     } catch (ApiException e) {
       status = e.status();
-      body = Responses.errorBody(e.getMessage());
+      answer = Responses.errorBody(e.getMessage());
     } catch (RuntimeException e) {
-      end.log().write("ERROR", "unhandled " + e.getClass().getName() + " on POST " + path
-          + ": " + e.getMessage(), Map.of(), null);
       status = 500;
-      body = Responses.errorBody("internal error");
+      answer = unhandled(e);
     }
+    answer(request, response, callback, status, answer);
+  }
+
+  /** Logs a failure no handler expected and returns the 500 answer's body. */
+  private byte[] unhandled(RuntimeException e) {
+    end.log().write("ERROR", "unhandled " + e.getClass().getName() + " on POST " + path
+        + ": " + e.getMessage(), Map.of(), null);
+    return Responses.errorBody("internal error");
+  }
+
+  private void answer(Request request, Response response, Callback callback, int status,
+      byte[] body) {
     response.setStatus(status);
     HttpFields.Mutable headers = response.getHeaders();
     headers.put(JSON);
@@ -70,7 +141,6 @@ public final class DirectPredict extends Handler.Wrapper {
         request.getHttpURI().getQuery(), body.length, Request.getRemoteAddr(request),
         request.getHeaders().get(HttpHeader.USER_AGENT));
     response.write(true, ByteBuffer.wrap(body), new Sent(callback));
-    return true;
   }
 
   /** Ends the request's in-flight count once its response is out (or failed), then completes it. */
