@@ -25,6 +25,8 @@ final class ServingLauncher {
   static final String SUPERVISOR = "io.recopipe.serving.Supervisor";
   /** The server side of the supervisor: a server that can start its own supervisor has it. */
   static final String SUPERVISOR_LAUNCH = "io.recopipe.serving.SupervisorLaunch";
+  /** In images whose server takes {@code --workers}. */
+  static final String SCORING_QUEUE = "io.recopipe.serving.http.ScoringQueue";
   /** The server flag that makes it start its restart supervisor once ready. */
   static final String SUPERVISE = "--supervise";
   /** The supervisor's system property holding the server's JVM flags, space-separated. */
@@ -79,7 +81,7 @@ final class ServingLauncher {
           "--journal", dir.resolve(EndpointRegistry.JOURNAL).toString()));
     }
     if (selfSupervised || supervised) {
-      cmd.addAll(resources.serverArgs());
+      cmd.addAll(resources.serverArgs(hasClass(entry, rootfs, SCORING_QUEUE)));
     }
     if (selfSupervised) {
       cmd.add(SUPERVISE);

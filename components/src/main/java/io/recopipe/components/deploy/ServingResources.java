@@ -104,10 +104,15 @@ public record ServingResources(int cores, long memoryBytes, boolean dedicated) {
     return flags;
   }
 
-  /** The server's arguments these settings add. */
-  public List<String> serverArgs() {
-    return List.of("--threads", Integer.toString(threads()), "--workers",
-        Integer.toString(workers()));
+  /**
+   * The server's arguments these settings add; {@code scoringWorkers} is false for images built
+   * before their server had scoring workers, which would refuse {@code --workers}.
+   */
+  public List<String> serverArgs(boolean scoringWorkers) {
+    return scoringWorkers
+        ? List.of("--threads", Integer.toString(threads()), "--workers",
+            Integer.toString(workers()))
+        : List.of("--threads", Integer.toString(threads()));
   }
 
   /**

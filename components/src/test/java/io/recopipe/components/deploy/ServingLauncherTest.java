@@ -49,6 +49,28 @@ class ServingLauncherTest {
   }
 
   @Test
+  void scoringWorkersArePassedOnlyToServersThatHaveThem() throws Exception {
+    ImageEntrypoint entry = ImageEntrypoint.parse(List.of("java", "-cp",
+        "app/recopipe-serving.jar", ServingLauncher.SERVING_MAIN, "--bundle", "/model"), "");
+    Path older = dir.resolve("older").resolve(ServingLauncher.ROOTFS);
+    jarWith(older.resolve("app/recopipe-serving.jar"), ServingLauncher.SUPERVISOR,
+        ServingLauncher.SUPERVISOR_LAUNCH);
+    Path current = dir.resolve("current").resolve(ServingLauncher.ROOTFS);
+    jarWith(current.resolve("app/recopipe-serving.jar"), ServingLauncher.SUPERVISOR,
+        ServingLauncher.SUPERVISOR_LAUNCH, ServingLauncher.SCORING_QUEUE);
+    ServingResources resources = new ServingResources(2, 8L << 30, false);
+
+    List<String> olderCommand = ServingLauncher.command("java", entry, older,
+        "recommender_model", dir, "127.0.0.1", resources);
+    List<String> currentCommand = ServingLauncher.command("java", entry, current,
+        "recommender_model", dir, "127.0.0.1", resources);
+
+    assertFalse(olderCommand.contains("--workers"), olderCommand.toString());
+    assertEquals("6", olderCommand.get(olderCommand.indexOf("--threads") + 1));
+    assertEquals("2", currentCommand.get(currentCommand.indexOf("--workers") + 1));
+  }
+
+  @Test
   void theProcessRunsInTheUnpackedRootWhereTheRelativeClassPathResolves() throws Exception {
     Path rootfs = Files.createDirectories(dir.resolve(ServingLauncher.ROOTFS));
     ServingLauncher.Started started = ServingLauncher.start(List.of("/bin/sh", "-c", "pwd"),

@@ -2,12 +2,6 @@ package io.recopipe.serving.http;
 
 import java.nio.ByteBuffer;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -38,7 +32,7 @@ public final class DirectPredict extends Handler.Wrapper {
   private final InFlight inFlight;
   private final RequestEnd end;
   private final int workers;
-  private volatile ExecutorService scoring;
+  private volatile ScoringQueue scoring;
 
   /**
    * Creates the handler answering {@code predict}'s path with {@code workers} scoring threads
@@ -58,13 +52,7 @@ public final class DirectPredict extends Handler.Wrapper {
       super.doStart();
       return;
     }
-    AtomicInteger count = new AtomicInteger();
-    scoring = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
-        new LinkedBlockingQueue<>(), task -> {
-          Thread thread = new Thread(task, "scoring-" + count.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        });
+    scoring = new ScoringQueue(workers);
     super.doStart();
   }
 
@@ -72,7 +60,7 @@ public final class DirectPredict extends Handler.Wrapper {
   protected void doStop() throws Exception {
     super.doStop();
     if (scoring != null) {
-      scoring.shutdown();
+      scoring.stop();
     }
   }
 
@@ -96,9 +84,7 @@ public final class DirectPredict extends Handler.Wrapper {
       score(request, response, callback, body);
       return true;
     }
-    try {
-      scoring.execute(() -> score(request, response, callback, body));
-    } catch (RejectedExecutionException e) { // stopping
+    if (!scoring.submit(() -> score(request, response, callback, body))) {
       answer(request, response, callback, 503, Responses.errorBody("the server is stopping"));
     }
     return true;
