@@ -74,6 +74,9 @@ public final class DirectPredict extends Handler.Wrapper {
     try {
       body = predict.bodies().read(request.getLength(), Request.asInputStream(request));
     } catch (ApiException e) {
+      // the body was refused unread (413): say the connection closes rather than let Jetty
+      // close it silently after the answer
+      response.getHeaders().put(CLOSE);
       answer(request, response, callback, e.status(), Responses.errorBody(e.getMessage()));
       return true;
     } catch (RuntimeException e) {

@@ -40,8 +40,10 @@ public final class HttpApp {
           ctx.header("Connection", "close");
         }
       });
-      config.routes.exception(ApiException.class,
-          (e, ctx) -> Responses.error(ctx, e.status(), e.getMessage()));
+      config.routes.exception(ApiException.class, (e, ctx) -> {
+        keepAliveAfterUnreadBody(ctx); // e.g. a route that refuses before reading the body
+        Responses.error(ctx, e.status(), e.getMessage());
+      });
       config.routes.exception(HttpResponseException.class, (e, ctx) -> {
         keepAliveAfterUnreadBody(ctx);
         Responses.error(ctx, e.getStatus(), e.getMessage());
@@ -71,7 +73,8 @@ public final class HttpApp {
   }
 
   /**
-   * Reads a small body no route wanted, so the client's keep-alive connection stays usable: Jetty
+   * Reads a small body no route wanted or a route refused unread (a body already read leaves
+   * nothing to read), so the client's keep-alive connection stays usable: Jetty
    * would otherwise close it after the answer without saying so, and a client that reuses it for
    * its next POST gets no answer at all. A large or unsized body is left unread, and the answer
    * says {@code Connection: close}.
