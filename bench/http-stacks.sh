@@ -21,14 +21,8 @@ gc="${BENCH_GC:--XX:+UseSerialGC}"
 stacks="${BENCH_STACKS:-jetty:6 jetty:2 netty-nio:2 netty-epoll:2 jdk:2 jdk:6 undertow:2}"
 work="$(mktemp -d /tmp/recopipe-bench-stacks.XXXXXX)"
 chmod 755 "$work"
-nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
 log() { echo "bench: $*" >&2; }
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
-to_ms() {
-  python3 -c 'import sys,re; v=sys.argv[1]; m=re.match(r"([0-9.]+)(us|ms|s|m)$",v); f={"us":0.001,"ms":1,"s":1000,"m":60000}[m.group(2)]; print(round(float(m.group(1))*f,3))' "$1"
-}
+. "$here/bench/lib/loopback.sh"
 if [ ! -d "$project/target/lib" ]; then
   log "building bench/http-stacks"
   (cd "$project" && mvn -B -ntp -q package) >&2
@@ -43,28 +37,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-nginx_port="$(free_port)"
-mkdir -p "$work/nginx/logs" "$work/www/v1/models"
-cat > "$work/nginx/nginx.conf" <<NGINX
-worker_processes $(nproc);
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/logs/error.log warn;
-daemon off;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  keepalive_requests 100000000;
-  client_body_buffer_size 64k;
-  server {
-    listen 127.0.0.1:$nginx_port;
-    root $work/www;
-    default_type application/json;
-    location / { error_page 405 =200 \$uri; }
-  }
-}
-NGINX
-"$nginx_bin" -p "$work/nginx" -c "$work/nginx/nginx.conf" 2> "$work/nginx/start.log" &
-nginx_pid=$!
+start_static_nginx
 cat > "$work/post.lua" <<'LUA'
 wrk.method = "POST"
 wrk.body = '{"instances":[{"user_id":1}]}'

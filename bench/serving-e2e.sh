@@ -29,9 +29,7 @@ nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
 path="/v1/models/recommender_model:predict"
 
 log() { echo "bench: $*" >&2; }
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
+. "$here/bench/lib/loopback.sh"
 json_field() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$@"; }
 
 for tool in wrk "$nginx_bin" curl python3; do
@@ -70,35 +68,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# nginx on a free loopback port, one worker per core, answering every request with the file
-# at its path (a POST to a static file is turned into a 200 with the file's bytes)
-nginx_port="$(free_port)"
-mkdir -p "$work/nginx/logs" "$work/www/v1/models"
-cat > "$work/nginx/nginx.conf" <<NGINX
-worker_processes $cores;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/logs/error.log warn;
-daemon off;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  keepalive_requests 100000000;
-  client_body_buffer_size 64k;
-  server {
-    listen 127.0.0.1:$nginx_port;
-    root $work/www;
-    default_type application/json;
-    location / { error_page 405 =200 \$uri; }
-  }
-}
-NGINX
-"$nginx_bin" -p "$work/nginx" -c "$work/nginx/nginx.conf" 2> "$work/nginx/logs/start.log" &
-nginx_pid=$!
+start_static_nginx
 
-# to_ms VALUE: wrk prints 812.00us, 1.23ms, 1.01s
-to_ms() {
-  python3 -c 'import sys,re; v=sys.argv[1]; m=re.match(r"([0-9.]+)(us|ms|s|m)$",v); f={"us":0.001,"ms":1,"s":1000,"m":60000}[m.group(2)]; print(round(float(m.group(1))*f,3))' "$1"
-}
 
 write_lua() { # write_lua FILE USERS_PER_REQUEST NUM_USERS
   cat > "$1" <<LUA

@@ -95,10 +95,7 @@ request = function()
 end
 LUA
 
-# to_ms VALUE: wrk prints 812.00us, 1.23ms, 1.01s
-to_ms() {
-  python3 -c 'import sys,re; v=sys.argv[1]; m=re.match(r"([0-9.]+)(us|ms|s|m)$",v); f={"us":0.001,"ms":1,"s":1000,"m":60000}[m.group(2)]; print(round(float(m.group(1))*f,3))' "$1"
-}
+. "$here/bench/lib/loopback.sh"
 
 run_case() {
   local name="$1" script="$2" users="$3"
