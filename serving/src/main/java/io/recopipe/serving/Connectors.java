@@ -1,76 +1,107 @@
 package io.recopipe.serving;
 
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioChannelOption;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.recopipe.serving.http.HttpService;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Creates and lists a server's HTTP connectors, including SO_REUSEPORT ones added while it runs,
- * so that a new revision can listen on the stable port before the old one lets go of it.
+ * One server's event loops and listening sockets, including SO_REUSEPORT ones added while it
+ * runs, so that a new revision can listen on the stable port before the old one lets go of it.
+ * Epoll on Linux (what the image runs), NIO elsewhere. Connections are accepted on a thread
+ * of their own, as Jetty's acceptor did: an event loop busy answering would let new connections
+ * wait in the kernel's accept queue, and a listener closed during a handover resets those.
  */
 public final class Connectors {
-  private Connectors() {
+  private final EventLoopGroup acceptor;
+  private final EventLoopGroup loops;
+  private final Class<? extends ServerChannel> channelType;
+  private final HttpService service;
+  private final List<Channel> listeners = new CopyOnWriteArrayList<>();
+
+  /** Starts {@code threads} event loops named {@code name-N} answering with {@code service}. */
+  public Connectors(String name, int threads, HttpService service) {
+    IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory()
+        : NioIoHandler.newFactory();
+    this.acceptor = new MultiThreadIoEventLoopGroup(1,
+        new DefaultThreadFactory(name + "-accept", true), io);
+    this.loops = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true),
+        io);
+    this.channelType = Epoll.isAvailable() ? EpollServerSocketChannel.class
+        : NioServerSocketChannel.class;
+    this.service = service;
   }
 
-  /** A plain HTTP/1.1 connector on {@code host:port}. */
-  public static ServerConnector create(Server server, HttpConfiguration http, String host,
-      int port, boolean reusePort) {
-    ServerConnector connector = new ServerConnector(server, 1, 1,
-        new HttpConnectionFactory(http));
-    connector.setHost(host);
-    connector.setPort(port);
-    connector.setReusePort(reusePort);
-    connector.setReuseAddress(true);
-    connector.setAcceptQueueSize(1024);
-    connector.setIdleTimeout(60_000);
-    return connector;
-  }
-
-  /** Adds and starts a SO_REUSEPORT connector on a running server; returns its local port. */
-  public static int listen(Server server, String host, int port) throws Exception {
-    ServerConnector first = serverConnectors(server).get(0);
-    HttpConfiguration http = first.getConnectionFactory(HttpConnectionFactory.class)
-        .getHttpConfiguration();
-    ServerConnector connector = create(server, http, host, port, true);
-    server.addConnector(connector);
-    try {
-      connector.start();
-    } catch (Exception e) {
-      server.removeConnector(connector);
-      throw e;
+  /** Listens on {@code host:port} (0: an ephemeral port); returns the bound port. */
+  public int listen(String host, int port, boolean reusePort) throws InterruptedException {
+    ServerBootstrap bootstrap = new ServerBootstrap().group(acceptor, loops).channel(channelType)
+        .option(ChannelOption.SO_BACKLOG, 1024)
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(service.initializer());
+    if (reusePort) {
+      if (Epoll.isAvailable()) {
+        bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
+      } else {
+        bootstrap.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true);
+      }
     }
-    return connector.getLocalPort();
+    Channel channel = bootstrap.bind(host, port).sync().channel();
+    listeners.add(channel);
+    return ((InetSocketAddress) channel.localAddress()).getPort();
   }
 
-  /** The local ports the server listens on. */
-  public static List<Integer> ports(Server server) {
+  /** The local ports being listened on. */
+  public List<Integer> ports() {
     List<Integer> ports = new ArrayList<>();
-    for (ServerConnector connector : serverConnectors(server)) {
-      if (connector.isOpen()) {
-        ports.add(connector.getLocalPort());
+    for (Channel channel : listeners) {
+      if (channel.isOpen()) {
+        ports.add(((InetSocketAddress) channel.localAddress()).getPort());
       }
     }
     return ports;
   }
 
   /** Closes every listening socket (existing connections keep going). */
-  public static void closeListeners(Server server) {
-    for (ServerConnector connector : serverConnectors(server)) {
-      connector.close();
+  public void closeListeners() {
+    for (Channel channel : listeners) {
+      if (channel.isOpen()) {
+        channel.close().syncUninterruptibly();
+      }
     }
   }
 
-  private static List<ServerConnector> serverConnectors(Server server) {
-    List<ServerConnector> out = new ArrayList<>();
-    for (Connector connector : server.getConnectors()) {
-      if (connector instanceof ServerConnector serverConnector) {
-        out.add(serverConnector);
-      }
+  /** The service answering the connections. */
+  public HttpService service() {
+    return service;
+  }
+
+  /** Closes the listeners and every connection, and stops the event loops and workers. */
+  public void stop() {
+    if (loops.isShuttingDown()) {
+      return;
     }
-    return out;
+    closeListeners();
+    acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    service.stop();
   }
 }

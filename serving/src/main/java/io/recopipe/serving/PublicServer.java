@@ -1,10 +1,7 @@
 package io.recopipe.serving;
 
-import io.javalin.Javalin;
-import io.recopipe.serving.http.BodyReader;
-import io.recopipe.serving.http.DirectPredict;
 import io.recopipe.serving.http.HealthHandler;
-import io.recopipe.serving.http.HttpApp;
+import io.recopipe.serving.http.HttpService;
 import io.recopipe.serving.http.InFlight;
 import io.recopipe.serving.http.MetadataHandler;
 import io.recopipe.serving.http.MetricsHandler;
@@ -13,11 +10,11 @@ import io.recopipe.serving.http.PredictHandler;
 import io.recopipe.serving.http.PredictRequestParser;
 import io.recopipe.serving.http.ReadyHandler;
 import io.recopipe.serving.http.RequestEnd;
+import io.recopipe.serving.http.Router;
 import io.recopipe.serving.http.StatusHandler;
 import io.recopipe.serving.log.JsonLog;
 import io.recopipe.serving.metrics.ServingMetrics;
 import io.recopipe.serving.model.ModelHolder;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The public HTTP server (TF Serving's REST contract plus health and metrics), wired from the
@@ -29,39 +26,41 @@ public final class PublicServer {
   private PublicServer() {
   }
 
-  /** Creates (not starts) the public server. */
-  public static Javalin create(ServingOptions options, ModelHolder holder,
-      ServingMetrics metrics, InFlight inFlight, JsonLog log) {
+  /**
+   * The event loops the public server runs: one per available core, at most {@code --threads}
+   * when that is set (each loop reads, scores and answers its connections' requests).
+   */
+  static int eventLoops(ServingOptions options) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    return options.threads() > 0 ? Math.min(options.threads(), cores) : cores;
+  }
+
+  /** Starts the public server on the options' host and port. */
+  public static Connectors start(ServingOptions options, ModelHolder holder,
+      ServingMetrics metrics, InFlight inFlight, JsonLog log) throws InterruptedException {
     ModelNames names = new ModelNames(options.modelName());
-    BodyReader bodies = new BodyReader(options.maxBodyBytes());
-    PredictRequestParser parser = new PredictRequestParser(options.maxInstances());
-    PredictHandler predict = new PredictHandler(names, holder, bodies, parser);
-    RequestEnd end = new RequestEnd(log, metrics, options.accessLog());
-    return HttpApp.create(log, metrics, inFlight, options.accessLog(), config -> {
-      if (options.threads() > 0) {
-        // Jetty's threads read requests and write answers (scoring runs on DirectPredict's
-        // workers); no reserved (spinning) threads, which would compete with the workers
-        QueuedThreadPool pool = new QueuedThreadPool(options.threads(),
-            Math.min(options.threads(), 4));
-        pool.setName("serving");
-        pool.setReservedThreads(Integer.getInteger("recopipe.reservedThreads", 0));
-        config.jetty.threadPool = pool;
-      }
-      config.jetty.addConnector((server, http) -> Connectors.create(server, http,
-          options.host(), options.port(), options.reusePort()));
-      // the hot route skips Javalin; Javalin is attached inside it and serves the rest
-      config.jetty.modifyServer(server -> server.setHandler(new DirectPredict(predict, inFlight,
-          end, options.workers())));
-      config.routes.post("/v1/models/{spec}", predict);
-      config.routes.get("/v1/models/{spec}", new StatusHandler(names, holder));
-      boolean loopback = options.loopbackOnly();
-      config.routes.get("/v1/models/{spec}/metadata", new MetadataHandler(names, holder,
-          loopback));
-      config.routes.get("/healthz", new HealthHandler());
-      config.routes.get("/readyz", new ReadyHandler(holder, inFlight::draining));
-      if (loopback) {
-        config.routes.get("/metrics", new MetricsHandler(metrics));
-      }
-    });
+    PredictHandler predict = new PredictHandler(names, holder,
+        new PredictRequestParser(options.maxInstances()));
+    boolean loopback = options.loopbackOnly();
+    Router router = new Router()
+        .post("/v1/models/{spec}", predict)
+        .get("/v1/models/{spec}", new StatusHandler(names, holder))
+        .get("/v1/models/{spec}/metadata", new MetadataHandler(names, holder, loopback))
+        .get("/healthz", new HealthHandler())
+        .get("/readyz", new ReadyHandler(holder, inFlight::draining));
+    if (loopback) {
+      router.get("/metrics", new MetricsHandler(metrics));
+    }
+    HttpService service = new HttpService(router, predict, inFlight,
+        new RequestEnd(log, metrics, options.accessLog()), options.maxBodyBytes(),
+        options.workers());
+    Connectors server = new Connectors("serving", eventLoops(options), service);
+    try {
+      server.listen(options.host(), options.port(), options.reusePort());
+    } catch (Exception e) {
+      server.stop();
+      throw e;
+    }
+    return server;
   }
 }

@@ -20,7 +20,6 @@ public final class ServingMain {
 
   /** Runs the server until it is stopped. */
   public static void main(String[] args) throws Exception {
-    skipJettyMemoryProbe();
     OutputStream stdout = new FileOutputStream(FileDescriptor.out);
     JsonLog log = new JsonLog(stdout);
     ServingOptions options;
@@ -66,23 +65,5 @@ public final class ServingMain {
     }
     process.awaitStopped();
     System.exit(0);
-  }
-
-  /** Jetty's property for references per cache line (only a padding hint for its queues). */
-  static final String JETTY_REFERENCES_PER_CACHE_LINE =
-      "org.eclipse.jetty.util.referencesPerCacheLine";
-
-  /**
-   * Tells Jetty how many object references fill a cache line, which it otherwise learns by
-   * starting the JVM's platform MBean server to read one VM option: that loads and registers
-   * every platform MXBean (JMX, JFR), a few hundred classes and a large slice of a cold start.
-   * 16 is what it would find with compressed references (heaps below 32 GiB), else 8; a value
-   * set by the user is kept.
-   */
-  static void skipJettyMemoryProbe() {
-    if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
-      boolean compressed = Runtime.getRuntime().maxMemory() < (32L << 30);
-      System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, compressed ? "16" : "8");
-    }
   }
 }

@@ -19,10 +19,12 @@ import java.util.Map;
  * @param maxInstances the most instances one predict request may carry
  * @param maxBodyBytes the largest request body accepted
  * @param accessLog    whether every request is logged as a JSON line
- * @param threads      the public server's threads (one acceptor and one selector among them);
- *                     0 = Jetty's default pool
- * @param workers      the threads that score {@code :predict} requests in arrival order
- *                     (default: one per available core; 0 scores on the HTTP thread)
+ * @param threads      the most event loops the public server runs (each reads, scores and
+ *                     answers its connections' requests); it runs one per available core, fewer
+ *                     when this is lower; 0 = one per core
+ * @param workers      the threads that score {@code :predict} batches (more than one instance)
+ *                     off the event loops (default: one per available core; 0 scores them on
+ *                     the event loop too); single instances are always scored on the loop
  * @param adminSecret  the owner-only file holding the admin API's bearer secret, or null (then
  *                     every admin request is refused)
  * @param journal      where admin actions are appended as JSON lines, or null
@@ -96,10 +98,6 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
         case "--max-body-bytes" -> maxBodyBytes = intValue(flag, value(args, ++n, flag), 1);
         default -> throw new IllegalArgumentException("unknown flag " + flag);
       }
-    }
-    if (threads > 0 && threads < 3) {
-      throw new IllegalArgumentException("--threads must be 0 (Jetty's default pool) or at least"
-          + " 3 (one acceptor, one selector and the workers), was " + threads);
     }
     if (bundle == null) {
       throw new IllegalArgumentException("--bundle DIR is required");

@@ -1,6 +1,5 @@
 package io.recopipe.serving;
 
-import io.javalin.Javalin;
 import io.recopipe.serving.admin.AdminAuth;
 import io.recopipe.serving.admin.AdminJournal;
 import io.recopipe.serving.admin.AdminServer;
@@ -35,8 +34,8 @@ public final class ServingProcess implements ServingControl {
   private final AdminJournal journal;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
-  private Javalin publicServer;
-  private Javalin adminServer;
+  private Connectors publicServer;
+  private Connectors adminServer;
   private Instant startedAt;
   private volatile Long supervisorPid = supervisorFromEnv();
 
@@ -45,6 +44,7 @@ public final class ServingProcess implements ServingControl {
     this.options = options;
     this.log = log;
     this.holder = new ModelHolder(metrics::modelLoaded);
+    metrics.accessLogDropped(log::dropped);
     this.journal = new AdminJournal(options.journal());
   }
 
@@ -69,9 +69,17 @@ public final class ServingProcess implements ServingControl {
     loader.setDaemon(true);
     loader.start();
     AdminAuth auth = AdminAuth.fromFile(options.adminSecret(), journal, holder::current);
-    publicServer = PublicServer.create(options, holder, metrics, inFlight, log).start();
-    adminServer = AdminServer.create(options.adminPort(), holder, this, metrics, log, auth,
-        journal).start();
+    try {
+      publicServer = PublicServer.start(options, holder, metrics, inFlight, log);
+      adminServer = AdminServer.start(options.adminPort(), holder, this, metrics, log, auth,
+          journal);
+    } catch (Exception e) {
+      if (publicServer != null) {
+        publicServer.stop();
+      }
+      stopped.countDown();
+      throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+    }
     try {
       holder.install(loaded(loading));
       for (int extra : options.listen()) {
@@ -136,17 +144,17 @@ public final class ServingProcess implements ServingControl {
 
   /** The first public port. */
   public int port() {
-    return Connectors.ports(publicServer.jettyServer().server()).get(0);
+    return publicServer.ports().get(0);
   }
 
   @Override
   public int adminPort() {
-    return Connectors.ports(adminServer.jettyServer().server()).get(0);
+    return adminServer.ports().get(0);
   }
 
   @Override
   public int listen(int port) throws Exception {
-    int bound = Connectors.listen(publicServer.jettyServer().server(), options.host(), port);
+    int bound = publicServer.listen(options.host(), port, true);
     log.info("also listening on " + options.host() + ":" + bound + " (SO_REUSEPORT)");
     writeState();
     return bound;
@@ -154,7 +162,7 @@ public final class ServingProcess implements ServingControl {
 
   @Override
   public List<Integer> ports() {
-    return Connectors.ports(publicServer.jettyServer().server());
+    return publicServer.ports();
   }
 
   @Override
@@ -198,7 +206,7 @@ public final class ServingProcess implements ServingControl {
       log.warn("cannot mark the state file as stopping: " + e.getMessage());
     }
     inFlight.startDraining();
-    Connectors.closeListeners(publicServer.jettyServer().server());
+    publicServer.closeListeners();
     try {
       boolean quiet = inFlight.awaitQuiet(200, 20_000);
       if (!quiet) {

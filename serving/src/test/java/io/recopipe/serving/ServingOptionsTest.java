@@ -35,9 +35,18 @@ class ServingOptionsTest {
   }
 
   @Test
-  void refusesAPoolTooSmallToServe() {
+  void threadsCapTheEventLoopsAtTheCores() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    ServingOptions one = ServingOptions.parse(new String[] {"--bundle", "/m", "--threads", "1"},
+        Map.of());
+    assertEquals(1, PublicServer.eventLoops(one));
+    // what deploys pass (cores + 4, sized for the former thread pool) runs one loop per core
+    ServingOptions six = ServingOptions.parse(new String[] {"--bundle", "/m", "--threads", "6"},
+        Map.of());
+    assertEquals(Math.min(6, cores), PublicServer.eventLoops(six));
+    assertEquals(cores, PublicServer.eventLoops(ServingOptions.parse(BUNDLE, Map.of())));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ServingOptions.parse(new String[] {"--bundle", "/m", "--threads", "2"}, Map.of()));
-    assertTrue(e.getMessage().startsWith("--threads must be 0"), e.getMessage());
+        () -> ServingOptions.parse(new String[] {"--bundle", "/m", "--threads", "-1"}, Map.of()));
+    assertTrue(e.getMessage().startsWith("--threads must be >= 0"), e.getMessage());
   }
 }

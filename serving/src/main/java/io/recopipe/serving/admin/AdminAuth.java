@@ -1,7 +1,7 @@
 package io.recopipe.serving.admin;
 
-import io.javalin.http.Context;
-import io.javalin.http.Handler;
+import io.recopipe.serving.http.Call;
+import io.recopipe.serving.http.Handler;
 import io.recopipe.serving.http.ApiException;
 import io.recopipe.serving.http.Responses;
 import io.recopipe.serving.model.LoadedModel;
@@ -44,7 +44,7 @@ public final class AdminAuth implements Handler {
   }
 
   @Override
-  public void handle(Context ctx) {
+  public void handle(Call ctx) {
     String header = ctx.header("Authorization");
     if (secret != null && header != null && header.startsWith(PREFIX)
         && MessageDigest.isEqual(secret,
@@ -54,7 +54,7 @@ public final class AdminAuth implements Handler {
     LoadedModel current = model.get();
     String version = current == null ? null : current.version();
     journal.append("refused", "refused", version, version, ctx.ip(),
-        Map.of("request", ctx.method().name() + " " + ctx.path(),
+        Map.of("request", ctx.method() + " " + ctx.path(),
             "reason", header == null ? "no Authorization header" : "wrong secret"));
     Responses.route(ctx, "admin_refused");
     throw new ApiException(401, "admin API: missing or wrong bearer secret");

@@ -1,7 +1,7 @@
 package io.recopipe.serving.admin;
 
-import io.javalin.http.Context;
-import io.javalin.http.Handler;
+import io.recopipe.serving.http.Call;
+import io.recopipe.serving.http.Handler;
 import io.recopipe.serving.http.Responses;
 import io.recopipe.serving.model.LoadedModel;
 import java.util.LinkedHashMap;
@@ -20,7 +20,7 @@ public final class AdminStatusHandler implements Handler {
   }
 
   @Override
-  public void handle(Context ctx) {
+  public void handle(Call ctx) {
     Responses.route(ctx, "admin_status");
     LoadedModel model = control.model();
     Map<String, Object> out = new LinkedHashMap<>();

@@ -1,8 +1,8 @@
 package io.recopipe.serving.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.http.Context;
-import io.javalin.http.Handler;
+import io.recopipe.serving.http.Call;
+import io.recopipe.serving.http.Handler;
 import io.recopipe.serving.http.ApiException;
 import io.recopipe.serving.http.Responses;
 import java.util.Map;
@@ -23,7 +23,7 @@ public final class ListenHandler implements Handler {
   }
 
   @Override
-  public void handle(Context ctx) {
+  public void handle(Call ctx) {
     Responses.route(ctx, "admin_listen");
     JsonNode port = AdminBodies.object(ctx).get("port");
     if (port == null || !port.isIntegralNumber() || port.asLong() < 0

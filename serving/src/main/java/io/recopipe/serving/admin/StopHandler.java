@@ -1,7 +1,7 @@
 package io.recopipe.serving.admin;
 
-import io.javalin.http.Context;
-import io.javalin.http.Handler;
+import io.recopipe.serving.http.Call;
+import io.recopipe.serving.http.Handler;
 import io.recopipe.serving.http.Responses;
 import java.util.Map;
 
@@ -20,7 +20,7 @@ public final class StopHandler implements Handler {
   }
 
   @Override
-  public void handle(Context ctx) {
+  public void handle(Call ctx) {
     Responses.route(ctx, "admin_stop");
     String version = control.model() == null ? null : control.model().version();
     journal.append("stop", "accepted", version, null, ctx.ip(), Map.of());

@@ -1,8 +1,8 @@
 package io.recopipe.serving.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.http.Context;
-import io.javalin.http.Handler;
+import io.recopipe.serving.http.Call;
+import io.recopipe.serving.http.Handler;
 import io.recopipe.serving.http.ApiException;
 import io.recopipe.serving.http.Responses;
 import io.recopipe.serving.log.JsonLog;
@@ -29,7 +29,7 @@ public final class SwapHandler implements Handler {
   }
 
   @Override
-  public void handle(Context ctx) {
+  public void handle(Call ctx) {
     Responses.route(ctx, "admin_swap");
     JsonNode bundle = AdminBodies.object(ctx).get("bundle");
     if (bundle == null || !bundle.isTextual() || bundle.asText().isBlank()) {

@@ -3,59 +3,56 @@ package io.recopipe.serving.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.NumberOutput;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 
 /**
- * A growing byte buffer that writes the few JSON pieces a prediction needs (raw ASCII, strings,
+ * Writes into a (pooled, direct) Netty buffer the few JSON pieces a prediction needs (raw ASCII, strings,
  * floats) exactly as Jackson's generator writes them, because a generator's per-value state
  * checks cost more than the bytes of a response of numbers and ids.
  */
 final class JsonBytes {
   private static final JsonFactory FACTORY = new JsonFactory();
-  private byte[] bytes;
-  private int size;
+  private final ByteBuf out;
 
-  /** Creates an empty buffer of {@code capacity} bytes (it grows as needed). */
+  /** Creates an empty heap buffer of {@code capacity} bytes (it grows as needed). */
   JsonBytes(int capacity) {
-    bytes = new byte[Math.max(16, capacity)];
+    this(Unpooled.buffer(Math.max(16, capacity)));
+  }
+
+  /** Writes into {@code out} (it grows as needed), the buffer the answer is sent from. */
+  JsonBytes(ByteBuf out) {
+    this.out = out;
   }
 
   /** Appends {@code ascii} as is (field names, punctuation: the caller's constants). */
   JsonBytes raw(String ascii) {
-    int length = ascii.length();
-    ensure(length);
-    for (int n = 0; n < length; n++) {
-      bytes[size + n] = (byte) ascii.charAt(n);
-    }
-    size += length;
+    ByteBufUtil.writeAscii(out, ascii);
     return this;
   }
 
   /** Appends one byte of punctuation. */
   JsonBytes raw(char ascii) {
-    ensure(1);
-    bytes[size++] = (byte) ascii;
+    out.writeByte(ascii);
     return this;
   }
 
   /** Appends {@code value} as a quoted JSON string, escaped as Jackson's generator does. */
   JsonBytes string(String value) {
     int length = value.length();
-    ensure(length + 2);
-    int at = size;
-    bytes[at++] = '"';
     for (int n = 0; n < length; n++) {
       char c = value.charAt(n);
       if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
         return escaped(value);
       }
-      bytes[at++] = (byte) c;
     }
-    bytes[at++] = '"';
-    size = at;
+    out.writeByte('"');
+    ByteBufUtil.writeAscii(out, value);
+    out.writeByte('"');
     return this;
   }
 
@@ -67,10 +64,7 @@ final class JsonBytes {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    byte[] quoted = out.toByteArray();
-    ensure(quoted.length);
-    System.arraycopy(quoted, 0, bytes, size, quoted.length);
-    size += quoted.length;
+    this.out.writeBytes(out.toByteArray());
     return this;
   }
 
@@ -83,14 +77,13 @@ final class JsonBytes {
     return Float.isFinite(value) ? raw(text) : raw('"').raw(text).raw('"');
   }
 
-  /** The bytes written. */
+  /** A copy of the bytes written (tests). */
   byte[] toByteArray() {
-    return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
+    return ByteBufUtil.getBytes(out);
   }
 
-  private void ensure(int more) {
-    if (size + more > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
-    }
+  /** The buffer written to. */
+  ByteBuf buffer() {
+    return out;
   }
 }

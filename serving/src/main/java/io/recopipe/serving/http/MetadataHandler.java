@@ -1,7 +1,5 @@
 package io.recopipe.serving.http;
 
-import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import io.recopipe.model.bundle.BundleManifest;
 import io.recopipe.model.provenance.Provenance;
 import io.recopipe.serving.model.LoadedModel;
@@ -29,7 +27,7 @@ public final class MetadataHandler implements Handler {
   }
 
   @Override
-  public void handle(Context ctx) {
+  public void handle(Call ctx) {
     Responses.route(ctx, "metadata");
     names.check(ctx.pathParam("spec"));
     LoadedModel model = holder.current();

@@ -1,7 +1,5 @@
 package io.recopipe.serving.http;
 
-import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import io.recopipe.serving.metrics.ServingMetrics;
 import java.nio.charset.StandardCharsets;
 
@@ -15,7 +13,7 @@ public final class MetricsHandler implements Handler {
   }
 
   @Override
-  public void handle(Context ctx) {
+  public void handle(Call ctx) {
     Responses.route(ctx, "metrics");
     Responses.text(ctx, 200, "text/plain; version=0.0.4; charset=utf-8",
         metrics.scrape().getBytes(StandardCharsets.UTF_8));

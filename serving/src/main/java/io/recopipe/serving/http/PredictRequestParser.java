@@ -26,7 +26,12 @@ public final class PredictRequestParser {
 
   /** Parses {@code body}. */
   public List<PredictInstance> parse(byte[] body) {
-    try (JsonParser json = FACTORY.createParser(body)) {
+    return parse(body, body.length);
+  }
+
+  /** Parses the first {@code length} bytes of {@code body}. */
+  public List<PredictInstance> parse(byte[] body, int length) {
+    try (JsonParser json = FACTORY.createParser(body, 0, length)) {
       if (json.nextToken() != JsonToken.START_OBJECT) {
         throw ApiException.badRequest("the body must be a JSON object with \"instances\"");
       }

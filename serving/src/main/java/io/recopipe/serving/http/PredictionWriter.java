@@ -1,5 +1,7 @@
 package io.recopipe.serving.http;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.Recommendation;
 import io.recopipe.serving.model.LoadedModel;
@@ -30,14 +32,29 @@ public final class PredictionWriter {
         : RATING_FIELD;
   }
 
-  /** Scores {@code instances} on {@code model} and returns the response body. */
-  public static byte[] write(LoadedModel model, List<PredictInstance> instances) {
+  /**
+   * Scores {@code instances} on {@code model} and writes the response body into a buffer from
+   * {@code alloc} (the connection's pooled direct buffers: the bytes are sent from where they
+   * are written).
+   */
+  public static ByteBuf write(LoadedModel model, List<PredictInstance> instances,
+      ByteBufAllocator alloc) {
     int estimate = 32;
     for (PredictInstance instance : instances) {
       int n = instance.itemIds() != null ? instance.itemIds().size() : instance.k();
       estimate += 64 + n * 24;
     }
-    JsonBytes json = new JsonBytes(estimate);
+    ByteBuf out = alloc.ioBuffer(estimate);
+    try {
+      write(new JsonBytes(out), model, instances);
+      return out;
+    } catch (RuntimeException | Error e) {
+      out.release();
+      throw e;
+    }
+  }
+
+  private static void write(JsonBytes json, LoadedModel model, List<PredictInstance> instances) {
     String rowStart = "{\"" + scoreField(model) + "\":[";
     json.raw("{\"predictions\":[");
     for (int n = 0; n < instances.size(); n++) {
@@ -53,7 +70,7 @@ public final class PredictionWriter {
         writeRow(json, model, rowStart, top.ratings(), top.itemIds(), top.coldStart());
       }
     }
-    return json.raw("]}").toByteArray();
+    json.raw("]}");
   }
 
   /** ML.RECOMMEND with both columns: the listed items' ratings, in the order given. */

@@ -1,7 +1,5 @@
 package io.recopipe.serving.http;
 
-import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import io.recopipe.serving.model.LoadedModel;
 import io.recopipe.serving.model.ModelHolder;
 import java.util.Map;
@@ -22,7 +20,7 @@ public final class ReadyHandler implements Handler {
   }
 
   @Override
-  public void handle(Context ctx) {
+  public void handle(Call ctx) {
     Responses.route(ctx, "readyz");
     LoadedModel model = holder.current();
     if (model == null) {

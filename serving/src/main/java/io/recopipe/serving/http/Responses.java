@@ -3,65 +3,48 @@ package io.recopipe.serving.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.http.Context;
+import io.netty.util.AsciiString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Writes every response body of the server (JSON or Prometheus text) and notes its size and route
- * for the access log and metrics, so that no handler can forget the content type or leak a stack
- * trace in an error.
+ * Writes every response body of the server's routes (JSON or Prometheus text) and names its
+ * route for the access log and metrics, so that no handler can forget the content type or leak a
+ * stack trace in an error.
  */
 public final class Responses {
-  /** The request attribute holding the route label for metrics. */
-  public static final String ROUTE = "recopipe.route";
-  /** The request attribute holding the response body size. */
-  public static final String SIZE = "recopipe.size";
   /** Shared mapper for the small, non-hot-path documents. */
   public static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The content type of every JSON answer. */
+  public static final AsciiString JSON = AsciiString.cached("application/json");
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private Responses() {
   }
 
-  /** Names the route of this request (a metrics label). */
-  public static void route(Context ctx, String route) {
-    ctx.attribute(ROUTE, route);
+  /** Names the route of this call (a metrics label). */
+  public static void route(Call call, String route) {
+    call.route(route);
   }
 
-  /** Sends {@code body} as JSON with {@code status}. */
-  public static void json(Context ctx, int status, byte[] body) {
-    send(ctx, status, "application/json", body);
+  /** Answers {@code body} as JSON with {@code status}. */
+  public static void json(Call call, int status, byte[] body) {
+    call.answer(status, JSON, body);
   }
 
-  /**
-   * Writes the body straight to the servlet stream with its Content-Length: Javalin's
-   * {@code result(byte[])} would copy it again through a fresh 8 KiB buffer per request.
-   */
-  private static void send(Context ctx, int status, String contentType, byte[] body) {
-    ctx.attribute(SIZE, (long) body.length);
-    ctx.status(status).contentType(contentType);
-    ctx.res().setContentLength(body.length);
+  /** Answers {@code value} (maps, lists, scalars) serialized as JSON with {@code status}. */
+  public static void json(Call call, int status, Object value) {
     try {
-      ctx.res().getOutputStream().write(body);
+      json(call, status, MAPPER.writeValueAsBytes(value));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Sends {@code value} (maps, lists, scalars) serialized as JSON with {@code status}. */
-  public static void json(Context ctx, int status, Object value) {
-    try {
-      json(ctx, status, MAPPER.writeValueAsBytes(value));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Sends {@code {"error": message}} with {@code status}. */
-  public static void error(Context ctx, int status, String message) {
-    json(ctx, status, errorBody(message));
+  /** Answers {@code {"error": message}} with {@code status}. */
+  public static void error(Call call, int status, String message) {
+    json(call, status, errorBody(message));
   }
 
   /** The body of an error response: {@code {"error": message}}. */
@@ -77,8 +60,8 @@ public final class Responses {
     return out.toByteArray();
   }
 
-  /** Sends plain text with {@code contentType}. */
-  public static void text(Context ctx, int status, String contentType, byte[] body) {
-    send(ctx, status, contentType, body);
+  /** Answers plain text with {@code contentType}. */
+  public static void text(Call call, int status, String contentType, byte[] body) {
+    call.answer(status, contentType, body);
   }
 }
