@@ -39,6 +39,7 @@ import java.util.concurrent.TimeUnit;
  * order, and keeps the connection open unless the client, a refusal or a graceful stop closes
  * it. A {@code :predict} batch may score on the service's workers; the connection then holds its
  * next requests until that answer is written, so pipelined answers never overtake each other.
+ * One file on purpose: reading, held behind a batch and closing are states of one machine.
  */
 final class HttpConnection extends ChannelInboundHandlerAdapter {
   /** A refused request's body up to this size is read and dropped, keeping the connection. */

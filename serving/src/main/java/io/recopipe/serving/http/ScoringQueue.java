@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fixed set of scoring threads that take predictions strictly in arrival order, because the HTTP
- * server's own dispatch lets a connection whose next request arrives as its answer leaves jump
- * ahead of the others. The deploy looks for this class in an image before it passes
+ * A fixed set of scoring threads that score {@code :predict} batches strictly in arrival order,
+ * because a batch scored on an event loop would hold up every other connection of that loop for
+ * its whole scoring (single users are cheaper to score on the loop than to hand over). The deploy looks for this class in an image before it passes
  * {@code --workers}, so images built before it keep running with the flags they accept.
  */
 final class ScoringQueue {
