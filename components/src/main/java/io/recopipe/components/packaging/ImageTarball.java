@@ -19,6 +19,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarFile;
 
 /**
  * A {@code docker save} tarball (as Jib writes it) opened for reading: its config and its layers,
@@ -67,7 +69,7 @@ public final class ImageTarball {
         String name = names.get(i).asString();
         long[] at = entry(file, index, name);
         String diffId = i < config.diffIds().size() ? config.diffIds().get(i) : "";
-        blobs.add(new Blob(TarEntry.normalize(name), at, diffId, isGzip(file, at)));
+        blobs.add(new Blob(LayerExtractor.relative(name), at, diffId, isGzip(file, at)));
       }
       return new ImageTarball(file, List.copyOf(tags), config, List.copyOf(blobs), index);
     } catch (IllegalArgumentException e) {
@@ -163,22 +165,23 @@ public final class ImageTarball {
       throw new IOException("no such file: " + file);
     }
     Map<String, long[]> index = new HashMap<>();
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      TarReader reader = new TarReader(in);
-      for (TarEntry entry = reader.next(); entry != null; entry = reader.next()) {
-        if (entry.isFile()) {
-          index.put(entry.relativePath(), new long[] {reader.dataOffset(), entry.size()});
+    try (TarFile tar = new TarFile(file)) {
+      for (TarArchiveEntry entry : tar.getEntries()) {
+        if (LayerExtractor.isRegularFile(entry)) {
+          index.put(LayerExtractor.relative(entry.getName()),
+              new long[] {entry.getDataOffset(), entry.getSize()});
         }
       }
-    } catch (IOException e) {
-      throw new IOException(file + " is not a docker save tarball (" + e.getMessage() + ")", e);
+    } catch (IOException | RuntimeException e) {
+      throw new IOException(file + " is not a docker save tarball (not a tar archive: "
+          + e.getMessage() + ")", e);
     }
     return index;
   }
 
   private static long[] entry(Path file, Map<String, long[]> index, String name)
       throws IOException {
-    long[] at = index.get(TarEntry.normalize(name));
+    long[] at = index.get(LayerExtractor.relative(name));
     if (at == null) {
       throw new IOException(file + " is not a docker save tarball (manifest.json names "
           + name + ", which it does not contain)");

@@ -6,16 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * Applies one layer's tar stream onto a root filesystem directory the way an overlay would
- * (files replace, {@code .wh.} whiteouts delete), refusing paths that escape the root.
+ * (files replace, {@code .wh.} whiteouts delete), refusing paths that escape the root;
+ * commons-compress decodes the tar (ustar, GNU long names, PAX records).
  */
 final class LayerExtractor {
   private static final String WHITEOUT = ".wh.";
@@ -27,9 +30,9 @@ final class LayerExtractor {
   /** Applies the layer tar read from {@code in} onto {@code rootfs}. */
   static void apply(InputStream in, Path rootfs) throws IOException {
     Path root = rootfs.toAbsolutePath().normalize();
-    TarReader reader = new TarReader(in);
-    for (TarEntry entry = reader.next(); entry != null; entry = reader.next()) {
-      String relative = entry.relativePath();
+    TarArchiveInputStream tar = new TarArchiveInputStream(in);
+    for (TarArchiveEntry entry = next(tar); entry != null; entry = next(tar)) {
+      String relative = relative(entry.getName());
       if (relative.isEmpty()) {
         continue;
       }
@@ -44,20 +47,51 @@ final class LayerExtractor {
           delete(target);
           Files.createDirectories(target);
         }
-        permissions(target, entry.mode() | 0700);
-      } else if (entry.isSymlink()) {
+        permissions(target, entry.getMode() | 0700);
+      } else if (entry.isSymbolicLink()) {
         replaceWith(target);
-        Files.createSymbolicLink(target, Path.of(entry.linkName()));
-      } else if (entry.isHardLink()) {
+        Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
+      } else if (entry.isLink()) {
         replaceWith(target);
-        Files.copy(inside(root, TarEntry.normalize(entry.linkName())), target,
+        Files.copy(inside(root, relative(entry.getLinkName())), target,
             StandardCopyOption.COPY_ATTRIBUTES);
-      } else if (entry.isFile()) {
+      } else if (isRegularFile(entry)) {
         replaceWith(target);
-        Files.copy(reader.content(), target);
-        permissions(target, entry.mode());
-        Files.setLastModifiedTime(target, FileTime.fromMillis(entry.mtime() * 1000));
+        Files.copy(tar, target);
+        permissions(target, entry.getMode());
+        Files.setLastModifiedTime(target, entry.getLastModifiedTime());
       }
+    }
+  }
+
+  /**
+   * An entry name relative to the archive root: no leading {@code /} or {@code ./}, no trailing
+   * {@code /}; empty for the root itself.
+   */
+  static String relative(String name) {
+    String p = name;
+    while (p.startsWith("./") || p.startsWith("/")) {
+      p = p.startsWith("/") ? p.substring(1) : p.substring(2);
+    }
+    while (p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    return p.equals(".") ? "" : p;
+  }
+
+  /** Whether {@code entry} is a regular file (not a device, FIFO or link). */
+  static boolean isRegularFile(TarArchiveEntry entry) {
+    byte type = entry.getLinkFlag();
+    return type == TarConstants.LF_NORMAL || type == TarConstants.LF_OLDNORM
+        || type == TarConstants.LF_CONTIG;
+  }
+
+  /** The next entry, or null at the end; a corrupt header is "not a tar archive". */
+  private static TarArchiveEntry next(TarArchiveInputStream tar) throws IOException {
+    try {
+      return tar.getNextEntry();
+    } catch (IOException | RuntimeException e) {
+      throw new IOException("not a tar archive: " + e.getMessage(), e);
     }
   }
 

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,10 +37,10 @@ class PackageComponentTest {
   private static List<String> layerPaths(ImageTarball image, int layer) throws Exception {
     List<String> paths = new ArrayList<>();
     try (InputStream in = image.openLayer(layer)) {
-      TarReader reader = new TarReader(in);
-      for (TarEntry e = reader.next(); e != null; e = reader.next()) {
-        if (e.isFile()) {
-          paths.add("/" + e.relativePath());
+      TarArchiveInputStream tar = new TarArchiveInputStream(in);
+      for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+        if (LayerExtractor.isRegularFile(e)) {
+          paths.add("/" + LayerExtractor.relative(e.getName()));
         }
       }
     }

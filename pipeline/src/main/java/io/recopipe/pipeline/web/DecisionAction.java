@@ -41,7 +41,7 @@ final class DecisionAction implements Handler {
     } catch (ReviewException e) {
       throw WebException.of(e);
     }
-    ctx.redirect("/promotions/" + Html.segment(pipeline) + "/" + version, HttpStatus.SEE_OTHER);
+    ctx.redirect(Links.promotion(pipeline, version), HttpStatus.SEE_OTHER);
   }
 
   /** The form's comment; refused (400) when empty or too long. */

@@ -4,8 +4,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
-/** How the pages print times, durations and numbers, the same way on every page. */
+/**
+ * How the pages print times, durations, numbers and badges, the same way on every page (the
+ * templates call these).
+ */
 final class Formats {
   private static final DateTimeFormatter TIME = DateTimeFormatter
       .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -40,5 +45,45 @@ final class Formats {
   /** A signed delta. */
   static String delta(double value) {
     return String.format(Locale.ROOT, "%+.4f", value);
+  }
+
+  /** A signed delta, or a dash. */
+  static String delta(OptionalDouble value) {
+    return value.isPresent() ? delta(value.getAsDouble()) : "–";
+  }
+
+  /** A metric value, or a dash when there is none. */
+  static String number(OptionalDouble value) {
+    return value.isPresent() ? number(value.getAsDouble()) : "–";
+  }
+
+  /** A metric value, or a dash when there is none. */
+  static String number(Optional<Double> value) {
+    return value.map(Formats::number).orElse("–");
+  }
+
+  /** A metric value, or a dash when there is none. */
+  static String number(Double value) {
+    return value == null ? "–" : number(value.doubleValue());
+  }
+
+  /** A metric value, or a dash when it is NaN (not measured). */
+  static String numberOrDash(double value) {
+    return Double.isNaN(value) ? "–" : number(value);
+  }
+
+  /** A model version as {@code v3}, or {@code absent}. */
+  static String version(Optional<Integer> version, String absent) {
+    return version.map(v -> "v" + v).orElse(absent);
+  }
+
+  /** The CSS class of a status badge: {@code SUCCEEDED} becomes {@code succeeded}. */
+  static String statusClass(Enum<?> status) {
+    return status.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** An outcome code in words: {@code not_comparable} becomes {@code not comparable}. */
+  static String words(String code) {
+    return code.replace('_', ' ');
   }
 }

@@ -13,6 +13,10 @@ final class LoginPage implements Handler {
   /** How long the login form stays valid, in seconds. */
   static final int FORM_SECONDS = 1800;
 
+  /** What {@code login.jte} shows: the form's token and, when given, an error above it. */
+  record View(Frame frame, String error, String token) {
+  }
+
   @Override
   public void handle(Context ctx) {
     render(ctx, 200, null);
@@ -23,20 +27,6 @@ final class LoginPage implements Handler {
     String token = Tokens.wellFormed(ctx.cookie(Requests.LOGIN_COOKIE))
         ? ctx.cookie(Requests.LOGIN_COOKIE) : Tokens.random();
     Requests.cookie(ctx, Requests.LOGIN_COOKIE, token, FORM_SECONDS);
-    Html body = new Html();
-    if (error != null) {
-      body.raw("<p class=\"error\" id=\"error\">").text(error).raw("</p>");
-    }
-    Requests.session(ctx).ifPresent(s -> body.raw("<p>Logged in as ")
-        .text(s.reviewer().name()).raw(". Log in again to switch reviewer.</p>"));
-    body.raw("<form method=\"post\" action=\"/login\" id=\"login\">")
-        .hidden(Requests.CSRF_FIELD, token)
-        .raw("<label for=\"token\">Reviewer token</label>")
-        .raw("<input type=\"password\" id=\"token\" name=\"token\" autocomplete=\"off\" "
-            + "required autofocus>")
-        .raw("<button type=\"submit\">Log in</button></form>")
-        .raw("<p class=\"hint\">An administrator creates your token with "
-            + "<code>recopipe reviewers add NAME</code>; it is shown once.</p>");
-    Page.send(ctx, status, "Log in", body.toString());
+    Page.send(ctx, status, "login.jte", new View(Page.frame(ctx, "Log in"), error, token));
   }
 }

@@ -2,10 +2,15 @@ package io.recopipe.pipeline.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.List;
 
 /** {@code GET /models}: the pipelines whose registries this server shows. */
 final class ModelsIndex implements Handler {
   private final ReviewSite site;
+
+  /** What {@code modelsIndex.jte} shows. */
+  record View(Frame frame, List<String> pipelines) {
+  }
 
   ModelsIndex(ReviewSite site) {
     this.site = site;
@@ -13,10 +18,7 @@ final class ModelsIndex implements Handler {
 
   @Override
   public void handle(Context ctx) {
-    Html body = new Html().raw("<ul>");
-    for (String name : site.pipelineNames()) {
-      body.raw("<li>").link("/models/" + Html.segment(name), name).raw("</li>");
-    }
-    Page.send(ctx, 200, "Models", body.raw("</ul>").toString());
+    Page.send(ctx, 200, "modelsIndex.jte", new View(Page.frame(ctx, "Models"),
+        site.pipelineNames()));
   }
 }

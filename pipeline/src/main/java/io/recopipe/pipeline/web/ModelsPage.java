@@ -6,7 +6,6 @@ import io.recopipe.pipeline.registry.AliasChange;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.ModelVersion;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -16,6 +15,15 @@ import java.util.Optional;
 final class ModelsPage implements Handler {
   private final ReviewSite site;
 
+  /** What {@code models.jte} shows; champion and previous are version numbers. */
+  record View(Frame frame, String pipeline, Optional<Integer> champion,
+      Optional<Integer> previous, List<Row> versions, List<AliasChange> history) {
+  }
+
+  /** One registered version and the alias that points at it ({@code ""} when none). */
+  record Row(ModelVersion version, String alias) {
+  }
+
   ModelsPage(ReviewSite site) {
     this.site = site;
   }
@@ -24,53 +32,15 @@ final class ModelsPage implements Handler {
   public void handle(Context ctx) {
     String pipeline = site.pipeline(ctx.pathParam("pipeline")).name();
     ModelRegistry registry = site.runner().registry();
-    Optional<ModelVersion> champion = registry.alias(pipeline, ModelRegistry.CHAMPION);
-    Optional<ModelVersion> previous = registry.alias(pipeline, ModelRegistry.PREVIOUS);
-    Html body = new Html().raw("<dl class=\"facts\">").element("dt", "Champion")
-        .raw("<dd id=\"champion\">").text(champion.map(v -> "v" + v.version()).orElse("none"))
-        .raw("</dd>").element("dt", "Previous").raw("<dd id=\"previous\">")
-        .text(previous.map(v -> "v" + v.version()).orElse("none")).raw("</dd></dl>");
-    versions(body, pipeline, registry.list(pipeline), champion, previous);
-    history(body, registry.history(pipeline));
-    if (previous.isPresent()) {
-      body.element("h2", "Roll back");
-      Page.form(body, ctx, "/models/" + Html.segment(pipeline) + "/rollback", "rollback")
-          .raw("<p>Redeploys v").text(previous.get().version())
-          .raw(" and makes it champion.</p><label for=\"reason\">Reason</label>")
-          .raw("<textarea id=\"reason\" name=\"comment\" rows=\"2\" required></textarea>")
-          .raw("<button type=\"submit\" class=\"reject\">Roll back to v")
-          .text(previous.get().version()).raw("</button></form>");
-    }
-    Page.send(ctx, 200, "Models of " + pipeline, body.toString());
-  }
-
-  private static void versions(Html body, String pipeline, List<ModelVersion> versions,
-      Optional<ModelVersion> champion, Optional<ModelVersion> previous) {
-    body.element("h2", "Versions").raw("<table id=\"versions\">")
-        .headerRow("Version", "Alias", "Status", "Run", "Content version", "Registered");
-    for (ModelVersion v : versions) {
-      String alias = champion.filter(c -> c.version() == v.version()).isPresent()
-          ? ModelRegistry.CHAMPION
-          : previous.filter(p -> p.version() == v.version()).isPresent()
-              ? ModelRegistry.PREVIOUS : "";
-      body.raw("<tr><td>").link("/promotions/" + Html.segment(pipeline) + "/" + v.version(),
-          "v" + v.version()).raw("</td><td>").text(alias).raw("</td><td>")
-          .element("span", "status " + v.status().name().toLowerCase(Locale.ROOT), v.status())
-          .raw("</td><td>").link("/runs/" + Html.segment(v.runId()), v.runId())
-          .raw("</td><td>").text(v.modelVersion())
-          .raw("</td><td>").text(Formats.time(v.createdAt())).raw("</td></tr>");
-    }
-    body.raw("</table>");
-  }
-
-  private static void history(Html body, List<AliasChange> changes) {
-    body.element("h2", "Alias history").raw("<table id=\"alias-history\">")
-        .headerRow("When", "Alias", "From", "To", "By", "Why");
-    for (AliasChange change : changes) {
-      body.row(Formats.time(change.at()), change.alias(),
-          change.fromVersion().map(v -> "v" + v).orElse("–"),
-          change.toVersion().map(v -> "v" + v).orElse("–"), change.actor(), change.reason());
-    }
-    body.raw("</table>");
+    Optional<Integer> champion = registry.alias(pipeline, ModelRegistry.CHAMPION)
+        .map(ModelVersion::version);
+    Optional<Integer> previous = registry.alias(pipeline, ModelRegistry.PREVIOUS)
+        .map(ModelVersion::version);
+    List<Row> versions = registry.list(pipeline).stream().map(v -> new Row(v,
+        champion.filter(c -> c == v.version()).isPresent() ? ModelRegistry.CHAMPION
+            : previous.filter(p -> p == v.version()).isPresent() ? ModelRegistry.PREVIOUS
+                : "")).toList();
+    Page.send(ctx, 200, "models.jte", new View(Page.frame(ctx, "Models of " + pipeline),
+        pipeline, champion, previous, versions, registry.history(pipeline)));
   }
 }

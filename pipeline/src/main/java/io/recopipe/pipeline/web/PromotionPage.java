@@ -18,6 +18,14 @@ import java.util.Optional;
 final class PromotionPage implements Handler {
   private final ReviewSite site;
 
+  /**
+   * What {@code promotion.jte} shows: {@code decisionOpen} while the approval waits (the form
+   * posts under {@code decisionBase}), and either the evidence or why it is unavailable.
+   */
+  record View(Frame frame, GateReview review, PromotionFacts facts, boolean decisionOpen,
+      String decisionBase, InsightSections evidence, String evidenceError) {
+  }
+
   PromotionPage(ReviewSite site) {
     this.site = site;
   }
@@ -36,42 +44,23 @@ final class PromotionPage implements Handler {
     String baselineLabel = baseline.map(b -> "Champion v" + b.version()).orElse("Champion");
     Optional<Approval> approval = site.promotions().approval(pipeline, version);
 
-    Html body = new Html();
     GateReview review = GateReview.parse(Optional.ofNullable(candidate.gateDecision()));
-    GateReviewSections.banner(body, review);
-    PromotionFacts.render(body, site, candidate, baseline, approval);
-    if (approval.map(a -> a.state() == ApprovalState.PENDING).orElse(false)) {
-      decisionForm(body, ctx, pipeline, version);
-    }
-    GateReviewSections.dataChecks(body, review);
+    PromotionFacts facts = PromotionFacts.of(site, candidate, baseline, approval);
+    boolean open = approval.map(a -> a.state() == ApprovalState.PENDING).orElse(false);
+    InsightSections evidence = null;
+    String evidenceError = null;
     try {
       PromotionInsight insight = site.insights().of(candidate, baseline);
-      InsightSections.metrics(body, insight.metrics(), baselineLabel);
-      InsightSections.hybrid(body, site.insights().hybridMetrics(candidate));
-      InsightSections.gate(body, insight.gateChecks());
-      InsightSections.charts(body, insight);
-      TrialsSection.render(body, site.runner().history(), candidate);
-      InsightSections.samples(body, insight.samples(), baselineLabel);
+      evidence = InsightSections.of(insight, baselineLabel,
+          site.insights().hybridMetrics(candidate),
+          TrialsSection.trials(site.runner().history(), candidate).orElse(null));
     } catch (RuntimeException e) {
       if (e instanceof WebException web && web.status() != 404) {
         throw e;
       }
-      body.raw("<p class=\"error\" id=\"insight-error\">the evidence is unavailable: ")
-          .text(e.getMessage()).raw("</p>");
+      evidenceError = e.getMessage();
     }
-    Page.send(ctx, 200, pipeline + " v" + version, body.toString());
-  }
-
-  private static void decisionForm(Html body, Context ctx, String pipeline, int version) {
-    String base = "/promotions/" + Html.segment(pipeline) + "/" + version;
-    body.element("h2", "Decision");
-    Page.form(body, ctx, base + "/approve", "decide")
-        .raw("<label for=\"comment\">Comment (recorded in the audit log)</label>")
-        .raw("<textarea id=\"comment\" name=\"comment\" rows=\"3\" maxlength=\"")
-        .text(DecisionAction.MAX_COMMENT).raw("\" required></textarea>")
-        .raw("<div class=\"buttons\"><button type=\"submit\" id=\"approve\" class=\"approve\">"
-            + "Approve and deploy</button>")
-        .raw("<button type=\"submit\" id=\"reject\" class=\"reject\" formaction=\"")
-        .text(base + "/reject").raw("\">Reject</button></div></form>");
+    Page.send(ctx, 200, "promotion.jte", new View(Page.frame(ctx, pipeline + " v" + version),
+        review, facts, open, Links.promotion(pipeline, version), evidence, evidenceError));
   }
 }

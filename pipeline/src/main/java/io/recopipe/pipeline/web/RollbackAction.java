@@ -28,6 +28,6 @@ final class RollbackAction implements Handler {
     } catch (ReviewException e) {
       throw WebException.of(e);
     }
-    ctx.redirect("/models/" + Html.segment(pipeline), HttpStatus.SEE_OTHER);
+    ctx.redirect(Links.models(pipeline), HttpStatus.SEE_OTHER);
   }
 }

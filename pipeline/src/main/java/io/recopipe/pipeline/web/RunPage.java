@@ -4,8 +4,10 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.recopipe.pipeline.insight.SvgCharts;
 import io.recopipe.pipeline.metadata.ExecutionRecord;
+import io.recopipe.pipeline.metadata.RunRecord;
 import io.recopipe.pipeline.runner.RunHistory;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +16,14 @@ import java.util.Map;
  */
 final class RunPage implements Handler {
   private final ReviewSite site;
+
+  /** What {@code run.jte} shows; {@code dagSvg} comes from {@link SvgCharts}. */
+  record View(Frame frame, RunRecord run, String dagSvg, List<Step> steps) {
+  }
+
+  /** One row of the steps table; {@code log} is the log's link, or null when none was kept. */
+  record Step(String name, ExecutionRecord execution, String log) {
+  }
 
   RunPage(ReviewSite site) {
     this.site = site;
@@ -24,40 +34,15 @@ final class RunPage implements Handler {
     String runId = ctx.pathParam("id");
     RunHistory.RunReport report = site.runner().history().show(runId)
         .orElseThrow(() -> new WebException(404, "no run " + runId));
-    var run = report.run();
-    Html body = new Html().raw("<dl class=\"facts\">")
-        .element("dt", "Pipeline").element("dd", run.pipeline())
-        .element("dt", "Status").raw("<dd>")
-        .element("span", "status " + run.status().name().toLowerCase(Locale.ROOT), run.status())
-        .raw("</dd>").element("dt", "Started").element("dd", Formats.time(run.startedAt()))
-        .element("dt", "Ended").element("dd", Formats.time(run.endedAt()))
-        .element("dt", "Started by").element("dd", run.who());
-    if (run.message() != null) {
-      body.element("dt", "Message").element("dd", run.message());
-    }
-    body.raw("</dl>").element("h2", "Steps")
-        .raw("<div class=\"chart dag\" id=\"dag\">")
-        .raw(SvgCharts.dag(RunDag.nodes(report, site.known(run.pipeline()))))
-        .raw("</div><table id=\"steps\">")
-        .headerRow("Step", "Status", "Duration", "Cache", "Attempts", "Message", "Log");
+    RunRecord run = report.run();
+    List<Step> steps = new ArrayList<>();
     for (Map.Entry<String, RunHistory.ExecutionReport> entry
         : RunDag.latest(report).entrySet()) {
-      ExecutionRecord execution = entry.getValue().execution();
-      body.raw("<tr><td>").text(entry.getKey()).raw("</td><td>")
-          .element("span", "status " + execution.status().name().toLowerCase(Locale.ROOT),
-              execution.status())
-          .raw("</td><td>").text(Formats.duration(execution.durationMs()))
-          .raw("</td><td>").text(execution.cacheHit() ? "hit" : "miss")
-          .raw("</td><td>").text(execution.attempts())
-          .raw("</td><td>").text(execution.message() == null ? "" : execution.message())
-          .raw("</td><td>");
-      if (entry.getValue().outputs().containsKey(StepLogHandler.PORT)) {
-        body.link("/runs/" + Html.segment(runId) + "/steps/" + Html.segment(entry.getKey())
-            + "/log", "log");
-      }
-      body.raw("</td></tr>");
+      boolean logged = entry.getValue().outputs().containsKey(StepLogHandler.PORT);
+      steps.add(new Step(entry.getKey(), entry.getValue().execution(),
+          logged ? Links.stepLog(runId, entry.getKey()) : null));
     }
-    body.raw("</table>");
-    Page.send(ctx, 200, "Run " + runId, body.toString());
+    String dag = SvgCharts.dag(RunDag.nodes(report, site.known(run.pipeline())));
+    Page.send(ctx, 200, "run.jte", new View(Page.frame(ctx, "Run " + runId), run, dag, steps));
   }
 }

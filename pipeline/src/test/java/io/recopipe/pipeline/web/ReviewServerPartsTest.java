@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The review server's small parts: escaping, tokens and idle session expiry. */
@@ -59,13 +60,17 @@ class ReviewServerPartsTest {
   @Test
   void htmlEscapesEveryDynamicString() {
     String hostile = "<img src=x onerror=\"alert('1')\"> & co";
-    String html = new Html().element("td", hostile).link("/runs/" + hostile, hostile)
-        .hidden("csrf", hostile).toString();
+    Session session = new Session("id", new Reviewer(hostile, Instant.now(), false, false),
+        hostile);
+    String html = Page.render("error.jte", new Page.ErrorView(new Frame(hostile, session),
+        hostile, false)) + Page.render("pipelineList.jte", List.of(hostile));
     assertFalse(html.contains("<img"), html);
     assertFalse(html.contains("\"alert"), html);
     assertTrue(html.contains("&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt; &amp; co"),
         html);
-    assertEquals("a%2Fb%20c", Html.segment("a/b c"));
+    assertEquals("a%2Fb%20c", Links.segment("a/b c"));
+    assertTrue(Page.render("pipelineList.jte", List.of("a\u001bb")).contains(">a\uFFFDb<"),
+        "control characters are replaced");
   }
 
   @Test

@@ -2,7 +2,6 @@ package io.recopipe.components.packaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,11 +10,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TarReaderTest {
+class LayerExtractorTest {
   @TempDir
   Path temp;
 
@@ -35,19 +35,15 @@ class TarReaderTest {
     entry(tar, "dir/link", '2', new byte[0], "../" + "gnu");
     tar.write(new byte[1024]);
 
-    TarReader reader = new TarReader(new ByteArrayInputStream(tar.toByteArray()));
-    TarEntry gnu = reader.next();
-    assertEquals(LONG, gnu.name());
-    assertEquals("gnu", new String(reader.content().readAllBytes(), StandardCharsets.UTF_8));
-    TarEntry paxEntry = reader.next();
-    assertEquals(pax, paxEntry.relativePath());
-    TarEntry dir = reader.next();
-    assertTrue(dir.isDirectory());
-    assertEquals("dir", dir.relativePath());
-    TarEntry link = reader.next();
-    assertTrue(link.isSymlink());
-    assertEquals("../gnu", link.linkName());
-    assertNull(reader.next());
+    Path rootfs = temp.resolve("rootfs");
+    LayerExtractor.apply(new ByteArrayInputStream(tar.toByteArray()), rootfs);
+    assertEquals("gnu", Files.readString(rootfs.resolve(LONG)));
+    assertEquals("pax", Files.readString(rootfs.resolve(pax)));
+    assertFalse(Files.exists(rootfs.resolve("ignored")), "the PAX path replaces the header's");
+    assertTrue(Files.isDirectory(rootfs.resolve("dir"), LinkOption.NOFOLLOW_LINKS));
+    Path link = rootfs.resolve("dir/link");
+    assertTrue(Files.isSymbolicLink(link));
+    assertEquals("../gnu", Files.readSymbolicLink(link).toString());
   }
 
   @Test
@@ -85,8 +81,8 @@ class TarReaderTest {
 
   @Test
   void rejectsWhatIsNotATar() {
-    IOException e = assertThrows(IOException.class, () -> new TarReader(
-        new ByteArrayInputStream(garbage())).next());
+    IOException e = assertThrows(IOException.class, () -> LayerExtractor.apply(
+        new ByteArrayInputStream(garbage()), temp.resolve("rootfs")));
     assertTrue(e.getMessage().contains("not a tar archive"), e.getMessage());
   }
 
