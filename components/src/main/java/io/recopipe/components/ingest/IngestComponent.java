@@ -82,16 +82,19 @@ public final class IngestComponent extends AbstractComponent {
         + " %,d items, %,d duplicates resolved) in %d ms", data.ratings().size(), data.format(),
         data.ratings().users().size(), data.ratings().items().size(), data.duplicatesResolved(),
         (System.nanoTime() - start) / 1_000_000));
-    Ratings sorted = DeterministicOrder.sort(data.ratings());
-    Splits.Membership split = Splits.split(sorted, options.split());
-    try {
-      DatasetFiles.writeRatings(out, sorted, split.isEval());
-    } catch (IOException | IllegalArgumentException e) {
-      throw cannotWrite(out, e);
-    }
-    IngestTables.RatingsLoad load = IngestTables.startRatings(out, context.warehouse());
+    IngestTables.RatingsLoad load = IngestTables.prepare(context);
+    Ratings sorted;
+    Splits.Membership split;
     DatasetSchema schema;
     try {
+      sorted = DeterministicOrder.sort(data.ratings());
+      split = Splits.split(sorted, options.split());
+      try {
+        DatasetFiles.writeRatings(out, sorted, split.isEval());
+      } catch (IOException | IllegalArgumentException e) {
+        throw cannotWrite(out, e);
+      }
+      load.start(out);
       schema = writeTheRest(out, data, sorted, split, options);
     } catch (ComponentException | RuntimeException e) {
       load.awaitQuietly();
@@ -107,7 +110,7 @@ public final class IngestComponent extends AbstractComponent {
     context.log().progress("ingest: " + describe(schema));
     context.log().info("ingest: split " + options.split().describe() + ": "
         + split.trainRows() + " train, " + split.evalRows() + " eval");
-    IngestTables.publishCatalogs(out, context.warehouse());
+    IngestTables.publishCatalogs(out, load.warehouse());
     context.log().progress(String.format(Locale.ROOT, "ingest: done in %d ms",
         (System.nanoTime() - start) / 1_000_000));
   }
