@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The pipeline's first step: reads ratings from any supported source (MovieLens release or
@@ -87,8 +88,10 @@ public final class IngestComponent extends AbstractComponent {
     Splits.Membership split;
     DatasetSchema schema;
     try {
+      Function<Ratings, Splits.Membership> splitting =
+          Splits.begin(data.ratings().size(), options.split());
       sorted = DeterministicOrder.sort(data.ratings());
-      split = Splits.split(sorted, options.split());
+      split = splitting.apply(sorted);
       try {
         DatasetFiles.writeRatings(out, sorted, split.isEval());
       } catch (IOException | IllegalArgumentException e) {

@@ -253,41 +253,46 @@ public final class DuckDbWarehouse implements Warehouse {
     }
   }
 
-  /**
-   * Fills a temporary table with {@code load} and swaps it in, all in one transaction: one
-   * commit (one write-ahead-log sync) per replace instead of one per statement, and a failure or
-   * a killed process rolls everything back, so the old table stays and nothing half-loaded is
-   * left behind.
-   */
+  /** Loads a temporary table with {@code load}, then swaps it in; on failure drops it. */
   private void replace(Target target, String what, StagingLoad load) throws WarehouseException {
     String loading = target.loadingName(
         Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1));
+    boolean swapped = false;
     try {
       if (!target.schema().equals("main")) {
         execute("CREATE SCHEMA IF NOT EXISTS " + target.schema());
       }
-      connection.setAutoCommit(false);
-      try {
-        load.into(loading);
-        execute("DROP TABLE IF EXISTS " + target.qualified());
-        execute("ALTER TABLE " + loading + " RENAME TO " + quote(target.name()));
-        connection.commit();
-      } catch (SQLException | WarehouseException | RuntimeException e) {
-        rollbackQuietly(e);
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
+      load.into(loading);
+      swap(target, loading);
+      swapped = true;
     } catch (SQLException e) {
       throw DuckDbErrors.wrap(what, e);
+    } finally {
+      if (!swapped) {
+        dropQuietly(loading);
+      }
     }
   }
 
-  private void rollbackQuietly(Exception failure) {
+  private void swap(Target target, String loading) throws SQLException {
+    connection.setAutoCommit(false);
     try {
-      connection.rollback();
+      execute("DROP TABLE IF EXISTS " + target.qualified());
+      execute("ALTER TABLE " + loading + " RENAME TO " + quote(target.name()));
+      connection.commit();
     } catch (SQLException e) {
-      failure.addSuppressed(e); // the original failure is what the caller needs
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
+    }
+  }
+
+  private void dropQuietly(String staging) {
+    try {
+      execute("DROP TABLE IF EXISTS " + staging);
+    } catch (SQLException e) {
+      // the original failure is what the caller needs; a stray staging table is harmless
     }
   }
 
