@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The pipeline's first step: reads ratings from any supported source (MovieLens release or
@@ -82,16 +83,21 @@ public final class IngestComponent extends AbstractComponent {
         + " %,d items, %,d duplicates resolved) in %d ms", data.ratings().size(), data.format(),
         data.ratings().users().size(), data.ratings().items().size(), data.duplicatesResolved(),
         (System.nanoTime() - start) / 1_000_000));
-    Ratings sorted = DeterministicOrder.sort(data.ratings());
-    Splits.Membership split = Splits.split(sorted, options.split());
-    try {
-      DatasetFiles.writeRatings(out, sorted, split.isEval());
-    } catch (IOException | IllegalArgumentException e) {
-      throw cannotWrite(out, e);
-    }
-    IngestTables.RatingsLoad load = IngestTables.startRatings(out, context.warehouse());
+    IngestTables.RatingsLoad load = IngestTables.prepare(context);
+    Ratings sorted;
+    Splits.Membership split;
     DatasetSchema schema;
     try {
+      Function<Ratings, Splits.Membership> splitting =
+          Splits.begin(data.ratings().size(), options.split());
+      sorted = DeterministicOrder.sort(data.ratings());
+      split = splitting.apply(sorted);
+      try {
+        DatasetFiles.writeRatings(out, sorted, split.isEval());
+      } catch (IOException | IllegalArgumentException e) {
+        throw cannotWrite(out, e);
+      }
+      load.start(out);
       schema = writeTheRest(out, data, sorted, split, options);
     } catch (ComponentException | RuntimeException e) {
       load.awaitQuietly();
@@ -107,7 +113,7 @@ public final class IngestComponent extends AbstractComponent {
     context.log().progress("ingest: " + describe(schema));
     context.log().info("ingest: split " + options.split().describe() + ": "
         + split.trainRows() + " train, " + split.evalRows() + " eval");
-    IngestTables.publishCatalogs(out, context.warehouse());
+    IngestTables.publishCatalogs(out, load.warehouse());
     context.log().progress(String.format(Locale.ROOT, "ingest: done in %d ms",
         (System.nanoTime() - start) / 1_000_000));
   }

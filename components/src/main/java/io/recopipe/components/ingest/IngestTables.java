@@ -2,6 +2,7 @@ package io.recopipe.components.ingest;
 
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
+import io.recopipe.components.api.StepContext;
 import io.recopipe.components.warehouse.Column;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.components.warehouse.WarehouseException;
@@ -38,35 +39,64 @@ final class IngestTables {
   }
 
   /**
-   * Starts loading {@code ratings}, {@code train} and {@code eval} from the files already in
-   * {@code dir} on a background thread, so the warehouse's load (the longest part of ingest)
-   * overlaps the step's remaining work; {@link RatingsLoad#await} waits for it.
+   * Starts opening the step's warehouse on a background thread (the first use in a run opens the
+   * DuckDB file), so that it is ready by the time the ratings files are written; {@link
+   * RatingsLoad#start} then loads them.
    */
-  static RatingsLoad startRatings(Path dir, Warehouse warehouse) {
-    return new RatingsLoad(CompletableFuture.supplyAsync(() -> {
-      try {
-        publishRatings(dir, warehouse);
-        return null;
-      } catch (ComponentException e) {
-        return e;
-      }
-    }, runnable -> {
-      Thread thread = new Thread(runnable, "ingest-warehouse-load");
-      thread.setDaemon(true);
-      thread.start();
-    }));
+  static RatingsLoad prepare(StepContext context) {
+    return new RatingsLoad(CompletableFuture.supplyAsync(context::warehouse,
+        runnable -> daemon(runnable, "ingest-warehouse-open")));
   }
 
-  /** A load started by {@link #startRatings}. */
-  static final class RatingsLoad {
-    private final CompletableFuture<ComponentException> outcome;
+  private static void daemon(Runnable runnable, String name) {
+    Thread thread = new Thread(runnable, name);
+    thread.setDaemon(true);
+    thread.start();
+  }
 
-    private RatingsLoad(CompletableFuture<ComponentException> outcome) {
-      this.outcome = outcome;
+  /**
+   * Loads {@code ratings}, {@code train} and {@code eval} from the files of a dataset directory
+   * on a background thread once the warehouse is open, so the warehouse's load (the longest part
+   * of ingest) overlaps the step's remaining work.
+   */
+  static final class RatingsLoad {
+    private final CompletableFuture<Warehouse> opened;
+    private CompletableFuture<ComponentException> outcome;
+
+    private RatingsLoad(CompletableFuture<Warehouse> opened) {
+      this.opened = opened;
+    }
+
+    /** Starts loading the ratings files already in {@code dir}; {@link #await} waits for it. */
+    void start(Path dir) {
+      outcome = opened.thenApplyAsync(warehouse -> {
+        try {
+          publishRatings(dir, warehouse);
+          return null;
+        } catch (ComponentException e) {
+          return e;
+        }
+      }, runnable -> daemon(runnable, "ingest-warehouse-load"));
+    }
+
+    /**
+     * The open warehouse; a failure to open it is rethrown as it is (as the step's own call of
+     * {@link StepContext#warehouse} would have thrown it).
+     */
+    Warehouse warehouse() {
+      try {
+        return opened.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException failure) {
+          throw failure;
+        }
+        throw e;
+      }
     }
 
     /** Waits for the load; rethrows its failure. */
     void await() throws ComponentException {
+      warehouse();
       ComponentException failure;
       try {
         failure = outcome.join();
@@ -79,9 +109,12 @@ final class IngestTables {
       }
     }
 
-    /** Waits for the load, ignoring its outcome (the caller is failing for another reason). */
+    /** Waits for the open and the load, ignoring their outcome (the caller is failing anyway). */
     void awaitQuietly() {
-      outcome.exceptionally(e -> null).join();
+      opened.exceptionally(e -> null).join();
+      if (outcome != null) {
+        outcome.exceptionally(e -> null).join();
+      }
     }
   }
 

@@ -3,6 +3,9 @@ package io.recopipe.components.ingest;
 import io.recopipe.components.synthetic.RandomSplit;
 import io.recopipe.model.data.Ratings;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /**
  * Cuts sorted ratings into train and eval by the configured {@link SplitSpec}: a seeded random
@@ -25,6 +28,37 @@ final class Splits {
     int trainRows() {
       return isEval.length - evalRows;
     }
+  }
+
+  /**
+   * Starts the split of {@code rows} ratings before they are sorted: a random split depends only
+   * on the row count, so it is drawn on a background thread while the ratings are sorted; a split
+   * by time waits for the sorted ratings. The result is exactly {@link #split}'s.
+   */
+  static Function<Ratings, Membership> begin(int rows, SplitSpec spec) {
+    if (!spec.method().equals(SplitSpec.RANDOM)) {
+      return sorted -> split(sorted, spec);
+    }
+    CompletableFuture<Membership> drawn = CompletableFuture.supplyAsync(
+        () -> counted(RandomSplit.testRows(rows, spec.evalFraction(), spec.seed())), task -> {
+          Thread thread = new Thread(task, "ingest-split");
+          thread.setDaemon(true);
+          thread.start();
+        });
+    return sorted -> {
+      if (sorted.size() != rows) {
+        throw new IllegalArgumentException("split of " + rows + " rows applied to "
+            + sorted.size());
+      }
+      try {
+        return drawn.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException failure) {
+          throw failure;
+        }
+        throw e;
+      }
+    };
   }
 
   /** Splits ratings already sorted by user (each user's rows contiguous). */
