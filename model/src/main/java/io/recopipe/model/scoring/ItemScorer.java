@@ -14,13 +14,35 @@ public final class ItemScorer {
       ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
           && !Boolean.getBoolean("recopipe.scalar");
 
+  /**
+   * From this many items on, top-K screens with int8 factors before scoring exactly: below it
+   * scoring every item is about as fast (measured by {@code recopipe bench topk}).
+   */
+  static final int SCREEN_MIN_ITEMS = 1000;
+
   private final MfModel model;
   private final int itemCount;
   private final int k;
   private final float[] itemFactorsByFactor;
+  private final QuantizedItems quantized;
 
-  /** Prepares a scorer for {@code model} (one transposed copy of the item factors). */
+  /**
+   * Prepares a scorer for {@code model}: one transposed copy of the item factors and, for large
+   * catalogs, the int8 copy that lets {@link Recommender} screen items before scoring them.
+   */
   public ItemScorer(MfModel model) {
+    this(model, true);
+  }
+
+  /**
+   * A scorer whose recommenders score every item (no int8 screen): the reference the screened
+   * top-K is bit-identical to, for benchmarks and tests.
+   */
+  public static ItemScorer withoutScreen(MfModel model) {
+    return new ItemScorer(model, false);
+  }
+
+  private ItemScorer(MfModel model, boolean screen) {
     this.model = model;
     this.itemCount = model.items().size();
     this.k = model.numFactors();
@@ -31,6 +53,17 @@ public final class ItemScorer {
         itemFactorsByFactor[f * itemCount + i] = y[i * k + f];
       }
     }
+    this.quantized = screen && VECTOR_API && itemCount >= SCREEN_MIN_ITEMS
+        ? QuantizedItems.of(model, VectorItemScorer.lanes()) : null;
+  }
+
+  /**
+   * The int8 copy of the item factors that {@link ScreenedTopK} screens with, or null when
+   * screening does not pay (fewer than {@link #SCREEN_MIN_ITEMS} items, no Vector API) or the
+   * factors are not all finite.
+   */
+  QuantizedItems quantized() {
+    return quantized;
   }
 
   /** The model scored. */
