@@ -92,37 +92,48 @@ final class ScreenedTopK {
   /**
    * Scores the {@code count} items of {@code chosen} exactly into {@code scores} and their keys
    * into {@code keys}: ItemScorer's arithmetic in its order, (base + intercept) + Σ x·y from
-   * f = 0, four items at a time so that their cache misses and add chains overlap.
+   * f = 0, eight items at a time so that their cache misses and add chains overlap.
    */
   private void rescore(float[] x, int uo, float base, int count, float[] scores) {
     int factors = quantized.factors;
     float[] y = model.itemFactors();
-    float[] itemIntercepts = model.itemIntercepts();
     int c = 0;
-    for (; c + 4 <= count; c += 4) {
-      int i0 = chosen[c];
-      int i1 = chosen[c + 1];
-      int i2 = chosen[c + 2];
-      int i3 = chosen[c + 3];
-      int o0 = i0 * factors;
-      int o1 = i1 * factors;
-      int o2 = i2 * factors;
-      int o3 = i3 * factors;
+    for (; c + 8 <= count; c += 8) {
+      int o0 = chosen[c] * factors;
+      int o1 = chosen[c + 1] * factors;
+      int o2 = chosen[c + 2] * factors;
+      int o3 = chosen[c + 3] * factors;
+      int o4 = chosen[c + 4] * factors;
+      int o5 = chosen[c + 5] * factors;
+      int o6 = chosen[c + 6] * factors;
+      int o7 = chosen[c + 7] * factors;
       float d0 = 0f;
       float d1 = 0f;
       float d2 = 0f;
       float d3 = 0f;
+      float d4 = 0f;
+      float d5 = 0f;
+      float d6 = 0f;
+      float d7 = 0f;
       for (int f = 0; f < factors; f++) {
         float xf = x[uo + f];
         d0 += xf * y[o0 + f];
         d1 += xf * y[o1 + f];
         d2 += xf * y[o2 + f];
         d3 += xf * y[o3 + f];
+        d4 += xf * y[o4 + f];
+        d5 += xf * y[o5 + f];
+        d6 += xf * y[o6 + f];
+        d7 += xf * y[o7 + f];
       }
-      keep(c, i0, base + itemIntercepts[i0] + d0, scores);
-      keep(c + 1, i1, base + itemIntercepts[i1] + d1, scores);
-      keep(c + 2, i2, base + itemIntercepts[i2] + d2, scores);
-      keep(c + 3, i3, base + itemIntercepts[i3] + d3, scores);
+      keep(c, base, d0, scores);
+      keep(c + 1, base, d1, scores);
+      keep(c + 2, base, d2, scores);
+      keep(c + 3, base, d3, scores);
+      keep(c + 4, base, d4, scores);
+      keep(c + 5, base, d5, scores);
+      keep(c + 6, base, d6, scores);
+      keep(c + 7, base, d7, scores);
     }
     for (; c < count; c++) {
       int i = chosen[c];
@@ -130,11 +141,14 @@ final class ScreenedTopK {
       for (int f = 0, o = i * factors; f < factors; f++) {
         dot += x[uo + f] * y[o + f];
       }
-      keep(c, i, base + itemIntercepts[i] + dot, scores);
+      keep(c, base, dot, scores);
     }
   }
 
-  private void keep(int c, int item, float score, float[] scores) {
+  /** Completes candidate {@code c}'s score as ItemScorer does: (base + intercept) + dot. */
+  private void keep(int c, float base, float dot, float[] scores) {
+    int item = chosen[c];
+    float score = base + model.itemIntercepts()[item] + dot;
     scores[item] = score;
     keys[c] = TopK.key(score, item);
   }

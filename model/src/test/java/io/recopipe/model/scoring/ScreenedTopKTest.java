@@ -65,11 +65,16 @@ class ScreenedTopKTest {
   void recommendationsAreTheExactOnesForEveryKindOfModelAndK() {
     long seed = 100;
     for (Kind kind : Kind.values()) {
-      MfModel model = RandomModels.of(kind, 6, 1203, 16, seed++);
-      RatedItems rated = RandomModels.rated(6, 1203, 150, seed++);
-      Recommender screened = new Recommender(new ItemScorer(model), rated);
+      int items = ItemScorer.SCREEN_MIN_ITEMS + 7;
+      MfModel model = RandomModels.of(kind, 6, items, 16, seed++);
+      RatedItems rated = RandomModels.rated(6, items, 150, seed++);
+      ItemScorer scorer = new ItemScorer(model);
+      if (kind != Kind.NON_FINITE) {
+        assertNotNull(scorer.quantized(), kind + ": the screen must be what is tested");
+      }
+      Recommender screened = new Recommender(scorer, rated);
       Recommender exact = new Recommender(ItemScorer.withoutScreen(model), rated);
-      for (int k : new int[] {1, 50, 150, 1203, 5000}) {
+      for (int k : new int[] {1, 50, items / 8, items, items + 1}) {
         for (String user : new String[] {"u0", "u1", "u2", "u5", "stranger"}) {
           for (boolean exclude : new boolean[] {false, true}) {
             Recommendation expected = exact.recommend(user, k, exclude);
