@@ -55,8 +55,30 @@ public final class ItemScorer {
         itemFactorsByFactor[f * itemCount + i] = y[i * k + f];
       }
     }
-    this.quantized = screen && VECTOR_API && itemCount >= SCREEN_MIN_ITEMS
+    this.quantized = screen ? quantize(model) : null;
+  }
+
+  private ItemScorer(ItemScorer exact, QuantizedItems quantized) {
+    this.model = exact.model;
+    this.itemCount = exact.itemCount;
+    this.k = exact.k;
+    this.itemFactorsByFactor = exact.itemFactorsByFactor;
+    this.quantized = quantized;
+  }
+
+  private static QuantizedItems quantize(MfModel model) {
+    return VECTOR_API && model.items().size() >= SCREEN_MIN_ITEMS
         ? QuantizedItems.of(model, VectorItemScorer.lanes()) : null;
+  }
+
+  /**
+   * This scorer with the int8 screen added (sharing the transposed factors), or this one when it
+   * has it or screening does not pay: lets a server answer with the exact path at once and
+   * build the screen after it is ready, since the results are the same.
+   */
+  public ItemScorer withScreen() {
+    QuantizedItems built = quantized == null ? quantize(model) : null;
+    return built == null ? this : new ItemScorer(this, built);
   }
 
   /**

@@ -30,6 +30,11 @@ public final class Recommender {
     this.screened = quantized == null ? null : new ScreenedTopK(scorer.model(), quantized);
   }
 
+  /** The scorer this recommender uses. */
+  public ItemScorer scorer() {
+    return scorer;
+  }
+
   /** Convenience: a recommender for {@code model} with no exclusions. */
   public static Recommender of(MfModel model) {
     return new Recommender(new ItemScorer(model), RatedItems.none());
