@@ -49,8 +49,8 @@ final class ScreenedTopK {
   /**
    * Makes the empty {@code top} hold user index {@code u}'s best items, leaving out the sorted
    * {@code excluded} items, and returns true; returns false, touching nothing, when the screen
-   * cannot answer (too few items for this k, or factors large enough to risk overflow or not
-   * finite). {@code scores} (one per item) receives the exact scores of the candidates.
+   * cannot answer (too few items for this k, fewer than k left after the exclusions, or factors
+   * large enough to risk overflow or not finite). {@code scores} (one per item) receives the exact scores of the candidates.
    */
   boolean topInto(int u, int[] excluded, TopK top, float[] scores) {
     int n = quantized.items;
@@ -75,14 +75,16 @@ final class ScreenedTopK {
         (2 * quantized.gamma * Math.abs(base) + quantized.underflowSlack) * QuantizedItems.INFLATE);
     VectorItemScorer.screen(quantized, x, uo, base, alpha, constant, upper, lower);
     for (int item : excluded) {
-      upper[item] = Float.NaN; // never a candidate, never counted among the k
-      lower[item] = Float.NaN;
+      upper[item] = Float.NEGATIVE_INFINITY; // below any finite floor: never a candidate,
+      lower[item] = Float.NEGATIVE_INFINITY; // never counted among the k
     }
-    float floor = floor(n, k);
-    if (keys.length < n) {
-      keys = new long[n];
+    int candidates = candidates(n, k);
+    if (candidates < 0) {
+      return false; // fewer than k items left: nothing to prune
     }
-    int candidates = VectorItemScorer.atLeast(upper, n, floor, chosen);
+    if (keys.length < candidates) {
+      keys = new long[Math.max(candidates, 2 * keys.length)];
+    }
     rescore(x, uo, base, candidates, scores);
     top.takeBest(keys, candidates, scores);
     lastCandidates = candidates;
@@ -154,22 +156,55 @@ final class ScreenedTopK {
   }
 
   /**
-   * The k-th largest lower end (NaN ends skipped), negative infinity when fewer than k items
-   * have one: first a cheap floor from group maxima as {@link Recommender} takes it, then the
-   * exact k-th largest among the few items at or above it.
+   * Writes the indexes i &lt; {@code n} with {@code values[i] >= floor} into {@code out} in
+   * ascending order and returns how many. A plain loop: all but a few values are below the
+   * floor, so the branch is predictable, and JDK 17's vector masks and lane reductions measured
+   * slower here.
    */
-  private float floor(int n, int k) {
+  private static int atLeast(float[] values, int n, float floor, int[] out) {
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      if (values[i] >= floor) {
+        out[count++] = i;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Puts into {@code chosen}, ascending, the items whose upper end reaches the k-th largest lower
+   * end and returns how many, or -1 when fewer than k items are left (an excluded item's ends
+   * are negative infinity, every other's finite). One pass over the items: a rough floor from
+   * group maxima as {@link Recommender} takes it keeps all but a few hundred out; among those
+   * (which include every item whose lower end reaches the rough floor) the exact k-th largest
+   * lower end is selected and the list filtered by it.
+   */
+  private int candidates(int n, int k) {
     int groups = (2 * k + GROUP_ALIGN - 1) / GROUP_ALIGN * GROUP_ALIGN;
     if (maxima.length < groups) {
       maxima = new float[groups];
     }
     Recommender.groupMaxima(lower, n, maxima, groups);
     float rough = Recommender.select(maxima, groups, groups - k);
-    int count = VectorItemScorer.atLeast(lower, n, rough, chosen);
+    int count = atLeast(upper, n, rough, chosen);
+    if (count < k) {
+      return -1;
+    }
     for (int c = 0; c < count; c++) {
       pool[c] = lower[chosen[c]];
     }
-    return count < k ? Float.NEGATIVE_INFINITY : Recommender.select(pool, count, count - k);
+    float floor = Recommender.select(pool, count, count - k);
+    if (floor == Float.NEGATIVE_INFINITY) {
+      return -1;
+    }
+    int kept = 0;
+    for (int c = 0; c < count; c++) {
+      int item = chosen[c];
+      if (upper[item] >= floor) {
+        chosen[kept++] = item;
+      }
+    }
+    return kept;
   }
 
   /** How many items the last answered {@link #topInto} scored exactly. */

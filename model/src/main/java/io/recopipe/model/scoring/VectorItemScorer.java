@@ -203,27 +203,6 @@ final class VectorItemScorer {
     approx.sub(bound).intoArray(lower, i);
   }
 
-  /**
-   * Writes the indexes i &lt; {@code n} with {@code values[i] >= floor} (never NaN) into
-   * {@code out} in ascending order and returns how many: one compare per vector, since all but
-   * a few of the values are below the floor. {@code values} is padded to a whole vector.
-   */
-  static int atLeast(float[] values, int n, float floor, int[] out) {
-    FloatVector floorVector = FloatVector.broadcast(SPECIES, floor);
-    int count = 0;
-    for (int i = 0; i < n; i += LANES) {
-      if (FloatVector.fromArray(SPECIES, values, i).compare(VectorOperators.GE, floorVector)
-          .anyTrue()) {
-        for (int j = i, end = Math.min(n, i + LANES); j < end; j++) {
-          if (values[j] >= floor) {
-            out[count++] = j;
-          }
-        }
-      }
-    }
-    return count;
-  }
-
   private static FloatVector decode(byte[] codes, int offset) {
     return (FloatVector) ByteVector.fromArray(CODES, codes, offset)
         .convertShape(VectorOperators.B2F, SPECIES, 0);
