@@ -16,9 +16,9 @@ public final class ItemScorer {
 
   /**
    * From this many items on, top-K screens with int8 factors before scoring exactly. Measured
-   * with 64 factors and top 50 ({@code recopipe bench topk}): at 1,682 items the screen's fixed
-   * costs (floor, rescoring ~70 candidates) make it ~0.75× as fast as scoring every item, at
-   * 3,706 it is 1.05–1.2× faster and at 26,744 1.5–1.8×.
+   * with 64 factors and top 50 (thread CPU time, {@code recopipe bench topk} and the same loop
+   * at other sizes): the screen's fixed costs (floor, ~70 exact rescorings) make it 0.8× as fast
+   * as scoring every item at 1,682 items, 1.06× at 2,500, 1.3–1.5× at 3,706 and 1.6× at 26,744.
    */
   static final int SCREEN_MIN_ITEMS = 3000;
 

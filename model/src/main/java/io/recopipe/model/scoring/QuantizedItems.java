@@ -5,17 +5,19 @@ import io.recopipe.model.mf.MfModel;
 /**
  * An int8 copy of a model's item factors with one scale per item, a quarter of the bytes the
  * float factors take, and per-item coefficients that bound how far a score computed from it can
- * be from the exact float score. Streaming a quarter of the bytes is what makes screening every
- * item cheaper than scoring it exactly, since exact scoring of a large catalog is bound by memory
- * bandwidth; see {@link ScreenedTopK} for the exact re-ranking that keeps results bit-identical.
+ * be from the exact float score. Reading a quarter of the bytes, with fused multiply-adds (only
+ * the exact pass has to repeat {@code predict}'s arithmetic), is what makes screening every item
+ * cheaper than scoring it; see {@link ScreenedTopK} for the exact re-ranking that keeps results
+ * bit-identical.
  *
  * <p>Bound: with {@code y = c·q + r}, |r_f| ≤ e per component (e ≈ c/2, computed exactly), the
  * screened dot product differs from the real one by at most {@code ‖x‖₁·e}. Both float
  * computations (the exact score and the screened one, k products and k + 2 sums each) err by at
  * most γ·(|base| + |intercept| + ‖x‖₁·max|y|) and γ·(|base| + |intercept| + ‖x‖₁·127c), with
  * γ = k·2⁻²⁴/(1 − k·2⁻²⁴) (Higham, "Accuracy and Stability of Numerical Algorithms", 2002,
- * §3.1); {@link #GAMMA_UNITS} takes eight times that to also cover the rounding of the bound
- * arithmetic itself, and an absolute term covers underflow.
+ * §3.1; any summation order and fused multiply-adds only lower it); {@link #GAMMA_UNITS} takes
+ * eight times that to also cover the rounding of the bound arithmetic itself, and an absolute
+ * term covers underflow.
  */
 final class QuantizedItems {
   /** The largest code magnitude: symmetric int8. */

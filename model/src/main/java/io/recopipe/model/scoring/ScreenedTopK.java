@@ -41,7 +41,10 @@ final class ScreenedTopK {
     this.chosen = new int[quantized.items];
   }
 
-  /** Whether a screen can prune enough of {@code items} items for a top {@code k}. */
+  /**
+   * Whether a screen can prune enough of {@code items} items for a top {@code k}: with k above
+   * an eighth of the items most of them would be rescored anyway.
+   */
   static boolean worthIt(int items, int k) {
     return items >= 8 * k;
   }
@@ -50,7 +53,8 @@ final class ScreenedTopK {
    * Makes the empty {@code top} hold user index {@code u}'s best items, leaving out the sorted
    * {@code excluded} items, and returns true; returns false, touching nothing, when the screen
    * cannot answer (too few items for this k, fewer than k left after the exclusions, or factors
-   * large enough to risk overflow or not finite). {@code scores} (one per item) receives the exact scores of the candidates.
+   * large enough to risk overflow or not finite). {@code scores} (one per item) receives the
+   * exact scores of the candidates.
    */
   boolean topInto(int u, int[] excluded, TopK top, float[] scores) {
     int n = quantized.items;
