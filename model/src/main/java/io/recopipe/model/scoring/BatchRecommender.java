@@ -19,7 +19,9 @@ public final class BatchRecommender {
 
   /** Creates a batch recommender using {@code threads} threads. */
   public BatchRecommender(MfModel model, RatedItems rated, int threads) {
-    this.scorer = new ItemScorer(model);
+    // block scoring shares each load of item factors among users, which the int8 screen
+    // (built per user) did not beat at ml-1m's size: no screen to build
+    this.scorer = ItemScorer.withoutScreen(model);
     this.rated = rated;
     this.threads = Math.max(1, threads);
   }

@@ -10,10 +10,12 @@ import io.recopipe.model.mf.MfModel;
 public final class Recommender {
   /** Group counts are a multiple of this, a whole number of vectors of the widest lanes. */
   private static final int GROUP_ALIGN = 16;
+  private static final int[] NO_ITEMS = new int[0];
   private final ItemScorer scorer;
   private final RatedItems rated;
   private final float[] scores;
   private final float[] scratch;
+  private final ScreenedTopK screened;
   private float[] blockMaxima = new float[0];
   private long[] candidates = new long[0];
 
@@ -24,6 +26,13 @@ public final class Recommender {
     int items = scorer.model().items().size();
     this.scores = new float[items];
     this.scratch = new float[items];
+    QuantizedItems quantized = scorer.quantized();
+    this.screened = quantized == null ? null : new ScreenedTopK(scorer.model(), quantized);
+  }
+
+  /** The scorer this recommender uses. */
+  public ItemScorer scorer() {
+    return scorer;
   }
 
   /** Convenience: a recommender for {@code model} with no exclusions. */
@@ -49,6 +58,10 @@ public final class Recommender {
 
   /** Offers user index {@code u}'s item scores (without its rated items if asked) to {@code top}. */
   void topInto(int u, boolean excludeRated, TopK top) {
+    if (screened != null && u >= 0
+        && screened.topInto(u, excludeRated ? rated.itemsOf(u) : NO_ITEMS, top, scores)) {
+      return; // the same items and scores, having scored only those that could make the list
+    }
     scorer.scoreAll(u, scores, scratch);
     topOf(u, scores, excludeRated, top);
   }

@@ -1,7 +1,9 @@
 package io.recopipe.model.scoring;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -14,6 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorItemScorer {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
+  /** As many bytes as {@link #SPECIES} has floats: one int8 code per float lane. */
+  private static final VectorSpecies<Byte> CODES =
+      VectorSpecies.of(byte.class, VectorShape.forBitSize(LANES * Byte.SIZE));
   /** Item factors per tile (~256 KB), so a tile stays in L2 while a block of users reads it. */
   private static final int TILE_FLOATS = 64 * 1024;
 
@@ -149,5 +154,57 @@ final class VectorItemScorer {
         maxima[i - rows] = score;
       }
     }
+  }
+
+  /**
+   * Writes, for every item of {@code q} (and the padding after the last), an upper and a lower
+   * bound of its exact score for user factors {@code x[uo..uo+k)}: the score computed from the
+   * int8 codes ± {@code alpha·radius + interceptSlack + constant} ({@link QuantizedItems} derives
+   * why that is enough). Two accumulators per block halve the add latency chain; the bound
+   * holds for any summation order.
+   */
+  static void screen(QuantizedItems q, float[] x, int uo, float base, float alpha,
+      float constant, float[] upper, float[] lower) {
+    int k = q.factors;
+    byte[] codes = q.codes;
+    FloatVector baseVector = FloatVector.broadcast(SPECIES, base);
+    FloatVector alphaVector = FloatVector.broadcast(SPECIES, alpha);
+    FloatVector constantVector = FloatVector.broadcast(SPECIES, constant);
+    int stride = k * LANES;
+    int upperF = k & ~3;
+    for (int b = 0; b < q.blocks; b++) {
+      FloatVector a0 = FloatVector.zero(SPECIES);
+      FloatVector a1 = a0;
+      FloatVector a2 = a0;
+      FloatVector a3 = a0;
+      int row = b * stride;
+      int f = 0;
+      for (; f < upperF; f += 4, row += 4 * LANES) {
+        a0 = decode(codes, row).fma(FloatVector.broadcast(SPECIES, x[uo + f]), a0);
+        a1 = decode(codes, row + LANES).fma(FloatVector.broadcast(SPECIES, x[uo + f + 1]), a1);
+        a2 = decode(codes, row + 2 * LANES).fma(FloatVector.broadcast(SPECIES, x[uo + f + 2]), a2);
+        a3 = decode(codes, row + 3 * LANES).fma(FloatVector.broadcast(SPECIES, x[uo + f + 3]), a3);
+      }
+      for (; f < k; f++, row += LANES) {
+        a0 = decode(codes, row).fma(FloatVector.broadcast(SPECIES, x[uo + f]), a0);
+      }
+      bounds(q, b * LANES, a0.add(a1).add(a2.add(a3)), baseVector, alphaVector, constantVector,
+          upper, lower);
+    }
+  }
+
+  private static void bounds(QuantizedItems q, int i, FloatVector dot, FloatVector base,
+      FloatVector alpha, FloatVector constant, float[] upper, float[] lower) {
+    FloatVector approx = base.add(FloatVector.fromArray(SPECIES, q.intercepts, i))
+        .add(FloatVector.fromArray(SPECIES, q.scales, i).mul(dot));
+    FloatVector bound = FloatVector.fromArray(SPECIES, q.radius, i).mul(alpha)
+        .add(FloatVector.fromArray(SPECIES, q.interceptSlack, i).add(constant));
+    approx.add(bound).intoArray(upper, i);
+    approx.sub(bound).intoArray(lower, i);
+  }
+
+  private static FloatVector decode(byte[] codes, int offset) {
+    return (FloatVector) ByteVector.fromArray(CODES, codes, offset)
+        .convertShape(VectorOperators.B2F, SPECIES, 0);
   }
 }

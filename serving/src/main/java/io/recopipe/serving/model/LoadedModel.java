@@ -15,21 +15,24 @@ import java.time.Instant;
 public final class LoadedModel {
   private final ModelBundle bundle;
   private final String version;
-  private final ItemScorer scorer;
+  /** Scores every item at first; {@link #prepareScreen} swaps in the same scorer with a screen. */
+  private volatile ItemScorer scorer;
   private final RatedItems rated;
   private final Instant loadedAt;
-  private final ThreadLocal<Recommender> recommenders;
+  private final ThreadLocal<Recommender> recommenders = new ThreadLocal<>();
   private final float ratingMin;
   private final float ratingMax;
 
-  /** Wraps {@code bundle} under {@code version} (prepares the shared scorer). */
+  /**
+   * Wraps {@code bundle} under {@code version} and prepares the shared scorer, without the int8
+   * screen, so that the model can serve as soon as it is verified; see {@link #prepareScreen}.
+   */
   public LoadedModel(ModelBundle bundle, String version, Instant loadedAt) {
     this.bundle = bundle;
     this.version = version;
-    this.scorer = new ItemScorer(bundle.model());
+    this.scorer = ItemScorer.withoutScreen(bundle.model());
     this.rated = bundle.ratedItems().orElse(RatedItems.none());
     this.loadedAt = loadedAt;
-    this.recommenders = ThreadLocal.withInitial(() -> new Recommender(scorer, rated));
     RatingRange range = bundle.manifest().predictionRange().orElse(null);
     this.ratingMin = range == null ? Float.NEGATIVE_INFINITY : range.min();
     this.ratingMax = range == null ? Float.POSITIVE_INFINITY : range.max();
@@ -74,8 +77,24 @@ public final class LoadedModel {
     return loadedAt;
   }
 
+  /**
+   * Builds the int8 copy of the item factors that large catalogs screen items with (ItemScorer
+   * decides when it pays) and makes later requests use it. Answers are bit-identical before and
+   * after, only faster after; a cold JVM takes ~0.1–0.25 s for it on ml-1m's 3,706 items, which
+   * is why it happens after the model serves rather than before.
+   */
+  public void prepareScreen() {
+    scorer = scorer.withScreen();
+  }
+
   /** This thread's recommender (scratch buffers are per thread, the scorer is shared). */
   public Recommender recommender() {
-    return recommenders.get();
+    ItemScorer current = scorer;
+    Recommender recommender = recommenders.get();
+    if (recommender == null || recommender.scorer() != current) {
+      recommender = new Recommender(current, rated);
+      recommenders.set(recommender);
+    }
+    return recommender;
   }
 }

@@ -14,10 +14,18 @@ public final class ModelLoader {
   private ModelLoader() {
   }
 
-  /** Loads the bundle at {@code directory} (sizes, headers and SHA-256 checked). */
+  /**
+   * Loads the bundle at {@code directory} (sizes, headers and SHA-256 checked) and starts
+   * building its scoring screen ({@link LoadedModel#prepareScreen}) on a daemon thread, so that
+   * neither start-up nor a hot swap waits for it.
+   */
   public static LoadedModel load(Path directory) throws IOException {
     ModelBundle bundle = ModelBundle.load(directory);
-    return new LoadedModel(bundle, ContentVersion.of(bundle), Instant.now());
+    LoadedModel model = new LoadedModel(bundle, ContentVersion.of(bundle), Instant.now());
+    Thread screen = new Thread(model::prepareScreen, "item-screen");
+    screen.setDaemon(true);
+    screen.start();
+    return model;
   }
 
   /** The bundle's content version ({@link ContentVersion}), as packaging names it. */
