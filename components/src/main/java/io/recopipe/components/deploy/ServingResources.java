@@ -17,13 +17,14 @@ import java.util.Optional;
  * the same rule.
  *
  * <p>The rule (measured with bench/serving-e2e.sh and bench/http-stacks.sh): scoring is
- * CPU-bound, so one scoring worker per core keeps every core busy; the workers take requests in
- * arrival order from Jetty's threads, which only read requests and write answers (a few per core
- * and the connectors' acceptor and selector). Scoring on Jetty's own workers let connections jump
- * the queue: at 64 connections and 100-user batches the p99 was 20x the median, where Little's
- * law says every request waits about the same. One or two cores get the serial collector (no GC
- * threads competing with the workers), more cores the parallel one; the heap is a share of the
- * memory limit that leaves room for metaspace, thread stacks and the memory-mapped model.
+ * CPU-bound, so the server runs one event loop per core, which scores single users itself, and
+ * one scoring worker per core, which takes batches in arrival order so that a batch never holds
+ * an event loop's other connections. The thread count passed to the server keeps the value older
+ * images (a Jetty pool: a few threads per core plus each connector's acceptor and selector) need;
+ * current servers only take it as a cap on their event loops. One or two cores get the serial
+ * collector (no GC threads competing with the workers), more cores the parallel one; the heap is a
+ * share of the memory limit that leaves room for metaspace, thread stacks and the memory-mapped
+ * model.
  *
  * @param cores       the processors the revision may use
  * @param memoryBytes the memory the revision may use
@@ -38,8 +39,8 @@ public record ServingResources(int cores, long memoryBytes, boolean dedicated) {
   /** The server's environment variable for its scoring workers (ServingOptions reads it). */
   public static final String WORKERS_ENV = "RECOPIPE_SERVING_WORKERS";
   /**
-   * The pool's threads that are not workers: one acceptor and one selector for each of the two
-   * connectors a local revision has (its own port and the stable one it takes over).
+   * The threads an older image's Jetty pool needs beyond one per core: an acceptor and a selector
+   * for each of the two connectors a local revision has (its own port and the stable one).
    */
   static final int IO_THREADS = 4;
   /** Cloud Run's defaults when the deploy sets no limits: 1 vCPU, 512 MiB. */
@@ -62,8 +63,8 @@ public record ServingResources(int cores, long memoryBytes, boolean dedicated) {
   }
 
   /**
-   * The public server's HTTP thread pool: one per core (at least two) that read requests and
-   * write answers, and the connectors' I/O threads.
+   * The {@code --threads} value: one per core (at least two) plus the I/O threads an older
+   * image's Jetty pool needs; a current server runs min(this, cores) event loops.
    */
   public int threads() {
     return Math.max(2, cores) + IO_THREADS;
