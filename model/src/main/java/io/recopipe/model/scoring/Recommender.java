@@ -44,16 +44,27 @@ public final class Recommender {
   public Recommendation recommend(String user, int k, boolean excludeRated) {
     MfModel model = scorer.model();
     int u = model.users().indexOf(user);
+    int[] items = new int[k];
+    float[] ratings = new float[k];
+    int n = topItems(u, k, excludeRated, items, ratings);
+    String[] ids = new String[n];
+    for (int r = 0; r < n; r++) {
+      ids[r] = model.items().id(items[r]);
+    }
+    return new Recommendation(user, u < 0, java.util.List.of(ids),
+        n == k ? ratings : java.util.Arrays.copyOf(ratings, n));
+  }
+
+  /**
+   * Writes user index {@code u}'s top {@code k} item indexes (excluding rated items when asked;
+   * -1 is an unknown user) best first into {@code items} and their scores into {@code ratings}
+   * (both of length at least k) and returns how many there are: {@link #recommend} without the
+   * ids, for callers that write item indexes out themselves.
+   */
+  public int topItems(int u, int k, boolean excludeRated, int[] items, float[] ratings) {
     TopK top = new TopK(k);
     topInto(u, excludeRated, top);
-    int[] items = new int[top.size()];
-    float[] ratings = new float[top.size()];
-    int n = top.drainBestFirst(items, ratings);
-    java.util.List<String> ids = new java.util.ArrayList<>(n);
-    for (int r = 0; r < n; r++) {
-      ids.add(model.items().id(items[r]));
-    }
-    return new Recommendation(user, u < 0, java.util.List.copyOf(ids), ratings);
+    return top.drainBestFirst(items, ratings);
   }
 
   /** Offers user index {@code u}'s item scores (without its rated items if asked) to {@code top}. */
