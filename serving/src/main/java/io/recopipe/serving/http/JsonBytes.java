@@ -1,14 +1,10 @@
 package io.recopipe.serving.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.NumberOutput;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.recopipe.serving.model.ItemIdJson;
 
 /**
  * Writes into a (pooled, direct) Netty buffer the few JSON pieces a prediction needs (raw ASCII, strings,
@@ -16,7 +12,6 @@ import java.io.UncheckedIOException;
  * checks cost more than the bytes of a response of numbers and ids.
  */
 final class JsonBytes {
-  private static final JsonFactory FACTORY = new JsonFactory();
   private final ByteBuf out;
 
   /** Creates an empty heap buffer of {@code capacity} bytes (it grows as needed). */
@@ -43,28 +38,12 @@ final class JsonBytes {
 
   /** Appends {@code value} as a quoted JSON string, escaped as Jackson's generator does. */
   JsonBytes string(String value) {
-    int length = value.length();
-    for (int n = 0; n < length; n++) {
-      char c = value.charAt(n);
-      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
-        return escaped(value);
-      }
-    }
-    out.writeByte('"');
-    ByteBufUtil.writeAscii(out, value);
-    out.writeByte('"');
-    return this;
+    return raw(ItemIdJson.quoted(value));
   }
 
-  /** Anything beyond printable ASCII: Jackson's generator writes it (rare, so not fast). */
-  private JsonBytes escaped(String value) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(value.length() * 6 + 2);
-    try (JsonGenerator json = FACTORY.createGenerator(out)) {
-      json.writeString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    this.out.writeBytes(out.toByteArray());
+  /** Appends bytes prepared elsewhere (a quoted id from {@link ItemIdJson}) as they are. */
+  JsonBytes raw(byte[] bytes) {
+    out.writeBytes(bytes);
     return this;
   }
 

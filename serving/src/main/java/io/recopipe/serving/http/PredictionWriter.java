@@ -3,7 +3,7 @@ package io.recopipe.serving.http;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.recopipe.model.mf.MfModel;
-import io.recopipe.model.scoring.Recommendation;
+import io.recopipe.serving.model.ItemIdJson;
 import io.recopipe.serving.model.LoadedModel;
 import java.util.List;
 
@@ -65,12 +65,25 @@ public final class PredictionWriter {
       if (instance.itemIds() != null) {
         writeListed(json, model, instance, rowStart);
       } else {
-        Recommendation top = model.recommender().recommend(instance.userId(), instance.k(),
-            instance.excludeRated());
-        writeRow(json, model, rowStart, top.ratings(), top.itemIds(), top.coldStart());
+        writeTop(json, model, instance, rowStart);
       }
     }
     json.raw("]}");
+  }
+
+  /** The user's top k, ids written from the model's prepared bytes. */
+  private static void writeTop(JsonBytes json, LoadedModel loaded, PredictInstance instance,
+      String rowStart) {
+    int k = instance.k();
+    int[] items = new int[k];
+    float[] ratings = new float[k];
+    int u = loaded.model().users().indexOf(instance.userId());
+    int count = loaded.recommender().topItems(u, k, instance.excludeRated(), items, ratings);
+    byte[][] ids = new byte[count][];
+    for (int n = 0; n < count; n++) {
+      ids[n] = loaded.itemIdJson(items[n]);
+    }
+    writeRow(json, loaded, rowStart, ratings, ids, u < 0);
   }
 
   /** ML.RECOMMEND with both columns: the listed items' ratings, in the order given. */
@@ -79,28 +92,31 @@ public final class PredictionWriter {
     MfModel model = loaded.model();
     List<String> items = instance.itemIds();
     float[] ratings = new float[items.size()];
+    byte[][] ids = new byte[items.size()][];
     for (int n = 0; n < ratings.length; n++) {
       ratings[n] = model.predict(instance.userId(), items.get(n));
+      ids[n] = ItemIdJson.quoted(items.get(n));
     }
-    writeRow(json, loaded, rowStart, ratings, items,
+    writeRow(json, loaded, rowStart, ratings, ids,
         model.users().indexOf(instance.userId()) < 0);
   }
 
+  /** One row: the first {@code ids.length} ratings (as served) and the quoted ids. */
   private static void writeRow(JsonBytes json, LoadedModel model, String rowStart,
-      float[] ratings, List<String> items, boolean coldStart) {
+      float[] ratings, byte[][] ids, boolean coldStart) {
     json.raw(rowStart);
-    for (int n = 0; n < items.size(); n++) {
+    for (int n = 0; n < ids.length; n++) {
       if (n > 0) {
         json.raw(',');
       }
       json.number(model.served(ratings[n]));
     }
     json.raw("],\"predicted_item_id\":[");
-    for (int n = 0; n < items.size(); n++) {
+    for (int n = 0; n < ids.length; n++) {
       if (n > 0) {
         json.raw(',');
       }
-      json.string(items.get(n));
+      json.raw(ids[n]);
     }
     json.raw(coldStart ? "],\"cold_start\":true}" : "]}");
   }

@@ -22,6 +22,7 @@ public final class LoadedModel {
   private final ThreadLocal<Recommender> recommenders = new ThreadLocal<>();
   private final float ratingMin;
   private final float ratingMax;
+  private final byte[][] itemIdJson;
 
   /**
    * Wraps {@code bundle} under {@code version} and prepares the shared scorer, without the int8
@@ -36,6 +37,15 @@ public final class LoadedModel {
     RatingRange range = bundle.manifest().predictionRange().orElse(null);
     this.ratingMin = range == null ? Float.NEGATIVE_INFINITY : range.min();
     this.ratingMax = range == null ? Float.POSITIVE_INFINITY : range.max();
+    this.itemIdJson = ItemIdJson.of(bundle.model().items());
+  }
+
+  /**
+   * Item index {@code item}'s id as the bytes of a quoted JSON string ({@link ItemIdJson}); the
+   * caller must not change them.
+   */
+  public byte[] itemIdJson(int item) {
+    return itemIdJson[item];
   }
 
   /**
