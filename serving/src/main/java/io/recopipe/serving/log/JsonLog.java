@@ -44,6 +44,9 @@ public final class JsonLog {
   private final Thread logger;
   private volatile boolean idle;
   private long reportedDrops;
+  /** The logger thread's last formatted time: lines under load mostly share a millisecond. */
+  private long timeMillis = Long.MIN_VALUE;
+  private String timeText;
 
   /** One queued line; a {@code done} latch marks a flush request. */
   private record Line(long epochMillis, String severity, String message, Map<String, ?> fields,
@@ -205,7 +208,7 @@ public final class JsonLog {
       json.writeStartObject();
       json.writeStringField("severity", severity);
       json.writeStringField("message", message);
-      json.writeStringField("time", Instant.ofEpochMilli(line.epochMillis()).toString());
+      json.writeStringField("time", time(line.epochMillis()));
       for (Map.Entry<String, ?> field : line.fields().entrySet()) {
         json.writeFieldName(field.getKey());
         writeScalar(json, field.getValue());
@@ -219,6 +222,15 @@ public final class JsonLog {
     } catch (IOException e) {
       // stdout gone: nothing sensible to do with a log line
     }
+  }
+
+  /** {@code millis} as {@link Instant#toString()} writes it, formatted once per millisecond. */
+  private String time(long millis) {
+    if (millis != timeMillis || timeText == null) {
+      timeText = Instant.ofEpochMilli(millis).toString();
+      timeMillis = millis;
+    }
+    return timeText;
   }
 
   private void flushOut() {
