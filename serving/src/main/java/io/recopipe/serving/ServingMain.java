@@ -1,5 +1,7 @@
 package io.recopipe.serving;
 
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import io.netty.util.internal.logging.JdkLoggerFactory;
 import io.recopipe.serving.log.JsonLog;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
@@ -15,11 +17,33 @@ import java.util.Map;
  * {@value ServingOptions#SUPERVISE} it then starts its restart supervisor.
  */
 public final class ServingMain {
+  /**
+   * Netty's switch for its buffer allocator's JFR events. With it on (the default whenever the
+   * JVM has JFR), the first buffer a server allocates registers those event classes with JFR even
+   * though no recording runs, about a tenth of a second of the first answer of a cold start, so the
+   * server turns it off unless it is set on the command line.
+   */
+  static final String NETTY_JFR = "io.netty.jfr.enabled";
+
   private ServingMain() {
+  }
+
+  /**
+   * Settles before any Netty class initializes what Netty would otherwise probe for on every
+   * start: its JFR events (off, see {@link #NETTY_JFR}) and its logging backend. Netty looks for
+   * SLF4J, Log4j 2 and Log4j across every jar of the class path before it settles on the JDK's
+   * logging, which is where its messages go anyway; naming that backend skips the search.
+   */
+  static void nettyDefaults() {
+    if (System.getProperty(NETTY_JFR) == null) {
+      System.setProperty(NETTY_JFR, "false"); // before any Netty class reads it
+    }
+    InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
   }
 
   /** Runs the server until it is stopped. */
   public static void main(String[] args) throws Exception {
+    nettyDefaults();
     OutputStream stdout = new FileOutputStream(FileDescriptor.out);
     JsonLog log = new JsonLog(stdout);
     ServingOptions options;

@@ -5,7 +5,6 @@ import io.recopipe.serving.admin.AdminJournal;
 import io.recopipe.serving.admin.AdminServer;
 import io.recopipe.serving.admin.ServingControl;
 import io.recopipe.serving.http.InFlight;
-import io.recopipe.serving.http.Responses;
 import io.recopipe.serving.log.JsonLog;
 import io.recopipe.serving.metrics.ServingMetrics;
 import io.recopipe.serving.model.LoadedModel;
@@ -58,13 +57,7 @@ public final class ServingProcess implements ServingControl {
    */
   public void start() throws IOException {
     startedAt = Instant.now();
-    FutureTask<LoadedModel> loading = new FutureTask<>(() -> {
-      LoadedModel model = ModelLoader.load(options.bundle());
-      // the state file and the first /readyz write JSON through Jackson's data binding: set it
-      // up here, beside the servers' start, rather than after it
-      Responses.MAPPER.writeValueAsBytes(Map.of("model_version", model.version()));
-      return model;
-    });
+    FutureTask<LoadedModel> loading = new FutureTask<>(() -> ModelLoader.load(options.bundle()));
     Thread loader = new Thread(loading, "bundle-load");
     loader.setDaemon(true);
     loader.start();

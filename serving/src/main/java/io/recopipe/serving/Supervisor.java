@@ -131,7 +131,7 @@ public final class Supervisor {
       return null;
     }
     try {
-      JsonNode state = Responses.MAPPER.readTree(file.toFile());
+      JsonNode state = Responses.mapper().readTree(file.toFile());
       return state.path("pid").asLong() == pid ? state : null;
     } catch (IOException e) {
       return null;

@@ -18,11 +18,13 @@ import java.util.List;
  * @param mainClass  the entrypoint's main class
  * @param bundle     the container path of the model bundle, e.g. {@code /model}
  * @param digest     the image digest, or "" when image.json has none
- * @param classData  the entrypoint's class-data sharing options ({@code -XX:SharedArchiveFile=…},
- *                   {@code -Xshare:…}), which the local launch passes on as they are
+ * @param jvmOptions the entrypoint's JVM options other than the class path and module options:
+ *                   its class-data sharing options ({@code -XX:SharedArchiveFile=…},
+ *                   {@code -Xshare:…}) and start-up options, which the local launch passes on as
+ *                   they are, so a local revision starts as the container does
  */
 record ImageEntrypoint(List<String> classPath, String mainClass, String bundle, String digest,
-    List<String> classData) {
+    List<String> jvmOptions) {
   /** The image tarball inside an IMAGE artifact. */
   static final String TARBALL = "image.tar";
   /** The description inside an IMAGE artifact. */
@@ -63,17 +65,17 @@ record ImageEntrypoint(List<String> classPath, String mainClass, String bundle, 
     List<String> classPath = List.of();
     String main = null;
     String bundle = "/model";
-    List<String> classData = new ArrayList<>();
+    List<String> jvmOptions = new ArrayList<>();
     for (int i = 1; i < args.size(); i++) {
       String arg = args.get(i);
       if (main == null) {
-        if (arg.startsWith("-XX:SharedArchiveFile=") || arg.startsWith("-Xshare:")) {
-          classData.add(arg);
-        } else if ((arg.equals("-cp") || arg.equals("-classpath") || arg.equals("--class-path"))
+        if ((arg.equals("-cp") || arg.equals("-classpath") || arg.equals("--class-path"))
             && i + 1 < args.size()) {
           classPath = List.of(args.get(++i).split(":"));
         } else if (JVM_OPTIONS_WITH_VALUE.contains(arg) && i + 1 < args.size()) {
           i++; // e.g. --add-modules jdk.incubator.vector: the value is not the main class
+        } else if (arg.startsWith("-X") || arg.startsWith("-D")) {
+          jvmOptions.add(arg); // class data, start-up options
         } else if (!arg.startsWith("-")) {
           main = arg;
         }
@@ -85,7 +87,7 @@ record ImageEntrypoint(List<String> classPath, String mainClass, String bundle, 
       throw new IOException("the image's entrypoint " + args + " names no class path and main"
           + " class (expected java -cp … MainClass …)");
     }
-    return new ImageEntrypoint(classPath, main, bundle, digest, List.copyOf(classData));
+    return new ImageEntrypoint(classPath, main, bundle, digest, List.copyOf(jvmOptions));
   }
 
   /**

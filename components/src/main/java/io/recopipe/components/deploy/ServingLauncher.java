@@ -44,8 +44,8 @@ final class ServingLauncher {
    * {@code host}, with the state file, admin secret and journal in {@code revisionDir}. The server
    * starts first and serves; once ready it starts its restart supervisor itself
    * ({@value #SUPERVISE}), so that second JVM is not part of a cold start. It gets the image's
-   * class-data archive options and class path as the entrypoint spells them (it runs in
-   * {@code rootfs}, see {@link #start}). Older images run as they were built: one whose server
+   * JVM options (class-data archive, start-up options) and class path as the entrypoint spells
+   * them (it runs in {@code rootfs}, see {@link #start}). Older images run as they were built: one whose server
    * cannot start its supervisor runs under the supervisor (a small heap: it holds no model), one
    * from before the supervisor without supervisor, admin secret and journal, flags its server
    * would refuse. The server's threads, collector and heap come from {@code resources}.
@@ -70,7 +70,7 @@ final class ServingLauncher {
     } else if (serving) {
       cmd.addAll(resources.jvmFlags());
     }
-    cmd.addAll(entry.classData());
+    cmd.addAll(entry.jvmOptions());
     cmd.addAll(List.of("--add-modules", "jdk.incubator.vector",
         "-cp", entry.launchClassPath(rootfs), supervised ? SUPERVISOR : entry.mainClass(),
         "--bundle", entry.hostBundle(rootfs).toString(), "--host", host, "--port", "0",

@@ -22,7 +22,8 @@ import java.util.zip.ZipFile;
  * The serving image's class-data archive (AppCDS): the classes a server loads up to and through
  * its first requests, pre-parsed and pre-verified for this JVM build, so a server started with it
  * skips most class loading on its cold start. It is dumped by a training run of the real server
- * ({@code -XX:ArchiveClassesAtExit}) on a loaded bundle with a few requests, from the image's
+ * ({@code -XX:ArchiveClassesAtExit}) on a loaded bundle with a few requests (access log on, as a deployed server runs), from
+ * the image's
  * layout ({@code app/…} relative to the root, jars with the image's file times), because the JVM
  * uses an archive only with the exact class path and jar files it was dumped with, and ignores
  * it otherwise (a JVM of another build, e.g. a different base image, starts as without it).
@@ -106,7 +107,7 @@ final class ClassDataArchive {
         "--add-modules", "jdk.incubator.vector", "-cp", String.join(":", classPath),
         "io.recopipe.serving.ServingMain", "--bundle", bundleDir.toAbsolutePath().toString(),
         "--host", "127.0.0.1", "--port", "0", "--admin-port", "0", "--model-name", modelName,
-        "--state-file", state.toString(), "--no-access-log");
+        "--state-file", state.toString());
     Path log = scratch.resolve("training-run.log");
     Process server = new ProcessBuilder(command).directory(scratch.toFile())
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -41,21 +41,36 @@ public final class ServingImage {
   public static final String LABEL_MODEL_NAME = "io.recopipe.model-name";
   /** Label: the serving threads, collector and heap a Cloud Run revision of it gets. */
   public static final String LABEL_SERVING_SETTINGS = "io.recopipe.serving-settings";
+  /**
+   * JVM options that shorten the server's cold start without changing what it does. The
+   * class-data archives (the JDK's and the image's) are mapped at the address they were dumped
+   * for instead of a random one: relocating them writes to every page of both, about 0.1 s of a
+   * start (the JVMs of Java 17's first updates mapped them so by default). And the method that
+   * feeds SHA-256 its blocks is compiled early, so verifying the bundle runs on the CPU's SHA
+   * instructions instead of the JIT spending a quarter of a second compiling the block function
+   * itself. Unknown method names in the compile command are ignored, silently.
+   */
+  public static final List<String> STARTUP_JVM_OPTIONS = List.of(
+      "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
+      "-XX:CompileCommand=quiet",
+      "-XX:CompileCommand=CompileThresholdScaling,sun.security.provider.SHA2::implCompress,0.01");
 
   private ServingImage() {
   }
 
   /**
    * The entrypoint: the contract's, with the Vector API module added, the class path spelled out
-   * jar by jar relative to the image's root (its working directory) and, when the image has a
-   * {@link ClassDataArchive class-data archive}, the options that use it; {@code --model-name}
-   * is appended only for a name other than the default.
+   * jar by jar relative to the image's root (its working directory), when the image has a
+   * {@link ClassDataArchive class-data archive} the options that use it, and the
+   * {@link #STARTUP_JVM_OPTIONS start-up options}; {@code --model-name} is appended only for a
+   * name other than the default.
    */
   public static List<String> entrypoint(String modelName, ServingDist dist, boolean classData) {
     List<String> args = new ArrayList<>(List.of("java"));
     if (classData) {
       args.addAll(ClassDataArchive.JVM_OPTIONS);
     }
+    args.addAll(STARTUP_JVM_OPTIONS);
     // The Vector API makes scoring ~7x faster; the server falls back to plain loops without it.
     args.addAll(List.of("--add-modules", "jdk.incubator.vector",
         "-cp", String.join(":", ClassDataArchive.imageClassPath(dist)), MAIN_CLASS,

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The local launch of a current image: the server itself first (it starts its supervisor once
- * ready), with the image's class-data options and its class path as spelled, in the unpacked
- * root, so an archive dumped for the image's class path applies.
+ * ready), with the image's JVM options (class data, start-up options) and its class path as
+ * spelled, in the unpacked root, so an archive dumped for the image's class path applies.
  */
 class ServingLauncherTest {
   @TempDir
@@ -25,17 +25,22 @@ class ServingLauncherTest {
   void aCurrentImageLaunchesTheServerFirstWithItsArchiveAndClassPathAsSpelled()
       throws Exception {
     ImageEntrypoint entry = ImageEntrypoint.parse(List.of("java",
-        "-XX:SharedArchiveFile=app/serving.jsa", "-Xshare:auto", "--add-modules",
-        "jdk.incubator.vector", "-cp", "app/recopipe-serving.jar:app/lib/a.jar",
-        ServingLauncher.SERVING_MAIN, "--bundle", "/model", "--port", "8080"), "");
+        "-XX:SharedArchiveFile=app/serving.jsa", "-Xshare:auto", "-XX:+UnlockDiagnosticVMOptions",
+        "-XX:ArchiveRelocationMode=0", "--add-modules", "jdk.incubator.vector", "-cp",
+        "app/recopipe-serving.jar:app/lib/a.jar", ServingLauncher.SERVING_MAIN, "--bundle",
+        "/model", "--port", "8080"), "");
     Path rootfs = dir.resolve(ServingLauncher.ROOTFS);
     jarWith(rootfs.resolve("app/recopipe-serving.jar"), ServingLauncher.SUPERVISOR,
         ServingLauncher.SUPERVISOR_LAUNCH);
     List<String> command = ServingLauncher.command("java", entry, rootfs, "recommender_model",
         dir, "127.0.0.1", ServingResources.local());
 
-    assertEquals(List.of("-XX:SharedArchiveFile=app/serving.jsa", "-Xshare:auto"),
-        entry.classData());
+    assertEquals(List.of("-XX:SharedArchiveFile=app/serving.jsa", "-Xshare:auto",
+        "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0"), entry.jvmOptions());
+    // the image's JVM options, in its order, before the main class: a local revision starts
+    // as the container does
+    int first = command.indexOf("-XX:SharedArchiveFile=app/serving.jsa");
+    assertEquals(entry.jvmOptions(), command.subList(first, first + 4));
     assertTrue(command.contains(ServingLauncher.SERVING_MAIN), command.toString());
     assertFalse(command.contains(ServingLauncher.SUPERVISOR), command.toString());
     assertEquals(ServingLauncher.SUPERVISE, command.get(command.size() - 1));

@@ -64,10 +64,13 @@ class PackageComponentTest {
       assertEquals(files.count(), model.size());
     }
     ImageConfig config = image.config();
-    assertEquals(List.of("java", "--add-modules", "jdk.incubator.vector", "-cp",
+    List<String> expected = new ArrayList<>(List.of("java"));
+    expected.addAll(ServingImage.STARTUP_JVM_OPTIONS);
+    expected.addAll(List.of("--add-modules", "jdk.incubator.vector", "-cp",
         "app/recopipe-serving.jar:app/lib/alpha-1.0.jar:app/lib/beta-2.0.jar",
-        "io.recopipe.serving.ServingMain", "--bundle", "/model", "--port", "8080"),
-        config.entrypoint(), "no class-data archive: the dist has no server to dump it from");
+        "io.recopipe.serving.ServingMain", "--bundle", "/model", "--port", "8080"));
+    assertEquals(expected, config.entrypoint(),
+        "no class-data archive (the dist has no server to dump it from), start-up options");
     assertEquals(List.of(8080), config.ports());
     String version = ModelVersion.of(bundle);
     assertEquals(12, version.length());
@@ -129,7 +132,9 @@ class PackageComponentTest {
     assertEquals(baseImage.layers().get(0).diffId(), image.layers().get(0).diffId());
     assertEquals(List.of("/etc/os-release"), layerPaths(image, 0));
     assertEquals("movies", image.config().labels().get("io.recopipe.model-name"));
-    assertEquals(List.of("--model-name", "movies"), image.config().entrypoint().subList(10, 12));
+    List<String> entrypoint = image.config().entrypoint();
+    assertEquals(List.of("--model-name", "movies"),
+        entrypoint.subList(entrypoint.size() - 2, entrypoint.size()));
     ImageDescription description = ImageDescription.read(out);
     assertEquals("example/reco:v1", description.image());
     assertEquals(List.of("base", "dependencies", "application", "model"),

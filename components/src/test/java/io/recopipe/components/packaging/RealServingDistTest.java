@@ -41,6 +41,8 @@ class RealServingDistTest {
     image.extractTo(rootfs);
     assertEquals(List.of("-XX:SharedArchiveFile=app/serving.jsa", "-Xshare:auto"),
         image.config().entrypoint().subList(1, 3));
+    assertEquals(ServingImage.STARTUP_JVM_OPTIONS, image.config().entrypoint().subList(3,
+        3 + ServingImage.STARTUP_JVM_OPTIONS.size()));
     assertArrayEquals(Files.readAllBytes(dist.get().resolve(ServingDist.JAR)),
         Files.readAllBytes(rootfs.resolve("app").resolve(ServingDist.JAR)));
     try (Stream<Path> libs = Files.list(dist.get().resolve("lib"));

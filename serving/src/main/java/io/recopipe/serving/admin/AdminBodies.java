@@ -18,7 +18,7 @@ final class AdminBodies {
   static JsonNode object(Call ctx) {
     JsonNode node;
     try {
-      node = Responses.MAPPER.readTree(ctx.body());
+      node = Responses.mapper().readTree(ctx.body());
     } catch (IOException e) {
       throw ApiException.badRequest("malformed JSON body");
     }

@@ -46,7 +46,7 @@ public final class AdminJournal {
     try (FileChannel channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE,
         StandardOpenOption.APPEND, StandardOpenOption.WRITE),
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
-      byte[] line = (Responses.MAPPER.writeValueAsString(entry) + "\n")
+      byte[] line = (Responses.mapper().writeValueAsString(entry) + "\n")
           .getBytes(StandardCharsets.UTF_8);
       ByteBuffer buffer = ByteBuffer.wrap(line);
       while (buffer.hasRemaining()) {

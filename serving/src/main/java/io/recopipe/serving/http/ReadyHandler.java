@@ -2,7 +2,6 @@ package io.recopipe.serving.http;
 
 import io.recopipe.serving.model.LoadedModel;
 import io.recopipe.serving.model.ModelHolder;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -28,7 +27,7 @@ public final class ReadyHandler implements Handler {
     } else if (stopping.getAsBoolean()) {
       Responses.error(ctx, 503, "the server is stopping");
     } else {
-      Responses.json(ctx, 200, Map.of("status", "ready", "model_version", model.version()));
+      Responses.fields(ctx, 200, "status", "ready", "model_version", model.version());
     }
   }
 }
