@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,12 +24,14 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The local profile's {@link Warehouse}: one DuckDB file under the recopipe home, so users can
- * query ratings, splits and recommendations with SQL offline. Every replace fills a
- * {@code name__staging_<random>} table first and then, in one transaction, drops the old table
- * and renames the new one, so a failed load leaves the old table untouched. A run writes through
- * {@link #staged} into the {@code staging} schema, and {@link #publishStaged} copies all its
- * tables over the published ones in one transaction. One connection, guarded by this object's
- * lock, serves every caller.
+ * query ratings, splits and recommendations with SQL offline. A published table is a view in
+ * {@code main} over the table {@code staging.published__<name>} that holds its rows, because
+ * DuckDB can rename a table in one transaction but can only move one to another schema by
+ * copying it: every load fills a {@code staging.load_<random>__…} table first, and swapping it
+ * in (or, at a run's commit, swapping in all of the run's {@code staging.<key>__<name>} tables
+ * at once) drops the old rows, renames the new table and points the view at it in one
+ * transaction, copying nothing, so a failed load or a killed process leaves the old tables
+ * untouched. One connection, guarded by this object's lock, serves every caller.
  */
 public final class DuckDbWarehouse implements Warehouse {
   /**
@@ -36,6 +40,8 @@ public final class DuckDbWarehouse implements Warehouse {
    * through well under this (larger queries spill to disk), so a run stays within 4 GB.
    */
   static final String MEMORY_LIMIT = "512MB";
+  /** Split flags per list value uploaded by {@link #loadSplit}. */
+  private static final int FLAGS_PER_LIST = 1 << 16;
   private final Path file;
   private final Connection connection;
 
@@ -95,6 +101,14 @@ public final class DuckDbWarehouse implements Warehouse {
     loadAs(Target.published(table), select);
   }
 
+  @Override
+  public synchronized void replaceSplit(String source, boolean[] isEval, String train,
+      Path trainTsv, String eval, Path evalTsv, List<Column> columns)
+      throws WarehouseException {
+    loadSplit(Target.published(source), isEval, Target.published(train),
+        Target.published(eval));
+  }
+
   /** Replaces {@code target} with the rows of a headerless TSV file. */
   synchronized void loadFromTsv(Target target, List<Column> columns, Path tsv)
       throws WarehouseException {
@@ -102,9 +116,9 @@ public final class DuckDbWarehouse implements Warehouse {
     String source = "read_csv(" + Identifiers.literal(tsv.toAbsolutePath().toString())
         + ", delim='\t', header=false, quote='', escape='', auto_detect=false, columns="
         + Identifiers.csvColumns(columns) + ")";
-    replace(target, "table " + target.table() + " from " + tsv, staging -> {
-      execute("CREATE TABLE " + staging + " (" + definitions + ")");
-      execute("INSERT INTO " + staging + " SELECT * FROM " + source);
+    replace(target, "table " + target.table() + " from " + tsv, loading -> {
+      execute("CREATE TABLE " + staging(loading) + " (" + definitions + ")");
+      execute("INSERT INTO " + staging(loading) + " SELECT * FROM " + source);
     });
   }
 
@@ -113,19 +127,81 @@ public final class DuckDbWarehouse implements Warehouse {
       throws WarehouseException {
     RowAppender rowAppender = new RowAppender(target.table(), columns);
     String definitions = Identifiers.columnDefinitions(columns);
-    replace(target, "table " + target.table(), staging -> {
-      execute("CREATE TABLE " + staging + " (" + definitions + ")");
+    replace(target, "table " + target.table(), loading -> {
+      execute("CREATE TABLE " + staging(loading) + " (" + definitions + ")");
       try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)
-          .createAppender(target.schema(), unquoted(staging))) {
+          .createAppender(StagedTables.SCHEMA, loading)) {
         rowAppender.appendAll(appender, rows);
       }
     });
   }
 
+  /**
+   * Replaces {@code train} and {@code eval} with the rows of {@code source} whose flag in
+   * {@code isEval} is clear or set: the flags go in as a few list values (one native copy per
+   * 64Ki rows, where a row per flag would cost as much as the table), and a positional join of
+   * the two tables, which scans both in order, cuts the source with its order kept.
+   */
+  synchronized void loadSplit(Target source, boolean[] isEval, Target train, Target eval)
+      throws WarehouseException {
+    String what = "tables " + train.table() + " and " + eval.table() + " from "
+        + source.table();
+    String flags = "split_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+    try {
+      long rows = count(source.qualified());
+      if (rows != isEval.length) {
+        throw new WarehouseException(what + ": " + isEval.length + " flags for " + rows
+            + " rows", null);
+      }
+      uploadFlags(flags, isEval);
+      for (Target part : List.of(train, eval)) {
+        String wanted = part == eval ? "f.is_eval" : "NOT f.is_eval";
+        replace(part, what, loading -> execute("CREATE TABLE " + staging(loading)
+            + " AS SELECT s.* FROM " + source.qualified() + " s POSITIONAL JOIN temp.main."
+            + flags + " f WHERE " + wanted));
+      }
+    } catch (SQLException e) {
+      throw DuckDbErrors.wrap(what, e);
+    } finally {
+      try {
+        execute("DROP TABLE IF EXISTS temp.main." + flags);
+      } catch (SQLException e) {
+        // a temporary table goes with the connection anyway
+      }
+    }
+  }
+
+  /** Fills temporary table {@code flags} with one {@code is_eval} row per flag, in order. */
+  private void uploadFlags(String flags, boolean[] isEval) throws SQLException {
+    String lists = flags + "_lists";
+    execute("CREATE TEMP TABLE " + lists + " (is_eval BOOLEAN[])");
+    try {
+      try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)
+          .createAppender("temp", "main", lists)) {
+        for (int from = 0; from < isEval.length; from += FLAGS_PER_LIST) {
+          appender.beginRow().append(Arrays.copyOfRange(isEval, from,
+              Math.min(isEval.length, from + FLAGS_PER_LIST))).endRow();
+        }
+      }
+      execute("CREATE TEMP TABLE " + flags + " AS SELECT unnest(is_eval) AS is_eval FROM "
+          + lists);
+    } finally {
+      execute("DROP TABLE IF EXISTS temp.main." + lists);
+    }
+  }
+
+  private long count(String table) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet results = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      results.next();
+      return results.getLong(1);
+    }
+  }
+
   /** Replaces {@code target} with the result of {@code select}. */
   synchronized void loadAs(Target target, String select) throws WarehouseException {
     replace(target, "table " + target.table() + " as " + DuckDbErrors.shortSql(select),
-        staging -> execute("CREATE TABLE " + staging + " AS " + select));
+        loading -> execute("CREATE TABLE " + staging(loading) + " AS " + select));
   }
 
   @Override
@@ -138,24 +214,12 @@ public final class DuckDbWarehouse implements Warehouse {
     String prefix = StagedTables.requireKey(key) + StagedTables.SEPARATOR;
     List<String> published = new ArrayList<>();
     try {
-      List<String> staged = stagedTables(prefix);
-      connection.setAutoCommit(false);
-      try {
-        for (String name : staged) {
-          String table = name.substring(prefix.length());
-          execute("DROP TABLE IF EXISTS main." + quote(table));
-          execute("CREATE TABLE main." + quote(table) + " AS SELECT * FROM "
-              + StagedTables.SCHEMA + "." + quote(name));
-          execute("DROP TABLE " + StagedTables.SCHEMA + "." + quote(name));
-          published.add(table);
-        }
-        connection.commit();
-      } catch (SQLException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
+      Map<String, String> moves = new LinkedHashMap<>();
+      for (String name : stagedTables(prefix)) {
+        moves.put(name.substring(prefix.length()), name);
       }
+      install(moves);
+      published.addAll(moves.keySet());
       dropLeftoverLoads(key);
     } catch (SQLException e) {
       throw DuckDbErrors.wrap("publish the staged tables of " + key, e);
@@ -163,12 +227,56 @@ public final class DuckDbWarehouse implements Warehouse {
     return published.stream().sorted().toList();
   }
 
+  /**
+   * In one transaction, makes each {@code staging} table of {@code moves} (published name to
+   * staging name) the rows of its published table: drops the old rows (or a table of that name
+   * in {@code main}, as earlier versions published), renames the new ones and points the view
+   * at them. Only catalog entries change, so it takes as long for 20 million rows as for one.
+   */
+  private void install(Map<String, String> moves) throws SQLException {
+    if (moves.isEmpty()) {
+      return;
+    }
+    connection.setAutoCommit(false);
+    try {
+      for (Map.Entry<String, String> move : moves.entrySet()) {
+        String table = move.getKey();
+        String rows = StagedTables.publishedName(table);
+        if (isTableInMain(table)) {
+          execute("DROP TABLE main." + quote(table));
+        }
+        execute("DROP TABLE IF EXISTS " + staging(rows));
+        execute("ALTER TABLE " + staging(move.getValue()) + " RENAME TO " + quote(rows));
+        execute("CREATE OR REPLACE VIEW main." + quote(table) + " AS SELECT * FROM "
+            + staging(rows));
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
+    }
+  }
+
+  /** Whether {@code main} has a table (not a view) named {@code table}. */
+  private boolean isTableInMain(String table) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT COUNT(*) FROM duckdb_tables() WHERE database_name = current_database()"
+            + " AND schema_name = 'main' AND table_name = ?")) {
+      statement.setString(1, table);
+      try (ResultSet results = statement.executeQuery()) {
+        return results.next() && results.getLong(1) > 0;
+      }
+    }
+  }
+
   @Override
   public synchronized void dropStaged(String key) throws WarehouseException {
     String prefix = StagedTables.requireKey(key) + StagedTables.SEPARATOR;
     try {
       for (String name : stagedTables(prefix)) {
-        execute("DROP TABLE IF EXISTS " + StagedTables.SCHEMA + "." + quote(name));
+        execute("DROP TABLE IF EXISTS " + staging(name));
       }
       dropLeftoverLoads(key);
     } catch (SQLException e) {
@@ -210,7 +318,7 @@ public final class DuckDbWarehouse implements Warehouse {
   private void dropLeftoverLoads(String key) throws SQLException {
     for (String name : stagedTables(StagedTables.LOAD_PREFIX)) {
       if (name.contains(StagedTables.SEPARATOR + key + StagedTables.SEPARATOR)) {
-        execute("DROP TABLE IF EXISTS " + StagedTables.SCHEMA + "." + quote(name));
+        execute("DROP TABLE IF EXISTS " + staging(name));
       }
     }
   }
@@ -259,11 +367,13 @@ public final class DuckDbWarehouse implements Warehouse {
         Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1));
     boolean swapped = false;
     try {
-      if (!target.schema().equals("main")) {
-        execute("CREATE SCHEMA IF NOT EXISTS " + target.schema());
-      }
+      execute("CREATE SCHEMA IF NOT EXISTS " + StagedTables.SCHEMA);
       load.into(loading);
-      swap(target, loading);
+      if (target.published()) {
+        install(Map.of(target.table(), loading));
+      } else {
+        swapStaged(target, loading);
+      }
       swapped = true;
     } catch (SQLException e) {
       throw DuckDbErrors.wrap(what, e);
@@ -274,11 +384,12 @@ public final class DuckDbWarehouse implements Warehouse {
     }
   }
 
-  private void swap(Target target, String loading) throws SQLException {
+  /** Replaces a run's staged table with the loaded one. */
+  private void swapStaged(Target target, String loading) throws SQLException {
     connection.setAutoCommit(false);
     try {
       execute("DROP TABLE IF EXISTS " + target.qualified());
-      execute("ALTER TABLE " + loading + " RENAME TO " + quote(target.name()));
+      execute("ALTER TABLE " + staging(loading) + " RENAME TO " + quote(target.name()));
       connection.commit();
     } catch (SQLException e) {
       connection.rollback();
@@ -288,9 +399,9 @@ public final class DuckDbWarehouse implements Warehouse {
     }
   }
 
-  private void dropQuietly(String staging) {
+  private void dropQuietly(String loading) {
     try {
-      execute("DROP TABLE IF EXISTS " + staging);
+      execute("DROP TABLE IF EXISTS " + staging(loading));
     } catch (SQLException e) {
       // the original failure is what the caller needs; a stray staging table is harmless
     }
@@ -300,10 +411,9 @@ public final class DuckDbWarehouse implements Warehouse {
     return '"' + name.replace("\"", "\"\"") + '"';
   }
 
-  /** The bare name of a {@code schema."name"} spelling, for the appender. */
-  private static String unquoted(String qualified) {
-    String name = qualified.substring(qualified.indexOf('.') + 1);
-    return name.substring(1, name.length() - 1).replace("\"\"", "\"");
+  /** {@code staging."name"}. */
+  private static String staging(String name) {
+    return StagedTables.SCHEMA + "." + quote(name);
   }
 
   private void execute(String sql) throws SQLException {
@@ -343,9 +453,9 @@ public final class DuckDbWarehouse implements Warehouse {
     return value instanceof Object[] elements ? Arrays.asList(elements) : value;
   }
 
-  /** Fills a staging table. */
+  /** Fills a new table (its bare name in the staging schema). */
   @FunctionalInterface
   private interface StagingLoad {
-    void into(String staging) throws SQLException, WarehouseException;
+    void into(String loading) throws SQLException, WarehouseException;
   }
 }
