@@ -3,16 +3,13 @@ package io.recopipe.components.warehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +37,6 @@ public final class DuckDbWarehouse implements Warehouse {
    * through well under this (larger queries spill to disk), so a run stays within 4 GB.
    */
   static final String MEMORY_LIMIT = "512MB";
-  /** Split flags per list value uploaded by {@link #loadSplit}. */
-  private static final int FLAGS_PER_LIST = 1 << 16;
   private final Path file;
   private final Connection connection;
 
@@ -138,9 +133,8 @@ public final class DuckDbWarehouse implements Warehouse {
 
   /**
    * Replaces {@code train} and {@code eval} with the rows of {@code source} whose flag in
-   * {@code isEval} is clear or set: the flags go in as a few list values (one native copy per
-   * 64Ki rows, where a row per flag would cost as much as the table), and a positional join of
-   * the two tables, which scans both in order, cuts the source with its order kept.
+   * {@code isEval} is clear or set: a positional join of the source and the {@link SplitFlags},
+   * which scans both in order, cuts the source with its order kept.
    */
   synchronized void loadSplit(Target source, boolean[] isEval, Target train, Target eval)
       throws WarehouseException {
@@ -148,12 +142,12 @@ public final class DuckDbWarehouse implements Warehouse {
         + source.table();
     String flags = "split_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
     try {
-      long rows = count(source.qualified());
+      long rows = SplitFlags.rows(connection, source.qualified());
       if (rows != isEval.length) {
         throw new WarehouseException(what + ": " + isEval.length + " flags for " + rows
             + " rows", null);
       }
-      uploadFlags(flags, isEval);
+      SplitFlags.upload(connection, flags, isEval);
       for (Target part : List.of(train, eval)) {
         String wanted = part == eval ? "f.is_eval" : "NOT f.is_eval";
         replace(part, what, loading -> execute("CREATE TABLE " + staging(loading)
@@ -168,33 +162,6 @@ public final class DuckDbWarehouse implements Warehouse {
       } catch (SQLException e) {
         // a temporary table goes with the connection anyway
       }
-    }
-  }
-
-  /** Fills temporary table {@code flags} with one {@code is_eval} row per flag, in order. */
-  private void uploadFlags(String flags, boolean[] isEval) throws SQLException {
-    String lists = flags + "_lists";
-    execute("CREATE TEMP TABLE " + lists + " (is_eval BOOLEAN[])");
-    try {
-      try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)
-          .createAppender("temp", "main", lists)) {
-        for (int from = 0; from < isEval.length; from += FLAGS_PER_LIST) {
-          appender.beginRow().append(Arrays.copyOfRange(isEval, from,
-              Math.min(isEval.length, from + FLAGS_PER_LIST))).endRow();
-        }
-      }
-      execute("CREATE TEMP TABLE " + flags + " AS SELECT unnest(is_eval) AS is_eval FROM "
-          + lists);
-    } finally {
-      execute("DROP TABLE IF EXISTS temp.main." + lists);
-    }
-  }
-
-  private long count(String table) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet results = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
-      results.next();
-      return results.getLong(1);
     }
   }
 
@@ -330,7 +297,7 @@ public final class DuckDbWarehouse implements Warehouse {
         return new QueryResult(List.of(), List.of());
       }
       try (ResultSet results = statement.getResultSet()) {
-        return read(results);
+        return QueryResult.read(results);
       }
     } catch (SQLException e) {
       throw DuckDbErrors.wrap("query " + DuckDbErrors.shortSql(sql), e);
@@ -420,37 +387,6 @@ public final class DuckDbWarehouse implements Warehouse {
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }
-  }
-
-  private static QueryResult read(ResultSet results) throws SQLException {
-    ResultSetMetaData meta = results.getMetaData();
-    int width = meta.getColumnCount();
-    List<String> columns = new ArrayList<>(width);
-    for (int n = 1; n <= width; n++) {
-      columns.add(meta.getColumnLabel(n));
-    }
-    List<List<Object>> rows = new ArrayList<>();
-    while (results.next()) {
-      List<Object> row = new ArrayList<>(width);
-      for (int n = 1; n <= width; n++) {
-        row.add(plain(results.getObject(n)));
-      }
-      rows.add(row);
-    }
-    return new QueryResult(columns, rows);
-  }
-
-  /** SQL arrays become lists (recursively), so results compare and print naturally. */
-  private static Object plain(Object value) throws SQLException {
-    if (value instanceof Array array) {
-      Object[] elements = (Object[]) array.getArray();
-      List<Object> list = new ArrayList<>(elements.length);
-      for (Object element : elements) {
-        list.add(plain(element));
-      }
-      return list;
-    }
-    return value instanceof Object[] elements ? Arrays.asList(elements) : value;
   }
 
   /** Fills a new table (its bare name in the staging schema). */
