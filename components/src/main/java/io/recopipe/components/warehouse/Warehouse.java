@@ -27,7 +27,7 @@ public interface Warehouse extends AutoCloseable {
    * through this warehouse, or this run's view, just before) split by one flag per row, each in
    * {@code source}'s order, atomically per table. {@code trainTsv} and {@code evalTsv} hold
    * exactly those rows: this default loads them; DuckDB cuts the loaded table instead, which
-   * costs about a third of parsing the files again.
+   * costs less than parsing the files again.
    */
   default void replaceSplit(String source, boolean[] isEval, String train, Path trainTsv,
       String eval, Path evalTsv, List<Column> columns) throws WarehouseException {
