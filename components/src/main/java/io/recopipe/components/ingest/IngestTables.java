@@ -34,7 +34,7 @@ final class IngestTables {
 
   /** Publishes every table of the dataset in {@code dir}. */
   static void publish(Path dir, Warehouse warehouse) throws ComponentException {
-    publishRatings(dir, warehouse, null);
+    publishRatings(dir, warehouse);
     publishCatalogs(dir, warehouse);
   }
 
@@ -55,9 +55,9 @@ final class IngestTables {
   }
 
   /**
-   * Loads {@code ratings} from the file of a dataset directory, and {@code train} and
-   * {@code eval} as its split, on a background thread once the warehouse is open, so the
-   * warehouse's load (the longest part of ingest) overlaps the step's remaining work.
+   * Loads {@code ratings}, {@code train} and {@code eval} from the files of a dataset directory
+   * on a background thread once the warehouse is open, so the warehouse's load (the longest part
+   * of ingest) overlaps the step's remaining work.
    */
   static final class RatingsLoad {
     private final CompletableFuture<Warehouse> opened;
@@ -67,14 +67,11 @@ final class IngestTables {
       this.opened = opened;
     }
 
-    /**
-     * Starts loading the ratings file already in {@code dir} and cutting it into the splits
-     * {@code isEval} flags (their files are in {@code dir} too); {@link #await} waits for it.
-     */
-    void start(Path dir, boolean[] isEval) {
+    /** Starts loading the ratings files already in {@code dir}; {@link #await} waits for it. */
+    void start(Path dir) {
       outcome = opened.thenApplyAsync(warehouse -> {
         try {
-          publishRatings(dir, warehouse, isEval);
+          publishRatings(dir, warehouse);
           return null;
         } catch (ComponentException e) {
           return e;
@@ -121,21 +118,11 @@ final class IngestTables {
     }
   }
 
-  /**
-   * Loads {@code ratings} from its file and {@code train} and {@code eval} as the rows it flags
-   * (see {@link Warehouse#replaceSplit}), or from their files when no flags are at hand.
-   */
-  private static void publishRatings(Path dir, Warehouse warehouse, boolean[] isEval)
-      throws ComponentException {
+  private static void publishRatings(Path dir, Warehouse warehouse) throws ComponentException {
     try {
       warehouse.replaceTableFromTsv("ratings", RATINGS, dir.resolve(DatasetLayout.RATINGS));
-      if (isEval == null) {
-        warehouse.replaceTableFromTsv("train", RATINGS, dir.resolve(DatasetLayout.TRAIN));
-        warehouse.replaceTableFromTsv("eval", RATINGS, dir.resolve(DatasetLayout.EVAL));
-      } else {
-        warehouse.replaceSplit("ratings", isEval, "train", dir.resolve(DatasetLayout.TRAIN),
-            "eval", dir.resolve(DatasetLayout.EVAL), RATINGS);
-      }
+      warehouse.replaceTableFromTsv("train", RATINGS, dir.resolve(DatasetLayout.TRAIN));
+      warehouse.replaceTableFromTsv("eval", RATINGS, dir.resolve(DatasetLayout.EVAL));
     } catch (WarehouseException e) {
       throw new ComponentException("ingest: warehouse " + e.getMessage(), e);
     }

@@ -32,13 +32,6 @@ final class DuckDbStagedView extends StagedView {
   }
 
   @Override
-  public void replaceSplit(String source, boolean[] isEval, String train, Path trainTsv,
-      String eval, Path evalTsv, List<Column> columns) throws WarehouseException {
-    warehouse.loadSplit(Target.staged(key, source), isEval, Target.staged(key, train),
-        Target.staged(key, eval));
-  }
-
-  @Override
   public void replaceTableAs(String table, String select) throws WarehouseException {
     warehouse.loadAs(Target.staged(key, table), select);
   }

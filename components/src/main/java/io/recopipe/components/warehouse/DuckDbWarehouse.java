@@ -96,14 +96,6 @@ public final class DuckDbWarehouse implements Warehouse {
     loadAs(Target.published(table), select);
   }
 
-  @Override
-  public synchronized void replaceSplit(String source, boolean[] isEval, String train,
-      Path trainTsv, String eval, Path evalTsv, List<Column> columns)
-      throws WarehouseException {
-    loadSplit(Target.published(source), isEval, Target.published(train),
-        Target.published(eval));
-  }
-
   /** Replaces {@code target} with the rows of a headerless TSV file. */
   synchronized void loadFromTsv(Target target, List<Column> columns, Path tsv)
       throws WarehouseException {
@@ -129,40 +121,6 @@ public final class DuckDbWarehouse implements Warehouse {
         rowAppender.appendAll(appender, rows);
       }
     });
-  }
-
-  /**
-   * Replaces {@code train} and {@code eval} with the rows of {@code source} whose flag in
-   * {@code isEval} is clear or set: a positional join of the source and the {@link SplitFlags},
-   * which scans both in order, cuts the source with its order kept.
-   */
-  synchronized void loadSplit(Target source, boolean[] isEval, Target train, Target eval)
-      throws WarehouseException {
-    String what = "tables " + train.table() + " and " + eval.table() + " from "
-        + source.table();
-    String flags = "split_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
-    try {
-      long rows = SplitFlags.rows(connection, source.qualified());
-      if (rows != isEval.length) {
-        throw new WarehouseException(what + ": " + isEval.length + " flags for " + rows
-            + " rows", null);
-      }
-      SplitFlags.upload(connection, flags, isEval);
-      for (Target part : List.of(train, eval)) {
-        String wanted = part == eval ? "f.is_eval" : "NOT f.is_eval";
-        replace(part, what, loading -> execute("CREATE TABLE " + staging(loading)
-            + " AS SELECT s.* FROM " + source.qualified() + " s POSITIONAL JOIN temp.main."
-            + flags + " f WHERE " + wanted));
-      }
-    } catch (SQLException e) {
-      throw DuckDbErrors.wrap(what, e);
-    } finally {
-      try {
-        execute("DROP TABLE IF EXISTS temp.main." + flags);
-      } catch (SQLException e) {
-        // a temporary table goes with the connection anyway
-      }
-    }
   }
 
   /** Replaces {@code target} with the result of {@code select}. */

@@ -22,19 +22,6 @@ public interface Warehouse extends AutoCloseable {
   /** Replaces {@code table} with the result of {@code select}, atomically. */
   void replaceTableAs(String table, String select) throws WarehouseException;
 
-  /**
-   * Replaces {@code train} and {@code eval} with the rows of {@code source} (a table written
-   * through this warehouse, or this run's view, just before) split by one flag per row, each in
-   * {@code source}'s order, atomically per table. {@code trainTsv} and {@code evalTsv} hold
-   * exactly those rows: this default loads them; DuckDB cuts the loaded table instead, which
-   * costs less than parsing the files again.
-   */
-  default void replaceSplit(String source, boolean[] isEval, String train, Path trainTsv,
-      String eval, Path evalTsv, List<Column> columns) throws WarehouseException {
-    replaceTableFromTsv(train, columns, trainTsv);
-    replaceTableFromTsv(eval, columns, evalTsv);
-  }
-
   /** Runs a query and returns its rows. */
   QueryResult query(String sql) throws WarehouseException;
 

@@ -151,30 +151,6 @@ class DuckDbStagingTest {
   }
 
   @Test
-  void aSplitCutsTheStagedTableInItsOrderAndWrongFlagsChangeNothing(@TempDir Path tmp)
-      throws Exception {
-    Path fresh = Files.writeString(tmp.resolve("new.tsv"),
-        "9\t1\t1\t1\n007\t2\t2\t2\n7\t3\t3\t3\n1\t4\t4\t4\n");
-    Path unused = tmp.resolve("absent.tsv");
-    try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(tmp.resolve("w.duckdb"))) {
-      Warehouse run = warehouse.staged("r1");
-      run.replaceTableFromTsv("ratings", RATINGS, fresh);
-      run.replaceSplit("ratings", new boolean[] {false, true, false, true}, "train", unused,
-          "eval", unused, RATINGS);
-      WarehouseException e = assertThrows(WarehouseException.class, () -> run.replaceSplit(
-          "ratings", new boolean[] {true}, "train", unused, "eval", unused, RATINGS));
-      assertEquals("tables train and eval from ratings: 1 flags for 4 rows", e.getMessage());
-      warehouse.publishStaged("r1");
-      assertEquals(List.of(List.of("9"), List.of("7")),
-          warehouse.query("SELECT user_id FROM train").rows());
-      assertEquals(List.of(List.of("007", 2.0), List.of("1", 4.0)),
-          warehouse.query("SELECT user_id, rating FROM eval").rows());
-      assertEquals(List.of(List.of("eval"), List.of("ratings"), List.of("train")),
-          warehouse.query("SHOW TABLES").rows(), "no flag table is left");
-    }
-  }
-
-  @Test
   void stagingKeysAreCheckedAndRunIdsMapToThem() throws Exception {
     assertEquals("r20260101_120000_ab12cd", StagedTables.keyOfRun("20260101-120000-ab12cd"));
     for (String bad : List.of("a__b", "load_x", "x;drop", "")) {
