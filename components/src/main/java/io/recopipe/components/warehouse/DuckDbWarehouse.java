@@ -156,7 +156,7 @@ public final class DuckDbWarehouse implements Warehouse {
    * In one transaction, makes each {@code staging} table of {@code moves} (published name to
    * staging name) the rows of its published table: drops the old rows (or a table of that name
    * in {@code main}, as earlier versions published), renames the new ones and points the view
-   * at them. Only catalog entries change, so it takes as long for 20 million rows as for one.
+   * at them. Only catalog entries change, so its cost does not grow with the rows.
    */
   private void install(Map<String, String> moves) throws SQLException {
     if (moves.isEmpty()) {
