@@ -3,17 +3,16 @@ package io.recopipe.components.warehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,12 +21,14 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The local profile's {@link Warehouse}: one DuckDB file under the recopipe home, so users can
- * query ratings, splits and recommendations with SQL offline. Every replace fills a
- * {@code name__staging_<random>} table first and then, in one transaction, drops the old table
- * and renames the new one, so a failed load leaves the old table untouched. A run writes through
- * {@link #staged} into the {@code staging} schema, and {@link #publishStaged} copies all its
- * tables over the published ones in one transaction. One connection, guarded by this object's
- * lock, serves every caller.
+ * query ratings, splits and recommendations with SQL offline. A published table is a view in
+ * {@code main} over the table {@code staging.published__<name>} that holds its rows, because
+ * DuckDB can rename a table in one transaction but can only move one to another schema by
+ * copying it: every load fills a {@code staging.load_<random>__…} table first, and swapping it
+ * in (or, at a run's commit, swapping in all of the run's {@code staging.<key>__<name>} tables
+ * at once) drops the old rows, renames the new table and points the view at it in one
+ * transaction, copying nothing, so a failed load or a killed process leaves the old tables
+ * untouched. One connection, guarded by this object's lock, serves every caller.
  */
 public final class DuckDbWarehouse implements Warehouse {
   /**
@@ -102,9 +103,9 @@ public final class DuckDbWarehouse implements Warehouse {
     String source = "read_csv(" + Identifiers.literal(tsv.toAbsolutePath().toString())
         + ", delim='\t', header=false, quote='', escape='', auto_detect=false, columns="
         + Identifiers.csvColumns(columns) + ")";
-    replace(target, "table " + target.table() + " from " + tsv, staging -> {
-      execute("CREATE TABLE " + staging + " (" + definitions + ")");
-      execute("INSERT INTO " + staging + " SELECT * FROM " + source);
+    replace(target, "table " + target.table() + " from " + tsv, loading -> {
+      execute("CREATE TABLE " + staging(loading) + " (" + definitions + ")");
+      execute("INSERT INTO " + staging(loading) + " SELECT * FROM " + source);
     });
   }
 
@@ -113,10 +114,10 @@ public final class DuckDbWarehouse implements Warehouse {
       throws WarehouseException {
     RowAppender rowAppender = new RowAppender(target.table(), columns);
     String definitions = Identifiers.columnDefinitions(columns);
-    replace(target, "table " + target.table(), staging -> {
-      execute("CREATE TABLE " + staging + " (" + definitions + ")");
+    replace(target, "table " + target.table(), loading -> {
+      execute("CREATE TABLE " + staging(loading) + " (" + definitions + ")");
       try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)
-          .createAppender(target.schema(), unquoted(staging))) {
+          .createAppender(StagedTables.SCHEMA, loading)) {
         rowAppender.appendAll(appender, rows);
       }
     });
@@ -125,7 +126,7 @@ public final class DuckDbWarehouse implements Warehouse {
   /** Replaces {@code target} with the result of {@code select}. */
   synchronized void loadAs(Target target, String select) throws WarehouseException {
     replace(target, "table " + target.table() + " as " + DuckDbErrors.shortSql(select),
-        staging -> execute("CREATE TABLE " + staging + " AS " + select));
+        loading -> execute("CREATE TABLE " + staging(loading) + " AS " + select));
   }
 
   @Override
@@ -138,24 +139,12 @@ public final class DuckDbWarehouse implements Warehouse {
     String prefix = StagedTables.requireKey(key) + StagedTables.SEPARATOR;
     List<String> published = new ArrayList<>();
     try {
-      List<String> staged = stagedTables(prefix);
-      connection.setAutoCommit(false);
-      try {
-        for (String name : staged) {
-          String table = name.substring(prefix.length());
-          execute("DROP TABLE IF EXISTS main." + quote(table));
-          execute("CREATE TABLE main." + quote(table) + " AS SELECT * FROM "
-              + StagedTables.SCHEMA + "." + quote(name));
-          execute("DROP TABLE " + StagedTables.SCHEMA + "." + quote(name));
-          published.add(table);
-        }
-        connection.commit();
-      } catch (SQLException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
+      Map<String, String> moves = new LinkedHashMap<>();
+      for (String name : stagedTables(prefix)) {
+        moves.put(name.substring(prefix.length()), name);
       }
+      install(moves);
+      published.addAll(moves.keySet());
       dropLeftoverLoads(key);
     } catch (SQLException e) {
       throw DuckDbErrors.wrap("publish the staged tables of " + key, e);
@@ -163,12 +152,56 @@ public final class DuckDbWarehouse implements Warehouse {
     return published.stream().sorted().toList();
   }
 
+  /**
+   * In one transaction, makes each {@code staging} table of {@code moves} (published name to
+   * staging name) the rows of its published table: drops the old rows (or a table of that name
+   * in {@code main}, as earlier versions published), renames the new ones and points the view
+   * at them. Only catalog entries change, so its cost does not grow with the rows.
+   */
+  private void install(Map<String, String> moves) throws SQLException {
+    if (moves.isEmpty()) {
+      return;
+    }
+    connection.setAutoCommit(false);
+    try {
+      for (Map.Entry<String, String> move : moves.entrySet()) {
+        String table = move.getKey();
+        String rows = StagedTables.publishedName(table);
+        if (isTableInMain(table)) {
+          execute("DROP TABLE main." + quote(table));
+        }
+        execute("DROP TABLE IF EXISTS " + staging(rows));
+        execute("ALTER TABLE " + staging(move.getValue()) + " RENAME TO " + quote(rows));
+        execute("CREATE OR REPLACE VIEW main." + quote(table) + " AS SELECT * FROM "
+            + staging(rows));
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
+    }
+  }
+
+  /** Whether {@code main} has a table (not a view) named {@code table}. */
+  private boolean isTableInMain(String table) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT COUNT(*) FROM duckdb_tables() WHERE database_name = current_database()"
+            + " AND schema_name = 'main' AND table_name = ?")) {
+      statement.setString(1, table);
+      try (ResultSet results = statement.executeQuery()) {
+        return results.next() && results.getLong(1) > 0;
+      }
+    }
+  }
+
   @Override
   public synchronized void dropStaged(String key) throws WarehouseException {
     String prefix = StagedTables.requireKey(key) + StagedTables.SEPARATOR;
     try {
       for (String name : stagedTables(prefix)) {
-        execute("DROP TABLE IF EXISTS " + StagedTables.SCHEMA + "." + quote(name));
+        execute("DROP TABLE IF EXISTS " + staging(name));
       }
       dropLeftoverLoads(key);
     } catch (SQLException e) {
@@ -210,7 +243,7 @@ public final class DuckDbWarehouse implements Warehouse {
   private void dropLeftoverLoads(String key) throws SQLException {
     for (String name : stagedTables(StagedTables.LOAD_PREFIX)) {
       if (name.contains(StagedTables.SEPARATOR + key + StagedTables.SEPARATOR)) {
-        execute("DROP TABLE IF EXISTS " + StagedTables.SCHEMA + "." + quote(name));
+        execute("DROP TABLE IF EXISTS " + staging(name));
       }
     }
   }
@@ -222,7 +255,7 @@ public final class DuckDbWarehouse implements Warehouse {
         return new QueryResult(List.of(), List.of());
       }
       try (ResultSet results = statement.getResultSet()) {
-        return read(results);
+        return QueryResult.read(results);
       }
     } catch (SQLException e) {
       throw DuckDbErrors.wrap("query " + DuckDbErrors.shortSql(sql), e);
@@ -259,11 +292,13 @@ public final class DuckDbWarehouse implements Warehouse {
         Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1));
     boolean swapped = false;
     try {
-      if (!target.schema().equals("main")) {
-        execute("CREATE SCHEMA IF NOT EXISTS " + target.schema());
-      }
+      execute("CREATE SCHEMA IF NOT EXISTS " + StagedTables.SCHEMA);
       load.into(loading);
-      swap(target, loading);
+      if (target.published()) {
+        install(Map.of(target.table(), loading));
+      } else {
+        swapStaged(target, loading);
+      }
       swapped = true;
     } catch (SQLException e) {
       throw DuckDbErrors.wrap(what, e);
@@ -274,11 +309,12 @@ public final class DuckDbWarehouse implements Warehouse {
     }
   }
 
-  private void swap(Target target, String loading) throws SQLException {
+  /** Replaces a run's staged table with the loaded one. */
+  private void swapStaged(Target target, String loading) throws SQLException {
     connection.setAutoCommit(false);
     try {
       execute("DROP TABLE IF EXISTS " + target.qualified());
-      execute("ALTER TABLE " + loading + " RENAME TO " + quote(target.name()));
+      execute("ALTER TABLE " + staging(loading) + " RENAME TO " + quote(target.name()));
       connection.commit();
     } catch (SQLException e) {
       connection.rollback();
@@ -288,9 +324,9 @@ public final class DuckDbWarehouse implements Warehouse {
     }
   }
 
-  private void dropQuietly(String staging) {
+  private void dropQuietly(String loading) {
     try {
-      execute("DROP TABLE IF EXISTS " + staging);
+      execute("DROP TABLE IF EXISTS " + staging(loading));
     } catch (SQLException e) {
       // the original failure is what the caller needs; a stray staging table is harmless
     }
@@ -300,10 +336,9 @@ public final class DuckDbWarehouse implements Warehouse {
     return '"' + name.replace("\"", "\"\"") + '"';
   }
 
-  /** The bare name of a {@code schema."name"} spelling, for the appender. */
-  private static String unquoted(String qualified) {
-    String name = qualified.substring(qualified.indexOf('.') + 1);
-    return name.substring(1, name.length() - 1).replace("\"\"", "\"");
+  /** {@code staging."name"}. */
+  private static String staging(String name) {
+    return StagedTables.SCHEMA + "." + quote(name);
   }
 
   private void execute(String sql) throws SQLException {
@@ -312,40 +347,9 @@ public final class DuckDbWarehouse implements Warehouse {
     }
   }
 
-  private static QueryResult read(ResultSet results) throws SQLException {
-    ResultSetMetaData meta = results.getMetaData();
-    int width = meta.getColumnCount();
-    List<String> columns = new ArrayList<>(width);
-    for (int n = 1; n <= width; n++) {
-      columns.add(meta.getColumnLabel(n));
-    }
-    List<List<Object>> rows = new ArrayList<>();
-    while (results.next()) {
-      List<Object> row = new ArrayList<>(width);
-      for (int n = 1; n <= width; n++) {
-        row.add(plain(results.getObject(n)));
-      }
-      rows.add(row);
-    }
-    return new QueryResult(columns, rows);
-  }
-
-  /** SQL arrays become lists (recursively), so results compare and print naturally. */
-  private static Object plain(Object value) throws SQLException {
-    if (value instanceof Array array) {
-      Object[] elements = (Object[]) array.getArray();
-      List<Object> list = new ArrayList<>(elements.length);
-      for (Object element : elements) {
-        list.add(plain(element));
-      }
-      return list;
-    }
-    return value instanceof Object[] elements ? Arrays.asList(elements) : value;
-  }
-
-  /** Fills a staging table. */
+  /** Fills a new table (its bare name in the staging schema). */
   @FunctionalInterface
   private interface StagingLoad {
-    void into(String staging) throws SQLException, WarehouseException;
+    void into(String loading) throws SQLException, WarehouseException;
   }
 }

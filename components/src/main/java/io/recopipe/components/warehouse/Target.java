@@ -1,35 +1,34 @@
 package io.recopipe.components.warehouse;
 
 /**
- * Where a DuckDB replace lands: a published table in {@code main} or a run's staged table in the
- * {@value StagedTables#SCHEMA} schema, so one load routine serves both.
+ * Where a DuckDB replace lands: the rows behind a published table or a run's staged table, both
+ * in the {@value StagedTables#SCHEMA} schema (a rename there is how a table is swapped in without
+ * copying it), so one load routine serves both.
  *
- * @param schema the DuckDB schema
- * @param table  the table's logical name (what steps and messages call it)
- * @param name   the table's name inside {@code schema}
+ * @param table     the table's logical name (what steps, messages and users call it)
+ * @param name      the name of its rows' table inside {@value StagedTables#SCHEMA}
+ * @param published whether {@code table} is the published table users query
  */
-record Target(String schema, String table, String name) {
+record Target(String table, String name, boolean published) {
   /** The published table {@code table} users query. */
   static Target published(String table) throws WarehouseException {
     String name = Identifiers.requireIdentifier(table, "table");
-    return new Target("main", name, name);
+    return new Target(name, StagedTables.publishedName(name), true);
   }
 
   /** Run {@code key}'s staged copy of {@code table}. */
   static Target staged(String key, String table) throws WarehouseException {
     String name = Identifiers.requireIdentifier(table, "table");
-    return new Target(StagedTables.SCHEMA, name, StagedTables.stagedName(key, name));
+    return new Target(name, StagedTables.stagedName(key, name), false);
   }
 
-  /** {@code schema."name"}. */
+  /** {@code staging."name"}. */
   String qualified() {
-    return schema + "." + DuckDbWarehouse.quote(name);
+    return StagedTables.SCHEMA + "." + DuckDbWarehouse.quote(name);
   }
 
-  /** The qualified name of a temporary table a load fills before it is swapped in. */
+  /** The bare name of a temporary table a load fills before it is swapped in. */
   String loadingName(String random) {
-    String loading = schema.equals("main") ? name + "__staging_" + random
-        : StagedTables.LOAD_PREFIX + random + StagedTables.SEPARATOR + name;
-    return schema + "." + DuckDbWarehouse.quote(loading);
+    return StagedTables.LOAD_PREFIX + random + StagedTables.SEPARATOR + name;
   }
 }

@@ -108,7 +108,7 @@ class HybridComponentTest {
       assertEquals(ctx.metrics.get("hybrid_root_mean_squared_error"),
           ((Number) rows.rows().get(0).get(1)).doubleValue(), 1e-12);
 
-      warehouse.query("DROP TABLE " + HybridTable.NAME);
+      warehouse.query("DROP VIEW " + HybridTable.NAME); // published tables are views
       new HybridComponent().publish(ctx);
       assertEquals(4, warehouse.query("SELECT * FROM " + HybridTable.NAME).rows().size(),
           "publish re-creates the table from metrics.json");

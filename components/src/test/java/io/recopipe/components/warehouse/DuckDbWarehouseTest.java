@@ -55,8 +55,9 @@ class DuckDbWarehouseTest {
       assertThrows(WarehouseException.class, () -> warehouse.replaceTable("ratings", RATINGS,
           List.of(List.of("1", "2", 3.0, 4L), List.of("1", "2", "x", 4L))));
       assertEquals(List.of(List.of(1L)), warehouse.query("SELECT COUNT(*) FROM ratings").rows());
-      assertEquals(List.of(List.of("ratings")), warehouse.query(
-          "SELECT table_name FROM information_schema.tables ORDER BY 1").rows());
+      assertEquals(List.of(List.of("main", "ratings"), List.of("staging", "published__ratings")),
+          warehouse.query("SELECT table_schema, table_name FROM information_schema.tables"
+              + " ORDER BY 1, 2").rows(), "no half-loaded table is left");
     }
   }
 

@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
     subcommands = {BenchAlsCommand.class, BenchRecommendCommand.class,
         BenchPipelineCommand.class, BenchAuditCommand.class, BenchWeightsCommand.class,
         BenchTuneCommand.class, BenchHybridCommand.class, BenchImplicitCommand.class,
-        BenchDefaultsCommand.class, BenchTopKCommand.class})
+        BenchDefaultsCommand.class, BenchTopKCommand.class, BenchCommitCommand.class})
 final class BenchCommand {
 }
