@@ -67,7 +67,8 @@ final class KernelWarmup {
     for (int batch = 0; System.nanoTime() - start < CAP_NANOS; batch++) {
       long batchStart = System.nanoTime();
       for (int call = 0; call < BATCH; call++) {
-        VectorGramKernel.accumulate(tile, targets, RATINGS, stride, gram, columnSums, rhs);
+        VectorGramKernel.accumulate(tile, stride, targets, RATINGS, stride, gram, columnSums,
+            rhs);
         System.arraycopy(system, 0, scratch, 0, system.length);
         Cholesky.factorSimd(scratch, SYSTEM, systemStride);
       }

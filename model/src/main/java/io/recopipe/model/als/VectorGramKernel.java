@@ -62,33 +62,33 @@ final class VectorGramKernel {
   }
 
   /**
-   * See {@link GramKernel#accumulate}; {@code stride} is a multiple of {@link #lanes()}. Each
+   * See {@link GramKernel#accumulate}; both strides are multiples of {@link #lanes()}. Each
    * block is its own small method so that the JIT inlines every vector operation in it (one large
    * method exceeds its inlining budget, and a vector op left out of line allocates).
    */
-  static void accumulate(float[] tile, float[] targets, int n, int stride, float[] gram,
-      float[] columnSums, float[] rhs) {
+  static void accumulate(float[] tile, int tileStride, float[] targets, int n, int stride,
+      float[] gram, float[] columnSums, float[] rhs) {
     // Eight rows at a time share their lane boundary (for 8 or more lanes), so a last odd
     // vector still gets eight accumulators; narrower vectors fall back to four rows.
     int eights = LANES % 8 == 0 ? stride : 0;
     for (int i = 0; i < stride; i += eights > i ? 8 : 4) {
       int j = i - (i % LANES);
       for (; j + 2 * LANES <= stride; j += 2 * LANES) {
-        gramBlock(tile, n, stride, i, j, gram);
+        gramBlock(tile, tileStride, n, stride, i, j, gram);
         if (eights > i) {
-          gramBlock(tile, n, stride, i + 4, j, gram);
+          gramBlock(tile, tileStride, n, stride, i + 4, j, gram);
         }
       }
       if (j < stride) {
         if (eights > i) {
-          gramColumn8(tile, n, stride, i, j, gram);
+          gramColumn8(tile, tileStride, n, stride, i, j, gram);
         } else {
-          gramColumn(tile, n, stride, i, j, gram);
+          gramColumn(tile, tileStride, n, stride, i, j, gram);
         }
       }
     }
     for (int j = 0; j < stride; j += LANES) {
-      sumsBlock(tile, targets, n, stride, j, columnSums, rhs);
+      sumsBlock(tile, tileStride, targets, n, j, columnSums, rhs);
     }
   }
 
@@ -96,7 +96,8 @@ final class VectorGramKernel {
    * Rows i..i+3, two vectors of lanes from column j, of Σ y yᵀ: eight independent fused
    * multiply-add chains (enough to keep both FMA units busy), six loads per eight FMAs.
    */
-  private static void gramBlock(float[] tile, int n, int stride, int i, int j, float[] gram) {
+  private static void gramBlock(float[] tile, int tileStride, int n, int stride, int i, int j,
+      float[] gram) {
     FloatVector a00 = FloatVector.zero(SPECIES);
     FloatVector a01 = a00;
     FloatVector a10 = a00;
@@ -105,8 +106,8 @@ final class VectorGramKernel {
     FloatVector a21 = a00;
     FloatVector a30 = a00;
     FloatVector a31 = a00;
-    int end = n * stride;
-    for (int e = 0; e < end; e += stride) {
+    int end = n * tileStride;
+    for (int e = 0; e < end; e += tileStride) {
       FloatVector y0 = FloatVector.fromArray(SPECIES, tile, e + j);
       FloatVector y1 = FloatVector.fromArray(SPECIES, tile, e + j + LANES);
       FloatVector c = FloatVector.broadcast(SPECIES, tile[e + i]);
@@ -134,13 +135,14 @@ final class VectorGramKernel {
   }
 
   /** Rows i..i+3, one vector of lanes from column j: the last odd vector of a block row. */
-  private static void gramColumn(float[] tile, int n, int stride, int i, int j, float[] gram) {
+  private static void gramColumn(float[] tile, int tileStride, int n, int stride, int i, int j,
+      float[] gram) {
     FloatVector a0 = FloatVector.zero(SPECIES);
     FloatVector a1 = a0;
     FloatVector a2 = a0;
     FloatVector a3 = a0;
-    int end = n * stride;
-    for (int e = 0; e < end; e += stride) {
+    int end = n * tileStride;
+    for (int e = 0; e < end; e += tileStride) {
       FloatVector y = FloatVector.fromArray(SPECIES, tile, e + j);
       a0 = y.fma(FloatVector.broadcast(SPECIES, tile[e + i]), a0);
       a1 = y.fma(FloatVector.broadcast(SPECIES, tile[e + i + 1]), a1);
@@ -154,7 +156,8 @@ final class VectorGramKernel {
   }
 
   /** Rows i..i+7, one vector of lanes from column j: a last odd vector, eight chains. */
-  private static void gramColumn8(float[] tile, int n, int stride, int i, int j, float[] gram) {
+  private static void gramColumn8(float[] tile, int tileStride, int n, int stride, int i, int j,
+      float[] gram) {
     FloatVector a0 = FloatVector.zero(SPECIES);
     FloatVector a1 = a0;
     FloatVector a2 = a0;
@@ -163,8 +166,8 @@ final class VectorGramKernel {
     FloatVector a5 = a0;
     FloatVector a6 = a0;
     FloatVector a7 = a0;
-    int end = n * stride;
-    for (int e = 0; e < end; e += stride) {
+    int end = n * tileStride;
+    for (int e = 0; e < end; e += tileStride) {
       FloatVector y = FloatVector.fromArray(SPECIES, tile, e + j);
       int at = e + i;
       a0 = y.fma(FloatVector.broadcast(SPECIES, tile[at]), a0);
@@ -188,11 +191,11 @@ final class VectorGramKernel {
   }
 
   /** Lanes from column j of Σ y (the intercept's column) and of Σ t y. */
-  private static void sumsBlock(float[] tile, float[] targets, int n, int stride, int j,
+  private static void sumsBlock(float[] tile, int tileStride, float[] targets, int n, int j,
       float[] columnSums, float[] rhs) {
     FloatVector sums = FloatVector.zero(SPECIES);
     FloatVector b = sums;
-    for (int t = 0, e = 0; t < n; t++, e += stride) {
+    for (int t = 0, e = 0; t < n; t++, e += tileStride) {
       FloatVector y = FloatVector.fromArray(SPECIES, tile, e + j);
       sums = sums.add(y);
       b = y.fma(FloatVector.broadcast(SPECIES, targets[t]), b);
