@@ -69,18 +69,31 @@ final class VectorGramKernel {
   static void accumulate(float[] tile, int tileStride, float[] targets, int n, int stride,
       float[] gram, float[] columnSums, float[] rhs) {
     // Eight rows at a time share their lane boundary (for 8 or more lanes), so a last odd
-    // vector still gets eight accumulators; narrower vectors fall back to four rows.
-    int eights = LANES % 8 == 0 ? stride : 0;
-    for (int i = 0; i < stride; i += eights > i ? 8 : 4) {
+    // vector still gets eight accumulators; narrower vectors fall back to four rows. Each block
+    // holds 8 to 16 accumulators (four rows by up to four vectors), so each pass over the tile
+    // feeds both FMA units from few loads and the tile is read as few times as possible.
+    boolean eights = LANES % 8 == 0;
+    for (int i = 0; i < stride; i += eights ? 8 : 4) {
       int j = i - (i % LANES);
-      for (; j + 2 * LANES <= stride; j += 2 * LANES) {
-        gramBlock(tile, tileStride, n, stride, i, j, gram);
-        if (eights > i) {
-          gramBlock(tile, tileStride, n, stride, i + 4, j, gram);
+      for (; j + 4 * LANES <= stride; j += 4 * LANES) {
+        gramBlock4(tile, tileStride, n, stride, i, j, gram);
+        if (eights) {
+          gramBlock4(tile, tileStride, n, stride, i + 4, j, gram);
         }
       }
-      if (j < stride) {
-        if (eights > i) {
+      int vectors = (stride - j) / LANES;
+      if (vectors == 3) {
+        gramBlock3(tile, tileStride, n, stride, i, j, gram);
+        if (eights) {
+          gramBlock3(tile, tileStride, n, stride, i + 4, j, gram);
+        }
+      } else if (vectors == 2) {
+        gramBlock(tile, tileStride, n, stride, i, j, gram);
+        if (eights) {
+          gramBlock(tile, tileStride, n, stride, i + 4, j, gram);
+        }
+      } else if (vectors == 1) {
+        if (eights) {
           gramColumn8(tile, tileStride, n, stride, i, j, gram);
         } else {
           gramColumn(tile, tileStride, n, stride, i, j, gram);
@@ -90,6 +103,129 @@ final class VectorGramKernel {
     for (int j = 0; j < stride; j += LANES) {
       sumsBlock(tile, tileStride, targets, n, j, columnSums, rhs);
     }
+  }
+
+  /** Rows i..i+3, four vectors of lanes from column j: sixteen chains, eight loads per 16 FMAs. */
+  private static void gramBlock4(float[] tile, int tileStride, int n, int stride, int i, int j,
+      float[] gram) {
+    FloatVector a00 = FloatVector.zero(SPECIES);
+    FloatVector a01 = a00;
+    FloatVector a02 = a00;
+    FloatVector a03 = a00;
+    FloatVector a10 = a00;
+    FloatVector a11 = a00;
+    FloatVector a12 = a00;
+    FloatVector a13 = a00;
+    FloatVector a20 = a00;
+    FloatVector a21 = a00;
+    FloatVector a22 = a00;
+    FloatVector a23 = a00;
+    FloatVector a30 = a00;
+    FloatVector a31 = a00;
+    FloatVector a32 = a00;
+    FloatVector a33 = a00;
+    int end = n * tileStride;
+    for (int e = 0; e < end; e += tileStride) {
+      FloatVector y0 = FloatVector.fromArray(SPECIES, tile, e + j);
+      FloatVector y1 = FloatVector.fromArray(SPECIES, tile, e + j + LANES);
+      FloatVector y2 = FloatVector.fromArray(SPECIES, tile, e + j + 2 * LANES);
+      FloatVector y3 = FloatVector.fromArray(SPECIES, tile, e + j + 3 * LANES);
+      FloatVector c = FloatVector.broadcast(SPECIES, tile[e + i]);
+      a00 = y0.fma(c, a00);
+      a01 = y1.fma(c, a01);
+      a02 = y2.fma(c, a02);
+      a03 = y3.fma(c, a03);
+      c = FloatVector.broadcast(SPECIES, tile[e + i + 1]);
+      a10 = y0.fma(c, a10);
+      a11 = y1.fma(c, a11);
+      a12 = y2.fma(c, a12);
+      a13 = y3.fma(c, a13);
+      c = FloatVector.broadcast(SPECIES, tile[e + i + 2]);
+      a20 = y0.fma(c, a20);
+      a21 = y1.fma(c, a21);
+      a22 = y2.fma(c, a22);
+      a23 = y3.fma(c, a23);
+      c = FloatVector.broadcast(SPECIES, tile[e + i + 3]);
+      a30 = y0.fma(c, a30);
+      a31 = y1.fma(c, a31);
+      a32 = y2.fma(c, a32);
+      a33 = y3.fma(c, a33);
+    }
+    int row = i * stride + j;
+    a00.intoArray(gram, row);
+    a01.intoArray(gram, row + LANES);
+    a02.intoArray(gram, row + 2 * LANES);
+    a03.intoArray(gram, row + 3 * LANES);
+    row += stride;
+    a10.intoArray(gram, row);
+    a11.intoArray(gram, row + LANES);
+    a12.intoArray(gram, row + 2 * LANES);
+    a13.intoArray(gram, row + 3 * LANES);
+    row += stride;
+    a20.intoArray(gram, row);
+    a21.intoArray(gram, row + LANES);
+    a22.intoArray(gram, row + 2 * LANES);
+    a23.intoArray(gram, row + 3 * LANES);
+    row += stride;
+    a30.intoArray(gram, row);
+    a31.intoArray(gram, row + LANES);
+    a32.intoArray(gram, row + 2 * LANES);
+    a33.intoArray(gram, row + 3 * LANES);
+  }
+
+  /** Rows i..i+3, three vectors of lanes from column j: twelve chains. */
+  private static void gramBlock3(float[] tile, int tileStride, int n, int stride, int i, int j,
+      float[] gram) {
+    FloatVector a00 = FloatVector.zero(SPECIES);
+    FloatVector a01 = a00;
+    FloatVector a02 = a00;
+    FloatVector a10 = a00;
+    FloatVector a11 = a00;
+    FloatVector a12 = a00;
+    FloatVector a20 = a00;
+    FloatVector a21 = a00;
+    FloatVector a22 = a00;
+    FloatVector a30 = a00;
+    FloatVector a31 = a00;
+    FloatVector a32 = a00;
+    int end = n * tileStride;
+    for (int e = 0; e < end; e += tileStride) {
+      FloatVector y0 = FloatVector.fromArray(SPECIES, tile, e + j);
+      FloatVector y1 = FloatVector.fromArray(SPECIES, tile, e + j + LANES);
+      FloatVector y2 = FloatVector.fromArray(SPECIES, tile, e + j + 2 * LANES);
+      FloatVector c = FloatVector.broadcast(SPECIES, tile[e + i]);
+      a00 = y0.fma(c, a00);
+      a01 = y1.fma(c, a01);
+      a02 = y2.fma(c, a02);
+      c = FloatVector.broadcast(SPECIES, tile[e + i + 1]);
+      a10 = y0.fma(c, a10);
+      a11 = y1.fma(c, a11);
+      a12 = y2.fma(c, a12);
+      c = FloatVector.broadcast(SPECIES, tile[e + i + 2]);
+      a20 = y0.fma(c, a20);
+      a21 = y1.fma(c, a21);
+      a22 = y2.fma(c, a22);
+      c = FloatVector.broadcast(SPECIES, tile[e + i + 3]);
+      a30 = y0.fma(c, a30);
+      a31 = y1.fma(c, a31);
+      a32 = y2.fma(c, a32);
+    }
+    int row = i * stride + j;
+    a00.intoArray(gram, row);
+    a01.intoArray(gram, row + LANES);
+    a02.intoArray(gram, row + 2 * LANES);
+    row += stride;
+    a10.intoArray(gram, row);
+    a11.intoArray(gram, row + LANES);
+    a12.intoArray(gram, row + 2 * LANES);
+    row += stride;
+    a20.intoArray(gram, row);
+    a21.intoArray(gram, row + LANES);
+    a22.intoArray(gram, row + 2 * LANES);
+    row += stride;
+    a30.intoArray(gram, row);
+    a31.intoArray(gram, row + LANES);
+    a32.intoArray(gram, row + 2 * LANES);
   }
 
   /**
