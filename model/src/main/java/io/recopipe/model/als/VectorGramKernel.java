@@ -6,7 +6,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The Gram update of {@link GramKernel} written with the JDK Vector API, used when the
  * {@code jdk.incubator.vector} module is present. {@link #accumulate} keeps a block of four rows
- * by two vectors of the Gram matrix in registers over all of a row's ratings and adds each rating
+ * by up to four vectors of the Gram matrix in registers over all of a row's ratings (so the tile
+ * is read few times and both FMA units stay busy) and adds each rating
  * with one fused multiply-add per element, in rating order, exactly as the scalar kernel's
  * {@link Math#fma} chain does, so both give bit-identical sums and only the speed differs.
  * {@link #addFour} (the implicit solver's update) keeps its separate multiplies and adds.
