@@ -46,8 +46,9 @@ final class KernelWarmup {
   }
 
   private static void warm() {
-    // Three vectors of columns reach every branch of the Gram kernel's blocking.
-    int stride = 3 * VectorGramKernel.lanes();
+    // Four vectors of columns reach every branch of the Gram kernel's blocking (four, three,
+    // two and one vectors per block).
+    int stride = 4 * VectorGramKernel.lanes();
     SplittableRandom random = new SplittableRandom(1);
     float[] tile = new float[RATINGS * stride];
     float[] targets = new float[RATINGS];
