@@ -22,31 +22,39 @@ final class GramKernel {
     return (d + lanes - 1) / lanes * lanes;
   }
 
-  /**
-   * Sums a whole row's gathered ratings at once: {@code n} factor rows in {@code tile} ({@code
-   * stride} apart, zero-padded) with targets {@code targets[0..n)} give the upper triangle of
-   * Σ y yᵀ in {@code gram} (stride rows of stride; cells left of the diagonal's lane block are
-   * written but meaningless), Σ y in {@code columnSums} (the intercept's column) and Σ t y in
-   * {@code rhs}. Every element is one chain of fused multiply-adds (plain adds for Σ y) over the
-   * ratings in order, so the SIMD and scalar kernels give bit-identical sums.
-   */
+  /** {@link #accumulate(float[], int, float[], int, int, float[], float[], float[])} for rows
+   * {@code stride} apart. */
   static void accumulate(float[] tile, float[] targets, int n, int stride, float[] gram,
       float[] columnSums, float[] rhs) {
+    accumulate(tile, stride, targets, n, stride, gram, columnSums, rhs);
+  }
+
+  /**
+   * Sums a whole row's gathered ratings at once: {@code n} factor rows in {@code tile} ({@code
+   * tileStride} apart, zero-padded to {@code stride} columns) with targets {@code targets[0..n)}
+   * give the upper triangle of Σ y yᵀ in {@code gram} (stride rows of stride; cells left of the
+   * diagonal's lane block are written but meaningless), Σ y in {@code columnSums} (the
+   * intercept's column) and Σ t y in {@code rhs}; columns of the tile past {@code stride} are
+   * not read. Every element is one chain of fused multiply-adds (plain adds for Σ y) over the
+   * ratings in order, so the SIMD and scalar kernels give bit-identical sums.
+   */
+  static void accumulate(float[] tile, int tileStride, float[] targets, int n, int stride,
+      float[] gram, float[] columnSums, float[] rhs) {
     if (VECTOR_API) {
-      VectorGramKernel.accumulate(tile, targets, n, stride, gram, columnSums, rhs);
+      VectorGramKernel.accumulate(tile, tileStride, targets, n, stride, gram, columnSums, rhs);
     } else {
-      accumulateScalar(tile, targets, n, stride, gram, columnSums, rhs);
+      accumulateScalar(tile, tileStride, targets, n, stride, gram, columnSums, rhs);
     }
   }
 
   /** {@link #accumulate} without the Vector API. */
-  static void accumulateScalar(float[] tile, float[] targets, int n, int stride, float[] gram,
-      float[] columnSums, float[] rhs) {
+  static void accumulateScalar(float[] tile, int tileStride, float[] targets, int n, int stride,
+      float[] gram, float[] columnSums, float[] rhs) {
     java.util.Arrays.fill(gram, 0, stride * stride, 0f);
     java.util.Arrays.fill(columnSums, 0, stride, 0f);
     java.util.Arrays.fill(rhs, 0, stride, 0f);
     for (int e = 0; e < n; e++) {
-      int r = e * stride;
+      int r = e * tileStride;
       float t = targets[e];
       for (int i = 0; i < stride; i++) {
         float c = tile[r + i];

@@ -46,8 +46,9 @@ final class KernelWarmup {
   }
 
   private static void warm() {
-    // Three vectors of columns reach every branch of the Gram kernel's blocking.
-    int stride = 3 * VectorGramKernel.lanes();
+    // Four vectors of columns reach every branch of the Gram kernel's blocking (four, three,
+    // two and one vectors per block).
+    int stride = 4 * VectorGramKernel.lanes();
     SplittableRandom random = new SplittableRandom(1);
     float[] tile = new float[RATINGS * stride];
     float[] targets = new float[RATINGS];
@@ -67,7 +68,8 @@ final class KernelWarmup {
     for (int batch = 0; System.nanoTime() - start < CAP_NANOS; batch++) {
       long batchStart = System.nanoTime();
       for (int call = 0; call < BATCH; call++) {
-        VectorGramKernel.accumulate(tile, targets, RATINGS, stride, gram, columnSums, rhs);
+        VectorGramKernel.accumulate(tile, stride, targets, RATINGS, stride, gram, columnSums,
+            rhs);
         System.arraycopy(system, 0, scratch, 0, system.length);
         Cholesky.factorSimd(scratch, SYSTEM, systemStride);
       }

@@ -10,6 +10,8 @@ final class NormalEquations {
   private final int k;
   private final int d;
   private final int stride;
+  private final int tileColumns;
+  private final int tileStride;
   private final float[] gram;
   private final float[] columnSums;
   private final float[] rhs;
@@ -20,13 +22,24 @@ final class NormalEquations {
   private final double[] vector;
 
   NormalEquations(int k) {
+    this(k, k);
+  }
+
+  /**
+   * Equations of k factors whose {@link #tile()} keeps {@code tileColumns ≥ k} values of each
+   * gathered row: the factors first, then what the caller sums from the tile itself (VB's
+   * variances), so one copy per rating brings both.
+   */
+  NormalEquations(int k, int tileColumns) {
     this.k = k;
     this.d = k + 1;
     this.stride = GramKernel.stride(k);
+    this.tileColumns = tileColumns;
+    this.tileStride = GramKernel.stride(tileColumns);
     this.gram = new float[stride * stride];
     this.columnSums = new float[stride];
     this.rhs = new float[stride];
-    this.tile = new float[16 * stride];
+    this.tile = new float[16 * tileStride];
     this.targets = new float[16];
     // one spare column past the d×d system for the right-hand side (see Cholesky#solveAugmented)
     this.matrixStride = Cholesky.stride(d + 1);
@@ -84,7 +97,7 @@ final class NormalEquations {
 
   /** The distance between consecutive ratings' vectors in {@link #tile()}. */
   int tileStride() {
-    return stride;
+    return tileStride;
   }
 
   /** The right-hand side as assembled, and the solution after {@link #solve()}. */
@@ -97,26 +110,35 @@ final class NormalEquations {
    * row's factor vectors into one contiguous tile, then sums them all in one kernel call.
    */
   void assemble(int[] columns, float[] values, int from, int to, float mu, FactorSide fixed) {
+    assemble(columns, values, from, to, mu, fixed.factors, k, fixed.intercepts);
+  }
+
+  /**
+   * Assembles the system of entries {@code [from, to)} against fixed rows stored
+   * {@code rowStride} apart in {@code rows} (each with its k factors first) and intercepts
+   * {@code intercepts}: gathers each rated row's first {@code tileColumns} values into the tile,
+   * then sums the factors in one kernel call.
+   */
+  void assemble(int[] columns, float[] values, int from, int to, float mu, float[] rows,
+      int rowStride, float[] intercepts) {
     int n = to - from;
     if (n > targets.length) {
       int capacity = Math.max(n, 2 * targets.length);
       targets = new float[capacity];
-      tile = new float[Math.multiplyExact(capacity, stride)];
+      tile = new float[Math.multiplyExact(capacity, tileStride)];
     }
-    float[] fixedFactors = fixed.factors;
-    float[] fixedIntercepts = fixed.intercepts;
     float interceptRhs = 0f;
     int e = 0;
     for (; e < n; e++) {
       int column = columns[from + e];
-      System.arraycopy(fixedFactors, column * k, tile, e * stride, k);
-      targets[e] = values[from + e] - mu - fixedIntercepts[column];
+      System.arraycopy(rows, column * rowStride, tile, e * tileStride, tileColumns);
+      targets[e] = values[from + e] - mu - intercepts[column];
     }
     // The intercept's ỹ entry is 1: its right-hand side sums t in order, as the kernel does.
     for (e = 0; e < n; e++) {
       interceptRhs += targets[e];
     }
-    GramKernel.accumulate(tile, targets, n, stride, gram, columnSums, rhs);
+    GramKernel.accumulate(tile, tileStride, targets, n, stride, gram, columnSums, rhs);
     for (int i = 0; i < k; i++) {
       int base = i * matrixStride;
       int source = i * stride;

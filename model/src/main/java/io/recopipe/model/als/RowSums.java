@@ -1,27 +1,31 @@
 package io.recopipe.model.als;
 
 /**
- * Sums gathered rows of a float matrix in double, the O(n·k) per-row pass of VB's variance sums:
- * row by row, so each row is read once, contiguously, and the JIT vectorizes the inner loop. The
- * rows are added in order from zero. (A Vector API version widening floats to doubles is not used:
- * on JDK 17 the JIT fails to intrinsify the widening of the upper half and then boxes vectors,
- * which slows the Gram kernel too.)
+ * Sums columns of a gathered tile in double, the O(n·k) per-row pass of VB's variance sums, which
+ * reads the tile the row's assembly just filled instead of gathering each rated row a second time
+ * from the whole side (a gather that, done separately, cost more than the Gram matrix itself).
+ * Each column is summed in rating order from zero, with the Vector API (floats widened to
+ * doubles) when it is present, so both paths give bit-identical sums.
  */
 final class RowSums {
   private RowSums() {
   }
 
   /**
-   * Sets {@code out[f]} to {@code Σ source[columns[e]·k + f]} over e in {@code [from, to)}, for
-   * f in {@code [0, k)}.
+   * Sets {@code out[f]} to {@code Σ_e tile[e·stride + offset + f]} over e in {@code [0, n)}, for f
+   * in {@code [0, k)}.
    */
-  static void of(float[] source, int[] columns, int from, int to, int k, double[] out) {
-    java.util.Arrays.fill(out, 0, k, 0.0);
-    for (int e = from; e < to; e++) {
-      int base = columns[e] * k;
-      for (int f = 0; f < k; f++) {
-        out[f] += source[base + f];
+  static void columns(float[] tile, int offset, int stride, int n, int k, double[] out) {
+    int f = 0;
+    if (GramKernel.VECTOR_API) {
+      f = VectorRowSums.columns(tile, offset, stride, n, k, out);
+    }
+    for (; f < k; f++) {
+      double sum = 0;
+      for (int e = 0, at = offset + f; e < n; e++, at += stride) {
+        sum += tile[at];
       }
+      out[f] = sum;
     }
   }
 }

@@ -17,14 +17,35 @@ final class VbHalfStep {
     this.parallel = parallel;
   }
 
-  /** One side's diagonal posterior variances, laid out like its {@link FactorSide}. */
-  static final class Variances {
-    final float[] factors;
-    final float[] intercepts;
+  /**
+   * One side's diagonal posterior: row by row its k factor means, then their k variances, so the
+   * other side's solve gathers a whole rated row's posterior with one contiguous copy (the means
+   * are also kept in the side's {@link FactorSide}, which the model is made from); the
+   * intercepts' variances apart.
+   */
+  static final class Posterior {
+    final int k;
+    final float[] packed;
+    final float[] interceptVariances;
 
-    Variances(int rows, int k) {
-      factors = new float[Math.multiplyExact(rows, k)];
-      intercepts = new float[rows];
+    Posterior(int rows, int k) {
+      this.k = k;
+      packed = new float[Math.multiplyExact(rows, 2 * k)];
+      interceptVariances = new float[rows];
+    }
+
+    /** A posterior with the means of {@code side} and zero variances. */
+    static Posterior of(FactorSide side) {
+      Posterior posterior = new Posterior(side.rows, side.k);
+      for (int row = 0; row < side.rows; row++) {
+        System.arraycopy(side.factors, row * side.k, posterior.packed, row * 2 * side.k, side.k);
+      }
+      return posterior;
+    }
+
+    /** Where row {@code row}'s means start in {@link #packed}; its variances follow at +k. */
+    int offset(int row) {
+      return row * 2 * k;
     }
   }
 
@@ -42,8 +63,8 @@ final class VbHalfStep {
    * {@code fixed} must be the user side and the errors of every rating under the updated
    * posterior are summed.
    */
-  Sums run(CsrView view, float mu, FactorSide fixed, Variances fixedVar, FactorSide target,
-      Variances targetVar, double[] lambdas, double lambdaIntercept, double noise,
+  Sums run(CsrView view, float mu, FactorSide fixed, Posterior fixedPost, FactorSide target,
+      Posterior targetPost, double[] lambdas, double lambdaIntercept, double noise,
       boolean measureLoss) {
     int[] columns = view.columnArray();
     float[] values = view.valueArray();
@@ -54,11 +75,10 @@ final class VbHalfStep {
           for (int row = from; row < to; row++) {
             int start = offsets[row];
             int end = offsets[row + 1];
-            solver.solve(row, columns, values, start, end, mu, fixed, fixedVar.factors, target,
-                targetVar.factors, targetVar.intercepts, lambdas, lambdaIntercept, noise,
-                partials);
+            solver.solve(row, columns, values, start, end, mu, fixed, fixedPost, target,
+                targetPost, lambdas, lambdaIntercept, noise, partials);
             if (measureLoss && end > start) {
-              errors(row, columns, values, start, end, mu, fixed, fixedVar, target, targetVar,
+              errors(row, columns, values, start, end, mu, fixed, fixedPost, target, targetPost,
                   solver, partials, k + 3);
             }
           }
@@ -75,7 +95,7 @@ final class VbHalfStep {
    * solve already made (Σ x̄_f², Σ s_x), so only the predictions cost O(k) per rating.
    */
   private static void errors(int item, int[] users, float[] values, int from, int to, float mu,
-      FactorSide userSide, Variances userVar, FactorSide itemSide, Variances itemVar,
+      FactorSide userSide, Posterior userPost, FactorSide itemSide, Posterior itemPost,
       VbRowSolver solver, double[] sums, int at) {
     int k = itemSide.k;
     // the users' factors as the item's solve gathered them: contiguous, and still in cache
@@ -97,7 +117,7 @@ final class VbHalfStep {
         double residual = (double) values[e + r]
             - (mu + userSide.intercepts[user] + itemIntercept + dots[r]);
         squared += residual * residual;
-        userInterceptVariance += userVar.intercepts[user];
+        userInterceptVariance += userPost.interceptVariances[user];
       }
     }
     for (; e < to; e++) {
@@ -110,20 +130,21 @@ final class VbHalfStep {
       double residual = (double) values[e]
           - (mu + userSide.intercepts[user] + itemIntercept + dot);
       squared += residual * residual;
-      userInterceptVariance += userVar.intercepts[user];
+      userInterceptVariance += userPost.interceptVariances[user];
     }
     double[] userSquares = solver.squareSum();
     double[] userVariances = solver.varianceSum();
-    float[] sy = itemVar.factors;
+    float[] sy = itemPost.packed;
+    int so = itemPost.offset(item) + k;
     double spread = 0;
     for (int f = 0; f < k; f++) {
       double yf = y[io + f];
-      double syf = sy[io + f];
+      double syf = sy[so + f];
       spread += syf * userSquares[f] + (yf * yf + syf) * userVariances[f];
     }
     sums[at] += squared;
     sums[at + 1] += squared + spread + userInterceptVariance
-        + (to - from) * (double) itemVar.intercepts[item];
+        + (to - from) * (double) itemPost.interceptVariances[item];
   }
 
   /**

@@ -20,35 +20,41 @@ final class VbRowSolver {
 
   VbRowSolver(int k) {
     this.k = k;
-    this.equations = new NormalEquations(k);
+    this.equations = new NormalEquations(k, 2 * k);
     this.varianceSum = new double[k];
     this.squareSum = new double[k];
     this.precision = new double[k + 1];
   }
 
   /**
-   * Updates row {@code row}'s posterior: means into {@code target}, variances into
-   * {@code variances} (k per row, then the intercept's in {@code interceptVariances}).
+   * Updates row {@code row}'s posterior against the other side's ({@code fixed}'s intercepts and
+   * {@code fixedPosterior}): means into {@code target} and {@code posterior}, variances into
+   * {@code posterior}.
    * {@code lambdas[f]} is τ²/σ_f² and {@code lambdaIntercept} τ²/σ_b². Adds E[x_f²] into
    * {@code sums[f]}, E[b²] into {@code sums[k]}, 1 into {@code sums[k + 1]} when the row has
    * ratings, and Σ log(variance) into {@code sums[k + 2]}.
    */
   void solve(int row, int[] columns, float[] values, int from, int to, float mu, FactorSide fixed,
-      float[] fixedVariances, FactorSide target, float[] variances, float[] interceptVariances,
+      VbHalfStep.Posterior fixedPosterior, FactorSide target, VbHalfStep.Posterior posterior,
       double[] lambdas, double lambdaIntercept, double noise, double[] sums) {
     int out = row * k;
+    float[] packed = posterior.packed;
+    int means = posterior.offset(row);
+    int variances = means + k;
     if (to == from) {
       // No ratings: the posterior is the prior (mean 0), and the row adds nothing to the bound.
       java.util.Arrays.fill(target.factors, out, out + k, 0f);
+      java.util.Arrays.fill(packed, means, variances, 0f);
       target.intercepts[row] = 0f;
       for (int f = 0; f < k; f++) {
-        variances[out + f] = (float) (noise / lambdas[f]);
+        packed[variances + f] = (float) (noise / lambdas[f]);
       }
-      interceptVariances[row] = (float) (noise / lambdaIntercept);
+      posterior.interceptVariances[row] = (float) (noise / lambdaIntercept);
       return;
     }
-    equations.assemble(columns, values, from, to, mu, fixed);
-    RowSums.of(fixedVariances, columns, from, to, k, varianceSum);
+    equations.assemble(columns, values, from, to, mu, fixedPosterior.packed, 2 * k,
+        fixed.intercepts);
+    RowSums.columns(equations.tile(), k, equations.tileStride(), to - from, k, varianceSum);
     for (int f = 0; f < k; f++) {
       squareSum[f] = equations.diagonal(f);
     }
@@ -69,14 +75,15 @@ final class VbRowSolver {
       float x = (float) solution[f];
       float s = (float) (noise / precision[f]);
       target.factors[out + f] = x;
-      variances[out + f] = s;
+      packed[means + f] = x;
+      packed[variances + f] = s;
       sums[f] += (double) x * x + s;
       logVariance += Math.log(s);
     }
     float b = (float) solution[k];
     float sb = (float) (noise / precision[k]);
     target.intercepts[row] = b;
-    interceptVariances[row] = sb;
+    posterior.interceptVariances[row] = sb;
     sums[k] += (double) b * b + sb;
     sums[k + 1] += 1;
     sums[k + 2] += logVariance + Math.log(sb);

@@ -42,8 +42,8 @@ final class VbTrainer {
     FactorSide users = new FactorSide(train.users().size(), k);
     FactorSide items = new FactorSide(train.items().size(), k);
     items.randomize(options.seed(), AlsTrainer.INIT_SCALE);
-    VbHalfStep.Variances userVar = new VbHalfStep.Variances(users.rows, k);
-    VbHalfStep.Variances itemVar = new VbHalfStep.Variances(items.rows, k);
+    VbHalfStep.Posterior userPost = new VbHalfStep.Posterior(users.rows, k);
+    VbHalfStep.Posterior itemPost = VbHalfStep.Posterior.of(items);
     double noise = INITIAL_NOISE;
     double[] userPrior = initialPrior(k, noise, options);
     double[] itemPrior = initialPrior(k, noise, options);
@@ -60,10 +60,10 @@ final class VbTrainer {
         if (iteration == 0) {
           KernelWarmup.ensureWarm(); // counted in the first iteration, which it speeds up
         }
-        VbHalfStep.Sums userSums = half.run(byUser, mu, items, itemVar, users, userVar,
+        VbHalfStep.Sums userSums = half.run(byUser, mu, items, itemPost, users, userPost,
             lambdas(userPrior, noise, lambdas), noise / userPrior[k], noise, false);
         double userKl = updatePrior(userPrior, userSums);
-        VbHalfStep.Sums itemSums = half.run(byItem, mu, users, userVar, items, itemVar,
+        VbHalfStep.Sums itemSums = half.run(byItem, mu, users, userPost, items, itemPost,
             lambdas(itemPrior, noise, lambdas), noise / itemPrior[k], noise, true);
         double itemKl = updatePrior(itemPrior, itemSums);
         noise = itemSums.expectedSquaredError() / n;

@@ -87,15 +87,56 @@ class GramKernelTest {
     }
   }
 
+  @Test
+  void aWiderTileGivesTheSameSumsAsItsFactorColumnsAlone() {
+    SplittableRandom random = new SplittableRandom(9);
+    for (int k : new int[] {3, 34, 64}) {
+      int stride = GramKernel.stride(k);
+      int wide = GramKernel.stride(2 * k);
+      int n = 37;
+      float[] tile = new float[n * stride];
+      float[] wideTile = new float[n * wide];
+      float[] targets = new float[n];
+      for (int e = 0; e < n; e++) {
+        for (int c = 0; c < 2 * k; c++) {
+          float value = (float) random.nextGaussian();
+          wideTile[e * wide + c] = value;
+          if (c < k) {
+            tile[e * stride + c] = value;
+          }
+        }
+        targets[e] = (float) random.nextGaussian();
+      }
+      for (boolean vector : new boolean[] {false, GramKernel.VECTOR_API}) {
+        float[][] narrow = run(vector, tile, targets, n, stride);
+        float[] gram = new float[stride * stride];
+        float[] sums = new float[stride];
+        float[] rhs = new float[stride];
+        if (vector) {
+          VectorGramKernel.accumulate(wideTile, wide, targets, n, stride, gram, sums, rhs);
+        } else {
+          GramKernel.accumulateScalar(wideTile, wide, targets, n, stride, gram, sums, rhs);
+        }
+        for (int i = 0; i < k; i++) {
+          for (int j = i; j < k; j++) {
+            assertEquals(narrow[0][i * stride + j], gram[i * stride + j], 0f, "k=" + k);
+          }
+          assertEquals(narrow[1][i], sums[i], 0f);
+          assertEquals(narrow[2][i], rhs[i], 0f);
+        }
+      }
+    }
+  }
+
   private static float[][] run(boolean vector, float[] tile, float[] targets, int n,
       int stride) {
     float[] gram = new float[stride * stride];
     float[] sums = new float[stride];
     float[] rhs = new float[stride];
     if (vector) {
-      VectorGramKernel.accumulate(tile, targets, n, stride, gram, sums, rhs);
+      VectorGramKernel.accumulate(tile, stride, targets, n, stride, gram, sums, rhs);
     } else {
-      GramKernel.accumulateScalar(tile, targets, n, stride, gram, sums, rhs);
+      GramKernel.accumulateScalar(tile, stride, targets, n, stride, gram, sums, rhs);
     }
     return new float[][] {gram, sums, rhs};
   }
