@@ -162,8 +162,7 @@ public final class DuckDbWarehouse implements Warehouse {
     if (moves.isEmpty()) {
       return;
     }
-    connection.setAutoCommit(false);
-    try {
+    inTransaction(() -> {
       for (Map.Entry<String, String> move : moves.entrySet()) {
         String table = move.getKey();
         String rows = StagedTables.publishedName(table);
@@ -175,13 +174,7 @@ public final class DuckDbWarehouse implements Warehouse {
         execute("CREATE OR REPLACE VIEW main." + quote(table) + " AS SELECT * FROM "
             + staging(rows));
       }
-      connection.commit();
-    } catch (SQLException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(true);
-    }
+    });
   }
 
   /** Whether {@code main} has a table (not a view) named {@code table}. */
@@ -311,10 +304,17 @@ public final class DuckDbWarehouse implements Warehouse {
 
   /** Replaces a run's staged table with the loaded one. */
   private void swapStaged(Target target, String loading) throws SQLException {
-    connection.setAutoCommit(false);
-    try {
+    inTransaction(() -> {
       execute("DROP TABLE IF EXISTS " + target.qualified());
       execute("ALTER TABLE " + staging(loading) + " RENAME TO " + quote(target.name()));
+    });
+  }
+
+  /** Runs {@code work} as one transaction: committed whole, or rolled back and rethrown. */
+  private void inTransaction(SqlWork work) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      work.run();
       connection.commit();
     } catch (SQLException e) {
       connection.rollback();
@@ -345,6 +345,12 @@ public final class DuckDbWarehouse implements Warehouse {
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }
+  }
+
+  /** Statements that belong to one transaction. */
+  @FunctionalInterface
+  private interface SqlWork {
+    void run() throws SQLException;
   }
 
   /** Fills a new table (its bare name in the staging schema). */
