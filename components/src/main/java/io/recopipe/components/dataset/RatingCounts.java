@@ -11,6 +11,8 @@ import java.util.Optional;
  * {@link Float#compare} orders them, as a sorted map of floats would.
  */
 public final class RatingCounts {
+  private static final int HALVES = 512;
+  private static final int NEGATIVE_ZERO = Float.floatToRawIntBits(-0f);
   private int[] keys = new int[64];
   private long[] counts = new long[64];
   private boolean[] used = new boolean[64];
@@ -33,17 +35,35 @@ public final class RatingCounts {
     return counts.distinct > limit ? Optional.empty() : Optional.of(counts.values());
   }
 
+  /**
+   * Counts in one pass; the usual values (whole and half steps in 0..{@value #HALVES}/2) go to a
+   * plain array indexed by twice the value, the rest to the hash table, merged at the end.
+   */
   private static RatingCounts count(Ratings ratings, int limit) {
     RatingCounts counts = new RatingCounts();
+    long[] halves = new long[HALVES];
     int lastBits = 0;
     int lastSlot = -1;
     for (int n = 0; n < ratings.size() && counts.distinct <= limit; n++) {
-      int bits = Float.floatToIntBits(ratings.rating(n));
+      float rating = ratings.rating(n);
+      float twice = rating * 2;
+      int half = (int) twice;
+      if (half == twice && half >= 0 && half < HALVES
+          && Float.floatToRawIntBits(rating) != NEGATIVE_ZERO) {
+        halves[half]++;
+        continue;
+      }
+      int bits = Float.floatToIntBits(rating);
       if (lastSlot < 0 || bits != lastBits) {
         lastSlot = counts.slot(bits);
         lastBits = bits;
       }
       counts.counts[lastSlot]++;
+    }
+    for (int half = 0; half < HALVES; half++) {
+      if (halves[half] > 0) {
+        counts.counts[counts.slot(Float.floatToIntBits(half / 2f))] += halves[half];
+      }
     }
     return counts;
   }

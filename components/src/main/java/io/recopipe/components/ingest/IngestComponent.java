@@ -97,7 +97,7 @@ public final class IngestComponent extends AbstractComponent {
       } catch (IOException | IllegalArgumentException e) {
         throw cannotWrite(out, e);
       }
-      load.start(out);
+      load.start(out, split.isEval(), IngestTables.integerIds(sorted));
       schema = writeTheRest(out, data, sorted, split, options);
     } catch (ComponentException | RuntimeException e) {
       load.awaitQuietly();

@@ -3,13 +3,18 @@ package io.recopipe.components.ingest;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.api.StepContext;
+import io.recopipe.components.dataset.IdKind;
 import io.recopipe.components.warehouse.Column;
+import io.recopipe.components.warehouse.RowSplit;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.components.warehouse.WarehouseException;
+import io.recopipe.model.data.Ratings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -34,7 +39,7 @@ final class IngestTables {
 
   /** Publishes every table of the dataset in {@code dir}. */
   static void publish(Path dir, Warehouse warehouse) throws ComponentException {
-    publishRatings(dir, warehouse);
+    publishRatings(dir, warehouse, null, Set.of());
     publishCatalogs(dir, warehouse);
   }
 
@@ -46,6 +51,18 @@ final class IngestTables {
   static RatingsLoad prepare(StepContext context) {
     return new RatingsLoad(CompletableFuture.supplyAsync(context::warehouse,
         runnable -> daemon(runnable, "ingest-warehouse-open")));
+  }
+
+  /** The id columns of the ratings tables whose ids in {@code ratings} are all integers. */
+  static Set<String> integerIds(Ratings ratings) {
+    Set<String> columns = new HashSet<>();
+    if (IdKind.of(ratings.users()) == IdKind.INTEGER) {
+      columns.add("user_id");
+    }
+    if (IdKind.of(ratings.items()) == IdKind.INTEGER) {
+      columns.add("item_id");
+    }
+    return columns;
   }
 
   private static void daemon(Runnable runnable, String name) {
@@ -67,11 +84,14 @@ final class IngestTables {
       this.opened = opened;
     }
 
-    /** Starts loading the ratings files already in {@code dir}; {@link #await} waits for it. */
-    void start(Path dir) {
+    /**
+     * Starts loading the ratings files already in {@code dir}, {@code isEval} flagging the eval
+     * rows of {@code ratings.tsv}; {@link #await} waits for it.
+     */
+    void start(Path dir, boolean[] isEval, Set<String> integerIds) {
       outcome = opened.thenApplyAsync(warehouse -> {
         try {
-          publishRatings(dir, warehouse);
+          publishRatings(dir, warehouse, isEval, integerIds);
           return null;
         } catch (ComponentException e) {
           return e;
@@ -118,11 +138,26 @@ final class IngestTables {
     }
   }
 
-  private static void publishRatings(Path dir, Warehouse warehouse) throws ComponentException {
+  /**
+   * Loads {@code ratings}, {@code train} and {@code eval}: with the eval flags of the ratings
+   * rows as one load of the ratings whose split the warehouse may publish without a second copy
+   * ({@code integerIds} names the id columns whose ids are all canonical integers), else
+   * ({@code isEval} null) each from its file.
+   */
+  private static void publishRatings(Path dir, Warehouse warehouse, boolean[] isEval,
+      Set<String> integerIds) throws ComponentException {
+    Path ratings = dir.resolve(DatasetLayout.RATINGS);
+    Path train = dir.resolve(DatasetLayout.TRAIN);
+    Path eval = dir.resolve(DatasetLayout.EVAL);
     try {
-      warehouse.replaceTableFromTsv("ratings", RATINGS, dir.resolve(DatasetLayout.RATINGS));
-      warehouse.replaceTableFromTsv("train", RATINGS, dir.resolve(DatasetLayout.TRAIN));
-      warehouse.replaceTableFromTsv("eval", RATINGS, dir.resolve(DatasetLayout.EVAL));
+      if (isEval != null) {
+        warehouse.replaceTableWithSplitFromTsv("ratings", RATINGS, integerIds, ratings,
+            new RowSplit("eval", eval, "train", train, isEval));
+      } else {
+        warehouse.replaceTableFromTsv("ratings", RATINGS, ratings);
+        warehouse.replaceTableFromTsv("train", RATINGS, train);
+        warehouse.replaceTableFromTsv("eval", RATINGS, eval);
+      }
     } catch (WarehouseException e) {
       throw new ComponentException("ingest: warehouse " + e.getMessage(), e);
     }

@@ -2,6 +2,7 @@ package io.recopipe.components.warehouse;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One run's view of a {@link DuckDbWarehouse}: replaces write the run's staged tables in the
@@ -23,6 +24,12 @@ final class DuckDbStagedView extends StagedView {
   public void replaceTableFromTsv(String table, List<Column> columns, Path tsv)
       throws WarehouseException {
     warehouse.loadFromTsv(Target.staged(key, table), columns, tsv);
+  }
+
+  @Override
+  public void replaceTableWithSplitFromTsv(String table, List<Column> columns,
+      Set<String> integerText, Path tsv, RowSplit split) throws WarehouseException {
+    warehouse.loadWithSplit(Target.staged(key, table), columns, integerText, tsv, split);
   }
 
   @Override

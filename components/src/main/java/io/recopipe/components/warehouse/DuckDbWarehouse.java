@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import org.duckdb.DuckDBAppender;
@@ -85,6 +86,12 @@ public final class DuckDbWarehouse implements Warehouse {
   }
 
   @Override
+  public synchronized void replaceTableWithSplitFromTsv(String table, List<Column> columns,
+      Set<String> integerText, Path tsv, RowSplit split) throws WarehouseException {
+    loadWithSplit(Target.published(table), columns, integerText, tsv, split);
+  }
+
+  @Override
   public synchronized void replaceTable(String table, List<Column> columns,
       Iterable<List<Object>> rows) throws WarehouseException {
     loadRows(Target.published(table), columns, rows);
@@ -100,12 +107,32 @@ public final class DuckDbWarehouse implements Warehouse {
   synchronized void loadFromTsv(Target target, List<Column> columns, Path tsv)
       throws WarehouseException {
     String definitions = Identifiers.columnDefinitions(columns);
-    String source = "read_csv(" + Identifiers.literal(tsv.toAbsolutePath().toString())
-        + ", delim='\t', header=false, quote='', escape='', auto_detect=false, columns="
-        + Identifiers.csvColumns(columns) + ")";
+    String source = Identifiers.readTsv(columns, tsv);
     replace(target, "table " + target.table() + " from " + tsv, loading -> {
       execute("CREATE TABLE " + staging(loading) + " (" + definitions + ")");
       execute("INSERT INTO " + staging(loading) + " SELECT * FROM " + source);
+    });
+  }
+
+  /**
+   * Replaces {@code target} with the rows of a headerless TSV file plus the flag column of
+   * {@code split}, whose tables it publishes as views; the {@code integerText} columns are
+   * stored as {@code BIGINT} ({@link PublishedViews}).
+   */
+  synchronized void loadWithSplit(Target target, List<Column> columns, Set<String> integerText,
+      Path tsv, RowSplit split) throws WarehouseException {
+    PublishedViews views = PublishedViews.of(split, columns, integerText);
+    List<Column> stored = views.stored(columns);
+    String definitions = Identifiers.columnDefinitions(stored) + ", " + PublishedViews.FLAG
+        + " BOOLEAN";
+    String source = Identifiers.readTsv(stored, tsv);
+    String what = "table " + target.table() + " from " + tsv;
+    String comment = views.comment();
+    replace(target, what, loading -> {
+      execute("CREATE TABLE " + staging(loading) + " (" + definitions + ")");
+      execute("INSERT INTO " + staging(loading) + " SELECT *, false FROM " + source);
+      SplitFlags.apply(connection, staging(loading), split.selected(), file.getParent(), what);
+      execute("COMMENT ON TABLE " + staging(loading) + " IS " + Identifiers.literal(comment));
     });
   }
 
@@ -143,8 +170,7 @@ public final class DuckDbWarehouse implements Warehouse {
       for (String name : stagedTables(prefix)) {
         moves.put(name.substring(prefix.length()), name);
       }
-      install(moves);
-      published.addAll(moves.keySet());
+      published.addAll(install(moves));
       dropLeftoverLoads(key);
     } catch (SQLException e) {
       throw DuckDbErrors.wrap("publish the staged tables of " + key, e);
@@ -156,25 +182,36 @@ public final class DuckDbWarehouse implements Warehouse {
    * In one transaction, makes each {@code staging} table of {@code moves} (published name to
    * staging name) the rows of its published table: drops the old rows (or a table of that name
    * in {@code main}, as earlier versions published), renames the new ones and points the view
-   * at them. Only catalog entries change, so its cost does not grow with the rows.
+   * at them (and the views of a split, {@link PublishedViews}, at the rows of its whole table).
+   * Only catalog entries change, so its cost does not grow with the rows. Returns the names of
+   * the views published.
    */
-  private void install(Map<String, String> moves) throws SQLException {
+  private List<String> install(Map<String, String> moves) throws SQLException {
+    List<String> views = new ArrayList<>();
     if (moves.isEmpty()) {
-      return;
+      return views;
     }
     inTransaction(() -> {
       for (Map.Entry<String, String> move : moves.entrySet()) {
         String table = move.getKey();
         String rows = StagedTables.publishedName(table);
-        if (isTableInMain(table)) {
-          execute("DROP TABLE main." + quote(table));
+        Map<String, String> published =
+            PublishedViews.of(connection, table, move.getValue(), staging(rows));
+        for (String view : published.keySet()) {
+          if (isTableInMain(view)) {
+            execute("DROP TABLE main." + quote(view));
+          }
+          execute("DROP TABLE IF EXISTS " + staging(StagedTables.publishedName(view)));
         }
-        execute("DROP TABLE IF EXISTS " + staging(rows));
         execute("ALTER TABLE " + staging(move.getValue()) + " RENAME TO " + quote(rows));
-        execute("CREATE OR REPLACE VIEW main." + quote(table) + " AS SELECT * FROM "
-            + staging(rows));
+        for (Map.Entry<String, String> view : published.entrySet()) {
+          execute("CREATE OR REPLACE VIEW main." + quote(view.getKey()) + " AS "
+              + view.getValue());
+          views.add(view.getKey());
+        }
       }
     });
+    return views;
   }
 
   /** Whether {@code main} has a table (not a view) named {@code table}. */

@@ -67,6 +67,12 @@ public final class Identifiers {
   }
 
   /** Quotes a string as a SQL literal (single quotes doubled). */
+  /** DuckDB's reader of a headerless TSV file with {@code columns}, every byte taken as is. */
+  static String readTsv(List<Column> columns, java.nio.file.Path tsv) throws WarehouseException {
+    return "read_csv(" + literal(tsv.toAbsolutePath().toString()) + ", delim='\t', header=false,"
+        + " quote='', escape='', auto_detect=false, columns=" + csvColumns(columns) + ")";
+  }
+
   static String literal(String text) {
     return "'" + text.replace("'", "''") + "'";
   }

@@ -2,6 +2,7 @@ package io.recopipe.components.warehouse;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The SQL tables users query (ratings, splits, training info, evaluation, weights,
@@ -14,6 +15,21 @@ public interface Warehouse extends AutoCloseable {
    * {@code columns}, atomically (readers see the old table or the new one, never a mix).
    */
   void replaceTableFromTsv(String table, List<Column> columns, Path tsv) throws WarehouseException;
+
+  /**
+   * Replaces {@code table} with the rows of {@code tsv} as {@link #replaceTableFromTsv} does, and
+   * the two tables of {@code split} with the rows it flags and the rest, each in file order; a
+   * reader sees the old or the new version of each table. Every value of the {@code integerText}
+   * columns (declared {@code VARCHAR}) is a canonical base-10 integer, as {@link Long#toString}
+   * writes it, so a warehouse may store them as integers while publishing them as text. This
+   * default loads the three files.
+   */
+  default void replaceTableWithSplitFromTsv(String table, List<Column> columns,
+      Set<String> integerText, Path tsv, RowSplit split) throws WarehouseException {
+    replaceTableFromTsv(table, columns, tsv);
+    replaceTableFromTsv(split.selectedTable(), columns, split.selectedTsv());
+    replaceTableFromTsv(split.otherTable(), columns, split.otherTsv());
+  }
 
   /** Replaces {@code table} with {@code rows} (values in column order), atomically. */
   void replaceTable(String table, List<Column> columns, Iterable<List<Object>> rows)
