@@ -16,13 +16,16 @@
 # Env: BENCH_REPEATS (launches per case, default 5), BENCH_DATA (default ../shared/data/ml-100k),
 # BENCH_ML1M_BUNDLE (default /tmp/recopipe-bench/ml1m-default, trained with --preset ml-1m),
 # BENCH_BASELINE (optional: a revision directory of an earlier build, run as launch=baseline
-# with its own command.txt and rootfs, to compare builds in one session).
+# with its own command.txt and rootfs, to compare builds in one session), BENCH_BASELINE_IMAGE
+# (optional, with BENCH_BASELINE: that build's image.json, run as launch=baseline-image from the
+# revision's rootfs as launch=image runs).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 repeats="${BENCH_REPEATS:-5}"
 data="${BENCH_DATA:-$here/../shared/data/ml-100k}"
 ml1m="${BENCH_ML1M_BUNDLE:-/tmp/recopipe-bench/ml1m-default}"
 baseline="${BENCH_BASELINE:-}"
+baseline_image="${BENCH_BASELINE_IMAGE:-}"
 work="$(mktemp -d /tmp/recopipe-bench-startup.XXXXXX)"
 probe="$here/bench/lib/startup_probe.py"
 log() { echo "bench: $*" >&2; }
@@ -83,7 +86,8 @@ for case in ml-100k ml-1m; do
   bundle="$ml100k"; [ "$case" = ml-1m ] && bundle="$ml1m"
   # alternate every variant within a repeat, so all see the same load on a shared machine
   for i in $(seq 1 "$repeats"); do
-    for variant in local:shipped local:none image:shipped image:none baseline:shipped; do
+    for variant in local:shipped local:none image:shipped image:none baseline:shipped \
+        baseline-image:shipped; do
       launch="${variant%%:*}"; archive="${variant#*:}"
       case "$launch" in
         local) args=(--command-file "$revision/command.txt" --cwd "$revision/rootfs") ;;
@@ -91,6 +95,9 @@ for case in ml-100k ml-1m; do
         baseline)
           [ -n "$baseline" ] || continue
           args=(--command-file "$baseline/command.txt" --cwd "$baseline/rootfs") ;;
+        baseline-image)
+          [ -n "$baseline" ] && [ -n "$baseline_image" ] || continue
+          args=(--entrypoint "$baseline_image" --cwd "$baseline/rootfs" "${cloud_run_env[@]}") ;;
       esac
       [ "$archive" = none ] && args+=(--no-archive)
       out="$(python3 "$probe" "${args[@]}" --bundle "$bundle")"

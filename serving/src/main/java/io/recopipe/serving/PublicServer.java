@@ -35,9 +35,13 @@ public final class PublicServer {
     return options.threads() > 0 ? Math.min(options.threads(), cores) : cores;
   }
 
-  /** Starts the public server on the options' host and port. */
+  /**
+   * Starts the public server on the options' host and port; {@code answeredReady} runs after
+   * each {@code /readyz} 200.
+   */
   public static Connectors start(ServingOptions options, ModelHolder holder,
-      ServingMetrics metrics, InFlight inFlight, JsonLog log) throws InterruptedException {
+      ServingMetrics metrics, InFlight inFlight, JsonLog log, Runnable answeredReady)
+      throws InterruptedException {
     ModelNames names = new ModelNames(options.modelName());
     PredictHandler predict = new PredictHandler(names, holder,
         new PredictRequestParser(options.maxInstances()));
@@ -47,7 +51,7 @@ public final class PublicServer {
         .get("/v1/models/{spec}", new StatusHandler(names, holder))
         .get("/v1/models/{spec}/metadata", new MetadataHandler(names, holder, loopback))
         .get("/healthz", new HealthHandler())
-        .get("/readyz", new ReadyHandler(holder, inFlight::draining));
+        .get("/readyz", new ReadyHandler(holder, inFlight::draining, answeredReady));
     if (loopback) {
       router.get("/metrics", new MetricsHandler(metrics));
     }

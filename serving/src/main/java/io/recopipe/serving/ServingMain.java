@@ -1,8 +1,7 @@
 package io.recopipe.serving;
 
-import io.netty.util.internal.logging.InternalLoggerFactory;
-import io.netty.util.internal.logging.JdkLoggerFactory;
 import io.recopipe.serving.log.JsonLog;
+import io.recopipe.serving.log.NettyLogs;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.IOException;
@@ -13,7 +12,8 @@ import java.util.Map;
  * The container entrypoint: parses the contract's flags, starts the server, logs when it is
  * ready (with the time since the JVM started, what Cloud Run users feel as a cold start) and
  * exits 0 after a graceful stop, 1 when the bundle cannot be loaded, 2 on bad flags; with
- * {@value ServingOptions#SUPERVISE} it then starts its restart supervisor.
+ * {@value ServingOptions#SUPERVISE} it then starts its restart supervisor, once {@code /readyz}
+ * has answered.
  */
 public final class ServingMain {
   /**
@@ -23,6 +23,10 @@ public final class ServingMain {
    * server turns it off unless it is set on the command line.
    */
   static final String NETTY_JFR = "io.netty.jfr.enabled";
+  /** The JDK's switch naming its NIO selector provider (which Netty's epoll transport opens). */
+  static final String SELECTOR_PROVIDER = "java.nio.channels.spi.SelectorProvider";
+  /** The JDK's own selector provider on Linux (JDK 11 and later). */
+  static final String LINUX_SELECTOR_PROVIDER = "sun.nio.ch.EPollSelectorProvider";
 
   private ServingMain() {
   }
@@ -31,13 +35,21 @@ public final class ServingMain {
    * Settles before any Netty class initializes what Netty would otherwise probe for on every
    * start: its JFR events (off, see {@link #NETTY_JFR}) and its logging backend. Netty looks for
    * SLF4J, Log4j 2 and Log4j across every jar of the class path before it settles on the JDK's
-   * logging, which is where its messages go anyway; naming that backend skips the search.
+   * logging; naming the backend skips the search, and the server's own ({@link NettyLogs}) also
+   * skips setting up the JDK's logging. And on Linux it names the JDK's own NIO selector
+   * provider, which is what the JDK would settle on too, but only after looking for another one
+   * in every jar of the class path (opening each of them, tens of milliseconds) when Netty's epoll
+   * transport opens its first selector.
    */
   static void nettyDefaults() {
     if (System.getProperty(NETTY_JFR) == null) {
       System.setProperty(NETTY_JFR, "false"); // before any Netty class reads it
     }
-    InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
+    if (System.getProperty(SELECTOR_PROVIDER) == null
+        && "Linux".equals(System.getProperty("os.name"))) {
+      System.setProperty(SELECTOR_PROVIDER, LINUX_SELECTOR_PROVIDER);
+    }
+    NettyLogs.install();
   }
 
   /** Runs the server until it is stopped. */
@@ -45,6 +57,7 @@ public final class ServingMain {
     nettyDefaults();
     OutputStream stdout = new FileOutputStream(FileDescriptor.out);
     JsonLog log = new JsonLog(stdout);
+    NettyLogs.sendTo(log);
     ServingOptions options;
     try {
       options = ServingOptions.parse(args, System.getenv());
@@ -83,6 +96,8 @@ public final class ServingMain {
             "admin_port", process.adminPort(), "model_version", process.model().version()),
         null);
     if (options.supervise()) {
+      // a second JVM starting on the same cores would slow the first readiness answer down
+      process.awaitAnsweredReady();
       try {
         process.supervisedBy(SupervisorLaunch.start(args));
       } catch (IOException e) {

@@ -25,6 +25,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * that {@link ServingMain} runs as a process and tests run in-process (several at once).
  */
 public final class ServingProcess implements ServingControl {
+  /**
+   * How long work that can wait for the first readiness answer waits when no one asks (a load
+   * balancer that only checks the port).
+   */
+  static final long AFTER_READY_MILLIS = 1000;
   private final ServingOptions options;
   private final JsonLog log;
   private final ServingMetrics metrics = new ServingMetrics();
@@ -33,6 +38,7 @@ public final class ServingProcess implements ServingControl {
   private final AdminJournal journal;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final CountDownLatch answeredReady = new CountDownLatch(1);
   private Connectors publicServer;
   private Connectors adminServer;
   private Instant startedAt;
@@ -49,21 +55,24 @@ public final class ServingProcess implements ServingControl {
 
   /**
    * Starts loading and verifying the bundle in the background, starts HTTP meanwhile (readyz
-   * answers 503 until the model is installed), installs the model once it is fully verified, takes
-   * the extra listen ports, then writes the state file. Loading overlaps the servers' start-up,
+   * answers 503 until the model is installed), installs the model once it is fully verified
+   * (its scoring screen follows the first readiness answer), takes the extra listen ports, then
+   * writes the state file. Loading overlaps the servers' start-up,
    * the largest part of a cold start, and a bundle that fails verification is never installed.
    *
    * @throws IOException when the bundle cannot be loaded; the servers are stopped again
    */
   public void start() throws IOException {
     startedAt = Instant.now();
-    FutureTask<LoadedModel> loading = new FutureTask<>(() -> ModelLoader.load(options.bundle()));
+    FutureTask<LoadedModel> loading = new FutureTask<>(
+        () -> ModelLoader.loadUnscreened(options.bundle()));
     Thread loader = new Thread(loading, "bundle-load");
     loader.setDaemon(true);
     loader.start();
     AdminAuth auth = AdminAuth.fromFile(options.adminSecret(), journal, holder::current);
     try {
-      publicServer = PublicServer.start(options, holder, metrics, inFlight, log);
+      publicServer = PublicServer.start(options, holder, metrics, inFlight, log,
+          answeredReady::countDown);
       adminServer = AdminServer.start(options.adminPort(), holder, this, metrics, log, auth,
           journal);
     } catch (Exception e) {
@@ -74,7 +83,9 @@ public final class ServingProcess implements ServingControl {
       throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
     }
     try {
-      holder.install(loaded(loading));
+      LoadedModel model = loaded(loading);
+      holder.install(model);
+      ModelLoader.screenInBackground(model, this::awaitAnsweredReady);
       for (int extra : options.listen()) {
         listen(extra);
       }
@@ -213,6 +224,19 @@ public final class ServingProcess implements ServingControl {
     log.info("stopped");
     log.flush();
     stopped.countDown();
+  }
+
+  /**
+   * Waits until {@code /readyz} has answered 200 once, at most {@value #AFTER_READY_MILLIS} ms:
+   * work that can wait (the scoring screen, the restart supervisor) waits for this, so that it
+   * does not slow the first readiness answer down.
+   */
+  public void awaitAnsweredReady() {
+    try {
+      answeredReady.await(AFTER_READY_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Blocks until the server has stopped. */

@@ -102,12 +102,23 @@ final class ClassDataArchive {
       Files.copy(jars.get(i), copy, StandardCopyOption.REPLACE_EXISTING);
       Files.setLastModifiedTime(copy, LAYER_FILE_TIME);
     }
+    List<Path> natives = ServingImage.nativeLibraries(dist);
+    for (Path library : natives) { // loaded from the library path, as the image's server does
+      Path copy = Files.createDirectories(scratch.resolve("app/" + ServingImage.NATIVE_DIR))
+          .resolve(library.getFileName());
+      Files.copy(library, copy, StandardCopyOption.REPLACE_EXISTING);
+    }
     Path state = scratch.resolve("state.json");
-    List<String> command = List.of(javaCommand(), "-XX:ArchiveClassesAtExit=" + IMAGE_PATH,
+    List<String> command = new ArrayList<>(List.of(javaCommand(),
+        "-XX:ArchiveClassesAtExit=" + IMAGE_PATH));
+    if (!natives.isEmpty()) {
+      command.add(ServingImage.NATIVE_LIBRARY_PATH);
+    }
+    command.addAll(List.of(
         "--add-modules", "jdk.incubator.vector", "-cp", String.join(":", classPath),
         "io.recopipe.serving.ServingMain", "--bundle", bundleDir.toAbsolutePath().toString(),
         "--host", "127.0.0.1", "--port", "0", "--admin-port", "0", "--model-name", modelName,
-        "--state-file", state.toString());
+        "--state-file", state.toString()));
     Path log = scratch.resolve("training-run.log");
     Process server = new ProcessBuilder(command).directory(scratch.toFile())
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();

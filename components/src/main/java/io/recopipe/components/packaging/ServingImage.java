@@ -17,7 +17,10 @@ import java.util.stream.Stream;
  * the package step builds exactly what the deploy step and the contract expect.
  */
 public final class ServingImage {
-  /** The dependencies layer's name ({@code lib/*.jar} → {@code /app/lib/}). */
+  /**
+   * The dependencies layer's name ({@code lib/*.jar} → {@code /app/lib/}, and the native
+   * libraries the dist unpacked from them, {@code native/*.so} → {@code /app/native/}).
+   */
   public static final String DEPENDENCIES = "dependencies";
   /** The application layer's name ({@code recopipe-serving.jar} → {@code /app/}). */
   public static final String APPLICATION = "application";
@@ -31,6 +34,14 @@ public final class ServingImage {
   public static final String APP_DIR = "/app";
   /** The bundle directory in the container. */
   public static final String MODEL_DIR = "/model";
+  /** The directory of the dist's unpacked native libraries, relative to the dist and to /app. */
+  static final String NATIVE_DIR = "native";
+  /**
+   * The option that lets the server load its native libraries from the image: Netty looks on the
+   * library path first and otherwise copies the library out of its jar into a temporary file,
+   * on every start (relative to the working directory, the root, as the class path is).
+   */
+  static final String NATIVE_LIBRARY_PATH = "-Djava.library.path=app/" + NATIVE_DIR;
   /** The serving port. */
   public static final int PORT = 8080;
   /** The serving main class. */
@@ -62,8 +73,9 @@ public final class ServingImage {
    * The entrypoint: the contract's, with the Vector API module added, the class path spelled out
    * jar by jar relative to the image's root (its working directory), when the image has a
    * {@link ClassDataArchive class-data archive} the options that use it, and the
-   * {@link #STARTUP_JVM_OPTIONS start-up options}; {@code --model-name} is appended only for a
-   * name other than the default.
+   * {@link #STARTUP_JVM_OPTIONS start-up options}, the {@link #NATIVE_LIBRARY_PATH library path}
+   * when the dist has native libraries; {@code --model-name} is appended only for a name other
+   * than the default.
    */
   public static List<String> entrypoint(String modelName, ServingDist dist, boolean classData) {
     List<String> args = new ArrayList<>(List.of("java"));
@@ -71,6 +83,9 @@ public final class ServingImage {
       args.addAll(ClassDataArchive.JVM_OPTIONS);
     }
     args.addAll(STARTUP_JVM_OPTIONS);
+    if (!nativeLibraries(dist).isEmpty()) {
+      args.add(NATIVE_LIBRARY_PATH);
+    }
     // The Vector API makes scoring ~7x faster; the server falls back to plain loops without it.
     args.addAll(List.of("--add-modules", "jdk.incubator.vector",
         "-cp", String.join(":", ClassDataArchive.imageClassPath(dist)), MAIN_CLASS,
@@ -104,6 +119,10 @@ public final class ServingImage {
     for (Path jar : dist.libs()) {
       deps.addEntry(jar, AbsoluteUnixPath.get(APP_DIR + "/lib/" + jar.getFileName()));
     }
+    for (Path library : nativeLibraries(dist)) {
+      deps.addEntry(library, AbsoluteUnixPath.get(APP_DIR + "/" + NATIVE_DIR + "/"
+          + library.getFileName()));
+    }
     FileEntriesLayer app = FileEntriesLayer.builder().setName(APPLICATION)
         .addEntry(dist.jar(), AbsoluteUnixPath.get(APP_DIR + "/" + ServingDist.JAR)).build();
     FileEntriesLayer.Builder model = FileEntriesLayer.builder().setName(MODEL);
@@ -119,6 +138,20 @@ public final class ServingImage {
         .addEntry(file, AbsoluteUnixPath.get("/" + ClassDataArchive.IMAGE_PATH)).build()));
     layers.add(model.build());
     return List.copyOf(layers);
+  }
+
+  /** The native libraries the dist unpacked ({@code native/*.so}), by name; none if absent. */
+  static List<Path> nativeLibraries(ServingDist dist) {
+    Path dir = dist.directory().resolve(NATIVE_DIR);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(file -> file.getFileName().toString().endsWith(".so"))
+          .filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      return List.of(); // the server then extracts them from their jars, as it can
+    }
   }
 
   /** The names of {@code layers}, in order. */

@@ -11,11 +11,16 @@ import java.util.function.BooleanSupplier;
 public final class ReadyHandler implements Handler {
   private final ModelHolder holder;
   private final BooleanSupplier stopping;
+  private final Runnable answeredReady;
 
-  /** Creates the handler; {@code stopping} says whether a graceful stop has begun. */
-  public ReadyHandler(ModelHolder holder, BooleanSupplier stopping) {
+  /**
+   * Creates the handler; {@code stopping} says whether a graceful stop has begun,
+   * {@code answeredReady} runs after each 200.
+   */
+  public ReadyHandler(ModelHolder holder, BooleanSupplier stopping, Runnable answeredReady) {
     this.holder = holder;
     this.stopping = stopping;
+    this.answeredReady = answeredReady;
   }
 
   @Override
@@ -28,6 +33,7 @@ public final class ReadyHandler implements Handler {
       Responses.error(ctx, 503, "the server is stopping");
     } else {
       Responses.fields(ctx, 200, "status", "ready", "model_version", model.version());
+      answeredReady.run();
     }
   }
 }

@@ -17,15 +17,32 @@ public final class ModelLoader {
   /**
    * Loads the bundle at {@code directory} (sizes, headers and SHA-256 checked) and starts
    * building its scoring screen ({@link LoadedModel#prepareScreen}) on a daemon thread, so that
-   * neither start-up nor a hot swap waits for it.
+   * a hot swap does not wait for it.
    */
   public static LoadedModel load(Path directory) throws IOException {
+    LoadedModel model = loadUnscreened(directory);
+    screenInBackground(model, () -> { });
+    return model;
+  }
+
+  /**
+   * Loads the bundle at {@code directory} (sizes, headers and SHA-256 checked) without building
+   * its screen: a starting server builds it once it has answered (see
+   * {@link #screenInBackground}), rather than beside its first answers.
+   */
+  public static LoadedModel loadUnscreened(Path directory) throws IOException {
     ModelBundle bundle = ModelBundle.load(directory);
-    LoadedModel model = new LoadedModel(bundle, ContentVersion.of(bundle), Instant.now());
-    Thread screen = new Thread(model::prepareScreen, "item-screen");
+    return new LoadedModel(bundle, ContentVersion.of(bundle), Instant.now());
+  }
+
+  /** Builds {@code model}'s screen on a daemon thread, after {@code first} has returned. */
+  public static void screenInBackground(LoadedModel model, Runnable first) {
+    Thread screen = new Thread(() -> {
+      first.run();
+      model.prepareScreen();
+    }, "item-screen");
     screen.setDaemon(true);
     screen.start();
-    return model;
   }
 
   /** The bundle's content version ({@link ContentVersion}), as packaging names it. */
