@@ -53,6 +53,17 @@ public interface Component {
   }
 
   /**
+   * Starts, in the background and once per process, work that would otherwise slow this
+   * component's first {@link #run} (such as getting its numeric kernels compiled by the JIT),
+   * given the step's {@code parameters} as {@link #validate} sees them. The runner calls it when
+   * an earlier step of the run starts executing, so that work overlaps the steps before this
+   * one. It returns at once, never fails, and never changes what {@link #run} computes. Does
+   * nothing by default.
+   */
+  default void prepare(Map<String, String> parameters) {
+  }
+
+  /**
    * Re-creates this step's warehouse tables from its outputs; the runner calls it after a cache
    * hit so the warehouse always matches the run's artifacts. Does nothing by default.
    */

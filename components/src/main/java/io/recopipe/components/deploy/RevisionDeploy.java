@@ -35,6 +35,7 @@ final class RevisionDeploy {
 
   /** Deploys; returns the endpoint description, or throws RolledBackException. */
   Map<String, Object> run() throws IOException, ComponentException {
+    ServingClient.warmUpInBackground();
     EndpointRegistry registry = EndpointRegistry.load(serviceDir);
     Revision previous = currentlyServing(registry);
     ImageEntrypoint entry = ImageEntrypoint.read(image);
@@ -53,6 +54,7 @@ final class RevisionDeploy {
         settings.modelName(), dir, settings.host(), resources);
     resources.record(dir);
     context.log().info("deploy: serving settings " + resources.describe());
+    SmokeTest smoke = new SmokeTest(model, settings.modelName()).prepare(settings.smokeUsers());
     Instant since = Instant.now();
     Revision fresh = new Revision(id, "", context.runId(), entry.digest(), 0, 0, 0,
         RevisionStatus.SERVING, since, null, null);
@@ -66,7 +68,7 @@ final class RevisionDeploy {
       context.metric("deploy_ready_seconds", (System.nanoTime() - started) / 1e9);
       context.log().info("deploy: " + id + " ready on port " + state.port() + " (pid "
           + state.pid() + ", model " + state.modelVersion() + ")");
-      new SmokeTest(model, settings.modelName()).run(state, settings.smokeUsers());
+      smoke.run(state, settings.smokeUsers());
       Handover.Result handover = new Handover(context.log(), serviceDir).run(state, previous,
           settings.port(), settings.modelName());
       if (previous != null) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Checks a freshly started revision against the model it should serve: for a few known users the
@@ -31,6 +32,7 @@ final class SmokeTest {
   private final MfModel model;
   private final Optional<RatingRange> range;
   private final String modelName;
+  private CompletableFuture<Map<String, Recommendation>> prepared;
 
   SmokeTest(ModelBundle bundle, String modelName) {
     this.model = bundle.model();
@@ -47,6 +49,41 @@ final class SmokeTest {
       picked.add(ids.get((int) ((long) j * ids.size() / n)));
     }
     return picked;
+  }
+
+  /**
+   * Starts computing, in the background, the bundle's answers {@link #run} compares with, so
+   * that work overlaps the server's start instead of following it.
+   */
+  SmokeTest prepare(int userCount) {
+    List<String> users = users(userCount);
+    prepared = CompletableFuture.supplyAsync(() -> expected(users));
+    return this;
+  }
+
+  /** The bundle's own top K of each of {@code users}, from one recommender. */
+  private Map<String, Recommendation> expected(List<String> users) {
+    Recommender recommender = Recommender.of(model);
+    Map<String, Recommendation> top = new LinkedHashMap<>();
+    for (String user : users) {
+      top.put(user, recommender.recommend(user, K, false));
+    }
+    return top;
+  }
+
+  /** The prepared answers when they are for {@code users}, else computed now. */
+  private Map<String, Recommendation> expectedFor(List<String> users) {
+    if (prepared != null) {
+      try {
+        Map<String, Recommendation> top = prepared.join();
+        if (top.keySet().equals(new java.util.LinkedHashSet<>(users))) {
+          return top;
+        }
+      } catch (RuntimeException e) {
+        // computed again below, where a failure is reported as before
+      }
+    }
+    return expected(users);
   }
 
   /** Runs the smoke test against the public port of {@code server}. */
@@ -76,8 +113,9 @@ final class SmokeTest {
       if (predictions.size() != instances.size()) {
         throw fail(instances.size() + " instances but " + predictions.size() + " predictions");
       }
+      Map<String, Recommendation> top = expectedFor(users);
       for (int j = 0; j < users.size(); j++) {
-        checkKnown(users.get(j), predictions.get(j).asObject());
+        checkKnown(users.get(j), predictions.get(j).asObject(), top.get(users.get(j)));
       }
       JsonObject cold = predictions.get(users.size()).asObject();
       if (!cold.has("cold_start") || !cold.getBoolean("cold_start")) {
@@ -88,7 +126,8 @@ final class SmokeTest {
     }
   }
 
-  private void checkKnown(String user, JsonObject prediction) throws CheckFailedException {
+  private void checkKnown(String user, JsonObject prediction, Recommendation expected)
+      throws CheckFailedException {
     // implicit models name their scores predicted_rating_confidence, as BigQuery ML does
     JsonArray ratings = prediction.has("predicted_rating_confidence")
         ? prediction.getArray("predicted_rating_confidence")
@@ -101,7 +140,6 @@ final class SmokeTest {
     if (prediction.has("cold_start") && prediction.getBoolean("cold_start")) {
       throw fail("known user " + user + " was answered as cold_start");
     }
-    Recommendation expected = Recommender.of(model).recommend(user, K, false);
     for (int r = 0; r < K; r++) {
       double served = ratings.get(r).asDouble();
       String item = items.get(r).asString();

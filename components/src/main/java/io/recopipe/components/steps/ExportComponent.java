@@ -6,6 +6,7 @@ import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
+import io.recopipe.components.api.Warmups;
 import io.recopipe.components.dataset.DatasetInput;
 import io.recopipe.components.dataset.IngestedDataset;
 import io.recopipe.components.validation.DataProfile;
@@ -51,6 +52,12 @@ public final class ExportComponent extends AbstractComponent {
   @Override
   public void validate(Map<String, String> parameters) throws ComponentException {
     ExportSettings.parse(NAME, parameters);
+  }
+
+  /** Compiles the batch top-K path in the background (see {@link BatchRecommender#warmUp}). */
+  @Override
+  public void prepare(Map<String, String> parameters) {
+    Warmups.submit(BatchRecommender::warmUp);
   }
 
   @Override

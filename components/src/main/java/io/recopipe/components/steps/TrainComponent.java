@@ -6,6 +6,7 @@ import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
+import io.recopipe.components.api.Warmups;
 import io.recopipe.components.dataset.DatasetInput;
 import io.recopipe.components.dataset.IngestedDataset;
 import io.recopipe.model.als.AlsResult;
@@ -58,6 +59,18 @@ public final class TrainComponent extends AbstractComponent {
   @Override
   public void validate(Map<String, String> parameters) throws ComponentException {
     TrainOptions.parse(NAME, parameters);
+  }
+
+  /** Compiles the training kernels in the background when this step trains locally. */
+  @Override
+  public void prepare(Map<String, String> parameters) {
+    try {
+      if (TrainOptions.parse(NAME, parameters).engine().equals(TrainOptions.LOCAL_ENGINE)) {
+        Warmups.submit(AlsTrainer::warmUp);
+      }
+    } catch (ComponentException | RuntimeException e) {
+      // run reports bad parameters
+    }
   }
 
   @Override

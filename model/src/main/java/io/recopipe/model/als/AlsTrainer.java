@@ -34,6 +34,15 @@ public final class AlsTrainer {
     return options;
   }
 
+  /**
+   * Gets the training kernels compiled by the JIT (once per JVM; later calls return at once, a
+   * call during another waits for it), so a caller can do it on a background thread before a
+   * fit instead of in the fit's first iteration; what any fit computes does not depend on it.
+   */
+  public static void warmUp() {
+    KernelWarmup.ensureWarm();
+  }
+
   /** Fits on {@code train} with no eval set. */
   public AlsResult fit(Ratings train) {
     return fit(train, null, TrainingListener.NONE);

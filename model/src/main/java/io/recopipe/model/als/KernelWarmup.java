@@ -58,11 +58,13 @@ final class KernelWarmup {
     float[] gram = new float[stride * stride];
     float[] columnSums = new float[stride];
     float[] rhs = new float[stride];
+    double[] sums = new double[stride];
     int systemStride = Cholesky.stride(SYSTEM + 1);
     double[] system = positiveDefinite(random, systemStride);
     double[] scratch = new double[system.length];
     double ops = RATINGS * (double) stride * stride / (2 * VectorGramKernel.lanes())
-        + Math.pow(SYSTEM, 3) / 6 / VectorCholeskyKernel.lanes();
+        + Math.pow(SYSTEM, 3) / 6 / VectorCholeskyKernel.lanes()
+        + 2.0 * RATINGS * stride / VectorRowSums.lanes();
     double budget = BATCH * (NANOS_PER_OP * ops + 1000);
     long start = System.nanoTime();
     for (int batch = 0; System.nanoTime() - start < CAP_NANOS; batch++) {
@@ -72,6 +74,9 @@ final class KernelWarmup {
             rhs);
         System.arraycopy(system, 0, scratch, 0, system.length);
         Cholesky.factorSimd(scratch, SYSTEM, systemStride);
+        // all columns take the blocks of four vectors; one column less also takes single ones
+        VectorRowSums.columns(tile, 0, stride, RATINGS, stride, sums);
+        VectorRowSums.columns(tile, 0, stride, RATINGS, stride - 1, sums);
       }
       if (System.nanoTime() - batchStart < budget) {
         return;

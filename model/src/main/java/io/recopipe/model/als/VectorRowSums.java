@@ -20,6 +20,11 @@ final class VectorRowSums {
   private VectorRowSums() {
   }
 
+  /** Doubles per vector. */
+  static int lanes() {
+    return LANES;
+  }
+
   /** Sums the first whole vectors of columns and returns how many columns it summed. */
   static int columns(float[] tile, int offset, int stride, int n, int k, double[] out) {
     int f = 0;

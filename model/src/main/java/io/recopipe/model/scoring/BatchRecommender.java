@@ -39,6 +39,15 @@ public final class BatchRecommender {
     }
   }
 
+  /**
+   * Gets the batch top-K path compiled by the JIT (once per JVM), so a caller can do it on a
+   * background thread and a later {@link #recommendAll} runs compiled from its start; what that
+   * returns does not depend on it.
+   */
+  public static void warmUp() {
+    ScoringWarmup.ensureWarm();
+  }
+
   /** Ranks the top {@code k} items for every user, excluding rated items when asked. */
   public Table recommendAll(int k, boolean excludeRated) {
     int users = scorer.model().users().size();

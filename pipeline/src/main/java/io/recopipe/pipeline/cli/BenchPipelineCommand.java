@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +39,9 @@ import picocli.CommandLine.Spec;
  * {@code recopipe bench pipeline}: the shipped {@code recopipe run} (ingest → deploy) per data
  * source in a fresh home, as JSON lines: each step's seconds, rows and rows/s, then the wall time
  * with the part spent outside the steps (opening the home, and the commit that publishes the
- * run's staged tables), and the process's peak RSS; a second, cached run shows what caching
- * saves. The deployed endpoint is stopped after each source.
+ * run's staged tables), the process's CPU seconds (the serving process it starts is not
+ * counted) and peak RSS; a second, cached run shows what caching saves. The deployed endpoint
+ * is stopped after each source.
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
     description = "Benchmarks whole pipeline runs; prints one JSON line per step and a total.")
@@ -92,6 +94,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
       for (String pass : coldOnly ? List.of("cold") : List.of("cold", "cached")) {
         boolean scoped = PeakRss.reset();
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         RunResult result;
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
         try (LocalRunner runner = new LocalRunner(at, () -> HomeOption.openWarehouse(at));
@@ -105,6 +108,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
           });
         }
         double wall = (System.nanoTime() - start) / 1e9;
+        long cpuEnd = processCpuNanos();
         double inSteps = 0;
         for (StepResult step : result.steps()) {
           out.println(JsonWriter.compact(JsonValue.of(stepLine(name, pass, step, metrics))));
@@ -118,6 +122,8 @@ final class BenchPipelineCommand implements Callable<Integer> {
         total.put("source", source);
         total.put("seconds", round(wall));
         total.put("outside_steps_seconds", round(Math.max(0, wall - inSteps)));
+        total.put("cpu_seconds", cpuStart < 0 || cpuEnd < 0 ? null
+            : round((cpuEnd - cpuStart) / 1e9));
         OptionalLong peak = PeakRss.mebibytes();
         total.put("peak_rss_mb", peak.isPresent() ? peak.getAsLong() : null);
         total.put("peak_rss_scope", scoped ? "pass" : "process");
@@ -148,6 +154,15 @@ final class BenchPipelineCommand implements Callable<Integer> {
           : Math.round(rows.getAsLong() / seconds));
     }
     return row;
+  }
+
+  /** This process's CPU time (all threads, user + system), or -1 where the JVM cannot tell. */
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
   }
 
   private static double round(double seconds) {

@@ -5,6 +5,7 @@ import io.recopipe.pipeline.artifacts.ArtifactStore;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
 import io.recopipe.pipeline.dsl.OutputRef;
 import io.recopipe.pipeline.dsl.Pipeline;
+import io.recopipe.pipeline.dsl.Step;
 import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.ArtifactRepository;
 import io.recopipe.pipeline.metadata.ExecutionRepository;
@@ -47,6 +48,7 @@ final class RunSession {
   private final Map<String, Map<String, StoredArtifact>> outputsByStep = new HashMap<>();
   private final java.util.Set<String> rolledBack = new java.util.HashSet<>();
   private final java.util.Set<String> badInput = new java.util.HashSet<>();
+  private boolean prepared;
 
   RunSession(String runId, Pipeline pipeline, Map<String, String> parameters, RunOptions options,
       RecopipeHome home, ArtifactStore artifacts, ExecutionRepository executions,
@@ -71,6 +73,30 @@ final class RunSession {
     this.executions = executions;
     this.lineage = lineage;
     this.warehouse = warehouse;
+  }
+
+  /**
+   * Lets {@code step} and every step after it prepare in the background, once per run (see
+   * {@link io.recopipe.components.api.Component#prepare}): a step that executes writes new
+   * outputs, so the steps after it most likely execute too, while a run whose steps all come
+   * from the cache prepares nothing.
+   */
+  void prepareFrom(Step step) {
+    if (prepared) {
+      return;
+    }
+    prepared = true;
+    boolean from = false;
+    for (Step each : pipeline.executionOrder()) {
+      from |= each.name().equals(step.name());
+      if (from) {
+        try {
+          each.component().prepare(StepParameters.of(each.name(), parameters));
+        } catch (RuntimeException e) {
+          // preparing only saves time
+        }
+      }
+    }
   }
 
   void progress(String step, String line) {

@@ -97,6 +97,7 @@ final class StepExecutor {
   StepResult run(Step step, String cacheKey, Map<String, StoredArtifact> inputs,
       Map<String, String> parameters) throws IOException, InterruptedException {
     long started = System.nanoTime();
+    session.prepareFrom(step);
     long id = begin(step, cacheKey, inputs);
     try {
       return runRecorded(step, id, cacheKey, inputs, parameters, started);

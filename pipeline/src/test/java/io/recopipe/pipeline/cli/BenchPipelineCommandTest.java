@@ -37,6 +37,7 @@ class BenchPipelineCommandTest {
     assertTrue(total.getLong("peak_rss_mb") > 0, lines.get(steps));
     double outside = total.getDouble("outside_steps_seconds");
     assertTrue(outside >= 0 && outside <= total.getDouble("seconds"), lines.get(steps));
+    assertTrue(total.getDouble("cpu_seconds") > 0, lines.get(steps));
     JsonObject cachedIngest = JsonParser.parse(lines.get(steps + 1)).asObject();
     assertEquals("cached", cachedIngest.getString("pass"));
     assertTrue(cachedIngest.getBoolean("cache_hit"), lines.get(steps + 1));

@@ -104,6 +104,10 @@ class LocalRunnerTest {
     assertEquals(List.of(true, true, true, true), hits(second));
     assertEquals(1, toy.train.runs.get(), "train ran once");
     assertEquals(1, toy.train.publishes.get(), "a hit republishes its tables");
+    for (ToyComponent step : List.of(toy.ingest, toy.train, toy.gate, toy.export)) {
+      assertEquals(1, step.prepares.get(), step.name() + ": the run that executed its steps "
+          + "let each prepare once; the run whose steps all came from the cache, none");
+    }
     for (String step : STEPS) {
       assertEquals(first.step(step).orElseThrow().cacheKey(),
           second.step(step).orElseThrow().cacheKey());

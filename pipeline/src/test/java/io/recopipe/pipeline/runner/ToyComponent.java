@@ -27,6 +27,7 @@ final class ToyComponent implements Component {
   private final Body body;
   final AtomicInteger runs = new AtomicInteger();
   final AtomicInteger publishes = new AtomicInteger();
+  final AtomicInteger prepares = new AtomicInteger();
 
   ToyComponent(String name, List<Port> inputs, List<Port> outputs, Body body) {
     this(name, "1", inputs, outputs, body);
@@ -75,6 +76,11 @@ final class ToyComponent implements Component {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Override
+  public void prepare(Map<String, String> parameters) {
+    prepares.incrementAndGet();
   }
 
   @Override
