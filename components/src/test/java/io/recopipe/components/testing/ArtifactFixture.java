@@ -13,7 +13,8 @@ import java.util.List;
  *
  * <p>How each was made, on 2026-12-03: the {@code 6329e23} ones by {@code recopipe run} at that
  * commit on 32 ratings of 8 users and 6 items (the run whose export is the model module's
- * {@code v1-explicit-export} bundle; {@code image.tar} left out, 10 MB); the {@code 307b14d} one
+ * {@code v1-explicit-export} bundle; {@code image.tar} left out, 10 MB), except the endpoint, deployed by that commit's
+ * {@code recopipe run} on the 480 ratings below and stopped by {@code recopipe undeploy}; the {@code 307b14d} one
  * by that commit's CLI (schema 1 of the metadata store, before {@code schema.json} existed) on 480
  * ratings of 40 users and 25 items.
  *
@@ -31,6 +32,13 @@ public record ArtifactFixture(String directory, List<String> files) {
   /** The package step's image description (without its tarball). */
   public static final ArtifactFixture IMAGE = new ArtifactFixture("image-6329e23",
       List.of("image.json"));
+  /**
+   * The local endpoint's directory after a deploy and an undeploy: the registry, and the
+   * revision's state file (written by the serving process while it served) and admin journal.
+   */
+  public static final ArtifactFixture ENDPOINT = new ArtifactFixture("endpoint-6329e23",
+      List.of("endpoints.json", "revisions/r0001-27a8e56c0449/state.json",
+          "revisions/r0001-27a8e56c0449/admin-journal.jsonl"));
   /** The gate step's decision. */
   public static final ArtifactFixture DECISION = new ArtifactFixture("decision-6329e23",
       List.of("decision.json"));
@@ -41,7 +49,9 @@ public record ArtifactFixture(String directory, List<String> files) {
   public Path copyTo(Path parent) throws IOException {
     Path target = Files.createDirectories(parent.resolve(directory));
     for (String file : files) {
-      Files.write(target.resolve(file), bytes(file));
+      Path copy = target.resolve(file);
+      Files.createDirectories(copy.getParent());
+      Files.write(copy, bytes(file));
     }
     return target;
   }
