@@ -29,7 +29,7 @@ public final class TopK {
   /** Offers one item. NaN scores are ignored. */
   public void offer(int item, float score) {
     if (size < capacity) {
-      if (score != score) {
+      if (Float.isNaN(score)) {
         return;
       }
       items[size] = item;
