@@ -3,10 +3,9 @@ package io.recopipe.pipeline.cli;
 import io.recopipe.components.synthetic.TrainTestSplit;
 import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.data.Ratings;
-import io.recopipe.model.json.JsonValue;
-import io.recopipe.model.json.JsonWriter;
 import io.recopipe.pipeline.bench.AlsBenchmark;
 import io.recopipe.pipeline.bench.BenchCase;
+import io.recopipe.pipeline.json.Json;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,7 +130,7 @@ final class BenchAlsCommand implements Callable<Integer> {
   }
 
   private void emit(PrintWriter out, Map<String, Object> row) {
-    out.println(JsonWriter.compact(JsonValue.of(row)));
+    out.println(Json.compact(row));
     out.flush();
   }
 

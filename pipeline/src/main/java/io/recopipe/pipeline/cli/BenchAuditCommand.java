@@ -1,9 +1,8 @@
 package io.recopipe.pipeline.cli;
 
-import io.recopipe.model.json.JsonValue;
-import io.recopipe.model.json.JsonWriter;
 import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.audit.AuditVerification;
+import io.recopipe.pipeline.json.Json;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -64,7 +63,7 @@ final class BenchAuditCommand implements Callable<Integer> {
         row.put("verify_s", Math.round(verifySeconds * 1000) / 1000.0);
         row.put("verify_entries_per_s", Math.round(n / verifySeconds));
         row.put("intact", verification.intact());
-        out.println(JsonWriter.compact(JsonValue.of(row)));
+        out.println(Json.compact(row));
         out.flush();
       } finally {
         deleteTree(dir);

@@ -4,9 +4,8 @@ import com.sun.management.OperatingSystemMXBean;
 import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.components.warehouse.WarehouseException;
-import io.recopipe.model.json.JsonValue;
-import io.recopipe.model.json.JsonWriter;
 import io.recopipe.pipeline.artifacts.Directories;
+import io.recopipe.pipeline.json.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -63,7 +62,7 @@ final class BenchCommitCommand implements Callable<Integer> {
         row.put("tables", tables);
         row.put("seconds", Math.round((System.nanoTime() - start) / 1e6) / 1000.0);
         row.put("cpu_seconds", Math.round((os.getProcessCpuTime() - cpu) / 1e6) / 1000.0);
-        out.println(JsonWriter.compact(JsonValue.of(row)));
+        out.println(Json.compact(row));
         out.flush();
       } finally {
         Directories.deleteRecursively(dir);

@@ -3,9 +3,8 @@ package io.recopipe.pipeline.cli;
 import io.recopipe.components.synthetic.TrainTestSplit;
 import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.data.Ratings;
-import io.recopipe.model.json.JsonValue;
-import io.recopipe.model.json.JsonWriter;
 import io.recopipe.pipeline.bench.DefaultsBenchmark;
+import io.recopipe.pipeline.json.Json;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +120,7 @@ final class BenchDefaultsCommand implements Callable<Integer> {
   }
 
   private void emit(PrintWriter out, Map<String, Object> row) {
-    out.println(JsonWriter.compact(JsonValue.of(row)));
+    out.println(Json.compact(row));
     out.flush();
   }
 

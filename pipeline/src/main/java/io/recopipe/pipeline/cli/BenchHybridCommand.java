@@ -11,10 +11,9 @@ import io.recopipe.model.hybrid.HybridModel;
 import io.recopipe.model.hybrid.HybridOptions;
 import io.recopipe.model.hybrid.HybridTrainer;
 import io.recopipe.model.hybrid.Metadata;
-import io.recopipe.model.json.JsonValue;
-import io.recopipe.model.json.JsonWriter;
 import io.recopipe.model.metrics.RegressionEvaluator;
 import io.recopipe.model.mf.MfModel;
+import io.recopipe.pipeline.json.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -74,13 +73,13 @@ final class BenchHybridCommand implements Callable<Integer> {
     for (int fold = 1; fold <= 5; fold++) {
       Map<String, Object> row = runFold(dir.get(), fold, options, metadata);
       KEYS.forEach(k -> sums.merge(k, ((Number) row.get(k)).doubleValue(), Double::sum));
-      out.println(JsonWriter.compact(JsonValue.of(row)));
+      out.println(Json.compact(row));
       out.flush();
     }
     Map<String, Object> mean = new LinkedHashMap<>();
     mean.put("case", "hybrid-ml-100k-mean");
     sums.forEach((k, v) -> mean.put(k, round(v / 5)));
-    out.println(JsonWriter.compact(JsonValue.of(mean)));
+    out.println(Json.compact(mean));
     out.flush();
     return ExitCodes.OK;
   }

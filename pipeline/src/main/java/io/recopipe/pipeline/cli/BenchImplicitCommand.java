@@ -8,11 +8,10 @@ import io.recopipe.model.als.FeedbackType;
 import io.recopipe.model.als.ImplicitSolver;
 import io.recopipe.model.als.TrainingIteration;
 import io.recopipe.model.data.Ratings;
-import io.recopipe.model.json.JsonValue;
-import io.recopipe.model.json.JsonWriter;
 import io.recopipe.model.metrics.ImplicitEvaluation;
 import io.recopipe.model.metrics.ImplicitEvaluator;
 import io.recopipe.model.metrics.MostPopularBaseline;
+import io.recopipe.pipeline.json.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -186,7 +185,7 @@ final class BenchImplicitCommand implements Callable<Integer> {
   }
 
   private void emit(PrintWriter out, Map<String, Object> row) {
-    out.println(JsonWriter.compact(JsonValue.of(row)));
+    out.println(Json.compact(row));
     out.flush();
   }
 

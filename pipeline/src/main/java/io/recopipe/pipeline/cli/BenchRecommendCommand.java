@@ -2,11 +2,10 @@ package io.recopipe.pipeline.cli;
 
 import io.recopipe.components.synthetic.TrainTestSplit;
 import io.recopipe.model.als.AlsOptions;
-import io.recopipe.model.json.JsonValue;
-import io.recopipe.model.json.JsonWriter;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.BatchRecommender;
 import io.recopipe.model.scoring.RatedItems;
+import io.recopipe.pipeline.json.Json;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,7 +69,7 @@ final class BenchRecommendCommand implements Callable<Integer> {
       row.put("threads", options.threads());
       row.put("seconds", Math.round(seconds * 1000) / 1000.0);
       row.put("rows", (long) table.counts().length * topN);
-      out.println(JsonWriter.compact(JsonValue.of(row)));
+      out.println(Json.compact(row));
       out.flush();
     }
     return ExitCodes.OK;

@@ -2,13 +2,12 @@ package io.recopipe.pipeline.cli;
 
 import io.recopipe.components.synthetic.Preset;
 import io.recopipe.model.data.IdDictionary;
-import io.recopipe.model.json.JsonValue;
-import io.recopipe.model.json.JsonWriter;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.ItemScorer;
 import io.recopipe.model.scoring.RatedItems;
 import io.recopipe.model.scoring.Recommendation;
 import io.recopipe.model.scoring.Recommender;
+import io.recopipe.pipeline.json.Json;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -96,7 +95,7 @@ final class BenchTopKCommand implements Callable<Integer> {
           row.put("scorer_build_ms", Math.round((screen ? screenedBuild : exactBuild) / 1e4)
               / 100.0);
           row.put("identical", identical);
-          out.println(JsonWriter.compact(JsonValue.of(row)));
+          out.println(Json.compact(row));
           out.flush();
         }
       }

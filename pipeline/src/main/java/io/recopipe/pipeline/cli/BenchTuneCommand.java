@@ -7,10 +7,9 @@ import io.recopipe.components.tuning.ValidationSplit;
 import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.als.AlsTrainer;
 import io.recopipe.model.data.Ratings;
-import io.recopipe.model.json.JsonValue;
-import io.recopipe.model.json.JsonWriter;
 import io.recopipe.model.metrics.RegressionEvaluator;
 import io.recopipe.model.metrics.RootMeanSquaredError;
+import io.recopipe.pipeline.json.Json;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +126,7 @@ final class BenchTuneCommand implements Callable<Integer> {
   }
 
   private static void emit(PrintWriter out, Map<String, Object> row) {
-    out.println(JsonWriter.compact(JsonValue.of(row)));
+    out.println(Json.compact(row));
     out.flush();
   }
 

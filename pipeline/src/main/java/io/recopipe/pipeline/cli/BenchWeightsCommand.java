@@ -4,12 +4,11 @@ import io.recopipe.components.synthetic.TrainTestSplit;
 import io.recopipe.components.warehouse.QueryResult;
 import io.recopipe.infra.bigquery.WeightsImport;
 import io.recopipe.model.als.AlsOptions;
-import io.recopipe.model.json.JsonValue;
-import io.recopipe.model.json.JsonWriter;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.weights.FactorWeight;
 import io.recopipe.model.weights.ModelWeights;
 import io.recopipe.model.weights.WeightsRow;
+import io.recopipe.pipeline.json.Json;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +59,7 @@ final class BenchWeightsCommand implements Callable<Integer> {
       row.put("rows", weights.rows().size());
       row.put("convert_s", Math.round(seconds * 1000) / 1000.0);
       row.put("identical_predictions", samePredictions(model, imported));
-      out.println(JsonWriter.compact(JsonValue.of(row)));
+      out.println(Json.compact(row));
       out.flush();
     }
     return ExitCodes.OK;

@@ -1,8 +1,9 @@
 package io.recopipe.pipeline.cli;
 
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
+import io.recopipe.pipeline.json.Json;
+import io.recopipe.pipeline.json.JsonFields;
 import io.recopipe.pipeline.metadata.ExecutionStatus;
 import io.recopipe.pipeline.runner.RunHistory;
 import java.io.IOException;
@@ -29,9 +30,9 @@ final class DeployedEndpoint {
       }
       Path file = history.locate(artifact).resolve("endpoint.json");
       try {
-        JsonObject json = JsonParser.parse(Files.readString(file)).asObject();
-        if (json.getBoolean("deployed")) {
-          return Optional.of(json.getString("url"));
+        JsonNode json = JsonFields.object(Json.parse(Files.readString(file)));
+        if (JsonFields.bool(json, "deployed")) {
+          return Optional.of(JsonFields.string(json, "url"));
         }
       } catch (IOException | RuntimeException e) {
         return Optional.empty();

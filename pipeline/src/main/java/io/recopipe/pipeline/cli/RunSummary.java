@@ -1,5 +1,8 @@
 package io.recopipe.pipeline.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.recopipe.pipeline.json.Json;
+import io.recopipe.pipeline.json.JsonFields;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.runner.RunHistory;
 import io.recopipe.pipeline.runner.RunResult;
@@ -96,9 +99,8 @@ final class RunSummary {
       }
       execution.gateDecision().ifPresent(json -> {
         try {
-          io.recopipe.model.json.JsonObject decision =
-              io.recopipe.model.json.JsonParser.parse(json).asObject();
-          out.println("gate: " + decision.getString("summary"));
+          JsonNode decision = JsonFields.object(Json.parse(json));
+          out.println("gate: " + JsonFields.string(decision, "summary"));
         } catch (RuntimeException e) {
           out.println("gate: " + json.replace('\n', ' '));
         }
@@ -115,9 +117,10 @@ final class RunSummary {
       Optional<String> json = execution.gateDecision();
       if (json.isPresent()) {
         try {
-          for (io.recopipe.model.json.JsonValue check : io.recopipe.model.json.JsonParser
-              .parse(json.get()).asObject().getArray("checks")) {
-            if ("not_comparable".equals(check.asObject().getString("outcome", ""))) {
+          for (JsonNode check : JsonFields.array(JsonFields.object(Json.parse(json.get())),
+              "checks")) {
+            if ("not_comparable".equals(JsonFields.string(JsonFields.object(check), "outcome",
+                ""))) {
               return false;
             }
           }

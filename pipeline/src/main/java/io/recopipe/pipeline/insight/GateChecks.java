@@ -1,9 +1,8 @@
 package io.recopipe.pipeline.insight;
 
-import io.recopipe.model.json.JsonArray;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
-import io.recopipe.model.json.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.recopipe.pipeline.json.Json;
+import io.recopipe.pipeline.json.JsonFields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,35 +30,37 @@ public final class GateChecks {
       return List.of();
     }
     try {
-      JsonObject decision = JsonParser.parse(decisionJson.get()).asObject();
+      JsonNode decision = JsonFields.object(Json.parse(decisionJson.get()));
       List<GateCheck> checks = new ArrayList<>();
-      JsonValue list = decision.get("checks");
-      if (list instanceof JsonArray array) {
-        for (JsonValue item : array) {
-          checks.add(check(item.asObject()));
+      JsonNode list = decision.get("checks");
+      if (list != null && list.isArray()) {
+        for (JsonNode item : list) {
+          checks.add(check(JsonFields.object(item)));
         }
       }
       return List.copyOf(checks);
-    } catch (IllegalArgumentException e) { // JsonException included
+    } catch (IllegalArgumentException e) { // malformed JSON and wrong types included
       throw new IOException("not a gate decision: " + e.getMessage(), e);
     }
   }
 
-  private static GateCheck check(JsonObject json) {
-    JsonValue passed = json.get("passed");
+  private static GateCheck check(JsonNode json) {
+    JsonNode passed = json.get("passed");
     boolean skipped = passed == null || passed.isNull();
-    String message = json.getString("detail", "");
+    String message = JsonFields.string(json, "detail", "");
     if (message.isEmpty()) {
-      message = String.format(Locale.ROOT, "%s %s against %s", json.getString("metric", ""),
-          text(json.get("value")), text(json.get("threshold"))).trim();
+      message = String.format(Locale.ROOT, "%s %s against %s",
+          JsonFields.string(json, "metric", ""), text(json.get("value")),
+          text(json.get("threshold"))).trim();
     }
     if (skipped && !message.startsWith("skipped") && !message.startsWith("not comparable")) {
       message = "skipped: " + message;
     }
-    return new GateCheck(json.getString("name"), skipped || passed.asBoolean(), message);
+    return new GateCheck(JsonFields.string(json, "name"),
+        skipped || JsonFields.bool(passed), message);
   }
 
-  private static String text(JsonValue value) {
-    return value == null || value.isNull() ? "n/a" : value.toString();
+  private static String text(JsonNode value) {
+    return value == null || value.isNull() ? "n/a" : Json.compact(value);
   }
 }

@@ -1,8 +1,8 @@
 package io.recopipe.pipeline.insight;
 
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
-import io.recopipe.model.json.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.recopipe.pipeline.json.Json;
+import io.recopipe.pipeline.json.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,37 +60,37 @@ public record GateReview(List<String> reviewRequired, List<ContractField> contra
       return NONE;
     }
     try {
-      JsonObject json = JsonParser.parse(decisionJson.get()).asObject();
+      JsonNode json = JsonFields.object(Json.parse(decisionJson.get()));
       List<String> reasons = new ArrayList<>();
-      for (JsonValue reason : array(json, "review_required")) {
-        reasons.add(reason.asString());
+      for (JsonNode reason : array(json, "review_required")) {
+        reasons.add(JsonFields.string(reason));
       }
       List<ContractField> changes = new ArrayList<>();
-      for (JsonValue value : array(json, "contract_changes")) {
-        JsonObject change = value.asObject();
-        changes.add(new ContractField(change.getString("field"), change.getString("champion"),
-            change.getString("candidate")));
+      for (JsonNode value : array(json, "contract_changes")) {
+        JsonNode change = JsonFields.object(value);
+        changes.add(new ContractField(JsonFields.string(change, "field"),
+            JsonFields.string(change, "champion"), JsonFields.string(change, "candidate")));
       }
       List<DataCheckRow> checks = new ArrayList<>();
-      for (JsonValue value : array(json, "data_checks")) {
-        JsonObject check = value.asObject();
-        checks.add(new DataCheckRow(check.getString("name"), number(check.get("value")),
-            number(check.get("threshold")), check.getString("outcome"),
-            check.getString("detail", "")));
+      for (JsonNode value : array(json, "data_checks")) {
+        JsonNode check = JsonFields.object(value);
+        checks.add(new DataCheckRow(JsonFields.string(check, "name"), number(check.get("value")),
+            number(check.get("threshold")), JsonFields.string(check, "outcome"),
+            JsonFields.string(check, "detail", "")));
       }
       return new GateReview(reasons, changes, checks);
-    } catch (IllegalArgumentException e) { // JsonException included
+    } catch (IllegalArgumentException e) { // malformed JSON and wrong types included
       return NONE;
     }
   }
 
-  private static List<JsonValue> array(JsonObject json, String key) {
-    JsonValue value = json.get(key);
-    return value == null || value.isNull() ? List.of() : value.asArray().values();
+  private static Iterable<JsonNode> array(JsonNode json, String key) {
+    JsonNode value = json.get(key);
+    return value == null || value.isNull() ? List.of() : JsonFields.array(value);
   }
 
-  private static Optional<Double> number(JsonValue value) {
+  private static Optional<Double> number(JsonNode value) {
     return value == null || value.isNull() ? Optional.empty()
-        : Optional.of(value.asDouble());
+        : Optional.of(JsonFields.number(value));
   }
 }

@@ -1,8 +1,8 @@
 package io.recopipe.pipeline.insight;
 
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
-import io.recopipe.model.json.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.recopipe.pipeline.json.Json;
+import io.recopipe.pipeline.json.JsonFields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,15 +40,18 @@ public record TuningTrials(String objective, boolean higherIsBetter, List<Point>
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    JsonObject json = JsonParser.parse(Files.readAllBytes(file)).asObject();
+    JsonNode json = JsonFields.object(Json.parse(Files.readAllBytes(file)));
     List<Point> points = new ArrayList<>();
-    for (JsonValue value : json.getArray("trials")) {
-      JsonObject t = value.asObject();
-      points.add(new Point(t.getInt("trial_id"), t.getInt("num_factors"), t.getDouble("l2_reg"),
-          t.has("wals_alpha") ? t.getDoubleOrNaN("wals_alpha") : Double.NaN,
-          t.getDoubleOrNaN("objective"), t.getString("status"), t.getBoolean("is_optimal")));
+    for (JsonNode value : JsonFields.array(json, "trials")) {
+      JsonNode t = JsonFields.object(value);
+      points.add(new Point(JsonFields.intValue(t, "trial_id"),
+          JsonFields.intValue(t, "num_factors"), JsonFields.number(t, "l2_reg"),
+          t.has("wals_alpha") ? JsonFields.numberOrNaN(t, "wals_alpha") : Double.NaN,
+          JsonFields.numberOrNaN(t, "objective"), JsonFields.string(t, "status"),
+          JsonFields.bool(t, "is_optimal")));
     }
     return points.isEmpty() ? Optional.empty() : Optional.of(new TuningTrials(
-        json.getString("objective"), json.getBoolean("higher_is_better"), List.copyOf(points)));
+        JsonFields.string(json, "objective"), JsonFields.bool(json, "higher_is_better"),
+        List.copyOf(points)));
   }
 }

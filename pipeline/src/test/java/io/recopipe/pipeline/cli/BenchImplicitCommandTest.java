@@ -3,8 +3,9 @@ package io.recopipe.pipeline.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.recopipe.pipeline.json.Json;
+import io.recopipe.pipeline.json.JsonFields;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,15 +18,15 @@ class BenchImplicitCommandTest {
     assertEquals(ExitCodes.OK, result.code(), result.err());
     List<String> lines = result.out().lines().toList();
     assertEquals(2, lines.size(), result.out());
-    JsonObject cg = JsonParser.parse(lines.get(0)).asObject();
-    JsonObject exact = JsonParser.parse(lines.get(1)).asObject();
-    assertEquals("preset-ml-100k-cg", cg.getString("case"));
-    assertEquals("cholesky", exact.getString("solver"));
-    assertEquals(2, cg.getLong("iterations"));
-    assertTrue(cg.getDouble("seconds_per_iteration") > 0, lines.get(0));
-    assertTrue(cg.getString("anchor").contains("2.75 s per iteration"), lines.get(0));
+    JsonNode cg = JsonFields.object(Json.parse(lines.get(0)));
+    JsonNode exact = JsonFields.object(Json.parse(lines.get(1)));
+    assertEquals("preset-ml-100k-cg", JsonFields.string(cg, "case"));
+    assertEquals("cholesky", JsonFields.string(exact, "solver"));
+    assertEquals(2, JsonFields.longValue(cg, "iterations"));
+    assertTrue(JsonFields.number(cg, "seconds_per_iteration") > 0, lines.get(0));
+    assertTrue(JsonFields.string(cg, "anchor").contains("2.75 s per iteration"), lines.get(0));
     // both solvers minimize the same objective and land close to each other
-    assertEquals(exact.getDouble("objective"), cg.getDouble("objective"),
-        0.02 * exact.getDouble("objective"), result.out());
+    assertEquals(JsonFields.number(exact, "objective"), JsonFields.number(cg, "objective"),
+        0.02 * JsonFields.number(exact, "objective"), result.out());
   }
 }

@@ -4,16 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.recopipe.components.deploy.EndpointRegistry;
 import io.recopipe.components.synthetic.Preset;
 import io.recopipe.components.synthetic.SyntheticGenerator;
 import io.recopipe.model.data.Ratings;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
-import io.recopipe.model.json.JsonValue;
 import io.recopipe.pipeline.cli.CliRunner;
 import io.recopipe.pipeline.cli.ExitCodes;
 import io.recopipe.pipeline.home.RecopipeHome;
+import io.recopipe.pipeline.json.Json;
+import io.recopipe.pipeline.json.JsonFields;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.registry.ModelRegistry;
@@ -89,10 +90,11 @@ class ContractGuardTest {
           runner.history().show(candidate.runId()).orElseThrow().run().status());
       assertFalse(Files.exists(RecopipeHome.at(home).serving().resolve(EndpointRegistry.FILE)),
           "nothing was deployed");
-      JsonObject decision = JsonParser.parse(candidate.gateDecision()).asObject();
-      assertEquals(List.of(JsonValue.of(reason)), decision.getArray("review_required").values());
-      JsonObject change = decision.getArray("contract_changes").get(0).asObject();
-      assertEquals("score_field", change.getString("field"));
+      JsonNode decision = JsonFields.object(Json.parse(candidate.gateDecision()));
+      assertEquals(JsonNodeFactory.instance.arrayNode().add(reason),
+          JsonFields.array(decision, "review_required"));
+      JsonNode change = JsonFields.object(JsonFields.array(decision, "contract_changes").get(0));
+      assertEquals("score_field", JsonFields.string(change, "field"));
 
       String page = promotionPage(runner, 2);
       assertTrue(page.contains("<div class=\"banner\" id=\"review-required\" role=\"alert\">"),
@@ -161,17 +163,18 @@ class ContractGuardTest {
     try (LocalRunner runner = runner(home)) {
       assertEquals(1, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow()
           .version(), "the champion is unchanged");
-      JsonObject decision = JsonParser.parse(runner.registry().find(NAME, 2).orElseThrow()
-          .gateDecision()).asObject();
-      JsonObject users = dataCheck(decision, "unknown_eval_users");
-      assertEquals(1.0, users.getDouble("value"), 0);
-      assertEquals("fail", users.getString("outcome"));
-      assertTrue(users.getString("detail").contains("(100.0%) unknown to the champion"),
-          users.getString("detail"));
-      assertEquals("fail", dataCheck(decision, "unknown_eval_items").getString("outcome"));
-      for (JsonValue check : decision.getArray("checks")) {
-        if (check.asObject().getString("name").equals("rmse_regression_abs")) {
-          assertEquals("not_comparable", check.asObject().getString("outcome"));
+      JsonNode decision = JsonFields.object(Json.parse(runner.registry().find(NAME, 2)
+          .orElseThrow().gateDecision()));
+      JsonNode users = dataCheck(decision, "unknown_eval_users");
+      assertEquals(1.0, JsonFields.number(users, "value"), 0);
+      assertEquals("fail", JsonFields.string(users, "outcome"));
+      assertTrue(JsonFields.string(users, "detail").contains("(100.0%) unknown to the champion"),
+          JsonFields.string(users, "detail"));
+      assertEquals("fail", JsonFields.string(dataCheck(decision, "unknown_eval_items"),
+          "outcome"));
+      for (JsonNode check : JsonFields.array(decision, "checks")) {
+        if (JsonFields.string(JsonFields.object(check), "name").equals("rmse_regression_abs")) {
+          assertEquals("not_comparable", JsonFields.string(check, "outcome"));
         }
       }
       String page = promotionPage(runner, 2);
@@ -201,10 +204,10 @@ class ContractGuardTest {
     return file;
   }
 
-  private static JsonObject dataCheck(JsonObject decision, String name) {
-    for (JsonValue check : decision.getArray("data_checks")) {
-      if (check.asObject().getString("name").equals(name)) {
-        return check.asObject();
+  private static JsonNode dataCheck(JsonNode decision, String name) {
+    for (JsonNode check : JsonFields.array(decision, "data_checks")) {
+      if (JsonFields.string(JsonFields.object(check), "name").equals(name)) {
+        return check;
       }
     }
     throw new AssertionError("no data check " + name + " in " + decision);
