@@ -1,11 +1,14 @@
 package io.recopipe.components.ingest;
 
-import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.readers.ColumnRef;
 import io.recopipe.components.readers.ColumnRole;
 import io.recopipe.components.readers.DelimitedOptions;
 import io.recopipe.components.readers.RatingScale;
+import io.recopipe.model.options.Option;
+import io.recopipe.model.options.OptionReader;
+import io.recopipe.model.options.OptionType;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,28 +30,35 @@ record ColumnMapping(Optional<Character> delimiter, Optional<Boolean> header,
     Optional<String> user, Optional<String> item, Optional<String> rating,
     Optional<String> timestamp, boolean given) {
 
-  static ColumnMapping parse(Parameters parameters) throws ComponentException {
-    Optional<Character> delimiter = Optional.empty();
-    Optional<String> text = parameters.raw("delimiter");
-    if (text.isPresent()) {
-      String value = text.get();
-      if (value.equals("\\t") || value.equalsIgnoreCase("tab")) {
-        value = "\t";
-      }
-      if (value.length() != 1 || value.equals("\"")) {
-        throw new ComponentException("ingest.delimiter: expected one character (or \\t), found '"
-            + text.get() + "'");
-      }
-      delimiter = Optional.of(value.charAt(0));
-    }
-    Optional<Boolean> header = parameters.bool("header");
-    Optional<String> user = parameters.text("user_col");
-    Optional<String> item = parameters.text("item_col");
-    Optional<String> rating = parameters.text("rating_col");
-    Optional<String> timestamp = parameters.text("timestamp_col");
+  static final Option<Character> DELIMITER = Option.of("delimiter",
+      OptionType.choice("one character (or \\t)", ColumnMapping::delimiter,
+          Object::toString),
+      null, "the field delimiter; \\t or tab for a tab");
+  static final Option<Boolean> HEADER = Option.of("header", OptionType.BOOLEAN, null,
+      "whether line 1 is a header");
+  static final List<String> COLUMNS = List.of("user_col", "item_col", "rating_col",
+      "timestamp_col");
+
+  /** Reads the mapping; {@code values} gives the delimiter as written (a tab is blank text). */
+  static ColumnMapping parse(OptionReader reader, Map<String, String> values) {
+    Optional<Character> delimiter = Optional.ofNullable(values.get(DELIMITER.name()))
+        .filter(text -> !text.isEmpty()).flatMap(text -> reader.read(DELIMITER, text));
+    Optional<Boolean> header = reader.find(HEADER);
+    Optional<String> user = reader.text("user_col");
+    Optional<String> item = reader.text("item_col");
+    Optional<String> rating = reader.text("rating_col");
+    Optional<String> timestamp = reader.text("timestamp_col");
     boolean given = delimiter.isPresent() || header.isPresent() || user.isPresent()
         || item.isPresent() || rating.isPresent() || timestamp.isPresent();
     return new ColumnMapping(delimiter, header, user, item, rating, timestamp, given);
+  }
+
+  private static Character delimiter(String text) {
+    String value = text.equals("\\t") || text.equalsIgnoreCase("tab") ? "\t" : text;
+    if (value.length() != 1 || value.equals("\"")) {
+      throw new IllegalArgumentException(text);
+    }
+    return value.charAt(0);
   }
 
   /** The columns set explicitly, by role ({@code "2"} is a 0-based position). */

@@ -1,11 +1,20 @@
 package io.recopipe.components.ingest;
 
 import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.api.UnknownKeysException;
 import io.recopipe.components.readers.BadRowPolicy;
 import io.recopipe.components.readers.RatingScale;
+import io.recopipe.model.options.Option;
+import io.recopipe.model.options.OptionReader;
+import io.recopipe.model.options.OptionType;
+import io.recopipe.model.options.Range;
+import io.recopipe.model.options.Wording;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The ingest step's parameters, parsed and validated up front so a typo fails the step before any
@@ -36,45 +45,65 @@ record IngestOptions(String source, long seed, SplitSpec split, ColumnMapping co
   static final String MOVIELENS_1M_SHA256 =
       "a6898adb50b9ca05aa231689da44c217cb524e7ebd39d264c56e2832f2c54e20";
 
-  private static final Set<String> KNOWN = Set.of("source", "seed", "split", "eval_fraction",
-      "eval_per_user", "delimiter", "header", "user_col", "item_col", "rating_col",
-      "timestamp_col", "rating_min", "rating_max", "max_bad_records", "url", "checksum");
+  static final Option<String> SOURCE = Option.of("source",
+      OptionType.text("a path, preset:ml-100k|ml-1m|ml-20m or movielens-1m"), null,
+      "what to read");
+  static final Option<Long> SEED = Option.of("seed", OptionType.LONG, 42L,
+      "seeds the synthetic preset and the random split");
+  static final Option<Double> RATING_MIN = Option.of("rating_min", OptionType.FINITE, null,
+      "the declared lowest rating");
+  static final Option<Double> RATING_MAX = Option.of("rating_max", OptionType.FINITE, null,
+      "the declared highest rating");
+  static final Option<Long> MAX_BAD = Option.of("max_bad_records", OptionType.LONG, 0L,
+      "how many bad rows may be skipped").in(Range.closed(0, MAX_BAD_RECORDS));
+  static final Option<String> URL = Option.of("url", OptionType.text("a URL"),
+      MOVIELENS_1M_URL, "where movielens-1m is downloaded from");
+  static final Option<String> CHECKSUM = Option.of("checksum",
+      OptionType.choice("64 hex digits (a SHA-256)", IngestOptions::sha256, v -> v),
+      MOVIELENS_1M_SHA256, "the SHA-256 the download must have");
+
+  private static final Set<String> KNOWN = Stream.concat(Stream.of(SOURCE, SEED,
+      SplitSpec.SPLIT, SplitSpec.EVAL_FRACTION, SplitSpec.EVAL_PER_USER, ColumnMapping.DELIMITER,
+      ColumnMapping.HEADER, RATING_MIN, RATING_MAX, MAX_BAD, URL, CHECKSUM).map(Option::name),
+      ColumnMapping.COLUMNS.stream()).collect(Collectors.toUnmodifiableSet());
 
   /** Parses the step's parameters (keys without the {@code ingest.} prefix). */
   static IngestOptions parse(Map<String, String> values) throws ComponentException {
-    Parameters parameters = new Parameters("ingest.", values);
-    parameters.requireOnly(KNOWN);
-    String source = parameters.required("source",
-        "a path, preset:ml-100k|ml-1m|ml-20m or movielens-1m");
-    long seed = parameters.integer("seed", 42);
-    SplitSpec split = SplitSpec.parse(parameters, seed);
-    ColumnMapping columns = ColumnMapping.parse(parameters);
-    Optional<RatingScale> scale = scale(parameters);
-    long maxBad = parameters.integer("max_bad_records", 0);
-    if (maxBad < 0 || maxBad > MAX_BAD_RECORDS) {
-      throw new ComponentException("ingest.max_bad_records: expected an integer in 0.."
-          + MAX_BAD_RECORDS + ", found " + maxBad);
-    }
-    String checksum = parameters.text("checksum", MOVIELENS_1M_SHA256);
-    if (!checksum.matches("[0-9a-fA-F]{64}")) {
-      throw new ComponentException("ingest.checksum: expected 64 hex digits (a SHA-256), found '"
-          + checksum + "'");
-    }
+    UnknownKeysException.requireKnown("ingest", values, KNOWN, "parameter");
+    OptionReader reader = OptionReader.of(values, Wording.expected("ingest."),
+        OptionReader.Text.BLANK_IS_UNSET);
+    String source = reader.require(SOURCE);
+    long seed = reader.get(SEED);
+    SplitSpec split = SplitSpec.parse(reader, seed);
+    ColumnMapping columns = ColumnMapping.parse(reader, values);
+    Optional<RatingScale> scale = scale(reader);
+    long maxBad = reader.get(MAX_BAD);
+    String checksum = reader.get(CHECKSUM);
+    String url = reader.get(URL);
+    reader.failOnFirst(ComponentException::new);
     return new IngestOptions(source, seed, split, columns, scale, new BadRowPolicy((int) maxBad),
-        parameters.text("url", MOVIELENS_1M_URL), checksum.toLowerCase(java.util.Locale.ROOT));
+        url, checksum);
   }
 
-  private static Optional<RatingScale> scale(Parameters parameters) throws ComponentException {
-    Optional<Double> min = parameters.number("rating_min");
-    Optional<Double> max = parameters.number("rating_max");
+  private static String sha256(String text) {
+    if (!text.matches("[0-9a-fA-F]{64}")) {
+      throw new IllegalArgumentException(text);
+    }
+    return text.toLowerCase(Locale.ROOT);
+  }
+
+  private static Optional<RatingScale> scale(OptionReader reader) {
+    Optional<Double> min = reader.find(RATING_MIN);
+    Optional<Double> max = reader.find(RATING_MAX);
     if (min.isEmpty() && max.isEmpty()) {
       return Optional.empty();
     }
     float low = min.map(Double::floatValue).orElse(-Float.MAX_VALUE);
     float high = max.map(Double::floatValue).orElse(Float.MAX_VALUE);
     if (low > high) {
-      throw new ComponentException("ingest.rating_max: expected a number >= rating_min "
-          + min.get() + ", found " + max.get());
+      reader.problem("ingest.rating_max: expected a number >= rating_min " + min.get()
+          + ", found " + max.get());
+      return Optional.empty();
     }
     return Optional.of(new RatingScale(low, high));
   }

@@ -1,6 +1,9 @@
 package io.recopipe.components.ingest;
 
-import io.recopipe.components.api.ComponentException;
+import io.recopipe.model.options.Option;
+import io.recopipe.model.options.OptionReader;
+import io.recopipe.model.options.OptionType;
+import io.recopipe.model.options.Range;
 import java.util.Locale;
 
 /**
@@ -16,11 +19,17 @@ record SplitSpec(String method, double evalFraction, long seed, int evalPerUser)
   static final String RANDOM = "random";
   static final String LATEST = "latest";
 
-  static SplitSpec parse(Parameters parameters, long seed) throws ComponentException {
-    String method = parameters.choice("split", RANDOM, RANDOM, LATEST);
-    double fraction = parameters.fraction("eval_fraction", 0.1);
-    int perUser = parameters.positive("eval_per_user", 1, 1_000_000);
-    return new SplitSpec(method, fraction, seed, perUser);
+  static final Option<String> SPLIT = Option.of("split", OptionType.oneOf(RANDOM, LATEST),
+      RANDOM, "how train and eval are cut");
+  static final Option<Double> EVAL_FRACTION = Option.of("eval_fraction", OptionType.FINITE, 0.1,
+      "the random split's eval share").in(Range.open(0, 1));
+  static final Option<Long> EVAL_PER_USER = Option.of("eval_per_user", OptionType.LONG, 1L,
+      "the latest split's ratings held out per user").in(Range.closed(1, 1_000_000));
+
+  /** Reads the split's parameters; problems go to {@code reader}. */
+  static SplitSpec parse(OptionReader reader, long seed) {
+    return new SplitSpec(reader.get(SPLIT), reader.get(EVAL_FRACTION), seed,
+        reader.get(EVAL_PER_USER).intValue());
   }
 
   /** A one-line description for logs and the report. */

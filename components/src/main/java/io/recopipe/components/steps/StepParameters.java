@@ -2,6 +2,11 @@ package io.recopipe.components.steps;
 
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.UnknownKeysException;
+import io.recopipe.model.options.Option;
+import io.recopipe.model.options.OptionReader;
+import io.recopipe.model.options.OptionType;
+import io.recopipe.model.options.Range;
+import io.recopipe.model.options.Wording;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,14 +18,15 @@ import java.util.Set;
  * turned into one line naming the step, so a typo in a config fails before any work starts.
  */
 final class StepParameters {
+  /** A threshold: a finite number, or {@code none}/{@code off} for "no threshold". */
+  static final OptionType<OptionalDouble> THRESHOLD = new OptionType<>(
+      "a finite number (or none)", StepParameters::parseThreshold, v -> v, false);
   private static final Set<String> DISABLED = Set.of("none", "off", "null", "");
 
-  private final String step;
-  private final Map<String, String> values;
+  private final OptionReader reader;
 
-  private StepParameters(String step, Map<String, String> values) {
-    this.step = step;
-    this.values = values;
+  private StepParameters(OptionReader reader) {
+    this.reader = reader;
   }
 
   /**
@@ -32,70 +38,47 @@ final class StepParameters {
   static StepParameters of(String step, Map<String, String> values, Set<String> known,
       String noun) throws ComponentException {
     UnknownKeysException.requireKnown(step, values, known, noun);
-    return new StepParameters(step, values);
+    return new StepParameters(OptionReader.of(values, Wording.mustBe(step + ": parameter "),
+        OptionReader.Text.TRIMMED));
   }
 
   /** The raw text of {@code name}, when set. */
   Optional<String> text(String name) {
-    return Optional.ofNullable(values.get(name)).map(String::trim);
+    return reader.text(name);
+  }
+
+  /** The value of {@code option}, its default when unset. */
+  <T> T get(Option<T> option) throws ComponentException {
+    T value = reader.get(option);
+    reader.failOnFirst(ComponentException::new);
+    return value;
   }
 
   /**
    * A threshold: {@code fallback} when unset, empty when set to {@code none} or {@code off}.
    */
   OptionalDouble threshold(String name, OptionalDouble fallback) throws ComponentException {
-    Optional<String> text = text(name);
-    if (text.isEmpty()) {
-      return fallback;
-    }
-    if (DISABLED.contains(text.get().toLowerCase(Locale.ROOT))) {
-      return OptionalDouble.empty();
-    }
-    return OptionalDouble.of(finite(name, text.get()));
+    return get(Option.of(name, THRESHOLD, fallback, ""));
   }
 
   /** A whole number in {@code min..max}, {@code fallback} when unset. */
   int integer(String name, int fallback, int min, int max) throws ComponentException {
-    Optional<String> text = text(name);
-    if (text.isEmpty()) {
-      return fallback;
-    }
-    try {
-      int value = Integer.parseInt(text.get());
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new ComponentException(step + ": parameter " + name + " must be an integer in " + min
-        + ".." + max + ", was '" + text.get() + "'");
+    return get(Option.of(name, OptionType.INTEGER, fallback, "").in(Range.closed(min, max)));
   }
 
   /** {@code true} or {@code false}, {@code fallback} when unset. */
   boolean flag(String name, boolean fallback) throws ComponentException {
-    Optional<String> text = text(name);
-    if (text.isEmpty()) {
-      return fallback;
-    }
-    String value = text.get().toLowerCase(Locale.ROOT);
-    if (value.equals("true") || value.equals("false")) {
-      return Boolean.parseBoolean(value);
-    }
-    throw new ComponentException(step + ": parameter " + name + " must be true or false, was '"
-        + text.get() + "'");
+    return get(Option.of(name, OptionType.BOOLEAN, fallback, ""));
   }
 
-  private double finite(String name, String text) throws ComponentException {
-    try {
-      double value = Double.parseDouble(text);
-      if (Double.isFinite(value)) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+  private static OptionalDouble parseThreshold(String text) {
+    if (DISABLED.contains(text.toLowerCase(Locale.ROOT))) {
+      return OptionalDouble.empty();
     }
-    throw new ComponentException(step + ": parameter " + name + " must be a finite number (or "
-        + "none), was '" + text + "'");
+    double value = Double.parseDouble(text);
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException(text);
+    }
+    return OptionalDouble.of(value);
   }
 }

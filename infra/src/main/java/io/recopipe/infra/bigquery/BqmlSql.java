@@ -1,7 +1,6 @@
 package io.recopipe.infra.bigquery;
 
 import io.recopipe.model.als.AlsOptions;
-import io.recopipe.model.als.FeedbackType;
 import io.recopipe.model.als.RegularizationMode;
 import io.recopipe.model.als.TrainingMethod;
 import java.math.BigDecimal;
@@ -81,15 +80,9 @@ public final class BqmlSql {
     }
     Map<String, String> sql = new LinkedHashMap<>();
     sql.put("model_type", literal("matrix_factorization"));
-    sql.put("feedback_type", literal(options.feedbackType().name()));
-    sql.put("num_factors", Integer.toString(options.resolvedNumFactors(trainingRows)));
-    sql.put("l2_reg", number(options.l2Reg()));
-    sql.put("max_iterations", Integer.toString(options.maxIterations()));
-    sql.put("early_stop", options.earlyStop() ? "TRUE" : "FALSE");
-    sql.put("min_rel_progress", number(options.minRelProgress()));
-    if (options.feedbackType() == FeedbackType.IMPLICIT) {
-      sql.put("wals_alpha", number(options.walsAlpha()));
-    }
+    options.bigQueryMlOptions(trainingRows).forEach((name, value) -> sql.put(name,
+        value instanceof String text ? literal(text) : value instanceof Double d ? number(d)
+        : value instanceof Boolean flag ? (flag ? "TRUE" : "FALSE") : value.toString()));
     sql.put("user_col", literal(USER_COLUMN));
     sql.put("item_col", literal(ITEM_COLUMN));
     sql.put("rating_col", literal(RATING_COLUMN));

@@ -1,5 +1,9 @@
 package io.recopipe.pipeline.runner;
 
+import io.recopipe.model.options.Option;
+import io.recopipe.model.options.OptionReader;
+import io.recopipe.model.options.OptionType;
+import io.recopipe.model.options.Wording;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,6 +23,8 @@ public final class StepParameters {
 
   /** The runner's own per-step key: {@code STEP.cache: false} disables caching for the step. */
   public static final String CACHE = "cache";
+  private static final Option<Boolean> CACHE_OPTION = Option.of(CACHE, OptionType.BOOLEAN, true,
+      "false turns the runner's step cache off for the step");
 
   /** Whether the run's parameters switch caching off for {@code step}. */
   public static boolean cacheDisabled(String step, Map<String, String> runParameters) {
@@ -26,14 +32,11 @@ public final class StepParameters {
     if (value == null) {
       return false;
     }
-    if (value.equalsIgnoreCase("false")) {
-      return true;
-    }
-    if (value.equalsIgnoreCase("true")) {
-      return false;
-    }
-    throw new IllegalArgumentException(step + "." + CACHE + ": expected true or false, found '"
-        + value + "'");
+    OptionReader reader = OptionReader.of(Map.of(CACHE, value), Wording.expected(step + "."),
+        OptionReader.Text.AS_GIVEN);
+    boolean cache = reader.get(CACHE_OPTION);
+    reader.failOnFirst(IllegalArgumentException::new);
+    return !cache;
   }
 
   /** The parameters of step {@code step} for its component, sorted by name. */
