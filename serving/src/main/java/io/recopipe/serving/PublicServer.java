@@ -12,7 +12,7 @@ import io.recopipe.serving.http.ReadyHandler;
 import io.recopipe.serving.http.RequestEnd;
 import io.recopipe.serving.http.Router;
 import io.recopipe.serving.http.StatusHandler;
-import io.recopipe.serving.log.JsonLog;
+import io.recopipe.serving.log.AccessLog;
 import io.recopipe.serving.metrics.ServingMetrics;
 import io.recopipe.serving.model.ModelHolder;
 
@@ -40,7 +40,7 @@ public final class PublicServer {
    * each {@code /readyz} 200.
    */
   public static Connectors start(ServingOptions options, ModelHolder holder,
-      ServingMetrics metrics, InFlight inFlight, JsonLog log, Runnable answeredReady)
+      ServingMetrics metrics, InFlight inFlight, AccessLog log, Runnable answeredReady)
       throws InterruptedException {
     ModelNames names = new ModelNames(options.modelName());
     PredictHandler predict = new PredictHandler(names, holder,

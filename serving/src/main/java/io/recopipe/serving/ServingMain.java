@@ -1,12 +1,12 @@
 package io.recopipe.serving;
 
-import io.recopipe.serving.log.JsonLog;
-import io.recopipe.serving.log.NettyLogs;
-import java.io.FileOutputStream;
-import java.io.FileDescriptor;
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import io.netty.util.internal.logging.Slf4JLoggerFactory;
+import io.recopipe.logging.LogProvider;
+import io.recopipe.serving.log.AccessLog;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The container entrypoint: parses the contract's flags, starts the server, logs when it is
@@ -33,10 +33,11 @@ public final class ServingMain {
 
   /**
    * Settles before any Netty class initializes what Netty would otherwise probe for on every
-   * start: its JFR events (off, see {@link #NETTY_JFR}) and its logging backend. Netty looks for
-   * SLF4J, Log4j 2 and Log4j across every jar of the class path before it settles on the JDK's
-   * logging; naming the backend skips the search, and the server's own ({@link NettyLogs}) also
-   * skips setting up the JDK's logging. And on Linux it names the JDK's own NIO selector
+   * start: its JFR events (off, see {@link #NETTY_JFR}) and its logging backend. Netty probes
+   * for SLF4J, Log4j 2 and Log4j before it settles on the JDK's logging; naming SLF4J skips the
+   * probe, and naming recopipe's SLF4J provider ({@link LogProvider}) skips SLF4J's and Logback's
+   * searches of every jar for providers, configurators and configuration files, and makes every
+   * line a Cloud Logging JSON line on stdout. And on Linux it names the JDK's own NIO selector
    * provider, which is what the JDK would settle on too, but only after looking for another one
    * in every jar of the class path (opening each of them, tens of milliseconds) when Netty's epoll
    * transport opens its first selector.
@@ -49,15 +50,15 @@ public final class ServingMain {
         && "Linux".equals(System.getProperty("os.name"))) {
       System.setProperty(SELECTOR_PROVIDER, LINUX_SELECTOR_PROVIDER);
     }
-    NettyLogs.install();
+    LogProvider.useJson();
+    InternalLoggerFactory.setDefaultFactory(Slf4JLoggerFactory.INSTANCE);
   }
 
   /** Runs the server until it is stopped. */
   public static void main(String[] args) throws Exception {
     nettyDefaults();
-    OutputStream stdout = new FileOutputStream(FileDescriptor.out);
-    JsonLog log = new JsonLog(stdout);
-    NettyLogs.sendTo(log);
+    Logger log = LoggerFactory.getLogger(ServingMain.class);
+    AccessLog accessLog = AccessLog.toStdout();
     ServingOptions options;
     try {
       options = ServingOptions.parse(args, System.getenv());
@@ -66,7 +67,7 @@ public final class ServingMain {
       System.exit(2);
       return;
     }
-    ServingProcess process = new ServingProcess(options, log);
+    ServingProcess process = new ServingProcess(options, accessLog);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       if (!process.stopping()) {
         process.stopAsync("signal");
@@ -80,7 +81,7 @@ public final class ServingMain {
     try {
       process.start();
     } catch (Exception e) {
-      log.error("cannot start: " + e.getMessage());
+      log.error("cannot start: " + e.getMessage(), e);
       System.exit(1);
       return;
     }
@@ -89,19 +90,19 @@ public final class ServingMain {
     long processStart = ProcessHandle.current().info().startInstant()
         .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
     long readyMillis = System.currentTimeMillis() - processStart;
-    log.write("INFO", "ready: serving model " + process.model().version() + " as '"
-        + options.modelName() + "' on port " + process.port() + " (admin 127.0.0.1:"
-        + process.adminPort() + ") " + readyMillis + " ms after process start",
-        Map.of("startup_ms", readyMillis, "port", process.port(),
-            "admin_port", process.adminPort(), "model_version", process.model().version()),
-        null);
+    log.atInfo().addKeyValue("startup_ms", readyMillis).addKeyValue("port", process.port())
+        .addKeyValue("admin_port", process.adminPort())
+        .addKeyValue("model_version", process.model().version())
+        .log("ready: serving model " + process.model().version() + " as '" + options.modelName()
+            + "' on port " + process.port() + " (admin 127.0.0.1:" + process.adminPort() + ") "
+            + readyMillis + " ms after process start");
     if (options.supervise()) {
       // a second JVM starting on the same cores would slow the first readiness answer down
       process.awaitAnsweredReady();
       try {
         process.supervisedBy(SupervisorLaunch.start(args));
       } catch (IOException e) {
-        log.warn("cannot start the restart supervisor (serving without): " + e.getMessage());
+        log.warn("cannot start the restart supervisor (serving without): " + e.getMessage(), e);
       }
     }
     process.awaitStopped();

@@ -5,7 +5,7 @@ import io.recopipe.serving.admin.AdminJournal;
 import io.recopipe.serving.admin.AdminServer;
 import io.recopipe.serving.admin.ServingControl;
 import io.recopipe.serving.http.InFlight;
-import io.recopipe.serving.log.JsonLog;
+import io.recopipe.serving.log.AccessLog;
 import io.recopipe.serving.metrics.ServingMetrics;
 import io.recopipe.serving.model.LoadedModel;
 import io.recopipe.serving.model.ModelHolder;
@@ -19,6 +19,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One running server: public and admin HTTP, the model holder and the graceful stop, in a form
@@ -30,8 +32,9 @@ public final class ServingProcess implements ServingControl {
    * balancer that only checks the port).
    */
   static final long AFTER_READY_MILLIS = 1000;
+  private static final Logger LOG = LoggerFactory.getLogger(ServingProcess.class);
   private final ServingOptions options;
-  private final JsonLog log;
+  private final AccessLog log;
   private final ServingMetrics metrics = new ServingMetrics();
   private final InFlight inFlight = new InFlight();
   private final ModelHolder holder;
@@ -45,7 +48,7 @@ public final class ServingProcess implements ServingControl {
   private volatile Long supervisorPid = supervisorFromEnv();
 
   /** Creates the (not yet started) server. */
-  public ServingProcess(ServingOptions options, JsonLog log) {
+  public ServingProcess(ServingOptions options, AccessLog log) {
     this.options = options;
     this.log = log;
     this.holder = new ModelHolder(metrics::modelLoaded);
@@ -159,7 +162,7 @@ public final class ServingProcess implements ServingControl {
   @Override
   public int listen(int port) throws Exception {
     int bound = publicServer.listen(options.host(), port, true);
-    log.info("also listening on " + options.host() + ":" + bound + " (SO_REUSEPORT)");
+    LOG.info("also listening on " + options.host() + ":" + bound + " (SO_REUSEPORT)");
     writeState();
     return bound;
   }
@@ -203,26 +206,26 @@ public final class ServingProcess implements ServingControl {
    * (asking clients to close their connections), then stops both servers.
    */
   private void stopGracefully(String reason) {
-    log.info("stopping (" + reason + "): closing listeners, draining in-flight requests");
+    LOG.info("stopping (" + reason + "): closing listeners, draining in-flight requests");
     try {
       writeState(); // "stopping": a supervisor that adopted this process does not restart it
     } catch (IOException e) {
-      log.warn("cannot mark the state file as stopping: " + e.getMessage());
+      LOG.warn("cannot mark the state file as stopping: " + e.getMessage(), e);
     }
     inFlight.startDraining();
     publicServer.closeListeners();
     try {
       boolean quiet = inFlight.awaitQuiet(200, 20_000);
       if (!quiet) {
-        log.warn("stopping with " + inFlight.count() + " requests still in flight");
+        LOG.warn("stopping with " + inFlight.count() + " requests still in flight");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     publicServer.stop();
     adminServer.stop();
-    log.info("stopped");
     log.flush();
+    LOG.info("stopped");
     stopped.countDown();
   }
 

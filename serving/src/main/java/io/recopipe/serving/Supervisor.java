@@ -1,6 +1,7 @@
 package io.recopipe.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.recopipe.logging.LogProvider;
 import io.recopipe.serving.admin.AdminJournal;
 import io.recopipe.serving.http.Responses;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /**
  * Restarts a crashed {@link ServingMain} once, on the same ports, when it dies abnormally after
@@ -50,8 +52,8 @@ public final class Supervisor {
     try {
       options = ServingOptions.parse(args, System.getenv());
     } catch (IllegalArgumentException e) {
-      System.out.println("{\"severity\":\"ERROR\",\"message\":\"bad arguments: "
-          + e.getMessage().replace("\"", "'") + "\"}");
+      LogProvider.useJson(); // logging is set up only to say this
+      LoggerFactory.getLogger(Supervisor.class).error("bad arguments: " + e.getMessage());
       System.exit(2);
       return;
     }

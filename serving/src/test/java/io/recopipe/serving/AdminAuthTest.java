@@ -68,8 +68,9 @@ class AdminAuthTest {
     ModelBundle bundle = TestBundles.write(temp, "c", 5);
     ServingProcess process = new ServingProcess(ServingOptions.parse(new String[] {
         "--bundle", bundle.directory().toString(), "--port", "0", "--host", "127.0.0.1"},
-        java.util.Map.of()), new io.recopipe.serving.log.JsonLog(
-            new java.io.ByteArrayOutputStream()));
+        java.util.Map.of()), new io.recopipe.serving.log.AccessLog(
+            new io.recopipe.logging.LineAppender(new java.io.ByteArrayOutputStream(),
+                new io.recopipe.logging.CloudLoggingEncoder()), 16));
     process.start();
     try {
       String admin = "http://127.0.0.1:" + process.adminPort();

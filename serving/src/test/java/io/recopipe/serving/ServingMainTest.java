@@ -17,12 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The server process up to its first {@code /readyz} 200 loads only what readiness needs: neither
  * Netty's JFR events (unless asked for on the command line) nor its logging backend probe nor
- * Jackson's data binding, nor the JDK's logging or a search of the class path for services.
+ * Jackson's data binding, nor the JDK's logging, Logback's search for its configuration or a
+ * search of the class path for services.
  */
 class ServingMainTest {
   private static final String NETTY_EVENT = "io.netty.buffer.AllocateChunkEvent";
   private static final String MAPPER = "com.fasterxml.jackson.databind.ObjectMapper ";
-  private static final String SLF4J_PROBE = "io.netty.util.internal.logging.Slf4JLoggerFactory ";
+  /** What Netty's probe for a logging backend loads first (the server names SLF4J instead). */
+  private static final String NETTY_PROBE =
+      "io.netty.util.internal.logging.Slf4JLoggerFactory$NopInstanceHolder ";
+  /** Logback's search for configurators and configuration files. */
+  private static final String LOGBACK_SEARCH = "ch.qos.logback.classic.util.ContextInitializer ";
   private static final String JDK_LOGGING = "java.util.logging.LogManager ";
   private static final String CLASS_PATH_SERVICES =
       "java.util.ServiceLoader$LazyClassPathLookupIterator ";
@@ -34,7 +39,8 @@ class ServingMainTest {
   void readinessSkipsNettysJfrEventsLoggingAndServiceSearchesAndTheDataBindingMapper() throws Exception {
     String log = readyOnce("plain");
     assertFalse(log.contains(NETTY_EVENT), "Netty's JFR events were set up");
-    assertFalse(log.contains(SLF4J_PROBE), "Netty probed for a logging backend");
+    assertFalse(log.contains(NETTY_PROBE), "Netty probed for a logging backend");
+    assertFalse(log.contains(LOGBACK_SEARCH), "Logback searched for its configuration");
     assertFalse(log.contains(MAPPER), "the data-binding mapper was built before ready");
     assertFalse(log.contains(JDK_LOGGING), "the JDK's logging was set up");
     assertFalse(log.contains(CLASS_PATH_SERVICES), "the class path was searched for services");

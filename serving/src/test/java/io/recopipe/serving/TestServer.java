@@ -3,7 +3,9 @@ package io.recopipe.serving;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.recopipe.serving.log.JsonLog;
+import io.recopipe.logging.CloudLoggingEncoder;
+import io.recopipe.logging.LineAppender;
+import io.recopipe.serving.log.AccessLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -26,10 +28,10 @@ final class TestServer implements AutoCloseable {
       .connectTimeout(Duration.ofSeconds(5)).build();
   final ServingProcess process;
   final ByteArrayOutputStream logs;
-  final JsonLog log;
+  final AccessLog log;
   final Path adminDir;
 
-  private TestServer(ServingProcess process, ByteArrayOutputStream logs, JsonLog log,
+  private TestServer(ServingProcess process, ByteArrayOutputStream logs, AccessLog log,
       Path adminDir) {
     this.process = process;
     this.logs = logs;
@@ -52,7 +54,8 @@ final class TestServer implements AutoCloseable {
         "--journal", adminDir.resolve("admin-journal.jsonl").toString()));
     args.addAll(Arrays.asList(flags));
     ByteArrayOutputStream logs = new ByteArrayOutputStream();
-    JsonLog log = new JsonLog(logs);
+    AccessLog log = new AccessLog(new LineAppender(logs, new CloudLoggingEncoder()),
+        AccessLog.DEFAULT_CAPACITY);
     ServingProcess process = new ServingProcess(
         ServingOptions.parse(args.toArray(String[]::new), Map.of()), log);
     TestServer server = new TestServer(process, logs, log, adminDir);

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import io.recopipe.pipeline.home.NativeLibraries;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -97,7 +98,8 @@ public final class MetadataStore implements AutoCloseable {
     try {
       auditHead.extend(connection);
     } catch (java.io.IOException e) {
-      System.err.println("recopipe: warning: cannot seal the audit head: " + e.getMessage());
+      // looked up here: a command that never fails here does not set logging up
+      LoggerFactory.getLogger(MetadataStore.class).warn("cannot seal the audit head", e);
     }
   }
 
@@ -106,8 +108,7 @@ public final class MetadataStore implements AutoCloseable {
     try {
       auditHead.refresh(connection);
     } catch (SQLException | java.io.IOException e) {
-      System.err.println("recopipe: warning: cannot update " + auditHead.file() + ": "
-          + e.getMessage());
+      LoggerFactory.getLogger(MetadataStore.class).warn("cannot update " + auditHead.file(), e);
     }
   }
 

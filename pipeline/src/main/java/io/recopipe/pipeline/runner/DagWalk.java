@@ -83,6 +83,8 @@ final class DagWalk {
         Thread.currentThread().interrupt();
         return new Outcome(RunStatus.FAILED, "step " + step.name() + " was interrupted", results);
       } catch (Exception e) {
+        org.slf4j.LoggerFactory.getLogger(DagWalk.class).error("step " + step.name() + " failed",
+            e);
         String message = "step " + step.name() + " failed: " + e.getClass().getName() + ": "
             + e.getMessage();
         return new Outcome(RunStatus.FAILED, message, results);

@@ -4,6 +4,8 @@ import io.recopipe.components.api.StepLog;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +14,8 @@ import java.time.Instant;
 
 /**
  * A step's log written to a file that becomes the execution's {@code log} artifact (so logs
- * outlive the process), with progress lines echoed to the user's terminal as well.
+ * outlive the process), with progress lines echoed to the user's terminal as well; a failure's
+ * stack trace is kept here, where the terminal only shows its one-line message.
  */
 final class FileStepLog implements StepLog, AutoCloseable {
   /** The log file's name inside the log artifact. */
@@ -43,6 +46,19 @@ final class FileStepLog implements StepLog, AutoCloseable {
   public void progress(String line) {
     info(line);
     progress.println("[" + step + "] " + line);
+  }
+
+  /**
+   * Writes {@code line} and {@code thrown}'s stack trace (causes included) to the log, and with
+   * {@code echo} the line alone to the terminal.
+   */
+  void failure(String line, Throwable thrown, boolean echo) {
+    StringWriter trace = new StringWriter();
+    thrown.printStackTrace(new PrintWriter(trace));
+    info(line + System.lineSeparator() + trace.toString().stripTrailing());
+    if (echo) {
+      progress.println("[" + step + "] " + line);
+    }
   }
 
   @Override

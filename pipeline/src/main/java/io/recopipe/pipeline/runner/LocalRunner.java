@@ -280,6 +280,7 @@ public final class LocalRunner implements AutoCloseable {
         session.commit.dropStale();
       }
     } catch (Exception e) {
+      org.slf4j.LoggerFactory.getLogger(LocalRunner.class).error("run " + runId + " failed", e);
       outcome = new DagWalk.Outcome(RunStatus.FAILED, "run " + runId + " failed: "
           + e.getClass().getName() + ": " + e.getMessage(), outcome.steps());
     } finally {

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a component's work with its retry policy: each attempt gets fresh, empty staging
@@ -17,6 +19,7 @@ import java.util.Map;
  * exception is retried after the policy's backoff.
  */
 final class StepAttempts {
+  private static final Logger LOG = LoggerFactory.getLogger(StepAttempts.class);
   /** What a successful attempt leaves: staged outputs by port and the attempt's context. */
   record Staged(Map<String, Path> outputs, LocalStepContext context, int attempts) {
   }
@@ -63,7 +66,11 @@ final class StepAttempts {
         commit.accept(new Staged(outputs, context, attempt));
         return null;
       } catch (ComponentException e) {
-        log.info("failed: " + e.getMessage());
+        if (e.getCause() == null) {
+          log.info("failed: " + e.getMessage());
+        } else {
+          log.failure("failed: " + e.getMessage(), e, false);
+        }
         return new AttemptFailure(e.getMessage(), attempt,
             e instanceof io.recopipe.components.api.RolledBackException,
             e instanceof io.recopipe.components.api.BadInputException);
@@ -72,7 +79,10 @@ final class StepAttempts {
       } catch (Exception e) {
         String message = "step " + step.name() + " failed: " + e.getClass().getName() + ": "
             + e.getMessage();
-        log.progress("attempt " + attempt + " " + message.substring(message.indexOf("failed")));
+        log.failure("attempt " + attempt + " " + message.substring(message.indexOf("failed")), e,
+            true);
+        LOG.warn("step " + step.name() + ": attempt " + attempt + "/" + policy.maxAttempts()
+            + " failed" + (attempt < policy.maxAttempts() ? ", retrying" : ""), e);
         if (attempt >= policy.maxAttempts()) {
           return new AttemptFailure(message, attempt);
         }

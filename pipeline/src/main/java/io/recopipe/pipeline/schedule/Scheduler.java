@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fires due schedules, one {@link #tick()} at a time, with an injectable clock so the firing
@@ -23,6 +25,7 @@ import java.util.stream.Collectors;
  * row not yet followed by a STARTED one).
  */
 public final class Scheduler {
+  private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
   private final ScheduleStore schedules;
   private final FiringHistory history;
   private final RunLauncher launcher;
@@ -58,8 +61,7 @@ public final class Scheduler {
       try {
         recorded.addAll(tick(schedule, now));
       } catch (RuntimeException e) {
-        System.err.println("recopipe scheduler: schedule " + schedule.name() + ": "
-            + e.getMessage());
+        LOG.error("scheduler: schedule " + schedule.name() + " failed", e);
       }
     }
     return recorded;
@@ -155,6 +157,7 @@ public final class Scheduler {
       lastRuns.put(schedule.name(), run);
       firings.add(row(schedule, plannedAt, now, FiringOutcome.STARTED, note, run.runId()));
     } catch (RuntimeException e) {
+      LOG.warn("scheduler: schedule " + schedule.name() + " could not start its run", e);
       firings.add(row(schedule, plannedAt, now, FiringOutcome.FAILED, "could not start the run: "
           + e.getMessage(), null));
     }

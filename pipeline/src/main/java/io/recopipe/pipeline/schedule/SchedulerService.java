@@ -6,12 +6,15 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@link Scheduler} on a background thread inside {@code recopipe server}, ticking
  * every few seconds; one small object for the server to start and close.
  */
 public final class SchedulerService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SchedulerService.class);
   private final MetadataStore store;
   private final RunLauncher launcher;
   private final Clock clock;
@@ -54,7 +57,7 @@ public final class SchedulerService implements AutoCloseable {
     try {
       scheduler.tick();
     } catch (RuntimeException e) {
-      System.err.println("recopipe scheduler: tick failed: " + e.getMessage());
+      LOG.error("scheduler: tick failed", e);
     }
   }
 

@@ -225,6 +225,32 @@ class LocalRunnerTest {
   }
 
   @Test
+  void aRetriedFailureKeepsItsStackTraceAndCauseInTheStepLog() throws IOException {
+    AtomicInteger calls = new AtomicInteger();
+    ToyPipeline toy = new ToyPipeline(c -> {
+      if (calls.incrementAndGet() < 2) {
+        throw new IllegalStateException("connection reset",
+            new java.net.SocketException("peer gone"));
+      }
+      ToyPipeline.train(c, 0, null);
+    });
+    RunResult result = runner.run(toy.build(true, RetryPolicy.of(2, Duration.ofMillis(1), 1.0)),
+        Map.of(), options);
+    assertEquals(RunStatus.SUCCEEDED, result.status(), result.message());
+    RunHistory.ExecutionReport train = runner.history().show(result.runId()).orElseThrow()
+        .executions().get(1);
+    String log = Files.readString(runner.history().locate(train.outputs().get("log"))
+        .resolve("step.log"));
+    assertTrue(log.contains("attempt 1 failed: java.lang.IllegalStateException: connection reset"
+        + System.lineSeparator() + "java.lang.IllegalStateException: connection reset"), log);
+    assertTrue(log.contains("\tat io.recopipe.pipeline.runner."), log);
+    assertTrue(log.contains("Caused by: java.net.SocketException: peer gone"), log);
+    assertTrue(progress().contains("[train] attempt 1 failed: java.lang.IllegalStateException: "
+        + "connection reset"), progress());
+    assertFalse(progress().contains("\tat "), "the terminal shows no stack trace");
+  }
+
+  @Test
   void exhaustedRetriesFailWithTheStepClassAndMessage() {
     ToyPipeline toy = new ToyPipeline(c -> {
       throw new IllegalStateException("disk on fire");

@@ -9,7 +9,7 @@ import io.recopipe.serving.http.MetricsHandler;
 import io.recopipe.serving.http.RequestEnd;
 import io.recopipe.serving.http.Responses;
 import io.recopipe.serving.http.Router;
-import io.recopipe.serving.log.JsonLog;
+import io.recopipe.serving.log.AccessLog;
 import io.recopipe.serving.metrics.ServingMetrics;
 import io.recopipe.serving.model.ModelHolder;
 
@@ -29,11 +29,11 @@ public final class AdminServer {
 
   /** Starts the admin server on {@code port} (0 = ephemeral). */
   public static Connectors start(int port, ModelHolder holder, ServingControl control,
-      ServingMetrics metrics, JsonLog log, AdminAuth auth, AdminJournal journal)
+      ServingMetrics metrics, AccessLog log, AdminAuth auth, AdminJournal journal)
       throws InterruptedException {
     Router router = new Router()
         .before("/admin/", auth)
-        .post("/admin/swap", new SwapHandler(holder, log, journal))
+        .post("/admin/swap", new SwapHandler(holder, journal))
         .post("/admin/listen", new ListenHandler(control, journal))
         .post("/admin/stop", new StopHandler(control, journal))
         .get("/admin/status", new AdminStatusHandler(control))

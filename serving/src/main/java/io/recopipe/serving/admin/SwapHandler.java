@@ -5,26 +5,26 @@ import io.recopipe.serving.http.Call;
 import io.recopipe.serving.http.Handler;
 import io.recopipe.serving.http.ApiException;
 import io.recopipe.serving.http.Responses;
-import io.recopipe.serving.log.JsonLog;
 import io.recopipe.serving.model.LoadedModel;
 import io.recopipe.serving.model.ModelHolder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /admin/swap {"bundle": "/path"}}: loads and verifies a bundle on the admin thread,
  * then swaps it in atomically; a bad bundle is refused with 400 and the old model keeps serving.
  */
 public final class SwapHandler implements Handler {
+  private static final Logger LOG = LoggerFactory.getLogger(SwapHandler.class);
   private final ModelHolder holder;
-  private final JsonLog log;
   private final AdminJournal journal;
 
   /** Creates the handler. */
-  public SwapHandler(ModelHolder holder, JsonLog log, AdminJournal journal) {
+  public SwapHandler(ModelHolder holder, AdminJournal journal) {
     this.holder = holder;
-    this.log = log;
     this.journal = journal;
   }
 
@@ -41,14 +41,14 @@ public final class SwapHandler implements Handler {
     try {
       loaded = holder.swap(Path.of(bundle.asText()));
     } catch (IOException | IllegalArgumentException e) {
-      log.warn("swap refused, still serving " + (old == null ? "nothing" : old.version())
+      LOG.warn("swap refused, still serving " + (old == null ? "nothing" : old.version())
           + ": " + e.getMessage());
       journal.append("swap", "failed", before, before, ctx.ip(),
           Map.of("bundle", bundle.asText(), "error", String.valueOf(e.getMessage())));
       throw ApiException.badRequest("cannot load bundle " + bundle.asText() + ": "
           + e.getMessage());
     }
-    log.info("swapped model " + (old == null ? "none" : old.version()) + " -> "
+    LOG.info("swapped model " + (old == null ? "none" : old.version()) + " -> "
         + loaded.version() + " from " + loaded.bundle().directory());
     journal.append("swap", "accepted", before, loaded.version(), ctx.ip(),
         Map.of("bundle", bundle.asText(), "run_id", String.valueOf(loaded.runId())));

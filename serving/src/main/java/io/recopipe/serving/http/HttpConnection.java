@@ -30,8 +30,9 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One HTTP/1.1 connection: reads each request's head and body (refusing what no route takes, or
@@ -46,6 +47,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
   private static final long DRAIN_BYTES = 64 * 1024;
   private static final CharSequence JSON = Responses.JSON;
   private static final ChannelFutureListener LINGERING_CLOSE = HttpConnection::lingeringClose;
+  private static final Logger LOG = LoggerFactory.getLogger(HttpConnection.class);
   private final HttpService service;
   private final ArrayDeque<Object> held = new ArrayDeque<>(0);
   private ChannelHandlerContext ctx;
@@ -109,7 +111,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
   @Override
   public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
     if (!(cause instanceof IOException)) {
-      service.end.log().write("ERROR", "HTTP connection failed: " + cause, Map.of(), null);
+      LOG.error("HTTP connection failed: " + cause, cause);
     }
     context.close();
   }
@@ -363,8 +365,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
   /** Logs a failure no handler expected; returns the client's message. */
   private String unhandled(Exception e) {
-    service.end.log().write("ERROR", "unhandled " + e.getClass().getName() + " on " + method
-        + " " + rawPath + ": " + e.getMessage(), Map.of(), null);
+    LOG.error("unhandled " + e.getClass().getName() + " on " + method + " " + rawPath + ": "
+        + e.getMessage(), e);
     return "internal error";
   }
 

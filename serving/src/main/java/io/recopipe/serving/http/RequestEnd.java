@@ -1,7 +1,7 @@
 package io.recopipe.serving.http;
 
 import io.recopipe.serving.log.HttpRequestEntry;
-import io.recopipe.serving.log.JsonLog;
+import io.recopipe.serving.log.AccessLog;
 import io.recopipe.serving.metrics.ServingMetrics;
 
 /**
@@ -10,20 +10,15 @@ import io.recopipe.serving.metrics.ServingMetrics;
  * alike.
  */
 public final class RequestEnd {
-  private final JsonLog log;
+  private final AccessLog log;
   private final ServingMetrics metrics;
   private final boolean accessLog;
 
   /** Creates the recorder; without {@code accessLog} requests are counted but not logged. */
-  public RequestEnd(JsonLog log, ServingMetrics metrics, boolean accessLog) {
+  public RequestEnd(AccessLog log, ServingMetrics metrics, boolean accessLog) {
     this.log = log;
     this.metrics = metrics;
     this.accessLog = accessLog;
-  }
-
-  /** The log unhandled errors go to. */
-  public JsonLog log() {
-    return log;
   }
 
   /**

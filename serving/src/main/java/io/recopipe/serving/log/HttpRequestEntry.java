@@ -1,6 +1,7 @@
 package io.recopipe.serving.log;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.recopipe.logging.JsonValue;
 import java.io.IOException;
 
 /**
@@ -16,7 +17,9 @@ import java.io.IOException;
  * @param userAgent    the client's User-Agent, or null
  */
 public record HttpRequestEntry(String method, String url, int status, long latencyNanos,
-    long responseSize, String remoteIp, String userAgent) {
+    long responseSize, String remoteIp, String userAgent) implements JsonValue {
+  /** The log line's field Cloud Logging reads the request from. */
+  public static final String FIELD = "httpRequest";
 
   /** Cloud Logging's latency format: seconds with a trailing "s", e.g. {@code "0.002s"}. */
   public String latency() {
@@ -34,8 +37,9 @@ public record HttpRequestEntry(String method, String url, int status, long laten
     return out.append('s').toString();
   }
 
-  void writeTo(JsonGenerator json) throws IOException {
-    json.writeObjectFieldStart("httpRequest");
+  @Override
+  public void writeJson(JsonGenerator json) throws IOException {
+    json.writeStartObject();
     json.writeStringField("requestMethod", method);
     json.writeStringField("requestUrl", url);
     json.writeNumberField("status", status);

@@ -11,12 +11,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import io.recopipe.logging.CloudLoggingEncoder;
+import io.recopipe.logging.LineAppender;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class JsonLogTest {
+/** The access log: every request line below capacity, in order; drops counted and reported. */
+class AccessLogTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static HttpRequestEntry request(int n) {
@@ -32,29 +34,31 @@ class JsonLogTest {
     return lines;
   }
 
+  private static AccessLog log(OutputStream out, int capacity) {
+    return new AccessLog(new LineAppender(out, new CloudLoggingEncoder()), capacity);
+  }
+
   @Test
   void writesEveryLineBelowCapacityInOrderAsCloudLoggingJson() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    JsonLog log = new JsonLog(out, 1000);
-    log.info("first");
+    AccessLog log = log(out, 1000);
     for (int n = 0; n < 500; n++) {
       log.request(request(n));
     }
-    log.write("INFO", "last", Map.of("port", 8080, "ok", true), null);
+    log.flush();
     List<JsonNode> lines = lines(out);
-    assertEquals(502, lines.size());
-    assertEquals("first", lines.get(0).get("message").asText());
+    assertEquals(500, lines.size());
     for (int n = 0; n < 500; n++) {
-      JsonNode line = lines.get(n + 1);
+      JsonNode line = lines.get(n);
       assertEquals("INFO", line.get("severity").asText());
       assertEquals("POST /v1/models/m:predict 200", line.get("message").asText());
       assertEquals("/v1/models/m:predict?n=" + n,
           line.get("httpRequest").get("requestUrl").asText());
       assertEquals("0.0015s", line.get("httpRequest").get("latency").asText());
       assertTrue(line.get("time").asText().endsWith("Z"), line.toString());
+      assertEquals(AccessLog.LOGGER, line.path("logging.googleapis.com/labels").path("logger")
+          .asText());
     }
-    assertEquals(8080, lines.get(501).get("port").asInt());
-    assertTrue(lines.get(501).get("ok").asBoolean());
     assertEquals(0, log.dropped());
   }
 
@@ -80,7 +84,7 @@ class JsonLogTest {
         out.write(b, off, len);
       }
     };
-    JsonLog log = new JsonLog(stuck, 4);
+    AccessLog log = log(stuck, 4);
     log.request(request(0));
     assertTrue(writing.await(10, TimeUnit.SECONDS), "the logger never wrote");
     for (int n = 1; n <= 7; n++) {
@@ -105,7 +109,7 @@ class JsonLogTest {
   @Test
   void errorStatusesGetTheirSeverity() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    JsonLog log = new JsonLog(out, 16);
+    AccessLog log = log(out, 16);
     log.request(new HttpRequestEntry("GET", "/x", 404, 0, 0, "::1", "wrk"));
     log.request(new HttpRequestEntry("GET", "/y", 503, 0, 0, "::1", null));
     log.flush();
