@@ -1,5 +1,6 @@
 package io.recopipe.model.als;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -185,7 +186,7 @@ public final class AlsOptions {
     if (text.equalsIgnoreCase("false")) {
       return false;
     }
-    throw new IllegalArgumentException(text);
+    throw new InvalidInputException(text);
   }
 
   private static String typeOf(String name) {

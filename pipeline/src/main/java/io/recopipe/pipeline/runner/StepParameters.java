@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.runner;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -32,7 +33,7 @@ public final class StepParameters {
     if (value.equalsIgnoreCase("true")) {
       return false;
     }
-    throw new IllegalArgumentException(step + "." + CACHE + ": expected true or false, found '"
+    throw new InvalidInputException(step + "." + CACHE + ": expected true or false, found '"
         + value + "'");
   }
 
