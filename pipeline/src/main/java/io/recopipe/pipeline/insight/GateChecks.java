@@ -26,13 +26,13 @@ public final class GateChecks {
    *
    * @throws IOException when the text is not a gate decision
    */
-  public static List<GateCheck> parse(Optional<String> decisionJson) throws IOException {
+  public static List<GateCheckRow> parse(Optional<String> decisionJson) throws IOException {
     if (decisionJson.isEmpty() || decisionJson.get().isBlank()) {
       return List.of();
     }
     try {
       JsonObject decision = JsonParser.parse(decisionJson.get()).asObject();
-      List<GateCheck> checks = new ArrayList<>();
+      List<GateCheckRow> checks = new ArrayList<>();
       JsonValue list = decision.get("checks");
       if (list instanceof JsonArray array) {
         for (JsonValue item : array) {
@@ -45,7 +45,7 @@ public final class GateChecks {
     }
   }
 
-  private static GateCheck check(JsonObject json) {
+  private static GateCheckRow check(JsonObject json) {
     JsonValue passed = json.get("passed");
     boolean skipped = passed == null || passed.isNull();
     String message = json.getString("detail", "");
@@ -56,7 +56,7 @@ public final class GateChecks {
     if (skipped && !message.startsWith("skipped") && !message.startsWith("not comparable")) {
       message = "skipped: " + message;
     }
-    return new GateCheck(json.getString("name"), skipped || passed.asBoolean(), message);
+    return new GateCheckRow(json.getString("name"), skipped || passed.asBoolean(), message);
   }
 
   private static String text(JsonValue value) {
