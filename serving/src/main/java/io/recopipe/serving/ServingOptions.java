@@ -1,5 +1,6 @@
 package io.recopipe.serving;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,17 +97,17 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
         case "--journal" -> journal = Path.of(value(args, ++n, flag));
         case "--listen" -> listen.add(intValue(flag, value(args, ++n, flag), 1));
         case "--max-body-bytes" -> maxBodyBytes = intValue(flag, value(args, ++n, flag), 1);
-        default -> throw new IllegalArgumentException("unknown flag " + flag);
+        default -> throw new InvalidInputException("unknown flag " + flag);
       }
     }
     if (bundle == null) {
-      throw new IllegalArgumentException("--bundle DIR is required");
+      throw new InvalidInputException("--bundle DIR is required");
     }
     if (port > 65535 || adminPort > 65535 || listen.stream().anyMatch(p -> p > 65535)) {
-      throw new IllegalArgumentException("ports must be 0..65535");
+      throw new InvalidInputException("ports must be 0..65535");
     }
     if (modelName.isBlank() || modelName.contains("/") || modelName.contains(":")) {
-      throw new IllegalArgumentException("--model-name must be a plain name, was '" + modelName
+      throw new InvalidInputException("--model-name must be a plain name, was '" + modelName
           + "'");
     }
     return new ServingOptions(bundle, host, port, modelName, adminPort, stateFile, reusePort,
@@ -121,7 +122,7 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
 
   private static String value(String[] args, int n, String flag) {
     if (n >= args.length) {
-      throw new IllegalArgumentException(flag + " needs a value");
+      throw new InvalidInputException(flag + " needs a value");
     }
     return args[n];
   }
@@ -130,11 +131,11 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
     try {
       int value = Integer.parseInt(text.trim());
       if (value < min) {
-        throw new IllegalArgumentException(flag + " must be >= " + min + ", was " + value);
+        throw new InvalidInputException(flag + " must be >= " + min + ", was " + value);
       }
       return value;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(flag + " must be an integer, was '" + text + "'", e);
+      throw new InvalidInputException(flag + " must be an integer, was '" + text + "'", e);
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.recopipe.components.api;
 
+import io.recopipe.model.error.FailureKind;
+
 /**
  * A step failed because the user's input data is malformed (a bad row, an undetectable column,
  * a missing or unreadable file), not because of the pipeline or its environment: the CLI exits
@@ -16,5 +18,10 @@ public class BadInputException extends ComponentException {
   /** Creates the exception with its cause. */
   public BadInputException(String message, Throwable cause) {
     super(message, cause);
+  }
+
+  @Override
+  public final FailureKind failureKind() {
+    return FailureKind.BAD_INPUT;
   }
 }

@@ -1,10 +1,13 @@
 package io.recopipe.components.api;
 
+import io.recopipe.model.error.FailureKind;
+import io.recopipe.model.error.RecopipeFailure;
+
 /**
  * A step failure a user can act on (bad data, a bad parameter, a missing file): the runner records
  * its one-line message as the run's failure and never retries it, unlike unexpected exceptions.
  */
-public class ComponentException extends Exception {
+public class ComponentException extends Exception implements RecopipeFailure {
   private static final long serialVersionUID = 1L;
 
   /** Creates the exception with a one-line message naming what was wrong and where. */
@@ -15,5 +18,10 @@ public class ComponentException extends Exception {
   /** Creates the exception with its cause. */
   public ComponentException(String message, Throwable cause) {
     super(message, cause);
+  }
+
+  @Override
+  public FailureKind failureKind() {
+    return FailureKind.FAILED;
   }
 }

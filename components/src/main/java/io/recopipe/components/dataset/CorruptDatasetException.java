@@ -1,5 +1,7 @@
 package io.recopipe.components.dataset;
 
+import io.recopipe.model.error.FailureKind;
+import io.recopipe.model.error.RecopipeFailure;
 import java.io.IOException;
 
 /**
@@ -7,7 +9,7 @@ import java.io.IOException;
  * files itself, so a mismatch means they were damaged or edited afterwards: the message names the
  * file, line and column, and says to ingest again rather than to fix the user's data.
  */
-public final class CorruptDatasetException extends IOException {
+public final class CorruptDatasetException extends IOException implements RecopipeFailure {
   private static final long serialVersionUID = 1L;
 
   /** What to do about it, appended to every message. */
@@ -17,5 +19,10 @@ public final class CorruptDatasetException extends IOException {
   /** {@code detail} about the dataset file, with the advice appended. */
   public CorruptDatasetException(String detail) {
     super("corrupt dataset: " + detail + ADVICE);
+  }
+
+  @Override
+  public final FailureKind failureKind() {
+    return FailureKind.FAILED;
   }
 }

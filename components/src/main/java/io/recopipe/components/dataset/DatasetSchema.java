@@ -2,6 +2,7 @@ package io.recopipe.components.dataset;
 
 import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.data.Ratings;
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.json.JsonObject;
 import io.recopipe.model.json.JsonValue;
 import java.util.Objects;
@@ -43,7 +44,7 @@ public record DatasetSchema(int formatVersion, IdKind userIds, IdKind itemIds,
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(format, "format");
     if (ratingRows < 0 || trainRows < 0 || evalRows < 0 || users < 0 || items < 0) {
-      throw new IllegalArgumentException("row, user and item counts must be >= 0");
+      throw new InvalidInputException("row, user and item counts must be >= 0");
     }
   }
 

@@ -1,6 +1,7 @@
 package io.recopipe.components.dataset;
 
 import io.recopipe.model.data.IdDictionary;
+import io.recopipe.model.error.InvalidInputException;
 import java.util.Locale;
 
 /**
@@ -42,7 +43,7 @@ public enum IdKind {
         return kind;
       }
     }
-    throw new IllegalArgumentException("expected an id kind 'integer' or 'string', found '"
+    throw new InvalidInputException("expected an id kind 'integer' or 'string', found '"
         + name + "'");
   }
 

@@ -3,6 +3,7 @@ package io.recopipe.components.dataset;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.data.Ratings;
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.json.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,7 +97,7 @@ public final class IngestedDataset {
       case DatasetLayout.RATINGS -> schema.ratingRows();
       case DatasetLayout.TRAIN -> schema.trainRows();
       case DatasetLayout.EVAL -> schema.evalRows();
-      default -> throw new IllegalArgumentException("not a ratings file of a dataset: " + file);
+      default -> throw new InvalidInputException("not a ratings file of a dataset: " + file);
     };
     SplitFileReader.Expected expected = recorded ? new SplitFileReader.Expected(
         schema.userIds(), schema.itemIds(), schema.ratingRange(), rows) : UNCHECKED;

@@ -1,10 +1,13 @@
 package io.recopipe.components.deploy;
 
+import io.recopipe.model.error.FailureKind;
+import io.recopipe.model.error.RecopipeFailure;
+
 /**
  * A deploy check that failed (not ready, wrong scores, handover refused), carrying the one-line
  * reason that becomes the rolled-back revision's reason and the run's failure.
  */
-final class CheckFailedException extends Exception {
+final class CheckFailedException extends Exception implements RecopipeFailure {
   private static final long serialVersionUID = 1L;
   private final boolean previousStopped;
 
@@ -21,5 +24,10 @@ final class CheckFailedException extends Exception {
   /** Whether the previous revision was already stopped when the check failed. */
   boolean previousStopped() {
     return previousStopped;
+  }
+
+  @Override
+  public final FailureKind failureKind() {
+    return FailureKind.FAILED;
   }
 }

@@ -1,5 +1,7 @@
 package io.recopipe.components.deploy;
 
+import io.recopipe.model.error.InvalidInputException;
+
 /**
  * What a {@link DeployTarget} needs to roll out one model version, gathered by the deploy step
  * from the IMAGE and MODEL artifacts and its parameters.
@@ -15,7 +17,7 @@ public record DeployRequest(String imageReference, String modelVersion, String r
   /** Checks the canary share. */
   public DeployRequest {
     if (canaryPercent < 0 || canaryPercent > 99) {
-      throw new IllegalArgumentException("canary percent must be in 0..99, was " + canaryPercent);
+      throw new InvalidInputException("canary percent must be in 0..99, was " + canaryPercent);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.recopipe.components.deploy;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ public record ServingResources(int cores, long memoryBytes, boolean dedicated) {
   /** Validates the inputs. */
   public ServingResources {
     if (cores < 1 || memoryBytes < 64 * MIB) {
-      throw new IllegalArgumentException("serving needs at least 1 core and 64 MiB, got "
+      throw new InvalidInputException("serving needs at least 1 core and 64 MiB, got "
           + cores + " cores and " + memoryBytes / MIB + " MiB");
     }
   }

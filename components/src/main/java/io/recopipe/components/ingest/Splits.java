@@ -2,6 +2,7 @@ package io.recopipe.components.ingest;
 
 import io.recopipe.components.synthetic.RandomSplit;
 import io.recopipe.model.data.Ratings;
+import io.recopipe.model.error.InvalidInputException;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -47,7 +48,7 @@ final class Splits {
         });
     return sorted -> {
       if (sorted.size() != rows) {
-        throw new IllegalArgumentException("split of " + rows + " rows applied to "
+        throw new InvalidInputException("split of " + rows + " rows applied to "
             + sorted.size());
       }
       try {

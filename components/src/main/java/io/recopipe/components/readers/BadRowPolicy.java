@@ -1,5 +1,7 @@
 package io.recopipe.components.readers;
 
+import io.recopipe.model.error.InvalidInputException;
+
 /**
  * How many bad rows a read may skip, like BigQuery's {@code max_bad_records}: 0 (the default)
  * fails on the first bad row; N skips up to N, which are kept with their reason, and fails on the
@@ -16,10 +18,10 @@ public record BadRowPolicy(int maxBadRecords, int lineLimit) {
   /** Checks the limits. */
   public BadRowPolicy {
     if (maxBadRecords < 0) {
-      throw new IllegalArgumentException("max_bad_records must be >= 0, got " + maxBadRecords);
+      throw new InvalidInputException("max_bad_records must be >= 0, got " + maxBadRecords);
     }
     if (lineLimit < 1) {
-      throw new IllegalArgumentException("line limit must be >= 1, got " + lineLimit);
+      throw new InvalidInputException("line limit must be >= 1, got " + lineLimit);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.recopipe.components.readers;
 
+import io.recopipe.model.error.InvalidInputException;
+
 /**
  * Names a column of a generic delimited file either by header name or by 0-based position, like
  * BigQuery ML's {@code user_col}/{@code item_col}/{@code rating_col} options.
@@ -12,10 +14,10 @@ public record ColumnRef(String name, int position) {
   /** Checks that exactly one of name and position is given. */
   public ColumnRef {
     if ((name == null) == (position < 0)) {
-      throw new IllegalArgumentException("a column is given by a name or by a position >= 0");
+      throw new InvalidInputException("a column is given by a name or by a position >= 0");
     }
     if (name != null && name.isBlank()) {
-      throw new IllegalArgumentException("a column name must not be blank");
+      throw new InvalidInputException("a column name must not be blank");
     }
   }
 
@@ -27,7 +29,7 @@ public record ColumnRef(String name, int position) {
   /** The column at 0-based {@code position}. */
   public static ColumnRef at(int position) {
     if (position < 0) {
-      throw new IllegalArgumentException("column position must be >= 0, got " + position);
+      throw new InvalidInputException("column position must be >= 0, got " + position);
     }
     return new ColumnRef(null, position);
   }

@@ -1,12 +1,14 @@
 package io.recopipe.components.readers;
 
+import io.recopipe.model.error.InvalidInputException;
+
 /**
  * Bad input data, reported in one line that names the file (and zip entry), the 1-based line, the
  * column when one field is at fault, and what was expected versus found, so that a user can fix
- * the file without reading a stack trace; control characters from the data are escaped. It is an
- * {@link IllegalArgumentException} because the CLI maps those to the bad-input exit code.
+ * the file without reading a stack trace; control characters from the data are escaped. It is
+ * bad input, so the CLI exits with the bad-input code.
  */
-public class DataFormatException extends IllegalArgumentException {
+public class DataFormatException extends InvalidInputException {
   private final String source;
   private final String unit;
   private final int line;

@@ -1,5 +1,6 @@
 package io.recopipe.components.readers;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -25,7 +26,7 @@ public final class DelimitedOptions {
   private DelimitedOptions(char delimiter, boolean header, ColumnRef user, ColumnRef item,
       ColumnRef rating, ColumnRef timestamp, RatingScale scale, Charset charset) {
     if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
-      throw new IllegalArgumentException("the delimiter cannot be a quote or a line break");
+      throw new InvalidInputException("the delimiter cannot be a quote or a line break");
     }
     this.delimiter = delimiter;
     this.header = header;

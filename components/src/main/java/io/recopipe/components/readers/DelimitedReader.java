@@ -1,5 +1,6 @@
 package io.recopipe.components.readers;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,7 @@ final class DelimitedReader {
     for (ColumnRole role : ColumnRole.values()) {
       ColumnRef ref = given[role.ordinal()];
       if (ref != null && !ref.byPosition()) {
-        throw new IllegalArgumentException(role.option() + " names column '" + ref.name()
+        throw new InvalidInputException(role.option() + " names column '" + ref.name()
             + "' but " + cursor.sourceName() + " is read without a header; give a 0-based"
             + " position");
       }

@@ -1,5 +1,7 @@
 package io.recopipe.components.readers;
 
+import io.recopipe.model.error.InvalidInputException;
+
 /**
  * Splits a line on a one- or multi-character delimiter with {@link String#indexOf}, the fast path
  * for MovieLens files (no regex, no {@link String#split}, no per-field objects).
@@ -11,7 +13,7 @@ final class FieldSplitter {
 
   FieldSplitter(String delimiter) {
     if (delimiter.isEmpty()) {
-      throw new IllegalArgumentException("empty delimiter");
+      throw new InvalidInputException("empty delimiter");
     }
     this.delimiter = delimiter;
     this.single = delimiter.charAt(0);

@@ -1,5 +1,7 @@
 package io.recopipe.components.readers;
 
+import io.recopipe.model.error.InvalidInputException;
+
 /**
  * The 0-based positions of the user, item, rating and (optional, -1) timestamp fields of a ratings
  * line, resolved once per file so the hot loop indexes fields directly.
@@ -16,7 +18,7 @@ record RatingColumns(int user, int item, int rating, int timestamp) {
   RatingColumns {
     if (user < 0 || item < 0 || rating < 0 || user == item || user == rating || item == rating
         || timestamp >= 0 && (timestamp == user || timestamp == item || timestamp == rating)) {
-      throw new IllegalArgumentException("user, item, rating and timestamp need distinct columns,"
+      throw new InvalidInputException("user, item, rating and timestamp need distinct columns,"
           + " got " + user + ", " + item + ", " + rating + ", " + timestamp);
     }
   }

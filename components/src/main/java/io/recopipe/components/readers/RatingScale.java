@@ -1,5 +1,7 @@
 package io.recopipe.components.readers;
 
+import io.recopipe.model.error.InvalidInputException;
+
 /**
  * The closed range ratings must fall in, declared per format (1..5 for MovieLens 100K and 1M,
  * 0.5..5 for the half-star releases), so that a corrupted or mis-mapped column is caught at read
@@ -19,7 +21,7 @@ public record RatingScale(float min, float max) {
   /** Validates the bounds. */
   public RatingScale {
     if (Float.isNaN(min) || Float.isNaN(max) || min > max) {
-      throw new IllegalArgumentException("rating scale needs min <= max, got " + min + ".." + max);
+      throw new InvalidInputException("rating scale needs min <= max, got " + min + ".." + max);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.recopipe.components.readers;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ record RatingsLayout(String delimiter, List<String> fieldNames, RatingColumns co
   RatingsLayout {
     fieldNames = List.copyOf(fieldNames);
     if (columns.highest() >= fieldNames.size()) {
-      throw new IllegalArgumentException("column " + columns.highest() + " is beyond the "
+      throw new InvalidInputException("column " + columns.highest() + " is beyond the "
           + fieldNames.size() + " fields " + fieldNames);
     }
   }

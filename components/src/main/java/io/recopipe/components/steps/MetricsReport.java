@@ -34,7 +34,7 @@ public record MetricsReport(ModelScores candidate, Optional<ModelScores> champio
   }
 
   /** The JSON form. */
-  JsonObject toJson() {
+  public JsonObject toJson() {
     JsonObject.Builder json = JsonObject.builder();
     candidate.putInto(json);
     champion.ifPresent(c -> {
@@ -49,7 +49,7 @@ public record MetricsReport(ModelScores candidate, Optional<ModelScores> champio
   }
 
   /** Reads the JSON form (deltas are recomputed from the two score sets). */
-  static MetricsReport fromJson(JsonObject json) {
+  public static MetricsReport fromJson(JsonObject json) {
     Optional<ModelScores> champion = json.has(CHAMPION) && json.get(CHAMPION) instanceof JsonObject c
         ? Optional.of(ModelScores.from(c)) : Optional.empty();
     return new MetricsReport(ModelScores.from(json), champion);

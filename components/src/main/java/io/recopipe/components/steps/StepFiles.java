@@ -21,12 +21,12 @@ import java.util.List;
  * replacing a table), each failure turned into one line naming the step; datasets are read
  * through {@link io.recopipe.components.dataset.DatasetInput}.
  */
-final class StepFiles {
+public final class StepFiles {
   private StepFiles() {
   }
 
   /** Loads and verifies the model bundle in {@code dir}. */
-  static ModelBundle bundle(String step, Path dir) throws ComponentException {
+  public static ModelBundle bundle(String step, Path dir) throws ComponentException {
     try {
       return ModelBundle.load(dir);
     } catch (IOException | IllegalArgumentException e) {
@@ -36,7 +36,7 @@ final class StepFiles {
   }
 
   /** Writes {@code json} pretty-printed to {@code file}, atomically. */
-  static void writeJson(String step, Path file, JsonValue json) throws ComponentException {
+  public static void writeJson(String step, Path file, JsonValue json) throws ComponentException {
     byte[] bytes = (JsonWriter.pretty(json) + "\n").getBytes(StandardCharsets.UTF_8);
     try {
       AtomicFiles.write(file, out -> out.write(bytes));
@@ -46,7 +46,7 @@ final class StepFiles {
   }
 
   /** Reads the JSON object in {@code file}. */
-  static JsonObject readJson(String step, Path file) throws ComponentException {
+  public static JsonObject readJson(String step, Path file) throws ComponentException {
     try {
       return JsonParser.parse(Files.readAllBytes(file)).asObject();
     } catch (IOException | IllegalArgumentException e) {
@@ -77,7 +77,7 @@ final class StepFiles {
   }
 
   /** A JSON number, or null for NaN and infinities (JSON has neither). */
-  static JsonValue number(double value) {
+  public static JsonValue number(double value) {
     return Double.isFinite(value) ? JsonValue.of(value) : JsonValue.of(null);
   }
 }

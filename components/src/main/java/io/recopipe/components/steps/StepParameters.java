@@ -17,7 +17,7 @@ import java.util.Set;
  * A step's text parameters read as typed values, with every unknown key and unreadable value
  * turned into one line naming the step, so a typo in a config fails before any work starts.
  */
-final class StepParameters {
+public final class StepParameters {
   /** A threshold: a finite number, or {@code none}/{@code off} for "no threshold". */
   static final OptionType<OptionalDouble> THRESHOLD = new OptionType<>(
       "a finite number (or none)", StepParameters::parseThreshold, v -> v, false);
@@ -35,7 +35,7 @@ final class StepParameters {
    * @param noun what a key is called in the message ("option" or "parameter")
    * @throws UnknownKeysException listing every unknown key at once, each with a "did you mean"
    */
-  static StepParameters of(String step, Map<String, String> values, Set<String> known,
+  public static StepParameters of(String step, Map<String, String> values, Set<String> known,
       String noun) throws ComponentException {
     UnknownKeysException.requireKnown(step, values, known, noun);
     return new StepParameters(OptionReader.of(values, Wording.mustBe(step + ": parameter "),
@@ -57,7 +57,7 @@ final class StepParameters {
   /**
    * A threshold: {@code fallback} when unset, empty when set to {@code none} or {@code off}.
    */
-  OptionalDouble threshold(String name, OptionalDouble fallback) throws ComponentException {
+  public OptionalDouble threshold(String name, OptionalDouble fallback) throws ComponentException {
     return get(Option.of(name, THRESHOLD, fallback, ""));
   }
 
@@ -67,7 +67,7 @@ final class StepParameters {
   }
 
   /** {@code true} or {@code false}, {@code fallback} when unset. */
-  boolean flag(String name, boolean fallback) throws ComponentException {
+  public boolean flag(String name, boolean fallback) throws ComponentException {
     return get(Option.of(name, OptionType.BOOLEAN, fallback, ""));
   }
 

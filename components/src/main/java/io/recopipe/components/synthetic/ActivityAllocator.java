@@ -1,5 +1,6 @@
 package io.recopipe.components.synthetic;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.util.Arrays;
 
 /**
@@ -14,7 +15,7 @@ final class ActivityAllocator {
   static int[] allocate(double[] weights, long total, int min, int max) {
     int n = weights.length;
     if (total < (long) min * n || total > (long) max * n) {
-      throw new IllegalArgumentException("cannot give " + n + " users " + total
+      throw new InvalidInputException("cannot give " + n + " users " + total
           + " ratings with " + min + ".." + max + " each");
     }
     int[] counts = new int[n];

@@ -1,5 +1,6 @@
 package io.recopipe.components.synthetic;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.util.Locale;
 
 /**
@@ -51,7 +52,7 @@ public enum Preset {
         return preset;
       }
     }
-    throw new IllegalArgumentException("unknown preset '" + name + "'; expected one of ml-100k, "
+    throw new InvalidInputException("unknown preset '" + name + "'; expected one of ml-100k, "
         + "ml-1m, ml-20m");
   }
 

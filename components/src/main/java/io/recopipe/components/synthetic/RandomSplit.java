@@ -1,6 +1,7 @@
 package io.recopipe.components.synthetic;
 
 import io.recopipe.model.data.Ratings;
+import io.recopipe.model.error.InvalidInputException;
 import java.util.SplittableRandom;
 
 /**
@@ -42,7 +43,7 @@ public final class RandomSplit {
    */
   public static boolean[] testRows(int size, double testFraction, long seed) {
     if (!(testFraction > 0 && testFraction < 1)) {
-      throw new IllegalArgumentException("test fraction must be in (0, 1), got " + testFraction);
+      throw new InvalidInputException("test fraction must be in (0, 1), got " + testFraction);
     }
     int testSize = (int) Math.round(testFraction * size);
     int[] rows = new int[size];

@@ -1,5 +1,7 @@
 package io.recopipe.components.synthetic;
 
+import io.recopipe.model.error.InvalidInputException;
+
 /**
  * The size and planted truth of a synthetic data set: ratings = global mean + user and item
  * intercepts + a rank-{@code rank} interaction + Gaussian noise, rounded and clipped to 1..5;
@@ -27,19 +29,19 @@ public record SyntheticSpec(int users, int items, int ratings, int rank, double 
   /** Validates the sizes and parameters. */
   public SyntheticSpec {
     if (users < 1 || items < 1 || rank < 1) {
-      throw new IllegalArgumentException("users, items and rank must be >= 1, got " + users
+      throw new InvalidInputException("users, items and rank must be >= 1, got " + users
           + ", " + items + ", " + rank);
     }
     long least = (long) users * Math.min(MIN_RATINGS_PER_USER, items);
     long most = (long) users * items;
     if (ratings < least || ratings > most) {
-      throw new IllegalArgumentException("ratings must be between " + least + " (users × "
+      throw new InvalidInputException("ratings must be between " + least + " (users × "
           + Math.min(MIN_RATINGS_PER_USER, items) + ") and " + most + " (users × items), got "
           + ratings);
     }
     if (!(userBiasSd >= 0 && itemBiasSd >= 0 && interactionSd >= 0 && noiseSd >= 0)
         || !Double.isFinite(globalMean)) {
-      throw new IllegalArgumentException("standard deviations must be >= 0 and the mean finite");
+      throw new InvalidInputException("standard deviations must be >= 0 and the mean finite");
     }
   }
 

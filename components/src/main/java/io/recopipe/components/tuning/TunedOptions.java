@@ -3,6 +3,7 @@ package io.recopipe.components.tuning;
 import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.als.FeedbackType;
 import io.recopipe.model.als.TrainingMethod;
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,11 +36,11 @@ public final class TunedOptions {
     }
     FeedbackType feedback = FeedbackType.parse(best.getString("feedback_type"));
     if (feedback != options.feedbackType()) {
-      throw new IllegalArgumentException("tuning ran with feedback_type " + feedback
+      throw new InvalidInputException("tuning ran with feedback_type " + feedback
           + " but train has " + options.feedbackType() + "; set tune.feedback_type to match");
     }
     if (options.method() == TrainingMethod.GIBBS) {
-      throw new IllegalArgumentException("tuning picks num_factors and l2_reg for als or vb, but"
+      throw new InvalidInputException("tuning picks num_factors and l2_reg for als or vb, but"
           + " train.method is gibbs (whose width is num_samples x factors and whose l2_reg is a"
           + " prior); set train.method: als (or vb) when tune.num_trials > 1");
     }

@@ -1,6 +1,7 @@
 package io.recopipe.components.tuning;
 
 import io.recopipe.model.data.Ratings;
+import io.recopipe.model.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -52,7 +53,7 @@ public record ValidationSplit(Ratings fit, Ratings validation) {
       }
     }
     if (count == 0) {
-      throw new IllegalArgumentException("validation_fraction " + fraction + " of "
+      throw new InvalidInputException("validation_fraction " + fraction + " of "
           + n + " training ratings holds out no rating whose user and item keep another one");
     }
     List<Integer> fit = new ArrayList<>(n - count);

@@ -4,6 +4,7 @@ import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.dataset.DatasetSchema;
 import io.recopipe.components.dataset.IngestedDataset;
 import io.recopipe.model.data.Ratings;
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.json.JsonObject;
 import io.recopipe.model.json.JsonParser;
 import io.recopipe.model.json.JsonValue;
@@ -91,7 +92,7 @@ public record DataProfile(JsonObject schema, long ratingRows, long trainRows, lo
     JsonObject json = parsed.asObject();
     int version = json.getInt("format_version");
     if (version != FORMAT_VERSION) {
-      throw new IllegalArgumentException("format_version " + version + " is not "
+      throw new InvalidInputException("format_version " + version + " is not "
           + FORMAT_VERSION);
     }
     JsonObject rows = json.getObject("rows");

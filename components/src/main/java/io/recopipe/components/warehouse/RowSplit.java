@@ -1,5 +1,6 @@
 package io.recopipe.components.warehouse;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -24,7 +25,7 @@ public record RowSplit(String selectedTable, Path selectedTsv, String otherTable
     Objects.requireNonNull(otherTsv, "otherTsv");
     Objects.requireNonNull(selected, "selected");
     if (selectedTable.equals(otherTable)) {
-      throw new IllegalArgumentException("a split needs two tables, got " + selectedTable
+      throw new InvalidInputException("a split needs two tables, got " + selectedTable
           + " twice");
     }
   }

@@ -2,6 +2,7 @@ package io.recopipe.components.writers;
 
 import io.recopipe.model.data.IdDictionary;
 import io.recopipe.model.data.Ratings;
+import io.recopipe.model.error.InvalidInputException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -177,7 +178,7 @@ public final class TsvRatingsWriter {
     for (int n = 0; n < encoded.length; n++) {
       String id = ids.id(n);
       if (id.indexOf('\t') >= 0 || id.indexOf('\n') >= 0 || id.indexOf('\r') >= 0) {
-        throw new IllegalArgumentException("id '" + id + "' contains a tab or line break and"
+        throw new InvalidInputException("id '" + id + "' contains a tab or line break and"
             + " cannot be written tab-separated");
       }
       encoded[n] = id.getBytes(StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package io.recopipe.components.readers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,6 +157,6 @@ class BadInputTest {
     DataFormatException e = new DataFormatException("f", 3, "expected x, found y");
     assertEquals("f line 3: expected x, found y", e.getMessage());
     assertEquals("expected x, found y", e.detail());
-    assertEquals(IllegalArgumentException.class, e.getClass().getSuperclass());
+    assertEquals(InvalidInputException.class, e.getClass().getSuperclass());
   }
 }

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Small synthetic datasets in {@link DatasetLayout} and trained models, for the step tests. */
-final class StepFixtures {
+public final class StepFixtures {
   private StepFixtures() {
   }
 
@@ -22,7 +22,7 @@ final class StepFixtures {
    * Writes a 60-user, 80-item dataset with a 10% eval split into {@code dir}; movies.tsv names
    * every item but the last.
    */
-  static Path dataset(Path dir, long seed) throws IOException {
+  public static Path dataset(Path dir, long seed) throws IOException {
     Files.createDirectories(dir);
     Ratings all = SyntheticGenerator.generate(SyntheticSpec.custom(60, 80, 2_400), seed)
         .ratings();
@@ -43,7 +43,7 @@ final class StepFixtures {
    * Trains a small model on {@code dataset} into {@code root}/model and returns its context; the
    * run id is {@code run-} and the root's name, so two roots are two runs.
    */
-  static TestContext train(Path dataset, Path root, String factors, String l2) throws Exception {
+  public static TestContext train(Path dataset, Path root, String factors, String l2) throws Exception {
     TestContext ctx = new TestContext(root, "run-" + root.getFileName()).input("dataset", dataset)
         .set("num_factors", factors).set("l2_reg", l2).set("max_iterations", "6")
         .set("threads", "2").set("early_stop", "false");

@@ -5,19 +5,19 @@ import io.recopipe.components.warehouse.Warehouse;
 import java.nio.file.Path;
 
 /** A step context for the train/evaluate/gate/export tests, with an in-memory warehouse. */
-final class TestContext extends RecordingStepContext {
+public final class TestContext extends RecordingStepContext {
   final FakeWarehouse warehouse = new FakeWarehouse();
 
-  TestContext(Path outputRoot, String runId) {
+  public TestContext(Path outputRoot, String runId) {
     super("test", runId, outputRoot, outputRoot.resolve("cache"));
   }
 
-  TestContext input(String port, Path dir) {
+  public TestContext input(String port, Path dir) {
     inputs.put(port, dir);
     return this;
   }
 
-  TestContext set(String key, String value) {
+  public TestContext set(String key, String value) {
     parameters.put(key, value);
     return this;
   }

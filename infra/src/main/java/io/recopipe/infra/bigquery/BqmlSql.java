@@ -3,6 +3,7 @@ package io.recopipe.infra.bigquery;
 import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.als.RegularizationMode;
 import io.recopipe.model.als.TrainingMethod;
+import io.recopipe.model.error.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,7 +76,7 @@ public final class BqmlSql {
   public static Map<String, String> modelOptions(AlsOptions options, long trainingRows) {
     List<String> refused = refusals(options);
     if (!refused.isEmpty()) {
-      throw new IllegalArgumentException("train.engine=bigquery_ml cannot honour "
+      throw new InvalidInputException("train.engine=bigquery_ml cannot honour "
           + String.join("; ", refused));
     }
     Map<String, String> sql = new LinkedHashMap<>();
@@ -150,7 +151,7 @@ public final class BqmlSql {
 
   private static String require(Pattern pattern, String value, String what) {
     if (value == null || !pattern.matcher(value).matches()) {
-      throw new IllegalArgumentException("invalid BigQuery " + what + " name '" + value
+      throw new InvalidInputException("invalid BigQuery " + what + " name '" + value
           + "': expected " + (pattern == PROJECT ? "a project id" : "letters, digits and _")
           .toLowerCase(Locale.ROOT));
     }

@@ -2,6 +2,7 @@ package io.recopipe.infra.cloudrun;
 
 import com.google.iam.v1.Binding;
 import com.google.iam.v1.Policy;
+import io.recopipe.model.error.InvalidInputException;
 import java.util.List;
 import java.util.Set;
 
@@ -22,11 +23,11 @@ final class InvokerPolicy {
   static List<String> check(List<String> invokers) {
     for (String member : invokers) {
       if (PUBLIC.contains(member.toLowerCase(java.util.Locale.ROOT))) {
-        throw new IllegalArgumentException("gcp.invokers: '" + member + "' is refused: the "
+        throw new InvalidInputException("gcp.invokers: '" + member + "' is refused: the "
             + "Cloud Run service is never public (grant specific principals instead)");
       }
       if (!member.matches("(user|serviceAccount|group|domain|principal|principalSet):.+")) {
-        throw new IllegalArgumentException("gcp.invokers: '" + member + "' must be user:, "
+        throw new InvalidInputException("gcp.invokers: '" + member + "' must be user:, "
             + "serviceAccount:, group: or domain:");
       }
     }

@@ -2,6 +2,7 @@ package io.recopipe.infra.cloudrun;
 
 import com.google.cloud.run.v2.Service;
 import com.google.cloud.run.v2.TrafficTargetStatus;
+import io.recopipe.model.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -42,7 +43,7 @@ final class RevisionNames {
     }
     String name = prefix + (highest + 1);
     if (name.length() > MAX_LENGTH) {
-      throw new IllegalArgumentException("gcp.service '" + serviceId + "' is too long to name "
+      throw new InvalidInputException("gcp.service '" + serviceId + "' is too long to name "
           + "revisions '" + name + "' (at most " + MAX_LENGTH + " characters; use a service name "
           + "of at most " + (MAX_LENGTH - name.length() + serviceId.length()) + ")");
     }

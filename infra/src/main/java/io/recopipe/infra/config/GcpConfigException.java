@@ -1,10 +1,12 @@
 package io.recopipe.infra.config;
 
+import io.recopipe.model.error.InvalidInputException;
+
 /**
- * A gcp section that is missing fields or has malformed ones; an IllegalArgumentException so the
- * CLI reports it as bad input (exit 2) in one line, before any Google API call.
+ * A gcp section that is missing fields or has malformed ones; bad input, so the CLI reports it
+ * (exit 2) in one line, before any Google API call.
  */
-public final class GcpConfigException extends IllegalArgumentException {
+public final class GcpConfigException extends InvalidInputException {
   private static final long serialVersionUID = 1L;
 
   /** A refusal with a one-line message. */

@@ -5,6 +5,7 @@ import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageException;
+import io.recopipe.model.error.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,7 +140,7 @@ public final class GcsArtifactStore {
     String k = key.replaceAll("^/+|/+$", "");
     if (k.isEmpty() || Stream.of(k.split("/")).anyMatch(s -> s.isEmpty() || s.equals("..")
         || s.equals("."))) {
-      throw new IllegalArgumentException("artifact key '" + key + "' must be non-empty path "
+      throw new InvalidInputException("artifact key '" + key + "' must be non-empty path "
           + "segments without '.' or '..'");
     }
     return prefix + k + "/";

@@ -6,6 +6,7 @@ import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.RegistryImage;
 import io.recopipe.components.packaging.ImageTarget;
 import io.recopipe.infra.config.GcpConfig;
+import io.recopipe.model.error.InvalidInputException;
 
 /**
  * Pushes the serving image to an Artifact Registry Docker repository
@@ -30,7 +31,7 @@ public final class ArtifactRegistryTarget implements ImageTarget {
       CredentialRetriever credentials, boolean allowInsecure) {
     if (!ImageReference.isValidRepository(repository.substring(repository.indexOf('/') + 1))
         || repository.indexOf('/') < 1) {
-      throw new IllegalArgumentException("image repository '" + repository + "' is not "
+      throw new InvalidInputException("image repository '" + repository + "' is not "
           + "HOST/PATH (e.g. europe-west1-docker.pkg.dev/PROJECT/REPO/IMAGE)");
     }
     this.repository = repository;

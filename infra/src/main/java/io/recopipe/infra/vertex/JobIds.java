@@ -1,5 +1,6 @@
 package io.recopipe.infra.vertex;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +27,7 @@ public final class JobIds {
   /** Checks {@code id} against Vertex's rule; the message names the id and the rule. */
   public static String require(String id) {
     if (id == null || !id.matches("[a-z0-9-]{1,127}")) {
-      throw new IllegalArgumentException("pipeline job id '" + id + "' must be 1-127 "
+      throw new InvalidInputException("pipeline job id '" + id + "' must be 1-127 "
           + "lower-case letters, digits or hyphens");
     }
     return id;

@@ -6,6 +6,7 @@ import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.google.protobuf.util.JsonFormat;
 import io.recopipe.infra.config.GcpConfig;
+import io.recopipe.model.error.InvalidInputException;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,13 +31,13 @@ final class PipelineJobs {
     try {
       JsonFormat.parser().merge(specJson, spec);
     } catch (InvalidProtocolBufferException e) {
-      throw new IllegalArgumentException("pipeline spec is not a JSON object: "
+      throw new InvalidInputException("pipeline spec is not a JSON object: "
           + e.getMessage().replace('\n', ' '), e);
     }
     String name = spec.getFieldsOrDefault("pipelineInfo", Value.getDefaultInstance())
         .getStructValue().getFieldsOrDefault("name", Value.getDefaultInstance()).getStringValue();
     if (name.isEmpty()) {
-      throw new IllegalArgumentException("pipeline spec has no pipelineInfo.name");
+      throw new InvalidInputException("pipeline spec has no pipelineInfo.name");
     }
     Map<String, Value> values = new TreeMap<>();
     parameterValues.forEach((key, value) -> values.put(key,

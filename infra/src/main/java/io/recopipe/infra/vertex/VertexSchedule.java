@@ -1,5 +1,6 @@
 package io.recopipe.infra.vertex;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.time.ZoneId;
 
 /**
@@ -18,14 +19,14 @@ public record VertexSchedule(String displayName, String cron, ZoneId zone, int m
   /** Checks the fields. */
   public VertexSchedule {
     if (displayName == null || displayName.isBlank()) {
-      throw new IllegalArgumentException("schedule name is empty");
+      throw new InvalidInputException("schedule name is empty");
     }
     if (cron == null || cron.strip().split("\\s+").length != 5) {
-      throw new IllegalArgumentException("schedule " + displayName + ": cron '" + cron
+      throw new InvalidInputException("schedule " + displayName + ": cron '" + cron
           + "' must have 5 fields: minute hour day-of-month month day-of-week");
     }
     if (maxConcurrent < 1) {
-      throw new IllegalArgumentException("schedule " + displayName + ": --max-concurrent must "
+      throw new InvalidInputException("schedule " + displayName + ": --max-concurrent must "
           + "be at least 1, got " + maxConcurrent);
     }
     cron = cron.strip();

@@ -2,6 +2,7 @@ package io.recopipe.model.als;
 
 import io.recopipe.model.data.CsrView;
 import io.recopipe.model.data.Ratings;
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.mf.MfModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class AlsTrainer {
   public AlsResult fit(Ratings train, Ratings eval, TrainingListener listener) {
     long started = System.nanoTime();
     if (train.size() == 0) {
-      throw new IllegalArgumentException("no training ratings: the training set is empty");
+      throw new InvalidInputException("no training ratings: the training set is empty");
     }
     AlsOptions options = AutoMethod.resolve(this.options, train).options();
     if (options.feedbackType() == FeedbackType.IMPLICIT) {

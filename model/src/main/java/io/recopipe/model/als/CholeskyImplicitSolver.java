@@ -1,5 +1,7 @@
 package io.recopipe.model.als;
 
+import io.recopipe.model.error.OperationFailedException;
+
 /**
  * Implicit ALS's exact row update (Hu, Koren &amp; Volinsky 2008, eq. 4): it assembles
  * A = YᵀY + Σ (c − 1) y yᵀ + λI with the explicit path's SIMD {@link GramKernel} (each row scaled
@@ -59,7 +61,7 @@ final class CholeskyImplicitSolver implements ImplicitRowSolver {
       vector[i] = rhs[i];
     }
     if (!Cholesky.solveInPlace(matrix, vector, k, matrixStride)) {
-      throw new IllegalStateException("implicit ALS normal equations are not positive definite"
+      throw new OperationFailedException("implicit ALS normal equations are not positive definite"
           + " for row " + row + "; raise l2_reg above 0");
     }
     double regularization = 0;

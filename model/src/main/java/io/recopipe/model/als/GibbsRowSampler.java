@@ -1,5 +1,6 @@
 package io.recopipe.model.als;
 
+import io.recopipe.model.error.OperationFailedException;
 import java.util.SplittableRandom;
 
 /**
@@ -52,7 +53,7 @@ final class GibbsRowSampler {
       vector[i] += priorShift[i] * scale;
     }
     if (!equations.solve()) {
-      throw new IllegalStateException("Gibbs conditional is not positive definite for row " + row
+      throw new OperationFailedException("Gibbs conditional is not positive definite for row " + row
           + " (" + (to - from) + " ratings)");
     }
     if (means != null) {

@@ -1,6 +1,7 @@
 package io.recopipe.model.als;
 
 import io.recopipe.model.data.Ratings;
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.mf.MfModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ final class ImplicitAlsTrainer {
     ConfidenceRows byItem = ConfidenceRows.of(train.byItem(), options.walsAlpha(),
         options.positiveThreshold());
     if (byUser.size() == 0) {
-      throw new IllegalArgumentException("no implicit interactions: every training rating is "
+      throw new InvalidInputException("no implicit interactions: every training rating is "
           + "below positive_threshold " + options.positiveThreshold() + " or not above 0");
     }
     double interactions = byUser.size();

@@ -1,12 +1,13 @@
 package io.recopipe.model.als;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.util.List;
 
 /**
  * Thrown when training options are out of range or unknown; it lists every problem at once, so a
  * user fixes a config in one pass rather than one error per run.
  */
-public final class InvalidOptionsException extends IllegalArgumentException {
+public final class InvalidOptionsException extends InvalidInputException {
   private static final long serialVersionUID = 1L;
   private final transient List<String> problems;
 

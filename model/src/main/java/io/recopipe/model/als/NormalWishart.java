@@ -1,5 +1,6 @@
 package io.recopipe.model.als;
 
+import io.recopipe.model.error.OperationFailedException;
 import java.util.SplittableRandom;
 
 /**
@@ -49,7 +50,7 @@ final class NormalWishart {
       draw[i] = RandomStreams.gaussian(random);
     }
     if (!Cholesky.factorInPlace(factor, d)) {
-      throw new IllegalStateException("Normal-Wishart precision draw is not positive definite");
+      throw new OperationFailedException("Normal-Wishart precision draw is not positive definite");
     }
     Cholesky.solveUpper(factor, draw, d);
     for (int i = 0; i < d; i++) {
@@ -64,7 +65,7 @@ final class NormalWishart {
    */
   private double[] wishart(double[] scaleInverse, double nu, SplittableRandom random) {
     if (!Cholesky.factorInPlace(scaleInverse, d)) {
-      throw new IllegalStateException("Normal-Wishart scale is not positive definite");
+      throw new OperationFailedException("Normal-Wishart scale is not positive definite");
     }
     double[] m = new double[d * d];
     double[] column = new double[d];

@@ -1,5 +1,6 @@
 package io.recopipe.model.als;
 
+import io.recopipe.model.error.OperationFailedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -75,7 +76,7 @@ final class ParallelRows implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("ALS was interrupted", e);
+      throw new OperationFailedException("ALS was interrupted", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException runtime) {

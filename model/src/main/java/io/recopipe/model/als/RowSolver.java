@@ -1,5 +1,7 @@
 package io.recopipe.model.als;
 
+import io.recopipe.model.error.OperationFailedException;
+
 /**
  * Solves one row's regularized least-squares problem of explicit ALS (Zhou et al. 2008) with the
  * BigQuery ML model: it finds the factors x and intercept b of one user (or item) minimizing
@@ -33,7 +35,7 @@ final class RowSolver {
     }
     equations.addToDiagonal(k, lambdaIntercept);
     if (!equations.solve()) {
-      throw new IllegalStateException("ALS normal equations are not positive definite for row "
+      throw new OperationFailedException("ALS normal equations are not positive definite for row "
           + row + " (" + (to - from) + " ratings); raise l2_reg or intercept_l2_reg above 0");
     }
     double[] solution = equations.solution();

@@ -1,5 +1,7 @@
 package io.recopipe.model.als;
 
+import io.recopipe.model.error.OperationFailedException;
+
 /**
  * Solves one row's update of {@link TrainingMethod#VB}, fully factorized variational Bayes for the
  * BigQuery ML model (Lim &amp; Teh 2007; the diagonal-covariance variant of VB-PCA, Raiko, Ilin &amp;
@@ -66,7 +68,7 @@ final class VbRowSolver {
       precision[i] = equations.diagonal(i);
     }
     if (!equations.solve()) {
-      throw new IllegalStateException("VB normal equations are not positive definite for row "
+      throw new OperationFailedException("VB normal equations are not positive definite for row "
           + row + " (" + (to - from) + " ratings)");
     }
     double[] solution = equations.solution();

@@ -1,5 +1,6 @@
 package io.recopipe.model.bundle;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.util.Objects;
 
 /**
@@ -17,14 +18,14 @@ public record BundleFile(String name, long bytes, String sha256) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(sha256, "sha256");
     if (!isPlainFileName(name)) {
-      throw new IllegalArgumentException("file name '" + name
+      throw new InvalidInputException("file name '" + name
           + "' must be a plain name inside the bundle (no '/', '\\', '.' or '..')");
     }
     if (bytes < 0) {
-      throw new IllegalArgumentException("file " + name + ": size must be >= 0, was " + bytes);
+      throw new InvalidInputException("file " + name + ": size must be >= 0, was " + bytes);
     }
     if (!Sha256.isHex(sha256)) {
-      throw new IllegalArgumentException("file " + name + ": sha256 must be 64 lowercase hex "
+      throw new InvalidInputException("file " + name + ": sha256 must be 64 lowercase hex "
           + "digits, was '" + sha256 + "'");
     }
   }

@@ -1,5 +1,7 @@
 package io.recopipe.model.bundle;
 
+import io.recopipe.model.error.FailureKind;
+import io.recopipe.model.error.RecopipeFailure;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -11,7 +13,7 @@ import java.nio.file.Path;
  * <p>An {@link IOException}, like {@code java.util.zip.ZipException}: it is about the contents of
  * files, and callers of the reader handle I/O failures anyway.
  */
-public final class BundleFormatException extends IOException {
+public final class BundleFormatException extends IOException implements RecopipeFailure {
   private static final long serialVersionUID = 1L;
   private final transient Path bundle;
   private final String file;
@@ -50,5 +52,10 @@ public final class BundleFormatException extends IOException {
   /** The file at fault, or null when the problem is with the directory as a whole. */
   public String file() {
     return file;
+  }
+
+  @Override
+  public final FailureKind failureKind() {
+    return FailureKind.BAD_INPUT;
   }
 }

@@ -4,6 +4,7 @@ import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.als.FeedbackType;
 import io.recopipe.model.als.TrainingIteration;
 import io.recopipe.model.data.RatingRange;
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.json.JsonParser;
 import io.recopipe.model.json.JsonValue;
 import io.recopipe.model.json.JsonWriter;
@@ -55,7 +56,7 @@ public record BundleManifest(String feedbackType, Map<String, Object> options,
     try {
       feedbackType = FeedbackType.parse(feedbackType).name();
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("feedback_type must be EXPLICIT or IMPLICIT, was '"
+      throw new InvalidInputException("feedback_type must be EXPLICIT or IMPLICIT, was '"
           + feedbackType + "'", e);
     }
     // through JSON text and back, so that this equals the manifest a reader will produce
@@ -96,7 +97,7 @@ public record BundleManifest(String feedbackType, Map<String, Object> options,
 
   private static void requireName(String what, String name) {
     if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException(what + " must be a non-blank name, was '" + name + "'");
+      throw new InvalidInputException(what + " must be a non-blank name, was '" + name + "'");
     }
   }
 
@@ -208,14 +209,14 @@ public record BundleManifest(String feedbackType, Map<String, Object> options,
      */
     public BundleManifest build() {
       if (provenance == null) {
-        throw new IllegalArgumentException("a bundle manifest needs provenance");
+        throw new InvalidInputException("a bundle manifest needs provenance");
       }
       String feedback = feedbackType;
       if (feedback == null && options.get("feedback_type") instanceof String fromOptions) {
         feedback = fromOptions;
       }
       if (feedback == null) {
-        throw new IllegalArgumentException("a bundle manifest needs a feedback type");
+        throw new InvalidInputException("a bundle manifest needs a feedback type");
       }
       return new BundleManifest(feedback, options, trainingInfo, metrics,
           dataFingerprint != null ? dataFingerprint : provenance.dataFingerprint(), provenance,

@@ -1,5 +1,6 @@
 package io.recopipe.model.bundle;
 
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.json.JsonWriter;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.RatedItems;
@@ -81,7 +82,7 @@ public final class BundleWriter {
       IfExists ifExists) throws IOException {
     Path absolute = target.toAbsolutePath().normalize();
     if (absolute.getFileName() == null) {
-      throw new IllegalArgumentException("bundle target must name a directory, was " + target);
+      throw new InvalidInputException("bundle target must name a directory, was " + target);
     }
     checkConsistent(model, manifest);
     checkReplaceable(absolute, ifExists);
@@ -135,12 +136,12 @@ public final class BundleWriter {
   private static void checkConsistent(MfModel model, BundleManifest manifest) {
     Map<String, Object> options = manifest.options();
     if (options.get("num_factors") instanceof Number k && k.longValue() != model.numFactors()) {
-      throw new IllegalArgumentException("manifest options say num_factors " + k
+      throw new InvalidInputException("manifest options say num_factors " + k
           + " but the model has " + model.numFactors() + " factors");
     }
     Object feedback = options.get("feedback_type");
     if (feedback != null && !manifest.feedbackType().equalsIgnoreCase(feedback.toString())) {
-      throw new IllegalArgumentException("manifest options say feedback_type " + feedback
+      throw new InvalidInputException("manifest options say feedback_type " + feedback
           + " but the manifest says " + manifest.feedbackType());
     }
   }

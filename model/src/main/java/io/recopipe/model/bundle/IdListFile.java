@@ -2,6 +2,7 @@ package io.recopipe.model.bundle;
 
 import io.recopipe.model.bundle.BinaryHeader.Kind;
 import io.recopipe.model.data.IdDictionary;
+import io.recopipe.model.error.InvalidInputException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -35,7 +36,7 @@ final class IdListFile {
       for (int index = 0; index < ids.size(); index++) {
         String id = ids.get(index);
         if (hasUnpairedSurrogate(id)) {
-          throw new IllegalArgumentException(name + ": id #" + index
+          throw new InvalidInputException(name + ": id #" + index
               + " holds an unpaired UTF-16 surrogate and cannot be stored as UTF-8");
         }
         byte[] bytes = id.getBytes(StandardCharsets.UTF_8);

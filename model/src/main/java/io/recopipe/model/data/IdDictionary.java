@@ -1,5 +1,6 @@
 package io.recopipe.model.data;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ public final class IdDictionary {
     for (String id : ids) {
       int before = dictionary.size();
       if (dictionary.intern(id) != before) {
-        throw new IllegalArgumentException("duplicate id in dictionary: '" + id + "'");
+        throw new InvalidInputException("duplicate id in dictionary: '" + id + "'");
       }
     }
     return dictionary;

@@ -1,5 +1,7 @@
 package io.recopipe.model.data;
 
+import io.recopipe.model.error.InvalidInputException;
+
 /**
  * The lowest and highest rating of a data set as ingest found them: the scale a model trained on
  * it predicts, so evaluation, batch recommendations and serving all clamp predictions into the
@@ -17,7 +19,7 @@ public record RatingRange(float min, float max) {
    */
   public RatingRange {
     if (!Float.isFinite(min) || !Float.isFinite(max) || min > max) {
-      throw new IllegalArgumentException("a rating range needs finite bounds with min <= max, was ["
+      throw new InvalidInputException("a rating range needs finite bounds with min <= max, was ["
           + min + ", " + max + "]");
     }
   }
@@ -29,7 +31,7 @@ public record RatingRange(float min, float max) {
    */
   public static RatingRange of(Ratings ratings) {
     if (ratings.size() == 0) {
-      throw new IllegalArgumentException("an empty set of ratings has no rating range");
+      throw new InvalidInputException("an empty set of ratings has no rating range");
     }
     float low = Float.POSITIVE_INFINITY;
     float high = Float.NEGATIVE_INFINITY;

@@ -1,5 +1,7 @@
 package io.recopipe.model.hybrid;
 
+import io.recopipe.model.error.OperationFailedException;
+
 /**
  * Ridge linear regression by its closed form, the equivalent of BigQuery ML's {@code linear_reg}
  * with {@code l2_reg}: rows are streamed into sufficient statistics (sums, XᵀX, Xᵀy, skipping
@@ -62,7 +64,7 @@ public final class RidgeRegression {
    */
   public LinearWeights fit(double l2) {
     if (n == 0) {
-      throw new IllegalStateException("ridge regression needs at least one row");
+      throw new OperationFailedException("ridge regression needs at least one row");
     }
     double[] mean = new double[d];
     double[] scale = new double[d];
@@ -89,7 +91,7 @@ public final class RidgeRegression {
       beta[j] = (xy[j] - n * mean[j] * meanY) / scale[j];
     }
     if (!io.recopipe.model.als.Cholesky.solveInPlace(a, beta, d)) {
-      throw new IllegalStateException("ridge normal equations are not positive definite; "
+      throw new OperationFailedException("ridge normal equations are not positive definite; "
           + "increase l2_reg");
     }
     double[] weights = new double[d];

@@ -1,6 +1,7 @@
 package io.recopipe.model.metrics;
 
 import io.recopipe.model.data.Ratings;
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.ItemScorer;
 import io.recopipe.model.scoring.TopK;
@@ -64,7 +65,7 @@ public final class ImplicitEvaluator {
   public ImplicitEvaluation evaluate(MfModel model, Ratings train, Ratings eval) {
     HeldOut heldOut = HeldOut.of(model, train, eval, positiveThreshold);
     if (heldOut.positives() == 0) {
-      throw new IllegalArgumentException("cannot evaluate an implicit model: the eval split has "
+      throw new InvalidInputException("cannot evaluate an implicit model: the eval split has "
           + "no positives (ratings >= positive_threshold " + positiveThreshold + ")");
     }
     int itemCount = model.items().size();

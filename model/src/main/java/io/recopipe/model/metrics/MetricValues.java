@@ -1,5 +1,6 @@
 package io.recopipe.model.metrics;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +26,7 @@ public abstract class MetricValues {
   public double get(String name) {
     Double value = values.get(name);
     if (value == null) {
-      throw new IllegalArgumentException("no metric '" + name + "'; have " + values.keySet());
+      throw new InvalidInputException("no metric '" + name + "'; have " + values.keySet());
     }
     return value;
   }

@@ -1,5 +1,6 @@
 package io.recopipe.model.metrics;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public final class RankingAccumulator {
    */
   public RankingEvaluation finish() {
     if (evaluatedUsers == 0) {
-      throw new IllegalArgumentException("cannot evaluate rankings: none of the " + skippedUsers
+      throw new InvalidInputException("cannot evaluate rankings: none of the " + skippedUsers
           + " users has a relevant item");
     }
     Map<String, Double> values = new LinkedHashMap<>();

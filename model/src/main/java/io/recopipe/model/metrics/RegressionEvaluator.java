@@ -3,6 +3,7 @@ package io.recopipe.model.metrics;
 import io.recopipe.model.data.IdDictionary;
 import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.data.Ratings;
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.mf.MfModel;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +80,7 @@ public final class RegressionEvaluator {
    */
   public RegressionEvaluator clipTo(float min, float max) {
     if (!Float.isFinite(min) || !Float.isFinite(max) || min > max) {
-      throw new IllegalArgumentException("clipping range must be finite with min <= max, was ["
+      throw new InvalidInputException("clipping range must be finite with min <= max, was ["
           + min + ", " + max + "]");
     }
     return new RegressionEvaluator(true, min, max);
@@ -126,7 +127,7 @@ public final class RegressionEvaluator {
     Objects.requireNonNull(model, "model");
     int n = ratings.length;
     if (users.length != n || items.length != n) {
-      throw new IllegalArgumentException("test triples differ in length: " + users.length
+      throw new InvalidInputException("test triples differ in length: " + users.length
           + " users, " + items.length + " items, " + n + " ratings");
     }
     Predictions predictions = new Predictions(n);

@@ -1,5 +1,6 @@
 package io.recopipe.model.scoring;
 
+import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.model.mf.MfModel;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -92,7 +93,7 @@ public final class BatchRecommender {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while recommending", e);
+        throw new OperationFailedException("interrupted while recommending", e);
       } catch (java.util.concurrent.ExecutionException e) {
         throw new IllegalStateException("recommending failed: " + e.getCause(), e.getCause());
       } finally {

@@ -1,5 +1,7 @@
 package io.recopipe.model.scoring;
 
+import io.recopipe.model.error.InvalidInputException;
+
 /**
  * Keeps the k highest-scoring items seen so far in a primitive min-heap, so that choosing the top
  * 50 of thousands of items costs O(n log k) with no boxing. Ties go to the lower item index, which
@@ -14,7 +16,7 @@ public final class TopK {
   /** Creates a selector for the top {@code k} (k ≥ 1). */
   public TopK(int k) {
     if (k < 1) {
-      throw new IllegalArgumentException("k must be >= 1, was " + k);
+      throw new InvalidInputException("k must be >= 1, was " + k);
     }
     this.capacity = k;
     this.items = new int[k];

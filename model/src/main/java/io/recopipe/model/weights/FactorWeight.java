@@ -1,5 +1,7 @@
 package io.recopipe.model.weights;
 
+import io.recopipe.model.error.InvalidInputException;
+
 /**
  * One element of ML.WEIGHTS' {@code factor_weights} array, {@code STRUCT<factor INT64, weight
  * FLOAT64>}, kept as its own type so exported rows have BigQuery's exact shape.
@@ -12,7 +14,7 @@ public record FactorWeight(int factor, double weight) {
   /** Checks the factor number. */
   public FactorWeight {
     if (factor < 1) {
-      throw new IllegalArgumentException("factors are numbered from 1, was " + factor);
+      throw new InvalidInputException("factors are numbered from 1, was " + factor);
     }
   }
 }

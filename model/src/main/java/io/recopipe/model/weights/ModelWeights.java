@@ -1,6 +1,7 @@
 package io.recopipe.model.weights;
 
 import io.recopipe.model.data.IdDictionary;
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.mf.MfModel;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class ModelWeights {
     this.userColumn = Objects.requireNonNull(userColumn, "userColumn");
     this.itemColumn = Objects.requireNonNull(itemColumn, "itemColumn");
     if (userColumn.equals(itemColumn)) {
-      throw new IllegalArgumentException("user and item columns must differ, both are '"
+      throw new InvalidInputException("user and item columns must differ, both are '"
           + userColumn + "'");
     }
   }

@@ -1,5 +1,6 @@
 package io.recopipe.model.weights;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,14 +20,14 @@ final class ParsedWeights {
     Objects.requireNonNull(userColumn, "userColumn");
     Objects.requireNonNull(itemColumn, "itemColumn");
     if (userColumn.equals(itemColumn)) {
-      throw new IllegalArgumentException("user and item columns must differ, both are '"
+      throw new InvalidInputException("user and item columns must differ, both are '"
           + userColumn + "'");
     }
     WeightsRow global = null;
     for (WeightsRow row : rows) {
       if (row.isGlobalIntercept()) {
         if (global != null) {
-          throw new IllegalArgumentException("more than one " + WeightsRow.GLOBAL_INTERCEPT_FEATURE
+          throw new InvalidInputException("more than one " + WeightsRow.GLOBAL_INTERCEPT_FEATURE
               + " row");
         }
         global = row;
@@ -35,16 +36,16 @@ final class ParsedWeights {
       } else if (row.processedInput().equals(itemColumn)) {
         items.add(row);
       } else {
-        throw new IllegalArgumentException("row for '" + row.feature() + "' has processed_input '"
+        throw new InvalidInputException("row for '" + row.feature() + "' has processed_input '"
             + row.processedInput() + "', expected '" + userColumn + "' or '" + itemColumn + "'");
       }
     }
     if (global == null) {
-      throw new IllegalArgumentException("no " + WeightsRow.GLOBAL_INTERCEPT_FEATURE + " row");
+      throw new InvalidInputException("no " + WeightsRow.GLOBAL_INTERCEPT_FEATURE + " row");
     }
     WeightsRow first = !users.isEmpty() ? users.get(0) : !items.isEmpty() ? items.get(0) : null;
     if (first == null) {
-      throw new IllegalArgumentException("no user or item rows: the number of factors is unknown");
+      throw new InvalidInputException("no user or item rows: the number of factors is unknown");
     }
     this.numFactors = first.factorWeights().size();
     this.globalIntercept = (float) global.intercept();
@@ -68,14 +69,14 @@ final class ParsedWeights {
   void decodeFactors(WeightsRow row, float[] into, int offset) {
     List<FactorWeight> weights = row.factorWeights();
     if (weights.size() != numFactors) {
-      throw new IllegalArgumentException("'" + row.feature() + "' has " + weights.size()
+      throw new InvalidInputException("'" + row.feature() + "' has " + weights.size()
           + " factor weights, expected " + numFactors);
     }
     boolean[] seen = new boolean[numFactors];
     for (FactorWeight weight : weights) {
       int f = weight.factor() - 1;
       if (f >= numFactors || seen[f]) {
-        throw new IllegalArgumentException("'" + row.feature() + "' has factor " + weight.factor()
+        throw new InvalidInputException("'" + row.feature() + "' has factor " + weight.factor()
             + (f >= numFactors ? ", beyond " + numFactors : " twice"));
       }
       seen[f] = true;

@@ -1,5 +1,6 @@
 package io.recopipe.model.weights;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,7 +30,7 @@ public record WeightsRow(String processedInput, String feature, List<FactorWeigh
     factorWeights = factorWeights == null ? List.of() : List.copyOf(factorWeights);
     if (processedInput == null
         && (!GLOBAL_INTERCEPT_FEATURE.equals(feature) || !factorWeights.isEmpty())) {
-      throw new IllegalArgumentException("only the " + GLOBAL_INTERCEPT_FEATURE
+      throw new InvalidInputException("only the " + GLOBAL_INTERCEPT_FEATURE
           + " row, without factor weights, may have a null processed_input; got feature '"
           + feature + "' with " + factorWeights.size() + " factor weights");
     }

@@ -1,5 +1,6 @@
 package io.recopipe.model.weights;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class WeightsScorer {
       float[] factors = new float[parsed.numFactors];
       parsed.decodeFactors(row, factors, 0);
       if (into.put(row.feature(), new Side(factors, (float) row.intercept())) != null) {
-        throw new IllegalArgumentException("duplicate row for " + row.processedInput() + " '"
+        throw new InvalidInputException("duplicate row for " + row.processedInput() + " '"
             + row.feature() + "'");
       }
     }

@@ -3,6 +3,7 @@ package io.recopipe.pipeline.cli;
 import io.recopipe.components.synthetic.TrainTestSplit;
 import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.data.Ratings;
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.bench.AlsBenchmark;
 import io.recopipe.pipeline.bench.BenchCase;
 import io.recopipe.pipeline.json.Json;
@@ -114,7 +115,7 @@ final class BenchAlsCommand implements Callable<Integer> {
       Path base = dir.resolve("u" + fold + ".base");
       Path test = dir.resolve("u" + fold + ".test");
       if (!Files.isRegularFile(base) || !Files.isRegularFile(test)) {
-        throw new IllegalArgumentException("--folds " + dir + ": missing " + base.getFileName()
+        throw new InvalidInputException("--folds " + dir + ": missing " + base.getFileName()
             + " or " + test.getFileName());
       }
       long start = System.nanoTime();

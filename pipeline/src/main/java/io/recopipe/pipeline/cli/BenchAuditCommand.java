@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.cli;
 
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.audit.AuditVerification;
 import io.recopipe.pipeline.json.Json;
@@ -40,7 +41,7 @@ final class BenchAuditCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     for (int n : entries) {
       if (n < 1) {
-        throw new IllegalArgumentException("--entries must be >= 1, was " + n);
+        throw new InvalidInputException("--entries must be >= 1, was " + n);
       }
       Path dir = Files.createTempDirectory("recopipe-bench-audit");
       try (MetadataStore store = MetadataStore.open(dir.resolve("metadata.db"))) {

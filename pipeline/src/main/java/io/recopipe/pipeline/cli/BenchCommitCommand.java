@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.components.warehouse.WarehouseException;
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.artifacts.Directories;
 import io.recopipe.pipeline.json.Json;
 import java.io.IOException;
@@ -43,7 +44,7 @@ final class BenchCommitCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     for (long rows : ratings) {
       if (rows < 10) {
-        throw new IllegalArgumentException("--ratings must be >= 10, was " + rows);
+        throw new InvalidInputException("--ratings must be >= 10, was " + rows);
       }
       Path dir = Files.createTempDirectory("recopipe-bench-commit");
       try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(dir.resolve("warehouse.duckdb"))) {

@@ -3,6 +3,7 @@ package io.recopipe.pipeline.cli;
 import io.recopipe.components.synthetic.TrainTestSplit;
 import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.data.Ratings;
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.bench.DefaultsBenchmark;
 import io.recopipe.pipeline.json.Json;
 import java.io.PrintWriter;
@@ -53,7 +54,7 @@ final class BenchDefaultsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     for (String name : cases) {
       if (!CASES.contains(name)) {
-        throw new IllegalArgumentException("--cases: unknown case '" + name + "' (known: "
+        throw new InvalidInputException("--cases: unknown case '" + name + "' (known: "
             + String.join(", ", CASES) + ")");
       }
     }
@@ -81,7 +82,7 @@ final class BenchDefaultsCommand implements Callable<Integer> {
       Path base = dir.get().resolve("u" + fold + ".base");
       Path test = dir.get().resolve("u" + fold + ".test");
       if (!Files.isRegularFile(base) || !Files.isRegularFile(test)) {
-        throw new IllegalArgumentException("--folds " + dir.get() + ": missing "
+        throw new InvalidInputException("--folds " + dir.get() + ": missing "
             + base.getFileName() + " or " + test.getFileName());
       }
       progress("ml-100k u" + fold);

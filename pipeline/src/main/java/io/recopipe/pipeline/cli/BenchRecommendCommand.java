@@ -2,6 +2,7 @@ package io.recopipe.pipeline.cli;
 
 import io.recopipe.components.synthetic.TrainTestSplit;
 import io.recopipe.model.als.AlsOptions;
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.BatchRecommender;
 import io.recopipe.model.scoring.RatedItems;
@@ -45,7 +46,7 @@ final class BenchRecommendCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (topN < 1 || repeat < 1) {
-      throw new IllegalArgumentException("--top-n and --repeat must be >= 1");
+      throw new InvalidInputException("--top-n and --repeat must be >= 1");
     }
     PrintWriter out = spec.commandLine().getOut();
     TrainTestSplit split = DataSources.preset(preset, seed);

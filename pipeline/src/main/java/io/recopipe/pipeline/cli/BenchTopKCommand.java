@@ -2,6 +2,7 @@ package io.recopipe.pipeline.cli;
 
 import io.recopipe.components.synthetic.Preset;
 import io.recopipe.model.data.IdDictionary;
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.ItemScorer;
 import io.recopipe.model.scoring.RatedItems;
@@ -60,7 +61,7 @@ final class BenchTopKCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (factors < 1 || topN < 1 || users < 1 || repeat < 1) {
-      throw new IllegalArgumentException("--factors, --top-n, --users and --repeat must be >= 1");
+      throw new InvalidInputException("--factors, --top-n, --users and --repeat must be >= 1");
     }
     PrintWriter out = spec.commandLine().getOut();
     for (String name : presets) {

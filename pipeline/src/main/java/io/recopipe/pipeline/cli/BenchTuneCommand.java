@@ -7,6 +7,7 @@ import io.recopipe.components.tuning.ValidationSplit;
 import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.als.AlsTrainer;
 import io.recopipe.model.data.Ratings;
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.metrics.RegressionEvaluator;
 import io.recopipe.model.metrics.RootMeanSquaredError;
 import io.recopipe.pipeline.json.Json;
@@ -51,7 +52,7 @@ final class BenchTuneCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path dir = folds != null ? folds : DataSources.findMl100k().orElseThrow(() ->
-        new IllegalArgumentException("ML-100K not found: pass --folds or set ML100K_DIR"));
+        new InvalidInputException("ML-100K not found: pass --folds or set ML100K_DIR"));
     Map<String, String> values = new LinkedHashMap<>(OptionDefaults.named(defaults));
     values.putAll(Map.of("num_trials", "20", "num_factors_range", "2,64",
         "l2_reg_range", "0.01,10"));
@@ -63,7 +64,7 @@ final class BenchTuneCommand implements Callable<Integer> {
       Path base = dir.resolve("u" + fold + ".base");
       Path test = dir.resolve("u" + fold + ".test");
       if (!Files.isRegularFile(base) || !Files.isRegularFile(test)) {
-        throw new IllegalArgumentException("--folds " + dir + ": missing " + base.getFileName()
+        throw new InvalidInputException("--folds " + dir + ": missing " + base.getFileName()
             + " or " + test.getFileName());
       }
       spec.commandLine().getErr().println("bench: tuning u" + fold);

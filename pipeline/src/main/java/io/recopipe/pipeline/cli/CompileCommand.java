@@ -1,6 +1,7 @@
 package io.recopipe.pipeline.cli;
 
 import io.recopipe.infra.config.GcpConfig;
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.config.ConfigValidator;
 import io.recopipe.pipeline.config.PipelineConfig;
 import io.recopipe.pipeline.kfp.KfpOptions;
@@ -53,7 +54,7 @@ final class CompileCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!"vertex".equals(target)) {
-      throw new IllegalArgumentException("--target " + target + ": only vertex is supported");
+      throw new InvalidInputException("--target " + target + ": only vertex is supported");
     }
     PipelineConfig resolved = load(config, set, false);
     Optional<GcpConfig> gcp = optionalGcp(resolved);

@@ -9,6 +9,7 @@ import io.recopipe.components.api.Services;
 import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.components.warehouse.WarehouseException;
+import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.pipeline.kfp.ContainerRun;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import java.io.IOException;
@@ -100,7 +101,7 @@ final class ComponentCommand implements Callable<Integer> {
     try {
       return DuckDbWarehouse.open(file);
     } catch (WarehouseException e) {
-      throw new IllegalStateException(e.getMessage(), e);
+      throw new OperationFailedException(e.getMessage(), e);
     }
   }
 }

@@ -1,10 +1,13 @@
 package io.recopipe.pipeline.cli;
 
-/** The documented exit codes, distinct so that schedulers and scripts can branch on them. */
+/**
+ * The documented exit codes, distinct so that schedulers and scripts can branch on them; those
+ * of failures come from the exception's {@link io.recopipe.model.error.FailureKind}.
+ */
 public final class ExitCodes {
   /** Success. */
   public static final int OK = 0;
-  /** An unexpected failure (a bug or an environment problem); the message says which. */
+  /** An operation failed (a service, a lock, the disk, a run that cannot resume). */
   public static final int FAILED = 1;
   /** Bad input: a malformed file, an invalid option, a missing path, a bad command line. */
   public static final int BAD_INPUT = 2;
@@ -26,6 +29,8 @@ public final class ExitCodes {
   public static final int REFUSED = 8;
   /** {@code recopipe audit verify} found a row that does not verify: the log was tampered with. */
   public static final int AUDIT_BROKEN = 9;
+  /** A bug in recopipe: an exception no check anticipated ({@code RECOPIPE_DEBUG=1} shows it). */
+  public static final int INTERNAL = 70;
 
   private ExitCodes() {
   }

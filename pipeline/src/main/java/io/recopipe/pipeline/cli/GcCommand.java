@@ -1,6 +1,7 @@
 package io.recopipe.pipeline.cli;
 
 import io.recopipe.components.readers.ControlChars;
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.artifacts.ArtifactStore;
 import io.recopipe.pipeline.gc.GarbageCollector;
 import io.recopipe.pipeline.gc.GcPlan;
@@ -76,7 +77,7 @@ final class GcCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException("--keep-runs must be a whole number 0 or more, was '"
+    throw new InvalidInputException("--keep-runs must be a whole number 0 or more, was '"
         + ControlChars.escape(keepRuns) + "'");
   }
 }

@@ -7,6 +7,7 @@ import io.recopipe.components.synthetic.SyntheticGenerator;
 import io.recopipe.components.synthetic.SyntheticSpec;
 import io.recopipe.components.synthetic.TrainTestSplit;
 import io.recopipe.components.writers.TsvRatingsWriter;
+import io.recopipe.model.error.InvalidInputException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -57,7 +58,7 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SyntheticSpec size = size();
     if (testFraction != null && !(testFraction > 0 && testFraction < 1)) {
-      throw new IllegalArgumentException("--test-fraction must be between 0 and 1, got "
+      throw new InvalidInputException("--test-fraction must be between 0 and 1, got "
           + testFraction);
     }
     long start = System.nanoTime();
@@ -85,14 +86,14 @@ final class GenerateCommand implements Callable<Integer> {
   private SyntheticSpec size() {
     boolean custom = users != null || items != null || ratings != null;
     if (preset != null && custom) {
-      throw new IllegalArgumentException(
+      throw new InvalidInputException(
           "give either --preset or --users/--items/--ratings, not both");
     }
     if (preset != null) {
       return SyntheticSpec.of(Preset.fromName(preset));
     }
     if (users == null || items == null || ratings == null) {
-      throw new IllegalArgumentException("give --preset NAME (ml-100k, ml-1m, ml-20m) or all of"
+      throw new InvalidInputException("give --preset NAME (ml-100k, ml-1m, ml-20m) or all of"
           + " --users, --items and --ratings");
     }
     return SyntheticSpec.custom(users, items, ratings);

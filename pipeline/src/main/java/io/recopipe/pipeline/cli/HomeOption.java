@@ -2,6 +2,7 @@ package io.recopipe.pipeline.cli;
 
 import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.components.warehouse.WarehouseException;
+import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.runner.LocalRunner;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ final class HomeOption {
     try {
       return DuckDbWarehouse.open(home.warehouseDb());
     } catch (WarehouseException e) {
-      throw new IllegalStateException(e.getMessage(), e);
+      throw new OperationFailedException(e.getMessage(), e);
     }
   }
 }

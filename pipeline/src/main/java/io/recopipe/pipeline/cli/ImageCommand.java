@@ -3,6 +3,7 @@ package io.recopipe.pipeline.cli;
 import io.recopipe.components.packaging.PipelineImage;
 import io.recopipe.infra.config.GcpConfig;
 import io.recopipe.infra.registry.ArtifactRegistryTarget;
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.config.PipelineConfig;
 import java.io.File;
 import java.io.IOException;
@@ -60,7 +61,7 @@ final class ImageCommand {
     @Override
     public Integer call() throws IOException {
       if (!"gcp".equals(profile)) {
-        throw new IllegalArgumentException("--profile " + profile + ": images are pushed only "
+        throw new InvalidInputException("--profile " + profile + ": images are pushed only "
             + "in the gcp profile");
       }
       PipelineConfig resolved = CompileCommand.load(config, set, true);
@@ -78,7 +79,7 @@ final class ImageCommand {
     private static Path runningJar() {
       String classpath = System.getProperty("java.class.path", "");
       if (!classpath.endsWith(".jar") || classpath.contains(File.pathSeparator)) {
-        throw new IllegalArgumentException("this CLI does not run from one jar (classpath "
+        throw new InvalidInputException("this CLI does not run from one jar (classpath "
             + classpath.length() + " chars); pass --jar pipeline/target/recopipe-cli.jar");
       }
       return Path.of(classpath);

@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.cli;
 
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.review.Promotions;
@@ -29,7 +30,7 @@ final class ModelsCommand {
   /** The definition of pipeline {@code name} (only the shipped one is known to the CLI). */
   static Pipeline definition(String name) {
     if (!name.equals(MovieLensMfPipeline.NAME)) {
-      throw new IllegalArgumentException("unknown pipeline " + name + " (known: "
+      throw new InvalidInputException("unknown pipeline " + name + " (known: "
           + MovieLensMfPipeline.NAME + ")");
     }
     return MovieLensMfPipeline.definition();

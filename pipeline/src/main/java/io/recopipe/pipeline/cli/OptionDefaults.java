@@ -1,6 +1,7 @@
 package io.recopipe.pipeline.cli;
 
 import io.recopipe.model.als.AlsOptions;
+import io.recopipe.model.error.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +70,7 @@ public final class OptionDefaults {
       case "movielens-vb" -> MOVIELENS_VB;
       case "movielens-als" -> MOVIELENS_ALS;
       case "bigquery" -> Map.of();
-      default -> throw new IllegalArgumentException("unknown --defaults '" + name
+      default -> throw new InvalidInputException("unknown --defaults '" + name
           + "' (known: auto, movielens, movielens-vb, movielens-als, bigquery)");
     };
   }

@@ -3,6 +3,7 @@ package io.recopipe.pipeline.cli;
 import io.recopipe.infra.config.GcpConfig;
 import io.recopipe.infra.profile.GcpProfile;
 import io.recopipe.infra.profile.GoogleCredentialsCheck;
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.config.PipelineConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class ProfileOption {
     return switch (name) {
       case "local" -> false;
       case "gcp" -> true;
-      default -> throw new IllegalArgumentException("--profile " + name
+      default -> throw new InvalidInputException("--profile " + name
           + ": expected local or gcp");
     };
   }

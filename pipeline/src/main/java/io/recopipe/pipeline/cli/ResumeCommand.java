@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.cli;
 
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunOptions;
@@ -32,7 +33,7 @@ final class ResumeCommand implements Callable<Integer> {
     io.recopipe.pipeline.home.NativeLibraries.preload();
     try (LocalRunner runner = home.runner()) {
       runner.resumeBlocker(runId).ifPresent(reason -> {
-        throw new IllegalArgumentException("cannot resume " + runId + ": " + reason);
+        throw new InvalidInputException("cannot resume " + runId + ": " + reason);
       });
       RunResult result = runner.resume(MovieLensMfPipeline.definition(), runId,
           RunOptions.to(System.out));

@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.cli;
 
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.home.OwnerOnlyFile;
 import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
@@ -74,7 +75,7 @@ final class ReviewersCommand {
     public Integer call() throws ReviewException, IOException {
       PrintWriter out = spec.commandLine().getOut();
       if (tokenSha256 != null && tokenOut != null) {
-        throw new IllegalArgumentException("--token-sha256 and --token-out exclude each other:"
+        throw new InvalidInputException("--token-sha256 and --token-out exclude each other:"
             + " with a hash there is no token to write");
       }
       try (LocalRunner runner = home.runner()) {
@@ -113,7 +114,7 @@ final class ReviewersCommand {
       try {
         OwnerOnlyFile.create(tokenOut);
       } catch (FileAlreadyExistsException e) {
-        throw new IllegalArgumentException("--token-out " + tokenOut + ": the file exists;"
+        throw new InvalidInputException("--token-out " + tokenOut + ": the file exists;"
             + " recopipe never overwrites a token file (remove it or choose another path)");
       }
     }

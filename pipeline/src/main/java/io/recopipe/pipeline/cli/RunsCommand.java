@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.cli;
 
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
 import io.recopipe.pipeline.metadata.ExecutionRecord;
 import io.recopipe.pipeline.metadata.RunRecord;
@@ -47,7 +48,7 @@ final class RunsCommand {
     try (LocalRunner runner = home.runner()) {
       RunHistory history = runner.history();
       RunHistory.RunReport report = history.show(runId).orElseThrow(
-          () -> new IllegalArgumentException("no run " + runId + " in " + home.resolve()));
+          () -> new InvalidInputException("no run " + runId + " in " + home.resolve()));
       PrintWriter out = spec.commandLine().getOut();
       RunRecord run = report.run();
       out.printf("run %s  pipeline %s  status %s%s%n", run.id(), run.pipeline(), run.status(),

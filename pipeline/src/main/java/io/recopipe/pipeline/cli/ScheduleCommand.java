@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.cli;
 
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.metadata.RunRepository;
 import io.recopipe.pipeline.schedule.CronTimes;
@@ -67,7 +68,7 @@ final class ScheduleCommand {
       @Mixin HomeOption home) {
     if ("gcp".equals(profile)) {
       if (overlap != null || catchUp != null) {
-        throw new IllegalArgumentException("--overlap and --catch-up apply to --profile local; "
+        throw new InvalidInputException("--overlap and --catch-up apply to --profile local; "
             + "use --max-concurrent and --allow-queueing with --profile gcp");
       }
       print(VertexScheduling.add(name, cron, zone, maxConcurrent == null ? 1 : maxConcurrent,
@@ -75,10 +76,10 @@ final class ScheduleCommand {
       return ExitCodes.OK;
     }
     if (!"local".equals(profile)) {
-      throw new IllegalArgumentException("--profile " + profile + ": expected local or gcp");
+      throw new InvalidInputException("--profile " + profile + ": expected local or gcp");
     }
     if (maxConcurrent != null || allowQueueing || image != null) {
-      throw new IllegalArgumentException("--max-concurrent, --allow-queueing and --image apply "
+      throw new InvalidInputException("--max-concurrent, --allow-queueing and --image apply "
           + "to --profile gcp");
     }
     ScheduleRequest request = new ScheduleRequest(name, cron, zone, overlap, catchUp, config,

@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.cli;
 
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.review.ApprovalExpiry;
 import io.recopipe.pipeline.review.Promotions;
@@ -66,7 +67,7 @@ final class ServerCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     checkHost();
     if (tickSeconds < 1) {
-      throw new IllegalArgumentException("--tick-seconds must be >= 1, was " + tickSeconds);
+      throw new InvalidInputException("--tick-seconds must be >= 1, was " + tickSeconds);
     }
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stopRequested = new CountDownLatch(1);
@@ -129,13 +130,13 @@ final class ServerCommand implements Callable<Integer> {
     try {
       loopback = InetAddress.getByName(host).isLoopbackAddress();
     } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("unknown --host " + host);
+      throw new InvalidInputException("unknown --host " + host);
     }
     if (loopback) {
       return;
     }
     if (!allowRemote) {
-      throw new IllegalArgumentException("refusing to serve the review page on " + host
+      throw new InvalidInputException("refusing to serve the review page on " + host
           + ", which is not a loopback address; pass --allow-remote to do it anyway");
     }
     PrintWriter err = spec.commandLine().getErr();

@@ -3,6 +3,7 @@ package io.recopipe.pipeline.cli;
 import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.components.warehouse.QueryResult;
 import io.recopipe.components.warehouse.WarehouseException;
+import io.recopipe.model.error.InvalidInputException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,12 +36,12 @@ final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() throws WarehouseException {
     if (!format.equals("table") && !format.equals("tsv")) {
-      throw new IllegalArgumentException("--format: expected table or tsv, found '" + format
+      throw new InvalidInputException("--format: expected table or tsv, found '" + format
           + "'");
     }
     var resolved = home.resolve();
     if (!java.nio.file.Files.exists(resolved.warehouseDb())) {
-      throw new IllegalArgumentException("no warehouse at " + resolved.warehouseDb()
+      throw new InvalidInputException("no warehouse at " + resolved.warehouseDb()
           + " yet: run a pipeline first (./recopipe run)");
     }
     try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(resolved.warehouseDb())) {

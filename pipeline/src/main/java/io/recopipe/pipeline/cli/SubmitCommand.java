@@ -3,6 +3,7 @@ package io.recopipe.pipeline.cli;
 import io.recopipe.infra.config.GcpConfig;
 import io.recopipe.infra.vertex.JobIds;
 import io.recopipe.infra.vertex.VertexPipelines;
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.config.PipelineConfig;
 import io.recopipe.pipeline.kfp.KfpOptions;
 import io.recopipe.pipeline.kfp.VertexImages;
@@ -74,7 +75,7 @@ final class SubmitCommand implements Callable<Integer> {
     static VertexJob prepare(String profile, Path config, Map<String, String> set,
         String image) {
       if (!"gcp".equals(profile)) {
-        throw new IllegalArgumentException("--profile " + profile + ": only gcp submits to "
+        throw new InvalidInputException("--profile " + profile + ": only gcp submits to "
             + "Vertex AI (recopipe run runs locally)");
       }
       PipelineConfig resolved = CompileCommand.load(config, set, true);

@@ -2,6 +2,7 @@ package io.recopipe.pipeline.cli;
 
 import io.recopipe.infra.vertex.VertexPipelines;
 import io.recopipe.infra.vertex.VertexSchedule;
+import io.recopipe.model.error.InvalidInputException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -22,7 +23,7 @@ final class VertexScheduling {
     try {
       zoneId = zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException("--zone " + zone + ": unknown time zone");
+      throw new InvalidInputException("--zone " + zone + ": unknown time zone");
     }
     VertexSchedule schedule = new VertexSchedule(name, cron, zoneId, maxConcurrent,
         allowQueueing);

@@ -1,13 +1,14 @@
 package io.recopipe.pipeline.config;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.util.List;
 
 /**
  * A pipeline config that cannot be used: malformed YAML, a duplicate or unknown key, a bad value.
- * The message is one line naming the file, line and column or the key, and the CLI maps this
- * type to exit code 2; validation lists every problem it found in {@link #problems()}.
+ * The message is one line naming the file, line and column or the key, and the CLI exits 2 (bad
+ * input); validation lists every problem it found in {@link #problems()}.
  */
-public class ConfigException extends IllegalArgumentException {
+public class ConfigException extends InvalidInputException {
   private static final long serialVersionUID = 1L;
   private final transient List<String> problems;
 

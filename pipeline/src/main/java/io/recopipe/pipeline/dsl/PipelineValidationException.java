@@ -1,12 +1,13 @@
 package io.recopipe.pipeline.dsl;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.util.List;
 
 /**
  * A pipeline definition is wrong; carries every problem found at once so a user fixes them in one
  * pass instead of one per attempt.
  */
-public class PipelineValidationException extends IllegalArgumentException {
+public class PipelineValidationException extends InvalidInputException {
   private static final long serialVersionUID = 1L;
 
   private final List<String> problems;

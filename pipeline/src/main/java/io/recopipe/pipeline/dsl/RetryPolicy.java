@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.dsl;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.time.Duration;
 
 /**
@@ -18,13 +19,13 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
   /** Validates the policy. */
   public RetryPolicy {
     if (maxAttempts < 1) {
-      throw new IllegalArgumentException("retry maxAttempts must be >= 1, got " + maxAttempts);
+      throw new InvalidInputException("retry maxAttempts must be >= 1, got " + maxAttempts);
     }
     if (initialBackoff == null || initialBackoff.isNegative()) {
-      throw new IllegalArgumentException("retry initialBackoff must be >= 0");
+      throw new InvalidInputException("retry initialBackoff must be >= 0");
     }
     if (!(multiplier >= 1.0)) {
-      throw new IllegalArgumentException("retry multiplier must be >= 1, got " + multiplier);
+      throw new InvalidInputException("retry multiplier must be >= 1, got " + multiplier);
     }
   }
 

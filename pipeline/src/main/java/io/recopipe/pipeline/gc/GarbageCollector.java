@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.gc;
 
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.artifacts.ArtifactStore;
 import io.recopipe.pipeline.artifacts.Directories;
 import io.recopipe.pipeline.audit.AuditLog;
@@ -47,7 +48,7 @@ public final class GarbageCollector {
   /** What keeping the newest {@code keepRuns} runs would remove; changes nothing. */
   public GcPlan plan(int keepRuns) throws IOException {
     if (keepRuns < 0) {
-      throw new IllegalArgumentException("--keep-runs must be 0 or more, was " + keepRuns);
+      throw new InvalidInputException("--keep-runs must be 0 or more, was " + keepRuns);
     }
     List<RunRecord> runs = new RunRepository(store).list();
     Set<String> keptRuns = new TreeSet<>();

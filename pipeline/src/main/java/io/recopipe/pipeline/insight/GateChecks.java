@@ -25,13 +25,13 @@ public final class GateChecks {
    *
    * @throws IOException when the text is not a gate decision
    */
-  public static List<GateCheck> parse(Optional<String> decisionJson) throws IOException {
+  public static List<GateCheckRow> parse(Optional<String> decisionJson) throws IOException {
     if (decisionJson.isEmpty() || decisionJson.get().isBlank()) {
       return List.of();
     }
     try {
       JsonNode decision = JsonFields.object(Json.parse(decisionJson.get()));
-      List<GateCheck> checks = new ArrayList<>();
+      List<GateCheckRow> checks = new ArrayList<>();
       JsonNode list = decision.get("checks");
       if (list != null && list.isArray()) {
         for (JsonNode item : list) {
@@ -44,7 +44,7 @@ public final class GateChecks {
     }
   }
 
-  private static GateCheck check(JsonNode json) {
+  private static GateCheckRow check(JsonNode json) {
     JsonNode passed = json.get("passed");
     boolean skipped = passed == null || passed.isNull();
     String message = JsonFields.string(json, "detail", "");
@@ -56,7 +56,7 @@ public final class GateChecks {
     if (skipped && !message.startsWith("skipped") && !message.startsWith("not comparable")) {
       message = "skipped: " + message;
     }
-    return new GateCheck(JsonFields.string(json, "name"),
+    return new GateCheckRow(JsonFields.string(json, "name"),
         skipped || JsonFields.bool(passed), message);
   }
 

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param implicit        whether the candidate is an implicit-feedback model (its errors are
  *                        predicted confidence − 1 on held-out positives, not rating errors)
  */
-public record PromotionInsight(List<MetricDelta> metrics, List<GateCheck> gateChecks,
+public record PromotionInsight(List<MetricDelta> metrics, List<GateCheckRow> gateChecks,
     List<LossPoint> candidateLoss, List<LossPoint> championLoss, ErrorHistogram candidateErrors,
     Optional<ErrorHistogram> championErrors, List<SampleUser> samples, boolean implicit) {
 }

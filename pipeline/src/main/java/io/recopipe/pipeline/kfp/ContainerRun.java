@@ -7,6 +7,7 @@ import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.Services;
 import io.recopipe.components.warehouse.Warehouse;
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.dsl.Condition;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.dsl.Step;
@@ -55,7 +56,7 @@ public final class ContainerRun {
   public Map<String, Double> run(String stepName, String runId, Map<String, Path> inputs,
       Map<String, Path> outputs, Map<String, String> parameters,
       Map<String, Path> outputParameters) throws ComponentException, IOException {
-    Step step = pipeline.step(stepName).orElseThrow(() -> new IllegalArgumentException(
+    Step step = pipeline.step(stepName).orElseThrow(() -> new InvalidInputException(
         "no step " + stepName + " in pipeline " + pipeline.name() + " (steps: "
             + pipeline.steps().stream().map(Step::name).toList() + ")"));
     Component component = step.component();
@@ -65,7 +66,7 @@ public final class ContainerRun {
         .orElse(Set.of());
     for (String name : outputParameters.keySet()) {
       if (!known.contains(name)) {
-        throw new IllegalArgumentException("step " + stepName + ": no output parameter " + name
+        throw new InvalidInputException("step " + stepName + ": no output parameter " + name
             + " (known: " + new TreeSet<>(known) + ")");
       }
     }
@@ -88,7 +89,7 @@ public final class ContainerRun {
   private static void requirePorts(String step, String option, Set<String> given,
       Set<String> expected) {
     if (!given.equals(expected)) {
-      throw new IllegalArgumentException("step " + step + ": " + option + " ports "
+      throw new InvalidInputException("step " + step + ": " + option + " ports "
           + new TreeSet<>(given) + " do not match the step's " + new TreeSet<>(expected));
     }
   }

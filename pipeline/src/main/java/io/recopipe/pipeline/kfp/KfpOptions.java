@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.kfp;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public record KfpOptions(String image, List<String> command, String sdkVersion,
   /** Copies the command and checks the image. */
   public KfpOptions {
     if (image == null || image.isBlank()) {
-      throw new IllegalArgumentException("the pipeline image reference is empty");
+      throw new InvalidInputException("the pipeline image reference is empty");
     }
     command = List.copyOf(command);
     env = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(env));

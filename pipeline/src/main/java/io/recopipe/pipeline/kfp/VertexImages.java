@@ -1,6 +1,7 @@
 package io.recopipe.pipeline.kfp;
 
 import io.recopipe.infra.config.GcpConfig;
+import io.recopipe.model.error.InvalidInputException;
 import java.util.Optional;
 
 /**
@@ -21,7 +22,7 @@ public final class VertexImages {
       return explicit.strip();
     }
     return gcp.map(c -> c.imageRepository() + DEFAULT_SUFFIX).orElseThrow(() ->
-        new IllegalArgumentException("pass --image REF (the recopipe pipeline image) or "
+        new InvalidInputException("pass --image REF (the recopipe pipeline image) or "
             + "complete the gcp section for the default REGISTRY/PROJECT/REPO/IMAGE"
             + DEFAULT_SUFFIX));
   }

@@ -1,12 +1,12 @@
 package io.recopipe.pipeline.movielens;
 
 import io.recopipe.components.deploy.DeployComponent;
+import io.recopipe.components.gate.GateComponent;
 import io.recopipe.components.hybrid.HybridComponent;
 import io.recopipe.components.ingest.IngestComponent;
 import io.recopipe.components.packaging.PackageComponent;
 import io.recopipe.components.steps.EvaluateComponent;
 import io.recopipe.components.steps.ExportComponent;
-import io.recopipe.components.steps.GateComponent;
 import io.recopipe.components.steps.TrainComponent;
 import io.recopipe.components.tuning.TuneComponent;
 import io.recopipe.pipeline.config.ConfigValidator;

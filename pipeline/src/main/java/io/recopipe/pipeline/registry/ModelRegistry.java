@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.registry;
 
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import java.sql.Connection;
@@ -137,7 +138,7 @@ public final class ModelRegistry {
   public void promote(String pipeline, int version, String actor, String reason,
       boolean served) {
     if (find(pipeline, version).isEmpty()) {
-      throw new IllegalArgumentException("no model version " + subject(pipeline, version));
+      throw new InvalidInputException("no model version " + subject(pipeline, version));
     }
     store.write(c -> {
       Instant now = clock.instant();

@@ -1,21 +1,21 @@
 package io.recopipe.pipeline.review;
 
+import io.recopipe.components.gate.PromotionRule;
 import io.recopipe.pipeline.config.ConfigException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The {@code promotion} section of a pipeline config: {@code policy: auto} deploys a blessed
- * model at once, {@code policy: review} makes the run wait for a reviewer; {@code four_eyes}
- * (default true under review) refuses the run's starter as approver; {@code expires_after}
- * (default 72h) ends a waiting run EXPIRED.
+ * The {@code promotion} section of a pipeline config as the runner and the review commands see
+ * it: {@code policy: auto} deploys a blessed model at once, {@code policy: review} makes the run
+ * wait for a reviewer; {@code four_eyes} (default true under review) refuses the run's starter as
+ * approver; {@code expires_after} (default 72h) ends a waiting run EXPIRED.
+ *
+ * <p>A thin adapter over the gate's {@link PromotionRule}, which parses the values and decides;
+ * it stays here because a bad value is a {@link ConfigException}, a pipeline type.
  *
  * @param mode         auto or review
  * @param fourEyes     whether the starter may not approve
@@ -31,19 +31,15 @@ public record PromotionPolicy(Mode mode, boolean fourEyes, Duration expiresAfter
   }
 
   /** The policy key: {@code auto} or {@code review}. */
-  public static final String POLICY = "promotion.policy";
+  public static final String POLICY = PromotionRule.POLICY;
   /** The four-eyes key: {@code true} or {@code false}. */
-  public static final String FOUR_EYES = "promotion.four_eyes";
+  public static final String FOUR_EYES = PromotionRule.FOUR_EYES;
   /** The expiry key: {@code 72h}, {@code 30m}, {@code 7d}, {@code 90s} or ISO {@code PT72H}. */
-  public static final String EXPIRES_AFTER = "promotion.expires_after";
+  public static final String EXPIRES_AFTER = PromotionRule.EXPIRES_AFTER;
   /** The section's keys, without the {@code promotion.} prefix. */
-  public static final Set<String> KEYS = Set.of("policy", "four_eyes",
-      "expires_after");
+  public static final Set<String> KEYS = PromotionRule.KEYS;
   /** What a run gets when its config says nothing. */
-  public static final PromotionPolicy DEFAULT = new PromotionPolicy(Mode.AUTO, true,
-      Duration.ofHours(72));
-
-  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([smhd])");
+  public static final PromotionPolicy DEFAULT = of(PromotionRule.DEFAULT);
 
   /**
    * The policy in a run's flat parameters ({@code promotion.*}); every bad value is reported at
@@ -51,49 +47,23 @@ public record PromotionPolicy(Mode mode, boolean fourEyes, Duration expiresAfter
    */
   public static PromotionPolicy from(Map<String, String> parameters) {
     List<String> problems = new ArrayList<>();
-    PromotionPolicy policy = parse(parameters, problems);
+    PromotionRule rule = PromotionRule.parse(parameters, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException("promotion config: " + String.join("; ", problems));
     }
-    return policy;
+    return of(rule);
   }
 
   /** Every problem of the {@code promotion.*} values in {@code parameters}, one line each. */
   public static List<String> problems(Map<String, String> parameters) {
     List<String> problems = new ArrayList<>();
-    parse(parameters, problems);
+    PromotionRule.parse(parameters, problems);
     return problems;
   }
 
-  private static PromotionPolicy parse(Map<String, String> parameters, List<String> problems) {
-    Mode mode = DEFAULT.mode();
-    String policy = parameters.get(POLICY);
-    if (policy != null) {
-      switch (policy.trim().toLowerCase(Locale.ROOT)) {
-        case "auto" -> mode = Mode.AUTO;
-        case "review" -> mode = Mode.REVIEW;
-        default -> problems.add(POLICY + ": expected auto or review, found '" + policy + "'");
-      }
-    }
-    boolean fourEyes = DEFAULT.fourEyes();
-    String eyes = parameters.get(FOUR_EYES);
-    if (eyes != null) {
-      if (eyes.trim().equalsIgnoreCase("true") || eyes.trim().equalsIgnoreCase("false")) {
-        fourEyes = Boolean.parseBoolean(eyes.trim());
-      } else {
-        problems.add(FOUR_EYES + ": expected true or false, found '" + eyes + "'");
-      }
-    }
-    Duration expiresAfter = DEFAULT.expiresAfter();
-    String expires = parameters.get(EXPIRES_AFTER);
-    if (expires != null) {
-      expiresAfter = duration(expires);
-      if (expiresAfter == null) {
-        problems.add(EXPIRES_AFTER + ": expected a positive duration like 72h, 30m, 7d or "
-            + "PT72H, found '" + expires + "'");
-      }
-    }
-    return new PromotionPolicy(mode, fourEyes, expiresAfter);
+  private static PromotionPolicy of(PromotionRule rule) {
+    return new PromotionPolicy(rule.review() ? Mode.REVIEW : Mode.AUTO, rule.fourEyes(),
+        rule.expiresAfter());
   }
 
   /** Whether blessed models wait for a reviewer. */
@@ -101,25 +71,8 @@ public record PromotionPolicy(Mode mode, boolean fourEyes, Duration expiresAfter
     return mode == Mode.REVIEW;
   }
 
-  private static Duration duration(String text) {
-    String trimmed = text.trim();
-    Duration parsed = null;
-    Matcher m = SHORT_DURATION.matcher(trimmed.toLowerCase(Locale.ROOT));
-    try {
-      if (m.matches()) {
-        long amount = Long.parseLong(m.group(1));
-        parsed = switch (m.group(2)) {
-          case "s" -> Duration.ofSeconds(amount);
-          case "m" -> Duration.ofMinutes(amount);
-          case "h" -> Duration.ofHours(amount);
-          default -> Duration.ofDays(amount);
-        };
-      } else if (trimmed.toUpperCase(Locale.ROOT).startsWith("P")) {
-        parsed = Duration.parse(trimmed.toUpperCase(Locale.ROOT));
-      }
-    } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-      return null;
-    }
-    return parsed == null || parsed.isNegative() || parsed.isZero() ? null : parsed;
+  /** The gate's rule this policy stands for. */
+  public PromotionRule rule() {
+    return new PromotionRule(reviewed(), fourEyes, expiresAfter);
   }
 }

@@ -1,11 +1,14 @@
 package io.recopipe.pipeline.review;
 
+import io.recopipe.model.error.FailureKind;
+import io.recopipe.model.error.RecopipeFailure;
+
 /**
  * A review action that was refused for a reason the user can act on (wrong token, four-eyes,
  * already decided, expired, unknown version); the message is one line and {@link #kind()} maps
  * to an exit code or an HTTP status.
  */
-public final class ReviewException extends Exception {
+public final class ReviewException extends Exception implements RecopipeFailure {
   private static final long serialVersionUID = 1L;
 
   /** Why the action was refused. */
@@ -33,5 +36,10 @@ public final class ReviewException extends Exception {
   /** Why. */
   public Kind kind() {
     return kind;
+  }
+
+  @Override
+  public final FailureKind failureKind() {
+    return FailureKind.REFUSED;
   }
 }

@@ -1,5 +1,7 @@
 package io.recopipe.pipeline.review;
 
+import io.recopipe.model.error.FailureKind;
+import io.recopipe.model.error.RecopipeFailure;
 import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.metadata.MetadataException;
 import io.recopipe.pipeline.metadata.MetadataStore;
@@ -185,13 +187,18 @@ public final class Reviewers {
    * A refusal raised inside a write transaction (which rolls it back), carried out of it to be
    * rethrown as the checked {@link ReviewException}.
    */
-  static final class Refused extends RuntimeException {
+  static final class Refused extends RuntimeException implements RecopipeFailure {
     private static final long serialVersionUID = 1L;
     final transient ReviewException reason;
 
     Refused(ReviewException reason) {
       super(reason.getMessage(), null, false, false);
       this.reason = reason;
+    }
+
+    @Override
+    public FailureKind failureKind() {
+      return FailureKind.REFUSED;
     }
   }
 

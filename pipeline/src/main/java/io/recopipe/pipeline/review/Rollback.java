@@ -1,6 +1,7 @@
 package io.recopipe.pipeline.review;
 
 import io.recopipe.components.api.ComponentException;
+import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.ModelVersion;
@@ -38,7 +39,7 @@ final class Rollback {
     try {
       runner.redeploy(pipeline, target.runId(), options);
     } catch (ComponentException e) {
-      throw new IllegalStateException("rollback to " + name + " v" + target.version()
+      throw new OperationFailedException("rollback to " + name + " v" + target.version()
           + " failed and nothing changed: " + e.getMessage(), e);
     }
     registry.promote(name, target.version(), reviewer.name(), "rollback: " + reason, true);

@@ -41,7 +41,7 @@ final class ApprovalGate {
       return Optional.empty();
     }
     List<String> reasons = ReviewReasons.of(session);
-    if (!policy.reviewed() && reasons.isEmpty()) {
+    if (!policy.rule().waitsForReview(reasons)) {
       return Optional.empty();
     }
     Optional<ModelVersion> version = session.commit.commit();

@@ -3,6 +3,7 @@ package io.recopipe.pipeline.runner;
 import io.recopipe.components.api.ArtifactType;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Port;
+import io.recopipe.components.gate.Gate;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
 import io.recopipe.pipeline.dsl.Condition;
 import io.recopipe.pipeline.dsl.OutputRef;
@@ -167,14 +168,14 @@ final class DagWalk {
       return false;
     }
     return session.output(source)
-        .map(artifact -> GateDecisions.isBlessed(session.directoryOf(artifact))).orElse(false);
+        .map(artifact -> Gate.blesses(session.directoryOf(artifact))).orElse(false);
   }
 
   private void checkGates(Step step, StepResult result) {
     for (Port port : step.component().outputs()) {
       StoredArtifact decision = result.outputs().get(port.name());
       if (port.type() == ArtifactType.GATE_DECISION && decision != null
-          && !GateDecisions.isBlessed(session.directoryOf(decision))) {
+          && !Gate.blesses(session.directoryOf(decision))) {
         blocked.add(step.name());
         gates.add("step " + step.name() + " did not bless the model (" + decision.uri()
             + "); nothing downstream ran");

@@ -15,6 +15,8 @@ import io.recopipe.pipeline.metadata.RunStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import io.recopipe.components.api.ComponentException;
+import io.recopipe.model.error.InvalidInputException;
+import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.ModelVersion;
@@ -127,13 +129,13 @@ public final class LocalRunner implements AutoCloseable {
    */
   public RunResult resume(Pipeline pipeline, String runId, RunOptions options) {
     RunRecord run = runs.find(runId).orElseThrow(() ->
-        new IllegalArgumentException("no run " + runId + " in " + home));
+        new InvalidInputException("no run " + runId + " in " + home));
     if (!run.pipeline().equals(pipeline.name())) {
-      throw new IllegalArgumentException("run " + runId + " is of pipeline " + run.pipeline()
+      throw new InvalidInputException("run " + runId + " is of pipeline " + run.pipeline()
           + ", not " + pipeline.name());
     }
     resumeBlocker(run).ifPresent(reason -> {
-      throw new IllegalStateException(reason);
+      throw new OperationFailedException(reason);
     });
     new ExecutionRepository(metadata).markInterrupted(runId);
     try {
@@ -223,7 +225,7 @@ public final class LocalRunner implements AutoCloseable {
   public void redeploy(Pipeline pipeline, String runId, RunOptions options)
       throws ComponentException {
     RunRecord run = runs.find(runId).orElseThrow(() ->
-        new IllegalArgumentException("no run " + runId + " in " + home));
+        new InvalidInputException("no run " + runId + " in " + home));
     RunProfiles.Profile profile = profiles.forRun(run.parameters());
     JournalReconciler.reconcile(metadata, home.serving()); // endpoint events before the deploy
     try (WarehouseHandle warehouse = new WarehouseHandle(profile.warehouses())) {
@@ -231,7 +233,7 @@ public final class LocalRunner implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot redeploy run " + runId, e);
     } catch (io.recopipe.components.warehouse.WarehouseException e) {
-      throw new IllegalStateException("cannot close the warehouse: " + e.getMessage(), e);
+      throw new OperationFailedException("cannot close the warehouse: " + e.getMessage(), e);
     }
   }
 

@@ -3,6 +3,7 @@ package io.recopipe.pipeline.runner;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepLog;
+import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.pipeline.artifacts.Directories;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
 import io.recopipe.pipeline.dsl.OutputRef;
@@ -31,7 +32,7 @@ final class Redeployment {
   /** Runs the step; a failed check throws (the serving revision keeps serving). */
   void run() throws ComponentException, IOException {
     Step step = session.pipeline.steps().stream().filter(Step::requiresApproval).findFirst()
-        .orElseThrow(() -> new IllegalStateException("pipeline " + session.pipeline.name()
+        .orElseThrow(() -> new OperationFailedException("pipeline " + session.pipeline.name()
             + " has no step that requires approval to redeploy"));
     List<ExecutionRecord> executions = session.executions.forRun(session.runId);
     Map<String, Path> inputs = new LinkedHashMap<>();
@@ -74,7 +75,7 @@ final class Redeployment {
       }
     }
     if (found == null || !session.artifacts.verify(found)) {
-      throw new IllegalStateException("run " + session.runId + " has no verified output "
+      throw new OperationFailedException("run " + session.runId + " has no verified output "
           + ref.step() + "." + ref.port() + " to redeploy");
     }
     return found;

@@ -3,6 +3,7 @@ package io.recopipe.pipeline.runner;
 import io.recopipe.components.api.ArtifactType;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.deploy.EndpointRegistry;
+import io.recopipe.components.gate.Gate;
 import io.recopipe.components.packaging.PackageSettings;
 import io.recopipe.pipeline.dsl.OutputRef;
 import io.recopipe.pipeline.dsl.Step;
@@ -33,7 +34,7 @@ final class ReviewReasons {
       for (Port port : step.component().outputs()) {
         if (port.type() == ArtifactType.GATE_DECISION) {
           session.output(new OutputRef(step.name(), port.name())).ifPresent(decision ->
-              reasons.addAll(GateDecisions.reviewReasons(session.directoryOf(decision))));
+              reasons.addAll(Gate.reviewRequired(session.directoryOf(decision))));
         }
       }
     }

@@ -1,6 +1,7 @@
 package io.recopipe.pipeline.runner;
 
 import io.recopipe.components.api.ArtifactType;
+import io.recopipe.components.gate.Gate;
 import io.recopipe.pipeline.artifacts.ArtifactStore;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
 import io.recopipe.pipeline.metadata.ArtifactRepository;
@@ -76,7 +77,7 @@ public final class RunHistory {
         ArtifactRepository.OUTPUT);
     Optional<String> decision = outputs.values().stream()
         .filter(a -> a.type() == ArtifactType.GATE_DECISION).findFirst()
-        .map(a -> GateDecisions.text(locate(a)));
+        .flatMap(a -> Gate.recorded(locate(a)));
     return new ExecutionReport(execution, executions.metrics(execution.id()),
         lineage.linked(execution.id(), ArtifactRepository.INPUT), outputs, decision);
   }

@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.runner;
 
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.options.Option;
 import io.recopipe.model.options.OptionReader;
 import io.recopipe.model.options.OptionType;
@@ -35,7 +36,7 @@ public final class StepParameters {
     OptionReader reader = OptionReader.of(Map.of(CACHE, value), Wording.expected(step + "."),
         OptionReader.Text.AS_GIVEN);
     boolean cache = reader.get(CACHE_OPTION);
-    reader.failOnFirst(IllegalArgumentException::new);
+    reader.failOnFirst(InvalidInputException::new);
     return !cache;
   }
 

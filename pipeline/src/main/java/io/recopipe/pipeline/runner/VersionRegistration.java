@@ -3,6 +3,7 @@ package io.recopipe.pipeline.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recopipe.components.api.ArtifactType;
+import io.recopipe.components.gate.Gate;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
 import io.recopipe.pipeline.registry.ModelVersion;
 import io.recopipe.pipeline.registry.VersionStatus;
@@ -58,8 +59,8 @@ final class VersionRegistration {
       }
       Optional<StoredArtifact> decision = ofType(step, ArtifactType.GATE_DECISION);
       if (decision.isPresent()) {
-        gate = GateDecisions.text(session.directoryOf(decision.get()));
-        blessed = GateDecisions.isBlessed(session.directoryOf(decision.get()));
+        gate = Gate.recorded(session.directoryOf(decision.get())).orElse(null);
+        blessed = Gate.blesses(session.directoryOf(decision.get()));
       }
     }
     ModelVersion draft = new ModelVersion(session.pipeline.name(), 0, session.runId,

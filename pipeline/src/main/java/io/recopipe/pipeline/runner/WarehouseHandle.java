@@ -2,6 +2,7 @@ package io.recopipe.pipeline.runner;
 
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.components.warehouse.WarehouseException;
+import io.recopipe.model.error.OperationFailedException;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +29,7 @@ final class WarehouseHandle implements AutoCloseable {
     try {
       return get().staged(key);
     } catch (WarehouseException e) {
-      throw new IllegalStateException(e.getMessage(), e);
+      throw new OperationFailedException(e.getMessage(), e);
     }
   }
 

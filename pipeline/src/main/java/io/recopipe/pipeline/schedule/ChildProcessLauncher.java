@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.schedule;
 
+import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.pipeline.home.RecopipeHome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,7 +59,7 @@ public final class ChildProcessLauncher implements RunLauncher {
     }
     String runId = awaitRunId(run);
     if (runId == null) {
-      throw new IllegalStateException("recopipe run ended (" + run.outcome().orElse("?")
+      throw new OperationFailedException("recopipe run ended (" + run.outcome().orElse("?")
           + ") before starting a run; see " + log);
     }
     return run;
@@ -73,14 +74,14 @@ public final class ChildProcessLauncher implements RunLauncher {
       return runId;
     } catch (TimeoutException e) {
       run.process().destroyForcibly();
-      throw new IllegalStateException("recopipe run printed no run id within " + startTimeout
+      throw new OperationFailedException("recopipe run printed no run id within " + startTimeout
           + " and was stopped; see " + run.log(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       run.process().destroyForcibly();
-      throw new IllegalStateException("interrupted while starting a run", e);
+      throw new OperationFailedException("interrupted while starting a run", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+      throw new OperationFailedException(e.getCause().getMessage(), e.getCause());
     }
   }
 

@@ -3,6 +3,8 @@ package io.recopipe.pipeline.web;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.recopipe.model.error.FailureKind;
+import io.recopipe.model.error.RecopipeFailure;
 
 /**
  * Runs before every route: finds the reviewer's session from its cookie, sends anonymous readers
@@ -11,11 +13,16 @@ import io.javalin.http.HandlerType;
  */
 final class Guard implements Handler {
   /** Thrown to send an anonymous reader of a page to the login form. */
-  static final class LoginRequired extends RuntimeException {
+  static final class LoginRequired extends RuntimeException implements RecopipeFailure {
     private static final long serialVersionUID = 1L;
 
     LoginRequired() {
       super("log in first", null, false, false);
+    }
+
+    @Override
+    public FailureKind failureKind() {
+      return FailureKind.REFUSED;
     }
   }
 

@@ -1,6 +1,6 @@
 package io.recopipe.pipeline.web;
 
-import io.recopipe.pipeline.insight.GateCheck;
+import io.recopipe.pipeline.insight.GateCheckRow;
 import io.recopipe.pipeline.insight.MetricDelta;
 import io.recopipe.pipeline.insight.PromotionInsight;
 import io.recopipe.pipeline.insight.SvgCharts;
@@ -72,7 +72,7 @@ record InsightSections(PromotionInsight insight, String baseline, List<HybridRow
   }
 
   /** {@code pass}, {@code fail} or {@code not_comparable}. */
-  static String outcome(GateCheck check) {
+  static String outcome(GateCheckRow check) {
     return check.message().startsWith("not comparable") ? "not_comparable"
         : check.passed() ? "pass" : "fail";
   }

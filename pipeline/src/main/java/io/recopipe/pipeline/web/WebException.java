@@ -1,12 +1,14 @@
 package io.recopipe.pipeline.web;
 
+import io.recopipe.model.error.FailureKind;
+import io.recopipe.model.error.RecopipeFailure;
 import io.recopipe.pipeline.review.ReviewException;
 
 /**
  * A request the page refuses with an HTTP status and a one-line message the reviewer can act on;
  * the server renders it as a small error page, never a stack trace.
  */
-public final class WebException extends RuntimeException {
+public final class WebException extends RuntimeException implements RecopipeFailure {
   private static final long serialVersionUID = 1L;
   /** The message of a refused CSRF check. */
   public static final String CSRF = "missing or wrong CSRF token; reload the page and try again";
@@ -38,5 +40,10 @@ public final class WebException extends RuntimeException {
   /** The HTTP status. */
   public int status() {
     return status;
+  }
+
+  @Override
+  public FailureKind failureKind() {
+    return FailureKind.ofHttpStatus(status);
   }
 }

@@ -161,9 +161,9 @@ class PromotionInsightsTest {
            "detail": "skipped: first run, no champion to compare with"}]}""";
     PromotionInsight withGate = PromotionInsights.build(candidate, Optional.of(champion),
         dataset, Optional.of(decision), 1, 1);
-    assertEquals(List.of(new GateCheck("r2_floor", true, "r2 0.3 >= 0.1"),
-        new GateCheck("rmse_regression", false, "rmse rose by 0.2"),
-        new GateCheck("rmse_regression_rel", true,
+    assertEquals(List.of(new GateCheckRow("r2_floor", true, "r2 0.3 >= 0.1"),
+        new GateCheckRow("rmse_regression", false, "rmse rose by 0.2"),
+        new GateCheckRow("rmse_regression_rel", true,
             "skipped: first run, no champion to compare with")), withGate.gateChecks());
   }
 

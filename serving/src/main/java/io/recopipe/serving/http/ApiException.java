@@ -1,10 +1,13 @@
 package io.recopipe.serving.http;
 
+import io.recopipe.model.error.FailureKind;
+import io.recopipe.model.error.RecopipeFailure;
+
 /**
  * A request the server refuses, with the HTTP status and a one-line reason for the client, so
  * that handlers can bail out anywhere and the client still gets {@code {"error": "…"}}.
  */
-public final class ApiException extends RuntimeException {
+public final class ApiException extends RuntimeException implements RecopipeFailure {
   private static final long serialVersionUID = 1L;
   private final int status;
 
@@ -17,6 +20,11 @@ public final class ApiException extends RuntimeException {
   /** The HTTP status. */
   public int status() {
     return status;
+  }
+
+  @Override
+  public FailureKind failureKind() {
+    return FailureKind.ofHttpStatus(status);
   }
 
   /** A 400 Bad Request. */

@@ -1,5 +1,7 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.gate;
 
+import io.recopipe.components.steps.MetricsReport;
+import io.recopipe.components.steps.ModelScores;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

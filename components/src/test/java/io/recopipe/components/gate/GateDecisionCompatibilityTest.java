@@ -1,4 +1,4 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.gate;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,6 +1,7 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.gate;
 
 import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.steps.StepParameters;
 import java.util.OptionalDouble;
 import java.util.Set;
 

@@ -1,5 +1,6 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.gate;
 
+import io.recopipe.components.steps.StepFiles;
 import io.recopipe.model.json.JsonObject;
 import io.recopipe.model.json.JsonValue;
 

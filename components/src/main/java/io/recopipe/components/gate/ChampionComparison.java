@@ -1,10 +1,11 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.gate;
 
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.api.StepContext;
 import io.recopipe.components.dataset.DatasetInput;
 import io.recopipe.components.dataset.IngestedDataset;
+import io.recopipe.components.steps.StepFiles;
 import io.recopipe.components.validation.ContractChange;
 import io.recopipe.components.validation.DataProfile;
 import io.recopipe.components.validation.DataThresholds;
@@ -27,13 +28,13 @@ import java.util.Optional;
  * @param data            the data checks
  * @param reviewRequired  why a reviewer must approve (contract changes first)
  */
-record ChampionComparison(List<ContractChange> contractChanges, DataValidation data,
+public record ChampionComparison(List<ContractChange> contractChanges, DataValidation data,
     List<String> reviewRequired) {
   /** Nothing to compare with: a first run. */
-  static final ChampionComparison NONE = new ChampionComparison(List.of(), DataValidation.NONE,
+  public static final ChampionComparison NONE = new ChampionComparison(List.of(), DataValidation.NONE,
       List.of());
 
-  ChampionComparison {
+  public ChampionComparison {
     contractChanges = List.copyOf(contractChanges);
     reviewRequired = List.copyOf(reviewRequired);
   }
@@ -42,7 +43,7 @@ record ChampionComparison(List<ContractChange> contractChanges, DataValidation d
    * Compares the gate's optional {@code model} and {@code dataset} inputs with the champion of
    * {@code context}; {@link #NONE} when there is no champion.
    */
-  static ChampionComparison of(StepContext context, DataThresholds thresholds)
+  public static ChampionComparison of(StepContext context, DataThresholds thresholds)
       throws ComponentException {
     Optional<Path> championDir = context.championModel();
     if (championDir.isEmpty()) {

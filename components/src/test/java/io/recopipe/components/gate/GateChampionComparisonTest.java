@@ -1,4 +1,4 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.gate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
+import io.recopipe.components.steps.EvaluateComponent;
+import io.recopipe.components.steps.ExportComponent;
+import io.recopipe.components.steps.StepFixtures;
+import io.recopipe.components.steps.TestContext;
+import io.recopipe.components.steps.TrainComponent;
 import io.recopipe.components.validation.DataProfile;
 import io.recopipe.model.json.JsonArray;
 import io.recopipe.model.json.JsonObject;

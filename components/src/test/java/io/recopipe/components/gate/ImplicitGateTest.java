@@ -1,4 +1,4 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.gate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.steps.MetricsReport;
+import io.recopipe.components.steps.ModelScores;
+import io.recopipe.components.steps.StepFiles;
+import io.recopipe.components.steps.TestContext;
 import io.recopipe.model.json.JsonArray;
 import io.recopipe.model.json.JsonObject;
 import io.recopipe.model.json.JsonParser;

@@ -1,6 +1,7 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.gate;
 
 import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.steps.StepFiles;
 import io.recopipe.components.validation.ContractChange;
 import io.recopipe.components.validation.DataCheck;
 import io.recopipe.model.json.JsonArray;

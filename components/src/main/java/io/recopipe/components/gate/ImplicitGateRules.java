@@ -1,5 +1,6 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.gate;
 
+import io.recopipe.components.steps.ModelScores;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

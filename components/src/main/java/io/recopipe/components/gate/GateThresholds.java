@@ -1,6 +1,7 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.gate;
 
 import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.steps.StepParameters;
 import io.recopipe.components.validation.DataThresholds;
 import java.util.ArrayList;
 import java.util.List;

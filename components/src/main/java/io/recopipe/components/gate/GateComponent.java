@@ -1,18 +1,19 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.gate;
 
 import io.recopipe.components.api.ArtifactType;
 import io.recopipe.components.api.AbstractComponent;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
+import io.recopipe.components.steps.MetricsReport;
+import io.recopipe.components.steps.StepFiles;
 import io.recopipe.components.validation.DataCheck;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The {@code gate} step: decides from evaluate's metrics whether the candidate may replace the
- * champion and writes {@code decision.json} with every check; "not blessed" is a decision, not an
+ * The {@code gate} step, a thin step over {@link Gate}: decides from evaluate's metrics whether
+ * the candidate may replace the champion and writes {@code decision.json} with every check; "not blessed" is a decision, not an
  * error, so the step succeeds and the runner reads {@code blessed} to stop the run as GATED.
  *
  * <p>Parameters: {@code r2_min} (default 0.2, see {@link GateThresholds}), {@code rmse_max},
@@ -56,12 +57,8 @@ public final class GateComponent extends AbstractComponent {
     GateThresholds thresholds = GateThresholds.parse(NAME, context.parameters());
     MetricsReport report = MetricsReport.fromJson(StepFiles.readJson(NAME,
         context.input("metrics").resolve(MetricsReport.FILE)));
-    ChampionComparison versus = ChampionComparison.of(context, thresholds.data());
-    Optional<String> notComparable = versus.data().comparable() ? Optional.empty()
-        : Optional.of("the champion's data barely overlaps this run's eval split (see "
-            + "data_checks)");
-    GateDecision decision = withChampionComparison(GateRules.decide(report, thresholds,
-        notComparable), versus);
+    GateDecision decision = Gate.of(thresholds).decide(report,
+        ChampionComparison.of(context, thresholds.data()));
     StepFiles.writeJson(NAME, context.output("decision").resolve(GateDecision.FILE),
         decision.toJson());
     for (GateCheck check : decision.checks()) {
@@ -74,24 +71,5 @@ public final class GateComponent extends AbstractComponent {
     }
     context.log().progress(decision.summary());
     context.metric("blessed", decision.blessed() ? 1 : 0);
-  }
-
-  /**
-   * The metric decision with the data checks and contract changes added: a failed drift check
-   * withholds the blessing; what needs a reviewer is listed in {@code review_required}.
-   */
-  private static GateDecision withChampionComparison(GateDecision metrics,
-      ChampionComparison versus) {
-    List<String> failed = versus.data().failed();
-    boolean blessed = metrics.blessed() && failed.isEmpty();
-    String summary = metrics.summary();
-    if (!failed.isEmpty()) {
-      summary += "; not blessed: the data drifted beyond " + String.join(", ", failed);
-    }
-    if (blessed && !versus.reviewRequired().isEmpty()) {
-      summary += "; review required: " + String.join("; ", versus.reviewRequired());
-    }
-    return new GateDecision(blessed, metrics.firstRun(), metrics.checks(), summary,
-        versus.contractChanges(), versus.data().checks(), versus.reviewRequired());
   }
 }
