@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.json;
 
+import io.recopipe.model.error.InvalidInputException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -104,7 +105,7 @@ public final class Json {
       Throwable cause) {
     String where = at == null || at.getLineNr() < 1 ? ""
         : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-    return new IllegalArgumentException(where + detail, cause);
+    return new InvalidInputException(where + detail, cause);
   }
 
   /** Writes a floating-point number as a double, and one JSON cannot spell as null. */

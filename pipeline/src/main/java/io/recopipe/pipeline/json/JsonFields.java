@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.json;
 
+import io.recopipe.model.error.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 
@@ -58,7 +59,7 @@ public final class JsonFields {
         return (long) number;
       }
     }
-    throw new IllegalArgumentException("expected an integer, found "
+    throw new InvalidInputException("expected an integer, found "
         + (value.isNumber() ? Json.compact(value) : typeName(value)));
   }
 
@@ -66,7 +67,7 @@ public final class JsonFields {
   public static int intValue(JsonNode value) {
     long number = longValue(value);
     if (number != (int) number) {
-      throw new IllegalArgumentException("expected a 32-bit integer, found " + number);
+      throw new InvalidInputException("expected a 32-bit integer, found " + number);
     }
     return (int) number;
   }
@@ -83,7 +84,7 @@ public final class JsonFields {
   public static JsonNode require(JsonNode object, String key) {
     JsonNode value = object.get(key);
     if (value == null) {
-      throw new IllegalArgumentException("field '" + key + "' is missing");
+      throw new InvalidInputException("field '" + key + "' is missing");
     }
     return value;
   }
@@ -159,12 +160,12 @@ public final class JsonFields {
   }
 
   private static IllegalArgumentException mismatch(String expected, JsonNode found) {
-    return new IllegalArgumentException("expected " + expected + ", found " + typeName(found));
+    return new InvalidInputException("expected " + expected + ", found " + typeName(found));
   }
 
   private static IllegalArgumentException inField(String key, IllegalArgumentException e) {
     String message = e.getMessage();
     return message.startsWith("field '") ? e
-        : new IllegalArgumentException("field '" + key + "': " + message, e);
+        : new InvalidInputException("field '" + key + "': " + message, e);
   }
 }
