@@ -1,5 +1,6 @@
 package io.recopipe.serving;
 
+import io.recopipe.serving.http.Connectors;
 import io.recopipe.serving.http.HealthHandler;
 import io.recopipe.serving.http.HttpService;
 import io.recopipe.serving.http.InFlight;

@@ -1,5 +1,6 @@
 package io.recopipe.serving;
 
+import io.recopipe.serving.http.Connectors;
 import io.recopipe.serving.admin.AdminAuth;
 import io.recopipe.serving.admin.AdminJournal;
 import io.recopipe.serving.admin.AdminServer;

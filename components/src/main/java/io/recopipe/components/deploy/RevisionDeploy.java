@@ -1,5 +1,6 @@
 package io.recopipe.components.deploy;
 
+import io.recopipe.components.packaging.ServingResources;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.StepContext;
 import io.recopipe.model.bundle.ModelBundle;

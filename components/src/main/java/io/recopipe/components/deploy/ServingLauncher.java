@@ -1,5 +1,6 @@
 package io.recopipe.components.deploy;
 
+import io.recopipe.components.packaging.ServingResources;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -105,7 +105,7 @@ public final class ServingImage {
     labels.put(LABEL_MODEL_VERSION, modelVersion);
     labels.put(LABEL_MODEL_NAME, modelName);
     labels.put(LABEL_SERVING_SETTINGS,
-        io.recopipe.components.deploy.ServingResources.CLOUD_RUN_DEFAULT.describe());
+        ServingResources.CLOUD_RUN_DEFAULT.describe());
     return labels;
   }
 

@@ -1,5 +1,6 @@
 package io.recopipe.components.deploy;
 
+import io.recopipe.components.packaging.ServingResources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

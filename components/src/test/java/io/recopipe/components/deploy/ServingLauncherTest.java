@@ -1,5 +1,6 @@
 package io.recopipe.components.deploy;
 
+import io.recopipe.components.packaging.ServingResources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,5 +103,22 @@ class ServingLauncherTest {
         out.closeEntry();
       }
     }
+  }
+
+  @Test
+  void theLocalLaunchPassesThreadsToTheServerAndGcAndHeapThroughTheSupervisor()
+      throws Exception {
+    ImageEntrypoint entry = ImageEntrypoint.parse(List.of("java", "-cp", "/app/a.jar",
+        ServingLauncher.SERVING_MAIN, "--bundle", "/model"), "");
+    Path rootfs = TestImages.rootfsWithSupervisor(dir);
+    ServingResources resources = new ServingResources(2, 4L << 30, false);
+    List<String> command = ServingLauncher.command("java", entry, rootfs,
+        "recommender_model", dir, "127.0.0.1", resources);
+    assertTrue(command.contains("-D" + ServingLauncher.CHILD_JVM_PROPERTY
+        + "=-XX:+UseSerialGC -XX:MaxRAMPercentage=25"), command.toString());
+    assertEquals("6", command.get(command.indexOf("--threads") + 1));
+    // an image from before the scoring workers: its server would refuse --workers
+    assertFalse(command.contains("--workers"), command.toString());
+    assertTrue(command.indexOf("--add-modules") < command.indexOf(ServingLauncher.SUPERVISOR));
   }
 }

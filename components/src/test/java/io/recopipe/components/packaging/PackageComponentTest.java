@@ -77,7 +77,7 @@ class PackageComponentTest {
     assertEquals(Map.of("io.recopipe.model-version", version,
         "io.recopipe.model-name", "recommender_model",
         ServingImage.LABEL_SERVING_SETTINGS,
-        io.recopipe.components.deploy.ServingResources.CLOUD_RUN_DEFAULT.describe()),
+        ServingResources.CLOUD_RUN_DEFAULT.describe()),
         config.labels());
     assertEquals("1970-01-01T00:00:00Z", config.created());
     assertEquals(List.of("recopipe/recommender:model-" + ModelVersion.of(bundle)),

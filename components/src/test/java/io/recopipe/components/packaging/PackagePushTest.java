@@ -101,7 +101,7 @@ class PackagePushTest {
       assertEquals(Map.of("io.recopipe.model-version", version,
           "io.recopipe.model-name", "recommender_model",
           ServingImage.LABEL_SERVING_SETTINGS,
-          io.recopipe.components.deploy.ServingResources.CLOUD_RUN_DEFAULT.describe()),
+          ServingResources.CLOUD_RUN_DEFAULT.describe()),
           config.getObject("Labels").toJava());
       assertEquals(ServingImage.entrypoint("recommender_model",
           ServingDist.locate("package", dist.toString(), Map.of(), temp), false),

@@ -12,7 +12,7 @@ import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.RolledBackException;
 import io.recopipe.components.deploy.DeployRequest;
 import io.recopipe.components.deploy.DeployTarget;
-import io.recopipe.components.deploy.ServingResources;
+import io.recopipe.components.packaging.ServingResources;
 import io.recopipe.infra.config.GcpConfig;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -25,7 +25,7 @@ import io.grpc.inprocess.InProcessServerBuilder;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.RolledBackException;
 import io.recopipe.components.deploy.DeployRequest;
-import io.recopipe.components.deploy.ServingResources;
+import io.recopipe.components.packaging.ServingResources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.recopipe.pipeline.cli;
 
 import io.recopipe.components.deploy.EndpointRegistry;
 import io.recopipe.components.deploy.Revision;
-import io.recopipe.components.deploy.ServingResources;
+import io.recopipe.components.packaging.ServingResources;
 import io.recopipe.pipeline.endpoint.JournalReconciler;
 import io.recopipe.pipeline.endpoint.ServedTruth;
 import io.recopipe.pipeline.home.RecopipeHome;

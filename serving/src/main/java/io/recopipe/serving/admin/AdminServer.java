@@ -1,6 +1,6 @@
 package io.recopipe.serving.admin;
 
-import io.recopipe.serving.Connectors;
+import io.recopipe.serving.http.Connectors;
 import io.recopipe.serving.http.ApiException;
 import io.recopipe.serving.http.HttpService;
 import io.recopipe.serving.http.InFlight;

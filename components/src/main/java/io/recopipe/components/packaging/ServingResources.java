@@ -1,4 +1,4 @@
-package io.recopipe.components.deploy;
+package io.recopipe.components.packaging;
 
 import io.recopipe.model.error.InvalidInputException;
 import java.io.IOException;
@@ -147,7 +147,7 @@ public record ServingResources(int cores, long memoryBytes, boolean dedicated) {
   }
 
   /** Records {@link #describe()} in {@code revisionDir}, for {@code endpoints}. */
-  void record(Path revisionDir) throws IOException {
+  public void record(Path revisionDir) throws IOException {
     Files.writeString(revisionDir.resolve(SETTINGS_FILE), describe() + "\n");
   }
 
