@@ -3,7 +3,7 @@ package io.recopipe.pipeline.cli;
 import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
-import io.recopipe.pipeline.review.Promotions;
+import io.recopipe.pipeline.promotion.Promotions;
 import io.recopipe.pipeline.runner.LocalRunner;
 import java.time.Clock;
 import picocli.CommandLine;

@@ -1,7 +1,7 @@
 package io.recopipe.pipeline.cli;
 
 import io.recopipe.pipeline.registry.ModelRegistry;
-import io.recopipe.pipeline.review.Promotions;
+import io.recopipe.pipeline.promotion.Promotions;
 import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
 import io.recopipe.pipeline.runner.LocalRunner;

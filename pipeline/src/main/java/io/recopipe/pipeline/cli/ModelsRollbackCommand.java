@@ -1,6 +1,6 @@
 package io.recopipe.pipeline.cli;
 
-import io.recopipe.pipeline.review.Promotions;
+import io.recopipe.pipeline.promotion.Promotions;
 import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
 import io.recopipe.pipeline.runner.LocalRunner;

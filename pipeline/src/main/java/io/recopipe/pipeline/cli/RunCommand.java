@@ -7,7 +7,7 @@ import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunOptions;
 import io.recopipe.pipeline.runner.RunResult;
-import io.recopipe.pipeline.runner.StepParameters;
+import io.recopipe.pipeline.config.StepParameters;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

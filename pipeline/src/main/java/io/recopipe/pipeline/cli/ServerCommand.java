@@ -2,8 +2,8 @@ package io.recopipe.pipeline.cli;
 
 import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.metadata.MetadataStore;
-import io.recopipe.pipeline.review.ApprovalExpiry;
-import io.recopipe.pipeline.review.Promotions;
+import io.recopipe.pipeline.promotion.ApprovalExpiry;
+import io.recopipe.pipeline.promotion.Promotions;
 import io.recopipe.pipeline.schedule.ChildProcessLauncher;
 import io.recopipe.pipeline.schedule.SchedulerService;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.dsl.Step;
-import io.recopipe.pipeline.runner.StepParameters;
+import io.recopipe.pipeline.config.StepParameters;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

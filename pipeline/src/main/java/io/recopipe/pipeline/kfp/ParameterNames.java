@@ -1,6 +1,6 @@
 package io.recopipe.pipeline.kfp;
 
-import io.recopipe.pipeline.runner.StepParameters;
+import io.recopipe.pipeline.config.StepParameters;
 import java.util.Map;
 import java.util.TreeMap;
 

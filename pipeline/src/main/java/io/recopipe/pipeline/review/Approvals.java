@@ -22,6 +22,9 @@ import java.util.Optional;
  * audit entry and the registry version's status in one transaction, so the three never disagree.
  */
 public final class Approvals {
+  /** The actor recorded when an approval expires because nobody decided in time. */
+  public static final String EXPIRY_ACTOR = "system:expiry";
+
   private static final String COLUMNS = "pipeline, version, run_id, state, requested_at,"
       + " expires_at, started_by, decided_by, decided_at, comment";
 

@@ -1,5 +1,7 @@
 package io.recopipe.pipeline.review;
 
+import io.recopipe.pipeline.config.PromotionPolicy;
+
 import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.config.ConfigException;
 import io.recopipe.pipeline.metadata.MetadataStore;

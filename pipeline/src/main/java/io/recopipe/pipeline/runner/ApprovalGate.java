@@ -7,8 +7,8 @@ import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.ModelVersion;
 import io.recopipe.pipeline.review.Approval;
 import io.recopipe.pipeline.review.ApprovalState;
-import io.recopipe.pipeline.review.PromotionPolicy;
-import io.recopipe.pipeline.review.Promotions;
+import io.recopipe.pipeline.review.Approvals;
+import io.recopipe.pipeline.config.PromotionPolicy;
 import io.recopipe.pipeline.review.ReviewException;
 import java.time.Instant;
 import java.util.List;
@@ -71,7 +71,7 @@ final class ApprovalGate {
           yield Optional.of(waiting(approval, reasons));
         }
         session.approvals.decide(v.pipeline(), v.version(), ApprovalState.EXPIRED,
-            Promotions.EXPIRY_ACTOR, "nobody decided before " + approval.expiresAt(), now);
+            Approvals.EXPIRY_ACTOR, "nobody decided before " + approval.expiresAt(), now);
         yield Optional.of(new Hold(RunStatus.EXPIRED, expiredMessage(approval)));
       }
       case APPROVED -> {

@@ -1,5 +1,7 @@
 package io.recopipe.pipeline.runner;
 
+import io.recopipe.pipeline.config.StepParameters;
+
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepLog;

@@ -1,5 +1,7 @@
 package io.recopipe.pipeline.runner;
 
+import io.recopipe.pipeline.config.StepParameters;
+
 import io.recopipe.components.warehouse.StagedTables;
 import io.recopipe.pipeline.artifacts.ArtifactStore;
 import io.recopipe.pipeline.artifacts.StoredArtifact;

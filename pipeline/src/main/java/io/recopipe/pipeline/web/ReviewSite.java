@@ -1,7 +1,7 @@
 package io.recopipe.pipeline.web;
 
 import io.recopipe.pipeline.dsl.Pipeline;
-import io.recopipe.pipeline.review.Promotions;
+import io.recopipe.pipeline.promotion.Promotions;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunOptions;
 import java.io.PrintStream;

@@ -9,7 +9,7 @@ import io.recopipe.pipeline.dsl.OutputRef;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.dsl.Step;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
-import io.recopipe.pipeline.runner.StepParameters;
+import io.recopipe.pipeline.config.StepParameters;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

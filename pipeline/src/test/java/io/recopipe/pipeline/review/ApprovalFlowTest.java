@@ -1,5 +1,7 @@
 package io.recopipe.pipeline.review;
 
+import io.recopipe.pipeline.promotion.Promotions;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

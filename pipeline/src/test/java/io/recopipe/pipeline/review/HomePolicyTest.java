@@ -1,5 +1,7 @@
 package io.recopipe.pipeline.review;
 
+import io.recopipe.pipeline.config.PromotionPolicy;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package io.recopipe.pipeline.runner;
 
+import io.recopipe.pipeline.config.StepParameters;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 

@@ -1,4 +1,4 @@
-package io.recopipe.pipeline.review;
+package io.recopipe.pipeline.config;
 
 import io.recopipe.components.gate.PromotionRule;
 import io.recopipe.pipeline.config.ConfigException;

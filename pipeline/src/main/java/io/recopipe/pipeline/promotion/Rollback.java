@@ -1,4 +1,8 @@
-package io.recopipe.pipeline.review;
+package io.recopipe.pipeline.promotion;
+
+import io.recopipe.pipeline.review.Reviewer;
+
+import io.recopipe.pipeline.review.ReviewException;
 
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.model.error.OperationFailedException;

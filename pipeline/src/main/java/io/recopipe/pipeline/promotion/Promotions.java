@@ -1,4 +1,16 @@
-package io.recopipe.pipeline.review;
+package io.recopipe.pipeline.promotion;
+
+import io.recopipe.pipeline.review.Reviewer;
+
+import io.recopipe.pipeline.review.ReviewException;
+
+import io.recopipe.pipeline.config.PromotionPolicy;
+
+import io.recopipe.pipeline.review.ApprovalState;
+
+import io.recopipe.pipeline.review.Approvals;
+
+import io.recopipe.pipeline.review.Approval;
 
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.runner.LocalRunner;
@@ -24,7 +36,7 @@ import java.util.stream.Collectors;
  */
 public final class Promotions {
   /** The actor expiry decisions are attributed to. */
-  public static final String EXPIRY_ACTOR = "system:expiry";
+  public static final String EXPIRY_ACTOR = Approvals.EXPIRY_ACTOR;
 
   private final LocalRunner runner;
   private final Function<String, Pipeline> pipelines;

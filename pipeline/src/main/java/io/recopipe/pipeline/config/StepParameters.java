@@ -1,4 +1,4 @@
-package io.recopipe.pipeline.runner;
+package io.recopipe.pipeline.config;
 
 import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.options.Option;

@@ -1,4 +1,4 @@
-package io.recopipe.pipeline.review;
+package io.recopipe.pipeline.promotion;
 
 import java.io.PrintStream;
 import java.time.Duration;

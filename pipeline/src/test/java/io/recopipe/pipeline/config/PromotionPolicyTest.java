@@ -1,4 +1,4 @@
-package io.recopipe.pipeline.review;
+package io.recopipe.pipeline.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +9,7 @@ import io.recopipe.pipeline.config.ConfigException;
 import io.recopipe.pipeline.config.ConfigValidator;
 import io.recopipe.pipeline.config.PipelineConfig;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
-import io.recopipe.pipeline.runner.StepParameters;
+import io.recopipe.pipeline.config.StepParameters;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
