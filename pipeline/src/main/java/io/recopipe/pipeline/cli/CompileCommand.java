@@ -61,7 +61,7 @@ final class CompileCommand implements Callable<Integer> {
     Map<String, String> parameters = resolved.values();
     if (gcp.isPresent()) {
       options = VertexProfile.options(options, gcp.get());
-      parameters = VertexProfile.parameters(parameters);
+      parameters = VertexProfile.parameters(resolved);
     }
     VertexSpec compiled = VertexSpec.compile(MovieLensMfPipeline.definition(), parameters,
         options);

@@ -82,7 +82,7 @@ final class SubmitCommand implements Callable<Integer> {
       KfpOptions options = VertexProfile.options(KfpOptions.of(VertexImages.resolve(image,
           Optional.of(gcp))), gcp);
       return new VertexJob(gcp, VertexSpec.compile(MovieLensMfPipeline.definition(),
-          VertexProfile.parameters(resolved.values()), options));
+          VertexProfile.parameters(resolved), options));
     }
   }
 }

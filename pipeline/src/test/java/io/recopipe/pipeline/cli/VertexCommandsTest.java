@@ -181,4 +181,51 @@ class VertexCommandsTest {
     assertEquals("recopipe: error: --max-concurrent, --allow-queueing and --image apply to "
         + "--profile gcp", result.err().strip());
   }
+
+  @Test
+  void theGcpProfileStartsFromAlsInPlaceOfTheShippedAuto() throws IOException {
+    Path config = dir.resolve("gcp-only.yaml");
+    Files.writeString(config, GCP.substring(0, GCP.indexOf("train:")));
+    Path spec = dir.resolve("spec.json");
+    CliRunner.Result result = CliRunner.run("compile", "--target", "vertex", "-o",
+        spec.toString(), "--config", config.toString(), "--image", IMAGE);
+    assertEquals(ExitCodes.OK, result.code(), result.err());
+    var parameters = new ObjectMapper().readTree(spec.toFile()).path("root")
+        .path("inputDefinitions").path("parameters");
+    assertEquals("als", parameters.path("train__method").path("defaultValue").asText());
+    assertEquals("bigquery_ml", parameters.path("train__engine").path("defaultValue").asText());
+  }
+
+  @Test
+  void compileAndSubmitRefuseOptionsBigQueryMlCannotRunListingEach() throws IOException {
+    String[] bad = {"--set", "train.method=gibbs", "--set", "train.l2_reg=2.0", "--set",
+        "train.intercept_l2_reg=1.0"};
+    Path spec = dir.resolve("spec.json");
+    java.util.List<String> compile = new java.util.ArrayList<>(java.util.List.of("compile",
+        "--target", "vertex", "-o", spec.toString(), "--config", gcpConfig().toString(),
+        "--image", IMAGE));
+    compile.addAll(java.util.List.of(bad));
+    CliRunner.Result compiled = CliRunner.run(compile.toArray(String[]::new));
+    assertEquals(ExitCodes.BAD_INPUT, compiled.code(), compiled.err());
+    assertRefusal(compiled.err());
+    assertTrue(Files.notExists(spec), "no spec is written");
+    try (LoopbackVertex vertex = new LoopbackVertex()) {
+      java.util.List<String> submit = new java.util.ArrayList<>(java.util.List.of("submit",
+          "--profile", "gcp", "--config", gcpConfig().toString(), "--job-id", "nightly-1",
+          "--image", IMAGE));
+      submit.addAll(java.util.List.of(bad));
+      CliRunner.Result submitted = CliRunner.run(submit.toArray(String[]::new));
+      assertEquals(ExitCodes.BAD_INPUT, submitted.code(), submitted.err());
+      assertRefusal(submitted.err());
+      assertTrue(vertex.jobs.isEmpty(), "no job is created");
+    }
+  }
+
+  private static void assertRefusal(String err) {
+    assertEquals(1, err.strip().lines().count(), err);
+    assertTrue(err.contains("train.method gibbs (BigQuery ML fits ALS only; remove train.method "
+        + "or set it to als)"), err);
+    assertTrue(err.contains("train.intercept_l2_reg 1.0 (BigQuery ML has one l2_reg; remove "
+        + "train.intercept_l2_reg)"), err);
+  }
 }
