@@ -250,13 +250,19 @@ class BqmlTrainingEngineTest {
     return new RatingsBuilder().add("u1", "i30", 3, 500).add("u3", "i20", 4.5f, 501).build();
   }
 
-  /** ML.WEIGHTS rows as BigQuery might return them: items first, global row in the middle. */
+  /**
+   * ML.WEIGHTS rows as BigQuery might return them: items first, global row in the middle, its
+   * feature spelled {@code global__INTERCEPT__} as BigQuery writes it (Google's own SQL over
+   * ML.WEIGHTS filters {@code WHERE feature != 'global__INTERCEPT__'}:
+   * GoogleCloudPlatform/analytics-componentized-patterns,
+   * retail/recommendation-system/bqml-scann/sql_scripts/sp_ExractEmbeddings.sql).
+   */
   private static List<List<Object>> scrambledWeightRows() {
     List<List<Object>> rows = new ArrayList<>();
     for (int i = ITEMS.length - 1; i >= 0; i--) {
       rows.add(List.of("item_id", ITEMS[i], factors(ITEM_FACTORS[i]), ITEM_INTERCEPTS[i]));
     }
-    rows.add(Arrays.asList(null, "global__intercept__", null, GLOBAL));
+    rows.add(Arrays.asList(null, "global__INTERCEPT__", null, GLOBAL));
     for (int u = USERS.length - 1; u >= 0; u--) {
       rows.add(List.of("user_id", USERS[u], factors(USER_FACTORS[u]), USER_INTERCEPTS[u]));
     }
