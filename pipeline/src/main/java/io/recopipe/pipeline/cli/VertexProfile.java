@@ -15,15 +15,16 @@ import java.util.Objects;
 /**
  * What compiling for a gcp project adds to a spec: the pipeline root, the gcp section as every
  * container's environment (so each task's {@code recopipe component} uses BigQuery, BigQuery ML,
- * Artifact Registry and Cloud Run) and the profile's parameters ({@code train.engine}), checked
- * against what its engines can run.
+ * Artifact Registry and Cloud Run), no cache for tasks writing its BigQuery tables, and the
+ * profile's parameters ({@code train.engine}), checked against what its engines can run.
  */
 final class VertexProfile {
   private VertexProfile() {
   }
 
   static KfpOptions options(KfpOptions base, GcpConfig gcp) {
-    return base.withPipelineRoot(gcp.pipelineRoot()).withEnv(GcpEnvironment.of(gcp));
+    return base.withPipelineRoot(gcp.pipelineRoot()).withEnv(GcpEnvironment.of(gcp))
+        .withSharedWarehouse();
   }
 
   /**

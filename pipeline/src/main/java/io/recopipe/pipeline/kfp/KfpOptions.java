@@ -14,9 +14,13 @@ import java.util.Optional;
  * @param sdkVersion   the spec's {@code sdkVersion}, naming the compiler
  * @param pipelineRoot the spec's {@code defaultPipelineRoot} ({@code gs://…}), when known
  * @param env          environment variables every executor's container gets (the gcp profile)
+ * @param sharedWarehouse whether tasks write a warehouse that outlives their containers (the gcp
+ *                     profile's BigQuery dataset): a task skipped by a cache hit would leave
+ *                     its tables as another run wrote them, so tasks writing tables are not
+ *                     cached
  */
 public record KfpOptions(String image, List<String> command, String sdkVersion,
-    Optional<String> pipelineRoot, Map<String, String> env) {
+    Optional<String> pipelineRoot, Map<String, String> env, boolean sharedWarehouse) {
   /** The KFP IR version Vertex AI Pipelines reads today. */
   public static final String SCHEMA_VERSION = "2.1.0";
 
@@ -38,16 +42,22 @@ public record KfpOptions(String image, List<String> command, String sdkVersion,
 
   /** Runs {@code image} with the Jib command, no default pipeline root. */
   public static KfpOptions of(String image) {
-    return new KfpOptions(image, JIB_COMMAND, "recopipe-0.1.0", Optional.empty(), Map.of());
+    return new KfpOptions(image, JIB_COMMAND, "recopipe-0.1.0", Optional.empty(), Map.of(),
+        false);
   }
 
   /** These options with {@code root} as the spec's default pipeline root. */
   public KfpOptions withPipelineRoot(String root) {
-    return new KfpOptions(image, command, sdkVersion, Optional.of(root), env);
+    return new KfpOptions(image, command, sdkVersion, Optional.of(root), env, sharedWarehouse);
   }
 
   /** These options with {@code variables} set in every executor's container. */
   public KfpOptions withEnv(Map<String, String> variables) {
-    return new KfpOptions(image, command, sdkVersion, pipelineRoot, variables);
+    return new KfpOptions(image, command, sdkVersion, pipelineRoot, variables, sharedWarehouse);
+  }
+
+  /** These options for tasks that write a shared warehouse (see {@code sharedWarehouse}). */
+  public KfpOptions withSharedWarehouse() {
+    return new KfpOptions(image, command, sdkVersion, pipelineRoot, env, true);
   }
 }

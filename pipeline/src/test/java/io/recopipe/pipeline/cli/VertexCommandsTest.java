@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code recopipe compile}, {@code submit} and {@code schedule add --profile gcp}. */
 class VertexCommandsTest {
   private static final String IMAGE = "europe-west1-docker.pkg.dev/recopipe-demo/recopipe/"
-      + "recopipe-pipeline:0.1.0";
+      + "recopipe-pipeline@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
   private static final String GCP = """
       gcp:
         project: recopipe-demo
@@ -61,17 +61,33 @@ class VertexCommandsTest {
   }
 
   @Test
-  void compileWithGcpSectionDefaultsImageAndPipelineRoot() throws IOException {
+  void compileWithGcpSectionDefaultsToTheLastPushedDigestAndThePipelineRoot()
+      throws IOException {
+    Path home = dir.resolve("home");
     Path spec = dir.resolve("spec.json");
+    CliRunner.Result none = CliRunner.run("compile", "--target", "vertex", "-o",
+        spec.toString(), "--config", gcpConfig().toString(), "--home", home.toString());
+    assertEquals(ExitCodes.BAD_INPUT, none.code(), none.err());
+    assertEquals("recopipe: error: no pipeline image pushed to europe-west1-docker.pkg.dev/"
+        + "recopipe-demo/recopipe/recopipe-pipeline from home " + home + ": run recopipe image "
+        + "push --profile gcp first, or pass --image europe-west1-docker.pkg.dev/recopipe-demo/"
+        + "recopipe/recopipe-pipeline@sha256:…", none.err().strip());
+    String older = IMAGE.replace("0123", "4567");
+    io.recopipe.pipeline.kfp.VertexImages.recordPushed(home, older);
+    io.recopipe.pipeline.kfp.VertexImages.recordPushed(home, "example/other@sha256:"
+        + "f".repeat(64));
+    io.recopipe.pipeline.kfp.VertexImages.recordPushed(home, IMAGE);
+    io.recopipe.pipeline.kfp.VertexImages.recordPushed(home, "example/other@sha256:"
+        + "e".repeat(64));
     CliRunner.Result result = CliRunner.run("compile", "--target", "vertex", "-o",
-        spec.toString(), "--config", gcpConfig().toString(), "--set", "train.seed=7");
+        spec.toString(), "--config", gcpConfig().toString(), "--set", "train.seed=7",
+        "--home", home.toString());
     assertEquals(ExitCodes.OK, result.code(), result.err());
     var json = new ObjectMapper().readTree(spec.toFile());
     assertEquals("gs://recopipe-demo-artifacts/pipeline-root",
         json.path("defaultPipelineRoot").asText());
-    assertEquals("europe-west1-docker.pkg.dev/recopipe-demo/recopipe/recopipe-pipeline:latest",
-        json.path("deploymentSpec").path("executors").path("exec-train").path("container")
-            .path("image").asText());
+    assertEquals(IMAGE, json.path("deploymentSpec").path("executors").path("exec-train")
+        .path("container").path("image").asText(), "the repository's last push, by digest");
     assertEquals("7", json.path("root").path("inputDefinitions").path("parameters")
         .path("train__seed").path("defaultValue").asText());
   }
@@ -85,7 +101,15 @@ class VertexCommandsTest {
     CliRunner.Result image = CliRunner.run("compile", "--target", "vertex", "-o",
         dir.resolve("s.json").toString());
     assertEquals(ExitCodes.BAD_INPUT, image.code());
-    assertTrue(image.err().contains("pass --image REF"), image.err());
+    assertTrue(image.err().contains("pass --image REPOSITORY@sha256:"), image.err());
+    CliRunner.Result tag = CliRunner.run("compile", "--target", "vertex", "-o",
+        dir.resolve("s.json").toString(), "--image", "europe-west1-docker.pkg.dev/p/r/"
+            + "recopipe-pipeline:latest");
+    assertEquals(ExitCodes.BAD_INPUT, tag.code());
+    assertEquals("recopipe: error: --image europe-west1-docker.pkg.dev/p/r/recopipe-pipeline:"
+        + "latest: pin the pipeline image by digest (REPOSITORY@sha256:<64 hex>, as recopipe "
+        + "image push prints it), so the spec runs exactly that code", tag.err().strip());
+    assertTrue(Files.notExists(dir.resolve("s.json")));
   }
 
   @Test
@@ -108,7 +132,7 @@ class VertexCommandsTest {
   void submitCreatesThePipelineJob() throws Exception {
     try (LoopbackVertex vertex = new LoopbackVertex()) {
       CliRunner.Result result = CliRunner.run("submit", "--profile", "gcp", "--config",
-          gcpConfig().toString(), "--job-id", "nightly-1");
+          gcpConfig().toString(), "--job-id", "nightly-1", "--image", IMAGE);
       assertEquals(ExitCodes.OK, result.code(), result.err());
       assertTrue(result.out().startsWith("submitted pipeline job " + PARENT
           + "/pipelineJobs/nightly-1\n"), result.out());
@@ -138,6 +162,9 @@ class VertexCommandsTest {
     assertEquals(java.util.Map.of("recopipe-pipeline", "movielens-mf"), job.getLabelsMap());
     var spec = new ObjectMapper().readTree(JsonFormat.printer().print(job.getPipelineSpec()));
     assertEquals("2.1.0", spec.path("schemaVersion").asText());
+    assertEquals(false, spec.path("root").path("dag").path("tasks").path("train")
+        .path("cachingOptions").path("enableCache").asBoolean(true),
+        "train writes BigQuery: a cache hit would skip its writes");
     var trainContainer = spec.path("deploymentSpec").path("executors").path("exec-train")
         .path("container");
     assertEquals("[{\"name\":\"RECOPIPE_GCP_BUCKET\",\"value\":\"recopipe-demo-artifacts\"}]",
@@ -158,7 +185,7 @@ class VertexCommandsTest {
     try (LoopbackVertex vertex = new LoopbackVertex()) {
       CliRunner.Result result = CliRunner.run("schedule", "add", "nightly", "--cron",
           "0 3 * * *", "--zone", "Europe/Berlin", "--profile", "gcp", "--max-concurrent", "1",
-          "--allow-queueing", "--config", gcpConfig().toString());
+          "--allow-queueing", "--config", gcpConfig().toString(), "--image", IMAGE);
       assertEquals(ExitCodes.OK, result.code(), result.err());
       assertEquals("added Vertex AI schedule " + PARENT + "/schedules/7 (TZ=Europe/Berlin "
           + "0 3 * * *, at most 1 running, queueing when busy)", result.out().strip());

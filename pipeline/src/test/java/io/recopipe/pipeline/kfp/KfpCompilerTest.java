@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class KfpCompilerTest {
   static final String IMAGE = "europe-west1-docker.pkg.dev/recopipe-demo/recopipe/"
-      + "recopipe-pipeline:0.1.0";
+      + "recopipe-pipeline@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
   private static final Path GOLDEN = Path.of("src/test/resources/io/recopipe/pipeline/kfp/"
       + "movielens-mf.pipeline.json");
 
@@ -106,6 +106,26 @@ class KfpCompilerTest {
     assertFalse(train.path("cachingOptions").path("enableCache").asBoolean());
     assertFalse(spec.path("root").path("inputDefinitions").path("parameters")
         .has("train__cache"), "the runner's cache key is not a component parameter");
+  }
+
+  @Test
+  void aSharedWarehouseTurnsCachingOffForEveryTaskThatWritesTables() {
+    ObjectNode spec = new KfpCompiler(KfpOptions.of(IMAGE).withSharedWarehouse()).compile(
+        MovieLensMfPipeline.definition(), PipelineConfig.defaults().values());
+    JsonNode root = spec.path("root").path("dag").path("tasks");
+    JsonNode branch = spec.path("components").path("comp-condition-1").path("dag")
+        .path("tasks");
+    Map<String, Boolean> cached = new java.util.TreeMap<>();
+    for (String task : List.of("ingest", "tune", "train", "hybrid", "evaluate", "gate")) {
+      cached.put(task, root.path(task).path("cachingOptions").path("enableCache").asBoolean());
+    }
+    for (String task : List.of("export", "package", "deploy")) {
+      cached.put(task, branch.path(task).path("cachingOptions").path("enableCache")
+          .asBoolean());
+    }
+    assertEquals(Map.of("ingest", false, "tune", false, "train", false, "hybrid", false,
+        "evaluate", false, "export", false, "gate", true, "package", true, "deploy", false),
+        cached, "a cache hit would skip the task's BigQuery writes");
   }
 
   @Test
