@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.kfp;
 
+import io.recopipe.components.packaging.PipelineImage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,10 +27,10 @@ public record KfpOptions(String image, List<String> command, String sdkVersion,
 
   /**
    * The CLI's main class on a Jib-built image's default classpath, so the command does not
-   * depend on a launcher script inside the image.
+   * depend on a launcher script inside the image; the Vector API module is added, as the local
+   * launcher does, so training and scoring run the vectorized kernels on Vertex too.
    */
-  public static final List<String> JIB_COMMAND = List.of("java", "-cp",
-      "/app/resources:/app/classes:/app/libs/*", "io.recopipe.pipeline.cli.Main");
+  public static final List<String> JIB_COMMAND = PipelineImage.COMMAND;
 
   /** Copies the command and checks the image. */
   public KfpOptions {
