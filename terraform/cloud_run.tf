@@ -1,6 +1,7 @@
 # The prediction endpoint. Terraform creates it with a placeholder image; `recopipe run --profile
 # gcp` deploys each blessed model as a new revision, so terraform ignores the template and traffic
-# it changes. Private: only var.invokers get roles/run.invoker.
+# it changes. Private: only var.invokers get roles/run.invoker, and these bindings are the only
+# writer of the service's invoker policy (deploys read it and refuse a public or incomplete one).
 
 resource "google_cloud_run_v2_service" "serving" {
   project             = var.project

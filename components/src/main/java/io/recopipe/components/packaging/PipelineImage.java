@@ -23,8 +23,9 @@ public final class PipelineImage {
   /** Where the CLI jar goes; the spec's classpath {@code /app/libs/*} picks it up. */
   public static final String LIBS = "/app/libs";
   /** The command a compiled spec starts (kept equal to the KFP compiler's). */
-  public static final List<String> COMMAND = List.of("java", "-cp",
-      "/app/resources:/app/classes:/app/libs/*", "io.recopipe.pipeline.cli.Main");
+  public static final List<String> COMMAND = List.of("java", "--add-modules",
+      "jdk.incubator.vector", "-cp", "/app/resources:/app/classes:/app/libs/*",
+      "io.recopipe.pipeline.cli.Main");
 
   private PipelineImage() {
   }

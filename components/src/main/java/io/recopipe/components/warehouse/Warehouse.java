@@ -55,7 +55,8 @@ public interface Warehouse extends AutoCloseable {
   /**
    * Replaces each published table with the run {@code key}'s staged table of the same name and
    * drops the staged ones; returns the names of the tables replaced, sorted. DuckDB does it in one
-   * transaction (readers see all the old tables or all the new ones); BigQuery table by table.
+   * transaction (readers see all the old tables or all the new ones), BigQuery in one
+   * multi-statement transaction.
    */
   List<String> publishStaged(String key) throws WarehouseException;
 

@@ -2,7 +2,6 @@ package io.recopipe.infra.bigquery;
 
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryException;
-import com.google.cloud.bigquery.CopyJobConfiguration;
 import com.google.cloud.bigquery.CsvOptions;
 import com.google.cloud.bigquery.FieldList;
 import com.google.cloud.bigquery.FieldValueList;
@@ -38,8 +37,8 @@ import java.util.TreeSet;
  * are uploaded through the client's resumable load channel: TSV files as CSV with a tab
  * delimiter and no quoting (what ingest writes), in-memory rows as newline-delimited JSON (which
  * carries list columns). Unqualified table names in SQL resolve against the dataset. A run's
- * staged tables are {@code staging__KEY__TABLE} in the same dataset, copied over their targets
- * table by table when the run commits.
+ * staged tables are {@code staging__KEY__TABLE} in the same dataset, published together in one
+ * transaction when the run commits.
  */
 public final class BigQueryWarehouse implements Warehouse {
   /** How long one job may run before the call gives up. */
@@ -120,24 +119,45 @@ public final class BigQueryWarehouse implements Warehouse {
   }
 
   /**
-   * Copies each staged table of {@code key} over its published table ({@code WRITE_TRUNCATE}),
-   * then deletes it. BigQuery has no multi-table transaction: each copy is atomic on its own,
-   * so readers may briefly see some tables new and others old.
+   * Publishes the staged tables of {@code key} in one BigQuery multi-statement transaction, then
+   * deletes them: readers see all of the run's tables or none, and two runs publishing at once
+   * each publish a whole set. A table published for the first time is created empty (same
+   * schema) before the transaction, since DDL on permanent tables cannot run inside one; a
+   * failing statement rolls the whole transaction back
+   * (https://cloud.google.com/bigquery/docs/transactions), so a table whose schema changed is
+   * refused with BigQuery's message and nothing is published.
    */
   @Override
   public List<String> publishStaged(String key) throws WarehouseException {
     String prefix = stagedPrefix(key);
-    List<String> published = new ArrayList<>();
-    for (String name : stagedTables(prefix)) {
-      String table = name.substring(prefix.length());
-      CopyJobConfiguration copy = CopyJobConfiguration.newBuilder(jobs.table(table),
-          jobs.table(name)).setWriteDisposition(JobInfo.WriteDisposition.WRITE_TRUNCATE)
-          .setCreateDisposition(JobInfo.CreateDisposition.CREATE_IF_NEEDED).build();
-      jobs.run("copy", copy, "publish table " + table + " from " + name);
-      delete(name);
-      published.add(table);
+    List<String> staged = stagedTables(prefix).stream().sorted().toList();
+    if (staged.isEmpty()) {
+      return List.of();
     }
-    return published.stream().sorted().toList();
+    List<String> published = staged.stream().map(name -> name.substring(prefix.length()))
+        .toList();
+    jobs.run("publish", queryBuilder(publishScript(prefix, published)).build(),
+        "publish tables " + published + " of " + key);
+    for (String name : staged) {
+      delete(name);
+    }
+    return published;
+  }
+
+  /** The script publishing {@code tables} from their staged copies (names already checked). */
+  static String publishScript(String prefix, List<String> tables) {
+    StringBuilder script = new StringBuilder();
+    for (String table : tables) {
+      script.append("CREATE TABLE IF NOT EXISTS `").append(table).append("` LIKE `")
+          .append(prefix).append(table).append("`;\n");
+    }
+    script.append("BEGIN TRANSACTION;\n");
+    for (String table : tables) {
+      script.append("TRUNCATE TABLE `").append(table).append("`;\n")
+          .append("INSERT INTO `").append(table).append("` SELECT * FROM `").append(prefix)
+          .append(table).append("`;\n");
+    }
+    return script.append("COMMIT TRANSACTION;").toString();
   }
 
   @Override

@@ -59,13 +59,21 @@ final class BqmlResults {
     return metrics;
   }
 
-  /** ML.WEIGHTS rows; the global row has a NULL processed_input and factor_weights. */
+  /**
+   * ML.WEIGHTS rows; the global row has a NULL processed_input and factor_weights. Its feature
+   * is matched ignoring case: BigQuery writes {@code global__INTERCEPT__} (Google's own SQL
+   * filters on that spelling) while the reference page spells it in lower case, so either is read
+   * as {@value WeightsRow#GLOBAL_INTERCEPT_FEATURE}.
+   */
   static List<WeightsRow> weights(QueryResult result) {
     Columns c = new Columns(result, "weights");
     List<WeightsRow> rows = new ArrayList<>(result.rows().size());
     for (List<Object> row : result.rows()) {
       String input = (String) c.get(row, "processed_input");
       String feature = String.valueOf(c.require(row, "feature"));
+      if (input == null && feature.equalsIgnoreCase(WeightsRow.GLOBAL_INTERCEPT_FEATURE)) {
+        feature = WeightsRow.GLOBAL_INTERCEPT_FEATURE;
+      }
       List<FactorWeight> factors = new ArrayList<>();
       if (c.get(row, "factor_weights") instanceof List<?> weights) {
         for (Object element : weights) {

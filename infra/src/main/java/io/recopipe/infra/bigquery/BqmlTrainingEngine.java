@@ -7,6 +7,7 @@ import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.StepContext;
 import io.recopipe.components.train.TrainingEngine;
 import io.recopipe.components.warehouse.QueryResult;
+import io.recopipe.components.warehouse.StagedTables;
 import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.infra.config.GcpConfig;
 import io.recopipe.model.als.AlsOptions;
@@ -27,16 +28,20 @@ import java.util.Map;
  * ML.TRAINING_INFO, ML.EVALUATE and ML.WEIGHTS into the same {@link AlsResult} the local trainer
  * returns, so gate, export, serving and review cannot tell the engines apart.
  *
- * <p>The {@code train}/{@code eval} tables ingest published are used when their row counts match
- * the ratings the step was given; otherwise (e.g. the ingest step ran elsewhere) the ratings are
- * loaded into {@code bqml_train}/{@code bqml_eval} first, so the model is always fitted on the
- * data whose fingerprint the bundle records. Users and items keep the order of the training
- * ratings' dictionaries, as in a local fit.
+ * <p>The {@code train}/{@code eval} tables ingest staged or published are used when their row
+ * counts match the ratings the step was given; otherwise (e.g. the ingest step ran elsewhere) the
+ * ratings are loaded into the run's {@code bqml_train__r<run>}/{@code bqml_eval__r<run>} first,
+ * so the model is always fitted on the data whose fingerprint the bundle records. Every name the
+ * engine writes carries the run, so concurrent runs never overwrite each other's model or data.
+ * Users and items keep the order of the training ratings' dictionaries, as in a local fit.
  */
 public final class BqmlTrainingEngine implements TrainingEngine {
   /** The engine's {@code train.engine} name. */
   public static final String NAME = "bigquery_ml";
-  /** The model's name in the dataset, replaced by each fit. */
+  /**
+   * The models' base name in the dataset; each run fits {@code recopipe_mf__r<run id>}, so
+   * concurrent runs never replace each other's model between CREATE MODEL and ML.WEIGHTS.
+   */
   public static final String DEFAULT_MODEL = "recopipe_mf";
   /** How long CREATE MODEL (or any other job) may run. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(3);
@@ -52,7 +57,10 @@ public final class BqmlTrainingEngine implements TrainingEngine {
     this(bigQuery, config, DEFAULT_MODEL, DEFAULT_TIMEOUT);
   }
 
-  /** Trains {@code model} in {@code config}'s dataset, waiting at most {@code timeout} a job. */
+  /**
+   * Trains run-scoped models named after {@code model} in {@code config}'s dataset, waiting at
+   * most {@code timeout} a job.
+   */
   public BqmlTrainingEngine(BigQuery bigQuery, GcpConfig config, String model,
       Duration timeout) {
     this.warehouse = new BigQueryWarehouse(bigQuery, config, timeout);
@@ -72,6 +80,7 @@ public final class BqmlTrainingEngine implements TrainingEngine {
   public AlsResult fit(Ratings train, Ratings eval, AlsOptions options, StepContext context)
       throws ComponentException {
     long started = System.nanoTime();
+    String model = modelOf(context.runId());
     try {
       BqmlSql.modelOptions(options, train.size());
     } catch (IllegalArgumentException e) {
@@ -89,7 +98,7 @@ public final class BqmlTrainingEngine implements TrainingEngine {
           query(sql.trainingInfo(model), context));
       if (eval != null && eval.size() > 0) {
         String evalTable = tables.tableFor("eval", eval, context.runId(), context.log());
-        iterations = withEvaluation(iterations, evaluate(evalTable, context), context);
+        iterations = withEvaluation(iterations, evaluate(model, evalTable, context), context);
       }
       MfModel fitted = inTrainingOrder(BqmlResults.weights(query(sql.weights(model), context)),
           train);
@@ -110,7 +119,12 @@ public final class BqmlTrainingEngine implements TrainingEngine {
     }
   }
 
-  private Map<String, Double> evaluate(String evalTable, StepContext context)
+  /** The model run {@code runId} fits: the base name and the run's staging key. */
+  String modelOf(String runId) {
+    return model + StagedTables.SEPARATOR + StagedTables.keyOfRun(runId);
+  }
+
+  private Map<String, Double> evaluate(String model, String evalTable, StepContext context)
       throws WarehouseException {
     Map<String, Double> metrics = BqmlResults.evaluation(
         query(sql.evaluate(model, evalTable), context));

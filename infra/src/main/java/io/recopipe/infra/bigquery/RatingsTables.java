@@ -9,9 +9,9 @@ import io.recopipe.model.data.Ratings;
 
 /**
  * Finds the BigQuery table holding a split's ratings: ingest's table when its row count matches
- * the ratings the step was given, else a {@code bqml_}-prefixed table loaded from them, so the
- * model is always fitted on the data whose fingerprint the bundle records without uploading
- * ratings that are already there.
+ * the ratings the step was given, else a {@code bqml_}-prefixed table of the run (never shared
+ * with a concurrent run) loaded from them, so the model is always fitted on the data whose
+ * fingerprint the bundle records without uploading ratings that are already there.
  */
 final class RatingsTables {
   private final BigQueryWarehouse warehouse;
@@ -40,7 +40,7 @@ final class RatingsTables {
       log.info("using table " + sql.qualified(name) + " (" + rows + " ratings)");
       return name;
     }
-    String loaded = "bqml_" + name;
+    String loaded = "bqml_" + name + StagedTables.SEPARATOR + StagedTables.keyOfRun(runId);
     log.info("table " + sql.qualified(name) + " has " + (rows == null ? "no" : rows.toString())
         + " rows, not the " + ratings.size() + " ratings given: loading them into "
         + sql.qualified(loaded));

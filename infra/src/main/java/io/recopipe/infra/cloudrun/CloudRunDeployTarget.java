@@ -8,6 +8,7 @@ import com.google.cloud.run.v2.RevisionTemplate;
 import com.google.cloud.run.v2.Service;
 import com.google.cloud.run.v2.ServiceName;
 import com.google.cloud.run.v2.ServicesClient;
+import com.google.cloud.run.v2.TrafficTarget;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.RolledBackException;
 import io.recopipe.components.deploy.DeployRequest;
@@ -21,7 +22,9 @@ import java.util.Map;
 /**
  * Deploys each model version to Cloud Run as a new revision named after it, optionally behind a
  * canary share first, pins traffic to named revisions so rollback is one traffic update, and
- * keeps {@code roles/run.invoker} to the configured principals so the endpoint is never public.
+ * refuses to deploy behind a public endpoint. It never writes the IAM policy: Terraform owns the
+ * {@code roles/run.invoker} bindings, and the pipeline's {@code roles/run.developer} "can get but
+ * not set IAM policies" (https://cloud.google.com/run/docs/securing/managing-access).
  */
 public final class CloudRunDeployTarget implements DeployTarget {
   /** The service annotation remembering the revision to roll back to. */
@@ -59,6 +62,12 @@ public final class CloudRunDeployTarget implements DeployTarget {
     return "cloud run " + services.name();
   }
 
+  /**
+   * Deploys in an order where traffic moves last: the service's invoker policy is read and
+   * checked, the new revision is created with traffic still pinned to the serving one, and only
+   * once that revision is ready (the update's operation is done) does traffic move, through the
+   * canary share when asked. So any failure before the move leaves traffic where it was.
+   */
   @Override
   public Map<String, Object> deploy(DeployRequest request) throws ComponentException {
     Service existing = services.find();
@@ -67,34 +76,55 @@ public final class CloudRunDeployTarget implements DeployTarget {
       revision = revisionName(existing, request);
     }
     RevisionTemplate template = template(revision, request);
-    String previous = existing == null ? "" : Traffic.serving(existing);
-    boolean canary = request.canaryPercent() > 0 && !previous.isEmpty()
-        && !previous.equals(revision);
-    Service service;
     if (existing == null) {
-      service = services.create(Service.newBuilder().setTemplate(template)
+      // nothing serves yet, so nothing moves; Terraform normally creates the service and owns
+      // its invoker bindings, a service created here has none
+      Service service = services.create(Service.newBuilder().setTemplate(template)
           .putLabels("managed-by", "recopipe").addAllTraffic(Traffic.all(revision)).build());
-    } else {
-      Service.Builder next = existing.toBuilder().setTemplate(template).clearTraffic()
-          .addAllTraffic(canary ? Traffic.canary(revision, request.canaryPercent(), previous)
-              : Traffic.all(revision));
-      if (!previous.isEmpty() && !previous.equals(revision)) {
-        next.putAnnotations(PREVIOUS_ANNOTATION, previous);
-      }
-      service = services.update(next.build());
+      return endpoint(service, revision, request, "", false);
     }
-    services.setPolicy(InvokerPolicy.apply(services.policy(), invokers));
+    String previous = Traffic.serving(existing);
+    String problem = InvokerPolicy.problem(services.policy(), invokers);
+    if (problem != null) {
+      throw new ComponentException("deploy: Cloud Run service " + services.name() + ": "
+          + problem + "; traffic stays on " + previous);
+    }
+    boolean moves = !previous.isEmpty() && !previous.equals(revision);
+    Service.Builder staged = existing.toBuilder().setTemplate(template).clearTraffic()
+        .addAllTraffic(Traffic.all(moves ? previous : revision));
+    if (moves) {
+      staged.putAnnotations(PREVIOUS_ANNOTATION, previous);
+    }
+    Service service = services.update(staged.build());
+    String ready = RevisionNames.shortName(service.getLatestReadyRevision());
+    if (!ready.equals(revision)) {
+      throw new ComponentException("deploy: revision " + revision + " of Cloud Run service "
+          + services.name() + " is not ready (latest ready: " + (ready.isEmpty() ? "none"
+          : ready) + "); traffic stays on " + previous);
+    }
+    boolean canary = moves && request.canaryPercent() > 0;
     if (canary) {
-      String problem = check.problem(service.getUri(), revision, Traffic.canaryUri(service));
-      if (problem != null) {
-        services.update(service.toBuilder().clearTraffic().addAllTraffic(Traffic.all(previous))
-            .build());
+      service = services.update(withTraffic(service,
+          Traffic.canary(revision, request.canaryPercent(), previous)));
+      String failed = check.problem(service.getUri(), revision, Traffic.canaryUri(service));
+      if (failed != null) {
+        services.update(withTraffic(service, Traffic.all(previous)));
         throw new RolledBackException("deploy: canary revision " + revision + " failed its check: "
-            + problem + " (all traffic back on " + previous + ")");
+            + failed + " (all traffic back on " + previous + ")");
       }
-      service = services.update(service.toBuilder().clearTraffic()
-          .addAllTraffic(Traffic.all(revision)).build());
     }
+    if (moves) {
+      service = services.update(withTraffic(service, Traffic.all(revision)));
+    }
+    return endpoint(service, revision, request, previous, canary);
+  }
+
+  private static Service withTraffic(Service service, List<TrafficTarget> traffic) {
+    return service.toBuilder().clearTraffic().addAllTraffic(traffic).build();
+  }
+
+  private Map<String, Object> endpoint(Service service, String revision, DeployRequest request,
+      String previous, boolean canary) {
     Map<String, Object> endpoint = endpoint(service, revision, request.modelName());
     endpoint.put("model_version", request.modelVersion());
     endpoint.put("image", request.imageReference());

@@ -9,14 +9,13 @@ import com.google.cloud.run.v2.ServiceName;
 import com.google.cloud.run.v2.ServicesClient;
 import com.google.iam.v1.GetIamPolicyRequest;
 import com.google.iam.v1.Policy;
-import com.google.iam.v1.SetIamPolicyRequest;
 import io.recopipe.components.api.ComponentException;
 import java.util.concurrent.ExecutionException;
 
 /**
  * One Cloud Run service seen through {@link ServicesClient}: get, create, update (waiting for
- * the operation) and its IAM policy, with every Google error turned into one line naming the
- * service and the call.
+ * the operation) and reading its IAM policy (never writing it: Terraform owns the bindings), with
+ * every Google error turned into one line naming the service and the call.
  */
 final class CloudRunServices {
   private final ServicesClient client;
@@ -61,16 +60,6 @@ final class CloudRunServices {
       return client.getIamPolicy(GetIamPolicyRequest.newBuilder().setResource(name()).build());
     } catch (ApiException e) {
       throw failure("read the IAM policy of", e);
-    }
-  }
-
-  /** Writes the service's IAM policy. */
-  Policy setPolicy(Policy policy) throws ComponentException {
-    try {
-      return client.setIamPolicy(SetIamPolicyRequest.newBuilder().setResource(name())
-          .setPolicy(policy).build());
-    } catch (ApiException e) {
-      throw failure("set the IAM policy of", e);
     }
   }
 

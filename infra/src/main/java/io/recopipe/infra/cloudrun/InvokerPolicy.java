@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The service's IAM policy with {@code roles/run.invoker} granted to exactly the configured
- * principals, never {@code allUsers} or {@code allAuthenticatedUsers}, so the model endpoint is
- * never public whatever the policy held before.
+ * Checks who may invoke the service: the configured principals, never {@code allUsers} or
+ * {@code allAuthenticatedUsers}, so a model is never deployed to a public endpoint or one its
+ * configured callers cannot reach. It only reads the policy: Terraform alone writes the
+ * {@code roles/run.invoker} bindings.
  */
 final class InvokerPolicy {
   /** The Cloud Run invoker role. */
@@ -35,19 +36,31 @@ final class InvokerPolicy {
   }
 
   /**
-   * {@code current} with every invoker binding replaced by one for {@code invokers} (none when
-   * the list is empty); other roles and the etag are kept so the write is conditional.
+   * Why {@code policy} must not serve a model, or null when it may: a public principal holding
+   * {@value #ROLE}, or a configured invoker without it. Terraform owns the bindings; deploy only
+   * reads them, since the pipeline's {@code roles/run.developer} "can get but not set IAM
+   * policies" (https://cloud.google.com/run/docs/securing/managing-access).
    */
-  static Policy apply(Policy current, List<String> invokers) {
-    Policy.Builder next = current.toBuilder().clearBindings();
-    for (Binding binding : current.getBindingsList()) {
-      if (!binding.getRole().equals(ROLE)) {
-        next.addBindings(binding);
+  static String problem(Policy policy, List<String> invokers) {
+    Set<String> granted = new java.util.LinkedHashSet<>();
+    for (Binding binding : policy.getBindingsList()) {
+      if (binding.getRole().equals(ROLE)) {
+        granted.addAll(binding.getMembersList());
       }
     }
-    if (!invokers.isEmpty()) {
-      next.addBindings(Binding.newBuilder().setRole(ROLE).addAllMembers(invokers));
+    List<String> open = granted.stream()
+        .filter(m -> PUBLIC.contains(m.toLowerCase(java.util.Locale.ROOT))).toList();
+    if (!open.isEmpty()) {
+      return "its IAM policy grants " + ROLE + " to " + String.join(", ", open)
+          + ", so the endpoint is public; remove that binding (recopipe never serves a model "
+          + "publicly)";
     }
-    return next.build();
+    List<String> missing = invokers.stream().filter(m -> !granted.contains(m)).toList();
+    if (!missing.isEmpty()) {
+      return "gcp.invokers lists " + String.join(", ", missing) + ", but its IAM policy does "
+          + "not grant them " + ROLE + "; run terraform apply with the same invokers (Terraform "
+          + "owns the invoker bindings)";
+    }
+    return null;
   }
 }

@@ -23,6 +23,12 @@ public final class GcpProfile implements AutoCloseable {
   /** The parameters the profile adds to every run (they enter cache keys, as they should). */
   public static final Map<String, String> PARAMETERS = Map.of("train.engine",
       BqmlTrainingEngine.NAME);
+  /**
+   * The options the profile starts from in place of the shipped config's (a value the user set
+   * is kept): BigQuery ML fits ALS only, so {@code method: auto} (which may pick gibbs or vb, or
+   * take the tuning trials' method) becomes {@code als}.
+   */
+  public static final Map<String, String> DEFAULTS = Map.of("train.method", "als");
 
   private final GcpConfig config;
   private final BigQuery bigQuery;

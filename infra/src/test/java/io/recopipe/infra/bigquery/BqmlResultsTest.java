@@ -55,4 +55,22 @@ class BqmlResultsTest {
     assertEquals(List.of(new WeightsRow("user_id", "42", List.of(new FactorWeight(1, -0.5)),
         0.25), WeightsRow.globalIntercept(3.5)), BqmlResults.weights(result));
   }
+
+  @Test
+  void theGlobalRowIsMatchedInAnyCaseAsBigQueryWritesIt() {
+    for (String spelling : List.of("global__INTERCEPT__", "GLOBAL__INTERCEPT__")) {
+      QueryResult result = new QueryResult(List.of("processed_input", "feature",
+          "factor_weights", "intercept"), List.of(Arrays.asList(null, spelling, null, 3.5)));
+      assertEquals(List.of(WeightsRow.globalIntercept(3.5)), BqmlResults.weights(result),
+          spelling);
+    }
+  }
+
+  @Test
+  void aUserOrItemNamedLikeTheGlobalRowStaysAnId() {
+    QueryResult result = new QueryResult(List.of("processed_input", "feature",
+        "factor_weights", "intercept"), List.of(Arrays.asList("item_id", "global__INTERCEPT__",
+            List.of(), 0.5)));
+    assertEquals("global__INTERCEPT__", BqmlResults.weights(result).get(0).feature());
+  }
 }

@@ -98,16 +98,17 @@ class BqmlTrainingEngineTest {
     AlsResult fit = engine.fit(train, eval(), options, context);
 
     List<String> queries = stub.queries();
-    assertEquals(List.of("CREATE OR REPLACE MODEL `recopipe-demo.recopipe.recopipe_mf`\n"
+    assertEquals(List.of("CREATE OR REPLACE MODEL `recopipe-demo.recopipe.recopipe_mf__rrun_1`\n"
         + "OPTIONS(model_type='matrix_factorization', feedback_type='EXPLICIT', num_factors=2, "
         + "l2_reg=9.83, max_iterations=5, early_stop=TRUE, min_rel_progress=0.01, "
         + "user_col='user_id', item_col='item_id', rating_col='rating', "
         + "data_split_method='NO_SPLIT')\n"
         + "AS SELECT user_id, item_id, rating FROM `recopipe-demo.recopipe.train`",
-        "SELECT * FROM ML.TRAINING_INFO(MODEL `recopipe-demo.recopipe.recopipe_mf`)",
-        "SELECT * FROM ML.EVALUATE(MODEL `recopipe-demo.recopipe.recopipe_mf`, (SELECT user_id, "
-            + "item_id, rating FROM `recopipe-demo.recopipe.bqml_eval`))",
-        "SELECT * FROM ML.WEIGHTS(MODEL `recopipe-demo.recopipe.recopipe_mf`)"), queries);
+        "SELECT * FROM ML.TRAINING_INFO(MODEL `recopipe-demo.recopipe.recopipe_mf__rrun_1`)",
+        "SELECT * FROM ML.EVALUATE(MODEL `recopipe-demo.recopipe.recopipe_mf__rrun_1`, "
+            + "(SELECT user_id, item_id, rating FROM "
+            + "`recopipe-demo.recopipe.bqml_eval__rrun_1`))",
+        "SELECT * FROM ML.WEIGHTS(MODEL `recopipe-demo.recopipe.recopipe_mf__rrun_1`)"), queries);
 
     JsonNode create = stub.requests().stream().filter(r -> r.method().equals("POST")
         && r.body().contains("CREATE OR REPLACE MODEL")).findFirst().orElseThrow().json();
@@ -120,7 +121,7 @@ class BqmlTrainingEngineTest {
     // eval had no table of its own size: its ratings were loaded first, as JSON rows
     JsonNode load = stub.jobConfigurations().stream().filter(c -> c.has("load")).findFirst()
         .orElseThrow().get("load");
-    assertEquals("bqml_eval", load.at("/destinationTable/tableId").asText());
+    assertEquals("bqml_eval__rrun_1", load.at("/destinationTable/tableId").asText());
     assertEquals("WRITE_TRUNCATE", load.get("writeDisposition").asText());
     assertEquals(List.of("{\"user_id\":\"u1\",\"item_id\":\"i30\",\"rating\":3.0,"
         + "\"timestamp\":500}\n{\"user_id\":\"u3\",\"item_id\":\"i20\",\"rating\":4.5,"
@@ -137,7 +138,8 @@ class BqmlTrainingEngineTest {
     assertEquals(0.81, context.metrics.get("bigquery_ml_mean_squared_error"));
     assertEquals(0.31, context.metrics.get("bigquery_ml_explained_variance"));
     assertTrue(context.log.stream().anyMatch(line -> line.matches("CREATE MODEL `recopipe-demo"
-        + "\\.recopipe\\.recopipe_mf`: job recopipe_create_model_[0-9a-f]{32}, 1048576 bytes "
+        + "\\.recopipe\\.recopipe_mf__rrun_1`: job recopipe_create_model_[0-9a-f]{32}, "
+        + "1048576 bytes "
         + "processed, 10485760 billed")), context.log.toString());
 
     MfModel model = fit.model();
@@ -174,7 +176,8 @@ class BqmlTrainingEngineTest {
     Ratings train = train();
     stub.table("train", train.size() + 1);
     engine.fit(train, null, AlsOptions.fromMap(Map.of("num_factors", "2")), context);
-    assertTrue(stub.queries().get(0).endsWith("FROM `recopipe-demo.recopipe.bqml_train`"),
+    assertTrue(stub.queries().get(0)
+        .endsWith("FROM `recopipe-demo.recopipe.bqml_train__rrun_1`"),
         stub.queries().get(0));
     assertEquals(train.size(), stub.uploadedTexts().get(0).lines().count());
   }
@@ -187,6 +190,14 @@ class BqmlTrainingEngineTest {
     assertTrue(stub.queries().get(0)
         .endsWith("FROM `recopipe-demo.recopipe.staging__rrun_1__train`"), stub.queries().get(0));
     assertTrue(stub.uploadedTexts().isEmpty(), "nothing is uploaded");
+  }
+
+  @Test
+  void eachRunFitsItsOwnModelSoConcurrentRunsNeverShareOne() {
+    assertEquals("recopipe_mf__rmovielens_mf_20261203_030000",
+        engine.modelOf("movielens-mf-20261203-030000"));
+    assertEquals("recopipe_mf__rmovielens_mf_20261203_030001",
+        engine.modelOf("movielens-mf-20261203-030001"));
   }
 
   @Test
@@ -204,7 +215,7 @@ class BqmlTrainingEngineTest {
         "Matrix factorization models require a reservation");
     ComponentException e = assertThrows(ComponentException.class, () -> engine.fit(train(), null,
         AlsOptions.fromMap(Map.of("num_factors", "2")), context));
-    assertTrue(e.getMessage().matches("train: BigQuery ML model recopipe_mf \\(job "
+    assertTrue(e.getMessage().matches("train: BigQuery ML model recopipe_mf__rrun_1 \\(job "
         + "recopipe_create_model_[0-9a-f]{32}\\): accessDenied: Matrix factorization models "
         + "require a reservation"), e.getMessage());
   }
@@ -214,7 +225,8 @@ class BqmlTrainingEngineTest {
     stub.table("train", 8);
     ComponentException e = assertThrows(ComponentException.class, () -> engine.fit(train(), null,
         AlsOptions.fromMap(Map.of("num_factors", "3")), context));
-    assertEquals("train: BigQuery ML model `recopipe-demo.recopipe.recopipe_mf` has 2 factors, "
+    assertEquals("train: BigQuery ML model `recopipe-demo.recopipe.recopipe_mf__rrun_1` has 2 "
+        + "factors, "
         + "but num_factors=3 was requested", e.getMessage());
   }
 
@@ -250,13 +262,19 @@ class BqmlTrainingEngineTest {
     return new RatingsBuilder().add("u1", "i30", 3, 500).add("u3", "i20", 4.5f, 501).build();
   }
 
-  /** ML.WEIGHTS rows as BigQuery might return them: items first, global row in the middle. */
+  /**
+   * ML.WEIGHTS rows as BigQuery might return them: items first, global row in the middle, its
+   * feature spelled {@code global__INTERCEPT__} as BigQuery writes it (Google's own SQL over
+   * ML.WEIGHTS filters {@code WHERE feature != 'global__INTERCEPT__'}:
+   * GoogleCloudPlatform/analytics-componentized-patterns,
+   * retail/recommendation-system/bqml-scann/sql_scripts/sp_ExractEmbeddings.sql).
+   */
   private static List<List<Object>> scrambledWeightRows() {
     List<List<Object>> rows = new ArrayList<>();
     for (int i = ITEMS.length - 1; i >= 0; i--) {
       rows.add(List.of("item_id", ITEMS[i], factors(ITEM_FACTORS[i]), ITEM_INTERCEPTS[i]));
     }
-    rows.add(Arrays.asList(null, "global__intercept__", null, GLOBAL));
+    rows.add(Arrays.asList(null, "global__INTERCEPT__", null, GLOBAL));
     for (int u = USERS.length - 1; u >= 0; u--) {
       rows.add(List.of("user_id", USERS[u], factors(USER_FACTORS[u]), USER_INTERCEPTS[u]));
     }

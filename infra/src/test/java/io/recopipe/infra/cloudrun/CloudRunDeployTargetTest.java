@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.api.gax.core.NoCredentialsProvider;
-import com.google.api.gax.grpc.GrpcTransportChannel;
-import com.google.api.gax.rpc.FixedTransportChannelProvider;
+import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.cloud.run.v2.Container;
 import com.google.cloud.run.v2.CreateServiceRequest;
 import com.google.cloud.run.v2.Service;
@@ -18,14 +17,15 @@ import com.google.iam.v1.Binding;
 import com.google.iam.v1.Policy;
 import com.google.iam.v1.SetIamPolicyRequest;
 import com.google.protobuf.ByteString;
-import io.grpc.ManagedChannel;
 import io.grpc.Server;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.RolledBackException;
 import io.recopipe.components.deploy.DeployRequest;
 import io.recopipe.components.packaging.ServingResources;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +33,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Deploys through the real google-cloud-run client to {@link FakeCloudRun} on a loopback gRPC
+ * server (plaintext, no credentials), asserting the exact requests and their order.
+ */
 class CloudRunDeployTargetTest {
   private static final String PARENT = "projects/my-project/locations/europe-west1";
   private static final String NAME = PARENT + "/services/recs";
@@ -47,30 +51,28 @@ class CloudRunDeployTargetTest {
   private final FakeCloudRun fake = new FakeCloudRun();
   private final List<String> checked = new ArrayList<>();
   private Server server;
-  private ManagedChannel channel;
   private ServicesClient client;
 
   @BeforeEach
   void start() throws Exception {
-    String name = InProcessServerBuilder.generateName();
-    server = InProcessServerBuilder.forName(name).directExecutor().addService(fake).build()
-        .start();
-    channel = InProcessChannelBuilder.forName(name).directExecutor().build();
-    client = ServicesClient.create(ServicesSettings.newBuilder()
-        .setTransportChannelProvider(FixedTransportChannelProvider.create(
-            GrpcTransportChannel.create(channel)))
+    server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+        0)).addService(fake).build().start();
+    String endpoint = "127.0.0.1:" + server.getPort();
+    client = ServicesClient.create(ServicesSettings.newBuilder().setEndpoint(endpoint)
+        .setTransportChannelProvider(InstantiatingGrpcChannelProvider.newBuilder()
+            .setEndpoint(endpoint).setChannelConfigurator(b -> b.usePlaintext()).build())
         .setCredentialsProvider(NoCredentialsProvider.create()).build());
+    // what Terraform leaves: its invoker bindings (and an admin's)
     fake.policy = Policy.newBuilder().setEtag(ByteString.copyFromUtf8("etag-1"))
         .addBindings(Binding.newBuilder().setRole("roles/run.admin").addMembers("user:ops@x.com"))
-        .addBindings(Binding.newBuilder().setRole(InvokerPolicy.ROLE).addMembers("allUsers"))
+        .addBindings(Binding.newBuilder().setRole(InvokerPolicy.ROLE).addAllMembers(INVOKERS))
         .build();
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws InterruptedException {
     client.close();
-    channel.shutdownNow();
-    server.shutdownNow();
+    server.shutdownNow().awaitTermination();
   }
 
   private CloudRunDeployTarget target(CanaryCheck check) {
@@ -103,13 +105,9 @@ class CloudRunDeployTargetTest {
             .map(e -> e.getName() + "=" + e.getValue()).toList()));
     assertEquals(Map.of("cpu", "1", "memory", "512Mi"), container.getResources().getLimitsMap());
     assertEquals(List.of("recs-m-0123456789ab-1=100"), split(create.getService()));
-    assertEquals(0, fake.requests(UpdateServiceRequest.class).size(), "no canary without a "
-        + "previous revision");
-    Policy policy = fake.requests(SetIamPolicyRequest.class).get(0).getPolicy();
-    assertEquals("etag-1", policy.getEtag().toStringUtf8());
-    assertEquals(List.of("roles/run.admin=[user:ops@x.com]", "roles/run.invoker=" + INVOKERS),
-        policy.getBindingsList().stream().map(b -> b.getRole() + "=" + b.getMembersList())
-            .toList());
+    assertEquals(List.of("GetService", "CreateService recs-m-0123456789ab-1 "
+        + "[recs-m-0123456789ab-1=100]"), fake.calls, "no canary without a previous revision, "
+        + "and the IAM policy is Terraform's: never written");
     assertEquals("https://recs-abc123-ew.a.run.app/v1/models/recommender_model:predict",
         endpoint.get("url"));
     assertEquals("recs-m-0123456789ab-1", endpoint.get("revision"));
@@ -124,18 +122,20 @@ class CloudRunDeployTargetTest {
     }).deploy(request(V2, 10));
 
     List<UpdateServiceRequest> updates = fake.requests(UpdateServiceRequest.class);
-    assertEquals(2, updates.size());
+    assertEquals(3, updates.size());
     Service first = updates.get(0).getService();
     assertEquals(NAME, first.getName());
     assertEquals("recs-m-ba9876543210-1", first.getTemplate().getRevision());
-    assertEquals(List.of("recs-m-ba9876543210-1=10#canary", "recs-m-0123456789ab-1=90"),
-        split(first));
+    assertEquals(List.of("recs-m-0123456789ab-1=100"), split(first),
+        "the new revision is created while traffic stays pinned");
     assertEquals("recs-m-0123456789ab-1",
         first.getAnnotationsMap().get(CloudRunDeployTarget.PREVIOUS_ANNOTATION));
+    assertEquals(List.of("recs-m-ba9876543210-1=10#canary", "recs-m-0123456789ab-1=90"),
+        split(updates.get(1).getService()));
     assertEquals(List.of("recs-m-ba9876543210-1 https://canary---recs-abc123-ew.a.run.app"),
         checked);
-    assertEquals(List.of("recs-m-ba9876543210-1=100"), split(updates.get(1).getService()));
-    assertEquals("recs-m-ba9876543210-1", updates.get(1).getService().getTemplate()
+    assertEquals(List.of("recs-m-ba9876543210-1=100"), split(updates.get(2).getService()));
+    assertEquals("recs-m-ba9876543210-1", updates.get(2).getService().getTemplate()
         .getRevision(), "promotion keeps the template, so no third revision");
     assertEquals(List.of(Map.of("revision", "recs-m-ba9876543210-1", "percent", 100)),
         endpoint.get("traffic"));
@@ -154,8 +154,9 @@ class CloudRunDeployTargetTest {
         + "returned HTTP 500 (all traffic back on recs-m-0123456789ab-1)", e.getMessage());
     List<UpdateServiceRequest> updates = fake.requests(UpdateServiceRequest.class);
     assertEquals(List.of("recs-m-ba9876543210-1=25#canary", "recs-m-0123456789ab-1=75"),
-        split(updates.get(0).getService()));
-    assertEquals(List.of("recs-m-0123456789ab-1=100"), split(updates.get(1).getService()));
+        split(updates.get(1).getService()));
+    assertEquals(List.of("recs-m-0123456789ab-1=100"), split(updates.get(2).getService()));
+    assertEquals(3, updates.size());
   }
 
   @Test
@@ -183,8 +184,11 @@ class CloudRunDeployTargetTest {
     target.deploy(new DeployRequest(IMAGE + "other", V1, "run-2", "recommender_model", 0));
 
     List<UpdateServiceRequest> updates = fake.requests(UpdateServiceRequest.class);
-    assertEquals("recs-m-0123456789ab-2", updates.get(0).getService().getTemplate().getRevision());
-    assertEquals("recs-m-0123456789ab-2", updates.get(1).getService().getTemplate().getRevision());
+    assertEquals(List.of("recs-m-0123456789ab-2", "recs-m-0123456789ab-2",
+        "recs-m-0123456789ab-2"), updates.stream().map(u -> u.getService().getTemplate()
+            .getRevision()).toList(), "stage and move, then the retry reuses the revision");
+    assertEquals(List.of("recs-m-0123456789ab-2=100"), split(updates.get(2).getService()),
+        "the retry finds the revision serving: nothing to move");
   }
 
   @Test
@@ -219,6 +223,81 @@ class CloudRunDeployTargetTest {
         () -> target.deploy(request(V1, 0)));
     assertTrue(e.getMessage().startsWith("deploy: gcp.service '" + longId + "' is too long"),
         e.getMessage());
+  }
+
+  @Test
+  void trafficMovesLastAfterEveryCallThatCanFail() throws Exception {
+    target(CanaryCheck.READY_IS_ENOUGH).deploy(request(V1, 0));
+    fake.calls.clear();
+
+    target(CanaryCheck.READY_IS_ENOUGH).deploy(request(V2, 0));
+
+    assertEquals(List.of("GetService", "GetIamPolicy",
+        "UpdateService recs-m-ba9876543210-1 [recs-m-0123456789ab-1=100]",
+        "UpdateService recs-m-ba9876543210-1 [recs-m-ba9876543210-1=100]"), fake.calls);
+    // Cloud Run Developer "can get but not set IAM policies"
+    // (https://cloud.google.com/run/docs/securing/managing-access); roles/run.admin holds
+    // run.services.setIamPolicy (https://cloud.google.com/run/docs/reference/iam/roles)
+    assertTrue(fake.requests(SetIamPolicyRequest.class).isEmpty(), "Terraform owns the "
+        + "invoker bindings; roles/run.developer cannot set IAM policies");
+  }
+
+  @Test
+  void aRevisionThatNeverBecomesReadyLeavesTrafficWhereItWas() throws Exception {
+    target(CanaryCheck.READY_IS_ENOUGH).deploy(request(V1, 0));
+    fake.failingRevision = "recs-m-ba9876543210-1";
+    fake.calls.clear();
+
+    ComponentException e = assertThrows(ComponentException.class,
+        () -> target(CanaryCheck.READY_IS_ENOUGH).deploy(request(V2, 10)));
+
+    assertTrue(e.getMessage().startsWith("deploy: cannot update Cloud Run service " + NAME
+        + ": FAILED_PRECONDITION: "), e.getMessage());
+    assertEquals(List.of("GetService", "GetIamPolicy",
+        "UpdateService recs-m-ba9876543210-1 [recs-m-0123456789ab-1=100]"), fake.calls);
+    assertEquals(List.of("recs-m-0123456789ab-1=100"), split(fake.services.get(NAME)));
+  }
+
+  @Test
+  void anIamPolicyThatCannotBeReadStopsTheDeployBeforeAnyChange() throws Exception {
+    target(CanaryCheck.READY_IS_ENOUGH).deploy(request(V1, 0));
+    fake.failures.put("GetIamPolicy", Status.PERMISSION_DENIED.withDescription(
+        "Permission 'run.services.getIamPolicy' denied"));
+    fake.calls.clear();
+
+    ComponentException e = assertThrows(ComponentException.class,
+        () -> target(CanaryCheck.READY_IS_ENOUGH).deploy(request(V2, 0)));
+
+    assertEquals("deploy: cannot read the IAM policy of Cloud Run service " + NAME
+        + ": PERMISSION_DENIED: io.grpc.StatusRuntimeException: PERMISSION_DENIED: Permission "
+        + "'run.services.getIamPolicy' denied", e.getMessage());
+    assertEquals(List.of("GetService", "GetIamPolicy"), fake.calls);
+    assertEquals(List.of("recs-m-0123456789ab-1=100"), split(fake.services.get(NAME)));
+  }
+
+  @Test
+  void aPublicOrIncompleteInvokerPolicyIsRefusedBeforeAnyChange() throws Exception {
+    target(CanaryCheck.READY_IS_ENOUGH).deploy(request(V1, 0));
+    fake.policy = fake.policy.toBuilder().addBindings(Binding.newBuilder()
+        .setRole(InvokerPolicy.ROLE).addMembers("allUsers")).build();
+
+    ComponentException open = assertThrows(ComponentException.class,
+        () -> target(CanaryCheck.READY_IS_ENOUGH).deploy(request(V2, 0)));
+    assertEquals("deploy: Cloud Run service " + NAME + ": its IAM policy grants "
+        + "roles/run.invoker to allUsers, so the endpoint is public; remove that binding "
+        + "(recopipe never serves a model publicly); traffic stays on recs-m-0123456789ab-1",
+        open.getMessage());
+
+    fake.policy = Policy.newBuilder().addBindings(Binding.newBuilder()
+        .setRole(InvokerPolicy.ROLE).addMembers(INVOKERS.get(0))).build();
+    ComponentException missing = assertThrows(ComponentException.class,
+        () -> target(CanaryCheck.READY_IS_ENOUGH).deploy(request(V2, 0)));
+    assertEquals("deploy: Cloud Run service " + NAME + ": gcp.invokers lists "
+        + "group:analysts@example.com, but its IAM policy does not grant them roles/run.invoker;"
+        + " run terraform apply with the same invokers (Terraform owns the invoker bindings); "
+        + "traffic stays on recs-m-0123456789ab-1", missing.getMessage());
+    assertTrue(fake.requests(UpdateServiceRequest.class).isEmpty());
+    assertEquals(List.of("recs-m-0123456789ab-1=100"), split(fake.services.get(NAME)));
   }
 
   private static List<String> split(Service service) {

@@ -36,10 +36,31 @@ final class FakeCloudRun implements BindableService {
 
   final Map<String, Service> services = new HashMap<>();
   final List<Message> requests = new ArrayList<>();
+  /** Each call as {@code Method}, updates as {@code UpdateService REVISION [traffic]}. */
+  final List<String> calls = new ArrayList<>();
+  /** Methods answered with an error status instead. */
+  final Map<String, Status> failures = new HashMap<>();
+  /**
+   * A revision whose container never starts: its create or update operation ends with an error
+   * and the latest ready revision stays the old one, as Cloud Run reports it.
+   */
+  String failingRevision = "";
   Policy policy = Policy.getDefaultInstance();
+
+  private boolean failed(String method, StreamObserver<?> observer) {
+    Status status = failures.get(method);
+    if (status != null) {
+      observer.onError(status.asRuntimeException());
+    }
+    return status != null;
+  }
 
   void getService(GetServiceRequest request, StreamObserver<Service> observer) {
     requests.add(request);
+    calls.add("GetService");
+    if (failed("GetService", observer)) {
+      return;
+    }
     Service service = services.get(request.getName());
     if (service == null) {
       observer.onError(Status.NOT_FOUND.withDescription("service not found").asRuntimeException());
@@ -51,12 +72,22 @@ final class FakeCloudRun implements BindableService {
 
   void createService(CreateServiceRequest request, StreamObserver<Operation> observer) {
     requests.add(request);
+    calls.add("CreateService " + request.getService().getTemplate().getRevision() + " "
+        + traffic(request.getService()));
+    if (failed("CreateService", observer)) {
+      return;
+    }
     String name = request.getParent() + "/services/" + request.getServiceId();
     done(store(request.getService().toBuilder().setName(name).build()), observer);
   }
 
   void updateService(UpdateServiceRequest request, StreamObserver<Operation> observer) {
     requests.add(request);
+    calls.add("UpdateService " + request.getService().getTemplate().getRevision() + " "
+        + traffic(request.getService()));
+    if (failed("UpdateService", observer)) {
+      return;
+    }
     if (!services.containsKey(request.getService().getName())) {
       observer.onError(Status.NOT_FOUND.asRuntimeException());
       return;
@@ -66,12 +97,17 @@ final class FakeCloudRun implements BindableService {
 
   void getIamPolicy(GetIamPolicyRequest request, StreamObserver<Policy> observer) {
     requests.add(request);
+    calls.add("GetIamPolicy");
+    if (failed("GetIamPolicy", observer)) {
+      return;
+    }
     observer.onNext(policy);
     observer.onCompleted();
   }
 
   void setIamPolicy(SetIamPolicyRequest request, StreamObserver<Policy> observer) {
     requests.add(request);
+    calls.add("SetIamPolicy");
     policy = request.getPolicy();
     observer.onNext(policy);
     observer.onCompleted();
@@ -106,11 +142,24 @@ final class FakeCloudRun implements BindableService {
     return requests.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
+  /** The traffic of {@code service} as {@code [revision=percent#tag, ...]}. */
+  static String traffic(Service service) {
+    List<String> split = new ArrayList<>();
+    for (TrafficTarget t : service.getTrafficList()) {
+      split.add(t.getRevision() + "=" + t.getPercent() + (t.getTag().isEmpty() ? "" : "#"
+          + t.getTag()));
+    }
+    return split.toString();
+  }
+
   private Service store(Service spec) {
     String id = spec.getName().substring(spec.getName().lastIndexOf('/') + 1);
     String revision = spec.getName() + "/revisions/" + spec.getTemplate().getRevision();
+    Service before = services.get(spec.getName());
+    String ready = !spec.getTemplate().getRevision().equals(failingRevision) ? revision
+        : before == null ? "" : before.getLatestReadyRevision();
     Service.Builder stored = spec.toBuilder().setUri("https://" + id + "-abc123-ew.a.run.app")
-        .setLatestCreatedRevision(revision).setLatestReadyRevision(revision)
+        .setLatestCreatedRevision(revision).setLatestReadyRevision(ready)
         .clearTrafficStatuses();
     for (TrafficTarget t : spec.getTrafficList()) {
       stored.addTrafficStatuses(TrafficTargetStatus.newBuilder().setType(t.getType())
@@ -123,9 +172,20 @@ final class FakeCloudRun implements BindableService {
     return service;
   }
 
-  private static void done(Service service, StreamObserver<Operation> observer) {
-    observer.onNext(Operation.newBuilder().setName("operations/" + System.nanoTime())
-        .setDone(true).setMetadata(Any.pack(service)).setResponse(Any.pack(service)).build());
+  private void done(Service service, StreamObserver<Operation> observer) {
+    Operation.Builder operation = Operation.newBuilder().setName("operations/"
+        + System.nanoTime()).setDone(true).setMetadata(Any.pack(service));
+    if (service.getTemplate().getRevision().equals(failingRevision)) {
+      // what Cloud Run's operation reports when the revision's container does not start
+      operation.setError(com.google.rpc.Status.newBuilder()
+          .setCode(Status.Code.FAILED_PRECONDITION.value()).setMessage("Revision '"
+              + failingRevision + "' is not ready and cannot serve traffic. The user-provided "
+              + "container failed to start and listen on the port defined provided by the "
+              + "PORT=8080 environment variable."));
+    } else {
+      operation.setResponse(Any.pack(service));
+    }
+    observer.onNext(operation.build());
     observer.onCompleted();
   }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,9 +45,12 @@ final class CompileCommand implements Callable<Integer> {
   Map<String, String> set = new LinkedHashMap<>();
 
   @Option(names = "--image", paramLabel = "REF", description = "The recopipe pipeline image "
-      + "tasks run (default: the gcp section's REPOSITORY/IMAGE" + VertexImages.DEFAULT_SUFFIX
-      + ").")
+      + "tasks run, pinned by digest (default: the one recopipe image push --profile gcp last "
+      + "pushed to the gcp section's REPOSITORY/IMAGE" + VertexImages.PIPELINE_SUFFIX + ").")
   String image;
+
+  @Mixin
+  HomeOption home;
 
   @Spec
   CommandSpec spec;
@@ -58,11 +62,12 @@ final class CompileCommand implements Callable<Integer> {
     }
     PipelineConfig resolved = load(config, set, false);
     Optional<GcpConfig> gcp = optionalGcp(resolved);
-    KfpOptions options = KfpOptions.of(VertexImages.resolve(image, gcp));
+    KfpOptions options = KfpOptions.of(VertexImages.resolve(image, gcp,
+        home.resolve().root()));
     Map<String, String> parameters = resolved.values();
     if (gcp.isPresent()) {
       options = VertexProfile.options(options, gcp.get());
-      parameters = VertexProfile.parameters(parameters);
+      parameters = VertexProfile.parameters(resolved);
     }
     VertexSpec compiled = VertexSpec.compile(MovieLensMfPipeline.definition(), parameters,
         options);

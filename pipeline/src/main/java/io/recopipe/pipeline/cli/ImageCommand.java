@@ -5,6 +5,7 @@ import io.recopipe.infra.config.GcpConfig;
 import io.recopipe.infra.registry.ArtifactRegistryTarget;
 import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.config.PipelineConfig;
+import io.recopipe.pipeline.kfp.VertexImages;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -70,9 +71,9 @@ final class ImageCommand {
       Path cli = jar != null ? jar : runningJar();
       String pinned = PipelineImage.push(cli, ArtifactRegistryTarget.pipelineImage(gcp), tag,
           base, home.resolve().cache().resolve("jib"));
-      spec.commandLine().getOut().println("pushed " + pinned + " (compiled specs run "
-          + gcp.imageRepository() + ArtifactRegistryTarget.PIPELINE_SUFFIX + ":latest unless "
-          + "--image is given)");
+      VertexImages.recordPushed(home.resolve().root(), pinned);
+      spec.commandLine().getOut().println("pushed " + pinned + " (compile, submit and schedule "
+          + "add --profile gcp run it unless --image is given)");
       return ExitCodes.OK;
     }
 

@@ -1,7 +1,6 @@
 package io.recopipe.pipeline.cli;
 
 import io.recopipe.infra.config.GcpConfig;
-import io.recopipe.infra.profile.GcpProfile;
 import io.recopipe.infra.profile.GoogleCredentialsCheck;
 import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.config.PipelineConfig;
@@ -33,7 +32,10 @@ final class ProfileOption {
     };
   }
 
-  /** The run's parameters under this profile, checked (gcp: config and credentials). */
+  /**
+   * The run's parameters under this profile, checked (gcp: config, the options its engines can
+   * run, and credentials).
+   */
   Map<String, String> parameters(PipelineConfig config) {
     Map<String, String> parameters = new LinkedHashMap<>(config.values());
     if (!isGcp()) {
@@ -41,9 +43,9 @@ final class ProfileOption {
       return parameters;
     }
     GcpConfig.from(config.values(), config.source());
+    parameters = new LinkedHashMap<>(VertexProfile.parameters(config));
     credentials.require();
     parameters.put(CliProfiles.GCP_ENABLED, "true");
-    GcpProfile.PARAMETERS.forEach(parameters::putIfAbsent);
     return parameters;
   }
 }

@@ -72,7 +72,7 @@ final class ScheduleCommand {
             + "use --max-concurrent and --allow-queueing with --profile gcp");
       }
       print(VertexScheduling.add(name, cron, zone, maxConcurrent == null ? 1 : maxConcurrent,
-          allowQueueing, config, set, image));
+          allowQueueing, config, set, image, home.resolve().root()));
       return ExitCodes.OK;
     }
     if (!"local".equals(profile)) {

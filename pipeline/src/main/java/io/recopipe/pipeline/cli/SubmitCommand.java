@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,9 +42,13 @@ final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "SECTION.KEY=VALUE", description = "An override.")
   Map<String, String> set = new LinkedHashMap<>();
 
-  @Option(names = "--image", paramLabel = "REF", description = "The recopipe pipeline image "
-      + "(default: the gcp section's REPOSITORY/IMAGE" + VertexImages.DEFAULT_SUFFIX + ").")
+  @Option(names = "--image", paramLabel = "REF", description = "The recopipe pipeline image, "
+      + "pinned by digest (default: the one recopipe image push --profile gcp last pushed to the "
+      + "gcp section's REPOSITORY/IMAGE" + VertexImages.PIPELINE_SUFFIX + ").")
   String image;
+
+  @Mixin
+  HomeOption home;
 
   @Option(names = "--job-id", paramLabel = "ID", description = "The job id (default: "
       + "movielens-mf-yyyyMMdd-HHmmss, UTC).")
@@ -54,7 +59,7 @@ final class SubmitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    VertexJob job = VertexJob.prepare(profile, config, set, image);
+    VertexJob job = VertexJob.prepare(profile, config, set, image, home.resolve().root());
     String id = jobId == null ? JobIds.of(MovieLensMfPipeline.NAME, Instant.now()) : jobId;
     JobIds.require(id);
     String name;
@@ -73,7 +78,7 @@ final class SubmitCommand implements Callable<Integer> {
   record VertexJob(GcpConfig gcp, VertexSpec spec) {
     /** Checks the profile and the gcp section (all fields at once), then compiles. */
     static VertexJob prepare(String profile, Path config, Map<String, String> set,
-        String image) {
+        String image, Path home) {
       if (!"gcp".equals(profile)) {
         throw new InvalidInputException("--profile " + profile + ": only gcp submits to "
             + "Vertex AI (recopipe run runs locally)");
@@ -81,9 +86,9 @@ final class SubmitCommand implements Callable<Integer> {
       PipelineConfig resolved = CompileCommand.load(config, set, true);
       GcpConfig gcp = GcpConfig.from(resolved.values(), resolved.source());
       KfpOptions options = VertexProfile.options(KfpOptions.of(VertexImages.resolve(image,
-          Optional.of(gcp))), gcp);
+          Optional.of(gcp), home)), gcp);
       return new VertexJob(gcp, VertexSpec.compile(MovieLensMfPipeline.definition(),
-          VertexProfile.parameters(resolved.values()), options));
+          VertexProfile.parameters(resolved), options));
     }
   }
 }

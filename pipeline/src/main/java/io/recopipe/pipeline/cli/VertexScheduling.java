@@ -18,7 +18,7 @@ final class VertexScheduling {
 
   /** Creates the schedule and returns the line to print. */
   static String add(String name, String cron, String zone, int maxConcurrent,
-      boolean allowQueueing, Path config, Map<String, String> set, String image) {
+      boolean allowQueueing, Path config, Map<String, String> set, String image, Path home) {
     ZoneId zoneId;
     try {
       zoneId = zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
@@ -27,7 +27,8 @@ final class VertexScheduling {
     }
     VertexSchedule schedule = new VertexSchedule(name, cron, zoneId, maxConcurrent,
         allowQueueing);
-    SubmitCommand.VertexJob job = SubmitCommand.VertexJob.prepare("gcp", config, set, image);
+    SubmitCommand.VertexJob job = SubmitCommand.VertexJob.prepare("gcp", config, set, image,
+        home);
     try (VertexPipelines vertex = VertexPipelines.forConfig(job.gcp())) {
       String created = vertex.schedule(job.spec().json(), job.spec().parameterValues(),
           schedule);

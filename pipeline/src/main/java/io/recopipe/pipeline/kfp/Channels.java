@@ -15,6 +15,11 @@ final class Channels {
   /** The output parameter a gate-decision step writes for conditions to test. */
   static final String BLESSED = "blessed";
 
+  /** The input every executor gets the pipeline job's name in (its {@code --run-id}). */
+  static final String JOB_NAME = "pipeline_job_name";
+  /** KFP's {@code dsl.PIPELINE_JOB_NAME_PLACEHOLDER}, resolved by the driver. */
+  static final String JOB_NAME_PLACEHOLDER = "{{$.pipeline_job_name}}";
+
   private static final String PREFIX = "pipelinechannel--";
 
   private Channels() {

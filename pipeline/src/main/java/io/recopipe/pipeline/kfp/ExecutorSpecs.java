@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Writes one step's executor component ({@code comp-STEP}: typed inputs and outputs) and its
  * container ({@code exec-STEP}): the recopipe image running {@code recopipe component STEP} with
- * every artifact path, parameter and output-parameter file as KFP placeholders.
+ * every artifact path, parameter and output-parameter file as KFP placeholders, and the job name
+ * as an input ({@value Channels#JOB_NAME}) that each task sets to KFP's runtime placeholder.
  */
 final class ExecutorSpecs {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -34,11 +35,11 @@ final class ExecutorSpecs {
             ArtifactTypes.definition(port.type()));
       }
     }
+    inputs.withObjectProperty("parameters").putObject(Channels.JOB_NAME)
+        .put("parameterType", "STRING");
     params.keySet().forEach(name -> inputs.withObjectProperty("parameters")
         .putObject(ParameterNames.componentName(name)).put("parameterType", "STRING"));
-    if (!inputs.isEmpty()) {
-      spec.set("inputDefinitions", inputs);
-    }
+    spec.set("inputDefinitions", inputs);
     ObjectNode outputs = spec.putObject("outputDefinitions");
     for (Port port : component.outputs()) {
       outputs.withObjectProperty("artifacts").set(port.name(),
@@ -56,7 +57,8 @@ final class ExecutorSpecs {
     ArrayNode command = container.putArray("command");
     options.command().forEach(command::add);
     ArrayNode args = container.putArray("args");
-    args.add("component").add(step.name()).add("--run-id").add("{{$.pipeline_job_name}}");
+    args.add("component").add(step.name()).add("--run-id")
+        .add("{{$.inputs.parameters['" + Channels.JOB_NAME + "']}}");
     for (String port : step.inputs().keySet()) {
       args.add("--input").add(port + "={{$.inputs.artifacts['" + port + "'].path}}");
     }

@@ -3,6 +3,8 @@ package io.recopipe.pipeline.kfp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recopipe.components.api.Component;
+import io.recopipe.components.api.StepContext;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.dsl.Step;
 import io.recopipe.pipeline.config.StepParameters;
@@ -20,6 +22,7 @@ import java.util.stream.Collectors;
  * every step parameter a root STRING parameter defaulting to the config's value, and conditional
  * steps in a {@code condition-N} sub-DAG triggered by the gate's {@code blessed} output, as KFP's
  * own compiler emits {@code dsl.If}. Keys are sorted, so the same input gives the same bytes.
+ * For a shared warehouse (the gcp profile), tasks that write tables are not cached.
  *
  * <p>Under {@code promotion.policy: review} the steps that require approval (deploy), and
  * anything after them, are left out: Vertex has no approval gate, so such a job ends with the
@@ -102,8 +105,22 @@ public final class KfpCompiler {
     return kept;
   }
 
-  private static boolean enableCache(Step step, Map<String, String> parameters) {
-    return step.cacheable() && !StepParameters.cacheDisabled(step.name(), parameters);
+  private boolean enableCache(Step step, Map<String, String> parameters) {
+    return step.cacheable() && !StepParameters.cacheDisabled(step.name(), parameters)
+        && !(options.sharedWarehouse() && writesTables(step));
+  }
+
+  /**
+   * Whether {@code step} writes warehouse tables: its component re-creates them after a local
+   * cache hit ({@code publish}), which a Vertex AI cache hit never calls.
+   */
+  static boolean writesTables(Step step) {
+    try {
+      return step.component().getClass().getMethod("publish", StepContext.class)
+          .getDeclaringClass() != Component.class;
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Set<String> stepNames(List<Step> steps) {

@@ -32,6 +32,10 @@ final class TaskSpecs {
     task.putObject("taskInfo").put("name", step.name());
     task.putObject("componentRef").put("name", "comp-" + step.name());
     ObjectNode inputs = JSON.objectNode();
+    // as KFP's compiler passes dsl.PIPELINE_JOB_NAME_PLACEHOLDER: a task input whose runtime
+    // value the driver resolves (the launcher does not substitute it inside args)
+    inputs.withObjectProperty("parameters").putObject(Channels.JOB_NAME)
+        .putObject("runtimeValue").put("constant", Channels.JOB_NAME_PLACEHOLDER);
     Set<String> dependencies = new TreeSet<>();
     for (Map.Entry<String, OutputRef> input : step.inputs().entrySet()) {
       OutputRef source = input.getValue();
@@ -51,9 +55,7 @@ final class TaskSpecs {
       inputs.withObjectProperty("parameters").putObject(ParameterNames.componentName(name))
           .put("componentInputParameter", inGroup ? Channels.rootParameter(root) : root);
     });
-    if (!inputs.isEmpty()) {
-      task.set("inputs", inputs);
-    }
+    task.set("inputs", inputs);
     dependentTasks(task, dependencies);
     task.putObject("cachingOptions").put("enableCache", enableCache);
     retry(step.retry(), task);

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * was (no run row in metadata.db, no warehouse table, no artifact).
  */
 class RunCommandConfigTest {
+  private static final String IMAGE = "example/recopipe@sha256:"
+      + "0123456789abcdef".repeat(4);
+
   @TempDir
   Path dir;
 
@@ -134,12 +137,12 @@ class RunCommandConfigTest {
   void compileLayersTheFileOverTheShippedConfigAndRefusesMistakes() throws IOException {
     Path plain = dir.resolve("plain.json");
     CliRunner.Result shipped = CliRunner.run("compile", "--target", "vertex", "-o",
-        plain.toString(), "--image", "example/recopipe:1");
+        plain.toString(), "--image", IMAGE);
     assertEquals(ExitCodes.OK, shipped.code(), shipped.err());
     Path l2 = Files.writeString(dir.resolve("l2.yaml"), "train:\n  l2_reg: 3.5\n");
     Path layered = dir.resolve("layered.json");
     CliRunner.Result withFile = CliRunner.run("compile", "--target", "vertex", "-o",
-        layered.toString(), "--image", "example/recopipe:1", "--config", l2.toString());
+        layered.toString(), "--image", IMAGE, "--config", l2.toString());
     assertEquals(ExitCodes.OK, withFile.code(), withFile.err());
     int added = PipelineConfig.layered(l2, Map.of()).values().size()
         - PipelineConfig.defaults().values().size();
@@ -152,7 +155,7 @@ class RunCommandConfigTest {
 
     Path refused = dir.resolve("refused.json");
     CliRunner.Result bad = CliRunner.run("compile", "--target", "vertex", "-o",
-        refused.toString(), "--image", "example/recopipe:1", "--set", "gate.r2_mn=0.3");
+        refused.toString(), "--image", IMAGE, "--set", "gate.r2_mn=0.3");
     assertRefused(bad, "did you mean gate.r2_min?");
     assertFalse(Files.exists(refused));
   }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code recopipe compile}, {@code submit} and {@code schedule add --profile gcp}. */
 class VertexCommandsTest {
   private static final String IMAGE = "europe-west1-docker.pkg.dev/recopipe-demo/recopipe/"
-      + "recopipe-pipeline:0.1.0";
+      + "recopipe-pipeline@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
   private static final String GCP = """
       gcp:
         project: recopipe-demo
@@ -61,17 +61,33 @@ class VertexCommandsTest {
   }
 
   @Test
-  void compileWithGcpSectionDefaultsImageAndPipelineRoot() throws IOException {
+  void compileWithGcpSectionDefaultsToTheLastPushedDigestAndThePipelineRoot()
+      throws IOException {
+    Path home = dir.resolve("home");
     Path spec = dir.resolve("spec.json");
+    CliRunner.Result none = CliRunner.run("compile", "--target", "vertex", "-o",
+        spec.toString(), "--config", gcpConfig().toString(), "--home", home.toString());
+    assertEquals(ExitCodes.BAD_INPUT, none.code(), none.err());
+    assertEquals("recopipe: error: no pipeline image pushed to europe-west1-docker.pkg.dev/"
+        + "recopipe-demo/recopipe/recopipe-pipeline from home " + home + ": run recopipe image "
+        + "push --profile gcp first, or pass --image europe-west1-docker.pkg.dev/recopipe-demo/"
+        + "recopipe/recopipe-pipeline@sha256:…", none.err().strip());
+    String older = IMAGE.replace("0123", "4567");
+    io.recopipe.pipeline.kfp.VertexImages.recordPushed(home, older);
+    io.recopipe.pipeline.kfp.VertexImages.recordPushed(home, "example/other@sha256:"
+        + "f".repeat(64));
+    io.recopipe.pipeline.kfp.VertexImages.recordPushed(home, IMAGE);
+    io.recopipe.pipeline.kfp.VertexImages.recordPushed(home, "example/other@sha256:"
+        + "e".repeat(64));
     CliRunner.Result result = CliRunner.run("compile", "--target", "vertex", "-o",
-        spec.toString(), "--config", gcpConfig().toString(), "--set", "train.seed=7");
+        spec.toString(), "--config", gcpConfig().toString(), "--set", "train.seed=7",
+        "--home", home.toString());
     assertEquals(ExitCodes.OK, result.code(), result.err());
     var json = new ObjectMapper().readTree(spec.toFile());
     assertEquals("gs://recopipe-demo-artifacts/pipeline-root",
         json.path("defaultPipelineRoot").asText());
-    assertEquals("europe-west1-docker.pkg.dev/recopipe-demo/recopipe/recopipe-pipeline:latest",
-        json.path("deploymentSpec").path("executors").path("exec-train").path("container")
-            .path("image").asText());
+    assertEquals(IMAGE, json.path("deploymentSpec").path("executors").path("exec-train")
+        .path("container").path("image").asText(), "the repository's last push, by digest");
     assertEquals("7", json.path("root").path("inputDefinitions").path("parameters")
         .path("train__seed").path("defaultValue").asText());
   }
@@ -85,7 +101,15 @@ class VertexCommandsTest {
     CliRunner.Result image = CliRunner.run("compile", "--target", "vertex", "-o",
         dir.resolve("s.json").toString());
     assertEquals(ExitCodes.BAD_INPUT, image.code());
-    assertTrue(image.err().contains("pass --image REF"), image.err());
+    assertTrue(image.err().contains("pass --image REPOSITORY@sha256:"), image.err());
+    CliRunner.Result tag = CliRunner.run("compile", "--target", "vertex", "-o",
+        dir.resolve("s.json").toString(), "--image", "europe-west1-docker.pkg.dev/p/r/"
+            + "recopipe-pipeline:latest");
+    assertEquals(ExitCodes.BAD_INPUT, tag.code());
+    assertEquals("recopipe: error: --image europe-west1-docker.pkg.dev/p/r/recopipe-pipeline:"
+        + "latest: pin the pipeline image by digest (REPOSITORY@sha256:<64 hex>, as recopipe "
+        + "image push prints it), so the spec runs exactly that code", tag.err().strip());
+    assertTrue(Files.notExists(dir.resolve("s.json")));
   }
 
   @Test
@@ -108,7 +132,7 @@ class VertexCommandsTest {
   void submitCreatesThePipelineJob() throws Exception {
     try (LoopbackVertex vertex = new LoopbackVertex()) {
       CliRunner.Result result = CliRunner.run("submit", "--profile", "gcp", "--config",
-          gcpConfig().toString(), "--job-id", "nightly-1");
+          gcpConfig().toString(), "--job-id", "nightly-1", "--image", IMAGE);
       assertEquals(ExitCodes.OK, result.code(), result.err());
       assertTrue(result.out().startsWith("submitted pipeline job " + PARENT
           + "/pipelineJobs/nightly-1\n"), result.out());
@@ -138,6 +162,9 @@ class VertexCommandsTest {
     assertEquals(java.util.Map.of("recopipe-pipeline", "movielens-mf"), job.getLabelsMap());
     var spec = new ObjectMapper().readTree(JsonFormat.printer().print(job.getPipelineSpec()));
     assertEquals("2.1.0", spec.path("schemaVersion").asText());
+    assertEquals(false, spec.path("root").path("dag").path("tasks").path("train")
+        .path("cachingOptions").path("enableCache").asBoolean(true),
+        "train writes BigQuery: a cache hit would skip its writes");
     var trainContainer = spec.path("deploymentSpec").path("executors").path("exec-train")
         .path("container");
     assertEquals("[{\"name\":\"RECOPIPE_GCP_BUCKET\",\"value\":\"recopipe-demo-artifacts\"}]",
@@ -158,7 +185,7 @@ class VertexCommandsTest {
     try (LoopbackVertex vertex = new LoopbackVertex()) {
       CliRunner.Result result = CliRunner.run("schedule", "add", "nightly", "--cron",
           "0 3 * * *", "--zone", "Europe/Berlin", "--profile", "gcp", "--max-concurrent", "1",
-          "--allow-queueing", "--config", gcpConfig().toString());
+          "--allow-queueing", "--config", gcpConfig().toString(), "--image", IMAGE);
       assertEquals(ExitCodes.OK, result.code(), result.err());
       assertEquals("added Vertex AI schedule " + PARENT + "/schedules/7 (TZ=Europe/Berlin "
           + "0 3 * * *, at most 1 running, queueing when busy)", result.out().strip());
@@ -180,5 +207,52 @@ class VertexCommandsTest {
     assertEquals(ExitCodes.BAD_INPUT, result.code());
     assertEquals("recopipe: error: --max-concurrent, --allow-queueing and --image apply to "
         + "--profile gcp", result.err().strip());
+  }
+
+  @Test
+  void theGcpProfileStartsFromAlsInPlaceOfTheShippedAuto() throws IOException {
+    Path config = dir.resolve("gcp-only.yaml");
+    Files.writeString(config, GCP.substring(0, GCP.indexOf("train:")));
+    Path spec = dir.resolve("spec.json");
+    CliRunner.Result result = CliRunner.run("compile", "--target", "vertex", "-o",
+        spec.toString(), "--config", config.toString(), "--image", IMAGE);
+    assertEquals(ExitCodes.OK, result.code(), result.err());
+    var parameters = new ObjectMapper().readTree(spec.toFile()).path("root")
+        .path("inputDefinitions").path("parameters");
+    assertEquals("als", parameters.path("train__method").path("defaultValue").asText());
+    assertEquals("bigquery_ml", parameters.path("train__engine").path("defaultValue").asText());
+  }
+
+  @Test
+  void compileAndSubmitRefuseOptionsBigQueryMlCannotRunListingEach() throws IOException {
+    String[] bad = {"--set", "train.method=gibbs", "--set", "train.l2_reg=2.0", "--set",
+        "train.intercept_l2_reg=1.0"};
+    Path spec = dir.resolve("spec.json");
+    java.util.List<String> compile = new java.util.ArrayList<>(java.util.List.of("compile",
+        "--target", "vertex", "-o", spec.toString(), "--config", gcpConfig().toString(),
+        "--image", IMAGE));
+    compile.addAll(java.util.List.of(bad));
+    CliRunner.Result compiled = CliRunner.run(compile.toArray(String[]::new));
+    assertEquals(ExitCodes.BAD_INPUT, compiled.code(), compiled.err());
+    assertRefusal(compiled.err());
+    assertTrue(Files.notExists(spec), "no spec is written");
+    try (LoopbackVertex vertex = new LoopbackVertex()) {
+      java.util.List<String> submit = new java.util.ArrayList<>(java.util.List.of("submit",
+          "--profile", "gcp", "--config", gcpConfig().toString(), "--job-id", "nightly-1",
+          "--image", IMAGE));
+      submit.addAll(java.util.List.of(bad));
+      CliRunner.Result submitted = CliRunner.run(submit.toArray(String[]::new));
+      assertEquals(ExitCodes.BAD_INPUT, submitted.code(), submitted.err());
+      assertRefusal(submitted.err());
+      assertTrue(vertex.jobs.isEmpty(), "no job is created");
+    }
+  }
+
+  private static void assertRefusal(String err) {
+    assertEquals(1, err.strip().lines().count(), err);
+    assertTrue(err.contains("train.method gibbs (BigQuery ML fits ALS only; remove train.method "
+        + "or set it to als)"), err);
+    assertTrue(err.contains("train.intercept_l2_reg 1.0 (BigQuery ML has one l2_reg; remove "
+        + "train.intercept_l2_reg)"), err);
   }
 }

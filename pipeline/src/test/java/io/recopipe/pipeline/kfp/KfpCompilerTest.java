@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class KfpCompilerTest {
   static final String IMAGE = "europe-west1-docker.pkg.dev/recopipe-demo/recopipe/"
-      + "recopipe-pipeline:0.1.0";
+      + "recopipe-pipeline@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
   private static final Path GOLDEN = Path.of("src/test/resources/io/recopipe/pipeline/kfp/"
       + "movielens-mf.pipeline.json");
 
@@ -63,7 +63,8 @@ class KfpCompilerTest {
         .path("container").path("args");
     List<String> list = new java.util.ArrayList<>();
     args.forEach(a -> list.add(a.asText()));
-    assertEquals(List.of("component", "gate", "--run-id", "{{$.pipeline_job_name}}",
+    assertEquals(List.of("component", "gate", "--run-id",
+        "{{$.inputs.parameters['pipeline_job_name']}}",
         "--input", "metrics={{$.inputs.artifacts['metrics'].path}}",
         "--input", "dataset={{$.inputs.artifacts['dataset'].path}}",
         "--input", "model={{$.inputs.artifacts['model'].path}}",
@@ -77,6 +78,52 @@ class KfpCompilerTest {
         "--param", "max_unknown_eval_users={{$.inputs.parameters['max_unknown_eval_users']}}",
         "--param", "r2_min={{$.inputs.parameters['r2_min']}}",
         "--output-parameter", "blessed={{$.outputs.parameters['blessed'].output_file}}"), list);
+  }
+
+  /**
+   * The job name reaches each container as KFP's compiler passes
+   * {@code dsl.PIPELINE_JOB_NAME_PLACEHOLDER}: a STRING input of the component, set on the task
+   * as {@code runtimeValue.constant: '{{$.pipeline_job_name}}'}, which the driver resolves
+   * (kubeflow/pipelines@7b70c7b95f6832772efd6fd0029a4024491a0f44,
+   * test_data/sdk_compiled_pipelines/valid/critical/pipeline_with_placeholders.yaml lines 10-11
+   * and 71-73; api/v2alpha1/pipeline_spec.proto:327 {@code runtime_value}, :720-728
+   * {@code ValueOrRuntimeParameter.constant}); the launcher substitutes only
+   * {@code {{$.inputs...}}} placeholders inside args.
+   */
+  @Test
+  void theJobNameIsATaskInputWithARuntimeValueAsKfpsCompilerWritesIt() {
+    ObjectNode spec = shippedSpec();
+    List<JsonNode> tasks = new java.util.ArrayList<>();
+    spec.path("root").path("dag").path("tasks").forEach(tasks::add);
+    spec.path("components").path("comp-condition-1").path("dag").path("tasks")
+        .forEach(tasks::add);
+    int executors = 0;
+    for (JsonNode task : tasks) {
+      String ref = task.path("componentRef").path("name").asText();
+      JsonNode component = spec.path("components").path(ref);
+      if (!component.has("executorLabel")) {
+        continue;
+      }
+      executors++;
+      assertEquals("{{$.pipeline_job_name}}", task.path("inputs").path("parameters")
+          .path("pipeline_job_name").path("runtimeValue").path("constant").asText(), ref);
+      assertEquals("STRING", component.path("inputDefinitions").path("parameters")
+          .path("pipeline_job_name").path("parameterType").asText(), ref);
+    }
+    assertEquals(9, executors);
+    assertFalse(spec.path("deploymentSpec").toString().contains("\"{{$.pipeline_job_name}}\""),
+        "no executor argument is the bare placeholder");
+  }
+
+  /** The command keeps the Vector API module, as the local launcher runs the CLI. */
+  @Test
+  void theContainerCommandAddsTheVectorModule() {
+    JsonNode command = shippedSpec().path("deploymentSpec").path("executors").path("exec-train")
+        .path("container").path("command");
+    List<String> list = new java.util.ArrayList<>();
+    command.forEach(c -> list.add(c.asText()));
+    assertEquals(List.of("java", "--add-modules", "jdk.incubator.vector", "-cp",
+        "/app/resources:/app/classes:/app/libs/*", "io.recopipe.pipeline.cli.Main"), list);
   }
 
   @Test
@@ -106,6 +153,26 @@ class KfpCompilerTest {
     assertFalse(train.path("cachingOptions").path("enableCache").asBoolean());
     assertFalse(spec.path("root").path("inputDefinitions").path("parameters")
         .has("train__cache"), "the runner's cache key is not a component parameter");
+  }
+
+  @Test
+  void aSharedWarehouseTurnsCachingOffForEveryTaskThatWritesTables() {
+    ObjectNode spec = new KfpCompiler(KfpOptions.of(IMAGE).withSharedWarehouse()).compile(
+        MovieLensMfPipeline.definition(), PipelineConfig.defaults().values());
+    JsonNode root = spec.path("root").path("dag").path("tasks");
+    JsonNode branch = spec.path("components").path("comp-condition-1").path("dag")
+        .path("tasks");
+    Map<String, Boolean> cached = new java.util.TreeMap<>();
+    for (String task : List.of("ingest", "tune", "train", "hybrid", "evaluate", "gate")) {
+      cached.put(task, root.path(task).path("cachingOptions").path("enableCache").asBoolean());
+    }
+    for (String task : List.of("export", "package", "deploy")) {
+      cached.put(task, branch.path(task).path("cachingOptions").path("enableCache")
+          .asBoolean());
+    }
+    assertEquals(Map.of("ingest", false, "tune", false, "train", false, "hybrid", false,
+        "evaluate", false, "export", false, "gate", true, "package", true, "deploy", false),
+        cached, "a cache hit would skip the task's BigQuery writes");
   }
 
   @Test
