@@ -1,0 +1,24 @@
+package io.recopipe.pipeline;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No package of any module depends on itself through others: a cycle is the first step towards
+ * modules that cannot be split or understood one at a time. The pipeline module's test class
+ * path holds every module, so this one test sees them all.
+ */
+class PackageCyclesTest {
+  @Test
+  void noPackageOfAnyModuleDependsOnItselfThroughOthers() {
+    JavaClasses classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.recopipe");
+    slices().matching("io.recopipe.(**)").should().beFreeOfCycles().check(classes);
+  }
+}
