@@ -1,10 +1,10 @@
 package io.recopipe.components.dataset;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.error.InvalidInputException;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonValue;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
@@ -49,7 +49,7 @@ public record DatasetSchema(int formatVersion, IdKind userIds, IdKind itemIds,
   }
 
   /** The schema.json form, with the files' fixed layout spelled out. */
-  public JsonObject toJson() {
+  public ObjectNode toJson() {
     return SchemaJson.encode(this);
   }
 
@@ -58,7 +58,7 @@ public record DatasetSchema(int formatVersion, IdKind userIds, IdKind itemIds,
    *
    * @throws IllegalArgumentException naming the field at fault
    */
-  public static DatasetSchema fromJson(JsonValue json) {
+  public static DatasetSchema fromJson(JsonNode json) {
     return SchemaJson.decode(json);
   }
 

@@ -3,8 +3,8 @@ package io.recopipe.components.dataset;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.data.Ratings;
+import io.recopipe.model.io.Json;
 import io.recopipe.model.error.InvalidInputException;
-import io.recopipe.model.json.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -55,7 +55,7 @@ public final class IngestedDataset {
       return derived(dir);
     }
     try {
-      return new IngestedDataset(dir, DatasetSchema.fromJson(JsonParser.parse(bytes)), true,
+      return new IngestedDataset(dir, DatasetSchema.fromJson(Json.parse(bytes)), true,
           new HashMap<>());
     } catch (IllegalArgumentException e) {
       throw new CorruptDatasetException(file + ": " + e.getMessage());

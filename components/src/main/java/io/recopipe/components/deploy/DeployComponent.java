@@ -7,8 +7,7 @@ import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
 import io.recopipe.components.writers.AtomicFiles;
 import io.recopipe.model.bundle.ModelBundle;
-import io.recopipe.model.json.JsonValue;
-import io.recopipe.model.json.JsonWriter;
+import io.recopipe.model.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,7 +88,7 @@ public final class DeployComponent extends AbstractComponent {
   }
 
   private static void writeJson(Path file, Map<String, Object> map) throws ComponentException {
-    byte[] bytes = (JsonWriter.pretty(JsonValue.of(new LinkedHashMap<>(map))) + "\n")
+    byte[] bytes = (Json.pretty(Json.valueOf(new LinkedHashMap<>(map))) + "\n")
         .getBytes(StandardCharsets.UTF_8);
     try {
       AtomicFiles.write(file, out -> out.write(bytes));

@@ -1,11 +1,11 @@
 package io.recopipe.components.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.writers.AtomicFiles;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
-import io.recopipe.model.json.JsonValue;
-import io.recopipe.model.json.JsonWriter;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,13 +54,13 @@ public final class EndpointRegistry {
       return new EndpointRegistry(serviceDir, 0, "", List.of());
     }
     try {
-      JsonObject json = JsonParser.parse(Files.readAllBytes(file)).asObject();
+      ObjectNode json = JsonFields.asObject(Json.parse(Files.readAllBytes(file)));
       List<Revision> revisions = new ArrayList<>();
-      for (JsonValue value : json.getArray("revisions")) {
-        revisions.add(current(serviceDir, Revision.fromJson(value.asObject())));
+      for (JsonNode value : JsonFields.array(json, "revisions")) {
+        revisions.add(current(serviceDir, Revision.fromJson(JsonFields.asObject(value))));
       }
-      return new EndpointRegistry(serviceDir, (int) json.getLong("stable_port"),
-          json.getString("model_name", ""), revisions);
+      return new EndpointRegistry(serviceDir, (int) JsonFields.longValue(json, "stable_port"),
+          JsonFields.string(json, "model_name", ""), revisions);
     } catch (RuntimeException e) {
       throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -188,12 +188,12 @@ public final class EndpointRegistry {
     json.put("stable_port", stablePort);
     json.put("model_name", modelName);
     json.put("url", url().orElse(null));
-    List<JsonValue> list = new ArrayList<>();
+    List<JsonNode> list = new ArrayList<>();
     for (Revision r : revisions) {
       list.add(r.toJson());
     }
     json.put("revisions", list);
-    byte[] bytes = (JsonWriter.pretty(JsonValue.of(json)) + "\n")
+    byte[] bytes = (Json.pretty(Json.valueOf(json)) + "\n")
         .getBytes(StandardCharsets.UTF_8);
     AtomicFiles.write(file(), out -> out.write(bytes));
   }

@@ -1,7 +1,7 @@
 package io.recopipe.components.deploy;
 
 import io.recopipe.components.api.StepLog;
-import io.recopipe.model.json.JsonValue;
+import io.recopipe.model.io.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -74,7 +74,7 @@ final class Handover {
   private ServingClient.Response listen(ServingState fresh, int port) {
     try {
       return fresh.client().post(fresh.adminPort(), "/admin/listen",
-          JsonValue.of(Map.of("port", port)));
+          Json.valueOf(Map.of("port", port)));
     } catch (IOException e) {
       return new ServingClient.Response(0, "admin API unreachable: " + e.getMessage());
     }

@@ -1,8 +1,9 @@
 package io.recopipe.components.deploy;
 
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
-import io.recopipe.model.json.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,12 +42,12 @@ record ImageEntrypoint(List<String> classPath, String mainClass, String bundle, 
     String digest = "";
     if (Files.isRegularFile(file)) {
       try {
-        JsonObject json = JsonParser.parse(Files.readAllBytes(file)).asObject();
-        digest = json.getString("digest", "");
-        if (json.has("entrypoint") && json.getArray("entrypoint").size() > 0) {
+        ObjectNode json = JsonFields.asObject(Json.parse(Files.readAllBytes(file)));
+        digest = JsonFields.string(json, "digest", "");
+        if (json.has("entrypoint") && JsonFields.array(json, "entrypoint").size() > 0) {
           args.clear();
-          for (JsonValue arg : json.getArray("entrypoint")) {
-            args.add(arg.asString());
+          for (JsonNode arg : JsonFields.array(json, "entrypoint")) {
+            args.add(JsonFields.asString(arg));
           }
         }
       } catch (RuntimeException e) {

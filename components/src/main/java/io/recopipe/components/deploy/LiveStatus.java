@@ -1,6 +1,7 @@
 package io.recopipe.components.deploy;
 
-import io.recopipe.model.json.JsonObject;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recopipe.model.io.JsonFields;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -27,8 +28,8 @@ public record LiveStatus(boolean up, Optional<String> servedVersion) {
       ServingClient.Response response = new ServingClient("", secret).get(revision.adminPort(),
           "/admin/status");
       if (response.ok()) {
-        JsonObject json = response.json();
-        String served = json.getString("model_version", "");
+        ObjectNode json = response.json();
+        String served = JsonFields.string(json, "model_version", "");
         return new LiveStatus(true, served.isEmpty() ? Optional.empty() : Optional.of(served));
       }
       return new LiveStatus(true, Optional.empty());

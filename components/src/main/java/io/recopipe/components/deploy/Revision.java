@@ -1,7 +1,9 @@
 package io.recopipe.components.deploy;
 
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,7 +39,7 @@ public record Revision(String revision, String modelVersion, String runId, Strin
         newStatus, since, when, why);
   }
 
-  JsonValue toJson() {
+  JsonNode toJson() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("revision", revision);
     map.put("model_version", modelVersion);
@@ -50,19 +52,20 @@ public record Revision(String revision, String modelVersion, String runId, Strin
     map.put("since", since == null ? null : since.toString());
     map.put("stopped_at", stoppedAt == null ? null : stoppedAt.toString());
     map.put("reason", reason);
-    return JsonValue.of(map);
+    return Json.valueOf(map);
   }
 
-  static Revision fromJson(JsonObject json) {
-    return new Revision(json.getString("revision"), json.getString("model_version", ""),
-        json.getString("run_id", ""), json.getString("image_digest", ""),
-        (int) json.getLong("port"), (int) json.getLong("admin_port"), json.getLong("pid"),
-        RevisionStatus.parse(json.getString("status")), instant(json, "since"),
-        instant(json, "stopped_at"), json.getString("reason", null));
+  static Revision fromJson(ObjectNode json) {
+    return new Revision(JsonFields.string(json, "revision"),
+        JsonFields.string(json, "model_version", ""), JsonFields.string(json, "run_id", ""),
+        JsonFields.string(json, "image_digest", ""), (int) JsonFields.longValue(json, "port"),
+        (int) JsonFields.longValue(json, "admin_port"), JsonFields.longValue(json, "pid"),
+        RevisionStatus.parse(JsonFields.string(json, "status")), instant(json, "since"),
+        instant(json, "stopped_at"), JsonFields.string(json, "reason", null));
   }
 
-  private static Instant instant(JsonObject json, String key) {
-    String text = json.getString(key, null);
+  private static Instant instant(ObjectNode json, String key) {
+    String text = JsonFields.string(json, key, null);
     return text == null ? null : Instant.parse(text);
   }
 }

@@ -1,6 +1,6 @@
 package io.recopipe.components.deploy;
 
-import io.recopipe.model.json.JsonObject;
+import io.recopipe.model.io.Json;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -33,7 +33,7 @@ final class RevisionStopper {
       try {
         ServingClient.Response response = new ServingClient("", secret).post(adminPort,
             "/admin/stop",
-            JsonObject.empty());
+            Json.object());
         if (response.ok() && waitForExit(handle.get(), GRACE)) {
           return true;
         }

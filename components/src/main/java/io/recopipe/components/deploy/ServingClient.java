@@ -1,9 +1,9 @@
 package io.recopipe.components.deploy;
 
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
-import io.recopipe.model.json.JsonValue;
-import io.recopipe.model.json.JsonWriter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,9 +27,9 @@ final class ServingClient {
     }
 
     /** The body as a JSON object; throws IOException when it is not one. */
-    JsonObject json() throws IOException {
+    ObjectNode json() throws IOException {
       try {
-        return JsonParser.parse(body).asObject();
+        return JsonFields.asObject(Json.parse(body));
       } catch (RuntimeException e) {
         throw new IOException("not a JSON object (" + e.getMessage() + "): " + snippet(), e);
       }
@@ -80,10 +80,10 @@ final class ServingClient {
     return send(request(port, path).GET());
   }
 
-  Response post(int port, String path, JsonValue body) throws IOException {
+  Response post(int port, String path, JsonNode body) throws IOException {
     return send(request(port, path)
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JsonWriter.compact(body))));
+        .POST(HttpRequest.BodyPublishers.ofString(Json.compact(body))));
   }
 
   private Response send(HttpRequest.Builder request) throws IOException {

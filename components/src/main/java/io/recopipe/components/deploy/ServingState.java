@@ -1,7 +1,8 @@
 package io.recopipe.components.deploy;
 
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +28,13 @@ record ServingState(long pid, int port, int adminPort, String modelName, String 
       return Optional.empty();
     }
     try {
-      JsonObject json = JsonParser.parse(Files.readAllBytes(file)).asObject();
-      return Optional.of(new ServingState(json.getLong("pid"), (int) json.getLong("port"),
-          (int) json.getLong("admin_port"), json.getString("model_name", ""),
-          json.getString("model_version", ""), json.getString("run_id", ""),
-          json.getString("started_at", ""), json.getString("host", "127.0.0.1"),
+      ObjectNode json = JsonFields.asObject(Json.parse(Files.readAllBytes(file)));
+      return Optional.of(new ServingState(JsonFields.longValue(json, "pid"),
+          (int) JsonFields.longValue(json, "port"),
+          (int) JsonFields.longValue(json, "admin_port"),
+          JsonFields.string(json, "model_name", ""), JsonFields.string(json, "model_version", ""),
+          JsonFields.string(json, "run_id", ""), JsonFields.string(json, "started_at", ""),
+          JsonFields.string(json, "host", "127.0.0.1"),
           AdminSecret.read(file.toAbsolutePath().getParent())));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();

@@ -1,10 +1,12 @@
 package io.recopipe.components.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.RatingRange;
-import io.recopipe.model.json.JsonArray;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonValue;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.Recommendation;
 import io.recopipe.model.scoring.Recommender;
@@ -91,16 +93,16 @@ final class SmokeTest {
     int port = server.port();
     List<String> users = users(userCount);
     String unknown = unknownUser();
-    List<JsonValue> instances = new ArrayList<>();
+    List<JsonNode> instances = new ArrayList<>();
     for (String user : users) {
       instances.add(instance(user));
     }
     instances.add(instance(unknown));
-    JsonObject answer;
+    ObjectNode answer;
     try {
       ServingClient.Response response = server.client().post(port,
           "/v1/models/" + modelName + ":predict",
-          JsonValue.of(Map.of("instances", instances)));
+          Json.valueOf(Map.of("instances", instances)));
       if (!response.ok()) {
         throw fail("HTTP " + response.status() + " from :predict: " + response.snippet());
       }
@@ -109,16 +111,16 @@ final class SmokeTest {
       throw fail(":predict failed: " + e.getMessage());
     }
     try {
-      JsonArray predictions = answer.getArray("predictions");
+      ArrayNode predictions = JsonFields.array(answer, "predictions");
       if (predictions.size() != instances.size()) {
         throw fail(instances.size() + " instances but " + predictions.size() + " predictions");
       }
       Map<String, Recommendation> top = expectedFor(users);
       for (int j = 0; j < users.size(); j++) {
-        checkKnown(users.get(j), predictions.get(j).asObject(), top.get(users.get(j)));
+        checkKnown(users.get(j), JsonFields.asObject(predictions.get(j)), top.get(users.get(j)));
       }
-      JsonObject cold = predictions.get(users.size()).asObject();
-      if (!cold.has("cold_start") || !cold.getBoolean("cold_start")) {
+      ObjectNode cold = JsonFields.asObject(predictions.get(users.size()));
+      if (!cold.has("cold_start") || !JsonFields.bool(cold, "cold_start")) {
         throw fail("user " + unknown + " (unknown) was not answered with cold_start: true");
       }
     } catch (RuntimeException e) {
@@ -126,24 +128,24 @@ final class SmokeTest {
     }
   }
 
-  private void checkKnown(String user, JsonObject prediction, Recommendation expected)
+  private void checkKnown(String user, ObjectNode prediction, Recommendation expected)
       throws CheckFailedException {
     // implicit models name their scores predicted_rating_confidence, as BigQuery ML does
-    JsonArray ratings = prediction.has("predicted_rating_confidence")
-        ? prediction.getArray("predicted_rating_confidence")
-        : prediction.getArray("predicted_rating");
-    JsonArray items = prediction.getArray("predicted_item_id");
+    ArrayNode ratings = prediction.has("predicted_rating_confidence")
+        ? JsonFields.array(prediction, "predicted_rating_confidence")
+        : JsonFields.array(prediction, "predicted_rating");
+    ArrayNode items = JsonFields.array(prediction, "predicted_item_id");
     if (ratings.size() != K || items.size() != K) {
       throw fail("user " + user + " got " + ratings.size() + " ratings and " + items.size()
           + " items, expected " + K);
     }
-    if (prediction.has("cold_start") && prediction.getBoolean("cold_start")) {
+    if (prediction.has("cold_start") && JsonFields.bool(prediction, "cold_start")) {
       throw fail("known user " + user + " was answered as cold_start");
     }
     for (int r = 0; r < K; r++) {
-      double served = ratings.get(r).asDouble();
-      String item = items.get(r).asString();
-      if (r > 0 && served > ratings.get(r - 1).asDouble()) {
+      double served = JsonFields.asDouble(ratings.get(r));
+      String item = JsonFields.asString(items.get(r));
+      if (r > 0 && served > JsonFields.asDouble(ratings.get(r - 1))) {
         throw fail("user " + user + ": ratings not descending at rank " + (r + 1));
       }
       if (model.items().indexOf(item) < 0) {
@@ -167,12 +169,12 @@ final class SmokeTest {
     return range.isPresent() ? range.get().clamp(score) : score;
   }
 
-  private JsonValue instance(String user) {
+  private JsonNode instance(String user) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("user_id", numeric(user) ? (Object) Long.parseLong(user) : user);
     map.put("k", K);
     map.put("exclude_rated", false);
-    return JsonValue.of(map);
+    return Json.valueOf(map);
   }
 
   /** An id the model has never seen, numeric when the model's ids are. */

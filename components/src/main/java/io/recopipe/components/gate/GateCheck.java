@@ -1,8 +1,8 @@
 package io.recopipe.components.gate;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recopipe.model.io.Json;
 import io.recopipe.components.steps.StepFiles;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonValue;
 
 /**
  * One check of a gate decision with its value, threshold and result, so a user sees why a model
@@ -41,10 +41,10 @@ public record GateCheck(String name, String metric, double value, double thresho
   }
 
   /** The JSON form; a skipped check has {@code "passed": null}. */
-  JsonObject toJson() {
-    return JsonObject.builder().put("name", name).put("metric", metric)
-        .put("value", StepFiles.number(value)).put("threshold", StepFiles.number(threshold))
-        .put("passed", passed == null ? JsonValue.of(null) : JsonValue.of(passed))
-        .put("outcome", outcome).put("detail", detail).build();
+  ObjectNode toJson() {
+    ObjectNode json = Json.object().put("name", name).put("metric", metric);
+    json.set("value", StepFiles.number(value));
+    json.set("threshold", StepFiles.number(threshold));
+    return json.put("passed", passed).put("outcome", outcome).put("detail", detail);
   }
 }

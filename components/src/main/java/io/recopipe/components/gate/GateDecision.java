@@ -1,14 +1,14 @@
 package io.recopipe.components.gate;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.steps.StepFiles;
 import io.recopipe.components.validation.ContractChange;
 import io.recopipe.components.validation.DataCheck;
-import io.recopipe.model.json.JsonArray;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonValue;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,9 +50,9 @@ public record GateDecision(boolean blessed, boolean firstRun, List<GateCheck> ch
    * @throws ComponentException when the file is missing or malformed
    */
   public static boolean isBlessed(Path dir) throws ComponentException {
-    JsonObject json = StepFiles.readJson(GateComponent.NAME, dir.resolve(FILE));
+    ObjectNode json = StepFiles.readJson(GateComponent.NAME, dir.resolve(FILE));
     try {
-      return json.getBoolean("blessed");
+      return JsonFields.bool(json, "blessed");
     } catch (IllegalArgumentException e) {
       throw new ComponentException(GateComponent.NAME + ": " + dir.resolve(FILE) + ": "
           + e.getMessage(), e);
@@ -60,28 +60,27 @@ public record GateDecision(boolean blessed, boolean firstRun, List<GateCheck> ch
   }
 
   /** The JSON form. */
-  JsonObject toJson() {
-    List<JsonValue> list = new ArrayList<>();
+  ObjectNode toJson() {
+    ObjectNode json = Json.object().put("blessed", blessed).put("first_run", firstRun);
+    ArrayNode list = json.putArray("checks");
     for (GateCheck check : checks) {
       list.add(check.toJson());
     }
-    List<JsonValue> changes = new ArrayList<>();
+    json.put("summary", summary);
+    ArrayNode changes = json.putArray("contract_changes");
     for (ContractChange change : contractChanges) {
-      changes.add(JsonObject.builder().put("field", change.field())
-          .put("champion", change.champion()).put("candidate", change.candidate()).build());
+      changes.addObject().put("field", change.field())
+          .put("champion", change.champion()).put("candidate", change.candidate());
     }
-    List<JsonValue> data = new ArrayList<>();
+    ArrayNode data = json.putArray("data_checks");
     for (DataCheck check : dataChecks) {
-      data.add(JsonObject.builder().put("name", check.name())
-          .put("value", StepFiles.number(check.value()))
-          .put("threshold", StepFiles.number(check.threshold()))
-          .put("outcome", check.outcome().jsonName()).put("detail", check.detail()).build());
+      ObjectNode item = data.addObject().put("name", check.name());
+      item.set("value", StepFiles.number(check.value()));
+      item.set("threshold", StepFiles.number(check.threshold()));
+      item.put("outcome", check.outcome().jsonName()).put("detail", check.detail());
     }
-    List<JsonValue> reasons = new ArrayList<>();
-    reviewRequired.forEach(reason -> reasons.add(JsonValue.of(reason)));
-    return JsonObject.builder().put("blessed", blessed).put("first_run", firstRun)
-        .put("checks", JsonArray.of(list)).put("summary", summary)
-        .put("contract_changes", JsonArray.of(changes)).put("data_checks", JsonArray.of(data))
-        .put("review_required", JsonArray.of(reasons)).build();
+    ArrayNode reasons = json.putArray("review_required");
+    reviewRequired.forEach(reasons::add);
+    return json;
   }
 }

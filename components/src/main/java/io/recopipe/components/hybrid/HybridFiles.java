@@ -1,18 +1,17 @@
 package io.recopipe.components.hybrid;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.writers.AtomicFiles;
 import io.recopipe.model.hybrid.HybridModel;
 import io.recopipe.model.hybrid.LinearWeights;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
-import io.recopipe.model.json.JsonValue;
-import io.recopipe.model.json.JsonWriter;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ final class HybridFiles {
     json.put("num_factors", model.mf().numFactors());
     json.put("warm", weights(names, model.warm()));
     json.put("cold", weights(names, model.cold()));
-    write(file, JsonValue.of(json));
+    write(file, Json.valueOf(json));
   }
 
   private static Map<String, Object> weights(List<String> names, LinearWeights weights) {
@@ -55,7 +54,7 @@ final class HybridFiles {
   }
 
   static void writeDisabled(Path file) throws ComponentException {
-    write(file, JsonValue.of(Map.of("enabled", false)));
+    write(file, Json.valueOf(Map.of("enabled", false)));
   }
 
   static void writeReport(Path file, HybridReport report) throws ComponentException {
@@ -72,44 +71,44 @@ final class HybridFiles {
       models.put(label, values);
     });
     json.put("models", models);
-    write(file, JsonValue.of(json));
+    write(file, Json.valueOf(json));
   }
 
   /** Reads a report written by {@link #writeReport}; null when the step was disabled. */
   static HybridReport readReport(Path file) throws ComponentException {
-    JsonObject json;
+    ObjectNode json;
     try {
-      json = JsonParser.parse(Files.readAllBytes(file)).asObject();
+      json = JsonFields.asObject(Json.parse(Files.readAllBytes(file)));
     } catch (IOException | IllegalArgumentException e) {
       throw new ComponentException("hybrid: cannot read " + file + ": " + e.getMessage(), e);
     }
-    if (!json.getBoolean("enabled")) {
+    if (!JsonFields.bool(json, "enabled")) {
       return null;
     }
     Map<String, Map<String, Double>> models = new LinkedHashMap<>();
     Map<String, Long> rows = new LinkedHashMap<>();
-    JsonObject byModel = json.getObject("models");
-    for (String label : byModel.keys()) {
-      JsonObject values = byModel.getObject(label);
+    ObjectNode byModel = JsonFields.object(json, "models");
+    for (String label : JsonFields.names(byModel)) {
+      ObjectNode values = JsonFields.object(byModel, label);
       Map<String, Double> metrics = new LinkedHashMap<>();
-      for (String key : new ArrayList<>(values.keys())) {
+      for (String key : JsonFields.names(values)) {
         if (!key.equals("eval_rows")) {
-          metrics.put(key, values.getDoubleOrNaN(key));
+          metrics.put(key, JsonFields.doubleOrNaN(values, key));
         }
       }
       models.put(label, metrics);
-      rows.put(label, values.getLong("eval_rows"));
+      rows.put(label, JsonFields.longValue(values, "eval_rows"));
     }
-    return new HybridReport(models, rows, json.getLong("cold_start_users"),
-        json.getBoolean("simulated_cold_start"), json.getBoolean("used_metadata"));
+    return new HybridReport(models, rows, JsonFields.longValue(json, "cold_start_users"),
+        JsonFields.bool(json, "simulated_cold_start"), JsonFields.bool(json, "used_metadata"));
   }
 
   private static Object finite(double value) {
     return Double.isFinite(value) ? value : null;
   }
 
-  private static void write(Path file, JsonValue json) throws ComponentException {
-    byte[] bytes = (JsonWriter.pretty(json) + "\n").getBytes(StandardCharsets.UTF_8);
+  private static void write(Path file, JsonNode json) throws ComponentException {
+    byte[] bytes = (Json.pretty(json) + "\n").getBytes(StandardCharsets.UTF_8);
     try {
       AtomicFiles.write(file, out -> out.write(bytes));
     } catch (IOException e) {

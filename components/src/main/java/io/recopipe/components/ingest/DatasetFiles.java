@@ -9,7 +9,7 @@ import io.recopipe.components.validation.DataProfile;
 import io.recopipe.components.writers.AtomicFiles;
 import io.recopipe.components.writers.TsvRatingsWriter;
 import io.recopipe.model.data.Ratings;
-import io.recopipe.model.json.JsonWriter;
+import io.recopipe.model.io.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,13 +37,13 @@ final class DatasetFiles {
   }
 
   static void writeSchema(Path dir, DatasetSchema schema) throws IOException {
-    byte[] json = (JsonWriter.pretty(schema.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] json = (Json.pretty(schema.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
     AtomicFiles.write(dir.resolve(DatasetLayout.SCHEMA), out -> out.write(json));
   }
 
   /** Writes the profile later steps copy into model bundles ({@link DataProfile#FILE}). */
   static void writeProfile(Path dir, DataProfile profile) throws IOException {
-    byte[] json = (JsonWriter.pretty(profile.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] json = (Json.pretty(profile.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
     AtomicFiles.write(dir.resolve(DataProfile.FILE), out -> out.write(json));
   }
 

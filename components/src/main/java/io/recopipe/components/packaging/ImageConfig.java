@@ -1,8 +1,11 @@
 package io.recopipe.components.packaging;
 
-import io.recopipe.model.json.JsonArray;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,32 +50,32 @@ public record ImageConfig(String created, List<String> entrypoint, List<String> 
   }
 
   /** Reads the Docker/OCI image config JSON. */
-  static ImageConfig parse(JsonObject json) {
-    JsonObject config = json.has("config") && json.get("config") instanceof JsonObject o
-        ? o : (json.has("Config") && json.get("Config") instanceof JsonObject c
-            ? c : JsonObject.empty());
+  static ImageConfig parse(ObjectNode json) {
+    ObjectNode config = json.has("config") && json.get("config") instanceof ObjectNode o
+        ? o : (json.has("Config") && json.get("Config") instanceof ObjectNode c
+            ? c : Json.object());
     Map<String, String> labels = new TreeMap<>();
-    if (config.get("Labels") instanceof JsonObject l) {
-      l.members().forEach((k, v) -> labels.put(k, v.asString()));
+    if (config.get("Labels") instanceof ObjectNode l) {
+      l.forEachEntry((k, v) -> labels.put(k, JsonFields.asString(v)));
     }
     List<String> ports = new ArrayList<>();
-    if (config.get("ExposedPorts") instanceof JsonObject p) {
-      ports.addAll(new java.util.TreeSet<>(p.keys()));
+    if (config.get("ExposedPorts") instanceof ObjectNode p) {
+      ports.addAll(new java.util.TreeSet<>(JsonFields.names(p)));
     }
-    List<String> diffIds = json.get("rootfs") instanceof JsonObject rootfs
+    List<String> diffIds = json.get("rootfs") instanceof ObjectNode rootfs
         ? strings(rootfs.get("diff_ids")) : List.of();
-    return new ImageConfig(json.get("created") instanceof io.recopipe.model.json.JsonString s
-        ? s.value() : "", strings(config.get("Entrypoint")), strings(config.get("Cmd")),
+    return new ImageConfig(json.get("created") instanceof TextNode s
+        ? s.textValue() : "", strings(config.get("Entrypoint")), strings(config.get("Cmd")),
         strings(config.get("Env")), config.get("WorkingDir")
-            instanceof io.recopipe.model.json.JsonString w ? w.value() : "", ports, labels,
+            instanceof TextNode w ? w.textValue() : "", ports, labels,
         diffIds);
   }
 
-  private static List<String> strings(JsonValue value) {
+  private static List<String> strings(JsonNode value) {
     List<String> out = new ArrayList<>();
-    if (value instanceof JsonArray array) {
-      for (JsonValue item : array) {
-        out.add(item.asString());
+    if (value instanceof ArrayNode array) {
+      for (JsonNode item : array) {
+        out.add(JsonFields.asString(item));
       }
     }
     return out;

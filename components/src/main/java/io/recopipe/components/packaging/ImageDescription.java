@@ -1,12 +1,10 @@
 package io.recopipe.components.packaging;
 
-import io.recopipe.model.json.JsonArray;
-import io.recopipe.model.json.JsonNumber;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
-import io.recopipe.model.json.JsonString;
-import io.recopipe.model.json.JsonValue;
-import io.recopipe.model.json.JsonWriter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,54 +56,53 @@ public record ImageDescription(String image, String digest, String imageId, Stri
   /** Reads {@code image.json} from an IMAGE artifact directory. */
   public static ImageDescription read(Path artifactDir) throws IOException {
     try {
-      JsonObject json = JsonParser.parse(Files.readAllBytes(artifactDir.resolve(FILE)))
-          .asObject();
+      ObjectNode json = JsonFields.asObject(Json.parse(Files.readAllBytes(
+          artifactDir.resolve(FILE))));
       List<String> entrypoint = new ArrayList<>();
-      json.getArray("entrypoint").forEach(v -> entrypoint.add(v.asString()));
+      JsonFields.array(json, "entrypoint").forEach(v -> entrypoint.add(JsonFields.asString(v)));
       List<Integer> ports = new ArrayList<>();
-      json.getArray("ports").forEach(v -> ports.add(v.asInt()));
+      JsonFields.array(json, "ports").forEach(v -> ports.add(JsonFields.asInt(v)));
       Map<String, String> labels = new LinkedHashMap<>();
-      json.getObject("labels").members().forEach((k, v) -> labels.put(k, v.asString()));
+      JsonFields.object(json, "labels")
+          .forEachEntry((k, v) -> labels.put(k, JsonFields.asString(v)));
       List<Layer> layers = new ArrayList<>();
-      for (JsonValue v : json.getArray("layers")) {
-        JsonObject o = v.asObject();
-        layers.add(new Layer(o.getString("name"), o.getString("digest"), o.getLong("size")));
+      for (JsonNode v : JsonFields.array(json, "layers")) {
+        ObjectNode o = JsonFields.asObject(v);
+        layers.add(new Layer(JsonFields.string(o, "name"), JsonFields.string(o, "digest"),
+            JsonFields.longValue(o, "size")));
       }
-      return new ImageDescription(json.getString("image"), json.getString("digest"),
-          json.getString("image_id"), json.getString("base"), entrypoint, ports, labels, layers);
+      return new ImageDescription(JsonFields.string(json, "image"),
+          JsonFields.string(json, "digest"), JsonFields.string(json, "image_id"),
+          JsonFields.string(json, "base"), entrypoint, ports, labels, layers);
     } catch (IllegalArgumentException e) {
       throw new IOException("malformed " + artifactDir.resolve(FILE) + ": " + e.getMessage(), e);
     }
   }
 
   /** This description as JSON. */
-  public JsonObject toJson() {
-    List<JsonValue> entry = new ArrayList<>();
-    entrypoint.forEach(s -> entry.add(new JsonString(s)));
-    List<JsonValue> portValues = new ArrayList<>();
-    ports.forEach(p -> portValues.add(JsonNumber.of(p)));
-    JsonObject.Builder labelJson = JsonObject.builder();
-    labels.forEach(labelJson::put);
-    List<JsonValue> layerJson = new ArrayList<>();
-    for (Layer layer : layers) {
-      layerJson.add(JsonObject.builder().put("name", layer.name()).put("digest", layer.digest())
-          .put("size", layer.size()).build());
-    }
-    return JsonObject.builder()
+  public ObjectNode toJson() {
+    ObjectNode json = Json.object()
         .put("image", image)
         .put("digest", digest)
         .put("image_id", imageId)
-        .put("base", base)
-        .put("entrypoint", JsonArray.of(entry))
-        .put("ports", JsonArray.of(portValues))
-        .put("labels", labelJson.build())
-        .put("layers", JsonArray.of(layerJson))
-        .build();
+        .put("base", base);
+    ArrayNode entry = json.putArray("entrypoint");
+    entrypoint.forEach(entry::add);
+    ArrayNode portValues = json.putArray("ports");
+    ports.forEach(portValues::add);
+    ObjectNode labelJson = json.putObject("labels");
+    labels.forEach(labelJson::put);
+    ArrayNode layerJson = json.putArray("layers");
+    for (Layer layer : layers) {
+      layerJson.addObject().put("name", layer.name()).put("digest", layer.digest())
+          .put("size", layer.size());
+    }
+    return json;
   }
 
   /** Writes {@code image.json} into {@code artifactDir}. */
   public void write(Path artifactDir) throws IOException {
-    Files.writeString(artifactDir.resolve(FILE), JsonWriter.pretty(toJson()) + "\n",
+    Files.writeString(artifactDir.resolve(FILE), Json.pretty(toJson()) + "\n",
         StandardCharsets.UTF_8);
   }
 }

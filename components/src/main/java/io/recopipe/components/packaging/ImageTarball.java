@@ -1,9 +1,10 @@
 package io.recopipe.components.packaging;
 
-import io.recopipe.model.json.JsonArray;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
-import io.recopipe.model.json.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,17 +57,17 @@ public final class ImageTarball {
    */
   public static ImageTarball open(Path file) throws IOException {
     Map<String, long[]> index = index(file);
-    JsonObject manifest = manifest(file, index);
+    ObjectNode manifest = manifest(file, index);
     try {
       ImageConfig config = config(file, index, manifest);
       List<String> tags = new ArrayList<>();
-      if (manifest.get("RepoTags") instanceof JsonArray t) {
-        t.forEach(v -> tags.add(v.asString()));
+      if (manifest.get("RepoTags") instanceof ArrayNode t) {
+        t.forEach(v -> tags.add(JsonFields.asString(v)));
       }
       List<Blob> blobs = new ArrayList<>();
-      JsonArray names = manifest.getArray("Layers");
+      ArrayNode names = JsonFields.array(manifest, "Layers");
       for (int i = 0; i < names.size(); i++) {
-        String name = names.get(i).asString();
+        String name = JsonFields.asString(names.get(i));
         long[] at = entry(file, index, name);
         String diffId = i < config.diffIds().size() ? config.diffIds().get(i) : "";
         blobs.add(new Blob(LayerExtractor.relative(name), at, diffId, isGzip(file, at)));
@@ -87,24 +88,24 @@ public final class ImageTarball {
     }
   }
 
-  private static JsonObject manifest(Path file, Map<String, long[]> index) throws IOException {
+  private static ObjectNode manifest(Path file, Map<String, long[]> index) throws IOException {
     long[] manifestAt = index.get("manifest.json");
     if (manifestAt == null) {
       throw new IOException(file + " is not a docker save tarball (no manifest.json)");
     }
     try {
-      JsonValue parsed = JsonParser.parse(read(file, manifestAt));
-      return parsed instanceof JsonArray a && a.size() > 0 ? a.get(0).asObject()
-          : parsed.asObject();
+      JsonNode parsed = Json.parse(read(file, manifestAt));
+      return parsed instanceof ArrayNode a && a.size() > 0 ? JsonFields.asObject(a.get(0))
+          : JsonFields.asObject(parsed);
     } catch (IllegalArgumentException e) {
       throw new IOException(file + " is not a docker save tarball (" + e.getMessage() + ")", e);
     }
   }
 
-  private static ImageConfig config(Path file, Map<String, long[]> index, JsonObject manifest)
+  private static ImageConfig config(Path file, Map<String, long[]> index, ObjectNode manifest)
       throws IOException {
-    return ImageConfig.parse(JsonParser.parse(
-        read(file, entry(file, index, manifest.getString("Config")))).asObject());
+    return ImageConfig.parse(JsonFields.asObject(Json.parse(
+        read(file, entry(file, index, JsonFields.string(manifest, "Config"))))));
   }
 
   /** The tarball's path. */

@@ -1,11 +1,9 @@
 package io.recopipe.components.packaging;
 
-import io.recopipe.model.json.JsonArray;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
-import io.recopipe.model.json.JsonString;
-import io.recopipe.model.json.JsonValue;
-import io.recopipe.model.json.JsonWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,14 +45,13 @@ public record PushedImage(String reference, String tag, String digest, String ba
 
   /** Writes {@code image.json} into {@code artifactDir}. */
   public void write(Path artifactDir) throws IOException {
-    List<JsonValue> entry = new ArrayList<>();
-    entrypoint.forEach(s -> entry.add(new JsonString(s)));
-    JsonObject.Builder labelJson = JsonObject.builder();
+    ObjectNode json = Json.object().put("pushed", true).put("reference", reference)
+        .put("tag", tag).put("digest", digest).put("base", base);
+    ArrayNode entry = json.putArray("entrypoint");
+    entrypoint.forEach(entry::add);
+    ObjectNode labelJson = json.putObject("labels");
     labels.forEach(labelJson::put);
-    JsonObject json = JsonObject.builder().put("pushed", true).put("reference", reference)
-        .put("tag", tag).put("digest", digest).put("base", base)
-        .put("entrypoint", JsonArray.of(entry)).put("labels", labelJson.build()).build();
-    Files.writeString(artifactDir.resolve(FILE), JsonWriter.pretty(json) + "\n",
+    Files.writeString(artifactDir.resolve(FILE), Json.pretty(json) + "\n",
         StandardCharsets.UTF_8);
   }
 
@@ -62,17 +59,19 @@ public record PushedImage(String reference, String tag, String digest, String ba
   public static PushedImage read(Path artifactDir) throws IOException {
     Path file = artifactDir.resolve(FILE);
     try {
-      JsonObject json = JsonParser.parse(Files.readAllBytes(file)).asObject();
-      if (!json.has("pushed") || !json.getBoolean("pushed")) {
+      ObjectNode json = JsonFields.asObject(Json.parse(Files.readAllBytes(file)));
+      if (!json.has("pushed") || !JsonFields.bool(json, "pushed")) {
         throw new IOException(file + " describes a local image tarball, not a pushed image "
             + "(was the package step run without an image registry?)");
       }
       List<String> entrypoint = new ArrayList<>();
-      json.getArray("entrypoint").forEach(v -> entrypoint.add(v.asString()));
+      JsonFields.array(json, "entrypoint").forEach(v -> entrypoint.add(JsonFields.asString(v)));
       Map<String, String> labels = new LinkedHashMap<>();
-      json.getObject("labels").members().forEach((k, v) -> labels.put(k, v.asString()));
-      return new PushedImage(json.getString("reference"), json.getString("tag"),
-          json.getString("digest"), json.getString("base"), entrypoint, labels);
+      JsonFields.object(json, "labels")
+          .forEachEntry((k, v) -> labels.put(k, JsonFields.asString(v)));
+      return new PushedImage(JsonFields.string(json, "reference"),
+          JsonFields.string(json, "tag"), JsonFields.string(json, "digest"),
+          JsonFields.string(json, "base"), entrypoint, labels);
     } catch (IllegalArgumentException e) {
       throw new IOException("malformed " + file + ": " + e.getMessage(), e);
     }

@@ -1,7 +1,8 @@
 package io.recopipe.components.steps;
 
-import io.recopipe.components.api.ArtifactType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.AbstractComponent;
+import io.recopipe.components.api.ArtifactType;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.api.Port;
@@ -11,12 +12,13 @@ import io.recopipe.components.dataset.DatasetInput;
 import io.recopipe.components.dataset.IngestedDataset;
 import io.recopipe.components.validation.DataProfile;
 import io.recopipe.model.bundle.ModelBundle;
-import io.recopipe.model.json.JsonObject;
+import io.recopipe.model.data.RatingRange;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.BatchRecommender;
 import io.recopipe.model.scoring.RatedItems;
 import io.recopipe.model.weights.ModelWeights;
-import io.recopipe.model.data.RatingRange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,12 +69,13 @@ public final class ExportComponent extends AbstractComponent {
     BundleCopy.copy(NAME, context.input("model"), exported);
     IngestedDataset dataset = DatasetInput.open(NAME, context, "dataset");
     writeDataProfile(dataset, exported);
-    JsonObject report = publishTables(context, settings, exported, dataset);
+    ObjectNode report = publishTables(context, settings, exported, dataset);
     StepFiles.writeJson(NAME, context.output("report").resolve(REPORT_FILE), report);
-    context.metric("weights_rows", report.getLong("weights_rows"));
-    context.metric("recommendation_rows", report.getLong("recommendation_rows"));
-    context.log().info("exported " + report.getLong("weights_rows") + " weights rows and "
-        + report.getLong("recommendation_rows") + " recommendations");
+    context.metric("weights_rows", JsonFields.longValue(report, "weights_rows"));
+    context.metric("recommendation_rows", JsonFields.longValue(report, "recommendation_rows"));
+    context.log().info("exported " + JsonFields.longValue(report, "weights_rows")
+        + " weights rows and " + JsonFields.longValue(report, "recommendation_rows")
+        + " recommendations");
   }
 
   /**
@@ -101,7 +104,7 @@ public final class ExportComponent extends AbstractComponent {
    * Publishes both tables; {@code dataset} is the run's dataset, opened once per step so the
    * train split the profile read is not parsed again for the rated items.
    */
-  private static JsonObject publishTables(StepContext context, ExportSettings settings,
+  private static ObjectNode publishTables(StepContext context, ExportSettings settings,
       Path bundleDir, IngestedDataset dataset) throws ComponentException {
     ModelBundle bundle = StepFiles.bundle(NAME, bundleDir);
     MfModel model = bundle.model();
@@ -118,7 +121,7 @@ public final class ExportComponent extends AbstractComponent {
     MovieTitles titles = MovieTitles.read(NAME, dataset.directory());
     long recommendations = publishRecommendations(context, model, table, titles,
         bundle.manifest().predictionRange(), threads);
-    return JsonObject.builder()
+    return Json.object()
         .put("users", model.users().size())
         .put("items", model.items().size())
         .put("num_factors", model.numFactors())
@@ -126,8 +129,7 @@ public final class ExportComponent extends AbstractComponent {
         .put("recommendation_rows", recommendations)
         .put("top_n", settings.topN())
         .put("exclude_rated", settings.excludeRated())
-        .put("movies_in_catalog", titles.size())
-        .build();
+        .put("movies_in_catalog", titles.size());
   }
 
   /**

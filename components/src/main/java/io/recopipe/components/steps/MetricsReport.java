@@ -1,6 +1,7 @@
 package io.recopipe.components.steps;
 
-import io.recopipe.model.json.JsonObject;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recopipe.model.io.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,23 +35,23 @@ public record MetricsReport(ModelScores candidate, Optional<ModelScores> champio
   }
 
   /** The JSON form. */
-  public JsonObject toJson() {
-    JsonObject.Builder json = JsonObject.builder();
+  public ObjectNode toJson() {
+    ObjectNode json = Json.object();
     candidate.putInto(json);
     champion.ifPresent(c -> {
-      JsonObject.Builder section = JsonObject.builder();
+      ObjectNode section = Json.object();
       c.putInto(section);
-      JsonObject.Builder deltas = JsonObject.builder();
-      deltas().forEach((name, value) -> deltas.put(name, StepFiles.number(value)));
-      section.put(DELTAS, deltas.build());
-      json.put(CHAMPION, section.build());
+      ObjectNode deltas = section.putObject(DELTAS);
+      deltas().forEach((name, value) -> deltas.set(name, StepFiles.number(value)));
+      json.set(CHAMPION, section);
     });
-    return json.build();
+    return json;
   }
 
   /** Reads the JSON form (deltas are recomputed from the two score sets). */
-  public static MetricsReport fromJson(JsonObject json) {
-    Optional<ModelScores> champion = json.has(CHAMPION) && json.get(CHAMPION) instanceof JsonObject c
+  public static MetricsReport fromJson(ObjectNode json) {
+    Optional<ModelScores> champion = json.has(CHAMPION)
+        && json.get(CHAMPION) instanceof ObjectNode c
         ? Optional.of(ModelScores.from(c)) : Optional.empty();
     return new MetricsReport(ModelScores.from(json), champion);
   }

@@ -1,7 +1,8 @@
 package io.recopipe.components.steps;
 
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recopipe.model.io.JsonFields;
 import io.recopipe.model.metrics.ImplicitEvaluation;
 import io.recopipe.model.metrics.ImplicitEvaluator;
 import io.recopipe.model.metrics.RegressionEvaluation;
@@ -65,28 +66,28 @@ public record ModelScores(Map<String, Double> metrics, long rows, long coldStart
   }
 
   /** Writes the metrics and counts as members of {@code json}. */
-  void putInto(JsonObject.Builder json) {
-    metrics.forEach((name, value) -> json.put(name, StepFiles.number(value)));
+  void putInto(ObjectNode json) {
+    metrics.forEach((name, value) -> json.set(name, StepFiles.number(value)));
     json.put(ROWS, rows).put(COLD_START_ROWS, coldStartRows).put(CLIPPED_ROWS, clippedRows);
   }
 
   /** Reads the scores written by {@link #putInto}; other members are ignored. */
-  static ModelScores from(JsonObject json) {
+  static ModelScores from(ObjectNode json) {
     Map<String, Double> metrics = new LinkedHashMap<>();
     boolean implicit = json.has(ImplicitEvaluator.COLUMNS.get(0));
     List<String> names = implicit ? ImplicitEvaluator.COLUMNS
         : RegressionEvaluator.metrics().stream().map(RegressionMetric::name).toList();
     for (String name : names) {
       if (json.has(name)) {
-        metrics.put(name, json.getDoubleOrNaN(name));
+        metrics.put(name, JsonFields.doubleOrNaN(json, name));
       }
     }
     return new ModelScores(metrics, count(json, ROWS), count(json, COLD_START_ROWS),
         count(json, CLIPPED_ROWS));
   }
 
-  private static long count(JsonObject json, String key) {
-    JsonValue value = json.get(key);
-    return value == null ? 0 : value.asLong();
+  private static long count(ObjectNode json, String key) {
+    JsonNode value = json.get(key);
+    return value == null ? 0 : JsonFields.asLong(value);
   }
 }

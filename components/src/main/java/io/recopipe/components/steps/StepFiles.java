@@ -1,15 +1,15 @@
 package io.recopipe.components.steps;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.warehouse.Column;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.components.writers.AtomicFiles;
 import io.recopipe.model.bundle.ModelBundle;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
-import io.recopipe.model.json.JsonValue;
-import io.recopipe.model.json.JsonWriter;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,8 +36,8 @@ public final class StepFiles {
   }
 
   /** Writes {@code json} pretty-printed to {@code file}, atomically. */
-  public static void writeJson(String step, Path file, JsonValue json) throws ComponentException {
-    byte[] bytes = (JsonWriter.pretty(json) + "\n").getBytes(StandardCharsets.UTF_8);
+  public static void writeJson(String step, Path file, JsonNode json) throws ComponentException {
+    byte[] bytes = (Json.pretty(json) + "\n").getBytes(StandardCharsets.UTF_8);
     try {
       AtomicFiles.write(file, out -> out.write(bytes));
     } catch (IOException e) {
@@ -46,9 +46,9 @@ public final class StepFiles {
   }
 
   /** Reads the JSON object in {@code file}. */
-  public static JsonObject readJson(String step, Path file) throws ComponentException {
+  public static ObjectNode readJson(String step, Path file) throws ComponentException {
     try {
-      return JsonParser.parse(Files.readAllBytes(file)).asObject();
+      return JsonFields.asObject(Json.parse(Files.readAllBytes(file)));
     } catch (IOException | IllegalArgumentException e) {
       throw new ComponentException(step + ": cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -77,7 +77,7 @@ public final class StepFiles {
   }
 
   /** A JSON number, or null for NaN and infinities (JSON has neither). */
-  public static JsonValue number(double value) {
-    return Double.isFinite(value) ? JsonValue.of(value) : JsonValue.of(null);
+  public static JsonNode number(double value) {
+    return Json.number(value);
   }
 }

@@ -1,8 +1,10 @@
 package io.recopipe.components.tuning;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.recopipe.components.warehouse.Column;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonValue;
+import io.recopipe.model.io.JsonFields;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,24 +32,24 @@ public final class TrialsTable {
   }
 
   /** One row per trial of a {@code trials.json}; {@code wals_alpha} NULL for explicit runs. */
-  static List<List<Object>> rows(JsonObject trialsJson) {
-    String objective = trialsJson.getString("objective");
+  static List<List<Object>> rows(ObjectNode trialsJson) {
+    String objective = JsonFields.string(trialsJson, "objective");
     List<List<Object>> rows = new ArrayList<>();
-    for (JsonValue value : trialsJson.getArray("trials")) {
-      JsonObject trial = value.asObject();
-      rows.add(Arrays.asList(trial.getLong("trial_id"), trial.getLong("num_factors"),
-          trial.getDouble("l2_reg"), optional(trial, "wals_alpha"), objective,
+    for (JsonNode value : JsonFields.array(trialsJson, "trials")) {
+      ObjectNode trial = JsonFields.asObject(value);
+      rows.add(Arrays.asList(JsonFields.longValue(trial, "trial_id"),
+          JsonFields.longValue(trial, "num_factors"),
+          JsonFields.doubleValue(trial, "l2_reg"), optional(trial, "wals_alpha"), objective,
           optional(trial, "objective"), optional(trial, "training_loss"),
-          optional(trial, "eval_loss"), trial.getString("status"),
-          trial.get("error_message") instanceof io.recopipe.model.json.JsonString text
-              ? text.asString() : null,
-          trial.getBoolean("is_optimal"), trial.getLong("duration_ms")));
+          optional(trial, "eval_loss"), JsonFields.string(trial, "status"),
+          trial.get("error_message") instanceof TextNode text ? text.textValue() : null,
+          JsonFields.bool(trial, "is_optimal"), JsonFields.longValue(trial, "duration_ms")));
     }
     return rows;
   }
 
-  private static Double optional(JsonObject trial, String key) {
-    double value = trial.has(key) ? trial.getDoubleOrNaN(key) : Double.NaN;
+  private static Double optional(ObjectNode trial, String key) {
+    double value = trial.has(key) ? JsonFields.doubleOrNaN(trial, key) : Double.NaN;
     return Double.isNaN(value) ? null : value;
   }
 }

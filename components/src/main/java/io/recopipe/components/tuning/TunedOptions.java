@@ -1,10 +1,11 @@
 package io.recopipe.components.tuning;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.als.FeedbackType;
 import io.recopipe.model.als.TrainingMethod;
+import io.recopipe.model.io.JsonFields;
 import io.recopipe.model.error.InvalidInputException;
-import io.recopipe.model.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -29,12 +30,12 @@ public final class TunedOptions {
    */
   public static AlsOptions apply(AlsOptions options, Path tuningDir, Consumer<String> log)
       throws IOException {
-    JsonObject best = TuningFiles.read(tuningDir.resolve(TuningFiles.BEST_OPTIONS));
-    if (!best.getBoolean("tuned")) {
+    ObjectNode best = TuningFiles.read(tuningDir.resolve(TuningFiles.BEST_OPTIONS));
+    if (!JsonFields.bool(best, "tuned")) {
       log.accept("tuning was off (num_trials 1): training with the train section's options");
       return options;
     }
-    FeedbackType feedback = FeedbackType.parse(best.getString("feedback_type"));
+    FeedbackType feedback = FeedbackType.parse(JsonFields.string(best, "feedback_type"));
     if (feedback != options.feedbackType()) {
       throw new InvalidInputException("tuning ran with feedback_type " + feedback
           + " but train has " + options.feedbackType() + "; set tune.feedback_type to match");
@@ -44,23 +45,25 @@ public final class TunedOptions {
           + " train.method is gibbs (whose width is num_samples x factors and whose l2_reg is a"
           + " prior); set train.method: als (or vb) when tune.num_trials > 1");
     }
-    AlsOptions.Builder builder = options.toBuilder().numFactors(best.getInt("num_factors"))
-        .l2Reg(best.getDouble("l2_reg"));
+    AlsOptions.Builder builder = options.toBuilder()
+        .numFactors(JsonFields.intValue(best, "num_factors"))
+        .l2Reg(JsonFields.doubleValue(best, "l2_reg"));
     if (options.method() == TrainingMethod.AUTO && best.has("method")) {
       // the trials tuned their method's num_factors and l2_reg: train fits that method
-      TrainingMethod tuned = TrainingMethod.parse(best.getString("method"));
+      TrainingMethod tuned = TrainingMethod.parse(JsonFields.string(best, "method"));
       if (tuned != TrainingMethod.AUTO) {
         builder.method(tuned).numSamples(1).burnInIterations(null);
       }
     }
-    String from = "num_factors=" + best.getInt("num_factors") + ", l2_reg="
-        + best.getDouble("l2_reg");
+    String from = "num_factors=" + JsonFields.intValue(best, "num_factors") + ", l2_reg="
+        + JsonFields.doubleValue(best, "l2_reg");
     if (best.has("wals_alpha")) {
-      builder.walsAlpha(best.getDouble("wals_alpha"));
-      from += ", wals_alpha=" + best.getDouble("wals_alpha");
+      builder.walsAlpha(JsonFields.doubleValue(best, "wals_alpha"));
+      from += ", wals_alpha=" + JsonFields.doubleValue(best, "wals_alpha");
     }
-    log.accept("options from tuning (trial " + best.getLong("trial_id") + ", "
-        + best.getString("objective") + " " + best.getDouble("objective_value") + "): " + from
+    log.accept("options from tuning (trial " + JsonFields.longValue(best, "trial_id") + ", "
+        + JsonFields.string(best, "objective") + " "
+        + JsonFields.doubleValue(best, "objective_value") + "): " + from
         + "; the rest from the train section; retraining on all of train.tsv");
     return builder.build();
   }

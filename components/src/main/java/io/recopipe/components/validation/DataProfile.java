@@ -1,13 +1,14 @@
 package io.recopipe.components.validation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.dataset.DatasetSchema;
 import io.recopipe.components.dataset.IngestedDataset;
 import io.recopipe.model.data.Ratings;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import io.recopipe.model.error.InvalidInputException;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
-import io.recopipe.model.json.JsonValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -31,7 +32,7 @@ import java.util.Optional;
  * @param items      distinct items
  * @param histogram  the distribution of all ratings
  */
-public record DataProfile(JsonObject schema, long ratingRows, long trainRows, long evalRows,
+public record DataProfile(ObjectNode schema, long ratingRows, long trainRows, long evalRows,
     long users, long items, RatingHistogram histogram) {
   /** The file name inside a model bundle. */
   public static final String FILE = "data_profile.json";
@@ -65,22 +66,24 @@ public record DataProfile(JsonObject schema, long ratingRows, long trainRows, lo
    * splits again.
    */
   public static DataProfile of(DatasetSchema schema, List<Ratings> splits) {
-    JsonObject full = schema.toJson();
-    JsonObject.Builder summary = JsonObject.builder();
+    ObjectNode full = schema.toJson();
+    ObjectNode summary = Json.object();
     for (String field : SCHEMA_FIELDS) {
-      summary.put(field, full.get(field));
+      summary.set(field, full.get(field));
     }
-    return new DataProfile(summary.build(), schema.ratingRows(), schema.trainRows(),
+    return new DataProfile(summary, schema.ratingRows(), schema.trainRows(),
         schema.evalRows(), schema.users(), schema.items(), RatingHistogram.of(splits));
   }
 
   /** The JSON form, fields in a fixed order. */
-  public JsonObject toJson() {
-    return JsonObject.builder().put("format_version", FORMAT_VERSION).put("schema", schema)
-        .put("rows", JsonObject.builder().put("ratings", ratingRows).put("train", trainRows)
-            .put("eval", evalRows).build())
-        .put("users", users).put("items", items)
-        .put("rating_histogram", histogram.toJson()).build();
+  public ObjectNode toJson() {
+    ObjectNode json = Json.object().put("format_version", FORMAT_VERSION);
+    json.set("schema", schema);
+    json.putObject("rows").put("ratings", ratingRows).put("train", trainRows)
+        .put("eval", evalRows);
+    json.put("users", users).put("items", items);
+    json.set("rating_histogram", histogram.toJson());
+    return json;
   }
 
   /**
@@ -88,17 +91,19 @@ public record DataProfile(JsonObject schema, long ratingRows, long trainRows, lo
    *
    * @throws IllegalArgumentException naming the field at fault
    */
-  public static DataProfile fromJson(JsonValue parsed) {
-    JsonObject json = parsed.asObject();
-    int version = json.getInt("format_version");
+  public static DataProfile fromJson(JsonNode parsed) {
+    ObjectNode json = JsonFields.asObject(parsed);
+    int version = JsonFields.intValue(json, "format_version");
     if (version != FORMAT_VERSION) {
       throw new InvalidInputException("format_version " + version + " is not "
           + FORMAT_VERSION);
     }
-    JsonObject rows = json.getObject("rows");
-    return new DataProfile(json.getObject("schema"), rows.getLong("ratings"),
-        rows.getLong("train"), rows.getLong("eval"), json.getLong("users"),
-        json.getLong("items"), RatingHistogram.fromJson(json.getObject("rating_histogram")));
+    ObjectNode rows = JsonFields.object(json, "rows");
+    return new DataProfile(JsonFields.object(json, "schema"),
+        JsonFields.longValue(rows, "ratings"), JsonFields.longValue(rows, "train"),
+        JsonFields.longValue(rows, "eval"), JsonFields.longValue(json, "users"),
+        JsonFields.longValue(json, "items"),
+        RatingHistogram.fromJson(JsonFields.object(json, "rating_histogram")));
   }
 
   /**
@@ -110,7 +115,7 @@ public record DataProfile(JsonObject schema, long ratingRows, long trainRows, lo
   public static Optional<DataProfile> read(Path bundleDir) throws IOException {
     Path file = bundleDir.resolve(FILE);
     try {
-      return Optional.of(fromJson(JsonParser.parse(Files.readAllBytes(file))));
+      return Optional.of(fromJson(Json.parse(Files.readAllBytes(file))));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IllegalArgumentException e) {

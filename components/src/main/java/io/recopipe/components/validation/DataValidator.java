@@ -1,10 +1,12 @@
 package io.recopipe.components.validation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.validation.DataCheck.Outcome;
 import io.recopipe.model.data.IdDictionary;
 import io.recopipe.model.data.Ratings;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonValue;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -86,13 +88,14 @@ public final class DataValidator {
     return new DataValidation(checks, unknown.isEmpty(), review, failed);
   }
 
-  private static DataCheck schema(JsonObject candidate, JsonObject champion) {
+  private static DataCheck schema(ObjectNode candidate, ObjectNode champion) {
     List<String> changes = new ArrayList<>();
-    for (String field : candidate.keys()) {
-      JsonValue theirs = champion.get(field);
-      JsonValue ours = candidate.get(field);
+    for (String field : JsonFields.names(candidate)) {
+      JsonNode theirs = champion.get(field);
+      JsonNode ours = candidate.get(field);
       if (!ours.equals(theirs)) {
-        changes.add(field + " " + (theirs == null ? "(none)" : theirs) + " → " + ours);
+        changes.add(field + " " + (theirs == null ? "(none)" : Json.compact(theirs)) + " → "
+            + Json.compact(ours));
       }
     }
     return changes.isEmpty()

@@ -1,11 +1,13 @@
 package io.recopipe.components.validation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.dataset.RatingCounts;
 import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.data.Ratings;
-import io.recopipe.model.json.JsonArray;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonValue;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,13 +117,13 @@ public record RatingHistogram(boolean binned, List<Bucket> buckets) {
   }
 
   /** The JSON form. */
-  public JsonObject toJson() {
-    List<JsonValue> list = new ArrayList<>();
+  public ObjectNode toJson() {
+    ObjectNode json = Json.object().put("binned", binned);
+    ArrayNode list = json.putArray("buckets");
     for (Bucket b : buckets) {
-      list.add(JsonObject.builder().put("lower", b.lower).put("upper", b.upper)
-          .put("count", b.count).build());
+      list.addObject().put("lower", b.lower).put("upper", b.upper).put("count", b.count);
     }
-    return JsonObject.builder().put("binned", binned).put("buckets", JsonArray.of(list)).build();
+    return json;
   }
 
   /**
@@ -129,12 +131,13 @@ public record RatingHistogram(boolean binned, List<Bucket> buckets) {
    *
    * @throws IllegalArgumentException naming the field at fault
    */
-  public static RatingHistogram fromJson(JsonObject json) {
+  public static RatingHistogram fromJson(ObjectNode json) {
     List<Bucket> buckets = new ArrayList<>();
-    for (JsonValue value : json.getArray("buckets")) {
-      JsonObject b = value.asObject();
-      buckets.add(new Bucket(b.getDouble("lower"), b.getDouble("upper"), b.getLong("count")));
+    for (JsonNode value : JsonFields.array(json, "buckets")) {
+      ObjectNode b = JsonFields.asObject(value);
+      buckets.add(new Bucket(JsonFields.doubleValue(b, "lower"),
+          JsonFields.doubleValue(b, "upper"), JsonFields.longValue(b, "count")));
     }
-    return new RatingHistogram(json.getBoolean("binned"), buckets);
+    return new RatingHistogram(JsonFields.bool(json, "binned"), buckets);
   }
 }

@@ -10,7 +10,7 @@ import io.recopipe.components.testing.ArtifactFixture;
 import io.recopipe.components.validation.DataProfile;
 import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.data.Ratings;
-import io.recopipe.model.json.JsonWriter;
+import io.recopipe.model.io.Json;
 import io.recopipe.model.testing.BundleFixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,9 +47,9 @@ class DatasetCompatibilityTest {
         train.fingerprint());
     assertEquals(schema.fingerprint(),
         dataset.split(DatasetLayout.RATINGS).orElseThrow().fingerprint());
-    // schema.json is written as JsonWriter.pretty(toJson()) + "\n": deterministic, byte-stable
+    // schema.json is written as Json.pretty(toJson()) + "\n": deterministic, byte-stable
     assertArrayEquals(ArtifactFixture.DATASET.bytes(DatasetLayout.SCHEMA),
-        (JsonWriter.pretty(schema.toJson()) + "\n").getBytes(StandardCharsets.UTF_8));
+        (Json.pretty(schema.toJson()) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -72,7 +72,7 @@ class DatasetCompatibilityTest {
         dataset.split(DatasetLayout.TRAIN).orElseThrow(),
         dataset.split(DatasetLayout.EVAL).orElseThrow())));
     assertArrayEquals(ArtifactFixture.DATASET.bytes(DataProfile.FILE),
-        (JsonWriter.pretty(recorded.toJson()) + "\n").getBytes(StandardCharsets.UTF_8));
+        (Json.pretty(recorded.toJson()) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -10,7 +10,7 @@ import io.recopipe.components.writers.TsvRatingsWriter;
 import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.data.RatingsBuilder;
-import io.recopipe.model.json.JsonWriter;
+import io.recopipe.model.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class IngestedDatasetTest {
     DatasetSchema described = DatasetSchema.of(all, trainRows, all.size() - trainRows, "test",
         "test");
     if (schema) {
-      Files.writeString(dir.resolve(DatasetLayout.SCHEMA), JsonWriter.pretty(
+      Files.writeString(dir.resolve(DatasetLayout.SCHEMA), Json.pretty(
           described.toJson()));
     }
     return described;

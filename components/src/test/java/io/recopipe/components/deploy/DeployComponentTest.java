@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.RolledBackException;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.RatingRange;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import io.recopipe.model.scoring.Recommender;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -60,15 +61,15 @@ class DeployComponentTest {
     return ctx;
   }
 
-  private static JsonObject json(Path file) throws IOException {
-    return JsonParser.parse(Files.readAllBytes(file)).asObject();
+  private static ObjectNode json(Path file) throws IOException {
+    return JsonFields.asObject(Json.parse(Files.readAllBytes(file)));
   }
 
   private String stableVersion() throws IOException {
     ServingClient.Response r = new ServingClient().get(stablePort,
         "/v1/models/recommender_model");
     assertEquals(200, r.status(), r.body());
-    return r.json().getArray("model_version_status").get(0).asObject().getString("version");
+    return JsonFields.string(JsonFields.array(r.json(), "model_version_status").get(0), "version");
   }
 
   @Test
@@ -77,17 +78,17 @@ class DeployComponentTest {
     DeployContext ctx = deploy(TestImages.image(tmp.resolve("img-a"), bundle), bundle);
     new DeployComponent().run(ctx);
 
-    JsonObject endpoint = json(ctx.output("endpoint").resolve("endpoint.json"));
-    assertTrue(endpoint.getBoolean("deployed"));
+    ObjectNode endpoint = json(ctx.output("endpoint").resolve("endpoint.json"));
+    assertTrue(JsonFields.bool(endpoint, "deployed"));
     assertEquals("http://127.0.0.1:" + stablePort + "/v1/models/recommender_model:predict",
-        endpoint.getString("url"));
-    assertEquals(stablePort, endpoint.getLong("stable_port"));
-    assertEquals(endpoint.getString("model_version"), stableVersion());
+        JsonFields.string(endpoint, "url"));
+    assertEquals(stablePort, JsonFields.longValue(endpoint, "stable_port"));
+    assertEquals(JsonFields.string(endpoint, "model_version"), stableVersion());
     EndpointRegistry registry = EndpointRegistry.load(home.resolve("serving"));
     assertEquals(1, registry.revisions().size());
     Revision serving = registry.serving().orElseThrow();
     assertEquals(RevisionStatus.SERVING, serving.status());
-    assertEquals(endpoint.getLong("pid"), serving.pid());
+    assertEquals(JsonFields.longValue(endpoint, "pid"), serving.pid());
     assertTrue(serving.alive());
   }
 
@@ -120,16 +121,17 @@ class DeployComponentTest {
     polling.set(false);
     poller.join();
 
-    JsonObject endpoint = json(second.output("endpoint").resolve("endpoint.json"));
-    assertEquals(endpoint.getString("model_version"), stableVersion());
+    ObjectNode endpoint = json(second.output("endpoint").resolve("endpoint.json"));
+    assertEquals(JsonFields.string(endpoint, "model_version"), stableVersion());
     EndpointRegistry registry = EndpointRegistry.load(home.resolve("serving"));
-    assertEquals(endpoint.getString("revision"), registry.serving().orElseThrow().revision());
+    assertEquals(JsonFields.string(endpoint, "revision"),
+        registry.serving().orElseThrow().revision());
     Revision stopped = registry.revisions().get(0);
     assertEquals(RevisionStatus.STOPPED, stopped.status());
     assertFalse(EndpointRegistry.alive(old.pid()));
     // the fake cannot share a port (no SO_REUSEPORT in HttpServer): the stop-first fallback
     // leaves a brief gap of refused connections, but never a wrong answer
-    assertEquals("stop_first", endpoint.getString("handover"));
+    assertEquals("stop_first", JsonFields.string(endpoint, "handover"));
     assertEquals(0, wrong.get());
     assertTrue(ok.get() > 0);
     System.out.println("handover: " + ok + " ok, " + refused + " refused during the gap");
@@ -207,7 +209,7 @@ class DeployComponentTest {
     Path a = TestImages.bundle(tmp.resolve("a"), 1);
     DeployContext ctx = deploy(tmp.resolve("no-image"), a).set("enabled", "false");
     new DeployComponent().run(ctx);
-    assertFalse(json(ctx.output("endpoint").resolve("endpoint.json")).getBoolean("deployed"));
+    assertFalse(JsonFields.bool(json(ctx.output("endpoint").resolve("endpoint.json")), "deployed"));
     assertFalse(Files.exists(home.resolve("serving")));
   }
 

@@ -1,5 +1,6 @@
 package io.recopipe.components.deploy;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.recopipe.components.testing.ArtifactFixture;
@@ -36,6 +37,15 @@ class EndpointCompatibilityTest {
         32322, RevisionStatus.STOPPED, Instant.parse("2026-12-03T00:45:56.536764892Z"),
         Instant.parse("2026-12-03T00:46:09.151673557Z"), "undeployed")), registry.revisions());
     assertEquals(Optional.empty(), registry.serving());
+  }
+
+  /** Saving what was read gives the bytes the earlier release wrote. */
+  @Test
+  void rewritesTheRegistryToTheSameBytes() throws IOException {
+    Path serviceDir = ArtifactFixture.ENDPOINT.copyTo(temp);
+    EndpointRegistry.load(serviceDir).save();
+    assertArrayEquals(ArtifactFixture.ENDPOINT.bytes(EndpointRegistry.FILE),
+        Files.readAllBytes(serviceDir.resolve(EndpointRegistry.FILE)));
   }
 
   /** The secret is not kept as a fixture; the reader takes it from beside the state file. */

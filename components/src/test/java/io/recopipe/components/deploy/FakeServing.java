@@ -1,13 +1,13 @@
 package io.recopipe.components.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.RatingRange;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
-import io.recopipe.model.json.JsonValue;
-import io.recopipe.model.json.JsonWriter;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.Recommendation;
 import io.recopipe.model.scoring.Recommender;
@@ -101,7 +101,7 @@ public final class FakeServing {
     state.put("run_id", "fake");
     state.put("started_at", Instant.now().toString());
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(temp, JsonWriter.compact(JsonValue.of(state)));
+    Files.writeString(temp, Json.compact(Json.valueOf(state)));
     Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
   }
 
@@ -113,8 +113,8 @@ public final class FakeServing {
         boolean ok = path.equals("/healthz") || !neverReady;
         send(exchange, ok ? 200 : 503, Map.of("status", ok ? "ok" : "loading"));
       } else if (path.equals(base + ":predict")) {
-        send(exchange, 200, predict(JsonParser.parse(exchange.getRequestBody().readAllBytes())
-            .asObject()));
+        send(exchange, 200,
+            predict(JsonFields.asObject(Json.parse(exchange.getRequestBody().readAllBytes()))));
       } else if (path.equals(base)) {
         send(exchange, 200, Map.of("model_version_status", List.of(Map.of("version", version,
             "state", "AVAILABLE"))));
@@ -128,15 +128,14 @@ public final class FakeServing {
     }
   }
 
-  private Map<String, Object> predict(JsonObject request) {
+  private Map<String, Object> predict(ObjectNode request) {
     List<Object> predictions = new ArrayList<>();
     Recommender recommender = Recommender.of(model);
-    for (JsonValue instance : request.getArray("instances")) {
-      JsonObject in = instance.asObject();
-      JsonValue id = in.require("user_id");
-      String user = id instanceof io.recopipe.model.json.JsonString ? id.asString()
-          : Long.toString(id.asLong());
-      int k = in.has("k") ? in.getInt("k") : 50;
+    for (JsonNode instance : JsonFields.array(request, "instances")) {
+      ObjectNode in = JsonFields.asObject(instance);
+      JsonNode id = JsonFields.require(in, "user_id");
+      String user = id.isTextual() ? id.textValue() : Long.toString(JsonFields.asLong(id));
+      int k = in.has("k") ? JsonFields.intValue(in, "k") : 50;
       Recommendation r = recommender.recommend(user, k, false);
       List<Double> ratings = new ArrayList<>();
       for (float f : r.ratings()) {
@@ -156,7 +155,7 @@ public final class FakeServing {
     byte[] body = exchange.getRequestBody().readAllBytes();
     switch (path) {
       case "/admin/listen" -> {
-        int port = JsonParser.parse(body).asObject().getInt("port");
+        int port = JsonFields.intValue(Json.parse(body), "port");
         try {
           listen(port);
           send(exchange, 200, Map.of("port", port));
@@ -186,7 +185,7 @@ public final class FakeServing {
 
   private static void send(HttpExchange exchange, int status, Map<String, ?> body)
       throws IOException {
-    byte[] bytes = JsonWriter.compact(JsonValue.of(body)).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = Json.compact(Json.valueOf(body)).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {

@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Services;
 import io.recopipe.components.packaging.ModelVersion;
 import io.recopipe.components.packaging.PushedImage;
 import io.recopipe.components.testing.RecordingStepContext;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,10 +92,10 @@ class TargetDeployTest {
     assertEquals("run-42", request.runId());
     assertEquals("recommender_model", request.modelName());
     assertEquals(20, request.canaryPercent());
-    JsonObject endpoint = JsonParser.parse(Files.readAllBytes(temp.resolve(
-        "ctx/out/endpoint/endpoint.json"))).asObject();
+    ObjectNode endpoint = JsonFields.asObject(Json.parse(Files.readAllBytes(temp.resolve(
+        "ctx/out/endpoint/endpoint.json"))));
     assertEquals("https://svc.run.app/v1/models/recommender_model:predict",
-        endpoint.getString("url"));
+        JsonFields.string(endpoint, "url"));
   }
 
   @Test

@@ -1,5 +1,8 @@
 package io.recopipe.components.deploy;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.recopipe.model.bundle.BundleManifest;
 import io.recopipe.model.bundle.BundleWriter;
 import io.recopipe.model.data.IdDictionary;
@@ -89,7 +92,13 @@ final class TestImages {
         "io/recopipe/components/deploy/FakeServing")));
     Path model = codeSource(MfModel.class);
     byte[] modelJar = Files.isDirectory(model) ? jar(model, "") : Files.readAllBytes(model);
-    byte[] lib = tar(Map.of("app/lib/recopipe-model.jar", modelJar));
+    Map<String, byte[]> libs = new LinkedHashMap<>();
+    libs.put("app/lib/recopipe-model.jar", modelJar);
+    for (Class<?> jackson : List.of(JsonNode.class, JsonFactory.class, JsonAutoDetect.class)) {
+      Path jar = codeSource(jackson); // the model reads its manifest with Jackson
+      libs.put("app/lib/" + jar.getFileName(), Files.readAllBytes(jar));
+    }
+    byte[] lib = tar(libs);
     Map<String, byte[]> bundleFiles = new LinkedHashMap<>();
     try (Stream<Path> files = Files.list(bundle)) {
       for (Path f : files.sorted().toList()) {

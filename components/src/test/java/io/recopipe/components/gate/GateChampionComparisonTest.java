@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.steps.EvaluateComponent;
@@ -13,10 +16,8 @@ import io.recopipe.components.steps.StepFixtures;
 import io.recopipe.components.steps.TestContext;
 import io.recopipe.components.steps.TrainComponent;
 import io.recopipe.components.validation.DataProfile;
-import io.recopipe.model.json.JsonArray;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
-import io.recopipe.model.json.JsonValue;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,19 +51,20 @@ class GateChampionComparisonTest {
   void theSameKindOfDataAndContractPassesEveryCheckAndRequiresNoReview() throws Exception {
     Path candidate = StepFixtures.train(datasetA, tmp.resolve("train-b"), "4", "1.0")
         .output("model");
-    JsonObject decision = gate(datasetA, candidate, "rmse_max", "5", "max_regression_abs", "1");
-    assertTrue(decision.getBoolean("blessed"), decision.toString());
-    assertEquals(0, decision.getArray("contract_changes").size());
-    assertEquals(0, decision.getArray("review_required").size());
+    ObjectNode decision = gate(datasetA, candidate, "rmse_max", "5", "max_regression_abs", "1");
+    assertTrue(JsonFields.bool(decision, "blessed"), decision.toString());
+    assertEquals(0, JsonFields.array(decision, "contract_changes").size());
+    assertEquals(0, JsonFields.array(decision, "review_required").size());
     List<String> names = new ArrayList<>();
-    for (JsonValue check : decision.getArray("data_checks")) {
-      assertEquals("pass", check.asObject().getString("outcome"), check.toString());
-      names.add(check.asObject().getString("name"));
+    for (JsonNode check : JsonFields.array(decision, "data_checks")) {
+      assertEquals("pass", JsonFields.string(check, "outcome"), check.toString());
+      names.add(JsonFields.string(check, "name"));
     }
     assertEquals(List.of("schema", "row_count_change", "rating_histogram_distance",
         "unknown_eval_users", "unknown_eval_items"), names);
-    assertEquals(0.0, check(decision, "rating_histogram_distance").getDouble("value"), 0);
-    assertEquals("pass", decision.getArray("checks").get(1).asObject().getString("outcome"));
+    assertEquals(0.0, JsonFields.doubleValue(check(decision, "rating_histogram_distance"), "value"),
+        0);
+    assertEquals("pass", JsonFields.string(JsonFields.array(decision, "checks").get(1), "outcome"));
   }
 
   @Test
@@ -72,18 +74,20 @@ class GateChampionComparisonTest {
         .set("positive_threshold", "4").set("num_factors", "4").set("l2_reg", "0.5")
         .set("max_iterations", "5").set("threads", "2").set("early_stop", "false");
     new TrainComponent().run(train);
-    JsonObject decision = gate(datasetA, train.output("model"));
-    JsonArray changes = decision.getArray("contract_changes");
+    ObjectNode decision = gate(datasetA, train.output("model"));
+    ArrayNode changes = JsonFields.array(decision, "contract_changes");
     assertEquals(1, changes.size(), changes.toString());
-    JsonObject change = changes.get(0).asObject();
-    assertEquals("score_field", change.getString("field"));
-    assertEquals("predicted_rating", change.getString("champion"));
-    assertEquals("predicted_rating_confidence", change.getString("candidate"));
-    assertEquals(List.of(JsonValue.of("response contract changed: predicted_rating → "
-        + "predicted_rating_confidence")), decision.getArray("review_required").values());
-    assertTrue(decision.getBoolean("blessed"), decision.getString("summary"));
-    assertTrue(decision.getString("summary").contains("review required: response contract"),
-        decision.getString("summary"));
+    ObjectNode change = JsonFields.asObject(changes.get(0));
+    assertEquals("score_field", JsonFields.string(change, "field"));
+    assertEquals("predicted_rating", JsonFields.string(change, "champion"));
+    assertEquals("predicted_rating_confidence", JsonFields.string(change, "candidate"));
+    assertEquals(List.of("response contract changed: predicted_rating → "
+        + "predicted_rating_confidence"),
+        Json.toJava(JsonFields.array(decision, "review_required")));
+    assertTrue(JsonFields.bool(decision, "blessed"), JsonFields.string(decision, "summary"));
+    assertTrue(JsonFields.string(decision, "summary")
+        .contains("review required: response contract"),
+        JsonFields.string(decision, "summary"));
   }
 
   @Test
@@ -95,21 +99,22 @@ class GateChampionComparisonTest {
     });
     Path candidate = StepFixtures.train(datasetB, tmp.resolve("train-b"), "4", "2.0")
         .output("model");
-    JsonObject decision = gate(datasetB, candidate, "rmse_max", "5", "max_regression_abs",
+    ObjectNode decision = gate(datasetB, candidate, "rmse_max", "5", "max_regression_abs",
         "0.01");
-    JsonObject users = check(decision, "unknown_eval_users");
-    assertEquals(1.0, users.getDouble("value"), 0);
-    assertEquals("fail", users.getString("outcome"));
-    assertEquals("fail", check(decision, "unknown_eval_items").getString("outcome"));
-    JsonObject change = decision.getArray("checks").get(1).asObject();
-    assertEquals("rmse_regression_abs", change.getString("name"));
-    assertEquals("not_comparable", change.getString("outcome"));
-    assertEquals(JsonValue.of(null), change.get("passed"));
-    String reasons = decision.getArray("review_required").toString();
+    ObjectNode users = check(decision, "unknown_eval_users");
+    assertEquals(1.0, JsonFields.doubleValue(users, "value"), 0);
+    assertEquals("fail", JsonFields.string(users, "outcome"));
+    assertEquals("fail", JsonFields.string(check(decision, "unknown_eval_items"), "outcome"));
+    ObjectNode change = JsonFields.asObject(JsonFields.array(decision, "checks").get(1));
+    assertEquals("rmse_regression_abs", JsonFields.string(change, "name"));
+    assertEquals("not_comparable", JsonFields.string(change, "outcome"));
+    assertEquals(Json.valueOf(null), change.get("passed"));
+    String reasons = Json.compact(JsonFields.array(decision, "review_required"));
     assertTrue(reasons.contains("data not comparable with the champion's, so the "
         + "change-vs-champion checks were not made: "), reasons);
     assertTrue(reasons.contains("(100.0%) unknown to the champion"), reasons);
-    assertEquals("pass", check(decision, "rating_histogram_distance").getString("outcome"));
+    assertEquals("pass", JsonFields.string(check(decision, "rating_histogram_distance"),
+        "outcome"));
   }
 
   @Test
@@ -121,25 +126,27 @@ class GateChampionComparisonTest {
     });
     Path candidate = StepFixtures.train(shifted, tmp.resolve("train-c"), "4", "2.0")
         .output("model");
-    JsonObject decision = gate(shifted, candidate, "rmse_max", "5");
-    assertFalse(decision.getBoolean("blessed"));
-    assertEquals("fail", check(decision, "rating_histogram_distance").getString("outcome"));
-    assertTrue(decision.getString("summary").contains("not blessed: the data drifted beyond "
-        + "rating_histogram_distance"), decision.getString("summary"));
+    ObjectNode decision = gate(shifted, candidate, "rmse_max", "5");
+    assertFalse(JsonFields.bool(decision, "blessed"));
+    assertEquals("fail", JsonFields.string(check(decision, "rating_histogram_distance"),
+        "outcome"));
+    assertTrue(JsonFields.string(decision,
+        "summary").contains("not blessed: the data drifted beyond "
+        + "rating_histogram_distance"), JsonFields.string(decision, "summary"));
   }
 
   @Test
   void aChampionWithoutADataProfileIsNeverASilentPass() throws Exception {
     Files.delete(champion.resolve(DataProfile.FILE));
-    JsonObject decision = gate(datasetA, champion, "rmse_max", "5");
+    ObjectNode decision = gate(datasetA, champion, "rmse_max", "5");
     for (String name : List.of("schema", "row_count_change", "rating_histogram_distance")) {
-      JsonObject check = check(decision, name);
-      assertEquals("not_comparable", check.getString("outcome"), name);
+      ObjectNode check = check(decision, name);
+      assertEquals("not_comparable", JsonFields.string(check, "outcome"), name);
       assertEquals("not comparable (champion bundle has no data profile)",
-          check.getString("detail"));
+          JsonFields.string(check, "detail"));
     }
-    assertEquals("pass", check(decision, "unknown_eval_users").getString("outcome"));
-    assertTrue(decision.getArray("review_required").toString()
+    assertEquals("pass", JsonFields.string(check(decision, "unknown_eval_users"), "outcome"));
+    assertTrue(Json.compact(JsonFields.array(decision, "review_required"))
         .contains("champion bundle has no data profile"));
   }
 
@@ -155,7 +162,7 @@ class GateChampionComparisonTest {
         typo.getMessage());
   }
 
-  private JsonObject gate(Path dataset, Path candidate, String... parameters) throws Exception {
+  private ObjectNode gate(Path dataset, Path candidate, String... parameters) throws Exception {
     TestContext evaluate = new TestContext(tmp.resolve("eval-" + System.nanoTime()), "run-b")
         .input("dataset", dataset).input("model", candidate);
     evaluate.champion = champion;
@@ -169,14 +176,14 @@ class GateChampionComparisonTest {
       ctx.set(parameters[i], parameters[i + 1]);
     }
     new GateComponent().run(ctx);
-    return JsonParser.parse(Files.readAllBytes(ctx.output("decision")
-        .resolve(GateDecision.FILE))).asObject();
+    return JsonFields.asObject(Json.parse(Files.readAllBytes(ctx.output("decision")
+        .resolve(GateDecision.FILE))));
   }
 
-  private static JsonObject check(JsonObject decision, String name) {
-    for (JsonValue check : decision.getArray("data_checks")) {
-      if (check.asObject().getString("name").equals(name)) {
-        return check.asObject();
+  private static ObjectNode check(ObjectNode decision, String name) {
+    for (JsonNode check : JsonFields.array(decision, "data_checks")) {
+      if (JsonFields.string(check, "name").equals(name)) {
+        return JsonFields.asObject(check);
       }
     }
     throw new AssertionError("no data check " + name + " in " + decision);

@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.ComponentException;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import io.recopipe.components.steps.MetricsReport;
 import io.recopipe.components.steps.ModelScores;
 import io.recopipe.components.steps.StepFiles;
 import io.recopipe.components.steps.TestContext;
-import io.recopipe.model.json.JsonArray;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
-import io.recopipe.model.json.JsonValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,95 +28,96 @@ class GateComponentTest {
 
   @Test
   void blessesWhenEveryCheckPasses() throws Exception {
-    JsonObject decision = gate(report(0.90, 0.35, 0.91),
+    ObjectNode decision = gate(report(0.90, 0.35, 0.91),
         "r2_min", "0.2", "rmse_max", "1.0", "max_regression_abs", "0.02");
-    assertTrue(decision.getBoolean("blessed"));
-    assertFalse(decision.getBoolean("first_run"));
-    JsonArray checks = decision.getArray("checks");
+    assertTrue(JsonFields.bool(decision, "blessed"));
+    assertFalse(JsonFields.bool(decision, "first_run"));
+    ArrayNode checks = JsonFields.array(decision, "checks");
     assertEquals(3, checks.size());
-    JsonObject r2 = checks.get(0).asObject();
-    assertEquals("r2_floor", r2.getString("name"));
-    assertEquals("r2_score", r2.getString("metric"));
-    assertEquals(0.35, r2.getDouble("value"), 1e-12);
-    assertEquals(0.2, r2.getDouble("threshold"), 1e-12);
-    assertTrue(r2.getBoolean("passed"));
-    JsonObject change = checks.get(2).asObject();
-    assertEquals(-0.01, change.getDouble("value"), 1e-9);
-    assertTrue(decision.getString("summary").startsWith("blessed"));
+    ObjectNode r2 = JsonFields.asObject(checks.get(0));
+    assertEquals("r2_floor", JsonFields.string(r2, "name"));
+    assertEquals("r2_score", JsonFields.string(r2, "metric"));
+    assertEquals(0.35, JsonFields.doubleValue(r2, "value"), 1e-12);
+    assertEquals(0.2, JsonFields.doubleValue(r2, "threshold"), 1e-12);
+    assertTrue(JsonFields.bool(r2, "passed"));
+    ObjectNode change = JsonFields.asObject(checks.get(2));
+    assertEquals(-0.01, JsonFields.doubleValue(change, "value"), 1e-9);
+    assertTrue(JsonFields.string(decision, "summary").startsWith("blessed"));
   }
 
   @Test
   void failsBelowTheR2FloorByDefault() throws Exception {
-    JsonObject decision = gate(report(1.10, 0.05, Double.NaN));
-    assertFalse(decision.getBoolean("blessed"));
-    JsonObject check = decision.getArray("checks").get(0).asObject();
-    assertEquals(GateThresholds.DEFAULT_R2_MIN, check.getDouble("threshold"), 0);
-    assertFalse(check.getBoolean("passed"));
-    assertTrue(decision.getString("summary").contains("failed r2_floor"),
-        decision.getString("summary"));
+    ObjectNode decision = gate(report(1.10, 0.05, Double.NaN));
+    assertFalse(JsonFields.bool(decision, "blessed"));
+    ObjectNode check = JsonFields.asObject(JsonFields.array(decision, "checks").get(0));
+    assertEquals(GateThresholds.DEFAULT_R2_MIN, JsonFields.doubleValue(check, "threshold"), 0);
+    assertFalse(JsonFields.bool(check, "passed"));
+    assertTrue(JsonFields.string(decision, "summary").contains("failed r2_floor"),
+        JsonFields.string(decision, "summary"));
   }
 
   @Test
   void firstRunAppliesOnlyAbsoluteThresholdsAndSaysSo() throws Exception {
-    JsonObject decision = gate(report(0.90, 0.35, Double.NaN),
+    ObjectNode decision = gate(report(0.90, 0.35, Double.NaN),
         "max_regression_abs", "0.01", "max_regression_rel", "0.01");
-    assertTrue(decision.getBoolean("blessed"));
-    assertTrue(decision.getBoolean("first_run"));
-    JsonArray checks = decision.getArray("checks");
+    assertTrue(JsonFields.bool(decision, "blessed"));
+    assertTrue(JsonFields.bool(decision, "first_run"));
+    ArrayNode checks = JsonFields.array(decision, "checks");
     assertEquals(3, checks.size());
     for (int i = 1; i < 3; i++) {
-      JsonObject skipped = checks.get(i).asObject();
-      assertEquals(JsonValue.of(null), skipped.get("passed"));
-      assertTrue(skipped.getString("detail").startsWith("skipped: first run"));
+      ObjectNode skipped = JsonFields.asObject(checks.get(i));
+      assertEquals(Json.valueOf(null), skipped.get("passed"));
+      assertTrue(JsonFields.string(skipped, "detail").startsWith("skipped: first run"));
     }
-    assertTrue(decision.getString("summary").startsWith("first run (no champion): only absolute"
-        + " thresholds apply, change thresholds skipped"), decision.getString("summary"));
+    assertTrue(JsonFields.string(decision,
+        "summary").startsWith("first run (no champion): only absolute"
+        + " thresholds apply, change thresholds skipped"), JsonFields.string(decision, "summary"));
   }
 
   @Test
   void rejectsAnAbsoluteRegressionAgainstTheChampion() throws Exception {
-    JsonObject decision = gate(report(0.95, 0.35, 0.90), "max_regression_abs", "0.02");
-    assertFalse(decision.getBoolean("blessed"));
-    JsonObject check = decision.getArray("checks").get(1).asObject();
-    assertEquals("rmse_regression_abs", check.getString("name"));
-    assertEquals(0.05, check.getDouble("value"), 1e-9);
-    assertFalse(check.getBoolean("passed"));
+    ObjectNode decision = gate(report(0.95, 0.35, 0.90), "max_regression_abs", "0.02");
+    assertFalse(JsonFields.bool(decision, "blessed"));
+    ObjectNode check = JsonFields.asObject(JsonFields.array(decision, "checks").get(1));
+    assertEquals("rmse_regression_abs", JsonFields.string(check, "name"));
+    assertEquals(0.05, JsonFields.doubleValue(check, "value"), 1e-9);
+    assertFalse(JsonFields.bool(check, "passed"));
   }
 
   @Test
   void rejectsARelativeRegressionAgainstTheChampion() throws Exception {
-    JsonObject decision = gate(report(0.92, 0.35, 0.90), "r2_min", "none",
+    ObjectNode decision = gate(report(0.92, 0.35, 0.90), "r2_min", "none",
         "max_regression_rel", "0.01");
-    assertFalse(decision.getBoolean("blessed"));
-    JsonObject check = decision.getArray("checks").get(0).asObject();
-    assertEquals("rmse_regression_rel", check.getString("name"));
-    assertEquals(0.02 / 0.90, check.getDouble("value"), 1e-9);
-    assertEquals(0.01, check.getDouble("threshold"), 0);
-    JsonObject within = gate(report(0.905, 0.35, 0.90), "r2_min", "none",
+    assertFalse(JsonFields.bool(decision, "blessed"));
+    ObjectNode check = JsonFields.asObject(JsonFields.array(decision, "checks").get(0));
+    assertEquals("rmse_regression_rel", JsonFields.string(check, "name"));
+    assertEquals(0.02 / 0.90, JsonFields.doubleValue(check, "value"), 1e-9);
+    assertEquals(0.01, JsonFields.doubleValue(check, "threshold"), 0);
+    ObjectNode within = gate(report(0.905, 0.35, 0.90), "r2_min", "none",
         "max_regression_rel", "0.01");
-    assertTrue(within.getBoolean("blessed"));
+    assertTrue(JsonFields.bool(within, "blessed"));
   }
 
   @Test
   void blessesNothingWithoutThresholds() throws Exception {
-    JsonObject decision = gate(report(0.80, 0.50, Double.NaN), "r2_min", "none");
-    assertFalse(decision.getBoolean("blessed"));
-    assertEquals(0, decision.getArray("checks").size());
-    assertTrue(decision.getString("summary").contains("no thresholds configured"));
+    ObjectNode decision = gate(report(0.80, 0.50, Double.NaN), "r2_min", "none");
+    assertFalse(JsonFields.bool(decision, "blessed"));
+    assertEquals(0, JsonFields.array(decision, "checks").size());
+    assertTrue(JsonFields.string(decision, "summary").contains("no thresholds configured"));
   }
 
   @Test
   void autoBlessBlessesWithoutThresholds() throws Exception {
-    JsonObject decision = gate(report(0.80, 0.50, Double.NaN), "r2_min", "none",
+    ObjectNode decision = gate(report(0.80, 0.50, Double.NaN), "r2_min", "none",
         "auto_bless", "true");
-    assertTrue(decision.getBoolean("blessed"));
-    assertTrue(decision.getString("summary").contains("auto_bless is true"));
+    assertTrue(JsonFields.bool(decision, "blessed"));
+    assertTrue(JsonFields.string(decision, "summary").contains("auto_bless is true"));
   }
 
   @Test
   void autoBlessNeverOverridesAFailedCheck() throws Exception {
-    JsonObject decision = gate(report(0.80, 0.10, Double.NaN), "auto_bless", "true");
-    assertFalse(decision.getBoolean("blessed"));
+    ObjectNode decision = gate(report(0.80, 0.10, Double.NaN), "auto_bless", "true");
+    assertFalse(JsonFields.bool(decision, "blessed"));
   }
 
   @Test
@@ -130,7 +131,7 @@ class GateComponentTest {
     assertTrue(bad.getMessage().startsWith("gate: parameter rmse_max must be"));
   }
 
-  private JsonObject gate(MetricsReport report, String... parameters) throws Exception {
+  private ObjectNode gate(MetricsReport report, String... parameters) throws Exception {
     Path metrics = Files.createDirectories(tmp.resolve("metrics-" + System.nanoTime()));
     StepFiles.writeJson("test", metrics.resolve(MetricsReport.FILE), report.toJson());
     TestContext ctx = new TestContext(tmp.resolve("gate-" + System.nanoTime()), "run-1")
@@ -140,9 +141,9 @@ class GateComponentTest {
     }
     new GateComponent().run(ctx);
     Path dir = ctx.output("decision");
-    JsonObject decision = JsonParser.parse(Files.readAllBytes(dir.resolve(GateDecision.FILE)))
-        .asObject();
-    assertEquals(decision.getBoolean("blessed"), GateDecision.isBlessed(dir));
+    ObjectNode decision = JsonFields.asObject(Json.parse(Files.readAllBytes(
+        dir.resolve(GateDecision.FILE))));
+    assertEquals(JsonFields.bool(decision, "blessed"), GateDecision.isBlessed(dir));
     return decision;
   }
 

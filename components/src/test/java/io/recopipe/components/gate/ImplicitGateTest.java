@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.ComponentException;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import io.recopipe.components.steps.MetricsReport;
 import io.recopipe.components.steps.ModelScores;
 import io.recopipe.components.steps.StepFiles;
 import io.recopipe.components.steps.TestContext;
-import io.recopipe.model.json.JsonArray;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,38 +29,39 @@ class ImplicitGateTest {
 
   @Test
   void gatesAnImplicitCandidateOnItsRankingColumns() throws Exception {
-    JsonObject decision = gate(report(0.20, 0.08, 0.19), "map_min", "0.1", "ndcg_min", "0.2",
+    ObjectNode decision = gate(report(0.20, 0.08, 0.19), "map_min", "0.1", "ndcg_min", "0.2",
         "max_map_regression_abs", "0.02");
-    assertTrue(decision.getBoolean("blessed"), decision.toString());
-    JsonArray checks = decision.getArray("checks");
-    assertEquals("r2_floor", checks.get(0).asObject().getString("name"));
-    assertTrue(checks.get(0).asObject().get("passed").isNull(), "r2 does not apply");
-    assertEquals("map_floor", checks.get(1).asObject().getString("name"));
-    assertEquals("ndcg_floor", checks.get(2).asObject().getString("name"));
-    JsonObject rank = checks.get(3).asObject();
-    assertEquals("average_rank_ceiling", rank.getString("name"));
-    assertEquals(ImplicitGateThresholds.DEFAULT_AVERAGE_RANK_MAX, rank.getDouble("threshold"), 0);
-    JsonObject drop = checks.get(4).asObject();
-    assertEquals("map_regression_abs", drop.getString("name"));
-    assertEquals(-0.01, drop.getDouble("value"), 1e-9);
+    assertTrue(JsonFields.bool(decision, "blessed"), decision.toString());
+    ArrayNode checks = JsonFields.array(decision, "checks");
+    assertEquals("r2_floor", JsonFields.string(checks.get(0), "name"));
+    assertTrue(JsonFields.asObject(checks.get(0)).get("passed").isNull(), "r2 does not apply");
+    assertEquals("map_floor", JsonFields.string(checks.get(1), "name"));
+    assertEquals("ndcg_floor", JsonFields.string(checks.get(2), "name"));
+    ObjectNode rank = JsonFields.asObject(checks.get(3));
+    assertEquals("average_rank_ceiling", JsonFields.string(rank, "name"));
+    assertEquals(ImplicitGateThresholds.DEFAULT_AVERAGE_RANK_MAX, JsonFields.doubleValue(rank,
+        "threshold"), 0);
+    ObjectNode drop = JsonFields.asObject(checks.get(4));
+    assertEquals("map_regression_abs", JsonFields.string(drop, "name"));
+    assertEquals(-0.01, JsonFields.doubleValue(drop, "value"), 1e-9);
   }
 
   @Test
   void failsAMapDropAndARandomRanking() throws Exception {
-    JsonObject decision = gate(report(0.10, 0.55, 0.20), "max_map_regression_rel", "0.1");
-    assertFalse(decision.getBoolean("blessed"));
-    assertTrue(decision.getString("summary").contains("average_rank_ceiling"),
-        decision.getString("summary"));
-    assertTrue(decision.getString("summary").contains("map_regression_rel"),
-        decision.getString("summary"));
+    ObjectNode decision = gate(report(0.10, 0.55, 0.20), "max_map_regression_rel", "0.1");
+    assertFalse(JsonFields.bool(decision, "blessed"));
+    assertTrue(JsonFields.string(decision, "summary").contains("average_rank_ceiling"),
+        JsonFields.string(decision, "summary"));
+    assertTrue(JsonFields.string(decision, "summary").contains("map_regression_rel"),
+        JsonFields.string(decision, "summary"));
   }
 
   @Test
   void firstRunSkipsTheMapDrop() throws Exception {
-    JsonObject decision = gate(report(0.20, 0.08, Double.NaN), "max_map_regression_abs", "0.01");
-    assertTrue(decision.getBoolean("blessed"));
-    assertTrue(decision.getString("summary").contains("change thresholds skipped"),
-        decision.getString("summary"));
+    ObjectNode decision = gate(report(0.20, 0.08, Double.NaN), "max_map_regression_abs", "0.01");
+    assertTrue(JsonFields.bool(decision, "blessed"));
+    assertTrue(JsonFields.string(decision, "summary").contains("change thresholds skipped"),
+        JsonFields.string(decision, "summary"));
   }
 
   @Test
@@ -67,10 +69,10 @@ class ImplicitGateTest {
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("r2_score", 0.35);
     metrics.put("root_mean_squared_error", 0.9);
-    JsonObject decision = gate(new MetricsReport(new ModelScores(metrics, 100, 0, 0),
+    ObjectNode decision = gate(new MetricsReport(new ModelScores(metrics, 100, 0, 0),
         Optional.empty()), "map_min", "0.9");
-    assertTrue(decision.getBoolean("blessed"));
-    assertEquals(1, decision.getArray("checks").size());
+    assertTrue(JsonFields.bool(decision, "blessed"));
+    assertEquals(1, JsonFields.array(decision, "checks").size());
   }
 
   @Test
@@ -96,7 +98,7 @@ class ImplicitGateTest {
     return new ModelScores(metrics, 500, 0, 0);
   }
 
-  private JsonObject gate(MetricsReport report, String... parameters) throws Exception {
+  private ObjectNode gate(MetricsReport report, String... parameters) throws Exception {
     Path metrics = Files.createDirectories(tmp.resolve("metrics-" + System.nanoTime()));
     StepFiles.writeJson("test", metrics.resolve(MetricsReport.FILE), report.toJson());
     TestContext ctx = new TestContext(tmp.resolve("gate-" + System.nanoTime()), "run-1")
@@ -105,7 +107,7 @@ class ImplicitGateTest {
       ctx.set(parameters[i], parameters[i + 1]);
     }
     new GateComponent().run(ctx);
-    return JsonParser.parse(Files.readAllBytes(ctx.output("decision").resolve(GateDecision.FILE)))
-        .asObject();
+    return JsonFields.asObject(Json.parse(Files.readAllBytes(ctx.output("decision")
+        .resolve(GateDecision.FILE))));
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.steps.TrainComponent;
@@ -18,8 +19,8 @@ import io.recopipe.components.warehouse.QueryResult;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.components.writers.TsvRatingsWriter;
 import io.recopipe.model.data.Ratings;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,10 +91,10 @@ class HybridComponentTest {
       ctx.parameters.put("cold_start_fraction", "0.5");
       new HybridComponent().run(ctx);
 
-      JsonObject file = JsonParser.parse(Files.readAllBytes(
-          ctx.output("hybrid").resolve(HybridFiles.MODEL))).asObject();
-      assertTrue(file.getBoolean("used_metadata"));
-      assertTrue(file.getObject("cold").getObject("weights").has("gender_M"));
+      ObjectNode file = JsonFields.asObject(Json.parse(Files.readAllBytes(
+          ctx.output("hybrid").resolve(HybridFiles.MODEL))));
+      assertTrue(JsonFields.bool(file, "used_metadata"));
+      assertTrue(JsonFields.object(JsonFields.object(file, "cold"), "weights").has("gender_M"));
       assertTrue(ctx.metrics.get("hybrid_root_mean_squared_error") > 0);
       assertTrue(ctx.metrics.containsKey("mf_root_mean_squared_error"));
       assertTrue(ctx.metrics.containsKey("hybrid_r2_score"));
@@ -126,9 +127,9 @@ class HybridComponentTest {
       ctx.inputs.put("model", trainedModel(dataset, warehouse));
       ctx.parameters.put("enabled", "true");
       new HybridComponent().run(ctx);
-      JsonObject file = JsonParser.parse(Files.readAllBytes(
-          ctx.output("hybrid").resolve(HybridFiles.MODEL))).asObject();
-      assertFalse(file.getBoolean("used_metadata"));
+      ObjectNode file = JsonFields.asObject(Json.parse(Files.readAllBytes(
+          ctx.output("hybrid").resolve(HybridFiles.MODEL))));
+      assertFalse(JsonFields.bool(file, "used_metadata"));
       assertTrue(ctx.info.stream().anyMatch(line -> line.contains("using MF features only")),
           ctx.info.toString());
       assertEquals(ctx.metrics.get("mf_root_mean_squared_error"),
@@ -144,9 +145,9 @@ class HybridComponentTest {
     ctx.inputs.put("model", tmp.resolve("missing-model"));
     ctx.parameters.put("enabled", "false");
     new HybridComponent().run(ctx);
-    JsonObject metrics = JsonParser.parse(Files.readAllBytes(
-        ctx.output("metrics").resolve(HybridFiles.METRICS))).asObject();
-    assertFalse(metrics.getBoolean("enabled"));
+    ObjectNode metrics = JsonFields.asObject(Json.parse(Files.readAllBytes(
+        ctx.output("metrics").resolve(HybridFiles.METRICS))));
+    assertFalse(JsonFields.bool(metrics, "enabled"));
     assertTrue(ctx.metrics.isEmpty());
     assertTrue(ctx.info.stream().anyMatch(line -> line.contains("disabled")), ctx.info.toString());
     new HybridComponent().publish(ctx);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.recopipe.components.dataset.IngestedDataset;
 import io.recopipe.components.validation.DataProfile;
-import io.recopipe.model.json.JsonWriter;
+import io.recopipe.model.io.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,11 +23,11 @@ class IngestProfileTest {
       TestStepContext context = ingest(root, Map.of("source", source));
       Path dataset = root.resolve("out/dataset");
       String recorded = read(context, DataProfile.FILE);
-      assertEquals(recorded, JsonWriter.pretty(DataProfile.of(IngestedDataset.open(dataset))
+      assertEquals(recorded, Json.pretty(DataProfile.of(IngestedDataset.open(dataset))
           .toJson()) + "\n", "read back as written");
 
       Files.delete(dataset.resolve(DataProfile.FILE));
-      assertEquals(recorded, JsonWriter.pretty(DataProfile.of(IngestedDataset.open(dataset))
+      assertEquals(recorded, Json.pretty(DataProfile.of(IngestedDataset.open(dataset))
           .toJson()) + "\n", "computed from train.tsv and eval.tsv: " + source);
     }
   }

@@ -11,7 +11,7 @@ import io.recopipe.components.dataset.IdKind;
 import io.recopipe.components.dataset.IngestedDataset;
 import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.model.data.RatingRange;
-import io.recopipe.model.json.JsonParser;
+import io.recopipe.model.io.Json;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Ingest decides the schema once and writes it as schema.json beside the files. */
 class IngestSchemaTest {
   private static DatasetSchema schema(TestStepContext context) throws Exception {
-    return DatasetSchema.fromJson(JsonParser.parse(read(context, DatasetLayout.SCHEMA)));
+    return DatasetSchema.fromJson(Json.parse(read(context, DatasetLayout.SCHEMA)));
   }
 
   @Test

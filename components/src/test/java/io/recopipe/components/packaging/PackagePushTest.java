@@ -3,12 +3,13 @@ package io.recopipe.components.packaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.cloud.tools.jib.api.RegistryImage;
 import io.recopipe.components.api.Services;
 import io.recopipe.components.testing.RecordingStepContext;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
-import io.recopipe.model.json.JsonValue;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,25 +90,25 @@ class PackagePushTest {
       byte[] manifest = registry.manifests.get("my-project/repo/recopipe:" + tag);
       assertEquals(LoopbackRegistry.sha256(manifest), pushed.digest());
       assertEquals(repository + "@" + pushed.digest(), pushed.pinnedReference());
-      JsonObject manifestJson = JsonParser.parse(manifest).asObject();
+      ObjectNode manifestJson = JsonFields.asObject(Json.parse(manifest));
       List<String> layers = new ArrayList<>();
-      for (JsonValue layer : manifestJson.getArray("layers")) {
-        layers.add(layer.asObject().getString("digest"));
+      for (JsonNode layer : JsonFields.array(manifestJson, "layers")) {
+        layers.add(JsonFields.string(layer, "digest"));
       }
       assertEquals(3, layers.size());
       layers.forEach(d -> assertEquals(true, registry.blobs.containsKey(d), d));
-      JsonObject config = JsonParser.parse(registry.blobs.get(manifestJson.getObject("config")
-          .getString("digest"))).asObject().getObject("config");
+      String configDigest = JsonFields.string(JsonFields.object(manifestJson, "config"), "digest");
+      ObjectNode config = JsonFields.object(Json.parse(registry.blobs.get(configDigest)), "config");
       assertEquals(Map.of("io.recopipe.model-version", version,
           "io.recopipe.model-name", "recommender_model",
           ServingImage.LABEL_SERVING_SETTINGS,
           ServingResources.CLOUD_RUN_DEFAULT.describe()),
-          config.getObject("Labels").toJava());
+          Json.toJava(JsonFields.object(config, "Labels")));
       assertEquals(ServingImage.entrypoint("recommender_model",
           ServingDist.locate("package", dist.toString(), Map.of(), temp), false),
-          config.getArray("Entrypoint").toJava());
-      assertEquals("/", config.getString("WorkingDir"));
-      assertEquals(pushed.labels(), config.getObject("Labels").toJava());
+          Json.toJava(JsonFields.array(config, "Entrypoint")));
+      assertEquals("/", JsonFields.string(config, "WorkingDir"));
+      assertEquals(pushed.labels(), Json.toJava(JsonFields.object(config, "Labels")));
       assertEquals("scratch", pushed.base());
     }
   }

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +27,11 @@ class PipelineImageTest {
           "latest", "scratch", temp.resolve("cache"));
       byte[] manifest = registry.manifests.get("my-project/repo/recopipe-pipeline:latest");
       assertEquals(repository + "@" + LoopbackRegistry.sha256(manifest), pinned);
-      JsonObject json = JsonParser.parse(manifest).asObject();
-      JsonObject config = JsonParser.parse(registry.blobs.get(json.getObject("config")
-          .getString("digest"))).asObject().getObject("config");
-      assertEquals(PipelineImage.COMMAND, config.getArray("Entrypoint").toJava());
-      assertEquals(1, json.getArray("layers").size());
+      ObjectNode json = JsonFields.asObject(Json.parse(manifest));
+      String configDigest = JsonFields.string(JsonFields.object(json, "config"), "digest");
+      ObjectNode config = JsonFields.object(Json.parse(registry.blobs.get(configDigest)), "config");
+      assertEquals(PipelineImage.COMMAND, Json.toJava(JsonFields.array(config, "Entrypoint")));
+      assertEquals(1, JsonFields.array(json, "layers").size());
     }
   }
 

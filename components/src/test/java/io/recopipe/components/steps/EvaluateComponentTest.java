@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.readers.DatasetReader;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.Ratings;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import io.recopipe.model.metrics.RegressionEvaluation;
 import io.recopipe.model.metrics.RegressionEvaluator;
 import java.nio.file.Files;
@@ -33,13 +34,14 @@ class EvaluateComponentTest {
     new EvaluateComponent().run(ctx);
 
     RegressionEvaluation expected = expected(dataset, model);
-    JsonObject json = read(ctx.output("metrics"));
+    ObjectNode json = read(ctx.output("metrics"));
     for (Map.Entry<String, Double> metric : expected.asMap().entrySet()) {
-      assertEquals(metric.getValue(), json.getDouble(metric.getKey()), 1e-12, metric.getKey());
+      assertEquals(metric.getValue(), JsonFields.doubleValue(json, metric.getKey()), 1e-12,
+          metric.getKey());
       assertEquals(metric.getValue(), ctx.metrics.get(metric.getKey()), 1e-12);
     }
-    assertEquals(expected.rows(), json.getLong("eval_rows"));
-    assertEquals(expected.coldStartRows(), json.getLong("cold_start_rows"));
+    assertEquals(expected.rows(), JsonFields.longValue(json, "eval_rows"));
+    assertEquals(expected.coldStartRows(), JsonFields.longValue(json, "cold_start_rows"));
     assertFalse(json.has("champion"));
     FakeWarehouse.Table table = ctx.warehouse.table(EvaluationTable.NAME);
     assertEquals(List.of("candidate"), table.column("model"));
@@ -60,13 +62,14 @@ class EvaluateComponentTest {
 
     RegressionEvaluation mine = expected(dataset, candidate);
     RegressionEvaluation theirs = expected(dataset, champion);
-    JsonObject section = read(ctx.output("metrics")).getObject("champion");
-    JsonObject deltas = section.getObject("deltas");
+    ObjectNode section = JsonFields.object(read(ctx.output("metrics")), "champion");
+    ObjectNode deltas = JsonFields.object(section, "deltas");
     for (String name : mine.asMap().keySet()) {
-      assertEquals(theirs.get(name), section.getDouble(name), 1e-12, name);
-      assertEquals(mine.get(name) - theirs.get(name), deltas.getDouble(name), 1e-12, name);
+      assertEquals(theirs.get(name), JsonFields.doubleValue(section, name), 1e-12, name);
+      assertEquals(mine.get(name) - theirs.get(name), JsonFields.doubleValue(deltas, name), 1e-12,
+          name);
     }
-    assertEquals(theirs.rows(), section.getLong("eval_rows"));
+    assertEquals(theirs.rows(), JsonFields.longValue(section, "eval_rows"));
     FakeWarehouse.Table table = ctx.warehouse.table(EvaluationTable.NAME);
     assertEquals(List.of("candidate", "champion"), table.column("model"));
 
@@ -83,7 +86,7 @@ class EvaluateComponentTest {
     return RegressionEvaluator.forScaleOf(train).evaluate(ModelBundle.load(model).model(), eval);
   }
 
-  private static JsonObject read(Path dir) throws Exception {
-    return JsonParser.parse(Files.readAllBytes(dir.resolve("metrics.json"))).asObject();
+  private static ObjectNode read(Path dir) throws Exception {
+    return JsonFields.asObject(Json.parse(Files.readAllBytes(dir.resolve("metrics.json"))));
   }
 }

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.dataset.DatasetSchema;
 import io.recopipe.components.readers.DatasetReader;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.Ratings;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
-import io.recopipe.model.json.JsonWriter;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.weights.ModelWeights;
 import io.recopipe.model.weights.WeightsRow;
@@ -52,12 +52,13 @@ class ExportComponentTest {
       assertArrayEquals(Files.readAllBytes(model.resolve(file.name())),
           Files.readAllBytes(exported.resolve(file.name())));
     }
-    JsonObject report = JsonParser.parse(Files.readAllBytes(ctx.output("report")
-        .resolve(ExportComponent.REPORT_FILE))).asObject();
+    ObjectNode report = JsonFields.asObject(Json.parse(Files.readAllBytes(ctx.output("report")
+        .resolve(ExportComponent.REPORT_FILE))));
     MfModel m = bundle.model();
-    assertEquals(m.users().size() + m.items().size() + 1L, report.getLong("weights_rows"));
+    assertEquals(m.users().size() + m.items().size() + 1L, JsonFields.longValue(report,
+        "weights_rows"));
     assertEquals(ctx.warehouse.table(RecommendationsTable.NAME).rows().size(),
-        report.getLong("recommendation_rows"));
+        JsonFields.longValue(report, "recommendation_rows"));
   }
 
   @Test
@@ -156,7 +157,7 @@ class ExportComponentTest {
     }
     Ratings all = DatasetReader.read(dataset.resolve(DatasetLayout.RATINGS)).ratings();
     long trainRows = DatasetReader.read(dataset.resolve(DatasetLayout.TRAIN)).ratings().size();
-    Files.writeString(recorded.resolve(DatasetLayout.SCHEMA), JsonWriter.pretty(DatasetSchema.of(
+    Files.writeString(recorded.resolve(DatasetLayout.SCHEMA), Json.pretty(DatasetSchema.of(
         all, trainRows, all.size() - trainRows, "test", "test").toJson()));
     assertTrue(ModelBundle.load(model).ratedItems().isPresent(), "train stores rated items");
     TestContext fromBundle = new TestContext(tmp.resolve("export-2"), "run-2")

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.readers.DatasetReader;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.Ratings;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import io.recopipe.model.metrics.ImplicitEvaluation;
 import io.recopipe.model.metrics.ImplicitEvaluator;
 import java.nio.file.Files;
@@ -43,8 +44,8 @@ class ImplicitEvaluateComponentTest {
 
     new EvaluateComponent().run(ctx);
 
-    JsonObject json = JsonParser.parse(Files.readAllBytes(ctx.output("metrics")
-        .resolve(MetricsReport.FILE))).asObject();
+    ObjectNode json = JsonFields.asObject(Json.parse(Files.readAllBytes(ctx.output("metrics")
+        .resolve(MetricsReport.FILE))));
     assertTrue(json.has("r2_score"));
     assertFalse(json.has("champion"), "rating errors of a confidence model mean nothing");
     assertTrue(ctx.info.stream().anyMatch(l -> l.startsWith("the champion is an IMPLICIT model")),
@@ -68,14 +69,15 @@ class ImplicitEvaluateComponentTest {
     ImplicitEvaluation mine = evaluator.evaluate(ModelBundle.load(candidate).model(), train, eval);
     ImplicitEvaluation theirs = evaluator.evaluate(ModelBundle.load(champion).model(), train,
         eval);
-    JsonObject json = JsonParser.parse(Files.readAllBytes(ctx.output("metrics")
-        .resolve(MetricsReport.FILE))).asObject();
+    ObjectNode json = JsonFields.asObject(Json.parse(Files.readAllBytes(ctx.output("metrics")
+        .resolve(MetricsReport.FILE))));
     for (String column : ImplicitEvaluator.COLUMNS) {
-      assertEquals(mine.get(column), json.getDouble(column), 1e-12, column);
-      assertEquals(theirs.get(column), json.getObject("champion").getDouble(column), 1e-12);
+      assertEquals(mine.get(column), JsonFields.doubleValue(json, column), 1e-12, column);
+      assertEquals(theirs.get(column), JsonFields.doubleValue(JsonFields.object(json, "champion"),
+          column), 1e-12);
     }
     assertFalse(json.has("r2_score"));
-    assertEquals(mine.positives(), json.getLong("eval_rows"));
+    assertEquals(mine.positives(), JsonFields.longValue(json, "eval_rows"));
     assertTrue(ctx.metrics.containsKey("delta_mean_average_precision"));
     FakeWarehouse.Table table = ctx.warehouse.table(EvaluationTable.NAME);
     assertEquals(List.of("candidate", "champion"), table.column("model"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.steps.TrainComponent;
@@ -15,7 +16,7 @@ import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.components.writers.TsvRatingsWriter;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.Ratings;
-import io.recopipe.model.json.JsonObject;
+import io.recopipe.model.io.JsonFields;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,11 +60,11 @@ class TuneComponentTest {
     Context ctx = tune("run", "num_trials", "6", "max_parallel_trials", "2",
         "max_iterations", "8", "threads", "1", "num_factors_range", "4,12");
     Path out = ctx.output("tuning");
-    JsonObject trials = TuningFiles.read(out.resolve(TuningFiles.TRIALS));
-    assertEquals("mean_squared_error", trials.getString("objective"));
-    assertEquals(6, trials.getArray("trials").size());
-    JsonObject best = TuningFiles.read(out.resolve(TuningFiles.BEST_OPTIONS));
-    assertTrue(best.getBoolean("tuned"));
+    ObjectNode trials = TuningFiles.read(out.resolve(TuningFiles.TRIALS));
+    assertEquals("mean_squared_error", JsonFields.string(trials, "objective"));
+    assertEquals(6, JsonFields.array(trials, "trials").size());
+    ObjectNode best = TuningFiles.read(out.resolve(TuningFiles.BEST_OPTIONS));
+    assertTrue(JsonFields.bool(best, "tuned"));
     assertFalse(best.has("wals_alpha"), "explicit runs do not tune wals_alpha");
 
     QueryResult table = warehouse.query("SELECT trial_id, num_factors, l2_reg, objective, "
@@ -71,9 +72,9 @@ class TuneComponentTest {
     assertEquals(6, table.rows().size());
     List<Object> optimal = table.rows().stream().filter(r -> (Boolean) r.get(6)).findFirst()
         .orElseThrow();
-    assertEquals(best.getLong("trial_id"), ((Number) optimal.get(0)).longValue());
-    assertEquals(best.getInt("num_factors"), ((Number) optimal.get(1)).intValue());
-    assertEquals(best.getDouble("objective_value"), (Double) optimal.get(4), 1e-12);
+    assertEquals(JsonFields.longValue(best, "trial_id"), ((Number) optimal.get(0)).longValue());
+    assertEquals(JsonFields.intValue(best, "num_factors"), ((Number) optimal.get(1)).intValue());
+    assertEquals(JsonFields.doubleValue(best, "objective_value"), (Double) optimal.get(4), 1e-12);
     for (List<Object> row : table.rows()) {
       assertEquals("SUCCEEDED", row.get(5));
       assertTrue((Double) row.get(4) >= (Double) optimal.get(4));
@@ -94,10 +95,10 @@ class TuneComponentTest {
   @Test
   void oneTrialPassesTheTrainOptionsThroughWithoutTraining() throws Exception {
     Context ctx = tune("off");
-    JsonObject best = TuningFiles.read(ctx.output("tuning").resolve(TuningFiles.BEST_OPTIONS));
-    assertFalse(best.getBoolean("tuned"));
-    assertEquals(0, TuningFiles.read(ctx.output("tuning").resolve(TuningFiles.TRIALS))
-        .getArray("trials").size());
+    ObjectNode best = TuningFiles.read(ctx.output("tuning").resolve(TuningFiles.BEST_OPTIONS));
+    assertFalse(JsonFields.bool(best, "tuned"));
+    assertEquals(0, JsonFields.array(TuningFiles.read(ctx.output("tuning")
+        .resolve(TuningFiles.TRIALS)), "trials").size());
     assertEquals(0, warehouse.query("SELECT * FROM trials").rows().size());
 
     Context train = train(ctx.output("tuning"));
@@ -109,14 +110,14 @@ class TuneComponentTest {
   void trainRetrainsWithTheBestTrialsOptions() throws Exception {
     Context ctx = tune("run", "num_trials", "4", "max_iterations", "5", "threads", "1",
         "num_factors_range", "8,12");
-    JsonObject best = TuningFiles.read(ctx.output("tuning").resolve(TuningFiles.BEST_OPTIONS));
+    ObjectNode best = TuningFiles.read(ctx.output("tuning").resolve(TuningFiles.BEST_OPTIONS));
     Context train = train(ctx.output("tuning"));
     ModelBundle bundle = ModelBundle.load(train.output("model"));
-    assertEquals(best.getInt("num_factors"), bundle.model().numFactors());
-    assertEquals(best.getDouble("l2_reg"),
+    assertEquals(JsonFields.intValue(best, "num_factors"), bundle.model().numFactors());
+    assertEquals(JsonFields.doubleValue(best, "l2_reg"),
         ((Number) bundle.manifest().options().get("l2_reg")).doubleValue(), 1e-12);
     assertTrue(train.info.stream().anyMatch(l -> l.startsWith("options from tuning (trial "
-        + best.getLong("trial_id"))), train.info.toString());
+        + JsonFields.longValue(best, "trial_id"))), train.info.toString());
   }
 
   @Test

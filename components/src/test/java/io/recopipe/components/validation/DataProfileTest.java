@@ -9,8 +9,8 @@ import io.recopipe.components.dataset.DatasetSchema;
 import io.recopipe.components.dataset.IngestedDataset;
 import io.recopipe.components.writers.TsvRatingsWriter;
 import io.recopipe.model.data.Ratings;
-import io.recopipe.model.json.JsonParser;
-import io.recopipe.model.json.JsonWriter;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,19 +30,19 @@ class DataProfileTest {
     TsvRatingsWriter.write(eval, dir.resolve(DatasetLayout.EVAL));
     Ratings all = RatingHistogramTest.ratings(1, 2, 2, 5, 4);
     TsvRatingsWriter.write(all, dir.resolve(DatasetLayout.RATINGS));
-    Files.writeString(dir.resolve(DatasetLayout.SCHEMA), JsonWriter.pretty(
+    Files.writeString(dir.resolve(DatasetLayout.SCHEMA), Json.pretty(
         DatasetSchema.of(all, 4, 1, "test", "test").toJson()));
     DataProfile profile = DataProfile.of(IngestedDataset.open(dir));
 
-    assertEquals("string", profile.schema().getString("user_ids"));
+    assertEquals("string", JsonFields.string(profile.schema(), "user_ids"));
     assertEquals(5, profile.histogram().buckets().stream()
         .mapToLong(RatingHistogram.Bucket::count).sum());
     assertEquals(4, profile.trainRows());
     assertEquals(1, profile.evalRows());
-    assertEquals(profile, DataProfile.fromJson(JsonParser.parse(
-        JsonWriter.pretty(profile.toJson()))));
-    assertEquals(JsonWriter.pretty(profile.toJson()),
-        JsonWriter.pretty(DataProfile.of(IngestedDataset.open(dir)).toJson()));
+    assertEquals(profile, DataProfile.fromJson(Json.parse(
+        Json.pretty(profile.toJson()))));
+    assertEquals(Json.pretty(profile.toJson()),
+        Json.pretty(DataProfile.of(IngestedDataset.open(dir)).toJson()));
   }
 
   @Test

@@ -3,10 +3,11 @@ package io.recopipe.components.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.validation.DataCheck.Outcome;
 import io.recopipe.model.data.IdDictionary;
 import io.recopipe.model.data.Ratings;
-import io.recopipe.model.json.JsonObject;
+import io.recopipe.model.io.Json;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -79,8 +80,7 @@ class DataValidatorTest {
   }
 
   private static DataProfile profile(String userIds, long rows, float... ratings) {
-    JsonObject schema = JsonObject.builder().put("user_ids", userIds).put("item_ids", "integer")
-        .build();
+    ObjectNode schema = Json.object().put("user_ids", userIds).put("item_ids", "integer");
     return new DataProfile(schema, rows, rows, 0, 2, 2,
         RatingHistogram.of(List.of(RatingHistogramTest.ratings(ratings))));
   }

@@ -4,10 +4,8 @@ import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.als.FeedbackType;
 import io.recopipe.model.als.TrainingIteration;
 import io.recopipe.model.data.RatingRange;
+import io.recopipe.model.io.Json;
 import io.recopipe.model.error.InvalidInputException;
-import io.recopipe.model.json.JsonParser;
-import io.recopipe.model.json.JsonValue;
-import io.recopipe.model.json.JsonWriter;
 import io.recopipe.model.provenance.Provenance;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -60,8 +58,8 @@ public record BundleManifest(String feedbackType, Map<String, Object> options,
           + feedbackType + "'", e);
     }
     // through JSON text and back, so that this equals the manifest a reader will produce
-    options = (Map<String, Object>) JsonParser.parse(JsonWriter.compact(
-        JsonValue.of(Objects.requireNonNull(options, "options")))).toJava();
+    options = (Map<String, Object>) Json.toJava(Json.parse(Json.compact(
+        Json.valueOf(Objects.requireNonNull(options, "options")))));
     trainingInfo = List.copyOf(trainingInfo);
     Map<String, Double> metricsCopy = new LinkedHashMap<>();
     metrics.forEach((name, value) -> metricsCopy.put(Objects.requireNonNull(name, "metric name"),

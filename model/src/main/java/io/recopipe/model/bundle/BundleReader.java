@@ -1,9 +1,9 @@
 package io.recopipe.model.bundle;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.recopipe.model.data.IdDictionary;
-import io.recopipe.model.json.JsonException;
-import io.recopipe.model.json.JsonParser;
-import io.recopipe.model.json.JsonValue;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonInputException;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.RatedItems;
 import java.io.IOException;
@@ -84,10 +84,10 @@ public final class BundleReader {
       throw new BundleFormatException(bundle, BundleLayout.MANIFEST, BundleLayout.MANIFEST
           + " is missing (not a model bundle, or an unfinished copy?)", e);
     }
-    JsonValue json;
+    JsonNode json;
     try {
-      json = JsonParser.parse(bytes);
-    } catch (JsonException e) {
+      json = Json.parse(bytes);
+    } catch (JsonInputException e) {
       throw new BundleFormatException(bundle, BundleLayout.MANIFEST, BundleLayout.MANIFEST
           + " is not valid JSON: " + e.getMessage(), e);
     }

@@ -1,7 +1,7 @@
 package io.recopipe.model.bundle;
 
+import io.recopipe.model.io.Json;
 import io.recopipe.model.error.InvalidInputException;
-import io.recopipe.model.json.JsonWriter;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.RatedItems;
 import java.io.IOException;
@@ -96,7 +96,7 @@ public final class BundleWriter {
       ManifestJson.Document document = new ManifestJson.Document(ModelBundle.FORMAT_VERSION,
           model.numFactors(), model.users().size(), model.items().size(),
           model.globalIntercept(), manifest, files);
-      String json = JsonWriter.pretty(ManifestJson.encode(document)) + "\n";
+      String json = Json.pretty(ManifestJson.encode(document)) + "\n";
       try (HashingFileWriter out = HashingFileWriter.create(staging.path(),
           BundleLayout.MANIFEST)) {
         out.put(json.getBytes(StandardCharsets.UTF_8)).finish();

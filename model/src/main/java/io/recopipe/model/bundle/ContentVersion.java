@@ -1,8 +1,8 @@
 package io.recopipe.model.bundle;
 
 import io.recopipe.model.data.RatingRange;
-import io.recopipe.model.json.JsonException;
-import io.recopipe.model.json.JsonParser;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,8 +51,8 @@ public final class ContentVersion {
     byte[] bytes = Files.readAllBytes(bundle.resolve(BundleLayout.MANIFEST));
     ManifestJson.Document document;
     try {
-      document = ManifestJson.decode(bundle, JsonParser.parse(bytes));
-    } catch (JsonException e) {
+      document = ManifestJson.decode(bundle, Json.parse(bytes));
+    } catch (JsonInputException e) {
       throw new BundleFormatException(bundle, BundleLayout.MANIFEST, BundleLayout.MANIFEST
           + " is not valid JSON: " + e.getMessage(), e);
     }

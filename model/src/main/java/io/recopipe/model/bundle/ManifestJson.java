@@ -1,11 +1,13 @@
 package io.recopipe.model.bundle;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.model.als.TrainingIteration;
 import io.recopipe.model.data.RatingRange;
-import io.recopipe.model.json.JsonArray;
-import io.recopipe.model.json.JsonException;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonValue;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
+import io.recopipe.model.io.JsonInputException;
 import io.recopipe.model.provenance.Provenance;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,20 +45,20 @@ final class ManifestJson {
   }
 
   /** Returns the JSON form of {@code document}, fields in the documented order. */
-  static JsonObject encode(Document document) {
+  static ObjectNode encode(Document document) {
     BundleManifest manifest = document.manifest();
-    List<JsonValue> iterations = new ArrayList<>();
+    ArrayNode iterations = Json.array();
     for (TrainingIteration row : manifest.trainingInfo()) {
-      iterations.add(JsonObject.builder().put("iteration", row.iteration())
+      iterations.addObject().put("iteration", row.iteration())
           .put("loss", row.loss()).put("eval_loss", row.evalLoss())
-          .put("duration_ms", row.durationMs()).put("objective", row.objective()).build());
+          .put("duration_ms", row.durationMs()).put("objective", row.objective());
     }
-    List<JsonValue> files = new ArrayList<>();
+    ArrayNode files = Json.array();
     for (BundleFile file : document.files()) {
-      files.add(JsonObject.builder().put("name", file.name()).put("bytes", file.bytes())
-          .put("sha256", file.sha256()).build());
+      files.addObject().put("name", file.name()).put("bytes", file.bytes())
+          .put("sha256", file.sha256());
     }
-    JsonObject.Builder json = JsonObject.builder()
+    ObjectNode json = Json.object()
         .put("format", ModelBundle.FORMAT)
         .put("format_version", document.formatVersion())
         .put("model_type", ModelBundle.MODEL_TYPE)
@@ -70,14 +72,13 @@ final class ManifestJson {
     manifest.ratingRange().ifPresent(range -> json
         .put(RATING_MIN, RatingRange.decimal(range.min()))
         .put(RATING_MAX, RatingRange.decimal(range.max())));
-    return json
-        .put("options", JsonValue.of(manifest.options()))
-        .put("training_info", JsonArray.of(iterations))
-        .put("metrics", JsonValue.of(manifest.metrics()))
-        .put("data_fingerprint", manifest.dataFingerprint())
-        .put("provenance", manifest.provenance().toJson())
-        .put("files", JsonArray.of(files))
-        .build();
+    json.set("options", Json.valueOf(manifest.options()));
+    json.set("training_info", iterations);
+    json.set("metrics", Json.valueOf(manifest.metrics()));
+    json.put("data_fingerprint", manifest.dataFingerprint());
+    json.set("provenance", manifest.provenance().toJson());
+    json.set("files", files);
+    return json;
   }
 
   /**
@@ -85,15 +86,15 @@ final class ManifestJson {
    *
    * @throws BundleFormatException naming the field at fault
    */
-  static Document decode(Path bundle, JsonValue parsed) throws BundleFormatException {
+  static Document decode(Path bundle, JsonNode parsed) throws BundleFormatException {
     try {
-      JsonObject json = parsed.asObject();
-      String format = json.getString("format");
+      ObjectNode json = JsonFields.asObject(parsed);
+      String format = JsonFields.string(json, "format");
       if (!format.equals(ModelBundle.FORMAT)) {
         throw problem(bundle, "format is '" + format + "', expected '" + ModelBundle.FORMAT
             + "' (not a recopipe model bundle?)");
       }
-      int version = json.getInt("format_version");
+      int version = JsonFields.intValue(json, "format_version");
       if (version > ModelBundle.FORMAT_VERSION) {
         throw problem(bundle, "format_version " + version + " is newer than this recopipe reads ("
             + ModelBundle.FORMAT_VERSION + "); upgrade recopipe");
@@ -101,100 +102,105 @@ final class ManifestJson {
       if (version < 1) {
         throw problem(bundle, "format_version " + version + " is not a valid version");
       }
-      String modelType = json.getString("model_type");
+      String modelType = JsonFields.string(json, "model_type");
       if (!modelType.equals(ModelBundle.MODEL_TYPE)) {
         throw problem(bundle, "model_type '" + modelType + "' is not supported (expected "
             + ModelBundle.MODEL_TYPE + ")");
       }
-      BundleManifest manifest = new BundleManifest(json.getString("feedback_type"),
-          options(json.getObject("options")),
-          trainingInfo(json.getArray("training_info")), metrics(json.getObject("metrics")),
-          json.getString("data_fingerprint"), provenance(json.getObject("provenance")),
-          json.getString("user_column"), json.getString("item_column"), ratingRange(json));
+      BundleManifest manifest = new BundleManifest(JsonFields.string(json, "feedback_type"),
+          options(JsonFields.object(json, "options")),
+          trainingInfo(JsonFields.array(json, "training_info")),
+          metrics(JsonFields.object(json, "metrics")),
+          JsonFields.string(json, "data_fingerprint"),
+          provenance(JsonFields.object(json, "provenance")),
+          JsonFields.string(json, "user_column"), JsonFields.string(json, "item_column"),
+          ratingRange(json));
       return new Document(version, positive(json, "num_factors", 1), positive(json, "num_users", 0),
-          positive(json, "num_items", 0), (float) json.getDoubleOrNaN("global_intercept"),
-          manifest, files(json.getArray("files")));
-    } catch (IllegalArgumentException e) { // JsonException included
+          positive(json, "num_items", 0), (float) JsonFields.doubleOrNaN(json, "global_intercept"),
+          manifest, files(JsonFields.array(json, "files")));
+    } catch (IllegalArgumentException e) { // JsonInputException included
       throw problem(bundle, e.getMessage());
     }
   }
 
   /** The optional range: both bounds or neither (bundles written before it have neither). */
-  private static RatingRange ratingRange(JsonObject json) {
+  private static RatingRange ratingRange(ObjectNode json) {
     if (!json.has(RATING_MIN) && !json.has(RATING_MAX)) {
       return null;
     }
     if (!json.has(RATING_MIN) || !json.has(RATING_MAX)) {
-      throw new JsonException("fields '" + RATING_MIN + "' and '" + RATING_MAX
+      throw new JsonInputException("fields '" + RATING_MIN + "' and '" + RATING_MAX
           + "' go together, found only '" + (json.has(RATING_MIN) ? RATING_MIN : RATING_MAX)
           + "'");
     }
-    return new RatingRange((float) json.getDouble(RATING_MIN),
-        (float) json.getDouble(RATING_MAX));
+    return new RatingRange((float) JsonFields.doubleValue(json, RATING_MIN),
+        (float) JsonFields.doubleValue(json, RATING_MAX));
   }
 
-  private static int positive(JsonObject json, String key, int minimum) {
-    int value = json.getInt(key);
+  private static int positive(ObjectNode json, String key, int minimum) {
+    int value = JsonFields.intValue(json, key);
     if (value < minimum) {
-      throw new JsonException("field '" + key + "' must be >= " + minimum + ", was " + value);
+      throw new JsonInputException("field '" + key + "' must be >= " + minimum + ", was "
+          + value);
     }
     return value;
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> options(JsonObject json) {
-    return (Map<String, Object>) json.toJava();
+  private static Map<String, Object> options(ObjectNode json) {
+    return (Map<String, Object>) Json.toJava(json);
   }
 
-  private static List<TrainingIteration> trainingInfo(JsonArray rows) {
+  private static List<TrainingIteration> trainingInfo(ArrayNode rows) {
     List<TrainingIteration> iterations = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       try {
-        JsonObject row = rows.get(i).asObject();
-        iterations.add(new TrainingIteration(row.getInt("iteration"),
-            row.getDoubleOrNaN("loss"), row.getDoubleOrNaN("eval_loss"),
-            row.getDoubleOrNaN("objective"), row.getLong("duration_ms")));
-      } catch (JsonException e) {
-        throw new JsonException("training_info[" + i + "]: " + e.getMessage());
+        ObjectNode row = JsonFields.asObject(rows.get(i));
+        iterations.add(new TrainingIteration(JsonFields.intValue(row, "iteration"),
+            JsonFields.doubleOrNaN(row, "loss"), JsonFields.doubleOrNaN(row, "eval_loss"),
+            JsonFields.doubleOrNaN(row, "objective"), JsonFields.longValue(row, "duration_ms")));
+      } catch (JsonInputException e) {
+        throw new JsonInputException("training_info[" + i + "]: " + e.getMessage());
       }
     }
     return iterations;
   }
 
-  private static Map<String, Double> metrics(JsonObject json) {
+  private static Map<String, Double> metrics(ObjectNode json) {
     Map<String, Double> metrics = new LinkedHashMap<>();
-    for (String name : json.keys()) {
+    for (String name : JsonFields.names(json)) {
       try {
-        metrics.put(name, json.getDoubleOrNaN(name));
-      } catch (JsonException e) {
-        throw new JsonException("metrics: " + e.getMessage());
+        metrics.put(name, JsonFields.doubleOrNaN(json, name));
+      } catch (JsonInputException e) {
+        throw new JsonInputException("metrics: " + e.getMessage());
       }
     }
     return metrics;
   }
 
-  private static Provenance provenance(JsonObject json) {
+  private static Provenance provenance(ObjectNode json) {
     try {
       return Provenance.fromJson(json);
-    } catch (JsonException e) {
-      throw new JsonException("provenance: " + e.getMessage());
+    } catch (JsonInputException e) {
+      throw new JsonInputException("provenance: " + e.getMessage());
     }
   }
 
-  private static List<BundleFile> files(JsonArray entries) {
+  private static List<BundleFile> files(ArrayNode entries) {
     List<BundleFile> files = new ArrayList<>(entries.size());
     Set<String> names = new HashSet<>();
     for (int i = 0; i < entries.size(); i++) {
       try {
-        JsonObject entry = entries.get(i).asObject();
-        BundleFile file = new BundleFile(entry.getString("name"), entry.getLong("bytes"),
-            entry.getString("sha256"));
+        ObjectNode entry = JsonFields.asObject(entries.get(i));
+        BundleFile file = new BundleFile(JsonFields.string(entry, "name"),
+            JsonFields.longValue(entry, "bytes"), JsonFields.string(entry, "sha256"));
         if (!names.add(file.name()) || file.name().equals(FILE)) {
-          throw new JsonException("file " + file.name() + " is listed twice or is the manifest");
+          throw new JsonInputException("file " + file.name()
+              + " is listed twice or is the manifest");
         }
         files.add(file);
       } catch (IllegalArgumentException e) {
-        throw new JsonException("files[" + i + "]: " + e.getMessage());
+        throw new JsonInputException("files[" + i + "]: " + e.getMessage());
       }
     }
     return files;

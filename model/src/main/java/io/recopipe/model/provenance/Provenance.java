@@ -1,7 +1,10 @@
 package io.recopipe.model.provenance;
 
-import io.recopipe.model.json.JsonException;
-import io.recopipe.model.json.JsonObject;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
+import io.recopipe.model.io.JsonInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -72,8 +75,8 @@ public record Provenance(String codeVersion, String gitCommit, long seed, String
   }
 
   /** Returns the JSON form, snake_case as the rest of the manifest; absent fields are left out. */
-  public JsonObject toJson() {
-    JsonObject.Builder json = JsonObject.builder()
+  public ObjectNode toJson() {
+    ObjectNode json = Json.object()
         .put("code_version", codeVersion)
         .put("git_commit", gitCommit)
         .put("seed", seed)
@@ -84,27 +87,28 @@ public record Provenance(String codeVersion, String gitCommit, long seed, String
     if (runId != null) {
       json.put("run_id", runId);
     }
-    return json.build();
+    return json;
   }
 
   /**
    * Reads the JSON form; unknown fields (an older bundle's JVM and OS) are ignored.
    *
-   * @throws JsonException naming the field that is missing or malformed
+   * @throws JsonInputException naming the field that is missing or malformed
    */
-  public static Provenance fromJson(JsonObject json) {
+  public static Provenance fromJson(JsonNode json) {
     Instant createdAt = null;
-    String created = json.getString("created_at", null);
+    String created = JsonFields.string(json, "created_at", null);
     if (created != null) {
       try {
         createdAt = Instant.parse(created);
       } catch (DateTimeParseException e) {
-        throw new JsonException("field 'created_at': '" + created
+        throw new JsonInputException("field 'created_at': '" + created
             + "' is not an ISO-8601 UTC time such as 2024-05-01T12:00:00Z");
       }
     }
-    return new Provenance(json.getString("code_version"), json.getString("git_commit"),
-        json.getLong("seed"), json.getString("data_fingerprint"), createdAt,
-        json.getString("run_id", null));
+    return new Provenance(JsonFields.string(json, "code_version"),
+        JsonFields.string(json, "git_commit"), JsonFields.longValue(json, "seed"),
+        JsonFields.string(json, "data_fingerprint"), createdAt,
+        JsonFields.string(json, "run_id", null));
   }
 }

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.recopipe.model.json.JsonArray;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -139,7 +140,7 @@ class BundleReaderTest {
   @Test
   void refusesAManifestWithAMissingField() throws IOException {
     TestBundles.editManifest(bundle, m -> TestBundles.with(m, "provenance",
-        TestBundles.with(m.getObject("provenance"), "seed", null)));
+        TestBundles.with(JsonFields.object(m, "provenance"), "seed", null)));
     assertTrue(refused().getMessage().endsWith(
         ": manifest.json: provenance: field 'seed' is missing"), refused().getMessage());
   }
@@ -154,9 +155,10 @@ class BundleReaderTest {
   @Test
   void refusesAManifestThatOmitsAFile() throws IOException {
     TestBundles.editManifest(bundle, m -> {
-      List<JsonValue> files = new ArrayList<>(m.getArray("files").values());
-      files.removeIf(f -> f.asObject().getString("name").equals("items.ids"));
-      return TestBundles.with(m, "files", JsonArray.of(files));
+      List<JsonNode> files = new ArrayList<>();
+      JsonFields.array(m, "files").forEach(files::add);
+      files.removeIf(f -> JsonFields.string(f, "name").equals("items.ids"));
+      return TestBundles.with(m, "files", Json.array(files));
     });
     assertTrue(refused().getMessage().endsWith(
         ": manifest.json does not list items.ids under files"));
@@ -165,10 +167,11 @@ class BundleReaderTest {
   @Test
   void refusesAPathInAFileName() throws IOException {
     TestBundles.editManifest(bundle, m -> {
-      List<JsonValue> files = new ArrayList<>(m.getArray("files").values());
-      JsonObject first = files.get(0).asObject();
+      List<JsonNode> files = new ArrayList<>();
+      JsonFields.array(m, "files").forEach(files::add);
+      ObjectNode first = JsonFields.asObject(files.get(0));
       files.set(0, TestBundles.with(first, "name", "../escape"));
-      return TestBundles.with(m, "files", JsonArray.of(files));
+      return TestBundles.with(m, "files", Json.array(files));
     });
     assertTrue(refused().getMessage().contains("manifest.json: files[0]: file name '../escape'"));
   }

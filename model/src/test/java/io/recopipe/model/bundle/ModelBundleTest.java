@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recopipe.model.io.JsonFields;
 import io.recopipe.model.mf.MfModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,33 +67,33 @@ class ModelBundleTest {
   @Test
   void manifestRecordsModelFactsAndFileDigests() throws IOException {
     Path target = TestBundles.writeSmall(temp, "m");
-    JsonObject json = TestBundles.readManifest(target);
+    ObjectNode json = TestBundles.readManifest(target);
     assertEquals(List.of("format", "format_version", "model_type", "feedback_type", "num_factors",
         "num_users", "num_items", "global_intercept", "user_column", "item_column", "options",
         "training_info", "metrics", "data_fingerprint", "provenance", "files"),
-        List.copyOf(json.keys()));
-    assertEquals("recopipe-mf-bundle", json.getString("format"));
-    assertEquals(1, json.getInt("format_version"));
-    assertEquals("MATRIX_FACTORIZATION", json.getString("model_type"));
-    assertEquals("EXPLICIT", json.getString("feedback_type"));
-    assertEquals(4, json.getInt("num_factors"));
-    assertEquals(12, json.getInt("num_users"));
-    assertEquals(9, json.getInt("num_items"));
-    assertEquals("visitor", json.getString("user_column"));
-    assertEquals(4, json.getObject("options").getInt("num_factors"));
-    JsonObject first = json.getArray("training_info").get(0).asObject();
+        JsonFields.names(json));
+    assertEquals("recopipe-mf-bundle", JsonFields.string(json, "format"));
+    assertEquals(1, JsonFields.intValue(json, "format_version"));
+    assertEquals("MATRIX_FACTORIZATION", JsonFields.string(json, "model_type"));
+    assertEquals("EXPLICIT", JsonFields.string(json, "feedback_type"));
+    assertEquals(4, JsonFields.intValue(json, "num_factors"));
+    assertEquals(12, JsonFields.intValue(json, "num_users"));
+    assertEquals(9, JsonFields.intValue(json, "num_items"));
+    assertEquals("visitor", JsonFields.string(json, "user_column"));
+    assertEquals(4, JsonFields.intValue(JsonFields.object(json, "options"), "num_factors"));
+    ObjectNode first = JsonFields.asObject(JsonFields.array(json, "training_info").get(0));
     assertEquals(List.of("iteration", "loss", "eval_loss", "duration_ms", "objective"),
-        List.copyOf(first.keys()));
+        JsonFields.names(first));
     assertTrue(first.get("eval_loss").isNull());
-    assertTrue(json.getObject("metrics").get("ndcg_at_10").isNull());
-    assertEquals("abc123", json.getObject("provenance").getString("git_commit"));
-    for (JsonValue entry : json.getArray("files")) {
-      JsonObject file = entry.asObject();
-      byte[] bytes = Files.readAllBytes(target.resolve(file.getString("name")));
-      assertEquals(bytes.length, file.getLong("bytes"));
-      assertEquals(sha256(bytes), file.getString("sha256"));
+    assertTrue(JsonFields.object(json, "metrics").get("ndcg_at_10").isNull());
+    assertEquals("abc123",
+        JsonFields.string(JsonFields.object(json, "provenance"), "git_commit"));
+    for (JsonNode file : JsonFields.array(json, "files")) {
+      byte[] bytes = Files.readAllBytes(target.resolve(JsonFields.string(file, "name")));
+      assertEquals(bytes.length, JsonFields.longValue(file, "bytes"));
+      assertEquals(sha256(bytes), JsonFields.string(file, "sha256"));
     }
-    assertEquals(BundleLayout.DATA_FILES.size(), json.getArray("files").size());
+    assertEquals(BundleLayout.DATA_FILES.size(), JsonFields.array(json, "files").size());
   }
 
   @Test

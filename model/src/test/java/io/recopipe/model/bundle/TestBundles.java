@@ -1,13 +1,13 @@
 package io.recopipe.model.bundle;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.als.TrainingIteration;
 import io.recopipe.model.data.IdDictionary;
-import io.recopipe.model.json.JsonArray;
-import io.recopipe.model.json.JsonObject;
-import io.recopipe.model.json.JsonParser;
-import io.recopipe.model.json.JsonValue;
-import io.recopipe.model.json.JsonWriter;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.provenance.Provenance;
 import java.io.IOException;
@@ -87,30 +87,30 @@ final class TestBundles {
   }
 
   /** Parses a bundle's manifest.json. */
-  static JsonObject readManifest(Path bundle) throws IOException {
-    return JsonParser.parse(Files.readAllBytes(bundle.resolve("manifest.json"))).asObject();
+  static ObjectNode readManifest(Path bundle) throws IOException {
+    return JsonFields.asObject(Json.parse(Files.readAllBytes(bundle.resolve("manifest.json"))));
   }
 
   /** Replaces a bundle's manifest.json with {@code edit} applied to it. */
-  static void editManifest(Path bundle, UnaryOperator<JsonObject> edit) throws IOException {
-    String json = JsonWriter.pretty(edit.apply(readManifest(bundle)));
+  static void editManifest(Path bundle, UnaryOperator<ObjectNode> edit) throws IOException {
+    String json = Json.pretty(edit.apply(readManifest(bundle)));
     Files.write(bundle.resolve("manifest.json"), json.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Returns {@code object} with member {@code key} set to {@code value} (null removes it). */
-  static JsonObject with(JsonObject object, String key, Object value) {
-    JsonObject.Builder builder = JsonObject.builder();
-    object.members().forEach((k, v) -> {
-      if (!k.equals(key)) {
-        builder.put(k, v);
+  static ObjectNode with(ObjectNode object, String key, Object value) {
+    ObjectNode copy = Json.object();
+    object.properties().forEach(member -> {
+      if (!member.getKey().equals(key)) {
+        copy.set(member.getKey(), member.getValue());
       } else if (value != null) {
-        builder.put(k, JsonValue.of(value));
+        copy.set(key, Json.valueOf(value));
       }
     });
     if (!object.has(key) && value != null) {
-      builder.put(key, JsonValue.of(value));
+      copy.set(key, Json.valueOf(value));
     }
-    return builder.build();
+    return copy;
   }
 
   /** Makes the manifest's entry for {@code file} match the file's current size and digest. */
@@ -123,13 +123,13 @@ final class TestBundles {
       throw new AssertionError(e);
     }
     editManifest(bundle, manifest -> {
-      List<JsonValue> files = new ArrayList<>();
-      for (JsonValue entry : manifest.getArray("files")) {
-        JsonObject object = entry.asObject();
-        files.add(object.getString("name").equals(file)
+      ArrayNode files = Json.array();
+      for (JsonNode entry : JsonFields.array(manifest, "files")) {
+        ObjectNode object = JsonFields.asObject(entry);
+        files.add(JsonFields.string(object, "name").equals(file)
             ? with(with(object, "bytes", (long) bytes.length), "sha256", sha) : object);
       }
-      return with(manifest, "files", JsonArray.of(files));
+      return with(manifest, "files", files);
     });
   }
 }
