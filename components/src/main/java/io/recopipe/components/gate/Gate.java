@@ -2,9 +2,8 @@ package io.recopipe.components.gate;
 
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.steps.MetricsReport;
-import io.recopipe.model.json.JsonParser;
-import io.recopipe.model.json.JsonString;
-import io.recopipe.model.json.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.recopipe.model.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,15 +60,22 @@ public interface Gate {
       return List.of();
     }
     try {
-      JsonValue reasons = JsonParser.parse(text.get()).asObject().get("review_required");
+      JsonNode decision = Json.parse(text.get());
+      if (!decision.isObject()) {
+        return List.of();
+      }
+      JsonNode reasons = decision.get("review_required");
       List<String> out = new ArrayList<>();
       if (reasons != null && !reasons.isNull()) {
-        for (JsonValue reason : reasons.asArray()) {
-          out.add(reason instanceof JsonString s ? s.asString() : reason.toString());
+        if (!reasons.isArray()) {
+          return List.of();
+        }
+        for (JsonNode reason : reasons) {
+          out.add(reason.isTextual() ? reason.asText() : Json.compact(reason));
         }
       }
       return List.copyOf(out);
-    } catch (IllegalArgumentException e) { // JsonException included
+    } catch (IllegalArgumentException e) { // malformed JSON (JsonInputException) included
       return List.of();
     }
   }
