@@ -6,7 +6,7 @@ import io.recopipe.model.data.Ratings;
 import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.bench.AlsBenchmark;
 import io.recopipe.pipeline.bench.BenchCase;
-import io.recopipe.pipeline.json.Json;
+import io.recopipe.model.io.Json;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,7 +131,7 @@ final class BenchAlsCommand implements Callable<Integer> {
   }
 
   private void emit(PrintWriter out, Map<String, Object> row) {
-    out.println(Json.compact(row));
+    out.println(Json.compact(Json.valueOf(row)));
     out.flush();
   }
 

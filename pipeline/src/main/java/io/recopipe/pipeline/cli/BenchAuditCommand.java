@@ -3,7 +3,7 @@ package io.recopipe.pipeline.cli;
 import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.audit.AuditVerification;
-import io.recopipe.pipeline.json.Json;
+import io.recopipe.model.io.Json;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -64,7 +64,7 @@ final class BenchAuditCommand implements Callable<Integer> {
         row.put("verify_s", Math.round(verifySeconds * 1000) / 1000.0);
         row.put("verify_entries_per_s", Math.round(n / verifySeconds));
         row.put("intact", verification.intact());
-        out.println(Json.compact(row));
+        out.println(Json.compact(Json.valueOf(row)));
         out.flush();
       } finally {
         deleteTree(dir);

@@ -6,7 +6,7 @@ import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.artifacts.Directories;
-import io.recopipe.pipeline.json.Json;
+import io.recopipe.model.io.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -63,7 +63,7 @@ final class BenchCommitCommand implements Callable<Integer> {
         row.put("tables", tables);
         row.put("seconds", Math.round((System.nanoTime() - start) / 1e6) / 1000.0);
         row.put("cpu_seconds", Math.round((os.getProcessCpuTime() - cpu) / 1e6) / 1000.0);
-        out.println(Json.compact(row));
+        out.println(Json.compact(Json.valueOf(row)));
         out.flush();
       } finally {
         Directories.deleteRecursively(dir);

@@ -5,7 +5,7 @@ import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.bench.DefaultsBenchmark;
-import io.recopipe.pipeline.json.Json;
+import io.recopipe.model.io.Json;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +121,7 @@ final class BenchDefaultsCommand implements Callable<Integer> {
   }
 
   private void emit(PrintWriter out, Map<String, Object> row) {
-    out.println(Json.compact(row));
+    out.println(Json.compact(Json.valueOf(row)));
     out.flush();
   }
 

@@ -13,7 +13,7 @@ import io.recopipe.model.hybrid.HybridTrainer;
 import io.recopipe.model.hybrid.Metadata;
 import io.recopipe.model.metrics.RegressionEvaluator;
 import io.recopipe.model.mf.MfModel;
-import io.recopipe.pipeline.json.Json;
+import io.recopipe.model.io.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -73,13 +73,13 @@ final class BenchHybridCommand implements Callable<Integer> {
     for (int fold = 1; fold <= 5; fold++) {
       Map<String, Object> row = runFold(dir.get(), fold, options, metadata);
       KEYS.forEach(k -> sums.merge(k, ((Number) row.get(k)).doubleValue(), Double::sum));
-      out.println(Json.compact(row));
+      out.println(Json.compact(Json.valueOf(row)));
       out.flush();
     }
     Map<String, Object> mean = new LinkedHashMap<>();
     mean.put("case", "hybrid-ml-100k-mean");
     sums.forEach((k, v) -> mean.put(k, round(v / 5)));
-    out.println(Json.compact(mean));
+    out.println(Json.compact(Json.valueOf(mean)));
     out.flush();
     return ExitCodes.OK;
   }

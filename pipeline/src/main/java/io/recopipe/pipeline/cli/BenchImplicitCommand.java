@@ -11,7 +11,7 @@ import io.recopipe.model.data.Ratings;
 import io.recopipe.model.metrics.ImplicitEvaluation;
 import io.recopipe.model.metrics.ImplicitEvaluator;
 import io.recopipe.model.metrics.MostPopularBaseline;
-import io.recopipe.pipeline.json.Json;
+import io.recopipe.model.io.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -185,7 +185,7 @@ final class BenchImplicitCommand implements Callable<Integer> {
   }
 
   private void emit(PrintWriter out, Map<String, Object> row) {
-    out.println(Json.compact(row));
+    out.println(Json.compact(Json.valueOf(row)));
     out.flush();
   }
 

@@ -7,7 +7,7 @@ import io.recopipe.pipeline.config.PipelineConfig;
 import io.recopipe.pipeline.endpoint.JournalReconciler;
 import io.recopipe.pipeline.home.NativeLibraries;
 import io.recopipe.pipeline.home.RecopipeHome;
-import io.recopipe.pipeline.json.Json;
+import io.recopipe.model.io.Json;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunHistory;
@@ -110,7 +110,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
         long cpuEnd = processCpuNanos();
         double inSteps = 0;
         for (StepResult step : result.steps()) {
-          out.println(Json.compact(stepLine(name, pass, step, metrics)));
+          out.println(Json.compact(Json.valueOf(stepLine(name, pass, step, metrics))));
           inSteps += step.durationMs() / 1000.0;
         }
         Map<String, Object> total = new LinkedHashMap<>();
@@ -126,7 +126,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
         OptionalLong peak = PeakRss.mebibytes();
         total.put("peak_rss_mb", peak.isPresent() ? peak.getAsLong() : null);
         total.put("peak_rss_scope", scoped ? "pass" : "process");
-        out.println(Json.compact(total));
+        out.println(Json.compact(Json.valueOf(total)));
         out.flush();
       }
     } finally {

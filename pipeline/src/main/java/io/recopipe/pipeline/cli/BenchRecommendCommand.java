@@ -6,7 +6,7 @@ import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.BatchRecommender;
 import io.recopipe.model.scoring.RatedItems;
-import io.recopipe.pipeline.json.Json;
+import io.recopipe.model.io.Json;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,7 +70,7 @@ final class BenchRecommendCommand implements Callable<Integer> {
       row.put("threads", options.threads());
       row.put("seconds", Math.round(seconds * 1000) / 1000.0);
       row.put("rows", (long) table.counts().length * topN);
-      out.println(Json.compact(row));
+      out.println(Json.compact(Json.valueOf(row)));
       out.flush();
     }
     return ExitCodes.OK;

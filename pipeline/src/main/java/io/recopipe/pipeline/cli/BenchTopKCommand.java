@@ -8,7 +8,7 @@ import io.recopipe.model.scoring.ItemScorer;
 import io.recopipe.model.scoring.RatedItems;
 import io.recopipe.model.scoring.Recommendation;
 import io.recopipe.model.scoring.Recommender;
-import io.recopipe.pipeline.json.Json;
+import io.recopipe.model.io.Json;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -96,7 +96,7 @@ final class BenchTopKCommand implements Callable<Integer> {
           row.put("scorer_build_ms", Math.round((screen ? screenedBuild : exactBuild) / 1e4)
               / 100.0);
           row.put("identical", identical);
-          out.println(Json.compact(row));
+          out.println(Json.compact(Json.valueOf(row)));
           out.flush();
         }
       }

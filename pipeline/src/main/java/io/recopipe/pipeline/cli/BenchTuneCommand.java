@@ -10,7 +10,7 @@ import io.recopipe.model.data.Ratings;
 import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.metrics.RegressionEvaluator;
 import io.recopipe.model.metrics.RootMeanSquaredError;
-import io.recopipe.pipeline.json.Json;
+import io.recopipe.model.io.Json;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +127,7 @@ final class BenchTuneCommand implements Callable<Integer> {
   }
 
   private static void emit(PrintWriter out, Map<String, Object> row) {
-    out.println(Json.compact(row));
+    out.println(Json.compact(Json.valueOf(row)));
     out.flush();
   }
 

@@ -8,7 +8,7 @@ import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.weights.FactorWeight;
 import io.recopipe.model.weights.ModelWeights;
 import io.recopipe.model.weights.WeightsRow;
-import io.recopipe.pipeline.json.Json;
+import io.recopipe.model.io.Json;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +59,7 @@ final class BenchWeightsCommand implements Callable<Integer> {
       row.put("rows", weights.rows().size());
       row.put("convert_s", Math.round(seconds * 1000) / 1000.0);
       row.put("identical_predictions", samePredictions(model, imported));
-      out.println(Json.compact(row));
+      out.println(Json.compact(Json.valueOf(row)));
       out.flush();
     }
     return ExitCodes.OK;

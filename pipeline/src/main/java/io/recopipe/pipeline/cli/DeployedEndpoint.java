@@ -2,8 +2,8 @@ package io.recopipe.pipeline.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
-import io.recopipe.pipeline.json.Json;
-import io.recopipe.pipeline.json.JsonFields;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import io.recopipe.pipeline.metadata.ExecutionStatus;
 import io.recopipe.pipeline.runner.RunHistory;
 import java.io.IOException;
@@ -30,7 +30,7 @@ final class DeployedEndpoint {
       }
       Path file = history.locate(artifact).resolve("endpoint.json");
       try {
-        JsonNode json = JsonFields.object(Json.parse(Files.readString(file)));
+        JsonNode json = JsonFields.asObject(Json.parse(Files.readString(file)));
         if (JsonFields.bool(json, "deployed")) {
           return Optional.of(JsonFields.string(json, "url"));
         }

@@ -1,8 +1,8 @@
 package io.recopipe.pipeline.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.recopipe.pipeline.json.Json;
-import io.recopipe.pipeline.json.JsonFields;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.runner.RunHistory;
 import io.recopipe.pipeline.runner.RunResult;
@@ -99,7 +99,7 @@ final class RunSummary {
       }
       execution.gateDecision().ifPresent(json -> {
         try {
-          JsonNode decision = JsonFields.object(Json.parse(json));
+          JsonNode decision = JsonFields.asObject(Json.parse(json));
           out.println("gate: " + JsonFields.string(decision, "summary"));
         } catch (RuntimeException e) {
           out.println("gate: " + json.replace('\n', ' '));
@@ -117,9 +117,9 @@ final class RunSummary {
       Optional<String> json = execution.gateDecision();
       if (json.isPresent()) {
         try {
-          for (JsonNode check : JsonFields.array(JsonFields.object(Json.parse(json.get())),
+          for (JsonNode check : JsonFields.array(JsonFields.asObject(Json.parse(json.get())),
               "checks")) {
-            if ("not_comparable".equals(JsonFields.string(JsonFields.object(check), "outcome",
+            if ("not_comparable".equals(JsonFields.string(JsonFields.asObject(check), "outcome",
                 ""))) {
               return false;
             }

@@ -1,8 +1,8 @@
 package io.recopipe.pipeline.insight;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.recopipe.pipeline.json.Json;
-import io.recopipe.pipeline.json.JsonFields;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +30,12 @@ public final class GateChecks {
       return List.of();
     }
     try {
-      JsonNode decision = JsonFields.object(Json.parse(decisionJson.get()));
+      JsonNode decision = JsonFields.asObject(Json.parse(decisionJson.get()));
       List<GateCheckRow> checks = new ArrayList<>();
       JsonNode list = decision.get("checks");
       if (list != null && list.isArray()) {
         for (JsonNode item : list) {
-          checks.add(check(JsonFields.object(item)));
+          checks.add(check(JsonFields.asObject(item)));
         }
       }
       return List.copyOf(checks);
@@ -57,10 +57,10 @@ public final class GateChecks {
       message = "skipped: " + message;
     }
     return new GateCheckRow(JsonFields.string(json, "name"),
-        skipped || JsonFields.bool(passed), message);
+        skipped || JsonFields.asBoolean(passed), message);
   }
 
   private static String text(JsonNode value) {
-    return value == null || value.isNull() ? "n/a" : Json.compact(value);
+    return value == null || value.isNull() ? "n/a" : Json.compact(Json.valueOf(value));
   }
 }

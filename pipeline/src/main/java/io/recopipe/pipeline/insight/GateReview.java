@@ -1,8 +1,8 @@
 package io.recopipe.pipeline.insight;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.recopipe.pipeline.json.Json;
-import io.recopipe.pipeline.json.JsonFields;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,20 +60,20 @@ public record GateReview(List<String> reviewRequired, List<ContractField> contra
       return NONE;
     }
     try {
-      JsonNode json = JsonFields.object(Json.parse(decisionJson.get()));
+      JsonNode json = JsonFields.asObject(Json.parse(decisionJson.get()));
       List<String> reasons = new ArrayList<>();
       for (JsonNode reason : array(json, "review_required")) {
-        reasons.add(JsonFields.string(reason));
+        reasons.add(JsonFields.asString(reason));
       }
       List<ContractField> changes = new ArrayList<>();
       for (JsonNode value : array(json, "contract_changes")) {
-        JsonNode change = JsonFields.object(value);
+        JsonNode change = JsonFields.asObject(value);
         changes.add(new ContractField(JsonFields.string(change, "field"),
             JsonFields.string(change, "champion"), JsonFields.string(change, "candidate")));
       }
       List<DataCheckRow> checks = new ArrayList<>();
       for (JsonNode value : array(json, "data_checks")) {
-        JsonNode check = JsonFields.object(value);
+        JsonNode check = JsonFields.asObject(value);
         checks.add(new DataCheckRow(JsonFields.string(check, "name"), number(check.get("value")),
             number(check.get("threshold")), JsonFields.string(check, "outcome"),
             JsonFields.string(check, "detail", "")));
@@ -86,11 +86,11 @@ public record GateReview(List<String> reviewRequired, List<ContractField> contra
 
   private static Iterable<JsonNode> array(JsonNode json, String key) {
     JsonNode value = json.get(key);
-    return value == null || value.isNull() ? List.of() : JsonFields.array(value);
+    return value == null || value.isNull() ? List.of() : JsonFields.asArray(value);
   }
 
   private static Optional<Double> number(JsonNode value) {
     return value == null || value.isNull() ? Optional.empty()
-        : Optional.of(JsonFields.number(value));
+        : Optional.of(JsonFields.asDouble(value));
   }
 }

@@ -1,8 +1,8 @@
 package io.recopipe.pipeline.insight;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.recopipe.pipeline.json.Json;
-import io.recopipe.pipeline.json.JsonFields;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,14 +40,14 @@ public record TuningTrials(String objective, boolean higherIsBetter, List<Point>
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    JsonNode json = JsonFields.object(Json.parse(Files.readAllBytes(file)));
+    JsonNode json = JsonFields.asObject(Json.parse(Files.readAllBytes(file)));
     List<Point> points = new ArrayList<>();
     for (JsonNode value : JsonFields.array(json, "trials")) {
-      JsonNode t = JsonFields.object(value);
+      JsonNode t = JsonFields.asObject(value);
       points.add(new Point(JsonFields.intValue(t, "trial_id"),
-          JsonFields.intValue(t, "num_factors"), JsonFields.number(t, "l2_reg"),
-          t.has("wals_alpha") ? JsonFields.numberOrNaN(t, "wals_alpha") : Double.NaN,
-          JsonFields.numberOrNaN(t, "objective"), JsonFields.string(t, "status"),
+          JsonFields.intValue(t, "num_factors"), JsonFields.doubleValue(t, "l2_reg"),
+          t.has("wals_alpha") ? JsonFields.doubleOrNaN(t, "wals_alpha") : Double.NaN,
+          JsonFields.doubleOrNaN(t, "objective"), JsonFields.string(t, "status"),
           JsonFields.bool(t, "is_optimal")));
     }
     return points.isEmpty() ? Optional.empty() : Optional.of(new TuningTrials(

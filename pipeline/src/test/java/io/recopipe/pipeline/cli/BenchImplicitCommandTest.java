@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.recopipe.pipeline.json.Json;
-import io.recopipe.pipeline.json.JsonFields;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,15 +18,15 @@ class BenchImplicitCommandTest {
     assertEquals(ExitCodes.OK, result.code(), result.err());
     List<String> lines = result.out().lines().toList();
     assertEquals(2, lines.size(), result.out());
-    JsonNode cg = JsonFields.object(Json.parse(lines.get(0)));
-    JsonNode exact = JsonFields.object(Json.parse(lines.get(1)));
+    JsonNode cg = JsonFields.asObject(Json.parse(lines.get(0)));
+    JsonNode exact = JsonFields.asObject(Json.parse(lines.get(1)));
     assertEquals("preset-ml-100k-cg", JsonFields.string(cg, "case"));
     assertEquals("cholesky", JsonFields.string(exact, "solver"));
     assertEquals(2, JsonFields.longValue(cg, "iterations"));
-    assertTrue(JsonFields.number(cg, "seconds_per_iteration") > 0, lines.get(0));
+    assertTrue(JsonFields.doubleValue(cg, "seconds_per_iteration") > 0, lines.get(0));
     assertTrue(JsonFields.string(cg, "anchor").contains("2.75 s per iteration"), lines.get(0));
     // both solvers minimize the same objective and land close to each other
-    assertEquals(JsonFields.number(exact, "objective"), JsonFields.number(cg, "objective"),
-        0.02 * JsonFields.number(exact, "objective"), result.out());
+    assertEquals(JsonFields.doubleValue(exact, "objective"), JsonFields.doubleValue(cg, "objective"),
+        0.02 * JsonFields.doubleValue(exact, "objective"), result.out());
   }
 }

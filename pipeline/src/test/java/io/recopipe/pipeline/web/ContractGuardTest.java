@@ -13,8 +13,8 @@ import io.recopipe.model.data.Ratings;
 import io.recopipe.pipeline.cli.CliRunner;
 import io.recopipe.pipeline.cli.ExitCodes;
 import io.recopipe.pipeline.home.RecopipeHome;
-import io.recopipe.pipeline.json.Json;
-import io.recopipe.pipeline.json.JsonFields;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.registry.ModelRegistry;
@@ -90,10 +90,10 @@ class ContractGuardTest {
           runner.history().show(candidate.runId()).orElseThrow().run().status());
       assertFalse(Files.exists(RecopipeHome.at(home).serving().resolve(EndpointRegistry.FILE)),
           "nothing was deployed");
-      JsonNode decision = JsonFields.object(Json.parse(candidate.gateDecision()));
+      JsonNode decision = JsonFields.asObject(Json.parse(candidate.gateDecision()));
       assertEquals(JsonNodeFactory.instance.arrayNode().add(reason),
           JsonFields.array(decision, "review_required"));
-      JsonNode change = JsonFields.object(JsonFields.array(decision, "contract_changes").get(0));
+      JsonNode change = JsonFields.asObject(JsonFields.array(decision, "contract_changes").get(0));
       assertEquals("score_field", JsonFields.string(change, "field"));
 
       String page = promotionPage(runner, 2);
@@ -163,17 +163,17 @@ class ContractGuardTest {
     try (LocalRunner runner = runner(home)) {
       assertEquals(1, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow()
           .version(), "the champion is unchanged");
-      JsonNode decision = JsonFields.object(Json.parse(runner.registry().find(NAME, 2)
+      JsonNode decision = JsonFields.asObject(Json.parse(runner.registry().find(NAME, 2)
           .orElseThrow().gateDecision()));
       JsonNode users = dataCheck(decision, "unknown_eval_users");
-      assertEquals(1.0, JsonFields.number(users, "value"), 0);
+      assertEquals(1.0, JsonFields.doubleValue(users, "value"), 0);
       assertEquals("fail", JsonFields.string(users, "outcome"));
       assertTrue(JsonFields.string(users, "detail").contains("(100.0%) unknown to the champion"),
           JsonFields.string(users, "detail"));
       assertEquals("fail", JsonFields.string(dataCheck(decision, "unknown_eval_items"),
           "outcome"));
       for (JsonNode check : JsonFields.array(decision, "checks")) {
-        if (JsonFields.string(JsonFields.object(check), "name").equals("rmse_regression_abs")) {
+        if (JsonFields.string(JsonFields.asObject(check), "name").equals("rmse_regression_abs")) {
           assertEquals("not_comparable", JsonFields.string(check, "outcome"));
         }
       }
@@ -206,7 +206,7 @@ class ContractGuardTest {
 
   private static JsonNode dataCheck(JsonNode decision, String name) {
     for (JsonNode check : JsonFields.array(decision, "data_checks")) {
-      if (JsonFields.string(JsonFields.object(check), "name").equals(name)) {
+      if (JsonFields.string(JsonFields.asObject(check), "name").equals(name)) {
         return check;
       }
     }
