@@ -16,30 +16,33 @@ import org.slf4j.event.KeyValuePair;
 
 /**
  * Writes each event as one JSON line in Cloud Logging's structured form, so that Cloud Run and
- * Vertex AI index the server's and the runs' logs without an agent and a local run can be read
- * with jq. The fields are the ones Cloud Logging documents for a JSON line written to stdout
+ * Vertex AI index the server's and the runs' logs without an agent and a local run can be read with
+ * jq. The fields are the ones Cloud Logging documents for a JSON line written to stdout
  * (https://cloud.google.com/logging/docs/structured-logging, "Special JSON fields in messages"):
  * {@code severity} (DEBUG, INFO, WARNING or ERROR), {@code message}, {@code time} (RFC 3339),
- * {@code logging.googleapis.com/labels} with the logger's name and, for a served request,
- * {@code httpRequest}. The event's key-value pairs become top-level fields of the JSON payload
- * (numbers and booleans keep their type, a {@link JsonValue} writes itself), and an exception's
- * stack trace, causes included, goes to {@code exception}, the field Error Reporting reads
+ * {@code logging.googleapis.com/labels} with the logger's name and, for a served request, {@code
+ * httpRequest}. The event's key-value pairs become top-level fields of the JSON payload (numbers
+ * and booleans keep their type, a {@link JsonValue} writes itself), and an exception's stack trace,
+ * causes included, goes to {@code exception}, the field Error Reporting reads
  * (https://cloud.google.com/error-reporting/docs/formatting-error-messages).
  *
- * <p>Control characters in any text are escaped by the JSON writer, so an event is always one
- * line.
+ * <p>Control characters in any text are escaped by the JSON writer, so an event is always one line.
  */
 public final class CloudLoggingEncoder extends EncoderBase<ILoggingEvent> {
   /** The payload field Error Reporting reads a stack trace from. */
   public static final String EXCEPTION = "exception";
+
   /** Cloud Logging's field for the entry's labels. */
   public static final String LABELS = "logging.googleapis.com/labels";
+
   private static final JsonFactory FACTORY = new JsonFactory();
   private static final byte[] NOTHING = new byte[0];
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
   private final JsonGenerator json;
+
   /** The last formatted time: lines under load mostly share a millisecond. */
   private long timeMillis = Long.MIN_VALUE;
+
   private String timeText;
 
   /** Creates the encoder. */

@@ -8,10 +8,10 @@ import ch.qos.logback.core.encoder.EncoderBase;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes each event as a line a person reads on a terminal, in the CLI's own voice
- * ({@code recopipe: warning: scheduler: tick failed: ...}): the exception and its causes
- * summed up on the same line, the stack trace below it only when asked for ({@code
- * RECOPIPE_DEBUG=1}), since users act on the message and developers on the trace.
+ * Writes each event as a line a person reads on a terminal, in the CLI's own voice ({@code
+ * recopipe: warning: scheduler: tick failed: ...}): the exception and its causes summed up on the
+ * same line, the stack trace below it only when asked for ({@code RECOPIPE_DEBUG=1}), since users
+ * act on the message and developers on the trace.
  */
 public final class ConsoleEncoder extends EncoderBase<ILoggingEvent> {
   private static final byte[] NOTHING = new byte[0];
@@ -39,8 +39,11 @@ public final class ConsoleEncoder extends EncoderBase<ILoggingEvent> {
 
   /** The event's text, ending with a line break. */
   String line(ILoggingEvent event) {
-    StringBuilder line = new StringBuilder(128).append("recopipe: ")
-        .append(prefix(event.getLevel())).append(event.getFormattedMessage());
+    StringBuilder line =
+        new StringBuilder(128)
+            .append("recopipe: ")
+            .append(prefix(event.getLevel()))
+            .append(event.getFormattedMessage());
     IThrowableProxy thrown = event.getThrowableProxy();
     if (thrown != null) {
       line.append(": ").append(summary(thrown));

@@ -14,8 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Writes encoded events to one stream (the process's stdout, or a step's log file) through a
  * buffer, one whole line at a time under a lock so that lines from several threads never
- * interleave. An ordinary event is flushed at once; {@link #appendBatched} leaves the flush to
- * its caller, so that the access log writes a burst of request lines with one system call.
+ * interleave. An ordinary event is flushed at once; {@link #appendBatched} leaves the flush to its
+ * caller, so that the access log writes a burst of request lines with one system call.
  */
 public final class LineAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
     implements Flushable {

@@ -10,21 +10,21 @@ import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
- * SLF4J's binding to Logback configured by {@link LogSetup}, for a process that names it in
- * {@value #PROPERTY} (the server does): SLF4J then loads it directly instead of searching every
- * jar for providers, and Logback skips its own search for configurators and configuration files,
- * both of which a cold start would otherwise pay for.
+ * SLF4J's binding to Logback configured by {@link LogSetup}, for a process that names it in {@value
+ * #PROPERTY} (the server does): SLF4J then loads it directly instead of searching every jar for
+ * providers, and Logback skips its own search for configurators and configuration files, both of
+ * which a cold start would otherwise pay for.
  */
 public final class LogProvider implements SLF4JServiceProvider {
   /** SLF4J's system property naming the provider class. */
   public static final String PROPERTY = "slf4j.provider";
+
   private final LoggerContext context = new LoggerContext();
   private final IMarkerFactory markers = new BasicMarkerFactory();
   private final LogbackMDCAdapter mdc = new LogbackMDCAdapter();
 
   /** Creates the provider (SLF4J instantiates it). */
-  public LogProvider() {
-  }
+  public LogProvider() {}
 
   /**
    * Names this provider to SLF4J and the JSON format to {@link LogSetup}, unless the command line

@@ -48,16 +48,19 @@ class CloudLoggingEncoderTest {
     event.addKeyValuePair(new KeyValuePair("startup_ms", 412L));
     event.addKeyValuePair(new KeyValuePair("ok", true));
     event.addKeyValuePair(new KeyValuePair("model_version", "v3"));
-    event.addKeyValuePair(new KeyValuePair("request", (JsonValue) json -> {
-      json.writeStartObject();
-      json.writeNumberField("status", 200);
-      json.writeEndObject();
-    }));
+    event.addKeyValuePair(
+        new KeyValuePair(
+            "request",
+            (JsonValue)
+                json -> {
+                  json.writeStartObject();
+                  json.writeNumberField("status", 200);
+                  json.writeEndObject();
+                }));
     JsonNode line = line(event);
     assertEquals("ready on 8080", line.path("message").asText());
     assertEquals("2023-11-14T22:13:20.123Z", line.path("time").asText());
-    assertEquals("io.recopipe.test",
-        line.path(CloudLoggingEncoder.LABELS).path("logger").asText());
+    assertEquals("io.recopipe.test", line.path(CloudLoggingEncoder.LABELS).path("logger").asText());
     assertTrue(line.path("startup_ms").isIntegralNumber());
     assertEquals(412, line.path("startup_ms").asInt());
     assertTrue(line.path("ok").asBoolean());
@@ -75,8 +78,8 @@ class CloudLoggingEncoderTest {
 
   @Test
   void keepsTheStackTraceWithItsCausesInTheExceptionField() throws IOException {
-    Exception thrown = new IllegalStateException("step failed",
-        new java.io.IOException("disk\nfull"));
+    Exception thrown =
+        new IllegalStateException("step failed", new java.io.IOException("disk\nfull"));
     JsonNode line = line(event(Level.ERROR, "attempt {} failed", null, 2, thrown));
     assertEquals("attempt 2 failed", line.path("message").asText());
     String trace = line.path(CloudLoggingEncoder.EXCEPTION).asText();

@@ -21,24 +21,31 @@ class ConsoleEncoderTest {
   @Test
   void writesOneHumanLinePerLevel() {
     ConsoleEncoder console = new ConsoleEncoder(false);
-    assertEquals("recopipe: warning: slow disk" + NL,
-        console.line(event(Level.WARN, "slow disk", null)));
+    assertEquals(
+        "recopipe: warning: slow disk" + NL, console.line(event(Level.WARN, "slow disk", null)));
     assertEquals("recopipe: error: gone" + NL, console.line(event(Level.ERROR, "gone", null)));
     assertEquals("recopipe: started" + NL, console.line(event(Level.INFO, "started", null)));
   }
 
   @Test
   void sumsUpTheExceptionAndShowsItsTraceOnlyInDebug() {
-    Exception thrown = new IllegalStateException("tick failed",
-        new java.sql.SQLException("database is locked"));
+    Exception thrown =
+        new IllegalStateException("tick failed", new java.sql.SQLException("database is locked"));
     LoggingEvent event = event(Level.ERROR, "scheduler: tick failed", thrown);
     String plain = new ConsoleEncoder(false).line(event);
-    assertEquals("recopipe: error: scheduler: tick failed: IllegalStateException: tick failed "
-        + "(caused by SQLException: database is locked)" + NL, plain);
+    assertEquals(
+        "recopipe: error: scheduler: tick failed: IllegalStateException: tick failed "
+            + "(caused by SQLException: database is locked)"
+            + NL,
+        plain);
     String debug = new ConsoleEncoder(true).line(event);
     assertTrue(debug.startsWith(plain), debug);
-    assertTrue(debug.contains("java.lang.IllegalStateException: tick failed" + NL
-        + "\tat io.recopipe.logging.ConsoleEncoderTest."), debug);
+    assertTrue(
+        debug.contains(
+            "java.lang.IllegalStateException: tick failed"
+                + NL
+                + "\tat io.recopipe.logging.ConsoleEncoderTest."),
+        debug);
     assertTrue(debug.contains("Caused by: java.sql.SQLException: database is locked"), debug);
   }
 }

@@ -15,17 +15,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A process configured as the CLI is (Logback finding {@link LogSetup} as a service): human lines
- * on stderr with the stack trace only under {@code RECOPIPE_DEBUG=1}, library INFO quiet, and
- * Cloud Logging JSON on stdout when the JSON format is asked for.
+ * on stderr with the stack trace only under {@code RECOPIPE_DEBUG=1}, library INFO quiet, and Cloud
+ * Logging JSON on stdout when the JSON format is asked for.
  */
 class LogSetupProcessTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Runs {@link LogDemo} with {@code env}; returns {stdout, stderr}. */
   private static String[] run(Map<String, String> env) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), LogDemo.class.getName());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            LogDemo.class.getName());
     builder.environment().remove(LogSetup.DEBUG_ENV);
     builder.environment().remove(LogSetup.FORMAT_ENV);
     builder.environment().putAll(env);
@@ -34,17 +37,21 @@ class LogSetupProcessTest {
     byte[] err = process.getErrorStream().readAllBytes();
     assertTrue(process.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, process.exitValue(), new String(err, StandardCharsets.UTF_8));
-    return new String[] {new String(out, StandardCharsets.UTF_8),
-        new String(err, StandardCharsets.UTF_8)};
+    return new String[] {
+      new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8)
+    };
   }
 
   @Test
   void theConsoleIsHumanTextWithoutTheStackTrace() throws Exception {
     String[] io = run(Map.of());
     assertEquals("", io[0]);
-    assertEquals(List.of("recopipe: step train: started",
-        "recopipe: warning: step train: attempt 1 failed, retrying: IllegalStateException: boom "
-            + "(caused by IOException: disk full)"), io[1].lines().toList());
+    assertEquals(
+        List.of(
+            "recopipe: step train: started",
+            "recopipe: warning: step train: attempt 1 failed, retrying: IllegalStateException: boom "
+                + "(caused by IOException: disk full)"),
+        io[1].lines().toList());
   }
 
   @Test

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * No package of any module depends on itself through others: a cycle is the first step towards
- * modules that cannot be split or understood one at a time. The pipeline module's test class
- * path holds every module, so this one test sees them all.
+ * modules that cannot be split or understood one at a time. The pipeline module's test class path
+ * holds every module, so this one test sees them all.
  */
 class PackageCyclesTest {
   @Test

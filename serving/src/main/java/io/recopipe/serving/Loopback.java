@@ -8,8 +8,7 @@ import java.net.UnknownHostException;
  * metrics may be public only then.
  */
 public final class Loopback {
-  private Loopback() {
-  }
+  private Loopback() {}
 
   /** Whether every address {@code host} names is a loopback address (unresolvable: no). */
   public static boolean is(String host) {

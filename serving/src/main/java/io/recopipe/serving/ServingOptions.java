@@ -10,34 +10,47 @@ import java.util.Map;
  * The serving process's command-line flags (see issue4-contracts.md), parsed by hand so the
  * container's entrypoint needs no CLI library and starts fast.
  *
- * @param bundle       the model bundle directory to load at start-up
- * @param host         the public bind address
- * @param port         the public port, 0 for an ephemeral one
- * @param modelName    the model name in {@code /v1/models/{name}}
- * @param adminPort    the loopback admin port, 0 for an ephemeral one
- * @param stateFile    where to write the ready state, or null
- * @param reusePort    whether the public connector sets SO_REUSEPORT
+ * @param bundle the model bundle directory to load at start-up
+ * @param host the public bind address
+ * @param port the public port, 0 for an ephemeral one
+ * @param modelName the model name in {@code /v1/models/{name}}
+ * @param adminPort the loopback admin port, 0 for an ephemeral one
+ * @param stateFile where to write the ready state, or null
+ * @param reusePort whether the public connector sets SO_REUSEPORT
  * @param maxInstances the most instances one predict request may carry
  * @param maxBodyBytes the largest request body accepted
- * @param accessLog    whether every request is logged as a JSON line
- * @param threads      the most event loops the public server runs (each reads, scores and
- *                     answers its connections' requests); it runs one per available core, fewer
- *                     when this is lower; 0 = one per core
- * @param workers      the threads that score {@code :predict} batches (more than one instance)
- *                     off the event loops (default: one per available core; 0 scores them on
- *                     the event loop too); single instances are always scored on the loop
- * @param adminSecret  the owner-only file holding the admin API's bearer secret, or null (then
- *                     every admin request is refused)
- * @param journal      where admin actions are appended as JSON lines, or null
- * @param listen       extra public ports to listen on at start (SO_REUSEPORT), as a restarted
- *                     revision takes back the stable port it had
- * @param supervise    whether to start the restart supervisor once ready ({@link Supervisor}
- *                     watching this process), as the local deploy does: it starts after the
- *                     server is ready, so it is never part of a cold start
+ * @param accessLog whether every request is logged as a JSON line
+ * @param threads the most event loops the public server runs (each reads, scores and answers its
+ *     connections' requests); it runs one per available core, fewer when this is lower; 0 = one per
+ *     core
+ * @param workers the threads that score {@code :predict} batches (more than one instance) off the
+ *     event loops (default: one per available core; 0 scores them on the event loop too); single
+ *     instances are always scored on the loop
+ * @param adminSecret the owner-only file holding the admin API's bearer secret, or null (then every
+ *     admin request is refused)
+ * @param journal where admin actions are appended as JSON lines, or null
+ * @param listen extra public ports to listen on at start (SO_REUSEPORT), as a restarted revision
+ *     takes back the stable port it had
+ * @param supervise whether to start the restart supervisor once ready ({@link Supervisor} watching
+ *     this process), as the local deploy does: it starts after the server is ready, so it is never
+ *     part of a cold start
  */
-public record ServingOptions(Path bundle, String host, int port, String modelName, int adminPort,
-    Path stateFile, boolean reusePort, int maxInstances, int maxBodyBytes, boolean accessLog,
-    int threads, int workers, Path adminSecret, Path journal, List<Integer> listen,
+public record ServingOptions(
+    Path bundle,
+    String host,
+    int port,
+    String modelName,
+    int adminPort,
+    Path stateFile,
+    boolean reusePort,
+    int maxInstances,
+    int maxBodyBytes,
+    boolean accessLog,
+    int threads,
+    int workers,
+    Path adminSecret,
+    Path journal,
+    List<Integer> listen,
     boolean supervise) {
 
   /** The default model name, as in the seed client's endpoint. */
@@ -69,11 +82,13 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
     int maxBodyBytes = 1 << 20;
     boolean accessLog = true;
     String envThreads = env.get(THREADS_ENV);
-    int threads = envThreads == null || envThreads.isBlank() ? 0
-        : intValue(THREADS_ENV, envThreads, 0);
+    int threads =
+        envThreads == null || envThreads.isBlank() ? 0 : intValue(THREADS_ENV, envThreads, 0);
     String envWorkers = env.get(WORKERS_ENV);
-    int workers = envWorkers == null || envWorkers.isBlank()
-        ? Runtime.getRuntime().availableProcessors() : intValue(WORKERS_ENV, envWorkers, 0);
+    int workers =
+        envWorkers == null || envWorkers.isBlank()
+            ? Runtime.getRuntime().availableProcessors()
+            : intValue(WORKERS_ENV, envWorkers, 0);
     Path adminSecret = null;
     Path journal = null;
     List<Integer> listen = new ArrayList<>();
@@ -107,12 +122,25 @@ public record ServingOptions(Path bundle, String host, int port, String modelNam
       throw new InvalidInputException("ports must be 0..65535");
     }
     if (modelName.isBlank() || modelName.contains("/") || modelName.contains(":")) {
-      throw new InvalidInputException("--model-name must be a plain name, was '" + modelName
-          + "'");
+      throw new InvalidInputException("--model-name must be a plain name, was '" + modelName + "'");
     }
-    return new ServingOptions(bundle, host, port, modelName, adminPort, stateFile, reusePort,
-        maxInstances, maxBodyBytes, accessLog, threads, workers, adminSecret, journal,
-        List.copyOf(listen), supervise);
+    return new ServingOptions(
+        bundle,
+        host,
+        port,
+        modelName,
+        adminPort,
+        stateFile,
+        reusePort,
+        maxInstances,
+        maxBodyBytes,
+        accessLog,
+        threads,
+        workers,
+        adminSecret,
+        journal,
+        List.copyOf(listen),
+        supervise);
   }
 
   /** Whether the public listener is bound to a loopback address only. */

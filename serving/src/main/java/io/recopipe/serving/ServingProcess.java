@@ -1,10 +1,10 @@
 package io.recopipe.serving;
 
-import io.recopipe.serving.http.Connectors;
 import io.recopipe.serving.admin.AdminAuth;
 import io.recopipe.serving.admin.AdminJournal;
 import io.recopipe.serving.admin.AdminServer;
 import io.recopipe.serving.admin.ServingControl;
+import io.recopipe.serving.http.Connectors;
 import io.recopipe.serving.http.InFlight;
 import io.recopipe.serving.log.AccessLog;
 import io.recopipe.serving.metrics.ServingMetrics;
@@ -24,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running server: public and admin HTTP, the model holder and the graceful stop, in a form
- * that {@link ServingMain} runs as a process and tests run in-process (several at once).
+ * One running server: public and admin HTTP, the model holder and the graceful stop, in a form that
+ * {@link ServingMain} runs as a process and tests run in-process (several at once).
  */
 public final class ServingProcess implements ServingControl {
   /**
@@ -33,6 +33,7 @@ public final class ServingProcess implements ServingControl {
    * balancer that only checks the port).
    */
   static final long AFTER_READY_MILLIS = 1000;
+
   private static final Logger LOG = LoggerFactory.getLogger(ServingProcess.class);
   private final ServingOptions options;
   private final AccessLog log;
@@ -59,26 +60,26 @@ public final class ServingProcess implements ServingControl {
 
   /**
    * Starts loading and verifying the bundle in the background, starts HTTP meanwhile (readyz
-   * answers 503 until the model is installed), installs the model once it is fully verified
-   * (its scoring screen follows the first readiness answer), takes the extra listen ports, then
-   * writes the state file. Loading overlaps the servers' start-up,
-   * the largest part of a cold start, and a bundle that fails verification is never installed.
+   * answers 503 until the model is installed), installs the model once it is fully verified (its
+   * scoring screen follows the first readiness answer), takes the extra listen ports, then writes
+   * the state file. Loading overlaps the servers' start-up, the largest part of a cold start, and a
+   * bundle that fails verification is never installed.
    *
    * @throws IOException when the bundle cannot be loaded; the servers are stopped again
    */
   public void start() throws IOException {
     startedAt = Instant.now();
-    FutureTask<LoadedModel> loading = new FutureTask<>(
-        () -> ModelLoader.loadUnscreened(options.bundle()));
+    FutureTask<LoadedModel> loading =
+        new FutureTask<>(() -> ModelLoader.loadUnscreened(options.bundle()));
     Thread loader = new Thread(loading, "bundle-load");
     loader.setDaemon(true);
     loader.start();
     AdminAuth auth = AdminAuth.fromFile(options.adminSecret(), journal, holder::current);
     try {
-      publicServer = PublicServer.start(options, holder, metrics, inFlight, log,
-          answeredReady::countDown);
-      adminServer = AdminServer.start(options.adminPort(), holder, this, metrics, log, auth,
-          journal);
+      publicServer =
+          PublicServer.start(options, holder, metrics, inFlight, log, answeredReady::countDown);
+      adminServer =
+          AdminServer.start(options.adminPort(), holder, this, metrics, log, auth, journal);
     } catch (Exception e) {
       if (publicServer != null) {
         publicServer.stop();
@@ -232,8 +233,8 @@ public final class ServingProcess implements ServingControl {
 
   /**
    * Waits until {@code /readyz} has answered 200 once, at most {@value #AFTER_READY_MILLIS} ms:
-   * work that can wait (the scoring screen, the restart supervisor) waits for this, so that it
-   * does not slow the first readiness answer down.
+   * work that can wait (the scoring screen, the restart supervisor) waits for this, so that it does
+   * not slow the first readiness answer down.
    */
   public void awaitAnsweredReady() {
     try {

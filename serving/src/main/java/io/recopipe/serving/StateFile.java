@@ -14,19 +14,18 @@ import java.util.Map;
 
 /**
  * Writes the ready state ({@code pid, port, admin_port, model_name, model_version, run_id,
- * started_at}) atomically through a temp file and a rename, so that a deployer polling for the
- * file never reads half of it. It is written with Jackson's streaming generator (pretty-printed
- * as before), since the state file is part of becoming ready and the data-binding mapper is not.
+ * started_at}) atomically through a temp file and a rename, so that a deployer polling for the file
+ * never reads half of it. It is written with Jackson's streaming generator (pretty-printed as
+ * before), since the state file is part of becoming ready and the data-binding mapper is not.
  */
 public final class StateFile {
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  private StateFile() {
-  }
+  private StateFile() {}
 
   /**
-   * Writes {@code state} as JSON to {@code path}; values are strings, numbers, booleans, nulls
-   * or lists of those.
+   * Writes {@code state} as JSON to {@code path}; values are strings, numbers, booleans, nulls or
+   * lists of those.
    */
   public static void write(Path path, Map<String, Object> state) throws IOException {
     Path absolute = path.toAbsolutePath();
@@ -39,8 +38,8 @@ public final class StateFile {
     try {
       Files.write(temp, json);
       try {
-        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -64,8 +63,7 @@ public final class StateFile {
     return out.toByteArray();
   }
 
-  private static void writeValue(JsonGenerator json, String key, Object value)
-      throws IOException {
+  private static void writeValue(JsonGenerator json, String key, Object value) throws IOException {
     if (value == null) {
       json.writeNull();
     } else if (value instanceof String text) {
@@ -83,8 +81,8 @@ public final class StateFile {
       }
       json.writeEndArray();
     } else {
-      throw new IllegalArgumentException("state field " + key + ": cannot write a "
-          + value.getClass().getSimpleName());
+      throw new IllegalArgumentException(
+          "state field " + key + ": cannot write a " + value.getClass().getSimpleName());
     }
   }
 }

@@ -16,12 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The admin API on a real server: only the revision's bearer secret gets through, everything
- * else is 401 with a one-line JSON error and is not acted on, and every attempt is journaled.
+ * The admin API on a real server: only the revision's bearer secret gets through, everything else
+ * is 401 with a one-line JSON error and is not acted on, and every attempt is journaled.
  */
 class AdminAuthTest {
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void onlyTheSecretGetsThroughAndEveryAttemptIsJournaled() throws Exception {
@@ -33,11 +32,14 @@ class AdminAuthTest {
       String swap = "{\"bundle\":\"" + second.directory() + "\"}";
       HttpResponse<String> none = TestServer.send("POST", server.adminUrl("/admin/swap"), swap);
       assertRefused(none);
-      HttpResponse<String> wrong = TestServer.send("POST", server.adminUrl("/admin/swap"), swap,
-          "Bearer " + TestServer.SECRET.replace('0', '1'));
+      HttpResponse<String> wrong =
+          TestServer.send(
+              "POST",
+              server.adminUrl("/admin/swap"),
+              swap,
+              "Bearer " + TestServer.SECRET.replace('0', '1'));
       assertRefused(wrong);
-      assertRefused(TestServer.send("POST", server.adminUrl("/admin/stop"), "",
-          TestServer.SECRET));
+      assertRefused(TestServer.send("POST", server.adminUrl("/admin/stop"), "", TestServer.SECRET));
       assertEquals(firstVersion, server.process.model().version(), "nothing was swapped");
       assertFalse(server.process.stopping(), "nothing was stopped");
 
@@ -58,24 +60,33 @@ class AdminAuthTest {
       assertEquals("accepted", swapped.get("outcome").asText());
       assertEquals(firstVersion, swapped.get("model_version_before").asText());
       assertEquals(secondVersion, swapped.get("model_version_after").asText());
-      assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
-          server.adminDir.resolve("admin-journal.jsonl"))));
+      assertEquals(
+          "rw-------",
+          PosixFilePermissions.toString(
+              Files.getPosixFilePermissions(server.adminDir.resolve("admin-journal.jsonl"))));
     }
   }
 
   @Test
   void withoutASecretFileEveryAdminRequestIsRefused() throws Exception {
     ModelBundle bundle = TestBundles.write(temp, "c", 5);
-    ServingProcess process = new ServingProcess(ServingOptions.parse(new String[] {
-        "--bundle", bundle.directory().toString(), "--port", "0", "--host", "127.0.0.1"},
-        java.util.Map.of()), new io.recopipe.serving.log.AccessLog(
-            new io.recopipe.logging.LineAppender(new java.io.ByteArrayOutputStream(),
-                new io.recopipe.logging.CloudLoggingEncoder()), 16));
+    ServingProcess process =
+        new ServingProcess(
+            ServingOptions.parse(
+                new String[] {
+                  "--bundle", bundle.directory().toString(), "--port", "0", "--host", "127.0.0.1"
+                },
+                java.util.Map.of()),
+            new io.recopipe.serving.log.AccessLog(
+                new io.recopipe.logging.LineAppender(
+                    new java.io.ByteArrayOutputStream(),
+                    new io.recopipe.logging.CloudLoggingEncoder()),
+                16));
     process.start();
     try {
       String admin = "http://127.0.0.1:" + process.adminPort();
-      assertRefused(TestServer.send("GET", admin + "/admin/status", null,
-          "Bearer " + TestServer.SECRET));
+      assertRefused(
+          TestServer.send("GET", admin + "/admin/status", null, "Bearer " + TestServer.SECRET));
       assertRefused(TestServer.send("POST", admin + "/admin/stop", "", "Bearer "));
       assertFalse(process.stopping(), "nothing was stopped");
     } finally {
@@ -86,7 +97,6 @@ class AdminAuthTest {
   private static void assertRefused(HttpResponse<String> response) throws Exception {
     assertEquals(401, response.statusCode(), response.body());
     assertEquals(1, response.body().lines().count(), response.body());
-    assertTrue(TestServer.json(response).get("error").asText().contains("secret"),
-        response.body());
+    assertTrue(TestServer.json(response).get("error").asText().contains("secret"), response.body());
   }
 }

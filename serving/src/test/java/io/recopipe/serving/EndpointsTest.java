@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EndpointsTest {
-  @TempDir
-  static Path temp;
+  @TempDir static Path temp;
   static ModelBundle bundle;
   static TestServer server;
   static String version;
@@ -30,8 +29,9 @@ class EndpointsTest {
   static void start() throws Exception {
     bundle = TestBundles.write(temp, "m", 5);
     version = ModelLoader.versionOf(bundle.directory());
-    server = TestServer.start(bundle.directory(), "--state-file",
-        temp.resolve("state/state.json").toString());
+    server =
+        TestServer.start(
+            bundle.directory(), "--state-file", temp.resolve("state/state.json").toString());
   }
 
   @AfterAll
@@ -56,8 +56,7 @@ class EndpointsTest {
     assertEquals(version, json.get("model_version").asText());
     assertEquals("run-m", json.get("run_id").asText());
     assertEquals(bundle.manifest().dataFingerprint(), json.get("data_fingerprint").asText());
-    assertEquals(bundle.manifest().provenance().codeVersion(),
-        json.get("code_version").asText());
+    assertEquals(bundle.manifest().provenance().codeVersion(), json.get("code_version").asText());
     assertEquals(4, json.get("options").get("num_factors").asInt());
     assertEquals(0.5, json.get("metrics").get("rmse").asDouble());
     assertTrue(json.get("has_rated_items").asBoolean());
@@ -79,19 +78,22 @@ class EndpointsTest {
     assertEquals(200, response.statusCode());
     assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/plain"));
     String text = response.body();
-    assertTrue(text.contains("http_server_requests_seconds_count{route=\"predict\",status=\"200\"}"),
+    assertTrue(
+        text.contains("http_server_requests_seconds_count{route=\"predict\",status=\"200\"}"),
         text);
-    assertTrue(text.contains("http_server_requests_seconds_count{route=\"predict\",status=\"400\"}"),
+    assertTrue(
+        text.contains("http_server_requests_seconds_count{route=\"predict\",status=\"400\"}"),
         text);
     assertTrue(text.contains("http_server_requests_seconds_bucket{route=\"predict\""), text);
-    assertTrue(text.contains("recopipe_served_model{model_version=\"" + version
-        + "\",run_id=\"run-m\"} 1"), text);
+    assertTrue(
+        text.contains(
+            "recopipe_served_model{model_version=\"" + version + "\",run_id=\"run-m\"} 1"),
+        text);
   }
 
   @Test
   void stateFileIsWrittenWhenReady() throws Exception {
-    JsonNode state = TestServer.JSON.readTree(Files.readAllBytes(
-        temp.resolve("state/state.json")));
+    JsonNode state = TestServer.JSON.readTree(Files.readAllBytes(temp.resolve("state/state.json")));
     assertEquals(ProcessHandle.current().pid(), state.get("pid").asLong());
     assertEquals(server.process.port(), state.get("port").asInt());
     assertEquals(server.process.adminPort(), state.get("admin_port").asInt());
@@ -114,8 +116,8 @@ class EndpointsTest {
     // the admin connector is bound to 127.0.0.1, not to any other address of this host
     InetAddress other = nonLoopbackAddress();
     if (other != null) {
-      assertThrows(java.io.IOException.class,
-          () -> new Socket(other, server.process.adminPort()).close());
+      assertThrows(
+          java.io.IOException.class, () -> new Socket(other, server.process.adminPort()).close());
     }
     assertEquals(404, server.get("/admin/status").statusCode());
   }
@@ -123,8 +125,8 @@ class EndpointsTest {
   @Test
   void jsonAccessLogLines() throws Exception {
     server.get("/healthz");
-    String line = server.logText().lines().filter(l -> l.contains("\"/healthz\"")).findFirst()
-        .orElseThrow();
+    String line =
+        server.logText().lines().filter(l -> l.contains("\"/healthz\"")).findFirst().orElseThrow();
     JsonNode json = TestServer.JSON.readTree(line);
     assertEquals("INFO", json.get("severity").asText());
     assertTrue(json.has("message") && json.has("time"));

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HandoverTest {
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void aSecondServerTakesOverThePortWithoutAFailedRequest() throws Exception {
@@ -34,27 +33,29 @@ class HandoverTest {
       ConcurrentLinkedQueue<String> runs = new ConcurrentLinkedQueue<>();
       List<Thread> clients = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
-        Thread client = new Thread(() -> {
-          while (running.get()) {
-            try {
-              HttpResponse<String> response = TestServer.send("POST", url,
-                  "{\"instances\":[{\"user_id\":\"u1\",\"k\":3}]}");
-              if (response.statusCode() == 200) {
-                ok.incrementAndGet();
-              } else {
-                failures.add(response.statusCode() + " " + response.body());
-              }
-            } catch (Exception e) {
-              failures.add(e.toString());
-            }
-          }
-        });
+        Thread client =
+            new Thread(
+                () -> {
+                  while (running.get()) {
+                    try {
+                      HttpResponse<String> response =
+                          TestServer.send(
+                              "POST", url, "{\"instances\":[{\"user_id\":\"u1\",\"k\":3}]}");
+                      if (response.statusCode() == 200) {
+                        ok.incrementAndGet();
+                      } else {
+                        failures.add(response.statusCode() + " " + response.body());
+                      }
+                    } catch (Exception e) {
+                      failures.add(e.toString());
+                    }
+                  }
+                });
         client.start();
         clients.add(client);
       }
       Thread.sleep(200);
-      HttpResponse<String> listen = next.admin("POST", "/admin/listen",
-          "{\"port\":" + port + "}");
+      HttpResponse<String> listen = next.admin("POST", "/admin/listen", "{\"port\":" + port + "}");
       assertEquals(200, listen.statusCode(), listen.body());
       assertEquals(port, TestServer.json(listen).get("port").asInt());
       JsonNode status = TestServer.json(next.admin("GET", "/admin/status", null));
@@ -62,13 +63,15 @@ class HandoverTest {
       Thread.sleep(200);
       HttpResponse<String> stop = old.admin("POST", "/admin/stop", "");
       assertEquals(200, stop.statusCode(), stop.body());
-      Thread thread = new Thread(() -> {
-        try {
-          old.process.awaitStopped();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  old.process.awaitStopped();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
       thread.start();
       thread.join(TimeUnit.SECONDS.toMillis(30));
       assertTrue(!thread.isAlive(), "old server stopped");
@@ -82,11 +85,11 @@ class HandoverTest {
       assertTrue(ok.get() > before, "the new server answers on the port after the handover");
       assertEquals(503, old.process.stopping() ? 503 : 200);
       // the old process's model is gone from the port: answers now come from b
-      HttpResponse<String> after = TestServer.send("GET",
-          "http://127.0.0.1:" + port + "/readyz", null);
+      HttpResponse<String> after =
+          TestServer.send("GET", "http://127.0.0.1:" + port + "/readyz", null);
       assertEquals(200, after.statusCode());
-      assertEquals(next.process.model().version(),
-          TestServer.json(after).get("model_version").asText());
+      assertEquals(
+          next.process.model().version(), TestServer.json(after).get("model_version").asText());
       runs.clear();
     }
   }

@@ -21,13 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Real sockets against another address of this machine: a loopback-bound server refuses its
- * public, extra (listen) and admin ports there; bound to all interfaces it keeps metrics and
+ * Real sockets against another address of this machine: a loopback-bound server refuses its public,
+ * extra (listen) and admin ports there; bound to all interfaces it keeps metrics and
  * run-identifying metadata to the loopback admin port.
  */
 class LoopbackBindingTest {
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void loopbackServerIsUnreachableFromAnotherAddress() throws Exception {
@@ -36,8 +35,8 @@ class LoopbackBindingTest {
     ModelBundle bundle = TestBundles.write(temp, "m", 5);
     try (TestServer server = TestServer.start(bundle.directory())) {
       int extra = freePort();
-      assertEquals(200, server.admin("POST", "/admin/listen", "{\"port\":" + extra + "}")
-          .statusCode());
+      assertEquals(
+          200, server.admin("POST", "/admin/listen", "{\"port\":" + extra + "}").statusCode());
       for (int port : new int[] {server.process.port(), extra, server.process.adminPort()}) {
         assertThrows(IOException.class, () -> connect(other, port), "port " + port);
         connect(InetAddress.getLoopbackAddress(), port);

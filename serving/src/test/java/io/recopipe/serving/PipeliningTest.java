@@ -19,11 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * also when a batch is scored on a worker while a single user behind it could be answered at once.
  */
 class PipeliningTest {
-  private static final String BATCH = "{\"instances\":[{\"user_id\":\"u1\",\"k\":2},"
-      + "{\"user_id\":\"u2\",\"k\":2}]}";
+  private static final String BATCH =
+      "{\"instances\":[{\"user_id\":\"u1\",\"k\":2}," + "{\"user_id\":\"u2\",\"k\":2}]}";
   private static final String SINGLE = "{\"instances\":[{\"user_id\":\"u3\",\"k\":1}]}";
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void answersKeepTheOrderOfTheRequests() throws Exception {
@@ -33,7 +32,9 @@ class PipeliningTest {
       StringBuilder requests = new StringBuilder();
       List<String> expected = new ArrayList<>();
       for (int n = 0; n < 20; n++) {
-        requests.append(post(BATCH)).append(post(SINGLE))
+        requests
+            .append(post(BATCH))
+            .append(post(SINGLE))
             .append("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
         expected.addAll(List.of(batch, single, "{\"status\":\"ok\"}"));
       }
@@ -52,7 +53,9 @@ class PipeliningTest {
 
   private static String post(String body) {
     return "POST /v1/models/recommender_model:predict HTTP/1.1\r\nHost: x\r\n"
-        + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n"
+        + "Content-Type: application/json\r\nContent-Length: "
+        + body.length()
+        + "\r\n\r\n"
         + body;
   }
 

@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PredictApiTest {
-  @TempDir
-  static Path temp;
+  @TempDir static Path temp;
   static ModelBundle bundle;
   static TestServer server;
 
@@ -54,13 +53,12 @@ class PredictApiTest {
   void seedRequestGetsTheSeedShape() throws Exception {
     HttpResponse<String> response = server.predict("{\"instances\": [{\"user_id\": \"u1\"}]}");
     assertEquals(200, response.statusCode());
-    assertTrue(response.headers().firstValue("content-type").orElse("")
-        .startsWith("application/json"));
+    assertTrue(
+        response.headers().firstValue("content-type").orElse("").startsWith("application/json"));
     JsonNode json = TestServer.json(response);
     assertEquals(List.of("predictions"), iterable(json.fieldNames()));
     JsonNode row = json.get("predictions").get(0);
-    assertEquals(List.of("predicted_rating", "predicted_item_id"),
-        iterable(row.fieldNames()));
+    assertEquals(List.of("predicted_rating", "predicted_item_id"), iterable(row.fieldNames()));
     assertEquals(50, row.get("predicted_rating").size());
     assertRow(expected("u1", 50, true), row);
   }
@@ -68,25 +66,34 @@ class PredictApiTest {
   @Test
   void scoresEqualTheModelsBitForBit() throws Exception {
     MfModel model = bundle.model();
-    JsonNode row = TestServer.json(server.predict(
-        "{\"instances\":[{\"user_id\":\"u3\",\"k\":70,\"exclude_rated\":false}]}"))
-        .get("predictions").get(0);
+    JsonNode row =
+        TestServer.json(
+                server.predict(
+                    "{\"instances\":[{\"user_id\":\"u3\",\"k\":70,\"exclude_rated\":false}]}"))
+            .get("predictions")
+            .get(0);
     List<String> items = TestServer.strings(row.get("predicted_item_id"));
     float[] ratings = TestServer.floats(row.get("predicted_rating"));
     assertEquals(model.items().size(), items.size());
     int u = model.users().indexOf("u3");
     for (int n = 0; n < items.size(); n++) {
-      assertEquals(Float.floatToIntBits(model.predict(u, model.items().indexOf(items.get(n)))),
-          Float.floatToIntBits(ratings[n]), items.get(n));
+      assertEquals(
+          Float.floatToIntBits(model.predict(u, model.items().indexOf(items.get(n)))),
+          Float.floatToIntBits(ratings[n]),
+          items.get(n));
     }
   }
 
   @Test
   void kAndExcludeRatedPerInstance() throws Exception {
-    JsonNode predictions = TestServer.json(server.predict("{\"instances\":["
-        + "{\"user_id\":\"u2\",\"k\":5},"
-        + "{\"user_id\":\"u2\",\"k\":5,\"exclude_rated\":false},"
-        + "{\"user_id\":\"u4\",\"k\":1}]}")).get("predictions");
+    JsonNode predictions =
+        TestServer.json(
+                server.predict(
+                    "{\"instances\":["
+                        + "{\"user_id\":\"u2\",\"k\":5},"
+                        + "{\"user_id\":\"u2\",\"k\":5,\"exclude_rated\":false},"
+                        + "{\"user_id\":\"u4\",\"k\":1}]}"))
+            .get("predictions");
     assertEquals(3, predictions.size());
     assertRow(expected("u2", 5, true), predictions.get(0));
     assertRow(expected("u2", 5, false), predictions.get(1));
@@ -103,10 +110,15 @@ class PredictApiTest {
   @Test
   void itemIdsAreScoredInTheGivenOrder() throws Exception {
     MfModel model = bundle.model();
-    JsonNode row = TestServer.json(server.predict("{\"instances\":[{\"user_id\":\"u5\","
-        + "\"item_ids\":[\"i9\",\"i2\",\"nope\",\"i40\"]}]}")).get("predictions").get(0);
-    assertEquals(List.of("i9", "i2", "nope", "i40"),
-        TestServer.strings(row.get("predicted_item_id")));
+    JsonNode row =
+        TestServer.json(
+                server.predict(
+                    "{\"instances\":[{\"user_id\":\"u5\","
+                        + "\"item_ids\":[\"i9\",\"i2\",\"nope\",\"i40\"]}]}"))
+            .get("predictions")
+            .get(0);
+    assertEquals(
+        List.of("i9", "i2", "nope", "i40"), TestServer.strings(row.get("predicted_item_id")));
     float[] ratings = TestServer.floats(row.get("predicted_rating"));
     String[] items = {"i9", "i2", "nope", "i40"};
     for (int n = 0; n < items.length; n++) {
@@ -118,9 +130,11 @@ class PredictApiTest {
   @Test
   void unknownUsersGetInterceptsAndColdStart() throws Exception {
     MfModel model = bundle.model();
-    JsonNode predictions = TestServer.json(server.predict(
-        "{\"instances\":[{\"user_id\":12345,\"k\":10},{\"user_id\":\"stranger\",\"k\":10}]}"))
-        .get("predictions");
+    JsonNode predictions =
+        TestServer.json(
+                server.predict(
+                    "{\"instances\":[{\"user_id\":12345,\"k\":10},{\"user_id\":\"stranger\",\"k\":10}]}"))
+            .get("predictions");
     for (JsonNode row : predictions) {
       assertTrue(row.get("cold_start").asBoolean());
       List<String> items = TestServer.strings(row.get("predicted_item_id"));
@@ -130,14 +144,17 @@ class PredictApiTest {
         assertEquals(model.globalIntercept() + model.itemIntercept(i), ratings[n], 0f);
       }
     }
-    assertEquals(TestServer.strings(predictions.get(0).get("predicted_item_id")),
+    assertEquals(
+        TestServer.strings(predictions.get(0).get("predicted_item_id")),
         TestServer.strings(predictions.get(1).get("predicted_item_id")));
   }
 
   @Test
   void numericUserIdsAreTheirDecimalText() throws Exception {
-    JsonNode row = TestServer.json(server.predict("{\"instances\":[{\"user_id\":7,\"k\":3}]}"))
-        .get("predictions").get(0);
+    JsonNode row =
+        TestServer.json(server.predict("{\"instances\":[{\"user_id\":7,\"k\":3}]}"))
+            .get("predictions")
+            .get(0);
     assertRow(expected("7", 3, true), row);
   }
 

@@ -24,23 +24,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A bundle that records its rating range serves explicit ratings clamped into it, ranked by the
- * raw score; implicit confidences and bundles without a range are served as scored.
+ * A bundle that records its rating range serves explicit ratings clamped into it, ranked by the raw
+ * score; implicit confidences and bundles without a range are served as scored.
  */
 class RatingRangeServingTest {
   /** Narrower than the model's predictions, so clamping shows at both ends. */
   private static final RatingRange NARROW = new RatingRange(2.5f, 3.5f);
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private ModelBundle bundle(FeedbackType type, RatingRange range) throws Exception {
     PlantedRatings.Split data = PlantedRatings.generate(60, 50, 3, 0.3, 0.2, 5);
-    AlsResult fit = new AlsTrainer(AlsOptions.builder().feedbackType(type).numFactors(4)
-        .maxIterations(3).l2Reg(0.5).threads(1).build()).fit(data.train());
+    AlsResult fit =
+        new AlsTrainer(
+                AlsOptions.builder()
+                    .feedbackType(type)
+                    .numFactors(4)
+                    .maxIterations(3)
+                    .l2Reg(0.5)
+                    .threads(1)
+                    .build())
+            .fit(data.train());
     BundleManifest manifest = BundleManifest.forFit(fit).ratingRange(range).build();
-    return BundleWriter.write(temp.resolve(type + "-" + (range != null)), fit.model(), manifest,
-        RatedItems.of(data.train(), fit.model()), BundleWriter.IfExists.FAIL);
+    return BundleWriter.write(
+        temp.resolve(type + "-" + (range != null)),
+        fit.model(),
+        manifest,
+        RatedItems.of(data.train(), fit.model()),
+        BundleWriter.IfExists.FAIL);
   }
 
   private static Recommendation raw(ModelBundle bundle, String user, int k) {
@@ -50,7 +61,8 @@ class RatingRangeServingTest {
 
   private static JsonNode predict(TestServer server, String instance) throws Exception {
     return TestServer.json(server.predict("{\"instances\": [" + instance + "]}"))
-        .get("predictions").get(0);
+        .get("predictions")
+        .get(0);
   }
 
   @Test
@@ -62,7 +74,8 @@ class RatingRangeServingTest {
       clamped[n] = NARROW.clamp(raw.ratings()[n]);
     }
     assertTrue(raw.ratings()[0] > NARROW.max(), "the fixture must predict above the range");
-    assertTrue(raw.ratings()[raw.ratings().length - 1] < NARROW.min(),
+    assertTrue(
+        raw.ratings()[raw.ratings().length - 1] < NARROW.min(),
         "the fixture must predict below the range");
     try (TestServer server = TestServer.start(bundle.directory())) {
       JsonNode top = predict(server, "{\"user_id\": \"u1\"}");
@@ -70,23 +83,27 @@ class RatingRangeServingTest {
       assertEquals(raw.itemIds(), TestServer.strings(top.get("predicted_item_id")));
       String first = raw.itemIds().get(0);
       String last = raw.itemIds().get(raw.itemIds().size() - 1);
-      JsonNode listed = predict(server, "{\"user_id\": \"u1\", \"item_ids\": [\"" + last
-          + "\", \"" + first + "\"]}");
-      assertArrayEquals(new float[] {NARROW.min(), NARROW.max()},
+      JsonNode listed =
+          predict(
+              server, "{\"user_id\": \"u1\", \"item_ids\": [\"" + last + "\", \"" + first + "\"]}");
+      assertArrayEquals(
+          new float[] {NARROW.min(), NARROW.max()},
           TestServer.floats(listed.get("predicted_rating")));
     }
   }
 
   @Test
   void implicitConfidencesAndBundlesWithoutARangeAreNotClamped() throws Exception {
-    for (ModelBundle bundle : List.of(bundle(FeedbackType.IMPLICIT, NARROW),
-        bundle(FeedbackType.EXPLICIT, null))) {
-      String field = bundle.manifest().feedbackType().equals("IMPLICIT")
-          ? "predicted_rating_confidence" : "predicted_rating";
+    for (ModelBundle bundle :
+        List.of(bundle(FeedbackType.IMPLICIT, NARROW), bundle(FeedbackType.EXPLICIT, null))) {
+      String field =
+          bundle.manifest().feedbackType().equals("IMPLICIT")
+              ? "predicted_rating_confidence"
+              : "predicted_rating";
       try (TestServer server = TestServer.start(bundle.directory())) {
         JsonNode top = predict(server, "{\"user_id\": \"u1\"}");
-        assertArrayEquals(raw(bundle, "u1", 50).ratings(), TestServer.floats(top.get(field)),
-            field);
+        assertArrayEquals(
+            raw(bundle, "u1", 50).ratings(), TestServer.floats(top.get(field)), field);
       }
     }
   }

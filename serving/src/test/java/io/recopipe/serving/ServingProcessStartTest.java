@@ -12,8 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The bundle loads while the servers start, and a corrupted bundle still never serves. */
 class ServingProcessStartTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aBundleWithACorruptedFactorFileIsRefusedAtStart() throws Exception {

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The state file is the same document the data-binding mapper wrote, without the mapper. */
 class StateFileTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void writesTheBytesTheMapperWrote() throws Exception {
@@ -36,8 +35,9 @@ class StateFileTest {
 
     StateFile.write(file, state);
 
-    assertArrayEquals(new ObjectMapper().writerWithDefaultPrettyPrinter()
-        .writeValueAsBytes(state), Files.readAllBytes(file));
+    assertArrayEquals(
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(state),
+        Files.readAllBytes(file));
     try (var left = Files.list(file.getParent())) {
       assertTrue(left.allMatch(file::equals), "no temp file left behind");
     }
@@ -45,8 +45,10 @@ class StateFileTest {
 
   @Test
   void refusesAValueItCannotWrite() {
-    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-        () -> StateFile.write(dir.resolve("state.json"), Map.of("started", new Object())));
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> StateFile.write(dir.resolve("state.json"), Map.of("started", new Object())));
     assertTrue(refused.getMessage().contains("state field started"), refused.getMessage());
   }
 }

@@ -20,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * restarted after a graceful stop.
  */
 class SupervisorTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aKilledServerIsRestartedOnceOnItsPortByTheSupervisorItStarted() throws Exception {
@@ -30,15 +29,20 @@ class SupervisorTest {
       JsonNode first = awaitState(server.pid(), 0);
       long supervisor = awaitState(server.pid(), 1).path("supervisor_pid").asLong();
       assertTrue(ProcessHandle.of(supervisor).isPresent(), "the supervisor runs");
-      assertEquals(server.pid(), ProcessHandle.of(supervisor).orElseThrow().parent()
-          .orElseThrow().pid(), "the ready server started its supervisor");
+      assertEquals(
+          server.pid(),
+          ProcessHandle.of(supervisor).orElseThrow().parent().orElseThrow().pid(),
+          "the ready server started its supervisor");
 
       server.destroyForcibly();
       JsonNode restarted = awaitNewPid(server.pid());
       assertEquals(first.path("port").asInt(), restarted.path("port").asInt());
       assertEquals(supervisor, restarted.path("supervisor_pid").asLong());
-      assertEquals(200, TestServer.send("GET", "http://127.0.0.1:" + restarted.path("port")
-          .asInt() + "/readyz", null).statusCode());
+      assertEquals(
+          200,
+          TestServer.send(
+                  "GET", "http://127.0.0.1:" + restarted.path("port").asInt() + "/readyz", null)
+              .statusCode());
       List<String> journal = Files.readAllLines(dir.resolve("journal.jsonl"));
       assertEquals(1, journal.size(), journal.toString());
       assertTrue(journal.get(0).contains("\"restart\""), journal.get(0));
@@ -47,7 +51,9 @@ class SupervisorTest {
       again.destroy(); // SIGTERM: a deliberate stop
       again.onExit().get(30, TimeUnit.SECONDS);
       ProcessHandle.of(supervisor).ifPresent(h -> h.onExit().join());
-      assertEquals(1, Files.readAllLines(dir.resolve("journal.jsonl")).size(),
+      assertEquals(
+          1,
+          Files.readAllLines(dir.resolve("journal.jsonl")).size(),
           "a deliberate stop is not journaled as a crash");
     } finally {
       stopAll(server);
@@ -73,16 +79,34 @@ class SupervisorTest {
 
   private Process launch(String name) throws Exception {
     TestBundles.write(dir, name, 7);
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
-        ServingMain.class.getName(), "--bundle", dir.resolve(name).toString(),
-        "--host", "127.0.0.1", "--port", "0", "--admin-port", "0",
-        "--state-file", dir.resolve("state.json").toString(),
-        "--journal", dir.resolve("journal.jsonl").toString(), "--reuse-port",
-        "--no-access-log", ServingOptions.SUPERVISE));
-    return new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve(name + ".log").toFile()).start();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ServingMain.class.getName(),
+                "--bundle",
+                dir.resolve(name).toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--admin-port",
+                "0",
+                "--state-file",
+                dir.resolve("state.json").toString(),
+                "--journal",
+                dir.resolve("journal.jsonl").toString(),
+                "--reuse-port",
+                "--no-access-log",
+                ServingOptions.SUPERVISE));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve(name + ".log").toFile())
+        .start();
   }
 
   /** The state file of {@code pid} once it has at least {@code fields} of its supervisor. */
@@ -90,14 +114,18 @@ class SupervisorTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
       JsonNode state = readState();
-      if (state != null && state.path("pid").asLong() == pid
+      if (state != null
+          && state.path("pid").asLong() == pid
           && (supervisorFields == 0 || state.has("supervisor_pid"))) {
         return state;
       }
       Thread.sleep(50);
     }
-    throw new AssertionError("no state for pid " + pid + ": " + Files.readString(
-        dir.resolve(dir.toFile().list((d, n) -> n.endsWith(".log"))[0])));
+    throw new AssertionError(
+        "no state for pid "
+            + pid
+            + ": "
+            + Files.readString(dir.resolve(dir.toFile().list((d, n) -> n.endsWith(".log"))[0])));
   }
 
   private JsonNode awaitNewPid(long old) throws Exception {

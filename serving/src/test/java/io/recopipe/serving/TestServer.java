@@ -22,17 +22,20 @@ import java.util.Map;
 
 /** A real server on ephemeral ports plus an HTTP client, for the tests. */
 final class TestServer implements AutoCloseable {
-  static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-  static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   final ServingProcess process;
   final ByteArrayOutputStream logs;
   final AccessLog log;
   final Path adminDir;
 
-  private TestServer(ServingProcess process, ByteArrayOutputStream logs, AccessLog log,
-      Path adminDir) {
+  private TestServer(
+      ServingProcess process, ByteArrayOutputStream logs, AccessLog log, Path adminDir) {
     this.process = process;
     this.logs = logs;
     this.log = log;
@@ -49,15 +52,28 @@ final class TestServer implements AutoCloseable {
   static TestServer start(Path bundle, String... flags) throws IOException {
     Path adminDir = java.nio.file.Files.createTempDirectory("serving-admin");
     Path secret = java.nio.file.Files.writeString(adminDir.resolve("admin.secret"), SECRET);
-    List<String> args = new ArrayList<>(List.of("--bundle", bundle.toString(), "--port", "0",
-        "--host", "127.0.0.1", "--admin-port", "0", "--admin-secret-file", secret.toString(),
-        "--journal", adminDir.resolve("admin-journal.jsonl").toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--bundle",
+                bundle.toString(),
+                "--port",
+                "0",
+                "--host",
+                "127.0.0.1",
+                "--admin-port",
+                "0",
+                "--admin-secret-file",
+                secret.toString(),
+                "--journal",
+                adminDir.resolve("admin-journal.jsonl").toString()));
     args.addAll(Arrays.asList(flags));
     ByteArrayOutputStream logs = new ByteArrayOutputStream();
-    AccessLog log = new AccessLog(new LineAppender(logs, new CloudLoggingEncoder()),
-        AccessLog.DEFAULT_CAPACITY);
-    ServingProcess process = new ServingProcess(
-        ServingOptions.parse(args.toArray(String[]::new), Map.of()), log);
+    AccessLog log =
+        new AccessLog(
+            new LineAppender(logs, new CloudLoggingEncoder()), AccessLog.DEFAULT_CAPACITY);
+    ServingProcess process =
+        new ServingProcess(ServingOptions.parse(args.toArray(String[]::new), Map.of()), log);
     TestServer server = new TestServer(process, logs, log, adminDir);
     process.start();
     return server;
@@ -78,13 +94,16 @@ final class TestServer implements AutoCloseable {
   /** Sends a request, with {@code Authorization: authorization} unless it is null. */
   static HttpResponse<String> send(String method, String url, String body, String authorization)
       throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-        .timeout(Duration.ofSeconds(20));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (body != null) {
       request.header("Content-Type", "application/json");
     }

@@ -3,8 +3,8 @@ package io.recopipe.components.api;
 import java.util.List;
 
 /**
- * Holds a component's identity (name, version, typed ports) so each concrete step contains only
- * its work; the ports are fixed at construction, which is what a pipeline compiler reads.
+ * Holds a component's identity (name, version, typed ports) so each concrete step contains only its
+ * work; the ports are fixed at construction, which is what a pipeline compiler reads.
  */
 public abstract class AbstractComponent implements Component {
   private final String name;
@@ -13,8 +13,7 @@ public abstract class AbstractComponent implements Component {
   private final List<Port> outputs;
 
   /** Creates a component with fixed identity and ports. */
-  protected AbstractComponent(String name, String version, List<Port> inputs,
-      List<Port> outputs) {
+  protected AbstractComponent(String name, String version, List<Port> inputs, List<Port> outputs) {
     this.name = name;
     this.version = version;
     this.inputs = List.copyOf(inputs);

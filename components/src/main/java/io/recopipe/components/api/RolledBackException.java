@@ -1,8 +1,8 @@
 package io.recopipe.components.api;
 
 /**
- * A deploy that failed a check after which the previous revision was kept serving: the runner
- * ends the run ROLLED_BACK (not FAILED), since production was protected, and records the reason.
+ * A deploy that failed a check after which the previous revision was kept serving: the runner ends
+ * the run ROLLED_BACK (not FAILED), since production was protected, and records the reason.
  */
 public class RolledBackException extends ComponentException {
   private static final long serialVersionUID = 1L;

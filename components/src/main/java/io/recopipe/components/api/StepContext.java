@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Everything a component may touch while it runs: its input artifacts, the directories for its
- * outputs, its parameters, the warehouse, its log and metrics. Keeping it to this interface is
- * what lets the same component run locally and on Google Cloud.
+ * outputs, its parameters, the warehouse, its log and metrics. Keeping it to this interface is what
+ * lets the same component run locally and on Google Cloud.
  */
 public interface StepContext {
   /** The run's id. */
@@ -27,8 +27,8 @@ public interface StepContext {
   Path output(String port) throws ComponentException;
 
   /**
-   * This step's parameters, keys without the step prefix (for step {@code train}, config key
-   * {@code train.num_factors} arrives as {@code num_factors}), values as text.
+   * This step's parameters, keys without the step prefix (for step {@code train}, config key {@code
+   * train.num_factors} arrives as {@code num_factors}), values as text.
    */
   Map<String, String> parameters();
 
@@ -48,24 +48,24 @@ public interface StepContext {
   Path cacheDirectory();
 
   /**
-   * Where long-lived local services keep their state across runs (serving revisions, the
-   * endpoint registry): {@code HOME/serving} locally.
+   * Where long-lived local services keep their state across runs (serving revisions, the endpoint
+   * registry): {@code HOME/serving} locally.
    */
   default Path serviceDirectory() {
     return cacheDirectory().resolveSibling("serving");
   }
 
   /**
-   * When the run started (the same on every attempt and after a resume), for timestamps that
-   * must not change an artifact's bytes between attempts; empty when the runner has none.
+   * When the run started (the same on every attempt and after a resume), for timestamps that must
+   * not change an artifact's bytes between attempts; empty when the runner has none.
    */
   default Optional<java.time.Instant> runStartedAt() {
     return Optional.empty();
   }
 
   /**
-   * The {@code type} backend the run's profile installed (see {@link Services}); empty in the
-   * local profile, where each step uses its built-in engine.
+   * The {@code type} backend the run's profile installed (see {@link Services}); empty in the local
+   * profile, where each step uses its built-in engine.
    */
   default <T> Optional<T> service(Class<T> type) {
     return Optional.empty();

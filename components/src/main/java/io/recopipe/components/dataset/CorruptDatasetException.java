@@ -13,8 +13,9 @@ public final class CorruptDatasetException extends IOException implements Recopi
   private static final long serialVersionUID = 1L;
 
   /** What to do about it, appended to every message. */
-  static final String ADVICE = " (ingest validated this file when it wrote it, so it was damaged "
-      + "or changed since; run the pipeline again with --no-cache to ingest the data again)";
+  static final String ADVICE =
+      " (ingest validated this file when it wrote it, so it was damaged "
+          + "or changed since; run the pipeline again with --no-cache to ingest the data again)";
 
   /** {@code detail} about the dataset file, with the advice appended. */
   public CorruptDatasetException(String detail) {

@@ -14,8 +14,7 @@ import java.util.Optional;
  * range is visible in the run's log.
  */
 public final class DatasetInput {
-  private DatasetInput() {
-  }
+  private DatasetInput() {}
 
   /** Opens input {@code port} of {@code context} (usually {@code dataset}). */
   public static IngestedDataset open(String step, StepContext context, String port)
@@ -28,9 +27,16 @@ public final class DatasetInput {
       throw failure(step, dir, e);
     }
     if (!dataset.hasRecordedSchema()) {
-      context.log().info(String.format(Locale.ROOT, "%s: the dataset has no schema.json (an "
-          + "older recopipe wrote it); read in its fixed layout, rating range %s taken from its "
-          + "data", step, dataset.ratingRange()));
+      context
+          .log()
+          .info(
+              String.format(
+                  Locale.ROOT,
+                  "%s: the dataset has no schema.json (an "
+                      + "older recopipe wrote it); read in its fixed layout, rating range %s taken from its "
+                      + "data",
+                  step,
+                  dataset.ratingRange()));
     }
     return dataset;
   }
@@ -38,8 +44,16 @@ public final class DatasetInput {
   /** Split {@code file} of {@code dataset}; refused when it has no rows. */
   public static Ratings required(String step, IngestedDataset dataset, String file)
       throws ComponentException {
-    return optional(step, dataset, file).orElseThrow(() -> new ComponentException(step
-        + ": the dataset has no rows in " + file + " (looked in " + dataset.directory() + ")"));
+    return optional(step, dataset, file)
+        .orElseThrow(
+            () ->
+                new ComponentException(
+                    step
+                        + ": the dataset has no rows in "
+                        + file
+                        + " (looked in "
+                        + dataset.directory()
+                        + ")"));
   }
 
   /** Split {@code file} of {@code dataset}, or empty when it has no rows. */
@@ -52,10 +66,11 @@ public final class DatasetInput {
     }
   }
 
-  private static ComponentException failure(String step, Path dir,
-      IOException e) {
-    String detail = e instanceof CorruptDatasetException ? e.getMessage()
-        : "cannot read the dataset in " + dir + ": " + e;
+  private static ComponentException failure(String step, Path dir, IOException e) {
+    String detail =
+        e instanceof CorruptDatasetException
+            ? e.getMessage()
+            : "cannot read the dataset in " + dir + ": " + e;
     return new ComponentException(step + ": " + detail, e);
   }
 }

@@ -9,27 +9,38 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * What ingest decided about a dataset, once ({@code schema.json}): id kinds, rating range and
- * step as found, row counts, fingerprint and provenance. Every later step reads the dataset by
- * it and never re-infers a format or a rating scale from its own intermediate files.
+ * What ingest decided about a dataset, once ({@code schema.json}): id kinds, rating range and step
+ * as found, row counts, fingerprint and provenance. Every later step reads the dataset by it and
+ * never re-infers a format or a rating scale from its own intermediate files.
  *
  * @param formatVersion the schema.json format version
- * @param userIds       the kind of the user ids
- * @param itemIds       the kind of the item ids
- * @param ratingRange   the lowest and highest rating found
- * @param ratingStep    the grid the ratings lie on (1, 0.5, …); empty when continuous
- * @param ratingRows    rows in {@code ratings.tsv}
- * @param trainRows     rows in {@code train.tsv}
- * @param evalRows      rows in {@code eval.tsv}
- * @param users         distinct users
- * @param items         distinct items
- * @param fingerprint   the data fingerprint of all ratings ({@link Ratings#fingerprint()})
- * @param source        where the data came from (the user's path, URL or preset)
- * @param format        the format ingest read it as, e.g. {@code MovieLens 100K}
+ * @param userIds the kind of the user ids
+ * @param itemIds the kind of the item ids
+ * @param ratingRange the lowest and highest rating found
+ * @param ratingStep the grid the ratings lie on (1, 0.5, …); empty when continuous
+ * @param ratingRows rows in {@code ratings.tsv}
+ * @param trainRows rows in {@code train.tsv}
+ * @param evalRows rows in {@code eval.tsv}
+ * @param users distinct users
+ * @param items distinct items
+ * @param fingerprint the data fingerprint of all ratings ({@link Ratings#fingerprint()})
+ * @param source where the data came from (the user's path, URL or preset)
+ * @param format the format ingest read it as, e.g. {@code MovieLens 100K}
  */
-public record DatasetSchema(int formatVersion, IdKind userIds, IdKind itemIds,
-    RatingRange ratingRange, OptionalDouble ratingStep, long ratingRows, long trainRows,
-    long evalRows, int users, int items, String fingerprint, String source, String format) {
+public record DatasetSchema(
+    int formatVersion,
+    IdKind userIds,
+    IdKind itemIds,
+    RatingRange ratingRange,
+    OptionalDouble ratingStep,
+    long ratingRows,
+    long trainRows,
+    long evalRows,
+    int users,
+    int items,
+    String fingerprint,
+    String source,
+    String format) {
 
   /** The format version this recopipe writes and the newest it reads. */
   public static final int FORMAT_VERSION = 1;
@@ -63,15 +74,26 @@ public record DatasetSchema(int formatVersion, IdKind userIds, IdKind itemIds,
   }
 
   /**
-   * The schema of freshly ingested data: {@code all} in dataset order, split into
-   * {@code trainRows} and {@code evalRows}.
+   * The schema of freshly ingested data: {@code all} in dataset order, split into {@code trainRows}
+   * and {@code evalRows}.
    *
    * @throws IllegalArgumentException when {@code all} is empty
    */
-  public static DatasetSchema of(Ratings all, long trainRows, long evalRows, String source,
-      String format) {
-    return new DatasetSchema(FORMAT_VERSION, IdKind.of(all.users()), IdKind.of(all.items()),
-        RatingRange.of(all), RatingGrid.step(all), all.size(), trainRows, evalRows,
-        all.users().size(), all.items().size(), all.fingerprint(), source, format);
+  public static DatasetSchema of(
+      Ratings all, long trainRows, long evalRows, String source, String format) {
+    return new DatasetSchema(
+        FORMAT_VERSION,
+        IdKind.of(all.users()),
+        IdKind.of(all.items()),
+        RatingRange.of(all),
+        RatingGrid.step(all),
+        all.size(),
+        trainRows,
+        evalRows,
+        all.users().size(),
+        all.items().size(),
+        all.fingerprint(),
+        source,
+        format);
   }
 }

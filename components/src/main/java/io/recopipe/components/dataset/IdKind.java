@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * Whether a data set's user (or item) ids are all canonical integers or arbitrary strings, decided
- * once at ingest so later steps, the warehouse and serving agree on the id type (an integer
- * {@code 42} in a request means the id {@code "42"} only when every id is a canonical integer).
+ * once at ingest so later steps, the warehouse and serving agree on the id type (an integer {@code
+ * 42} in a request means the id {@code "42"} only when every id is a canonical integer).
  */
 public enum IdKind {
   /** Every id is a canonical base-10 64-bit integer: no sign but '-', no leading zeros. */
@@ -43,8 +43,8 @@ public enum IdKind {
         return kind;
       }
     }
-    throw new InvalidInputException("expected an id kind 'integer' or 'string', found '"
-        + name + "'");
+    throw new InvalidInputException(
+        "expected an id kind 'integer' or 'string', found '" + name + "'");
   }
 
   /** The name schema.json uses. */

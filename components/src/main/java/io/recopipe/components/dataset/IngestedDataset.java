@@ -3,8 +3,8 @@ package io.recopipe.components.dataset;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.data.Ratings;
-import io.recopipe.model.io.Json;
 import io.recopipe.model.error.InvalidInputException;
+import io.recopipe.model.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,8 +32,8 @@ public final class IngestedDataset {
   private final boolean recorded;
   private final Map<String, Optional<Ratings>> read;
 
-  private IngestedDataset(Path dir, DatasetSchema schema, boolean recorded,
-      Map<String, Optional<Ratings>> read) {
+  private IngestedDataset(
+      Path dir, DatasetSchema schema, boolean recorded, Map<String, Optional<Ratings>> read) {
     this.dir = dir;
     this.schema = schema;
     this.recorded = recorded;
@@ -44,7 +44,7 @@ public final class IngestedDataset {
    * Opens dataset directory {@code dir}.
    *
    * @throws CorruptDatasetException when schema.json is malformed, or (without one) the splits
-   * @throws IOException             when a file cannot be read
+   * @throws IOException when a file cannot be read
    */
   public static IngestedDataset open(Path dir) throws IOException {
     Path file = dir.resolve(DatasetLayout.SCHEMA);
@@ -55,8 +55,8 @@ public final class IngestedDataset {
       return derived(dir);
     }
     try {
-      return new IngestedDataset(dir, DatasetSchema.fromJson(Json.parse(bytes)), true,
-          new HashMap<>());
+      return new IngestedDataset(
+          dir, DatasetSchema.fromJson(Json.parse(bytes)), true, new HashMap<>());
     } catch (IllegalArgumentException e) {
       throw new CorruptDatasetException(file + ": " + e.getMessage());
     }
@@ -83,8 +83,8 @@ public final class IngestedDataset {
   }
 
   /**
-   * Split {@code file} ({@link DatasetLayout#RATINGS}, {@link DatasetLayout#TRAIN} or
-   * {@link DatasetLayout#EVAL}); empty when the dataset has no rows in it.
+   * Split {@code file} ({@link DatasetLayout#RATINGS}, {@link DatasetLayout#TRAIN} or {@link
+   * DatasetLayout#EVAL}); empty when the dataset has no rows in it.
    *
    * @throws CorruptDatasetException when the file disagrees with the schema
    */
@@ -93,14 +93,21 @@ public final class IngestedDataset {
     if (cached != null) {
       return cached;
     }
-    long rows = !recorded ? -1 : switch (file) {
-      case DatasetLayout.RATINGS -> schema.ratingRows();
-      case DatasetLayout.TRAIN -> schema.trainRows();
-      case DatasetLayout.EVAL -> schema.evalRows();
-      default -> throw new InvalidInputException("not a ratings file of a dataset: " + file);
-    };
-    SplitFileReader.Expected expected = recorded ? new SplitFileReader.Expected(
-        schema.userIds(), schema.itemIds(), schema.ratingRange(), rows) : UNCHECKED;
+    long rows =
+        !recorded
+            ? -1
+            : switch (file) {
+              case DatasetLayout.RATINGS -> schema.ratingRows();
+              case DatasetLayout.TRAIN -> schema.trainRows();
+              case DatasetLayout.EVAL -> schema.evalRows();
+              default ->
+                  throw new InvalidInputException("not a ratings file of a dataset: " + file);
+            };
+    SplitFileReader.Expected expected =
+        recorded
+            ? new SplitFileReader.Expected(
+                schema.userIds(), schema.itemIds(), schema.ratingRange(), rows)
+            : UNCHECKED;
     Optional<Ratings> ratings = read(dir.resolve(file), expected);
     read.put(file, ratings);
     return ratings;
@@ -110,8 +117,8 @@ public final class IngestedDataset {
       throws IOException {
     if (!Files.isRegularFile(path)) {
       if (expected.rows() > 0) {
-        throw new CorruptDatasetException(path + " is missing; schema.json says it has "
-            + expected.rows() + " rows");
+        throw new CorruptDatasetException(
+            path + " is missing; schema.json says it has " + expected.rows() + " rows");
       }
       return Optional.empty();
     }
@@ -129,23 +136,44 @@ public final class IngestedDataset {
     Optional<Ratings> eval = read.get(DatasetLayout.EVAL);
     Ratings basis = train.or(() -> eval).orElse(null);
     if (basis == null) {
-      basis = read(dir.resolve(DatasetLayout.RATINGS), UNCHECKED).orElseThrow(() ->
-          new CorruptDatasetException(dir + " has no schema.json and no ratings in "
-              + DatasetLayout.TRAIN + ", " + DatasetLayout.EVAL + " or " + DatasetLayout.RATINGS));
+      basis =
+          read(dir.resolve(DatasetLayout.RATINGS), UNCHECKED)
+              .orElseThrow(
+                  () ->
+                      new CorruptDatasetException(
+                          dir
+                              + " has no schema.json and no ratings in "
+                              + DatasetLayout.TRAIN
+                              + ", "
+                              + DatasetLayout.EVAL
+                              + " or "
+                              + DatasetLayout.RATINGS));
       read.put(DatasetLayout.RATINGS, Optional.of(basis));
     }
     RatingRange range = union(RatingRange.of(basis), eval.map(RatingRange::of));
     long trainRows = train.map(Ratings::size).orElse(0);
     long evalRows = eval.map(Ratings::size).orElse(0);
-    DatasetSchema schema = new DatasetSchema(DatasetSchema.FORMAT_VERSION, IdKind.of(
-        basis.users()), IdKind.of(basis.items()), range, OptionalDouble.empty(),
-        trainRows + evalRows, trainRows, evalRows, basis.users().size(), basis.items().size(),
-        UNKNOWN, UNKNOWN, UNKNOWN);
+    DatasetSchema schema =
+        new DatasetSchema(
+            DatasetSchema.FORMAT_VERSION,
+            IdKind.of(basis.users()),
+            IdKind.of(basis.items()),
+            range,
+            OptionalDouble.empty(),
+            trainRows + evalRows,
+            trainRows,
+            evalRows,
+            basis.users().size(),
+            basis.items().size(),
+            UNKNOWN,
+            UNKNOWN,
+            UNKNOWN);
     return new IngestedDataset(dir, schema, false, read);
   }
 
   private static RatingRange union(RatingRange range, Optional<RatingRange> other) {
-    return other.map(o -> new RatingRange(Math.min(range.min(), o.min()),
-        Math.max(range.max(), o.max()))).orElse(range);
+    return other
+        .map(o -> new RatingRange(Math.min(range.min(), o.min()), Math.max(range.max(), o.max())))
+        .orElse(range);
   }
 }

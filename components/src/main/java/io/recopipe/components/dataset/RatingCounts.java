@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * How often each distinct rating value occurs, counted in one pass over the rating column with
- * an open-addressing table of float bits (no boxing, so 20 million ratings take a fraction of a
+ * How often each distinct rating value occurs, counted in one pass over the rating column with an
+ * open-addressing table of float bits (no boxing, so 20 million ratings take a fraction of a
  * second); the rating histogram and the rating grid both start from it. Values are ordered as
  * {@link Float#compare} orders them, as a sorted map of floats would.
  */
@@ -18,8 +18,7 @@ public final class RatingCounts {
   private boolean[] used = new boolean[64];
   private int distinct;
 
-  private RatingCounts() {
-  }
+  private RatingCounts() {}
 
   /** The counts of every rating in {@code ratings}. */
   public static RatingCounts of(Ratings ratings) {
@@ -48,7 +47,9 @@ public final class RatingCounts {
       float rating = ratings.rating(n);
       float twice = rating * 2;
       int half = (int) twice;
-      if (half == twice && half >= 0 && half < HALVES
+      if (half == twice
+          && half >= 0
+          && half < HALVES
           && Float.floatToRawIntBits(rating) != NEGATIVE_ZERO) {
         halves[half]++;
         continue;

@@ -13,20 +13,21 @@ import java.util.OptionalDouble;
 final class RatingGrid {
   /** More distinct ratings than this count as continuous. */
   static final int MAX_DISTINCT = 10_000;
+
   /** Ratings with more decimals than this count as continuous. */
   static final int MAX_DECIMALS = 6;
+
   /** A grid with more points than this many per distinct rating is too fine to be one. */
   static final int MAX_POINTS_PER_VALUE = 100;
 
-  private RatingGrid() {
-  }
+  private RatingGrid() {}
 
   /**
-   * The largest step {@code s} such that every rating is {@code min + k·s} for an integer
-   * {@code k}, computed on the shortest decimal form of each (float) rating; empty when the ratings
-   * are continuous (more than {@value #MAX_DISTINCT} distinct values, more than
-   * {@value #MAX_DECIMALS} decimals, or a grid over {@value #MAX_POINTS_PER_VALUE} times finer than
-   * the distinct values need, as three-decimal scores between 0 and 100 are) or all equal.
+   * The largest step {@code s} such that every rating is {@code min + k·s} for an integer {@code
+   * k}, computed on the shortest decimal form of each (float) rating; empty when the ratings are
+   * continuous (more than {@value #MAX_DISTINCT} distinct values, more than {@value #MAX_DECIMALS}
+   * decimals, or a grid over {@value #MAX_POINTS_PER_VALUE} times finer than the distinct values
+   * need, as three-decimal scores between 0 and 100 are) or all equal.
    */
   static OptionalDouble step(Ratings ratings) {
     float[] distinct = RatingCounts.distinct(ratings, MAX_DISTINCT).orElse(null);

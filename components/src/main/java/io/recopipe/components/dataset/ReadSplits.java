@@ -21,23 +21,22 @@ import java.util.zip.CRC32C;
  * The splits this process has already read and checked, so steps of one run (train, evaluate,
  * export, the gate) share one parse of {@code train.tsv} and {@code eval.tsv} instead of each
  * reading millions of lines again. An entry is used only while the file has the same size,
- * modification time and CRC-32C of its bytes (checksumming a file costs a small part of parsing
- * it, and catches a file damaged or replaced in place) and for the same expectations; entries are
- * softly held, so the memory goes back to the heap whenever it is needed (the next read parses
- * the file again).
+ * modification time and CRC-32C of its bytes (checksumming a file costs a small part of parsing it,
+ * and catches a file damaged or replaced in place) and for the same expectations; entries are
+ * softly held, so the memory goes back to the heap whenever it is needed (the next read parses the
+ * file again).
  */
 final class ReadSplits {
   /** How many splits are remembered at most (a run reads two or three). */
   static final int CAPACITY = 4;
+
   private static final Map<Key, SoftReference<Ratings>> READ = new LinkedHashMap<>();
 
-  private ReadSplits() {
-  }
+  private ReadSplits() {}
 
   /** What identifies one read: the file as it is now, and what it was checked against. */
-  private record Key(Path file, long size, FileTime modified, long crc,
-      SplitFileReader.Expected expected) {
-  }
+  private record Key(
+      Path file, long size, FileTime modified, long crc, SplitFileReader.Expected expected) {}
 
   /** The ratings of {@code file} checked against {@code expected}, parsed at most once. */
   static Ratings read(Path file, SplitFileReader.Expected expected) throws IOException {
@@ -61,8 +60,8 @@ final class ReadSplits {
         crc.update(buffer.flip());
       }
     }
-    return new Key(absolute, attributes.size(), attributes.lastModifiedTime(), crc.getValue(),
-        expected);
+    return new Key(
+        absolute, attributes.size(), attributes.lastModifiedTime(), crc.getValue(), expected);
   }
 
   private static synchronized Optional<Ratings> lookUp(Key key) {

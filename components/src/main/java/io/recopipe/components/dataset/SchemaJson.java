@@ -12,17 +12,17 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * Converts a {@link DatasetSchema} to and from {@code schema.json}, which also spells out the
- * fixed layout all three files share (tab-separated, no header, typed columns) so that a person
- * or another tool reads the dataset without recopipe; decoding checks that layout and the format
+ * Converts a {@link DatasetSchema} to and from {@code schema.json}, which also spells out the fixed
+ * layout all three files share (tab-separated, no header, typed columns) so that a person or
+ * another tool reads the dataset without recopipe; decoding checks that layout and the format
  * version first.
  */
 final class SchemaJson {
-  private static final String[] FILES = {DatasetLayout.RATINGS, DatasetLayout.TRAIN,
-      DatasetLayout.EVAL};
+  private static final String[] FILES = {
+    DatasetLayout.RATINGS, DatasetLayout.TRAIN, DatasetLayout.EVAL
+  };
 
-  private SchemaJson() {
-  }
+  private SchemaJson() {}
 
   /** The JSON form of {@code schema}, fields in the documented order. */
   static ObjectNode encode(DatasetSchema schema) {
@@ -31,20 +31,24 @@ final class SchemaJson {
     for (int n = 0; n < FILES.length; n++) {
       files.addObject().put("name", FILES[n]).put("rows", rows[n]);
     }
-    ObjectNode rating = Json.object()
-        .put("min", RatingRange.decimal(schema.ratingRange().min()))
-        .put("max", RatingRange.decimal(schema.ratingRange().max()));
-    rating.set("step", schema.ratingStep().isPresent()
-        ? Json.valueOf(schema.ratingStep().getAsDouble()) : Json.valueOf(null));
-    ObjectNode json = Json.object()
-        .put("format_version", schema.formatVersion())
-        .put("source", schema.source())
-        .put("format", schema.format());
+    ObjectNode rating =
+        Json.object()
+            .put("min", RatingRange.decimal(schema.ratingRange().min()))
+            .put("max", RatingRange.decimal(schema.ratingRange().max()));
+    rating.set(
+        "step",
+        schema.ratingStep().isPresent()
+            ? Json.valueOf(schema.ratingStep().getAsDouble())
+            : Json.valueOf(null));
+    ObjectNode json =
+        Json.object()
+            .put("format_version", schema.formatVersion())
+            .put("source", schema.source())
+            .put("format", schema.format());
     json.set("files", files);
     json.put("delimiter", "\t").put("header", false);
     json.set("columns", columns(schema.userIds(), schema.itemIds()));
-    json.put("user_ids", schema.userIds().jsonName())
-        .put("item_ids", schema.itemIds().jsonName());
+    json.put("user_ids", schema.userIds().jsonName()).put("item_ids", schema.itemIds().jsonName());
     json.set("rating", rating);
     return json.put("users", schema.users())
         .put("items", schema.items())
@@ -60,22 +64,39 @@ final class SchemaJson {
     ObjectNode json = JsonFields.asObject(parsed);
     int version = JsonFields.intValue(json, "format_version");
     if (version < 1 || version > DatasetSchema.FORMAT_VERSION) {
-      throw new JsonInputException("format_version " + version
-          + " is not one this recopipe reads (1.." + DatasetSchema.FORMAT_VERSION
-          + "); a newer recopipe wrote it?");
+      throw new JsonInputException(
+          "format_version "
+              + version
+              + " is not one this recopipe reads (1.."
+              + DatasetSchema.FORMAT_VERSION
+              + "); a newer recopipe wrote it?");
     }
     IdKind users = kind(json, "user_ids");
     IdKind items = kind(json, "item_ids");
     ObjectNode rating = JsonFields.object(json, "rating");
-    RatingRange range = new RatingRange((float) JsonFields.doubleValue(rating, "min"),
-        (float) JsonFields.doubleValue(rating, "max"));
-    OptionalDouble step = JsonFields.require(rating, "step").isNull() ? OptionalDouble.empty()
-        : OptionalDouble.of(JsonFields.doubleValue(rating, "step"));
+    RatingRange range =
+        new RatingRange(
+            (float) JsonFields.doubleValue(rating, "min"),
+            (float) JsonFields.doubleValue(rating, "max"));
+    OptionalDouble step =
+        JsonFields.require(rating, "step").isNull()
+            ? OptionalDouble.empty()
+            : OptionalDouble.of(JsonFields.doubleValue(rating, "step"));
     checkLayout(json, users, items);
     long[] rows = rows(JsonFields.array(json, "files"));
-    return new DatasetSchema(version, users, items, range, step, rows[0], rows[1], rows[2],
-        JsonFields.intValue(json, "users"), JsonFields.intValue(json, "items"),
-        JsonFields.string(json, "fingerprint"), JsonFields.string(json, "source"),
+    return new DatasetSchema(
+        version,
+        users,
+        items,
+        range,
+        step,
+        rows[0],
+        rows[1],
+        rows[2],
+        JsonFields.intValue(json, "users"),
+        JsonFields.intValue(json, "items"),
+        JsonFields.string(json, "fingerprint"),
+        JsonFields.string(json, "source"),
         JsonFields.string(json, "format"));
   }
 
@@ -90,26 +111,35 @@ final class SchemaJson {
   /** Checks that the files' layout is the fixed one this recopipe reads. */
   private static void checkLayout(ObjectNode json, IdKind users, IdKind items) {
     ArrayNode expected = columns(users, items);
-    if (!JsonFields.string(json, "delimiter").equals("\t") || JsonFields.bool(json, "header")
+    if (!JsonFields.string(json, "delimiter").equals("\t")
+        || JsonFields.bool(json, "header")
         || !JsonFields.array(json, "columns").equals(expected)) {
-      throw new JsonInputException("a file layout this recopipe does not read (expected "
-          + "tab-separated, no header, columns " + Json.compact(expected) + ")");
+      throw new JsonInputException(
+          "a file layout this recopipe does not read (expected "
+              + "tab-separated, no header, columns "
+              + Json.compact(expected)
+              + ")");
     }
   }
 
   /** The rows of ratings, train and eval. */
   private static long[] rows(ArrayNode files) {
     if (files.size() != FILES.length) {
-      throw new JsonInputException("files: expected " + FILES.length + " entries ("
-          + String.join(", ", FILES) + "), found " + files.size());
+      throw new JsonInputException(
+          "files: expected "
+              + FILES.length
+              + " entries ("
+              + String.join(", ", FILES)
+              + "), found "
+              + files.size());
     }
     long[] rows = new long[FILES.length];
     for (int n = 0; n < FILES.length; n++) {
       ObjectNode file = JsonFields.asObject(files.get(n));
       String where = "files[" + n + "]";
       if (!JsonFields.string(file, "name").equals(FILES[n])) {
-        throw new JsonInputException(where + ": expected " + FILES[n] + ", found "
-            + JsonFields.string(file, "name"));
+        throw new JsonInputException(
+            where + ": expected " + FILES[n] + ", found " + JsonFields.string(file, "name"));
       }
       rows[n] = JsonFields.longValue(file, "rows");
     }
@@ -117,10 +147,15 @@ final class SchemaJson {
   }
 
   private static ArrayNode columns(IdKind users, IdKind items) {
-    return Json.array(List.of(column("user_id", users.columnType()),
-        column("item_id", items.columnType()), column("rating", "FLOAT64"),
-        Json.object().put("name", "timestamp").put("type", "INT64")
-            .put("unit", "epoch_seconds")));
+    return Json.array(
+        List.of(
+            column("user_id", users.columnType()),
+            column("item_id", items.columnType()),
+            column("rating", "FLOAT64"),
+            Json.object()
+                .put("name", "timestamp")
+                .put("type", "INT64")
+                .put("unit", "epoch_seconds")));
   }
 
   private static ObjectNode column(String name, String type) {

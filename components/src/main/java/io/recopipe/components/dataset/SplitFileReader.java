@@ -15,13 +15,14 @@ import java.util.Arrays;
 /**
  * Reads one ratings file of a dataset directory in its fixed layout ({@code user item rating
  * timestamp}, tab-separated, no header, {@code \n} line ends) without any format inference: a
- * byte-level parser that checks each value against the schema, so a damaged file is reported at
- * its line and column instead of training on garbage.
+ * byte-level parser that checks each value against the schema, so a damaged file is reported at its
+ * line and column instead of training on garbage.
  */
 final class SplitFileReader {
   private static final String[] COLUMNS = {"user_id", "item_id", "rating", "timestamp"};
-  private static final float[] POWERS_OF_TEN = {1f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f,
-      1e8f, 1e9f, 1e10f};
+  private static final float[] POWERS_OF_TEN = {
+    1f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f
+  };
   private static final int EXACT_FLOAT_INTEGER = 1 << 24;
 
   /**
@@ -31,10 +32,9 @@ final class SplitFileReader {
    * @param users the user id kind
    * @param items the item id kind
    * @param range the rating range
-   * @param rows  the row count
+   * @param rows the row count
    */
-  record Expected(IdKind users, IdKind items, RatingRange range, long rows) {
-  }
+  record Expected(IdKind users, IdKind items, RatingRange range, long rows) {}
 
   private final Path file;
   private final Expected expected;
@@ -50,8 +50,10 @@ final class SplitFileReader {
   private SplitFileReader(Path file, Expected expected) {
     this.file = file;
     this.expected = expected;
-    this.userIndex = expected.users() == IdKind.INTEGER ? new IntegerIdIndex(builder.users()) : null;
-    this.itemIndex = expected.items() == IdKind.INTEGER ? new IntegerIdIndex(builder.items()) : null;
+    this.userIndex =
+        expected.users() == IdKind.INTEGER ? new IntegerIdIndex(builder.users()) : null;
+    this.itemIndex =
+        expected.items() == IdKind.INTEGER ? new IntegerIdIndex(builder.items()) : null;
   }
 
   /**
@@ -67,7 +69,8 @@ final class SplitFileReader {
   private Ratings read() throws IOException {
     int filled = 0;
     try (InputStream in = Files.newInputStream(file)) {
-      for (int read = in.read(line, filled, line.length - filled); read >= 0;
+      for (int read = in.read(line, filled, line.length - filled);
+          read >= 0;
           read = in.read(line, filled, line.length - filled)) {
         int end = filled + read;
         int start = 0;
@@ -89,12 +92,12 @@ final class SplitFileReader {
     }
     Ratings ratings = builder.build();
     if (builder.duplicatesResolved() > 0) {
-      throw new CorruptDatasetException(file + ": " + builder.duplicatesResolved()
-          + " duplicate (user, item) rows");
+      throw new CorruptDatasetException(
+          file + ": " + builder.duplicatesResolved() + " duplicate (user, item) rows");
     }
     if (expected.rows() >= 0 && ratings.size() != expected.rows()) {
-      throw new CorruptDatasetException(file + ": " + ratings.size() + " rows, schema.json says "
-          + expected.rows());
+      throw new CorruptDatasetException(
+          file + ": " + ratings.size() + " rows, schema.json says " + expected.rows());
     }
     return ratings;
   }
@@ -115,8 +118,10 @@ final class SplitFileReader {
     }
     ends[3] = end;
     int user = user(start, ends[0]);
-    int item = itemIndex != null ? itemIndex.indexOf(integerId(2, ends[0] + 1, ends[1]))
-        : builder.items().intern(id(2, ends[0] + 1, ends[1]));
+    int item =
+        itemIndex != null
+            ? itemIndex.indexOf(integerId(2, ends[0] + 1, ends[1]))
+            : builder.items().intern(id(2, ends[0] + 1, ends[1]));
     float rating = rating(ends[1] + 1, ends[2]);
     long timestamp = timestamp(ends[2] + 1, ends[3]);
     builder.addIndexed(user, item, rating, timestamp);
@@ -124,12 +129,14 @@ final class SplitFileReader {
 
   /** The user's index; the file is sorted by user, so a repeated user costs no lookup. */
   private int user(int start, int end) throws IOException {
-    if (previousUserIndex >= 0 && Arrays.equals(line, start, end, previousUser, 0,
-        previousUser.length)) {
+    if (previousUserIndex >= 0
+        && Arrays.equals(line, start, end, previousUser, 0, previousUser.length)) {
       return previousUserIndex;
     }
-    previousUserIndex = userIndex != null ? userIndex.indexOf(integerId(1, start, end))
-        : builder.users().intern(id(1, start, end));
+    previousUserIndex =
+        userIndex != null
+            ? userIndex.indexOf(integerId(1, start, end))
+            : builder.users().intern(id(1, start, end));
     previousUser = Arrays.copyOfRange(line, start, end);
     return previousUserIndex;
   }
@@ -146,8 +153,8 @@ final class SplitFileReader {
     boolean negative = from < to && line[from] == '-';
     int start = negative ? from + 1 : from;
     int digits = to - start;
-    boolean canonical = digits >= 1 && digits <= 19
-        && (line[start] != '0' || (digits == 1 && !negative));
+    boolean canonical =
+        digits >= 1 && digits <= 19 && (line[start] != '0' || (digits == 1 && !negative));
     long value = 0;
     for (int n = start; canonical && n < to; n++) {
       canonical = line[n] >= '0' && line[n] <= '9';
@@ -161,8 +168,9 @@ final class SplitFileReader {
       canonical = false;
     }
     if (!canonical) {
-      throw problem(column, "expected an integer id (schema.json: integer ids), found '"
-          + shown(from, to) + "'");
+      throw problem(
+          column,
+          "expected an integer id (schema.json: integer ids), found '" + shown(from, to) + "'");
     }
     return negative ? -value : value;
   }
@@ -173,8 +181,12 @@ final class SplitFileReader {
       throw problem(3, "expected a finite number, found '" + shown(from, to) + "'");
     }
     if (expected.range() != null && !expected.range().contains(value)) {
-      throw problem(3, "rating " + shown(from, to) + " is outside the range schema.json records, "
-          + expected.range());
+      throw problem(
+          3,
+          "rating "
+              + shown(from, to)
+              + " is outside the range schema.json records, "
+              + expected.range());
     }
     return value;
   }
@@ -189,7 +201,9 @@ final class SplitFileReader {
       byte b = line[n];
       if (b == '.' && decimals < 0) {
         decimals = 0;
-      } else if (b >= '0' && b <= '9' && mantissa < EXACT_FLOAT_INTEGER / 10
+      } else if (b >= '0'
+          && b <= '9'
+          && mantissa < EXACT_FLOAT_INTEGER / 10
           && decimals < POWERS_OF_TEN.length - 1) {
         mantissa = mantissa * 10 + (b - '0');
         digits++;
@@ -240,15 +254,23 @@ final class SplitFileReader {
   }
 
   private CorruptDatasetException problem(int column, String detail) {
-    return new CorruptDatasetException(file + " line " + lineNumber + ", column " + column + " ("
-        + COLUMNS[Math.min(column, COLUMNS.length) - 1] + "): " + detail);
+    return new CorruptDatasetException(
+        file
+            + " line "
+            + lineNumber
+            + ", column "
+            + column
+            + " ("
+            + COLUMNS[Math.min(column, COLUMNS.length) - 1]
+            + "): "
+            + detail);
   }
 
   /** Up to 40 bytes of the field as text, control characters escaped. */
   private String shown(int from, int to) {
-    String text = ControlChars.escape(new String(line, from, Math.min(to, from + 40) - from,
-        StandardCharsets.UTF_8));
+    String text =
+        ControlChars.escape(
+            new String(line, from, Math.min(to, from + 40) - from, StandardCharsets.UTF_8));
     return to - from > 40 ? text + "…" : text;
   }
-
 }

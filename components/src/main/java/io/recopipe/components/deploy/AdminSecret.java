@@ -18,10 +18,10 @@ import java.util.Base64;
 final class AdminSecret {
   /** The secret's file name inside a revision directory. */
   static final String FILE = "admin.secret";
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private AdminSecret() {
-  }
+  private AdminSecret() {}
 
   /** Creates a fresh secret file in {@code revisionDir}; returns its path. */
   static Path create(Path revisionDir) throws IOException {
@@ -30,9 +30,12 @@ final class AdminSecret {
     String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     Path file = revisionDir.resolve(FILE);
     Files.deleteIfExists(file);
-    try (OutputStream out = Files.newOutputStream(Files.createFile(file,
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
-        StandardOpenOption.WRITE)) {
+    try (OutputStream out =
+        Files.newOutputStream(
+            Files.createFile(
+                file,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+            StandardOpenOption.WRITE)) {
       out.write(secret.getBytes(StandardCharsets.UTF_8));
     }
     return file;

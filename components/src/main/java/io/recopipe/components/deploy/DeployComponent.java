@@ -18,26 +18,30 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code deploy} step (local): runs the image's serving process with the host's JRE, checks
- * it (ready, smoke test against the bundle), hands it the stable port and stops the old revision;
- * any failed check keeps the old revision serving and ends the run ROLLED_BACK.
+ * The {@code deploy} step (local): runs the image's serving process with the host's JRE, checks it
+ * (ready, smoke test against the bundle), hands it the stable port and stops the old revision; any
+ * failed check keeps the old revision serving and ends the run ROLLED_BACK.
  *
- * <p>Parameters: {@code enabled} (true), {@code port} (8501), {@code model_name}
- * ({@code recommender_model}), {@code smoke_users} (3), {@code ready_timeout_seconds} (60),
- * {@code java} (the running JVM's). Output {@code endpoint}: {@code endpoint.json}. When the
- * profile installs a {@link DeployTarget} (Cloud Run), the pushed image goes there instead, with
- * {@code canary_percent} (0) of the traffic first.
+ * <p>Parameters: {@code enabled} (true), {@code port} (8501), {@code model_name} ({@code
+ * recommender_model}), {@code smoke_users} (3), {@code ready_timeout_seconds} (60), {@code java}
+ * (the running JVM's). Output {@code endpoint}: {@code endpoint.json}. When the profile installs a
+ * {@link DeployTarget} (Cloud Run), the pushed image goes there instead, with {@code
+ * canary_percent} (0) of the traffic first.
  */
 public final class DeployComponent extends AbstractComponent {
   /** The component name. */
   public static final String NAME = "deploy";
+
   /** The file inside the ENDPOINT output. */
   public static final String ENDPOINT_FILE = "endpoint.json";
 
   /** Creates the component. */
   public DeployComponent() {
-    super(NAME, "1", List.of(Port.of("image", ArtifactType.IMAGE),
-        Port.of("model", ArtifactType.MODEL)), List.of(Port.of("endpoint", ArtifactType.ENDPOINT)));
+    super(
+        NAME,
+        "1",
+        List.of(Port.of("image", ArtifactType.IMAGE), Port.of("model", ArtifactType.MODEL)),
+        List.of(Port.of("endpoint", ArtifactType.ENDPOINT)));
   }
 
   /** Checks the parameters with the same parse {@link #run} starts with. */
@@ -69,8 +73,8 @@ public final class DeployComponent extends AbstractComponent {
     try {
       Files.createDirectories(serviceDir);
       try (DeployLock lock = DeployLock.acquire(serviceDir)) {
-        Map<String, Object> endpoint = new RevisionDeploy(context, settings, model, image,
-            serviceDir).run();
+        Map<String, Object> endpoint =
+            new RevisionDeploy(context, settings, model, image, serviceDir).run();
         writeJson(endpointFile, endpoint);
       }
     } catch (IOException e) {
@@ -82,14 +86,15 @@ public final class DeployComponent extends AbstractComponent {
     try {
       return ModelBundle.load(dir);
     } catch (IOException | IllegalArgumentException e) {
-      throw new ComponentException(NAME + ": cannot load the model bundle at " + dir + ": "
-          + e.getMessage(), e);
+      throw new ComponentException(
+          NAME + ": cannot load the model bundle at " + dir + ": " + e.getMessage(), e);
     }
   }
 
   private static void writeJson(Path file, Map<String, Object> map) throws ComponentException {
-    byte[] bytes = (Json.pretty(Json.valueOf(new LinkedHashMap<>(map))) + "\n")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] bytes =
+        (Json.pretty(Json.valueOf(new LinkedHashMap<>(map))) + "\n")
+            .getBytes(StandardCharsets.UTF_8);
     try {
       AtomicFiles.write(file, out -> out.write(bytes));
     } catch (IOException e) {

@@ -21,8 +21,11 @@ final class DeployLock implements AutoCloseable {
 
   /** Waits for and takes the lock of {@code serviceDir}. */
   static DeployLock acquire(Path serviceDir) throws IOException {
-    FileChannel channel = FileChannel.open(serviceDir.resolve(".deploy.lock"),
-        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(
+            serviceDir.resolve(".deploy.lock"),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE);
     try {
       return new DeployLock(channel, channel.lock());
     } catch (IOException | RuntimeException e) {

@@ -4,9 +4,8 @@ import io.recopipe.components.api.ComponentException;
 import java.util.Map;
 
 /**
- * Where the deploy step sends a pushed image when the profile installs one (Cloud Run in the
- * {@code gcp} profile), so the step keeps one contract while local serving processes stay the
- * default.
+ * Where the deploy step sends a pushed image when the profile installs one (Cloud Run in the {@code
+ * gcp} profile), so the step keeps one contract while local serving processes stay the default.
  */
 public interface DeployTarget {
   /** A short description for logs, e.g. {@code cloud run projects/p/locations/r/services/s}. */
@@ -14,8 +13,8 @@ public interface DeployTarget {
 
   /**
    * Rolls {@code request}'s image out as a new revision (canary first when asked) and returns the
-   * endpoint description for {@code endpoint.json}; a failed canary ends in
-   * {@link io.recopipe.components.api.RolledBackException} with traffic back on the old revision.
+   * endpoint description for {@code endpoint.json}; a failed canary ends in {@link
+   * io.recopipe.components.api.RolledBackException} with traffic back on the old revision.
    */
   Map<String, Object> deploy(DeployRequest request) throws ComponentException;
 

@@ -18,19 +18,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The local endpoint registry ({@code HOME/serving/endpoints.json}): which revisions were
- * deployed, which one serves the stable port, and why the others stopped; it is what
- * {@code recopipe endpoints} lists and {@code recopipe undeploy} acts on.
+ * The local endpoint registry ({@code HOME/serving/endpoints.json}): which revisions were deployed,
+ * which one serves the stable port, and why the others stopped; it is what {@code recopipe
+ * endpoints} lists and {@code recopipe undeploy} acts on.
  *
  * <p>Everything lives under one home's service directory and is written atomically (temp file +
- * rename), so two homes never interfere and a reader never sees a half-written file. Instances
- * are snapshots: mutators change this object and {@link #save()} writes it.
+ * rename), so two homes never interfere and a reader never sees a half-written file. Instances are
+ * snapshots: mutators change this object and {@link #save()} writes it.
  */
 public final class EndpointRegistry {
   /** The registry's file name inside the service directory. */
   public static final String FILE = "endpoints.json";
+
   /** The admin journal's file name inside a revision directory. */
   public static final String JOURNAL = "admin-journal.jsonl";
+
   /** Where the journals of removed revision directories are kept ({@code <id>.jsonl}). */
   public static final String ARCHIVED_JOURNALS = "journals";
 
@@ -39,8 +41,8 @@ public final class EndpointRegistry {
   private String modelName;
   private final List<Revision> revisions;
 
-  private EndpointRegistry(Path serviceDir, int stablePort, String modelName,
-      List<Revision> revisions) {
+  private EndpointRegistry(
+      Path serviceDir, int stablePort, String modelName, List<Revision> revisions) {
     this.serviceDir = serviceDir;
     this.stablePort = stablePort;
     this.modelName = modelName;
@@ -59,16 +61,19 @@ public final class EndpointRegistry {
       for (JsonNode value : JsonFields.array(json, "revisions")) {
         revisions.add(current(serviceDir, Revision.fromJson(JsonFields.asObject(value))));
       }
-      return new EndpointRegistry(serviceDir, (int) JsonFields.longValue(json, "stable_port"),
-          JsonFields.string(json, "model_name", ""), revisions);
+      return new EndpointRegistry(
+          serviceDir,
+          (int) JsonFields.longValue(json, "stable_port"),
+          JsonFields.string(json, "model_name", ""),
+          revisions);
     } catch (RuntimeException e) {
       throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * A serving revision with the pid its state file names now: a revision its supervisor
-   * restarted runs as a new process on the same ports.
+   * A serving revision with the pid its state file names now: a revision its supervisor restarted
+   * runs as a new process on the same ports.
    */
   private static Revision current(Path serviceDir, Revision r) {
     if (r.status() != RevisionStatus.SERVING) {
@@ -76,9 +81,20 @@ public final class EndpointRegistry {
     }
     return ServingState.read(revisionDir(serviceDir, r.revision()).resolve("state.json"))
         .filter(state -> state.pid() != r.pid())
-        .map(state -> new Revision(r.revision(), r.modelVersion(), r.runId(), r.imageDigest(),
-            state.port(), state.adminPort(), state.pid(), r.status(), r.since(), r.stoppedAt(),
-            r.reason()))
+        .map(
+            state ->
+                new Revision(
+                    r.revision(),
+                    r.modelVersion(),
+                    r.runId(),
+                    r.imageDigest(),
+                    state.port(),
+                    state.adminPort(),
+                    state.pid(),
+                    r.status(),
+                    r.since(),
+                    r.stoppedAt(),
+                    r.reason()))
         .orElse(r);
   }
 
@@ -140,8 +156,8 @@ public final class EndpointRegistry {
     Optional<Revision> current = serving();
     if (current.isPresent()) {
       Revision r = current.get();
-      RevisionStopper.stop(r.pid(), r.adminPort(),
-          AdminSecret.read(revisionDir(serviceDir, r.revision())));
+      RevisionStopper.stop(
+          r.pid(), r.adminPort(), AdminSecret.read(revisionDir(serviceDir, r.revision())));
       put(r.withStatus(RevisionStatus.STOPPED, Instant.now(), "undeployed"));
       save();
     }
@@ -193,8 +209,7 @@ public final class EndpointRegistry {
       list.add(r.toJson());
     }
     json.put("revisions", list);
-    byte[] bytes = (Json.pretty(Json.valueOf(json)) + "\n")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = (Json.pretty(Json.valueOf(json)) + "\n").getBytes(StandardCharsets.UTF_8);
     AtomicFiles.write(file(), out -> out.write(bytes));
   }
 }

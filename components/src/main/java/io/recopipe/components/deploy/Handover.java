@@ -7,14 +7,14 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Moves the stable port from the previous revision to a new one. The preferred path has no gap:
- * the new process also listens on the stable port (SO_REUSEPORT, both answer for a moment), then
- * the old one stops gracefully, finishing its in-flight requests.
+ * Moves the stable port from the previous revision to a new one. The preferred path has no gap: the
+ * new process also listens on the stable port (SO_REUSEPORT, both answer for a moment), then the
+ * old one stops gracefully, finishing its in-flight requests.
  *
  * <p>Fallback: a server that cannot share the port answers {@code /admin/listen} with 409 or 503
- * (port busy); then the old revision is stopped first and listen retried, which leaves a brief
- * gap (typically well under a second) in which connections to the stable port are refused. The
- * result says whether that happened.
+ * (port busy); then the old revision is stopped first and listen retried, which leaves a brief gap
+ * (typically well under a second) in which connections to the stable port are refused. The result
+ * says whether that happened.
  */
 final class Handover {
   private static final long RETRY_MILLIS = 100;
@@ -22,8 +22,7 @@ final class Handover {
   private static final long VERIFY_FOR_MILLIS = 10_000;
 
   /** How the handover went: whether the old process was stopped, and whether there was a gap. */
-  record Result(boolean oldStopped, boolean gap) {
-  }
+  record Result(boolean oldStopped, boolean gap) {}
 
   private final StepLog log;
   private final Path serviceDir;
@@ -43,8 +42,12 @@ final class Handover {
     boolean gap = false;
     ServingClient.Response listen = listen(fresh, stablePort);
     if (!listen.ok() && busy(listen) && previous != null && previous.alive()) {
-      log.info("deploy: the new revision cannot share port " + stablePort + " (HTTP "
-          + listen.status() + "); stopping the old revision first (brief gap)");
+      log.info(
+          "deploy: the new revision cannot share port "
+              + stablePort
+              + " (HTTP "
+              + listen.status()
+              + "); stopping the old revision first (brief gap)");
       stop(previous);
       oldStopped = true;
       gap = true;
@@ -55,8 +58,14 @@ final class Handover {
       }
     }
     if (!listen.ok()) {
-      throw new CheckFailedException("cannot listen on the stable port " + stablePort + ": HTTP "
-          + listen.status() + " " + listen.snippet(), oldStopped);
+      throw new CheckFailedException(
+          "cannot listen on the stable port "
+              + stablePort
+              + ": HTTP "
+              + listen.status()
+              + " "
+              + listen.snippet(),
+          oldStopped);
     }
     if (previous != null && !oldStopped) {
       stop(previous);
@@ -67,14 +76,17 @@ final class Handover {
   }
 
   private void stop(Revision previous) {
-    RevisionStopper.stop(previous.pid(), previous.adminPort(),
+    RevisionStopper.stop(
+        previous.pid(),
+        previous.adminPort(),
         AdminSecret.read(EndpointRegistry.revisionDir(serviceDir, previous.revision())));
   }
 
   private ServingClient.Response listen(ServingState fresh, int port) {
     try {
-      return fresh.client().post(fresh.adminPort(), "/admin/listen",
-          Json.valueOf(Map.of("port", port)));
+      return fresh
+          .client()
+          .post(fresh.adminPort(), "/admin/listen", Json.valueOf(Map.of("port", port)));
     } catch (IOException e) {
       return new ServingClient.Response(0, "admin API unreachable: " + e.getMessage());
     }
@@ -95,8 +107,9 @@ final class Handover {
         ServingClient client = fresh.client();
         ServingClient.Response status = client.get(port, path);
         ServingClient.Response metadata = client.get(port, path + "/metadata");
-        if (status.ok() && (status.body().contains(fresh.modelVersion())
-            || metadata.body().contains(fresh.modelVersion()))) {
+        if (status.ok()
+            && (status.body().contains(fresh.modelVersion())
+                || metadata.body().contains(fresh.modelVersion()))) {
           return;
         }
         last = "HTTP " + status.status() + " " + status.snippet();
@@ -105,8 +118,16 @@ final class Handover {
       }
       pause();
     }
-    throw new CheckFailedException("the stable port " + port + " does not answer with model"
-        + " version " + fresh.modelVersion() + " (" + last + ")", oldStopped);
+    throw new CheckFailedException(
+        "the stable port "
+            + port
+            + " does not answer with model"
+            + " version "
+            + fresh.modelVersion()
+            + " ("
+            + last
+            + ")",
+        oldStopped);
   }
 
   private static void pause() {

@@ -15,25 +15,38 @@ import java.util.List;
  * bundle directory, digest), mapped into an unpacked root filesystem, because the local profile's
  * image has no base and its Java command must be run with the host's JRE.
  *
- * @param classPath  container class path entries, e.g. {@code /app/recopipe-serving.jar}
- * @param mainClass  the entrypoint's main class
- * @param bundle     the container path of the model bundle, e.g. {@code /model}
- * @param digest     the image digest, or "" when image.json has none
- * @param jvmOptions the entrypoint's JVM options other than the class path and module options:
- *                   its class-data sharing options ({@code -XX:SharedArchiveFile=…},
- *                   {@code -Xshare:…}) and start-up options, which the local launch passes on as
- *                   they are, so a local revision starts as the container does
+ * @param classPath container class path entries, e.g. {@code /app/recopipe-serving.jar}
+ * @param mainClass the entrypoint's main class
+ * @param bundle the container path of the model bundle, e.g. {@code /model}
+ * @param digest the image digest, or "" when image.json has none
+ * @param jvmOptions the entrypoint's JVM options other than the class path and module options: its
+ *     class-data sharing options ({@code -XX:SharedArchiveFile=…}, {@code -Xshare:…}) and start-up
+ *     options, which the local launch passes on as they are, so a local revision starts as the
+ *     container does
  */
-record ImageEntrypoint(List<String> classPath, String mainClass, String bundle, String digest,
+record ImageEntrypoint(
+    List<String> classPath,
+    String mainClass,
+    String bundle,
+    String digest,
     List<String> jvmOptions) {
   /** The image tarball inside an IMAGE artifact. */
   static final String TARBALL = "image.tar";
+
   /** The description inside an IMAGE artifact. */
   static final String DESCRIPTION = "image.json";
+
   /** The contract's entrypoint, used when image.json has none. */
-  static final List<String> DEFAULT = List.of("java", "-cp",
-      "/app/recopipe-serving.jar:/app/lib/*", "io.recopipe.serving.ServingMain", "--bundle",
-      "/model", "--port", "8080");
+  static final List<String> DEFAULT =
+      List.of(
+          "java",
+          "-cp",
+          "/app/recopipe-serving.jar:/app/lib/*",
+          "io.recopipe.serving.ServingMain",
+          "--bundle",
+          "/model",
+          "--port",
+          "8080");
 
   /** Reads the entrypoint of the IMAGE artifact in {@code imageDir}. */
   static ImageEntrypoint read(Path imageDir) throws IOException {
@@ -58,9 +71,16 @@ record ImageEntrypoint(List<String> classPath, String mainClass, String bundle, 
   }
 
   /** JVM options whose value is a separate argument. */
-  private static final java.util.Set<String> JVM_OPTIONS_WITH_VALUE = java.util.Set.of(
-      "--add-modules", "--add-opens", "--add-exports", "--add-reads", "-p", "--module-path",
-      "--upgrade-module-path", "--limit-modules");
+  private static final java.util.Set<String> JVM_OPTIONS_WITH_VALUE =
+      java.util.Set.of(
+          "--add-modules",
+          "--add-opens",
+          "--add-exports",
+          "--add-reads",
+          "-p",
+          "--module-path",
+          "--upgrade-module-path",
+          "--limit-modules");
 
   static ImageEntrypoint parse(List<String> args, String digest) throws IOException {
     List<String> classPath = List.of();
@@ -85,27 +105,31 @@ record ImageEntrypoint(List<String> classPath, String mainClass, String bundle, 
       }
     }
     if (main == null || classPath.isEmpty()) {
-      throw new IOException("the image's entrypoint " + args + " names no class path and main"
-          + " class (expected java -cp … MainClass …)");
+      throw new IOException(
+          "the image's entrypoint "
+              + args
+              + " names no class path and main"
+              + " class (expected java -cp … MainClass …)");
     }
     return new ImageEntrypoint(classPath, main, bundle, digest, List.copyOf(jvmOptions));
   }
 
   /**
-   * Whether every class path entry is relative (to the image's working directory, its root): then
-   * a launch from the unpacked root uses the class path exactly as the image's entrypoint spells
-   * it, which a class-data archive dumped for that class path requires.
+   * Whether every class path entry is relative (to the image's working directory, its root): then a
+   * launch from the unpacked root uses the class path exactly as the image's entrypoint spells it,
+   * which a class-data archive dumped for that class path requires.
    */
   boolean relativeClassPath() {
     return classPath.stream().noneMatch(entry -> entry.startsWith("/"));
   }
 
   /**
-   * The class path to launch with from {@code rootfs} as the working directory: as spelled when
-   * it is {@link #relativeClassPath() relative}, else every entry moved under {@code rootfs}.
+   * The class path to launch with from {@code rootfs} as the working directory: as spelled when it
+   * is {@link #relativeClassPath() relative}, else every entry moved under {@code rootfs}.
    */
   String launchClassPath(Path rootfs) {
-    return relativeClassPath() ? String.join(java.io.File.pathSeparator, classPath)
+    return relativeClassPath()
+        ? String.join(java.io.File.pathSeparator, classPath)
         : hostClassPath(rootfs);
   }
 

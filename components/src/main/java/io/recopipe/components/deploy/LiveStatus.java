@@ -7,10 +7,10 @@ import java.util.Optional;
 
 /**
  * What a serving revision's process says about itself right now (alive, and the model version it
- * actually serves, from {@code /admin/status}), so listings show the truth even after a crash or
- * an out-of-band swap rather than what the registry last wrote.
+ * actually serves, from {@code /admin/status}), so listings show the truth even after a crash or an
+ * out-of-band swap rather than what the registry last wrote.
  *
- * @param up            whether the process lives and answers
+ * @param up whether the process lives and answers
  * @param servedVersion the model version it serves, or empty when it is down or did not say
  */
 public record LiveStatus(boolean up, Optional<String> servedVersion) {
@@ -22,11 +22,11 @@ public record LiveStatus(boolean up, Optional<String> servedVersion) {
     if (revision.status() != RevisionStatus.SERVING || !revision.alive()) {
       return DOWN;
     }
-    String secret = AdminSecret.read(EndpointRegistry.revisionDir(registry.serviceDir(),
-        revision.revision()));
+    String secret =
+        AdminSecret.read(EndpointRegistry.revisionDir(registry.serviceDir(), revision.revision()));
     try {
-      ServingClient.Response response = new ServingClient("", secret).get(revision.adminPort(),
-          "/admin/status");
+      ServingClient.Response response =
+          new ServingClient("", secret).get(revision.adminPort(), "/admin/status");
       if (response.ok()) {
         ObjectNode json = response.json();
         String served = JsonFields.string(json, "model_version", "");

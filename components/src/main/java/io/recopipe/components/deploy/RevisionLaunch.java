@@ -7,19 +7,17 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Starts one revision's process from its directory and waits until it is ready, stopping it
- * again if it never gets there; it saves the command line ({@code command.txt}) so a revision can
- * be restarted later, e.g. when a failed handover had already stopped it.
+ * Starts one revision's process from its directory and waits until it is ready, stopping it again
+ * if it never gets there; it saves the command line ({@code command.txt}) so a revision can be
+ * restarted later, e.g. when a failed handover had already stopped it.
  */
 final class RevisionLaunch {
   static final String COMMAND_FILE = "command.txt";
 
-  private RevisionLaunch() {
-  }
+  private RevisionLaunch() {}
 
   /** A ready process, or the failure with the pid that was cleaned up. */
-  record Ready(ServingState state, ServingLauncher.Started started) {
-  }
+  record Ready(ServingState state, ServingLauncher.Started started) {}
 
   /** Saves {@code command} in {@code revisionDir}, starts it and waits for readiness. */
   static Ready launch(List<String> command, Path revisionDir, Duration timeout)
@@ -42,8 +40,8 @@ final class RevisionLaunch {
   }
 
   /**
-   * Stops a launched process: through its admin API when ready, else by signal — the server
-   * first (a deliberate stop its supervisor does not restart), then the supervisor.
+   * Stops a launched process: through its admin API when ready, else by signal — the server first
+   * (a deliberate stop its supervisor does not restart), then the supervisor.
    */
   static void stop(ServingLauncher.Started started, ServingState state) {
     if (state != null) {

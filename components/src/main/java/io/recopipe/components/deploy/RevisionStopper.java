@@ -9,15 +9,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Stops a serving process gracefully through its admin API and, when that does not end it in
- * time, by its pid, so neither a deploy nor an undeploy ever leaves a stray server behind.
+ * Stops a serving process gracefully through its admin API and, when that does not end it in time,
+ * by its pid, so neither a deploy nor an undeploy ever leaves a stray server behind.
  */
 final class RevisionStopper {
   private static final Duration GRACE = Duration.ofSeconds(15);
   private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
-  private RevisionStopper() {
-  }
+  private RevisionStopper() {}
 
   /**
    * Stops process {@code pid} (admin API on {@code adminPort} with {@code secret}, 0 = none);
@@ -31,9 +30,8 @@ final class RevisionStopper {
     }
     if (adminPort > 0) {
       try {
-        ServingClient.Response response = new ServingClient("", secret).post(adminPort,
-            "/admin/stop",
-            Json.object());
+        ServingClient.Response response =
+            new ServingClient("", secret).post(adminPort, "/admin/stop", Json.object());
         if (response.ok() && waitForExit(handle.get(), GRACE)) {
           return true;
         }
@@ -46,16 +44,20 @@ final class RevisionStopper {
   }
 
   /**
-   * Ends {@code process} by signal: SIGTERM, then SIGKILL if it lingers — after ending its
-   * restart supervisor (its parent, or its child when the server started it), which would
-   * otherwise take the SIGKILL for a crash.
+   * Ends {@code process} by signal: SIGTERM, then SIGKILL if it lingers — after ending its restart
+   * supervisor (its parent, or its child when the server started it), which would otherwise take
+   * the SIGKILL for a crash.
    */
   static void kill(ProcessHandle process) {
     process.destroy();
     if (!waitForExit(process, KILL_WAIT)) {
-      process.parent().filter(RevisionStopper::isSupervisor)
+      process
+          .parent()
+          .filter(RevisionStopper::isSupervisor)
           .ifPresent(ProcessHandle::destroyForcibly);
-      process.children().filter(RevisionStopper::isSupervisor)
+      process
+          .children()
+          .filter(RevisionStopper::isSupervisor)
           .forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
       waitForExit(process, KILL_WAIT);
@@ -63,8 +65,11 @@ final class RevisionStopper {
   }
 
   private static boolean isSupervisor(ProcessHandle process) {
-    return process.info().arguments().map(args -> java.util.Arrays.asList(args)
-        .contains(ServingLauncher.SUPERVISOR)).orElse(false);
+    return process
+        .info()
+        .arguments()
+        .map(args -> java.util.Arrays.asList(args).contains(ServingLauncher.SUPERVISOR))
+        .orElse(false);
   }
 
   static boolean waitForExit(ProcessHandle process, Duration timeout) {

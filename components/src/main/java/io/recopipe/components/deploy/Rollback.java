@@ -27,8 +27,14 @@ final class Rollback {
    * Rolls back {@code fresh} (its process may be null if it never started) after {@code failure};
    * {@code previous} is the revision that served before (null on a first deploy).
    */
-  RolledBackException apply(Revision fresh, RevisionLaunch.Ready ready, Revision previous,
-      CheckFailedException failure, int stablePort, Duration timeout) throws IOException {
+  RolledBackException apply(
+      Revision fresh,
+      RevisionLaunch.Ready ready,
+      Revision previous,
+      CheckFailedException failure,
+      int stablePort,
+      Duration timeout)
+      throws IOException {
     if (ready != null) {
       RevisionLaunch.stop(ready.started(), ready.state());
     }
@@ -43,8 +49,8 @@ final class Rollback {
       outcome = restore(previous, stablePort, timeout);
     }
     registry.save();
-    log.info("deploy: rolled back " + fresh.revision() + ": " + failure.getMessage() + "; "
-        + outcome);
+    log.info(
+        "deploy: rolled back " + fresh.revision() + ": " + failure.getMessage() + "; " + outcome);
     return new RolledBackException("deploy: " + failure.getMessage() + " (" + outcome + ")");
   }
 
@@ -54,18 +60,30 @@ final class Rollback {
     try {
       ready = RevisionLaunch.relaunch(dir, timeout);
       ServingState state = ready.state();
-      new Handover(log, serviceDir).run(state, null, stablePort,
-          registry.modelName());
-      registry.put(new Revision(previous.revision(), state.modelVersion(), previous.runId(),
-          previous.imageDigest(), state.port(), state.adminPort(), state.pid(),
-          RevisionStatus.SERVING, previous.since(), null, null));
+      new Handover(log, serviceDir).run(state, null, stablePort, registry.modelName());
+      registry.put(
+          new Revision(
+              previous.revision(),
+              state.modelVersion(),
+              previous.runId(),
+              previous.imageDigest(),
+              state.port(),
+              state.adminPort(),
+              state.pid(),
+              RevisionStatus.SERVING,
+              previous.since(),
+              null,
+              null));
       return "revision " + previous.revision() + " was restarted and serves again";
     } catch (IOException | CheckFailedException | RuntimeException e) {
       if (ready != null) {
         RevisionLaunch.stop(ready.started(), ready.state());
       }
-      registry.put(previous.withStatus(RevisionStatus.FAILED, Instant.now(),
-          "could not be restarted after a failed handover: " + e.getMessage()));
+      registry.put(
+          previous.withStatus(
+              RevisionStatus.FAILED,
+              Instant.now(),
+              "could not be restarted after a failed handover: " + e.getMessage()));
       return "revision " + previous.revision() + " could not be restarted: nothing serves";
     }
   }

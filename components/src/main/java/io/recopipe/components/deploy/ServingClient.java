@@ -12,9 +12,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Talks HTTP to a serving process (public and admin API of the contract), so the deploy checks
- * read as "status and JSON" instead of plumbing. Admin paths ({@code /admin/...}) always go to
- * loopback with the revision's bearer secret; public paths go to the host the server bound.
+ * Talks HTTP to a serving process (public and admin API of the contract), so the deploy checks read
+ * as "status and JSON" instead of plumbing. Admin paths ({@code /admin/...}) always go to loopback
+ * with the revision's bearer secret; public paths go to the host the server bound.
  */
 final class ServingClient {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -41,14 +41,17 @@ final class ServingClient {
   }
 
   private static final String LOOPBACK = "127.0.0.1";
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-      .version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .connectTimeout(CONNECT_TIMEOUT)
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
   private final String publicHost;
   private final String secret;
 
   /**
-   * Builds the shared HTTP client on a daemon thread: building it sets up TLS, half a second of
-   * a cold JVM that a deploy can spend while it unpacks and starts the server instead of after.
+   * Builds the shared HTTP client on a daemon thread: building it sets up TLS, half a second of a
+   * cold JVM that a deploy can spend while it unpacks and starts the server instead of after.
    */
   static void warmUpInBackground() {
     Thread thread = new Thread(() -> HTTP.version(), "recopipe-http-client-init");
@@ -69,8 +72,11 @@ final class ServingClient {
 
   /** Where to connect to reach a server bound to {@code bindHost} (wildcards: loopback). */
   static String connectHost(String bindHost) {
-    if (bindHost == null || bindHost.isBlank() || bindHost.equals("0.0.0.0")
-        || bindHost.equals("::") || bindHost.equals("[::]")) {
+    if (bindHost == null
+        || bindHost.isBlank()
+        || bindHost.equals("0.0.0.0")
+        || bindHost.equals("::")
+        || bindHost.equals("[::]")) {
       return LOOPBACK;
     }
     return bindHost.contains(":") && !bindHost.startsWith("[") ? "[" + bindHost + "]" : bindHost;
@@ -81,15 +87,16 @@ final class ServingClient {
   }
 
   Response post(int port, String path, JsonNode body) throws IOException {
-    return send(request(port, path)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(Json.compact(body))));
+    return send(
+        request(port, path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(Json.compact(body))));
   }
 
   private Response send(HttpRequest.Builder request) throws IOException {
     try {
-      HttpResponse<String> response = HTTP.send(request.timeout(REQUEST_TIMEOUT).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.body());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -99,8 +106,9 @@ final class ServingClient {
 
   private HttpRequest.Builder request(int port, String path) {
     boolean admin = path.startsWith("/admin/");
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://"
-        + (admin ? LOOPBACK : publicHost) + ":" + port + path));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(
+            URI.create("http://" + (admin ? LOOPBACK : publicHost) + ":" + port + path));
     if (admin && !secret.isEmpty()) {
       builder.header("Authorization", "Bearer " + secret);
     }

@@ -18,41 +18,52 @@ import java.util.zip.ZipFile;
 final class ServingLauncher {
   private static final List<String> SETSID = List.of("/usr/bin/setsid", "/bin/setsid");
   private static final long POLL_MILLIS = 10;
+
   /** A revision's unpacked image, under its directory. */
   static final String ROOTFS = "rootfs";
+
   /** The real server's main class, which runs under the restart supervisor. */
   static final String SERVING_MAIN = "io.recopipe.serving.ServingMain";
+
   /** The supervisor that restarts a crashed server once (serving module). */
   static final String SUPERVISOR = "io.recopipe.serving.Supervisor";
+
   /** The server side of the supervisor: a server that can start its own supervisor has it. */
   static final String SUPERVISOR_LAUNCH = "io.recopipe.serving.SupervisorLaunch";
+
   /** In images whose server takes {@code --workers}. */
   static final String SCORING_QUEUE = "io.recopipe.serving.http.ScoringQueue";
+
   /** The server flag that makes it start its restart supervisor once ready. */
   static final String SUPERVISE = "--supervise";
+
   /** The supervisor's system property holding the server's JVM flags, space-separated. */
   static final String CHILD_JVM_PROPERTY = "recopipe.serving.jvm";
 
   /** A started process: the handle and where its files are. */
-  record Started(Process process, Path stateFile, Path log) {
-  }
+  record Started(Process process, Path stateFile, Path log) {}
 
-  private ServingLauncher() {
-  }
+  private ServingLauncher() {}
 
   /**
    * The full command line that runs {@code entry} from {@code rootfs} with {@code java}, bound to
    * {@code host}, with the state file, admin secret and journal in {@code revisionDir}. The server
-   * starts first and serves; once ready it starts its restart supervisor itself
-   * ({@value #SUPERVISE}), so that second JVM is not part of a cold start. It gets the image's
-   * JVM options (class-data archive, start-up options) and class path as the entrypoint spells
-   * them (it runs in {@code rootfs}, see {@link #start}). Older images run as they were built: one whose server
+   * starts first and serves; once ready it starts its restart supervisor itself ({@value
+   * #SUPERVISE}), so that second JVM is not part of a cold start. It gets the image's JVM options
+   * (class-data archive, start-up options) and class path as the entrypoint spells them (it runs in
+   * {@code rootfs}, see {@link #start}). Older images run as they were built: one whose server
    * cannot start its supervisor runs under the supervisor (a small heap: it holds no model), one
-   * from before the supervisor without supervisor, admin secret and journal, flags its server
-   * would refuse. The server's threads, collector and heap come from {@code resources}.
+   * from before the supervisor without supervisor, admin secret and journal, flags its server would
+   * refuse. The server's threads, collector and heap come from {@code resources}.
    */
-  static List<String> command(String java, ImageEntrypoint entry, Path rootfs, String modelName,
-      Path revisionDir, String host, ServingResources resources) {
+  static List<String> command(
+      String java,
+      ImageEntrypoint entry,
+      Path rootfs,
+      String modelName,
+      Path revisionDir,
+      String host,
+      ServingResources resources) {
     Path dir = revisionDir.toAbsolutePath();
     List<String> cmd = new ArrayList<>();
     for (String setsid : SETSID) {
@@ -66,20 +77,43 @@ final class ServingLauncher {
     boolean supervised = serving && !selfSupervised && hasClass(entry, rootfs, SUPERVISOR);
     cmd.add(java);
     if (supervised) {
-      cmd.addAll(List.of("-Xmx32m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-          "-D" + CHILD_JVM_PROPERTY + "=" + String.join(" ", resources.jvmFlags())));
+      cmd.addAll(
+          List.of(
+              "-Xmx32m",
+              "-XX:TieredStopAtLevel=1",
+              "-XX:+UseSerialGC",
+              "-D" + CHILD_JVM_PROPERTY + "=" + String.join(" ", resources.jvmFlags())));
     } else if (serving) {
       cmd.addAll(resources.jvmFlags());
     }
     cmd.addAll(entry.jvmOptions());
-    cmd.addAll(List.of("--add-modules", "jdk.incubator.vector",
-        "-cp", entry.launchClassPath(rootfs), supervised ? SUPERVISOR : entry.mainClass(),
-        "--bundle", entry.hostBundle(rootfs).toString(), "--host", host, "--port", "0",
-        "--admin-port", "0", "--model-name", modelName,
-        "--state-file", dir.resolve("state.json").toString(), "--reuse-port"));
+    cmd.addAll(
+        List.of(
+            "--add-modules",
+            "jdk.incubator.vector",
+            "-cp",
+            entry.launchClassPath(rootfs),
+            supervised ? SUPERVISOR : entry.mainClass(),
+            "--bundle",
+            entry.hostBundle(rootfs).toString(),
+            "--host",
+            host,
+            "--port",
+            "0",
+            "--admin-port",
+            "0",
+            "--model-name",
+            modelName,
+            "--state-file",
+            dir.resolve("state.json").toString(),
+            "--reuse-port"));
     if (selfSupervised || supervised || !serving) {
-      cmd.addAll(List.of("--admin-secret-file", dir.resolve(AdminSecret.FILE).toString(),
-          "--journal", dir.resolve(EndpointRegistry.JOURNAL).toString()));
+      cmd.addAll(
+          List.of(
+              "--admin-secret-file",
+              dir.resolve(AdminSecret.FILE).toString(),
+              "--journal",
+              dir.resolve(EndpointRegistry.JOURNAL).toString()));
     }
     if (selfSupervised || supervised) {
       cmd.addAll(resources.serverArgs(hasClass(entry, rootfs, SCORING_QUEUE)));
@@ -119,21 +153,29 @@ final class ServingLauncher {
     Files.deleteIfExists(state);
     Path rootfs = revisionDir.resolve(ROOTFS);
     Path workingDir = Files.isDirectory(rootfs) ? rootfs : revisionDir;
-    Process process = new ProcessBuilder(command).directory(workingDir.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(workingDir.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .redirectErrorStream(true)
+            .start();
     return new Started(process, state, log);
   }
 
-  /** Waits for the state file, then for {@code /readyz}; fails when the process dies or time is up. */
+  /**
+   * Waits for the state file, then for {@code /readyz}; fails when the process dies or time is up.
+   */
   static ServingState awaitReady(Started started, Duration timeout) throws CheckFailedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     ServingState state = null;
     while (System.nanoTime() < deadline) {
       if (!started.process().isAlive()) {
-        throw new CheckFailedException("the serving process exited with code "
-            + started.process().exitValue() + " before it was ready: " + lastLine(started.log()));
+        throw new CheckFailedException(
+            "the serving process exited with code "
+                + started.process().exitValue()
+                + " before it was ready: "
+                + lastLine(started.log()));
       }
       if (state == null) {
         state = ServingState.read(started.stateFile()).orElse(null);
@@ -149,8 +191,12 @@ final class ServingLauncher {
       }
       sleep();
     }
-    throw new CheckFailedException("not ready within " + timeout.toSeconds() + " s ("
-        + (state == null ? "no state file" : "/readyz never answered 200") + ")");
+    throw new CheckFailedException(
+        "not ready within "
+            + timeout.toSeconds()
+            + " s ("
+            + (state == null ? "no state file" : "/readyz never answered 200")
+            + ")");
   }
 
   /** The last non-blank line of {@code log}, for a one-line reason. */

@@ -22,12 +22,13 @@ import java.util.concurrent.CompletableFuture;
  * Checks a freshly started revision against the model it should serve: for a few known users the
  * {@code :predict} answer must have the right shape, count and order and scores equal to the
  * bundle's (and be the bundle's true top K; both clamped into the bundle's prediction range, as
- * serving clamps them), and an unknown user must come back cold-start — a
- * server that loaded the wrong or a corrupted model fails here, before it gets traffic.
+ * serving clamps them), and an unknown user must come back cold-start — a server that loaded the
+ * wrong or a corrupted model fails here, before it gets traffic.
  */
 final class SmokeTest {
   /** Items asked per user. */
   static final int K = 10;
+
   /** Largest allowed difference between served and bundle scores. */
   static final double TOLERANCE = 1e-5;
 
@@ -54,8 +55,8 @@ final class SmokeTest {
   }
 
   /**
-   * Starts computing, in the background, the bundle's answers {@link #run} compares with, so
-   * that work overlaps the server's start instead of following it.
+   * Starts computing, in the background, the bundle's answers {@link #run} compares with, so that
+   * work overlaps the server's start instead of following it.
    */
   SmokeTest prepare(int userCount) {
     List<String> users = users(userCount);
@@ -100,9 +101,13 @@ final class SmokeTest {
     instances.add(instance(unknown));
     ObjectNode answer;
     try {
-      ServingClient.Response response = server.client().post(port,
-          "/v1/models/" + modelName + ":predict",
-          Json.valueOf(Map.of("instances", instances)));
+      ServingClient.Response response =
+          server
+              .client()
+              .post(
+                  port,
+                  "/v1/models/" + modelName + ":predict",
+                  Json.valueOf(Map.of("instances", instances)));
       if (!response.ok()) {
         throw fail("HTTP " + response.status() + " from :predict: " + response.snippet());
       }
@@ -131,13 +136,21 @@ final class SmokeTest {
   private void checkKnown(String user, ObjectNode prediction, Recommendation expected)
       throws CheckFailedException {
     // implicit models name their scores predicted_rating_confidence, as BigQuery ML does
-    ArrayNode ratings = prediction.has("predicted_rating_confidence")
-        ? JsonFields.array(prediction, "predicted_rating_confidence")
-        : JsonFields.array(prediction, "predicted_rating");
+    ArrayNode ratings =
+        prediction.has("predicted_rating_confidence")
+            ? JsonFields.array(prediction, "predicted_rating_confidence")
+            : JsonFields.array(prediction, "predicted_rating");
     ArrayNode items = JsonFields.array(prediction, "predicted_item_id");
     if (ratings.size() != K || items.size() != K) {
-      throw fail("user " + user + " got " + ratings.size() + " ratings and " + items.size()
-          + " items, expected " + K);
+      throw fail(
+          "user "
+              + user
+              + " got "
+              + ratings.size()
+              + " ratings and "
+              + items.size()
+              + " items, expected "
+              + K);
     }
     if (prediction.has("cold_start") && JsonFields.bool(prediction, "cold_start")) {
       throw fail("known user " + user + " was answered as cold_start");
@@ -153,13 +166,16 @@ final class SmokeTest {
       }
       double bundle = served(model.predict(user, item));
       if (Math.abs(served - bundle) > TOLERANCE) {
-        throw fail(String.format("user %s: score %.5f != bundle %.5f (item %s)", user, served,
-            bundle, item));
+        throw fail(
+            String.format(
+                "user %s: score %.5f != bundle %.5f (item %s)", user, served, bundle, item));
       }
       double best = served(expected.ratings()[r]);
       if (Math.abs(served - best) > TOLERANCE) {
-        throw fail(String.format("user %s: rank %d scores %.5f but the bundle's top %d has %.5f",
-            user, r + 1, served, K, best));
+        throw fail(
+            String.format(
+                "user %s: rank %d scores %.5f but the bundle's top %d has %.5f",
+                user, r + 1, served, K, best));
       }
     }
   }
@@ -193,7 +209,7 @@ final class SmokeTest {
   }
 
   private static CheckFailedException fail(String what) {
-    return new CheckFailedException("smoke test failed"
-        + (what.startsWith("user ") ? " for " : ": ") + what);
+    return new CheckFailedException(
+        "smoke test failed" + (what.startsWith("user ") ? " for " : ": ") + what);
   }
 }

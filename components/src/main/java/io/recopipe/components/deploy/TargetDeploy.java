@@ -10,39 +10,58 @@ import java.util.Map;
 
 /**
  * The deploy step's path when the profile installed a {@link DeployTarget}: reads the pushed
- * image's reference and the model version, then hands them to the target, so the component
- * itself only chooses between local and remote.
+ * image's reference and the model version, then hands them to the target, so the component itself
+ * only chooses between local and remote.
  */
 final class TargetDeploy {
   /** The parameter naming the canary share. */
   static final String CANARY_PERCENT = "canary_percent";
 
-  private TargetDeploy() {
-  }
+  private TargetDeploy() {}
 
-  static Map<String, Object> run(StepContext context, DeploySettings settings,
-      DeployTarget target) throws ComponentException {
+  static Map<String, Object> run(StepContext context, DeploySettings settings, DeployTarget target)
+      throws ComponentException {
     Path imageDir = context.input("image");
     PushedImage image;
     String modelVersion;
     try {
       image = PushedImage.read(imageDir);
     } catch (IOException e) {
-      throw new ComponentException(DeployComponent.NAME + ": cannot read the pushed image "
-          + "reference from " + imageDir.resolve(PushedImage.FILE) + ": " + e.getMessage(), e);
+      throw new ComponentException(
+          DeployComponent.NAME
+              + ": cannot read the pushed image "
+              + "reference from "
+              + imageDir.resolve(PushedImage.FILE)
+              + ": "
+              + e.getMessage(),
+          e);
     }
     Path modelDir = context.input("model");
     try {
       modelVersion = ModelVersion.of(modelDir);
     } catch (IOException e) {
-      throw new ComponentException(DeployComponent.NAME + ": cannot read "
-          + modelDir.resolve(ModelVersion.MANIFEST) + ": " + e.getMessage(), e);
+      throw new ComponentException(
+          DeployComponent.NAME
+              + ": cannot read "
+              + modelDir.resolve(ModelVersion.MANIFEST)
+              + ": "
+              + e.getMessage(),
+          e);
     }
     int canary = canaryPercent(context.parameters().get(CANARY_PERCENT));
-    context.log().info("deploy: " + image.reference() + " (model " + modelVersion + ") to "
-        + target.describe() + (canary > 0 ? " with a " + canary + "% canary" : ""));
-    return target.deploy(new DeployRequest(image.pinnedReference(), modelVersion,
-        context.runId(), settings.modelName(), canary));
+    context
+        .log()
+        .info(
+            "deploy: "
+                + image.reference()
+                + " (model "
+                + modelVersion
+                + ") to "
+                + target.describe()
+                + (canary > 0 ? " with a " + canary + "% canary" : ""));
+    return target.deploy(
+        new DeployRequest(
+            image.pinnedReference(), modelVersion, context.runId(), settings.modelName(), canary));
   }
 
   static int canaryPercent(String text) throws ComponentException {
@@ -57,7 +76,12 @@ final class TargetDeploy {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new ComponentException(DeployComponent.NAME + ": " + CANARY_PERCENT
-        + " must be an integer in 0..99, was '" + text + "'");
+    throw new ComponentException(
+        DeployComponent.NAME
+            + ": "
+            + CANARY_PERCENT
+            + " must be an integer in 0..99, was '"
+            + text
+            + "'");
   }
 }

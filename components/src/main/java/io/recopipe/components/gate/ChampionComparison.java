@@ -20,19 +20,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the gate learns by setting the candidate beside the champion's bundle rather than beside
- * its scores: whether the served response contract changes and whether the run's data is still
- * the kind of data the champion learned from, and so what a reviewer must look at.
+ * What the gate learns by setting the candidate beside the champion's bundle rather than beside its
+ * scores: whether the served response contract changes and whether the run's data is still the kind
+ * of data the champion learned from, and so what a reviewer must look at.
  *
  * @param contractChanges every contract field that differs
- * @param data            the data checks
- * @param reviewRequired  why a reviewer must approve (contract changes first)
+ * @param data the data checks
+ * @param reviewRequired why a reviewer must approve (contract changes first)
  */
-public record ChampionComparison(List<ContractChange> contractChanges, DataValidation data,
-    List<String> reviewRequired) {
+public record ChampionComparison(
+    List<ContractChange> contractChanges, DataValidation data, List<String> reviewRequired) {
   /** Nothing to compare with: a first run. */
-  public static final ChampionComparison NONE = new ChampionComparison(List.of(), DataValidation.NONE,
-      List.of());
+  public static final ChampionComparison NONE =
+      new ChampionComparison(List.of(), DataValidation.NONE, List.of());
 
   public ChampionComparison {
     contractChanges = List.copyOf(contractChanges);
@@ -67,16 +67,25 @@ public record ChampionComparison(List<ContractChange> contractChanges, DataValid
       try {
         profile = DataProfile.of(dataset);
       } catch (IOException e) {
-        throw new ComponentException(step + ": cannot profile the dataset in "
-            + dataset.directory() + ": " + e.getMessage(), e);
+        throw new ComponentException(
+            step + ": cannot profile the dataset in " + dataset.directory() + ": " + e.getMessage(),
+            e);
       }
-      data = DataValidator.validate(profile,
-          DatasetInput.required(step, dataset, DatasetLayout.EVAL),
-          championProfile(context, championDir.get()), champion.model().users(),
-          champion.model().items(), thresholds);
+      data =
+          DataValidator.validate(
+              profile,
+              DatasetInput.required(step, dataset, DatasetLayout.EVAL),
+              championProfile(context, championDir.get()),
+              champion.model().users(),
+              champion.model().items(),
+              thresholds);
     } else {
-      data = new DataValidation(List.of(), true, List.of("data not compared with the "
-          + "champion's: the gate has no dataset input"), List.of());
+      data =
+          new DataValidation(
+              List.of(),
+              true,
+              List.of("data not compared with the " + "champion's: the gate has no dataset input"),
+              List.of());
     }
     review.addAll(data.reviewReasons());
     return new ChampionComparison(changes, data, review);
@@ -87,8 +96,14 @@ public record ChampionComparison(List<ContractChange> contractChanges, DataValid
     try {
       return DataProfile.read(dir);
     } catch (IOException e) {
-      context.log().info("the champion's " + DataProfile.FILE + " is unreadable, so its data "
-          + "checks are not comparable: " + e.getMessage());
+      context
+          .log()
+          .info(
+              "the champion's "
+                  + DataProfile.FILE
+                  + " is unreadable, so its data "
+                  + "checks are not comparable: "
+                  + e.getMessage());
       return Optional.empty();
     }
   }

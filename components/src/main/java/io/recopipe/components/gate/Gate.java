@@ -1,8 +1,8 @@
 package io.recopipe.components.gate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.steps.MetricsReport;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.recopipe.model.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,18 +13,18 @@ import java.util.Optional;
 
 /**
  * The promotion gate behind one interface: whether a candidate may replace the champion (its
- * metrics against the explicit or implicit thresholds, its data and response contract against
- * the champion's) and, once a run recorded that decision, whether it blessed the model and what
- * a reviewer must look at. The gate step, the runner and the review pages ask this interface
- * instead of each reading thresholds or {@code decision.json} their own way; whether a blessed
- * model also waits for a reviewer is the run's {@link PromotionRule}.
+ * metrics against the explicit or implicit thresholds, its data and response contract against the
+ * champion's) and, once a run recorded that decision, whether it blessed the model and what a
+ * reviewer must look at. The gate step, the runner and the review pages ask this interface instead
+ * of each reading thresholds or {@code decision.json} their own way; whether a blessed model also
+ * waits for a reviewer is the run's {@link PromotionRule}.
  */
 public interface Gate {
 
   /**
    * Decides on the candidate in {@code report}: the metric checks, then the comparison with the
-   * champion's bundle ({@code versus}), whose drifted data withholds the blessing and whose
-   * changed contract or incomparable data lands in {@code review_required}.
+   * champion's bundle ({@code versus}), whose drifted data withholds the blessing and whose changed
+   * contract or incomparable data lands in {@code review_required}.
    */
   GateDecision decide(MetricsReport report, ChampionComparison versus);
 
@@ -35,8 +35,8 @@ public interface Gate {
 
   /**
    * Whether the decision recorded in GATE_DECISION artifact directory {@code dir} blesses the
-   * model; anything but an explicit {@code "blessed": true} (no file, an unreadable one) counts
-   * as not blessed, so a broken gate never lets a model through.
+   * model; anything but an explicit {@code "blessed": true} (no file, an unreadable one) counts as
+   * not blessed, so a broken gate never lets a model through.
    */
   static boolean blesses(Path dir) {
     if (!Files.isRegularFile(dir.resolve(GateDecision.FILE))) {
@@ -50,9 +50,9 @@ public interface Gate {
   }
 
   /**
-   * Why the decision recorded in {@code dir} needs a reviewer even under
-   * {@code promotion.policy: auto} (its {@code review_required} list); empty when nothing does
-   * or there is no readable decision, which never blesses and so needs no reason.
+   * Why the decision recorded in {@code dir} needs a reviewer even under {@code promotion.policy:
+   * auto} (its {@code review_required} list); empty when nothing does or there is no readable
+   * decision, which never blesses and so needs no reason.
    */
   static List<String> reviewRequired(Path dir) {
     Optional<String> text = recorded(dir);

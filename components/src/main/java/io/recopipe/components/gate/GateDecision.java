@@ -12,20 +12,25 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What the gate decided and why, as written to {@code decision.json}; the runner reads
- * {@link #blessed} to end a run GATED rather than FAILED, and users read the checks.
+ * What the gate decided and why, as written to {@code decision.json}; the runner reads {@link
+ * #blessed} to end a run GATED rather than FAILED, and users read the checks.
  *
- * @param blessed  whether the candidate may go downstream (export, deploy)
+ * @param blessed whether the candidate may go downstream (export, deploy)
  * @param firstRun whether there was no champion, so only absolute thresholds applied
- * @param checks   every configured check, applied or skipped
- * @param summary  one sentence explaining the decision
+ * @param checks every configured check, applied or skipped
+ * @param summary one sentence explaining the decision
  * @param contractChanges how the candidate's response contract differs from the champion's
- * @param dataChecks      the comparisons of the run's data with the champion's
- * @param reviewRequired  why a reviewer must approve even under {@code promotion.policy: auto}
- *                        (empty: nothing forces review)
+ * @param dataChecks the comparisons of the run's data with the champion's
+ * @param reviewRequired why a reviewer must approve even under {@code promotion.policy: auto}
+ *     (empty: nothing forces review)
  */
-public record GateDecision(boolean blessed, boolean firstRun, List<GateCheck> checks,
-    String summary, List<ContractChange> contractChanges, List<DataCheck> dataChecks,
+public record GateDecision(
+    boolean blessed,
+    boolean firstRun,
+    List<GateCheck> checks,
+    String summary,
+    List<ContractChange> contractChanges,
+    List<DataCheck> dataChecks,
     List<String> reviewRequired) {
 
   /** The file name inside the GATE_DECISION artifact. */
@@ -54,8 +59,8 @@ public record GateDecision(boolean blessed, boolean firstRun, List<GateCheck> ch
     try {
       return JsonFields.bool(json, "blessed");
     } catch (IllegalArgumentException e) {
-      throw new ComponentException(GateComponent.NAME + ": " + dir.resolve(FILE) + ": "
-          + e.getMessage(), e);
+      throw new ComponentException(
+          GateComponent.NAME + ": " + dir.resolve(FILE) + ": " + e.getMessage(), e);
     }
   }
 
@@ -69,8 +74,11 @@ public record GateDecision(boolean blessed, boolean firstRun, List<GateCheck> ch
     json.put("summary", summary);
     ArrayNode changes = json.putArray("contract_changes");
     for (ContractChange change : contractChanges) {
-      changes.addObject().put("field", change.field())
-          .put("champion", change.champion()).put("candidate", change.candidate());
+      changes
+          .addObject()
+          .put("field", change.field())
+          .put("champion", change.champion())
+          .put("candidate", change.candidate());
     }
     ArrayNode data = json.putArray("data_checks");
     for (DataCheck check : dataChecks) {

@@ -10,34 +10,37 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The promotion half of the gate, from a run's {@code promotion.*} parameters: whether a model
- * the gate blessed deploys at once ({@code policy: auto}) or waits for a reviewer
- * ({@code policy: review}), whether its starter may approve it ({@code four_eyes}) and how long
- * the approval waits ({@code expires_after}). Kept beside the thresholds so that "may this model
- * go out, and who must say yes" is answered in one package.
+ * The promotion half of the gate, from a run's {@code promotion.*} parameters: whether a model the
+ * gate blessed deploys at once ({@code policy: auto}) or waits for a reviewer ({@code policy:
+ * review}), whether its starter may approve it ({@code four_eyes}) and how long the approval waits
+ * ({@code expires_after}). Kept beside the thresholds so that "may this model go out, and who must
+ * say yes" is answered in one package.
  *
- * @param review       whether blessed models wait for a reviewer
- * @param fourEyes     whether the starter may not approve
+ * @param review whether blessed models wait for a reviewer
+ * @param fourEyes whether the starter may not approve
  * @param expiresAfter how long an approval waits
  */
 public record PromotionRule(boolean review, boolean fourEyes, Duration expiresAfter) {
   /** The policy key: {@code auto} or {@code review}. */
   public static final String POLICY = "promotion.policy";
+
   /** The four-eyes key: {@code true} or {@code false}. */
   public static final String FOUR_EYES = "promotion.four_eyes";
+
   /** The expiry key: {@code 72h}, {@code 30m}, {@code 7d}, {@code 90s} or ISO {@code PT72H}. */
   public static final String EXPIRES_AFTER = "promotion.expires_after";
+
   /** The section's keys, without the {@code promotion.} prefix. */
   public static final Set<String> KEYS = Set.of("policy", "four_eyes", "expires_after");
+
   /** What a run gets when its config says nothing. */
-  public static final PromotionRule DEFAULT = new PromotionRule(false, true,
-      Duration.ofHours(72));
+  public static final PromotionRule DEFAULT = new PromotionRule(false, true, Duration.ofHours(72));
 
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([smhd])");
 
   /**
-   * The rule in a run's flat parameters ({@code promotion.*}), each bad value added to
-   * {@code problems} as one line naming its key (the default stands in for it).
+   * The rule in a run's flat parameters ({@code promotion.*}), each bad value added to {@code
+   * problems} as one line naming its key (the default stands in for it).
    */
   public static PromotionRule parse(Map<String, String> parameters, List<String> problems) {
     boolean review = DEFAULT.review();
@@ -63,16 +66,20 @@ public record PromotionRule(boolean review, boolean fourEyes, Duration expiresAf
     if (expires != null) {
       expiresAfter = duration(expires);
       if (expiresAfter == null) {
-        problems.add(EXPIRES_AFTER + ": expected a positive duration like 72h, 30m, 7d or "
-            + "PT72H, found '" + expires + "'");
+        problems.add(
+            EXPIRES_AFTER
+                + ": expected a positive duration like 72h, 30m, 7d or "
+                + "PT72H, found '"
+                + expires
+                + "'");
       }
     }
     return new PromotionRule(review, fourEyes, expiresAfter);
   }
 
   /**
-   * Whether a model the gate blessed waits for a reviewer: the rule asks for review, or its
-   * gate decisions list a reason ({@link Gate#reviewRequired}) that forces one under any policy.
+   * Whether a model the gate blessed waits for a reviewer: the rule asks for review, or its gate
+   * decisions list a reason ({@link Gate#reviewRequired}) that forces one under any policy.
    */
   public boolean waitsForReview(List<String> reviewRequired) {
     return review || !reviewRequired.isEmpty();
@@ -85,12 +92,13 @@ public record PromotionRule(boolean review, boolean fourEyes, Duration expiresAf
     try {
       if (m.matches()) {
         long amount = Long.parseLong(m.group(1));
-        parsed = switch (m.group(2)) {
-          case "s" -> Duration.ofSeconds(amount);
-          case "m" -> Duration.ofMinutes(amount);
-          case "h" -> Duration.ofHours(amount);
-          default -> Duration.ofDays(amount);
-        };
+        parsed =
+            switch (m.group(2)) {
+              case "s" -> Duration.ofSeconds(amount);
+              case "m" -> Duration.ofMinutes(amount);
+              case "h" -> Duration.ofHours(amount);
+              default -> Duration.ofDays(amount);
+            };
       } else if (trimmed.toUpperCase(Locale.ROOT).startsWith("P")) {
         parsed = Duration.parse(trimmed.toUpperCase(Locale.ROOT));
       }

@@ -6,9 +6,9 @@ import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
+import io.recopipe.components.api.UnknownKeysException;
 import io.recopipe.components.dataset.DatasetInput;
 import io.recopipe.components.dataset.IngestedDataset;
-import io.recopipe.components.api.UnknownKeysException;
 import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.Ratings;
@@ -26,9 +26,9 @@ import java.util.TreeMap;
 
 /**
  * The optional {@code hybrid} step: fits ridge regressions over MF's factors and the data set's
- * user and item metadata ({@link HybridTrainer}), scores them beside MF on the same eval split,
- * and compares cold-start predictions with the intercept-only fallback; MF stays the served model,
- * so nothing downstream waits on this step. Off unless {@code hybrid.enabled: true}.
+ * user and item metadata ({@link HybridTrainer}), scores them beside MF on the same eval split, and
+ * compares cold-start predictions with the intercept-only fallback; MF stays the served model, so
+ * nothing downstream waits on this step. Off unless {@code hybrid.enabled: true}.
  */
 public final class HybridComponent extends AbstractComponent {
   /** The component name. */
@@ -39,8 +39,10 @@ public final class HybridComponent extends AbstractComponent {
 
   /** Creates the component. */
   public HybridComponent() {
-    super(NAME, "2", List.of(Port.of("dataset", ArtifactType.DATASET),
-        Port.of("model", ArtifactType.MODEL)),
+    super(
+        NAME,
+        "2",
+        List.of(Port.of("dataset", ArtifactType.DATASET), Port.of("model", ArtifactType.MODEL)),
         List.of(Port.of("hybrid", ArtifactType.MODEL), Port.of("metrics", ArtifactType.METRICS)));
   }
 
@@ -67,8 +69,9 @@ public final class HybridComponent extends AbstractComponent {
     Ratings eval = DatasetInput.required(NAME, dataset, DatasetLayout.EVAL);
     Metadata metadata = ProfileFiles.read(NAME, dataset.directory());
     if (metadata.isEmpty()) {
-      context.log().info("hybrid: the dataset has no users.tsv or movies.tsv; "
-          + "using MF features only");
+      context
+          .log()
+          .info("hybrid: the dataset has no users.tsv or movies.tsv; " + "using MF features only");
     }
     ModelBundle bundle;
     try {
@@ -77,32 +80,41 @@ public final class HybridComponent extends AbstractComponent {
       throw new ComponentException(NAME + ": cannot load the model bundle: " + e.getMessage(), e);
     }
     HybridModel model = new HybridTrainer(options).fit(bundle.model(), train, metadata);
-    HybridReport report = new HybridEvaluator(
-        RegressionEvaluator.forRange(dataset.ratingRange()), options)
-        .evaluate(model, eval, metadata);
-    HybridFiles.writeModel(context.output("hybrid").resolve(HybridFiles.MODEL), model,
-        !metadata.isEmpty());
+    HybridReport report =
+        new HybridEvaluator(RegressionEvaluator.forRange(dataset.ratingRange()), options)
+            .evaluate(model, eval, metadata);
+    HybridFiles.writeModel(
+        context.output("hybrid").resolve(HybridFiles.MODEL), model, !metadata.isEmpty());
     HybridFiles.writeReport(context.output("metrics").resolve(HybridFiles.METRICS), report);
-    report.flatMetrics().forEach((name, value) -> {
-      if (Double.isFinite(value)) {
-        context.metric(name, value);
-      }
-    });
-    context.log().info(String.format(Locale.ROOT, "hybrid: rmse %.4f (mf %.4f); %d cold-start "
-        + "users%s: hybrid %.4f vs intercept-only %.4f",
-        report.get(HybridReport.HYBRID, "root_mean_squared_error"),
-        report.get(HybridReport.MF, "root_mean_squared_error"), report.coldStartUsers(),
-        report.simulatedCold() ? " (simulated)" : "",
-        report.get(HybridReport.HYBRID_COLD, "root_mean_squared_error"),
-        report.get(HybridReport.INTERCEPT_ONLY_COLD, "root_mean_squared_error")));
+    report
+        .flatMetrics()
+        .forEach(
+            (name, value) -> {
+              if (Double.isFinite(value)) {
+                context.metric(name, value);
+              }
+            });
+    context
+        .log()
+        .info(
+            String.format(
+                Locale.ROOT,
+                "hybrid: rmse %.4f (mf %.4f); %d cold-start "
+                    + "users%s: hybrid %.4f vs intercept-only %.4f",
+                report.get(HybridReport.HYBRID, "root_mean_squared_error"),
+                report.get(HybridReport.MF, "root_mean_squared_error"),
+                report.coldStartUsers(),
+                report.simulatedCold() ? " (simulated)" : "",
+                report.get(HybridReport.HYBRID_COLD, "root_mean_squared_error"),
+                report.get(HybridReport.INTERCEPT_ONLY_COLD, "root_mean_squared_error")));
     publishTable(context, report);
   }
 
   /** Re-creates {@code hybrid_evaluation} from {@code metrics.json} (nothing when disabled). */
   @Override
   public void publish(StepContext context) throws ComponentException {
-    HybridReport report = HybridFiles.readReport(
-        context.output("metrics").resolve(HybridFiles.METRICS));
+    HybridReport report =
+        HybridFiles.readReport(context.output("metrics").resolve(HybridFiles.METRICS));
     if (report != null) {
       publishTable(context, report);
     }
@@ -111,11 +123,12 @@ public final class HybridComponent extends AbstractComponent {
   private static void publishTable(StepContext context, HybridReport report)
       throws ComponentException {
     try {
-      context.warehouse().replaceTable(HybridTable.NAME, HybridTable.columns(),
-          HybridTable.rows(report));
+      context
+          .warehouse()
+          .replaceTable(HybridTable.NAME, HybridTable.columns(), HybridTable.rows(report));
     } catch (WarehouseException e) {
-      throw new ComponentException(NAME + ": cannot write table " + HybridTable.NAME + ": "
-          + e.getMessage(), e);
+      throw new ComponentException(
+          NAME + ": cannot write table " + HybridTable.NAME + ": " + e.getMessage(), e);
     }
   }
 
@@ -123,7 +136,8 @@ public final class HybridComponent extends AbstractComponent {
       throws ComponentException {
     UnknownKeysException.requireKnown(NAME, parameters, KNOWN, "option");
     String problem = null;
-    if (enabled != null && !enabled.trim().equalsIgnoreCase("true")
+    if (enabled != null
+        && !enabled.trim().equalsIgnoreCase("true")
         && !enabled.trim().equalsIgnoreCase("false")) {
       problem = "enabled must be true or false, was '" + enabled + "'";
     }
@@ -134,8 +148,8 @@ public final class HybridComponent extends AbstractComponent {
       }
       return options;
     } catch (IllegalArgumentException e) {
-      throw new ComponentException(NAME + ": " + (problem == null ? "" : problem + "; ")
-          + e.getMessage(), e);
+      throw new ComponentException(
+          NAME + ": " + (problem == null ? "" : problem + "; ") + e.getMessage(), e);
     }
   }
 }

@@ -50,14 +50,14 @@ public final class HybridEvaluator {
       String item = eval.items().id(eval.item(r));
       actual[r] = eval.rating(r);
       mfPred[r] = mf.predict(user, item);
-      hybridPred[r] = (float) hybrid.predict(user, item, metadata.user(user),
-          metadata.item(item), false);
+      hybridPred[r] =
+          (float) hybrid.predict(user, item, metadata.user(user), metadata.item(item), false);
       if (cold[eval.user(r)]) {
         int i = mf.items().indexOf(item);
         coldActual[c] = actual[r];
         fallback[c] = mf.globalIntercept() + (i >= 0 ? mf.itemIntercept(i) : 0f);
-        hybridCold[c] = (float) hybrid.predict(user, item, metadata.user(user),
-            metadata.item(item), true);
+        hybridCold[c] =
+            (float) hybrid.predict(user, item, metadata.user(user), metadata.item(item), true);
         c++;
       }
     }
@@ -68,11 +68,12 @@ public final class HybridEvaluator {
     models.put(HybridReport.HYBRID, evaluator.evaluate(actual, hybridPred, n).asMap());
     rows.put(HybridReport.HYBRID, (long) n);
     if (coldRows > 0) {
-      models.put(HybridReport.INTERCEPT_ONLY_COLD,
+      models.put(
+          HybridReport.INTERCEPT_ONLY_COLD,
           evaluator.evaluate(coldActual, fallback, coldRows).asMap());
       rows.put(HybridReport.INTERCEPT_ONLY_COLD, (long) coldRows);
-      models.put(HybridReport.HYBRID_COLD,
-          evaluator.evaluate(coldActual, hybridCold, coldRows).asMap());
+      models.put(
+          HybridReport.HYBRID_COLD, evaluator.evaluate(coldActual, hybridCold, coldRows).asMap());
       rows.put(HybridReport.HYBRID_COLD, (long) coldRows);
     }
     long coldUsers = 0;

@@ -18,17 +18,17 @@ import java.util.Map;
 
 /**
  * The hybrid step's files: {@code hybrid.json} (both regressions' weights by feature name, so the
- * model can be inspected and re-scored beside its MF bundle) and {@code metrics.json} (the
- * {@link HybridReport}, which {@code publish} turns back into the warehouse table).
+ * model can be inspected and re-scored beside its MF bundle) and {@code metrics.json} (the {@link
+ * HybridReport}, which {@code publish} turns back into the warehouse table).
  */
 final class HybridFiles {
   /** The model file in the hybrid output. */
   static final String MODEL = "hybrid.json";
+
   /** The metrics file in the metrics output. */
   static final String METRICS = "metrics.json";
 
-  private HybridFiles() {
-  }
+  private HybridFiles() {}
 
   static void writeModel(Path file, HybridModel model, boolean usedMetadata)
       throws ComponentException {
@@ -64,12 +64,15 @@ final class HybridFiles {
     json.put("simulated_cold_start", report.simulatedCold());
     report.flatMetrics().forEach((k, v) -> json.put(k, finite(v)));
     Map<String, Object> models = new LinkedHashMap<>();
-    report.models().forEach((label, metrics) -> {
-      Map<String, Object> values = new LinkedHashMap<>();
-      metrics.forEach((k, v) -> values.put(k, finite(v)));
-      values.put("eval_rows", report.rows().get(label));
-      models.put(label, values);
-    });
+    report
+        .models()
+        .forEach(
+            (label, metrics) -> {
+              Map<String, Object> values = new LinkedHashMap<>();
+              metrics.forEach((k, v) -> values.put(k, finite(v)));
+              values.put("eval_rows", report.rows().get(label));
+              models.put(label, values);
+            });
     json.put("models", models);
     write(file, Json.valueOf(json));
   }
@@ -99,8 +102,12 @@ final class HybridFiles {
       models.put(label, metrics);
       rows.put(label, JsonFields.longValue(values, "eval_rows"));
     }
-    return new HybridReport(models, rows, JsonFields.longValue(json, "cold_start_users"),
-        JsonFields.bool(json, "simulated_cold_start"), JsonFields.bool(json, "used_metadata"));
+    return new HybridReport(
+        models,
+        rows,
+        JsonFields.longValue(json, "cold_start_users"),
+        JsonFields.bool(json, "simulated_cold_start"),
+        JsonFields.bool(json, "used_metadata"));
   }
 
   private static Object finite(double value) {

@@ -9,21 +9,28 @@ import java.util.Map;
  * and both cold-start predictors (hybrid from metadata, ML.RECOMMEND's intercept-only fallback) on
  * the cold-start users, so the two models can be read side by side.
  *
- * @param models         model label ({@code mf}, {@code hybrid}, {@code intercept_only_cold},
- *                       {@code hybrid_cold}) → metric name → value
- * @param rows           model label → rows scored
+ * @param models model label ({@code mf}, {@code hybrid}, {@code intercept_only_cold}, {@code
+ *     hybrid_cold}) → metric name → value
+ * @param rows model label → rows scored
  * @param coldStartUsers users scored as cold
- * @param simulatedCold  whether the cold users were simulated (the split had no unseen users)
- * @param usedMetadata   whether any user or item metadata was available
+ * @param simulatedCold whether the cold users were simulated (the split had no unseen users)
+ * @param usedMetadata whether any user or item metadata was available
  */
-public record HybridReport(Map<String, Map<String, Double>> models, Map<String, Long> rows,
-    long coldStartUsers, boolean simulatedCold, boolean usedMetadata) {
+public record HybridReport(
+    Map<String, Map<String, Double>> models,
+    Map<String, Long> rows,
+    long coldStartUsers,
+    boolean simulatedCold,
+    boolean usedMetadata) {
   /** Labels in table order. */
   public static final String MF = "mf";
+
   /** The hybrid on every eval row. */
   public static final String HYBRID = "hybrid";
+
   /** The intercept-only fallback on the cold-start users' rows. */
   public static final String INTERCEPT_ONLY_COLD = "intercept_only_cold";
+
   /** The hybrid on the cold-start users' rows. */
   public static final String HYBRID_COLD = "hybrid_cold";
 
@@ -42,8 +49,8 @@ public record HybridReport(Map<String, Map<String, Double>> models, Map<String, 
 
   /**
    * The step's flat metrics: {@code hybrid_<metric>} and {@code mf_<metric>} for every eval-row
-   * metric, {@code cold_start_users}, {@code hybrid_cold_rmse} and
-   * {@code intercept_only_cold_rmse}.
+   * metric, {@code cold_start_users}, {@code hybrid_cold_rmse} and {@code
+   * intercept_only_cold_rmse}.
    */
   public Map<String, Double> flatMetrics() {
     Map<String, Double> flat = new LinkedHashMap<>();

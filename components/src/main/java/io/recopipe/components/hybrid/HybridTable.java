@@ -8,16 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code hybrid_evaluation} warehouse table: one row per predictor ({@code mf},
- * {@code hybrid}, and on the cold-start users {@code intercept_only_cold} and
- * {@code hybrid_cold}) in ML.EVALUATE's columns, so MF and the hybrid can be queried side by side.
+ * The {@code hybrid_evaluation} warehouse table: one row per predictor ({@code mf}, {@code hybrid},
+ * and on the cold-start users {@code intercept_only_cold} and {@code hybrid_cold}) in ML.EVALUATE's
+ * columns, so MF and the hybrid can be queried side by side.
  */
 public final class HybridTable {
   /** The table name. */
   public static final String NAME = "hybrid_evaluation";
 
-  private HybridTable() {
-  }
+  private HybridTable() {}
 
   /** Columns: model, the ML.EVALUATE metrics (DOUBLE) and eval_rows. */
   public static List<Column> columns() {

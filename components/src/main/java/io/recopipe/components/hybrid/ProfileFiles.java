@@ -2,10 +2,10 @@ package io.recopipe.components.hybrid;
 
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
-import io.recopipe.components.steps.MovieTitles;
 import io.recopipe.components.readers.Catalog;
 import io.recopipe.components.readers.Movie;
 import io.recopipe.components.readers.User;
+import io.recopipe.components.steps.MovieTitles;
 import io.recopipe.model.hybrid.ItemProfile;
 import io.recopipe.model.hybrid.Metadata;
 import io.recopipe.model.hybrid.UserProfile;
@@ -25,21 +25,27 @@ import java.util.Map;
  * reader catalogs, so the pipeline step and the benchmark build the same profiles.
  */
 public final class ProfileFiles {
-  private ProfileFiles() {
-  }
+  private ProfileFiles() {}
 
   /** The metadata of dataset directory {@code dataset}; empty maps for absent files. */
   public static Metadata read(String step, Path dataset) throws ComponentException {
     Map<String, UserProfile> users = new HashMap<>();
     Map<String, ItemProfile> items = new HashMap<>();
-    forEachLine(step, dataset.resolve(DatasetLayout.USERS), 5, f -> users.put(f[0],
-        new UserProfile(f[1], parseAge(f[2]), f[3], f[4])));
-    MovieTitles.read(step, dataset).entries().forEach((item, movie) -> {
-      List<String> genres = movie.genres() == null ? List.of()
-          : Arrays.asList(movie.genres().split("\\|"));
-      items.put(item, new ItemProfile(genres, Movie.of(item, movie.title(), genres).year()
-          .orElse(0)));
-    });
+    forEachLine(
+        step,
+        dataset.resolve(DatasetLayout.USERS),
+        5,
+        f -> users.put(f[0], new UserProfile(f[1], parseAge(f[2]), f[3], f[4])));
+    MovieTitles.read(step, dataset)
+        .entries()
+        .forEach(
+            (item, movie) -> {
+              List<String> genres =
+                  movie.genres() == null ? List.of() : Arrays.asList(movie.genres().split("\\|"));
+              items.put(
+                  item,
+                  new ItemProfile(genres, Movie.of(item, movie.title(), genres).year().orElse(0)));
+            });
     return new Metadata(users, items);
   }
 
@@ -47,13 +53,18 @@ public final class ProfileFiles {
   public static Metadata of(Catalog<User> users, Catalog<Movie> movies) {
     Map<String, UserProfile> profiles = new HashMap<>();
     if (users != null) {
-      users.entries().forEach(u -> profiles.put(u.id(),
-          new UserProfile(u.gender(), u.age(), u.occupation(), u.zipCode())));
+      users
+          .entries()
+          .forEach(
+              u ->
+                  profiles.put(
+                      u.id(), new UserProfile(u.gender(), u.age(), u.occupation(), u.zipCode())));
     }
     Map<String, ItemProfile> items = new HashMap<>();
     if (movies != null) {
-      movies.entries().forEach(m -> items.put(m.id(),
-          new ItemProfile(m.genres(), m.year().orElse(0))));
+      movies
+          .entries()
+          .forEach(m -> items.put(m.id(), new ItemProfile(m.genres(), m.year().orElse(0))));
     }
     return new Metadata(profiles, items);
   }
@@ -84,8 +95,16 @@ public final class ProfileFiles {
         }
         String[] fields = line.split("\t", -1);
         if (fields.length < minFields) {
-          throw new ComponentException(step + ": " + file + " line " + number + ": expected "
-              + minFields + " tab-separated fields, found " + fields.length);
+          throw new ComponentException(
+              step
+                  + ": "
+                  + file
+                  + " line "
+                  + number
+                  + ": expected "
+                  + minFields
+                  + " tab-separated fields, found "
+                  + fields.length);
         }
         handler.accept(fields);
       }

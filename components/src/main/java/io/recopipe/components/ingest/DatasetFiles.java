@@ -25,15 +25,19 @@ import java.util.function.Function;
  * tabs and line breaks inside titles or zip codes become spaces so every line keeps its columns.
  */
 final class DatasetFiles {
-  private DatasetFiles() {
-  }
+  private DatasetFiles() {}
 
   /** Writes all ratings, train and eval in one pass, each line formatted once. */
   static void writeRatings(Path dir, Ratings sorted, boolean[] isEval) throws IOException {
-    AtomicFiles.write(dir.resolve(DatasetLayout.RATINGS), all ->
-        AtomicFiles.write(dir.resolve(DatasetLayout.TRAIN), train ->
-            AtomicFiles.write(dir.resolve(DatasetLayout.EVAL), eval ->
-                TsvRatingsWriter.writeSplit(sorted, isEval, all, train, eval))));
+    AtomicFiles.write(
+        dir.resolve(DatasetLayout.RATINGS),
+        all ->
+            AtomicFiles.write(
+                dir.resolve(DatasetLayout.TRAIN),
+                train ->
+                    AtomicFiles.write(
+                        dir.resolve(DatasetLayout.EVAL),
+                        eval -> TsvRatingsWriter.writeSplit(sorted, isEval, all, train, eval))));
   }
 
   static void writeSchema(Path dir, DatasetSchema schema) throws IOException {
@@ -48,26 +52,41 @@ final class DatasetFiles {
   }
 
   static void writeMovies(Path dir, Catalog<Movie> movies) throws IOException {
-    writeLines(dir.resolve(DatasetLayout.MOVIES), movies.entries(), Movie::id,
+    writeLines(
+        dir.resolve(DatasetLayout.MOVIES),
+        movies.entries(),
+        Movie::id,
         movie -> new String[] {movie.id(), movie.title(), String.join("|", movie.genres())});
   }
 
   static void writeUsers(Path dir, Catalog<User> users) throws IOException {
-    writeLines(dir.resolve(DatasetLayout.USERS), users.entries(), User::id,
-        user -> new String[] {user.id(), user.gender(), Integer.toString(user.age()),
-            user.occupation(), user.zipCode()});
+    writeLines(
+        dir.resolve(DatasetLayout.USERS),
+        users.entries(),
+        User::id,
+        user ->
+            new String[] {
+              user.id(),
+              user.gender(),
+              Integer.toString(user.age()),
+              user.occupation(),
+              user.zipCode()
+            });
   }
 
-  private static <T> void writeLines(Path file, List<T> entries, Function<T, String> id,
-      Function<T, String[]> fields) throws IOException {
+  private static <T> void writeLines(
+      Path file, List<T> entries, Function<T, String> id, Function<T, String[]> fields)
+      throws IOException {
     List<T> sorted = new ArrayList<>(entries);
     Comparator<String> order = IdOrder.forIds(sorted.stream().map(id).toList());
     sorted.sort(Comparator.comparing(id, order));
-    AtomicFiles.write(file, out -> {
-      for (T entry : sorted) {
-        writeLine(out, fields.apply(entry));
-      }
-    });
+    AtomicFiles.write(
+        file,
+        out -> {
+          for (T entry : sorted) {
+            writeLine(out, fields.apply(entry));
+          }
+        });
   }
 
   private static void writeLine(OutputStream out, String[] fields) throws IOException {

@@ -7,16 +7,15 @@ import java.util.stream.IntStream;
 
 /**
  * Puts ratings in the dataset layout's order (user id, then item id, by {@link IdOrder}) whatever
- * order the source had, so the same data always yields the same bytes and hashes: one counting
- * sort by user (skipped when the source is grouped by user already, as MovieLens files and
- * presets are) and a sort of each user's few items keep 20 million rows fast.
+ * order the source had, so the same data always yields the same bytes and hashes: one counting sort
+ * by user (skipped when the source is grouped by user already, as MovieLens files and presets are)
+ * and a sort of each user's few items keep 20 million rows fast.
  */
 final class DeterministicOrder {
   /** Rows per block of the parallel within-user sort. */
   private static final int BLOCK_ROWS = 1 << 16;
 
-  private DeterministicOrder() {
-  }
+  private DeterministicOrder() {}
 
   /** The ratings sorted by user id then item id. */
   static Ratings sort(Ratings ratings) {
@@ -28,8 +27,8 @@ final class DeterministicOrder {
   }
 
   /**
-   * The rows stably ordered by user rank: as they are when the source is already grouped that
-   * way (every MovieLens file and every preset), else by one counting sort.
+   * The rows stably ordered by user rank: as they are when the source is already grouped that way
+   * (every MovieLens file and every preset), else by one counting sort.
    */
   private static int[] byUser(Ratings ratings, int[] userRank) {
     int size = ratings.size();
@@ -52,14 +51,16 @@ final class DeterministicOrder {
   }
 
   /**
-   * Sorts each user's run of {@code rows} by item rank, ties (none after duplicate resolution)
-   * by row, so the result is what a stable sort by (user, item) gives; the runs are independent,
-   * so blocks of users sort on all cores.
+   * Sorts each user's run of {@code rows} by item rank, ties (none after duplicate resolution) by
+   * row, so the result is what a stable sort by (user, item) gives; the runs are independent, so
+   * blocks of users sort on all cores.
    */
   private static void sortWithinUsers(Ratings ratings, int[] rows, int[] itemRank) {
     int[] blockStarts = userAlignedBlocks(ratings, rows);
-    IntStream.range(0, blockStarts.length - 1).parallel().forEach(block ->
-        sortRuns(ratings, rows, itemRank, blockStarts[block], blockStarts[block + 1]));
+    IntStream.range(0, blockStarts.length - 1)
+        .parallel()
+        .forEach(
+            block -> sortRuns(ratings, rows, itemRank, blockStarts[block], blockStarts[block + 1]));
   }
 
   /**
@@ -127,8 +128,7 @@ final class DeterministicOrder {
       if (itemMap[item] < 0) {
         itemMap[item] = builder.items().intern(ratings.items().id(item));
       }
-      builder.addIndexed(userMap[user], itemMap[item], ratings.rating(row),
-          ratings.timestamp(row));
+      builder.addIndexed(userMap[user], itemMap[item], ratings.rating(row), ratings.timestamp(row));
     }
     return builder.buildWithoutDuplicateCheck();
   }

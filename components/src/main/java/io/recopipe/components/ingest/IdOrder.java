@@ -6,17 +6,16 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The order ids are written in: numeric when every id is an integer (so user 10 follows user 9,
- * as in the MovieLens files), otherwise by text; ties between spellings like {@code 7} and
- * {@code 07} fall back to text, so the order is total and output files are reproducible.
+ * The order ids are written in: numeric when every id is an integer (so user 10 follows user 9, as
+ * in the MovieLens files), otherwise by text; ties between spellings like {@code 7} and {@code 07}
+ * fall back to text, so the order is total and output files are reproducible.
  */
 final class IdOrder {
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,18}");
   private static final Comparator<String> NUMERIC =
       Comparator.<String>comparingLong(Long::parseLong).thenComparing(Comparator.naturalOrder());
 
-  private IdOrder() {
-  }
+  private IdOrder() {}
 
   /** The comparator for {@code ids}: numeric if all are integers, else textual. */
   static Comparator<String> forIds(Collection<String> ids) {
@@ -55,7 +54,9 @@ final class IdOrder {
     for (int n = 0; n < values.length; n++) {
       values[n] = Long.parseLong(ids.get(n));
     }
-    return (a, b) -> values[a] != values[b] ? Long.compare(values[a], values[b])
-        : ids.get(a).compareTo(ids.get(b));
+    return (a, b) ->
+        values[a] != values[b]
+            ? Long.compare(values[a], values[b])
+            : ids.get(a).compareTo(ids.get(b));
   }
 }

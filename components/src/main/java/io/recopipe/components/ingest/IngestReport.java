@@ -6,17 +6,15 @@ import java.util.Locale;
 
 /**
  * The validation report ({@code report.json}) of an ingest: provenance, size, density, rating
- * histogram, duplicates, bad rows skipped under {@code max_bad_records}, and the split. It holds
- * no times or absolute temp paths, so identical inputs give identical bytes and the step caches
+ * histogram, duplicates, bad rows skipped under {@code max_bad_records}, and the split. It holds no
+ * times or absolute temp paths, so identical inputs give identical bytes and the step caches
  * honestly.
  */
 final class IngestReport {
-  private IngestReport() {
-  }
+  private IngestReport() {}
 
   /** The report as pretty-printed JSON with a fixed key order. */
-  static String json(IngestedData data, Ratings ratings, Splits.Membership split,
-      SplitSpec spec) {
+  static String json(IngestedData data, Ratings ratings, Splits.Membership split, SplitSpec spec) {
     int users = ratings.users().size();
     int items = ratings.items().size();
     double density = users == 0 || items == 0 ? 0 : ratings.size() / ((double) users * items);
@@ -32,17 +30,21 @@ final class IngestReport {
     field(json, "density", String.format(Locale.ROOT, "%.8f", density));
     field(json, "rating_histogram", histogram(ratings));
     field(json, "movies", data.movies().map(m -> Integer.toString(m.size())).orElse("null"));
-    field(json, "users_catalog",
-        data.users().map(u -> Integer.toString(u.size())).orElse("null"));
+    field(json, "users_catalog", data.users().map(u -> Integer.toString(u.size())).orElse("null"));
     json.append("  \"split\": {\"method\": ").append(quote(spec.method()));
     if (spec.method().equals(SplitSpec.RANDOM)) {
-      json.append(", \"eval_fraction\": ").append(spec.evalFraction()).append(", \"seed\": ")
+      json.append(", \"eval_fraction\": ")
+          .append(spec.evalFraction())
+          .append(", \"seed\": ")
           .append(spec.seed());
     } else {
       json.append(", \"eval_per_user\": ").append(spec.evalPerUser());
     }
-    json.append(", \"train_rows\": ").append(split.trainRows()).append(", \"eval_rows\": ")
-        .append(split.evalRows()).append("}\n}\n");
+    json.append(", \"train_rows\": ")
+        .append(split.trainRows())
+        .append(", \"eval_rows\": ")
+        .append(split.evalRows())
+        .append("}\n}\n");
     return json.toString();
   }
 
@@ -57,8 +59,8 @@ final class IngestReport {
       if (json.length() > 1) {
         json.append(", ");
       }
-      String label = value == Math.rint(value) ? Long.toString((long) value)
-          : Float.toString(value);
+      String label =
+          value == Math.rint(value) ? Long.toString((long) value) : Float.toString(value);
       json.append(quote(label)).append(": ").append(counts.count(value));
     }
     return json.append('}').toString();

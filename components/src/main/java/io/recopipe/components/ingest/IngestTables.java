@@ -19,23 +19,32 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Publishes a dataset directory as the warehouse tables users query ({@code ratings},
- * {@code train}, {@code eval}, {@code movies}, {@code users}, {@code rejected_rows}) with
- * BigQuery ML–friendly column names; a source without catalogs or rejects gets empty tables so
- * titles or rejects from an earlier data set never mix with new ratings.
+ * Publishes a dataset directory as the warehouse tables users query ({@code ratings}, {@code
+ * train}, {@code eval}, {@code movies}, {@code users}, {@code rejected_rows}) with BigQuery
+ * ML–friendly column names; a source without catalogs or rejects gets empty tables so titles or
+ * rejects from an earlier data set never mix with new ratings.
  */
 final class IngestTables {
-  static final List<Column> RATINGS = List.of(new Column("user_id", "VARCHAR"),
-      new Column("item_id", "VARCHAR"), new Column("rating", "DOUBLE"),
-      new Column("timestamp", "BIGINT"));
-  static final List<Column> MOVIES = List.of(new Column("item_id", "VARCHAR"),
-      new Column("title", "VARCHAR"), new Column("genres", "VARCHAR"));
-  static final List<Column> USERS = List.of(new Column("user_id", "VARCHAR"),
-      new Column("gender", "VARCHAR"), new Column("age", "BIGINT"),
-      new Column("occupation", "VARCHAR"), new Column("zip", "VARCHAR"));
+  static final List<Column> RATINGS =
+      List.of(
+          new Column("user_id", "VARCHAR"),
+          new Column("item_id", "VARCHAR"),
+          new Column("rating", "DOUBLE"),
+          new Column("timestamp", "BIGINT"));
+  static final List<Column> MOVIES =
+      List.of(
+          new Column("item_id", "VARCHAR"),
+          new Column("title", "VARCHAR"),
+          new Column("genres", "VARCHAR"));
+  static final List<Column> USERS =
+      List.of(
+          new Column("user_id", "VARCHAR"),
+          new Column("gender", "VARCHAR"),
+          new Column("age", "BIGINT"),
+          new Column("occupation", "VARCHAR"),
+          new Column("zip", "VARCHAR"));
 
-  private IngestTables() {
-  }
+  private IngestTables() {}
 
   /** Publishes every table of the dataset in {@code dir}. */
   static void publish(Path dir, Warehouse warehouse) throws ComponentException {
@@ -49,8 +58,9 @@ final class IngestTables {
    * RatingsLoad#start} then loads them.
    */
   static RatingsLoad prepare(StepContext context) {
-    return new RatingsLoad(CompletableFuture.supplyAsync(context::warehouse,
-        runnable -> daemon(runnable, "ingest-warehouse-open")));
+    return new RatingsLoad(
+        CompletableFuture.supplyAsync(
+            context::warehouse, runnable -> daemon(runnable, "ingest-warehouse-open")));
   }
 
   /** The id columns of the ratings tables whose ids in {@code ratings} are all integers. */
@@ -72,9 +82,9 @@ final class IngestTables {
   }
 
   /**
-   * Loads {@code ratings}, {@code train} and {@code eval} from the files of a dataset directory
-   * on a background thread once the warehouse is open, so the warehouse's load (the longest part
-   * of ingest) overlaps the step's remaining work.
+   * Loads {@code ratings}, {@code train} and {@code eval} from the files of a dataset directory on
+   * a background thread once the warehouse is open, so the warehouse's load (the longest part of
+   * ingest) overlaps the step's remaining work.
    */
   static final class RatingsLoad {
     private final CompletableFuture<Warehouse> opened;
@@ -89,14 +99,17 @@ final class IngestTables {
      * rows of {@code ratings.tsv}; {@link #await} waits for it.
      */
     void start(Path dir, boolean[] isEval, Set<String> integerIds) {
-      outcome = opened.thenApplyAsync(warehouse -> {
-        try {
-          publishRatings(dir, warehouse, isEval, integerIds);
-          return null;
-        } catch (ComponentException e) {
-          return e;
-        }
-      }, runnable -> daemon(runnable, "ingest-warehouse-load"));
+      outcome =
+          opened.thenApplyAsync(
+              warehouse -> {
+                try {
+                  publishRatings(dir, warehouse, isEval, integerIds);
+                  return null;
+                } catch (ComponentException e) {
+                  return e;
+                }
+              },
+              runnable -> daemon(runnable, "ingest-warehouse-load"));
     }
 
     /**
@@ -121,8 +134,8 @@ final class IngestTables {
       try {
         failure = outcome.join();
       } catch (CompletionException e) {
-        throw new ComponentException("ingest: warehouse load failed: " + e.getCause(),
-            e.getCause());
+        throw new ComponentException(
+            "ingest: warehouse load failed: " + e.getCause(), e.getCause());
       }
       if (failure != null) {
         throw failure;
@@ -139,19 +152,24 @@ final class IngestTables {
   }
 
   /**
-   * Loads {@code ratings}, {@code train} and {@code eval}: with the eval flags of the ratings
-   * rows as one load of the ratings whose split the warehouse may publish without a second copy
-   * ({@code integerIds} names the id columns whose ids are all canonical integers), else
-   * ({@code isEval} null) each from its file.
+   * Loads {@code ratings}, {@code train} and {@code eval}: with the eval flags of the ratings rows
+   * as one load of the ratings whose split the warehouse may publish without a second copy ({@code
+   * integerIds} names the id columns whose ids are all canonical integers), else ({@code isEval}
+   * null) each from its file.
    */
-  private static void publishRatings(Path dir, Warehouse warehouse, boolean[] isEval,
-      Set<String> integerIds) throws ComponentException {
+  private static void publishRatings(
+      Path dir, Warehouse warehouse, boolean[] isEval, Set<String> integerIds)
+      throws ComponentException {
     Path ratings = dir.resolve(DatasetLayout.RATINGS);
     Path train = dir.resolve(DatasetLayout.TRAIN);
     Path eval = dir.resolve(DatasetLayout.EVAL);
     try {
       if (isEval != null) {
-        warehouse.replaceTableWithSplitFromTsv("ratings", RATINGS, integerIds, ratings,
+        warehouse.replaceTableWithSplitFromTsv(
+            "ratings",
+            RATINGS,
+            integerIds,
+            ratings,
             new RowSplit("eval", eval, "train", train, isEval));
       } else {
         warehouse.replaceTableFromTsv("ratings", RATINGS, ratings);
@@ -168,8 +186,8 @@ final class IngestTables {
     try {
       catalog(warehouse, "movies", MOVIES, dir.resolve(DatasetLayout.MOVIES));
       catalog(warehouse, "users", USERS, dir.resolve(DatasetLayout.USERS));
-      catalog(warehouse, "rejected_rows", RejectedRowsFile.COLUMNS,
-          dir.resolve(RejectedRowsFile.FILE));
+      catalog(
+          warehouse, "rejected_rows", RejectedRowsFile.COLUMNS, dir.resolve(RejectedRowsFile.FILE));
     } catch (WarehouseException | IOException e) {
       throw new ComponentException("ingest: warehouse " + e.getMessage(), e);
     }

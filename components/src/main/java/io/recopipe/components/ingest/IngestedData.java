@@ -12,24 +12,31 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a source yielded, whatever its kind (MovieLens, delimited, Parquet, synthetic): the
- * ratings, any catalogs, the provenance the report records, the notices the step logs and the
- * rows skipped under {@code max_bad_records}.
+ * What a source yielded, whatever its kind (MovieLens, delimited, Parquet, synthetic): the ratings,
+ * any catalogs, the provenance the report records, the notices the step logs and the rows skipped
+ * under {@code max_bad_records}.
  *
- * @param ratings            the ratings, duplicates resolved
- * @param movies             the movie catalog, when the source has one
- * @param users              the user catalog, when the source has one
- * @param format             the format read, e.g. {@code MovieLens 100K} or {@code parquet}
- * @param source             where the data came from (path, URL or preset)
- * @param linesRead          lines (or Parquet rows) read, header included
+ * @param ratings the ratings, duplicates resolved
+ * @param movies the movie catalog, when the source has one
+ * @param users the user catalog, when the source has one
+ * @param format the format read, e.g. {@code MovieLens 100K} or {@code parquet}
+ * @param source where the data came from (path, URL or preset)
+ * @param linesRead lines (or Parquet rows) read, header included
  * @param duplicatesResolved duplicate (user, item) rows dropped
- * @param notices            one-line notices for the log, e.g. which columns were detected
- * @param rejected           rows skipped under {@code max_bad_records}, in file order
- * @param hasTimestamps      whether the ratings carry real timestamps (a latest split needs them)
+ * @param notices one-line notices for the log, e.g. which columns were detected
+ * @param rejected rows skipped under {@code max_bad_records}, in file order
+ * @param hasTimestamps whether the ratings carry real timestamps (a latest split needs them)
  */
-record IngestedData(Ratings ratings, Optional<Catalog<Movie>> movies,
-    Optional<Catalog<User>> users, String format, String source, long linesRead,
-    int duplicatesResolved, List<String> notices, List<RejectedRow> rejected,
+record IngestedData(
+    Ratings ratings,
+    Optional<Catalog<Movie>> movies,
+    Optional<Catalog<User>> users,
+    String format,
+    String source,
+    long linesRead,
+    int duplicatesResolved,
+    List<String> notices,
+    List<RejectedRow> rejected,
     boolean hasTimestamps) {
 
   /** Copies the lists. */
@@ -42,23 +49,54 @@ record IngestedData(Ratings ratings, Optional<Catalog<Movie>> movies,
   IngestedData withNotice(String notice) {
     List<String> more = new java.util.ArrayList<>(notices);
     more.add(notice);
-    return new IngestedData(ratings, movies, users, format, source, linesRead,
-        duplicatesResolved, more, rejected, hasTimestamps);
+    return new IngestedData(
+        ratings,
+        movies,
+        users,
+        format,
+        source,
+        linesRead,
+        duplicatesResolved,
+        more,
+        rejected,
+        hasTimestamps);
   }
 
   /** Adopts what one of the readers returned. */
   static IngestedData of(Dataset dataset, String source) {
     ReaderReport report = dataset.report();
     ReadNotes notes = dataset.notes();
-    return new IngestedData(dataset.ratings(), dataset.movies(), dataset.users(),
-        report.format().label(), source, report.linesRead(), report.duplicatesResolved(),
-        notes.notices(), notes.rejected(), notes.timestamps());
+    return new IngestedData(
+        dataset.ratings(),
+        dataset.movies(),
+        dataset.users(),
+        report.format().label(),
+        source,
+        report.linesRead(),
+        report.duplicatesResolved(),
+        notes.notices(),
+        notes.rejected(),
+        notes.timestamps());
   }
 
   /** Ratings without catalogs (synthetic and Parquet sources). */
-  static IngestedData ratingsOnly(Ratings ratings, String format, String source, long linesRead,
-      int duplicatesResolved, ReadNotes notes) {
-    return new IngestedData(ratings, Optional.empty(), Optional.empty(), format, source,
-        linesRead, duplicatesResolved, notes.notices(), notes.rejected(), notes.timestamps());
+  static IngestedData ratingsOnly(
+      Ratings ratings,
+      String format,
+      String source,
+      long linesRead,
+      int duplicatesResolved,
+      ReadNotes notes) {
+    return new IngestedData(
+        ratings,
+        Optional.empty(),
+        Optional.empty(),
+        format,
+        source,
+        linesRead,
+        duplicatesResolved,
+        notes.notices(),
+        notes.rejected(),
+        notes.timestamps());
   }
 }

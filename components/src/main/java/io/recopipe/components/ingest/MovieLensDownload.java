@@ -52,15 +52,26 @@ final class MovieLensDownload {
       Files.delete(target);
     }
     Files.createDirectories(directory);
-    Path temp = directory.resolve("." + target.getFileName() + "."
-        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
+    Path temp =
+        directory.resolve(
+            "."
+                + target.getFileName()
+                + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + ".part");
     try {
       download(temp);
       String actual = sha256(temp);
       if (!actual.equals(sha256)) {
-        throw new ComponentException("ingest.source: " + url + ": SHA-256 mismatch: expected "
-            + sha256 + ", found " + actual + " (a corrupt download or a changed file; set"
-            + " ingest.checksum if the new file is trusted)");
+        throw new ComponentException(
+            "ingest.source: "
+                + url
+                + ": SHA-256 mismatch: expected "
+                + sha256
+                + ", found "
+                + actual
+                + " (a corrupt download or a changed file; set"
+                + " ingest.checksum if the new file is trusted)");
       }
       move(temp, target);
       return target;
@@ -83,8 +94,11 @@ final class MovieLensDownload {
 
   private void download(Path temp) throws ComponentException, IOException {
     log.progress("ingest: downloading " + url);
-    HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-        .connectTimeout(Duration.ofSeconds(30)).build();
+    HttpClient client =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(30))
+            .build();
     HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT).GET().build();
     HttpResponse<InputStream> response;
     try {
@@ -93,13 +107,18 @@ final class MovieLensDownload {
       Thread.currentThread().interrupt();
       throw new ComponentException("ingest.source: " + url + ": download interrupted", e);
     } catch (IOException e) {
-      throw new ComponentException("ingest.source: " + url + ": download failed: " + e
-          + " (for offline use pass a local copy or a preset:… source)", e);
+      throw new ComponentException(
+          "ingest.source: "
+              + url
+              + ": download failed: "
+              + e
+              + " (for offline use pass a local copy or a preset:… source)",
+          e);
     }
     try (InputStream body = response.body()) {
       if (response.statusCode() != 200) {
-        throw new ComponentException("ingest.source: " + url + ": download failed: HTTP "
-            + response.statusCode());
+        throw new ComponentException(
+            "ingest.source: " + url + ": download failed: HTTP " + response.statusCode());
       }
       long bytes = Files.copy(body, temp, StandardCopyOption.REPLACE_EXISTING);
       log.progress(String.format(Locale.ROOT, "ingest: downloaded %,d bytes", bytes));

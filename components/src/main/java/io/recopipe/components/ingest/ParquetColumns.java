@@ -14,17 +14,18 @@ import java.util.Locale;
 /**
  * The columns of a Parquet file as DuckDB describes them, mapped to user, item, rating and
  * timestamp by the same detection as delimited files, and the one SELECT that reads them: ids as
- * text (so integer and string ids read alike), numeric ratings as DOUBLE and text ratings as
- * text, TIMESTAMP and DATE columns as epoch seconds, other timestamps as text.
+ * text (so integer and string ids read alike), numeric ratings as DOUBLE and text ratings as text,
+ * TIMESTAMP and DATE columns as epoch seconds, other timestamps as text.
  *
- * @param names     the column names in file order
- * @param types     their DuckDB types
- * @param detected  the positions of the four roles and the detection notice
+ * @param names the column names in file order
+ * @param types their DuckDB types
+ * @param detected the positions of the four roles and the detection notice
  */
 record ParquetColumns(List<String> names, List<String> types, DetectedColumns detected) {
 
-  static ParquetColumns describe(Statement statement, String relation, String where,
-      ColumnMapping mapping) throws SQLException {
+  static ParquetColumns describe(
+      Statement statement, String relation, String where, ColumnMapping mapping)
+      throws SQLException {
     List<String> names = new ArrayList<>();
     List<String> types = new ArrayList<>();
     try (ResultSet results = statement.executeQuery("DESCRIBE SELECT * FROM " + relation)) {
@@ -33,8 +34,9 @@ record ParquetColumns(List<String> names, List<String> types, DetectedColumns de
         types.add(results.getString(2).toUpperCase(Locale.ROOT));
       }
     }
-    DetectedColumns detected = ColumnDetector.detect(where, names, mapping.explicit(),
-        detail -> new DataFormatException(where, detail));
+    DetectedColumns detected =
+        ColumnDetector.detect(
+            where, names, mapping.explicit(), detail -> new DataFormatException(where, detail));
     return new ParquetColumns(names, types, detected);
   }
 
@@ -47,8 +49,12 @@ record ParquetColumns(List<String> names, List<String> types, DetectedColumns de
   /** Whether the rating column is numeric, selected as DOUBLE (else as text, parsed in Java). */
   boolean ratingIsNumeric() {
     String type = types.get(detected.rating());
-    return type.equals("FLOAT") || type.equals("DOUBLE") || type.startsWith("DECIMAL")
-        || type.endsWith("INT") || type.equals("INTEGER") || type.equals("BIGINT")
+    return type.equals("FLOAT")
+        || type.equals("DOUBLE")
+        || type.startsWith("DECIMAL")
+        || type.endsWith("INT")
+        || type.equals("INTEGER")
+        || type.equals("BIGINT")
         || type.equals("HUGEINT");
   }
 
@@ -57,12 +63,20 @@ record ParquetColumns(List<String> names, List<String> types, DetectedColumns de
     String timestamp = "NULL";
     if (detected.timestamp() >= 0) {
       String column = quoted(detected.timestamp());
-      timestamp = timestampIsTemporal() ? "CAST(epoch(" + column + ") AS BIGINT)"
-          : "CAST(" + column + " AS VARCHAR)";
+      timestamp =
+          timestampIsTemporal()
+              ? "CAST(epoch(" + column + ") AS BIGINT)"
+              : "CAST(" + column + " AS VARCHAR)";
     }
-    return "SELECT CAST(" + quoted(detected.user()) + " AS VARCHAR), CAST("
-        + quoted(detected.item()) + " AS VARCHAR), CAST(" + quoted(detected.rating())
-        + (ratingIsNumeric() ? " AS DOUBLE), " : " AS VARCHAR), ") + timestamp + " FROM "
+    return "SELECT CAST("
+        + quoted(detected.user())
+        + " AS VARCHAR), CAST("
+        + quoted(detected.item())
+        + " AS VARCHAR), CAST("
+        + quoted(detected.rating())
+        + (ratingIsNumeric() ? " AS DOUBLE), " : " AS VARCHAR), ")
+        + timestamp
+        + " FROM "
         + relation;
   }
 

@@ -12,12 +12,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The {@code base_image} parameter decoded and checked up front ({@code scratch}, a local
- * {@code docker save} tarball, or a registry reference), so a bad value fails in one line before
- * any layer is built.
+ * The {@code base_image} parameter decoded and checked up front ({@code scratch}, a local {@code
+ * docker save} tarball, or a registry reference), so a bad value fails in one line before any layer
+ * is built.
  *
- * @param spec      the parameter value as given
- * @param tarball   the tarball, for a {@code tar:}/{@code docker-save:} base, else null
+ * @param spec the parameter value as given
+ * @param tarball the tarball, for a {@code tar:}/{@code docker-save:} base, else null
  * @param reference the registry reference, for a registry base, else null
  */
 public record BaseImage(String spec, Path tarball, ImageReference reference) {
@@ -56,8 +56,8 @@ public record BaseImage(String spec, Path tarball, ImageReference reference) {
         try {
           ImageTarball.open(path);
         } catch (IOException e) {
-          throw new ComponentException(step + ": parameter " + PARAMETER + ": " + e.getMessage(),
-              e);
+          throw new ComponentException(
+              step + ": parameter " + PARAMETER + ": " + e.getMessage(), e);
         }
         return new BaseImage(value, path, null);
       }
@@ -65,14 +65,20 @@ public record BaseImage(String spec, Path tarball, ImageReference reference) {
     String ref = lower.startsWith("registry:") ? value.substring("registry:".length()) : value;
     ref = ref.startsWith("//") ? ref.substring(2) : ref;
     if (ref.contains("://") || lower.startsWith("docker:")) {
-      throw bad(step, spec, "unknown syntax (use scratch, tar:PATH, docker-save:PATH or a "
-          + "registry reference such as gcr.io/distroless/java17-debian12)");
+      throw bad(
+          step,
+          spec,
+          "unknown syntax (use scratch, tar:PATH, docker-save:PATH or a "
+              + "registry reference such as gcr.io/distroless/java17-debian12)");
     }
     try {
       return new BaseImage(value, null, ImageReference.parse(ref));
     } catch (InvalidImageReferenceException e) {
-      throw bad(step, spec, "unknown syntax (use scratch, tar:PATH, docker-save:PATH or a "
-          + "registry reference such as gcr.io/distroless/java17-debian12)");
+      throw bad(
+          step,
+          spec,
+          "unknown syntax (use scratch, tar:PATH, docker-save:PATH or a "
+              + "registry reference such as gcr.io/distroless/java17-debian12)");
     }
   }
 

@@ -18,19 +18,20 @@ import java.util.stream.Stream;
 /**
  * The compressed image layers that depend only on the serving dist (dependencies, application,
  * class-data archive), kept next to the dist ({@value #DIRECTORY}/) so a package step compresses
- * only its model layer: compressing the ~40 MB of jars and archive took most of a build, and
- * they are the same for every model of one dist.
+ * only its model layer: compressing the ~40 MB of jars and archive took most of a build, and they
+ * are the same for every model of one dist.
  *
  * <p>The entries are Jib's own application-layer cache entries ({@code selectors/SELECTOR} naming
- * {@code layers/DIGEST/DIFF_ID}), linked into each build's private cache before it starts and
- * taken from it after it succeeds. Jib's selector covers each file's path, time and target, so a
- * rebuilt dist simply misses and its fresh layers replace the kept ones; an entry appears only
- * whole (written aside, then renamed), and a missing or unreadable one only costs a
- * recompression, never a different image.
+ * {@code layers/DIGEST/DIFF_ID}), linked into each build's private cache before it starts and taken
+ * from it after it succeeds. Jib's selector covers each file's path, time and target, so a rebuilt
+ * dist simply misses and its fresh layers replace the kept ones; an entry appears only whole
+ * (written aside, then renamed), and a missing or unreadable one only costs a recompression, never
+ * a different image.
  */
 final class DistLayerCache {
   /** The directory under the dist. */
   static final String DIRECTORY = "image-layers";
+
   private static final String SELECTORS = "selectors";
   private static final String LAYERS = "layers";
 
@@ -51,9 +52,9 @@ final class DistLayerCache {
   }
 
   /**
-   * Links (or copies) every kept entry into the empty Jib application-layer cache
-   * {@code jibCache}; returns the digests of the layers it holds now. Entries that vanish
-   * meanwhile (another build replacing them) are skipped.
+   * Links (or copies) every kept entry into the empty Jib application-layer cache {@code jibCache};
+   * returns the digests of the layers it holds now. Entries that vanish meanwhile (another build
+   * replacing them) are skipped.
    */
   Set<String> seed(Path jibCache) {
     Set<String> seeded = new HashSet<>();
@@ -85,8 +86,8 @@ final class DistLayerCache {
   /**
    * After a successful build with {@code jibCache}: keeps its entries of the layers with diff ids
    * {@code distDiffIds} (the image's layers but the model's, which is new for every model), and
-   * drops the kept entries this build did not use (an earlier dist's); returns the digests of
-   * the layers kept.
+   * drops the kept entries this build did not use (an earlier dist's); returns the digests of the
+   * layers kept.
    *
    * @throws IOException when the dist directory cannot be written (then nothing is kept)
    */

@@ -36,10 +36,13 @@ public final class ImageTarball {
   private List<ImageLayer> layers;
 
   /** Where one layer blob is, before it is hashed. */
-  private record Blob(String entry, long[] at, String diffId, boolean compressed) {
-  }
+  private record Blob(String entry, long[] at, String diffId, boolean compressed) {}
 
-  private ImageTarball(Path file, List<String> repoTags, ImageConfig config, List<Blob> blobs,
+  private ImageTarball(
+      Path file,
+      List<String> repoTags,
+      ImageConfig config,
+      List<Blob> blobs,
       Map<String, long[]> index) {
     this.file = file;
     this.repoTags = repoTags;
@@ -52,8 +55,8 @@ public final class ImageTarball {
    * Opens and checks the tarball at {@code file}: reads {@code manifest.json} and the config it
    * names and finds every layer blob (hashed when {@link #layers} is first asked for).
    *
-   * @throws IOException when the file is missing, not a tar archive, or not a docker-save
-   *                     tarball (no {@code manifest.json}, or it names missing entries)
+   * @throws IOException when the file is missing, not a tar archive, or not a docker-save tarball
+   *     (no {@code manifest.json}, or it names missing entries)
    */
   public static ImageTarball open(Path file) throws IOException {
     Map<String, long[]> index = index(file);
@@ -95,7 +98,8 @@ public final class ImageTarball {
     }
     try {
       JsonNode parsed = Json.parse(read(file, manifestAt));
-      return parsed instanceof ArrayNode a && a.size() > 0 ? JsonFields.asObject(a.get(0))
+      return parsed instanceof ArrayNode a && a.size() > 0
+          ? JsonFields.asObject(a.get(0))
           : JsonFields.asObject(parsed);
     } catch (IllegalArgumentException e) {
       throw new IOException(file + " is not a docker save tarball (" + e.getMessage() + ")", e);
@@ -104,8 +108,9 @@ public final class ImageTarball {
 
   private static ImageConfig config(Path file, Map<String, long[]> index, ObjectNode manifest)
       throws IOException {
-    return ImageConfig.parse(JsonFields.asObject(Json.parse(
-        read(file, entry(file, index, JsonFields.string(manifest, "Config"))))));
+    return ImageConfig.parse(
+        JsonFields.asObject(
+            Json.parse(read(file, entry(file, index, JsonFields.string(manifest, "Config"))))));
   }
 
   /** The tarball's path. */
@@ -128,8 +133,13 @@ public final class ImageTarball {
     if (layers == null) {
       List<ImageLayer> hashed = new ArrayList<>();
       for (Blob blob : blobs) {
-        hashed.add(new ImageLayer(blob.entry(), sha256(file, blob.at()), blob.at()[1],
-            blob.diffId(), blob.compressed()));
+        hashed.add(
+            new ImageLayer(
+                blob.entry(),
+                sha256(file, blob.at()),
+                blob.at()[1],
+                blob.diffId(),
+                blob.compressed()));
       }
       layers = List.copyOf(hashed);
     }
@@ -149,8 +159,8 @@ public final class ImageTarball {
   }
 
   /**
-   * Extracts every layer, in order, into {@code rootfs} (created when missing), applying
-   * whiteouts, so the directory holds the container's filesystem.
+   * Extracts every layer, in order, into {@code rootfs} (created when missing), applying whiteouts,
+   * so the directory holds the container's filesystem.
    */
   public void extractTo(Path rootfs) throws IOException {
     Files.createDirectories(rootfs);
@@ -169,13 +179,14 @@ public final class ImageTarball {
     try (TarFile tar = new TarFile(file)) {
       for (TarArchiveEntry entry : tar.getEntries()) {
         if (LayerExtractor.isRegularFile(entry)) {
-          index.put(LayerExtractor.relative(entry.getName()),
+          index.put(
+              LayerExtractor.relative(entry.getName()),
               new long[] {entry.getDataOffset(), entry.getSize()});
         }
       }
     } catch (IOException | RuntimeException e) {
-      throw new IOException(file + " is not a docker save tarball (not a tar archive: "
-          + e.getMessage() + ")", e);
+      throw new IOException(
+          file + " is not a docker save tarball (not a tar archive: " + e.getMessage() + ")", e);
     }
     return index;
   }
@@ -184,8 +195,11 @@ public final class ImageTarball {
       throws IOException {
     long[] at = index.get(LayerExtractor.relative(name));
     if (at == null) {
-      throw new IOException(file + " is not a docker save tarball (manifest.json names "
-          + name + ", which it does not contain)");
+      throw new IOException(
+          file
+              + " is not a docker save tarball (manifest.json names "
+              + name
+              + ", which it does not contain)");
     }
     return at;
   }

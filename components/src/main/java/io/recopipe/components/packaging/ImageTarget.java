@@ -4,9 +4,9 @@ import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.RegistryImage;
 
 /**
- * A registry the package step pushes the serving image to when the profile installs one
- * (Artifact Registry in the {@code gcp} profile), so the step builds the same layers whether
- * they end in a local tarball or in a registry.
+ * A registry the package step pushes the serving image to when the profile installs one (Artifact
+ * Registry in the {@code gcp} profile), so the step builds the same layers whether they end in a
+ * local tarball or in a registry.
  */
 public interface ImageTarget {
   /** A short description for logs, e.g. {@code artifact registry HOST/PROJECT/REPO/IMAGE}. */

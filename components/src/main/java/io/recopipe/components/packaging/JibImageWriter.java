@@ -27,8 +27,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 /**
- * Runs Jib (no Docker daemon) to write an image tarball from a base, app layers and config, with
- * a fixed creation time so the same inputs always give the same digest.
+ * Runs Jib (no Docker daemon) to write an image tarball from a base, app layers and config, with a
+ * fixed creation time so the same inputs always give the same digest.
  */
 final class JibImageWriter {
   /** The image creation time: fixed, so the config (and digest) depend only on the inputs. */
@@ -48,22 +48,48 @@ final class JibImageWriter {
    * Writes image {@code name} to {@code tarFile} and returns what Jib reports; the layers before
    * the last (the model's) are taken from and kept in {@code distLayers}.
    */
-  JibContainer write(BaseImage base, List<FileEntriesLayer> layers, List<String> entrypoint,
-      int port, Map<String, String> labels, String name, Path tarFile,
-      DistLayerCache distLayers) throws ComponentException {
-    return build(base, layers, entrypoint, port, labels,
-        () -> Containerizer.to(TarImage.at(tarFile).named(ImageReference.parse(name))), null,
+  JibContainer write(
+      BaseImage base,
+      List<FileEntriesLayer> layers,
+      List<String> entrypoint,
+      int port,
+      Map<String, String> labels,
+      String name,
+      Path tarFile,
+      DistLayerCache distLayers)
+      throws ComponentException {
+    return build(
+        base,
+        layers,
+        entrypoint,
+        port,
+        labels,
+        () -> Containerizer.to(TarImage.at(tarFile).named(ImageReference.parse(name))),
+        null,
         new Reuse(distLayers, tarFile));
   }
 
   /** Pushes the image as {@code tag} to {@code target} and returns what Jib reports. */
-  JibContainer push(BaseImage base, List<FileEntriesLayer> layers, List<String> entrypoint,
-      int port, Map<String, String> labels, ImageTarget target, String tag)
+  JibContainer push(
+      BaseImage base,
+      List<FileEntriesLayer> layers,
+      List<String> entrypoint,
+      int port,
+      Map<String, String> labels,
+      ImageTarget target,
+      String tag)
       throws ComponentException {
-    return build(base, layers, entrypoint, port, labels,
-        () -> Containerizer.to(target.registryImage(tag))
-            .setAllowInsecureRegistries(target.allowInsecureRegistries()),
-        target.reference(tag), null);
+    return build(
+        base,
+        layers,
+        entrypoint,
+        port,
+        labels,
+        () ->
+            Containerizer.to(target.registryImage(tag))
+                .setAllowInsecureRegistries(target.allowInsecureRegistries()),
+        target.reference(tag),
+        null);
   }
 
   /** Where the image goes; may fail on a bad reference. */
@@ -72,30 +98,39 @@ final class JibImageWriter {
   }
 
   /** Where the dist's layers are kept, and the tarball whose config names the model layer. */
-  private record Reuse(DistLayerCache cache, Path tarFile) {
-  }
+  private record Reuse(DistLayerCache cache, Path tarFile) {}
 
-  private JibContainer build(BaseImage base, List<FileEntriesLayer> layers,
-      List<String> entrypoint, int port, Map<String, String> labels, Destination destination,
-      String pushedTo, Reuse reuse) throws ComponentException {
+  private JibContainer build(
+      BaseImage base,
+      List<FileEntriesLayer> layers,
+      List<String> entrypoint,
+      int port,
+      Map<String, String> labels,
+      Destination destination,
+      String pushedTo,
+      Reuse reuse)
+      throws ComponentException {
     Path appCache = null;
     try {
       Files.createDirectories(cacheDir);
       appCache = Files.createTempDirectory(cacheDir, "app-layers-");
       Set<String> seeded = reuse == null ? Set.of() : reuse.cache().seed(appCache);
-      JibContainerBuilder builder = base.builder()
-          .setFileEntriesLayers(layers)
-          .setEntrypoint(entrypoint)
-          .setWorkingDirectory(AbsoluteUnixPath.get("/"))
-          .setProgramArguments(List.of())
-          .setExposedPorts(Ports.parse(List.of(Integer.toString(port))))
-          .setLabels(labels)
-          .setCreationTime(CREATED);
-      Containerizer containerizer = destination.containerizer()
-          .setToolName("recopipe")
-          .setBaseImageLayersCache(cacheDir.resolve("base"))
-          .setApplicationLayersCache(appCache)
-          .addEventHandler(LogEvent.class, this::log);
+      JibContainerBuilder builder =
+          base.builder()
+              .setFileEntriesLayers(layers)
+              .setEntrypoint(entrypoint)
+              .setWorkingDirectory(AbsoluteUnixPath.get("/"))
+              .setProgramArguments(List.of())
+              .setExposedPorts(Ports.parse(List.of(Integer.toString(port))))
+              .setLabels(labels)
+              .setCreationTime(CREATED);
+      Containerizer containerizer =
+          destination
+              .containerizer()
+              .setToolName("recopipe")
+              .setBaseImageLayersCache(cacheDir.resolve("base"))
+              .setApplicationLayersCache(appCache)
+              .addEventHandler(LogEvent.class, this::log);
       JibContainer container = builder.containerize(containerizer);
       if (reuse != null) {
         keep(reuse, appCache, seeded);
@@ -106,8 +141,11 @@ final class JibImageWriter {
       throw new ComponentException(step + ": interrupted while building the image", e);
     } catch (ExecutionException e) {
       throw failure(base, e.getCause() == null ? e : e.getCause(), pushedTo);
-    } catch (RegistryException | IOException | CacheDirectoryCreationException
-        | InvalidImageReferenceException | RuntimeException e) {
+    } catch (RegistryException
+        | IOException
+        | CacheDirectoryCreationException
+        | InvalidImageReferenceException
+        | RuntimeException e) {
       throw failure(base, e, pushedTo);
     } finally {
       deleteQuietly(appCache);
@@ -124,13 +162,21 @@ final class JibImageWriter {
         reused.retainAll(seeded);
       }
     } catch (IOException | RuntimeException e) {
-      log.info("the serving dist's image layers were not kept in " + reuse.cache().directory()
-          + " (the next build compresses them again): " + e.getMessage());
+      log.info(
+          "the serving dist's image layers were not kept in "
+              + reuse.cache().directory()
+              + " (the next build compresses them again): "
+              + e.getMessage());
       return;
     }
-    log.info(reused.isEmpty() ? "kept the serving dist's image layers in "
-        + reuse.cache().directory() : "reused " + reused.size() + " image layers of the serving"
-        + " dist from " + reuse.cache().directory());
+    log.info(
+        reused.isEmpty()
+            ? "kept the serving dist's image layers in " + reuse.cache().directory()
+            : "reused "
+                + reused.size()
+                + " image layers of the serving"
+                + " dist from "
+                + reuse.cache().directory());
   }
 
   private ComponentException failure(BaseImage base, Throwable cause, String pushedTo) {
@@ -138,16 +184,26 @@ final class JibImageWriter {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String why = root.getClass().getSimpleName()
-        + (root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst()
-            .orElse(""));
-    String what = base.reference() != null
-        ? "cannot use base image '" + base.spec() + "' (parameter " + BaseImage.PARAMETER
-            + "; offline or not reachable?)"
-        : "cannot build the image from base '" + base.spec() + "'";
+    String why =
+        root.getClass().getSimpleName()
+            + (root.getMessage() == null
+                ? ""
+                : ": " + root.getMessage().lines().findFirst().orElse(""));
+    String what =
+        base.reference() != null
+            ? "cannot use base image '"
+                + base.spec()
+                + "' (parameter "
+                + BaseImage.PARAMETER
+                + "; offline or not reachable?)"
+            : "cannot build the image from base '" + base.spec() + "'";
     if (pushedTo != null) {
-      what = "cannot build the image from base '" + base.spec() + "' or push it to " + pushedTo
-          + " (registry reachable, credentials valid?)";
+      what =
+          "cannot build the image from base '"
+              + base.spec()
+              + "' or push it to "
+              + pushedTo
+              + " (registry reachable, credentials valid?)";
     }
     return new ComponentException(step + ": " + what + ": " + why, cause);
   }
@@ -158,8 +214,7 @@ final class JibImageWriter {
     }
     switch (event.getLevel()) {
       case ERROR, WARN, LIFECYCLE -> log.info("jib: " + event.getMessage());
-      default -> {
-      }
+      default -> {}
     }
   }
 

@@ -16,16 +16,15 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
- * Applies one layer's tar stream onto a root filesystem directory the way an overlay would
- * (files replace, {@code .wh.} whiteouts delete), refusing paths that escape the root;
- * commons-compress decodes the tar (ustar, GNU long names, PAX records).
+ * Applies one layer's tar stream onto a root filesystem directory the way an overlay would (files
+ * replace, {@code .wh.} whiteouts delete), refusing paths that escape the root; commons-compress
+ * decodes the tar (ustar, GNU long names, PAX records).
  */
 final class LayerExtractor {
   private static final String WHITEOUT = ".wh.";
   private static final String OPAQUE = ".wh..wh..opq";
 
-  private LayerExtractor() {
-  }
+  private LayerExtractor() {}
 
   /** Applies the layer tar read from {@code in} onto {@code rootfs}. */
   static void apply(InputStream in, Path rootfs) throws IOException {
@@ -53,7 +52,9 @@ final class LayerExtractor {
         Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
       } else if (entry.isLink()) {
         replaceWith(target);
-        Files.copy(inside(root, relative(entry.getLinkName())), target,
+        Files.copy(
+            inside(root, relative(entry.getLinkName())),
+            target,
             StandardCopyOption.COPY_ATTRIBUTES);
       } else if (isRegularFile(entry)) {
         replaceWith(target);
@@ -82,7 +83,8 @@ final class LayerExtractor {
   /** Whether {@code entry} is a regular file (not a device, FIFO or link). */
   static boolean isRegularFile(TarArchiveEntry entry) {
     byte type = entry.getLinkFlag();
-    return type == TarConstants.LF_NORMAL || type == TarConstants.LF_OLDNORM
+    return type == TarConstants.LF_NORMAL
+        || type == TarConstants.LF_OLDNORM
         || type == TarConstants.LF_CONTIG;
   }
 

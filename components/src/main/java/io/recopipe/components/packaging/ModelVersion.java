@@ -12,11 +12,11 @@ import java.nio.file.Path;
 public final class ModelVersion {
   /** The manifest's file name inside a bundle. */
   public static final String MANIFEST = "manifest.json";
+
   /** How many hex digits the version keeps. */
   public static final int LENGTH = ContentVersion.LENGTH;
 
-  private ModelVersion() {
-  }
+  private ModelVersion() {}
 
   /** The version of the bundle in {@code bundleDir}. */
   public static String of(Path bundleDir) throws IOException {

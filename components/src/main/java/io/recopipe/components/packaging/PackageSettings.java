@@ -12,43 +12,52 @@ import java.util.regex.Pattern;
  * The {@code package} step's parameters, read and checked before any work, so a typo or a missing
  * serving dist fails in one line naming the parameter.
  *
- * @param base      the base image
- * @param dist      the serving application's files
+ * @param base the base image
+ * @param dist the serving application's files
  * @param imageName the image repository name, e.g. {@code recopipe/recommender}
- * @param imageTag  the image tag
+ * @param imageTag the image tag
  * @param modelName the model name the server answers to
  */
-public record PackageSettings(BaseImage base, ServingDist dist, String imageName,
-    String imageTag, String modelName) {
+public record PackageSettings(
+    BaseImage base, ServingDist dist, String imageName, String imageTag, String modelName) {
   /** The default image name. */
   public static final String DEFAULT_IMAGE_NAME = "recopipe/recommender";
+
   /** The default model name, as the seed's endpoint. */
   public static final String DEFAULT_MODEL_NAME = "recommender_model";
 
-  private static final Set<String> KNOWN = Set.of(BaseImage.PARAMETER, ServingDist.PARAMETER,
-      "image_name", "image_tag", "model_name");
+  private static final Set<String> KNOWN =
+      Set.of(BaseImage.PARAMETER, ServingDist.PARAMETER, "image_name", "image_tag", "model_name");
   private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
   /**
    * Reads {@code parameters}; {@code fallbackTag} is the default tag (characters a tag cannot hold
    * become {@code -}).
    */
-  public static PackageSettings parse(String step, Map<String, String> parameters,
-      String fallbackTag, Map<String, String> env, Path workingDir) throws ComponentException {
+  public static PackageSettings parse(
+      String step,
+      Map<String, String> parameters,
+      String fallbackTag,
+      Map<String, String> env,
+      Path workingDir)
+      throws ComponentException {
     String tag = checked(step, parameters, fallbackTag);
     BaseImage base = BaseImage.parse(step, value(parameters, BaseImage.PARAMETER, "scratch"));
-    ServingDist dist = ServingDist.locate(step, parameters.get(ServingDist.PARAMETER), env,
-        workingDir);
-    return new PackageSettings(base, dist, value(parameters, "image_name", DEFAULT_IMAGE_NAME),
-        tag, value(parameters, "model_name", DEFAULT_MODEL_NAME));
+    ServingDist dist =
+        ServingDist.locate(step, parameters.get(ServingDist.PARAMETER), env, workingDir);
+    return new PackageSettings(
+        base,
+        dist,
+        value(parameters, "image_name", DEFAULT_IMAGE_NAME),
+        tag,
+        value(parameters, "model_name", DEFAULT_MODEL_NAME));
   }
 
   /**
    * Checks every parameter {@link #parse} reads without looking for the serving dist, which only
    * has to exist when the step runs (a run that ends at the gate never needs it).
    */
-  public static void check(String step, Map<String, String> parameters)
-      throws ComponentException {
+  public static void check(String step, Map<String, String> parameters) throws ComponentException {
     checked(step, parameters, "model");
     BaseImage.parse(step, value(parameters, BaseImage.PARAMETER, "scratch"));
   }
@@ -59,18 +68,27 @@ public record PackageSettings(BaseImage base, ServingDist dist, String imageName
     UnknownKeysException.requireKnown(step, parameters, KNOWN, "parameter");
     String name = value(parameters, "image_name", DEFAULT_IMAGE_NAME);
     if (!ImageReference.isValidRepository(name)) {
-      throw new ComponentException(step + ": parameter image_name '" + name
-          + "' is not a valid image repository (lowercase letters, digits, '.', '_', '-', '/')");
+      throw new ComponentException(
+          step
+              + ": parameter image_name '"
+              + name
+              + "' is not a valid image repository (lowercase letters, digits, '.', '_', '-', '/')");
     }
     String tag = value(parameters, "image_tag", defaultTag(fallbackTag));
     if (!ImageReference.isValidTag(tag)) {
-      throw new ComponentException(step + ": parameter image_tag '" + tag
-          + "' is not a valid tag (letters, digits, '_', '.', '-'; at most 128)");
+      throw new ComponentException(
+          step
+              + ": parameter image_tag '"
+              + tag
+              + "' is not a valid tag (letters, digits, '_', '.', '-'; at most 128)");
     }
     String model = value(parameters, "model_name", DEFAULT_MODEL_NAME);
     if (!MODEL_NAME.matcher(model).matches()) {
-      throw new ComponentException(step + ": parameter model_name '" + model
-          + "' must be 1-128 letters, digits, '_', '.' or '-'");
+      throw new ComponentException(
+          step
+              + ": parameter model_name '"
+              + model
+              + "' must be 1-128 letters, digits, '_', '.' or '-'");
     }
     return tag;
   }

@@ -9,20 +9,23 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The serving application's files ({@code recopipe-serving.jar} and {@code lib/*.jar}, from
- * {@code mvn package} of the serving module), found and checked before an image is built.
+ * The serving application's files ({@code recopipe-serving.jar} and {@code lib/*.jar}, from {@code
+ * mvn package} of the serving module), found and checked before an image is built.
  *
  * @param directory the dist directory
- * @param jar       the application jar
- * @param libs      the dependency jars, sorted by name
+ * @param jar the application jar
+ * @param libs the dependency jars, sorted by name
  */
 public record ServingDist(Path directory, Path jar, List<Path> libs) {
   /** The parameter name. */
   public static final String PARAMETER = "serving_dist";
+
   /** The environment variable consulted when the parameter is unset. */
   public static final String ENV = "RECOPIPE_SERVING_DIST";
+
   /** The application jar's name. */
   public static final String JAR = "recopipe-serving.jar";
+
   /** Where the serving module's build puts the dist, relative to the project root. */
   public static final Path BUILD_OUTPUT = Path.of("serving", "target", "dist");
 
@@ -32,11 +35,12 @@ public record ServingDist(Path directory, Path jar, List<Path> libs) {
   }
 
   /**
-   * Resolves the dist: {@code parameter} when set, else env {@link #ENV}, else the first
-   * {@code serving/target/dist} found walking up from {@code workingDir}.
+   * Resolves the dist: {@code parameter} when set, else env {@link #ENV}, else the first {@code
+   * serving/target/dist} found walking up from {@code workingDir}.
    */
-  public static ServingDist locate(String step, String parameter, Map<String, String> env,
-      Path workingDir) throws ComponentException {
+  public static ServingDist locate(
+      String step, String parameter, Map<String, String> env, Path workingDir)
+      throws ComponentException {
     if (parameter != null && !parameter.isBlank()) {
       return check(step, "parameter " + PARAMETER, Path.of(parameter.trim()));
     }
@@ -46,9 +50,18 @@ public record ServingDist(Path directory, Path jar, List<Path> libs) {
     }
     java.util.Optional<Path> found = findUpward(workingDir);
     if (found.isEmpty()) {
-      throw new ComponentException(step + ": parameter " + PARAMETER + " is unset and no "
-          + "serving/target/dist was found above " + workingDir.toAbsolutePath()
-          + " (run 'mvn package' in serving, or set " + PARAMETER + " or " + ENV + ")");
+      throw new ComponentException(
+          step
+              + ": parameter "
+              + PARAMETER
+              + " is unset and no "
+              + "serving/target/dist was found above "
+              + workingDir.toAbsolutePath()
+              + " (run 'mvn package' in serving, or set "
+              + PARAMETER
+              + " or "
+              + ENV
+              + ")");
     }
     return check(step, "found dist", found.get());
   }
@@ -64,8 +77,7 @@ public record ServingDist(Path directory, Path jar, List<Path> libs) {
     return java.util.Optional.empty();
   }
 
-  private static ServingDist check(String step, String source, Path dir)
-      throws ComponentException {
+  private static ServingDist check(String step, String source, Path dir) throws ComponentException {
     Path abs = dir.toAbsolutePath().normalize();
     String where = step + ": " + source + ": " + abs;
     if (!Files.isDirectory(abs)) {
@@ -80,8 +92,12 @@ public record ServingDist(Path directory, Path jar, List<Path> libs) {
       throw new ComponentException(where + " has no lib/ directory");
     }
     try (Stream<Path> files = Files.list(lib)) {
-      List<Path> jars = files.filter(p -> p.getFileName().toString().endsWith(".jar"))
-          .filter(Files::isRegularFile).sorted().toList();
+      List<Path> jars =
+          files
+              .filter(p -> p.getFileName().toString().endsWith(".jar"))
+              .filter(Files::isRegularFile)
+              .sorted()
+              .toList();
       return new ServingDist(abs, jar, jars);
     } catch (IOException e) {
       throw new ComponentException(where + ": cannot list lib/: " + e.getMessage(), e);

@@ -13,69 +13,84 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The serving container's layout in one place (app layers, paths, entrypoint, port, labels), so
- * the package step builds exactly what the deploy step and the contract expect.
+ * The serving container's layout in one place (app layers, paths, entrypoint, port, labels), so the
+ * package step builds exactly what the deploy step and the contract expect.
  */
 public final class ServingImage {
   /**
-   * The dependencies layer's name ({@code lib/*.jar} → {@code /app/lib/}, and the native
-   * libraries the dist unpacked from them, {@code native/*.so} → {@code /app/native/}).
+   * The dependencies layer's name ({@code lib/*.jar} → {@code /app/lib/}, and the native libraries
+   * the dist unpacked from them, {@code native/*.so} → {@code /app/native/}).
    */
   public static final String DEPENDENCIES = "dependencies";
+
   /** The application layer's name ({@code recopipe-serving.jar} → {@code /app/}). */
   public static final String APPLICATION = "application";
+
   /** The model layer's name (the bundle → {@code /model/}). */
   public static final String MODEL = "model";
+
   /** The class-data archive layer's name (→ {@code /app/serving.jsa}), when there is one. */
   public static final String CLASS_DATA = "class-data";
+
   /** The layer name image.json gives to base image layers. */
   public static final String BASE = "base";
+
   /** The application directory in the container. */
   public static final String APP_DIR = "/app";
+
   /** The bundle directory in the container. */
   public static final String MODEL_DIR = "/model";
+
   /** The directory of the dist's unpacked native libraries, relative to the dist and to /app. */
   static final String NATIVE_DIR = "native";
+
   /**
    * The option that lets the server load its native libraries from the image: Netty looks on the
-   * library path first and otherwise copies the library out of its jar into a temporary file,
-   * on every start (relative to the working directory, the root, as the class path is).
+   * library path first and otherwise copies the library out of its jar into a temporary file, on
+   * every start (relative to the working directory, the root, as the class path is).
    */
   static final String NATIVE_LIBRARY_PATH = "-Djava.library.path=app/" + NATIVE_DIR;
+
   /** The serving port. */
   public static final int PORT = 8080;
+
   /** The serving main class. */
   public static final String MAIN_CLASS = "io.recopipe.serving.ServingMain";
+
   /** Label: the model version ({@link ModelVersion}). */
   public static final String LABEL_MODEL_VERSION = "io.recopipe.model-version";
+
   /** Label: the model name the server answers to. */
   public static final String LABEL_MODEL_NAME = "io.recopipe.model-name";
+
   /** Label: the serving threads, collector and heap a Cloud Run revision of it gets. */
   public static final String LABEL_SERVING_SETTINGS = "io.recopipe.serving-settings";
-  /**
-   * JVM options that shorten the server's cold start without changing what it does. The
-   * class-data archives (the JDK's and the image's) are mapped at the address they were dumped
-   * for instead of a random one: relocating them writes to every page of both, about 0.1 s of a
-   * start (the JVMs of Java 17's first updates mapped them so by default). And the method that
-   * feeds SHA-256 its blocks is compiled early, so verifying the bundle runs on the CPU's SHA
-   * instructions instead of the JIT spending a quarter of a second compiling the block function
-   * itself. Unknown method names in the compile command are ignored, silently.
-   */
-  public static final List<String> STARTUP_JVM_OPTIONS = List.of(
-      "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
-      "-XX:CompileCommand=quiet",
-      "-XX:CompileCommand=CompileThresholdScaling,sun.security.provider.SHA2::implCompress,0.01");
 
-  private ServingImage() {
-  }
+  /**
+   * JVM options that shorten the server's cold start without changing what it does. The class-data
+   * archives (the JDK's and the image's) are mapped at the address they were dumped for instead of
+   * a random one: relocating them writes to every page of both, about 0.1 s of a start (the JVMs of
+   * Java 17's first updates mapped them so by default). And the method that feeds SHA-256 its
+   * blocks is compiled early, so verifying the bundle runs on the CPU's SHA instructions instead of
+   * the JIT spending a quarter of a second compiling the block function itself. Unknown method
+   * names in the compile command are ignored, silently.
+   */
+  public static final List<String> STARTUP_JVM_OPTIONS =
+      List.of(
+          "-XX:+UnlockDiagnosticVMOptions",
+          "-XX:ArchiveRelocationMode=0",
+          "-XX:CompileCommand=quiet",
+          "-XX:CompileCommand=CompileThresholdScaling,sun.security.provider.SHA2::implCompress,0.01");
+
+  private ServingImage() {}
 
   /**
    * The entrypoint: the contract's, with the Vector API module added, the class path spelled out
-   * jar by jar relative to the image's root (its working directory), when the image has a
-   * {@link ClassDataArchive class-data archive} the options that use it, and the
-   * {@link #STARTUP_JVM_OPTIONS start-up options}, the {@link #NATIVE_LIBRARY_PATH library path}
-   * when the dist has native libraries; {@code --model-name} is appended only for a name other
-   * than the default.
+   * jar by jar relative to the image's root (its working directory), when the image has a {@link
+   * ClassDataArchive class-data archive} the options that use it, and the {@link
+   * #STARTUP_JVM_OPTIONS start-up options}, the {@link #NATIVE_LIBRARY_PATH library path} when the
+   * dist has native libraries; {@code --model-name} is appended only for a name other than the
+   * default.
    */
   public static List<String> entrypoint(String modelName, ServingDist dist, boolean classData) {
     List<String> args = new ArrayList<>(List.of("java"));
@@ -87,9 +102,17 @@ public final class ServingImage {
       args.add(NATIVE_LIBRARY_PATH);
     }
     // The Vector API makes scoring ~7x faster; the server falls back to plain loops without it.
-    args.addAll(List.of("--add-modules", "jdk.incubator.vector",
-        "-cp", String.join(":", ClassDataArchive.imageClassPath(dist)), MAIN_CLASS,
-        "--bundle", MODEL_DIR, "--port", Integer.toString(PORT)));
+    args.addAll(
+        List.of(
+            "--add-modules",
+            "jdk.incubator.vector",
+            "-cp",
+            String.join(":", ClassDataArchive.imageClassPath(dist)),
+            MAIN_CLASS,
+            "--bundle",
+            MODEL_DIR,
+            "--port",
+            Integer.toString(PORT)));
     if (!modelName.equals(PackageSettings.DEFAULT_MODEL_NAME)) {
       args.addAll(List.of("--model-name", modelName));
     }
@@ -104,14 +127,13 @@ public final class ServingImage {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(LABEL_MODEL_VERSION, modelVersion);
     labels.put(LABEL_MODEL_NAME, modelName);
-    labels.put(LABEL_SERVING_SETTINGS,
-        ServingResources.CLOUD_RUN_DEFAULT.describe());
+    labels.put(LABEL_SERVING_SETTINGS, ServingResources.CLOUD_RUN_DEFAULT.describe());
     return labels;
   }
 
   /**
-   * The app layers, in order: dependencies, application, the class-data archive when there is
-   * one, and model (last, so a new model reuses every layer before it).
+   * The app layers, in order: dependencies, application, the class-data archive when there is one,
+   * and model (last, so a new model reuses every layer before it).
    */
   static List<FileEntriesLayer> layers(ServingDist dist, Path bundleDir, Optional<Path> archive)
       throws IOException {
@@ -120,11 +142,14 @@ public final class ServingImage {
       deps.addEntry(jar, AbsoluteUnixPath.get(APP_DIR + "/lib/" + jar.getFileName()));
     }
     for (Path library : nativeLibraries(dist)) {
-      deps.addEntry(library, AbsoluteUnixPath.get(APP_DIR + "/" + NATIVE_DIR + "/"
-          + library.getFileName()));
+      deps.addEntry(
+          library, AbsoluteUnixPath.get(APP_DIR + "/" + NATIVE_DIR + "/" + library.getFileName()));
     }
-    FileEntriesLayer app = FileEntriesLayer.builder().setName(APPLICATION)
-        .addEntry(dist.jar(), AbsoluteUnixPath.get(APP_DIR + "/" + ServingDist.JAR)).build();
+    FileEntriesLayer app =
+        FileEntriesLayer.builder()
+            .setName(APPLICATION)
+            .addEntry(dist.jar(), AbsoluteUnixPath.get(APP_DIR + "/" + ServingDist.JAR))
+            .build();
     FileEntriesLayer.Builder model = FileEntriesLayer.builder().setName(MODEL);
     Path root = bundleDir.toAbsolutePath().normalize();
     try (Stream<Path> walk = Files.walk(root)) {
@@ -134,8 +159,13 @@ public final class ServingImage {
       }
     }
     List<FileEntriesLayer> layers = new ArrayList<>(List.of(deps.build(), app));
-    archive.ifPresent(file -> layers.add(FileEntriesLayer.builder().setName(CLASS_DATA)
-        .addEntry(file, AbsoluteUnixPath.get("/" + ClassDataArchive.IMAGE_PATH)).build()));
+    archive.ifPresent(
+        file ->
+            layers.add(
+                FileEntriesLayer.builder()
+                    .setName(CLASS_DATA)
+                    .addEntry(file, AbsoluteUnixPath.get("/" + ClassDataArchive.IMAGE_PATH))
+                    .build()));
     layers.add(model.build());
     return List.copyOf(layers);
   }
@@ -147,8 +177,11 @@ public final class ServingImage {
       return List.of();
     }
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(file -> file.getFileName().toString().endsWith(".so"))
-          .filter(Files::isRegularFile).sorted().toList();
+      return files
+          .filter(file -> file.getFileName().toString().endsWith(".so"))
+          .filter(Files::isRegularFile)
+          .sorted()
+          .toList();
     } catch (IOException e) {
       return List.of(); // the server then extracts them from their jars, as it can
     }

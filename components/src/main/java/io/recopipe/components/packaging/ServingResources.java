@@ -12,60 +12,67 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The serving JVM's settings (worker threads, garbage collector, heap share) derived from the
- * cores and memory a revision gets, so that the deployed endpoint runs as tuned as the benchmark
- * and the local launch, the Cloud Run revision, {@code endpoints} and the image labels all state
- * the same rule.
+ * The serving JVM's settings (worker threads, garbage collector, heap share) derived from the cores
+ * and memory a revision gets, so that the deployed endpoint runs as tuned as the benchmark and the
+ * local launch, the Cloud Run revision, {@code endpoints} and the image labels all state the same
+ * rule.
  *
- * <p>The rule (measured with bench/serving-e2e.sh and bench/http-stacks.sh): scoring is
- * CPU-bound, so the server runs one event loop per core, which scores single users itself, and
- * one scoring worker per core, which takes batches in arrival order so that a batch never holds
- * an event loop's other connections. The thread count passed to the server keeps the value older
- * images (a Jetty pool: a few threads per core plus each connector's acceptor and selector) need;
- * current servers only take it as a cap on their event loops. One or two cores get the serial
- * collector (no GC threads competing with the workers), more cores the parallel one; the heap is a
- * share of the memory limit that leaves room for metaspace, thread stacks and the memory-mapped
- * model.
+ * <p>The rule (measured with bench/serving-e2e.sh and bench/http-stacks.sh): scoring is CPU-bound,
+ * so the server runs one event loop per core, which scores single users itself, and one scoring
+ * worker per core, which takes batches in arrival order so that a batch never holds an event loop's
+ * other connections. The thread count passed to the server keeps the value older images (a Jetty
+ * pool: a few threads per core plus each connector's acceptor and selector) need; current servers
+ * only take it as a cap on their event loops. One or two cores get the serial collector (no GC
+ * threads competing with the workers), more cores the parallel one; the heap is a share of the
+ * memory limit that leaves room for metaspace, thread stacks and the memory-mapped model.
  *
- * @param cores       the processors the revision may use
+ * @param cores the processors the revision may use
  * @param memoryBytes the memory the revision may use
- * @param dedicated   whether the memory belongs to the revision alone (a container), rather than
- *                    to a machine it shares with the pipeline
+ * @param dedicated whether the memory belongs to the revision alone (a container), rather than to a
+ *     machine it shares with the pipeline
  */
 public record ServingResources(int cores, long memoryBytes, boolean dedicated) {
   /** The file in a revision's directory stating the settings it was started with. */
   public static final String SETTINGS_FILE = "serving-settings.txt";
+
   /** The server's environment variable for its HTTP threads (ServingOptions reads it). */
   public static final String THREADS_ENV = "RECOPIPE_SERVING_THREADS";
+
   /** The server's environment variable for its scoring workers (ServingOptions reads it). */
   public static final String WORKERS_ENV = "RECOPIPE_SERVING_WORKERS";
+
   /**
    * The threads an older image's Jetty pool needs beyond one per core: an acceptor and a selector
    * for each of the two connectors a local revision has (its own port and the stable one).
    */
   static final int IO_THREADS = 4;
+
   /** Cloud Run's defaults when the deploy sets no limits: 1 vCPU, 512 MiB. */
   public static final ServingResources CLOUD_RUN_DEFAULT =
       new ServingResources(1, 512L << 20, true);
+
   private static final long MIB = 1L << 20;
 
   /** Validates the inputs. */
   public ServingResources {
     if (cores < 1 || memoryBytes < 64 * MIB) {
-      throw new InvalidInputException("serving needs at least 1 core and 64 MiB, got "
-          + cores + " cores and " + memoryBytes / MIB + " MiB");
+      throw new InvalidInputException(
+          "serving needs at least 1 core and 64 MiB, got "
+              + cores
+              + " cores and "
+              + memoryBytes / MIB
+              + " MiB");
     }
   }
 
   /** This machine's cores and memory (the cgroup limit when one is set), shared. */
   public static ServingResources local() {
-    return new ServingResources(Runtime.getRuntime().availableProcessors(), machineMemory(),
-        false);
+    return new ServingResources(Runtime.getRuntime().availableProcessors(), machineMemory(), false);
   }
 
   /**
-   * The {@code --threads} value: one per core (at least two) plus the I/O threads an older
-   * image's Jetty pool needs; a current server runs min(this, cores) event loops.
+   * The {@code --threads} value: one per core (at least two) plus the I/O threads an older image's
+   * Jetty pool needs; a current server runs min(this, cores) event loops.
    */
   public int threads() {
     return Math.max(2, cores) + IO_THREADS;
@@ -88,8 +95,8 @@ public record ServingResources(int cores, long memoryBytes, boolean dedicated) {
 
   /**
    * The maximum heap as a percentage of the memory limit: a container's memory is the revision's
-   * own (75%, 60% below 1 GiB where the fixed overheads weigh more); on a shared machine the
-   * JVM's own default share (25%).
+   * own (75%, 60% below 1 GiB where the fixed overheads weigh more); on a shared machine the JVM's
+   * own default share (25%).
    */
   public int heapPercent() {
     if (!dedicated) {
@@ -112,15 +119,15 @@ public record ServingResources(int cores, long memoryBytes, boolean dedicated) {
    */
   public List<String> serverArgs(boolean scoringWorkers) {
     return scoringWorkers
-        ? List.of("--threads", Integer.toString(threads()), "--workers",
-            Integer.toString(workers()))
+        ? List.of(
+            "--threads", Integer.toString(threads()), "--workers", Integer.toString(workers()))
         : List.of("--threads", Integer.toString(threads()));
   }
 
   /**
-   * The container environment that applies these settings to the image's unchanged entrypoint:
-   * the JVM flags through {@code JAVA_TOOL_OPTIONS}, the threads through
-   * {@value #THREADS_ENV} and {@value #WORKERS_ENV}.
+   * The container environment that applies these settings to the image's unchanged entrypoint: the
+   * JVM flags through {@code JAVA_TOOL_OPTIONS}, the threads through {@value #THREADS_ENV} and
+   * {@value #WORKERS_ENV}.
    */
   public Map<String, String> containerEnv() {
     Map<String, String> env = new LinkedHashMap<>();
@@ -136,13 +143,19 @@ public record ServingResources(int cores, long memoryBytes, boolean dedicated) {
   }
 
   /**
-   * One line for people:
-   * {@code threads 6, scoring workers 2, GC serial, heap <= 25% of 7.8 GiB (2 cores)}.
+   * One line for people: {@code threads 6, scoring workers 2, GC serial, heap <= 25% of 7.8 GiB (2
+   * cores)}.
    */
   public String describe() {
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "threads %d, scoring workers %d, GC %s, heap <= %d%% of %.1f GiB (%d %s)",
-        threads(), workers(), gcName(), heapPercent(), memoryBytes / (double) (1024 * MIB), cores,
+        threads(),
+        workers(),
+        gcName(),
+        heapPercent(),
+        memoryBytes / (double) (1024 * MIB),
+        cores,
         cores == 1 ? "core" : "cores");
   }
 

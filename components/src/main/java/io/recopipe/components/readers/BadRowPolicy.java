@@ -3,13 +3,13 @@ package io.recopipe.components.readers;
 import io.recopipe.model.error.InvalidInputException;
 
 /**
- * How many bad rows a read may skip, like BigQuery's {@code max_bad_records}: 0 (the default)
- * fails on the first bad row; N skips up to N, which are kept with their reason, and fails on the
- * N+1th. A preview read also stops after {@code lineLimit} lines of each ratings file, so the
- * run's preflight checks a file's start with exactly the parsing the full read uses.
+ * How many bad rows a read may skip, like BigQuery's {@code max_bad_records}: 0 (the default) fails
+ * on the first bad row; N skips up to N, which are kept with their reason, and fails on the N+1th.
+ * A preview read also stops after {@code lineLimit} lines of each ratings file, so the run's
+ * preflight checks a file's start with exactly the parsing the full read uses.
  *
  * @param maxBadRecords the most rows that may be skipped, {@code >= 0}
- * @param lineLimit     the most lines (header included) read from a ratings file, {@code >= 1}
+ * @param lineLimit the most lines (header included) read from a ratings file, {@code >= 1}
  */
 public record BadRowPolicy(int maxBadRecords, int lineLimit) {
   /** Fail on the first bad row. */

@@ -34,15 +34,15 @@ public final class BadRows {
       if (max == 0) {
         throw problem;
       }
-      throw problem.withMore(" (bad row " + (max + 1) + "; ingest.max_bad_records is " + max
-          + ")");
+      throw problem.withMore(" (bad row " + (max + 1) + "; ingest.max_bad_records is " + max + ")");
     }
     String escaped = ControlChars.escape(text);
     if (escaped.length() > MAX_TEXT) {
       escaped = escaped.substring(0, MAX_TEXT) + "…";
     }
-    rows.add(new RejectedRow(problem.source(), problem.line(), problem.column(), problem.detail(),
-        escaped));
+    rows.add(
+        new RejectedRow(
+            problem.source(), problem.line(), problem.column(), problem.detail(), escaped));
   }
 
   /** The rows skipped so far, in file order. */

@@ -15,11 +15,15 @@ final class CatalogFileReader {
     T parse(Fields fields, LineCursor cursor);
   }
 
-  private CatalogFileReader() {
-  }
+  private CatalogFileReader() {}
 
-  static <T> Catalog<T> read(TextSource source, Charset charset, CatalogLayout layout,
-      RowParser<T> parser, Function<T, String> idOf) throws IOException {
+  static <T> Catalog<T> read(
+      TextSource source,
+      Charset charset,
+      CatalogLayout layout,
+      RowParser<T> parser,
+      Function<T, String> idOf)
+      throws IOException {
     LinkedHashMap<String, T> entries = new LinkedHashMap<>();
     Fields fields = new Fields();
     FieldSplitter splitter = new FieldSplitter(layout.delimiter());
@@ -45,8 +49,8 @@ final class CatalogFileReader {
         }
       }
       if (cursor.lineNumber() == 0) {
-        throw new DataFormatException(source.name(), 1,
-            "expected " + layout.expected() + ", found an empty file");
+        throw new DataFormatException(
+            source.name(), 1, "expected " + layout.expected() + ", found an empty file");
       }
     }
     return new Catalog<>(entries);
@@ -56,8 +60,8 @@ final class CatalogFileReader {
   static void expectHeader(LineCursor cursor, String header) throws IOException {
     String first = cursor.next();
     if (first == null) {
-      throw new DataFormatException(cursor.sourceName(), 1,
-          "expected the header " + header + ", found an empty file");
+      throw new DataFormatException(
+          cursor.sourceName(), 1, "expected the header " + header + ", found an empty file");
     }
     if (!first.strip().equals(header)) {
       throw cursor.fail("expected the header " + header + ", found '" + first + "'");

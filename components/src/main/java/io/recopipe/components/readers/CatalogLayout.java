@@ -10,8 +10,8 @@ package io.recopipe.components.readers;
  * @param quoted whether RFC-4180 quoting is allowed (CSV releases)
  * @param header the exact header line, or null when the file has none
  */
-record CatalogLayout(String delimiter, int fieldCount, String fieldDescription, boolean quoted,
-    String header) {
+record CatalogLayout(
+    String delimiter, int fieldCount, String fieldDescription, boolean quoted, String header) {
 
   String expected() {
     String separated = delimiter.equals(",") ? "comma-separated" : "'" + delimiter + "'-separated";

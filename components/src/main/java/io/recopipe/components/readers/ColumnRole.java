@@ -4,29 +4,106 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The four things a ratings row holds, each with the header names that mean it in common
- * exports (MovieLens, BigQuery ML tutorials, Amazon reviews, Yelp, Goodbooks, Last.fm), so a
- * file with a header is mapped without configuration. Names compare case-insensitively and
- * ignoring {@code _}, {@code -}, spaces and dots: {@code user_id}, {@code userId} and
- * {@code USER ID} are one name.
+ * The four things a ratings row holds, each with the header names that mean it in common exports
+ * (MovieLens, BigQuery ML tutorials, Amazon reviews, Yelp, Goodbooks, Last.fm), so a file with a
+ * header is mapped without configuration. Names compare case-insensitively and ignoring {@code _},
+ * {@code -}, spaces and dots: {@code user_id}, {@code userId} and {@code USER ID} are one name.
  */
 public enum ColumnRole {
   /** Who rated. */
-  USER("user_id", "user_col", true, Set.of("user", "userid", "uid", "users", "customer",
-      "customerid", "visitor", "visitorid", "reviewer", "reviewerid", "member", "memberid",
-      "accountid", "clientid", "viewerid", "buyerid")),
+  USER(
+      "user_id",
+      "user_col",
+      true,
+      Set.of(
+          "user",
+          "userid",
+          "uid",
+          "users",
+          "customer",
+          "customerid",
+          "visitor",
+          "visitorid",
+          "reviewer",
+          "reviewerid",
+          "member",
+          "memberid",
+          "accountid",
+          "clientid",
+          "viewerid",
+          "buyerid")),
   /** What was rated. */
-  ITEM("item_id", "item_col", true, Set.of("item", "itemid", "iid", "items", "movie", "movieid",
-      "product", "productid", "asin", "parentasin", "sku", "isbn", "book", "bookid", "song", "songid", "track",
-      "trackid", "artistid", "article", "articleid", "contentid", "video", "videoid", "game",
-      "gameid", "animeid", "businessid", "recipeid")),
+  ITEM(
+      "item_id",
+      "item_col",
+      true,
+      Set.of(
+          "item",
+          "itemid",
+          "iid",
+          "items",
+          "movie",
+          "movieid",
+          "product",
+          "productid",
+          "asin",
+          "parentasin",
+          "sku",
+          "isbn",
+          "book",
+          "bookid",
+          "song",
+          "songid",
+          "track",
+          "trackid",
+          "artistid",
+          "article",
+          "articleid",
+          "contentid",
+          "video",
+          "videoid",
+          "game",
+          "gameid",
+          "animeid",
+          "businessid",
+          "recipeid")),
   /** The rating, score or implicit weight. */
-  RATING("rating", "rating_col", true, Set.of("rating", "ratings", "score", "stars", "star",
-      "value", "overall", "weight", "playcount", "plays", "sessionduration", "preference")),
+  RATING(
+      "rating",
+      "rating_col",
+      true,
+      Set.of(
+          "rating",
+          "ratings",
+          "score",
+          "stars",
+          "star",
+          "value",
+          "overall",
+          "weight",
+          "playcount",
+          "plays",
+          "sessionduration",
+          "preference")),
   /** When, optional: without it duplicates keep the later line and only a random split works. */
-  TIMESTAMP("timestamp", "timestamp_col", false, Set.of("timestamp", "ts", "time", "date",
-      "datetime", "eventtime", "eventtimestamp", "eventdate", "unixreviewtime", "unixtime",
-      "epoch", "createdat", "ratedat"));
+  TIMESTAMP(
+      "timestamp",
+      "timestamp_col",
+      false,
+      Set.of(
+          "timestamp",
+          "ts",
+          "time",
+          "date",
+          "datetime",
+          "eventtime",
+          "eventtimestamp",
+          "eventdate",
+          "unixreviewtime",
+          "unixtime",
+          "epoch",
+          "createdat",
+          "ratedat"));
 
   private final String tableColumn;
   private final String option;

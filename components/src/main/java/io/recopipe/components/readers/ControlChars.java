@@ -3,13 +3,12 @@ package io.recopipe.components.readers;
 import java.util.Locale;
 
 /**
- * Escapes control and invisible formatting characters ({@code \t}, {@code \0}, ESC as
- * {@code \u001b}, C1 controls, line and bidi separators) in text taken from data files, so that an
- * error message or log line never moves the terminal's cursor, changes its colours or hides text.
+ * Escapes control and invisible formatting characters ({@code \t}, {@code \0}, ESC as {@code
+ * \u001b}, C1 controls, line and bidi separators) in text taken from data files, so that an error
+ * message or log line never moves the terminal's cursor, changes its colours or hides text.
  */
 public final class ControlChars {
-  private ControlChars() {
-  }
+  private ControlChars() {}
 
   /** Returns {@code text} with every control character written as a visible escape. */
   public static String escape(CharSequence text) {
@@ -52,7 +51,11 @@ public final class ControlChars {
 
   /** C0 and C1 controls, DEL, line/paragraph separators and bidi overrides or isolates. */
   static boolean needsEscape(char c) {
-    return c < 0x20 || c >= 0x7f && c <= 0x9f || c == '\u2028' || c == '\u2029'
-        || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069';
+    return c < 0x20
+        || c >= 0x7f && c <= 0x9f
+        || c == '\u2028'
+        || c == '\u2029'
+        || c >= '\u202a' && c <= '\u202e'
+        || c >= '\u2066' && c <= '\u2069';
   }
 }

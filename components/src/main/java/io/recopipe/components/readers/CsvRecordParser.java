@@ -33,7 +33,9 @@ final class CsvRecordParser {
           if (at == text.length()) {
             String more = cursor.next();
             if (more == null) {
-              throw new DataFormatException(cursor.sourceName(), startLine,
+              throw new DataFormatException(
+                  cursor.sourceName(),
+                  startLine,
                   "expected a closing quote for the field opened on this line, found end of file");
             }
             buffer.append('\n');
@@ -52,8 +54,12 @@ final class CsvRecordParser {
           }
         }
         if (at < text.length() && text.charAt(at) != delimiter) {
-          throw cursor.fail("expected a delimiter '" + delimiter
-              + "' after a closing quote, found '" + text.charAt(at) + "'");
+          throw cursor.fail(
+              "expected a delimiter '"
+                  + delimiter
+                  + "' after a closing quote, found '"
+                  + text.charAt(at)
+                  + "'");
         }
       } else {
         int end = text.indexOf(delimiter, at);

@@ -4,9 +4,9 @@ import io.recopipe.model.error.InvalidInputException;
 
 /**
  * Bad input data, reported in one line that names the file (and zip entry), the 1-based line, the
- * column when one field is at fault, and what was expected versus found, so that a user can fix
- * the file without reading a stack trace; control characters from the data are escaped. It is
- * bad input, so the CLI exits with the bad-input code.
+ * column when one field is at fault, and what was expected versus found, so that a user can fix the
+ * file without reading a stack trace; control characters from the data are escaped. It is bad
+ * input, so the CLI exits with the bad-input code.
  */
 public class DataFormatException extends InvalidInputException {
   private final String source;
@@ -23,11 +23,16 @@ public class DataFormatException extends InvalidInputException {
     this(source, "line", line, column, detail);
   }
 
-  private DataFormatException(String source, String unit, int line, String column,
-      String detail) {
-    super(ControlChars.escape(source) + " " + unit + " " + line
-        + (column == null ? "" : ", column " + ControlChars.escape(column)) + ": "
-        + ControlChars.escape(detail));
+  private DataFormatException(String source, String unit, int line, String column, String detail) {
+    super(
+        ControlChars.escape(source)
+            + " "
+            + unit
+            + " "
+            + line
+            + (column == null ? "" : ", column " + ControlChars.escape(column))
+            + ": "
+            + ControlChars.escape(detail));
     this.source = source;
     this.unit = unit;
     this.line = line;

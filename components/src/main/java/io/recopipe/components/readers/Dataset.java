@@ -16,8 +16,12 @@ public final class Dataset {
   private final ReadNotes notes;
 
   /** Creates a data set; {@code movies} and {@code users} may be null when absent. */
-  public Dataset(Ratings ratings, Catalog<Movie> movies, Catalog<User> users,
-      ReaderReport report, ReadNotes notes) {
+  public Dataset(
+      Ratings ratings,
+      Catalog<Movie> movies,
+      Catalog<User> users,
+      ReaderReport report,
+      ReadNotes notes) {
     this.ratings = Objects.requireNonNull(ratings, "ratings");
     this.movies = movies;
     this.users = users;

@@ -7,15 +7,14 @@ import java.util.Locale;
 
 /**
  * The one entry point for reading rating data: a MovieLens directory or official {@code .zip}
- * (release detected from {@code u.data}, {@code ratings.dat} or {@code ratings.csv}; a zip is
- * known by its bytes, whatever its name), a single ratings file (plain or gzip), or a generic
- * delimited file with a column mapping; the ingest step and {@code recopipe train} call this so
- * every path into the pipeline validates data the same way. Bad rows fail the read unless a
- * {@link BadRowPolicy} allows skipping some.
+ * (release detected from {@code u.data}, {@code ratings.dat} or {@code ratings.csv}; a zip is known
+ * by its bytes, whatever its name), a single ratings file (plain or gzip), or a generic delimited
+ * file with a column mapping; the ingest step and {@code recopipe train} call this so every path
+ * into the pipeline validates data the same way. Bad rows fail the read unless a {@link
+ * BadRowPolicy} allows skipping some.
  */
 public final class DatasetReader {
-  private DatasetReader() {
-  }
+  private DatasetReader() {}
 
   /**
    * Reads {@code path}, detecting the format.
@@ -70,8 +69,8 @@ public final class DatasetReader {
       throws IOException {
     requireExists(file, "a delimited ratings file");
     if (Files.isDirectory(file)) {
-      throw new DataFormatException(file.toString(),
-          "expected a delimited ratings file, found a directory");
+      throw new DataFormatException(
+          file.toString(), "expected a delimited ratings file, found a directory");
     }
     return DelimitedReader.read(new FileTextSource(file), options, policy.start());
   }
@@ -92,8 +91,10 @@ public final class DatasetReader {
     } else if (root.find("ratings.csv").isPresent()) {
       return DatasetFormat.MOVIELENS_CSV;
     }
-    throw new DataFormatException(root.name(), "expected u.data, ratings.dat or ratings.csv, found "
-        + (root.fileNames().isEmpty() ? "no files" : String.join(", ", root.fileNames())));
+    throw new DataFormatException(
+        root.name(),
+        "expected u.data, ratings.dat or ratings.csv, found "
+            + (root.fileNames().isEmpty() ? "no files" : String.join(", ", root.fileNames())));
   }
 
   private static Dataset readRoot(DataRoot root, BadRows badRows) throws IOException {
@@ -109,8 +110,8 @@ public final class DatasetReader {
 
   private static void requireExists(Path path, String expected) {
     if (!Files.exists(path)) {
-      throw new DataFormatException(path.toString(),
-          "expected " + expected + ", found nothing at that path");
+      throw new DataFormatException(
+          path.toString(), "expected " + expected + ", found nothing at that path");
     }
   }
 }

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How to read a generic delimited ratings file: delimiter, header, BigQuery ML–style column
- * mapping (any column not given is detected from the header by {@link ColumnDetector}, or is
- * position 0, 1, 2 without one), an optional timestamp column, the rating scale and the charset;
- * immutable, each {@code with…} returns a copy.
+ * How to read a generic delimited ratings file: delimiter, header, BigQuery ML–style column mapping
+ * (any column not given is detected from the header by {@link ColumnDetector}, or is position 0, 1,
+ * 2 without one), an optional timestamp column, the rating scale and the charset; immutable, each
+ * {@code with…} returns a copy.
  */
 public final class DelimitedOptions {
   private final char delimiter;
@@ -23,8 +23,15 @@ public final class DelimitedOptions {
   private final RatingScale scale;
   private final Charset charset;
 
-  private DelimitedOptions(char delimiter, boolean header, ColumnRef user, ColumnRef item,
-      ColumnRef rating, ColumnRef timestamp, RatingScale scale, Charset charset) {
+  private DelimitedOptions(
+      char delimiter,
+      boolean header,
+      ColumnRef user,
+      ColumnRef item,
+      ColumnRef rating,
+      ColumnRef timestamp,
+      RatingScale scale,
+      Charset charset) {
     if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
       throw new InvalidInputException("the delimiter cannot be a quote or a line break");
     }
@@ -50,17 +57,17 @@ public final class DelimitedOptions {
 
   /** Separated by {@code delimiter}, with a header whose columns are detected by name. */
   public static DelimitedOptions delimitedBy(char delimiter) {
-    return new DelimitedOptions(delimiter, true, null, null, null, null, RatingScale.ANY_FINITE,
-        StandardCharsets.UTF_8);
+    return new DelimitedOptions(
+        delimiter, true, null, null, null, null, RatingScale.ANY_FINITE, StandardCharsets.UTF_8);
   }
 
   /**
-   * Whether line 1 is a header. Without one, columns are 0-based positions: user 0, item 1,
-   * rating 2 unless given, and no timestamp unless given.
+   * Whether line 1 is a header. Without one, columns are 0-based positions: user 0, item 1, rating
+   * 2 unless given, and no timestamp unless given.
    */
   public DelimitedOptions withHeader(boolean hasHeader) {
-    return new DelimitedOptions(delimiter, hasHeader, user, item, rating, timestamp, scale,
-        charset);
+    return new DelimitedOptions(
+        delimiter, hasHeader, user, item, rating, timestamp, scale, charset);
   }
 
   /** The user column ({@code user_col}); digits mean a 0-based position. */
@@ -108,14 +115,14 @@ public final class DelimitedOptions {
 
   /** The declared rating scale; ratings outside it fail the read. */
   public DelimitedOptions withScale(RatingScale ratingScale) {
-    return new DelimitedOptions(delimiter, header, user, item, rating, timestamp, ratingScale,
-        charset);
+    return new DelimitedOptions(
+        delimiter, header, user, item, rating, timestamp, ratingScale, charset);
   }
 
   /** The file's charset (UTF-8 by default). */
   public DelimitedOptions withCharset(Charset fileCharset) {
-    return new DelimitedOptions(delimiter, header, user, item, rating, timestamp, scale,
-        fileCharset);
+    return new DelimitedOptions(
+        delimiter, header, user, item, rating, timestamp, scale, fileCharset);
   }
 
   public char delimiter() {
@@ -168,10 +175,23 @@ public final class DelimitedOptions {
 
   @Override
   public String toString() {
-    return "DelimitedOptions[delimiter=" + (delimiter == '\t' ? "\\t" : String.valueOf(delimiter))
-        + ", header=" + header + ", user_col=" + shown(user) + ", item_col=" + shown(item)
-        + ", rating_col=" + shown(rating) + ", timestamp_col=" + shown(timestamp) + ", scale="
-        + scale + ", charset=" + charset + "]";
+    return "DelimitedOptions[delimiter="
+        + (delimiter == '\t' ? "\\t" : String.valueOf(delimiter))
+        + ", header="
+        + header
+        + ", user_col="
+        + shown(user)
+        + ", item_col="
+        + shown(item)
+        + ", rating_col="
+        + shown(rating)
+        + ", timestamp_col="
+        + shown(timestamp)
+        + ", scale="
+        + scale
+        + ", charset="
+        + charset
+        + "]";
   }
 
   private static String shown(ColumnRef column) {

@@ -30,7 +30,10 @@ final class DirectoryRoot implements DataRoot {
   @Override
   public List<String> fileNames() {
     try (Stream<Path> files = Files.list(directory)) {
-      return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted()
+      return files
+          .filter(Files::isRegularFile)
+          .map(p -> p.getFileName().toString())
+          .sorted()
           .collect(Collectors.toList());
     } catch (IOException e) {
       return List.of();
@@ -38,6 +41,5 @@ final class DirectoryRoot implements DataRoot {
   }
 
   @Override
-  public void close() {
-  }
+  public void close() {}
 }

@@ -11,16 +11,15 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Opens a text source as characters after looking at its first bytes: gzip is decompressed, a
- * UTF-8 or UTF-16 byte-order mark picks the charset, and zip, Parquet or binary content is refused
- * by name, so the user hears the real cause instead of "bad column" on line 1.
+ * Opens a text source as characters after looking at its first bytes: gzip is decompressed, a UTF-8
+ * or UTF-16 byte-order mark picks the charset, and zip, Parquet or binary content is refused by
+ * name, so the user hears the real cause instead of "bad column" on line 1.
  */
 final class EncodingSniffer {
   private static final int BUFFER_BYTES = 1 << 16;
   private static final int SNIFF_BYTES = 8192;
 
-  private EncodingSniffer() {
-  }
+  private EncodingSniffer() {}
 
   /** Opens {@code source}; {@code fallback} is the charset when no byte-order mark says else. */
   static Reader open(TextSource source, Charset fallback) throws IOException {
@@ -57,7 +56,8 @@ final class EncodingSniffer {
     try {
       return new GZIPInputStream(in, BUFFER_BYTES);
     } catch (ZipException e) {
-      throw new DataFormatException(source.name(),
+      throw new DataFormatException(
+          source.name(),
           "expected gzip-compressed text, found a corrupt gzip header (" + e.getMessage() + ")");
     }
   }
@@ -71,23 +71,28 @@ final class EncodingSniffer {
 
   private static void refuseNonText(TextSource source, byte[] head) {
     if (FileMagic.isZip(head)) {
-      throw new DataFormatException(source.name(), "a zip archive, not delimited text: pass the"
-          + " .zip of a MovieLens release as the source, or unzip it and pass the ratings file");
+      throw new DataFormatException(
+          source.name(),
+          "a zip archive, not delimited text: pass the"
+              + " .zip of a MovieLens release as the source, or unzip it and pass the ratings file");
     }
     if (FileMagic.isParquet(head)) {
-      throw new DataFormatException(source.name(), "a Parquet file, not delimited text: name it"
-          + " *.parquet so ingest reads it as Parquet");
+      throw new DataFormatException(
+          source.name(),
+          "a Parquet file, not delimited text: name it"
+              + " *.parquet so ingest reads it as Parquet");
     }
     int nul = indexOfNul(head);
     if (nul < 0) {
       return;
     }
     if (looksLikeUtf16WithoutBom(head)) {
-      throw new DataFormatException(source.name(), "UTF-16 text without a byte-order mark:"
-          + " save it as UTF-8");
+      throw new DataFormatException(
+          source.name(), "UTF-16 text without a byte-order mark:" + " save it as UTF-8");
     }
-    throw new DataFormatException(source.name(), "binary file, not delimited text (a NUL byte at"
-        + " byte offset " + nul + ")");
+    throw new DataFormatException(
+        source.name(),
+        "binary file, not delimited text (a NUL byte at" + " byte offset " + nul + ")");
   }
 
   private static int indexOfNul(byte[] head) {

@@ -6,13 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Recognises files by their first bytes (gzip, zip, Parquet), so a file is read as what it is,
- * not as what its name suggests, and a wrong kind of file is named instead of being parsed as
- * garbled text.
+ * Recognises files by their first bytes (gzip, zip, Parquet), so a file is read as what it is, not
+ * as what its name suggests, and a wrong kind of file is named instead of being parsed as garbled
+ * text.
  */
 public final class FileMagic {
-  private FileMagic() {
-  }
+  private FileMagic() {}
 
   /** Up to {@code count} leading bytes of {@code file}. */
   public static byte[] head(Path file, int count) throws IOException {

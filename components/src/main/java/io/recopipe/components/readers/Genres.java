@@ -7,8 +7,7 @@ import java.util.List;
 final class Genres {
   private static final String NONE = "(no genres listed)";
 
-  private Genres() {
-  }
+  private Genres() {}
 
   /** Splits {@code Animation|Children's|Comedy}; empty and "(no genres listed)" give no genres. */
   static List<String> split(String genres) {

@@ -5,8 +5,8 @@ import java.util.Arrays;
 
 /**
  * Maps integer ids (MovieLens ids, INT64 ids of a dataset's schema) to dictionary indexes with an
- * open-addressing table, so a reader creates an id string once per distinct id instead of once
- * per line.
+ * open-addressing table, so a reader creates an id string once per distinct id instead of once per
+ * line.
  */
 public final class IntegerIdIndex {
   private final IdDictionary dictionary;

@@ -5,15 +5,14 @@ import java.time.LocalDate;
 
 /**
  * Parses the written time forms warehouses export, as epoch seconds, without exceptions or
- * substrings per row: ISO-8601 dates and date-times ({@code 2024-05-01},
- * {@code 2024-05-01T12:00:00Z}, {@code 2024-05-01 12:00:00.25+02:00}) and BigQuery's CSV export
- * form ({@code 2000-12-31 22:12:40 UTC}); a time without a zone is UTC, fractions are dropped.
+ * substrings per row: ISO-8601 dates and date-times ({@code 2024-05-01}, {@code
+ * 2024-05-01T12:00:00Z}, {@code 2024-05-01 12:00:00.25+02:00}) and BigQuery's CSV export form
+ * ({@code 2000-12-31 22:12:40 UTC}); a time without a zone is UTC, fractions are dropped.
  */
 final class IsoTimes {
   private static final long SECONDS_PER_DAY = 86_400;
 
-  private IsoTimes() {
-  }
+  private IsoTimes() {}
 
   /** Epoch seconds of the time in {@code text[from, to)}, or {@link Numbers#INVALID_LONG}. */
   static long parse(CharSequence text, int from, int to) {
@@ -108,8 +107,8 @@ final class IsoTimes {
     }
 
     /**
-     * Reads {@code Z}, {@code UTC}, {@code ±HH}, {@code ±HH:MM} or {@code ±HHMM} after an
-     * optional space (nothing means UTC); returns the offset east of UTC in seconds.
+     * Reads {@code Z}, {@code UTC}, {@code ±HH}, {@code ±HH:MM} or {@code ±HHMM} after an optional
+     * space (nothing means UTC); returns the offset east of UTC in seconds.
      */
     long offsetSeconds() {
       expect(' ');

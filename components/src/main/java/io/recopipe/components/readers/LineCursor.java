@@ -27,8 +27,7 @@ final class LineCursor implements Closeable {
    * byte-order mark (see {@link EncodingSniffer}).
    */
   static LineCursor open(TextSource source, Charset charset) throws IOException {
-    BufferedReader reader =
-        new BufferedReader(EncodingSniffer.open(source, charset), BUFFER_CHARS);
+    BufferedReader reader = new BufferedReader(EncodingSniffer.open(source, charset), BUFFER_CHARS);
     return new LineCursor(reader, source.name());
   }
 
@@ -74,8 +73,8 @@ final class LineCursor implements Closeable {
 
   /** An exception for one field of the current line, {@code column} as {@code 3 (rating)}. */
   DataFormatException fail(String column, String expectedVersusFound) {
-    return new DataFormatException(sourceName, Math.max(1, lineNumber), column,
-        expectedVersusFound);
+    return new DataFormatException(
+        sourceName, Math.max(1, lineNumber), column, expectedVersusFound);
   }
 
   @Override

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * One catalog entry of a MovieLens movies file, kept beside the ratings so that recommendations
- * can be shown with titles and genres instead of bare ids.
+ * One catalog entry of a MovieLens movies file, kept beside the ratings so that recommendations can
+ * be shown with titles and genres instead of bare ids.
  *
  * @param id the movie id as it appears in the ratings
  * @param title the title, usually ending with the year in parentheses
@@ -13,8 +13,8 @@ import java.util.OptionalInt;
  * @param releaseDate the release date as written (MovieLens 100K only), else empty
  * @param imdbUrl the IMDb link (MovieLens 100K only), else empty
  */
-public record Movie(String id, String title, List<String> genres, String releaseDate,
-    String imdbUrl) {
+public record Movie(
+    String id, String title, List<String> genres, String releaseDate, String imdbUrl) {
 
   /** Copies the genre list. */
   public Movie {

@@ -8,17 +8,22 @@ import java.nio.charset.StandardCharsets;
  * present), the small release every recommender paper reports on.
  */
 final class MovieLens100kReader {
-  private MovieLens100kReader() {
-  }
+  private MovieLens100kReader() {}
 
   static Dataset read(DataRoot root, BadRows badRows) throws IOException {
-    TextSource data = root.find("u.data").orElseThrow(() ->
-        new DataFormatException(root.name(), "expected u.data, found no such file"));
+    TextSource data =
+        root.find("u.data")
+            .orElseThrow(
+                () -> new DataFormatException(root.name(), "expected u.data, found no such file"));
     RatingsReadResult ratings = readRatings(data, badRows);
-    Catalog<Movie> movies = root.find("u.item").isPresent()
-        ? MovieLens100kCatalogs.readItems(root.find("u.item").get(), root.find("u.genre")) : null;
-    Catalog<User> users = root.find("u.user").isPresent()
-        ? MovieLens100kCatalogs.readUsers(root.find("u.user").get()) : null;
+    Catalog<Movie> movies =
+        root.find("u.item").isPresent()
+            ? MovieLens100kCatalogs.readItems(root.find("u.item").get(), root.find("u.genre"))
+            : null;
+    Catalog<User> users =
+        root.find("u.user").isPresent()
+            ? MovieLens100kCatalogs.readUsers(root.find("u.user").get())
+            : null;
     ReaderReport report = ReaderReport.of(DatasetFormat.MOVIELENS_100K, root.name(), ratings);
     return new Dataset(ratings.ratings(), movies, users, report, ReadNotes.of(ratings));
   }

@@ -5,22 +5,27 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads MovieLens 1M and 10M ({@code ratings.dat}, {@code movies.dat}, {@code users.dat}, all
- * {@code ::}-separated Latin-1); the 1M release (which has {@code users.dat}) uses whole stars,
- * 10M half stars.
+ * {@code ::}-separated Latin-1); the 1M release (which has {@code users.dat}) uses whole stars, 10M
+ * half stars.
  */
 final class MovieLensDatReader {
-  private MovieLensDatReader() {
-  }
+  private MovieLensDatReader() {}
 
   static Dataset read(DataRoot root, BadRows badRows) throws IOException {
-    TextSource data = root.find("ratings.dat").orElseThrow(() ->
-        new DataFormatException(root.name(), "expected ratings.dat, found no such file"));
+    TextSource data =
+        root.find("ratings.dat")
+            .orElseThrow(
+                () ->
+                    new DataFormatException(
+                        root.name(), "expected ratings.dat, found no such file"));
     boolean oneMillion = root.find("users.dat").isPresent();
     RatingsReadResult ratings = readRatings(data, scaleFor(oneMillion), badRows);
-    Catalog<Movie> movies = root.find("movies.dat").isPresent()
-        ? MovieLensDatCatalogs.readMovies(root.find("movies.dat").get()) : null;
-    Catalog<User> users = oneMillion
-        ? MovieLensDatCatalogs.readUsers(root.find("users.dat").get()) : null;
+    Catalog<Movie> movies =
+        root.find("movies.dat").isPresent()
+            ? MovieLensDatCatalogs.readMovies(root.find("movies.dat").get())
+            : null;
+    Catalog<User> users =
+        oneMillion ? MovieLensDatCatalogs.readUsers(root.find("users.dat").get()) : null;
     ReaderReport report = ReaderReport.of(DatasetFormat.MOVIELENS_DAT, root.name(), ratings);
     return new Dataset(ratings.ratings(), movies, users, report, ReadNotes.of(ratings));
   }
@@ -34,8 +39,8 @@ final class MovieLensDatReader {
   static RatingsReadResult readRatings(TextSource source, RatingScale scale, BadRows badRows)
       throws IOException {
     try (LineCursor cursor = LineCursor.open(source, StandardCharsets.ISO_8859_1)) {
-      return RatingsFileReader.read(cursor, MovieLensLayouts.ratingsDat(scale), source.sizeHint(),
-          badRows);
+      return RatingsFileReader.read(
+          cursor, MovieLensLayouts.ratingsDat(scale), source.sizeHint(), badRows);
     }
   }
 }

@@ -1,20 +1,20 @@
 package io.recopipe.components.readers;
 
 /**
- * Parses numbers straight from a range of a line, without substrings or exceptions on the hot
- * path: reading a million ratings spends its time here, so invalid input is signalled by a
- * sentinel ({@link #INVALID_LONG}, {@code NaN}) and turned into a message by the caller.
+ * Parses numbers straight from a range of a line, without substrings or exceptions on the hot path:
+ * reading a million ratings spends its time here, so invalid input is signalled by a sentinel
+ * ({@link #INVALID_LONG}, {@code NaN}) and turned into a message by the caller.
  */
 final class Numbers {
   /** Returned by {@link #parseLong} for text that is not an integer in range. */
   static final long INVALID_LONG = Long.MIN_VALUE;
 
   private static final double[] POWERS_OF_TEN = {
-      1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-      1e17, 1e18};
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18
+  };
 
-  private Numbers() {
-  }
+  private Numbers() {}
 
   /** Parses an optionally signed decimal integer; {@link #INVALID_LONG} otherwise. */
   static long parseLong(CharSequence text, int from, int to) {
@@ -90,8 +90,8 @@ final class Numbers {
   private static float slowParse(CharSequence text, int from, int to) {
     for (int n = from; n < to; n++) {
       char c = text.charAt(n);
-      boolean allowed = c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e'
-          || c == 'E';
+      boolean allowed =
+          c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
       if (!allowed) {
         return Float.NaN;
       }

@@ -16,10 +16,23 @@ record RatingColumns(int user, int item, int rating, int timestamp) {
   static final RatingColumns MOVIELENS = new RatingColumns(0, 1, 2, 3);
 
   RatingColumns {
-    if (user < 0 || item < 0 || rating < 0 || user == item || user == rating || item == rating
+    if (user < 0
+        || item < 0
+        || rating < 0
+        || user == item
+        || user == rating
+        || item == rating
         || timestamp >= 0 && (timestamp == user || timestamp == item || timestamp == rating)) {
-      throw new InvalidInputException("user, item, rating and timestamp need distinct columns,"
-          + " got " + user + ", " + item + ", " + rating + ", " + timestamp);
+      throw new InvalidInputException(
+          "user, item, rating and timestamp need distinct columns,"
+              + " got "
+              + user
+              + ", "
+              + item
+              + ", "
+              + rating
+              + ", "
+              + timestamp);
     }
   }
 

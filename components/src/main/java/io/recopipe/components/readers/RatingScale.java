@@ -13,8 +13,10 @@ import io.recopipe.model.error.InvalidInputException;
 public record RatingScale(float min, float max) {
   /** Whole stars, as MovieLens 100K and 1M. */
   public static final RatingScale ONE_TO_FIVE = new RatingScale(1f, 5f);
+
   /** Half stars, as MovieLens 10M, 20M, 25M and latest. */
   public static final RatingScale HALF_TO_FIVE = new RatingScale(0.5f, 5f);
+
   /** Any finite rating, the default of the generic reader (BigQuery ML declares no scale). */
   public static final RatingScale ANY_FINITE = new RatingScale(-Float.MAX_VALUE, Float.MAX_VALUE);
 
@@ -52,6 +54,7 @@ public record RatingScale(float min, float max) {
 
   static String format(float value) {
     return value == Math.rint(value) && Math.abs(value) < 1e9f
-        ? Long.toString((long) value) : Float.toString(value);
+        ? Long.toString((long) value)
+        : Float.toString(value);
   }
 }

@@ -4,9 +4,9 @@ import io.recopipe.model.error.InvalidInputException;
 import java.util.List;
 
 /**
- * Everything the ratings parser needs to know about one file layout (delimiter, field names,
- * column positions, id kind, quoting, scale), so one tuned loop serves every format and every
- * format words its errors the same way.
+ * Everything the ratings parser needs to know about one file layout (delimiter, field names, column
+ * positions, id kind, quoting, scale), so one tuned loop serves every format and every format words
+ * its errors the same way.
  *
  * @param delimiter the field separator, one character or {@code ::}
  * @param fieldNames the expected fields in order; their count is the exact field count of a line
@@ -15,16 +15,26 @@ import java.util.List;
  * @param generic true for the generic reader: RFC-4180 quotes and ISO-8601 timestamps are allowed
  * @param scale the declared rating scale
  */
-record RatingsLayout(String delimiter, List<String> fieldNames, RatingColumns columns,
-    boolean integerIds, boolean generic, RatingScale scale) {
+record RatingsLayout(
+    String delimiter,
+    List<String> fieldNames,
+    RatingColumns columns,
+    boolean integerIds,
+    boolean generic,
+    RatingScale scale) {
 
   private static final String[] LIKELY_DELIMITERS = {"::", "\t", ",", ";", "|", " "};
 
   RatingsLayout {
     fieldNames = List.copyOf(fieldNames);
     if (columns.highest() >= fieldNames.size()) {
-      throw new InvalidInputException("column " + columns.highest() + " is beyond the "
-          + fieldNames.size() + " fields " + fieldNames);
+      throw new InvalidInputException(
+          "column "
+              + columns.highest()
+              + " is beyond the "
+              + fieldNames.size()
+              + " fields "
+              + fieldNames);
     }
   }
 
@@ -57,7 +67,11 @@ record RatingsLayout(String delimiter, List<String> fieldNames, RatingColumns co
 
   /** What a line should look like, e.g. "4 tab-separated fields (user item rating timestamp)". */
   String expectedFields() {
-    return fieldCount() + " " + delimiterDescription() + " fields (" + String.join(" ", fieldNames)
+    return fieldCount()
+        + " "
+        + delimiterDescription()
+        + " fields ("
+        + String.join(" ", fieldNames)
         + ")";
   }
 
@@ -65,11 +79,16 @@ record RatingsLayout(String delimiter, List<String> fieldNames, RatingColumns co
   String fieldCountProblem(String line, int count) {
     if (count == 1 && fieldCount() > 1) {
       for (String candidate : LIKELY_DELIMITERS) {
-        if (!candidate.equals(delimiter) && !delimiter.contains(candidate)
+        if (!candidate.equals(delimiter)
+            && !delimiter.contains(candidate)
             && line.contains(candidate)) {
           String found = candidate.equals("\t") ? "tabs" : "'" + candidate + "'";
-          return "expected " + delimiterDescription() + " fields (" + String.join(" ", fieldNames)
-              + "), found " + found;
+          return "expected "
+              + delimiterDescription()
+              + " fields ("
+              + String.join(" ", fieldNames)
+              + "), found "
+              + found;
         }
       }
     }

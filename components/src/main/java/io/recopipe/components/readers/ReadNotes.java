@@ -3,12 +3,12 @@ package io.recopipe.components.readers;
 import java.util.List;
 
 /**
- * What a read tells the user besides the data: notices (such as which columns were detected),
- * the rows skipped under {@code max_bad_records}, and whether the data has timestamps, which
- * decides whether a by-time split is possible.
+ * What a read tells the user besides the data: notices (such as which columns were detected), the
+ * rows skipped under {@code max_bad_records}, and whether the data has timestamps, which decides
+ * whether a by-time split is possible.
  *
- * @param notices    one-line notices, in order
- * @param rejected   rows skipped, in file order
+ * @param notices one-line notices, in order
+ * @param rejected rows skipped, in file order
  * @param timestamps whether the ratings carry real timestamps
  */
 public record ReadNotes(List<String> notices, List<RejectedRow> rejected, boolean timestamps) {

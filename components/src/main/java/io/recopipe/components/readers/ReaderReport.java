@@ -8,8 +8,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What a reader did, recorded by the ingest step so a run's provenance shows exactly what went
- * into the model: where from, which format, how many lines and duplicates, and the rating mix.
+ * What a reader did, recorded by the ingest step so a run's provenance shows exactly what went into
+ * the model: where from, which format, how many lines and duplicates, and the rating mix.
  *
  * @param format the format detected or requested
  * @param source the path read (directory, archive or file)
@@ -20,8 +20,15 @@ import java.util.TreeMap;
  * @param items distinct items
  * @param ratingHistogram how many ratings have each value, ascending
  */
-public record ReaderReport(DatasetFormat format, String source, long linesRead, int rowsKept,
-    int duplicatesResolved, int users, int items, SortedMap<Float, Long> ratingHistogram) {
+public record ReaderReport(
+    DatasetFormat format,
+    String source,
+    long linesRead,
+    int rowsKept,
+    int duplicatesResolved,
+    int users,
+    int items,
+    SortedMap<Float, Long> ratingHistogram) {
 
   /** Freezes the histogram. */
   public ReaderReport {
@@ -30,8 +37,14 @@ public record ReaderReport(DatasetFormat format, String source, long linesRead, 
 
   static ReaderReport of(DatasetFormat format, String source, RatingsReadResult result) {
     Ratings ratings = result.ratings();
-    return new ReaderReport(format, source, result.linesRead(), ratings.size(),
-        result.duplicatesResolved(), ratings.users().size(), ratings.items().size(),
+    return new ReaderReport(
+        format,
+        source,
+        result.linesRead(),
+        ratings.size(),
+        result.duplicatesResolved(),
+        ratings.users().size(),
+        ratings.items().size(),
         histogram(ratings));
   }
 
@@ -59,8 +72,19 @@ public record ReaderReport(DatasetFormat format, String source, long linesRead, 
 
   /** A one-line summary for logs. */
   public String summary() {
-    return format.label() + " from " + source + ": " + rowsKept + " ratings, " + users + " users, "
-        + items + " items, " + duplicatesResolved + " duplicates resolved, " + linesRead
+    return format.label()
+        + " from "
+        + source
+        + ": "
+        + rowsKept
+        + " ratings, "
+        + users
+        + " users, "
+        + items
+        + " items, "
+        + duplicatesResolved
+        + " duplicates resolved, "
+        + linesRead
         + " lines read";
   }
 }

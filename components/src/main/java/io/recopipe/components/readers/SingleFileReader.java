@@ -9,16 +9,15 @@ import java.util.Locale;
 /**
  * Reads one ratings file given on its own (a split such as {@code u1.base}, a {@code ratings.dat},
  * a {@code ratings.csv}, any delimited export, each optionally gzip-compressed), choosing the
- * layout from the file name and then from its first line: MovieLens files ({@code u.data} and
- * the 100K splits, {@code *.dat} or {@code ::}-separated, {@code ratings.csv} with the release's
+ * layout from the file name and then from its first line: MovieLens files ({@code u.data} and the
+ * 100K splits, {@code *.dat} or {@code ::}-separated, {@code ratings.csv} with the release's
  * header) keep their declared scales; anything else is a generic delimited file with any finite
  * rating, columns detected from its header.
  */
 final class SingleFileReader {
   private static final char[] LIKELY_DELIMITERS = {'\t', ',', ';', '|'};
 
-  private SingleFileReader() {
-  }
+  private SingleFileReader() {}
 
   static Dataset read(Path file, BadRows badRows) throws IOException {
     TextSource source = new FileTextSource(file);
@@ -31,12 +30,11 @@ final class SingleFileReader {
     if (name.endsWith(".dat") || first.contains("::")) {
       Path parent = file.toAbsolutePath().getParent();
       boolean hasUsers = parent != null && Files.isRegularFile(parent.resolve("users.dat"));
-      RatingsReadResult result = MovieLensDatReader.readRatings(source,
-          MovieLensDatReader.scaleFor(hasUsers), badRows);
+      RatingsReadResult result =
+          MovieLensDatReader.readRatings(source, MovieLensDatReader.scaleFor(hasUsers), badRows);
       return ratingsOnly(DatasetFormat.MOVIELENS_DAT, file, result);
     }
-    if (name.equals("ratings.csv")
-        && first.strip().equals(MovieLensLayouts.RATINGS_CSV_HEADER)) {
+    if (name.equals("ratings.csv") && first.strip().equals(MovieLensLayouts.RATINGS_CSV_HEADER)) {
       RatingsReadResult result = MovieLensCsvReader.readRatings(source, badRows);
       return ratingsOnly(DatasetFormat.MOVIELENS_CSV, file, result);
     }
@@ -78,8 +76,9 @@ final class SingleFileReader {
     }
     Fields fields = new Fields();
     int count = new FieldSplitter(String.valueOf(delimiter)).split(first, fields);
-    boolean header = count >= 3
-        && Float.isNaN(Numbers.parseFloat(fields.text(), fields.start(2), fields.end(2)));
+    boolean header =
+        count >= 3
+            && Float.isNaN(Numbers.parseFloat(fields.text(), fields.start(2), fields.end(2)));
     for (int n = 0; n < count && !header; n++) {
       header = ColumnRole.of(fields.trimmed(n).replace("\"", "")) != null;
     }

@@ -9,5 +9,4 @@ package io.recopipe.components.readers;
  * @param occupation the occupation name (1M codes are translated with the data set's README)
  * @param zipCode the zip code as written
  */
-public record User(String id, int age, String gender, String occupation, String zipCode) {
-}
+public record User(String id, int age, String gender, String occupation, String zipCode) {}

@@ -26,7 +26,8 @@ final class ZipRoot implements DataRoot {
     try {
       this.zip = new ZipFile(archive.toFile());
     } catch (java.util.zip.ZipException e) {
-      throw new DataFormatException(archive.toString(),
+      throw new DataFormatException(
+          archive.toString(),
           "expected a zip archive, found a file that is not one (" + e.getMessage() + ")");
     }
     Enumeration<? extends ZipEntry> entries = zip.entries();

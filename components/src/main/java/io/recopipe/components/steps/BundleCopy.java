@@ -13,8 +13,7 @@ import java.util.stream.Stream;
  * its own artifact (with its own lineage) rather than a reference into the train step's output.
  */
 final class BundleCopy {
-  private BundleCopy() {
-  }
+  private BundleCopy() {}
 
   /** Copies every regular file of {@code from} (a flat bundle directory) into {@code to}. */
   static void copy(String step, Path from, Path to) throws ComponentException {
@@ -28,8 +27,15 @@ final class BundleCopy {
         Files.copy(file, to.resolve(file.getFileName().toString()));
       }
     } catch (IOException e) {
-      throw new ComponentException(step + ": cannot copy the model bundle from " + from + " to "
-          + to + ": " + e.getMessage(), e);
+      throw new ComponentException(
+          step
+              + ": cannot copy the model bundle from "
+              + from
+              + " to "
+              + to
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 }

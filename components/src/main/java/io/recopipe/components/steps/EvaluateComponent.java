@@ -1,17 +1,17 @@
 package io.recopipe.components.steps;
 
-import io.recopipe.components.api.ArtifactType;
 import io.recopipe.components.api.AbstractComponent;
+import io.recopipe.components.api.ArtifactType;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
 import io.recopipe.components.dataset.DatasetInput;
 import io.recopipe.components.dataset.IngestedDataset;
+import io.recopipe.model.als.FeedbackType;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.data.Ratings;
-import io.recopipe.model.als.FeedbackType;
 import io.recopipe.model.metrics.ImplicitEvaluator;
 import io.recopipe.model.metrics.RegressionEvaluator;
 import java.nio.file.Path;
@@ -23,11 +23,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The {@code evaluate} step: scores the trained model (and the current champion, when there is
- * one) on the eval split with ML.EVALUATE's metrics, predictions clipped to the rating range
- * ingest found (the dataset's schema.json), so the gate compares both models on exactly the same
- * rows; an implicit candidate (its manifest says IMPLICIT) is scored with the implicit columns
- * instead ({@link ImplicitEvaluator}).
+ * The {@code evaluate} step: scores the trained model (and the current champion, when there is one)
+ * on the eval split with ML.EVALUATE's metrics, predictions clipped to the rating range ingest
+ * found (the dataset's schema.json), so the gate compares both models on exactly the same rows; an
+ * implicit candidate (its manifest says IMPLICIT) is scored with the implicit columns instead
+ * ({@link ImplicitEvaluator}).
  */
 public final class EvaluateComponent extends AbstractComponent {
   /** The component name. */
@@ -35,8 +35,10 @@ public final class EvaluateComponent extends AbstractComponent {
 
   /** Creates the component. */
   public EvaluateComponent() {
-    super(NAME, "2", List.of(Port.of("dataset", ArtifactType.DATASET),
-        Port.of("model", ArtifactType.MODEL)),
+    super(
+        NAME,
+        "2",
+        List.of(Port.of("dataset", ArtifactType.DATASET), Port.of("model", ArtifactType.MODEL)),
         List.of(Port.of("metrics", ArtifactType.METRICS)));
   }
 
@@ -58,8 +60,8 @@ public final class EvaluateComponent extends AbstractComponent {
     Ratings train = DatasetInput.required(NAME, dataset, DatasetLayout.TRAIN);
     Ratings eval = DatasetInput.required(NAME, dataset, DatasetLayout.EVAL);
     ModelBundle candidate = StepFiles.bundle(NAME, context.input("model"));
-    Function<ModelBundle, ModelScores> evaluator = evaluator(candidate, train, eval,
-        dataset.ratingRange());
+    Function<ModelBundle, ModelScores> evaluator =
+        evaluator(candidate, train, eval, dataset.ratingRange());
     ModelScores scores = evaluate(evaluator, candidate);
     Optional<ModelScores> champion = Optional.empty();
     Optional<Path> championDir = context.championModel();
@@ -71,42 +73,49 @@ public final class EvaluateComponent extends AbstractComponent {
       if (comparable) {
         champion = Optional.of(evaluate(evaluator, current));
       } else {
-        context.log().info("the champion is an IMPLICIT model and the candidate EXPLICIT: "
-            + "rating errors do not compare, so the gate treats this like a first run "
-            + "(absolute thresholds only)");
+        context
+            .log()
+            .info(
+                "the champion is an IMPLICIT model and the candidate EXPLICIT: "
+                    + "rating errors do not compare, so the gate treats this like a first run "
+                    + "(absolute thresholds only)");
       }
     }
     MetricsReport report = new MetricsReport(scores, champion);
-    StepFiles.writeJson(NAME, context.output("metrics").resolve(MetricsReport.FILE),
-        report.toJson());
+    StepFiles.writeJson(
+        NAME, context.output("metrics").resolve(MetricsReport.FILE), report.toJson());
     record(context, report);
-    StepFiles.replaceTable(NAME, context.warehouse(), EvaluationTable.NAME,
-        EvaluationTable.columns(), EvaluationTable.rows(report));
+    StepFiles.replaceTable(
+        NAME,
+        context.warehouse(),
+        EvaluationTable.NAME,
+        EvaluationTable.columns(),
+        EvaluationTable.rows(report));
   }
 
   /**
-   * The candidate's evaluation, which the champion gets too so both are judged alike: the
-   * explicit columns, or for an IMPLICIT candidate the implicit ones, with the candidate's
-   * {@code positive_threshold} deciding which eval ratings are held-out positives.
+   * The candidate's evaluation, which the champion gets too so both are judged alike: the explicit
+   * columns, or for an IMPLICIT candidate the implicit ones, with the candidate's {@code
+   * positive_threshold} deciding which eval ratings are held-out positives.
    */
   private static boolean isImplicit(ModelBundle bundle) {
     return FeedbackType.IMPLICIT.name().equals(bundle.manifest().feedbackType());
   }
 
-  private static Function<ModelBundle, ModelScores> evaluator(ModelBundle candidate,
-      Ratings train, Ratings eval, RatingRange range) {
+  private static Function<ModelBundle, ModelScores> evaluator(
+      ModelBundle candidate, Ratings train, Ratings eval, RatingRange range) {
     if (FeedbackType.IMPLICIT.name().equals(candidate.manifest().feedbackType())) {
       Object threshold = candidate.manifest().options().get("positive_threshold");
-      ImplicitEvaluator implicit = ImplicitEvaluator.withThreshold(
-          threshold instanceof Number n ? n.doubleValue() : 0);
+      ImplicitEvaluator implicit =
+          ImplicitEvaluator.withThreshold(threshold instanceof Number n ? n.doubleValue() : 0);
       return bundle -> ModelScores.of(implicit.evaluate(bundle.model(), train, eval));
     }
     RegressionEvaluator regression = RegressionEvaluator.forRange(range);
     return bundle -> ModelScores.of(regression.evaluate(bundle.model(), eval));
   }
 
-  private static ModelScores evaluate(Function<ModelBundle, ModelScores> evaluator,
-      ModelBundle bundle) throws ComponentException {
+  private static ModelScores evaluate(
+      Function<ModelBundle, ModelScores> evaluator, ModelBundle bundle) throws ComponentException {
     try {
       return evaluator.apply(bundle);
     } catch (IllegalArgumentException e) {
@@ -117,10 +126,15 @@ public final class EvaluateComponent extends AbstractComponent {
   /** Re-creates {@code evaluation} from {@code metrics.json}. */
   @Override
   public void publish(StepContext context) throws ComponentException {
-    MetricsReport report = MetricsReport.fromJson(StepFiles.readJson(NAME,
-        context.output("metrics").resolve(MetricsReport.FILE)));
-    StepFiles.replaceTable(NAME, context.warehouse(), EvaluationTable.NAME,
-        EvaluationTable.columns(), EvaluationTable.rows(report));
+    MetricsReport report =
+        MetricsReport.fromJson(
+            StepFiles.readJson(NAME, context.output("metrics").resolve(MetricsReport.FILE)));
+    StepFiles.replaceTable(
+        NAME,
+        context.warehouse(),
+        EvaluationTable.NAME,
+        EvaluationTable.columns(),
+        EvaluationTable.rows(report));
   }
 
   private static void record(StepContext context, MetricsReport report) {
@@ -130,22 +144,57 @@ public final class EvaluateComponent extends AbstractComponent {
     context.metric(ModelScores.COLD_START_ROWS, scores.coldStartRows());
     if (scores.isImplicit()) {
       String line = "%s: mean_average_precision %.4f ndcg %.4f average_rank %.4f";
-      context.log().info(String.format(Locale.ROOT, line + " on %d positives", "candidate",
-          scores.get("mean_average_precision"),
-          scores.get("normalized_discounted_cumulative_gain"), scores.get("average_rank"),
-          scores.rows()));
-      report.champion().ifPresent(c -> context.log().info(String.format(Locale.ROOT, line,
-          "champion", c.get("mean_average_precision"),
-          c.get("normalized_discounted_cumulative_gain"), c.get("average_rank"))));
+      context
+          .log()
+          .info(
+              String.format(
+                  Locale.ROOT,
+                  line + " on %d positives",
+                  "candidate",
+                  scores.get("mean_average_precision"),
+                  scores.get("normalized_discounted_cumulative_gain"),
+                  scores.get("average_rank"),
+                  scores.rows()));
+      report
+          .champion()
+          .ifPresent(
+              c ->
+                  context
+                      .log()
+                      .info(
+                          String.format(
+                              Locale.ROOT,
+                              line,
+                              "champion",
+                              c.get("mean_average_precision"),
+                              c.get("normalized_discounted_cumulative_gain"),
+                              c.get("average_rank"))));
       report.deltas().forEach((name, delta) -> context.metric("delta_" + name, delta));
       return;
     }
     String rmse = "root_mean_squared_error";
-    context.log().info(String.format(Locale.ROOT, "candidate: rmse %.4f r2 %.4f on %d rows "
-        + "(%d cold start)", scores.get(rmse), scores.get("r2_score"), scores.rows(),
-        scores.coldStartRows()));
-    report.champion().ifPresent(c -> context.log().info(String.format(Locale.ROOT,
-        "champion: rmse %.4f r2 %.4f", c.get(rmse), c.get("r2_score"))));
+    context
+        .log()
+        .info(
+            String.format(
+                Locale.ROOT,
+                "candidate: rmse %.4f r2 %.4f on %d rows " + "(%d cold start)",
+                scores.get(rmse),
+                scores.get("r2_score"),
+                scores.rows(),
+                scores.coldStartRows()));
+    report
+        .champion()
+        .ifPresent(
+            c ->
+                context
+                    .log()
+                    .info(
+                        String.format(
+                            Locale.ROOT,
+                            "champion: rmse %.4f r2 %.4f",
+                            c.get(rmse),
+                            c.get("r2_score"))));
     for (Map.Entry<String, Double> delta : report.deltas().entrySet()) {
       context.metric("delta_" + delta.getKey(), delta.getValue());
     }

@@ -8,19 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code evaluation} warehouse table: one row per model scored on the eval split
- * ({@code candidate}, and {@code champion} when there is one) in ML.EVALUATE's columns, so the
- * comparison behind a gate decision can be queried. The explicit columns come first, then the
- * implicit ones not already there ({@code mean_average_precision},
- * {@code normalized_discounted_cumulative_gain}, {@code average_rank}); a model fills only its
- * kind's columns, the others are NULL.
+ * The {@code evaluation} warehouse table: one row per model scored on the eval split ({@code
+ * candidate}, and {@code champion} when there is one) in ML.EVALUATE's columns, so the comparison
+ * behind a gate decision can be queried. The explicit columns come first, then the implicit ones
+ * not already there ({@code mean_average_precision}, {@code normalized_discounted_cumulative_gain},
+ * {@code average_rank}); a model fills only its kind's columns, the others are NULL.
  */
 public final class EvaluationTable {
   /** The table name. */
   public static final String NAME = "evaluation";
 
-  private EvaluationTable() {
-  }
+  private EvaluationTable() {}
 
   /** The metric columns: explicit, then the implicit ones not already among them. */
   static List<String> metricNames() {

@@ -16,21 +16,23 @@ import java.util.Map;
 /**
  * One model's ML.EVALUATE metrics on the eval split with the row counts that qualify them, in a
  * form that round-trips through {@code metrics.json}, so the gate judges exactly what evaluate
- * measured. An implicit model's scores are the implicit ML.EVALUATE columns
- * ({@link ImplicitEvaluator#COLUMNS}) and its rows are the held-out positives.
+ * measured. An implicit model's scores are the implicit ML.EVALUATE columns ({@link
+ * ImplicitEvaluator#COLUMNS}) and its rows are the held-out positives.
  *
- * @param metrics       metric name → value in ML.EVALUATE's column order (NaN when undefined)
- * @param rows          eval rows scored (held-out positives for an implicit model)
+ * @param metrics metric name → value in ML.EVALUATE's column order (NaN when undefined)
+ * @param rows eval rows scored (held-out positives for an implicit model)
  * @param coldStartRows rows whose user or item the model does not know (intercepts only)
- * @param clippedRows   predictions clamped into the rating scale
+ * @param clippedRows predictions clamped into the rating scale
  */
-public record ModelScores(Map<String, Double> metrics, long rows, long coldStartRows,
-    long clippedRows) {
+public record ModelScores(
+    Map<String, Double> metrics, long rows, long coldStartRows, long clippedRows) {
 
   /** JSON key of the eval row count. */
   public static final String ROWS = "eval_rows";
+
   /** JSON key of the cold-start row count. */
   public static final String COLD_START_ROWS = "cold_start_rows";
+
   /** JSON key of the clipped row count. */
   public static final String CLIPPED_ROWS = "clipped_rows";
 
@@ -41,17 +43,20 @@ public record ModelScores(Map<String, Double> metrics, long rows, long coldStart
 
   /** The scores of an evaluation. */
   static ModelScores of(RegressionEvaluation evaluation) {
-    return new ModelScores(evaluation.asMap(), evaluation.rows(), evaluation.coldStartRows(),
+    return new ModelScores(
+        evaluation.asMap(),
+        evaluation.rows(),
+        evaluation.coldStartRows(),
         evaluation.clippedRows());
   }
 
   /**
-   * The scores of an implicit evaluation; users whose positives could not be ranked (unknown
-   * user, or only unknown items) are counted as cold start.
+   * The scores of an implicit evaluation; users whose positives could not be ranked (unknown user,
+   * or only unknown items) are counted as cold start.
    */
   static ModelScores of(ImplicitEvaluation evaluation) {
-    return new ModelScores(evaluation.asMap(), evaluation.positives(),
-        evaluation.skippedUsers(), 0);
+    return new ModelScores(
+        evaluation.asMap(), evaluation.positives(), evaluation.skippedUsers(), 0);
   }
 
   /** Whether these are an implicit model's scores (they carry mean_average_precision). */
@@ -75,15 +80,17 @@ public record ModelScores(Map<String, Double> metrics, long rows, long coldStart
   static ModelScores from(ObjectNode json) {
     Map<String, Double> metrics = new LinkedHashMap<>();
     boolean implicit = json.has(ImplicitEvaluator.COLUMNS.get(0));
-    List<String> names = implicit ? ImplicitEvaluator.COLUMNS
-        : RegressionEvaluator.metrics().stream().map(RegressionMetric::name).toList();
+    List<String> names =
+        implicit
+            ? ImplicitEvaluator.COLUMNS
+            : RegressionEvaluator.metrics().stream().map(RegressionMetric::name).toList();
     for (String name : names) {
       if (json.has(name)) {
         metrics.put(name, JsonFields.doubleOrNaN(json, name));
       }
     }
-    return new ModelScores(metrics, count(json, ROWS), count(json, COLD_START_ROWS),
-        count(json, CLIPPED_ROWS));
+    return new ModelScores(
+        metrics, count(json, ROWS), count(json, COLD_START_ROWS), count(json, CLIPPED_ROWS));
   }
 
   private static long count(ObjectNode json, String key) {

@@ -19,11 +19,10 @@ public final class MovieTitles {
   /**
    * One catalog line.
    *
-   * @param title  the title
+   * @param title the title
    * @param genres the genres, {@code |}-separated as in the file
    */
-  public record Entry(String title, String genres) {
-  }
+  public record Entry(String title, String genres) {}
 
   private final Map<String, Entry> byItem;
 
@@ -47,8 +46,13 @@ public final class MovieTitles {
         }
         String[] fields = line.split("\t", -1);
         if (fields.length < 2) {
-          throw new ComponentException(step + ": " + file + " line " + number
-              + ": expected item, title and genres separated by tabs");
+          throw new ComponentException(
+              step
+                  + ": "
+                  + file
+                  + " line "
+                  + number
+                  + ": expected item, title and genres separated by tabs");
         }
         String genres = fields.length > 2 && !fields[2].isEmpty() ? fields[2] : null;
         byItem.put(fields[0], new Entry(fields[1], genres));

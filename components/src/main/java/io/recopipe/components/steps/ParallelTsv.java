@@ -23,29 +23,33 @@ final class ParallelTsv {
     void format(int chunk, StringBuilder out);
   }
 
-  private ParallelTsv() {
-  }
+  private ParallelTsv() {}
 
   /** Writes chunks {@code 0 .. chunks - 1} of {@code formatter} to {@code file} in order. */
   static void write(Path file, int chunks, int threads, ChunkFormatter formatter)
       throws IOException {
     int workers = Math.max(1, threads);
-    ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
-      Thread thread = new Thread(runnable, "tsv-format");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            workers,
+            runnable -> {
+              Thread thread = new Thread(runnable, "tsv-format");
+              thread.setDaemon(true);
+              return thread;
+            });
     try (OutputStream out = Files.newOutputStream(file)) {
       ArrayDeque<Future<byte[]>> pending = new ArrayDeque<>();
       int submitted = 0;
       for (int written = 0; written < chunks; written++) {
         while (submitted < chunks && pending.size() < 2 * workers) {
           int chunk = submitted++;
-          pending.add(pool.submit(() -> {
-            StringBuilder text = new StringBuilder(1 << 16);
-            formatter.format(chunk, text);
-            return text.toString().getBytes(StandardCharsets.UTF_8);
-          }));
+          pending.add(
+              pool.submit(
+                  () -> {
+                    StringBuilder text = new StringBuilder(1 << 16);
+                    formatter.format(chunk, text);
+                    return text.toString().getBytes(StandardCharsets.UTF_8);
+                  }));
         }
         out.write(pending.remove().get());
       }

@@ -15,14 +15,13 @@ import java.util.Map;
  * later step would differ for nothing.
  *
  * <p>The run id and start time are not written (the run record and the registry hold them); the
- * provenance is the code version, commit, seed and data fingerprint. Each iteration's
- * {@code duration_ms} is stored as 0: durations describe one execution, not the model, and are
- * kept in the step's log, its {@code fit_seconds} metric and the {@code training_info} table
- * written by that execution.
+ * provenance is the code version, commit, seed and data fingerprint. Each iteration's {@code
+ * duration_ms} is stored as 0: durations describe one execution, not the model, and are kept in the
+ * step's log, its {@code fit_seconds} metric and the {@code training_info} table written by that
+ * execution.
  */
 final class ReproducibleManifest {
-  private ReproducibleManifest() {
-  }
+  private ReproducibleManifest() {}
 
   /** The manifest of {@code fit} with {@code metrics} and the training data's rating range. */
   static BundleManifest of(AlsResult fit, Map<String, Double> metrics, RatingRange range) {

@@ -18,20 +18,19 @@ import java.util.List;
 
 /**
  * The file and warehouse chores every step shares (loading a bundle, writing JSON atomically,
- * replacing a table), each failure turned into one line naming the step; datasets are read
- * through {@link io.recopipe.components.dataset.DatasetInput}.
+ * replacing a table), each failure turned into one line naming the step; datasets are read through
+ * {@link io.recopipe.components.dataset.DatasetInput}.
  */
 public final class StepFiles {
-  private StepFiles() {
-  }
+  private StepFiles() {}
 
   /** Loads and verifies the model bundle in {@code dir}. */
   public static ModelBundle bundle(String step, Path dir) throws ComponentException {
     try {
       return ModelBundle.load(dir);
     } catch (IOException | IllegalArgumentException e) {
-      throw new ComponentException(step + ": cannot load the model bundle at " + dir + ": "
-          + e.getMessage(), e);
+      throw new ComponentException(
+          step + ": cannot load the model bundle at " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -55,24 +54,30 @@ public final class StepFiles {
   }
 
   /** Replaces warehouse table {@code table}. */
-  static void replaceTable(String step, Warehouse warehouse, String table, List<Column> columns,
-      Iterable<List<Object>> rows) throws ComponentException {
+  static void replaceTable(
+      String step,
+      Warehouse warehouse,
+      String table,
+      List<Column> columns,
+      Iterable<List<Object>> rows)
+      throws ComponentException {
     try {
       warehouse.replaceTable(table, columns, rows);
     } catch (WarehouseException e) {
-      throw new ComponentException(step + ": cannot write table " + table + ": "
-          + e.getMessage(), e);
+      throw new ComponentException(
+          step + ": cannot write table " + table + ": " + e.getMessage(), e);
     }
   }
 
   /** Replaces warehouse table {@code table} with the rows of a headerless TSV file. */
-  static void replaceTableFromTsv(String step, Warehouse warehouse, String table,
-      List<Column> columns, Path tsv) throws ComponentException {
+  static void replaceTableFromTsv(
+      String step, Warehouse warehouse, String table, List<Column> columns, Path tsv)
+      throws ComponentException {
     try {
       warehouse.replaceTableFromTsv(table, columns, tsv);
     } catch (WarehouseException e) {
-      throw new ComponentException(step + ": cannot write table " + table + ": "
-          + e.getMessage(), e);
+      throw new ComponentException(
+          step + ": cannot write table " + table + ": " + e.getMessage(), e);
     }
   }
 

@@ -14,13 +14,14 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * A step's text parameters read as typed values, with every unknown key and unreadable value
- * turned into one line naming the step, so a typo in a config fails before any work starts.
+ * A step's text parameters read as typed values, with every unknown key and unreadable value turned
+ * into one line naming the step, so a typo in a config fails before any work starts.
  */
 public final class StepParameters {
   /** A threshold: a finite number, or {@code none}/{@code off} for "no threshold". */
-  static final OptionType<OptionalDouble> THRESHOLD = new OptionType<>(
-      "a finite number (or none)", StepParameters::parseThreshold, v -> v, false);
+  static final OptionType<OptionalDouble> THRESHOLD =
+      new OptionType<>("a finite number (or none)", StepParameters::parseThreshold, v -> v, false);
+
   private static final Set<String> DISABLED = Set.of("none", "off", "null", "");
 
   private final OptionReader reader;
@@ -35,11 +36,12 @@ public final class StepParameters {
    * @param noun what a key is called in the message ("option" or "parameter")
    * @throws UnknownKeysException listing every unknown key at once, each with a "did you mean"
    */
-  public static StepParameters of(String step, Map<String, String> values, Set<String> known,
-      String noun) throws ComponentException {
+  public static StepParameters of(
+      String step, Map<String, String> values, Set<String> known, String noun)
+      throws ComponentException {
     UnknownKeysException.requireKnown(step, values, known, noun);
-    return new StepParameters(OptionReader.of(values, Wording.mustBe(step + ": parameter "),
-        OptionReader.Text.TRIMMED));
+    return new StepParameters(
+        OptionReader.of(values, Wording.mustBe(step + ": parameter "), OptionReader.Text.TRIMMED));
   }
 
   /** The raw text of {@code name}, when set. */
@@ -54,9 +56,7 @@ public final class StepParameters {
     return value;
   }
 
-  /**
-   * A threshold: {@code fallback} when unset, empty when set to {@code none} or {@code off}.
-   */
+  /** A threshold: {@code fallback} when unset, empty when set to {@code none} or {@code off}. */
   public OptionalDouble threshold(String name, OptionalDouble fallback) throws ComponentException {
     return get(Option.of(name, THRESHOLD, fallback, ""));
   }

@@ -9,14 +9,13 @@ import java.util.Arrays;
  * presets hit MovieLens's exact rating counts.
  */
 final class ActivityAllocator {
-  private ActivityAllocator() {
-  }
+  private ActivityAllocator() {}
 
   static int[] allocate(double[] weights, long total, int min, int max) {
     int n = weights.length;
     if (total < (long) min * n || total > (long) max * n) {
-      throw new InvalidInputException("cannot give " + n + " users " + total
-          + " ratings with " + min + ".." + max + " each");
+      throw new InvalidInputException(
+          "cannot give " + n + " users " + total + " ratings with " + min + ".." + max + " each");
     }
     int[] counts = new int[n];
     boolean[] capped = new boolean[n];
@@ -51,8 +50,8 @@ final class ActivityAllocator {
   }
 
   /** Hands out (or takes back) the rounding remainder by largest (smallest) fractional part. */
-  private static void settle(int[] counts, double[] share, boolean[] capped, long leftover,
-      int min, int max) {
+  private static void settle(
+      int[] counts, double[] share, boolean[] capped, long leftover, int min, int max) {
     int n = counts.length;
     long[] order = new long[n];
     for (int u = 0; u < n; u++) {

@@ -3,8 +3,8 @@ package io.recopipe.components.synthetic;
 import java.util.SplittableRandom;
 
 /**
- * Walker's alias method (Vose's construction): draws an index with probability proportional to
- * its weight in O(1), so sampling 20 million popularity-weighted items stays fast.
+ * Walker's alias method (Vose's construction): draws an index with probability proportional to its
+ * weight in O(1), so sampling 20 million popularity-weighted items stays fast.
  */
 final class AliasTable {
   private final double[] probability;

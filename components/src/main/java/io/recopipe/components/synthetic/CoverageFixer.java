@@ -10,8 +10,7 @@ import java.util.SplittableRandom;
 final class CoverageFixer {
   private static final int ATTEMPTS_PER_ITEM = 1000;
 
-  private CoverageFixer() {
-  }
+  private CoverageFixer() {}
 
   /** Rewrites {@code itemOf} in place; returns how many items it brought in. */
   static int fix(int[] itemOf, int[] offsets, int items, SplittableRandom random) {

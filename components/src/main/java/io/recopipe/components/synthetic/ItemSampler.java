@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Draws a user's distinct items with probability proportional to popularity, without
- * replacement, so the data has no duplicate pairs by construction: alias draws with rejection of
- * repeats, switching to exponential keys (Efraimidis–Spirakis) for the rest when a heavy user has
- * exhausted most of the popular mass and rejections pile up. Both give the same distribution.
+ * Draws a user's distinct items with probability proportional to popularity, without replacement,
+ * so the data has no duplicate pairs by construction: alias draws with rejection of repeats,
+ * switching to exponential keys (Efraimidis–Spirakis) for the rest when a heavy user has exhausted
+ * most of the popular mass and rejections pile up. Both give the same distribution.
  */
 final class ItemSampler {
   private final AliasTable table;
@@ -39,8 +39,8 @@ final class ItemSampler {
     }
   }
 
-  private void fillByKeys(SplittableRandom random, int needed, int[] out, int offset, int[] marks,
-      int stamp) {
+  private void fillByKeys(
+      SplittableRandom random, int needed, int[] out, int offset, int[] marks, int stamp) {
     long[] keyed = new long[weights.length];
     int candidates = 0;
     for (int item = 0; item < weights.length; item++) {

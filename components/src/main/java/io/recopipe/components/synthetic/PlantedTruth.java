@@ -3,9 +3,9 @@ package io.recopipe.components.synthetic;
 import java.util.SplittableRandom;
 
 /**
- * The model the synthetic ratings were drawn from: global mean, user and item intercepts and
- * rank-k factors; kept so tests and benchmarks can compare what ALS learns with what was planted.
- * Indexes are dense (id "1" is index 0).
+ * The model the synthetic ratings were drawn from: global mean, user and item intercepts and rank-k
+ * factors; kept so tests and benchmarks can compare what ALS learns with what was planted. Indexes
+ * are dense (id "1" is index 0).
  */
 public final class PlantedTruth {
   /** How much more intercept popular items get than obscure ones (popular films rate higher). */
@@ -19,8 +19,12 @@ public final class PlantedTruth {
   private final float[] userBias;
   private final float[] itemBias;
 
-  private PlantedTruth(SyntheticSpec spec, float[] userFactors, float[] itemFactors,
-      float[] userBias, float[] itemBias) {
+  private PlantedTruth(
+      SyntheticSpec spec,
+      float[] userFactors,
+      float[] itemFactors,
+      float[] userBias,
+      float[] itemBias) {
     this.rank = spec.rank();
     this.globalMean = spec.globalMean();
     this.noiseSd = spec.noiseSd();
@@ -49,8 +53,9 @@ public final class PlantedTruth {
     for (int i = 0; i < spec.items(); i++) {
       SplittableRandom random = Seeds.stream(seed, Seeds.ITEM_TRUTH, i);
       double relativeRank = (itemPopularityRank[i] + 0.5) / spec.items();
-      itemBias[i] = (float) (spec.itemBiasSd() * random.nextGaussian()
-          + POPULARITY_TILT * (0.5 - relativeRank));
+      itemBias[i] =
+          (float)
+              (spec.itemBiasSd() * random.nextGaussian() + POPULARITY_TILT * (0.5 - relativeRank));
       for (int f = 0; f < k; f++) {
         itemFactors[i * k + f] = (float) (factorSd * random.nextGaussian());
       }

@@ -1,8 +1,8 @@
 package io.recopipe.components.synthetic;
 
 /**
- * A Zipf-like weight by rank, {@code (x + offset)^-exponent · exp(-x / cutoff)} with
- * {@code x = (rank + ½) / n}: a power-law head (a few blockbusters, a few heavy raters) with the
+ * A Zipf-like weight by rank, {@code (x + offset)^-exponent · exp(-x / cutoff)} with {@code x =
+ * (rank + ½) / n}: a power-law head (a few blockbusters, a few heavy raters) with the
  * faster-falling tail MovieLens shows; expressed in relative rank so it fits every size.
  *
  * @param offset flattens the very top of the head
@@ -12,6 +12,7 @@ package io.recopipe.components.synthetic;
 record PowerLawCurve(double offset, double exponent, double cutoff) {
   /** Item popularity: the top 10% of items hold about half of the ratings. */
   static final PowerLawCurve ITEM_POPULARITY = new PowerLawCurve(0.02, 0.7, 0.25);
+
   /** User activity above the 20-rating floor: the top 10% of users give about a third. */
   static final PowerLawCurve USER_ACTIVITY = new PowerLawCurve(0.05, 0.5, 0.3);
 
@@ -31,8 +32,8 @@ record PowerLawCurve(double offset, double exponent, double cutoff) {
   }
 
   /**
-   * Weights less the weight of the last rank, so the last element gets nothing above a floor
-   * (the least active user rates exactly 20 movies, as in MovieLens).
+   * Weights less the weight of the last rank, so the last element gets nothing above a floor (the
+   * least active user rates exactly 20 movies, as in MovieLens).
    */
   double[] weightsAboveLast(int[] rankOf) {
     double last = weight(rankOf.length - 1, rankOf.length);

@@ -4,8 +4,8 @@ import io.recopipe.model.error.InvalidInputException;
 import java.util.Locale;
 
 /**
- * The MovieLens releases the generator imitates, with their exact user, item and rating counts,
- * so benchmarks at each scale run on data of the real shape without redistributing the real data.
+ * The MovieLens releases the generator imitates, with their exact user, item and rating counts, so
+ * benchmarks at each scale run on data of the real shape without redistributing the real data.
  */
 public enum Preset {
   /** MovieLens 100K: 943 users, 1,682 items, 100,000 ratings. */
@@ -52,8 +52,8 @@ public enum Preset {
         return preset;
       }
     }
-    throw new InvalidInputException("unknown preset '" + name + "'; expected one of ml-100k, "
-        + "ml-1m, ml-20m");
+    throw new InvalidInputException(
+        "unknown preset '" + name + "'; expected one of ml-100k, " + "ml-1m, ml-20m");
   }
 
   @Override

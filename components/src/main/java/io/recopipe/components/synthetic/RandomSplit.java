@@ -9,8 +9,7 @@ import java.util.SplittableRandom;
  * the same seed always yields the same train and test rows and runs can be compared.
  */
 public final class RandomSplit {
-  private RandomSplit() {
-  }
+  private RandomSplit() {}
 
   /**
    * Splits {@code ratings}: exactly {@code round(testFraction × size)} rows go to test; both sides
@@ -37,9 +36,9 @@ public final class RandomSplit {
   }
 
   /**
-   * Which of {@code size} rows {@link #split} puts in the test set (exactly
-   * {@code round(testFraction × size)} of them), without copying any data; callers that only
-   * write the rows out use this.
+   * Which of {@code size} rows {@link #split} puts in the test set (exactly {@code
+   * round(testFraction × size)} of them), without copying any data; callers that only write the
+   * rows out use this.
    */
   public static boolean[] testRows(int size, double testFraction, long seed) {
     if (!(testFraction > 0 && testFraction < 1)) {

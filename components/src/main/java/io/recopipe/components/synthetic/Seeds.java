@@ -15,8 +15,7 @@ final class Seeds {
   static final int RATE = 6;
   static final int SPLIT = 7;
 
-  private Seeds() {
-  }
+  private Seeds() {}
 
   static SplittableRandom stream(long seed, int phase, long index) {
     return new SplittableRandom(mix(mix(seed ^ (phase * 0x9E3779B97F4A7C15L)) + index));

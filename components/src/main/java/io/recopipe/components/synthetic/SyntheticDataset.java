@@ -13,8 +13,8 @@ public final class SyntheticDataset {
   private final PlantedTruth truth;
   private final double plantedRmse;
 
-  SyntheticDataset(SyntheticSpec spec, long seed, Ratings ratings, PlantedTruth truth,
-      double plantedRmse) {
+  SyntheticDataset(
+      SyntheticSpec spec, long seed, Ratings ratings, PlantedTruth truth, double plantedRmse) {
     this.spec = spec;
     this.seed = seed;
     this.ratings = ratings;
@@ -55,7 +55,14 @@ public final class SyntheticDataset {
 
   @Override
   public String toString() {
-    return "SyntheticDataset[" + ratings + ", seed " + seed + ", noise sd " + spec.noiseSd()
-        + ", planted RMSE " + String.format(java.util.Locale.ROOT, "%.3f", plantedRmse) + "]";
+    return "SyntheticDataset["
+        + ratings
+        + ", seed "
+        + seed
+        + ", noise sd "
+        + spec.noiseSd()
+        + ", planted RMSE "
+        + String.format(java.util.Locale.ROOT, "%.3f", plantedRmse)
+        + "]";
   }
 }

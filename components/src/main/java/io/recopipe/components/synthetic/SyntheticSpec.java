@@ -4,9 +4,9 @@ import io.recopipe.model.error.InvalidInputException;
 
 /**
  * The size and planted truth of a synthetic data set: ratings = global mean + user and item
- * intercepts + a rank-{@code rank} interaction + Gaussian noise, rounded and clipped to 1..5;
- * the defaults make ratings look like MovieLens (mean about 3.5, standard deviation about 1.1)
- * and make the best achievable RMSE about 0.85, MovieLens's.
+ * intercepts + a rank-{@code rank} interaction + Gaussian noise, rounded and clipped to 1..5; the
+ * defaults make ratings look like MovieLens (mean about 3.5, standard deviation about 1.1) and make
+ * the best achievable RMSE about 0.85, MovieLens's.
  *
  * @param users how many users (ids "1".."users")
  * @param items how many items (ids "1".."items")
@@ -18,26 +18,41 @@ import io.recopipe.model.error.InvalidInputException;
  * @param interactionSd the standard deviation of the planted user·item interaction
  * @param noiseSd the standard deviation of the Gaussian noise added before rounding
  */
-public record SyntheticSpec(int users, int items, int ratings, int rank, double globalMean,
-    double userBiasSd, double itemBiasSd, double interactionSd, double noiseSd) {
+public record SyntheticSpec(
+    int users,
+    int items,
+    int ratings,
+    int rank,
+    double globalMean,
+    double userBiasSd,
+    double itemBiasSd,
+    double interactionSd,
+    double noiseSd) {
 
   /** MovieLens's floor: each user has at least 20 ratings. */
   public static final int MIN_RATINGS_PER_USER = 20;
+
   /** The default planted noise: with rounding it gives a best RMSE close to MovieLens's 0.85. */
   public static final double DEFAULT_NOISE_SD = 0.85;
 
   /** Validates the sizes and parameters. */
   public SyntheticSpec {
     if (users < 1 || items < 1 || rank < 1) {
-      throw new InvalidInputException("users, items and rank must be >= 1, got " + users
-          + ", " + items + ", " + rank);
+      throw new InvalidInputException(
+          "users, items and rank must be >= 1, got " + users + ", " + items + ", " + rank);
     }
     long least = (long) users * Math.min(MIN_RATINGS_PER_USER, items);
     long most = (long) users * items;
     if (ratings < least || ratings > most) {
-      throw new InvalidInputException("ratings must be between " + least + " (users × "
-          + Math.min(MIN_RATINGS_PER_USER, items) + ") and " + most + " (users × items), got "
-          + ratings);
+      throw new InvalidInputException(
+          "ratings must be between "
+              + least
+              + " (users × "
+              + Math.min(MIN_RATINGS_PER_USER, items)
+              + ") and "
+              + most
+              + " (users × items), got "
+              + ratings);
     }
     if (!(userBiasSd >= 0 && itemBiasSd >= 0 && interactionSd >= 0 && noiseSd >= 0)
         || !Double.isFinite(globalMean)) {
@@ -57,14 +72,14 @@ public record SyntheticSpec(int users, int items, int ratings, int rank, double 
 
   /** The same spec with another noise level. */
   public SyntheticSpec withNoiseSd(double sd) {
-    return new SyntheticSpec(users, items, ratings, rank, globalMean, userBiasSd, itemBiasSd,
-        interactionSd, sd);
+    return new SyntheticSpec(
+        users, items, ratings, rank, globalMean, userBiasSd, itemBiasSd, interactionSd, sd);
   }
 
   /** The same spec with another planted rank. */
   public SyntheticSpec withRank(int planted) {
-    return new SyntheticSpec(users, items, ratings, planted, globalMean, userBiasSd, itemBiasSd,
-        interactionSd, noiseSd);
+    return new SyntheticSpec(
+        users, items, ratings, planted, globalMean, userBiasSd, itemBiasSd, interactionSd, noiseSd);
   }
 
   /** The least ratings a user gets: 20, or every item when there are fewer. */

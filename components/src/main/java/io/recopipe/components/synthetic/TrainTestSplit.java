@@ -8,5 +8,4 @@ import io.recopipe.model.data.Ratings;
  * @param train the rows to fit on
  * @param test the held-out rows to evaluate on
  */
-public record TrainTestSplit(Ratings train, Ratings test) {
-}
+public record TrainTestSplit(Ratings train, Ratings test) {}

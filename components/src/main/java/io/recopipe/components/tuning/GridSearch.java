@@ -12,8 +12,7 @@ import java.util.Set;
  * spans the whole space rather than one corner of it.
  */
 public final class GridSearch {
-  private GridSearch() {
-  }
+  private GridSearch() {}
 
   /** The grid's points for at most {@code trials} trials, in a fixed order (no randomness). */
   public static List<Hyperparameters> points(SearchSpace space, int trials) {

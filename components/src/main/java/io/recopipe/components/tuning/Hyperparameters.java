@@ -6,12 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One point of the search space: the three options BigQuery ML tunes for matrix factorization,
- * kept apart from the other options so a trial, a table row and the retrain agree on what varied.
+ * One point of the search space: the three options BigQuery ML tunes for matrix factorization, kept
+ * apart from the other options so a trial, a table row and the retrain agree on what varied.
  *
  * @param numFactors {@code num_factors}
- * @param l2Reg      {@code l2_reg}
- * @param walsAlpha  {@code wals_alpha} (only meaningful for implicit feedback)
+ * @param l2Reg {@code l2_reg}
+ * @param walsAlpha {@code wals_alpha} (only meaningful for implicit feedback)
  */
 public record Hyperparameters(int numFactors, double l2Reg, double walsAlpha) {
   /** These values applied over {@code base} (every other option unchanged). */

@@ -11,14 +11,13 @@ import io.recopipe.model.mf.MfModel;
  * (training items excluded) for the implicit objectives, see {@link RankingObjective}.
  */
 final class ObjectiveScorer {
-  private ObjectiveScorer() {
-  }
+  private ObjectiveScorer() {}
 
   /** The objective's value for {@code model}, fitted on {@code fit}, on {@code validation}. */
-  static double score(TuningObjective objective, MfModel model, Ratings fit,
-      Ratings validation) {
+  static double score(TuningObjective objective, MfModel model, Ratings fit, Ratings validation) {
     if (objective == TuningObjective.MEAN_SQUARED_ERROR) {
-      return RegressionEvaluator.forScaleOf(fit).evaluate(model, validation)
+      return RegressionEvaluator.forScaleOf(fit)
+          .evaluate(model, validation)
           .get(MeanSquaredError.NAME);
     }
     return RankingObjective.score(objective, model, fit, validation);

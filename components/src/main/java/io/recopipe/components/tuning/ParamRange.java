@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A closed search interval for one hyperparameter, linear or logarithmic, as BigQuery ML's
- * {@code HPARAM_RANGE}: a log range spends as many trials on 0.01..0.1 as on 1..10, which suits a
+ * A closed search interval for one hyperparameter, linear or logarithmic, as BigQuery ML's {@code
+ * HPARAM_RANGE}: a log range spends as many trials on 0.01..0.1 as on 1..10, which suits a
  * regularization strength whose effect is multiplicative.
  *
  * @param min the lower bound
@@ -14,15 +14,21 @@ import java.util.Locale;
  */
 public record ParamRange(double min, double max, boolean log) {
   /**
-   * Reads {@code text} ("2,64", a YAML list flattened by the config loader, or "[2, 64]"),
-   * adding one problem per fault to {@code problems}; returns {@code fallback} when it fails.
+   * Reads {@code text} ("2,64", a YAML list flattened by the config loader, or "[2, 64]"), adding
+   * one problem per fault to {@code problems}; returns {@code fallback} when it fails.
    *
-   * @param lowest  the smallest allowed bound
+   * @param lowest the smallest allowed bound
    * @param highest the largest allowed bound
-   * @param open    whether {@code lowest} itself is excluded (l2_reg must be > 0)
+   * @param open whether {@code lowest} itself is excluded (l2_reg must be > 0)
    */
-  static ParamRange parse(String name, String text, ParamRange fallback, double lowest,
-      double highest, boolean open, List<String> problems) {
+  static ParamRange parse(
+      String name,
+      String text,
+      ParamRange fallback,
+      double lowest,
+      double highest,
+      boolean open,
+      List<String> problems) {
     String allowed = (open ? "(" : "[") + plain(lowest) + ", " + plain(highest) + "]";
     String[] parts = text.replace("[", "").replace("]", "").split(",");
     try {
@@ -37,8 +43,13 @@ public record ParamRange(double min, double max, boolean log) {
     } catch (NumberFormatException e) {
       // reported below
     }
-    problems.add(name + " must be two numbers [min, max] with min <= max inside " + allowed
-        + ", was '" + text + "'");
+    problems.add(
+        name
+            + " must be two numbers [min, max] with min <= max inside "
+            + allowed
+            + ", was '"
+            + text
+            + "'");
     return fallback;
   }
 
@@ -51,7 +62,8 @@ public record ParamRange(double min, double max, boolean log) {
   }
 
   private static String plain(double value) {
-    return value == Math.rint(value) ? String.valueOf((long) value)
+    return value == Math.rint(value)
+        ? String.valueOf((long) value)
         : String.format(Locale.ROOT, "%s", value);
   }
 }

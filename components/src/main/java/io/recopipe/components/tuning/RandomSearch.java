@@ -6,12 +6,11 @@ import java.util.SplittableRandom;
 
 /**
  * Random search (Bergstra and Bengio 2012): {@code num_trials} independent draws, uniform on each
- * range's scale (so log-uniform for {@code l2_reg}), all drawn up front from one seed so the
- * trial list never depends on how many trials run at once.
+ * range's scale (so log-uniform for {@code l2_reg}), all drawn up front from one seed so the trial
+ * list never depends on how many trials run at once.
  */
 public final class RandomSearch {
-  private RandomSearch() {
-  }
+  private RandomSearch() {}
 
   /** The first {@code trials} points of the seeded sequence; trial n is the n-th draw. */
   public static List<Hyperparameters> points(SearchSpace space, int trials, long seed) {

@@ -15,13 +15,12 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * The implicit-feedback objectives (Hu, Koren and Volinsky 2008 evaluate by held-out ranking):
- * each validation user ranks every item the model knows except those in the trial's training
- * rows, and the held-out items are the relevant ones.
+ * The implicit-feedback objectives (Hu, Koren and Volinsky 2008 evaluate by held-out ranking): each
+ * validation user ranks every item the model knows except those in the trial's training rows, and
+ * the held-out items are the relevant ones.
  */
 final class RankingObjective {
-  private RankingObjective() {
-  }
+  private RankingObjective() {}
 
   static double score(TuningObjective objective, MfModel model, Ratings fit, Ratings validation) {
     RankingEvaluator evaluator = RankingEvaluator.atCutoff(TuningObjective.CUTOFF);
@@ -48,25 +47,37 @@ final class RankingObjective {
           }
         }
       }
-      int[] relevant = IntStream.range(heldOut.start(v), heldOut.end(v))
-          .map(p -> model.items().indexOf(validation.items().id(heldOut.column(p))))
-          .filter(i -> i >= 0 && !excluded[i]).sorted().distinct().toArray();
-      int[] ranking = IntStream.range(0, items).filter(i -> !excluded[i]).boxed()
-          .sorted(Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparing(i -> i))
-          .mapToInt(Integer::intValue).toArray();
+      int[] relevant =
+          IntStream.range(heldOut.start(v), heldOut.end(v))
+              .map(p -> model.items().indexOf(validation.items().id(heldOut.column(p))))
+              .filter(i -> i >= 0 && !excluded[i])
+              .sorted()
+              .distinct()
+              .toArray();
+      int[] ranking =
+          IntStream.range(0, items)
+              .filter(i -> !excluded[i])
+              .boxed()
+              .sorted(Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparing(i -> i))
+              .mapToInt(Integer::intValue)
+              .toArray();
       accumulator.add(ranking, relevant);
     }
     return accumulator.finish().get(metricName(evaluator, objective));
   }
 
   private static String metricName(RankingEvaluator evaluator, TuningObjective objective) {
-    Class<? extends RankingMetric> type = switch (objective) {
-      case MEAN_AVERAGE_PRECISION -> AveragePrecisionAtK.class;
-      case NORMALIZED_DISCOUNTED_CUMULATIVE_GAIN -> NdcgAtK.class;
-      case AVERAGE_RANK -> AverageRank.class;
-      case MEAN_SQUARED_ERROR -> throw new IllegalArgumentException("not a ranking objective");
-    };
+    Class<? extends RankingMetric> type =
+        switch (objective) {
+          case MEAN_AVERAGE_PRECISION -> AveragePrecisionAtK.class;
+          case NORMALIZED_DISCOUNTED_CUMULATIVE_GAIN -> NdcgAtK.class;
+          case AVERAGE_RANK -> AverageRank.class;
+          case MEAN_SQUARED_ERROR -> throw new IllegalArgumentException("not a ranking objective");
+        };
     return Arrays.stream(evaluator.metrics().toArray(RankingMetric[]::new))
-        .filter(type::isInstance).findFirst().orElseThrow().name();
+        .filter(type::isInstance)
+        .findFirst()
+        .orElseThrow()
+        .name();
   }
 }

@@ -14,9 +14,9 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Trains and scores every point on the validation split, up to {@code max_parallel_trials} at
- * once; each trial is seeded and independent and its result is kept by trial id, so the trials
- * and the winner are identical whatever the parallelism.
+ * Trains and scores every point on the validation split, up to {@code max_parallel_trials} at once;
+ * each trial is seeded and independent and its result is kept by trial id, so the trials and the
+ * winner are identical whatever the parallelism.
  */
 public final class TrialRunner {
   private final AlsOptions base;
@@ -31,16 +31,20 @@ public final class TrialRunner {
   }
 
   /**
-   * Runs a trial per point (trial id = position + 1) and marks the best succeeded one optimal
-   * (ties go to the lower id); {@code progress} hears one line per finished trial.
+   * Runs a trial per point (trial id = position + 1) and marks the best succeeded one optimal (ties
+   * go to the lower id); {@code progress} hears one line per finished trial.
    */
-  public List<Trial> run(List<Hyperparameters> points, ValidationSplit split,
-      Consumer<Trial> progress) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(maxParallel, r -> {
-      Thread thread = new Thread(r, "tuning-trial");
-      thread.setDaemon(true);
-      return thread;
-    });
+  public List<Trial> run(
+      List<Hyperparameters> points, ValidationSplit split, Consumer<Trial> progress)
+      throws InterruptedException {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            maxParallel,
+            r -> {
+              Thread thread = new Thread(r, "tuning-trial");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       List<Future<Trial>> futures = new ArrayList<>();
       for (int n = 0; n < points.size(); n++) {
@@ -67,13 +71,27 @@ public final class TrialRunner {
     try {
       AlsOptions options = point.applyTo(base);
       Ratings fit = split.fit();
-      AlsResult result = new AlsTrainer(options).fit(fit, split.validation(),
-          TrainingListener.NONE);
+      AlsResult result =
+          new AlsTrainer(options).fit(fit, split.validation(), TrainingListener.NONE);
       double value = ObjectiveScorer.score(objective, result.model(), fit, split.validation());
-      return new Trial(id, point, value, result.lastIteration().loss(),
-          result.lastIteration().evalLoss(), null, false, millisSince(started));
+      return new Trial(
+          id,
+          point,
+          value,
+          result.lastIteration().loss(),
+          result.lastIteration().evalLoss(),
+          null,
+          false,
+          millisSince(started));
     } catch (IllegalArgumentException e) {
-      return new Trial(id, point, Double.NaN, Double.NaN, Double.NaN, e.getMessage(), false,
+      return new Trial(
+          id,
+          point,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          e.getMessage(),
+          false,
           millisSince(started));
     }
   }
@@ -82,7 +100,8 @@ public final class TrialRunner {
     int best = -1;
     for (int n = 0; n < trials.size(); n++) {
       Trial trial = trials.get(n);
-      if (trial.errorMessage() == null && !Double.isNaN(trial.objective())
+      if (trial.errorMessage() == null
+          && !Double.isNaN(trial.objective())
           && (best < 0 || better(trial.objective(), trials.get(best).objective()))) {
         best = n;
       }

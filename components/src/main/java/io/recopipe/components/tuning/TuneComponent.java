@@ -6,9 +6,9 @@ import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
+import io.recopipe.components.api.UnknownKeysException;
 import io.recopipe.components.dataset.DatasetInput;
 import io.recopipe.components.dataset.IngestedDataset;
-import io.recopipe.components.api.UnknownKeysException;
 import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.data.Ratings;
@@ -23,25 +23,29 @@ import java.util.stream.Stream;
 
 /**
  * The {@code tune} step, BigQuery ML's hyperparameter tuning for matrix factorization: trials of
- * {@code num_factors}, {@code l2_reg} (and {@code wals_alpha} for implicit feedback) are trained
- * on the TRAIN split minus a seeded validation part and scored on that part, never on the eval
- * split, so the final evaluation stays an honest held-out estimate. The best trial's options go to
- * the train step in {@code best_options.json}, which retrains them on all of TRAIN.
+ * {@code num_factors}, {@code l2_reg} (and {@code wals_alpha} for implicit feedback) are trained on
+ * the TRAIN split minus a seeded validation part and scored on that part, never on the eval split,
+ * so the final evaluation stays an honest held-out estimate. The best trial's options go to the
+ * train step in {@code best_options.json}, which retrains them on all of TRAIN.
  *
- * <p>With {@code num_trials: 1} (the default) nothing is trained: the artifact says
- * {@code "tuned": false} and the train step keeps its own options.
+ * <p>With {@code num_trials: 1} (the default) nothing is trained: the artifact says {@code "tuned":
+ * false} and the train step keeps its own options.
  */
 public final class TuneComponent extends AbstractComponent {
   /** The component name. */
   public static final String NAME = "tune";
 
   /** The tuning keys and the ALS options that set the trials' base. */
-  private static final Set<String> KNOWN = Stream.concat(TuningOptions.NAMES.stream(),
-      AlsOptions.NAMES.stream()).collect(Collectors.toUnmodifiableSet());
+  private static final Set<String> KNOWN =
+      Stream.concat(TuningOptions.NAMES.stream(), AlsOptions.NAMES.stream())
+          .collect(Collectors.toUnmodifiableSet());
 
   /** Creates the component. */
   public TuneComponent() {
-    super(NAME, "2", List.of(Port.of("dataset", ArtifactType.DATASET)),
+    super(
+        NAME,
+        "2",
+        List.of(Port.of("dataset", ArtifactType.DATASET)),
         List.of(Port.of("tuning", ArtifactType.TUNING)));
   }
 
@@ -68,8 +72,7 @@ public final class TuneComponent extends AbstractComponent {
     publish(context);
   }
 
-  private static TuningOptions options(Map<String, String> parameters)
-      throws ComponentException {
+  private static TuningOptions options(Map<String, String> parameters) throws ComponentException {
     UnknownKeysException.requireKnown(NAME, parameters, KNOWN, "option");
     try {
       return TuningOptions.parse(parameters);
@@ -86,24 +89,44 @@ public final class TuneComponent extends AbstractComponent {
     try {
       split = ValidationSplit.of(train, options.validationFraction(), options.seed());
     } catch (IllegalArgumentException e) {
-      throw new ComponentException(NAME + ": cannot split " + dataset.directory().resolve(
-          DatasetLayout.TRAIN) + ": " + e.getMessage(), e);
+      throw new ComponentException(
+          NAME
+              + ": cannot split "
+              + dataset.directory().resolve(DatasetLayout.TRAIN)
+              + ": "
+              + e.getMessage(),
+          e);
     }
-    context.log().info(String.format(Locale.ROOT, "%s: %d trials, %d at once, objective %s; "
-        + "fitting on %d ratings of train.tsv, validating on %d (eval.tsv is not read)",
-        options.algorithm().configName(), options.numTrials(), options.maxParallelTrials(),
-        options.objective(), split.fit().size(), split.validation().size()));
+    context
+        .log()
+        .info(
+            String.format(
+                Locale.ROOT,
+                "%s: %d trials, %d at once, objective %s; "
+                    + "fitting on %d ratings of train.tsv, validating on %d (eval.tsv is not read)",
+                options.algorithm().configName(),
+                options.numTrials(),
+                options.maxParallelTrials(),
+                options.objective(),
+                split.fit().size(),
+                split.validation().size()));
     List<Trial> trials;
     try {
-      trials = new TrialRunner(options.base(), options.objective(), options.maxParallelTrials())
-          .run(options.points(), split, t -> context.log().progress(line(t)));
+      trials =
+          new TrialRunner(options.base(), options.objective(), options.maxParallelTrials())
+              .run(options.points(), split, t -> context.log().progress(line(t)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ComponentException(NAME + ": interrupted while running trials", e);
     }
-    Trial best = trials.stream().filter(Trial::optimal).findFirst().orElseThrow(() ->
-        new ComponentException(NAME + ": every trial failed; the first: "
-            + trials.get(0).errorMessage()));
+    Trial best =
+        trials.stream()
+            .filter(Trial::optimal)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ComponentException(
+                        NAME + ": every trial failed; the first: " + trials.get(0).errorMessage()));
     context.log().info("best: " + line(best));
     context.metric("best_trial_id", best.trialId());
     context.metric("best_objective", best.objective());
@@ -115,19 +138,34 @@ public final class TuneComponent extends AbstractComponent {
   public void publish(StepContext context) throws ComponentException {
     Path file = context.output("tuning").resolve(TuningFiles.TRIALS);
     try {
-      context.warehouse().replaceTable(TrialsTable.NAME, TrialsTable.COLUMNS,
-          TrialsTable.rows(TuningFiles.read(file)));
+      context
+          .warehouse()
+          .replaceTable(
+              TrialsTable.NAME, TrialsTable.COLUMNS, TrialsTable.rows(TuningFiles.read(file)));
     } catch (IOException | IllegalArgumentException | WarehouseException e) {
-      throw new ComponentException(NAME + ": cannot publish table " + TrialsTable.NAME + " from "
-          + file + ": " + e.getMessage(), e);
+      throw new ComponentException(
+          NAME
+              + ": cannot publish table "
+              + TrialsTable.NAME
+              + " from "
+              + file
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
   private static String line(Trial trial) {
-    return String.format(Locale.ROOT, "trial %d num_factors %d l2_reg %.4g wals_alpha %.4g: %s "
-        + "(%d ms)", trial.trialId(), trial.hyperparameters().numFactors(),
-        trial.hyperparameters().l2Reg(), trial.hyperparameters().walsAlpha(),
-        trial.errorMessage() == null ? String.format(Locale.ROOT, "objective %.5f",
-            trial.objective()) : "FAILED " + trial.errorMessage(), trial.durationMs());
+    return String.format(
+        Locale.ROOT,
+        "trial %d num_factors %d l2_reg %.4g wals_alpha %.4g: %s " + "(%d ms)",
+        trial.trialId(),
+        trial.hyperparameters().numFactors(),
+        trial.hyperparameters().l2Reg(),
+        trial.hyperparameters().walsAlpha(),
+        trial.errorMessage() == null
+            ? String.format(Locale.ROOT, "objective %.5f", trial.objective())
+            : "FAILED " + trial.errorMessage(),
+        trial.durationMs());
   }
 }

@@ -21,20 +21,21 @@ import java.util.Map;
 public final class TuningFiles {
   /** Every trial with its hyperparameters, objective and status. */
   public static final String TRIALS = "trials.json";
+
   /** The winning options, or {@code "tuned": false} when tuning was off. */
   public static final String BEST_OPTIONS = "best_options.json";
 
-  private TuningFiles() {
-  }
+  private TuningFiles() {}
 
   /** Writes both files for a tuning run that tried {@code trials}. */
   static void write(Path dir, TuningOptions options, List<Trial> trials) throws IOException {
     FeedbackType feedback = options.base().feedbackType();
-    ObjectNode trialsJson = Json.object()
-        .put("objective", options.objective().metricName())
-        .put("higher_is_better", options.objective().higherIsBetter())
-        .put("algorithm", options.algorithm().configName())
-        .put("feedback_type", feedback.name());
+    ObjectNode trialsJson =
+        Json.object()
+            .put("objective", options.objective().metricName())
+            .put("higher_is_better", options.objective().higherIsBetter())
+            .put("algorithm", options.algorithm().configName())
+            .put("feedback_type", feedback.name());
     ArrayNode rows = trialsJson.putArray("trials");
     Trial best = null;
     for (Trial trial : trials) {
@@ -43,14 +44,18 @@ public final class TuningFiles {
       row.set("objective", number(trial.objective()));
       row.set("training_loss", number(trial.trainingLoss()));
       row.set("eval_loss", number(trial.evalLoss()));
-      row.put("status", trial.status()).put("error_message", trial.errorMessage())
-          .put("is_optimal", trial.optimal()).put("duration_ms", trial.durationMs());
+      row.put("status", trial.status())
+          .put("error_message", trial.errorMessage())
+          .put("is_optimal", trial.optimal())
+          .put("duration_ms", trial.durationMs());
       best = trial.optimal() ? trial : best;
     }
     write(dir.resolve(TRIALS), trialsJson);
     ObjectNode chosen = Json.object().put("tuned", best != null);
     if (best != null) {
-      chosen.put("trial_id", best.trialId()).put("feedback_type", feedback.name())
+      chosen
+          .put("trial_id", best.trialId())
+          .put("feedback_type", feedback.name())
           .put("method", options.base().method().configName())
           .put("objective", options.objective().metricName());
       chosen.set("objective_value", number(best.objective()));
@@ -70,8 +75,13 @@ public final class TuningFiles {
   }
 
   private static void hyperparameters(ObjectNode out, Map<String, Object> values) {
-    values.forEach((name, value) -> out.set(name, value instanceof Integer i
-        ? Json.valueOf((long) i) : number(((Number) value).doubleValue())));
+    values.forEach(
+        (name, value) ->
+            out.set(
+                name,
+                value instanceof Integer i
+                    ? Json.valueOf((long) i)
+                    : number(((Number) value).doubleValue())));
   }
 
   private static JsonNode number(double value) {

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Cuts a validation set out of the TRAIN split only, so tuning never sees the eval split the
- * final model is judged on (choosing hyperparameters on the test set would make its score
- * optimistic). A row is held out only while its user and item keep another training row, so every
- * validation rating is predicted from learned factors rather than intercepts alone.
+ * Cuts a validation set out of the TRAIN split only, so tuning never sees the eval split the final
+ * model is judged on (choosing hyperparameters on the test set would make its score optimistic). A
+ * row is held out only while its user and item keep another training row, so every validation
+ * rating is predicted from learned factors rather than intercepts alone.
  *
- * @param fit        the rows trials train on
+ * @param fit the rows trials train on
  * @param validation the rows trials are scored on
  */
 public record ValidationSplit(Ratings fit, Ratings validation) {
@@ -53,8 +53,12 @@ public record ValidationSplit(Ratings fit, Ratings validation) {
       }
     }
     if (count == 0) {
-      throw new InvalidInputException("validation_fraction " + fraction + " of "
-          + n + " training ratings holds out no rating whose user and item keep another one");
+      throw new InvalidInputException(
+          "validation_fraction "
+              + fraction
+              + " of "
+              + n
+              + " training ratings holds out no rating whose user and item keep another one");
     }
     List<Integer> fit = new ArrayList<>(n - count);
     List<Integer> validation = new ArrayList<>(count);

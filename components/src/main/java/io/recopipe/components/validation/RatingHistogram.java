@@ -21,12 +21,13 @@ import java.util.TreeMap;
  * distinct rating when there are at most {@value #MAX_VALUES} (stars, half stars), otherwise
  * {@value #BINS} equal-width bins between the lowest and highest rating.
  *
- * @param binned  whether the buckets are ranges (continuous ratings) rather than single values
+ * @param binned whether the buckets are ranges (continuous ratings) rather than single values
  * @param buckets the buckets in ascending order
  */
 public record RatingHistogram(boolean binned, List<Bucket> buckets) {
   /** More distinct ratings than this are binned. */
   public static final int MAX_VALUES = 100;
+
   /** The number of bins of continuous ratings. */
   public static final int BINS = 20;
 
@@ -37,8 +38,7 @@ public record RatingHistogram(boolean binned, List<Bucket> buckets) {
    * @param upper the highest rating counted
    * @param count how many ratings fell in it
    */
-  public record Bucket(double lower, double upper, long count) {
-  }
+  public record Bucket(double lower, double upper, long count) {}
 
   /** Copies the buckets. */
   public RatingHistogram {
@@ -62,23 +62,26 @@ public record RatingHistogram(boolean binned, List<Bucket> buckets) {
     double min = values.firstKey();
     double width = (values.lastKey() - min) / BINS;
     long[] counts = new long[BINS];
-    values.forEach((value, count) -> counts[Math.min(BINS - 1, (int) ((value - min) / width))]
-        += count);
+    values.forEach(
+        (value, count) -> counts[Math.min(BINS - 1, (int) ((value - min) / width))] += count);
     List<Bucket> buckets = new ArrayList<>();
     for (int b = 0; b < BINS; b++) {
-      buckets.add(new Bucket(min + b * width, b == BINS - 1 ? values.lastKey()
-          : min + (b + 1) * width, counts[b]));
+      buckets.add(
+          new Bucket(
+              min + b * width,
+              b == BINS - 1 ? values.lastKey() : min + (b + 1) * width,
+              counts[b]));
     }
     return new RatingHistogram(true, buckets);
   }
 
   /**
    * The L-infinity distance to {@code other}: the largest difference between the two normalized
-   * histograms' shares of one bucket (0 for the same distribution, at most 1), as
-   * TensorFlow Data Validation's drift comparator measures categorical features
+   * histograms' shares of one bucket (0 for the same distribution, at most 1), as TensorFlow Data
+   * Validation's drift comparator measures categorical features
    * (https://www.tensorflow.org/tfx/data_validation/get_started#checking_data_skew_and_drift).
-   * Empty when the buckets do not line up: binned histograms over different ranges, or one
-   * binned and one not.
+   * Empty when the buckets do not line up: binned histograms over different ranges, or one binned
+   * and one not.
    */
   public OptionalDouble distance(RatingHistogram other) {
     if (binned != other.binned || binned && !edges().equals(other.edges())) {
@@ -135,8 +138,11 @@ public record RatingHistogram(boolean binned, List<Bucket> buckets) {
     List<Bucket> buckets = new ArrayList<>();
     for (JsonNode value : JsonFields.array(json, "buckets")) {
       ObjectNode b = JsonFields.asObject(value);
-      buckets.add(new Bucket(JsonFields.doubleValue(b, "lower"),
-          JsonFields.doubleValue(b, "upper"), JsonFields.longValue(b, "count")));
+      buckets.add(
+          new Bucket(
+              JsonFields.doubleValue(b, "lower"),
+              JsonFields.doubleValue(b, "upper"),
+              JsonFields.longValue(b, "count")));
     }
     return new RatingHistogram(JsonFields.bool(json, "binned"), buckets);
   }

@@ -4,9 +4,9 @@ import java.util.AbstractList;
 import java.util.RandomAccess;
 
 /**
- * A {@code DOUBLE[]} value held as a primitive array: every warehouse reads it as the
- * {@code List<Double>} it is, and DuckDB's appender takes the array as it stands, so a table of
- * long factor lists (ML.WEIGHTS) loads without boxing each number.
+ * A {@code DOUBLE[]} value held as a primitive array: every warehouse reads it as the {@code
+ * List<Double>} it is, and DuckDB's appender takes the array as it stands, so a table of long
+ * factor lists (ML.WEIGHTS) loads without boxing each number.
  */
 public final class DoubleList extends AbstractList<Double> implements RandomAccess {
   private final double[] values;

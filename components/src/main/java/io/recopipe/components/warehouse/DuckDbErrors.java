@@ -9,8 +9,7 @@ import java.sql.SQLException;
 final class DuckDbErrors {
   private static final int MAX_SQL = 200;
 
-  private DuckDbErrors() {
-  }
+  private DuckDbErrors() {}
 
   /** A one-line exception: {@code what} (naming the table or query) and DuckDB's reason. */
   static WarehouseException wrap(String what, SQLException cause) {

@@ -27,8 +27,9 @@ final class DuckDbStagedView extends StagedView {
   }
 
   @Override
-  public void replaceTableWithSplitFromTsv(String table, List<Column> columns,
-      Set<String> integerText, Path tsv, RowSplit split) throws WarehouseException {
+  public void replaceTableWithSplitFromTsv(
+      String table, List<Column> columns, Set<String> integerText, Path tsv, RowSplit split)
+      throws WarehouseException {
     warehouse.loadWithSplit(Target.staged(key, table), columns, integerText, tsv, split);
   }
 

@@ -22,14 +22,14 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The local profile's {@link Warehouse}: one DuckDB file under the recopipe home, so users can
- * query ratings, splits and recommendations with SQL offline. A published table is a view in
- * {@code main} over the table {@code staging.published__<name>} that holds its rows, because
- * DuckDB can rename a table in one transaction but can only move one to another schema by
- * copying it: every load fills a {@code staging.load_<random>__…} table first, and swapping it
- * in (or, at a run's commit, swapping in all of the run's {@code staging.<key>__<name>} tables
- * at once) drops the old rows, renames the new table and points the view at it in one
- * transaction, copying nothing, so a failed load or a killed process leaves the old tables
- * untouched. One connection, guarded by this object's lock, serves every caller.
+ * query ratings, splits and recommendations with SQL offline. A published table is a view in {@code
+ * main} over the table {@code staging.published__<name>} that holds its rows, because DuckDB can
+ * rename a table in one transaction but can only move one to another schema by copying it: every
+ * load fills a {@code staging.load_<random>__…} table first, and swapping it in (or, at a run's
+ * commit, swapping in all of the run's {@code staging.<key>__<name>} tables at once) drops the old
+ * rows, renames the new table and points the view at it in one transaction, copying nothing, so a
+ * failed load or a killed process leaves the old tables untouched. One connection, guarded by this
+ * object's lock, serves every caller.
  */
 public final class DuckDbWarehouse implements Warehouse {
   /**
@@ -38,6 +38,7 @@ public final class DuckDbWarehouse implements Warehouse {
    * through well under this (larger queries spill to disk), so a run stays within 4 GB.
    */
   static final String MEMORY_LIMIT = "512MB";
+
   private final Path file;
   private final Connection connection;
 
@@ -56,19 +57,23 @@ public final class DuckDbWarehouse implements Warehouse {
     try {
       Files.createDirectories(absolute.getParent());
     } catch (IOException e) {
-      throw new WarehouseException("warehouse " + absolute + ": cannot create its directory: "
-          + e.getMessage(), e);
+      throw new WarehouseException(
+          "warehouse " + absolute + ": cannot create its directory: " + e.getMessage(), e);
     }
     try {
       Properties settings = new Properties();
       settings.setProperty("memory_limit", MEMORY_LIMIT);
-      return new DuckDbWarehouse(absolute,
-          DriverManager.getConnection("jdbc:duckdb:" + absolute, settings));
+      return new DuckDbWarehouse(
+          absolute, DriverManager.getConnection("jdbc:duckdb:" + absolute, settings));
     } catch (SQLException e) {
       if (DuckDbErrors.isLockConflict(e)) {
-        throw new WarehouseException("warehouse " + absolute + " is in use by another process"
-            + " (wait for it to finish or use another home directory): "
-            + DuckDbErrors.reason(e), e);
+        throw new WarehouseException(
+            "warehouse "
+                + absolute
+                + " is in use by another process"
+                + " (wait for it to finish or use another home directory): "
+                + DuckDbErrors.reason(e),
+            e);
       }
       throw DuckDbErrors.wrap("warehouse " + absolute + ": cannot open", e);
     }
@@ -86,20 +91,20 @@ public final class DuckDbWarehouse implements Warehouse {
   }
 
   @Override
-  public synchronized void replaceTableWithSplitFromTsv(String table, List<Column> columns,
-      Set<String> integerText, Path tsv, RowSplit split) throws WarehouseException {
+  public synchronized void replaceTableWithSplitFromTsv(
+      String table, List<Column> columns, Set<String> integerText, Path tsv, RowSplit split)
+      throws WarehouseException {
     loadWithSplit(Target.published(table), columns, integerText, tsv, split);
   }
 
   @Override
-  public synchronized void replaceTable(String table, List<Column> columns,
-      Iterable<List<Object>> rows) throws WarehouseException {
+  public synchronized void replaceTable(
+      String table, List<Column> columns, Iterable<List<Object>> rows) throws WarehouseException {
     loadRows(Target.published(table), columns, rows);
   }
 
   @Override
-  public synchronized void replaceTableAs(String table, String select)
-      throws WarehouseException {
+  public synchronized void replaceTableAs(String table, String select) throws WarehouseException {
     loadAs(Target.published(table), select);
   }
 
@@ -108,32 +113,39 @@ public final class DuckDbWarehouse implements Warehouse {
       throws WarehouseException {
     String definitions = Identifiers.columnDefinitions(columns);
     String source = Identifiers.readTsv(columns, tsv);
-    replace(target, "table " + target.table() + " from " + tsv, loading -> {
-      execute("CREATE TABLE " + staging(loading) + " (" + definitions + ")");
-      execute("INSERT INTO " + staging(loading) + " SELECT * FROM " + source);
-    });
+    replace(
+        target,
+        "table " + target.table() + " from " + tsv,
+        loading -> {
+          execute("CREATE TABLE " + staging(loading) + " (" + definitions + ")");
+          execute("INSERT INTO " + staging(loading) + " SELECT * FROM " + source);
+        });
   }
 
   /**
-   * Replaces {@code target} with the rows of a headerless TSV file plus the flag column of
-   * {@code split}, whose tables it publishes as views; the {@code integerText} columns are
-   * stored as {@code BIGINT} ({@link PublishedViews}).
+   * Replaces {@code target} with the rows of a headerless TSV file plus the flag column of {@code
+   * split}, whose tables it publishes as views; the {@code integerText} columns are stored as
+   * {@code BIGINT} ({@link PublishedViews}).
    */
-  synchronized void loadWithSplit(Target target, List<Column> columns, Set<String> integerText,
-      Path tsv, RowSplit split) throws WarehouseException {
+  synchronized void loadWithSplit(
+      Target target, List<Column> columns, Set<String> integerText, Path tsv, RowSplit split)
+      throws WarehouseException {
     PublishedViews views = PublishedViews.of(split, columns, integerText);
     List<Column> stored = views.stored(columns);
-    String definitions = Identifiers.columnDefinitions(stored) + ", " + PublishedViews.FLAG
-        + " BOOLEAN";
+    String definitions =
+        Identifiers.columnDefinitions(stored) + ", " + PublishedViews.FLAG + " BOOLEAN";
     String source = Identifiers.readTsv(stored, tsv);
     String what = "table " + target.table() + " from " + tsv;
     String comment = views.comment();
-    replace(target, what, loading -> {
-      execute("CREATE TABLE " + staging(loading) + " (" + definitions + ")");
-      execute("INSERT INTO " + staging(loading) + " SELECT *, false FROM " + source);
-      SplitFlags.apply(connection, staging(loading), split.selected(), file.getParent(), what);
-      execute("COMMENT ON TABLE " + staging(loading) + " IS " + Identifiers.literal(comment));
-    });
+    replace(
+        target,
+        what,
+        loading -> {
+          execute("CREATE TABLE " + staging(loading) + " (" + definitions + ")");
+          execute("INSERT INTO " + staging(loading) + " SELECT *, false FROM " + source);
+          SplitFlags.apply(connection, staging(loading), split.selected(), file.getParent(), what);
+          execute("COMMENT ON TABLE " + staging(loading) + " IS " + Identifiers.literal(comment));
+        });
   }
 
   /** Replaces {@code target} with {@code rows}. */
@@ -141,18 +153,25 @@ public final class DuckDbWarehouse implements Warehouse {
       throws WarehouseException {
     RowAppender rowAppender = new RowAppender(target.table(), columns);
     String definitions = Identifiers.columnDefinitions(columns);
-    replace(target, "table " + target.table(), loading -> {
-      execute("CREATE TABLE " + staging(loading) + " (" + definitions + ")");
-      try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)
-          .createAppender(StagedTables.SCHEMA, loading)) {
-        rowAppender.appendAll(appender, rows);
-      }
-    });
+    replace(
+        target,
+        "table " + target.table(),
+        loading -> {
+          execute("CREATE TABLE " + staging(loading) + " (" + definitions + ")");
+          try (DuckDBAppender appender =
+              connection
+                  .unwrap(DuckDBConnection.class)
+                  .createAppender(StagedTables.SCHEMA, loading)) {
+            rowAppender.appendAll(appender, rows);
+          }
+        });
   }
 
   /** Replaces {@code target} with the result of {@code select}. */
   synchronized void loadAs(Target target, String select) throws WarehouseException {
-    replace(target, "table " + target.table() + " as " + DuckDbErrors.shortSql(select),
+    replace(
+        target,
+        "table " + target.table() + " as " + DuckDbErrors.shortSql(select),
         loading -> execute("CREATE TABLE " + staging(loading) + " AS " + select));
   }
 
@@ -180,45 +199,47 @@ public final class DuckDbWarehouse implements Warehouse {
 
   /**
    * In one transaction, makes each {@code staging} table of {@code moves} (published name to
-   * staging name) the rows of its published table: drops the old rows (or a table of that name
-   * in {@code main}, as earlier versions published), renames the new ones and points the view
-   * at them (and the views of a split, {@link PublishedViews}, at the rows of its whole table).
-   * Only catalog entries change, so its cost does not grow with the rows. Returns the names of
-   * the views published.
+   * staging name) the rows of its published table: drops the old rows (or a table of that name in
+   * {@code main}, as earlier versions published), renames the new ones and points the view at them
+   * (and the views of a split, {@link PublishedViews}, at the rows of its whole table). Only
+   * catalog entries change, so its cost does not grow with the rows. Returns the names of the views
+   * published.
    */
   private List<String> install(Map<String, String> moves) throws SQLException {
     List<String> views = new ArrayList<>();
     if (moves.isEmpty()) {
       return views;
     }
-    inTransaction(() -> {
-      for (Map.Entry<String, String> move : moves.entrySet()) {
-        String table = move.getKey();
-        String rows = StagedTables.publishedName(table);
-        Map<String, String> published =
-            PublishedViews.of(connection, table, move.getValue(), staging(rows));
-        for (String view : published.keySet()) {
-          if (isTableInMain(view)) {
-            execute("DROP TABLE main." + quote(view));
+    inTransaction(
+        () -> {
+          for (Map.Entry<String, String> move : moves.entrySet()) {
+            String table = move.getKey();
+            String rows = StagedTables.publishedName(table);
+            Map<String, String> published =
+                PublishedViews.of(connection, table, move.getValue(), staging(rows));
+            for (String view : published.keySet()) {
+              if (isTableInMain(view)) {
+                execute("DROP TABLE main." + quote(view));
+              }
+              execute("DROP TABLE IF EXISTS " + staging(StagedTables.publishedName(view)));
+            }
+            execute("ALTER TABLE " + staging(move.getValue()) + " RENAME TO " + quote(rows));
+            for (Map.Entry<String, String> view : published.entrySet()) {
+              execute(
+                  "CREATE OR REPLACE VIEW main." + quote(view.getKey()) + " AS " + view.getValue());
+              views.add(view.getKey());
+            }
           }
-          execute("DROP TABLE IF EXISTS " + staging(StagedTables.publishedName(view)));
-        }
-        execute("ALTER TABLE " + staging(move.getValue()) + " RENAME TO " + quote(rows));
-        for (Map.Entry<String, String> view : published.entrySet()) {
-          execute("CREATE OR REPLACE VIEW main." + quote(view.getKey()) + " AS "
-              + view.getValue());
-          views.add(view.getKey());
-        }
-      }
-    });
+        });
     return views;
   }
 
   /** Whether {@code main} has a table (not a view) named {@code table}. */
   private boolean isTableInMain(String table) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(
-        "SELECT COUNT(*) FROM duckdb_tables() WHERE database_name = current_database()"
-            + " AND schema_name = 'main' AND table_name = ?")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT COUNT(*) FROM duckdb_tables() WHERE database_name = current_database()"
+                + " AND schema_name = 'main' AND table_name = ?")) {
       statement.setString(1, table);
       try (ResultSet results = statement.executeQuery()) {
         return results.next() && results.getLong(1) > 0;
@@ -255,9 +276,10 @@ public final class DuckDbWarehouse implements Warehouse {
   /** The staging schema's tables whose names start with {@code prefix}, sorted. */
   private List<String> stagedTables(String prefix) throws SQLException {
     List<String> names = new ArrayList<>();
-    try (PreparedStatement statement = connection.prepareStatement(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
-            + " AND starts_with(table_name, ?) ORDER BY table_name")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
+                + " AND starts_with(table_name, ?) ORDER BY table_name")) {
       statement.setString(1, StagedTables.SCHEMA);
       statement.setString(2, prefix);
       try (ResultSet results = statement.executeQuery()) {
@@ -295,9 +317,10 @@ public final class DuckDbWarehouse implements Warehouse {
   @Override
   public synchronized boolean hasTable(String table) throws WarehouseException {
     String name = Identifiers.requireIdentifier(table, "table");
-    try (PreparedStatement statement = connection.prepareStatement(
-        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'main'"
-            + " AND table_name = ?")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'main'"
+                + " AND table_name = ?")) {
       statement.setString(1, name);
       try (ResultSet results = statement.executeQuery()) {
         return results.next() && results.getLong(1) > 0;
@@ -318,8 +341,8 @@ public final class DuckDbWarehouse implements Warehouse {
 
   /** Loads a temporary table with {@code load}, then swaps it in; on failure drops it. */
   private void replace(Target target, String what, StagingLoad load) throws WarehouseException {
-    String loading = target.loadingName(
-        Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1));
+    String loading =
+        target.loadingName(Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1));
     boolean swapped = false;
     try {
       execute("CREATE SCHEMA IF NOT EXISTS " + StagedTables.SCHEMA);
@@ -341,10 +364,11 @@ public final class DuckDbWarehouse implements Warehouse {
 
   /** Replaces a run's staged table with the loaded one. */
   private void swapStaged(Target target, String loading) throws SQLException {
-    inTransaction(() -> {
-      execute("DROP TABLE IF EXISTS " + target.qualified());
-      execute("ALTER TABLE " + staging(loading) + " RENAME TO " + quote(target.name()));
-    });
+    inTransaction(
+        () -> {
+          execute("DROP TABLE IF EXISTS " + target.qualified());
+          execute("ALTER TABLE " + staging(loading) + " RENAME TO " + quote(target.name()));
+        });
   }
 
   /** Runs {@code work} as one transaction: committed whole, or rolled back and rethrown. */

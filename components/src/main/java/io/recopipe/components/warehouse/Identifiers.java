@@ -11,17 +11,22 @@ import java.util.regex.Pattern;
  */
 public final class Identifiers {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
-  private static final Pattern TYPE = Pattern.compile(
-      "(VARCHAR|STRING|BIGINT|INT64|INTEGER|DOUBLE|FLOAT64|BOOLEAN|TIMESTAMP)(\\[\\])?");
+  private static final Pattern TYPE =
+      Pattern.compile(
+          "(VARCHAR|STRING|BIGINT|INT64|INTEGER|DOUBLE|FLOAT64|BOOLEAN|TIMESTAMP)(\\[\\])?");
 
-  private Identifiers() {
-  }
+  private Identifiers() {}
 
   /** Returns {@code name} if it is a plain SQL identifier, else throws naming it. */
   public static String requireIdentifier(String name, String what) throws WarehouseException {
     if (name == null || !IDENTIFIER.matcher(name).matches()) {
-      throw new WarehouseException("invalid " + what + " name '" + name
-          + "': expected letters, digits and _ (not starting with a digit, at most 63)", null);
+      throw new WarehouseException(
+          "invalid "
+              + what
+              + " name '"
+              + name
+              + "': expected letters, digits and _ (not starting with a digit, at most 63)",
+          null);
     }
     return name;
   }
@@ -30,10 +35,17 @@ public final class Identifiers {
   public static String requireType(String sqlType, String column) throws WarehouseException {
     String upper = sqlType == null ? "" : sqlType.strip().toUpperCase(Locale.ROOT);
     if (!TYPE.matcher(upper).matches()) {
-      throw new WarehouseException("invalid type '" + sqlType + "' for column " + column
-          + ": expected VARCHAR, BIGINT, DOUBLE, BOOLEAN, TIMESTAMP or a list of one", null);
+      throw new WarehouseException(
+          "invalid type '"
+              + sqlType
+              + "' for column "
+              + column
+              + ": expected VARCHAR, BIGINT, DOUBLE, BOOLEAN, TIMESTAMP or a list of one",
+          null);
     }
-    return upper.replace("STRING", "VARCHAR").replace("INT64", "BIGINT")
+    return upper
+        .replace("STRING", "VARCHAR")
+        .replace("INT64", "BIGINT")
         .replace("FLOAT64", "DOUBLE");
   }
 
@@ -47,7 +59,8 @@ public final class Identifiers {
       if (sql.length() > 0) {
         sql.append(", ");
       }
-      sql.append(requireIdentifier(column.name(), "column")).append(' ')
+      sql.append(requireIdentifier(column.name(), "column"))
+          .append(' ')
           .append(requireType(column.sqlType(), column.name()));
     }
     return sql.toString();
@@ -60,8 +73,11 @@ public final class Identifiers {
       if (sql.length() > 1) {
         sql.append(", ");
       }
-      sql.append('\'').append(requireIdentifier(column.name(), "column")).append("': '")
-          .append(requireType(column.sqlType(), column.name())).append('\'');
+      sql.append('\'')
+          .append(requireIdentifier(column.name(), "column"))
+          .append("': '")
+          .append(requireType(column.sqlType(), column.name()))
+          .append('\'');
     }
     return sql.append('}').toString();
   }
@@ -69,8 +85,12 @@ public final class Identifiers {
   /** Quotes a string as a SQL literal (single quotes doubled). */
   /** DuckDB's reader of a headerless TSV file with {@code columns}, every byte taken as is. */
   static String readTsv(List<Column> columns, java.nio.file.Path tsv) throws WarehouseException {
-    return "read_csv(" + literal(tsv.toAbsolutePath().toString()) + ", delim='\t', header=false,"
-        + " quote='', escape='', auto_detect=false, columns=" + csvColumns(columns) + ")";
+    return "read_csv("
+        + literal(tsv.toAbsolutePath().toString())
+        + ", delim='\t', header=false,"
+        + " quote='', escape='', auto_detect=false, columns="
+        + csvColumns(columns)
+        + ")";
   }
 
   static String literal(String text) {

@@ -13,7 +13,7 @@ import java.util.List;
  * tables, not here.
  *
  * @param columns column names in order
- * @param rows    each row's values in column order (JDBC objects: String, Long, Double, …)
+ * @param rows each row's values in column order (JDBC objects: String, Long, Double, …)
  */
 public record QueryResult(List<String> columns, List<List<Object>> rows) {
   /** Reads every row of {@code results}. */

@@ -10,9 +10,9 @@ import java.util.List;
 import org.duckdb.DuckDBAppender;
 
 /**
- * Appends in-memory rows to a DuckDB table through the native appender, which loads about a
- * million rows a second where prepared inserts manage a few thousand; values are converted by the
- * declared column type so callers may pass any number type.
+ * Appends in-memory rows to a DuckDB table through the native appender, which loads about a million
+ * rows a second where prepared inserts manage a few thousand; values are converted by the declared
+ * column type so callers may pass any number type.
  */
 final class RowAppender {
   private final String table;
@@ -33,8 +33,16 @@ final class RowAppender {
     for (List<Object> row : rows) {
       count++;
       if (row.size() != types.length) {
-        throw new WarehouseException("table " + table + " row " + count + ": expected "
-            + types.length + " values, found " + row.size(), null);
+        throw new WarehouseException(
+            "table "
+                + table
+                + " row "
+                + count
+                + ": expected "
+                + types.length
+                + " values, found "
+                + row.size(),
+            null);
       }
       appender.beginRow();
       for (int n = 0; n < types.length; n++) {
@@ -66,18 +74,37 @@ final class RowAppender {
           }
         }
         case "BIGINT[]", "VARCHAR[]" -> appender.append(listOf(type, value));
-        default -> throw new WarehouseException("table " + table + " row " + row
-            + ": the appender cannot write " + type + " values; use replaceTableAs", null);
+        default ->
+            throw new WarehouseException(
+                "table "
+                    + table
+                    + " row "
+                    + row
+                    + ": the appender cannot write "
+                    + type
+                    + " values; use replaceTableAs",
+                null);
       }
     } catch (ClassCastException e) {
-      throw new WarehouseException("table " + table + " row " + row + ": expected a " + type
-          + " value, found " + value.getClass().getSimpleName() + " '" + value + "'", e);
+      throw new WarehouseException(
+          "table "
+              + table
+              + " row "
+              + row
+              + ": expected a "
+              + type
+              + " value, found "
+              + value.getClass().getSimpleName()
+              + " '"
+              + value
+              + "'",
+          e);
     }
   }
 
   /**
-   * The elements of a list value converted to the list column's element type (any number type
-   * may be passed for a number list), appended natively: no text round trip, values stay exact.
+   * The elements of a list value converted to the list column's element type (any number type may
+   * be passed for a number list), appended natively: no text round trip, values stay exact.
    */
   private static List<Object> listOf(String type, Object value) {
     List<Object> list = new ArrayList<>();

@@ -11,14 +11,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Sets the {@link PublishedViews#FLAG} column of a freshly loaded split rows table from a
- * {@link RowSplit}'s flags: the flagged row numbers go through a scratch file that DuckDB's CSV
- * reader loads in one pass (a row-at-a-time path would cost more than the table's own load), and
- * the rows are addressed by {@code rowid}, which a fresh table numbers in file order.
+ * Sets the {@link PublishedViews#FLAG} column of a freshly loaded split rows table from a {@link
+ * RowSplit}'s flags: the flagged row numbers go through a scratch file that DuckDB's CSV reader
+ * loads in one pass (a row-at-a-time path would cost more than the table's own load), and the rows
+ * are addressed by {@code rowid}, which a fresh table numbers in file order.
  */
 final class SplitFlags {
-  private SplitFlags() {
-  }
+  private SplitFlags() {}
 
   /**
    * Flags the rows of {@code table} (qualified; loaded from one file into an empty table) that
@@ -26,28 +25,35 @@ final class SplitFlags {
    *
    * @throws WarehouseException when the table's row count differs from the flags'
    */
-  static void apply(Connection connection, String table, boolean[] flags, Path scratchDir,
-      String what) throws SQLException, WarehouseException {
+  static void apply(
+      Connection connection, String table, boolean[] flags, Path scratchDir, String what)
+      throws SQLException, WarehouseException {
     long rows = count(connection, table);
     if (rows != flags.length) {
-      throw new WarehouseException(what + ": the file has " + rows + " rows but the split flags "
-          + flags.length, null);
+      throw new WarehouseException(
+          what + ": the file has " + rows + " rows but the split flags " + flags.length, null);
     }
     Path scratch;
     try {
       scratch = Files.createTempFile(scratchDir, "split-", ".txt");
     } catch (IOException e) {
-      throw new WarehouseException(what + ": cannot create a scratch file in " + scratchDir
-          + ": " + e.getMessage(), e);
+      throw new WarehouseException(
+          what + ": cannot create a scratch file in " + scratchDir + ": " + e.getMessage(), e);
     }
     try {
       if (write(scratch, flags) == 0) {
         return;
       }
       try (Statement statement = connection.createStatement()) {
-        statement.execute("UPDATE " + table + " SET " + PublishedViews.FLAG + " = true WHERE"
-            + " rowid IN (SELECT row FROM read_csv(" + Identifiers.literal(scratch.toString())
-            + ", header=false, auto_detect=false, columns={'row': 'BIGINT'}))");
+        statement.execute(
+            "UPDATE "
+                + table
+                + " SET "
+                + PublishedViews.FLAG
+                + " = true WHERE"
+                + " rowid IN (SELECT row FROM read_csv("
+                + Identifiers.literal(scratch.toString())
+                + ", header=false, auto_detect=false, columns={'row': 'BIGINT'}))");
       }
     } catch (IOException e) {
       throw new WarehouseException(what + ": cannot write " + scratch + ": " + e.getMessage(), e);

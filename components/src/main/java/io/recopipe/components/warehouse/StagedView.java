@@ -47,6 +47,5 @@ public abstract class StagedView implements Warehouse {
 
   /** Nothing to release: the warehouse belongs to whoever opened it. */
   @Override
-  public final void close() {
-  }
+  public final void close() {}
 }

@@ -1,12 +1,12 @@
 package io.recopipe.components.warehouse;
 
 /**
- * Where a DuckDB replace lands: the rows behind a published table or a run's staged table, both
- * in the {@value StagedTables#SCHEMA} schema (a rename there is how a table is swapped in without
+ * Where a DuckDB replace lands: the rows behind a published table or a run's staged table, both in
+ * the {@value StagedTables#SCHEMA} schema (a rename there is how a table is swapped in without
  * copying it), so one load routine serves both.
  *
- * @param table     the table's logical name (what steps, messages and users call it)
- * @param name      the name of its rows' table inside {@value StagedTables#SCHEMA}
+ * @param table the table's logical name (what steps, messages and users call it)
+ * @param name the name of its rows' table inside {@value StagedTables#SCHEMA}
  * @param published whether {@code table} is the published table users query
  */
 record Target(String table, String name, boolean published) {

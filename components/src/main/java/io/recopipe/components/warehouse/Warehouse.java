@@ -24,8 +24,9 @@ public interface Warehouse extends AutoCloseable {
    * writes it, so a warehouse may store them as integers while publishing them as text. This
    * default loads the three files.
    */
-  default void replaceTableWithSplitFromTsv(String table, List<Column> columns,
-      Set<String> integerText, Path tsv, RowSplit split) throws WarehouseException {
+  default void replaceTableWithSplitFromTsv(
+      String table, List<Column> columns, Set<String> integerText, Path tsv, RowSplit split)
+      throws WarehouseException {
     replaceTableFromTsv(table, columns, tsv);
     replaceTableFromTsv(split.selectedTable(), columns, split.selectedTsv());
     replaceTableFromTsv(split.otherTable(), columns, split.otherTsv());
@@ -45,10 +46,10 @@ public interface Warehouse extends AutoCloseable {
   boolean hasTable(String table) throws WarehouseException;
 
   /**
-   * A view of this warehouse whose replace calls write the staged tables of one run
-   * ({@code key}, a plain identifier) instead of the tables users query, so a run's tables become
-   * visible only when {@link #publishStaged} moves them at the run's commit point; queries and
-   * {@code hasTable} of the view still read the published tables.
+   * A view of this warehouse whose replace calls write the staged tables of one run ({@code key}, a
+   * plain identifier) instead of the tables users query, so a run's tables become visible only when
+   * {@link #publishStaged} moves them at the run's commit point; queries and {@code hasTable} of
+   * the view still read the published tables.
    */
   Warehouse staged(String key) throws WarehouseException;
 

@@ -24,27 +24,32 @@ public final class AtomicFiles {
     void writeTo(OutputStream out) throws IOException;
   }
 
-  private AtomicFiles() {
-  }
+  private AtomicFiles() {}
 
   /** Writes {@code target} atomically, replacing any old file; a failure leaves no temp file. */
   public static void write(Path target, Content content) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path directory = absolute.getParent();
     Files.createDirectories(directory);
-    Path temp = directory.resolve("." + absolute.getFileName() + "."
-        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+    Path temp =
+        directory.resolve(
+            "."
+                + absolute.getFileName()
+                + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + ".tmp");
     boolean moved = false;
     try {
       // CREATE_NEW keeps the umask's permissions (createTempFile would make it owner-only)
-      try (OutputStream out = new BufferedOutputStream(
-          Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-          BUFFER_BYTES)) {
+      try (OutputStream out =
+          new BufferedOutputStream(
+              Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+              BUFFER_BYTES)) {
         content.writeTo(out);
       }
       try {
-        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
       }

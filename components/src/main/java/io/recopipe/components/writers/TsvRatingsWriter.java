@@ -17,15 +17,14 @@ import java.util.concurrent.Future;
 
 /**
  * Writes ratings as tab-separated {@code user item rating timestamp} lines without a header, the
- * MovieLens {@code u.data} layout, so generated data reads back through the same readers (and
- * other tools) as real data; integral ratings are written without a decimal point.
+ * MovieLens {@code u.data} layout, so generated data reads back through the same readers (and other
+ * tools) as real data; integral ratings are written without a decimal point.
  */
 public final class TsvRatingsWriter {
   /** Rows per block formatted by one task: large enough to amortize it, small in memory. */
   private static final int BLOCK_ROWS = 1 << 16;
 
-  private TsvRatingsWriter() {
-  }
+  private TsvRatingsWriter() {}
 
   /** Writes {@code ratings} to {@code target} atomically. */
   public static void write(Ratings ratings, Path target) throws IOException {
@@ -39,13 +38,14 @@ public final class TsvRatingsWriter {
 
   /**
    * Writes every row of {@code ratings} to {@code all} and each row also to {@code eval} when
-   * {@code isEval} flags it, else to {@code train}, in row order: each line is formatted once,
-   * so the three files cost little more than one, and blocks of rows are formatted on all cores
-   * and written in order (the bytes never depend on the thread count). A null {@code isEval}
-   * writes {@code all} only.
+   * {@code isEval} flags it, else to {@code train}, in row order: each line is formatted once, so
+   * the three files cost little more than one, and blocks of rows are formatted on all cores and
+   * written in order (the bytes never depend on the thread count). A null {@code isEval} writes
+   * {@code all} only.
    */
-  public static void writeSplit(Ratings ratings, boolean[] isEval, OutputStream all,
-      OutputStream train, OutputStream eval) throws IOException {
+  public static void writeSplit(
+      Ratings ratings, boolean[] isEval, OutputStream all, OutputStream train, OutputStream eval)
+      throws IOException {
     byte[][] users = encode(ratings.users());
     byte[][] items = encode(ratings.items());
     int blocks = (ratings.size() + BLOCK_ROWS - 1) / BLOCK_ROWS;
@@ -53,18 +53,28 @@ public final class TsvRatingsWriter {
     ConcurrentLinkedQueue<Block> free = new ConcurrentLinkedQueue<>();
     if (workers <= 1) {
       for (int from = 0; from < ratings.size(); from += BLOCK_ROWS) {
-        Block block = format(ratings, isEval, users, items, from,
-            Math.min(ratings.size(), from + BLOCK_ROWS), free);
+        Block block =
+            format(
+                ratings,
+                isEval,
+                users,
+                items,
+                from,
+                Math.min(ratings.size(), from + BLOCK_ROWS),
+                free);
         block.writeTo(all, train, eval);
         free.add(block);
       }
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
-      Thread thread = new Thread(runnable, "tsv-ratings-format");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            workers,
+            runnable -> {
+              Thread thread = new Thread(runnable, "tsv-ratings-format");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       ArrayDeque<Future<Block>> pending = new ArrayDeque<>();
       int submitted = 0;
@@ -95,8 +105,14 @@ public final class TsvRatingsWriter {
    * Formats rows {@code from .. to - 1}: every line into {@code all}, each into its split, in a
    * block from {@code free} (written blocks come back there, so buffers are reused).
    */
-  private static Block format(Ratings ratings, boolean[] isEval, byte[][] users, byte[][] items,
-      int from, int to, ConcurrentLinkedQueue<Block> free) {
+  private static Block format(
+      Ratings ratings,
+      boolean[] isEval,
+      byte[][] users,
+      byte[][] items,
+      int from,
+      int to,
+      ConcurrentLinkedQueue<Block> free) {
     Block reused = free.poll();
     Block block = reused != null ? reused.cleared() : new Block(isEval != null);
     for (int n = from; n < to; n++) {
@@ -178,8 +194,11 @@ public final class TsvRatingsWriter {
     for (int n = 0; n < encoded.length; n++) {
       String id = ids.id(n);
       if (id.indexOf('\t') >= 0 || id.indexOf('\n') >= 0 || id.indexOf('\r') >= 0) {
-        throw new InvalidInputException("id '" + id + "' contains a tab or line break and"
-            + " cannot be written tab-separated");
+        throw new InvalidInputException(
+            "id '"
+                + id
+                + "' contains a tab or line break and"
+                + " cannot be written tab-separated");
       }
       encoded[n] = id.getBytes(StandardCharsets.UTF_8);
     }

@@ -40,8 +40,8 @@ class RatingCountsTest {
       builder.add("u" + n, "i", n % 7, 0);
     }
     Ratings ratings = builder.build();
-    assertArrayEquals(new float[] {0, 1, 2, 3, 4, 5, 6},
-        RatingCounts.distinct(ratings, 7).orElseThrow());
+    assertArrayEquals(
+        new float[] {0, 1, 2, 3, 4, 5, 6}, RatingCounts.distinct(ratings, 7).orElseThrow());
     assertTrue(RatingCounts.distinct(ratings, 6).isEmpty());
   }
 }

@@ -17,12 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Steps of one process share a split's parse only while the file is unchanged. */
 class ReadSplitsTest {
-  private static final SplitFileReader.Expected EXPECTED = new SplitFileReader.Expected(
-      IdKind.INTEGER, IdKind.INTEGER, new RatingRange(1f, 5f), 3);
+  private static final SplitFileReader.Expected EXPECTED =
+      new SplitFileReader.Expected(IdKind.INTEGER, IdKind.INTEGER, new RatingRange(1f, 5f), 3);
   private static final String LINES = "1\t2\t3\t10\n1\t3\t4\t11\n2\t2\t5\t12\n";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void anUnchangedFileIsParsedOnceForTheSameExpectations() throws Exception {
@@ -42,10 +41,11 @@ class ReadSplitsTest {
     FileTime modified = Files.getLastModifiedTime(file);
     Files.write(file, "1\t2\t3\t10\n1\t3\t4\t11\n2\t2\t9\t12\n".getBytes(StandardCharsets.UTF_8));
     Files.setLastModifiedTime(file, modified);
-    String message = assertThrows(CorruptDatasetException.class,
-        () -> ReadSplits.read(file, EXPECTED)).getMessage();
-    assertTrue(message.contains("line 3, column 3 (rating): rating 9 is outside the range"),
-        message);
+    String message =
+        assertThrows(CorruptDatasetException.class, () -> ReadSplits.read(file, EXPECTED))
+            .getMessage();
+    assertTrue(
+        message.contains("line 3, column 3 (rating): rating 9 is outside the range"), message);
 
     Files.write(file, "1\t2\t3\t10\n1\t3\t4\t11\n2\t2\t4\t12\n".getBytes(StandardCharsets.UTF_8));
     Ratings fixed = ReadSplits.read(file, EXPECTED);

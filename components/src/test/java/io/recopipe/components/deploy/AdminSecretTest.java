@@ -12,8 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The per-revision admin secret: owner-only from creation, random, readable by the deployer. */
 class AdminSecretTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void createdOwnerOnlyAndFreshEachTime() throws Exception {

@@ -27,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Local deploys of a fake serving image as real child processes: handover, rollback, undeploy. */
 class DeployComponentTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
   private Path home;
   private int stablePort;
   private int runs;
@@ -47,17 +46,20 @@ class DeployComponentTest {
     if (Files.isDirectory(revisions)) {
       try (Stream<Path> dirs = Files.list(revisions)) {
         for (Path dir : dirs.toList()) {
-          ServingState.read(dir.resolve("state.json")).ifPresent(s -> ProcessHandle.of(s.pid())
-              .ifPresent(p -> RevisionStopper.kill(p)));
+          ServingState.read(dir.resolve("state.json"))
+              .ifPresent(s -> ProcessHandle.of(s.pid()).ifPresent(p -> RevisionStopper.kill(p)));
         }
       }
     }
   }
 
   private DeployContext deploy(Path image, Path model) throws Exception {
-    DeployContext ctx = new DeployContext(home, tmp.resolve("out" + (++runs)), "run-" + runs)
-        .input("image", image).input("model", model)
-        .set("port", Integer.toString(stablePort)).set("ready_timeout_seconds", "30");
+    DeployContext ctx =
+        new DeployContext(home, tmp.resolve("out" + (++runs)), "run-" + runs)
+            .input("image", image)
+            .input("model", model)
+            .set("port", Integer.toString(stablePort))
+            .set("ready_timeout_seconds", "30");
     return ctx;
   }
 
@@ -66,8 +68,7 @@ class DeployComponentTest {
   }
 
   private String stableVersion() throws IOException {
-    ServingClient.Response r = new ServingClient().get(stablePort,
-        "/v1/models/recommender_model");
+    ServingClient.Response r = new ServingClient().get(stablePort, "/v1/models/recommender_model");
     assertEquals(200, r.status(), r.body());
     return JsonFields.string(JsonFields.array(r.json(), "model_version_status").get(0), "version");
   }
@@ -80,7 +81,8 @@ class DeployComponentTest {
 
     ObjectNode endpoint = json(ctx.output("endpoint").resolve("endpoint.json"));
     assertTrue(JsonFields.bool(endpoint, "deployed"));
-    assertEquals("http://127.0.0.1:" + stablePort + "/v1/models/recommender_model:predict",
+    assertEquals(
+        "http://127.0.0.1:" + stablePort + "/v1/models/recommender_model:predict",
         JsonFields.string(endpoint, "url"));
     assertEquals(stablePort, JsonFields.longValue(endpoint, "stable_port"));
     assertEquals(JsonFields.string(endpoint, "model_version"), stableVersion());
@@ -102,17 +104,19 @@ class DeployComponentTest {
     AtomicInteger ok = new AtomicInteger();
     AtomicInteger refused = new AtomicInteger();
     AtomicInteger wrong = new AtomicInteger();
-    Thread poller = new Thread(() -> {
-      ServingClient client = new ServingClient();
-      while (polling.get()) {
-        try {
-          int status = client.get(stablePort, "/v1/models/recommender_model").status();
-          (status == 200 ? ok : wrong).incrementAndGet();
-        } catch (IOException e) {
-          refused.incrementAndGet();
-        }
-      }
-    });
+    Thread poller =
+        new Thread(
+            () -> {
+              ServingClient client = new ServingClient();
+              while (polling.get()) {
+                try {
+                  int status = client.get(stablePort, "/v1/models/recommender_model").status();
+                  (status == 200 ? ok : wrong).incrementAndGet();
+                } catch (IOException e) {
+                  refused.incrementAndGet();
+                }
+              }
+            });
     poller.start();
     Path b = TestImages.bundle(tmp.resolve("b"), 2);
     DeployContext second = deploy(TestImages.image(tmp.resolve("img-b"), b), b);
@@ -124,8 +128,8 @@ class DeployComponentTest {
     ObjectNode endpoint = json(second.output("endpoint").resolve("endpoint.json"));
     assertEquals(JsonFields.string(endpoint, "model_version"), stableVersion());
     EndpointRegistry registry = EndpointRegistry.load(home.resolve("serving"));
-    assertEquals(JsonFields.string(endpoint, "revision"),
-        registry.serving().orElseThrow().revision());
+    assertEquals(
+        JsonFields.string(endpoint, "revision"), registry.serving().orElseThrow().revision());
     Revision stopped = registry.revisions().get(0);
     assertEquals(RevisionStatus.STOPPED, stopped.status());
     assertFalse(EndpointRegistry.alive(old.pid()));
@@ -145,8 +149,12 @@ class DeployComponentTest {
     Path packaged = TestImages.bundle(tmp.resolve("b"), 2);
     Path blessed = TestImages.bundle(tmp.resolve("c"), 3);
 
-    RolledBackException e = assertThrows(RolledBackException.class, () -> new DeployComponent()
-        .run(deploy(TestImages.image(tmp.resolve("img-b"), packaged), blessed)));
+    RolledBackException e =
+        assertThrows(
+            RolledBackException.class,
+            () ->
+                new DeployComponent()
+                    .run(deploy(TestImages.image(tmp.resolve("img-b"), packaged), blessed)));
 
     assertTrue(e.getMessage().startsWith("deploy: smoke test failed for user "), e.getMessage());
     assertTrue(e.getMessage().contains("keeps serving"), e.getMessage());
@@ -164,18 +172,22 @@ class DeployComponentTest {
   void theSmokeTestComparesRatingsClampedIntoTheBundlesRange() throws Exception {
     RatingRange narrow = new RatingRange(3.4f, 3.6f);
     Path ranged = TestImages.bundle(tmp.resolve("ranged"), 1, narrow);
-    float[] raw = Recommender.of(ModelBundle.load(ranged).model()).recommend("1", 10, false)
-        .ratings();
+    float[] raw =
+        Recommender.of(ModelBundle.load(ranged).model()).recommend("1", 10, false).ratings();
     assertTrue(raw[0] > narrow.max(), "the top score must lie above the range: " + raw[0]);
     Path unclamped = TestImages.bundle(tmp.resolve("unclamped"), 1);
-    RolledBackException e = assertThrows(RolledBackException.class, () -> new DeployComponent()
-        .run(deploy(TestImages.image(tmp.resolve("img-raw"), unclamped), ranged)));
-    assertTrue(e.getMessage().startsWith("deploy: smoke test failed for user 1: score "),
-        e.getMessage());
-    new DeployComponent().run(deploy(TestImages.image(tmp.resolve("img-ranged"), ranged),
-        ranged));
-    assertEquals(RevisionStatus.SERVING, EndpointRegistry.load(home.resolve("serving"))
-        .serving().orElseThrow().status());
+    RolledBackException e =
+        assertThrows(
+            RolledBackException.class,
+            () ->
+                new DeployComponent()
+                    .run(deploy(TestImages.image(tmp.resolve("img-raw"), unclamped), ranged)));
+    assertTrue(
+        e.getMessage().startsWith("deploy: smoke test failed for user 1: score "), e.getMessage());
+    new DeployComponent().run(deploy(TestImages.image(tmp.resolve("img-ranged"), ranged), ranged));
+    assertEquals(
+        RevisionStatus.SERVING,
+        EndpointRegistry.load(home.resolve("serving")).serving().orElseThrow().status());
   }
 
   @Test
@@ -189,11 +201,10 @@ class DeployComponentTest {
       }
     }
     Files.writeString(slow.resolve("fake-never-ready"), "");
-    DeployContext ctx = deploy(TestImages.image(image, slow), a)
-        .set("ready_timeout_seconds", "3");
+    DeployContext ctx = deploy(TestImages.image(image, slow), a).set("ready_timeout_seconds", "3");
 
-    RolledBackException e = assertThrows(RolledBackException.class,
-        () -> new DeployComponent().run(ctx));
+    RolledBackException e =
+        assertThrows(RolledBackException.class, () -> new DeployComponent().run(ctx));
 
     assertTrue(e.getMessage().contains("not ready within 3 s"), e.getMessage());
     assertTrue(e.getMessage().contains("nothing was serving"), e.getMessage());
@@ -231,8 +242,11 @@ class DeployComponentTest {
   void aBusyStablePortOnAFirstDeployRollsBack() throws Exception {
     Path a = TestImages.bundle(tmp.resolve("a"), 1);
     try (ServerSocket squatter = new ServerSocket(stablePort)) {
-      RolledBackException e = assertThrows(RolledBackException.class, () -> new DeployComponent()
-          .run(deploy(TestImages.image(tmp.resolve("img-a"), a), a)));
+      RolledBackException e =
+          assertThrows(
+              RolledBackException.class,
+              () ->
+                  new DeployComponent().run(deploy(TestImages.image(tmp.resolve("img-a"), a), a)));
       assertTrue(e.getMessage().contains("cannot listen on the stable port"), e.getMessage());
     }
     Revision r = EndpointRegistry.load(home.resolve("serving")).revisions().get(0);

@@ -34,10 +34,10 @@ import java.util.concurrent.Executors;
 
 /**
  * A stand-in for the serving process (test code): the contract's flags, state file, /readyz,
- * :predict scored by the model module, model status and the admin API, on the JDK's HttpServer,
- * so the deploy is tested against a real child process while the real server is being written.
- * HttpServer cannot set SO_REUSEPORT, so {@code /admin/listen} answers 409 while the port is
- * busy. A file {@code fake-never-ready} in the bundle keeps /readyz at 503.
+ * :predict scored by the model module, model status and the admin API, on the JDK's HttpServer, so
+ * the deploy is tested against a real child process while the real server is being written.
+ * HttpServer cannot set SO_REUSEPORT, so {@code /admin/listen} answers 409 while the port is busy.
+ * A file {@code fake-never-ready} in the bundle keeps /readyz at 503.
  */
 public final class FakeServing {
   private final MfModel model;
@@ -54,8 +54,9 @@ public final class FakeServing {
     this.model = loaded.model();
     this.range = loaded.manifest().predictionRange(); // clamped as the real server clamps
     this.modelName = modelName;
-    byte[] digest = MessageDigest.getInstance("SHA-256")
-        .digest(Files.readAllBytes(bundle.resolve("manifest.json")));
+    byte[] digest =
+        MessageDigest.getInstance("SHA-256")
+            .digest(Files.readAllBytes(bundle.resolve("manifest.json")));
     this.version = HexFormat.of().formatHex(digest).substring(0, 12);
     this.neverReady = Files.exists(bundle.resolve("fake-never-ready"));
   }
@@ -69,11 +70,15 @@ public final class FakeServing {
         flags.put(args[i].substring(2), args[++i]);
       }
     }
-    FakeServing server = new FakeServing(Path.of(flags.get("bundle")),
-        flags.getOrDefault("model-name", "recommender_model"));
+    FakeServing server =
+        new FakeServing(
+            Path.of(flags.get("bundle")), flags.getOrDefault("model-name", "recommender_model"));
     server.listen(Integer.parseInt(flags.getOrDefault("port", "8080")));
-    server.admin = HttpServer.create(new InetSocketAddress("127.0.0.1",
-        Integer.parseInt(flags.getOrDefault("admin-port", "0"))), 64);
+    server.admin =
+        HttpServer.create(
+            new InetSocketAddress(
+                "127.0.0.1", Integer.parseInt(flags.getOrDefault("admin-port", "0"))),
+            64);
     server.admin.createContext("/", server::admin);
     server.admin.setExecutor(server.pool);
     server.admin.start();
@@ -113,11 +118,16 @@ public final class FakeServing {
         boolean ok = path.equals("/healthz") || !neverReady;
         send(exchange, ok ? 200 : 503, Map.of("status", ok ? "ok" : "loading"));
       } else if (path.equals(base + ":predict")) {
-        send(exchange, 200,
+        send(
+            exchange,
+            200,
             predict(JsonFields.asObject(Json.parse(exchange.getRequestBody().readAllBytes()))));
       } else if (path.equals(base)) {
-        send(exchange, 200, Map.of("model_version_status", List.of(Map.of("version", version,
-            "state", "AVAILABLE"))));
+        send(
+            exchange,
+            200,
+            Map.of(
+                "model_version_status", List.of(Map.of("version", version, "state", "AVAILABLE"))));
       } else if (path.equals(base + "/metadata")) {
         send(exchange, 200, Map.of("model_version", version));
       } else {
@@ -170,8 +180,18 @@ public final class FakeServing {
       case "/admin/status" -> {
         List<Integer> ports = new ArrayList<>();
         publics.forEach(s -> ports.add(s.getAddress().getPort()));
-        send(exchange, 200, Map.of("pid", ProcessHandle.current().pid(), "ports", ports,
-            "model_version", version, "run_id", "fake"));
+        send(
+            exchange,
+            200,
+            Map.of(
+                "pid",
+                ProcessHandle.current().pid(),
+                "ports",
+                ports,
+                "model_version",
+                version,
+                "run_id",
+                "fake"));
       }
       default -> send(exchange, 404, Map.of("error", "not found: " + path));
     }

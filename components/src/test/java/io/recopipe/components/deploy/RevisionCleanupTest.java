@@ -16,24 +16,31 @@ import org.junit.jupiter.api.io.TempDir;
  * failed one, never the serving one nor the one it replaced; journals are kept, rows stay.
  */
 class RevisionCleanupTest {
-  @TempDir
-  Path serviceDir;
+  @TempDir Path serviceDir;
 
   @Test
   void keepsTheServingAndReplacedRevisionsAndArchivesJournals() throws Exception {
     EndpointRegistry registry = EndpointRegistry.load(serviceDir);
-    List<RevisionStatus> statuses = List.of(RevisionStatus.STOPPED, RevisionStatus.ROLLED_BACK,
-        RevisionStatus.STOPPED, RevisionStatus.STOPPED, RevisionStatus.FAILED,
-        RevisionStatus.SERVING);
+    List<RevisionStatus> statuses =
+        List.of(
+            RevisionStatus.STOPPED,
+            RevisionStatus.ROLLED_BACK,
+            RevisionStatus.STOPPED,
+            RevisionStatus.STOPPED,
+            RevisionStatus.FAILED,
+            RevisionStatus.SERVING);
     for (int n = 0; n < statuses.size(); n++) {
       String id = "r000" + (n + 1);
-      Path dir = Files.createDirectories(EndpointRegistry.revisionDir(serviceDir, id)
-          .resolve("rootfs/app"));
+      Path dir =
+          Files.createDirectories(
+              EndpointRegistry.revisionDir(serviceDir, id).resolve("rootfs/app"));
       Files.writeString(dir.resolve("jar"), "x");
-      Files.writeString(dir.getParent().getParent().resolve(EndpointRegistry.JOURNAL),
+      Files.writeString(
+          dir.getParent().getParent().resolve(EndpointRegistry.JOURNAL),
           "{\"action\":\"listen\"}\n");
-      registry.put(new Revision(id, "v" + n, "run", "", 0, 0, 0, statuses.get(n),
-          Instant.now(), null, null));
+      registry.put(
+          new Revision(
+              id, "v" + n, "run", "", 0, 0, 0, statuses.get(n), Instant.now(), null, null));
     }
     registry.save();
 
@@ -41,8 +48,8 @@ class RevisionCleanupTest {
 
     assertEquals(List.of("r0001", "r0002", "r0003", "r0005"), removed);
     try (Stream<Path> left = Files.list(serviceDir.resolve("revisions"))) {
-      assertEquals(List.of("r0004", "r0006"), left.map(p -> p.getFileName().toString())
-          .sorted().toList());
+      assertEquals(
+          List.of("r0004", "r0006"), left.map(p -> p.getFileName().toString()).sorted().toList());
     }
     for (String id : removed) {
       assertTrue(Files.isRegularFile(RevisionCleanup.archivedJournal(serviceDir, id)), id);

@@ -25,8 +25,7 @@ class TargetDeployTest {
   private static final String REPO = "europe-west1-docker.pkg.dev/p/repo/recopipe";
   private static final String DIGEST = "sha256:" + "ab".repeat(32);
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   /** A deploy context whose profile installed {@code services}. */
   private static final class TargetContext extends RecordingStepContext {
@@ -55,9 +54,13 @@ class TargetDeployTest {
     @Override
     public Map<String, Object> deploy(DeployRequest request) {
       requests.add(request);
-      return Map.of("deployed", true, "url", "https://svc.run.app/v1/models/"
-          + request.modelName() + ":predict", "revision", "svc-m-" + request.modelVersion()
-          + "-1");
+      return Map.of(
+          "deployed",
+          true,
+          "url",
+          "https://svc.run.app/v1/models/" + request.modelName() + ":predict",
+          "revision",
+          "svc-m-" + request.modelVersion() + "-1");
     }
 
     @Override
@@ -69,10 +72,16 @@ class TargetDeployTest {
   private TargetContext context(RecordingTarget target) throws Exception {
     Path bundle = TestImages.bundle(temp.resolve("bundle"), 3);
     Path image = Files.createDirectories(temp.resolve("image"));
-    new PushedImage(REPO + ":model-x", "model-x", DIGEST, "gcr.io/distroless/java17-debian12",
-        List.of("java"), Map.of()).write(image);
-    TargetContext ctx = new TargetContext(temp.resolve("ctx"),
-        Services.none().with(DeployTarget.class, target));
+    new PushedImage(
+            REPO + ":model-x",
+            "model-x",
+            DIGEST,
+            "gcr.io/distroless/java17-debian12",
+            List.of("java"),
+            Map.of())
+        .write(image);
+    TargetContext ctx =
+        new TargetContext(temp.resolve("ctx"), Services.none().with(DeployTarget.class, target));
     ctx.inputs.put("model", bundle);
     ctx.inputs.put("image", image);
     return ctx;
@@ -92,9 +101,11 @@ class TargetDeployTest {
     assertEquals("run-42", request.runId());
     assertEquals("recommender_model", request.modelName());
     assertEquals(20, request.canaryPercent());
-    ObjectNode endpoint = JsonFields.asObject(Json.parse(Files.readAllBytes(temp.resolve(
-        "ctx/out/endpoint/endpoint.json"))));
-    assertEquals("https://svc.run.app/v1/models/recommender_model:predict",
+    ObjectNode endpoint =
+        JsonFields.asObject(
+            Json.parse(Files.readAllBytes(temp.resolve("ctx/out/endpoint/endpoint.json"))));
+    assertEquals(
+        "https://svc.run.app/v1/models/recommender_model:predict",
         JsonFields.string(endpoint, "url"));
   }
 
@@ -103,8 +114,8 @@ class TargetDeployTest {
     TargetContext ctx = context(new RecordingTarget());
     ctx.parameters.put("canary_percent", "100");
 
-    ComponentException e = assertThrows(ComponentException.class,
-        () -> new DeployComponent().run(ctx));
+    ComponentException e =
+        assertThrows(ComponentException.class, () -> new DeployComponent().run(ctx));
     assertEquals("deploy: canary_percent must be an integer in 0..99, was '100'", e.getMessage());
   }
 
@@ -113,9 +124,10 @@ class TargetDeployTest {
     TargetContext ctx = context(new RecordingTarget());
     Files.writeString(temp.resolve("image/image.json"), "{\"image\":\"recopipe/r:t\"}");
 
-    ComponentException e = assertThrows(ComponentException.class,
-        () -> new DeployComponent().run(ctx));
-    assertTrue(e.getMessage().contains("describes a local image tarball, not a pushed image"),
+    ComponentException e =
+        assertThrows(ComponentException.class, () -> new DeployComponent().run(ctx));
+    assertTrue(
+        e.getMessage().contains("describes a local image tarball, not a pushed image"),
         e.getMessage());
     assertEquals(1, e.getMessage().lines().count());
   }

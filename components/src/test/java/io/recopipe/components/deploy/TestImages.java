@@ -32,8 +32,7 @@ import java.util.zip.ZipOutputStream;
  * docker-save-style IMAGE artifact whose app layers run {@link FakeServing}.
  */
 final class TestImages {
-  private TestImages() {
-  }
+  private TestImages() {}
 
   /**
    * An unpacked image root under {@code dir} whose only jar holds the restart supervisor's class,
@@ -67,12 +66,22 @@ final class TestImages {
     for (int i = 1; i <= items; i++) {
       itemIds.add(Integer.toString(100 + i));
     }
-    MfModel model = new MfModel(IdDictionary.of(userIds), IdDictionary.of(itemIds), k, 3.5f,
-        floats(random, users * k), floats(random, users), floats(random, items * k),
-        floats(random, items));
-    BundleManifest manifest = BundleManifest.builder().feedbackType("EXPLICIT")
-        .provenance(Provenance.of(seed, "sha256:test" + seed))
-        .ratingRange(range).build();
+    MfModel model =
+        new MfModel(
+            IdDictionary.of(userIds),
+            IdDictionary.of(itemIds),
+            k,
+            3.5f,
+            floats(random, users * k),
+            floats(random, users),
+            floats(random, items * k),
+            floats(random, items));
+    BundleManifest manifest =
+        BundleManifest.builder()
+            .feedbackType("EXPLICIT")
+            .provenance(Provenance.of(seed, "sha256:test" + seed))
+            .ratingRange(range)
+            .build();
     BundleWriter.write(dir, model, manifest);
     return dir;
   }
@@ -88,8 +97,11 @@ final class TestImages {
   /** Writes an IMAGE artifact at {@code dir} holding the fake server and {@code bundle}. */
   static Path image(Path dir, Path bundle) throws Exception {
     Files.createDirectories(dir);
-    byte[] app = tar(Map.of("app/recopipe-serving.jar", jar(codeSource(FakeServing.class),
-        "io/recopipe/components/deploy/FakeServing")));
+    byte[] app =
+        tar(
+            Map.of(
+                "app/recopipe-serving.jar",
+                jar(codeSource(FakeServing.class), "io/recopipe/components/deploy/FakeServing")));
     Path model = codeSource(MfModel.class);
     byte[] modelJar = Files.isDirectory(model) ? jar(model, "") : Files.readAllBytes(model);
     Map<String, byte[]> libs = new LinkedHashMap<>();
@@ -106,8 +118,9 @@ final class TestImages {
       }
     }
     byte[] modelLayer = tar(bundleFiles);
-    String manifest = "[{\"Config\":\"config.json\",\"RepoTags\":[\"recopipe:test\"],"
-        + "\"Layers\":[\"lib.tar.gz\",\"app.tar.gz\",\"model.tar\"]}]";
+    String manifest =
+        "[{\"Config\":\"config.json\",\"RepoTags\":[\"recopipe:test\"],"
+            + "\"Layers\":[\"lib.tar.gz\",\"app.tar.gz\",\"model.tar\"]}]";
     Map<String, byte[]> outer = new LinkedHashMap<>();
     outer.put("lib.tar.gz", gzip(lib));
     outer.put("app.tar.gz", gzip(app));
@@ -116,10 +129,14 @@ final class TestImages {
     outer.put("manifest.json", manifest.getBytes(StandardCharsets.UTF_8));
     Files.write(dir.resolve("image.tar"), tar(outer));
     String digest = "sha256:" + Long.toHexString(System.nanoTime()) + "0123456789abcdef";
-    Files.writeString(dir.resolve("image.json"), "{\"image\":\"recopipe:test\",\"digest\":\""
-        + digest + "\",\"base\":\"scratch\",\"entrypoint\":[\"java\",\"-cp\","
-        + "\"/app/recopipe-serving.jar:/app/lib/*\",\"" + FakeServing.class.getName()
-        + "\",\"--bundle\",\"/model\",\"--port\",\"8080\"]}");
+    Files.writeString(
+        dir.resolve("image.json"),
+        "{\"image\":\"recopipe:test\",\"digest\":\""
+            + digest
+            + "\",\"base\":\"scratch\",\"entrypoint\":[\"java\",\"-cp\","
+            + "\"/app/recopipe-serving.jar:/app/lib/*\",\""
+            + FakeServing.class.getName()
+            + "\",\"--bundle\",\"/model\",\"--port\",\"8080\"]}");
     return dir;
   }
 
@@ -130,7 +147,8 @@ final class TestImages {
   /** A jar of the class files under {@code root} whose path starts with {@code prefix}. */
   private static byte[] jar(Path root, String prefix) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JarOutputStream out = new JarOutputStream(bytes); Stream<Path> walk = Files.walk(root)) {
+    try (JarOutputStream out = new JarOutputStream(bytes);
+        Stream<Path> walk = Files.walk(root)) {
       for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
         String name = root.relativize(f).toString().replace('\\', '/');
         if (name.startsWith(prefix)) {

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.ComponentException;
-import io.recopipe.model.io.Json;
-import io.recopipe.model.io.JsonFields;
 import io.recopipe.components.steps.MetricsReport;
 import io.recopipe.components.steps.ModelScores;
 import io.recopipe.components.steps.StepFiles;
 import io.recopipe.components.steps.TestContext;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -23,13 +23,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GateComponentTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void blessesWhenEveryCheckPasses() throws Exception {
-    ObjectNode decision = gate(report(0.90, 0.35, 0.91),
-        "r2_min", "0.2", "rmse_max", "1.0", "max_regression_abs", "0.02");
+    ObjectNode decision =
+        gate(
+            report(0.90, 0.35, 0.91),
+            "r2_min",
+            "0.2",
+            "rmse_max",
+            "1.0",
+            "max_regression_abs",
+            "0.02");
     assertTrue(JsonFields.bool(decision, "blessed"));
     assertFalse(JsonFields.bool(decision, "first_run"));
     ArrayNode checks = JsonFields.array(decision, "checks");
@@ -52,14 +58,20 @@ class GateComponentTest {
     ObjectNode check = JsonFields.asObject(JsonFields.array(decision, "checks").get(0));
     assertEquals(GateThresholds.DEFAULT_R2_MIN, JsonFields.doubleValue(check, "threshold"), 0);
     assertFalse(JsonFields.bool(check, "passed"));
-    assertTrue(JsonFields.string(decision, "summary").contains("failed r2_floor"),
+    assertTrue(
+        JsonFields.string(decision, "summary").contains("failed r2_floor"),
         JsonFields.string(decision, "summary"));
   }
 
   @Test
   void firstRunAppliesOnlyAbsoluteThresholdsAndSaysSo() throws Exception {
-    ObjectNode decision = gate(report(0.90, 0.35, Double.NaN),
-        "max_regression_abs", "0.01", "max_regression_rel", "0.01");
+    ObjectNode decision =
+        gate(
+            report(0.90, 0.35, Double.NaN),
+            "max_regression_abs",
+            "0.01",
+            "max_regression_rel",
+            "0.01");
     assertTrue(JsonFields.bool(decision, "blessed"));
     assertTrue(JsonFields.bool(decision, "first_run"));
     ArrayNode checks = JsonFields.array(decision, "checks");
@@ -69,9 +81,12 @@ class GateComponentTest {
       assertEquals(Json.valueOf(null), skipped.get("passed"));
       assertTrue(JsonFields.string(skipped, "detail").startsWith("skipped: first run"));
     }
-    assertTrue(JsonFields.string(decision,
-        "summary").startsWith("first run (no champion): only absolute"
-        + " thresholds apply, change thresholds skipped"), JsonFields.string(decision, "summary"));
+    assertTrue(
+        JsonFields.string(decision, "summary")
+            .startsWith(
+                "first run (no champion): only absolute"
+                    + " thresholds apply, change thresholds skipped"),
+        JsonFields.string(decision, "summary"));
   }
 
   @Test
@@ -86,15 +101,15 @@ class GateComponentTest {
 
   @Test
   void rejectsARelativeRegressionAgainstTheChampion() throws Exception {
-    ObjectNode decision = gate(report(0.92, 0.35, 0.90), "r2_min", "none",
-        "max_regression_rel", "0.01");
+    ObjectNode decision =
+        gate(report(0.92, 0.35, 0.90), "r2_min", "none", "max_regression_rel", "0.01");
     assertFalse(JsonFields.bool(decision, "blessed"));
     ObjectNode check = JsonFields.asObject(JsonFields.array(decision, "checks").get(0));
     assertEquals("rmse_regression_rel", JsonFields.string(check, "name"));
     assertEquals(0.02 / 0.90, JsonFields.doubleValue(check, "value"), 1e-9);
     assertEquals(0.01, JsonFields.doubleValue(check, "threshold"), 0);
-    ObjectNode within = gate(report(0.905, 0.35, 0.90), "r2_min", "none",
-        "max_regression_rel", "0.01");
+    ObjectNode within =
+        gate(report(0.905, 0.35, 0.90), "r2_min", "none", "max_regression_rel", "0.01");
     assertTrue(JsonFields.bool(within, "blessed"));
   }
 
@@ -108,8 +123,8 @@ class GateComponentTest {
 
   @Test
   void autoBlessBlessesWithoutThresholds() throws Exception {
-    ObjectNode decision = gate(report(0.80, 0.50, Double.NaN), "r2_min", "none",
-        "auto_bless", "true");
+    ObjectNode decision =
+        gate(report(0.80, 0.50, Double.NaN), "r2_min", "none", "auto_bless", "true");
     assertTrue(JsonFields.bool(decision, "blessed"));
     assertTrue(JsonFields.string(decision, "summary").contains("auto_bless is true"));
   }
@@ -122,35 +137,39 @@ class GateComponentTest {
 
   @Test
   void rejectsUnknownAndBadParametersInOneLine() throws Exception {
-    ComponentException unknown = assertThrows(ComponentException.class,
-        () -> gate(report(0.9, 0.3, Double.NaN), "r2_minimum", "0.1"));
-    assertEquals("gate.r2_minimum: unknown parameter (did you mean gate.r2_min?)",
-        unknown.getMessage());
-    ComponentException bad = assertThrows(ComponentException.class,
-        () -> gate(report(0.9, 0.3, Double.NaN), "rmse_max", "low"));
+    ComponentException unknown =
+        assertThrows(
+            ComponentException.class,
+            () -> gate(report(0.9, 0.3, Double.NaN), "r2_minimum", "0.1"));
+    assertEquals(
+        "gate.r2_minimum: unknown parameter (did you mean gate.r2_min?)", unknown.getMessage());
+    ComponentException bad =
+        assertThrows(
+            ComponentException.class, () -> gate(report(0.9, 0.3, Double.NaN), "rmse_max", "low"));
     assertTrue(bad.getMessage().startsWith("gate: parameter rmse_max must be"));
   }
 
   private ObjectNode gate(MetricsReport report, String... parameters) throws Exception {
     Path metrics = Files.createDirectories(tmp.resolve("metrics-" + System.nanoTime()));
     StepFiles.writeJson("test", metrics.resolve(MetricsReport.FILE), report.toJson());
-    TestContext ctx = new TestContext(tmp.resolve("gate-" + System.nanoTime()), "run-1")
-        .input("metrics", metrics);
+    TestContext ctx =
+        new TestContext(tmp.resolve("gate-" + System.nanoTime()), "run-1")
+            .input("metrics", metrics);
     for (int i = 0; i < parameters.length; i += 2) {
       ctx.set(parameters[i], parameters[i + 1]);
     }
     new GateComponent().run(ctx);
     Path dir = ctx.output("decision");
-    ObjectNode decision = JsonFields.asObject(Json.parse(Files.readAllBytes(
-        dir.resolve(GateDecision.FILE))));
+    ObjectNode decision =
+        JsonFields.asObject(Json.parse(Files.readAllBytes(dir.resolve(GateDecision.FILE))));
     assertEquals(JsonFields.bool(decision, "blessed"), GateDecision.isBlessed(dir));
     return decision;
   }
 
   /** A candidate with this RMSE and R², and a champion with {@code championRmse} unless NaN. */
   private static MetricsReport report(double rmse, double r2, double championRmse) {
-    Optional<ModelScores> champion = Double.isNaN(championRmse) ? Optional.empty()
-        : Optional.of(scores(championRmse, 0.3));
+    Optional<ModelScores> champion =
+        Double.isNaN(championRmse) ? Optional.empty() : Optional.of(scores(championRmse, 0.3));
     return new MetricsReport(scores(rmse, r2), champion);
   }
 

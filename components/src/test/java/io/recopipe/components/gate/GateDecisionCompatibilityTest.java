@@ -10,13 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Reads the {@code decision.json} that 6329e23's gate step wrote on 2026-12-03
- * ({@link ArtifactFixture#DECISION}): a resumed run decides whether to go on from the decision an
- * earlier release recorded.
+ * Reads the {@code decision.json} that 6329e23's gate step wrote on 2026-12-03 ({@link
+ * ArtifactFixture#DECISION}): a resumed run decides whether to go on from the decision an earlier
+ * release recorded.
  */
 class GateDecisionCompatibilityTest {
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void readsWhetherTheRecordedDecisionBlessed() throws IOException, ComponentException {

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** How the runner reads a recorded decision through {@link Gate}, and the promotion rule. */
 class RecordedDecisionTest {
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private Path decision(String name, String json) throws IOException {
     Path dir = Files.createDirectories(temp.resolve(name));
@@ -39,10 +38,12 @@ class RecordedDecisionTest {
 
   @Test
   void reviewReasonsAndTextAreReadLeniently() throws IOException {
-    Path dir = decision("review", "{\"blessed\": true, \"review_required\": "
-        + "[\"response contract changed: model name a → b\"]}");
-    assertEquals(List.of("response contract changed: model name a → b"),
-        Gate.reviewRequired(dir));
+    Path dir =
+        decision(
+            "review",
+            "{\"blessed\": true, \"review_required\": "
+                + "[\"response contract changed: model name a → b\"]}");
+    assertEquals(List.of("response contract changed: model name a → b"), Gate.reviewRequired(dir));
     assertEquals(List.of(), Gate.reviewRequired(decision("none", "{\"blessed\": true}")));
     assertEquals(List.of(), Gate.reviewRequired(decision("bad", "{")));
     assertEquals(List.of(), Gate.reviewRequired(temp.resolve("missing")));
@@ -57,8 +58,9 @@ class RecordedDecisionTest {
     assertEquals(PromotionRule.DEFAULT, auto);
     assertFalse(auto.waitsForReview(List.of()));
     assertTrue(auto.waitsForReview(List.of("data not comparable")));
-    PromotionRule review = PromotionRule.parse(Map.of(PromotionRule.POLICY, "review",
-        PromotionRule.EXPIRES_AFTER, "30m"), problems);
+    PromotionRule review =
+        PromotionRule.parse(
+            Map.of(PromotionRule.POLICY, "review", PromotionRule.EXPIRES_AFTER, "30m"), problems);
     assertTrue(review.waitsForReview(List.of()));
     assertEquals(Duration.ofMinutes(30), review.expiresAfter());
     assertEquals(List.of(), problems);

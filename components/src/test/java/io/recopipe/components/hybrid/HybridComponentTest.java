@@ -29,8 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HybridComponentTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   /** A step context with a DuckDB warehouse, or none at all. */
   private static final class Context extends RecordingStepContext {
@@ -57,8 +56,14 @@ class HybridComponentTest {
     TsvRatingsWriter.write(split.test(), dir.resolve(DatasetLayout.EVAL));
     List<String> users = new ArrayList<>();
     for (String user : all.users().ids()) {
-      users.add(user + "\t" + (user.hashCode() % 2 == 0 ? "M" : "F") + "\t"
-          + (20 + Math.floorMod(user.hashCode(), 40)) + "\twriter\t0213" + user.length());
+      users.add(
+          user
+              + "\t"
+              + (user.hashCode() % 2 == 0 ? "M" : "F")
+              + "\t"
+              + (20 + Math.floorMod(user.hashCode(), 40))
+              + "\twriter\t0213"
+              + user.length());
     }
     Files.write(dir.resolve(DatasetLayout.USERS), users);
     List<String> movies = new ArrayList<>();
@@ -91,8 +96,9 @@ class HybridComponentTest {
       ctx.parameters.put("cold_start_fraction", "0.5");
       new HybridComponent().run(ctx);
 
-      ObjectNode file = JsonFields.asObject(Json.parse(Files.readAllBytes(
-          ctx.output("hybrid").resolve(HybridFiles.MODEL))));
+      ObjectNode file =
+          JsonFields.asObject(
+              Json.parse(Files.readAllBytes(ctx.output("hybrid").resolve(HybridFiles.MODEL))));
       assertTrue(JsonFields.bool(file, "used_metadata"));
       assertTrue(JsonFields.object(JsonFields.object(file, "cold"), "weights").has("gender_M"));
       assertTrue(ctx.metrics.get("hybrid_root_mean_squared_error") > 0);
@@ -102,16 +108,22 @@ class HybridComponentTest {
       assertTrue(ctx.metrics.get("hybrid_cold_rmse") > 0);
       assertTrue(ctx.metrics.get("intercept_only_cold_rmse") > 0);
 
-      QueryResult rows = warehouse.query("SELECT model, root_mean_squared_error FROM "
-          + HybridTable.NAME + " ORDER BY model");
-      assertEquals(List.of("hybrid", "hybrid_cold", "intercept_only_cold", "mf"),
+      QueryResult rows =
+          warehouse.query(
+              "SELECT model, root_mean_squared_error FROM " + HybridTable.NAME + " ORDER BY model");
+      assertEquals(
+          List.of("hybrid", "hybrid_cold", "intercept_only_cold", "mf"),
           rows.rows().stream().map(r -> r.get(0)).toList());
-      assertEquals(ctx.metrics.get("hybrid_root_mean_squared_error"),
-          ((Number) rows.rows().get(0).get(1)).doubleValue(), 1e-12);
+      assertEquals(
+          ctx.metrics.get("hybrid_root_mean_squared_error"),
+          ((Number) rows.rows().get(0).get(1)).doubleValue(),
+          1e-12);
 
       warehouse.query("DROP VIEW " + HybridTable.NAME); // published tables are views
       new HybridComponent().publish(ctx);
-      assertEquals(4, warehouse.query("SELECT * FROM " + HybridTable.NAME).rows().size(),
+      assertEquals(
+          4,
+          warehouse.query("SELECT * FROM " + HybridTable.NAME).rows().size(),
           "publish re-creates the table from metrics.json");
     }
   }
@@ -127,13 +139,17 @@ class HybridComponentTest {
       ctx.inputs.put("model", trainedModel(dataset, warehouse));
       ctx.parameters.put("enabled", "true");
       new HybridComponent().run(ctx);
-      ObjectNode file = JsonFields.asObject(Json.parse(Files.readAllBytes(
-          ctx.output("hybrid").resolve(HybridFiles.MODEL))));
+      ObjectNode file =
+          JsonFields.asObject(
+              Json.parse(Files.readAllBytes(ctx.output("hybrid").resolve(HybridFiles.MODEL))));
       assertFalse(JsonFields.bool(file, "used_metadata"));
-      assertTrue(ctx.info.stream().anyMatch(line -> line.contains("using MF features only")),
+      assertTrue(
+          ctx.info.stream().anyMatch(line -> line.contains("using MF features only")),
           ctx.info.toString());
-      assertEquals(ctx.metrics.get("mf_root_mean_squared_error"),
-          ctx.metrics.get("hybrid_root_mean_squared_error"), 0.05,
+      assertEquals(
+          ctx.metrics.get("mf_root_mean_squared_error"),
+          ctx.metrics.get("hybrid_root_mean_squared_error"),
+          0.05,
           "with no metadata the warm hybrid is MF plus a constant correction");
     }
   }
@@ -145,8 +161,9 @@ class HybridComponentTest {
     ctx.inputs.put("model", tmp.resolve("missing-model"));
     ctx.parameters.put("enabled", "false");
     new HybridComponent().run(ctx);
-    ObjectNode metrics = JsonFields.asObject(Json.parse(Files.readAllBytes(
-        ctx.output("metrics").resolve(HybridFiles.METRICS))));
+    ObjectNode metrics =
+        JsonFields.asObject(
+            Json.parse(Files.readAllBytes(ctx.output("metrics").resolve(HybridFiles.METRICS))));
     assertFalse(JsonFields.bool(metrics, "enabled"));
     assertTrue(ctx.metrics.isEmpty());
     assertTrue(ctx.info.stream().anyMatch(line -> line.contains("disabled")), ctx.info.toString());
@@ -158,10 +175,10 @@ class HybridComponentTest {
     Context ctx = new Context(tmp.resolve("bad"), null);
     ctx.parameters.put("enabled", "maybe");
     ctx.parameters.put("l2_reg", "-1");
-    ComponentException e = assertThrows(ComponentException.class,
-        () -> new HybridComponent().run(ctx));
+    ComponentException e =
+        assertThrows(ComponentException.class, () -> new HybridComponent().run(ctx));
     assertTrue(e.getMessage().contains("enabled must be true or false"), e.getMessage());
-    assertTrue(e.getMessage().contains("l2_reg must be a number in (0, 1000000000]"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("l2_reg must be a number in (0, 1000000000]"), e.getMessage());
   }
 }

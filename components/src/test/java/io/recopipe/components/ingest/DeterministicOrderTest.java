@@ -20,8 +20,12 @@ class DeterministicOrderTest {
     for (int user = 0; user < 40; user++) {
       for (int item = 0; item < 25; item++) {
         if (random.nextInt(3) == 0) {
-          rows.add(new String[] {Integer.toString(user * 7 % 40), Integer.toString(item * 11 % 25
-              + 1), Integer.toString(rows.size())});
+          rows.add(
+              new String[] {
+                Integer.toString(user * 7 % 40),
+                Integer.toString(item * 11 % 25 + 1),
+                Integer.toString(rows.size())
+              });
         }
       }
     }
@@ -37,13 +41,17 @@ class DeterministicOrderTest {
     SplittableRandom random = new SplittableRandom(5);
     List<String[]> rows = new ArrayList<>();
     for (int item = 0; item < 90_000; item++) { // one user's run spans more than a block
-      rows.add(new String[] {"500", Integer.toString(89_999 - item),
-          Integer.toString(rows.size())});
+      rows.add(
+          new String[] {"500", Integer.toString(89_999 - item), Integer.toString(rows.size())});
     }
     for (int user = 0; user < 1_000; user++) {
       for (int count = 0; count < 150; count++) {
-        rows.add(new String[] {Integer.toString(user), Integer.toString(random.nextInt(1_000_000)),
-            Integer.toString(rows.size())});
+        rows.add(
+            new String[] {
+              Integer.toString(user),
+              Integer.toString(random.nextInt(1_000_000)),
+              Integer.toString(rows.size())
+            });
       }
     }
     List<String[]> distinct = new ArrayList<>();
@@ -65,12 +73,16 @@ class DeterministicOrderTest {
     Comparator<String> users = IdOrder.forIds(rows.stream().map(r -> r[0]).toList());
     Comparator<String> items = IdOrder.forIds(rows.stream().map(r -> r[1]).toList());
     List<String[]> expected = new ArrayList<>(rows);
-    expected.sort(Comparator.<String[], String>comparing(r -> r[0], users)
-        .thenComparing(r -> r[1], items));
+    expected.sort(
+        Comparator.<String[], String>comparing(r -> r[0], users).thenComparing(r -> r[1], items));
     List<String> actual = new ArrayList<>();
     for (int n = 0; n < sorted.size(); n++) {
-      actual.add(sorted.users().id(sorted.user(n)) + "/" + sorted.items().id(sorted.item(n)) + "/"
-          + sorted.timestamp(n));
+      actual.add(
+          sorted.users().id(sorted.user(n))
+              + "/"
+              + sorted.items().id(sorted.item(n))
+              + "/"
+              + sorted.timestamp(n));
     }
     assertEquals(expected.stream().map(r -> r[0] + "/" + r[1] + "/" + r[2]).toList(), actual);
   }

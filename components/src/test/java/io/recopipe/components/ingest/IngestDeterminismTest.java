@@ -32,8 +32,15 @@ class IngestDeterminismTest {
     for (Path dir : List.of(a, b)) {
       Path run = tmp.resolve("run-" + dir.getFileName());
       Files.move(dir, source.resolve("ml-100k"));
-      ingest(run, Map.of("source", source.resolve("ml-100k").toString(), "split", "random",
-          "eval_fraction", "0.3"));
+      ingest(
+          run,
+          Map.of(
+              "source",
+              source.resolve("ml-100k").toString(),
+              "split",
+              "random",
+              "eval_fraction",
+              "0.3"));
       Files.move(source.resolve("ml-100k"), dir);
     }
     assertSameFiles(tmp.resolve("run-a/out/dataset"), tmp.resolve("run-b/out/dataset"));
@@ -49,13 +56,18 @@ class IngestDeterminismTest {
 
   @Test
   void publishRecreatesTablesFromTheOutput(@TempDir Path tmp) throws Exception {
-    TestStepContext context = ingest(tmp, Map.of("source",
-        IngestFixtures.hundredK(tmp.resolve("ml-100k")).toString()));
+    TestStepContext context =
+        ingest(tmp, Map.of("source", IngestFixtures.hundredK(tmp.resolve("ml-100k")).toString()));
     try (DuckDbWarehouse fresh = DuckDbWarehouse.open(tmp.resolve("fresh.duckdb"))) {
-      new IngestComponent().publish(new TestStepContext(tmp, fresh, context.metrics.isEmpty()
-          ? Map.of() : Map.of("source", "ignored")));
-      assertEquals(List.of(List.of(8L, 4L)), fresh.query("SELECT (SELECT COUNT(*) FROM ratings),"
-          + " (SELECT COUNT(*) FROM movies)").rows());
+      new IngestComponent()
+          .publish(
+              new TestStepContext(
+                  tmp, fresh, context.metrics.isEmpty() ? Map.of() : Map.of("source", "ignored")));
+      assertEquals(
+          List.of(List.of(8L, 4L)),
+          fresh
+              .query("SELECT (SELECT COUNT(*) FROM ratings)," + " (SELECT COUNT(*) FROM movies)")
+              .rows());
     }
   }
 
@@ -68,13 +80,22 @@ class IngestDeterminismTest {
       assertEquals(names, files.map(p -> p.getFileName().toString()).sorted().toList());
     }
     for (String name : names) {
-      assertArrayEquals(Files.readAllBytes(left.resolve(name)),
-          Files.readAllBytes(right.resolve(name)), name);
+      assertArrayEquals(
+          Files.readAllBytes(left.resolve(name)), Files.readAllBytes(right.resolve(name)), name);
     }
-    assertEquals(List.of(DataProfile.FILE, DatasetLayout.EVAL, DatasetLayout.MOVIES,
-        DatasetLayout.RATINGS, DatasetLayout.REPORT, DatasetLayout.SCHEMA, DatasetLayout.TRAIN,
-        DatasetLayout.USERS)
-        .stream()
-        .filter(names::contains).toList(), names);
+    assertEquals(
+        List.of(
+                DataProfile.FILE,
+                DatasetLayout.EVAL,
+                DatasetLayout.MOVIES,
+                DatasetLayout.RATINGS,
+                DatasetLayout.REPORT,
+                DatasetLayout.SCHEMA,
+                DatasetLayout.TRAIN,
+                DatasetLayout.USERS)
+            .stream()
+            .filter(names::contains)
+            .toList(),
+        names);
   }
 }

@@ -21,14 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
  * message, one after them is left to the step.
  */
 class IngestPreflightTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path ratings(int lines, int badLine) throws IOException {
     StringBuilder text = new StringBuilder("user_id,item_id,rating\n");
     for (int line = 2; line <= lines; line++) {
-      text.append(line % 50).append(',').append(line % 70).append(',')
-          .append(line == badLine ? "x" : Integer.toString(1 + line % 5)).append('\n');
+      text.append(line % 50)
+          .append(',')
+          .append(line % 70)
+          .append(',')
+          .append(line == badLine ? "x" : Integer.toString(1 + line % 5))
+          .append('\n');
     }
     return Files.writeString(dir.resolve("ratings-" + badLine + ".csv"), text.toString());
   }
@@ -36,13 +39,14 @@ class IngestPreflightTest {
   @Test
   void aBadRowWithinTheFirstLinesIsRefusedWithTheStepsMessage() throws IOException {
     Path file = ratings(3_000, IngestComponent.PREFLIGHT_LINES);
-    BadInputException refused = assertThrows(BadInputException.class,
-        () -> IngestComponent.preflight(Map.of("source", file.toString())));
-    DataFormatException full = assertThrows(DataFormatException.class,
-        () -> DatasetReader.read(file));
+    BadInputException refused =
+        assertThrows(
+            BadInputException.class,
+            () -> IngestComponent.preflight(Map.of("source", file.toString())));
+    DataFormatException full =
+        assertThrows(DataFormatException.class, () -> DatasetReader.read(file));
     assertEquals(full.getMessage(), refused.getMessage());
-    assertTrue(refused.getMessage().contains("line 1000, column 3 (rating)"),
-        refused.getMessage());
+    assertTrue(refused.getMessage().contains("line 1000, column 3 (rating)"), refused.getMessage());
   }
 
   @Test
@@ -55,8 +59,10 @@ class IngestPreflightTest {
   @Test
   void aLatestSplitOfDataWithoutTimestampsIsRefused() throws IOException {
     Path file = ratings(100, -1);
-    BadInputException refused = assertThrows(BadInputException.class,
-        () -> IngestComponent.preflight(Map.of("source", file.toString(), "split", "latest")));
+    BadInputException refused =
+        assertThrows(
+            BadInputException.class,
+            () -> IngestComponent.preflight(Map.of("source", file.toString(), "split", "latest")));
     assertTrue(refused.getMessage().contains("--set ingest.split=random"), refused.getMessage());
   }
 

@@ -17,18 +17,24 @@ import org.junit.jupiter.api.io.TempDir;
 class IngestProfileTest {
   @Test
   void recordedProfileEqualsTheOneComputedFromTheSplits(@TempDir Path tmp) throws Exception {
-    for (String source : new String[] {"preset:ml-100k",
-        IngestFixtures.hundredK(tmp.resolve("ml-100k")).toString()}) {
+    for (String source :
+        new String[] {
+          "preset:ml-100k", IngestFixtures.hundredK(tmp.resolve("ml-100k")).toString()
+        }) {
       Path root = tmp.resolve("run-" + source.length());
       TestStepContext context = ingest(root, Map.of("source", source));
       Path dataset = root.resolve("out/dataset");
       String recorded = read(context, DataProfile.FILE);
-      assertEquals(recorded, Json.pretty(DataProfile.of(IngestedDataset.open(dataset))
-          .toJson()) + "\n", "read back as written");
+      assertEquals(
+          recorded,
+          Json.pretty(DataProfile.of(IngestedDataset.open(dataset)).toJson()) + "\n",
+          "read back as written");
 
       Files.delete(dataset.resolve(DataProfile.FILE));
-      assertEquals(recorded, Json.pretty(DataProfile.of(IngestedDataset.open(dataset))
-          .toJson()) + "\n", "computed from train.tsv and eval.tsv: " + source);
+      assertEquals(
+          recorded,
+          Json.pretty(DataProfile.of(IngestedDataset.open(dataset)).toJson()) + "\n",
+          "computed from train.tsv and eval.tsv: " + source);
     }
   }
 }

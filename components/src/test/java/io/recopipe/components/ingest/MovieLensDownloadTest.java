@@ -26,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The movielens-1m download against a local HTTP server (tests never touch the network). */
 class MovieLensDownloadTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
   private HttpServer server;
   private final AtomicInteger requests = new AtomicInteger();
   private byte[] zipBytes;
@@ -35,17 +34,20 @@ class MovieLensDownloadTest {
 
   @BeforeEach
   void serve() throws IOException {
-    Path zip = IngestFixtures.zip(IngestFixtures.oneM(tmp.resolve("src")), "ml-1m",
-        tmp.resolve("served.zip"));
+    Path zip =
+        IngestFixtures.zip(
+            IngestFixtures.oneM(tmp.resolve("src")), "ml-1m", tmp.resolve("served.zip"));
     zipBytes = Files.readAllBytes(zip);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/datasets/movielens/ml-1m.zip", exchange -> {
-      requests.incrementAndGet();
-      exchange.sendResponseHeaders(200, zipBytes.length);
-      try (OutputStream body = exchange.getResponseBody()) {
-        body.write(zipBytes);
-      }
-    });
+    server.createContext(
+        "/datasets/movielens/ml-1m.zip",
+        exchange -> {
+          requests.incrementAndGet();
+          exchange.sendResponseHeaders(200, zipBytes.length);
+          try (OutputStream body = exchange.getResponseBody()) {
+            body.write(zipBytes);
+          }
+        });
     server.start();
     url = "http://127.0.0.1:" + server.getAddress().getPort() + "/datasets/movielens/ml-1m.zip";
   }
@@ -75,7 +77,8 @@ class MovieLensDownloadTest {
     Files.move(tmp.resolve("run1/cache"), tmp.resolve("run2/cache"));
     TestStepContext second = ingest(tmp.resolve("run2"), parameters(checksum));
     assertEquals(1, requests.get());
-    assertEquals(IngestFixtures.read(first, DatasetLayout.RATINGS),
+    assertEquals(
+        IngestFixtures.read(first, DatasetLayout.RATINGS),
         IngestFixtures.read(second, DatasetLayout.RATINGS));
     assertTrue(IngestFixtures.read(second, DatasetLayout.REPORT).contains(url));
   }
@@ -83,10 +86,17 @@ class MovieLensDownloadTest {
   @Test
   void checksumMismatchFailsAndCachesNothing() throws Exception {
     String wrong = "0".repeat(64);
-    ComponentException e = assertThrows(ComponentException.class,
-        () -> ingest(tmp.resolve("run"), parameters(wrong)));
-    assertTrue(e.getMessage().startsWith("ingest.source: " + url + ": SHA-256 mismatch: expected "
-        + wrong + ", found " + MovieLensDownload.sha256(tmp.resolve("served.zip"))),
+    ComponentException e =
+        assertThrows(ComponentException.class, () -> ingest(tmp.resolve("run"), parameters(wrong)));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "ingest.source: "
+                    + url
+                    + ": SHA-256 mismatch: expected "
+                    + wrong
+                    + ", found "
+                    + MovieLensDownload.sha256(tmp.resolve("served.zip"))),
         e.getMessage());
     try (Stream<Path> files = Files.list(tmp.resolve("run/cache/downloads"))) {
       assertEquals(0, files.count());
@@ -107,21 +117,25 @@ class MovieLensDownloadTest {
   @Test
   void httpErrorsAndBadChecksumsAreOneLine() {
     String missing = url.replace("/datasets/", "/elsewhere/");
-    ComponentException notFound = assertThrows(ComponentException.class, () -> ingest(
-        tmp.resolve("run"), Map.of("source", "movielens-1m", "url", missing)));
-    assertEquals("ingest.source: " + missing + ": download failed: HTTP 404",
-        notFound.getMessage());
-    ComponentException badChecksum = assertThrows(ComponentException.class, () -> ingest(
-        tmp.resolve("run"), parameters("xyz")));
-    assertEquals("ingest.checksum: expected 64 hex digits (a SHA-256), found 'xyz'",
+    ComponentException notFound =
+        assertThrows(
+            ComponentException.class,
+            () -> ingest(tmp.resolve("run"), Map.of("source", "movielens-1m", "url", missing)));
+    assertEquals(
+        "ingest.source: " + missing + ": download failed: HTTP 404", notFound.getMessage());
+    ComponentException badChecksum =
+        assertThrows(ComponentException.class, () -> ingest(tmp.resolve("run"), parameters("xyz")));
+    assertEquals(
+        "ingest.checksum: expected 64 hex digits (a SHA-256), found 'xyz'",
         badChecksum.getMessage());
   }
 
   @Test
   void defaultsAreTheOfficialArchive() {
-    assertEquals("https://files.grouplens.org/datasets/movielens/ml-1m.zip",
-        IngestOptions.MOVIELENS_1M_URL);
-    assertEquals("a6898adb50b9ca05aa231689da44c217cb524e7ebd39d264c56e2832f2c54e20",
+    assertEquals(
+        "https://files.grouplens.org/datasets/movielens/ml-1m.zip", IngestOptions.MOVIELENS_1M_URL);
+    assertEquals(
+        "a6898adb50b9ca05aa231689da44c217cb524e7ebd39d264c56e2832f2c54e20",
         IngestOptions.MOVIELENS_1M_SHA256);
   }
 }

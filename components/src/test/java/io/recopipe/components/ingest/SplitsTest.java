@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /** A split started before the sort gives exactly the split of the sorted ratings. */
 class SplitsTest {
-  private static final Ratings SORTED = DeterministicOrder.sort(
-      SyntheticGenerator.generate(Preset.fromName("ml-100k"), 11).ratings());
+  private static final Ratings SORTED =
+      DeterministicOrder.sort(
+          SyntheticGenerator.generate(Preset.fromName("ml-100k"), 11).ratings());
 
   @Test
   void randomSplitDrawnDuringTheSortIsTheSame() {
@@ -26,14 +27,15 @@ class SplitsTest {
   @Test
   void latestSplitWaitsForTheSortedRatings() {
     SplitSpec spec = new SplitSpec(SplitSpec.LATEST, 0.1, 42, 2);
-    assertArrayEquals(Splits.split(SORTED, spec).isEval(),
+    assertArrayEquals(
+        Splits.split(SORTED, spec).isEval(),
         Splits.begin(SORTED.size(), spec).apply(SORTED).isEval());
   }
 
   @Test
   void refusesRatingsOfAnotherSize() {
     SplitSpec spec = new SplitSpec(SplitSpec.RANDOM, 0.1, 42, 1);
-    assertThrows(IllegalArgumentException.class,
-        () -> Splits.begin(SORTED.size() + 1, spec).apply(SORTED));
+    assertThrows(
+        IllegalArgumentException.class, () -> Splits.begin(SORTED.size() + 1, spec).apply(SORTED));
   }
 }

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DistLayerCacheTest {
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private PackagingContext build(String name, Path bundle, Path dist) throws Exception {
     PackagingContext ctx = new PackagingContext(temp.resolve(name), bundle, "run-" + name);
@@ -40,7 +39,8 @@ class DistLayerCacheTest {
   }
 
   private static Set<String> digests(Path tar, int from, int to) throws IOException {
-    return ImageTarball.open(tar).layers().subList(from, to).stream().map(ImageLayer::digest)
+    return ImageTarball.open(tar).layers().subList(from, to).stream()
+        .map(ImageLayer::digest)
         .collect(Collectors.toSet());
   }
 
@@ -49,19 +49,23 @@ class DistLayerCacheTest {
     Path bundle = PackagingFixtures.bundle(temp.resolve("bundle"), 1);
     Path dist = PackagingFixtures.servingDist(temp.resolve("dist"));
     PackagingContext first = build("a", bundle, dist);
-    assertTrue(first.info.stream().anyMatch(l -> l.startsWith("kept the serving dist's image")),
+    assertTrue(
+        first.info.stream().anyMatch(l -> l.startsWith("kept the serving dist's image")),
         first.info.toString());
     assertEquals(digests(tar("a"), 0, 2), keptDigests(dist), "dependencies and application");
 
     Path other = PackagingFixtures.bundle(temp.resolve("bundle2"), 2);
     PackagingContext second = build("b", other, dist);
-    assertTrue(second.info.stream().anyMatch(l -> l.startsWith("reused 2 image layers")),
+    assertTrue(
+        second.info.stream().anyMatch(l -> l.startsWith("reused 2 image layers")),
         second.info.toString());
     assertEquals(digests(tar("a"), 0, 2), keptDigests(dist), "the model layer is never kept");
 
     PackagingContext again = build("c", bundle, dist);
     assertTrue(again.info.stream().anyMatch(l -> l.startsWith("reused 2 image layers")));
-    assertArrayEquals(Files.readAllBytes(tar("a")), Files.readAllBytes(tar("c")),
+    assertArrayEquals(
+        Files.readAllBytes(tar("a")),
+        Files.readAllBytes(tar("c")),
         "a reused layer gives the same image bytes");
   }
 
@@ -74,10 +78,11 @@ class DistLayerCacheTest {
 
     Path jar = dist.resolve("lib/alpha-1.0.jar");
     Files.write(jar, Files.readAllBytes(dist.resolve("lib/beta-2.0.jar")));
-    Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar)
-        .toMillis() + 5_000));
+    Files.setLastModifiedTime(
+        jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 5_000));
     PackagingContext rebuilt = build("b", bundle, dist);
-    assertTrue(rebuilt.info.stream().anyMatch(l -> l.startsWith("reused 1 image layers")),
+    assertTrue(
+        rebuilt.info.stream().anyMatch(l -> l.startsWith("reused 1 image layers")),
         "only the application layer is unchanged: " + rebuilt.info);
     Set<String> after = keptDigests(dist);
     assertEquals(digests(tar("b"), 0, 2), after);
@@ -100,10 +105,12 @@ class DistLayerCacheTest {
       }
     }
     PackagingContext next = build("b", bundle, dist);
-    assertTrue(next.info.stream().anyMatch(l -> l.startsWith("kept the serving dist's image")),
+    assertTrue(
+        next.info.stream().anyMatch(l -> l.startsWith("kept the serving dist's image")),
         next.info.toString());
     assertArrayEquals(Files.readAllBytes(tar("a")), Files.readAllBytes(tar("b")));
-    assertEquals(List.copyOf(new java.util.TreeSet<>(digests(tar("b"), 0, 2))),
+    assertEquals(
+        List.copyOf(new java.util.TreeSet<>(digests(tar("b"), 0, 2))),
         List.copyOf(new java.util.TreeSet<>(keptDigests(dist))));
   }
 }

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LayerExtractorTest {
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private static final String LONG = "a/" + "very-long-directory-name/".repeat(6) + "file.txt";
 
@@ -74,15 +73,22 @@ class LayerExtractorTest {
     ByteArrayOutputStream tar = new ByteArrayOutputStream();
     entry(tar, "../evil", '0', bytes("x"), "");
     tar.write(new byte[1024]);
-    IOException e = assertThrows(IOException.class, () -> LayerExtractor.apply(
-        new ByteArrayInputStream(tar.toByteArray()), temp.resolve("rootfs")));
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                LayerExtractor.apply(
+                    new ByteArrayInputStream(tar.toByteArray()), temp.resolve("rootfs")));
     assertTrue(e.getMessage().contains("escapes"), e.getMessage());
   }
 
   @Test
   void rejectsWhatIsNotATar() {
-    IOException e = assertThrows(IOException.class, () -> LayerExtractor.apply(
-        new ByteArrayInputStream(garbage()), temp.resolve("rootfs")));
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                LayerExtractor.apply(new ByteArrayInputStream(garbage()), temp.resolve("rootfs")));
     assertTrue(e.getMessage().contains("not a tar archive"), e.getMessage());
   }
 
@@ -97,8 +103,9 @@ class LayerExtractorTest {
   }
 
   /** Writes one ustar header (and padded data) the way GNU tar and commons-compress do. */
-  private static void entry(ByteArrayOutputStream out, String name, char type, byte[] data,
-      String link) throws IOException {
+  private static void entry(
+      ByteArrayOutputStream out, String name, char type, byte[] data, String link)
+      throws IOException {
     byte[] header = new byte[512];
     put(header, 0, name, 100);
     put(header, 100, String.format("%07o", 0644), 8);

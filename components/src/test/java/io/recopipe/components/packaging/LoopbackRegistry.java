@@ -4,16 +4,14 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
@@ -21,13 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * A minimal Docker Registry HTTP API v2 on a loopback port (ping, blob HEAD/GET, chunked and
- * monolithic uploads, manifest PUT) without auth, so tests can watch Jib push a real image and
- * read back exactly what arrived. It speaks HTTPS with a throw-away self-signed certificate:
- * Jib tries HTTPS first and, with insecure registries allowed, accepts an untrusted certificate
- * (a plain-HTTP server would leave its TLS handshake hanging instead of failing over).
+ * monolithic uploads, manifest PUT) without auth, so tests can watch Jib push a real image and read
+ * back exactly what arrived. It speaks HTTPS with a throw-away self-signed certificate: Jib tries
+ * HTTPS first and, with insecure registries allowed, accepts an untrusted certificate (a plain-HTTP
+ * server would leave its TLS handshake hanging instead of failing over).
  */
 final class LoopbackRegistry implements AutoCloseable {
   private static final Pattern BLOB = Pattern.compile("/v2/(.+)/blobs/(sha256:[0-9a-f]{64})");
@@ -37,8 +37,10 @@ final class LoopbackRegistry implements AutoCloseable {
 
   /** Blobs by digest. */
   final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
+
   /** Manifests by {@code repository:tag}. */
   final Map<String, byte[]> manifests = new ConcurrentHashMap<>();
+
   private final Map<String, ByteArrayOutputStream> uploads = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
   private final HttpServer server;
@@ -50,11 +52,32 @@ final class LoopbackRegistry implements AutoCloseable {
   /** Starts the registry with a self-signed certificate made by keytool in {@code tempDir}. */
   static LoopbackRegistry start(Path tempDir) throws Exception {
     Path keystore = tempDir.resolve("registry.p12");
-    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin",
-        "keytool").toString(), "-genkeypair", "-alias", "registry", "-keyalg", "RSA",
-        "-keysize", "2048", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1",
-        "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-        "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
+    Process keytool =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "registry",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-dname",
+                "CN=127.0.0.1",
+                "-ext",
+                "SAN=ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                "changeit",
+                "-keypass",
+                "changeit")
+            .redirectErrorStream(true)
+            .start();
     keytool.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
     if (keytool.waitFor() != 0) {
       throw new IOException("keytool failed to make the test registry's certificate");
@@ -67,8 +90,8 @@ final class LoopbackRegistry implements AutoCloseable {
     kmf.init(keys, "changeit".toCharArray());
     SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(kmf.getKeyManagers(), null, null);
-    HttpsServer server = HttpsServer.create(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpsServer server =
+        HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(tls));
     LoopbackRegistry registry = new LoopbackRegistry(server);
     server.createContext("/v2/", registry::handle);
@@ -158,8 +181,8 @@ final class LoopbackRegistry implements AutoCloseable {
 
   static String sha256(byte[] content) {
     try {
-      return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(content));
+      return "sha256:"
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PackagePushTest {
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   /** A package context whose profile installed {@code services}. */
   private static final class PushContext extends RecordingStepContext {
@@ -75,8 +74,11 @@ class PackagePushTest {
     String version = ModelVersion.of(bundle);
     try (LoopbackRegistry registry = LoopbackRegistry.start(temp)) {
       String repository = registry.host() + "/my-project/repo/recopipe";
-      PushContext ctx = new PushContext(temp.resolve("ctx"), bundle,
-          Services.none().with(ImageTarget.class, new LoopbackTarget(repository)));
+      PushContext ctx =
+          new PushContext(
+              temp.resolve("ctx"),
+              bundle,
+              Services.none().with(ImageTarget.class, new LoopbackTarget(repository)));
       ctx.parameters.put("serving_dist", dist.toString());
 
       new PackageComponent(Map.of(), temp).run(ctx);
@@ -99,13 +101,20 @@ class PackagePushTest {
       layers.forEach(d -> assertEquals(true, registry.blobs.containsKey(d), d));
       String configDigest = JsonFields.string(JsonFields.object(manifestJson, "config"), "digest");
       ObjectNode config = JsonFields.object(Json.parse(registry.blobs.get(configDigest)), "config");
-      assertEquals(Map.of("io.recopipe.model-version", version,
-          "io.recopipe.model-name", "recommender_model",
-          ServingImage.LABEL_SERVING_SETTINGS,
-          ServingResources.CLOUD_RUN_DEFAULT.describe()),
+      assertEquals(
+          Map.of(
+              "io.recopipe.model-version",
+              version,
+              "io.recopipe.model-name",
+              "recommender_model",
+              ServingImage.LABEL_SERVING_SETTINGS,
+              ServingResources.CLOUD_RUN_DEFAULT.describe()),
           Json.toJava(JsonFields.object(config, "Labels")));
-      assertEquals(ServingImage.entrypoint("recommender_model",
-          ServingDist.locate("package", dist.toString(), Map.of(), temp), false),
+      assertEquals(
+          ServingImage.entrypoint(
+              "recommender_model",
+              ServingDist.locate("package", dist.toString(), Map.of(), temp),
+              false),
           Json.toJava(JsonFields.array(config, "Entrypoint")));
       assertEquals("/", JsonFields.string(config, "WorkingDir"));
       assertEquals(pushed.labels(), Json.toJava(JsonFields.object(config, "Labels")));

@@ -24,8 +24,7 @@ import java.util.zip.ZipEntry;
 
 /** Tiny bundles, fake serving dists and a tiny base tarball for the packaging tests. */
 final class PackagingFixtures {
-  private PackagingFixtures() {
-  }
+  private PackagingFixtures() {}
 
   /** Writes a small random model bundle drawn with {@code seed} into {@code dir}. */
   static Path bundle(Path dir, long seed) throws IOException {
@@ -35,13 +34,25 @@ final class PackagingFixtures {
     Random random = new Random(seed);
     float[] uf = gaussians(random, users * k);
     float[] itf = gaussians(random, items * k);
-    MfModel model = new MfModel(ids("u", users), ids("i", items), k, 3.5f, uf,
-        gaussians(random, users), itf, gaussians(random, items));
-    Provenance provenance = Provenance.of(seed, "sha256:feed",
-        Map.of(Provenance.GIT_COMMIT_ENV, "abc123"));
-    BundleManifest manifest = BundleManifest.builder().feedbackType("EXPLICIT")
-        .options(Map.of("num_factors", k)).dataFingerprint("sha256:feed")
-        .provenance(provenance).build();
+    MfModel model =
+        new MfModel(
+            ids("u", users),
+            ids("i", items),
+            k,
+            3.5f,
+            uf,
+            gaussians(random, users),
+            itf,
+            gaussians(random, items));
+    Provenance provenance =
+        Provenance.of(seed, "sha256:feed", Map.of(Provenance.GIT_COMMIT_ENV, "abc123"));
+    BundleManifest manifest =
+        BundleManifest.builder()
+            .feedbackType("EXPLICIT")
+            .options(Map.of("num_factors", k))
+            .dataFingerprint("sha256:feed")
+            .provenance(provenance)
+            .build();
     BundleWriter.write(dir, model, manifest);
     return dir;
   }
@@ -63,12 +74,16 @@ final class PackagingFixtures {
     Files.writeString(osRelease, "ID=tiny\nVERSION_ID=1\n");
     Path tar = dir.resolve("base.tar");
     Jib.fromScratch()
-        .addFileEntriesLayer(FileEntriesLayer.builder().setName("os")
-            .addEntry(osRelease, AbsoluteUnixPath.get("/etc/os-release")).build())
+        .addFileEntriesLayer(
+            FileEntriesLayer.builder()
+                .setName("os")
+                .addEntry(osRelease, AbsoluteUnixPath.get("/etc/os-release"))
+                .build())
         .addLabel("base.label", "tiny")
-        .containerize(Containerizer.to(TarImage.at(tar).named("tiny/base:1"))
-            .setBaseImageLayersCache(dir.resolve("cache/base"))
-            .setApplicationLayersCache(dir.resolve("cache/app")));
+        .containerize(
+            Containerizer.to(TarImage.at(tar).named("tiny/base:1"))
+                .setBaseImageLayersCache(dir.resolve("cache/base"))
+                .setApplicationLayersCache(dir.resolve("cache/app")));
     return tar;
   }
 

@@ -1,7 +1,6 @@
 package io.recopipe.components.packaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServingResourcesTest {
   private static final long GIB = 1L << 30;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void threadsAreOneWorkerPerCoreAtLeastTwoPlusTwoConnectorsIoThreads() {
@@ -42,11 +40,13 @@ class ServingResourcesTest {
 
   @Test
   void heapIsAShareOfTheContainerAndTheJvmDefaultOnASharedMachine() {
-    assertEquals(List.of("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=60"),
+    assertEquals(
+        List.of("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=60"),
         ServingResources.CLOUD_RUN_DEFAULT.jvmFlags());
     assertEquals(75, new ServingResources(2, 2 * GIB, true).heapPercent());
     assertEquals(25, new ServingResources(2, 64 * GIB, false).heapPercent());
-    assertEquals("threads 6, scoring workers 2, GC serial, heap <= 75% of 2.0 GiB (2 cores)",
+    assertEquals(
+        "threads 6, scoring workers 2, GC serial, heap <= 75% of 2.0 GiB (2 cores)",
         new ServingResources(2, 2 * GIB, true).describe());
   }
 
@@ -68,8 +68,8 @@ class ServingResourcesTest {
   void readsTheCgroupLimitAndMemInfo() throws Exception {
     Path limit = Files.writeString(dir.resolve("memory.max"), "2147483648\n");
     Path unlimited = Files.writeString(dir.resolve("unlimited"), "max\n");
-    Path meminfo = Files.writeString(dir.resolve("meminfo"),
-        "MemTotal:        8000000 kB\nMemFree:  10 kB\n");
+    Path meminfo =
+        Files.writeString(dir.resolve("meminfo"), "MemTotal:        8000000 kB\nMemFree:  10 kB\n");
     assertEquals(2 * GIB, ServingResources.cgroupLimit(limit));
     assertEquals(-1, ServingResources.cgroupLimit(unlimited));
     assertEquals(-1, ServingResources.cgroupLimit(dir.resolve("absent")));
@@ -78,5 +78,4 @@ class ServingResourcesTest {
     assertEquals(Runtime.getRuntime().availableProcessors(), local.cores());
     assertTrue(local.memoryBytes() >= 64L << 20, local.describe());
   }
-
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class ControlCharsTest {
   @Test
   void escapesControlAndInvisibleFormattingCharacters() {
-    assertEquals("a\\tb\\nc\\r\\0d\\u001b[31mred\\u007f\\u009b\\u2028\\u202e",
+    assertEquals(
+        "a\\tb\\nc\\r\\0d\\u001b[31mred\\u007f\\u009b\\u2028\\u202e",
         ControlChars.escape("a\tb\nc\r\0d\u001b[31mred\u007f\u009b\u2028\u202e"));
     assertEquals("José – Café ★", ControlChars.escape("José – Café ★"));
   }

@@ -38,23 +38,27 @@ class CsvRecordParserTest {
 
   @Test
   void unquotesDelimitersAndDoubledQuotes(@TempDir Path tmp) throws IOException {
-    assertEquals(List.of(List.of("1", "Say \"Hi\", Bob", "x")),
+    assertEquals(
+        List.of(List.of("1", "Say \"Hi\", Bob", "x")),
         parseAll(tmp, "1,\"Say \"\"Hi\"\", Bob\",x\n"));
     assertEquals(List.of(List.of("", "")), parseAll(tmp, "\"\",\n"));
   }
 
   @Test
   void joinsQuotedLineBreaks(@TempDir Path tmp) throws IOException {
-    assertEquals(List.of(List.of("1", "two\nlines"), List.of("2", "b")),
+    assertEquals(
+        List.of(List.of("1", "two\nlines"), List.of("2", "b")),
         parseAll(tmp, "1,\"two\nlines\"\n2,b\n"));
   }
 
   @Test
   void rejectsTextAfterClosingQuote(@TempDir Path tmp) throws IOException {
     Path file = tmp.resolve("f.csv");
-    DataFormatException e = org.junit.jupiter.api.Assertions.assertThrows(
-        DataFormatException.class, () -> parseAll(tmp, "1,\"a\"b,c\n"));
-    assertEquals(file + " line 1: expected a delimiter ',' after a closing quote, found 'b'",
+    DataFormatException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            DataFormatException.class, () -> parseAll(tmp, "1,\"a\"b,c\n"));
+    assertEquals(
+        file + " line 1: expected a delimiter ',' after a closing quote, found 'b'",
         e.getMessage());
   }
 }

@@ -13,8 +13,7 @@ import java.util.zip.ZipOutputStream;
 
 /** Writes small fixture files and zips for reader tests (never real MovieLens data). */
 final class Fixtures {
-  private Fixtures() {
-  }
+  private Fixtures() {}
 
   static Path write(Path file, String content, Charset charset) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
@@ -30,7 +29,9 @@ final class Fixtures {
     return write(file, content, StandardCharsets.ISO_8859_1);
   }
 
-  /** Zips every regular file of {@code directory} under {@code topFolder/} (like the official zips). */
+  /**
+   * Zips every regular file of {@code directory} under {@code topFolder/} (like the official zips).
+   */
   static Path zip(Path directory, String topFolder, Path zipFile) throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     try (var files = Files.list(directory)) {
@@ -58,9 +59,14 @@ final class Fixtures {
     StringBuilder text = new StringBuilder();
     var ratings = dataset.ratings();
     for (int n = 0; n < ratings.size(); n++) {
-      text.append(ratings.users().id(ratings.user(n))).append(' ')
-          .append(ratings.items().id(ratings.item(n))).append(' ')
-          .append(ratings.rating(n)).append(' ').append(ratings.timestamp(n)).append('\n');
+      text.append(ratings.users().id(ratings.user(n)))
+          .append(' ')
+          .append(ratings.items().id(ratings.item(n)))
+          .append(' ')
+          .append(ratings.rating(n))
+          .append(' ')
+          .append(ratings.timestamp(n))
+          .append('\n');
     }
     return text.toString();
   }

@@ -12,11 +12,15 @@ import org.junit.jupiter.api.io.TempDir;
 class GenericRatingsTest {
   @Test
   void anyFiniteRatingWithAHeader(@TempDir Path tmp) throws IOException {
-    Path file = Fixtures.utf8(tmp.resolve("r.csv"), "user_id,item_id,rating\n"
-        + "u,half,0.5\nu,ten,10\nu,hundred,100\nu,weight,0.0125\nu,count,1234567\n"
-        + "u,negative,-2\nu,exp,1e2\n");
-    assertEquals("u half 0.5 0\nu ten 10.0 0\nu hundred 100.0 0\nu weight 0.0125 0\n"
-        + "u count 1234567.0 0\nu negative -2.0 0\nu exp 100.0 0\n",
+    Path file =
+        Fixtures.utf8(
+            tmp.resolve("r.csv"),
+            "user_id,item_id,rating\n"
+                + "u,half,0.5\nu,ten,10\nu,hundred,100\nu,weight,0.0125\nu,count,1234567\n"
+                + "u,negative,-2\nu,exp,1e2\n");
+    assertEquals(
+        "u half 0.5 0\nu ten 10.0 0\nu hundred 100.0 0\nu weight 0.0125 0\n"
+            + "u count 1234567.0 0\nu negative -2.0 0\nu exp 100.0 0\n",
         Fixtures.rows(DatasetReader.read(file)));
   }
 
@@ -27,7 +31,8 @@ class GenericRatingsTest {
     assertEquals(DatasetFormat.DELIMITED, dataset.report().format());
     assertEquals("1 2 0.5 100\n1 3 87.0 200\n", Fixtures.rows(dataset));
     Path split = Fixtures.utf8(tmp.resolve("u1.base"), "1\t2\t0.5\t100\n");
-    assertEquals(split + " line 1, column 3 (rating): expected a rating in 1..5, found '0.5'",
+    assertEquals(
+        split + " line 1, column 3 (rating): expected a rating in 1..5, found '0.5'",
         assertThrows(DataFormatException.class, () -> DatasetReader.read(split)).getMessage());
   }
 
@@ -39,18 +44,19 @@ class GenericRatingsTest {
     assertEquals(DatasetFormat.DELIMITED, dataset.report().format());
     assertEquals("1 2 10.0 978300760\n", Fixtures.rows(dataset));
     Path release = Fixtures.utf8(tmp.resolve("ratings.csv"), content);
-    assertEquals(release + " line 2, column 3 (rating): expected a rating in 0.5..5, found '10'",
-        assertThrows(DataFormatException.class, () -> DatasetReader.read(release))
-            .getMessage());
+    assertEquals(
+        release + " line 2, column 3 (rating): expected a rating in 0.5..5, found '10'",
+        assertThrows(DataFormatException.class, () -> DatasetReader.read(release)).getMessage());
   }
 
   @Test
   void nonFiniteRatingsAreRefused(@TempDir Path tmp) throws IOException {
     for (String bad : new String[] {"NaN", "Infinity", "1e39", "-inf", "4,5"}) {
       Path file = Fixtures.utf8(tmp.resolve("r.tsv"), "user\titem\trating\nu\ti\t" + bad + "\n");
-      assertEquals(file + " line 2, column 3 (rating): expected a numeric rating, found '" + bad
-          + "'", assertThrows(DataFormatException.class, () -> DatasetReader.read(file))
-              .getMessage(), bad);
+      assertEquals(
+          file + " line 2, column 3 (rating): expected a numeric rating, found '" + bad + "'",
+          assertThrows(DataFormatException.class, () -> DatasetReader.read(file)).getMessage(),
+          bad);
     }
   }
 }

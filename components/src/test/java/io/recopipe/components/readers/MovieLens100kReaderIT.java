@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reads the real MovieLens 100K (never committed: found via {@code ML100K_DIR} or by walking up
- * to {@code shared/data/ml-100k}); skipped with a message where it is absent.
+ * Reads the real MovieLens 100K (never committed: found via {@code ML100K_DIR} or by walking up to
+ * {@code shared/data/ml-100k}); skipped with a message where it is absent.
  */
 class MovieLens100kReaderIT {
   private static Path dataDir;
@@ -22,9 +22,13 @@ class MovieLens100kReaderIT {
   @BeforeEach
   void locate() {
     dataDir = find();
-    Assumptions.assumeTrue(dataDir != null && Files.isRegularFile(dataDir.resolve("u.data")),
-        "ML-100K not found at " + (dataDir == null ? "shared/data/ml-100k above "
-            + Path.of("").toAbsolutePath() : dataDir) + "; set ML100K_DIR");
+    Assumptions.assumeTrue(
+        dataDir != null && Files.isRegularFile(dataDir.resolve("u.data")),
+        "ML-100K not found at "
+            + (dataDir == null
+                ? "shared/data/ml-100k above " + Path.of("").toAbsolutePath()
+                : dataDir)
+            + "; set ML100K_DIR");
   }
 
   private static Path find() {
@@ -50,8 +54,9 @@ class MovieLens100kReaderIT {
     assertEquals(943, dataset.ratings().users().size());
     assertEquals(1_682, dataset.ratings().items().size());
     assertEquals(0, report.duplicatesResolved());
-    assertEquals(new TreeMap<>(Map.of(1f, 6_110L, 2f, 11_370L, 3f, 27_145L, 4f, 34_174L,
-        5f, 21_201L)), report.ratingHistogram());
+    assertEquals(
+        new TreeMap<>(Map.of(1f, 6_110L, 2f, 11_370L, 3f, 27_145L, 4f, 34_174L, 5f, 21_201L)),
+        report.ratingHistogram());
     assertEquals(1_682, dataset.movies().orElseThrow().size());
     assertEquals(943, dataset.users().orElseThrow().size());
     Movie toyStory = dataset.movies().orElseThrow().get("1").orElseThrow();

@@ -14,26 +14,39 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MovieLens100kReaderTest {
-  static final String U_DATA = String.join("\n",
-      "1\t10\t5\t881250949",
-      "1\t20\t3\t881250950",
-      "2\t10\t4\t891717742",
-      "3\t30\t1\t878887116",
-      "2\t10\t2\t891717700", // duplicate of (2, 10), older: dropped
-      "3\t20\t4\t878887117") + "\n";
+  static final String U_DATA =
+      String.join(
+              "\n",
+              "1\t10\t5\t881250949",
+              "1\t20\t3\t881250950",
+              "2\t10\t4\t891717742",
+              "3\t30\t1\t878887116",
+              "2\t10\t2\t891717700", // duplicate of (2, 10), older: dropped
+              "3\t20\t4\t878887117")
+          + "\n";
 
   static Path writeHundredK(Path dir) throws IOException {
     Fixtures.latin1(dir.resolve("u.data"), U_DATA);
     String flags19 = "|0|0|0|0|0|1|0|0|1|0|0|0|0|0|0|0|0|0|0";
-    Fixtures.latin1(dir.resolve("u.item"), String.join("\n",
-        "10|Café Society (1995)|01-Jan-1995||http://example.org/10" + flags19,
-        "20|Toy, Story (1995)|01-Jan-1995||http://example.org/20" + flags19.replace("|1|", "|0|"),
-        "30|unknown||||1|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0") + "\n");
-    Fixtures.latin1(dir.resolve("u.user"), "1|24|M|technician|85711\n2|53|F|other|94043\n"
-        + "3|23|M|writer|32067\n");
+    Fixtures.latin1(
+        dir.resolve("u.item"),
+        String.join(
+                "\n",
+                "10|Café Society (1995)|01-Jan-1995||http://example.org/10" + flags19,
+                "20|Toy, Story (1995)|01-Jan-1995||http://example.org/20"
+                    + flags19.replace("|1|", "|0|"),
+                "30|unknown||||1|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0")
+            + "\n");
+    Fixtures.latin1(
+        dir.resolve("u.user"),
+        "1|24|M|technician|85711\n2|53|F|other|94043\n" + "3|23|M|writer|32067\n");
     StringBuilder genres = new StringBuilder();
     for (int g = 0; g < MovieLens100kCatalogs.STANDARD_GENRES.size(); g++) {
-      genres.append(MovieLens100kCatalogs.STANDARD_GENRES.get(g)).append('|').append(g).append('\n');
+      genres
+          .append(MovieLens100kCatalogs.STANDARD_GENRES.get(g))
+          .append('|')
+          .append(g)
+          .append('\n');
     }
     Fixtures.latin1(dir.resolve("u.genre"), genres + "\n");
     return dir;
@@ -67,8 +80,10 @@ class MovieLens100kReaderTest {
     assertEquals(3, report.users());
     assertEquals(3, report.items());
     assertEquals(new TreeMap<>(Map.of(1f, 1L, 3f, 1L, 4f, 2L, 5f, 1L)), report.ratingHistogram());
-    assertEquals("1 10 5.0 881250949\n1 20 3.0 881250950\n2 10 4.0 891717742\n"
-        + "3 30 1.0 878887116\n3 20 4.0 878887117\n", Fixtures.rows(dataset));
+    assertEquals(
+        "1 10 5.0 881250949\n1 20 3.0 881250950\n2 10 4.0 891717742\n"
+            + "3 30 1.0 878887116\n3 20 4.0 878887117\n",
+        Fixtures.rows(dataset));
 
     Catalog<Movie> movies = dataset.movies().orElseThrow();
     assertEquals(3, movies.size());
@@ -91,7 +106,8 @@ class MovieLens100kReaderTest {
       throws IOException {
     Path dir = writeHundredK(tmp);
     Files.delete(dir.resolve("u.genre"));
-    assertEquals(List.of("Comedy", "Drama"),
+    assertEquals(
+        List.of("Comedy", "Drama"),
         DatasetReader.read(dir).movies().orElseThrow().get("10").orElseThrow().genres());
 
     StringBuilder renamed = new StringBuilder();
@@ -99,7 +115,8 @@ class MovieLens100kReaderTest {
       renamed.append("G").append(g).append('|').append(g).append('\n');
     }
     Fixtures.latin1(dir.resolve("u.genre"), renamed.toString());
-    assertEquals(List.of("G5", "G8"),
+    assertEquals(
+        List.of("G5", "G8"),
         DatasetReader.read(dir).movies().orElseThrow().get("10").orElseThrow().genres());
   }
 

@@ -16,8 +16,10 @@ class NumbersTest {
 
   @Test
   void parsesDecimalsExactlyLikeTheJdk() {
-    for (String text : new String[] {"4", "3.5", "0.5", "-1.25", "+2", "4.", ".5", "1e2", "2.5E-1",
-        "3.14159", "123456.789"}) {
+    for (String text :
+        new String[] {
+          "4", "3.5", "0.5", "-1.25", "+2", "4.", ".5", "1e2", "2.5E-1", "3.14159", "123456.789"
+        }) {
       assertEquals(Float.parseFloat(text), f(text), text);
     }
     assertEquals(4f, f(" 4 "));

@@ -44,36 +44,56 @@ class TimestampParserTest {
     assertEquals(978_300_760L, millis.parse("978300760123"));
     assertTrue(millis.millis());
     assertEquals(1L, millis.parse("1999"));
-    assertEquals(TimestampParser.MILLIS_FROM / 1000, new TimestampParser().parse(
-        Long.toString(TimestampParser.MILLIS_FROM)));
-    assertEquals(TimestampParser.MILLIS_FROM - 1, new TimestampParser().parse(
-        Long.toString(TimestampParser.MILLIS_FROM - 1)));
+    assertEquals(
+        TimestampParser.MILLIS_FROM / 1000,
+        new TimestampParser().parse(Long.toString(TimestampParser.MILLIS_FROM)));
+    assertEquals(
+        TimestampParser.MILLIS_FROM - 1,
+        new TimestampParser().parse(Long.toString(TimestampParser.MILLIS_FROM - 1)));
   }
 
   @Test
   void refusesWhatIsNoTime() {
-    for (String bad : List.of("", "yesterday", "2001-13-01", "2001-02-30", "2001-01-01T25:00:00",
-        "2001-01-01T10", "2001-01-01T10:00:00PST", "01/02/2001", "2001-01-01T10:00:00.",
-        "2001-01-01 10:00:00 UTC+1", "12.5")) {
+    for (String bad :
+        List.of(
+            "",
+            "yesterday",
+            "2001-13-01",
+            "2001-02-30",
+            "2001-01-01T25:00:00",
+            "2001-01-01T10",
+            "2001-01-01T10:00:00PST",
+            "01/02/2001",
+            "2001-01-01T10:00:00.",
+            "2001-01-01 10:00:00 UTC+1",
+            "12.5")) {
       assertEquals(TimestampParser.INVALID, parse(bad), bad);
     }
   }
 
   @Test
   void filesReadEachFormAndNameABadOneWithItsColumn(@TempDir Path tmp) throws IOException {
-    Path millis = Fixtures.utf8(tmp.resolve("ms.csv"),
-        "user_id,item_id,rating,event_time\nu,a,1,978300760000\nu,b,2,978300761500\n");
-    assertEquals("u a 1.0 978300760\nu b 2.0 978300761\n",
-        Fixtures.rows(DatasetReader.read(millis)));
-    Path iso = Fixtures.utf8(tmp.resolve("iso.tsv"),
-        "user\titem\trating\tdate\nu\ta\t1\t2001-01-01\nu\tb\t2\t2001-01-01T00:00:10+00:00\n");
+    Path millis =
+        Fixtures.utf8(
+            tmp.resolve("ms.csv"),
+            "user_id,item_id,rating,event_time\nu,a,1,978300760000\nu,b,2,978300761500\n");
+    assertEquals(
+        "u a 1.0 978300760\nu b 2.0 978300761\n", Fixtures.rows(DatasetReader.read(millis)));
+    Path iso =
+        Fixtures.utf8(
+            tmp.resolve("iso.tsv"),
+            "user\titem\trating\tdate\nu\ta\t1\t2001-01-01\nu\tb\t2\t2001-01-01T00:00:10+00:00\n");
     assertEquals("u a 1.0 978307200\nu b 2.0 978307210\n", Fixtures.rows(DatasetReader.read(iso)));
-    Path bad = Fixtures.utf8(tmp.resolve("bad.csv"),
-        "user_id,item_id,rating,timestamp\nu,a,1,2001-01-01\nu,b,2,31/12/2000\n");
-    assertEquals(bad + " line 3, column 4 (timestamp): expected a timestamp in epoch seconds or"
-        + " milliseconds, an ISO-8601 date or time, or '2000-12-31 22:12:40 UTC', found"
-        + " '31/12/2000'", assertThrows(DataFormatException.class,
-            () -> DatasetReader.read(bad)).getMessage());
+    Path bad =
+        Fixtures.utf8(
+            tmp.resolve("bad.csv"),
+            "user_id,item_id,rating,timestamp\nu,a,1,2001-01-01\nu,b,2,31/12/2000\n");
+    assertEquals(
+        bad
+            + " line 3, column 4 (timestamp): expected a timestamp in epoch seconds or"
+            + " milliseconds, an ISO-8601 date or time, or '2000-12-31 22:12:40 UTC', found"
+            + " '31/12/2000'",
+        assertThrows(DataFormatException.class, () -> DatasetReader.read(bad)).getMessage());
   }
 
   @Test

@@ -21,23 +21,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EvaluateComponentTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void metricsMatchTheRegressionEvaluator() throws Exception {
     Path dataset = StepFixtures.dataset(tmp.resolve("data"), 11);
     Path model = StepFixtures.train(dataset, tmp.resolve("train"), "4", "2.0").output("model");
-    TestContext ctx = new TestContext(tmp.resolve("eval"), "run-1").input("dataset", dataset)
-        .input("model", model);
+    TestContext ctx =
+        new TestContext(tmp.resolve("eval"), "run-1")
+            .input("dataset", dataset)
+            .input("model", model);
 
     new EvaluateComponent().run(ctx);
 
     RegressionEvaluation expected = expected(dataset, model);
     ObjectNode json = read(ctx.output("metrics"));
     for (Map.Entry<String, Double> metric : expected.asMap().entrySet()) {
-      assertEquals(metric.getValue(), JsonFields.doubleValue(json, metric.getKey()), 1e-12,
-          metric.getKey());
+      assertEquals(
+          metric.getValue(), JsonFields.doubleValue(json, metric.getKey()), 1e-12, metric.getKey());
       assertEquals(metric.getValue(), ctx.metrics.get(metric.getKey()), 1e-12);
     }
     assertEquals(expected.rows(), JsonFields.longValue(json, "eval_rows"));
@@ -45,8 +46,10 @@ class EvaluateComponentTest {
     assertFalse(json.has("champion"));
     FakeWarehouse.Table table = ctx.warehouse.table(EvaluationTable.NAME);
     assertEquals(List.of("candidate"), table.column("model"));
-    assertEquals(expected.get("root_mean_squared_error"),
-        (Double) table.column("root_mean_squared_error").get(0), 1e-12);
+    assertEquals(
+        expected.get("root_mean_squared_error"),
+        (Double) table.column("root_mean_squared_error").get(0),
+        1e-12);
   }
 
   @Test
@@ -54,8 +57,10 @@ class EvaluateComponentTest {
     Path dataset = StepFixtures.dataset(tmp.resolve("data"), 11);
     Path candidate = StepFixtures.train(dataset, tmp.resolve("c"), "4", "2.0").output("model");
     Path champion = StepFixtures.train(dataset, tmp.resolve("p"), "2", "20").output("model");
-    TestContext ctx = new TestContext(tmp.resolve("eval"), "run-1").input("dataset", dataset)
-        .input("model", candidate);
+    TestContext ctx =
+        new TestContext(tmp.resolve("eval"), "run-1")
+            .input("dataset", dataset)
+            .input("model", candidate);
     ctx.champion = champion;
 
     new EvaluateComponent().run(ctx);
@@ -66,8 +71,8 @@ class EvaluateComponentTest {
     ObjectNode deltas = JsonFields.object(section, "deltas");
     for (String name : mine.asMap().keySet()) {
       assertEquals(theirs.get(name), JsonFields.doubleValue(section, name), 1e-12, name);
-      assertEquals(mine.get(name) - theirs.get(name), JsonFields.doubleValue(deltas, name), 1e-12,
-          name);
+      assertEquals(
+          mine.get(name) - theirs.get(name), JsonFields.doubleValue(deltas, name), 1e-12, name);
     }
     assertEquals(theirs.rows(), JsonFields.longValue(section, "eval_rows"));
     FakeWarehouse.Table table = ctx.warehouse.table(EvaluationTable.NAME);

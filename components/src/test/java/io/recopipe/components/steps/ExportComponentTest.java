@@ -29,8 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExportComponentTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
   private Path dataset;
   private Path model;
   private TestContext ctx;
@@ -39,8 +38,11 @@ class ExportComponentTest {
   void export() throws Exception {
     dataset = StepFixtures.dataset(tmp.resolve("data"), 3);
     model = StepFixtures.train(dataset, tmp.resolve("train"), "4", "2.0").output("model");
-    ctx = new TestContext(tmp.resolve("export"), "run-1").input("model", model)
-        .input("dataset", dataset).set("top_n", "10");
+    ctx =
+        new TestContext(tmp.resolve("export"), "run-1")
+            .input("model", model)
+            .input("dataset", dataset)
+            .set("top_n", "10");
     new ExportComponent().run(ctx);
   }
 
@@ -49,15 +51,19 @@ class ExportComponentTest {
     Path exported = ctx.output("model");
     ModelBundle bundle = ModelBundle.load(exported);
     for (var file : bundle.files()) {
-      assertArrayEquals(Files.readAllBytes(model.resolve(file.name())),
+      assertArrayEquals(
+          Files.readAllBytes(model.resolve(file.name())),
           Files.readAllBytes(exported.resolve(file.name())));
     }
-    ObjectNode report = JsonFields.asObject(Json.parse(Files.readAllBytes(ctx.output("report")
-        .resolve(ExportComponent.REPORT_FILE))));
+    ObjectNode report =
+        JsonFields.asObject(
+            Json.parse(
+                Files.readAllBytes(ctx.output("report").resolve(ExportComponent.REPORT_FILE))));
     MfModel m = bundle.model();
-    assertEquals(m.users().size() + m.items().size() + 1L, JsonFields.longValue(report,
-        "weights_rows"));
-    assertEquals(ctx.warehouse.table(RecommendationsTable.NAME).rows().size(),
+    assertEquals(
+        m.users().size() + m.items().size() + 1L, JsonFields.longValue(report, "weights_rows"));
+    assertEquals(
+        ctx.warehouse.table(RecommendationsTable.NAME).rows().size(),
         JsonFields.longValue(report, "recommendation_rows"));
   }
 
@@ -101,7 +107,8 @@ class ExportComponentTest {
     Ratings train = DatasetReader.read(dataset.resolve(DatasetLayout.TRAIN)).ratings();
     Map<String, Set<String>> rated = new HashMap<>();
     for (int n = 0; n < train.size(); n++) {
-      rated.computeIfAbsent(train.users().id(train.user(n)), k -> new HashSet<>())
+      rated
+          .computeIfAbsent(train.users().id(train.user(n)), k -> new HashSet<>())
           .add(train.items().id(train.item(n)));
     }
     FakeWarehouse.Table recs = ctx.warehouse.table(RecommendationsTable.NAME);
@@ -157,15 +164,22 @@ class ExportComponentTest {
     }
     Ratings all = DatasetReader.read(dataset.resolve(DatasetLayout.RATINGS)).ratings();
     long trainRows = DatasetReader.read(dataset.resolve(DatasetLayout.TRAIN)).ratings().size();
-    Files.writeString(recorded.resolve(DatasetLayout.SCHEMA), Json.pretty(DatasetSchema.of(
-        all, trainRows, all.size() - trainRows, "test", "test").toJson()));
+    Files.writeString(
+        recorded.resolve(DatasetLayout.SCHEMA),
+        Json.pretty(
+            DatasetSchema.of(all, trainRows, all.size() - trainRows, "test", "test").toJson()));
     assertTrue(ModelBundle.load(model).ratedItems().isPresent(), "train stores rated items");
-    TestContext fromBundle = new TestContext(tmp.resolve("export-2"), "run-2")
-        .input("model", model).input("dataset", recorded).set("top_n", "10");
+    TestContext fromBundle =
+        new TestContext(tmp.resolve("export-2"), "run-2")
+            .input("model", model)
+            .input("dataset", recorded)
+            .set("top_n", "10");
     new ExportComponent().run(fromBundle);
-    assertEquals(ctx.warehouse.table(RecommendationsTable.NAME).rows(),
+    assertEquals(
+        ctx.warehouse.table(RecommendationsTable.NAME).rows(),
         fromBundle.warehouse.table(RecommendationsTable.NAME).rows());
-    assertEquals(ctx.warehouse.table(WeightsTable.NAME).rows(),
+    assertEquals(
+        ctx.warehouse.table(WeightsTable.NAME).rows(),
         fromBundle.warehouse.table(WeightsTable.NAME).rows());
   }
 
@@ -181,8 +195,9 @@ class ExportComponentTest {
       List<Object> actual = rows.get(n);
       assertEquals(row.processedInput(), actual.get(0));
       assertEquals(row.feature(), actual.get(1));
-      assertEquals(row.isGlobalIntercept() ? null : WeightsTable.factorWeights(
-          (List<?>) actual.get(2)), row.isGlobalIntercept() ? null : row.factorWeights());
+      assertEquals(
+          row.isGlobalIntercept() ? null : WeightsTable.factorWeights((List<?>) actual.get(2)),
+          row.isGlobalIntercept() ? null : row.factorWeights());
       assertEquals(row.intercept(), actual.get(3));
     }
   }

@@ -83,8 +83,8 @@ final class FakeWarehouse implements Warehouse {
     List<List<Object>> copy = new ArrayList<>();
     for (List<Object> row : rows) {
       if (row.size() != columns.size()) {
-        throw new AssertionError(table + ": row has " + row.size() + " values for "
-            + columns.size() + " columns");
+        throw new AssertionError(
+            table + ": row has " + row.size() + " values for " + columns.size() + " columns");
       }
       copy.add(new ArrayList<>(row));
     }
@@ -108,8 +108,7 @@ final class FakeWarehouse implements Warehouse {
   }
 
   @Override
-  public void close() {
-  }
+  public void close() {}
 
   @Override
   public Warehouse staged(String key) {

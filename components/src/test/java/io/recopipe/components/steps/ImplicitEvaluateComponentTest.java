@@ -21,14 +21,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ImplicitEvaluateComponentTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private static Path trainImplicit(Path dataset, Path root) throws Exception {
-    TestContext ctx = new TestContext(root, "run-1").input("dataset", dataset)
-        .set("feedback_type", "implicit").set("wals_alpha", "10").set("positive_threshold", "4")
-        .set("num_factors", "4").set("l2_reg", "0.5").set("max_iterations", "5")
-        .set("threads", "2").set("early_stop", "false");
+    TestContext ctx =
+        new TestContext(root, "run-1")
+            .input("dataset", dataset)
+            .set("feedback_type", "implicit")
+            .set("wals_alpha", "10")
+            .set("positive_threshold", "4")
+            .set("num_factors", "4")
+            .set("l2_reg", "0.5")
+            .set("max_iterations", "5")
+            .set("threads", "2")
+            .set("early_stop", "false");
     new TrainComponent().run(ctx);
     return ctx.output("model");
   }
@@ -38,17 +44,21 @@ class ImplicitEvaluateComponentTest {
     Path dataset = StepFixtures.dataset(tmp.resolve("data"), 11);
     Path implicitChampion = trainImplicit(dataset, tmp.resolve("c"));
     Path candidate = StepFixtures.train(dataset, tmp.resolve("p"), "2", "20").output("model");
-    TestContext ctx = new TestContext(tmp.resolve("eval"), "run-1").input("dataset", dataset)
-        .input("model", candidate);
+    TestContext ctx =
+        new TestContext(tmp.resolve("eval"), "run-1")
+            .input("dataset", dataset)
+            .input("model", candidate);
     ctx.champion = implicitChampion;
 
     new EvaluateComponent().run(ctx);
 
-    ObjectNode json = JsonFields.asObject(Json.parse(Files.readAllBytes(ctx.output("metrics")
-        .resolve(MetricsReport.FILE))));
+    ObjectNode json =
+        JsonFields.asObject(
+            Json.parse(Files.readAllBytes(ctx.output("metrics").resolve(MetricsReport.FILE))));
     assertTrue(json.has("r2_score"));
     assertFalse(json.has("champion"), "rating errors of a confidence model mean nothing");
-    assertTrue(ctx.info.stream().anyMatch(l -> l.startsWith("the champion is an IMPLICIT model")),
+    assertTrue(
+        ctx.info.stream().anyMatch(l -> l.startsWith("the champion is an IMPLICIT model")),
         ctx.info.toString());
   }
 
@@ -57,8 +67,10 @@ class ImplicitEvaluateComponentTest {
     Path dataset = StepFixtures.dataset(tmp.resolve("data"), 11);
     Path candidate = trainImplicit(dataset, tmp.resolve("c"));
     Path champion = StepFixtures.train(dataset, tmp.resolve("p"), "2", "20").output("model");
-    TestContext ctx = new TestContext(tmp.resolve("eval"), "run-1").input("dataset", dataset)
-        .input("model", candidate);
+    TestContext ctx =
+        new TestContext(tmp.resolve("eval"), "run-1")
+            .input("dataset", dataset)
+            .input("model", candidate);
     ctx.champion = champion;
 
     new EvaluateComponent().run(ctx);
@@ -67,14 +79,16 @@ class ImplicitEvaluateComponentTest {
     Ratings eval = DatasetReader.read(dataset.resolve(DatasetLayout.EVAL)).ratings();
     ImplicitEvaluator evaluator = ImplicitEvaluator.withThreshold(4);
     ImplicitEvaluation mine = evaluator.evaluate(ModelBundle.load(candidate).model(), train, eval);
-    ImplicitEvaluation theirs = evaluator.evaluate(ModelBundle.load(champion).model(), train,
-        eval);
-    ObjectNode json = JsonFields.asObject(Json.parse(Files.readAllBytes(ctx.output("metrics")
-        .resolve(MetricsReport.FILE))));
+    ImplicitEvaluation theirs = evaluator.evaluate(ModelBundle.load(champion).model(), train, eval);
+    ObjectNode json =
+        JsonFields.asObject(
+            Json.parse(Files.readAllBytes(ctx.output("metrics").resolve(MetricsReport.FILE))));
     for (String column : ImplicitEvaluator.COLUMNS) {
       assertEquals(mine.get(column), JsonFields.doubleValue(json, column), 1e-12, column);
-      assertEquals(theirs.get(column), JsonFields.doubleValue(JsonFields.object(json, "champion"),
-          column), 1e-12);
+      assertEquals(
+          theirs.get(column),
+          JsonFields.doubleValue(JsonFields.object(json, "champion"), column),
+          1e-12);
     }
     assertFalse(json.has("r2_score"));
     assertEquals(mine.positives(), JsonFields.longValue(json, "eval_rows"));

@@ -15,8 +15,7 @@ import java.util.List;
 
 /** Small synthetic datasets in {@link DatasetLayout} and trained models, for the step tests. */
 public final class StepFixtures {
-  private StepFixtures() {
-  }
+  private StepFixtures() {}
 
   /**
    * Writes a 60-user, 80-item dataset with a 10% eval split into {@code dir}; movies.tsv names
@@ -24,8 +23,7 @@ public final class StepFixtures {
    */
   public static Path dataset(Path dir, long seed) throws IOException {
     Files.createDirectories(dir);
-    Ratings all = SyntheticGenerator.generate(SyntheticSpec.custom(60, 80, 2_400), seed)
-        .ratings();
+    Ratings all = SyntheticGenerator.generate(SyntheticSpec.custom(60, 80, 2_400), seed).ratings();
     TrainTestSplit split = RandomSplit.split(all, 0.1, seed);
     TsvRatingsWriter.write(all, dir.resolve(DatasetLayout.RATINGS));
     TsvRatingsWriter.write(split.train(), dir.resolve(DatasetLayout.TRAIN));
@@ -43,10 +41,16 @@ public final class StepFixtures {
    * Trains a small model on {@code dataset} into {@code root}/model and returns its context; the
    * run id is {@code run-} and the root's name, so two roots are two runs.
    */
-  public static TestContext train(Path dataset, Path root, String factors, String l2) throws Exception {
-    TestContext ctx = new TestContext(root, "run-" + root.getFileName()).input("dataset", dataset)
-        .set("num_factors", factors).set("l2_reg", l2).set("max_iterations", "6")
-        .set("threads", "2").set("early_stop", "false");
+  public static TestContext train(Path dataset, Path root, String factors, String l2)
+      throws Exception {
+    TestContext ctx =
+        new TestContext(root, "run-" + root.getFileName())
+            .input("dataset", dataset)
+            .set("num_factors", factors)
+            .set("l2_reg", l2)
+            .set("max_iterations", "6")
+            .set("threads", "2")
+            .set("early_stop", "false");
     new TrainComponent().run(ctx);
     return ctx;
   }

@@ -26,8 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainComponentTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void writesLoadableBundleAndTrainingInfo() throws Exception {
@@ -55,8 +54,11 @@ class TrainComponentTest {
       assertNotNull(row.get(5), "duration_ms of the execution that trained");
     }
     assertEquals(6, ctx.progress.size());
-    assertTrue(ctx.progress.get(2).matches("iteration 2 loss \\d+\\.\\d{4} eval_loss \\d+\\.\\d{4}"
-        + " \\(\\d+ ms\\)"), ctx.progress.get(2));
+    assertTrue(
+        ctx.progress
+            .get(2)
+            .matches("iteration 2 loss \\d+\\.\\d{4} eval_loss \\d+\\.\\d{4}" + " \\(\\d+ ms\\)"),
+        ctx.progress.get(2));
     assertTrue(ctx.metrics.containsKey("eval_root_mean_squared_error"));
     assertTrue(ctx.metrics.containsKey("fit_seconds"));
   }
@@ -64,13 +66,25 @@ class TrainComponentTest {
   @Test
   void gibbsOnlyOptionsAreIgnoredWithANoteUnderAnotherMethod() throws Exception {
     Path dataset = StepFixtures.dataset(tmp.resolve("data"), 7);
-    TestContext ctx = new TestContext(tmp.resolve("g"), "run-1").input("dataset", dataset)
-        .set("method", "als").set("num_factors", "4").set("num_samples", "33")
-        .set("burn_in_iterations", "40").set("max_iterations", "3").set("threads", "1");
+    TestContext ctx =
+        new TestContext(tmp.resolve("g"), "run-1")
+            .input("dataset", dataset)
+            .set("method", "als")
+            .set("num_factors", "4")
+            .set("num_samples", "33")
+            .set("burn_in_iterations", "40")
+            .set("max_iterations", "3")
+            .set("threads", "1");
     new TrainComponent().run(ctx);
     assertEquals(4, ModelBundle.load(ctx.output("model")).model().numFactors());
-    assertTrue(ctx.info.stream().anyMatch(l -> l.equals("ignored num_samples, "
-        + "burn_in_iterations: only method gibbs reads them")), ctx.info.toString());
+    assertTrue(
+        ctx.info.stream()
+            .anyMatch(
+                l ->
+                    l.equals(
+                        "ignored num_samples, "
+                            + "burn_in_iterations: only method gibbs reads them")),
+        ctx.info.toString());
   }
 
   @Test
@@ -99,18 +113,21 @@ class TrainComponentTest {
     assertEquals(names, names(second));
     assertTrue(names.contains("manifest.json"));
     for (String name : names) {
-      assertArrayEquals(Files.readAllBytes(first.resolve(name)),
-          Files.readAllBytes(second.resolve(name)), name);
+      assertArrayEquals(
+          Files.readAllBytes(first.resolve(name)), Files.readAllBytes(second.resolve(name)), name);
     }
   }
 
   @Test
   void rejectsUnknownOptionsInOneLine() throws Exception {
     Path dataset = StepFixtures.dataset(tmp.resolve("data"), 7);
-    TestContext ctx = new TestContext(tmp.resolve("a"), "run-1").input("dataset", dataset)
-        .set("learnin_rate", "0.1").set("num_factors", "4");
-    ComponentException e = assertThrows(ComponentException.class,
-        () -> new TrainComponent().run(ctx));
+    TestContext ctx =
+        new TestContext(tmp.resolve("a"), "run-1")
+            .input("dataset", dataset)
+            .set("learnin_rate", "0.1")
+            .set("num_factors", "4");
+    ComponentException e =
+        assertThrows(ComponentException.class, () -> new TrainComponent().run(ctx));
     assertTrue(e.getMessage().startsWith("train.learnin_rate: unknown option ("), e.getMessage());
     assertFalse(e.getMessage().contains("\n"));
     assertTrue(ctx.warehouse.tables.isEmpty());
@@ -120,10 +137,13 @@ class TrainComponentTest {
   @Test
   void rejectsOutOfRangeOptionsInOneLine() throws Exception {
     Path dataset = StepFixtures.dataset(tmp.resolve("data"), 7);
-    TestContext ctx = new TestContext(tmp.resolve("a"), "run-1").input("dataset", dataset)
-        .set("num_factors", "500").set("l2_reg", "-1");
-    ComponentException e = assertThrows(ComponentException.class,
-        () -> new TrainComponent().run(ctx));
+    TestContext ctx =
+        new TestContext(tmp.resolve("a"), "run-1")
+            .input("dataset", dataset)
+            .set("num_factors", "500")
+            .set("l2_reg", "-1");
+    ComponentException e =
+        assertThrows(ComponentException.class, () -> new TrainComponent().run(ctx));
     assertTrue(e.getMessage().startsWith("train: num_factors must be in 2..200"), e.getMessage());
     assertTrue(e.getMessage().contains("l2_reg must be"), e.getMessage());
     assertFalse(e.getMessage().contains("\n"));
@@ -138,27 +158,36 @@ class TrainComponentTest {
   @Test
   void autoOnSmallDataSamplesAndExportsTheCompressedMean() throws Exception {
     Path dataset = StepFixtures.dataset(tmp.resolve("data"), 7);
-    TestContext ctx = new TestContext(tmp.resolve("auto"), "run-1").input("dataset", dataset)
-        .set("method", "auto").set("threads", "2");
+    TestContext ctx =
+        new TestContext(tmp.resolve("auto"), "run-1")
+            .input("dataset", dataset)
+            .set("method", "auto")
+            .set("threads", "2");
     new TrainComponent().run(ctx);
     ModelBundle bundle = ModelBundle.load(ctx.output("model"));
     assertEquals(64, bundle.model().numFactors(), "198 sampled factors exported as 64");
     assertEquals("gibbs", bundle.manifest().options().get("method"));
     assertEquals(198L, ((Number) bundle.manifest().options().get("sampled_factors")).longValue());
-    assertTrue(ctx.progress.stream().anyMatch(l -> l.startsWith("auto chose gibbs (6 factors x "
-        + "33 samples, exported as 64, 172 iterations) for 2,160 ratings")),
+    assertTrue(
+        ctx.progress.stream()
+            .anyMatch(
+                l ->
+                    l.startsWith(
+                        "auto chose gibbs (6 factors x "
+                            + "33 samples, exported as 64, 172 iterations) for 2,160 ratings")),
         ctx.progress.toString());
     // the same fit outside the step keeps the uncompressed predictive mean to compare with
     Ratings train = IngestedDataset.open(dataset).split(DatasetLayout.TRAIN).orElseThrow();
-    AlsResult fit = new AlsTrainer(AlsOptions.fromMap(Map.of("method", "auto", "threads", "2")))
-        .fit(train);
+    AlsResult fit =
+        new AlsTrainer(AlsOptions.fromMap(Map.of("method", "auto", "threads", "2"))).fit(train);
     MfModel sampled = fit.sampledModel();
     assertArrayEquals(fit.model().userFactors(), bundle.model().userFactors());
     double worst = 0;
     for (String user : train.users().ids()) {
       for (String item : train.items().ids()) {
-        worst = Math.max(worst, Math.abs(bundle.model().predict(user, item)
-            - sampled.predict(user, item)));
+        worst =
+            Math.max(
+                worst, Math.abs(bundle.model().predict(user, item) - sampled.predict(user, item)));
       }
     }
     // 60 users: the predictive mean has rank <= 60, so 64 factors keep it to float rounding
@@ -168,16 +197,28 @@ class TrainComponentTest {
   @Test
   void implicitFeedbackUnderAutoTrainsWeightedAls() throws Exception {
     Path dataset = StepFixtures.dataset(tmp.resolve("data"), 7);
-    TestContext ctx = new TestContext(tmp.resolve("implicit"), "run-1").input("dataset", dataset)
-        .set("method", "auto").set("feedback_type", "implicit").set("num_samples", "33")
-        .set("max_iterations", "3").set("threads", "1");
+    TestContext ctx =
+        new TestContext(tmp.resolve("implicit"), "run-1")
+            .input("dataset", dataset)
+            .set("method", "auto")
+            .set("feedback_type", "implicit")
+            .set("num_samples", "33")
+            .set("max_iterations", "3")
+            .set("threads", "1");
     new TrainComponent().run(ctx);
     ModelBundle bundle = ModelBundle.load(ctx.output("model"));
     assertEquals("IMPLICIT", bundle.manifest().feedbackType());
     assertEquals("als", bundle.manifest().options().get("method"));
-    assertTrue(ctx.progress.stream().anyMatch(l -> l.startsWith("auto chose als (weighted ALS, ")),
+    assertTrue(
+        ctx.progress.stream().anyMatch(l -> l.startsWith("auto chose als (weighted ALS, ")),
         ctx.progress.toString());
-    assertTrue(ctx.info.stream().anyMatch(l -> l.equals("ignored num_samples: only method gibbs"
-        + " reads it, and auto chose als")), ctx.info.toString());
+    assertTrue(
+        ctx.info.stream()
+            .anyMatch(
+                l ->
+                    l.equals(
+                        "ignored num_samples: only method gibbs"
+                            + " reads it, and auto chose als")),
+        ctx.info.toString());
   }
 }

@@ -11,8 +11,9 @@ class ActivityAllocatorTest {
 
   @Test
   void hitsTheExactTotalWithinBounds() {
-    double[] weights = PowerLawCurve.USER_ACTIVITY.weightsAboveLast(Seeds.permutation(6_040,
-        Seeds.stream(1, Seeds.LAYOUT, 0)));
+    double[] weights =
+        PowerLawCurve.USER_ACTIVITY.weightsAboveLast(
+            Seeds.permutation(6_040, Seeds.stream(1, Seeds.LAYOUT, 0)));
     int[] counts = ActivityAllocator.allocate(weights, 1_000_209, 20, 2_779);
     assertEquals(1_000_209, Arrays.stream(counts).asLongStream().sum());
     assertEquals(20, Arrays.stream(counts).min().getAsInt());
@@ -28,9 +29,10 @@ class ActivityAllocatorTest {
 
   @Test
   void fillsEveryoneToTheCapWhenTheTotalRequiresIt() {
-    assertEquals("[5, 5, 5]", Arrays.toString(
-        ActivityAllocator.allocate(new double[] {3, 2, 1}, 15, 1, 5)));
-    assertThrows(IllegalArgumentException.class,
+    assertEquals(
+        "[5, 5, 5]", Arrays.toString(ActivityAllocator.allocate(new double[] {3, 2, 1}, 15, 1, 5)));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> ActivityAllocator.allocate(new double[] {1, 1}, 11, 1, 5));
   }
 }

@@ -44,8 +44,14 @@ class RandomSplitTest {
   private static Set<String> keys(Ratings ratings) {
     Set<String> keys = new HashSet<>();
     for (int n = 0; n < ratings.size(); n++) {
-      keys.add(ratings.users().id(ratings.user(n)) + "/" + ratings.items().id(ratings.item(n)) + "/"
-          + ratings.rating(n) + "/" + ratings.timestamp(n));
+      keys.add(
+          ratings.users().id(ratings.user(n))
+              + "/"
+              + ratings.items().id(ratings.item(n))
+              + "/"
+              + ratings.rating(n)
+              + "/"
+              + ratings.timestamp(n));
     }
     return keys;
   }

@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SyntheticGeneratorTest {
 
   @ParameterizedTest
-  @EnumSource(value = Preset.class, names = {"ML_100K", "ML_1M"})
+  @EnumSource(
+      value = Preset.class,
+      names = {"ML_100K", "ML_1M"})
   void presetsHaveExactMovieLensSizesAndShape(Preset preset) {
     SyntheticDataset data = SyntheticGenerator.generate(preset, 42);
     Ratings ratings = data.ratings();
@@ -30,7 +32,8 @@ class SyntheticGeneratorTest {
     int[] perItem = counts(ratings, false);
     assertTrue(Arrays.stream(perItem).allMatch(c -> c >= 1), "every item rated at least once");
     assertTrue(topTenPercentShare(perItem, ratings.size()) > 0.40, "popular items dominate");
-    assertTrue(topTenPercentShare(counts(ratings, true), ratings.size()) > 0.25,
+    assertTrue(
+        topTenPercentShare(counts(ratings, true), ratings.size()) > 0.25,
         "heavy users give far more than their share");
   }
 
@@ -38,15 +41,16 @@ class SyntheticGeneratorTest {
   void sameSeedSameDataRegardlessOfThreadCount() throws Exception {
     SyntheticSpec spec = SyntheticSpec.custom(400, 300, 30_000);
     Ratings first = SyntheticGenerator.generate(spec, 7).ratings();
-    Ratings oneThread = new ForkJoinPool(1).submit(() -> SyntheticGenerator.generate(spec, 7))
-        .get().ratings();
-    Ratings threeThreads = new ForkJoinPool(3).submit(() -> SyntheticGenerator.generate(spec, 7))
-        .get().ratings();
+    Ratings oneThread =
+        new ForkJoinPool(1).submit(() -> SyntheticGenerator.generate(spec, 7)).get().ratings();
+    Ratings threeThreads =
+        new ForkJoinPool(3).submit(() -> SyntheticGenerator.generate(spec, 7)).get().ratings();
     for (Ratings other : new Ratings[] {oneThread, threeThreads}) {
       assertEquals(first.fingerprint(), other.fingerprint());
       assertArrayEquals(timestamps(first), timestamps(other));
     }
-    assertNotEquals(first.fingerprint(), SyntheticGenerator.generate(spec, 8).ratings().fingerprint());
+    assertNotEquals(
+        first.fingerprint(), SyntheticGenerator.generate(spec, 8).ratings().fingerprint());
   }
 
   @Test
@@ -79,8 +83,8 @@ class SyntheticGeneratorTest {
     assertEquals(0.85, data.plantedRmse(), 0.05);
     double mean = data.ratings().mean();
     assertTrue(mean > 3.3 && mean < 3.8, "MovieLens-like mean, got " + mean);
-    SyntheticDataset noiseless = SyntheticGenerator.generate(
-        SyntheticSpec.of(Preset.ML_100K).withNoiseSd(0), 3);
+    SyntheticDataset noiseless =
+        SyntheticGenerator.generate(SyntheticSpec.of(Preset.ML_100K).withNoiseSd(0), 3);
     assertTrue(noiseless.plantedRmse() < 0.35, "rounding only: " + noiseless.plantedRmse());
   }
 

@@ -12,13 +12,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The JSON files earlier code wrote (gate decision, endpoint registry, image description, dataset
- * schema and data profile), read and written again through {@link Json}: the bytes must not
- * change, so that doubles, escapes, key order and layout stay as they were.
+ * schema and data profile), read and written again through {@link Json}: the bytes must not change,
+ * so that doubles, escapes, key order and layout stay as they were.
  */
 class JsonFilesCompatibilityTest {
 
   static Stream<Arguments> files() {
-    return Stream.of(Arguments.of(ArtifactFixture.DECISION, "decision.json"),
+    return Stream.of(
+        Arguments.of(ArtifactFixture.DECISION, "decision.json"),
         Arguments.of(ArtifactFixture.ENDPOINT, "endpoints.json"),
         Arguments.of(ArtifactFixture.IMAGE, "image.json"),
         Arguments.of(ArtifactFixture.DATASET, "schema.json"),
@@ -29,7 +30,9 @@ class JsonFilesCompatibilityTest {
   @MethodSource("files")
   void rewritesToTheSameBytes(ArtifactFixture fixture, String file) throws IOException {
     byte[] bytes = fixture.bytes(file);
-    assertArrayEquals(bytes, (Json.pretty(Json.parse(bytes)) + "\n")
-        .getBytes(StandardCharsets.UTF_8), fixture.directory() + "/" + file);
+    assertArrayEquals(
+        bytes,
+        (Json.pretty(Json.parse(bytes)) + "\n").getBytes(StandardCharsets.UTF_8),
+        fixture.directory() + "/" + file);
   }
 }

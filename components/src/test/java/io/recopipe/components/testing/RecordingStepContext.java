@@ -21,16 +21,22 @@ import java.util.Optional;
 public abstract class RecordingStepContext implements StepContext {
   /** Inputs by port. */
   public final Map<String, Path> inputs = new LinkedHashMap<>();
+
   /** The step's parameters. */
   public final Map<String, String> parameters = new LinkedHashMap<>();
+
   /** Metrics the step recorded. */
   public final Map<String, Double> metrics = new LinkedHashMap<>();
+
   /** Every log line, info and progress, in order. */
   public final List<String> log = new ArrayList<>();
+
   /** Info lines only. */
   public final List<String> info = new ArrayList<>();
+
   /** Progress lines only. */
   public final List<String> progress = new ArrayList<>();
+
   /** The champion model directory, when a test sets one. */
   public Path champion;
 

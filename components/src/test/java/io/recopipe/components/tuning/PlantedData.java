@@ -6,14 +6,13 @@ import java.util.SplittableRandom;
 
 /**
  * A rating set with a known best region: ratings are 3.5 + a rank-8 product of unit-variance
- * factors + noise, so too few factors underfit, too many overfit and only a middle l2_reg
- * balances the noise.
+ * factors + noise, so too few factors underfit, too many overfit and only a middle l2_reg balances
+ * the noise.
  */
 final class PlantedData {
   static final int TRUE_FACTORS = 8;
 
-  private PlantedData() {
-  }
+  private PlantedData() {}
 
   static Ratings generate(int users, int items, double density, double noise, long seed) {
     SplittableRandom random = new SplittableRandom(seed);

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tuning on data with 8 true factors and noise: too few factors underfit, too many overfit
- * unless l2_reg is large enough, so the best region is planted around num_factors ≈ 8 and a
- * middle l2_reg (a 100-point grid puts its best at 9 factors, l2_reg 2.2).
+ * Tuning on data with 8 true factors and noise: too few factors underfit, too many overfit unless
+ * l2_reg is large enough, so the best region is planted around num_factors ≈ 8 and a middle l2_reg
+ * (a 100-point grid puts its best at 9 factors, l2_reg 2.2).
  */
 class PlantedRegionTest {
   private static ValidationSplit split;
@@ -24,15 +24,27 @@ class PlantedRegionTest {
   }
 
   private static TuningOptions options(String algorithm, int trials) {
-    return TuningOptions.parse(Map.of("num_trials", String.valueOf(trials),
-        "hparam_tuning_algorithm", algorithm, "num_factors_range", "2,32",
-        "l2_reg_range", "0.01,10", "max_iterations", "15", "early_stop", "false",
-        "threads", "1"));
+    return TuningOptions.parse(
+        Map.of(
+            "num_trials",
+            String.valueOf(trials),
+            "hparam_tuning_algorithm",
+            algorithm,
+            "num_factors_range",
+            "2,32",
+            "l2_reg_range",
+            "0.01,10",
+            "max_iterations",
+            "15",
+            "early_stop",
+            "false",
+            "threads",
+            "1"));
   }
 
   private static List<Trial> run(TuningOptions options, int parallel) throws Exception {
     return new TrialRunner(options.base(), options.objective(), parallel)
-        .run(options.points(), split, trial -> { });
+        .run(options.points(), split, trial -> {});
   }
 
   private static Trial best(List<Trial> trials) {
@@ -52,9 +64,13 @@ class PlantedRegionTest {
       assertTrue(trial.objective() >= best.objective());
       assertEquals("SUCCEEDED", trial.status());
     }
-    Trial worstSmall = trials.stream().filter(t -> t.hyperparameters().numFactors() <= 4)
-        .findFirst().orElseThrow();
-    assertTrue(worstSmall.objective() > best.objective() * 1.5,
+    Trial worstSmall =
+        trials.stream()
+            .filter(t -> t.hyperparameters().numFactors() <= 4)
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        worstSmall.objective() > best.objective() * 1.5,
         "two to four factors underfit: " + worstSmall);
   }
 
@@ -76,7 +92,18 @@ class PlantedRegionTest {
   }
 
   private static List<Trial> withoutDurations(List<Trial> trials) {
-    return trials.stream().map(t -> new Trial(t.trialId(), t.hyperparameters(), t.objective(),
-        t.trainingLoss(), t.evalLoss(), t.errorMessage(), t.optimal(), 0)).toList();
+    return trials.stream()
+        .map(
+            t ->
+                new Trial(
+                    t.trialId(),
+                    t.hyperparameters(),
+                    t.objective(),
+                    t.trainingLoss(),
+                    t.evalLoss(),
+                    t.errorMessage(),
+                    t.optimal(),
+                    0))
+        .toList();
   }
 }

@@ -10,8 +10,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SearchTest {
-  private static final SearchSpace SPACE = new SearchSpace(new ParamRange(2, 64, false),
-      new ParamRange(0.01, 10, true), Optional.empty(), 40);
+  private static final SearchSpace SPACE =
+      new SearchSpace(
+          new ParamRange(2, 64, false), new ParamRange(0.01, 10, true), Optional.empty(), 40);
 
   @Test
   void randomSearchIsSeededAndStaysInsideTheRanges() {
@@ -39,7 +40,8 @@ class SearchTest {
   void gridSearchIsAnEvenLogGridTruncatedAcrossTheWholeSpace() {
     List<Hyperparameters> nine = GridSearch.points(SPACE, 9);
     assertEquals(9, nine.size());
-    assertEquals(new HashSet<>(List.of(2, 33, 64)),
+    assertEquals(
+        new HashSet<>(List.of(2, 33, 64)),
         new HashSet<>(nine.stream().map(Hyperparameters::numFactors).toList()));
     assertEquals(0.01, nine.get(0).l2Reg(), 1e-12);
     assertEquals(Math.sqrt(0.1), nine.get(1).l2Reg(), 1e-9); // log midpoint of 0.01..10
@@ -54,11 +56,16 @@ class SearchTest {
 
   @Test
   void gridSearchCoversWalsAlphaForImplicitFeedback() {
-    SearchSpace implicit = new SearchSpace(new ParamRange(2, 64, false),
-        new ParamRange(0.01, 10, true), Optional.of(new ParamRange(1, 100, false)), 40);
+    SearchSpace implicit =
+        new SearchSpace(
+            new ParamRange(2, 64, false),
+            new ParamRange(0.01, 10, true),
+            Optional.of(new ParamRange(1, 100, false)),
+            40);
     List<Hyperparameters> points = GridSearch.points(implicit, 27);
     assertEquals(27, points.size());
-    assertEquals(new HashSet<>(List.of(1.0, 50.5, 100.0)),
+    assertEquals(
+        new HashSet<>(List.of(1.0, 50.5, 100.0)),
         new HashSet<>(points.stream().map(Hyperparameters::walsAlpha).toList()));
   }
 }

@@ -26,8 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TuneComponentTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
   private DuckDbWarehouse warehouse;
   private Path dataset;
 
@@ -57,8 +56,19 @@ class TuneComponentTest {
 
   @Test
   void writesTrialsBestOptionsAndTheTrialsTable() throws Exception {
-    Context ctx = tune("run", "num_trials", "6", "max_parallel_trials", "2",
-        "max_iterations", "8", "threads", "1", "num_factors_range", "4,12");
+    Context ctx =
+        tune(
+            "run",
+            "num_trials",
+            "6",
+            "max_parallel_trials",
+            "2",
+            "max_iterations",
+            "8",
+            "threads",
+            "1",
+            "num_factors_range",
+            "4,12");
     Path out = ctx.output("tuning");
     ObjectNode trials = TuningFiles.read(out.resolve(TuningFiles.TRIALS));
     assertEquals("mean_squared_error", JsonFields.string(trials, "objective"));
@@ -67,11 +77,13 @@ class TuneComponentTest {
     assertTrue(JsonFields.bool(best, "tuned"));
     assertFalse(best.has("wals_alpha"), "explicit runs do not tune wals_alpha");
 
-    QueryResult table = warehouse.query("SELECT trial_id, num_factors, l2_reg, objective, "
-        + "objective_value, status, is_optimal FROM trials ORDER BY trial_id");
+    QueryResult table =
+        warehouse.query(
+            "SELECT trial_id, num_factors, l2_reg, objective, "
+                + "objective_value, status, is_optimal FROM trials ORDER BY trial_id");
     assertEquals(6, table.rows().size());
-    List<Object> optimal = table.rows().stream().filter(r -> (Boolean) r.get(6)).findFirst()
-        .orElseThrow();
+    List<Object> optimal =
+        table.rows().stream().filter(r -> (Boolean) r.get(6)).findFirst().orElseThrow();
     assertEquals(JsonFields.longValue(best, "trial_id"), ((Number) optimal.get(0)).longValue());
     assertEquals(JsonFields.intValue(best, "num_factors"), ((Number) optimal.get(1)).intValue());
     assertEquals(JsonFields.doubleValue(best, "objective_value"), (Double) optimal.get(4), 1e-12);
@@ -79,8 +91,8 @@ class TuneComponentTest {
       assertEquals("SUCCEEDED", row.get(5));
       assertTrue((Double) row.get(4) >= (Double) optimal.get(4));
     }
-    assertTrue(ctx.info.stream().anyMatch(l -> l.contains("eval.tsv is not read")), ctx.info
-        .toString());
+    assertTrue(
+        ctx.info.stream().anyMatch(l -> l.contains("eval.tsv is not read")), ctx.info.toString());
   }
 
   @Test
@@ -88,7 +100,8 @@ class TuneComponentTest {
     Context with = tune("with-eval", "num_trials", "3", "max_iterations", "5", "threads", "1");
     Files.delete(dataset.resolve(DatasetLayout.EVAL));
     Context without = tune("no-eval", "num_trials", "3", "max_iterations", "5", "threads", "1");
-    assertEquals(TuningFiles.read(with.output("tuning").resolve(TuningFiles.BEST_OPTIONS)),
+    assertEquals(
+        TuningFiles.read(with.output("tuning").resolve(TuningFiles.BEST_OPTIONS)),
         TuningFiles.read(without.output("tuning").resolve(TuningFiles.BEST_OPTIONS)));
   }
 
@@ -97,8 +110,11 @@ class TuneComponentTest {
     Context ctx = tune("off");
     ObjectNode best = TuningFiles.read(ctx.output("tuning").resolve(TuningFiles.BEST_OPTIONS));
     assertFalse(JsonFields.bool(best, "tuned"));
-    assertEquals(0, JsonFields.array(TuningFiles.read(ctx.output("tuning")
-        .resolve(TuningFiles.TRIALS)), "trials").size());
+    assertEquals(
+        0,
+        JsonFields.array(
+                TuningFiles.read(ctx.output("tuning").resolve(TuningFiles.TRIALS)), "trials")
+            .size());
     assertEquals(0, warehouse.query("SELECT * FROM trials").rows().size());
 
     Context train = train(ctx.output("tuning"));
@@ -108,24 +124,41 @@ class TuneComponentTest {
 
   @Test
   void trainRetrainsWithTheBestTrialsOptions() throws Exception {
-    Context ctx = tune("run", "num_trials", "4", "max_iterations", "5", "threads", "1",
-        "num_factors_range", "8,12");
+    Context ctx =
+        tune(
+            "run",
+            "num_trials",
+            "4",
+            "max_iterations",
+            "5",
+            "threads",
+            "1",
+            "num_factors_range",
+            "8,12");
     ObjectNode best = TuningFiles.read(ctx.output("tuning").resolve(TuningFiles.BEST_OPTIONS));
     Context train = train(ctx.output("tuning"));
     ModelBundle bundle = ModelBundle.load(train.output("model"));
     assertEquals(JsonFields.intValue(best, "num_factors"), bundle.model().numFactors());
-    assertEquals(JsonFields.doubleValue(best, "l2_reg"),
-        ((Number) bundle.manifest().options().get("l2_reg")).doubleValue(), 1e-12);
-    assertTrue(train.info.stream().anyMatch(l -> l.startsWith("options from tuning (trial "
-        + JsonFields.longValue(best, "trial_id"))), train.info.toString());
+    assertEquals(
+        JsonFields.doubleValue(best, "l2_reg"),
+        ((Number) bundle.manifest().options().get("l2_reg")).doubleValue(),
+        1e-12);
+    assertTrue(
+        train.info.stream()
+            .anyMatch(
+                l ->
+                    l.startsWith(
+                        "options from tuning (trial " + JsonFields.longValue(best, "trial_id"))),
+        train.info.toString());
   }
 
   @Test
   void refusesBadOptionsBeforeTraining() {
-    ComponentException e = assertThrows(ComponentException.class,
-        () -> tune("bad", "num_trials", "0", "l2_reg_range", "5,1"));
-    assertTrue(e.getMessage().startsWith("tune: num_trials must be an integer in 1..100"),
-        e.getMessage());
+    ComponentException e =
+        assertThrows(
+            ComponentException.class, () -> tune("bad", "num_trials", "0", "l2_reg_range", "5,1"));
+    assertTrue(
+        e.getMessage().startsWith("tune: num_trials must be an integer in 1..100"), e.getMessage());
     assertTrue(e.getMessage().contains("l2_reg_range"));
   }
 

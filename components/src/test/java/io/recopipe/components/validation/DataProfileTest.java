@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DataProfileTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void profilesTheRecordedSchemaCountsAndRatingsAndRoundTrips() throws Exception {
@@ -30,18 +29,19 @@ class DataProfileTest {
     TsvRatingsWriter.write(eval, dir.resolve(DatasetLayout.EVAL));
     Ratings all = RatingHistogramTest.ratings(1, 2, 2, 5, 4);
     TsvRatingsWriter.write(all, dir.resolve(DatasetLayout.RATINGS));
-    Files.writeString(dir.resolve(DatasetLayout.SCHEMA), Json.pretty(
-        DatasetSchema.of(all, 4, 1, "test", "test").toJson()));
+    Files.writeString(
+        dir.resolve(DatasetLayout.SCHEMA),
+        Json.pretty(DatasetSchema.of(all, 4, 1, "test", "test").toJson()));
     DataProfile profile = DataProfile.of(IngestedDataset.open(dir));
 
     assertEquals("string", JsonFields.string(profile.schema(), "user_ids"));
-    assertEquals(5, profile.histogram().buckets().stream()
-        .mapToLong(RatingHistogram.Bucket::count).sum());
+    assertEquals(
+        5, profile.histogram().buckets().stream().mapToLong(RatingHistogram.Bucket::count).sum());
     assertEquals(4, profile.trainRows());
     assertEquals(1, profile.evalRows());
-    assertEquals(profile, DataProfile.fromJson(Json.parse(
-        Json.pretty(profile.toJson()))));
-    assertEquals(Json.pretty(profile.toJson()),
+    assertEquals(profile, DataProfile.fromJson(Json.parse(Json.pretty(profile.toJson()))));
+    assertEquals(
+        Json.pretty(profile.toJson()),
         Json.pretty(DataProfile.of(IngestedDataset.open(dir)).toJson()));
   }
 
@@ -50,7 +50,6 @@ class DataProfileTest {
     assertTrue(DataProfile.read(tmp).isEmpty());
     Files.writeString(tmp.resolve(DataProfile.FILE), "{\"format_version\": 1}");
     IOException bad = assertThrows(IOException.class, () -> DataProfile.read(tmp));
-    assertTrue(bad.getMessage().startsWith(tmp.resolve(DataProfile.FILE) + ": "),
-        bad.getMessage());
+    assertTrue(bad.getMessage().startsWith(tmp.resolve(DataProfile.FILE) + ": "), bad.getMessage());
   }
 }

@@ -15,8 +15,12 @@ class RatingHistogramTest {
     RatingHistogram old = RatingHistogram.of(List.of(ratings(1, 1, 2, 5)));
     RatingHistogram fresh = RatingHistogram.of(List.of(ratings(1, 2, 2, 5)));
     assertFalse(old.binned());
-    assertEquals(List.of(new RatingHistogram.Bucket(1, 1, 2), new RatingHistogram.Bucket(2, 2, 1),
-        new RatingHistogram.Bucket(5, 5, 1)), old.buckets());
+    assertEquals(
+        List.of(
+            new RatingHistogram.Bucket(1, 1, 2),
+            new RatingHistogram.Bucket(2, 2, 1),
+            new RatingHistogram.Bucket(5, 5, 1)),
+        old.buckets());
     assertEquals(0.25, old.distance(fresh).getAsDouble(), 1e-12);
     assertEquals(0.0, old.distance(old).getAsDouble(), 0);
   }

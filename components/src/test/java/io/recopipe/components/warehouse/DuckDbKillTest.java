@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DuckDbKillTest {
   private static final int KILLS = 5;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aProcessKilledWhilePublishingLeavesOneWholeGeneration() throws Exception {
@@ -37,15 +36,22 @@ class DuckDbKillTest {
       long publishing = killWhilePublishing(file, published + 1, 2L * kill);
       try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(file)) {
         long generation = wholeGeneration(warehouse);
-        assertTrue(generation == publishing || generation == publishing - 1,
+        assertTrue(
+            generation == publishing || generation == publishing - 1,
             "generation " + generation + " after the child started publishing " + publishing);
         for (String key : warehouse.stagedKeys()) {
           warehouse.dropStaged(key);
         }
         assertEquals(List.of(), warehouse.stagedKeys());
-        assertEquals(List.of(List.of(0L)), warehouse.query("SELECT COUNT(*) FROM"
-            + " information_schema.tables WHERE table_schema = 'staging'"
-            + " AND NOT starts_with(table_name, 'published__')").rows(), "nothing staged is left");
+        assertEquals(
+            List.of(List.of(0L)),
+            warehouse
+                .query(
+                    "SELECT COUNT(*) FROM"
+                        + " information_schema.tables WHERE table_schema = 'staging'"
+                        + " AND NOT starts_with(table_name, 'published__')")
+                .rows(),
+            "nothing staged is left");
         assertEquals(generation, wholeGeneration(warehouse));
         published = generation;
       }
@@ -56,16 +62,22 @@ class DuckDbKillTest {
    * Starts the loop at generation {@code first}, waits until it starts publishing its second
    * generation, kills it {@code delayMs} later; returns the generation it was publishing.
    */
-  private static long killWhilePublishing(Path file, long first, long delayMs)
-      throws Exception {
+  private static long killWhilePublishing(Path file, long first, long delayMs) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String classpath = System.getProperty("surefire.test.class.path",
-        System.getProperty("java.class.path"));
-    Process child = new ProcessBuilder(java, "-cp", classpath,
-        DuckDbPublishLoop.class.getName(), file.toString(), Long.toString(first))
-        .redirectErrorStream(true).start();
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-        child.getInputStream(), StandardCharsets.UTF_8))) {
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                classpath,
+                DuckDbPublishLoop.class.getName(),
+                file.toString(),
+                Long.toString(first))
+            .redirectErrorStream(true)
+            .start();
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       long publishing = -1;
       StringBuilder output = new StringBuilder();
       while (publishing < first + 1) {
@@ -89,12 +101,18 @@ class DuckDbKillTest {
     assertEquals(DuckDbPublishLoop.TABLES, warehouse.query("SHOW TABLES").rows().size());
     Long generation = null;
     for (int table = 0; table < DuckDbPublishLoop.TABLES; table++) {
-      List<Object> row = warehouse.query("SELECT MIN(generation), MAX(generation), COUNT(*),"
-          + " bool_and(n = ordinal - 1) FROM (SELECT *, row_number() OVER () AS ordinal FROM t"
-          + table + ")").rows().get(0);
+      List<Object> row =
+          warehouse
+              .query(
+                  "SELECT MIN(generation), MAX(generation), COUNT(*),"
+                      + " bool_and(n = ordinal - 1) FROM (SELECT *, row_number() OVER () AS ordinal FROM t"
+                      + table
+                      + ")")
+              .rows()
+              .get(0);
       assertEquals(row.get(0), row.get(1), "t" + table + " mixes generations");
-      assertEquals(List.of((long) DuckDbPublishLoop.ROWS, true), row.subList(2, 4),
-          "t" + table + " rows");
+      assertEquals(
+          List.of((long) DuckDbPublishLoop.ROWS, true), row.subList(2, 4), "t" + table + " rows");
       long value = ((Number) row.get(0)).longValue();
       if (generation != null) {
         assertEquals(generation.longValue(), value, "t" + table + " is of another generation");

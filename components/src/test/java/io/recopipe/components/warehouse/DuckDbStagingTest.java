@@ -13,15 +13,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run's staged tables on a real DuckDB file: invisible to {@code SHOW TABLES} and to queries
- * until published, published together (list columns and all) by renaming rather than copying,
- * all or none, dropped without a trace.
+ * until published, published together (list columns and all) by renaming rather than copying, all
+ * or none, dropped without a trace.
  */
 class DuckDbStagingTest {
-  private static final List<Column> RATINGS = List.of(new Column("user_id", "VARCHAR"),
-      new Column("item_id", "VARCHAR"), new Column("rating", "DOUBLE"),
-      new Column("timestamp", "BIGINT"));
-  private static final List<Column> TOP = List.of(new Column("user_id", "VARCHAR"),
-      new Column("items", "VARCHAR[]"));
+  private static final List<Column> RATINGS =
+      List.of(
+          new Column("user_id", "VARCHAR"),
+          new Column("item_id", "VARCHAR"),
+          new Column("rating", "DOUBLE"),
+          new Column("timestamp", "BIGINT"));
+  private static final List<Column> TOP =
+      List.of(new Column("user_id", "VARCHAR"), new Column("items", "VARCHAR[]"));
 
   @Test
   void stagedTablesAreInvisibleUntilPublishedTogether(@TempDir Path tmp) throws Exception {
@@ -41,7 +44,8 @@ class DuckDbStagingTest {
 
       assertEquals(List.of("counts", "ratings", "top"), warehouse.publishStaged("r1"));
       assertEquals(List.of(List.of(2L)), warehouse.query("SELECT COUNT(*) FROM ratings").rows());
-      assertEquals(List.of(List.of("5", List.of("6", "9"))),
+      assertEquals(
+          List.of(List.of("5", List.of("6", "9"))),
           warehouse.query("SELECT user_id, items FROM top").rows());
       assertEquals(List.of(List.of(42)), warehouse.query("SELECT n FROM counts").rows());
       assertEquals(List.of(), warehouse.stagedKeys());
@@ -65,27 +69,38 @@ class DuckDbStagingTest {
       warehouse.dropStaged("r3");
       warehouse.query("DROP TABLE staging.load_0a1__published__direct");
       assertEquals(List.of("r2"), warehouse.stagedKeys());
-      assertEquals(List.of(List.of("published__ratings"), List.of("r2__evaluation")),
-          warehouse.query("SELECT table_name FROM information_schema.tables"
-              + " WHERE table_schema = 'staging' ORDER BY 1").rows(),
+      assertEquals(
+          List.of(List.of("published__ratings"), List.of("r2__evaluation")),
+          warehouse
+              .query(
+                  "SELECT table_name FROM information_schema.tables"
+                      + " WHERE table_schema = 'staging' ORDER BY 1")
+              .rows(),
           "the published rows and r2's table are left, the half-loaded r1 table is gone too");
       assertEquals(List.of(List.of(1L)), warehouse.query("SELECT COUNT(*) FROM ratings").rows());
     }
   }
 
   @Test
-  void publishedTablesKeepTheirColumnsTypesAndOrderAndSurviveTheNextRunsStaging(
-      @TempDir Path tmp) throws Exception {
-    Path fresh = Files.writeString(tmp.resolve("new.tsv"),
-        "007\t10\t4.5\t3\n7\t9\t1\t2\n007\t1\t2\t1\n");
+  void publishedTablesKeepTheirColumnsTypesAndOrderAndSurviveTheNextRunsStaging(@TempDir Path tmp)
+      throws Exception {
+    Path fresh =
+        Files.writeString(tmp.resolve("new.tsv"), "007\t10\t4.5\t3\n7\t9\t1\t2\n007\t1\t2\t1\n");
     try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(tmp.resolve("w.duckdb"))) {
       warehouse.staged("r1").replaceTableFromTsv("ratings", RATINGS, fresh);
       warehouse.publishStaged("r1");
-      List<List<Object>> rows = List.of(List.of("007", "10", 4.5, 3L),
-          List.of("7", "9", 1.0, 2L), List.of("007", "1", 2.0, 1L));
+      List<List<Object>> rows =
+          List.of(
+              List.of("007", "10", 4.5, 3L),
+              List.of("7", "9", 1.0, 2L),
+              List.of("007", "1", 2.0, 1L));
       assertEquals(rows, warehouse.query("SELECT * FROM ratings").rows(), "file order, '007'");
-      assertEquals(List.of(List.of("user_id", "VARCHAR"), List.of("item_id", "VARCHAR"),
-          List.of("rating", "DOUBLE"), List.of("timestamp", "BIGINT")),
+      assertEquals(
+          List.of(
+              List.of("user_id", "VARCHAR"),
+              List.of("item_id", "VARCHAR"),
+              List.of("rating", "DOUBLE"),
+              List.of("timestamp", "BIGINT")),
           warehouse.query("SELECT column_name, column_type FROM (DESCRIBE ratings)").rows());
       assertTrue(warehouse.hasTable("ratings"));
 
@@ -107,12 +122,17 @@ class DuckDbStagingTest {
       warehouse.staged("r1").replaceTableAs("counts", "SELECT range AS n FROM range(5)");
       long stagedOid = tableOid(warehouse, "r1__counts");
       warehouse.publishStaged("r1");
-      assertEquals(List.of(List.of("main", "counts", "VIEW"),
-          List.of("staging", "published__counts", "BASE TABLE")),
-          warehouse.query("SELECT table_schema, table_name, table_type"
-              + " FROM information_schema.tables ORDER BY 1, 2").rows());
-      assertEquals(stagedOid, tableOid(warehouse, "published__counts"),
-          "the staged table itself, renamed");
+      assertEquals(
+          List.of(
+              List.of("main", "counts", "VIEW"),
+              List.of("staging", "published__counts", "BASE TABLE")),
+          warehouse
+              .query(
+                  "SELECT table_schema, table_name, table_type"
+                      + " FROM information_schema.tables ORDER BY 1, 2")
+              .rows());
+      assertEquals(
+          stagedOid, tableOid(warehouse, "published__counts"), "the staged table itself, renamed");
     }
   }
 
@@ -141,8 +161,8 @@ class DuckDbStagingTest {
       run.replaceTableAs("counts", "SELECT 2 AS n");
       run.replaceTableAs("top", "SELECT 2 AS id");
 
-      WarehouseException e = assertThrows(WarehouseException.class,
-          () -> warehouse.publishStaged("r1"));
+      WarehouseException e =
+          assertThrows(WarehouseException.class, () -> warehouse.publishStaged("r1"));
       assertTrue(e.getMessage().startsWith("publish the staged tables of r1: "), e.getMessage());
       assertEquals(List.of(List.of(1)), warehouse.query("SELECT n FROM counts").rows());
       assertEquals(List.of(List.of(1)), warehouse.query("SELECT id FROM top").rows());
@@ -154,15 +174,21 @@ class DuckDbStagingTest {
   void stagingKeysAreCheckedAndRunIdsMapToThem() throws Exception {
     assertEquals("r20260101_120000_ab12cd", StagedTables.keyOfRun("20260101-120000-ab12cd"));
     for (String bad : List.of("a__b", "load_x", "x;drop", "")) {
-      WarehouseException e = assertThrows(WarehouseException.class,
-          () -> StagedTables.requireKey(bad));
+      WarehouseException e =
+          assertThrows(WarehouseException.class, () -> StagedTables.requireKey(bad));
       assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
     }
   }
 
   private static long tableOid(Warehouse warehouse, String name) throws WarehouseException {
-    List<List<Object>> rows = warehouse.query("SELECT table_oid FROM duckdb_tables()"
-        + " WHERE schema_name = 'staging' AND table_name = '" + name + "'").rows();
+    List<List<Object>> rows =
+        warehouse
+            .query(
+                "SELECT table_oid FROM duckdb_tables()"
+                    + " WHERE schema_name = 'staging' AND table_name = '"
+                    + name
+                    + "'")
+            .rows();
     assertEquals(1, rows.size(), name);
     return ((Number) rows.get(0).get(0)).longValue();
   }

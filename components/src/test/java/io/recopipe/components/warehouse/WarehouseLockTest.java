@@ -29,20 +29,27 @@ class WarehouseLockTest {
   @Test
   void anotherProcessHoldingTheFileIsNamed(@TempDir Path tmp) throws Exception {
     Path file = tmp.resolve("w.duckdb");
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-cp", System.getProperty("java.class.path"),
-        WarehouseLockTest.class.getName(), file.toString()).redirectErrorStream(true).start();
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                WarehouseLockTest.class.getName(),
+                file.toString())
+            .redirectErrorStream(true)
+            .start();
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-          StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
       String line;
       do {
         line = out.readLine();
       } while (line != null && !line.equals("ready"));
       assertEquals("ready", line);
-      WarehouseException e = assertThrows(WarehouseException.class,
-          () -> DuckDbWarehouse.open(file));
-      assertTrue(e.getMessage().startsWith("warehouse " + file + " is in use by another process"),
+      WarehouseException e =
+          assertThrows(WarehouseException.class, () -> DuckDbWarehouse.open(file));
+      assertTrue(
+          e.getMessage().startsWith("warehouse " + file + " is in use by another process"),
           e.getMessage());
       assertTrue(!e.getMessage().contains("\n"), e.getMessage());
     } finally {

@@ -25,12 +25,16 @@ class TsvRatingsWriterTest {
 
   @Test
   void writesIntegralRatingsWithoutDecimalsAndHalfStarsAsIs(@TempDir Path tmp) throws IOException {
-    Ratings ratings = new RatingsBuilder().add("u1", "i9", 4f, 978300760L)
-        .add("u2", "i9", 3.5f, 0L).add("u2", "i10", 0.25f, 12L).build();
+    Ratings ratings =
+        new RatingsBuilder()
+            .add("u1", "i9", 4f, 978300760L)
+            .add("u2", "i9", 3.5f, 0L)
+            .add("u2", "i10", 0.25f, 12L)
+            .build();
     Path file = tmp.resolve("out").resolve("r.tsv");
     TsvRatingsWriter.write(ratings, file);
-    assertEquals("u1\ti9\t4\t978300760\nu2\ti9\t3.5\t0\nu2\ti10\t0.25\t12\n",
-        Files.readString(file));
+    assertEquals(
+        "u1\ti9\t4\t978300760\nu2\ti9\t3.5\t0\nu2\ti10\t0.25\t12\n", Files.readString(file));
   }
 
   @Test
@@ -47,8 +51,15 @@ class TsvRatingsWriterTest {
       float rating = n % 3 == 0 ? 3.5f : n % 5;
       builder.add(user, item, rating, 1_000_000L + n);
       isEval[n] = n % 10 == 3;
-      String line = user + "\t" + item + "\t" + (n % 3 == 0 ? "3.5" : Integer.toString(n % 5))
-          + "\t" + (1_000_000L + n) + "\n";
+      String line =
+          user
+              + "\t"
+              + item
+              + "\t"
+              + (n % 3 == 0 ? "3.5" : Integer.toString(n % 5))
+              + "\t"
+              + (1_000_000L + n)
+              + "\n";
       all.append(line);
       (isEval[n] ? eval : train).append(line);
     }
@@ -63,8 +74,8 @@ class TsvRatingsWriterTest {
 
   @Test
   void roundTripsGeneratedDataThroughBothReaders(@TempDir Path tmp) throws IOException {
-    Ratings generated = SyntheticGenerator.generate(SyntheticSpec.custom(60, 50, 2_000), 9)
-        .ratings();
+    Ratings generated =
+        SyntheticGenerator.generate(SyntheticSpec.custom(60, 50, 2_000), 9).ratings();
     Path file = tmp.resolve("ratings.tsv");
     TsvRatingsWriter.write(generated, file);
     assertEquals(rows(generated), rows(DatasetReader.read(file).ratings()));
@@ -74,22 +85,35 @@ class TsvRatingsWriterTest {
 
   @Test
   void writesTheSplitFilesFromTheSameLinesAsTheWholeFile() throws IOException {
-    Ratings ratings = new RatingsBuilder().add("u1", "i9", 4f, 978300760L)
-        .add("u2", "i9", -2.5f, -7L).add("u2", "i10", 12f, 0L).add("u3", "i1", 0f, 9L)
-        .add("u3", "i2", 1e20f, Long.MIN_VALUE).add("u4", "i1", -0.0f, Long.MAX_VALUE).build();
+    Ratings ratings =
+        new RatingsBuilder()
+            .add("u1", "i9", 4f, 978300760L)
+            .add("u2", "i9", -2.5f, -7L)
+            .add("u2", "i10", 12f, 0L)
+            .add("u3", "i1", 0f, 9L)
+            .add("u3", "i2", 1e20f, Long.MIN_VALUE)
+            .add("u4", "i1", -0.0f, Long.MAX_VALUE)
+            .build();
     boolean[] isEval = {false, true, false, false, true, true};
     var all = new ByteArrayOutputStream();
     var train = new ByteArrayOutputStream();
     var eval = new ByteArrayOutputStream();
     TsvRatingsWriter.writeSplit(ratings, isEval, all, train, eval);
     String[] lines = all.toString(StandardCharsets.UTF_8).split("\n");
-    assertEquals(List.of("u1\ti9\t4\t978300760", "u2\ti9\t-2.5\t-7", "u2\ti10\t12\t0",
-        "u3\ti1\t0\t9", "u3\ti2\t" + Float.toString(1e20f) + "\t" + Long.MIN_VALUE,
-        "u4\ti1\t0\t" + Long.MAX_VALUE), List.of(lines));
-    assertEquals(lines[0] + "\n" + lines[2] + "\n" + lines[3] + "\n",
+    assertEquals(
+        List.of(
+            "u1\ti9\t4\t978300760",
+            "u2\ti9\t-2.5\t-7",
+            "u2\ti10\t12\t0",
+            "u3\ti1\t0\t9",
+            "u3\ti2\t" + Float.toString(1e20f) + "\t" + Long.MIN_VALUE,
+            "u4\ti1\t0\t" + Long.MAX_VALUE),
+        List.of(lines));
+    assertEquals(
+        lines[0] + "\n" + lines[2] + "\n" + lines[3] + "\n",
         train.toString(StandardCharsets.UTF_8));
-    assertEquals(lines[1] + "\n" + lines[4] + "\n" + lines[5] + "\n",
-        eval.toString(StandardCharsets.UTF_8));
+    assertEquals(
+        lines[1] + "\n" + lines[4] + "\n" + lines[5] + "\n", eval.toString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -98,8 +122,7 @@ class TsvRatingsWriterTest {
     for (long value = 1; value > 0 && value < Long.MAX_VALUE / 3; value = value * 3 + 1) {
       for (long signed : new long[] {value, -value, value - 1}) {
         int end = TsvRatingsWriter.digits(signed, line, 0);
-        assertEquals(Long.toString(signed), new String(line, 0, end,
-            StandardCharsets.US_ASCII));
+        assertEquals(Long.toString(signed), new String(line, 0, end, StandardCharsets.US_ASCII));
       }
     }
   }
@@ -131,8 +154,15 @@ class TsvRatingsWriterTest {
 
   private static List<String> rows(Ratings ratings) {
     return java.util.stream.IntStream.range(0, ratings.size())
-        .mapToObj(n -> ratings.users().id(ratings.user(n)) + " " + ratings.items().id(ratings.item(n))
-            + " " + ratings.rating(n) + " " + ratings.timestamp(n))
+        .mapToObj(
+            n ->
+                ratings.users().id(ratings.user(n))
+                    + " "
+                    + ratings.items().id(ratings.item(n))
+                    + " "
+                    + ratings.rating(n)
+                    + " "
+                    + ratings.timestamp(n))
         .collect(Collectors.toList());
   }
 }

@@ -23,8 +23,8 @@ import java.util.UUID;
 
 /**
  * Starts BigQuery jobs in the configured project and dataset location, waits for them within a
- * bounded time and turns a failed job into one line naming the job and BigQuery's reason, so
- * every caller reports errors the same way and no job is waited on forever.
+ * bounded time and turns a failed job into one line naming the job and BigQuery's reason, so every
+ * caller reports errors the same way and no job is waited on forever.
  */
 final class BigQueryJobs {
   private final BigQuery bigQuery;
@@ -55,14 +55,15 @@ final class BigQueryJobs {
 
   /** A fresh job id such as {@code recopipe_load_3f2a…}, in the dataset's location. */
   JobId newJobId(String purpose) {
-    return JobId.newBuilder().setProject(config.project()).setLocation(config.datasetLocation())
+    return JobId.newBuilder()
+        .setProject(config.project())
+        .setLocation(config.datasetLocation())
         .setJob("recopipe_" + purpose + "_" + UUID.randomUUID().toString().replace("-", ""))
         .build();
   }
 
   /** Runs a job to completion; {@code what} names it in errors (e.g. "table train"). */
-  Job run(String purpose, JobConfiguration configuration, String what)
-      throws WarehouseException {
+  Job run(String purpose, JobConfiguration configuration, String what) throws WarehouseException {
     JobId id = newJobId(purpose);
     try {
       return await(bigQuery.create(JobInfo.of(id, configuration)), id, what);
@@ -82,36 +83,39 @@ final class BigQueryJobs {
       }
       Job job = channel.getJob();
       if (job == null) {
-        throw new WarehouseException(what + " (job " + id.getJob() + "): the upload finished "
-            + "without a load job", null);
+        throw new WarehouseException(
+            what + " (job " + id.getJob() + "): the upload finished " + "without a load job", null);
       }
       return await(job, id, what);
     } catch (BigQueryException e) {
       throw failure(what, id, e);
     } catch (IOException e) {
       Throwable cause = e.getCause() instanceof BigQueryException b ? b : e;
-      throw new WarehouseException(what + " (job " + id.getJob() + "): upload failed: "
-          + cause.getMessage(), e);
+      throw new WarehouseException(
+          what + " (job " + id.getJob() + "): upload failed: " + cause.getMessage(), e);
     }
   }
 
   private Job await(Job job, JobId id, String what) throws WarehouseException {
     Job done;
     try {
-      done = job.waitFor(RetryOption.totalTimeoutDuration(timeout),
-          RetryOption.initialRetryDelayDuration(Duration.ofMillis(200)),
-          RetryOption.maxRetryDelayDuration(Duration.ofSeconds(10)));
+      done =
+          job.waitFor(
+              RetryOption.totalTimeoutDuration(timeout),
+              RetryOption.initialRetryDelayDuration(Duration.ofMillis(200)),
+              RetryOption.maxRetryDelayDuration(Duration.ofSeconds(10)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new WarehouseException(what + " (job " + id.getJob() + "): interrupted while waiting",
-          e);
+      throw new WarehouseException(
+          what + " (job " + id.getJob() + "): interrupted while waiting", e);
     }
     if (done == null) {
       throw new WarehouseException(what + " (job " + id.getJob() + "): the job disappeared", null);
     }
     if (!done.isDone()) {
-      throw new WarehouseException(what + " (job " + id.getJob() + "): not finished after "
-          + timeout.toSeconds() + " s", null);
+      throw new WarehouseException(
+          what + " (job " + id.getJob() + "): not finished after " + timeout.toSeconds() + " s",
+          null);
     }
     BigQueryError error = done.getStatus().getError();
     if (error != null) {

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One run's view of a {@link BigQueryWarehouse}: replaces write the run's
- * {@code staging__KEY__TABLE} tables, which the run's commit copies over the published ones;
- * queries read the published tables.
+ * One run's view of a {@link BigQueryWarehouse}: replaces write the run's {@code
+ * staging__KEY__TABLE} tables, which the run's commit copies over the published ones; queries read
+ * the published tables.
  */
 final class BigQueryStagedView extends StagedView {
   private final BigQueryWarehouse warehouse;

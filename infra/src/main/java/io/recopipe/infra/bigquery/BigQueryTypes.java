@@ -21,8 +21,7 @@ import java.util.Map;
  * BigQuery's result values back to plain Java values, so a table means the same in both profiles.
  */
 final class BigQueryTypes {
-  private BigQueryTypes() {
-  }
+  private BigQueryTypes() {}
 
   /** The BigQuery schema of {@code columns}; {@code T[]} becomes a REPEATED T field. */
   static Schema schema(List<Column> columns) throws WarehouseException {
@@ -34,8 +33,8 @@ final class BigQueryTypes {
       String name = Identifiers.requireIdentifier(column.name(), "column");
       String type = Identifiers.requireType(column.sqlType(), name);
       boolean list = type.endsWith("[]");
-      Field.Builder field = Field.newBuilder(name, standardType(list
-          ? type.substring(0, type.length() - 2) : type));
+      Field.Builder field =
+          Field.newBuilder(name, standardType(list ? type.substring(0, type.length() - 2) : type));
       fields.add(field.setMode(list ? Field.Mode.REPEATED : Field.Mode.NULLABLE).build());
     }
     return Schema.of(fields);

@@ -32,13 +32,13 @@ import java.util.TreeSet;
  * same steps publish ratings, splits and results where BigQuery ML and users' SQL can read them.
  *
  * <p>Every replace is one job with {@code WRITE_TRUNCATE} on the target table. BigQuery applies a
- * job's write disposition atomically when the job succeeds (a failed job leaves the old table
- * and schema untouched), so no staging table and copy are needed, unlike DuckDB. Files and rows
- * are uploaded through the client's resumable load channel: TSV files as CSV with a tab
- * delimiter and no quoting (what ingest writes), in-memory rows as newline-delimited JSON (which
- * carries list columns). Unqualified table names in SQL resolve against the dataset. A run's
- * staged tables are {@code staging__KEY__TABLE} in the same dataset, published together in one
- * transaction when the run commits.
+ * job's write disposition atomically when the job succeeds (a failed job leaves the old table and
+ * schema untouched), so no staging table and copy are needed, unlike DuckDB. Files and rows are
+ * uploaded through the client's resumable load channel: TSV files as CSV with a tab delimiter and
+ * no quoting (what ingest writes), in-memory rows as newline-delimited JSON (which carries list
+ * columns). Unqualified table names in SQL resolve against the dataset. A run's staged tables are
+ * {@code staging__KEY__TABLE} in the same dataset, published together in one transaction when the
+ * run commits.
  */
 public final class BigQueryWarehouse implements Warehouse {
   /** How long one job may run before the call gives up. */
@@ -75,8 +75,13 @@ public final class BigQueryWarehouse implements Warehouse {
 
   /** Replaces table {@code name} (already checked) with a headerless TSV file's rows. */
   void loadFromTsv(String name, List<Column> columns, Path tsv) throws WarehouseException {
-    CsvOptions tabSeparated = CsvOptions.newBuilder().setFieldDelimiter("\t").setQuote("")
-        .setSkipLeadingRows(0).setEncoding("UTF-8").build();
+    CsvOptions tabSeparated =
+        CsvOptions.newBuilder()
+            .setFieldDelimiter("\t")
+            .setQuote("")
+            .setSkipLeadingRows(0)
+            .setEncoding("UTF-8")
+            .build();
     String what = "table " + name + " from " + tsv;
     jobs.upload(load(name, columns, tabSeparated), out -> Files.copy(tsv, out), what);
   }
@@ -85,15 +90,18 @@ public final class BigQueryWarehouse implements Warehouse {
   void loadRows(String name, List<Column> columns, Iterable<List<Object>> rows)
       throws WarehouseException {
     JsonRows json = new JsonRows(name, columns);
-    jobs.upload(load(name, columns, FormatOptions.json()), out -> json.write(rows, out),
-        "table " + name);
+    jobs.upload(
+        load(name, columns, FormatOptions.json()), out -> json.write(rows, out), "table " + name);
   }
 
   /** Replaces table {@code name} (already checked) with a query's result. */
   void loadAs(String name, String select) throws WarehouseException {
-    QueryJobConfiguration query = queryBuilder(select).setDestinationTable(jobs.table(name))
-        .setCreateDisposition(JobInfo.CreateDisposition.CREATE_IF_NEEDED)
-        .setWriteDisposition(JobInfo.WriteDisposition.WRITE_TRUNCATE).build();
+    QueryJobConfiguration query =
+        queryBuilder(select)
+            .setDestinationTable(jobs.table(name))
+            .setCreateDisposition(JobInfo.CreateDisposition.CREATE_IF_NEEDED)
+            .setWriteDisposition(JobInfo.WriteDisposition.WRITE_TRUNCATE)
+            .build();
     jobs.run("query", query, "table " + name + " as " + shortSql(select));
   }
 
@@ -120,12 +128,11 @@ public final class BigQueryWarehouse implements Warehouse {
 
   /**
    * Publishes the staged tables of {@code key} in one BigQuery multi-statement transaction, then
-   * deletes them: readers see all of the run's tables or none, and two runs publishing at once
-   * each publish a whole set. A table published for the first time is created empty (same
-   * schema) before the transaction, since DDL on permanent tables cannot run inside one; a
-   * failing statement rolls the whole transaction back
-   * (https://cloud.google.com/bigquery/docs/transactions), so a table whose schema changed is
-   * refused with BigQuery's message and nothing is published.
+   * deletes them: readers see all of the run's tables or none, and two runs publishing at once each
+   * publish a whole set. A table published for the first time is created empty (same schema) before
+   * the transaction, since DDL on permanent tables cannot run inside one; a failing statement rolls
+   * the whole transaction back (https://cloud.google.com/bigquery/docs/transactions), so a table
+   * whose schema changed is refused with BigQuery's message and nothing is published.
    */
   @Override
   public List<String> publishStaged(String key) throws WarehouseException {
@@ -134,9 +141,10 @@ public final class BigQueryWarehouse implements Warehouse {
     if (staged.isEmpty()) {
       return List.of();
     }
-    List<String> published = staged.stream().map(name -> name.substring(prefix.length()))
-        .toList();
-    jobs.run("publish", queryBuilder(publishScript(prefix, published)).build(),
+    List<String> published = staged.stream().map(name -> name.substring(prefix.length())).toList();
+    jobs.run(
+        "publish",
+        queryBuilder(publishScript(prefix, published)).build(),
         "publish tables " + published + " of " + key);
     for (String name : staged) {
       delete(name);
@@ -148,14 +156,26 @@ public final class BigQueryWarehouse implements Warehouse {
   static String publishScript(String prefix, List<String> tables) {
     StringBuilder script = new StringBuilder();
     for (String table : tables) {
-      script.append("CREATE TABLE IF NOT EXISTS `").append(table).append("` LIKE `")
-          .append(prefix).append(table).append("`;\n");
+      script
+          .append("CREATE TABLE IF NOT EXISTS `")
+          .append(table)
+          .append("` LIKE `")
+          .append(prefix)
+          .append(table)
+          .append("`;\n");
     }
     script.append("BEGIN TRANSACTION;\n");
     for (String table : tables) {
-      script.append("TRUNCATE TABLE `").append(table).append("`;\n")
-          .append("INSERT INTO `").append(table).append("` SELECT * FROM `").append(prefix)
-          .append(table).append("`;\n");
+      script
+          .append("TRUNCATE TABLE `")
+          .append(table)
+          .append("`;\n")
+          .append("INSERT INTO `")
+          .append(table)
+          .append("` SELECT * FROM `")
+          .append(prefix)
+          .append(table)
+          .append("`;\n");
     }
     return script.append("COMMIT TRANSACTION;").toString();
   }
@@ -196,8 +216,8 @@ public final class BigQueryWarehouse implements Warehouse {
         }
       }
     } catch (BigQueryException e) {
-      throw new WarehouseException("list the tables of dataset " + jobs.dataset().getDataset()
-          + ": " + e.getMessage(), e);
+      throw new WarehouseException(
+          "list the tables of dataset " + jobs.dataset().getDataset() + ": " + e.getMessage(), e);
     }
     return names;
   }
@@ -212,8 +232,7 @@ public final class BigQueryWarehouse implements Warehouse {
 
   /** Nothing to release: the BigQuery client is the caller's. */
   @Override
-  public void close() {
-  }
+  public void close() {}
 
   /** The rows of a finished query job. */
   static QueryResult results(Job job, String what) throws WarehouseException {
@@ -231,8 +250,13 @@ public final class BigQueryWarehouse implements Warehouse {
       }
       return new QueryResult(columns, rows);
     } catch (BigQueryException e) {
-      throw new WarehouseException(what + " (job " + job.getJobId().getJob() + "): "
-          + (e.getError() != null ? BigQueryJobs.describe(e.getError()) : e.getMessage()), e);
+      throw new WarehouseException(
+          what
+              + " (job "
+              + job.getJobId().getJob()
+              + "): "
+              + (e.getError() != null ? BigQueryJobs.describe(e.getError()) : e.getMessage()),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new WarehouseException(what + ": interrupted while reading results", e);
@@ -240,7 +264,8 @@ public final class BigQueryWarehouse implements Warehouse {
   }
 
   QueryJobConfiguration.Builder queryBuilder(String sql) {
-    return QueryJobConfiguration.newBuilder(sql).setUseLegacySql(false)
+    return QueryJobConfiguration.newBuilder(sql)
+        .setUseLegacySql(false)
         .setDefaultDataset(jobs.dataset());
   }
 
@@ -253,7 +278,8 @@ public final class BigQueryWarehouse implements Warehouse {
     return WriteChannelConfiguration.newBuilder(jobs.table(name), format)
         .setSchema(BigQueryTypes.schema(columns))
         .setCreateDisposition(JobInfo.CreateDisposition.CREATE_IF_NEEDED)
-        .setWriteDisposition(JobInfo.WriteDisposition.WRITE_TRUNCATE).build();
+        .setWriteDisposition(JobInfo.WriteDisposition.WRITE_TRUNCATE)
+        .build();
   }
 
   static String shortSql(String sql) {

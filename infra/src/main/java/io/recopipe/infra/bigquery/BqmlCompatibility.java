@@ -22,12 +22,11 @@ public final class BqmlCompatibility {
   private static final String TRAIN = "train.";
   private static final String TUNE = "tune.";
 
-  private BqmlCompatibility() {
-  }
+  private BqmlCompatibility() {}
 
   /**
-   * Every problem, one line each naming its option ({@code section.key}); empty when
-   * {@code train.engine} is not {@value BqmlTrainingEngine#NAME} or nothing is refused.
+   * Every problem, one line each naming its option ({@code section.key}); empty when {@code
+   * train.engine} is not {@value BqmlTrainingEngine#NAME} or nothing is refused.
    *
    * @param parameters the pipeline's resolved parameters, keyed {@code section.key}
    */
@@ -43,9 +42,13 @@ public final class BqmlCompatibility {
     if (method.equals("auto") && tuning) {
       String trials = lower(parameters.getOrDefault(TUNE + "method", "als"));
       if (!trials.equals("als") && !trials.equals("auto")) {
-        problems.add(TUNE + "method " + trials + " (with train.method auto and tune.num_trials "
-            + "> 1 train fits the trials' method, and BigQuery ML fits ALS only; set "
-            + "tune.method or train.method to als)");
+        problems.add(
+            TUNE
+                + "method "
+                + trials
+                + " (with train.method auto and tune.num_trials "
+                + "> 1 train fits the trials' method, and BigQuery ML fits ALS only; set "
+                + "tune.method or train.method to als)");
       }
     }
     if (method.equals("auto")) {
@@ -64,10 +67,15 @@ public final class BqmlCompatibility {
       return problems;
     }
     BqmlSql.refusals(options).forEach(r -> problems.add(TRAIN + r));
-    if (tuning && options.isSet("intercept_l2_reg")
+    if (tuning
+        && options.isSet("intercept_l2_reg")
         && options.resolvedInterceptL2Reg() == options.l2Reg()) {
-      problems.add(TRAIN + "intercept_l2_reg " + options.resolvedInterceptL2Reg() + " (tuning "
-          + "replaces l2_reg, and BigQuery ML has one l2_reg; remove train.intercept_l2_reg)");
+      problems.add(
+          TRAIN
+              + "intercept_l2_reg "
+              + options.resolvedInterceptL2Reg()
+              + " (tuning "
+              + "replaces l2_reg, and BigQuery ML has one l2_reg; remove train.intercept_l2_reg)");
     }
     return problems;
   }
@@ -82,11 +90,12 @@ public final class BqmlCompatibility {
 
   private static Map<String, String> section(Map<String, String> parameters, String prefix) {
     Map<String, String> values = new LinkedHashMap<>();
-    parameters.forEach((key, value) -> {
-      if (key.startsWith(prefix)) {
-        values.put(key.substring(prefix.length()), value);
-      }
-    });
+    parameters.forEach(
+        (key, value) -> {
+          if (key.startsWith(prefix)) {
+            values.put(key.substring(prefix.length()), value);
+          }
+        });
     return values;
   }
 

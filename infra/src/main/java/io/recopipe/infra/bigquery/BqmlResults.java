@@ -15,12 +15,11 @@ import java.util.Map;
  * types, so a BigQuery ML fit becomes the same training info, metrics and model as a local one.
  */
 final class BqmlResults {
-  private BqmlResults() {
-  }
+  private BqmlResults() {}
 
   /**
-   * The last training run's iterations in order. BigQuery ML reports no regularized objective,
-   * so {@code objective} is NaN; a NULL {@code eval_loss} (always, under NO_SPLIT) is NaN too.
+   * The last training run's iterations in order. BigQuery ML reports no regularized objective, so
+   * {@code objective} is NaN; a NULL {@code eval_loss} (always, under NO_SPLIT) is NaN too.
    */
   static List<TrainingIteration> trainingInfo(QueryResult result) {
     Columns c = new Columns(result, "training_info");
@@ -31,9 +30,13 @@ final class BqmlResults {
     List<TrainingIteration> iterations = new ArrayList<>();
     for (List<Object> row : result.rows()) {
       if (c.optionalLong(row, "training_run", 0) == lastRun) {
-        iterations.add(new TrainingIteration((int) c.number(row, "iteration").longValue(),
-            c.number(row, "loss").doubleValue(), c.optionalDouble(row, "eval_loss"), Double.NaN,
-            c.optionalLong(row, "duration_ms", 0)));
+        iterations.add(
+            new TrainingIteration(
+                (int) c.number(row, "iteration").longValue(),
+                c.number(row, "loss").doubleValue(),
+                c.optionalDouble(row, "eval_loss"),
+                Double.NaN,
+                c.optionalLong(row, "duration_ms", 0)));
       }
     }
     if (iterations.isEmpty()) {
@@ -46,8 +49,8 @@ final class BqmlResults {
   /** ML.EVALUATE's single row as metric name → value (NULL metrics left out). */
   static Map<String, Double> evaluation(QueryResult result) {
     if (result.rows().size() != 1) {
-      throw new IllegalArgumentException("ML.EVALUATE returned " + result.rows().size()
-          + " rows, expected 1");
+      throw new IllegalArgumentException(
+          "ML.EVALUATE returned " + result.rows().size() + " rows, expected 1");
     }
     Map<String, Double> metrics = new LinkedHashMap<>();
     List<Object> row = result.rows().get(0);
@@ -60,10 +63,10 @@ final class BqmlResults {
   }
 
   /**
-   * ML.WEIGHTS rows; the global row has a NULL processed_input and factor_weights. Its feature
-   * is matched ignoring case: BigQuery writes {@code global__INTERCEPT__} (Google's own SQL
-   * filters on that spelling) while the reference page spells it in lower case, so either is read
-   * as {@value WeightsRow#GLOBAL_INTERCEPT_FEATURE}.
+   * ML.WEIGHTS rows; the global row has a NULL processed_input and factor_weights. Its feature is
+   * matched ignoring case: BigQuery writes {@code global__INTERCEPT__} (Google's own SQL filters on
+   * that spelling) while the reference page spells it in lower case, so either is read as {@value
+   * WeightsRow#GLOBAL_INTERCEPT_FEATURE}.
    */
   static List<WeightsRow> weights(QueryResult result) {
     Columns c = new Columns(result, "weights");
@@ -78,8 +81,10 @@ final class BqmlResults {
       if (c.get(row, "factor_weights") instanceof List<?> weights) {
         for (Object element : weights) {
           Map<?, ?> struct = (Map<?, ?>) element;
-          factors.add(new FactorWeight(((Number) struct.get("factor")).intValue(),
-              ((Number) struct.get("weight")).doubleValue()));
+          factors.add(
+              new FactorWeight(
+                  ((Number) struct.get("factor")).intValue(),
+                  ((Number) struct.get("weight")).doubleValue()));
         }
       }
       rows.add(new WeightsRow(input, feature, factors, c.number(row, "intercept").doubleValue()));
@@ -96,8 +101,8 @@ final class BqmlResults {
 
     Object require(List<Object> row, String column) {
       if (!result.columns().contains(column)) {
-        throw new IllegalArgumentException(what + " has no column " + column + " (columns: "
-            + result.columns() + ")");
+        throw new IllegalArgumentException(
+            what + " has no column " + column + " (columns: " + result.columns() + ")");
       }
       Object value = get(row, column);
       if (value == null) {

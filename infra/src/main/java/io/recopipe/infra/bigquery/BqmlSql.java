@@ -13,24 +13,26 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The BigQuery ML statements of the {@code bigquery_ml} engine, built as text from validated
- * parts only, so a config value can never change a statement's meaning and tests can pin every
- * statement exactly.
+ * The BigQuery ML statements of the {@code bigquery_ml} engine, built as text from validated parts
+ * only, so a config value can never change a statement's meaning and tests can pin every statement
+ * exactly.
  *
- * <p>Options come from {@link AlsOptions}, whose builder already enforced BigQuery ML's ranges,
- * so both engines accept the same configs. Options that only the local trainer knows are refused
- * when they would change the model ({@code method} other than {@code als}, {@code l2_reg_mode:
+ * <p>Options come from {@link AlsOptions}, whose builder already enforced BigQuery ML's ranges, so
+ * both engines accept the same configs. Options that only the local trainer knows are refused when
+ * they would change the model ({@code method} other than {@code als}, {@code l2_reg_mode:
  * weighted}, an {@code intercept_l2_reg} different from {@code l2_reg}), since BigQuery ML would
  * silently fit a different model; {@code seed} and {@code threads} only affect how the local
  * trainer computes, so they are ignored, with a note for a non-default seed (see {@link #notes}).
- * {@code num_factors} is always written resolved (log2 of the training rows when automatic), so
- * the manifest states the factor count BigQuery ML used.
+ * {@code num_factors} is always written resolved (log2 of the training rows when automatic), so the
+ * manifest states the factor count BigQuery ML used.
  */
 public final class BqmlSql {
   /** The columns ingest writes and the model is trained on. */
   public static final String USER_COLUMN = "user_id";
+
   /** The item column. */
   public static final String ITEM_COLUMN = "item_id";
+
   /** The rating column. */
   public static final String RATING_COLUMN = "rating";
 
@@ -58,17 +60,23 @@ public final class BqmlSql {
    *
    * @throws IllegalArgumentException naming every option BigQuery ML cannot honour
    */
-  public String createModel(String model, String trainTable, AlsOptions options,
-      long trainingRows) {
-    StringBuilder sql = new StringBuilder("CREATE OR REPLACE MODEL ").append(qualified(model))
-        .append("\nOPTIONS(");
+  public String createModel(
+      String model, String trainTable, AlsOptions options, long trainingRows) {
+    StringBuilder sql =
+        new StringBuilder("CREATE OR REPLACE MODEL ").append(qualified(model)).append("\nOPTIONS(");
     String separator = "";
     for (Map.Entry<String, String> option : modelOptions(options, trainingRows).entrySet()) {
       sql.append(separator).append(option.getKey()).append('=').append(option.getValue());
       separator = ", ";
     }
-    return sql.append(")\nAS SELECT ").append(USER_COLUMN).append(", ").append(ITEM_COLUMN)
-        .append(", ").append(RATING_COLUMN).append(" FROM ").append(qualified(trainTable))
+    return sql.append(")\nAS SELECT ")
+        .append(USER_COLUMN)
+        .append(", ")
+        .append(ITEM_COLUMN)
+        .append(", ")
+        .append(RATING_COLUMN)
+        .append(" FROM ")
+        .append(qualified(trainTable))
         .toString();
   }
 
@@ -76,14 +84,24 @@ public final class BqmlSql {
   public static Map<String, String> modelOptions(AlsOptions options, long trainingRows) {
     List<String> refused = refusals(options);
     if (!refused.isEmpty()) {
-      throw new InvalidInputException("train.engine=bigquery_ml cannot honour "
-          + String.join("; ", refused));
+      throw new InvalidInputException(
+          "train.engine=bigquery_ml cannot honour " + String.join("; ", refused));
     }
     Map<String, String> sql = new LinkedHashMap<>();
     sql.put("model_type", literal("matrix_factorization"));
-    options.bigQueryMlOptions(trainingRows).forEach((name, value) -> sql.put(name,
-        value instanceof String text ? literal(text) : value instanceof Double d ? number(d)
-        : value instanceof Boolean flag ? (flag ? "TRUE" : "FALSE") : value.toString()));
+    options
+        .bigQueryMlOptions(trainingRows)
+        .forEach(
+            (name, value) ->
+                sql.put(
+                    name,
+                    value instanceof String text
+                        ? literal(text)
+                        : value instanceof Double d
+                            ? number(d)
+                            : value instanceof Boolean flag
+                                ? (flag ? "TRUE" : "FALSE")
+                                : value.toString()));
     sql.put("user_col", literal(USER_COLUMN));
     sql.put("item_col", literal(ITEM_COLUMN));
     sql.put("rating_col", literal(RATING_COLUMN));
@@ -95,16 +113,25 @@ public final class BqmlSql {
   public static List<String> refusals(AlsOptions options) {
     List<String> refused = new ArrayList<>();
     if (options.method() != TrainingMethod.ALS) {
-      refused.add("method " + options.method().configName() + " (BigQuery ML fits ALS only; "
-          + "remove train.method or set it to als)");
+      refused.add(
+          "method "
+              + options.method().configName()
+              + " (BigQuery ML fits ALS only; "
+              + "remove train.method or set it to als)");
     }
     if (options.l2RegMode() != RegularizationMode.PLAIN) {
-      refused.add("l2_reg_mode " + options.l2RegMode().configName() + " (BigQuery ML applies "
-          + "l2_reg plainly; remove train.l2_reg_mode or set it to plain)");
+      refused.add(
+          "l2_reg_mode "
+              + options.l2RegMode().configName()
+              + " (BigQuery ML applies "
+              + "l2_reg plainly; remove train.l2_reg_mode or set it to plain)");
     }
     if (options.resolvedInterceptL2Reg() != options.l2Reg()) {
-      refused.add("intercept_l2_reg " + options.resolvedInterceptL2Reg() + " (BigQuery ML has "
-          + "one l2_reg; remove train.intercept_l2_reg)");
+      refused.add(
+          "intercept_l2_reg "
+              + options.resolvedInterceptL2Reg()
+              + " (BigQuery ML has "
+              + "one l2_reg; remove train.intercept_l2_reg)");
     }
     return refused;
   }
@@ -113,8 +140,11 @@ public final class BqmlSql {
   public static List<String> notes(AlsOptions options) {
     List<String> notes = new ArrayList<>();
     if (options.seed() != DEFAULT_SEED) {
-      notes.add("train.seed " + options.seed() + " is not used: BigQuery ML has no seed, so "
-          + "retraining may give slightly different factors");
+      notes.add(
+          "train.seed "
+              + options.seed()
+              + " is not used: BigQuery ML has no seed, so "
+              + "retraining may give slightly different factors");
     }
     return notes;
   }
@@ -126,8 +156,17 @@ public final class BqmlSql {
 
   /** {@code SELECT * FROM ML.EVALUATE(MODEL …, (SELECT user, item, rating FROM eval))}. */
   public String evaluate(String model, String evalTable) {
-    return "SELECT * FROM ML.EVALUATE(MODEL " + qualified(model) + ", (SELECT " + USER_COLUMN
-        + ", " + ITEM_COLUMN + ", " + RATING_COLUMN + " FROM " + qualified(evalTable) + "))";
+    return "SELECT * FROM ML.EVALUATE(MODEL "
+        + qualified(model)
+        + ", (SELECT "
+        + USER_COLUMN
+        + ", "
+        + ITEM_COLUMN
+        + ", "
+        + RATING_COLUMN
+        + " FROM "
+        + qualified(evalTable)
+        + "))";
   }
 
   /** {@code SELECT * FROM ML.WEIGHTS(MODEL …)}. */
@@ -151,9 +190,14 @@ public final class BqmlSql {
 
   private static String require(Pattern pattern, String value, String what) {
     if (value == null || !pattern.matcher(value).matches()) {
-      throw new InvalidInputException("invalid BigQuery " + what + " name '" + value
-          + "': expected " + (pattern == PROJECT ? "a project id" : "letters, digits and _")
-          .toLowerCase(Locale.ROOT));
+      throw new InvalidInputException(
+          "invalid BigQuery "
+              + what
+              + " name '"
+              + value
+              + "': expected "
+              + (pattern == PROJECT ? "a project id" : "letters, digits and _")
+                  .toLowerCase(Locale.ROOT));
     }
     return value;
   }

@@ -39,8 +39,16 @@ final class JsonRows {
       for (List<Object> row : rows) {
         count++;
         if (row.size() != types.length) {
-          throw new WarehouseException("table " + table + " row " + count + ": expected "
-              + types.length + " values, found " + row.size(), null);
+          throw new WarehouseException(
+              "table "
+                  + table
+                  + " row "
+                  + count
+                  + ": expected "
+                  + types.length
+                  + " values, found "
+                  + row.size(),
+              null);
         }
         json.writeStartObject();
         for (int n = 0; n < types.length; n++) {
@@ -65,8 +73,9 @@ final class JsonRows {
       json.writeStartArray();
       for (Object item : items) {
         if (item == null) {
-          throw new WarehouseException("table " + table + " row " + row
-              + ": BigQuery lists cannot hold NULL elements", null);
+          throw new WarehouseException(
+              "table " + table + " row " + row + ": BigQuery lists cannot hold NULL elements",
+              null);
         }
         writeValue(json, type.substring(0, type.length() - 2), item, row);
       }
@@ -120,7 +129,18 @@ final class JsonRows {
   }
 
   private WarehouseException mismatch(String type, Object value, long row) {
-    return new WarehouseException("table " + table + " row " + row + ": expected a " + type
-        + " value, found " + value.getClass().getSimpleName() + " '" + value + "'", null);
+    return new WarehouseException(
+        "table "
+            + table
+            + " row "
+            + row
+            + ": expected a "
+            + type
+            + " value, found "
+            + value.getClass().getSimpleName()
+            + " '"
+            + value
+            + "'",
+        null);
   }
 }

@@ -10,8 +10,7 @@ import io.recopipe.model.mf.MfModel;
  * benchmarked at production sizes without a BigQuery project.
  */
 public final class WeightsImport {
-  private WeightsImport() {
-  }
+  private WeightsImport() {}
 
   /** The model in {@code weights} (an ML.WEIGHTS result) for training data {@code train}. */
   public static MfModel toModel(QueryResult weights, Ratings train) {

@@ -29,6 +29,7 @@ import java.util.Map;
 public final class CloudRunDeployTarget implements DeployTarget {
   /** The service annotation remembering the revision to roll back to. */
   public static final String PREVIOUS_ANNOTATION = "recopipe.io/previous-revision";
+
   /** The serving container's port. */
   public static final int PORT = 8080;
 
@@ -39,11 +40,17 @@ public final class CloudRunDeployTarget implements DeployTarget {
   private final CanaryCheck check;
 
   /**
-   * A target for service {@code serviceId} in {@code project}/{@code region}, its revisions
-   * running as {@code servingServiceAccount}; public {@code invokers} are refused here.
+   * A target for service {@code serviceId} in {@code project}/{@code region}, its revisions running
+   * as {@code servingServiceAccount}; public {@code invokers} are refused here.
    */
-  public CloudRunDeployTarget(ServicesClient client, String project, String region,
-      String serviceId, String servingServiceAccount, List<String> invokers, CanaryCheck check) {
+  public CloudRunDeployTarget(
+      ServicesClient client,
+      String project,
+      String region,
+      String serviceId,
+      String servingServiceAccount,
+      List<String> invokers,
+      CanaryCheck check) {
     this.services = new CloudRunServices(client, ServiceName.of(project, region, serviceId));
     this.serviceId = serviceId;
     this.servingServiceAccount = servingServiceAccount;
@@ -53,8 +60,14 @@ public final class CloudRunDeployTarget implements DeployTarget {
 
   /** The target the {@code gcp} config describes, promoting canaries once they are ready. */
   public static CloudRunDeployTarget of(GcpConfig config, ServicesClient client) {
-    return new CloudRunDeployTarget(client, config.project(), config.region(), config.service(),
-        config.servingServiceAccount(), config.invokers(), CanaryCheck.READY_IS_ENOUGH);
+    return new CloudRunDeployTarget(
+        client,
+        config.project(),
+        config.region(),
+        config.service(),
+        config.servingServiceAccount(),
+        config.invokers(),
+        CanaryCheck.READY_IS_ENOUGH);
   }
 
   @Override
@@ -63,10 +76,10 @@ public final class CloudRunDeployTarget implements DeployTarget {
   }
 
   /**
-   * Deploys in an order where traffic moves last: the service's invoker policy is read and
-   * checked, the new revision is created with traffic still pinned to the serving one, and only
-   * once that revision is ready (the update's operation is done) does traffic move, through the
-   * canary share when asked. So any failure before the move leaves traffic where it was.
+   * Deploys in an order where traffic moves last: the service's invoker policy is read and checked,
+   * the new revision is created with traffic still pinned to the serving one, and only once that
+   * revision is ready (the update's operation is done) does traffic move, through the canary share
+   * when asked. So any failure before the move leaves traffic where it was.
    */
   @Override
   public Map<String, Object> deploy(DeployRequest request) throws ComponentException {
@@ -79,38 +92,64 @@ public final class CloudRunDeployTarget implements DeployTarget {
     if (existing == null) {
       // nothing serves yet, so nothing moves; Terraform normally creates the service and owns
       // its invoker bindings, a service created here has none
-      Service service = services.create(Service.newBuilder().setTemplate(template)
-          .putLabels("managed-by", "recopipe").addAllTraffic(Traffic.all(revision)).build());
+      Service service =
+          services.create(
+              Service.newBuilder()
+                  .setTemplate(template)
+                  .putLabels("managed-by", "recopipe")
+                  .addAllTraffic(Traffic.all(revision))
+                  .build());
       return endpoint(service, revision, request, "", false);
     }
     String previous = Traffic.serving(existing);
     String problem = InvokerPolicy.problem(services.policy(), invokers);
     if (problem != null) {
-      throw new ComponentException("deploy: Cloud Run service " + services.name() + ": "
-          + problem + "; traffic stays on " + previous);
+      throw new ComponentException(
+          "deploy: Cloud Run service "
+              + services.name()
+              + ": "
+              + problem
+              + "; traffic stays on "
+              + previous);
     }
     boolean moves = !previous.isEmpty() && !previous.equals(revision);
-    Service.Builder staged = existing.toBuilder().setTemplate(template).clearTraffic()
-        .addAllTraffic(Traffic.all(moves ? previous : revision));
+    Service.Builder staged =
+        existing.toBuilder()
+            .setTemplate(template)
+            .clearTraffic()
+            .addAllTraffic(Traffic.all(moves ? previous : revision));
     if (moves) {
       staged.putAnnotations(PREVIOUS_ANNOTATION, previous);
     }
     Service service = services.update(staged.build());
     String ready = RevisionNames.shortName(service.getLatestReadyRevision());
     if (!ready.equals(revision)) {
-      throw new ComponentException("deploy: revision " + revision + " of Cloud Run service "
-          + services.name() + " is not ready (latest ready: " + (ready.isEmpty() ? "none"
-          : ready) + "); traffic stays on " + previous);
+      throw new ComponentException(
+          "deploy: revision "
+              + revision
+              + " of Cloud Run service "
+              + services.name()
+              + " is not ready (latest ready: "
+              + (ready.isEmpty() ? "none" : ready)
+              + "); traffic stays on "
+              + previous);
     }
     boolean canary = moves && request.canaryPercent() > 0;
     if (canary) {
-      service = services.update(withTraffic(service,
-          Traffic.canary(revision, request.canaryPercent(), previous)));
+      service =
+          services.update(
+              withTraffic(service, Traffic.canary(revision, request.canaryPercent(), previous)));
       String failed = check.problem(service.getUri(), revision, Traffic.canaryUri(service));
       if (failed != null) {
         services.update(withTraffic(service, Traffic.all(previous)));
-        throw new RolledBackException("deploy: canary revision " + revision + " failed its check: "
-            + failed + " (all traffic back on " + previous + ")");
+        throw new RolledBackException(
+            "deploy: canary revision "
+                + revision
+                + " failed its check: "
+                + failed
+                + " (all traffic back on "
+                + previous
+                + ")");
       }
     }
     if (moves) {
@@ -123,8 +162,8 @@ public final class CloudRunDeployTarget implements DeployTarget {
     return service.toBuilder().clearTraffic().addAllTraffic(traffic).build();
   }
 
-  private Map<String, Object> endpoint(Service service, String revision, DeployRequest request,
-      String previous, boolean canary) {
+  private Map<String, Object> endpoint(
+      Service service, String revision, DeployRequest request, String previous, boolean canary) {
     Map<String, Object> endpoint = endpoint(service, revision, request.modelName());
     endpoint.put("model_version", request.modelVersion());
     endpoint.put("image", request.imageReference());
@@ -137,28 +176,41 @@ public final class CloudRunDeployTarget implements DeployTarget {
   public Map<String, Object> rollback() throws ComponentException {
     Service service = services.find();
     if (service == null) {
-      throw new ComponentException("deploy: cannot roll back: Cloud Run service "
-          + services.name() + " does not exist");
+      throw new ComponentException(
+          "deploy: cannot roll back: Cloud Run service " + services.name() + " does not exist");
     }
     String previous = service.getAnnotationsMap().getOrDefault(PREVIOUS_ANNOTATION, "");
     if (previous.isEmpty()) {
-      throw new ComponentException("deploy: cannot roll back " + services.name() + ": no "
-          + "previous revision recorded (annotation " + PREVIOUS_ANNOTATION + ")");
+      throw new ComponentException(
+          "deploy: cannot roll back "
+              + services.name()
+              + ": no "
+              + "previous revision recorded (annotation "
+              + PREVIOUS_ANNOTATION
+              + ")");
     }
     String current = Traffic.serving(service);
-    Service after = services.update(service.toBuilder().clearTraffic()
-        .addAllTraffic(Traffic.all(previous)).putAnnotations(PREVIOUS_ANNOTATION, current)
-        .build());
-    Map<String, Object> endpoint = endpoint(after, previous,
-        service.getTemplate().getContainers(0).getEnvList().stream()
-            .filter(e -> e.getName().equals("MODEL_NAME")).map(EnvVar::getValue).findFirst()
-            .orElse("recommender_model"));
+    Service after =
+        services.update(
+            service.toBuilder()
+                .clearTraffic()
+                .addAllTraffic(Traffic.all(previous))
+                .putAnnotations(PREVIOUS_ANNOTATION, current)
+                .build());
+    Map<String, Object> endpoint =
+        endpoint(
+            after,
+            previous,
+            service.getTemplate().getContainers(0).getEnvList().stream()
+                .filter(e -> e.getName().equals("MODEL_NAME"))
+                .map(EnvVar::getValue)
+                .findFirst()
+                .orElse("recommender_model"));
     endpoint.put("rolled_back_from", current);
     return endpoint;
   }
 
-  private String revisionName(Service existing, DeployRequest request)
-      throws ComponentException {
+  private String revisionName(Service existing, DeployRequest request) throws ComponentException {
     try {
       return RevisionNames.next(serviceId, request.modelVersion(), existing);
     } catch (IllegalArgumentException e) {
@@ -173,28 +225,33 @@ public final class CloudRunDeployTarget implements DeployTarget {
     }
     RevisionTemplate current = existing.getTemplate();
     boolean sameImage = current.getContainers(0).getImage().equals(request.imageReference());
-    boolean sameModel = current.getRevision().startsWith(
-        RevisionNames.prefix(serviceId, request.modelVersion()));
+    boolean sameModel =
+        current.getRevision().startsWith(RevisionNames.prefix(serviceId, request.modelVersion()));
     return sameImage && sameModel ? current.getRevision() : null;
   }
 
   private RevisionTemplate template(String revision, DeployRequest request) {
-    Container.Builder container = Container.newBuilder().setName("serving")
-        .setImage(request.imageReference())
-        .addPorts(ContainerPort.newBuilder().setContainerPort(PORT))
-        .addEnv(env("MODEL_NAME", request.modelName()))
-        .addEnv(env("MODEL_VERSION", request.modelVersion()))
-        .addEnv(env("RECOPIPE_RUN_ID", request.runId()));
+    Container.Builder container =
+        Container.newBuilder()
+            .setName("serving")
+            .setImage(request.imageReference())
+            .addPorts(ContainerPort.newBuilder().setContainerPort(PORT))
+            .addEnv(env("MODEL_NAME", request.modelName()))
+            .addEnv(env("MODEL_VERSION", request.modelVersion()))
+            .addEnv(env("RECOPIPE_RUN_ID", request.runId()));
     // the serving threads, collector and heap for the CPU and memory the revision gets
     ServingResources resources = ServingResources.CLOUD_RUN_DEFAULT;
     resources.containerEnv().forEach((name, value) -> container.addEnv(env(name, value)));
-    container.setResources(ResourceRequirements.newBuilder()
-        .putLimits("cpu", Integer.toString(resources.cores()))
-        .putLimits("memory", resources.memoryLimit()));
-    return RevisionTemplate.newBuilder().setRevision(revision)
+    container.setResources(
+        ResourceRequirements.newBuilder()
+            .putLimits("cpu", Integer.toString(resources.cores()))
+            .putLimits("memory", resources.memoryLimit()));
+    return RevisionTemplate.newBuilder()
+        .setRevision(revision)
         .setServiceAccount(servingServiceAccount)
         .putLabels("recopipe-model-version", request.modelVersion().toLowerCase())
-        .addContainers(container).build();
+        .addContainers(container)
+        .build();
   }
 
   private static EnvVar env(String name, String value) {

@@ -13,9 +13,9 @@ import io.recopipe.components.api.ComponentException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * One Cloud Run service seen through {@link ServicesClient}: get, create, update (waiting for
- * the operation) and reading its IAM policy (never writing it: Terraform owns the bindings), with
- * every Google error turned into one line naming the service and the call.
+ * One Cloud Run service seen through {@link ServicesClient}: get, create, update (waiting for the
+ * operation) and reading its IAM policy (never writing it: Terraform owns the bindings), with every
+ * Google error turned into one line naming the service and the call.
  */
 final class CloudRunServices {
   private final ServicesClient client;
@@ -44,14 +44,15 @@ final class CloudRunServices {
 
   /** Creates the service from {@code service} and waits for it. */
   Service create(Service service) throws ComponentException {
-    return await("create", client.createServiceAsync(
-        LocationName.of(name.getProject(), name.getLocation()), service, name.getService()));
+    return await(
+        "create",
+        client.createServiceAsync(
+            LocationName.of(name.getProject(), name.getLocation()), service, name.getService()));
   }
 
   /** Updates the service to {@code service} (its name is set here) and waits for it. */
   Service update(Service service) throws ComponentException {
-    return await("update", client.updateServiceAsync(service.toBuilder().setName(name())
-        .build()));
+    return await("update", client.updateServiceAsync(service.toBuilder().setName(name()).build()));
   }
 
   /** The service's IAM policy. */
@@ -69,8 +70,8 @@ final class CloudRunServices {
       return operation.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ComponentException("deploy: interrupted while waiting to " + verb + " Cloud Run"
-          + " service " + name(), e);
+      throw new ComponentException(
+          "deploy: interrupted while waiting to " + verb + " Cloud Run" + " service " + name(), e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw failure(verb, cause);
@@ -80,11 +81,12 @@ final class CloudRunServices {
   }
 
   private ComponentException failure(String verb, Throwable cause) {
-    String why = cause instanceof ApiException api
-        ? api.getStatusCode().getCode() + ": " + firstLine(api.getMessage())
-        : cause.getClass().getSimpleName() + ": " + firstLine(cause.getMessage());
-    return new ComponentException("deploy: cannot " + verb + " Cloud Run service " + name() + ": "
-        + why, cause);
+    String why =
+        cause instanceof ApiException api
+            ? api.getStatusCode().getCode() + ": " + firstLine(api.getMessage())
+            : cause.getClass().getSimpleName() + ": " + firstLine(cause.getMessage());
+    return new ComponentException(
+        "deploy: cannot " + verb + " Cloud Run service " + name() + ": " + why, cause);
   }
 
   private static String firstLine(String text) {

@@ -16,8 +16,7 @@ final class RevisionNames {
   /** Cloud Run's limit on revision names. */
   static final int MAX_LENGTH = 63;
 
-  private RevisionNames() {
-  }
+  private RevisionNames() {}
 
   /** {@code SERVICE-m-VERSION-}, the prefix every revision of this model version shares. */
   static String prefix(String serviceId, String modelVersion) {
@@ -43,9 +42,18 @@ final class RevisionNames {
     }
     String name = prefix + (highest + 1);
     if (name.length() > MAX_LENGTH) {
-      throw new InvalidInputException("gcp.service '" + serviceId + "' is too long to name "
-          + "revisions '" + name + "' (at most " + MAX_LENGTH + " characters; use a service name "
-          + "of at most " + (MAX_LENGTH - name.length() + serviceId.length()) + ")");
+      throw new InvalidInputException(
+          "gcp.service '"
+              + serviceId
+              + "' is too long to name "
+              + "revisions '"
+              + name
+              + "' (at most "
+              + MAX_LENGTH
+              + " characters; use a service name "
+              + "of at most "
+              + (MAX_LENGTH - name.length() + serviceId.length())
+              + ")");
     }
     return name;
   }

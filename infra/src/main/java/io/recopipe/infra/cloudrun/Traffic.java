@@ -17,8 +17,7 @@ final class Traffic {
   /** The traffic tag giving a canary its own URL. */
   static final String CANARY_TAG = "canary";
 
-  private Traffic() {
-  }
+  private Traffic() {}
 
   /** All traffic to {@code revision}. */
   static List<TrafficTarget> all(String revision) {
@@ -35,9 +34,10 @@ final class Traffic {
     String best = "";
     int bestPercent = -1;
     for (TrafficTargetStatus status : service.getTrafficStatusesList()) {
-      String revision = status.getType()
-          == TrafficTargetAllocationType.TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST
-          ? service.getLatestReadyRevision() : status.getRevision();
+      String revision =
+          status.getType() == TrafficTargetAllocationType.TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST
+              ? service.getLatestReadyRevision()
+              : status.getRevision();
       if (status.getPercent() > bestPercent && !revision.isEmpty()) {
         best = RevisionNames.shortName(revision);
         bestPercent = status.getPercent();
@@ -49,8 +49,10 @@ final class Traffic {
   /** The canary's own URL from the service's traffic statuses, or "". */
   static String canaryUri(Service service) {
     return service.getTrafficStatusesList().stream()
-        .filter(s -> s.getTag().equals(CANARY_TAG)).map(TrafficTargetStatus::getUri)
-        .findFirst().orElse("");
+        .filter(s -> s.getTag().equals(CANARY_TAG))
+        .map(TrafficTargetStatus::getUri)
+        .findFirst()
+        .orElse("");
   }
 
   /** The split as {@code [{revision, percent}]}, for endpoint.json. */
@@ -68,6 +70,9 @@ final class Traffic {
   private static TrafficTarget target(String revision, int percent, String tag) {
     return TrafficTarget.newBuilder()
         .setType(TrafficTargetAllocationType.TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION)
-        .setRevision(revision).setPercent(percent).setTag(tag).build();
+        .setRevision(revision)
+        .setPercent(percent)
+        .setTag(tag)
+        .build();
   }
 }

@@ -6,17 +6,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The gcp section as container environment variables ({@code RECOPIPE_PROFILE=gcp},
- * {@code RECOPIPE_GCP_PROJECT=…}), so a Vertex AI task running {@code recopipe component} uses
- * the same BigQuery dataset, bucket and Cloud Run service as the run that compiled it.
+ * The gcp section as container environment variables ({@code RECOPIPE_PROFILE=gcp}, {@code
+ * RECOPIPE_GCP_PROJECT=…}), so a Vertex AI task running {@code recopipe component} uses the same
+ * BigQuery dataset, bucket and Cloud Run service as the run that compiled it.
  */
 public final class GcpEnvironment {
   /** The variable that turns the gcp profile on inside a container. */
   public static final String PROFILE = "RECOPIPE_PROFILE";
+
   private static final String PREFIX = "RECOPIPE_GCP_";
 
-  private GcpEnvironment() {
-  }
+  private GcpEnvironment() {}
 
   /** The variables describing {@code config} (sorted, so compiled specs are stable). */
   public static Map<String, String> of(GcpConfig config) {
@@ -44,12 +44,14 @@ public final class GcpEnvironment {
   /** The {@code gcp.*} parameters {@code env} carries, for {@link GcpConfig#from}. */
   public static Map<String, String> parameters(Map<String, String> env) {
     Map<String, String> parameters = new LinkedHashMap<>();
-    env.forEach((name, value) -> {
-      if (name.startsWith(PREFIX)) {
-        parameters.put(GcpConfig.SECTION + "." + name.substring(PREFIX.length())
-            .toLowerCase(Locale.ROOT), value);
-      }
-    });
+    env.forEach(
+        (name, value) -> {
+          if (name.startsWith(PREFIX)) {
+            parameters.put(
+                GcpConfig.SECTION + "." + name.substring(PREFIX.length()).toLowerCase(Locale.ROOT),
+                value);
+          }
+        });
     return parameters;
   }
 

@@ -13,12 +13,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Reads an artifact directory into a manifest and maps manifest paths back to files, refusing
- * paths that would escape the directory, so uploads and downloads agree on the tree.
+ * Reads an artifact directory into a manifest and maps manifest paths back to files, refusing paths
+ * that would escape the directory, so uploads and downloads agree on the tree.
  */
 final class ArtifactFiles {
-  private ArtifactFiles() {
-  }
+  private ArtifactFiles() {}
 
   /** The manifest of the regular files under {@code dir}, sorted by path. */
   static ArtifactManifest scan(Path dir) throws IOException {
@@ -31,8 +30,8 @@ final class ArtifactFiles {
       for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
         String relative = root.relativize(file).toString().replace('\\', '/');
         if (relative.equals(ArtifactManifest.OBJECT)) {
-          throw new IOException(file + ": the name " + ArtifactManifest.OBJECT
-              + " is reserved for the GCS manifest");
+          throw new IOException(
+              file + ": the name " + ArtifactManifest.OBJECT + " is reserved for the GCS manifest");
         }
         entries.add(new ArtifactManifest.Entry(relative, sha256(file), Files.size(file)));
       }

@@ -23,8 +23,8 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
- * The list of files (relative path, sha256, size) of one artifact on GCS, written after every
- * file so its presence means the artifact is complete and its hashes let a reader verify it.
+ * The list of files (relative path, sha256, size) of one artifact on GCS, written after every file
+ * so its presence means the artifact is complete and its hashes let a reader verify it.
  *
  * @param files the files, sorted by path
  */
@@ -32,28 +32,32 @@ public record ArtifactManifest(List<Entry> files) {
   /** The manifest's object name under the artifact's prefix. */
   public static final String OBJECT = "_recopipe_manifest.json";
 
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
-      .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+          .build();
 
   /** Two-space indents, {@code "key": value}, {@code []} when empty: as manifests always were. */
-  private static final ObjectWriter PRETTY = JSON.writer(new DefaultPrettyPrinter(
-      Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-          .withObjectEmptySeparator("").withArrayEmptySeparator(""))
-      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-      .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+  private static final ObjectWriter PRETTY =
+      JSON.writer(
+          new DefaultPrettyPrinter(
+                  Separators.createDefaultInstance()
+                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                      .withObjectEmptySeparator("")
+                      .withArrayEmptySeparator(""))
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
   /**
    * One file.
    *
-   * @param path   the path relative to the artifact directory, with {@code /}
+   * @param path the path relative to the artifact directory, with {@code /}
    * @param sha256 the hex SHA-256 of the content
-   * @param size   the size in bytes
+   * @param size the size in bytes
    */
-  public record Entry(String path, String sha256, long size) {
-  }
+  public record Entry(String path, String sha256, long size) {}
 
   /** Copies the list. */
   public ArtifactManifest {
@@ -81,30 +85,43 @@ public record ArtifactManifest(List<Entry> files) {
       root = JSON.readTree(json);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      throw new IllegalArgumentException((at == null ? "" : "line " + at.getLineNr()
-          + ", column " + at.getColumnNr() + ": ") + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          (at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ")
+              + e.getOriginalMessage(),
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // in-memory input: not expected
     }
     List<Entry> entries = new ArrayList<>();
     for (JsonNode o : field(root, "files", JsonNode::isArray, "an array")) {
-      entries.add(new Entry(field(o, "path", JsonNode::isTextual, "a string").textValue(),
-          field(o, "sha256", JsonNode::isTextual, "a string").textValue(),
-          field(o, "size", v -> v.canConvertToExactIntegral() && v.canConvertToLong(),
-              "an integer").longValue()));
+      entries.add(
+          new Entry(
+              field(o, "path", JsonNode::isTextual, "a string").textValue(),
+              field(o, "sha256", JsonNode::isTextual, "a string").textValue(),
+              field(
+                      o,
+                      "size",
+                      v -> v.canConvertToExactIntegral() && v.canConvertToLong(),
+                      "an integer")
+                  .longValue()));
     }
     return new ArtifactManifest(entries);
   }
 
-  private static JsonNode field(JsonNode object, String key, Predicate<JsonNode> type,
-      String expected) {
+  private static JsonNode field(
+      JsonNode object, String key, Predicate<JsonNode> type, String expected) {
     JsonNode value = object.get(key);
     if (value == null) {
       throw new IllegalArgumentException("field '" + key + "' is missing");
     }
     if (!type.test(value)) {
-      throw new IllegalArgumentException("field '" + key + "': expected " + expected
-          + ", found " + value.getNodeType().name().toLowerCase(Locale.ROOT));
+      throw new IllegalArgumentException(
+          "field '"
+              + key
+              + "': expected "
+              + expected
+              + ", found "
+              + value.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     return value;
   }

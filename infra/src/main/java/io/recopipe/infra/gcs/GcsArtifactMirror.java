@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The gcp profile's {@link ArtifactMirror}: each committed artifact goes to
- * {@code gs://BUCKET/artifacts/<uri>} through {@link GcsArtifactStore} (hash-checked, manifest
- * last), keyed by the same URI the local store and the metadata use.
+ * The gcp profile's {@link ArtifactMirror}: each committed artifact goes to {@code
+ * gs://BUCKET/artifacts/<uri>} through {@link GcsArtifactStore} (hash-checked, manifest last),
+ * keyed by the same URI the local store and the metadata use.
  */
 public final class GcsArtifactMirror implements ArtifactMirror {
   private final GcsArtifactStore store;

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * Keeps committed artifact directories on Cloud Storage ({@code gs://BUCKET/PREFIX/KEY/...}, one
- * object per file with its sha256 as metadata, the manifest written last), so a reader never
- * sees half an artifact and any corrupted object is caught on download.
+ * object per file with its sha256 as metadata, the manifest written last), so a reader never sees
+ * half an artifact and any corrupted object is caught on download.
  */
 public final class GcsArtifactStore {
   /** The object metadata key holding the file's hex SHA-256. */
@@ -54,16 +54,20 @@ public final class GcsArtifactStore {
         if (ArtifactManifest.parse(existing.getContent()).equals(manifest)) {
           return uri(key);
         }
-        throw new IOException(uri(key) + " already holds a different artifact (artifacts are"
-            + " immutable; use a new key)");
+        throw new IOException(
+            uri(key)
+                + " already holds a different artifact (artifacts are"
+                + " immutable; use a new key)");
       }
       for (ArtifactManifest.Entry entry : manifest.files()) {
-        BlobInfo info = BlobInfo.newBuilder(bucket, objectPrefix(key) + entry.path())
-            .setMetadata(Map.of(SHA256_METADATA, entry.sha256())).build();
+        BlobInfo info =
+            BlobInfo.newBuilder(bucket, objectPrefix(key) + entry.path())
+                .setMetadata(Map.of(SHA256_METADATA, entry.sha256()))
+                .build();
         storage.create(info, Files.readAllBytes(ArtifactFiles.resolve(dir, entry.path())));
       }
-      storage.create(BlobInfo.newBuilder(manifestId).setContentType("application/json")
-          .build(), manifestJson);
+      storage.create(
+          BlobInfo.newBuilder(manifestId).setContentType("application/json").build(), manifestJson);
     } catch (StorageException e) {
       throw new IOException("cannot upload " + dir + " to " + uri(key) + ": " + e.getMessage(), e);
     }
@@ -71,8 +75,8 @@ public final class GcsArtifactStore {
   }
 
   /**
-   * Downloads artifact {@code key} into the empty or new directory {@code target}, checking
-   * every file against the manifest; a missing manifest or a mismatch names the object.
+   * Downloads artifact {@code key} into the empty or new directory {@code target}, checking every
+   * file against the manifest; a missing manifest or a mismatch names the object.
    */
   public void download(String key, Path target) throws IOException {
     ArtifactManifest manifest = manifest(key);
@@ -82,15 +86,33 @@ public final class GcsArtifactStore {
         String object = objectPrefix(key) + entry.path();
         Blob blob = storage.get(BlobId.of(bucket, object));
         if (blob == null) {
-          throw new IOException("gs://" + bucket + "/" + object + " is missing (listed in the "
-              + "manifest of " + uri(key) + ")");
+          throw new IOException(
+              "gs://"
+                  + bucket
+                  + "/"
+                  + object
+                  + " is missing (listed in the "
+                  + "manifest of "
+                  + uri(key)
+                  + ")");
         }
         byte[] content = blob.getContent();
         String actual = ArtifactFiles.sha256(content);
         if (!actual.equals(entry.sha256()) || content.length != entry.size()) {
-          throw new IOException("gs://" + bucket + "/" + object + " is corrupted: sha256 "
-              + actual + " (" + content.length + " bytes), manifest says " + entry.sha256()
-              + " (" + entry.size() + " bytes)");
+          throw new IOException(
+              "gs://"
+                  + bucket
+                  + "/"
+                  + object
+                  + " is corrupted: sha256 "
+                  + actual
+                  + " ("
+                  + content.length
+                  + " bytes), manifest says "
+                  + entry.sha256()
+                  + " ("
+                  + entry.size()
+                  + " bytes)");
         }
         Path file = ArtifactFiles.resolve(target, entry.path());
         Files.createDirectories(file.getParent());
@@ -107,13 +129,18 @@ public final class GcsArtifactStore {
     try {
       Blob blob = storage.get(BlobId.of(bucket, object));
       if (blob == null) {
-        throw new IOException("no artifact at " + uri(key) + " (gs://" + bucket + "/" + object
-            + " is missing: never uploaded or the upload did not finish)");
+        throw new IOException(
+            "no artifact at "
+                + uri(key)
+                + " (gs://"
+                + bucket
+                + "/"
+                + object
+                + " is missing: never uploaded or the upload did not finish)");
       }
       return ArtifactManifest.parse(blob.getContent());
     } catch (StorageException e) {
-      throw new IOException("cannot read gs://" + bucket + "/" + object + ": " + e.getMessage(),
-          e);
+      throw new IOException("cannot read gs://" + bucket + "/" + object + ": " + e.getMessage(), e);
     }
   }
 
@@ -122,26 +149,26 @@ public final class GcsArtifactStore {
     List<String> keys = new ArrayList<>();
     String suffix = "/" + ArtifactManifest.OBJECT;
     try {
-      for (Blob blob : storage.list(bucket, Storage.BlobListOption.prefix(prefix + keyPrefix))
-          .iterateAll()) {
+      for (Blob blob :
+          storage.list(bucket, Storage.BlobListOption.prefix(prefix + keyPrefix)).iterateAll()) {
         String name = blob.getName();
         if (name.endsWith(suffix)) {
           keys.add(name.substring(prefix.length(), name.length() - suffix.length()));
         }
       }
     } catch (StorageException e) {
-      throw new IOException("cannot list gs://" + bucket + "/" + prefix + keyPrefix + ": "
-          + e.getMessage(), e);
+      throw new IOException(
+          "cannot list gs://" + bucket + "/" + prefix + keyPrefix + ": " + e.getMessage(), e);
     }
     return keys.stream().sorted().toList();
   }
 
   private String objectPrefix(String key) {
     String k = key.replaceAll("^/+|/+$", "");
-    if (k.isEmpty() || Stream.of(k.split("/")).anyMatch(s -> s.isEmpty() || s.equals("..")
-        || s.equals("."))) {
-      throw new InvalidInputException("artifact key '" + key + "' must be non-empty path "
-          + "segments without '.' or '..'");
+    if (k.isEmpty()
+        || Stream.of(k.split("/")).anyMatch(s -> s.isEmpty() || s.equals("..") || s.equals("."))) {
+      throw new InvalidInputException(
+          "artifact key '" + key + "' must be non-empty path " + "segments without '.' or '..'");
     }
     return prefix + k + "/";
   }

@@ -19,30 +19,42 @@ import java.util.List;
 
 /**
  * Installs the artifact mirror (GCS), the image target (Artifact Registry) and the deploy target
- * (Cloud Run) into a profile's {@link Services}; kept apart from {@link GcpProfile} so the
- * serving side can change without touching the warehouse and the trainer.
+ * (Cloud Run) into a profile's {@link Services}; kept apart from {@link GcpProfile} so the serving
+ * side can change without touching the warehouse and the trainer.
  */
 final class CloudBackends {
   /** The object prefix artifacts are mirrored under, inside the configured bucket. */
   static final String ARTIFACTS_PREFIX = "artifacts";
 
-  private CloudBackends() {
-  }
+  private CloudBackends() {}
 
-  static Services install(Services services, GcpConfig config, GoogleCredentials credentials,
+  static Services install(
+      Services services,
+      GcpConfig config,
+      GoogleCredentials credentials,
       List<AutoCloseable> closeables) {
-    GcsArtifactStore store = new GcsArtifactStore(StorageOptions.newBuilder()
-        .setProjectId(config.project()).setCredentials(credentials).build().getService(),
-        config.bucket(), ARTIFACTS_PREFIX);
+    GcsArtifactStore store =
+        new GcsArtifactStore(
+            StorageOptions.newBuilder()
+                .setProjectId(config.project())
+                .setCredentials(credentials)
+                .build()
+                .getService(),
+            config.bucket(),
+            ARTIFACTS_PREFIX);
     ServicesClient cloudRun;
     try {
-      cloudRun = ServicesClient.create(ServicesSettings.newBuilder()
-          .setCredentialsProvider(FixedCredentialsProvider.create(credentials)).build());
+      cloudRun =
+          ServicesClient.create(
+              ServicesSettings.newBuilder()
+                  .setCredentialsProvider(FixedCredentialsProvider.create(credentials))
+                  .build());
     } catch (IOException e) {
       throw new GcpProfileException("cannot create the Cloud Run client: " + e.getMessage());
     }
     closeables.add(cloudRun);
-    return services.with(ArtifactMirror.class, new GcsArtifactMirror(store))
+    return services
+        .with(ArtifactMirror.class, new GcsArtifactMirror(store))
         .with(ImageTarget.class, ArtifactRegistryTarget.of(config))
         .with(DeployTarget.class, CloudRunDeployTarget.of(config, cloudRun));
   }

@@ -21,12 +21,13 @@ import java.util.function.Supplier;
  */
 public final class GcpProfile implements AutoCloseable {
   /** The parameters the profile adds to every run (they enter cache keys, as they should). */
-  public static final Map<String, String> PARAMETERS = Map.of("train.engine",
-      BqmlTrainingEngine.NAME);
+  public static final Map<String, String> PARAMETERS =
+      Map.of("train.engine", BqmlTrainingEngine.NAME);
+
   /**
-   * The options the profile starts from in place of the shipped config's (a value the user set
-   * is kept): BigQuery ML fits ALS only, so {@code method: auto} (which may pick gibbs or vb, or
-   * take the tuning trials' method) becomes {@code als}.
+   * The options the profile starts from in place of the shipped config's (a value the user set is
+   * kept): BigQuery ML fits ALS only, so {@code method: auto} (which may pick gibbs or vb, or take
+   * the tuning trials' method) becomes {@code als}.
    */
   public static final Map<String, String> DEFAULTS = Map.of("train.method", "als");
 
@@ -35,8 +36,8 @@ public final class GcpProfile implements AutoCloseable {
   private final Services services;
   private final List<AutoCloseable> closeables;
 
-  private GcpProfile(GcpConfig config, BigQuery bigQuery, Services services,
-      List<AutoCloseable> closeables) {
+  private GcpProfile(
+      GcpConfig config, BigQuery bigQuery, Services services, List<AutoCloseable> closeables) {
     this.config = config;
     this.bigQuery = bigQuery;
     this.services = services;
@@ -49,11 +50,16 @@ public final class GcpProfile implements AutoCloseable {
    */
   public static GcpProfile open(GcpConfig config, GoogleCredentialsCheck credentialsCheck) {
     GoogleCredentials credentials = credentialsCheck.require();
-    BigQuery bigQuery = BigQueryOptions.newBuilder().setProjectId(config.project())
-        .setLocation(config.datasetLocation()).setCredentials(credentials).build().getService();
+    BigQuery bigQuery =
+        BigQueryOptions.newBuilder()
+            .setProjectId(config.project())
+            .setLocation(config.datasetLocation())
+            .setCredentials(credentials)
+            .build()
+            .getService();
     List<AutoCloseable> closeables = new ArrayList<>();
-    Services services = Services.none()
-        .with(TrainingEngine.class, new BqmlTrainingEngine(bigQuery, config));
+    Services services =
+        Services.none().with(TrainingEngine.class, new BqmlTrainingEngine(bigQuery, config));
     services = CloudBackends.install(services, config, credentials, closeables);
     return new GcpProfile(config, bigQuery, services, closeables);
   }

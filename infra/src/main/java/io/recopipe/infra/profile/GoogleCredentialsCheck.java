@@ -4,8 +4,8 @@ import com.google.auth.oauth2.GoogleCredentials;
 import java.io.IOException;
 
 /**
- * Finds Application Default Credentials before the first Google call, so a user without them
- * gets one line saying how to log in instead of a stack trace from deep inside a client.
+ * Finds Application Default Credentials before the first Google call, so a user without them gets
+ * one line saying how to log in instead of a stack trace from deep inside a client.
  */
 @FunctionalInterface
 public interface GoogleCredentialsCheck {
@@ -20,9 +20,11 @@ public interface GoogleCredentialsCheck {
     try {
       return credentials();
     } catch (IOException e) {
-      throw new GcpProfileException("the gcp profile found no Google credentials ("
-          + e.getMessage().lines().findFirst().orElse("none") + "); run `gcloud auth "
-          + "application-default login` or set GOOGLE_APPLICATION_CREDENTIALS to a key file");
+      throw new GcpProfileException(
+          "the gcp profile found no Google credentials ("
+              + e.getMessage().lines().findFirst().orElse("none")
+              + "); run `gcloud auth "
+              + "application-default login` or set GOOGLE_APPLICATION_CREDENTIALS to a key file");
     }
   }
 }

@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Hands Jib an OAuth2 access token from Google credentials as the {@code oauth2accesstoken}
- * user, which is how Artifact Registry accepts Application Default Credentials without a
- * Docker credential helper.
+ * Hands Jib an OAuth2 access token from Google credentials as the {@code oauth2accesstoken} user,
+ * which is how Artifact Registry accepts Application Default Credentials without a Docker
+ * credential helper.
  */
 public final class AdcCredentialRetriever implements CredentialRetriever {
   /** The user name Artifact Registry expects with an access token. */
   public static final String USER = "oauth2accesstoken";
+
   /** The scope the token needs. */
   public static final String SCOPE = "https://www.googleapis.com/auth/cloud-platform";
 
@@ -36,8 +37,8 @@ public final class AdcCredentialRetriever implements CredentialRetriever {
 
   /** A retriever over Application Default Credentials. */
   public static AdcCredentialRetriever applicationDefault() {
-    return new AdcCredentialRetriever(() -> GoogleCredentials.getApplicationDefault()
-        .createScoped(List.of(SCOPE)));
+    return new AdcCredentialRetriever(
+        () -> GoogleCredentials.getApplicationDefault().createScoped(List.of(SCOPE)));
   }
 
   @Override
@@ -51,9 +52,13 @@ public final class AdcCredentialRetriever implements CredentialRetriever {
       }
       return Optional.of(Credential.from(USER, token.getTokenValue()));
     } catch (IOException e) {
-      throw new CredentialRetrievalException(new IOException("cannot get an access token from "
-          + "Application Default Credentials (run `gcloud auth application-default login` or "
-          + "set GOOGLE_APPLICATION_CREDENTIALS): " + e.getMessage(), e));
+      throw new CredentialRetrievalException(
+          new IOException(
+              "cannot get an access token from "
+                  + "Application Default Credentials (run `gcloud auth application-default login` or "
+                  + "set GOOGLE_APPLICATION_CREDENTIALS): "
+                  + e.getMessage(),
+              e));
     }
   }
 }

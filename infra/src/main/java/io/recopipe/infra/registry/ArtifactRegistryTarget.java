@@ -9,9 +9,9 @@ import io.recopipe.infra.config.GcpConfig;
 import io.recopipe.model.error.InvalidInputException;
 
 /**
- * Pushes the serving image to an Artifact Registry Docker repository
- * ({@code REGION-docker.pkg.dev/PROJECT/REPO/IMAGE:TAG}) over a distroless Java base with
- * Application Default Credentials, so Cloud Run can pull exactly the image the pipeline built.
+ * Pushes the serving image to an Artifact Registry Docker repository ({@code
+ * REGION-docker.pkg.dev/PROJECT/REPO/IMAGE:TAG}) over a distroless Java base with Application
+ * Default Credentials, so Cloud Run can pull exactly the image the pipeline built.
  */
 public final class ArtifactRegistryTarget implements ImageTarget {
   /** The default base: Java 17 on distroless Debian 12 (no shell, small attack surface). */
@@ -23,16 +23,19 @@ public final class ArtifactRegistryTarget implements ImageTarget {
   private final boolean allowInsecure;
 
   /**
-   * A target pushing to {@code repository} ({@code HOST/PATH}, no tag), building on
-   * {@code baseImage}, authenticating with {@code credentials}; {@code allowInsecure} only for
-   * loopback test registries.
+   * A target pushing to {@code repository} ({@code HOST/PATH}, no tag), building on {@code
+   * baseImage}, authenticating with {@code credentials}; {@code allowInsecure} only for loopback
+   * test registries.
    */
-  public ArtifactRegistryTarget(String repository, String baseImage,
-      CredentialRetriever credentials, boolean allowInsecure) {
+  public ArtifactRegistryTarget(
+      String repository, String baseImage, CredentialRetriever credentials, boolean allowInsecure) {
     if (!ImageReference.isValidRepository(repository.substring(repository.indexOf('/') + 1))
         || repository.indexOf('/') < 1) {
-      throw new InvalidInputException("image repository '" + repository + "' is not "
-          + "HOST/PATH (e.g. europe-west1-docker.pkg.dev/PROJECT/REPO/IMAGE)");
+      throw new InvalidInputException(
+          "image repository '"
+              + repository
+              + "' is not "
+              + "HOST/PATH (e.g. europe-west1-docker.pkg.dev/PROJECT/REPO/IMAGE)");
     }
     this.repository = repository;
     this.baseImage = baseImage;
@@ -48,14 +51,20 @@ public final class ArtifactRegistryTarget implements ImageTarget {
    * compiled Vertex spec runs by default.
    */
   public static ArtifactRegistryTarget pipelineImage(GcpConfig config) {
-    return new ArtifactRegistryTarget(config.imageRepository() + PIPELINE_SUFFIX,
-        DISTROLESS_JAVA17, AdcCredentialRetriever.applicationDefault(), false);
+    return new ArtifactRegistryTarget(
+        config.imageRepository() + PIPELINE_SUFFIX,
+        DISTROLESS_JAVA17,
+        AdcCredentialRetriever.applicationDefault(),
+        false);
   }
 
   /** The target {@code config} describes: its repository, distroless base and ADC. */
   public static ArtifactRegistryTarget of(GcpConfig config) {
-    return new ArtifactRegistryTarget(config.imageRepository(), DISTROLESS_JAVA17,
-        AdcCredentialRetriever.applicationDefault(), false);
+    return new ArtifactRegistryTarget(
+        config.imageRepository(),
+        DISTROLESS_JAVA17,
+        AdcCredentialRetriever.applicationDefault(),
+        false);
   }
 
   @Override

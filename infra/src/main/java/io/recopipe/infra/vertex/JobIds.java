@@ -14,8 +14,7 @@ public final class JobIds {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-  private JobIds() {
-  }
+  private JobIds() {}
 
   /** The id of a job of {@code pipeline} submitted at {@code at}. */
   public static String of(String pipeline, Instant at) {
@@ -27,8 +26,8 @@ public final class JobIds {
   /** Checks {@code id} against Vertex's rule; the message names the id and the rule. */
   public static String require(String id) {
     if (id == null || !id.matches("[a-z0-9-]{1,127}")) {
-      throw new InvalidInputException("pipeline job id '" + id + "' must be 1-127 "
-          + "lower-case letters, digits or hyphens");
+      throw new InvalidInputException(
+          "pipeline job id '" + id + "' must be 1-127 " + "lower-case letters, digits or hyphens");
     }
     return id;
   }

@@ -19,8 +19,7 @@ final class PipelineJobs {
   /** The label every recopipe job carries, so jobs can be listed by pipeline. */
   static final String PIPELINE_LABEL = "recopipe-pipeline";
 
-  private PipelineJobs() {
-  }
+  private PipelineJobs() {}
 
   /**
    * The job running {@code specJson} with {@code parameterValues} (root parameter name → value;
@@ -31,24 +30,28 @@ final class PipelineJobs {
     try {
       JsonFormat.parser().merge(specJson, spec);
     } catch (InvalidProtocolBufferException e) {
-      throw new InvalidInputException("pipeline spec is not a JSON object: "
-          + e.getMessage().replace('\n', ' '), e);
+      throw new InvalidInputException(
+          "pipeline spec is not a JSON object: " + e.getMessage().replace('\n', ' '), e);
     }
-    String name = spec.getFieldsOrDefault("pipelineInfo", Value.getDefaultInstance())
-        .getStructValue().getFieldsOrDefault("name", Value.getDefaultInstance()).getStringValue();
+    String name =
+        spec.getFieldsOrDefault("pipelineInfo", Value.getDefaultInstance())
+            .getStructValue()
+            .getFieldsOrDefault("name", Value.getDefaultInstance())
+            .getStringValue();
     if (name.isEmpty()) {
       throw new InvalidInputException("pipeline spec has no pipelineInfo.name");
     }
     Map<String, Value> values = new TreeMap<>();
-    parameterValues.forEach((key, value) -> values.put(key,
-        Value.newBuilder().setStringValue(value).build()));
+    parameterValues.forEach(
+        (key, value) -> values.put(key, Value.newBuilder().setStringValue(value).build()));
     return PipelineJob.newBuilder()
         .setDisplayName(name)
         .setPipelineSpec(spec.build())
         .putLabels(PIPELINE_LABEL, label(name))
-        .setRuntimeConfig(PipelineJob.RuntimeConfig.newBuilder()
-            .setGcsOutputDirectory(config.pipelineRoot())
-            .putAllParameterValues(values))
+        .setRuntimeConfig(
+            PipelineJob.RuntimeConfig.newBuilder()
+                .setGcsOutputDirectory(config.pipelineRoot())
+                .putAllParameterValues(values))
         .setServiceAccount(config.pipelineServiceAccount())
         .build();
   }

@@ -27,8 +27,8 @@ public final class VertexPipelines implements AutoCloseable {
   private final PipelineServiceClient pipelines;
   private final ScheduleServiceClient schedules;
 
-  private VertexPipelines(GcpConfig config, PipelineServiceClient pipelines,
-      ScheduleServiceClient schedules) {
+  private VertexPipelines(
+      GcpConfig config, PipelineServiceClient pipelines, ScheduleServiceClient schedules) {
     this.config = config;
     this.pipelines = pipelines;
     this.schedules = schedules;
@@ -49,29 +49,48 @@ public final class VertexPipelines implements AutoCloseable {
   /** Connects to Vertex AI in the config's region with Application Default Credentials. */
   public static VertexPipelines connect(GcpConfig config) {
     String endpoint = config.region() + "-aiplatform.googleapis.com:443";
-    return connect(config, InstantiatingGrpcChannelProvider.newBuilder().setEndpoint(endpoint)
-        .build(), PipelineServiceSettings.defaultCredentialsProviderBuilder().build(), endpoint);
+    return connect(
+        config,
+        InstantiatingGrpcChannelProvider.newBuilder().setEndpoint(endpoint).build(),
+        PipelineServiceSettings.defaultCredentialsProviderBuilder().build(),
+        endpoint);
   }
 
   /**
-   * Connects without TLS or credentials to {@code hostPort}, a local stand-in for Vertex AI
-   * (tests, emulators); never a Google endpoint.
+   * Connects without TLS or credentials to {@code hostPort}, a local stand-in for Vertex AI (tests,
+   * emulators); never a Google endpoint.
    */
   public static VertexPipelines connectPlaintext(GcpConfig config, String hostPort) {
-    return connect(config, InstantiatingGrpcChannelProvider.newBuilder().setEndpoint(hostPort)
-        .setChannelConfigurator(builder -> builder.usePlaintext()).build(),
-        NoCredentialsProvider.create(), hostPort);
+    return connect(
+        config,
+        InstantiatingGrpcChannelProvider.newBuilder()
+            .setEndpoint(hostPort)
+            .setChannelConfigurator(builder -> builder.usePlaintext())
+            .build(),
+        NoCredentialsProvider.create(),
+        hostPort);
   }
 
-  static VertexPipelines connect(GcpConfig config, TransportChannelProvider channels,
-      CredentialsProvider credentials, String endpoint) {
+  static VertexPipelines connect(
+      GcpConfig config,
+      TransportChannelProvider channels,
+      CredentialsProvider credentials,
+      String endpoint) {
     try {
-      PipelineServiceClient pipelines = PipelineServiceClient.create(PipelineServiceSettings
-          .newBuilder().setEndpoint(endpoint).setTransportChannelProvider(channels)
-          .setCredentialsProvider(credentials).build());
-      ScheduleServiceClient schedules = ScheduleServiceClient.create(ScheduleServiceSettings
-          .newBuilder().setEndpoint(endpoint).setTransportChannelProvider(channels)
-          .setCredentialsProvider(credentials).build());
+      PipelineServiceClient pipelines =
+          PipelineServiceClient.create(
+              PipelineServiceSettings.newBuilder()
+                  .setEndpoint(endpoint)
+                  .setTransportChannelProvider(channels)
+                  .setCredentialsProvider(credentials)
+                  .build());
+      ScheduleServiceClient schedules =
+          ScheduleServiceClient.create(
+              ScheduleServiceSettings.newBuilder()
+                  .setEndpoint(endpoint)
+                  .setTransportChannelProvider(channels)
+                  .setCredentialsProvider(credentials)
+                  .build());
       return new VertexPipelines(config, pipelines, schedules);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot connect to Vertex AI at " + endpoint, e);
@@ -79,8 +98,8 @@ public final class VertexPipelines implements AutoCloseable {
   }
 
   /**
-   * Creates pipeline job {@code jobId} running {@code specJson} with {@code parameterValues}
-   * (root parameter → value) and returns the job's resource name.
+   * Creates pipeline job {@code jobId} running {@code specJson} with {@code parameterValues} (root
+   * parameter → value) and returns the job's resource name.
    */
   public String submit(String specJson, Map<String, String> parameterValues, String jobId) {
     PipelineJob job = PipelineJobs.of(config, specJson, parameterValues);
@@ -91,17 +110,20 @@ public final class VertexPipelines implements AutoCloseable {
    * Creates a schedule starting a job of {@code specJson} with {@code parameterValues} at every
    * cron time of {@code schedule}; returns the schedule's resource name.
    */
-  public String schedule(String specJson, Map<String, String> parameterValues,
-      VertexSchedule schedule) {
+  public String schedule(
+      String specJson, Map<String, String> parameterValues, VertexSchedule schedule) {
     PipelineJob job = PipelineJobs.of(config, specJson, parameterValues);
-    Schedule request = Schedule.newBuilder()
-        .setDisplayName(schedule.displayName())
-        .setCron(schedule.zonedCron())
-        .setMaxConcurrentRunCount(schedule.maxConcurrent())
-        .setAllowQueueing(schedule.allowQueueing())
-        .setCreatePipelineJobRequest(CreatePipelineJobRequest.newBuilder()
-            .setParent(parent().toString()).setPipelineJob(job))
-        .build();
+    Schedule request =
+        Schedule.newBuilder()
+            .setDisplayName(schedule.displayName())
+            .setCron(schedule.zonedCron())
+            .setMaxConcurrentRunCount(schedule.maxConcurrent())
+            .setAllowQueueing(schedule.allowQueueing())
+            .setCreatePipelineJobRequest(
+                CreatePipelineJobRequest.newBuilder()
+                    .setParent(parent().toString())
+                    .setPipelineJob(job))
+            .build();
     return schedules.createSchedule(parent(), request).getName();
   }
 

@@ -75,8 +75,12 @@ final class BigQueryStub implements AutoCloseable {
 
   /** The real client pointed at this stub, without credentials. */
   BigQuery client(String project) {
-    return BigQueryOptions.newBuilder().setHost(baseUrl()).setProjectId(project)
-        .setCredentials(NoCredentials.getInstance()).build().getService();
+    return BigQueryOptions.newBuilder()
+        .setHost(baseUrl())
+        .setProjectId(project)
+        .setCredentials(NoCredentials.getInstance())
+        .build()
+        .getService();
   }
 
   String baseUrl() {
@@ -119,8 +123,10 @@ final class BigQueryStub implements AutoCloseable {
 
   /** The SQL of every query job, in order. */
   List<String> queries() {
-    return jobConfigurations().stream().filter(c -> c.has("query"))
-        .map(c -> c.get("query").get("query").asText()).toList();
+    return jobConfigurations().stream()
+        .filter(c -> c.has("query"))
+        .map(c -> c.get("query").get("query").asText())
+        .toList();
   }
 
   /** The bytes of every finished upload, in order. */
@@ -143,9 +149,13 @@ final class BigQueryStub implements AutoCloseable {
       byte[] body = decoded(exchange);
       String method = exchange.getRequestMethod();
       String path = exchange.getRequestURI().getPath();
-      requests.add(new Request(method, path, exchange.getRequestURI().getQuery(),
-          new String(body, StandardCharsets.UTF_8),
-          "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))));
+      requests.add(
+          new Request(
+              method,
+              path,
+              exchange.getRequestURI().getQuery(),
+              new String(body, StandardCharsets.UTF_8),
+              "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))));
       Matcher m;
       if (method.equals("POST") && path.startsWith("/upload/") && path.endsWith("/jobs")) {
         String session = "session" + uploads.size();
@@ -166,9 +176,14 @@ final class BigQueryStub implements AutoCloseable {
       } else if (method.equals("GET") && (m = TABLES.matcher(path)).matches()) {
         ObjectNode list = JSON.createObjectNode().put("kind", "bigquery#tableList");
         for (String name : new java.util.TreeSet<>(tables.keySet())) {
-          list.withArray("tables").addObject().put("kind", "bigquery#table").put("type", "TABLE")
-              .putObject("tableReference").put("projectId", m.group(1))
-              .put("datasetId", m.group(2)).put("tableId", name);
+          list.withArray("tables")
+              .addObject()
+              .put("kind", "bigquery#table")
+              .put("type", "TABLE")
+              .putObject("tableReference")
+              .put("projectId", m.group(1))
+              .put("datasetId", m.group(2))
+              .put("tableId", name);
         }
         send(exchange, 200, list);
       } else if (method.equals("DELETE") && (m = TABLE.matcher(path)).matches()) {
@@ -185,20 +200,30 @@ final class BigQueryStub implements AutoCloseable {
     String name = m.group(3);
     if (m.group(4) != null) {
       Answer answer = tableData.get(name);
-      ObjectNode data = JSON.createObjectNode().put("kind", "bigquery#tableDataList")
-          .put("totalRows", Integer.toString(answer.rows().size()));
+      ObjectNode data =
+          JSON.createObjectNode()
+              .put("kind", "bigquery#tableDataList")
+              .put("totalRows", Integer.toString(answer.rows().size()));
       data.set("rows", rows(answer));
       send(exchange, 200, data);
     } else if (tables.containsKey(name)) {
-      ObjectNode table = JSON.createObjectNode().put("kind", "bigquery#table")
-          .put("id", m.group(1) + ":" + m.group(2) + "." + name)
-          .put("type", "TABLE").put("numRows", Long.toString(tables.get(name)));
-      table.putObject("tableReference").put("projectId", m.group(1)).put("datasetId", m.group(2))
+      ObjectNode table =
+          JSON.createObjectNode()
+              .put("kind", "bigquery#table")
+              .put("id", m.group(1) + ":" + m.group(2) + "." + name)
+              .put("type", "TABLE")
+              .put("numRows", Long.toString(tables.get(name)));
+      table
+          .putObject("tableReference")
+          .put("projectId", m.group(1))
+          .put("datasetId", m.group(2))
           .put("tableId", name);
       send(exchange, 200, table);
     } else {
-      send(exchange, 404, error(404, "notFound", "Not found: Table " + m.group(1) + ":"
-          + m.group(2) + "." + name));
+      send(
+          exchange,
+          404,
+          error(404, "notFound", "Not found: Table " + m.group(1) + ":" + m.group(2) + "." + name));
     }
   }
 
@@ -212,24 +237,34 @@ final class BigQueryStub implements AutoCloseable {
     ObjectNode configuration = (ObjectNode) request.get("configuration").deepCopy();
     job.set("configuration", configuration);
     ObjectNode status = job.putObject("status").put("state", "DONE");
-    ObjectNode statistics = job.putObject("statistics").put("creationTime", "1700000000000")
-        .put("startTime", "1700000000100").put("endTime", "1700000001000");
+    ObjectNode statistics =
+        job.putObject("statistics")
+            .put("creationTime", "1700000000000")
+            .put("startTime", "1700000000100")
+            .put("endTime", "1700000001000");
     if (configuration.has("query")) {
       String sql = configuration.get("query").get("query").asText();
       ObjectNode query = (ObjectNode) configuration.get("query");
       if (!query.has("destinationTable")) {
-        query.putObject("destinationTable").put("projectId", reference.get("projectId").asText())
-            .put("datasetId", "_anon").put("tableId", "anon_" + id);
+        query
+            .putObject("destinationTable")
+            .put("projectId", reference.get("projectId").asText())
+            .put("datasetId", "_anon")
+            .put("tableId", "anon_" + id);
       }
-      statistics.putObject("query").put("totalBytesProcessed", "1048576")
+      statistics
+          .putObject("query")
+          .put("totalBytesProcessed", "1048576")
           .put("totalBytesBilled", "10485760");
-      failures.forEach((fragment, failure) -> {
-        if (sql.contains(fragment) && !status.has("errorResult")) {
-          String[] parts = failure.split("\n", 2);
-          status.set("errorResult", JSON.createObjectNode().put("reason", parts[0])
-              .put("message", parts[1]));
-        }
-      });
+      failures.forEach(
+          (fragment, failure) -> {
+            if (sql.contains(fragment) && !status.has("errorResult")) {
+              String[] parts = failure.split("\n", 2);
+              status.set(
+                  "errorResult",
+                  JSON.createObjectNode().put("reason", parts[0]).put("message", parts[1]));
+            }
+          });
       tableData.put(query.get("destinationTable").get("tableId").asText(), answerFor(sql));
     }
     jobs.put(id, job);
@@ -248,8 +283,11 @@ final class BigQueryStub implements AutoCloseable {
   private ObjectNode queryResults(ObjectNode job) {
     JsonNode query = job.get("configuration").get("query");
     Answer answer = tableData.get(query.get("destinationTable").get("tableId").asText());
-    ObjectNode results = JSON.createObjectNode().put("kind", "bigquery#getQueryResultsResponse")
-        .put("jobComplete", true).put("totalRows", Integer.toString(answer.rows().size()));
+    ObjectNode results =
+        JSON.createObjectNode()
+            .put("kind", "bigquery#getQueryResultsResponse")
+            .put("jobComplete", true)
+            .put("totalRows", Integer.toString(answer.rows().size()));
     results.set("jobReference", job.get("jobReference"));
     results.putObject("schema").set("fields", answer.fields());
     if (job.get("status").has("errorResult")) {

@@ -41,8 +41,10 @@ class CloudRunDeployTargetTest {
   private static final String PARENT = "projects/my-project/locations/europe-west1";
   private static final String NAME = PARENT + "/services/recs";
   private static final String SA = "serving@my-project.iam.gserviceaccount.com";
-  private static final List<String> INVOKERS = List.of("serviceAccount:app@my-project.iam"
-      + ".gserviceaccount.com", "group:analysts@example.com");
+  private static final List<String> INVOKERS =
+      List.of(
+          "serviceAccount:app@my-project.iam" + ".gserviceaccount.com",
+          "group:analysts@example.com");
   private static final String V1 = "0123456789ab";
   private static final String V2 = "ba9876543210";
   private static final String IMAGE =
@@ -55,18 +57,31 @@ class CloudRunDeployTargetTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-        0)).addService(fake).build().start();
+    server =
+        NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+            .addService(fake)
+            .build()
+            .start();
     String endpoint = "127.0.0.1:" + server.getPort();
-    client = ServicesClient.create(ServicesSettings.newBuilder().setEndpoint(endpoint)
-        .setTransportChannelProvider(InstantiatingGrpcChannelProvider.newBuilder()
-            .setEndpoint(endpoint).setChannelConfigurator(b -> b.usePlaintext()).build())
-        .setCredentialsProvider(NoCredentialsProvider.create()).build());
+    client =
+        ServicesClient.create(
+            ServicesSettings.newBuilder()
+                .setEndpoint(endpoint)
+                .setTransportChannelProvider(
+                    InstantiatingGrpcChannelProvider.newBuilder()
+                        .setEndpoint(endpoint)
+                        .setChannelConfigurator(b -> b.usePlaintext())
+                        .build())
+                .setCredentialsProvider(NoCredentialsProvider.create())
+                .build());
     // what Terraform leaves: its invoker bindings (and an admin's)
-    fake.policy = Policy.newBuilder().setEtag(ByteString.copyFromUtf8("etag-1"))
-        .addBindings(Binding.newBuilder().setRole("roles/run.admin").addMembers("user:ops@x.com"))
-        .addBindings(Binding.newBuilder().setRole(InvokerPolicy.ROLE).addAllMembers(INVOKERS))
-        .build();
+    fake.policy =
+        Policy.newBuilder()
+            .setEtag(ByteString.copyFromUtf8("etag-1"))
+            .addBindings(
+                Binding.newBuilder().setRole("roles/run.admin").addMembers("user:ops@x.com"))
+            .addBindings(Binding.newBuilder().setRole(InvokerPolicy.ROLE).addAllMembers(INVOKERS))
+            .build();
   }
 
   @AfterEach
@@ -76,13 +91,13 @@ class CloudRunDeployTargetTest {
   }
 
   private CloudRunDeployTarget target(CanaryCheck check) {
-    return new CloudRunDeployTarget(client, "my-project", "europe-west1", "recs", SA, INVOKERS,
-        check);
+    return new CloudRunDeployTarget(
+        client, "my-project", "europe-west1", "recs", SA, INVOKERS, check);
   }
 
   private static DeployRequest request(String version, int canary) {
-    return new DeployRequest(IMAGE + version, version, "run-" + version, "recommender_model",
-        canary);
+    return new DeployRequest(
+        IMAGE + version, version, "run-" + version, "recommender_model", canary);
   }
 
   @Test
@@ -97,18 +112,27 @@ class CloudRunDeployTargetTest {
     Container container = create.getService().getTemplate().getContainers(0);
     assertEquals(IMAGE + V1, container.getImage());
     assertEquals(8080, container.getPorts(0).getContainerPort());
-    assertEquals("MODEL_NAME=recommender_model,MODEL_VERSION=0123456789ab,RECOPIPE_RUN_ID=run-"
-        + V1 + ",JAVA_TOOL_OPTIONS=-XX:+UseSerialGC -XX:MaxRAMPercentage=60,"
-        + "RECOPIPE_SERVING_THREADS=" + ServingResources.CLOUD_RUN_DEFAULT.threads()
-        + ",RECOPIPE_SERVING_WORKERS=" + ServingResources.CLOUD_RUN_DEFAULT.workers(),
-        String.join(",", container.getEnvList().stream()
-            .map(e -> e.getName() + "=" + e.getValue()).toList()));
+    assertEquals(
+        "MODEL_NAME=recommender_model,MODEL_VERSION=0123456789ab,RECOPIPE_RUN_ID=run-"
+            + V1
+            + ",JAVA_TOOL_OPTIONS=-XX:+UseSerialGC -XX:MaxRAMPercentage=60,"
+            + "RECOPIPE_SERVING_THREADS="
+            + ServingResources.CLOUD_RUN_DEFAULT.threads()
+            + ",RECOPIPE_SERVING_WORKERS="
+            + ServingResources.CLOUD_RUN_DEFAULT.workers(),
+        String.join(
+            ",",
+            container.getEnvList().stream().map(e -> e.getName() + "=" + e.getValue()).toList()));
     assertEquals(Map.of("cpu", "1", "memory", "512Mi"), container.getResources().getLimitsMap());
     assertEquals(List.of("recs-m-0123456789ab-1=100"), split(create.getService()));
-    assertEquals(List.of("GetService", "CreateService recs-m-0123456789ab-1 "
-        + "[recs-m-0123456789ab-1=100]"), fake.calls, "no canary without a previous revision, "
-        + "and the IAM policy is Terraform's: never written");
-    assertEquals("https://recs-abc123-ew.a.run.app/v1/models/recommender_model:predict",
+    assertEquals(
+        List.of(
+            "GetService", "CreateService recs-m-0123456789ab-1 " + "[recs-m-0123456789ab-1=100]"),
+        fake.calls,
+        "no canary without a previous revision, "
+            + "and the IAM policy is Terraform's: never written");
+    assertEquals(
+        "https://recs-abc123-ew.a.run.app/v1/models/recommender_model:predict",
         endpoint.get("url"));
     assertEquals("recs-m-0123456789ab-1", endpoint.get("revision"));
   }
@@ -116,28 +140,38 @@ class CloudRunDeployTargetTest {
   @Test
   void canarySplitsTrafficThenPromotesTheNewRevision() throws Exception {
     target(CanaryCheck.READY_IS_ENOUGH).deploy(request(V1, 0));
-    Map<String, Object> endpoint = target((uri, revision, tagUri) -> {
-      checked.add(revision + " " + tagUri);
-      return null;
-    }).deploy(request(V2, 10));
+    Map<String, Object> endpoint =
+        target(
+                (uri, revision, tagUri) -> {
+                  checked.add(revision + " " + tagUri);
+                  return null;
+                })
+            .deploy(request(V2, 10));
 
     List<UpdateServiceRequest> updates = fake.requests(UpdateServiceRequest.class);
     assertEquals(3, updates.size());
     Service first = updates.get(0).getService();
     assertEquals(NAME, first.getName());
     assertEquals("recs-m-ba9876543210-1", first.getTemplate().getRevision());
-    assertEquals(List.of("recs-m-0123456789ab-1=100"), split(first),
+    assertEquals(
+        List.of("recs-m-0123456789ab-1=100"),
+        split(first),
         "the new revision is created while traffic stays pinned");
-    assertEquals("recs-m-0123456789ab-1",
+    assertEquals(
+        "recs-m-0123456789ab-1",
         first.getAnnotationsMap().get(CloudRunDeployTarget.PREVIOUS_ANNOTATION));
-    assertEquals(List.of("recs-m-ba9876543210-1=10#canary", "recs-m-0123456789ab-1=90"),
+    assertEquals(
+        List.of("recs-m-ba9876543210-1=10#canary", "recs-m-0123456789ab-1=90"),
         split(updates.get(1).getService()));
-    assertEquals(List.of("recs-m-ba9876543210-1 https://canary---recs-abc123-ew.a.run.app"),
-        checked);
+    assertEquals(
+        List.of("recs-m-ba9876543210-1 https://canary---recs-abc123-ew.a.run.app"), checked);
     assertEquals(List.of("recs-m-ba9876543210-1=100"), split(updates.get(2).getService()));
-    assertEquals("recs-m-ba9876543210-1", updates.get(2).getService().getTemplate()
-        .getRevision(), "promotion keeps the template, so no third revision");
-    assertEquals(List.of(Map.of("revision", "recs-m-ba9876543210-1", "percent", 100)),
+    assertEquals(
+        "recs-m-ba9876543210-1",
+        updates.get(2).getService().getTemplate().getRevision(),
+        "promotion keeps the template, so no third revision");
+    assertEquals(
+        List.of(Map.of("revision", "recs-m-ba9876543210-1", "percent", 100)),
         endpoint.get("traffic"));
     assertEquals(10, endpoint.get("canary_percent"));
   }
@@ -146,14 +180,20 @@ class CloudRunDeployTargetTest {
   void failedCanarySendsAllTrafficBackAndEndsRolledBack() throws Exception {
     target(CanaryCheck.READY_IS_ENOUGH).deploy(request(V1, 0));
 
-    RolledBackException e = assertThrows(RolledBackException.class,
-        () -> target((uri, revision, tagUri) -> "predict returned HTTP 500")
-            .deploy(request(V2, 25)));
+    RolledBackException e =
+        assertThrows(
+            RolledBackException.class,
+            () ->
+                target((uri, revision, tagUri) -> "predict returned HTTP 500")
+                    .deploy(request(V2, 25)));
 
-    assertEquals("deploy: canary revision recs-m-ba9876543210-1 failed its check: predict "
-        + "returned HTTP 500 (all traffic back on recs-m-0123456789ab-1)", e.getMessage());
+    assertEquals(
+        "deploy: canary revision recs-m-ba9876543210-1 failed its check: predict "
+            + "returned HTTP 500 (all traffic back on recs-m-0123456789ab-1)",
+        e.getMessage());
     List<UpdateServiceRequest> updates = fake.requests(UpdateServiceRequest.class);
-    assertEquals(List.of("recs-m-ba9876543210-1=25#canary", "recs-m-0123456789ab-1=75"),
+    assertEquals(
+        List.of("recs-m-ba9876543210-1=25#canary", "recs-m-0123456789ab-1=75"),
         split(updates.get(1).getService()));
     assertEquals(List.of("recs-m-0123456789ab-1=100"), split(updates.get(2).getService()));
     assertEquals(3, updates.size());
@@ -170,7 +210,8 @@ class CloudRunDeployTargetTest {
     List<UpdateServiceRequest> updates = fake.requests(UpdateServiceRequest.class);
     Service last = updates.get(updates.size() - 1).getService();
     assertEquals(List.of("recs-m-0123456789ab-1=100"), split(last));
-    assertEquals("recs-m-ba9876543210-1",
+    assertEquals(
+        "recs-m-ba9876543210-1",
         last.getAnnotationsMap().get(CloudRunDeployTarget.PREVIOUS_ANNOTATION));
     assertEquals("recs-m-0123456789ab-1", endpoint.get("revision"));
     assertEquals("recs-m-ba9876543210-1", endpoint.get("rolled_back_from"));
@@ -184,21 +225,37 @@ class CloudRunDeployTargetTest {
     target.deploy(new DeployRequest(IMAGE + "other", V1, "run-2", "recommender_model", 0));
 
     List<UpdateServiceRequest> updates = fake.requests(UpdateServiceRequest.class);
-    assertEquals(List.of("recs-m-0123456789ab-2", "recs-m-0123456789ab-2",
-        "recs-m-0123456789ab-2"), updates.stream().map(u -> u.getService().getTemplate()
-            .getRevision()).toList(), "stage and move, then the retry reuses the revision");
-    assertEquals(List.of("recs-m-0123456789ab-2=100"), split(updates.get(2).getService()),
+    assertEquals(
+        List.of("recs-m-0123456789ab-2", "recs-m-0123456789ab-2", "recs-m-0123456789ab-2"),
+        updates.stream().map(u -> u.getService().getTemplate().getRevision()).toList(),
+        "stage and move, then the retry reuses the revision");
+    assertEquals(
+        List.of("recs-m-0123456789ab-2=100"),
+        split(updates.get(2).getService()),
         "the retry finds the revision serving: nothing to move");
   }
 
   @Test
   void publicInvokersAreRefused() {
     for (String member : List.of("allUsers", "allAuthenticatedUsers")) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> new CloudRunDeployTarget(client, "my-project", "europe-west1", "recs", SA,
-              List.of("user:a@b.com", member), CanaryCheck.READY_IS_ENOUGH));
-      assertEquals("gcp.invokers: '" + member + "' is refused: the Cloud Run service is never "
-          + "public (grant specific principals instead)", e.getMessage());
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  new CloudRunDeployTarget(
+                      client,
+                      "my-project",
+                      "europe-west1",
+                      "recs",
+                      SA,
+                      List.of("user:a@b.com", member),
+                      CanaryCheck.READY_IS_ENOUGH));
+      assertEquals(
+          "gcp.invokers: '"
+              + member
+              + "' is refused: the Cloud Run service is never "
+              + "public (grant specific principals instead)",
+          e.getMessage());
     }
     assertTrue(fake.requests.isEmpty());
   }
@@ -209,19 +266,31 @@ class CloudRunDeployTargetTest {
     target.deploy(request(V1, 0));
 
     ComponentException e = assertThrows(ComponentException.class, target::rollback);
-    assertEquals("deploy: cannot roll back " + NAME + ": no previous revision recorded "
-        + "(annotation recopipe.io/previous-revision)", e.getMessage());
+    assertEquals(
+        "deploy: cannot roll back "
+            + NAME
+            + ": no previous revision recorded "
+            + "(annotation recopipe.io/previous-revision)",
+        e.getMessage());
   }
 
   @Test
   void serviceNameTooLongForRevisionNamesFailsNamingTheSetting() {
     String longId = "s".repeat(49);
-    CloudRunDeployTarget target = new CloudRunDeployTarget(client, "my-project", "europe-west1",
-        longId, SA, INVOKERS, CanaryCheck.READY_IS_ENOUGH);
+    CloudRunDeployTarget target =
+        new CloudRunDeployTarget(
+            client,
+            "my-project",
+            "europe-west1",
+            longId,
+            SA,
+            INVOKERS,
+            CanaryCheck.READY_IS_ENOUGH);
 
-    ComponentException e = assertThrows(ComponentException.class,
-        () -> target.deploy(request(V1, 0)));
-    assertTrue(e.getMessage().startsWith("deploy: gcp.service '" + longId + "' is too long"),
+    ComponentException e =
+        assertThrows(ComponentException.class, () -> target.deploy(request(V1, 0)));
+    assertTrue(
+        e.getMessage().startsWith("deploy: gcp.service '" + longId + "' is too long"),
         e.getMessage());
   }
 
@@ -232,14 +301,19 @@ class CloudRunDeployTargetTest {
 
     target(CanaryCheck.READY_IS_ENOUGH).deploy(request(V2, 0));
 
-    assertEquals(List.of("GetService", "GetIamPolicy",
-        "UpdateService recs-m-ba9876543210-1 [recs-m-0123456789ab-1=100]",
-        "UpdateService recs-m-ba9876543210-1 [recs-m-ba9876543210-1=100]"), fake.calls);
+    assertEquals(
+        List.of(
+            "GetService",
+            "GetIamPolicy",
+            "UpdateService recs-m-ba9876543210-1 [recs-m-0123456789ab-1=100]",
+            "UpdateService recs-m-ba9876543210-1 [recs-m-ba9876543210-1=100]"),
+        fake.calls);
     // Cloud Run Developer "can get but not set IAM policies"
     // (https://cloud.google.com/run/docs/securing/managing-access); roles/run.admin holds
     // run.services.setIamPolicy (https://cloud.google.com/run/docs/reference/iam/roles)
-    assertTrue(fake.requests(SetIamPolicyRequest.class).isEmpty(), "Terraform owns the "
-        + "invoker bindings; roles/run.developer cannot set IAM policies");
+    assertTrue(
+        fake.requests(SetIamPolicyRequest.class).isEmpty(),
+        "Terraform owns the " + "invoker bindings; roles/run.developer cannot set IAM policies");
   }
 
   @Test
@@ -248,29 +322,44 @@ class CloudRunDeployTargetTest {
     fake.failingRevision = "recs-m-ba9876543210-1";
     fake.calls.clear();
 
-    ComponentException e = assertThrows(ComponentException.class,
-        () -> target(CanaryCheck.READY_IS_ENOUGH).deploy(request(V2, 10)));
+    ComponentException e =
+        assertThrows(
+            ComponentException.class,
+            () -> target(CanaryCheck.READY_IS_ENOUGH).deploy(request(V2, 10)));
 
-    assertTrue(e.getMessage().startsWith("deploy: cannot update Cloud Run service " + NAME
-        + ": FAILED_PRECONDITION: "), e.getMessage());
-    assertEquals(List.of("GetService", "GetIamPolicy",
-        "UpdateService recs-m-ba9876543210-1 [recs-m-0123456789ab-1=100]"), fake.calls);
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "deploy: cannot update Cloud Run service " + NAME + ": FAILED_PRECONDITION: "),
+        e.getMessage());
+    assertEquals(
+        List.of(
+            "GetService",
+            "GetIamPolicy",
+            "UpdateService recs-m-ba9876543210-1 [recs-m-0123456789ab-1=100]"),
+        fake.calls);
     assertEquals(List.of("recs-m-0123456789ab-1=100"), split(fake.services.get(NAME)));
   }
 
   @Test
   void anIamPolicyThatCannotBeReadStopsTheDeployBeforeAnyChange() throws Exception {
     target(CanaryCheck.READY_IS_ENOUGH).deploy(request(V1, 0));
-    fake.failures.put("GetIamPolicy", Status.PERMISSION_DENIED.withDescription(
-        "Permission 'run.services.getIamPolicy' denied"));
+    fake.failures.put(
+        "GetIamPolicy",
+        Status.PERMISSION_DENIED.withDescription("Permission 'run.services.getIamPolicy' denied"));
     fake.calls.clear();
 
-    ComponentException e = assertThrows(ComponentException.class,
-        () -> target(CanaryCheck.READY_IS_ENOUGH).deploy(request(V2, 0)));
+    ComponentException e =
+        assertThrows(
+            ComponentException.class,
+            () -> target(CanaryCheck.READY_IS_ENOUGH).deploy(request(V2, 0)));
 
-    assertEquals("deploy: cannot read the IAM policy of Cloud Run service " + NAME
-        + ": PERMISSION_DENIED: io.grpc.StatusRuntimeException: PERMISSION_DENIED: Permission "
-        + "'run.services.getIamPolicy' denied", e.getMessage());
+    assertEquals(
+        "deploy: cannot read the IAM policy of Cloud Run service "
+            + NAME
+            + ": PERMISSION_DENIED: io.grpc.StatusRuntimeException: PERMISSION_DENIED: Permission "
+            + "'run.services.getIamPolicy' denied",
+        e.getMessage());
     assertEquals(List.of("GetService", "GetIamPolicy"), fake.calls);
     assertEquals(List.of("recs-m-0123456789ab-1=100"), split(fake.services.get(NAME)));
   }
@@ -278,24 +367,40 @@ class CloudRunDeployTargetTest {
   @Test
   void aPublicOrIncompleteInvokerPolicyIsRefusedBeforeAnyChange() throws Exception {
     target(CanaryCheck.READY_IS_ENOUGH).deploy(request(V1, 0));
-    fake.policy = fake.policy.toBuilder().addBindings(Binding.newBuilder()
-        .setRole(InvokerPolicy.ROLE).addMembers("allUsers")).build();
+    fake.policy =
+        fake.policy.toBuilder()
+            .addBindings(Binding.newBuilder().setRole(InvokerPolicy.ROLE).addMembers("allUsers"))
+            .build();
 
-    ComponentException open = assertThrows(ComponentException.class,
-        () -> target(CanaryCheck.READY_IS_ENOUGH).deploy(request(V2, 0)));
-    assertEquals("deploy: Cloud Run service " + NAME + ": its IAM policy grants "
-        + "roles/run.invoker to allUsers, so the endpoint is public; remove that binding "
-        + "(recopipe never serves a model publicly); traffic stays on recs-m-0123456789ab-1",
+    ComponentException open =
+        assertThrows(
+            ComponentException.class,
+            () -> target(CanaryCheck.READY_IS_ENOUGH).deploy(request(V2, 0)));
+    assertEquals(
+        "deploy: Cloud Run service "
+            + NAME
+            + ": its IAM policy grants "
+            + "roles/run.invoker to allUsers, so the endpoint is public; remove that binding "
+            + "(recopipe never serves a model publicly); traffic stays on recs-m-0123456789ab-1",
         open.getMessage());
 
-    fake.policy = Policy.newBuilder().addBindings(Binding.newBuilder()
-        .setRole(InvokerPolicy.ROLE).addMembers(INVOKERS.get(0))).build();
-    ComponentException missing = assertThrows(ComponentException.class,
-        () -> target(CanaryCheck.READY_IS_ENOUGH).deploy(request(V2, 0)));
-    assertEquals("deploy: Cloud Run service " + NAME + ": gcp.invokers lists "
-        + "group:analysts@example.com, but its IAM policy does not grant them roles/run.invoker;"
-        + " run terraform apply with the same invokers (Terraform owns the invoker bindings); "
-        + "traffic stays on recs-m-0123456789ab-1", missing.getMessage());
+    fake.policy =
+        Policy.newBuilder()
+            .addBindings(
+                Binding.newBuilder().setRole(InvokerPolicy.ROLE).addMembers(INVOKERS.get(0)))
+            .build();
+    ComponentException missing =
+        assertThrows(
+            ComponentException.class,
+            () -> target(CanaryCheck.READY_IS_ENOUGH).deploy(request(V2, 0)));
+    assertEquals(
+        "deploy: Cloud Run service "
+            + NAME
+            + ": gcp.invokers lists "
+            + "group:analysts@example.com, but its IAM policy does not grant them roles/run.invoker;"
+            + " run terraform apply with the same invokers (Terraform owns the invoker bindings); "
+            + "traffic stays on recs-m-0123456789ab-1",
+        missing.getMessage());
     assertTrue(fake.requests(UpdateServiceRequest.class).isEmpty());
     assertEquals(List.of("recs-m-0123456789ab-1=100"), split(fake.services.get(NAME)));
   }
@@ -303,8 +408,8 @@ class CloudRunDeployTargetTest {
   private static List<String> split(Service service) {
     List<String> out = new ArrayList<>();
     for (TrafficTarget t : service.getTrafficList()) {
-      out.add(t.getRevision() + "=" + t.getPercent() + (t.getTag().isEmpty() ? "" : "#"
-          + t.getTag()));
+      out.add(
+          t.getRevision() + "=" + t.getPercent() + (t.getTag().isEmpty() ? "" : "#" + t.getTag()));
     }
     return out;
   }

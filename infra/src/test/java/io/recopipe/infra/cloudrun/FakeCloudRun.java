@@ -25,26 +25,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An in-process Cloud Run Admin v2 {@code google.cloud.run.v2.Services} server: keeps services
- * in memory, fills the output-only fields the real one does (uri, latest revisions, traffic
- * statuses), answers with operations that are already done, and records every request for the
- * tests to inspect. (The generated {@code ServicesGrpc} lives in grpc-google-cloud-run-v2, which
- * is not on the classpath, so the service is bound from method descriptors over the real protos.)
+ * An in-process Cloud Run Admin v2 {@code google.cloud.run.v2.Services} server: keeps services in
+ * memory, fills the output-only fields the real one does (uri, latest revisions, traffic statuses),
+ * answers with operations that are already done, and records every request for the tests to
+ * inspect. (The generated {@code ServicesGrpc} lives in grpc-google-cloud-run-v2, which is not on
+ * the classpath, so the service is bound from method descriptors over the real protos.)
  */
 final class FakeCloudRun implements BindableService {
   private static final String SERVICE = "google.cloud.run.v2.Services";
 
   final Map<String, Service> services = new HashMap<>();
   final List<Message> requests = new ArrayList<>();
+
   /** Each call as {@code Method}, updates as {@code UpdateService REVISION [traffic]}. */
   final List<String> calls = new ArrayList<>();
+
   /** Methods answered with an error status instead. */
   final Map<String, Status> failures = new HashMap<>();
+
   /**
-   * A revision whose container never starts: its create or update operation ends with an error
-   * and the latest ready revision stays the old one, as Cloud Run reports it.
+   * A revision whose container never starts: its create or update operation ends with an error and
+   * the latest ready revision stays the old one, as Cloud Run reports it.
    */
   String failingRevision = "";
+
   Policy policy = Policy.getDefaultInstance();
 
   private boolean failed(String method, StreamObserver<?> observer) {
@@ -72,8 +76,11 @@ final class FakeCloudRun implements BindableService {
 
   void createService(CreateServiceRequest request, StreamObserver<Operation> observer) {
     requests.add(request);
-    calls.add("CreateService " + request.getService().getTemplate().getRevision() + " "
-        + traffic(request.getService()));
+    calls.add(
+        "CreateService "
+            + request.getService().getTemplate().getRevision()
+            + " "
+            + traffic(request.getService()));
     if (failed("CreateService", observer)) {
       return;
     }
@@ -83,8 +90,11 @@ final class FakeCloudRun implements BindableService {
 
   void updateService(UpdateServiceRequest request, StreamObserver<Operation> observer) {
     requests.add(request);
-    calls.add("UpdateService " + request.getService().getTemplate().getRevision() + " "
-        + traffic(request.getService()));
+    calls.add(
+        "UpdateService "
+            + request.getService().getTemplate().getRevision()
+            + " "
+            + traffic(request.getService()));
     if (failed("UpdateService", observer)) {
       return;
     }
@@ -116,25 +126,45 @@ final class FakeCloudRun implements BindableService {
   @Override
   public ServerServiceDefinition bindService() {
     return ServerServiceDefinition.builder(SERVICE)
-        .addMethod(method("GetService", GetServiceRequest.getDefaultInstance(),
-            Service.getDefaultInstance()), ServerCalls.asyncUnaryCall(this::getService))
-        .addMethod(method("CreateService", CreateServiceRequest.getDefaultInstance(),
-            Operation.getDefaultInstance()), ServerCalls.asyncUnaryCall(this::createService))
-        .addMethod(method("UpdateService", UpdateServiceRequest.getDefaultInstance(),
-            Operation.getDefaultInstance()), ServerCalls.asyncUnaryCall(this::updateService))
-        .addMethod(method("GetIamPolicy", GetIamPolicyRequest.getDefaultInstance(),
-            Policy.getDefaultInstance()), ServerCalls.asyncUnaryCall(this::getIamPolicy))
-        .addMethod(method("SetIamPolicy", SetIamPolicyRequest.getDefaultInstance(),
-            Policy.getDefaultInstance()), ServerCalls.asyncUnaryCall(this::setIamPolicy))
+        .addMethod(
+            method(
+                "GetService", GetServiceRequest.getDefaultInstance(), Service.getDefaultInstance()),
+            ServerCalls.asyncUnaryCall(this::getService))
+        .addMethod(
+            method(
+                "CreateService",
+                CreateServiceRequest.getDefaultInstance(),
+                Operation.getDefaultInstance()),
+            ServerCalls.asyncUnaryCall(this::createService))
+        .addMethod(
+            method(
+                "UpdateService",
+                UpdateServiceRequest.getDefaultInstance(),
+                Operation.getDefaultInstance()),
+            ServerCalls.asyncUnaryCall(this::updateService))
+        .addMethod(
+            method(
+                "GetIamPolicy",
+                GetIamPolicyRequest.getDefaultInstance(),
+                Policy.getDefaultInstance()),
+            ServerCalls.asyncUnaryCall(this::getIamPolicy))
+        .addMethod(
+            method(
+                "SetIamPolicy",
+                SetIamPolicyRequest.getDefaultInstance(),
+                Policy.getDefaultInstance()),
+            ServerCalls.asyncUnaryCall(this::setIamPolicy))
         .build();
   }
 
   private static <Q extends Message, R extends Message> MethodDescriptor<Q, R> method(
       String name, Q request, R response) {
-    return MethodDescriptor.<Q, R>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
+    return MethodDescriptor.<Q, R>newBuilder()
+        .setType(MethodDescriptor.MethodType.UNARY)
         .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, name))
         .setRequestMarshaller(ProtoUtils.marshaller(request))
-        .setResponseMarshaller(ProtoUtils.marshaller(response)).build();
+        .setResponseMarshaller(ProtoUtils.marshaller(response))
+        .build();
   }
 
   /** The recorded requests of one type, in order. */
@@ -146,8 +176,8 @@ final class FakeCloudRun implements BindableService {
   static String traffic(Service service) {
     List<String> split = new ArrayList<>();
     for (TrafficTarget t : service.getTrafficList()) {
-      split.add(t.getRevision() + "=" + t.getPercent() + (t.getTag().isEmpty() ? "" : "#"
-          + t.getTag()));
+      split.add(
+          t.getRevision() + "=" + t.getPercent() + (t.getTag().isEmpty() ? "" : "#" + t.getTag()));
     }
     return split.toString();
   }
@@ -156,16 +186,27 @@ final class FakeCloudRun implements BindableService {
     String id = spec.getName().substring(spec.getName().lastIndexOf('/') + 1);
     String revision = spec.getName() + "/revisions/" + spec.getTemplate().getRevision();
     Service before = services.get(spec.getName());
-    String ready = !spec.getTemplate().getRevision().equals(failingRevision) ? revision
-        : before == null ? "" : before.getLatestReadyRevision();
-    Service.Builder stored = spec.toBuilder().setUri("https://" + id + "-abc123-ew.a.run.app")
-        .setLatestCreatedRevision(revision).setLatestReadyRevision(ready)
-        .clearTrafficStatuses();
+    String ready =
+        !spec.getTemplate().getRevision().equals(failingRevision)
+            ? revision
+            : before == null ? "" : before.getLatestReadyRevision();
+    Service.Builder stored =
+        spec.toBuilder()
+            .setUri("https://" + id + "-abc123-ew.a.run.app")
+            .setLatestCreatedRevision(revision)
+            .setLatestReadyRevision(ready)
+            .clearTrafficStatuses();
     for (TrafficTarget t : spec.getTrafficList()) {
-      stored.addTrafficStatuses(TrafficTargetStatus.newBuilder().setType(t.getType())
-          .setRevision(t.getRevision()).setPercent(t.getPercent()).setTag(t.getTag())
-          .setUri(t.getTag().isEmpty() ? "" : "https://" + t.getTag() + "---" + id
-              + "-abc123-ew.a.run.app"));
+      stored.addTrafficStatuses(
+          TrafficTargetStatus.newBuilder()
+              .setType(t.getType())
+              .setRevision(t.getRevision())
+              .setPercent(t.getPercent())
+              .setTag(t.getTag())
+              .setUri(
+                  t.getTag().isEmpty()
+                      ? ""
+                      : "https://" + t.getTag() + "---" + id + "-abc123-ew.a.run.app"));
     }
     Service service = stored.build();
     services.put(service.getName(), service);
@@ -173,15 +214,22 @@ final class FakeCloudRun implements BindableService {
   }
 
   private void done(Service service, StreamObserver<Operation> observer) {
-    Operation.Builder operation = Operation.newBuilder().setName("operations/"
-        + System.nanoTime()).setDone(true).setMetadata(Any.pack(service));
+    Operation.Builder operation =
+        Operation.newBuilder()
+            .setName("operations/" + System.nanoTime())
+            .setDone(true)
+            .setMetadata(Any.pack(service));
     if (service.getTemplate().getRevision().equals(failingRevision)) {
       // what Cloud Run's operation reports when the revision's container does not start
-      operation.setError(com.google.rpc.Status.newBuilder()
-          .setCode(Status.Code.FAILED_PRECONDITION.value()).setMessage("Revision '"
-              + failingRevision + "' is not ready and cannot serve traffic. The user-provided "
-              + "container failed to start and listen on the port defined provided by the "
-              + "PORT=8080 environment variable."));
+      operation.setError(
+          com.google.rpc.Status.newBuilder()
+              .setCode(Status.Code.FAILED_PRECONDITION.value())
+              .setMessage(
+                  "Revision '"
+                      + failingRevision
+                      + "' is not ready and cannot serve traffic. The user-provided "
+                      + "container failed to start and listen on the port defined provided by the "
+                      + "PORT=8080 environment variable."));
     } else {
       operation.setResponse(Any.pack(service));
     }

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A committed artifact is mirrored under its metadata URI and comes back byte for byte. */
 class GcsArtifactMirrorTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void mirrorsUnderTheArtifactUri() throws Exception {

@@ -20,11 +20,24 @@ import org.junit.jupiter.api.Test;
 /** The gcp profile installs every backend without calling Google, and needs credentials first. */
 class GcpProfileTest {
   private static GcpConfig config() {
-    return GcpConfig.from(Map.of("gcp.project", "recopipe-demo", "gcp.region", "europe-west1",
-        "gcp.dataset", "recopipe", "gcp.bucket", "recopipe-demo-artifacts",
-        "gcp.repository", "recopipe", "gcp.service", "recommender",
-        "gcp.pipeline_service_account", "pipeline@recopipe-demo.iam.gserviceaccount.com",
-        "gcp.serving_service_account", "serving@recopipe-demo.iam.gserviceaccount.com"),
+    return GcpConfig.from(
+        Map.of(
+            "gcp.project",
+            "recopipe-demo",
+            "gcp.region",
+            "europe-west1",
+            "gcp.dataset",
+            "recopipe",
+            "gcp.bucket",
+            "recopipe-demo-artifacts",
+            "gcp.repository",
+            "recopipe",
+            "gcp.service",
+            "recommender",
+            "gcp.pipeline_service_account",
+            "pipeline@recopipe-demo.iam.gserviceaccount.com",
+            "gcp.serving_service_account",
+            "serving@recopipe-demo.iam.gserviceaccount.com"),
         "test");
   }
 
@@ -32,11 +45,17 @@ class GcpProfileTest {
   void installsTheWarehouseEngineMirrorImageAndDeployTargets() {
     GoogleCredentials fake = GoogleCredentials.create(new AccessToken("token", null));
     try (GcpProfile profile = GcpProfile.open(config(), () -> fake)) {
-      assertEquals(BqmlTrainingEngine.NAME, profile.services().get(TrainingEngine.class)
-          .orElseThrow().name());
+      assertEquals(
+          BqmlTrainingEngine.NAME,
+          profile.services().get(TrainingEngine.class).orElseThrow().name());
       assertTrue(profile.services().get(ArtifactMirror.class).isPresent());
-      assertTrue(profile.services().get(ImageTarget.class).orElseThrow().describe()
-          .contains("europe-west1-docker.pkg.dev/recopipe-demo/recopipe/recopipe"),
+      assertTrue(
+          profile
+              .services()
+              .get(ImageTarget.class)
+              .orElseThrow()
+              .describe()
+              .contains("europe-west1-docker.pkg.dev/recopipe-demo/recopipe/recopipe"),
           profile.services().get(ImageTarget.class).orElseThrow().describe());
       assertTrue(profile.services().get(DeployTarget.class).isPresent());
       assertTrue(profile.warehouses().get() instanceof BigQueryWarehouse);
@@ -46,12 +65,17 @@ class GcpProfileTest {
 
   @Test
   void noCredentialsIsOneLineWithTheFix() {
-    GcpProfileException e = assertThrows(GcpProfileException.class,
-        () -> GcpProfile.open(config(), () -> {
-          throw new IOException("The Application Default Credentials are not available.");
-        }));
+    GcpProfileException e =
+        assertThrows(
+            GcpProfileException.class,
+            () ->
+                GcpProfile.open(
+                    config(),
+                    () -> {
+                      throw new IOException(
+                          "The Application Default Credentials are not available.");
+                    }));
     assertEquals(1, e.getMessage().lines().count());
-    assertTrue(e.getMessage().contains("gcloud auth application-default login"),
-        e.getMessage());
+    assertTrue(e.getMessage().contains("gcloud auth application-default login"), e.getMessage());
   }
 }

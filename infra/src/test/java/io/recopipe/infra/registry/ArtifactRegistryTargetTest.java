@@ -18,17 +18,31 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ArtifactRegistryTargetTest {
-  private static final Map<String, String> GCP = Map.of(
-      "gcp.project", "my-project", "gcp.region", "europe-west1", "gcp.dataset", "recs",
-      "gcp.bucket", "my-bucket", "gcp.repository", "recopipe", "gcp.service", "recs",
-      "gcp.pipeline_service_account", "pipeline@my-project.iam.gserviceaccount.com",
-      "gcp.serving_service_account", "serving@my-project.iam.gserviceaccount.com");
+  private static final Map<String, String> GCP =
+      Map.of(
+          "gcp.project",
+          "my-project",
+          "gcp.region",
+          "europe-west1",
+          "gcp.dataset",
+          "recs",
+          "gcp.bucket",
+          "my-bucket",
+          "gcp.repository",
+          "recopipe",
+          "gcp.service",
+          "recs",
+          "gcp.pipeline_service_account",
+          "pipeline@my-project.iam.gserviceaccount.com",
+          "gcp.serving_service_account",
+          "serving@my-project.iam.gserviceaccount.com");
 
   @Test
   void configNamesTheArtifactRegistryImageAndDistrolessBase() throws Exception {
     ArtifactRegistryTarget target = ArtifactRegistryTarget.of(GcpConfig.from(GCP, "t.yaml"));
 
-    assertEquals("europe-west1-docker.pkg.dev/my-project/recopipe/recopipe:model-0123",
+    assertEquals(
+        "europe-west1-docker.pkg.dev/my-project/recopipe/recopipe:model-0123",
         target.reference("model-0123"));
     ImageReference ref = ImageReference.parse(target.reference("model-0123"));
     assertEquals("europe-west1-docker.pkg.dev", ref.getRegistry());
@@ -41,8 +55,9 @@ class ArtifactRegistryTargetTest {
 
   @Test
   void accessTokenIsSentAsTheOauth2accesstokenUser() throws Exception {
-    GoogleCredentials fixed = GoogleCredentials.create(new AccessToken("ya29.token",
-        Date.from(Instant.now().plusSeconds(3600))));
+    GoogleCredentials fixed =
+        GoogleCredentials.create(
+            new AccessToken("ya29.token", Date.from(Instant.now().plusSeconds(3600))));
 
     Credential credential = new AdcCredentialRetriever(() -> fixed).retrieve().orElseThrow();
 
@@ -52,19 +67,35 @@ class ArtifactRegistryTargetTest {
 
   @Test
   void missingCredentialsFailInOneLineSayingWhatToDo() {
-    CredentialRetrievalException e = assertThrows(CredentialRetrievalException.class,
-        () -> new AdcCredentialRetriever(() -> {
-          throw new IOException("The Application Default Credentials are not available.");
-        }).retrieve());
+    CredentialRetrievalException e =
+        assertThrows(
+            CredentialRetrievalException.class,
+            () ->
+                new AdcCredentialRetriever(
+                        () -> {
+                          throw new IOException(
+                              "The Application Default Credentials are not available.");
+                        })
+                    .retrieve());
 
-    assertTrue(e.getCause().getMessage().startsWith("cannot get an access token from "
-        + "Application Default Credentials (run `gcloud auth application-default login`"),
+    assertTrue(
+        e.getCause()
+            .getMessage()
+            .startsWith(
+                "cannot get an access token from "
+                    + "Application Default Credentials (run `gcloud auth application-default login`"),
         e.getCause().getMessage());
   }
 
   @Test
   void repositoryWithoutHostIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> new ArtifactRegistryTarget("recopipe",
-        ArtifactRegistryTarget.DISTROLESS_JAVA17, () -> java.util.Optional.empty(), false));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new ArtifactRegistryTarget(
+                "recopipe",
+                ArtifactRegistryTarget.DISTROLESS_JAVA17,
+                () -> java.util.Optional.empty(),
+                false));
   }
 }

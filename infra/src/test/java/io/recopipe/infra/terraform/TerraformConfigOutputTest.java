@@ -20,28 +20,33 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@code recopipe_config} output must be a {@code gcp:} section {@link GcpConfig} accepts:
- * rendered against a sample applied state, every key must be one GcpConfig reads, with the value
- * of the right resource attribute.
+ * rendered against a sample applied state, every key must be one GcpConfig reads, with the value of
+ * the right resource attribute.
  */
 class TerraformConfigOutputTest {
   /** What an applied state would hold for each expression the outputs interpolate. */
-  private static final Map<String, String> STATE = Map.ofEntries(
-      Map.entry("var.project", "recopipe-demo"),
-      Map.entry("var.region", "europe-west4"),
-      Map.entry("var.image", "mf-server"),
-      Map.entry("google_bigquery_dataset.recopipe.dataset_id", "ratings_wh"),
-      Map.entry("google_bigquery_dataset.recopipe.location", "EU"),
-      Map.entry("google_storage_bucket.recopipe.name", "recopipe-demo-artifacts"),
-      Map.entry("google_storage_bucket.recopipe.url", "gs://recopipe-demo-artifacts"),
-      Map.entry("google_artifact_registry_repository.recopipe.repository_id", "images"),
-      Map.entry("google_cloud_run_v2_service.serving.name", "reco"),
-      Map.entry("google_service_account.pipeline.email",
-          "rp-pipeline@recopipe-demo.iam.gserviceaccount.com"),
-      Map.entry("google_service_account.serving.email",
-          "rp-serving@recopipe-demo.iam.gserviceaccount.com"),
-      Map.entry("jsonencode(var.invokers)",
-          "[\"user:ana@example.com\",\"serviceAccount:app@recopipe-demo.iam"
-              + ".gserviceaccount.com\"]"));
+  private static final Map<String, String> STATE =
+      Map.ofEntries(
+          Map.entry("var.project", "recopipe-demo"),
+          Map.entry("var.region", "europe-west4"),
+          Map.entry("var.image", "mf-server"),
+          Map.entry("google_bigquery_dataset.recopipe.dataset_id", "ratings_wh"),
+          Map.entry("google_bigquery_dataset.recopipe.location", "EU"),
+          Map.entry("google_storage_bucket.recopipe.name", "recopipe-demo-artifacts"),
+          Map.entry("google_storage_bucket.recopipe.url", "gs://recopipe-demo-artifacts"),
+          Map.entry("google_artifact_registry_repository.recopipe.repository_id", "images"),
+          Map.entry("google_cloud_run_v2_service.serving.name", "reco"),
+          Map.entry(
+              "google_service_account.pipeline.email",
+              "rp-pipeline@recopipe-demo.iam.gserviceaccount.com"),
+          Map.entry(
+              "google_service_account.serving.email",
+              "rp-serving@recopipe-demo.iam.gserviceaccount.com"),
+          Map.entry(
+              "jsonencode(var.invokers)",
+              "[\"user:ana@example.com\",\"serviceAccount:app@recopipe-demo.iam"
+                  + ".gserviceaccount.com\"]"));
+
   private static TerraformModule module;
 
   @BeforeAll
@@ -52,8 +57,17 @@ class TerraformConfigOutputTest {
   @Test
   void variablesAreNamedAfterTheGcpKeys() {
     Map<String, Map<String, Object>> variables = module.blocks("variable");
-    for (String key : List.of("project", "region", "dataset", "dataset_location", "bucket",
-        "repository", "image", "service", "invokers")) {
+    for (String key :
+        List.of(
+            "project",
+            "region",
+            "dataset",
+            "dataset_location",
+            "bucket",
+            "repository",
+            "image",
+            "service",
+            "invokers")) {
       assertTrue(variables.containsKey(key), "no variable \"" + key + "\" for gcp." + key);
     }
     assertTrue(variables.containsKey("pipeline_service_account_id"));
@@ -63,12 +77,21 @@ class TerraformConfigOutputTest {
   @Test
   void renderedConfigBlockIsAcceptedWithEveryValueFromTheRightResource() {
     GcpConfig config = GcpConfig.from(renderedParameters(), "terraform output recopipe_config");
-    assertEquals(new GcpConfig("recopipe-demo", "europe-west4", "ratings_wh", "EU",
-        "recopipe-demo-artifacts", "images", "mf-server", "reco",
-        "rp-pipeline@recopipe-demo.iam.gserviceaccount.com",
-        "rp-serving@recopipe-demo.iam.gserviceaccount.com",
-        List.of("user:ana@example.com",
-            "serviceAccount:app@recopipe-demo.iam.gserviceaccount.com")),
+    assertEquals(
+        new GcpConfig(
+            "recopipe-demo",
+            "europe-west4",
+            "ratings_wh",
+            "EU",
+            "recopipe-demo-artifacts",
+            "images",
+            "mf-server",
+            "reco",
+            "rp-pipeline@recopipe-demo.iam.gserviceaccount.com",
+            "rp-serving@recopipe-demo.iam.gserviceaccount.com",
+            List.of(
+                "user:ana@example.com",
+                "serviceAccount:app@recopipe-demo.iam.gserviceaccount.com")),
         config);
   }
 
@@ -80,8 +103,8 @@ class TerraformConfigOutputTest {
       Map<String, String> without = new HashMap<>(parameters);
       without.remove(key);
       try {
-        assertNotEquals(complete, GcpConfig.from(without, "without " + key),
-            key + " is ignored by GcpConfig");
+        assertNotEquals(
+            complete, GcpConfig.from(without, "without " + key), key + " is ignored by GcpConfig");
       } catch (GcpConfigException e) {
         assertTrue(e.getMessage().contains(key), e.getMessage());
       }
@@ -93,21 +116,27 @@ class TerraformConfigOutputTest {
     GcpConfig config = GcpConfig.from(renderedParameters(), "rendered");
     assertEquals(config.imageRepository(), renderOutput("image_repository"));
     assertEquals(config.pipelineRoot(), renderOutput("pipeline_root"));
-    assertEquals(config.registryHost() + "/recopipe-demo/images",
+    assertEquals(
+        config.registryHost() + "/recopipe-demo/images",
         module.render("${local.repository_url}", TerraformConfigOutputTest::state));
   }
 
   @Test
   void unknownInterpolationsAreReportedNotGuessed() {
-    assertThrows(AssertionError.class, () -> module.render(
-        "${google_storage_bucket.other.name}", TerraformConfigOutputTest::state));
+    assertThrows(
+        AssertionError.class,
+        () ->
+            module.render("${google_storage_bucket.other.name}", TerraformConfigOutputTest::state));
   }
 
   /** The rendered heredoc, flattened the way recopipe flattens a config (lists comma-joined). */
   private static Map<String, String> renderedParameters() {
-    String block = module.render(
-        (String) module.blocks("output").get("recopipe_config").get("value"),
-        TerraformConfigOutputTest::state).stripIndent();
+    String block =
+        module
+            .render(
+                (String) module.blocks("output").get("recopipe_config").get("value"),
+                TerraformConfigOutputTest::state)
+            .stripIndent();
     List<String> lines = new ArrayList<>(block.strip().lines().toList());
     assertEquals("gcp:", lines.remove(0));
     Map<String, String> parameters = new LinkedHashMap<>();
@@ -120,7 +149,8 @@ class TerraformConfigOutputTest {
   }
 
   private static String renderOutput(String name) {
-    return module.render(module.stringArgument("output \"" + name + "\"", "value"),
+    return module.render(
+        module.stringArgument("output \"" + name + "\"", "value"),
         TerraformConfigOutputTest::state);
   }
 

@@ -41,10 +41,13 @@ class TerraformFilesTest {
 
   @Test
   void everyVariableHasADescriptionAndAType() {
-    module.blocks("variable").forEach((name, body) -> {
-      assertTrue(body.get("description") instanceof String s && !s.isBlank(), name);
-      assertTrue(body.containsKey("type"), name + " has no type");
-    });
+    module
+        .blocks("variable")
+        .forEach(
+            (name, body) -> {
+              assertTrue(body.get("description") instanceof String s && !s.isBlank(), name);
+              assertTrue(body.containsKey("type"), name + " has no type");
+            });
   }
 
   @Test
@@ -57,25 +60,34 @@ class TerraformFilesTest {
 
   @Test
   void requiredArgumentsArePresent() {
-    Map<String, List<String>> required = Map.of(
-        "google_bigquery_dataset", List.of("dataset_id", "location"),
-        "google_storage_bucket", List.of("name", "location"),
-        "google_artifact_registry_repository", List.of("repository_id", "format", "location"),
-        "google_cloud_run_v2_service", List.of("name", "location", "template.containers.image"),
-        "google_service_account", List.of("account_id"));
-    required.forEach((type, paths) -> {
-      Map<String, Map<String, Object>> resources = module.resources(type);
-      assertFalse(resources.isEmpty(), "no " + type);
-      resources.forEach((name, body) -> paths.forEach(path -> assertFalse(
-          TerraformModule.valuesAt(body, path).isEmpty(), type + "." + name + " lacks " + path)));
-    });
-    assertEquals(Set.of("pipeline", "serving"),
-        module.resources("google_service_account").keySet());
+    Map<String, List<String>> required =
+        Map.of(
+            "google_bigquery_dataset", List.of("dataset_id", "location"),
+            "google_storage_bucket", List.of("name", "location"),
+            "google_artifact_registry_repository", List.of("repository_id", "format", "location"),
+            "google_cloud_run_v2_service", List.of("name", "location", "template.containers.image"),
+            "google_service_account", List.of("account_id"));
+    required.forEach(
+        (type, paths) -> {
+          Map<String, Map<String, Object>> resources = module.resources(type);
+          assertFalse(resources.isEmpty(), "no " + type);
+          resources.forEach(
+              (name, body) ->
+                  paths.forEach(
+                      path ->
+                          assertFalse(
+                              TerraformModule.valuesAt(body, path).isEmpty(),
+                              type + "." + name + " lacks " + path)));
+        });
+    assertEquals(
+        Set.of("pipeline", "serving"), module.resources("google_service_account").keySet());
   }
 
   @Test
   void repositoryHoldsDockerImages() {
-    module.resources("google_artifact_registry_repository").values()
+    module
+        .resources("google_artifact_registry_repository")
+        .values()
         .forEach(body -> assertEquals("DOCKER", body.get("format")));
   }
 
@@ -84,72 +96,117 @@ class TerraformFilesTest {
     Map<String, Object> service = module.resources("google_cloud_run_v2_service").get("serving");
     assertEquals(false, service.get("deletion_protection"));
     assertFalse(Boolean.TRUE.equals(service.get("invoker_iam_disabled")), "invoker check off");
-    assertEquals(List.of("google_service_account.serving.email"),
+    assertEquals(
+        List.of("google_service_account.serving.email"),
         TerraformModule.valuesAt(service, "template.service_account"));
     List<Object> ignored = TerraformModule.valuesAt(service, "lifecycle.ignore_changes");
     assertEquals(1, ignored.size());
-    assertTrue(((List<?>) ignored.get(0)).containsAll(List.of("template", "traffic", "client")),
+    assertTrue(
+        ((List<?>) ignored.get(0)).containsAll(List.of("template", "traffic", "client")),
         "ignore_changes " + ignored);
   }
 
   @Test
   void noResourceGrantsAnythingToThePublic() {
-    module.resources().forEach((type, byName) -> byName.forEach((name, body) -> {
-      for (String value : strings(body)) {
-        PUBLIC_PRINCIPALS.forEach(p -> assertFalse(value.contains(p), type + "." + name));
-      }
-    }));
+    module
+        .resources()
+        .forEach(
+            (type, byName) ->
+                byName.forEach(
+                    (name, body) -> {
+                      for (String value : strings(body)) {
+                        PUBLIC_PRINCIPALS.forEach(
+                            p -> assertFalse(value.contains(p), type + "." + name));
+                      }
+                    }));
   }
 
   @Test
   void onlyTheInvokersVariableGetsRunInvoker() {
-    module.resources().forEach((type, byName) -> byName.forEach((name, body) -> {
-      if (strings(body).contains("roles/run.invoker")) {
-        assertEquals("google_cloud_run_v2_service_iam_member", type, name);
-        assertEquals("each.value", body.get("member"), type + "." + name);
-        String text = module.resourceText(type, name);
-        assertTrue(text.matches("(?s).*for_each\\s*=\\s*toset\\(var\\.invokers\\).*"), text);
-      }
-    }));
-    assertTrue(module.texts().get("variables.tf").contains("can(regex(\"^(user|serviceAccount|"
-        + "group|domain):.+$\", member))"), "invokers validation must refuse public principals");
+    module
+        .resources()
+        .forEach(
+            (type, byName) ->
+                byName.forEach(
+                    (name, body) -> {
+                      if (strings(body).contains("roles/run.invoker")) {
+                        assertEquals("google_cloud_run_v2_service_iam_member", type, name);
+                        assertEquals("each.value", body.get("member"), type + "." + name);
+                        String text = module.resourceText(type, name);
+                        assertTrue(
+                            text.matches("(?s).*for_each\\s*=\\s*toset\\(var\\.invokers\\).*"),
+                            text);
+                      }
+                    }));
+    assertTrue(
+        module
+            .texts()
+            .get("variables.tf")
+            .contains("can(regex(\"^(user|serviceAccount|" + "group|domain):.+$\", member))"),
+        "invokers validation must refuse public principals");
   }
 
   @Test
   void grantsAreExactlyTheLeastPrivilegeSet() {
     Map<String, String> grants = new TreeMap<>();
-    module.resources().forEach((type, byName) -> byName.forEach((name, body) -> {
-      if (type.endsWith("_iam_member") && !"roles/run.invoker".equals(body.get("role"))) {
-        grants.put(body.get("role") + " on " + type.replace("_iam_member", ""),
-            String.valueOf(body.get("member")));
-      }
-    }));
+    module
+        .resources()
+        .forEach(
+            (type, byName) ->
+                byName.forEach(
+                    (name, body) -> {
+                      if (type.endsWith("_iam_member")
+                          && !"roles/run.invoker".equals(body.get("role"))) {
+                        grants.put(
+                            body.get("role") + " on " + type.replace("_iam_member", ""),
+                            String.valueOf(body.get("member")));
+                      }
+                    }));
     String pipeline = "local.pipeline_member";
-    assertEquals(new TreeMap<>(Map.of(
-        "roles/aiplatform.user on google_project", pipeline,
-        "roles/bigquery.jobUser on google_project", pipeline,
-        "roles/bigquery.dataEditor on google_bigquery_dataset", pipeline,
-        "roles/storage.objectAdmin on google_storage_bucket", pipeline,
-        "roles/artifactregistry.writer on google_artifact_registry_repository", pipeline,
-        "roles/run.developer on google_cloud_run_v2_service", pipeline,
-        "roles/iam.serviceAccountUser on google_service_account", pipeline,
-        "roles/artifactregistry.reader on google_artifact_registry_repository",
-        "local.serving_member")), grants);
-    assertEquals(List.of("google_service_account.serving.name"), TerraformModule.valuesAt(
-        module.resources("google_service_account_iam_member"), "pipeline_acts_as_serving"
-            + ".service_account_id"), "actAs only on the serving account");
+    assertEquals(
+        new TreeMap<>(
+            Map.of(
+                "roles/aiplatform.user on google_project",
+                pipeline,
+                "roles/bigquery.jobUser on google_project",
+                pipeline,
+                "roles/bigquery.dataEditor on google_bigquery_dataset",
+                pipeline,
+                "roles/storage.objectAdmin on google_storage_bucket",
+                pipeline,
+                "roles/artifactregistry.writer on google_artifact_registry_repository",
+                pipeline,
+                "roles/run.developer on google_cloud_run_v2_service",
+                pipeline,
+                "roles/iam.serviceAccountUser on google_service_account",
+                pipeline,
+                "roles/artifactregistry.reader on google_artifact_registry_repository",
+                "local.serving_member")),
+        grants);
+    assertEquals(
+        List.of("google_service_account.serving.name"),
+        TerraformModule.valuesAt(
+            module.resources("google_service_account_iam_member"),
+            "pipeline_acts_as_serving" + ".service_account_id"),
+        "actAs only on the serving account");
   }
 
   @Test
   void noRoleIsBasicOrAuthoritative() {
-    module.resources().forEach((type, byName) -> {
-      assertFalse(type.endsWith("_iam_policy") || type.endsWith("_iam_binding"),
-          type + " would replace grants made outside terraform");
-      byName.forEach((name, body) -> assertFalse(
-          Set.of("roles/owner", "roles/editor", "roles/viewer").contains(
-              String.valueOf(body.get("role"))),
-          type + "." + name + " grants a basic role"));
-    });
+    module
+        .resources()
+        .forEach(
+            (type, byName) -> {
+              assertFalse(
+                  type.endsWith("_iam_policy") || type.endsWith("_iam_binding"),
+                  type + " would replace grants made outside terraform");
+              byName.forEach(
+                  (name, body) ->
+                      assertFalse(
+                          Set.of("roles/owner", "roles/editor", "roles/viewer")
+                              .contains(String.valueOf(body.get("role"))),
+                          type + "." + name + " grants a basic role"));
+            });
   }
 
   @Test
@@ -158,35 +215,49 @@ class TerraformFilesTest {
     assertEquals(true, bucket.get("uniform_bucket_level_access"));
     assertEquals("enforced", bucket.get("public_access_prevention"));
     assertEquals(List.of(true), TerraformModule.valuesAt(bucket, "versioning.enabled"));
-    assertEquals(List.of(List.of("pipeline-root/")),
+    assertEquals(
+        List.of(List.of("pipeline-root/")),
         TerraformModule.valuesAt(bucket, "lifecycle_rule.condition.matches_prefix"));
-    assertEquals(List.of("var.pipeline_root_retention_days"),
+    assertEquals(
+        List.of("var.pipeline_root_retention_days"),
         TerraformModule.valuesAt(bucket, "lifecycle_rule.condition.age"));
-    assertEquals(List.of("Delete", "Delete"),
+    assertEquals(
+        List.of("Delete", "Delete"),
         TerraformModule.valuesAt(bucket, "lifecycle_rule.action.type"));
   }
 
   @Test
   void outputsNameTheServiceUriAndRepositoryUrl() {
     Map<String, Map<String, Object>> outputs = module.blocks("output");
-    assertEquals("google_cloud_run_v2_service.serving.uri",
-        outputs.get("service_uri").get("value"));
+    assertEquals(
+        "google_cloud_run_v2_service.serving.uri", outputs.get("service_uri").get("value"));
     assertEquals("local.repository_url", outputs.get("repository_url").get("value"));
-    assertTrue(outputs.keySet().containsAll(List.of("dataset_id", "bucket_url",
-        "pipeline_service_account_email", "serving_service_account_email", "recopipe_config")));
+    assertTrue(
+        outputs
+            .keySet()
+            .containsAll(
+                List.of(
+                    "dataset_id",
+                    "bucket_url",
+                    "pipeline_service_account_email",
+                    "serving_service_account_email",
+                    "recopipe_config")));
     outputs.forEach((name, body) -> assertTrue(body.containsKey("description"), name));
   }
 
   private static Set<String> references(boolean skipDeclarations) {
     Set<String> names = new TreeSet<>();
-    module.texts().forEach((file, text) -> {
-      if (!(skipDeclarations && file.equals("variables.tf"))) {
-        Matcher m = VAR_REFERENCE.matcher(text.replaceAll("(?m)#.*$", ""));
-        while (m.find()) {
-          names.add(m.group(1));
-        }
-      }
-    });
+    module
+        .texts()
+        .forEach(
+            (file, text) -> {
+              if (!(skipDeclarations && file.equals("variables.tf"))) {
+                Matcher m = VAR_REFERENCE.matcher(text.replaceAll("(?m)#.*$", ""));
+                while (m.find()) {
+                  names.add(m.group(1));
+                }
+              }
+            });
     return names;
   }
 

@@ -19,24 +19,27 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the real {@code terraform fmt -check} where terraform is installed (skipped otherwise). */
 class TerraformFmtTest {
-  private static final Optional<Path> TERRAFORM = Arrays.stream(
-          System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-      .filter(dir -> !dir.isBlank())
-      .map(dir -> Path.of(dir, "terraform"))
-      .filter(Files::isExecutable)
-      .findFirst();
+  private static final Optional<Path> TERRAFORM =
+      Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+          .filter(dir -> !dir.isBlank())
+          .map(dir -> Path.of(dir, "terraform"))
+          .filter(Files::isExecutable)
+          .findFirst();
 
   @Test
   void terraformFilesAreCanonicallyFormatted() throws Exception {
     Result result = fmtCheck(TerraformModule.DIRECTORY);
-    assertEquals(0, result.exit(), "terraform fmt -check -recursive -diff terraform/ wants:\n"
-        + result.output());
+    assertEquals(
+        0,
+        result.exit(),
+        "terraform fmt -check -recursive -diff terraform/ wants:\n" + result.output());
   }
 
   @Test
   void fmtCheckCatchesAMisalignedFile(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("bad.tf"), "variable \"x\" {\n  type = string\n"
-        + "  default     = \"y\"\n}\n");
+    Files.writeString(
+        dir.resolve("bad.tf"),
+        "variable \"x\" {\n  type = string\n" + "  default     = \"y\"\n}\n");
     Result result = fmtCheck(dir);
     assertNotEquals(0, result.exit(), result.output());
     assertTrue(result.output().contains("bad.tf"), result.output());
@@ -44,8 +47,16 @@ class TerraformFmtTest {
 
   private static Result fmtCheck(Path dir) throws IOException, InterruptedException {
     assumeTrue(TERRAFORM.isPresent(), "terraform is not on PATH: terraform fmt check skipped");
-    ProcessBuilder builder = new ProcessBuilder(List.of(TERRAFORM.get().toString(), "fmt",
-        "-check", "-recursive", "-diff", dir.toString())).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                List.of(
+                    TERRAFORM.get().toString(),
+                    "fmt",
+                    "-check",
+                    "-recursive",
+                    "-diff",
+                    dir.toString()))
+            .redirectErrorStream(true);
     builder.environment().put("TF_IN_AUTOMATION", "1");
     builder.environment().put("CHECKPOINT_DISABLE", "1");
     Process process = builder.start();
@@ -54,6 +65,5 @@ class TerraformFmtTest {
     return new Result(process.exitValue(), output);
   }
 
-  private record Result(int exit, String output) {
-  }
+  private record Result(int exit, String output) {}
 }

@@ -21,13 +21,13 @@ import java.util.stream.Stream;
 final class TerraformModule {
   /** {@code terraform/} seen from the infra module, where surefire runs. */
   static final Path DIRECTORY = Path.of("..", "terraform");
+
   private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([^}]*)}");
 
   private final Map<String, String> texts = new LinkedHashMap<>();
   private final Map<String, Map<String, Object>> parsed = new LinkedHashMap<>();
 
-  private TerraformModule() {
-  }
+  private TerraformModule() {}
 
   /** Reads and parses every {@code .tf} file of {@link #DIRECTORY}. */
   static TerraformModule load() throws IOException {
@@ -65,8 +65,10 @@ final class TerraformModule {
   Map<String, Map<String, Map<String, Object>>> resources() {
     Map<String, Map<String, Map<String, Object>>> all = new LinkedHashMap<>();
     for (Map<String, Object> file : parsed.values()) {
-      TerraformModule.<Object>asBlocks(file.get("resource")).forEach((type, byName) -> all
-          .computeIfAbsent(type, t -> new LinkedHashMap<>()).putAll(asBlocks(byName)));
+      TerraformModule.<Object>asBlocks(file.get("resource"))
+          .forEach(
+              (type, byName) ->
+                  all.computeIfAbsent(type, t -> new LinkedHashMap<>()).putAll(asBlocks(byName)));
     }
     return all;
   }
@@ -102,8 +104,8 @@ final class TerraformModule {
   }
 
   /**
-   * The raw text of the top-level block opened by {@code header} (e.g. {@code locals} or
-   * {@code output "x"}), braces balanced.
+   * The raw text of the top-level block opened by {@code header} (e.g. {@code locals} or {@code
+   * output "x"}), braces balanced.
    */
   String blockText(String header) {
     Pattern opening = Pattern.compile("(?m)^" + Pattern.quote(header) + "\\s*\\{");
@@ -124,8 +126,9 @@ final class TerraformModule {
 
   /** The raw quoted value of {@code argument = "..."} in a block, quotes removed. */
   String stringArgument(String header, String argument) {
-    Matcher m = Pattern.compile("(?m)^\\s*" + Pattern.quote(argument) + "\\s*=\\s*\"(.*)\"\\s*$")
-        .matcher(blockText(header));
+    Matcher m =
+        Pattern.compile("(?m)^\\s*" + Pattern.quote(argument) + "\\s*=\\s*\"(.*)\"\\s*$")
+            .matcher(blockText(header));
     if (!m.find()) {
       throw new IllegalArgumentException("no string " + argument + " in '" + header + "'");
     }
@@ -141,9 +144,10 @@ final class TerraformModule {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String expression = m.group(1).strip();
-      String value = expression.startsWith("local.")
-          ? render(stringArgument("locals", expression.substring("local.".length())), state)
-          : state.apply(expression);
+      String value =
+          expression.startsWith("local.")
+              ? render(stringArgument("locals", expression.substring("local.".length())), state)
+              : state.apply(expression);
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
     return m.appendTail(out).toString();
@@ -165,8 +169,8 @@ final class TerraformModule {
       list.forEach(v -> copy.add(plain(v)));
       return (T) copy;
     }
-    boolean literal = node == null || node instanceof String || node instanceof Number
-        || node instanceof Boolean;
+    boolean literal =
+        node == null || node instanceof String || node instanceof Number || node instanceof Boolean;
     return (T) (literal ? node : node.toString());
   }
 

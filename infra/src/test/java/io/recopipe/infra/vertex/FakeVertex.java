@@ -25,33 +25,48 @@ final class FakeVertex {
 
   ServerServiceDefinition pipelineService() {
     return ServerServiceDefinition.builder("google.cloud.aiplatform.v1.PipelineService")
-        .addMethod(unary("google.cloud.aiplatform.v1.PipelineService/CreatePipelineJob",
-            CreatePipelineJobRequest.getDefaultInstance(), PipelineJob.getDefaultInstance()),
-            ServerCalls.asyncUnaryCall(handler((CreatePipelineJobRequest r) -> {
-              jobs.add(r);
-              return r.getPipelineJob().toBuilder()
-                  .setName(r.getParent() + "/pipelineJobs/" + r.getPipelineJobId()).build();
-            })))
+        .addMethod(
+            unary(
+                "google.cloud.aiplatform.v1.PipelineService/CreatePipelineJob",
+                CreatePipelineJobRequest.getDefaultInstance(),
+                PipelineJob.getDefaultInstance()),
+            ServerCalls.asyncUnaryCall(
+                handler(
+                    (CreatePipelineJobRequest r) -> {
+                      jobs.add(r);
+                      return r.getPipelineJob().toBuilder()
+                          .setName(r.getParent() + "/pipelineJobs/" + r.getPipelineJobId())
+                          .build();
+                    })))
         .build();
   }
 
   ServerServiceDefinition scheduleService() {
     return ServerServiceDefinition.builder("google.cloud.aiplatform.v1.ScheduleService")
-        .addMethod(unary("google.cloud.aiplatform.v1.ScheduleService/CreateSchedule",
-            CreateScheduleRequest.getDefaultInstance(), Schedule.getDefaultInstance()),
-            ServerCalls.asyncUnaryCall(handler((CreateScheduleRequest r) -> {
-              schedules.add(r);
-              return r.getSchedule().toBuilder().setName(r.getParent() + "/schedules/42")
-                  .build();
-            })))
+        .addMethod(
+            unary(
+                "google.cloud.aiplatform.v1.ScheduleService/CreateSchedule",
+                CreateScheduleRequest.getDefaultInstance(),
+                Schedule.getDefaultInstance()),
+            ServerCalls.asyncUnaryCall(
+                handler(
+                    (CreateScheduleRequest r) -> {
+                      schedules.add(r);
+                      return r.getSchedule().toBuilder()
+                          .setName(r.getParent() + "/schedules/42")
+                          .build();
+                    })))
         .build();
   }
 
   private static <Q extends Message, R extends Message> MethodDescriptor<Q, R> unary(
       String fullName, Q request, R response) {
-    return MethodDescriptor.<Q, R>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
-        .setFullMethodName(fullName).setRequestMarshaller(ProtoUtils.marshaller(request))
-        .setResponseMarshaller(ProtoUtils.marshaller(response)).build();
+    return MethodDescriptor.<Q, R>newBuilder()
+        .setType(MethodDescriptor.MethodType.UNARY)
+        .setFullMethodName(fullName)
+        .setRequestMarshaller(ProtoUtils.marshaller(request))
+        .setResponseMarshaller(ProtoUtils.marshaller(response))
+        .build();
   }
 
   private static <Q, R> ServerCalls.UnaryMethod<Q, R> handler(Function<Q, R> answer) {

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class VertexPipelinesTest {
-  private static final String SPEC = "{\"pipelineInfo\":{\"name\":\"movielens-mf\"},"
-      + "\"schemaVersion\":\"2.1.0\",\"root\":{\"dag\":{\"tasks\":{}}}}";
+  private static final String SPEC =
+      "{\"pipelineInfo\":{\"name\":\"movielens-mf\"},"
+          + "\"schemaVersion\":\"2.1.0\",\"root\":{\"dag\":{\"tasks\":{}}}}";
   private static final String PARENT = "projects/recopipe-demo/locations/europe-west1";
 
   private final FakeVertex fake = new FakeVertex();
@@ -39,11 +40,20 @@ class VertexPipelinesTest {
   @BeforeEach
   void start() throws Exception {
     String name = InProcessServerBuilder.generateName();
-    server = InProcessServerBuilder.forName(name).directExecutor()
-        .addService(fake.pipelineService()).addService(fake.scheduleService()).build().start();
+    server =
+        InProcessServerBuilder.forName(name)
+            .directExecutor()
+            .addService(fake.pipelineService())
+            .addService(fake.scheduleService())
+            .build()
+            .start();
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
-    vertex = VertexPipelines.connect(config(), FixedTransportChannelProvider.create(
-        GrpcTransportChannel.create(channel)), NoCredentialsProvider.create(), "in-process");
+    vertex =
+        VertexPipelines.connect(
+            config(),
+            FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel)),
+            NoCredentialsProvider.create(),
+            "in-process");
   }
 
   @AfterEach
@@ -68,8 +78,11 @@ class VertexPipelinesTest {
 
   @Test
   void submitSendsTheWholePipelineJob() throws Exception {
-    String name = vertex.submit(SPEC, Map.of("train__num_factors", "198", "gate__r2_min", "0.2"),
-        "movielens-mf-20261122-184320");
+    String name =
+        vertex.submit(
+            SPEC,
+            Map.of("train__num_factors", "198", "gate__r2_min", "0.2"),
+            "movielens-mf-20261122-184320");
 
     assertEquals(PARENT + "/pipelineJobs/movielens-mf-20261122-184320", name);
     assertEquals(1, fake.jobs.size());
@@ -83,16 +96,22 @@ class VertexPipelinesTest {
   @SuppressWarnings("deprecation")
   private static void assertJob(PipelineJob job) throws Exception {
     assertEquals("movielens-mf", job.getDisplayName());
-    assertEquals(SPEC, JsonFormat.printer().omittingInsignificantWhitespace()
-        .print(job.getPipelineSpec()));
+    assertEquals(
+        SPEC, JsonFormat.printer().omittingInsignificantWhitespace().print(job.getPipelineSpec()));
     assertEquals(Map.of("recopipe-pipeline", "movielens-mf"), job.getLabelsMap());
     assertEquals("pipeline@recopipe-demo.iam.gserviceaccount.com", job.getServiceAccount());
-    assertEquals("gs://recopipe-demo-artifacts/pipeline-root",
+    assertEquals(
+        "gs://recopipe-demo-artifacts/pipeline-root",
         job.getRuntimeConfig().getGcsOutputDirectory());
-    assertEquals(Map.of("train__num_factors", Value.newBuilder().setStringValue("198").build(),
-        "gate__r2_min", Value.newBuilder().setStringValue("0.2").build()),
+    assertEquals(
+        Map.of(
+            "train__num_factors",
+            Value.newBuilder().setStringValue("198").build(),
+            "gate__r2_min",
+            Value.newBuilder().setStringValue("0.2").build()),
         job.getRuntimeConfig().getParameterValuesMap());
-    assertTrue(job.getRuntimeConfig().getParametersMap().isEmpty(),
+    assertTrue(
+        job.getRuntimeConfig().getParametersMap().isEmpty(),
         "the deprecated parameters field stays empty");
     assertFalse(job.hasEncryptionSpec());
     assertEquals("", job.getNetwork());
@@ -100,9 +119,11 @@ class VertexPipelinesTest {
 
   @Test
   void scheduleSendsCronConcurrencyQueueingAndTheJobRequest() throws Exception {
-    String name = vertex.schedule(SPEC, Map.of("train__num_factors", "198", "gate__r2_min",
-        "0.2"), new VertexSchedule("nightly", " 0 3 * * * ", ZoneId.of("Europe/Berlin"), 2,
-        true));
+    String name =
+        vertex.schedule(
+            SPEC,
+            Map.of("train__num_factors", "198", "gate__r2_min", "0.2"),
+            new VertexSchedule("nightly", " 0 3 * * * ", ZoneId.of("Europe/Berlin"), 2, true));
 
     assertEquals(PARENT + "/schedules/42", name);
     CreateScheduleRequest request = fake.schedules.get(0);
@@ -121,31 +142,36 @@ class VertexPipelinesTest {
 
   @Test
   void refusesABadJobIdBeforeCallingVertex() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> vertex.submit(SPEC, Map.of(), "Movielens_MF"));
-    assertEquals("pipeline job id 'Movielens_MF' must be 1-127 lower-case letters, digits or "
-        + "hyphens", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> vertex.submit(SPEC, Map.of(), "Movielens_MF"));
+    assertEquals(
+        "pipeline job id 'Movielens_MF' must be 1-127 lower-case letters, digits or " + "hyphens",
+        e.getMessage());
     assertTrue(fake.jobs.isEmpty());
   }
 
   @Test
   void refusesASpecWithoutPipelineName() {
-    assertThrows(IllegalArgumentException.class,
-        () -> vertex.submit("{\"root\":{}}", Map.of(), "job-1"));
+    assertThrows(
+        IllegalArgumentException.class, () -> vertex.submit("{\"root\":{}}", Map.of(), "job-1"));
     assertTrue(fake.jobs.isEmpty());
   }
 
   @Test
   void scheduleRefusesZeroConcurrencyAndShortCron() {
-    assertThrows(IllegalArgumentException.class, () -> new VertexSchedule("n", "0 3 * * *",
-        ZoneId.of("UTC"), 0, false));
-    assertThrows(IllegalArgumentException.class, () -> new VertexSchedule("n", "0 3 * *",
-        ZoneId.of("UTC"), 1, false));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new VertexSchedule("n", "0 3 * * *", ZoneId.of("UTC"), 0, false));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new VertexSchedule("n", "0 3 * *", ZoneId.of("UTC"), 1, false));
   }
 
   @Test
   void jobIdsAreLowerCaseWithUtcStamp() {
-    assertEquals("movielens-mf-20261122-184320", JobIds.of("MovieLens_MF",
-        java.time.Instant.parse("2026-11-22T18:43:20Z")));
+    assertEquals(
+        "movielens-mf-20261122-184320",
+        JobIds.of("MovieLens_MF", java.time.Instant.parse("2026-11-22T18:43:20Z")));
   }
 }

@@ -11,16 +11,15 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Training options to and from text, driven by {@link AlsOptionTable}: a config's values are
- * read under their (case-insensitive) names with every problem kept, and a manifest records each
- * option that applies, in table order, automatic values resolved.
+ * Training options to and from text, driven by {@link AlsOptionTable}: a config's values are read
+ * under their (case-insensitive) names with every problem kept, and a manifest records each option
+ * that applies, in table order, automatic values resolved.
  */
 final class AlsOptionText {
   /** How training option problems are worded ({@code option seed: cannot read 'x' as …}). */
   static final Wording WORDING = Wording.cannotRead();
 
-  private AlsOptionText() {
-  }
+  private AlsOptionText() {}
 
   /** Reads {@code values}, reporting every unknown name and bad value in one exception. */
   static AlsOptions read(Map<String, String> values) {
@@ -29,8 +28,12 @@ final class AlsOptionText {
     for (Map.Entry<String, String> entry : values.entrySet()) {
       Option<?> option = AlsOptionTable.named(entry.getKey().trim().toLowerCase(Locale.ROOT));
       if (option == null) {
-        reader.problem("unknown option '" + entry.getKey() + "' (known: "
-            + String.join(", ", new TreeSet<>(AlsOptionTable.NAMES)) + ")");
+        reader.problem(
+            "unknown option '"
+                + entry.getKey()
+                + "' (known: "
+                + String.join(", ", new TreeSet<>(AlsOptionTable.NAMES))
+                + ")");
       } else {
         readInto(b, reader, option, entry.getValue() == null ? "" : entry.getValue().trim());
       }
@@ -43,8 +46,8 @@ final class AlsOptionText {
     return b.build();
   }
 
-  private static <T> void readInto(AlsOptions.Builder b, OptionReader reader, Option<T> option,
-      String text) {
+  private static <T> void readInto(
+      AlsOptions.Builder b, OptionReader reader, Option<T> option, String text) {
     reader.parse(option, text, value -> b.set(option, value));
   }
 

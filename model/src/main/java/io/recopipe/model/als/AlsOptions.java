@@ -10,24 +10,27 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Training options under BigQuery ML's names, ranges and defaults ({@code num_factors},
- * {@code l2_reg}, {@code max_iterations}, {@code early_stop}, {@code min_rel_progress},
- * {@code feedback_type}, {@code wals_alpha}), plus recopipe's own, so a CREATE MODEL statement's
- * OPTIONS carry over unchanged; each option is declared once in {@link AlsOptionTable}. Every
- * numeric option has a range with an upper bound, so a typo such as a 10⁹ iteration count is
- * refused instead of running forever; the options the user set are remembered ({@link #isSet})
- * so {@code method: auto} keeps them.
+ * Training options under BigQuery ML's names, ranges and defaults ({@code num_factors}, {@code
+ * l2_reg}, {@code max_iterations}, {@code early_stop}, {@code min_rel_progress}, {@code
+ * feedback_type}, {@code wals_alpha}), plus recopipe's own, so a CREATE MODEL statement's OPTIONS
+ * carry over unchanged; each option is declared once in {@link AlsOptionTable}. Every numeric
+ * option has a range with an upper bound, so a typo such as a 10⁹ iteration count is refused
+ * instead of running forever; the options the user set are remembered ({@link #isSet}) so {@code
+ * method: auto} keeps them.
  */
 public final class AlsOptions {
   /** BigQuery ML's documented range for {@code num_factors}. */
   public static final int MIN_FACTORS = 2;
+
   /** BigQuery ML's documented range for {@code num_factors}. */
   public static final int MAX_FACTORS = 200;
+
   /** Every option name this class accepts, in the order manifests list them. */
   public static final Set<String> NAMES = AlsOptionTable.NAMES;
 
   /** A value (null: automatic) for every option of the table. */
   private final Map<Option<?>, Object> values;
+
   private final Set<String> given;
 
   private AlsOptions(Builder b) {
@@ -36,11 +39,13 @@ public final class AlsOptions {
   }
 
   /**
-   * The one-line refusal of {@code method} (vb or gibbs) with implicit feedback, with the fix:
-   * only (weighted) ALS fits implicit feedback.
+   * The one-line refusal of {@code method} (vb or gibbs) with implicit feedback, with the fix: only
+   * (weighted) ALS fits implicit feedback.
    */
   public static String implicitRefusal(TrainingMethod method) {
-    return "method: " + method.configName() + " cannot fit implicit feedback; use method: als"
+    return "method: "
+        + method.configName()
+        + " cannot fit implicit feedback; use method: als"
         + " or auto";
   }
 
@@ -98,8 +103,8 @@ public final class AlsOptions {
   }
 
   /**
-   * The sweeps {@code method: gibbs} discards at least before keeping samples:
-   * {@code burn_in_iterations} when set, else a quarter of {@code max_iterations}.
+   * The sweeps {@code method: gibbs} discards at least before keeping samples: {@code
+   * burn_in_iterations} when set, else a quarter of {@code max_iterations}.
    */
   public int resolvedBurnInIterations() {
     Integer burnIn = burnInIterations();
@@ -124,8 +129,8 @@ public final class AlsOptions {
   }
 
   /**
-   * Whether option {@code name} (BigQuery ML spelling) was set by the user, through
-   * {@link #fromMap} or a builder setter, rather than left at its default.
+   * Whether option {@code name} (BigQuery ML spelling) was set by the user, through {@link
+   * #fromMap} or a builder setter, rather than left at its default.
    */
   public boolean isSet(String name) {
     return given.contains(name);
@@ -178,8 +183,8 @@ public final class AlsOptions {
   }
 
   /**
-   * How the model is fitted: {@code als} (the default), {@code vb}, {@code gibbs}, or
-   * {@code auto} until {@link AutoMethod} resolves it for a training set.
+   * How the model is fitted: {@code als} (the default), {@code vb}, {@code gibbs}, or {@code auto}
+   * until {@link AutoMethod} resolves it for a training set.
    */
   public TrainingMethod method() {
     return get(AlsOptionTable.METHOD);
@@ -223,10 +228,14 @@ public final class AlsOptions {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof AlsOptions that && toMap(1000).equals(that.toMap(1000))
-        && Stream.of(AlsOptionTable.NUM_FACTORS, AlsOptionTable.INTERCEPT_L2_REG,
-            AlsOptionTable.NUM_SAMPLES, AlsOptionTable.BURN_IN_ITERATIONS)
-        .allMatch(option -> Objects.equals(value(option), that.value(option)));
+    return o instanceof AlsOptions that
+        && toMap(1000).equals(that.toMap(1000))
+        && Stream.of(
+                AlsOptionTable.NUM_FACTORS,
+                AlsOptionTable.INTERCEPT_L2_REG,
+                AlsOptionTable.NUM_SAMPLES,
+                AlsOptionTable.BURN_IN_ITERATIONS)
+            .allMatch(option -> Objects.equals(value(option), that.value(option)));
   }
 
   @Override

@@ -13,11 +13,10 @@ import java.util.List;
  * solves every user (then every item) exactly, factors and intercept together, so the regularized
  * objective never rises; {@code method: vb} fits the same model by variational Bayes instead
  * ({@link VbTrainer}), and {@code method: gibbs} by posterior sampling ({@link GibbsTrainer});
- * {@code feedback_type: implicit} fits the implicit model by weighted ALS
- * ({@link ImplicitAlsTrainer}, Hu, Koren &amp; Volinsky 2008); {@code method: auto} is resolved
- * for the training set first ({@link AutoMethod}).
- * Deterministic: the same ratings, options and seed give bit-identical factors for any thread
- * count.
+ * {@code feedback_type: implicit} fits the implicit model by weighted ALS ({@link
+ * ImplicitAlsTrainer}, Hu, Koren &amp; Volinsky 2008); {@code method: auto} is resolved for the
+ * training set first ({@link AutoMethod}). Deterministic: the same ratings, options and seed give
+ * bit-identical factors for any thread count.
  */
 public final class AlsTrainer {
   /** Standard deviation of the initial item factors. */
@@ -36,9 +35,9 @@ public final class AlsTrainer {
   }
 
   /**
-   * Gets the training kernels compiled by the JIT (once per JVM; later calls return at once, a
-   * call during another waits for it), so a caller can do it on a background thread before a
-   * fit instead of in the fit's first iteration; what any fit computes does not depend on it.
+   * Gets the training kernels compiled by the JIT (once per JVM; later calls return at once, a call
+   * during another waits for it), so a caller can do it on a background thread before a fit instead
+   * of in the fit's first iteration; what any fit computes does not depend on it.
    */
   public static void warmUp() {
     KernelWarmup.ensureWarm();
@@ -50,8 +49,8 @@ public final class AlsTrainer {
   }
 
   /**
-   * Fits on {@code train}; when {@code eval} is given its MSE is reported per iteration as
-   * {@code eval_loss} (it never influences training or early stopping).
+   * Fits on {@code train}; when {@code eval} is given its MSE is reported per iteration as {@code
+   * eval_loss} (it never influences training or early stopping).
    */
   public AlsResult fit(Ratings train, Ratings eval, TrainingListener listener) {
     long started = System.nanoTime();
@@ -68,10 +67,25 @@ public final class AlsTrainer {
     float mu = (float) train.mean();
     if (options.method() == TrainingMethod.VB) {
       VbTrainer.Fit vb = VbTrainer.fit(options, train, eval, listener, k, mu);
-      MfModel model = new MfModel(train.users(), train.items(), k, mu, vb.users().factors,
-          vb.users().intercepts, vb.items().factors, vb.items().intercepts);
-      return new AlsResult(model, options, k, List.copyOf(vb.info()), vb.stoppedEarly(),
-          train.fingerprint(), train.size(), (System.nanoTime() - started) / 1e9,
+      MfModel model =
+          new MfModel(
+              train.users(),
+              train.items(),
+              k,
+              mu,
+              vb.users().factors,
+              vb.users().intercepts,
+              vb.items().factors,
+              vb.items().intercepts);
+      return new AlsResult(
+          model,
+          options,
+          k,
+          List.copyOf(vb.info()),
+          vb.stoppedEarly(),
+          train.fingerprint(),
+          train.size(),
+          (System.nanoTime() - started) / 1e9,
           flops(train, k, vb.info().size()));
     }
     if (options.method() == TrainingMethod.GIBBS) {
@@ -83,8 +97,15 @@ public final class AlsTrainer {
             PosteriorMeanCompression.compress(gibbs.users(), gibbs.items());
         exported = model(train, mu, compressed.users(), compressed.items());
       }
-      return new AlsResult(exported, options, exported.numFactors(), List.copyOf(gibbs.info()),
-          false, train.fingerprint(), train.size(), (System.nanoTime() - started) / 1e9,
+      return new AlsResult(
+          exported,
+          options,
+          exported.numFactors(),
+          List.copyOf(gibbs.info()),
+          false,
+          train.fingerprint(),
+          train.size(),
+          (System.nanoTime() - started) / 1e9,
           flops(train, gibbs.sampleFactors(), gibbs.info().size()),
           exported == sampled ? null : sampled);
     }
@@ -94,8 +115,13 @@ public final class AlsTrainer {
     List<TrainingIteration> info = new ArrayList<>();
     boolean stoppedEarly = false;
     try (ParallelRows parallel = new ParallelRows(options.threads())) {
-      HalfStep half = new HalfStep(parallel, options.l2RegMode(), options.l2Reg(),
-          options.resolvedInterceptL2Reg(), options.l2RegExponent());
+      HalfStep half =
+          new HalfStep(
+              parallel,
+              options.l2RegMode(),
+              options.l2Reg(),
+              options.resolvedInterceptL2Reg(),
+              options.l2RegExponent());
       EvalSet evalSet = eval == null ? null : new EvalSet(eval, train.users(), train.items());
       EarlyStop earlyStop = new EarlyStop(options);
       for (int iteration = 0; iteration < options.maxIterations(); iteration++) {
@@ -106,12 +132,18 @@ public final class AlsTrainer {
         HalfStep.Sums userSums = half.run(byUser, mu, items, users, false);
         HalfStep.Sums itemSums = half.run(byItem, mu, users, items, true);
         double loss = itemSums.squaredError() / train.size();
-        double objective = (itemSums.squaredError() + userSums.regularization()
-            + itemSums.regularization()) / train.size();
-        double evalLoss = evalSet == null ? Double.NaN
-            : evalSet.meanSquaredError(parallel, mu, users, items);
-        TrainingIteration row = new TrainingIteration(iteration, loss, evalLoss, objective,
-            (System.nanoTime() - iterationStart) / 1_000_000);
+        double objective =
+            (itemSums.squaredError() + userSums.regularization() + itemSums.regularization())
+                / train.size();
+        double evalLoss =
+            evalSet == null ? Double.NaN : evalSet.meanSquaredError(parallel, mu, users, items);
+        TrainingIteration row =
+            new TrainingIteration(
+                iteration,
+                loss,
+                evalLoss,
+                objective,
+                (System.nanoTime() - iterationStart) / 1_000_000);
         info.add(row);
         listener.iterationDone(row);
         if (earlyStop.after(iteration, loss)) {
@@ -120,16 +152,39 @@ public final class AlsTrainer {
         }
       }
     }
-    MfModel model = new MfModel(train.users(), train.items(), k, mu, users.factors,
-        users.intercepts, items.factors, items.intercepts);
+    MfModel model =
+        new MfModel(
+            train.users(),
+            train.items(),
+            k,
+            mu,
+            users.factors,
+            users.intercepts,
+            items.factors,
+            items.intercepts);
     double seconds = (System.nanoTime() - started) / 1e9;
-    return new AlsResult(model, options, k, List.copyOf(info), stoppedEarly, train.fingerprint(),
-        train.size(), seconds, flops(train, k, info.size()));
+    return new AlsResult(
+        model,
+        options,
+        k,
+        List.copyOf(info),
+        stoppedEarly,
+        train.fingerprint(),
+        train.size(),
+        seconds,
+        flops(train, k, info.size()));
   }
 
   private static MfModel model(Ratings train, float mu, FactorSide users, FactorSide items) {
-    return new MfModel(train.users(), train.items(), users.k, mu, users.factors,
-        users.intercepts, items.factors, items.intercepts);
+    return new MfModel(
+        train.users(),
+        train.items(),
+        users.k,
+        mu,
+        users.factors,
+        users.intercepts,
+        items.factors,
+        items.intercepts);
   }
 
   /**

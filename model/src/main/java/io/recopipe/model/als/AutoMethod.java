@@ -7,33 +7,36 @@ import java.util.Locale;
 
 /**
  * Resolves {@code method: auto} for one training set, so the shipped defaults fit data of every
- * size instead of only the set they were tuned on. The rule, measured with
- * {@code recopipe bench defaults}:
+ * size instead of only the set they were tuned on. The rule, measured with {@code recopipe bench
+ * defaults}:
+ *
  * <ul>
- * <li>implicit feedback: {@code als} (weighted ALS; the Bayesian methods fit explicit ratings);
- * <li>explicit, at most {@value #GIBBS_MAX_RATINGS} ratings: {@code gibbs}, {@value #SAMPLES}
- *     posterior samples × {@value #SAMPLE_FACTORS} factors, {@value #BURN_IN} burn-in and
- *     {@value #SWEEPS} sweeps, exported compressed to at most 64 factors; sampling is cheap
- *     there and averaging over the posterior beats any point estimate;
- * <li>explicit, larger: {@code vb} with {@value #LARGE_FACTORS} factors, at most
- *     {@value #VB_ITERATIONS} iterations: about ALS's cost, and it learns each factor's prior
- *     variance and the noise itself, so the extra factors do not overfit. It stops once an
- *     iteration lowers the variational objective by less than {@value #VB_MIN_REL_PROGRESS} of
- *     its value: every VB step lowers that bound (Lim &amp; Teh 2007), and from there on the
- *     held-out error stays within 0.3% of 40 iterations' (ml-1m preset: 28 iterations, +0.02%;
- *     ml-20m: 26, +0.24%) while each iteration costs as much as the first.
+ *   <li>implicit feedback: {@code als} (weighted ALS; the Bayesian methods fit explicit ratings);
+ *   <li>explicit, at most {@value #GIBBS_MAX_RATINGS} ratings: {@code gibbs}, {@value #SAMPLES}
+ *       posterior samples × {@value #SAMPLE_FACTORS} factors, {@value #BURN_IN} burn-in and {@value
+ *       #SWEEPS} sweeps, exported compressed to at most 64 factors; sampling is cheap there and
+ *       averaging over the posterior beats any point estimate;
+ *   <li>explicit, larger: {@code vb} with {@value #LARGE_FACTORS} factors, at most {@value
+ *       #VB_ITERATIONS} iterations: about ALS's cost, and it learns each factor's prior variance
+ *       and the noise itself, so the extra factors do not overfit. It stops once an iteration
+ *       lowers the variational objective by less than {@value #VB_MIN_REL_PROGRESS} of its value:
+ *       every VB step lowers that bound (Lim &amp; Teh 2007), and from there on the held-out error
+ *       stays within 0.3% of 40 iterations' (ml-1m preset: 28 iterations, +0.02%; ml-20m: 26,
+ *       +0.24%) while each iteration costs as much as the first.
  * </ul>
+ *
  * Density sets the factor ceiling: no more factors than half the ratings of the average user or
  * item (density × the other side's count), so a small, sparse set is not given more factors than
- * its rows can support. Every option the user set is kept: an explicit {@code num_factors}
- * (without {@code num_samples}) picks {@code vb} at small scale too, as only a point estimate
- * exports exactly that many factors, and an explicit {@code l2_reg_mode} picks {@code als}, the
- * only method it applies to. {@code num_samples} and {@code burn_in_iterations} are ignored
- * (and reported) unless the choice is {@code gibbs}.
+ * its rows can support. Every option the user set is kept: an explicit {@code num_factors} (without
+ * {@code num_samples}) picks {@code vb} at small scale too, as only a point estimate exports
+ * exactly that many factors, and an explicit {@code l2_reg_mode} picks {@code als}, the only method
+ * it applies to. {@code num_samples} and {@code burn_in_iterations} are ignored (and reported)
+ * unless the choice is {@code gibbs}.
  */
 public final class AutoMethod {
   /** The largest training set (ratings) auto fits by Gibbs sampling. */
   public static final long GIBBS_MAX_RATINGS = 250_000;
+
   static final int SAMPLES = 33;
   static final int SAMPLE_FACTORS = 6;
   static final int BURN_IN = 40;
@@ -42,23 +45,25 @@ public final class AutoMethod {
   static final int VB_ITERATIONS = 40;
   static final double VB_MIN_REL_PROGRESS = 0.0005;
   static final int ALS_ITERATIONS = 20;
+
   /** The starting prior (vb, gibbs) or λ (als) auto uses, tuned on MovieLens 100K. */
   static final double L2_REG = 2.0;
-  static final double INTERCEPT_L2_REG = 1.0;
-  /** The rule in one line, as the notice prints it. */
-  public static final String RULE = "implicit -> als; explicit: gibbs 33x6 up to 250,000 "
-      + "ratings (exported as <= 64 factors), else vb with 64 factors until the objective "
-      + "improves < 0.05%; factors <= half the ratings per user or item; options you set are kept";
 
-  private AutoMethod() {
-  }
+  static final double INTERCEPT_L2_REG = 1.0;
+
+  /** The rule in one line, as the notice prints it. */
+  public static final String RULE =
+      "implicit -> als; explicit: gibbs 33x6 up to 250,000 "
+          + "ratings (exported as <= 64 factors), else vb with 64 factors until the objective "
+          + "improves < 0.05%; factors <= half the ratings per user or item; options you set are kept";
+
+  private AutoMethod() {}
 
   /**
-   * What auto chose: the resolved options (unchanged when the method was not auto), the notice
-   * line (empty then) and the Gibbs-only options the choice ignores.
+   * What auto chose: the resolved options (unchanged when the method was not auto), the notice line
+   * (empty then) and the Gibbs-only options the choice ignores.
    */
-  public record Choice(AlsOptions options, String notice, List<String> ignored) {
-  }
+  public record Choice(AlsOptions options, String notice, List<String> ignored) {}
 
   /** Resolves {@code options} for {@code train}. */
   public static Choice resolve(AlsOptions options, Ratings train) {
@@ -114,11 +119,12 @@ public final class AutoMethod {
     int samples = options.isSet("num_samples") ? options.numSamples() : SAMPLES;
     if (options.isSet("max_iterations") && !options.isSet("num_samples")) {
       // as many samples as the user's sweeps leave after the burn-in, up to the usual 33
-      samples = Math.max(1, Math.min(SAMPLES,
-          options.maxIterations() - options.resolvedBurnInIterations()));
+      samples =
+          Math.max(
+              1, Math.min(SAMPLES, options.maxIterations() - options.resolvedBurnInIterations()));
     }
-    int perSample = Math.max(1, Math.min(Math.min(SAMPLE_FACTORS, ceiling),
-        AlsOptions.MAX_FACTORS / samples));
+    int perSample =
+        Math.max(1, Math.min(Math.min(SAMPLE_FACTORS, ceiling), AlsOptions.MAX_FACTORS / samples));
     b.method(TrainingMethod.GIBBS).numSamples(samples);
     if (!options.isSet("num_factors")) {
       b.numFactors(Math.max(AlsOptions.MIN_FACTORS, samples * perSample));
@@ -132,8 +138,8 @@ public final class AutoMethod {
     priors(options, b);
   }
 
-  private static void pointEstimate(AlsOptions options, AlsOptions.Builder b, int ceiling,
-      int iterations) {
+  private static void pointEstimate(
+      AlsOptions options, AlsOptions.Builder b, int ceiling, int iterations) {
     if (!options.isSet("num_factors")) {
       b.numFactors(Math.min(LARGE_FACTORS, ceiling));
     }
@@ -157,24 +163,41 @@ public final class AutoMethod {
 
   /** Half the mean ratings per user or per item, whichever is smaller, within 2..200. */
   static int factorCeiling(long ratings, int users, int items) {
-    double perRow = Math.min(ratings / (double) Math.max(1, users),
-        ratings / (double) Math.max(1, items));
+    double perRow =
+        Math.min(ratings / (double) Math.max(1, users), ratings / (double) Math.max(1, items));
     return (int) Math.max(AlsOptions.MIN_FACTORS, Math.min(AlsOptions.MAX_FACTORS, perRow / 2));
   }
 
   private static String notice(AlsOptions o, long ratings, int users, int items, String why) {
-    int exported = o.method() == TrainingMethod.GIBBS
-        ? PosteriorMeanCompression.exportedFactors(o.resolvedNumFactors(ratings))
-        : o.resolvedNumFactors(ratings);
-    String shape = switch (o.method()) {
-      case GIBBS -> String.format(Locale.ROOT, "%d factors x %d samples, exported as %d",
-          o.resolvedNumFactors(ratings) / o.numSamples(), o.numSamples(), exported);
-      default -> (o.feedbackType() == FeedbackType.IMPLICIT ? "weighted ALS, " : "")
-          + exported + " factors";
-    };
+    int exported =
+        o.method() == TrainingMethod.GIBBS
+            ? PosteriorMeanCompression.exportedFactors(o.resolvedNumFactors(ratings))
+            : o.resolvedNumFactors(ratings);
+    String shape =
+        switch (o.method()) {
+          case GIBBS ->
+              String.format(
+                  Locale.ROOT,
+                  "%d factors x %d samples, exported as %d",
+                  o.resolvedNumFactors(ratings) / o.numSamples(),
+                  o.numSamples(),
+                  exported);
+          default ->
+              (o.feedbackType() == FeedbackType.IMPLICIT ? "weighted ALS, " : "")
+                  + exported
+                  + " factors";
+        };
     double density = ratings / ((double) Math.max(1, users) * Math.max(1, items));
-    return String.format(Locale.ROOT, "auto chose %s (%s, %s%d iterations) for %,d ratings, "
-        + "density %.2f%% (%s); rule: %s", o.method().configName(), shape,
-        o.earlyStop() ? "up to " : "", o.maxIterations(), ratings, 100 * density, why, RULE);
+    return String.format(
+        Locale.ROOT,
+        "auto chose %s (%s, %s%d iterations) for %,d ratings, " + "density %.2f%% (%s); rule: %s",
+        o.method().configName(),
+        shape,
+        o.earlyStop() ? "up to " : "",
+        o.maxIterations(),
+        ratings,
+        100 * density,
+        why,
+        RULE);
   }
 }

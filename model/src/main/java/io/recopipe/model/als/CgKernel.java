@@ -2,16 +2,15 @@ package io.recopipe.model.als;
 
 /**
  * The dot product conjugate gradient spends its time in, with eight fixed accumulators (one per
- * float of a 256-bit vector) summed in order at the end, so the JDK Vector API path
- * ({@link VectorCgKernel}) and this scalar path give bit-identical results; a plain running sum
- * would be a serial dependency chain the JIT cannot vectorize.
+ * float of a 256-bit vector) summed in order at the end, so the JDK Vector API path ({@link
+ * VectorCgKernel}) and this scalar path give bit-identical results; a plain running sum would be a
+ * serial dependency chain the JIT cannot vectorize.
  */
 final class CgKernel {
   /** The accumulator count, the float lanes of a 256-bit vector. */
   static final int LANES = 8;
 
-  private CgKernel() {
-  }
+  private CgKernel() {}
 
   /** Σ a[ao + f]·b[f] for f in [0, k). */
   static float dot(float[] a, int ao, float[] b, int k) {

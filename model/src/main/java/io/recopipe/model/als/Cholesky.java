@@ -9,8 +9,7 @@ package io.recopipe.model.als;
  * ridge regression solves its normal equations with it too.
  */
 public final class Cholesky {
-  private Cholesky() {
-  }
+  private Cholesky() {}
 
   /** The row stride to store a d×d system with: padded to the SIMD lane count when it is used. */
   static int stride(int d) {
@@ -59,15 +58,15 @@ public final class Cholesky {
   /**
    * Solves {@code A x = b} with b stored as column d of {@code a} (d rows of {@code stride > d},
    * upper triangle read): factoring the augmented rows also runs the forward substitution, so
-   * column d ends as {@code z = U⁻ᵀ b}; then {@code U x = z} is solved column by column into
-   * {@code x}. The upper triangle is left holding U.
+   * column d ends as {@code z = U⁻ᵀ b}; then {@code U x = z} is solved column by column into {@code
+   * x}. The upper triangle is left holding U.
    *
    * @return false when the matrix is not positive definite (a zero or negative pivot)
    */
   static boolean solveAugmented(double[] a, double[] x, int d, int stride) {
     if (stride <= d) {
-      throw new IllegalArgumentException("stride " + stride + " leaves no column for b (d=" + d
-          + ")");
+      throw new IllegalArgumentException(
+          "stride " + stride + " leaves no column for b (d=" + d + ")");
     }
     if (!factor(a, d, d + 1, stride)) {
       return false;
@@ -92,8 +91,8 @@ public final class Cholesky {
   }
 
   /**
-   * Factors {@code a} (d rows of {@code stride}, upper triangle read) in place into U with
-   * {@code A = UᵀU}.
+   * Factors {@code a} (d rows of {@code stride}, upper triangle read) in place into U with {@code A
+   * = UᵀU}.
    *
    * @return false when the matrix is not positive definite (a zero or negative pivot)
    */
@@ -102,9 +101,9 @@ public final class Cholesky {
   }
 
   /**
-   * Factors the first d columns and carries the updates through {@code columns ≥ d} columns;
-   * per element both paths subtract the same fused products in the same order (increasing pivot
-   * row), so the SIMD and scalar factors are bit-identical.
+   * Factors the first d columns and carries the updates through {@code columns ≥ d} columns; per
+   * element both paths subtract the same fused products in the same order (increasing pivot row),
+   * so the SIMD and scalar factors are bit-identical.
    */
   private static boolean factor(double[] a, int d, int columns, int stride) {
     if (GramKernel.VECTOR_API && stride % VectorCholeskyKernel.lanes() == 0) {
@@ -114,8 +113,8 @@ public final class Cholesky {
   }
 
   /**
-   * The scalar right-looking factorization. Each update is written as {@code −fma(u, w, −s)},
-   * which equals {@code s − u·w} rounded once, with the SIMD kernel's sign for exact zeros.
+   * The scalar right-looking factorization. Each update is written as {@code −fma(u, w, −s)}, which
+   * equals {@code s − u·w} rounded once, with the SIMD kernel's sign for exact zeros.
    */
   static boolean factorScalar(double[] a, int d, int columns, int stride) {
     for (int j = 0; j < d; j++) {
@@ -143,8 +142,8 @@ public final class Cholesky {
 
   /**
    * Left-looking, four rows at a time: each block of rows receives the updates of all earlier
-   * blocks in one register-blocked pass, then the updates from within the block, row by row.
-   * Needs the Vector API and a stride that is a multiple of its lane count.
+   * blocks in one register-blocked pass, then the updates from within the block, row by row. Needs
+   * the Vector API and a stride that is a multiple of its lane count.
    */
   static boolean factorSimd(double[] a, int d, int stride) {
     int i = 0;

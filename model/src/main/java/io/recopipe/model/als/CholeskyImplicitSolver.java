@@ -3,11 +3,10 @@ package io.recopipe.model.als;
 import io.recopipe.model.error.OperationFailedException;
 
 /**
- * Implicit ALS's exact row update (Hu, Koren &amp; Volinsky 2008, eq. 4): it assembles
- * A = YᵀY + Σ (c − 1) y yᵀ + λI with the explicit path's SIMD {@link GramKernel} (each row scaled
- * by √(c − 1), so the kernel's plain outer products carry the confidence) and solves it by
- * {@link Cholesky}; O(n·k² + k³) per row, the reference the conjugate-gradient solver is measured
- * against.
+ * Implicit ALS's exact row update (Hu, Koren &amp; Volinsky 2008, eq. 4): it assembles A = YᵀY + Σ
+ * (c − 1) y yᵀ + λI with the explicit path's SIMD {@link GramKernel} (each row scaled by √(c − 1),
+ * so the kernel's plain outer products carry the confidence) and solves it by {@link Cholesky};
+ * O(n·k² + k³) per row, the reference the conjugate-gradient solver is measured against.
  */
 final class CholeskyImplicitSolver implements ImplicitRowSolver {
   private final int k;
@@ -31,8 +30,13 @@ final class CholeskyImplicitSolver implements ImplicitRowSolver {
   }
 
   @Override
-  public double solve(int row, ConfidenceRows data, FactorSide fixed, SideGram gram,
-      FactorSide target, double lambda) {
+  public double solve(
+      int row,
+      ConfidenceRows data,
+      FactorSide fixed,
+      SideGram gram,
+      FactorSide target,
+      double lambda) {
     int out = row * k;
     if (data.count(row) == 0) {
       java.util.Arrays.fill(target.factors, out, out + k, 0f);
@@ -61,8 +65,11 @@ final class CholeskyImplicitSolver implements ImplicitRowSolver {
       vector[i] = rhs[i];
     }
     if (!Cholesky.solveInPlace(matrix, vector, k, matrixStride)) {
-      throw new OperationFailedException("implicit ALS normal equations are not positive definite"
-          + " for row " + row + "; raise l2_reg above 0");
+      throw new OperationFailedException(
+          "implicit ALS normal equations are not positive definite"
+              + " for row "
+              + row
+              + "; raise l2_reg above 0");
     }
     double regularization = 0;
     for (int f = 0; f < k; f++) {

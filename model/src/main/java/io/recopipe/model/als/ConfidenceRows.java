@@ -4,10 +4,10 @@ import io.recopipe.model.data.CsrView;
 
 /**
  * One side's implicit interactions in compressed rows, with each interaction's extra confidence
- * {@code c − 1 = wals_alpha·r} (Hu, Koren &amp; Volinsky 2008): implicit ALS only ever needs
- * {@code c − 1} on observed pairs, since every unobserved pair has c = 1 and p = 0 and is covered
- * by the Gram matrix of the whole fixed side. Ratings below {@code positive_threshold}, and ratings
- * of 0 or less, are dropped here: they count as unobserved.
+ * {@code c − 1 = wals_alpha·r} (Hu, Koren &amp; Volinsky 2008): implicit ALS only ever needs {@code
+ * c − 1} on observed pairs, since every unobserved pair has c = 1 and p = 0 and is covered by the
+ * Gram matrix of the whole fixed side. Ratings below {@code positive_threshold}, and ratings of 0
+ * or less, are dropped here: they count as unobserved.
  */
 final class ConfidenceRows {
   final int rows;

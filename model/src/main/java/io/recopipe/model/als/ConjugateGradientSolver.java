@@ -4,10 +4,10 @@ package io.recopipe.model.als;
  * Implicit ALS's row update by a few conjugate-gradient steps warm-started from the row's previous
  * factors (Takács, Pilászy &amp; Tikk 2011, the solver the {@code implicit} library uses by
  * default): the system matrix A = YᵀY + Σ (c − 1) y yᵀ + λI is never formed, only applied to a
- * vector, so a row costs O(steps·(n·k + k²)) instead of Cholesky's O(n·k² + k³). Starting from
- * the previous solution, three steps per half-step reach the exact solver's objective to within
- * a fraction of a percent. Vectors are float, as in the {@code implicit} library, and dot
- * products go through {@link CgKernel} (eight fixed accumulators, SIMD when available).
+ * vector, so a row costs O(steps·(n·k + k²)) instead of Cholesky's O(n·k² + k³). Starting from the
+ * previous solution, three steps per half-step reach the exact solver's objective to within a
+ * fraction of a percent. Vectors are float, as in the {@code implicit} library, and dot products go
+ * through {@link CgKernel} (eight fixed accumulators, SIMD when available).
  */
 final class ConjugateGradientSolver implements ImplicitRowSolver {
   private final int k;
@@ -16,6 +16,7 @@ final class ConjugateGradientSolver implements ImplicitRowSolver {
   private final float[] residual;
   private final float[] direction;
   private final float[] product;
+
   /** The row's fixed-side vectors gathered once, so the CG steps stream them sequentially. */
   private float[] gathered = new float[0];
 
@@ -29,8 +30,13 @@ final class ConjugateGradientSolver implements ImplicitRowSolver {
   }
 
   @Override
-  public double solve(int row, ConfidenceRows data, FactorSide fixed, SideGram gram,
-      FactorSide target, double lambda) {
+  public double solve(
+      int row,
+      ConfidenceRows data,
+      FactorSide fixed,
+      SideGram gram,
+      FactorSide target,
+      double lambda) {
     int out = row * k;
     float[] result = target.factors;
     if (data.count(row) == 0) {
@@ -85,8 +91,8 @@ final class ConjugateGradientSolver implements ImplicitRowSolver {
   }
 
   /** out = A v = YᵀY v + Σ (c − 1)(y·v) y + λ v over the row's (gathered) interactions. */
-  private void apply(int row, ConfidenceRows data, float[] gram, float lambda, float[] v,
-      float[] out) {
+  private void apply(
+      int row, ConfidenceRows data, float[] gram, float lambda, float[] v, float[] out) {
     for (int i = 0; i < k; i++) {
       out[i] = (float) dot(gram, i * k, v) + lambda * v[i];
     }

@@ -42,32 +42,41 @@ final class EvalSet {
   }
 
   /** Mean squared error of the current sides on this set. */
-  double meanSquaredError(ParallelRows parallel, float mu, FactorSide userSide, FactorSide itemSide) {
+  double meanSquaredError(
+      ParallelRows parallel, float mu, FactorSide userSide, FactorSide itemSide) {
     if (values.length == 0) {
       return Double.NaN;
     }
     int k = userSide.k;
-    double[] sum = parallel.run(values.length, BLOCK_ROWS, 1, () -> null, (from, to, none, out) -> {
-      for (int row = from; row < to; row++) {
-        int u = users[row];
-        int i = items[row];
-        float predicted;
-        if (u >= 0 && i >= 0) {
-          float dot = 0;
-          int uo = u * k;
-          int io = i * k;
-          for (int f = 0; f < k; f++) {
-            dot += userSide.factors[uo + f] * itemSide.factors[io + f];
-          }
-          predicted = mu + userSide.intercepts[u] + itemSide.intercepts[i] + dot;
-        } else {
-          predicted = mu + (u >= 0 ? userSide.intercepts[u] : 0f)
-              + (i >= 0 ? itemSide.intercepts[i] : 0f);
-        }
-        double residual = (double) values[row] - predicted;
-        out[0] += residual * residual;
-      }
-    });
+    double[] sum =
+        parallel.run(
+            values.length,
+            BLOCK_ROWS,
+            1,
+            () -> null,
+            (from, to, none, out) -> {
+              for (int row = from; row < to; row++) {
+                int u = users[row];
+                int i = items[row];
+                float predicted;
+                if (u >= 0 && i >= 0) {
+                  float dot = 0;
+                  int uo = u * k;
+                  int io = i * k;
+                  for (int f = 0; f < k; f++) {
+                    dot += userSide.factors[uo + f] * itemSide.factors[io + f];
+                  }
+                  predicted = mu + userSide.intercepts[u] + itemSide.intercepts[i] + dot;
+                } else {
+                  predicted =
+                      mu
+                          + (u >= 0 ? userSide.intercepts[u] : 0f)
+                          + (i >= 0 ? itemSide.intercepts[i] : 0f);
+                }
+                double residual = (double) values[row] - predicted;
+                out[0] += residual * residual;
+              }
+            });
     return sum[0] / values.length;
   }
 }

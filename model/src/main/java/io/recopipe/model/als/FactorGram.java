@@ -9,26 +9,30 @@ package io.recopipe.model.als;
 final class FactorGram {
   private static final int BLOCK_ROWS = 512;
 
-  private FactorGram() {
-  }
+  private FactorGram() {}
 
   /** FᵀF of {@code side}'s factors. */
   static double[] of(ParallelRows parallel, FactorSide side) {
     int k = side.k;
     float[] factors = side.factors;
-    double[] upper = parallel.run(side.rows, BLOCK_ROWS, k * k, () -> null,
-        (from, to, none, partial) -> {
-          for (int row = from; row < to; row++) {
-            int base = row * k;
-            for (int i = 0; i < k; i++) {
-              double fi = factors[base + i];
-              int out = i * k;
-              for (int j = i; j < k; j++) {
-                partial[out + j] += fi * factors[base + j];
+    double[] upper =
+        parallel.run(
+            side.rows,
+            BLOCK_ROWS,
+            k * k,
+            () -> null,
+            (from, to, none, partial) -> {
+              for (int row = from; row < to; row++) {
+                int base = row * k;
+                for (int i = 0; i < k; i++) {
+                  double fi = factors[base + i];
+                  int out = i * k;
+                  for (int j = i; j < k; j++) {
+                    partial[out + j] += fi * factors[base + j];
+                  }
+                }
               }
-            }
-          }
-        });
+            });
     for (int i = 0; i < k; i++) {
       for (int j = i + 1; j < k; j++) {
         upper[j * k + i] = upper[i * k + j];

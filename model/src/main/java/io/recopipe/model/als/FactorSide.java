@@ -1,8 +1,8 @@
 package io.recopipe.model.als;
 
 /**
- * One side (users or items) of the factorization while it is being trained: row-major float
- * factors and the intercepts, updated in place by each half-step.
+ * One side (users or items) of the factorization while it is being trained: row-major float factors
+ * and the intercepts, updated in place by each half-step.
  */
 final class FactorSide {
   final int rows;

@@ -4,8 +4,8 @@ import io.recopipe.model.error.OperationFailedException;
 import java.util.SplittableRandom;
 
 /**
- * Draws one row's factors and intercept from their Gaussian full conditional in
- * {@link TrainingMethod#GIBBS} (Salakhutdinov &amp; Mnih 2008): with the other side fixed and noise
+ * Draws one row's factors and intercept from their Gaussian full conditional in {@link
+ * TrainingMethod#GIBBS} (Salakhutdinov &amp; Mnih 2008): with the other side fixed and noise
  * precision α, the row's precision is {@code α(A + Λ/α)} with A = Σ ỹỹᵀ ALS's normal matrix and Λ
  * the prior's, so the ALS assembly is reused and a draw costs one Cholesky factor and two
  * triangular solves: mean = (A + Λ/α)⁻¹(b + Λμ/α), plus U⁻¹z/√α for z standard normal.
@@ -23,14 +23,25 @@ final class GibbsRowSampler {
 
   /**
    * Draws row {@code row} into {@code target}; {@code priorShift} is Λμ. Adds the drawn vector x̃
-   * (rounded to float, as stored)
-   * into {@code sums[0, d)}, its outer product x̃x̃ᵀ (row-major) into {@code sums[d, d + d²)} and 1
-   * into {@code sums[d + d²]} when the row has ratings; a row without ratings is set to zero, the
-   * cold-start prediction, and adds nothing.
+   * (rounded to float, as stored) into {@code sums[0, d)}, its outer product x̃x̃ᵀ (row-major) into
+   * {@code sums[d, d + d²)} and 1 into {@code sums[d + d²]} when the row has ratings; a row without
+   * ratings is set to zero, the cold-start prediction, and adds nothing.
    */
-  void sample(int row, int[] columns, float[] values, int from, int to, float mu,
-      FactorSide fixed, FactorSide target, RowPrior prior, double[] priorShift,
-      double noisePrecision, SplittableRandom random, double[] sums, FactorSide means) {
+  void sample(
+      int row,
+      int[] columns,
+      float[] values,
+      int from,
+      int to,
+      float mu,
+      FactorSide fixed,
+      FactorSide target,
+      RowPrior prior,
+      double[] priorShift,
+      double noisePrecision,
+      SplittableRandom random,
+      double[] sums,
+      FactorSide means) {
     int out = row * k;
     if (to == from) {
       java.util.Arrays.fill(target.factors, out, out + k, 0f);
@@ -53,8 +64,12 @@ final class GibbsRowSampler {
       vector[i] += priorShift[i] * scale;
     }
     if (!equations.solve()) {
-      throw new OperationFailedException("Gibbs conditional is not positive definite for row " + row
-          + " (" + (to - from) + " ratings)");
+      throw new OperationFailedException(
+          "Gibbs conditional is not positive definite for row "
+              + row
+              + " ("
+              + (to - from)
+              + " ratings)");
     }
     if (means != null) {
       for (int f = 0; f < k; f++) {

@@ -3,18 +3,20 @@ package io.recopipe.model.als;
 /**
  * Accumulates the normal equations {@code A += Σ ỹ ỹᵀ, b += Σ t ỹ} of one ALS row, the step that
  * costs O(n·d²) and dominates training time. Each element of A and b is one fused multiply-add
- * chain over the row's ratings in order, which the Vector API kernel computes a register block at
- * a time; the summation order per element is fixed, so results are bit-identical with or without
- * SIMD and for any thread count.
+ * chain over the row's ratings in order, which the Vector API kernel computes a register block at a
+ * time; the summation order per element is fixed, so results are bit-identical with or without SIMD
+ * and for any thread count.
  */
 final class GramKernel {
-  /** Whether the Vector API module was added to this JVM ({@code --add-modules jdk.incubator.vector}). */
+  /**
+   * Whether the Vector API module was added to this JVM ({@code --add-modules
+   * jdk.incubator.vector}).
+   */
   static final boolean VECTOR_API =
       ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
           && !Boolean.getBoolean("recopipe.scalar");
 
-  private GramKernel() {
-  }
+  private GramKernel() {}
 
   /** The row stride for d values: d rounded up to the SIMD lane count, so no masks are needed. */
   static int stride(int d) {
@@ -22,10 +24,18 @@ final class GramKernel {
     return (d + lanes - 1) / lanes * lanes;
   }
 
-  /** {@link #accumulate(float[], int, float[], int, int, float[], float[], float[])} for rows
-   * {@code stride} apart. */
-  static void accumulate(float[] tile, float[] targets, int n, int stride, float[] gram,
-      float[] columnSums, float[] rhs) {
+  /**
+   * {@link #accumulate(float[], int, float[], int, int, float[], float[], float[])} for rows {@code
+   * stride} apart.
+   */
+  static void accumulate(
+      float[] tile,
+      float[] targets,
+      int n,
+      int stride,
+      float[] gram,
+      float[] columnSums,
+      float[] rhs) {
     accumulate(tile, stride, targets, n, stride, gram, columnSums, rhs);
   }
 
@@ -33,13 +43,20 @@ final class GramKernel {
    * Sums a whole row's gathered ratings at once: {@code n} factor rows in {@code tile} ({@code
    * tileStride} apart, zero-padded to {@code stride} columns) with targets {@code targets[0..n)}
    * give the upper triangle of Σ y yᵀ in {@code gram} (stride rows of stride; cells left of the
-   * diagonal's lane block are written but meaningless), Σ y in {@code columnSums} (the
-   * intercept's column) and Σ t y in {@code rhs}; columns of the tile past {@code stride} are
-   * not read. Every element is one chain of fused multiply-adds (plain adds for Σ y) over the
-   * ratings in order, so the SIMD and scalar kernels give bit-identical sums.
+   * diagonal's lane block are written but meaningless), Σ y in {@code columnSums} (the intercept's
+   * column) and Σ t y in {@code rhs}; columns of the tile past {@code stride} are not read. Every
+   * element is one chain of fused multiply-adds (plain adds for Σ y) over the ratings in order, so
+   * the SIMD and scalar kernels give bit-identical sums.
    */
-  static void accumulate(float[] tile, int tileStride, float[] targets, int n, int stride,
-      float[] gram, float[] columnSums, float[] rhs) {
+  static void accumulate(
+      float[] tile,
+      int tileStride,
+      float[] targets,
+      int n,
+      int stride,
+      float[] gram,
+      float[] columnSums,
+      float[] rhs) {
     if (VECTOR_API) {
       VectorGramKernel.accumulate(tile, tileStride, targets, n, stride, gram, columnSums, rhs);
     } else {
@@ -48,8 +65,15 @@ final class GramKernel {
   }
 
   /** {@link #accumulate} without the Vector API. */
-  static void accumulateScalar(float[] tile, int tileStride, float[] targets, int n, int stride,
-      float[] gram, float[] columnSums, float[] rhs) {
+  static void accumulateScalar(
+      float[] tile,
+      int tileStride,
+      float[] targets,
+      int n,
+      int stride,
+      float[] gram,
+      float[] columnSums,
+      float[] rhs) {
     java.util.Arrays.fill(gram, 0, stride * stride, 0f);
     java.util.Arrays.fill(columnSums, 0, stride, 0f);
     java.util.Arrays.fill(rhs, 0, stride, 0f);
@@ -70,11 +94,19 @@ final class GramKernel {
 
   /**
    * Adds four gathered rows ({@code rows}, each d long at {@code stride} apart, zero-padded) with
-   * targets {@code t0..t3} into the upper triangle of {@code a} (d rows of {@code stride}) and
-   * into {@code b}.
+   * targets {@code t0..t3} into the upper triangle of {@code a} (d rows of {@code stride}) and into
+   * {@code b}.
    */
-  static void addFour(float[] a, float[] b, float[] rows, int d, int stride, float t0, float t1,
-      float t2, float t3) {
+  static void addFour(
+      float[] a,
+      float[] b,
+      float[] rows,
+      int d,
+      int stride,
+      float t0,
+      float t1,
+      float t2,
+      float t3) {
     if (VECTOR_API) {
       VectorGramKernel.addFour(a, b, rows, d, stride, t0, t1, t2, t3);
       return;

@@ -17,7 +17,11 @@ final class HalfStep {
   private final double interceptL2Reg;
   private final double exponent;
 
-  HalfStep(ParallelRows parallel, RegularizationMode mode, double l2Reg, double interceptL2Reg,
+  HalfStep(
+      ParallelRows parallel,
+      RegularizationMode mode,
+      double l2Reg,
+      double interceptL2Reg,
       double exponent) {
     this.exponent = exponent;
     this.parallel = parallel;
@@ -27,8 +31,7 @@ final class HalfStep {
   }
 
   /** Sums a half-step returns: the regularization term and, when asked, the squared error. */
-  record Sums(double regularization, double squaredError) {
-  }
+  record Sums(double regularization, double squaredError) {}
 
   /**
    * Solves every row of {@code view} (rows of {@code target}, columns of {@code fixed}); when
@@ -40,21 +43,36 @@ final class HalfStep {
     float[] values = view.valueArray();
     int[] offsets = view.offsetArray();
     int k = target.k;
-    double[] totals = parallel.run(target.rows, BLOCK_ROWS, 2, () -> new RowSolver(k),
-        (from, to, solver, partials) -> {
-          for (int row = from; row < to; row++) {
-            int start = offsets[row];
-            int end = offsets[row + 1];
-            double scale = mode == RegularizationMode.WEIGHTED
-                ? Math.pow(end - start, exponent) : 1.0;
-            partials[0] += solver.solve(row, columns, values, start, end, mu, fixed, target,
-                l2Reg * scale, interceptL2Reg * scale);
-            if (measureLoss) {
-              partials[1] += SquaredError.ofRow(row, columns, values, start, end, mu, fixed,
-                  target);
-            }
-          }
-        });
+    double[] totals =
+        parallel.run(
+            target.rows,
+            BLOCK_ROWS,
+            2,
+            () -> new RowSolver(k),
+            (from, to, solver, partials) -> {
+              for (int row = from; row < to; row++) {
+                int start = offsets[row];
+                int end = offsets[row + 1];
+                double scale =
+                    mode == RegularizationMode.WEIGHTED ? Math.pow(end - start, exponent) : 1.0;
+                partials[0] +=
+                    solver.solve(
+                        row,
+                        columns,
+                        values,
+                        start,
+                        end,
+                        mu,
+                        fixed,
+                        target,
+                        l2Reg * scale,
+                        interceptL2Reg * scale);
+                if (measureLoss) {
+                  partials[1] +=
+                      SquaredError.ofRow(row, columns, values, start, end, mu, fixed, target);
+                }
+              }
+            });
     return new Sums(totals[0], totals[1]);
   }
 }

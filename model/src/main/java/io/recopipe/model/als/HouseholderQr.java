@@ -4,8 +4,8 @@ package io.recopipe.model.als;
  * The thin QR factorization A = QR of a tall matrix by Householder reflections (Golub &amp; Van
  * Loan, "Matrix Computations", §5.2), kept as its reflectors; it exists so the Gibbs export
  * compression ({@link PosteriorMeanCompression}) can reduce the n × S·k packed factors to a small
- * S·k × S·k problem with an orthonormal basis that is exact to rounding, which the normal
- * equations (AᵀA) would not be. Q is never formed: {@link #applyQ} multiplies by it.
+ * S·k × S·k problem with an orthonormal basis that is exact to rounding, which the normal equations
+ * (AᵀA) would not be. Q is never formed: {@link #applyQ} multiplies by it.
  *
  * <p>The matrix is given column by column (each column contiguous), so every reflector works on
  * contiguous memory. Single-threaded and in a fixed order, hence bit-deterministic.
@@ -14,10 +14,13 @@ final class HouseholderQr {
   private final int rows;
   private final int cols;
   private final int rank;
+
   /** The reflected columns: R above the diagonal, the reflectors' tails below it. */
   private final double[][] work;
+
   /** Each reflector's head v₀ (v = [v₀, tail]) and its scale 2 / vᵀv (0 for the identity). */
   private final double[] heads;
+
   private final double[] betas;
   private final double[] diagonal;
 
@@ -29,8 +32,8 @@ final class HouseholderQr {
     this.work = new double[cols][];
     for (int c = 0; c < cols; c++) {
       if (columns[c].length != rows) {
-        throw new IllegalArgumentException("column " + c + " has " + columns[c].length
-            + " rows, expected " + rows);
+        throw new IllegalArgumentException(
+            "column " + c + " has " + columns[c].length + " rows, expected " + rows);
       }
       work[c] = columns[c].clone();
     }
@@ -106,15 +109,15 @@ final class HouseholderQr {
   }
 
   /**
-   * Returns Q·x for each column x of {@code columns} (each of {@link #rank()} entries), as
-   * columns of {@code rows} entries: x padded with zeros, then the reflectors in reverse order.
+   * Returns Q·x for each column x of {@code columns} (each of {@link #rank()} entries), as columns
+   * of {@code rows} entries: x padded with zeros, then the reflectors in reverse order.
    */
   double[][] applyQ(double[][] columns) {
     double[][] out = new double[columns.length][];
     for (int c = 0; c < columns.length; c++) {
       if (columns[c].length != rank) {
-        throw new IllegalArgumentException("column " + c + " has " + columns[c].length
-            + " entries, expected " + rank);
+        throw new IllegalArgumentException(
+            "column " + c + " has " + columns[c].length + " entries, expected " + rank);
       }
       double[] y = new double[rows];
       System.arraycopy(columns[c], 0, y, 0, rank);

@@ -17,26 +17,28 @@ import java.util.List;
  *
  * <p>The model has no intercepts: the global intercept is 0 as in BigQuery ML's implicit models,
  * and user and item intercepts are 0 too, so predictions are xᵀy (a confidence-weighted preference,
- * about 0..1) and the exported model keeps the explicit model's form. ML.TRAINING_INFO's
- * {@code loss} is the weighted squared error above over all pairs, divided by the number of
- * interactions; {@code objective} adds the regularization; {@code eval_loss} is the mean of
- * (1 − xᵀy)² over the eval split's positives. Deterministic for any thread count.
+ * about 0..1) and the exported model keeps the explicit model's form. ML.TRAINING_INFO's {@code
+ * loss} is the weighted squared error above over all pairs, divided by the number of interactions;
+ * {@code objective} adds the regularization; {@code eval_loss} is the mean of (1 − xᵀy)² over the
+ * eval split's positives. Deterministic for any thread count.
  */
 final class ImplicitAlsTrainer {
-  private ImplicitAlsTrainer() {
-  }
+  private ImplicitAlsTrainer() {}
 
   /** Fits on {@code train}; {@code eval} (may be null) is reported as {@code eval_loss}. */
-  static AlsResult fit(AlsOptions options, Ratings train, Ratings eval, TrainingListener listener,
-      long started) {
+  static AlsResult fit(
+      AlsOptions options, Ratings train, Ratings eval, TrainingListener listener, long started) {
     int k = options.resolvedNumFactors(train.size());
-    ConfidenceRows byUser = ConfidenceRows.of(train.byUser(), options.walsAlpha(),
-        options.positiveThreshold());
-    ConfidenceRows byItem = ConfidenceRows.of(train.byItem(), options.walsAlpha(),
-        options.positiveThreshold());
+    ConfidenceRows byUser =
+        ConfidenceRows.of(train.byUser(), options.walsAlpha(), options.positiveThreshold());
+    ConfidenceRows byItem =
+        ConfidenceRows.of(train.byItem(), options.walsAlpha(), options.positiveThreshold());
     if (byUser.size() == 0) {
-      throw new InvalidInputException("no implicit interactions: every training rating is "
-          + "below positive_threshold " + options.positiveThreshold() + " or not above 0");
+      throw new InvalidInputException(
+          "no implicit interactions: every training rating is "
+              + "below positive_threshold "
+              + options.positiveThreshold()
+              + " or not above 0");
     }
     double interactions = byUser.size();
     FactorSide users = new FactorSide(train.users().size(), k);
@@ -46,19 +48,28 @@ final class ImplicitAlsTrainer {
     boolean stoppedEarly = false;
     try (ParallelRows parallel = new ParallelRows(options.threads())) {
       ImplicitHalfStep half = new ImplicitHalfStep(parallel, options);
-      ImplicitEvalSet evalSet = eval == null ? null
-          : new ImplicitEvalSet(eval, train.users(), train.items(), options.positiveThreshold());
+      ImplicitEvalSet evalSet =
+          eval == null
+              ? null
+              : new ImplicitEvalSet(
+                  eval, train.users(), train.items(), options.positiveThreshold());
       EarlyStop earlyStop = new EarlyStop(options);
       for (int iteration = 0; iteration < options.maxIterations(); iteration++) {
         long iterationStart = System.nanoTime();
         ImplicitHalfStep.Sums userSums = half.run(byUser, items, users, false);
         ImplicitHalfStep.Sums itemSums = half.run(byItem, users, items, true);
         double loss = itemSums.weightedLoss() / interactions;
-        double objective = (itemSums.weightedLoss() + userSums.regularization()
-            + itemSums.regularization()) / interactions;
+        double objective =
+            (itemSums.weightedLoss() + userSums.regularization() + itemSums.regularization())
+                / interactions;
         double evalLoss = evalSet == null ? Double.NaN : evalSet.meanSquaredError(users, items);
-        TrainingIteration row = new TrainingIteration(iteration, loss, evalLoss, objective,
-            (System.nanoTime() - iterationStart) / 1_000_000);
+        TrainingIteration row =
+            new TrainingIteration(
+                iteration,
+                loss,
+                evalLoss,
+                objective,
+                (System.nanoTime() - iterationStart) / 1_000_000);
         info.add(row);
         listener.iterationDone(row);
         if (earlyStop.after(iteration, loss)) {
@@ -67,10 +78,25 @@ final class ImplicitAlsTrainer {
         }
       }
     }
-    MfModel model = new MfModel(train.users(), train.items(), k, 0f, users.factors,
-        users.intercepts, items.factors, items.intercepts);
-    return new AlsResult(model, options, k, List.copyOf(info), stoppedEarly, train.fingerprint(),
-        train.size(), (System.nanoTime() - started) / 1e9,
+    MfModel model =
+        new MfModel(
+            train.users(),
+            train.items(),
+            k,
+            0f,
+            users.factors,
+            users.intercepts,
+            items.factors,
+            items.intercepts);
+    return new AlsResult(
+        model,
+        options,
+        k,
+        List.copyOf(info),
+        stoppedEarly,
+        train.fingerprint(),
+        train.size(),
+        (System.nanoTime() - started) / 1e9,
         flops(options, byUser.size(), users.rows + items.rows, k, info.size()));
   }
 

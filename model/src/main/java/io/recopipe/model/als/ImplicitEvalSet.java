@@ -13,8 +13,8 @@ final class ImplicitEvalSet {
   private final int[] users;
   private final int[] items;
 
-  ImplicitEvalSet(Ratings eval, IdDictionary trainUsers, IdDictionary trainItems,
-      double threshold) {
+  ImplicitEvalSet(
+      Ratings eval, IdDictionary trainUsers, IdDictionary trainItems, double threshold) {
     int kept = 0;
     for (int row = 0; row < eval.size(); row++) {
       kept += ConfidenceRows.isPositive(eval.rating(row), threshold) ? 1 : 0;

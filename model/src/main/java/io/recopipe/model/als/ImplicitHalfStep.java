@@ -19,8 +19,7 @@ final class ImplicitHalfStep {
   }
 
   /** Sums a half-step returns: the regularization term and, when asked, the weighted loss. */
-  record Sums(double regularization, double weightedLoss) {
-  }
+  record Sums(double regularization, double weightedLoss) {}
 
   /**
    * Solves every row of {@code data} (rows of {@code target}, columns of {@code fixed}); when
@@ -31,34 +30,45 @@ final class ImplicitHalfStep {
     int k = target.k;
     // One loop per solver class, so each call site sees one receiver and the JIT inlines it
     // (a shared site slowed the SIMD Cholesky path several-fold once CG had run in the JVM).
-    double[] totals = options.implicitSolver() == ImplicitSolver.CG
-        ? parallel.run(target.rows, BLOCK_ROWS, 2,
-            () -> new ConjugateGradientSolver(k, options.cgSteps()),
-            (from, to, solver, partials) -> {
-              for (int row = from; row < to; row++) {
-                partials[0] += solver.solve(row, data, fixed, gram, target, lambda(data, row));
-                partials[1] += measureLoss ? lossOfRow(row, data, fixed, gram.exact(), target) : 0;
-              }
-            })
-        : parallel.run(target.rows, BLOCK_ROWS, 2, () -> new CholeskyImplicitSolver(k),
-            (from, to, solver, partials) -> {
-              for (int row = from; row < to; row++) {
-                partials[0] += solver.solve(row, data, fixed, gram, target, lambda(data, row));
-                partials[1] += measureLoss ? lossOfRow(row, data, fixed, gram.exact(), target) : 0;
-              }
-            });
+    double[] totals =
+        options.implicitSolver() == ImplicitSolver.CG
+            ? parallel.run(
+                target.rows,
+                BLOCK_ROWS,
+                2,
+                () -> new ConjugateGradientSolver(k, options.cgSteps()),
+                (from, to, solver, partials) -> {
+                  for (int row = from; row < to; row++) {
+                    partials[0] += solver.solve(row, data, fixed, gram, target, lambda(data, row));
+                    partials[1] +=
+                        measureLoss ? lossOfRow(row, data, fixed, gram.exact(), target) : 0;
+                  }
+                })
+            : parallel.run(
+                target.rows,
+                BLOCK_ROWS,
+                2,
+                () -> new CholeskyImplicitSolver(k),
+                (from, to, solver, partials) -> {
+                  for (int row = from; row < to; row++) {
+                    partials[0] += solver.solve(row, data, fixed, gram, target, lambda(data, row));
+                    partials[1] +=
+                        measureLoss ? lossOfRow(row, data, fixed, gram.exact(), target) : 0;
+                  }
+                });
     return new Sums(totals[0], totals[1]);
   }
 
   /** Row {@code row}'s λ: l2_reg, times n^e under {@code l2_reg_mode: weighted} (ALS-WR). */
   private double lambda(ConfidenceRows data, int row) {
     return options.l2RegMode() == RegularizationMode.WEIGHTED
-        ? options.l2Reg() * Math.pow(data.count(row), options.l2RegExponent()) : options.l2Reg();
+        ? options.l2Reg() * Math.pow(data.count(row), options.l2RegExponent())
+        : options.l2Reg();
   }
 
   /** Σ over every user of c (p − xᵀy)² for item {@code row}: yᵀGy plus the observed corrections. */
-  static double lossOfRow(int row, ConfidenceRows data, FactorSide users, double[] gram,
-      FactorSide items) {
+  static double lossOfRow(
+      int row, ConfidenceRows data, FactorSide users, double[] gram, FactorSide items) {
     int k = items.k;
     int yo = row * k;
     double loss = FactorGram.quadratic(gram, items.factors, yo, k);

@@ -1,9 +1,8 @@
 package io.recopipe.model.als;
 
 /**
- * How implicit ALS solves each row's weighted least-squares system: both reach the same
- * objective, at different costs, so the choice is a speed setting measured by
- * {@code recopipe bench implicit}.
+ * How implicit ALS solves each row's weighted least-squares system: both reach the same objective,
+ * at different costs, so the choice is a speed setting measured by {@code recopipe bench implicit}.
  */
 public enum ImplicitSolver {
   /**

@@ -4,21 +4,21 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * The singular value decomposition M = U Σ Vᵀ of a small dense matrix by one-sided Jacobi
- * rotations (Hestenes 1958; Demmel &amp; Veselić 1992, "Jacobi's method is more accurate than
- * QR"): pairs of columns of M are rotated until all are orthogonal, the rotations accumulate in
- * V, and the final column norms are the singular values. It exists because it is short, needs no
- * library (the model module has no dependencies), and is accurate for the small singular values
- * too; the matrices here are at most a few hundred wide. Fixed sweep order, single thread:
- * bit-deterministic.
+ * The singular value decomposition M = U Σ Vᵀ of a small dense matrix by one-sided Jacobi rotations
+ * (Hestenes 1958; Demmel &amp; Veselić 1992, "Jacobi's method is more accurate than QR"): pairs of
+ * columns of M are rotated until all are orthogonal, the rotations accumulate in V, and the final
+ * column norms are the singular values. It exists because it is short, needs no library (the model
+ * module has no dependencies), and is accurate for the small singular values too; the matrices here
+ * are at most a few hundred wide. Fixed sweep order, single thread: bit-deterministic.
  *
  * @param values singular values, descending (ties keep column order)
- * @param left   the left singular vectors, one column (of M's rows) per value
- * @param right  the right singular vectors, one column (of M's columns) per value
+ * @param left the left singular vectors, one column (of M's rows) per value
+ * @param right the right singular vectors, one column (of M's columns) per value
  */
 record JacobiSvd(double[] values, double[][] left, double[][] right) {
   /** Sweeps after which the rotations stop even if not every pair is orthogonal to rounding. */
   static final int MAX_SWEEPS = 60;
+
   private static final double TOLERANCE = 1e-15;
 
   /** Decomposes the {@code rows} × {@code columns.length} matrix with these columns. */
@@ -66,8 +66,7 @@ record JacobiSvd(double[] values, double[][] left, double[][] right) {
   }
 
   /** Rotates columns x and y (and V's) to be orthogonal; false when they already are. */
-  private static boolean orthogonalize(double[] x, double[] y, double[] vx, double[] vy,
-      int rows) {
+  private static boolean orthogonalize(double[] x, double[] y, double[] vx, double[] vy, int rows) {
     double alpha = dot(x, x, rows);
     double beta = dot(y, y, rows);
     double gamma = dot(x, y, rows);

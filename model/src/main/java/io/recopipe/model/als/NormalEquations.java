@@ -1,9 +1,9 @@
 package io.recopipe.model.als;
 
 /**
- * Assembles one row's least-squares system {@code A = Σ ỹỹᵀ, b = Σ t ỹ} over its ratings, with
- * ỹ = (other side's factors, 1) and t = r − μ − other side's intercept: the O(n·d²) part shared
- * by every ALS-style update. It holds per-thread scratch, so the hot loop allocates nothing; the
+ * Assembles one row's least-squares system {@code A = Σ ỹỹᵀ, b = Σ t ỹ} over its ratings, with ỹ =
+ * (other side's factors, 1) and t = r − μ − other side's intercept: the O(n·d²) part shared by
+ * every ALS-style update. It holds per-thread scratch, so the hot loop allocates nothing; the
  * caller adds its own diagonal (regularization, variances) to {@link #matrix()} and solves.
  */
 final class NormalEquations {
@@ -63,8 +63,8 @@ final class NormalEquations {
   }
 
   /**
-   * After {@link #solve()}, turns standard normal draws {@code z} in place into a draw from
-   * N(0, A⁻¹) using the Cholesky factor (the Gibbs sampler's noise term).
+   * After {@link #solve()}, turns standard normal draws {@code z} in place into a draw from N(0,
+   * A⁻¹) using the Cholesky factor (the Gibbs sampler's noise term).
    */
   void sampleInPlace(double[] z) {
     Cholesky.solveUpper(matrix, z, d, matrixStride);
@@ -88,8 +88,8 @@ final class NormalEquations {
   }
 
   /**
-   * The last assembled row's gathered factor vectors, rating e's at {@code e * tileStride()}:
-   * a contiguous copy that later passes over the same ratings read instead of the scattered rows.
+   * The last assembled row's gathered factor vectors, rating e's at {@code e * tileStride()}: a
+   * contiguous copy that later passes over the same ratings read instead of the scattered rows.
    */
   float[] tile() {
     return tile;
@@ -114,13 +114,20 @@ final class NormalEquations {
   }
 
   /**
-   * Assembles the system of entries {@code [from, to)} against fixed rows stored
-   * {@code rowStride} apart in {@code rows} (each with its k factors first) and intercepts
-   * {@code intercepts}: gathers each rated row's first {@code tileColumns} values into the tile,
-   * then sums the factors in one kernel call.
+   * Assembles the system of entries {@code [from, to)} against fixed rows stored {@code rowStride}
+   * apart in {@code rows} (each with its k factors first) and intercepts {@code intercepts}:
+   * gathers each rated row's first {@code tileColumns} values into the tile, then sums the factors
+   * in one kernel call.
    */
-  void assemble(int[] columns, float[] values, int from, int to, float mu, float[] rows,
-      int rowStride, float[] intercepts) {
+  void assemble(
+      int[] columns,
+      float[] values,
+      int from,
+      int to,
+      float mu,
+      float[] rows,
+      int rowStride,
+      float[] intercepts) {
     int n = to - from;
     if (n > targets.length) {
       int capacity = Math.max(n, 2 * targets.length);
@@ -157,8 +164,8 @@ final class NormalEquations {
 
   /**
    * Zeroes the cells of row {@code i} that the SIMD factorization reads but the system does not
-   * hold (left of the diagonal within its lane block, and past the right-hand side's column), so
-   * no leftovers of earlier rows can grow into infinities or slow subnormals there.
+   * hold (left of the diagonal within its lane block, and past the right-hand side's column), so no
+   * leftovers of earlier rows can grow into infinities or slow subnormals there.
    */
   private void clearOutsideTriangle(int base, int i) {
     for (int c = i - i % Cholesky.lanes(); c < i; c++) {

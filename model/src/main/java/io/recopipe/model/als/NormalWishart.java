@@ -5,9 +5,9 @@ import java.util.SplittableRandom;
 
 /**
  * BPMF's hyperprior (Salakhutdinov &amp; Mnih 2008): the rows' Gaussian prior N(μ, Λ⁻¹) over
- * (factors, intercept) gets a conjugate Normal–Wishart prior with μ₀ = 0, β₀, ν₀ = d and
- * W₀ = I, so each sweep can draw (μ, Λ) exactly from its conditional given the rows; a full Λ lets
- * the sampler learn how strongly each dimension, and each pair, is shrunk.
+ * (factors, intercept) gets a conjugate Normal–Wishart prior with μ₀ = 0, β₀, ν₀ = d and W₀ = I, so
+ * each sweep can draw (μ, Λ) exactly from its conditional given the rows; a full Λ lets the sampler
+ * learn how strongly each dimension, and each pair, is shrunk.
  */
 final class NormalWishart {
   private final int d;
@@ -27,14 +27,15 @@ final class NormalWishart {
     double[] sum = sums.sum();
     double[] outer = sums.outer();
     double shrink = beta0 * n / (beta0 + n);
-    // W*⁻¹ = W₀⁻¹ + Σ (x − x̄)(x − x̄)ᵀ + β₀N/(β₀+N) x̄x̄ᵀ, with Σ (x − x̄)(x − x̄)ᵀ = Σxxᵀ − N x̄x̄ᵀ.
+    // W*⁻¹ = W₀⁻¹ + Σ (x − x̄)(x − x̄)ᵀ + β₀N/(β₀+N) x̄x̄ᵀ, with Σ (x − x̄)(x − x̄)ᵀ = Σxxᵀ − N
+    // x̄x̄ᵀ.
     double[] scaleInverse = new double[d * d];
     for (int i = 0; i < d; i++) {
       double mi = sum[i] / n;
       for (int j = 0; j < d; j++) {
         double mj = sum[j] / n;
-        scaleInverse[i * d + j] = outer[i * d + j] - n * mi * mj + shrink * mi * mj
-            + (i == j ? 1.0 : 0.0);
+        scaleInverse[i * d + j] =
+            outer[i * d + j] - n * mi * mj + shrink * mi * mj + (i == j ? 1.0 : 0.0);
       }
     }
     double nu = d + n;
@@ -60,8 +61,8 @@ final class NormalWishart {
   }
 
   /**
-   * Draws Λ ~ Wishart(W, ν) given W⁻¹ (Bartlett): with W⁻¹ = UᵀU and A lower triangular,
-   * A_ii² ~ χ²(ν − i), A_ij ~ N(0, 1) below the diagonal, Λ = (U⁻¹A)(U⁻¹A)ᵀ.
+   * Draws Λ ~ Wishart(W, ν) given W⁻¹ (Bartlett): with W⁻¹ = UᵀU and A lower triangular, A_ii² ~
+   * χ²(ν − i), A_ij ~ N(0, 1) below the diagonal, Λ = (U⁻¹A)(U⁻¹A)ᵀ.
    */
   private double[] wishart(double[] scaleInverse, double nu, SplittableRandom random) {
     if (!Cholesky.factorInPlace(scaleInverse, d)) {

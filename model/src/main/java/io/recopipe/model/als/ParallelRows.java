@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Runs a loop over rows in fixed-size blocks on a fixed number of threads, and returns each
- * block's partial sums in block order; because block boundaries do not depend on the thread count
- * and partials are combined in block order, results are bit-identical for 1 or N threads.
+ * Runs a loop over rows in fixed-size blocks on a fixed number of threads, and returns each block's
+ * partial sums in block order; because block boundaries do not depend on the thread count and
+ * partials are combined in block order, results are bit-identical for 1 or N threads.
  */
 final class ParallelRows implements AutoCloseable {
   /** One block of rows with a per-thread scratch state. */
@@ -26,11 +26,16 @@ final class ParallelRows implements AutoCloseable {
 
   ParallelRows(int threads) {
     this.threads = threads;
-    this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "recopipe-als");
-      thread.setDaemon(true);
-      return thread;
-    }) : null;
+    this.pool =
+        threads > 1
+            ? Executors.newFixedThreadPool(
+                threads,
+                runnable -> {
+                  Thread thread = new Thread(runnable, "recopipe-als");
+                  thread.setDaemon(true);
+                  return thread;
+                })
+            : null;
   }
 
   /**
@@ -50,13 +55,17 @@ final class ParallelRows implements AutoCloseable {
       AtomicInteger next = new AtomicInteger();
       List<Future<?>> futures = new ArrayList<>(threads);
       for (int t = 0; t < threads; t++) {
-        futures.add(pool.submit(() -> {
-          W state = scratch.get();
-          for (int block = next.getAndIncrement(); block < blocks; block = next.getAndIncrement()) {
-            int from = block * blockRows;
-            body.run(from, Math.min(rows, from + blockRows), state, partials[block]);
-          }
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  W state = scratch.get();
+                  for (int block = next.getAndIncrement();
+                      block < blocks;
+                      block = next.getAndIncrement()) {
+                    int from = block * blockRows;
+                    body.run(from, Math.min(rows, from + blockRows), state, partials[block]);
+                  }
+                }));
       }
       await(futures);
     }

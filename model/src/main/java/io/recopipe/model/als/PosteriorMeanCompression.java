@@ -1,30 +1,27 @@
 package io.recopipe.model.als;
 
 /**
- * Compresses a {@link TrainingMethod#GIBBS} fit to at most {@link #MAX_EXPORTED_FACTORS}
- * factors: the posterior-predictive mean of Bayesian MF (Salakhutdinov &amp; Mnih 2008) over S
- * samples is U_cat V_catᵀ with the S samples' factor blocks side by side (each scaled by 1/√S,
- * see {@link PackedAverage}), S·k factors wide, so serving pays S times a single sample's scoring
- * cost. Its best rank-r approximation over all user × item pairs in the Frobenius norm is its
- * truncated SVD (Eckart &amp; Young 1936), computed without forming the users × items matrix:
- * thin QR of both sides (U_cat = Q_u R_u, V_cat = Q_v R_v), SVD of the small R_u R_vᵀ = A Σ Bᵀ,
- * then U' = Q_u A_r Σ_r^½ and V' = Q_v B_r Σ_r^½. Intercepts are unchanged; the factor count is
- * always min(S·k, 64) (a rank-deficient mean gets negligible extra factors),
- * so it is known before the fit.
+ * Compresses a {@link TrainingMethod#GIBBS} fit to at most {@link #MAX_EXPORTED_FACTORS} factors:
+ * the posterior-predictive mean of Bayesian MF (Salakhutdinov &amp; Mnih 2008) over S samples is
+ * U_cat V_catᵀ with the S samples' factor blocks side by side (each scaled by 1/√S, see {@link
+ * PackedAverage}), S·k factors wide, so serving pays S times a single sample's scoring cost. Its
+ * best rank-r approximation over all user × item pairs in the Frobenius norm is its truncated SVD
+ * (Eckart &amp; Young 1936), computed without forming the users × items matrix: thin QR of both
+ * sides (U_cat = Q_u R_u, V_cat = Q_v R_v), SVD of the small R_u R_vᵀ = A Σ Bᵀ, then U' = Q_u A_r
+ * Σ_r^½ and V' = Q_v B_r Σ_r^½. Intercepts are unchanged; the factor count is always min(S·k, 64)
+ * (a rank-deficient mean gets negligible extra factors), so it is known before the fit.
  */
 final class PosteriorMeanCompression {
   /** The most factors a Bayesian fit exports. */
   static final int MAX_EXPORTED_FACTORS = 64;
 
-  private PosteriorMeanCompression() {
-  }
+  private PosteriorMeanCompression() {}
 
   /**
    * The compressed sides and the singular values of the uncompressed mean (all of them, so the
    * dropped tail can be reported: its root sum of squares is the Frobenius error).
    */
-  record Result(FactorSide users, FactorSide items, double[] singularValues) {
-  }
+  record Result(FactorSide users, FactorSide items, double[] singularValues) {}
 
   /** The factor count a Gibbs fit of {@code sampledFactors} packed factors exports. */
   static int exportedFactors(int sampledFactors) {
@@ -39,8 +36,8 @@ final class PosteriorMeanCompression {
   /** Compresses the packed sides to {@code rank} factors (at most their width). */
   static Result compress(FactorSide users, FactorSide items, int rank) {
     if (users.k != items.k || rank < 1 || rank > users.k) {
-      throw new IllegalArgumentException("cannot compress " + users.k + " x " + items.k
-          + " factors to rank " + rank);
+      throw new IllegalArgumentException(
+          "cannot compress " + users.k + " x " + items.k + " factors to rank " + rank);
     }
     HouseholderQr userQr = new HouseholderQr(columns(users), users.rows);
     HouseholderQr itemQr = new HouseholderQr(columns(items), items.rows);
@@ -66,8 +63,8 @@ final class PosteriorMeanCompression {
       a[f] = scaled(svd.left()[f], root);
       b[f] = scaled(svd.right()[f], root);
     }
-    return new Result(side(users, userQr.applyQ(a), rank), side(items, itemQr.applyQ(b), rank),
-        svd.values());
+    return new Result(
+        side(users, userQr.applyQ(a), rank), side(items, itemQr.applyQ(b), rank), svd.values());
   }
 
   private static double[][] columns(FactorSide side) {

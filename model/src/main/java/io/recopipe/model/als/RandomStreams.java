@@ -10,13 +10,14 @@ import java.util.SplittableRandom;
 final class RandomStreams {
   /** The side key of user rows. */
   static final int USERS = 0;
+
   /** The side key of item rows. */
   static final int ITEMS = 1;
+
   /** The row key of draws that belong to a whole side or the whole model (hyperparameters). */
   static final int WHOLE = -1;
 
-  private RandomStreams() {
-  }
+  private RandomStreams() {}
 
   /** A fresh stream for one (seed, iteration, side, row) key. */
   static SplittableRandom of(long seed, int iteration, int side, int row) {
@@ -42,8 +43,8 @@ final class RandomStreams {
   }
 
   /**
-   * One Gamma(shape, 1) draw (Marsaglia &amp; Tsang 2000), boosting shapes below 1 with
-   * {@code U^(1/shape)}; divide by a rate to get Gamma(shape, rate).
+   * One Gamma(shape, 1) draw (Marsaglia &amp; Tsang 2000), boosting shapes below 1 with {@code
+   * U^(1/shape)}; divide by a rate to get Gamma(shape, rate).
    */
   static double gamma(SplittableRandom random, double shape) {
     if (shape < 1) {

@@ -1,11 +1,11 @@
 package io.recopipe.model.als;
 
 /**
- * The Gaussian prior one side's rows are drawn from in {@link TrainingMethod#GIBBS}, over the
- * d = k + 1 vector (factors, intercept): a mean and a full precision matrix, so that both the
+ * The Gaussian prior one side's rows are drawn from in {@link TrainingMethod#GIBBS}, over the d = k
+ * + 1 vector (factors, intercept): a mean and a full precision matrix, so that both the
  * Normal–Wishart and the per-dimension Gamma hyperpriors can hand their draw to the row sampler.
  *
- * @param mean      the prior mean, length d
+ * @param mean the prior mean, length d
  * @param precision the prior precision Λ, d×d row-major and symmetric
  */
 record RowPrior(double[] mean, double[] precision) {

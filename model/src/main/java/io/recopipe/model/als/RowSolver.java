@@ -4,9 +4,9 @@ import io.recopipe.model.error.OperationFailedException;
 
 /**
  * Solves one row's regularized least-squares problem of explicit ALS (Zhou et al. 2008) with the
- * BigQuery ML model: it finds the factors x and intercept b of one user (or item) minimizing
- * {@code Σ (r − μ − b_other − b − xᵀy)² + λ_x‖x‖² + λ_b b²} given the other side fixed. One instance
- * per thread holds the scratch buffers, so the hot loop allocates nothing.
+ * BigQuery ML model: it finds the factors x and intercept b of one user (or item) minimizing {@code
+ * Σ (r − μ − b_other − b − xᵀy)² + λ_x‖x‖² + λ_b b²} given the other side fixed. One instance per
+ * thread holds the scratch buffers, so the hot loop allocates nothing.
  */
 final class RowSolver {
   private final int k;
@@ -18,11 +18,20 @@ final class RowSolver {
   }
 
   /**
-   * Solves row {@code row} of {@code view} against {@code fixed} and writes the result into
-   * {@code target}; returns the row's regularization term (λ_x‖x‖² + λ_b b²).
+   * Solves row {@code row} of {@code view} against {@code fixed} and writes the result into {@code
+   * target}; returns the row's regularization term (λ_x‖x‖² + λ_b b²).
    */
-  double solve(int row, int[] columns, float[] values, int from, int to, float mu, FactorSide fixed,
-      FactorSide target, double lambda, double lambdaIntercept) {
+  double solve(
+      int row,
+      int[] columns,
+      float[] values,
+      int from,
+      int to,
+      float mu,
+      FactorSide fixed,
+      FactorSide target,
+      double lambda,
+      double lambdaIntercept) {
     int out = row * k;
     if (to == from) {
       java.util.Arrays.fill(target.factors, out, out + k, 0f);
@@ -35,8 +44,12 @@ final class RowSolver {
     }
     equations.addToDiagonal(k, lambdaIntercept);
     if (!equations.solve()) {
-      throw new OperationFailedException("ALS normal equations are not positive definite for row "
-          + row + " (" + (to - from) + " ratings); raise l2_reg or intercept_l2_reg above 0");
+      throw new OperationFailedException(
+          "ALS normal equations are not positive definite for row "
+              + row
+              + " ("
+              + (to - from)
+              + " ratings); raise l2_reg or intercept_l2_reg above 0");
     }
     double[] solution = equations.solution();
     double regularization = 0;

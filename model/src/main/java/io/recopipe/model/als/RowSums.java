@@ -3,13 +3,12 @@ package io.recopipe.model.als;
 /**
  * Sums columns of a gathered tile in double, the O(n·k) per-row pass of VB's variance sums, which
  * reads the tile the row's assembly just filled instead of gathering each rated row a second time
- * from the whole side (a gather that, done separately, cost more than the Gram matrix itself).
- * Each column is summed in rating order from zero, with the Vector API (floats widened to
- * doubles) when it is present, so both paths give bit-identical sums.
+ * from the whole side (a gather that, done separately, cost more than the Gram matrix itself). Each
+ * column is summed in rating order from zero, with the Vector API (floats widened to doubles) when
+ * it is present, so both paths give bit-identical sums.
  */
 final class RowSums {
-  private RowSums() {
-  }
+  private RowSums() {}
 
   /**
    * Sets {@code out[f]} to {@code Σ_e tile[e·stride + offset + f]} over e in {@code [0, n)}, for f

@@ -5,12 +5,18 @@ package io.recopipe.model.als;
  * samplers can measure their loss while the item's ratings are hot in cache.
  */
 final class SquaredError {
-  private SquaredError() {
-  }
+  private SquaredError() {}
 
   /** Σ (r − r̂)² over item {@code item}'s ratings {@code [from, to)} (columns are users). */
-  static double ofRow(int item, int[] users, float[] values, int from, int to, float mu,
-      FactorSide userSide, FactorSide itemSide) {
+  static double ofRow(
+      int item,
+      int[] users,
+      float[] values,
+      int from,
+      int to,
+      float mu,
+      FactorSide userSide,
+      FactorSide itemSide) {
     int k = itemSide.k;
     float[] x = userSide.factors;
     float[] y = itemSide.factors;

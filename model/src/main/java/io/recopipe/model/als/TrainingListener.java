@@ -7,7 +7,7 @@ package io.recopipe.model.als;
 @FunctionalInterface
 public interface TrainingListener {
   /** A listener that ignores everything. */
-  TrainingListener NONE = iteration -> { };
+  TrainingListener NONE = iteration -> {};
 
   /** Called after every iteration, in order, on the training thread. */
   void iterationDone(TrainingIteration iteration);

@@ -14,19 +14,19 @@ public enum TrainingMethod {
   /** Alternating least squares on the regularized squared error (Zhou et al. 2008). */
   ALS,
   /**
-   * Variational Bayesian matrix factorization (Lim &amp; Teh 2007; Raiko, Ilin &amp; Karhunen 2007):
-   * ALS-shaped updates that also carry each vector's posterior variance, learn one prior variance
-   * per factor dimension and the noise variance, and export the posterior means; the variances act
-   * as data-driven, per-row regularization that MAP estimation lacks.
+   * Variational Bayesian matrix factorization (Lim &amp; Teh 2007; Raiko, Ilin &amp; Karhunen
+   * 2007): ALS-shaped updates that also carry each vector's posterior variance, learn one prior
+   * variance per factor dimension and the noise variance, and export the posterior means; the
+   * variances act as data-driven, per-row regularization that MAP estimation lacks.
    */
   VB,
   /**
    * Bayesian probabilistic matrix factorization by Gibbs sampling (Salakhutdinov &amp; Mnih 2008):
-   * draws factors, intercepts, Normal–Wishart hyperparameters and the noise from the posterior,
-   * and exports the average of {@code num_samples} kept draws as one model: their factor blocks
-   * side by side ({@code num_factors} wide), compressed to at most 64 factors by a truncated SVD
-   * of the predictive mean ({@link PosteriorMeanCompression}), so averaging over the posterior
-   * needs no change to scoring and costs no more to serve than a 64-factor model.
+   * draws factors, intercepts, Normal–Wishart hyperparameters and the noise from the posterior, and
+   * exports the average of {@code num_samples} kept draws as one model: their factor blocks side by
+   * side ({@code num_factors} wide), compressed to at most 64 factors by a truncated SVD of the
+   * predictive mean ({@link PosteriorMeanCompression}), so averaging over the posterior needs no
+   * change to scoring and costs no more to serve than a 64-factor model.
    */
   GIBBS;
 

@@ -4,14 +4,13 @@ import io.recopipe.model.error.OperationFailedException;
 
 /**
  * Solves one row's update of {@link TrainingMethod#VB}, fully factorized variational Bayes for the
- * BigQuery ML model (Lim &amp; Teh 2007; the diagonal-covariance variant of VB-PCA, Raiko, Ilin &amp;
- * Karhunen 2007). With the other side's posterior means ȳ and variances s fixed, the row's
- * posterior means (factors x and intercept b) solve
- * {@code (Σ ỹỹᵀ + diag(Σ s) + τ²Λ) x̃ = Σ t ỹ} and each coordinate's variance is
- * {@code τ² / A_ff}: the ALS normal equations plus the other side's summed variances on the
- * diagonal, which is why it costs only k adds per rating more than ALS. The summed variances
- * shrink a row harder the more uncertain the vectors it is fitted to, a data-driven regularizer
- * that a single λ cannot express.
+ * BigQuery ML model (Lim &amp; Teh 2007; the diagonal-covariance variant of VB-PCA, Raiko, Ilin
+ * &amp; Karhunen 2007). With the other side's posterior means ȳ and variances s fixed, the row's
+ * posterior means (factors x and intercept b) solve {@code (Σ ỹỹᵀ + diag(Σ s) + τ²Λ) x̃ = Σ t ỹ}
+ * and each coordinate's variance is {@code τ² / A_ff}: the ALS normal equations plus the other
+ * side's summed variances on the diagonal, which is why it costs only k adds per rating more than
+ * ALS. The summed variances shrink a row harder the more uncertain the vectors it is fitted to, a
+ * data-driven regularizer that a single λ cannot express.
  */
 final class VbRowSolver {
   private final int k;
@@ -30,15 +29,26 @@ final class VbRowSolver {
 
   /**
    * Updates row {@code row}'s posterior against the other side's ({@code fixed}'s intercepts and
-   * {@code fixedPosterior}): means into {@code target} and {@code posterior}, variances into
-   * {@code posterior}.
-   * {@code lambdas[f]} is τ²/σ_f² and {@code lambdaIntercept} τ²/σ_b². Adds E[x_f²] into
-   * {@code sums[f]}, E[b²] into {@code sums[k]}, 1 into {@code sums[k + 1]} when the row has
+   * {@code fixedPosterior}): means into {@code target} and {@code posterior}, variances into {@code
+   * posterior}. {@code lambdas[f]} is τ²/σ_f² and {@code lambdaIntercept} τ²/σ_b². Adds E[x_f²]
+   * into {@code sums[f]}, E[b²] into {@code sums[k]}, 1 into {@code sums[k + 1]} when the row has
    * ratings, and Σ log(variance) into {@code sums[k + 2]}.
    */
-  void solve(int row, int[] columns, float[] values, int from, int to, float mu, FactorSide fixed,
-      VbHalfStep.Posterior fixedPosterior, FactorSide target, VbHalfStep.Posterior posterior,
-      double[] lambdas, double lambdaIntercept, double noise, double[] sums) {
+  void solve(
+      int row,
+      int[] columns,
+      float[] values,
+      int from,
+      int to,
+      float mu,
+      FactorSide fixed,
+      VbHalfStep.Posterior fixedPosterior,
+      FactorSide target,
+      VbHalfStep.Posterior posterior,
+      double[] lambdas,
+      double lambdaIntercept,
+      double noise,
+      double[] sums) {
     int out = row * k;
     float[] packed = posterior.packed;
     int means = posterior.offset(row);
@@ -54,8 +64,8 @@ final class VbRowSolver {
       posterior.interceptVariances[row] = (float) (noise / lambdaIntercept);
       return;
     }
-    equations.assemble(columns, values, from, to, mu, fixedPosterior.packed, 2 * k,
-        fixed.intercepts);
+    equations.assemble(
+        columns, values, from, to, mu, fixedPosterior.packed, 2 * k, fixed.intercepts);
     RowSums.columns(equations.tile(), k, equations.tileStride(), to - from, k, varianceSum);
     for (int f = 0; f < k; f++) {
       squareSum[f] = equations.diagonal(f);
@@ -68,8 +78,12 @@ final class VbRowSolver {
       precision[i] = equations.diagonal(i);
     }
     if (!equations.solve()) {
-      throw new OperationFailedException("VB normal equations are not positive definite for row "
-          + row + " (" + (to - from) + " ratings)");
+      throw new OperationFailedException(
+          "VB normal equations are not positive definite for row "
+              + row
+              + " ("
+              + (to - from)
+              + " ratings)");
     }
     double[] solution = equations.solution();
     double logVariance = 0;

@@ -10,33 +10,30 @@ import java.util.List;
  * rating prediction"; Raiko, Ilin &amp; Karhunen 2007, VB-PCA): like ALS it alternates users and
  * items, but each row keeps a diagonal Gaussian posterior, and after each half-step the
  * hyperparameters are set to their variational-EM optima, so nothing but the start needs tuning:
- * one prior variance σ_f² per factor dimension and side (automatic relevance determination,
- * {@code σ_f² = mean of E[x_f²]}), one per side for the intercepts, and the noise variance
- * {@code τ² = mean of E[(r − r̂)²]}. The model keeps the posterior means, which is BigQuery ML's
- * form, and under the factorized posterior E[r̂] is exactly their dot product plus intercepts.
- * Every step maximizes the same variational bound, so its negative (the {@code objective}) never
- * rises.
+ * one prior variance σ_f² per factor dimension and side (automatic relevance determination, {@code
+ * σ_f² = mean of E[x_f²]}), one per side for the intercepts, and the noise variance {@code τ² =
+ * mean of E[(r − r̂)²]}. The model keeps the posterior means, which is BigQuery ML's form, and
+ * under the factorized posterior E[r̂] is exactly their dot product plus intercepts. Every step
+ * maximizes the same variational bound, so its negative (the {@code objective}) never rises.
  */
 final class VbTrainer {
   /** The noise variance τ² the first half-step assumes (MovieLens residuals are near 0.8). */
   static final double INITIAL_NOISE = 1.0;
 
-  private VbTrainer() {
-  }
+  private VbTrainer() {}
 
   /** The fitted means and the iterations' rows. */
-  record Fit(FactorSide users, FactorSide items, List<TrainingIteration> info,
-      boolean stoppedEarly) {
-  }
+  record Fit(
+      FactorSide users, FactorSide items, List<TrainingIteration> info, boolean stoppedEarly) {}
 
   /**
    * Fits with {@code l2_reg} and {@code intercept_l2_reg} as the starting λ = τ²/σ² of the factors
    * and intercepts; {@code l2_reg_mode} does not apply, since the variances already scale each
-   * row's shrinkage. Early stopping watches the objective, as the plain training MSE of a
-   * Bayesian fit may rise while the bound improves.
+   * row's shrinkage. Early stopping watches the objective, as the plain training MSE of a Bayesian
+   * fit may rise while the bound improves.
    */
-  static Fit fit(AlsOptions options, Ratings train, Ratings eval, TrainingListener listener,
-      int k, float mu) {
+  static Fit fit(
+      AlsOptions options, Ratings train, Ratings eval, TrainingListener listener, int k, float mu) {
     CsrView byUser = train.byUser();
     CsrView byItem = train.byItem();
     FactorSide users = new FactorSide(train.users().size(), k);
@@ -60,22 +57,48 @@ final class VbTrainer {
         if (iteration == 0) {
           KernelWarmup.ensureWarm(); // counted in the first iteration, which it speeds up
         }
-        VbHalfStep.Sums userSums = half.run(byUser, mu, items, itemPost, users, userPost,
-            lambdas(userPrior, noise, lambdas), noise / userPrior[k], noise, false);
+        VbHalfStep.Sums userSums =
+            half.run(
+                byUser,
+                mu,
+                items,
+                itemPost,
+                users,
+                userPost,
+                lambdas(userPrior, noise, lambdas),
+                noise / userPrior[k],
+                noise,
+                false);
         double userKl = updatePrior(userPrior, userSums);
-        VbHalfStep.Sums itemSums = half.run(byItem, mu, users, userPost, items, itemPost,
-            lambdas(itemPrior, noise, lambdas), noise / itemPrior[k], noise, true);
+        VbHalfStep.Sums itemSums =
+            half.run(
+                byItem,
+                mu,
+                users,
+                userPost,
+                items,
+                itemPost,
+                lambdas(itemPrior, noise, lambdas),
+                noise / itemPrior[k],
+                noise,
+                true);
         double itemKl = updatePrior(itemPrior, itemSums);
         noise = itemSums.expectedSquaredError() / n;
         double loss = itemSums.squaredError() / n;
         double objective = (0.5 * n * (Math.log(2 * Math.PI * noise) + 1) + userKl + itemKl) / n;
-        double evalLoss = evalSet == null ? Double.NaN
-            : evalSet.meanSquaredError(parallel, mu, users, items);
-        TrainingIteration row = new TrainingIteration(iteration, loss, evalLoss, objective,
-            (System.nanoTime() - iterationStart) / 1_000_000);
+        double evalLoss =
+            evalSet == null ? Double.NaN : evalSet.meanSquaredError(parallel, mu, users, items);
+        TrainingIteration row =
+            new TrainingIteration(
+                iteration,
+                loss,
+                evalLoss,
+                objective,
+                (System.nanoTime() - iterationStart) / 1_000_000);
         info.add(row);
         listener.iterationDone(row);
-        if (options.earlyStop() && iteration > 0
+        if (options.earlyStop()
+            && iteration > 0
             && (previous - objective) / Math.abs(previous) < options.minRelProgress()) {
           stoppedEarly = iteration < options.maxIterations() - 1;
           break;
@@ -101,9 +124,9 @@ final class VbTrainer {
   }
 
   /**
-   * Sets each prior variance to the mean second moment over rows with ratings (its EM optimum)
-   * and returns the side's KL divergence from the prior at that optimum,
-   * {@code ½ Σ_rows Σ_f (log σ_f² − log s_f)} (the quadratic terms cancel there).
+   * Sets each prior variance to the mean second moment over rows with ratings (its EM optimum) and
+   * returns the side's KL divergence from the prior at that optimum, {@code ½ Σ_rows Σ_f (log σ_f²
+   * − log s_f)} (the quadratic terms cancel there).
    */
   private static double updatePrior(double[] prior, VbHalfStep.Sums sums) {
     long rows = sums.rowsWithData();

@@ -11,16 +11,16 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorCgKernel {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_256;
 
-  private VectorCgKernel() {
-  }
+  private VectorCgKernel() {}
 
   /** See {@link CgKernel#dot}. */
   static float dot(float[] a, int ao, float[] b, int k) {
     FloatVector acc = FloatVector.zero(SPECIES);
     int f = 0;
     for (; f + CgKernel.LANES <= k; f += CgKernel.LANES) {
-      acc = acc.add(FloatVector.fromArray(SPECIES, a, ao + f)
-          .mul(FloatVector.fromArray(SPECIES, b, f)));
+      acc =
+          acc.add(
+              FloatVector.fromArray(SPECIES, a, ao + f).mul(FloatVector.fromArray(SPECIES, b, f)));
     }
     float s = 0;
     for (int l = 0; l < CgKernel.LANES; l++) {

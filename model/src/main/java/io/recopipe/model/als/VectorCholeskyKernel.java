@@ -13,8 +13,7 @@ final class VectorCholeskyKernel {
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
 
-  private VectorCholeskyKernel() {
-  }
+  private VectorCholeskyKernel() {}
 
   /** The lane count a matrix row's stride must be a multiple of. */
   static int lanes() {
@@ -22,11 +21,11 @@ final class VectorCholeskyKernel {
   }
 
   /**
-   * Subtracts {@code Σ_{m<i} U[m][r] · U[m][c]} from rows r = i..i+3 of {@code a} for every
-   * column c from the lane boundary at or below i to the stride, m in increasing order. Cells
-   * left of each row's diagonal and in the padding are meaningless. The sums are kept negated,
-   * {@code −s + u·w} rounds to exactly {@code −(s − u·w)}, so the multipliers are broadcast
-   * straight from memory instead of being negated first.
+   * Subtracts {@code Σ_{m<i} U[m][r] · U[m][c]} from rows r = i..i+3 of {@code a} for every column
+   * c from the lane boundary at or below i to the stride, m in increasing order. Cells left of each
+   * row's diagonal and in the padding are meaningless. The sums are kept negated, {@code −s + u·w}
+   * rounds to exactly {@code −(s − u·w)}, so the multipliers are broadcast straight from memory
+   * instead of being negated first.
    */
   static void accumulateFour(double[] a, int i, int stride) {
     int c = i - (i % LANES);
@@ -150,10 +149,10 @@ final class VectorCholeskyKernel {
   }
 
   /**
-   * Subtracts {@code U[m][r] · U[m][c]} from row r for every column c from the lane boundary at
-   * or below r to the stride: one pivot row's update, for the rows of a block of four (and for
-   * single rows, from every earlier row in turn), negated like the blocks so exact zeros get
-   * the same sign.
+   * Subtracts {@code U[m][r] · U[m][c]} from row r for every column c from the lane boundary at or
+   * below r to the stride: one pivot row's update, for the rows of a block of four (and for single
+   * rows, from every earlier row in turn), negated like the blocks so exact zeros get the same
+   * sign.
    */
   static void subtractRow(double[] a, int m, int r, int stride) {
     int rowM = m * stride;
@@ -161,7 +160,8 @@ final class VectorCholeskyKernel {
     DoubleVector w = DoubleVector.broadcast(SPECIES, a[rowM + r]);
     for (int c = r - (r % LANES); c < stride; c += LANES) {
       DoubleVector.fromArray(SPECIES, a, rowM + c)
-          .fma(w, DoubleVector.fromArray(SPECIES, a, rowR + c).neg()).neg()
+          .fma(w, DoubleVector.fromArray(SPECIES, a, rowR + c).neg())
+          .neg()
           .intoArray(a, rowR + c);
     }
   }

@@ -4,21 +4,21 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Gram update of {@link GramKernel} written with the JDK Vector API, used when the
- * {@code jdk.incubator.vector} module is present. {@link #accumulate} keeps a block of four rows
- * by up to four vectors of the Gram matrix in registers over all of a row's ratings (so the tile
- * is read few times and both FMA units stay busy) and adds each rating
- * with one fused multiply-add per element, in rating order, exactly as the scalar kernel's
- * {@link Math#fma} chain does, so both give bit-identical sums and only the speed differs.
- * {@link #addFour} (the implicit solver's update) keeps its separate multiplies and adds.
+ * The Gram update of {@link GramKernel} written with the JDK Vector API, used when the {@code
+ * jdk.incubator.vector} module is present. {@link #accumulate} keeps a block of four rows by up to
+ * four vectors of the Gram matrix in registers over all of a row's ratings (so the tile is read few
+ * times and both FMA units stay busy) and adds each rating with one fused multiply-add per element,
+ * in rating order, exactly as the scalar kernel's {@link Math#fma} chain does, so both give
+ * bit-identical sums and only the speed differs. {@link #addFour} (the implicit solver's update)
+ * keeps its separate multiplies and adds.
  */
 final class VectorGramKernel {
   static final VectorSpecies<Float> SPECIES = pick();
   private static final int LANES = SPECIES.length();
 
   /**
-   * The widest vectors the CPU has unless -Drecopipe.vector.bits asks for fewer bits: with the
-   * Gram matrix held in registers, 512-bit lanes beat 256-bit ones even where they pad more.
+   * The widest vectors the CPU has unless -Drecopipe.vector.bits asks for fewer bits: with the Gram
+   * matrix held in registers, 512-bit lanes beat 256-bit ones even where they pad more.
    */
   private static VectorSpecies<Float> pick() {
     int bits = Integer.getInteger("recopipe.vector.bits", 512);
@@ -29,8 +29,7 @@ final class VectorGramKernel {
     return bits <= 128 ? FloatVector.SPECIES_128 : FloatVector.SPECIES_256;
   }
 
-  private VectorGramKernel() {
-  }
+  private VectorGramKernel() {}
 
   /** The lane count rows are padded to. */
   static int lanes() {
@@ -38,8 +37,16 @@ final class VectorGramKernel {
   }
 
   /** See {@link GramKernel#addFour}; {@code stride} is a multiple of {@link #lanes()}. */
-  static void addFour(float[] a, float[] b, float[] rows, int d, int stride, float t0, float t1,
-      float t2, float t3) {
+  static void addFour(
+      float[] a,
+      float[] b,
+      float[] rows,
+      int d,
+      int stride,
+      float t0,
+      float t1,
+      float t2,
+      float t3) {
     int r1 = stride;
     int r2 = 2 * stride;
     int r3 = 3 * stride;
@@ -52,10 +59,12 @@ final class VectorGramKernel {
       // From the lane boundary at or below i to the padded end: the extra lower-triangle and
       // padding cells written here are never read.
       for (int j = i - (i % LANES); j < stride; j += LANES) {
-        FloatVector sum = FloatVector.fromArray(SPECIES, rows, j).mul(c0)
-            .add(FloatVector.fromArray(SPECIES, rows, r1 + j).mul(c1))
-            .add(FloatVector.fromArray(SPECIES, rows, r2 + j).mul(c2))
-            .add(FloatVector.fromArray(SPECIES, rows, r3 + j).mul(c3));
+        FloatVector sum =
+            FloatVector.fromArray(SPECIES, rows, j)
+                .mul(c0)
+                .add(FloatVector.fromArray(SPECIES, rows, r1 + j).mul(c1))
+                .add(FloatVector.fromArray(SPECIES, rows, r2 + j).mul(c2))
+                .add(FloatVector.fromArray(SPECIES, rows, r3 + j).mul(c3));
         FloatVector.fromArray(SPECIES, a, row + j).add(sum).intoArray(a, row + j);
       }
       b[i] += t0 * c0 + t1 * c1 + t2 * c2 + t3 * c3;
@@ -63,12 +72,19 @@ final class VectorGramKernel {
   }
 
   /**
-   * See {@link GramKernel#accumulate}; both strides are multiples of {@link #lanes()}. Each
-   * block is its own small method so that the JIT inlines every vector operation in it (one large
-   * method exceeds its inlining budget, and a vector op left out of line allocates).
+   * See {@link GramKernel#accumulate}; both strides are multiples of {@link #lanes()}. Each block
+   * is its own small method so that the JIT inlines every vector operation in it (one large method
+   * exceeds its inlining budget, and a vector op left out of line allocates).
    */
-  static void accumulate(float[] tile, int tileStride, float[] targets, int n, int stride,
-      float[] gram, float[] columnSums, float[] rhs) {
+  static void accumulate(
+      float[] tile,
+      int tileStride,
+      float[] targets,
+      int n,
+      int stride,
+      float[] gram,
+      float[] columnSums,
+      float[] rhs) {
     // Eight rows at a time share their lane boundary (for 8 or more lanes), so a last odd
     // vector still gets eight accumulators; narrower vectors fall back to four rows. Each block
     // holds 8 to 16 accumulators (four rows by up to four vectors), so each pass over the tile
@@ -107,8 +123,8 @@ final class VectorGramKernel {
   }
 
   /** Rows i..i+3, four vectors of lanes from column j: sixteen chains, eight loads per 16 FMAs. */
-  private static void gramBlock4(float[] tile, int tileStride, int n, int stride, int i, int j,
-      float[] gram) {
+  private static void gramBlock4(
+      float[] tile, int tileStride, int n, int stride, int i, int j, float[] gram) {
     FloatVector a00 = FloatVector.zero(SPECIES);
     FloatVector a01 = a00;
     FloatVector a02 = a00;
@@ -175,8 +191,8 @@ final class VectorGramKernel {
   }
 
   /** Rows i..i+3, three vectors of lanes from column j: twelve chains. */
-  private static void gramBlock3(float[] tile, int tileStride, int n, int stride, int i, int j,
-      float[] gram) {
+  private static void gramBlock3(
+      float[] tile, int tileStride, int n, int stride, int i, int j, float[] gram) {
     FloatVector a00 = FloatVector.zero(SPECIES);
     FloatVector a01 = a00;
     FloatVector a02 = a00;
@@ -233,8 +249,8 @@ final class VectorGramKernel {
    * Rows i..i+3, two vectors of lanes from column j, of Σ y yᵀ: eight independent fused
    * multiply-add chains (enough to keep both FMA units busy), six loads per eight FMAs.
    */
-  private static void gramBlock(float[] tile, int tileStride, int n, int stride, int i, int j,
-      float[] gram) {
+  private static void gramBlock(
+      float[] tile, int tileStride, int n, int stride, int i, int j, float[] gram) {
     FloatVector a00 = FloatVector.zero(SPECIES);
     FloatVector a01 = a00;
     FloatVector a10 = a00;
@@ -272,8 +288,8 @@ final class VectorGramKernel {
   }
 
   /** Rows i..i+3, one vector of lanes from column j: the last odd vector of a block row. */
-  private static void gramColumn(float[] tile, int tileStride, int n, int stride, int i, int j,
-      float[] gram) {
+  private static void gramColumn(
+      float[] tile, int tileStride, int n, int stride, int i, int j, float[] gram) {
     FloatVector a0 = FloatVector.zero(SPECIES);
     FloatVector a1 = a0;
     FloatVector a2 = a0;
@@ -293,8 +309,8 @@ final class VectorGramKernel {
   }
 
   /** Rows i..i+7, one vector of lanes from column j: a last odd vector, eight chains. */
-  private static void gramColumn8(float[] tile, int tileStride, int n, int stride, int i, int j,
-      float[] gram) {
+  private static void gramColumn8(
+      float[] tile, int tileStride, int n, int stride, int i, int j, float[] gram) {
     FloatVector a0 = FloatVector.zero(SPECIES);
     FloatVector a1 = a0;
     FloatVector a2 = a0;
@@ -328,8 +344,14 @@ final class VectorGramKernel {
   }
 
   /** Lanes from column j of Σ y (the intercept's column) and of Σ t y. */
-  private static void sumsBlock(float[] tile, int tileStride, float[] targets, int n, int j,
-      float[] columnSums, float[] rhs) {
+  private static void sumsBlock(
+      float[] tile,
+      int tileStride,
+      float[] targets,
+      int n,
+      int j,
+      float[] columnSums,
+      float[] rhs) {
     FloatVector sums = FloatVector.zero(SPECIES);
     FloatVector b = sums;
     for (int t = 0, e = 0; t < n; t++, e += tileStride) {

@@ -8,17 +8,16 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The whole vectors of {@link RowSums#columns} with the JDK Vector API: floats are loaded at half
- * the double vector's width and widened lane for lane (one conversion the JIT compiles to a
- * single instruction), then added in rating order, so each lane's sum is the scalar loop's.
+ * the double vector's width and widened lane for lane (one conversion the JIT compiles to a single
+ * instruction), then added in rating order, so each lane's sum is the scalar loop's.
  */
 final class VectorRowSums {
   private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
-  private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED.withShape(
-      VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
+  private static final VectorSpecies<Float> FLOATS =
+      FloatVector.SPECIES_PREFERRED.withShape(VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
   private static final int LANES = DOUBLES.length();
 
-  private VectorRowSums() {
-  }
+  private VectorRowSums() {}
 
   /** Doubles per vector. */
   static int lanes() {
@@ -38,8 +37,8 @@ final class VectorRowSums {
   }
 
   private static DoubleVector widen(float[] tile, int at) {
-    return (DoubleVector) FloatVector.fromArray(FLOATS, tile, at)
-        .convertShape(VectorOperators.F2D, DOUBLES, 0);
+    return (DoubleVector)
+        FloatVector.fromArray(FLOATS, tile, at).convertShape(VectorOperators.F2D, DOUBLES, 0);
   }
 
   private static void four(float[] tile, int at, int stride, int n, double[] out, int f) {

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * The 32-byte little-endian header that starts every binary file of a bundle, so that a file can
- * be recognized, versioned and size-checked on its own, even when separated from its manifest:
+ * The 32-byte little-endian header that starts every binary file of a bundle, so that a file can be
+ * recognized, versioned and size-checked on its own, even when separated from its manifest:
  *
  * <pre>
  *   0  magic    8 bytes, "RECOF32\0" (float32 array), "RECOIDS\0" (id list) or "RECOCSR\0"
@@ -21,13 +21,14 @@ import java.util.Arrays;
  *
  * The data that follows starts at byte 32, so float rows are 32-byte aligned in the file.
  *
- * @param kind  what the file holds
+ * @param kind what the file holds
  * @param width values per row, 0 for id lists
  * @param count rows or ids
  */
 record BinaryHeader(Kind kind, int width, long count) {
   /** Header size in bytes. */
   static final int BYTES = 32;
+
   /** The header version this recopipe writes and the newest it reads. */
   static final int VERSION = 1;
 
@@ -61,30 +62,44 @@ record BinaryHeader(Kind kind, int width, long count) {
   static BinaryHeader decode(Path bundle, String file, ByteBuffer in, Kind expected)
       throws BundleFormatException {
     if (in.remaining() < BYTES) {
-      throw new BundleFormatException(bundle, file, file + " is " + in.remaining()
-          + " bytes, shorter than its " + BYTES + "-byte header (truncated?)");
+      throw new BundleFormatException(
+          bundle,
+          file,
+          file
+              + " is "
+              + in.remaining()
+              + " bytes, shorter than its "
+              + BYTES
+              + "-byte header (truncated?)");
     }
     ByteBuffer header = in.slice(in.position(), BYTES).order(ByteOrder.LITTLE_ENDIAN);
     byte[] magic = new byte[8];
     header.get(magic);
     if (!Arrays.equals(magic, expected.magic)) {
-      throw new BundleFormatException(bundle, file, file + " is not " + expected.description
-          + " (wrong magic bytes)");
+      throw new BundleFormatException(
+          bundle, file, file + " is not " + expected.description + " (wrong magic bytes)");
     }
     int version = header.getInt();
     if (version > VERSION) {
-      throw new BundleFormatException(bundle, file, file + " has header version " + version
-          + ", newer than this recopipe reads (" + VERSION + "); upgrade recopipe");
+      throw new BundleFormatException(
+          bundle,
+          file,
+          file
+              + " has header version "
+              + version
+              + ", newer than this recopipe reads ("
+              + VERSION
+              + "); upgrade recopipe");
     }
     if (version < 1) {
-      throw new BundleFormatException(bundle, file, file + " has invalid header version "
-          + version);
+      throw new BundleFormatException(
+          bundle, file, file + " has invalid header version " + version);
     }
     int width = header.getInt();
     long count = header.getLong();
     if (width < 0 || count < 0) {
-      throw new BundleFormatException(bundle, file, file + " header has negative dimensions "
-          + count + " × " + width);
+      throw new BundleFormatException(
+          bundle, file, file + " header has negative dimensions " + count + " × " + width);
     }
     return new BinaryHeader(expected, width, count);
   }

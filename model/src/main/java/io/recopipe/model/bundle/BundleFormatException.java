@@ -21,8 +21,8 @@ public final class BundleFormatException extends IOException implements Recopipe
   /**
    * Creates the exception.
    *
-   * @param bundle  the bundle directory
-   * @param file    the file at fault (e.g. {@code user_factors.f32}), or null for the directory
+   * @param bundle the bundle directory
+   * @param file the file at fault (e.g. {@code user_factors.f32}), or null for the directory
    * @param problem what is wrong, a sentence that names the file when there is one
    */
   public BundleFormatException(Path bundle, String file, String problem) {
@@ -39,9 +39,15 @@ public final class BundleFormatException extends IOException implements Recopipe
 
   /** The error for a file whose content does not hash to the manifest's digest. */
   static BundleFormatException checksumMismatch(Path bundle, BundleFile entry, String actualHex) {
-    return new BundleFormatException(bundle, entry.name(), entry.name()
-        + " fails its checksum: SHA-256 is " + Sha256.shortForm(actualHex) + ", manifest says "
-        + Sha256.shortForm(entry.sha256()) + " (corrupted?)");
+    return new BundleFormatException(
+        bundle,
+        entry.name(),
+        entry.name()
+            + " fails its checksum: SHA-256 is "
+            + Sha256.shortForm(actualHex)
+            + ", manifest says "
+            + Sha256.shortForm(entry.sha256())
+            + " (corrupted?)");
   }
 
   /** The bundle directory. */

@@ -11,13 +11,13 @@ final class BundleLayout {
   static final String ITEM_INTERCEPTS = "item_intercepts.f32";
   static final String USER_IDS = "users.ids";
   static final String ITEM_IDS = "items.ids";
+
   /** Optional: each user's rated item indexes (CSR), so serving can exclude them. */
   static final String RATED_ITEMS = "rated_items.i32";
 
   /** Every data file a version-1 bundle must have, in the order the manifest lists them. */
-  static final List<String> DATA_FILES = List.of(USER_IDS, ITEM_IDS, USER_FACTORS, ITEM_FACTORS,
-      USER_INTERCEPTS, ITEM_INTERCEPTS);
+  static final List<String> DATA_FILES =
+      List.of(USER_IDS, ITEM_IDS, USER_FACTORS, ITEM_FACTORS, USER_INTERCEPTS, ITEM_INTERCEPTS);
 
-  private BundleLayout() {
-  }
+  private BundleLayout() {}
 }

@@ -4,8 +4,8 @@ import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.als.FeedbackType;
 import io.recopipe.model.als.TrainingIteration;
 import io.recopipe.model.data.RatingRange;
-import io.recopipe.model.io.Json;
 import io.recopipe.model.error.InvalidInputException;
+import io.recopipe.model.io.Json;
 import io.recopipe.model.provenance.Provenance;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,35 +15,42 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a bundle records about its model beyond the numbers: how it was trained (options in
- * BigQuery ML's spelling, ML.TRAINING_INFO rows), how good it is (metrics), what data and code
- * made it (fingerprint, provenance) and what its id columns are called, so that a model file is
+ * What a bundle records about its model beyond the numbers: how it was trained (options in BigQuery
+ * ML's spelling, ML.TRAINING_INFO rows), how good it is (metrics), what data and code made it
+ * (fingerprint, provenance) and what its id columns are called, so that a model file is
  * self-describing when it reaches serving or an audit.
  *
- * <p>Counts, factor count, global intercept and file checksums are not here: the writer takes
- * them from the model and the files it writes, so they cannot disagree.
+ * <p>Counts, factor count, global intercept and file checksums are not here: the writer takes them
+ * from the model and the files it writes, so they cannot disagree.
  *
- * @param feedbackType    {@code EXPLICIT} or {@code IMPLICIT}
- * @param options         training options, name → JSON-compatible value, normalized as JSON
- *                        reads them back (integers to Long, other numbers to Double, NaN to
- *                        null), so that a manifest read back compares equal
- * @param trainingInfo    one row per iteration; NaN losses are stored as null (SQL's NULL)
- * @param metrics         evaluation metrics, name → value, possibly empty; NaN is stored as null
- *                        (infinities too, and those read back as NaN)
+ * @param feedbackType {@code EXPLICIT} or {@code IMPLICIT}
+ * @param options training options, name → JSON-compatible value, normalized as JSON reads them back
+ *     (integers to Long, other numbers to Double, NaN to null), so that a manifest read back
+ *     compares equal
+ * @param trainingInfo one row per iteration; NaN losses are stored as null (SQL's NULL)
+ * @param metrics evaluation metrics, name → value, possibly empty; NaN is stored as null
+ *     (infinities too, and those read back as NaN)
  * @param dataFingerprint the training data's fingerprint
- * @param provenance      where the model came from
- * @param userColumn      the name of the user id column, {@code user_id} by default
- * @param itemColumn      the name of the item id column, {@code item_id} by default
- * @param range           the rating range of the data the model was trained on, which served
- *                        ratings are clamped into; null for bundles written before it was
- *                        recorded (see {@link #ratingRange()})
+ * @param provenance where the model came from
+ * @param userColumn the name of the user id column, {@code user_id} by default
+ * @param itemColumn the name of the item id column, {@code item_id} by default
+ * @param range the rating range of the data the model was trained on, which served ratings are
+ *     clamped into; null for bundles written before it was recorded (see {@link #ratingRange()})
  */
-public record BundleManifest(String feedbackType, Map<String, Object> options,
-    List<TrainingIteration> trainingInfo, Map<String, Double> metrics, String dataFingerprint,
-    Provenance provenance, String userColumn, String itemColumn, RatingRange range) {
+public record BundleManifest(
+    String feedbackType,
+    Map<String, Object> options,
+    List<TrainingIteration> trainingInfo,
+    Map<String, Double> metrics,
+    String dataFingerprint,
+    Provenance provenance,
+    String userColumn,
+    String itemColumn,
+    RatingRange range) {
 
   /** The default user id column, as in BigQuery ML's examples. */
   public static final String DEFAULT_USER_COLUMN = "user_id";
+
   /** The default item id column, as in BigQuery ML's examples. */
   public static final String DEFAULT_ITEM_COLUMN = "item_id";
 
@@ -54,16 +61,21 @@ public record BundleManifest(String feedbackType, Map<String, Object> options,
     try {
       feedbackType = FeedbackType.parse(feedbackType).name();
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("feedback_type must be EXPLICIT or IMPLICIT, was '"
-          + feedbackType + "'", e);
+      throw new InvalidInputException(
+          "feedback_type must be EXPLICIT or IMPLICIT, was '" + feedbackType + "'", e);
     }
     // through JSON text and back, so that this equals the manifest a reader will produce
-    options = (Map<String, Object>) Json.toJava(Json.parse(Json.compact(
-        Json.valueOf(Objects.requireNonNull(options, "options")))));
+    options =
+        (Map<String, Object>)
+            Json.toJava(
+                Json.parse(Json.compact(Json.valueOf(Objects.requireNonNull(options, "options")))));
     trainingInfo = List.copyOf(trainingInfo);
     Map<String, Double> metricsCopy = new LinkedHashMap<>();
-    metrics.forEach((name, value) -> metricsCopy.put(Objects.requireNonNull(name, "metric name"),
-        Objects.requireNonNull(value, () -> "metric " + name)));
+    metrics.forEach(
+        (name, value) ->
+            metricsCopy.put(
+                Objects.requireNonNull(name, "metric name"),
+                Objects.requireNonNull(value, () -> "metric " + name)));
     metrics = Collections.unmodifiableMap(metricsCopy);
     Objects.requireNonNull(dataFingerprint, "dataFingerprint");
     Objects.requireNonNull(provenance, "provenance");
@@ -72,11 +84,25 @@ public record BundleManifest(String feedbackType, Map<String, Object> options,
   }
 
   /** A manifest without a rating range, as bundles were written before they recorded one. */
-  public BundleManifest(String feedbackType, Map<String, Object> options,
-      List<TrainingIteration> trainingInfo, Map<String, Double> metrics, String dataFingerprint,
-      Provenance provenance, String userColumn, String itemColumn) {
-    this(feedbackType, options, trainingInfo, metrics, dataFingerprint, provenance, userColumn,
-        itemColumn, null);
+  public BundleManifest(
+      String feedbackType,
+      Map<String, Object> options,
+      List<TrainingIteration> trainingInfo,
+      Map<String, Double> metrics,
+      String dataFingerprint,
+      Provenance provenance,
+      String userColumn,
+      String itemColumn) {
+    this(
+        feedbackType,
+        options,
+        trainingInfo,
+        metrics,
+        dataFingerprint,
+        provenance,
+        userColumn,
+        itemColumn,
+        null);
   }
 
   /** The rating range predictions are clamped into, when the bundle records one. */
@@ -129,8 +155,7 @@ public record BundleManifest(String feedbackType, Map<String, Object> options,
     private String itemColumn = DEFAULT_ITEM_COLUMN;
     private RatingRange range;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /** Sets the feedback type, {@code EXPLICIT} or {@code IMPLICIT}. */
     public Builder feedbackType(String value) {
@@ -200,8 +225,8 @@ public record BundleManifest(String feedbackType, Map<String, Object> options,
     }
 
     /**
-     * Builds the manifest; the feedback type defaults to the options' {@code feedback_type} and
-     * the fingerprint to the provenance's.
+     * Builds the manifest; the feedback type defaults to the options' {@code feedback_type} and the
+     * fingerprint to the provenance's.
      *
      * @throws IllegalArgumentException when provenance or the feedback type is missing or invalid
      */
@@ -216,9 +241,16 @@ public record BundleManifest(String feedbackType, Map<String, Object> options,
       if (feedback == null) {
         throw new InvalidInputException("a bundle manifest needs a feedback type");
       }
-      return new BundleManifest(feedback, options, trainingInfo, metrics,
-          dataFingerprint != null ? dataFingerprint : provenance.dataFingerprint(), provenance,
-          userColumn, itemColumn, range);
+      return new BundleManifest(
+          feedback,
+          options,
+          trainingInfo,
+          metrics,
+          dataFingerprint != null ? dataFingerprint : provenance.dataFingerprint(),
+          provenance,
+          userColumn,
+          itemColumn,
+          range);
     }
   }
 }

@@ -25,8 +25,7 @@ import java.util.Map;
  */
 public final class BundleReader {
 
-  private BundleReader() {
-  }
+  private BundleReader() {}
 
   /** Loads and fully verifies (sizes, headers, SHA-256) the bundle at {@code directory}. */
   public static ModelBundle read(Path directory) throws IOException {
@@ -37,9 +36,9 @@ public final class BundleReader {
    * Loads the bundle at {@code directory}.
    *
    * @param verify whether to check every file's SHA-256; sizes and headers are always checked
-   * @throws NoSuchFileException   when there is nothing at {@code directory}
-   * @throws BundleFormatException when the bundle is truncated, corrupted, incomplete, malformed
-   *                               or newer than this recopipe reads; the message names the file
+   * @throws NoSuchFileException when there is nothing at {@code directory}
+   * @throws BundleFormatException when the bundle is truncated, corrupted, incomplete, malformed or
+   *     newer than this recopipe reads; the message names the file
    */
   public static ModelBundle read(Path directory, boolean verify) throws IOException {
     Path bundle = directory.toAbsolutePath().normalize();
@@ -54,25 +53,49 @@ public final class BundleReader {
     int k = document.numFactors();
     int numUsers = document.numUsers();
     int numItems = document.numItems();
-    IdDictionary users = IdListFile.read(bundle, files.get(BundleLayout.USER_IDS), numUsers,
-        "num_users", verify);
-    IdDictionary items = IdListFile.read(bundle, files.get(BundleLayout.ITEM_IDS), numItems,
-        "num_items", verify);
-    float[] userFactors = FloatArrayFile.read(bundle, files.get(BundleLayout.USER_FACTORS),
-        numUsers, k, "num_users × num_factors", verify);
-    float[] itemFactors = FloatArrayFile.read(bundle, files.get(BundleLayout.ITEM_FACTORS),
-        numItems, k, "num_items × num_factors", verify);
-    float[] userIntercepts = FloatArrayFile.read(bundle,
-        files.get(BundleLayout.USER_INTERCEPTS), numUsers, 1, "num_users × 1", verify);
-    float[] itemIntercepts = FloatArrayFile.read(bundle,
-        files.get(BundleLayout.ITEM_INTERCEPTS), numItems, 1, "num_items × 1", verify);
-    MfModel model = new MfModel(users, items, k, document.globalIntercept(), userFactors,
-        userIntercepts, itemFactors, itemIntercepts);
+    IdDictionary users =
+        IdListFile.read(bundle, files.get(BundleLayout.USER_IDS), numUsers, "num_users", verify);
+    IdDictionary items =
+        IdListFile.read(bundle, files.get(BundleLayout.ITEM_IDS), numItems, "num_items", verify);
+    float[] userFactors =
+        FloatArrayFile.read(
+            bundle,
+            files.get(BundleLayout.USER_FACTORS),
+            numUsers,
+            k,
+            "num_users × num_factors",
+            verify);
+    float[] itemFactors =
+        FloatArrayFile.read(
+            bundle,
+            files.get(BundleLayout.ITEM_FACTORS),
+            numItems,
+            k,
+            "num_items × num_factors",
+            verify);
+    float[] userIntercepts =
+        FloatArrayFile.read(
+            bundle, files.get(BundleLayout.USER_INTERCEPTS), numUsers, 1, "num_users × 1", verify);
+    float[] itemIntercepts =
+        FloatArrayFile.read(
+            bundle, files.get(BundleLayout.ITEM_INTERCEPTS), numItems, 1, "num_items × 1", verify);
+    MfModel model =
+        new MfModel(
+            users,
+            items,
+            k,
+            document.globalIntercept(),
+            userFactors,
+            userIntercepts,
+            itemFactors,
+            itemIntercepts);
     BundleFile ratedEntry = files.get(BundleLayout.RATED_ITEMS);
-    RatedItems rated = ratedEntry == null ? null
-        : RatedItemsFile.read(bundle, ratedEntry, numUsers, numItems, verify);
-    return new ModelBundle(bundle, document.formatVersion(), document.manifest(), model,
-        document.files(), rated);
+    RatedItems rated =
+        ratedEntry == null
+            ? null
+            : RatedItemsFile.read(bundle, ratedEntry, numUsers, numItems, verify);
+    return new ModelBundle(
+        bundle, document.formatVersion(), document.manifest(), model, document.files(), rated);
   }
 
   private static ManifestJson.Document readManifest(Path bundle) throws IOException {
@@ -81,22 +104,28 @@ public final class BundleReader {
     try {
       bytes = Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
-      throw new BundleFormatException(bundle, BundleLayout.MANIFEST, BundleLayout.MANIFEST
-          + " is missing (not a model bundle, or an unfinished copy?)", e);
+      throw new BundleFormatException(
+          bundle,
+          BundleLayout.MANIFEST,
+          BundleLayout.MANIFEST + " is missing (not a model bundle, or an unfinished copy?)",
+          e);
     }
     JsonNode json;
     try {
       json = Json.parse(bytes);
     } catch (JsonInputException e) {
-      throw new BundleFormatException(bundle, BundleLayout.MANIFEST, BundleLayout.MANIFEST
-          + " is not valid JSON: " + e.getMessage(), e);
+      throw new BundleFormatException(
+          bundle,
+          BundleLayout.MANIFEST,
+          BundleLayout.MANIFEST + " is not valid JSON: " + e.getMessage(),
+          e);
     }
     return ManifestJson.decode(bundle, json);
   }
 
   /**
-   * Checks that the manifest lists every required file and that every listed file exists with
-   * the listed size; returns the entries by name.
+   * Checks that the manifest lists every required file and that every listed file exists with the
+   * listed size; returns the entries by name.
    */
   private static Map<String, BundleFile> checkFiles(Path bundle, ManifestJson.Document document)
       throws IOException {
@@ -106,8 +135,10 @@ public final class BundleReader {
     }
     for (String required : BundleLayout.DATA_FILES) {
       if (!byName.containsKey(required)) {
-        throw new BundleFormatException(bundle, BundleLayout.MANIFEST, BundleLayout.MANIFEST
-            + " does not list " + required + " under files");
+        throw new BundleFormatException(
+            bundle,
+            BundleLayout.MANIFEST,
+            BundleLayout.MANIFEST + " does not list " + required + " under files");
       }
     }
     for (BundleFile file : byName.values()) {
@@ -115,13 +146,19 @@ public final class BundleReader {
       try {
         size = Files.size(bundle.resolve(file.name()));
       } catch (NoSuchFileException e) {
-        throw new BundleFormatException(bundle, file.name(), file.name()
-            + " is missing (the manifest lists it)", e);
+        throw new BundleFormatException(
+            bundle, file.name(), file.name() + " is missing (the manifest lists it)", e);
       }
       if (size != file.bytes()) {
-        throw new BundleFormatException(bundle, file.name(), file.name() + " is " + size
-            + " bytes, manifest says " + file.bytes()
-            + (size < file.bytes() ? " (truncated?)" : " (appended to?)"));
+        throw new BundleFormatException(
+            bundle,
+            file.name(),
+            file.name()
+                + " is "
+                + size
+                + " bytes, manifest says "
+                + file.bytes()
+                + (size < file.bytes() ? " (truncated?)" : " (appended to?)"));
       }
     }
     return byName;

@@ -1,7 +1,7 @@
 package io.recopipe.model.bundle;
 
-import io.recopipe.model.io.Json;
 import io.recopipe.model.error.InvalidInputException;
+import io.recopipe.model.io.Json;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.RatedItems;
 import java.io.IOException;
@@ -36,7 +36,7 @@ public final class BundleWriter {
     REPLACE
   }
 
-  private static final BundleWriter DEFAULT = new BundleWriter(step -> { });
+  private static final BundleWriter DEFAULT = new BundleWriter(step -> {});
   private final StagingDirectory.Checkpoint checkpoint;
 
   /** Creates a writer that calls {@code checkpoint} after each step (tests inject failures). */
@@ -55,21 +55,22 @@ public final class BundleWriter {
    *
    * @return the bundle as written, with its file sizes and digests
    * @throws FileAlreadyExistsException when the target exists and {@code ifExists} is FAIL, or it
-   *                                    is not a bundle or an empty directory
-   * @throws IllegalArgumentException   when the manifest's options contradict the model, or an id
-   *                                    cannot be stored as UTF-8
+   *     is not a bundle or an empty directory
+   * @throws IllegalArgumentException when the manifest's options contradict the model, or an id
+   *     cannot be stored as UTF-8
    */
-  public static ModelBundle write(Path target, MfModel model, BundleManifest manifest,
-      IfExists ifExists) throws IOException {
+  public static ModelBundle write(
+      Path target, MfModel model, BundleManifest manifest, IfExists ifExists) throws IOException {
     return DEFAULT.writeBundle(target, model, manifest, ifExists);
   }
 
   /**
-   * Writes a bundle at {@code target} that also stores {@code rated} (the optional
-   * {@code rated_items.i32}, so that serving can leave out what users already rated).
+   * Writes a bundle at {@code target} that also stores {@code rated} (the optional {@code
+   * rated_items.i32}, so that serving can leave out what users already rated).
    */
-  public static ModelBundle write(Path target, MfModel model, BundleManifest manifest,
-      RatedItems rated, IfExists ifExists) throws IOException {
+  public static ModelBundle write(
+      Path target, MfModel model, BundleManifest manifest, RatedItems rated, IfExists ifExists)
+      throws IOException {
     return DEFAULT.writeBundle(target, model, manifest, rated, ifExists);
   }
 
@@ -78,8 +79,9 @@ public final class BundleWriter {
     return writeBundle(target, model, manifest, null, ifExists);
   }
 
-  ModelBundle writeBundle(Path target, MfModel model, BundleManifest manifest, RatedItems rated,
-      IfExists ifExists) throws IOException {
+  ModelBundle writeBundle(
+      Path target, MfModel model, BundleManifest manifest, RatedItems rated, IfExists ifExists)
+      throws IOException {
     Path absolute = target.toAbsolutePath().normalize();
     if (absolute.getFileName() == null) {
       throw new InvalidInputException("bundle target must name a directory, was " + target);
@@ -89,22 +91,32 @@ public final class BundleWriter {
     try (StagingDirectory staging = StagingDirectory.create(absolute)) {
       List<BundleFile> files = writeDataFiles(staging.path(), model);
       if (rated != null) {
-        files.add(RatedItemsFile.write(staging.path(), BundleLayout.RATED_ITEMS, rated,
-            model.users().size(), model.items().size()));
+        files.add(
+            RatedItemsFile.write(
+                staging.path(),
+                BundleLayout.RATED_ITEMS,
+                rated,
+                model.users().size(),
+                model.items().size()));
         checkpoint.reached(BundleLayout.RATED_ITEMS);
       }
-      ManifestJson.Document document = new ManifestJson.Document(ModelBundle.FORMAT_VERSION,
-          model.numFactors(), model.users().size(), model.items().size(),
-          model.globalIntercept(), manifest, files);
+      ManifestJson.Document document =
+          new ManifestJson.Document(
+              ModelBundle.FORMAT_VERSION,
+              model.numFactors(),
+              model.users().size(),
+              model.items().size(),
+              model.globalIntercept(),
+              manifest,
+              files);
       String json = Json.pretty(ManifestJson.encode(document)) + "\n";
-      try (HashingFileWriter out = HashingFileWriter.create(staging.path(),
-          BundleLayout.MANIFEST)) {
+      try (HashingFileWriter out =
+          HashingFileWriter.create(staging.path(), BundleLayout.MANIFEST)) {
         out.put(json.getBytes(StandardCharsets.UTF_8)).finish();
       }
       checkpoint.reached(BundleLayout.MANIFEST);
       staging.commit(ifExists == IfExists.REPLACE, checkpoint);
-      return new ModelBundle(absolute, ModelBundle.FORMAT_VERSION, manifest, model, files,
-          rated);
+      return new ModelBundle(absolute, ModelBundle.FORMAT_VERSION, manifest, model, files, rated);
     }
   }
 
@@ -117,17 +129,19 @@ public final class BundleWriter {
     checkpoint.reached(BundleLayout.USER_IDS);
     files.add(IdListFile.write(directory, BundleLayout.ITEM_IDS, model.items()));
     checkpoint.reached(BundleLayout.ITEM_IDS);
-    files.add(FloatArrayFile.write(directory, BundleLayout.USER_FACTORS, model.userFactors(),
-        users, k));
+    files.add(
+        FloatArrayFile.write(directory, BundleLayout.USER_FACTORS, model.userFactors(), users, k));
     checkpoint.reached(BundleLayout.USER_FACTORS);
-    files.add(FloatArrayFile.write(directory, BundleLayout.ITEM_FACTORS, model.itemFactors(),
-        items, k));
+    files.add(
+        FloatArrayFile.write(directory, BundleLayout.ITEM_FACTORS, model.itemFactors(), items, k));
     checkpoint.reached(BundleLayout.ITEM_FACTORS);
-    files.add(FloatArrayFile.write(directory, BundleLayout.USER_INTERCEPTS,
-        model.userIntercepts(), users, 1));
+    files.add(
+        FloatArrayFile.write(
+            directory, BundleLayout.USER_INTERCEPTS, model.userIntercepts(), users, 1));
     checkpoint.reached(BundleLayout.USER_INTERCEPTS);
-    files.add(FloatArrayFile.write(directory, BundleLayout.ITEM_INTERCEPTS,
-        model.itemIntercepts(), items, 1));
+    files.add(
+        FloatArrayFile.write(
+            directory, BundleLayout.ITEM_INTERCEPTS, model.itemIntercepts(), items, 1));
     checkpoint.reached(BundleLayout.ITEM_INTERCEPTS);
     return files;
   }
@@ -136,13 +150,20 @@ public final class BundleWriter {
   private static void checkConsistent(MfModel model, BundleManifest manifest) {
     Map<String, Object> options = manifest.options();
     if (options.get("num_factors") instanceof Number k && k.longValue() != model.numFactors()) {
-      throw new InvalidInputException("manifest options say num_factors " + k
-          + " but the model has " + model.numFactors() + " factors");
+      throw new InvalidInputException(
+          "manifest options say num_factors "
+              + k
+              + " but the model has "
+              + model.numFactors()
+              + " factors");
     }
     Object feedback = options.get("feedback_type");
     if (feedback != null && !manifest.feedbackType().equalsIgnoreCase(feedback.toString())) {
-      throw new InvalidInputException("manifest options say feedback_type " + feedback
-          + " but the manifest says " + manifest.feedbackType());
+      throw new InvalidInputException(
+          "manifest options say feedback_type "
+              + feedback
+              + " but the manifest says "
+              + manifest.feedbackType());
     }
   }
 
@@ -154,11 +175,15 @@ public final class BundleWriter {
     if (ifExists == IfExists.FAIL) {
       throw StagingDirectory.alreadyExists(target);
     }
-    boolean isBundle = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
-        && (Files.exists(target.resolve(BundleLayout.MANIFEST)) || isEmpty(target));
+    boolean isBundle =
+        Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
+            && (Files.exists(target.resolve(BundleLayout.MANIFEST)) || isEmpty(target));
     if (!isBundle) {
-      throw new FileAlreadyExistsException(target.toString(), null,
-          "exists and is not a model bundle (no " + BundleLayout.MANIFEST
+      throw new FileAlreadyExistsException(
+          target.toString(),
+          null,
+          "exists and is not a model bundle (no "
+              + BundleLayout.MANIFEST
               + "); refusing to replace it");
     }
   }

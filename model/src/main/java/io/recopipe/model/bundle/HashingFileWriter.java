@@ -9,9 +9,9 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 
 /**
- * Writes one new file of a bundle through a buffer, little-endian, hashing the bytes on the way
- * out and syncing them to disk at the end, so that the manifest's size and SHA-256 come for free
- * and a later crash cannot leave the file half on disk under a committed name.
+ * Writes one new file of a bundle through a buffer, little-endian, hashing the bytes on the way out
+ * and syncing them to disk at the end, so that the manifest's size and SHA-256 come for free and a
+ * later crash cannot leave the file half on disk under a committed name.
  */
 final class HashingFileWriter implements AutoCloseable {
   private static final int BUFFER_BYTES = 1 << 20;
@@ -29,8 +29,9 @@ final class HashingFileWriter implements AutoCloseable {
 
   /** Creates {@code directory/name}, which must not exist yet. */
   static HashingFileWriter create(Path directory, String name) throws IOException {
-    FileChannel channel = FileChannel.open(directory.resolve(name),
-        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(
+            directory.resolve(name), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     return new HashingFileWriter(name, channel);
   }
 

@@ -16,15 +16,14 @@ import java.nio.file.Path;
  */
 final class RatedItemsFile {
 
-  private RatedItemsFile() {
-  }
+  private RatedItemsFile() {}
 
   /** Writes {@code rated} for a model with {@code users} users and {@code items} items. */
   static BundleFile write(Path directory, String name, RatedItems rated, int users, int items)
       throws IOException {
     if (rated.userCount() > users) {
-      throw new IllegalArgumentException("rated items cover " + rated.userCount()
-          + " users, the model has " + users);
+      throw new IllegalArgumentException(
+          "rated items cover " + rated.userCount() + " users, the model has " + users);
     }
     long pairs = rated.pairCount();
     if (pairs > Integer.MAX_VALUE - 8) {
@@ -41,8 +40,8 @@ final class RatedItemsFile {
       for (int u = 0; u < users; u++) {
         for (int item : rated.itemsOf(u)) {
           if (item < 0 || item >= items) {
-            throw new IllegalArgumentException("user " + u + " rated item index " + item
-                + ", the model has " + items + " items");
+            throw new IllegalArgumentException(
+                "user " + u + " rated item index " + item + ", the model has " + items + " items");
           }
           out.putInt(item);
         }
@@ -58,17 +57,34 @@ final class RatedItemsFile {
     ByteBuffer content = VerifiedBytes.read(bundle, entry, verify, "a rated-items file");
     BinaryHeader header = BinaryHeader.decode(bundle, name, content, Kind.CSR32);
     if (header.count() != users || header.width() != items) {
-      throw new BundleFormatException(bundle, name, name + " header says " + header.count()
-          + " users × " + header.width() + " items, manifest says " + users + " × " + items);
+      throw new BundleFormatException(
+          bundle,
+          name,
+          name
+              + " header says "
+              + header.count()
+              + " users × "
+              + header.width()
+              + " items, manifest says "
+              + users
+              + " × "
+              + items);
     }
     int length = content.capacity();
     long intsLeft = (length - BinaryHeader.BYTES) / Integer.BYTES;
     if ((length - BinaryHeader.BYTES) % Integer.BYTES != 0 || intsLeft < users + 1L) {
-      throw new BundleFormatException(bundle, name, name + " is " + length
-          + " bytes, too short or misaligned for " + users + " users (truncated?)");
+      throw new BundleFormatException(
+          bundle,
+          name,
+          name
+              + " is "
+              + length
+              + " bytes, too short or misaligned for "
+              + users
+              + " users (truncated?)");
     }
-    IntBuffer ints = content.position(BinaryHeader.BYTES).slice().order(ByteOrder.LITTLE_ENDIAN)
-        .asIntBuffer();
+    IntBuffer ints =
+        content.position(BinaryHeader.BYTES).slice().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
     int[] offsets = new int[users + 1];
     ints.get(offsets);
     int[] indexes = new int[(int) (intsLeft - offsets.length)];

@@ -9,8 +9,7 @@ import java.util.HexFormat;
 final class Sha256 {
   private static final HexFormat HEX = HexFormat.of();
 
-  private Sha256() {
-  }
+  private Sha256() {}
 
   /** Returns a fresh SHA-256 digest (every JDK has one). */
   static MessageDigest newDigest() {

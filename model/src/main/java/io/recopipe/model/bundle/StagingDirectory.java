@@ -93,7 +93,9 @@ final class StagingDirectory implements AutoCloseable {
 
   /** The exception for a target that exists when it may not be replaced. */
   static FileAlreadyExistsException alreadyExists(Path target) {
-    return new FileAlreadyExistsException(target.toString(), null,
+    return new FileAlreadyExistsException(
+        target.toString(),
+        null,
         "already exists; pass IfExists.REPLACE (--overwrite) to replace it");
   }
 
@@ -117,21 +119,23 @@ final class StagingDirectory implements AutoCloseable {
   /** Deletes a directory tree, ignoring failures: it is debris, not data. */
   static void deleteQuietly(Path root) {
     try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
-            throws IOException {
-          Files.deleteIfExists(file);
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+                throws IOException {
+              Files.deleteIfExists(file);
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult postVisitDirectory(Path directory, IOException e)
-            throws IOException {
-          Files.deleteIfExists(directory);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult postVisitDirectory(Path directory, IOException e)
+                throws IOException {
+              Files.deleteIfExists(directory);
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (NoSuchFileException e) {
       // already gone
     } catch (IOException e) {

@@ -12,8 +12,7 @@ import java.security.MessageDigest;
  * every reader of id lists and index files refuses a corrupted file the same way.
  */
 final class VerifiedBytes {
-  private VerifiedBytes() {
-  }
+  private VerifiedBytes() {}
 
   /**
    * The bytes of {@code entry} as a little-endian buffer; {@code what} names the content in the
@@ -23,8 +22,8 @@ final class VerifiedBytes {
       throws IOException {
     String name = entry.name();
     if (entry.bytes() > Integer.MAX_VALUE - 8) {
-      throw new BundleFormatException(bundle, name, name + " is " + entry.bytes()
-          + " bytes, more than " + what + " may be");
+      throw new BundleFormatException(
+          bundle, name, name + " is " + entry.bytes() + " bytes, more than " + what + " may be");
     }
     byte[] bytes = Files.readAllBytes(bundle.resolve(name));
     if (verify) {

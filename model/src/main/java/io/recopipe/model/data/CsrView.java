@@ -2,7 +2,8 @@ package io.recopipe.model.data;
 
 /**
  * A compressed-row view of the ratings (by user or by item), the layout ALS sweeps over: row r's
- * entries are {@code columns[offsets[r] .. offsets[r+1])} with their {@code values}, columns ascending.
+ * entries are {@code columns[offsets[r] .. offsets[r+1])} with their {@code values}, columns
+ * ascending.
  */
 public final class CsrView {
   private final int[] offsets;
@@ -15,7 +16,9 @@ public final class CsrView {
     this.values = values;
   }
 
-  /** Builds the view of rows {@code rowOf} and columns {@code columnOf} with a stable counting sort. */
+  /**
+   * Builds the view of rows {@code rowOf} and columns {@code columnOf} with a stable counting sort.
+   */
   static CsrView build(int rowCount, int[] rowOf, int[] columnOf, float[] valueOf, int size) {
     int[] offsets = new int[rowCount + 1];
     for (int n = 0; n < size; n++) {
@@ -48,7 +51,8 @@ public final class CsrView {
     }
     long[] packed = new long[to - from];
     for (int n = from; n < to; n++) {
-      packed[n - from] = ((long) columns[n] << 32) | (Float.floatToRawIntBits(values[n]) & 0xffffffffL);
+      packed[n - from] =
+          ((long) columns[n] << 32) | (Float.floatToRawIntBits(values[n]) & 0xffffffffL);
     }
     java.util.Arrays.sort(packed);
     for (int n = from; n < to; n++) {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Maps external ids (strings, as BigQuery ML's {@code feature} column) to dense indexes 0..n-1,
- * so that every array in the model can be indexed directly instead of through a hash map.
+ * Maps external ids (strings, as BigQuery ML's {@code feature} column) to dense indexes 0..n-1, so
+ * that every array in the model can be indexed directly instead of through a hash map.
  */
 public final class IdDictionary {
   private final Map<String, Integer> indexById;
@@ -83,7 +83,8 @@ public final class IdDictionary {
   @Override
   public String toString() {
     int shown = Math.min(5, ids.size());
-    return "IdDictionary" + Arrays.toString(ids.subList(0, shown).toArray())
+    return "IdDictionary"
+        + Arrays.toString(ids.subList(0, shown).toArray())
         + (ids.size() > shown ? "… (" + ids.size() + ")" : "");
   }
 }

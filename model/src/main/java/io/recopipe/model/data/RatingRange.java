@@ -3,9 +3,9 @@ package io.recopipe.model.data;
 import io.recopipe.model.error.InvalidInputException;
 
 /**
- * The lowest and highest rating of a data set as ingest found them: the scale a model trained on
- * it predicts, so evaluation, batch recommendations and serving all clamp predictions into the
- * same range instead of each re-deriving one (or assuming MovieLens' 1..5).
+ * The lowest and highest rating of a data set as ingest found them: the scale a model trained on it
+ * predicts, so evaluation, batch recommendations and serving all clamp predictions into the same
+ * range instead of each re-deriving one (or assuming MovieLens' 1..5).
  *
  * @param min the lowest rating
  * @param max the highest rating
@@ -19,8 +19,8 @@ public record RatingRange(float min, float max) {
    */
   public RatingRange {
     if (!Float.isFinite(min) || !Float.isFinite(max) || min > max) {
-      throw new InvalidInputException("a rating range needs finite bounds with min <= max, was ["
-          + min + ", " + max + "]");
+      throw new InvalidInputException(
+          "a rating range needs finite bounds with min <= max, was [" + min + ", " + max + "]");
     }
   }
 
@@ -54,9 +54,9 @@ public record RatingRange(float min, float max) {
   }
 
   /**
-   * {@code value} as the double with the same shortest decimal form ({@code 0.1f} becomes
-   * {@code 0.1}, not {@code 0.10000000149011612}), for JSON that people read; casting that double
-   * back to float gives {@code value} again.
+   * {@code value} as the double with the same shortest decimal form ({@code 0.1f} becomes {@code
+   * 0.1}, not {@code 0.10000000149011612}), for JSON that people read; casting that double back to
+   * float gives {@code value} again.
    */
   public static double decimal(float value) {
     return Double.parseDouble(Float.toString(value));

@@ -8,8 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A compact columnar store of (user, item, rating, timestamp) rows with id dictionaries, so that
- * 20 million ratings take 20 bytes each instead of hundreds as objects; ALS reads it through the
+ * A compact columnar store of (user, item, rating, timestamp) rows with id dictionaries, so that 20
+ * million ratings take 20 bytes each instead of hundreds as objects; ALS reads it through the
  * by-user and by-item {@link CsrView}s.
  */
 public final class Ratings {
@@ -24,8 +24,14 @@ public final class Ratings {
   private volatile CsrView byItem;
   private volatile String fingerprint;
 
-  Ratings(IdDictionary users, IdDictionary items, int[] userOf, int[] itemOf, float[] ratingOf,
-      long[] timestampOf, int size) {
+  Ratings(
+      IdDictionary users,
+      IdDictionary items,
+      int[] userOf,
+      int[] itemOf,
+      float[] ratingOf,
+      long[] timestampOf,
+      int size) {
     this.users = users;
     this.items = items;
     this.userOf = userOf;
@@ -145,13 +151,14 @@ public final class Ratings {
     int[] userMap = remap(users.size(), rows, userOf, builder.users(), users);
     int[] itemMap = remap(items.size(), rows, itemOf, builder.items(), items);
     for (int row : rows) {
-      builder.addIndexed(userMap[userOf[row]], itemMap[itemOf[row]], ratingOf[row], timestampOf[row]);
+      builder.addIndexed(
+          userMap[userOf[row]], itemMap[itemOf[row]], ratingOf[row], timestampOf[row]);
     }
     return builder.buildWithoutDuplicateCheck();
   }
 
-  private static int[] remap(int count, int[] rows, int[] indexOf, IdDictionary target,
-      IdDictionary source) {
+  private static int[] remap(
+      int count, int[] rows, int[] indexOf, IdDictionary target, IdDictionary source) {
     boolean[] used = new boolean[count];
     for (int row : rows) {
       used[indexOf[row]] = true;

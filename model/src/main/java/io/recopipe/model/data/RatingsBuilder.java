@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Accumulates rating rows into growable primitive columns and builds a {@link Ratings}; duplicate
- * (user, item) pairs keep the latest timestamp (the later row on a tie), as a re-rating replaces the
- * old one, and are counted so that readers can report them.
+ * (user, item) pairs keep the latest timestamp (the later row on a tie), as a re-rating replaces
+ * the old one, and are counted so that readers can report them.
  */
 public final class RatingsBuilder {
   private final IdDictionary users = new IdDictionary();
@@ -95,8 +95,14 @@ public final class RatingsBuilder {
 
   /** Builds the store as is, for callers that produce no duplicates by construction. */
   public Ratings buildWithoutDuplicateCheck() {
-    return new Ratings(users, items, Arrays.copyOf(userOf, size), Arrays.copyOf(itemOf, size),
-        Arrays.copyOf(ratingOf, size), Arrays.copyOf(timestampOf, size), size);
+    return new Ratings(
+        users,
+        items,
+        Arrays.copyOf(userOf, size),
+        Arrays.copyOf(itemOf, size),
+        Arrays.copyOf(ratingOf, size),
+        Arrays.copyOf(timestampOf, size),
+        size);
   }
 
   private boolean[] findDuplicates() {

@@ -28,8 +28,8 @@ public enum FailureKind {
   }
 
   /**
-   * The kind of an HTTP error status, for exceptions that answer a request: 401 and 403 refuse
-   * the caller, any other 4xx is bad input, anything else a failure.
+   * The kind of an HTTP error status, for exceptions that answer a request: 401 and 403 refuse the
+   * caller, any other 4xx is bad input, anything else a failure.
    */
   public static FailureKind ofHttpStatus(int status) {
     if (status == 401 || status == 403) {

@@ -9,13 +9,13 @@ import java.util.List;
  * Turns one (user, item) pair into the hybrid's inputs: an MF offset (MF's prediction, or for a
  * cold user ML.RECOMMEND's global + item intercept) and features the regression fits the offset's
  * residual with: item factors (cold users only), one-hot user metadata (gender, age bucket,
- * occupation, zip region), item metadata (genres, year) and gender × genre and age × genre
- * crosses. Fixing the vocabularies at training time gives every unseen category an "other"
- * slot, so prediction never fails on new data.
+ * occupation, zip region), item metadata (genres, year) and gender × genre and age × genre crosses.
+ * Fixing the vocabularies at training time gives every unseen category an "other" slot, so
+ * prediction never fails on new data.
  *
  * <p>MF's prediction is an offset rather than a free feature, and user factors are not features,
- * because measured on ML-100K's folds a regression on MF's in-sample outputs overfits them
- * (RMSE 0.932 against MF's 0.909), while the offset form does not (0.908).
+ * because measured on ML-100K's folds a regression on MF's in-sample outputs overfits them (RMSE
+ * 0.932 against MF's 0.909), while the offset form does not (0.908).
  */
 public final class FeatureEncoder {
   private static final String[] GENDERS = {"M", "F"};
@@ -31,18 +31,27 @@ public final class FeatureEncoder {
   /**
    * Creates an encoder.
    *
-   * @param numFactors  MF's factor count
+   * @param numFactors MF's factor count
    * @param occupations the occupation vocabulary (others share one slot)
-   * @param genres      the genre vocabulary (others share one slot)
+   * @param genres the genre vocabulary (others share one slot)
    */
   public FeatureEncoder(int numFactors, List<String> occupations, List<String> genres) {
     this.k = numFactors;
     this.occupations = List.copyOf(occupations);
     this.genres = List.copyOf(genres);
     this.metadataStart = k;
-    this.dimension = metadataStart + GENDERS.length + 1 + AGE_SLOTS + occupations.size() + 1
-        + ZIP_SLOTS + genres.size() + 1 + 2
-        + (GENDERS.length + 1 + AGE_SLOTS) * (genres.size() + 1);
+    this.dimension =
+        metadataStart
+            + GENDERS.length
+            + 1
+            + AGE_SLOTS
+            + occupations.size()
+            + 1
+            + ZIP_SLOTS
+            + genres.size()
+            + 1
+            + 2
+            + (GENDERS.length + 1 + AGE_SLOTS) * (genres.size() + 1);
   }
 
   /** The number of features. */
@@ -72,8 +81,9 @@ public final class FeatureEncoder {
     names.add("year_unknown");
     List<String> genreSlots = new ArrayList<>(genres);
     genreSlots.add("other");
-    List<String> groups = new ArrayList<>(names.subList(metadataStart,
-        metadataStart + GENDERS.length + 1 + AGE_SLOTS));
+    List<String> groups =
+        new ArrayList<>(
+            names.subList(metadataStart, metadataStart + GENDERS.length + 1 + AGE_SLOTS));
     for (String group : groups) {
       genreSlots.forEach(g -> names.add(group + "_x_genre_" + g));
     }
@@ -90,11 +100,10 @@ public final class FeatureEncoder {
    * Writes the features of user index {@code u} (-1 when cold) and item index {@code i} (-1 when
    * unknown) into {@code out}, which must have {@link #dimension()} slots, and returns the MF
    * offset the regression corrects: MF's prediction for a known user, ML.RECOMMEND's fallback
-   * (global + item intercept) for a cold one. Item factors are features for cold users only:
-   * for known users MF already fitted them to these very ratings.
+   * (global + item intercept) for a cold one. Item factors are features for cold users only: for
+   * known users MF already fitted them to these very ratings.
    */
-  public double encode(double[] out, MfModel mf, int u, int i, UserProfile user,
-      ItemProfile item) {
+  public double encode(double[] out, MfModel mf, int u, int i, UserProfile user, ItemProfile item) {
     Arrays.fill(out, 0.0);
     if (u < 0 && i >= 0) {
       float[] factors = mf.itemFactors();
@@ -106,7 +115,8 @@ public final class FeatureEncoder {
     if (u >= 0 && i >= 0) {
       return mf.predict(u, i);
     }
-    return mf.globalIntercept() + (u >= 0 ? mf.userIntercept(u) : 0f)
+    return mf.globalIntercept()
+        + (u >= 0 ? mf.userIntercept(u) : 0f)
         + (i >= 0 ? mf.itemIntercept(i) : 0f);
   }
 

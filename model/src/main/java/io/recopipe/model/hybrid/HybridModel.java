@@ -27,10 +27,10 @@ public final class HybridModel {
    * or any user when {@code asCold}, is predicted from metadata and item factors only.
    *
    * @param profile the user's metadata, null when unknown
-   * @param movie   the item's metadata, null when unknown
+   * @param movie the item's metadata, null when unknown
    */
-  public double predict(String user, String item, UserProfile profile, ItemProfile movie,
-      boolean asCold) {
+  public double predict(
+      String user, String item, UserProfile profile, ItemProfile movie, boolean asCold) {
     int u = asCold ? -1 : mf.users().indexOf(user);
     int i = mf.items().indexOf(item);
     double[] x = new double[encoder.dimension()];

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 
 /**
  * Fits a {@link HybridModel} on the training ratings MF was fitted on: each row is encoded twice,
- * as a known user (residual of MF's prediction) and as a cold one (residual of the
- * intercept-only fallback), so the cold regression learns how much of a user's taste their
- * metadata explains, which is all it will have at prediction time.
+ * as a known user (residual of MF's prediction) and as a cold one (residual of the intercept-only
+ * fallback), so the cold regression learns how much of a user's taste their metadata explains,
+ * which is all it will have at prediction time.
  */
 public final class HybridTrainer {
   private final HybridOptions options;
@@ -20,8 +20,11 @@ public final class HybridTrainer {
 
   /** Fits on {@code train} (ids matched to {@code mf} by external id). */
   public HybridModel fit(MfModel mf, Ratings train, Metadata metadata) {
-    FeatureEncoder encoder = new FeatureEncoder(mf.numFactors(),
-        new ArrayList<>(metadata.occupations()), new ArrayList<>(metadata.genres()));
+    FeatureEncoder encoder =
+        new FeatureEncoder(
+            mf.numFactors(),
+            new ArrayList<>(metadata.occupations()),
+            new ArrayList<>(metadata.genres()));
     int[] userIndex = indexes(mf.users(), train.users());
     int[] itemIndex = indexes(mf.items(), train.items());
     UserProfile[] profiles = new UserProfile[train.users().size()];
@@ -47,8 +50,8 @@ public final class HybridTrainer {
     return new HybridModel(mf, encoder, warm.fit(options.l2Reg()), cold.fit(options.l2Reg()));
   }
 
-  private static int[] indexes(io.recopipe.model.data.IdDictionary model,
-      io.recopipe.model.data.IdDictionary data) {
+  private static int[] indexes(
+      io.recopipe.model.data.IdDictionary model, io.recopipe.model.data.IdDictionary data) {
     int[] index = new int[data.size()];
     for (int n = 0; n < index.length; n++) {
       index[n] = model.indexOf(data.id(n));

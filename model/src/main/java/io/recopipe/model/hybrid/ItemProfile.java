@@ -7,7 +7,7 @@ import java.util.List;
  * hybrid model's features.
  *
  * @param genres the genre names, possibly empty
- * @param year   the release year, 0 when unknown
+ * @param year the release year, 0 when unknown
  */
 public record ItemProfile(List<String> genres, int year) {
   /** Copies the genres. */

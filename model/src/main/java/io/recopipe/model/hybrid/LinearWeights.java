@@ -5,7 +5,7 @@ package io.recopipe.model.hybrid;
  * feature units, so prediction needs no scaling state.
  *
  * @param intercept the bias
- * @param weights   one weight per feature; read-only by contract
+ * @param weights one weight per feature; read-only by contract
  */
 public record LinearWeights(double intercept, double[] weights) {
   /** The prediction for features {@code x}. */

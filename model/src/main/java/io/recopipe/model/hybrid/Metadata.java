@@ -6,9 +6,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * User and item metadata by external id, as read from a data set's catalogs; empty when the
- * source had none (synthetic presets), in which case the hybrid uses matrix-factorization
- * features only.
+ * User and item metadata by external id, as read from a data set's catalogs; empty when the source
+ * had none (synthetic presets), in which case the hybrid uses matrix-factorization features only.
  *
  * @param users profiles by user id
  * @param items profiles by item id

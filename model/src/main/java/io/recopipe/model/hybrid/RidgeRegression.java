@@ -4,9 +4,9 @@ import io.recopipe.model.error.OperationFailedException;
 
 /**
  * Ridge linear regression by its closed form, the equivalent of BigQuery ML's {@code linear_reg}
- * with {@code l2_reg}: rows are streamed into sufficient statistics (sums, XᵀX, Xᵀy, skipping
- * zero features, so one-hot blocks cost nothing), then the features are standardized, the
- * intercept is left unpenalized, and {@code (ZᵀZ + λI) β = Zᵀ(y − ȳ)} is solved by Cholesky.
+ * with {@code l2_reg}: rows are streamed into sufficient statistics (sums, XᵀX, Xᵀy, skipping zero
+ * features, so one-hot blocks cost nothing), then the features are standardized, the intercept is
+ * left unpenalized, and {@code (ZᵀZ + λI) β = Zᵀ(y − ȳ)} is solved by Cholesky.
  *
  * <p>Rows are added in a fixed order on one thread, so the fit is bit-identical run to run.
  */
@@ -91,8 +91,8 @@ public final class RidgeRegression {
       beta[j] = (xy[j] - n * mean[j] * meanY) / scale[j];
     }
     if (!io.recopipe.model.als.Cholesky.solveInPlace(a, beta, d)) {
-      throw new OperationFailedException("ridge normal equations are not positive definite; "
-          + "increase l2_reg");
+      throw new OperationFailedException(
+          "ridge normal equations are not positive definite; " + "increase l2_reg");
     }
     double[] weights = new double[d];
     double intercept = meanY;

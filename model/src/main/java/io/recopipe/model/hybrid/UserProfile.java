@@ -1,14 +1,14 @@
 package io.recopipe.model.hybrid;
 
 /**
- * What a MovieLens users file says about one user, the only thing a hybrid model knows about a
- * user matrix factorization has never seen (cold start).
+ * What a MovieLens users file says about one user, the only thing a hybrid model knows about a user
+ * matrix factorization has never seen (cold start).
  *
- * @param gender     {@code M} or {@code F} (anything else is encoded as "other")
- * @param age        age in years (100K) or the 1M age-group code (1, 18, 25, 35, 45, 50, 56);
- *                   0 or less when unknown
+ * @param gender {@code M} or {@code F} (anything else is encoded as "other")
+ * @param age age in years (100K) or the 1M age-group code (1, 18, 25, 35, 45, 50, 56); 0 or less
+ *     when unknown
  * @param occupation the occupation name
- * @param zip        the zip code as written; its first digit is the region feature
+ * @param zip the zip code as written; its first digit is the region feature
  */
 public record UserProfile(String gender, int age, String occupation, String zip) {
   /** Age buckets, aligned with MovieLens 1M's age groups so both releases share them. */

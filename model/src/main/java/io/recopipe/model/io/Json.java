@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.NumericNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ValueNode;
-import io.recopipe.model.io.JsonInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -33,9 +32,9 @@ import java.util.regex.Pattern;
 
 /**
  * Jackson set up once for recopipe's JSON files and messages: strict reading (no duplicate keys,
- * comments or trailing content; errors as {@code line L, column C: what}) and writing in the
- * layout the files have always had (see {@link JsonLayout}), so that every module reads and writes
- * the same bytes through one library.
+ * comments or trailing content; errors as {@code line L, column C: what}) and writing in the layout
+ * the files have always had (see {@link JsonLayout}), so that every module reads and writes the
+ * same bytes through one library.
  *
  * <p>Only jackson-core's streaming parser and generator and databind's tree nodes are used, never
  * an {@code ObjectMapper}: serving reads its bundle's manifest before it is ready, and building a
@@ -43,26 +42,31 @@ import java.util.regex.Pattern;
  */
 public final class Json {
   /** The factory: duplicate keys refused, {@code \\u} escapes in lower-case hex as before. */
-  static final JsonFactory FACTORY = JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
-      .build();
-  private static final JsonNodeFactory NODES = new Nodes();
-  private static final Pattern STRING_KEY = Pattern.compile(
-      "Unexpected character \\('(.)' \\(code \\d+\\)\\): was expecting double-quote to start"
-      + " field name");
+  static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+          .build();
 
-  private Json() {
-  }
+  private static final JsonNodeFactory NODES = new Nodes();
+  private static final Pattern STRING_KEY =
+      Pattern.compile(
+          "Unexpected character \\('(.)' \\(code \\d+\\)\\): was expecting double-quote to start"
+              + " field name");
+
+  private Json() {}
 
   /** Parses UTF-8 bytes holding one JSON value; malformed UTF-8 is refused, not replaced. */
   public static JsonNode parse(byte[] utf8) {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(utf8)).toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(utf8))
+              .toString();
     } catch (CharacterCodingException e) {
       throw new JsonInputException("input is not valid UTF-8 (" + e.getMessage() + ")", e);
     }
@@ -78,22 +82,33 @@ public final class Json {
     try (JsonParser parser = FACTORY.createParser(text)) {
       if (parser.nextToken() == null) {
         int lastLine = text.lastIndexOf('\n');
-        throw new JsonInputException("line " + (text.chars().filter(c -> c == '\n').count() + 1)
-            + ", column " + (text.length() - lastLine) + ": unexpected end of input, expected a"
-            + " value");
+        throw new JsonInputException(
+            "line "
+                + (text.chars().filter(c -> c == '\n').count() + 1)
+                + ", column "
+                + (text.length() - lastLine)
+                + ": unexpected end of input, expected a"
+                + " value");
       }
       JsonNode node = JsonTree.read(parser, NODES);
       if (parser.nextToken() != null) {
         JsonLocation at = parser.currentTokenLocation();
-        throw new JsonInputException("line " + at.getLineNr() + ", column " + at.getColumnNr()
-            + ": unexpected content after the JSON value");
+        throw new JsonInputException(
+            "line "
+                + at.getLineNr()
+                + ", column "
+                + at.getColumnNr()
+                + ": unexpected content after the JSON value");
       }
       return node;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String detail = detail(e.getOriginalMessage());
-      throw new JsonInputException(at == null ? detail
-          : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + detail, e);
+      throw new JsonInputException(
+          at == null
+              ? detail
+              : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + detail,
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a String reader does not fail
     }
@@ -155,7 +170,9 @@ public final class Json {
     if (value instanceof String text) {
       return NODES.textNode(text);
     }
-    if (value instanceof Long || value instanceof Integer || value instanceof Short
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte) {
       return NODES.numberNode(((Number) value).longValue());
     }
@@ -172,8 +189,9 @@ public final class Json {
       ObjectNode object = object();
       for (Map.Entry<?, ?> entry : map.entrySet()) {
         if (!(entry.getKey() instanceof String key)) {
-          throw new IllegalArgumentException("JSON object keys must be strings, found "
-              + (entry.getKey() == null ? "null" : entry.getKey().getClass().getName()));
+          throw new IllegalArgumentException(
+              "JSON object keys must be strings, found "
+                  + (entry.getKey() == null ? "null" : entry.getKey().getClass().getName()));
         }
         object.set(key, valueOf(entry.getValue()));
       }
@@ -209,7 +227,8 @@ public final class Json {
         return value.textValue();
       }
       case NUMBER -> {
-        return value.isIntegralNumber() && value.canConvertToLong() ? (Object) value.longValue()
+        return value.isIntegralNumber() && value.canConvertToLong()
+            ? (Object) value.longValue()
             : (Object) value.doubleValue();
       }
       case BOOLEAN -> {

@@ -3,8 +3,6 @@ package io.recopipe.model.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.recopipe.model.io.Json;
-import io.recopipe.model.io.JsonInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +15,7 @@ import java.util.Locale;
  * <p>The field readers take any node and treat a non-object as having no fields.
  */
 public final class JsonFields {
-  private JsonFields() {
-  }
+  private JsonFields() {}
 
   /** The JSON type name used in messages: object, array, string, number, boolean or null. */
   public static String typeName(JsonNode value) {
@@ -79,7 +76,9 @@ public final class JsonFields {
     }
     if (value.isNumber()) {
       double number = value.doubleValue();
-      if (!value.isIntegralNumber() && number == Math.rint(number) && number >= -0x1p63
+      if (!value.isIntegralNumber()
+          && number == Math.rint(number)
+          && number >= -0x1p63
           && number < 0x1p63) {
         return (long) number;
       }
@@ -190,7 +189,8 @@ public final class JsonFields {
 
   private static JsonInputException inField(String key, JsonInputException e) {
     String message = e.getMessage();
-    return message.startsWith("field '") ? e
+    return message.startsWith("field '")
+        ? e
         : new JsonInputException("field '" + key + "': " + message);
   }
 

@@ -3,26 +3,23 @@ package io.recopipe.model.io;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.recopipe.model.io.Json;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * Writes a JSON tree with Jackson's generator in the exact bytes recopipe's files have always
- * had, so that bundles, manifests and step outputs written today equal those written before:
- * two-space indents, {@code "key": value}, {@code {}} and {@code []} when empty, {@code \n} line
- * ends on every platform, doubles as {@link Double#toString(double)}, NaN and infinities as
- * {@code null}, non-ASCII text as is, control characters and lone surrogates as lower-case
- * {@code \\u} escapes.
+ * Writes a JSON tree with Jackson's generator in the exact bytes recopipe's files have always had,
+ * so that bundles, manifests and step outputs written today equal those written before: two-space
+ * indents, {@code "key": value}, {@code {}} and {@code []} when empty, {@code \n} line ends on
+ * every platform, doubles as {@link Double#toString(double)}, NaN and infinities as {@code null},
+ * non-ASCII text as is, control characters and lone surrogates as lower-case {@code \\u} escapes.
  */
 final class JsonLayout implements PrettyPrinter {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
   private int level;
 
-  private JsonLayout() {
-  }
+  private JsonLayout() {}
 
   /** Returns {@code value} as JSON text, pretty (two-space indents) or compact. */
   static String write(JsonNode value, boolean pretty) {
@@ -59,8 +56,9 @@ final class JsonLayout implements PrettyPrinter {
       case BOOLEAN -> generator.writeBoolean(node.booleanValue());
       case NUMBER -> number(generator, node);
       case NULL, MISSING -> generator.writeNull();
-      default -> throw new IllegalArgumentException("cannot write a " + node.getNodeType()
-          + " node as JSON");
+      default ->
+          throw new IllegalArgumentException(
+              "cannot write a " + node.getNodeType() + " node as JSON");
     }
   }
 
@@ -83,8 +81,8 @@ final class JsonLayout implements PrettyPrinter {
   }
 
   /**
-   * Escapes UTF-16 surrogates that are not part of a pair, which Jackson passes through and
-   * UTF-8 cannot encode; outside string literals JSON text is ASCII, so any surrogate is in one.
+   * Escapes UTF-16 surrogates that are not part of a pair, which Jackson passes through and UTF-8
+   * cannot encode; outside string literals JSON text is ASCII, so any surrogate is in one.
    */
   private static String escapeLoneSurrogates(String json) {
     int length = json.length();
@@ -98,12 +96,16 @@ final class JsonLayout implements PrettyPrinter {
     StringBuilder out = new StringBuilder(length + 16).append(json, 0, first);
     for (int i = first; i < length; i++) {
       char c = json.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < length
+      if (Character.isHighSurrogate(c)
+          && i + 1 < length
           && Character.isLowSurrogate(json.charAt(i + 1))) {
         out.append(c).append(json.charAt(++i));
       } else if (Character.isSurrogate(c)) {
-        out.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
-            .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
+        out.append("\\u")
+            .append(HEX[c >> 12 & 0xf])
+            .append(HEX[c >> 8 & 0xf])
+            .append(HEX[c >> 4 & 0xf])
+            .append(HEX[c & 0xf]);
       } else {
         out.append(c);
       }

@@ -9,12 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
 /**
- * Builds a tree from jackson-core's token stream, so that reading JSON needs no
- * {@code ObjectMapper} (whose set-up a server should not pay before it is ready).
+ * Builds a tree from jackson-core's token stream, so that reading JSON needs no {@code
+ * ObjectMapper} (whose set-up a server should not pay before it is ready).
  */
 final class JsonTree {
-  private JsonTree() {
-  }
+  private JsonTree() {}
 
   /** Reads the value whose first token {@code parser} is on; leaves it on the value's last. */
   static JsonNode read(JsonParser parser, JsonNodeFactory nodes) throws IOException {

@@ -1,9 +1,9 @@
 package io.recopipe.model.metrics;
 
 /**
- * Average precision at k for one user, which {@link RankingEvaluator} averages into
- * {@code mean_average_precision} (the default tuning objective of BigQuery ML's implicit models);
- * unlike precision@k it rewards putting the hits first.
+ * Average precision at k for one user, which {@link RankingEvaluator} averages into {@code
+ * mean_average_precision} (the default tuning objective of BigQuery ML's implicit models); unlike
+ * precision@k it rewards putting the hits first.
  *
  * <p>Formula: AP@k = Σ_{p=1..k} precision@p · rel(p) / min(|relevant|, k), where rel(p) is 1 when
  * the item at 1-based position p is relevant. Normalizing by min(|relevant|, k) rather than

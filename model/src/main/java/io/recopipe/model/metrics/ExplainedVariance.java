@@ -1,9 +1,9 @@
 package io.recopipe.model.metrics;
 
 /**
- * {@code explained_variance}: 1 − Var(y − ŷ)/Var(y) (population variances), which unlike
- * {@code r2_score} ignores a constant bias in the predictions, so comparing the two shows whether a
- * model is off by a systematic offset (e.g. a stale global intercept).
+ * {@code explained_variance}: 1 − Var(y − ŷ)/Var(y) (population variances), which unlike {@code
+ * r2_score} ignores a constant bias in the predictions, so comparing the two shows whether a model
+ * is off by a systematic offset (e.g. a stale global intercept).
  *
  * <p>Constant actuals (Var(y) = 0) follow scikit-learn: 1.0 when Var(y − ŷ) is 0 as well (every
  * prediction off by the same amount, exact included), else 0.0.
@@ -19,8 +19,8 @@ public final class ExplainedVariance implements RegressionMetric {
 
   @Override
   public double value(ResidualSummary summary) {
-    return VarianceRatio.oneMinus(summary.centredResidualSumOfSquares(),
-        summary.totalSumOfSquares());
+    return VarianceRatio.oneMinus(
+        summary.centredResidualSumOfSquares(), summary.totalSumOfSquares());
   }
 
   @Override

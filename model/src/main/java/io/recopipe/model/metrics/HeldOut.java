@@ -16,7 +16,11 @@ final class HeldOut {
   private final double squaredError;
   private final int usersWithPositives;
 
-  private HeldOut(int[][] relevant, int[][] trainItems, long positives, double squaredError,
+  private HeldOut(
+      int[][] relevant,
+      int[][] trainItems,
+      long positives,
+      double squaredError,
       int usersWithPositives) {
     this.relevant = relevant;
     this.trainItems = trainItems;
@@ -49,8 +53,8 @@ final class HeldOut {
    * Each model user's items (strictly ascending) among {@code ratings} with r ≥ {@code threshold}
    * (and r &gt; 0 when a threshold applies), leaving out items in {@code exclude}'s row.
    */
-  private static int[][] byModelUser(MfModel model, Ratings ratings, double threshold,
-      int[][] exclude) {
+  private static int[][] byModelUser(
+      MfModel model, Ratings ratings, double threshold, int[][] exclude) {
     int users = model.users().size();
     int[] counts = new int[users];
     int[] userOf = new int[ratings.size()];
@@ -59,8 +63,12 @@ final class HeldOut {
       float r = ratings.rating(n);
       int u = model.users().indexOf(ratings.users().id(ratings.user(n)));
       int i = model.items().indexOf(ratings.items().id(ratings.item(n)));
-      boolean kept = u >= 0 && i >= 0 && r >= threshold && (exclude == null || r > 0)
-          && (exclude == null || Arrays.binarySearch(exclude[u], i) < 0);
+      boolean kept =
+          u >= 0
+              && i >= 0
+              && r >= threshold
+              && (exclude == null || r > 0)
+              && (exclude == null || Arrays.binarySearch(exclude[u], i) < 0);
       userOf[n] = kept ? u : -1;
       itemOf[n] = i;
       counts[Math.max(u, 0)] += kept ? 1 : 0;

@@ -4,17 +4,16 @@ import java.util.Arrays;
 
 /**
  * The 0-based positions of a user's held-out items in the full ranking of the candidates, found
- * without sorting all candidates: O(N log R) for N candidates and R held-out items, so
- * {@code average_rank} (Hu, Koren &amp; Volinsky 2008) stays as cheap as scoring the user. The
- * order is {@link io.recopipe.model.scoring.TopK}'s: higher score first, ties to the lower index.
+ * without sorting all candidates: O(N log R) for N candidates and R held-out items, so {@code
+ * average_rank} (Hu, Koren &amp; Volinsky 2008) stays as cheap as scoring the user. The order is
+ * {@link io.recopipe.model.scoring.TopK}'s: higher score first, ties to the lower index.
  */
 final class HeldOutRanks {
-  private HeldOutRanks() {
-  }
+  private HeldOutRanks() {}
 
   /**
-   * Returns the percentile rank pos / (N − 1) of each held-out item (0 when N = 1), in the order
-   * of {@code heldOut}; candidates are the items with {@code excluded[i]} false.
+   * Returns the percentile rank pos / (N − 1) of each held-out item (0 when N = 1), in the order of
+   * {@code heldOut}; candidates are the items with {@code excluded[i]} false.
    */
   static double[] percentiles(float[] scores, boolean[] excluded, int itemCount, int[] heldOut) {
     int r = heldOut.length;

@@ -11,30 +11,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Computes BigQuery ML's implicit ML.EVALUATE columns ({@code mean_average_precision},
- * {@code mean_squared_error}, {@code normalized_discounted_cumulative_gain}, {@code average_rank})
- * for any matrix-factorization model, because implicit models predict a confidence, not a rating,
- * and are judged by where a user's held-out positives land in the user's list.
+ * Computes BigQuery ML's implicit ML.EVALUATE columns ({@code mean_average_precision}, {@code
+ * mean_squared_error}, {@code normalized_discounted_cumulative_gain}, {@code average_rank}) for any
+ * matrix-factorization model, because implicit models predict a confidence, not a rating, and are
+ * judged by where a user's held-out positives land in the user's list.
  *
  * <p>Definitions (BigQuery ML documents neither the cutoff nor the formulas): held-out positives
  * are the eval ratings with r ≥ {@code positive_threshold} and r &gt; 0; each user's candidates are
  * all the model's items except those the user rated in the training split (any rating), which are
- * never recommended again. {@code mean_average_precision} ({@link AveragePrecisionAtK}) and
- * {@code normalized_discounted_cumulative_gain} ({@link NdcgAtK}) are at cutoff k =
- * {@value #DEFAULT_CUTOFF} by default, averaged over users; {@code average_rank} is Hu, Koren &amp;
+ * never recommended again. {@code mean_average_precision} ({@link AveragePrecisionAtK}) and {@code
+ * normalized_discounted_cumulative_gain} ({@link NdcgAtK}) are at cutoff k = {@value
+ * #DEFAULT_CUTOFF} by default, averaged over users; {@code average_rank} is Hu, Koren &amp;
  * Volinsky's expected percentile rank ({@link AverageRank}'s formula: 0 best, 0.5 random, ties to
- * the lower item index) averaged over held-out pairs; {@code mean_squared_error} is the mean of
- * (1 − predicted confidence)² over every held-out positive, the preference being 1, with
+ * the lower item index) averaged over held-out pairs; {@code mean_squared_error} is the mean of (1
+ * − predicted confidence)² over every held-out positive, the preference being 1, with
  * ML.RECOMMEND's cold-start prediction for unknown users or items. A held-out item the user also
- * rated in training, or one the model does not know, is not rankable and is left out of the
- * ranking metrics. Instances are immutable.
+ * rated in training, or one the model does not know, is not rankable and is left out of the ranking
+ * metrics. Instances are immutable.
  */
 public final class ImplicitEvaluator {
   /** The default cutoff of the at-k columns. */
   public static final int DEFAULT_CUTOFF = 10;
+
   /** The columns, in BigQuery ML's order. */
-  public static final List<String> COLUMNS = List.of(AveragePrecisionAtK.NAME,
-      MeanSquaredError.NAME, NdcgAtK.NAME, AverageRank.NAME);
+  public static final List<String> COLUMNS =
+      List.of(AveragePrecisionAtK.NAME, MeanSquaredError.NAME, NdcgAtK.NAME, AverageRank.NAME);
 
   private final AveragePrecisionAtK map;
   private final NdcgAtK ndcg;
@@ -65,8 +66,11 @@ public final class ImplicitEvaluator {
   public ImplicitEvaluation evaluate(MfModel model, Ratings train, Ratings eval) {
     HeldOut heldOut = HeldOut.of(model, train, eval, positiveThreshold);
     if (heldOut.positives() == 0) {
-      throw new InvalidInputException("cannot evaluate an implicit model: the eval split has "
-          + "no positives (ratings >= positive_threshold " + positiveThreshold + ")");
+      throw new InvalidInputException(
+          "cannot evaluate an implicit model: the eval split has "
+              + "no positives (ratings >= positive_threshold "
+              + positiveThreshold
+              + ")");
     }
     int itemCount = model.items().size();
     ItemScorer scorer = new ItemScorer(model);
@@ -113,7 +117,7 @@ public final class ImplicitEvaluator {
     values.put(MeanSquaredError.NAME, heldOut.meanSquaredError());
     values.put(NdcgAtK.NAME, users == 0 ? Double.NaN : ndcgSum / users);
     values.put(AverageRank.NAME, users == 0 ? Double.NaN : rankSum / rankedPairs);
-    return new ImplicitEvaluation(values, map.k(), heldOut.positives(), users,
-        heldOut.usersWithPositives() - users);
+    return new ImplicitEvaluation(
+        values, map.k(), heldOut.positives(), users, heldOut.usersWithPositives() - users);
   }
 }

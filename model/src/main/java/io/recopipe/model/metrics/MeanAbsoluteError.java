@@ -1,8 +1,8 @@
 package io.recopipe.model.metrics;
 
 /**
- * {@code mean_absolute_error}: mean |y − ŷ|, the error in rating units that is easiest to
- * explain to a product owner ("off by 0.7 stars on average").
+ * {@code mean_absolute_error}: mean |y − ŷ|, the error in rating units that is easiest to explain
+ * to a product owner ("off by 0.7 stars on average").
  */
 public final class MeanAbsoluteError implements RegressionMetric {
   /** The ML.EVALUATE column name. */

@@ -11,8 +11,7 @@ import io.recopipe.model.mf.MfModel;
  * confidences).
  */
 public final class MostPopularBaseline {
-  private MostPopularBaseline() {
-  }
+  private MostPopularBaseline() {}
 
   /** The baseline of {@code train}, counting ratings with r ≥ {@code threshold} and r &gt; 0. */
   public static MfModel of(Ratings train, double threshold) {
@@ -25,7 +24,14 @@ public final class MostPopularBaseline {
         counts[train.item(n)]++;
       }
     }
-    return new MfModel(train.users(), train.items(), 1, 0f, new float[users], new float[users],
-        new float[items], counts);
+    return new MfModel(
+        train.users(),
+        train.items(),
+        1,
+        0f,
+        new float[users],
+        new float[users],
+        new float[items],
+        counts);
   }
 }

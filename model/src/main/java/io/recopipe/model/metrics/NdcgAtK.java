@@ -1,9 +1,9 @@
 package io.recopipe.model.metrics;
 
 /**
- * Normalized discounted cumulative gain at k with binary relevance, BigQuery ML's
- * {@code normalized_discounted_cumulative_gain}, which scores a list by how high its hits sit,
- * with a logarithmic discount that matches how attention falls off down a list.
+ * Normalized discounted cumulative gain at k with binary relevance, BigQuery ML's {@code
+ * normalized_discounted_cumulative_gain}, which scores a list by how high its hits sit, with a
+ * logarithmic discount that matches how attention falls off down a list.
  *
  * <p>Formula: DCG@k = Σ_{p=1..k} rel(p) / log2(p + 1) for 1-based position p; the ideal DCG puts
  * min(|relevant|, k) hits at the top, IDCG@k = Σ_{p=1..min(|relevant|,k)} 1 / log2(p + 1); NDCG@k =

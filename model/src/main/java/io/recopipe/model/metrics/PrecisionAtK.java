@@ -1,8 +1,8 @@
 package io.recopipe.model.metrics;
 
 /**
- * precision@k: the share of the top k recommendations that the user did interact with, the
- * fraction of a fixed-size carousel that is not wasted.
+ * precision@k: the share of the top k recommendations that the user did interact with, the fraction
+ * of a fixed-size carousel that is not wasted.
  *
  * <p>Formula: |top-k ∩ relevant| / k. The denominator is k even when fewer than k candidates were
  * ranked, so short lists are not rewarded.

@@ -30,8 +30,8 @@ public final class RankingAccumulator {
    * Scores one user; a user with no relevant item is skipped and counted.
    *
    * @return whether the user was scored
-   * @throws IllegalArgumentException when {@code relevant} is not strictly ascending, or a
-   *     relevant item is missing from a ranking that {@code average_rank} needs in full
+   * @throws IllegalArgumentException when {@code relevant} is not strictly ascending, or a relevant
+   *     item is missing from a ranking that {@code average_rank} needs in full
    */
   public boolean add(int[] ranking, int[] relevant) {
     Objects.requireNonNull(ranking, "ranking");
@@ -59,8 +59,8 @@ public final class RankingAccumulator {
    */
   public RankingEvaluation finish() {
     if (evaluatedUsers == 0) {
-      throw new InvalidInputException("cannot evaluate rankings: none of the " + skippedUsers
-          + " users has a relevant item");
+      throw new InvalidInputException(
+          "cannot evaluate rankings: none of the " + skippedUsers + " users has a relevant item");
     }
     Map<String, Double> values = new LinkedHashMap<>();
     for (int m = 0; m < weights.length; m++) {

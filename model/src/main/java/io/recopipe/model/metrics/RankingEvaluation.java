@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * The result of one top-N evaluation: averaged metric values by name in evaluator order, the
- * cutoff, and how many users were scored or skipped, because a ranking metric means little
- * without knowing how many users it averages over.
+ * cutoff, and how many users were scored or skipped, because a ranking metric means little without
+ * knowing how many users it averages over.
  */
 public class RankingEvaluation extends MetricValues {
   private final int k;
@@ -13,8 +13,8 @@ public class RankingEvaluation extends MetricValues {
   private final int skippedUsers;
 
   /** Creates an evaluation; {@code values} is copied in its iteration order. */
-  public RankingEvaluation(Map<String, Double> values, int k, int evaluatedUsers,
-      int skippedUsers) {
+  public RankingEvaluation(
+      Map<String, Double> values, int k, int evaluatedUsers, int skippedUsers) {
     super(values);
     this.k = k;
     this.evaluatedUsers = evaluatedUsers;
@@ -38,7 +38,14 @@ public class RankingEvaluation extends MetricValues {
 
   @Override
   public String toString() {
-    return "RankingEvaluation" + asMap() + " at k=" + k + " over " + evaluatedUsers + " users ("
-        + skippedUsers + " skipped)";
+    return "RankingEvaluation"
+        + asMap()
+        + " at k="
+        + k
+        + " over "
+        + evaluatedUsers
+        + " users ("
+        + skippedUsers
+        + " skipped)";
   }
 }

@@ -15,8 +15,8 @@ import java.util.List;
  *
  * <p>The at-k metrics read only the first k entries of a ranking; {@link AverageRank} needs the
  * full ranking of all candidates. A caller holding only top-k lists uses {@link
- * #withoutAverageRank()}. Instances are immutable and thread-safe; {@link RankingAccumulator}s
- * are not.
+ * #withoutAverageRank()}. Instances are immutable and thread-safe; {@link RankingAccumulator}s are
+ * not.
  */
 public final class RankingEvaluator {
   private final int k;
@@ -33,8 +33,14 @@ public final class RankingEvaluator {
    */
   public static RankingEvaluator atCutoff(int k) {
     RelevantItems.checkCutoff(k);
-    return new RankingEvaluator(k, List.of(new PrecisionAtK(k), new RecallAtK(k),
-        new AveragePrecisionAtK(k), new NdcgAtK(k), new AverageRank()));
+    return new RankingEvaluator(
+        k,
+        List.of(
+            new PrecisionAtK(k),
+            new RecallAtK(k),
+            new AveragePrecisionAtK(k),
+            new NdcgAtK(k),
+            new AverageRank()));
   }
 
   /** Returns this evaluator without {@code average_rank}, for rankings cut at k. */
@@ -67,8 +73,8 @@ public final class RankingEvaluator {
    */
   public RankingEvaluation evaluate(List<int[]> rankings, List<int[]> relevant) {
     if (rankings.size() != relevant.size()) {
-      throw new IllegalArgumentException(rankings.size() + " rankings but " + relevant.size()
-          + " relevant sets");
+      throw new IllegalArgumentException(
+          rankings.size() + " rankings but " + relevant.size() + " relevant sets");
     }
     RankingAccumulator accumulator = accumulator();
     for (int u = 0; u < rankings.size(); u++) {

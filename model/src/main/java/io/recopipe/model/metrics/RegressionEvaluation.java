@@ -15,8 +15,13 @@ public final class RegressionEvaluation extends MetricValues {
   private final int coldStartRows;
 
   /** Creates an evaluation; {@code values} is copied in its iteration order. */
-  public RegressionEvaluation(Map<String, Double> values, int rows, int clippedRows,
-      int unknownUserRows, int unknownItemRows, int coldStartRows) {
+  public RegressionEvaluation(
+      Map<String, Double> values,
+      int rows,
+      int clippedRows,
+      int unknownUserRows,
+      int unknownItemRows,
+      int coldStartRows) {
     super(values);
     this.rows = rows;
     this.clippedRows = clippedRows;
@@ -46,8 +51,8 @@ public final class RegressionEvaluation extends MetricValues {
   }
 
   /**
-   * Returns how many rows had an unknown user or an unknown item (or both) and so were predicted
-   * by intercepts only, as ML.RECOMMEND does.
+   * Returns how many rows had an unknown user or an unknown item (or both) and so were predicted by
+   * intercepts only, as ML.RECOMMEND does.
    */
   public int coldStartRows() {
     return coldStartRows;
@@ -55,7 +60,14 @@ public final class RegressionEvaluation extends MetricValues {
 
   @Override
   public String toString() {
-    return "RegressionEvaluation" + asMap() + " over " + rows + " rows (" + clippedRows
-        + " clipped, " + coldStartRows + " cold-start)";
+    return "RegressionEvaluation"
+        + asMap()
+        + " over "
+        + rows
+        + " rows ("
+        + clippedRows
+        + " clipped, "
+        + coldStartRows
+        + " cold-start)";
   }
 }

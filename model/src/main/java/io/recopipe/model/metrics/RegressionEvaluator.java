@@ -11,31 +11,37 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Computes ML.EVALUATE's explicit matrix-factorization columns ({@code mean_absolute_error},
- * {@code mean_squared_error}, {@code mean_squared_log_error}, {@code median_absolute_error},
- * {@code r2_score}, {@code explained_variance}) plus {@code root_mean_squared_error} in one pass,
- * so the pipeline's evaluation step reports the same numbers as BigQuery ML under the same names.
+ * Computes ML.EVALUATE's explicit matrix-factorization columns ({@code mean_absolute_error}, {@code
+ * mean_squared_error}, {@code mean_squared_log_error}, {@code median_absolute_error}, {@code
+ * r2_score}, {@code explained_variance}) plus {@code root_mean_squared_error} in one pass, so the
+ * pipeline's evaluation step reports the same numbers as BigQuery ML under the same names.
  *
  * <p><b>Clipping.</b> A matrix-factorization prediction is an unbounded sum of intercepts and a dot
  * product, so it can fall outside the rating scale (5.6 stars, −0.3 stars). Every client that shows
  * or uses a rating clamps it into the scale, so by default the evaluator clamps predictions to
- * {@code [1, 5]} (MovieLens) before computing any metric: the metrics then measure what users
- * would see, and the clamp can only lower each absolute error. {@link #clipTo} sets another scale;
- * {@link #unclipped()} measures the raw model output, e.g. to compare with a tool that does not
- * clip. How many predictions were clamped is reported in
- * {@link RegressionEvaluation#clippedRows()}.
+ * {@code [1, 5]} (MovieLens) before computing any metric: the metrics then measure what users would
+ * see, and the clamp can only lower each absolute error. {@link #clipTo} sets another scale; {@link
+ * #unclipped()} measures the raw model output, e.g. to compare with a tool that does not clip. How
+ * many predictions were clamped is reported in {@link RegressionEvaluation#clippedRows()}.
  *
  * <p>Instances are immutable and thread-safe.
  */
 public final class RegressionEvaluator {
   /** Lowest rating of the default scale (MovieLens 1..5 stars). */
   public static final float DEFAULT_MIN_RATING = 1f;
+
   /** Highest rating of the default scale (MovieLens 1..5 stars). */
   public static final float DEFAULT_MAX_RATING = 5f;
 
-  private static final List<RegressionMetric> METRICS = List.of(new MeanAbsoluteError(),
-      new MeanSquaredError(), new MeanSquaredLogError(), new MedianAbsoluteError(), new R2Score(),
-      new ExplainedVariance(), new RootMeanSquaredError());
+  private static final List<RegressionMetric> METRICS =
+      List.of(
+          new MeanAbsoluteError(),
+          new MeanSquaredError(),
+          new MeanSquaredLogError(),
+          new MedianAbsoluteError(),
+          new R2Score(),
+          new ExplainedVariance(),
+          new RootMeanSquaredError());
 
   private final boolean clipping;
   private final float min;
@@ -80,8 +86,8 @@ public final class RegressionEvaluator {
    */
   public RegressionEvaluator clipTo(float min, float max) {
     if (!Float.isFinite(min) || !Float.isFinite(max) || min > max) {
-      throw new InvalidInputException("clipping range must be finite with min <= max, was ["
-          + min + ", " + max + "]");
+      throw new InvalidInputException(
+          "clipping range must be finite with min <= max, was [" + min + ", " + max + "]");
     }
     return new RegressionEvaluator(true, min, max);
   }
@@ -116,24 +122,35 @@ public final class RegressionEvaluator {
   }
 
   /**
-   * Evaluates {@code model} on test ratings given by external ids, predicting as ML.RECOMMEND
-   * does: users and items the model does not know get the global intercept plus the intercept of
-   * the known side ({@link MfModel#predict(String, String)}), and are counted.
+   * Evaluates {@code model} on test ratings given by external ids, predicting as ML.RECOMMEND does:
+   * users and items the model does not know get the global intercept plus the intercept of the
+   * known side ({@link MfModel#predict(String, String)}), and are counted.
    *
    * @throws IllegalArgumentException when the arrays differ in length or are empty
    */
-  public RegressionEvaluation evaluate(MfModel model, String[] users, String[] items,
-      float[] ratings) {
+  public RegressionEvaluation evaluate(
+      MfModel model, String[] users, String[] items, float[] ratings) {
     Objects.requireNonNull(model, "model");
     int n = ratings.length;
     if (users.length != n || items.length != n) {
-      throw new InvalidInputException("test triples differ in length: " + users.length
-          + " users, " + items.length + " items, " + n + " ratings");
+      throw new InvalidInputException(
+          "test triples differ in length: "
+              + users.length
+              + " users, "
+              + items.length
+              + " items, "
+              + n
+              + " ratings");
     }
     Predictions predictions = new Predictions(n);
     for (int r = 0; r < n; r++) {
-      predictions.add(r, model, model.users().indexOf(users[r]), model.items().indexOf(items[r]),
-          users[r], items[r]);
+      predictions.add(
+          r,
+          model,
+          model.users().indexOf(users[r]),
+          model.items().indexOf(items[r]),
+          users[r],
+          items[r]);
     }
     return evaluate(ratings, predictions.values, n, predictions);
   }
@@ -155,8 +172,13 @@ public final class RegressionEvaluator {
       actual[r] = test.rating(r);
       int testUser = test.user(r);
       int testItem = test.item(r);
-      predictions.add(r, model, userIndex[testUser], itemIndex[testItem],
-          test.users().id(testUser), test.items().id(testItem));
+      predictions.add(
+          r,
+          model,
+          userIndex[testUser],
+          itemIndex[testItem],
+          test.users().id(testUser),
+          test.items().id(testItem));
     }
     return evaluate(actual, predictions.values, n, predictions);
   }
@@ -193,8 +215,8 @@ public final class RegressionEvaluator {
     }
   }
 
-  private RegressionEvaluation evaluate(float[] actual, float[] predicted, int n,
-      Predictions coldStart) {
+  private RegressionEvaluation evaluate(
+      float[] actual, float[] predicted, int n, Predictions coldStart) {
     ResidualSummary.checkInputs(actual, predicted, n);
     float[] used = predicted;
     int clipped = 0;
@@ -216,13 +238,19 @@ public final class RegressionEvaluator {
     }
     return coldStart == null
         ? new RegressionEvaluation(values, n, clipped, 0, 0, 0)
-        : new RegressionEvaluation(values, n, clipped, coldStart.unknownUsers,
-            coldStart.unknownItems, coldStart.coldStart);
+        : new RegressionEvaluation(
+            values,
+            n,
+            clipped,
+            coldStart.unknownUsers,
+            coldStart.unknownItems,
+            coldStart.coldStart);
   }
 
   @Override
   public String toString() {
-    return "RegressionEvaluator[" + (clipping ? "clip to [" + min + ", " + max + "]" : "unclipped")
+    return "RegressionEvaluator["
+        + (clipping ? "clip to [" + min + ", " + max + "]" : "unclipped")
         + "]";
   }
 }

@@ -35,8 +35,11 @@ final class RelevantItems {
     }
     for (int n = 1; n < relevant.length; n++) {
       if (relevant[n - 1] >= relevant[n]) {
-        throw new IllegalArgumentException("relevant items must be strictly ascending, found "
-            + relevant[n - 1] + " before " + relevant[n]);
+        throw new IllegalArgumentException(
+            "relevant items must be strictly ascending, found "
+                + relevant[n - 1]
+                + " before "
+                + relevant[n]);
       }
     }
   }

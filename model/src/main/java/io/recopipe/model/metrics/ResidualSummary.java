@@ -28,8 +28,13 @@ public final class ResidualSummary {
   private final double centredSumOfSquaresOfActual;
   private final double centredSumOfSquaresOfResidual;
 
-  private ResidualSummary(int count, double sumAbsoluteError, double sumSquaredError,
-      double sumSquaredLogError, double medianAbsoluteError, double centredSumOfSquaresOfActual,
+  private ResidualSummary(
+      int count,
+      double sumAbsoluteError,
+      double sumSquaredError,
+      double sumSquaredLogError,
+      double medianAbsoluteError,
+      double centredSumOfSquaresOfActual,
       double centredSumOfSquaresOfResidual) {
     this.count = count;
     this.sumAbsoluteError = sumAbsoluteError;
@@ -78,9 +83,14 @@ public final class ResidualSummary {
       meanResidual += deltaResidual / seen;
       centredResidual += deltaResidual * (residual - meanResidual);
     }
-    return new ResidualSummary(n, sumAbs, sumSquared,
-        negativeActual ? Double.NaN : sumSquaredLog, Median.ofInPlace(absoluteErrors, n),
-        centredActual, centredResidual);
+    return new ResidualSummary(
+        n,
+        sumAbs,
+        sumSquared,
+        negativeActual ? Double.NaN : sumSquaredLog,
+        Median.ofInPlace(absoluteErrors, n),
+        centredActual,
+        centredResidual);
   }
 
   static void checkInputs(float[] actual, float[] predicted, int n) {
@@ -91,8 +101,14 @@ public final class ResidualSummary {
           "cannot evaluate 0 rows: regression metrics need at least one (actual, predicted) pair");
     }
     if (n < 0 || n > actual.length || n > predicted.length) {
-      throw new IllegalArgumentException("n=" + n + " is outside the arrays (actual has "
-          + actual.length + " values, predicted " + predicted.length + ")");
+      throw new IllegalArgumentException(
+          "n="
+              + n
+              + " is outside the arrays (actual has "
+              + actual.length
+              + " values, predicted "
+              + predicted.length
+              + ")");
     }
   }
 
@@ -138,7 +154,12 @@ public final class ResidualSummary {
 
   @Override
   public String toString() {
-    return "ResidualSummary[n=" + count + ", mae=" + meanAbsoluteError() + ", mse="
-        + meanSquaredError() + "]";
+    return "ResidualSummary[n="
+        + count
+        + ", mae="
+        + meanAbsoluteError()
+        + ", mse="
+        + meanSquaredError()
+        + "]";
   }
 }

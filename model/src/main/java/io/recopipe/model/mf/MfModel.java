@@ -7,7 +7,8 @@ import io.recopipe.model.data.IdDictionary;
  * intercept + item intercept + dot(user factors, item factors)}; immutable, so one instance can be
  * shared by every scoring thread and swapped atomically.
  *
- * <p>Factors are float32, row-major: user {@code u}'s factors are {@code userFactors[u*k .. u*k+k)}.
+ * <p>Factors are float32, row-major: user {@code u}'s factors are {@code userFactors[u*k ..
+ * u*k+k)}.
  */
 public final class MfModel {
   private final IdDictionary users;
@@ -20,8 +21,15 @@ public final class MfModel {
   private final float[] itemIntercepts;
 
   /** Creates a model; arrays are taken as they are (not copied) and must not change afterwards. */
-  public MfModel(IdDictionary users, IdDictionary items, int numFactors, float globalIntercept,
-      float[] userFactors, float[] userIntercepts, float[] itemFactors, float[] itemIntercepts) {
+  public MfModel(
+      IdDictionary users,
+      IdDictionary items,
+      int numFactors,
+      float globalIntercept,
+      float[] userFactors,
+      float[] userIntercepts,
+      float[] itemFactors,
+      float[] itemIntercepts) {
     if (numFactors < 1) {
       throw new IllegalArgumentException("numFactors must be >= 1, was " + numFactors);
     }
@@ -115,7 +123,14 @@ public final class MfModel {
 
   @Override
   public String toString() {
-    return "MfModel[" + users.size() + " users × " + items.size() + " items, k=" + numFactors
-        + ", global=" + globalIntercept + "]";
+    return "MfModel["
+        + users.size()
+        + " users × "
+        + items.size()
+        + " items, k="
+        + numFactors
+        + ", global="
+        + globalIntercept
+        + "]";
   }
 }

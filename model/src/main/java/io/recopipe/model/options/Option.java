@@ -8,24 +8,30 @@ import java.util.function.Supplier;
 
 /**
  * One typed option as a config spells it: name, type, default, allowed range and a line of
- * documentation, so parsing, validation, defaults and the manifest entry come from one
- * declaration instead of being written out in several places, as Spark MLlib's {@code Param}s.
+ * documentation, so parsing, validation, defaults and the manifest entry come from one declaration
+ * instead of being written out in several places, as Spark MLlib's {@code Param}s.
  *
- * @param name       the name as configs (and BigQuery ML, where it has the option) spell it
- * @param type       how its text is read
- * @param fallback   the default, evaluated when a set of options starts (null: automatic)
- * @param range      the allowed values of a numeric option; null when any value goes
- * @param auto       whether the text {@code auto} (a null value) asks for the automatic choice
+ * @param name the name as configs (and BigQuery ML, where it has the option) spell it
+ * @param type how its text is read
+ * @param fallback the default, evaluated when a set of options starts (null: automatic)
+ * @param range the allowed values of a numeric option; null when any value goes
+ * @param auto whether the text {@code auto} (a null value) asks for the automatic choice
  * @param bigQueryMl whether BigQuery ML's {@code CREATE MODEL} takes the option too
- * @param when       the options and values it applies under; empty when always
- * @param doc        what it does, in one line
+ * @param when the options and values it applies under; empty when always
+ * @param doc what it does, in one line
  */
-public record Option<T>(String name, OptionType<T> type, Supplier<T> fallback, Range range,
-    boolean auto, boolean bigQueryMl, List<Condition> when, String doc) {
+public record Option<T>(
+    String name,
+    OptionType<T> type,
+    Supplier<T> fallback,
+    Range range,
+    boolean auto,
+    boolean bigQueryMl,
+    List<Condition> when,
+    String doc) {
 
   /** An option applies only while {@code option} holds {@code value}. */
-  public record Condition(Option<?> option, Object value) {
-  }
+  public record Condition(Option<?> option, Object value) {}
 
   /** An option {@code name} of {@code type} defaulting to {@code fallback}. */
   public static <T> Option<T> of(String name, OptionType<T> type, T fallback, String doc) {
@@ -33,8 +39,8 @@ public record Option<T>(String name, OptionType<T> type, Supplier<T> fallback, R
   }
 
   /** An option whose default is computed each time a set of options starts. */
-  public static <T> Option<T> computed(String name, OptionType<T> type, Supplier<T> fallback,
-      String doc) {
+  public static <T> Option<T> computed(
+      String name, OptionType<T> type, Supplier<T> fallback, String doc) {
     return new Option<>(name, type, fallback, null, false, false, List.of(), doc);
   }
 

@@ -9,9 +9,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The one validating reader of option text: it reads {@link Option}s from a section's text
- * values, checks types and ranges, and words every problem the section's way ({@link Wording}),
- * collecting them so a caller can report all at once or stop at the first.
+ * The one validating reader of option text: it reads {@link Option}s from a section's text values,
+ * checks types and ranges, and words every problem the section's way ({@link Wording}), collecting
+ * them so a caller can report all at once or stop at the first.
  */
 public final class OptionReader {
   /** How text values are cleaned before they are read. */
@@ -92,8 +92,8 @@ public final class OptionReader {
   }
 
   /**
-   * Reads {@code given} as {@code option}'s type (no range check: a builder checks its values
-   * once all are set) and hands the value, null for {@code auto}, to {@code sink}.
+   * Reads {@code given} as {@code option}'s type (no range check: a builder checks its values once
+   * all are set) and hands the value, null for {@code auto}, to {@code sink}.
    */
   public <T> void parse(Option<T> option, String given, Consumer<T> sink) {
     Read<T> read = parsed(option, given);
@@ -105,8 +105,10 @@ public final class OptionReader {
   /** Checks a typed {@code value} of {@code option}, as a builder holds it. */
   public void check(Option<?> option, Object value) {
     if (!option.accepts(value)) {
-      problems.add(value == null ? wording.missing(option)
-          : wording.outside(option, String.valueOf(value), value));
+      problems.add(
+          value == null
+              ? wording.missing(option)
+              : wording.outside(option, String.valueOf(value), value));
     }
   }
 
@@ -128,8 +130,7 @@ public final class OptionReader {
   }
 
   /** A parsed value (null for {@code auto}) or, when not {@code ok}, none. */
-  private record Read<T>(boolean ok, T value) {
-  }
+  private record Read<T>(boolean ok, T value) {}
 
   private <T> Read<T> parsed(Option<T> option, String given) {
     try {

@@ -3,14 +3,14 @@ package io.recopipe.model.options;
 import java.util.function.DoubleFunction;
 
 /**
- * The values a numeric option allows, with an optional reason shown next to them, so a typo such
- * as a 10⁹ iteration count is refused with the bounds instead of running forever.
+ * The values a numeric option allows, with an optional reason shown next to them, so a typo such as
+ * a 10⁹ iteration count is refused with the bounds instead of running forever.
  *
- * @param min     the lower bound
+ * @param min the lower bound
  * @param minOpen whether {@code min} itself is excluded
- * @param max     the upper bound
+ * @param max the upper bound
  * @param maxOpen whether {@code max} itself is excluded
- * @param reason  why these bounds, shown in parentheses after them; empty for none
+ * @param reason why these bounds, shown in parentheses after them; empty for none
  */
 public record Range(double min, boolean minOpen, double max, boolean maxOpen, String reason) {
   /** {@code min..max}, both included. */
@@ -50,13 +50,19 @@ public record Range(double min, boolean minOpen, double max, boolean maxOpen, St
 
   /** {@code (0, 0.5]}. */
   String interval(DoubleFunction<String> format) {
-    return (minOpen ? "(" : "[") + format.apply(min) + ", " + format.apply(max)
+    return (minOpen ? "(" : "[")
+        + format.apply(min)
+        + ", "
+        + format.apply(max)
         + (maxOpen ? ")" : "]");
   }
 
   /** {@code > 0 and <= 1e6}. */
   String bounds(DoubleFunction<String> format) {
-    return (minOpen ? "> " : ">= ") + format.apply(min) + " and " + (maxOpen ? "< " : "<= ")
+    return (minOpen ? "> " : ">= ")
+        + format.apply(min)
+        + " and "
+        + (maxOpen ? "< " : "<= ")
         + format.apply(max);
   }
 

@@ -2,13 +2,17 @@ package io.recopipe.model.options;
 
 /**
  * How a reader words a problem, so each kind of config keeps the one-line message its users (and
- * tests) know: step sections say {@code export: parameter top_n must be an integer in 1..10000,
- * was 'x'}, keys read with their section say {@code ingest.header: expected true or false, found
- * 'yes'}, and training options say {@code option l2_reg: cannot read 'x' as a number} or
- * {@code l2_reg must be a number > 0 and <= 1e6, was 0.0}.
+ * tests) know: step sections say {@code export: parameter top_n must be an integer in 1..10000, was
+ * 'x'}, keys read with their section say {@code ingest.header: expected true or false, found
+ * 'yes'}, and training options say {@code option l2_reg: cannot read 'x' as a number} or {@code
+ * l2_reg must be a number > 0 and <= 1e6, was 0.0}.
  */
 public final class Wording {
-  private enum Style { MUST_BE, EXPECTED, CANNOT_READ }
+  private enum Style {
+    MUST_BE,
+    EXPECTED,
+    CANNOT_READ
+  }
 
   private final Style style;
   private final String prefix;
@@ -42,12 +46,12 @@ public final class Wording {
   /** {@code text} of {@code option} could not be read as its type. */
   public String unreadable(Option<?> option, String text) {
     return switch (style) {
-      case MUST_BE -> prefix + option.name() + " must be " + expected(option) + ", was '" + text
-          + "'";
-      case EXPECTED -> prefix + option.name() + ": expected " + option.type().noun()
-          + ", found '" + text + "'";
-      case CANNOT_READ -> "option " + option.name() + ": cannot read '" + text + "' as "
-          + option.type().noun();
+      case MUST_BE ->
+          prefix + option.name() + " must be " + expected(option) + ", was '" + text + "'";
+      case EXPECTED ->
+          prefix + option.name() + ": expected " + option.type().noun() + ", found '" + text + "'";
+      case CANNOT_READ ->
+          "option " + option.name() + ": cannot read '" + text + "' as " + option.type().noun();
     };
   }
 
@@ -55,8 +59,13 @@ public final class Wording {
   public String outside(Option<?> option, String text, Object value) {
     return switch (style) {
       case MUST_BE -> unreadable(option, text);
-      case EXPECTED -> prefix + option.name() + ": expected " + expected(option) + ", found "
-          + (option.type().integral() ? String.valueOf(value) : text);
+      case EXPECTED ->
+          prefix
+              + option.name()
+              + ": expected "
+              + expected(option)
+              + ", found "
+              + (option.type().integral() ? String.valueOf(value) : text);
       case CANNOT_READ -> option.name() + " must be " + allowed(option) + ", was " + value;
     };
   }
@@ -65,8 +74,8 @@ public final class Wording {
   public String missing(Option<?> option) {
     return switch (style) {
       case MUST_BE -> prefix + option.name() + " must be " + expected(option);
-      case EXPECTED -> prefix + option.name() + ": expected " + expected(option)
-          + ", found nothing";
+      case EXPECTED ->
+          prefix + option.name() + ": expected " + expected(option) + ", found nothing";
       case CANNOT_READ -> option.name() + " must be " + option.type().noun();
     };
   }
@@ -77,20 +86,25 @@ public final class Wording {
     if (range == null) {
       return option.type().noun();
     }
-    return option.type().noun() + " in " + (range.isClosed() ? range.dots(Wording::plain)
-        : range.interval(Wording::plain)) + range.note();
+    return option.type().noun()
+        + " in "
+        + (range.isClosed() ? range.dots(Wording::plain) : range.interval(Wording::plain))
+        + range.note();
   }
 
   /** "in 2..200 (BigQuery ML's range)", "a number > 0 and <= 1e6". */
   private static String allowed(Option<?> option) {
     Range range = option.range();
-    return (range.isClosed() ? "in " + range.dots(Wording::compact)
-        : option.type().noun() + " " + range.bounds(Wording::compact)) + range.note();
+    return (range.isClosed()
+            ? "in " + range.dots(Wording::compact)
+            : option.type().noun() + " " + range.bounds(Wording::compact))
+        + range.note();
   }
 
   /** Whole numbers without a fraction, others as Java prints them. */
   private static String plain(double value) {
-    return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+    return value == Math.rint(value) && Math.abs(value) < 1e15
+        ? Long.toString((long) value)
         : Double.toString(value);
   }
 

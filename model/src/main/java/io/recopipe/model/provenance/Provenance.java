@@ -15,26 +15,32 @@ import java.util.Properties;
 
 /**
  * Where a model came from: the code version and commit, the seed and the training data's
- * fingerprint, recorded in every bundle (as Tribuo does) so that a model found in production can
- * be traced to, and rebuilt from, its inputs. Every field is a function of those inputs, so two
+ * fingerprint, recorded in every bundle (as Tribuo does) so that a model found in production can be
+ * traced to, and rebuilt from, its inputs. Every field is a function of those inputs, so two
  * trainings of the same data, options and seed write the same bytes; the run and the time it
  * happened live beside the model (the run record and the registry), not inside it.
  *
  * <p>Bundles written by earlier versions also recorded the run id, the creation time, the JVM and
  * the OS; the run id and time are still read from them (the rest is ignored).
  *
- * @param codeVersion     recopipe's Maven version, or "unknown" when run from unfiltered classes
- * @param gitCommit       the commit from {@code RECOPIPE_GIT_COMMIT}, or "unknown"
- * @param seed            the training seed
+ * @param codeVersion recopipe's Maven version, or "unknown" when run from unfiltered classes
+ * @param gitCommit the commit from {@code RECOPIPE_GIT_COMMIT}, or "unknown"
+ * @param seed the training seed
  * @param dataFingerprint the training data's fingerprint (see {@code Ratings.fingerprint()})
- * @param createdAt       when an older bundle says it was made; null in current bundles
- * @param runId           the run an older bundle names; null in current bundles
+ * @param createdAt when an older bundle says it was made; null in current bundles
+ * @param runId the run an older bundle names; null in current bundles
  */
-public record Provenance(String codeVersion, String gitCommit, long seed, String dataFingerprint,
-    Instant createdAt, String runId) {
+public record Provenance(
+    String codeVersion,
+    String gitCommit,
+    long seed,
+    String dataFingerprint,
+    Instant createdAt,
+    String runId) {
 
   /** The environment variable a build or CI job sets to the commit being built. */
   public static final String GIT_COMMIT_ENV = "RECOPIPE_GIT_COMMIT";
+
   /** Stands in for a value that could not be found. */
   public static final String UNKNOWN = "unknown";
 
@@ -51,12 +57,15 @@ public record Provenance(String codeVersion, String gitCommit, long seed, String
   }
 
   /** As {@link #of(long, String)}, reading the commit from {@code environment} (for tests). */
-  public static Provenance of(long seed, String dataFingerprint,
-      Map<String, String> environment) {
+  public static Provenance of(long seed, String dataFingerprint, Map<String, String> environment) {
     String commit = environment.get(GIT_COMMIT_ENV);
-    return new Provenance(currentCodeVersion(),
-        commit == null || commit.isBlank() ? UNKNOWN : commit.trim(), seed, dataFingerprint,
-        null, null);
+    return new Provenance(
+        currentCodeVersion(),
+        commit == null || commit.isBlank() ? UNKNOWN : commit.trim(),
+        seed,
+        dataFingerprint,
+        null,
+        null);
   }
 
   /** Returns recopipe's version from the Maven-filtered {@code version.properties}. */
@@ -76,11 +85,12 @@ public record Provenance(String codeVersion, String gitCommit, long seed, String
 
   /** Returns the JSON form, snake_case as the rest of the manifest; absent fields are left out. */
   public ObjectNode toJson() {
-    ObjectNode json = Json.object()
-        .put("code_version", codeVersion)
-        .put("git_commit", gitCommit)
-        .put("seed", seed)
-        .put("data_fingerprint", dataFingerprint);
+    ObjectNode json =
+        Json.object()
+            .put("code_version", codeVersion)
+            .put("git_commit", gitCommit)
+            .put("seed", seed)
+            .put("data_fingerprint", dataFingerprint);
     if (createdAt != null) {
       json.put("created_at", createdAt.toString());
     }
@@ -102,13 +112,18 @@ public record Provenance(String codeVersion, String gitCommit, long seed, String
       try {
         createdAt = Instant.parse(created);
       } catch (DateTimeParseException e) {
-        throw new JsonInputException("field 'created_at': '" + created
-            + "' is not an ISO-8601 UTC time such as 2024-05-01T12:00:00Z");
+        throw new JsonInputException(
+            "field 'created_at': '"
+                + created
+                + "' is not an ISO-8601 UTC time such as 2024-05-01T12:00:00Z");
       }
     }
-    return new Provenance(JsonFields.string(json, "code_version"),
-        JsonFields.string(json, "git_commit"), JsonFields.longValue(json, "seed"),
-        JsonFields.string(json, "data_fingerprint"), createdAt,
+    return new Provenance(
+        JsonFields.string(json, "code_version"),
+        JsonFields.string(json, "git_commit"),
+        JsonFields.longValue(json, "seed"),
+        JsonFields.string(json, "data_fingerprint"),
+        createdAt,
         JsonFields.string(json, "run_id", null));
   }
 }

@@ -27,7 +27,9 @@ public final class BatchRecommender {
     this.threads = Math.max(1, threads);
   }
 
-  /** The result: row u holds user u's top items and scores, best first ({@code counts[u]} valid). */
+  /**
+   * The result: row u holds user u's top items and scores, best first ({@code counts[u]} valid).
+   */
   public record Table(int k, int[] counts, int[] items, float[] ratings) {
     /** Item index at {@code rank} (0-based) for user {@code u}. */
     public int item(int u, int rank) {
@@ -57,28 +59,29 @@ public final class BatchRecommender {
     float[] ratings = new float[users * k];
     int blocks = (users + BLOCK_USERS - 1) / BLOCK_USERS;
     AtomicInteger next = new AtomicInteger();
-    Runnable worker = () -> {
-      Recommender recommender = new Recommender(scorer, rated);
-      TopK top = new TopK(k);
-      int[] rowItems = new int[k];
-      float[] rowRatings = new float[k];
-      int itemCount = scorer.model().items().size();
-      float[][] scores = new float[BLOCK_USERS][itemCount];
-      float[] scratch = new float[itemCount];
-      for (int block = next.getAndIncrement(); block < blocks; block = next.getAndIncrement()) {
-        int first = block * BLOCK_USERS;
-        int end = Math.min(users, first + BLOCK_USERS);
-        scorer.scoreBlock(first, end - first, scores, scratch);
-        for (int u = first; u < end; u++) {
-          top.clear();
-          recommender.topOf(u, scores[u - first], excludeRated, top);
-          int n = top.drainBestFirst(rowItems, rowRatings);
-          counts[u] = n;
-          System.arraycopy(rowItems, 0, items, u * k, n);
-          System.arraycopy(rowRatings, 0, ratings, u * k, n);
-        }
-      }
-    };
+    Runnable worker =
+        () -> {
+          Recommender recommender = new Recommender(scorer, rated);
+          TopK top = new TopK(k);
+          int[] rowItems = new int[k];
+          float[] rowRatings = new float[k];
+          int itemCount = scorer.model().items().size();
+          float[][] scores = new float[BLOCK_USERS][itemCount];
+          float[] scratch = new float[itemCount];
+          for (int block = next.getAndIncrement(); block < blocks; block = next.getAndIncrement()) {
+            int first = block * BLOCK_USERS;
+            int end = Math.min(users, first + BLOCK_USERS);
+            scorer.scoreBlock(first, end - first, scores, scratch);
+            for (int u = first; u < end; u++) {
+              top.clear();
+              recommender.topOf(u, scores[u - first], excludeRated, top);
+              int n = top.drainBestFirst(rowItems, rowRatings);
+              counts[u] = n;
+              System.arraycopy(rowItems, 0, items, u * k, n);
+              System.arraycopy(rowRatings, 0, ratings, u * k, n);
+            }
+          }
+        };
     if (threads == 1) {
       worker.run();
     } else {

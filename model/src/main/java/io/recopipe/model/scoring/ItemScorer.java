@@ -9,16 +9,19 @@ import io.recopipe.model.mf.MfModel;
  * bit-identical to single predictions.
  */
 public final class ItemScorer {
-  /** Whether the Vector API module was added to this JVM ({@code --add-modules jdk.incubator.vector}). */
+  /**
+   * Whether the Vector API module was added to this JVM ({@code --add-modules
+   * jdk.incubator.vector}).
+   */
   static final boolean VECTOR_API =
       ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
           && !Boolean.getBoolean("recopipe.scalar");
 
   /**
-   * From this many items on, top-K screens with int8 factors before scoring exactly. Measured
-   * with 64 factors and top 50 (thread CPU time, {@code recopipe bench topk} and the same loop
-   * at other sizes): the screen's fixed costs (floor, ~70 exact rescorings) make it 0.8× as fast
-   * as scoring every item at 1,682 items, 1.06× at 2,500, 1.3–1.5× at 3,706 and 1.6× at 26,744.
+   * From this many items on, top-K screens with int8 factors before scoring exactly. Measured with
+   * 64 factors and top 50 (thread CPU time, {@code recopipe bench topk} and the same loop at other
+   * sizes): the screen's fixed costs (floor, ~70 exact rescorings) make it 0.8× as fast as scoring
+   * every item at 1,682 items, 1.06× at 2,500, 1.3–1.5× at 3,706 and 1.6× at 26,744.
    */
   static final int SCREEN_MIN_ITEMS = 3000;
 
@@ -37,8 +40,8 @@ public final class ItemScorer {
   }
 
   /**
-   * A scorer whose recommenders score every item (no int8 screen): the reference the screened
-   * top-K is bit-identical to, for benchmarks and tests.
+   * A scorer whose recommenders score every item (no int8 screen): the reference the screened top-K
+   * is bit-identical to, for benchmarks and tests.
    */
   public static ItemScorer withoutScreen(MfModel model) {
     return new ItemScorer(model, false);
@@ -68,13 +71,14 @@ public final class ItemScorer {
 
   private static QuantizedItems quantize(MfModel model) {
     return VECTOR_API && model.items().size() >= SCREEN_MIN_ITEMS
-        ? QuantizedItems.of(model, VectorItemScorer.lanes()) : null;
+        ? QuantizedItems.of(model, VectorItemScorer.lanes())
+        : null;
   }
 
   /**
    * This scorer with the int8 screen added (sharing the transposed factors), or this one when it
-   * has it or screening does not pay: lets a server answer with the exact path at once and
-   * build the screen after it is ready, since the results are the same.
+   * has it or screening does not pay: lets a server answer with the exact path at once and build
+   * the screen after it is ready, since the results are the same.
    */
   public ItemScorer withScreen() {
     QuantizedItems built = quantized == null ? quantize(model) : null;
@@ -112,8 +116,15 @@ public final class ItemScorer {
     float[] x = model.userFactors();
     int uo = user * k;
     if (VECTOR_API) {
-      VectorItemScorer.scoreAll(x, uo, k, itemFactorsByFactor, itemCount,
-          global + model.userIntercept(user), itemIntercepts, out);
+      VectorItemScorer.scoreAll(
+          x,
+          uo,
+          k,
+          itemFactorsByFactor,
+          itemCount,
+          global + model.userIntercept(user),
+          itemIntercepts,
+          out);
       return;
     }
     java.util.Arrays.fill(dot, 0, itemCount, 0f);
@@ -129,6 +140,7 @@ public final class ItemScorer {
       out[i] = base + itemIntercepts[i] + dot[i];
     }
   }
+
   /**
    * Writes the scores of users {@code first} .. {@code first + count - 1} into {@code out[0]} ..
    * {@code out[count - 1]}, bit-identical to {@link #scoreAll} for each; with the Vector API the
@@ -145,7 +157,15 @@ public final class ItemScorer {
     for (int j = 0; j < count; j++) {
       bases[j] = model.globalIntercept() + model.userIntercept(first + j);
     }
-    VectorItemScorer.scoreBlock(model.userFactors(), first, count, k, itemFactorsByFactor,
-        itemCount, bases, model.itemIntercepts(), out);
+    VectorItemScorer.scoreBlock(
+        model.userFactors(),
+        first,
+        count,
+        k,
+        itemFactorsByFactor,
+        itemCount,
+        bases,
+        model.itemIntercepts(),
+        out);
   }
 }

@@ -5,8 +5,8 @@ import io.recopipe.model.data.Ratings;
 import io.recopipe.model.mf.MfModel;
 
 /**
- * The items each user already rated, in the model's index space, so recommendations can leave
- * them out (ML.RECOMMEND does not; most apps want it).
+ * The items each user already rated, in the model's index space, so recommendations can leave them
+ * out (ML.RECOMMEND does not; most apps want it).
  */
 public final class RatedItems {
   private static final int[] NONE = new int[0];
@@ -60,9 +60,8 @@ public final class RatedItems {
    * Builds the lists from CSR arrays: user u's items are {@code items[offsets[u] .. offsets[u+1])}
    * (the arrays are copied).
    *
-   * @throws IllegalArgumentException when offsets do not start at 0, decrease or overrun
-   *                                  {@code items}, or a row is not strictly ascending or holds an
-   *                                  index outside {@code [0, itemCount)}
+   * @throws IllegalArgumentException when offsets do not start at 0, decrease or overrun {@code
+   *     items}, or a row is not strictly ascending or holds an index outside {@code [0, itemCount)}
    */
   public static RatedItems fromCsr(int[] offsets, int[] items, int itemCount) {
     if (offsets.length == 0 || offsets[0] != 0) {
@@ -70,23 +69,31 @@ public final class RatedItems {
     }
     int users = offsets.length - 1;
     if (offsets[users] != items.length) {
-      throw new IllegalArgumentException("CSR offsets end at " + offsets[users] + " but there are "
-          + items.length + " item indexes");
+      throw new IllegalArgumentException(
+          "CSR offsets end at "
+              + offsets[users]
+              + " but there are "
+              + items.length
+              + " item indexes");
     }
     int[][] byUser = new int[users][];
     for (int u = 0; u < users; u++) {
       int start = offsets[u];
       int end = offsets[u + 1];
       if (end < start || end > items.length) {
-        throw new IllegalArgumentException("CSR offsets of user " + u + " are invalid: " + start
-            + ".." + end);
+        throw new IllegalArgumentException(
+            "CSR offsets of user " + u + " are invalid: " + start + ".." + end);
       }
       int previous = -1;
       for (int e = start; e < end; e++) {
         int item = items[e];
         if (item <= previous || item >= itemCount) {
-          throw new IllegalArgumentException("CSR row of user " + u + " holds item index " + item
-              + (item >= itemCount ? " (only " + itemCount + " items)" : " out of order"));
+          throw new IllegalArgumentException(
+              "CSR row of user "
+                  + u
+                  + " holds item index "
+                  + item
+                  + (item >= itemCount ? " (only " + itemCount + " items)" : " out of order"));
         }
         previous = item;
       }

@@ -10,6 +10,7 @@ import io.recopipe.model.mf.MfModel;
 public final class Recommender {
   /** Group counts are a multiple of this, a whole number of vectors of the widest lanes. */
   private static final int GROUP_ALIGN = 16;
+
   private static final int[] NO_ITEMS = new int[0];
   private final ItemScorer scorer;
   private final RatedItems rated;
@@ -51,15 +52,18 @@ public final class Recommender {
     for (int r = 0; r < n; r++) {
       ids[r] = model.items().id(items[r]);
     }
-    return new Recommendation(user, u < 0, java.util.List.of(ids),
+    return new Recommendation(
+        user,
+        u < 0,
+        java.util.List.of(ids),
         n == k ? ratings : java.util.Arrays.copyOf(ratings, n));
   }
 
   /**
-   * Writes user index {@code u}'s top {@code k} item indexes (excluding rated items when asked;
-   * -1 is an unknown user) best first into {@code items} and their scores into {@code ratings}
-   * (both of length at least k) and returns how many there are: {@link #recommend} without the
-   * ids, for callers that write item indexes out themselves.
+   * Writes user index {@code u}'s top {@code k} item indexes (excluding rated items when asked; -1
+   * is an unknown user) best first into {@code items} and their scores into {@code ratings} (both
+   * of length at least k) and returns how many there are: {@link #recommend} without the ids, for
+   * callers that write item indexes out themselves.
    */
   public int topItems(int u, int k, boolean excludeRated, int[] items, float[] ratings) {
     TopK top = new TopK(k);
@@ -67,9 +71,12 @@ public final class Recommender {
     return top.drainBestFirst(items, ratings);
   }
 
-  /** Offers user index {@code u}'s item scores (without its rated items if asked) to {@code top}. */
+  /**
+   * Offers user index {@code u}'s item scores (without its rated items if asked) to {@code top}.
+   */
   void topInto(int u, boolean excludeRated, TopK top) {
-    if (screened != null && u >= 0
+    if (screened != null
+        && u >= 0
         && screened.topInto(u, excludeRated ? rated.itemsOf(u) : NO_ITEMS, top, scores)) {
       return; // the same items and scores, having scored only those that could make the list
     }
@@ -78,8 +85,8 @@ public final class Recommender {
   }
 
   /**
-   * Offers user index {@code u}'s precomputed item {@code scores} (rated items overwritten with
-   * NaN if excluded) to {@code top}.
+   * Offers user index {@code u}'s precomputed item {@code scores} (rated items overwritten with NaN
+   * if excluded) to {@code top}.
    */
   void topOf(int u, float[] scores, boolean excludeRated, TopK top) {
     if (excludeRated) {
@@ -116,8 +123,8 @@ public final class Recommender {
 
   /**
    * A score the k-th best item is sure to reach: the k-th largest of the maxima of at least 2k
-   * disjoint groups of items (k distinct items score at least that much), so that only a few
-   * more than k items are candidates. Negative infinity when there are too few items to bother.
+   * disjoint groups of items (k distinct items score at least that much), so that only a few more
+   * than k items are candidates. Negative infinity when there are too few items to bother.
    */
   private float lowerBound(float[] scores, int count, int k) {
     if (count < 4 * k) {
@@ -133,8 +140,8 @@ public final class Recommender {
 
   /**
    * The largest score of each of {@code groups} groups, item i in group i mod {@code groups}
-   * (strided, so that a vector of consecutive items spans as many groups), NaN never a maximum
-   * and an empty group's maximum negative infinity.
+   * (strided, so that a vector of consecutive items spans as many groups), NaN never a maximum and
+   * an empty group's maximum negative infinity.
    */
   static void groupMaxima(float[] scores, int count, float[] maxima, int groups) {
     if (ItemScorer.VECTOR_API && groups % VectorItemScorer.lanes() == 0) {
@@ -151,9 +158,9 @@ public final class Recommender {
   }
 
   /**
-   * The value that sorting {@code values[0..count)} ascending would put at {@code rank}
-   * (Hoare's selection, reordering the array): the same bound as a sort at a fraction of its
-   * cost, which per request rivalled scoring the items.
+   * The value that sorting {@code values[0..count)} ascending would put at {@code rank} (Hoare's
+   * selection, reordering the array): the same bound as a sort at a fraction of its cost, which per
+   * request rivalled scoring the items.
    */
   static float select(float[] values, int count, int rank) {
     int lo = 0;
@@ -185,5 +192,4 @@ public final class Recommender {
     }
     return values[rank];
   }
-
 }

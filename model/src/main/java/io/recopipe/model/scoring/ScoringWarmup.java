@@ -7,19 +7,22 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Gets the batch top-K path (block scoring and selection, Vector API kernels included) compiled
- * by the optimizing JIT before a step scores every user: cold, those kernels run as allocating
- * library calls, and scoring ml-1m's users took most of a second more than compiled. It
- * recommends for a small random model until a call takes what compiled code takes, or a time
- * cap passes; the results are discarded, so no output depends on it.
+ * Gets the batch top-K path (block scoring and selection, Vector API kernels included) compiled by
+ * the optimizing JIT before a step scores every user: cold, those kernels run as allocating library
+ * calls, and scoring ml-1m's users took most of a second more than compiled. It recommends for a
+ * small random model until a call takes what compiled code takes, or a time cap passes; the results
+ * are discarded, so no output depends on it.
  */
 final class ScoringWarmup {
   /** Stops after this long (a loaded machine; results are unaffected). */
   private static final long CAP_NANOS = 3_000_000_000L;
+
   /** A compiled call on the warm-up model takes a few milliseconds; a cold one, hundreds. */
   private static final long COMPILED_NANOS = 15_000_000L;
+
   /** Calls made back to back before pausing between calls for the compiler. */
   private static final int TRIGGER_CALLS = 3;
+
   private static final int USERS = 64;
   private static final int ITEMS = 1024;
   private static final int FACTORS = 64;
@@ -27,8 +30,7 @@ final class ScoringWarmup {
 
   private static volatile boolean warm;
 
-  private ScoringWarmup() {
-  }
+  private ScoringWarmup() {}
 
   /** Warms the path once per JVM; a no-op without the Vector API. */
   static void ensureWarm() {
@@ -62,8 +64,15 @@ final class ScoringWarmup {
     SplittableRandom random = new SplittableRandom(1);
     float[] userFactors = gaussian(random, USERS * FACTORS);
     float[] itemFactors = gaussian(random, ITEMS * FACTORS);
-    return new MfModel(ids("u", USERS), ids("i", ITEMS), FACTORS, 3.5f,
-        userFactors, gaussian(random, USERS), itemFactors, gaussian(random, ITEMS));
+    return new MfModel(
+        ids("u", USERS),
+        ids("i", ITEMS),
+        FACTORS,
+        3.5f,
+        userFactors,
+        gaussian(random, USERS),
+        itemFactors,
+        gaussian(random, ITEMS));
   }
 
   private static IdDictionary ids(String prefix, int count) {

@@ -3,20 +3,21 @@ package io.recopipe.model.scoring;
 import io.recopipe.model.mf.MfModel;
 
 /**
- * Exact top-K for one user that reads a quarter of the bytes: it screens every item with the
- * int8 copy of {@link QuantizedItems}, which gives each item an interval sure to hold its exact
- * score, takes as floor the k-th largest lower end, and scores exactly (same arithmetic, same
- * order as {@link ItemScorer}) only the items whose upper end reaches the floor. Every other item
- * is beaten by k items, so the selection sees every item that can make the list and the result is
- * bit-identical to scoring all items. This is quantized candidate generation with exact
- * re-ranking (Guo et al., "Accelerating Large-Scale Inference with Anisotropic Vector
- * Quantization", ICML 2020), with a rigorous error bound in place of a fixed re-rank budget, as
- * in bound-based maximum inner product search (Teflioudi et al., "LEMP", SIGMOD 2015).
- * Not thread-safe: it owns scratch buffers.
+ * Exact top-K for one user that reads a quarter of the bytes: it screens every item with the int8
+ * copy of {@link QuantizedItems}, which gives each item an interval sure to hold its exact score,
+ * takes as floor the k-th largest lower end, and scores exactly (same arithmetic, same order as
+ * {@link ItemScorer}) only the items whose upper end reaches the floor. Every other item is beaten
+ * by k items, so the selection sees every item that can make the list and the result is
+ * bit-identical to scoring all items. This is quantized candidate generation with exact re-ranking
+ * (Guo et al., "Accelerating Large-Scale Inference with Anisotropic Vector Quantization", ICML
+ * 2020), with a rigorous error bound in place of a fixed re-rank budget, as in bound-based maximum
+ * inner product search (Teflioudi et al., "LEMP", SIGMOD 2015). Not thread-safe: it owns scratch
+ * buffers.
  */
 final class ScreenedTopK {
   /** Group counts for the first floor are a multiple of this, as in {@link Recommender}. */
   private static final int GROUP_ALIGN = 16;
+
   /** Beyond this, a request could overflow float: the exact path answers it. */
   private static final double MAGNITUDE_LIMIT = 0x1p60;
 
@@ -42,8 +43,8 @@ final class ScreenedTopK {
   }
 
   /**
-   * Whether a screen can prune enough of {@code items} items for a top {@code k}: with k above
-   * an eighth of the items most of them would be rescored anyway.
+   * Whether a screen can prune enough of {@code items} items for a top {@code k}: with k above an
+   * eighth of the items most of them would be rescored anyway.
    */
   static boolean worthIt(int items, int k) {
     return items >= 8 * k;
@@ -53,8 +54,8 @@ final class ScreenedTopK {
    * Makes the empty {@code top} hold user index {@code u}'s best items, leaving out the sorted
    * {@code excluded} items, and returns true; returns false, touching nothing, when the screen
    * cannot answer (too few items for this k, fewer than k left after the exclusions, or factors
-   * large enough to risk overflow or not finite). {@code scores} (one per item) receives the
-   * exact scores of the candidates.
+   * large enough to risk overflow or not finite). {@code scores} (one per item) receives the exact
+   * scores of the candidates.
    */
   boolean topInto(int u, int[] excluded, TopK top, float[] scores) {
     int n = quantized.items;
@@ -75,8 +76,10 @@ final class ScreenedTopK {
       return false;
     }
     float alpha = QuantizedItems.roundUp(norm * QuantizedItems.INFLATE);
-    float constant = QuantizedItems.roundUp(
-        (2 * quantized.gamma * Math.abs(base) + quantized.underflowSlack) * QuantizedItems.INFLATE);
+    float constant =
+        QuantizedItems.roundUp(
+            (2 * quantized.gamma * Math.abs(base) + quantized.underflowSlack)
+                * QuantizedItems.INFLATE);
     VectorItemScorer.screen(quantized, x, uo, base, alpha, constant, upper, lower);
     for (int item : excluded) {
       upper[item] = Float.NEGATIVE_INFINITY; // below any finite floor: never a candidate,
@@ -97,8 +100,8 @@ final class ScreenedTopK {
 
   /**
    * Scores the {@code count} items of {@code chosen} exactly into {@code scores} and their keys
-   * into {@code keys}: ItemScorer's arithmetic in its order, (base + intercept) + Σ x·y from
-   * f = 0, eight items at a time so that their cache misses and add chains overlap.
+   * into {@code keys}: ItemScorer's arithmetic in its order, (base + intercept) + Σ x·y from f = 0,
+   * eight items at a time so that their cache misses and add chains overlap.
    */
   private void rescore(float[] x, int uo, float base, int count, float[] scores) {
     int factors = quantized.factors;
@@ -161,9 +164,9 @@ final class ScreenedTopK {
 
   /**
    * Writes the indexes i &lt; {@code n} with {@code values[i] >= floor} into {@code out} in
-   * ascending order and returns how many. A plain loop: all but a few values are below the
-   * floor, so the branch is predictable, and JDK 17's vector masks and lane reductions measured
-   * slower here.
+   * ascending order and returns how many. A plain loop: all but a few values are below the floor,
+   * so the branch is predictable, and JDK 17's vector masks and lane reductions measured slower
+   * here.
    */
   private static int atLeast(float[] values, int n, float floor, int[] out) {
     int count = 0;
@@ -177,11 +180,11 @@ final class ScreenedTopK {
 
   /**
    * Puts into {@code chosen}, ascending, the items whose upper end reaches the k-th largest lower
-   * end and returns how many, or -1 when fewer than k items are left (an excluded item's ends
-   * are negative infinity, every other's finite). One pass over the items: a rough floor from
-   * group maxima as {@link Recommender} takes it keeps all but a few hundred out; among those
-   * (which include every item whose lower end reaches the rough floor) the exact k-th largest
-   * lower end is selected and the list filtered by it.
+   * end and returns how many, or -1 when fewer than k items are left (an excluded item's ends are
+   * negative infinity, every other's finite). One pass over the items: a rough floor from group
+   * maxima as {@link Recommender} takes it keeps all but a few hundred out; among those (which
+   * include every item whose lower end reaches the rough floor) the exact k-th largest lower end is
+   * selected and the list filtered by it.
    */
   private int candidates(int n, int k) {
     int groups = (2 * k + GROUP_ALIGN - 1) / GROUP_ALIGN * GROUP_ALIGN;

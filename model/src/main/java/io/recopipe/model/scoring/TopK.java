@@ -99,9 +99,9 @@ public final class TopK {
   }
 
   /**
-   * Makes this (empty) selector hold the best k of the items whose {@link #key keys} are
-   * {@code keys[0..count)} (reordered), with their {@code scores}: one sort of a short candidate
-   * list instead of a heap update per candidate.
+   * Makes this (empty) selector hold the best k of the items whose {@link #key keys} are {@code
+   * keys[0..count)} (reordered), with their {@code scores}: one sort of a short candidate list
+   * instead of a heap update per candidate.
    */
   void takeBest(long[] keys, int count, float[] scores) {
     if (size != 0) {
@@ -118,8 +118,8 @@ public final class TopK {
   }
 
   /**
-   * The score an item must reach to have a chance of entering: negative infinity while fewer than
-   * k are held, else the worst held score (an equal score enters only with a lower index).
+   * The score an item must reach to have a chance of entering: negative infinity while fewer than k
+   * are held, else the worst held score (an equal score enters only with a lower index).
    */
   public float threshold() {
     return size < capacity ? Float.NEGATIVE_INFINITY : scores[0];

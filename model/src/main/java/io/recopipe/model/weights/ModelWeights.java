@@ -30,8 +30,8 @@ public final class ModelWeights {
     this.userColumn = Objects.requireNonNull(userColumn, "userColumn");
     this.itemColumn = Objects.requireNonNull(itemColumn, "itemColumn");
     if (userColumn.equals(itemColumn)) {
-      throw new InvalidInputException("user and item columns must differ, both are '"
-          + userColumn + "'");
+      throw new InvalidInputException(
+          "user and item columns must differ, both are '" + userColumn + "'");
     }
   }
 
@@ -67,12 +67,20 @@ public final class ModelWeights {
       public WeightsRow get(int index) {
         Objects.checkIndex(index, size());
         if (index < userCount) {
-          return row(userColumn, model.users().id(index), model.userFactors(), index,
+          return row(
+              userColumn,
+              model.users().id(index),
+              model.userFactors(),
+              index,
               model.userIntercept(index));
         }
         int item = index - userCount;
         if (item < itemCount) {
-          return row(itemColumn, model.items().id(item), model.itemFactors(), item,
+          return row(
+              itemColumn,
+              model.items().id(item),
+              model.itemFactors(),
+              item,
               model.itemIntercept(item));
         }
         return WeightsRow.globalIntercept(model.globalIntercept());
@@ -120,8 +128,15 @@ public final class ModelWeights {
       parsed.decodeFactors(row, itemFactors, i * k);
       itemIntercepts[i] = (float) row.intercept();
     }
-    return new MfModel(users, items, k, parsed.globalIntercept, userFactors, userIntercepts,
-        itemFactors, itemIntercepts);
+    return new MfModel(
+        users,
+        items,
+        k,
+        parsed.globalIntercept,
+        userFactors,
+        userIntercepts,
+        itemFactors,
+        itemIntercepts);
   }
 
   @Override

@@ -20,15 +20,15 @@ final class ParsedWeights {
     Objects.requireNonNull(userColumn, "userColumn");
     Objects.requireNonNull(itemColumn, "itemColumn");
     if (userColumn.equals(itemColumn)) {
-      throw new InvalidInputException("user and item columns must differ, both are '"
-          + userColumn + "'");
+      throw new InvalidInputException(
+          "user and item columns must differ, both are '" + userColumn + "'");
     }
     WeightsRow global = null;
     for (WeightsRow row : rows) {
       if (row.isGlobalIntercept()) {
         if (global != null) {
-          throw new InvalidInputException("more than one " + WeightsRow.GLOBAL_INTERCEPT_FEATURE
-              + " row");
+          throw new InvalidInputException(
+              "more than one " + WeightsRow.GLOBAL_INTERCEPT_FEATURE + " row");
         }
         global = row;
       } else if (row.processedInput().equals(userColumn)) {
@@ -36,8 +36,16 @@ final class ParsedWeights {
       } else if (row.processedInput().equals(itemColumn)) {
         items.add(row);
       } else {
-        throw new InvalidInputException("row for '" + row.feature() + "' has processed_input '"
-            + row.processedInput() + "', expected '" + userColumn + "' or '" + itemColumn + "'");
+        throw new InvalidInputException(
+            "row for '"
+                + row.feature()
+                + "' has processed_input '"
+                + row.processedInput()
+                + "', expected '"
+                + userColumn
+                + "' or '"
+                + itemColumn
+                + "'");
       }
     }
     if (global == null) {
@@ -69,15 +77,24 @@ final class ParsedWeights {
   void decodeFactors(WeightsRow row, float[] into, int offset) {
     List<FactorWeight> weights = row.factorWeights();
     if (weights.size() != numFactors) {
-      throw new InvalidInputException("'" + row.feature() + "' has " + weights.size()
-          + " factor weights, expected " + numFactors);
+      throw new InvalidInputException(
+          "'"
+              + row.feature()
+              + "' has "
+              + weights.size()
+              + " factor weights, expected "
+              + numFactors);
     }
     boolean[] seen = new boolean[numFactors];
     for (FactorWeight weight : weights) {
       int f = weight.factor() - 1;
       if (f >= numFactors || seen[f]) {
-        throw new InvalidInputException("'" + row.feature() + "' has factor " + weight.factor()
-            + (f >= numFactors ? ", beyond " + numFactors : " twice"));
+        throw new InvalidInputException(
+            "'"
+                + row.feature()
+                + "' has factor "
+                + weight.factor()
+                + (f >= numFactors ? ", beyond " + numFactors : " twice"));
       }
       seen[f] = true;
       into[offset + f] = (float) weight.weight();

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Predicts straight from ML.WEIGHTS rows, without an {@code MfModel}, which documents (and lets a
- * test prove) that the exported table alone carries the whole model: a consumer that joins the
- * user and item rows and evaluates the formula below gets the model's predictions.
+ * test prove) that the exported table alone carries the whole model: a consumer that joins the user
+ * and item rows and evaluates the formula below gets the model's predictions.
  *
  * <p>Formula, as {@code MfModel.predict}: {@code global + userIntercept + itemIntercept + Σ_f
  * userWeight_f · itemWeight_f}, in float32 arithmetic, the dot product summed from factor 1 to k
@@ -37,8 +37,8 @@ public final class WeightsScorer {
       float[] factors = new float[parsed.numFactors];
       parsed.decodeFactors(row, factors, 0);
       if (into.put(row.feature(), new Side(factors, (float) row.intercept())) != null) {
-        throw new InvalidInputException("duplicate row for " + row.processedInput() + " '"
-            + row.feature() + "'");
+        throw new InvalidInputException(
+            "duplicate row for " + row.processedInput() + " '" + row.feature() + "'");
       }
     }
   }

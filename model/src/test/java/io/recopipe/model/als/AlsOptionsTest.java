@@ -74,13 +74,15 @@ class AlsOptionsTest {
     Map<String, String> bad = new LinkedHashMap<>();
     bad.put("method", "mcmc");
     bad.put("l2_reg", "0");
-    InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
-        () -> AlsOptions.fromMap(bad));
+    InvalidOptionsException e =
+        assertThrows(InvalidOptionsException.class, () -> AlsOptions.fromMap(bad));
     assertEquals(2, e.problems().size(), e.getMessage());
-    assertTrue(e.getMessage().contains("method: cannot read 'mcmc' as auto, als, vb or gibbs"),
+    assertTrue(
+        e.getMessage().contains("method: cannot read 'mcmc' as auto, als, vb or gibbs"),
         e.getMessage());
-    e = assertThrows(InvalidOptionsException.class,
-        () -> AlsOptions.builder().method(null).build());
+    e =
+        assertThrows(
+            InvalidOptionsException.class, () -> AlsOptions.builder().method(null).build());
     assertTrue(e.getMessage().contains("method must be auto, als, vb or gibbs"), e.getMessage());
   }
 
@@ -91,13 +93,13 @@ class AlsOptionsTest {
     values.put("l2_reg", "-1");
     values.put("max_iterations", "ten");
     values.put("learning_rate", "0.1");
-    InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
-        () -> AlsOptions.fromMap(values));
+    InvalidOptionsException e =
+        assertThrows(InvalidOptionsException.class, () -> AlsOptions.fromMap(values));
     assertEquals(4, e.problems().size(), e.getMessage());
     assertTrue(e.getMessage().contains("num_factors must be in 2..200"), e.getMessage());
     assertTrue(e.getMessage().contains("l2_reg must be a number > 0 and <= 1e6"), e.getMessage());
-    assertTrue(e.getMessage().contains("max_iterations: cannot read 'ten' as an integer"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("max_iterations: cannot read 'ten' as an integer"), e.getMessage());
     assertTrue(e.getMessage().contains("unknown option 'learning_rate'"), e.getMessage());
   }
 
@@ -105,7 +107,8 @@ class AlsOptionsTest {
   void builderRefusesOutOfRangeValues() {
     assertThrows(InvalidOptionsException.class, () -> AlsOptions.builder().numFactors(1).build());
     assertThrows(InvalidOptionsException.class, () -> AlsOptions.builder().threads(0).build());
-    assertThrows(InvalidOptionsException.class,
+    assertThrows(
+        InvalidOptionsException.class,
         () -> AlsOptions.builder().minRelProgress(Double.NaN).build());
   }
 
@@ -142,35 +145,52 @@ class AlsOptionsTest {
     values.put("num_samples", "33");
     values.put("max_iterations", "50");
     values.put("burn_in_iterations", "30");
-    InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
-        () -> AlsOptions.fromMap(values));
+    InvalidOptionsException e =
+        assertThrows(InvalidOptionsException.class, () -> AlsOptions.fromMap(values));
     assertEquals(2, e.problems().size(), e.getMessage());
-    assertTrue(e.getMessage().contains(
-        "num_factors (200) must be divisible by num_samples (33)"), e.getMessage());
-    assertTrue(e.getMessage().contains("max_iterations (50) minus burn_in_iterations (30) must"
-        + " leave at least num_samples (33) sweeps"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("num_factors (200) must be divisible by num_samples (33)"),
+        e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "max_iterations (50) minus burn_in_iterations (30) must"
+                    + " leave at least num_samples (33) sweeps"),
+        e.getMessage());
     values.put("num_factors", "auto");
     values.put("burn_in_iterations", "-1");
     values.put("num_samples", "0");
     e = assertThrows(InvalidOptionsException.class, () -> AlsOptions.fromMap(values));
-    assertTrue(e.getMessage().contains("burn_in_iterations must be in 0..10000, was -1"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("burn_in_iterations must be in 0..10000, was -1"), e.getMessage());
     assertTrue(e.getMessage().contains("num_samples must be in 1..200, was 0"), e.getMessage());
-    e = assertThrows(InvalidOptionsException.class, () -> AlsOptions.builder()
-        .method(TrainingMethod.GIBBS).numSamples(4).maxIterations(40).build());
-    assertTrue(e.getMessage().contains("needs an explicit num_factors divisible by it"),
-        e.getMessage());
+    e =
+        assertThrows(
+            InvalidOptionsException.class,
+            () ->
+                AlsOptions.builder()
+                    .method(TrainingMethod.GIBBS)
+                    .numSamples(4)
+                    .maxIterations(40)
+                    .build());
+    assertTrue(
+        e.getMessage().contains("needs an explicit num_factors divisible by it"), e.getMessage());
   }
 
   @Test
   void numSamplesAppliesOnlyToGibbs() {
-    InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
-        () -> AlsOptions.fromMap(Map.of("method", "vb", "num_samples", "4", "num_factors", "8")));
+    InvalidOptionsException e =
+        assertThrows(
+            InvalidOptionsException.class,
+            () ->
+                AlsOptions.fromMap(Map.of("method", "vb", "num_samples", "4", "num_factors", "8")));
     assertEquals(1, e.problems().size(), e.getMessage());
-    assertTrue(e.getMessage().contains("num_samples applies only to method gibbs, was 4 with"
-        + " method vb"), e.getMessage());
-    assertThrows(InvalidOptionsException.class,
-        () -> AlsOptions.fromMap(Map.of("num_samples", "two")));
+    assertTrue(
+        e.getMessage()
+            .contains("num_samples applies only to method gibbs, was 4 with" + " method vb"),
+        e.getMessage());
+    assertThrows(
+        InvalidOptionsException.class, () -> AlsOptions.fromMap(Map.of("num_samples", "two")));
   }
 
   @Test
@@ -188,18 +208,22 @@ class AlsOptionsTest {
     values.put("method", "gibbs");
     values.put("num_samples", "201");
     values.put("burn_in_iterations", "20000");
-    InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
-        () -> AlsOptions.fromMap(values));
+    InvalidOptionsException e =
+        assertThrows(InvalidOptionsException.class, () -> AlsOptions.fromMap(values));
     String message = e.getMessage();
-    for (String expected : List.of("max_iterations must be in 1..10000, was 1000000000",
-        "num_factors must be in 2..200", "threads must be in 1..1024, was 5000",
-        "l2_reg must be a number > 0 and <= 1e6, was 1.0E9",
-        "intercept_l2_reg must be in 0..1e6, was 2000000.0",
-        "wals_alpha must be a number > 0 and <= 1e6, was Infinity",
-        "min_rel_progress must be in 0..1, was 2.0",
-        "positive_threshold must be in 0..1e9, was 1.0E12", "cg_steps must be in 1..50, was 51",
-        "num_samples must be in 1..200, was 201",
-        "burn_in_iterations must be in 0..10000, was 20000")) {
+    for (String expected :
+        List.of(
+            "max_iterations must be in 1..10000, was 1000000000",
+            "num_factors must be in 2..200",
+            "threads must be in 1..1024, was 5000",
+            "l2_reg must be a number > 0 and <= 1e6, was 1.0E9",
+            "intercept_l2_reg must be in 0..1e6, was 2000000.0",
+            "wals_alpha must be a number > 0 and <= 1e6, was Infinity",
+            "min_rel_progress must be in 0..1, was 2.0",
+            "positive_threshold must be in 0..1e9, was 1.0E12",
+            "cg_steps must be in 1..50, was 51",
+            "num_samples must be in 1..200, was 201",
+            "burn_in_iterations must be in 0..10000, was 20000")) {
       assertTrue(message.contains(expected), expected + " missing in " + message);
     }
     AlsOptions largest = AlsOptions.fromMap(Map.of("max_iterations", "10000", "l2_reg", "1e6"));
@@ -208,8 +232,7 @@ class AlsOptionsTest {
 
   @Test
   void autoRemembersWhatTheUserSetAndDefersTheSamplingChecks() {
-    AlsOptions o = AlsOptions.fromMap(Map.of("method", "auto", "num_samples", "11",
-        "l2_reg", "3"));
+    AlsOptions o = AlsOptions.fromMap(Map.of("method", "auto", "num_samples", "11", "l2_reg", "3"));
     assertEquals(TrainingMethod.AUTO, o.method());
     assertTrue(o.isSet("num_samples") && o.isSet("l2_reg") && o.isSet("method"));
     assertTrue(!o.isSet("num_factors") && !o.isSet("max_iterations"));
@@ -221,12 +244,17 @@ class AlsOptionsTest {
   @Test
   void theBayesianMethodsAreRefusedForImplicitFeedbackWithTheFix() {
     for (String method : List.of("gibbs", "vb")) {
-      InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
-          () -> AlsOptions.fromMap(Map.of("feedback_type", "implicit", "method", method)));
-      assertEquals(List.of("method: " + method + " cannot fit implicit feedback; use method: als"
-          + " or auto"), e.problems());
+      InvalidOptionsException e =
+          assertThrows(
+              InvalidOptionsException.class,
+              () -> AlsOptions.fromMap(Map.of("feedback_type", "implicit", "method", method)));
+      assertEquals(
+          List.of(
+              "method: " + method + " cannot fit implicit feedback; use method: als" + " or auto"),
+          e.problems());
     }
-    assertEquals(TrainingMethod.AUTO, AlsOptions.fromMap(Map.of("feedback_type", "implicit",
-        "method", "auto")).method());
+    assertEquals(
+        TrainingMethod.AUTO,
+        AlsOptions.fromMap(Map.of("feedback_type", "implicit", "method", "auto")).method());
   }
 }

@@ -20,15 +20,21 @@ class AlsTrainerTest {
       PlantedRatings.generate(400, 300, 4, 0.3, NOISE, 7);
 
   private static AlsOptions.Builder options() {
-    return AlsOptions.builder().numFactors(4).l2Reg(0.01).l2RegMode(RegularizationMode.WEIGHTED)
-        .maxIterations(15).earlyStop(false).threads(2);
+    return AlsOptions.builder()
+        .numFactors(4)
+        .l2Reg(0.01)
+        .l2RegMode(RegularizationMode.WEIGHTED)
+        .maxIterations(15)
+        .earlyStop(false)
+        .threads(2);
   }
 
   private static double rmse(MfModel model, Ratings test) {
     double sum = 0;
     for (int n = 0; n < test.size(); n++) {
-      double residual = test.rating(n)
-          - model.predict(test.users().id(test.user(n)), test.items().id(test.item(n)));
+      double residual =
+          test.rating(n)
+              - model.predict(test.users().id(test.user(n)), test.items().id(test.item(n)));
       sum += residual * residual;
     }
     return Math.sqrt(sum / test.size());
@@ -36,14 +42,15 @@ class AlsTrainerTest {
 
   @Test
   void recoversAPlantedLowRankMatrixToNearTheNoiseLevel() {
-    AlsResult result = new AlsTrainer(options().build()).fit(PLANTED.train(), PLANTED.test(),
-        TrainingListener.NONE);
+    AlsResult result =
+        new AlsTrainer(options().build())
+            .fit(PLANTED.train(), PLANTED.test(), TrainingListener.NONE);
     double heldOut = rmse(result.model(), PLANTED.test());
     // The noise sd is 0.3, the floor no model can beat; intercepts alone would leave ~1.04.
     assertTrue(heldOut < NOISE * 1.1, "held-out RMSE " + heldOut + " should be near " + NOISE);
     assertTrue(heldOut > NOISE * 0.9, "held-out RMSE " + heldOut + " cannot beat the noise");
-    assertEquals(heldOut * heldOut, result.lastIteration().evalLoss(), 1e-4,
-        "eval_loss is the eval MSE");
+    assertEquals(
+        heldOut * heldOut, result.lastIteration().evalLoss(), 1e-4, "eval_loss is the eval MSE");
   }
 
   /**
@@ -55,14 +62,19 @@ class AlsTrainerTest {
     List<TrainingIteration> seen = new ArrayList<>();
     for (RegularizationMode mode : RegularizationMode.values()) {
       seen.clear();
-      AlsOptions o = options().l2RegMode(mode).l2Reg(mode == RegularizationMode.PLAIN ? 1 : 0.05)
-          .maxIterations(12).build();
+      AlsOptions o =
+          options()
+              .l2RegMode(mode)
+              .l2Reg(mode == RegularizationMode.PLAIN ? 1 : 0.05)
+              .maxIterations(12)
+              .build();
       new AlsTrainer(o).fit(PLANTED.train(), null, seen::add);
       assertEquals(12, seen.size());
       for (int n = 1; n < seen.size(); n++) {
         TrainingIteration before = seen.get(n - 1);
         TrainingIteration after = seen.get(n);
-        assertTrue(after.objective() <= before.objective() * (1 + 1e-6),
+        assertTrue(
+            after.objective() <= before.objective() * (1 + 1e-6),
             mode + " objective rose at iteration " + n + ": " + before + " -> " + after);
         assertEquals(n, after.iteration());
         assertFalse(after.hasEvalLoss());
@@ -74,7 +86,8 @@ class AlsTrainerTest {
   void factorsAreBitIdenticalForAnyThreadCount() {
     MfModel one = new AlsTrainer(options().threads(1).build()).fit(PLANTED.train()).model();
     for (int threads : new int[] {2, 3, 8}) {
-      MfModel many = new AlsTrainer(options().threads(threads).build()).fit(PLANTED.train()).model();
+      MfModel many =
+          new AlsTrainer(options().threads(threads).build()).fit(PLANTED.train()).model();
       assertArrayEquals(one.userFactors(), many.userFactors(), "user factors, threads=" + threads);
       assertArrayEquals(one.itemFactors(), many.itemFactors(), "item factors, threads=" + threads);
       assertArrayEquals(one.userIntercepts(), many.userIntercepts());
@@ -84,17 +97,21 @@ class AlsTrainerTest {
 
   @Test
   void theSeedDecidesTheStartingPoint() {
-    MfModel a = new AlsTrainer(options().seed(1).maxIterations(2).build()).fit(PLANTED.train()).model();
-    MfModel b = new AlsTrainer(options().seed(1).maxIterations(2).build()).fit(PLANTED.train()).model();
-    MfModel c = new AlsTrainer(options().seed(2).maxIterations(2).build()).fit(PLANTED.train()).model();
+    MfModel a =
+        new AlsTrainer(options().seed(1).maxIterations(2).build()).fit(PLANTED.train()).model();
+    MfModel b =
+        new AlsTrainer(options().seed(1).maxIterations(2).build()).fit(PLANTED.train()).model();
+    MfModel c =
+        new AlsTrainer(options().seed(2).maxIterations(2).build()).fit(PLANTED.train()).model();
     assertArrayEquals(a.itemFactors(), b.itemFactors());
     assertFalse(java.util.Arrays.equals(a.itemFactors(), c.itemFactors()));
   }
 
   @Test
   void earlyStopEndsWhenRelativeProgressFallsBelowTheThreshold() {
-    AlsResult result = new AlsTrainer(options().earlyStop(true).minRelProgress(0.01)
-        .maxIterations(50).build()).fit(PLANTED.train());
+    AlsResult result =
+        new AlsTrainer(options().earlyStop(true).minRelProgress(0.01).maxIterations(50).build())
+            .fit(PLANTED.train());
     List<TrainingIteration> info = result.trainingInfo();
     assertTrue(result.stoppedEarly());
     assertTrue(info.size() < 50);
@@ -125,8 +142,8 @@ class AlsTrainerTest {
 
   @Test
   void numFactorsDefaultsToLog2OfTheTrainingRows() {
-    AlsResult result = new AlsTrainer(options().numFactors(null).maxIterations(1).build())
-        .fit(PLANTED.train());
+    AlsResult result =
+        new AlsTrainer(options().numFactors(null).maxIterations(1).build()).fit(PLANTED.train());
     int expected = (int) Math.round(Math.log(PLANTED.train().size()) / Math.log(2));
     assertEquals(expected, result.numFactors());
     assertEquals(expected, result.resolvedOptions().get("num_factors"));
@@ -137,9 +154,10 @@ class AlsTrainerTest {
     MfModel model = new AlsTrainer(options().build()).fit(PLANTED.train()).model();
     int item = 7;
     String itemId = model.items().id(item);
-    assertEquals(model.globalIntercept() + model.itemIntercept(item),
-        model.predict("nobody", itemId));
-    assertEquals(model.globalIntercept() + model.userIntercept(2),
+    assertEquals(
+        model.globalIntercept() + model.itemIntercept(item), model.predict("nobody", itemId));
+    assertEquals(
+        model.globalIntercept() + model.userIntercept(2),
         model.predict(model.users().id(2), "no-such-item"));
     assertEquals(model.globalIntercept(), model.predict("nobody", "nothing"));
   }
@@ -147,8 +165,9 @@ class AlsTrainerTest {
   @Test
   void refusesEmptyData() {
     Ratings empty = new RatingsBuilder().build();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new AlsTrainer(options().build()).fit(empty));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> new AlsTrainer(options().build()).fit(empty));
     assertTrue(e.getMessage().contains("empty"), e.getMessage());
     AlsOptions implicit = options().feedbackType(FeedbackType.IMPLICIT).build();
     e = assertThrows(IllegalArgumentException.class, () -> new AlsTrainer(implicit).fit(empty));
@@ -177,8 +196,9 @@ class AlsTrainerTest {
   @Test
   void variationalBayesRecoversAPlantedMatrixWithoutTuningLambda() {
     // 8 factors for a rank-4 truth: the learned per-dimension priors must switch the rest off.
-    AlsResult result = new AlsTrainer(vb().numFactors(8).build()).fit(PLANTED.train(),
-        PLANTED.test(), TrainingListener.NONE);
+    AlsResult result =
+        new AlsTrainer(vb().numFactors(8).build())
+            .fit(PLANTED.train(), PLANTED.test(), TrainingListener.NONE);
     double heldOut = rmse(result.model(), PLANTED.test());
     assertTrue(heldOut < NOISE * 1.1, "held-out RMSE " + heldOut + " should be near " + NOISE);
     assertEquals(heldOut * heldOut, result.lastIteration().evalLoss(), 1e-4);
@@ -189,8 +209,10 @@ class AlsTrainerTest {
     for (int f = 0; f < 8; f++) {
       dot += model.userFactors()[3 * 8 + f] * model.itemFactors()[5 * 8 + f];
     }
-    assertEquals(model.globalIntercept() + model.userIntercept(3) + model.itemIntercept(5) + dot,
-        model.predict(3, 5), 1e-6f);
+    assertEquals(
+        model.globalIntercept() + model.userIntercept(3) + model.itemIntercept(5) + dot,
+        model.predict(3, 5),
+        1e-6f);
   }
 
   /** Every VB step maximizes one variational bound, so its negative never rises. */
@@ -202,7 +224,8 @@ class AlsTrainerTest {
     for (int n = 1; n < seen.size(); n++) {
       double before = seen.get(n - 1).objective();
       double after = seen.get(n).objective();
-      assertTrue(after <= before + 1e-6 * Math.abs(before),
+      assertTrue(
+          after <= before + 1e-6 * Math.abs(before),
           "objective rose at iteration " + n + ": " + before + " -> " + after);
     }
   }
@@ -221,8 +244,9 @@ class AlsTrainerTest {
 
   @Test
   void variationalEarlyStopWatchesTheObjective() {
-    AlsResult result = new AlsTrainer(vb().earlyStop(true).minRelProgress(0.001)
-        .maxIterations(200).build()).fit(PLANTED.train());
+    AlsResult result =
+        new AlsTrainer(vb().earlyStop(true).minRelProgress(0.001).maxIterations(200).build())
+            .fit(PLANTED.train());
     List<TrainingIteration> info = result.trainingInfo();
     assertTrue(result.stoppedEarly());
     double before = info.get(info.size() - 2).objective();
@@ -232,18 +256,26 @@ class AlsTrainerTest {
 
   /** Four samples of four factors for the rank-4 truth, packed into 16 exported factors. */
   private static AlsOptions.Builder gibbs() {
-    return options().method(TrainingMethod.GIBBS).l2Reg(1).numFactors(16).numSamples(4)
-        .burnInIterations(20).maxIterations(32);
+    return options()
+        .method(TrainingMethod.GIBBS)
+        .l2Reg(1)
+        .numFactors(16)
+        .numSamples(4)
+        .burnInIterations(20)
+        .maxIterations(32);
   }
 
   @Test
   void gibbsRecoversAPlantedMatrixAsOnePackedModel() {
-    AlsResult result = new AlsTrainer(gibbs().build()).fit(PLANTED.train(), PLANTED.test(),
-        TrainingListener.NONE);
+    AlsResult result =
+        new AlsTrainer(gibbs().build()).fit(PLANTED.train(), PLANTED.test(), TrainingListener.NONE);
     double heldOut = rmse(result.model(), PLANTED.test());
     assertTrue(heldOut < NOISE * 1.1, "held-out RMSE " + heldOut + " should be near " + NOISE);
     assertTrue(heldOut > NOISE * 0.9, "held-out RMSE " + heldOut + " cannot beat the noise");
-    assertEquals(heldOut * heldOut, result.lastIteration().evalLoss(), 1e-4,
+    assertEquals(
+        heldOut * heldOut,
+        result.lastIteration().evalLoss(),
+        1e-4,
         "eval_loss is the eval MSE of the packed average");
     assertEquals(16, result.numFactors());
     assertEquals(32, result.trainingInfo().size(), "the schedule is fixed, no early stop");
@@ -257,30 +289,32 @@ class AlsTrainerTest {
     for (int f = 0; f < 16; f++) {
       dot += model.userFactors()[3 * 16 + f] * model.itemFactors()[5 * 16 + f];
     }
-    assertEquals(model.globalIntercept() + model.userIntercept(3) + model.itemIntercept(5) + dot,
-        model.predict(3, 5), 1e-6f);
+    assertEquals(
+        model.globalIntercept() + model.userIntercept(3) + model.itemIntercept(5) + dot,
+        model.predict(3, 5),
+        1e-6f);
   }
 
   @Test
   void gibbsFactorsAreBitIdenticalForAnyThreadCount() {
     MfModel one = new AlsTrainer(gibbs().threads(1).build()).fit(PLANTED.train()).model();
     for (int threads : new int[] {2, 3, 8}) {
-      MfModel many = new AlsTrainer(gibbs().threads(threads).build()).fit(PLANTED.train())
-          .model();
+      MfModel many = new AlsTrainer(gibbs().threads(threads).build()).fit(PLANTED.train()).model();
       assertArrayEquals(one.userFactors(), many.userFactors(), "user factors, threads=" + threads);
       assertArrayEquals(one.itemFactors(), many.itemFactors(), "item factors, threads=" + threads);
       assertArrayEquals(one.userIntercepts(), many.userIntercepts());
       assertArrayEquals(one.itemIntercepts(), many.itemIntercepts());
     }
     MfModel reseeded = new AlsTrainer(gibbs().seed(43).build()).fit(PLANTED.train()).model();
-    assertFalse(java.util.Arrays.equals(one.userFactors(), reseeded.userFactors()),
+    assertFalse(
+        java.util.Arrays.equals(one.userFactors(), reseeded.userFactors()),
         "the seed decides the draws");
   }
 
   /**
-   * Before the first kept sweep {@code loss} is the current draw's training MSE, which
-   * {@code objective} always is; from then on {@code loss} is the packed average's, which fits
-   * the training data more smoothly than any single draw.
+   * Before the first kept sweep {@code loss} is the current draw's training MSE, which {@code
+   * objective} always is; from then on {@code loss} is the packed average's, which fits the
+   * training data more smoothly than any single draw.
    */
   @Test
   void gibbsTrainingInfoSeparatesTheDrawFromThePackedAverage() {

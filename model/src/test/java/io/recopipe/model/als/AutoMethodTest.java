@@ -24,8 +24,11 @@ class AutoMethodTest {
     assertEquals(172, o.maxIterations());
     assertEquals(2.0, o.l2Reg());
     assertEquals(1.0, o.resolvedInterceptL2Reg());
-    assertEquals("auto chose gibbs (6 factors x 33 samples, exported as 64, 172 iterations) for "
-        + "80,000 ratings, density 5.14% (small); rule: " + AutoMethod.RULE, choice.notice());
+    assertEquals(
+        "auto chose gibbs (6 factors x 33 samples, exported as 64, 172 iterations) for "
+            + "80,000 ratings, density 5.14% (small); rule: "
+            + AutoMethod.RULE,
+        choice.notice());
     assertEquals(List.of(), choice.ignored());
   }
 
@@ -40,28 +43,39 @@ class AutoMethodTest {
       assertEquals(0.0005, o.minRelProgress());
       assertEquals(1, o.numSamples());
     }
-    assertEquals(TrainingMethod.GIBBS,
-        AutoMethod.resolve(AUTO, 250_000, 6_040, 3_705).options().method());
+    assertEquals(
+        TrainingMethod.GIBBS, AutoMethod.resolve(AUTO, 250_000, 6_040, 3_705).options().method());
   }
 
   @Test
   void vbRunsExactlyTheIterationsTheUserAsksFor() {
-    AlsOptions fixed = AutoMethod.resolve(AlsOptions.fromMap(Map.of("method", "auto",
-        "max_iterations", "12")), 900_188, 6_040, 3_705).options();
+    AlsOptions fixed =
+        AutoMethod.resolve(
+                AlsOptions.fromMap(Map.of("method", "auto", "max_iterations", "12")),
+                900_188,
+                6_040,
+                3_705)
+            .options();
     assertEquals(12, fixed.maxIterations());
     assertFalse(fixed.earlyStop());
-    AlsOptions looser = AutoMethod.resolve(AlsOptions.fromMap(Map.of("method", "auto",
-        "min_rel_progress", "0.01")), 900_188, 6_040, 3_705).options();
+    AlsOptions looser =
+        AutoMethod.resolve(
+                AlsOptions.fromMap(Map.of("method", "auto", "min_rel_progress", "0.01")),
+                900_188,
+                6_040,
+                3_705)
+            .options();
     assertTrue(looser.earlyStop());
     assertEquals(0.01, looser.minRelProgress());
-    assertTrue(AutoMethod.resolve(AUTO, 900_188, 6_040, 3_705).notice()
-        .startsWith("auto chose vb (64 factors, up to 40 iterations) for 900,188 ratings"));
+    assertTrue(
+        AutoMethod.resolve(AUTO, 900_188, 6_040, 3_705)
+            .notice()
+            .startsWith("auto chose vb (64 factors, up to 40 iterations) for 900,188 ratings"));
   }
 
   @Test
   void implicitFeedbackGetsWeightedAls() {
-    AlsOptions implicit = AlsOptions.fromMap(Map.of("method", "auto", "feedback_type",
-        "implicit"));
+    AlsOptions implicit = AlsOptions.fromMap(Map.of("method", "auto", "feedback_type", "implicit"));
     AutoMethod.Choice choice = AutoMethod.resolve(implicit, 80_000, 943, 1_650);
     assertEquals(TrainingMethod.ALS, choice.options().method());
     assertEquals(FeedbackType.IMPLICIT, choice.options().feedbackType());
@@ -71,8 +85,9 @@ class AutoMethodTest {
 
   @Test
   void optionsTheUserSetAreKept() {
-    AlsOptions set = AlsOptions.fromMap(Map.of("method", "auto", "l2_reg", "5",
-        "max_iterations", "90", "early_stop", "true"));
+    AlsOptions set =
+        AlsOptions.fromMap(
+            Map.of("method", "auto", "l2_reg", "5", "max_iterations", "90", "early_stop", "true"));
     AlsOptions gibbs = AutoMethod.resolve(set, 80_000, 943, 1_650).options();
     assertEquals(5.0, gibbs.l2Reg());
     assertEquals(90, gibbs.maxIterations());
@@ -90,22 +105,22 @@ class AutoMethodTest {
     assertEquals(TrainingMethod.VB, choice.options().method());
     assertEquals(20, choice.options().numFactors());
     assertTrue(choice.notice().contains("(num_factors is set)"), choice.notice());
-    AlsOptions samples = AlsOptions.fromMap(Map.of("method", "auto", "num_factors", "44",
-        "num_samples", "11"));
+    AlsOptions samples =
+        AlsOptions.fromMap(Map.of("method", "auto", "num_factors", "44", "num_samples", "11"));
     AlsOptions gibbs = AutoMethod.resolve(samples, 80_000, 943, 1_650).options();
     assertEquals(TrainingMethod.GIBBS, gibbs.method());
     assertEquals(44, gibbs.numFactors());
     assertEquals(11, gibbs.numSamples());
-    AlsOptions weighted = AlsOptions.fromMap(Map.of("method", "auto", "l2_reg_mode",
-        "weighted"));
-    assertEquals(TrainingMethod.ALS,
-        AutoMethod.resolve(weighted, 80_000, 943, 1_650).options().method());
+    AlsOptions weighted = AlsOptions.fromMap(Map.of("method", "auto", "l2_reg_mode", "weighted"));
+    assertEquals(
+        TrainingMethod.ALS, AutoMethod.resolve(weighted, 80_000, 943, 1_650).options().method());
   }
 
   @Test
   void samplingOptionsAreUsedByGibbsAndIgnoredWithANoteOtherwise() {
-    AlsOptions sampled = AlsOptions.fromMap(Map.of("method", "auto", "num_samples", "11",
-        "burn_in_iterations", "30"));
+    AlsOptions sampled =
+        AlsOptions.fromMap(
+            Map.of("method", "auto", "num_samples", "11", "burn_in_iterations", "30"));
     AlsOptions small = AutoMethod.resolve(sampled, 80_000, 943, 1_650).options();
     assertEquals(11, small.numSamples());
     assertEquals(66, small.numFactors(), "6 factors per sample");
@@ -123,13 +138,29 @@ class AutoMethodTest {
     assertEquals(TrainingMethod.GIBBS, gibbs.method());
     assertEquals(15, gibbs.numSamples(), "20 sweeps minus a burn-in of 5");
     assertEquals(90, gibbs.numFactors());
-    InvalidOptionsException e = org.junit.jupiter.api.Assertions.assertThrows(
-        InvalidOptionsException.class, () -> AlsOptions.fromMap(Map.of("method", "auto",
-            "num_factors", "50", "num_samples", "3", "max_iterations", "10",
-            "burn_in_iterations", "8")));
-    assertEquals(List.of("num_factors (50) must be divisible by num_samples (3) in case method "
-        + "auto picks gibbs", "max_iterations (10) minus burn_in_iterations (8) must leave at "
-        + "least num_samples (3) sweeps in case method auto picks gibbs"), e.problems());
+    InvalidOptionsException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            InvalidOptionsException.class,
+            () ->
+                AlsOptions.fromMap(
+                    Map.of(
+                        "method",
+                        "auto",
+                        "num_factors",
+                        "50",
+                        "num_samples",
+                        "3",
+                        "max_iterations",
+                        "10",
+                        "burn_in_iterations",
+                        "8")));
+    assertEquals(
+        List.of(
+            "num_factors (50) must be divisible by num_samples (3) in case method "
+                + "auto picks gibbs",
+            "max_iterations (10) minus burn_in_iterations (8) must leave at "
+                + "least num_samples (3) sweeps in case method auto picks gibbs"),
+        e.problems());
   }
 
   @Test

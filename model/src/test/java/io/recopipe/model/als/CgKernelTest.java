@@ -26,8 +26,8 @@ class CgKernelTest {
         }
       }
       float scalar = CgKernel.finish(acc, a, 5, b, f, k);
-      assertEquals(Float.floatToIntBits(scalar), Float.floatToIntBits(CgKernel.dot(a, 5, b, k)),
-          "k=" + k);
+      assertEquals(
+          Float.floatToIntBits(scalar), Float.floatToIntBits(CgKernel.dot(a, 5, b, k)), "k=" + k);
       double exact = 0;
       for (int n = 0; n < k; n++) {
         exact += (double) a[5 + n] * b[n];

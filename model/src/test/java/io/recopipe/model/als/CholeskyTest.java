@@ -93,8 +93,8 @@ class CholeskyTest {
           row += full[i][j] * x1[j];
           magnitude += Math.abs(full[i][j] * x1[j]);
         }
-        org.junit.jupiter.api.Assertions.assertEquals(b[i], row, 1e-12 * magnitude,
-            "d=" + d + " row " + i);
+        org.junit.jupiter.api.Assertions.assertEquals(
+            b[i], row, 1e-12 * magnitude, "d=" + d + " row " + i);
       }
     }
   }
@@ -107,7 +107,8 @@ class CholeskyTest {
     a[1] = 2;
     a[stride + 1] = 1;
     assertFalse(Cholesky.solveAugmented(a, new double[2], 2, stride));
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
         () -> Cholesky.solveAugmented(new double[4], new double[2], 2, 2));
   }
 

@@ -64,7 +64,10 @@ class DenseDecompositionTest {
       for (int i = r; i < 10; i++) {
         tail += svd.values()[i] * svd.values()[i];
       }
-      assertEquals(Math.sqrt(tail), frobenius(minus(m, rankR(svd, r, 12))), 1e-12,
+      assertEquals(
+          Math.sqrt(tail),
+          frobenius(minus(m, rankR(svd, r, 12))),
+          1e-12,
           "Eckart–Young error at rank " + r);
     }
   }

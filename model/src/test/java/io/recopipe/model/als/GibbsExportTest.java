@@ -16,8 +16,13 @@ class GibbsExportTest {
       PlantedRatings.generate(300, 200, 4, 0.3, 0.3, 11);
 
   private static AlsOptions.Builder wide() {
-    return AlsOptions.builder().method(TrainingMethod.GIBBS).numFactors(96).numSamples(24)
-        .burnInIterations(8).maxIterations(32).threads(2);
+    return AlsOptions.builder()
+        .method(TrainingMethod.GIBBS)
+        .numFactors(96)
+        .numSamples(24)
+        .burnInIterations(8)
+        .maxIterations(32)
+        .threads(2);
   }
 
   @Test

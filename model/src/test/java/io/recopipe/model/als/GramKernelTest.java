@@ -3,7 +3,6 @@ package io.recopipe.model.als;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +30,10 @@ class GramKernelTest {
       }
       for (int i = 0; i < d; i++) {
         for (int j = i; j < d; j++) {
-          assertEquals(Float.floatToIntBits(scalarA[i * stride + j]),
-              Float.floatToIntBits(vectorA[i * stride + j]), "d=" + d + " A[" + i + "][" + j + "]");
+          assertEquals(
+              Float.floatToIntBits(scalarA[i * stride + j]),
+              Float.floatToIntBits(vectorA[i * stride + j]),
+              "d=" + d + " A[" + i + "][" + j + "]");
         }
         assertEquals(scalarB[i], vectorB[i], 0f);
       }
@@ -70,8 +71,10 @@ class GramKernelTest {
           assertEquals(rhs, scalar[2][i], 1e-5 * scale, "Σty " + i);
           for (int j = i; j < k; j++) {
             String where = "k=" + k + " n=" + n + " A[" + i + "][" + j + "]";
-            assertEquals(Float.floatToIntBits(scalar[0][i * stride + j]),
-                Float.floatToIntBits(fast[0][i * stride + j]), where);
+            assertEquals(
+                Float.floatToIntBits(scalar[0][i * stride + j]),
+                Float.floatToIntBits(fast[0][i * stride + j]),
+                where);
             double exact = 0;
             double magnitude = 0;
             for (int e = 0; e < n; e++) {
@@ -128,8 +131,7 @@ class GramKernelTest {
     }
   }
 
-  private static float[][] run(boolean vector, float[] tile, float[] targets, int n,
-      int stride) {
+  private static float[][] run(boolean vector, float[] tile, float[] targets, int n, int stride) {
     float[] gram = new float[stride * stride];
     float[] sums = new float[stride];
     float[] rhs = new float[stride];
@@ -159,16 +161,27 @@ class GramKernelTest {
   }
 
   /** The scalar reference, the same arithmetic as GramKernel's non-vector branch. */
-  private static void scalarAddFour(float[] a, float[] b, float[] rows, int d, int stride,
-      float t0, float t1, float t2, float t3) {
+  private static void scalarAddFour(
+      float[] a,
+      float[] b,
+      float[] rows,
+      int d,
+      int stride,
+      float t0,
+      float t1,
+      float t2,
+      float t3) {
     for (int i = 0; i < d; i++) {
       float c0 = rows[i];
       float c1 = rows[stride + i];
       float c2 = rows[2 * stride + i];
       float c3 = rows[3 * stride + i];
       for (int j = i; j < d; j++) {
-        a[i * stride + j] += c0 * rows[j] + c1 * rows[stride + j] + c2 * rows[2 * stride + j]
-            + c3 * rows[3 * stride + j];
+        a[i * stride + j] +=
+            c0 * rows[j]
+                + c1 * rows[stride + j]
+                + c2 * rows[2 * stride + j]
+                + c3 * rows[3 * stride + j];
       }
       b[i] += t0 * c0 + t1 * c1 + t2 * c2 + t3 * c3;
     }

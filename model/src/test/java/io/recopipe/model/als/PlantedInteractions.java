@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * A planted implicit pattern for tests: users and items fall into groups, users interact mostly
- * with their own group's items (rating 1..5 as the interaction strength) and rarely with others;
- * a fifth of the interactions are held out, so a model that learned the groups ranks them high.
+ * with their own group's items (rating 1..5 as the interaction strength) and rarely with others; a
+ * fifth of the interactions are held out, so a model that learned the groups ranks them high.
  */
 record PlantedInteractions(Ratings train, Ratings test) {
   static PlantedInteractions generate(int users, int items, int groups, long seed) {

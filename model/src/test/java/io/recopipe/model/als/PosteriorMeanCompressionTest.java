@@ -74,7 +74,8 @@ class PosteriorMeanCompressionTest {
     assertEquals(64, PosteriorMeanCompression.exportedFactors(198));
     assertEquals(40, PosteriorMeanCompression.exportedFactors(40));
     FactorSide users = side(5, 4, 7);
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> PosteriorMeanCompression.compress(users, side(5, 4, 8), 5));
   }
 

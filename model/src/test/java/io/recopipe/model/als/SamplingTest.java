@@ -54,7 +54,8 @@ class SamplingTest {
 
   @Test
   void streamsDependOnlyOnTheirKey() {
-    assertEquals(RandomStreams.of(7, 3, 1, 99).nextLong(), RandomStreams.of(7, 3, 1, 99).nextLong());
+    assertEquals(
+        RandomStreams.of(7, 3, 1, 99).nextLong(), RandomStreams.of(7, 3, 1, 99).nextLong());
     long base = RandomStreams.of(7, 3, 1, 99).nextLong();
     assertTrue(base != RandomStreams.of(8, 3, 1, 99).nextLong());
     assertTrue(base != RandomStreams.of(7, 4, 1, 99).nextLong());
@@ -112,8 +113,11 @@ class SamplingTest {
     assertEquals(0, drawn.precision()[1], 0.03);
     assertEquals(drawn.precision()[1], drawn.precision()[2], 0.0, "symmetric");
     RowPrior kept = RowPrior.isotropic(k, 1, 1);
-    assertTrue(kept == new NormalWishart(k, 2).sample(
-        new GibbsHalfStep.Sums(new double[d], new double[d * d], 0, 0), kept, random));
+    assertTrue(
+        kept
+            == new NormalWishart(k, 2)
+                .sample(
+                    new GibbsHalfStep.Sums(new double[d], new double[d * d], 0, 0), kept, random));
   }
 
   @Test

@@ -19,15 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The manifest's optional rating range: written after the id columns, read back, or absent. */
 class BundleRatingRangeTest {
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private Path writeWithRange(RatingRange range) throws IOException {
-    BundleManifest manifest = BundleManifest.builder()
-        .options(TestBundles.manifest(4).options())
-        .provenance(TestBundles.manifest(4).provenance())
-        .ratingRange(range)
-        .build();
+    BundleManifest manifest =
+        BundleManifest.builder()
+            .options(TestBundles.manifest(4).options())
+            .provenance(TestBundles.manifest(4).provenance())
+            .ratingRange(range)
+            .build();
     Path target = temp.resolve("ranged");
     BundleWriter.write(target, TestBundles.randomModel(12, 9, 4, 1), manifest);
     return target;
@@ -50,8 +50,8 @@ class BundleRatingRangeTest {
   @Test
   void aManifestWrittenBeforeTheRangeExistedStillLoads() throws IOException {
     Path bundle = TestBundles.writeSmall(temp, "old");
-    try (InputStream fixture = getClass().getResourceAsStream(
-        "manifest-before-rating-range.json")) {
+    try (InputStream fixture =
+        getClass().getResourceAsStream("manifest-before-rating-range.json")) {
       Files.write(bundle.resolve("manifest.json"), fixture.readAllBytes());
     }
     ModelBundle loaded = ModelBundle.load(bundle);
@@ -64,9 +64,12 @@ class BundleRatingRangeTest {
 
   @Test
   void implicitModelsAreNeverClampedThoughTheyRecordTheRange() {
-    BundleManifest implicit = BundleManifest.builder().feedbackType("IMPLICIT")
-        .provenance(TestBundles.manifest(4).provenance()).ratingRange(new RatingRange(1, 5))
-        .build();
+    BundleManifest implicit =
+        BundleManifest.builder()
+            .feedbackType("IMPLICIT")
+            .provenance(TestBundles.manifest(4).provenance())
+            .ratingRange(new RatingRange(1, 5))
+            .build();
     assertEquals(Optional.of(new RatingRange(1, 5)), implicit.ratingRange());
     assertEquals(Optional.empty(), implicit.predictionRange());
   }
@@ -75,13 +78,13 @@ class BundleRatingRangeTest {
   void refusesHalfARangeOrAnInvertedOne() throws IOException {
     Path bundle = writeWithRange(new RatingRange(1, 5));
     TestBundles.editManifest(bundle, json -> TestBundles.with(json, "rating_max", null));
-    BundleFormatException half = assertThrows(BundleFormatException.class,
-        () -> ModelBundle.load(bundle));
-    assertTrue(half.getMessage().contains("'rating_min' and 'rating_max' go together"),
-        half.getMessage());
+    BundleFormatException half =
+        assertThrows(BundleFormatException.class, () -> ModelBundle.load(bundle));
+    assertTrue(
+        half.getMessage().contains("'rating_min' and 'rating_max' go together"), half.getMessage());
     TestBundles.editManifest(bundle, json -> TestBundles.with(json, "rating_max", 0.5));
-    BundleFormatException inverted = assertThrows(BundleFormatException.class,
-        () -> ModelBundle.load(bundle));
+    BundleFormatException inverted =
+        assertThrows(BundleFormatException.class, () -> ModelBundle.load(bundle));
     assertTrue(inverted.getMessage().contains("min <= max"), inverted.getMessage());
   }
 }

@@ -26,8 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class BundleReaderTest {
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
   Path bundle;
 
   @BeforeEach
@@ -40,8 +39,8 @@ class BundleReaderTest {
   }
 
   private BundleFormatException refused(boolean verify) {
-    BundleFormatException e = assertThrows(BundleFormatException.class,
-        () -> BundleReader.read(bundle, verify));
+    BundleFormatException e =
+        assertThrows(BundleFormatException.class, () -> BundleReader.read(bundle, verify));
     String message = e.getMessage();
     assertTrue(message.startsWith("bundle " + bundle.toAbsolutePath() + ": "), message);
     assertEquals(-1, message.indexOf('\n'), "one line: " + message);
@@ -58,8 +57,15 @@ class BundleReaderTest {
       channel.truncate(size - 16);
     }
     BundleFormatException e = refused(verify);
-    assertEquals("bundle " + bundle.toAbsolutePath() + ": user_factors.f32 is " + (size - 16)
-        + " bytes, manifest says " + size + " (truncated?)", e.getMessage());
+    assertEquals(
+        "bundle "
+            + bundle.toAbsolutePath()
+            + ": user_factors.f32 is "
+            + (size - 16)
+            + " bytes, manifest says "
+            + size
+            + " (truncated?)",
+        e.getMessage());
     assertEquals("user_factors.f32", e.file());
   }
 
@@ -70,7 +76,8 @@ class BundleReaderTest {
     bytes[bytes.length / 2] ^= 0x01;
     Files.write(file, bytes);
     BundleFormatException e = refused();
-    assertTrue(e.getMessage().contains("item_factors.f32 fails its checksum: SHA-256 is "),
+    assertTrue(
+        e.getMessage().contains("item_factors.f32 fails its checksum: SHA-256 is "),
         e.getMessage());
     assertTrue(e.getMessage().endsWith("(corrupted?)"), e.getMessage());
     assertEquals("item_factors.f32", e.file());
@@ -96,12 +103,20 @@ class BundleReaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"users.ids", "items.ids", "user_factors.f32", "item_factors.f32",
-      "user_intercepts.f32", "item_intercepts.f32"})
+  @ValueSource(
+      strings = {
+        "users.ids",
+        "items.ids",
+        "user_factors.f32",
+        "item_factors.f32",
+        "user_intercepts.f32",
+        "item_intercepts.f32"
+      })
   void refusesAMissingFile(String name) throws IOException {
     Files.delete(bundle.resolve(name));
     BundleFormatException e = refused();
-    assertTrue(e.getMessage().endsWith(": " + name + " is missing (the manifest lists it)"),
+    assertTrue(
+        e.getMessage().endsWith(": " + name + " is missing (the manifest lists it)"),
         e.getMessage());
     assertEquals(name, e.file());
   }
@@ -115,8 +130,12 @@ class BundleReaderTest {
   @Test
   void refusesANewerFormatVersion() throws IOException {
     TestBundles.editManifest(bundle, m -> TestBundles.with(m, "format_version", 3));
-    assertEquals("bundle " + bundle.toAbsolutePath() + ": manifest.json: format_version 3 is "
-        + "newer than this recopipe reads (1); upgrade recopipe", refused().getMessage());
+    assertEquals(
+        "bundle "
+            + bundle.toAbsolutePath()
+            + ": manifest.json: format_version 3 is "
+            + "newer than this recopipe reads (1); upgrade recopipe",
+        refused().getMessage());
   }
 
   @Test
@@ -125,54 +144,72 @@ class BundleReaderTest {
     String json = Files.readString(manifest);
     Files.writeString(manifest, json.replaceFirst("\"num_users\": 12,", "\"num_users\": 12,,"));
     BundleFormatException e = refused();
-    assertTrue(e.getMessage().matches(".*: manifest\\.json is not valid JSON: line 7, column \\d+:"
-        + " expected a string key, found ','"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .matches(
+                ".*: manifest\\.json is not valid JSON: line 7, column \\d+:"
+                    + " expected a string key, found ','"),
+        e.getMessage());
     assertEquals("manifest.json", e.file());
   }
 
   @Test
   void refusesAManifestWithAMistypedField() throws IOException {
     TestBundles.editManifest(bundle, m -> TestBundles.with(m, "num_factors", "four"));
-    assertTrue(refused().getMessage().endsWith(
-        ": manifest.json: field 'num_factors': expected an integer, found string"));
+    assertTrue(
+        refused()
+            .getMessage()
+            .endsWith(": manifest.json: field 'num_factors': expected an integer, found string"));
   }
 
   @Test
   void refusesAManifestWithAMissingField() throws IOException {
-    TestBundles.editManifest(bundle, m -> TestBundles.with(m, "provenance",
-        TestBundles.with(JsonFields.object(m, "provenance"), "seed", null)));
-    assertTrue(refused().getMessage().endsWith(
-        ": manifest.json: provenance: field 'seed' is missing"), refused().getMessage());
+    TestBundles.editManifest(
+        bundle,
+        m ->
+            TestBundles.with(
+                m,
+                "provenance",
+                TestBundles.with(JsonFields.object(m, "provenance"), "seed", null)));
+    assertTrue(
+        refused().getMessage().endsWith(": manifest.json: provenance: field 'seed' is missing"),
+        refused().getMessage());
   }
 
   @Test
   void refusesAForeignFormat() throws IOException {
     TestBundles.editManifest(bundle, m -> TestBundles.with(m, "format", "onnx"));
-    assertTrue(refused().getMessage().contains(
-        "manifest.json: format is 'onnx', expected 'recopipe-mf-bundle'"));
+    assertTrue(
+        refused()
+            .getMessage()
+            .contains("manifest.json: format is 'onnx', expected 'recopipe-mf-bundle'"));
   }
 
   @Test
   void refusesAManifestThatOmitsAFile() throws IOException {
-    TestBundles.editManifest(bundle, m -> {
-      List<JsonNode> files = new ArrayList<>();
-      JsonFields.array(m, "files").forEach(files::add);
-      files.removeIf(f -> JsonFields.string(f, "name").equals("items.ids"));
-      return TestBundles.with(m, "files", Json.array(files));
-    });
-    assertTrue(refused().getMessage().endsWith(
-        ": manifest.json does not list items.ids under files"));
+    TestBundles.editManifest(
+        bundle,
+        m -> {
+          List<JsonNode> files = new ArrayList<>();
+          JsonFields.array(m, "files").forEach(files::add);
+          files.removeIf(f -> JsonFields.string(f, "name").equals("items.ids"));
+          return TestBundles.with(m, "files", Json.array(files));
+        });
+    assertTrue(
+        refused().getMessage().endsWith(": manifest.json does not list items.ids under files"));
   }
 
   @Test
   void refusesAPathInAFileName() throws IOException {
-    TestBundles.editManifest(bundle, m -> {
-      List<JsonNode> files = new ArrayList<>();
-      JsonFields.array(m, "files").forEach(files::add);
-      ObjectNode first = JsonFields.asObject(files.get(0));
-      files.set(0, TestBundles.with(first, "name", "../escape"));
-      return TestBundles.with(m, "files", Json.array(files));
-    });
+    TestBundles.editManifest(
+        bundle,
+        m -> {
+          List<JsonNode> files = new ArrayList<>();
+          JsonFields.array(m, "files").forEach(files::add);
+          ObjectNode first = JsonFields.asObject(files.get(0));
+          files.set(0, TestBundles.with(first, "name", "../escape"));
+          return TestBundles.with(m, "files", Json.array(files));
+        });
     assertTrue(refused().getMessage().contains("manifest.json: files[0]: file name '../escape'"));
   }
 
@@ -183,8 +220,12 @@ class BundleReaderTest {
     patchInt(file, 12, 5); // width 4 -> 5, same file length
     TestBundles.refreshEntry(bundle, "user_factors.f32");
     BundleFormatException e = refused(verify);
-    assertTrue(e.getMessage().endsWith(": user_factors.f32 header says 12 × 5, manifest says "
-        + "12 × 4 (num_users × num_factors)"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                ": user_factors.f32 header says 12 × 5, manifest says "
+                    + "12 × 4 (num_users × num_factors)"),
+        e.getMessage());
     assertEquals("user_factors.f32", e.file());
   }
 
@@ -192,8 +233,11 @@ class BundleReaderTest {
   void refusesAnIdListWithTheWrongCount() throws IOException {
     patchInt(bundle.resolve("items.ids"), 16, 8);
     TestBundles.refreshEntry(bundle, "items.ids");
-    assertTrue(refused().getMessage().endsWith(
-        ": items.ids header says 8 ids, manifest says 9 (num_items)"), refused().getMessage());
+    assertTrue(
+        refused()
+            .getMessage()
+            .endsWith(": items.ids header says 8 ids, manifest says 9 (num_items)"),
+        refused().getMessage());
   }
 
   @Test
@@ -203,16 +247,22 @@ class BundleReaderTest {
     bytes[0] = 'X';
     Files.write(file, bytes);
     TestBundles.refreshEntry(bundle, "item_intercepts.f32");
-    assertTrue(refused().getMessage().endsWith(
-        ": item_intercepts.f32 is not a recopipe float32 array (wrong magic bytes)"));
+    assertTrue(
+        refused()
+            .getMessage()
+            .endsWith(": item_intercepts.f32 is not a recopipe float32 array (wrong magic bytes)"));
   }
 
   @Test
   void refusesANewerFileHeaderVersion() throws IOException {
     patchInt(bundle.resolve("item_factors.f32"), 8, 2);
     TestBundles.refreshEntry(bundle, "item_factors.f32");
-    assertTrue(refused().getMessage().endsWith(": item_factors.f32 has header version 2, newer "
-        + "than this recopipe reads (1); upgrade recopipe"));
+    assertTrue(
+        refused()
+            .getMessage()
+            .endsWith(
+                ": item_factors.f32 has header version 2, newer "
+                    + "than this recopipe reads (1); upgrade recopipe"));
   }
 
   @Test
@@ -223,7 +273,8 @@ class BundleReaderTest {
     bytes[bytes.length - 1] = (byte) 0x80;
     Files.write(file, bytes);
     TestBundles.refreshEntry(bundle, "users.ids");
-    assertTrue(refused().getMessage().endsWith(": users.ids: id #11 is not valid UTF-8"),
+    assertTrue(
+        refused().getMessage().endsWith(": users.ids: id #11 is not valid UTF-8"),
         refused().getMessage());
   }
 
@@ -240,8 +291,8 @@ class BundleReaderTest {
   @Test
   void refusesANonBundleDirectoryAndReportsAMissingOne() throws IOException {
     Path empty = Files.createDirectory(temp.resolve("empty"));
-    BundleFormatException e = assertThrows(BundleFormatException.class,
-        () -> BundleReader.read(empty));
+    BundleFormatException e =
+        assertThrows(BundleFormatException.class, () -> BundleReader.read(empty));
     assertTrue(e.getMessage().contains("manifest.json is missing"), e.getMessage());
     assertThrows(NoSuchFileException.class, () -> BundleReader.read(temp.resolve("nowhere")));
   }

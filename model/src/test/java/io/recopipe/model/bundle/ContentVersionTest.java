@@ -1,7 +1,6 @@
 package io.recopipe.model.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recopipe.model.als.AlsOptions;
@@ -26,8 +25,7 @@ class ContentVersionTest {
   /** The fixture's version under the content rule (checked by hand); pinned against drift. */
   private static final String LEGACY_VERSION = "a7640113bf40";
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void aBundleWrittenBeforeTheRuleLoadsAndKeepsItsVersion() throws Exception {
@@ -42,13 +40,26 @@ class ContentVersionTest {
   void ignoresProvenanceMetricsTrainingInfoOptionsAndTheDataProfile() throws IOException {
     MfModel model = TestBundles.randomModel(6, 5, 3, 11);
     String first = ContentVersion.of(write("a", model, manifest(3, 1, "sha256:one", 0.5)));
-    Path second = write("b", model, BundleManifest.builder()
-        .options(AlsOptions.builder().numFactors(3).l2Reg(9.0).build(), 77)
-        .trainingInfo(List.of(new TrainingIteration(0, 7.0, 8.0, 7.5, 99)))
-        .metric("rmse", 0.1).metric("r2", 0.9)
-        .provenance(new Provenance("9.9.9", "feedbeef", 2, "sha256:two",
-            java.time.Instant.parse("2020-01-01T00:00:00Z"), "run-other"))
-        .userColumn("visitor").itemColumn("product").build());
+    Path second =
+        write(
+            "b",
+            model,
+            BundleManifest.builder()
+                .options(AlsOptions.builder().numFactors(3).l2Reg(9.0).build(), 77)
+                .trainingInfo(List.of(new TrainingIteration(0, 7.0, 8.0, 7.5, 99)))
+                .metric("rmse", 0.1)
+                .metric("r2", 0.9)
+                .provenance(
+                    new Provenance(
+                        "9.9.9",
+                        "feedbeef",
+                        2,
+                        "sha256:two",
+                        java.time.Instant.parse("2020-01-01T00:00:00Z"),
+                        "run-other"))
+                .userColumn("visitor")
+                .itemColumn("product")
+                .build());
     Files.writeString(second.resolve("data_profile.json"), "{\"rows\": 3}\n");
     assertEquals(first, ContentVersion.of(second));
     assertEquals(first, ContentVersion.of(ModelBundle.load(second)));
@@ -62,28 +73,69 @@ class ContentVersionTest {
     String base = ContentVersion.of(write("base", model, manifest(3, 1, "f", 0.5)));
     float[] factors = model.itemFactors().clone();
     factors[4] = Math.nextUp(factors[4]);
-    MfModel oneFactor = new MfModel(model.users(), model.items(), 3, model.globalIntercept(),
-        model.userFactors(), model.userIntercepts(), factors, model.itemIntercepts());
+    MfModel oneFactor =
+        new MfModel(
+            model.users(),
+            model.items(),
+            3,
+            model.globalIntercept(),
+            model.userFactors(),
+            model.userIntercepts(),
+            factors,
+            model.itemIntercepts());
     List<String> ids = new ArrayList<>(model.users().ids());
     ids.set(2, ids.get(2) + "x");
-    MfModel oneId = new MfModel(IdDictionary.of(ids), model.items(), 3, model.globalIntercept(),
-        model.userFactors(), model.userIntercepts(), model.itemFactors(), model.itemIntercepts());
-    MfModel intercept = new MfModel(model.users(), model.items(), 3, 3.0f, model.userFactors(),
-        model.userIntercepts(), model.itemFactors(), model.itemIntercepts());
-    List<String> versions = List.of(base,
-        ContentVersion.of(write("factor", oneFactor, manifest(3, 1, "f", 0.5))),
-        ContentVersion.of(write("id", oneId, manifest(3, 1, "f", 0.5))),
-        ContentVersion.of(write("intercept", intercept, manifest(3, 1, "f", 0.5))),
-        ContentVersion.of(write("range", model, BundleManifest.builder()
-            .options(AlsOptions.builder().numFactors(3).build(), 10)
-            .provenance(Provenance.of(1, "f", Map.of())).ratingRange(new RatingRange(0, 1))
-            .build())),
-        ContentVersion.of(write("implicit", model, BundleManifest.builder()
-            .options(Map.of("feedback_type", "IMPLICIT", "num_factors", 3))
-            .provenance(Provenance.of(1, "f", Map.of())).build())),
-        ContentVersion.of(BundleWriter.write(temp.resolve("rated"), model,
-            manifest(3, 1, "f", 0.5), RatedItems.fromCsr(new int[] {0, 1, 1, 1, 1, 1, 1},
-                new int[] {2}, 5), BundleWriter.IfExists.FAIL).directory()));
+    MfModel oneId =
+        new MfModel(
+            IdDictionary.of(ids),
+            model.items(),
+            3,
+            model.globalIntercept(),
+            model.userFactors(),
+            model.userIntercepts(),
+            model.itemFactors(),
+            model.itemIntercepts());
+    MfModel intercept =
+        new MfModel(
+            model.users(),
+            model.items(),
+            3,
+            3.0f,
+            model.userFactors(),
+            model.userIntercepts(),
+            model.itemFactors(),
+            model.itemIntercepts());
+    List<String> versions =
+        List.of(
+            base,
+            ContentVersion.of(write("factor", oneFactor, manifest(3, 1, "f", 0.5))),
+            ContentVersion.of(write("id", oneId, manifest(3, 1, "f", 0.5))),
+            ContentVersion.of(write("intercept", intercept, manifest(3, 1, "f", 0.5))),
+            ContentVersion.of(
+                write(
+                    "range",
+                    model,
+                    BundleManifest.builder()
+                        .options(AlsOptions.builder().numFactors(3).build(), 10)
+                        .provenance(Provenance.of(1, "f", Map.of()))
+                        .ratingRange(new RatingRange(0, 1))
+                        .build())),
+            ContentVersion.of(
+                write(
+                    "implicit",
+                    model,
+                    BundleManifest.builder()
+                        .options(Map.of("feedback_type", "IMPLICIT", "num_factors", 3))
+                        .provenance(Provenance.of(1, "f", Map.of()))
+                        .build())),
+            ContentVersion.of(
+                BundleWriter.write(
+                        temp.resolve("rated"),
+                        model,
+                        manifest(3, 1, "f", 0.5),
+                        RatedItems.fromCsr(new int[] {0, 1, 1, 1, 1, 1, 1}, new int[] {2}, 5),
+                        BundleWriter.IfExists.FAIL)
+                    .directory()));
     assertEquals(versions.size(), versions.stream().distinct().count(), versions.toString());
   }
 
@@ -100,8 +152,8 @@ class ContentVersionTest {
   }
 
   private Path copyOfLegacyFixture() throws IOException, URISyntaxException {
-    Path source = Path.of(getClass().getResource("legacy-bundle-v1/manifest.json").toURI())
-        .getParent();
+    Path source =
+        Path.of(getClass().getResource("legacy-bundle-v1/manifest.json").toURI()).getParent();
     Path copy = temp.resolve("legacy");
     Files.createDirectories(copy);
     try (Stream<Path> files = Files.list(source)) {

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelBundleTest {
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void roundTripsEveryBitAndField() throws IOException {
@@ -68,9 +67,24 @@ class ModelBundleTest {
   void manifestRecordsModelFactsAndFileDigests() throws IOException {
     Path target = TestBundles.writeSmall(temp, "m");
     ObjectNode json = TestBundles.readManifest(target);
-    assertEquals(List.of("format", "format_version", "model_type", "feedback_type", "num_factors",
-        "num_users", "num_items", "global_intercept", "user_column", "item_column", "options",
-        "training_info", "metrics", "data_fingerprint", "provenance", "files"),
+    assertEquals(
+        List.of(
+            "format",
+            "format_version",
+            "model_type",
+            "feedback_type",
+            "num_factors",
+            "num_users",
+            "num_items",
+            "global_intercept",
+            "user_column",
+            "item_column",
+            "options",
+            "training_info",
+            "metrics",
+            "data_fingerprint",
+            "provenance",
+            "files"),
         JsonFields.names(json));
     assertEquals("recopipe-mf-bundle", JsonFields.string(json, "format"));
     assertEquals(1, JsonFields.intValue(json, "format_version"));
@@ -82,12 +96,12 @@ class ModelBundleTest {
     assertEquals("visitor", JsonFields.string(json, "user_column"));
     assertEquals(4, JsonFields.intValue(JsonFields.object(json, "options"), "num_factors"));
     ObjectNode first = JsonFields.asObject(JsonFields.array(json, "training_info").get(0));
-    assertEquals(List.of("iteration", "loss", "eval_loss", "duration_ms", "objective"),
+    assertEquals(
+        List.of("iteration", "loss", "eval_loss", "duration_ms", "objective"),
         JsonFields.names(first));
     assertTrue(first.get("eval_loss").isNull());
     assertTrue(JsonFields.object(json, "metrics").get("ndcg_at_10").isNull());
-    assertEquals("abc123",
-        JsonFields.string(JsonFields.object(json, "provenance"), "git_commit"));
+    assertEquals("abc123", JsonFields.string(JsonFields.object(json, "provenance"), "git_commit"));
     for (JsonNode file : JsonFields.array(json, "files")) {
       byte[] bytes = Files.readAllBytes(target.resolve(JsonFields.string(file, "name")));
       assertEquals(bytes.length, JsonFields.longValue(file, "bytes"));
@@ -111,7 +125,8 @@ class ModelBundleTest {
     assertEquals(expected.users(), actual.users());
     assertEquals(expected.items(), actual.items());
     assertEquals(expected.numFactors(), actual.numFactors());
-    assertEquals(Float.floatToRawIntBits(expected.globalIntercept()),
+    assertEquals(
+        Float.floatToRawIntBits(expected.globalIntercept()),
         Float.floatToRawIntBits(actual.globalIntercept()));
     assertBitsEqual(expected.userFactors(), actual.userFactors());
     assertBitsEqual(expected.itemFactors(), actual.itemFactors());

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RatedItemsBundleTest {
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private static final int[] OFFSETS = {0, 2, 2, 5, 6};
   private static final int[] ITEMS = {1, 4, 0, 2, 8, 3};
@@ -26,8 +25,12 @@ class RatedItemsBundleTest {
   private Path writeWithRated() throws IOException {
     MfModel model = TestBundles.randomModel(6, 9, 4, 1);
     Path target = temp.resolve("m");
-    BundleWriter.write(target, model, TestBundles.manifest(4),
-        RatedItems.fromCsr(OFFSETS, ITEMS, 9), IfExists.FAIL);
+    BundleWriter.write(
+        target,
+        model,
+        TestBundles.manifest(4),
+        RatedItems.fromCsr(OFFSETS, ITEMS, 9),
+        IfExists.FAIL);
     return target;
   }
 
@@ -60,8 +63,8 @@ class RatedItemsBundleTest {
     byte[] bytes = Files.readAllBytes(file);
     bytes[bytes.length - 1] ^= 1;
     Files.write(file, bytes);
-    BundleFormatException e = assertThrows(BundleFormatException.class,
-        () -> ModelBundle.load(target));
+    BundleFormatException e =
+        assertThrows(BundleFormatException.class, () -> ModelBundle.load(target));
     assertEquals("rated_items.i32", e.file());
     assertTrue(e.getMessage().contains("checksum"), e.getMessage());
   }
@@ -74,8 +77,8 @@ class RatedItemsBundleTest {
     Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 4));
     assertThrows(BundleFormatException.class, () -> ModelBundle.load(target));
     TestBundles.refreshEntry(target, "rated_items.i32");
-    BundleFormatException e = assertThrows(BundleFormatException.class,
-        () -> ModelBundle.load(target));
+    BundleFormatException e =
+        assertThrows(BundleFormatException.class, () -> ModelBundle.load(target));
     assertTrue(e.getMessage().contains("rated_items.i32"), e.getMessage());
   }
 
@@ -87,8 +90,8 @@ class RatedItemsBundleTest {
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(bytes.length - 4, 99);
     Files.write(file, bytes);
     TestBundles.refreshEntry(target, "rated_items.i32");
-    BundleFormatException e = assertThrows(BundleFormatException.class,
-        () -> ModelBundle.load(target));
+    BundleFormatException e =
+        assertThrows(BundleFormatException.class, () -> ModelBundle.load(target));
     assertTrue(e.getMessage().contains("item index 99"), e.getMessage());
   }
 
@@ -101,11 +104,14 @@ class RatedItemsBundleTest {
 
   @Test
   void fromCsrRejectsBadArrays() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> RatedItems.fromCsr(new int[] {1, 2}, new int[] {0}, 3));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> RatedItems.fromCsr(new int[] {0, 2}, new int[] {2, 1}, 3));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> RatedItems.fromCsr(new int[] {0, 1}, new int[] {3}, 3));
   }
 }

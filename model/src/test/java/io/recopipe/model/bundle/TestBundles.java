@@ -25,11 +25,20 @@ import java.util.function.UnaryOperator;
 /** Models, manifests and bundle surgery shared by the bundle tests. */
 final class TestBundles {
   /** Ids that a line-based or naive encoding would break. */
-  static final List<String> AWKWARD_IDS = List.of("", "a\nb", "tab\there", "nul\u0000", "😀",
-      "日本語", "\"quoted\"", "back\\slash", " ", "\r\n");
+  static final List<String> AWKWARD_IDS =
+      List.of(
+          "",
+          "a\nb",
+          "tab\there",
+          "nul\u0000",
+          "😀",
+          "日本語",
+          "\"quoted\"",
+          "back\\slash",
+          " ",
+          "\r\n");
 
-  private TestBundles() {
-  }
+  private TestBundles() {}
 
   /** A model with random factors; the first users and items have awkward ids. */
   static MfModel randomModel(int users, int items, int k, long seed) {
@@ -46,8 +55,15 @@ final class TestBundles {
       userFactors[0] = -0.0f;
       userIntercepts[0] = Float.MIN_VALUE;
     }
-    return new MfModel(ids("u", users), ids("i", items), k, 3.58f, userFactors, userIntercepts,
-        itemFactors, itemIntercepts);
+    return new MfModel(
+        ids("u", users),
+        ids("i", items),
+        k,
+        3.58f,
+        userFactors,
+        userIntercepts,
+        itemFactors,
+        itemIntercepts);
   }
 
   private static void fill(Random random, float[] values) {
@@ -66,13 +82,16 @@ final class TestBundles {
 
   /** A manifest with every field set, including NaN eval losses and metrics. */
   static BundleManifest manifest(int k) {
-    Provenance provenance = Provenance.of(42, "sha256:feed",
-        Map.of(Provenance.GIT_COMMIT_ENV, "abc123"));
+    Provenance provenance =
+        Provenance.of(42, "sha256:feed", Map.of(Provenance.GIT_COMMIT_ENV, "abc123"));
     return BundleManifest.builder()
         .options(AlsOptions.builder().numFactors(k).l2Reg(0.5).build(), 1000)
-        .trainingInfo(List.of(new TrainingIteration(0, 1.5, Double.NaN, 1.75, 12),
-            new TrainingIteration(1, 0.9, 1.1, 1.0, 11)))
-        .metric("rmse", 0.87).metric("ndcg_at_10", Double.NaN)
+        .trainingInfo(
+            List.of(
+                new TrainingIteration(0, 1.5, Double.NaN, 1.75, 12),
+                new TrainingIteration(1, 0.9, 1.1, 1.0, 11)))
+        .metric("rmse", 0.87)
+        .metric("ndcg_at_10", Double.NaN)
         .provenance(provenance)
         .userColumn("visitor")
         .itemColumn("product")
@@ -100,13 +119,16 @@ final class TestBundles {
   /** Returns {@code object} with member {@code key} set to {@code value} (null removes it). */
   static ObjectNode with(ObjectNode object, String key, Object value) {
     ObjectNode copy = Json.object();
-    object.properties().forEach(member -> {
-      if (!member.getKey().equals(key)) {
-        copy.set(member.getKey(), member.getValue());
-      } else if (value != null) {
-        copy.set(key, Json.valueOf(value));
-      }
-    });
+    object
+        .properties()
+        .forEach(
+            member -> {
+              if (!member.getKey().equals(key)) {
+                copy.set(member.getKey(), member.getValue());
+              } else if (value != null) {
+                copy.set(key, Json.valueOf(value));
+              }
+            });
     if (!object.has(key) && value != null) {
       copy.set(key, Json.valueOf(value));
     }
@@ -122,14 +144,18 @@ final class TestBundles {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new AssertionError(e);
     }
-    editManifest(bundle, manifest -> {
-      ArrayNode files = Json.array();
-      for (JsonNode entry : JsonFields.array(manifest, "files")) {
-        ObjectNode object = JsonFields.asObject(entry);
-        files.add(JsonFields.string(object, "name").equals(file)
-            ? with(with(object, "bytes", (long) bytes.length), "sha256", sha) : object);
-      }
-      return with(manifest, "files", files);
-    });
+    editManifest(
+        bundle,
+        manifest -> {
+          ArrayNode files = Json.array();
+          for (JsonNode entry : JsonFields.array(manifest, "files")) {
+            ObjectNode object = JsonFields.asObject(entry);
+            files.add(
+                JsonFields.string(object, "name").equals(file)
+                    ? with(with(object, "bytes", (long) bytes.length), "sha256", sha)
+                    : object);
+          }
+          return with(manifest, "files", files);
+        });
   }
 }

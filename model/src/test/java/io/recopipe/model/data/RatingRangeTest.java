@@ -10,11 +10,15 @@ import org.junit.jupiter.api.Test;
 class RatingRangeTest {
   @Test
   void isTheLowestAndHighestRatingFound() {
-    Ratings ratings = new RatingsBuilder().add("a", "x", 0.5f, 0).add("a", "y", 5f, 0)
-        .add("b", "x", 3.5f, 0).build();
+    Ratings ratings =
+        new RatingsBuilder()
+            .add("a", "x", 0.5f, 0)
+            .add("a", "y", 5f, 0)
+            .add("b", "x", 3.5f, 0)
+            .build();
     assertEquals(new RatingRange(0.5f, 5f), RatingRange.of(ratings));
-    assertThrows(IllegalArgumentException.class,
-        () -> RatingRange.of(new RatingsBuilder().build()));
+    assertThrows(
+        IllegalArgumentException.class, () -> RatingRange.of(new RatingsBuilder().build()));
   }
 
   @Test
@@ -30,8 +34,7 @@ class RatingRangeTest {
   void refusesBoundsThatAreNoRange() {
     assertThrows(IllegalArgumentException.class, () -> new RatingRange(5, 1));
     assertThrows(IllegalArgumentException.class, () -> new RatingRange(Float.NaN, 1));
-    assertThrows(IllegalArgumentException.class,
-        () -> new RatingRange(1, Float.POSITIVE_INFINITY));
+    assertThrows(IllegalArgumentException.class, () -> new RatingRange(1, Float.POSITIVE_INFINITY));
   }
 
   @Test
@@ -49,7 +52,9 @@ class RatingRangeTest {
     float[] actual = {100f, 0f};
     float[] predicted = {130f, 10f};
     assertEquals(1, evaluator.evaluate(actual, predicted, 2).clippedRows());
-    assertEquals(Math.sqrt(50.0), evaluator.evaluate(actual, predicted, 2)
-        .get("root_mean_squared_error"), 1e-9);
+    assertEquals(
+        Math.sqrt(50.0),
+        evaluator.evaluate(actual, predicted, 2).get("root_mean_squared_error"),
+        1e-9);
   }
 }

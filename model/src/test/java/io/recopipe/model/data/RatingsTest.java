@@ -60,8 +60,12 @@ class RatingsTest {
 
   @Test
   void selectKeepsOnlyTheIdsItUses() {
-    Ratings all = new RatingsBuilder().add("u1", "i1", 1, 0).add("u2", "i2", 2, 0)
-        .add("u1", "i3", 3, 0).build();
+    Ratings all =
+        new RatingsBuilder()
+            .add("u1", "i1", 1, 0)
+            .add("u2", "i2", 2, 0)
+            .add("u1", "i3", 3, 0)
+            .build();
     Ratings picked = all.select(new int[] {0, 2});
     assertEquals(2, picked.size());
     assertEquals(1, picked.users().size());

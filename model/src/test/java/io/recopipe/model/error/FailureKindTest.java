@@ -23,8 +23,9 @@ class FailureKindTest {
     OperationFailedException failed = new OperationFailedException("store is locked");
     assertEquals(FailureKind.FAILED, failed.failureKind());
     assertInstanceOf(IllegalStateException.class, failed);
-    assertEquals("java.io.IOException: disk", new OperationFailedException(
-        new java.io.IOException("disk")).getMessage());
+    assertEquals(
+        "java.io.IOException: disk",
+        new OperationFailedException(new java.io.IOException("disk")).getMessage());
   }
 
   @Test

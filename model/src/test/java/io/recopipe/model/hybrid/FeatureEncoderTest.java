@@ -8,11 +8,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FeatureEncoderTest {
-  private final MfModel mf = new MfModel(IdDictionary.of(List.of("u1")),
-      IdDictionary.of(List.of("i1")), 2, 3.5f, new float[] {1, 2}, new float[] {0.25f},
-      new float[] {0.5f, -1}, new float[] {0.125f});
-  private final FeatureEncoder encoder = new FeatureEncoder(2, List.of("doctor", "writer"),
-      List.of("Comedy", "Drama"));
+  private final MfModel mf =
+      new MfModel(
+          IdDictionary.of(List.of("u1")),
+          IdDictionary.of(List.of("i1")),
+          2,
+          3.5f,
+          new float[] {1, 2},
+          new float[] {0.25f},
+          new float[] {0.5f, -1},
+          new float[] {0.125f});
+  private final FeatureEncoder encoder =
+      new FeatureEncoder(2, List.of("doctor", "writer"), List.of("Comedy", "Drama"));
 
   private double feature(double[] x, String name) {
     return x[encoder.names().indexOf(name)];
@@ -26,7 +33,12 @@ class FeatureEncoderTest {
   @Test
   void unknownCategoriesGoToTheOtherSlots() {
     double[] x = new double[encoder.dimension()];
-    encoder.encode(x, mf, 0, 0, new UserProfile("X", 33, "astronaut", "K1A"),
+    encoder.encode(
+        x,
+        mf,
+        0,
+        0,
+        new UserProfile("X", 33, "astronaut", "K1A"),
         new ItemProfile(List.of("Drama", "Western"), 0));
     assertEquals(1, feature(x, "gender_other"));
     assertEquals(1, feature(x, "age_from_25"));

@@ -38,18 +38,28 @@ class HybridColdStartTest {
     for (int u = 0; u < 300; u++) {
       String gender = random.nextBoolean() ? "M" : "F";
       int occupation = random.nextInt(3);
-      users.put("u" + u, new UserProfile(gender, 18 + random.nextInt(40),
-          OCCUPATIONS[occupation], Integer.toString(random.nextInt(10))));
+      users.put(
+          "u" + u,
+          new UserProfile(
+              gender,
+              18 + random.nextInt(40),
+              OCCUPATIONS[occupation],
+              Integer.toString(random.nextInt(10))));
       double userBias = 0.2 * random.nextGaussian() + 0.4 * (occupation - 1);
       for (int n = 0; n < 40; n++) {
         int i = random.nextInt(200);
-        double taste = switch (GENRES[i % 3]) {
-          case "Action" -> gender.equals("M") ? 0.8 : -0.6;
-          case "Romance" -> gender.equals("F") ? 0.8 : -0.6;
-          default -> 0.0;
-        };
-        float rating = (float) Math.max(1, Math.min(5,
-            3.2 + itemBias[i] + userBias + taste + 0.3 * random.nextGaussian()));
+        double taste =
+            switch (GENRES[i % 3]) {
+              case "Action" -> gender.equals("M") ? 0.8 : -0.6;
+              case "Romance" -> gender.equals("F") ? 0.8 : -0.6;
+              default -> 0.0;
+            };
+        float rating =
+            (float)
+                Math.max(
+                    1,
+                    Math.min(
+                        5, 3.2 + itemBias[i] + userBias + taste + 0.3 * random.nextGaussian()));
         if (u < 240) {
           train.add("u" + u, "i" + i, rating, 0);
         } else {
@@ -62,10 +72,14 @@ class HybridColdStartTest {
   @Test
   void hybridBeatsInterceptOnlyOnColdStartUsersByAClearMargin() {
     Ratings ratings = train.build();
-    MfModel mf = new AlsTrainer(AlsOptions.fromMap(Map.of("num_factors", "4",
-        "max_iterations", "8", "l2_reg", "1.0"))).fit(ratings).model();
-    HybridModel hybrid = new HybridTrainer(HybridOptions.defaults()).fit(mf, ratings,
-        new Metadata(users, items));
+    MfModel mf =
+        new AlsTrainer(
+                AlsOptions.fromMap(
+                    Map.of("num_factors", "4", "max_iterations", "8", "l2_reg", "1.0")))
+            .fit(ratings)
+            .model();
+    HybridModel hybrid =
+        new HybridTrainer(HybridOptions.defaults()).fit(mf, ratings, new Metadata(users, items));
     double hybridSse = 0;
     double fallbackSse = 0;
     for (Object[] row : coldRows) {
@@ -80,19 +94,23 @@ class HybridColdStartTest {
     }
     double hybridRmse = Math.sqrt(hybridSse / coldRows.size());
     double fallbackRmse = Math.sqrt(fallbackSse / coldRows.size());
-    assertTrue(hybridRmse < 0.8 * fallbackRmse, "hybrid cold RMSE " + hybridRmse
-        + " vs intercept-only " + fallbackRmse);
+    assertTrue(
+        hybridRmse < 0.8 * fallbackRmse,
+        "hybrid cold RMSE " + hybridRmse + " vs intercept-only " + fallbackRmse);
   }
 
   @Test
   void sameInputsGiveBitIdenticalWeights() {
     Ratings ratings = train.build();
-    MfModel mf = new AlsTrainer(AlsOptions.fromMap(Map.of("num_factors", "4",
-        "max_iterations", "3"))).fit(ratings).model();
+    MfModel mf =
+        new AlsTrainer(AlsOptions.fromMap(Map.of("num_factors", "4", "max_iterations", "3")))
+            .fit(ratings)
+            .model();
     Metadata metadata = new Metadata(users, items);
     HybridModel a = new HybridTrainer(HybridOptions.defaults()).fit(mf, ratings, metadata);
     HybridModel b = new HybridTrainer(HybridOptions.defaults()).fit(mf, ratings, metadata);
-    assertEquals(List.of(a.warm().intercept(), a.cold().intercept()),
+    assertEquals(
+        List.of(a.warm().intercept(), a.cold().intercept()),
         List.of(b.warm().intercept(), b.cold().intercept()));
     assertTrue(java.util.Arrays.equals(a.cold().weights(), b.cold().weights()));
   }

@@ -17,9 +17,12 @@ class HybridOptionsTest {
 
   @Test
   void reportsEveryProblemAtOnce() {
-    InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
-        () -> HybridOptions.fromMap(Map.of("l2_reg", "0", "cold_start_fraction", "1.5",
-            "l2", "3")));
+    InvalidOptionsException e =
+        assertThrows(
+            InvalidOptionsException.class,
+            () ->
+                HybridOptions.fromMap(
+                    Map.of("l2_reg", "0", "cold_start_fraction", "1.5", "l2", "3")));
     assertEquals(3, e.problems().size(), e.getMessage());
     assertEquals("cold_start_fraction must be a number in (0, 1], was '1.5'", e.problems().get(2));
   }

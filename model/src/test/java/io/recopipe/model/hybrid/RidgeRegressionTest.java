@@ -14,8 +14,13 @@ class RidgeRegressionTest {
     RidgeRegression ridge = new RidgeRegression(5);
     SplittableRandom random = new SplittableRandom(7);
     for (int r = 0; r < 2_000; r++) {
-      double[] x = {random.nextGaussian() * 3 + 1, random.nextGaussian() * 0.1 - 2,
-          random.nextGaussian(), 4.0, r % 10 == 0 ? 1 : 0};
+      double[] x = {
+        random.nextGaussian() * 3 + 1,
+        random.nextGaussian() * 0.1 - 2,
+        random.nextGaussian(),
+        4.0,
+        r % 10 == 0 ? 1 : 0
+      };
       double y = 3 + 2 * x[0] - 0.5 * x[1] + 1.5 * x[4] + noise * random.nextGaussian();
       ridge.add(x, y);
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,22 +15,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The compact lines compared byte for byte with what the earlier JSON writer printed for the same
- * values (the expected strings were produced by it): bench lines and the CLI's other rows
- * are written through {@link Json#valueOf} and {@link Json#compact}.
+ * values (the expected strings were produced by it): bench lines and the CLI's other rows are
+ * written through {@link Json#valueOf} and {@link Json#compact}.
  */
 class JsonRowsTest {
   /** The earlier writer's output for {@link #row()}. */
   private static final String ROW_BEFORE =
       "{\"case\":\"ml-100k-u1\",\"int\":42,\"long\":9007199254740993,\"min_long\":-922337203685"
-      + "4775808,\"short\":7,\"byte\":-3,\"tenth\":0.1,\"whole\":3.0,\"third\":0.3333333333333333"
-      + ",\"tiny\":1.0E-7,\"milli\":0.001,\"big\":1.2345678E7,\"huge\":1.0E21,\"neg_zero\":-0.0,"
-      + "\"min_double\":4.9E-324,\"max_double\":1.7976931348623157E308,\"float\":0.10000000149011"
-      + "612,\"float_whole\":2.0,\"nan\":null,\"inf\":null,\"neg_inf\":null,\"null\":null,\"yes\""
-      + ":true,\"no\":false,\"enum\":\"SECONDS\",\"text\":\"quote \\\" backslash \\\\ slash / nl "
-      + "\\n cr \\r tab \\t bs \\b ff \\f nul \\u0000 us \\u001f esc \\u001b del \u007f latin "
-      + "\u00e9 mark \u2713 emoji \ud83d\ude00 ls \u2028 nbsp \u00a0\",\"\u043a\u043b\u044e\u0447"
-      + " \\t\":\"\u0437\u043d\u0430\u0447\u0435\u043d\u0438\u0435\",\"nested\":{\"list\":[1,2.5,"
-      + "\"x\",null,[],{},true],\"empty\":{}}}";
+          + "4775808,\"short\":7,\"byte\":-3,\"tenth\":0.1,\"whole\":3.0,\"third\":0.3333333333333333"
+          + ",\"tiny\":1.0E-7,\"milli\":0.001,\"big\":1.2345678E7,\"huge\":1.0E21,\"neg_zero\":-0.0,"
+          + "\"min_double\":4.9E-324,\"max_double\":1.7976931348623157E308,\"float\":0.10000000149011"
+          + "612,\"float_whole\":2.0,\"nan\":null,\"inf\":null,\"neg_inf\":null,\"null\":null,\"yes\""
+          + ":true,\"no\":false,\"enum\":\"SECONDS\",\"text\":\"quote \\\" backslash \\\\ slash / nl "
+          + "\\n cr \\r tab \\t bs \\b ff \\f nul \\u0000 us \\u001f esc \\u001b del \u007f latin "
+          + "\u00e9 mark \u2713 emoji \ud83d\ude00 ls \u2028 nbsp \u00a0\",\"\u043a\u043b\u044e\u0447"
+          + " \\t\":\"\u0437\u043d\u0430\u0447\u0435\u043d\u0438\u0435\",\"nested\":{\"list\":[1,2.5,"
+          + "\"x\",null,[],{},true],\"empty\":{}}}";
 
   /** JSON text, and the earlier writer's output for it once parsed. */
   private static final String[][] PARSED_BEFORE = {
@@ -58,12 +57,15 @@ class JsonRowsTest {
   void spellsEveryDoubleAsDoubleToStringAndFloatsWidened() {
     SplittableRandom random = new SplittableRandom(14);
     for (int n = 0; n < 20_000; n++) {
-      double value = n % 2 == 0 ? Double.longBitsToDouble(random.nextLong())
-          : Math.round(random.nextDouble() * 1e6) / Math.pow(10, random.nextInt(9));
+      double value =
+          n % 2 == 0
+              ? Double.longBitsToDouble(random.nextLong())
+              : Math.round(random.nextDouble() * 1e6) / Math.pow(10, random.nextInt(9));
       String expected = Double.isFinite(value) ? Double.toString(value) : "null";
       assertEquals(expected, Json.compact(Json.valueOf(value)));
       float single = (float) value;
-      assertEquals(Float.isFinite(single) ? Double.toString(single) : "null",
+      assertEquals(
+          Float.isFinite(single) ? Double.toString(single) : "null",
           Json.compact(Json.valueOf(single)));
     }
     // JDK 17 spells these 0.0020 and 1.0E23, later JDKs 0.002 and 1.0E23: as the JDK says
@@ -79,21 +81,31 @@ class JsonRowsTest {
 
   @Test
   void namesTheFieldAndWhatWasFound() {
-    JsonNode object = JsonFields.asObject(Json.parse("{\"seed\": \"7\", \"n\": 3.0, \"x\": 3.5,"
-        + " \"big\": 4294967296, \"none\": null}"));
-    assertEquals("field 'seed': expected an integer, found string",
+    JsonNode object =
+        JsonFields.asObject(
+            Json.parse(
+                "{\"seed\": \"7\", \"n\": 3.0, \"x\": 3.5,"
+                    + " \"big\": 4294967296, \"none\": null}"));
+    assertEquals(
+        "field 'seed': expected an integer, found string",
         assertThrows(IllegalArgumentException.class, () -> JsonFields.longValue(object, "seed"))
             .getMessage());
-    assertEquals("field 'gone' is missing", assertThrows(IllegalArgumentException.class,
-        () -> JsonFields.string(object, "gone")).getMessage());
-    assertEquals("field 'x': expected an integer, found 3.5",
+    assertEquals(
+        "field 'gone' is missing",
+        assertThrows(IllegalArgumentException.class, () -> JsonFields.string(object, "gone"))
+            .getMessage());
+    assertEquals(
+        "field 'x': expected an integer, found 3.5",
         assertThrows(IllegalArgumentException.class, () -> JsonFields.intValue(object, "x"))
             .getMessage());
-    assertEquals("field 'big': expected a 32-bit integer, found 4294967296",
+    assertEquals(
+        "field 'big': expected a 32-bit integer, found 4294967296",
         assertThrows(IllegalArgumentException.class, () -> JsonFields.intValue(object, "big"))
             .getMessage());
-    assertEquals("expected an object, found array", assertThrows(
-        IllegalArgumentException.class, () -> JsonFields.asObject(Json.parse("[]"))).getMessage());
+    assertEquals(
+        "expected an object, found array",
+        assertThrows(IllegalArgumentException.class, () -> JsonFields.asObject(Json.parse("[]")))
+            .getMessage());
     assertEquals(3, JsonFields.intValue(object, "n"));
     assertEquals("fallback", JsonFields.string(object, "none", "fallback"));
     assertTrue(Double.isNaN(JsonFields.doubleOrNaN(object, "none")));
@@ -130,8 +142,10 @@ class JsonRowsTest {
     row.put("yes", true);
     row.put("no", false);
     row.put("enum", TimeUnit.SECONDS);
-    row.put("text", "quote \" backslash \\ slash / nl \n cr \r tab \t bs \b ff \f nul \u0000"
-        + " us \u001f esc \u001b del \u007f latin é mark ✓ emoji 😀 ls \u2028 nbsp \u00a0");
+    row.put(
+        "text",
+        "quote \" backslash \\ slash / nl \n cr \r tab \t bs \b ff \f nul \u0000"
+            + " us \u001f esc \u001b del \u007f latin é mark ✓ emoji 😀 ls \u2028 nbsp \u00a0");
     row.put("ключ \t", "значение");
     row.put("nested", nested);
     return row;

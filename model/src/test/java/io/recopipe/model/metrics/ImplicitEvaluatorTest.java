@@ -17,8 +17,15 @@ class ImplicitEvaluatorTest {
   private static MfModel sixItems() {
     IdDictionary users = IdDictionary.of(List.of("u"));
     IdDictionary items = IdDictionary.of(List.of("i0", "i1", "i2", "i3", "i4", "i5"));
-    return new MfModel(users, items, 1, 0f, new float[] {1f}, new float[1],
-        new float[] {6f, 5f, 4f, 3f, 2f, 1f}, new float[6]);
+    return new MfModel(
+        users,
+        items,
+        1,
+        0f,
+        new float[] {1f},
+        new float[1],
+        new float[] {6f, 5f, 4f, 3f, 2f, 1f},
+        new float[6]);
   }
 
   private static Ratings ratings(String... itemsAndRatings) {
@@ -33,15 +40,17 @@ class ImplicitEvaluatorTest {
   void computesTheFourColumnsOnAHandMadeCase() {
     // train: i0 (excluded); candidates i1..i5 ranked i1 i2 i3 i4 i5; held out: i2 and i4
     // (i5 rated 2 is below the threshold 4, so not a positive)
-    ImplicitEvaluation result = ImplicitEvaluator.withThreshold(4).atCutoff(3)
-        .evaluate(sixItems(), ratings("i0", "5"), ratings("i2", "4", "i4", "5", "i5", "2"));
+    ImplicitEvaluation result =
+        ImplicitEvaluator.withThreshold(4)
+            .atCutoff(3)
+            .evaluate(sixItems(), ratings("i0", "5"), ratings("i2", "4", "i4", "5", "i5", "2"));
     assertEquals(ImplicitEvaluator.COLUMNS, List.copyOf(result.asMap().keySet()));
     // AP@3: hit at position 2 → (1/2) / min(2, 3) = 0.25
     assertEquals(0.25, result.get("mean_average_precision"), 1e-12);
     // NDCG@3: (1/log2 3) / (1 + 1/log2 3)
     double discount = 1 / (Math.log(3) / Math.log(2));
-    assertEquals(discount / (1 + discount), result.get("normalized_discounted_cumulative_gain"),
-        1e-12);
+    assertEquals(
+        discount / (1 + discount), result.get("normalized_discounted_cumulative_gain"), 1e-12);
     // percentile ranks over 5 candidates: i2 at 1/4, i4 at 3/4 → 0.5
     assertEquals(0.5, result.get("average_rank"), 1e-12);
     // predicted confidences 4 and 2 against preference 1: ((1-4)² + (1-2)²) / 2 = 5
@@ -69,8 +78,8 @@ class ImplicitEvaluatorTest {
       }
     }
     ranking.sort((a, b) -> scores[a] != scores[b] ? Float.compare(scores[b], scores[a]) : a - b);
-    double expected = new AverageRank().score(
-        ranking.stream().mapToInt(Integer::intValue).toArray(), relevant);
+    double expected =
+        new AverageRank().score(ranking.stream().mapToInt(Integer::intValue).toArray(), relevant);
     double sum = 0;
     for (double p : HeldOutRanks.percentiles(scores, excluded, items, relevant)) {
       sum += p;
@@ -80,9 +89,12 @@ class ImplicitEvaluatorTest {
 
   @Test
   void refusesAnEvalSplitWithoutPositives() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ImplicitEvaluator.withThreshold(4).evaluate(sixItems(), ratings("i0", "5"),
-            ratings("i1", "3")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                ImplicitEvaluator.withThreshold(4)
+                    .evaluate(sixItems(), ratings("i0", "5"), ratings("i1", "3")));
     assertTrue(e.getMessage().contains("no positives"), e.getMessage());
   }
 }

@@ -25,12 +25,13 @@ class MedianTest {
       double[] values = new double[n];
       int shape = trial % 4;
       for (int r = 0; r < n; r++) {
-        values[r] = switch (shape) {
-          case 0 -> random.nextDouble();
-          case 1 -> random.nextInt(3); // many ties
-          case 2 -> r; // ascending
-          default -> n - r; // descending
-        };
+        values[r] =
+            switch (shape) {
+              case 0 -> random.nextDouble();
+              case 1 -> random.nextInt(3); // many ties
+              case 2 -> r; // ascending
+              default -> n - r; // descending
+            };
       }
       double expected = sortedMedian(values);
       assertEquals(expected, Median.ofInPlace(values.clone(), n), "trial " + trial);

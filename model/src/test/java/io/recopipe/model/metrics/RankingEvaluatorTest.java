@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Averaging over users, skipping users without relevant items, and average rank pooled over
- * (user, item) pairs. Expected values by hand, cross-checked with a plain python3 implementation.
+ * Averaging over users, skipping users without relevant items, and average rank pooled over (user,
+ * item) pairs. Expected values by hand, cross-checked with a plain python3 implementation.
  */
 class RankingEvaluatorTest {
   private static final double EXACT = 1e-12;
@@ -28,8 +28,13 @@ class RankingEvaluatorTest {
   @Test
   void averagesOverUsersWithRelevantItems() {
     RankingEvaluation evaluation = RankingEvaluator.atCutoff(3).evaluate(RANKINGS, RELEVANT);
-    assertEquals(List.of("precision", "recall", "mean_average_precision",
-        "normalized_discounted_cumulative_gain", "average_rank"),
+    assertEquals(
+        List.of(
+            "precision",
+            "recall",
+            "mean_average_precision",
+            "normalized_discounted_cumulative_gain",
+            "average_rank"),
         List.copyOf(evaluation.asMap().keySet()));
     assertEquals(3, evaluation.k());
     assertEquals(2, evaluation.evaluatedUsers());
@@ -37,8 +42,10 @@ class RankingEvaluatorTest {
     assertEquals(1.0 / 3, evaluation.get(PrecisionAtK.NAME), EXACT);
     assertEquals((1.0 / 3 + 1.0 / 2) / 2, evaluation.get(RecallAtK.NAME), EXACT); // 0.41666…
     assertEquals((1.0 / 6 + 1.0 / 2) / 2, evaluation.get(AveragePrecisionAtK.NAME), EXACT);
-    assertEquals((0.2960819109658652 + 0.6131471927654584) / 2,
-        evaluation.get(NdcgAtK.NAME), EXACT); // 0.4546145518656618
+    assertEquals(
+        (0.2960819109658652 + 0.6131471927654584) / 2,
+        evaluation.get(NdcgAtK.NAME),
+        EXACT); // 0.4546145518656618
   }
 
   @Test
@@ -55,7 +62,8 @@ class RankingEvaluatorTest {
     for (int u = 0; u < RANKINGS.size(); u++) {
       accumulator.add(RANKINGS.get(u), RELEVANT.get(u));
     }
-    assertEquals(RankingEvaluator.atCutoff(3).evaluate(RANKINGS, RELEVANT).asMap(),
+    assertEquals(
+        RankingEvaluator.atCutoff(3).evaluate(RANKINGS, RELEVANT).asMap(),
         accumulator.finish().asMap());
     assertFalse(accumulator.add(new int[] {1}, new int[0]));
   }
@@ -64,7 +72,8 @@ class RankingEvaluatorTest {
   void topKListsNeedTheEvaluatorWithoutAverageRank() {
     List<int[]> topThree = List.of(new int[] {4, 1, 7}, new int[] {2, 0, 1});
     List<int[]> relevant = RELEVANT.subList(0, 2);
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> RankingEvaluator.atCutoff(3).evaluate(topThree, relevant));
     RankingEvaluation evaluation =
         RankingEvaluator.atCutoff(3).withoutAverageRank().evaluate(topThree, relevant);
@@ -74,9 +83,12 @@ class RankingEvaluatorTest {
 
   @Test
   void noScorableUserIsAnError() {
-    assertThrows(IllegalArgumentException.class, () -> RankingEvaluator.atCutoff(3)
-        .evaluate(List.of(new int[] {1, 2}), List.of(new int[0])));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            RankingEvaluator.atCutoff(3).evaluate(List.of(new int[] {1, 2}), List.of(new int[0])));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> RankingEvaluator.atCutoff(3).evaluate(RANKINGS, RELEVANT.subList(0, 2)));
     assertThrows(IllegalArgumentException.class, () -> RankingEvaluator.atCutoff(0));
   }

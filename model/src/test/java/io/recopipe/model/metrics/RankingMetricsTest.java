@@ -44,8 +44,8 @@ class RankingMetricsTest {
   @Test
   void averagePrecisionNormalizesByKWhenMoreItemsAreRelevant() {
     // k=2, top-2 = {1,2} both relevant of 3: (1/1 + 2/2) / min(3, 2) = 1
-    assertEquals(1.0, new AveragePrecisionAtK(2).score(new int[] {1, 2, 3}, new int[] {1, 2, 3}),
-        EXACT);
+    assertEquals(
+        1.0, new AveragePrecisionAtK(2).score(new int[] {1, 2, 3}, new int[] {1, 2, 3}), EXACT);
   }
 
   @Test
@@ -76,18 +76,20 @@ class RankingMetricsTest {
 
   @Test
   void averageRankRefusesATruncatedRanking() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new AverageRank().score(new int[] {4, 1, 7}, RELEVANT));
   }
 
   @Test
   void malformedInputsAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> new PrecisionAtK(0));
-    assertThrows(IllegalArgumentException.class,
-        () -> new RecallAtK(3).score(RANKING, new int[] {5, 3}));
-    assertThrows(IllegalArgumentException.class,
-        () -> new NdcgAtK(3).score(RANKING, new int[] {3, 3}));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class, () -> new RecallAtK(3).score(RANKING, new int[] {5, 3}));
+    assertThrows(
+        IllegalArgumentException.class, () -> new NdcgAtK(3).score(RANKING, new int[] {3, 3}));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new AveragePrecisionAtK(3).score(RANKING, new int[0]));
   }
 }

@@ -28,8 +28,15 @@ class RegressionEvaluatorTest {
   @Test
   void columnsComeInMlEvaluateOrder() {
     RegressionEvaluation evaluation = RegressionEvaluator.create().evaluate(ACTUAL, PREDICTED, 5);
-    assertEquals(List.of("mean_absolute_error", "mean_squared_error", "mean_squared_log_error",
-        "median_absolute_error", "r2_score", "explained_variance", "root_mean_squared_error"),
+    assertEquals(
+        List.of(
+            "mean_absolute_error",
+            "mean_squared_error",
+            "mean_squared_log_error",
+            "median_absolute_error",
+            "r2_score",
+            "explained_variance",
+            "root_mean_squared_error"),
         List.copyOf(evaluation.asMap().keySet()));
     assertEquals(5, evaluation.rows());
     assertThrows(IllegalArgumentException.class, () -> evaluation.get("recall"));
@@ -79,7 +86,8 @@ class RegressionEvaluatorTest {
         RegressionEvaluator.create().clipTo(0, 5).evaluate(ACTUAL, PREDICTED, 5);
     assertEquals(0.35, evaluation.get(MeanAbsoluteError.NAME), EXACT);
     assertEquals(1, evaluation.clippedRows());
-    assertNotEquals(evaluation.get(MeanAbsoluteError.NAME),
+    assertNotEquals(
+        evaluation.get(MeanAbsoluteError.NAME),
         RegressionEvaluator.create().evaluate(ACTUAL, PREDICTED, 5).get(MeanAbsoluteError.NAME));
   }
 
@@ -97,8 +105,10 @@ class RegressionEvaluatorTest {
     RegressionEvaluator evaluator = RegressionEvaluator.create();
     assertThrows(IllegalArgumentException.class, () -> evaluator.clipTo(5, 1));
     assertThrows(IllegalArgumentException.class, () -> evaluator.clipTo(Float.NaN, 5));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> evaluator.evaluate(new float[0], new float[0], 0));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> evaluator.evaluate(new float[0], new float[0], 0));
     assertTrue(e.getMessage().contains("0 rows"), e.getMessage());
   }
 
@@ -107,9 +117,15 @@ class RegressionEvaluatorTest {
    * u2 (0,1), i1 (1,1), i2 (0.5,-0.5).
    */
   private static MfModel smallModel() {
-    return new MfModel(IdDictionary.of(List.of("u1", "u2")), IdDictionary.of(List.of("i1", "i2")),
-        2, 3f, new float[] {1, 0, 0, 1}, new float[] {0.5f, -0.5f},
-        new float[] {1, 1, 0.5f, -0.5f}, new float[] {0.25f, -0.25f});
+    return new MfModel(
+        IdDictionary.of(List.of("u1", "u2")),
+        IdDictionary.of(List.of("i1", "i2")),
+        2,
+        3f,
+        new float[] {1, 0, 0, 1},
+        new float[] {0.5f, -0.5f},
+        new float[] {1, 1, 0.5f, -0.5f},
+        new float[] {0.25f, -0.25f});
   }
 
   // predictions: u1·i1 = 3+0.5+0.25+1 = 4.75; u2·i2 = 3-0.5-0.25-0.5 = 1.75;
@@ -150,7 +166,10 @@ class RegressionEvaluatorTest {
 
   @Test
   void mismatchedTriplesAreRefused() {
-    assertThrows(IllegalArgumentException.class, () -> RegressionEvaluator.create()
-        .evaluate(smallModel(), new String[] {"u1"}, new String[0], new float[] {3}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            RegressionEvaluator.create()
+                .evaluate(smallModel(), new String[] {"u1"}, new String[0], new float[] {3}));
   }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
  * Each regression metric on hand-computed cases. Expected values were worked out by hand (the
  * arithmetic is in the comments) and cross-checked with numpy 2.4 applying scikit-learn's
  * definitions (scikit-learn itself is not installed here): np.mean(|e|), np.mean(e**2),
- * np.mean((np.log1p(y) - np.log1p(max(p, 0)))**2), np.median(|e|), 1 - SS_res/SS_tot and
- * 1 - np.var(e)/np.var(y) with sklearn's force_finite rule for a zero denominator.
+ * np.mean((np.log1p(y) - np.log1p(max(p, 0)))**2), np.median(|e|), 1 - SS_res/SS_tot and 1 -
+ * np.var(e)/np.var(y) with sklearn's force_finite rule for a zero denominator.
  */
 class RegressionMetricsTest {
   private static final double EXACT = 1e-12;
@@ -43,8 +43,11 @@ class RegressionMetricsTest {
   void meanSquaredLogError() {
     // (log1p(y) - log1p(ŷ))² = ln(4/3.5)², ln(5/5)² = 0, ln(6/5)², ln(3/4)²
     // mean = 0.0334581894245418
-    double expected = (Math.pow(Math.log(4 / 3.5), 2) + Math.pow(Math.log(6 / 5.0), 2)
-        + Math.pow(Math.log(3 / 4.0), 2)) / 4;
+    double expected =
+        (Math.pow(Math.log(4 / 3.5), 2)
+                + Math.pow(Math.log(6 / 5.0), 2)
+                + Math.pow(Math.log(3 / 4.0), 2))
+            / 4;
     assertEquals(0.03345818942454182, expected, EXACT); // numpy's value
     assertEquals(expected, new MeanSquaredLogError().compute(ACTUAL, PREDICTED, 4), EXACT);
   }
@@ -86,17 +89,20 @@ class RegressionMetricsTest {
   @Test
   void zeroRowsAreRefusedWithAClearMessage() {
     for (RegressionMetric metric : RegressionEvaluator.metrics()) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> metric.compute(new float[0], new float[0], 0));
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class, () -> metric.compute(new float[0], new float[0], 0));
       assertTrue(e.getMessage().contains("0 rows"), e.getMessage());
     }
   }
 
   @Test
   void nBeyondTheArraysIsRefused() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new MeanSquaredError().compute(ACTUAL, new float[2], 3));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new MeanSquaredError().compute(ACTUAL, PREDICTED, -1));
   }
 
@@ -154,8 +160,15 @@ class RegressionMetricsTest {
 
   @Test
   void namesAreTheMlEvaluateColumns() {
-    assertEquals(List.of("mean_absolute_error", "mean_squared_error", "mean_squared_log_error",
-        "median_absolute_error", "r2_score", "explained_variance", "root_mean_squared_error"),
+    assertEquals(
+        List.of(
+            "mean_absolute_error",
+            "mean_squared_error",
+            "mean_squared_log_error",
+            "median_absolute_error",
+            "r2_score",
+            "explained_variance",
+            "root_mean_squared_error"),
         RegressionEvaluator.metrics().stream().map(RegressionMetric::name).toList());
   }
 }

@@ -44,7 +44,9 @@ class ResidualSummaryTest {
 
     assertEquals(n, summary.count());
     assertEquals(totalSquares, summary.totalSumOfSquares(), 1e-9 * totalSquares);
-    assertEquals(centredResidualSquares, summary.centredResidualSumOfSquares(),
+    assertEquals(
+        centredResidualSquares,
+        summary.centredResidualSumOfSquares(),
         1e-9 * centredResidualSquares);
     assertEquals(residualSquares, summary.residualSumOfSquares(), 1e-9 * residualSquares);
     assertEquals(absolute[n / 2], summary.medianAbsoluteError()); // odd n: the exact middle value

@@ -17,17 +17,20 @@ import org.junit.jupiter.api.Test;
 class ProvenanceTest {
   @Test
   void recordsOnlyWhatTheInputsDecide() {
-    Provenance p = Provenance.of(42, "sha256:abc",
-        Map.of(Provenance.GIT_COMMIT_ENV, " 0123abcd\n"));
+    Provenance p =
+        Provenance.of(42, "sha256:abc", Map.of(Provenance.GIT_COMMIT_ENV, " 0123abcd\n"));
     assertEquals("0123abcd", p.gitCommit());
     assertEquals(42, p.seed());
     assertEquals("sha256:abc", p.dataFingerprint());
     assertNull(p.createdAt());
     assertNull(p.runId());
-    assertEquals(Provenance.of(42, "sha256:abc", Map.of(Provenance.GIT_COMMIT_ENV, "0123abcd")),
-        p, "the same inputs give equal provenance");
+    assertEquals(
+        Provenance.of(42, "sha256:abc", Map.of(Provenance.GIT_COMMIT_ENV, "0123abcd")),
+        p,
+        "the same inputs give equal provenance");
     ObjectNode json = p.toJson();
-    assertEquals(java.util.Set.of("code_version", "git_commit", "seed", "data_fingerprint"),
+    assertEquals(
+        java.util.Set.of("code_version", "git_commit", "seed", "data_fingerprint"),
         java.util.Set.copyOf(JsonFields.names(json)),
         "no run, time, JVM or host in a new bundle");
   }
@@ -52,10 +55,19 @@ class ProvenanceTest {
 
   @Test
   void readsAnOlderBundlesRunAndTimeAndIgnoresItsHost() {
-    ObjectNode json = Json.object().put("code_version", "1").put("git_commit", "g")
-        .put("java_version", "17").put("java_vendor", "v").put("os_name", "Linux")
-        .put("os_version", "6").put("os_arch", "amd64").put("created_at", "2024-05-01T12:00:00Z")
-        .put("seed", 1).put("data_fingerprint", "f").put("run_id", "run-9");
+    ObjectNode json =
+        Json.object()
+            .put("code_version", "1")
+            .put("git_commit", "g")
+            .put("java_version", "17")
+            .put("java_vendor", "v")
+            .put("os_name", "Linux")
+            .put("os_version", "6")
+            .put("os_arch", "amd64")
+            .put("created_at", "2024-05-01T12:00:00Z")
+            .put("seed", 1)
+            .put("data_fingerprint", "f")
+            .put("run_id", "run-9");
     Provenance p = Provenance.fromJson(json);
     assertEquals(Instant.parse("2024-05-01T12:00:00Z"), p.createdAt());
     assertEquals("run-9", p.runId());
@@ -64,10 +76,14 @@ class ProvenanceTest {
 
   @Test
   void namesTheBadField() {
-    ObjectNode json = Json.object().put("code_version", "1").put("git_commit", "g")
-        .put("created_at", "yesterday").put("seed", 1).put("data_fingerprint", "f");
-    JsonInputException e = assertThrows(JsonInputException.class,
-        () -> Provenance.fromJson(json));
+    ObjectNode json =
+        Json.object()
+            .put("code_version", "1")
+            .put("git_commit", "g")
+            .put("created_at", "yesterday")
+            .put("seed", 1)
+            .put("data_fingerprint", "f");
+    JsonInputException e = assertThrows(JsonInputException.class, () -> Provenance.fromJson(json));
     assertTrue(e.getMessage().startsWith("field 'created_at'"), e.getMessage());
   }
 }

@@ -29,8 +29,8 @@ class BlockScoringTest {
     for (int n = 0; n < items; n++) {
       itemIntercepts[n] = (float) random.nextGaussian();
     }
-    return new MfModel(ids("u", users), ids("i", items), k, 3.5f, x, userIntercepts, y,
-        itemIntercepts);
+    return new MfModel(
+        ids("u", users), ids("i", items), k, 3.5f, x, userIntercepts, y, itemIntercepts);
   }
 
   private static IdDictionary ids(String prefix, int count) {
@@ -49,7 +49,9 @@ class BlockScoringTest {
       scorer.scoreBlock(0, count, out, scratch);
       for (int j = 0; j < count; j++) {
         for (int i = 0; i < items; i++) {
-          assertEquals(Float.floatToIntBits(model.predict(j, i)), Float.floatToIntBits(out[j][i]),
+          assertEquals(
+              Float.floatToIntBits(model.predict(j, i)),
+              Float.floatToIntBits(out[j][i]),
               "user " + j + " item " + i + " in a block of " + count);
         }
       }
@@ -60,15 +62,15 @@ class BlockScoringTest {
   void batchTopKOverManyBlocksEqualsPerUserTopK() {
     MfModel model = randomModel(150, 517, 12, 3);
     Recommender single = Recommender.of(model);
-    BatchRecommender.Table table = new BatchRecommender(model, RatedItems.none(), 2)
-        .recommendAll(20, false);
+    BatchRecommender.Table table =
+        new BatchRecommender(model, RatedItems.none(), 2).recommendAll(20, false);
     for (int u = 0; u < model.users().size(); u++) {
       Recommendation expected = single.recommend(model.users().id(u), 20, false);
       assertEquals(20, table.counts()[u]);
       for (int r = 0; r < 20; r++) {
         assertEquals(expected.itemIds().get(r), model.items().id(table.item(u, r)));
-        assertEquals(Float.floatToIntBits(expected.ratings()[r]),
-            Float.floatToIntBits(table.rating(u, r)));
+        assertEquals(
+            Float.floatToIntBits(expected.ratings()[r]), Float.floatToIntBits(table.rating(u, r)));
       }
     }
   }

@@ -25,7 +25,9 @@ class LowerBoundSelectTest {
       Arrays.sort(sorted);
       for (int rank = 0; rank < count; rank++) {
         float[] copy = values.clone();
-        assertEquals(sorted[rank], Recommender.select(copy, count, rank),
+        assertEquals(
+            sorted[rank],
+            Recommender.select(copy, count, rank),
             "round " + round + " rank " + rank);
       }
     }
@@ -63,13 +65,14 @@ class LowerBoundSelectTest {
       float[] scores = new float[count];
       for (int n = 0; n < count; n++) {
         // ties, signed zeros, infinities and NaN (never taken)
-        scores[n] = switch (random.nextInt(8)) {
-          case 0 -> -0f;
-          case 1 -> 0f;
-          case 2 -> Float.NaN;
-          case 3 -> random.nextBoolean() ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
-          default -> random.nextInt(5);
-        };
+        scores[n] =
+            switch (random.nextInt(8)) {
+              case 0 -> -0f;
+              case 1 -> 0f;
+              case 2 -> Float.NaN;
+              case 3 -> random.nextBoolean() ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
+              default -> random.nextInt(5);
+            };
       }
       TopK one = new TopK(k);
       long[] keys = new long[count];
@@ -86,8 +89,8 @@ class LowerBoundSelectTest {
       float[] expectedScores = new float[k];
       int[] items = new int[k];
       float[] taken = new float[k];
-      assertEquals(one.drainBestFirst(expectedItems, expectedScores),
-          bulk.drainBestFirst(items, taken));
+      assertEquals(
+          one.drainBestFirst(expectedItems, expectedScores), bulk.drainBestFirst(items, taken));
       assertArrayEquals(expectedItems, items, "round " + round);
       for (int n = 0; n < k; n++) {
         assertEquals(Float.floatToRawIntBits(expectedScores[n]), Float.floatToRawIntBits(taken[n]));

@@ -14,11 +14,16 @@ import java.util.stream.IntStream;
 final class RandomModels {
   /** What the factors and intercepts look like. */
   enum Kind {
-    GAUSSIAN, TIES, HUGE, TINY, ZEROS, NON_FINITE, OVERFLOWING
+    GAUSSIAN,
+    TIES,
+    HUGE,
+    TINY,
+    ZEROS,
+    NON_FINITE,
+    OVERFLOWING
   }
 
-  private RandomModels() {
-  }
+  private RandomModels() {}
 
   /** A model of {@code users} × {@code items} with {@code k} factors of the given kind. */
   static MfModel of(Kind kind, int users, int items, int k, long seed) {
@@ -47,20 +52,21 @@ final class RandomModels {
       }
     }
     float global = kind == Kind.TIES || kind == Kind.ZEROS || kind == Kind.TINY ? 0f : 3.5f;
-    return new MfModel(ids("u", users), ids("i", items), k, global, x, userIntercepts, y,
-        itemIntercepts);
+    return new MfModel(
+        ids("u", users), ids("i", items), k, global, x, userIntercepts, y, itemIntercepts);
   }
 
   private static void fill(Kind kind, Random random, float[] values, double sigma) {
     for (int n = 0; n < values.length; n++) {
-      values[n] = switch (kind) {
-        case TIES -> random.nextInt(3) - 1; // -1, 0, 1: scores are small integers
-        case HUGE -> (float) (random.nextGaussian() * 1e7);
-        case OVERFLOWING -> (float) (random.nextGaussian() * 1e19); // sums reach infinity
-        case TINY -> (float) (random.nextGaussian() * 1e-21); // products underflow
-        case ZEROS -> random.nextInt(4) == 0 ? -0f : (float) (random.nextGaussian() * sigma);
-        default -> (float) (random.nextGaussian() * sigma);
-      };
+      values[n] =
+          switch (kind) {
+            case TIES -> random.nextInt(3) - 1; // -1, 0, 1: scores are small integers
+            case HUGE -> (float) (random.nextGaussian() * 1e7);
+            case OVERFLOWING -> (float) (random.nextGaussian() * 1e19); // sums reach infinity
+            case TINY -> (float) (random.nextGaussian() * 1e-21); // products underflow
+            case ZEROS -> random.nextInt(4) == 0 ? -0f : (float) (random.nextGaussian() * sigma);
+            default -> (float) (random.nextGaussian() * sigma);
+          };
     }
   }
 

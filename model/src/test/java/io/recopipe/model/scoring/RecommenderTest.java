@@ -12,8 +12,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Recommender#topItems} and {@link Recommender#recommend} give the best items of a full
- * sort of every item's score (ties to the lower index), the rated ones left out when asked.
+ * {@link Recommender#topItems} and {@link Recommender#recommend} give the best items of a full sort
+ * of every item's score (ties to the lower index), the rated ones left out when asked.
  */
 class RecommenderTest {
   @Test
@@ -31,8 +31,10 @@ class RecommenderTest {
             int[] expected = fullSort(model, rated, u, exclude, k);
             float[] expectedRatings = new float[expected.length];
             for (int n = 0; n < expected.length; n++) {
-              expectedRatings[n] = u < 0 ? model.globalIntercept()
-                  + model.itemIntercepts()[expected[n]] : model.predict(u, expected[n]);
+              expectedRatings[n] =
+                  u < 0
+                      ? model.globalIntercept() + model.itemIntercepts()[expected[n]]
+                      : model.predict(u, expected[n]);
             }
             int[] indexes = new int[k];
             float[] ratings = new float[k];
@@ -55,13 +57,15 @@ class RecommenderTest {
     int items = model.items().size();
     float[] scores = new float[items];
     for (int i = 0; i < items; i++) {
-      scores[i] = u < 0 ? model.globalIntercept() + model.itemIntercepts()[i]
-          : model.predict(u, i);
+      scores[i] = u < 0 ? model.globalIntercept() + model.itemIntercepts()[i] : model.predict(u, i);
     }
     int[] excluded = exclude && u >= 0 ? rated.itemsOf(u) : new int[0];
-    return IntStream.range(0, items).filter(i -> Arrays.binarySearch(excluded, i) < 0).boxed()
-        .sorted(Comparator.comparingDouble((Integer i) -> -scores[i])
-            .thenComparingInt(i -> i))
-        .limit(k).mapToInt(Integer::intValue).toArray();
+    return IntStream.range(0, items)
+        .filter(i -> Arrays.binarySearch(excluded, i) < 0)
+        .boxed()
+        .sorted(Comparator.comparingDouble((Integer i) -> -scores[i]).thenComparingInt(i -> i))
+        .limit(k)
+        .mapToInt(Integer::intValue)
+        .toArray();
   }
 }

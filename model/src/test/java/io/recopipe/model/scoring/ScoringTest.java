@@ -17,9 +17,12 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ScoringTest {
-  private static final PlantedRatings.Split DATA = PlantedRatings.generate(120, 90, 3, 0.3, 0.2, 11);
-  private static final MfModel MODEL = new AlsTrainer(AlsOptions.builder().numFactors(5)
-      .maxIterations(5).l2Reg(0.5).build()).fit(DATA.train()).model();
+  private static final PlantedRatings.Split DATA =
+      PlantedRatings.generate(120, 90, 3, 0.3, 0.2, 11);
+  private static final MfModel MODEL =
+      new AlsTrainer(AlsOptions.builder().numFactors(5).maxIterations(5).l2Reg(0.5).build())
+          .fit(DATA.train())
+          .model();
 
   @Test
   void scoresOfAllItemsAreBitIdenticalToSinglePredictions() {
@@ -59,8 +62,9 @@ class ScoringTest {
     String user = MODEL.users().id(u);
     Recommendation all = recommender.recommend(user, 10, false);
     Integer[] order = IntStream.range(0, MODEL.items().size()).boxed().toArray(Integer[]::new);
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -MODEL.predict(u, i))
-        .thenComparingInt(i -> i));
+    Arrays.sort(
+        order,
+        Comparator.comparingDouble((Integer i) -> -MODEL.predict(u, i)).thenComparingInt(i -> i));
     for (int r = 0; r < 10; r++) {
       assertEquals(MODEL.items().id(order[r]), all.itemIds().get(r));
       assertEquals(MODEL.predict(u, order[r]), all.ratings()[r]);
@@ -85,9 +89,13 @@ class ScoringTest {
   void anUnknownUserGetsTheItemsWithTheHighestInterceptsAndIsFlagged() {
     Recommendation cold = Recommender.of(MODEL).recommend("stranger", 3, true);
     assertTrue(cold.coldStart());
-    int best = IntStream.range(0, MODEL.items().size()).boxed()
-        .max(Comparator.comparingDouble((Integer i) -> MODEL.itemIntercept(i))
-            .thenComparing(Comparator.<Integer>reverseOrder())).orElseThrow();
+    int best =
+        IntStream.range(0, MODEL.items().size())
+            .boxed()
+            .max(
+                Comparator.comparingDouble((Integer i) -> MODEL.itemIntercept(i))
+                    .thenComparing(Comparator.<Integer>reverseOrder()))
+            .orElseThrow();
     assertEquals(MODEL.items().id(best), cold.itemIds().get(0));
     assertEquals(MODEL.globalIntercept() + MODEL.itemIntercept(best), cold.ratings()[0]);
   }

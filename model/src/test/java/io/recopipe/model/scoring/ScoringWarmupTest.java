@@ -16,13 +16,13 @@ class ScoringWarmupTest {
   @Test
   void warmingUpReturnsWithinItsCapAndLeavesBatchResultsExact() {
     MfModel model = model(70, 300, 64);
-    BatchRecommender.Table cold = new BatchRecommender(model, RatedItems.none(), 1)
-        .recommendAll(10, false);
+    BatchRecommender.Table cold =
+        new BatchRecommender(model, RatedItems.none(), 1).recommendAll(10, false);
     // the cap is 3 s; a generous bound keeps this from being a timing test
     assertTimeoutPreemptively(Duration.ofSeconds(60), BatchRecommender::warmUp);
     BatchRecommender.warmUp(); // the second call is a no-op
-    BatchRecommender.Table warm = new BatchRecommender(model, RatedItems.none(), 2)
-        .recommendAll(10, false);
+    BatchRecommender.Table warm =
+        new BatchRecommender(model, RatedItems.none(), 2).recommendAll(10, false);
     assertArrayEquals(cold.counts(), warm.counts());
     assertArrayEquals(cold.items(), warm.items());
     assertArrayEquals(cold.ratings(), warm.ratings());
@@ -30,8 +30,15 @@ class ScoringWarmupTest {
 
   private static MfModel model(int users, int items, int k) {
     Random random = new Random(7);
-    return new MfModel(ids("u", users), ids("i", items), k, 3.5f, gaussian(random, users * k),
-        gaussian(random, users), gaussian(random, items * k), gaussian(random, items));
+    return new MfModel(
+        ids("u", users),
+        ids("i", items),
+        k,
+        3.5f,
+        gaussian(random, users * k),
+        gaussian(random, users),
+        gaussian(random, items * k),
+        gaussian(random, items));
   }
 
   private static IdDictionary ids(String prefix, int count) {

@@ -43,8 +43,8 @@ class ScreenedTopKTest {
               TopK expected = new TopK(k);
               reference.topInto(u, exclude, expected);
               TopK actual = new TopK(k);
-              boolean answered = screen.topInto(u, exclude ? rated.itemsOf(u) : NONE, actual,
-                  new float[items]);
+              boolean answered =
+                  screen.topInto(u, exclude ? rated.itemsOf(u) : NONE, actual, new float[items]);
               String where = kind + " items=" + items + " k=" + k + " user=" + u;
               if (kind == Kind.OVERFLOWING || kind == Kind.NON_FINITE) {
                 if (!answered) {
@@ -114,7 +114,8 @@ class ScreenedTopKTest {
     ScreenedTopK screen = new ScreenedTopK(model, QuantizedItems.of(model, 16));
     for (int u = 0; u < 20; u++) {
       assertTrue(screen.topInto(u, NONE, new TopK(50), new float[4000]));
-      assertTrue(screen.lastCandidates() >= 50 && screen.lastCandidates() < 400,
+      assertTrue(
+          screen.lastCandidates() >= 50 && screen.lastCandidates() < 400,
           "user " + u + ": " + screen.lastCandidates() + " of 4000 items rescored");
     }
   }
@@ -128,14 +129,14 @@ class ScreenedTopKTest {
     assertNull(ItemScorer.withoutScreen(large).quantized());
     float[] y = large.itemFactors().clone();
     y[5] = Float.NaN;
-    assertNull(QuantizedItems.of(withFactors(large, large.userFactors(), y),
-        VectorItemScorer.lanes()));
+    assertNull(
+        QuantizedItems.of(withFactors(large, large.userFactors(), y), VectorItemScorer.lanes()));
     assertFalse(ScreenedTopK.worthIt(100, 13));
   }
 
   /**
-   * Items whose components sit halfway between two int8 levels and users whose signs line up
-   * with the rounding errors, so the quantization error reaches ‖x‖₁·c/2.
+   * Items whose components sit halfway between two int8 levels and users whose signs line up with
+   * the rounding errors, so the quantization error reaches ‖x‖₁·c/2.
    */
   private static MfModel midpoints(int factors, long seed) {
     MfModel model = RandomModels.of(Kind.GAUSSIAN, 5, 333, factors, seed);
@@ -159,8 +160,15 @@ class ScreenedTopKTest {
   }
 
   private static MfModel withFactors(MfModel model, float[] x, float[] y) {
-    return new MfModel(model.users(), model.items(), model.numFactors(), model.globalIntercept(),
-        x, model.userIntercepts(), y, model.itemIntercepts());
+    return new MfModel(
+        model.users(),
+        model.items(),
+        model.numFactors(),
+        model.globalIntercept(),
+        x,
+        model.userIntercepts(),
+        y,
+        model.itemIntercepts());
   }
 
   private static void assertBoundsHold(MfModel model, String where) {
@@ -176,15 +184,28 @@ class ScreenedTopKTest {
       }
       float base = model.globalIntercept() + model.userIntercept(u);
       float alpha = QuantizedItems.roundUp(norm * QuantizedItems.INFLATE);
-      float constant = QuantizedItems.roundUp((2 * quantized.gamma * Math.abs(base)
-          + quantized.underflowSlack) * QuantizedItems.INFLATE);
-      VectorItemScorer.screen(quantized, model.userFactors(), u * k, base, alpha, constant, upper,
-          lower);
+      float constant =
+          QuantizedItems.roundUp(
+              (2 * quantized.gamma * Math.abs(base) + quantized.underflowSlack)
+                  * QuantizedItems.INFLATE);
+      VectorItemScorer.screen(
+          quantized, model.userFactors(), u * k, base, alpha, constant, upper, lower);
       for (int i = 0; i < model.items().size(); i++) {
         float exact = model.predict(u, i);
-        assertTrue(lower[i] <= exact && exact <= upper[i],
-            where + " user " + u + " item " + i + ": " + exact + " outside [" + lower[i] + ", "
-                + upper[i] + "]");
+        assertTrue(
+            lower[i] <= exact && exact <= upper[i],
+            where
+                + " user "
+                + u
+                + " item "
+                + i
+                + ": "
+                + exact
+                + " outside ["
+                + lower[i]
+                + ", "
+                + upper[i]
+                + "]");
       }
     }
   }

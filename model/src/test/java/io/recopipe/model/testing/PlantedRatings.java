@@ -10,19 +10,17 @@ import java.util.SplittableRandom;
  */
 public final class PlantedRatings {
   /** The generated train and test sets, and the noise standard deviation used. */
-  public record Split(Ratings train, Ratings test, double noise) {
-  }
+  public record Split(Ratings train, Ratings test, double noise) {}
 
-  private PlantedRatings() {
-  }
+  private PlantedRatings() {}
 
   /**
    * Samples a {@code users}×{@code items} rank-{@code rank} matrix with intercepts (global 3.5),
    * observes each cell with probability {@code density}, and sends a tenth of the observed cells to
    * the test set.
    */
-  public static Split generate(int users, int items, int rank, double density, double noise,
-      long seed) {
+  public static Split generate(
+      int users, int items, int rank, double density, double noise, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     double[][] x = gaussian(random, users, rank, 1.0 / Math.sqrt(rank));
     double[][] y = gaussian(random, items, rank, 1.0);

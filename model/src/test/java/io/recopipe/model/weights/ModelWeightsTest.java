@@ -28,9 +28,15 @@ class ModelWeightsTest {
     for (int i = 0; i < items; i++) {
       itemIds.add("i" + i);
     }
-    return new MfModel(IdDictionary.of(userIds), IdDictionary.of(itemIds), k,
-        (float) (3.5 + random.nextGaussian()), gaussians(random, users * k),
-        gaussians(random, users), gaussians(random, items * k), gaussians(random, items));
+    return new MfModel(
+        IdDictionary.of(userIds),
+        IdDictionary.of(itemIds),
+        k,
+        (float) (3.5 + random.nextGaussian()),
+        gaussians(random, users * k),
+        gaussians(random, users),
+        gaussians(random, items * k),
+        gaussians(random, items));
   }
 
   private static float[] gaussians(Random random, int n) {
@@ -77,7 +83,9 @@ class ModelWeightsTest {
     assertEquals(model.globalIntercept(), global.intercept());
     assertTrue(global.isGlobalIntercept());
     assertEquals(global, WeightsRow.globalIntercept(model.globalIntercept()));
-    assertEquals(global, new WeightsRow(null, "global__intercept__", null, global.intercept()),
+    assertEquals(
+        global,
+        new WeightsRow(null, "global__intercept__", null, global.intercept()),
         "a NULL factor_weights column reads as empty");
   }
 
@@ -89,7 +97,8 @@ class ModelWeightsTest {
     assertEquals(model.users(), rebuilt.users());
     assertEquals(model.items(), rebuilt.items());
     assertEquals(model.numFactors(), rebuilt.numFactors());
-    assertEquals(Float.floatToRawIntBits(model.globalIntercept()),
+    assertEquals(
+        Float.floatToRawIntBits(model.globalIntercept()),
         Float.floatToRawIntBits(rebuilt.globalIntercept()));
     assertArrayEquals(model.userFactors(), rebuilt.userFactors());
     assertArrayEquals(model.userIntercepts(), rebuilt.userIntercepts());
@@ -105,8 +114,10 @@ class ModelWeightsTest {
     MfModel rebuilt = ModelWeights.toModel(rows, "u", "i");
     for (String user : model.users().ids()) {
       for (String item : model.items().ids()) {
-        assertEquals(Float.floatToRawIntBits(model.predict(user, item)),
-            Float.floatToRawIntBits(rebuilt.predict(user, item)), user + "," + item);
+        assertEquals(
+            Float.floatToRawIntBits(model.predict(user, item)),
+            Float.floatToRawIntBits(rebuilt.predict(user, item)),
+            user + "," + item);
       }
     }
   }
@@ -116,26 +127,35 @@ class ModelWeightsTest {
     MfModel model = randomModel(5, 2, 2, 2);
     List<WeightsRow> rows = ModelWeights.of(model, "user_id", "item_id").rows();
     List<WeightsRow> noGlobal = rows.subList(0, rows.size() - 1);
-    assertThrows(IllegalArgumentException.class,
-        () -> ModelWeights.toModel(noGlobal, "user_id", "item_id"));
+    assertThrows(
+        IllegalArgumentException.class, () -> ModelWeights.toModel(noGlobal, "user_id", "item_id"));
     List<WeightsRow> twoGlobals = new ArrayList<>(rows);
     twoGlobals.add(WeightsRow.globalIntercept(0));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> ModelWeights.toModel(twoGlobals, "user_id", "item_id"));
-    assertThrows(IllegalArgumentException.class,
-        () -> ModelWeights.toModel(rows, "user", "item_id"), "unknown processed_input");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ModelWeights.toModel(rows, "user", "item_id"),
+        "unknown processed_input");
     List<WeightsRow> duplicateUser = new ArrayList<>(rows);
     duplicateUser.add(0, rows.get(0));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> ModelWeights.toModel(duplicateUser, "user_id", "item_id"));
     List<WeightsRow> missingFactor = new ArrayList<>(rows);
-    missingFactor.set(0, new WeightsRow("user_id", "u0",
-        List.of(new FactorWeight(1, 0.5), new FactorWeight(1, 0.5)), 0));
-    assertThrows(IllegalArgumentException.class,
+    missingFactor.set(
+        0,
+        new WeightsRow(
+            "user_id", "u0", List.of(new FactorWeight(1, 0.5), new FactorWeight(1, 0.5)), 0));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> ModelWeights.toModel(missingFactor, "user_id", "item_id"));
     assertThrows(IllegalArgumentException.class, () -> new FactorWeight(0, 1.0));
-    assertThrows(IllegalArgumentException.class,
-        () -> new WeightsRow(null, "u0", List.of(), 0), "only the global row lacks a column");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new WeightsRow(null, "u0", List.of(), 0),
+        "only the global row lacks a column");
     assertThrows(IllegalArgumentException.class, () -> ModelWeights.of(model, "id", "id"));
   }
 }

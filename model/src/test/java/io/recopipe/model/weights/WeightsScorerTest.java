@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 class WeightsScorerTest {
 
   private static void assertSameBits(float expected, float actual, String pair) {
-    assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(actual),
+    assertEquals(
+        Float.floatToRawIntBits(expected),
+        Float.floatToRawIntBits(actual),
         pair + ": expected " + expected + " but rows gave " + actual);
   }
 
@@ -39,8 +41,7 @@ class WeightsScorerTest {
   void rowsReproducePredictionsOfManyRandomModels() {
     for (long seed = 0; seed < 20; seed++) {
       MfModel model = ModelWeightsTest.randomModel(seed, 4, 4, 2 + (int) seed % 7);
-      WeightsScorer scorer =
-          WeightsScorer.of(ModelWeights.of(model, "u", "i").rows(), "u", "i");
+      WeightsScorer scorer = WeightsScorer.of(ModelWeights.of(model, "u", "i").rows(), "u", "i");
       for (String user : model.users().ids()) {
         for (String item : model.items().ids()) {
           assertSameBits(model.predict(user, item), scorer.predict(user, item), user + "," + item);

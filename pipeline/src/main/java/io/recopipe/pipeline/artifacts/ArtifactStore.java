@@ -9,11 +9,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 
 /**
- * The local artifact store: {@code ROOT/RUN/STEP/PORT/} directories that appear only complete.
- * A step fills a staging directory under {@code ROOT/.staging/RUN/}; {@link #commit} hashes it
- * and renames it into place atomically, so a crash at any moment leaves either no artifact or a
- * whole one under the final name, and leftovers stay in staging where {@link #cleanStaging}
- * removes them.
+ * The local artifact store: {@code ROOT/RUN/STEP/PORT/} directories that appear only complete. A
+ * step fills a staging directory under {@code ROOT/.staging/RUN/}; {@link #commit} hashes it and
+ * renames it into place atomically, so a crash at any moment leaves either no artifact or a whole
+ * one under the final name, and leftovers stay in staging where {@link #cleanStaging} removes them.
  */
 public final class ArtifactStore {
   /** The staging area's directory name under the root. */
@@ -56,8 +55,8 @@ public final class ArtifactStore {
 
   /**
    * Hashes {@code staged} and renames it to {@code uri}. An existing directory under that name
-   * (left by a crash between rename and recording) is first moved aside into the run's staging
-   * area and then deleted (a crash in between leaves it where {@link #cleanStaging} finds it).
+   * (left by a crash between rename and recording) is first moved aside into the run's staging area
+   * and then deleted (a crash in between leaves it where {@link #cleanStaging} finds it).
    *
    * @return the committed artifact (id 0: not yet recorded)
    */
@@ -94,8 +93,11 @@ public final class ArtifactStore {
     try {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
-      throw new IOException("the artifact store at " + to.getParent()
-          + " does not support atomic renames from its staging area", e);
+      throw new IOException(
+          "the artifact store at "
+              + to.getParent()
+              + " does not support atomic renames from its staging area",
+          e);
     }
   }
 }

@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 
 /** Recursive directory deletion, kept in one place because staging and replacement both need it. */
 public final class Directories {
-  private Directories() {
-  }
+  private Directories() {}
 
   /** Deletes {@code dir} and everything under it; does nothing when it does not exist. */
   public static void deleteRecursively(Path dir) throws IOException {

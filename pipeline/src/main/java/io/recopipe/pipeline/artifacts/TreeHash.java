@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * hold the same files with the same bytes, wherever they live.
  *
  * @param sha256 the hex digest
- * @param bytes  the total size of the files' contents
+ * @param bytes the total size of the files' contents
  */
 public record TreeHash(String sha256, long bytes) {
 
@@ -29,8 +29,8 @@ public record TreeHash(String sha256, long bytes) {
     try (Stream<Path> walk = Files.walk(dir)) {
       files = walk.filter(Files::isRegularFile).toList();
     }
-    List<String> names = files.stream()
-        .map(f -> dir.relativize(f).toString().replace('\\', '/')).sorted().toList();
+    List<String> names =
+        files.stream().map(f -> dir.relativize(f).toString().replace('\\', '/')).sorted().toList();
     byte[] buffer = new byte[1 << 16];
     for (String name : names) {
       Path file = dir.resolve(name);

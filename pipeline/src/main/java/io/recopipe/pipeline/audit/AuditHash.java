@@ -14,20 +14,25 @@ final class AuditHash {
   /** The previous hash of the first row. */
   static final String GENESIS = "0".repeat(64);
 
-  private AuditHash() {
-  }
+  private AuditHash() {}
 
-  static String of(String prevHash, long seq, String at, String actor, String action,
-      String subject, String detail) {
+  static String of(
+      String prevHash,
+      long seq,
+      String at,
+      String actor,
+      String action,
+      String subject,
+      String detail) {
     StringBuilder canonical = new StringBuilder();
-    for (String field : new String[] {prevHash, Long.toString(seq), at, actor, action, subject,
-        detail}) {
+    for (String field :
+        new String[] {prevHash, Long.toString(seq), at, actor, action, subject, detail}) {
       canonical.append(field.length()).append(':').append(field).append('\n');
     }
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(canonical.toString()
-          .getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(sha.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -27,8 +27,7 @@ import java.util.TreeMap;
  */
 public final class AuditLog {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String COLUMNS =
-      "seq, at, actor, action, subject, detail, prev_hash, hash";
+  private static final String COLUMNS = "seq, at, actor, action, subject, detail, prev_hash, hash";
 
   private final MetadataStore store;
 
@@ -38,15 +37,22 @@ public final class AuditLog {
   }
 
   /**
-   * Appends an entry inside the caller's write transaction on {@code connection}, so the action
-   * and its audit row commit together (or not at all).
+   * Appends an entry inside the caller's write transaction on {@code connection}, so the action and
+   * its audit row commit together (or not at all).
    */
-  public static AuditEntry append(Connection connection, Instant at, String actor, String action,
-      String subject, Map<String, String> detail) throws SQLException {
+  public static AuditEntry append(
+      Connection connection,
+      Instant at,
+      String actor,
+      String action,
+      String subject,
+      Map<String, String> detail)
+      throws SQLException {
     long seq = 1;
     String prev = AuditHash.GENESIS;
-    try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+    try (PreparedStatement ps =
+            connection.prepareStatement(
+                "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
         ResultSet rs = ps.executeQuery()) {
       if (rs.next()) {
         seq = rs.getLong(1) + 1;
@@ -56,8 +62,9 @@ public final class AuditLog {
     String when = Timestamps.format(at);
     String details = canonicalJson(detail);
     String hash = AuditHash.of(prev, seq, when, actor, action, subject, details);
-    try (PreparedStatement ps = connection.prepareStatement("INSERT INTO audit_log (" + COLUMNS
-        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setLong(1, seq);
       ps.setString(2, when);
       ps.setString(3, actor);
@@ -68,30 +75,38 @@ public final class AuditLog {
       ps.setString(8, hash);
       ps.executeUpdate();
     }
-    return new AuditEntry(seq, Timestamps.parse(when), actor, action, subject, details, prev,
-        hash);
+    return new AuditEntry(seq, Timestamps.parse(when), actor, action, subject, details, prev, hash);
   }
 
   /** Appends an entry in its own transaction. */
-  public AuditEntry append(Instant at, String actor, String action, String subject,
-      Map<String, String> detail) {
+  public AuditEntry append(
+      Instant at, String actor, String action, String subject, Map<String, String> detail) {
     return store.write(c -> append(c, at, actor, action, subject, detail));
   }
 
   /** Every entry, oldest first. */
   public List<AuditEntry> list() {
-    return store.read(c -> {
-      List<AuditEntry> entries = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-          + " FROM audit_log ORDER BY seq"); ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          entries.add(new AuditEntry(rs.getLong(1), Timestamps.parse(rs.getString(2)),
-              rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-              rs.getString(7), rs.getString(8)));
-        }
-      }
-      return entries;
-    });
+    return store.read(
+        c -> {
+          List<AuditEntry> entries = new ArrayList<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              entries.add(
+                  new AuditEntry(
+                      rs.getLong(1),
+                      Timestamps.parse(rs.getString(2)),
+                      rs.getString(3),
+                      rs.getString(4),
+                      rs.getString(5),
+                      rs.getString(6),
+                      rs.getString(7),
+                      rs.getString(8)));
+            }
+          }
+          return entries;
+        });
   }
 
   /**
@@ -107,10 +122,18 @@ public final class AuditLog {
     }
     AuditHeadFile head = store.auditHead();
     try {
-      return new AuditHeadCheck(store.read(AuditHeadFile::readSealed), head.readCopy(),
-          head.key().read(), head.key().file(), head.file()).check(entries, chain);
+      return new AuditHeadCheck(
+              store.read(AuditHeadFile::readSealed),
+              head.readCopy(),
+              head.key().read(),
+              head.key().file(),
+              head.file())
+          .check(entries, chain);
     } catch (IOException e) {
-      return new AuditVerification(false, entries.size(), OptionalLong.empty(),
+      return new AuditVerification(
+          false,
+          entries.size(),
+          OptionalLong.empty(),
           "audit log BROKEN: cannot read its key or head copy: " + e.getMessage());
     }
   }

@@ -14,14 +14,14 @@ import java.util.Map;
  * accuracy are always reported together from the same run.
  */
 public final class AlsBenchmark {
-  private AlsBenchmark() {
-  }
+  private AlsBenchmark() {}
 
   /** Runs one case and returns its row (keys in the documented order). */
   public static Map<String, Object> run(BenchCase c) {
     HeapMeter.reset();
     AlsResult result = new AlsTrainer(c.options()).fit(c.train(), null, TrainingListener.NONE);
-    RegressionEvaluation evaluation = RegressionEvaluator.forScaleOf(c.train()).evaluate(result.model(), c.test());
+    RegressionEvaluation evaluation =
+        RegressionEvaluator.forScaleOf(c.train()).evaluate(result.model(), c.test());
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("case", c.name());
     row.put("n_train", c.train().size());
@@ -44,12 +44,14 @@ public final class AlsBenchmark {
     row.put("r2", round(evaluation.get("r2_score"), 4));
     row.put("train_loss", round(result.lastIteration().loss(), 4));
     if (result.sampledModel() != null) {
-      double sampled = RegressionEvaluator.forScaleOf(c.train()).evaluate(result.sampledModel(),
-          c.test()).get("root_mean_squared_error");
+      double sampled =
+          RegressionEvaluator.forScaleOf(c.train())
+              .evaluate(result.sampledModel(), c.test())
+              .get("root_mean_squared_error");
       row.put("sampled_factors", result.sampledModel().numFactors());
       row.put("sampled_rmse", round(sampled, 4));
-      row.put("compression_rmse_cost", round(evaluation.get("root_mean_squared_error") - sampled,
-          6));
+      row.put(
+          "compression_rmse_cost", round(evaluation.get("root_mean_squared_error") - sampled, 6));
     }
     row.put("jdk", Runtime.version().feature());
     row.put("vector_api", ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
@@ -61,9 +63,24 @@ public final class AlsBenchmark {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("case", name);
     out.put("folds", rows.size());
-    for (String key : List.of("n_train", "n_test", "num_factors", "l2_reg", "method", "l2_reg_mode",
-        "iterations", "threads", "data_s", "fit_s", "s_per_iteration", "gflops", "peak_heap_mb",
-        "rmse", "mae", "r2")) {
+    for (String key :
+        List.of(
+            "n_train",
+            "n_test",
+            "num_factors",
+            "l2_reg",
+            "method",
+            "l2_reg_mode",
+            "iterations",
+            "threads",
+            "data_s",
+            "fit_s",
+            "s_per_iteration",
+            "gflops",
+            "peak_heap_mb",
+            "rmse",
+            "mae",
+            "r2")) {
       Object first = rows.get(0).get(key);
       if (first instanceof Number) {
         double sum = 0;

@@ -14,19 +14,22 @@ import java.util.Map;
 
 /**
  * Scores the shipped default ({@code method: auto}) against ALS and VB at a fixed factor count on
- * one train/test split, so the claim "the default is no worse than the best of them" is checked
- * by a number on every run rather than remembered from a tuning session.
+ * one train/test split, so the claim "the default is no worse than the best of them" is checked by
+ * a number on every run rather than remembered from a tuning session.
  */
 public final class DefaultsBenchmark {
-  private DefaultsBenchmark() {
-  }
+  private DefaultsBenchmark() {}
 
   /**
    * One case: {@code auto} with its choice, then each baseline; a baseline whose options equal the
    * resolved default's is not fitted twice (its numbers are the default's).
    */
-  public static Map<String, Object> run(String name, Ratings train, Ratings test,
-      AlsOptions auto, Map<String, AlsOptions> baselines) {
+  public static Map<String, Object> run(
+      String name,
+      Ratings train,
+      Ratings test,
+      AlsOptions auto,
+      Map<String, AlsOptions> baselines) {
     AutoMethod.Choice choice = AutoMethod.resolve(auto, train);
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("case", name);
@@ -34,8 +37,10 @@ public final class DefaultsBenchmark {
     row.put("n_test", test.size());
     row.put("users", train.users().size());
     row.put("items", train.items().size());
-    row.put("density", AlsBenchmark.round(train.size()
-        / ((double) train.users().size() * train.items().size()), 5));
+    row.put(
+        "density",
+        AlsBenchmark.round(
+            train.size() / ((double) train.users().size() * train.items().size()), 5));
     AlsResult fit = fit(choice.options(), train);
     row.put("auto_method", choice.options().method().configName());
     row.put("auto_exported_factors", fit.numFactors());
@@ -52,8 +57,8 @@ public final class DefaultsBenchmark {
     double best = Double.POSITIVE_INFINITY;
     for (Map.Entry<String, AlsOptions> baseline : baselines.entrySet()) {
       String key = baseline.getKey();
-      AlsResult other = baseline.getValue().equals(choice.options()) ? fit
-          : fit(baseline.getValue(), train);
+      AlsResult other =
+          baseline.getValue().equals(choice.options()) ? fit : fit(baseline.getValue(), train);
       double rmse = other == fit ? autoRmse : rmse(train, other.model(), test);
       row.put(key + "_num_factors", other.numFactors());
       row.put(key + "_fit_s", AlsBenchmark.round(other.fitSeconds(), 3));
@@ -101,7 +106,8 @@ public final class DefaultsBenchmark {
   }
 
   private static double rmse(Ratings train, MfModel model, Ratings test) {
-    return RegressionEvaluator.forScaleOf(train).evaluate(model, test)
+    return RegressionEvaluator.forScaleOf(train)
+        .evaluate(model, test)
         .get("root_mean_squared_error");
   }
 }

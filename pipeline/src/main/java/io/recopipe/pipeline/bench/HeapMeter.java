@@ -9,8 +9,7 @@ import java.lang.management.MemoryType;
  * start and sums their peaks at the end (an upper bound, as pools peak at different moments).
  */
 final class HeapMeter {
-  private HeapMeter() {
-  }
+  private HeapMeter() {}
 
   /** Collects garbage and resets every heap pool's peak. */
   static void reset() {

@@ -7,20 +7,19 @@ import java.util.OptionalLong;
 
 /**
  * This process's peak resident set size from Linux's {@code /proc/self/status} (VmHWM), which
- * counts what the heap meter cannot see (DuckDB's native memory, mapped files, thread stacks), so
- * a benchmark reports the memory a machine must really have; empty where there is no procfs.
+ * counts what the heap meter cannot see (DuckDB's native memory, mapped files, thread stacks), so a
+ * benchmark reports the memory a machine must really have; empty where there is no procfs.
  */
 public final class PeakRss {
   private static final Path STATUS = Path.of("/proc/self/status");
   private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
 
-  private PeakRss() {
-  }
+  private PeakRss() {}
 
   /**
-   * Resets the peak to the current RSS (writing 5 to {@code clear_refs}, Linux ≥ 4.0), so the
-   * next {@link #mebibytes} covers only what runs after; returns false when the kernel refused,
-   * in which case the peak stays the whole process's.
+   * Resets the peak to the current RSS (writing 5 to {@code clear_refs}, Linux ≥ 4.0), so the next
+   * {@link #mebibytes} covers only what runs after; returns false when the kernel refused, in which
+   * case the peak stays the whole process's.
    */
   public static boolean reset() {
     try {

@@ -6,13 +6,16 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The ALS option flags shared by {@code train} and {@code bench als}, so both spell options the same
- * way: BigQuery ML names through {@code --set}, the common ones as flags.
+ * The ALS option flags shared by {@code train} and {@code bench als}, so both spell options the
+ * same way: BigQuery ML names through {@code --set}, the common ones as flags.
  */
 final class AlsOptionFlags {
-  @Option(names = "--defaults", description = "Starting option set: auto (the default; method, "
-      + "factors and iterations chosen for the data), movielens (Bayesian MF, the most accurate "
-      + "on ML-100K), movielens-vb, movielens-als, or bigquery (BigQuery ML's defaults).")
+  @Option(
+      names = "--defaults",
+      description =
+          "Starting option set: auto (the default; method, "
+              + "factors and iterations chosen for the data), movielens (Bayesian MF, the most accurate "
+              + "on ML-100K), movielens-vb, movielens-als, or bigquery (BigQuery ML's defaults).")
   String defaults;
 
   @Option(names = "--num-factors", description = "num_factors (2..200).")
@@ -27,7 +30,9 @@ final class AlsOptionFlags {
   @Option(names = "--threads", description = "Training threads (default: all cores).")
   Integer threads;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
       description = "Any ALS option by its BigQuery ML name, e.g. --set early_stop=false.")
   Map<String, String> set = new LinkedHashMap<>();
 
@@ -52,7 +57,10 @@ final class AlsOptionFlags {
 
   /** Whether any option was given on the command line. */
   boolean anyGiven() {
-    return numFactors != null || l2Reg != null || maxIterations != null || threads != null
+    return numFactors != null
+        || l2Reg != null
+        || maxIterations != null
+        || threads != null
         || !set.isEmpty();
   }
 

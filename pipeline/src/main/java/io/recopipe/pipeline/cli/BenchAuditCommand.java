@@ -1,9 +1,9 @@
 package io.recopipe.pipeline.cli;
 
 import io.recopipe.model.error.InvalidInputException;
+import io.recopipe.model.io.Json;
 import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.audit.AuditVerification;
-import io.recopipe.model.io.Json;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,24 +17,28 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code recopipe bench audit}: what the hash-chained audit log costs, appends per second (each
- * its own IMMEDIATE transaction, as reviewer actions are) and the time {@code audit verify}
- * takes over the whole chain, in a scratch SQLite file; one JSON line per size.
+ * {@code recopipe bench audit}: what the hash-chained audit log costs, appends per second (each its
+ * own IMMEDIATE transaction, as reviewer actions are) and the time {@code audit verify} takes over
+ * the whole chain, in a scratch SQLite file; one JSON line per size.
  */
-@Command(name = "audit", mixinStandardHelpOptions = true,
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
     description = "Benchmarks audit-log appends and verification; one JSON line per size.")
 final class BenchAuditCommand implements Callable<Integer> {
-  @Option(names = "--entries", split = ",", defaultValue = "1000,10000,100000",
+  @Option(
+      names = "--entries",
+      split = ",",
+      defaultValue = "1000,10000,100000",
       description = "Chain lengths (default: ${DEFAULT-VALUE}).")
   int[] entries;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
@@ -49,7 +53,11 @@ final class BenchAuditCommand implements Callable<Integer> {
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
-          log.append(t.plusSeconds(i), "reviewer-" + (i % 7), "approve", "movielens-mf/v" + i,
+          log.append(
+              t.plusSeconds(i),
+              "reviewer-" + (i % 7),
+              "approve",
+              "movielens-mf/v" + i,
               Map.of("comment", "looks fine " + i, "run_id", "run-" + i));
         }
         double appendSeconds = (System.nanoTime() - start) / 1e9;
@@ -75,13 +83,16 @@ final class BenchAuditCommand implements Callable<Integer> {
 
   private static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
 }

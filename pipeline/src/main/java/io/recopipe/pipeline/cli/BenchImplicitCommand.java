@@ -8,10 +8,10 @@ import io.recopipe.model.als.FeedbackType;
 import io.recopipe.model.als.ImplicitSolver;
 import io.recopipe.model.als.TrainingIteration;
 import io.recopipe.model.data.Ratings;
+import io.recopipe.model.io.Json;
 import io.recopipe.model.metrics.ImplicitEvaluation;
 import io.recopipe.model.metrics.ImplicitEvaluator;
 import io.recopipe.model.metrics.MostPopularBaseline;
-import io.recopipe.model.io.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,20 +33,28 @@ import picocli.CommandLine.Spec;
  * and mean. Speed: seconds per iteration on a synthetic preset (ml-20m, 64 factors by default) for
  * the conjugate-gradient and the exact solver, next to the {@code implicit} library's CPU anchor.
  */
-@Command(name = "implicit", mixinStandardHelpOptions = true,
+@Command(
+    name = "implicit",
+    mixinStandardHelpOptions = true,
     description = "Benchmarks implicit WALS: ranking quality on ML-100K and fit speed on a preset.")
 final class BenchImplicitCommand implements Callable<Integer> {
-  static final String ANCHOR = "implicit library (CPU, conjugate gradient): 2.75 s per iteration"
-      + " on an 8-core desktop for ML-20M";
+  static final String ANCHOR =
+      "implicit library (CPU, conjugate gradient): 2.75 s per iteration"
+          + " on an 8-core desktop for ML-20M";
 
   @Option(names = "--folds", description = "ML-100K directory (default: found as bench als does).")
   Path folds;
 
-  @Option(names = "--speed-preset", defaultValue = "ml-20m",
+  @Option(
+      names = "--speed-preset",
+      defaultValue = "ml-20m",
       description = "Preset timed per solver (ml-100k, ml-1m, ml-20m; 'none' skips).")
   String speedPreset;
 
-  @Option(names = "--solvers", defaultValue = "cg,cholesky", split = ",",
+  @Option(
+      names = "--solvers",
+      defaultValue = "cg,cholesky",
+      split = ",",
       description = "Solvers timed on the preset, in order (cg, cholesky).")
   List<String> solvers;
 
@@ -77,12 +85,13 @@ final class BenchImplicitCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "0", description = "Threads (0 = all cores).")
   int threads;
 
-  @Option(names = "--positive-threshold", defaultValue = "4",
+  @Option(
+      names = "--positive-threshold",
+      defaultValue = "4",
       description = "Ratings >= this are positives (ML-100K).")
   double positiveThreshold;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -92,8 +101,11 @@ final class BenchImplicitCommand implements Callable<Integer> {
       if (dir.isPresent()) {
         runFolds(out, dir.get());
       } else {
-        spec.commandLine().getErr().println("bench: ML-100K not found (set ML100K_DIR or place it"
-            + " at ../shared/data/ml-100k); skipping the quality cases");
+        spec.commandLine()
+            .getErr()
+            .println(
+                "bench: ML-100K not found (set ML100K_DIR or place it"
+                    + " at ../shared/data/ml-100k); skipping the quality cases");
       }
     }
     if (!speedPreset.equals("none")) {
@@ -109,14 +121,22 @@ final class BenchImplicitCommand implements Callable<Integer> {
   }
 
   private AlsOptions.Builder options() {
-    return AlsOptions.builder().feedbackType(FeedbackType.IMPLICIT).l2Reg(l2Reg)
-        .walsAlpha(walsAlpha).cgSteps(cgSteps).earlyStop(false)
+    return AlsOptions.builder()
+        .feedbackType(FeedbackType.IMPLICIT)
+        .l2Reg(l2Reg)
+        .walsAlpha(walsAlpha)
+        .cgSteps(cgSteps)
+        .earlyStop(false)
         .threads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
   }
 
   private void runFolds(PrintWriter out, Path dir) throws Exception {
-    AlsOptions options = options().numFactors(qualityFactors).maxIterations(maxIterations)
-        .positiveThreshold(positiveThreshold).build();
+    AlsOptions options =
+        options()
+            .numFactors(qualityFactors)
+            .maxIterations(maxIterations)
+            .positiveThreshold(positiveThreshold)
+            .build();
     ImplicitEvaluator evaluator = ImplicitEvaluator.withThreshold(positiveThreshold);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int fold = 1; fold <= 5; fold++) {
@@ -125,8 +145,8 @@ final class BenchImplicitCommand implements Callable<Integer> {
       progress("fitting ml-100k u" + fold);
       AlsResult fit = new AlsTrainer(options).fit(train);
       ImplicitEvaluation wals = evaluator.evaluate(fit.model(), train, test);
-      ImplicitEvaluation popular = evaluator.evaluate(
-          MostPopularBaseline.of(train, positiveThreshold), train, test);
+      ImplicitEvaluation popular =
+          evaluator.evaluate(MostPopularBaseline.of(train, positiveThreshold), train, test);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("case", "ml-100k-u" + fold);
       row.put("positive_threshold", positiveThreshold);
@@ -144,8 +164,10 @@ final class BenchImplicitCommand implements Callable<Integer> {
     mean.put("case", "ml-100k-mean");
     for (String key : rows.get(0).keySet()) {
       if (key.startsWith("wals_") || key.startsWith("most_popular_")) {
-        mean.put(key, round(rows.stream().mapToDouble(r -> (Double) r.get(key)).average()
-            .orElse(Double.NaN)));
+        mean.put(
+            key,
+            round(
+                rows.stream().mapToDouble(r -> (Double) r.get(key)).average().orElse(Double.NaN)));
       }
     }
     emit(out, mean);
@@ -158,8 +180,12 @@ final class BenchImplicitCommand implements Callable<Integer> {
   }
 
   private Map<String, Object> speed(Ratings train, ImplicitSolver solver) {
-    AlsOptions options = options().numFactors(speedFactors).maxIterations(speedIterations)
-        .implicitSolver(solver).build();
+    AlsOptions options =
+        options()
+            .numFactors(speedFactors)
+            .maxIterations(speedIterations)
+            .implicitSolver(solver)
+            .build();
     AlsResult fit = new AlsTrainer(options).fit(train);
     List<TrainingIteration> info = fit.trainingInfo();
     double seconds = info.stream().mapToLong(TrainingIteration::durationMs).sum() / 1e3;

@@ -1,13 +1,13 @@
 package io.recopipe.pipeline.cli;
 
 import io.recopipe.components.deploy.EndpointRegistry;
+import io.recopipe.model.io.Json;
 import io.recopipe.pipeline.bench.PeakRss;
 import io.recopipe.pipeline.bench.StepRows;
 import io.recopipe.pipeline.config.PipelineConfig;
 import io.recopipe.pipeline.endpoint.JournalReconciler;
 import io.recopipe.pipeline.home.NativeLibraries;
 import io.recopipe.pipeline.home.RecopipeHome;
-import io.recopipe.model.io.Json;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunHistory;
@@ -37,34 +37,38 @@ import picocli.CommandLine.Spec;
 /**
  * {@code recopipe bench pipeline}: the shipped {@code recopipe run} (ingest → deploy) per data
  * source in a fresh home, as JSON lines: each step's seconds, rows and rows/s, then the wall time
- * with the part spent outside the steps (opening the home, and the commit that publishes the
- * run's staged tables), the process's CPU seconds (the serving process it starts is not
- * counted) and peak RSS; a second, cached run shows what caching saves. The deployed endpoint
- * is stopped after each source.
+ * with the part spent outside the steps (opening the home, and the commit that publishes the run's
+ * staged tables), the process's CPU seconds (the serving process it starts is not counted) and peak
+ * RSS; a second, cached run shows what caching saves. The deployed endpoint is stopped after each
+ * source.
  */
-@Command(name = "pipeline", mixinStandardHelpOptions = true,
+@Command(
+    name = "pipeline",
+    mixinStandardHelpOptions = true,
     description = "Benchmarks whole pipeline runs; prints one JSON line per step and a total.")
 final class BenchPipelineCommand implements Callable<Integer> {
   @Option(names = "--data", description = "Data source, repeatable (default: preset:ml-1m).")
   List<String> data = new ArrayList<>();
 
-  @Option(names = "--ml-20m", description = "Also run the ml-20m preset (~20M ratings; minutes, "
-      + "up to ~4 GB of memory).")
+  @Option(
+      names = "--ml-20m",
+      description =
+          "Also run the ml-20m preset (~20M ratings; minutes, " + "up to ~4 GB of memory).")
   boolean ml20m;
 
   @Option(names = "--cold-only", description = "Skip the second, cached run of each source.")
   boolean coldOnly;
 
-  @Option(names = "--config", description = "Pipeline config, layered over "
-      + "the shipped one.")
+  @Option(names = "--config", description = "Pipeline config, layered over " + "the shipped one.")
   Path config;
 
-  @Option(names = "--set", paramLabel = "SECTION.KEY=VALUE", description = "Override a parameter "
-      + "(e.g. deploy.enabled=false).")
+  @Option(
+      names = "--set",
+      paramLabel = "SECTION.KEY=VALUE",
+      description = "Override a parameter " + "(e.g. deploy.enabled=false).")
   Map<String, String> set = new LinkedHashMap<>();
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
@@ -98,13 +102,17 @@ final class BenchPipelineCommand implements Callable<Integer> {
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
         try (LocalRunner runner = new LocalRunner(at, () -> HomeOption.openWarehouse(at));
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream())) {
-          result = runner.run(MovieLensMfPipeline.definition(), resolved.values(),
-              RunOptions.to(quiet));
-          runner.history().show(result.runId()).ifPresent(report -> {
-            for (RunHistory.ExecutionReport execution : report.executions()) {
-              metrics.put(execution.execution().step(), execution.metrics());
-            }
-          });
+          result =
+              runner.run(MovieLensMfPipeline.definition(), resolved.values(), RunOptions.to(quiet));
+          runner
+              .history()
+              .show(result.runId())
+              .ifPresent(
+                  report -> {
+                    for (RunHistory.ExecutionReport execution : report.executions()) {
+                      metrics.put(execution.execution().step(), execution.metrics());
+                    }
+                  });
         }
         double wall = (System.nanoTime() - start) / 1e9;
         long cpuEnd = processCpuNanos();
@@ -121,8 +129,8 @@ final class BenchPipelineCommand implements Callable<Integer> {
         total.put("source", source);
         total.put("seconds", round(wall));
         total.put("outside_steps_seconds", round(Math.max(0, wall - inSteps)));
-        total.put("cpu_seconds", cpuStart < 0 || cpuEnd < 0 ? null
-            : round((cpuEnd - cpuStart) / 1e9));
+        total.put(
+            "cpu_seconds", cpuStart < 0 || cpuEnd < 0 ? null : round((cpuEnd - cpuStart) / 1e9));
         OptionalLong peak = PeakRss.mebibytes();
         total.put("peak_rss_mb", peak.isPresent() ? peak.getAsLong() : null);
         total.put("peak_rss_scope", scoped ? "pass" : "process");
@@ -136,8 +144,8 @@ final class BenchPipelineCommand implements Callable<Integer> {
     }
   }
 
-  private static Map<String, Object> stepLine(String name, String pass, StepResult step,
-      Map<String, Map<String, Double>> metrics) {
+  private static Map<String, Object> stepLine(
+      String name, String pass, StepResult step, Map<String, Map<String, Double>> metrics) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("case", name);
     row.put("pass", pass);
@@ -149,8 +157,9 @@ final class BenchPipelineCommand implements Callable<Integer> {
     OptionalLong rows = StepRows.of(step.step(), metrics);
     if (rows.isPresent()) {
       row.put("rows", rows.getAsLong());
-      row.put("rows_per_s", step.cacheHit() || seconds <= 0 ? null
-          : Math.round(rows.getAsLong() / seconds));
+      row.put(
+          "rows_per_s",
+          step.cacheHit() || seconds <= 0 ? null : Math.round(rows.getAsLong() / seconds));
     }
     return row;
   }

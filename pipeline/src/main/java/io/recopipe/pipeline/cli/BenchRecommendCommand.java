@@ -3,10 +3,10 @@ package io.recopipe.pipeline.cli;
 import io.recopipe.components.synthetic.TrainTestSplit;
 import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.error.InvalidInputException;
+import io.recopipe.model.io.Json;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.BatchRecommender;
 import io.recopipe.model.scoring.RatedItems;
-import io.recopipe.model.io.Json;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,11 +21,15 @@ import picocli.CommandLine.Spec;
  * {@code recopipe bench recommend}: times top-N recommendations for every user of a preset (what
  * the export step's {@code recommendations} table costs), one JSON line per repetition.
  */
-@Command(name = "recommend", mixinStandardHelpOptions = true,
+@Command(
+    name = "recommend",
+    mixinStandardHelpOptions = true,
     description = "Benchmarks top-N for every user; prints one JSON line per repetition.")
 final class BenchRecommendCommand implements Callable<Integer> {
-  @Option(names = "--preset", defaultValue = "ml-1m", description = "Synthetic preset "
-      + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--preset",
+      defaultValue = "ml-1m",
+      description = "Synthetic preset " + "(default: ${DEFAULT-VALUE}).")
   String preset;
 
   @Option(names = "--top-n", defaultValue = "50", description = "N (default: ${DEFAULT-VALUE}).")
@@ -37,11 +41,9 @@ final class BenchRecommendCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed for the synthetic data.")
   long seed;
 
-  @Mixin
-  AlsOptionFlags flags;
+  @Mixin AlsOptionFlags flags;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -50,14 +52,14 @@ final class BenchRecommendCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     TrainTestSplit split = DataSources.preset(preset, seed);
-    AlsOptions options = flags.resolve("movielens-als", Map.of("num_factors", "34",
-        "max_iterations", "3"));
+    AlsOptions options =
+        flags.resolve("movielens-als", Map.of("num_factors", "34", "max_iterations", "3"));
     MfModel model = new io.recopipe.model.als.AlsTrainer(options).fit(split.train()).model();
     RatedItems rated = RatedItems.of(split.train(), model);
     for (int n = 0; n < repeat; n++) {
       long start = System.nanoTime();
-      BatchRecommender.Table table = new BatchRecommender(model, rated, options.threads())
-          .recommendAll(topN, true);
+      BatchRecommender.Table table =
+          new BatchRecommender(model, rated, options.threads()).recommendAll(topN, true);
       double seconds = (System.nanoTime() - start) / 1e9;
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("case", "recommend-all-" + preset);

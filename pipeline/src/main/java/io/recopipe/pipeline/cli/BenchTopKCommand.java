@@ -3,12 +3,12 @@ package io.recopipe.pipeline.cli;
 import io.recopipe.components.synthetic.Preset;
 import io.recopipe.model.data.IdDictionary;
 import io.recopipe.model.error.InvalidInputException;
+import io.recopipe.model.io.Json;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.ItemScorer;
 import io.recopipe.model.scoring.RatedItems;
 import io.recopipe.model.scoring.Recommendation;
 import io.recopipe.model.scoring.Recommender;
-import io.recopipe.model.io.Json;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -26,37 +26,50 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code recopipe bench topk}: what one served top-N request costs, scoring every item versus
- * screening with the int8 item factors, on random models of the presets' catalog sizes; both
- * modes run in the same process, alternating, and the results are checked to be identical.
+ * screening with the int8 item factors, on random models of the presets' catalog sizes; both modes
+ * run in the same process, alternating, and the results are checked to be identical.
  */
-@Command(name = "topk", mixinStandardHelpOptions = true,
-    description = "Benchmarks single-user top-N (exact vs int8-screened); one JSON line per "
-        + "preset, mode and repetition.")
+@Command(
+    name = "topk",
+    mixinStandardHelpOptions = true,
+    description =
+        "Benchmarks single-user top-N (exact vs int8-screened); one JSON line per "
+            + "preset, mode and repetition.")
 final class BenchTopKCommand implements Callable<Integer> {
-  @Option(names = "--presets", split = ",", defaultValue = "ml-20m,ml-1m,ml-100k",
+  @Option(
+      names = "--presets",
+      split = ",",
+      defaultValue = "ml-20m,ml-1m,ml-100k",
       description = "Catalog sizes to imitate (default: ${DEFAULT-VALUE}).")
   List<String> presets;
 
-  @Option(names = "--factors", defaultValue = "64", description = "Factors (default: "
-      + "${DEFAULT-VALUE}, what training picks for these presets).")
+  @Option(
+      names = "--factors",
+      defaultValue = "64",
+      description =
+          "Factors (default: " + "${DEFAULT-VALUE}, what training picks for these presets).")
   int factors;
 
   @Option(names = "--top-n", defaultValue = "50", description = "N (default: ${DEFAULT-VALUE}).")
   int topN;
 
-  @Option(names = "--users", defaultValue = "2000", description = "Users, one request each per "
-      + "repetition (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--users",
+      defaultValue = "2000",
+      description = "Users, one request each per " + "repetition (default: ${DEFAULT-VALUE}).")
   int users;
 
-  @Option(names = "--repeat", defaultValue = "5", description = "Repetitions of each mode "
-      + "(default: ${DEFAULT-VALUE}; the first warms up the JIT).")
+  @Option(
+      names = "--repeat",
+      defaultValue = "5",
+      description =
+          "Repetitions of each mode " + "(default: ${DEFAULT-VALUE}; the first warms up the JIT).")
   int repeat;
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed for the random model.")
   long seed;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -93,8 +106,8 @@ final class BenchTopKCommand implements Callable<Integer> {
           row.put("requests", users);
           row.put("ns_per_request", Math.round(ns[0]));
           row.put("cpu_ns_per_request", Math.round(ns[1]));
-          row.put("scorer_build_ms", Math.round((screen ? screenedBuild : exactBuild) / 1e4)
-              / 100.0);
+          row.put(
+              "scorer_build_ms", Math.round((screen ? screenedBuild : exactBuild) / 1e4) / 100.0);
           row.put("identical", identical);
           out.println(Json.compact(Json.valueOf(row)));
           out.flush();
@@ -133,16 +146,23 @@ final class BenchTopKCommand implements Callable<Integer> {
   }
 
   /**
-   * Gaussian factors scaled so that the dot product's spread (~0.5) and the intercepts' (0.3)
-   * are those of a model trained on ratings 1–5, around a global mean of 3.5.
+   * Gaussian factors scaled so that the dot product's spread (~0.5) and the intercepts' (0.3) are
+   * those of a model trained on ratings 1–5, around a global mean of 3.5.
    */
   private MfModel randomModel(int items) {
     SplittableRandom random = new SplittableRandom(seed);
     double sigma = Math.sqrt(0.5 / Math.sqrt(factors));
     float[] x = gaussian(random, users * factors, sigma);
     float[] y = gaussian(random, items * factors, sigma);
-    return new MfModel(ids("u", users), ids("i", items), factors, 3.5f, x,
-        gaussian(random, users, 0.3), y, gaussian(random, items, 0.3));
+    return new MfModel(
+        ids("u", users),
+        ids("i", items),
+        factors,
+        3.5f,
+        x,
+        gaussian(random, users, 0.3),
+        y,
+        gaussian(random, items, 0.3));
   }
 
   private RatedItems randomRated(int items, int perUser) {

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The CLI's {@link RunProfiles}: a run recorded with {@code gcp.enabled=true} gets the gcp
- * profile (built from its own recorded {@code gcp.*} parameters), every other run the embedded
- * one, so {@code models approve} or the review page deploy a gcp run to Cloud Run.
+ * The CLI's {@link RunProfiles}: a run recorded with {@code gcp.enabled=true} gets the gcp profile
+ * (built from its own recorded {@code gcp.*} parameters), every other run the embedded one, so
+ * {@code models approve} or the review page deploy a gcp run to Cloud Run.
  */
 final class CliProfiles implements RunProfiles {
   /** The parameter {@code --profile gcp} records on a run. */
@@ -37,11 +37,14 @@ final class CliProfiles implements RunProfiles {
       return local;
     }
     GcpConfig config = GcpConfig.from(parameters, "the run's recorded parameters");
-    GcpProfile profile = opened.computeIfAbsent(config, c -> {
-      GcpProfile open = GcpProfile.open(c, ProfileOption.credentials);
-      toClose.add(open);
-      return open;
-    });
+    GcpProfile profile =
+        opened.computeIfAbsent(
+            config,
+            c -> {
+              GcpProfile open = GcpProfile.open(c, ProfileOption.credentials);
+              toClose.add(open);
+              return open;
+            });
     return new Profile(profile.warehouses(), profile.services());
   }
 

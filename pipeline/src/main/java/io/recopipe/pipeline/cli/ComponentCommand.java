@@ -1,14 +1,13 @@
 package io.recopipe.pipeline.cli;
 
-import io.recopipe.infra.config.GcpConfig;
-import io.recopipe.infra.config.GcpEnvironment;
-import io.recopipe.infra.profile.GcpProfile;
-import java.util.function.Supplier;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Services;
 import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.components.warehouse.WarehouseException;
+import io.recopipe.infra.config.GcpConfig;
+import io.recopipe.infra.config.GcpEnvironment;
+import io.recopipe.infra.profile.GcpProfile;
 import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.pipeline.kfp.ContainerRun;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
@@ -18,18 +17,22 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code recopipe component NAME --input port=PATH … --output port=PATH … --param k=v …}: runs
- * one step of the movielens-mf pipeline outside the runner. It is what each Vertex AI task
- * executes in the recopipe image, with the paths and parameters KFP substitutes.
+ * {@code recopipe component NAME --input port=PATH … --output port=PATH … --param k=v …}: runs one
+ * step of the movielens-mf pipeline outside the runner. It is what each Vertex AI task executes in
+ * the recopipe image, with the paths and parameters KFP substitutes.
  */
-@Command(name = "component", mixinStandardHelpOptions = true,
-    description = "Runs one step of the movielens-mf pipeline on the given artifact paths (the "
-        + "Vertex AI container entrypoint). Exit codes: 0 done, 2 bad input, 1 failed.")
+@Command(
+    name = "component",
+    mixinStandardHelpOptions = true,
+    description =
+        "Runs one step of the movielens-mf pipeline on the given artifact paths (the "
+            + "Vertex AI container entrypoint). Exit codes: 0 done, 2 bad input, 1 failed.")
 final class ComponentCommand implements Callable<Integer> {
   @Parameters(paramLabel = "NAME", description = "The step, e.g. train.")
   String step;
@@ -37,24 +40,37 @@ final class ComponentCommand implements Callable<Integer> {
   @Option(names = "--input", paramLabel = "PORT=PATH", description = "An input artifact.")
   Map<String, Path> inputs = new LinkedHashMap<>();
 
-  @Option(names = "--output", paramLabel = "PORT=PATH", description = "An output artifact "
-      + "directory (created).")
+  @Option(
+      names = "--output",
+      paramLabel = "PORT=PATH",
+      description = "An output artifact " + "directory (created).")
   Map<String, Path> outputs = new LinkedHashMap<>();
 
-  @Option(names = "--param", paramLabel = "KEY=VALUE", description = "A step parameter, without "
-      + "the step prefix (num_factors=8).")
+  @Option(
+      names = "--param",
+      paramLabel = "KEY=VALUE",
+      description = "A step parameter, without " + "the step prefix (num_factors=8).")
   Map<String, String> params = new LinkedHashMap<>();
 
-  @Option(names = "--output-parameter", paramLabel = "NAME=FILE", description = "Write output "
-      + "parameter NAME to FILE (the gate's blessed: true or false).")
+  @Option(
+      names = "--output-parameter",
+      paramLabel = "NAME=FILE",
+      description = "Write output " + "parameter NAME to FILE (the gate's blessed: true or false).")
   Map<String, Path> outputParameters = new LinkedHashMap<>();
 
-  @Option(names = "--run-id", defaultValue = "component", paramLabel = "ID",
+  @Option(
+      names = "--run-id",
+      defaultValue = "component",
+      paramLabel = "ID",
       description = "The run id the step sees (Vertex passes the pipeline job name).")
   String runId;
 
-  @Option(names = "--work-dir", paramLabel = "DIR", description = "Scratch space for caches "
-      + "and the step's warehouse (default: a new temporary directory).")
+  @Option(
+      names = "--work-dir",
+      paramLabel = "DIR",
+      description =
+          "Scratch space for caches "
+              + "and the step's warehouse (default: a new temporary directory).")
   Path workDir;
 
   @Override
@@ -63,14 +79,22 @@ final class ComponentCommand implements Callable<Integer> {
     Warehouse[] opened = new Warehouse[1];
     GcpProfile gcp = gcpProfile(System.getenv());
     try {
-      Supplier<Warehouse> warehouses = gcp != null ? gcp.warehouses() : () -> {
-        if (opened[0] == null) {
-          opened[0] = openWarehouse(work.resolve("warehouse.duckdb"));
-        }
-        return opened[0];
-      };
-      ContainerRun run = new ContainerRun(MovieLensMfPipeline.definition(), warehouses,
-          gcp != null ? gcp.services() : Services.none(), work, System.out);
+      Supplier<Warehouse> warehouses =
+          gcp != null
+              ? gcp.warehouses()
+              : () -> {
+                if (opened[0] == null) {
+                  opened[0] = openWarehouse(work.resolve("warehouse.duckdb"));
+                }
+                return opened[0];
+              };
+      ContainerRun run =
+          new ContainerRun(
+              MovieLensMfPipeline.definition(),
+              warehouses,
+              gcp != null ? gcp.services() : Services.none(),
+              work,
+              System.out);
       run.run(step, runId, inputs, outputs, params, outputParameters);
       return ExitCodes.OK;
     } finally {
@@ -85,15 +109,16 @@ final class ComponentCommand implements Callable<Integer> {
   }
 
   /**
-   * The gcp profile when the container's environment turns it on (a spec compiled for a gcp
-   * project sets {@code RECOPIPE_PROFILE=gcp} and the {@code RECOPIPE_GCP_*} variables).
+   * The gcp profile when the container's environment turns it on (a spec compiled for a gcp project
+   * sets {@code RECOPIPE_PROFILE=gcp} and the {@code RECOPIPE_GCP_*} variables).
    */
   static GcpProfile gcpProfile(Map<String, String> env) {
     if (!GcpEnvironment.isGcp(env)) {
       return null;
     }
-    GcpConfig config = GcpConfig.from(GcpEnvironment.parameters(env),
-        "the container's RECOPIPE_GCP_* environment");
+    GcpConfig config =
+        GcpConfig.from(
+            GcpEnvironment.parameters(env), "the container's RECOPIPE_GCP_* environment");
     return GcpProfile.open(config, ProfileOption.credentials);
   }
 

@@ -20,8 +20,7 @@ final class DataSources {
   /** The fraction of a synthetic preset held out for testing. */
   static final double PRESET_TEST_FRACTION = 0.1;
 
-  private DataSources() {
-  }
+  private DataSources() {}
 
   /** Reads the ratings at {@code path} (a directory, a zip or one ratings file). */
   static Ratings read(Path path) throws IOException {

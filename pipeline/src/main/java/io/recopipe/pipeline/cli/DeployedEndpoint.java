@@ -1,9 +1,9 @@
 package io.recopipe.pipeline.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.recopipe.pipeline.artifacts.StoredArtifact;
 import io.recopipe.model.io.Json;
 import io.recopipe.model.io.JsonFields;
+import io.recopipe.pipeline.artifacts.StoredArtifact;
 import io.recopipe.pipeline.metadata.ExecutionStatus;
 import io.recopipe.pipeline.runner.RunHistory;
 import java.io.IOException;
@@ -16,8 +16,7 @@ import java.util.Optional;
  * can end by printing it with a curl command that works as pasted.
  */
 final class DeployedEndpoint {
-  private DeployedEndpoint() {
-  }
+  private DeployedEndpoint() {}
 
   static Optional<String> of(RunHistory history, Optional<RunHistory.RunReport> report) {
     if (report.isEmpty()) {

@@ -24,22 +24,26 @@ import picocli.CommandLine.Spec;
  * leftovers of all runs but the newest N, so a home that runs on a schedule does not grow without
  * bound, while registered models and the champion's lineage stay.
  */
-@Command(name = "gc", mixinStandardHelpOptions = true,
-    description = "Removes the artifacts of old runs (never a registered model's bundle or image, "
-        + "the champion's lineage, or a running or waiting run's files).")
+@Command(
+    name = "gc",
+    mixinStandardHelpOptions = true,
+    description =
+        "Removes the artifacts of old runs (never a registered model's bundle or image, "
+            + "the champion's lineage, or a running or waiting run's files).")
 final class GcCommand implements Callable<Integer> {
-  @Mixin
-  HomeOption home;
+  @Mixin HomeOption home;
 
-  @Option(names = "--keep-runs", paramLabel = "N", required = true,
+  @Option(
+      names = "--keep-runs",
+      paramLabel = "N",
+      required = true,
       description = "How many of the newest runs to keep whole.")
   String keepRuns;
 
   @Option(names = "--dry-run", description = "Print what would be removed; remove nothing.")
   boolean dryRun;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
@@ -52,8 +56,9 @@ final class GcCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     try (MetadataStore store = MetadataStore.open(resolved.metadataDb())) {
-      GarbageCollector gc = new GarbageCollector(store, new ArtifactStore(resolved.artifacts()),
-          LocalRunner.CHAMPION_STEP);
+      GarbageCollector gc =
+          new GarbageCollector(
+              store, new ArtifactStore(resolved.artifacts()), LocalRunner.CHAMPION_STEP);
       GcPlan plan = gc.plan(keep);
       if (dryRun) {
         plan.artifacts().forEach(r -> out.println("would remove " + r.uri()));
@@ -77,7 +82,9 @@ final class GcCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new InvalidInputException("--keep-runs must be a whole number 0 or more, was '"
-        + ControlChars.escape(keepRuns) + "'");
+    throw new InvalidInputException(
+        "--keep-runs must be a whole number 0 or more, was '"
+            + ControlChars.escape(keepRuns)
+            + "'");
   }
 }

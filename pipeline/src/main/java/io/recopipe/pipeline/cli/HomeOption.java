@@ -10,12 +10,16 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code --home} option every stateful command shares: all state (warehouse, metadata,
- * artifacts, download cache) lives under one directory, {@code RECOPIPE_HOME} or
- * {@code .recopipe/} by default, so two homes never interfere.
+ * artifacts, download cache) lives under one directory, {@code RECOPIPE_HOME} or {@code .recopipe/}
+ * by default, so two homes never interfere.
  */
 final class HomeOption {
-  @Option(names = "--home", paramLabel = "DIR", description = "State directory (default: "
-      + "$RECOPIPE_HOME, else .recopipe in the working directory).")
+  @Option(
+      names = "--home",
+      paramLabel = "DIR",
+      description =
+          "State directory (default: "
+              + "$RECOPIPE_HOME, else .recopipe in the working directory).")
   Path home;
 
   RecopipeHome resolve() {
@@ -23,8 +27,8 @@ final class HomeOption {
   }
 
   /**
-   * A runner over this home: each run gets the engines of its recorded profile (the home's
-   * DuckDB warehouse, or Google Cloud for runs started with {@code --profile gcp}).
+   * A runner over this home: each run gets the engines of its recorded profile (the home's DuckDB
+   * warehouse, or Google Cloud for runs started with {@code --profile gcp}).
    */
   LocalRunner runner() {
     RecopipeHome resolved = resolve();

@@ -7,21 +7,37 @@ import picocli.CommandLine.Command;
  * The {@code recopipe} command line: one entry point for training, data tools and benchmarks, so
  * the launcher script and CI call the same code a user does.
  */
-@Command(name = "recopipe", mixinStandardHelpOptions = true,
+@Command(
+    name = "recopipe",
+    mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "MLOps pipeline for matrix-factorization recommenders.",
-    subcommands = {RunCommand.class, RunsCommand.class, ResumeCommand.class, SqlCommand.class,
-        EndpointsCommand.class, UndeployCommand.class, ModelsCommand.class,
-        ReviewersCommand.class, PolicyCommand.class, AuditCommand.class, ScheduleCommand.class,
-        ImageCommand.class,
-        ServerCommand.class, GcCommand.class,
-        TrainCommand.class, DataCommand.class, BenchCommand.class,
-        CompileCommand.class, SubmitCommand.class, ComponentCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      RunsCommand.class,
+      ResumeCommand.class,
+      SqlCommand.class,
+      EndpointsCommand.class,
+      UndeployCommand.class,
+      ModelsCommand.class,
+      ReviewersCommand.class,
+      PolicyCommand.class,
+      AuditCommand.class,
+      ScheduleCommand.class,
+      ImageCommand.class,
+      ServerCommand.class,
+      GcCommand.class,
+      TrainCommand.class,
+      DataCommand.class,
+      BenchCommand.class,
+      CompileCommand.class,
+      SubmitCommand.class,
+      ComponentCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
 
-  private Main() {
-  }
+  private Main() {}
 
   /** Runs the CLI and exits with its code (see {@link ExitCodes}). */
   public static void main(String[] args) {

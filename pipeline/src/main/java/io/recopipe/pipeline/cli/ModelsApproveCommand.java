@@ -14,24 +14,34 @@ import picocli.CommandLine.Parameters;
  * {@code recopipe models approve V --comment C}: a reviewer approves a waiting version; its run
  * resumes at once, deploys and makes the version champion.
  */
-@Command(name = "approve", mixinStandardHelpOptions = true,
-    description = "Approves a waiting model version and resumes its run to deploy it. Exit "
-        + "codes: as recopipe run for the resumed run; 8 refused.")
+@Command(
+    name = "approve",
+    mixinStandardHelpOptions = true,
+    description =
+        "Approves a waiting model version and resumes its run to deploy it. Exit "
+            + "codes: as recopipe run for the resumed run; 8 refused.")
 final class ModelsApproveCommand extends ReviewerAction {
   @Parameters(paramLabel = "VERSION", description = "The registry version number.")
   int version;
 
-  @Option(names = "--comment", required = true, paramLabel = "TEXT",
+  @Option(
+      names = "--comment",
+      required = true,
+      paramLabel = "TEXT",
       description = "Why (recorded in the registry history and the audit log).")
   String comment;
 
   @Override
   int act(LocalRunner runner, Promotions promotions, Reviewer reviewer, String pipeline)
       throws ReviewException {
-    RunResult result = promotions.approve(pipeline, version, reviewer, comment,
-        RunOptions.to(System.out));
+    RunResult result =
+        promotions.approve(pipeline, version, reviewer, comment, RunOptions.to(System.out));
     var report = runner.history().show(result.runId());
-    return RunSummary.print(result, report, DeployedEndpoint.of(runner.history(), report),
-        spec.commandLine().getOut(), spec.commandLine().getErr());
+    return RunSummary.print(
+        result,
+        report,
+        DeployedEndpoint.of(runner.history(), report),
+        spec.commandLine().getOut(),
+        spec.commandLine().getErr());
   }
 }

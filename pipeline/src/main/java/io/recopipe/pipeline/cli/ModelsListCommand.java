@@ -15,24 +15,22 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code recopipe models list}: every registered version, newest first, with its status, which
- * one is champion or previous, its headline metrics and run, so a reviewer sees what waits.
+ * {@code recopipe models list}: every registered version, newest first, with its status, which one
+ * is champion or previous, its headline metrics and run, so a reviewer sees what waits.
  */
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
     description = "Lists registered model versions, newest first.")
 final class ModelsListCommand implements Callable<Integer> {
-  @Mixin
-  PipelineOption pipelineOption;
+  @Mixin PipelineOption pipelineOption;
 
-  @Mixin
-  HomeOption home;
+  @Mixin HomeOption home;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -40,38 +38,55 @@ final class ModelsListCommand implements Callable<Integer> {
     try (LocalRunner runner = home.runner()) {
       ModelsCommand.promotions(runner).expireStale();
       ModelRegistry registry = runner.registry();
-      Optional<Integer> champion = registry.alias(pipeline, ModelRegistry.CHAMPION)
-          .map(ModelVersion::version);
-      Optional<Integer> previous = registry.alias(pipeline, ModelRegistry.PREVIOUS)
-          .map(ModelVersion::version);
+      Optional<Integer> champion =
+          registry.alias(pipeline, ModelRegistry.CHAMPION).map(ModelVersion::version);
+      Optional<Integer> previous =
+          registry.alias(pipeline, ModelRegistry.PREVIOUS).map(ModelVersion::version);
       ServedTruth truth = servedTruth(runner);
       Optional<String> serving = truth.servedVersion();
-      Optional<String> down = truth.live().up() ? Optional.empty()
-          : truth.registeredVersion();
+      Optional<String> down = truth.live().up() ? Optional.empty() : truth.registeredVersion();
       List<List<Object>> rows = new ArrayList<>();
       for (ModelVersion v : registry.list(pipeline)) {
-        String alias = champion.filter(c -> c == v.version()).map(c -> "champion")
-            .or(() -> previous.filter(p -> p == v.version()).map(p -> "previous")).orElse("");
-        String marker = serving.filter(v.modelVersion()::equals).map(x -> "serving")
-            .or(() -> down.filter(v.modelVersion()::equals).map(x -> "down")).orElse("");
+        String alias =
+            champion
+                .filter(c -> c == v.version())
+                .map(c -> "champion")
+                .or(() -> previous.filter(p -> p == v.version()).map(p -> "previous"))
+                .orElse("");
+        String marker =
+            serving
+                .filter(v.modelVersion()::equals)
+                .map(x -> "serving")
+                .or(() -> down.filter(v.modelVersion()::equals).map(x -> "down"))
+                .orElse("");
         if (!marker.isEmpty()) {
           alias = alias.isEmpty() ? marker : alias + ", " + marker;
         }
-        rows.add(List.of(v.version(), v.status().name(), alias,
-            metric(v, "root_mean_squared_error"), metric(v, "r2_score"), v.runId(),
-            v.createdAt().toString()));
+        rows.add(
+            List.of(
+                v.version(),
+                v.status().name(),
+                alias,
+                metric(v, "root_mean_squared_error"),
+                metric(v, "r2_score"),
+                v.runId(),
+                v.createdAt().toString()));
       }
-      spec.commandLine().getOut().println(rows.isEmpty() ? "no registered versions of "
-          + pipeline + " in " + runner.home() : TextTable.render(List.of("version", "status",
-          "alias", "RMSE", "R²", "run", "created"), rows));
+      spec.commandLine()
+          .getOut()
+          .println(
+              rows.isEmpty()
+                  ? "no registered versions of " + pipeline + " in " + runner.home()
+                  : TextTable.render(
+                      List.of("version", "status", "alias", "RMSE", "R²", "run", "created"), rows));
       truth.driftLine().ifPresent(spec.commandLine().getOut()::println);
       return ExitCodes.OK;
     }
   }
 
   /**
-   * What the local endpoint serves according to its live process (after importing its admin
-   * journal into the audit log), so the list marks the version really served, or {@code down}.
+   * What the local endpoint serves according to its live process (after importing its admin journal
+   * into the audit log), so the list marks the version really served, or {@code down}.
    */
   private static ServedTruth servedTruth(LocalRunner runner) {
     JournalReconciler.reconcile(runner.home());

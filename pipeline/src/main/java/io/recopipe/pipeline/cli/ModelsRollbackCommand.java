@@ -9,14 +9,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code recopipe models rollback --reason R}: redeploys the {@code previous} version and makes
- * it champion again, the one command that takes a bad model out of service.
+ * {@code recopipe models rollback --reason R}: redeploys the {@code previous} version and makes it
+ * champion again, the one command that takes a bad model out of service.
  */
-@Command(name = "rollback", mixinStandardHelpOptions = true,
-    description = "Redeploys the previous champion and makes it champion again. Exit codes: 0 "
-        + "rolled back, 8 refused (e.g. no previous version), 1 the redeploy failed.")
+@Command(
+    name = "rollback",
+    mixinStandardHelpOptions = true,
+    description =
+        "Redeploys the previous champion and makes it champion again. Exit codes: 0 "
+            + "rolled back, 8 refused (e.g. no previous version), 1 the redeploy failed.")
 final class ModelsRollbackCommand extends ReviewerAction {
-  @Option(names = "--reason", required = true, paramLabel = "TEXT",
+  @Option(
+      names = "--reason",
+      required = true,
+      paramLabel = "TEXT",
       description = "Why (recorded in the registry history and the audit log).")
   String reason;
 
@@ -24,8 +30,16 @@ final class ModelsRollbackCommand extends ReviewerAction {
   int act(LocalRunner runner, Promotions promotions, Reviewer reviewer, String pipeline)
       throws ReviewException {
     int champion = promotions.rollback(pipeline, reviewer, reason, RunOptions.to(System.out));
-    spec.commandLine().getOut().println(pipeline + ": champion is v" + champion + " again "
-        + "(rolled back by " + reviewer.name() + ")");
+    spec.commandLine()
+        .getOut()
+        .println(
+            pipeline
+                + ": champion is v"
+                + champion
+                + " again "
+                + "(rolled back by "
+                + reviewer.name()
+                + ")");
     return ExitCodes.OK;
   }
 }

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -18,28 +17,36 @@ import picocli.CommandLine.Spec;
  * {@code recopipe models show V}: everything recorded about one version (bundle and hash, data
  * fingerprint, options, metrics, gate decision, approval), what a reviewer reads before deciding.
  */
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
     description = "Shows one model version and its approval.")
 final class ModelsShowCommand implements Callable<Integer> {
   @Parameters(paramLabel = "VERSION", description = "The registry version number.")
   int version;
 
-  @Mixin
-  PipelineOption pipelineOption;
+  @Mixin PipelineOption pipelineOption;
 
-  @Mixin
-  HomeOption home;
+  @Mixin HomeOption home;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws ReviewException {
     String pipeline = pipelineOption.name;
     try (LocalRunner runner = home.runner()) {
-      ModelVersion v = runner.registry().find(pipeline, version).orElseThrow(() ->
-          new ReviewException(ReviewException.Kind.NOT_FOUND, "no model version "
-              + ModelRegistry.subject(pipeline, version) + " in " + runner.home()));
+      ModelVersion v =
+          runner
+              .registry()
+              .find(pipeline, version)
+              .orElseThrow(
+                  () ->
+                      new ReviewException(
+                          ReviewException.Kind.NOT_FOUND,
+                          "no model version "
+                              + ModelRegistry.subject(pipeline, version)
+                              + " in "
+                              + runner.home()));
       PrintWriter out = spec.commandLine().getOut();
       out.println(ModelRegistry.subject(pipeline, version) + ": " + v.status());
       out.println("run:              " + v.runId());
@@ -51,18 +58,34 @@ final class ModelsShowCommand implements Callable<Integer> {
       out.println("blessed:          " + v.blessed());
       out.println("options:          " + v.options());
       out.println("metrics:          " + v.metrics());
-      out.println("gate:             " + (v.gateDecision() == null ? "-"
-          : v.gateDecision().replaceAll("\\s+", " ")));
-      runner.approvals().find(pipeline, version).ifPresent(a -> out.println("approval:         "
-          + describe(a)));
+      out.println(
+          "gate:             "
+              + (v.gateDecision() == null ? "-" : v.gateDecision().replaceAll("\\s+", " ")));
+      runner
+          .approvals()
+          .find(pipeline, version)
+          .ifPresent(a -> out.println("approval:         " + describe(a)));
       return ExitCodes.OK;
     }
   }
 
   static String describe(Approval a) {
-    return a.state() + " (started by " + a.startedBy() + ", requested " + a.requestedAt()
-        + ", expires " + a.expiresAt() + ")" + a.decidedBy().map(by -> "; decided by " + by
-        + a.decidedAt().map(at -> " at " + at).orElse("") + ": " + a.comment().orElse(""))
-        .orElse("");
+    return a.state()
+        + " (started by "
+        + a.startedBy()
+        + ", requested "
+        + a.requestedAt()
+        + ", expires "
+        + a.expiresAt()
+        + ")"
+        + a.decidedBy()
+            .map(
+                by ->
+                    "; decided by "
+                        + by
+                        + a.decidedAt().map(at -> " at " + at).orElse("")
+                        + ": "
+                        + a.comment().orElse(""))
+            .orElse("");
   }
 }

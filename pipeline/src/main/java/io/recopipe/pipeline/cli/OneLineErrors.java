@@ -33,14 +33,15 @@ final class OneLineErrors implements IExecutionExceptionHandler {
 
   /**
    * The kind of {@code e}: its own when it is one of recopipe's failures; bad input for a missing
-   * or already existing file the user named; a bug for the JDK's programming-error exceptions
-   * (a plain {@code IllegalArgumentException} included); otherwise a failed operation.
+   * or already existing file the user named; a bug for the JDK's programming-error exceptions (a
+   * plain {@code IllegalArgumentException} included); otherwise a failed operation.
    */
   static FailureKind kindOf(Throwable e) {
     if (e instanceof RecopipeFailure failure) {
       return failure.failureKind();
     }
-    if (e instanceof FileNotFoundException || e instanceof NoSuchFileException
+    if (e instanceof FileNotFoundException
+        || e instanceof NoSuchFileException
         || e instanceof FileAlreadyExistsException) {
       return FailureKind.BAD_INPUT;
     }

@@ -17,27 +17,31 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code recopipe policy show | set}: the home's promotion policy (mode, four-eyes, expiry),
- * which every run inherits and may only make stricter, changed only by an admin reviewer so the
- * people a review guards against cannot switch it off.
+ * {@code recopipe policy show | set}: the home's promotion policy (mode, four-eyes, expiry), which
+ * every run inherits and may only make stricter, changed only by an admin reviewer so the people a
+ * review guards against cannot switch it off.
  */
-@Command(name = "policy", mixinStandardHelpOptions = true,
+@Command(
+    name = "policy",
+    mixinStandardHelpOptions = true,
     description = "Shows or changes the home's promotion policy.",
-    subcommands = {PolicyCommand.Show.class, PolicyCommand.Set.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {
+      PolicyCommand.Show.class,
+      PolicyCommand.Set.class,
+      CommandLine.HelpCommand.class
+    })
 final class PolicyCommand {
-  private PolicyCommand() {
-  }
+  private PolicyCommand() {}
 
   /** {@code policy show}. */
-  @Command(name = "show", mixinStandardHelpOptions = true,
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
       description = "Shows the home's promotion policy.")
   static final class Show implements Callable<Integer> {
-    @Mixin
-    HomeOption home;
+    @Mixin HomeOption home;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -46,32 +50,37 @@ final class PolicyCommand {
         runner.policy().values().forEach((key, value) -> rows.add(List.of(key, value)));
         PrintWriter out = spec.commandLine().getOut();
         out.println(TextTable.render(List.of("key", "value"), rows));
-        out.println("runs may make this stricter (--set or a config's promotion section), never"
-            + " weaker; an admin reviewer changes it with: recopipe policy set KEY=VALUE"
-            + " --token-file FILE");
+        out.println(
+            "runs may make this stricter (--set or a config's promotion section), never"
+                + " weaker; an admin reviewer changes it with: recopipe policy set KEY=VALUE"
+                + " --token-file FILE");
         return ExitCodes.OK;
       }
     }
   }
 
   /** {@code policy set KEY=VALUE... --token-file FILE}. */
-  @Command(name = "set", mixinStandardHelpOptions = true,
-      description = "Changes the home's promotion policy as an admin reviewer; each change is "
-          + "audited. Exit codes: 0 set, 2 bad key or value, 8 refused (no or a non-admin "
-          + "token).")
+  @Command(
+      name = "set",
+      mixinStandardHelpOptions = true,
+      description =
+          "Changes the home's promotion policy as an admin reviewer; each change is "
+              + "audited. Exit codes: 0 set, 2 bad key or value, 8 refused (no or a non-admin "
+              + "token).")
   static final class Set implements Callable<Integer> {
-    @Parameters(paramLabel = "KEY=VALUE", arity = "1..*", description = "e.g. "
-        + "promotion.policy=review promotion.four_eyes=true promotion.expires_after=48h")
+    @Parameters(
+        paramLabel = "KEY=VALUE",
+        arity = "1..*",
+        description =
+            "e.g. "
+                + "promotion.policy=review promotion.four_eyes=true promotion.expires_after=48h")
     Map<String, String> assignments = new LinkedHashMap<>();
 
-    @Mixin
-    HomeOption home;
+    @Mixin HomeOption home;
 
-    @Mixin
-    ReviewerToken token;
+    @Mixin ReviewerToken token;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws ReviewException {

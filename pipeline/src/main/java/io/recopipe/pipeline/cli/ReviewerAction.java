@@ -14,17 +14,13 @@ import picocli.CommandLine.Spec;
  * token, authenticated before anything is decided, so each command only says what it does.
  */
 abstract class ReviewerAction implements Callable<Integer> {
-  @Mixin
-  PipelineOption pipelineOption;
+  @Mixin PipelineOption pipelineOption;
 
-  @Mixin
-  HomeOption home;
+  @Mixin HomeOption home;
 
-  @Mixin
-  ReviewerToken token;
+  @Mixin ReviewerToken token;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public final Integer call() throws ReviewException {
@@ -35,6 +31,6 @@ abstract class ReviewerAction implements Callable<Integer> {
   }
 
   /** Does the action as {@code reviewer} on {@code pipeline}; returns the exit code. */
-  abstract int act(LocalRunner runner, Promotions promotions, Reviewer reviewer,
-      String pipeline) throws ReviewException;
+  abstract int act(LocalRunner runner, Promotions promotions, Reviewer reviewer, String pipeline)
+      throws ReviewException;
 }

@@ -28,13 +28,18 @@ import picocli.CommandLine.Spec;
  * reviewer of a home is its admin (audited as the OS user); every later change needs an admin's
  * token and is audited as that admin, so a reviewer cannot mint a second identity.
  */
-@Command(name = "reviewers", mixinStandardHelpOptions = true,
+@Command(
+    name = "reviewers",
+    mixinStandardHelpOptions = true,
     description = "Manages the reviewers who may approve, reject and roll back models.",
-    subcommands = {ReviewersCommand.Add.class, ReviewersCommand.ListAll.class,
-        ReviewersCommand.Disable.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ReviewersCommand.Add.class,
+      ReviewersCommand.ListAll.class,
+      ReviewersCommand.Disable.class,
+      CommandLine.HelpCommand.class
+    })
 final class ReviewersCommand {
-  private ReviewersCommand() {
-  }
+  private ReviewersCommand() {}
 
   /** The audit actor of the bootstrap (the home's first reviewer), made from this shell. */
   static String actor() {
@@ -42,11 +47,14 @@ final class ReviewersCommand {
   }
 
   /** {@code reviewers add NAME [--admin] [--token-sha256 HEX | --token-out FILE]}. */
-  @Command(name = "add", mixinStandardHelpOptions = true,
-      description = "Adds a reviewer and prints their token once (or writes it to an "
-          + "owner-only file, or takes a token hash). The home's first reviewer becomes its "
-          + "admin; after that, only an admin (--token-file) may add reviewers. Exit codes: 0 "
-          + "added, 8 refused.")
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description =
+          "Adds a reviewer and prints their token once (or writes it to an "
+              + "owner-only file, or takes a token hash). The home's first reviewer becomes its "
+              + "admin; after that, only an admin (--token-file) may add reviewers. Exit codes: 0 "
+              + "added, 8 refused.")
   static final class Add implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The reviewer's name.")
     String name;
@@ -54,29 +62,35 @@ final class ReviewersCommand {
     @Option(names = "--admin", description = "Make the new reviewer an admin too.")
     boolean admin;
 
-    @Option(names = "--token-sha256", paramLabel = "HEX", description = "SHA-256 (64 hex "
-        + "digits) of a token provisioned elsewhere; no token is generated or shown.")
+    @Option(
+        names = "--token-sha256",
+        paramLabel = "HEX",
+        description =
+            "SHA-256 (64 hex "
+                + "digits) of a token provisioned elsewhere; no token is generated or shown.")
     String tokenSha256;
 
-    @Option(names = "--token-out", paramLabel = "FILE", description = "Write the new token to "
-        + "FILE, created owner-only (0600; refused when it exists), instead of printing it.")
+    @Option(
+        names = "--token-out",
+        paramLabel = "FILE",
+        description =
+            "Write the new token to "
+                + "FILE, created owner-only (0600; refused when it exists), instead of printing it.")
     Path tokenOut;
 
-    @Mixin
-    HomeOption home;
+    @Mixin HomeOption home;
 
-    @Mixin
-    ReviewerToken token;
+    @Mixin ReviewerToken token;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws ReviewException, IOException {
       PrintWriter out = spec.commandLine().getOut();
       if (tokenSha256 != null && tokenOut != null) {
-        throw new InvalidInputException("--token-sha256 and --token-out exclude each other:"
-            + " with a hash there is no token to write");
+        throw new InvalidInputException(
+            "--token-sha256 and --token-out exclude each other:"
+                + " with a hash there is no token to write");
       }
       try (LocalRunner runner = home.runner()) {
         Optional<Reviewer> by = token.optional(runner);
@@ -89,9 +103,12 @@ final class ReviewersCommand {
           String secret = runner.reviewers().add(name, admin, by, actor());
           out.println("reviewer " + name + " added" + role(runner));
           out.println("token: " + secret);
-          out.println("store it now in a file only " + name + " can read, passed with "
-              + "--token-file (or use --token-out FILE): it is shown once and only its SHA-256 "
-              + "is kept");
+          out.println(
+              "store it now in a file only "
+                  + name
+                  + " can read, passed with "
+                  + "--token-file (or use --token-out FILE): it is shown once and only its SHA-256 "
+                  + "is kept");
           return ExitCodes.OK;
         }
         createTokenFile();
@@ -103,8 +120,14 @@ final class ReviewersCommand {
           throw refused;
         }
         Files.writeString(tokenOut, secret + "\n");
-        out.println("reviewer " + name + " added" + role(runner) + "; token written to "
-            + tokenOut + " (owner-only); only its SHA-256 is kept");
+        out.println(
+            "reviewer "
+                + name
+                + " added"
+                + role(runner)
+                + "; token written to "
+                + tokenOut
+                + " (owner-only); only its SHA-256 is kept");
         return ExitCodes.OK;
       }
     }
@@ -114,58 +137,65 @@ final class ReviewersCommand {
       try {
         OwnerOnlyFile.create(tokenOut);
       } catch (FileAlreadyExistsException e) {
-        throw new InvalidInputException("--token-out " + tokenOut + ": the file exists;"
-            + " recopipe never overwrites a token file (remove it or choose another path)");
+        throw new InvalidInputException(
+            "--token-out "
+                + tokenOut
+                + ": the file exists;"
+                + " recopipe never overwrites a token file (remove it or choose another path)");
       }
     }
 
     private String role(LocalRunner runner) {
-      return runner.reviewers().find(name).filter(Reviewer::admin).isPresent() ? " as admin"
-          : "";
+      return runner.reviewers().find(name).filter(Reviewer::admin).isPresent() ? " as admin" : "";
     }
   }
 
   /** {@code reviewers list}. */
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists reviewers.")
   static final class ListAll implements Callable<Integer> {
-    @Mixin
-    HomeOption home;
+    @Mixin HomeOption home;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
       try (LocalRunner runner = home.runner()) {
         List<List<Object>> rows = new ArrayList<>();
         for (Reviewer reviewer : runner.reviewers().list()) {
-          rows.add(List.of(reviewer.name(), reviewer.admin() ? "admin" : "reviewer",
-              reviewer.createdAt().toString(), reviewer.disabled() ? "disabled" : "active"));
+          rows.add(
+              List.of(
+                  reviewer.name(),
+                  reviewer.admin() ? "admin" : "reviewer",
+                  reviewer.createdAt().toString(),
+                  reviewer.disabled() ? "disabled" : "active"));
         }
-        spec.commandLine().getOut().println(rows.isEmpty() ? "no reviewers yet: recopipe "
-            + "reviewers add NAME" : TextTable.render(List.of("name", "role", "created", "state"),
-            rows));
+        spec.commandLine()
+            .getOut()
+            .println(
+                rows.isEmpty()
+                    ? "no reviewers yet: recopipe " + "reviewers add NAME"
+                    : TextTable.render(List.of("name", "role", "created", "state"), rows));
         return ExitCodes.OK;
       }
     }
   }
 
   /** {@code reviewers disable NAME}. */
-  @Command(name = "disable", mixinStandardHelpOptions = true,
-      description = "Disables a reviewer's token (needs an admin's --token-file). Exit codes: "
-          + "0 disabled, 8 refused.")
+  @Command(
+      name = "disable",
+      mixinStandardHelpOptions = true,
+      description =
+          "Disables a reviewer's token (needs an admin's --token-file). Exit codes: "
+              + "0 disabled, 8 refused.")
   static final class Disable implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The reviewer's name.")
     String name;
 
-    @Mixin
-    HomeOption home;
+    @Mixin HomeOption home;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Mixin
-    ReviewerToken token;
+    @Mixin ReviewerToken token;
 
     @Override
     public Integer call() throws ReviewException {

@@ -2,19 +2,19 @@ package io.recopipe.pipeline.cli;
 
 import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.metadata.MetadataStore;
+import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.promotion.ApprovalExpiry;
 import io.recopipe.pipeline.promotion.Promotions;
+import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.schedule.ChildProcessLauncher;
 import io.recopipe.pipeline.schedule.SchedulerService;
-import java.time.Duration;
-import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
-import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.web.ReviewServer;
 import io.recopipe.pipeline.web.ReviewSite;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,40 +28,53 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code recopipe server}: serves the review web page for a home until stopped (Ctrl-C). It binds
- * the loopback interface unless told otherwise, because the page speaks plain HTTP and approving
- * a model on it deploys that model.
+ * the loopback interface unless told otherwise, because the page speaks plain HTTP and approving a
+ * model on it deploys that model.
  */
-@Command(name = "server", mixinStandardHelpOptions = true,
-    description = "Serves the review web page (pending promotions, approve/reject, runs, "
-        + "models, rollback) until stopped.")
+@Command(
+    name = "server",
+    mixinStandardHelpOptions = true,
+    description =
+        "Serves the review web page (pending promotions, approve/reject, runs, "
+            + "models, rollback) until stopped.")
 final class ServerCommand implements Callable<Integer> {
   private static final long CLOSE_SECONDS = 10;
   private static final Duration LAUNCH_TIMEOUT = Duration.ofMinutes(2);
 
-  @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      defaultValue = "127.0.0.1",
       description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "8080",
       description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--allow-remote", description = "Allow a non-loopback --host (plain HTTP: "
-      + "tokens and cookies cross the network unencrypted; put a TLS proxy in front).")
+  @Option(
+      names = "--allow-remote",
+      description =
+          "Allow a non-loopback --host (plain HTTP: "
+              + "tokens and cookies cross the network unencrypted; put a TLS proxy in front).")
   boolean allowRemote;
 
   @Option(names = "--no-scheduler", description = "Do not fire scheduled runs from this server.")
   boolean noScheduler;
 
-  @Option(names = "--tick-seconds", defaultValue = "10", paramLabel = "S",
+  @Option(
+      names = "--tick-seconds",
+      defaultValue = "10",
+      paramLabel = "S",
       description = "How often the scheduler checks schedules (default: ${DEFAULT-VALUE}).")
   int tickSeconds;
 
-  @Mixin
-  HomeOption home;
+  @Mixin HomeOption home;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -72,18 +85,23 @@ final class ServerCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stopRequested = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      stopRequested.countDown();
-      awaitQuietly(stopped);
-    }, "recopipe-server-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stopRequested.countDown();
+                  awaitQuietly(stopped);
+                },
+                "recopipe-server-stop"));
     try (LocalRunner runner = home.runner()) {
-      ReviewSite site = new ReviewSite(runner, List.of(MovieLensMfPipeline.definition()),
-          Clock.systemUTC(), System.out);
+      ReviewSite site =
+          new ReviewSite(
+              runner, List.of(MovieLensMfPipeline.definition()), Clock.systemUTC(), System.out);
       List<AutoCloseable> companions = new ArrayList<>();
       startCompanions(runner, companions, out);
       try (ReviewServer server = ReviewServer.start(site, host, port, companions, System.err)) {
-        out.println("review page: " + server.url() + " (home " + runner.home()
-            + "); Ctrl-C stops it");
+        out.println(
+            "review page: " + server.url() + " (home " + runner.home() + "); Ctrl-C stops it");
         out.flush();
         stopRequested.await();
       }
@@ -94,26 +112,32 @@ final class ServerCommand implements Callable<Integer> {
   }
 
   /**
-   * Starts what runs beside the page (closed last first when the server stops): the scheduler,
-   * on its own connection to the metadata store, and the timer that expires stale approvals.
+   * Starts what runs beside the page (closed last first when the server stops): the scheduler, on
+   * its own connection to the metadata store, and the timer that expires stale approvals.
    */
-  private void startCompanions(LocalRunner runner, List<AutoCloseable> companions,
-      PrintWriter out) {
+  private void startCompanions(
+      LocalRunner runner, List<AutoCloseable> companions, PrintWriter out) {
     if (noScheduler) {
       out.println("scheduler: off (--no-scheduler)");
     } else {
       MetadataStore store = MetadataStore.open(runner.home().metadataDb());
       companions.add(store);
-      SchedulerService scheduler = new SchedulerService(store,
-          new ChildProcessLauncher(runner.home(), LAUNCH_TIMEOUT), Clock.systemUTC());
+      SchedulerService scheduler =
+          new SchedulerService(
+              store, new ChildProcessLauncher(runner.home(), LAUNCH_TIMEOUT), Clock.systemUTC());
       scheduler.start(Duration.ofSeconds(tickSeconds));
       companions.add(scheduler);
-      out.println("scheduler: on, checking schedules every " + tickSeconds + " s (recopipe "
-          + "schedule list)");
+      out.println(
+          "scheduler: on, checking schedules every "
+              + tickSeconds
+              + " s (recopipe "
+              + "schedule list)");
     }
-    companions.add(new ApprovalExpiry(new Promotions(runner,
-        name -> MovieLensMfPipeline.definition(), Clock.systemUTC()), Duration.ofMinutes(1),
-        System.err));
+    companions.add(
+        new ApprovalExpiry(
+            new Promotions(runner, name -> MovieLensMfPipeline.definition(), Clock.systemUTC()),
+            Duration.ofMinutes(1),
+            System.err));
   }
 
   /** Lets the shutdown hook wait (bounded) until the server and the home are closed. */
@@ -136,12 +160,17 @@ final class ServerCommand implements Callable<Integer> {
       return;
     }
     if (!allowRemote) {
-      throw new InvalidInputException("refusing to serve the review page on " + host
-          + ", which is not a loopback address; pass --allow-remote to do it anyway");
+      throw new InvalidInputException(
+          "refusing to serve the review page on "
+              + host
+              + ", which is not a loopback address; pass --allow-remote to do it anyway");
     }
     PrintWriter err = spec.commandLine().getErr();
-    err.println("recopipe: warning: the review page on " + host + " is reachable from other "
-        + "machines over plain HTTP; reviewer tokens and session cookies travel unencrypted");
+    err.println(
+        "recopipe: warning: the review page on "
+            + host
+            + " is reachable from other "
+            + "machines over plain HTTP; reviewer tokens and session cookies travel unencrypted");
     err.flush();
   }
 }

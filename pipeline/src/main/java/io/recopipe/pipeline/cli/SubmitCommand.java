@@ -27,35 +27,49 @@ import picocli.CommandLine.Spec;
  * Vertex AI pipeline job, after checking the whole gcp section, so a run on Google Cloud starts
  * from the same definition and config as {@code recopipe run}.
  */
-@Command(name = "submit", mixinStandardHelpOptions = true,
-    description = "Submits the movielens-mf pipeline as a Vertex AI pipeline job. Exit codes: "
-        + "0 submitted, 2 bad input (e.g. missing gcp.* fields), 1 failed.")
+@Command(
+    name = "submit",
+    mixinStandardHelpOptions = true,
+    description =
+        "Submits the movielens-mf pipeline as a Vertex AI pipeline job. Exit codes: "
+            + "0 submitted, 2 bad input (e.g. missing gcp.* fields), 1 failed.")
 final class SubmitCommand implements Callable<Integer> {
-  @Option(names = "--profile", required = true, paramLabel = "gcp",
+  @Option(
+      names = "--profile",
+      required = true,
+      paramLabel = "gcp",
       description = "Where to run; only gcp (use recopipe run for the local profile).")
   String profile;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Pipeline config (YAML), "
-      + "layered over the shipped one.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Pipeline config (YAML), " + "layered over the shipped one.")
   Path config;
 
   @Option(names = "--set", paramLabel = "SECTION.KEY=VALUE", description = "An override.")
   Map<String, String> set = new LinkedHashMap<>();
 
-  @Option(names = "--image", paramLabel = "REF", description = "The recopipe pipeline image, "
-      + "pinned by digest (default: the one recopipe image push --profile gcp last pushed to the "
-      + "gcp section's REPOSITORY/IMAGE" + VertexImages.PIPELINE_SUFFIX + ").")
+  @Option(
+      names = "--image",
+      paramLabel = "REF",
+      description =
+          "The recopipe pipeline image, "
+              + "pinned by digest (default: the one recopipe image push --profile gcp last pushed to the "
+              + "gcp section's REPOSITORY/IMAGE"
+              + VertexImages.PIPELINE_SUFFIX
+              + ").")
   String image;
 
-  @Mixin
-  HomeOption home;
+  @Mixin HomeOption home;
 
-  @Option(names = "--job-id", paramLabel = "ID", description = "The job id (default: "
-      + "movielens-mf-yyyyMMdd-HHmmss, UTC).")
+  @Option(
+      names = "--job-id",
+      paramLabel = "ID",
+      description = "The job id (default: " + "movielens-mf-yyyyMMdd-HHmmss, UTC).")
   String jobId;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -68,8 +82,13 @@ final class SubmitCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println("submitted pipeline job " + name);
-    out.println("https://console.cloud.google.com/vertex-ai/locations/" + job.gcp().region()
-        + "/pipelines/runs/" + id + "?project=" + job.gcp().project());
+    out.println(
+        "https://console.cloud.google.com/vertex-ai/locations/"
+            + job.gcp().region()
+            + "/pipelines/runs/"
+            + id
+            + "?project="
+            + job.gcp().project());
     out.flush();
     return ExitCodes.OK;
   }
@@ -77,18 +96,24 @@ final class SubmitCommand implements Callable<Integer> {
   /** A validated gcp section and the spec compiled for it. */
   record VertexJob(GcpConfig gcp, VertexSpec spec) {
     /** Checks the profile and the gcp section (all fields at once), then compiles. */
-    static VertexJob prepare(String profile, Path config, Map<String, String> set,
-        String image, Path home) {
+    static VertexJob prepare(
+        String profile, Path config, Map<String, String> set, String image, Path home) {
       if (!"gcp".equals(profile)) {
-        throw new InvalidInputException("--profile " + profile + ": only gcp submits to "
-            + "Vertex AI (recopipe run runs locally)");
+        throw new InvalidInputException(
+            "--profile "
+                + profile
+                + ": only gcp submits to "
+                + "Vertex AI (recopipe run runs locally)");
       }
       PipelineConfig resolved = CompileCommand.load(config, set, true);
       GcpConfig gcp = GcpConfig.from(resolved.values(), resolved.source());
-      KfpOptions options = VertexProfile.options(KfpOptions.of(VertexImages.resolve(image,
-          Optional.of(gcp), home)), gcp);
-      return new VertexJob(gcp, VertexSpec.compile(MovieLensMfPipeline.definition(),
-          VertexProfile.parameters(resolved), options));
+      KfpOptions options =
+          VertexProfile.options(
+              KfpOptions.of(VertexImages.resolve(image, Optional.of(gcp), home)), gcp);
+      return new VertexJob(
+          gcp,
+          VertexSpec.compile(
+              MovieLensMfPipeline.definition(), VertexProfile.parameters(resolved), options));
     }
   }
 }

@@ -10,8 +10,7 @@ import java.util.List;
 final class TextTable {
   private static final int MAX_WIDTH = 60;
 
-  private TextTable() {
-  }
+  private TextTable() {}
 
   static String render(List<String> columns, List<List<Object>> rows) {
     int[] widths = new int[columns.size()];
@@ -42,8 +41,8 @@ final class TextTable {
     return out.toString();
   }
 
-  private static void appendLine(StringBuilder out, List<String> texts, int[] widths,
-      List<Object> values) {
+  private static void appendLine(
+      StringBuilder out, List<String> texts, int[] widths, List<Object> values) {
     for (int c = 0; c < texts.size(); c++) {
       String text = texts.get(c);
       if (text.length() > widths[c]) {
@@ -75,8 +74,8 @@ final class TextTable {
     StringBuilder out = new StringBuilder(String.join("\t", columns)).append('\n');
     for (List<Object> row : rows) {
       for (int c = 0; c < row.size(); c++) {
-        out.append(c == 0 ? "" : "\t").append(cell(row.get(c)).replace('\t', ' ')
-            .replace('\n', ' '));
+        out.append(c == 0 ? "" : "\t")
+            .append(cell(row.get(c)).replace('\t', ' ').replace('\n', ' '));
       }
       out.append('\n');
     }

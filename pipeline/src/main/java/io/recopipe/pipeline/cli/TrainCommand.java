@@ -25,21 +25,30 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code recopipe train}: fits an ALS model on a ratings file or a synthetic preset, shows each
- * iteration as ML.TRAINING_INFO does, prints ML.EVALUATE's columns on the test set and can save
- * the model bundle; the quickest way to see what recopipe's trainer does with your data.
+ * iteration as ML.TRAINING_INFO does, prints ML.EVALUATE's columns on the test set and can save the
+ * model bundle; the quickest way to see what recopipe's trainer does with your data.
  */
-@Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Trains a model (method auto unless --defaults/--set say otherwise) and "
-        + "prints its evaluation.")
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description =
+        "Trains a model (method auto unless --defaults/--set say otherwise) and "
+            + "prints its evaluation.")
 final class TrainCommand implements Callable<Integer> {
 
   static final class Source {
-    @Option(names = "--train", description = "Training ratings: a file, directory or zip in any "
-        + "MovieLens format, or a delimited file.")
+    @Option(
+        names = "--train",
+        description =
+            "Training ratings: a file, directory or zip in any "
+                + "MovieLens format, or a delimited file.")
     Path train;
 
-    @Option(names = "--preset", description = "A synthetic preset instead (ml-100k, ml-1m, "
-        + "ml-20m), a tenth held out as the test set.")
+    @Option(
+        names = "--preset",
+        description =
+            "A synthetic preset instead (ml-100k, ml-1m, "
+                + "ml-20m), a tenth held out as the test set.")
     String preset;
   }
 
@@ -58,11 +67,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace an existing bundle at --out.")
   boolean overwrite;
 
-  @Mixin
-  AlsOptionFlags flags;
+  @Mixin AlsOptionFlags flags;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -80,35 +87,52 @@ final class TrainCommand implements Callable<Integer> {
         testSet = DataSources.read(test);
       }
     }
-    out.printf("train: %,d ratings, %,d users, %,d items%s%n", train.size(), train.users().size(),
-        train.items().size(), testSet == null ? "" : String.format("; test: %,d ratings",
-            testSet.size()));
+    out.printf(
+        "train: %,d ratings, %,d users, %,d items%s%n",
+        train.size(),
+        train.users().size(),
+        train.items().size(),
+        testSet == null ? "" : String.format("; test: %,d ratings", testSet.size()));
     AutoMethod.Choice choice = AutoMethod.resolve(flags.resolve(Map.of()), train);
     if (!choice.notice().isEmpty()) {
       out.println("train: " + choice.notice());
     }
     if (!choice.ignored().isEmpty()) {
-      out.println("train: ignored " + String.join(", ", choice.ignored())
-          + ": only method gibbs reads them");
+      out.println(
+          "train: ignored "
+              + String.join(", ", choice.ignored())
+              + ": only method gibbs reads them");
     }
     AlsOptions options = choice.options();
     out.println("options: " + options.toMap(train.size()));
     err.println("iteration  loss      eval_loss  duration_ms");
-    AlsResult result = new AlsTrainer(options).fit(train, testSet, row -> {
-      err.printf("%9d  %.6f  %9s  %d%n", row.iteration(), row.loss(),
-          row.hasEvalLoss() ? String.format("%.6f", row.evalLoss()) : "-", row.durationMs());
-      err.flush();
-    });
-    out.printf("fit: %d iterations in %.3f s%s%n", result.trainingInfo().size(),
-        result.fitSeconds(), result.stoppedEarly() ? " (early stop)" : "");
+    AlsResult result =
+        new AlsTrainer(options)
+            .fit(
+                train,
+                testSet,
+                row -> {
+                  err.printf(
+                      "%9d  %.6f  %9s  %d%n",
+                      row.iteration(),
+                      row.loss(),
+                      row.hasEvalLoss() ? String.format("%.6f", row.evalLoss()) : "-",
+                      row.durationMs());
+                  err.flush();
+                });
+    out.printf(
+        "fit: %d iterations in %.3f s%s%n",
+        result.trainingInfo().size(),
+        result.fitSeconds(),
+        result.stoppedEarly() ? " (early stop)" : "");
     RegressionEvaluation evaluation = null;
     if (testSet != null) {
       evaluation = RegressionEvaluator.forScaleOf(train).evaluate(result.model(), testSet);
       out.println("ML.EVALUATE (predictions clipped to the training ratings' range):");
       evaluation.asMap().forEach((name, value) -> out.printf("  %-26s %.4f%n", name, value));
       if (evaluation.coldStartRows() > 0) {
-        out.printf("  (%d test rows had a user or item unseen in training)%n",
-            evaluation.coldStartRows());
+        out.printf(
+            "  (%d test rows had a user or item unseen in training)%n", evaluation.coldStartRows());
       }
     }
     if (this.out != null) {
@@ -116,8 +140,13 @@ final class TrainCommand implements Callable<Integer> {
       if (evaluation != null) {
         manifest.metrics(evaluation.asMap());
       }
-      ModelBundle bundle = BundleWriter.write(this.out, result.model(), manifest.build(),
-          RatedItems.of(train, result.model()), overwrite ? BundleWriter.IfExists.REPLACE : BundleWriter.IfExists.FAIL);
+      ModelBundle bundle =
+          BundleWriter.write(
+              this.out,
+              result.model(),
+              manifest.build(),
+              RatedItems.of(train, result.model()),
+              overwrite ? BundleWriter.IfExists.REPLACE : BundleWriter.IfExists.FAIL);
       out.printf("bundle: %s (%d files)%n", bundle.directory(), bundle.files().size());
     }
     out.flush();

@@ -14,14 +14,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code recopipe undeploy}: stops the serving revision gracefully and records it as stopped. */
-@Command(name = "undeploy", mixinStandardHelpOptions = true,
+@Command(
+    name = "undeploy",
+    mixinStandardHelpOptions = true,
     description = "Stops the local endpoint's serving revision.")
 final class UndeployCommand implements Callable<Integer> {
-  @Mixin
-  HomeOption home;
+  @Mixin HomeOption home;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
@@ -30,8 +30,18 @@ final class UndeployCommand implements Callable<Integer> {
     Optional<Revision> stopped = registry.undeploy();
     JournalReconciler.reconcile(at);
     PrintWriter out = spec.commandLine().getOut();
-    out.println(stopped.map(r -> "stopped revision " + r.revision() + " (model " + r.modelVersion()
-        + ", pid " + r.pid() + ")").orElse("nothing was serving"));
+    out.println(
+        stopped
+            .map(
+                r ->
+                    "stopped revision "
+                        + r.revision()
+                        + " (model "
+                        + r.modelVersion()
+                        + ", pid "
+                        + r.pid()
+                        + ")")
+            .orElse("nothing was serving"));
     out.flush();
     return ExitCodes.OK;
   }

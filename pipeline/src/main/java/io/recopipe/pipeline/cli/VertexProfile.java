@@ -19,11 +19,11 @@ import java.util.Objects;
  * profile's parameters ({@code train.engine}), checked against what its engines can run.
  */
 final class VertexProfile {
-  private VertexProfile() {
-  }
+  private VertexProfile() {}
 
   static KfpOptions options(KfpOptions base, GcpConfig gcp) {
-    return base.withPipelineRoot(gcp.pipelineRoot()).withEnv(GcpEnvironment.of(gcp))
+    return base.withPipelineRoot(gcp.pipelineRoot())
+        .withEnv(GcpEnvironment.of(gcp))
         .withSharedWarehouse();
   }
 
@@ -37,11 +37,12 @@ final class VertexProfile {
     Map<String, String> shipped = PipelineConfig.defaults().values();
     Map<String, String> parameters = new LinkedHashMap<>(config.values());
     GcpProfile.PARAMETERS.forEach(parameters::putIfAbsent);
-    GcpProfile.DEFAULTS.forEach((key, value) -> {
-      if (Objects.equals(parameters.get(key), shipped.get(key))) {
-        parameters.put(key, value);
-      }
-    });
+    GcpProfile.DEFAULTS.forEach(
+        (key, value) -> {
+          if (Objects.equals(parameters.get(key), shipped.get(key))) {
+            parameters.put(key, value);
+          }
+        });
     List<String> problems = BqmlCompatibility.problems(parameters);
     if (!problems.isEmpty()) {
       throw new ConfigException(config.source() + ", gcp profile", problems);

@@ -13,27 +13,38 @@ import java.util.Map;
  * kept out of {@link ScheduleCommand} so the local schedule commands stay as they were.
  */
 final class VertexScheduling {
-  private VertexScheduling() {
-  }
+  private VertexScheduling() {}
 
   /** Creates the schedule and returns the line to print. */
-  static String add(String name, String cron, String zone, int maxConcurrent,
-      boolean allowQueueing, Path config, Map<String, String> set, String image, Path home) {
+  static String add(
+      String name,
+      String cron,
+      String zone,
+      int maxConcurrent,
+      boolean allowQueueing,
+      Path config,
+      Map<String, String> set,
+      String image,
+      Path home) {
     ZoneId zoneId;
     try {
       zoneId = zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
     } catch (DateTimeException e) {
       throw new InvalidInputException("--zone " + zone + ": unknown time zone");
     }
-    VertexSchedule schedule = new VertexSchedule(name, cron, zoneId, maxConcurrent,
-        allowQueueing);
-    SubmitCommand.VertexJob job = SubmitCommand.VertexJob.prepare("gcp", config, set, image,
-        home);
+    VertexSchedule schedule = new VertexSchedule(name, cron, zoneId, maxConcurrent, allowQueueing);
+    SubmitCommand.VertexJob job = SubmitCommand.VertexJob.prepare("gcp", config, set, image, home);
     try (VertexPipelines vertex = VertexPipelines.forConfig(job.gcp())) {
-      String created = vertex.schedule(job.spec().json(), job.spec().parameterValues(),
-          schedule);
-      return "added Vertex AI schedule " + created + " (" + schedule.zonedCron() + ", at most "
-          + maxConcurrent + " running, " + (allowQueueing ? "queueing" : "skipping") + " when "
+      String created = vertex.schedule(job.spec().json(), job.spec().parameterValues(), schedule);
+      return "added Vertex AI schedule "
+          + created
+          + " ("
+          + schedule.zonedCron()
+          + ", at most "
+          + maxConcurrent
+          + " running, "
+          + (allowQueueing ? "queueing" : "skipping")
+          + " when "
           + "busy)";
     }
   }

@@ -19,8 +19,8 @@ public class ConfigException extends InvalidInputException {
   }
 
   /**
-   * Creates the exception for the problems of the config {@code source}: one line, a header
-   * naming the config's layers and then each problem, separated by {@code "; "}.
+   * Creates the exception for the problems of the config {@code source}: one line, a header naming
+   * the config's layers and then each problem, separated by {@code "; "}.
    */
   public ConfigException(String source, List<String> problems) {
     super(printable("invalid config (" + source + "): " + String.join("; ", problems)));
@@ -30,15 +30,18 @@ public class ConfigException extends InvalidInputException {
   /** {@code text} on one line with control characters escaped, for error messages. */
   private static String printable(String text) {
     StringBuilder out = new StringBuilder();
-    String.valueOf(text).codePoints().forEach(c -> {
-      if (c == '\n' || c == '\r') {
-        out.append(' ');
-      } else if (Character.isISOControl(c)) {
-        out.append(String.format("\\u%04x", c));
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
+    String.valueOf(text)
+        .codePoints()
+        .forEach(
+            c -> {
+              if (c == '\n' || c == '\r') {
+                out.append(' ');
+              } else if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
     return out.toString();
   }
 

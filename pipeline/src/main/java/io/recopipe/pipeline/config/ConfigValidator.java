@@ -7,8 +7,6 @@ import io.recopipe.infra.config.GcpConfig;
 import io.recopipe.infra.config.GcpConfigException;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.dsl.Step;
-import io.recopipe.pipeline.config.PromotionPolicy;
-import io.recopipe.pipeline.config.StepParameters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,19 +21,21 @@ import java.util.TreeSet;
  * Checks every key and value of a resolved config against a pipeline before anything is recorded,
  * so a typo or an out-of-range value costs the user one message, not a FAILED run after an hour.
  *
- * <p>What it checks: every section is a step of the pipeline or one of the runner's own
- * ({@value #PROMOTION}, {@value #GCP}), with a "did you mean" for a near miss; each step's keys
- * and values through {@link Component#validate} (the very parse the step runs with, so the check
- * and the step never disagree), plus the runner's {@code STEP.cache}; {@code promotion.*};
- * {@code gcp.*} keys always and their values when the gcp profile is on; and combinations across
- * sections. Problems are collected across sections (and, when a section has unknown keys, its
- * remaining values are checked too) and thrown together in one {@link ConfigException} line.
+ * <p>What it checks: every section is a step of the pipeline or one of the runner's own ({@value
+ * #PROMOTION}, {@value #GCP}), with a "did you mean" for a near miss; each step's keys and values
+ * through {@link Component#validate} (the very parse the step runs with, so the check and the step
+ * never disagree), plus the runner's {@code STEP.cache}; {@code promotion.*}; {@code gcp.*} keys
+ * always and their values when the gcp profile is on; and combinations across sections. Problems
+ * are collected across sections (and, when a section has unknown keys, its remaining values are
+ * checked too) and thrown together in one {@link ConfigException} line.
  */
 public final class ConfigValidator {
   /** The runner's promotion section (see {@link PromotionPolicy}). */
   public static final String PROMOTION = "promotion";
+
   /** The gcp profile's section (see {@link GcpConfig}). */
   public static final String GCP = GcpConfig.SECTION;
+
   /** The key {@code --profile gcp} records on a run; not the user's to set, but accepted. */
   private static final String GCP_ENABLED = "enabled";
 
@@ -95,9 +95,9 @@ public final class ConfigValidator {
   }
 
   /**
-   * The step's problems: its component's own check, run a second time without the unknown keys
-   * so a typo does not hide a bad value next to it. Keys outside any section are left out: the
-   * section check reports them once, not once per step.
+   * The step's problems: its component's own check, run a second time without the unknown keys so a
+   * typo does not hide a bad value next to it. Keys outside any section are left out: the section
+   * check reports them once, not once per step.
    */
   private static List<String> stepProblems(Step step, Map<String, String> values) {
     List<String> problems = new ArrayList<>();
@@ -124,14 +124,15 @@ public final class ConfigValidator {
     return problems;
   }
 
-  private static List<String> keyProblems(String section, Map<String, String> values,
-      Set<String> known) {
+  private static List<String> keyProblems(
+      String section, Map<String, String> values, Set<String> known) {
     Map<String, String> keys = new HashMap<>();
-    values.forEach((key, value) -> {
-      if (key.startsWith(section + ".")) {
-        keys.put(key.substring(section.length() + 1), value);
-      }
-    });
+    values.forEach(
+        (key, value) -> {
+          if (key.startsWith(section + ".")) {
+            keys.put(key.substring(section.length() + 1), value);
+          }
+        });
     try {
       UnknownKeysException.requireKnown(section, keys, known, "key");
       return List.of();
@@ -148,15 +149,13 @@ public final class ConfigValidator {
     } catch (GcpConfigException e) {
       String prefix = "config " + source + ": ";
       String message = e.getMessage();
-      return Optional.of(message.startsWith(prefix)
-          ? message.substring(prefix.length()) : message);
+      return Optional.of(message.startsWith(prefix) ? message.substring(prefix.length()) : message);
     }
   }
 
   /** {@code message}, starting with the step's name when it does not name it already. */
   private static String prefixed(String step, String message) {
     String text = message == null ? "invalid parameters" : message;
-    return text.startsWith(step + ":") || text.startsWith(step + ".") ? text
-        : step + ": " + text;
+    return text.startsWith(step + ":") || text.startsWith(step + ".") ? text : step + ": " + text;
   }
 }

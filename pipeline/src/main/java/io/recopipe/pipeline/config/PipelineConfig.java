@@ -20,14 +20,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A pipeline's parameters as one flat map of dotted keys ({@code train.num_factors} → "198"),
- * read from YAML with {@code --set} overrides on top: flat keys are what cache keys hash and what
- * a Vertex AI run takes as pipeline parameters, so both profiles see the same values.
+ * A pipeline's parameters as one flat map of dotted keys ({@code train.num_factors} → "198"), read
+ * from YAML with {@code --set} overrides on top: flat keys are what cache keys hash and what a
+ * Vertex AI run takes as pipeline parameters, so both profiles see the same values.
  *
  * <p>Configs layer: {@link #layered} puts a user's file over the shipped one (a key in the file
- * replaces the shipped key, sections merge key by key) and {@link #with} puts {@code --set} on
- * top, so a file only needs the keys it changes. A key given twice in one YAML mapping is an
- * error naming its line and column, never a silent last-one-wins.
+ * replaces the shipped key, sections merge key by key) and {@link #with} puts {@code --set} on top,
+ * so a file only needs the keys it changes. A key given twice in one YAML mapping is an error
+ * naming its line and column, never a silent last-one-wins.
  */
 public final class PipelineConfig {
   /** The documented default shipped with recopipe (also at {@code pipeline/movielens-mf.yaml}). */
@@ -53,16 +53,17 @@ public final class PipelineConfig {
       if (in == null) {
         throw new IllegalStateException("the default config " + DEFAULT_RESOURCE + " is missing");
       }
-      return parse("built-in " + DEFAULT_RESOURCE, new String(in.readAllBytes(),
-          java.nio.charset.StandardCharsets.UTF_8));
+      return parse(
+          "built-in " + DEFAULT_RESOURCE,
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
   }
 
   /**
-   * The shipped config with {@code file} layered over it (when not null) and {@code overrides}
-   * on top; values are not checked here (see {@link ConfigValidator}).
+   * The shipped config with {@code file} layered over it (when not null) and {@code overrides} on
+   * top; values are not checked here (see {@link ConfigValidator}).
    */
   public static PipelineConfig layered(Path file, Map<String, String> overrides) {
     PipelineConfig config = defaults();
@@ -94,33 +95,39 @@ public final class PipelineConfig {
   public static PipelineConfig parse(String source, String yaml) {
     JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory())
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).readTree(yaml);
+      root =
+          new ObjectMapper(new YAMLFactory())
+              .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+              .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+              .readTree(yaml);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      if (e.getProcessor() instanceof JsonParser parser && parser.currentTokenLocation() != null
+      if (e.getProcessor() instanceof JsonParser parser
+          && parser.currentTokenLocation() != null
           && parser.currentTokenLocation().getLineNr() > 0) {
         at = parser.currentTokenLocation(); // where the offending key starts, not where it ends
       }
       String where = at == null ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new ConfigException("config " + source + where + ": "
-          + e.getOriginalMessage());
+      throw new ConfigException("config " + source + where + ": " + e.getOriginalMessage());
     }
     Map<String, String> flat = new LinkedHashMap<>();
     if (root != null && !root.isNull() && !root.isMissingNode()) {
       if (!root.isObject()) {
-        throw new ConfigException("config " + source + ": expected a mapping of sections "
-            + "(ingest, train, evaluate, gate, export), found " + root.getNodeType());
+        throw new ConfigException(
+            "config "
+                + source
+                + ": expected a mapping of sections "
+                + "(ingest, train, evaluate, gate, export), found "
+                + root.getNodeType());
       }
       flatten("", root, flat, source);
     }
     return new PipelineConfig(source, flat);
   }
 
-  private static void flatten(String prefix, JsonNode node, Map<String, String> out,
-      String source) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+  private static void flatten(
+      String prefix, JsonNode node, Map<String, String> out, String source) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
       JsonNode value = field.getValue();
@@ -151,8 +158,12 @@ public final class PipelineConfig {
     for (Map.Entry<String, String> entry : overrides.entrySet()) {
       String key = SHORTHANDS.getOrDefault(entry.getKey().trim(), entry.getKey().trim());
       if (key.indexOf('.') <= 0 || key.endsWith(".")) {
-        throw new ConfigException("--set " + key + "=" + entry.getValue()
-            + ": expected SECTION.KEY=VALUE, e.g. train.num_factors=50");
+        throw new ConfigException(
+            "--set "
+                + key
+                + "="
+                + entry.getValue()
+                + ": expected SECTION.KEY=VALUE, e.g. train.num_factors=50");
       }
       merged.put(key, entry.getValue());
     }

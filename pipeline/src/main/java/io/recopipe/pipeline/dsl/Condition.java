@@ -1,8 +1,8 @@
 package io.recopipe.pipeline.dsl;
 
 /**
- * When a step runs at all, kept as data (not a lambda) so that it can be checked before running
- * and compiled to a KFP {@code dsl.If} later.
+ * When a step runs at all, kept as data (not a lambda) so that it can be checked before running and
+ * compiled to a KFP {@code dsl.If} later.
  *
  * @param source the GATE_DECISION output whose {@code decision.json} is tested
  */

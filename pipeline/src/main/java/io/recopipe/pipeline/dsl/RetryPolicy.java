@@ -4,13 +4,13 @@ import io.recopipe.model.error.InvalidInputException;
 import java.time.Duration;
 
 /**
- * How often a step is retried after an unexpected exception (never after a
- * {@code ComponentException}, which is the user's to fix), with exponential backoff so a flaky
- * resource gets time to recover.
+ * How often a step is retried after an unexpected exception (never after a {@code
+ * ComponentException}, which is the user's to fix), with exponential backoff so a flaky resource
+ * gets time to recover.
  *
- * @param maxAttempts    total attempts, at least 1 (1 = no retry)
+ * @param maxAttempts total attempts, at least 1 (1 = no retry)
  * @param initialBackoff the wait before the second attempt
- * @param multiplier     each later wait is the previous one times this (at least 1)
+ * @param multiplier each later wait is the previous one times this (at least 1)
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multiplier) {
   /** One attempt, no retry. */
@@ -29,7 +29,10 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
     }
   }
 
-  /** Up to {@code maxAttempts} attempts, waiting {@code initialBackoff}, then times {@code multiplier}. */
+  /**
+   * Up to {@code maxAttempts} attempts, waiting {@code initialBackoff}, then times {@code
+   * multiplier}.
+   */
   public static RetryPolicy of(int maxAttempts, Duration initialBackoff, double multiplier) {
     return new RetryPolicy(maxAttempts, initialBackoff, multiplier);
   }

@@ -88,7 +88,13 @@ public final class StepBuilder {
   }
 
   Step toStep() {
-    return new Step(name, component, inputs, Optional.ofNullable(condition), retry, cacheable,
+    return new Step(
+        name,
+        component,
+        inputs,
+        Optional.ofNullable(condition),
+        retry,
+        cacheable,
         requiresApproval);
   }
 }

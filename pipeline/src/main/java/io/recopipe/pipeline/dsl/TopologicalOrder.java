@@ -9,12 +9,11 @@ import java.util.Set;
 
 /**
  * Orders steps so that each comes after the steps it reads from (inputs and conditions), picking
- * among ready steps by declaration order so that the same definition always runs in the same
- * order; reports the steps caught in a cycle.
+ * among ready steps by declaration order so that the same definition always runs in the same order;
+ * reports the steps caught in a cycle.
  */
 public final class TopologicalOrder {
-  private TopologicalOrder() {
-  }
+  private TopologicalOrder() {}
 
   /** The names of the steps {@code step} depends on (through inputs or its condition). */
   public static Set<String> upstreamOf(Step step) {
@@ -25,8 +24,8 @@ public final class TopologicalOrder {
   }
 
   /**
-   * The execution order of {@code steps}; adds a problem to {@code problems} when some steps form
-   * a cycle (dependencies on unknown steps are ignored here, the validator reports them).
+   * The execution order of {@code steps}; adds a problem to {@code problems} when some steps form a
+   * cycle (dependencies on unknown steps are ignored here, the validator reports them).
    */
   static List<Step> of(List<Step> steps, List<String> problems) {
     Map<String, Step> remaining = new LinkedHashMap<>();

@@ -9,17 +9,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One line of a serving revision's admin journal, as the serving process wrote it, with the
- * audit action it becomes ({@code endpoint.swap}, {@code endpoint.refused}, ...).
+ * One line of a serving revision's admin journal, as the serving process wrote it, with the audit
+ * action it becomes ({@code endpoint.swap}, {@code endpoint.refused}, ...).
  *
- * @param at      when the serving process acted (or refused)
- * @param action  swap, listen, stop, refused, restart or down
+ * @param at when the serving process acted (or refused)
+ * @param action swap, listen, stop, refused, restart or down
  * @param outcome accepted, failed or refused
- * @param before  the model version served before, or null
- * @param after   the model version served after, or null
- * @param detail  everything else on the line (remote address, pid, port, bundle, reason)
+ * @param before the model version served before, or null
+ * @param after the model version served after, or null
+ * @param detail everything else on the line (remote address, pid, port, bundle, reason)
  */
-record JournalEntry(Instant at, String action, String outcome, String before, String after,
+record JournalEntry(
+    Instant at,
+    String action,
+    String outcome,
+    String before,
+    String after,
     Map<String, String> detail) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,15 +39,31 @@ record JournalEntry(Instant at, String action, String outcome, String before, St
       detail.put("outcome", json.path("outcome").asText(""));
       detail.put("remote", json.path("remote").asText(""));
       detail.put("pid", json.path("pid").asText(""));
-      json.path("detail").fields().forEachRemaining(e -> detail.put(e.getKey(),
-          e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
-      return new JournalEntry(instant(json.path("at").asText(""), fallback),
-          json.path("action").asText("unknown"), json.path("outcome").asText(""),
-          text(json, "model_version_before"), text(json, "model_version_after"), detail);
+      json.path("detail")
+          .fields()
+          .forEachRemaining(
+              e ->
+                  detail.put(
+                      e.getKey(),
+                      e.getValue().isValueNode()
+                          ? e.getValue().asText()
+                          : e.getValue().toString()));
+      return new JournalEntry(
+          instant(json.path("at").asText(""), fallback),
+          json.path("action").asText("unknown"),
+          json.path("outcome").asText(""),
+          text(json, "model_version_before"),
+          text(json, "model_version_after"),
+          detail);
     } catch (IOException e) {
       String shown = line.length() > 200 ? line.substring(0, 200) + "…" : line;
-      return new JournalEntry(fallback, "unreadable", "", null, null, Map.of("line", shown,
-          "error", String.valueOf(e.getMessage())));
+      return new JournalEntry(
+          fallback,
+          "unreadable",
+          "",
+          null,
+          null,
+          Map.of("line", shown, "error", String.valueOf(e.getMessage())));
     }
   }
 

@@ -24,17 +24,16 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Imports the new lines of every serving revision's admin journal into the audit log, exactly
- * once: the byte offset imported so far is kept per revision and moved in the same transaction
- * as the audit rows. What the serving processes did through their admin API (including a swap
- * nobody asked the pipeline for) is thus recorded where {@code audit verify} checks it.
+ * Imports the new lines of every serving revision's admin journal into the audit log, exactly once:
+ * the byte offset imported so far is kept per revision and moved in the same transaction as the
+ * audit rows. What the serving processes did through their admin API (including a swap nobody asked
+ * the pipeline for) is thus recorded where {@code audit verify} checks it.
  */
 public final class JournalReconciler {
   /** The actor prefix of imported entries: {@code admin-api:<revision>}. */
   public static final String ACTOR_PREFIX = "admin-api:";
 
-  private JournalReconciler() {
-  }
+  private JournalReconciler() {}
 
   /** Reconciles the journals of {@code home}'s local endpoint; returns the entries imported. */
   public static int reconcile(RecopipeHome home) {
@@ -52,13 +51,14 @@ public final class JournalReconciler {
     if (journals.isEmpty()) {
       return 0;
     }
-    return store.write(c -> {
-      int imported = 0;
-      for (Map.Entry<String, Path> journal : journals.entrySet()) {
-        imported += importNew(c, journal.getKey(), journal.getValue());
-      }
-      return imported;
-    });
+    return store.write(
+        c -> {
+          int imported = 0;
+          for (Map.Entry<String, Path> journal : journals.entrySet()) {
+            imported += importNew(c, journal.getKey(), journal.getValue());
+          }
+          return imported;
+        });
   }
 
   /** Revision id → its journal, in the revision directory or archived after cleanup. */
@@ -85,8 +85,7 @@ public final class JournalReconciler {
     return found;
   }
 
-  private static int importNew(Connection c, String revision, Path journal)
-      throws SQLException {
+  private static int importNew(Connection c, String revision, Path journal) throws SQLException {
     long[] position = position(c, revision);
     byte[] fresh = readFrom(journal, position[0]);
     int end = lastNewline(fresh);
@@ -112,8 +111,13 @@ public final class JournalReconciler {
       if (entry.after() != null) {
         detail.put("model_version_after", entry.after());
       }
-      AuditLog.append(c, entry.at(), ACTOR_PREFIX + revision, entry.auditAction(),
-          subject(c, revision, entry.modelVersion()), detail);
+      AuditLog.append(
+          c,
+          entry.at(),
+          ACTOR_PREFIX + revision,
+          entry.auditAction(),
+          subject(c, revision, entry.modelVersion()),
+          detail);
       imported++;
     }
     save(c, revision, position[0] + end + 1, line, now);
@@ -124,8 +128,10 @@ public final class JournalReconciler {
   private static String subject(Connection c, String revision, String modelVersion)
       throws SQLException {
     if (modelVersion != null) {
-      try (PreparedStatement ps = c.prepareStatement("SELECT pipeline, version FROM"
-          + " model_versions WHERE model_version = ? ORDER BY created_at DESC LIMIT 1")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT pipeline, version FROM"
+                  + " model_versions WHERE model_version = ? ORDER BY created_at DESC LIMIT 1")) {
         ps.setString(1, modelVersion);
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
@@ -138,8 +144,8 @@ public final class JournalReconciler {
   }
 
   private static long[] position(Connection c, String revision) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT offset, lines FROM endpoint_journals WHERE revision = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT offset, lines FROM endpoint_journals WHERE revision = ?")) {
       ps.setString(1, revision);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : new long[] {0, 0};
@@ -149,9 +155,11 @@ public final class JournalReconciler {
 
   private static void save(Connection c, String revision, long offset, long lines, Instant now)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO endpoint_journals (revision,"
-        + " offset, lines, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (revision) DO UPDATE SET"
-        + " offset = excluded.offset, lines = excluded.lines, updated_at = excluded.updated_at")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO endpoint_journals (revision,"
+                + " offset, lines, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (revision) DO UPDATE SET"
+                + " offset = excluded.offset, lines = excluded.lines, updated_at = excluded.updated_at")) {
       ps.setString(1, revision);
       ps.setLong(2, offset);
       ps.setLong(3, lines);

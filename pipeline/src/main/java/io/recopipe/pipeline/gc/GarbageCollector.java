@@ -25,10 +25,10 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Frees the disk of old runs: removes the artifact directories, step logs and staging leftovers
- * of every run but the newest N, keeping whatever a registered version, the champion's lineage or
- * a live or waiting run still needs, and records each removal (and one audit entry) so history
- * stays readable and the cache treats a removed artifact as a miss.
+ * Frees the disk of old runs: removes the artifact directories, step logs and staging leftovers of
+ * every run but the newest N, keeping whatever a registered version, the champion's lineage or a
+ * live or waiting run still needs, and records each removal (and one audit entry) so history stays
+ * readable and the cache treats a removed artifact as a miss.
  */
 public final class GarbageCollector {
   /** The audit action of one gc. */
@@ -83,8 +83,8 @@ public final class GarbageCollector {
   }
 
   /**
-   * Removes what {@code plan} lists, then marks those artifacts removed and appends one audit
-   * entry by {@code actor} in one transaction.
+   * Removes what {@code plan} lists, then marks those artifacts removed and appends one audit entry
+   * by {@code actor} in one transaction.
    */
   public void apply(GcPlan plan, String actor, Instant at) throws IOException {
     for (GcPlan.Removal removal : plan.artifacts()) {
@@ -94,23 +94,24 @@ public final class GarbageCollector {
     for (Path dir : plan.staging()) {
       Directories.deleteRecursively(dir);
     }
-    store.write(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE artifacts SET removed_at = ? WHERE id = ?")) {
-        for (GcPlan.Removal removal : plan.artifacts()) {
-          ps.setString(1, Timestamps.format(at));
-          ps.setLong(2, removal.id());
-          ps.executeUpdate();
-        }
-      }
-      Map<String, String> detail = new LinkedHashMap<>();
-      detail.put("keep_runs", Integer.toString(plan.keepRuns()));
-      detail.put("artifacts", Integer.toString(plan.artifacts().size()));
-      detail.put("runs", String.join(",", plan.runs()));
-      detail.put("bytes", Long.toString(plan.bytes()));
-      AuditLog.append(c, at, actor, AUDIT_ACTION, "home/artifacts", detail);
-      return null;
-    });
+    store.write(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("UPDATE artifacts SET removed_at = ? WHERE id = ?")) {
+            for (GcPlan.Removal removal : plan.artifacts()) {
+              ps.setString(1, Timestamps.format(at));
+              ps.setLong(2, removal.id());
+              ps.executeUpdate();
+            }
+          }
+          Map<String, String> detail = new LinkedHashMap<>();
+          detail.put("keep_runs", Integer.toString(plan.keepRuns()));
+          detail.put("artifacts", Integer.toString(plan.artifacts().size()));
+          detail.put("runs", String.join(",", plan.runs()));
+          detail.put("bytes", Long.toString(plan.bytes()));
+          AuditLog.append(c, at, actor, AUDIT_ACTION, "home/artifacts", detail);
+          return null;
+        });
   }
 
   /** A run gc never touches: still running in a live process, or waiting for a reviewer. */
@@ -122,17 +123,19 @@ public final class GarbageCollector {
 
   /** Artifacts not yet removed, id → uri. */
   private Map<Long, String> liveArtifacts() {
-    return store.read(c -> {
-      Map<Long, String> rows = new LinkedHashMap<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT id, uri FROM artifacts WHERE removed_at IS NULL ORDER BY id");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          rows.put(rs.getLong(1), rs.getString(2));
-        }
-      }
-      return rows;
-    });
+    return store.read(
+        c -> {
+          Map<Long, String> rows = new LinkedHashMap<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT id, uri FROM artifacts WHERE removed_at IS NULL ORDER BY id");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              rows.put(rs.getLong(1), rs.getString(2));
+            }
+          }
+          return rows;
+        });
   }
 
   /** The run an artifact's directory belongs to: its uri's first segment. */
@@ -143,7 +146,8 @@ public final class GarbageCollector {
 
   /** Removes the step and run directories above {@code dir} once they are empty. */
   private void deleteEmptyParents(Path dir) throws IOException {
-    for (Path parent = dir.getParent(); parent != null && !parent.equals(artifacts.root());
+    for (Path parent = dir.getParent();
+        parent != null && !parent.equals(artifacts.root());
         parent = parent.getParent()) {
       try (Stream<Path> entries = Files.list(parent)) {
         if (entries.findAny().isPresent()) {

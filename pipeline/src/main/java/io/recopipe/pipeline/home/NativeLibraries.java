@@ -7,9 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Loads the native libraries of a home's two databases on background threads, so a command that
- * will run a pipeline does not wait for them one after the other: each process unpacks them
- * from the jar before its first use (SQLite's ~1 MB, DuckDB's ~70 MB, a few hundred ms), which
- * can overlap reading the config and opening the metadata store.
+ * will run a pipeline does not wait for them one after the other: each process unpacks them from
+ * the jar before its first use (SQLite's ~1 MB, DuckDB's ~70 MB, a few hundred ms), which can
+ * overlap reading the config and opening the metadata store.
  *
  * <p>Each library's first user calls {@link #await} before touching it, so a library is never
  * initialised by two threads at once; without a {@link #preload} that returns at once. A failed
@@ -18,13 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class NativeLibraries {
   /** SQLite (the metadata store). */
   public static final String SQLITE = "sqlite";
+
   /** DuckDB (the local warehouse). */
   public static final String DUCKDB = "duckdb";
 
   private static final Map<String, CompletableFuture<Void>> LOADING = new ConcurrentHashMap<>();
 
-  private NativeLibraries() {
-  }
+  private NativeLibraries() {}
 
   /** Starts loading both libraries, each on its own daemon thread (once per process). */
   public static void preload() {
@@ -38,8 +38,9 @@ public final class NativeLibraries {
   public static void preload(boolean warehouse) {
     start(SQLITE, () -> org.sqlite.SQLiteJDBCLoader.initialize());
     if (warehouse) {
-      start(DUCKDB, () -> new org.duckdb.DuckDBDriver()
-          .connect("jdbc:duckdb:", new Properties()).close());
+      start(
+          DUCKDB,
+          () -> new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", new Properties()).close());
     }
   }
 
@@ -57,19 +58,24 @@ public final class NativeLibraries {
   }
 
   private static void start(String library, Load load) {
-    LOADING.computeIfAbsent(library, name -> {
-      CompletableFuture<Void> done = new CompletableFuture<>();
-      Thread thread = new Thread(() -> {
-        try {
-          load.run();
-          done.complete(null);
-        } catch (Throwable e) {
-          done.completeExceptionally(e);
-        }
-      }, "recopipe-load-" + name);
-      thread.setDaemon(true);
-      thread.start();
-      return done;
-    });
+    LOADING.computeIfAbsent(
+        library,
+        name -> {
+          CompletableFuture<Void> done = new CompletableFuture<>();
+          Thread thread =
+              new Thread(
+                  () -> {
+                    try {
+                      load.run();
+                      done.complete(null);
+                    } catch (Throwable e) {
+                      done.completeExceptionally(e);
+                    }
+                  },
+                  "recopipe-load-" + name);
+          thread.setDaemon(true);
+          thread.start();
+          return done;
+        });
   }
 }

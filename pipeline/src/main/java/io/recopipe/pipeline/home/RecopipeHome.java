@@ -19,6 +19,7 @@ import java.util.Map;
 public final class RecopipeHome {
   /** The environment variable naming the home directory. */
   public static final String ENV = "RECOPIPE_HOME";
+
   /** The home used when neither {@code --home} nor {@link #ENV} is given. */
   public static final String DEFAULT_DIRECTORY = ".recopipe";
 
@@ -37,7 +38,8 @@ public final class RecopipeHome {
    * Resolves the home from an explicit directory (may be null), the environment and the working
    * directory, in that order.
    */
-  public static RecopipeHome resolve(Path explicit, Map<String, String> environment, Path workingDir) {
+  public static RecopipeHome resolve(
+      Path explicit, Map<String, String> environment, Path workingDir) {
     if (explicit != null) {
       return at(explicit);
     }
@@ -60,7 +62,8 @@ public final class RecopipeHome {
       Files.createDirectories(cache());
       return this;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create recopipe home " + root + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot create recopipe home " + root + ": " + e.getMessage(), e);
     }
   }
 

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Draws a run's steps as boxes left to right by depth with arrows for data edges; a box's
- * border and fill follow its status (and the status is written in it, so colour is never the
- * only cue), a cache hit has a dashed border and the word "cached", and its duration is shown.
- * Every box is a {@code <g class="node" data-step data-status>} with a {@code <title>}.
+ * Draws a run's steps as boxes left to right by depth with arrows for data edges; a box's border
+ * and fill follow its status (and the status is written in it, so colour is never the only cue), a
+ * cache hit has a dashed border and the word "cached", and its duration is shown. Every box is a
+ * {@code <g class="node" data-step data-status>} with a {@code <title>}.
  */
 final class DagChart {
   private static final double BOX_WIDTH = 156;
@@ -17,8 +17,7 @@ final class DagChart {
   private static final double MARGIN = 16;
   private static final int NAME_CHARS = 22;
 
-  private DagChart() {
-  }
+  private DagChart() {}
 
   static String render(List<DagNode> nodes) {
     DagLayout layout = DagLayout.of(nodes);
@@ -26,8 +25,22 @@ final class DagChart {
     double height = 2 * MARGIN + Math.max(1, layout.rows()) * (BOX_HEIGHT + GAP_Y) - GAP_Y;
     Svg svg = Svg.open(width, height, "Pipeline steps of the run", "dag");
     svg.start("defs");
-    svg.start("marker", "id", "dag-arrow", "viewBox", "0 0 10 10", "refX", "10", "refY", "5",
-        "markerWidth", "7", "markerHeight", "7", "orient", "auto-start-reverse");
+    svg.start(
+        "marker",
+        "id",
+        "dag-arrow",
+        "viewBox",
+        "0 0 10 10",
+        "refX",
+        "10",
+        "refY",
+        "5",
+        "markerWidth",
+        "7",
+        "markerHeight",
+        "7",
+        "orient",
+        "auto-start-reverse");
     svg.empty("path", "d", "M 0 0 L 10 5 L 0 10 z", "fill", Palette.INK);
     svg.end("marker").end("defs");
     for (DagNode node : nodes) {
@@ -59,18 +72,55 @@ final class DagChart {
     String d;
     if (layout.column(to) - layout.column(from) <= 1) {
       double bend = Math.max(12, (x2 - x1) / 2);
-      d = "M " + point(x1, y1) + " C " + point(x1 + bend, y1) + " " + point(x2 - bend, y2) + " "
-          + point(x2, y2);
+      d =
+          "M "
+              + point(x1, y1)
+              + " C "
+              + point(x1 + bend, y1)
+              + " "
+              + point(x2 - bend, y2)
+              + " "
+              + point(x2, y2);
     } else {
       // a long edge runs in the gap above its rows, so it never hides behind a box in between
       double lane = y(Math.min(layout.row(from), layout.row(to))) - GAP_Y / 2;
       double turn = GAP_X / 2;
-      d = "M " + point(x1, y1) + " C " + point(x1 + turn, y1) + " " + point(x1, lane) + " "
-          + point(x1 + turn, lane) + " L " + point(x2 - turn, lane) + " C " + point(x2, lane)
-          + " " + point(x2 - turn, y2) + " " + point(x2, y2);
+      d =
+          "M "
+              + point(x1, y1)
+              + " C "
+              + point(x1 + turn, y1)
+              + " "
+              + point(x1, lane)
+              + " "
+              + point(x1 + turn, lane)
+              + " L "
+              + point(x2 - turn, lane)
+              + " C "
+              + point(x2, lane)
+              + " "
+              + point(x2 - turn, y2)
+              + " "
+              + point(x2, y2);
     }
-    svg.empty("path", "class", "edge", "data-from", from, "data-to", to, "d", d, "fill", "none",
-        "stroke", Palette.INK, "stroke-width", "1.5", "marker-end", "url(#dag-arrow)");
+    svg.empty(
+        "path",
+        "class",
+        "edge",
+        "data-from",
+        from,
+        "data-to",
+        to,
+        "d",
+        d,
+        "fill",
+        "none",
+        "stroke",
+        Palette.INK,
+        "stroke-width",
+        "1.5",
+        "marker-end",
+        "url(#dag-arrow)");
   }
 
   private static String point(double x, double y) {
@@ -81,20 +131,65 @@ final class DagChart {
     String status = node.status() == null ? "UNKNOWN" : node.status();
     String[] colours = Palette.status(status);
     String detail = status + (node.durationMs() >= 0 ? " · " + duration(node.durationMs()) : "");
-    svg.start("g", "class", "node" + (node.cacheHit() ? " cached" : ""), "data-step",
-        node.step(), "data-status", status);
+    svg.start(
+        "g",
+        "class",
+        "node" + (node.cacheHit() ? " cached" : ""),
+        "data-step",
+        node.step(),
+        "data-status",
+        status);
     svg.textElement("title", node.step() + ": " + detail + (node.cacheHit() ? " · cached" : ""));
-    svg.empty("rect", "x", Svg.num(x), "y", Svg.num(y), "width", Svg.num(BOX_WIDTH),
-        "height", Svg.num(BOX_HEIGHT), "rx", "6", "fill", colours[1], "stroke", colours[0],
-        "stroke-width", "2", "stroke-dasharray", node.cacheHit() ? "6 3" : "none");
-    svg.textElement("text", shorten(node.step()), "x", Svg.num(x + 10), "y", Svg.num(y + 22),
-        "font-weight", "bold", "font-size", "13", "fill", Palette.INK);
+    svg.empty(
+        "rect",
+        "x",
+        Svg.num(x),
+        "y",
+        Svg.num(y),
+        "width",
+        Svg.num(BOX_WIDTH),
+        "height",
+        Svg.num(BOX_HEIGHT),
+        "rx",
+        "6",
+        "fill",
+        colours[1],
+        "stroke",
+        colours[0],
+        "stroke-width",
+        "2",
+        "stroke-dasharray",
+        node.cacheHit() ? "6 3" : "none");
+    svg.textElement(
+        "text",
+        shorten(node.step()),
+        "x",
+        Svg.num(x + 10),
+        "y",
+        Svg.num(y + 22),
+        "font-weight",
+        "bold",
+        "font-size",
+        "13",
+        "fill",
+        Palette.INK);
     if (node.cacheHit()) {
-      svg.textElement("text", "cached", "x", Svg.num(x + BOX_WIDTH - 10), "y", Svg.num(y + 22),
-          "text-anchor", "end", "font-style", "italic", "fill", Palette.INK);
+      svg.textElement(
+          "text",
+          "cached",
+          "x",
+          Svg.num(x + BOX_WIDTH - 10),
+          "y",
+          Svg.num(y + 22),
+          "text-anchor",
+          "end",
+          "font-style",
+          "italic",
+          "fill",
+          Palette.INK);
     }
-    svg.textElement("text", detail, "x", Svg.num(x + 10), "y", Svg.num(y + 40),
-        "fill", Palette.INK);
+    svg.textElement(
+        "text", detail, "x", Svg.num(x + 10), "y", Svg.num(y + 40), "fill", Palette.INK);
     svg.end("g");
   }
 

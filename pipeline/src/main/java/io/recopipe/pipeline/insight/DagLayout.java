@@ -7,17 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Places a run's steps in columns by topological depth (a step sits one column right of its
- * deepest upstream step) and rows in the given order, so the DAG reads left to right in
- * execution order; upstream names that are not steps of the run are ignored.
+ * Places a run's steps in columns by topological depth (a step sits one column right of its deepest
+ * upstream step) and rows in the given order, so the DAG reads left to right in execution order;
+ * upstream names that are not steps of the run are ignored.
  */
 final class DagLayout {
   private final Map<String, Integer> depth = new LinkedHashMap<>();
   private final Map<String, Integer> row = new HashMap<>();
   private final List<Integer> columnSizes = new ArrayList<>();
 
-  private DagLayout() {
-  }
+  private DagLayout() {}
 
   /**
    * Lays out {@code nodes}.
@@ -52,8 +51,7 @@ final class DagLayout {
       return known;
     }
     if (path.contains(node.step())) {
-      throw new IllegalArgumentException("the steps form a cycle: " + path + " -> "
-          + node.step());
+      throw new IllegalArgumentException("the steps form a cycle: " + path + " -> " + node.step());
     }
     path.add(node.step());
     int deepest = -1;

@@ -13,16 +13,15 @@ final class ErrorHistograms {
   /** The number of bins the review page uses. */
   static final int BINS = 24;
 
-  private ErrorHistograms() {
-  }
+  private ErrorHistograms() {}
 
   /**
-   * The shared bin edges: with clipping, errors cannot exceed the width of the rating scale
-   * (4 for 1–5 stars), so the range is {@code [-width, width]}; without it, the largest absolute
-   * error of any of {@code predictions} against {@code actual}, rounded up.
+   * The shared bin edges: with clipping, errors cannot exceed the width of the rating scale (4 for
+   * 1–5 stars), so the range is {@code [-width, width]}; without it, the largest absolute error of
+   * any of {@code predictions} against {@code actual}, rounded up.
    */
-  static List<Double> edges(RegressionEvaluator evaluator, float[] actual,
-      List<float[]> predictions) {
+  static List<Double> edges(
+      RegressionEvaluator evaluator, float[] actual, List<float[]> predictions) {
     double half;
     if (evaluator.isClipping()) {
       half = evaluator.clipMax() - evaluator.clipMin();
@@ -49,8 +48,8 @@ final class ErrorHistograms {
   }
 
   /**
-   * The histogram of {@code predicted − actual} over {@code edges}; errors outside the range
-   * fall in the outermost bins, so the counts always sum to the number of rows.
+   * The histogram of {@code predicted − actual} over {@code edges}; errors outside the range fall
+   * in the outermost bins, so the counts always sum to the number of rows.
    */
   static ErrorHistogram of(float[] actual, float[] predicted, List<Double> edges) {
     int bins = edges.size() - 1;
@@ -71,7 +70,7 @@ final class ErrorHistograms {
       list.add(count);
     }
     int n = Math.max(1, actual.length);
-    return new ErrorHistogram(edges, Collections.unmodifiableList(list), sum / n,
-        Math.sqrt(squares / n));
+    return new ErrorHistogram(
+        edges, Collections.unmodifiableList(list), sum / n, Math.sqrt(squares / n));
   }
 }

@@ -5,13 +5,12 @@ import io.recopipe.model.metrics.RegressionEvaluator;
 import io.recopipe.model.mf.MfModel;
 
 /**
- * A model's predictions for every eval row, made and clipped exactly as
- * {@link RegressionEvaluator#evaluate(MfModel, Ratings)} makes them (ML.RECOMMEND's cold-start
- * rule, clamped into the evaluator's scale), so the error histogram agrees with the metrics.
+ * A model's predictions for every eval row, made and clipped exactly as {@link
+ * RegressionEvaluator#evaluate(MfModel, Ratings)} makes them (ML.RECOMMEND's cold-start rule,
+ * clamped into the evaluator's scale), so the error histogram agrees with the metrics.
  */
 final class EvalPredictions {
-  private EvalPredictions() {
-  }
+  private EvalPredictions() {}
 
   /** The actual ratings of {@code eval}, row by row. */
   static float[] actual(Ratings eval) {

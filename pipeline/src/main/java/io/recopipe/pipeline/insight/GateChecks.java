@@ -11,14 +11,13 @@ import java.util.Optional;
 
 /**
  * Reads the checks out of the gate's {@code decision.json} ({@code checks[]} with {@code name},
- * {@code passed}, {@code detail}), so the page lists why a candidate was or was not blessed.
- * A skipped check ({@code "passed": null}, e.g. a change check on a first run) did not fail and
- * is listed as passed; its message starts with "skipped", or "not comparable" for a change check
- * the gate could not make because the champion's data barely overlaps the run's.
+ * {@code passed}, {@code detail}), so the page lists why a candidate was or was not blessed. A
+ * skipped check ({@code "passed": null}, e.g. a change check on a first run) did not fail and is
+ * listed as passed; its message starts with "skipped", or "not comparable" for a change check the
+ * gate could not make because the champion's data barely overlaps the run's.
  */
 public final class GateChecks {
-  private GateChecks() {
-  }
+  private GateChecks() {}
 
   /**
    * The checks of {@code decisionJson}; none when there is no decision.
@@ -49,15 +48,20 @@ public final class GateChecks {
     boolean skipped = passed == null || passed.isNull();
     String message = JsonFields.string(json, "detail", "");
     if (message.isEmpty()) {
-      message = String.format(Locale.ROOT, "%s %s against %s",
-          JsonFields.string(json, "metric", ""), text(json.get("value")),
-          text(json.get("threshold"))).trim();
+      message =
+          String.format(
+                  Locale.ROOT,
+                  "%s %s against %s",
+                  JsonFields.string(json, "metric", ""),
+                  text(json.get("value")),
+                  text(json.get("threshold")))
+              .trim();
     }
     if (skipped && !message.startsWith("skipped") && !message.startsWith("not comparable")) {
       message = "skipped: " + message;
     }
-    return new GateCheckRow(JsonFields.string(json, "name"),
-        skipped || JsonFields.asBoolean(passed), message);
+    return new GateCheckRow(
+        JsonFields.string(json, "name"), skipped || JsonFields.asBoolean(passed), message);
   }
 
   private static String text(JsonNode value) {

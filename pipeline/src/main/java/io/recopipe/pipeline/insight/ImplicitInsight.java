@@ -8,14 +8,12 @@ import io.recopipe.model.mf.MfModel;
 import java.util.Optional;
 
 /**
- * The review page's numbers for implicit-feedback models (Hu, Koren & Volinsky 2008): BigQuery
- * ML's implicit ML.EVALUATE columns instead of rating errors, and the histogram of (predicted
- * confidence − 1) over the held-out positives, since an implicit model predicts confidence, not
- * a rating.
+ * The review page's numbers for implicit-feedback models (Hu, Koren & Volinsky 2008): BigQuery ML's
+ * implicit ML.EVALUATE columns instead of rating errors, and the histogram of (predicted confidence
+ * − 1) over the held-out positives, since an implicit model predicts confidence, not a rating.
  */
 final class ImplicitInsight {
-  private ImplicitInsight() {
-  }
+  private ImplicitInsight() {}
 
   /** Whether {@code bundle} holds an implicit-feedback model. */
   static boolean isImplicit(ModelBundle bundle) {
@@ -25,8 +23,8 @@ final class ImplicitInsight {
   /** The implicit metrics of {@code bundle} on {@code dataset}, as the evaluate step computes. */
   static MetricValues metrics(ModelBundle bundle, InsightDataset dataset) {
     Ratings train = dataset.train().orElse(dataset.eval());
-    return ImplicitEvaluator.withThreshold(threshold(bundle)).evaluate(bundle.model(), train,
-        dataset.eval());
+    return ImplicitEvaluator.withThreshold(threshold(bundle))
+        .evaluate(bundle.model(), train, dataset.eval());
   }
 
   /** 1 for each held-out positive of {@code eval} (ratings at or above the threshold). */
@@ -59,9 +57,10 @@ final class ImplicitInsight {
   }
 
   private static double threshold(ModelBundle bundle) {
-    Object value = Optional.ofNullable(bundle.manifest().options().get("positive_threshold"))
-        .orElse(0);
-    return value instanceof Number number ? number.doubleValue()
+    Object value =
+        Optional.ofNullable(bundle.manifest().options().get("positive_threshold")).orElse(0);
+    return value instanceof Number number
+        ? number.doubleValue()
         : Double.parseDouble(String.valueOf(value));
   }
 }

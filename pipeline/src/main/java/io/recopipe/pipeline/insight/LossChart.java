@@ -8,10 +8,10 @@ import java.util.OptionalDouble;
 import java.util.function.Function;
 
 /**
- * Draws training and eval loss per iteration as lines with points, candidate in blue and
- * champion in orange (eval loss dashed), so a reviewer sees convergence and overfitting; every
- * point carries {@code data-series}, {@code data-iteration}, {@code data-value} and a
- * {@code <title>} with its value.
+ * Draws training and eval loss per iteration as lines with points, candidate in blue and champion
+ * in orange (eval loss dashed), so a reviewer sees convergence and overfitting; every point carries
+ * {@code data-series}, {@code data-iteration}, {@code data-value} and a {@code <title>} with its
+ * value.
  */
 final class LossChart {
   private static final double WIDTH = 640;
@@ -19,12 +19,15 @@ final class LossChart {
   private static final PlotFrame FRAME = new PlotFrame(64, 40, WIDTH - 64 - 20, HEIGHT - 40 - 48);
 
   /** One line: its name ({@code candidate-loss}), colour, dash and points. */
-  private record Series(String name, String label, String colour, String dash, boolean square,
-      List<double[]> points) {
-  }
+  private record Series(
+      String name,
+      String label,
+      String colour,
+      String dash,
+      boolean square,
+      List<double[]> points) {}
 
-  private LossChart() {
-  }
+  private LossChart() {}
 
   static String render(List<LossPoint> candidate, List<LossPoint> champion) {
     List<Series> series = new ArrayList<>();
@@ -32,8 +35,17 @@ final class LossChart {
     add(series, "champion", Palette.CHAMPION, true, champion);
     Svg svg = Svg.open(WIDTH, HEIGHT, "Training loss per iteration", "loss-chart");
     if (series.isEmpty()) {
-      svg.textElement("text", "no training info recorded", "x", Svg.num(WIDTH / 2),
-          "y", Svg.num(HEIGHT / 2), "text-anchor", "middle", "fill", Palette.INK);
+      svg.textElement(
+          "text",
+          "no training info recorded",
+          "x",
+          Svg.num(WIDTH / 2),
+          "y",
+          Svg.num(HEIGHT / 2),
+          "text-anchor",
+          "middle",
+          "fill",
+          Palette.INK);
       return svg.close();
     }
     NiceRange xs = range(series, p -> p[0], 8);
@@ -49,8 +61,8 @@ final class LossChart {
     return svg.close();
   }
 
-  private static void add(List<Series> series, String model, String colour, boolean square,
-      List<LossPoint> points) {
+  private static void add(
+      List<Series> series, String model, String colour, boolean square, List<LossPoint> points) {
     List<double[]> loss = new ArrayList<>();
     List<double[]> eval = new ArrayList<>();
     for (LossPoint point : points) {
@@ -63,17 +75,15 @@ final class LossChart {
       }
     }
     if (!loss.isEmpty()) {
-      series.add(new Series(model + "-loss", model + " training loss", colour, null, square,
-          loss));
+      series.add(new Series(model + "-loss", model + " training loss", colour, null, square, loss));
     }
     if (!eval.isEmpty()) {
-      series.add(new Series(model + "-eval_loss", model + " eval loss", colour, "6 4", square,
-          eval));
+      series.add(
+          new Series(model + "-eval_loss", model + " eval loss", colour, "6 4", square, eval));
     }
   }
 
-  private static NiceRange range(List<Series> series, Function<double[], Double> axis,
-      int ticks) {
+  private static NiceRange range(List<Series> series, Function<double[], Double> axis, int ticks) {
     double low = Double.POSITIVE_INFINITY;
     double high = Double.NEGATIVE_INFINITY;
     for (Series line : series) {
@@ -89,11 +99,23 @@ final class LossChart {
     svg.start("g", "class", "series", "data-series", line.name());
     StringBuilder path = new StringBuilder();
     for (double[] point : line.points()) {
-      path.append(path.length() == 0 ? "" : " ").append(Svg.num(FRAME.x(xs, point[0])))
-          .append(',').append(Svg.num(FRAME.y(ys, point[1])));
+      path.append(path.length() == 0 ? "" : " ")
+          .append(Svg.num(FRAME.x(xs, point[0])))
+          .append(',')
+          .append(Svg.num(FRAME.y(ys, point[1])));
     }
-    svg.empty("polyline", "points", path.toString(), "fill", "none", "stroke", line.colour(),
-        "stroke-width", "2", "stroke-dasharray", line.dash() == null ? "none" : line.dash());
+    svg.empty(
+        "polyline",
+        "points",
+        path.toString(),
+        "fill",
+        "none",
+        "stroke",
+        line.colour(),
+        "stroke-width",
+        "2",
+        "stroke-dasharray",
+        line.dash() == null ? "none" : line.dash());
     for (double[] point : line.points()) {
       point(svg, line, FRAME.x(xs, point[0]), FRAME.y(ys, point[1]), point);
     }
@@ -103,11 +125,22 @@ final class LossChart {
   private static void point(Svg svg, Series line, double x, double y, double[] point) {
     String iteration = Integer.toString((int) point[0]);
     String value = String.format(Locale.ROOT, "%.6f", point[1]);
-    String[] data = {"class", "point", "data-series", line.name(), "data-iteration", iteration,
-        "data-value", value, "fill", line.colour()};
+    String[] data = {
+      "class",
+      "point",
+      "data-series",
+      line.name(),
+      "data-iteration",
+      iteration,
+      "data-value",
+      value,
+      "fill",
+      line.colour()
+    };
     if (line.square()) {
-      svg.start("rect", concat(data, "x", Svg.num(x - 3.5), "y", Svg.num(y - 3.5),
-          "width", "7", "height", "7"));
+      svg.start(
+          "rect",
+          concat(data, "x", Svg.num(x - 3.5), "y", Svg.num(y - 3.5), "width", "7", "height", "7"));
     } else {
       svg.start("circle", concat(data, "cx", Svg.num(x), "cy", Svg.num(y), "r", "3.5"));
     }

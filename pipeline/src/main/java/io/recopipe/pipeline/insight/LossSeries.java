@@ -11,15 +11,14 @@ import java.util.OptionalDouble;
  * becoming an empty value, so the loss chart draws only what training measured.
  */
 final class LossSeries {
-  private LossSeries() {
-  }
+  private LossSeries() {}
 
   /** One point per iteration of {@code manifest}'s training info, in iteration order. */
   static List<LossPoint> of(BundleManifest manifest) {
     List<LossPoint> points = new ArrayList<>();
     for (TrainingIteration row : manifest.trainingInfo()) {
-      OptionalDouble eval = row.hasEvalLoss() ? OptionalDouble.of(row.evalLoss())
-          : OptionalDouble.empty();
+      OptionalDouble eval =
+          row.hasEvalLoss() ? OptionalDouble.of(row.evalLoss()) : OptionalDouble.empty();
       points.add(new LossPoint(row.iteration(), row.loss(), eval));
     }
     return List.copyOf(points);

@@ -1,10 +1,10 @@
 package io.recopipe.pipeline.insight;
 
-import io.recopipe.model.metrics.ExplainedVariance;
-import io.recopipe.model.metrics.R2Score;
 import io.recopipe.model.metrics.AveragePrecisionAtK;
+import io.recopipe.model.metrics.ExplainedVariance;
 import io.recopipe.model.metrics.MetricValues;
 import io.recopipe.model.metrics.NdcgAtK;
+import io.recopipe.model.metrics.R2Score;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,17 +13,16 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * Pairs the candidate's ML.EVALUATE metrics with the champion's on the same eval split, each
- * with candidate − champion and the direction that counts as better, so the page can colour an
+ * Pairs the candidate's ML.EVALUATE metrics with the champion's on the same eval split, each with
+ * candidate − champion and the direction that counts as better, so the page can colour an
  * improvement without knowing the metrics.
  */
 public final class MetricDeltas {
   /** The metrics where larger is better; every other ML.EVALUATE column is an error. */
-  private static final Set<String> HIGHER_IS_BETTER = Set.of(R2Score.NAME,
-      ExplainedVariance.NAME, AveragePrecisionAtK.NAME, NdcgAtK.NAME);
+  private static final Set<String> HIGHER_IS_BETTER =
+      Set.of(R2Score.NAME, ExplainedVariance.NAME, AveragePrecisionAtK.NAME, NdcgAtK.NAME);
 
-  private MetricDeltas() {
-  }
+  private MetricDeltas() {}
 
   /** Whether a larger value of ML.EVALUATE metric {@code name} is an improvement. */
   public static boolean higherIsBetter(String name) {
@@ -36,10 +35,15 @@ public final class MetricDeltas {
     for (Map.Entry<String, Double> metric : candidate.asMap().entrySet()) {
       String name = metric.getKey();
       double value = metric.getValue();
-      OptionalDouble theirs = champion.filter(c -> c.asMap().containsKey(name))
-          .map(c -> OptionalDouble.of(c.get(name))).orElse(OptionalDouble.empty());
-      OptionalDouble delta = theirs.isPresent()
-          ? OptionalDouble.of(value - theirs.getAsDouble()) : OptionalDouble.empty();
+      OptionalDouble theirs =
+          champion
+              .filter(c -> c.asMap().containsKey(name))
+              .map(c -> OptionalDouble.of(c.get(name)))
+              .orElse(OptionalDouble.empty());
+      OptionalDouble delta =
+          theirs.isPresent()
+              ? OptionalDouble.of(value - theirs.getAsDouble())
+              : OptionalDouble.empty();
       deltas.add(new MetricDelta(name, value, theirs, delta, higherIsBetter(name)));
     }
     return List.copyOf(deltas);

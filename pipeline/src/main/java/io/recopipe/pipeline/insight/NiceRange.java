@@ -7,8 +7,8 @@ import java.util.List;
  * An axis range widened to round tick values (steps of 1, 2 or 5 times a power of ten), so that
  * tick labels read as 0.5, 1.0, 1.5 rather than 0.4873, 0.9746.
  *
- * @param min  the lowest tick
- * @param max  the highest tick
+ * @param min the lowest tick
+ * @param max the highest tick
  * @param step the distance between ticks
  */
 record NiceRange(double min, double max, double step) {
@@ -30,8 +30,8 @@ record NiceRange(double min, double max, double step) {
       high += pad;
     }
     double step = roundStep((high - low) / Math.max(1, ticks - 1));
-    return new NiceRange(Math.floor(low / step + 1e-9) * step,
-        Math.ceil(high / step - 1e-9) * step, step);
+    return new NiceRange(
+        Math.floor(low / step + 1e-9) * step, Math.ceil(high / step - 1e-9) * step, step);
   }
 
   private static double roundStep(double raw) {

@@ -15,12 +15,11 @@ import java.util.Optional;
 
 /**
  * Picks sample users deterministically (most eval ratings first, ties by id, only users the
- * candidate knows) and lists each one's top items from both models as serving would, leaving
- * out what the user already rated, so a reviewer compares real lists by eye.
+ * candidate knows) and lists each one's top items from both models as serving would, leaving out
+ * what the user already rated, so a reviewer compares real lists by eye.
  */
 final class SampleRecommendations {
-  private SampleRecommendations() {
-  }
+  private SampleRecommendations() {}
 
   /** Up to {@code count} users of {@code eval} known to {@code candidate}, busiest first. */
   static List<String> pickUsers(Ratings eval, MfModel candidate, int count) {
@@ -34,8 +33,8 @@ final class SampleRecommendations {
         users.add(u);
       }
     }
-    users.sort(Comparator.<Integer>comparingInt(u -> -rows[u])
-        .thenComparing(u -> eval.users().id(u)));
+    users.sort(
+        Comparator.<Integer>comparingInt(u -> -rows[u]).thenComparing(u -> eval.users().id(u)));
     List<String> picked = new ArrayList<>();
     for (int n = 0; n < Math.min(Math.max(0, count), users.size()); n++) {
       picked.add(eval.users().id(users.get(n)));
@@ -44,31 +43,40 @@ final class SampleRecommendations {
   }
 
   /** The sample users with the candidate's and champion's top {@code k} each. */
-  static List<SampleUser> build(List<String> users, ModelBundle candidate,
-      Optional<ModelBundle> champion, InsightDataset dataset, int k) {
+  static List<SampleUser> build(
+      List<String> users,
+      ModelBundle candidate,
+      Optional<ModelBundle> champion,
+      InsightDataset dataset,
+      int k) {
     Recommender ours = recommender(candidate, dataset.train());
     Optional<Recommender> theirs = champion.map(c -> recommender(c, dataset.train()));
     List<SampleUser> samples = new ArrayList<>();
     for (String user : users) {
-      samples.add(new SampleUser(user, top(ours, user, k, dataset.titles()),
-          theirs.map(r -> top(r, user, k, dataset.titles())).orElse(List.of())));
+      samples.add(
+          new SampleUser(
+              user,
+              top(ours, user, k, dataset.titles()),
+              theirs.map(r -> top(r, user, k, dataset.titles())).orElse(List.of())));
     }
     return List.copyOf(samples);
   }
 
   /**
-   * A recommender excluding the bundle's stored rated items, as serving does; for a bundle
-   * without them, the items rated in the dataset's training split.
+   * A recommender excluding the bundle's stored rated items, as serving does; for a bundle without
+   * them, the items rated in the dataset's training split.
    */
   static Recommender recommender(ModelBundle bundle, Optional<Ratings> train) {
     MfModel model = bundle.model();
-    RatedItems rated = bundle.ratedItems().orElseGet(() -> train
-        .map(t -> RatedItems.of(t, model)).orElseGet(RatedItems::none));
+    RatedItems rated =
+        bundle
+            .ratedItems()
+            .orElseGet(() -> train.map(t -> RatedItems.of(t, model)).orElseGet(RatedItems::none));
     return new Recommender(new ItemScorer(model), rated);
   }
 
-  private static List<RecommendedItem> top(Recommender recommender, String user, int k,
-      MovieTitles titles) {
+  private static List<RecommendedItem> top(
+      Recommender recommender, String user, int k, MovieTitles titles) {
     if (k < 1) {
       return List.of();
     }

@@ -3,8 +3,8 @@ package io.recopipe.pipeline.insight;
 import java.util.Locale;
 
 /**
- * A small SVG writer that escapes every attribute value and text node and formats every number
- * the same way, so that charts are well-formed XML whatever step names or titles they show and
+ * A small SVG writer that escapes every attribute value and text node and formats every number the
+ * same way, so that charts are well-formed XML whatever step names or titles they show and
  * byte-identical for the same input.
  */
 final class Svg {
@@ -13,15 +13,29 @@ final class Svg {
 
   private final StringBuilder out = new StringBuilder(4096);
 
-  private Svg() {
-  }
+  private Svg() {}
 
   /** Starts an {@code <svg>} of {@code width × height} with an accessible title. */
   static Svg open(double width, double height, String title, String cssClass) {
     Svg svg = new Svg();
-    svg.start("svg", "xmlns", NAMESPACE, "viewBox", "0 0 " + num(width) + " " + num(height),
-        "width", num(width), "height", num(height), "role", "img", "class", cssClass,
-        "font-family", "system-ui, sans-serif", "font-size", "11");
+    svg.start(
+        "svg",
+        "xmlns",
+        NAMESPACE,
+        "viewBox",
+        "0 0 " + num(width) + " " + num(height),
+        "width",
+        num(width),
+        "height",
+        num(height),
+        "role",
+        "img",
+        "class",
+        cssClass,
+        "font-family",
+        "system-ui, sans-serif",
+        "font-size",
+        "11");
     svg.textElement("title", title);
     return svg;
   }
@@ -65,7 +79,10 @@ final class Svg {
     }
     out.append('<').append(name);
     for (int a = 0; a < attributes.length; a += 2) {
-      out.append(' ').append(attributes[a]).append("=\"").append(escape(attributes[a + 1]))
+      out.append(' ')
+          .append(attributes[a])
+          .append("=\"")
+          .append(escape(attributes[a + 1]))
           .append('"');
     }
   }

@@ -8,8 +8,7 @@ import java.util.Optional;
  * histogram and a run's step DAG; output is a complete {@code <svg>} element with escaped text.
  */
 public final class SvgCharts {
-  private SvgCharts() {
-  }
+  private SvgCharts() {}
 
   /** Training loss per iteration, candidate (and champion when given) as lines. */
   public static String lossChart(List<LossPoint> candidate, List<LossPoint> champion) {
@@ -17,8 +16,7 @@ public final class SvgCharts {
   }
 
   /** The error histogram, champion's bars beside the candidate's when given. */
-  public static String errorHistogram(ErrorHistogram candidate,
-      Optional<ErrorHistogram> champion) {
+  public static String errorHistogram(ErrorHistogram candidate, Optional<ErrorHistogram> champion) {
     return HistogramChart.render(candidate, champion);
   }
 

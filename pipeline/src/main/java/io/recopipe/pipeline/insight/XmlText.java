@@ -1,16 +1,15 @@
 package io.recopipe.pipeline.insight;
 
 /**
- * Escaping for text placed in HTML or SVG, shared by the charts and the review page so both
- * treat every reviewer-visible string (titles, step names, comments) the same way.
+ * Escaping for text placed in HTML or SVG, shared by the charts and the review page so both treat
+ * every reviewer-visible string (titles, step names, comments) the same way.
  */
 public final class XmlText {
-  private XmlText() {
-  }
+  private XmlText() {}
 
   /**
-   * {@code text} safe inside XML/HTML text and double- or single-quoted attributes; characters
-   * XML 1.0 forbids (most control characters) become U+FFFD.
+   * {@code text} safe inside XML/HTML text and double- or single-quoted attributes; characters XML
+   * 1.0 forbids (most control characters) become U+FFFD.
    */
   public static String escape(String text) {
     StringBuilder escaped = new StringBuilder(text.length() + 16);

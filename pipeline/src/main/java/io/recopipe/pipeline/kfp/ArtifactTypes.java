@@ -5,15 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.ArtifactType;
 
 /**
- * Maps recopipe's artifact types to KFP system artifact types, so Vertex's lineage view shows
- * data sets and models as such; everything else is a generic {@code system.Artifact}.
+ * Maps recopipe's artifact types to KFP system artifact types, so Vertex's lineage view shows data
+ * sets and models as such; everything else is a generic {@code system.Artifact}.
  */
 final class ArtifactTypes {
   /** The schema version of KFP's system artifact types. */
   static final String SCHEMA_VERSION = "0.0.1";
 
-  private ArtifactTypes() {
-  }
+  private ArtifactTypes() {}
 
   /** The KFP schema title of {@code type}. */
   static String schemaTitle(ArtifactType type) {
@@ -27,7 +26,8 @@ final class ArtifactTypes {
   /** The {@code {"artifactType": {...}}} definition of {@code type}. */
   static ObjectNode definition(ArtifactType type) {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
-    node.putObject("artifactType").put("schemaTitle", schemaTitle(type))
+    node.putObject("artifactType")
+        .put("schemaTitle", schemaTitle(type))
         .put("schemaVersion", SCHEMA_VERSION);
     return node;
   }

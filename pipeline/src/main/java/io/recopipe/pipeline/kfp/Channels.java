@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The names KFP gives to values crossing a DAG boundary ({@code pipelinechannel--…}) and the
- * gate's {@code blessed} output parameter, in one place so compiler, validator and tests agree.
+ * The names KFP gives to values crossing a DAG boundary ({@code pipelinechannel--…}) and the gate's
+ * {@code blessed} output parameter, in one place so compiler, validator and tests agree.
  */
 final class Channels {
   /** The output parameter a gate-decision step writes for conditions to test. */
@@ -17,13 +17,13 @@ final class Channels {
 
   /** The input every executor gets the pipeline job's name in (its {@code --run-id}). */
   static final String JOB_NAME = "pipeline_job_name";
+
   /** KFP's {@code dsl.PIPELINE_JOB_NAME_PLACEHOLDER}, resolved by the driver. */
   static final String JOB_NAME_PLACEHOLDER = "{{$.pipeline_job_name}}";
 
   private static final String PREFIX = "pipelinechannel--";
 
-  private Channels() {
-  }
+  private Channels() {}
 
   /** The channel of output {@code key} of task {@code task}. */
   static String taskOutput(String task, String key) {
@@ -37,20 +37,25 @@ final class Channels {
 
   /** The CEL trigger condition of {@code condition}, testing the gate's blessed parameter. */
   static String triggerCondition(Condition condition) {
-    return "inputs.parameter_values['" + taskOutput(condition.source().step(), BLESSED)
+    return "inputs.parameter_values['"
+        + taskOutput(condition.source().step(), BLESSED)
         + "'] == true";
   }
 
   /**
-   * The gate-decision output for which {@code component} also writes the {@code blessed}
-   * parameter; empty for components without one.
+   * The gate-decision output for which {@code component} also writes the {@code blessed} parameter;
+   * empty for components without one.
    */
   static Optional<String> blessedPort(Component component) {
-    List<Port> decisions = component.outputs().stream()
-        .filter(p -> p.type() == ArtifactType.GATE_DECISION).toList();
+    List<Port> decisions =
+        component.outputs().stream().filter(p -> p.type() == ArtifactType.GATE_DECISION).toList();
     if (decisions.size() > 1) {
-      throw new IllegalArgumentException("component " + component.name() + " has "
-          + decisions.size() + " gate-decision outputs; the Vertex compiler supports one");
+      throw new IllegalArgumentException(
+          "component "
+              + component.name()
+              + " has "
+              + decisions.size()
+              + " gate-decision outputs; the Vertex compiler supports one");
     }
     return decisions.stream().findFirst().map(Port::name);
   }

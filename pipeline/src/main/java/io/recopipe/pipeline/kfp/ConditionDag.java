@@ -34,12 +34,21 @@ final class ConditionDag {
         if (!inside.contains(source.step())) {
           String channel = Channels.taskOutput(source.step(), source.port());
           artifactChannels.put(channel, source);
-          artifactTypes.put(channel, step.component().inputs().stream()
-              .filter(p -> p.name().equals(input.getKey())).findFirst().orElseThrow());
+          artifactTypes.put(
+              channel,
+              step.component().inputs().stream()
+                  .filter(p -> p.name().equals(input.getKey()))
+                  .findFirst()
+                  .orElseThrow());
         }
       }
-      ParameterNames.ofStep(step.name(), parameters).values().forEach(key -> parameterChannels
-          .put(Channels.rootParameter(ParameterNames.rootName(key)), ParameterNames.rootName(key)));
+      ParameterNames.ofStep(step.name(), parameters)
+          .values()
+          .forEach(
+              key ->
+                  parameterChannels.put(
+                      Channels.rootParameter(ParameterNames.rootName(key)),
+                      ParameterNames.rootName(key)));
     }
   }
 
@@ -50,21 +59,32 @@ final class ConditionDag {
     task.putObject("componentRef").put("name", group.componentName());
     ObjectNode inputs = task.putObject("inputs");
     Set<String> dependencies = new TreeSet<>();
-    artifactChannels.forEach((channel, source) -> {
-      inputs.withObjectProperty("artifacts").putObject(channel).putObject("taskOutputArtifact")
-          .put("producerTask", source.step()).put("outputArtifactKey", source.port());
-      dependencies.add(source.step());
-    });
+    artifactChannels.forEach(
+        (channel, source) -> {
+          inputs
+              .withObjectProperty("artifacts")
+              .putObject(channel)
+              .putObject("taskOutputArtifact")
+              .put("producerTask", source.step())
+              .put("outputArtifactKey", source.port());
+          dependencies.add(source.step());
+        });
     String gate = group.condition().source().step();
-    inputs.withObjectProperty("parameters").putObject(blessedChannel())
-        .putObject("taskOutputParameter").put("producerTask", gate)
+    inputs
+        .withObjectProperty("parameters")
+        .putObject(blessedChannel())
+        .putObject("taskOutputParameter")
+        .put("producerTask", gate)
         .put("outputParameterKey", Channels.BLESSED);
     dependencies.add(gate);
-    parameterChannels.forEach((channel, root) -> inputs.withObjectProperty("parameters")
-        .putObject(channel).put("componentInputParameter", root));
+    parameterChannels.forEach(
+        (channel, root) ->
+            inputs
+                .withObjectProperty("parameters")
+                .putObject(channel)
+                .put("componentInputParameter", root));
     TaskSpecs.dependentTasks(task, dependencies);
-    task.putObject("triggerPolicy").put("condition",
-        Channels.triggerCondition(group.condition()));
+    task.putObject("triggerPolicy").put("condition", Channels.triggerCondition(group.condition()));
     return task;
   }
 
@@ -72,12 +92,16 @@ final class ConditionDag {
   ObjectNode component() {
     ObjectNode component = JSON.objectNode();
     ObjectNode inputs = component.putObject("inputDefinitions");
-    artifactTypes.forEach((channel, port) -> inputs.withObjectProperty("artifacts")
-        .set(channel, ArtifactTypes.definition(port.type())));
+    artifactTypes.forEach(
+        (channel, port) ->
+            inputs
+                .withObjectProperty("artifacts")
+                .set(channel, ArtifactTypes.definition(port.type())));
     ObjectNode params = inputs.putObject("parameters");
     params.putObject(blessedChannel()).put("parameterType", "BOOLEAN");
-    parameterChannels.keySet().forEach(channel -> params.putObject(channel)
-        .put("parameterType", "STRING"));
+    parameterChannels
+        .keySet()
+        .forEach(channel -> params.putObject(channel).put("parameterType", "STRING"));
     return component;
   }
 

@@ -36,8 +36,10 @@ final class ConditionGroups {
         rootSteps.add(step);
         continue;
       }
-      Group group = groups.computeIfAbsent(condition.get(), c -> new Group(
-          "condition-" + (groups.size() + 1), c, new ArrayList<>()));
+      Group group =
+          groups.computeIfAbsent(
+              condition.get(),
+              c -> new Group("condition-" + (groups.size() + 1), c, new ArrayList<>()));
       group.steps().add(step);
       groupOfStep.put(step.name(), group);
     }
@@ -51,9 +53,15 @@ final class ConditionGroups {
         continue;
       }
       if (found.isPresent() && !found.get().equals(upstream.condition())) {
-        throw new IllegalArgumentException("step " + step.name() + ": conditions "
-            + found.get() + " and " + upstream.condition() + " would nest; the Vertex compiler "
-            + "supports one condition per branch");
+        throw new IllegalArgumentException(
+            "step "
+                + step.name()
+                + ": conditions "
+                + found.get()
+                + " and "
+                + upstream.condition()
+                + " would nest; the Vertex compiler "
+                + "supports one condition per branch");
       }
       found = Optional.of(upstream.condition());
     }

@@ -22,9 +22,9 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * Runs one step of a pipeline outside the runner, as the container of a Vertex AI task does:
- * checks the ports it was given against the component's, runs it, and writes the output
- * parameters KFP reads back (the gate's {@code blessed} as {@code true}/{@code false}).
+ * Runs one step of a pipeline outside the runner, as the container of a Vertex AI task does: checks
+ * the ports it was given against the component's, runs it, and writes the output parameters KFP
+ * reads back (the gate's {@code blessed} as {@code true}/{@code false}).
  */
 public final class ContainerRun {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,8 +40,12 @@ public final class ContainerRun {
    * caller), the profile's {@code services}, caches under {@code workDirectory} and the log on
    * {@code out}.
    */
-  public ContainerRun(Pipeline pipeline, Supplier<Warehouse> warehouse, Services services,
-      Path workDirectory, PrintStream out) {
+  public ContainerRun(
+      Pipeline pipeline,
+      Supplier<Warehouse> warehouse,
+      Services services,
+      Path workDirectory,
+      PrintStream out) {
     this.pipeline = pipeline;
     this.warehouse = warehouse;
     this.services = services;
@@ -53,44 +57,74 @@ public final class ContainerRun {
    * Runs step {@code stepName} and returns its metrics; {@code outputParameters} maps an output
    * parameter name to the file KFP reads it from.
    */
-  public Map<String, Double> run(String stepName, String runId, Map<String, Path> inputs,
-      Map<String, Path> outputs, Map<String, String> parameters,
-      Map<String, Path> outputParameters) throws ComponentException, IOException {
-    Step step = pipeline.step(stepName).orElseThrow(() -> new InvalidInputException(
-        "no step " + stepName + " in pipeline " + pipeline.name() + " (steps: "
-            + pipeline.steps().stream().map(Step::name).toList() + ")"));
+  public Map<String, Double> run(
+      String stepName,
+      String runId,
+      Map<String, Path> inputs,
+      Map<String, Path> outputs,
+      Map<String, String> parameters,
+      Map<String, Path> outputParameters)
+      throws ComponentException, IOException {
+    Step step =
+        pipeline
+            .step(stepName)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "no step "
+                            + stepName
+                            + " in pipeline "
+                            + pipeline.name()
+                            + " (steps: "
+                            + pipeline.steps().stream().map(Step::name).toList()
+                            + ")"));
     Component component = step.component();
     requirePorts(stepName, "--input", inputs.keySet(), step.inputs().keySet());
     requirePorts(stepName, "--output", outputs.keySet(), names(component.outputs()));
-    Set<String> known = Channels.blessedPort(component).map(p -> Set.of(Channels.BLESSED))
-        .orElse(Set.of());
+    Set<String> known =
+        Channels.blessedPort(component).map(p -> Set.of(Channels.BLESSED)).orElse(Set.of());
     for (String name : outputParameters.keySet()) {
       if (!known.contains(name)) {
-        throw new InvalidInputException("step " + stepName + ": no output parameter " + name
-            + " (known: " + new TreeSet<>(known) + ")");
+        throw new InvalidInputException(
+            "step "
+                + stepName
+                + ": no output parameter "
+                + name
+                + " (known: "
+                + new TreeSet<>(known)
+                + ")");
       }
     }
     for (Path dir : outputs.values()) {
       Files.createDirectories(dir);
     }
     Files.createDirectories(workDirectory);
-    ContainerStepContext context = new ContainerStepContext(runId, stepName, inputs, outputs,
-        parameters, warehouse, services, workDirectory, out);
+    ContainerStepContext context =
+        new ContainerStepContext(
+            runId, stepName, inputs, outputs, parameters, warehouse, services, workDirectory, out);
     component.run(context);
     for (Map.Entry<String, Path> parameter : outputParameters.entrySet()) {
       String port = Channels.blessedPort(component).orElseThrow();
       write(parameter.getValue(), Boolean.toString(isBlessed(outputs.get(port))));
     }
-    context.metrics().forEach((name, value) -> out.println("[" + stepName + "] metric " + name
-        + " = " + value));
+    context
+        .metrics()
+        .forEach((name, value) -> out.println("[" + stepName + "] metric " + name + " = " + value));
     return context.metrics();
   }
 
-  private static void requirePorts(String step, String option, Set<String> given,
-      Set<String> expected) {
+  private static void requirePorts(
+      String step, String option, Set<String> given, Set<String> expected) {
     if (!given.equals(expected)) {
-      throw new InvalidInputException("step " + step + ": " + option + " ports "
-          + new TreeSet<>(given) + " do not match the step's " + new TreeSet<>(expected));
+      throw new InvalidInputException(
+          "step "
+              + step
+              + ": "
+              + option
+              + " ports "
+              + new TreeSet<>(given)
+              + " do not match the step's "
+              + new TreeSet<>(expected));
     }
   }
 

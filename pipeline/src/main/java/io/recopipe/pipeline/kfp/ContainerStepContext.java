@@ -29,9 +29,16 @@ final class ContainerStepContext implements StepContext {
   private final PrintStream out;
   private final Map<String, Double> metrics = new TreeMap<>();
 
-  ContainerStepContext(String runId, String step, Map<String, Path> inputs,
-      Map<String, Path> outputs, Map<String, String> parameters, Supplier<Warehouse> warehouse,
-      Services services, Path workDirectory, PrintStream out) {
+  ContainerStepContext(
+      String runId,
+      String step,
+      Map<String, Path> inputs,
+      Map<String, Path> outputs,
+      Map<String, String> parameters,
+      Supplier<Warehouse> warehouse,
+      Services services,
+      Path workDirectory,
+      PrintStream out) {
     this.runId = runId;
     this.step = step;
     this.inputs = Map.copyOf(inputs);
@@ -57,8 +64,8 @@ final class ContainerStepContext implements StepContext {
   public Path input(String port) throws ComponentException {
     Path path = inputs.get(port);
     if (path == null) {
-      throw new ComponentException("step " + step + ": input " + port + " was not passed "
-          + "(--input " + port + "=PATH)");
+      throw new ComponentException(
+          "step " + step + ": input " + port + " was not passed " + "(--input " + port + "=PATH)");
     }
     return path;
   }
@@ -72,8 +79,15 @@ final class ContainerStepContext implements StepContext {
   public Path output(String port) throws ComponentException {
     Path path = outputs.get(port);
     if (path == null) {
-      throw new ComponentException("step " + step + ": output " + port + " was not passed "
-          + "(--output " + port + "=PATH)");
+      throw new ComponentException(
+          "step "
+              + step
+              + ": output "
+              + port
+              + " was not passed "
+              + "(--output "
+              + port
+              + "=PATH)");
     }
     return path;
   }

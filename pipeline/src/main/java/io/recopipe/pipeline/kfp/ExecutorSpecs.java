@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * Writes one step's executor component ({@code comp-STEP}: typed inputs and outputs) and its
  * container ({@code exec-STEP}): the recopipe image running {@code recopipe component STEP} with
- * every artifact path, parameter and output-parameter file as KFP placeholders, and the job name
- * as an input ({@value Channels#JOB_NAME}) that each task sets to KFP's runtime placeholder.
+ * every artifact path, parameter and output-parameter file as KFP placeholders, and the job name as
+ * an input ({@value Channels#JOB_NAME}) that each task sets to KFP's runtime placeholder.
  */
 final class ExecutorSpecs {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -31,22 +31,37 @@ final class ExecutorSpecs {
     ObjectNode inputs = JSON.objectNode();
     for (Port port : component.inputs()) {
       if (step.inputs().containsKey(port.name())) {
-        inputs.withObjectProperty("artifacts").set(port.name(),
-            ArtifactTypes.definition(port.type()));
+        inputs
+            .withObjectProperty("artifacts")
+            .set(port.name(), ArtifactTypes.definition(port.type()));
       }
     }
-    inputs.withObjectProperty("parameters").putObject(Channels.JOB_NAME)
+    inputs
+        .withObjectProperty("parameters")
+        .putObject(Channels.JOB_NAME)
         .put("parameterType", "STRING");
-    params.keySet().forEach(name -> inputs.withObjectProperty("parameters")
-        .putObject(ParameterNames.componentName(name)).put("parameterType", "STRING"));
+    params
+        .keySet()
+        .forEach(
+            name ->
+                inputs
+                    .withObjectProperty("parameters")
+                    .putObject(ParameterNames.componentName(name))
+                    .put("parameterType", "STRING"));
     spec.set("inputDefinitions", inputs);
     ObjectNode outputs = spec.putObject("outputDefinitions");
     for (Port port : component.outputs()) {
-      outputs.withObjectProperty("artifacts").set(port.name(),
-          ArtifactTypes.definition(port.type()));
+      outputs
+          .withObjectProperty("artifacts")
+          .set(port.name(), ArtifactTypes.definition(port.type()));
     }
-    Channels.blessedPort(component).ifPresent(port -> outputs.withObjectProperty("parameters")
-        .putObject(Channels.BLESSED).put("parameterType", "BOOLEAN"));
+    Channels.blessedPort(component)
+        .ifPresent(
+            port ->
+                outputs
+                    .withObjectProperty("parameters")
+                    .putObject(Channels.BLESSED)
+                    .put("parameterType", "BOOLEAN"));
     return spec;
   }
 
@@ -57,24 +72,39 @@ final class ExecutorSpecs {
     ArrayNode command = container.putArray("command");
     options.command().forEach(command::add);
     ArrayNode args = container.putArray("args");
-    args.add("component").add(step.name()).add("--run-id")
+    args.add("component")
+        .add(step.name())
+        .add("--run-id")
         .add("{{$.inputs.parameters['" + Channels.JOB_NAME + "']}}");
     for (String port : step.inputs().keySet()) {
       args.add("--input").add(port + "={{$.inputs.artifacts['" + port + "'].path}}");
     }
     for (Port port : step.component().outputs()) {
-      args.add("--output").add(port.name() + "={{$.outputs.artifacts['" + port.name()
-          + "'].path}}");
+      args.add("--output")
+          .add(port.name() + "={{$.outputs.artifacts['" + port.name() + "'].path}}");
     }
-    params.keySet().forEach(name -> args.add("--param").add(name + "={{$.inputs.parameters['"
-        + ParameterNames.componentName(name) + "']}}"));
-    Channels.blessedPort(step.component()).ifPresent(port -> args.add("--output-parameter")
-        .add(Channels.BLESSED + "={{$.outputs.parameters['" + Channels.BLESSED
-            + "'].output_file}}"));
+    params
+        .keySet()
+        .forEach(
+            name ->
+                args.add("--param")
+                    .add(
+                        name
+                            + "={{$.inputs.parameters['"
+                            + ParameterNames.componentName(name)
+                            + "']}}"));
+    Channels.blessedPort(step.component())
+        .ifPresent(
+            port ->
+                args.add("--output-parameter")
+                    .add(
+                        Channels.BLESSED
+                            + "={{$.outputs.parameters['"
+                            + Channels.BLESSED
+                            + "'].output_file}}"));
     if (!options.env().isEmpty()) {
       ArrayNode env = container.putArray("env");
-      options.env().forEach((name, value) -> env.addObject().put("name", name)
-          .put("value", value));
+      options.env().forEach((name, value) -> env.addObject().put("name", name).put("value", value));
     }
     ObjectNode executor = JSON.objectNode();
     executor.set("container", container);

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.Component;
 import io.recopipe.components.api.StepContext;
+import io.recopipe.pipeline.config.StepParameters;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.dsl.Step;
-import io.recopipe.pipeline.config.StepParameters;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,12 +21,12 @@ import java.util.stream.Collectors;
  * 2.1.0) for Vertex AI Pipelines: one container executor per step, artifacts wired task to task,
  * every step parameter a root STRING parameter defaulting to the config's value, and conditional
  * steps in a {@code condition-N} sub-DAG triggered by the gate's {@code blessed} output, as KFP's
- * own compiler emits {@code dsl.If}. Keys are sorted, so the same input gives the same bytes.
- * For a shared warehouse (the gcp profile), tasks that write tables are not cached.
+ * own compiler emits {@code dsl.If}. Keys are sorted, so the same input gives the same bytes. For a
+ * shared warehouse (the gcp profile), tasks that write tables are not cached.
  *
- * <p>Under {@code promotion.policy: review} the steps that require approval (deploy), and
- * anything after them, are left out: Vertex has no approval gate, so such a job ends with the
- * packaged image and a reviewer deploys it afterwards.
+ * <p>Under {@code promotion.policy: review} the steps that require approval (deploy), and anything
+ * after them, are left out: Vertex has no approval gate, so such a job ends with the packaged image
+ * and a reviewer deploys it afterwards.
  */
 public final class KfpCompiler {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -47,9 +47,11 @@ public final class KfpCompiler {
     ObjectNode spec = JSON.objectNode();
     ObjectNode info = spec.putObject("pipelineInfo").put("name", pipeline.name());
     if (steps.size() < pipeline.steps().size()) {
-      info.put("description", "promotion.policy is review: "
-          + stepNames(pipeline.steps().stream().filter(s -> !steps.contains(s)).toList())
-          + " left out; a reviewer deploys the packaged image after approval");
+      info.put(
+          "description",
+          "promotion.policy is review: "
+              + stepNames(pipeline.steps().stream().filter(s -> !steps.contains(s)).toList())
+              + " left out; a reviewer deploys the packaged image after approval");
     }
     spec.put("schemaVersion", KfpOptions.SCHEMA_VERSION);
     spec.put("sdkVersion", options.sdkVersion());
@@ -59,20 +61,32 @@ public final class KfpCompiler {
     Map<String, String> rootParameters = new TreeMap<>();
     for (Step step : steps) {
       Map<String, String> params = ParameterNames.ofStep(step.name(), parameters);
-      params.values().forEach(key -> rootParameters.put(ParameterNames.rootName(key),
-          parameters.get(key)));
+      params
+          .values()
+          .forEach(key -> rootParameters.put(ParameterNames.rootName(key), parameters.get(key)));
       components.set("comp-" + step.name(), executors.component(step, params));
       execs.set("exec-" + step.name(), executors.executor(step, params));
     }
     ObjectNode root = spec.putObject("root");
-    rootParameters.forEach((name, value) -> root.withObjectProperty("inputDefinitions")
-        .withObjectProperty("parameters").putObject(name).put("parameterType", "STRING")
-        .put("defaultValue", value).put("isOptional", true));
+    rootParameters.forEach(
+        (name, value) ->
+            root.withObjectProperty("inputDefinitions")
+                .withObjectProperty("parameters")
+                .putObject(name)
+                .put("parameterType", "STRING")
+                .put("defaultValue", value)
+                .put("isOptional", true));
     ObjectNode rootTasks = root.putObject("dag").putObject("tasks");
     Set<String> rootNames = stepNames(groups.rootSteps());
     for (Step step : groups.rootSteps()) {
-      rootTasks.set(step.name(), TaskSpecs.task(step, ParameterNames.ofStep(step.name(),
-          parameters), rootNames, false, enableCache(step, parameters)));
+      rootTasks.set(
+          step.name(),
+          TaskSpecs.task(
+              step,
+              ParameterNames.ofStep(step.name(), parameters),
+              rootNames,
+              false,
+              enableCache(step, parameters)));
     }
     for (ConditionGroups.Group group : groups.groups()) {
       ConditionDag dag = new ConditionDag(group, parameters);
@@ -81,8 +95,14 @@ public final class KfpCompiler {
       ObjectNode tasks = component.putObject("dag").putObject("tasks");
       Set<String> names = stepNames(group.steps());
       for (Step step : group.steps()) {
-        tasks.set(step.name(), TaskSpecs.task(step, ParameterNames.ofStep(step.name(),
-            parameters), names, true, enableCache(step, parameters)));
+        tasks.set(
+            step.name(),
+            TaskSpecs.task(
+                step,
+                ParameterNames.ofStep(step.name(), parameters),
+                names,
+                true,
+                enableCache(step, parameters)));
       }
       components.set(group.componentName(), component);
     }
@@ -106,33 +126,37 @@ public final class KfpCompiler {
   }
 
   private boolean enableCache(Step step, Map<String, String> parameters) {
-    return step.cacheable() && !StepParameters.cacheDisabled(step.name(), parameters)
+    return step.cacheable()
+        && !StepParameters.cacheDisabled(step.name(), parameters)
         && !(options.sharedWarehouse() && writesTables(step));
   }
 
   /**
-   * Whether {@code step} writes warehouse tables: its component re-creates them after a local
-   * cache hit ({@code publish}), which a Vertex AI cache hit never calls.
+   * Whether {@code step} writes warehouse tables: its component re-creates them after a local cache
+   * hit ({@code publish}), which a Vertex AI cache hit never calls.
    */
   static boolean writesTables(Step step) {
     try {
-      return step.component().getClass().getMethod("publish", StepContext.class)
-          .getDeclaringClass() != Component.class;
+      return step.component().getClass().getMethod("publish", StepContext.class).getDeclaringClass()
+          != Component.class;
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException(e);
     }
   }
 
   private static Set<String> stepNames(List<Step> steps) {
-    return steps.stream().map(Step::name).collect(Collectors.toCollection(
-        java.util.LinkedHashSet::new));
+    return steps.stream()
+        .map(Step::name)
+        .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
   }
 
   /** A copy of {@code node} with every object's keys in sorted order. */
   static ObjectNode sorted(ObjectNode node) {
     ObjectNode copy = JSON.objectNode();
-    new TreeMap<>(node.properties().stream().collect(Collectors.toMap(Map.Entry::getKey,
-        Map.Entry::getValue))).forEach((key, value) -> copy.set(key, sortedValue(value)));
+    new TreeMap<>(
+            node.properties().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+        .forEach((key, value) -> copy.set(key, sortedValue(value)));
     return copy;
   }
 

@@ -6,12 +6,11 @@ import java.util.TreeMap;
 
 /**
  * Names pipeline parameters the way KFP accepts them: a config key {@code train.num_factors}
- * becomes the root parameter {@code train__num_factors}, reaching step {@code train} as
- * {@code num_factors}, by the same scoping rule as the local runner ({@link StepParameters}).
+ * becomes the root parameter {@code train__num_factors}, reaching step {@code train} as {@code
+ * num_factors}, by the same scoping rule as the local runner ({@link StepParameters}).
  */
 final class ParameterNames {
-  private ParameterNames() {
-  }
+  private ParameterNames() {}
 
   /** The root parameter name of config key {@code key}: dots become {@code __}. */
   static String rootName(String key) {
@@ -30,11 +29,11 @@ final class ParameterNames {
    */
   static Map<String, String> ofStep(String step, Map<String, String> runParameters) {
     Map<String, String> sources = new TreeMap<>();
-    runParameters.keySet().stream().filter(k -> k.indexOf('.') < 0)
-        .forEach(k -> sources.put(k, k));
+    runParameters.keySet().stream().filter(k -> k.indexOf('.') < 0).forEach(k -> sources.put(k, k));
     String prefix = step + ".";
     for (String key : runParameters.keySet()) {
-      if (key.startsWith(prefix) && key.length() > prefix.length()
+      if (key.startsWith(prefix)
+          && key.length() > prefix.length()
           && !key.equals(prefix + StepParameters.CACHE)) {
         sources.put(key.substring(prefix.length()), key);
       }

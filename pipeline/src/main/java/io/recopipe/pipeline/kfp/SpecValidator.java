@@ -29,8 +29,9 @@ public final class SpecValidator {
   public static List<String> problems(JsonNode spec) {
     SpecValidator validator = new SpecValidator(spec);
     validator.component("root", spec.path("root"));
-    spec.path("components").properties().forEach(e -> validator.component(e.getKey(),
-        e.getValue()));
+    spec.path("components")
+        .properties()
+        .forEach(e -> validator.component(e.getKey(), e.getValue()));
     return List.copyOf(validator.problems);
   }
 
@@ -42,8 +43,8 @@ public final class SpecValidator {
     List<String> all = new ArrayList<>(problems(spec));
     boolean guarded = false;
     for (Map.Entry<String, JsonNode> dag : dags(spec)) {
-      for (Map.Entry<String, JsonNode> task : dag.getValue().path("dag").path("tasks")
-          .properties()) {
+      for (Map.Entry<String, JsonNode> task :
+          dag.getValue().path("dag").path("tasks").properties()) {
         String ref = task.getValue().path("componentRef").path("name").asText();
         if (spec.path("components").path(ref).path("dag").path("tasks").has(step)
             && testsBlessed(task.getValue(), gate)) {
@@ -52,8 +53,14 @@ public final class SpecValidator {
       }
     }
     if (!guarded) {
-      all.add("task " + step + " is not inside a condition on " + gate + "'s "
-          + Channels.BLESSED + " output");
+      all.add(
+          "task "
+              + step
+              + " is not inside a condition on "
+              + gate
+              + "'s "
+              + Channels.BLESSED
+              + " output");
     }
     return all;
   }
@@ -61,8 +68,8 @@ public final class SpecValidator {
   private static boolean testsBlessed(JsonNode task, String gate) {
     Matcher m = CHANNEL.matcher(task.path("triggerPolicy").path("condition").asText());
     while (m.find()) {
-      JsonNode source = task.path("inputs").path("parameters").path(m.group(1))
-          .path("taskOutputParameter");
+      JsonNode source =
+          task.path("inputs").path("parameters").path(m.group(1)).path("taskOutputParameter");
       if (source.path("producerTask").asText().equals(gate)
           && source.path("outputParameterKey").asText().equals(Channels.BLESSED)) {
         return true;
@@ -86,13 +93,14 @@ public final class SpecValidator {
       }
     }
     JsonNode tasks = component.path("dag").path("tasks");
-    tasks.properties().forEach(e -> run(new TaskCheck(name, component, tasks, e.getKey(),
-        e.getValue())));
+    tasks
+        .properties()
+        .forEach(e -> run(new TaskCheck(name, component, tasks, e.getKey(), e.getValue())));
   }
 
   /** Checks one task of the DAG of component {@code owner}. */
-  private record TaskCheck(String owner, JsonNode component, JsonNode siblings, String name,
-      JsonNode task) {
+  private record TaskCheck(
+      String owner, JsonNode component, JsonNode siblings, String name, JsonNode task) {
     private String where() {
       return owner + " task " + name;
     }
@@ -104,57 +112,114 @@ public final class SpecValidator {
     if (target.isEmpty()) {
       problems.add(t.where() + ": componentRef " + ref + " names no component");
     }
-    t.task().path("dependentTasks").forEach(d -> {
-      if (!t.siblings().has(d.asText())) {
-        problems.add(t.where() + ": dependent task " + d.asText() + " is not in the DAG");
-      }
-    });
+    t.task()
+        .path("dependentTasks")
+        .forEach(
+            d -> {
+              if (!t.siblings().has(d.asText())) {
+                problems.add(t.where() + ": dependent task " + d.asText() + " is not in the DAG");
+              }
+            });
     JsonNode inputs = t.task().path("inputs");
-    inputs.path("artifacts").properties().forEach(e -> source(t, "artifacts",
-        e.getKey(), e.getValue(), "taskOutputArtifact", "outputArtifactKey",
-        "componentInputArtifact"));
-    inputs.path("parameters").properties().forEach(e -> source(t, "parameters",
-        e.getKey(), e.getValue(), "taskOutputParameter", "outputParameterKey",
-        "componentInputParameter"));
+    inputs
+        .path("artifacts")
+        .properties()
+        .forEach(
+            e ->
+                source(
+                    t,
+                    "artifacts",
+                    e.getKey(),
+                    e.getValue(),
+                    "taskOutputArtifact",
+                    "outputArtifactKey",
+                    "componentInputArtifact"));
+    inputs
+        .path("parameters")
+        .properties()
+        .forEach(
+            e ->
+                source(
+                    t,
+                    "parameters",
+                    e.getKey(),
+                    e.getValue(),
+                    "taskOutputParameter",
+                    "outputParameterKey",
+                    "componentInputParameter"));
     Matcher m = CHANNEL.matcher(t.task().path("triggerPolicy").path("condition").asText());
     while (m.find()) {
       if (!inputs.path("parameters").has(m.group(1))) {
-        problems.add(t.where() + ": condition reads " + m.group(1)
-            + ", not an input of the task");
+        problems.add(t.where() + ": condition reads " + m.group(1) + ", not an input of the task");
       }
     }
-    target.ifPresent(c -> {
-      for (String kind : List.of("artifacts", "parameters")) {
-        inputs.path(kind).fieldNames().forEachRemaining(key -> {
-          if (!c.path("inputDefinitions").path(kind).has(key)) {
-            problems.add(t.where() + ": input " + key + " is not declared by " + ref);
+    target.ifPresent(
+        c -> {
+          for (String kind : List.of("artifacts", "parameters")) {
+            inputs
+                .path(kind)
+                .fieldNames()
+                .forEachRemaining(
+                    key -> {
+                      if (!c.path("inputDefinitions").path(kind).has(key)) {
+                        problems.add(t.where() + ": input " + key + " is not declared by " + ref);
+                      }
+                    });
           }
         });
-      }
-    });
   }
 
-  private void source(TaskCheck t, String kind, String key, JsonNode input, String taskOutput,
-      String outputKey, String componentInput) {
+  private void source(
+      TaskCheck t,
+      String kind,
+      String key,
+      JsonNode input,
+      String taskOutput,
+      String outputKey,
+      String componentInput) {
     if (input.has(taskOutput)) {
       String producer = input.path(taskOutput).path("producerTask").asText();
       String output = input.path(taskOutput).path(outputKey).asText();
       JsonNode producerTask = t.siblings().path(producer);
       String producerRef = producerTask.path("componentRef").path("name").asText();
       if (producerTask.isMissingNode()) {
-        problems.add(t.where() + ": input " + key + " comes from task " + producer
-            + ", which is not in the DAG");
+        problems.add(
+            t.where()
+                + ": input "
+                + key
+                + " comes from task "
+                + producer
+                + ", which is not in the DAG");
       } else if (spec.path("components").has(producerRef)
-          && !spec.path("components").path(producerRef).path("outputDefinitions")
-          .path(kind).has(output)) {
-        problems.add(t.where() + ": input " + key + " reads " + producer + "." + output
-            + ", which " + producerRef + " does not output");
+          && !spec.path("components")
+              .path(producerRef)
+              .path("outputDefinitions")
+              .path(kind)
+              .has(output)) {
+        problems.add(
+            t.where()
+                + ": input "
+                + key
+                + " reads "
+                + producer
+                + "."
+                + output
+                + ", which "
+                + producerRef
+                + " does not output");
       }
     } else if (input.has(componentInput)) {
       String channel = input.path(componentInput).asText();
       if (!t.component().path("inputDefinitions").path(kind).has(channel)) {
-        problems.add(t.where() + ": input " + key + " reads " + channel + ", which "
-            + t.owner() + " does not declare");
+        problems.add(
+            t.where()
+                + ": input "
+                + key
+                + " reads "
+                + channel
+                + ", which "
+                + t.owner()
+                + " does not declare");
       }
     }
   }

@@ -19,42 +19,51 @@ import java.util.TreeSet;
 final class TaskSpecs {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  private TaskSpecs() {
-  }
+  private TaskSpecs() {}
 
   /**
    * The task of {@code step} in a DAG holding {@code siblings} (step names); {@code inGroup}:
    * whether that DAG is a condition sub-DAG, whose inputs arrive as pipeline channels.
    */
-  static ObjectNode task(Step step, Map<String, String> params, Set<String> siblings,
-      boolean inGroup, boolean enableCache) {
+  static ObjectNode task(
+      Step step,
+      Map<String, String> params,
+      Set<String> siblings,
+      boolean inGroup,
+      boolean enableCache) {
     ObjectNode task = JSON.objectNode();
     task.putObject("taskInfo").put("name", step.name());
     task.putObject("componentRef").put("name", "comp-" + step.name());
     ObjectNode inputs = JSON.objectNode();
     // as KFP's compiler passes dsl.PIPELINE_JOB_NAME_PLACEHOLDER: a task input whose runtime
     // value the driver resolves (the launcher does not substitute it inside args)
-    inputs.withObjectProperty("parameters").putObject(Channels.JOB_NAME)
-        .putObject("runtimeValue").put("constant", Channels.JOB_NAME_PLACEHOLDER);
+    inputs
+        .withObjectProperty("parameters")
+        .putObject(Channels.JOB_NAME)
+        .putObject("runtimeValue")
+        .put("constant", Channels.JOB_NAME_PLACEHOLDER);
     Set<String> dependencies = new TreeSet<>();
     for (Map.Entry<String, OutputRef> input : step.inputs().entrySet()) {
       OutputRef source = input.getValue();
-      ObjectNode artifact = inputs.withObjectProperty("artifacts")
-          .putObject(input.getKey());
+      ObjectNode artifact = inputs.withObjectProperty("artifacts").putObject(input.getKey());
       if (siblings.contains(source.step())) {
-        artifact.putObject("taskOutputArtifact").put("producerTask", source.step())
+        artifact
+            .putObject("taskOutputArtifact")
+            .put("producerTask", source.step())
             .put("outputArtifactKey", source.port());
         dependencies.add(source.step());
       } else {
-        artifact.put("componentInputArtifact",
-            Channels.taskOutput(source.step(), source.port()));
+        artifact.put("componentInputArtifact", Channels.taskOutput(source.step(), source.port()));
       }
     }
-    params.forEach((name, key) -> {
-      String root = ParameterNames.rootName(key);
-      inputs.withObjectProperty("parameters").putObject(ParameterNames.componentName(name))
-          .put("componentInputParameter", inGroup ? Channels.rootParameter(root) : root);
-    });
+    params.forEach(
+        (name, key) -> {
+          String root = ParameterNames.rootName(key);
+          inputs
+              .withObjectProperty("parameters")
+              .putObject(ParameterNames.componentName(name))
+              .put("componentInputParameter", inGroup ? Channels.rootParameter(root) : root);
+        });
     task.set("inputs", inputs);
     dependentTasks(task, dependencies);
     task.putObject("cachingOptions").put("enableCache", enableCache);

@@ -13,24 +13,25 @@ import java.util.regex.Pattern;
 
 /**
  * Which image Vertex tasks run, always pinned by digest: a tag such as {@code :latest} can move
- * after a spec is compiled, and Vertex AI's cache keys on the image reference, so a new push
- * behind the same tag would be skipped by cache hits. An explicit {@code --image} must be a
- * digest reference; by default the one {@code recopipe image push --profile gcp} last pushed to
- * the gcp section's repository (recorded in the home) is used.
+ * after a spec is compiled, and Vertex AI's cache keys on the image reference, so a new push behind
+ * the same tag would be skipped by cache hits. An explicit {@code --image} must be a digest
+ * reference; by default the one {@code recopipe image push --profile gcp} last pushed to the gcp
+ * section's repository (recorded in the home) is used.
  */
 public final class VertexImages {
   /** Appended to {@code GcpConfig.imageRepository()} for the pipeline image's repository. */
   public static final String PIPELINE_SUFFIX = "-pipeline";
+
   /** The home file where {@code image push} records each pushed reference, one a line. */
   public static final String PUSHED_FILE = "pipeline-images";
+
   private static final Pattern PINNED = Pattern.compile("[^@\\s]+@sha256:[0-9a-f]{64}");
 
-  private VertexImages() {
-  }
+  private VertexImages() {}
 
   /**
-   * {@code explicit} when given (it must be pinned by digest), else the reference last pushed
-   * for {@code gcp}'s pipeline repository according to {@code home}.
+   * {@code explicit} when given (it must be pinned by digest), else the reference last pushed for
+   * {@code gcp}'s pipeline repository according to {@code home}.
    *
    * @throws IllegalArgumentException for a tag reference, or when nothing was pushed
    */
@@ -38,21 +39,34 @@ public final class VertexImages {
     if (explicit != null && !explicit.isBlank()) {
       String image = explicit.strip();
       if (!PINNED.matcher(image).matches()) {
-        throw new InvalidInputException("--image " + image + ": pin the pipeline image by "
-            + "digest (REPOSITORY@sha256:<64 hex>, as recopipe image push prints it), so the "
-            + "spec runs exactly that code");
+        throw new InvalidInputException(
+            "--image "
+                + image
+                + ": pin the pipeline image by "
+                + "digest (REPOSITORY@sha256:<64 hex>, as recopipe image push prints it), so the "
+                + "spec runs exactly that code");
       }
       return image;
     }
     if (gcp.isEmpty()) {
-      throw new InvalidInputException("pass --image REPOSITORY@sha256:… (the recopipe "
-          + "pipeline image) or complete the gcp section and run recopipe image push --profile "
-          + "gcp");
+      throw new InvalidInputException(
+          "pass --image REPOSITORY@sha256:… (the recopipe "
+              + "pipeline image) or complete the gcp section and run recopipe image push --profile "
+              + "gcp");
     }
     String repository = gcp.get().imageRepository() + PIPELINE_SUFFIX;
-    return lastPushed(home, repository).orElseThrow(() -> new InvalidInputException(
-        "no pipeline image pushed to " + repository + " from home " + home + ": run recopipe "
-            + "image push --profile gcp first, or pass --image " + repository + "@sha256:…"));
+    return lastPushed(home, repository)
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    "no pipeline image pushed to "
+                        + repository
+                        + " from home "
+                        + home
+                        + ": run recopipe "
+                        + "image push --profile gcp first, or pass --image "
+                        + repository
+                        + "@sha256:…"));
   }
 
   /** Records {@code pinned} (a digest reference) as pushed, for later compiles in {@code home}. */
@@ -62,8 +76,12 @@ public final class VertexImages {
     }
     try {
       Files.createDirectories(home);
-      Files.writeString(home.resolve(PUSHED_FILE), pinned + "\n", StandardCharsets.UTF_8,
-          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      Files.writeString(
+          home.resolve(PUSHED_FILE),
+          pinned + "\n",
+          StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot record the pushed image in " + home, e);
     }

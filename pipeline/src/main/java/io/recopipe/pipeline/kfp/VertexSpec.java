@@ -18,20 +18,20 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A compiled and validated spec with the parameter values a job of it is submitted with, so
- * {@code compile}, {@code submit} and {@code schedule add --profile gcp} all send what the
- * validator passed; a spec with structural problems is never written or sent.
+ * A compiled and validated spec with the parameter values a job of it is submitted with, so {@code
+ * compile}, {@code submit} and {@code schedule add --profile gcp} all send what the validator
+ * passed; a spec with structural problems is never written or sent.
  *
- * @param json            the spec as pretty-printed JSON (sorted keys, trailing newline)
+ * @param json the spec as pretty-printed JSON (sorted keys, trailing newline)
  * @param parameterValues root parameter name → value, the job's {@code parameter_values}
  */
 public record VertexSpec(String json, Map<String, String> parameterValues) {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** Compiles {@code pipeline} with {@code parameters} and validates the result. */
-  public static VertexSpec compile(Pipeline pipeline, Map<String, String> parameters,
-      KfpOptions options) {
+  public static VertexSpec compile(
+      Pipeline pipeline, Map<String, String> parameters, KfpOptions options) {
     ObjectNode spec = new KfpCompiler(options).compile(pipeline, parameters);
     Set<String> problems = new LinkedHashSet<>(SpecValidator.problems(spec));
     for (Step step : KfpCompiler.includedSteps(pipeline, parameters)) {
@@ -41,11 +41,14 @@ public record VertexSpec(String json, Map<String, String> parameterValues) {
       }
     }
     if (!problems.isEmpty()) {
-      throw new IllegalStateException("compiled spec of " + pipeline.name() + " is invalid: "
-          + String.join("; ", problems));
+      throw new IllegalStateException(
+          "compiled spec of " + pipeline.name() + " is invalid: " + String.join("; ", problems));
     }
     Map<String, String> values = new TreeMap<>();
-    spec.path("root").path("inputDefinitions").path("parameters").properties()
+    spec.path("root")
+        .path("inputDefinitions")
+        .path("parameters")
+        .properties()
         .forEach(e -> values.put(e.getKey(), e.getValue().path("defaultValue").asText()));
     return new VertexSpec(toJson(spec), values);
   }
@@ -67,8 +70,8 @@ public record VertexSpec(String json, Map<String, String> parameterValues) {
       Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
       try {
         Files.writeString(temp, json, StandardCharsets.UTF_8);
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(temp);
       }

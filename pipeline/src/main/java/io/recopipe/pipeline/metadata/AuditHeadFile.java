@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * The audit log's sealed head: the newest entry's sequence number and hash with an HMAC under the
  * home's {@link AuditKey}, kept in the settings table (updated in the same transaction as the
- * entries) and copied to a file beside the database after each commit, because a hash chain
- * alone cannot notice its newest entries being cut off or re-hashed.
+ * entries) and copied to a file beside the database after each commit, because a hash chain alone
+ * cannot notice its newest entries being cut off or re-hashed.
  *
  * <p>The seal only ever moves forward from a head that still verifies: when the log no longer
  * matches it, or the key is gone, it is left alone as the evidence {@code audit verify} reports.
@@ -25,22 +25,25 @@ import java.util.Optional;
 public final class AuditHeadFile {
   /** The settings key holding the sealed head. */
   public static final String SETTING = "audit.head";
+
   /** The hash before the first entry. */
   public static final String GENESIS = "0".repeat(64);
 
   /**
    * A head.
    *
-   * @param seq  the newest entry's sequence number (0 for an empty log)
+   * @param seq the newest entry's sequence number (0 for an empty log)
    * @param hash its hash ({@link #GENESIS} for an empty log)
-   * @param mac  HMAC-SHA256 of both under the audit key, in hex
+   * @param mac HMAC-SHA256 of both under the audit key, in hex
    */
   public record Head(long seq, String hash, String mac) {
     /** The head in {@code text} ({@code SEQ HASH MAC}), or empty when malformed. */
     public static Optional<Head> parse(String text) {
       String[] parts = text.strip().split(" ");
-      if (parts.length != 3 || !parts[0].matches("\\d{1,18}")
-          || !parts[1].matches("[0-9a-f]{64}") || !parts[2].matches("[0-9a-f]{64}")) {
+      if (parts.length != 3
+          || !parts[0].matches("\\d{1,18}")
+          || !parts[1].matches("[0-9a-f]{64}")
+          || !parts[2].matches("[0-9a-f]{64}")) {
         return Optional.empty();
       }
       return Optional.of(new Head(Long.parseLong(parts[0]), parts[1], parts[2]));
@@ -91,9 +94,9 @@ public final class AuditHeadFile {
   }
 
   /**
-   * Seals the log as it stands when a database is created or upgraded to sealed heads (the
-   * first use of the key): an empty log seals the genesis; an older home's log is sealed only
-   * when it agrees with its old head copy, so an upgrade never blesses a cut-off log.
+   * Seals the log as it stands when a database is created or upgraded to sealed heads (the first
+   * use of the key): an empty log seals the genesis; an older home's log is sealed only when it
+   * agrees with its old head copy, so an upgrade never blesses a cut-off log.
    */
   void sealOnUpgrade(Connection connection) throws SQLException, IOException {
     byte[] secret = key.readOrCreate();
@@ -109,13 +112,14 @@ public final class AuditHeadFile {
   /** Whether an old-style copy ({@code SEQ HASH}, maybe a MAC) names an entry of the log. */
   private static boolean agrees(Connection connection, String copy) throws SQLException {
     String[] parts = copy.strip().split(" ");
-    return parts.length >= 2 && parts[0].matches("\\d{1,18}")
+    return parts.length >= 2
+        && parts[0].matches("\\d{1,18}")
         && hashAt(connection, Long.parseLong(parts[0])).equals(Optional.of(parts[1]));
   }
 
   /**
-   * Before a commit: when this transaction appended entries on top of a head that verifies,
-   * seals the new head in the same transaction.
+   * Before a commit: when this transaction appended entries on top of a head that verifies, seals
+   * the new head in the same transaction.
    */
   void extend(Connection connection) throws SQLException, IOException {
     Optional<Entry> newest = entry(connection, "ORDER BY seq DESC LIMIT 1");
@@ -124,7 +128,8 @@ public final class AuditHeadFile {
       return;
     }
     Optional<byte[]> secret = key.read();
-    if (secret.isEmpty() || !sealed.get().sealedBy(secret.get())
+    if (secret.isEmpty()
+        || !sealed.get().sealedBy(secret.get())
         || !hashAt(connection, sealed.get().seq()).equals(Optional.of(sealed.get().hash()))) {
       return;
     }
@@ -142,39 +147,47 @@ public final class AuditHeadFile {
     }
     Optional<String> copy = readCopy();
     Optional<Head> copied = copy.flatMap(Head::parse);
-    boolean follows = mayCreateCopy || (copy.isEmpty() ? sealed.get().seq() == 0
-        : copied.isPresent() && copied.get().seq() <= sealed.get().seq()
-            && hashAt(connection, copied.get().seq()).equals(Optional.of(copied.get().hash())));
+    boolean follows =
+        mayCreateCopy
+            || (copy.isEmpty()
+                ? sealed.get().seq() == 0
+                : copied.isPresent()
+                    && copied.get().seq() <= sealed.get().seq()
+                    && hashAt(connection, copied.get().seq())
+                        .equals(Optional.of(copied.get().hash())));
     if (!follows) {
       return;
     }
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.writeString(temp, sealed.get().text() + "\n", StandardCharsets.US_ASCII);
-    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
+    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     written = sealed.get().seq();
     mayCreateCopy = false;
   }
 
   /** The hash of entry {@code seq} (the genesis for 0), when it exists. */
   public static Optional<String> hashAt(Connection connection, long seq) throws SQLException {
-    return seq == 0 ? Optional.of(GENESIS)
+    return seq == 0
+        ? Optional.of(GENESIS)
         : entry(connection, "WHERE seq = " + seq).map(e -> e.hash);
   }
 
   private void seal(Connection connection, byte[] secret, Entry head) throws SQLException {
-    Settings.put(connection, SETTING, new Head(head.seq, head.hash,
-        AuditKey.seal(secret, head.seq, head.hash)).text(), Instant.now(), "recopipe");
+    Settings.put(
+        connection,
+        SETTING,
+        new Head(head.seq, head.hash, AuditKey.seal(secret, head.seq, head.hash)).text(),
+        Instant.now(),
+        "recopipe");
   }
 
-  private record Entry(long seq, String hash) {
-  }
+  private record Entry(long seq, String hash) {}
 
   private static Optional<Entry> entry(Connection connection, String where) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT seq, hash FROM audit_log " + where); ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? Optional.of(new Entry(rs.getLong(1), rs.getString(2)))
-          : Optional.empty();
+    try (PreparedStatement ps =
+            connection.prepareStatement("SELECT seq, hash FROM audit_log " + where);
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(new Entry(rs.getLong(1), rs.getString(2))) : Optional.empty();
     }
   }
 }

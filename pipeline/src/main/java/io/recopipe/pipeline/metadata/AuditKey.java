@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.metadata;
 
+import io.recopipe.pipeline.home.OwnerOnlyFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -11,7 +12,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
-import io.recopipe.pipeline.home.OwnerOnlyFile;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -23,6 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class AuditKey {
   /** The key file's name in the home. */
   public static final String FILE_NAME = "audit.key";
+
   private static final int BYTES = 32;
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -52,17 +53,18 @@ public final class AuditKey {
   }
 
   /**
-   * The key, creating its file (mode 0600) when missing: the bytes go to a private temporary
-   * file that is then linked into place, so a concurrent creator's key is never overwritten and
-   * nobody ever sees a partial file.
+   * The key, creating its file (mode 0600) when missing: the bytes go to a private temporary file
+   * that is then linked into place, so a concurrent creator's key is never overwritten and nobody
+   * ever sees a partial file.
    */
   byte[] readOrCreate() throws IOException {
     Optional<byte[]> existing = read();
     if (existing.isPresent()) {
       return existing.get();
     }
-    Path temp = OwnerOnlyFile.create(file.resolveSibling(FILE_NAME + ".tmp-"
-        + Long.toHexString(RANDOM.nextLong())));
+    Path temp =
+        OwnerOnlyFile.create(
+            file.resolveSibling(FILE_NAME + ".tmp-" + Long.toHexString(RANDOM.nextLong())));
     try {
       byte[] key = new byte[BYTES];
       RANDOM.nextBytes(key);
@@ -85,8 +87,8 @@ public final class AuditKey {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal((seq + ":" + hash)
-          .getBytes(StandardCharsets.US_ASCII)));
+      return HexFormat.of()
+          .formatHex(mac.doFinal((seq + ":" + hash).getBytes(StandardCharsets.US_ASCII)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is unavailable", e);
     }
@@ -94,7 +96,8 @@ public final class AuditKey {
 
   /** Whether {@code mac} seals ({@code seq}, {@code hash}) under {@code key}. */
   static boolean verifies(byte[] key, long seq, String hash, String mac) {
-    return java.security.MessageDigest.isEqual(seal(key, seq, hash)
-        .getBytes(StandardCharsets.US_ASCII), mac.getBytes(StandardCharsets.US_ASCII));
+    return java.security.MessageDigest.isEqual(
+        seal(key, seq, hash).getBytes(StandardCharsets.US_ASCII),
+        mac.getBytes(StandardCharsets.US_ASCII));
   }
 }

@@ -1,12 +1,12 @@
 package io.recopipe.pipeline.metadata;
 
+import io.recopipe.pipeline.home.NativeLibraries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import io.recopipe.pipeline.home.NativeLibraries;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
@@ -14,8 +14,8 @@ import org.sqlite.SQLiteConfig;
  * The SQLite metadata store of one home: one connection in WAL mode with a busy timeout, every
  * write in a {@code BEGIN IMMEDIATE} transaction (a plain deferred BEGIN that later upgrades to a
  * write lock fails with SQLITE_BUSY instead of waiting), so several processes and threads can
- * record runs into the same file safely. The repositories ({@link RunRepository},
- * {@link ExecutionRepository}, {@link ArtifactRepository}) do the SQL.
+ * record runs into the same file safely. The repositories ({@link RunRepository}, {@link
+ * ExecutionRepository}, {@link ArtifactRepository}) do the SQL.
  */
 public final class MetadataStore implements AutoCloseable {
   /** How long a writer waits for another writer's lock before giving up. */
@@ -41,20 +41,26 @@ public final class MetadataStore implements AutoCloseable {
       config.setJournalMode(SQLiteConfig.JournalMode.WAL);
       config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
       config.enforceForeignKeys(true);
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(),
-          config.toProperties());
+      Connection connection =
+          DriverManager.getConnection(
+              "jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
       MetadataStore store = new MetadataStore(file, connection);
-      store.write(c -> {
-        if (!Schema.migrate(c).contains(4)) {
-          try {
-            store.auditHead.sealOnUpgrade(c);
-          } catch (java.io.IOException e) {
-            throw new SQLException("cannot create the audit key "
-                + store.auditHead.key().file() + ": " + e.getMessage(), e);
-          }
-        }
-        return null;
-      });
+      store.write(
+          c -> {
+            if (!Schema.migrate(c).contains(4)) {
+              try {
+                store.auditHead.sealOnUpgrade(c);
+              } catch (java.io.IOException e) {
+                throw new SQLException(
+                    "cannot create the audit key "
+                        + store.auditHead.key().file()
+                        + ": "
+                        + e.getMessage(),
+                    e);
+              }
+            }
+            return null;
+          });
       return store;
     } catch (SQLException | java.io.IOException e) {
       throw new MetadataException("cannot open metadata store " + file + ": " + e.getMessage(), e);

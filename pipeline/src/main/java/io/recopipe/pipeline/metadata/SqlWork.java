@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * One unit of SQL work on the store's connection, run inside a transaction by
- * {@link MetadataStore}, so repositories never manage transactions themselves.
+ * One unit of SQL work on the store's connection, run inside a transaction by {@link
+ * MetadataStore}, so repositories never manage transactions themselves.
  *
  * @param <T> the result
  */

@@ -12,8 +12,7 @@ public final class Timestamps {
   private static final DateTimeFormatter FIXED =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-  private Timestamps() {
-  }
+  private Timestamps() {}
 
   /** Fixed-width UTC text of {@code instant} (null stays null). */
   public static String format(Instant instant) {

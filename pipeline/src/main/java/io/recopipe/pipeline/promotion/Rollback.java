@@ -1,14 +1,12 @@
 package io.recopipe.pipeline.promotion;
 
-import io.recopipe.pipeline.review.Reviewer;
-
-import io.recopipe.pipeline.review.ReviewException;
-
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.ModelVersion;
+import io.recopipe.pipeline.review.ReviewException;
+import io.recopipe.pipeline.review.Reviewer;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunOptions;
 import java.time.Clock;
@@ -36,15 +34,28 @@ final class Rollback {
   int run(Reviewer reviewer, String reason, RunOptions options) throws ReviewException {
     ModelRegistry registry = runner.registry();
     String name = pipeline.name();
-    ModelVersion target = registry.alias(name, ModelRegistry.PREVIOUS).orElseThrow(() ->
-        new ReviewException(ReviewException.Kind.CONFLICT, "nothing to roll back to: " + name
-            + " has no previous version (it needs two promotions first)"));
+    ModelVersion target =
+        registry
+            .alias(name, ModelRegistry.PREVIOUS)
+            .orElseThrow(
+                () ->
+                    new ReviewException(
+                        ReviewException.Kind.CONFLICT,
+                        "nothing to roll back to: "
+                            + name
+                            + " has no previous version (it needs two promotions first)"));
     Optional<ModelVersion> champion = registry.alias(name, ModelRegistry.CHAMPION);
     try {
       runner.redeploy(pipeline, target.runId(), options);
     } catch (ComponentException e) {
-      throw new OperationFailedException("rollback to " + name + " v" + target.version()
-          + " failed and nothing changed: " + e.getMessage(), e);
+      throw new OperationFailedException(
+          "rollback to "
+              + name
+              + " v"
+              + target.version()
+              + " failed and nothing changed: "
+              + e.getMessage(),
+          e);
     }
     registry.promote(name, target.version(), reviewer.name(), "rollback: " + reason, true);
     Map<String, String> detail = new LinkedHashMap<>();
@@ -52,10 +63,22 @@ final class Rollback {
     detail.put("to", String.valueOf(target.version()));
     detail.put("run_id", target.runId());
     detail.put("reason", reason);
-    runner.audit().append(clock.instant(), reviewer.name(), "rollback",
-        ModelRegistry.subject(name, target.version()), detail);
-    options.progress().println("rolled back " + name + " to v" + target.version()
-        + champion.map(v -> " (v" + v.version() + " is now previous)").orElse(""));
+    runner
+        .audit()
+        .append(
+            clock.instant(),
+            reviewer.name(),
+            "rollback",
+            ModelRegistry.subject(name, target.version()),
+            detail);
+    options
+        .progress()
+        .println(
+            "rolled back "
+                + name
+                + " to v"
+                + target.version()
+                + champion.map(v -> " (v" + v.version() + " is now previous)").orElse(""));
     return target.version();
   }
 }

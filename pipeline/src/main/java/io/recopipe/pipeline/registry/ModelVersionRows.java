@@ -13,13 +13,13 @@ import java.util.TreeMap;
 
 /** Maps {@code model_versions} rows to versions and back: the one place that knows the columns. */
 final class ModelVersionRows {
-  static final String COLUMNS = "pipeline, version, run_id, model_version, bundle_uri,"
-      + " bundle_sha256, image_uri, data_fingerprint, options, metrics, gate, blessed, status,"
-      + " created_at";
+  static final String COLUMNS =
+      "pipeline, version, run_id, model_version, bundle_uri,"
+          + " bundle_sha256, image_uri, data_fingerprint, options, metrics, gate, blessed, status,"
+          + " created_at";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private ModelVersionRows() {
-  }
+  private ModelVersionRows() {}
 
   static void bind(PreparedStatement ps, ModelVersion v) throws SQLException {
     ps.setString(1, v.pipeline());
@@ -40,18 +40,30 @@ final class ModelVersionRows {
 
   static ModelVersion read(ResultSet rs) throws SQLException {
     try {
-      return new ModelVersion(rs.getString("pipeline"), rs.getInt("version"),
-          rs.getString("run_id"), rs.getString("model_version"), rs.getString("bundle_uri"),
-          rs.getString("bundle_sha256"), Optional.ofNullable(rs.getString("image_uri")),
+      return new ModelVersion(
+          rs.getString("pipeline"),
+          rs.getInt("version"),
+          rs.getString("run_id"),
+          rs.getString("model_version"),
+          rs.getString("bundle_uri"),
+          rs.getString("bundle_sha256"),
+          Optional.ofNullable(rs.getString("image_uri")),
           rs.getString("data_fingerprint"),
-          JSON.readValue(rs.getString("options"), new TypeReference<TreeMap<String, String>>() { }),
-          JSON.readValue(rs.getString("metrics"), new TypeReference<TreeMap<String, Double>>() { }),
-          rs.getString("gate"), rs.getInt("blessed") != 0,
+          JSON.readValue(rs.getString("options"), new TypeReference<TreeMap<String, String>>() {}),
+          JSON.readValue(rs.getString("metrics"), new TypeReference<TreeMap<String, Double>>() {}),
+          rs.getString("gate"),
+          rs.getInt("blessed") != 0,
           VersionStatus.valueOf(rs.getString("status")),
           Timestamps.parse(rs.getString("created_at")));
     } catch (JsonProcessingException e) {
-      throw new SQLException("bad JSON in model_versions row " + rs.getString("pipeline") + " v"
-          + rs.getInt("version") + ": " + e.getOriginalMessage(), e);
+      throw new SQLException(
+          "bad JSON in model_versions row "
+              + rs.getString("pipeline")
+              + " v"
+              + rs.getInt("version")
+              + ": "
+              + e.getOriginalMessage(),
+          e);
     }
   }
 

@@ -25,8 +25,9 @@ public final class Approvals {
   /** The actor recorded when an approval expires because nobody decided in time. */
   public static final String EXPIRY_ACTOR = "system:expiry";
 
-  private static final String COLUMNS = "pipeline, version, run_id, state, requested_at,"
-      + " expires_at, started_by, decided_by, decided_at, comment";
+  private static final String COLUMNS =
+      "pipeline, version, run_id, state, requested_at,"
+          + " expires_at, started_by, decided_by, decided_at, comment";
 
   private final MetadataStore store;
 
@@ -39,36 +40,56 @@ public final class Approvals {
    * Records that {@code version} (of run {@code runId}, started by {@code startedBy}) waits for
    * review until {@code expiresAt}; the registry version becomes AWAITING_APPROVAL.
    */
-  public Approval request(String pipeline, int version, String runId, String startedBy,
-      Instant now, Instant expiresAt) {
+  public Approval request(
+      String pipeline,
+      int version,
+      String runId,
+      String startedBy,
+      Instant now,
+      Instant expiresAt) {
     return request(pipeline, version, runId, startedBy, now, expiresAt, List.of());
   }
 
   /** As above, recording in the audit entry why review is required ({@code reasons}). */
-  public Approval request(String pipeline, int version, String runId, String startedBy,
-      Instant now, Instant expiresAt, List<String> reasons) {
-    store.write(c -> {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO approvals (" + COLUMNS
-          + ") VALUES (?, ?, ?, 'PENDING', ?, ?, ?, NULL, NULL, NULL)")) {
-        ps.setString(1, pipeline);
-        ps.setInt(2, version);
-        ps.setString(3, runId);
-        ps.setString(4, Timestamps.format(now));
-        ps.setString(5, Timestamps.format(expiresAt));
-        ps.setString(6, startedBy);
-        ps.executeUpdate();
-      }
-      ModelRegistry.setStatus(c, pipeline, version, VersionStatus.AWAITING_APPROVAL);
-      Map<String, String> detail = new LinkedHashMap<>();
-      detail.put("run_id", runId);
-      detail.put("started_by", startedBy);
-      detail.put("expires_at", expiresAt.toString());
-      if (!reasons.isEmpty()) {
-        detail.put("review_required", String.join("; ", reasons));
-      }
-      return AuditLog.append(c, now, "system:runner", "request_approval",
-          ModelRegistry.subject(pipeline, version), detail);
-    });
+  public Approval request(
+      String pipeline,
+      int version,
+      String runId,
+      String startedBy,
+      Instant now,
+      Instant expiresAt,
+      List<String> reasons) {
+    store.write(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO approvals ("
+                      + COLUMNS
+                      + ") VALUES (?, ?, ?, 'PENDING', ?, ?, ?, NULL, NULL, NULL)")) {
+            ps.setString(1, pipeline);
+            ps.setInt(2, version);
+            ps.setString(3, runId);
+            ps.setString(4, Timestamps.format(now));
+            ps.setString(5, Timestamps.format(expiresAt));
+            ps.setString(6, startedBy);
+            ps.executeUpdate();
+          }
+          ModelRegistry.setStatus(c, pipeline, version, VersionStatus.AWAITING_APPROVAL);
+          Map<String, String> detail = new LinkedHashMap<>();
+          detail.put("run_id", runId);
+          detail.put("started_by", startedBy);
+          detail.put("expires_at", expiresAt.toString());
+          if (!reasons.isEmpty()) {
+            detail.put("review_required", String.join("; ", reasons));
+          }
+          return AuditLog.append(
+              c,
+              now,
+              "system:runner",
+              "request_approval",
+              ModelRegistry.subject(pipeline, version),
+              detail);
+        });
     return find(pipeline, version).orElseThrow();
   }
 
@@ -84,55 +105,76 @@ public final class Approvals {
 
   /** Every approval of {@code pipeline} in {@code state}, oldest first. */
   public List<Approval> inState(String pipeline, ApprovalState state) {
-    return store.read(c -> query(c, "WHERE pipeline = ? AND state = ? ORDER BY requested_at,"
-        + " version", pipeline, state.name()));
+    return store.read(
+        c ->
+            query(
+                c,
+                "WHERE pipeline = ? AND state = ? ORDER BY requested_at," + " version",
+                pipeline,
+                state.name()));
   }
 
   /**
-   * Moves a PENDING approval to {@code decision} (APPROVED, REJECTED or EXPIRED) by
-   * {@code actor}; the registry version's status follows and an audit entry is appended. Refused
-   * (CONFLICT) when it is no longer PENDING, NOT_FOUND when there is no such approval.
+   * Moves a PENDING approval to {@code decision} (APPROVED, REJECTED or EXPIRED) by {@code actor};
+   * the registry version's status follows and an audit entry is appended. Refused (CONFLICT) when
+   * it is no longer PENDING, NOT_FOUND when there is no such approval.
    */
-  public Approval decide(String pipeline, int version, ApprovalState decision, String actor,
-      String comment, Instant now) throws ReviewException {
+  public Approval decide(
+      String pipeline,
+      int version,
+      ApprovalState decision,
+      String actor,
+      String comment,
+      Instant now)
+      throws ReviewException {
     if (decision == ApprovalState.PENDING) {
       throw new IllegalArgumentException("a decision cannot be PENDING");
     }
     String subject = ModelRegistry.subject(pipeline, version);
-    Optional<Approval> before = store.write(c -> {
-      Optional<Approval> current = first(c, "WHERE pipeline = ? AND version = ?", pipeline,
-          version);
-      if (current.isEmpty() || current.get().state() != ApprovalState.PENDING) {
-        return current;
-      }
-      try (PreparedStatement ps = c.prepareStatement("UPDATE approvals SET state = ?,"
-          + " decided_by = ?, decided_at = ?, comment = ? WHERE pipeline = ? AND version = ?"
-          + " AND state = 'PENDING'")) {
-        ps.setString(1, decision.name());
-        ps.setString(2, actor);
-        ps.setString(3, Timestamps.format(now));
-        ps.setString(4, comment);
-        ps.setString(5, pipeline);
-        ps.setInt(6, version);
-        ps.executeUpdate();
-      }
-      ModelRegistry.setStatus(c, pipeline, version, VersionStatus.valueOf(decision.name()));
-      Map<String, String> detail = new LinkedHashMap<>();
-      detail.put("run_id", current.get().runId());
-      detail.put("comment", comment == null ? "" : comment);
-      AuditLog.append(c, now, actor, action(decision), subject, detail);
-      return current;
-    });
+    Optional<Approval> before =
+        store.write(
+            c -> {
+              Optional<Approval> current =
+                  first(c, "WHERE pipeline = ? AND version = ?", pipeline, version);
+              if (current.isEmpty() || current.get().state() != ApprovalState.PENDING) {
+                return current;
+              }
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "UPDATE approvals SET state = ?,"
+                          + " decided_by = ?, decided_at = ?, comment = ? WHERE pipeline = ? AND version = ?"
+                          + " AND state = 'PENDING'")) {
+                ps.setString(1, decision.name());
+                ps.setString(2, actor);
+                ps.setString(3, Timestamps.format(now));
+                ps.setString(4, comment);
+                ps.setString(5, pipeline);
+                ps.setInt(6, version);
+                ps.executeUpdate();
+              }
+              ModelRegistry.setStatus(c, pipeline, version, VersionStatus.valueOf(decision.name()));
+              Map<String, String> detail = new LinkedHashMap<>();
+              detail.put("run_id", current.get().runId());
+              detail.put("comment", comment == null ? "" : comment);
+              AuditLog.append(c, now, actor, action(decision), subject, detail);
+              return current;
+            });
     if (before.isEmpty()) {
-      throw new ReviewException(ReviewException.Kind.NOT_FOUND, subject
-          + " has no approval request (only runs with promotion.policy=review wait for one)");
+      throw new ReviewException(
+          ReviewException.Kind.NOT_FOUND,
+          subject
+              + " has no approval request (only runs with promotion.policy=review wait for one)");
     }
     Approval was = before.get();
     if (was.state() != ApprovalState.PENDING) {
-      throw new ReviewException(ReviewException.Kind.CONFLICT, subject + " was already "
-          + was.state().name().toLowerCase(Locale.ROOT)
-          + was.decidedBy().map(by -> " by " + by).orElse("")
-          + was.decidedAt().map(at -> " at " + at).orElse("") + "; nothing changed");
+      throw new ReviewException(
+          ReviewException.Kind.CONFLICT,
+          subject
+              + " was already "
+              + was.state().name().toLowerCase(Locale.ROOT)
+              + was.decidedBy().map(by -> " by " + by).orElse("")
+              + was.decidedAt().map(at -> " at " + at).orElse("")
+              + "; nothing changed");
     }
     return find(pipeline, version).orElseThrow();
   }
@@ -155,19 +197,25 @@ public final class Approvals {
   private static List<Approval> query(Connection c, String where, Object... args)
       throws SQLException {
     List<Approval> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM approvals "
-        + where)) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM approvals " + where)) {
       for (int i = 0; i < args.length; i++) {
         ps.setObject(i + 1, args[i]);
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new Approval(rs.getString(1), rs.getInt(2), rs.getString(3),
-              ApprovalState.valueOf(rs.getString(4)), Timestamps.parse(rs.getString(5)),
-              Timestamps.parse(rs.getString(6)), rs.getString(7),
-              Optional.ofNullable(rs.getString(8)),
-              Optional.ofNullable(Timestamps.parse(rs.getString(9))),
-              Optional.ofNullable(rs.getString(10))));
+          out.add(
+              new Approval(
+                  rs.getString(1),
+                  rs.getInt(2),
+                  rs.getString(3),
+                  ApprovalState.valueOf(rs.getString(4)),
+                  Timestamps.parse(rs.getString(5)),
+                  Timestamps.parse(rs.getString(6)),
+                  rs.getString(7),
+                  Optional.ofNullable(rs.getString(8)),
+                  Optional.ofNullable(Timestamps.parse(rs.getString(9))),
+                  Optional.ofNullable(rs.getString(10))));
         }
       }
     }

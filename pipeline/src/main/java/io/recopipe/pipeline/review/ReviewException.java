@@ -5,8 +5,8 @@ import io.recopipe.model.error.RecopipeFailure;
 
 /**
  * A review action that was refused for a reason the user can act on (wrong token, four-eyes,
- * already decided, expired, unknown version); the message is one line and {@link #kind()} maps
- * to an exit code or an HTTP status.
+ * already decided, expired, unknown version); the message is one line and {@link #kind()} maps to
+ * an exit code or an HTTP status.
  */
 public final class ReviewException extends Exception implements RecopipeFailure {
   private static final long serialVersionUID = 1L;

@@ -8,15 +8,14 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Reviewer tokens and their stored form: a token is 32 random bytes (base64url, prefixed
- * {@code rp_}); only its SHA-256 is stored, which is safe for 256-bit random secrets (no
- * dictionary to attack, so no slow hash is needed) and lets hashes be provisioned elsewhere.
+ * Reviewer tokens and their stored form: a token is 32 random bytes (base64url, prefixed {@code
+ * rp_}); only its SHA-256 is stored, which is safe for 256-bit random secrets (no dictionary to
+ * attack, so no slow hash is needed) and lets hashes be provisioned elsewhere.
  */
 public final class TokenHash {
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private TokenHash() {
-  }
+  private TokenHash() {}
 
   /** A fresh random token. */
   public static String newToken() {
@@ -28,8 +27,10 @@ public final class TokenHash {
   /** The SHA-256 (64 lower-case hex digits) of {@code token}, as stored. */
   public static String of(String token) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(token.strip().getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(token.strip().getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -42,7 +43,7 @@ public final class TokenHash {
 
   /** Compares two hashes in constant time. */
   public static boolean same(String a, String b) {
-    return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII),
-        b.getBytes(StandardCharsets.US_ASCII));
+    return MessageDigest.isEqual(
+        a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
   }
 }

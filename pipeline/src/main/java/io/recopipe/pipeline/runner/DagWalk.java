@@ -1,12 +1,11 @@
 package io.recopipe.pipeline.runner;
 
-import io.recopipe.pipeline.config.StepParameters;
-
 import io.recopipe.components.api.ArtifactType;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.gate.Gate;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
+import io.recopipe.pipeline.config.StepParameters;
 import io.recopipe.pipeline.dsl.Condition;
 import io.recopipe.pipeline.dsl.OutputRef;
 import io.recopipe.pipeline.dsl.Step;
@@ -24,12 +23,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Walks a pipeline's steps in execution order for one run: decides for each whether it is
- * skipped, reused from this run (resume), reused from the cache or run, and stops at the first
- * failure. A gate that does not bless blocks everything downstream and makes the run GATED.
- * After the {@value LocalRunner#CHAMPION_STEP} step the run's model is drafted for registration
- * at the commit point; before a step that requires approval the {@link ApprovalGate} may hold the
- * run for a reviewer, and the step is skipped when the run's model already serves unchanged.
+ * Walks a pipeline's steps in execution order for one run: decides for each whether it is skipped,
+ * reused from this run (resume), reused from the cache or run, and stops at the first failure. A
+ * gate that does not bless blocks everything downstream and makes the run GATED. After the {@value
+ * LocalRunner#CHAMPION_STEP} step the run's model is drafted for registration at the commit point;
+ * before a step that requires approval the {@link ApprovalGate} may hold the run for a reviewer,
+ * and the step is skipped when the run's model already serves unchanged.
  */
 final class DagWalk {
   /** The pseudo-input a step that reads the champion is keyed on (never a real port name). */
@@ -60,18 +59,19 @@ final class DagWalk {
   }
 
   Outcome walk(boolean resuming) {
-    List<ExecutionRecord> earlier = resuming ? session.executions.forRun(session.runId)
-        : List.of();
+    List<ExecutionRecord> earlier = resuming ? session.executions.forRun(session.runId) : List.of();
     for (Step step : session.pipeline.executionOrder()) {
       StepResult result;
       try {
-        Optional<ApprovalGate.Hold> hold = skipReason(step).isPresent() ? Optional.empty()
-            : approvalGate.check(step);
+        Optional<ApprovalGate.Hold> hold =
+            skipReason(step).isPresent() ? Optional.empty() : approvalGate.check(step);
         if (hold.isPresent()) {
           return new Outcome(hold.get().status(), hold.get().message(), results);
         }
-        Optional<String> serving = step.requiresApproval() && skipReason(step).isEmpty()
-            ? session.commit.alreadyServing() : Optional.empty();
+        Optional<String> serving =
+            step.requiresApproval() && skipReason(step).isEmpty()
+                ? session.commit.alreadyServing()
+                : Optional.empty();
         result = serving.isPresent() ? executor.skip(step, serving.get()) : visit(step, earlier);
         if (result.status() == ExecutionStatus.SUCCEEDED
             && step.name().equals(LocalRunner.CHAMPION_STEP)) {
@@ -86,16 +86,19 @@ final class DagWalk {
         Thread.currentThread().interrupt();
         return new Outcome(RunStatus.FAILED, "step " + step.name() + " was interrupted", results);
       } catch (Exception e) {
-        org.slf4j.LoggerFactory.getLogger(DagWalk.class).error("step " + step.name() + " failed",
-            e);
-        String message = "step " + step.name() + " failed: " + e.getClass().getName() + ": "
-            + e.getMessage();
+        org.slf4j.LoggerFactory.getLogger(DagWalk.class)
+            .error("step " + step.name() + " failed", e);
+        String message =
+            "step " + step.name() + " failed: " + e.getClass().getName() + ": " + e.getMessage();
         return new Outcome(RunStatus.FAILED, message, results);
       }
       results.add(result);
       if (result.status() == ExecutionStatus.FAILED) {
-        return new Outcome(session.wasRolledBack(step.name()) ? RunStatus.ROLLED_BACK
-            : RunStatus.FAILED, result.message(), results, session.wasBadInput(step.name()));
+        return new Outcome(
+            session.wasRolledBack(step.name()) ? RunStatus.ROLLED_BACK : RunStatus.FAILED,
+            result.message(),
+            results,
+            session.wasBadInput(step.name()));
       }
       if (result.status() == ExecutionStatus.SKIPPED) {
         blocked.add(step.name());
@@ -104,7 +107,8 @@ final class DagWalk {
         checkGates(step, result);
       }
     }
-    return gates.isEmpty() ? new Outcome(RunStatus.SUCCEEDED, null, results)
+    return gates.isEmpty()
+        ? new Outcome(RunStatus.SUCCEEDED, null, results)
         : new Outcome(RunStatus.GATED, String.join("; ", gates), results);
   }
 
@@ -116,8 +120,7 @@ final class DagWalk {
     }
     for (String upstream : TopologicalOrder.upstreamOf(step)) {
       if (blocked.contains(upstream)) {
-        return Optional.of("upstream step " + upstream
-            + " was skipped or did not bless the model");
+        return Optional.of("upstream step " + upstream + " was skipped or did not bless the model");
       }
     }
     return Optional.empty();
@@ -145,13 +148,12 @@ final class DagWalk {
       if (done.isPresent()) {
         Map<String, Path> inputDirs = new LinkedHashMap<>();
         inputs.forEach((port, artifact) -> inputDirs.put(port, session.directoryOf(artifact)));
-        return executor.reuseFromRun(step, done.get().execution(), inputDirs,
-            done.get().outputs());
+        return executor.reuseFromRun(step, done.get().execution(), inputDirs, done.get().outputs());
       }
     }
     session.progress(step.name(), "cache key " + key);
-    boolean stepOff = !step.cacheable()
-        || StepParameters.cacheDisabled(step.name(), session.parameters);
+    boolean stepOff =
+        !step.cacheable() || StepParameters.cacheDisabled(step.name(), session.parameters);
     if (stepOff || session.options.noCache()) {
       session.progress(step.name(), "cache off" + (stepOff ? " for this step" : " for this run"));
     } else {
@@ -169,18 +171,25 @@ final class DagWalk {
     if (blocked.contains(source.step())) {
       return false;
     }
-    return session.output(source)
-        .map(artifact -> Gate.blesses(session.directoryOf(artifact))).orElse(false);
+    return session
+        .output(source)
+        .map(artifact -> Gate.blesses(session.directoryOf(artifact)))
+        .orElse(false);
   }
 
   private void checkGates(Step step, StepResult result) {
     for (Port port : step.component().outputs()) {
       StoredArtifact decision = result.outputs().get(port.name());
-      if (port.type() == ArtifactType.GATE_DECISION && decision != null
+      if (port.type() == ArtifactType.GATE_DECISION
+          && decision != null
           && !Gate.blesses(session.directoryOf(decision))) {
         blocked.add(step.name());
-        gates.add("step " + step.name() + " did not bless the model (" + decision.uri()
-            + "); nothing downstream ran");
+        gates.add(
+            "step "
+                + step.name()
+                + " did not bless the model ("
+                + decision.uri()
+                + "); nothing downstream ran");
       }
     }
   }

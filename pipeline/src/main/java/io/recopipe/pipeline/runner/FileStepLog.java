@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * A step's log written to a file that becomes the execution's {@code log} artifact (so logs
- * outlive the process), with progress lines echoed to the user's terminal as well; a failure's
- * stack trace is kept here, where the terminal only shows its one-line message.
+ * A step's log written to a file that becomes the execution's {@code log} artifact (so logs outlive
+ * the process), with progress lines echoed to the user's terminal as well; a failure's stack trace
+ * is kept here, where the terminal only shows its one-line message.
  */
 final class FileStepLog implements StepLog, AutoCloseable {
   /** The log file's name inside the log artifact. */

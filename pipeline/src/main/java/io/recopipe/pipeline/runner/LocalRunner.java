@@ -1,28 +1,28 @@
 package io.recopipe.pipeline.runner;
 
+import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Services;
 import io.recopipe.components.warehouse.Warehouse;
+import io.recopipe.model.error.InvalidInputException;
+import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.pipeline.artifacts.ArtifactStore;
+import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.dsl.Pipeline;
-import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.endpoint.JournalReconciler;
+import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.ArtifactRepository;
 import io.recopipe.pipeline.metadata.ExecutionRepository;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.metadata.RunRecord;
 import io.recopipe.pipeline.metadata.RunRepository;
 import io.recopipe.pipeline.metadata.RunStatus;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import io.recopipe.components.api.ComponentException;
-import io.recopipe.model.error.InvalidInputException;
-import io.recopipe.model.error.OperationFailedException;
-import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.ModelVersion;
 import io.recopipe.pipeline.review.Approvals;
 import io.recopipe.pipeline.review.HomePolicy;
 import io.recopipe.pipeline.review.Reviewers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
@@ -45,13 +45,13 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>A run's warehouse tables and its model version become visible together at its commit point
- * (the end of a SUCCEEDED run, or the moment it starts waiting for approval; see
- * {@link RunCommit}); a run that fails, is gated, rolled back or killed changes nothing a user
- * can see, and its resume continues from what it staged.
+ * (the end of a SUCCEEDED run, or the moment it starts waiting for approval; see {@link
+ * RunCommit}); a run that fails, is gated, rolled back or killed changes nothing a user can see,
+ * and its resume continues from what it staged.
  *
- * <p>Parameters are one flat map; see {@link StepParameters} for how each step's share is picked.
- * A step's {@link io.recopipe.components.api.StepContext#championModel()} is the MODEL output of
- * the latest successful {@value #CHAMPION_STEP} execution in a SUCCEEDED run of the same pipeline.
+ * <p>Parameters are one flat map; see {@link StepParameters} for how each step's share is picked. A
+ * step's {@link io.recopipe.components.api.StepContext#championModel()} is the MODEL output of the
+ * latest successful {@value #CHAMPION_STEP} execution in a SUCCEEDED run of the same pipeline.
  */
 public final class LocalRunner implements AutoCloseable {
   /** The step whose MODEL output in a successful run is the champion. */
@@ -64,8 +64,8 @@ public final class LocalRunner implements AutoCloseable {
   private final RunRepository runs;
 
   /** Statuses a run never leaves: resuming them would change nothing (or undo a decision). */
-  private static final Set<RunStatus> ENDED = EnumSet.of(RunStatus.SUCCEEDED, RunStatus.GATED,
-      RunStatus.REJECTED, RunStatus.EXPIRED);
+  private static final Set<RunStatus> ENDED =
+      EnumSet.of(RunStatus.SUCCEEDED, RunStatus.GATED, RunStatus.REJECTED, RunStatus.EXPIRED);
 
   /**
    * A runner over {@code home} (created if missing); {@code warehouses} opens the warehouse the
@@ -79,14 +79,14 @@ public final class LocalRunner implements AutoCloseable {
    * A runner whose steps also see the backends in {@code services} (the gcp profile installs
    * BigQuery ML, Artifact Registry and Cloud Run there; see {@link Services}).
    */
-  public LocalRunner(RecopipeHome home, Supplier<? extends Warehouse> warehouses,
-      Services services) {
+  public LocalRunner(
+      RecopipeHome home, Supplier<? extends Warehouse> warehouses, Services services) {
     this(home, RunProfiles.fixed(warehouses, services));
   }
 
   /**
-   * A runner that picks each run's warehouse and backends from the run's parameters (see
-   * {@link RunProfiles}); it closes {@code profiles} when it closes.
+   * A runner that picks each run's warehouse and backends from the run's parameters (see {@link
+   * RunProfiles}); it closes {@code profiles} when it closes.
    */
   public LocalRunner(RecopipeHome home, RunProfiles profiles) {
     this.profiles = profiles;
@@ -102,19 +102,29 @@ public final class LocalRunner implements AutoCloseable {
   }
 
   /**
-   * Starts a new run of {@code pipeline} with {@code given} parameters and waits for it to end;
-   * the run records the effective promotion policy (see {@link HomePolicy#effective}), and a run
-   * that would weaken the home's policy is refused before anything is recorded.
+   * Starts a new run of {@code pipeline} with {@code given} parameters and waits for it to end; the
+   * run records the effective promotion policy (see {@link HomePolicy#effective}), and a run that
+   * would weaken the home's policy is refused before anything is recorded.
    */
   public RunResult run(Pipeline pipeline, Map<String, String> given, RunOptions options) {
     Map<String, String> parameters = policy().effective(given);
     String runId = RunIds.next();
     ProcessIdentity self = ProcessIdentity.current();
-    runs.insert(new RunRecord(runId, pipeline.name(), RunStatus.RUNNING, null, parameters,
-        Instant.now(), null, options.startedBy(), self.pid(), self.started(), options.noCache(),
-        null));
-    options.progress().println("run " + runId + " of pipeline " + pipeline.name() + " in "
-        + home);
+    runs.insert(
+        new RunRecord(
+            runId,
+            pipeline.name(),
+            RunStatus.RUNNING,
+            null,
+            parameters,
+            Instant.now(),
+            null,
+            options.startedBy(),
+            self.pid(),
+            self.started(),
+            options.noCache(),
+            null));
+    options.progress().println("run " + runId + " of pipeline " + pipeline.name() + " in " + home);
     return execute(runId, pipeline, options, false);
   }
 
@@ -124,19 +134,22 @@ public final class LocalRunner implements AutoCloseable {
    * started with the cache off resumes with it off).
    *
    * @throws IllegalArgumentException when the run does not exist or belongs to another pipeline
-   * @throws IllegalStateException    when it ended (SUCCEEDED, GATED, REJECTED, EXPIRED) or is
-   *                                  still running
+   * @throws IllegalStateException when it ended (SUCCEEDED, GATED, REJECTED, EXPIRED) or is still
+   *     running
    */
   public RunResult resume(Pipeline pipeline, String runId, RunOptions options) {
-    RunRecord run = runs.find(runId).orElseThrow(() ->
-        new InvalidInputException("no run " + runId + " in " + home));
+    RunRecord run =
+        runs.find(runId)
+            .orElseThrow(() -> new InvalidInputException("no run " + runId + " in " + home));
     if (!run.pipeline().equals(pipeline.name())) {
-      throw new InvalidInputException("run " + runId + " is of pipeline " + run.pipeline()
-          + ", not " + pipeline.name());
+      throw new InvalidInputException(
+          "run " + runId + " is of pipeline " + run.pipeline() + ", not " + pipeline.name());
     }
-    resumeBlocker(run).ifPresent(reason -> {
-      throw new OperationFailedException(reason);
-    });
+    resumeBlocker(run)
+        .ifPresent(
+            reason -> {
+              throw new OperationFailedException(reason);
+            });
     new ExecutionRepository(metadata).markInterrupted(runId);
     try {
       artifacts.cleanStaging(runId);
@@ -145,21 +158,30 @@ public final class LocalRunner implements AutoCloseable {
     }
     ProcessIdentity self = ProcessIdentity.current();
     runs.reopen(runId, self.pid(), self.started());
-    options.progress().println("resuming run " + runId + " of pipeline " + pipeline.name()
-        + " in " + home + (run.noCache() ? " (cache off, as the run started)" : ""));
+    options
+        .progress()
+        .println(
+            "resuming run "
+                + runId
+                + " of pipeline "
+                + pipeline.name()
+                + " in "
+                + home
+                + (run.noCache() ? " (cache off, as the run started)" : ""));
     return execute(runId, pipeline, run.noCache() ? options.withoutCache() : options, true);
   }
 
   /** Why run {@code runId} cannot be resumed, or empty when it can. */
   public Optional<String> resumeBlocker(String runId) {
-    return runs.find(runId).map(this::resumeBlocker)
+    return runs.find(runId)
+        .map(this::resumeBlocker)
         .orElse(Optional.of("no run " + runId + " in " + home));
   }
 
   private Optional<String> resumeBlocker(RunRecord run) {
     if (ENDED.contains(run.status())) {
-      return Optional.of("run " + run.id() + " already ended " + run.status()
-          + "; nothing to resume");
+      return Optional.of(
+          "run " + run.id() + " already ended " + run.status() + "; nothing to resume");
     }
     if (run.status() == RunStatus.RUNNING
         && new ProcessIdentity(run.pid(), run.pidStarted()).isAlive()) {
@@ -224,8 +246,9 @@ public final class LocalRunner implements AutoCloseable {
    */
   public void redeploy(Pipeline pipeline, String runId, RunOptions options)
       throws ComponentException {
-    RunRecord run = runs.find(runId).orElseThrow(() ->
-        new InvalidInputException("no run " + runId + " in " + home));
+    RunRecord run =
+        runs.find(runId)
+            .orElseThrow(() -> new InvalidInputException("no run " + runId + " in " + home));
     RunProfiles.Profile profile = profiles.forRun(run.parameters());
     JournalReconciler.reconcile(metadata, home.serving()); // endpoint events before the deploy
     try (WarehouseHandle warehouse = new WarehouseHandle(profile.warehouses())) {
@@ -237,12 +260,28 @@ public final class LocalRunner implements AutoCloseable {
     }
   }
 
-  private RunSession session(RunRecord run, Pipeline pipeline, RunOptions options,
-      WarehouseHandle warehouse, RunProfiles.Profile profile) {
-    return new RunSession(run.id(), pipeline, run.parameters(), options, home, artifacts,
-        new ExecutionRepository(metadata), new ArtifactRepository(metadata), warehouse,
-        run.startedAt(), run.who() == null ? options.startedBy() : run.who(), registry(),
-        approvals(), profile.services(), runs);
+  private RunSession session(
+      RunRecord run,
+      Pipeline pipeline,
+      RunOptions options,
+      WarehouseHandle warehouse,
+      RunProfiles.Profile profile) {
+    return new RunSession(
+        run.id(),
+        pipeline,
+        run.parameters(),
+        options,
+        home,
+        artifacts,
+        new ExecutionRepository(metadata),
+        new ArtifactRepository(metadata),
+        warehouse,
+        run.startedAt(),
+        run.who() == null ? options.startedBy() : run.who(),
+        registry(),
+        approvals(),
+        profile.services(),
+        runs);
   }
 
   /** The home this runner works in. */
@@ -250,18 +289,21 @@ public final class LocalRunner implements AutoCloseable {
     return home;
   }
 
-  private RunResult execute(String runId, Pipeline pipeline, RunOptions options,
-      boolean resuming) {
+  private RunResult execute(String runId, Pipeline pipeline, RunOptions options, boolean resuming) {
     JournalReconciler.reconcile(metadata, home.serving()); // endpoint events before any deploy
-    DagWalk.Outcome outcome = new DagWalk.Outcome(RunStatus.FAILED,
-        "run " + runId + " stopped unexpectedly", java.util.List.of());
+    DagWalk.Outcome outcome =
+        new DagWalk.Outcome(
+            RunStatus.FAILED, "run " + runId + " stopped unexpectedly", java.util.List.of());
     RunRecord run = runs.find(runId).orElseThrow();
     RunProfiles.Profile profile;
     try {
       profile = profiles.forRun(run.parameters());
     } catch (RuntimeException e) {
-      outcome = new DagWalk.Outcome(RunStatus.FAILED, "run " + runId + " cannot open its "
-          + "profile: " + e.getMessage(), outcome.steps());
+      outcome =
+          new DagWalk.Outcome(
+              RunStatus.FAILED,
+              "run " + runId + " cannot open its " + "profile: " + e.getMessage(),
+              outcome.steps());
       runs.finish(runId, outcome.status(), outcome.message(), Instant.now());
       return new RunResult(runId, outcome.status(), outcome.message(), outcome.steps());
     }
@@ -272,9 +314,13 @@ public final class LocalRunner implements AutoCloseable {
         if (outcome.status() == RunStatus.SUCCEEDED) {
           Optional<ModelVersion> version = session.commit.commit();
           if (version.isPresent()) {
-            new ChampionPromotion(registry(), approvals()).promote(version.get(),
-                session.commit.served(outcome.steps()), runId, session.startedBy,
-                options.progress());
+            new ChampionPromotion(registry(), approvals())
+                .promote(
+                    version.get(),
+                    session.commit.served(outcome.steps()),
+                    runId,
+                    session.startedBy,
+                    options.progress());
           }
         }
       } finally {
@@ -283,15 +329,24 @@ public final class LocalRunner implements AutoCloseable {
       }
     } catch (Exception e) {
       org.slf4j.LoggerFactory.getLogger(LocalRunner.class).error("run " + runId + " failed", e);
-      outcome = new DagWalk.Outcome(RunStatus.FAILED, "run " + runId + " failed: "
-          + e.getClass().getName() + ": " + e.getMessage(), outcome.steps());
+      outcome =
+          new DagWalk.Outcome(
+              RunStatus.FAILED,
+              "run " + runId + " failed: " + e.getClass().getName() + ": " + e.getMessage(),
+              outcome.steps());
     } finally {
       runs.finish(runId, outcome.status(), outcome.message(), Instant.now());
     }
-    options.progress().println("run " + runId + " " + outcome.status()
-        + (outcome.message() == null ? "" : ": " + outcome.message()));
-    return new RunResult(runId, outcome.status(), outcome.message(), outcome.steps(),
-        outcome.badInput());
+    options
+        .progress()
+        .println(
+            "run "
+                + runId
+                + " "
+                + outcome.status()
+                + (outcome.message() == null ? "" : ": " + outcome.message()));
+    return new RunResult(
+        runId, outcome.status(), outcome.message(), outcome.steps(), outcome.badInput());
   }
 
   @Override

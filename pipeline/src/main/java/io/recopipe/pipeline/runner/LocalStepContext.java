@@ -23,8 +23,13 @@ final class LocalStepContext implements StepContext {
   private final StepLog log;
   private final Map<String, Double> metrics = new TreeMap<>();
 
-  LocalStepContext(RunSession session, String step, Map<String, Path> inputs,
-      Map<String, Path> outputs, Map<String, String> parameters, StepLog log) {
+  LocalStepContext(
+      RunSession session,
+      String step,
+      Map<String, Path> inputs,
+      Map<String, Path> outputs,
+      Map<String, String> parameters,
+      StepLog log) {
     this.session = session;
     this.step = step;
     this.inputs = Map.copyOf(inputs);
@@ -61,8 +66,14 @@ final class LocalStepContext implements StepContext {
   public Path output(String port) throws ComponentException {
     Path dir = outputs.get(port);
     if (dir == null) {
-      throw new ComponentException("step " + step + ": no output port " + port
-          + " (outputs: " + new TreeMap<>(outputs).keySet() + ")");
+      throw new ComponentException(
+          "step "
+              + step
+              + ": no output port "
+              + port
+              + " (outputs: "
+              + new TreeMap<>(outputs).keySet()
+              + ")");
     }
     return dir;
   }

@@ -4,10 +4,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A process told apart by id and start time (ids are reused), recorded with each run so that a
- * run left RUNNING by a killed runner can be recognised as resumable.
+ * A process told apart by id and start time (ids are reused), recorded with each run so that a run
+ * left RUNNING by a killed runner can be recognised as resumable.
  *
- * @param pid     the process id
+ * @param pid the process id
  * @param started the start time as the OS reports it (null when unavailable)
  */
 public record ProcessIdentity(long pid, String started) {

@@ -1,13 +1,12 @@
 package io.recopipe.pipeline.runner;
 
-import io.recopipe.pipeline.config.StepParameters;
-
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepLog;
 import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.pipeline.artifacts.Directories;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
+import io.recopipe.pipeline.config.StepParameters;
 import io.recopipe.pipeline.dsl.OutputRef;
 import io.recopipe.pipeline.dsl.Step;
 import io.recopipe.pipeline.metadata.ArtifactRepository;
@@ -33,9 +32,16 @@ final class Redeployment {
 
   /** Runs the step; a failed check throws (the serving revision keeps serving). */
   void run() throws ComponentException, IOException {
-    Step step = session.pipeline.steps().stream().filter(Step::requiresApproval).findFirst()
-        .orElseThrow(() -> new OperationFailedException("pipeline " + session.pipeline.name()
-            + " has no step that requires approval to redeploy"));
+    Step step =
+        session.pipeline.steps().stream()
+            .filter(Step::requiresApproval)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new OperationFailedException(
+                        "pipeline "
+                            + session.pipeline.name()
+                            + " has no step that requires approval to redeploy"));
     List<ExecutionRecord> executions = session.executions.forRun(session.runId);
     Map<String, Path> inputs = new LinkedHashMap<>();
     for (Map.Entry<String, OutputRef> input : step.inputs().entrySet()) {
@@ -45,22 +51,30 @@ final class Redeployment {
     try {
       Map<String, Path> outputs = new LinkedHashMap<>();
       for (Port port : step.component().outputs()) {
-        outputs.put(port.name(), java.nio.file.Files.createDirectories(
-            staging.resolve(port.name())));
+        outputs.put(
+            port.name(), java.nio.file.Files.createDirectories(staging.resolve(port.name())));
       }
-      StepLog log = new StepLog() {
-        @Override
-        public void info(String line) {
-          session.progress(step.name(), line);
-        }
+      StepLog log =
+          new StepLog() {
+            @Override
+            public void info(String line) {
+              session.progress(step.name(), line);
+            }
 
-        @Override
-        public void progress(String line) {
-          session.progress(step.name(), line);
-        }
-      };
-      step.component().run(new LocalStepContext(session, step.name(), inputs, outputs,
-          StepParameters.of(step.name(), session.parameters), log));
+            @Override
+            public void progress(String line) {
+              session.progress(step.name(), line);
+            }
+          };
+      step.component()
+          .run(
+              new LocalStepContext(
+                  session,
+                  step.name(),
+                  inputs,
+                  outputs,
+                  StepParameters.of(step.name(), session.parameters),
+                  log));
     } finally {
       Directories.deleteRecursively(staging);
     }
@@ -69,16 +83,21 @@ final class Redeployment {
   private StoredArtifact output(List<ExecutionRecord> executions, OutputRef ref) {
     StoredArtifact found = null;
     for (ExecutionRecord execution : executions) {
-      if (execution.step().equals(ref.step())
-          && execution.status() == ExecutionStatus.SUCCEEDED) {
-        StoredArtifact artifact = session.lineage.linked(execution.id(),
-            ArtifactRepository.OUTPUT).get(ref.port());
+      if (execution.step().equals(ref.step()) && execution.status() == ExecutionStatus.SUCCEEDED) {
+        StoredArtifact artifact =
+            session.lineage.linked(execution.id(), ArtifactRepository.OUTPUT).get(ref.port());
         found = artifact == null ? found : artifact;
       }
     }
     if (found == null || !session.artifacts.verify(found)) {
-      throw new OperationFailedException("run " + session.runId + " has no verified output "
-          + ref.step() + "." + ref.port() + " to redeploy");
+      throw new OperationFailedException(
+          "run "
+              + session.runId
+              + " has no verified output "
+              + ref.step()
+              + "."
+              + ref.port()
+              + " to redeploy");
     }
     return found;
   }

@@ -18,8 +18,7 @@ import java.util.Optional;
  */
 final class ReusableOutputs {
   /** An earlier execution and its verified outputs by port. */
-  record Found(ExecutionRecord execution, Map<String, StoredArtifact> outputs) {
-  }
+  record Found(ExecutionRecord execution, Map<String, StoredArtifact> outputs) {}
 
   private final RunSession session;
 
@@ -45,8 +44,7 @@ final class ReusableOutputs {
   Optional<Found> inRun(Step step, String cacheKey, List<ExecutionRecord> runExecutions) {
     ExecutionRecord latest = null;
     for (ExecutionRecord execution : runExecutions) {
-      if (execution.step().equals(step.name())
-          && execution.status() == ExecutionStatus.SUCCEEDED) {
+      if (execution.step().equals(step.name()) && execution.status() == ExecutionStatus.SUCCEEDED) {
         latest = execution;
       }
     }
@@ -57,12 +55,13 @@ final class ReusableOutputs {
   }
 
   private Optional<Found> verified(Step step, ExecutionRecord execution) {
-    Map<String, StoredArtifact> linked = session.lineage.linked(execution.id(),
-        ArtifactRepository.OUTPUT);
+    Map<String, StoredArtifact> linked =
+        session.lineage.linked(execution.id(), ArtifactRepository.OUTPUT);
     Map<String, StoredArtifact> outputs = new LinkedHashMap<>();
     for (Port port : step.component().outputs()) {
       StoredArtifact artifact = linked.get(port.name());
-      if (artifact == null || artifact.type() != port.type()
+      if (artifact == null
+          || artifact.type() != port.type()
           || !session.artifacts.verify(artifact)) {
         return Optional.empty();
       }

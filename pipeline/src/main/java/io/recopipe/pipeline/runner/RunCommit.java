@@ -1,7 +1,5 @@
 package io.recopipe.pipeline.runner;
 
-import io.recopipe.pipeline.config.StepParameters;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recopipe.components.api.ArtifactType;
 import io.recopipe.components.api.ComponentException;
@@ -12,6 +10,7 @@ import io.recopipe.components.warehouse.StagedTables;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
+import io.recopipe.pipeline.config.StepParameters;
 import io.recopipe.pipeline.metadata.ExecutionStatus;
 import io.recopipe.pipeline.metadata.RunRecord;
 import io.recopipe.pipeline.metadata.RunStatus;
@@ -27,11 +26,11 @@ import java.util.stream.Collectors;
 
 /**
  * A run's commit point: until it, the run's warehouse tables are staged and its model version is
- * only a draft; at it (the end of a SUCCEEDED run, or the moment a run starts waiting for
- * approval) the staged tables replace the published ones and the version is registered, so a
- * run that fails, is gated or is killed before it changes nothing anyone can see. Committing is
- * idempotent: a resumed run commits once, and an identical rerun reuses the version with the
- * same content instead of registering a new one.
+ * only a draft; at it (the end of a SUCCEEDED run, or the moment a run starts waiting for approval)
+ * the staged tables replace the published ones and the version is registered, so a run that fails,
+ * is gated or is killed before it changes nothing anyone can see. Committing is idempotent: a
+ * resumed run commits once, and an identical rerun reuses the version with the same content instead
+ * of registering a new one.
  */
 final class RunCommit {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,25 +50,41 @@ final class RunCommit {
   /** Records the packaged image on the draft. */
   synchronized void image(String imageUri) {
     if (draft != null && draft.imageUri().isEmpty()) {
-      draft = new ModelVersion(draft.pipeline(), draft.version(), draft.runId(),
-          draft.modelVersion(), draft.bundleUri(), draft.bundleSha256(), Optional.of(imageUri),
-          draft.dataFingerprint(), draft.options(), draft.metrics(), draft.gateDecision(),
-          draft.blessed(), draft.status(), draft.createdAt());
+      draft =
+          new ModelVersion(
+              draft.pipeline(),
+              draft.version(),
+              draft.runId(),
+              draft.modelVersion(),
+              draft.bundleUri(),
+              draft.bundleSha256(),
+              Optional.of(imageUri),
+              draft.dataFingerprint(),
+              draft.options(),
+              draft.metrics(),
+              draft.gateDecision(),
+              draft.blessed(),
+              draft.status(),
+              draft.createdAt());
     }
   }
 
   /**
-   * Publishes the run's staged tables (once per run) and registers its draft version, or finds
-   * the registered version with the same content; returns the run's version, if it has a model.
-   * A run whose model is the champion already (an identical rerun) publishes nothing: the
-   * published tables already describe that model.
+   * Publishes the run's staged tables (once per run) and registers its draft version, or finds the
+   * registered version with the same content; returns the run's version, if it has a model. A run
+   * whose model is the champion already (an identical rerun) publishes nothing: the published
+   * tables already describe that model.
    */
   synchronized Optional<ModelVersion> commit() throws WarehouseException {
     RunRecord run = session.runs.find(session.runId).orElseThrow();
-    boolean unchangedChampion = draft != null && session.registry
-        .alias(draft.pipeline(), ModelRegistry.CHAMPION)
-        .filter(c -> c.modelVersion().equals(draft.modelVersion()))
-        .filter(c -> !c.runId().equals(session.runId)).isPresent();
+    boolean unchangedChampion =
+        draft != null
+            && session
+                .registry
+                .alias(draft.pipeline(), ModelRegistry.CHAMPION)
+                .filter(c -> c.modelVersion().equals(draft.modelVersion()))
+                .filter(c -> !c.runId().equals(session.runId))
+                .isPresent();
     if (run.committedAt() == null && !unchangedChampion && session.warehouse.isOpen()) {
       List<String> tables = session.warehouse.get().publishStaged(session.stagingKey);
       if (!tables.isEmpty()) {
@@ -99,11 +114,12 @@ final class RunCommit {
     if (!session.warehouse.isOpen()) {
       return;
     }
-    Set<String> running = session.runs.list().stream()
-        .filter(r -> r.status() == RunStatus.RUNNING)
-        .filter(r -> new ProcessIdentity(r.pid(), r.pidStarted()).isAlive())
-        .map(r -> StagedTables.keyOfRun(r.id()))
-        .collect(Collectors.toSet());
+    Set<String> running =
+        session.runs.list().stream()
+            .filter(r -> r.status() == RunStatus.RUNNING)
+            .filter(r -> new ProcessIdentity(r.pid(), r.pidStarted()).isAlive())
+            .map(r -> StagedTables.keyOfRun(r.id()))
+            .collect(Collectors.toSet());
     Warehouse warehouse = session.warehouse.get();
     for (String key : warehouse.stagedKeys()) {
       if (!running.contains(key)) {
@@ -120,7 +136,9 @@ final class RunCommit {
     if (draft == null) {
       return Optional.empty();
     }
-    return session.registry.alias(draft.pipeline(), ModelRegistry.CHAMPION)
+    return session
+        .registry
+        .alias(draft.pipeline(), ModelRegistry.CHAMPION)
         .filter(champion -> champion.modelVersion().equals(draft.modelVersion()))
         .filter(champion -> servesLive(champion.modelVersion()))
         .map(champion -> unchanged(champion));
@@ -141,18 +159,26 @@ final class RunCommit {
   }
 
   private ModelVersion register(ModelVersion version) {
-    Optional<ModelVersion> same = session.registry.withModelVersion(version.pipeline(),
-        version.modelVersion());
+    Optional<ModelVersion> same =
+        session.registry.withModelVersion(version.pipeline(), version.modelVersion());
     if (same.isEmpty()) {
       ModelVersion registered = session.registry.register(version, session.startedBy);
-      session.options.progress().println("registered " + registered.pipeline() + " v"
-          + registered.version() + " (model " + registered.modelVersion() + ")");
+      session
+          .options
+          .progress()
+          .println(
+              "registered "
+                  + registered.pipeline()
+                  + " v"
+                  + registered.version()
+                  + " (model "
+                  + registered.modelVersion()
+                  + ")");
       return registered;
     }
     ModelVersion existing = same.get();
     if (existing.imageUri().isEmpty() && version.imageUri().isPresent()) {
-      session.registry.setImage(existing.pipeline(), existing.version(),
-          version.imageUri().get());
+      session.registry.setImage(existing.pipeline(), existing.version(), version.imageUri().get());
     }
     if (!existing.runId().equals(session.runId)) {
       session.options.progress().println(unchanged(existing));
@@ -162,13 +188,18 @@ final class RunCommit {
 
   private String unchanged(ModelVersion existing) {
     String label = existing.pipeline() + " v" + existing.version() + " unchanged";
-    boolean champion = session.registry.alias(existing.pipeline(), ModelRegistry.CHAMPION)
-        .map(c -> c.version() == existing.version()).orElse(false);
+    boolean champion =
+        session
+            .registry
+            .alias(existing.pipeline(), ModelRegistry.CHAMPION)
+            .map(c -> c.version() == existing.version())
+            .orElse(false);
     if (champion && servesLive(existing.modelVersion())) {
       return label + ", already serving";
     }
-    return champion ? label + ", champion" : label + " (registered by run " + existing.runId()
-        + ")";
+    return champion
+        ? label + ", champion"
+        : label + " (registered by run " + existing.runId() + ")";
   }
 
   /** Whether the local endpoint serves {@code modelVersion} from a live process. */
@@ -179,8 +210,11 @@ final class RunCommit {
     try {
       EndpointRegistry endpoint = EndpointRegistry.load(session.home.serving());
       return endpoint.configuredAs(StepParameters.of(DeployComponent.NAME, session.parameters))
-          && endpoint.serving().filter(r -> r.modelVersion().equals(modelVersion))
-          .filter(r -> EndpointRegistry.alive(r.pid())).isPresent();
+          && endpoint
+              .serving()
+              .filter(r -> r.modelVersion().equals(modelVersion))
+              .filter(r -> EndpointRegistry.alive(r.pid()))
+              .isPresent();
     } catch (IOException | ComponentException e) {
       return false;
     }

@@ -14,8 +14,7 @@ final class RunIds {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private RunIds() {
-  }
+  private RunIds() {}
 
   static String next() {
     byte[] suffix = new byte[3];

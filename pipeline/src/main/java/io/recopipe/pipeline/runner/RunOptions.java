@@ -8,12 +8,11 @@ import java.util.Objects;
  * How one run (or resume) behaves, separate from the pipeline definition because the same
  * definition is run with and without the cache, quietly or not, by people or by the scheduler.
  *
- * @param noCache   when true no step reuses an earlier execution (the {@code --no-cache} flag)
- * @param progress  where progress lines go (step started, cache key, hit or miss, duration)
+ * @param noCache when true no step reuses an earlier execution (the {@code --no-cache} flag)
+ * @param progress where progress lines go (step started, cache key, hit or miss, duration)
  * @param startedBy who starts the run (recorded as the run's {@code who}; the four-eyes rule
- *                  refuses them as approver): a reviewer's name, the OS user or
- *                  {@code scheduler:NAME}
- * @param clock     the clock approvals are requested and expired by (tests inject one)
+ *     refuses them as approver): a reviewer's name, the OS user or {@code scheduler:NAME}
+ * @param clock the clock approvals are requested and expired by (tests inject one)
  */
 public record RunOptions(boolean noCache, PrintStream progress, String startedBy, Clock clock) {
   /** Requires a progress stream, a starter and a clock. */

@@ -7,26 +7,24 @@ import java.util.function.Supplier;
 
 /**
  * Chooses a run's engines (warehouse and backends) from the run's own parameters, so a run keeps
- * its profile for life: resuming, approving or rolling back a gcp run from any command or from
- * the review page deploys to Cloud Run, never to a local process.
+ * its profile for life: resuming, approving or rolling back a gcp run from any command or from the
+ * review page deploys to Cloud Run, never to a local process.
  */
 public interface RunProfiles extends AutoCloseable {
   /**
    * The engines of one run.
    *
    * @param warehouses opens the run's warehouse (DuckDB locally, BigQuery on gcp)
-   * @param services   the backends its steps see
+   * @param services the backends its steps see
    */
-  record Profile(Supplier<? extends Warehouse> warehouses, Services services) {
-  }
+  record Profile(Supplier<? extends Warehouse> warehouses, Services services) {}
 
   /** The profile of a run with {@code parameters}. */
   Profile forRun(Map<String, String> parameters);
 
   /** Releases clients the profiles opened. */
   @Override
-  default void close() {
-  }
+  default void close() {}
 
   /** The same engines for every run. */
   static RunProfiles fixed(Supplier<? extends Warehouse> warehouses, Services services) {

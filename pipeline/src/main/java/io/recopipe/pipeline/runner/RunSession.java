@@ -1,10 +1,9 @@
 package io.recopipe.pipeline.runner;
 
-import io.recopipe.pipeline.config.StepParameters;
-
 import io.recopipe.components.warehouse.StagedTables;
 import io.recopipe.pipeline.artifacts.ArtifactStore;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
+import io.recopipe.pipeline.config.StepParameters;
 import io.recopipe.pipeline.dsl.OutputRef;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.dsl.Step;
@@ -22,8 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything one run (or resume) shares across its steps: ids, stores, parameters, options and
- * the outputs produced so far, so step-level classes take one argument instead of ten.
+ * Everything one run (or resume) shares across its steps: ids, stores, parameters, options and the
+ * outputs produced so far, so step-level classes take one argument instead of ten.
  */
 final class RunSession {
   final String runId;
@@ -36,26 +35,42 @@ final class RunSession {
   final ArtifactRepository lineage;
   final WarehouseHandle warehouse;
   final java.time.Instant startedAt;
+
   /** The profile's backends (none in the local profile). */
   final io.recopipe.components.api.Services services;
+
   final String startedBy;
   final ModelRegistry registry;
   final Approvals approvals;
+
   /** The runs table (the run's commit mark). */
   final RunRepository runs;
+
   /** The key the run's staged warehouse tables carry. */
   final String stagingKey;
+
   /** The run's commit point: staged tables and the draft version. */
   final RunCommit commit;
+
   private final Map<String, Map<String, StoredArtifact>> outputsByStep = new HashMap<>();
   private final java.util.Set<String> rolledBack = new java.util.HashSet<>();
   private final java.util.Set<String> badInput = new java.util.HashSet<>();
   private boolean prepared;
 
-  RunSession(String runId, Pipeline pipeline, Map<String, String> parameters, RunOptions options,
-      RecopipeHome home, ArtifactStore artifacts, ExecutionRepository executions,
-      ArtifactRepository lineage, WarehouseHandle warehouse, java.time.Instant startedAt,
-      String startedBy, ModelRegistry registry, Approvals approvals,
+  RunSession(
+      String runId,
+      Pipeline pipeline,
+      Map<String, String> parameters,
+      RunOptions options,
+      RecopipeHome home,
+      ArtifactStore artifacts,
+      ExecutionRepository executions,
+      ArtifactRepository lineage,
+      WarehouseHandle warehouse,
+      java.time.Instant startedAt,
+      String startedBy,
+      ModelRegistry registry,
+      Approvals approvals,
       io.recopipe.components.api.Services services,
       RunRepository runs) {
     this.runs = runs;
@@ -78,10 +93,10 @@ final class RunSession {
   }
 
   /**
-   * Lets {@code step} and every step after it prepare in the background, once per run (see
-   * {@link io.recopipe.components.api.Component#prepare}): a step that executes writes new
-   * outputs, so the steps after it most likely execute too, while a run whose steps all come
-   * from the cache prepares nothing.
+   * Lets {@code step} and every step after it prepare in the background, once per run (see {@link
+   * io.recopipe.components.api.Component#prepare}): a step that executes writes new outputs, so the
+   * steps after it most likely execute too, while a run whose steps all come from the cache
+   * prepares nothing.
    */
   void prepareFrom(Step step) {
     if (prepared) {
@@ -142,9 +157,9 @@ final class RunSession {
   }
 
   /**
-   * The champion model artifact, whose hash enters the cache key of steps that read it: the
-   * bundle of the registry's {@value ModelRegistry#CHAMPION} version, or, in a home from before
-   * the registry (no champion at all), the latest successful run's export.
+   * The champion model artifact, whose hash enters the cache key of steps that read it: the bundle
+   * of the registry's {@value ModelRegistry#CHAMPION} version, or, in a home from before the
+   * registry (no champion at all), the latest successful run's export.
    */
   Optional<StoredArtifact> championArtifact() {
     Optional<ModelVersion> champion = registry.alias(pipeline.name(), ModelRegistry.CHAMPION);

@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  */
 final class StepAttempts {
   private static final Logger LOG = LoggerFactory.getLogger(StepAttempts.class);
+
   /** What a successful attempt leaves: staged outputs by port and the attempt's context. */
-  record Staged(Map<String, Path> outputs, LocalStepContext context, int attempts) {
-  }
+  record Staged(Map<String, Path> outputs, LocalStepContext context, int attempts) {}
 
   /** Work done by an attempt once the component returned (committing its outputs). */
   interface Commit {
@@ -35,8 +35,12 @@ final class StepAttempts {
   private final Map<String, String> parameters;
   private final FileStepLog log;
 
-  StepAttempts(RunSession session, Step step, Map<String, Path> inputs,
-      Map<String, String> parameters, FileStepLog log) {
+  StepAttempts(
+      RunSession session,
+      Step step,
+      Map<String, Path> inputs,
+      Map<String, String> parameters,
+      FileStepLog log) {
     this.session = session;
     this.step = step;
     this.inputs = inputs;
@@ -57,11 +61,13 @@ final class StepAttempts {
       Map<String, Path> outputs = new LinkedHashMap<>();
       try {
         for (Port port : step.component().outputs()) {
-          outputs.put(port.name(), session.artifacts.newStagingDirectory(session.runId,
-              step.name() + "-" + port.name()));
+          outputs.put(
+              port.name(),
+              session.artifacts.newStagingDirectory(
+                  session.runId, step.name() + "-" + port.name()));
         }
-        LocalStepContext context = new LocalStepContext(session, step.name(), inputs, outputs,
-            parameters, log);
+        LocalStepContext context =
+            new LocalStepContext(session, step.name(), inputs, outputs, parameters, log);
         step.component().run(context);
         commit.accept(new Staged(outputs, context, attempt));
         return null;
@@ -71,18 +77,28 @@ final class StepAttempts {
         } else {
           log.failure("failed: " + e.getMessage(), e, false);
         }
-        return new AttemptFailure(e.getMessage(), attempt,
+        return new AttemptFailure(
+            e.getMessage(),
+            attempt,
             e instanceof io.recopipe.components.api.RolledBackException,
             e instanceof io.recopipe.components.api.BadInputException);
       } catch (InterruptedException e) {
         throw e;
       } catch (Exception e) {
-        String message = "step " + step.name() + " failed: " + e.getClass().getName() + ": "
-            + e.getMessage();
-        log.failure("attempt " + attempt + " " + message.substring(message.indexOf("failed")), e,
-            true);
-        LOG.warn("step " + step.name() + ": attempt " + attempt + "/" + policy.maxAttempts()
-            + " failed" + (attempt < policy.maxAttempts() ? ", retrying" : ""), e);
+        String message =
+            "step " + step.name() + " failed: " + e.getClass().getName() + ": " + e.getMessage();
+        log.failure(
+            "attempt " + attempt + " " + message.substring(message.indexOf("failed")), e, true);
+        LOG.warn(
+            "step "
+                + step.name()
+                + ": attempt "
+                + attempt
+                + "/"
+                + policy.maxAttempts()
+                + " failed"
+                + (attempt < policy.maxAttempts() ? ", retrying" : ""),
+            e);
         if (attempt >= policy.maxAttempts()) {
           return new AttemptFailure(message, attempt);
         }

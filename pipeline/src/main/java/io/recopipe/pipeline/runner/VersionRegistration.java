@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Drafts the version a run registers at its commit point (see {@link RunCommit}) from the model
- * it exported, with everything a reviewer needs to judge it: content version, bundle hash, data
+ * Drafts the version a run registers at its commit point (see {@link RunCommit}) from the model it
+ * exported, with everything a reviewer needs to judge it: content version, bundle hash, data
  * fingerprint, options, metrics and the gate's decision; the packaged image is added once the
  * package step has run. Nothing is written to the registry here, so a run that fails later
  * registers nothing.
@@ -33,11 +33,10 @@ final class VersionRegistration {
   }
 
   /**
-   * Drafts the MODEL output of {@code export} as the run's version; {@code earlier} are the
-   * run's step results so far (metrics and gate decision are taken from them).
+   * Drafts the MODEL output of {@code export} as the run's version; {@code earlier} are the run's
+   * step results so far (metrics and gate decision are taken from them).
    */
-  Optional<ModelVersion> draft(StepResult export, List<StepResult> earlier)
-      throws IOException {
+  Optional<ModelVersion> draft(StepResult export, List<StepResult> earlier) throws IOException {
     Optional<StoredArtifact> model = ofType(export, ArtifactType.MODEL);
     if (model.isEmpty()) {
       return Optional.empty();
@@ -45,8 +44,9 @@ final class VersionRegistration {
     Path bundle = session.directoryOf(model.get());
     Path manifestFile = bundle.resolve(io.recopipe.components.packaging.ModelVersion.MANIFEST);
     if (!Files.isRegularFile(manifestFile)) {
-      session.progress(export.step(), "not registered: " + model.get().uri()
-          + " is not a model bundle (no manifest.json)");
+      session.progress(
+          export.step(),
+          "not registered: " + model.get().uri() + " is not a model bundle (no manifest.json)");
       return Optional.empty();
     }
     JsonNode manifest = JSON.readTree(manifestFile.toFile());
@@ -63,14 +63,25 @@ final class VersionRegistration {
         blessed = Gate.blesses(session.directoryOf(decision.get()));
       }
     }
-    ModelVersion draft = new ModelVersion(session.pipeline.name(), 0, session.runId,
-        io.recopipe.components.packaging.ModelVersion.of(bundle), model.get().uri(),
-        model.get().sha256(), Optional.empty(), manifest.path("data_fingerprint").asText(""),
-        options(manifest.path("options")), metrics, gate, blessed, VersionStatus.REGISTERED,
-        session.options.clock().instant());
+    ModelVersion draft =
+        new ModelVersion(
+            session.pipeline.name(),
+            0,
+            session.runId,
+            io.recopipe.components.packaging.ModelVersion.of(bundle),
+            model.get().uri(),
+            model.get().sha256(),
+            Optional.empty(),
+            manifest.path("data_fingerprint").asText(""),
+            options(manifest.path("options")),
+            metrics,
+            gate,
+            blessed,
+            VersionStatus.REGISTERED,
+            session.options.clock().instant());
     session.commit.draft(draft);
-    session.progress(export.step(), "model " + draft.modelVersion()
-        + " is registered when the run commits");
+    session.progress(
+        export.step(), "model " + draft.modelVersion() + " is registered when the run commits");
     return Optional.of(draft);
   }
 
@@ -85,7 +96,7 @@ final class VersionRegistration {
 
   private static Map<String, String> options(JsonNode options) {
     Map<String, String> flat = new TreeMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = options.fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = options.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> option = it.next();
       JsonNode value = option.getValue();
       flat.put(option.getKey(), value.isValueNode() ? value.asText() : value.toString());

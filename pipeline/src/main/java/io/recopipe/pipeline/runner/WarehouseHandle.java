@@ -6,8 +6,8 @@ import io.recopipe.model.error.OperationFailedException;
 import java.util.function.Supplier;
 
 /**
- * Opens the warehouse on first use within a run and closes it at the end, so runs whose steps
- * never touch it (and tests) do not pay for opening DuckDB; steps get the run's staged view.
+ * Opens the warehouse on first use within a run and closes it at the end, so runs whose steps never
+ * touch it (and tests) do not pay for opening DuckDB; steps get the run's staged view.
  */
 final class WarehouseHandle implements AutoCloseable {
   private final Supplier<? extends Warehouse> factory;

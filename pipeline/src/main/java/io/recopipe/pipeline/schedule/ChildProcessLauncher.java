@@ -31,6 +31,7 @@ public final class ChildProcessLauncher implements RunLauncher {
   public static String startedBy(String name) {
     return "scheduler:" + name;
   }
+
   private static final String MAIN = "io.recopipe.pipeline.cli.Main";
   private static final DateTimeFormatter LOG_NAME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -46,8 +47,11 @@ public final class ChildProcessLauncher implements RunLauncher {
 
   @Override
   public RunHandle launch(Schedule schedule, Instant plannedAt) {
-    Path log = home.root().resolve("schedules").resolve(schedule.name())
-        .resolve(LOG_NAME.format(plannedAt) + ".log");
+    Path log =
+        home.root()
+            .resolve("schedules")
+            .resolve(schedule.name())
+            .resolve(LOG_NAME.format(plannedAt) + ".log");
     ChildRun run;
     try {
       Files.createDirectories(log.getParent());
@@ -59,8 +63,11 @@ public final class ChildProcessLauncher implements RunLauncher {
     }
     String runId = awaitRunId(run);
     if (runId == null) {
-      throw new OperationFailedException("recopipe run ended (" + run.outcome().orElse("?")
-          + ") before starting a run; see " + log);
+      throw new OperationFailedException(
+          "recopipe run ended ("
+              + run.outcome().orElse("?")
+              + ") before starting a run; see "
+              + log);
     }
     return run;
   }
@@ -74,8 +81,12 @@ public final class ChildProcessLauncher implements RunLauncher {
       return runId;
     } catch (TimeoutException e) {
       run.process().destroyForcibly();
-      throw new OperationFailedException("recopipe run printed no run id within " + startTimeout
-          + " and was stopped; see " + run.log(), e);
+      throw new OperationFailedException(
+          "recopipe run printed no run id within "
+              + startTimeout
+              + " and was stopped; see "
+              + run.log(),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       run.process().destroyForcibly();
@@ -86,15 +97,21 @@ public final class ChildProcessLauncher implements RunLauncher {
   }
 
   List<String> command(Schedule schedule) {
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "--add-modules",
-        "jdk.incubator.vector"));
+    List<String> command =
+        new ArrayList<>(List.of(javaBinary(), "--add-modules", "jdk.incubator.vector"));
     for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (flag.startsWith("-Xmx") || flag.startsWith("-XX:")) {
         command.add(flag);
       }
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN, "run", "--home",
-        home.root().toString()));
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            MAIN,
+            "run",
+            "--home",
+            home.root().toString()));
     schedule.config().ifPresent(config -> command.addAll(List.of("--config", config.toString())));
     for (Map.Entry<String, String> override : schedule.overrides().entrySet()) {
       command.addAll(List.of("--set", override.getKey() + "=" + override.getValue()));
@@ -103,7 +120,9 @@ public final class ChildProcessLauncher implements RunLauncher {
   }
 
   private static String javaBinary() {
-    return ProcessHandle.current().info().command()
+    return ProcessHandle.current()
+        .info()
+        .command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
   }
 }

@@ -68,10 +68,15 @@ final class ChildRun implements RunHandle {
   }
 
   private void copyOutput() {
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-        process.getInputStream(), StandardCharsets.UTF_8));
-        Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+    try (BufferedReader lines =
+            new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Writer out =
+            Files.newBufferedWriter(
+                log,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         out.write(line);
         out.write('\n');

@@ -18,6 +18,7 @@ import java.util.Optional;
 public final class CronTimes {
   /** Past this many firing times in one window the count is reported as "more than". */
   static final int COUNT_LIMIT = 100_000;
+
   private static final CronParser PARSER =
       new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
@@ -48,8 +49,11 @@ public final class CronTimes {
     while (next.isPresent() && !next.get().isAfter(upTo)) {
       latest = next.get();
       if (++count == COUNT_LIMIT) {
-        Instant last = times.lastExecution(upTo.plusSeconds(1).atZone(zone))
-            .map(ZonedDateTime::toInstant).orElse(latest);
+        Instant last =
+            times
+                .lastExecution(upTo.plusSeconds(1).atZone(zone))
+                .map(ZonedDateTime::toInstant)
+                .orElse(latest);
         return new Due(count, true, last);
       }
       next = next(latest);
@@ -60,9 +64,9 @@ public final class CronTimes {
   /**
    * The firing times of one window.
    *
-   * @param count   how many (at most {@link #COUNT_LIMIT})
+   * @param count how many (at most {@link #COUNT_LIMIT})
    * @param atLeast true when there were more than {@code count}
-   * @param latest  the latest, null when none
+   * @param latest the latest, null when none
    */
   public record Due(int count, boolean atLeast, Instant latest) {
     /** "12" or "more than 100000". */

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Finds a schedule's run that is still going from the runs table (runs the scheduler starts are
- * attributed to {@code scheduler:NAME}), so the overlap policy holds across a server restart,
- * when the in-memory handle of the previous server's run is gone.
+ * attributed to {@code scheduler:NAME}), so the overlap policy holds across a server restart, when
+ * the in-memory handle of the previous server's run is gone.
  */
 final class RecordedRuns {
   private final RunRepository runs;
@@ -23,7 +23,8 @@ final class RecordedRuns {
     String who = ChildProcessLauncher.startedBy(schedule);
     return runs.runningBy(who).stream()
         .filter(r -> new ProcessIdentity(r.pid(), r.pidStarted()).isAlive())
-        .findFirst().map(RecordedRuns::handle);
+        .findFirst()
+        .map(RecordedRuns::handle);
   }
 
   private static RunHandle handle(RunRecord record) {

@@ -3,8 +3,8 @@ package io.recopipe.pipeline.schedule;
 import java.util.Optional;
 
 /**
- * A run the scheduler started, so it can tell whether the schedule's previous run still runs
- * (the overlap policy) without knowing how the run was started.
+ * A run the scheduler started, so it can tell whether the schedule's previous run still runs (the
+ * overlap policy) without knowing how the run was started.
  */
 public interface RunHandle {
   /** The run's id in the metadata store. */

@@ -19,13 +19,13 @@ import java.util.Optional;
  * (timestamps as the store's fixed-width UTC text, so SQLite's text order is time order).
  */
 final class ScheduleRows {
-  static final String SCHEDULE_COLUMNS = "name, cron, zone, overlap, catch_up, config, overrides,"
-      + " paused, created_at, created_by, checked_until";
+  static final String SCHEDULE_COLUMNS =
+      "name, cron, zone, overlap, catch_up, config, overrides,"
+          + " paused, created_at, created_by, checked_until";
   static final String FIRING_COLUMNS = "id, schedule, planned_at, at, outcome, reason, run_id";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private ScheduleRows() {
-  }
+  private ScheduleRows() {}
 
   static String time(Instant instant) {
     return Timestamps.format(instant);
@@ -37,18 +37,28 @@ final class ScheduleRows {
 
   static Schedule schedule(ResultSet rs) throws SQLException {
     String config = rs.getString("config");
-    return new Schedule(rs.getString("name"), rs.getString("cron"),
-        ZoneId.of(rs.getString("zone")), Overlap.valueOf(upper(rs.getString("overlap"))),
+    return new Schedule(
+        rs.getString("name"),
+        rs.getString("cron"),
+        ZoneId.of(rs.getString("zone")),
+        Overlap.valueOf(upper(rs.getString("overlap"))),
         CatchUp.valueOf(upper(rs.getString("catch_up"))),
-        Optional.ofNullable(config).map(Path::of), overrides(rs.getString("overrides")),
-        rs.getInt("paused") != 0, instant(rs.getString("created_at")),
-        rs.getString("created_by"), instant(rs.getString("checked_until")));
+        Optional.ofNullable(config).map(Path::of),
+        overrides(rs.getString("overrides")),
+        rs.getInt("paused") != 0,
+        instant(rs.getString("created_at")),
+        rs.getString("created_by"),
+        instant(rs.getString("checked_until")));
   }
 
   static Firing firing(ResultSet rs) throws SQLException {
-    return new Firing(rs.getLong("id"), rs.getString("schedule"),
-        instant(rs.getString("planned_at")), instant(rs.getString("at")),
-        FiringOutcome.valueOf(rs.getString("outcome")), rs.getString("reason"),
+    return new Firing(
+        rs.getLong("id"),
+        rs.getString("schedule"),
+        instant(rs.getString("planned_at")),
+        instant(rs.getString("at")),
+        FiringOutcome.valueOf(rs.getString("outcome")),
+        rs.getString("reason"),
         rs.getString("run_id"));
   }
 
@@ -62,7 +72,7 @@ final class ScheduleRows {
 
   private static Map<String, String> overrides(String json) throws SQLException {
     try {
-      return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() { });
+      return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {});
     } catch (JsonProcessingException e) {
       throw new SQLException("bad overrides JSON in schedules table: " + e.getMessage(), e);
     }

@@ -29,41 +29,49 @@ public final class ScheduleStore {
   /** Validates and adds a schedule; its first firing is the first cron time after {@code now}. */
   public Schedule add(ScheduleRequest request, String actor, Instant now) {
     Schedule schedule = ScheduleValidator.validate(request, now, actor);
-    return store.write(c -> {
-      if (find(c, schedule.name()).isPresent()) {
-        throw new ScheduleException("schedule " + schedule.name() + " already exists");
-      }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO schedules ("
-          + ScheduleRows.SCHEDULE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")) {
-        ps.setString(1, schedule.name());
-        ps.setString(2, schedule.cron());
-        ps.setString(3, schedule.zone().getId());
-        ps.setString(4, schedule.overlap().label());
-        ps.setString(5, schedule.catchUp().label());
-        ps.setString(6, schedule.config().map(Path::toString).orElse(null));
-        ps.setString(7, ScheduleRows.json(schedule.overrides()));
-        ps.setString(8, ScheduleRows.time(now));
-        ps.setString(9, actor);
-        ps.setString(10, ScheduleRows.time(now));
-        ps.executeUpdate();
-      }
-      AuditLog.append(c, now, actor, "schedule.add", subject(schedule.name()), detail(schedule));
-      return schedule;
-    });
+    return store.write(
+        c -> {
+          if (find(c, schedule.name()).isPresent()) {
+            throw new ScheduleException("schedule " + schedule.name() + " already exists");
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO schedules ("
+                      + ScheduleRows.SCHEDULE_COLUMNS
+                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")) {
+            ps.setString(1, schedule.name());
+            ps.setString(2, schedule.cron());
+            ps.setString(3, schedule.zone().getId());
+            ps.setString(4, schedule.overlap().label());
+            ps.setString(5, schedule.catchUp().label());
+            ps.setString(6, schedule.config().map(Path::toString).orElse(null));
+            ps.setString(7, ScheduleRows.json(schedule.overrides()));
+            ps.setString(8, ScheduleRows.time(now));
+            ps.setString(9, actor);
+            ps.setString(10, ScheduleRows.time(now));
+            ps.executeUpdate();
+          }
+          AuditLog.append(
+              c, now, actor, "schedule.add", subject(schedule.name()), detail(schedule));
+          return schedule;
+        });
   }
 
   /** Every schedule, by name. */
   public List<Schedule> list() {
-    return store.read(c -> {
-      List<Schedule> schedules = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + ScheduleRows.SCHEDULE_COLUMNS
-          + " FROM schedules ORDER BY name"); ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          schedules.add(ScheduleRows.schedule(rs));
-        }
-      }
-      return schedules;
-    });
+    return store.read(
+        c -> {
+          List<Schedule> schedules = new ArrayList<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT " + ScheduleRows.SCHEDULE_COLUMNS + " FROM schedules ORDER BY name");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              schedules.add(ScheduleRows.schedule(rs));
+            }
+          }
+          return schedules;
+        });
   }
 
   /** The schedule named {@code name}. */
@@ -86,34 +94,38 @@ public final class ScheduleStore {
 
   /** Removes {@code name}; its firing history stays. */
   public void remove(String name, String actor, Instant now) {
-    store.write(c -> {
-      Schedule schedule = require(c, name);
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM schedules WHERE name = ?")) {
-        ps.setString(1, name);
-        ps.executeUpdate();
-      }
-      AuditLog.append(c, now, actor, "schedule.remove", subject(name), detail(schedule));
-      return null;
-    });
+    store.write(
+        c -> {
+          Schedule schedule = require(c, name);
+          try (PreparedStatement ps = c.prepareStatement("DELETE FROM schedules WHERE name = ?")) {
+            ps.setString(1, name);
+            ps.executeUpdate();
+          }
+          AuditLog.append(c, now, actor, "schedule.remove", subject(name), detail(schedule));
+          return null;
+        });
   }
 
   private Schedule change(String name, String actor, Instant now, boolean pause) {
-    return store.write(c -> {
-      if (require(c, name).paused() == pause) {
-        return require(c, name);
-      }
-      try (PreparedStatement ps = c.prepareStatement("UPDATE schedules SET paused = ?,"
-          + " checked_until = CASE WHEN ? THEN checked_until ELSE ? END WHERE name = ?")) {
-        ps.setInt(1, pause ? 1 : 0);
-        ps.setInt(2, pause ? 1 : 0);
-        ps.setString(3, ScheduleRows.time(now));
-        ps.setString(4, name);
-        ps.executeUpdate();
-      }
-      AuditLog.append(c, now, actor, pause ? "schedule.pause" : "schedule.resume", subject(name),
-          Map.of());
-      return require(c, name);
-    });
+    return store.write(
+        c -> {
+          if (require(c, name).paused() == pause) {
+            return require(c, name);
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE schedules SET paused = ?,"
+                      + " checked_until = CASE WHEN ? THEN checked_until ELSE ? END WHERE name = ?")) {
+            ps.setInt(1, pause ? 1 : 0);
+            ps.setInt(2, pause ? 1 : 0);
+            ps.setString(3, ScheduleRows.time(now));
+            ps.setString(4, name);
+            ps.executeUpdate();
+          }
+          AuditLog.append(
+              c, now, actor, pause ? "schedule.pause" : "schedule.resume", subject(name), Map.of());
+          return require(c, name);
+        });
   }
 
   private static Schedule require(Connection c, String name) throws SQLException {
@@ -121,8 +133,9 @@ public final class ScheduleStore {
   }
 
   private static Optional<Schedule> find(Connection c, String name) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + ScheduleRows.SCHEDULE_COLUMNS
-        + " FROM schedules WHERE name = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT " + ScheduleRows.SCHEDULE_COLUMNS + " FROM schedules WHERE name = ?")) {
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(ScheduleRows.schedule(rs)) : Optional.empty();

@@ -12,15 +12,14 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Turns a {@link ScheduleRequest} into a {@link Schedule} or one error line naming every bad
- * field, so a user fixes a schedule in one attempt; the config and overrides are resolved the way
- * {@code recopipe run} will resolve them, so a schedule never fires into a config error.
+ * Turns a {@link ScheduleRequest} into a {@link Schedule} or one error line naming every bad field,
+ * so a user fixes a schedule in one attempt; the config and overrides are resolved the way {@code
+ * recopipe run} will resolve them, so a schedule never fires into a config error.
  */
 final class ScheduleValidator {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-_]{0,62}");
 
-  private ScheduleValidator() {
-  }
+  private ScheduleValidator() {}
 
   static Schedule validate(ScheduleRequest request, Instant now, String actor) {
     List<String> errors = new ArrayList<>();
@@ -42,8 +41,18 @@ final class ScheduleValidator {
     if (!errors.isEmpty()) {
       throw new ScheduleException("invalid schedule: " + String.join("; ", errors));
     }
-    return new Schedule(name, request.cron().trim(), zone, overlap, catchUp, config,
-        request.overrides(), false, now, actor, now);
+    return new Schedule(
+        name,
+        request.cron().trim(),
+        zone,
+        overlap,
+        catchUp,
+        config,
+        request.overrides(),
+        false,
+        now,
+        actor,
+        now);
   }
 
   private static ZoneId zone(String text, List<String> errors) {
@@ -62,8 +71,12 @@ final class ScheduleValidator {
     try {
       CronTimes.of(cron == null ? "" : cron.trim(), zone);
     } catch (IllegalArgumentException e) {
-      errors.add("cron '" + cron + "' is not a 5-field UNIX cron expression ("
-          + oneLine(e.getMessage()) + ")");
+      errors.add(
+          "cron '"
+              + cron
+              + "' is not a 5-field UNIX cron expression ("
+              + oneLine(e.getMessage())
+              + ")");
     }
   }
 

@@ -14,15 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fires due schedules, one {@link #tick()} at a time, with an injectable clock so the firing
- * rules (overlap, catch-up, time zones) are tested by moving time instead of waiting for it.
+ * Fires due schedules, one {@link #tick()} at a time, with an injectable clock so the firing rules
+ * (overlap, catch-up, time zones) are tested by moving time instead of waiting for it.
  *
- * <p>Each tick handles the cron times in {@code (checked_until, now]} of every unpaused schedule
- * by the {@link FiringPlan} rule, applies the overlap policy, starts at most one run per schedule
- * and records the firings together with the new {@code checked_until}. Which run a schedule
- * started last is found again after a server restart from the runs table (its runs are
- * attributed to {@code scheduler:NAME}), and a queued firing from the firing history (a QUEUED
- * row not yet followed by a STARTED one).
+ * <p>Each tick handles the cron times in {@code (checked_until, now]} of every unpaused schedule by
+ * the {@link FiringPlan} rule, applies the overlap policy, starts at most one run per schedule and
+ * records the firings together with the new {@code checked_until}. Which run a schedule started
+ * last is found again after a server restart from the runs table (its runs are attributed to {@code
+ * scheduler:NAME}), and a queued firing from the firing history (a QUEUED row not yet followed by a
+ * STARTED one).
  */
 public final class Scheduler {
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
@@ -72,20 +72,26 @@ public final class Scheduler {
     if (schedule.paused()) {
       Instant waiting = queued.remove(schedule.name());
       if (waiting != null) {
-        firings.add(row(schedule, waiting, now, FiringOutcome.SKIPPED,
-            "schedule paused before the queued run could start", null));
+        firings.add(
+            row(
+                schedule,
+                waiting,
+                now,
+                FiringOutcome.SKIPPED,
+                "schedule paused before the queued run could start",
+                null));
         history.record(schedule.name(), firings, now);
       }
       return firings;
     }
     reloadQueued(schedule);
     startQueued(schedule, now, firings);
-    Instant from = schedule.checkedUntil() == null ? schedule.createdAt()
-        : schedule.checkedUntil();
+    Instant from = schedule.checkedUntil() == null ? schedule.createdAt() : schedule.checkedUntil();
     boolean advanced = now.isAfter(from);
     if (advanced) {
-      FiringPlan plan = FiringPlan.of(schedule, CronTimes.of(schedule.cron(), schedule.zone()),
-          from, now, tolerance);
+      FiringPlan plan =
+          FiringPlan.of(
+              schedule, CronTimes.of(schedule.cron(), schedule.zone()), from, now, tolerance);
       plan.skipped().ifPresent(firings::add);
       plan.fireAt().ifPresent(at -> fire(schedule, at, plan.note(), now, firings));
     }
@@ -96,11 +102,12 @@ public final class Scheduler {
   }
 
   /**
-   * Once per schedule and scheduler: a QUEUED firing that no STARTED firing followed (the
-   * previous server stopped first) is queued again, so a restart never drops it.
+   * Once per schedule and scheduler: a QUEUED firing that no STARTED firing followed (the previous
+   * server stopped first) is queued again, so a restart never drops it.
    */
   private void reloadQueued(Schedule schedule) {
-    if (!loaded.add(schedule.name()) || schedule.overlap() != Overlap.QUEUE
+    if (!loaded.add(schedule.name())
+        || schedule.overlap() != Overlap.QUEUE
         || queued.containsKey(schedule.name())) {
       return;
     }
@@ -128,8 +135,8 @@ public final class Scheduler {
     }
   }
 
-  private void fire(Schedule schedule, Instant plannedAt, String note, Instant now,
-      List<Firing> firings) {
+  private void fire(
+      Schedule schedule, Instant plannedAt, String note, Instant now, List<Firing> firings) {
     RunHandle previous = previousRun(schedule);
     if (previous == null || !previous.running()) {
       start(schedule, plannedAt, note, now, firings);
@@ -137,29 +144,52 @@ public final class Scheduler {
     }
     String suffix = note == null ? "" : "; " + note;
     if (schedule.overlap() == Overlap.SKIP) {
-      firings.add(row(schedule, plannedAt, now, FiringOutcome.SKIPPED, "previous run "
-          + previous.runId() + " still running (overlap=skip)" + suffix, null));
+      firings.add(
+          row(
+              schedule,
+              plannedAt,
+              now,
+              FiringOutcome.SKIPPED,
+              "previous run " + previous.runId() + " still running (overlap=skip)" + suffix,
+              null));
     } else if (queued.containsKey(schedule.name())) {
-      firings.add(row(schedule, plannedAt, now, FiringOutcome.SKIPPED,
-          "one run already queued behind run " + previous.runId() + " (overlap=queue)" + suffix,
-          null));
+      firings.add(
+          row(
+              schedule,
+              plannedAt,
+              now,
+              FiringOutcome.SKIPPED,
+              "one run already queued behind run " + previous.runId() + " (overlap=queue)" + suffix,
+              null));
     } else {
       queued.put(schedule.name(), plannedAt);
-      firings.add(row(schedule, plannedAt, now, FiringOutcome.QUEUED, "waiting for run "
-          + previous.runId() + " to end (overlap=queue)" + suffix, null));
+      firings.add(
+          row(
+              schedule,
+              plannedAt,
+              now,
+              FiringOutcome.QUEUED,
+              "waiting for run " + previous.runId() + " to end (overlap=queue)" + suffix,
+              null));
     }
   }
 
-  private void start(Schedule schedule, Instant plannedAt, String note, Instant now,
-      List<Firing> firings) {
+  private void start(
+      Schedule schedule, Instant plannedAt, String note, Instant now, List<Firing> firings) {
     try {
       RunHandle run = launcher.launch(schedule, plannedAt);
       lastRuns.put(schedule.name(), run);
       firings.add(row(schedule, plannedAt, now, FiringOutcome.STARTED, note, run.runId()));
     } catch (RuntimeException e) {
       LOG.warn("scheduler: schedule " + schedule.name() + " could not start its run", e);
-      firings.add(row(schedule, plannedAt, now, FiringOutcome.FAILED, "could not start the run: "
-          + e.getMessage(), null));
+      firings.add(
+          row(
+              schedule,
+              plannedAt,
+              now,
+              FiringOutcome.FAILED,
+              "could not start the run: " + e.getMessage(),
+              null));
     }
   }
 
@@ -168,8 +198,13 @@ public final class Scheduler {
     return known != null ? known : recordedRuns.stillRunning(schedule.name()).orElse(null);
   }
 
-  private static Firing row(Schedule schedule, Instant plannedAt, Instant now,
-      FiringOutcome outcome, String reason, String runId) {
+  private static Firing row(
+      Schedule schedule,
+      Instant plannedAt,
+      Instant now,
+      FiringOutcome outcome,
+      String reason,
+      String runId) {
     return new Firing(0, schedule.name(), plannedAt, now, outcome, reason, runId);
   }
 }

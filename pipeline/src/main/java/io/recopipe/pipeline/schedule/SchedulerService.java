@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link Scheduler} on a background thread inside {@code recopipe server}, ticking
- * every few seconds; one small object for the server to start and close.
+ * Runs the {@link Scheduler} on a background thread inside {@code recopipe server}, ticking every
+ * few seconds; one small object for the server to start and close.
  */
 public final class SchedulerService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerService.class);
@@ -37,15 +37,20 @@ public final class SchedulerService implements AutoCloseable {
       throw new IllegalStateException("scheduler already started");
     }
     Duration tolerance = tickEvery.multipliedBy(2);
-    scheduler = new Scheduler(store, launcher, clock,
-        tolerance.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : tolerance);
-    ticker = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "recopipe-scheduler");
-      thread.setDaemon(true);
-      return thread;
-    });
-    ticker.scheduleWithFixedDelay(this::tickSafely, 0, tickEvery.toMillis(),
-        TimeUnit.MILLISECONDS);
+    scheduler =
+        new Scheduler(
+            store,
+            launcher,
+            clock,
+            tolerance.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : tolerance);
+    ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "recopipe-scheduler");
+              thread.setDaemon(true);
+              return thread;
+            });
+    ticker.scheduleWithFixedDelay(this::tickSafely, 0, tickEvery.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The scheduler, once started (for the server's status page). */

@@ -14,6 +14,7 @@ import io.recopipe.pipeline.review.Reviewer;
 final class DecisionAction implements Handler {
   /** The longest comment accepted. */
   static final int MAX_COMMENT = 2000;
+
   private final ReviewSite site;
   private final boolean approve;
 
@@ -30,14 +31,15 @@ final class DecisionAction implements Handler {
     int version = Requests.version(ctx);
     String comment = comment(ctx);
     try {
-      site.exclusively(() -> {
-        if (approve) {
-          site.promotions().approve(pipeline, version, reviewer, comment, site.runOptions());
-        } else {
-          site.promotions().reject(pipeline, version, reviewer, comment);
-        }
-        return null;
-      });
+      site.exclusively(
+          () -> {
+            if (approve) {
+              site.promotions().approve(pipeline, version, reviewer, comment, site.runOptions());
+            } else {
+              site.promotions().reject(pipeline, version, reviewer, comment);
+            }
+            return null;
+          });
     } catch (ReviewException e) {
       throw WebException.of(e);
     }

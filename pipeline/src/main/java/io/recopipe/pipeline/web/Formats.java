@@ -12,11 +12,11 @@ import java.util.OptionalDouble;
  * templates call these).
  */
 final class Formats {
-  private static final DateTimeFormatter TIME = DateTimeFormatter
-      .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
-  private Formats() {
-  }
+  private Formats() {}
 
   /** An instant in UTC, or a dash. */
   static String time(Instant at) {

@@ -7,9 +7,9 @@ import io.recopipe.model.error.FailureKind;
 import io.recopipe.model.error.RecopipeFailure;
 
 /**
- * Runs before every route: finds the reviewer's session from its cookie, sends anonymous readers
- * to the login page and refuses every POST (but the login's own) without the session's CSRF
- * token, so no handler can forget either check.
+ * Runs before every route: finds the reviewer's session from its cookie, sends anonymous readers to
+ * the login page and refuses every POST (but the login's own) without the session's CSRF token, so
+ * no handler can forget either check.
  */
 final class Guard implements Handler {
   /** Thrown to send an anonymous reader of a page to the login form. */
@@ -46,8 +46,9 @@ final class Guard implements Handler {
       }
       throw new LoginRequired();
     }
-    if (post && !Tokens.matches(Requests.required(ctx).csrfToken(),
-        ctx.formParam(Requests.CSRF_FIELD))) {
+    if (post
+        && !Tokens.matches(
+            Requests.required(ctx).csrfToken(), ctx.formParam(Requests.CSRF_FIELD))) {
       throw new WebException(403, WebException.CSRF);
     }
   }

@@ -8,17 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code GET /}: what waits for a reviewer (pending promotions, oldest first), then the latest
- * runs and the model registries, so the first page answers "is there anything to review?".
+ * {@code GET /}: what waits for a reviewer (pending promotions, oldest first), then the latest runs
+ * and the model registries, so the first page answers "is there anything to review?".
  */
 final class HomePage implements Handler {
   /** How many recent runs the page lists. */
   static final int RECENT_RUNS = 10;
+
   private final ReviewSite site;
 
   /** What {@code home.jte} shows. */
-  record View(Frame frame, List<Approval> pending, List<RunRecord> runs, List<String> pipelines) {
-  }
+  record View(Frame frame, List<Approval> pending, List<RunRecord> runs, List<String> pipelines) {}
 
   HomePage(ReviewSite site) {
     this.site = site;
@@ -28,9 +28,11 @@ final class HomePage implements Handler {
   public void handle(Context ctx) {
     List<Approval> pending = new ArrayList<>();
     site.pipelineNames().forEach(name -> pending.addAll(site.promotions().pending(name)));
-    List<RunRecord> runs = site.runner().history().listRuns().stream().limit(RECENT_RUNS)
-        .toList();
-    Page.send(ctx, 200, "home.jte", new View(Page.frame(ctx, "Pending promotions"), pending,
-        runs, site.pipelineNames()));
+    List<RunRecord> runs = site.runner().history().listRuns().stream().limit(RECENT_RUNS).toList();
+    Page.send(
+        ctx,
+        200,
+        "home.jte",
+        new View(Page.frame(ctx, "Pending promotions"), pending, runs, site.pipelineNames()));
   }
 }

@@ -16,28 +16,40 @@ import java.util.Map;
  * anything is sent, so a failure becomes one line on the page), the tuning trials and the sample
  * users' top items side by side.
  *
- * @param baseline    the label of the column the candidate is compared with
- * @param hybrid      the hybrid rows; empty when the run had no hybrid step
- * @param trials      the tuning trials, or null when the run did not tune
+ * @param baseline the label of the column the candidate is compared with
+ * @param hybrid the hybrid rows; empty when the run had no hybrid step
+ * @param trials the tuning trials, or null when the run did not tune
  * @param trialsChart the trials chart, or null with {@code trials}
  */
-record InsightSections(PromotionInsight insight, String baseline, List<HybridRow> hybrid,
-    String lossChart, String errorHeading, String errorHistogram, TuningTrials trials,
+record InsightSections(
+    PromotionInsight insight,
+    String baseline,
+    List<HybridRow> hybrid,
+    String lossChart,
+    String errorHeading,
+    String errorHistogram,
+    TuningTrials trials,
     String trialsChart) {
 
   /** One row of the hybrid table; a null value prints as a dash. */
-  record HybridRow(String name, Double mf, Double hybrid) {
-  }
+  record HybridRow(String name, Double mf, Double hybrid) {}
 
-  static InsightSections of(PromotionInsight insight, String baseline,
-      Map<String, Double> hybridMetrics, TuningTrials trials) {
-    return new InsightSections(insight, baseline, hybridRows(hybridMetrics),
+  static InsightSections of(
+      PromotionInsight insight,
+      String baseline,
+      Map<String, Double> hybridMetrics,
+      TuningTrials trials) {
+    return new InsightSections(
+        insight,
+        baseline,
+        hybridRows(hybridMetrics),
         SvgCharts.lossChart(insight.candidateLoss(), insight.championLoss()),
         insight.implicit()
             ? "Confidence errors (predicted confidence − 1) on held-out positives"
             : "Prediction errors (predicted − actual) on the eval split",
         SvgCharts.errorHistogram(insight.candidateErrors(), insight.championErrors()),
-        trials, trials == null ? null : SvgCharts.trialsChart(trials));
+        trials,
+        trials == null ? null : SvgCharts.trialsChart(trials));
   }
 
   /**
@@ -50,14 +62,18 @@ record InsightSections(PromotionInsight insight, String baseline, List<HybridRow
     }
     List<HybridRow> rows = new ArrayList<>();
     for (String metric : List.of("root_mean_squared_error", "mean_absolute_error", "r2_score")) {
-      rows.add(new HybridRow(metric, metrics.get("mf_" + metric),
-          metrics.get("hybrid_" + metric)));
+      rows.add(new HybridRow(metric, metrics.get("mf_" + metric), metrics.get("hybrid_" + metric)));
     }
     Double users = metrics.get("cold_start_users");
     if (users != null && users > 0) {
-      rows.add(new HybridRow(String.format(Locale.ROOT,
-          "cold-start rmse (%d users; MF = intercept-only)", users.longValue()),
-          metrics.get("intercept_only_cold_rmse"), metrics.get("hybrid_cold_rmse")));
+      rows.add(
+          new HybridRow(
+              String.format(
+                  Locale.ROOT,
+                  "cold-start rmse (%d users; MF = intercept-only)",
+                  users.longValue()),
+              metrics.get("intercept_only_cold_rmse"),
+              metrics.get("hybrid_cold_rmse")));
     }
     return rows;
   }
@@ -73,7 +89,8 @@ record InsightSections(PromotionInsight insight, String baseline, List<HybridRow
 
   /** {@code pass}, {@code fail} or {@code not_comparable}. */
   static String outcome(GateCheckRow check) {
-    return check.message().startsWith("not comparable") ? "not_comparable"
+    return check.message().startsWith("not comparable")
+        ? "not_comparable"
         : check.passed() ? "pass" : "fail";
   }
 }

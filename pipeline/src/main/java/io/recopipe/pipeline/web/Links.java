@@ -5,8 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 /** The review site's URLs, built in one place so every path segment is encoded the same way. */
 final class Links {
-  private Links() {
-  }
+  private Links() {}
 
   /** A path segment escaped for a URL (letters, digits, {@code -._~} kept). */
   static String segment(String value) {

@@ -13,6 +13,7 @@ import io.recopipe.pipeline.review.Reviewers;
 final class LoginAction implements Handler {
   /** The message of a refused token, the same for unknown and disabled ones. */
   static final String UNKNOWN = "unknown or disabled reviewer token";
+
   private final Reviewers reviewers;
   private final Sessions sessions;
 

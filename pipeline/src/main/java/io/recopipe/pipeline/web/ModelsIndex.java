@@ -9,8 +9,7 @@ final class ModelsIndex implements Handler {
   private final ReviewSite site;
 
   /** What {@code modelsIndex.jte} shows. */
-  record View(Frame frame, List<String> pipelines) {
-  }
+  record View(Frame frame, List<String> pipelines) {}
 
   ModelsIndex(ReviewSite site) {
     this.site = site;
@@ -18,7 +17,7 @@ final class ModelsIndex implements Handler {
 
   @Override
   public void handle(Context ctx) {
-    Page.send(ctx, 200, "modelsIndex.jte", new View(Page.frame(ctx, "Models"),
-        site.pipelineNames()));
+    Page.send(
+        ctx, 200, "modelsIndex.jte", new View(Page.frame(ctx, "Models"), site.pipelineNames()));
   }
 }

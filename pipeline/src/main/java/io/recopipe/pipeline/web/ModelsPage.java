@@ -16,13 +16,16 @@ final class ModelsPage implements Handler {
   private final ReviewSite site;
 
   /** What {@code models.jte} shows; champion and previous are version numbers. */
-  record View(Frame frame, String pipeline, Optional<Integer> champion,
-      Optional<Integer> previous, List<Row> versions, List<AliasChange> history) {
-  }
+  record View(
+      Frame frame,
+      String pipeline,
+      Optional<Integer> champion,
+      Optional<Integer> previous,
+      List<Row> versions,
+      List<AliasChange> history) {}
 
   /** One registered version and the alias that points at it ({@code ""} when none). */
-  record Row(ModelVersion version, String alias) {
-  }
+  record Row(ModelVersion version, String alias) {}
 
   ModelsPage(ReviewSite site) {
     this.site = site;
@@ -32,15 +35,32 @@ final class ModelsPage implements Handler {
   public void handle(Context ctx) {
     String pipeline = site.pipeline(ctx.pathParam("pipeline")).name();
     ModelRegistry registry = site.runner().registry();
-    Optional<Integer> champion = registry.alias(pipeline, ModelRegistry.CHAMPION)
-        .map(ModelVersion::version);
-    Optional<Integer> previous = registry.alias(pipeline, ModelRegistry.PREVIOUS)
-        .map(ModelVersion::version);
-    List<Row> versions = registry.list(pipeline).stream().map(v -> new Row(v,
-        champion.filter(c -> c == v.version()).isPresent() ? ModelRegistry.CHAMPION
-            : previous.filter(p -> p == v.version()).isPresent() ? ModelRegistry.PREVIOUS
-                : "")).toList();
-    Page.send(ctx, 200, "models.jte", new View(Page.frame(ctx, "Models of " + pipeline),
-        pipeline, champion, previous, versions, registry.history(pipeline)));
+    Optional<Integer> champion =
+        registry.alias(pipeline, ModelRegistry.CHAMPION).map(ModelVersion::version);
+    Optional<Integer> previous =
+        registry.alias(pipeline, ModelRegistry.PREVIOUS).map(ModelVersion::version);
+    List<Row> versions =
+        registry.list(pipeline).stream()
+            .map(
+                v ->
+                    new Row(
+                        v,
+                        champion.filter(c -> c == v.version()).isPresent()
+                            ? ModelRegistry.CHAMPION
+                            : previous.filter(p -> p == v.version()).isPresent()
+                                ? ModelRegistry.PREVIOUS
+                                : ""))
+            .toList();
+    Page.send(
+        ctx,
+        200,
+        "models.jte",
+        new View(
+            Page.frame(ctx, "Models of " + pipeline),
+            pipeline,
+            champion,
+            previous,
+            versions,
+            registry.history(pipeline)));
   }
 }

@@ -12,11 +12,12 @@ import java.util.Map;
 final class Page {
   /** Set once a page body is written, so Javalin's own 404/405 handlers do not overwrite it. */
   static final String RENDERED = "recopipe.rendered";
-  private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null,
-      ContentType.Html, Page.class.getClassLoader(), Page.class.getPackageName());
 
-  private Page() {
-  }
+  private static final TemplateEngine TEMPLATES =
+      TemplateEngine.createPrecompiled(
+          null, ContentType.Html, Page.class.getClassLoader(), Page.class.getPackageName());
+
+  private Page() {}
 
   /** The layout's part of a page titled {@code title} for this request's reviewer. */
   static Frame frame(Context ctx, String title) {
@@ -45,20 +46,20 @@ final class Page {
   }
 
   /** What {@code error.jte} shows: the one-line message and where to go next. */
-  record ErrorView(Frame frame, String message, boolean loginRequired) {
-  }
+  record ErrorView(Frame frame, String message, boolean loginRequired) {}
 
   /** Sends a page with status {@code status} saying {@code message} in one line. */
   static void error(Context ctx, int status, String message) {
-    String title = switch (status) {
-      case 400 -> "Bad request";
-      case 401 -> "Not logged in";
-      case 403 -> "Refused";
-      case 404 -> "Not found";
-      case 405 -> "Method not allowed";
-      case 409 -> "Conflict";
-      default -> "Error";
-    };
+    String title =
+        switch (status) {
+          case 400 -> "Bad request";
+          case 401 -> "Not logged in";
+          case 403 -> "Refused";
+          case 404 -> "Not found";
+          case 405 -> "Method not allowed";
+          case 409 -> "Conflict";
+          default -> "Error";
+        };
     send(ctx, status, "error.jte", new ErrorView(frame(ctx, title), message, status == 401));
   }
 }

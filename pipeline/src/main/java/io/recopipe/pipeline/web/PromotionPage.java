@@ -11,20 +11,25 @@ import io.recopipe.pipeline.review.ApprovalState;
 import java.util.Optional;
 
 /**
- * {@code GET /promotions/{pipeline}/{version}}: a candidate against the serving champion (or,
- * once it serves itself, against the version it replaced) with all the evidence, and the
- * approve/reject form while it waits; a banner heads the page when the gate required review.
+ * {@code GET /promotions/{pipeline}/{version}}: a candidate against the serving champion (or, once
+ * it serves itself, against the version it replaced) with all the evidence, and the approve/reject
+ * form while it waits; a banner heads the page when the gate required review.
  */
 final class PromotionPage implements Handler {
   private final ReviewSite site;
 
   /**
-   * What {@code promotion.jte} shows: {@code decisionOpen} while the approval waits (the form
-   * posts under {@code decisionBase}), and either the evidence or why it is unavailable.
+   * What {@code promotion.jte} shows: {@code decisionOpen} while the approval waits (the form posts
+   * under {@code decisionBase}), and either the evidence or why it is unavailable.
    */
-  record View(Frame frame, GateReview review, PromotionFacts facts, boolean decisionOpen,
-      String decisionBase, InsightSections evidence, String evidenceError) {
-  }
+  record View(
+      Frame frame,
+      GateReview review,
+      PromotionFacts facts,
+      boolean decisionOpen,
+      String decisionBase,
+      InsightSections evidence,
+      String evidenceError) {}
 
   PromotionPage(ReviewSite site) {
     this.site = site;
@@ -35,12 +40,20 @@ final class PromotionPage implements Handler {
     String pipeline = site.pipeline(ctx.pathParam("pipeline")).name();
     int version = Requests.version(ctx);
     ModelRegistry registry = site.runner().registry();
-    ModelVersion candidate = registry.find(pipeline, version).orElseThrow(() ->
-        new WebException(404, "no model version " + pipeline + " v" + version));
-    Optional<ModelVersion> baseline = registry.alias(pipeline, ModelRegistry.CHAMPION)
-        .filter(c -> c.version() != version)
-        .or(() -> registry.alias(pipeline, ModelRegistry.PREVIOUS)
-            .filter(p -> p.version() != version));
+    ModelVersion candidate =
+        registry
+            .find(pipeline, version)
+            .orElseThrow(
+                () -> new WebException(404, "no model version " + pipeline + " v" + version));
+    Optional<ModelVersion> baseline =
+        registry
+            .alias(pipeline, ModelRegistry.CHAMPION)
+            .filter(c -> c.version() != version)
+            .or(
+                () ->
+                    registry
+                        .alias(pipeline, ModelRegistry.PREVIOUS)
+                        .filter(p -> p.version() != version));
     String baselineLabel = baseline.map(b -> "Champion v" + b.version()).orElse("Champion");
     Optional<Approval> approval = site.promotions().approval(pipeline, version);
 
@@ -51,16 +64,29 @@ final class PromotionPage implements Handler {
     String evidenceError = null;
     try {
       PromotionInsight insight = site.insights().of(candidate, baseline);
-      evidence = InsightSections.of(insight, baselineLabel,
-          site.insights().hybridMetrics(candidate),
-          TrialsSection.trials(site.runner().history(), candidate).orElse(null));
+      evidence =
+          InsightSections.of(
+              insight,
+              baselineLabel,
+              site.insights().hybridMetrics(candidate),
+              TrialsSection.trials(site.runner().history(), candidate).orElse(null));
     } catch (RuntimeException e) {
       if (e instanceof WebException web && web.status() != 404) {
         throw e;
       }
       evidenceError = e.getMessage();
     }
-    Page.send(ctx, 200, "promotion.jte", new View(Page.frame(ctx, pipeline + " v" + version),
-        review, facts, open, Links.promotion(pipeline, version), evidence, evidenceError));
+    Page.send(
+        ctx,
+        200,
+        "promotion.jte",
+        new View(
+            Page.frame(ctx, pipeline + " v" + version),
+            review,
+            facts,
+            open,
+            Links.promotion(pipeline, version),
+            evidence,
+            evidenceError));
   }
 }

@@ -4,20 +4,22 @@ import io.javalin.http.Context;
 import java.util.Optional;
 
 /**
- * What handlers read from a request (the session the guard found, form fields, path parameters)
- * and the one way cookies are set, so every cookie gets the same flags.
+ * What handlers read from a request (the session the guard found, form fields, path parameters) and
+ * the one way cookies are set, so every cookie gets the same flags.
  */
 final class Requests {
   /** The session cookie. */
   static final String SESSION_COOKIE = "recopipe_session";
+
   /** The pre-session cookie the login form's CSRF token is checked against. */
   static final String LOGIN_COOKIE = "recopipe_login";
+
   /** The hidden form field carrying the CSRF token. */
   static final String CSRF_FIELD = "csrf";
+
   private static final String SESSION = "recopipe.session";
 
-  private Requests() {
-  }
+  private Requests() {}
 
   static void attach(Context ctx, Session session) {
     ctx.attribute(SESSION, session);
@@ -30,8 +32,8 @@ final class Requests {
 
   /** The logged-in session; refused with 401 when there is none. */
   static Session required(Context ctx) {
-    return session(ctx).orElseThrow(() -> new WebException(401,
-        "log in with your reviewer token first"));
+    return session(ctx)
+        .orElseThrow(() -> new WebException(401, "log in with your reviewer token first"));
   }
 
   /** Form field {@code name}, trimmed; empty when absent. */
@@ -56,7 +58,13 @@ final class Requests {
    * browser session.
    */
   static void cookie(Context ctx, String name, String value, int maxAge) {
-    ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/; HttpOnly; SameSite=Strict"
-        + (maxAge >= 0 ? "; Max-Age=" + maxAge : ""));
+    ctx.res()
+        .addHeader(
+            "Set-Cookie",
+            name
+                + "="
+                + value
+                + "; Path=/; HttpOnly; SameSite=Strict"
+                + (maxAge >= 0 ? "; Max-Age=" + maxAge : ""));
   }
 }

@@ -25,11 +25,11 @@ public final class ReviewSite {
   private final Object actions = new Object();
 
   /**
-   * A site over {@code runner}'s home for {@code pipelines}; resumed runs (approve, rollback)
-   * write their progress lines to {@code progress}.
+   * A site over {@code runner}'s home for {@code pipelines}; resumed runs (approve, rollback) write
+   * their progress lines to {@code progress}.
    */
-  public ReviewSite(LocalRunner runner, List<Pipeline> pipelines, Clock clock,
-      PrintStream progress) {
+  public ReviewSite(
+      LocalRunner runner, List<Pipeline> pipelines, Clock clock, PrintStream progress) {
     this.runner = runner;
     this.pipelines = new LinkedHashMap<>();
     pipelines.forEach(p -> this.pipelines.put(p.name(), p));

@@ -7,8 +7,8 @@ import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
 
 /**
- * {@code POST /models/{pipeline}/rollback}: the logged-in reviewer redeploys {@code previous}
- * with a reason; the response waits for the deploy, then shows the registry again.
+ * {@code POST /models/{pipeline}/rollback}: the logged-in reviewer redeploys {@code previous} with
+ * a reason; the response waits for the deploy, then shows the registry again.
  */
 final class RollbackAction implements Handler {
   private final ReviewSite site;
@@ -23,8 +23,8 @@ final class RollbackAction implements Handler {
     String pipeline = site.pipeline(ctx.pathParam("pipeline")).name();
     String reason = DecisionAction.comment(ctx);
     try {
-      site.exclusively(() -> site.promotions().rollback(pipeline, reviewer, reason,
-          site.runOptions()));
+      site.exclusively(
+          () -> site.promotions().rollback(pipeline, reviewer, reason, site.runOptions()));
     } catch (ReviewException e) {
       throw WebException.of(e);
     }

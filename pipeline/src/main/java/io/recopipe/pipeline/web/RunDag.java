@@ -13,12 +13,11 @@ import java.util.Optional;
 
 /**
  * Turns a recorded run into DAG nodes: edges from the pipeline definition (steps never reached
- * still appear, as NOT_RUN), status and timing from each step's latest execution, so a resumed
- * run shows how it finally went.
+ * still appear, as NOT_RUN), status and timing from each step's latest execution, so a resumed run
+ * shows how it finally went.
  */
 final class RunDag {
-  private RunDag() {
-  }
+  private RunDag() {}
 
   /** The latest execution of each step of {@code report}, by step, in start order. */
   static Map<String, RunHistory.ExecutionReport> latest(RunHistory.RunReport report) {
@@ -33,8 +32,8 @@ final class RunDag {
     List<DagNode> nodes = new ArrayList<>();
     if (definition.isPresent()) {
       for (Step step : definition.get().executionOrder()) {
-        List<String> upstream = step.inputs().values().stream().map(OutputRef::step)
-            .distinct().toList();
+        List<String> upstream =
+            step.inputs().values().stream().map(OutputRef::step).distinct().toList();
         nodes.add(node(step.name(), latest.get(step.name()), upstream));
       }
     } else {
@@ -43,13 +42,17 @@ final class RunDag {
     return nodes;
   }
 
-  private static DagNode node(String step, RunHistory.ExecutionReport execution,
-      List<String> upstream) {
+  private static DagNode node(
+      String step, RunHistory.ExecutionReport execution, List<String> upstream) {
     if (execution == null) {
       return new DagNode(step, "NOT_RUN", -1, false, upstream);
     }
     Long millis = execution.execution().durationMs();
-    return new DagNode(step, execution.execution().status().name(),
-        millis == null ? -1 : millis, execution.execution().cacheHit(), upstream);
+    return new DagNode(
+        step,
+        execution.execution().status().name(),
+        millis == null ? -1 : millis,
+        execution.execution().cacheHit(),
+        upstream);
   }
 }

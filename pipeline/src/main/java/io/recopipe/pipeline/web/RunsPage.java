@@ -10,8 +10,7 @@ final class RunsPage implements Handler {
   private final ReviewSite site;
 
   /** What {@code runs.jte} shows. */
-  record View(Frame frame, List<RunRecord> runs) {
-  }
+  record View(Frame frame, List<RunRecord> runs) {}
 
   RunsPage(ReviewSite site) {
     this.site = site;
@@ -19,7 +18,10 @@ final class RunsPage implements Handler {
 
   @Override
   public void handle(Context ctx) {
-    Page.send(ctx, 200, "runs.jte", new View(Page.frame(ctx, "Runs"),
-        site.runner().history().listRuns()));
+    Page.send(
+        ctx,
+        200,
+        "runs.jte",
+        new View(Page.frame(ctx, "Runs"), site.runner().history().listRuns()));
   }
 }

@@ -4,14 +4,15 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
 /**
- * Sets the browser protections on every response: only this server's own styles and images (no
- * CDN, no inline script), no MIME sniffing, no framing, no referrer and no caching of pages that
- * show a reviewer's data.
+ * Sets the browser protections on every response: only this server's own styles and images (no CDN,
+ * no inline script), no MIME sniffing, no framing, no referrer and no caching of pages that show a
+ * reviewer's data.
  */
 final class SecurityHeaders implements Handler {
   /** The Content-Security-Policy: everything from this origin only; SVG is inline markup. */
-  static final String POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-      + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+  static final String POLICY =
+      "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+          + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
   @Override
   public void handle(Context ctx) {

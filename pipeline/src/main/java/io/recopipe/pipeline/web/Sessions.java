@@ -16,8 +16,7 @@ public final class Sessions {
   /** How long a session lives without a request. */
   public static final Duration IDLE = Duration.ofHours(12);
 
-  private record Entry(Session session, Instant lastSeen) {
-  }
+  private record Entry(Session session, Instant lastSeen) {}
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final Clock clock;
@@ -43,8 +42,9 @@ public final class Sessions {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    Entry entry = entries.computeIfPresent(id, (key, old) -> expired(old, now) ? null
-        : new Entry(old.session(), now));
+    Entry entry =
+        entries.computeIfPresent(
+            id, (key, old) -> expired(old, now) ? null : new Entry(old.session(), now));
     return Optional.ofNullable(entry).map(Entry::session);
   }
 

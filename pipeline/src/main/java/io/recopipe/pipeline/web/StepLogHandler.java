@@ -16,8 +16,10 @@ import java.nio.file.Path;
 final class StepLogHandler implements Handler {
   /** The output port of every execution's log artifact. */
   static final String PORT = "log";
+
   /** The file inside the log artifact (as the runner's FileStepLog writes it). */
   static final String FILE = "step.log";
+
   private final ReviewSite site;
 
   StepLogHandler(ReviewSite site) {
@@ -29,8 +31,8 @@ final class StepLogHandler implements Handler {
     String runId = ctx.pathParam("id");
     String step = ctx.pathParam("step");
     RunHistory history = site.runner().history();
-    RunHistory.RunReport report = history.show(runId)
-        .orElseThrow(() -> new WebException(404, "no run " + runId));
+    RunHistory.RunReport report =
+        history.show(runId).orElseThrow(() -> new WebException(404, "no run " + runId));
     RunHistory.ExecutionReport execution = RunDag.latest(report).get(step);
     StoredArtifact log = execution == null ? null : execution.outputs().get(PORT);
     if (log == null) {
@@ -44,8 +46,7 @@ final class StepLogHandler implements Handler {
     } catch (java.nio.file.NoSuchFileException e) {
       throw new WebException(404, "the log of step " + step + " of run " + runId + " is gone");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the log of step " + step + " of run " + runId,
-          e);
+      throw new UncheckedIOException("cannot read the log of step " + step + " of run " + runId, e);
     }
   }
 }

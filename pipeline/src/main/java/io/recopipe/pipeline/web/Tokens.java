@@ -12,8 +12,7 @@ import java.util.Base64;
 public final class Tokens {
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private Tokens() {
-  }
+  private Tokens() {}
 
   /** A fresh 256-bit random token, base64url without padding. */
   public static String random() {
@@ -32,7 +31,7 @@ public final class Tokens {
     if (expected == null || given == null || expected.isEmpty()) {
       return false;
     }
-    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-        given.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -10,28 +10,36 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * Finds the promotion page's tuning evidence, shown only when the candidate's run tuned (the
- * trials chart and ML.TRIAL_INFO-style table of {@code trials.jte}), so a reviewer sees where
- * the model's options came from.
+ * Finds the promotion page's tuning evidence, shown only when the candidate's run tuned (the trials
+ * chart and ML.TRIAL_INFO-style table of {@code trials.jte}), so a reviewer sees where the model's
+ * options came from.
  */
 final class TrialsSection {
-  private TrialsSection() {
-  }
+  private TrialsSection() {}
 
   /** The tuning trials of the run of {@code candidate}, when it tuned. */
   static Optional<TuningTrials> trials(RunHistory history, ModelVersion candidate) {
-    return history.show(candidate.runId()).flatMap(report -> report.executions().stream()
-        .filter(e -> e.execution().status() == ExecutionStatus.SUCCEEDED)
-        .map(e -> e.outputs().get("tuning"))
-        .filter(a -> a != null && a.type() == ArtifactType.TUNING)
-        .reduce((first, second) -> second))
-        .flatMap(artifact -> {
-          try {
-            return TuningTrials.read(history.locate(artifact));
-          } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the tuning trials of run "
-                + candidate.runId() + ": " + e.getMessage(), e);
-          }
-        });
+    return history
+        .show(candidate.runId())
+        .flatMap(
+            report ->
+                report.executions().stream()
+                    .filter(e -> e.execution().status() == ExecutionStatus.SUCCEEDED)
+                    .map(e -> e.outputs().get("tuning"))
+                    .filter(a -> a != null && a.type() == ArtifactType.TUNING)
+                    .reduce((first, second) -> second))
+        .flatMap(
+            artifact -> {
+              try {
+                return TuningTrials.read(history.locate(artifact));
+              } catch (IOException e) {
+                throw new UncheckedIOException(
+                    "cannot read the tuning trials of run "
+                        + candidate.runId()
+                        + ": "
+                        + e.getMessage(),
+                    e);
+              }
+            });
   }
 }

@@ -10,6 +10,7 @@ import io.recopipe.pipeline.review.ReviewException;
  */
 public final class WebException extends RuntimeException implements RecopipeFailure {
   private static final long serialVersionUID = 1L;
+
   /** The message of a refused CSRF check. */
   public static final String CSRF = "missing or wrong CSRF token; reload the page and try again";
 

@@ -4,9 +4,9 @@ import gg.jte.html.HtmlTemplateOutput;
 import io.recopipe.pipeline.insight.XmlText;
 
 /**
- * The output the review templates write to: every {@code ${...}} value is escaped by
- * {@link XmlText}, the escaping the SVG charts use too, so control characters become U+FFFD
- * and quotes are entities whether a value lands in an element or in an attribute.
+ * The output the review templates write to: every {@code ${...}} value is escaped by {@link
+ * XmlText}, the escaping the SVG charts use too, so control characters become U+FFFD and quotes are
+ * entities whether a value lands in an element or in an attribute.
  */
 final class XmlTextOutput implements HtmlTemplateOutput {
   private final StringBuilder out = new StringBuilder(8192);

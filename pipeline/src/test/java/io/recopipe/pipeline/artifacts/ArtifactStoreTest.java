@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ArtifactStoreTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static Path fill(Path staged, String content) throws IOException {
     Files.createDirectories(staged.resolve("sub"));
@@ -27,8 +26,8 @@ class ArtifactStoreTest {
   void commitRenamesTheStagedTreeIntoPlaceWithItsHash() throws IOException {
     ArtifactStore store = new ArtifactStore(dir.resolve("artifacts"));
     Path staged = fill(store.newStagingDirectory("run1", "train-model"), "hello");
-    StoredArtifact artifact = store.commit(staged, ArtifactStore.uriOf("run1", "train", "model"),
-        ArtifactType.MODEL);
+    StoredArtifact artifact =
+        store.commit(staged, ArtifactStore.uriOf("run1", "train", "model"), ArtifactType.MODEL);
 
     assertFalse(Files.exists(staged));
     Path committed = store.resolve("run1/train/model");
@@ -52,8 +51,9 @@ class ArtifactStoreTest {
   @Test
   void verifyDetectsTamperingAndDeletion() throws IOException {
     ArtifactStore store = new ArtifactStore(dir.resolve("artifacts"));
-    StoredArtifact artifact = store.commit(fill(store.newStagingDirectory("r", "s"), "v1"),
-        "r/s/p", ArtifactType.DATASET);
+    StoredArtifact artifact =
+        store.commit(
+            fill(store.newStagingDirectory("r", "s"), "v1"), "r/s/p", ArtifactType.DATASET);
     Files.writeString(store.resolve("r/s/p/a.txt"), "v2");
     assertFalse(store.verify(artifact));
     Files.writeString(store.resolve("r/s/p/a.txt"), "v1");
@@ -68,8 +68,8 @@ class ArtifactStoreTest {
   void recommittingReplacesAnOrphanLeftByACrash() throws IOException {
     ArtifactStore store = new ArtifactStore(dir.resolve("artifacts"));
     store.commit(fill(store.newStagingDirectory("r", "s"), "old"), "r/s/p", ArtifactType.MODEL);
-    StoredArtifact again = store.commit(fill(store.newStagingDirectory("r", "s"), "new"),
-        "r/s/p", ArtifactType.MODEL);
+    StoredArtifact again =
+        store.commit(fill(store.newStagingDirectory("r", "s"), "new"), "r/s/p", ArtifactType.MODEL);
     assertEquals("new", Files.readString(store.resolve("r/s/p/a.txt")));
     assertTrue(store.verify(again));
   }

@@ -20,12 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sealed head catches what a chain alone cannot: a cut-off tail with the head file deleted,
- * a head rewritten without the key, a re-hashed tail, a missing key; the key file is 0600.
+ * The sealed head catches what a chain alone cannot: a cut-off tail with the head file deleted, a
+ * head rewritten without the key, a re-hashed tail, a missing key; the key file is 0600.
  */
 class AuditHeadCheckTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private MetadataStore store;
 
@@ -105,10 +104,11 @@ class AuditHeadCheckTest {
   @Test
   void aHeadFileRewrittenWithoutTheKeyIsCaught() throws Exception {
     AuditLog log = filled();
-    Files.writeString(store.auditHead().file(), "5 " + log.list().get(4).hash() + " "
-        + "cd".repeat(32) + "\n");
-    assertBroken(log.verify(), "head copy (" + store.auditHead().file()
-        + ") was rewritten without the audit key");
+    Files.writeString(
+        store.auditHead().file(), "5 " + log.list().get(4).hash() + " " + "cd".repeat(32) + "\n");
+    assertBroken(
+        log.verify(),
+        "head copy (" + store.auditHead().file() + ") was rewritten without the audit key");
     store.close();
   }
 
@@ -118,10 +118,22 @@ class AuditHeadCheckTest {
     List<AuditEntry> entries = log.list();
     String prev = entries.get(2).hash();
     for (AuditEntry e : entries.subList(3, 5)) {
-      String hash = AuditHash.of(prev, e.seq(), Timestamps.format(e.at()), "mallory", e.action(),
-          e.subject(), e.detail());
-      sql("UPDATE audit_log SET actor = 'mallory', prev_hash = '" + prev + "', hash = '" + hash
-          + "' WHERE seq = " + e.seq());
+      String hash =
+          AuditHash.of(
+              prev,
+              e.seq(),
+              Timestamps.format(e.at()),
+              "mallory",
+              e.action(),
+              e.subject(),
+              e.detail());
+      sql(
+          "UPDATE audit_log SET actor = 'mallory', prev_hash = '"
+              + prev
+              + "', hash = '"
+              + hash
+              + "' WHERE seq = "
+              + e.seq());
       prev = hash;
     }
     assertBroken(log.verify(), "entry 5 differs from its sealed head");
@@ -134,10 +146,18 @@ class AuditHeadCheckTest {
     AuditEntry last = log.list().get(4);
     String at = Timestamps.format(Instant.parse("2026-11-23T00:00:00Z"));
     String hash = AuditHash.of(last.hash(), 6, at, "mallory", "approve", "mf/v9", "{}");
-    sql("INSERT INTO audit_log VALUES (6, '" + at + "', 'mallory', 'approve', 'mf/v9', '{}', '"
-        + last.hash() + "', '" + hash + "')");
-    assertBroken(log.verify(), "entries 6..6 come after its sealed head (entry 5): they were"
-        + " added without the audit key");
+    sql(
+        "INSERT INTO audit_log VALUES (6, '"
+            + at
+            + "', 'mallory', 'approve', 'mf/v9', '{}', '"
+            + last.hash()
+            + "', '"
+            + hash
+            + "')");
+    assertBroken(
+        log.verify(),
+        "entries 6..6 come after its sealed head (entry 5): they were"
+            + " added without the audit key");
     store.close();
   }
 
@@ -162,8 +182,7 @@ class AuditHeadCheckTest {
     sql("ALTER TABLE reviewers DROP COLUMN admin");
     sql("DELETE FROM schema_version WHERE version = 4");
     Files.delete(dir.resolve("audit.key"));
-    Files.writeString(dir.resolve("metadata.db.audit-head"), last.seq() + " " + last.hash()
-        + "\n");
+    Files.writeString(dir.resolve("metadata.db.audit-head"), last.seq() + " " + last.hash() + "\n");
     if (!extraSql.isEmpty()) {
       sql(extraSql);
     }
@@ -177,8 +196,8 @@ class AuditHeadCheckTest {
     assertTrue(log.verify().intact(), log.verify().message());
     assertEquals(32, Files.size(dir.resolve("audit.key")));
     log.append(Instant.now(), "bob", "approve", "mf/v6", Map.of());
-    assertTrue(log.verify().message().endsWith("its end matches the sealed head"),
-        log.verify().message());
+    assertTrue(
+        log.verify().message().endsWith("its end matches the sealed head"), log.verify().message());
     assertEquals(3, Files.readString(store.auditHead().file()).strip().split(" ").length);
     store.close();
   }

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AuditLogTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static AuditLog filled(MetadataStore store) {
     AuditLog log = new AuditLog(store);
@@ -26,11 +25,12 @@ class AuditLogTest {
   }
 
   private static void sql(MetadataStore store, String sql) {
-    store.write(c -> {
-      try (Statement s = c.createStatement()) {
-        return s.executeUpdate(sql);
-      }
-    });
+    store.write(
+        c -> {
+          try (Statement s = c.createStatement()) {
+            return s.executeUpdate(sql);
+          }
+        });
   }
 
   @Test
@@ -53,8 +53,7 @@ class AuditLogTest {
       AuditVerification v = log.verify();
       assertFalse(v.intact());
       assertEquals(3, v.firstBadSeq().getAsLong());
-      assertTrue(v.message().contains("entry 3 (approve mf/v3 by bob) was edited"),
-          v.message());
+      assertTrue(v.message().contains("entry 3 (approve mf/v3 by bob) was edited"), v.message());
     }
   }
 
@@ -63,9 +62,15 @@ class AuditLogTest {
     try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
       AuditLog log = filled(store);
       AuditEntry e = log.list().get(1);
-      String forged = AuditHash.of(e.prevHash(), e.seq(),
-          io.recopipe.pipeline.metadata.Timestamps.format(e.at()), "mallory", e.action(),
-          e.subject(), e.detail());
+      String forged =
+          AuditHash.of(
+              e.prevHash(),
+              e.seq(),
+              io.recopipe.pipeline.metadata.Timestamps.format(e.at()),
+              "mallory",
+              e.action(),
+              e.subject(),
+              e.detail());
       sql(store, "UPDATE audit_log SET actor = 'mallory', hash = '" + forged + "' WHERE seq = 2");
       AuditVerification v = log.verify();
       assertFalse(v.intact());
@@ -91,15 +96,19 @@ class AuditLogTest {
     try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
       AuditLog log = filled(store);
       AuditEntry last = log.list().get(4);
-      assertTrue(java.nio.file.Files.readString(store.auditHead().file())
-          .startsWith("5 " + last.hash() + " "));
-      assertTrue(log.verify().message().endsWith("its end matches the sealed head"),
+      assertTrue(
+          java.nio.file.Files.readString(store.auditHead().file())
+              .startsWith("5 " + last.hash() + " "));
+      assertTrue(
+          log.verify().message().endsWith("its end matches the sealed head"),
           log.verify().message());
       sql(store, "DELETE FROM audit_log WHERE seq >= 4");
       AuditVerification v = log.verify();
       assertFalse(v.intact(), "the chain of 1..3 is intact, but its end was cut off");
-      assertTrue(v.message().contains("the log ends at entry 3 but its sealed head")
-          && v.message().contains("entries 4..5 were cut off"), v.message());
+      assertTrue(
+          v.message().contains("the log ends at entry 3 but its sealed head")
+              && v.message().contains("entries 4..5 were cut off"),
+          v.message());
     }
   }
 
@@ -109,7 +118,11 @@ class AuditLogTest {
       AuditLog log = filled(store);
       String head = java.nio.file.Files.readString(store.auditHead().file());
       sql(store, "DELETE FROM audit_log WHERE seq = 5");
-      log.append(Instant.parse("2026-11-22T11:00:00Z"), "mallory", "approve", "mf/v5",
+      log.append(
+          Instant.parse("2026-11-22T11:00:00Z"),
+          "mallory",
+          "approve",
+          "mf/v5",
           Map.of("comment", "forged"));
       java.nio.file.Files.writeString(store.auditHead().file(), head);
       AuditVerification v = log.verify();
@@ -121,7 +134,8 @@ class AuditLogTest {
 
   @Test
   void fieldBoundariesAreUnambiguous() {
-    assertFalse(AuditHash.of("p", 1, "t", "ab", "c", "s", "{}")
-        .equals(AuditHash.of("p", 1, "t", "a", "bc", "s", "{}")));
+    assertFalse(
+        AuditHash.of("p", 1, "t", "ab", "c", "s", "{}")
+            .equals(AuditHash.of("p", 1, "t", "a", "bc", "s", "{}")));
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recopipe.model.testing.PlantedRatings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,9 +12,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BenchAlsCommandTest {
   /** The keys the issue requires on every case line. */
-  private static final List<String> KEYS = List.of("case", "n_train", "n_test", "num_factors",
-      "l2_reg", "iterations", "threads", "fit_s", "s_per_iteration", "gflops", "peak_heap_mb",
-      "rmse", "mae");
+  private static final List<String> KEYS =
+      List.of(
+          "case",
+          "n_train",
+          "n_test",
+          "num_factors",
+          "l2_reg",
+          "iterations",
+          "threads",
+          "fit_s",
+          "s_per_iteration",
+          "gflops",
+          "peak_heap_mb",
+          "rmse",
+          "mae");
 
   private static void assertCaseLine(String line, String caseName) {
     assertTrue(line.startsWith("{\"case\":\"" + caseName + "\""), line);
@@ -31,9 +42,22 @@ class BenchAlsCommandTest {
     TrainCommandTest.dir = dir;
     Path train = TrainCommandTest.write("a.base", split.train());
     Path test = TrainCommandTest.write("a.test", split.test());
-    CliRunner.Result result = CliRunner.run("bench", "als", "--train", train.toString(), "--test",
-        test.toString(), "--defaults", "movielens-als", "--num-factors", "3", "--max-iterations", "4",
-        "--threads", "1");
+    CliRunner.Result result =
+        CliRunner.run(
+            "bench",
+            "als",
+            "--train",
+            train.toString(),
+            "--test",
+            test.toString(),
+            "--defaults",
+            "movielens-als",
+            "--num-factors",
+            "3",
+            "--max-iterations",
+            "4",
+            "--threads",
+            "1");
     assertEquals(ExitCodes.OK, result.code(), result.err());
     List<String> lines = result.out().lines().toList();
     assertEquals(1, lines.size(), result.out());
@@ -51,8 +75,18 @@ class BenchAlsCommandTest {
       TrainCommandTest.write("u" + fold + ".base", split.train());
       TrainCommandTest.write("u" + fold + ".test", split.test());
     }
-    CliRunner.Result result = CliRunner.run("bench", "als", "--folds", dir.toString(),
-        "--defaults", "movielens-als", "--num-factors", "2", "--max-iterations", "2");
+    CliRunner.Result result =
+        CliRunner.run(
+            "bench",
+            "als",
+            "--folds",
+            dir.toString(),
+            "--defaults",
+            "movielens-als",
+            "--num-factors",
+            "2",
+            "--max-iterations",
+            "2");
     assertEquals(ExitCodes.OK, result.code(), result.err());
     List<String> lines = result.out().lines().toList();
     assertEquals(6, lines.size(), result.out());
@@ -65,8 +99,18 @@ class BenchAlsCommandTest {
 
   @Test
   void aPresetCaseRuns() {
-    CliRunner.Result result = CliRunner.run("bench", "als", "--preset", "ml-100k",
-        "--defaults", "movielens-vb", "--num-factors", "4", "--max-iterations", "2");
+    CliRunner.Result result =
+        CliRunner.run(
+            "bench",
+            "als",
+            "--preset",
+            "ml-100k",
+            "--defaults",
+            "movielens-vb",
+            "--num-factors",
+            "4",
+            "--max-iterations",
+            "2");
     assertEquals(ExitCodes.OK, result.code(), result.err());
     assertCaseLine(result.out().strip(), "preset-ml-100k");
     assertTrue(result.out().contains("\"n_train\":90000"), result.out());

@@ -14,10 +14,20 @@ class BenchCommitCommandTest {
     assertEquals(ExitCodes.OK, result.code(), result.err());
     List<String> lines = result.out().lines().toList();
     assertEquals(2, lines.size(), result.out());
-    assertTrue(lines.get(0).startsWith("{\"case\":\"commit-1440\",\"ratings\":1440,"
-        + "\"recommendations\":500,\"tables\":5,\"seconds\":"), lines.get(0));
-    assertTrue(lines.get(1).startsWith("{\"case\":\"commit-14400\",\"ratings\":14400,"
-        + "\"recommendations\":5000,\"tables\":5,\"seconds\":"), lines.get(1));
+    assertTrue(
+        lines
+            .get(0)
+            .startsWith(
+                "{\"case\":\"commit-1440\",\"ratings\":1440,"
+                    + "\"recommendations\":500,\"tables\":5,\"seconds\":"),
+        lines.get(0));
+    assertTrue(
+        lines
+            .get(1)
+            .startsWith(
+                "{\"case\":\"commit-14400\",\"ratings\":14400,"
+                    + "\"recommendations\":5000,\"tables\":5,\"seconds\":"),
+        lines.get(1));
     assertTrue(lines.get(1).contains("\"cpu_seconds\":"), lines.get(1));
   }
 

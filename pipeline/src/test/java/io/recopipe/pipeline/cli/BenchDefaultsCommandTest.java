@@ -12,10 +12,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BenchDefaultsCommandTest {
   /** The keys every case line carries: the default's choice and numbers next to ALS and VB. */
-  private static final List<String> KEYS = List.of("case", "n_train", "n_test", "density",
-      "auto_method", "auto_exported_factors", "auto_fit_s", "auto_rmse", "als_num_factors",
-      "als_fit_s", "als_rmse", "vb_num_factors", "vb_fit_s", "vb_rmse", "best_baseline_rmse",
-      "auto_no_worse");
+  private static final List<String> KEYS =
+      List.of(
+          "case",
+          "n_train",
+          "n_test",
+          "density",
+          "auto_method",
+          "auto_exported_factors",
+          "auto_fit_s",
+          "auto_rmse",
+          "als_num_factors",
+          "als_fit_s",
+          "als_rmse",
+          "vb_num_factors",
+          "vb_fit_s",
+          "vb_rmse",
+          "best_baseline_rmse",
+          "auto_no_worse");
 
   @Test
   void foldsPrintEachFoldAndTheirMeanBesideTheBaselines(@TempDir Path dir) throws IOException {
@@ -25,8 +39,9 @@ class BenchDefaultsCommandTest {
       TrainCommandTest.write("u" + fold + ".base", split.train());
       TrainCommandTest.write("u" + fold + ".test", split.test());
     }
-    CliRunner.Result result = CliRunner.run("bench", "defaults", "--cases", "ml-100k",
-        "--folds", dir.toString(), "--threads", "2");
+    CliRunner.Result result =
+        CliRunner.run(
+            "bench", "defaults", "--cases", "ml-100k", "--folds", dir.toString(), "--threads", "2");
     assertEquals(ExitCodes.OK, result.code(), result.err());
     List<String> lines = result.out().lines().toList();
     assertEquals(6, lines.size(), result.out());
@@ -44,8 +59,13 @@ class BenchDefaultsCommandTest {
   void anUnknownCaseIsBadInput() {
     CliRunner.Result result = CliRunner.run("bench", "defaults", "--cases", "ml-5m");
     assertEquals(ExitCodes.BAD_INPUT, result.code());
-    assertTrue(result.err().contains("--cases: unknown case 'ml-5m' (known: ml-100k, ml-1m, "
-        + "ml-20m, preset-ml-100k)"), result.err());
+    assertTrue(
+        result
+            .err()
+            .contains(
+                "--cases: unknown case 'ml-5m' (known: ml-100k, ml-1m, "
+                    + "ml-20m, preset-ml-100k)"),
+        result.err());
   }
 
   private static void assertCaseLine(String line, String caseName) {

@@ -12,9 +12,19 @@ import org.junit.jupiter.api.Test;
 class BenchImplicitCommandTest {
   @Test
   void timesBothSolversOnAPresetWithTheAnchor() {
-    CliRunner.Result result = CliRunner.run("bench", "implicit", "--skip-quality",
-        "--speed-preset", "ml-100k", "--speed-factors", "8", "--speed-iterations", "2",
-        "--threads", "1");
+    CliRunner.Result result =
+        CliRunner.run(
+            "bench",
+            "implicit",
+            "--skip-quality",
+            "--speed-preset",
+            "ml-100k",
+            "--speed-factors",
+            "8",
+            "--speed-iterations",
+            "2",
+            "--threads",
+            "1");
     assertEquals(ExitCodes.OK, result.code(), result.err());
     List<String> lines = result.out().lines().toList();
     assertEquals(2, lines.size(), result.out());
@@ -26,7 +36,10 @@ class BenchImplicitCommandTest {
     assertTrue(JsonFields.doubleValue(cg, "seconds_per_iteration") > 0, lines.get(0));
     assertTrue(JsonFields.string(cg, "anchor").contains("2.75 s per iteration"), lines.get(0));
     // both solvers minimize the same objective and land close to each other
-    assertEquals(JsonFields.doubleValue(exact, "objective"), JsonFields.doubleValue(cg, "objective"),
-        0.02 * JsonFields.doubleValue(exact, "objective"), result.out());
+    assertEquals(
+        JsonFields.doubleValue(exact, "objective"),
+        JsonFields.doubleValue(cg, "objective"),
+        0.02 * JsonFields.doubleValue(exact, "objective"),
+        result.out());
   }
 }

@@ -20,8 +20,9 @@ class BenchPipelineCommandTest {
       throws IOException {
     Path config = dir.resolve("fast.yaml");
     Files.writeString(config, RunCommandTest.FAST_CONFIG);
-    CliRunner.Result result = CliRunner.run("bench", "pipeline", "--config", config.toString(),
-        "--data", "preset:ml-100k");
+    CliRunner.Result result =
+        CliRunner.run(
+            "bench", "pipeline", "--config", config.toString(), "--data", "preset:ml-100k");
     assertEquals(ExitCodes.OK, result.code(), result.err());
     List<String> lines = result.out().lines().toList();
     int steps = io.recopipe.pipeline.movielens.MovieLensMfPipeline.definition().steps().size();
@@ -37,7 +38,8 @@ class BenchPipelineCommandTest {
     assertEquals("SUCCEEDED", JsonFields.string(total, "status"));
     assertTrue(JsonFields.longValue(total, "peak_rss_mb") > 0, lines.get(steps));
     double outside = JsonFields.doubleValue(total, "outside_steps_seconds");
-    assertTrue(outside >= 0 && outside <= JsonFields.doubleValue(total, "seconds"), lines.get(steps));
+    assertTrue(
+        outside >= 0 && outside <= JsonFields.doubleValue(total, "seconds"), lines.get(steps));
     assertTrue(JsonFields.doubleValue(total, "cpu_seconds") > 0, lines.get(steps));
     JsonNode cachedIngest = JsonFields.asObject(Json.parse(lines.get(steps + 1)));
     assertEquals("cached", JsonFields.string(cachedIngest, "pass"));

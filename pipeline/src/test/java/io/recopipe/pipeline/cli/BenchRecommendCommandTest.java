@@ -10,8 +10,9 @@ class BenchRecommendCommandTest {
 
   @Test
   void printsOneJsonLinePerRepetition() {
-    CliRunner.Result result = CliRunner.run("bench", "recommend", "--preset", "ml-100k",
-        "--top-n", "10", "--repeat", "2");
+    CliRunner.Result result =
+        CliRunner.run(
+            "bench", "recommend", "--preset", "ml-100k", "--top-n", "10", "--repeat", "2");
     assertEquals(ExitCodes.OK, result.code(), result.err());
     List<String> lines = result.out().lines().toList();
     assertEquals(2, lines.size(), result.out());

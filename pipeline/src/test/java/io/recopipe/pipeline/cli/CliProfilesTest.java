@@ -21,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A run keeps its profile: gcp runs get Google backends from their own recorded parameters. */
 class CliProfilesTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @AfterEach
   void restore() {
@@ -30,12 +29,25 @@ class CliProfilesTest {
   }
 
   private static Map<String, String> gcpRun() {
-    Map<String, String> p = new HashMap<>(Map.of("gcp.project", "recopipe-demo",
-        "gcp.region", "europe-west1", "gcp.dataset", "recopipe",
-        "gcp.bucket", "recopipe-demo-artifacts", "gcp.repository", "recopipe",
-        "gcp.service", "recommender",
-        "gcp.pipeline_service_account", "pipeline@recopipe-demo.iam.gserviceaccount.com",
-        "gcp.serving_service_account", "serving@recopipe-demo.iam.gserviceaccount.com"));
+    Map<String, String> p =
+        new HashMap<>(
+            Map.of(
+                "gcp.project",
+                "recopipe-demo",
+                "gcp.region",
+                "europe-west1",
+                "gcp.dataset",
+                "recopipe",
+                "gcp.bucket",
+                "recopipe-demo-artifacts",
+                "gcp.repository",
+                "recopipe",
+                "gcp.service",
+                "recommender",
+                "gcp.pipeline_service_account",
+                "pipeline@recopipe-demo.iam.gserviceaccount.com",
+                "gcp.serving_service_account",
+                "serving@recopipe-demo.iam.gserviceaccount.com"));
     p.put(CliProfiles.GCP_ENABLED, "true");
     return p;
   }
@@ -51,7 +63,8 @@ class CliProfilesTest {
       assertEquals("bigquery_ml", gcp.services().get(TrainingEngine.class).orElseThrow().name());
       assertTrue(gcp.services().get(DeployTarget.class).isPresent());
       assertTrue(gcp.warehouses().get() instanceof BigQueryWarehouse);
-      assertSame(gcp.services().get(DeployTarget.class).orElseThrow(),
+      assertSame(
+          gcp.services().get(DeployTarget.class).orElseThrow(),
           profiles.forRun(gcpRun()).services().get(DeployTarget.class).orElseThrow(),
           "one profile per config, reused");
     }

@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Runs the real CLI in-process with stdout and stderr captured, as a user's shell would see them. */
+/**
+ * Runs the real CLI in-process with stdout and stderr captured, as a user's shell would see them.
+ */
 public final class CliRunner {
   /** What one invocation produced. */
   public record Result(int code, String out, String err) {
@@ -12,12 +14,12 @@ public final class CliRunner {
     public String transcript() {
       java.util.List<String> lines = out.lines().toList();
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()))
-          + "\n" + err;
+          + "\n"
+          + err;
     }
   }
 
-  private CliRunner() {
-  }
+  private CliRunner() {}
 
   /** Runs {@code recopipe ARGS}; one invocation at a time, as System.out is swapped. */
   public static synchronized Result run(String... args) {
@@ -29,7 +31,9 @@ public final class CliRunner {
       System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
       int code = Main.run(args);
-      return new Result(code, outBytes.toString(StandardCharsets.UTF_8),
+      return new Result(
+          code,
+          outBytes.toString(StandardCharsets.UTF_8),
           errBytes.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(out);

@@ -27,12 +27,26 @@ class ComponentCommandProfileTest {
   }
 
   private static Map<String, String> env() {
-    return GcpEnvironment.of(GcpConfig.from(Map.of("gcp.project", "recopipe-demo",
-        "gcp.region", "europe-west1", "gcp.dataset", "recopipe",
-        "gcp.bucket", "recopipe-demo-artifacts", "gcp.repository", "recopipe",
-        "gcp.service", "recommender",
-        "gcp.pipeline_service_account", "pipeline@recopipe-demo.iam.gserviceaccount.com",
-        "gcp.serving_service_account", "serving@recopipe-demo.iam.gserviceaccount.com"), "t"));
+    return GcpEnvironment.of(
+        GcpConfig.from(
+            Map.of(
+                "gcp.project",
+                "recopipe-demo",
+                "gcp.region",
+                "europe-west1",
+                "gcp.dataset",
+                "recopipe",
+                "gcp.bucket",
+                "recopipe-demo-artifacts",
+                "gcp.repository",
+                "recopipe",
+                "gcp.service",
+                "recommender",
+                "gcp.pipeline_service_account",
+                "pipeline@recopipe-demo.iam.gserviceaccount.com",
+                "gcp.serving_service_account",
+                "serving@recopipe-demo.iam.gserviceaccount.com"),
+            "t"));
   }
 
   @Test
@@ -40,8 +54,8 @@ class ComponentCommandProfileTest {
     assertNull(ComponentCommand.gcpProfile(Map.of("PATH", "/bin")), "local without the variable");
     ProfileOption.credentials = () -> GoogleCredentials.create(new AccessToken("t", null));
     try (GcpProfile profile = ComponentCommand.gcpProfile(env())) {
-      assertEquals("bigquery_ml", profile.services().get(TrainingEngine.class).orElseThrow()
-          .name());
+      assertEquals(
+          "bigquery_ml", profile.services().get(TrainingEngine.class).orElseThrow().name());
       assertTrue(profile.services().get(DeployTarget.class).isPresent());
       assertEquals("recommender", profile.config().service());
     }
@@ -51,9 +65,11 @@ class ComponentCommandProfileTest {
   void anIncompleteEnvironmentNamesWhatIsMissing() {
     Map<String, String> env = new HashMap<>(env());
     env.remove("RECOPIPE_GCP_BUCKET");
-    GcpConfigException e = assertThrows(GcpConfigException.class,
-        () -> ComponentCommand.gcpProfile(env));
-    assertTrue(e.getMessage().contains("RECOPIPE_GCP_* environment")
-        && e.getMessage().contains("gcp.bucket (missing"), e.getMessage());
+    GcpConfigException e =
+        assertThrows(GcpConfigException.class, () -> ComponentCommand.gcpProfile(env));
+    assertTrue(
+        e.getMessage().contains("RECOPIPE_GCP_* environment")
+            && e.getMessage().contains("gcp.bucket (missing"),
+        e.getMessage());
   }
 }

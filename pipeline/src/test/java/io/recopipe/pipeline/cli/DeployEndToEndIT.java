@@ -37,11 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
  * revision keeps answering.
  */
 class DeployEndToEndIT {
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path home() {
     return dir.resolve("home");
@@ -56,12 +55,13 @@ class DeployEndToEndIT {
   void deploysHandsOverUnderLoadAndRollsBackABrokenRevision() throws Exception {
     int port = freePort();
     Path config = dir.resolve("c.yaml");
-    Files.writeString(config, RunCommandTest.FAST_CONFIG.replace("enabled: false",
-        "enabled: true\n  port: " + port));
+    Files.writeString(
+        config,
+        RunCommandTest.FAST_CONFIG.replace("enabled: false", "enabled: true\n  port: " + port));
     String predict = "http://127.0.0.1:" + port + "/v1/models/recommender_model:predict";
 
-    CliRunner.Result first = CliRunner.run("run", "--home", home().toString(), "--config",
-        config.toString());
+    CliRunner.Result first =
+        CliRunner.run("run", "--home", home().toString(), "--config", config.toString());
     assertEquals(ExitCodes.OK, first.code(), first.out() + first.err());
     assertTrue(first.out().contains("endpoint: " + predict), first.out());
     HttpResponse<String> seed = post(predict, "{\"instances\": [{\"user_id\": 1}]}");
@@ -73,22 +73,31 @@ class DeployEndToEndIT {
     AtomicBoolean polling = new AtomicBoolean(true);
     AtomicInteger ok = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
-    Thread client = new Thread(() -> {
-      while (polling.get()) {
-        try {
-          if (post(predict, "{\"instances\": [{\"user_id\": 2}]}").statusCode() == 200) {
-            ok.incrementAndGet();
-          } else {
-            failed.incrementAndGet();
-          }
-        } catch (Exception e) {
-          failed.incrementAndGet();
-        }
-      }
-    });
+    Thread client =
+        new Thread(
+            () -> {
+              while (polling.get()) {
+                try {
+                  if (post(predict, "{\"instances\": [{\"user_id\": 2}]}").statusCode() == 200) {
+                    ok.incrementAndGet();
+                  } else {
+                    failed.incrementAndGet();
+                  }
+                } catch (Exception e) {
+                  failed.incrementAndGet();
+                }
+              }
+            });
     client.start();
-    CliRunner.Result second = CliRunner.run("run", "--home", home().toString(), "--config",
-        config.toString(), "--set", "train.max_iterations=7");
+    CliRunner.Result second =
+        CliRunner.run(
+            "run",
+            "--home",
+            home().toString(),
+            "--config",
+            config.toString(),
+            "--set",
+            "train.max_iterations=7");
     polling.set(false);
     client.join();
     assertEquals(ExitCodes.OK, second.code(), second.out() + second.err());
@@ -108,9 +117,17 @@ class DeployEndToEndIT {
       otherModel = output(history, runs.get(0).id(), "export", "model");
     }
     Path out = Files.createDirectories(dir.resolve("broken-endpoint"));
-    RolledBackException rolledBack = assertThrows(RolledBackException.class,
-        () -> new DeployComponent().run(new DirectContext(at, Map.of("image", image, "model",
-            otherModel), out, Map.of("port", String.valueOf(port)))));
+    RolledBackException rolledBack =
+        assertThrows(
+            RolledBackException.class,
+            () ->
+                new DeployComponent()
+                    .run(
+                        new DirectContext(
+                            at,
+                            Map.of("image", image, "model", otherModel),
+                            out,
+                            Map.of("port", String.valueOf(port)))));
     assertTrue(rolledBack.getMessage().contains("smoke test"), rolledBack.getMessage());
     assertEquals(secondVersion, version(port), "the serving revision keeps answering");
     assertEquals(200, post(predict, "{\"instances\": [{\"user_id\": 1}]}").statusCode());
@@ -122,15 +139,25 @@ class DeployEndToEndIT {
 
   private static Path output(RunHistory history, String runId, String step, String port) {
     return history.show(runId).orElseThrow().executions().stream()
-        .filter(e -> e.execution().step().equals(step)).findFirst().orElseThrow()
-        .outputs().entrySet().stream().filter(e -> e.getKey().equals(port))
-        .map(e -> history.locate(e.getValue())).findFirst().orElseThrow();
+        .filter(e -> e.execution().step().equals(step))
+        .findFirst()
+        .orElseThrow()
+        .outputs()
+        .entrySet()
+        .stream()
+        .filter(e -> e.getKey().equals(port))
+        .map(e -> history.locate(e.getValue()))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static String version(int port) throws Exception {
-    HttpResponse<String> status = HTTP.send(HttpRequest.newBuilder(URI.create(
-        "http://127.0.0.1:" + port + "/v1/models/recommender_model")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> status =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/v1/models/recommender_model"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, status.statusCode(), status.body());
     String body = status.body();
     int at = body.indexOf("\"version\":\"") + 11;
@@ -138,9 +165,12 @@ class DeployEndToEndIT {
   }
 
   private static HttpResponse<String> post(String url, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(5))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -151,8 +181,9 @@ class DeployEndToEndIT {
   }
 
   /** Runs one component directly against a home's service directory. */
-  private record DirectContext(RecopipeHome home, Map<String, Path> inputs, Path out,
-      Map<String, String> parameters) implements StepContext {
+  private record DirectContext(
+      RecopipeHome home, Map<String, Path> inputs, Path out, Map<String, String> parameters)
+      implements StepContext {
     @Override
     public String runId() {
       return "direct";
@@ -187,18 +218,15 @@ class DeployEndToEndIT {
     public StepLog log() {
       return new StepLog() {
         @Override
-        public void info(String line) {
-        }
+        public void info(String line) {}
 
         @Override
-        public void progress(String line) {
-        }
+        public void progress(String line) {}
       };
     }
 
     @Override
-    public void metric(String name, double value) {
-    }
+    public void metric(String name, double value) {}
 
     @Override
     public Optional<Path> championModel() {

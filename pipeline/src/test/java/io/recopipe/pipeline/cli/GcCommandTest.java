@@ -25,16 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code recopipe gc} on a real home: the champion comes from the oldest run, later runs are
- * gated; keeping one run removes old artifacts but never the champion's lineage or a registered
- * bundle, and a run afterwards misses the cache exactly where gc removed something.
+ * {@code recopipe gc} on a real home: the champion comes from the oldest run, later runs are gated;
+ * keeping one run removes old artifacts but never the champion's lineage or a registered bundle,
+ * and a run afterwards misses the cache exactly where gc removed something.
  */
 class GcCommandTest {
   private static final Pattern SUMMARY =
       Pattern.compile("removed (\\d+) artifacts of (\\d+) runs, freed (\\d+\\.\\d) MB");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path home() {
     return dir.resolve("home");
@@ -101,9 +100,11 @@ class GcCommandTest {
     assertFalse(Files.exists(artifacts.resolve(championRun + "/evaluate/metrics")));
     assertFalse(Files.exists(secondModel));
     assertFalse(Files.exists(artifacts.resolve(".staging").resolve(secondRun)));
-    assertEquals(summary.group(1), scalar("SELECT COUNT(*) FROM artifacts"
-        + " WHERE removed_at IS NOT NULL"));
-    assertEquals("user:" + System.getProperty("user.name"),
+    assertEquals(
+        summary.group(1),
+        scalar("SELECT COUNT(*) FROM artifacts" + " WHERE removed_at IS NOT NULL"));
+    assertEquals(
+        "user:" + System.getProperty("user.name"),
         scalar("SELECT actor FROM audit_log WHERE action = 'gc'"));
     assertEquals(ExitCodes.OK, cli("audit", "verify").code());
 
@@ -114,9 +115,11 @@ class GcCommandTest {
     // rerunning the removed configuration: ingest is a hit (kept), train a miss (removed)
     CliRunner.Result again = run("train.num_factors=4", gated);
     assertEquals(ExitCodes.GATED, again.code(), again.transcript());
-    assertTrue(again.out().lines().anyMatch(l -> l.matches("ingest\\s+\\| SUCCEEDED \\| hit.*")),
+    assertTrue(
+        again.out().lines().anyMatch(l -> l.matches("ingest\\s+\\| SUCCEEDED \\| hit.*")),
         again.out());
-    assertTrue(again.out().lines().anyMatch(l -> l.matches("train\\s+\\| SUCCEEDED \\| - .*")),
+    assertTrue(
+        again.out().lines().anyMatch(l -> l.matches("train\\s+\\| SUCCEEDED \\| - .*")),
         again.out());
 
     CliRunner.Result nothing = cli("gc", "--keep-runs", "10");
@@ -129,22 +132,27 @@ class GcCommandTest {
       CliRunner.Result result = cli("gc", "--keep-runs", bad);
       assertEquals(ExitCodes.BAD_INPUT, result.code(), bad);
       assertEquals(1, result.err().lines().count(), result.err());
-      assertTrue(result.err().contains("--keep-runs must be a whole number 0 or more"),
-          result.err());
+      assertTrue(
+          result.err().contains("--keep-runs must be a whole number 0 or more"), result.err());
       assertFalse(result.err().contains("\u001b"), "control characters are escaped");
     }
     assertFalse(Files.exists(home().resolve("metadata.db")), "nothing recorded on bad input");
   }
 
   private static String runId(CliRunner.Result result) {
-    return result.out().lines().filter(l -> l.matches("run \\S+ of pipeline .*"))
-        .map(l -> l.split(" ")[1]).findFirst()
+    return result
+        .out()
+        .lines()
+        .filter(l -> l.matches("run \\S+ of pipeline .*"))
+        .map(l -> l.split(" ")[1])
+        .findFirst()
         .orElseThrow(() -> new AssertionError(result.out()));
   }
 
   private String scalar(String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:"
-        + home().resolve("metadata.db")); Statement s = c.createStatement();
+    try (Connection c =
+            DriverManager.getConnection("jdbc:sqlite:" + home().resolve("metadata.db"));
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       assertTrue(rs.next(), sql);
       return rs.getString(1);

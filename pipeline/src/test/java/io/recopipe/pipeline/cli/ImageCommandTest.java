@@ -9,25 +9,33 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code image push} checks the profile and the whole gcp section before pushing anything. */
 class ImageCommandTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void onlyTheGcpProfilePushes() {
-    CliRunner.Result r = CliRunner.run("image", "push", "--profile", "local", "--home",
-        dir.toString());
+    CliRunner.Result r =
+        CliRunner.run("image", "push", "--profile", "local", "--home", dir.toString());
     assertEquals(ExitCodes.BAD_INPUT, r.code());
-    assertTrue(r.err().contains("--profile local: images are pushed only in the gcp profile"),
-        r.err());
+    assertTrue(
+        r.err().contains("--profile local: images are pushed only in the gcp profile"), r.err());
   }
 
   @Test
   void everyMissingGcpFieldIsNamedFirst() {
-    CliRunner.Result r = CliRunner.run("image", "push", "--profile", "gcp", "--home",
-        dir.toString(), "--set", "gcp.project=recopipe-demo");
+    CliRunner.Result r =
+        CliRunner.run(
+            "image",
+            "push",
+            "--profile",
+            "gcp",
+            "--home",
+            dir.toString(),
+            "--set",
+            "gcp.project=recopipe-demo");
     assertEquals(ExitCodes.BAD_INPUT, r.code());
     assertEquals(1, r.err().strip().lines().count(), r.err());
-    assertTrue(r.err().contains("gcp.region (missing") && r.err().contains("gcp.bucket (missing"),
+    assertTrue(
+        r.err().contains("gcp.region (missing") && r.err().contains("gcp.bucket (missing"),
         r.err());
   }
 }

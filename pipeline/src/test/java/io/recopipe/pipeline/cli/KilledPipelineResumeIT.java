@@ -18,14 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real movielens-mf pipeline in a child JVM killed with SIGKILL in the middle of training,
- * then resumed: it must end SUCCEEDED with the same artifacts as an uninterrupted run. Bundles
- * name their run in provenance, so bundles are compared file by file through their manifests'
- * SHA-256 of every data file (and the image and endpoint, derived from the manifest, are left
- * out); datasets, metrics and gate decisions are compared whole.
+ * The real movielens-mf pipeline in a child JVM killed with SIGKILL in the middle of training, then
+ * resumed: it must end SUCCEEDED with the same artifacts as an uninterrupted run. Bundles name
+ * their run in provenance, so bundles are compared file by file through their manifests' SHA-256 of
+ * every data file (and the image and endpoint, derived from the manifest, are left out); datasets,
+ * metrics and gate decisions are compared whole.
  */
 class KilledPipelineResumeIT {
-  private static final String CONFIG = """
+  private static final String CONFIG =
+      """
       ingest:
         source: preset:ml-100k
       train:
@@ -45,25 +46,34 @@ class KilledPipelineResumeIT {
       deploy:
         enabled: false
       """;
-  private static final Pattern OUTPUT = Pattern.compile(
-      "^\\s+output (\\w+): \\w+ (\\S+) \\(\\d+ bytes, sha256 (\\w+)\\)$");
+  private static final Pattern OUTPUT =
+      Pattern.compile("^\\s+output (\\w+): \\w+ (\\S+) \\(\\d+ bytes, sha256 (\\w+)\\)$");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aRunKilledDuringTrainingResumesToTheSameArtifacts() throws Exception {
     Path config = dir.resolve("config.yaml");
     Files.writeString(config, CONFIG);
     Path killedHome = dir.resolve("killed");
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "--add-modules", "jdk.incubator.vector", "-cp",
-        System.getProperty("java.class.path"), Main.class.getName(), "run", "--home",
-        killedHome.toString(), "--config", config.toString())
-        .redirectErrorStream(true).start();
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "run",
+                "--home",
+                killedHome.toString(),
+                "--config",
+                config.toString())
+            .redirectErrorStream(true)
+            .start();
     String runId = null;
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         Matcher started = Pattern.compile("^run (\\S+) of pipeline").matcher(line);
         if (started.find()) {
@@ -82,13 +92,14 @@ class KilledPipelineResumeIT {
 
     CliRunner.Result resumed = CliRunner.run("resume", runId, "--home", killedHome.toString());
     assertEquals(ExitCodes.OK, resumed.code(), resumed.out() + resumed.err());
-    CliRunner.Result clean = CliRunner.run("run", "--home", dir.resolve("clean").toString(),
-        "--config", config.toString());
+    CliRunner.Result clean =
+        CliRunner.run(
+            "run", "--home", dir.resolve("clean").toString(), "--config", config.toString());
     assertEquals(ExitCodes.OK, clean.code(), clean.out() + clean.err());
 
     Map<String, String> afterKill = fingerprints(killedHome, runId);
-    Map<String, String> uninterrupted = fingerprints(dir.resolve("clean"), lastRun(
-        dir.resolve("clean")));
+    Map<String, String> uninterrupted =
+        fingerprints(dir.resolve("clean"), lastRun(dir.resolve("clean")));
     assertTrue(afterKill.size() >= 6, afterKill.toString());
     assertEquals(uninterrupted, afterKill);
   }
@@ -111,7 +122,9 @@ class KilledPipelineResumeIT {
       Matcher m = OUTPUT.matcher(line);
       // The image and endpoint derive from the bundle manifest's hash, which names the run, so
       // they differ between two runs by design; within one run (resume) they are identical.
-      if (!m.matches() || m.group(1).equals("log") || "package".equals(step)
+      if (!m.matches()
+          || m.group(1).equals("log")
+          || "package".equals(step)
           || "deploy".equals(step)) {
         continue;
       }

@@ -27,7 +27,8 @@ class MovieLens100kAccuracyIT {
   @Test
   void u1SplitReachesRmseAtMostPoint92WithTheMovieLensDefaults() throws Exception {
     Path dir = ml100k();
-    assumeTrue(Files.isRegularFile(dir.resolve("u1.base")),
+    assumeTrue(
+        Files.isRegularFile(dir.resolve("u1.base")),
         "ML-100K not found at " + dir.toAbsolutePath() + "; set ML100K_DIR to run this test");
     Ratings train = DatasetReader.read(dir.resolve("u1.base")).ratings();
     Ratings test = DatasetReader.read(dir.resolve("u1.test")).ratings();
@@ -41,8 +42,8 @@ class MovieLens100kAccuracyIT {
     assertTrue(evaluation.get("r2_score") > 0.3, "r2 " + evaluation.get("r2_score"));
     // BigQuery ML's plain defaults are far worse on held-out data: the reason for the tuned set.
     AlsResult plain = new AlsTrainer(OptionDefaults.resolve("bigquery", Map.of())).fit(train);
-    double plainRmse = RegressionEvaluator.create().evaluate(plain.model(), test)
-        .get("root_mean_squared_error");
+    double plainRmse =
+        RegressionEvaluator.create().evaluate(plain.model(), test).get("root_mean_squared_error");
     assertTrue(plainRmse > rmse, "bigquery defaults " + plainRmse + " vs tuned " + rmse);
   }
 }

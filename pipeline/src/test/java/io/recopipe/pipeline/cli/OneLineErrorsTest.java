@@ -29,8 +29,7 @@ import picocli.CommandLine;
 /** The exit code comes from the exception's type, and a bug is never reported as bad input. */
 class OneLineErrorsTest {
 
-  private record Handled(int code, String err) {
-  }
+  private record Handled(int code, String err) {}
 
   private static Handled handle(Exception e) {
     CommandLine cli = new CommandLine(CommandLine.Model.CommandSpec.create());
@@ -42,18 +41,21 @@ class OneLineErrorsTest {
 
   @Test
   void badInputExitsTwoWithTheMessage() {
-    for (Exception e : List.of(new InvalidInputException("--keep-runs must be 0 or more"),
-        new DataFormatException("r.csv", 3, "expected a number, found 'x'"),
-        new ConfigException("c.yaml line 2: unknown key"),
-        new BundleFormatException(Path.of("b"), "manifest.json", "truncated"),
-        new WarehouseException("table ratings: no such column", null),
-        new BadInputException("ingest.source: no such file: r.csv"),
-        new NoSuchFileException("r.csv"))) {
+    for (Exception e :
+        List.of(
+            new InvalidInputException("--keep-runs must be 0 or more"),
+            new DataFormatException("r.csv", 3, "expected a number, found 'x'"),
+            new ConfigException("c.yaml line 2: unknown key"),
+            new BundleFormatException(Path.of("b"), "manifest.json", "truncated"),
+            new WarehouseException("table ratings: no such column", null),
+            new BadInputException("ingest.source: no such file: r.csv"),
+            new NoSuchFileException("r.csv"))) {
       Handled h = handle(e);
       assertEquals(ExitCodes.BAD_INPUT, h.code(), e.toString());
       assertTrue(h.err().startsWith("recopipe: error: "), h.err());
     }
-    assertEquals("recopipe: error: no such file: r.csv",
+    assertEquals(
+        "recopipe: error: no such file: r.csv",
         handle(new UncheckedIOException(new NoSuchFileException("r.csv"))).err());
   }
 
@@ -66,10 +68,13 @@ class OneLineErrorsTest {
 
   @Test
   void aFailedOperationExitsOne() {
-    for (Exception e : List.of(new OperationFailedException("nothing to resume"),
-        new MetadataException("read runs", new java.sql.SQLException("locked")),
-        new ComponentException("deploy: port in use"), new RolledBackException("smoke test"),
-        new IOException("disk full"))) {
+    for (Exception e :
+        List.of(
+            new OperationFailedException("nothing to resume"),
+            new MetadataException("read runs", new java.sql.SQLException("locked")),
+            new ComponentException("deploy: port in use"),
+            new RolledBackException("smoke test"),
+            new IOException("disk full"))) {
       Handled h = handle(e);
       assertEquals(ExitCodes.FAILED, h.code(), e.toString());
       assertEquals("recopipe: error: " + e.getMessage(), h.err());
@@ -78,14 +83,20 @@ class OneLineErrorsTest {
 
   @Test
   void aBugIsAnInternalErrorNeverBadInput() {
-    for (Exception e : List.of(new IllegalArgumentException("k must be >= 1, was 0"),
-        new IllegalStateException("takeBest needs an empty selector"),
-        new NullPointerException("model"), new IndexOutOfBoundsException(3))) {
+    for (Exception e :
+        List.of(
+            new IllegalArgumentException("k must be >= 1, was 0"),
+            new IllegalStateException("takeBest needs an empty selector"),
+            new NullPointerException("model"),
+            new IndexOutOfBoundsException(3))) {
       Handled h = handle(e);
       assertNotEquals(ExitCodes.BAD_INPUT, h.code(), e.toString());
       assertEquals(ExitCodes.INTERNAL, h.code(), e.toString());
-      assertEquals("recopipe: internal error: " + e
-          + " (a bug in recopipe; RECOPIPE_DEBUG=1 shows the stack trace)", h.err());
+      assertEquals(
+          "recopipe: internal error: "
+              + e
+              + " (a bug in recopipe; RECOPIPE_DEBUG=1 shows the stack trace)",
+          h.err());
     }
   }
 

@@ -27,7 +27,8 @@ class PipelineMovieLens100kIT {
   @Test
   void theDefaultPipelineRunsEndToEndOnMovieLens100k(@TempDir Path dir) throws Exception {
     Path data = ml100k();
-    assumeTrue(Files.isRegularFile(data.resolve("u.data")),
+    assumeTrue(
+        Files.isRegularFile(data.resolve("u.data")),
         "ML-100K not found at " + data.toAbsolutePath() + "; set ML100K_DIR to run this test");
     String home = dir.resolve("home").toString();
     int port;
@@ -36,17 +37,22 @@ class PipelineMovieLens100kIT {
     }
     CliRunner.Result run;
     try {
-      run = CliRunner.run("run", "--home", home, "--data", data.toString(), "--set",
-          "deploy.port=" + port);
+      run =
+          CliRunner.run(
+              "run", "--home", home, "--data", data.toString(), "--set", "deploy.port=" + port);
       assertEquals(ExitCodes.OK, run.code(), run.out() + run.err());
       String url = "http://127.0.0.1:" + port + "/v1/models/recommender_model:predict";
       assertTrue(run.out().contains("endpoint: " + url), run.out());
-      java.net.http.HttpResponse<String> seed = java.net.http.HttpClient.newHttpClient().send(
-          java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-              .header("Content-Type", "application/json")
-              .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                  "{\"instances\": [{\"user_id\": 1}]}")).build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString());
+      java.net.http.HttpResponse<String> seed =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                      .header("Content-Type", "application/json")
+                      .POST(
+                          java.net.http.HttpRequest.BodyPublishers.ofString(
+                              "{\"instances\": [{\"user_id\": 1}]}"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
       assertEquals(200, seed.statusCode(), seed.body());
       assertTrue(seed.body().startsWith("{\"predictions\":[{\"predicted_rating\":["));
     } finally {
@@ -54,21 +60,66 @@ class PipelineMovieLens100kIT {
     }
     assertTrue(run.out().contains("[train] iteration 171 "), "training progress is shown");
 
-    assertEquals("100000", single(CliRunner.run("sql", "--home", home, "--format", "tsv",
-        "SELECT COUNT(*) FROM ratings")));
-    assertEquals("943", single(CliRunner.run("sql", "--home", home, "--format", "tsv",
-        "SELECT COUNT(*) FROM users")));
-    double rmse = Double.parseDouble(single(CliRunner.run("sql", "--home", home, "--format",
-        "tsv", "SELECT root_mean_squared_error FROM evaluation WHERE model = 'candidate'")));
+    assertEquals(
+        "100000",
+        single(
+            CliRunner.run(
+                "sql", "--home", home, "--format", "tsv", "SELECT COUNT(*) FROM ratings")));
+    assertEquals(
+        "943",
+        single(
+            CliRunner.run("sql", "--home", home, "--format", "tsv", "SELECT COUNT(*) FROM users")));
+    double rmse =
+        Double.parseDouble(
+            single(
+                CliRunner.run(
+                    "sql",
+                    "--home",
+                    home,
+                    "--format",
+                    "tsv",
+                    "SELECT root_mean_squared_error FROM evaluation WHERE model = 'candidate'")));
     assertTrue(rmse < 0.92, "held-out RMSE " + rmse);
-    double r2 = Double.parseDouble(single(CliRunner.run("sql", "--home", home, "--format", "tsv",
-        "SELECT r2_score FROM evaluation WHERE model = 'candidate'")));
+    double r2 =
+        Double.parseDouble(
+            single(
+                CliRunner.run(
+                    "sql",
+                    "--home",
+                    home,
+                    "--format",
+                    "tsv",
+                    "SELECT r2_score FROM evaluation WHERE model = 'candidate'")));
     assertTrue(r2 > 0.3, "held-out R² " + r2);
-    assertEquals("50", single(CliRunner.run("sql", "--home", home, "--format", "tsv",
-        "SELECT COUNT(*) FROM recommendations WHERE user_id = '1'")));
-    assertEquals("0", single(CliRunner.run("sql", "--home", home, "--format", "tsv",
-        "SELECT COUNT(*) FROM recommendations r JOIN train t USING (user_id, item_id)")));
-    assertEquals("0", single(CliRunner.run("sql", "--home", home, "--format", "tsv",
-        "SELECT COUNT(*) FROM recommendations WHERE title IS NULL")));
+    assertEquals(
+        "50",
+        single(
+            CliRunner.run(
+                "sql",
+                "--home",
+                home,
+                "--format",
+                "tsv",
+                "SELECT COUNT(*) FROM recommendations WHERE user_id = '1'")));
+    assertEquals(
+        "0",
+        single(
+            CliRunner.run(
+                "sql",
+                "--home",
+                home,
+                "--format",
+                "tsv",
+                "SELECT COUNT(*) FROM recommendations r JOIN train t USING (user_id, item_id)")));
+    assertEquals(
+        "0",
+        single(
+            CliRunner.run(
+                "sql",
+                "--home",
+                home,
+                "--format",
+                "tsv",
+                "SELECT COUNT(*) FROM recommendations WHERE title IS NULL")));
   }
 }

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --profile gcp} refuses a bad gcp section or missing credentials before any call. */
 class ProfileOptionTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @AfterEach
   void restore() {
@@ -25,47 +24,80 @@ class ProfileOptionTest {
   }
 
   private List<String> args(String... extra) {
-    List<String> args = new ArrayList<>(List.of("run", "--home", dir.resolve("home").toString(),
-        "--data", "preset:ml-100k", "--profile", "gcp"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--home",
+                dir.resolve("home").toString(),
+                "--data",
+                "preset:ml-100k",
+                "--profile",
+                "gcp"));
     args.addAll(List.of(extra));
     return args;
   }
 
   @Test
   void everyMissingGcpFieldIsNamedInOneLineBeforeAnyCall() {
-    ProfileOption.credentials = () -> {
-      throw new AssertionError("credentials must not be looked up before the config is checked");
-    };
-    CliRunner.Result r = CliRunner.run(args("--set", "gcp.region=europe-west1").toArray(
-        String[]::new));
+    ProfileOption.credentials =
+        () -> {
+          throw new AssertionError(
+              "credentials must not be looked up before the config is checked");
+        };
+    CliRunner.Result r =
+        CliRunner.run(args("--set", "gcp.region=europe-west1").toArray(String[]::new));
     assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
     String line = r.err().strip();
     assertEquals(1, line.lines().count(), line);
-    for (String field : List.of("gcp.project", "gcp.dataset", "gcp.bucket", "gcp.repository",
-        "gcp.service", "gcp.pipeline_service_account", "gcp.serving_service_account")) {
+    for (String field :
+        List.of(
+            "gcp.project",
+            "gcp.dataset",
+            "gcp.bucket",
+            "gcp.repository",
+            "gcp.service",
+            "gcp.pipeline_service_account",
+            "gcp.serving_service_account")) {
       assertTrue(line.contains(field + " (missing"), field + " in " + line);
     }
     assertFalse(line.contains("gcp.region"), line);
-    assertFalse(Files.exists(dir.resolve("home").resolve("metadata.db")),
-        "no run was recorded");
+    assertFalse(Files.exists(dir.resolve("home").resolve("metadata.db")), "no run was recorded");
   }
 
   @Test
   void missingCredentialsAreOneLineWithTheFix() {
-    ProfileOption.credentials = () -> {
-      throw new IOException("The Application Default Credentials are not available.\nmore");
-    };
-    CliRunner.Result r = CliRunner.run(args("--set", "gcp.project=recopipe-demo",
-        "--set", "gcp.region=europe-west1", "--set", "gcp.dataset=recopipe",
-        "--set", "gcp.bucket=recopipe-demo-artifacts", "--set", "gcp.repository=recopipe",
-        "--set", "gcp.service=recommender",
-        "--set", "gcp.pipeline_service_account=pipeline@recopipe-demo.iam.gserviceaccount.com",
-        "--set", "gcp.serving_service_account=serving@recopipe-demo.iam.gserviceaccount.com")
-        .toArray(String[]::new));
+    ProfileOption.credentials =
+        () -> {
+          throw new IOException("The Application Default Credentials are not available.\nmore");
+        };
+    CliRunner.Result r =
+        CliRunner.run(
+            args(
+                    "--set",
+                    "gcp.project=recopipe-demo",
+                    "--set",
+                    "gcp.region=europe-west1",
+                    "--set",
+                    "gcp.dataset=recopipe",
+                    "--set",
+                    "gcp.bucket=recopipe-demo-artifacts",
+                    "--set",
+                    "gcp.repository=recopipe",
+                    "--set",
+                    "gcp.service=recommender",
+                    "--set",
+                    "gcp.pipeline_service_account=pipeline@recopipe-demo.iam.gserviceaccount.com",
+                    "--set",
+                    "gcp.serving_service_account=serving@recopipe-demo.iam.gserviceaccount.com")
+                .toArray(String[]::new));
     assertEquals(ExitCodes.FAILED, r.code(), r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());
-    assertTrue(r.err().contains("found no Google credentials (The Application Default "
-        + "Credentials are not available.); run `gcloud auth application-default login`"),
+    assertTrue(
+        r.err()
+            .contains(
+                "found no Google credentials (The Application Default "
+                    + "Credentials are not available.); run `gcloud auth application-default login`"),
         r.err());
   }
 

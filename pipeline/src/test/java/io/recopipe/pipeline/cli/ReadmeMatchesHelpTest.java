@@ -54,7 +54,8 @@ class ReadmeMatchesHelpTest {
         }
       }
     }
-    Set<String> inHelp = new TreeSet<>(cli().getSubcommands().get("bench").getSubcommands().keySet());
+    Set<String> inHelp =
+        new TreeSet<>(cli().getSubcommands().get("bench").getSubcommands().keySet());
     inHelp.remove("help");
     assertEquals(inHelp, documented, "README's `bench` row vs ./recopipe bench --help");
   }
@@ -65,9 +66,13 @@ class ReadmeMatchesHelpTest {
     for (Field field : ExitCodes.class.getDeclaredFields()) {
       if (Modifier.isStatic(field.getModifiers()) && field.getType() == int.class) {
         int code = field.getInt(null);
-        assertTrue(commands.contains("`" + code + "`"),
-            "README's Commands section does not explain exit code " + code + " ("
-                + field.getName() + ")");
+        assertTrue(
+            commands.contains("`" + code + "`"),
+            "README's Commands section does not explain exit code "
+                + code
+                + " ("
+                + field.getName()
+                + ")");
       }
     }
   }

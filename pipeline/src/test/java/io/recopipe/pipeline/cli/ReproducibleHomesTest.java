@@ -20,16 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shipped pipeline run with the same data, config and seed in two separate homes, caching
- * off: every step's cache key, the model's bytes and its version are the same, so the second
- * home could have reused the first's work and both name the model alike.
+ * The shipped pipeline run with the same data, config and seed in two separate homes, caching off:
+ * every step's cache key, the model's bytes and its version are the same, so the second home could
+ * have reused the first's work and both name the model alike.
  */
 class ReproducibleHomesTest {
-  private static final List<String> STEPS = List.of("ingest", "train", "evaluate", "gate",
-      "export", "package");
+  private static final List<String> STEPS =
+      List.of("ingest", "train", "evaluate", "gate", "export", "package");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void twoHomesComputeTheSameKeysModelAndVersion() throws Exception {
@@ -40,8 +39,8 @@ class ReproducibleHomesTest {
 
     for (String step : STEPS) {
       assertTrue(first.cacheKeys().containsKey(step), step + " did not run: " + first);
-      assertEquals(first.cacheKeys().get(step), second.cacheKeys().get(step),
-          "cache key of " + step);
+      assertEquals(
+          first.cacheKeys().get(step), second.cacheKeys().get(step), "cache key of " + step);
     }
     assertEquals(first.outputs(), second.outputs(), "every step's outputs hash alike");
     assertFalse(first.modelSha256().isEmpty());
@@ -52,20 +51,24 @@ class ReproducibleHomesTest {
   }
 
   /** What one run recorded: keys by step, output hashes by step/port, the model and version. */
-  private record Run(Map<String, String> cacheKeys, Map<String, String> outputs,
-      String modelSha256, String modelVersion, Path exportedModel) {
-  }
+  private record Run(
+      Map<String, String> cacheKeys,
+      Map<String, String> outputs,
+      String modelSha256,
+      String modelVersion,
+      Path exportedModel) {}
 
   private static Run run(Path home, Path config) throws SQLException {
-    CliRunner.Result result = CliRunner.run("run", "--home", home.toString(), "--config",
-        config.toString(), "--no-cache");
+    CliRunner.Result result =
+        CliRunner.run(
+            "run", "--home", home.toString(), "--config", config.toString(), "--no-cache");
     assertEquals(ExitCodes.OK, result.code(), result.transcript());
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:"
-        + home.resolve("metadata.db"));
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("metadata.db"));
         Statement statement = c.createStatement()) {
       Map<String, String> keys = new TreeMap<>();
-      try (ResultSet rs = statement.executeQuery(
-          "SELECT step, cache_key FROM executions WHERE status = 'SUCCEEDED'")) {
+      try (ResultSet rs =
+          statement.executeQuery(
+              "SELECT step, cache_key FROM executions WHERE status = 'SUCCEEDED'")) {
         while (rs.next()) {
           keys.put(rs.getString(1), rs.getString(2));
         }
@@ -73,10 +76,12 @@ class ReproducibleHomesTest {
       Map<String, String> outputs = new TreeMap<>();
       String modelSha = "";
       String modelUri = "";
-      try (ResultSet rs = statement.executeQuery("SELECT e.step, l.port, a.type, a.sha256, a.uri"
-          + " FROM executions e JOIN lineage l ON l.execution_id = e.id"
-          + " AND l.direction = 'OUTPUT' JOIN artifacts a ON a.id = l.artifact_id"
-          + " WHERE l.port <> 'log' AND e.step <> 'deploy'")) {
+      try (ResultSet rs =
+          statement.executeQuery(
+              "SELECT e.step, l.port, a.type, a.sha256, a.uri"
+                  + " FROM executions e JOIN lineage l ON l.execution_id = e.id"
+                  + " AND l.direction = 'OUTPUT' JOIN artifacts a ON a.id = l.artifact_id"
+                  + " WHERE l.port <> 'log' AND e.step <> 'deploy'")) {
         while (rs.next()) {
           outputs.put(rs.getString(1) + "/" + rs.getString(2), rs.getString(4));
           if (rs.getString(1).equals("export") && rs.getString(3).equals("MODEL")) {
@@ -91,8 +96,7 @@ class ReproducibleHomesTest {
           version = rs.getString(1);
         }
       }
-      return new Run(keys, outputs, modelSha, version,
-          home.resolve("artifacts").resolve(modelUri));
+      return new Run(keys, outputs, modelSha, version, home.resolve("artifacts").resolve(modelUri));
     }
   }
 }

@@ -18,13 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Bad data files given to {@code run} exit 2 with the one line ingest would print: refused
- * before anything is recorded (no home created) when the file's start shows the problem, and
- * recorded as a FAILED run when ingest finds it deeper in the file.
+ * Bad data files given to {@code run} exit 2 with the one line ingest would print: refused before
+ * anything is recorded (no home created) when the file's start shows the problem, and recorded as a
+ * FAILED run when ingest finds it deeper in the file.
  */
 class RunCommandDataTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path home() {
     return dir.resolve("home");
@@ -32,8 +31,9 @@ class RunCommandDataTest {
 
   private CliRunner.Result run(Path data, String... sets) throws IOException {
     Path config = Files.writeString(dir.resolve("fast.yaml"), FastConfig.YAML);
-    String[] args = {"run", "--home", home().toString(), "--config", config.toString(),
-        "--data", data.toString()};
+    String[] args = {
+      "run", "--home", home().toString(), "--config", config.toString(), "--data", data.toString()
+    };
     String[] all = java.util.Arrays.copyOf(args, args.length + 2 * sets.length);
     for (int n = 0; n < sets.length; n++) {
       all[args.length + 2 * n] = "--set";
@@ -86,16 +86,18 @@ class RunCommandDataTest {
 
   @Test
   void utf16WithoutAByteOrderMarkIsNamed() throws IOException {
-    Path file = Files.write(dir.resolve("utf16.csv"),
-        "user_id,item_id,rating\n1,2,3\n2,3,4\n".getBytes(StandardCharsets.UTF_16LE));
+    Path file =
+        Files.write(
+            dir.resolve("utf16.csv"),
+            "user_id,item_id,rating\n1,2,3\n2,3,4\n".getBytes(StandardCharsets.UTF_16LE));
     assertRefusedBeforeRecording(run(file), "UTF-16", "UTF-8");
   }
 
   @Test
   void anUndetectableUserColumnGivesTheExactSet() throws IOException {
     Path file = write("people.csv", "person,item_id,rating\n1,2,3\n2,3,4\n");
-    assertRefusedBeforeRecording(run(file), "person, item_id, rating",
-        "--set ingest.user_col=NAME");
+    assertRefusedBeforeRecording(
+        run(file), "person, item_id, rating", "--set ingest.user_col=NAME");
   }
 
   @Test
@@ -109,8 +111,11 @@ class RunCommandDataTest {
     Path file = dir.resolve("ratings.parquet");
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = connection.createStatement()) {
-      statement.execute("COPY (SELECT * FROM (VALUES ('1', '2', '4'), ('2', '3', 'five'))"
-          + " t(user_id, item_id, rating)) TO '" + file + "' (FORMAT parquet)");
+      statement.execute(
+          "COPY (SELECT * FROM (VALUES ('1', '2', '4'), ('2', '3', 'five'))"
+              + " t(user_id, item_id, rating)) TO '"
+              + file
+              + "' (FORMAT parquet)");
     }
     assertRefusedBeforeRecording(run(file), "ratings.parquet row 2", "'five'");
   }
@@ -121,8 +126,13 @@ class RunCommandDataTest {
     CliRunner.Result result = run(file);
     assertEquals(ExitCodes.BAD_INPUT, result.code(), result.out() + result.err());
     assertEquals(1, result.err().lines().count(), result.err());
-    assertTrue(result.err().contains("deep.csv line 5000, column 3 (rating): expected a numeric"
-        + " rating, found 'four'"), result.err());
+    assertTrue(
+        result
+            .err()
+            .contains(
+                "deep.csv line 5000, column 3 (rating): expected a numeric"
+                    + " rating, found 'four'"),
+        result.err());
     CliRunner.Result runs = CliRunner.run("runs", "list", "--home", home().toString());
     assertTrue(runs.out().contains("FAILED"), runs.out());
     assertTrue(runs.out().contains("deep.csv line 5000"), runs.out());

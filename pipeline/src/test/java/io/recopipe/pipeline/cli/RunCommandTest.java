@@ -19,8 +19,7 @@ class RunCommandTest {
   /** A quick ALS config so each run takes about a second. */
   static final String FAST_CONFIG = io.recopipe.pipeline.testing.FastConfig.YAML;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path config(String yaml) throws IOException {
     Path file = dir.resolve("config-" + Math.abs(yaml.hashCode()) + ".yaml");
@@ -29,15 +28,20 @@ class RunCommandTest {
   }
 
   private CliRunner.Result run(String... extra) throws IOException {
-    List<String> args = new ArrayList<>(List.of("run", "--home", dir.resolve("home").toString(),
-        "--config", config(FAST_CONFIG).toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--home",
+                dir.resolve("home").toString(),
+                "--config",
+                config(FAST_CONFIG).toString()));
     args.addAll(Arrays.asList(extra));
     return CliRunner.run(args.toArray(String[]::new));
   }
 
   private CliRunner.Result sql(String query) {
-    return CliRunner.run("sql", "--home", dir.resolve("home").toString(), "--format", "tsv",
-        query);
+    return CliRunner.run("sql", "--home", dir.resolve("home").toString(), "--format", "tsv", query);
   }
 
   private static long hits(CliRunner.Result result) {
@@ -50,8 +54,15 @@ class RunCommandTest {
     assertEquals(ExitCodes.OK, first.code(), first.out() + first.err());
     assertTrue(first.out().contains(": SUCCEEDED"), first.out());
     assertEquals(0, hits(first));
-    for (String table : List.of("ratings", "train", "eval", "training_info", "evaluation",
-        "weights", "recommendations")) {
+    for (String table :
+        List.of(
+            "ratings",
+            "train",
+            "eval",
+            "training_info",
+            "evaluation",
+            "weights",
+            "recommendations")) {
       CliRunner.Result count = sql("SELECT COUNT(*) AS n FROM " + table);
       assertEquals(ExitCodes.OK, count.code(), count.err());
       long n = Long.parseLong(count.out().lines().skip(1).findFirst().orElseThrow().trim());
@@ -59,36 +70,41 @@ class RunCommandTest {
     }
     CliRunner.Result ratings = sql("SELECT COUNT(*) FROM ratings");
     assertTrue(ratings.out().contains("100000"), ratings.out());
-    CliRunner.Result top = sql("SELECT user_id, ARRAY_AGG(item_id ORDER BY rank)[1:5] AS top5 "
-        + "FROM recommendations GROUP BY user_id ORDER BY user_id LIMIT 2");
+    CliRunner.Result top =
+        sql(
+            "SELECT user_id, ARRAY_AGG(item_id ORDER BY rank)[1:5] AS top5 "
+                + "FROM recommendations GROUP BY user_id ORDER BY user_id LIMIT 2");
     assertEquals(3, top.out().lines().count(), top.out());
-    CliRunner.Result list = CliRunner.run("runs", "list", "--home",
-        dir.resolve("home").toString());
+    CliRunner.Result list = CliRunner.run("runs", "list", "--home", dir.resolve("home").toString());
     assertTrue(list.out().contains("movielens-mf"), list.out());
   }
 
   @Test
-  void aSecondIdenticalRunIsAllCacheHitsUnlessCachingIsOffOrAParameterChanges()
-      throws IOException {
+  void aSecondIdenticalRunIsAllCacheHitsUnlessCachingIsOffOrAParameterChanges() throws IOException {
     assertEquals(ExitCodes.OK, run().code());
     // The first run's export became the champion, so the second evaluates against it afresh;
     // everything upstream is reused.
     CliRunner.Result second = run();
     assertEquals(ExitCodes.OK, second.code(), second.out());
-    assertTrue(second.out().lines().anyMatch(l -> l.matches("train\\s+\\| SUCCEEDED \\| hit.*")),
+    assertTrue(
+        second.out().lines().anyMatch(l -> l.matches("train\\s+\\| SUCCEEDED \\| hit.*")),
         second.out());
     CliRunner.Result third = run();
     assertEquals(ExitCodes.OK, third.code(), third.out());
-    assertEquals(MovieLensMfPipeline.definition().steps().size() - 1, hits(third),
+    assertEquals(
+        MovieLensMfPipeline.definition().steps().size() - 1,
+        hits(third),
         third.out() + " (every step but deploy, which is never cached)");
     CliRunner.Result noCache = run("--no-cache");
     assertEquals(ExitCodes.OK, noCache.code(), noCache.out());
     assertEquals(0, hits(noCache), noCache.out());
     CliRunner.Result changed = run("--set", "train.max_iterations=6");
     assertEquals(ExitCodes.OK, changed.code(), changed.out());
-    assertTrue(changed.out().lines().anyMatch(l -> l.matches("ingest\\s+\\| SUCCEEDED \\| hit.*")),
+    assertTrue(
+        changed.out().lines().anyMatch(l -> l.matches("ingest\\s+\\| SUCCEEDED \\| hit.*")),
         changed.out());
-    assertTrue(changed.out().lines().anyMatch(l -> l.matches("train\\s+\\| SUCCEEDED \\| - .*")),
+    assertTrue(
+        changed.out().lines().anyMatch(l -> l.matches("train\\s+\\| SUCCEEDED \\| - .*")),
         changed.out());
   }
 
@@ -97,21 +113,24 @@ class RunCommandTest {
     CliRunner.Result gated = run("--set", "gate.r2_min=0.99");
     assertEquals(ExitCodes.GATED, gated.code(), gated.out() + gated.err());
     assertTrue(gated.out().contains(": GATED"), gated.out());
-    assertFalse(gated.out().lines().anyMatch(l -> l.matches("export\\s+\\| SUCCEEDED.*")),
-        gated.out());
+    assertFalse(
+        gated.out().lines().anyMatch(l -> l.matches("export\\s+\\| SUCCEEDED.*")), gated.out());
   }
 
   @Test
   void aRegressionAgainstTheChampionIsGated() throws IOException {
     assertEquals(ExitCodes.OK, run().code());
-    String tablesBefore = sql("SELECT * FROM evaluation ORDER BY ALL").out()
-        + sql("SELECT COUNT(*), SUM(rating) FROM ratings").out();
+    String tablesBefore =
+        sql("SELECT * FROM evaluation ORDER BY ALL").out()
+            + sql("SELECT COUNT(*), SUM(rating) FROM ratings").out();
     // A much weaker candidate: one iteration, heavy regularization.
     CliRunner.Result worse = run("--set", "train.max_iterations=1", "--set", "train.l2_reg=50");
     assertEquals(ExitCodes.GATED, worse.code(), worse.out());
     assertTrue(worse.out().contains("did not bless"), worse.out());
-    assertEquals(tablesBefore, sql("SELECT * FROM evaluation ORDER BY ALL").out()
-        + sql("SELECT COUNT(*), SUM(rating) FROM ratings").out(),
+    assertEquals(
+        tablesBefore,
+        sql("SELECT * FROM evaluation ORDER BY ALL").out()
+            + sql("SELECT COUNT(*), SUM(rating) FROM ratings").out(),
         "a gated run publishes none of its tables");
   }
 
@@ -128,11 +147,12 @@ class RunCommandTest {
     assertTrue(missing.err().contains("nowhere"), missing.err());
     assertFalse(Files.exists(dir.resolve("home")), "a missing data path must not create a home");
 
-    CliRunner.Result section = CliRunner.run("run", "--home", dir.resolve("home").toString(),
-        "--set", "trian.num_factors=5");
+    CliRunner.Result section =
+        CliRunner.run(
+            "run", "--home", dir.resolve("home").toString(), "--set", "trian.num_factors=5");
     assertEquals(ExitCodes.BAD_INPUT, section.code());
-    assertTrue(section.err().contains("trian: unknown section (did you mean train?)"),
-        section.err());
+    assertTrue(
+        section.err().contains("trian: unknown section (did you mean train?)"), section.err());
   }
 
   @Test
@@ -148,9 +168,11 @@ class RunCommandTest {
     assertEquals(ExitCodes.OK, run().code());
     assertEquals(ExitCodes.OK, run("--set", "train.max_iterations=6").code());
     CliRunner.Result again = run();
-    assertTrue(again.out().lines().anyMatch(l -> l.matches("train\\s+\\| \\w+\\s+\\| hit.*")),
+    assertTrue(
+        again.out().lines().anyMatch(l -> l.matches("train\\s+\\| \\w+\\s+\\| hit.*")),
         again.out());
-    assertTrue(again.out().lines().anyMatch(l -> l.matches("evaluate\\s+\\| \\w+\\s+\\| - .*")),
+    assertTrue(
+        again.out().lines().anyMatch(l -> l.matches("evaluate\\s+\\| \\w+\\s+\\| - .*")),
         "evaluate must rerun against the new champion:\n" + again.out());
     CliRunner.Result evaluation = sql("SELECT model FROM evaluation ORDER BY model");
     assertTrue(evaluation.out().contains("champion"), evaluation.out());
@@ -163,7 +185,8 @@ class RunCommandTest {
     CliRunner.Result third = run("--set", "train.cache=false");
     assertEquals(ExitCodes.OK, third.code(), third.out() + third.err());
     assertTrue(third.out().contains("[train] cache off for this step"), third.out());
-    assertTrue(third.out().lines().anyMatch(l -> l.matches("ingest\\s+\\| SUCCEEDED \\| hit.*")),
+    assertTrue(
+        third.out().lines().anyMatch(l -> l.matches("ingest\\s+\\| SUCCEEDED \\| hit.*")),
         third.out());
   }
 }

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainCommandTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static Path train;
   static Path test;
 
@@ -32,9 +31,14 @@ class TrainCommandTest {
     List<String> lines = new ArrayList<>();
     for (int n = 0; n < ratings.size(); n++) {
       long stars = Math.max(1, Math.min(5, Math.round(ratings.rating(n))));
-      lines.add(ratings.users().id(ratings.user(n)).substring(1) + "\t"
-          + ratings.items().id(ratings.item(n)).substring(1) + "\t" + stars + "\t"
-          + (800_000_000L + n));
+      lines.add(
+          ratings.users().id(ratings.user(n)).substring(1)
+              + "\t"
+              + ratings.items().id(ratings.item(n)).substring(1)
+              + "\t"
+              + stars
+              + "\t"
+              + (800_000_000L + n));
     }
     Path file = dir.resolve(name);
     Files.write(file, lines);
@@ -43,25 +47,54 @@ class TrainCommandTest {
 
   @Test
   void trainsAndPrintsTrainingInfoAndEvaluateColumns() {
-    CliRunner.Result result = CliRunner.run("train", "--train", train.toString(), "--test",
-        test.toString(), "--defaults", "movielens-als", "--num-factors", "4",
-        "--max-iterations", "6", "--threads", "2");
+    CliRunner.Result result =
+        CliRunner.run(
+            "train",
+            "--train",
+            train.toString(),
+            "--test",
+            test.toString(),
+            "--defaults",
+            "movielens-als",
+            "--num-factors",
+            "4",
+            "--max-iterations",
+            "6",
+            "--threads",
+            "2");
     assertEquals(ExitCodes.OK, result.code(), result.err());
     assertTrue(result.out().contains("num_factors=4"), result.out());
-    for (String column : List.of("mean_absolute_error", "mean_squared_error",
-        "mean_squared_log_error", "median_absolute_error", "r2_score", "explained_variance",
-        "root_mean_squared_error")) {
+    for (String column :
+        List.of(
+            "mean_absolute_error",
+            "mean_squared_error",
+            "mean_squared_log_error",
+            "median_absolute_error",
+            "r2_score",
+            "explained_variance",
+            "root_mean_squared_error")) {
       assertTrue(result.out().contains(column), column + " missing:\n" + result.out());
     }
     assertTrue(result.err().contains("iteration  loss"), result.err());
-    assertEquals(6, result.err().lines().filter(l -> l.matches("\\s+\\d+\\s+\\d\\.\\d+.*")).count(),
+    assertEquals(
+        6,
+        result.err().lines().filter(l -> l.matches("\\s+\\d+\\s+\\d\\.\\d+.*")).count(),
         result.err());
   }
 
   @Test
   void trainsOnASyntheticPreset() {
-    CliRunner.Result result = CliRunner.run("train", "--preset", "ml-100k", "--defaults", "movielens-vb",
-        "--num-factors", "8", "--max-iterations", "3");
+    CliRunner.Result result =
+        CliRunner.run(
+            "train",
+            "--preset",
+            "ml-100k",
+            "--defaults",
+            "movielens-vb",
+            "--num-factors",
+            "8",
+            "--max-iterations",
+            "3");
     assertEquals(ExitCodes.OK, result.code(), result.err());
     assertTrue(result.out().contains("train: 90,000 ratings"), result.out());
     assertTrue(result.out().contains("root_mean_squared_error"), result.out());
@@ -69,8 +102,15 @@ class TrainCommandTest {
 
   @Test
   void bigQueryDefaultsUsePlainRegularizationAndAutomaticFactors() {
-    CliRunner.Result result = CliRunner.run("train", "--train", train.toString(), "--defaults",
-        "bigquery", "--max-iterations", "2");
+    CliRunner.Result result =
+        CliRunner.run(
+            "train",
+            "--train",
+            train.toString(),
+            "--defaults",
+            "bigquery",
+            "--max-iterations",
+            "2");
     assertEquals(ExitCodes.OK, result.code(), result.err());
     assertTrue(result.out().contains("l2_reg=1.0"), result.out());
     assertTrue(result.out().contains("l2_reg_mode=plain"), result.out());
@@ -78,8 +118,15 @@ class TrainCommandTest {
 
   @Test
   void anOutOfRangeOptionIsOneLineAndExitCodeTwo() {
-    CliRunner.Result result = CliRunner.run("train", "--train", train.toString(),
-        "--num-factors", "500", "--set", "learning_rate=0.1");
+    CliRunner.Result result =
+        CliRunner.run(
+            "train",
+            "--train",
+            train.toString(),
+            "--num-factors",
+            "500",
+            "--set",
+            "learning_rate=0.1");
     assertEquals(ExitCodes.BAD_INPUT, result.code());
     assertEquals(1, result.err().lines().count(), result.err());
     assertTrue(result.err().contains("num_factors must be in 2..200"), result.err());
@@ -107,8 +154,8 @@ class TrainCommandTest {
 
   @Test
   void trainAndPresetTogetherIsAUsageError() {
-    CliRunner.Result result = CliRunner.run("train", "--train", train.toString(), "--preset",
-        "ml-1m");
+    CliRunner.Result result =
+        CliRunner.run("train", "--train", train.toString(), "--preset", "ml-1m");
     assertEquals(ExitCodes.BAD_INPUT, result.code());
     assertTrue(result.err().contains("mutually exclusive"), result.err());
   }
@@ -116,9 +163,21 @@ class TrainCommandTest {
   @Test
   void savesABundleWithProvenanceAndMetricsThatLoadsBack() throws IOException {
     Path bundleDir = dir.resolve("bundle");
-    CliRunner.Result result = CliRunner.run("train", "--train", train.toString(), "--test",
-        test.toString(), "--defaults", "movielens-vb", "--num-factors", "3", "--max-iterations",
-        "3", "--out", bundleDir.toString());
+    CliRunner.Result result =
+        CliRunner.run(
+            "train",
+            "--train",
+            train.toString(),
+            "--test",
+            test.toString(),
+            "--defaults",
+            "movielens-vb",
+            "--num-factors",
+            "3",
+            "--max-iterations",
+            "3",
+            "--out",
+            bundleDir.toString());
     assertEquals(ExitCodes.OK, result.code(), result.err());
     assertTrue(result.out().contains("bundle: " + bundleDir), result.out());
     io.recopipe.model.bundle.ModelBundle bundle =
@@ -129,33 +188,69 @@ class TrainCommandTest {
     assertEquals(42L, bundle.manifest().provenance().seed());
     assertTrue(bundle.manifest().dataFingerprint().startsWith("sha256:"));
 
-    CliRunner.Result again = CliRunner.run("train", "--train", train.toString(),
-        "--defaults", "movielens-als", "--max-iterations", "1", "--out", bundleDir.toString());
+    CliRunner.Result again =
+        CliRunner.run(
+            "train",
+            "--train",
+            train.toString(),
+            "--defaults",
+            "movielens-als",
+            "--max-iterations",
+            "1",
+            "--out",
+            bundleDir.toString());
     assertEquals(ExitCodes.BAD_INPUT, again.code());
     assertTrue(again.err().contains("--overwrite"), again.err());
-    CliRunner.Result replaced = CliRunner.run("train", "--train", train.toString(),
-        "--defaults", "movielens-als", "--max-iterations", "1", "--num-factors", "2", "--out",
-        bundleDir.toString(),
-        "--overwrite");
+    CliRunner.Result replaced =
+        CliRunner.run(
+            "train",
+            "--train",
+            train.toString(),
+            "--defaults",
+            "movielens-als",
+            "--max-iterations",
+            "1",
+            "--num-factors",
+            "2",
+            "--out",
+            bundleDir.toString(),
+            "--overwrite");
     assertEquals(ExitCodes.OK, replaced.code(), replaced.err());
     assertEquals(2, io.recopipe.model.bundle.ModelBundle.load(bundleDir).model().numFactors());
   }
 
   @Test
   void theDefaultIsAutoAndPrintsItsChoice() {
-    CliRunner.Result ok = CliRunner.run("train", "--train", train.toString(), "--max-iterations",
-        "45", "--set", "burn_in_iterations=35", "--set", "num_samples=3", "--num-factors", "12");
+    CliRunner.Result ok =
+        CliRunner.run(
+            "train",
+            "--train",
+            train.toString(),
+            "--max-iterations",
+            "45",
+            "--set",
+            "burn_in_iterations=35",
+            "--set",
+            "num_samples=3",
+            "--num-factors",
+            "12");
     assertEquals(ExitCodes.OK, ok.code(), ok.err());
-    assertTrue(ok.out().contains("train: auto chose gibbs (4 factors x 3 samples, exported as 12,"
-        + " 45 iterations)"), ok.out());
+    assertTrue(
+        ok.out()
+            .contains(
+                "train: auto chose gibbs (4 factors x 3 samples, exported as 12,"
+                    + " 45 iterations)"),
+        ok.out());
     assertTrue(ok.out().contains("method=gibbs"), ok.out());
     assertTrue(ok.out().contains("num_factors=12"), ok.out());
-    CliRunner.Result vb = CliRunner.run("train", "--train", train.toString(), "--num-factors",
-        "5", "--max-iterations", "2");
+    CliRunner.Result vb =
+        CliRunner.run(
+            "train", "--train", train.toString(), "--num-factors", "5", "--max-iterations", "2");
     assertEquals(ExitCodes.OK, vb.code(), vb.err());
     assertTrue(vb.out().contains("train: auto chose vb (5 factors, 2 iterations)"), vb.out());
-    CliRunner.Result bad = CliRunner.run("train", "--train", train.toString(), "--defaults",
-        "movielens", "--num-factors", "50");
+    CliRunner.Result bad =
+        CliRunner.run(
+            "train", "--train", train.toString(), "--defaults", "movielens", "--num-factors", "50");
     assertEquals(ExitCodes.BAD_INPUT, bad.code());
     assertTrue(bad.err().contains("num_samples"), bad.err());
   }

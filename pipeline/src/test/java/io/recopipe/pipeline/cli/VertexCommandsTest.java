@@ -16,9 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code recopipe compile}, {@code submit} and {@code schedule add --profile gcp}. */
 class VertexCommandsTest {
-  private static final String IMAGE = "europe-west1-docker.pkg.dev/recopipe-demo/recopipe/"
-      + "recopipe-pipeline@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
-  private static final String GCP = """
+  private static final String IMAGE =
+      "europe-west1-docker.pkg.dev/recopipe-demo/recopipe/"
+          + "recopipe-pipeline@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  private static final String GCP =
+      """
       gcp:
         project: recopipe-demo
         region: europe-west1
@@ -34,8 +36,7 @@ class VertexCommandsTest {
       """;
   private static final String PARENT = "projects/recopipe-demo/locations/europe-west1";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path gcpConfig() throws IOException {
     Path file = dir.resolve("gcp.yaml");
@@ -46,14 +47,22 @@ class VertexCommandsTest {
   @Test
   void compileWritesTheGoldenSpecForTheShippedConfig() throws IOException {
     Path spec = dir.resolve("out").resolve("spec.json");
-    CliRunner.Result result = CliRunner.run("compile", "--target", "vertex", "-o",
-        spec.toString(), "--image", IMAGE);
+    CliRunner.Result result =
+        CliRunner.run("compile", "--target", "vertex", "-o", spec.toString(), "--image", IMAGE);
     assertEquals(ExitCodes.OK, result.code(), result.err());
-    assertEquals(Files.readString(Path.of("src/test/resources/io/recopipe/pipeline/kfp/"
-        + "movielens-mf.pipeline.json")), Files.readString(spec));
-    int parameters = new com.fasterxml.jackson.databind.ObjectMapper().readTree(spec.toFile())
-        .path("root").path("inputDefinitions").path("parameters").size();
-    assertEquals("wrote " + spec + " (" + parameters + " parameters, image " + IMAGE + ")",
+    assertEquals(
+        Files.readString(
+            Path.of("src/test/resources/io/recopipe/pipeline/kfp/" + "movielens-mf.pipeline.json")),
+        Files.readString(spec));
+    int parameters =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(spec.toFile())
+            .path("root")
+            .path("inputDefinitions")
+            .path("parameters")
+            .size();
+    assertEquals(
+        "wrote " + spec + " (" + parameters + " parameters, image " + IMAGE + ")",
         result.out().strip());
     try (var files = Files.list(spec.getParent())) {
       assertEquals(1, files.count(), "no temporary file left behind");
@@ -61,67 +70,131 @@ class VertexCommandsTest {
   }
 
   @Test
-  void compileWithGcpSectionDefaultsToTheLastPushedDigestAndThePipelineRoot()
-      throws IOException {
+  void compileWithGcpSectionDefaultsToTheLastPushedDigestAndThePipelineRoot() throws IOException {
     Path home = dir.resolve("home");
     Path spec = dir.resolve("spec.json");
-    CliRunner.Result none = CliRunner.run("compile", "--target", "vertex", "-o",
-        spec.toString(), "--config", gcpConfig().toString(), "--home", home.toString());
+    CliRunner.Result none =
+        CliRunner.run(
+            "compile",
+            "--target",
+            "vertex",
+            "-o",
+            spec.toString(),
+            "--config",
+            gcpConfig().toString(),
+            "--home",
+            home.toString());
     assertEquals(ExitCodes.BAD_INPUT, none.code(), none.err());
-    assertEquals("recopipe: error: no pipeline image pushed to europe-west1-docker.pkg.dev/"
-        + "recopipe-demo/recopipe/recopipe-pipeline from home " + home + ": run recopipe image "
-        + "push --profile gcp first, or pass --image europe-west1-docker.pkg.dev/recopipe-demo/"
-        + "recopipe/recopipe-pipeline@sha256:…", none.err().strip());
+    assertEquals(
+        "recopipe: error: no pipeline image pushed to europe-west1-docker.pkg.dev/"
+            + "recopipe-demo/recopipe/recopipe-pipeline from home "
+            + home
+            + ": run recopipe image "
+            + "push --profile gcp first, or pass --image europe-west1-docker.pkg.dev/recopipe-demo/"
+            + "recopipe/recopipe-pipeline@sha256:…",
+        none.err().strip());
     String older = IMAGE.replace("0123", "4567");
     io.recopipe.pipeline.kfp.VertexImages.recordPushed(home, older);
-    io.recopipe.pipeline.kfp.VertexImages.recordPushed(home, "example/other@sha256:"
-        + "f".repeat(64));
+    io.recopipe.pipeline.kfp.VertexImages.recordPushed(
+        home, "example/other@sha256:" + "f".repeat(64));
     io.recopipe.pipeline.kfp.VertexImages.recordPushed(home, IMAGE);
-    io.recopipe.pipeline.kfp.VertexImages.recordPushed(home, "example/other@sha256:"
-        + "e".repeat(64));
-    CliRunner.Result result = CliRunner.run("compile", "--target", "vertex", "-o",
-        spec.toString(), "--config", gcpConfig().toString(), "--set", "train.seed=7",
-        "--home", home.toString());
+    io.recopipe.pipeline.kfp.VertexImages.recordPushed(
+        home, "example/other@sha256:" + "e".repeat(64));
+    CliRunner.Result result =
+        CliRunner.run(
+            "compile",
+            "--target",
+            "vertex",
+            "-o",
+            spec.toString(),
+            "--config",
+            gcpConfig().toString(),
+            "--set",
+            "train.seed=7",
+            "--home",
+            home.toString());
     assertEquals(ExitCodes.OK, result.code(), result.err());
     var json = new ObjectMapper().readTree(spec.toFile());
-    assertEquals("gs://recopipe-demo-artifacts/pipeline-root",
-        json.path("defaultPipelineRoot").asText());
-    assertEquals(IMAGE, json.path("deploymentSpec").path("executors").path("exec-train")
-        .path("container").path("image").asText(), "the repository's last push, by digest");
-    assertEquals("7", json.path("root").path("inputDefinitions").path("parameters")
-        .path("train__seed").path("defaultValue").asText());
+    assertEquals(
+        "gs://recopipe-demo-artifacts/pipeline-root", json.path("defaultPipelineRoot").asText());
+    assertEquals(
+        IMAGE,
+        json.path("deploymentSpec")
+            .path("executors")
+            .path("exec-train")
+            .path("container")
+            .path("image")
+            .asText(),
+        "the repository's last push, by digest");
+    assertEquals(
+        "7",
+        json.path("root")
+            .path("inputDefinitions")
+            .path("parameters")
+            .path("train__seed")
+            .path("defaultValue")
+            .asText());
   }
 
   @Test
   void compileRefusesOtherTargetsAndAMissingImage() {
-    CliRunner.Result target = CliRunner.run("compile", "--target", "argo", "-o",
-        dir.resolve("s.json").toString(), "--image", IMAGE);
+    CliRunner.Result target =
+        CliRunner.run(
+            "compile",
+            "--target",
+            "argo",
+            "-o",
+            dir.resolve("s.json").toString(),
+            "--image",
+            IMAGE);
     assertEquals(ExitCodes.BAD_INPUT, target.code());
     assertEquals("recopipe: error: --target argo: only vertex is supported", target.err().strip());
-    CliRunner.Result image = CliRunner.run("compile", "--target", "vertex", "-o",
-        dir.resolve("s.json").toString());
+    CliRunner.Result image =
+        CliRunner.run("compile", "--target", "vertex", "-o", dir.resolve("s.json").toString());
     assertEquals(ExitCodes.BAD_INPUT, image.code());
     assertTrue(image.err().contains("pass --image REPOSITORY@sha256:"), image.err());
-    CliRunner.Result tag = CliRunner.run("compile", "--target", "vertex", "-o",
-        dir.resolve("s.json").toString(), "--image", "europe-west1-docker.pkg.dev/p/r/"
-            + "recopipe-pipeline:latest");
+    CliRunner.Result tag =
+        CliRunner.run(
+            "compile",
+            "--target",
+            "vertex",
+            "-o",
+            dir.resolve("s.json").toString(),
+            "--image",
+            "europe-west1-docker.pkg.dev/p/r/" + "recopipe-pipeline:latest");
     assertEquals(ExitCodes.BAD_INPUT, tag.code());
-    assertEquals("recopipe: error: --image europe-west1-docker.pkg.dev/p/r/recopipe-pipeline:"
-        + "latest: pin the pipeline image by digest (REPOSITORY@sha256:<64 hex>, as recopipe "
-        + "image push prints it), so the spec runs exactly that code", tag.err().strip());
+    assertEquals(
+        "recopipe: error: --image europe-west1-docker.pkg.dev/p/r/recopipe-pipeline:"
+            + "latest: pin the pipeline image by digest (REPOSITORY@sha256:<64 hex>, as recopipe "
+            + "image push prints it), so the spec runs exactly that code",
+        tag.err().strip());
     assertTrue(Files.notExists(dir.resolve("s.json")));
   }
 
   @Test
   void submitNamesEveryMissingGcpFieldBeforeAnyCall() throws IOException {
     try (LoopbackVertex vertex = new LoopbackVertex()) {
-      CliRunner.Result result = CliRunner.run("submit", "--profile", "gcp", "--set",
-          "gcp.project=recopipe-demo", "--set", "gcp.region=europe-west1");
+      CliRunner.Result result =
+          CliRunner.run(
+              "submit",
+              "--profile",
+              "gcp",
+              "--set",
+              "gcp.project=recopipe-demo",
+              "--set",
+              "gcp.region=europe-west1");
       assertEquals(ExitCodes.BAD_INPUT, result.code());
       String err = result.err().strip();
       assertEquals(1, err.lines().count(), err);
-      for (String field : new String[] {"gcp.dataset", "gcp.bucket", "gcp.repository",
-          "gcp.service", "gcp.pipeline_service_account", "gcp.serving_service_account"}) {
+      for (String field :
+          new String[] {
+            "gcp.dataset",
+            "gcp.bucket",
+            "gcp.repository",
+            "gcp.service",
+            "gcp.pipeline_service_account",
+            "gcp.serving_service_account"
+          }) {
         assertTrue(err.contains(field + " (missing"), field + " in " + err);
       }
       assertTrue(vertex.jobs.isEmpty());
@@ -131,13 +204,28 @@ class VertexCommandsTest {
   @Test
   void submitCreatesThePipelineJob() throws Exception {
     try (LoopbackVertex vertex = new LoopbackVertex()) {
-      CliRunner.Result result = CliRunner.run("submit", "--profile", "gcp", "--config",
-          gcpConfig().toString(), "--job-id", "nightly-1", "--image", IMAGE);
+      CliRunner.Result result =
+          CliRunner.run(
+              "submit",
+              "--profile",
+              "gcp",
+              "--config",
+              gcpConfig().toString(),
+              "--job-id",
+              "nightly-1",
+              "--image",
+              IMAGE);
       assertEquals(ExitCodes.OK, result.code(), result.err());
-      assertTrue(result.out().startsWith("submitted pipeline job " + PARENT
-          + "/pipelineJobs/nightly-1\n"), result.out());
-      assertTrue(result.out().contains("https://console.cloud.google.com/vertex-ai/locations/"
-          + "europe-west1/pipelines/runs/nightly-1?project=recopipe-demo"), result.out());
+      assertTrue(
+          result.out().startsWith("submitted pipeline job " + PARENT + "/pipelineJobs/nightly-1\n"),
+          result.out());
+      assertTrue(
+          result
+              .out()
+              .contains(
+                  "https://console.cloud.google.com/vertex-ai/locations/"
+                      + "europe-west1/pipelines/runs/nightly-1?project=recopipe-demo"),
+          result.out());
       CreatePipelineJobRequest request = vertex.jobs.get(0);
       assertEquals(PARENT, request.getParent());
       assertEquals("nightly-1", request.getPipelineJobId());
@@ -148,47 +236,92 @@ class VertexCommandsTest {
   private static void assertJob(PipelineJob job) throws Exception {
     assertEquals("movielens-mf", job.getDisplayName());
     assertEquals("pipeline@recopipe-demo.iam.gserviceaccount.com", job.getServiceAccount());
-    assertEquals("gs://recopipe-demo-artifacts/pipeline-root",
+    assertEquals(
+        "gs://recopipe-demo-artifacts/pipeline-root",
         job.getRuntimeConfig().getGcsOutputDirectory());
     var parameters = job.getRuntimeConfig().getParameterValuesMap();
     assertEquals("8", parameters.get("train__num_factors").getStringValue(), "the config's");
-    assertEquals("bigquery_ml", parameters.get("train__engine").getStringValue(),
+    assertEquals(
+        "bigquery_ml",
+        parameters.get("train__engine").getStringValue(),
         "the gcp profile's engine");
-    assertEquals(io.recopipe.pipeline.config.PipelineConfig.defaults().values()
-        .get("ingest.source"), parameters.get("ingest__source").getStringValue(),
+    assertEquals(
+        io.recopipe.pipeline.config.PipelineConfig.defaults().values().get("ingest.source"),
+        parameters.get("ingest__source").getStringValue(),
         "the config file is layered over the shipped config");
-    assertTrue(parameters.keySet().stream().noneMatch(k -> k.startsWith("gcp__")),
+    assertTrue(
+        parameters.keySet().stream().noneMatch(k -> k.startsWith("gcp__")),
         "gcp.* configures the job, it is no parameter: " + parameters.keySet());
     assertEquals(java.util.Map.of("recopipe-pipeline", "movielens-mf"), job.getLabelsMap());
     var spec = new ObjectMapper().readTree(JsonFormat.printer().print(job.getPipelineSpec()));
     assertEquals("2.1.0", spec.path("schemaVersion").asText());
-    assertEquals(false, spec.path("root").path("dag").path("tasks").path("train")
-        .path("cachingOptions").path("enableCache").asBoolean(true),
+    assertEquals(
+        false,
+        spec.path("root")
+            .path("dag")
+            .path("tasks")
+            .path("train")
+            .path("cachingOptions")
+            .path("enableCache")
+            .asBoolean(true),
         "train writes BigQuery: a cache hit would skip its writes");
-    var trainContainer = spec.path("deploymentSpec").path("executors").path("exec-train")
-        .path("container");
-    assertEquals("[{\"name\":\"RECOPIPE_GCP_BUCKET\",\"value\":\"recopipe-demo-artifacts\"}]",
-        new ObjectMapper().writeValueAsString(java.util.stream.StreamSupport.stream(
-            trainContainer.path("env").spliterator(), false)
-            .filter(e -> e.path("name").asText().equals("RECOPIPE_GCP_BUCKET")).toList()),
+    var trainContainer =
+        spec.path("deploymentSpec").path("executors").path("exec-train").path("container");
+    assertEquals(
+        "[{\"name\":\"RECOPIPE_GCP_BUCKET\",\"value\":\"recopipe-demo-artifacts\"}]",
+        new ObjectMapper()
+            .writeValueAsString(
+                java.util.stream.StreamSupport.stream(
+                        trainContainer.path("env").spliterator(), false)
+                    .filter(e -> e.path("name").asText().equals("RECOPIPE_GCP_BUCKET"))
+                    .toList()),
         "each task's container carries the gcp section");
-    assertEquals(true, java.util.stream.StreamSupport.stream(trainContainer.path("env")
-        .spliterator(), false).anyMatch(e -> e.path("name").asText().equals("RECOPIPE_PROFILE")
-        && e.path("value").asText().equals("gcp")));
-    assertEquals("inputs.parameter_values['pipelinechannel--gate-blessed'] == true",
-        spec.path("root").path("dag").path("tasks").path("condition-1").path("triggerPolicy")
-            .path("condition").asText());
+    assertEquals(
+        true,
+        java.util.stream.StreamSupport.stream(trainContainer.path("env").spliterator(), false)
+            .anyMatch(
+                e ->
+                    e.path("name").asText().equals("RECOPIPE_PROFILE")
+                        && e.path("value").asText().equals("gcp")));
+    assertEquals(
+        "inputs.parameter_values['pipelinechannel--gate-blessed'] == true",
+        spec.path("root")
+            .path("dag")
+            .path("tasks")
+            .path("condition-1")
+            .path("triggerPolicy")
+            .path("condition")
+            .asText());
   }
 
   @Test
   void scheduleAddWithProfileGcpCreatesAVertexSchedule() throws Exception {
     try (LoopbackVertex vertex = new LoopbackVertex()) {
-      CliRunner.Result result = CliRunner.run("schedule", "add", "nightly", "--cron",
-          "0 3 * * *", "--zone", "Europe/Berlin", "--profile", "gcp", "--max-concurrent", "1",
-          "--allow-queueing", "--config", gcpConfig().toString(), "--image", IMAGE);
+      CliRunner.Result result =
+          CliRunner.run(
+              "schedule",
+              "add",
+              "nightly",
+              "--cron",
+              "0 3 * * *",
+              "--zone",
+              "Europe/Berlin",
+              "--profile",
+              "gcp",
+              "--max-concurrent",
+              "1",
+              "--allow-queueing",
+              "--config",
+              gcpConfig().toString(),
+              "--image",
+              IMAGE);
       assertEquals(ExitCodes.OK, result.code(), result.err());
-      assertEquals("added Vertex AI schedule " + PARENT + "/schedules/7 (TZ=Europe/Berlin "
-          + "0 3 * * *, at most 1 running, queueing when busy)", result.out().strip());
+      assertEquals(
+          "added Vertex AI schedule "
+              + PARENT
+              + "/schedules/7 (TZ=Europe/Berlin "
+              + "0 3 * * *, at most 1 running, queueing when busy)",
+          result.out().strip());
       Schedule schedule = vertex.schedules.get(0).getSchedule();
       assertEquals(PARENT, vertex.schedules.get(0).getParent());
       assertEquals("nightly", schedule.getDisplayName());
@@ -202,11 +335,21 @@ class VertexCommandsTest {
 
   @Test
   void scheduleAddKeepsGcpOptionsOutOfTheLocalProfile() {
-    CliRunner.Result result = CliRunner.run("schedule", "add", "nightly", "--cron", "0 3 * * *",
-        "--allow-queueing", "--home", dir.resolve("home").toString());
+    CliRunner.Result result =
+        CliRunner.run(
+            "schedule",
+            "add",
+            "nightly",
+            "--cron",
+            "0 3 * * *",
+            "--allow-queueing",
+            "--home",
+            dir.resolve("home").toString());
     assertEquals(ExitCodes.BAD_INPUT, result.code());
-    assertEquals("recopipe: error: --max-concurrent, --allow-queueing and --image apply to "
-        + "--profile gcp", result.err().strip());
+    assertEquals(
+        "recopipe: error: --max-concurrent, --allow-queueing and --image apply to "
+            + "--profile gcp",
+        result.err().strip());
   }
 
   @Test
@@ -214,32 +357,69 @@ class VertexCommandsTest {
     Path config = dir.resolve("gcp-only.yaml");
     Files.writeString(config, GCP.substring(0, GCP.indexOf("train:")));
     Path spec = dir.resolve("spec.json");
-    CliRunner.Result result = CliRunner.run("compile", "--target", "vertex", "-o",
-        spec.toString(), "--config", config.toString(), "--image", IMAGE);
+    CliRunner.Result result =
+        CliRunner.run(
+            "compile",
+            "--target",
+            "vertex",
+            "-o",
+            spec.toString(),
+            "--config",
+            config.toString(),
+            "--image",
+            IMAGE);
     assertEquals(ExitCodes.OK, result.code(), result.err());
-    var parameters = new ObjectMapper().readTree(spec.toFile()).path("root")
-        .path("inputDefinitions").path("parameters");
+    var parameters =
+        new ObjectMapper()
+            .readTree(spec.toFile())
+            .path("root")
+            .path("inputDefinitions")
+            .path("parameters");
     assertEquals("als", parameters.path("train__method").path("defaultValue").asText());
     assertEquals("bigquery_ml", parameters.path("train__engine").path("defaultValue").asText());
   }
 
   @Test
   void compileAndSubmitRefuseOptionsBigQueryMlCannotRunListingEach() throws IOException {
-    String[] bad = {"--set", "train.method=gibbs", "--set", "train.l2_reg=2.0", "--set",
-        "train.intercept_l2_reg=1.0"};
+    String[] bad = {
+      "--set",
+      "train.method=gibbs",
+      "--set",
+      "train.l2_reg=2.0",
+      "--set",
+      "train.intercept_l2_reg=1.0"
+    };
     Path spec = dir.resolve("spec.json");
-    java.util.List<String> compile = new java.util.ArrayList<>(java.util.List.of("compile",
-        "--target", "vertex", "-o", spec.toString(), "--config", gcpConfig().toString(),
-        "--image", IMAGE));
+    java.util.List<String> compile =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "compile",
+                "--target",
+                "vertex",
+                "-o",
+                spec.toString(),
+                "--config",
+                gcpConfig().toString(),
+                "--image",
+                IMAGE));
     compile.addAll(java.util.List.of(bad));
     CliRunner.Result compiled = CliRunner.run(compile.toArray(String[]::new));
     assertEquals(ExitCodes.BAD_INPUT, compiled.code(), compiled.err());
     assertRefusal(compiled.err());
     assertTrue(Files.notExists(spec), "no spec is written");
     try (LoopbackVertex vertex = new LoopbackVertex()) {
-      java.util.List<String> submit = new java.util.ArrayList<>(java.util.List.of("submit",
-          "--profile", "gcp", "--config", gcpConfig().toString(), "--job-id", "nightly-1",
-          "--image", IMAGE));
+      java.util.List<String> submit =
+          new java.util.ArrayList<>(
+              java.util.List.of(
+                  "submit",
+                  "--profile",
+                  "gcp",
+                  "--config",
+                  gcpConfig().toString(),
+                  "--job-id",
+                  "nightly-1",
+                  "--image",
+                  IMAGE));
       submit.addAll(java.util.List.of(bad));
       CliRunner.Result submitted = CliRunner.run(submit.toArray(String[]::new));
       assertEquals(ExitCodes.BAD_INPUT, submitted.code(), submitted.err());
@@ -250,9 +430,15 @@ class VertexCommandsTest {
 
   private static void assertRefusal(String err) {
     assertEquals(1, err.strip().lines().count(), err);
-    assertTrue(err.contains("train.method gibbs (BigQuery ML fits ALS only; remove train.method "
-        + "or set it to als)"), err);
-    assertTrue(err.contains("train.intercept_l2_reg 1.0 (BigQuery ML has one l2_reg; remove "
-        + "train.intercept_l2_reg)"), err);
+    assertTrue(
+        err.contains(
+            "train.method gibbs (BigQuery ML fits ALS only; remove train.method "
+                + "or set it to als)"),
+        err);
+    assertTrue(
+        err.contains(
+            "train.intercept_l2_reg 1.0 (BigQuery ML has one l2_reg; remove "
+                + "train.intercept_l2_reg)"),
+        err);
   }
 }

@@ -38,12 +38,15 @@ class PipelineConfigTest {
 
   @Test
   void overridesWinAndMustNameASection() {
-    PipelineConfig config = PipelineConfig.defaults()
-        .with(Map.of("train.num_factors", "66", "ingest.source", "preset:ml-100k"));
+    PipelineConfig config =
+        PipelineConfig.defaults()
+            .with(Map.of("train.num_factors", "66", "ingest.source", "preset:ml-100k"));
     assertEquals("66", config.values().get("train.num_factors"));
     assertEquals("preset:ml-100k", config.values().get("ingest.source"));
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> PipelineConfig.defaults().with(Map.of("num_factors", "5")));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> PipelineConfig.defaults().with(Map.of("num_factors", "5")));
     assertTrue(e.getMessage().contains("expected SECTION.KEY=VALUE"), e.getMessage());
   }
 
@@ -63,11 +66,12 @@ class PipelineConfigTest {
     Map<String, String> shipped = PipelineConfig.defaults().values();
     assertEquals("5.5", config.values().get("train.l2_reg"));
     assertEquals("7", config.values().get("train.seed"));
-    shipped.forEach((key, value) -> {
-      if (!key.equals("train.l2_reg") && !key.equals("train.seed")) {
-        assertEquals(value, config.values().get(key), key);
-      }
-    });
+    shipped.forEach(
+        (key, value) -> {
+          if (!key.equals("train.l2_reg") && !key.equals("train.seed")) {
+            assertEquals(value, config.values().get(key), key);
+          }
+        });
     Set<String> keys = new HashSet<>(shipped.keySet());
     keys.addAll(List.of("train.l2_reg", "train.seed"));
     assertEquals(keys, config.values().keySet());
@@ -79,14 +83,17 @@ class PipelineConfigTest {
     Path file = Files.writeString(dir.resolve("review.yaml"), "promotion: review\n");
     PipelineConfig config = PipelineConfig.layered(file, Map.of());
     assertEquals("review", config.values().get("promotion.policy"));
-    assertFalse(config.values().containsKey("promotion.expires_after"),
+    assertFalse(
+        config.values().containsKey("promotion.expires_after"),
         "keys the shipped config leaves out are inherited from the home's policy");
   }
 
   @Test
   void aDuplicateSectionNamesItsLineAndColumn(@TempDir Path dir) throws IOException {
-    Path file = Files.writeString(dir.resolve("dup.yaml"),
-        "train:\n  l2_reg: 1.0\ngate:\n  r2_min: 0.1\ntrain:\n  seed: 3\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("dup.yaml"),
+            "train:\n  l2_reg: 1.0\ngate:\n  r2_min: 0.1\ntrain:\n  seed: 3\n");
     ConfigException e = assertThrows(ConfigException.class, () -> PipelineConfig.load(file));
     assertTrue(e.getMessage().startsWith("config " + file + " line 5, column 1:"), e.getMessage());
     assertTrue(e.getMessage().contains("Duplicate field 'train'"), e.getMessage());
@@ -95,8 +102,9 @@ class PipelineConfigTest {
 
   @Test
   void aDuplicateKeyInASectionNamesItsLineAndColumn(@TempDir Path dir) throws IOException {
-    Path file = Files.writeString(dir.resolve("dup.yaml"),
-        "train:\n  l2_reg: 1.0\n  seed: 3\n  l2_reg: 2.0\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("dup.yaml"), "train:\n  l2_reg: 1.0\n  seed: 3\n  l2_reg: 2.0\n");
     ConfigException e = assertThrows(ConfigException.class, () -> PipelineConfig.load(file));
     assertTrue(e.getMessage().startsWith("config " + file + " line 4, column 3:"), e.getMessage());
     assertTrue(e.getMessage().contains("Duplicate field 'l2_reg'"), e.getMessage());
@@ -104,16 +112,17 @@ class PipelineConfigTest {
 
   @Test
   void controlCharactersInAParseErrorAreEscaped() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> PipelineConfig.parse("esc.yaml", "train: [\u001b[31m\n"));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> PipelineConfig.parse("esc.yaml", "train: [\u001b[31m\n"));
     assertTrue(!e.getMessage().contains("\u001b"), e.getMessage());
     assertEquals(1, e.getMessage().lines().count());
   }
 
   @Test
   void aMissingFileIsOneLine(@TempDir Path dir) {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> PipelineConfig.load(dir.resolve("none.yaml")));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> PipelineConfig.load(dir.resolve("none.yaml")));
     assertTrue(e.getMessage().endsWith("none.yaml: no such file"), e.getMessage());
   }
 

@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.recopipe.pipeline.config.ConfigException;
-import io.recopipe.pipeline.config.ConfigValidator;
-import io.recopipe.pipeline.config.PipelineConfig;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
-import io.recopipe.pipeline.config.StepParameters;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,33 +24,66 @@ class PromotionPolicyTest {
 
   @Test
   void reviewWithEveryDurationSpelling() {
-    Map<String, Duration> spellings = Map.of("30m", Duration.ofMinutes(30), "7d",
-        Duration.ofDays(7), "72h", Duration.ofHours(72), "PT2H", Duration.ofHours(2),
-        "pt90s", Duration.ofSeconds(90), "45s", Duration.ofSeconds(45));
-    spellings.forEach((text, expected) -> {
-      PromotionPolicy policy = PromotionPolicy.from(Map.of(PromotionPolicy.POLICY, "Review",
-          PromotionPolicy.FOUR_EYES, "false", PromotionPolicy.EXPIRES_AFTER, text));
-      assertEquals(PromotionPolicy.Mode.REVIEW, policy.mode());
-      assertFalse(policy.fourEyes());
-      assertEquals(expected, policy.expiresAfter(), text);
-    });
+    Map<String, Duration> spellings =
+        Map.of(
+            "30m",
+            Duration.ofMinutes(30),
+            "7d",
+            Duration.ofDays(7),
+            "72h",
+            Duration.ofHours(72),
+            "PT2H",
+            Duration.ofHours(2),
+            "pt90s",
+            Duration.ofSeconds(90),
+            "45s",
+            Duration.ofSeconds(45));
+    spellings.forEach(
+        (text, expected) -> {
+          PromotionPolicy policy =
+              PromotionPolicy.from(
+                  Map.of(
+                      PromotionPolicy.POLICY,
+                      "Review",
+                      PromotionPolicy.FOUR_EYES,
+                      "false",
+                      PromotionPolicy.EXPIRES_AFTER,
+                      text));
+          assertEquals(PromotionPolicy.Mode.REVIEW, policy.mode());
+          assertFalse(policy.fourEyes());
+          assertEquals(expected, policy.expiresAfter(), text);
+        });
   }
 
   @Test
   void everyBadValueIsReportedInOneLine() {
-    ConfigException e = assertThrows(ConfigException.class, () -> PromotionPolicy.from(Map.of(
-        PromotionPolicy.POLICY, "sometimes", PromotionPolicy.FOUR_EYES, "maybe",
-        PromotionPolicy.EXPIRES_AFTER, "soon")));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                PromotionPolicy.from(
+                    Map.of(
+                        PromotionPolicy.POLICY,
+                        "sometimes",
+                        PromotionPolicy.FOUR_EYES,
+                        "maybe",
+                        PromotionPolicy.EXPIRES_AFTER,
+                        "soon")));
     assertEquals(1, e.getMessage().lines().count(), e.getMessage());
-    assertTrue(e.getMessage().contains("promotion.policy: expected auto or review, found "
-        + "'sometimes'"), e.getMessage());
-    assertTrue(e.getMessage().contains("promotion.four_eyes: expected true or false, found "
-        + "'maybe'"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains("promotion.policy: expected auto or review, found " + "'sometimes'"),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("promotion.four_eyes: expected true or false, found " + "'maybe'"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("promotion.expires_after"), e.getMessage());
-    assertThrows(ConfigException.class, () -> PromotionPolicy.from(Map.of(
-        PromotionPolicy.EXPIRES_AFTER, "0h")));
-    assertThrows(ConfigException.class, () -> PromotionPolicy.from(Map.of(
-        PromotionPolicy.EXPIRES_AFTER, "-PT1H")));
+    assertThrows(
+        ConfigException.class,
+        () -> PromotionPolicy.from(Map.of(PromotionPolicy.EXPIRES_AFTER, "0h")));
+    assertThrows(
+        ConfigException.class,
+        () -> PromotionPolicy.from(Map.of(PromotionPolicy.EXPIRES_AFTER, "-PT1H")));
   }
 
   @Test
@@ -62,8 +91,9 @@ class PromotionPolicyTest {
     ConfigValidator validator = new ConfigValidator(MovieLensMfPipeline.definition());
     PipelineConfig shipped = validator.validate(PipelineConfig.defaults(), false);
     assertEquals(PromotionPolicy.DEFAULT, PromotionPolicy.from(shipped.values()));
-    PipelineConfig shorthand = validator.validate(
-        shipped.over(PipelineConfig.parse("test", "promotion: review\n")), false);
+    PipelineConfig shorthand =
+        validator.validate(
+            shipped.over(PipelineConfig.parse("test", "promotion: review\n")), false);
     assertEquals("review", shorthand.values().get(PromotionPolicy.POLICY));
     assertTrue(PromotionPolicy.from(shorthand.values()).reviewed());
     PipelineConfig overridden = shipped.with(Map.of("promotion", "review"));
@@ -72,8 +102,8 @@ class PromotionPolicyTest {
 
   @Test
   void noStepSeesThePromotionSection() {
-    Map<String, String> parameters = PipelineConfig.parse("test", "promotion: review\n"
-        + "deploy:\n  port: 9000\n").values();
+    Map<String, String> parameters =
+        PipelineConfig.parse("test", "promotion: review\n" + "deploy:\n  port: 9000\n").values();
     assertEquals(Map.of("port", "9000"), StepParameters.of("deploy", parameters));
     assertEquals(Map.of(), StepParameters.of("train", parameters));
   }
@@ -81,8 +111,12 @@ class PromotionPolicyTest {
   @Test
   void theDeployStepOfTheShippedPipelineRequiresApproval() {
     var steps = MovieLensMfPipeline.definition().steps();
-    assertTrue(steps.stream().filter(s -> s.name().equals("deploy")).findFirst().orElseThrow()
-        .requiresApproval());
+    assertTrue(
+        steps.stream()
+            .filter(s -> s.name().equals("deploy"))
+            .findFirst()
+            .orElseThrow()
+            .requiresApproval());
     assertEquals(1, steps.stream().filter(s -> s.requiresApproval()).count());
   }
 }

@@ -10,8 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
  * millisecond timestamps; each is served with string ids that keep their exact text.
  */
 class AmazonReviewsConformanceIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void the2018RatingsOnlyCsvIsServedWithItsColumnsMappedByPosition() throws Exception {

@@ -9,12 +9,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * MovieLens 100K, synthetic and real, as a directory and as GroupLens's zip, each run by the
- * shipped pipeline to a served prediction: the release every tutorial starts from must work in
- * both shapes a user downloads it in.
+ * shipped pipeline to a served prediction: the release every tutorial starts from must work in both
+ * shapes a user downloads it in.
  */
 class MovieLens100kConformanceIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aSyntheticReleaseDirectoryIsServed() throws Exception {
@@ -26,8 +25,8 @@ class MovieLens100kConformanceIT {
   void aSyntheticReleaseZipIsServed() throws Exception {
     Path release = dir.resolve(MovieLens100kFixture.TOP_FOLDER);
     Fixture fixture = MovieLens100kFixture.write(release);
-    Path zip = ReleaseArchive.zip(release, MovieLens100kFixture.TOP_FOLDER,
-        dir.resolve("ml-100k.zip"));
+    Path zip =
+        ReleaseArchive.zip(release, MovieLens100kFixture.TOP_FOLDER, dir.resolve("ml-100k.zip"));
     ServedPipeline.runToServedPrediction(fixture.at(zip), dir.resolve("home"));
   }
 
@@ -40,17 +39,20 @@ class MovieLens100kConformanceIT {
   @Test
   void theRealReleaseZipIsServed() throws Exception {
     Path real = realRelease();
-    Path zip = ReleaseArchive.zip(real, MovieLens100kFixture.TOP_FOLDER,
-        dir.resolve("ml-100k.zip"));
-    ServedPipeline.runToServedPrediction(MovieLens100kFixture.real(real).at(zip),
-        dir.resolve("home"));
+    Path zip =
+        ReleaseArchive.zip(real, MovieLens100kFixture.TOP_FOLDER, dir.resolve("ml-100k.zip"));
+    ServedPipeline.runToServedPrediction(
+        MovieLens100kFixture.real(real).at(zip), dir.resolve("home"));
   }
 
   private static Path realRelease() {
     Optional<Path> real = MovieLens100kFixture.realDirectory();
-    assumeTrue(real.isPresent(), "the real MovieLens 100K is not on this machine (looked in"
-        + " $ML100K_DIR and shared/data/ml-100k above " + Path.of("").toAbsolutePath()
-        + "); set ML100K_DIR to a directory holding u.data to run this case");
+    assumeTrue(
+        real.isPresent(),
+        "the real MovieLens 100K is not on this machine (looked in"
+            + " $ML100K_DIR and shared/data/ml-100k above "
+            + Path.of("").toAbsolutePath()
+            + "); set ML100K_DIR to a directory holding u.data to run this case");
     return real.get();
   }
 }

@@ -31,18 +31,55 @@ import java.util.stream.Stream;
  */
 final class MovieLens100kFixture {
   static final String TOP_FOLDER = "ml-100k";
-  static final List<String> GENRES = List.of("unknown", "Action", "Adventure", "Animation",
-      "Children's", "Comedy", "Crime", "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror",
-      "Musical", "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western");
-  private static final List<String> OCCUPATIONS = List.of("administrator", "artist", "doctor",
-      "educator", "engineer", "entertainment", "executive", "healthcare", "homemaker", "lawyer",
-      "librarian", "marketing", "none", "other", "programmer", "retired", "salesman", "scientist",
-      "student", "technician", "writer");
+  static final List<String> GENRES =
+      List.of(
+          "unknown",
+          "Action",
+          "Adventure",
+          "Animation",
+          "Children's",
+          "Comedy",
+          "Crime",
+          "Documentary",
+          "Drama",
+          "Fantasy",
+          "Film-Noir",
+          "Horror",
+          "Musical",
+          "Mystery",
+          "Romance",
+          "Sci-Fi",
+          "Thriller",
+          "War",
+          "Western");
+  private static final List<String> OCCUPATIONS =
+      List.of(
+          "administrator",
+          "artist",
+          "doctor",
+          "educator",
+          "engineer",
+          "entertainment",
+          "executive",
+          "healthcare",
+          "homemaker",
+          "lawyer",
+          "librarian",
+          "marketing",
+          "none",
+          "other",
+          "programmer",
+          "retired",
+          "salesman",
+          "scientist",
+          "student",
+          "technician",
+          "writer");
+
   /** A Latin-1 title as the real u.item writes it (item 543 there). */
   static final String ACCENTED_TITLE = "Misérables, Les (1995)";
 
-  private MovieLens100kFixture() {
-  }
+  private MovieLens100kFixture() {}
 
   /** Writes the synthetic release into {@code dir}. */
   static Fixture write(Path dir) throws IOException {
@@ -54,10 +91,22 @@ final class MovieLens100kFixture {
     writeFolds(dir, planted.rows());
     writeCatalogs(dir);
     Files.writeString(dir.resolve("README"), "Planted ratings in the MovieLens 100K layout.\n");
-    Files.writeString(dir.resolve("u.info"), PlantedRatings.USERS + " users\n"
-        + PlantedRatings.ITEMS + " items\n" + rows.size() + " ratings\n");
-    return Fixture.of(dir, List.of(), planted, MovieLens100kFixture::id,
-        MovieLens100kFixture::id, true, Map.of("1", ACCENTED_TITLE));
+    Files.writeString(
+        dir.resolve("u.info"),
+        PlantedRatings.USERS
+            + " users\n"
+            + PlantedRatings.ITEMS
+            + " items\n"
+            + rows.size()
+            + " ratings\n");
+    return Fixture.of(
+        dir,
+        List.of(),
+        planted,
+        MovieLens100kFixture::id,
+        MovieLens100kFixture::id,
+        true,
+        Map.of("1", ACCENTED_TITLE));
   }
 
   /** The real release from {@code $ML100K_DIR} or a {@code shared/data/ml-100k} above here. */
@@ -83,7 +132,16 @@ final class MovieLens100kFixture {
     }
     Set<String> items = fields.stream().map(f -> f[1]).collect(Collectors.toUnmodifiableSet());
     long latest = fields.stream().mapToLong(f -> Long.parseLong(f[3])).max().orElseThrow();
-    return new Fixture(dir, List.of(), fields.size(), items, "1", true, 1, 5, latest,
+    return new Fixture(
+        dir,
+        List.of(),
+        fields.size(),
+        items,
+        "1",
+        true,
+        1,
+        5,
+        latest,
         Map.of("543", ACCENTED_TITLE));
   }
 
@@ -92,8 +150,13 @@ final class MovieLens100kFixture {
   }
 
   private static String line(Row row) {
-    return id(row.user()) + "\t" + id(row.item()) + "\t" + PlantedRatings.plain(row.rating())
-        + "\t" + row.epochSeconds();
+    return id(row.user())
+        + "\t"
+        + id(row.item())
+        + "\t"
+        + PlantedRatings.plain(row.rating())
+        + "\t"
+        + row.epochSeconds();
   }
 
   /** u1..u5: five disjoint fifths as test sets; ua/ub: ten ratings per user held out. */
@@ -103,39 +166,53 @@ final class MovieLens100kFixture {
     List<Row> shuffled = new ArrayList<>(sorted);
     Collections.shuffle(shuffled, new Random(5));
     for (int fold = 0; fold < 5; fold++) {
-      Set<Row> test = Set.copyOf(shuffled.subList(fold * rows.size() / 5,
-          (fold + 1) * rows.size() / 5));
+      Set<Row> test =
+          Set.copyOf(shuffled.subList(fold * rows.size() / 5, (fold + 1) * rows.size() / 5));
       split(dir, "u" + (fold + 1), sorted, test);
     }
     for (String name : List.of("ua", "ub")) {
-      Map<Integer, List<Row>> byUser = sorted.stream()
-          .collect(Collectors.groupingBy(Row::user));
+      Map<Integer, List<Row>> byUser = sorted.stream().collect(Collectors.groupingBy(Row::user));
       Random random = new Random(name.hashCode());
-      Set<Row> test = byUser.values().stream().flatMap(own -> {
-        List<Row> mine = new ArrayList<>(own);
-        Collections.shuffle(mine, random);
-        return mine.subList(0, 10).stream();
-      }).collect(Collectors.toSet());
+      Set<Row> test =
+          byUser.values().stream()
+              .flatMap(
+                  own -> {
+                    List<Row> mine = new ArrayList<>(own);
+                    Collections.shuffle(mine, random);
+                    return mine.subList(0, 10).stream();
+                  })
+              .collect(Collectors.toSet());
       split(dir, name, sorted, test);
     }
   }
 
   private static void split(Path dir, String name, List<Row> sorted, Set<Row> test)
       throws IOException {
-    lines(dir.resolve(name + ".base"), sorted.stream().filter(r -> !test.contains(r))
-        .map(MovieLens100kFixture::line));
-    lines(dir.resolve(name + ".test"), sorted.stream().filter(test::contains)
-        .map(MovieLens100kFixture::line));
+    lines(
+        dir.resolve(name + ".base"),
+        sorted.stream().filter(r -> !test.contains(r)).map(MovieLens100kFixture::line));
+    lines(
+        dir.resolve(name + ".test"),
+        sorted.stream().filter(test::contains).map(MovieLens100kFixture::line));
   }
 
   private static void writeCatalogs(Path dir) throws IOException {
     List<String> items = new ArrayList<>();
     for (int index = 0; index < PlantedRatings.ITEMS; index++) {
-      String title = index == 0 ? ACCENTED_TITLE : index == 1 ? "unknown"
-          : "Planted Picture " + (index + 1) + " (" + (1930 + index % 68) + ")";
+      String title =
+          index == 0
+              ? ACCENTED_TITLE
+              : index == 1
+                  ? "unknown"
+                  : "Planted Picture " + (index + 1) + " (" + (1930 + index % 68) + ")";
       String date = index == 1 ? "" : "01-Jan-" + (1930 + index % 68);
-      StringBuilder line = new StringBuilder(id(index)).append('|').append(title).append('|')
-          .append(date).append("||");
+      StringBuilder line =
+          new StringBuilder(id(index))
+              .append('|')
+              .append(title)
+              .append('|')
+              .append(date)
+              .append("||");
       line.append(index == 1 ? "" : "http://us.imdb.com/M/title-exact?Planted%20" + index);
       for (int genre = 0; genre < GENRES.size(); genre++) {
         boolean flagged = index == 1 ? genre == 0 : genre == 1 + index % 18 || genre == 8;
@@ -152,10 +229,18 @@ final class MovieLens100kFixture {
     Files.write(dir.resolve("u.occupation"), OCCUPATIONS, StandardCharsets.ISO_8859_1);
     List<String> users = new ArrayList<>();
     for (int index = 0; index < PlantedRatings.USERS; index++) {
-      String zip = index == 3 ? "T8H1N"
-          : String.format(Locale.ROOT, "%05d", (index * 7919) % 100_000);
-      users.add(id(index) + "|" + (18 + index % 50) + "|" + (index % 3 == 0 ? "F" : "M") + "|"
-          + OCCUPATIONS.get(index % OCCUPATIONS.size()) + "|" + zip);
+      String zip =
+          index == 3 ? "T8H1N" : String.format(Locale.ROOT, "%05d", (index * 7919) % 100_000);
+      users.add(
+          id(index)
+              + "|"
+              + (18 + index % 50)
+              + "|"
+              + (index % 3 == 0 ? "F" : "M")
+              + "|"
+              + OCCUPATIONS.get(index % OCCUPATIONS.size())
+              + "|"
+              + zip);
     }
     Files.write(dir.resolve("u.user"), users, StandardCharsets.ISO_8859_1);
   }

@@ -7,14 +7,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * MovieLens 20M, 25M, 32M and latest-small in their CSV layout (header, half stars, quoted
- * titles), each as a directory and the two most downloaded as the official zip, run by the
- * shipped pipeline to a served prediction; the other releases' zips differ only in the container,
- * which the 100K, 1M and 10M cases already cover.
+ * MovieLens 20M, 25M, 32M and latest-small in their CSV layout (header, half stars, quoted titles),
+ * each as a directory and the two most downloaded as the official zip, run by the shipped pipeline
+ * to a served prediction; the other releases' zips differ only in the container, which the 100K, 1M
+ * and 10M cases already cover.
  */
 class MovieLensCsvConformanceIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Release.class)
@@ -24,7 +23,9 @@ class MovieLensCsvConformanceIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(value = Release.class, names = {"ML_25M", "ML_LATEST_SMALL"})
+  @EnumSource(
+      value = Release.class,
+      names = {"ML_25M", "ML_LATEST_SMALL"})
   void releaseZipIsServed(Release release) throws Exception {
     Path folder = dir.resolve(release.folder);
     Fixture fixture = MovieLensCsvFixtures.write(release, folder);

@@ -8,8 +8,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Parquet files with int32, int64 and string ids and float, double and decimal ratings, in the
- * column names the tools that write them use, each run by the shipped pipeline with only
- * {@code --data} to a served prediction whose ids keep the input's type.
+ * column names the tools that write them use, each run by the shipped pipeline with only {@code
+ * --data} to a served prediction whose ids keep the input's type.
  */
 class ParquetConformanceIT {
   @ParameterizedTest(name = "{0}")

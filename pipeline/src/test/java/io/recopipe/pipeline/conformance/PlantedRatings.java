@@ -20,21 +20,22 @@ final class PlantedRatings {
   static final int USERS = 100;
   static final int ITEMS = 200;
   static final int RATINGS = 3_000;
+
   /** Rank 2 with strong intercepts: ~30 ratings a user give held-out R² 0.7-0.8 (gate: 0.2). */
   private static final SyntheticSpec SPEC =
       new SyntheticSpec(USERS, ITEMS, RATINGS, 2, 3.2, 0.5, 0.6, 0.6, 0);
+
   /** Noise on the 1..5 planted scale, added before the rating is snapped to its scale. */
   private static final double NOISE_SD = 0.35;
 
   /** One rating: 0-based user and item indexes, the rating, epoch seconds. */
-  record Row(int user, int item, double rating, long epochSeconds) {
-  }
+  record Row(int user, int item, double rating, long epochSeconds) {}
 
   /**
    * A rating scale as a release writes it.
    *
-   * @param min  the smallest rating
-   * @param max  the largest rating
+   * @param min the smallest rating
+   * @param max the largest rating
    * @param step the granularity (1 whole stars, 0.5 half stars, 0.1 one decimal)
    */
   record Scale(double min, double max, double step) {
@@ -72,8 +73,13 @@ final class PlantedRatings {
 
   /** The same ratings at other times (say, cut to the day, as Amazon's review times are). */
   PlantedRatings withTimes(LongUnaryOperator time) {
-    return new PlantedRatings(rows.stream().map(row -> new Row(row.user(), row.item(),
-        row.rating(), time.applyAsLong(row.epochSeconds()))).toList());
+    return new PlantedRatings(
+        rows.stream()
+            .map(
+                row ->
+                    new Row(
+                        row.user(), row.item(), row.rating(), time.applyAsLong(row.epochSeconds())))
+            .toList());
   }
 
   List<Row> rows() {

@@ -10,13 +10,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Packs a release directory the way GroupLens ships it ({@code ml-1m.zip} holding
- * {@code ml-1m/ratings.dat} …, a folder entry first), so the zip case reads the same bytes as the
+ * Packs a release directory the way GroupLens ships it ({@code ml-1m.zip} holding {@code
+ * ml-1m/ratings.dat} …, a folder entry first), so the zip case reads the same bytes as the
  * directory case and differs only in the container.
  */
 final class ReleaseArchive {
-  private ReleaseArchive() {
-  }
+  private ReleaseArchive() {}
 
   /** Zips the files of {@code dir} under {@code topFolder}/ into {@code zip}. */
   static Path zip(Path dir, String topFolder, Path zip) throws IOException {

@@ -33,28 +33,40 @@ import org.junit.jupiter.api.function.Executable;
  */
 final class ServedPipeline {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final String ENDPOINT = "endpoint: ";
   private static final double EPSILON = 1e-6;
 
   /** What one CLI invocation printed, as a user's shell would see it. */
-
-
-  private ServedPipeline() {
-  }
+  private ServedPipeline() {}
 
   /** Runs the whole pipeline on {@code fixture} in {@code home} and checks the served answer. */
   static void runToServedPrediction(Fixture fixture, Path home) throws Exception {
-    List<String> args = new ArrayList<>(List.of("run", "--home", home.toString(), "--data",
-        fixture.data().toString(), "--set", "deploy.port=" + freePort()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--home",
+                home.toString(),
+                "--data",
+                fixture.data().toString(),
+                "--set",
+                "deploy.port=" + freePort()));
     fixture.settings().forEach(setting -> args.addAll(List.of("--set", setting)));
     CliRunner.Result undeploy;
     try {
       CliRunner.Result run = cli(args.toArray(String[]::new));
-      assertEquals(ExitCodes.OK, run.code(), () -> "recopipe run failed: "
-          + run.err().strip().lines().findFirst().orElse("(nothing on stderr)") + "\nrecopipe "
-          + String.join(" ", args) + "\n" + run.transcript());
+      assertEquals(
+          ExitCodes.OK,
+          run.code(),
+          () ->
+              "recopipe run failed: "
+                  + run.err().strip().lines().findFirst().orElse("(nothing on stderr)")
+                  + "\nrecopipe "
+                  + String.join(" ", args)
+                  + "\n"
+                  + run.transcript());
       String url = endpoint(run);
       assertAll(() -> checkPrediction(fixture, url), () -> checkWarehouse(fixture, home));
     } finally {
@@ -77,30 +89,63 @@ final class ServedPipeline {
       instance.put("user_id", fixture.knownUser());
     }
     String body = "{\"instances\":[" + instance + "]}";
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), body + " -> " + response.body());
     JsonNode prediction = JSON.readTree(response.body()).path("predictions").path(0);
     List<JsonNode> ratings = elements(prediction.path("predicted_rating"));
     List<JsonNode> items = elements(prediction.path("predicted_item_id"));
     String where = body + " -> " + abbreviate(response.body());
     assertFalse(items.isEmpty(), "no predicted_item_id: " + where);
-    List<String> unknownItems = items.stream().filter(item -> !fixture.itemIds()
-        .contains(item.asText())).map(JsonNode::toString).toList();
-    List<String> outOfRange = ratings.stream().filter(rating -> !rating.isNumber()
-        || rating.asDouble() < fixture.minRating() - EPSILON
-        || rating.asDouble() > fixture.maxRating() + EPSILON).map(JsonNode::toString).toList();
-    assertAll("served prediction for user " + fixture.knownUser(),
+    List<String> unknownItems =
+        items.stream()
+            .filter(item -> !fixture.itemIds().contains(item.asText()))
+            .map(JsonNode::toString)
+            .toList();
+    List<String> outOfRange =
+        ratings.stream()
+            .filter(
+                rating ->
+                    !rating.isNumber()
+                        || rating.asDouble() < fixture.minRating() - EPSILON
+                        || rating.asDouble() > fixture.maxRating() + EPSILON)
+            .map(JsonNode::toString)
+            .toList();
+    assertAll(
+        "served prediction for user " + fixture.knownUser(),
         () -> assertEquals(items.size(), ratings.size(), "one rating per item: " + where),
-        () -> assertFalse(prediction.path("cold_start").asBoolean(false),
-            "the known user " + fixture.knownUser() + " was served as cold start: " + where),
-        () -> assertTrue(unknownItems.isEmpty(), unknownItems.size() + " predicted_item_id"
-            + " values are not items of the fixture, e.g. " + first(unknownItems) + ": " + where),
-        () -> assertTrue(outOfRange.isEmpty(), outOfRange.size() + " predicted_rating values lie"
-            + " outside the data's range " + fixture.minRating() + ".." + fixture.maxRating()
-            + ", e.g. " + first(outOfRange) + ": " + where));
+        () ->
+            assertFalse(
+                prediction.path("cold_start").asBoolean(false),
+                "the known user " + fixture.knownUser() + " was served as cold start: " + where),
+        () ->
+            assertTrue(
+                unknownItems.isEmpty(),
+                unknownItems.size()
+                    + " predicted_item_id"
+                    + " values are not items of the fixture, e.g. "
+                    + first(unknownItems)
+                    + ": "
+                    + where),
+        () ->
+            assertTrue(
+                outOfRange.isEmpty(),
+                outOfRange.size()
+                    + " predicted_rating values lie"
+                    + " outside the data's range "
+                    + fixture.minRating()
+                    + ".."
+                    + fixture.maxRating()
+                    + ", e.g. "
+                    + first(outOfRange)
+                    + ": "
+                    + where));
   }
 
   private static String first(List<String> values) {
@@ -113,18 +158,36 @@ final class ServedPipeline {
 
   private static void checkWarehouse(Fixture fixture, Path home) {
     List<Executable> checks = new ArrayList<>();
-    checks.add(() -> assertEquals(String.valueOf(fixture.ratingCount()),
-        sql(home, "SELECT COUNT(*) FROM ratings"), "every rating of the source is ingested"));
-    checks.add(() -> assertEquals(fixture.itemIds(), Set.copyOf(column(home,
-        "SELECT DISTINCT CAST(item_id AS VARCHAR) FROM ratings")),
-        "the ingested item ids are the source's, with their exact text"));
-    checks.add(() -> assertEquals(String.valueOf(fixture.latestTime()),
-        sql(home, "SELECT MAX(\"timestamp\") FROM ratings"),
-        "the latest rating time, in epoch seconds"));
+    checks.add(
+        () ->
+            assertEquals(
+                String.valueOf(fixture.ratingCount()),
+                sql(home, "SELECT COUNT(*) FROM ratings"),
+                "every rating of the source is ingested"));
+    checks.add(
+        () ->
+            assertEquals(
+                fixture.itemIds(),
+                Set.copyOf(column(home, "SELECT DISTINCT CAST(item_id AS VARCHAR) FROM ratings")),
+                "the ingested item ids are the source's, with their exact text"));
+    checks.add(
+        () ->
+            assertEquals(
+                String.valueOf(fixture.latestTime()),
+                sql(home, "SELECT MAX(\"timestamp\") FROM ratings"),
+                "the latest rating time, in epoch seconds"));
     for (Map.Entry<String, String> title : fixture.titles().entrySet()) {
-      checks.add(() -> assertEquals(title.getValue(), sql(home, "SELECT title FROM movies"
-          + " WHERE CAST(item_id AS VARCHAR) = '" + title.getKey() + "'"),
-          "the catalog title of item " + title.getKey()));
+      checks.add(
+          () ->
+              assertEquals(
+                  title.getValue(),
+                  sql(
+                      home,
+                      "SELECT title FROM movies"
+                          + " WHERE CAST(item_id AS VARCHAR) = '"
+                          + title.getKey()
+                          + "'"),
+                  "the catalog title of item " + title.getKey()));
     }
     assertAll("warehouse tables", checks);
   }
@@ -152,7 +215,6 @@ final class ServedPipeline {
   static CliRunner.Result cli(String... args) {
     return CliRunner.run(args);
   }
-
 
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {

@@ -2,7 +2,6 @@ package io.recopipe.pipeline.endpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,11 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  * process restarted once and then shown down, and old revision directories removed.
  */
 class EndpointControlIT {
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path home() {
     return dir.resolve("home");
@@ -67,31 +65,37 @@ class EndpointControlIT {
     Revision serving = registry.serving().orElseThrow();
     Path servingDir = EndpointRegistry.revisionDir(registry.serviceDir(), serving.revision());
     Path secretFile = servingDir.resolve("admin.secret");
-    assertEquals("rw-------", PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(secretFile)));
-    assertFalse(ProcessHandle.of(serving.pid()).flatMap(p -> p.info().commandLine())
-        .orElse("").contains(Files.readString(secretFile)), "the secret is not on a command line");
+    assertEquals(
+        "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secretFile)));
+    assertFalse(
+        ProcessHandle.of(serving.pid())
+            .flatMap(p -> p.info().commandLine())
+            .orElse("")
+            .contains(Files.readString(secretFile)),
+        "the secret is not on a command line");
     assertRefusedFromOtherAddresses(port);
 
     Revision older = registry.revisions().get(3);
-    Path otherBundle = EndpointRegistry.revisionDir(registry.serviceDir(), older.revision())
-        .resolve("rootfs/model");
+    Path otherBundle =
+        EndpointRegistry.revisionDir(registry.serviceDir(), older.revision())
+            .resolve("rootfs/model");
     String swap = "{\"bundle\":\"" + otherBundle + "\"}";
     String adminSwap = "http://127.0.0.1:" + serving.adminPort() + "/admin/swap";
     assertEquals(401, post(adminSwap, swap, null).statusCode(), "no secret, no swap");
     assertEquals(serving.modelVersion(), version(port));
-    HttpResponse<String> swapped = post(adminSwap, swap,
-        "Bearer " + Files.readString(secretFile).strip());
+    HttpResponse<String> swapped =
+        post(adminSwap, swap, "Bearer " + Files.readString(secretFile).strip());
     assertEquals(200, swapped.statusCode(), swapped.body());
     assertEquals(older.modelVersion(), version(port), "the out-of-band swap took effect");
 
-    String drift = "DRIFT: serving " + older.modelVersion() + ", registry says "
-        + serving.modelVersion();
+    String drift =
+        "DRIFT: serving " + older.modelVersion() + ", registry says " + serving.modelVersion();
     CliRunner.Result endpoints = cli("endpoints");
     assertTrue(endpoints.out().contains(drift), endpoints.out());
     CliRunner.Result models = cli("models", "list");
     assertTrue(models.out().contains(drift), models.out());
-    assertTrue(models.out().lines().anyMatch(l -> l.matches("\\s*4 \\|.*serving.*")),
+    assertTrue(
+        models.out().lines().anyMatch(l -> l.matches("\\s*4 \\|.*serving.*")),
         "v4 is marked serving:\n" + models.out());
     cli("endpoints");
     CliRunner.Result audit = cli("audit", "list");
@@ -125,12 +129,12 @@ class EndpointControlIT {
     process.destroyForcibly();
     process.onExit().get();
     Thread.sleep(1500);
-    assertThrows(IOException.class, () -> post(predict, "{\"instances\":[{\"user_id\":1}]}",
-        null));
+    assertThrows(IOException.class, () -> post(predict, "{\"instances\":[{\"user_id\":1}]}", null));
     CliRunner.Result down = cli("endpoints");
     assertTrue(down.out().contains("down: revision " + first.revision()), down.out());
-    assertTrue(down.out().lines().anyMatch(l -> l.startsWith(first.revision())
-        && l.contains(" down ")), down.out());
+    assertTrue(
+        down.out().lines().anyMatch(l -> l.startsWith(first.revision()) && l.contains(" down ")),
+        down.out());
     CliRunner.Result models = cli("models", "list");
     assertFalse(models.out().contains("serving"), models.out());
     assertTrue(models.out().contains("champion, down"), models.out());
@@ -140,19 +144,23 @@ class EndpointControlIT {
   }
 
   private Path config(int port) throws IOException {
-    return Files.writeString(dir.resolve("c.yaml"), FastConfig.deploying(port, "auto")
-        .replace("max_regression_abs: 0.01", "max_regression_abs: 5.0"));
+    return Files.writeString(
+        dir.resolve("c.yaml"),
+        FastConfig.deploying(port, "auto")
+            .replace("max_regression_abs: 0.01", "max_regression_abs: 5.0"));
   }
 
   private void run(Path config, String set) {
-    CliRunner.Result result = CliRunner.run("run", "--home", home().toString(), "--config",
-        config.toString(), "--set", set);
+    CliRunner.Result result =
+        CliRunner.run(
+            "run", "--home", home().toString(), "--config", config.toString(), "--set", set);
     assertEquals(0, result.code(), result.transcript());
   }
 
   private CliRunner.Result cli(String... args) {
-    String[] all = Stream.concat(Stream.of(args), Stream.of("--home", home().toString()))
-        .toArray(String[]::new);
+    String[] all =
+        Stream.concat(Stream.of(args), Stream.of("--home", home().toString()))
+            .toArray(String[]::new);
     CliRunner.Result result = CliRunner.run(all);
     assertEquals(0, result.code(), result.transcript());
     return result;
@@ -190,11 +198,14 @@ class EndpointControlIT {
       return;
     }
     InetAddress target = other;
-    assertThrows(IOException.class, () -> {
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress(target, port), 2000);
-      }
-    }, "the stable port answers on " + other);
+    assertThrows(
+        IOException.class,
+        () -> {
+          try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(target, port), 2000);
+          }
+        },
+        "the stable port answers on " + other);
   }
 
   private static int count(String text, String word) {
@@ -202,9 +213,12 @@ class EndpointControlIT {
   }
 
   private static String version(int port) throws Exception {
-    HttpResponse<String> status = HTTP.send(HttpRequest.newBuilder(URI.create(
-        "http://127.0.0.1:" + port + "/v1/models/recommender_model")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> status =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/v1/models/recommender_model"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, status.statusCode(), status.body());
     String body = status.body();
     int at = body.indexOf("\"version\":\"") + 11;
@@ -213,9 +227,11 @@ class EndpointControlIT {
 
   private static HttpResponse<String> post(String url, String body, String authorization)
       throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }

@@ -15,28 +15,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Journal lines become audit entries exactly once, a half-written last line waits for its
- * newline, archived journals (of removed revision directories) are read too, and the chain stays
- * intact.
+ * Journal lines become audit entries exactly once, a half-written last line waits for its newline,
+ * archived journals (of removed revision directories) are read too, and the chain stays intact.
  */
 class JournalReconcilerTest {
-  private static final String SWAP = "{\"at\":\"2026-01-02T03:04:05Z\",\"action\":\"swap\","
-      + "\"outcome\":\"accepted\",\"model_version_before\":\"aaaaaaaaaaaa\","
-      + "\"model_version_after\":\"bbbbbbbbbbbb\",\"remote\":\"127.0.0.1\",\"pid\":42,"
-      + "\"detail\":{\"bundle\":\"/b\"}}\n";
-  private static final String REFUSED = "{\"at\":\"2026-01-02T03:04:06Z\",\"action\":\"refused\","
-      + "\"outcome\":\"refused\",\"model_version_before\":\"bbbbbbbbbbbb\","
-      + "\"model_version_after\":\"bbbbbbbbbbbb\",\"remote\":\"127.0.0.1\",\"pid\":42,"
-      + "\"detail\":{\"request\":\"POST /admin/stop\",\"reason\":\"wrong secret\"}}\n";
+  private static final String SWAP =
+      "{\"at\":\"2026-01-02T03:04:05Z\",\"action\":\"swap\","
+          + "\"outcome\":\"accepted\",\"model_version_before\":\"aaaaaaaaaaaa\","
+          + "\"model_version_after\":\"bbbbbbbbbbbb\",\"remote\":\"127.0.0.1\",\"pid\":42,"
+          + "\"detail\":{\"bundle\":\"/b\"}}\n";
+  private static final String REFUSED =
+      "{\"at\":\"2026-01-02T03:04:06Z\",\"action\":\"refused\","
+          + "\"outcome\":\"refused\",\"model_version_before\":\"bbbbbbbbbbbb\","
+          + "\"model_version_after\":\"bbbbbbbbbbbb\",\"remote\":\"127.0.0.1\",\"pid\":42,"
+          + "\"detail\":{\"request\":\"POST /admin/stop\",\"reason\":\"wrong secret\"}}\n";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void importsEveryCompleteLineExactlyOnce() throws Exception {
     Path serving = dir.resolve("serving");
-    Path journal = Files.createDirectories(serving.resolve("revisions/r0001-abc"))
-        .resolve("admin-journal.jsonl");
+    Path journal =
+        Files.createDirectories(serving.resolve("revisions/r0001-abc"))
+            .resolve("admin-journal.jsonl");
     Files.writeString(journal, SWAP + REFUSED.substring(0, 40));
     try (MetadataStore store = MetadataStore.open(dir.resolve("metadata.db"))) {
       AuditLog audit = new AuditLog(store);
@@ -45,8 +46,8 @@ class JournalReconcilerTest {
       Files.writeString(journal, REFUSED.substring(40), StandardOpenOption.APPEND);
       assertEquals(1, JournalReconciler.reconcile(store, serving));
 
-      Path archived = Files.createDirectories(serving.resolve("journals"))
-          .resolve("r0000-old.jsonl");
+      Path archived =
+          Files.createDirectories(serving.resolve("journals")).resolve("r0000-old.jsonl");
       Files.writeString(archived, "not json\n", StandardCharsets.UTF_8);
       assertEquals(1, JournalReconciler.reconcile(store, serving));
       assertEquals(0, JournalReconciler.reconcile(store, serving));
@@ -57,8 +58,7 @@ class JournalReconcilerTest {
       assertEquals("admin-api:r0001-abc", swap.actor());
       assertEquals("endpoint.swap", swap.action());
       assertEquals("endpoint/r0001-abc", swap.subject());
-      assertTrue(swap.detail().contains("\"model_version_after\":\"bbbbbbbbbbbb\""),
-          swap.detail());
+      assertTrue(swap.detail().contains("\"model_version_after\":\"bbbbbbbbbbbb\""), swap.detail());
       assertEquals("2026-01-02T03:04:05Z", swap.at().toString());
       assertEquals("endpoint.refused", entries.get(1).action());
       assertTrue(entries.get(1).detail().contains("wrong secret"), entries.get(1).detail());

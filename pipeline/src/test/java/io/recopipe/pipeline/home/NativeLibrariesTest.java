@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NativeLibrariesTest {
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void awaitingALibraryNobodyPreloadsReturnsAtOnce() {
@@ -26,8 +25,10 @@ class NativeLibrariesTest {
   void preloadedLibrariesServeTheStoresThatAwaitThem() throws Exception {
     NativeLibraries.preload();
     NativeLibraries.preload(); // a second call starts nothing new
-    long loaders = Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().equals("recopipe-load-" + NativeLibraries.DUCKDB)).count();
+    long loaders =
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().equals("recopipe-load-" + NativeLibraries.DUCKDB))
+            .count();
     assertTrue(loaders <= 1, loaders + " DuckDB loader threads");
     try (MetadataStore store = MetadataStore.open(temp.resolve("metadata.db"))) {
       assertTrue(Files.isRegularFile(store.file()));

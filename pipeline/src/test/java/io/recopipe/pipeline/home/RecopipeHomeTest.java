@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RecopipeHomeTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void anExplicitHomeWinsThenTheEnvironmentThenTheWorkingDirectory() {
@@ -19,7 +18,8 @@ class RecopipeHomeTest {
     assertEquals(dir.resolve("flag"), RecopipeHome.resolve(dir.resolve("flag"), env, dir).root());
     assertEquals(dir.resolve("env"), RecopipeHome.resolve(null, env, dir).root());
     assertEquals(dir.resolve(".recopipe"), RecopipeHome.resolve(null, Map.of(), dir).root());
-    assertEquals(dir.resolve(".recopipe"),
+    assertEquals(
+        dir.resolve(".recopipe"),
         RecopipeHome.resolve(null, Map.of(RecopipeHome.ENV, " "), dir).root());
   }
 

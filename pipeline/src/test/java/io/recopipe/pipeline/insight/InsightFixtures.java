@@ -22,8 +22,7 @@ import java.util.List;
 
 /** A tiny synthetic DATASET artifact and real ALS bundles trained on it, for insight tests. */
 final class InsightFixtures {
-  private InsightFixtures() {
-  }
+  private InsightFixtures() {}
 
   /**
    * Writes a 50-user, 60-item dataset with a 15% eval split into {@code dir}; movies.tsv titles
@@ -31,8 +30,7 @@ final class InsightFixtures {
    */
   static Path dataset(Path dir, long seed) throws IOException {
     Files.createDirectories(dir);
-    Ratings all = SyntheticGenerator.generate(SyntheticSpec.custom(50, 60, 1_800), seed)
-        .ratings();
+    Ratings all = SyntheticGenerator.generate(SyntheticSpec.custom(50, 60, 1_800), seed).ratings();
     TrainTestSplit split = RandomSplit.split(all, 0.15, seed);
     TsvRatingsWriter.write(all, dir.resolve(DatasetLayout.RATINGS));
     TsvRatingsWriter.write(split.train(), dir.resolve(DatasetLayout.TRAIN));
@@ -54,24 +52,43 @@ final class InsightFixtures {
   /** Trains ALS on the dataset's train split; writes a bundle with rated items to {@code out}. */
   static Path bundle(Path dataset, Path out, int factors, double l2, int iterations)
       throws IOException {
-    return bundle(dataset, out, AlsOptions.builder().numFactors(factors).l2Reg(l2)
-        .maxIterations(iterations).earlyStop(false).seed(11).threads(1).build());
+    return bundle(
+        dataset,
+        out,
+        AlsOptions.builder()
+            .numFactors(factors)
+            .l2Reg(l2)
+            .maxIterations(iterations)
+            .earlyStop(false)
+            .seed(11)
+            .threads(1)
+            .build());
   }
 
   /** Trains implicit WALS (alpha 1) on the train split; writes its bundle to {@code out}. */
   static Path implicitBundle(Path dataset, Path out, int factors) throws IOException {
-    return bundle(dataset, out, AlsOptions.builder().feedbackType(
-        io.recopipe.model.als.FeedbackType.IMPLICIT).walsAlpha(1.0).numFactors(factors)
-        .l2Reg(1.0).maxIterations(5).earlyStop(false).seed(11).threads(1).build());
+    return bundle(
+        dataset,
+        out,
+        AlsOptions.builder()
+            .feedbackType(io.recopipe.model.als.FeedbackType.IMPLICIT)
+            .walsAlpha(1.0)
+            .numFactors(factors)
+            .l2Reg(1.0)
+            .maxIterations(5)
+            .earlyStop(false)
+            .seed(11)
+            .threads(1)
+            .build());
   }
 
   private static Path bundle(Path dataset, Path out, AlsOptions options) throws IOException {
     Ratings train = split(dataset, DatasetLayout.TRAIN);
     Ratings eval = split(dataset, DatasetLayout.EVAL);
-    AlsResult fit = new AlsTrainer(options).fit(train, eval, iteration -> { });
+    AlsResult fit = new AlsTrainer(options).fit(train, eval, iteration -> {});
     BundleManifest manifest = BundleManifest.forFit(fit).build();
-    BundleWriter.write(out, fit.model(), manifest, RatedItems.of(train, fit.model()),
-        BundleWriter.IfExists.FAIL);
+    BundleWriter.write(
+        out, fit.model(), manifest, RatedItems.of(train, fit.model()), BundleWriter.IfExists.FAIL);
     return out;
   }
 }

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PromotionInsightsTest {
-  @TempDir
-  static Path root;
+  @TempDir static Path root;
   static Path dataset;
   static Path candidate;
   static Path champion;
@@ -33,18 +32,21 @@ class PromotionInsightsTest {
     dataset = InsightFixtures.dataset(root.resolve("dataset"), 5);
     candidate = InsightFixtures.bundle(dataset, root.resolve("candidate"), 6, 2.0, 6);
     champion = InsightFixtures.bundle(dataset, root.resolve("champion"), 2, 20.0, 4);
-    insight = PromotionInsights.build(candidate, Optional.of(champion), dataset,
-        Optional.empty(), 3, 5);
+    insight =
+        PromotionInsights.build(candidate, Optional.of(champion), dataset, Optional.empty(), 3, 5);
   }
 
   @Test
   void metricDeltasAreCandidateMinusChampionAndMatchAnIndependentRmse() throws Exception {
-    Map<String, MetricDelta> byName = insight.metrics().stream()
-        .collect(Collectors.toMap(MetricDelta::name, m -> m));
+    Map<String, MetricDelta> byName =
+        insight.metrics().stream().collect(Collectors.toMap(MetricDelta::name, m -> m));
     assertEquals(RegressionEvaluator.metrics().size(), byName.size());
     for (MetricDelta metric : insight.metrics()) {
-      assertEquals(metric.candidate() - metric.champion().getAsDouble(),
-          metric.delta().getAsDouble(), 1e-12, metric.name());
+      assertEquals(
+          metric.candidate() - metric.champion().getAsDouble(),
+          metric.delta().getAsDouble(),
+          1e-12,
+          metric.name());
     }
     MetricDelta rmse = byName.get("root_mean_squared_error");
     assertEquals(rmse(candidate), rmse.candidate(), 1e-5);
@@ -57,8 +59,8 @@ class PromotionInsightsTest {
 
   @Test
   void withoutChampionThereAreNoDeltasOrChampionData() throws Exception {
-    PromotionInsight alone = PromotionInsights.build(candidate, Optional.empty(), dataset,
-        Optional.empty(), 2, 3);
+    PromotionInsight alone =
+        PromotionInsights.build(candidate, Optional.empty(), dataset, Optional.empty(), 2, 3);
     assertTrue(alone.metrics().stream().allMatch(m -> m.delta().isEmpty()));
     assertTrue(alone.championErrors().isEmpty());
     assertTrue(alone.championLoss().isEmpty());
@@ -83,22 +85,28 @@ class PromotionInsightsTest {
   @Test
   void implicitModelsGetImplicitMetricsAndConfidenceErrors() throws Exception {
     Path implicit = InsightFixtures.implicitBundle(dataset, root.resolve("implicit"), 4);
-    Path implicitChampion = InsightFixtures.implicitBundle(dataset,
-        root.resolve("implicit-champion"), 2);
-    PromotionInsight seen = PromotionInsights.build(implicit, Optional.of(implicitChampion),
-        dataset, Optional.empty(), 2, 5);
+    Path implicitChampion =
+        InsightFixtures.implicitBundle(dataset, root.resolve("implicit-champion"), 2);
+    PromotionInsight seen =
+        PromotionInsights.build(
+            implicit, Optional.of(implicitChampion), dataset, Optional.empty(), 2, 5);
     assertTrue(seen.implicit());
-    assertEquals(List.of("mean_average_precision", "mean_squared_error",
-        "normalized_discounted_cumulative_gain", "average_rank"),
+    assertEquals(
+        List.of(
+            "mean_average_precision",
+            "mean_squared_error",
+            "normalized_discounted_cumulative_gain",
+            "average_rank"),
         seen.metrics().stream().map(MetricDelta::name).toList());
     MetricDelta map = seen.metrics().get(0);
     assertTrue(map.higherIsBetter());
-    assertEquals(map.candidate() - map.champion().getAsDouble(), map.delta().getAsDouble(),
-        1e-12);
+    assertEquals(map.candidate() - map.champion().getAsDouble(), map.delta().getAsDouble(), 1e-12);
     assertFalse(seen.metrics().get(3).higherIsBetter(), "average_rank: lower is better");
     long positives = InsightFixtures.split(dataset, DatasetLayout.EVAL).size();
-    assertEquals(positives, seen.candidateErrors().counts().stream().mapToLong(Long::longValue)
-        .sum(), "every held-out positive (threshold 0: every eval rating) is counted");
+    assertEquals(
+        positives,
+        seen.candidateErrors().counts().stream().mapToLong(Long::longValue).sum(),
+        "every held-out positive (threshold 0: every eval rating) is counted");
     assertEquals(-1.0, seen.candidateErrors().edges().get(0), 1e-12);
     assertFalse(insight.implicit());
   }
@@ -116,8 +124,8 @@ class PromotionInsightsTest {
     Ratings train = InsightFixtures.split(dataset, DatasetLayout.TRAIN);
     Ratings eval = InsightFixtures.split(dataset, DatasetLayout.EVAL);
     assertEquals(3, insight.samples().size());
-    int busiest = insight.samples().stream().mapToInt(s -> count(eval, s.userId())).min()
-        .orElseThrow();
+    int busiest =
+        insight.samples().stream().mapToInt(s -> count(eval, s.userId())).min().orElseThrow();
     for (String user : eval.users().ids()) {
       boolean sampled = insight.samples().stream().anyMatch(s -> s.userId().equals(user));
       assertTrue(sampled || count(eval, user) <= busiest, user);
@@ -128,28 +136,33 @@ class PromotionInsightsTest {
         assertEquals(5, list.size());
         for (RecommendedItem item : list) {
           assertFalse(rated.contains(item.itemId()), item.itemId());
-          assertTrue(item.title().equals("Film " + item.itemId() + " & Co (1995)")
-              || item.title().equals(item.itemId()), item.title());
+          assertTrue(
+              item.title().equals("Film " + item.itemId() + " & Co (1995)")
+                  || item.title().equals(item.itemId()),
+              item.title());
         }
         for (int n = 1; n < list.size(); n++) {
           assertTrue(list.get(n - 1).score() >= list.get(n).score());
         }
       }
     }
-    assertTrue(insight.samples().stream().flatMap(s -> s.candidate().stream())
-        .anyMatch(item -> item.title().startsWith("Film ")));
+    assertTrue(
+        insight.samples().stream()
+            .flatMap(s -> s.candidate().stream())
+            .anyMatch(item -> item.title().startsWith("Film ")));
   }
 
   @Test
   void samplesAreDeterministic() throws Exception {
-    PromotionInsight again = PromotionInsights.build(candidate, Optional.of(champion), dataset,
-        Optional.empty(), 3, 5);
+    PromotionInsight again =
+        PromotionInsights.build(candidate, Optional.of(champion), dataset, Optional.empty(), 3, 5);
     assertEquals(insight.samples(), again.samples());
   }
 
   @Test
   void gateChecksAreReadFromTheDecision() throws Exception {
-    String decision = """
+    String decision =
+        """
         {"blessed": false, "first_run": false, "summary": "no",
          "checks": [
           {"name": "r2_floor", "metric": "r2_score", "value": 0.3, "threshold": 0.1,
@@ -159,12 +172,16 @@ class PromotionInsightsTest {
           {"name": "rmse_regression_rel", "metric": "root_mean_squared_error", "value": null,
            "threshold": 0.02, "passed": null,
            "detail": "skipped: first run, no champion to compare with"}]}""";
-    PromotionInsight withGate = PromotionInsights.build(candidate, Optional.of(champion),
-        dataset, Optional.of(decision), 1, 1);
-    assertEquals(List.of(new GateCheckRow("r2_floor", true, "r2 0.3 >= 0.1"),
-        new GateCheckRow("rmse_regression", false, "rmse rose by 0.2"),
-        new GateCheckRow("rmse_regression_rel", true,
-            "skipped: first run, no champion to compare with")), withGate.gateChecks());
+    PromotionInsight withGate =
+        PromotionInsights.build(
+            candidate, Optional.of(champion), dataset, Optional.of(decision), 1, 1);
+    assertEquals(
+        List.of(
+            new GateCheckRow("r2_floor", true, "r2 0.3 >= 0.1"),
+            new GateCheckRow("rmse_regression", false, "rmse rose by 0.2"),
+            new GateCheckRow(
+                "rmse_regression_rel", true, "skipped: first run, no champion to compare with")),
+        withGate.gateChecks());
   }
 
   private static double rmse(Path bundleDir) throws Exception {

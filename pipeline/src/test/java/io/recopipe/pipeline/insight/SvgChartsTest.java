@@ -48,8 +48,8 @@ class SvgChartsTest {
   void histogramHasGroupedBarsOverSharedBins() throws Exception {
     List<Double> edges = ErrorHistograms.edges(4, ErrorHistograms.BINS);
     float[] actual = {1, 2, 3, 4, 5, 3};
-    ErrorHistogram ours = ErrorHistograms.of(actual, new float[] {1.2f, 2, 2.5f, 4.4f, 4, 3},
-        edges);
+    ErrorHistogram ours =
+        ErrorHistograms.of(actual, new float[] {1.2f, 2, 2.5f, 4.4f, 4, 3}, edges);
     ErrorHistogram theirs = ErrorHistograms.of(actual, new float[] {2, 3, 3, 3, 4, 5}, edges);
     Document doc = parse(SvgCharts.errorHistogram(ours, Optional.of(theirs)));
     assertRoot(doc);
@@ -62,20 +62,22 @@ class SvgChartsTest {
       }
     }
     assertEquals(actual.length, total);
-    assertEquals(ErrorHistograms.BINS,
+    assertEquals(
+        ErrorHistograms.BINS,
         withClass(parse(SvgCharts.errorHistogram(ours, Optional.empty())), "bar").size());
     ErrorHistogram other = ErrorHistograms.of(actual, actual, ErrorHistograms.edges(2, 8));
-    assertThrows(IllegalArgumentException.class,
-        () -> SvgCharts.errorHistogram(ours, Optional.of(other)));
+    assertThrows(
+        IllegalArgumentException.class, () -> SvgCharts.errorHistogram(ours, Optional.of(other)));
   }
 
   @Test
   void dagEscapesNamesAndDrawsNodesEdgesAndStatus() throws Exception {
-    List<DagNode> nodes = List.of(
-        new DagNode("ingest", "SUCCEEDED", 1200, true, List.of()),
-        new DagNode("train", "SUCCEEDED", 65_000, false, List.of("ingest")),
-        new DagNode("a<b&c", "FAILED", 420, false, List.of("ingest", "train")),
-        new DagNode("gate \"x\"", "SKIPPED", -1, false, List.of("a<b&c", "not-a-step")));
+    List<DagNode> nodes =
+        List.of(
+            new DagNode("ingest", "SUCCEEDED", 1200, true, List.of()),
+            new DagNode("train", "SUCCEEDED", 65_000, false, List.of("ingest")),
+            new DagNode("a<b&c", "FAILED", 420, false, List.of("ingest", "train")),
+            new DagNode("gate \"x\"", "SKIPPED", -1, false, List.of("a<b&c", "not-a-step")));
     String svg = SvgCharts.dag(nodes);
     Document doc = parse(svg);
     assertRoot(doc);
@@ -89,17 +91,23 @@ class SvgChartsTest {
     assertTrue(boxes.get(1).getTextContent().contains("1m 05s"));
     assertEquals(4, withClass(doc, "edge").size());
     assertTrue(svg.contains("a&lt;b&amp;c"));
-    assertThrows(IllegalArgumentException.class, () -> SvgCharts.dag(List.of(
-        new DagNode("x", "SUCCEEDED", 1, false, List.of("y")),
-        new DagNode("y", "SUCCEEDED", 1, false, List.of("x")))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            SvgCharts.dag(
+                List.of(
+                    new DagNode("x", "SUCCEEDED", 1, false, List.of("y")),
+                    new DagNode("y", "SUCCEEDED", 1, false, List.of("x")))));
   }
 
   @Test
   void dagPlacesStepsLeftToRightByDepth() {
-    DagLayout layout = DagLayout.of(List.of(
-        new DagNode("c", "SUCCEEDED", 1, false, List.of("a", "b")),
-        new DagNode("a", "SUCCEEDED", 1, false, List.of()),
-        new DagNode("b", "SUCCEEDED", 1, false, List.of("a"))));
+    DagLayout layout =
+        DagLayout.of(
+            List.of(
+                new DagNode("c", "SUCCEEDED", 1, false, List.of("a", "b")),
+                new DagNode("a", "SUCCEEDED", 1, false, List.of()),
+                new DagNode("b", "SUCCEEDED", 1, false, List.of("a"))));
     assertEquals(0, layout.column("a"));
     assertEquals(1, layout.column("b"));
     assertEquals(2, layout.column("c"));
@@ -107,8 +115,8 @@ class SvgChartsTest {
 
   @Test
   void escapingCoversMarkupQuotesAndControlCharacters() {
-    assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;\uFFFD",
-        Svg.escape("<a href=\"x\">&'\u0001"));
+    assertEquals(
+        "&lt;a href=&quot;x&quot;&gt;&amp;&#39;\uFFFD", Svg.escape("<a href=\"x\">&'\u0001"));
     assertEquals("-1.5", Svg.num(-1.5));
     assertEquals("0", Svg.num(-0.0001));
     assertEquals("3", Svg.num(3.0));
@@ -117,8 +125,11 @@ class SvgChartsTest {
   private static List<LossPoint> losses(int n, boolean withEval) {
     List<LossPoint> points = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      points.add(new LossPoint(i, 2.0 / (i + 1),
-          withEval ? OptionalDouble.of(2.5 / (i + 1)) : OptionalDouble.empty()));
+      points.add(
+          new LossPoint(
+              i,
+              2.0 / (i + 1),
+              withEval ? OptionalDouble.of(2.5 / (i + 1)) : OptionalDouble.empty()));
     }
     return points;
   }
@@ -126,7 +137,8 @@ class SvgChartsTest {
   private static Document parse(String svg) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
-    return factory.newDocumentBuilder()
+    return factory
+        .newDocumentBuilder()
         .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
   }
 

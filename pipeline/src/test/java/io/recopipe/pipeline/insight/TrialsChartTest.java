@@ -16,10 +16,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 class TrialsChartTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
-  private static final String TRIALS = """
+  private static final String TRIALS =
+      """
       {"objective": "mean_squared_error", "higher_is_better": false, "trials": [
         {"trial_id": 1, "num_factors": 4, "l2_reg": 0.01, "objective": 0.95,
          "status": "SUCCEEDED", "is_optimal": false},
@@ -36,25 +36,33 @@ class TrialsChartTest {
     assertEquals(3, trials.trials().size());
     assertTrue(Double.isNaN(trials.trials().get(2).objective()));
 
-    Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(
-        new ByteArrayInputStream(SvgCharts.trialsChart(trials).getBytes(StandardCharsets.UTF_8)));
+    Document svg =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(
+                new ByteArrayInputStream(
+                    SvgCharts.trialsChart(trials).getBytes(StandardCharsets.UTF_8)));
     NodeList circles = svg.getElementsByTagName("circle");
     assertEquals(2, circles.getLength(), "the failed trial has no point");
     Element best = (Element) circles.item(1);
     assertEquals("point best", best.getAttribute("class"));
     assertEquals("2", best.getAttribute("data-trial"));
     Element small = (Element) circles.item(0);
-    assertTrue(Double.parseDouble(small.getAttribute("r"))
-        < Double.parseDouble(best.getAttribute("r")), "size grows with num_factors");
-    assertTrue(Double.parseDouble(small.getAttribute("cx"))
-        < Double.parseDouble(best.getAttribute("cx")), "x grows with l2_reg");
+    assertTrue(
+        Double.parseDouble(small.getAttribute("r")) < Double.parseDouble(best.getAttribute("r")),
+        "size grows with num_factors");
+    assertTrue(
+        Double.parseDouble(small.getAttribute("cx")) < Double.parseDouble(best.getAttribute("cx")),
+        "x grows with l2_reg");
   }
 
   @Test
   void noTrialsMeansNoSection() throws Exception {
     assertEquals(Optional.empty(), TuningTrials.read(tmp));
-    Files.writeString(tmp.resolve("trials.json"), "{\"objective\": \"mean_squared_error\", "
-        + "\"higher_is_better\": false, \"trials\": []}");
+    Files.writeString(
+        tmp.resolve("trials.json"),
+        "{\"objective\": \"mean_squared_error\", "
+            + "\"higher_is_better\": false, \"trials\": []}");
     assertEquals(Optional.empty(), TuningTrials.read(tmp));
   }
 }

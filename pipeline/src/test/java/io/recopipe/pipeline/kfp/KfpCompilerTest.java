@@ -23,14 +23,15 @@ import org.junit.jupiter.api.Test;
  * regenerate it with {@code -Drecopipe.golden.update=true} and review the diff.
  */
 class KfpCompilerTest {
-  static final String IMAGE = "europe-west1-docker.pkg.dev/recopipe-demo/recopipe/"
-      + "recopipe-pipeline@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
-  private static final Path GOLDEN = Path.of("src/test/resources/io/recopipe/pipeline/kfp/"
-      + "movielens-mf.pipeline.json");
+  static final String IMAGE =
+      "europe-west1-docker.pkg.dev/recopipe-demo/recopipe/"
+          + "recopipe-pipeline@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  private static final Path GOLDEN =
+      Path.of("src/test/resources/io/recopipe/pipeline/kfp/" + "movielens-mf.pipeline.json");
 
   static ObjectNode shippedSpec() {
-    return new KfpCompiler(KfpOptions.of(IMAGE)).compile(MovieLensMfPipeline.definition(),
-        PipelineConfig.defaults().values());
+    return new KfpCompiler(KfpOptions.of(IMAGE))
+        .compile(MovieLensMfPipeline.definition(), PipelineConfig.defaults().values());
   }
 
   @Test
@@ -39,8 +40,11 @@ class KfpCompilerTest {
     if (Boolean.getBoolean("recopipe.golden.update")) {
       Files.writeString(GOLDEN, json, StandardCharsets.UTF_8);
     }
-    assertEquals(Files.readString(GOLDEN, StandardCharsets.UTF_8), json,
-        "compiled spec differs from " + GOLDEN
+    assertEquals(
+        Files.readString(GOLDEN, StandardCharsets.UTF_8),
+        json,
+        "compiled spec differs from "
+            + GOLDEN
             + " (regenerate with -Drecopipe.golden.update=true)");
   }
 
@@ -59,44 +63,65 @@ class KfpCompilerTest {
 
   @Test
   void gateExecutorWritesBlessedToTheFileKfpNames() {
-    JsonNode args = shippedSpec().path("deploymentSpec").path("executors").path("exec-gate")
-        .path("container").path("args");
+    JsonNode args =
+        shippedSpec()
+            .path("deploymentSpec")
+            .path("executors")
+            .path("exec-gate")
+            .path("container")
+            .path("args");
     List<String> list = new java.util.ArrayList<>();
     args.forEach(a -> list.add(a.asText()));
-    assertEquals(List.of("component", "gate", "--run-id",
-        "{{$.inputs.parameters['pipeline_job_name']}}",
-        "--input", "metrics={{$.inputs.artifacts['metrics'].path}}",
-        "--input", "dataset={{$.inputs.artifacts['dataset'].path}}",
-        "--input", "model={{$.inputs.artifacts['model'].path}}",
-        "--output", "decision={{$.outputs.artifacts['decision'].path}}",
-        "--param", "max_rating_histogram_distance="
-            + "{{$.inputs.parameters['max_rating_histogram_distance']}}",
-        "--param", "max_regression_abs={{$.inputs.parameters['max_regression_abs']}}",
-        "--param", "max_regression_rel={{$.inputs.parameters['max_regression_rel']}}",
-        "--param", "max_row_count_change={{$.inputs.parameters['max_row_count_change']}}",
-        "--param", "max_unknown_eval_items={{$.inputs.parameters['max_unknown_eval_items']}}",
-        "--param", "max_unknown_eval_users={{$.inputs.parameters['max_unknown_eval_users']}}",
-        "--param", "r2_min={{$.inputs.parameters['r2_min']}}",
-        "--output-parameter", "blessed={{$.outputs.parameters['blessed'].output_file}}"), list);
+    assertEquals(
+        List.of(
+            "component",
+            "gate",
+            "--run-id",
+            "{{$.inputs.parameters['pipeline_job_name']}}",
+            "--input",
+            "metrics={{$.inputs.artifacts['metrics'].path}}",
+            "--input",
+            "dataset={{$.inputs.artifacts['dataset'].path}}",
+            "--input",
+            "model={{$.inputs.artifacts['model'].path}}",
+            "--output",
+            "decision={{$.outputs.artifacts['decision'].path}}",
+            "--param",
+            "max_rating_histogram_distance="
+                + "{{$.inputs.parameters['max_rating_histogram_distance']}}",
+            "--param",
+            "max_regression_abs={{$.inputs.parameters['max_regression_abs']}}",
+            "--param",
+            "max_regression_rel={{$.inputs.parameters['max_regression_rel']}}",
+            "--param",
+            "max_row_count_change={{$.inputs.parameters['max_row_count_change']}}",
+            "--param",
+            "max_unknown_eval_items={{$.inputs.parameters['max_unknown_eval_items']}}",
+            "--param",
+            "max_unknown_eval_users={{$.inputs.parameters['max_unknown_eval_users']}}",
+            "--param",
+            "r2_min={{$.inputs.parameters['r2_min']}}",
+            "--output-parameter",
+            "blessed={{$.outputs.parameters['blessed'].output_file}}"),
+        list);
   }
 
   /**
-   * The job name reaches each container as KFP's compiler passes
-   * {@code dsl.PIPELINE_JOB_NAME_PLACEHOLDER}: a STRING input of the component, set on the task
-   * as {@code runtimeValue.constant: '{{$.pipeline_job_name}}'}, which the driver resolves
+   * The job name reaches each container as KFP's compiler passes {@code
+   * dsl.PIPELINE_JOB_NAME_PLACEHOLDER}: a STRING input of the component, set on the task as {@code
+   * runtimeValue.constant: '{{$.pipeline_job_name}}'}, which the driver resolves
    * (kubeflow/pipelines@7b70c7b95f6832772efd6fd0029a4024491a0f44,
-   * test_data/sdk_compiled_pipelines/valid/critical/pipeline_with_placeholders.yaml lines 10-11
-   * and 71-73; api/v2alpha1/pipeline_spec.proto:327 {@code runtime_value}, :720-728
-   * {@code ValueOrRuntimeParameter.constant}); the launcher substitutes only
-   * {@code {{$.inputs...}}} placeholders inside args.
+   * test_data/sdk_compiled_pipelines/valid/critical/pipeline_with_placeholders.yaml lines 10-11 and
+   * 71-73; api/v2alpha1/pipeline_spec.proto:327 {@code runtime_value}, :720-728 {@code
+   * ValueOrRuntimeParameter.constant}); the launcher substitutes only {@code {{$.inputs...}}}
+   * placeholders inside args.
    */
   @Test
   void theJobNameIsATaskInputWithARuntimeValueAsKfpsCompilerWritesIt() {
     ObjectNode spec = shippedSpec();
     List<JsonNode> tasks = new java.util.ArrayList<>();
     spec.path("root").path("dag").path("tasks").forEach(tasks::add);
-    spec.path("components").path("comp-condition-1").path("dag").path("tasks")
-        .forEach(tasks::add);
+    spec.path("components").path("comp-condition-1").path("dag").path("tasks").forEach(tasks::add);
     int executors = 0;
     for (JsonNode task : tasks) {
       String ref = task.path("componentRef").path("name").asText();
@@ -105,25 +130,52 @@ class KfpCompilerTest {
         continue;
       }
       executors++;
-      assertEquals("{{$.pipeline_job_name}}", task.path("inputs").path("parameters")
-          .path("pipeline_job_name").path("runtimeValue").path("constant").asText(), ref);
-      assertEquals("STRING", component.path("inputDefinitions").path("parameters")
-          .path("pipeline_job_name").path("parameterType").asText(), ref);
+      assertEquals(
+          "{{$.pipeline_job_name}}",
+          task.path("inputs")
+              .path("parameters")
+              .path("pipeline_job_name")
+              .path("runtimeValue")
+              .path("constant")
+              .asText(),
+          ref);
+      assertEquals(
+          "STRING",
+          component
+              .path("inputDefinitions")
+              .path("parameters")
+              .path("pipeline_job_name")
+              .path("parameterType")
+              .asText(),
+          ref);
     }
     assertEquals(9, executors);
-    assertFalse(spec.path("deploymentSpec").toString().contains("\"{{$.pipeline_job_name}}\""),
+    assertFalse(
+        spec.path("deploymentSpec").toString().contains("\"{{$.pipeline_job_name}}\""),
         "no executor argument is the bare placeholder");
   }
 
   /** The command keeps the Vector API module, as the local launcher runs the CLI. */
   @Test
   void theContainerCommandAddsTheVectorModule() {
-    JsonNode command = shippedSpec().path("deploymentSpec").path("executors").path("exec-train")
-        .path("container").path("command");
+    JsonNode command =
+        shippedSpec()
+            .path("deploymentSpec")
+            .path("executors")
+            .path("exec-train")
+            .path("container")
+            .path("command");
     List<String> list = new java.util.ArrayList<>();
     command.forEach(c -> list.add(c.asText()));
-    assertEquals(List.of("java", "--add-modules", "jdk.incubator.vector", "-cp",
-        "/app/resources:/app/classes:/app/libs/*", "io.recopipe.pipeline.cli.Main"), list);
+    assertEquals(
+        List.of(
+            "java",
+            "--add-modules",
+            "jdk.incubator.vector",
+            "-cp",
+            "/app/resources:/app/classes:/app/libs/*",
+            "io.recopipe.pipeline.cli.Main"),
+        list);
   }
 
   @Test
@@ -134,60 +186,89 @@ class KfpCompilerTest {
     assertEquals("2s", ingest.path("retryPolicy").path("backoffDuration").asText());
     assertEquals(2.0, ingest.path("retryPolicy").path("backoffFactor").asDouble());
     JsonNode condition = spec.path("root").path("dag").path("tasks").path("condition-1");
-    assertEquals("inputs.parameter_values['pipelinechannel--gate-blessed'] == true",
+    assertEquals(
+        "inputs.parameter_values['pipelinechannel--gate-blessed'] == true",
         condition.path("triggerPolicy").path("condition").asText());
-    JsonNode deploy = spec.path("components").path("comp-condition-1").path("dag")
-        .path("tasks").path("deploy");
+    JsonNode deploy =
+        spec.path("components").path("comp-condition-1").path("dag").path("tasks").path("deploy");
     assertFalse(deploy.path("cachingOptions").path("enableCache").asBoolean());
-    assertTrue(spec.path("components").path("comp-condition-1").path("dag").path("tasks")
-        .path("export").path("cachingOptions").path("enableCache").asBoolean());
+    assertTrue(
+        spec.path("components")
+            .path("comp-condition-1")
+            .path("dag")
+            .path("tasks")
+            .path("export")
+            .path("cachingOptions")
+            .path("enableCache")
+            .asBoolean());
   }
 
   @Test
   void stepCacheFalseInTheConfigTurnsTaskCachingOff() {
     Map<String, String> params = new LinkedHashMap<>(PipelineConfig.defaults().values());
     params.put("train.cache", "false");
-    ObjectNode spec = new KfpCompiler(KfpOptions.of(IMAGE)).compile(
-        MovieLensMfPipeline.definition(), params);
+    ObjectNode spec =
+        new KfpCompiler(KfpOptions.of(IMAGE)).compile(MovieLensMfPipeline.definition(), params);
     JsonNode train = spec.path("root").path("dag").path("tasks").path("train");
     assertFalse(train.path("cachingOptions").path("enableCache").asBoolean());
-    assertFalse(spec.path("root").path("inputDefinitions").path("parameters")
-        .has("train__cache"), "the runner's cache key is not a component parameter");
+    assertFalse(
+        spec.path("root").path("inputDefinitions").path("parameters").has("train__cache"),
+        "the runner's cache key is not a component parameter");
   }
 
   @Test
   void aSharedWarehouseTurnsCachingOffForEveryTaskThatWritesTables() {
-    ObjectNode spec = new KfpCompiler(KfpOptions.of(IMAGE).withSharedWarehouse()).compile(
-        MovieLensMfPipeline.definition(), PipelineConfig.defaults().values());
+    ObjectNode spec =
+        new KfpCompiler(KfpOptions.of(IMAGE).withSharedWarehouse())
+            .compile(MovieLensMfPipeline.definition(), PipelineConfig.defaults().values());
     JsonNode root = spec.path("root").path("dag").path("tasks");
-    JsonNode branch = spec.path("components").path("comp-condition-1").path("dag")
-        .path("tasks");
+    JsonNode branch = spec.path("components").path("comp-condition-1").path("dag").path("tasks");
     Map<String, Boolean> cached = new java.util.TreeMap<>();
     for (String task : List.of("ingest", "tune", "train", "hybrid", "evaluate", "gate")) {
       cached.put(task, root.path(task).path("cachingOptions").path("enableCache").asBoolean());
     }
     for (String task : List.of("export", "package", "deploy")) {
-      cached.put(task, branch.path(task).path("cachingOptions").path("enableCache")
-          .asBoolean());
+      cached.put(task, branch.path(task).path("cachingOptions").path("enableCache").asBoolean());
     }
-    assertEquals(Map.of("ingest", false, "tune", false, "train", false, "hybrid", false,
-        "evaluate", false, "export", false, "gate", true, "package", true, "deploy", false),
-        cached, "a cache hit would skip the task's BigQuery writes");
+    assertEquals(
+        Map.of(
+            "ingest",
+            false,
+            "tune",
+            false,
+            "train",
+            false,
+            "hybrid",
+            false,
+            "evaluate",
+            false,
+            "export",
+            false,
+            "gate",
+            true,
+            "package",
+            true,
+            "deploy",
+            false),
+        cached,
+        "a cache hit would skip the task's BigQuery writes");
   }
 
   @Test
   void reviewPolicyLeavesDeployOutAndSaysSo() {
     Map<String, String> params = new LinkedHashMap<>(PipelineConfig.defaults().values());
     params.put("promotion.policy", "review");
-    ObjectNode spec = new KfpCompiler(KfpOptions.of(IMAGE)).compile(
-        MovieLensMfPipeline.definition(), params);
+    ObjectNode spec =
+        new KfpCompiler(KfpOptions.of(IMAGE)).compile(MovieLensMfPipeline.definition(), params);
     assertFalse(spec.path("components").has("comp-deploy"));
     assertFalse(spec.path("deploymentSpec").path("executors").has("exec-deploy"));
-    assertEquals(List.of("export", "package"), fieldNames(spec.path("components")
-        .path("comp-condition-1").path("dag").path("tasks")));
-    assertEquals("promotion.policy is review: [deploy] left out; a reviewer deploys the "
-        + "packaged image after approval", spec.path("pipelineInfo").path("description")
-        .asText());
+    assertEquals(
+        List.of("export", "package"),
+        fieldNames(spec.path("components").path("comp-condition-1").path("dag").path("tasks")));
+    assertEquals(
+        "promotion.policy is review: [deploy] left out; a reviewer deploys the "
+            + "packaged image after approval",
+        spec.path("pipelineInfo").path("description").asText());
     assertEquals(List.of(), SpecValidator.problems(spec));
   }
 
@@ -195,11 +276,18 @@ class KfpCompilerTest {
   void pipelineRootAndOverridesReachTheSpec() {
     Map<String, String> params = new LinkedHashMap<>(PipelineConfig.defaults().values());
     params.put("train.num_factors", "8");
-    ObjectNode spec = new KfpCompiler(KfpOptions.of(IMAGE).withPipelineRoot("gs://b/root"))
-        .compile(MovieLensMfPipeline.definition(), params);
+    ObjectNode spec =
+        new KfpCompiler(KfpOptions.of(IMAGE).withPipelineRoot("gs://b/root"))
+            .compile(MovieLensMfPipeline.definition(), params);
     assertEquals("gs://b/root", spec.path("defaultPipelineRoot").asText());
-    assertEquals("8", spec.path("root").path("inputDefinitions").path("parameters")
-        .path("train__num_factors").path("defaultValue").asText());
+    assertEquals(
+        "8",
+        spec.path("root")
+            .path("inputDefinitions")
+            .path("parameters")
+            .path("train__num_factors")
+            .path("defaultValue")
+            .asText());
   }
 
   @Test

@@ -32,14 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
  * condition sub-DAG.
  */
 class LocalRunParityTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private RunResult runLocally(Pipeline pipeline, Map<String, String> params) {
     RecopipeHome home = RecopipeHome.at(dir.resolve("home"));
     try (LocalRunner runner = new LocalRunner(home, () -> open(home))) {
-      return runner.run(pipeline, params, RunOptions.to(new PrintStream(
-          java.io.OutputStream.nullOutputStream())));
+      return runner.run(
+          pipeline,
+          params,
+          RunOptions.to(new PrintStream(java.io.OutputStream.nullOutputStream())));
     }
   }
 
@@ -54,10 +55,10 @@ class LocalRunParityTest {
   @Test
   void aGatedLocalRunSkipsExactlyTheConditionSubDag() {
     Pipeline pipeline = MovieLensMfPipeline.definition();
-    Map<String, String> params = PipelineConfig.parse("fast", FastConfig.YAML)
-        .with(Map.of("gate.r2_min", "0.99")).values();
-    ObjectNode spec = new KfpCompiler(KfpOptions.of(KfpCompilerTest.IMAGE)).compile(pipeline,
-        params);
+    Map<String, String> params =
+        PipelineConfig.parse("fast", FastConfig.YAML).with(Map.of("gate.r2_min", "0.99")).values();
+    ObjectNode spec =
+        new KfpCompiler(KfpOptions.of(KfpCompilerTest.IMAGE)).compile(pipeline, params);
 
     RunResult local = runLocally(pipeline, params);
 
@@ -66,13 +67,23 @@ class LocalRunParityTest {
     spec.path("root").path("dag").path("tasks").fieldNames().forEachRemaining(all::add);
     all.remove("condition-1");
     Set<String> conditional = new TreeSet<>();
-    spec.path("components").path("comp-condition-1").path("dag").path("tasks").fieldNames()
+    spec.path("components")
+        .path("comp-condition-1")
+        .path("dag")
+        .path("tasks")
+        .fieldNames()
         .forEachRemaining(conditional::add);
     all.addAll(conditional);
-    assertEquals(all, local.steps().stream().map(StepResult::step)
-        .collect(Collectors.toCollection(TreeSet::new)));
-    assertEquals(conditional, local.steps().stream()
-        .filter(s -> s.status() == ExecutionStatus.SKIPPED).map(StepResult::step)
-        .collect(Collectors.toCollection(TreeSet::new)));
+    assertEquals(
+        all,
+        local.steps().stream()
+            .map(StepResult::step)
+            .collect(Collectors.toCollection(TreeSet::new)));
+    assertEquals(
+        conditional,
+        local.steps().stream()
+            .filter(s -> s.status() == ExecutionStatus.SKIPPED)
+            .map(StepResult::step)
+            .collect(Collectors.toCollection(TreeSet::new)));
   }
 }

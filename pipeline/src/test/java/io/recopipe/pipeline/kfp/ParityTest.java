@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.pipeline.config.PipelineConfig;
+import io.recopipe.pipeline.config.StepParameters;
 import io.recopipe.pipeline.dsl.OutputRef;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.dsl.Step;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
-import io.recopipe.pipeline.config.StepParameters;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,21 +19,28 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The definition the local runner executes and the spec Vertex executes agree: the same steps,
- * the same artifact wiring, the same parameters per step and the same gate deciding deploy.
+ * The definition the local runner executes and the spec Vertex executes agree: the same steps, the
+ * same artifact wiring, the same parameters per step and the same gate deciding deploy.
  */
 class ParityTest {
   private final Pipeline pipeline = MovieLensMfPipeline.definition();
   private final Map<String, String> config = PipelineConfig.defaults().values();
-  private final ObjectNode spec = new KfpCompiler(KfpOptions.of(KfpCompilerTest.IMAGE))
-      .compile(pipeline, config);
+  private final ObjectNode spec =
+      new KfpCompiler(KfpOptions.of(KfpCompilerTest.IMAGE)).compile(pipeline, config);
 
   /** Every step task in the spec, root DAG or condition sub-DAG, by name. */
   private Map<String, JsonNode> stepTasks() {
     Map<String, JsonNode> tasks = new TreeMap<>();
-    spec.path("root").path("dag").path("tasks").properties().forEach(e -> tasks.put(e.getKey(),
-        e.getValue()));
-    spec.path("components").path("comp-condition-1").path("dag").path("tasks").properties()
+    spec.path("root")
+        .path("dag")
+        .path("tasks")
+        .properties()
+        .forEach(e -> tasks.put(e.getKey(), e.getValue()));
+    spec.path("components")
+        .path("comp-condition-1")
+        .path("dag")
+        .path("tasks")
+        .properties()
         .forEach(e -> tasks.put(e.getKey(), e.getValue()));
     tasks.remove("condition-1");
     return tasks;
@@ -41,33 +48,54 @@ class ParityTest {
 
   @Test
   void sameStepsRunTheSameComponents() {
-    assertEquals(Set.of("ingest", "tune", "train", "hybrid", "evaluate", "gate", "export",
-        "package", "deploy"),
+    assertEquals(
+        Set.of(
+            "ingest", "tune", "train", "hybrid", "evaluate", "gate", "export", "package", "deploy"),
         stepTasks().keySet());
-    Set<String> local = new HashSet<>(pipeline.executionOrder().stream().map(Step::name)
-        .toList());
+    Set<String> local = new HashSet<>(pipeline.executionOrder().stream().map(Step::name).toList());
     assertEquals(local, stepTasks().keySet());
-    stepTasks().forEach((name, task) -> assertEquals("comp-" + name,
-        task.path("componentRef").path("name").asText()));
+    stepTasks()
+        .forEach(
+            (name, task) ->
+                assertEquals("comp-" + name, task.path("componentRef").path("name").asText()));
   }
 
   @Test
   void everyInputComesFromTheSameProducerOutput() {
     Map<String, String> inputChannels = new HashMap<>();
-    spec.path("root").path("dag").path("tasks").path("condition-1").path("inputs")
-        .path("artifacts").properties().forEach(e -> inputChannels.put(e.getKey(),
-            e.getValue().path("taskOutputArtifact").path("producerTask").asText() + "."
-                + e.getValue().path("taskOutputArtifact").path("outputArtifactKey").asText()));
+    spec.path("root")
+        .path("dag")
+        .path("tasks")
+        .path("condition-1")
+        .path("inputs")
+        .path("artifacts")
+        .properties()
+        .forEach(
+            e ->
+                inputChannels.put(
+                    e.getKey(),
+                    e.getValue().path("taskOutputArtifact").path("producerTask").asText()
+                        + "."
+                        + e.getValue()
+                            .path("taskOutputArtifact")
+                            .path("outputArtifactKey")
+                            .asText()));
     for (Step step : pipeline.executionOrder()) {
       JsonNode artifacts = stepTasks().get(step.name()).path("inputs").path("artifacts");
       Map<String, String> compiled = new TreeMap<>();
-      artifacts.properties().forEach(e -> {
-        JsonNode direct = e.getValue().path("taskOutputArtifact");
-        compiled.put(e.getKey(), direct.isMissingNode()
-            ? inputChannels.get(e.getValue().path("componentInputArtifact").asText())
-            : direct.path("producerTask").asText() + "."
-                + direct.path("outputArtifactKey").asText());
-      });
+      artifacts
+          .properties()
+          .forEach(
+              e -> {
+                JsonNode direct = e.getValue().path("taskOutputArtifact");
+                compiled.put(
+                    e.getKey(),
+                    direct.isMissingNode()
+                        ? inputChannels.get(e.getValue().path("componentInputArtifact").asText())
+                        : direct.path("producerTask").asText()
+                            + "."
+                            + direct.path("outputArtifactKey").asText());
+              });
       Map<String, String> local = new TreeMap<>();
       step.inputs().forEach((port, ref) -> local.put(port, ref.toString()));
       assertEquals(local, compiled, "inputs of " + step.name());
@@ -77,9 +105,16 @@ class ParityTest {
   @Test
   void executionOrderIsATopologicalOrderOfTheSpec() {
     List<String> order = pipeline.executionOrder().stream().map(Step::name).toList();
-    stepTasks().forEach((name, task) -> task.path("dependentTasks").forEach(d ->
-        assertEquals(true, order.indexOf(d.asText()) < order.indexOf(name),
-            d.asText() + " runs before " + name)));
+    stepTasks()
+        .forEach(
+            (name, task) ->
+                task.path("dependentTasks")
+                    .forEach(
+                        d ->
+                            assertEquals(
+                                true,
+                                order.indexOf(d.asText()) < order.indexOf(name),
+                                d.asText() + " runs before " + name)));
   }
 
   @Test
@@ -88,18 +123,24 @@ class ParityTest {
       Map<String, String> local = StepParameters.of(step.name(), config);
       Map<String, String> compiled = new TreeMap<>();
       JsonNode defaults = spec.path("root").path("inputDefinitions").path("parameters");
-      stepTasks().get(step.name()).path("inputs").path("parameters").properties()
-          .forEach(e -> {
-            if (e.getKey().equals(Channels.JOB_NAME)) {
-              // the run id, resolved by KFP's driver (the local runner passes its own)
-              assertEquals(Channels.JOB_NAME_PLACEHOLDER, e.getValue().path("runtimeValue")
-                  .path("constant").asText());
-              return;
-            }
-            String channel = e.getValue().path("componentInputParameter").asText();
-            String root = channel.replace("pipelinechannel--", "");
-            compiled.put(e.getKey(), defaults.path(root).path("defaultValue").asText());
-          });
+      stepTasks()
+          .get(step.name())
+          .path("inputs")
+          .path("parameters")
+          .properties()
+          .forEach(
+              e -> {
+                if (e.getKey().equals(Channels.JOB_NAME)) {
+                  // the run id, resolved by KFP's driver (the local runner passes its own)
+                  assertEquals(
+                      Channels.JOB_NAME_PLACEHOLDER,
+                      e.getValue().path("runtimeValue").path("constant").asText());
+                  return;
+                }
+                String channel = e.getValue().path("componentInputParameter").asText();
+                String root = channel.replace("pipelinechannel--", "");
+                compiled.put(e.getKey(), defaults.path(root).path("defaultValue").asText());
+              });
       assertEquals(local, compiled, "parameters of " + step.name());
     }
   }
@@ -108,12 +149,20 @@ class ParityTest {
   void theDeployConditionIsTheLocalConditionsGate() {
     OutputRef source = pipeline.step("export").orElseThrow().condition().orElseThrow().source();
     JsonNode condition = spec.path("root").path("dag").path("tasks").path("condition-1");
-    JsonNode blessed = condition.path("inputs").path("parameters")
-        .path("pipelinechannel--gate-blessed").path("taskOutputParameter");
+    JsonNode blessed =
+        condition
+            .path("inputs")
+            .path("parameters")
+            .path("pipelinechannel--gate-blessed")
+            .path("taskOutputParameter");
     assertEquals(source.step(), blessed.path("producerTask").asText());
     assertEquals(source.step(), pipeline.step(source.step()).orElseThrow().name());
     Set<String> conditional = new HashSet<>();
-    spec.path("components").path("comp-condition-1").path("dag").path("tasks").fieldNames()
+    spec.path("components")
+        .path("comp-condition-1")
+        .path("dag")
+        .path("tasks")
+        .fieldNames()
         .forEachRemaining(conditional::add);
     assertEquals(locallySkippable(source), conditional);
   }

@@ -15,79 +15,110 @@ class SpecValidatorTest {
   }
 
   private ObjectNode conditionTask(String name) {
-    return (ObjectNode) spec.path("components").path("comp-condition-1").path("dag")
-        .path("tasks").path(name);
+    return (ObjectNode)
+        spec.path("components").path("comp-condition-1").path("dag").path("tasks").path(name);
   }
 
   @Test
   void componentRefMustNameAComponent() {
     ((ObjectNode) rootTask("train").path("componentRef")).put("name", "comp-trian");
-    assertEquals(List.of("root task train: componentRef comp-trian names no component"),
+    assertEquals(
+        List.of("root task train: componentRef comp-trian names no component"),
         SpecValidator.problems(spec));
   }
 
   @Test
   void executorLabelMustNameAnExecutor() {
     ((ObjectNode) spec.path("deploymentSpec").path("executors")).remove("exec-evaluate");
-    assertEquals(List.of("comp-evaluate: executorLabel exec-evaluate names no executor"),
+    assertEquals(
+        List.of("comp-evaluate: executorLabel exec-evaluate names no executor"),
         SpecValidator.problems(spec));
   }
 
   @Test
   void dependentTaskMustBeInTheSameDag() {
     conditionTask("package").putArray("dependentTasks").add("export").add("gate");
-    assertEquals(List.of("comp-condition-1 task package: dependent task gate is not in the DAG"),
+    assertEquals(
+        List.of("comp-condition-1 task package: dependent task gate is not in the DAG"),
         SpecValidator.problems(spec));
   }
 
   @Test
   void producerTaskMustExist() {
-    ((ObjectNode) rootTask("gate").path("inputs").path("artifacts").path("metrics")
-        .path("taskOutputArtifact")).put("producerTask", "evaluation");
-    assertEquals(List.of("root task gate: input metrics comes from task evaluation, which is "
-        + "not in the DAG"), SpecValidator.problems(spec));
+    ((ObjectNode)
+            rootTask("gate")
+                .path("inputs")
+                .path("artifacts")
+                .path("metrics")
+                .path("taskOutputArtifact"))
+        .put("producerTask", "evaluation");
+    assertEquals(
+        List.of(
+            "root task gate: input metrics comes from task evaluation, which is "
+                + "not in the DAG"),
+        SpecValidator.problems(spec));
   }
 
   @Test
   void producerMustDeclareTheOutput() {
-    ((ObjectNode) rootTask("condition-1").path("inputs").path("parameters")
-        .path("pipelinechannel--gate-blessed").path("taskOutputParameter"))
+    ((ObjectNode)
+            rootTask("condition-1")
+                .path("inputs")
+                .path("parameters")
+                .path("pipelinechannel--gate-blessed")
+                .path("taskOutputParameter"))
         .put("outputParameterKey", "approved");
-    assertEquals(List.of("root task condition-1: input pipelinechannel--gate-blessed reads "
-        + "gate.approved, which comp-gate does not output"), SpecValidator.problems(spec));
+    assertEquals(
+        List.of(
+            "root task condition-1: input pipelinechannel--gate-blessed reads "
+                + "gate.approved, which comp-gate does not output"),
+        SpecValidator.problems(spec));
   }
 
   @Test
   void componentInputParameterMustBeDeclaredByTheEnclosingComponent() {
     ((ObjectNode) conditionTask("export").path("inputs").path("parameters").path("top_n"))
         .put("componentInputParameter", "export__top_n");
-    assertEquals(List.of("comp-condition-1 task export: input top_n reads export__top_n, which "
-        + "comp-condition-1 does not declare"), SpecValidator.problems(spec));
+    assertEquals(
+        List.of(
+            "comp-condition-1 task export: input top_n reads export__top_n, which "
+                + "comp-condition-1 does not declare"),
+        SpecValidator.problems(spec));
   }
 
   @Test
   void taskInputsMustBeDeclaredByTheirComponent() {
     ((ObjectNode) rootTask("train").path("inputs").path("parameters"))
-        .putObject("metod").put("componentInputParameter", "train__method");
-    assertEquals(List.of("root task train: input metod is not declared by comp-train"),
+        .putObject("metod")
+        .put("componentInputParameter", "train__method");
+    assertEquals(
+        List.of("root task train: input metod is not declared by comp-train"),
         SpecValidator.problems(spec));
   }
 
   @Test
   void conditionMustReadAnInputOfItsTask() {
-    ((ObjectNode) rootTask("condition-1").path("triggerPolicy")).put("condition",
-        "inputs.parameter_values['pipelinechannel--gate-decision'] == true");
-    assertEquals(List.of("root task condition-1: condition reads pipelinechannel--gate-decision,"
-        + " not an input of the task"), SpecValidator.problems(spec));
+    ((ObjectNode) rootTask("condition-1").path("triggerPolicy"))
+        .put("condition", "inputs.parameter_values['pipelinechannel--gate-decision'] == true");
+    assertEquals(
+        List.of(
+            "root task condition-1: condition reads pipelinechannel--gate-decision,"
+                + " not an input of the task"),
+        SpecValidator.problems(spec));
   }
 
   @Test
   void deployMustRunUnderTheGatesBlessedOutput() {
-    ((ObjectNode) rootTask("condition-1").path("inputs").path("parameters")
-        .path("pipelinechannel--gate-blessed").path("taskOutputParameter"))
+    ((ObjectNode)
+            rootTask("condition-1")
+                .path("inputs")
+                .path("parameters")
+                .path("pipelinechannel--gate-blessed")
+                .path("taskOutputParameter"))
         .put("producerTask", "evaluate");
     List<String> problems = SpecValidator.problems(spec, "deploy", "gate");
-    assertEquals("task deploy is not inside a condition on gate's blessed output",
+    assertEquals(
+        "task deploy is not inside a condition on gate's blessed output",
         problems.get(problems.size() - 1));
   }
 
@@ -98,7 +129,8 @@ class SpecValidatorTest {
         .remove("deploy");
     ((ObjectNode) spec.path("root").path("dag").path("tasks")).set("deploy", deploy);
     List<String> problems = SpecValidator.problems(spec, "deploy", "gate");
-    assertEquals("task deploy is not inside a condition on gate's blessed output",
+    assertEquals(
+        "task deploy is not inside a condition on gate's blessed output",
         problems.get(problems.size() - 1));
   }
 }

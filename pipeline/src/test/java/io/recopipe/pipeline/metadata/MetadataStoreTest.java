@@ -22,21 +22,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MetadataStoreTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static RunRecord run(String id) {
-    return new RunRecord(id, "toy", RunStatus.RUNNING, null, Map.of("a.b", "1"), Instant.now(),
-        null, "tester", 1, null);
+    return new RunRecord(
+        id,
+        "toy",
+        RunStatus.RUNNING,
+        null,
+        Map.of("a.b", "1"),
+        Instant.now(),
+        null,
+        "tester",
+        1,
+        null);
   }
 
   private static String pragma(MetadataStore store, String name) {
-    return store.read(c -> {
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
-        rs.next();
-        return rs.getString(1);
-      }
-    });
+    return store.read(
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            rs.next();
+            return rs.getString(1);
+          }
+        });
   }
 
   @Test
@@ -47,14 +57,18 @@ class MetadataStoreTest {
       assertEquals(String.valueOf(MetadataStore.BUSY_TIMEOUT_MS), pragma(store, "busy_timeout"));
     }
     try (MetadataStore again = MetadataStore.open(file)) {
-      int[] versions = again.read(c -> {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-            "SELECT COUNT(*), MAX(version), COUNT(DISTINCT version) FROM schema_version")) {
-          rs.next();
-          assertEquals(Schema.CURRENT, rs.getInt(2));
-          return new int[] {rs.getInt(1), rs.getInt(3)};
-        }
-      });
+      int[] versions =
+          again.read(
+              c -> {
+                try (Statement s = c.createStatement();
+                    ResultSet rs =
+                        s.executeQuery(
+                            "SELECT COUNT(*), MAX(version), COUNT(DISTINCT version) FROM schema_version")) {
+                  rs.next();
+                  assertEquals(Schema.CURRENT, rs.getInt(2));
+                  return new int[] {rs.getInt(1), rs.getInt(3)};
+                }
+              });
       assertEquals(versions[1], versions[0], "one row per migration; reopening adds none");
     }
   }
@@ -66,19 +80,24 @@ class MetadataStoreTest {
       ExecutionRepository executions = new ExecutionRepository(store);
       ArtifactRepository artifacts = new ArtifactRepository(store);
       runs.insert(run("r1"));
-      long id = executions.start("r1", "train", "train", "1", "key", ExecutionStatus.RUNNING,
-          Instant.now());
-      StoredArtifact model = artifacts.recordAndLink(
-          new StoredArtifact(0, "r1/train/model", ArtifactType.MODEL, "ab", 3), id,
-          ArtifactRepository.OUTPUT, "model");
+      long id =
+          executions.start(
+              "r1", "train", "train", "1", "key", ExecutionStatus.RUNNING, Instant.now());
+      StoredArtifact model =
+          artifacts.recordAndLink(
+              new StoredArtifact(0, "r1/train/model", ArtifactType.MODEL, "ab", 3),
+              id,
+              ArtifactRepository.OUTPUT,
+              "model");
       executions.recordMetrics(id, Map.of("loss", 0.5));
       executions.finish(id, ExecutionStatus.SUCCEEDED, false, 1, 12, null);
       runs.finish("r1", RunStatus.SUCCEEDED, null, Instant.now());
 
       assertEquals(Map.of("model", model), artifacts.linked(id, ArtifactRepository.OUTPUT));
       assertEquals(Map.of("loss", 0.5), executions.metrics(id));
-      assertEquals(List.of(id), executions.succeededWithKey("key").stream()
-          .map(ExecutionRecord::id).toList());
+      assertEquals(
+          List.of(id),
+          executions.succeededWithKey("key").stream().map(ExecutionRecord::id).toList());
       assertEquals(RunStatus.SUCCEEDED, runs.find("r1").orElseThrow().status());
       assertEquals(Map.of("a.b", "1"), runs.find("r1").orElseThrow().parameters());
       assertTrue(artifacts.latestModelOf("toy", "export").isEmpty());
@@ -92,10 +111,21 @@ class MetadataStoreTest {
       RunRepository runs = new RunRepository(store);
       Instant whole = Instant.parse("2026-01-01T10:00:00Z");
       for (Instant at : List.of(whole, whole.plusMillis(5), whole.plusSeconds(1))) {
-        runs.insert(new RunRecord("r" + at.toEpochMilli(), "toy", RunStatus.RUNNING, null,
-            Map.of(), at, null, "t", 0, null));
+        runs.insert(
+            new RunRecord(
+                "r" + at.toEpochMilli(),
+                "toy",
+                RunStatus.RUNNING,
+                null,
+                Map.of(),
+                at,
+                null,
+                "t",
+                0,
+                null));
       }
-      assertEquals(List.of(whole.plusSeconds(1), whole.plusMillis(5), whole),
+      assertEquals(
+          List.of(whole.plusSeconds(1), whole.plusMillis(5), whole),
           runs.list().stream().map(RunRecord::startedAt).toList());
     }
   }
@@ -107,33 +137,38 @@ class MetadataStoreTest {
     int perThread = 150;
     ExecutorService pool = Executors.newFixedThreadPool(2);
     CountDownLatch start = new CountDownLatch(1);
-    try (MetadataStore a = MetadataStore.open(file); MetadataStore b = MetadataStore.open(file)) {
+    try (MetadataStore a = MetadataStore.open(file);
+        MetadataStore b = MetadataStore.open(file)) {
       List<Future<?>> futures = new ArrayList<>();
       for (MetadataStore store : List.of(a, b)) {
         String prefix = store == a ? "a" : "b";
-        futures.add(pool.submit(() -> {
-          start.await();
-          RunRepository runs = new RunRepository(store);
-          for (int i = 0; i < perThread; i++) {
-            runs.insert(run(prefix + i));
-            // read-then-write in one transaction: a deferred BEGIN would fail here under contention
-            store.write(c -> {
-              int count;
-              try (Statement s = c.createStatement();
-                  ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM runs")) {
-                rs.next();
-                count = rs.getInt(1);
-              }
-              try (PreparedStatement ps = c.prepareStatement(
-                  "UPDATE runs SET message = ? WHERE id = ?")) {
-                ps.setString(1, "seen " + count);
-                ps.setString(2, prefix + "0");
-                return ps.executeUpdate();
-              }
-            });
-          }
-          return null;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  RunRepository runs = new RunRepository(store);
+                  for (int i = 0; i < perThread; i++) {
+                    runs.insert(run(prefix + i));
+                    // read-then-write in one transaction: a deferred BEGIN would fail here under
+                    // contention
+                    store.write(
+                        c -> {
+                          int count;
+                          try (Statement s = c.createStatement();
+                              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM runs")) {
+                            rs.next();
+                            count = rs.getInt(1);
+                          }
+                          try (PreparedStatement ps =
+                              c.prepareStatement("UPDATE runs SET message = ? WHERE id = ?")) {
+                            ps.setString(1, "seen " + count);
+                            ps.setString(2, prefix + "0");
+                            return ps.executeUpdate();
+                          }
+                        });
+                  }
+                  return null;
+                }));
       }
       start.countDown();
       for (Future<?> f : futures) {

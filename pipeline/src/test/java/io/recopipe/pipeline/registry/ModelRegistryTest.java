@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelRegistryTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void versionsAreNumberedPerPipelineAndRoundTrip() {
@@ -28,11 +27,10 @@ class ModelRegistryTest {
       assertEquals(v2, read);
       assertEquals(0.90, read.metrics().get("rmse"));
       assertEquals(Optional.of(v1), registry.forRun("r1"));
-      assertEquals(List.of(2, 1), registry.list("mf").stream().map(ModelVersion::version)
-          .toList());
+      assertEquals(List.of(2, 1), registry.list("mf").stream().map(ModelVersion::version).toList());
       registry.setImage("mf", 1, "runs/r1/package/image");
-      assertEquals(Optional.of("runs/r1/package/image"),
-          registry.find("mf", 1).orElseThrow().imageUri());
+      assertEquals(
+          Optional.of("runs/r1/package/image"), registry.find("mf", 1).orElseThrow().imageUri());
     }
   }
 
@@ -65,16 +63,18 @@ class ModelRegistryTest {
       assertEquals(2, registry.alias("mf", ModelRegistry.PREVIOUS).orElseThrow().version());
       assertEquals(5, history.size(), "champion x3 and previous x2 moves");
       assertTrue(new AuditLog(store).verify().intact());
-      assertEquals(7, new AuditLog(store).list().size(),
-          "2 registrations + 3 promotions + 2 retirements");
+      assertEquals(
+          7, new AuditLog(store).list().size(), "2 registrations + 3 promotions + 2 retirements");
     }
   }
 
   @Test
   void promotingAnUnknownVersionIsRefused() {
     try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> new ModelRegistry(store).promote("mf", 7, "bob", "x", true));
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> new ModelRegistry(store).promote("mf", 7, "bob", "x", true));
       assertEquals("no model version mf/v7", e.getMessage());
     }
   }
@@ -89,7 +89,9 @@ class ModelRegistryTest {
       registry.promote("mf", 1, "alice", "auto promotion of run r1", true);
       registry.promote("mf", 2, "alice", "auto promotion of run r2", false);
       assertEquals(VersionStatus.PROMOTED, registry.find("mf", 2).orElseThrow().status());
-      assertEquals(VersionStatus.DEPLOYED, registry.find("mf", 1).orElseThrow().status(),
+      assertEquals(
+          VersionStatus.DEPLOYED,
+          registry.find("mf", 1).orElseThrow().status(),
           "v1 still serves: v2 was never deployed");
 
       registry.promote("mf", 3, "alice", "auto promotion of run r3", false);
@@ -97,8 +99,9 @@ class ModelRegistryTest {
       registry.markServing("mf", 3, "alice");
       assertEquals(VersionStatus.DEPLOYED, registry.find("mf", 3).orElseThrow().status());
       assertEquals(VersionStatus.RETIRED, registry.find("mf", 1).orElseThrow().status());
-      assertEquals(1, registry.list("mf").stream()
-          .filter(v -> v.status() == VersionStatus.DEPLOYED).count());
+      assertEquals(
+          1,
+          registry.list("mf").stream().filter(v -> v.status() == VersionStatus.DEPLOYED).count());
       List<String> actions = new AuditLog(store).list().stream().map(e -> e.action()).toList();
       assertEquals(3, actions.stream().filter("status"::equals).count(), actions.toString());
       assertTrue(new AuditLog(store).verify().intact());
@@ -110,8 +113,7 @@ class ModelRegistryTest {
     try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
       ModelRegistry registry = new ModelRegistry(store);
       ModelVersion v1 = registry.register(RegistryFixtures.draft(store, "r1", "alice", 0.91));
-      assertEquals(1, registry.withModelVersion("mf", v1.modelVersion()).orElseThrow()
-          .version());
+      assertEquals(1, registry.withModelVersion("mf", v1.modelVersion()).orElseThrow().version());
       assertTrue(registry.withModelVersion("mf", "000000000000").isEmpty());
       assertTrue(registry.withModelVersion("other", v1.modelVersion()).isEmpty());
     }

@@ -1,7 +1,5 @@
 package io.recopipe.pipeline.review;
 
-import io.recopipe.pipeline.promotion.Promotions;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +15,7 @@ import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.ExecutionStatus;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
+import io.recopipe.pipeline.promotion.Promotions;
 import io.recopipe.pipeline.registry.AliasChange;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.ModelVersion;
@@ -41,12 +40,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The approval flow with the shipped pipeline on synthetic data (deploy disabled): a review run
- * waits before deploy; approving resumes it to SUCCEEDED and champion; rejection, four-eyes,
- * expiry and double decisions are refused or recorded as the policy says.
+ * waits before deploy; approving resumes it to SUCCEEDED and champion; rejection, four-eyes, expiry
+ * and double decisions are refused or recorded as the policy says.
  */
 class ApprovalFlowTest {
-  static final String FAST_CONFIG = io.recopipe.pipeline.testing.FastConfig.YAML
-      + "promotion:\n  policy: review\n";
+  static final String FAST_CONFIG =
+      io.recopipe.pipeline.testing.FastConfig.YAML + "promotion:\n  policy: review\n";
   private static final String NAME = MovieLensMfPipeline.NAME;
 
   /** A clock tests move forward. */
@@ -73,8 +72,7 @@ class ApprovalFlowTest {
     }
   }
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final MovableClock clock = new MovableClock();
   private final Pipeline pipeline = MovieLensMfPipeline.definition();
@@ -86,18 +84,25 @@ class ApprovalFlowTest {
   @BeforeEach
   void open() throws ReviewException {
     RecopipeHome home = RecopipeHome.at(dir.resolve("home"));
-    runner = new LocalRunner(home, () -> {
-      try {
-        return DuckDbWarehouse.open(home.warehouseDb());
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    runner =
+        new LocalRunner(
+            home,
+            () -> {
+              try {
+                return DuckDbWarehouse.open(home.warehouseDb());
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
     promotions = new Promotions(runner, name -> pipeline, clock);
-    alice = runner.reviewers().authenticate(runner.reviewers().add("alice", false,
-        Optional.empty(), "user:test"));
-    bob = runner.reviewers().authenticate(runner.reviewers().add("bob", false, Optional.of(alice),
-        "user:test"));
+    alice =
+        runner
+            .reviewers()
+            .authenticate(runner.reviewers().add("alice", false, Optional.empty(), "user:test"));
+    bob =
+        runner
+            .reviewers()
+            .authenticate(runner.reviewers().add("bob", false, Optional.of(alice), "user:test"));
   }
 
   @AfterEach
@@ -114,9 +119,13 @@ class ApprovalFlowTest {
   }
 
   private Map<String, String> parameters(Map<String, String> overrides) {
-    return new ConfigValidator(pipeline).validate(
-        PipelineConfig.defaults().over(PipelineConfig.parse("test", FAST_CONFIG)).with(overrides),
-        false).values();
+    return new ConfigValidator(pipeline)
+        .validate(
+            PipelineConfig.defaults()
+                .over(PipelineConfig.parse("test", FAST_CONFIG))
+                .with(overrides),
+            false)
+        .values();
   }
 
   @Test
@@ -125,19 +134,30 @@ class ApprovalFlowTest {
     assertEquals(RunStatus.AWAITING_APPROVAL, waiting.status(), waiting.message());
     assertTrue(runner.findRun(waiting.runId()).orElseThrow().noCache());
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    RunOptions asBob = new RunOptions(false, new PrintStream(out, true,
-        java.nio.charset.StandardCharsets.UTF_8), "bob", clock);
+    RunOptions asBob =
+        new RunOptions(
+            false,
+            new PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+            "bob",
+            clock);
     assertEquals(RunStatus.SUCCEEDED, promotions.approve(NAME, 1, bob, "ok", asBob).status());
-    assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8)
-        .contains("(cache off, as the run started)"), out.toString());
+    assertTrue(
+        out.toString(java.nio.charset.StandardCharsets.UTF_8)
+            .contains("(cache off, as the run started)"),
+        out.toString());
   }
 
   @Test
   void aReviewRunWaitsAndAnotherReviewersApprovalDeploysAndPromotesIt() throws Exception {
     RunResult waiting = run("alice", Map.of());
     assertEquals(RunStatus.AWAITING_APPROVAL, waiting.status(), waiting.message());
-    assertTrue(waiting.message().contains("model movielens-mf v1 waits for approval: recopipe "
-        + "models approve 1 --comment"), waiting.message());
+    assertTrue(
+        waiting
+            .message()
+            .contains(
+                "model movielens-mf v1 waits for approval: recopipe "
+                    + "models approve 1 --comment"),
+        waiting.message());
     assertEquals(ExecutionStatus.SUCCEEDED, waiting.step("package").orElseThrow().status());
     assertTrue(waiting.step("deploy").isEmpty(), "deploy must not run before approval");
     ModelVersion v1 = runner.registry().forRun(waiting.runId()).orElseThrow();
@@ -151,25 +171,31 @@ class ApprovalFlowTest {
     assertEquals(clock.instant().plus(Duration.ofHours(72)), pending.expiresAt());
 
     // Resuming without a decision just waits again.
-    assertEquals(RunStatus.AWAITING_APPROVAL, runner.resume(pipeline, waiting.runId(),
-        as("alice")).status());
+    assertEquals(
+        RunStatus.AWAITING_APPROVAL,
+        runner.resume(pipeline, waiting.runId(), as("alice")).status());
 
     RunResult approved = promotions.approve(NAME, 1, bob, "looks good", as("bob"));
     assertEquals(RunStatus.SUCCEEDED, approved.status(), approved.message());
     assertEquals(ExecutionStatus.SUCCEEDED, approved.step("deploy").orElseThrow().status());
-    assertEquals(1, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow()
-        .version());
-    assertEquals(VersionStatus.PROMOTED, runner.registry().find(NAME, 1).orElseThrow().status(),
+    assertEquals(1, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version());
+    assertEquals(
+        VersionStatus.PROMOTED,
+        runner.registry().find(NAME, 1).orElseThrow().status(),
         "deploy is disabled: champion, not served");
     AliasChange move = runner.registry().history(NAME).get(0);
     assertEquals("bob", move.actor());
     assertEquals("approved by bob: looks good", move.reason());
     assertEquals("alice", runner.findRun(waiting.runId()).orElseThrow().who());
-    assertTrue(runner.audit().list().stream().map(AuditEntry::action).toList()
-        .containsAll(java.util.List.of("register", "request_approval", "approve", "promote")));
+    assertTrue(
+        runner.audit().list().stream()
+            .map(AuditEntry::action)
+            .toList()
+            .containsAll(java.util.List.of("register", "request_approval", "approve", "promote")));
 
-    ReviewException again = assertThrows(ReviewException.class,
-        () -> promotions.approve(NAME, 1, bob, "again", as("bob")));
+    ReviewException again =
+        assertThrows(
+            ReviewException.class, () -> promotions.approve(NAME, 1, bob, "again", as("bob")));
     assertEquals(ReviewException.Kind.CONFLICT, again.kind());
     assertTrue(again.getMessage().contains("already approved by bob"), again.getMessage());
   }
@@ -178,68 +204,84 @@ class ApprovalFlowTest {
   void aRejectedModelEndsItsRunRejectedAndTheChampionStays() throws Exception {
     RunResult auto = run("alice", Map.of("promotion.policy", "auto"));
     assertEquals(RunStatus.SUCCEEDED, auto.status(), auto.message());
-    assertEquals("auto promotion of run " + auto.runId(),
-        runner.registry().history(NAME).get(0).reason());
+    assertEquals(
+        "auto promotion of run " + auto.runId(), runner.registry().history(NAME).get(0).reason());
     RunResult waiting = run("alice", Map.of("train.max_iterations", "6"));
     assertEquals(RunStatus.AWAITING_APPROVAL, waiting.status(), waiting.message());
 
-    ReviewException noComment = assertThrows(ReviewException.class,
-        () -> promotions.reject(NAME, 2, bob, "  "));
+    ReviewException noComment =
+        assertThrows(ReviewException.class, () -> promotions.reject(NAME, 2, bob, "  "));
     assertEquals(ReviewException.Kind.INVALID, noComment.kind());
     promotions.reject(NAME, 2, bob, "RMSE is worse on new users");
     assertEquals(RunStatus.REJECTED, runner.findRun(waiting.runId()).orElseThrow().status());
     assertEquals(VersionStatus.REJECTED, runner.registry().find(NAME, 2).orElseThrow().status());
-    assertEquals(1, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow()
-        .version());
+    assertEquals(1, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version());
     assertTrue(runner.resumeBlocker(waiting.runId()).orElseThrow().contains("REJECTED"));
-    ReviewException late = assertThrows(ReviewException.class,
-        () -> promotions.approve(NAME, 2, bob, "changed my mind", as("bob")));
+    ReviewException late =
+        assertThrows(
+            ReviewException.class,
+            () -> promotions.approve(NAME, 2, bob, "changed my mind", as("bob")));
     assertEquals(ReviewException.Kind.CONFLICT, late.kind());
   }
 
   @Test
   void theStarterCannotApproveTheirOwnModelUnlessFourEyesIsOff() throws Exception {
     RunResult waiting = run("alice", Map.of());
-    ReviewException refused = assertThrows(ReviewException.class,
-        () -> promotions.approve(NAME, 1, alice, "mine is great", as("alice")));
+    ReviewException refused =
+        assertThrows(
+            ReviewException.class,
+            () -> promotions.approve(NAME, 1, alice, "mine is great", as("alice")));
     assertEquals(ReviewException.Kind.FORBIDDEN, refused.kind());
-    assertEquals("four-eyes rule: alice started run " + waiting.runId()
-        + " and cannot approve it", refused.getMessage());
+    assertEquals(
+        "four-eyes rule: alice started run " + waiting.runId() + " and cannot approve it",
+        refused.getMessage());
     assertEquals(ApprovalState.PENDING, promotions.approval(NAME, 1).orElseThrow().state());
 
     int runs = runner.history().listRuns().size();
-    ConfigException weaker = assertThrows(ConfigException.class,
-        () -> run("alice", Map.of("promotion.four_eyes", "false")));
-    assertTrue(weaker.getMessage().startsWith("promotion.four_eyes=false is refused: this home "
-        + "requires promotion.four_eyes=true"), weaker.getMessage());
+    ConfigException weaker =
+        assertThrows(
+            ConfigException.class, () -> run("alice", Map.of("promotion.four_eyes", "false")));
+    assertTrue(
+        weaker
+            .getMessage()
+            .startsWith(
+                "promotion.four_eyes=false is refused: this home "
+                    + "requires promotion.four_eyes=true"),
+        weaker.getMessage());
     assertEquals(runs, runner.history().listRuns().size(), "refused before anything recorded");
 
     runner.policy().set(Map.of("promotion.four_eyes", "false"), alice);
-    assertEquals(ReviewException.Kind.FORBIDDEN, assertThrows(ReviewException.class,
-        () -> promotions.approve(NAME, 1, alice, "the home relaxed", as("alice"))).kind(),
+    assertEquals(
+        ReviewException.Kind.FORBIDDEN,
+        assertThrows(
+                ReviewException.class,
+                () -> promotions.approve(NAME, 1, alice, "the home relaxed", as("alice")))
+            .kind(),
         "a waiting run keeps the four-eyes rule it started under");
-    RunResult relaxed = run("alice", Map.of("promotion.four_eyes", "false",
-        "train.max_iterations", "6"));
+    RunResult relaxed =
+        run("alice", Map.of("promotion.four_eyes", "false", "train.max_iterations", "6"));
     int version = runner.registry().forRun(relaxed.runId()).orElseThrow().version();
-    assertEquals(RunStatus.SUCCEEDED, promotions.approve(NAME, version, alice, "solo team",
-        as("alice")).status());
+    assertEquals(
+        RunStatus.SUCCEEDED,
+        promotions.approve(NAME, version, alice, "solo team", as("alice")).status());
   }
 
   @Test
   void anApprovalPastItsTimeExpiresAndItsRunEndsExpired() throws Exception {
     RunResult waiting = run("alice", Map.of("promotion.expires_after", "30m"));
     clock.advance(Duration.ofMinutes(31));
-    ReviewException expired = assertThrows(ReviewException.class,
-        () -> promotions.approve(NAME, 1, bob, "sorry, late", as("bob")));
+    ReviewException expired =
+        assertThrows(
+            ReviewException.class,
+            () -> promotions.approve(NAME, 1, bob, "sorry, late", as("bob")));
     assertEquals(ReviewException.Kind.CONFLICT, expired.kind());
-    assertTrue(expired.getMessage().startsWith("approval of v1 expired at "),
-        expired.getMessage());
+    assertTrue(expired.getMessage().startsWith("approval of v1 expired at "), expired.getMessage());
     assertEquals(RunStatus.EXPIRED, runner.findRun(waiting.runId()).orElseThrow().status());
     assertEquals(ApprovalState.EXPIRED, promotions.approval(NAME, 1).orElseThrow().state());
     assertTrue(runner.registry().alias(NAME, ModelRegistry.CHAMPION).isEmpty());
 
-    RunResult second = run("alice", Map.of("promotion.expires_after", "1h",
-        "train.max_iterations", "6"));
+    RunResult second =
+        run("alice", Map.of("promotion.expires_after", "1h", "train.max_iterations", "6"));
     clock.advance(Duration.ofHours(2));
     assertEquals(1, promotions.expireStale());
     assertTrue(promotions.pending(NAME).isEmpty());
@@ -248,34 +290,32 @@ class ApprovalFlowTest {
 
   @Test
   void wrongTokensAndUnknownVersionsAreRefused() {
-    ReviewException unknown = assertThrows(ReviewException.class,
-        () -> runner.reviewers().authenticate("not-a-token"));
+    ReviewException unknown =
+        assertThrows(ReviewException.class, () -> runner.reviewers().authenticate("not-a-token"));
     assertEquals(ReviewException.Kind.UNAUTHENTICATED, unknown.kind());
-    ReviewException missing = assertThrows(ReviewException.class,
-        () -> promotions.approve(NAME, 7, bob, "which one?", as("bob")));
+    ReviewException missing =
+        assertThrows(
+            ReviewException.class, () -> promotions.approve(NAME, 7, bob, "which one?", as("bob")));
     assertEquals(ReviewException.Kind.NOT_FOUND, missing.kind());
-    ReviewException nothing = assertThrows(ReviewException.class,
-        () -> promotions.rollback(NAME, bob, "bad model", as("bob")));
+    ReviewException nothing =
+        assertThrows(
+            ReviewException.class, () -> promotions.rollback(NAME, bob, "bad model", as("bob")));
     assertEquals(ReviewException.Kind.CONFLICT, nothing.kind());
     assertTrue(nothing.getMessage().contains("no previous version"), nothing.getMessage());
   }
 
   @Test
   void rollbackMakesThePreviousVersionChampionAgainAndIsAudited() throws Exception {
-    assertEquals(RunStatus.SUCCEEDED, run("alice", Map.of("promotion.policy", "auto"))
-        .status());
+    assertEquals(RunStatus.SUCCEEDED, run("alice", Map.of("promotion.policy", "auto")).status());
     RunResult second = run("alice", Map.of("train.max_iterations", "6"));
     assertEquals(RunStatus.AWAITING_APPROVAL, second.status(), second.message());
     promotions.approve(NAME, 2, bob, "better", as("bob"));
-    assertEquals(2, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow()
-        .version());
+    assertEquals(2, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version());
     assertEquals(1, promotions.rollback(NAME, bob, "complaints from users", as("bob")));
-    assertEquals(1, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow()
-        .version());
-    assertEquals(2, runner.registry().alias(NAME, ModelRegistry.PREVIOUS).orElseThrow()
-        .version());
-    assertEquals("rollback: complaints from users", runner.registry().history(NAME).get(0)
-        .reason());
+    assertEquals(1, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version());
+    assertEquals(2, runner.registry().alias(NAME, ModelRegistry.PREVIOUS).orElseThrow().version());
+    assertEquals(
+        "rollback: complaints from users", runner.registry().history(NAME).get(0).reason());
     AuditEntry last = runner.audit().list().get(runner.audit().list().size() - 1);
     assertEquals("rollback", last.action());
     assertEquals("bob", last.actor());

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ApprovalsTest {
   private static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void requestThenDecideOnceWithStatusAndAudit() throws Exception {
@@ -30,28 +29,34 @@ class ApprovalsTest {
       ModelRegistry registry = new ModelRegistry(store);
       registry.register(RegistryFixtures.draft(store, "r1", "alice", 0.9));
       Approvals approvals = new Approvals(store);
-      Approval pending = approvals.request("mf", 1, "r1", "alice", T0,
-          T0.plus(Duration.ofHours(72)));
+      Approval pending =
+          approvals.request("mf", 1, "r1", "alice", T0, T0.plus(Duration.ofHours(72)));
       assertEquals(ApprovalState.PENDING, pending.state());
       assertEquals(Optional.of(pending), approvals.forRun("r1"));
       assertEquals(List.of(pending), approvals.inState("mf", ApprovalState.PENDING));
-      assertEquals(VersionStatus.AWAITING_APPROVAL, registry.find("mf", 1).orElseThrow()
-          .status());
+      assertEquals(VersionStatus.AWAITING_APPROVAL, registry.find("mf", 1).orElseThrow().status());
 
-      Approval approved = approvals.decide("mf", 1, ApprovalState.APPROVED, "bob", "looks good",
-          T0.plusSeconds(60));
+      Approval approved =
+          approvals.decide(
+              "mf", 1, ApprovalState.APPROVED, "bob", "looks good", T0.plusSeconds(60));
       assertEquals(Optional.of("bob"), approved.decidedBy());
       assertEquals(Optional.of("looks good"), approved.comment());
       assertEquals(VersionStatus.APPROVED, registry.find("mf", 1).orElseThrow().status());
 
-      ReviewException again = assertThrows(ReviewException.class, () -> approvals.decide("mf",
-          1, ApprovalState.APPROVED, "carol", "me too", T0.plusSeconds(90)));
+      ReviewException again =
+          assertThrows(
+              ReviewException.class,
+              () ->
+                  approvals.decide(
+                      "mf", 1, ApprovalState.APPROVED, "carol", "me too", T0.plusSeconds(90)));
       assertEquals(ReviewException.Kind.CONFLICT, again.kind());
-      assertEquals("mf/v1 was already approved by bob at 2026-11-22T09:01:00Z; nothing changed",
+      assertEquals(
+          "mf/v1 was already approved by bob at 2026-11-22T09:01:00Z; nothing changed",
           again.getMessage());
 
       List<AuditEntry> audit = new AuditLog(store).list();
-      assertEquals(List.of("register", "request_approval", "approve"),
+      assertEquals(
+          List.of("register", "request_approval", "approve"),
           audit.stream().map(AuditEntry::action).toList());
       assertTrue(audit.get(2).detail().contains("looks good"));
       assertTrue(new AuditLog(store).verify().intact());
@@ -61,8 +66,10 @@ class ApprovalsTest {
   @Test
   void decidingWithoutARequestIsNotFound() {
     try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
-      ReviewException e = assertThrows(ReviewException.class, () -> new Approvals(store)
-          .decide("mf", 4, ApprovalState.REJECTED, "bob", "no", T0));
+      ReviewException e =
+          assertThrows(
+              ReviewException.class,
+              () -> new Approvals(store).decide("mf", 4, ApprovalState.REJECTED, "bob", "no", T0));
       assertEquals(ReviewException.Kind.NOT_FOUND, e.kind());
       assertTrue(e.getMessage().startsWith("mf/v4 has no approval request"), e.getMessage());
     }

@@ -21,20 +21,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run of the shipped pipeline in a child JVM, killed with SIGKILL after ingest and train have
- * staged their tables, leaves the published tables, registry and audit log unchanged; resuming
- * it publishes its tables and registers its version.
+ * staged their tables, leaves the published tables, registry and audit log unchanged; resuming it
+ * publishes its tables and registers its version.
  */
 class AtomicKillTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aKilledRunChangesNothingAndItsResumeCommits() throws Exception {
     RecopipeHome home = RecopipeHome.at(dir.resolve("home"));
     RunOptions quiet = RunOptions.to(new PrintStream(OutputStream.nullOutputStream()));
     try (LocalRunner runner = AtomicRunTest.newRunner(home)) {
-      assertEquals(RunStatus.SUCCEEDED, runner.run(MovieLensMfPipeline.definition(),
-          AtomicRunTest.parameters(Map.of()), quiet).status());
+      assertEquals(
+          RunStatus.SUCCEEDED,
+          runner
+              .run(MovieLensMfPipeline.definition(), AtomicRunTest.parameters(Map.of()), quiet)
+              .status());
     }
     HomeSnapshot before = HomeSnapshot.of(home);
 
@@ -42,11 +44,22 @@ class AtomicKillTest {
     Path started = dir.resolve("started");
     Path output = dir.resolve("child.log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String classpath = System.getProperty("surefire.test.class.path",
-        System.getProperty("java.class.path"));
-    Process child = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp",
-        classpath, AtomicKillMain.class.getName(), home.root().toString(), marker.toString(),
-        started.toString()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Process child =
+        new ProcessBuilder(
+                java,
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-cp",
+                classpath,
+                AtomicKillMain.class.getName(),
+                home.root().toString(),
+                marker.toString(),
+                started.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
     try {
       KillAndResumeTest.awaitFile(started, child, output);
       Thread.sleep(100);
@@ -57,21 +70,27 @@ class AtomicKillTest {
     String runId = Files.readString(started);
 
     HomeSnapshot killed = HomeSnapshot.of(home);
-    assertEquals(List.of("staged [] -> [" + StagedTables.keyOfRun(runId) + "]"),
-        before.differences(killed), "only the killed run's staged tables may be new");
+    assertEquals(
+        List.of("staged [] -> [" + StagedTables.keyOfRun(runId) + "]"),
+        before.differences(killed),
+        "only the killed run's staged tables may be new");
 
     Files.delete(marker);
     try (LocalRunner runner = AtomicRunTest.newRunner(home)) {
-      RunResult resumed = runner.resume(InjectedFailure.shippedWith("evaluate", marker, started,
-          0), runId, quiet);
+      RunResult resumed =
+          runner.resume(InjectedFailure.shippedWith("evaluate", marker, started, 0), runId, quiet);
       assertEquals(RunStatus.SUCCEEDED, resumed.status(), resumed.message());
-      assertEquals(2, runner.registry().alias(MovieLensMfPipeline.NAME, ModelRegistry.CHAMPION)
-          .orElseThrow().version());
+      assertEquals(
+          2,
+          runner
+              .registry()
+              .alias(MovieLensMfPipeline.NAME, ModelRegistry.CHAMPION)
+              .orElseThrow()
+              .version());
     }
     HomeSnapshot committed = HomeSnapshot.of(home);
     assertTrue(committed.staged().isEmpty(), committed.staged().toString());
-    assertNotEquals(before.tables().get("training_info"),
-        committed.tables().get("training_info"));
+    assertNotEquals(before.tables().get("training_info"), committed.tables().get("training_info"));
     assertNotEquals(before.tables().get("evaluation"), committed.tables().get("evaluation"));
     assertEquals(2, committed.rows("model_versions"));
   }

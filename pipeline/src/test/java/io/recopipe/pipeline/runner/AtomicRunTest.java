@@ -36,11 +36,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class AtomicRunTest {
   static final String NAME = MovieLensMfPipeline.NAME;
+
   /** A candidate that differs from the baseline (a different model, new table contents). */
   static final Map<String, String> CANDIDATE = Map.of("train.max_iterations", "6");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   RecopipeHome home;
   LocalRunner runner;
@@ -58,20 +58,26 @@ class AtomicRunTest {
   }
 
   static LocalRunner newRunner(RecopipeHome home) {
-    return new LocalRunner(home, () -> {
-      try {
-        return DuckDbWarehouse.open(home.warehouseDb());
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    return new LocalRunner(
+        home,
+        () -> {
+          try {
+            return DuckDbWarehouse.open(home.warehouseDb());
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
   /** The fast config with {@code overrides}, as the CLI would validate it. */
   static Map<String, String> parameters(Map<String, String> overrides) {
-    return new ConfigValidator(MovieLensMfPipeline.definition()).validate(
-        PipelineConfig.defaults().over(PipelineConfig.parse("test", FastConfig.YAML))
-            .with(overrides), false).values();
+    return new ConfigValidator(MovieLensMfPipeline.definition())
+        .validate(
+            PipelineConfig.defaults()
+                .over(PipelineConfig.parse("test", FastConfig.YAML))
+                .with(overrides),
+            false)
+        .values();
   }
 
   RunOptions options() {
@@ -94,18 +100,33 @@ class AtomicRunTest {
       throws Exception {
     baseline();
     HomeSnapshot before = HomeSnapshot.of(home);
-    assertTrue(before.tables().keySet().containsAll(java.util.List.of("ratings", "train",
-        "eval", "training_info", "evaluation", "weights", "recommendations")),
+    assertTrue(
+        before
+            .tables()
+            .keySet()
+            .containsAll(
+                java.util.List.of(
+                    "ratings",
+                    "train",
+                    "eval",
+                    "training_info",
+                    "evaluation",
+                    "weights",
+                    "recommendations")),
         before.tables().keySet().toString());
 
     Path marker = Files.createFile(dir.resolve("fail"));
     Pipeline failing = InjectedFailure.shippedFailingAt(step, marker);
     RunResult failed = run(failing, CANDIDATE);
-    assertEquals(step.equals("deploy") ? RunStatus.ROLLED_BACK : RunStatus.FAILED,
-        failed.status(), failed.message());
+    assertEquals(
+        step.equals("deploy") ? RunStatus.ROLLED_BACK : RunStatus.FAILED,
+        failed.status(),
+        failed.message());
     assertTrue(failed.message().contains(step + ": injected failure"), failed.message());
     HomeSnapshot after = HomeSnapshot.of(home);
-    assertEquals(java.util.List.of(), before.differences(after),
+    assertEquals(
+        java.util.List.of(),
+        before.differences(after),
         "a run failing in " + step + " must change nothing");
     assertTrue(after.staged().isEmpty(), after.staged().toString());
 
@@ -113,12 +134,13 @@ class AtomicRunTest {
     RunResult resumed = runner.resume(failing, failed.runId(), options());
     assertEquals(RunStatus.SUCCEEDED, resumed.status(), resumed.message());
     HomeSnapshot committed = HomeSnapshot.of(home);
-    assertNotEquals(before.tables().get("training_info"),
-        committed.tables().get("training_info"), "the resumed run's tables are published");
+    assertNotEquals(
+        before.tables().get("training_info"),
+        committed.tables().get("training_info"),
+        "the resumed run's tables are published");
     assertEquals(before.tables().get("ratings"), committed.tables().get("ratings"));
     assertEquals(2, committed.rows("model_versions"));
-    assertEquals(2, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow()
-        .version());
+    assertEquals(2, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version());
     assertEquals(failed.runId(), runner.registry().find(NAME, 2).orElseThrow().runId());
     assertTrue(committed.staged().isEmpty(), committed.staged().toString());
   }
@@ -127,8 +149,10 @@ class AtomicRunTest {
   void aGatedRunChangesNothing() throws Exception {
     baseline();
     HomeSnapshot before = HomeSnapshot.of(home);
-    RunResult gated = run(MovieLensMfPipeline.definition(), Map.of("gate.r2_min", "0.99",
-        "train.max_iterations", "6"));
+    RunResult gated =
+        run(
+            MovieLensMfPipeline.definition(),
+            Map.of("gate.r2_min", "0.99", "train.max_iterations", "6"));
     assertEquals(RunStatus.GATED, gated.status(), gated.message());
     assertEquals(java.util.List.of(), before.differences(HomeSnapshot.of(home)));
   }
@@ -151,13 +175,16 @@ class AtomicRunTest {
   void anIdenticalRerunRegistersNothingAndChangesNothing() throws Exception {
     baseline();
     HomeSnapshot before = HomeSnapshot.of(home);
-    assertEquals(VersionStatus.PROMOTED, runner.registry().find(NAME, 1).orElseThrow()
-        .status(), "deploy is off: champion, not served");
+    assertEquals(
+        VersionStatus.PROMOTED,
+        runner.registry().find(NAME, 1).orElseThrow().status(),
+        "deploy is off: champion, not served");
     progress.reset();
     RunResult again = run(MovieLensMfPipeline.definition(), Map.of());
     assertEquals(RunStatus.SUCCEEDED, again.status(), again.message());
-    assertTrue(progress.toString(StandardCharsets.UTF_8).contains(NAME
-        + " v1 unchanged, champion"), progress.toString(StandardCharsets.UTF_8));
+    assertTrue(
+        progress.toString(StandardCharsets.UTF_8).contains(NAME + " v1 unchanged, champion"),
+        progress.toString(StandardCharsets.UTF_8));
     assertEquals(java.util.List.of(), before.differences(HomeSnapshot.of(home)));
   }
 
@@ -166,8 +193,7 @@ class AtomicRunTest {
     baseline();
     Path marker = Files.createFile(dir.resolve("fail"));
     Pipeline failing = InjectedFailure.shippedFailingAt("train", marker);
-    RunResult failed = runner.run(failing, parameters(Map.of()),
-        options().withoutCache());
+    RunResult failed = runner.run(failing, parameters(Map.of()), options().withoutCache());
     assertEquals(RunStatus.FAILED, failed.status(), failed.message());
     assertTrue(runner.findRun(failed.runId()).orElseThrow().noCache());
     Files.delete(marker);
@@ -175,11 +201,13 @@ class AtomicRunTest {
     RunResult resumed = runner.resume(failing, failed.runId(), options());
     assertEquals(RunStatus.SUCCEEDED, resumed.status(), resumed.message());
     assertFalse(resumed.step("train").orElseThrow().cacheHit(), "train came from the cache");
-    assertTrue(progress.toString(StandardCharsets.UTF_8).contains("[train] cache off for this"
-        + " run"), progress.toString(StandardCharsets.UTF_8));
+    assertTrue(
+        progress.toString(StandardCharsets.UTF_8).contains("[train] cache off for this" + " run"),
+        progress.toString(StandardCharsets.UTF_8));
 
     RunResult cached = run(MovieLensMfPipeline.definition(), Map.of());
-    assertTrue(cached.step("train").orElseThrow().cacheHit(),
+    assertTrue(
+        cached.step("train").orElseThrow().cacheHit(),
         "control: with the cache on the same step is a hit");
   }
 

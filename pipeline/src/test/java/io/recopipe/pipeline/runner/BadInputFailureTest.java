@@ -20,28 +20,38 @@ import org.junit.jupiter.api.io.TempDir;
  * message), and the result says the input was at fault so the CLI can exit with bad input.
  */
 class BadInputFailureTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private RunResult runFailing(ComponentException failure) {
-    try (LocalRunner runner = new LocalRunner(RecopipeHome.at(dir.resolve("home")),
-        FakeWarehouse::new)) {
-      RunResult result = runner.run(new ToyPipeline(c -> {
-        throw failure;
-      }).build(), Map.of(), RunOptions.to(new PrintStream(OutputStream.nullOutputStream())));
-      assertEquals(failure.getMessage(), runner.history().show(result.runId()).orElseThrow()
-          .run().message());
+    try (LocalRunner runner =
+        new LocalRunner(RecopipeHome.at(dir.resolve("home")), FakeWarehouse::new)) {
+      RunResult result =
+          runner.run(
+              new ToyPipeline(
+                      c -> {
+                        throw failure;
+                      })
+                  .build(),
+              Map.of(),
+              RunOptions.to(new PrintStream(OutputStream.nullOutputStream())));
+      assertEquals(
+          failure.getMessage(),
+          runner.history().show(result.runId()).orElseThrow().run().message());
       return result;
     }
   }
 
   @Test
   void aBadInputFailureIsRecordedAndMarked() {
-    RunResult result = runFailing(new BadInputException("r.csv line 5000, column 3 (rating):"
-        + " expected a numeric rating, found 'four'"));
+    RunResult result =
+        runFailing(
+            new BadInputException(
+                "r.csv line 5000, column 3 (rating):"
+                    + " expected a numeric rating, found 'four'"));
     assertEquals(RunStatus.FAILED, result.status());
     assertTrue(result.badInput());
-    assertEquals("r.csv line 5000, column 3 (rating): expected a numeric rating, found 'four'",
+    assertEquals(
+        "r.csv line 5000, column 3 (rating): expected a numeric rating, found 'four'",
         result.message());
   }
 

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An in-memory warehouse that remembers tables' rows (list-typed and TSV tables stay empty),
- * with run-scoped staging like the real ones, for runner tests.
+ * An in-memory warehouse that remembers tables' rows (list-typed and TSV tables stay empty), with
+ * run-scoped staging like the real ones, for runner tests.
  */
 final class FakeWarehouse implements Warehouse {
   final Map<String, List<List<Object>>> tables = new ConcurrentHashMap<>();

@@ -17,27 +17,32 @@ import java.util.TreeMap;
  * table with all its rows, the registry tables (versions, aliases, alias history) and the audit
  * log, plus the run keys that still have staged tables.
  *
- * @param tables   published table name → its rows, sorted
+ * @param tables published table name → its rows, sorted
  * @param registry metadata table name → its rows in insertion order
- * @param counts   metadata table name → its number of rows
- * @param staged   run keys with staged tables
+ * @param counts metadata table name → its number of rows
+ * @param staged run keys with staged tables
  */
-record HomeSnapshot(Map<String, String> tables, Map<String, String> registry,
-    Map<String, Long> counts, List<String> staged) {
-  private static final List<String> REGISTRY = List.of("model_versions", "aliases",
-      "alias_history", "audit_log");
+record HomeSnapshot(
+    Map<String, String> tables,
+    Map<String, String> registry,
+    Map<String, Long> counts,
+    List<String> staged) {
+  private static final List<String> REGISTRY =
+      List.of("model_versions", "aliases", "alias_history", "audit_log");
 
   /** Reads {@code home}; no run may hold its warehouse open. */
   static HomeSnapshot of(RecopipeHome home) throws Exception {
     Map<String, String> tables = new TreeMap<>();
     List<String> staged;
     try (Warehouse warehouse = DuckDbWarehouse.open(home.warehouseDb())) {
-      QueryResult names = warehouse.query("SELECT table_name FROM information_schema.tables"
-          + " WHERE table_schema = 'main' ORDER BY table_name");
+      QueryResult names =
+          warehouse.query(
+              "SELECT table_name FROM information_schema.tables"
+                  + " WHERE table_schema = 'main' ORDER BY table_name");
       for (List<Object> row : names.rows()) {
         String table = (String) row.get(0);
-        tables.put(table, warehouse.query("SELECT * FROM " + table + " ORDER BY ALL").rows()
-            .toString());
+        tables.put(
+            table, warehouse.query("SELECT * FROM " + table + " ORDER BY ALL").rows().toString());
       }
       staged = warehouse.stagedKeys();
     }
@@ -45,22 +50,25 @@ record HomeSnapshot(Map<String, String> tables, Map<String, String> registry,
     Map<String, Long> counts = new TreeMap<>();
     try (MetadataStore store = MetadataStore.open(home.metadataDb())) {
       for (String table : REGISTRY) {
-        registry.put(table, store.read(c -> {
-          StringBuilder rows = new StringBuilder();
-          try (Statement statement = c.createStatement();
-              ResultSet rs = statement.executeQuery("SELECT * FROM " + table
-                  + " ORDER BY rowid")) {
-            ResultSetMetaData meta = rs.getMetaData();
-            while (rs.next()) {
-              counts.merge(table, 1L, Long::sum);
-              for (int column = 1; column <= meta.getColumnCount(); column++) {
-                rows.append(rs.getString(column)).append('|');
-              }
-              rows.append('\n');
-            }
-          }
-          return rows.toString();
-        }));
+        registry.put(
+            table,
+            store.read(
+                c -> {
+                  StringBuilder rows = new StringBuilder();
+                  try (Statement statement = c.createStatement();
+                      ResultSet rs =
+                          statement.executeQuery("SELECT * FROM " + table + " ORDER BY rowid")) {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    while (rs.next()) {
+                      counts.merge(table, 1L, Long::sum);
+                      for (int column = 1; column <= meta.getColumnCount(); column++) {
+                        rows.append(rs.getString(column)).append('|');
+                      }
+                      rows.append('\n');
+                    }
+                  }
+                  return rows.toString();
+                }));
         counts.putIfAbsent(table, 0L);
       }
     }
@@ -82,11 +90,12 @@ record HomeSnapshot(Map<String, String> tables, Map<String, String> registry,
         out.add("table " + name);
       }
     }
-    registry.forEach((name, rows) -> {
-      if (!rows.equals(other.registry.get(name))) {
-        out.add(name + " (" + counts.get(name) + " -> " + other.counts.get(name) + " rows)");
-      }
-    });
+    registry.forEach(
+        (name, rows) -> {
+          if (!rows.equals(other.registry.get(name))) {
+            out.add(name + " (" + counts.get(name) + " -> " + other.counts.get(name) + " rows)");
+          }
+        });
     if (!staged.equals(other.staged)) {
       out.add("staged " + staged + " -> " + other.staged);
     }

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real component that fails right after doing its work (run or publish, so its warehouse
- * tables are already written) while a marker file exists; with a pause file it first touches a
- * "started" file and sleeps, so a test can kill the process inside the step.
+ * A real component that fails right after doing its work (run or publish, so its warehouse tables
+ * are already written) while a marker file exists; with a pause file it first touches a "started"
+ * file and sleeps, so a test can kill the process inside the step.
  */
 final class InjectedFailure implements Component {
   private final Component real;
@@ -41,13 +41,13 @@ final class InjectedFailure implements Component {
     PipelineBuilder builder = Pipeline.builder(MovieLensMfPipeline.NAME);
     StepBuilder last = null;
     for (Step step : MovieLensMfPipeline.definition().steps()) {
-      Component component = step.name().equals(failing)
-          ? new InjectedFailure(step.component(), marker, started, pauseMillis)
-          : step.component();
-      last = last == null ? builder.step(step.name(), component)
-          : last.step(step.name(), component);
-      for (Map.Entry<String, io.recopipe.pipeline.dsl.OutputRef> input
-          : step.inputs().entrySet()) {
+      Component component =
+          step.name().equals(failing)
+              ? new InjectedFailure(step.component(), marker, started, pauseMillis)
+              : step.component();
+      last =
+          last == null ? builder.step(step.name(), component) : last.step(step.name(), component);
+      for (Map.Entry<String, io.recopipe.pipeline.dsl.OutputRef> input : step.inputs().entrySet()) {
         last.input(input.getKey(), input.getValue());
       }
       step.condition().ifPresent(last::when);
@@ -117,7 +117,8 @@ final class InjectedFailure implements Component {
     }
     if (Files.exists(marker)) {
       String message = context.stepName() + ": injected failure after the step's work";
-      throw context.stepName().equals("deploy") ? new RolledBackException(message)
+      throw context.stepName().equals("deploy")
+          ? new RolledBackException(message)
           : new ComponentException(message);
     }
   }

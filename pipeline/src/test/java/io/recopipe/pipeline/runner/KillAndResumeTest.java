@@ -11,8 +11,8 @@ import io.recopipe.pipeline.metadata.ExecutionStatus;
 import io.recopipe.pipeline.metadata.RunRecord;
 import io.recopipe.pipeline.metadata.RunStatus;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,11 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * checks that it ends with the same artifact hashes as an uninterrupted run in another home.
  */
 class KillAndResumeTest {
-  static final Map<String, String> PARAMETERS = Map.of("ingest.rows", "40",
-      "train.num_factors", "4");
+  static final Map<String, String> PARAMETERS =
+      Map.of("ingest.rows", "40", "train.num_factors", "4");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   static RunOptions quiet() {
     return RunOptions.to(new PrintStream(OutputStream.nullOutputStream()));
@@ -42,20 +41,29 @@ class KillAndResumeTest {
   static Map<String, String> hashes(RunResult result) {
     Map<String, String> hashes = new TreeMap<>();
     for (StepResult step : result.steps()) {
-      step.outputs().forEach((port, artifact) -> hashes.put(step.step() + "." + port,
-          artifact.sha256()));
+      step.outputs()
+          .forEach((port, artifact) -> hashes.put(step.step() + "." + port, artifact.sha256()));
     }
     return hashes;
   }
 
-  static Process startChild(Path home, Path marker, Path output, long trainMillis,
-      long pauseMillis) throws IOException {
+  static Process startChild(Path home, Path marker, Path output, long trainMillis, long pauseMillis)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String classpath = System.getProperty("surefire.test.class.path",
-        System.getProperty("java.class.path"));
-    return new ProcessBuilder(java, "-cp", classpath, KilledRunMain.class.getName(),
-        home.toString(), marker.toString(), Long.toString(trainMillis), Long.toString(pauseMillis))
-        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    return new ProcessBuilder(
+            java,
+            "-cp",
+            classpath,
+            KilledRunMain.class.getName(),
+            home.toString(),
+            marker.toString(),
+            Long.toString(trainMillis),
+            Long.toString(pauseMillis))
+        .redirectErrorStream(true)
+        .redirectOutput(output.toFile())
+        .start();
   }
 
   static void awaitFile(Path file, Process child, Path output) throws Exception {
@@ -75,8 +83,8 @@ class KillAndResumeTest {
   @Test
   void aRunKilledDuringTrainResumesToTheSameArtifactsAsAnUninterruptedRun() throws Exception {
     RunResult reference;
-    try (LocalRunner runner = new LocalRunner(RecopipeHome.at(dir.resolve("reference")),
-        FakeWarehouse::new)) {
+    try (LocalRunner runner =
+        new LocalRunner(RecopipeHome.at(dir.resolve("reference")), FakeWarehouse::new)) {
       reference = runner.run(new ToyPipeline().build(), PARAMETERS, quiet());
     }
     assertEquals(RunStatus.SUCCEEDED, reference.status(), reference.message());
@@ -108,9 +116,13 @@ class KillAndResumeTest {
       assertEquals(1, toy.train.runs.get());
       assertFalse(hasStagingLeftovers(home, killed.id()));
       RunHistory.RunReport report = runner.history().show(killed.id()).orElseThrow();
-      assertTrue(report.executions().stream().anyMatch(e ->
-          e.execution().status() == ExecutionStatus.FAILED
-              && e.execution().message().startsWith("interrupted")), "the killed train execution");
+      assertTrue(
+          report.executions().stream()
+              .anyMatch(
+                  e ->
+                      e.execution().status() == ExecutionStatus.FAILED
+                          && e.execution().message().startsWith("interrupted")),
+          "the killed train execution");
       for (StepResult step : resumed.steps()) {
         for (StoredArtifact artifact : step.outputs().values()) {
           assertTrue(Files.isDirectory(runner.history().locate(artifact)), artifact.uri());

@@ -11,32 +11,31 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGKILLs a child runner at spread-out moments of a short run (ingest, train, gate, export,
- * commits and metadata writes in between) and checks that resuming always ends with the hashes
- * of an uninterrupted run.
+ * commits and metadata writes in between) and checks that resuming always ends with the hashes of
+ * an uninterrupted run.
  */
 class KillAtAnyMomentIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @ParameterizedTest
   @ValueSource(longs = {0, 40, 80, 140, 250, 380, 440, 480, 520, 560, 600, 650, 900})
   void resumeAfterAKillAtAnyMomentEndsWithTheSameHashes(long delayMillis) throws Exception {
     RunResult reference;
-    try (LocalRunner runner = new LocalRunner(RecopipeHome.at(dir.resolve("reference")),
-        FakeWarehouse::new)) {
-      reference = runner.run(new ToyPipeline().build(), KillAndResumeTest.PARAMETERS,
-          KillAndResumeTest.quiet());
+    try (LocalRunner runner =
+        new LocalRunner(RecopipeHome.at(dir.resolve("reference")), FakeWarehouse::new)) {
+      reference =
+          runner.run(
+              new ToyPipeline().build(), KillAndResumeTest.PARAMETERS, KillAndResumeTest.quiet());
     }
     Path home = dir.resolve("killed");
     Path output = dir.resolve("child.log");
-    Process child = KillAndResumeTest.startChild(home, dir.resolve("marker"), output, 300,
-        100);
+    Process child = KillAndResumeTest.startChild(home, dir.resolve("marker"), output, 300, 100);
     awaitRunStarted(child, output);
     Thread.sleep(delayMillis);
     child.destroyForcibly();
@@ -50,8 +49,8 @@ class KillAtAnyMomentIT {
       if (run.status() == RunStatus.SUCCEEDED) {
         hashes = KillAndResumeTest.hashes(rebuild(runner, run.id()));
       } else {
-        RunResult resumed = runner.resume(new ToyPipeline().build(), run.id(),
-            KillAndResumeTest.quiet());
+        RunResult resumed =
+            runner.resume(new ToyPipeline().build(), run.id(), KillAndResumeTest.quiet());
         assertEquals(RunStatus.SUCCEEDED, resumed.status(), resumed.message());
         hashes = KillAndResumeTest.hashes(resumed);
       }
@@ -62,13 +61,24 @@ class KillAtAnyMomentIT {
   /** The hashes a finished run recorded, shaped like a run result. */
   private static RunResult rebuild(LocalRunner runner, String runId) {
     RunHistory.RunReport report = runner.history().show(runId).orElseThrow();
-    List<StepResult> steps = report.executions().stream().map(e -> {
-      Map<String, io.recopipe.pipeline.artifacts.StoredArtifact> outputs =
-          new java.util.TreeMap<>(e.outputs());
-      outputs.remove(StepExecutor.LOG_PORT);
-      return new StepResult(e.execution().step(), e.execution().status(), e.execution().cacheHit(),
-          e.execution().cacheKey(), e.execution().id(), 0, outputs, null);
-    }).toList();
+    List<StepResult> steps =
+        report.executions().stream()
+            .map(
+                e -> {
+                  Map<String, io.recopipe.pipeline.artifacts.StoredArtifact> outputs =
+                      new java.util.TreeMap<>(e.outputs());
+                  outputs.remove(StepExecutor.LOG_PORT);
+                  return new StepResult(
+                      e.execution().step(),
+                      e.execution().status(),
+                      e.execution().cacheHit(),
+                      e.execution().cacheKey(),
+                      e.execution().id(),
+                      0,
+                      outputs,
+                      null);
+                })
+            .toList();
     return new RunResult(runId, report.run().status(), null, steps);
   }
 
@@ -77,8 +87,9 @@ class KillAtAnyMomentIT {
     while (!Files.exists(output) || !Files.readString(output).contains(" of pipeline ")) {
       if (!child.isAlive() || System.nanoTime() > deadline) {
         child.destroyForcibly();
-        throw new AssertionError("child never started its run: "
-            + (Files.exists(output) ? Files.readString(output) : ""));
+        throw new AssertionError(
+            "child never started its run: "
+                + (Files.exists(output) ? Files.readString(output) : ""));
       }
       Thread.sleep(5);
     }

@@ -33,8 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalRunnerTest {
   private static final List<String> STEPS = List.of("ingest", "train", "gate", "export");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private final ByteArrayOutputStream progressBytes = new ByteArrayOutputStream();
   private final FakeWarehouse warehouse = new FakeWarehouse();
   private LocalRunner runner;
@@ -68,8 +67,17 @@ class LocalRunnerTest {
     assertEquals(List.of(false, false, false, false), hits(result));
     RunHistory.RunReport report = runner.history().show(result.runId()).orElseThrow();
     assertEquals(RunStatus.SUCCEEDED, report.run().status());
-    assertEquals(Map.of("ingest.rows", "12", "promotion.policy", "auto", "promotion.four_eyes",
-        "true", "promotion.expires_after", "72h"), report.run().parameters(),
+    assertEquals(
+        Map.of(
+            "ingest.rows",
+            "12",
+            "promotion.policy",
+            "auto",
+            "promotion.four_eyes",
+            "true",
+            "promotion.expires_after",
+            "72h"),
+        report.run().parameters(),
         "the given parameters and the effective promotion policy of the home");
     assertNotNull(report.run().endedAt());
     assertEquals(4, report.executions().size());
@@ -84,12 +92,14 @@ class LocalRunnerTest {
     RunHistory.ExecutionReport train = report.executions().get(1);
     assertEquals(dataset, train.inputs().get("dataset"), "lineage: train read ingest's dataset");
     assertTrue(train.metrics().containsKey("loss"));
-    String log = Files.readString(runner.history().locate(ingest.outputs().get("log"))
-        .resolve("step.log"));
+    String log =
+        Files.readString(runner.history().locate(ingest.outputs().get("log")).resolve("step.log"));
     assertTrue(log.contains("wrote 12 rows"), log);
-    assertTrue(report.executions().get(2).gateDecision().orElseThrow().contains("\"blessed\": true"));
+    assertTrue(
+        report.executions().get(2).gateDecision().orElseThrow().contains("\"blessed\": true"));
     assertEquals(result.runId(), runner.history().listRuns().get(0).id());
-    assertTrue(progress().contains("[train] cache key " + train.execution().cacheKey()), progress());
+    assertTrue(
+        progress().contains("[train] cache key " + train.execution().cacheKey()), progress());
     assertTrue(progress().contains("[ingest] wrote 12 rows"), progress());
   }
 
@@ -105,14 +115,18 @@ class LocalRunnerTest {
     assertEquals(1, toy.train.runs.get(), "train ran once");
     assertEquals(1, toy.train.publishes.get(), "a hit republishes its tables");
     for (ToyComponent step : List.of(toy.ingest, toy.train, toy.gate, toy.export)) {
-      assertEquals(1, step.prepares.get(), step.name() + ": the run that executed its steps "
-          + "let each prepare once; the run whose steps all came from the cache, none");
+      assertEquals(
+          1,
+          step.prepares.get(),
+          step.name()
+              + ": the run that executed its steps "
+              + "let each prepare once; the run whose steps all came from the cache, none");
     }
     for (String step : STEPS) {
-      assertEquals(first.step(step).orElseThrow().cacheKey(),
-          second.step(step).orElseThrow().cacheKey());
-      assertEquals(first.step(step).orElseThrow().outputs(),
-          second.step(step).orElseThrow().outputs());
+      assertEquals(
+          first.step(step).orElseThrow().cacheKey(), second.step(step).orElseThrow().cacheKey());
+      assertEquals(
+          first.step(step).orElseThrow().outputs(), second.step(step).orElseThrow().outputs());
     }
     RunHistory.RunReport report = runner.history().show(second.runId()).orElseThrow();
     assertTrue(report.executions().stream().allMatch(e -> e.execution().cacheHit()));
@@ -145,8 +159,7 @@ class LocalRunnerTest {
     runner.run(pipeline, Map.of("train.num_factors", "2"), options);
     RunResult second = runner.run(pipeline, Map.of("train.num_factors", "3"), options);
     assertEquals(List.of(true, false, false, false), hits(second));
-    RunResult global = runner.run(pipeline, Map.of("train.num_factors", "3", "seed", "7"),
-        options);
+    RunResult global = runner.run(pipeline, Map.of("train.num_factors", "3", "seed", "7"), options);
     assertEquals(List.of(false, false, false, false), hits(global), "globals reach every step");
   }
 
@@ -159,8 +172,8 @@ class LocalRunnerTest {
     RunResult second = runner.run(pipeline, Map.of(), options);
     assertEquals(List.of(true, false, true, true), hits(second));
 
-    Path dataset = runner.history().locate(second.step("ingest").orElseThrow().outputs()
-        .get("dataset"));
+    Path dataset =
+        runner.history().locate(second.step("ingest").orElseThrow().outputs().get("dataset"));
     try (var files = Files.list(dataset)) {
       for (Path f : files.toList()) {
         Files.delete(f);
@@ -190,10 +203,12 @@ class LocalRunnerTest {
   @Test
   void aComponentExceptionFailsTheRunWithItsMessageAndNoRetry() {
     AtomicInteger calls = new AtomicInteger();
-    ToyPipeline toy = new ToyPipeline(c -> {
-      calls.incrementAndGet();
-      throw new ComponentException("ratings.tsv line 3: rating 9 is outside 1..5");
-    });
+    ToyPipeline toy =
+        new ToyPipeline(
+            c -> {
+              calls.incrementAndGet();
+              throw new ComponentException("ratings.tsv line 3: rating 9 is outside 1..5");
+            });
     RunResult result = runner.run(toy.build(), Map.of(), options);
     assertEquals(RunStatus.FAILED, result.status());
     assertEquals("ratings.tsv line 3: rating 9 is outside 1..5", result.message());
@@ -208,15 +223,18 @@ class LocalRunnerTest {
   @Test
   void aFlakyStepSucceedsOnRetryWithBackoff() {
     AtomicInteger calls = new AtomicInteger();
-    ToyPipeline toy = new ToyPipeline(c -> {
-      if (calls.incrementAndGet() < 3) {
-        throw new IllegalStateException("connection reset");
-      }
-      ToyPipeline.train(c, 0, null);
-    });
+    ToyPipeline toy =
+        new ToyPipeline(
+            c -> {
+              if (calls.incrementAndGet() < 3) {
+                throw new IllegalStateException("connection reset");
+              }
+              ToyPipeline.train(c, 0, null);
+            });
     long start = System.nanoTime();
-    RunResult result = runner.run(toy.build(true, RetryPolicy.of(3, Duration.ofMillis(20), 2.0)),
-        Map.of(), options);
+    RunResult result =
+        runner.run(
+            toy.build(true, RetryPolicy.of(3, Duration.ofMillis(20), 2.0)), Map.of(), options);
     assertEquals(RunStatus.SUCCEEDED, result.status(), result.message());
     assertTrue(System.nanoTime() - start >= 60_000_000L, "waited 20 ms then 40 ms");
     RunHistory.RunReport report = runner.history().show(result.runId()).orElseThrow();
@@ -227,50 +245,65 @@ class LocalRunnerTest {
   @Test
   void aRetriedFailureKeepsItsStackTraceAndCauseInTheStepLog() throws IOException {
     AtomicInteger calls = new AtomicInteger();
-    ToyPipeline toy = new ToyPipeline(c -> {
-      if (calls.incrementAndGet() < 2) {
-        throw new IllegalStateException("connection reset",
-            new java.net.SocketException("peer gone"));
-      }
-      ToyPipeline.train(c, 0, null);
-    });
-    RunResult result = runner.run(toy.build(true, RetryPolicy.of(2, Duration.ofMillis(1), 1.0)),
-        Map.of(), options);
+    ToyPipeline toy =
+        new ToyPipeline(
+            c -> {
+              if (calls.incrementAndGet() < 2) {
+                throw new IllegalStateException(
+                    "connection reset", new java.net.SocketException("peer gone"));
+              }
+              ToyPipeline.train(c, 0, null);
+            });
+    RunResult result =
+        runner.run(
+            toy.build(true, RetryPolicy.of(2, Duration.ofMillis(1), 1.0)), Map.of(), options);
     assertEquals(RunStatus.SUCCEEDED, result.status(), result.message());
-    RunHistory.ExecutionReport train = runner.history().show(result.runId()).orElseThrow()
-        .executions().get(1);
-    String log = Files.readString(runner.history().locate(train.outputs().get("log"))
-        .resolve("step.log"));
-    assertTrue(log.contains("attempt 1 failed: java.lang.IllegalStateException: connection reset"
-        + System.lineSeparator() + "java.lang.IllegalStateException: connection reset"), log);
+    RunHistory.ExecutionReport train =
+        runner.history().show(result.runId()).orElseThrow().executions().get(1);
+    String log =
+        Files.readString(runner.history().locate(train.outputs().get("log")).resolve("step.log"));
+    assertTrue(
+        log.contains(
+            "attempt 1 failed: java.lang.IllegalStateException: connection reset"
+                + System.lineSeparator()
+                + "java.lang.IllegalStateException: connection reset"),
+        log);
     assertTrue(log.contains("\tat io.recopipe.pipeline.runner."), log);
     assertTrue(log.contains("Caused by: java.net.SocketException: peer gone"), log);
-    assertTrue(progress().contains("[train] attempt 1 failed: java.lang.IllegalStateException: "
-        + "connection reset"), progress());
+    assertTrue(
+        progress()
+            .contains(
+                "[train] attempt 1 failed: java.lang.IllegalStateException: " + "connection reset"),
+        progress());
     assertFalse(progress().contains("\tat "), "the terminal shows no stack trace");
   }
 
   @Test
   void exhaustedRetriesFailWithTheStepClassAndMessage() {
-    ToyPipeline toy = new ToyPipeline(c -> {
-      throw new IllegalStateException("disk on fire");
-    });
-    RunResult result = runner.run(toy.build(true, RetryPolicy.of(2, Duration.ofMillis(1), 1.0)),
-        Map.of(), options);
+    ToyPipeline toy =
+        new ToyPipeline(
+            c -> {
+              throw new IllegalStateException("disk on fire");
+            });
+    RunResult result =
+        runner.run(
+            toy.build(true, RetryPolicy.of(2, Duration.ofMillis(1), 1.0)), Map.of(), options);
     assertEquals(RunStatus.FAILED, result.status());
-    assertEquals("step train failed: java.lang.IllegalStateException: disk on fire",
-        result.message());
+    assertEquals(
+        "step train failed: java.lang.IllegalStateException: disk on fire", result.message());
   }
 
   @Test
   void resumeContinuesFromTheFailedStepAndReusesEarlierOutputs() throws IOException {
     Path failMarker = Files.createFile(dir.resolve("fail-train"));
-    ToyPipeline toy = new ToyPipeline(c -> {
-      if (Files.exists(failMarker)) {
-        throw new IllegalStateException("marker present");
-      }
-      ToyPipeline.train(c, 0, null);
-    });
+    ToyPipeline toy =
+        new ToyPipeline(
+            c -> {
+              if (Files.exists(failMarker)) {
+                throw new IllegalStateException("marker present");
+              }
+              ToyPipeline.train(c, 0, null);
+            });
     Pipeline pipeline = toy.build(true, RetryPolicy.NONE);
     RunResult failed = runner.run(pipeline, Map.of("ingest.rows", "9"), options);
     assertEquals(RunStatus.FAILED, failed.status());
@@ -282,13 +315,15 @@ class LocalRunnerTest {
     assertEquals(failed.runId(), resumed.runId());
     assertEquals(1, toy.ingest.runs.get(), "ingest reused, not rerun");
     assertEquals(2, toy.train.runs.get());
-    assertEquals(failed.step("ingest").orElseThrow().outputs(),
+    assertEquals(
+        failed.step("ingest").orElseThrow().outputs(),
         resumed.step("ingest").orElseThrow().outputs());
     assertTrue(resumed.step("ingest").orElseThrow().message().startsWith("already done"));
-    assertEquals(RunStatus.SUCCEEDED, runner.history().show(failed.runId()).orElseThrow().run()
-        .status());
-    IllegalStateException again = assertThrows(IllegalStateException.class,
-        () -> runner.resume(pipeline, failed.runId(), options));
+    assertEquals(
+        RunStatus.SUCCEEDED, runner.history().show(failed.runId()).orElseThrow().run().status());
+    IllegalStateException again =
+        assertThrows(
+            IllegalStateException.class, () -> runner.resume(pipeline, failed.runId(), options));
     assertTrue(again.getMessage().contains("nothing to resume"), again.getMessage());
   }
 
@@ -297,27 +332,33 @@ class LocalRunnerTest {
     Pipeline pipeline = new ToyPipeline().build();
     RunResult first = runner.run(pipeline, Map.of(), options);
     RunResult second = runner.run(pipeline, Map.of("train.num_factors", "5"), options);
-    Path firstExport = runner.history().locate(first.step("export").orElseThrow().outputs()
-        .get("model"));
-    Path secondExport = runner.history().locate(second.step("export").orElseThrow().outputs()
-        .get("model"));
+    Path firstExport =
+        runner.history().locate(first.step("export").orElseThrow().outputs().get("model"));
+    Path secondExport =
+        runner.history().locate(second.step("export").orElseThrow().outputs().get("model"));
     assertEquals("first\n", Files.readString(firstExport.resolve("champion.txt")));
     assertEquals("had a champion\n", Files.readString(secondExport.resolve("champion.txt")));
-    assertNotEquals(first.step("export").orElseThrow().cacheKey(),
+    assertNotEquals(
+        first.step("export").orElseThrow().cacheKey(),
         second.step("export").orElseThrow().cacheKey());
   }
 
   @Test
   void theWarehouseIsOpenedOnlyWhenAStepAsksAndClosedAfterTheRun() {
     AtomicInteger opened = new AtomicInteger();
-    ToyPipeline toy = new ToyPipeline(c -> {
-      c.warehouse().replaceTable("training_info", List.of(), List.of());
-      ToyPipeline.train(c, 0, null);
-    });
-    try (LocalRunner counting = new LocalRunner(RecopipeHome.at(dir.resolve("h2")), () -> {
-      opened.incrementAndGet();
-      return warehouse;
-    })) {
+    ToyPipeline toy =
+        new ToyPipeline(
+            c -> {
+              c.warehouse().replaceTable("training_info", List.of(), List.of());
+              ToyPipeline.train(c, 0, null);
+            });
+    try (LocalRunner counting =
+        new LocalRunner(
+            RecopipeHome.at(dir.resolve("h2")),
+            () -> {
+              opened.incrementAndGet();
+              return warehouse;
+            })) {
       RunResult result = counting.run(toy.build(), Map.of(), options);
       assertEquals(RunStatus.SUCCEEDED, result.status(), result.message());
     }
@@ -330,8 +371,8 @@ class LocalRunnerTest {
   void twoHomesNeverShareRunsOrCache() {
     Pipeline pipeline = new ToyPipeline().build();
     runner.run(pipeline, Map.of(), options);
-    try (LocalRunner other = new LocalRunner(RecopipeHome.at(dir.resolve("other")),
-        () -> warehouse)) {
+    try (LocalRunner other =
+        new LocalRunner(RecopipeHome.at(dir.resolve("other")), () -> warehouse)) {
       RunResult result = other.run(pipeline, Map.of(), options);
       assertEquals(List.of(false, false, false, false), hits(result));
       assertEquals(1, other.history().listRuns().size());
@@ -340,9 +381,14 @@ class LocalRunnerTest {
 
   @Test
   void aRolledBackDeployEndsTheRunRolledBackNotFailed() {
-    ToyComponent deploy = new ToyComponent("deploy", List.of(), List.of(
-        io.recopipe.components.api.Port.of("endpoint",
-            io.recopipe.components.api.ArtifactType.ENDPOINT)), context -> {
+    ToyComponent deploy =
+        new ToyComponent(
+            "deploy",
+            List.of(),
+            List.of(
+                io.recopipe.components.api.Port.of(
+                    "endpoint", io.recopipe.components.api.ArtifactType.ENDPOINT)),
+            context -> {
               throw new io.recopipe.components.api.RolledBackException(
                   "deploy: smoke test failed for user 7");
             });
@@ -350,8 +396,8 @@ class LocalRunnerTest {
     RunResult result = runner.run(pipeline, Map.of(), options);
     assertEquals(RunStatus.ROLLED_BACK, result.status(), result.message());
     assertEquals("deploy: smoke test failed for user 7", result.message());
-    assertEquals(RunStatus.ROLLED_BACK,
-        runner.history().show(result.runId()).orElseThrow().run().status());
+    assertEquals(
+        RunStatus.ROLLED_BACK, runner.history().show(result.runId()).orElseThrow().run().status());
     assertEquals(1, deploy.runs.get(), "a rollback is never retried");
   }
 }

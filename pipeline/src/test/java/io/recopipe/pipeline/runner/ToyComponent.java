@@ -63,8 +63,7 @@ final class ToyComponent implements Component {
 
   /** A toy's body reads whatever parameters its test passes, so every parameter is accepted. */
   @Override
-  public void validate(Map<String, String> parameters) {
-  }
+  public void validate(Map<String, String> parameters) {}
 
   @Override
   public void run(StepContext context) throws ComponentException {

@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The toy pipeline the runner tests use: ingest → train → gate → export (when blessed), every
- * step deterministic so hashes can be compared across homes and runs.
+ * The toy pipeline the runner tests use: ingest → train → gate → export (when blessed), every step
+ * deterministic so hashes can be compared across homes and runs.
  */
 final class ToyPipeline {
   static final String NAME = "toy";
@@ -32,27 +32,41 @@ final class ToyPipeline {
   }
 
   /**
-   * The pipeline whose train step runs {@code trainBody} and whose other steps pause
-   * {@code pauseMillis} halfway through writing (so a kill can land inside each of them).
+   * The pipeline whose train step runs {@code trainBody} and whose other steps pause {@code
+   * pauseMillis} halfway through writing (so a kill can land inside each of them).
    */
   ToyPipeline(ToyComponent.Body trainBody, long pauseMillis) {
-    ingest = new ToyComponent("ingest", List.of(), List.of(ToyComponent.dataset()),
-        c -> ingest(c, pauseMillis));
-    train = new ToyComponent("train", List.of(ToyComponent.dataset()),
-        List.of(ToyComponent.model()), trainBody);
-    gate = new ToyComponent("gate", List.of(ToyComponent.model()),
-        List.of(ToyComponent.decision()), c -> gate(c, pauseMillis));
-    export = new ToyComponent("export", List.of(ToyComponent.model()),
-        List.of(ToyComponent.model()), c -> export(c, pauseMillis));
+    ingest =
+        new ToyComponent(
+            "ingest", List.of(), List.of(ToyComponent.dataset()), c -> ingest(c, pauseMillis));
+    train =
+        new ToyComponent(
+            "train", List.of(ToyComponent.dataset()), List.of(ToyComponent.model()), trainBody);
+    gate =
+        new ToyComponent(
+            "gate",
+            List.of(ToyComponent.model()),
+            List.of(ToyComponent.decision()),
+            c -> gate(c, pauseMillis));
+    export =
+        new ToyComponent(
+            "export",
+            List.of(ToyComponent.model()),
+            List.of(ToyComponent.model()),
+            c -> export(c, pauseMillis));
   }
 
   Pipeline build(boolean cacheTrain, RetryPolicy trainRetry) {
     return Pipeline.builder(NAME)
         .step("ingest", ingest)
-        .step("train", train).input("dataset", "ingest", "dataset").cache(cacheTrain)
+        .step("train", train)
+        .input("dataset", "ingest", "dataset")
+        .cache(cacheTrain)
         .retry(trainRetry)
-        .step("gate", gate).input("model", "train", "model")
-        .step("export", export).input("model", "train", "model")
+        .step("gate", gate)
+        .input("model", "train", "model")
+        .step("export", export)
+        .input("model", "train", "model")
         .when(Condition.whenBlessed("gate", "decision"))
         .build();
   }
@@ -89,8 +103,10 @@ final class ToyPipeline {
         Thread.sleep(sleepMillis / lines.size());
       }
     }
-    ToyComponent.write(out, "model.txt", "sum " + sum + " factor "
-        + c.parameters().getOrDefault("num_factors", "2") + "\n");
+    ToyComponent.write(
+        out,
+        "model.txt",
+        "sum " + sum + " factor " + c.parameters().getOrDefault("num_factors", "2") + "\n");
     c.metric("loss", 1.0 / (1 + sum));
   }
 
@@ -98,15 +114,17 @@ final class ToyPipeline {
     boolean blessed = Boolean.parseBoolean(c.parameters().getOrDefault("blessed", "true"));
     ToyComponent.write(c.output("decision"), "checks.txt", "none\n");
     Thread.sleep(pauseMillis);
-    ToyComponent.write(c.output("decision"), "decision.json",
-        "{\"blessed\": " + blessed + ", \"checks\": []}\n");
+    ToyComponent.write(
+        c.output("decision"), "decision.json", "{\"blessed\": " + blessed + ", \"checks\": []}\n");
   }
 
   static void export(StepContext c, long pauseMillis) throws Exception {
     String model = ToyComponent.read(c.input("model"), "model.txt");
     ToyComponent.write(c.output("model"), "model.txt", model);
     Thread.sleep(pauseMillis);
-    ToyComponent.write(c.output("model"), "champion.txt",
+    ToyComponent.write(
+        c.output("model"),
+        "champion.txt",
         c.championModel().isPresent() ? "had a champion\n" : "first\n");
   }
 }

@@ -18,15 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A schedule fires one real run of the shipped pipeline in a child {@code recopipe run} process
- * (a small synthetic dataset, a few ALS iterations, no deploy): the run ends SUCCEEDED in the
- * runs table and the firing names it.
+ * A schedule fires one real run of the shipped pipeline in a child {@code recopipe run} process (a
+ * small synthetic dataset, a few ALS iterations, no deploy): the run ends SUCCEEDED in the runs
+ * table and the firing names it.
  */
 class ScheduledRunIT {
   private static final String FAST_CONFIG = io.recopipe.pipeline.testing.FastConfig.YAML;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aScheduleFiresARealRun() throws Exception {
@@ -35,10 +34,24 @@ class ScheduledRunIT {
     Instant added = Instant.parse("2026-01-05T02:30:00Z");
     TestClock clock = new TestClock(added);
     try (MetadataStore store = MetadataStore.open(home.metadataDb())) {
-      new ScheduleStore(store).add(new ScheduleRequest("nightly", "0 3 * * *", "Europe/Berlin",
-          null, null, config, Map.of("export.top_n", "5")), "user:test", added);
-      Scheduler scheduler = new Scheduler(store,
-          new ChildProcessLauncher(home, Duration.ofMinutes(2)), clock, Duration.ofMinutes(1));
+      new ScheduleStore(store)
+          .add(
+              new ScheduleRequest(
+                  "nightly",
+                  "0 3 * * *",
+                  "Europe/Berlin",
+                  null,
+                  null,
+                  config,
+                  Map.of("export.top_n", "5")),
+              "user:test",
+              added);
+      Scheduler scheduler =
+          new Scheduler(
+              store,
+              new ChildProcessLauncher(home, Duration.ofMinutes(2)),
+              clock,
+              Duration.ofMinutes(1));
 
       clock.set(Instant.parse("2026-01-05T02:00:00Z").plus(Duration.ofDays(1)));
       List<Firing> fired = scheduler.tick();

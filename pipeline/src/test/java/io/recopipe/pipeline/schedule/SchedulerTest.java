@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SchedulerTest {
   private static final Instant MONDAY = Instant.parse("2026-01-05T00:00:00Z");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private MetadataStore store;
   private ScheduleStore schedules;
   private FiringHistory history;
@@ -45,8 +44,10 @@ class SchedulerTest {
   }
 
   private void add(String name, String cron, String zone, String overlap, String catchUp) {
-    schedules.add(new ScheduleRequest(name, cron, zone, overlap, catchUp, null, Map.of()),
-        "user:test", clock.instant());
+    schedules.add(
+        new ScheduleRequest(name, cron, zone, overlap, catchUp, null, Map.of()),
+        "user:test",
+        clock.instant());
   }
 
   private List<Firing> tickAt(String instant) {
@@ -68,7 +69,8 @@ class SchedulerTest {
     List<Firing> stored = history.of("hourly", 10);
     assertEquals(1, stored.size());
     assertEquals("hourly-run-1", stored.get(0).runId());
-    assertEquals(Instant.parse("2026-01-05T01:00:15Z"),
+    assertEquals(
+        Instant.parse("2026-01-05T01:00:15Z"),
         schedules.find("hourly").orElseThrow().checkedUntil());
   }
 
@@ -77,14 +79,23 @@ class SchedulerTest {
     add("hourly", "0 * * * *", "UTC", "skip", null);
     io.recopipe.pipeline.runner.ProcessIdentity self =
         io.recopipe.pipeline.runner.ProcessIdentity.current();
-    new io.recopipe.pipeline.metadata.RunRepository(store).insert(
-        new io.recopipe.pipeline.metadata.RunRecord("run-before-restart", "movielens-mf",
-            io.recopipe.pipeline.metadata.RunStatus.RUNNING, null, Map.of(), MONDAY, null,
-            ChildProcessLauncher.startedBy("hourly"), self.pid(), self.started()));
+    new io.recopipe.pipeline.metadata.RunRepository(store)
+        .insert(
+            new io.recopipe.pipeline.metadata.RunRecord(
+                "run-before-restart",
+                "movielens-mf",
+                io.recopipe.pipeline.metadata.RunStatus.RUNNING,
+                null,
+                Map.of(),
+                MONDAY,
+                null,
+                ChildProcessLauncher.startedBy("hourly"),
+                self.pid(),
+                self.started()));
     List<Firing> fired = tickAt("2026-01-05T01:00:05Z");
     assertEquals(FiringOutcome.SKIPPED, fired.get(0).outcome());
-    assertEquals("previous run run-before-restart still running (overlap=skip)",
-        fired.get(0).reason());
+    assertEquals(
+        "previous run run-before-restart still running (overlap=skip)", fired.get(0).reason());
     assertEquals(0, launcher.runs().size());
   }
 
@@ -146,8 +157,8 @@ class SchedulerTest {
     assertEquals(0, launcher.runs().size());
     assertEquals(1, after.size());
     assertEquals(FiringOutcome.SKIPPED, after.get(0).outcome());
-    assertEquals("missed 10 firings while the scheduler was down (catch_up=none)",
-        after.get(0).reason());
+    assertEquals(
+        "missed 10 firings while the scheduler was down (catch_up=none)", after.get(0).reason());
     assertEquals(Instant.parse("2026-01-05T01:00:00Z"), after.get(0).plannedAt());
     assertEquals(FiringOutcome.STARTED, tickAt("2026-01-05T11:00:05Z").get(0).outcome());
     assertEquals(1, launcher.runs().size());
@@ -157,7 +168,8 @@ class SchedulerTest {
   void catchUpNoneStillFiresTheLatestWhenItIsOnTime() {
     add("hourly", "0 * * * *", "UTC", null, "none");
     List<Firing> after = tickAt("2026-01-05T03:00:10Z");
-    assertEquals(List.of(FiringOutcome.SKIPPED, FiringOutcome.STARTED),
+    assertEquals(
+        List.of(FiringOutcome.SKIPPED, FiringOutcome.STARTED),
         after.stream().map(Firing::outcome).toList());
     assertTrue(after.get(0).reason().startsWith("missed 2 firings"), after.get(0).reason());
     assertEquals(Instant.parse("2026-01-05T03:00:00Z"), launcher.runs().get(0).plannedAt());
@@ -171,7 +183,8 @@ class SchedulerTest {
     assertEquals(Instant.parse("2026-01-05T10:00:00Z"), launcher.runs().get(0).plannedAt());
     assertEquals(1, after.size());
     assertEquals(FiringOutcome.STARTED, after.get(0).outcome());
-    assertTrue(after.get(0).reason().contains("latest of 10 missed firings; skipped the other 9"),
+    assertTrue(
+        after.get(0).reason().contains("latest of 10 missed firings; skipped the other 9"),
         after.get(0).reason());
   }
 
@@ -203,16 +216,16 @@ class SchedulerTest {
   void aBerlinThreeOClockScheduleFiresAtTwoUtcInWinterAndOneUtcInSummer() {
     add("nightly", "0 3 * * *", "Europe/Berlin", null, null);
     assertEquals(List.of(), tickAt("2026-01-05T01:59:59Z"));
-    assertEquals(Instant.parse("2026-01-05T02:00:00Z"),
-        tickAt("2026-01-05T02:00:05Z").get(0).plannedAt());
+    assertEquals(
+        Instant.parse("2026-01-05T02:00:00Z"), tickAt("2026-01-05T02:00:05Z").get(0).plannedAt());
     launcher.runs().get(0).finish();
     // Summer time starts on 2026-03-29 at 02:00 local: 03:00 Berlin is then 01:00Z.
     clock.set(Instant.parse("2026-03-28T12:00:00Z"));
     schedules.pause("nightly", "user:test", clock.instant());
     schedules.resume("nightly", "user:test", clock.instant());
     assertEquals(List.of(), tickAt("2026-03-29T00:59:59Z"));
-    assertEquals(Instant.parse("2026-03-29T01:00:00Z"),
-        tickAt("2026-03-29T01:00:05Z").get(0).plannedAt());
+    assertEquals(
+        Instant.parse("2026-03-29T01:00:00Z"), tickAt("2026-03-29T01:00:05Z").get(0).plannedAt());
   }
 
   @Test

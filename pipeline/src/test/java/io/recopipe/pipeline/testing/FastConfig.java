@@ -7,7 +7,8 @@ package io.recopipe.pipeline.testing;
  */
 public final class FastConfig {
   /** The config as YAML; deploy is disabled. */
-  public static final String YAML = """
+  public static final String YAML =
+      """
       ingest:
         source: preset:ml-100k
         eval_fraction: 0.1
@@ -29,12 +30,13 @@ public final class FastConfig {
         enabled: false
       """;
 
-  private FastConfig() {
-  }
+  private FastConfig() {}
 
   /** The config deploying to {@code port}, with {@code promotion.policy} {@code policy}. */
   public static String deploying(int port, String policy) {
     return YAML.replace("  enabled: false\n", "  enabled: true\n  port: " + port + "\n")
-        + "promotion:\n  policy: " + policy + "\n";
+        + "promotion:\n  policy: "
+        + policy
+        + "\n";
   }
 }

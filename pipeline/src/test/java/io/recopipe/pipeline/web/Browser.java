@@ -20,8 +20,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class Browser implements AutoCloseable {
   /** Debian's chromium. */
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
   /** Debian's chromium-driver. */
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
   /** Where screenshots go (the module's target directory). */
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -36,20 +38,30 @@ final class Browser implements AutoCloseable {
   Browser(Path profile) throws IOException {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + Files.createDirectories(profile), "--window-size=1400,1000");
-    service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-        .usingAnyFreePort().build();
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--user-data-dir=" + Files.createDirectories(profile),
+        "--window-size=1400,1000");
+    service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, options);
   }
 
   /** Saves the whole page (the window grown to its height) as {@code name}.png. */
   Path screenshot(String name) throws IOException {
-    Object height = ((ChromeDriver) driver).executeScript(
-        "return document.documentElement.scrollHeight");
+    Object height =
+        ((ChromeDriver) driver).executeScript("return document.documentElement.scrollHeight");
     int pixels = Math.min(6000, Math.max(800, ((Number) height).intValue() + 40));
     driver.manage().window().setSize(new Dimension(1400, pixels));
     File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

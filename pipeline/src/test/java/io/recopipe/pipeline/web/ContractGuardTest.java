@@ -10,11 +10,11 @@ import io.recopipe.components.deploy.EndpointRegistry;
 import io.recopipe.components.synthetic.Preset;
 import io.recopipe.components.synthetic.SyntheticGenerator;
 import io.recopipe.model.data.Ratings;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import io.recopipe.pipeline.cli.CliRunner;
 import io.recopipe.pipeline.cli.ExitCodes;
 import io.recopipe.pipeline.home.RecopipeHome;
-import io.recopipe.model.io.Json;
-import io.recopipe.model.io.JsonFields;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.registry.ModelRegistry;
@@ -37,15 +37,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The gate's contract guard and data checks through the real CLI, registry and review page: a
- * model whose response contract changes, or one trained on data the champion never saw, is
- * never promoted under {@code promotion.policy: auto}; it waits for a reviewer, and the page
- * says why.
+ * The gate's contract guard and data checks through the real CLI, registry and review page: a model
+ * whose response contract changes, or one trained on data the champion never saw, is never promoted
+ * under {@code promotion.policy: auto}; it waits for a reviewer, and the page says why.
  */
 class ContractGuardTest {
   private static final String NAME = MovieLensMfPipeline.NAME;
+
   /** The shipped pipeline on the same synthetic data, trained for implicit feedback. */
-  private static final String IMPLICIT = """
+  private static final String IMPLICIT =
+      """
       ingest:
         source: preset:ml-100k
         eval_fraction: 0.1
@@ -69,8 +70,7 @@ class ContractGuardTest {
         policy: auto
       """;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void anImplicitCandidateOfAnExplicitChampionWaitsForReviewWithABanner() throws Exception {
@@ -83,39 +83,66 @@ class ContractGuardTest {
 
     try (LocalRunner runner = runner(home)) {
       ModelRegistry registry = runner.registry();
-      assertEquals(1, registry.alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version(),
+      assertEquals(
+          1,
+          registry.alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version(),
           "the champion is unchanged");
       ModelVersion candidate = registry.find(NAME, 2).orElseThrow();
-      assertEquals(RunStatus.AWAITING_APPROVAL,
+      assertEquals(
+          RunStatus.AWAITING_APPROVAL,
           runner.history().show(candidate.runId()).orElseThrow().run().status());
-      assertFalse(Files.exists(RecopipeHome.at(home).serving().resolve(EndpointRegistry.FILE)),
+      assertFalse(
+          Files.exists(RecopipeHome.at(home).serving().resolve(EndpointRegistry.FILE)),
           "nothing was deployed");
       JsonNode decision = JsonFields.asObject(Json.parse(candidate.gateDecision()));
-      assertEquals(JsonNodeFactory.instance.arrayNode().add(reason),
+      assertEquals(
+          JsonNodeFactory.instance.arrayNode().add(reason),
           JsonFields.array(decision, "review_required"));
       JsonNode change = JsonFields.asObject(JsonFields.array(decision, "contract_changes").get(0));
       assertEquals("score_field", JsonFields.string(change, "field"));
 
       String page = promotionPage(runner, 2);
-      assertTrue(page.contains("<div class=\"banner\" id=\"review-required\" role=\"alert\">"),
-          page);
+      assertTrue(
+          page.contains("<div class=\"banner\" id=\"review-required\" role=\"alert\">"), page);
       assertTrue(page.contains("<li>" + reason + "</li>"), page);
-      assertTrue(page.contains("<td>score_field</td><td>predicted_rating</td>"
-          + "<td>predicted_rating_confidence</td>"), page);
+      assertTrue(
+          page.contains(
+              "<td>score_field</td><td>predicted_rating</td>"
+                  + "<td>predicted_rating_confidence</td>"),
+          page);
       assertTrue(page.contains("id=\"data-checks\""), page);
     }
 
     CliRunner.Result added = CliRunner.run("reviewers", "add", "bob", "--home", home.toString());
     assertEquals(ExitCodes.OK, added.code(), added.err());
-    Path bob = Files.writeString(dir.resolve("bob.token"), added.out().lines()
-        .filter(l -> l.startsWith("token: ")).findFirst().orElseThrow().substring(7) + "\n");
-    CliRunner.Result approved = CliRunner.run("models", "approve", "2", "--comment",
-        "clients read predicted_rating_confidence now", "--token-file", bob.toString(),
-        "--home", home.toString());
+    Path bob =
+        Files.writeString(
+            dir.resolve("bob.token"),
+            added
+                    .out()
+                    .lines()
+                    .filter(l -> l.startsWith("token: "))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring(7)
+                + "\n");
+    CliRunner.Result approved =
+        CliRunner.run(
+            "models",
+            "approve",
+            "2",
+            "--comment",
+            "clients read predicted_rating_confidence now",
+            "--token-file",
+            bob.toString(),
+            "--home",
+            home.toString());
     assertEquals(ExitCodes.OK, approved.code(), approved.transcript());
     try (LocalRunner runner = runner(home)) {
-      assertEquals(2, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow()
-          .version(), "a reviewer's approval promotes the changed contract");
+      assertEquals(
+          2,
+          runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version(),
+          "a reviewer's approval promotes the changed contract");
     }
   }
 
@@ -128,50 +155,69 @@ class ContractGuardTest {
     try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
       port = free.getLocalPort(); // a failing run must never take the standard port 8501
     }
-    Files.writeString(serving.resolve(EndpointRegistry.FILE), "{\"stable_port\": " + port + ", "
-        + "\"model_name\": \"recommender_model\", \"revisions\": []}\n");
-    CliRunner.Result renamed = run(home, FastConfig.YAML.replace("  enabled: false\n",
-        "  enabled: true\n  model_name: movies\n  port: " + port + "\n"));
+    Files.writeString(
+        serving.resolve(EndpointRegistry.FILE),
+        "{\"stable_port\": "
+            + port
+            + ", "
+            + "\"model_name\": \"recommender_model\", \"revisions\": []}\n");
+    CliRunner.Result renamed =
+        run(
+            home,
+            FastConfig.YAML.replace(
+                "  enabled: false\n",
+                "  enabled: true\n  model_name: movies\n  port: " + port + "\n"));
     assertEquals(ExitCodes.AWAITING_APPROVAL, renamed.code(), renamed.transcript());
-    assertTrue(renamed.out().contains("review required: response contract changed: model name "
-        + "recommender_model → movies"), renamed.transcript());
+    assertTrue(
+        renamed
+            .out()
+            .contains(
+                "review required: response contract changed: model name "
+                    + "recommender_model → movies"),
+        renamed.transcript());
     try (LocalRunner runner = runner(home)) {
-      assertEquals(1, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow()
-          .version(), "the champion is unchanged");
+      assertEquals(
+          1,
+          runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version(),
+          "the champion is unchanged");
     }
   }
 
   /**
-   * A run on unrelated data (disjoint user and item ids) once "improved" on the champion by
-   * scoring the champion on the new eval split, where it knows nobody; now the change checks are
-   * not comparable and the run waits for a reviewer with the overlap numbers.
+   * A run on unrelated data (disjoint user and item ids) once "improved" on the champion by scoring
+   * the champion on the new eval split, where it knows nobody; now the change checks are not
+   * comparable and the run waits for a reviewer with the overlap numbers.
    */
   @Test
   void aCandidateOnDataTheChampionNeverSawIsNotComparedAndNotPromoted() throws Exception {
     Path home = dir.resolve("home");
     assertEquals(ExitCodes.OK, run(home, FastConfig.YAML).code());
     Path unrelated = disjointRatings(dir.resolve("unrelated.csv"));
-    CliRunner.Result second = run(home, FastConfig.YAML.replace("source: preset:ml-100k",
-        "source: " + unrelated));
+    CliRunner.Result second =
+        run(home, FastConfig.YAML.replace("source: preset:ml-100k", "source: " + unrelated));
     assertEquals(ExitCodes.AWAITING_APPROVAL, second.code(), second.transcript());
-    assertTrue(second.out().contains("data not comparable with the champion's"),
-        second.transcript());
-    assertTrue(second.out().contains("(not comparable with the champion: see the gate)"),
+    assertTrue(
+        second.out().contains("data not comparable with the champion's"), second.transcript());
+    assertTrue(
+        second.out().contains("(not comparable with the champion: see the gate)"),
         second.transcript());
     assertFalse(second.out().contains("vs champion)"), "no delta against data it never saw");
 
     try (LocalRunner runner = runner(home)) {
-      assertEquals(1, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow()
-          .version(), "the champion is unchanged");
-      JsonNode decision = JsonFields.asObject(Json.parse(runner.registry().find(NAME, 2)
-          .orElseThrow().gateDecision()));
+      assertEquals(
+          1,
+          runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version(),
+          "the champion is unchanged");
+      JsonNode decision =
+          JsonFields.asObject(
+              Json.parse(runner.registry().find(NAME, 2).orElseThrow().gateDecision()));
       JsonNode users = dataCheck(decision, "unknown_eval_users");
       assertEquals(1.0, JsonFields.doubleValue(users, "value"), 0);
       assertEquals("fail", JsonFields.string(users, "outcome"));
-      assertTrue(JsonFields.string(users, "detail").contains("(100.0%) unknown to the champion"),
+      assertTrue(
+          JsonFields.string(users, "detail").contains("(100.0%) unknown to the champion"),
           JsonFields.string(users, "detail"));
-      assertEquals("fail", JsonFields.string(dataCheck(decision, "unknown_eval_items"),
-          "outcome"));
+      assertEquals("fail", JsonFields.string(dataCheck(decision, "unknown_eval_items"), "outcome"));
       for (JsonNode check : JsonFields.array(decision, "checks")) {
         if (JsonFields.string(JsonFields.asObject(check), "name").equals("rmse_regression_abs")) {
           assertEquals("not_comparable", JsonFields.string(check, "outcome"));
@@ -179,8 +225,7 @@ class ContractGuardTest {
       }
       String page = promotionPage(runner, 2);
       assertTrue(page.contains("id=\"review-required\""), page);
-      assertTrue(page.contains("<strong>not comparable</strong> <code>rmse_regression_abs"),
-          page);
+      assertTrue(page.contains("<strong>not comparable</strong> <code>rmse_regression_abs"), page);
     }
   }
 
@@ -196,9 +241,15 @@ class ContractGuardTest {
     try (BufferedWriter out = Files.newBufferedWriter(file)) {
       out.write("user_id,item_id,rating,timestamp\n");
       for (int n = 0; n < ratings.size(); n++) {
-        out.write((100_000 + Long.parseLong(ratings.users().id(ratings.user(n)))) + ","
-            + (100_000 + Long.parseLong(ratings.items().id(ratings.item(n)))) + ","
-            + ratings.rating(n) + "," + ratings.timestamp(n) + "\n");
+        out.write(
+            (100_000 + Long.parseLong(ratings.users().id(ratings.user(n))))
+                + ","
+                + (100_000 + Long.parseLong(ratings.items().id(ratings.item(n))))
+                + ","
+                + ratings.rating(n)
+                + ","
+                + ratings.timestamp(n)
+                + "\n");
       }
     }
     return file;
@@ -217,15 +268,19 @@ class ContractGuardTest {
   private static String promotionPage(LocalRunner runner, int version) throws Exception {
     Sessions sessions = new Sessions(Clock.systemUTC(), Sessions.IDLE);
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-    ReviewSite site = new ReviewSite(runner, List.of(MovieLensMfPipeline.definition()),
-        Clock.systemUTC(), quiet);
-    try (ReviewServer server = ReviewServer.start(site, "127.0.0.1", 0, List.of(), quiet,
-        sessions)) {
+    ReviewSite site =
+        new ReviewSite(runner, List.of(MovieLensMfPipeline.definition()), Clock.systemUTC(), quiet);
+    try (ReviewServer server =
+        ReviewServer.start(site, "127.0.0.1", 0, List.of(), quiet, sessions)) {
       Session bob = sessions.open(new Reviewer("bob", Instant.now(), false, false));
-      HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          server.url().resolve("/promotions/" + NAME + "/" + version))
-          .header("Cookie", Requests.SESSION_COOKIE + "=" + bob.id()).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> page =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          server.url().resolve("/promotions/" + NAME + "/" + version))
+                      .header("Cookie", Requests.SESSION_COOKIE + "=" + bob.id())
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertEquals(200, page.statusCode(), page.body());
       return page.body();
     }
@@ -233,12 +288,14 @@ class ContractGuardTest {
 
   private static LocalRunner runner(Path home) {
     RecopipeHome at = RecopipeHome.at(home);
-    return new LocalRunner(at, () -> {
-      try {
-        return io.recopipe.components.warehouse.DuckDbWarehouse.open(at.warehouseDb());
-      } catch (io.recopipe.components.warehouse.WarehouseException e) {
-        throw new IllegalStateException(e.getMessage(), e);
-      }
-    });
+    return new LocalRunner(
+        at,
+        () -> {
+          try {
+            return io.recopipe.components.warehouse.DuckDbWarehouse.open(at.warehouseDb());
+          } catch (io.recopipe.components.warehouse.WarehouseException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+          }
+        });
   }
 }

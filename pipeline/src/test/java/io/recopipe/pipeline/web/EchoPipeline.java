@@ -16,17 +16,17 @@ import java.util.Map;
 final class EchoPipeline {
   /** The pipeline's name. */
   static final String NAME = "echo";
+
   /** A log line that would be markup if a page ever rendered a log as HTML. */
   static final String LINE = "<script>alert('x')</script> & \"quoted\" ü";
 
-  private EchoPipeline() {
-  }
+  private EchoPipeline() {}
 
   static Pipeline definition() {
     return Pipeline.builder(NAME)
         .step("say", new Echo(List.of()))
         .step("repeat", new Echo(List.of(Port.of("report", ArtifactType.REPORT))))
-            .input("report", "say", "report")
+        .input("report", "say", "report")
         .build();
   }
 

@@ -9,13 +9,13 @@ import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.pipeline.cli.ExitCodes;
 import io.recopipe.pipeline.cli.Main;
-import io.recopipe.pipeline.testing.FastConfig;
 import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.ModelVersion;
 import io.recopipe.pipeline.runner.LocalRunner;
+import io.recopipe.pipeline.testing.FastConfig;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -40,25 +40,26 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The review page in headless Chromium, end to end: a champion serves, a review-mode run waits,
- * a reviewer logs in, sees the candidate's evidence, approves, and the new champion answers at the
+ * The review page in headless Chromium, end to end: a champion serves, a review-mode run waits, a
+ * reviewer logs in, sees the candidate's evidence, approves, and the new champion answers at the
  * endpoint; a wrong token and a second approval are refused with clear messages.
  */
 class ReviewPageIT {
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final String NAME = MovieLensMfPipeline.NAME;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path home;
   private final List<AutoCloseable> open = new ArrayList<>();
 
   @BeforeEach
   void requireChromium() {
-    assumeTrue(Browser.available(), "skipped: the review page test needs Debian chromium and "
-        + "chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver); .ci/run installs them");
+    assumeTrue(
+        Browser.available(),
+        "skipped: the review page test needs Debian chromium and "
+            + "chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver); .ci/run installs them");
     home = dir.resolve("home");
   }
 
@@ -79,26 +80,50 @@ class ReviewPageIT {
     String bobToken;
     Path aliceToken;
     try (LocalRunner setup = runner()) {
-      aliceToken = Files.writeString(dir.resolve("alice.token"),
-          setup.reviewers().add("alice", false, Optional.empty(), "test"));
-      bobToken = setup.reviewers().add("bob", false, Optional.of(setup.reviewers()
-          .authenticate(Files.readString(aliceToken))), "test");
+      aliceToken =
+          Files.writeString(
+              dir.resolve("alice.token"),
+              setup.reviewers().add("alice", false, Optional.empty(), "test"));
+      bobToken =
+          setup
+              .reviewers()
+              .add(
+                  "bob",
+                  false,
+                  Optional.of(setup.reviewers().authenticate(Files.readString(aliceToken))),
+                  "test");
     }
     assertEquals(ExitCodes.OK, run(config(port, "auto")), "the first model serves at once");
-    assertEquals(ExitCodes.AWAITING_APPROVAL, run(config(port, "review"), "--set",
-        "train.max_iterations=7", "--token-file", aliceToken.toString()));
+    assertEquals(
+        ExitCodes.AWAITING_APPROVAL,
+        run(
+            config(port, "review"),
+            "--set",
+            "train.max_iterations=7",
+            "--token-file",
+            aliceToken.toString()));
 
     LocalRunner runner = keep(runner());
     ModelRegistry registry = runner.registry();
     ModelVersion champion = registry.alias(NAME, ModelRegistry.CHAMPION).orElseThrow();
     ModelVersion candidate = registry.list(NAME).get(0);
     assertEquals(champion.version() + 1, candidate.version());
-    assertEquals(RunStatus.AWAITING_APPROVAL,
+    assertEquals(
+        RunStatus.AWAITING_APPROVAL,
         runner.history().show(candidate.runId()).orElseThrow().run().status());
     assertEquals("alice", runner.history().show(candidate.runId()).orElseThrow().run().who());
-    ReviewServer server = keep(ReviewServer.start(new ReviewSite(runner,
-        List.of(MovieLensMfPipeline.definition()), Clock.systemUTC(), System.out),
-        "127.0.0.1", 0, List.of(), System.err));
+    ReviewServer server =
+        keep(
+            ReviewServer.start(
+                new ReviewSite(
+                    runner,
+                    List.of(MovieLensMfPipeline.definition()),
+                    Clock.systemUTC(),
+                    System.out),
+                "127.0.0.1",
+                0,
+                List.of(),
+                System.err));
     Browser browser = keep(new Browser(dir.resolve("profile")));
     WebDriver page = browser.driver;
     String base = server.url().toString();
@@ -116,18 +141,22 @@ class ReviewPageIT {
 
     submit(page, By.linkText(version));
     String metrics = text(page, "#metrics");
-    assertTrue(metrics.contains("root_mean_squared_error") && metrics.contains("r2_score"),
-        metrics);
+    assertTrue(
+        metrics.contains("root_mean_squared_error") && metrics.contains("r2_score"), metrics);
     assertTrue(metrics.contains("Champion v" + champion.version()), metrics);
     assertFalse(page.findElements(By.cssSelector("#loss-chart svg")).isEmpty());
     assertFalse(page.findElements(By.cssSelector("#error-histogram svg")).isEmpty());
     assertTrue(page.findElements(By.cssSelector("#samples table.sample")).size() > 0);
     assertTrue(text(page, "#gate").contains("pass"), text(page, "#gate"));
-    assertTrue(page.findElements(By.cssSelector("#review-required")).isEmpty(),
+    assertTrue(
+        page.findElements(By.cssSelector("#review-required")).isEmpty(),
         "the same data and contract as the champion's need no banner");
     String dataChecks = text(page, "#data-checks");
-    assertTrue(dataChecks.contains("unknown_eval_users") && dataChecks.contains("pass")
-        && !dataChecks.contains("fail"), dataChecks);
+    assertTrue(
+        dataChecks.contains("unknown_eval_users")
+            && dataChecks.contains("pass")
+            && !dataChecks.contains("fail"),
+        dataChecks);
     browser.screenshot("03-promotion");
     String promotion = page.getCurrentUrl();
     String first = page.getWindowHandle();
@@ -139,10 +168,12 @@ class ReviewPageIT {
     submit(page, By.id("approve"));
     assertTrue(text(page, "#decision").startsWith("APPROVED by bob"), text(page, "#decision"));
     browser.screenshot("04-approved");
-    assertEquals(candidate.version(), runner.registry().alias(NAME, ModelRegistry.CHAMPION)
-        .orElseThrow().version());
-    assertEquals(champion.version(), runner.registry().alias(NAME, ModelRegistry.PREVIOUS)
-        .orElseThrow().version());
+    assertEquals(
+        candidate.version(),
+        runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version());
+    assertEquals(
+        champion.version(),
+        runner.registry().alias(NAME, ModelRegistry.PREVIOUS).orElseThrow().version());
     HttpResponse<String> answer = post(predict, "{\"instances\": [{\"user_id\": 1}]}");
     assertEquals(200, answer.statusCode(), answer.body());
     assertTrue(answer.body().contains("\"predicted_item_id\""), answer.body());
@@ -173,26 +204,29 @@ class ReviewPageIT {
 
   private LocalRunner runner() {
     RecopipeHome at = RecopipeHome.at(home);
-    return new LocalRunner(at, () -> {
-      try {
-        return DuckDbWarehouse.open(at.warehouseDb());
-      } catch (WarehouseException e) {
-        throw new IllegalStateException(e.getMessage(), e);
-      }
-    });
+    return new LocalRunner(
+        at,
+        () -> {
+          try {
+            return DuckDbWarehouse.open(at.warehouseDb());
+          } catch (WarehouseException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+          }
+        });
   }
 
   private int run(Path config, String... extra) {
-    List<String> args = new ArrayList<>(List.of("run", "--home", home.toString(), "--config",
-        config.toString()));
+    List<String> args =
+        new ArrayList<>(List.of("run", "--home", home.toString(), "--config", config.toString()));
     args.addAll(List.of(extra));
     return Main.run(args.toArray(String[]::new));
   }
 
   private Path config(int port, String policy) throws IOException {
-    return Files.writeString(dir.resolve(policy + ".yaml"),
-        FastConfig.deploying(port, policy).replace("max_regression_abs: 0.01",
-            "max_regression_abs: 0.05"));
+    return Files.writeString(
+        dir.resolve(policy + ".yaml"),
+        FastConfig.deploying(port, policy)
+            .replace("max_regression_abs: 0.01", "max_regression_abs: 0.05"));
   }
 
   private static void logIn(WebDriver page, String token) {
@@ -229,15 +263,18 @@ class ReviewPageIT {
 
   private static String text(WebDriver page, String css) {
     List<WebElement> found = page.findElements(By.cssSelector(css));
-    assertFalse(found.isEmpty(), "no " + css + " on " + page.getCurrentUrl() + ": "
-        + page.getPageSource());
+    assertFalse(
+        found.isEmpty(), "no " + css + " on " + page.getCurrentUrl() + ": " + page.getPageSource());
     return found.get(0).getText().trim();
   }
 
   private static HttpResponse<String> post(String url, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(5))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

@@ -52,24 +52,27 @@ class ReviewServerPartsTest {
       System.setErr(err);
     }
     assertEquals(ExitCodes.BAD_INPUT, code);
-    assertEquals("recopipe: error: refusing to serve the review page on 192.0.2.1, which is not "
-        + "a loopback address; pass --allow-remote to do it anyway",
+    assertEquals(
+        "recopipe: error: refusing to serve the review page on 192.0.2.1, which is not "
+            + "a loopback address; pass --allow-remote to do it anyway",
         captured.toString(StandardCharsets.UTF_8).trim());
   }
 
   @Test
   void htmlEscapesEveryDynamicString() {
     String hostile = "<img src=x onerror=\"alert('1')\"> & co";
-    Session session = new Session("id", new Reviewer(hostile, Instant.now(), false, false),
-        hostile);
-    String html = Page.render("error.jte", new Page.ErrorView(new Frame(hostile, session),
-        hostile, false)) + Page.render("pipelineList.jte", List.of(hostile));
+    Session session =
+        new Session("id", new Reviewer(hostile, Instant.now(), false, false), hostile);
+    String html =
+        Page.render("error.jte", new Page.ErrorView(new Frame(hostile, session), hostile, false))
+            + Page.render("pipelineList.jte", List.of(hostile));
     assertFalse(html.contains("<img"), html);
     assertFalse(html.contains("\"alert"), html);
-    assertTrue(html.contains("&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt; &amp; co"),
-        html);
+    assertTrue(
+        html.contains("&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt; &amp; co"), html);
     assertEquals("a%2Fb%20c", Links.segment("a/b c"));
-    assertTrue(Page.render("pipelineList.jte", List.of("a\u001bb")).contains(">a\uFFFDb<"),
+    assertTrue(
+        Page.render("pipelineList.jte", List.of("a\u001bb")).contains(">a\uFFFDb<"),
         "control characters are replaced");
   }
 

@@ -33,17 +33,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The review server over a real home and a real HTTP client: security headers, login refusals,
- * CSRF refusals, logout ending the session on the server, and logs served verbatim as plain text.
+ * The review server over a real home and a real HTTP client: security headers, login refusals, CSRF
+ * refusals, logout ending the session on the server, and logs served verbatim as plain text.
  */
 class ReviewServerTest {
   private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-  private final HttpClient http = HttpClient.newBuilder()
-      .followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private LocalRunner runner;
   private Sessions sessions;
@@ -51,12 +50,15 @@ class ReviewServerTest {
 
   @BeforeEach
   void start() {
-    runner = new LocalRunner(RecopipeHome.at(dir.resolve("home")), () -> {
-      throw new IllegalStateException("no warehouse in this test");
-    });
+    runner =
+        new LocalRunner(
+            RecopipeHome.at(dir.resolve("home")),
+            () -> {
+              throw new IllegalStateException("no warehouse in this test");
+            });
     sessions = new Sessions(Clock.systemUTC(), Sessions.IDLE);
-    ReviewSite site = new ReviewSite(runner, List.of(EchoPipeline.definition()),
-        Clock.systemUTC(), QUIET);
+    ReviewSite site =
+        new ReviewSite(runner, List.of(EchoPipeline.definition()), Clock.systemUTC(), QUIET);
     server = ReviewServer.start(site, "127.0.0.1", 0, List.of(), QUIET, sessions);
   }
 
@@ -71,9 +73,11 @@ class ReviewServerTest {
     for (String path : List.of("/login", "/", "/no/such/page", "/static/review.css")) {
       HttpResponse<String> response = get(path, null);
       var headers = response.headers();
-      assertEquals("default-src 'self'; img-src 'self' data:; style-src 'self'; "
-          + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-          headers.firstValue("Content-Security-Policy").orElse(""), path);
+      assertEquals(
+          "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+              + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+          headers.firstValue("Content-Security-Policy").orElse(""),
+          path);
       assertEquals("nosniff", headers.firstValue("X-Content-Type-Options").orElse(""), path);
       assertEquals("DENY", headers.firstValue("X-Frame-Options").orElse(""), path);
       assertEquals("no-referrer", headers.firstValue("Referrer-Policy").orElse(""), path);
@@ -83,7 +87,8 @@ class ReviewServerTest {
     assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
     HttpResponse<String> login = get("/login", null);
     assertFalse(login.body().contains("<script"), "the page needs no JavaScript");
-    assertFalse(login.body().contains("http://") || login.body().contains("https://"),
+    assertFalse(
+        login.body().contains("http://") || login.body().contains("https://"),
         "no asset from another origin");
   }
 
@@ -92,8 +97,8 @@ class ReviewServerTest {
     HttpResponse<String> home = get("/runs", null);
     assertEquals(303, home.statusCode());
     assertEquals("/login", home.headers().firstValue("Location").orElse(""));
-    HttpResponse<String> post = post("/promotions/echo/1/approve", null,
-        Map.of("comment", "looks good"));
+    HttpResponse<String> post =
+        post("/promotions/echo/1/approve", null, Map.of("comment", "looks good"));
     assertEquals(401, post.statusCode());
     assertTrue(post.body().contains("log in with your reviewer token first"), post.body());
   }
@@ -106,10 +111,12 @@ class ReviewServerTest {
     HttpResponse<String> form = get("/login", null);
     String cookie = cookie(form, Requests.LOGIN_COOKIE);
     String setCookie = form.headers().firstValue("Set-Cookie").orElse("");
-    assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"),
-        setCookie);
-    HttpResponse<String> wrong = post("/login", Requests.LOGIN_COOKIE + "=" + cookie,
-        Map.of("token", "anything", "csrf", cookie + "x"));
+    assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"), setCookie);
+    HttpResponse<String> wrong =
+        post(
+            "/login",
+            Requests.LOGIN_COOKIE + "=" + cookie,
+            Map.of("token", "anything", "csrf", cookie + "x"));
     assertEquals(403, wrong.statusCode());
     assertTrue(wrong.body().contains(WebException.CSRF), wrong.body());
   }
@@ -120,8 +127,9 @@ class ReviewServerTest {
     HttpResponse<String> wrong = login("not-a-token");
     assertEquals(401, wrong.statusCode());
     assertTrue(wrong.body().contains(LoginAction.UNKNOWN), wrong.body());
-    assertTrue(wrong.headers().allValues("Set-Cookie").stream()
-        .noneMatch(c -> c.startsWith(Requests.SESSION_COOKIE + "=")));
+    assertTrue(
+        wrong.headers().allValues("Set-Cookie").stream()
+            .noneMatch(c -> c.startsWith(Requests.SESSION_COOKIE + "=")));
 
     HttpResponse<String> right = login(token);
     assertEquals(303, right.statusCode(), right.body());
@@ -136,13 +144,16 @@ class ReviewServerTest {
   void postsWithoutOrWithAWrongCsrfTokenAreRefused() throws Exception {
     Session bob = sessions.open(new Reviewer("bob", Instant.now(), false, false));
     String cookie = Requests.SESSION_COOKIE + "=" + bob.id();
-    for (Map<String, String> form : List.of(Map.of("comment", "ship it"),
-        Map.of("comment", "ship it", "csrf", ""),
-        Map.of("comment", "ship it", "csrf", bob.csrfToken().substring(1) + "A"))) {
+    for (Map<String, String> form :
+        List.of(
+            Map.of("comment", "ship it"),
+            Map.of("comment", "ship it", "csrf", ""),
+            Map.of("comment", "ship it", "csrf", bob.csrfToken().substring(1) + "A"))) {
       HttpResponse<String> refused = post("/promotions/echo/1/approve", cookie, form);
       assertEquals(403, refused.statusCode(), form.toString());
-      assertTrue(refused.body().contains(
-          "missing or wrong CSRF token; reload the page and try again"), refused.body());
+      assertTrue(
+          refused.body().contains("missing or wrong CSRF token; reload the page and try again"),
+          refused.body());
     }
     HttpResponse<String> logout = post("/logout", cookie, Map.of());
     assertEquals(403, logout.statusCode(), "logging out needs the token too");
@@ -177,14 +188,16 @@ class ReviewServerTest {
 
     HttpResponse<String> log = get("/runs/" + run.runId() + "/steps/repeat/log", cookie);
     assertEquals(200, log.statusCode(), log.body());
-    assertEquals("text/plain;charset=utf-8",
+    assertEquals(
+        "text/plain;charset=utf-8",
         log.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase());
     assertEquals("nosniff", log.headers().firstValue("X-Content-Type-Options").orElse(""));
     assertTrue(log.body().contains(EchoPipeline.LINE), log.body());
 
     HttpResponse<String> missing = get("/runs/" + run.runId() + "/steps/nope/log", cookie);
     assertEquals(404, missing.statusCode());
-    assertTrue(missing.body().contains("no log recorded for step nope of run " + run.runId()),
+    assertTrue(
+        missing.body().contains("no log recorded for step nope of run " + run.runId()),
         missing.body());
     HttpResponse<String> list = get("/runs", cookie);
     assertTrue(list.body().contains(run.runId()), list.body());
@@ -194,14 +207,14 @@ class ReviewServerTest {
   void runDetailDrawsTheDagAndLinksEachStepsLog() throws Exception {
     RunResult run = runner.run(EchoPipeline.definition(), Map.of(), RunOptions.to(QUIET));
     Session bob = sessions.open(new Reviewer("bob", Instant.now(), false, false));
-    HttpResponse<String> page = get("/runs/" + run.runId(),
-        Requests.SESSION_COOKIE + "=" + bob.id());
+    HttpResponse<String> page =
+        get("/runs/" + run.runId(), Requests.SESSION_COOKIE + "=" + bob.id());
     assertEquals(200, page.statusCode(), page.body());
     String body = page.body();
     assertTrue(body.contains("<svg"), body);
     assertTrue(body.contains("data-step=\"repeat\""), body);
-    assertTrue(body.contains("<td>repeat</td><td><span class=\"status succeeded\">SUCCEEDED"),
-        body);
+    assertTrue(
+        body.contains("<td>repeat</td><td><span class=\"status succeeded\">SUCCEEDED"), body);
     assertTrue(body.contains("href=\"/runs/" + run.runId() + "/steps/say/log\""), body);
     assertFalse(body.contains(EchoPipeline.LINE), "logs stay behind their links");
   }
@@ -240,7 +253,8 @@ class ReviewServerTest {
     return response.headers().allValues("Set-Cookie").stream()
         .filter(c -> c.startsWith(name + "="))
         .map(c -> c.substring(name.length() + 1, c.indexOf(';')))
-        .findFirst().orElseThrow(() -> new AssertionError("no cookie " + name));
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no cookie " + name));
   }
 
   private HttpResponse<String> get(String path, String cookie) throws Exception {
@@ -253,12 +267,18 @@ class ReviewServerTest {
 
   private HttpResponse<String> post(String path, String cookie, Map<String, String> form)
       throws Exception {
-    String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(),
-        StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path
-        .substring(1))).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    String body =
+        form.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(server.url() + path.substring(1)))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (cookie != null) {
       request.header("Cookie", cookie);
     }

@@ -1,8 +1,8 @@
 package io.recopipe.serving.admin;
 
+import io.recopipe.serving.http.ApiException;
 import io.recopipe.serving.http.Call;
 import io.recopipe.serving.http.Handler;
-import io.recopipe.serving.http.ApiException;
 import io.recopipe.serving.http.Responses;
 import io.recopipe.serving.model.LoadedModel;
 import java.io.IOException;
@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Lets an admin request through only with {@code Authorization: Bearer <secret>}, the secret
- * read once from the revision's owner-only file; anything else is journaled and refused with 401,
- * so that no other local process can swap, listen or stop.
+ * Lets an admin request through only with {@code Authorization: Bearer <secret>}, the secret read
+ * once from the revision's owner-only file; anything else is journaled and refused with 401, so
+ * that no other local process can swap, listen or stop.
  */
 public final class AdminAuth implements Handler {
   private static final String PREFIX = "Bearer ";
@@ -46,16 +46,26 @@ public final class AdminAuth implements Handler {
   @Override
   public void handle(Call ctx) {
     String header = ctx.header("Authorization");
-    if (secret != null && header != null && header.startsWith(PREFIX)
-        && MessageDigest.isEqual(secret,
-            header.substring(PREFIX.length()).strip().getBytes(StandardCharsets.UTF_8))) {
+    if (secret != null
+        && header != null
+        && header.startsWith(PREFIX)
+        && MessageDigest.isEqual(
+            secret, header.substring(PREFIX.length()).strip().getBytes(StandardCharsets.UTF_8))) {
       return;
     }
     LoadedModel current = model.get();
     String version = current == null ? null : current.version();
-    journal.append("refused", "refused", version, version, ctx.ip(),
-        Map.of("request", ctx.method() + " " + ctx.path(),
-            "reason", header == null ? "no Authorization header" : "wrong secret"));
+    journal.append(
+        "refused",
+        "refused",
+        version,
+        version,
+        ctx.ip(),
+        Map.of(
+            "request",
+            ctx.method() + " " + ctx.path(),
+            "reason",
+            header == null ? "no Authorization header" : "wrong secret"));
     Responses.route(ctx, "admin_refused");
     throw new ApiException(401, "admin API: missing or wrong bearer secret");
   }

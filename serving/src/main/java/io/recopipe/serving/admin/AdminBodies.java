@@ -11,8 +11,7 @@ final class AdminBodies {
   /** The largest admin body (the admin server reads no more). */
   static final int MAX_BYTES = 64 * 1024;
 
-  private AdminBodies() {
-  }
+  private AdminBodies() {}
 
   /** The body as a JSON object. */
   static JsonNode object(Call ctx) {

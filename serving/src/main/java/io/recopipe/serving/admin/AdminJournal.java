@@ -13,9 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The revision's append-only journal of admin actions (one JSON object a line, accepted and
- * refused alike), kept as a plain owner-only file so the lean server needs no database and the
- * deployer can import every line into the audit log.
+ * The revision's append-only journal of admin actions (one JSON object a line, accepted and refused
+ * alike), kept as a plain owner-only file so the lean server needs no database and the deployer can
+ * import every line into the audit log.
  */
 public final class AdminJournal {
   private final Path file;
@@ -29,8 +29,13 @@ public final class AdminJournal {
    * Appends one entry: {@code at, action, outcome, model_version_before, model_version_after,
    * remote, pid} plus {@code detail}; a failure to write is returned as a message, never thrown.
    */
-  public synchronized String append(String action, String outcome, String before, String after,
-      String remote, Map<String, Object> detail) {
+  public synchronized String append(
+      String action,
+      String outcome,
+      String before,
+      String after,
+      String remote,
+      Map<String, Object> detail) {
     if (file == null) {
       return null;
     }
@@ -43,11 +48,14 @@ public final class AdminJournal {
     entry.put("remote", remote);
     entry.put("pid", ProcessHandle.current().pid());
     entry.put("detail", detail);
-    try (FileChannel channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND, StandardOpenOption.WRITE),
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
-      byte[] line = (Responses.mapper().writeValueAsString(entry) + "\n")
-          .getBytes(StandardCharsets.UTF_8);
+    try (FileChannel channel =
+        FileChannel.open(
+            file,
+            java.util.Set.of(
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+      byte[] line =
+          (Responses.mapper().writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
       ByteBuffer buffer = ByteBuffer.wrap(line);
       while (buffer.hasRemaining()) {
         channel.write(buffer);

@@ -1,9 +1,9 @@
 package io.recopipe.serving.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.recopipe.serving.http.ApiException;
 import io.recopipe.serving.http.Call;
 import io.recopipe.serving.http.Handler;
-import io.recopipe.serving.http.ApiException;
 import io.recopipe.serving.http.Responses;
 import io.recopipe.serving.model.LoadedModel;
 import io.recopipe.serving.model.ModelHolder;
@@ -41,18 +41,44 @@ public final class SwapHandler implements Handler {
     try {
       loaded = holder.swap(Path.of(bundle.asText()));
     } catch (IOException | IllegalArgumentException e) {
-      LOG.warn("swap refused, still serving " + (old == null ? "nothing" : old.version())
-          + ": " + e.getMessage());
-      journal.append("swap", "failed", before, before, ctx.ip(),
+      LOG.warn(
+          "swap refused, still serving "
+              + (old == null ? "nothing" : old.version())
+              + ": "
+              + e.getMessage());
+      journal.append(
+          "swap",
+          "failed",
+          before,
+          before,
+          ctx.ip(),
           Map.of("bundle", bundle.asText(), "error", String.valueOf(e.getMessage())));
-      throw ApiException.badRequest("cannot load bundle " + bundle.asText() + ": "
-          + e.getMessage());
+      throw ApiException.badRequest(
+          "cannot load bundle " + bundle.asText() + ": " + e.getMessage());
     }
-    LOG.info("swapped model " + (old == null ? "none" : old.version()) + " -> "
-        + loaded.version() + " from " + loaded.bundle().directory());
-    journal.append("swap", "accepted", before, loaded.version(), ctx.ip(),
+    LOG.info(
+        "swapped model "
+            + (old == null ? "none" : old.version())
+            + " -> "
+            + loaded.version()
+            + " from "
+            + loaded.bundle().directory());
+    journal.append(
+        "swap",
+        "accepted",
+        before,
+        loaded.version(),
+        ctx.ip(),
         Map.of("bundle", bundle.asText(), "run_id", String.valueOf(loaded.runId())));
-    Responses.json(ctx, 200, Map.of("model_version", loaded.version(), "run_id",
-        loaded.runId(), "previous_model_version", old == null ? "" : old.version()));
+    Responses.json(
+        ctx,
+        200,
+        Map.of(
+            "model_version",
+            loaded.version(),
+            "run_id",
+            loaded.runId(),
+            "previous_model_version",
+            old == null ? "" : old.version()));
   }
 }

@@ -4,8 +4,8 @@ import io.recopipe.model.error.FailureKind;
 import io.recopipe.model.error.RecopipeFailure;
 
 /**
- * A request the server refuses, with the HTTP status and a one-line reason for the client, so
- * that handlers can bail out anywhere and the client still gets {@code {"error": "…"}}.
+ * A request the server refuses, with the HTTP status and a one-line reason for the client, so that
+ * handlers can bail out anywhere and the client still gets {@code {"error": "…"}}.
  */
 public final class ApiException extends RuntimeException implements RecopipeFailure {
   private static final long serialVersionUID = 1L;

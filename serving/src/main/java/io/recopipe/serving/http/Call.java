@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * One request as a route handler sees it (method, decoded path, path parameters, headers, body,
- * client) and the answer it sets (status, content type, body, the route label for metrics), so
- * that handlers know nothing of the HTTP stack and the channel writes every answer one way.
+ * client) and the answer it sets (status, content type, body, the route label for metrics), so that
+ * handlers know nothing of the HTTP stack and the channel writes every answer one way.
  */
 public final class Call {
   private final String method;
@@ -27,8 +27,14 @@ public final class Call {
   private boolean close;
 
   /** A call of {@code method} on the decoded {@code path} with its {@code body} (empty: none). */
-  public Call(String method, String path, String query, HttpHeaders headers, byte[] body,
-      String remoteIp, ByteBufAllocator alloc) {
+  public Call(
+      String method,
+      String path,
+      String query,
+      HttpHeaders headers,
+      byte[] body,
+      String remoteIp,
+      ByteBufAllocator alloc) {
     this.method = method;
     this.path = path;
     this.query = query;

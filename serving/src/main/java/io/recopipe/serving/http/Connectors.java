@@ -23,11 +23,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One server's event loops and listening sockets, including SO_REUSEPORT ones added while it
- * runs, so that a new revision can listen on the stable port before the old one lets go of it.
- * Epoll on Linux (what the image runs), NIO elsewhere. Connections are accepted on a thread
- * of their own, as Jetty's acceptor did: an event loop busy answering would let new connections
- * wait in the kernel's accept queue, and a listener closed during a handover resets those.
+ * One server's event loops and listening sockets, including SO_REUSEPORT ones added while it runs,
+ * so that a new revision can listen on the stable port before the old one lets go of it. Epoll on
+ * Linux (what the image runs), NIO elsewhere. Connections are accepted on a thread of their own, as
+ * Jetty's acceptor did: an event loop busy answering would let new connections wait in the kernel's
+ * accept queue, and a listener closed during a handover resets those.
  */
 public final class Connectors {
   private final EventLoopGroup acceptor;
@@ -38,24 +38,26 @@ public final class Connectors {
 
   /** Starts {@code threads} event loops named {@code name-N} answering with {@code service}. */
   public Connectors(String name, int threads, HttpService service) {
-    IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory()
-        : NioIoHandler.newFactory();
-    this.acceptor = new MultiThreadIoEventLoopGroup(1,
-        new DefaultThreadFactory(name + "-accept", true), io);
-    this.loops = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true),
-        io);
-    this.channelType = Epoll.isAvailable() ? EpollServerSocketChannel.class
-        : NioServerSocketChannel.class;
+    IoHandlerFactory io =
+        Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    this.acceptor =
+        new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(name + "-accept", true), io);
+    this.loops = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), io);
+    this.channelType =
+        Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     this.service = service;
   }
 
   /** Listens on {@code host:port} (0: an ephemeral port); returns the bound port. */
   public int listen(String host, int port, boolean reusePort) throws InterruptedException {
-    ServerBootstrap bootstrap = new ServerBootstrap().group(acceptor, loops).channel(channelType)
-        .option(ChannelOption.SO_BACKLOG, 1024)
-        .option(ChannelOption.SO_REUSEADDR, true)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(service.initializer());
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(acceptor, loops)
+            .channel(channelType)
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(service.initializer());
     if (reusePort) {
       if (Epoll.isAvailable()) {
         bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);

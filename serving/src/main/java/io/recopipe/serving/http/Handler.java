@@ -1,8 +1,8 @@
 package io.recopipe.serving.http;
 
 /**
- * Answers one route's calls; throws {@link ApiException} to refuse with a status and a reason,
- * so that every refusal reaches the client as {@code {"error": "…"}}.
+ * Answers one route's calls; throws {@link ApiException} to refuse with a status and a reason, so
+ * that every refusal reaches the client as {@code {"error": "…"}}.
  */
 @FunctionalInterface
 public interface Handler {

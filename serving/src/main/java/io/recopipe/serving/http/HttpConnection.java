@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -35,16 +34,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One HTTP/1.1 connection: reads each request's head and body (refusing what no route takes, or
- * a body over the limit, as soon as the head says so), answers on the event loop in arrival
- * order, and keeps the connection open unless the client, a refusal or a graceful stop closes
- * it. A {@code :predict} batch may score on the service's workers; the connection then holds its
- * next requests until that answer is written, so pipelined answers never overtake each other.
- * One file on purpose: reading, held behind a batch and closing are states of one machine.
+ * One HTTP/1.1 connection: reads each request's head and body (refusing what no route takes, or a
+ * body over the limit, as soon as the head says so), answers on the event loop in arrival order,
+ * and keeps the connection open unless the client, a refusal or a graceful stop closes it. A {@code
+ * :predict} batch may score on the service's workers; the connection then holds its next requests
+ * until that answer is written, so pipelined answers never overtake each other. One file on
+ * purpose: reading, held behind a batch and closing are states of one machine.
  */
 final class HttpConnection extends ChannelInboundHandlerAdapter {
   /** A refused request's body up to this size is read and dropped, keeping the connection. */
   private static final long DRAIN_BYTES = 64 * 1024;
+
   private static final CharSequence JSON = Responses.JSON;
   private static final ChannelFutureListener LINGERING_CLOSE = HttpConnection::lingeringClose;
   private static final Logger LOG = LoggerFactory.getLogger(HttpConnection.class);
@@ -68,7 +68,12 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
   private Router.Match match;
 
   /** What the bytes of the current request's body are for. */
-  private enum Mode { IDLE, PREDICT, ROUTE, DISCARD }
+  private enum Mode {
+    IDLE,
+    PREDICT,
+    ROUTE,
+    DISCARD
+  }
 
   HttpConnection(HttpService service) {
     this.service = service;
@@ -199,8 +204,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     if (HttpUtil.is100ContinueExpected(head)) {
-      ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-          HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
+      ctx.writeAndFlush(
+          new DefaultFullHttpResponse(
+              HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
     }
   }
 
@@ -221,8 +227,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
       return false;
     }
     if (bodySize + size > body.length) {
-      body = Arrays.copyOf(body, Math.min(service.maxBodyBytes,
-          Math.max(body.length * 2, bodySize + size)));
+      body =
+          Arrays.copyOf(
+              body, Math.min(service.maxBodyBytes, Math.max(body.length * 2, bodySize + size)));
     }
     chunk.readBytes(body, bodySize, size);
     bodySize += size;
@@ -231,17 +238,30 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
   private void tooLarge(String route) {
     mode = Mode.DISCARD;
-    answer(route, 413, JSON, Unpooled.wrappedBuffer(Responses.errorBody(
-        "request body is larger than " + service.maxBodyBytes + " bytes")), true);
+    answer(
+        route,
+        413,
+        JSON,
+        Unpooled.wrappedBuffer(
+            Responses.errorBody("request body is larger than " + service.maxBodyBytes + " bytes")),
+        true);
     closing = true;
   }
 
   private void malformed(DecoderResult result) {
     Throwable cause = result.cause();
-    int status = cause instanceof TooLongHttpHeaderException ? 431
-        : cause instanceof TooLongHttpLineException ? 414 : 400;
-    answer("unmatched", status, JSON, Unpooled.wrappedBuffer(Responses.errorBody(
-        "malformed HTTP request: " + (cause == null ? "unreadable" : cause.getMessage()))), true);
+    int status =
+        cause instanceof TooLongHttpHeaderException
+            ? 431
+            : cause instanceof TooLongHttpLineException ? 414 : 400;
+    answer(
+        "unmatched",
+        status,
+        JSON,
+        Unpooled.wrappedBuffer(
+            Responses.errorBody(
+                "malformed HTTP request: " + (cause == null ? "unreadable" : cause.getMessage()))),
+        true);
     closing = true;
   }
 
@@ -272,18 +292,19 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     }
     busy = true;
     ctx.channel().config().setAutoRead(false);
-    if (!service.scoring.submit(() -> {
-      ByteBuf out = null;
-      RuntimeException failure = null;
-      try {
-        out = PredictionWriter.write(model, instances, ctx.alloc());
-      } catch (RuntimeException e) {
-        failure = e;
-      }
-      ByteBuf answer = out;
-      RuntimeException error = failure;
-      ctx.executor().execute(() -> scored(answer, error));
-    })) {
+    if (!service.scoring.submit(
+        () -> {
+          ByteBuf out = null;
+          RuntimeException failure = null;
+          try {
+            out = PredictionWriter.write(model, instances, ctx.alloc());
+          } catch (RuntimeException e) {
+            failure = e;
+          }
+          ByteBuf answer = out;
+          RuntimeException error = failure;
+          ctx.executor().execute(() -> scored(answer, error));
+        })) {
       busy = false;
       ctx.channel().config().setAutoRead(true);
       refuse("predict", 503, "the server is stopping", true);
@@ -330,9 +351,15 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
   /** Any other route: guards, then the handler, on the event loop. */
   private void route() {
-    Call call = new Call(method, path, query,
-        request.headers(), bodySize == 0 ? new byte[0] : Arrays.copyOf(body, bodySize),
-        remoteIp(), ctx.alloc());
+    Call call =
+        new Call(
+            method,
+            path,
+            query,
+            request.headers(),
+            bodySize == 0 ? new byte[0] : Arrays.copyOf(body, bodySize),
+            remoteIp(),
+            ctx.alloc());
     shrinkBody();
     call.pathParams(match.params());
     try {
@@ -365,8 +392,16 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
   /** Logs a failure no handler expected; returns the client's message. */
   private String unhandled(Exception e) {
-    LOG.error("unhandled " + e.getClass().getName() + " on " + method + " " + rawPath + ": "
-        + e.getMessage(), e);
+    LOG.error(
+        "unhandled "
+            + e.getClass().getName()
+            + " on "
+            + method
+            + " "
+            + rawPath
+            + ": "
+            + e.getMessage(),
+        e);
     return "internal error";
   }
 
@@ -374,19 +409,32 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
    * Writes the answer to the current request (flushed at the end of the read, or at once from a
    * worker), counting and logging it first, so a client that has it finds it recorded.
    */
-  private void answer(String route, int status, CharSequence contentType, ByteBuf content,
-      boolean close) {
+  private void answer(
+      String route, int status, CharSequence contentType, ByteBuf content, boolean close) {
     boolean closeAfter = close || !keepAlive || service.inFlight.draining();
-    DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-        HttpResponseStatus.valueOf(status), content, Headers.RESPONSE, Headers.TRAILERS);
+    DefaultFullHttpResponse response =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1,
+            HttpResponseStatus.valueOf(status),
+            content,
+            Headers.RESPONSE,
+            Headers.TRAILERS);
     Headers.set(response.headers(), contentType, content.readableBytes());
     if (closeAfter) {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     } else if (request.protocolVersion() == HttpVersion.HTTP_1_0) {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
     }
-    service.end.ended(route, status, System.nanoTime() - startNanos, method, rawPath, query,
-        content.readableBytes(), remoteIp(), request.headers().get(HttpHeaderNames.USER_AGENT));
+    service.end.ended(
+        route,
+        status,
+        System.nanoTime() - startNanos,
+        method,
+        rawPath,
+        query,
+        content.readableBytes(),
+        remoteIp(),
+        request.headers().get(HttpHeaderNames.USER_AGENT));
     ChannelFuture written = ctx.write(response);
     written.addListener(service.ended);
     if (closeAfter) {
@@ -398,13 +446,15 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
   /**
    * Closes after a refusal whose body the client may still be sending: output first, then the
-   * socket once the client closes or a second passed, so the client reads the answer rather than
-   * a reset.
+   * socket once the client closes or a second passed, so the client reads the answer rather than a
+   * reset.
    */
   private static void lingeringClose(ChannelFuture written) {
     if (written.channel() instanceof DuplexChannel duplex && duplex.isActive()) {
-      duplex.shutdownOutput().addListener(done -> duplex.eventLoop()
-          .schedule(() -> duplex.close(), 1, TimeUnit.SECONDS));
+      duplex
+          .shutdownOutput()
+          .addListener(
+              done -> duplex.eventLoop().schedule(() -> duplex.close(), 1, TimeUnit.SECONDS));
     } else {
       written.channel().close();
     }
@@ -412,8 +462,10 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
   private String remoteIp() {
     if (remoteIp == null) {
-      remoteIp = ctx.channel().remoteAddress() instanceof InetSocketAddress address
-          ? address.getAddress().getHostAddress() : "unknown";
+      remoteIp =
+          ctx.channel().remoteAddress() instanceof InetSocketAddress address
+              ? address.getAddress().getHostAddress()
+              : "unknown";
     }
     return remoteIp;
   }

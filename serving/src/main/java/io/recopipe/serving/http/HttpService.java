@@ -9,12 +9,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What one HTTP server answers and how (routes, the direct {@code :predict} path, body limit,
- * scoring workers, in-flight count, metrics and access log), shared by its connections, so that
- * the public and the admin server behave alike and each connection holds only its own state.
+ * scoring workers, in-flight count, metrics and access log), shared by its connections, so that the
+ * public and the admin server behave alike and each connection holds only its own state.
  */
 public final class HttpService {
   /** Connections idle this long are closed. */
   static final long IDLE_SECONDS = 60;
+
   final Router router;
   final PredictHandler predict;
   final String predictPath;
@@ -25,11 +26,16 @@ public final class HttpService {
   final ChannelFutureListener ended;
 
   /**
-   * A service answering {@code router}'s routes; {@code predict} (or null) is answered directly
-   * on the event loop, its batches on {@code workers} scoring threads (0: on the event loop too).
+   * A service answering {@code router}'s routes; {@code predict} (or null) is answered directly on
+   * the event loop, its batches on {@code workers} scoring threads (0: on the event loop too).
    */
-  public HttpService(Router router, PredictHandler predict, InFlight inFlight, RequestEnd end,
-      int maxBodyBytes, int workers) {
+  public HttpService(
+      Router router,
+      PredictHandler predict,
+      InFlight inFlight,
+      RequestEnd end,
+      int maxBodyBytes,
+      int workers) {
     this.router = router;
     this.predict = predict;
     this.predictPath = predict == null ? null : predict.path();
@@ -45,9 +51,12 @@ public final class HttpService {
     return new ChannelInitializer<>() {
       @Override
       protected void initChannel(Channel channel) {
-        channel.pipeline().addLast(new HttpServerCodec(8192, 16384, 65536),
-            new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS),
-            new HttpConnection(HttpService.this));
+        channel
+            .pipeline()
+            .addLast(
+                new HttpServerCodec(8192, 16384, 65536),
+                new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS),
+                new HttpConnection(HttpService.this));
       }
     };
   }

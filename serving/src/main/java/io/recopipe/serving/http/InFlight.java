@@ -3,8 +3,8 @@ package io.recopipe.serving.http;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Counts requests being served and whether the server is draining, so that a graceful stop can
- * tell clients to close their connections and wait until the last response is out.
+ * Counts requests being served and whether the server is draining, so that a graceful stop can tell
+ * clients to close their connections and wait until the last response is out.
  */
 public final class InFlight {
   private final AtomicInteger count = new AtomicInteger();

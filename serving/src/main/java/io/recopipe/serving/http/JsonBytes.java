@@ -7,9 +7,9 @@ import io.netty.buffer.Unpooled;
 import io.recopipe.serving.model.ItemIdJson;
 
 /**
- * Writes into a (pooled, direct) Netty buffer the few JSON pieces a prediction needs (raw ASCII, strings,
- * floats) exactly as Jackson's generator writes them, because a generator's per-value state
- * checks cost more than the bytes of a response of numbers and ids.
+ * Writes into a (pooled, direct) Netty buffer the few JSON pieces a prediction needs (raw ASCII,
+ * strings, floats) exactly as Jackson's generator writes them, because a generator's per-value
+ * state checks cost more than the bytes of a response of numbers and ids.
  */
 final class JsonBytes {
   private final ByteBuf out;

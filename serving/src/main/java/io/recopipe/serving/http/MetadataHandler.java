@@ -17,8 +17,8 @@ public final class MetadataHandler implements Handler {
   private final boolean provenance;
 
   /**
-   * Creates the handler; without {@code provenance} it leaves out what identifies the run (run
-   * id, commit, data fingerprint, options, metrics, paths), for a listener other hosts can reach.
+   * Creates the handler; without {@code provenance} it leaves out what identifies the run (run id,
+   * commit, data fingerprint, options, metrics, paths), for a listener other hosts can reach.
    */
   public MetadataHandler(ModelNames names, ModelHolder holder, boolean provenance) {
     this.names = names;
@@ -42,9 +42,18 @@ public final class MetadataHandler implements Handler {
   }
 
   /** What the metadata shows on a non-loopback listener: what a client needs to call it. */
-  static final java.util.Set<String> PUBLIC_FIELDS = java.util.Set.of("model_name",
-      "model_version", "model_type", "feedback_type", "num_users", "num_items", "num_factors",
-      "user_column", "item_column", "has_rated_items");
+  static final java.util.Set<String> PUBLIC_FIELDS =
+      java.util.Set.of(
+          "model_name",
+          "model_version",
+          "model_type",
+          "feedback_type",
+          "num_users",
+          "num_items",
+          "num_factors",
+          "user_column",
+          "item_column",
+          "has_rated_items");
 
   /** The metadata document of {@code model}. */
   public static Map<String, Object> describe(String name, LoadedModel model) {
@@ -59,8 +68,8 @@ public final class MetadataHandler implements Handler {
     out.put("data_fingerprint", manifest.dataFingerprint());
     out.put("code_version", provenance.codeVersion());
     out.put("git_commit", provenance.gitCommit());
-    out.put("created_at", provenance.createdAt() == null ? null
-        : provenance.createdAt().toString());
+    out.put(
+        "created_at", provenance.createdAt() == null ? null : provenance.createdAt().toString());
     out.put("seed", provenance.seed());
     out.put("num_users", model.model().users().size());
     out.put("num_items", model.model().items().size());
@@ -70,8 +79,9 @@ public final class MetadataHandler implements Handler {
     out.put("has_rated_items", model.hasRatedItems());
     out.put("options", manifest.options());
     Map<String, Object> metrics = new LinkedHashMap<>();
-    manifest.metrics().forEach((key, value) -> metrics.put(key,
-        Double.isFinite(value) ? value : null));
+    manifest
+        .metrics()
+        .forEach((key, value) -> metrics.put(key, Double.isFinite(value) ? value : null));
     out.put("metrics", metrics);
     out.put("bundle", model.bundle().directory().toString());
     out.put("loaded_at", model.loadedAt().toString());

@@ -15,7 +15,10 @@ public final class MetricsHandler implements Handler {
   @Override
   public void handle(Call ctx) {
     Responses.route(ctx, "metrics");
-    Responses.text(ctx, 200, "text/plain; version=0.0.4; charset=utf-8",
+    Responses.text(
+        ctx,
+        200,
+        "text/plain; version=0.0.4; charset=utf-8",
         metrics.scrape().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -5,14 +5,15 @@ import io.recopipe.serving.model.ModelHolder;
 import java.util.List;
 
 /**
- * {@code POST /v1/models/{name}:predict}: top-K items per user (or scores of listed items) from
- * the model snapshot taken when the request arrives, so that a concurrent swap cannot mix models
- * within one response. The connection answers the served name's exact path directly
- * ({@link #model}, {@link #parse}); this route answers every other spelling of it.
+ * {@code POST /v1/models/{name}:predict}: top-K items per user (or scores of listed items) from the
+ * model snapshot taken when the request arrives, so that a concurrent swap cannot mix models within
+ * one response. The connection answers the served name's exact path directly ({@link #model},
+ * {@link #parse}); this route answers every other spelling of it.
  */
 public final class PredictHandler implements Handler {
   /** The suffix TF Serving puts after the model name. */
   public static final String SUFFIX = ":predict";
+
   private final ModelNames names;
   private final ModelHolder holder;
   private final PredictRequestParser parser;
@@ -30,8 +31,9 @@ public final class PredictHandler implements Handler {
     String spec = call.pathParam("spec");
     if (!spec.endsWith(SUFFIX)) {
       names.check(spec);
-      throw new ApiException(405, "POST is not allowed on /v1/models/" + spec
-          + "; use POST /v1/models/" + spec + SUFFIX);
+      throw new ApiException(
+          405,
+          "POST is not allowed on /v1/models/" + spec + "; use POST /v1/models/" + spec + SUFFIX);
     }
     names.check(spec.substring(0, spec.length() - SUFFIX.length()));
     LoadedModel model = model();

@@ -10,13 +10,14 @@ import java.util.List;
 
 /**
  * Parses a TF Serving–style predict body, {@code {"instances": [{"user_id": …, "k": …,
- * "exclude_rated": …, "item_ids": […]}]}}, with Jackson's streaming parser straight into
- * {@link PredictInstance}s (no tree), refusing anything malformed with a 400 that says what.
+ * "exclude_rated": …, "item_ids": […]}]}}, with Jackson's streaming parser straight into {@link
+ * PredictInstance}s (no tree), refusing anything malformed with a 400 that says what.
  */
 public final class PredictRequestParser {
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build())
-      .build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build())
+          .build();
   private final int maxInstances;
 
   /** Creates a parser accepting at most {@code maxInstances} instances per request. */
@@ -64,8 +65,8 @@ public final class PredictRequestParser {
     List<PredictInstance> instances = new ArrayList<>();
     while (json.nextToken() != JsonToken.END_ARRAY) {
       if (instances.size() == maxInstances) {
-        throw ApiException.badRequest("too many instances: at most " + maxInstances
-            + " per request");
+        throw ApiException.badRequest(
+            "too many instances: at most " + maxInstances + " per request");
       }
       instances.add(instance(json, instances.size()));
     }
@@ -112,8 +113,8 @@ public final class PredictRequestParser {
     }
     long k = json.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? -1 : json.getLongValue();
     if (k < 1 || k > PredictInstance.MAX_K) {
-      throw ApiException.badRequest(where + ".k must be 1.." + PredictInstance.MAX_K + ", was "
-          + json.getText());
+      throw ApiException.badRequest(
+          where + ".k must be 1.." + PredictInstance.MAX_K + ", was " + json.getText());
     }
     return (int) k;
   }
@@ -124,11 +125,12 @@ public final class PredictRequestParser {
       throw ApiException.badRequest(where + " must be an array of ids");
     }
     List<String> ids = new ArrayList<>();
-    for (JsonToken token = json.nextToken(); token != JsonToken.END_ARRAY;
+    for (JsonToken token = json.nextToken();
+        token != JsonToken.END_ARRAY;
         token = json.nextToken()) {
       if (ids.size() == PredictInstance.MAX_ITEM_IDS) {
-        throw ApiException.badRequest(where + " lists more than " + PredictInstance.MAX_ITEM_IDS
-            + " ids");
+        throw ApiException.badRequest(
+            where + " lists more than " + PredictInstance.MAX_ITEM_IDS + " ids");
       }
       ids.add(id(json, token, where + "[" + ids.size() + "]"));
     }
@@ -142,7 +144,8 @@ public final class PredictRequestParser {
     }
     if (value == JsonToken.VALUE_NUMBER_INT) {
       return json.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-          ? json.getBigIntegerValue().toString() : Long.toString(json.getLongValue());
+          ? json.getBigIntegerValue().toString()
+          : Long.toString(json.getLongValue());
     }
     throw ApiException.badRequest(where + " must be a string or an integer");
   }

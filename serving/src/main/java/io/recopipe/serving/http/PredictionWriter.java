@@ -9,36 +9,37 @@ import java.util.List;
 
 /**
  * Scores the instances of one request on one model snapshot and writes the TF Serving response,
- * {@code {"predictions": [{"predicted_rating": […], "predicted_item_id": […]}]}}, keeping the
- * field names of BigQuery ML's exported model so that the seed's client reads it unchanged. An
- * implicit model's scores are confidences, not ratings, so they are named as BigQuery ML's
- * ML.RECOMMEND names them, {@code predicted_<rating_col>_confidence} ({@value #CONFIDENCE_FIELD}
- * with BigQuery ML's default rating column, the one recopipe's DATASET artifact always uses).
- * Explicit ratings are clamped into the bundle's rating range as they are written (see
- * {@link LoadedModel#served}); items are ranked by the raw score, so clamping never reorders.
+ * {@code {"predictions": [{"predicted_rating": […], "predicted_item_id": […]}]}}, keeping the field
+ * names of BigQuery ML's exported model so that the seed's client reads it unchanged. An implicit
+ * model's scores are confidences, not ratings, so they are named as BigQuery ML's ML.RECOMMEND
+ * names them, {@code predicted_<rating_col>_confidence} ({@value #CONFIDENCE_FIELD} with BigQuery
+ * ML's default rating column, the one recopipe's DATASET artifact always uses). Explicit ratings
+ * are clamped into the bundle's rating range as they are written (see {@link LoadedModel#served});
+ * items are ranked by the raw score, so clamping never reorders.
  */
 public final class PredictionWriter {
   /** The score field of explicit models. */
   public static final String RATING_FIELD = "predicted_rating";
+
   /** The score field of implicit models. */
   public static final String CONFIDENCE_FIELD = "predicted_rating_confidence";
 
-  private PredictionWriter() {
-  }
+  private PredictionWriter() {}
 
   /** The score field for {@code model}: by its manifest's feedback type. */
   public static String scoreField(LoadedModel model) {
-    return "IMPLICIT".equals(model.bundle().manifest().feedbackType()) ? CONFIDENCE_FIELD
+    return "IMPLICIT".equals(model.bundle().manifest().feedbackType())
+        ? CONFIDENCE_FIELD
         : RATING_FIELD;
   }
 
   /**
    * Scores {@code instances} on {@code model} and writes the response body into a buffer from
-   * {@code alloc} (the connection's pooled direct buffers: the bytes are sent from where they
-   * are written).
+   * {@code alloc} (the connection's pooled direct buffers: the bytes are sent from where they are
+   * written).
    */
-  public static ByteBuf write(LoadedModel model, List<PredictInstance> instances,
-      ByteBufAllocator alloc) {
+  public static ByteBuf write(
+      LoadedModel model, List<PredictInstance> instances, ByteBufAllocator alloc) {
     int estimate = 32;
     for (PredictInstance instance : instances) {
       int n = instance.itemIds() != null ? instance.itemIds().size() : instance.k();
@@ -72,8 +73,8 @@ public final class PredictionWriter {
   }
 
   /** The user's top k, ids written from the model's prepared bytes. */
-  private static void writeTop(JsonBytes json, LoadedModel loaded, PredictInstance instance,
-      String rowStart) {
+  private static void writeTop(
+      JsonBytes json, LoadedModel loaded, PredictInstance instance, String rowStart) {
     int k = instance.k();
     int[] items = new int[k];
     float[] ratings = new float[k];
@@ -87,8 +88,8 @@ public final class PredictionWriter {
   }
 
   /** ML.RECOMMEND with both columns: the listed items' ratings, in the order given. */
-  private static void writeListed(JsonBytes json, LoadedModel loaded, PredictInstance instance,
-      String rowStart) {
+  private static void writeListed(
+      JsonBytes json, LoadedModel loaded, PredictInstance instance, String rowStart) {
     MfModel model = loaded.model();
     List<String> items = instance.itemIds();
     float[] ratings = new float[items.size()];
@@ -97,13 +98,17 @@ public final class PredictionWriter {
       ratings[n] = model.predict(instance.userId(), items.get(n));
       ids[n] = ItemIdJson.quoted(items.get(n));
     }
-    writeRow(json, loaded, rowStart, ratings, ids,
-        model.users().indexOf(instance.userId()) < 0);
+    writeRow(json, loaded, rowStart, ratings, ids, model.users().indexOf(instance.userId()) < 0);
   }
 
   /** One row: the first {@code ids.length} ratings (as served) and the quoted ids. */
-  private static void writeRow(JsonBytes json, LoadedModel model, String rowStart,
-      float[] ratings, byte[][] ids, boolean coldStart) {
+  private static void writeRow(
+      JsonBytes json,
+      LoadedModel model,
+      String rowStart,
+      float[] ratings,
+      byte[][] ids,
+      boolean coldStart) {
     json.raw(rowStart);
     for (int n = 0; n < ids.length; n++) {
       if (n > 0) {

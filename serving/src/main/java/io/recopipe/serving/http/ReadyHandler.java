@@ -5,8 +5,8 @@ import io.recopipe.serving.model.ModelHolder;
 import java.util.function.BooleanSupplier;
 
 /**
- * {@code GET /readyz}: 200 once a model is loaded and until a stop begins, 503 otherwise, so that
- * a deployer or load balancer sends traffic only to a server that can answer it.
+ * {@code GET /readyz}: 200 once a model is loaded and until a stop begins, 503 otherwise, so that a
+ * deployer or load balancer sends traffic only to a server that can answer it.
  */
 public final class ReadyHandler implements Handler {
   private final ModelHolder holder;
@@ -14,8 +14,8 @@ public final class ReadyHandler implements Handler {
   private final Runnable answeredReady;
 
   /**
-   * Creates the handler; {@code stopping} says whether a graceful stop has begun,
-   * {@code answeredReady} runs after each 200.
+   * Creates the handler; {@code stopping} says whether a graceful stop has begun, {@code
+   * answeredReady} runs after each 200.
    */
   public ReadyHandler(ModelHolder holder, BooleanSupplier stopping, Runnable answeredReady) {
     this.holder = holder;

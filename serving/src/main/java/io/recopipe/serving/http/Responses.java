@@ -9,22 +9,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Writes every response body of the server's routes (JSON or Prometheus text) and names its
- * route for the access log and metrics, so that no handler can forget the content type or leak a
- * stack trace in an error.
+ * Writes every response body of the server's routes (JSON or Prometheus text) and names its route
+ * for the access log and metrics, so that no handler can forget the content type or leak a stack
+ * trace in an error.
  *
  * <p>The answers readiness needs ({@code /readyz}, {@code /healthz}, errors) are written with
- * Jackson's streaming generator; the data-binding mapper for the other documents is built on
- * first use, because building it (and the date formats it sets up) costs a cold start about as
- * much CPU as starting the HTTP server.
+ * Jackson's streaming generator; the data-binding mapper for the other documents is built on first
+ * use, because building it (and the date formats it sets up) costs a cold start about as much CPU
+ * as starting the HTTP server.
  */
 public final class Responses {
   /** The content type of every JSON answer. */
   public static final AsciiString JSON = AsciiString.cached("application/json");
+
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  private Responses() {
-  }
+  private Responses() {}
 
   /** The mapper is built when first asked for, not when the server starts. */
   private static final class Mapper {
@@ -56,8 +56,8 @@ public final class Responses {
   }
 
   /**
-   * Answers a flat JSON object of string fields, in the order given, with {@code status}:
-   * {@code fields} alternates names and values, e.g. {@code "status", "ok"}.
+   * Answers a flat JSON object of string fields, in the order given, with {@code status}: {@code
+   * fields} alternates names and values, e.g. {@code "status", "ok"}.
    */
   public static void fields(Call call, int status, String... fields) {
     json(call, status, fieldsBody(fields));
@@ -76,8 +76,8 @@ public final class Responses {
   /** A flat JSON object of string fields: names and values alternate in {@code fields}. */
   static byte[] fieldsBody(String... fields) {
     if (fields.length % 2 != 0) {
-      throw new IllegalArgumentException("fields come in name/value pairs, got "
-          + fields.length + " strings");
+      throw new IllegalArgumentException(
+          "fields come in name/value pairs, got " + fields.length + " strings");
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(64);
     try (JsonGenerator json = FACTORY.createGenerator(out)) {

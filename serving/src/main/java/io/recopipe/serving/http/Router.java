@@ -6,24 +6,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Routes by method and path, with {@code {name}} standing for one path segment and a trailing
- * slash ignored, and tells an unknown path (404) from a known path with another method (405) as
- * soon as the request line is read, so that a refusal never waits for the body.
+ * Routes by method and path, with {@code {name}} standing for one path segment and a trailing slash
+ * ignored, and tells an unknown path (404) from a known path with another method (405) as soon as
+ * the request line is read, so that a refusal never waits for the body.
  */
 public final class Router {
   private final List<Route> routes = new ArrayList<>();
   private final List<Guard> guards = new ArrayList<>();
 
-  private record Route(String method, String[] segments, Handler handler) {
-  }
+  private record Route(String method, String[] segments, Handler handler) {}
 
-  private record Guard(String prefix, Handler handler) {
-  }
+  private record Guard(String prefix, Handler handler) {}
 
   /** What a path and method lead to: a handler and its path parameters, or a refusal. */
-  public record Match(Handler handler, Map<String, String> params, List<Handler> guards,
-      int status, String refusal) {
-  }
+  public record Match(
+      Handler handler,
+      Map<String, String> params,
+      List<Handler> guards,
+      int status,
+      String refusal) {}
 
   /** Adds a GET route. */
   public Router get(String pattern, Handler handler) {
@@ -97,8 +98,8 @@ public final class Router {
   }
 
   private static String[] split(String path) {
-    String trimmed = path.length() > 1 && path.endsWith("/")
-        ? path.substring(0, path.length() - 1) : path;
+    String trimmed =
+        path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     return trimmed.startsWith("/") ? trimmed.substring(1).split("/", -1) : trimmed.split("/", -1);
   }
 }

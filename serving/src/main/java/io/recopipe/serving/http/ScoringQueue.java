@@ -9,9 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fixed set of scoring threads that score {@code :predict} batches strictly in arrival order,
- * because a batch scored on an event loop would hold up every other connection of that loop for
- * its whole scoring (single users are cheaper to score on the loop than to hand over). The deploy looks for this class in an image before it passes
- * {@code --workers}, so images built before it keep running with the flags they accept.
+ * because a batch scored on an event loop would hold up every other connection of that loop for its
+ * whole scoring (single users are cheaper to score on the loop than to hand over). The deploy looks
+ * for this class in an image before it passes {@code --workers}, so images built before it keep
+ * running with the flags they accept.
  */
 final class ScoringQueue {
   private final ExecutorService threads;
@@ -19,12 +20,18 @@ final class ScoringQueue {
   /** Starts {@code workers} (at least one) daemon threads named {@code scoring-N}. */
   ScoringQueue(int workers) {
     AtomicInteger count = new AtomicInteger();
-    threads = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
-        new LinkedBlockingQueue<>(), task -> {
-          Thread thread = new Thread(task, "scoring-" + count.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        });
+    threads =
+        new ThreadPoolExecutor(
+            workers,
+            workers,
+            0,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "scoring-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /** Queues {@code task}; false once the queue is stopping (the caller answers 503). */

@@ -29,11 +29,22 @@ public final class StatusHandler implements Handler {
     }
     names.check(spec);
     LoadedModel model = holder.current();
-    Map<String, Object> version = model == null
-        ? Map.of("version", "", "state", "LOADING",
-            "status", Map.of("error_code", "OK", "error_message", ""))
-        : Map.of("version", model.version(), "state", "AVAILABLE",
-            "status", Map.of("error_code", "OK", "error_message", ""));
+    Map<String, Object> version =
+        model == null
+            ? Map.of(
+                "version",
+                "",
+                "state",
+                "LOADING",
+                "status",
+                Map.of("error_code", "OK", "error_message", ""))
+            : Map.of(
+                "version",
+                model.version(),
+                "state",
+                "AVAILABLE",
+                "status",
+                Map.of("error_code", "OK", "error_message", ""));
     Responses.json(ctx, 200, Map.of("model_version_status", List.of(version)));
   }
 }

@@ -15,23 +15,24 @@ import java.util.concurrent.locks.LockSupport;
 import org.slf4j.event.KeyValuePair;
 
 /**
- * The server's access log: one Cloud Logging line per served request (severity by status,
- * message "METHOD path status", {@code httpRequest}), written by the process's JSON log appender
- * from a thread of its own, so that a request thread neither formats JSON nor waits on a write,
- * nor builds a logging event: it queues its {@link HttpRequestEntry} and goes on. A line that
- * finds the bounded queue full is dropped and counted (a later line reports the count) rather
- * than slowing the request.
+ * The server's access log: one Cloud Logging line per served request (severity by status, message
+ * "METHOD path status", {@code httpRequest}), written by the process's JSON log appender from a
+ * thread of its own, so that a request thread neither formats JSON nor waits on a write, nor builds
+ * a logging event: it queues its {@link HttpRequestEntry} and goes on. A line that finds the
+ * bounded queue full is dropped and counted (a later line reports the count) rather than slowing
+ * the request.
  *
- * <p>Under load the logger naps {@value #NAP_MICROS} µs between batches instead of being woken
- * per line, and writes each batch with one flush, so a request costs a queue insert and no
- * thread wake-up or write system call; only the first request after the logger went idle wakes
- * it.
+ * <p>Under load the logger naps {@value #NAP_MICROS} µs between batches instead of being woken per
+ * line, and writes each batch with one flush, so a request costs a queue insert and no thread
+ * wake-up or write system call; only the first request after the logger went idle wakes it.
  */
 public final class AccessLog {
   /** The default queue capacity. */
   public static final int DEFAULT_CAPACITY = 8192;
+
   /** The logger name of request lines. */
   public static final String LOGGER = "io.recopipe.serving.access";
+
   private static final int BATCH = 1024;
   private static final int NAP_MICROS = 2000;
   private final BlockingQueue<Line> queue;
@@ -42,8 +43,7 @@ public final class AccessLog {
   private long reportedDrops;
 
   /** One queued request; a {@code done} latch marks a flush request instead. */
-  private record Line(long epochMillis, HttpRequestEntry request, CountDownLatch done) {
-  }
+  private record Line(long epochMillis, HttpRequestEntry request, CountDownLatch done) {}
 
   /** An access log writing through {@code out}, whose queue holds {@code capacity} lines. */
   public AccessLog(LineAppender out, int capacity) {
@@ -133,8 +133,11 @@ public final class AccessLog {
   private void write(Line line) {
     long drops = dropped.get();
     if (drops > reportedDrops) {
-      LoggingEvent warning = event(line.epochMillis(), Level.WARN, "access log: "
-          + (drops - reportedDrops) + " request lines dropped (queue full)");
+      LoggingEvent warning =
+          event(
+              line.epochMillis(),
+              Level.WARN,
+              "access log: " + (drops - reportedDrops) + " request lines dropped (queue full)");
       warning.addKeyValuePair(new KeyValuePair("dropped_total", drops));
       out.appendBatched(warning);
       reportedDrops = drops;
@@ -143,9 +146,11 @@ public final class AccessLog {
     int status = request.status();
     String url = request.url();
     int query = url.indexOf('?');
-    LoggingEvent event = event(line.epochMillis(),
-        status >= 500 ? Level.ERROR : status >= 400 ? Level.WARN : Level.INFO,
-        request.method() + " " + (query < 0 ? url : url.substring(0, query)) + " " + status);
+    LoggingEvent event =
+        event(
+            line.epochMillis(),
+            status >= 500 ? Level.ERROR : status >= 400 ? Level.WARN : Level.INFO,
+            request.method() + " " + (query < 0 ? url : url.substring(0, query)) + " " + status);
     event.addKeyValuePair(new KeyValuePair(HttpRequestEntry.FIELD, request));
     out.appendBatched(event);
   }

@@ -8,16 +8,23 @@ import java.io.IOException;
  * Cloud Logging's {@code httpRequest} object for one request, so that request logs show up in the
  * console's request view with method, URL, status and latency.
  *
- * @param method       the HTTP method
- * @param url          the request URL
- * @param status       the response status
+ * @param method the HTTP method
+ * @param url the request URL
+ * @param status the response status
  * @param latencyNanos the time spent serving it
  * @param responseSize the response body size in bytes
- * @param remoteIp     the client's address
- * @param userAgent    the client's User-Agent, or null
+ * @param remoteIp the client's address
+ * @param userAgent the client's User-Agent, or null
  */
-public record HttpRequestEntry(String method, String url, int status, long latencyNanos,
-    long responseSize, String remoteIp, String userAgent) implements JsonValue {
+public record HttpRequestEntry(
+    String method,
+    String url,
+    int status,
+    long latencyNanos,
+    long responseSize,
+    String remoteIp,
+    String userAgent)
+    implements JsonValue {
   /** The log line's field Cloud Logging reads the request from. */
   public static final String FIELD = "httpRequest";
 

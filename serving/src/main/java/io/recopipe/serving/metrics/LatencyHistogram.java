@@ -9,9 +9,12 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class LatencyHistogram {
   /** Bucket upper bounds in seconds, as the exposition writes them. */
-  static final String[] BOUNDS = {"0.00005", "0.0001", "0.00025", "0.0005", "0.00075", "0.001",
-      "0.0015", "0.002", "0.003", "0.004", "0.005", "0.0075", "0.01", "0.015", "0.02", "0.03",
-      "0.05", "0.075", "0.1", "0.25", "0.5", "1", "2.5", "5", "10"};
+  static final String[] BOUNDS = {
+    "0.00005", "0.0001", "0.00025", "0.0005", "0.00075", "0.001", "0.0015", "0.002", "0.003",
+    "0.004", "0.005", "0.0075", "0.01", "0.015", "0.02", "0.03", "0.05", "0.075", "0.1", "0.25",
+    "0.5", "1", "2.5", "5", "10"
+  };
+
   private static final long[] BOUND_NANOS = new long[BOUNDS.length];
   private final LongAdder[] buckets = new LongAdder[BOUNDS.length + 1];
   private final LongAdder sumNanos = new LongAdder();
@@ -49,13 +52,21 @@ final class LatencyHistogram {
     long cumulative = 0;
     for (int n = 0; n <= BOUNDS.length; n++) {
       cumulative += buckets[n].sum();
-      out.append(name).append("_bucket{").append(labels).append(",le=\"")
-          .append(n < BOUNDS.length ? BOUNDS[n] : "+Inf").append("\"} ").append(cumulative)
+      out.append(name)
+          .append("_bucket{")
+          .append(labels)
+          .append(",le=\"")
+          .append(n < BOUNDS.length ? BOUNDS[n] : "+Inf")
+          .append("\"} ")
+          .append(cumulative)
           .append('\n');
     }
-    out.append(name).append("_count{").append(labels).append("} ").append(cumulative)
+    out.append(name).append("_count{").append(labels).append("} ").append(cumulative).append('\n');
+    out.append(name)
+        .append("_sum{")
+        .append(labels)
+        .append("} ")
+        .append(sumNanos.sum() / 1e9)
         .append('\n');
-    out.append(name).append("_sum{").append(labels).append("} ")
-        .append(sumNanos.sum() / 1e9).append('\n');
   }
 }

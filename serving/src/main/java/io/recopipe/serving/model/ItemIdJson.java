@@ -15,8 +15,7 @@ import java.io.UncheckedIOException;
 public final class ItemIdJson {
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  private ItemIdJson() {
-  }
+  private ItemIdJson() {}
 
   /** The quoted JSON string of each id of {@code ids}, by index. */
   static byte[][] of(IdDictionary ids) {

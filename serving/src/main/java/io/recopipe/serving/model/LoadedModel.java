@@ -15,8 +15,10 @@ import java.time.Instant;
 public final class LoadedModel {
   private final ModelBundle bundle;
   private final String version;
+
   /** Scores every item at first; {@link #prepareScreen} swaps in the same scorer with a screen. */
   private volatile ItemScorer scorer;
+
   private final RatedItems rated;
   private final Instant loadedAt;
   private final ThreadLocal<Recommender> recommenders = new ThreadLocal<>();
@@ -90,8 +92,8 @@ public final class LoadedModel {
   /**
    * Builds the int8 copy of the item factors that large catalogs screen items with (ItemScorer
    * decides when it pays) and makes later requests use it. Answers are bit-identical before and
-   * after, only faster after; a cold JVM takes ~0.1–0.25 s for it on ml-1m's 3,706 items, which
-   * is why it happens after the model serves rather than before.
+   * after, only faster after; a cold JVM takes ~0.1–0.25 s for it on ml-1m's 3,706 items, which is
+   * why it happens after the model serves rather than before.
    */
   public void prepareScreen() {
     scorer = scorer.withScreen();

@@ -11,24 +11,23 @@ import java.time.Instant;
  * path and a bad bundle fails before anything serves it.
  */
 public final class ModelLoader {
-  private ModelLoader() {
-  }
+  private ModelLoader() {}
 
   /**
-   * Loads the bundle at {@code directory} (sizes, headers and SHA-256 checked) and starts
-   * building its scoring screen ({@link LoadedModel#prepareScreen}) on a daemon thread, so that
-   * a hot swap does not wait for it.
+   * Loads the bundle at {@code directory} (sizes, headers and SHA-256 checked) and starts building
+   * its scoring screen ({@link LoadedModel#prepareScreen}) on a daemon thread, so that a hot swap
+   * does not wait for it.
    */
   public static LoadedModel load(Path directory) throws IOException {
     LoadedModel model = loadUnscreened(directory);
-    screenInBackground(model, () -> { });
+    screenInBackground(model, () -> {});
     return model;
   }
 
   /**
-   * Loads the bundle at {@code directory} (sizes, headers and SHA-256 checked) without building
-   * its screen: a starting server builds it once it has answered (see
-   * {@link #screenInBackground}), rather than beside its first answers.
+   * Loads the bundle at {@code directory} (sizes, headers and SHA-256 checked) without building its
+   * screen: a starting server builds it once it has answered (see {@link #screenInBackground}),
+   * rather than beside its first answers.
    */
   public static LoadedModel loadUnscreened(Path directory) throws IOException {
     ModelBundle bundle = ModelBundle.load(directory);
@@ -37,10 +36,13 @@ public final class ModelLoader {
 
   /** Builds {@code model}'s screen on a daemon thread, after {@code first} has returned. */
   public static void screenInBackground(LoadedModel model, Runnable first) {
-    Thread screen = new Thread(() -> {
-      first.run();
-      model.prepareScreen();
-    }, "item-screen");
+    Thread screen =
+        new Thread(
+            () -> {
+              first.run();
+              model.prepareScreen();
+            },
+            "item-screen");
     screen.setDaemon(true);
     screen.start();
   }

@@ -22,7 +22,9 @@ class HeadersTest {
     SplittableRandom random = new SplittableRandom(7);
     for (int i = 0; i < 10_000; i++) {
       long second = random.nextLong(0, 4102444800L); // 1970 to 2100
-      assertEquals(DateFormatter.format(new Date(second * 1000)), Headers.httpDate(second),
+      assertEquals(
+          DateFormatter.format(new Date(second * 1000)),
+          Headers.httpDate(second),
           "epoch second " + second);
     }
   }
@@ -37,7 +39,6 @@ class HeadersTest {
     assertEquals("application/json", headers.get(HttpHeaderNames.CONTENT_TYPE));
     assertEquals("17", headers.get(HttpHeaderNames.CONTENT_LENGTH));
     String date = headers.get(HttpHeaderNames.DATE);
-    assertTrue(date.equals(Headers.httpDate(before)) || date.equals(Headers.httpDate(after)),
-        date);
+    assertTrue(date.equals(Headers.httpDate(before)) || date.equals(Headers.httpDate(after)), date);
   }
 }

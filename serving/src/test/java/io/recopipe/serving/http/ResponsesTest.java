@@ -10,10 +10,13 @@ import org.junit.jupiter.api.Test;
 class ResponsesTest {
   @Test
   void fieldsAreWrittenInOrderAndEscaped() {
-    assertEquals("{\"status\":\"ready\",\"model_version\":\"61f449937e19\"}",
-        new String(Responses.fieldsBody("status", "ready", "model_version", "61f449937e19"),
+    assertEquals(
+        "{\"status\":\"ready\",\"model_version\":\"61f449937e19\"}",
+        new String(
+            Responses.fieldsBody("status", "ready", "model_version", "61f449937e19"),
             StandardCharsets.UTF_8));
-    assertEquals("{\"error\":\"bad \\\"id\\\"\\n\"}",
+    assertEquals(
+        "{\"error\":\"bad \\\"id\\\"\\n\"}",
         new String(Responses.errorBody("bad \"id\"\n"), StandardCharsets.UTF_8));
   }
 

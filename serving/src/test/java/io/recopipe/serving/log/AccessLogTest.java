@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recopipe.logging.CloudLoggingEncoder;
+import io.recopipe.logging.LineAppender;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import io.recopipe.logging.CloudLoggingEncoder;
-import io.recopipe.logging.LineAppender;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,8 +22,8 @@ class AccessLogTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static HttpRequestEntry request(int n) {
-    return new HttpRequestEntry("POST", "/v1/models/m:predict?n=" + n, 200, 1_500_000, 10,
-        "127.0.0.1", null);
+    return new HttpRequestEntry(
+        "POST", "/v1/models/m:predict?n=" + n, 200, 1_500_000, 10, "127.0.0.1", null);
   }
 
   private static List<JsonNode> lines(ByteArrayOutputStream out) throws IOException {
@@ -52,12 +52,12 @@ class AccessLogTest {
       JsonNode line = lines.get(n);
       assertEquals("INFO", line.get("severity").asText());
       assertEquals("POST /v1/models/m:predict 200", line.get("message").asText());
-      assertEquals("/v1/models/m:predict?n=" + n,
-          line.get("httpRequest").get("requestUrl").asText());
+      assertEquals(
+          "/v1/models/m:predict?n=" + n, line.get("httpRequest").get("requestUrl").asText());
       assertEquals("0.0015s", line.get("httpRequest").get("latency").asText());
       assertTrue(line.get("time").asText().endsWith("Z"), line.toString());
-      assertEquals(AccessLog.LOGGER, line.path("logging.googleapis.com/labels").path("logger")
-          .asText());
+      assertEquals(
+          AccessLog.LOGGER, line.path("logging.googleapis.com/labels").path("logger").asText());
     }
     assertEquals(0, log.dropped());
   }
@@ -67,23 +67,24 @@ class AccessLogTest {
     CountDownLatch writing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    OutputStream stuck = new OutputStream() {
-      @Override
-      public void write(int b) {
-        write(new byte[] {(byte) b}, 0, 1);
-      }
+    OutputStream stuck =
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+          }
 
-      @Override
-      public void write(byte[] b, int off, int len) {
-        writing.countDown();
-        try {
-          release.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        out.write(b, off, len);
-      }
-    };
+          @Override
+          public void write(byte[] b, int off, int len) {
+            writing.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            out.write(b, off, len);
+          }
+        };
     AccessLog log = log(stuck, 4);
     log.request(request(0));
     assertTrue(writing.await(10, TimeUnit.SECONDS), "the logger never wrote");
@@ -97,12 +98,11 @@ class AccessLogTest {
     assertEquals(6, lines.size(), out.toString(StandardCharsets.UTF_8));
     assertTrue(lines.get(0).get("httpRequest").get("requestUrl").asText().endsWith("n=0"));
     assertEquals("WARNING", lines.get(1).get("severity").asText());
-    assertEquals("access log: 3 request lines dropped (queue full)",
-        lines.get(1).get("message").asText());
+    assertEquals(
+        "access log: 3 request lines dropped (queue full)", lines.get(1).get("message").asText());
     assertEquals(3, lines.get(1).get("dropped_total").asLong());
     for (int n = 1; n <= 4; n++) {
-      assertTrue(lines.get(n + 1).get("httpRequest").get("requestUrl").asText()
-          .endsWith("n=" + n));
+      assertTrue(lines.get(n + 1).get("httpRequest").get("requestUrl").asText().endsWith("n=" + n));
     }
   }
 

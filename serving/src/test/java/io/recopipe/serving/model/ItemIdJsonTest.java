@@ -27,9 +27,22 @@ class ItemIdJsonTest {
 
   @Test
   void everyIdIsQuotedAsJacksonQuotesIt() throws IOException {
-    List<String> ids = new ArrayList<>(List.of("", "1", "3382", "movie 42", "quote\"back\\slash",
-        "tab\tnew\nline", "\u0000\u001f\u007f", "caf\u00e9", "\u65e5\u672c", "emoji \ud83c\udfac",
-        "/slash/", "~", " "));
+    List<String> ids =
+        new ArrayList<>(
+            List.of(
+                "",
+                "1",
+                "3382",
+                "movie 42",
+                "quote\"back\\slash",
+                "tab\tnew\nline",
+                "\u0000\u001f\u007f",
+                "caf\u00e9",
+                "\u65e5\u672c",
+                "emoji \ud83c\udfac",
+                "/slash/",
+                "~",
+                " "));
     Random random = new Random(7);
     for (int n = 0; n < 2000; n++) {
       char[] chars = new char[random.nextInt(12)];

@@ -28,8 +28,7 @@ class LoadedModelTest {
   private static final int USERS = 30;
   private static final int ITEMS = 3_200; // enough items for the screen to pay
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void theScreenChangesTheScorerButNoAnswer() throws IOException {
@@ -83,8 +82,16 @@ class LoadedModelTest {
     Random random = new Random(5);
     float[] x = gaussian(random, USERS * k, 0.4);
     float[] y = gaussian(random, ITEMS * k, 0.4);
-    MfModel model = new MfModel(ids("u", USERS), ids("i", ITEMS), k, 3.5f, x,
-        gaussian(random, USERS, 0.3), y, gaussian(random, ITEMS, 0.3));
+    MfModel model =
+        new MfModel(
+            ids("u", USERS),
+            ids("i", ITEMS),
+            k,
+            3.5f,
+            x,
+            gaussian(random, USERS, 0.3),
+            y,
+            gaussian(random, ITEMS, 0.3));
     int[] offsets = new int[USERS + 1];
     IntStream.Builder items = IntStream.builder();
     for (int u = 0; u < USERS; u++) {
@@ -93,9 +100,11 @@ class LoadedModelTest {
       offsets[u + 1] = offsets[u] + row.length;
     }
     RatedItems rated = RatedItems.fromCsr(offsets, items.build().toArray(), ITEMS);
-    BundleManifest manifest = BundleManifest.builder()
-        .options(AlsOptions.builder().numFactors(k).build(), 1000)
-        .provenance(Provenance.of(5, "sha256:test")).build();
+    BundleManifest manifest =
+        BundleManifest.builder()
+            .options(AlsOptions.builder().numFactors(k).build(), 1000)
+            .provenance(Provenance.of(5, "sha256:test"))
+            .build();
     Path dir = temp.resolve("bundle-" + System.nanoTime());
     BundleWriter.write(dir, model, manifest, rated, BundleWriter.IfExists.FAIL);
     return dir;

@@ -20,15 +20,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Loads the bundles earlier code wrote, the same bytes the model module's
- * {@code BundleCompatibilityTest} reads (shared through its test-jar; {@link BundleFixture} says
- * how each was made, at commit 6329e23 on 2026-12-03 unless noted), through serving's loader, so
- * that a server of a new release still serves a model an old release exported, with the same
- * version name and the same answers.
+ * Loads the bundles earlier code wrote, the same bytes the model module's {@code
+ * BundleCompatibilityTest} reads (shared through its test-jar; {@link BundleFixture} says how each
+ * was made, at commit 6329e23 on 2026-12-03 unless noted), through serving's loader, so that a
+ * server of a new release still serves a model an old release exported, with the same version name
+ * and the same answers.
  */
 class ModelLoaderCompatibilityTest {
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   static List<BundleFixture> fixtures() {
     return BundleFixture.all();
@@ -59,8 +58,9 @@ class ModelLoaderCompatibilityTest {
   @MethodSource("fixtures")
   void recommendsTheFirstUserAsRecordedWithAndWithoutTheScreen(BundleFixture fixture)
       throws IOException {
-    LoadedModel loaded = new LoadedModel(ModelBundle.load(fixture.copyTo(temp)),
-        fixture.contentVersion(), Instant.EPOCH);
+    LoadedModel loaded =
+        new LoadedModel(
+            ModelBundle.load(fixture.copyTo(temp)), fixture.contentVersion(), Instant.EPOCH);
     for (int pass = 0; pass < 2; pass++) {
       String user = fixture.userIds().get(0);
       assertTop(fixture.top(), loaded.recommender().recommend(user, 3, false));
