@@ -5,7 +5,7 @@ import io.recopipe.components.deploy.LiveStatus;
 import io.recopipe.pipeline.endpoint.JournalReconciler;
 import io.recopipe.pipeline.endpoint.ServedTruth;
 import io.recopipe.pipeline.registry.ModelRegistry;
-import io.recopipe.pipeline.registry.ModelVersion;
+import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.runner.LocalRunner;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,14 +39,14 @@ final class ModelsListCommand implements Callable<Integer> {
       ModelsCommand.promotions(runner).expireStale();
       ModelRegistry registry = runner.registry();
       Optional<Integer> champion =
-          registry.alias(pipeline, ModelRegistry.CHAMPION).map(ModelVersion::version);
+          registry.alias(pipeline, ModelRegistry.CHAMPION).map(RegisteredVersion::version);
       Optional<Integer> previous =
-          registry.alias(pipeline, ModelRegistry.PREVIOUS).map(ModelVersion::version);
+          registry.alias(pipeline, ModelRegistry.PREVIOUS).map(RegisteredVersion::version);
       ServedTruth truth = servedTruth(runner);
       Optional<String> serving = truth.servedVersion();
       Optional<String> down = truth.live().up() ? Optional.empty() : truth.registeredVersion();
       List<List<Object>> rows = new ArrayList<>();
-      for (ModelVersion v : registry.list(pipeline)) {
+      for (RegisteredVersion v : registry.list(pipeline)) {
         String alias =
             champion
                 .filter(c -> c == v.version())
@@ -97,7 +97,7 @@ final class ModelsListCommand implements Callable<Integer> {
     }
   }
 
-  static String metric(ModelVersion v, String name) {
+  static String metric(RegisteredVersion v, String name) {
     Double value = v.metrics().get(name);
     return value == null ? "-" : String.format(Locale.ROOT, "%.4f", value);
   }

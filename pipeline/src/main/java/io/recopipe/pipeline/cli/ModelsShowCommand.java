@@ -1,7 +1,7 @@
 package io.recopipe.pipeline.cli;
 
 import io.recopipe.pipeline.registry.ModelRegistry;
-import io.recopipe.pipeline.registry.ModelVersion;
+import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.review.Approval;
 import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.runner.LocalRunner;
@@ -35,7 +35,7 @@ final class ModelsShowCommand implements Callable<Integer> {
   public Integer call() throws ReviewException {
     String pipeline = pipelineOption.name;
     try (LocalRunner runner = home.runner()) {
-      ModelVersion v =
+      RegisteredVersion v =
           runner
               .registry()
               .find(pipeline, version)

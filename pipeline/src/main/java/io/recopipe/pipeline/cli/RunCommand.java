@@ -2,7 +2,7 @@ package io.recopipe.pipeline.cli;
 
 import io.recopipe.components.ingest.IngestComponent;
 import io.recopipe.pipeline.config.PipelineConfig;
-import io.recopipe.pipeline.config.StepParameters;
+import io.recopipe.pipeline.config.StepParameterView;
 import io.recopipe.pipeline.home.NativeLibraries;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.runner.LocalRunner;
@@ -87,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
     PrintStream progress = System.out;
     Map<String, String> parameters = profile.parameters(resolved);
     if (!profile.isGcp()) {
-      IngestComponent.preflight(StepParameters.of(IngestComponent.NAME, parameters));
+      IngestComponent.preflight(StepParameterView.of(IngestComponent.NAME, parameters));
     }
     try (LocalRunner runner = home.runner()) {
       RunOptions options = RunOptions.to(progress);

@@ -103,7 +103,7 @@ public final class ConfigValidator {
     List<String> problems = new ArrayList<>();
     Map<String, String> sectioned = new TreeMap<>(values);
     sectioned.keySet().removeIf(key -> key.indexOf('.') < 0);
-    Map<String, String> parameters = new TreeMap<>(StepParameters.of(step.name(), sectioned));
+    Map<String, String> parameters = new TreeMap<>(StepParameterView.of(step.name(), sectioned));
     for (int attempt = 0; attempt < 2; attempt++) {
       try {
         step.component().validate(parameters);
@@ -117,7 +117,7 @@ public final class ConfigValidator {
       }
     }
     try {
-      StepParameters.cacheDisabled(step.name(), values);
+      StepParameterView.cacheDisabled(step.name(), values);
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.Component;
 import io.recopipe.components.api.StepContext;
-import io.recopipe.pipeline.config.StepParameters;
+import io.recopipe.pipeline.config.StepParameterView;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.dsl.Step;
 import java.util.ArrayList;
@@ -127,7 +127,7 @@ public final class KfpCompiler {
 
   private boolean enableCache(Step step, Map<String, String> parameters) {
     return step.cacheable()
-        && !StepParameters.cacheDisabled(step.name(), parameters)
+        && !StepParameterView.cacheDisabled(step.name(), parameters)
         && !(options.sharedWarehouse() && writesTables(step));
   }
 

@@ -1,13 +1,13 @@
 package io.recopipe.pipeline.kfp;
 
-import io.recopipe.pipeline.config.StepParameters;
+import io.recopipe.pipeline.config.StepParameterView;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Names pipeline parameters the way KFP accepts them: a config key {@code train.num_factors}
  * becomes the root parameter {@code train__num_factors}, reaching step {@code train} as {@code
- * num_factors}, by the same scoping rule as the local runner ({@link StepParameters}).
+ * num_factors}, by the same scoping rule as the local runner ({@link StepParameterView}).
  */
 final class ParameterNames {
   private ParameterNames() {}
@@ -34,7 +34,7 @@ final class ParameterNames {
     for (String key : runParameters.keySet()) {
       if (key.startsWith(prefix)
           && key.length() > prefix.length()
-          && !key.equals(prefix + StepParameters.CACHE)) {
+          && !key.equals(prefix + StepParameterView.CACHE)) {
         sources.put(key.substring(prefix.length()), key);
       }
     }

@@ -113,7 +113,8 @@ public final class Promotions {
   public int rollback(String pipeline, Reviewer reviewer, String reason, RunOptions options)
       throws ReviewException {
     String why = requireText(reason, "a rollback needs a reason (--reason TEXT)");
-    return new Rollback(runner, pipelines.apply(pipeline), clock).run(reviewer, why, options);
+    return new ChampionRollback(runner, pipelines.apply(pipeline), clock)
+        .run(reviewer, why, options);
   }
 
   /** Expires every pending approval past its time; returns how many. */

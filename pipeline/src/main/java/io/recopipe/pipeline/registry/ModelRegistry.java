@@ -46,7 +46,7 @@ public final class ModelRegistry {
    * Registers {@code draft} under the next version number of its pipeline (the draft's own number
    * is ignored) and returns it; audited as {@code register} by {@code actor}.
    */
-  public ModelVersion register(ModelVersion draft, String actor) {
+  public RegisteredVersion register(RegisteredVersion draft, String actor) {
     return store.write(
         c -> {
           int next;
@@ -58,8 +58,8 @@ public final class ModelRegistry {
               next = rs.next() ? rs.getInt(1) : 1;
             }
           }
-          ModelVersion v =
-              new ModelVersion(
+          RegisteredVersion v =
+              new RegisteredVersion(
                   draft.pipeline(),
                   next,
                   draft.runId(),
@@ -77,9 +77,9 @@ public final class ModelRegistry {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO model_versions ("
-                      + ModelVersionRows.COLUMNS
+                      + RegisteredVersionRows.COLUMNS
                       + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ModelVersionRows.bind(ps, v);
+            RegisteredVersionRows.bind(ps, v);
             ps.executeUpdate();
           }
           Map<String, String> detail = new LinkedHashMap<>();
@@ -93,37 +93,37 @@ public final class ModelRegistry {
   }
 
   /** Registers {@code draft} as the system (the runner) did. */
-  public ModelVersion register(ModelVersion draft) {
+  public RegisteredVersion register(RegisteredVersion draft) {
     return register(draft, "system:runner");
   }
 
   /** Version {@code version} of {@code pipeline}. */
-  public Optional<ModelVersion> find(String pipeline, int version) {
+  public Optional<RegisteredVersion> find(String pipeline, int version) {
     return first(
         "SELECT "
-            + ModelVersionRows.COLUMNS
+            + RegisteredVersionRows.COLUMNS
             + " FROM model_versions WHERE pipeline = ? AND version = ?",
         pipeline,
         version);
   }
 
   /** The version run {@code runId} registered. */
-  public Optional<ModelVersion> forRun(String runId) {
+  public Optional<RegisteredVersion> forRun(String runId) {
     return first(
-        "SELECT " + ModelVersionRows.COLUMNS + " FROM model_versions WHERE run_id = ?", runId);
+        "SELECT " + RegisteredVersionRows.COLUMNS + " FROM model_versions WHERE run_id = ?", runId);
   }
 
   /** Every version of {@code pipeline}, newest first. */
-  public List<ModelVersion> list(String pipeline) {
+  public List<RegisteredVersion> list(String pipeline) {
     return query(
         "SELECT "
-            + ModelVersionRows.COLUMNS
+            + RegisteredVersionRows.COLUMNS
             + " FROM model_versions WHERE pipeline = ? ORDER BY version DESC",
         pipeline);
   }
 
   /** The version {@code alias} points at. */
-  public Optional<ModelVersion> alias(String pipeline, String alias) {
+  public Optional<RegisteredVersion> alias(String pipeline, String alias) {
     return first(
         "SELECT "
             + prefixed("v")
@@ -240,10 +240,10 @@ public final class ModelRegistry {
    * The version of {@code pipeline} whose bundle content is {@code modelVersion} (the first
    * registered, should there be several from before content versions).
    */
-  public Optional<ModelVersion> withModelVersion(String pipeline, String modelVersion) {
+  public Optional<RegisteredVersion> withModelVersion(String pipeline, String modelVersion) {
     return first(
         "SELECT "
-            + ModelVersionRows.COLUMNS
+            + RegisteredVersionRows.COLUMNS
             + " FROM model_versions WHERE pipeline = ?"
             + " AND model_version = ? ORDER BY version LIMIT 1",
         pipeline,
@@ -306,21 +306,21 @@ public final class ModelRegistry {
     return pipeline + "/v" + version;
   }
 
-  private Optional<ModelVersion> first(String sql, Object... args) {
+  private Optional<RegisteredVersion> first(String sql, Object... args) {
     return query(sql, args).stream().findFirst();
   }
 
-  private List<ModelVersion> query(String sql, Object... args) {
+  private List<RegisteredVersion> query(String sql, Object... args) {
     return store.read(
         c -> {
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
               ps.setObject(i + 1, args[i]);
             }
-            List<ModelVersion> out = new ArrayList<>();
+            List<RegisteredVersion> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                out.add(ModelVersionRows.read(rs));
+                out.add(RegisteredVersionRows.read(rs));
               }
             }
             return out;
@@ -329,7 +329,7 @@ public final class ModelRegistry {
   }
 
   private static String prefixed(String table) {
-    return table + "." + ModelVersionRows.COLUMNS.replace(", ", ", " + table + ".");
+    return table + "." + RegisteredVersionRows.COLUMNS.replace(", ", ", " + table + ".");
   }
 
   private static int update(Connection c, String sql, Object... args) throws SQLException {

@@ -5,7 +5,7 @@ import io.recopipe.pipeline.config.PromotionPolicy;
 import io.recopipe.pipeline.dsl.Step;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.registry.ModelRegistry;
-import io.recopipe.pipeline.registry.ModelVersion;
+import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.review.Approval;
 import io.recopipe.pipeline.review.ApprovalState;
 import io.recopipe.pipeline.review.Approvals;
@@ -43,7 +43,7 @@ final class ApprovalGate {
     if (!policy.rule().waitsForReview(reasons)) {
       return Optional.empty();
     }
-    Optional<ModelVersion> version = session.commit.commit();
+    Optional<RegisteredVersion> version = session.commit.commit();
     if (version.isEmpty()) {
       return Optional.of(
           new Hold(
@@ -55,7 +55,7 @@ final class ApprovalGate {
                   + session.runId
                   + " registered no model version"));
     }
-    ModelVersion v = version.get();
+    RegisteredVersion v = version.get();
     if (reasons.isEmpty()
         && session
             .registry

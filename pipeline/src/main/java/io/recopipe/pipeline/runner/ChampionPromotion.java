@@ -1,7 +1,7 @@
 package io.recopipe.pipeline.runner;
 
 import io.recopipe.pipeline.registry.ModelRegistry;
-import io.recopipe.pipeline.registry.ModelVersion;
+import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.review.Approval;
 import io.recopipe.pipeline.review.ApprovalState;
 import io.recopipe.pipeline.review.Approvals;
@@ -28,7 +28,7 @@ final class ChampionPromotion {
    * champion the run served again is marked DEPLOYED.
    */
   void promote(
-      ModelVersion v, boolean served, String runId, String startedBy, PrintStream progress) {
+      RegisteredVersion v, boolean served, String runId, String startedBy, PrintStream progress) {
     boolean already =
         registry
             .alias(v.pipeline(), ModelRegistry.CHAMPION)

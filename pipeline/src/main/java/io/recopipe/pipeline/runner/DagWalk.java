@@ -5,7 +5,7 @@ import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.gate.Gate;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
-import io.recopipe.pipeline.config.StepParameters;
+import io.recopipe.pipeline.config.StepParameterView;
 import io.recopipe.pipeline.dsl.Condition;
 import io.recopipe.pipeline.dsl.OutputRef;
 import io.recopipe.pipeline.dsl.Step;
@@ -133,7 +133,7 @@ final class DagWalk {
     }
     Map<String, StoredArtifact> inputs = new LinkedHashMap<>();
     step.inputs().forEach((port, ref) -> inputs.put(port, session.output(ref).orElseThrow()));
-    Map<String, String> parameters = StepParameters.of(step.name(), session.parameters);
+    Map<String, String> parameters = StepParameterView.of(step.name(), session.parameters);
     Map<String, StoredArtifact> keyed = inputs;
     if (step.component().readsChampion()) {
       Optional<StoredArtifact> champion = session.championArtifact();
@@ -153,7 +153,7 @@ final class DagWalk {
     }
     session.progress(step.name(), "cache key " + key);
     boolean stepOff =
-        !step.cacheable() || StepParameters.cacheDisabled(step.name(), session.parameters);
+        !step.cacheable() || StepParameterView.cacheDisabled(step.name(), session.parameters);
     if (stepOff || session.options.noCache()) {
       session.progress(step.name(), "cache off" + (stepOff ? " for this step" : " for this run"));
     } else {

@@ -17,7 +17,7 @@ import io.recopipe.pipeline.metadata.RunRecord;
 import io.recopipe.pipeline.metadata.RunRepository;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.registry.ModelRegistry;
-import io.recopipe.pipeline.registry.ModelVersion;
+import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.review.Approvals;
 import io.recopipe.pipeline.review.HomePolicy;
 import io.recopipe.pipeline.review.Reviewers;
@@ -312,7 +312,7 @@ public final class LocalRunner implements AutoCloseable {
       try {
         outcome = new DagWalk(session).walk(resuming);
         if (outcome.status() == RunStatus.SUCCEEDED) {
-          Optional<ModelVersion> version = session.commit.commit();
+          Optional<RegisteredVersion> version = session.commit.commit();
           if (version.isPresent()) {
             new ChampionPromotion(registry(), approvals())
                 .promote(

@@ -6,7 +6,7 @@ import io.recopipe.components.api.StepLog;
 import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.pipeline.artifacts.Directories;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
-import io.recopipe.pipeline.config.StepParameters;
+import io.recopipe.pipeline.config.StepParameterView;
 import io.recopipe.pipeline.dsl.OutputRef;
 import io.recopipe.pipeline.dsl.Step;
 import io.recopipe.pipeline.metadata.ArtifactRepository;
@@ -73,7 +73,7 @@ final class Redeployment {
                   step.name(),
                   inputs,
                   outputs,
-                  StepParameters.of(step.name(), session.parameters),
+                  StepParameterView.of(step.name(), session.parameters),
                   log));
     } finally {
       Directories.deleteRecursively(staging);

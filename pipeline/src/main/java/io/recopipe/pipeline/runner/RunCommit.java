@@ -10,12 +10,12 @@ import io.recopipe.components.warehouse.StagedTables;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
-import io.recopipe.pipeline.config.StepParameters;
+import io.recopipe.pipeline.config.StepParameterView;
 import io.recopipe.pipeline.metadata.ExecutionStatus;
 import io.recopipe.pipeline.metadata.RunRecord;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.registry.ModelRegistry;
-import io.recopipe.pipeline.registry.ModelVersion;
+import io.recopipe.pipeline.registry.RegisteredVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,14 +36,14 @@ final class RunCommit {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RunSession session;
-  private ModelVersion draft;
+  private RegisteredVersion draft;
 
   RunCommit(RunSession session) {
     this.session = session;
   }
 
   /** Sets the version the run registers at its commit point. */
-  synchronized void draft(ModelVersion version) {
+  synchronized void draft(RegisteredVersion version) {
     draft = version;
   }
 
@@ -51,7 +51,7 @@ final class RunCommit {
   synchronized void image(String imageUri) {
     if (draft != null && draft.imageUri().isEmpty()) {
       draft =
-          new ModelVersion(
+          new RegisteredVersion(
               draft.pipeline(),
               draft.version(),
               draft.runId(),
@@ -75,7 +75,7 @@ final class RunCommit {
    * whose model is the champion already (an identical rerun) publishes nothing: the published
    * tables already describe that model.
    */
-  synchronized Optional<ModelVersion> commit() throws WarehouseException {
+  synchronized Optional<RegisteredVersion> commit() throws WarehouseException {
     RunRecord run = session.runs.find(session.runId).orElseThrow();
     boolean unchangedChampion =
         draft != null
@@ -91,7 +91,7 @@ final class RunCommit {
         session.options.progress().println("published tables " + String.join(", ", tables));
       }
     }
-    Optional<ModelVersion> version = Optional.ofNullable(draft).map(this::register);
+    Optional<RegisteredVersion> version = Optional.ofNullable(draft).map(this::register);
     if (run.committedAt() == null) {
       session.runs.markCommitted(session.runId, session.options.clock().instant());
     }
@@ -158,11 +158,11 @@ final class RunCommit {
     return false;
   }
 
-  private ModelVersion register(ModelVersion version) {
-    Optional<ModelVersion> same =
+  private RegisteredVersion register(RegisteredVersion version) {
+    Optional<RegisteredVersion> same =
         session.registry.withModelVersion(version.pipeline(), version.modelVersion());
     if (same.isEmpty()) {
-      ModelVersion registered = session.registry.register(version, session.startedBy);
+      RegisteredVersion registered = session.registry.register(version, session.startedBy);
       session
           .options
           .progress()
@@ -176,7 +176,7 @@ final class RunCommit {
                   + ")");
       return registered;
     }
-    ModelVersion existing = same.get();
+    RegisteredVersion existing = same.get();
     if (existing.imageUri().isEmpty() && version.imageUri().isPresent()) {
       session.registry.setImage(existing.pipeline(), existing.version(), version.imageUri().get());
     }
@@ -186,7 +186,7 @@ final class RunCommit {
     return session.registry.find(existing.pipeline(), existing.version()).orElseThrow();
   }
 
-  private String unchanged(ModelVersion existing) {
+  private String unchanged(RegisteredVersion existing) {
     String label = existing.pipeline() + " v" + existing.version() + " unchanged";
     boolean champion =
         session
@@ -209,7 +209,7 @@ final class RunCommit {
     }
     try {
       EndpointRegistry endpoint = EndpointRegistry.load(session.home.serving());
-      return endpoint.configuredAs(StepParameters.of(DeployComponent.NAME, session.parameters))
+      return endpoint.configuredAs(StepParameterView.of(DeployComponent.NAME, session.parameters))
           && endpoint
               .serving()
               .filter(r -> r.modelVersion().equals(modelVersion))

@@ -3,7 +3,7 @@ package io.recopipe.pipeline.runner;
 import io.recopipe.components.warehouse.StagedTables;
 import io.recopipe.pipeline.artifacts.ArtifactStore;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
-import io.recopipe.pipeline.config.StepParameters;
+import io.recopipe.pipeline.config.StepParameterView;
 import io.recopipe.pipeline.dsl.OutputRef;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.dsl.Step;
@@ -12,7 +12,7 @@ import io.recopipe.pipeline.metadata.ArtifactRepository;
 import io.recopipe.pipeline.metadata.ExecutionRepository;
 import io.recopipe.pipeline.metadata.RunRepository;
 import io.recopipe.pipeline.registry.ModelRegistry;
-import io.recopipe.pipeline.registry.ModelVersion;
+import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.review.Approvals;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -108,7 +108,7 @@ final class RunSession {
       from |= each.name().equals(step.name());
       if (from) {
         try {
-          each.component().prepare(StepParameters.of(each.name(), parameters));
+          each.component().prepare(StepParameterView.of(each.name(), parameters));
         } catch (RuntimeException e) {
           // preparing only saves time
         }
@@ -162,7 +162,7 @@ final class RunSession {
    * registry (no champion at all), the latest successful run's export.
    */
   Optional<StoredArtifact> championArtifact() {
-    Optional<ModelVersion> champion = registry.alias(pipeline.name(), ModelRegistry.CHAMPION);
+    Optional<RegisteredVersion> champion = registry.alias(pipeline.name(), ModelRegistry.CHAMPION);
     if (champion.isPresent()) {
       return lineage.find(champion.get().bundleUri());
     }

@@ -5,7 +5,7 @@ import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.StepLog;
 import io.recopipe.pipeline.artifacts.ArtifactStore;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
-import io.recopipe.pipeline.config.StepParameters;
+import io.recopipe.pipeline.config.StepParameterView;
 import io.recopipe.pipeline.dsl.Step;
 import io.recopipe.pipeline.metadata.ArtifactRepository;
 import io.recopipe.pipeline.metadata.ExecutionRecord;
@@ -287,7 +287,7 @@ final class StepExecutor {
             step.name(),
             inputs,
             paths(outputs),
-            StepParameters.of(step.name(), session.parameters),
+            StepParameterView.of(step.name(), session.parameters),
             log);
     step.component().publish(context);
   }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recopipe.components.api.ArtifactType;
 import io.recopipe.components.gate.Gate;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
-import io.recopipe.pipeline.registry.ModelVersion;
+import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.registry.VersionStatus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +36,8 @@ final class VersionRegistration {
    * Drafts the MODEL output of {@code export} as the run's version; {@code earlier} are the run's
    * step results so far (metrics and gate decision are taken from them).
    */
-  Optional<ModelVersion> draft(StepResult export, List<StepResult> earlier) throws IOException {
+  Optional<RegisteredVersion> draft(StepResult export, List<StepResult> earlier)
+      throws IOException {
     Optional<StoredArtifact> model = ofType(export, ArtifactType.MODEL);
     if (model.isEmpty()) {
       return Optional.empty();
@@ -63,8 +64,8 @@ final class VersionRegistration {
         blessed = Gate.blesses(session.directoryOf(decision.get()));
       }
     }
-    ModelVersion draft =
-        new ModelVersion(
+    RegisteredVersion draft =
+        new RegisteredVersion(
             session.pipeline.name(),
             0,
             session.runId,

@@ -4,7 +4,7 @@
  *
  * <ul>
  *   <li><b>Parameters</b>: one flat map per run; step {@code S} sees keys {@code S.k} as {@code k}
- *       plus dotless global keys ({@link io.recopipe.pipeline.config.StepParameters}).
+ *       plus dotless global keys ({@link io.recopipe.pipeline.config.StepParameterView}).
  *   <li><b>Caching</b>: key = SHA-256 of component name, version, input hashes by port and the
  *       step's parameters ({@link io.recopipe.pipeline.runner.CacheKey}); reused only when an
  *       earlier SUCCEEDED execution with that key still has every output and each re-hashes the

@@ -5,7 +5,7 @@ import io.recopipe.pipeline.artifacts.StoredArtifact;
 import io.recopipe.pipeline.insight.PromotionInsight;
 import io.recopipe.pipeline.insight.PromotionInsights;
 import io.recopipe.pipeline.metadata.ExecutionStatus;
-import io.recopipe.pipeline.registry.ModelVersion;
+import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunHistory;
 import java.io.IOException;
@@ -44,9 +44,10 @@ final class InsightCache {
   }
 
   /** The insight of {@code candidate} against {@code champion} (none on a first promotion). */
-  synchronized PromotionInsight of(ModelVersion candidate, Optional<ModelVersion> champion) {
+  synchronized PromotionInsight of(
+      RegisteredVersion candidate, Optional<RegisteredVersion> champion) {
     String key =
-        candidate.bundleSha256() + "|" + champion.map(ModelVersion::bundleSha256).orElse("-");
+        candidate.bundleSha256() + "|" + champion.map(RegisteredVersion::bundleSha256).orElse("-");
     PromotionInsight cached = recent.get(key);
     if (cached != null) {
       return cached;
@@ -79,7 +80,7 @@ final class InsightCache {
    * The metrics the {@code hybrid} step recorded in {@code candidate}'s run; empty when the step
    * was disabled, failed or is not in the pipeline.
    */
-  Map<String, Double> hybridMetrics(ModelVersion candidate) {
+  Map<String, Double> hybridMetrics(RegisteredVersion candidate) {
     return runner.history().show(candidate.runId()).stream()
         .flatMap(report -> report.executions().stream())
         .filter(
@@ -91,12 +92,12 @@ final class InsightCache {
         .orElse(Map.of());
   }
 
-  private static Path bundle(RunHistory history, ModelVersion version) {
+  private static Path bundle(RunHistory history, RegisteredVersion version) {
     return history.locate(
         new StoredArtifact(0, version.bundleUri(), ArtifactType.MODEL, version.bundleSha256(), 0));
   }
 
-  private static Path dataset(RunHistory history, ModelVersion version) {
+  private static Path dataset(RunHistory history, RegisteredVersion version) {
     RunHistory.RunReport report =
         history
             .show(version.runId())

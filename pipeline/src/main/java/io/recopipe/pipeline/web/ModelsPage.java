@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.recopipe.pipeline.registry.AliasChange;
 import io.recopipe.pipeline.registry.ModelRegistry;
-import io.recopipe.pipeline.registry.ModelVersion;
+import io.recopipe.pipeline.registry.RegisteredVersion;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +25,7 @@ final class ModelsPage implements Handler {
       List<AliasChange> history) {}
 
   /** One registered version and the alias that points at it ({@code ""} when none). */
-  record Row(ModelVersion version, String alias) {}
+  record Row(RegisteredVersion version, String alias) {}
 
   ModelsPage(ReviewSite site) {
     this.site = site;
@@ -36,9 +36,9 @@ final class ModelsPage implements Handler {
     String pipeline = site.pipeline(ctx.pathParam("pipeline")).name();
     ModelRegistry registry = site.runner().registry();
     Optional<Integer> champion =
-        registry.alias(pipeline, ModelRegistry.CHAMPION).map(ModelVersion::version);
+        registry.alias(pipeline, ModelRegistry.CHAMPION).map(RegisteredVersion::version);
     Optional<Integer> previous =
-        registry.alias(pipeline, ModelRegistry.PREVIOUS).map(ModelVersion::version);
+        registry.alias(pipeline, ModelRegistry.PREVIOUS).map(RegisteredVersion::version);
     List<Row> versions =
         registry.list(pipeline).stream()
             .map(

@@ -1,7 +1,7 @@
 package io.recopipe.pipeline.web;
 
 import io.recopipe.pipeline.metadata.RunRecord;
-import io.recopipe.pipeline.registry.ModelVersion;
+import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.review.Approval;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param outcomeText what became of {@code outcome}, after its link
  */
 record PromotionFacts(
-    ModelVersion candidate,
-    Optional<ModelVersion> baseline,
+    RegisteredVersion candidate,
+    Optional<RegisteredVersion> baseline,
     String decisionState,
     String decision,
     RunRecord outcome,
@@ -26,8 +26,8 @@ record PromotionFacts(
 
   static PromotionFacts of(
       ReviewSite site,
-      ModelVersion candidate,
-      Optional<ModelVersion> baseline,
+      RegisteredVersion candidate,
+      Optional<RegisteredVersion> baseline,
       Optional<Approval> approval) {
     if (approval.isEmpty()) {
       return new PromotionFacts(candidate, baseline, null, null, null, null);

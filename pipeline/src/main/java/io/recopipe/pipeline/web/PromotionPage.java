@@ -5,7 +5,7 @@ import io.javalin.http.Handler;
 import io.recopipe.pipeline.insight.GateReview;
 import io.recopipe.pipeline.insight.PromotionInsight;
 import io.recopipe.pipeline.registry.ModelRegistry;
-import io.recopipe.pipeline.registry.ModelVersion;
+import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.review.Approval;
 import io.recopipe.pipeline.review.ApprovalState;
 import java.util.Optional;
@@ -40,12 +40,12 @@ final class PromotionPage implements Handler {
     String pipeline = site.pipeline(ctx.pathParam("pipeline")).name();
     int version = Requests.version(ctx);
     ModelRegistry registry = site.runner().registry();
-    ModelVersion candidate =
+    RegisteredVersion candidate =
         registry
             .find(pipeline, version)
             .orElseThrow(
                 () -> new WebException(404, "no model version " + pipeline + " v" + version));
-    Optional<ModelVersion> baseline =
+    Optional<RegisteredVersion> baseline =
         registry
             .alias(pipeline, ModelRegistry.CHAMPION)
             .filter(c -> c.version() != version)

@@ -3,7 +3,7 @@ package io.recopipe.pipeline.web;
 import io.recopipe.components.api.ArtifactType;
 import io.recopipe.pipeline.insight.TuningTrials;
 import io.recopipe.pipeline.metadata.ExecutionStatus;
-import io.recopipe.pipeline.registry.ModelVersion;
+import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.runner.RunHistory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +18,7 @@ final class TrialsSection {
   private TrialsSection() {}
 
   /** The tuning trials of the run of {@code candidate}, when it tuned. */
-  static Optional<TuningTrials> trials(RunHistory history, ModelVersion candidate) {
+  static Optional<TuningTrials> trials(RunHistory history, RegisteredVersion candidate) {
     return history
         .show(candidate.runId())
         .flatMap(

@@ -104,8 +104,8 @@ class PromotionPolicyTest {
   void noStepSeesThePromotionSection() {
     Map<String, String> parameters =
         PipelineConfig.parse("test", "promotion: review\n" + "deploy:\n  port: 9000\n").values();
-    assertEquals(Map.of("port", "9000"), StepParameters.of("deploy", parameters));
-    assertEquals(Map.of(), StepParameters.of("train", parameters));
+    assertEquals(Map.of("port", "9000"), StepParameterView.of("deploy", parameters));
+    assertEquals(Map.of(), StepParameterView.of("train", parameters));
   }
 
   @Test

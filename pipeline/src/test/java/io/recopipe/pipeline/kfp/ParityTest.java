@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.pipeline.config.PipelineConfig;
-import io.recopipe.pipeline.config.StepParameters;
+import io.recopipe.pipeline.config.StepParameterView;
 import io.recopipe.pipeline.dsl.OutputRef;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.dsl.Step;
@@ -120,7 +120,7 @@ class ParityTest {
   @Test
   void eachStepGetsTheParametersTheLocalRunnerGivesIt() {
     for (Step step : pipeline.executionOrder()) {
-      Map<String, String> local = StepParameters.of(step.name(), config);
+      Map<String, String> local = StepParameterView.of(step.name(), config);
       Map<String, String> compiled = new TreeMap<>();
       JsonNode defaults = spec.path("root").path("inputDefinitions").path("parameters");
       stepTasks()

@@ -19,15 +19,16 @@ class ModelRegistryTest {
   void versionsAreNumberedPerPipelineAndRoundTrip() {
     try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
       ModelRegistry registry = new ModelRegistry(store);
-      ModelVersion v1 = registry.register(RegistryFixtures.draft(store, "r1", "alice", 0.91));
-      ModelVersion v2 = registry.register(RegistryFixtures.draft(store, "r2", "alice", 0.90));
+      RegisteredVersion v1 = registry.register(RegistryFixtures.draft(store, "r1", "alice", 0.91));
+      RegisteredVersion v2 = registry.register(RegistryFixtures.draft(store, "r2", "alice", 0.90));
       assertEquals(1, v1.version());
       assertEquals(2, v2.version());
-      ModelVersion read = registry.find("mf", 2).orElseThrow();
+      RegisteredVersion read = registry.find("mf", 2).orElseThrow();
       assertEquals(v2, read);
       assertEquals(0.90, read.metrics().get("rmse"));
       assertEquals(Optional.of(v1), registry.forRun("r1"));
-      assertEquals(List.of(2, 1), registry.list("mf").stream().map(ModelVersion::version).toList());
+      assertEquals(
+          List.of(2, 1), registry.list("mf").stream().map(RegisteredVersion::version).toList());
       registry.setImage("mf", 1, "runs/r1/package/image");
       assertEquals(
           Optional.of("runs/r1/package/image"), registry.find("mf", 1).orElseThrow().imageUri());
@@ -112,7 +113,7 @@ class ModelRegistryTest {
   void aVersionIsFoundByItsContent() {
     try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
       ModelRegistry registry = new ModelRegistry(store);
-      ModelVersion v1 = registry.register(RegistryFixtures.draft(store, "r1", "alice", 0.91));
+      RegisteredVersion v1 = registry.register(RegistryFixtures.draft(store, "r1", "alice", 0.91));
       assertEquals(1, registry.withModelVersion("mf", v1.modelVersion()).orElseThrow().version());
       assertTrue(registry.withModelVersion("mf", "000000000000").isEmpty());
       assertTrue(registry.withModelVersion("other", v1.modelVersion()).isEmpty());

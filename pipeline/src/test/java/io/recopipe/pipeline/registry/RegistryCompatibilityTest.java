@@ -47,7 +47,7 @@ class RegistryCompatibilityTest {
           "20261203-0028",
           List.of("b18009c85943", "7a28f79465ff", "3c016539b873"),
           List.of(VersionStatus.REJECTED, VersionStatus.DEPLOYED, VersionStatus.DEPLOYED));
-      ModelVersion first = registry.find(PIPELINE, 1).orElseThrow();
+      RegisteredVersion first = registry.find(PIPELINE, 1).orElseThrow();
       assertEquals("20261203-002821-a00b6f/export/model", first.bundleUri());
       assertEquals(
           "ff50f0ff555c043948d3295a44518f0935d1644d9eb39f4462aafc4539795397", first.bundleSha256());
@@ -94,7 +94,7 @@ class RegistryCompatibilityTest {
           "20261203-0031",
           List.of("aa74122c9d03", "9a77830e5253", "d321d60f6b1f"),
           List.of(VersionStatus.REJECTED, VersionStatus.PROMOTED, VersionStatus.RETIRED));
-      ModelVersion first = registry.find(PIPELINE, 1).orElseThrow();
+      RegisteredVersion first = registry.find(PIPELINE, 1).orElseThrow();
       assertEquals(
           "c2e3550b0a60f72059e64aad1116434765603e7acd16fc1e938e013068841d8e", first.bundleSha256());
       assertEquals(0.4429316179948436, first.metrics().get("root_mean_squared_error"));
@@ -126,11 +126,11 @@ class RegistryCompatibilityTest {
       String runPrefix,
       List<String> modelVersions,
       List<VersionStatus> statuses) {
-    List<ModelVersion> versions = registry.list(PIPELINE);
-    assertEquals(List.of(3, 2, 1), versions.stream().map(ModelVersion::version).toList());
-    assertEquals(modelVersions, versions.stream().map(ModelVersion::modelVersion).toList());
-    assertEquals(statuses, versions.stream().map(ModelVersion::status).toList());
-    for (ModelVersion version : versions) {
+    List<RegisteredVersion> versions = registry.list(PIPELINE);
+    assertEquals(List.of(3, 2, 1), versions.stream().map(RegisteredVersion::version).toList());
+    assertEquals(modelVersions, versions.stream().map(RegisteredVersion::modelVersion).toList());
+    assertEquals(statuses, versions.stream().map(RegisteredVersion::status).toList());
+    for (RegisteredVersion version : versions) {
       assertTrue(version.runId().startsWith(runPrefix), version.runId());
       assertTrue(version.blessed());
       assertEquals(FINGERPRINT, version.dataFingerprint());

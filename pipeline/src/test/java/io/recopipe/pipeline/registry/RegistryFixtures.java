@@ -13,7 +13,8 @@ public final class RegistryFixtures {
   private RegistryFixtures() {}
 
   /** Records run {@code runId} (started by {@code who}) and returns a draft version of it. */
-  public static ModelVersion draft(MetadataStore store, String runId, String who, double rmse) {
+  public static RegisteredVersion draft(
+      MetadataStore store, String runId, String who, double rmse) {
     new RunRepository(store)
         .insert(
             new RunRecord(
@@ -27,7 +28,7 @@ public final class RegistryFixtures {
                 who,
                 1,
                 null));
-    return new ModelVersion(
+    return new RegisteredVersion(
         "mf",
         0,
         runId,

@@ -18,7 +18,7 @@ import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.promotion.Promotions;
 import io.recopipe.pipeline.registry.AliasChange;
 import io.recopipe.pipeline.registry.ModelRegistry;
-import io.recopipe.pipeline.registry.ModelVersion;
+import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.registry.VersionStatus;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunOptions;
@@ -160,7 +160,7 @@ class ApprovalFlowTest {
         waiting.message());
     assertEquals(ExecutionStatus.SUCCEEDED, waiting.step("package").orElseThrow().status());
     assertTrue(waiting.step("deploy").isEmpty(), "deploy must not run before approval");
-    ModelVersion v1 = runner.registry().forRun(waiting.runId()).orElseThrow();
+    RegisteredVersion v1 = runner.registry().forRun(waiting.runId()).orElseThrow();
     assertEquals(VersionStatus.AWAITING_APPROVAL, v1.status());
     assertTrue(v1.imageUri().orElseThrow().contains("/package/"), v1.toString());
     assertTrue(v1.metrics().containsKey("root_mean_squared_error"), v1.metrics().toString());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.recopipe.components.api.ArtifactType;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
-import io.recopipe.pipeline.config.StepParameters;
+import io.recopipe.pipeline.config.StepParameterView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +36,9 @@ class CacheKeyAndParametersTest {
             "train.a.b",
             "x");
     assertEquals(
-        Map.of("seed", "1", "num_factors", "8", "a.b", "x"), StepParameters.of("train", run));
+        Map.of("seed", "1", "num_factors", "8", "a.b", "x"), StepParameterView.of("train", run));
     assertEquals(
-        Map.of("seed", "1", "num_factors", "9", "rows", "5"), StepParameters.of("ingest", run));
+        Map.of("seed", "1", "num_factors", "9", "rows", "5"), StepParameterView.of("ingest", run));
   }
 
   @Test

@@ -18,7 +18,7 @@ import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.registry.ModelRegistry;
-import io.recopipe.pipeline.registry.ModelVersion;
+import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.review.Reviewer;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.testing.FastConfig;
@@ -87,7 +87,7 @@ class ContractGuardTest {
           1,
           registry.alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version(),
           "the champion is unchanged");
-      ModelVersion candidate = registry.find(NAME, 2).orElseThrow();
+      RegisteredVersion candidate = registry.find(NAME, 2).orElseThrow();
       assertEquals(
           RunStatus.AWAITING_APPROVAL,
           runner.history().show(candidate.runId()).orElseThrow().run().status());

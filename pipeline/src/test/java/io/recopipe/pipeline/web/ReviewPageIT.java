@@ -13,7 +13,7 @@ import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.registry.ModelRegistry;
-import io.recopipe.pipeline.registry.ModelVersion;
+import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.testing.FastConfig;
 import java.io.IOException;
@@ -105,8 +105,8 @@ class ReviewPageIT {
 
     LocalRunner runner = keep(runner());
     ModelRegistry registry = runner.registry();
-    ModelVersion champion = registry.alias(NAME, ModelRegistry.CHAMPION).orElseThrow();
-    ModelVersion candidate = registry.list(NAME).get(0);
+    RegisteredVersion champion = registry.alias(NAME, ModelRegistry.CHAMPION).orElseThrow();
+    RegisteredVersion candidate = registry.list(NAME).get(0);
     assertEquals(champion.version() + 1, candidate.version());
     assertEquals(
         RunStatus.AWAITING_APPROVAL,

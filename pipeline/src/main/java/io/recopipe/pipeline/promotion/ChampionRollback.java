@@ -4,7 +4,7 @@ import io.recopipe.components.api.ComponentException;
 import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.registry.ModelRegistry;
-import io.recopipe.pipeline.registry.ModelVersion;
+import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
 import io.recopipe.pipeline.runner.LocalRunner;
@@ -19,12 +19,12 @@ import java.util.Optional;
  * (image, model, deploy parameters), then swaps the aliases (so the rolled-back version becomes
  * {@code previous}) and records who did it and why, so a bad model is one command from gone.
  */
-final class Rollback {
+final class ChampionRollback {
   private final LocalRunner runner;
   private final Pipeline pipeline;
   private final Clock clock;
 
-  Rollback(LocalRunner runner, Pipeline pipeline, Clock clock) {
+  ChampionRollback(LocalRunner runner, Pipeline pipeline, Clock clock) {
     this.runner = runner;
     this.pipeline = pipeline;
     this.clock = clock;
@@ -34,7 +34,7 @@ final class Rollback {
   int run(Reviewer reviewer, String reason, RunOptions options) throws ReviewException {
     ModelRegistry registry = runner.registry();
     String name = pipeline.name();
-    ModelVersion target =
+    RegisteredVersion target =
         registry
             .alias(name, ModelRegistry.PREVIOUS)
             .orElseThrow(
@@ -44,7 +44,7 @@ final class Rollback {
                         "nothing to roll back to: "
                             + name
                             + " has no previous version (it needs two promotions first)"));
-    Optional<ModelVersion> champion = registry.alias(name, ModelRegistry.CHAMPION);
+    Optional<RegisteredVersion> champion = registry.alias(name, ModelRegistry.CHAMPION);
     try {
       runner.redeploy(pipeline, target.runId(), options);
     } catch (ComponentException e) {

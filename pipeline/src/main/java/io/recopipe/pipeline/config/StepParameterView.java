@@ -18,8 +18,8 @@ import java.util.TreeMap;
  * STEP.cache} is the runner's, not the component's: {@code cache: false} in a step's config section
  * turns caching off for that step (see {@link #cacheDisabled}).
  */
-public final class StepParameters {
-  private StepParameters() {}
+public final class StepParameterView {
+  private StepParameterView() {}
 
   /** The runner's own per-step key: {@code STEP.cache: false} disables caching for the step. */
   public static final String CACHE = "cache";

@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param status its status
  * @param createdAt when it was registered
  */
-public record ModelVersion(
+public record RegisteredVersion(
     String pipeline,
     int version,
     String runId,

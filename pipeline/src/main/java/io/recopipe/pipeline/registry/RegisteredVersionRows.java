@@ -12,16 +12,16 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** Maps {@code model_versions} rows to versions and back: the one place that knows the columns. */
-final class ModelVersionRows {
+final class RegisteredVersionRows {
   static final String COLUMNS =
       "pipeline, version, run_id, model_version, bundle_uri,"
           + " bundle_sha256, image_uri, data_fingerprint, options, metrics, gate, blessed, status,"
           + " created_at";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private ModelVersionRows() {}
+  private RegisteredVersionRows() {}
 
-  static void bind(PreparedStatement ps, ModelVersion v) throws SQLException {
+  static void bind(PreparedStatement ps, RegisteredVersion v) throws SQLException {
     ps.setString(1, v.pipeline());
     ps.setInt(2, v.version());
     ps.setString(3, v.runId());
@@ -38,9 +38,9 @@ final class ModelVersionRows {
     ps.setString(14, Timestamps.format(v.createdAt()));
   }
 
-  static ModelVersion read(ResultSet rs) throws SQLException {
+  static RegisteredVersion read(ResultSet rs) throws SQLException {
     try {
-      return new ModelVersion(
+      return new RegisteredVersion(
           rs.getString("pipeline"),
           rs.getInt("version"),
           rs.getString("run_id"),
