@@ -1,14 +1,13 @@
 package io.recopipe.pipeline.kfp;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recopipe.components.api.Component;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.Services;
+import io.recopipe.components.gate.Gate;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.model.error.InvalidInputException;
-import io.recopipe.pipeline.dsl.Condition;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.dsl.Step;
 import java.io.IOException;
@@ -105,7 +104,7 @@ public final class ContainerRun {
     component.run(context);
     for (Map.Entry<String, Path> parameter : outputParameters.entrySet()) {
       String port = Channels.blessedPort(component).orElseThrow();
-      write(parameter.getValue(), Boolean.toString(isBlessed(outputs.get(port))));
+      write(parameter.getValue(), Boolean.toString(Gate.blesses(outputs.get(port))));
     }
     context
         .metrics()
@@ -132,16 +131,6 @@ public final class ContainerRun {
     Set<String> names = new TreeSet<>();
     ports.forEach(p -> names.add(p.name()));
     return names;
-  }
-
-  /** Only an explicit {@code "blessed": true} blesses, so a broken decision blocks deploy. */
-  static boolean isBlessed(Path decisionDir) throws IOException {
-    Path file = decisionDir.resolve(Condition.DECISION_FILE);
-    if (!Files.isRegularFile(file)) {
-      return false;
-    }
-    JsonNode blessed = JSON.readTree(file.toFile()).get("blessed");
-    return blessed != null && blessed.isBoolean() && blessed.booleanValue();
   }
 
   private static void write(Path file, String text) throws IOException {

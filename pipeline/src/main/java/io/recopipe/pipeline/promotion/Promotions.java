@@ -29,8 +29,6 @@ import java.util.stream.Collectors;
  * log.
  */
 public final class Promotions {
-  /** The actor expiry decisions are attributed to. */
-  public static final String EXPIRY_ACTOR = Approvals.EXPIRY_ACTOR;
 
   private final LocalRunner runner;
   private final Function<String, Pipeline> pipelines;
@@ -181,7 +179,7 @@ public final class Promotions {
               approval.pipeline(),
               approval.version(),
               ApprovalState.EXPIRED,
-              EXPIRY_ACTOR,
+              Approvals.EXPIRY_ACTOR,
               "nobody decided before " + approval.expiresAt(),
               clock.instant());
     } catch (ReviewException alreadyDecided) {
