@@ -1,26 +1,13 @@
 package io.recopipe.infra.gcs;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Predicate;
 
 /**
  * The list of files (relative path, sha256, size) of one artifact on GCS, written after every file
@@ -31,24 +18,6 @@ import java.util.function.Predicate;
 public record ArtifactManifest(List<Entry> files) {
   /** The manifest's object name under the artifact's prefix. */
   public static final String OBJECT = "_recopipe_manifest.json";
-
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
-          .build();
-
-  /** Two-space indents, {@code "key": value}, {@code []} when empty: as manifests always were. */
-  private static final ObjectWriter PRETTY =
-      JSON.writer(
-          new DefaultPrettyPrinter(
-                  Separators.createDefaultInstance()
-                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                      .withObjectEmptySeparator("")
-                      .withArrayEmptySeparator(""))
-              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-              .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
   /**
    * One file.
@@ -64,65 +33,27 @@ public record ArtifactManifest(List<Entry> files) {
     files = List.copyOf(files);
   }
 
-  /** The manifest as UTF-8 JSON. */
+  /** The manifest as UTF-8 JSON, laid out as every recopipe JSON file is. */
   byte[] toJson() {
-    ObjectNode root = JSON.createObjectNode().put("format", "recopipe-gcs-artifact/1");
+    ObjectNode root = Json.object().put("format", "recopipe-gcs-artifact/1");
     ArrayNode entries = root.putArray("files");
     for (Entry e : files) {
       entries.addObject().put("path", e.path()).put("sha256", e.sha256()).put("size", e.size());
     }
-    try {
-      return (PRETTY.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e); // a tree of strings and numbers: not expected
-    }
+    return (Json.pretty(root) + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
   /** Parses {@link #toJson()} output; malformed text names line and column. */
   static ArtifactManifest parse(byte[] json) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      throw new IllegalArgumentException(
-          (at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ")
-              + e.getOriginalMessage(),
-          e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // in-memory input: not expected
-    }
+    JsonNode root = Json.parse(json);
     List<Entry> entries = new ArrayList<>();
-    for (JsonNode o : field(root, "files", JsonNode::isArray, "an array")) {
+    for (JsonNode o : JsonFields.array(root, "files")) {
       entries.add(
           new Entry(
-              field(o, "path", JsonNode::isTextual, "a string").textValue(),
-              field(o, "sha256", JsonNode::isTextual, "a string").textValue(),
-              field(
-                      o,
-                      "size",
-                      v -> v.canConvertToExactIntegral() && v.canConvertToLong(),
-                      "an integer")
-                  .longValue()));
+              JsonFields.string(o, "path"),
+              JsonFields.string(o, "sha256"),
+              JsonFields.longValue(o, "size")));
     }
     return new ArtifactManifest(entries);
-  }
-
-  private static JsonNode field(
-      JsonNode object, String key, Predicate<JsonNode> type, String expected) {
-    JsonNode value = object.get(key);
-    if (value == null) {
-      throw new IllegalArgumentException("field '" + key + "' is missing");
-    }
-    if (!type.test(value)) {
-      throw new IllegalArgumentException(
-          "field '"
-              + key
-              + "': expected "
-              + expected
-              + ", found "
-              + value.getNodeType().name().toLowerCase(Locale.ROOT));
-    }
-    return value;
   }
 }
