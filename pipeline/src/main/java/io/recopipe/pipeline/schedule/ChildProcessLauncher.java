@@ -32,17 +32,22 @@ public final class ChildProcessLauncher implements RunLauncher {
     return "scheduler:" + name;
   }
 
-  private static final String MAIN = "io.recopipe.pipeline.cli.Main";
   private static final DateTimeFormatter LOG_NAME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final RecopipeHome home;
   private final Duration startTimeout;
+  private final String mainClass;
 
-  /** Runs into {@code home}, waiting up to {@code startTimeout} for a child to start its run. */
-  public ChildProcessLauncher(RecopipeHome home, Duration startTimeout) {
+  /**
+   * Runs into {@code home}, waiting up to {@code startTimeout} for a child to start its run; the
+   * child is {@code mainClass} (the CLI's entry point, handed down by the CLI) on this JVM's class
+   * path.
+   */
+  public ChildProcessLauncher(RecopipeHome home, Duration startTimeout, String mainClass) {
     this.home = home;
     this.startTimeout = startTimeout;
+    this.mainClass = mainClass;
   }
 
   @Override
@@ -108,7 +113,7 @@ public final class ChildProcessLauncher implements RunLauncher {
         List.of(
             "-cp",
             System.getProperty("java.class.path"),
-            MAIN,
+            mainClass,
             "run",
             "--home",
             home.root().toString()));

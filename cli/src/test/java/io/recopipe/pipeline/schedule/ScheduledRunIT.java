@@ -3,6 +3,7 @@ package io.recopipe.pipeline.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.recopipe.pipeline.cli.Main;
 import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.metadata.RunRecord;
@@ -49,7 +50,7 @@ class ScheduledRunIT {
       Scheduler scheduler =
           new Scheduler(
               store,
-              new ChildProcessLauncher(home, Duration.ofMinutes(2)),
+              new ChildProcessLauncher(home, Duration.ofMinutes(2), Main.class.getName()),
               clock,
               Duration.ofMinutes(1));
 

@@ -2,7 +2,10 @@ package io.recopipe.pipeline.cli;
 
 import picocli.CommandLine.Command;
 
-/** Groups the benchmarks; each prints one JSON line per case so runs can be compared by script. */
+/**
+ * Groups the benchmarks; each prints one JSON line per case so runs can be compared by script. It
+ * joins {@code recopipe} as an {@link AddOnCommand} when the bench jar is on the class path.
+ */
 @Command(
     name = "bench",
     description = "Benchmarks that print one JSON line per case.",
@@ -20,4 +23,4 @@ import picocli.CommandLine.Command;
       BenchTopKCommand.class,
       BenchCommitCommand.class
     })
-final class BenchCommand {}
+public final class BenchCommand implements AddOnCommand {}

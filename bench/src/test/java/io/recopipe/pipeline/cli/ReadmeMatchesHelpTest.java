@@ -78,7 +78,7 @@ class ReadmeMatchesHelpTest {
   }
 
   private static CommandLine cli() {
-    return new CommandLine(Main.class);
+    return Main.commandLine();
   }
 
   private static List<String> commandTable() throws IOException {

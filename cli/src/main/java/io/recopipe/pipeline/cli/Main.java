@@ -1,11 +1,13 @@
 package io.recopipe.pipeline.cli;
 
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code recopipe} command line: one entry point for training, data tools and benchmarks, so
- * the launcher script and CI call the same code a user does.
+ * the launcher script and CI call the same code a user does. Command groups shipped in jars of
+ * their own (the benchmarks) join through {@link AddOnCommand} when their jar is on the class path.
  */
 @Command(
     name = "recopipe",
@@ -29,11 +31,9 @@ import picocli.CommandLine.Command;
       GcCommand.class,
       TrainCommand.class,
       DataCommand.class,
-      BenchCommand.class,
       CompileCommand.class,
       SubmitCommand.class,
-      ComponentCommand.class,
-      CommandLine.HelpCommand.class
+      ComponentCommand.class
     })
 public final class Main {
 
@@ -46,8 +46,18 @@ public final class Main {
 
   /** Runs the CLI and returns its exit code; tests call this instead of {@link #main}. */
   public static int run(String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = commandLine();
     cli.setExecutionExceptionHandler(new OneLineErrors());
     return cli.execute(args);
+  }
+
+  /** The command tree: the built-in commands, the add-ons on the class path, then {@code help}. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    for (AddOnCommand addOn : ServiceLoader.load(AddOnCommand.class)) {
+      cli.addSubcommand(addOn);
+    }
+    cli.addSubcommand(new CommandLine.HelpCommand());
+    return cli;
   }
 }

@@ -124,7 +124,9 @@ final class ServerCommand implements Callable<Integer> {
       companions.add(store);
       SchedulerService scheduler =
           new SchedulerService(
-              store, new ChildProcessLauncher(runner.home(), LAUNCH_TIMEOUT), Clock.systemUTC());
+              store,
+              new ChildProcessLauncher(runner.home(), LAUNCH_TIMEOUT, Main.class.getName()),
+              Clock.systemUTC());
       scheduler.start(Duration.ofSeconds(tickSeconds));
       companions.add(scheduler);
       out.println(
