@@ -2,7 +2,7 @@ package io.recopipe.components.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.recopipe.components.api.ComponentException;
-import io.recopipe.components.steps.MetricsReport;
+import io.recopipe.components.evaluate.MetricsReport;
 import io.recopipe.model.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;

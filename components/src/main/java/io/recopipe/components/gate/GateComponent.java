@@ -5,7 +5,7 @@ import io.recopipe.components.api.ArtifactType;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
-import io.recopipe.components.steps.MetricsReport;
+import io.recopipe.components.evaluate.MetricsReport;
 import io.recopipe.components.steps.StepFiles;
 import io.recopipe.components.validation.DataCheck;
 import java.util.List;

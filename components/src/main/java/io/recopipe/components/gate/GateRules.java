@@ -1,7 +1,7 @@
 package io.recopipe.components.gate;
 
-import io.recopipe.components.steps.MetricsReport;
-import io.recopipe.components.steps.ModelScores;
+import io.recopipe.components.evaluate.MetricsReport;
+import io.recopipe.components.evaluate.ModelScores;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.recopipe.components.gate;
 
-import io.recopipe.components.steps.ModelScores;
+import io.recopipe.components.evaluate.ModelScores;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

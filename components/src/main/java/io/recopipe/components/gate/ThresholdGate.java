@@ -1,6 +1,6 @@
 package io.recopipe.components.gate;
 
-import io.recopipe.components.steps.MetricsReport;
+import io.recopipe.components.evaluate.MetricsReport;
 import java.util.List;
 import java.util.Optional;
 

@@ -2,10 +2,10 @@ package io.recopipe.components.hybrid;
 
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
+import io.recopipe.components.dataset.MovieTitles;
 import io.recopipe.components.readers.Catalog;
 import io.recopipe.components.readers.Movie;
 import io.recopipe.components.readers.User;
-import io.recopipe.components.steps.MovieTitles;
 import io.recopipe.model.hybrid.ItemProfile;
 import io.recopipe.model.hybrid.Metadata;
 import io.recopipe.model.hybrid.UserProfile;

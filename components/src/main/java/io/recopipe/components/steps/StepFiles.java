@@ -54,7 +54,7 @@ public final class StepFiles {
   }
 
   /** Replaces warehouse table {@code table}. */
-  static void replaceTable(
+  public static void replaceTable(
       String step,
       Warehouse warehouse,
       String table,
@@ -70,7 +70,7 @@ public final class StepFiles {
   }
 
   /** Replaces warehouse table {@code table} with the rows of a headerless TSV file. */
-  static void replaceTableFromTsv(
+  public static void replaceTableFromTsv(
       String step, Warehouse warehouse, String table, List<Column> columns, Path tsv)
       throws ComponentException {
     try {

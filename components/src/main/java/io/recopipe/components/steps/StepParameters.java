@@ -45,12 +45,12 @@ public final class StepParameters {
   }
 
   /** The raw text of {@code name}, when set. */
-  Optional<String> text(String name) {
+  public Optional<String> text(String name) {
     return reader.text(name);
   }
 
   /** The value of {@code option}, its default when unset. */
-  <T> T get(Option<T> option) throws ComponentException {
+  public <T> T get(Option<T> option) throws ComponentException {
     T value = reader.get(option);
     reader.failOnFirst(ComponentException::new);
     return value;
@@ -62,7 +62,7 @@ public final class StepParameters {
   }
 
   /** A whole number in {@code min..max}, {@code fallback} when unset. */
-  int integer(String name, int fallback, int min, int max) throws ComponentException {
+  public int integer(String name, int fallback, int min, int max) throws ComponentException {
     return get(Option.of(name, OptionType.INTEGER, fallback, "").in(Range.closed(min, max)));
   }
 

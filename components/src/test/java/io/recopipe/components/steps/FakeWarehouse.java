@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /** An in-memory warehouse that records each replaced table, so step tests need no database. */
-final class FakeWarehouse implements Warehouse {
+public final class FakeWarehouse implements Warehouse {
   /** A recorded table. */
-  record Table(List<Column> columns, List<List<Object>> rows) {
+  public record Table(List<Column> columns, List<List<Object>> rows) {
     /** The values of column {@code name}, one per row. */
-    List<Object> column(String name) {
+    public List<Object> column(String name) {
       int index = -1;
       for (int c = 0; c < columns.size(); c++) {
         if (columns.get(c).name().equals(name)) {
@@ -36,10 +36,10 @@ final class FakeWarehouse implements Warehouse {
     }
   }
 
-  final Map<String, Table> tables = new LinkedHashMap<>();
-  int replacements;
+  public final Map<String, Table> tables = new LinkedHashMap<>();
+  public int replacements;
 
-  Table table(String name) {
+  public Table table(String name) {
     Table table = tables.get(name);
     if (table == null) {
       throw new AssertionError("table " + name + " was not written; have " + tables.keySet());

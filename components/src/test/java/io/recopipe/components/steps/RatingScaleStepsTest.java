@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.dataset.IngestedDataset;
+import io.recopipe.components.evaluate.EvaluateComponent;
+import io.recopipe.components.export.ExportComponent;
 import io.recopipe.components.ingest.IngestComponent;
 import io.recopipe.components.testing.RecordingStepContext;
+import io.recopipe.components.train.TrainComponent;
 import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.model.bundle.ModelBundle;

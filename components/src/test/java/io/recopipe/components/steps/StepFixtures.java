@@ -5,6 +5,7 @@ import io.recopipe.components.synthetic.RandomSplit;
 import io.recopipe.components.synthetic.SyntheticGenerator;
 import io.recopipe.components.synthetic.SyntheticSpec;
 import io.recopipe.components.synthetic.TrainTestSplit;
+import io.recopipe.components.train.TrainComponent;
 import io.recopipe.components.writers.TsvRatingsWriter;
 import io.recopipe.model.data.Ratings;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /** A step context for the train/evaluate/gate/export tests, with an in-memory warehouse. */
 public final class TestContext extends RecordingStepContext {
-  final FakeWarehouse warehouse = new FakeWarehouse();
+  public final FakeWarehouse warehouse = new FakeWarehouse();
 
   public TestContext(Path outputRoot, String runId) {
     super("test", runId, outputRoot, outputRoot.resolve("cache"));

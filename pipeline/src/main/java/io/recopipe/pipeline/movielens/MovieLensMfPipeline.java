@@ -1,13 +1,13 @@
 package io.recopipe.pipeline.movielens;
 
 import io.recopipe.components.deploy.DeployComponent;
+import io.recopipe.components.evaluate.EvaluateComponent;
+import io.recopipe.components.export.ExportComponent;
 import io.recopipe.components.gate.GateComponent;
 import io.recopipe.components.hybrid.HybridComponent;
 import io.recopipe.components.ingest.IngestComponent;
 import io.recopipe.components.packaging.PackageComponent;
-import io.recopipe.components.steps.EvaluateComponent;
-import io.recopipe.components.steps.ExportComponent;
-import io.recopipe.components.steps.TrainComponent;
+import io.recopipe.components.train.TrainComponent;
 import io.recopipe.components.tuning.TuneComponent;
 import io.recopipe.pipeline.config.ConfigValidator;
 import io.recopipe.pipeline.config.PipelineConfig;

@@ -3,7 +3,7 @@ package io.recopipe.pipeline.insight;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.dataset.IngestedDataset;
-import io.recopipe.components.steps.MovieTitles;
+import io.recopipe.components.dataset.MovieTitles;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.metrics.RegressionEvaluator;
 import java.io.IOException;

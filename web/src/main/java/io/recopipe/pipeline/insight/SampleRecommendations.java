@@ -1,6 +1,6 @@
 package io.recopipe.pipeline.insight;
 
-import io.recopipe.components.steps.MovieTitles;
+import io.recopipe.components.dataset.MovieTitles;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.mf.MfModel;

@@ -1,7 +1,8 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.evaluate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recopipe.components.steps.StepFiles;
 import io.recopipe.model.io.JsonFields;
 import io.recopipe.model.metrics.ImplicitEvaluation;
 import io.recopipe.model.metrics.ImplicitEvaluator;

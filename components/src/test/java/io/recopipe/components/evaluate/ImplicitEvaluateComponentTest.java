@@ -1,4 +1,4 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.evaluate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.readers.DatasetReader;
+import io.recopipe.components.steps.FakeWarehouse;
+import io.recopipe.components.steps.StepFixtures;
+import io.recopipe.components.steps.TestContext;
+import io.recopipe.components.train.TrainComponent;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.io.Json;

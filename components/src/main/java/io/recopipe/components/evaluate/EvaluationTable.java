@@ -1,4 +1,4 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.evaluate;
 
 import io.recopipe.components.warehouse.Column;
 import io.recopipe.model.metrics.ImplicitEvaluator;

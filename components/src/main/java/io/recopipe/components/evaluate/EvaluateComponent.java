@@ -1,4 +1,4 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.evaluate;
 
 import io.recopipe.components.api.AbstractComponent;
 import io.recopipe.components.api.ArtifactType;
@@ -8,6 +8,8 @@ import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
 import io.recopipe.components.dataset.DatasetInput;
 import io.recopipe.components.dataset.IngestedDataset;
+import io.recopipe.components.steps.StepFiles;
+import io.recopipe.components.steps.StepParameters;
 import io.recopipe.model.als.FeedbackType;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.RatingRange;

@@ -1,6 +1,7 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.evaluate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recopipe.components.steps.StepFiles;
 import io.recopipe.model.io.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;

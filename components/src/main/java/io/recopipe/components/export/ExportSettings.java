@@ -1,6 +1,7 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.export;
 
 import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.steps.StepParameters;
 import io.recopipe.model.options.Option;
 import io.recopipe.model.options.OptionType;
 import io.recopipe.model.options.Range;

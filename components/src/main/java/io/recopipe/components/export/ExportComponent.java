@@ -1,4 +1,4 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.export;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.AbstractComponent;
@@ -10,6 +10,8 @@ import io.recopipe.components.api.StepContext;
 import io.recopipe.components.api.Warmups;
 import io.recopipe.components.dataset.DatasetInput;
 import io.recopipe.components.dataset.IngestedDataset;
+import io.recopipe.components.dataset.MovieTitles;
+import io.recopipe.components.steps.StepFiles;
 import io.recopipe.components.validation.DataProfile;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.RatingRange;

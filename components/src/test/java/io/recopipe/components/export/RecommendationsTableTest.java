@@ -1,9 +1,11 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.export;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.recopipe.components.api.DatasetLayout;
+import io.recopipe.components.dataset.MovieTitles;
+import io.recopipe.components.steps.StepFixtures;
 import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.RatingRange;

@@ -1,4 +1,4 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.export;
 
 import io.recopipe.components.warehouse.Column;
 import io.recopipe.components.warehouse.DoubleList;

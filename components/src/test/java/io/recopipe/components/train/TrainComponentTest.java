@@ -1,4 +1,4 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.dataset.IngestedDataset;
+import io.recopipe.components.steps.FakeWarehouse;
+import io.recopipe.components.steps.StepFixtures;
+import io.recopipe.components.steps.TestContext;
 import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.als.AlsResult;
 import io.recopipe.model.als.AlsTrainer;

@@ -1,4 +1,4 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.export;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.DatasetLayout;
 import io.recopipe.components.dataset.DatasetSchema;
 import io.recopipe.components.readers.DatasetReader;
+import io.recopipe.components.steps.FakeWarehouse;
+import io.recopipe.components.steps.StepFixtures;
+import io.recopipe.components.steps.TestContext;
 import io.recopipe.model.bundle.ModelBundle;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.io.Json;

@@ -1,6 +1,7 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.train;
 
 import io.recopipe.components.api.ComponentException;
+import io.recopipe.components.steps.StepParameters;
 import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.als.InvalidOptionsException;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.train;
 
 import io.recopipe.components.api.AbstractComponent;
 import io.recopipe.components.api.ArtifactType;
@@ -9,7 +9,7 @@ import io.recopipe.components.api.StepContext;
 import io.recopipe.components.api.Warmups;
 import io.recopipe.components.dataset.DatasetInput;
 import io.recopipe.components.dataset.IngestedDataset;
-import io.recopipe.components.train.TrainingEngine;
+import io.recopipe.components.steps.StepFiles;
 import io.recopipe.components.tuning.TunedOptions;
 import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.als.AlsResult;

@@ -1,4 +1,4 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.dataset;
 
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.DatasetLayout;

@@ -1,4 +1,4 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

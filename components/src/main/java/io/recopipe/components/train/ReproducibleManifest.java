@@ -1,4 +1,4 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.train;
 
 import io.recopipe.model.als.AlsResult;
 import io.recopipe.model.als.TrainingIteration;

@@ -1,4 +1,4 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.export;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,5 +1,6 @@
-package io.recopipe.components.steps;
+package io.recopipe.components.export;
 
+import io.recopipe.components.dataset.MovieTitles;
 import io.recopipe.components.warehouse.Column;
 import io.recopipe.model.data.RatingRange;
 import io.recopipe.model.mf.MfModel;
