@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 
 /**
  * A DATASET artifact opened for reading by its {@code schema.json}: every step after ingest reads
@@ -93,24 +94,38 @@ public final class IngestedDataset {
     if (cached != null) {
       return cached;
     }
-    long rows =
-        !recorded
-            ? -1
-            : switch (file) {
-              case DatasetLayout.RATINGS -> schema.ratingRows();
-              case DatasetLayout.TRAIN -> schema.trainRows();
-              case DatasetLayout.EVAL -> schema.evalRows();
-              default ->
-                  throw new InvalidInputException("not a ratings file of a dataset: " + file);
-            };
-    SplitFileReader.Expected expected =
-        recorded
-            ? new SplitFileReader.Expected(
-                schema.userIds(), schema.itemIds(), schema.ratingRange(), rows)
-            : UNCHECKED;
+    SplitFileReader.Expected expected = recorded ? expected(schema, file) : UNCHECKED;
     Optional<Ratings> ratings = read(dir.resolve(file), expected);
     read.put(file, ratings);
     return ratings;
+  }
+
+  /**
+   * Lets this process's later reads of split {@code file} of dataset {@code dir} (also after the
+   * directory is renamed) use {@code ratings}, built on first use, instead of parsing the file, as
+   * long as the file keeps its size, modification time and checksum. For the step that wrote the
+   * file and the dataset's schema.json: {@code ratings} must be exactly what reading the file back
+   * gives (rows in file order, ids numbered in order of first appearance).
+   *
+   * @throws IOException when schema.json or the file cannot be read
+   */
+  public void offer(String file, Supplier<Ratings> ratings) throws IOException {
+    if (!recorded) {
+      throw new IllegalStateException(dir + " has no schema.json");
+    }
+    ReadSplits.offer(dir.resolve(file), expected(schema, file), ratings);
+  }
+
+  private static SplitFileReader.Expected expected(DatasetSchema schema, String file) {
+    long rows =
+        switch (file) {
+          case DatasetLayout.RATINGS -> schema.ratingRows();
+          case DatasetLayout.TRAIN -> schema.trainRows();
+          case DatasetLayout.EVAL -> schema.evalRows();
+          default -> throw new InvalidInputException("not a ratings file of a dataset: " + file);
+        };
+    return new SplitFileReader.Expected(
+        schema.userIds(), schema.itemIds(), schema.ratingRange(), rows);
   }
 
   private static Optional<Ratings> read(Path path, SplitFileReader.Expected expected)

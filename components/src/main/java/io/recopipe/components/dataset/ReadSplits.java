@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.zip.CRC32C;
 
 /**
@@ -24,34 +25,77 @@ import java.util.zip.CRC32C;
  * modification time and CRC-32C of its bytes (checksumming a file costs a small part of parsing it,
  * and catches a file damaged or replaced in place) and for the same expectations; entries are
  * softly held, so the memory goes back to the heap whenever it is needed (the next read parses the
- * file again).
+ * file again). Ingest offers the splits it wrote (see {@link IngestedDataset#offer}), so the steps
+ * after it in the same process parse neither file.
  */
 final class ReadSplits {
   /** How many splits are remembered at most (a run reads two or three). */
   static final int CAPACITY = 4;
 
-  private static final Map<Key, SoftReference<Ratings>> READ = new LinkedHashMap<>();
+  private static final Map<Key, Held> READ = new LinkedHashMap<>();
 
   private ReadSplits() {}
 
-  /** What identifies one read: the file as it is now, and what it was checked against. */
-  private record Key(
-      Path file, long size, FileTime modified, long crc, SplitFileReader.Expected expected) {}
+  /**
+   * What identifies one read: the file's bytes as they are now (not its path, so a dataset written
+   * in a staging directory and renamed into place is still recognized), and what they were checked
+   * against.
+   */
+  private record Key(long size, FileTime modified, long crc, SplitFileReader.Expected expected) {}
+
+  /**
+   * A remembered split, softly held (a parse, or what a writer offered, built at most once), and
+   * the file it was last seen at (a newer read of that file replaces it).
+   */
+  private record Held(Path file, SoftReference<Supplier<Ratings>> ratings) {}
+
+  /** Builds the ratings on first use, then holds them (and no longer what they were built from). */
+  private static final class Once implements Supplier<Ratings> {
+    private Supplier<Ratings> build;
+    private Ratings built;
+
+    Once(Supplier<Ratings> build) {
+      this.build = build;
+    }
+
+    @Override
+    public synchronized Ratings get() {
+      if (built == null) {
+        built = Objects.requireNonNull(build.get());
+        build = null;
+      }
+      return built;
+    }
+  }
 
   /** The ratings of {@code file} checked against {@code expected}, parsed at most once. */
   static Ratings read(Path file, SplitFileReader.Expected expected) throws IOException {
-    Key key = keyOf(file, expected);
-    Optional<Ratings> known = lookUp(key);
+    Path absolute = file.toAbsolutePath().normalize();
+    Key key = keyOf(absolute, expected);
+    Optional<Supplier<Ratings>> known = lookUp(key);
     if (known.isPresent()) {
-      return known.get();
+      try {
+        return known.get().get();
+      } catch (RuntimeException e) {
+        // an offered split that cannot be built: parse the file instead
+      }
     }
     Ratings ratings = SplitFileReader.read(file, expected);
-    remember(key, ratings);
+    remember(absolute, key, () -> ratings);
     return ratings;
   }
 
-  private static Key keyOf(Path file, SplitFileReader.Expected expected) throws IOException {
+  /**
+   * Remembers {@code ratings}, built on first use, as the parse of {@code file} as it is now, for a
+   * writer that can build exactly what reading the file checked against {@code expected} gives.
+   */
+  static void offer(Path file, SplitFileReader.Expected expected, Supplier<Ratings> ratings)
+      throws IOException {
     Path absolute = file.toAbsolutePath().normalize();
+    remember(absolute, keyOf(absolute, expected), new Once(ratings));
+  }
+
+  private static Key keyOf(Path absolute, SplitFileReader.Expected expected) throws IOException {
     BasicFileAttributes attributes = Files.readAttributes(absolute, BasicFileAttributes.class);
     CRC32C crc = new CRC32C();
     ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
@@ -60,23 +104,21 @@ final class ReadSplits {
         crc.update(buffer.flip());
       }
     }
-    return new Key(
-        absolute, attributes.size(), attributes.lastModifiedTime(), crc.getValue(), expected);
+    return new Key(attributes.size(), attributes.lastModifiedTime(), crc.getValue(), expected);
   }
 
-  private static synchronized Optional<Ratings> lookUp(Key key) {
-    SoftReference<Ratings> held = READ.get(key);
-    Ratings ratings = held == null ? null : held.get();
+  private static synchronized Optional<Supplier<Ratings>> lookUp(Key key) {
+    Held held = READ.get(key);
+    Supplier<Ratings> ratings = held == null ? null : held.ratings().get();
     if (held != null && ratings == null) {
       READ.remove(key);
     }
     return Optional.ofNullable(ratings);
   }
 
-  private static synchronized void remember(Key key, Ratings ratings) {
-    READ.values().removeIf(held -> held.get() == null);
-    READ.keySet().removeIf(known -> known.file().equals(key.file()));
-    READ.put(key, new SoftReference<>(Objects.requireNonNull(ratings)));
+  private static synchronized void remember(Path file, Key key, Supplier<Ratings> ratings) {
+    READ.values().removeIf(held -> held.ratings().get() == null || held.file().equals(file));
+    READ.put(key, new Held(file, new SoftReference<>(Objects.requireNonNull(ratings))));
     for (Iterator<Key> oldest = READ.keySet().iterator(); READ.size() > CAPACITY; ) {
       oldest.next();
       oldest.remove();

@@ -107,6 +107,7 @@ public final class IngestComponent extends AbstractComponent {
       }
       load.start(out, split.isEval(), IngestTables.integerIds(sorted));
       schema = writeTheRest(out, data, sorted, split, options);
+      SplitHandoff.offer(out, sorted, split.isEval()); // while the warehouse loads
     } catch (ComponentException | RuntimeException e) {
       load.awaitQuietly();
       throw e;
