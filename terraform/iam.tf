@@ -84,3 +84,50 @@ resource "google_artifact_registry_repository_iam_member" "serving_pull" {
   role       = "roles/artifactregistry.reader"
   member     = local.serving_member
 }
+
+# --- reviewers: people who run models approve/reject --profile gcp or the review server ---
+# The pipeline account already writes both tables through its dataset grant. A reviewer needs to
+# run query jobs (bigquery.jobs.create), read and write the two review tables with DML
+# (bigquery.tables.get/getData/updateData), and deploy the approved version to Cloud Run
+# (run.services.get/update/getIamPolicy and actAs on the serving account).
+
+resource "google_project_iam_member" "reviewer_bigquery_jobs" {
+  for_each = toset(var.reviewers)
+  project  = var.project
+  role     = "roles/bigquery.jobUser"
+  member   = each.value
+}
+
+resource "google_bigquery_table_iam_member" "reviewer_audit_log" {
+  for_each   = toset(var.reviewers)
+  project    = var.project
+  dataset_id = google_bigquery_dataset.recopipe.dataset_id
+  table_id   = google_bigquery_table.audit_log.table_id
+  role       = "roles/bigquery.dataEditor"
+  member     = each.value
+}
+
+resource "google_bigquery_table_iam_member" "reviewer_approvals" {
+  for_each   = toset(var.reviewers)
+  project    = var.project
+  dataset_id = google_bigquery_dataset.recopipe.dataset_id
+  table_id   = google_bigquery_table.approvals.table_id
+  role       = "roles/bigquery.dataEditor"
+  member     = each.value
+}
+
+resource "google_cloud_run_v2_service_iam_member" "reviewer_deploy" {
+  for_each = toset(var.reviewers)
+  project  = var.project
+  location = google_cloud_run_v2_service.serving.location
+  name     = google_cloud_run_v2_service.serving.name
+  role     = "roles/run.developer"
+  member   = each.value
+}
+
+resource "google_service_account_iam_member" "reviewer_acts_as_serving" {
+  for_each           = toset(var.reviewers)
+  service_account_id = google_service_account.serving.name
+  role               = "roles/iam.serviceAccountUser"
+  member             = each.value
+}

@@ -160,3 +160,16 @@ variable "labels" {
   type        = map(string)
   default     = { app = "recopipe" }
 }
+
+variable "reviewers" {
+  description = "People who approve or reject models on Google Cloud, e.g. [\"user:alice@example.com\"]."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition = alltrue([
+      for member in var.reviewers : can(regex("^(user|group):.+$", member))
+    ])
+    error_message = "reviewers: user: or group: only (a reviewer is a person)."
+  }
+}

@@ -4,6 +4,7 @@ import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.io.Json;
 import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.audit.AuditVerification;
+import io.recopipe.pipeline.audit.SqliteAuditLog;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -49,7 +50,7 @@ final class BenchAuditCommand implements Callable<Integer> {
       }
       Path dir = Files.createTempDirectory("recopipe-bench-audit");
       try (MetadataStore store = MetadataStore.open(dir.resolve("metadata.db"))) {
-        AuditLog log = new AuditLog(store);
+        AuditLog log = new SqliteAuditLog(store);
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {

@@ -3,7 +3,6 @@ package io.recopipe.pipeline.cli;
 import io.recopipe.pipeline.audit.AuditEntry;
 import io.recopipe.pipeline.audit.AuditVerification;
 import io.recopipe.pipeline.endpoint.JournalReconciler;
-import io.recopipe.pipeline.runner.LocalRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,9 +40,9 @@ final class AuditCommand {
 
     @Override
     public Integer call() {
-      try (LocalRunner runner = home.runner()) {
+      try (OpenHome opened = home.open()) {
         List<List<Object>> rows = new ArrayList<>();
-        for (AuditEntry entry : runner.audit().list()) {
+        for (AuditEntry entry : opened.review().audit().list()) {
           rows.add(
               List.of(
                   entry.seq(),
@@ -80,9 +79,9 @@ final class AuditCommand {
 
     @Override
     public Integer call() {
-      try (LocalRunner runner = home.runner()) {
-        JournalReconciler.reconcile(runner.home());
-        AuditVerification verification = runner.audit().verify();
+      try (OpenHome opened = home.open()) {
+        JournalReconciler.reconcile(opened.runner().home());
+        AuditVerification verification = opened.review().audit().verify();
         if (verification.intact()) {
           spec.commandLine().getOut().println(verification.message());
           return ExitCodes.OK;

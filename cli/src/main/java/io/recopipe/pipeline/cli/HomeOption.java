@@ -4,8 +4,11 @@ import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.pipeline.home.RecopipeHome;
+import io.recopipe.pipeline.metadata.MetadataStore;
+import io.recopipe.pipeline.review.HomeReview;
 import io.recopipe.pipeline.runner.LocalRunner;
 import java.nio.file.Path;
+import java.time.Clock;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,6 +36,18 @@ final class HomeOption {
   LocalRunner runner() {
     RecopipeHome resolved = resolve();
     return new LocalRunner(resolved, new CliProfiles(resolved));
+  }
+
+  /**
+   * This home's runner and its review services (SQLite), composed once over one metadata store: the
+   * runner asks approvals of the same services the command hands to reviewer actions.
+   */
+  OpenHome open() {
+    RecopipeHome resolved = resolve().create();
+    MetadataStore store = MetadataStore.open(resolved.metadataDb());
+    HomeReview review = HomeReview.sqlite(store, Clock.systemUTC());
+    return new OpenHome(
+        new LocalRunner(resolved, store, new CliProfiles(resolved), review), review);
   }
 
   static DuckDbWarehouse openWarehouse(RecopipeHome home) {

@@ -1,11 +1,14 @@
 package io.recopipe.pipeline.cli;
 
+import io.recopipe.pipeline.promotion.GcpPromotions;
 import io.recopipe.pipeline.promotion.Promotions;
+import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunOptions;
 import io.recopipe.pipeline.runner.RunResult;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,6 +33,21 @@ final class ModelsApproveCommand extends ReviewerAction {
       paramLabel = "TEXT",
       description = "Why (recorded in the registry history and the audit log).")
   String comment;
+
+  @Override
+  int actOnGcp(GcpPromotions promotions, Reviewer reviewer, String pipeline)
+      throws ReviewException {
+    Map<String, Object> endpoint = promotions.approve(pipeline, version, reviewer, comment);
+    spec.commandLine()
+        .getOut()
+        .println(
+            ModelRegistry.subject(pipeline, version)
+                + " approved by "
+                + reviewer.name()
+                + " and deployed: "
+                + endpoint);
+    return ExitCodes.OK;
+  }
 
   @Override
   int act(LocalRunner runner, Promotions promotions, Reviewer reviewer, String pipeline)

@@ -4,7 +4,6 @@ import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.promotion.Promotions;
-import io.recopipe.pipeline.runner.LocalRunner;
 import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,7 +44,8 @@ final class ModelsCommand {
   }
 
   /** The review actions over {@code runner}'s home on the system clock. */
-  static Promotions promotions(LocalRunner runner) {
-    return new Promotions(runner, ModelsCommand::definition, Clock.systemUTC());
+  static Promotions promotions(OpenHome home) {
+    return new Promotions(
+        home.runner(), home.review(), ModelsCommand::definition, Clock.systemUTC());
   }
 }

@@ -35,8 +35,9 @@ final class ModelsListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String pipeline = pipelineOption.name;
-    try (LocalRunner runner = home.runner()) {
-      ModelsCommand.promotions(runner).expireStale();
+    try (OpenHome opened = home.open()) {
+      LocalRunner runner = opened.runner();
+      ModelsCommand.promotions(opened).expireStale();
       ModelRegistry registry = runner.registry();
       Optional<Integer> champion =
           registry.alias(pipeline, ModelRegistry.CHAMPION).map(RegisteredVersion::version);

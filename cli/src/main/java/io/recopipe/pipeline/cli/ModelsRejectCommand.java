@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.cli;
 
+import io.recopipe.pipeline.promotion.GcpPromotions;
 import io.recopipe.pipeline.promotion.Promotions;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.review.ReviewException;
@@ -29,6 +30,20 @@ final class ModelsRejectCommand extends ReviewerAction {
       paramLabel = "TEXT",
       description = "Why (recorded in the audit log).")
   String comment;
+
+  @Override
+  int actOnGcp(GcpPromotions promotions, Reviewer reviewer, String pipeline)
+      throws ReviewException {
+    promotions.reject(pipeline, version, reviewer, comment);
+    spec.commandLine()
+        .getOut()
+        .println(
+            ModelRegistry.subject(pipeline, version)
+                + " rejected by "
+                + reviewer.name()
+                + "; nothing was deployed");
+    return ExitCodes.OK;
+  }
 
   @Override
   int act(LocalRunner runner, Promotions promotions, Reviewer reviewer, String pipeline)

@@ -34,7 +34,8 @@ final class ModelsShowCommand implements Callable<Integer> {
   @Override
   public Integer call() throws ReviewException {
     String pipeline = pipelineOption.name;
-    try (LocalRunner runner = home.runner()) {
+    try (OpenHome opened = home.open()) {
+      LocalRunner runner = opened.runner();
       RegisteredVersion v =
           runner
               .registry()
@@ -61,7 +62,8 @@ final class ModelsShowCommand implements Callable<Integer> {
       out.println(
           "gate:             "
               + (v.gateDecision() == null ? "-" : v.gateDecision().replaceAll("\\s+", " ")));
-      runner
+      opened
+          .review()
           .approvals()
           .find(pipeline, version)
           .ifPresent(a -> out.println("approval:         " + describe(a)));

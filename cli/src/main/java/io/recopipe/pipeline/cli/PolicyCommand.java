@@ -2,7 +2,6 @@ package io.recopipe.pipeline.cli;
 
 import io.recopipe.pipeline.review.HomePolicy;
 import io.recopipe.pipeline.review.ReviewException;
-import io.recopipe.pipeline.runner.LocalRunner;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,9 +44,9 @@ final class PolicyCommand {
 
     @Override
     public Integer call() {
-      try (LocalRunner runner = home.runner()) {
+      try (OpenHome opened = home.open()) {
         List<List<Object>> rows = new ArrayList<>();
-        runner.policy().values().forEach((key, value) -> rows.add(List.of(key, value)));
+        opened.review().policy().values().forEach((key, value) -> rows.add(List.of(key, value)));
         PrintWriter out = spec.commandLine().getOut();
         out.println(TextTable.render(List.of("key", "value"), rows));
         out.println(
@@ -86,9 +85,10 @@ final class PolicyCommand {
     public Integer call() throws ReviewException {
       Map<String, String> changes = new LinkedHashMap<>();
       assignments.forEach((key, value) -> changes.put(key.strip(), value));
-      try (LocalRunner runner = home.runner()) {
-        HomePolicy policy = runner.policy();
-        Map<String, String> changed = policy.set(changes, token.authenticate(runner));
+      try (OpenHome opened = home.open()) {
+        HomePolicy policy = opened.review().policy();
+        Map<String, String> changed =
+            policy.set(changes, token.authenticate(opened.review().reviewers()));
         PrintWriter out = spec.commandLine().getOut();
         if (changed.isEmpty()) {
           out.println("the home's policy already says that; nothing changed");

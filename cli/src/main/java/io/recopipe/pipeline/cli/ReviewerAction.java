@@ -1,5 +1,7 @@
 package io.recopipe.pipeline.cli;
 
+import io.recopipe.model.error.InvalidInputException;
+import io.recopipe.pipeline.promotion.GcpPromotions;
 import io.recopipe.pipeline.promotion.Promotions;
 import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
@@ -20,14 +22,31 @@ abstract class ReviewerAction implements Callable<Integer> {
 
   @Mixin ReviewerToken token;
 
+  @Mixin GcpReview gcp;
+
   @Spec CommandSpec spec;
 
   @Override
   public final Integer call() throws ReviewException {
-    try (LocalRunner runner = home.runner()) {
-      Reviewer reviewer = token.authenticate(runner);
-      return act(runner, ModelsCommand.promotions(runner), reviewer, pipelineOption.name);
+    try (OpenHome opened = home.open()) {
+      Reviewer reviewer = token.authenticate(opened.review().reviewers());
+      if (gcp.isGcp()) {
+        try (GcpReview.Opened cloud = gcp.open(opened)) {
+          return actOnGcp(cloud.promotions(), reviewer, pipelineOption.name);
+        }
+      }
+      return act(opened.runner(), ModelsCommand.promotions(opened), reviewer, pipelineOption.name);
     }
+  }
+
+  /**
+   * Does the action on a version a Vertex AI pipeline left awaiting approval ({@code --profile
+   * gcp}); refused by actions that have no gcp form.
+   */
+  int actOnGcp(GcpPromotions promotions, Reviewer reviewer, String pipeline)
+      throws ReviewException {
+    throw new InvalidInputException(
+        "--profile gcp: only models approve and models reject act on Google Cloud");
   }
 
   /** Does the action as {@code reviewer} on {@code pipeline}; returns the exit code. */

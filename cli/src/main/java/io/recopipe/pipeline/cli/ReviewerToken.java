@@ -2,7 +2,7 @@ package io.recopipe.pipeline.cli;
 
 import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
-import io.recopipe.pipeline.runner.LocalRunner;
+import io.recopipe.pipeline.review.Reviewers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ final class ReviewerToken {
   }
 
   /** The reviewer the token belongs to; refused when no token is given or it is unknown. */
-  Reviewer authenticate(LocalRunner runner) throws ReviewException {
+  Reviewer authenticate(Reviewers reviewers) throws ReviewException {
     String token =
         token()
             .orElseThrow(
@@ -54,14 +54,12 @@ final class ReviewerToken {
                         "no reviewer token: pass --token-file FILE or set "
                             + ENV
                             + " (recopipe reviewers add NAME creates one)"));
-    return runner.reviewers().authenticate(token);
+    return reviewers.authenticate(token);
   }
 
   /** The reviewer when a token is given (refused when it is wrong), else empty. */
-  Optional<Reviewer> optional(LocalRunner runner) throws ReviewException {
+  Optional<Reviewer> optional(Reviewers reviewers) throws ReviewException {
     Optional<String> token = token();
-    return token.isEmpty()
-        ? Optional.empty()
-        : Optional.of(runner.reviewers().authenticate(token.get()));
+    return token.isEmpty() ? Optional.empty() : Optional.of(reviewers.authenticate(token.get()));
   }
 }

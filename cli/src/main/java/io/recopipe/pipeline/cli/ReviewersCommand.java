@@ -4,7 +4,7 @@ import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.home.OwnerOnlyFile;
 import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
-import io.recopipe.pipeline.runner.LocalRunner;
+import io.recopipe.pipeline.review.Reviewers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
@@ -92,16 +92,20 @@ final class ReviewersCommand {
             "--token-sha256 and --token-out exclude each other:"
                 + " with a hash there is no token to write");
       }
-      try (LocalRunner runner = home.runner()) {
-        Optional<Reviewer> by = token.optional(runner);
+      try (OpenHome opened = home.open()) {
+        Optional<Reviewer> by = token.optional(opened.review().reviewers());
         if (tokenSha256 != null) {
-          runner.reviewers().addHashed(name, tokenSha256, admin, by, actor());
-          out.println("reviewer " + name + " added with the given token hash" + role(runner));
+          opened.review().reviewers().addHashed(name, tokenSha256, admin, by, actor());
+          out.println(
+              "reviewer "
+                  + name
+                  + " added with the given token hash"
+                  + role(opened.review().reviewers()));
           return ExitCodes.OK;
         }
         if (tokenOut == null) {
-          String secret = runner.reviewers().add(name, admin, by, actor());
-          out.println("reviewer " + name + " added" + role(runner));
+          String secret = opened.review().reviewers().add(name, admin, by, actor());
+          out.println("reviewer " + name + " added" + role(opened.review().reviewers()));
           out.println("token: " + secret);
           out.println(
               "store it now in a file only "
@@ -114,7 +118,7 @@ final class ReviewersCommand {
         createTokenFile();
         String secret;
         try {
-          secret = runner.reviewers().add(name, admin, by, actor());
+          secret = opened.review().reviewers().add(name, admin, by, actor());
         } catch (ReviewException | RuntimeException refused) {
           Files.delete(tokenOut);
           throw refused;
@@ -124,7 +128,7 @@ final class ReviewersCommand {
             "reviewer "
                 + name
                 + " added"
-                + role(runner)
+                + role(opened.review().reviewers())
                 + "; token written to "
                 + tokenOut
                 + " (owner-only); only its SHA-256 is kept");
@@ -145,8 +149,8 @@ final class ReviewersCommand {
       }
     }
 
-    private String role(LocalRunner runner) {
-      return runner.reviewers().find(name).filter(Reviewer::admin).isPresent() ? " as admin" : "";
+    private String role(Reviewers reviewers) {
+      return reviewers.find(name).filter(Reviewer::admin).isPresent() ? " as admin" : "";
     }
   }
 
@@ -159,9 +163,9 @@ final class ReviewersCommand {
 
     @Override
     public Integer call() {
-      try (LocalRunner runner = home.runner()) {
+      try (OpenHome opened = home.open()) {
         List<List<Object>> rows = new ArrayList<>();
-        for (Reviewer reviewer : runner.reviewers().list()) {
+        for (Reviewer reviewer : opened.review().reviewers().list()) {
           rows.add(
               List.of(
                   reviewer.name(),
@@ -199,8 +203,8 @@ final class ReviewersCommand {
 
     @Override
     public Integer call() throws ReviewException {
-      try (LocalRunner runner = home.runner()) {
-        runner.reviewers().disable(name, token.authenticate(runner));
+      try (OpenHome opened = home.open()) {
+        opened.review().reviewers().disable(name, token.authenticate(opened.review().reviewers()));
         spec.commandLine().getOut().println("reviewer " + name + " disabled");
         return ExitCodes.OK;
       }

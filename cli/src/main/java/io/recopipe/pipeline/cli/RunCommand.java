@@ -89,7 +89,8 @@ final class RunCommand implements Callable<Integer> {
     if (!profile.isGcp()) {
       IngestComponent.preflight(StepParameterView.of(IngestComponent.NAME, parameters));
     }
-    try (LocalRunner runner = home.runner()) {
+    try (OpenHome opened = home.open()) {
+      LocalRunner runner = opened.runner();
       RunOptions options = RunOptions.to(progress);
       String scheduler = System.getenv(SCHEDULER_ENV);
       if (scheduler != null && scheduler.startsWith("scheduler:")) {
@@ -97,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
       }
       options =
           reviewer
-              .optional(runner)
+              .optional(opened.review().reviewers())
               .map(r -> RunOptions.to(progress).startedBy(r.name()))
               .orElse(options);
       RunResult result =

@@ -15,10 +15,12 @@ import io.recopipe.model.io.JsonFields;
 import io.recopipe.pipeline.cli.CliRunner;
 import io.recopipe.pipeline.cli.ExitCodes;
 import io.recopipe.pipeline.home.RecopipeHome;
+import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegisteredVersion;
+import io.recopipe.pipeline.review.HomeReview;
 import io.recopipe.pipeline.review.Reviewer;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.testing.FastConfig;
@@ -269,7 +271,12 @@ class ContractGuardTest {
     Sessions sessions = new Sessions(Clock.systemUTC(), Sessions.IDLE);
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     ReviewSite site =
-        new ReviewSite(runner, List.of(MovieLensMfPipeline.definition()), Clock.systemUTC(), quiet);
+        new ReviewSite(
+            runner,
+            HomeReview.sqlite(MetadataStore.open(runner.home().metadataDb()), Clock.systemUTC()),
+            List.of(MovieLensMfPipeline.definition()),
+            Clock.systemUTC(),
+            quiet);
     try (ReviewServer server =
         ReviewServer.start(site, "127.0.0.1", 0, List.of(), quiet, sessions)) {
       Session bob = sessions.open(new Reviewer("bob", Instant.now(), false, false));

@@ -10,10 +10,12 @@ import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.pipeline.cli.ExitCodes;
 import io.recopipe.pipeline.cli.Main;
 import io.recopipe.pipeline.home.RecopipeHome;
+import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegisteredVersion;
+import io.recopipe.pipeline.review.HomeReview;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.testing.FastConfig;
 import java.io.IOException;
@@ -79,7 +81,8 @@ class ReviewPageIT {
     String predict = "http://127.0.0.1:" + port + "/v1/models/recommender_model:predict";
     String bobToken;
     Path aliceToken;
-    try (LocalRunner setup = runner()) {
+    try (MetadataStore store = MetadataStore.open(RecopipeHome.at(home).create().metadataDb())) {
+      HomeReview setup = HomeReview.sqlite(store, Clock.systemUTC());
       aliceToken =
           Files.writeString(
               dir.resolve("alice.token"),
@@ -117,6 +120,8 @@ class ReviewPageIT {
             ReviewServer.start(
                 new ReviewSite(
                     runner,
+                    HomeReview.sqlite(
+                        keep(MetadataStore.open(runner.home().metadataDb())), Clock.systemUTC()),
                     List.of(MovieLensMfPipeline.definition()),
                     Clock.systemUTC(),
                     System.out),

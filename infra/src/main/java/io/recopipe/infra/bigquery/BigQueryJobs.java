@@ -64,7 +64,14 @@ final class BigQueryJobs {
 
   /** Runs a job to completion; {@code what} names it in errors (e.g. "table train"). */
   Job run(String purpose, JobConfiguration configuration, String what) throws WarehouseException {
-    JobId id = newJobId(purpose);
+    return run(newJobId(purpose), configuration, what);
+  }
+
+  /**
+   * Runs a job under the caller's {@code id} to completion; a job id BigQuery already has fails
+   * with the client's 409 {@link BigQueryException} as the cause.
+   */
+  Job run(JobId id, JobConfiguration configuration, String what) throws WarehouseException {
     try {
       return await(bigQuery.create(JobInfo.of(id, configuration)), id, what);
     } catch (BigQueryException e) {

@@ -6,6 +6,8 @@ import com.google.cloud.bigquery.BigQueryOptions;
 import io.recopipe.components.api.Services;
 import io.recopipe.components.train.TrainingEngine;
 import io.recopipe.components.warehouse.Warehouse;
+import io.recopipe.infra.bigquery.BigQueryApprovalTable;
+import io.recopipe.infra.bigquery.BigQueryAuditTable;
 import io.recopipe.infra.bigquery.BigQueryWarehouse;
 import io.recopipe.infra.bigquery.BqmlTrainingEngine;
 import io.recopipe.infra.config.GcpConfig;
@@ -72,6 +74,16 @@ public final class GcpProfile implements AutoCloseable {
   /** Opens the warehouse for a run: the BigQuery dataset. */
   public Supplier<Warehouse> warehouses() {
     return () -> new BigQueryWarehouse(bigQuery, config);
+  }
+
+  /** The audit log's table in the profile's dataset. */
+  public BigQueryAuditTable auditTable() {
+    return BigQueryAuditTable.of(bigQuery, config);
+  }
+
+  /** The approval requests' table in the profile's dataset. */
+  public BigQueryApprovalTable approvalTable() {
+    return BigQueryApprovalTable.of(bigQuery, config);
   }
 
   /** The backends steps use. */

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -148,7 +147,7 @@ class TerraformFilesTest {
 
   @Test
   void grantsAreExactlyTheLeastPrivilegeSet() {
-    Map<String, String> grants = new TreeMap<>();
+    Set<String> grants = new TreeSet<>();
     module
         .resources()
         .forEach(
@@ -157,32 +156,42 @@ class TerraformFilesTest {
                     (name, body) -> {
                       if (type.endsWith("_iam_member")
                           && !"roles/run.invoker".equals(body.get("role"))) {
-                        grants.put(
-                            body.get("role") + " on " + type.replace("_iam_member", ""),
-                            String.valueOf(body.get("member")));
+                        grants.add(
+                            body.get("role")
+                                + " on "
+                                + type.replace("_iam_member", "")
+                                + " to "
+                                + body.get("member"));
+                        if ("each.value".equals(body.get("member"))) {
+                          assertTrue(
+                              module
+                                  .resourceText(type, name)
+                                  .matches("(?s).*for_each\\s*=\\s*toset\\(var\\.reviewers\\).*"),
+                              type + "." + name + ": per-member grants go to var.reviewers only");
+                        }
                       }
                     }));
     String pipeline = "local.pipeline_member";
+    String reviewer = "each.value";
     assertEquals(
-        new TreeMap<>(
-            Map.of(
-                "roles/aiplatform.user on google_project",
-                pipeline,
-                "roles/bigquery.jobUser on google_project",
-                pipeline,
-                "roles/bigquery.dataEditor on google_bigquery_dataset",
-                pipeline,
-                "roles/storage.objectAdmin on google_storage_bucket",
-                pipeline,
-                "roles/artifactregistry.writer on google_artifact_registry_repository",
-                pipeline,
-                "roles/run.developer on google_cloud_run_v2_service",
-                pipeline,
-                "roles/iam.serviceAccountUser on google_service_account",
-                pipeline,
-                "roles/artifactregistry.reader on google_artifact_registry_repository",
-                "local.serving_member")),
-        grants);
+        new TreeSet<>(
+            List.of(
+                "roles/aiplatform.user on google_project to " + pipeline,
+                "roles/bigquery.jobUser on google_project to " + pipeline,
+                "roles/bigquery.dataEditor on google_bigquery_dataset to " + pipeline,
+                "roles/storage.objectAdmin on google_storage_bucket to " + pipeline,
+                "roles/artifactregistry.writer on google_artifact_registry_repository to "
+                    + pipeline,
+                "roles/run.developer on google_cloud_run_v2_service to " + pipeline,
+                "roles/iam.serviceAccountUser on google_service_account to " + pipeline,
+                "roles/artifactregistry.reader on google_artifact_registry_repository to "
+                    + "local.serving_member",
+                "roles/bigquery.jobUser on google_project to " + reviewer,
+                "roles/bigquery.dataEditor on google_bigquery_table to " + reviewer,
+                "roles/run.developer on google_cloud_run_v2_service to " + reviewer,
+                "roles/iam.serviceAccountUser on google_service_account to " + reviewer)),
+        grants,
+        "reviewers get the review tables (not the dataset), BigQuery jobs and the deploy");
     assertEquals(
         List.of("google_service_account.serving.name"),
         TerraformModule.valuesAt(

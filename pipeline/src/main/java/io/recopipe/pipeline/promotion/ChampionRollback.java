@@ -2,6 +2,7 @@ package io.recopipe.pipeline.promotion;
 
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.model.error.OperationFailedException;
+import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegisteredVersion;
@@ -21,11 +22,13 @@ import java.util.Optional;
  */
 final class ChampionRollback {
   private final LocalRunner runner;
+  private final AuditLog audit;
   private final Pipeline pipeline;
   private final Clock clock;
 
-  ChampionRollback(LocalRunner runner, Pipeline pipeline, Clock clock) {
+  ChampionRollback(LocalRunner runner, AuditLog audit, Pipeline pipeline, Clock clock) {
     this.runner = runner;
+    this.audit = audit;
     this.pipeline = pipeline;
     this.clock = clock;
   }
@@ -63,14 +66,12 @@ final class ChampionRollback {
     detail.put("to", String.valueOf(target.version()));
     detail.put("run_id", target.runId());
     detail.put("reason", reason);
-    runner
-        .audit()
-        .append(
-            clock.instant(),
-            reviewer.name(),
-            "rollback",
-            ModelRegistry.subject(name, target.version()),
-            detail);
+    audit.append(
+        clock.instant(),
+        reviewer.name(),
+        "rollback",
+        ModelRegistry.subject(name, target.version()),
+        detail);
     options
         .progress()
         .println(

@@ -1,13 +1,14 @@
 package io.recopipe.pipeline.promotion;
 
+import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.config.PromotionPolicy;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.metadata.RunRecord;
 import io.recopipe.pipeline.metadata.RunStatus;
-import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.review.Approval;
 import io.recopipe.pipeline.review.ApprovalState;
 import io.recopipe.pipeline.review.Approvals;
+import io.recopipe.pipeline.review.HomeReview;
 import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
 import io.recopipe.pipeline.runner.LocalRunner;
@@ -16,7 +17,6 @@ import io.recopipe.pipeline.runner.RunResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -31,15 +31,21 @@ import java.util.stream.Collectors;
 public final class Promotions {
 
   private final LocalRunner runner;
+  private final Approvals approvals;
+  private final AuditLog audit;
   private final Function<String, Pipeline> pipelines;
   private final Clock clock;
 
   /**
-   * Actions over {@code runner}'s home; {@code pipelines} gives the definition of a pipeline by
-   * name (to resume its run); {@code clock} decides expiry (tests inject one).
+   * Actions over {@code runner}'s home and the {@code review} services it was built with; {@code
+   * pipelines} gives the definition of a pipeline by name (to resume its run); {@code clock}
+   * decides expiry (tests inject one).
    */
-  public Promotions(LocalRunner runner, Function<String, Pipeline> pipelines, Clock clock) {
+  public Promotions(
+      LocalRunner runner, HomeReview review, Function<String, Pipeline> pipelines, Clock clock) {
     this.runner = runner;
+    this.approvals = review.approvals();
+    this.audit = review.audit();
     this.pipelines = pipelines;
     this.clock = clock;
   }
@@ -47,12 +53,12 @@ public final class Promotions {
   /** Pending approvals of {@code pipeline}, oldest first (stale ones are expired first). */
   public List<Approval> pending(String pipeline) {
     expireStale();
-    return runner.approvals().inState(pipeline, ApprovalState.PENDING);
+    return approvals.inState(pipeline, ApprovalState.PENDING);
   }
 
   /** The approval of {@code version}, in any state. */
   public Optional<Approval> approval(String pipeline, int version) {
-    return runner.approvals().find(pipeline, version);
+    return approvals.find(pipeline, version);
   }
 
   /**
@@ -63,7 +69,7 @@ public final class Promotions {
   public RunResult approve(
       String pipeline, int version, Reviewer reviewer, String comment, RunOptions options)
       throws ReviewException {
-    String why = requireText(comment, "an approval needs a comment (--comment TEXT)");
+    String why = ReviewChecks.requireText(comment, "an approval needs a comment (--comment TEXT)");
     Approval approval = pendingApproval(pipeline, version);
     RunRecord run =
         runner
@@ -77,30 +83,19 @@ public final class Promotions {
                             + " of "
                             + label(approval)
                             + " is not in this home"));
-    if (PromotionPolicy.from(run.parameters()).fourEyes()
-        && reviewer.name().equals(approval.startedBy())) {
-      throw new ReviewException(
-          ReviewException.Kind.FORBIDDEN,
-          "four-eyes rule: "
-              + reviewer.name()
-              + " started run "
-              + run.id()
-              + " and cannot approve it");
-    }
-    runner
-        .approvals()
-        .decide(pipeline, version, ApprovalState.APPROVED, reviewer.name(), why, clock.instant());
+    ReviewChecks.fourEyes(PromotionPolicy.from(run.parameters()).fourEyes(), reviewer, approval);
+    approvals.decide(
+        pipeline, version, ApprovalState.APPROVED, reviewer.name(), why, clock.instant());
     return runner.resume(pipelines.apply(pipeline), run.id(), options);
   }
 
   /** Rejects {@code version}; its run ends REJECTED and nothing is deployed. */
   public void reject(String pipeline, int version, Reviewer reviewer, String comment)
       throws ReviewException {
-    String why = requireText(comment, "a rejection needs a comment (--comment TEXT)");
+    String why = ReviewChecks.requireText(comment, "a rejection needs a comment (--comment TEXT)");
     Approval approval = pendingApproval(pipeline, version);
-    runner
-        .approvals()
-        .decide(pipeline, version, ApprovalState.REJECTED, reviewer.name(), why, clock.instant());
+    approvals.decide(
+        pipeline, version, ApprovalState.REJECTED, reviewer.name(), why, clock.instant());
     runner.finishWaiting(
         approval.runId(),
         RunStatus.REJECTED,
@@ -110,8 +105,8 @@ public final class Promotions {
   /** Redeploys {@code previous} and makes it champion; returns the new champion's version. */
   public int rollback(String pipeline, Reviewer reviewer, String reason, RunOptions options)
       throws ReviewException {
-    String why = requireText(reason, "a rollback needs a reason (--reason TEXT)");
-    return new ChampionRollback(runner, pipelines.apply(pipeline), clock)
+    String why = ReviewChecks.requireText(reason, "a rollback needs a reason (--reason TEXT)");
+    return new ChampionRollback(runner, audit, pipelines.apply(pipeline), clock)
         .run(reviewer, why, options);
   }
 
@@ -123,8 +118,9 @@ public final class Promotions {
         runner.history().listRuns().stream()
             .map(RunRecord::pipeline)
             .collect(Collectors.toCollection(TreeSet::new))) {
-      for (Approval approval : runner.approvals().inState(pipeline, ApprovalState.PENDING)) {
-        if (!now.isBefore(approval.expiresAt()) && expire(approval)) {
+      for (Approval approval : approvals.inState(pipeline, ApprovalState.PENDING)) {
+        if (approvals.expire(approval, now)) {
+          finishExpired(approval);
           expired++;
         }
       }
@@ -134,73 +130,12 @@ public final class Promotions {
 
   /** The PENDING, unexpired approval of {@code version}; refused otherwise. */
   private Approval pendingApproval(String pipeline, int version) throws ReviewException {
-    String subject = ModelRegistry.subject(pipeline, version);
-    Approval approval =
-        runner
-            .approvals()
-            .find(pipeline, version)
-            .orElseThrow(
-                () ->
-                    new ReviewException(
-                        ReviewException.Kind.NOT_FOUND,
-                        subject
-                            + " has no approval request"
-                            + " (only runs with promotion.policy=review wait for one)"));
-    if (approval.state() != ApprovalState.PENDING) {
-      throw new ReviewException(
-          ReviewException.Kind.CONFLICT,
-          subject
-              + " was already "
-              + approval.state().name().toLowerCase(Locale.ROOT)
-              + approval.decidedBy().map(by -> " by " + by).orElse("")
-              + approval.decidedAt().map(at -> " at " + at).orElse("")
-              + "; nothing changed");
-    }
-    if (!clock.instant().isBefore(approval.expiresAt())) {
-      expire(approval);
-      throw new ReviewException(
-          ReviewException.Kind.CONFLICT,
-          "approval of v"
-              + version
-              + " expired at "
-              + approval.expiresAt()
-              + "; its run "
-              + approval.runId()
-              + " ended EXPIRED and nothing was deployed");
-    }
-    return approval;
+    return ReviewChecks.pending(approvals, pipeline, version, clock.instant(), this::finishExpired);
   }
 
-  private boolean expire(Approval approval) {
-    try {
-      runner
-          .approvals()
-          .decide(
-              approval.pipeline(),
-              approval.version(),
-              ApprovalState.EXPIRED,
-              Approvals.EXPIRY_ACTOR,
-              "nobody decided before " + approval.expiresAt(),
-              clock.instant());
-    } catch (ReviewException alreadyDecided) {
-      return false;
-    }
-    runner.finishWaiting(
-        approval.runId(),
-        RunStatus.EXPIRED,
-        "approval of "
-            + label(approval)
-            + " expired at "
-            + approval.expiresAt()
-            + "; nothing was deployed");
-    return true;
-  }
-
-  private static String requireText(String text, String problem) throws ReviewException {
-    if (text == null || text.isBlank()) {
-      throw new ReviewException(ReviewException.Kind.INVALID, problem);
-    }
-    return text.trim();
+  /** Ends the run of an approval that just expired. */
+  private void finishExpired(Approval approval) {
+    runner.finishWaiting(approval.runId(), RunStatus.EXPIRED, Approvals.expiredMessage(approval));
   }
 
   private static String label(Approval approval) {

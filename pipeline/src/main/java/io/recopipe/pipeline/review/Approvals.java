@@ -1,46 +1,24 @@
 package io.recopipe.pipeline.review;
 
-import io.recopipe.pipeline.audit.AuditLog;
-import io.recopipe.pipeline.metadata.MetadataStore;
-import io.recopipe.pipeline.metadata.Timestamps;
-import io.recopipe.pipeline.registry.ModelRegistry;
-import io.recopipe.pipeline.registry.VersionStatus;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads and writes the {@code approvals} table; each state change is written together with its
- * audit entry and the registry version's status in one transaction, so the three never disagree.
+ * The approval requests of blessed versions under {@code promotion: review}: each state change is a
+ * compare-and-set (only a PENDING approval is decided, so of two reviewers exactly one decision
+ * stands) and is written to the audit log with it. The home keeps them in SQLite ({@link
+ * SqliteApprovals}), the gcp profile in BigQuery ({@link BigQueryApprovals}).
  */
-public final class Approvals {
+public interface Approvals {
   /** The actor recorded when an approval expires because nobody decided in time. */
-  public static final String EXPIRY_ACTOR = "system:expiry";
-
-  private static final String COLUMNS =
-      "pipeline, version, run_id, state, requested_at,"
-          + " expires_at, started_by, decided_by, decided_at, comment";
-
-  private final MetadataStore store;
-
-  /** Approvals in {@code store}. */
-  public Approvals(MetadataStore store) {
-    this.store = store;
-  }
+  String EXPIRY_ACTOR = "system:expiry";
 
   /**
    * Records that {@code version} (of run {@code runId}, started by {@code startedBy}) waits for
-   * review until {@code expiresAt}; the registry version becomes AWAITING_APPROVAL.
+   * review until {@code expiresAt}.
    */
-  public Approval request(
+  default Approval request(
       String pipeline,
       int version,
       String runId,
@@ -51,132 +29,69 @@ public final class Approvals {
   }
 
   /** As above, recording in the audit entry why review is required ({@code reasons}). */
-  public Approval request(
+  Approval request(
       String pipeline,
       int version,
       String runId,
       String startedBy,
       Instant now,
       Instant expiresAt,
-      List<String> reasons) {
-    store.write(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO approvals ("
-                      + COLUMNS
-                      + ") VALUES (?, ?, ?, 'PENDING', ?, ?, ?, NULL, NULL, NULL)")) {
-            ps.setString(1, pipeline);
-            ps.setInt(2, version);
-            ps.setString(3, runId);
-            ps.setString(4, Timestamps.format(now));
-            ps.setString(5, Timestamps.format(expiresAt));
-            ps.setString(6, startedBy);
-            ps.executeUpdate();
-          }
-          ModelRegistry.setStatus(c, pipeline, version, VersionStatus.AWAITING_APPROVAL);
-          Map<String, String> detail = new LinkedHashMap<>();
-          detail.put("run_id", runId);
-          detail.put("started_by", startedBy);
-          detail.put("expires_at", expiresAt.toString());
-          if (!reasons.isEmpty()) {
-            detail.put("review_required", String.join("; ", reasons));
-          }
-          return AuditLog.append(
-              c,
-              now,
-              "system:runner",
-              "request_approval",
-              ModelRegistry.subject(pipeline, version),
-              detail);
-        });
-    return find(pipeline, version).orElseThrow();
-  }
+      List<String> reasons);
 
   /** The approval of {@code version}. */
-  public Optional<Approval> find(String pipeline, int version) {
-    return store.read(c -> first(c, "WHERE pipeline = ? AND version = ?", pipeline, version));
-  }
+  Optional<Approval> find(String pipeline, int version);
 
   /** The approval of run {@code runId}. */
-  public Optional<Approval> forRun(String runId) {
-    return store.read(c -> first(c, "WHERE run_id = ?", runId));
-  }
+  Optional<Approval> forRun(String runId);
 
   /** Every approval of {@code pipeline} in {@code state}, oldest first. */
-  public List<Approval> inState(String pipeline, ApprovalState state) {
-    return store.read(
-        c ->
-            query(
-                c,
-                "WHERE pipeline = ? AND state = ? ORDER BY requested_at," + " version",
-                pipeline,
-                state.name()));
-  }
+  List<Approval> inState(String pipeline, ApprovalState state);
 
   /**
-   * Moves a PENDING approval to {@code decision} (APPROVED, REJECTED or EXPIRED) by {@code actor};
-   * the registry version's status follows and an audit entry is appended. Refused (CONFLICT) when
-   * it is no longer PENDING, NOT_FOUND when there is no such approval.
+   * Moves a PENDING approval to {@code decision} (APPROVED, REJECTED or EXPIRED) by {@code actor}
+   * and audits it. Refused (CONFLICT) when it is no longer PENDING, NOT_FOUND when there is none.
    */
-  public Approval decide(
+  Approval decide(
       String pipeline,
       int version,
       ApprovalState decision,
       String actor,
       String comment,
       Instant now)
-      throws ReviewException {
-    if (decision == ApprovalState.PENDING) {
-      throw new IllegalArgumentException("a decision cannot be PENDING");
+      throws ReviewException;
+
+  /**
+   * Expires {@code approval} as {@link #EXPIRY_ACTOR} when it is PENDING and {@code now} is at or
+   * past its deadline; returns whether this call expired it (false: not due, or decided already).
+   * The one expiry rule for the runner's gate, the reviewer actions and the server's timer.
+   */
+  default boolean expire(Approval approval, Instant now) {
+    if (approval.state() != ApprovalState.PENDING || now.isBefore(approval.expiresAt())) {
+      return false;
     }
-    String subject = ModelRegistry.subject(pipeline, version);
-    Optional<Approval> before =
-        store.write(
-            c -> {
-              Optional<Approval> current =
-                  first(c, "WHERE pipeline = ? AND version = ?", pipeline, version);
-              if (current.isEmpty() || current.get().state() != ApprovalState.PENDING) {
-                return current;
-              }
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "UPDATE approvals SET state = ?,"
-                          + " decided_by = ?, decided_at = ?, comment = ? WHERE pipeline = ? AND version = ?"
-                          + " AND state = 'PENDING'")) {
-                ps.setString(1, decision.name());
-                ps.setString(2, actor);
-                ps.setString(3, Timestamps.format(now));
-                ps.setString(4, comment);
-                ps.setString(5, pipeline);
-                ps.setInt(6, version);
-                ps.executeUpdate();
-              }
-              ModelRegistry.setStatus(c, pipeline, version, VersionStatus.valueOf(decision.name()));
-              Map<String, String> detail = new LinkedHashMap<>();
-              detail.put("run_id", current.get().runId());
-              detail.put("comment", comment == null ? "" : comment);
-              AuditLog.append(c, now, actor, action(decision), subject, detail);
-              return current;
-            });
-    if (before.isEmpty()) {
-      throw new ReviewException(
-          ReviewException.Kind.NOT_FOUND,
-          subject
-              + " has no approval request (only runs with promotion.policy=review wait for one)");
+    try {
+      decide(
+          approval.pipeline(),
+          approval.version(),
+          ApprovalState.EXPIRED,
+          EXPIRY_ACTOR,
+          "nobody decided before " + approval.expiresAt(),
+          now);
+      return true;
+    } catch (ReviewException alreadyDecided) {
+      return false;
     }
-    Approval was = before.get();
-    if (was.state() != ApprovalState.PENDING) {
-      throw new ReviewException(
-          ReviewException.Kind.CONFLICT,
-          subject
-              + " was already "
-              + was.state().name().toLowerCase(Locale.ROOT)
-              + was.decidedBy().map(by -> " by " + by).orElse("")
-              + was.decidedAt().map(at -> " at " + at).orElse("")
-              + "; nothing changed");
-    }
-    return find(pipeline, version).orElseThrow();
+  }
+
+  /** The one-line message of an expired approval. */
+  static String expiredMessage(Approval approval) {
+    return "approval of "
+        + approval.pipeline()
+        + " v"
+        + approval.version()
+        + " expired at "
+        + approval.expiresAt()
+        + "; nothing was deployed";
   }
 
   /** The audit action of a decision: approve, reject or expire. */
@@ -187,38 +102,5 @@ public final class Approvals {
       case EXPIRED -> "expire";
       case PENDING -> "request_approval";
     };
-  }
-
-  private static Optional<Approval> first(Connection c, String where, Object... args)
-      throws SQLException {
-    return query(c, where, args).stream().findFirst();
-  }
-
-  private static List<Approval> query(Connection c, String where, Object... args)
-      throws SQLException {
-    List<Approval> out = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT " + COLUMNS + " FROM approvals " + where)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new Approval(
-                  rs.getString(1),
-                  rs.getInt(2),
-                  rs.getString(3),
-                  ApprovalState.valueOf(rs.getString(4)),
-                  Timestamps.parse(rs.getString(5)),
-                  Timestamps.parse(rs.getString(6)),
-                  rs.getString(7),
-                  Optional.ofNullable(rs.getString(8)),
-                  Optional.ofNullable(Timestamps.parse(rs.getString(9))),
-                  Optional.ofNullable(rs.getString(10))));
-        }
-      }
-    }
-    return out;
   }
 }

@@ -7,7 +7,6 @@ import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.review.Approval;
-import io.recopipe.pipeline.review.ApprovalState;
 import io.recopipe.pipeline.review.Approvals;
 import io.recopipe.pipeline.review.ReviewException;
 import java.time.Instant;
@@ -91,14 +90,8 @@ final class ApprovalGate {
         if (now.isBefore(approval.expiresAt())) {
           yield Optional.of(waiting(approval, reasons));
         }
-        session.approvals.decide(
-            v.pipeline(),
-            v.version(),
-            ApprovalState.EXPIRED,
-            Approvals.EXPIRY_ACTOR,
-            "nobody decided before " + approval.expiresAt(),
-            now);
-        yield Optional.of(new Hold(RunStatus.EXPIRED, expiredMessage(approval)));
+        session.approvals.expire(approval, now);
+        yield Optional.of(new Hold(RunStatus.EXPIRED, Approvals.expiredMessage(approval)));
       }
       case APPROVED -> {
         session.progress(
@@ -119,17 +112,8 @@ final class ApprovalGate {
                       + approval.decidedBy().orElse("?")
                       + ": "
                       + approval.comment().orElse("")));
-      case EXPIRED -> Optional.of(new Hold(RunStatus.EXPIRED, expiredMessage(approval)));
+      case EXPIRED -> Optional.of(new Hold(RunStatus.EXPIRED, Approvals.expiredMessage(approval)));
     };
-  }
-
-  /** The one-line message of an expired approval. */
-  static String expiredMessage(Approval approval) {
-    return "approval of "
-        + label(approval)
-        + " expired at "
-        + approval.expiresAt()
-        + "; nothing was deployed";
   }
 
   private static Hold waiting(Approval approval, List<String> reasons) {

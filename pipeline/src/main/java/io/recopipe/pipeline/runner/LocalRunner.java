@@ -6,7 +6,6 @@ import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.pipeline.artifacts.ArtifactStore;
-import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.endpoint.JournalReconciler;
 import io.recopipe.pipeline.home.RecopipeHome;
@@ -20,7 +19,7 @@ import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.review.Approvals;
 import io.recopipe.pipeline.review.HomePolicy;
-import io.recopipe.pipeline.review.Reviewers;
+import io.recopipe.pipeline.review.HomeReview;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -62,6 +61,8 @@ public final class LocalRunner implements AutoCloseable {
   private final MetadataStore metadata;
   private final ArtifactStore artifacts;
   private final RunRepository runs;
+  private final Approvals approvals;
+  private final HomePolicy policy;
 
   /** Statuses a run never leaves: resuming them would change nothing (or undo a decision). */
   private static final Set<RunStatus> ENDED =
@@ -89,9 +90,23 @@ public final class LocalRunner implements AutoCloseable {
    * RunProfiles}); it closes {@code profiles} when it closes.
    */
   public LocalRunner(RecopipeHome home, RunProfiles profiles) {
+    this(home.create(), MetadataStore.open(home.metadataDb()), profiles, null);
+  }
+
+  /**
+   * A runner over {@code home} (created already) whose records live in {@code metadata} (closed
+   * with the runner), asking approvals of {@code review}'s {@link HomeReview#approvals()} and
+   * checking runs against its {@link HomeReview#policy()}: the composer builds these once.
+   */
+  public LocalRunner(
+      RecopipeHome home, MetadataStore metadata, RunProfiles profiles, HomeReview review) {
     this.profiles = profiles;
-    this.home = home.create();
-    this.metadata = MetadataStore.open(home.metadataDb());
+    this.home = home;
+    this.metadata = metadata;
+    HomeReview services =
+        review != null ? review : HomeReview.sqlite(metadata, java.time.Clock.systemUTC());
+    this.approvals = services.approvals();
+    this.policy = services.policy();
     try {
       this.artifacts = new ArtifactStore(home.artifacts());
     } catch (IOException e) {
@@ -107,7 +122,7 @@ public final class LocalRunner implements AutoCloseable {
    * would weaken the home's policy is refused before anything is recorded.
    */
   public RunResult run(Pipeline pipeline, Map<String, String> given, RunOptions options) {
-    Map<String, String> parameters = policy().effective(given);
+    Map<String, String> parameters = policy.effective(given);
     String runId = RunIds.next();
     ProcessIdentity self = ProcessIdentity.current();
     runs.insert(
@@ -200,26 +215,6 @@ public final class LocalRunner implements AutoCloseable {
     return new ModelRegistry(metadata);
   }
 
-  /** The approval requests of this home. */
-  public Approvals approvals() {
-    return new Approvals(metadata);
-  }
-
-  /** The configured reviewers of this home. */
-  public Reviewers reviewers() {
-    return new Reviewers(metadata);
-  }
-
-  /** The home's promotion policy, which a run may make stricter but never weaker. */
-  public HomePolicy policy() {
-    return new HomePolicy(metadata, java.time.Clock.systemUTC());
-  }
-
-  /** The hash-chained audit log of this home. */
-  public AuditLog audit() {
-    return new AuditLog(metadata);
-  }
-
   /** Run {@code runId}'s record. */
   public Optional<RunRecord> findRun(String runId) {
     return runs.find(runId);
@@ -279,7 +274,7 @@ public final class LocalRunner implements AutoCloseable {
         run.startedAt(),
         run.who() == null ? options.startedBy() : run.who(),
         registry(),
-        approvals(),
+        approvals,
         profile.services(),
         runs);
   }
@@ -314,7 +309,7 @@ public final class LocalRunner implements AutoCloseable {
         if (outcome.status() == RunStatus.SUCCEEDED) {
           Optional<RegisteredVersion> version = session.commit.commit();
           if (version.isPresent()) {
-            new ChampionPromotion(registry(), approvals())
+            new ChampionPromotion(registry(), approvals)
                 .promote(
                     version.get(),
                     session.commit.served(outcome.steps()),

@@ -27,7 +27,7 @@ class AuditCompatibilityTest {
   @Test
   void aSchemaOneHomeGetsAnEmptySealedLog() throws IOException {
     try (MetadataStore store = open(MetadataFixture.SCHEMA_1)) {
-      AuditVerification verification = new AuditLog(store).verify();
+      AuditVerification verification = new SqliteAuditLog(store).verify();
       assertEquals(
           new AuditVerification(
               true, 0, OptionalLong.empty(), "audit log intact: 0 entries, head hash none"),
@@ -43,7 +43,7 @@ class AuditCompatibilityTest {
   void aSchemaTwoChainVerifiesAndIsSealedOnUpgrade() throws IOException {
     Path home = temp.resolve("home");
     try (MetadataStore store = MetadataStore.open(MetadataFixture.SCHEMA_2.copyTo(home))) {
-      AuditLog log = new AuditLog(store);
+      AuditLog log = new SqliteAuditLog(store);
       assertEquals(
           "audit log intact: 12 entries, head hash 9121d3d621405795; its end matches"
               + " the sealed head",
@@ -74,7 +74,7 @@ class AuditCompatibilityTest {
   @Test
   void aSchemaSixChainVerifiesAgainstItsSealedHead() throws IOException {
     try (MetadataStore store = open(MetadataFixture.SCHEMA_6)) {
-      AuditLog log = new AuditLog(store);
+      AuditLog log = new SqliteAuditLog(store);
       assertEquals(
           "audit log intact: 14 entries, head hash 81af9b75e3b28a43; its end matches"
               + " the sealed head",
@@ -99,7 +99,7 @@ class AuditCompatibilityTest {
     Path database = MetadataFixture.SCHEMA_6.copyTo(home);
     Files.delete(home.resolve("audit.key"));
     try (MetadataStore store = MetadataStore.open(database)) {
-      AuditVerification verification = new AuditLog(store).verify();
+      AuditVerification verification = new SqliteAuditLog(store).verify();
       assertFalse(verification.intact());
       assertEquals(OptionalLong.of(14), verification.firstBadSeq());
       assertTrue(store.auditHead().readCopy().orElseThrow().startsWith("14 "));

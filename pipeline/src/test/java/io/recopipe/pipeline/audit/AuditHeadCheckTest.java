@@ -30,7 +30,7 @@ class AuditHeadCheckTest {
 
   private AuditLog filled() {
     store = MetadataStore.open(dir.resolve("metadata.db"));
-    AuditLog log = new AuditLog(store);
+    AuditLog log = new SqliteAuditLog(store);
     Instant t = Instant.parse("2026-11-22T10:00:00Z");
     for (int i = 1; i <= 5; i++) {
       log.append(t.plusSeconds(i), "bob", "approve", "mf/v" + i, Map.of("comment", "ok " + i));
@@ -82,7 +82,7 @@ class AuditHeadCheckTest {
     Files.deleteIfExists(dir.resolve("metadata.db-wal"));
     Files.deleteIfExists(dir.resolve("metadata.db-shm"));
     store = MetadataStore.open(dir.resolve("metadata.db"));
-    AuditLog log = new AuditLog(store);
+    AuditLog log = new SqliteAuditLog(store);
     log.append(Instant.now(), "mallory", "approve", "mf/v1", Map.of());
     assertBroken(log.verify(), "says entry 6: entries 2..6 were cut off");
     store.close();
@@ -164,7 +164,7 @@ class AuditHeadCheckTest {
   @Test
   void aMissingKeyWithALogIsBrokenAndAnEmptyHomeIsNot() throws Exception {
     store = MetadataStore.open(dir.resolve("metadata.db"));
-    assertTrue(new AuditLog(store).verify().intact());
+    assertTrue(new SqliteAuditLog(store).verify().intact());
     store.close();
     AuditLog log = filled();
     Files.delete(dir.resolve("audit.key"));
@@ -192,7 +192,7 @@ class AuditHeadCheckTest {
   @Test
   void anUpgradedHomeIsSealedWhenItsOldHeadAgrees() throws Exception {
     downgrade(filled(), "");
-    AuditLog log = new AuditLog(store);
+    AuditLog log = new SqliteAuditLog(store);
     assertTrue(log.verify().intact(), log.verify().message());
     assertEquals(32, Files.size(dir.resolve("audit.key")));
     log.append(Instant.now(), "bob", "approve", "mf/v6", Map.of());
@@ -205,7 +205,7 @@ class AuditHeadCheckTest {
   @Test
   void anUpgradeNeverSealsALogCutOffBeforeIt() throws Exception {
     downgrade(filled(), "DELETE FROM audit_log WHERE seq = 5");
-    AuditLog log = new AuditLog(store);
+    AuditLog log = new SqliteAuditLog(store);
     assertBroken(log.verify(), "the sealed head (settings row audit.head) is missing");
     log.append(Instant.now(), "mallory", "approve", "mf/v5", Map.of());
     assertBroken(log.verify(), "is missing");

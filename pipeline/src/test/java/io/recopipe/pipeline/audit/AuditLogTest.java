@@ -16,7 +16,7 @@ class AuditLogTest {
   @TempDir Path dir;
 
   private static AuditLog filled(MetadataStore store) {
-    AuditLog log = new AuditLog(store);
+    AuditLog log = new SqliteAuditLog(store);
     Instant t = Instant.parse("2026-11-22T10:00:00Z");
     for (int i = 1; i <= 5; i++) {
       log.append(t.plusSeconds(i), "bob", "approve", "mf/v" + i, Map.of("comment", "ok " + i));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recopipe.pipeline.audit.AuditEntry;
 import io.recopipe.pipeline.audit.AuditLog;
+import io.recopipe.pipeline.audit.SqliteAuditLog;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class JournalReconcilerTest {
             .resolve("admin-journal.jsonl");
     Files.writeString(journal, SWAP + REFUSED.substring(0, 40));
     try (MetadataStore store = MetadataStore.open(dir.resolve("metadata.db"))) {
-      AuditLog audit = new AuditLog(store);
+      AuditLog audit = new SqliteAuditLog(store);
       assertEquals(1, JournalReconciler.reconcile(store, serving));
       assertEquals(0, JournalReconciler.reconcile(store, serving), "nothing new: nothing again");
       Files.writeString(journal, REFUSED.substring(40), StandardOpenOption.APPEND);

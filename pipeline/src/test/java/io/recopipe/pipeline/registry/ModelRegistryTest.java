@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.recopipe.pipeline.audit.AuditLog;
+import io.recopipe.pipeline.audit.SqliteAuditLog;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,9 +63,11 @@ class ModelRegistryTest {
       assertEquals("rollback: latency", last.reason());
       assertEquals(2, registry.alias("mf", ModelRegistry.PREVIOUS).orElseThrow().version());
       assertEquals(5, history.size(), "champion x3 and previous x2 moves");
-      assertTrue(new AuditLog(store).verify().intact());
+      assertTrue(new SqliteAuditLog(store).verify().intact());
       assertEquals(
-          7, new AuditLog(store).list().size(), "2 registrations + 3 promotions + 2 retirements");
+          7,
+          new SqliteAuditLog(store).list().size(),
+          "2 registrations + 3 promotions + 2 retirements");
     }
   }
 
@@ -103,9 +105,10 @@ class ModelRegistryTest {
       assertEquals(
           1,
           registry.list("mf").stream().filter(v -> v.status() == VersionStatus.DEPLOYED).count());
-      List<String> actions = new AuditLog(store).list().stream().map(e -> e.action()).toList();
+      List<String> actions =
+          new SqliteAuditLog(store).list().stream().map(e -> e.action()).toList();
       assertEquals(3, actions.stream().filter("status"::equals).count(), actions.toString());
-      assertTrue(new AuditLog(store).verify().intact());
+      assertTrue(new SqliteAuditLog(store).verify().intact());
     }
   }
 

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.review.Approval;
 import io.recopipe.pipeline.review.ApprovalState;
-import io.recopipe.pipeline.review.Approvals;
 import io.recopipe.pipeline.review.Reviewer;
 import io.recopipe.pipeline.review.Reviewers;
+import io.recopipe.pipeline.review.SqliteApprovals;
 import io.recopipe.pipeline.schedule.CatchUp;
 import io.recopipe.pipeline.schedule.Overlap;
 import io.recopipe.pipeline.schedule.Schedule;
@@ -72,9 +72,10 @@ class RegistryCompatibilityTest {
               Optional.of("bob"),
               Optional.of(Instant.parse("2026-12-03T00:28:41.188278986Z")),
               Optional.of("fixture: approved")),
-          new Approvals(store).find(PIPELINE, 2).orElseThrow());
+          new SqliteApprovals(store).find(PIPELINE, 2).orElseThrow());
       assertEquals(
-          ApprovalState.REJECTED, new Approvals(store).find(PIPELINE, 3).orElseThrow().state());
+          ApprovalState.REJECTED,
+          new SqliteApprovals(store).find(PIPELINE, 3).orElseThrow().state());
       // the upgrade to schema 4 makes the earliest active reviewer the home's admin
       assertEquals(
           List.of(
@@ -106,7 +107,7 @@ class RegistryCompatibilityTest {
           "20261203-003123-7d3920");
       assertEquals(
           Optional.of("fixture: rejected"),
-          new Approvals(store).find(PIPELINE, 3).orElseThrow().comment());
+          new SqliteApprovals(store).find(PIPELINE, 3).orElseThrow().comment());
       assertEquals(
           List.of(
               new Reviewer("alice", Instant.parse("2026-12-03T00:30:59.503400Z"), false, true),

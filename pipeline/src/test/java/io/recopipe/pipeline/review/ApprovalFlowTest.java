@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.recopipe.components.api.Services;
 import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.pipeline.audit.AuditEntry;
 import io.recopipe.pipeline.config.ConfigException;
@@ -13,6 +14,7 @@ import io.recopipe.pipeline.config.PipelineConfig;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.ExecutionStatus;
+import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.promotion.Promotions;
@@ -22,6 +24,7 @@ import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.registry.VersionStatus;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunOptions;
+import io.recopipe.pipeline.runner.RunProfiles;
 import io.recopipe.pipeline.runner.RunResult;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -78,31 +81,38 @@ class ApprovalFlowTest {
   private final Pipeline pipeline = MovieLensMfPipeline.definition();
   private LocalRunner runner;
   private Promotions promotions;
+  private HomeReview review;
   private Reviewer alice;
   private Reviewer bob;
 
   @BeforeEach
   void open() throws ReviewException {
-    RecopipeHome home = RecopipeHome.at(dir.resolve("home"));
+    RecopipeHome home = RecopipeHome.at(dir.resolve("home")).create();
+    MetadataStore store = MetadataStore.open(home.metadataDb());
+    review = HomeReview.sqlite(store, Clock.systemUTC());
     runner =
         new LocalRunner(
             home,
-            () -> {
-              try {
-                return DuckDbWarehouse.open(home.warehouseDb());
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    promotions = new Promotions(runner, name -> pipeline, clock);
+            store,
+            RunProfiles.fixed(
+                () -> {
+                  try {
+                    return DuckDbWarehouse.open(home.warehouseDb());
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                },
+                Services.none()),
+            review);
+    promotions = new Promotions(runner, review, name -> pipeline, clock);
     alice =
-        runner
+        review
             .reviewers()
-            .authenticate(runner.reviewers().add("alice", false, Optional.empty(), "user:test"));
+            .authenticate(review.reviewers().add("alice", false, Optional.empty(), "user:test"));
     bob =
-        runner
+        review
             .reviewers()
-            .authenticate(runner.reviewers().add("bob", false, Optional.of(alice), "user:test"));
+            .authenticate(review.reviewers().add("bob", false, Optional.of(alice), "user:test"));
   }
 
   @AfterEach
@@ -188,7 +198,7 @@ class ApprovalFlowTest {
     assertEquals("approved by bob: looks good", move.reason());
     assertEquals("alice", runner.findRun(waiting.runId()).orElseThrow().who());
     assertTrue(
-        runner.audit().list().stream()
+        review.audit().list().stream()
             .map(AuditEntry::action)
             .toList()
             .containsAll(java.util.List.of("register", "request_approval", "approve", "promote")));
@@ -250,7 +260,7 @@ class ApprovalFlowTest {
         weaker.getMessage());
     assertEquals(runs, runner.history().listRuns().size(), "refused before anything recorded");
 
-    runner.policy().set(Map.of("promotion.four_eyes", "false"), alice);
+    review.policy().set(Map.of("promotion.four_eyes", "false"), alice);
     assertEquals(
         ReviewException.Kind.FORBIDDEN,
         assertThrows(
@@ -291,7 +301,7 @@ class ApprovalFlowTest {
   @Test
   void wrongTokensAndUnknownVersionsAreRefused() {
     ReviewException unknown =
-        assertThrows(ReviewException.class, () -> runner.reviewers().authenticate("not-a-token"));
+        assertThrows(ReviewException.class, () -> review.reviewers().authenticate("not-a-token"));
     assertEquals(ReviewException.Kind.UNAUTHENTICATED, unknown.kind());
     ReviewException missing =
         assertThrows(
@@ -316,10 +326,10 @@ class ApprovalFlowTest {
     assertEquals(2, runner.registry().alias(NAME, ModelRegistry.PREVIOUS).orElseThrow().version());
     assertEquals(
         "rollback: complaints from users", runner.registry().history(NAME).get(0).reason());
-    AuditEntry last = runner.audit().list().get(runner.audit().list().size() - 1);
+    AuditEntry last = review.audit().list().get(review.audit().list().size() - 1);
     assertEquals("rollback", last.action());
     assertEquals("bob", last.actor());
-    assertTrue(runner.audit().verify().intact());
-    assertFalse(runner.audit().list().isEmpty());
+    assertTrue(review.audit().verify().intact());
+    assertFalse(review.audit().list().isEmpty());
   }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recopipe.pipeline.audit.AuditEntry;
-import io.recopipe.pipeline.audit.AuditLog;
+import io.recopipe.pipeline.audit.SqliteAuditLog;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegistryFixtures;
@@ -28,7 +28,7 @@ class ApprovalsTest {
     try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
       ModelRegistry registry = new ModelRegistry(store);
       registry.register(RegistryFixtures.draft(store, "r1", "alice", 0.9));
-      Approvals approvals = new Approvals(store);
+      Approvals approvals = new SqliteApprovals(store);
       Approval pending =
           approvals.request("mf", 1, "r1", "alice", T0, T0.plus(Duration.ofHours(72)));
       assertEquals(ApprovalState.PENDING, pending.state());
@@ -54,12 +54,12 @@ class ApprovalsTest {
           "mf/v1 was already approved by bob at 2026-11-22T09:01:00Z; nothing changed",
           again.getMessage());
 
-      List<AuditEntry> audit = new AuditLog(store).list();
+      List<AuditEntry> audit = new SqliteAuditLog(store).list();
       assertEquals(
           List.of("register", "request_approval", "approve"),
           audit.stream().map(AuditEntry::action).toList());
       assertTrue(audit.get(2).detail().contains("looks good"));
-      assertTrue(new AuditLog(store).verify().intact());
+      assertTrue(new SqliteAuditLog(store).verify().intact());
     }
   }
 
@@ -69,7 +69,9 @@ class ApprovalsTest {
       ReviewException e =
           assertThrows(
               ReviewException.class,
-              () -> new Approvals(store).decide("mf", 4, ApprovalState.REJECTED, "bob", "no", T0));
+              () ->
+                  new SqliteApprovals(store)
+                      .decide("mf", 4, ApprovalState.REJECTED, "bob", "no", T0));
       assertEquals(ReviewException.Kind.NOT_FOUND, e.kind());
       assertTrue(e.getMessage().startsWith("mf/v4 has no approval request"), e.getMessage());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recopipe.pipeline.audit.AuditEntry;
 import io.recopipe.pipeline.audit.AuditLog;
+import io.recopipe.pipeline.audit.SqliteAuditLog;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class ReviewersTest {
           assertThrows(ReviewException.class, () -> reviewers.authenticate(token + "x"));
       assertEquals(ReviewException.Kind.UNAUTHENTICATED, wrong.kind());
       assertEquals("unknown or disabled reviewer token", wrong.getMessage());
-      assertEquals("reviewer_add", new AuditLog(store).list().get(0).action());
+      assertEquals("reviewer_add", new SqliteAuditLog(store).list().get(0).action());
     }
     assertFalse(
         new String(Files.readAllBytes(db), java.nio.charset.StandardCharsets.ISO_8859_1)
@@ -83,7 +84,7 @@ class ReviewersTest {
   void theFirstReviewerIsAdminAndOnlyAdminsManageReviewers() throws Exception {
     try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
       Reviewers reviewers = new Reviewers(store);
-      AuditLog audit = new AuditLog(store);
+      AuditLog audit = new SqliteAuditLog(store);
       Reviewer alice =
           reviewers.authenticate(reviewers.add("alice", false, Optional.empty(), "user:ops"));
       assertTrue(alice.admin(), "the bootstrap reviewer is admin");

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recopipe.pipeline.audit.AuditEntry;
-import io.recopipe.pipeline.audit.AuditLog;
+import io.recopipe.pipeline.audit.SqliteAuditLog;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -141,7 +141,7 @@ class ScheduleStoreTest {
           return null;
         });
     try (MetadataStore store = MetadataStore.open(dir.resolve("metadata.db"))) {
-      List<AuditEntry> entries = new AuditLog(store).list();
+      List<AuditEntry> entries = new SqliteAuditLog(store).list();
       assertEquals(
           List.of("schedule.add", "schedule.pause", "schedule.resume", "schedule.remove"),
           entries.stream().map(AuditEntry::action).toList());

@@ -63,7 +63,7 @@ public final class ReviewServer implements AutoCloseable {
               config.routes.get("/static/review.css", new StyleSheet());
               config.routes.get("/favicon.ico", ctx -> ctx.status(204));
               config.routes.get("/login", new LoginPage());
-              config.routes.post("/login", new LoginAction(site.runner().reviewers(), sessions));
+              config.routes.post("/login", new LoginAction(site.review().reviewers(), sessions));
               config.routes.post("/logout", new LogoutAction(sessions));
               config.routes.get("/", new HomePage(site));
               config.routes.get("/promotions/{pipeline}/{version}", new PromotionPage(site));

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.recopipe.components.api.Services;
 import io.recopipe.pipeline.home.RecopipeHome;
+import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.metadata.RunStatus;
+import io.recopipe.pipeline.review.HomeReview;
 import io.recopipe.pipeline.review.Reviewer;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunOptions;
+import io.recopipe.pipeline.runner.RunProfiles;
 import io.recopipe.pipeline.runner.RunResult;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -45,20 +49,29 @@ class ReviewServerTest {
   @TempDir Path dir;
 
   private LocalRunner runner;
+  private HomeReview review;
   private Sessions sessions;
   private ReviewServer server;
 
   @BeforeEach
   void start() {
+    RecopipeHome home = RecopipeHome.at(dir.resolve("home")).create();
+    MetadataStore store = MetadataStore.open(home.metadataDb());
+    review = HomeReview.sqlite(store, Clock.systemUTC());
     runner =
         new LocalRunner(
-            RecopipeHome.at(dir.resolve("home")),
-            () -> {
-              throw new IllegalStateException("no warehouse in this test");
-            });
+            home,
+            store,
+            RunProfiles.fixed(
+                () -> {
+                  throw new IllegalStateException("no warehouse in this test");
+                },
+                Services.none()),
+            review);
     sessions = new Sessions(Clock.systemUTC(), Sessions.IDLE);
     ReviewSite site =
-        new ReviewSite(runner, List.of(EchoPipeline.definition()), Clock.systemUTC(), QUIET);
+        new ReviewSite(
+            runner, review, List.of(EchoPipeline.definition()), Clock.systemUTC(), QUIET);
     server = ReviewServer.start(site, "127.0.0.1", 0, List.of(), QUIET, sessions);
   }
 
@@ -123,7 +136,7 @@ class ReviewServerTest {
 
   @Test
   void loginWithAWrongTokenIsRefusedAndTheRightOneOpensASession() throws Exception {
-    String token = runner.reviewers().add("bob", false, java.util.Optional.empty(), "test");
+    String token = review.reviewers().add("bob", false, java.util.Optional.empty(), "test");
     HttpResponse<String> wrong = login("not-a-token");
     assertEquals(401, wrong.statusCode());
     assertTrue(wrong.body().contains(LoginAction.UNKNOWN), wrong.body());

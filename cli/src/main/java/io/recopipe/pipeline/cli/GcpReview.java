@@ -1,0 +1,79 @@
+package io.recopipe.pipeline.cli;
+
+import io.recopipe.components.deploy.DeployTarget;
+import io.recopipe.infra.config.GcpConfig;
+import io.recopipe.infra.profile.GcpProfile;
+import io.recopipe.model.error.InvalidInputException;
+import io.recopipe.pipeline.audit.AuditLog;
+import io.recopipe.pipeline.audit.BigQueryAuditLog;
+import io.recopipe.pipeline.config.PipelineConfig;
+import io.recopipe.pipeline.promotion.GcpPromotions;
+import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.review.BigQueryApprovals;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --profile gcp --config FILE} options of the reviewer commands, and the one place the
+ * gcp profile's review services are composed: the BigQuery audit log and approvals, the Cloud Run
+ * deploy target and the model registry, so {@code models approve|reject --profile gcp} decide a
+ * version a Vertex AI pipeline left awaiting approval.
+ */
+final class GcpReview {
+  @Mixin ProfileOption profile;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "With --profile gcp: the config whose gcp section names the project.")
+  Path config;
+
+  /** Whether {@code --profile gcp} was given. */
+  boolean isGcp() {
+    return profile != null && profile.isGcp();
+  }
+
+  /** The gcp actions, over {@code home}'s reviewers; the caller closes the returned profile. */
+  Opened open(OpenHome home) {
+    PipelineConfig resolved = CompileCommand.load(config, Map.of(), true);
+    GcpConfig gcp = GcpConfig.from(resolved.values(), resolved.source());
+    GcpProfile opened = GcpProfile.open(gcp, ProfileOption.credentials);
+    AuditLog audit = new BigQueryAuditLog(opened.auditTable());
+    DeployTarget target =
+        opened
+            .services()
+            .get(DeployTarget.class)
+            .orElseThrow(() -> new InvalidInputException("the gcp profile has no deploy target"));
+    Map<String, String> values = new LinkedHashMap<>(resolved.values());
+    return new Opened(
+        opened,
+        new GcpPromotions(
+            new BigQueryApprovals(opened.approvalTable(), audit),
+            registry(opened, home),
+            target,
+            audit,
+            values.getOrDefault("deploy.model_name", "recommender_model"),
+            Clock.systemUTC()));
+  }
+
+  /**
+   * The gcp profile's model registry, built here and nowhere else: the home's registry (where runs
+   * started with {@code run --profile gcp} register) until the Vertex AI Model Registry
+   * implementation is connected in this method.
+   */
+  static ModelRegistry registry(GcpProfile profile, OpenHome home) {
+    return home.runner().registry();
+  }
+
+  /** The opened profile and the actions over it. */
+  record Opened(GcpProfile profile, GcpPromotions promotions) implements AutoCloseable {
+    @Override
+    public void close() {
+      profile.close();
+    }
+  }
+}

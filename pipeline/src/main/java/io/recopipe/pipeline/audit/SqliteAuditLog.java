@@ -1,0 +1,136 @@
+package io.recopipe.pipeline.audit;
+
+import io.recopipe.pipeline.metadata.AuditHeadFile;
+import io.recopipe.pipeline.metadata.MetadataStore;
+import io.recopipe.pipeline.metadata.Timestamps;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The home's audit log in its SQLite metadata store, so an action and its audit row commit in one
+ * transaction; {@link #verify()} also checks the chain's end against the head sealed with the
+ * home's audit key (see {@link AuditHeadFile}), which a chain alone cannot do.
+ */
+public final class SqliteAuditLog implements AuditLog {
+  private static final String COLUMNS = "seq, at, actor, action, subject, detail, prev_hash, hash";
+
+  private final MetadataStore store;
+
+  /** The log in {@code store}. */
+  public SqliteAuditLog(MetadataStore store) {
+    this.store = store;
+  }
+
+  /**
+   * Appends an entry inside the caller's write transaction on {@code connection}, so the action and
+   * its audit row commit together (or not at all).
+   */
+  public static AuditEntry append(
+      Connection connection,
+      Instant at,
+      String actor,
+      String action,
+      String subject,
+      Map<String, String> detail)
+      throws SQLException {
+    long headSeq = 0;
+    String prev = AuditHash.GENESIS;
+    try (PreparedStatement ps =
+            connection.prepareStatement(
+                "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+        ResultSet rs = ps.executeQuery()) {
+      if (rs.next()) {
+        headSeq = rs.getLong(1);
+        prev = rs.getString(2);
+      }
+    }
+    AuditEntry entry = AuditChain.next(headSeq, prev, at, actor, action, subject, detail);
+    long seq = entry.seq();
+    String when = Timestamps.format(entry.at());
+    String details = entry.detail();
+    String hash = entry.hash();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setLong(1, seq);
+      ps.setString(2, when);
+      ps.setString(3, actor);
+      ps.setString(4, action);
+      ps.setString(5, subject);
+      ps.setString(6, details);
+      ps.setString(7, prev);
+      ps.setString(8, hash);
+      ps.executeUpdate();
+    }
+    return entry;
+  }
+
+  @Override
+  public AuditEntry append(
+      Instant at, String actor, String action, String subject, Map<String, String> detail) {
+    return store.write(c -> append(c, at, actor, action, subject, detail));
+  }
+
+  @Override
+  public List<AuditEntry> list() {
+    return store.read(
+        c -> {
+          List<AuditEntry> entries = new ArrayList<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              entries.add(
+                  new AuditEntry(
+                      rs.getLong(1),
+                      Timestamps.parse(rs.getString(2)),
+                      rs.getString(3),
+                      rs.getString(4),
+                      rs.getString(5),
+                      rs.getString(6),
+                      rs.getString(7),
+                      rs.getString(8)));
+            }
+          }
+          return entries;
+        });
+  }
+
+  /**
+   * Recomputes the chain and says whether, and where, it breaks; then checks its end against the
+   * head sealed with the home's audit key (and its copy beside the database), which catches the
+   * newest entries being cut off or re-hashed by someone without the key.
+   */
+  @Override
+  public AuditVerification verify() {
+    List<AuditEntry> entries = list();
+    AuditVerification chain = AuditVerifier.verify(entries);
+    if (!chain.intact()) {
+      return chain;
+    }
+    AuditHeadFile head = store.auditHead();
+    try {
+      return new AuditHeadCheck(
+              store.read(AuditHeadFile::readSealed),
+              head.readCopy(),
+              head.key().read(),
+              head.key().file(),
+              head.file())
+          .check(entries, chain);
+    } catch (IOException e) {
+      return new AuditVerification(
+          false,
+          entries.size(),
+          OptionalLong.empty(),
+          "audit log BROKEN: cannot read its key or head copy: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package io.recopipe.pipeline.promotion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.recopipe.components.deploy.DeployRequest;
+import io.recopipe.components.deploy.DeployTarget;
+import io.recopipe.infra.bigquery.BigQueryApprovalTable;
+import io.recopipe.infra.bigquery.BigQueryAuditTable;
+import io.recopipe.pipeline.audit.AuditEntry;
+import io.recopipe.pipeline.audit.BigQueryAuditLog;
+import io.recopipe.pipeline.metadata.MetadataStore;
+import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.registry.RegistryFixtures;
+import io.recopipe.pipeline.review.ApprovalState;
+import io.recopipe.pipeline.review.BigQueryApprovals;
+import io.recopipe.pipeline.review.LoopbackBigQueryTables;
+import io.recopipe.pipeline.review.ReviewException;
+import io.recopipe.pipeline.review.Reviewer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code models approve|reject --profile gcp}'s actions against a loopback BigQuery: the same
+ * four-eyes, comment and expiry rules as the home's, the approved version's image deployed, and
+ * every decision and the deploy in the BigQuery audit log.
+ */
+class GcpPromotionsTest {
+  private static final Instant NOW = Instant.parse("2026-12-03T07:00:00Z");
+  private static final String IMAGE =
+      "europe-west1-docker.pkg.dev/recopipe-demo/recopipe/recommender@sha256:" + "ab".repeat(32);
+
+  @TempDir Path dir;
+  private LoopbackBigQueryTables bq;
+  private MetadataStore store;
+  private ModelRegistry registry;
+  private BigQueryAuditLog audit;
+  private BigQueryApprovals approvals;
+  private final List<DeployRequest> deployed = new ArrayList<>();
+  private GcpPromotions promotions;
+
+  @BeforeEach
+  void start() throws Exception {
+    bq = new LoopbackBigQueryTables();
+    store = MetadataStore.open(dir.resolve("metadata.db"));
+    registry = new ModelRegistry(store);
+    registry.register(RegistryFixtures.draft(store, "job-1", "carol", 0.9));
+    registry.setImage("mf", 1, IMAGE);
+    audit =
+        new BigQueryAuditLog(
+            new BigQueryAuditTable(
+                bq.client(), LoopbackBigQueryTables.CONFIG, "audit_log", Duration.ofSeconds(30)));
+    approvals =
+        new BigQueryApprovals(
+            new BigQueryApprovalTable(
+                bq.client(), LoopbackBigQueryTables.CONFIG, "approvals", Duration.ofSeconds(30)),
+            audit);
+    approvals.request("mf", 1, "job-1", "carol", NOW, NOW.plus(Duration.ofHours(24)));
+    DeployTarget target =
+        new DeployTarget() {
+          @Override
+          public String describe() {
+            return "cloud run projects/recopipe-demo/locations/europe-west1/services/recommender";
+          }
+
+          @Override
+          public Map<String, Object> deploy(DeployRequest request) {
+            deployed.add(request);
+            return Map.of("revision", "recommender-" + request.modelVersion());
+          }
+
+          @Override
+          public Map<String, Object> rollback() {
+            throw new UnsupportedOperationException();
+          }
+        };
+    promotions =
+        new GcpPromotions(
+            approvals,
+            registry,
+            target,
+            audit,
+            "recommender_model",
+            Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
+  }
+
+  @AfterEach
+  void stop() {
+    store.close();
+    bq.close();
+  }
+
+  @Test
+  void theRunsStarterCannotApproveItAndNothingIsDecidedOrDeployed() {
+    ReviewException refused =
+        assertThrows(
+            ReviewException.class,
+            () -> promotions.approve("mf", 1, reviewer("carol"), "my own model is fine"));
+    assertEquals(ReviewException.Kind.FORBIDDEN, refused.kind());
+    assertTrue(refused.getMessage().startsWith("four-eyes rule: carol started run job-1"));
+    assertEquals(ApprovalState.PENDING, approvals.find("mf", 1).orElseThrow().state());
+    assertEquals(List.of(), deployed);
+  }
+
+  @Test
+  void anotherReviewerApprovesAndTheVersionDeploysAndIsAudited() throws Exception {
+    Map<String, Object> endpoint = promotions.approve("mf", 1, reviewer("alice"), "good");
+    assertEquals(1, deployed.size());
+    assertEquals(IMAGE, deployed.get(0).imageReference());
+    assertEquals("job-1", deployed.get(0).runId());
+    assertEquals("recommender_model", deployed.get(0).modelName());
+    assertTrue(endpoint.containsKey("revision"));
+    assertEquals(
+        1, registry.alias("mf", ModelRegistry.CHAMPION).orElseThrow().version(), "champion moved");
+    assertEquals(
+        List.of("request_approval", "approve", "deploy"),
+        audit.list().stream().map(AuditEntry::action).toList());
+    assertTrue(audit.verify().intact());
+
+    ReviewException again =
+        assertThrows(
+            ReviewException.class, () -> promotions.reject("mf", 1, reviewer("bob"), "late"));
+    assertEquals(ReviewException.Kind.CONFLICT, again.kind());
+  }
+
+  @Test
+  void aCommentIsRequiredAndAnExpiredApprovalIsRefused() {
+    assertEquals(
+        ReviewException.Kind.INVALID,
+        assertThrows(
+                ReviewException.class, () -> promotions.approve("mf", 1, reviewer("alice"), " "))
+            .kind());
+    GcpPromotions late =
+        new GcpPromotions(
+            approvals,
+            registry,
+            null,
+            audit,
+            "recommender_model",
+            Clock.fixed(NOW.plus(Duration.ofHours(25)), ZoneOffset.UTC));
+    ReviewException expired =
+        assertThrows(ReviewException.class, () -> late.approve("mf", 1, reviewer("alice"), "ok"));
+    assertEquals(ReviewException.Kind.CONFLICT, expired.kind());
+    assertEquals(ApprovalState.EXPIRED, approvals.find("mf", 1).orElseThrow().state());
+  }
+
+  private static Reviewer reviewer(String name) {
+    return new Reviewer(name, NOW, false, false);
+  }
+}
