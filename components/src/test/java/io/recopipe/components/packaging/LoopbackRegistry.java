@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,13 +29,39 @@ import javax.net.ssl.SSLContext;
  * monolithic uploads, manifest PUT) without auth, so tests can watch Jib push a real image and read
  * back exactly what arrived. It speaks HTTPS with a throw-away self-signed certificate: Jib tries
  * HTTPS first and, with insecure registries allowed, accepts an untrusted certificate (a plain-HTTP
- * server would leave its TLS handshake hanging instead of failing over).
+ * server would leave its TLS handshake hanging instead of failing over). Every request is named
+ * after its endpoint in the OCI Distribution Specification's endpoint table ({@link #ENDPOINTS});
+ * one that is no endpoint there is kept in {@link #violations}.
  */
 final class LoopbackRegistry implements AutoCloseable {
   private static final Pattern BLOB = Pattern.compile("/v2/(.+)/blobs/(sha256:[0-9a-f]{64})");
   private static final Pattern UPLOADS = Pattern.compile("/v2/(.+)/blobs/uploads/?");
   private static final Pattern UPLOAD = Pattern.compile("/v2/(.+)/blobs/uploads/(\\d+)");
   private static final Pattern MANIFEST = Pattern.compile("/v2/(.+)/manifests/([^/]+)");
+
+  /**
+   * The endpoints of the OCI Distribution Specification, which Artifact Registry's Docker API
+   * implements: {@code METHOD path-regex} by the spec's endpoint id
+   * (https://github.com/opencontainers/distribution-spec/blob/987425f615532f280a36d2a3a7800acefda01a21/spec.md#endpoints).
+   */
+  static final Map<String, Pattern> ENDPOINTS =
+      Map.ofEntries(
+          Map.entry("end-1", Pattern.compile("GET /v2/")),
+          Map.entry("end-2", Pattern.compile("(GET|HEAD) /v2/.+/blobs/sha256:[0-9a-f]{64}")),
+          Map.entry("end-3", Pattern.compile("(GET|HEAD) /v2/.+/manifests/[^/]+")),
+          Map.entry("end-4a", Pattern.compile("POST /v2/.+/blobs/uploads/")),
+          Map.entry("end-4b", Pattern.compile("POST /v2/.+/blobs/uploads/\\?digest=[^&]+")),
+          Map.entry("end-5", Pattern.compile("PATCH /v2/.+/blobs/uploads/[^/?]+")),
+          Map.entry("end-6", Pattern.compile("PUT /v2/.+/blobs/uploads/[^/?]+\\?digest=[^&]+")),
+          Map.entry("end-7", Pattern.compile("PUT /v2/.+/manifests/[^/?]+")),
+          Map.entry(
+              "end-11", Pattern.compile("POST /v2/.+/blobs/uploads/\\?mount=[^&]+&from=[^&]+")));
+
+  /** The endpoint id of every request, in order. */
+  final List<String> endpoints = new CopyOnWriteArrayList<>();
+
+  /** Requests that are no endpoint of the specification. */
+  final List<String> violations = new CopyOnWriteArrayList<>();
 
   /** Blobs by digest. */
   final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
@@ -109,6 +137,13 @@ final class LoopbackRegistry implements AutoCloseable {
       String path = ex.getRequestURI().getPath();
       String method = ex.getRequestMethod();
       byte[] body = ex.getRequestBody().readAllBytes();
+      String query = ex.getRequestURI().getRawQuery();
+      String request = method + " " + path + (query == null ? "" : "?" + query);
+      ENDPOINTS.entrySet().stream()
+          .filter(e -> e.getValue().matcher(request).matches())
+          .map(Map.Entry::getKey)
+          .findFirst()
+          .ifPresentOrElse(endpoints::add, () -> violations.add(request));
       Matcher m;
       if (path.equals("/v2/")) {
         respond(ex, 200, new byte[0]);

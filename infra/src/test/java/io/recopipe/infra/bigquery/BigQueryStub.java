@@ -9,6 +9,7 @@ import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryOptions;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.recopipe.infra.contract.DiscoveryContract;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,10 +31,13 @@ import java.util.zip.GZIPInputStream;
  * A loopback stand-in for the BigQuery REST API (jobs.insert, resumable uploads, jobs.get,
  * jobs.getQueryResults, tabledata.list, tables.get), so tests run the real google-cloud-bigquery
  * client and assert the exact requests it sends. Every job finishes at once; a query job answers
- * with the canned result of the first registered SQL fragment its text contains.
+ * with the canned result of the first registered SQL fragment its text contains. Every request is
+ * first checked against BigQuery's published discovery document ({@link DiscoveryContract}): one
+ * the real API would not accept is answered 400 and listed in {@link #unrouted()}.
  */
 final class BigQueryStub implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
+  static final DiscoveryContract CONTRACT = DiscoveryContract.load("bigquery-v2.discovery.json");
   private static final Pattern JOB = Pattern.compile("/bigquery/v2/projects/([^/]+)/jobs/([^/]+)");
   private static final Pattern RESULTS =
       Pattern.compile("/bigquery/v2/projects/([^/]+)/queries/([^/]+)");
@@ -66,6 +70,7 @@ final class BigQueryStub implements AutoCloseable {
   private final Map<String, JsonNode> uploads = new HashMap<>();
   private final List<byte[]> uploaded = new CopyOnWriteArrayList<>();
   private final List<String> unrouted = new CopyOnWriteArrayList<>();
+  private final List<String> methods = new CopyOnWriteArrayList<>();
 
   BigQueryStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -134,6 +139,11 @@ final class BigQueryStub implements AutoCloseable {
     return uploaded.stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList();
   }
 
+  /** The discovery method id of every request, in order (upload session PUTs left out). */
+  List<String> methods() {
+    return List.copyOf(methods);
+  }
+
   /** Requests the stub had no route for (a test expecting none asserts this is empty). */
   List<String> unrouted() {
     return List.copyOf(unrouted);
@@ -156,6 +166,20 @@ final class BigQueryStub implements AutoCloseable {
               exchange.getRequestURI().getQuery(),
               new String(body, StandardCharsets.UTF_8),
               "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))));
+      if (!path.startsWith("/upload/sessions/")) {
+        try {
+          methods.add(
+              CONTRACT.check(
+                  method,
+                  exchange.getRequestURI().getRawPath(),
+                  exchange.getRequestURI().getRawQuery(),
+                  new String(body, StandardCharsets.UTF_8)));
+        } catch (AssertionError e) {
+          unrouted.add(e.getMessage());
+          send(exchange, 400, error(400, "invalid", e.getMessage()));
+          return;
+        }
+      }
       Matcher m;
       if (method.equals("POST") && path.startsWith("/upload/") && path.endsWith("/jobs")) {
         String session = "session" + uploads.size();

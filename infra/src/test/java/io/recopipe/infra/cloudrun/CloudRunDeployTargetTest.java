@@ -86,6 +86,7 @@ class CloudRunDeployTargetTest {
 
   @AfterEach
   void stop() throws InterruptedException {
+    assertEquals(List.of(), fake.violations, "requests the published proto does not allow");
     client.close();
     server.shutdownNow().awaitTermination();
   }

@@ -3,6 +3,7 @@ package io.recopipe.infra.cloudrun;
 import com.google.cloud.run.v2.CreateServiceRequest;
 import com.google.cloud.run.v2.GetServiceRequest;
 import com.google.cloud.run.v2.Service;
+import com.google.cloud.run.v2.ServiceProto;
 import com.google.cloud.run.v2.TrafficTarget;
 import com.google.cloud.run.v2.TrafficTargetStatus;
 import com.google.cloud.run.v2.UpdateServiceRequest;
@@ -19,6 +20,7 @@ import io.grpc.Status;
 import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
+import io.recopipe.infra.contract.ProtoContract;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +31,8 @@ import java.util.Map;
  * memory, fills the output-only fields the real one does (uri, latest revisions, traffic statuses),
  * answers with operations that are already done, and records every request for the tests to
  * inspect. (The generated {@code ServicesGrpc} lives in grpc-google-cloud-run-v2, which is not on
- * the classpath, so the service is bound from method descriptors over the real protos.)
+ * the classpath, so the service is bound from method descriptors over the real protos.) Every
+ * request is checked against the published proto ({@link ProtoContract}) into {@link #violations}.
  */
 final class FakeCloudRun implements BindableService {
   private static final String SERVICE = "google.cloud.run.v2.Services";
@@ -50,6 +53,20 @@ final class FakeCloudRun implements BindableService {
   String failingRevision = "";
 
   Policy policy = Policy.getDefaultInstance();
+
+  /** The published proto of {@code Services}, which every request is checked against. */
+  static final ProtoContract CONTRACT = new ProtoContract(ServiceProto.getDescriptor(), "Services");
+
+  /** Ways requests departed from the published proto (a test asserts there are none). */
+  final List<String> violations = new ArrayList<>();
+
+  private <Q extends Message, R> ServerCalls.UnaryMethod<Q, R> checked(
+      String method, ServerCalls.UnaryMethod<Q, R> handler) {
+    return (request, observer) -> {
+      violations.addAll(CONTRACT.problems(method, request));
+      handler.invoke(request, observer);
+    };
+  }
 
   private boolean failed(String method, StreamObserver<?> observer) {
     Status status = failures.get(method);
@@ -129,31 +146,31 @@ final class FakeCloudRun implements BindableService {
         .addMethod(
             method(
                 "GetService", GetServiceRequest.getDefaultInstance(), Service.getDefaultInstance()),
-            ServerCalls.asyncUnaryCall(this::getService))
+            ServerCalls.asyncUnaryCall(checked("GetService", this::getService)))
         .addMethod(
             method(
                 "CreateService",
                 CreateServiceRequest.getDefaultInstance(),
                 Operation.getDefaultInstance()),
-            ServerCalls.asyncUnaryCall(this::createService))
+            ServerCalls.asyncUnaryCall(checked("CreateService", this::createService)))
         .addMethod(
             method(
                 "UpdateService",
                 UpdateServiceRequest.getDefaultInstance(),
                 Operation.getDefaultInstance()),
-            ServerCalls.asyncUnaryCall(this::updateService))
+            ServerCalls.asyncUnaryCall(checked("UpdateService", this::updateService)))
         .addMethod(
             method(
                 "GetIamPolicy",
                 GetIamPolicyRequest.getDefaultInstance(),
                 Policy.getDefaultInstance()),
-            ServerCalls.asyncUnaryCall(this::getIamPolicy))
+            ServerCalls.asyncUnaryCall(checked("GetIamPolicy", this::getIamPolicy)))
         .addMethod(
             method(
                 "SetIamPolicy",
                 SetIamPolicyRequest.getDefaultInstance(),
                 Policy.getDefaultInstance()),
-            ServerCalls.asyncUnaryCall(this::setIamPolicy))
+            ServerCalls.asyncUnaryCall(checked("SetIamPolicy", this::setIamPolicy)))
         .build();
   }
 

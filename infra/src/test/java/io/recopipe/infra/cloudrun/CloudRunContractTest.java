@@ -1,0 +1,130 @@
+package io.recopipe.infra.cloudrun;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
+import com.google.cloud.run.v2.ServicesClient;
+import com.google.cloud.run.v2.ServicesSettings;
+import com.google.iam.v1.Binding;
+import com.google.iam.v1.Policy;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.recopipe.components.deploy.DeployRequest;
+import io.recopipe.infra.contract.IamTable;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A whole deploy cycle (create, canary and promotion, rollback) through the real google-cloud-run
+ * client, every request checked by {@link FakeCloudRun} against the {@code
+ * google.cloud.run.v2.Services} proto compiled into the client jar: required fields, resource name
+ * patterns, and the REST binding each method has in the published proto. The IAM policy is only
+ * read: Terraform owns the invoker bindings and the deployer's role cannot set them.
+ */
+class CloudRunContractTest {
+  private static final String IMAGE =
+      "europe-west1-docker.pkg.dev/my-project/repo/recopipe@sha256:";
+
+  private final FakeCloudRun fake = new FakeCloudRun();
+  private Server server;
+  private ServicesClient client;
+
+  @BeforeEach
+  void start() throws Exception {
+    server =
+        NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+            .addService(fake)
+            .build()
+            .start();
+    String endpoint = "127.0.0.1:" + server.getPort();
+    client =
+        ServicesClient.create(
+            ServicesSettings.newBuilder()
+                .setEndpoint(endpoint)
+                .setTransportChannelProvider(
+                    InstantiatingGrpcChannelProvider.newBuilder()
+                        .setEndpoint(endpoint)
+                        .setChannelConfigurator(b -> b.usePlaintext())
+                        .build())
+                .setCredentialsProvider(NoCredentialsProvider.create())
+                .build());
+    fake.policy =
+        Policy.newBuilder()
+            .addBindings(
+                Binding.newBuilder().setRole(InvokerPolicy.ROLE).addMembers("group:a@example.com"))
+            .build();
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    client.close();
+    server.shutdownNow().awaitTermination();
+  }
+
+  @Test
+  void aDeployCycleSendsOnlyWhatThePublishedProtoAllowsAndNeverWritesIam() throws Exception {
+    CloudRunDeployTarget target =
+        new CloudRunDeployTarget(
+            client,
+            "my-project",
+            "europe-west1",
+            "recs",
+            "serving@my-project.iam.gserviceaccount.com",
+            List.of("group:a@example.com"),
+            CanaryCheck.READY_IS_ENOUGH);
+    target.deploy(new DeployRequest(IMAGE + "0123456789ab", "0123456789ab", "r1", "m", 0));
+    target.deploy(new DeployRequest(IMAGE + "ba9876543210", "ba9876543210", "r2", "m", 10));
+    target.rollback();
+
+    assertEquals(List.of(), fake.violations, "requests the published proto does not allow");
+    Map<String, String> bindings = new TreeMap<>();
+    for (String call : fake.calls) {
+      String method = call.split(" ")[0];
+      bindings.put(FakeCloudRun.CONTRACT.fullName(method), FakeCloudRun.CONTRACT.http(method));
+    }
+    assertEquals(
+        Map.of(
+            "google.cloud.run.v2.Services/CreateService",
+            "POST /v2/{parent=projects/*/locations/*}/services",
+            "google.cloud.run.v2.Services/GetIamPolicy",
+            "GET /v2/{resource=projects/*/locations/*/services/*}:getIamPolicy",
+            "google.cloud.run.v2.Services/GetService",
+            "GET /v2/{name=projects/*/locations/*/services/*}",
+            "google.cloud.run.v2.Services/UpdateService",
+            "PATCH /v2/{service.name=projects/*/locations/*/services/*}"),
+        bindings,
+        "the methods a deploy cycle calls and their published REST bindings");
+    assertTrue(
+        IamTable.calledMethods().containsAll(new TreeSet<>(bindings.keySet())),
+        bindings.keySet() + " all have a row in iam-methods.csv");
+    assertFalse(
+        fake.calls.contains("SetIamPolicy"),
+        "roles/run.developer lacks run.services.setIamPolicy: deploy must never call it");
+  }
+
+  @Test
+  void aRequestOffThePublishedProtoIsCaught() {
+    List<String> problems =
+        FakeCloudRun.CONTRACT.problems(
+            "UpdateService",
+            com.google.cloud.run.v2.UpdateServiceRequest.newBuilder()
+                .setService(com.google.cloud.run.v2.Service.newBuilder().setName("recs"))
+                .build());
+    assertTrue(
+        problems.stream().anyMatch(p -> p.contains("service.name = recs does not fit URL")),
+        problems.toString());
+    assertTrue(
+        problems.stream().anyMatch(p -> p.contains(".service.template is REQUIRED")),
+        problems.toString());
+  }
+}

@@ -1,0 +1,206 @@
+package io.recopipe.infra.gcs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.cloud.NoCredentials;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.StorageOptions;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.recopipe.infra.contract.DiscoveryContract;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A loopback stand-in for the Cloud Storage JSON API (objects.get with and without {@code
+ * alt=media}, multipart objects.insert, objects.list) holding objects in memory, so tests run the
+ * real google-cloud-storage client over HTTP. Every request is first checked against the published
+ * discovery document ({@link DiscoveryContract}); one the real API would not accept is answered 400
+ * and listed in {@link #violations()}.
+ */
+final class GcsStub implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final DiscoveryContract CONTRACT =
+      DiscoveryContract.load("storage-v1.discovery.json");
+
+  /** One request as it arrived; {@code metadata} is the JSON part of an upload, else the body. */
+  record Request(String method, String rawPath, String rawQuery, String metadata, String id) {}
+
+  private record Stored(ObjectNode resource, byte[] data) {}
+
+  private final HttpServer server;
+  private final Map<String, Stored> objects = new TreeMap<>();
+  private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final List<String> violations = new CopyOnWriteArrayList<>();
+
+  GcsStub() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  /** The real client pointed at this stub, without credentials. */
+  Storage client() {
+    return StorageOptions.http()
+        .setHost("http://127.0.0.1:" + server.getAddress().getPort())
+        .setProjectId("recopipe-demo")
+        .setCredentials(NoCredentials.getInstance())
+        .build()
+        .getService();
+  }
+
+  List<Request> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** Requests the published API would refuse (a test expecting none asserts this is empty). */
+  List<String> violations() {
+    return List.copyOf(violations);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      route(exchange);
+    } catch (RuntimeException e) {
+      violations.add("the stub failed: " + e);
+      throw e;
+    }
+  }
+
+  private void route(HttpExchange exchange) throws IOException {
+    {
+      String method = exchange.getRequestMethod();
+      String rawPath = exchange.getRequestURI().getRawPath();
+      String rawQuery = exchange.getRequestURI().getRawQuery();
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+          body = in.readAllBytes();
+        }
+      }
+      String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+      byte[][] parts = multipart(contentType, body);
+      String metadata = new String(parts[0], StandardCharsets.UTF_8);
+      String id;
+      try {
+        id = CONTRACT.check(method, rawPath, rawQuery, metadata);
+      } catch (AssertionError e) {
+        violations.add(e.getMessage());
+        send(exchange, 400, JSON.createObjectNode().put("error", e.getMessage()));
+        return;
+      }
+      requests.add(new Request(method, rawPath, rawQuery, metadata, id));
+      List<String> segments = Arrays.asList(rawPath.split("/"));
+      String bucket = decode(segments.get(segments.indexOf("b") + 1));
+      switch (id) {
+        case "storage.objects.insert" -> insert(exchange, bucket, metadata, parts[1]);
+        case "storage.objects.get" ->
+            get(exchange, bucket + "/" + decode(segments.get(segments.indexOf("o") + 1)), rawQuery);
+        case "storage.objects.list" -> list(exchange, bucket, query(rawQuery, "prefix"));
+        default -> send(exchange, 404, JSON.createObjectNode().put("error", id));
+      }
+    }
+  }
+
+  private void insert(HttpExchange exchange, String bucket, String metadata, byte[] data)
+      throws IOException {
+    ObjectNode resource = (ObjectNode) JSON.readTree(metadata);
+    String name = resource.path("name").asText();
+    resource
+        .put("kind", "storage#object")
+        .put("bucket", bucket)
+        .put("id", bucket + "/" + name + "/1")
+        .put("generation", "1")
+        .put("metageneration", "1")
+        .put("size", Integer.toString(data.length));
+    objects.put(bucket + "/" + name, new Stored(resource, data));
+    send(exchange, 200, resource);
+  }
+
+  private void get(HttpExchange exchange, String key, String rawQuery) throws IOException {
+    Stored stored = objects.get(key);
+    if (stored == null) {
+      ObjectNode error = JSON.createObjectNode();
+      error.putObject("error").put("code", 404).put("message", "No such object: " + key);
+      send(exchange, 404, error);
+    } else if ("media".equals(query(rawQuery, "alt"))) {
+      exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+      exchange.sendResponseHeaders(200, stored.data().length);
+      exchange.getResponseBody().write(stored.data());
+    } else {
+      send(exchange, 200, stored.resource());
+    }
+  }
+
+  private void list(HttpExchange exchange, String bucket, String prefix) throws IOException {
+    ObjectNode list = JSON.createObjectNode().put("kind", "storage#objects");
+    String start = bucket + "/" + (prefix == null ? "" : prefix);
+    objects.forEach(
+        (key, stored) -> {
+          if (key.startsWith(start)) {
+            list.withArray("items").add(stored.resource());
+          }
+        });
+    send(exchange, 200, list);
+  }
+
+  /** The JSON part and the data part of a multipart/related body; else the body and nothing. */
+  private static byte[][] multipart(String contentType, byte[] body) {
+    if (contentType == null || !contentType.startsWith("multipart/related")) {
+      return new byte[][] {body, new byte[0]};
+    }
+    String boundary = "--" + contentType.replaceAll(".*boundary=\"?([^\";]+)\"?.*", "$1");
+    String text = new String(body, StandardCharsets.ISO_8859_1);
+    List<byte[]> parts = new ArrayList<>();
+    for (String part : text.split(java.util.regex.Pattern.quote(boundary))) {
+      int headerEnd = part.indexOf("\r\n\r\n");
+      if (headerEnd >= 0) {
+        String content = part.substring(headerEnd + 4);
+        content = content.endsWith("\r\n") ? content.substring(0, content.length() - 2) : content;
+        parts.add(content.getBytes(StandardCharsets.ISO_8859_1));
+      }
+    }
+    return new byte[][] {parts.get(0), parts.size() > 1 ? parts.get(1) : new byte[0]};
+  }
+
+  private static String query(String rawQuery, String name) {
+    if (rawQuery == null) {
+      return null;
+    }
+    return Arrays.stream(rawQuery.split("&"))
+        .map(pair -> pair.split("=", 2))
+        .filter(pair -> decode(pair[0]).equals(name))
+        .map(pair -> pair.length > 1 ? decode(pair[1]) : "")
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static String decode(String text) {
+    return URLDecoder.decode(text, StandardCharsets.UTF_8);
+  }
+
+  private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(body);
+    exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+}
