@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Services;
 import io.recopipe.components.warehouse.DuckDbWarehouse;
@@ -8,7 +9,9 @@ import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.infra.config.GcpConfig;
 import io.recopipe.infra.config.GcpEnvironment;
 import io.recopipe.infra.profile.GcpProfile;
+import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.error.OperationFailedException;
+import io.recopipe.model.io.Json;
 import io.recopipe.pipeline.kfp.ContainerRun;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import java.io.IOException;
@@ -16,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -34,8 +38,26 @@ import picocli.CommandLine.Parameters;
         "Runs one step of the movielens-mf pipeline on the given artifact paths (the "
             + "Vertex AI container entrypoint). Exit codes: 0 done, 2 bad input, 1 failed.")
 final class ComponentCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "NAME", description = "The step, e.g. train.")
+  @Parameters(
+      paramLabel = "NAME",
+      arity = "0..1",
+      description = "The step, e.g. train (none with --commit).")
   String step;
+
+  @Option(
+      names = "--commit",
+      description =
+          "Instead of a step, the exit task: publish the job's staged tables when the "
+              + "executor input's final status is SUCCEEDED, else drop them.")
+  boolean commit;
+
+  @Option(
+      names = "--executor-input",
+      paramLabel = "JSON",
+      description =
+          "KFP's executor input ({{$}}): the step's metrics go to the executor output "
+              + "file it names; --commit reads the final status from it.")
+  String executorInput;
 
   @Option(names = "--input", paramLabel = "PORT=PATH", description = "An input artifact.")
   Map<String, Path> inputs = new LinkedHashMap<>();
@@ -75,6 +97,15 @@ final class ComponentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ComponentException, IOException, WarehouseException {
+    if (commit == (step != null)) {
+      throw new InvalidInputException("give either a step NAME or --commit");
+    }
+    Optional<JsonNode> input =
+        executorInput == null ? Optional.empty() : Optional.of(Json.parse(executorInput));
+    if (commit && input.isEmpty()) {
+      throw new InvalidInputException(
+          "--commit needs --executor-input (the exit task's final status)");
+    }
     Path work = workDir != null ? workDir : Files.createTempDirectory("recopipe-component-");
     Warehouse[] opened = new Warehouse[1];
     GcpProfile gcp = gcpProfile(System.getenv());
@@ -95,7 +126,11 @@ final class ComponentCommand implements Callable<Integer> {
               gcp != null ? gcp.services() : Services.none(),
               work,
               System.out);
-      run.run(step, runId, inputs, outputs, params, outputParameters);
+      if (commit) {
+        run.commit(runId, input.orElseThrow());
+      } else {
+        run.run(step, runId, inputs, outputs, params, outputParameters, input);
+      }
       return ExitCodes.OK;
     } finally {
       System.out.flush();

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recopipe.components.warehouse.DuckDbWarehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +86,15 @@ class ComponentCommandTest {
     assertEquals(ExitCodes.OK, train.code(), train.out() + train.err());
     assertTrue(train.out().contains("[train] "), train.out());
 
+    // the executor input KFP's launcher passes for {{$}}: the metrics artifact and the output file
+    Path executorOutput = dir.resolve("evaluate").resolve("executor_output.json");
+    String executorInput =
+        "{\"inputs\":{},\"outputs\":{\"artifacts\":{\"metrics\":{\"artifacts\":[{\"name\":"
+            + "\"projects/p/metadataStores/default/artifacts/1\",\"type\":{\"schemaTitle\":"
+            + "\"system.Metrics\",\"schemaVersion\":\"0.0.1\"},\"uri\":\"gs://root/evaluate/metrics\"}]}},"
+            + "\"outputFile\":"
+            + new ObjectMapper().writeValueAsString(executorOutput.toString())
+            + "}}";
     CliRunner.Result evaluate =
         component(
             "evaluate",
@@ -92,9 +103,25 @@ class ComponentCommandTest {
             "--input",
             "model=" + path("model"),
             "--output",
-            "metrics=" + path("metrics"));
+            "metrics=" + path("metrics"),
+            "--executor-input",
+            executorInput);
     assertEquals(ExitCodes.OK, evaluate.code(), evaluate.out() + evaluate.err());
     assertTrue(Files.isRegularFile(Path.of(path("metrics"), "metrics.json")));
+    // as KFP's Python executor writes Metrics.log_metric values: the artifact's metadata
+    JsonNode metrics =
+        new ObjectMapper()
+            .readTree(executorOutput.toFile())
+            .path("artifacts")
+            .path("metrics")
+            .path("artifacts")
+            .path(0);
+    assertEquals("gs://root/evaluate/metrics", metrics.path("uri").asText(), metrics.toString());
+    assertEquals("projects/p/metadataStores/default/artifacts/1", metrics.path("name").asText());
+    assertTrue(metrics.path("metadata").path("r2_score").isNumber(), metrics.toString());
+    assertTrue(
+        metrics.path("metadata").path("root_mean_squared_error").doubleValue() > 0,
+        metrics.toString());
 
     Path blessedFile = dir.resolve("outputs").resolve("gate").resolve("blessed");
     CliRunner.Result gate =
@@ -181,5 +208,80 @@ class ComponentCommandTest {
     assertTrue(
         parameter.err().contains("step evaluate: no output parameter blessed (known: [])"),
         parameter.err());
+  }
+
+  private CliRunner.Result commit(Path work, String state) {
+    return CliRunner.run(
+        "component",
+        "--commit",
+        "--run-id",
+        "movielens-mf-20261203-070000",
+        "--executor-input",
+        "{\"inputs\":{\"parameterValues\":{\"pipeline_job_name\":\"movielens-mf-20261203-070000\","
+            + "\"status\":{\"state\":\""
+            + state
+            + "\",\"pipelineTaskName\":\"exit-handler-1\"}}},\"outputs\":{}}",
+        "--work-dir",
+        work.toString());
+  }
+
+  private CliRunner.Result ingestInto(Path work, String dataset) {
+    return CliRunner.run(
+        "component",
+        "ingest",
+        "--run-id",
+        "movielens-mf-20261203-070000",
+        "--output",
+        "dataset=" + dir.resolve(dataset),
+        "--param",
+        "source=preset:ml-100k",
+        "--work-dir",
+        work.toString());
+  }
+
+  /**
+   * The exit task publishes the job's staged tables when the exit handler SUCCEEDED, and drops them
+   * when it FAILED; a step's tables are never visible before.
+   */
+  @Test
+  void theExitTaskPublishesOnSuccessAndDropsOnFailure() throws Exception {
+    Path work = dir.resolve("shared");
+    CliRunner.Result ingest = ingestInto(work, "first");
+    assertEquals(ExitCodes.OK, ingest.code(), ingest.out() + ingest.err());
+    assertEquals(List.of("rmovielens_mf_20261203_070000"), stagedKeys(work));
+    assertFalse(hasTable(work, "ratings"), "nothing is published before the commit");
+
+    CliRunner.Result failed = commit(work, "FAILED");
+    assertEquals(ExitCodes.OK, failed.code(), failed.out() + failed.err());
+    assertTrue(failed.out().contains("nothing is published"), failed.out());
+    assertEquals(List.of(), stagedKeys(work));
+    assertFalse(hasTable(work, "ratings"));
+
+    ingest = ingestInto(work, "second");
+    assertEquals(ExitCodes.OK, ingest.code(), ingest.out() + ingest.err());
+    CliRunner.Result succeeded = commit(work, "SUCCEEDED");
+    assertEquals(ExitCodes.OK, succeeded.code(), succeeded.out() + succeeded.err());
+    assertTrue(succeeded.out().contains("[commit] published tables"), succeeded.out());
+    assertTrue(hasTable(work, "ratings"));
+    assertEquals(List.of(), stagedKeys(work));
+  }
+
+  @Test
+  void theExitTaskNeedsTheExecutorInput() {
+    CliRunner.Result result = CliRunner.run("component", "--commit", "--run-id", "j");
+    assertEquals(ExitCodes.BAD_INPUT, result.code(), result.out() + result.err());
+    assertTrue(result.err().contains("--commit needs --executor-input"), result.err());
+  }
+
+  private static List<String> stagedKeys(Path work) throws Exception {
+    try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(work.resolve("warehouse.duckdb"))) {
+      return warehouse.stagedKeys();
+    }
+  }
+
+  private static boolean hasTable(Path work, String table) throws Exception {
+    try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(work.resolve("warehouse.duckdb"))) {
+      return warehouse.hasTable(table);
+    }
   }
 }

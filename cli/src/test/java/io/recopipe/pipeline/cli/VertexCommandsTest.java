@@ -1,6 +1,7 @@
 package io.recopipe.pipeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -131,13 +132,37 @@ class VertexCommandsTest {
             .asText(),
         "the repository's last push, by digest");
     assertEquals(
-        "7",
+        7.0,
         json.path("root")
             .path("inputDefinitions")
             .path("parameters")
             .path("train__seed")
             .path("defaultValue")
-            .asText());
+            .doubleValue(),
+        "a NUMBER_INTEGER's default, written as KFP's compiler writes it");
+  }
+
+  @Test
+  void compileRefusesABadTaskResourceNamingTheKey() {
+    CliRunner.Result result =
+        CliRunner.run(
+            "compile",
+            "--target",
+            "vertex",
+            "-o",
+            dir.resolve("s.json").toString(),
+            "--image",
+            IMAGE,
+            "--set",
+            "resources.train.cpu_limit=4x",
+            "--set",
+            "resources.gpu=1");
+    assertEquals(ExitCodes.BAD_INPUT, result.code(), result.err());
+    assertEquals(1, result.err().strip().lines().count(), result.err());
+    assertTrue(
+        result.err().contains("resources.train.cpu_limit: '4x' is not a CPU count"), result.err());
+    assertTrue(result.err().contains("resources.gpu: unknown key"), result.err());
+    assertFalse(Files.exists(dir.resolve("s.json")));
   }
 
   @Test
@@ -244,7 +269,14 @@ class VertexCommandsTest {
         "gs://recopipe-demo-artifacts/pipeline-root",
         job.getRuntimeConfig().getGcsOutputDirectory());
     var parameters = job.getRuntimeConfig().getParameterValuesMap();
-    assertEquals("8", parameters.get("train__num_factors").getStringValue(), "the config's");
+    assertEquals(
+        8.0,
+        parameters.get("train__num_factors").getNumberValue(),
+        "the config's, as the NUMBER_INTEGER Value the spec declares");
+    assertEquals(false, parameters.get("hybrid__enabled").getBoolValue());
+    assertEquals(
+        com.google.protobuf.Value.KindCase.LIST_VALUE,
+        parameters.get("tune__num_factors_range").getKindCase());
     assertEquals(
         "bigquery_ml",
         parameters.get("train__engine").getStringValue(),
@@ -261,7 +293,8 @@ class VertexCommandsTest {
     assertEquals("2.1.0", spec.path("schemaVersion").asText());
     assertEquals(
         false,
-        spec.path("root")
+        spec.path("components")
+            .path("comp-exit-handler-1")
             .path("dag")
             .path("tasks")
             .path("train")
@@ -289,7 +322,8 @@ class VertexCommandsTest {
                         && e.path("value").asText().equals("gcp")));
     assertEquals(
         "inputs.parameter_values['pipelinechannel--gate-blessed'] == true",
-        spec.path("root")
+        spec.path("components")
+            .path("comp-exit-handler-1")
             .path("dag")
             .path("tasks")
             .path("condition-1")

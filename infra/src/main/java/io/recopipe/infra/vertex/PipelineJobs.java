@@ -22,8 +22,10 @@ final class PipelineJobs {
   private PipelineJobs() {}
 
   /**
-   * The job running {@code specJson} with {@code parameterValues} (root parameter name → value;
-   * every root parameter is a STRING).
+   * The job running {@code specJson} with {@code parameterValues} (root parameter name → value),
+   * each sent as the {@code google.protobuf.Value} kind of its root parameter's {@code
+   * parameterType}: a number for NUMBER_INTEGER and NUMBER_DOUBLE, a bool for BOOLEAN, the parsed
+   * JSON for LIST and STRUCT, and the text for STRING (or a parameter the spec does not declare).
    */
   static PipelineJob of(GcpConfig config, String specJson, Map<String, String> parameterValues) {
     Struct.Builder spec = Struct.newBuilder();
@@ -41,9 +43,18 @@ final class PipelineJobs {
     if (name.isEmpty()) {
       throw new InvalidInputException("pipeline spec has no pipelineInfo.name");
     }
+    Struct declared = field(field(field(spec.build(), "root"), "inputDefinitions"), "parameters");
     Map<String, Value> values = new TreeMap<>();
     parameterValues.forEach(
-        (key, value) -> values.put(key, Value.newBuilder().setStringValue(value).build()));
+        (key, value) ->
+            values.put(
+                key,
+                typed(
+                    key,
+                    field(declared, key)
+                        .getFieldsOrDefault("parameterType", Value.getDefaultInstance())
+                        .getStringValue(),
+                    value)));
     return PipelineJob.newBuilder()
         .setDisplayName(name)
         .setPipelineSpec(spec.build())
@@ -54,6 +65,37 @@ final class PipelineJobs {
                 .putAllParameterValues(values))
         .setServiceAccount(config.pipelineServiceAccount())
         .build();
+  }
+
+  private static Struct field(Struct struct, String name) {
+    return struct.getFieldsOrDefault(name, Value.getDefaultInstance()).getStructValue();
+  }
+
+  /** {@code text} as the Value kind of KFP parameter type {@code type}. */
+  static Value typed(String name, String type, String text) {
+    try {
+      return switch (type) {
+        case "NUMBER_INTEGER", "NUMBER_DOUBLE" ->
+            Value.newBuilder().setNumberValue(Double.parseDouble(text.trim())).build();
+        case "BOOLEAN" -> {
+          String flag = text.trim();
+          if (!flag.equalsIgnoreCase("true") && !flag.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("expected true or false");
+          }
+          yield Value.newBuilder().setBoolValue(Boolean.parseBoolean(flag)).build();
+        }
+        case "LIST", "STRUCT" -> {
+          Value.Builder value = Value.newBuilder();
+          JsonFormat.parser().merge(text, value);
+          yield value.build();
+        }
+        default -> Value.newBuilder().setStringValue(text).build();
+      };
+    } catch (IllegalArgumentException | InvalidProtocolBufferException e) {
+      throw new InvalidInputException(
+          "parameter " + name + ": '" + text + "' is not a " + type + " value: " + e.getMessage(),
+          e);
+    }
   }
 
   /** A label value: lower-case letters, digits, {@code -} and {@code _}, at most 63 chars. */

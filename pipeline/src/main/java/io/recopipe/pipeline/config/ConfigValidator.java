@@ -25,9 +25,10 @@ import java.util.TreeSet;
  * #PROMOTION}, {@value #GCP}), with a "did you mean" for a near miss; each step's keys and values
  * through {@link Component#validate} (the very parse the step runs with, so the check and the step
  * never disagree), plus the runner's {@code STEP.cache}; {@code promotion.*}; {@code gcp.*} keys
- * always and their values when the gcp profile is on; and combinations across sections. Problems
- * are collected across sections (and, when a section has unknown keys, its remaining values are
- * checked too) and thrown together in one {@link ConfigException} line.
+ * always and their values when the gcp profile is on; the Vertex tasks' {@code resources}; and
+ * combinations across sections. Problems are collected across sections (and, when a section has
+ * unknown keys, its remaining values are checked too) and thrown together in one {@link
+ * ConfigException} line.
  */
 public final class ConfigValidator {
   /** The runner's promotion section (see {@link PromotionPolicy}). */
@@ -74,12 +75,14 @@ public final class ConfigValidator {
     if (gcpProfile) {
       gcpProblems(values).ifPresent(problems::add);
     }
+    problems.addAll(
+        TaskResources.problems(values, pipeline.steps().stream().map(Step::name).toList()));
     problems.addAll(CrossSectionRules.problems(values));
     return problems;
   }
 
   private List<String> sectionProblems(Map<String, String> values) {
-    Set<String> known = new HashSet<>(List.of(PROMOTION, GCP));
+    Set<String> known = new HashSet<>(List.of(PROMOTION, GCP, TaskResources.SECTION));
     pipeline.steps().forEach(step -> known.add(step.name()));
     Set<String> unknown = new TreeSet<>();
     for (String key : values.keySet()) {

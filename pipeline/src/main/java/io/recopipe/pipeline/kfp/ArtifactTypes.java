@@ -6,11 +6,15 @@ import io.recopipe.components.api.ArtifactType;
 
 /**
  * Maps recopipe's artifact types to KFP system artifact types, so Vertex's lineage view shows data
- * sets and models as such; everything else is a generic {@code system.Artifact}.
+ * sets and models as such and its run view shows a {@code system.Metrics} artifact's values (the
+ * numbers in its metadata); everything else is a generic {@code system.Artifact}.
  */
 final class ArtifactTypes {
   /** The schema version of KFP's system artifact types. */
   static final String SCHEMA_VERSION = "0.0.1";
+
+  /** The schema title of KFP's metrics artifact ({@code dsl.Metrics}). */
+  static final String METRICS = "system.Metrics";
 
   private ArtifactTypes() {}
 
@@ -19,6 +23,7 @@ final class ArtifactTypes {
     return switch (type) {
       case DATASET -> "system.Dataset";
       case MODEL -> "system.Model";
+      case METRICS -> METRICS;
       default -> "system.Artifact";
     };
   }

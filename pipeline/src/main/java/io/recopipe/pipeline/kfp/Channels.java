@@ -37,9 +37,15 @@ final class Channels {
 
   /** The CEL trigger condition of {@code condition}, testing the gate's blessed parameter. */
   static String triggerCondition(Condition condition) {
-    return "inputs.parameter_values['"
-        + taskOutput(condition.source().step(), BLESSED)
-        + "'] == true";
+    return isTrue(taskOutput(condition.source().step(), BLESSED));
+  }
+
+  /**
+   * The CEL condition KFP's compiler writes for {@code dsl.If(channel == True)} on a BOOLEAN
+   * channel (kubeflow/pipelines test_data/sdk_compiled_pipelines/valid/if_elif_else_complex.yaml).
+   */
+  static String isTrue(String channel) {
+    return "inputs.parameter_values['" + channel + "'] == true";
   }
 
   /**

@@ -5,67 +5,109 @@ import io.recopipe.pipeline.dsl.OutputRef;
 import io.recopipe.pipeline.dsl.Step;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Splits a pipeline into the root DAG and one {@code condition-N} sub-DAG per distinct condition,
+ * Splits a pipeline into its main DAG and one {@code condition-N} sub-DAG per distinct condition,
  * as KFP compiles {@code dsl.If}. A step belongs to a condition's group when it carries the
  * condition or reads an output of a step in the group: the local runner skips such steps when the
  * condition is false, and KFP forbids reading a conditional task's output outside its branch.
+ *
+ * <p>Besides the gate's {@code blessed}, a step outside those groups with a boolean {@code
+ * STEP.enabled} parameter runs under {@code dsl.If(STEP__enabled == True)}, so Vertex does not
+ * start a container that would only note it is switched off (the local runner runs it, and the
+ * component does nothing). Blessed groups are numbered first, then flag groups, each in execution
+ * order.
  */
 final class ConditionGroups {
-  /** One sub-DAG: its name ({@code condition-1}), condition and steps in execution order. */
-  record Group(String name, Condition condition, List<Step> steps) {
+  /** The step parameter that switches a step on. */
+  static final String ENABLED = "enabled";
+
+  /**
+   * One sub-DAG: its name ({@code condition-1}), what triggers it (a gate's blessed output, or the
+   * config key of a boolean flag) and its steps in execution order.
+   */
+  record Group(
+      String name, Optional<Condition> condition, Optional<String> flag, List<Step> steps) {
     /** The group's DAG component name. */
     String componentName() {
       return "comp-" + name;
     }
   }
 
-  private final List<Step> rootSteps = new ArrayList<>();
-  private final Map<Condition, Group> groups = new LinkedHashMap<>();
-  private final Map<String, Group> groupOfStep = new LinkedHashMap<>();
-
-  /** Groups {@code steps}, given in execution order. */
-  ConditionGroups(List<Step> steps) {
-    for (Step step : steps) {
-      Optional<Condition> condition = effectiveCondition(step);
-      if (condition.isEmpty()) {
-        rootSteps.add(step);
-        continue;
-      }
-      Group group =
-          groups.computeIfAbsent(
-              condition.get(),
-              c -> new Group("condition-" + (groups.size() + 1), c, new ArrayList<>()));
-      group.steps().add(step);
-      groupOfStep.put(step.name(), group);
+  /** What a group is triggered by, before groups are numbered. */
+  private record Trigger(Optional<Condition> condition, Optional<String> flag) {
+    String describe() {
+      return condition.map(Condition::toString).orElseGet(() -> flag.orElseThrow());
     }
   }
 
-  private Optional<Condition> effectiveCondition(Step step) {
-    Optional<Condition> found = step.condition();
-    for (OutputRef input : step.inputs().values()) {
-      Group upstream = groupOfStep.get(input.step());
-      if (upstream == null) {
+  private final List<Step> rootSteps = new ArrayList<>();
+  private final Map<Trigger, List<Step>> triggered = new LinkedHashMap<>();
+  private final Map<String, Trigger> triggerOfStep = new LinkedHashMap<>();
+  private final List<Group> groups = new ArrayList<>();
+  private final Map<String, Group> groupOfStep = new LinkedHashMap<>();
+
+  /** Groups {@code steps}, given in execution order, under the run's {@code parameters}. */
+  ConditionGroups(List<Step> steps, Map<String, String> parameters) {
+    for (Step step : steps) {
+      Optional<Trigger> trigger = effectiveTrigger(step, parameters);
+      if (trigger.isEmpty()) {
+        rootSteps.add(step);
         continue;
       }
-      if (found.isPresent() && !found.get().equals(upstream.condition())) {
-        throw new IllegalArgumentException(
-            "step "
-                + step.name()
-                + ": conditions "
-                + found.get()
-                + " and "
-                + upstream.condition()
-                + " would nest; the Vertex compiler "
-                + "supports one condition per branch");
-      }
-      found = Optional.of(upstream.condition());
+      triggered.computeIfAbsent(trigger.get(), t -> new ArrayList<>()).add(step);
+      triggerOfStep.put(step.name(), trigger.get());
     }
-    return found;
+    List<Trigger> order = new ArrayList<>();
+    triggered.keySet().stream().filter(t -> t.condition().isPresent()).forEach(order::add);
+    triggered.keySet().stream().filter(t -> t.condition().isEmpty()).forEach(order::add);
+    for (Trigger trigger : order) {
+      Group group =
+          new Group(
+              "condition-" + (groups.size() + 1),
+              trigger.condition(),
+              trigger.flag(),
+              triggered.get(trigger));
+      groups.add(group);
+      group.steps().forEach(step -> groupOfStep.put(step.name(), group));
+    }
+  }
+
+  /**
+   * The trigger of {@code step}: its own condition or the one group it reads outputs of, else its
+   * boolean {@code enabled} flag; empty for a step of the main DAG.
+   */
+  private Optional<Trigger> effectiveTrigger(Step step, Map<String, String> parameters) {
+    Set<Trigger> found = new LinkedHashSet<>();
+    step.condition().ifPresent(c -> found.add(new Trigger(Optional.of(c), Optional.empty())));
+    for (OutputRef input : step.inputs().values()) {
+      Trigger upstream = triggerOfStep.get(input.step());
+      if (upstream != null) {
+        found.add(upstream);
+      }
+    }
+    if (found.size() > 1) {
+      throw new IllegalArgumentException(
+          "step "
+              + step.name()
+              + ": conditions "
+              + found.stream().map(Trigger::describe).toList()
+              + " would nest; the Vertex compiler supports one condition per branch");
+    }
+    if (!found.isEmpty()) {
+      return Optional.of(found.iterator().next());
+    }
+    String flag = step.name() + "." + ENABLED;
+    if (parameters.containsKey(flag)
+        && ParameterTypes.BOOLEAN.equals(ParameterTypes.of(flag, parameters.get(flag)).type())) {
+      return Optional.of(new Trigger(Optional.empty(), Optional.of(flag)));
+    }
+    return Optional.empty();
   }
 
   /** The steps outside any condition, in execution order. */
@@ -73,9 +115,9 @@ final class ConditionGroups {
     return rootSteps;
   }
 
-  /** The condition groups in order of first appearance. */
+  /** The condition groups: the gate's in order of first appearance, then the flags'. */
   List<Group> groups() {
-    return List.copyOf(groups.values());
+    return List.copyOf(groups);
   }
 
   /** The group of step {@code stepName}, empty for a root step. */

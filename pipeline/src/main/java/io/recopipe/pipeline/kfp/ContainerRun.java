@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.kfp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recopipe.components.api.Component;
 import io.recopipe.components.api.ComponentException;
@@ -15,18 +16,29 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
  * Runs one step of a pipeline outside the runner, as the container of a Vertex AI task does: checks
- * the ports it was given against the component's, runs it, and writes the output parameters KFP
- * reads back (the gate's {@code blessed} as {@code true}/{@code false}).
+ * the ports it was given against the component's, reads the parameters KFP's launcher rendered back
+ * as config text ({@link ParameterTypes#configText}), runs the step with its warehouse writes
+ * staged under the job's key, and writes what KFP reads back: output parameters (the gate's {@code
+ * blessed} as {@code true}/{@code false}) and, given the executor input, an executor output whose
+ * {@code system.Metrics} artifact carries the step's metrics as metadata. A gate that does not
+ * bless drops the staged tables, as the local runner discards a gated run; the exit task ({@link
+ * #commit}) publishes or drops what is left.
  */
 public final class ContainerRun {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The final status of an exit handler whose tasks all succeeded (or were not triggered). */
+  static final String SUCCEEDED = "SUCCEEDED";
 
   private final Pipeline pipeline;
   private final Supplier<Warehouse> warehouse;
@@ -64,6 +76,22 @@ public final class ContainerRun {
       Map<String, String> parameters,
       Map<String, Path> outputParameters)
       throws ComponentException, IOException {
+    return run(stepName, runId, inputs, outputs, parameters, outputParameters, Optional.empty());
+  }
+
+  /**
+   * Runs step {@code stepName} as {@link #run(String, String, Map, Map, Map, Map)} does and, given
+   * KFP's {@code executorInput}, writes the executor output file it names.
+   */
+  public Map<String, Double> run(
+      String stepName,
+      String runId,
+      Map<String, Path> inputs,
+      Map<String, Path> outputs,
+      Map<String, String> parameters,
+      Map<String, Path> outputParameters,
+      Optional<JsonNode> executorInput)
+      throws ComponentException, IOException {
     Step step =
         pipeline
             .step(stepName)
@@ -98,18 +126,61 @@ public final class ContainerRun {
       Files.createDirectories(dir);
     }
     Files.createDirectories(workDirectory);
+    Map<String, String> configText = new TreeMap<>();
+    parameters.forEach(
+        (name, value) -> configText.put(name, ParameterTypes.configText(stepName, name, value)));
+    StagedWarehouse staged = new StagedWarehouse(warehouse, runId);
     ContainerStepContext context =
         new ContainerStepContext(
-            runId, stepName, inputs, outputs, parameters, warehouse, services, workDirectory, out);
+            runId, stepName, inputs, outputs, configText, staged, services, workDirectory, out);
     component.run(context);
-    for (Map.Entry<String, Path> parameter : outputParameters.entrySet()) {
-      String port = Channels.blessedPort(component).orElseThrow();
-      write(parameter.getValue(), Boolean.toString(Gate.blesses(outputs.get(port))));
+    Optional<String> decision = Channels.blessedPort(component);
+    if (decision.isPresent()) {
+      boolean blessed = Gate.blesses(outputs.get(decision.get()));
+      for (Path file : outputParameters.values()) {
+        write(file, Boolean.toString(blessed));
+      }
+      if (!blessed) {
+        staged.discard();
+        out.println("[" + stepName + "] not blessed: the job's staged tables are dropped");
+      }
     }
     context
         .metrics()
         .forEach((name, value) -> out.println("[" + stepName + "] metric " + name + " = " + value));
+    if (executorInput.isPresent()) {
+      ExecutorOutput.write(executorInput.get(), component, context.metrics());
+    }
     return context.metrics();
+  }
+
+  /**
+   * The exit task: publishes the staged tables of job {@code runId} in one transaction when the
+   * exit handler's final status in {@code executorInput} is {@code SUCCEEDED}, and drops them
+   * otherwise; returns the tables published.
+   */
+  public List<String> commit(String runId, JsonNode executorInput) {
+    String state =
+        executorInput
+            .path("inputs")
+            .path("parameterValues")
+            .path(ExitHandler.STATUS)
+            .path("state")
+            .asText("");
+    StagedWarehouse staged = new StagedWarehouse(warehouse, runId);
+    if (SUCCEEDED.equals(state)) {
+      List<String> tables = staged.publish();
+      out.println(
+          "[commit] published "
+              + (tables.isEmpty() ? "no staged tables" : "tables " + String.join(", ", tables)));
+      return tables;
+    }
+    staged.discard();
+    out.println(
+        "[commit] the job ended "
+            + (state.isEmpty() ? "without a final status" : state)
+            + ": its staged tables are dropped, nothing is published");
+    return List.of();
   }
 
   private static void requirePorts(

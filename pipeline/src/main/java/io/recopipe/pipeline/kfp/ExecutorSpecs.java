@@ -5,17 +5,26 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.Component;
 import io.recopipe.components.api.Port;
+import io.recopipe.pipeline.config.TaskResources;
 import io.recopipe.pipeline.dsl.Step;
 import java.util.Map;
 
 /**
  * Writes one step's executor component ({@code comp-STEP}: typed inputs and outputs) and its
  * container ({@code exec-STEP}): the recopipe image running {@code recopipe component STEP} with
- * every artifact path, parameter and output-parameter file as KFP placeholders, and the job name as
- * an input ({@value Channels#JOB_NAME}) that each task sets to KFP's runtime placeholder.
+ * every artifact path, parameter and output-parameter file as KFP placeholders, the job name as an
+ * input ({@value Channels#JOB_NAME}) that each task sets to KFP's runtime placeholder, the task's
+ * CPU and memory limits, and for a step with a {@code system.Metrics} output the executor input
+ * ({@code {{$}}}), whose output file receives the metrics as that artifact's metadata.
  */
 final class ExecutorSpecs {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  /** The option carrying KFP's executor input, as KFP's Python components take it. */
+  static final String EXECUTOR_INPUT = "--executor-input";
+
+  /** KFP's {@code dsl.PIPELINE_TASK_EXECUTOR_INPUT_PLACEHOLDER}: the whole executor input. */
+  static final String EXECUTOR_INPUT_PLACEHOLDER = "{{$}}";
 
   private final KfpOptions options;
 
@@ -23,8 +32,12 @@ final class ExecutorSpecs {
     this.options = options;
   }
 
-  /** The component definition of {@code step}; {@code params}: scoped name → config key. */
-  ObjectNode component(Step step, Map<String, String> params) {
+  /**
+   * The component definition of {@code step}; {@code params}: scoped name → config key; {@code
+   * types}: root parameter name → its typed default.
+   */
+  ObjectNode component(
+      Step step, Map<String, String> params, Map<String, ParameterTypes.Typed> types) {
     Component component = step.component();
     ObjectNode spec = JSON.objectNode();
     spec.put("executorLabel", "exec-" + step.name());
@@ -40,14 +53,12 @@ final class ExecutorSpecs {
         .withObjectProperty("parameters")
         .putObject(Channels.JOB_NAME)
         .put("parameterType", "STRING");
-    params
-        .keySet()
-        .forEach(
-            name ->
-                inputs
-                    .withObjectProperty("parameters")
-                    .putObject(ParameterNames.componentName(name))
-                    .put("parameterType", "STRING"));
+    params.forEach(
+        (name, key) ->
+            inputs
+                .withObjectProperty("parameters")
+                .putObject(ParameterNames.componentName(name))
+                .put("parameterType", types.get(ParameterNames.rootName(key)).type()));
     spec.set("inputDefinitions", inputs);
     ObjectNode outputs = spec.putObject("outputDefinitions");
     for (Port port : component.outputs()) {
@@ -65,12 +76,9 @@ final class ExecutorSpecs {
     return spec;
   }
 
-  /** The executor of {@code step}: {@code {"container": {image, command, args}}}. */
-  ObjectNode executor(Step step, Map<String, String> params) {
-    ObjectNode container = JSON.objectNode();
-    container.put("image", options.image());
-    ArrayNode command = container.putArray("command");
-    options.command().forEach(command::add);
+  /** The executor of {@code step}: {@code {"container": {image, command, args, resources}}}. */
+  ObjectNode executor(Step step, Map<String, String> params, TaskResources resources) {
+    ObjectNode container = container(resources);
     ArrayNode args = container.putArray("args");
     args.add("component")
         .add(step.name())
@@ -102,12 +110,72 @@ final class ExecutorSpecs {
                             + "={{$.outputs.parameters['"
                             + Channels.BLESSED
                             + "'].output_file}}"));
+    if (step.component().outputs().stream().anyMatch(ExecutorSpecs::isMetrics)) {
+      args.add(EXECUTOR_INPUT).add(EXECUTOR_INPUT_PLACEHOLDER);
+    }
+    return executor(container);
+  }
+
+  /**
+   * The exit task's component: the job name and the exit handler's final status ({@code
+   * TASK_FINAL_STATUS}, optional as KFP's compiler declares it).
+   */
+  static ObjectNode commitComponent() {
+    ObjectNode spec = JSON.objectNode();
+    spec.put("executorLabel", "exec-" + ExitHandler.COMMIT);
+    ObjectNode params = spec.putObject("inputDefinitions").putObject("parameters");
+    params.putObject(Channels.JOB_NAME).put("parameterType", ParameterTypes.STRING);
+    params
+        .putObject(ExitHandler.STATUS)
+        .put("isOptional", true)
+        .put("parameterType", "TASK_FINAL_STATUS");
+    return spec;
+  }
+
+  /**
+   * The exit task's executor: {@code recopipe component --commit}, which reads the final status
+   * from the executor input and publishes or drops the job's staged tables.
+   */
+  ObjectNode commitExecutor(TaskResources resources) {
+    ObjectNode container = container(resources);
+    container
+        .putArray("args")
+        .add("component")
+        .add("--commit")
+        .add("--run-id")
+        .add("{{$.inputs.parameters['" + Channels.JOB_NAME + "']}}")
+        .add(EXECUTOR_INPUT)
+        .add(EXECUTOR_INPUT_PLACEHOLDER);
+    return executor(container);
+  }
+
+  private ObjectNode container(TaskResources resources) {
+    ObjectNode container = JSON.objectNode();
+    container.put("image", options.image());
+    ArrayNode command = container.putArray("command");
+    options.command().forEach(command::add);
     if (!options.env().isEmpty()) {
       ArrayNode env = container.putArray("env");
       options.env().forEach((name, value) -> env.addObject().put("name", name).put("value", value));
     }
+    // as KFP's compiler writes set_cpu_limit/set_memory_limit: the resource_* strings, and the
+    // deprecated numbers for older backends (sdk/python/kfp/compiler/pipeline_spec_builder.py)
+    container
+        .putObject("resources")
+        .put("cpuLimit", resources.cpuCores())
+        .put("memoryLimit", resources.memoryGigabytes())
+        .put("resourceCpuLimit", resources.cpuLimit())
+        .put("resourceMemoryLimit", resources.memoryLimit());
+    return container;
+  }
+
+  private static ObjectNode executor(ObjectNode container) {
     ObjectNode executor = JSON.objectNode();
     executor.set("container", container);
     return executor;
+  }
+
+  static boolean isMetrics(Port port) {
+    return ArtifactTypes.schemaTitle(port.type()).equals(ArtifactTypes.METRICS);
   }
 }

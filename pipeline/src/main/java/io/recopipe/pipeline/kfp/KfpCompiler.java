@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.Component;
 import io.recopipe.components.api.StepContext;
 import io.recopipe.pipeline.config.StepParameterView;
+import io.recopipe.pipeline.config.TaskResources;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.dsl.Step;
 import java.util.ArrayList;
@@ -18,11 +19,14 @@ import java.util.stream.Collectors;
 
 /**
  * Compiles a pipeline definition and its run parameters to a KFP v2 {@code PipelineSpec} (schema
- * 2.1.0) for Vertex AI Pipelines: one container executor per step, artifacts wired task to task,
- * every step parameter a root STRING parameter defaulting to the config's value, and conditional
- * steps in a {@code condition-N} sub-DAG triggered by the gate's {@code blessed} output, as KFP's
- * own compiler emits {@code dsl.If}. Keys are sorted, so the same input gives the same bytes. For a
- * shared warehouse (the gcp profile), tasks that write tables are not cached.
+ * 2.1.0) for Vertex AI Pipelines, in the shapes KFP's own compiler writes: one container executor
+ * per step with the CPU and memory of the config's {@code resources}, artifacts wired task to task,
+ * every step parameter a typed root parameter defaulting to the config's value ({@link
+ * ParameterTypes}), conditional steps in {@code condition-N} sub-DAGs ({@code dsl.If} on the gate's
+ * {@code blessed} output or on a step's {@code enabled} flag), and every step inside one exit
+ * handler whose exit task commits the job's staged tables ({@link ExitHandler}). Keys are sorted,
+ * so the same input gives the same bytes. For a shared warehouse (the gcp profile), tasks that
+ * write tables are not cached.
  *
  * <p>Under {@code promotion.policy: review} the steps that require approval (deploy), and anything
  * after them, are left out: Vertex has no approval gate, so such a job ends with the packaged image
@@ -43,7 +47,13 @@ public final class KfpCompiler {
   /** The spec of {@code pipeline} with {@code parameters} (flat config keys) as defaults. */
   public ObjectNode compile(Pipeline pipeline, Map<String, String> parameters) {
     List<Step> steps = includedSteps(pipeline, parameters);
-    ConditionGroups groups = new ConditionGroups(steps);
+    for (Step step : steps) {
+      if (step.name().equals(ExitHandler.COMMIT) || step.name().startsWith("condition-")) {
+        throw new IllegalArgumentException(
+            "step " + step.name() + ": the name of a task the Vertex compiler adds");
+      }
+    }
+    ConditionGroups groups = new ConditionGroups(steps, parameters);
     ObjectNode spec = JSON.objectNode();
     ObjectNode info = spec.putObject("pipelineInfo").put("name", pipeline.name());
     if (steps.size() < pipeline.steps().size()) {
@@ -58,39 +68,54 @@ public final class KfpCompiler {
     options.pipelineRoot().ifPresent(root -> spec.put("defaultPipelineRoot", root));
     ObjectNode components = spec.putObject("components");
     ObjectNode execs = spec.putObject("deploymentSpec").putObject("executors");
-    Map<String, String> rootParameters = new TreeMap<>();
+    Map<String, ParameterTypes.Typed> rootParameters = new TreeMap<>();
+    for (Step step : steps) {
+      ParameterNames.ofStep(step.name(), parameters)
+          .values()
+          .forEach(
+              key ->
+                  rootParameters.put(
+                      ParameterNames.rootName(key), ParameterTypes.of(key, parameters.get(key))));
+    }
     for (Step step : steps) {
       Map<String, String> params = ParameterNames.ofStep(step.name(), parameters);
-      params
-          .values()
-          .forEach(key -> rootParameters.put(ParameterNames.rootName(key), parameters.get(key)));
-      components.set("comp-" + step.name(), executors.component(step, params));
-      execs.set("exec-" + step.name(), executors.executor(step, params));
+      components.set("comp-" + step.name(), executors.component(step, params, rootParameters));
+      execs.set(
+          "exec-" + step.name(),
+          executors.executor(step, params, TaskResources.of(step.name(), parameters)));
     }
+    components.set("comp-" + ExitHandler.COMMIT, ExecutorSpecs.commitComponent());
+    execs.set(
+        "exec-" + ExitHandler.COMMIT,
+        executors.commitExecutor(TaskResources.of(ExitHandler.COMMIT, parameters)));
     ObjectNode root = spec.putObject("root");
     rootParameters.forEach(
-        (name, value) ->
+        (name, typed) ->
             root.withObjectProperty("inputDefinitions")
                 .withObjectProperty("parameters")
                 .putObject(name)
-                .put("parameterType", "STRING")
-                .put("defaultValue", value)
-                .put("isOptional", true));
+                .put("parameterType", typed.type())
+                .put("isOptional", true)
+                .set("defaultValue", typed.value()));
     ObjectNode rootTasks = root.putObject("dag").putObject("tasks");
-    Set<String> rootNames = stepNames(groups.rootSteps());
+    rootTasks.set(
+        ExitHandler.HANDLER, ExitHandler.handlerTask(List.copyOf(rootParameters.keySet())));
+    rootTasks.set(ExitHandler.COMMIT, ExitHandler.commitTask());
+    ObjectNode handler = ExitHandler.handlerComponent(rootParameters);
+    ObjectNode handlerTasks = handler.putObject("dag").putObject("tasks");
+    Set<String> mainNames = stepNames(groups.rootSteps());
     for (Step step : groups.rootSteps()) {
-      rootTasks.set(
+      handlerTasks.set(
           step.name(),
           TaskSpecs.task(
               step,
               ParameterNames.ofStep(step.name(), parameters),
-              rootNames,
-              false,
+              mainNames,
               enableCache(step, parameters)));
     }
     for (ConditionGroups.Group group : groups.groups()) {
-      ConditionDag dag = new ConditionDag(group, parameters);
-      rootTasks.set(group.name(), dag.task());
+      ConditionDag dag = new ConditionDag(group, parameters, rootParameters);
+      handlerTasks.set(group.name(), dag.task());
       ObjectNode component = dag.component();
       ObjectNode tasks = component.putObject("dag").putObject("tasks");
       Set<String> names = stepNames(group.steps());
@@ -101,11 +126,11 @@ public final class KfpCompiler {
                 step,
                 ParameterNames.ofStep(step.name(), parameters),
                 names,
-                true,
                 enableCache(step, parameters)));
       }
       components.set(group.componentName(), component);
     }
+    components.set(ExitHandler.componentName(), handler);
     return sorted(spec);
   }
 

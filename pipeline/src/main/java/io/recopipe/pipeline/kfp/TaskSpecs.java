@@ -22,15 +22,11 @@ final class TaskSpecs {
   private TaskSpecs() {}
 
   /**
-   * The task of {@code step} in a DAG holding {@code siblings} (step names); {@code inGroup}:
-   * whether that DAG is a condition sub-DAG, whose inputs arrive as pipeline channels.
+   * The task of {@code step} in a DAG holding {@code siblings} (step names): the exit handler's or
+   * a condition's, whose root parameters and outside artifacts arrive as pipeline channels.
    */
   static ObjectNode task(
-      Step step,
-      Map<String, String> params,
-      Set<String> siblings,
-      boolean inGroup,
-      boolean enableCache) {
+      Step step, Map<String, String> params, Set<String> siblings, boolean enableCache) {
     ObjectNode task = JSON.objectNode();
     task.putObject("taskInfo").put("name", step.name());
     task.putObject("componentRef").put("name", "comp-" + step.name());
@@ -62,7 +58,7 @@ final class TaskSpecs {
           inputs
               .withObjectProperty("parameters")
               .putObject(ParameterNames.componentName(name))
-              .put("componentInputParameter", inGroup ? Channels.rootParameter(root) : root);
+              .put("componentInputParameter", Channels.rootParameter(root));
         });
     task.set("inputs", inputs);
     dependentTasks(task, dependencies);

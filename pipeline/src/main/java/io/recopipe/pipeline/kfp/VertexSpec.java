@@ -23,7 +23,9 @@ import java.util.TreeMap;
  * passed; a spec with structural problems is never written or sent.
  *
  * @param json the spec as pretty-printed JSON (sorted keys, trailing newline)
- * @param parameterValues root parameter name → value, the job's {@code parameter_values}
+ * @param parameterValues root parameter name → value, the job's {@code parameter_values}: a STRING
+ *     parameter's text, any other's JSON ({@code 42.0}, {@code true}, {@code [2.0,64.0]}); the
+ *     spec's {@code parameterType} says which
  */
 public record VertexSpec(String json, Map<String, String> parameterValues) {
   private static final ObjectMapper MAPPER =
@@ -49,7 +51,10 @@ public record VertexSpec(String json, Map<String, String> parameterValues) {
         .path("inputDefinitions")
         .path("parameters")
         .properties()
-        .forEach(e -> values.put(e.getKey(), e.getValue().path("defaultValue").asText()));
+        .forEach(
+            e ->
+                values.put(
+                    e.getKey(), ParameterTypes.valueText(e.getValue().path("defaultValue"))));
     return new VertexSpec(toJson(spec), values);
   }
 

@@ -119,9 +119,7 @@ class KfpCompilerTest {
   @Test
   void theJobNameIsATaskInputWithARuntimeValueAsKfpsCompilerWritesIt() {
     ObjectNode spec = shippedSpec();
-    List<JsonNode> tasks = new java.util.ArrayList<>();
-    spec.path("root").path("dag").path("tasks").forEach(tasks::add);
-    spec.path("components").path("comp-condition-1").path("dag").path("tasks").forEach(tasks::add);
+    List<JsonNode> tasks = new java.util.ArrayList<>(SpecTasks.all(spec).values());
     int executors = 0;
     for (JsonNode task : tasks) {
       String ref = task.path("componentRef").path("name").asText();
@@ -149,7 +147,7 @@ class KfpCompilerTest {
               .asText(),
           ref);
     }
-    assertEquals(9, executors);
+    assertEquals(10, executors, "nine steps and the exit task");
     assertFalse(
         spec.path("deploymentSpec").toString().contains("\"{{$.pipeline_job_name}}\""),
         "no executor argument is the bare placeholder");
@@ -181,11 +179,11 @@ class KfpCompilerTest {
   @Test
   void retryCachingAndConditionFollowTheDefinition() {
     ObjectNode spec = shippedSpec();
-    JsonNode ingest = spec.path("root").path("dag").path("tasks").path("ingest");
+    JsonNode ingest = SpecTasks.all(spec).get("ingest");
     assertEquals(2, ingest.path("retryPolicy").path("maxRetryCount").asInt());
     assertEquals("2s", ingest.path("retryPolicy").path("backoffDuration").asText());
     assertEquals(2.0, ingest.path("retryPolicy").path("backoffFactor").asDouble());
-    JsonNode condition = spec.path("root").path("dag").path("tasks").path("condition-1");
+    JsonNode condition = SpecTasks.all(spec).get("condition-1");
     assertEquals(
         "inputs.parameter_values['pipelinechannel--gate-blessed'] == true",
         condition.path("triggerPolicy").path("condition").asText());
@@ -209,7 +207,7 @@ class KfpCompilerTest {
     params.put("train.cache", "false");
     ObjectNode spec =
         new KfpCompiler(KfpOptions.of(IMAGE)).compile(MovieLensMfPipeline.definition(), params);
-    JsonNode train = spec.path("root").path("dag").path("tasks").path("train");
+    JsonNode train = SpecTasks.all(spec).get("train");
     assertFalse(train.path("cachingOptions").path("enableCache").asBoolean());
     assertFalse(
         spec.path("root").path("inputDefinitions").path("parameters").has("train__cache"),
@@ -221,15 +219,11 @@ class KfpCompilerTest {
     ObjectNode spec =
         new KfpCompiler(KfpOptions.of(IMAGE).withSharedWarehouse())
             .compile(MovieLensMfPipeline.definition(), PipelineConfig.defaults().values());
-    JsonNode root = spec.path("root").path("dag").path("tasks");
-    JsonNode branch = spec.path("components").path("comp-condition-1").path("dag").path("tasks");
     Map<String, Boolean> cached = new java.util.TreeMap<>();
-    for (String task : List.of("ingest", "tune", "train", "hybrid", "evaluate", "gate")) {
-      cached.put(task, root.path(task).path("cachingOptions").path("enableCache").asBoolean());
-    }
-    for (String task : List.of("export", "package", "deploy")) {
-      cached.put(task, branch.path(task).path("cachingOptions").path("enableCache").asBoolean());
-    }
+    SpecTasks.steps(spec)
+        .forEach(
+            (name, task) ->
+                cached.put(name, task.path("cachingOptions").path("enableCache").asBoolean()));
     assertEquals(
         Map.of(
             "ingest",
@@ -280,14 +274,10 @@ class KfpCompilerTest {
         new KfpCompiler(KfpOptions.of(IMAGE).withPipelineRoot("gs://b/root"))
             .compile(MovieLensMfPipeline.definition(), params);
     assertEquals("gs://b/root", spec.path("defaultPipelineRoot").asText());
-    assertEquals(
-        "8",
-        spec.path("root")
-            .path("inputDefinitions")
-            .path("parameters")
-            .path("train__num_factors")
-            .path("defaultValue")
-            .asText());
+    JsonNode factors =
+        spec.path("root").path("inputDefinitions").path("parameters").path("train__num_factors");
+    assertEquals("NUMBER_INTEGER", factors.path("parameterType").asText());
+    assertEquals(8.0, factors.path("defaultValue").doubleValue());
   }
 
   @Test

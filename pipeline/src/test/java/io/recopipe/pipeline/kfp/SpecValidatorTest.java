@@ -11,7 +11,7 @@ class SpecValidatorTest {
   private final ObjectNode spec = KfpCompilerTest.shippedSpec();
 
   private ObjectNode rootTask(String name) {
-    return (ObjectNode) spec.path("root").path("dag").path("tasks").path(name);
+    return SpecTasks.task(spec, name);
   }
 
   private ObjectNode conditionTask(String name) {
@@ -23,7 +23,7 @@ class SpecValidatorTest {
   void componentRefMustNameAComponent() {
     ((ObjectNode) rootTask("train").path("componentRef")).put("name", "comp-trian");
     assertEquals(
-        List.of("root task train: componentRef comp-trian names no component"),
+        List.of("comp-exit-handler-1 task train: componentRef comp-trian names no component"),
         SpecValidator.problems(spec));
   }
 
@@ -54,7 +54,7 @@ class SpecValidatorTest {
         .put("producerTask", "evaluation");
     assertEquals(
         List.of(
-            "root task gate: input metrics comes from task evaluation, which is "
+            "comp-exit-handler-1 task gate: input metrics comes from task evaluation, which is "
                 + "not in the DAG"),
         SpecValidator.problems(spec));
   }
@@ -70,7 +70,7 @@ class SpecValidatorTest {
         .put("outputParameterKey", "approved");
     assertEquals(
         List.of(
-            "root task condition-1: input pipelinechannel--gate-blessed reads "
+            "comp-exit-handler-1 task condition-1: input pipelinechannel--gate-blessed reads "
                 + "gate.approved, which comp-gate does not output"),
         SpecValidator.problems(spec));
   }
@@ -90,9 +90,9 @@ class SpecValidatorTest {
   void taskInputsMustBeDeclaredByTheirComponent() {
     ((ObjectNode) rootTask("train").path("inputs").path("parameters"))
         .putObject("metod")
-        .put("componentInputParameter", "train__method");
+        .put("componentInputParameter", "pipelinechannel--train__method");
     assertEquals(
-        List.of("root task train: input metod is not declared by comp-train"),
+        List.of("comp-exit-handler-1 task train: input metod is not declared by comp-train"),
         SpecValidator.problems(spec));
   }
 
@@ -102,7 +102,7 @@ class SpecValidatorTest {
         .put("condition", "inputs.parameter_values['pipelinechannel--gate-decision'] == true");
     assertEquals(
         List.of(
-            "root task condition-1: condition reads pipelinechannel--gate-decision,"
+            "comp-exit-handler-1 task condition-1: condition reads pipelinechannel--gate-decision,"
                 + " not an input of the task"),
         SpecValidator.problems(spec));
   }
