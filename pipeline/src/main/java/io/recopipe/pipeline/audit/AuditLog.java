@@ -1,7 +1,6 @@
 package io.recopipe.pipeline.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recopipe.model.io.Json;
 import io.recopipe.pipeline.metadata.AuditHeadFile;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.metadata.Timestamps;
@@ -26,7 +25,6 @@ import java.util.TreeMap;
  * checks the head sealed with the home's audit key (see {@link AuditHeadFile}).
  */
 public final class AuditLog {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS = "seq, at, actor, action, subject, detail, prev_hash, hash";
 
   private final MetadataStore store;
@@ -139,10 +137,6 @@ public final class AuditLog {
   }
 
   static String canonicalJson(Map<String, String> detail) {
-    try {
-      return JSON.writeValueAsString(new TreeMap<>(detail));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return Json.compact(Json.valueOf(new TreeMap<>(detail)));
   }
 }

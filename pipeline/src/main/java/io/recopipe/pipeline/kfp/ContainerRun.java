@@ -1,6 +1,5 @@
 package io.recopipe.pipeline.kfp;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recopipe.components.api.Component;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Port;
@@ -26,8 +25,6 @@ import java.util.function.Supplier;
  * reads back (the gate's {@code blessed} as {@code true}/{@code false}).
  */
 public final class ContainerRun {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Pipeline pipeline;
   private final Supplier<Warehouse> warehouse;
   private final Services services;
