@@ -3,6 +3,8 @@ package io.recopipe.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.encoder.EncoderBase;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -105,6 +107,23 @@ public final class CloudLoggingEncoder extends EncoderBase<ILoggingEvent> {
     } finally {
       buffer.reset();
     }
+  }
+
+  /**
+   * One line for an event that did not go through a logger, such as a line a step writes to its own
+   * log file: {@code message} at {@code level} from {@code logger} at {@code millis}, with {@code
+   * thrown}'s stack trace (causes included) in {@link #EXCEPTION} when not null.
+   */
+  public byte[] encode(Level level, String logger, long millis, String message, Throwable thrown) {
+    LoggingEvent event = new LoggingEvent();
+    event.setLevel(level);
+    event.setLoggerName(logger);
+    event.setTimeStamp(millis);
+    event.setMessage(message);
+    if (thrown != null) {
+      event.setThrowableProxy(new ThrowableProxy(thrown));
+    }
+    return encode(event);
   }
 
   private void writeValue(Object value) throws IOException {

@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.cli;
 
+import io.recopipe.logging.JulBridge;
 import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,6 +42,7 @@ public final class Main {
 
   /** Runs the CLI and exits with its code (see {@link ExitCodes}). */
   public static void main(String[] args) {
+    JulBridge.install(); // the Google client libraries log through java.util.logging
     System.exit(run(args));
   }
 

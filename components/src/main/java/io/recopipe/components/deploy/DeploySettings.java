@@ -2,6 +2,11 @@ package io.recopipe.components.deploy;
 
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.UnknownKeysException;
+import io.recopipe.model.options.Option;
+import io.recopipe.model.options.OptionReader;
+import io.recopipe.model.options.OptionType;
+import io.recopipe.model.options.Range;
+import io.recopipe.model.options.Wording;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -13,8 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * The deploy step's parameters with their defaults (stable port 8501 as TF Serving, model name
- * {@code recommender_model}, 3 smoke users, 60 s to get ready, the running JVM's java), parsed once
- * so a bad value fails before anything is started.
+ * {@code recommender_model}, 3 smoke users, 60 s to get ready, the running JVM's java), declared
+ * once as {@link Option}s and read by the shared {@link OptionReader}, so a bad value fails before
+ * anything is started.
  *
  * @param enabled false ⇒ record "not deployed" and do nothing else
  * @param port the stable port
@@ -23,6 +29,7 @@ import java.util.regex.Pattern;
  * @param readyTimeout how long a new revision may take to get ready
  * @param java the java binary that runs the image's app layers
  * @param host the address the public ports bind to (127.0.0.1: this machine only)
+ * @param canaryPercent the share of traffic a remote target's new revision gets first (0: all)
  */
 record DeploySettings(
     boolean enabled,
@@ -31,7 +38,8 @@ record DeploySettings(
     int smokeUsers,
     Duration readyTimeout,
     String java,
-    String host) {
+    String host,
+    int canaryPercent) {
 
   /** The default bind address: loopback, so nothing outside this machine reaches the model. */
   static final String LOOPBACK = "127.0.0.1";
@@ -44,45 +52,90 @@ record DeploySettings(
   private static final Pattern IPV4 = Pattern.compile("(" + OCTET + "\\.){3}" + OCTET);
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
+  static final Option<Boolean> ENABLED =
+      Option.of("enabled", OptionType.BOOLEAN, true, "false: record not deployed, nothing else");
+  static final Option<Integer> PORT =
+      Option.of("port", OptionType.INTEGER, 8501, "the stable port").in(Range.closed(1, 65_535));
+  static final Option<String> MODEL_NAME =
+      Option.of(
+          "model_name",
+          OptionType.choice(
+              "letters, digits, '_', '.' or '-'", DeploySettings::modelName, name -> name),
+          "recommender_model",
+          "the model name in the URL");
+  static final Option<Integer> SMOKE_USERS =
+      Option.of("smoke_users", OptionType.INTEGER, 3, "known users to smoke-test")
+          .in(Range.closed(0, 1_000));
+  static final Option<Integer> READY_TIMEOUT_SECONDS =
+      Option.of(
+              "ready_timeout_seconds",
+              OptionType.INTEGER,
+              60,
+              "how long a new revision may take to get ready")
+          .in(Range.closed(1, 3_600));
+  static final Option<String> JAVA =
+      Option.computed(
+          "java",
+          OptionType.text("a path"),
+          () -> Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "the java binary that runs the image's app layers");
+  static final Option<Integer> CANARY_PERCENT =
+      Option.of(
+              "canary_percent",
+              OptionType.INTEGER,
+              0,
+              "the share of traffic a remote target's new revision gets first")
+          .in(Range.closed(0, 99));
+
   /** The parameter names. */
   static final Set<String> KNOWN =
       Set.of(
-          "enabled",
-          "port",
-          "model_name",
-          "smoke_users",
-          "ready_timeout_seconds",
-          "java",
+          ENABLED.name(),
+          PORT.name(),
+          MODEL_NAME.name(),
+          SMOKE_USERS.name(),
+          READY_TIMEOUT_SECONDS.name(),
+          JAVA.name(),
           "host",
-          TargetDeploy.CANARY_PERCENT);
+          CANARY_PERCENT.name());
 
   static DeploySettings parse(String step, Map<String, String> parameters)
       throws ComponentException {
     UnknownKeysException.requireKnown(step, parameters, KNOWN, "parameter");
-    TargetDeploy.canaryPercent(parameters.get(TargetDeploy.CANARY_PERCENT));
-    String enabled = parameters.getOrDefault("enabled", "true").trim();
-    if (!enabled.equals("true") && !enabled.equals("false")) {
-      throw new ComponentException(step + ": enabled must be true or false, was '" + enabled + "'");
+    OptionReader reader =
+        OptionReader.of(parameters, Wording.mustBe(step + ": "), OptionReader.Text.TRIMMED);
+    int canary = unlessBlank(reader, CANARY_PERCENT);
+    boolean enabled = reader.get(ENABLED);
+    int port = unlessBlank(reader, PORT);
+    String name = reader.get(MODEL_NAME);
+    int users = unlessBlank(reader, SMOKE_USERS);
+    int timeout = unlessBlank(reader, READY_TIMEOUT_SECONDS);
+    String java = reader.get(JAVA);
+    String host = LOOPBACK;
+    try {
+      host = host(step, reader.text("host").orElse(null));
+    } catch (ComponentException e) {
+      reader.problem(e.getMessage());
     }
-    int port = integer(step, parameters, "port", 8501, 1, 65_535);
-    String name = parameters.getOrDefault("model_name", "recommender_model").trim();
-    if (!name.matches("[A-Za-z0-9_.-]+")) {
-      throw new ComponentException(
-          step + ": model_name must be letters, digits, '_', '.' or" + " '-', was '" + name + "'");
-    }
-    int users = integer(step, parameters, "smoke_users", 3, 0, 1_000);
-    int timeout = integer(step, parameters, "ready_timeout_seconds", 60, 1, 3_600);
-    String java =
-        parameters.getOrDefault(
-            "java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    reader.failOnFirst(ComponentException::new);
     return new DeploySettings(
-        Boolean.parseBoolean(enabled),
-        port,
-        name,
-        users,
-        Duration.ofSeconds(timeout),
-        java,
-        host(step, parameters.get("host")));
+        enabled, port, name, users, Duration.ofSeconds(timeout), java, host, canary);
+  }
+
+  /** The value of {@code option}, whose default a blank value also asks for. */
+  private static <T> T unlessBlank(OptionReader reader, Option<T> option) {
+    return reader
+        .text(option.name())
+        .filter(text -> !text.isEmpty())
+        .flatMap(text -> reader.read(option, text))
+        .orElseGet(option::defaultValue);
+  }
+
+  private static String modelName(String text) {
+    if (!text.matches("[A-Za-z0-9_.-]+")) {
+      throw new IllegalArgumentException(text);
+    }
+    return text;
   }
 
   /** An IP literal or a hostname, checked without any DNS lookup. */
@@ -117,24 +170,5 @@ record DeploySettings(
       out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : c);
     }
     return out.toString();
-  }
-
-  private static int integer(
-      String step, Map<String, String> parameters, String key, int fallback, int min, int max)
-      throws ComponentException {
-    String text = parameters.get(key);
-    if (text == null || text.isBlank()) {
-      return fallback;
-    }
-    try {
-      int value = Integer.parseInt(text.trim());
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new ComponentException(
-        step + ": " + key + " must be an integer in " + min + ".." + max + ", was '" + text + "'");
   }
 }

@@ -14,9 +14,6 @@ import java.util.Map;
  * only chooses between local and remote.
  */
 final class TargetDeploy {
-  /** The parameter naming the canary share. */
-  static final String CANARY_PERCENT = "canary_percent";
-
   private TargetDeploy() {}
 
   static Map<String, Object> run(StepContext context, DeploySettings settings, DeployTarget target)
@@ -48,7 +45,7 @@ final class TargetDeploy {
               + e.getMessage(),
           e);
     }
-    int canary = canaryPercent(context.parameters().get(CANARY_PERCENT));
+    int canary = settings.canaryPercent();
     context
         .log()
         .info(
@@ -62,26 +59,5 @@ final class TargetDeploy {
     return target.deploy(
         new DeployRequest(
             image.pinnedReference(), modelVersion, context.runId(), settings.modelName(), canary));
-  }
-
-  static int canaryPercent(String text) throws ComponentException {
-    if (text == null || text.isBlank()) {
-      return 0;
-    }
-    try {
-      int value = Integer.parseInt(text.trim());
-      if (value >= 0 && value <= 99) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new ComponentException(
-        DeployComponent.NAME
-            + ": "
-            + CANARY_PERCENT
-            + " must be an integer in 0..99, was '"
-            + text
-            + "'");
   }
 }

@@ -1,5 +1,9 @@
 package io.recopipe.components.gate;
 
+import io.recopipe.model.options.Option;
+import io.recopipe.model.options.OptionReader;
+import io.recopipe.model.options.OptionType;
+import io.recopipe.model.options.Wording;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -14,7 +18,8 @@ import java.util.regex.Pattern;
  * gate blessed deploys at once ({@code policy: auto}) or waits for a reviewer ({@code policy:
  * review}), whether its starter may approve it ({@code four_eyes}) and how long the approval waits
  * ({@code expires_after}). Kept beside the thresholds so that "may this model go out, and who must
- * say yes" is answered in one package.
+ * say yes" is answered in one package; the three keys are {@link Option}s read by the shared {@link
+ * OptionReader}.
  *
  * @param review whether blessed models wait for a reviewer
  * @param fourEyes whether the starter may not approve
@@ -38,43 +43,45 @@ public record PromotionRule(boolean review, boolean fourEyes, Duration expiresAf
 
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([smhd])");
 
+  /** Whether blessed models wait for a reviewer: {@code auto} (false) or {@code review}. */
+  static final Option<Boolean> REVIEW =
+      Option.of(
+          POLICY,
+          OptionType.choice("auto or review", PromotionRule::policy, r -> r ? "review" : "auto"),
+          DEFAULT.review(),
+          "auto deploys a blessed model at once, review waits for a reviewer");
+
+  /** Whether the run's starter is refused as its approver. */
+  static final Option<Boolean> FOUR_EYES_OPTION =
+      Option.of(
+          FOUR_EYES,
+          OptionType.BOOLEAN,
+          DEFAULT.fourEyes(),
+          "refuse the run's starter as approver");
+
+  /** How long an approval waits before the run ends EXPIRED. */
+  static final Option<Duration> EXPIRES_AFTER_OPTION =
+      Option.of(
+          EXPIRES_AFTER,
+          OptionType.choice(
+              "a positive duration like 72h, 30m, 7d or PT72H",
+              PromotionRule::duration,
+              Duration::toString),
+          DEFAULT.expiresAfter(),
+          "how long a run waits for approval");
+
   /**
    * The rule in a run's flat parameters ({@code promotion.*}), each bad value added to {@code
    * problems} as one line naming its key (the default stands in for it).
    */
   public static PromotionRule parse(Map<String, String> parameters, List<String> problems) {
-    boolean review = DEFAULT.review();
-    String policy = parameters.get(POLICY);
-    if (policy != null) {
-      switch (policy.trim().toLowerCase(Locale.ROOT)) {
-        case "auto" -> review = false;
-        case "review" -> review = true;
-        default -> problems.add(POLICY + ": expected auto or review, found '" + policy + "'");
-      }
-    }
-    boolean fourEyes = DEFAULT.fourEyes();
-    String eyes = parameters.get(FOUR_EYES);
-    if (eyes != null) {
-      if (eyes.trim().equalsIgnoreCase("true") || eyes.trim().equalsIgnoreCase("false")) {
-        fourEyes = Boolean.parseBoolean(eyes.trim());
-      } else {
-        problems.add(FOUR_EYES + ": expected true or false, found '" + eyes + "'");
-      }
-    }
-    Duration expiresAfter = DEFAULT.expiresAfter();
-    String expires = parameters.get(EXPIRES_AFTER);
-    if (expires != null) {
-      expiresAfter = duration(expires);
-      if (expiresAfter == null) {
-        problems.add(
-            EXPIRES_AFTER
-                + ": expected a positive duration like 72h, 30m, 7d or "
-                + "PT72H, found '"
-                + expires
-                + "'");
-      }
-    }
-    return new PromotionRule(review, fourEyes, expiresAfter);
+    OptionReader reader =
+        OptionReader.of(parameters, Wording.expected(""), OptionReader.Text.TRIMMED);
+    PromotionRule rule =
+        new PromotionRule(
+            reader.get(REVIEW), reader.get(FOUR_EYES_OPTION), reader.get(EXPIRES_AFTER_OPTION));
+    problems.addAll(reader.problems());
+    return rule;
   }
 
   /**
@@ -83,6 +90,14 @@ public record PromotionRule(boolean review, boolean fourEyes, Duration expiresAf
    */
   public boolean waitsForReview(List<String> reviewRequired) {
     return review || !reviewRequired.isEmpty();
+  }
+
+  private static boolean policy(String text) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "auto" -> false;
+      case "review" -> true;
+      default -> throw new IllegalArgumentException(text);
+    };
   }
 
   private static Duration duration(String text) {
@@ -102,9 +117,12 @@ public record PromotionRule(boolean review, boolean fourEyes, Duration expiresAf
       } else if (trimmed.toUpperCase(Locale.ROOT).startsWith("P")) {
         parsed = Duration.parse(trimmed.toUpperCase(Locale.ROOT));
       }
-    } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-      return null;
+    } catch (DateTimeParseException | ArithmeticException e) {
+      throw new IllegalArgumentException(text, e);
     }
-    return parsed == null || parsed.isNegative() || parsed.isZero() ? null : parsed;
+    if (parsed == null || parsed.isNegative() || parsed.isZero()) {
+      throw new IllegalArgumentException(text);
+    }
+    return parsed;
   }
 }

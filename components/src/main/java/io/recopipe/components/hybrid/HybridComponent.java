@@ -17,6 +17,9 @@ import io.recopipe.model.hybrid.HybridOptions;
 import io.recopipe.model.hybrid.HybridTrainer;
 import io.recopipe.model.hybrid.Metadata;
 import io.recopipe.model.metrics.RegressionEvaluator;
+import io.recopipe.model.options.Option;
+import io.recopipe.model.options.OptionReader;
+import io.recopipe.model.options.OptionType;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +40,10 @@ public final class HybridComponent extends AbstractComponent {
   /** The options besides {@code enabled}. */
   private static final Set<String> KNOWN = Set.copyOf(HybridOptions.NAMES);
 
+  /** Whether the step fits anything; off unless set. */
+  private static final Option<Boolean> ENABLED =
+      Option.of("enabled", OptionType.BOOLEAN, false, "fit and evaluate the hybrid model");
+
   /** Creates the component. */
   public HybridComponent() {
     super(
@@ -49,16 +56,14 @@ public final class HybridComponent extends AbstractComponent {
   /** Checks the parameters with the same parse {@link #run} starts with. */
   @Override
   public void validate(Map<String, String> parameters) throws ComponentException {
-    Map<String, String> options = new TreeMap<>(parameters);
-    options(options, options.remove("enabled"));
+    settings(parameters);
   }
 
   @Override
   public void run(StepContext context) throws ComponentException {
-    Map<String, String> parameters = new TreeMap<>(context.parameters());
-    String enabledText = parameters.remove("enabled");
-    HybridOptions options = options(parameters, enabledText);
-    if (!Boolean.parseBoolean(enabledText == null ? "false" : enabledText.trim())) {
+    Settings settings = settings(context.parameters());
+    HybridOptions options = settings.options();
+    if (!settings.enabled()) {
       HybridFiles.writeDisabled(context.output("hybrid").resolve(HybridFiles.MODEL));
       HybridFiles.writeDisabled(context.output("metrics").resolve(HybridFiles.METRICS));
       context.log().info("hybrid: disabled (set hybrid.enabled: true to fit and evaluate it)");
@@ -132,24 +137,21 @@ public final class HybridComponent extends AbstractComponent {
     }
   }
 
-  private static HybridOptions options(Map<String, String> parameters, String enabled)
-      throws ComponentException {
-    UnknownKeysException.requireKnown(NAME, parameters, KNOWN, "option");
-    String problem = null;
-    if (enabled != null
-        && !enabled.trim().equalsIgnoreCase("true")
-        && !enabled.trim().equalsIgnoreCase("false")) {
-      problem = "enabled must be true or false, was '" + enabled + "'";
+  /** The step's switch and the model's options, read together. */
+  private record Settings(boolean enabled, HybridOptions options) {}
+
+  /** Reads the parameters; every bad value is reported in one line naming the step. */
+  private static Settings settings(Map<String, String> parameters) throws ComponentException {
+    Map<String, String> options = new TreeMap<>(parameters);
+    options.remove(ENABLED.name());
+    UnknownKeysException.requireKnown(NAME, options, KNOWN, "option");
+    OptionReader reader =
+        OptionReader.of(parameters, HybridOptions.WORDING, OptionReader.Text.TRIMMED);
+    boolean enabled = reader.get(ENABLED);
+    HybridOptions read = HybridOptions.read(reader);
+    if (!reader.problems().isEmpty()) {
+      throw new ComponentException(NAME + ": " + String.join("; ", reader.problems()));
     }
-    try {
-      HybridOptions options = HybridOptions.fromMap(parameters);
-      if (problem != null) {
-        throw new ComponentException(NAME + ": " + problem);
-      }
-      return options;
-    } catch (IllegalArgumentException e) {
-      throw new ComponentException(
-          NAME + ": " + (problem == null ? "" : problem + "; ") + e.getMessage(), e);
-    }
+    return new Settings(enabled, read);
   }
 }

@@ -92,6 +92,19 @@ public record TuningOptions(
   }
 
   /**
+   * Whether the {@code tune} section {@code values} asks for trials (more than one), read as {@link
+   * #parse} reads {@code num_trials} but without its range: false when the count is unreadable, as
+   * the tune step's own check reports it. For checks that span sections, which must not fail twice.
+   */
+  public static boolean requested(Map<String, String> values) {
+    OptionReader read = OptionReader.of(values, Wording.mustBe(""), OptionReader.Text.TRIMMED);
+    int[] trials = {NUM_TRIALS.defaultValue()};
+    read.text(NUM_TRIALS.name())
+        .ifPresent(text -> read.parse(NUM_TRIALS, text, count -> trials[0] = count));
+    return trials[0] > 1;
+  }
+
+  /**
    * Parses the section; every problem (unknown key, bad value, objective not allowed for the
    * feedback type, invalid base option) is in the one exception's message.
    *

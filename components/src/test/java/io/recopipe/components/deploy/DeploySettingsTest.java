@@ -106,4 +106,40 @@ class DeploySettingsTest {
       assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
   }
+
+  @Test
+  void everyOtherParameterHasItsDefaultAndOneLineNamingIt() throws Exception {
+    DeploySettings defaults = DeploySettings.parse("deploy", Map.of("port", " "));
+    assertTrue(defaults.enabled());
+    assertEquals(8501, defaults.port());
+    assertEquals("recommender_model", defaults.modelName());
+    assertEquals(3, defaults.smokeUsers());
+    assertEquals(60, defaults.readyTimeout().toSeconds());
+    assertEquals(0, defaults.canaryPercent());
+    Map<String, String> bad =
+        Map.of(
+            "enabled", "yes",
+            "port", "0",
+            "model_name", "a b",
+            "smoke_users", "1001",
+            "ready_timeout_seconds", "x");
+    List<String> expected =
+        List.of(
+            "deploy: enabled must be true or false, was 'yes'",
+            "deploy: port must be an integer in 1..65535, was '0'",
+            "deploy: model_name must be letters, digits, '_', '.' or '-', was 'a b'",
+            "deploy: smoke_users must be an integer in 0..1000, was '1001'",
+            "deploy: ready_timeout_seconds must be an integer in 1..3600, was 'x'");
+    List<String> keys =
+        List.of("enabled", "port", "model_name", "smoke_users", "ready_timeout_seconds");
+    for (int n = 0; n < keys.size(); n++) {
+      Map<String, String> one = Map.of(keys.get(n), bad.get(keys.get(n)));
+      ComponentException e =
+          assertThrows(ComponentException.class, () -> DeploySettings.parse("deploy", one));
+      assertEquals(expected.get(n), e.getMessage());
+    }
+    ComponentException first =
+        assertThrows(ComponentException.class, () -> DeploySettings.parse("deploy", bad));
+    assertEquals(expected.get(0), first.getMessage());
+  }
 }

@@ -1,5 +1,6 @@
 package io.recopipe.infra.bigquery;
 
+import io.recopipe.components.tuning.TuningOptions;
 import io.recopipe.model.als.AlsOptions;
 import io.recopipe.model.als.InvalidOptionsException;
 import java.util.ArrayList;
@@ -81,11 +82,7 @@ public final class BqmlCompatibility {
   }
 
   private static boolean tuningEnabled(Map<String, String> parameters) {
-    try {
-      return Integer.parseInt(parameters.getOrDefault(TUNE + "num_trials", "1").strip()) > 1;
-    } catch (NumberFormatException e) {
-      return false; // the config validator reports it
-    }
+    return TuningOptions.requested(section(parameters, TUNE));
   }
 
   private static Map<String, String> section(Map<String, String> parameters, String prefix) {

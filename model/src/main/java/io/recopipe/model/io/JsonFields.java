@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Typed reads of Jackson trees that name what they found and where ({@code field 'seed': expected
@@ -185,6 +187,23 @@ public final class JsonFields {
     } catch (JsonInputException e) {
       throw inField(key, e);
     }
+  }
+
+  /**
+   * Returns an object whose values are all strings (or null) as a map in member order, or throws
+   * naming the first member that holds something else.
+   */
+  public static Map<String, String> texts(JsonNode value) {
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> member : asObject(value).properties()) {
+      try {
+        JsonNode text = member.getValue();
+        texts.put(member.getKey(), text.isNull() ? null : asString(text));
+      } catch (JsonInputException e) {
+        throw inField(member.getKey(), e);
+      }
+    }
+    return texts;
   }
 
   private static JsonInputException inField(String key, JsonInputException e) {

@@ -1,7 +1,6 @@
 package io.recopipe.pipeline.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recopipe.model.io.Json;
 import io.recopipe.pipeline.metadata.Timestamps;
 import java.time.Instant;
 import java.util.List;
@@ -16,8 +15,6 @@ import java.util.TreeMap;
 public final class AuditChain {
   /** The previous hash of the first row. */
   public static final String GENESIS = AuditHash.GENESIS;
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private AuditChain() {}
 
@@ -47,10 +44,6 @@ public final class AuditChain {
   }
 
   static String canonicalJson(Map<String, String> detail) {
-    try {
-      return JSON.writeValueAsString(new TreeMap<>(detail));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return Json.compact(Json.valueOf(new TreeMap<>(detail)));
   }
 }

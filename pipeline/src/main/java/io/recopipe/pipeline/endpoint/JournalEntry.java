@@ -1,7 +1,8 @@
 package io.recopipe.pipeline.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonInputException;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -26,13 +27,12 @@ record JournalEntry(
     String before,
     String after,
     Map<String, String> detail) {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Parses one journal line; a line that is not a journal object is kept as "unreadable". */
   static JournalEntry parse(String line, Instant fallback) {
     try {
-      JsonNode json = JSON.readTree(line);
-      if (json == null || !json.isObject()) {
+      JsonNode json = Json.parse(line);
+      if (!json.isObject()) {
         throw new IOException("not a JSON object");
       }
       Map<String, String> detail = new LinkedHashMap<>();
@@ -55,7 +55,7 @@ record JournalEntry(
           text(json, "model_version_before"),
           text(json, "model_version_after"),
           detail);
-    } catch (IOException e) {
+    } catch (IOException | JsonInputException e) {
       String shown = line.length() > 200 ? line.substring(0, 200) + "…" : line;
       return new JournalEntry(
           fallback,

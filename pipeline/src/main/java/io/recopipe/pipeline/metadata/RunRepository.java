@@ -1,8 +1,8 @@
 package io.recopipe.pipeline.metadata;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
+import io.recopipe.model.io.JsonInputException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +15,6 @@ import java.util.TreeMap;
 
 /** Reads and writes the {@code runs} table, the one place that knows its columns. */
 public final class RunRepository {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS =
       "id, pipeline, status, message, parameters, started_at, ended_at, who, pid, pid_started,"
           + " no_cache, committed_at";
@@ -156,17 +155,13 @@ public final class RunRepository {
   }
 
   static String toJson(Map<String, String> parameters) {
-    try {
-      return JSON.writeValueAsString(new TreeMap<>(parameters));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return Json.compact(Json.valueOf(new TreeMap<>(parameters)));
   }
 
   static Map<String, String> fromJson(String json) throws SQLException {
     try {
-      return JSON.readValue(json, new TypeReference<TreeMap<String, String>>() {});
-    } catch (JsonProcessingException e) {
+      return new TreeMap<>(JsonFields.texts(Json.parse(json)));
+    } catch (JsonInputException e) {
       throw new SQLException("bad parameters JSON in runs table: " + e.getMessage(), e);
     }
   }

@@ -1,12 +1,14 @@
 package io.recopipe.pipeline.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
+import io.recopipe.model.io.JsonInputException;
 import io.recopipe.pipeline.metadata.Timestamps;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -17,7 +19,6 @@ final class RegisteredVersionRows {
       "pipeline, version, run_id, model_version, bundle_uri,"
           + " bundle_sha256, image_uri, data_fingerprint, options, metrics, gate, blessed, status,"
           + " created_at";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private RegisteredVersionRows() {}
 
@@ -49,29 +50,49 @@ final class RegisteredVersionRows {
           rs.getString("bundle_sha256"),
           Optional.ofNullable(rs.getString("image_uri")),
           rs.getString("data_fingerprint"),
-          JSON.readValue(rs.getString("options"), new TypeReference<TreeMap<String, String>>() {}),
-          JSON.readValue(rs.getString("metrics"), new TypeReference<TreeMap<String, Double>>() {}),
+          new TreeMap<>(JsonFields.texts(Json.parse(rs.getString("options")))),
+          metrics(Json.parse(rs.getString("metrics"))),
           rs.getString("gate"),
           rs.getInt("blessed") != 0,
           VersionStatus.valueOf(rs.getString("status")),
           Timestamps.parse(rs.getString("created_at")));
-    } catch (JsonProcessingException e) {
+    } catch (JsonInputException | NumberFormatException e) {
       throw new SQLException(
           "bad JSON in model_versions row "
               + rs.getString("pipeline")
               + " v"
               + rs.getInt("version")
               + ": "
-              + e.getOriginalMessage(),
+              + e.getMessage(),
           e);
     }
   }
 
-  private static String json(Map<String, ?> map) {
-    try {
-      return JSON.writeValueAsString(map);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+  /**
+   * {@code map} as one line of JSON; a metric that is NaN or infinite is written as the string
+   * {@code "NaN"}, {@code "Infinity"} or {@code "-Infinity"}, as rows have always held it.
+   */
+  static String json(Map<String, ?> map) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    map.forEach(
+        (key, value) ->
+            values.put(
+                key,
+                value instanceof Double d && !Double.isFinite(d) ? Double.toString(d) : value));
+    return Json.compact(Json.valueOf(values));
+  }
+
+  /** A metrics object: numbers, the strings of non-finite numbers, or null. */
+  private static TreeMap<String, Double> metrics(JsonNode object) {
+    TreeMap<String, Double> metrics = new TreeMap<>();
+    for (Map.Entry<String, JsonNode> member : JsonFields.asObject(object).properties()) {
+      JsonNode value = member.getValue();
+      metrics.put(
+          member.getKey(),
+          value.isNull()
+              ? null
+              : value.isTextual() ? Double.valueOf(value.textValue()) : JsonFields.asDouble(value));
     }
+    return metrics;
   }
 }

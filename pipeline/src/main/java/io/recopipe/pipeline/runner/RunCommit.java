@@ -1,6 +1,5 @@
 package io.recopipe.pipeline.runner;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recopipe.components.api.ArtifactType;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.deploy.DeployComponent;
@@ -9,6 +8,8 @@ import io.recopipe.components.deploy.EndpointRegistry;
 import io.recopipe.components.warehouse.StagedTables;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.components.warehouse.WarehouseException;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonInputException;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
 import io.recopipe.pipeline.config.StepParameterView;
 import io.recopipe.pipeline.metadata.ExecutionStatus;
@@ -33,7 +34,6 @@ import java.util.stream.Collectors;
  * of registering a new one.
  */
 final class RunCommit {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RunSession session;
   private RegisteredVersion draft;
@@ -224,8 +224,8 @@ final class RunCommit {
     Path file = endpointDir.resolve(DeployComponent.ENDPOINT_FILE);
     try {
       return !Files.isRegularFile(file)
-          || JSON.readTree(file.toFile()).path("deployed").asBoolean(true);
-    } catch (IOException e) {
+          || Json.parse(Files.readAllBytes(file)).path("deployed").asBoolean(true);
+    } catch (IOException | JsonInputException e) {
       return true;
     }
   }

@@ -1,9 +1,10 @@
 package io.recopipe.pipeline.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recopipe.components.api.ArtifactType;
 import io.recopipe.components.gate.Gate;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonInputException;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
 import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.registry.VersionStatus;
@@ -24,7 +25,6 @@ import java.util.TreeMap;
  * registers nothing.
  */
 final class VersionRegistration {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RunSession session;
 
@@ -50,7 +50,12 @@ final class VersionRegistration {
           "not registered: " + model.get().uri() + " is not a model bundle (no manifest.json)");
       return Optional.empty();
     }
-    JsonNode manifest = JSON.readTree(manifestFile.toFile());
+    JsonNode manifest;
+    try {
+      manifest = Json.parse(Files.readAllBytes(manifestFile));
+    } catch (JsonInputException e) {
+      throw new IOException(manifestFile + ": " + e.getMessage(), e);
+    }
     Map<String, Double> metrics = new TreeMap<>();
     String gate = null;
     boolean blessed = true;

@@ -1,8 +1,8 @@
 package io.recopipe.pipeline.schedule;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonFields;
+import io.recopipe.model.io.JsonInputException;
 import io.recopipe.pipeline.metadata.Timestamps;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -23,7 +23,6 @@ final class ScheduleRows {
       "name, cron, zone, overlap, catch_up, config, overrides,"
           + " paused, created_at, created_by, checked_until";
   static final String FIRING_COLUMNS = "id, schedule, planned_at, at, outcome, reason, run_id";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private ScheduleRows() {}
 
@@ -63,17 +62,13 @@ final class ScheduleRows {
   }
 
   static String json(Map<String, String> overrides) {
-    try {
-      return JSON.writeValueAsString(overrides);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return Json.compact(Json.valueOf(overrides));
   }
 
   private static Map<String, String> overrides(String json) throws SQLException {
     try {
-      return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {});
-    } catch (JsonProcessingException e) {
+      return new LinkedHashMap<>(JsonFields.texts(Json.parse(json)));
+    } catch (JsonInputException e) {
       throw new SQLException("bad overrides JSON in schedules table: " + e.getMessage(), e);
     }
   }

@@ -93,7 +93,7 @@ class LocalRunnerTest {
     assertEquals(dataset, train.inputs().get("dataset"), "lineage: train read ingest's dataset");
     assertTrue(train.metrics().containsKey("loss"));
     String log =
-        Files.readString(runner.history().locate(ingest.outputs().get("log")).resolve("step.log"));
+        FileStepLog.text(runner.history().locate(ingest.outputs().get("log")).resolve("step.log"));
     assertTrue(log.contains("wrote 12 rows"), log);
     assertTrue(
         report.executions().get(2).gateDecision().orElseThrow().contains("\"blessed\": true"));
@@ -261,7 +261,7 @@ class LocalRunnerTest {
     RunHistory.ExecutionReport train =
         runner.history().show(result.runId()).orElseThrow().executions().get(1);
     String log =
-        Files.readString(runner.history().locate(train.outputs().get("log")).resolve("step.log"));
+        FileStepLog.text(runner.history().locate(train.outputs().get("log")).resolve("step.log"));
     assertTrue(
         log.contains(
             "attempt 1 failed: java.lang.IllegalStateException: connection reset"

@@ -3,10 +3,11 @@ package io.recopipe.pipeline.web;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
+import io.recopipe.pipeline.runner.FileStepLog;
 import io.recopipe.pipeline.runner.RunHistory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -17,8 +18,8 @@ final class StepLogHandler implements Handler {
   /** The output port of every execution's log artifact. */
   static final String PORT = "log";
 
-  /** The file inside the log artifact (as the runner's FileStepLog writes it). */
-  static final String FILE = "step.log";
+  /** The file inside the log artifact. */
+  static final String FILE = FileStepLog.FILE;
 
   private final ReviewSite site;
 
@@ -40,7 +41,7 @@ final class StepLogHandler implements Handler {
     }
     Path file = history.locate(log).resolve(FILE);
     try {
-      byte[] text = Files.readAllBytes(file);
+      byte[] text = FileStepLog.text(file).getBytes(StandardCharsets.UTF_8);
       ctx.attribute(Page.RENDERED, true);
       ctx.status(200).contentType("text/plain; charset=utf-8").result(text);
     } catch (java.nio.file.NoSuchFileException e) {
