@@ -33,7 +33,7 @@ final class DemoSpec {
             "inputs": {
               "artifacts": {"data": {"componentInputArtifact": "pipelinechannel--produce-data"}},
               "parameters": {"flag": {"componentInputParameter": "pipelinechannel--flag"},
-                "job": {"runtimeValue": {"constant": "{{$.pipeline_job_name}}"}}}}}}}},
+                "job": {"runtimeValue": {"constant": "{{$.pipeline_job_name}}"}}}}}}}}},
        "deploymentSpec": {"executors": {
         "exec-produce": {"container": {"image": "demo", "command": ["sh", "-c",
           "echo {{$.inputs.parameters['n']}} > \\"$0\\"; mkdir -p \\"$1\\"; printf %s {{$.inputs.parameters['n']}} > \\"$1/rows\\""],

@@ -49,8 +49,12 @@ class RunSpecParityIT {
                 MAIN));
     command.addAll(List.of(args));
     Path log = Files.createTempFile(dir, "child", ".log");
-    Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    // as the recopipe launcher script does: the package step finds the serving dist here
+    Path dist = Path.of("").toAbsolutePath().getParent().resolve("serving/target/dist");
+    builder.environment().putIfAbsent("RECOPIPE_SERVING_DIST", dist.toString());
+    Process process = builder.start();
     if (!process.waitFor(15, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new AssertionError("recopipe " + String.join(" ", args) + " did not end");
