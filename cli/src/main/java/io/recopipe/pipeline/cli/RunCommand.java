@@ -4,6 +4,7 @@ import io.recopipe.components.ingest.IngestComponent;
 import io.recopipe.pipeline.config.PipelineConfig;
 import io.recopipe.pipeline.config.StepParameterView;
 import io.recopipe.pipeline.home.NativeLibraries;
+import io.recopipe.pipeline.launch.SpecRun;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunOptions;
@@ -62,6 +63,15 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-cache", description = "Run every step, reusing nothing.")
   boolean noCache;
 
+  @Option(
+      names = "--spec",
+      paramLabel = "FILE",
+      description =
+          "Run a compiled PipelineSpec (recopipe compile) here as Vertex AI would: each task a "
+              + "child process with the local profile; --set and --data set its root parameters. "
+              + "Exit codes: 0 succeeded, 1 a task failed, 2 bad spec.")
+  Path specFile;
+
   @Mixin HomeOption home;
 
   @Mixin ReviewerToken reviewer;
@@ -78,6 +88,17 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (specFile != null) {
+      return SpecRun.command(
+          specFile,
+          set,
+          data,
+          config != null,
+          profile.isGcp(),
+          noCache,
+          home.resolve().root(),
+          System.out);
+    }
     NativeLibraries.preload(!profile.isGcp()); // while the config is read and checked
     Map<String, String> overrides = new LinkedHashMap<>(set);
     if (data != null) {
