@@ -9,8 +9,10 @@ import io.recopipe.infra.config.GcpConfig;
 import io.recopipe.infra.config.GcpEnvironment;
 import io.recopipe.infra.profile.GcpProfile;
 import io.recopipe.model.error.OperationFailedException;
+import io.recopipe.pipeline.kfp.ChampionSource;
 import io.recopipe.pipeline.kfp.ContainerRun;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
+import io.recopipe.pipeline.registry.ModelRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +96,8 @@ final class ComponentCommand implements Callable<Integer> {
               warehouses,
               gcp != null ? gcp.services() : Services.none(),
               work,
-              System.out);
+              System.out,
+              gcp != null ? champions(gcp) : ChampionSource.NONE);
       run.run(step, runId, inputs, outputs, params, outputParameters);
       return ExitCodes.OK;
     } finally {
@@ -120,6 +123,11 @@ final class ComponentCommand implements Callable<Integer> {
         GcpConfig.from(
             GcpEnvironment.parameters(env), "the container's RECOPIPE_GCP_* environment");
     return GcpProfile.open(config, ProfileOption.credentials);
+  }
+
+  /** The champion the registry of the gcp profile names (the Vertex AI Model Registry). */
+  static ChampionSource champions(GcpProfile gcp) {
+    return (pipeline, into) -> gcp.champions().download(pipeline, ModelRegistry.CHAMPION, into);
   }
 
   private static Warehouse openWarehouse(Path file) {

@@ -4,6 +4,8 @@ import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.pipeline.home.RecopipeHome;
+import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import io.recopipe.pipeline.runner.LocalRunner;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -33,6 +35,20 @@ final class HomeOption {
   LocalRunner runner() {
     RecopipeHome resolved = resolve();
     return new LocalRunner(resolved, new CliProfiles(resolved));
+  }
+
+  /**
+   * A runner over this home whose local runs register in {@code registry} (the caller composes both
+   * and closes them); gcp runs register in their profile's registry.
+   */
+  LocalRunner runner(ModelRegistry registry) {
+    RecopipeHome resolved = resolve();
+    return new LocalRunner(resolved, new CliProfiles(resolved), registry);
+  }
+
+  /** The model registry in this home's metadata store, on its own connection (closed with it). */
+  ModelRegistry registry() {
+    return SqliteModelRegistry.open(resolve().metadataDb());
   }
 
   static DuckDbWarehouse openWarehouse(RecopipeHome home) {

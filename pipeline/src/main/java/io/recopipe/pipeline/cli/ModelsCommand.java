@@ -4,6 +4,7 @@ import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.promotion.Promotions;
+import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.runner.LocalRunner;
 import java.time.Clock;
 import picocli.CommandLine;
@@ -44,8 +45,8 @@ final class ModelsCommand {
     return MovieLensMfPipeline.definition();
   }
 
-  /** The review actions over {@code runner}'s home on the system clock. */
-  static Promotions promotions(LocalRunner runner) {
-    return new Promotions(runner, ModelsCommand::definition, Clock.systemUTC());
+  /** The review actions over {@code runner}'s home and {@code registry} on the system clock. */
+  static Promotions promotions(LocalRunner runner, ModelRegistry registry) {
+    return new Promotions(runner, registry, ModelsCommand::definition, Clock.systemUTC());
   }
 }

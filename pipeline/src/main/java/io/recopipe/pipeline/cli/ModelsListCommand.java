@@ -35,9 +35,9 @@ final class ModelsListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String pipeline = pipelineOption.name;
-    try (LocalRunner runner = home.runner()) {
-      ModelsCommand.promotions(runner).expireStale();
-      ModelRegistry registry = runner.registry();
+    try (ModelRegistry registry = home.registry();
+        LocalRunner runner = home.runner(registry)) {
+      ModelsCommand.promotions(runner, registry).expireStale();
       Optional<Integer> champion =
           registry.alias(pipeline, ModelRegistry.CHAMPION).map(RegisteredVersion::version);
       Optional<Integer> previous =

@@ -34,10 +34,10 @@ final class ModelsShowCommand implements Callable<Integer> {
   @Override
   public Integer call() throws ReviewException {
     String pipeline = pipelineOption.name;
-    try (LocalRunner runner = home.runner()) {
+    try (ModelRegistry registry = home.registry();
+        LocalRunner runner = home.runner(registry)) {
       RegisteredVersion v =
-          runner
-              .registry()
+          registry
               .find(pipeline, version)
               .orElseThrow(
                   () ->

@@ -1,6 +1,7 @@
 package io.recopipe.pipeline.cli;
 
 import io.recopipe.pipeline.promotion.Promotions;
+import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
 import io.recopipe.pipeline.runner.LocalRunner;
@@ -24,9 +25,10 @@ abstract class ReviewerAction implements Callable<Integer> {
 
   @Override
   public final Integer call() throws ReviewException {
-    try (LocalRunner runner = home.runner()) {
+    try (ModelRegistry registry = home.registry();
+        LocalRunner runner = home.runner(registry)) {
       Reviewer reviewer = token.authenticate(runner);
-      return act(runner, ModelsCommand.promotions(runner), reviewer, pipelineOption.name);
+      return act(runner, ModelsCommand.promotions(runner, registry), reviewer, pipelineOption.name);
     }
   }
 

@@ -5,6 +5,7 @@ import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.promotion.ApprovalExpiry;
 import io.recopipe.pipeline.promotion.Promotions;
+import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.schedule.ChildProcessLauncher;
 import io.recopipe.pipeline.schedule.SchedulerService;
@@ -93,12 +94,17 @@ final class ServerCommand implements Callable<Integer> {
                   awaitQuietly(stopped);
                 },
                 "recopipe-server-stop"));
-    try (LocalRunner runner = home.runner()) {
+    try (ModelRegistry registry = home.registry();
+        LocalRunner runner = home.runner(registry)) {
       ReviewSite site =
           new ReviewSite(
-              runner, List.of(MovieLensMfPipeline.definition()), Clock.systemUTC(), System.out);
+              runner,
+              registry,
+              List.of(MovieLensMfPipeline.definition()),
+              Clock.systemUTC(),
+              System.out);
       List<AutoCloseable> companions = new ArrayList<>();
-      startCompanions(runner, companions, out);
+      startCompanions(runner, registry, companions, out);
       try (ReviewServer server = ReviewServer.start(site, host, port, companions, System.err)) {
         out.println(
             "review page: " + server.url() + " (home " + runner.home() + "); Ctrl-C stops it");
@@ -116,7 +122,7 @@ final class ServerCommand implements Callable<Integer> {
    * its own connection to the metadata store, and the timer that expires stale approvals.
    */
   private void startCompanions(
-      LocalRunner runner, List<AutoCloseable> companions, PrintWriter out) {
+      LocalRunner runner, ModelRegistry registry, List<AutoCloseable> companions, PrintWriter out) {
     if (noScheduler) {
       out.println("scheduler: off (--no-scheduler)");
     } else {
@@ -135,7 +141,8 @@ final class ServerCommand implements Callable<Integer> {
     }
     companions.add(
         new ApprovalExpiry(
-            new Promotions(runner, name -> MovieLensMfPipeline.definition(), Clock.systemUTC()),
+            new Promotions(
+                runner, registry, name -> MovieLensMfPipeline.definition(), Clock.systemUTC()),
             Duration.ofMinutes(1),
             System.err));
   }

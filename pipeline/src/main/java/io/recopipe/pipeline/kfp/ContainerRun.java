@@ -33,6 +33,7 @@ public final class ContainerRun {
   private final Services services;
   private final Path workDirectory;
   private final PrintStream out;
+  private final ChampionSource champions;
 
   /**
    * Runs steps of {@code pipeline} with {@code warehouse} (opened on first use, closed by the
@@ -45,11 +46,23 @@ public final class ContainerRun {
       Services services,
       Path workDirectory,
       PrintStream out) {
+    this(pipeline, warehouse, services, workDirectory, out, ChampionSource.NONE);
+  }
+
+  /** As above, with the steps' champion read from {@code champions}. */
+  public ContainerRun(
+      Pipeline pipeline,
+      Supplier<Warehouse> warehouse,
+      Services services,
+      Path workDirectory,
+      PrintStream out,
+      ChampionSource champions) {
     this.pipeline = pipeline;
     this.warehouse = warehouse;
     this.services = services;
     this.workDirectory = workDirectory;
     this.out = out;
+    this.champions = champions;
   }
 
   /**
@@ -100,7 +113,16 @@ public final class ContainerRun {
     Files.createDirectories(workDirectory);
     ContainerStepContext context =
         new ContainerStepContext(
-            runId, stepName, inputs, outputs, parameters, warehouse, services, workDirectory, out);
+            runId,
+            stepName,
+            inputs,
+            outputs,
+            parameters,
+            warehouse,
+            services,
+            workDirectory,
+            out,
+            () -> champions.champion(pipeline.name(), workDirectory.resolve("champion")));
     component.run(context);
     for (Map.Entry<String, Path> parameter : outputParameters.entrySet()) {
       String port = Channels.blessedPort(component).orElseThrow();

@@ -21,18 +21,19 @@ import java.util.Optional;
  */
 final class ChampionRollback {
   private final LocalRunner runner;
+  private final ModelRegistry registry;
   private final Pipeline pipeline;
   private final Clock clock;
 
-  ChampionRollback(LocalRunner runner, Pipeline pipeline, Clock clock) {
+  ChampionRollback(LocalRunner runner, ModelRegistry registry, Pipeline pipeline, Clock clock) {
     this.runner = runner;
+    this.registry = registry;
     this.pipeline = pipeline;
     this.clock = clock;
   }
 
   /** Rolls back by {@code reviewer} for {@code reason}; returns the new champion's version. */
   int run(Reviewer reviewer, String reason, RunOptions options) throws ReviewException {
-    ModelRegistry registry = runner.registry();
     String name = pipeline.name();
     RegisteredVersion target =
         registry

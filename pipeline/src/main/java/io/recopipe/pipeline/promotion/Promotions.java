@@ -31,15 +31,22 @@ import java.util.stream.Collectors;
 public final class Promotions {
 
   private final LocalRunner runner;
+  private final ModelRegistry registry;
   private final Function<String, Pipeline> pipelines;
   private final Clock clock;
 
   /**
-   * Actions over {@code runner}'s home; {@code pipelines} gives the definition of a pipeline by
-   * name (to resume its run); {@code clock} decides expiry (tests inject one).
+   * Actions over {@code runner}'s home and its model {@code registry}; {@code pipelines} gives the
+   * definition of a pipeline by name (to resume its run); {@code clock} decides expiry (tests
+   * inject one).
    */
-  public Promotions(LocalRunner runner, Function<String, Pipeline> pipelines, Clock clock) {
+  public Promotions(
+      LocalRunner runner,
+      ModelRegistry registry,
+      Function<String, Pipeline> pipelines,
+      Clock clock) {
     this.runner = runner;
+    this.registry = registry;
     this.pipelines = pipelines;
     this.clock = clock;
   }
@@ -111,7 +118,7 @@ public final class Promotions {
   public int rollback(String pipeline, Reviewer reviewer, String reason, RunOptions options)
       throws ReviewException {
     String why = requireText(reason, "a rollback needs a reason (--reason TEXT)");
-    return new ChampionRollback(runner, pipelines.apply(pipeline), clock)
+    return new ChampionRollback(runner, registry, pipelines.apply(pipeline), clock)
         .run(reviewer, why, options);
   }
 

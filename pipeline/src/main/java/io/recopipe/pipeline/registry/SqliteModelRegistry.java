@@ -3,6 +3,7 @@ package io.recopipe.pipeline.registry;
 import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.metadata.MetadataStore;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,36 +17,45 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The model registry in the metadata store: numbered versions per pipeline, the {@value #CHAMPION}
- * and {@value #PREVIOUS} aliases, and the full history of every alias move (who, when, why, from →
- * to), each move audited in the same transaction, so the question "which version was in production,
- * and who put it there" always has an answer.
+ * The model registry in a home's metadata store: numbered versions per pipeline, the {@value
+ * #CHAMPION} and {@value #PREVIOUS} aliases, and the full history of every alias move (who, when,
+ * why, from → to), each move audited in the same transaction, so the question "which version was in
+ * production, and who put it there" always has an answer.
  */
-public final class ModelRegistry {
-  /** The alias of the version that serves. */
-  public static final String CHAMPION = "champion";
-
-  /** The alias of the version that served before the champion (rollback target). */
-  public static final String PREVIOUS = "previous";
-
+public final class SqliteModelRegistry implements ModelRegistry {
   private final MetadataStore store;
   private final Clock clock;
+  private final boolean ownsStore;
 
   /** A registry over {@code store} on the system clock. */
-  public ModelRegistry(MetadataStore store) {
+  public SqliteModelRegistry(MetadataStore store) {
     this(store, Clock.systemUTC());
   }
 
   /** A registry over {@code store} that timestamps with {@code clock}. */
-  public ModelRegistry(MetadataStore store, Clock clock) {
+  public SqliteModelRegistry(MetadataStore store, Clock clock) {
+    this(store, clock, false);
+  }
+
+  private SqliteModelRegistry(MetadataStore store, Clock clock, boolean ownsStore) {
     this.store = store;
     this.clock = clock;
+    this.ownsStore = ownsStore;
+  }
+
+  /**
+   * A registry over its own connection to the metadata database {@code file} (closed with the
+   * registry), for a composer that needs the registry beside a runner of the same home.
+   */
+  public static SqliteModelRegistry open(Path file) {
+    return new SqliteModelRegistry(MetadataStore.open(file), Clock.systemUTC(), true);
   }
 
   /**
    * Registers {@code draft} under the next version number of its pipeline (the draft's own number
    * is ignored) and returns it; audited as {@code register} by {@code actor}.
    */
+  @Override
   public RegisteredVersion register(RegisteredVersion draft, String actor) {
     return store.write(
         c -> {
@@ -87,17 +97,18 @@ public final class ModelRegistry {
           detail.put("model_version", v.modelVersion());
           detail.put("bundle_sha256", v.bundleSha256());
           AuditLog.append(
-              c, clock.instant(), actor, "register", subject(v.pipeline(), next), detail);
+              c,
+              clock.instant(),
+              actor,
+              "register",
+              ModelRegistry.subject(v.pipeline(), next),
+              detail);
           return v;
         });
   }
 
-  /** Registers {@code draft} as the system (the runner) did. */
-  public RegisteredVersion register(RegisteredVersion draft) {
-    return register(draft, "system:runner");
-  }
-
   /** Version {@code version} of {@code pipeline}. */
+  @Override
   public Optional<RegisteredVersion> find(String pipeline, int version) {
     return first(
         "SELECT "
@@ -107,13 +118,18 @@ public final class ModelRegistry {
         version);
   }
 
-  /** The version run {@code runId} registered. */
-  public Optional<RegisteredVersion> forRun(String runId) {
+  @Override
+  public Optional<RegisteredVersion> forRun(String pipeline, String runId) {
     return first(
-        "SELECT " + RegisteredVersionRows.COLUMNS + " FROM model_versions WHERE run_id = ?", runId);
+        "SELECT "
+            + RegisteredVersionRows.COLUMNS
+            + " FROM model_versions WHERE pipeline = ? AND run_id = ?",
+        pipeline,
+        runId);
   }
 
   /** Every version of {@code pipeline}, newest first. */
+  @Override
   public List<RegisteredVersion> list(String pipeline) {
     return query(
         "SELECT "
@@ -123,6 +139,7 @@ public final class ModelRegistry {
   }
 
   /** The version {@code alias} points at. */
+  @Override
   public Optional<RegisteredVersion> alias(String pipeline, String alias) {
     return first(
         "SELECT "
@@ -135,6 +152,7 @@ public final class ModelRegistry {
   }
 
   /** Records the image that packages {@code version} (the package step's IMAGE artifact URI). */
+  @Override
   public void setImage(String pipeline, int version, String imageUri) {
     store.write(
         c ->
@@ -147,6 +165,7 @@ public final class ModelRegistry {
   }
 
   /** Sets the status of {@code version} (audited as {@code status} by {@code actor}). */
+  @Override
   public void setStatus(String pipeline, int version, VersionStatus status, String actor) {
     store.write(
         c -> {
@@ -166,7 +185,7 @@ public final class ModelRegistry {
             pipeline,
             version);
     if (changed != 1) {
-      throw new SQLException("no model version " + subject(pipeline, version));
+      throw new SQLException("no model version " + ModelRegistry.subject(pipeline, version));
     }
   }
 
@@ -178,9 +197,11 @@ public final class ModelRegistry {
    *
    * @throws IllegalArgumentException when the version does not exist
    */
+  @Override
   public void promote(String pipeline, int version, String actor, String reason, boolean served) {
     if (find(pipeline, version).isEmpty()) {
-      throw new InvalidInputException("no model version " + subject(pipeline, version));
+      throw new InvalidInputException(
+          "no model version " + ModelRegistry.subject(pipeline, version));
     }
     store.write(
         c -> {
@@ -214,7 +235,8 @@ public final class ModelRegistry {
           detail.put("reason", reason);
           detail.put(
               "status", served ? VersionStatus.DEPLOYED.name() : VersionStatus.PROMOTED.name());
-          AuditLog.append(c, now, actor, "promote", subject(pipeline, version), detail);
+          AuditLog.append(
+              c, now, actor, "promote", ModelRegistry.subject(pipeline, version), detail);
           return null;
         });
   }
@@ -223,6 +245,7 @@ public final class ModelRegistry {
    * Records that the champion {@code version} now serves (it was PROMOTED, e.g. an identical rerun
    * deployed it): DEPLOYED, and the version that served before RETIRED, audited.
    */
+  @Override
   public void markServing(String pipeline, int version, String actor) {
     store.write(
         c -> {
@@ -240,6 +263,7 @@ public final class ModelRegistry {
    * The version of {@code pipeline} whose bundle content is {@code modelVersion} (the first
    * registered, should there be several from before content versions).
    */
+  @Override
   public Optional<RegisteredVersion> withModelVersion(String pipeline, String modelVersion) {
     return first(
         "SELECT "
@@ -277,7 +301,12 @@ public final class ModelRegistry {
       throws SQLException {
     setStatus(c, pipeline, version, status);
     AuditLog.append(
-        c, now, actor, "status", subject(pipeline, version), Map.of("status", status.name()));
+        c,
+        now,
+        actor,
+        "status",
+        ModelRegistry.subject(pipeline, version),
+        Map.of("status", status.name()));
   }
 
   private static VersionStatus status(Connection c, String pipeline, int version)
@@ -289,7 +318,7 @@ public final class ModelRegistry {
       ps.setInt(2, version);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          throw new SQLException("no model version " + subject(pipeline, version));
+          throw new SQLException("no model version " + ModelRegistry.subject(pipeline, version));
         }
         return VersionStatus.valueOf(rs.getString(1));
       }
@@ -297,13 +326,9 @@ public final class ModelRegistry {
   }
 
   /** Every alias move of {@code pipeline}, newest first. */
+  @Override
   public List<AliasChange> history(String pipeline) {
     return store.read(c -> AliasMoves.history(c, pipeline));
-  }
-
-  /** How versions are named in messages and audit subjects: {@code pipeline/vN}. */
-  public static String subject(String pipeline, int version) {
-    return pipeline + "/v" + version;
   }
 
   private Optional<RegisteredVersion> first(String sql, Object... args) {
@@ -326,6 +351,13 @@ public final class ModelRegistry {
             return out;
           }
         });
+  }
+
+  @Override
+  public void close() {
+    if (ownsStore) {
+      store.close();
+    }
   }
 
   private static String prefixed(String table) {

@@ -18,6 +18,7 @@ import io.recopipe.pipeline.metadata.RunRepository;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegisteredVersion;
+import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import io.recopipe.pipeline.review.Approvals;
 import io.recopipe.pipeline.review.HomePolicy;
 import io.recopipe.pipeline.review.Reviewers;
@@ -62,6 +63,7 @@ public final class LocalRunner implements AutoCloseable {
   private final MetadataStore metadata;
   private final ArtifactStore artifacts;
   private final RunRepository runs;
+  private final ModelRegistry registry;
 
   /** Statuses a run never leaves: resuming them would change nothing (or undo a decision). */
   private static final Set<RunStatus> ENDED =
@@ -89,6 +91,15 @@ public final class LocalRunner implements AutoCloseable {
    * RunProfiles}); it closes {@code profiles} when it closes.
    */
   public LocalRunner(RecopipeHome home, RunProfiles profiles) {
+    this(home, profiles, null);
+  }
+
+  /**
+   * A runner whose runs register their versions in {@code registry} (built by whoever composes the
+   * application, which also closes it) unless their profile brings its own; {@code null}: the
+   * registry in this home's metadata store.
+   */
+  public LocalRunner(RecopipeHome home, RunProfiles profiles, ModelRegistry registry) {
     this.profiles = profiles;
     this.home = home.create();
     this.metadata = MetadataStore.open(home.metadataDb());
@@ -99,6 +110,7 @@ public final class LocalRunner implements AutoCloseable {
       throw new UncheckedIOException("cannot open the artifact store in " + home, e);
     }
     this.runs = new RunRepository(metadata);
+    this.registry = registry != null ? registry : new SqliteModelRegistry(metadata);
   }
 
   /**
@@ -195,11 +207,6 @@ public final class LocalRunner implements AutoCloseable {
     return new RunHistory(metadata, artifacts);
   }
 
-  /** The model registry in this home's metadata store. */
-  public ModelRegistry registry() {
-    return new ModelRegistry(metadata);
-  }
-
   /** The approval requests of this home. */
   public Approvals approvals() {
     return new Approvals(metadata);
@@ -278,7 +285,7 @@ public final class LocalRunner implements AutoCloseable {
         warehouse,
         run.startedAt(),
         run.who() == null ? options.startedBy() : run.who(),
-        registry(),
+        profile.registry().orElse(registry),
         approvals(),
         profile.services(),
         runs);
@@ -314,7 +321,7 @@ public final class LocalRunner implements AutoCloseable {
         if (outcome.status() == RunStatus.SUCCEEDED) {
           Optional<RegisteredVersion> version = session.commit.commit();
           if (version.isPresent()) {
-            new ChampionPromotion(registry(), approvals())
+            new ChampionPromotion(session.registry, approvals())
                 .promote(
                     version.get(),
                     session.commit.served(outcome.steps()),

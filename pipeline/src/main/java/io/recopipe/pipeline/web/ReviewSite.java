@@ -2,6 +2,7 @@ package io.recopipe.pipeline.web;
 
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.promotion.Promotions;
+import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunOptions;
 import java.io.PrintStream;
@@ -18,6 +19,7 @@ import java.util.Optional;
  */
 public final class ReviewSite {
   private final LocalRunner runner;
+  private final ModelRegistry registry;
   private final Map<String, Pipeline> pipelines;
   private final Promotions promotions;
   private final PrintStream progress;
@@ -25,21 +27,30 @@ public final class ReviewSite {
   private final Object actions = new Object();
 
   /**
-   * A site over {@code runner}'s home for {@code pipelines}; resumed runs (approve, rollback) write
-   * their progress lines to {@code progress}.
+   * A site over {@code runner}'s home and its model {@code registry} for {@code pipelines}; resumed
+   * runs (approve, rollback) write their progress lines to {@code progress}.
    */
   public ReviewSite(
-      LocalRunner runner, List<Pipeline> pipelines, Clock clock, PrintStream progress) {
+      LocalRunner runner,
+      ModelRegistry registry,
+      List<Pipeline> pipelines,
+      Clock clock,
+      PrintStream progress) {
     this.runner = runner;
+    this.registry = registry;
     this.pipelines = new LinkedHashMap<>();
     pipelines.forEach(p -> this.pipelines.put(p.name(), p));
-    this.promotions = new Promotions(runner, this::pipeline, clock);
+    this.promotions = new Promotions(runner, registry, this::pipeline, clock);
     this.progress = progress;
     this.insights = new InsightCache(runner);
   }
 
   LocalRunner runner() {
     return runner;
+  }
+
+  ModelRegistry registry() {
+    return registry;
   }
 
   Promotions promotions() {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.RunStatus;
+import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import io.recopipe.pipeline.review.Reviewer;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunOptions;
@@ -45,11 +47,13 @@ class ReviewServerTest {
   @TempDir Path dir;
 
   private LocalRunner runner;
+  private ModelRegistry registry;
   private Sessions sessions;
   private ReviewServer server;
 
   @BeforeEach
   void start() {
+    registry = SqliteModelRegistry.open(RecopipeHome.at(dir.resolve("home")).metadataDb());
     runner =
         new LocalRunner(
             RecopipeHome.at(dir.resolve("home")),
@@ -58,7 +62,8 @@ class ReviewServerTest {
             });
     sessions = new Sessions(Clock.systemUTC(), Sessions.IDLE);
     ReviewSite site =
-        new ReviewSite(runner, List.of(EchoPipeline.definition()), Clock.systemUTC(), QUIET);
+        new ReviewSite(
+            runner, registry, List.of(EchoPipeline.definition()), Clock.systemUTC(), QUIET);
     server = ReviewServer.start(site, "127.0.0.1", 0, List.of(), QUIET, sessions);
   }
 
@@ -66,6 +71,7 @@ class ReviewServerTest {
   void stop() {
     server.close();
     runner.close();
+    registry.close();
   }
 
   @Test
