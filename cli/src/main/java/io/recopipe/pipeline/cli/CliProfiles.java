@@ -4,26 +4,31 @@ import io.recopipe.components.api.Services;
 import io.recopipe.infra.config.GcpConfig;
 import io.recopipe.infra.profile.GcpProfile;
 import io.recopipe.pipeline.home.RecopipeHome;
+import io.recopipe.pipeline.registry.vertex.VertexModelRegistry;
 import io.recopipe.pipeline.runner.RunProfiles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The CLI's {@link RunProfiles}: a run recorded with {@code gcp.enabled=true} gets the gcp profile
- * (built from its own recorded {@code gcp.*} parameters), every other run the embedded one, so
- * {@code models approve} or the review page deploy a gcp run to Cloud Run.
+ * (built from its own recorded {@code gcp.*} parameters, its versions in the Vertex AI Model
+ * Registry), every other run the embedded one, so {@code models approve} or the review page deploy
+ * a gcp run to Cloud Run.
  */
 final class CliProfiles implements RunProfiles {
   /** The parameter {@code --profile gcp} records on a run. */
   static final String GCP_ENABLED = "gcp.enabled";
 
+  private final RecopipeHome home;
   private final Profile local;
   private final Map<GcpConfig, GcpProfile> opened = new HashMap<>();
   private final List<GcpProfile> toClose = new ArrayList<>();
 
   CliProfiles(RecopipeHome home) {
+    this.home = home;
     this.local = new Profile(() -> HomeOption.openWarehouse(home), Services.none());
   }
 
@@ -45,7 +50,10 @@ final class CliProfiles implements RunProfiles {
               toClose.add(open);
               return open;
             });
-    return new Profile(profile.warehouses(), profile.services());
+    return new Profile(
+        profile.warehouses(),
+        profile.services(),
+        Optional.of(VertexModelRegistry.forProfile(profile, home.artifacts())));
   }
 
   @Override

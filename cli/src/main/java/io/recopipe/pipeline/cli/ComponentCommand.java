@@ -12,8 +12,10 @@ import io.recopipe.infra.profile.GcpProfile;
 import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.model.io.Json;
+import io.recopipe.pipeline.kfp.ChampionSource;
 import io.recopipe.pipeline.kfp.ContainerRun;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
+import io.recopipe.pipeline.registry.ModelRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,7 +127,8 @@ final class ComponentCommand implements Callable<Integer> {
               warehouses,
               gcp != null ? gcp.services() : Services.none(),
               work,
-              System.out);
+              System.out,
+              gcp != null ? champions(gcp) : ChampionSource.NONE);
       if (commit) {
         run.commit(runId, input.orElseThrow());
       } else {
@@ -155,6 +158,11 @@ final class ComponentCommand implements Callable<Integer> {
         GcpConfig.from(
             GcpEnvironment.parameters(env), "the container's RECOPIPE_GCP_* environment");
     return GcpProfile.open(config, ProfileOption.credentials);
+  }
+
+  /** The champion the registry of the gcp profile names (the Vertex AI Model Registry). */
+  static ChampionSource champions(GcpProfile gcp) {
+    return (pipeline, into) -> gcp.champions().download(pipeline, ModelRegistry.CHAMPION, into);
   }
 
   private static Warehouse openWarehouse(Path file) {

@@ -9,6 +9,7 @@ import io.recopipe.pipeline.audit.BigQueryAuditLog;
 import io.recopipe.pipeline.config.PipelineConfig;
 import io.recopipe.pipeline.promotion.GcpPromotions;
 import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.registry.vertex.VertexModelRegistry;
 import io.recopipe.pipeline.review.BigQueryApprovals;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,12 +62,11 @@ final class GcpReview {
   }
 
   /**
-   * The gcp profile's model registry, built here and nowhere else: the home's registry (where runs
-   * started with {@code run --profile gcp} register) until the Vertex AI Model Registry
-   * implementation is connected in this method.
+   * The gcp profile's model registry, built here and nowhere else: the Vertex AI Model Registry,
+   * where runs started with {@code run --profile gcp} register their versions.
    */
   static ModelRegistry registry(GcpProfile profile, OpenHome home) {
-    return home.runner().registry();
+    return VertexModelRegistry.forProfile(profile, home.runner().home().artifacts());
   }
 
   /** The opened profile and the actions over it. */

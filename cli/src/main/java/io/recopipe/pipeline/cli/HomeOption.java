@@ -5,6 +5,8 @@ import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.MetadataStore;
+import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import io.recopipe.pipeline.review.HomeReview;
 import io.recopipe.pipeline.runner.LocalRunner;
 import java.nio.file.Path;
@@ -39,15 +41,19 @@ final class HomeOption {
   }
 
   /**
-   * This home's runner and its review services (SQLite), composed once over one metadata store: the
-   * runner asks approvals of the same services the command hands to reviewer actions.
+   * This home's runner, model registry and review services (SQLite), composed once over one
+   * metadata store: the runner registers versions and asks approvals of the same services the
+   * command hands to what it calls (gcp runs register in their profile's registry).
    */
   OpenHome open() {
     RecopipeHome resolved = resolve().create();
     MetadataStore store = MetadataStore.open(resolved.metadataDb());
     HomeReview review = HomeReview.sqlite(store, Clock.systemUTC());
+    ModelRegistry registry = new SqliteModelRegistry(store);
     return new OpenHome(
-        new LocalRunner(resolved, store, new CliProfiles(resolved), review), review);
+        new LocalRunner(resolved, store, new CliProfiles(resolved), review, registry),
+        registry,
+        review);
   }
 
   static DuckDbWarehouse openWarehouse(RecopipeHome home) {

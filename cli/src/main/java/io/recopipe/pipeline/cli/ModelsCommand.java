@@ -46,6 +46,10 @@ final class ModelsCommand {
   /** The review actions over {@code runner}'s home on the system clock. */
   static Promotions promotions(OpenHome home) {
     return new Promotions(
-        home.runner(), home.review(), ModelsCommand::definition, Clock.systemUTC());
+        home.runner(),
+        home.registry(),
+        home.review(),
+        ModelsCommand::definition,
+        Clock.systemUTC());
   }
 }

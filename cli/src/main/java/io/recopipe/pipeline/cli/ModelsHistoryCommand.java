@@ -1,6 +1,7 @@
 package io.recopipe.pipeline.cli;
 
 import io.recopipe.pipeline.registry.AliasChange;
+import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.runner.LocalRunner;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +29,11 @@ final class ModelsHistoryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String pipeline = pipelineOption.name;
-    try (LocalRunner runner = home.runner()) {
+    try (OpenHome opened = home.open()) {
+      LocalRunner runner = opened.runner();
+      ModelRegistry registry = opened.registry();
       List<List<Object>> rows = new ArrayList<>();
-      for (AliasChange change : runner.registry().history(pipeline)) {
+      for (AliasChange change : registry.history(pipeline)) {
         rows.add(
             List.of(
                 change.at().toString(),

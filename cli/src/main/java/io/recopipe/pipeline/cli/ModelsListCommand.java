@@ -38,7 +38,7 @@ final class ModelsListCommand implements Callable<Integer> {
     try (OpenHome opened = home.open()) {
       LocalRunner runner = opened.runner();
       ModelsCommand.promotions(opened).expireStale();
-      ModelRegistry registry = runner.registry();
+      ModelRegistry registry = opened.registry();
       Optional<Integer> champion =
           registry.alias(pipeline, ModelRegistry.CHAMPION).map(RegisteredVersion::version);
       Optional<Integer> previous =

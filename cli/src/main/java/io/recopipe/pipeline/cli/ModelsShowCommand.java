@@ -36,9 +36,9 @@ final class ModelsShowCommand implements Callable<Integer> {
     String pipeline = pipelineOption.name;
     try (OpenHome opened = home.open()) {
       LocalRunner runner = opened.runner();
+      ModelRegistry registry = opened.registry();
       RegisteredVersion v =
-          runner
-              .registry()
+          registry
               .find(pipeline, version)
               .orElseThrow(
                   () ->

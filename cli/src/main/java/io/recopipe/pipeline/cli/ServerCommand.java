@@ -5,6 +5,7 @@ import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.promotion.ApprovalExpiry;
 import io.recopipe.pipeline.promotion.Promotions;
+import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.review.HomeReview;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.schedule.ChildProcessLauncher;
@@ -99,12 +100,13 @@ final class ServerCommand implements Callable<Integer> {
       ReviewSite site =
           new ReviewSite(
               runner,
+              opened.registry(),
               opened.review(),
               List.of(MovieLensMfPipeline.definition()),
               Clock.systemUTC(),
               System.out);
       List<AutoCloseable> companions = new ArrayList<>();
-      startCompanions(runner, opened.review(), companions, out);
+      startCompanions(runner, opened.registry(), opened.review(), companions, out);
       try (ReviewServer server = ReviewServer.start(site, host, port, companions, System.err)) {
         out.println(
             "review page: " + server.url() + " (home " + runner.home() + "); Ctrl-C stops it");
@@ -122,7 +124,11 @@ final class ServerCommand implements Callable<Integer> {
    * its own connection to the metadata store, and the timer that expires stale approvals.
    */
   private void startCompanions(
-      LocalRunner runner, HomeReview review, List<AutoCloseable> companions, PrintWriter out) {
+      LocalRunner runner,
+      ModelRegistry registry,
+      HomeReview review,
+      List<AutoCloseable> companions,
+      PrintWriter out) {
     if (noScheduler) {
       out.println("scheduler: off (--no-scheduler)");
     } else {
@@ -144,7 +150,11 @@ final class ServerCommand implements Callable<Integer> {
     companions.add(
         new ApprovalExpiry(
             new Promotions(
-                runner, review, name -> MovieLensMfPipeline.definition(), Clock.systemUTC()),
+                runner,
+                registry,
+                review,
+                name -> MovieLensMfPipeline.definition(),
+                Clock.systemUTC()),
             Duration.ofMinutes(1),
             System.err));
   }

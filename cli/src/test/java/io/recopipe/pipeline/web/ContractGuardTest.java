@@ -20,6 +20,7 @@ import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegisteredVersion;
+import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import io.recopipe.pipeline.review.HomeReview;
 import io.recopipe.pipeline.review.Reviewer;
 import io.recopipe.pipeline.runner.LocalRunner;
@@ -83,8 +84,8 @@ class ContractGuardTest {
     String reason = "response contract changed: predicted_rating → predicted_rating_confidence";
     assertTrue(second.out().contains("review required: " + reason), second.transcript());
 
-    try (LocalRunner runner = runner(home)) {
-      ModelRegistry registry = runner.registry();
+    try (ModelRegistry registry = SqliteModelRegistry.open(RecopipeHome.at(home).metadataDb());
+        LocalRunner runner = runner(home)) {
       assertEquals(
           1,
           registry.alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version(),
@@ -103,7 +104,7 @@ class ContractGuardTest {
       JsonNode change = JsonFields.asObject(JsonFields.array(decision, "contract_changes").get(0));
       assertEquals("score_field", JsonFields.string(change, "field"));
 
-      String page = promotionPage(runner, 2);
+      String page = promotionPage(runner, registry, 2);
       assertTrue(
           page.contains("<div class=\"banner\" id=\"review-required\" role=\"alert\">"), page);
       assertTrue(page.contains("<li>" + reason + "</li>"), page);
@@ -140,10 +141,11 @@ class ContractGuardTest {
             "--home",
             home.toString());
     assertEquals(ExitCodes.OK, approved.code(), approved.transcript());
-    try (LocalRunner runner = runner(home)) {
+    try (ModelRegistry registry = SqliteModelRegistry.open(RecopipeHome.at(home).metadataDb());
+        LocalRunner runner = runner(home)) {
       assertEquals(
           2,
-          runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version(),
+          registry.alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version(),
           "a reviewer's approval promotes the changed contract");
     }
   }
@@ -177,10 +179,11 @@ class ContractGuardTest {
                 "review required: response contract changed: model name "
                     + "recommender_model → movies"),
         renamed.transcript());
-    try (LocalRunner runner = runner(home)) {
+    try (ModelRegistry registry = SqliteModelRegistry.open(RecopipeHome.at(home).metadataDb());
+        LocalRunner runner = runner(home)) {
       assertEquals(
           1,
-          runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version(),
+          registry.alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version(),
           "the champion is unchanged");
     }
   }
@@ -205,14 +208,14 @@ class ContractGuardTest {
         second.transcript());
     assertFalse(second.out().contains("vs champion)"), "no delta against data it never saw");
 
-    try (LocalRunner runner = runner(home)) {
+    try (ModelRegistry registry = SqliteModelRegistry.open(RecopipeHome.at(home).metadataDb());
+        LocalRunner runner = runner(home)) {
       assertEquals(
           1,
-          runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version(),
+          registry.alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version(),
           "the champion is unchanged");
       JsonNode decision =
-          JsonFields.asObject(
-              Json.parse(runner.registry().find(NAME, 2).orElseThrow().gateDecision()));
+          JsonFields.asObject(Json.parse(registry.find(NAME, 2).orElseThrow().gateDecision()));
       JsonNode users = dataCheck(decision, "unknown_eval_users");
       assertEquals(1.0, JsonFields.doubleValue(users, "value"), 0);
       assertEquals("fail", JsonFields.string(users, "outcome"));
@@ -225,7 +228,7 @@ class ContractGuardTest {
           assertEquals("not_comparable", JsonFields.string(check, "outcome"));
         }
       }
-      String page = promotionPage(runner, 2);
+      String page = promotionPage(runner, registry, 2);
       assertTrue(page.contains("id=\"review-required\""), page);
       assertTrue(page.contains("<strong>not comparable</strong> <code>rmse_regression_abs"), page);
     }
@@ -267,12 +270,14 @@ class ContractGuardTest {
   }
 
   /** The promotion page of {@code version} as a logged-in reviewer gets it over HTTP. */
-  private static String promotionPage(LocalRunner runner, int version) throws Exception {
+  private static String promotionPage(LocalRunner runner, ModelRegistry registry, int version)
+      throws Exception {
     Sessions sessions = new Sessions(Clock.systemUTC(), Sessions.IDLE);
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     ReviewSite site =
         new ReviewSite(
             runner,
+            registry,
             HomeReview.sqlite(MetadataStore.open(runner.home().metadataDb()), Clock.systemUTC()),
             List.of(MovieLensMfPipeline.definition()),
             Clock.systemUTC(),

@@ -15,6 +15,7 @@ import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegisteredVersion;
+import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import io.recopipe.pipeline.review.HomeReview;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.testing.FastConfig;
@@ -106,8 +107,8 @@ class ReviewPageIT {
             "--token-file",
             aliceToken.toString()));
 
+    ModelRegistry registry = keep(SqliteModelRegistry.open(RecopipeHome.at(home).metadataDb()));
     LocalRunner runner = keep(runner());
-    ModelRegistry registry = runner.registry();
     RegisteredVersion champion = registry.alias(NAME, ModelRegistry.CHAMPION).orElseThrow();
     RegisteredVersion candidate = registry.list(NAME).get(0);
     assertEquals(champion.version() + 1, candidate.version());
@@ -120,6 +121,7 @@ class ReviewPageIT {
             ReviewServer.start(
                 new ReviewSite(
                     runner,
+                    registry,
                     HomeReview.sqlite(
                         keep(MetadataStore.open(runner.home().metadataDb())), Clock.systemUTC()),
                     List.of(MovieLensMfPipeline.definition()),
@@ -174,11 +176,9 @@ class ReviewPageIT {
     assertTrue(text(page, "#decision").startsWith("APPROVED by bob"), text(page, "#decision"));
     browser.screenshot("04-approved");
     assertEquals(
-        candidate.version(),
-        runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version());
+        candidate.version(), registry.alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version());
     assertEquals(
-        champion.version(),
-        runner.registry().alias(NAME, ModelRegistry.PREVIOUS).orElseThrow().version());
+        champion.version(), registry.alias(NAME, ModelRegistry.PREVIOUS).orElseThrow().version());
     HttpResponse<String> answer = post(predict, "{\"instances\": [{\"user_id\": 1}]}");
     assertEquals(200, answer.statusCode(), answer.body());
     assertTrue(answer.body().contains("\"predicted_item_id\""), answer.body());

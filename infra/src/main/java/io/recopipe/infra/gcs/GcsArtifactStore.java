@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +39,19 @@ public final class GcsArtifactStore {
   /** {@code gs://BUCKET/PREFIX/KEY/}, where artifact {@code key} lives. */
   public String uri(String key) {
     return "gs://" + bucket + "/" + objectPrefix(key);
+  }
+
+  /**
+   * The key of the artifact at {@code uri} ({@code gs://BUCKET/PREFIX/KEY/}, as {@link #uri} writes
+   * it); empty when {@code uri} lies outside this store.
+   */
+  public Optional<String> keyOf(String uri) {
+    String root = "gs://" + bucket + "/" + prefix;
+    if (uri == null || !uri.startsWith(root)) {
+      return Optional.empty();
+    }
+    String key = uri.substring(root.length()).replaceAll("/+$", "");
+    return key.isEmpty() ? Optional.empty() : Optional.of(key);
   }
 
   /**

@@ -28,20 +28,24 @@ final class CloudBackends {
 
   private CloudBackends() {}
 
+  /** The store committed artifacts are mirrored to: {@code gs://BUCKET/artifacts/}. */
+  static GcsArtifactStore artifactStore(GcpConfig config, GoogleCredentials credentials) {
+    return new GcsArtifactStore(
+        StorageOptions.newBuilder()
+            .setProjectId(config.project())
+            .setCredentials(credentials)
+            .build()
+            .getService(),
+        config.bucket(),
+        ARTIFACTS_PREFIX);
+  }
+
   static Services install(
       Services services,
       GcpConfig config,
       GoogleCredentials credentials,
+      GcsArtifactStore store,
       List<AutoCloseable> closeables) {
-    GcsArtifactStore store =
-        new GcsArtifactStore(
-            StorageOptions.newBuilder()
-                .setProjectId(config.project())
-                .setCredentials(credentials)
-                .build()
-                .getService(),
-            config.bucket(),
-            ARTIFACTS_PREFIX);
     ServicesClient cloudRun;
     try {
       cloudRun =

@@ -1,5 +1,6 @@
 package io.recopipe.infra.profile;
 
+import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryOptions;
@@ -11,6 +12,9 @@ import io.recopipe.infra.bigquery.BigQueryAuditTable;
 import io.recopipe.infra.bigquery.BigQueryWarehouse;
 import io.recopipe.infra.bigquery.BqmlTrainingEngine;
 import io.recopipe.infra.config.GcpConfig;
+import io.recopipe.infra.gcs.GcsArtifactStore;
+import io.recopipe.infra.vertex.ChampionDownload;
+import io.recopipe.infra.vertex.VertexModelRegistryClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +40,23 @@ public final class GcpProfile implements AutoCloseable {
   private final GcpConfig config;
   private final BigQuery bigQuery;
   private final Services services;
+  private final GoogleCredentials credentials;
+  private final GcsArtifactStore artifacts;
   private final List<AutoCloseable> closeables;
+  private VertexModelRegistryClient modelRegistry;
 
   private GcpProfile(
-      GcpConfig config, BigQuery bigQuery, Services services, List<AutoCloseable> closeables) {
+      GcpConfig config,
+      BigQuery bigQuery,
+      Services services,
+      GoogleCredentials credentials,
+      GcsArtifactStore artifacts,
+      List<AutoCloseable> closeables) {
     this.config = config;
     this.bigQuery = bigQuery;
     this.services = services;
+    this.credentials = credentials;
+    this.artifacts = artifacts;
     this.closeables = closeables;
   }
 
@@ -62,8 +76,9 @@ public final class GcpProfile implements AutoCloseable {
     List<AutoCloseable> closeables = new ArrayList<>();
     Services services =
         Services.none().with(TrainingEngine.class, new BqmlTrainingEngine(bigQuery, config));
-    services = CloudBackends.install(services, config, credentials, closeables);
-    return new GcpProfile(config, bigQuery, services, closeables);
+    GcsArtifactStore artifacts = CloudBackends.artifactStore(config, credentials);
+    services = CloudBackends.install(services, config, credentials, artifacts, closeables);
+    return new GcpProfile(config, bigQuery, services, credentials, artifacts, closeables);
   }
 
   /** The checked config. */
@@ -89,6 +104,29 @@ public final class GcpProfile implements AutoCloseable {
   /** The backends steps use. */
   public Services services() {
     return services;
+  }
+
+  /** The Cloud Storage store committed artifacts (bundles among them) are mirrored to. */
+  public GcsArtifactStore artifacts() {
+    return artifacts;
+  }
+
+  /**
+   * The Vertex AI Model Registry client of the config's project and region (created on first use,
+   * closed with the profile).
+   */
+  public synchronized VertexModelRegistryClient modelRegistry() {
+    if (modelRegistry == null) {
+      modelRegistry =
+          VertexModelRegistryClient.forConfig(config, FixedCredentialsProvider.create(credentials));
+      closeables.add(modelRegistry);
+    }
+    return modelRegistry;
+  }
+
+  /** Downloads the bundle an alias of the registry points at (the gate's champion on Vertex). */
+  public ChampionDownload champions() {
+    return new ChampionDownload(modelRegistry(), artifacts);
   }
 
   @Override

@@ -45,6 +45,7 @@ public final class ContainerRun {
   private final Services services;
   private final Path workDirectory;
   private final PrintStream out;
+  private final ChampionSource champions;
 
   /**
    * Runs steps of {@code pipeline} with {@code warehouse} (opened on first use, closed by the
@@ -57,11 +58,23 @@ public final class ContainerRun {
       Services services,
       Path workDirectory,
       PrintStream out) {
+    this(pipeline, warehouse, services, workDirectory, out, ChampionSource.NONE);
+  }
+
+  /** As above, with the steps' champion read from {@code champions}. */
+  public ContainerRun(
+      Pipeline pipeline,
+      Supplier<Warehouse> warehouse,
+      Services services,
+      Path workDirectory,
+      PrintStream out,
+      ChampionSource champions) {
     this.pipeline = pipeline;
     this.warehouse = warehouse;
     this.services = services;
     this.workDirectory = workDirectory;
     this.out = out;
+    this.champions = champions;
   }
 
   /**
@@ -132,7 +145,16 @@ public final class ContainerRun {
     StagedWarehouse staged = new StagedWarehouse(warehouse, runId);
     ContainerStepContext context =
         new ContainerStepContext(
-            runId, stepName, inputs, outputs, configText, staged, services, workDirectory, out);
+            runId,
+            stepName,
+            inputs,
+            outputs,
+            configText,
+            staged,
+            services,
+            workDirectory,
+            out,
+            () -> champions.champion(pipeline.name(), workDirectory.resolve("champion")));
     component.run(context);
     Optional<String> decision = Channels.blessedPort(component);
     if (decision.isPresent()) {

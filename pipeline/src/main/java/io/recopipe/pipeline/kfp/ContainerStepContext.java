@@ -5,6 +5,8 @@ import io.recopipe.components.api.Services;
 import io.recopipe.components.api.StepContext;
 import io.recopipe.components.api.StepLog;
 import io.recopipe.components.warehouse.Warehouse;
+import io.recopipe.model.error.OperationFailedException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,8 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * The {@link StepContext} of a step running alone in a pipeline container: inputs and outputs are
- * the paths KFP handed over, the log goes to stdout (which Vertex keeps), there is no champion and
- * caches live in a scratch directory that ends with the container.
+ * the paths KFP handed over, the log goes to stdout (which Vertex keeps), the champion comes from
+ * the profile's registry (fetched once per task) and caches live in a scratch directory that ends
+ * with the container.
  */
 final class ContainerStepContext implements StepContext {
   private final String runId;
@@ -28,6 +31,14 @@ final class ContainerStepContext implements StepContext {
   private final Path workDirectory;
   private final PrintStream out;
   private final Map<String, Double> metrics = new TreeMap<>();
+  private final Champion champion;
+  private Optional<Path> championModel;
+
+  /** Fetches the champion bundle (see {@link ChampionSource}). */
+  @FunctionalInterface
+  interface Champion {
+    Optional<Path> fetch() throws IOException;
+  }
 
   ContainerStepContext(
       String runId,
@@ -38,7 +49,8 @@ final class ContainerStepContext implements StepContext {
       Supplier<Warehouse> warehouse,
       Services services,
       Path workDirectory,
-      PrintStream out) {
+      PrintStream out,
+      Champion champion) {
     this.runId = runId;
     this.step = step;
     this.inputs = Map.copyOf(inputs);
@@ -48,6 +60,7 @@ final class ContainerStepContext implements StepContext {
     this.services = services;
     this.workDirectory = workDirectory;
     this.out = out;
+    this.champion = champion;
   }
 
   @Override
@@ -126,9 +139,22 @@ final class ContainerStepContext implements StepContext {
     return new TreeMap<>(metrics);
   }
 
+  /**
+   * The champion bundle of the pipeline, fetched on first use; a registry or download failure fails
+   * the step rather than skipping the comparison with the champion.
+   */
   @Override
-  public Optional<Path> championModel() {
-    return Optional.empty();
+  public synchronized Optional<Path> championModel() {
+    if (championModel == null) {
+      try {
+        championModel = champion.fetch();
+      } catch (IOException e) {
+        throw new OperationFailedException(
+            "step " + step + ": cannot fetch the champion model: " + e.getMessage(), e);
+      }
+      championModel.ifPresent(dir -> out.println("[" + step + "] champion model " + dir));
+    }
+    return championModel;
   }
 
   @Override

@@ -22,12 +22,15 @@ import java.util.Optional;
  */
 final class ChampionRollback {
   private final LocalRunner runner;
+  private final ModelRegistry registry;
   private final AuditLog audit;
   private final Pipeline pipeline;
   private final Clock clock;
 
-  ChampionRollback(LocalRunner runner, AuditLog audit, Pipeline pipeline, Clock clock) {
+  ChampionRollback(
+      LocalRunner runner, ModelRegistry registry, AuditLog audit, Pipeline pipeline, Clock clock) {
     this.runner = runner;
+    this.registry = registry;
     this.audit = audit;
     this.pipeline = pipeline;
     this.clock = clock;
@@ -35,7 +38,6 @@ final class ChampionRollback {
 
   /** Rolls back by {@code reviewer} for {@code reason}; returns the new champion's version. */
   int run(Reviewer reviewer, String reason, RunOptions options) throws ReviewException {
-    ModelRegistry registry = runner.registry();
     String name = pipeline.name();
     RegisteredVersion target =
         registry

@@ -5,6 +5,7 @@ import io.recopipe.pipeline.config.PromotionPolicy;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.metadata.RunRecord;
 import io.recopipe.pipeline.metadata.RunStatus;
+import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.review.Approval;
 import io.recopipe.pipeline.review.ApprovalState;
 import io.recopipe.pipeline.review.Approvals;
@@ -31,19 +32,25 @@ import java.util.stream.Collectors;
 public final class Promotions {
 
   private final LocalRunner runner;
+  private final ModelRegistry registry;
   private final Approvals approvals;
   private final AuditLog audit;
   private final Function<String, Pipeline> pipelines;
   private final Clock clock;
 
   /**
-   * Actions over {@code runner}'s home and the {@code review} services it was built with; {@code
-   * pipelines} gives the definition of a pipeline by name (to resume its run); {@code clock}
-   * decides expiry (tests inject one).
+   * Actions over {@code runner}'s home, its model {@code registry} and the {@code review} services
+   * it was built with; {@code pipelines} gives the definition of a pipeline by name (to resume its
+   * run); {@code clock} decides expiry (tests inject one).
    */
   public Promotions(
-      LocalRunner runner, HomeReview review, Function<String, Pipeline> pipelines, Clock clock) {
+      LocalRunner runner,
+      ModelRegistry registry,
+      HomeReview review,
+      Function<String, Pipeline> pipelines,
+      Clock clock) {
     this.runner = runner;
+    this.registry = registry;
     this.approvals = review.approvals();
     this.audit = review.audit();
     this.pipelines = pipelines;
@@ -106,7 +113,7 @@ public final class Promotions {
   public int rollback(String pipeline, Reviewer reviewer, String reason, RunOptions options)
       throws ReviewException {
     String why = ReviewChecks.requireText(reason, "a rollback needs a reason (--reason TEXT)");
-    return new ChampionRollback(runner, audit, pipelines.apply(pipeline), clock)
+    return new ChampionRollback(runner, registry, audit, pipelines.apply(pipeline), clock)
         .run(reviewer, why, options);
   }
 

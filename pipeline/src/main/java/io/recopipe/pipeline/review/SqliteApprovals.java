@@ -4,6 +4,7 @@ import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.metadata.Timestamps;
 import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import io.recopipe.pipeline.registry.VersionStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -58,7 +59,7 @@ public final class SqliteApprovals implements Approvals {
             ps.setString(6, startedBy);
             ps.executeUpdate();
           }
-          ModelRegistry.setStatus(c, pipeline, version, VersionStatus.AWAITING_APPROVAL);
+          SqliteModelRegistry.setStatus(c, pipeline, version, VersionStatus.AWAITING_APPROVAL);
           Map<String, String> detail = new LinkedHashMap<>();
           detail.put("run_id", runId);
           detail.put("started_by", startedBy);
@@ -132,7 +133,8 @@ public final class SqliteApprovals implements Approvals {
                 ps.setInt(6, version);
                 ps.executeUpdate();
               }
-              ModelRegistry.setStatus(c, pipeline, version, VersionStatus.valueOf(decision.name()));
+              SqliteModelRegistry.setStatus(
+                  c, pipeline, version, VersionStatus.valueOf(decision.name()));
               Map<String, String> detail = new LinkedHashMap<>();
               detail.put("run_id", current.get().runId());
               detail.put("comment", comment == null ? "" : comment);

@@ -17,6 +17,7 @@ import io.recopipe.pipeline.metadata.RunRepository;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegisteredVersion;
+import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import io.recopipe.pipeline.review.Approvals;
 import io.recopipe.pipeline.review.HomePolicy;
 import io.recopipe.pipeline.review.HomeReview;
@@ -63,6 +64,7 @@ public final class LocalRunner implements AutoCloseable {
   private final RunRepository runs;
   private final Approvals approvals;
   private final HomePolicy policy;
+  private final ModelRegistry registry;
 
   /** Statuses a run never leaves: resuming them would change nothing (or undo a decision). */
   private static final Set<RunStatus> ENDED =
@@ -90,7 +92,16 @@ public final class LocalRunner implements AutoCloseable {
    * RunProfiles}); it closes {@code profiles} when it closes.
    */
   public LocalRunner(RecopipeHome home, RunProfiles profiles) {
-    this(home.create(), MetadataStore.open(home.metadataDb()), profiles, null);
+    this(home.create(), MetadataStore.open(home.metadataDb()), profiles, null, null);
+  }
+
+  /**
+   * A runner whose runs register their versions in {@code registry} (built by whoever composes the
+   * application, which also closes it) unless their profile brings its own; {@code null}: the
+   * registry in this home's metadata store.
+   */
+  public LocalRunner(RecopipeHome home, RunProfiles profiles, ModelRegistry registry) {
+    this(home.create(), MetadataStore.open(home.metadataDb()), profiles, null, registry);
   }
 
   /**
@@ -100,6 +111,20 @@ public final class LocalRunner implements AutoCloseable {
    */
   public LocalRunner(
       RecopipeHome home, MetadataStore metadata, RunProfiles profiles, HomeReview review) {
+    this(home, metadata, profiles, review, null);
+  }
+
+  /**
+   * A runner composed explicitly: {@code review}'s services ({@code null}: the home's SQLite ones)
+   * and {@code registry} ({@code null}: the registry in {@code metadata}), each built once by the
+   * composer.
+   */
+  public LocalRunner(
+      RecopipeHome home,
+      MetadataStore metadata,
+      RunProfiles profiles,
+      HomeReview review,
+      ModelRegistry registry) {
     this.profiles = profiles;
     this.home = home;
     this.metadata = metadata;
@@ -114,6 +139,7 @@ public final class LocalRunner implements AutoCloseable {
       throw new UncheckedIOException("cannot open the artifact store in " + home, e);
     }
     this.runs = new RunRepository(metadata);
+    this.registry = registry != null ? registry : new SqliteModelRegistry(metadata);
   }
 
   /**
@@ -210,11 +236,6 @@ public final class LocalRunner implements AutoCloseable {
     return new RunHistory(metadata, artifacts);
   }
 
-  /** The model registry in this home's metadata store. */
-  public ModelRegistry registry() {
-    return new ModelRegistry(metadata);
-  }
-
   /** Run {@code runId}'s record. */
   public Optional<RunRecord> findRun(String runId) {
     return runs.find(runId);
@@ -273,7 +294,7 @@ public final class LocalRunner implements AutoCloseable {
         warehouse,
         run.startedAt(),
         run.who() == null ? options.startedBy() : run.who(),
-        registry(),
+        profile.registry().orElse(registry),
         approvals,
         profile.services(),
         runs);
@@ -309,7 +330,7 @@ public final class LocalRunner implements AutoCloseable {
         if (outcome.status() == RunStatus.SUCCEEDED) {
           Optional<RegisteredVersion> version = session.commit.commit();
           if (version.isPresent()) {
-            new ChampionPromotion(registry(), approvals)
+            new ChampionPromotion(session.registry, approvals)
                 .promote(
                     version.get(),
                     session.commit.served(outcome.steps()),

@@ -2,7 +2,9 @@ package io.recopipe.pipeline.runner;
 
 import io.recopipe.components.api.Services;
 import io.recopipe.components.warehouse.Warehouse;
+import io.recopipe.pipeline.registry.ModelRegistry;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -16,8 +18,18 @@ public interface RunProfiles extends AutoCloseable {
    *
    * @param warehouses opens the run's warehouse (DuckDB locally, BigQuery on gcp)
    * @param services the backends its steps see
+   * @param registry the model registry its versions go to (the gcp profile's Vertex AI Model
+   *     Registry); empty: the registry the runner was composed with
    */
-  record Profile(Supplier<? extends Warehouse> warehouses, Services services) {}
+  record Profile(
+      Supplier<? extends Warehouse> warehouses,
+      Services services,
+      Optional<ModelRegistry> registry) {
+    /** A profile that registers in the runner's registry. */
+    public Profile(Supplier<? extends Warehouse> warehouses, Services services) {
+      this(warehouses, services, Optional.empty());
+    }
+  }
 
   /** The profile of a run with {@code parameters}. */
   Profile forRun(Map<String, String> parameters);

@@ -13,6 +13,7 @@ import io.recopipe.pipeline.audit.BigQueryAuditLog;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegistryFixtures;
+import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import io.recopipe.pipeline.review.ApprovalState;
 import io.recopipe.pipeline.review.BigQueryApprovals;
 import io.recopipe.pipeline.review.LoopbackBigQueryTables;
@@ -54,7 +55,7 @@ class GcpPromotionsTest {
   void start() throws Exception {
     bq = new LoopbackBigQueryTables();
     store = MetadataStore.open(dir.resolve("metadata.db"));
-    registry = new ModelRegistry(store);
+    registry = new SqliteModelRegistry(store);
     registry.register(RegistryFixtures.draft(store, "job-1", "carol", 0.9));
     registry.setImage("mf", 1, IMAGE);
     audit =

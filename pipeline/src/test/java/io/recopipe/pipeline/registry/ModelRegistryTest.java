@@ -18,7 +18,7 @@ class ModelRegistryTest {
   @Test
   void versionsAreNumberedPerPipelineAndRoundTrip() {
     try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
-      ModelRegistry registry = new ModelRegistry(store);
+      ModelRegistry registry = new SqliteModelRegistry(store);
       RegisteredVersion v1 = registry.register(RegistryFixtures.draft(store, "r1", "alice", 0.91));
       RegisteredVersion v2 = registry.register(RegistryFixtures.draft(store, "r2", "alice", 0.90));
       assertEquals(1, v1.version());
@@ -26,7 +26,7 @@ class ModelRegistryTest {
       RegisteredVersion read = registry.find("mf", 2).orElseThrow();
       assertEquals(v2, read);
       assertEquals(0.90, read.metrics().get("rmse"));
-      assertEquals(Optional.of(v1), registry.forRun("r1"));
+      assertEquals(Optional.of(v1), registry.forRun("mf", "r1"));
       assertEquals(
           List.of(2, 1), registry.list("mf").stream().map(RegisteredVersion::version).toList());
       registry.setImage("mf", 1, "runs/r1/package/image");
@@ -38,7 +38,7 @@ class ModelRegistryTest {
   @Test
   void promotionMovesChampionAndPreviousWithHistory() {
     try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
-      ModelRegistry registry = new ModelRegistry(store);
+      ModelRegistry registry = new SqliteModelRegistry(store);
       registry.register(RegistryFixtures.draft(store, "r1", "alice", 0.91));
       registry.register(RegistryFixtures.draft(store, "r2", "alice", 0.90));
       registry.promote("mf", 1, "alice", "auto promotion of run r1", true);
@@ -77,7 +77,7 @@ class ModelRegistryTest {
       IllegalArgumentException e =
           assertThrows(
               IllegalArgumentException.class,
-              () -> new ModelRegistry(store).promote("mf", 7, "bob", "x", true));
+              () -> new SqliteModelRegistry(store).promote("mf", 7, "bob", "x", true));
       assertEquals("no model version mf/v7", e.getMessage());
     }
   }
@@ -85,7 +85,7 @@ class ModelRegistryTest {
   @Test
   void aChampionThatIsNotServedIsPromotedAndTheServingVersionKeepsServing() {
     try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
-      ModelRegistry registry = new ModelRegistry(store);
+      ModelRegistry registry = new SqliteModelRegistry(store);
       registry.register(RegistryFixtures.draft(store, "r1", "alice", 0.91));
       registry.register(RegistryFixtures.draft(store, "r2", "alice", 0.90));
       registry.register(RegistryFixtures.draft(store, "r3", "alice", 0.89));
@@ -115,7 +115,7 @@ class ModelRegistryTest {
   @Test
   void aVersionIsFoundByItsContent() {
     try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
-      ModelRegistry registry = new ModelRegistry(store);
+      ModelRegistry registry = new SqliteModelRegistry(store);
       RegisteredVersion v1 = registry.register(RegistryFixtures.draft(store, "r1", "alice", 0.91));
       assertEquals(1, registry.withModelVersion("mf", v1.modelVersion()).orElseThrow().version());
       assertTrue(registry.withModelVersion("mf", "000000000000").isEmpty());

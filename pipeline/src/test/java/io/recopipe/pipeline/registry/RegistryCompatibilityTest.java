@@ -40,7 +40,7 @@ class RegistryCompatibilityTest {
   @Test
   void schemaTwoRegistry() throws IOException {
     try (MetadataStore store = open(MetadataFixture.SCHEMA_2)) {
-      ModelRegistry registry = new ModelRegistry(store);
+      ModelRegistry registry = new SqliteModelRegistry(store);
       // schema 2 left both served versions DEPLOYED; today's code reads them as they are
       assertVersions(
           registry,
@@ -89,7 +89,7 @@ class RegistryCompatibilityTest {
   @Test
   void schemaSixRegistry() throws IOException {
     try (MetadataStore store = open(MetadataFixture.SCHEMA_6)) {
-      ModelRegistry registry = new ModelRegistry(store);
+      ModelRegistry registry = new SqliteModelRegistry(store);
       assertVersions(
           registry,
           "20261203-0031",

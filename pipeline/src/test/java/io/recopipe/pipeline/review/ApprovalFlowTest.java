@@ -21,6 +21,7 @@ import io.recopipe.pipeline.promotion.Promotions;
 import io.recopipe.pipeline.registry.AliasChange;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegisteredVersion;
+import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import io.recopipe.pipeline.registry.VersionStatus;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunOptions;
@@ -80,6 +81,7 @@ class ApprovalFlowTest {
   private final MovableClock clock = new MovableClock();
   private final Pipeline pipeline = MovieLensMfPipeline.definition();
   private LocalRunner runner;
+  private ModelRegistry registry;
   private Promotions promotions;
   private HomeReview review;
   private Reviewer alice;
@@ -90,6 +92,7 @@ class ApprovalFlowTest {
     RecopipeHome home = RecopipeHome.at(dir.resolve("home")).create();
     MetadataStore store = MetadataStore.open(home.metadataDb());
     review = HomeReview.sqlite(store, Clock.systemUTC());
+    registry = new SqliteModelRegistry(store);
     runner =
         new LocalRunner(
             home,
@@ -103,8 +106,9 @@ class ApprovalFlowTest {
                   }
                 },
                 Services.none()),
-            review);
-    promotions = new Promotions(runner, review, name -> pipeline, clock);
+            review,
+            registry);
+    promotions = new Promotions(runner, registry, review, name -> pipeline, clock);
     alice =
         review
             .reviewers()
@@ -118,6 +122,7 @@ class ApprovalFlowTest {
   @AfterEach
   void close() {
     runner.close();
+    registry.close();
   }
 
   private RunOptions as(String who) {
@@ -170,12 +175,12 @@ class ApprovalFlowTest {
         waiting.message());
     assertEquals(ExecutionStatus.SUCCEEDED, waiting.step("package").orElseThrow().status());
     assertTrue(waiting.step("deploy").isEmpty(), "deploy must not run before approval");
-    RegisteredVersion v1 = runner.registry().forRun(waiting.runId()).orElseThrow();
+    RegisteredVersion v1 = registry.forRun(NAME, waiting.runId()).orElseThrow();
     assertEquals(VersionStatus.AWAITING_APPROVAL, v1.status());
     assertTrue(v1.imageUri().orElseThrow().contains("/package/"), v1.toString());
     assertTrue(v1.metrics().containsKey("root_mean_squared_error"), v1.metrics().toString());
     assertTrue(v1.gateDecision().contains("\"blessed\""), v1.gateDecision());
-    assertTrue(runner.registry().alias(NAME, ModelRegistry.CHAMPION).isEmpty());
+    assertTrue(registry.alias(NAME, ModelRegistry.CHAMPION).isEmpty());
     Approval pending = promotions.pending(NAME).get(0);
     assertEquals("alice", pending.startedBy());
     assertEquals(clock.instant().plus(Duration.ofHours(72)), pending.expiresAt());
@@ -188,12 +193,12 @@ class ApprovalFlowTest {
     RunResult approved = promotions.approve(NAME, 1, bob, "looks good", as("bob"));
     assertEquals(RunStatus.SUCCEEDED, approved.status(), approved.message());
     assertEquals(ExecutionStatus.SUCCEEDED, approved.step("deploy").orElseThrow().status());
-    assertEquals(1, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version());
+    assertEquals(1, registry.alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version());
     assertEquals(
         VersionStatus.PROMOTED,
-        runner.registry().find(NAME, 1).orElseThrow().status(),
+        registry.find(NAME, 1).orElseThrow().status(),
         "deploy is disabled: champion, not served");
-    AliasChange move = runner.registry().history(NAME).get(0);
+    AliasChange move = registry.history(NAME).get(0);
     assertEquals("bob", move.actor());
     assertEquals("approved by bob: looks good", move.reason());
     assertEquals("alice", runner.findRun(waiting.runId()).orElseThrow().who());
@@ -214,8 +219,7 @@ class ApprovalFlowTest {
   void aRejectedModelEndsItsRunRejectedAndTheChampionStays() throws Exception {
     RunResult auto = run("alice", Map.of("promotion.policy", "auto"));
     assertEquals(RunStatus.SUCCEEDED, auto.status(), auto.message());
-    assertEquals(
-        "auto promotion of run " + auto.runId(), runner.registry().history(NAME).get(0).reason());
+    assertEquals("auto promotion of run " + auto.runId(), registry.history(NAME).get(0).reason());
     RunResult waiting = run("alice", Map.of("train.max_iterations", "6"));
     assertEquals(RunStatus.AWAITING_APPROVAL, waiting.status(), waiting.message());
 
@@ -224,8 +228,8 @@ class ApprovalFlowTest {
     assertEquals(ReviewException.Kind.INVALID, noComment.kind());
     promotions.reject(NAME, 2, bob, "RMSE is worse on new users");
     assertEquals(RunStatus.REJECTED, runner.findRun(waiting.runId()).orElseThrow().status());
-    assertEquals(VersionStatus.REJECTED, runner.registry().find(NAME, 2).orElseThrow().status());
-    assertEquals(1, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version());
+    assertEquals(VersionStatus.REJECTED, registry.find(NAME, 2).orElseThrow().status());
+    assertEquals(1, registry.alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version());
     assertTrue(runner.resumeBlocker(waiting.runId()).orElseThrow().contains("REJECTED"));
     ReviewException late =
         assertThrows(
@@ -270,7 +274,7 @@ class ApprovalFlowTest {
         "a waiting run keeps the four-eyes rule it started under");
     RunResult relaxed =
         run("alice", Map.of("promotion.four_eyes", "false", "train.max_iterations", "6"));
-    int version = runner.registry().forRun(relaxed.runId()).orElseThrow().version();
+    int version = registry.forRun(NAME, relaxed.runId()).orElseThrow().version();
     assertEquals(
         RunStatus.SUCCEEDED,
         promotions.approve(NAME, version, alice, "solo team", as("alice")).status());
@@ -288,7 +292,7 @@ class ApprovalFlowTest {
     assertTrue(expired.getMessage().startsWith("approval of v1 expired at "), expired.getMessage());
     assertEquals(RunStatus.EXPIRED, runner.findRun(waiting.runId()).orElseThrow().status());
     assertEquals(ApprovalState.EXPIRED, promotions.approval(NAME, 1).orElseThrow().state());
-    assertTrue(runner.registry().alias(NAME, ModelRegistry.CHAMPION).isEmpty());
+    assertTrue(registry.alias(NAME, ModelRegistry.CHAMPION).isEmpty());
 
     RunResult second =
         run("alice", Map.of("promotion.expires_after", "1h", "train.max_iterations", "6"));
@@ -320,12 +324,11 @@ class ApprovalFlowTest {
     RunResult second = run("alice", Map.of("train.max_iterations", "6"));
     assertEquals(RunStatus.AWAITING_APPROVAL, second.status(), second.message());
     promotions.approve(NAME, 2, bob, "better", as("bob"));
-    assertEquals(2, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version());
+    assertEquals(2, registry.alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version());
     assertEquals(1, promotions.rollback(NAME, bob, "complaints from users", as("bob")));
-    assertEquals(1, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version());
-    assertEquals(2, runner.registry().alias(NAME, ModelRegistry.PREVIOUS).orElseThrow().version());
-    assertEquals(
-        "rollback: complaints from users", runner.registry().history(NAME).get(0).reason());
+    assertEquals(1, registry.alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version());
+    assertEquals(2, registry.alias(NAME, ModelRegistry.PREVIOUS).orElseThrow().version());
+    assertEquals("rollback: complaints from users", registry.history(NAME).get(0).reason());
     AuditEntry last = review.audit().list().get(review.audit().list().size() - 1);
     assertEquals("rollback", last.action());
     assertEquals("bob", last.actor());

@@ -9,6 +9,7 @@ import io.recopipe.pipeline.audit.SqliteAuditLog;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegistryFixtures;
+import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import io.recopipe.pipeline.registry.VersionStatus;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +27,7 @@ class ApprovalsTest {
   @Test
   void requestThenDecideOnceWithStatusAndAudit() throws Exception {
     try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
-      ModelRegistry registry = new ModelRegistry(store);
+      ModelRegistry registry = new SqliteModelRegistry(store);
       registry.register(RegistryFixtures.draft(store, "r1", "alice", 0.9));
       Approvals approvals = new SqliteApprovals(store);
       Approval pending =

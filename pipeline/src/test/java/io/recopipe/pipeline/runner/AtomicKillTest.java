@@ -9,6 +9,7 @@ import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -76,17 +77,14 @@ class AtomicKillTest {
         "only the killed run's staged tables may be new");
 
     Files.delete(marker);
-    try (LocalRunner runner = AtomicRunTest.newRunner(home)) {
+    try (LocalRunner runner = AtomicRunTest.newRunner(home);
+        ModelRegistry registry = SqliteModelRegistry.open(home.metadataDb())) {
       RunResult resumed =
           runner.resume(InjectedFailure.shippedWith("evaluate", marker, started, 0), runId, quiet);
       assertEquals(RunStatus.SUCCEEDED, resumed.status(), resumed.message());
       assertEquals(
           2,
-          runner
-              .registry()
-              .alias(MovieLensMfPipeline.NAME, ModelRegistry.CHAMPION)
-              .orElseThrow()
-              .version());
+          registry.alias(MovieLensMfPipeline.NAME, ModelRegistry.CHAMPION).orElseThrow().version());
     }
     HomeSnapshot committed = HomeSnapshot.of(home);
     assertTrue(committed.staged().isEmpty(), committed.staged().toString());

@@ -13,6 +13,7 @@ import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import io.recopipe.pipeline.registry.VersionStatus;
 import io.recopipe.pipeline.testing.FastConfig;
 import java.io.ByteArrayOutputStream;
@@ -44,16 +45,19 @@ class AtomicRunTest {
 
   RecopipeHome home;
   LocalRunner runner;
+  ModelRegistry registry;
   final ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
   @BeforeEach
   void open() {
     home = RecopipeHome.at(dir.resolve("home"));
     runner = newRunner(home);
+    registry = SqliteModelRegistry.open(home.metadataDb());
   }
 
   @AfterEach
   void close() {
+    registry.close();
     runner.close();
   }
 
@@ -140,8 +144,8 @@ class AtomicRunTest {
         "the resumed run's tables are published");
     assertEquals(before.tables().get("ratings"), committed.tables().get("ratings"));
     assertEquals(2, committed.rows("model_versions"));
-    assertEquals(2, runner.registry().alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version());
-    assertEquals(failed.runId(), runner.registry().find(NAME, 2).orElseThrow().runId());
+    assertEquals(2, registry.alias(NAME, ModelRegistry.CHAMPION).orElseThrow().version());
+    assertEquals(failed.runId(), registry.find(NAME, 2).orElseThrow().runId());
     assertTrue(committed.staged().isEmpty(), committed.staged().toString());
   }
 
@@ -177,7 +181,7 @@ class AtomicRunTest {
     HomeSnapshot before = HomeSnapshot.of(home);
     assertEquals(
         VersionStatus.PROMOTED,
-        runner.registry().find(NAME, 1).orElseThrow().status(),
+        registry.find(NAME, 1).orElseThrow().status(),
         "deploy is off: champion, not served");
     progress.reset();
     RunResult again = run(MovieLensMfPipeline.definition(), Map.of());

@@ -34,7 +34,7 @@ final class ModelsPage implements Handler {
   @Override
   public void handle(Context ctx) {
     String pipeline = site.pipeline(ctx.pathParam("pipeline")).name();
-    ModelRegistry registry = site.runner().registry();
+    ModelRegistry registry = site.registry();
     Optional<Integer> champion =
         registry.alias(pipeline, ModelRegistry.CHAMPION).map(RegisteredVersion::version);
     Optional<Integer> previous =

@@ -39,7 +39,7 @@ final class PromotionPage implements Handler {
   public void handle(Context ctx) {
     String pipeline = site.pipeline(ctx.pathParam("pipeline")).name();
     int version = Requests.version(ctx);
-    ModelRegistry registry = site.runner().registry();
+    ModelRegistry registry = site.registry();
     RegisteredVersion candidate =
         registry
             .find(pipeline, version)

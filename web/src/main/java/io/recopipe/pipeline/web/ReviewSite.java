@@ -2,6 +2,7 @@ package io.recopipe.pipeline.web;
 
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.promotion.Promotions;
+import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.review.HomeReview;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunOptions;
@@ -20,6 +21,7 @@ import java.util.Optional;
 public final class ReviewSite {
   private final LocalRunner runner;
   private final HomeReview review;
+  private final ModelRegistry registry;
   private final Map<String, Pipeline> pipelines;
   private final Promotions promotions;
   private final PrintStream progress;
@@ -27,20 +29,23 @@ public final class ReviewSite {
   private final Object actions = new Object();
 
   /**
-   * A site over {@code runner}'s home and its {@code review} services for {@code pipelines};
-   * resumed runs (approve, rollback) write their progress lines to {@code progress}.
+   * A site over {@code runner}'s home, its model {@code registry} and its {@code review} services
+   * for {@code pipelines}; resumed runs (approve, rollback) write their progress lines to {@code
+   * progress}.
    */
   public ReviewSite(
       LocalRunner runner,
+      ModelRegistry registry,
       HomeReview review,
       List<Pipeline> pipelines,
       Clock clock,
       PrintStream progress) {
     this.runner = runner;
+    this.registry = registry;
     this.review = review;
     this.pipelines = new LinkedHashMap<>();
     pipelines.forEach(p -> this.pipelines.put(p.name(), p));
-    this.promotions = new Promotions(runner, review, this::pipeline, clock);
+    this.promotions = new Promotions(runner, registry, review, this::pipeline, clock);
     this.progress = progress;
     this.insights = new InsightCache(runner);
   }
@@ -52,6 +57,11 @@ public final class ReviewSite {
   /** The review services the site was built with. */
   HomeReview review() {
     return review;
+  }
+
+  /** The model registry the site was built with. */
+  ModelRegistry registry() {
+    return registry;
   }
 
   Promotions promotions() {

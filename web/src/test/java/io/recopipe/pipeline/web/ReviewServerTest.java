@@ -8,6 +8,8 @@ import io.recopipe.components.api.Services;
 import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.metadata.RunStatus;
+import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import io.recopipe.pipeline.review.HomeReview;
 import io.recopipe.pipeline.review.Reviewer;
 import io.recopipe.pipeline.runner.LocalRunner;
@@ -50,6 +52,7 @@ class ReviewServerTest {
 
   private LocalRunner runner;
   private HomeReview review;
+  private ModelRegistry registry;
   private Sessions sessions;
   private ReviewServer server;
 
@@ -58,6 +61,7 @@ class ReviewServerTest {
     RecopipeHome home = RecopipeHome.at(dir.resolve("home")).create();
     MetadataStore store = MetadataStore.open(home.metadataDb());
     review = HomeReview.sqlite(store, Clock.systemUTC());
+    registry = new SqliteModelRegistry(store);
     runner =
         new LocalRunner(
             home,
@@ -67,11 +71,12 @@ class ReviewServerTest {
                   throw new IllegalStateException("no warehouse in this test");
                 },
                 Services.none()),
-            review);
+            review,
+            registry);
     sessions = new Sessions(Clock.systemUTC(), Sessions.IDLE);
     ReviewSite site =
         new ReviewSite(
-            runner, review, List.of(EchoPipeline.definition()), Clock.systemUTC(), QUIET);
+            runner, registry, review, List.of(EchoPipeline.definition()), Clock.systemUTC(), QUIET);
     server = ReviewServer.start(site, "127.0.0.1", 0, List.of(), QUIET, sessions);
   }
 
@@ -79,6 +84,7 @@ class ReviewServerTest {
   void stop() {
     server.close();
     runner.close();
+    registry.close();
   }
 
   @Test

@@ -1,0 +1,22 @@
+package io.recopipe.pipeline.kfp;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where a step running in a pipeline container finds its pipeline's champion bundle (on the gcp
+ * profile: the {@code champion} alias of the Vertex AI Model Registry), so the gate and evaluate
+ * compare with the champion on Vertex as they do under the local runner.
+ */
+@FunctionalInterface
+public interface ChampionSource {
+  /** No champion anywhere (the embedded profile in a container: no registry to ask). */
+  ChampionSource NONE = (pipeline, into) -> Optional.empty();
+
+  /**
+   * The champion bundle of {@code pipeline}, fetched under {@code into} when it is remote; empty
+   * when the pipeline has no champion yet.
+   */
+  Optional<Path> champion(String pipeline, Path into) throws IOException;
+}

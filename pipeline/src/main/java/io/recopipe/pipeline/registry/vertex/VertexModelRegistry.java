@@ -1,0 +1,270 @@
+package io.recopipe.pipeline.registry.vertex;
+
+import io.recopipe.components.packaging.PushedImage;
+import io.recopipe.infra.profile.GcpProfile;
+import io.recopipe.infra.vertex.ModelUpload;
+import io.recopipe.infra.vertex.ModelVersionRecord;
+import io.recopipe.infra.vertex.VertexLabels;
+import io.recopipe.infra.vertex.VertexModelRegistryClient;
+import io.recopipe.model.error.InvalidInputException;
+import io.recopipe.model.error.OperationFailedException;
+import io.recopipe.pipeline.registry.AliasChange;
+import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.registry.RegisteredVersion;
+import io.recopipe.pipeline.registry.VersionStatus;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The gcp profile's {@link ModelRegistry}: the Vertex AI Model Registry, one model per pipeline
+ * (its name as model id), one model version per registered bundle with the bundle's Cloud Storage
+ * directory as artifact and the pushed serving image as container, and the {@value #CHAMPION} and
+ * {@value #PREVIOUS} aliases moved with {@code MergeVersionAliases}, so the champion a Vertex task
+ * reads is the one the last promotion chose, wherever it was approved.
+ *
+ * <p>Vertex AI keeps no alias history: each version's labels record the latest move of each alias
+ * to it (from, by, at), which {@link #history} returns; the reasons live in the audit log.
+ */
+public final class VertexModelRegistry implements ModelRegistry {
+  private final VertexModelRegistryClient client;
+  private final Function<String, String> artifactUris;
+  private final Function<String, String> imageReferences;
+  private final Clock clock;
+
+  /**
+   * A registry in {@code client}'s project and region; {@code artifactUris} maps a bundle's
+   * artifact URI to its {@code gs://} directory, {@code imageReferences} an IMAGE artifact URI to
+   * the pushed image reference ({@code HOST/PATH@sha256:…}).
+   */
+  public VertexModelRegistry(
+      VertexModelRegistryClient client,
+      Function<String, String> artifactUris,
+      Function<String, String> imageReferences,
+      Clock clock) {
+    this.client = client;
+    this.artifactUris = artifactUris;
+    this.imageReferences = imageReferences;
+    this.clock = clock;
+  }
+
+  /**
+   * The registry of the gcp profile {@code gcp}: bundles are found at their mirror in the profile's
+   * Cloud Storage store, images through the {@code image.json} of the IMAGE artifact under {@code
+   * artifactsRoot} (the home's artifact store).
+   */
+  public static VertexModelRegistry forProfile(GcpProfile gcp, Path artifactsRoot) {
+    return new VertexModelRegistry(
+        gcp.modelRegistry(),
+        bundleUri -> gcp.artifacts().uri(bundleUri),
+        imageUri -> pushedImage(artifactsRoot.resolve(imageUri)),
+        Clock.systemUTC());
+  }
+
+  private static String pushedImage(Path imageDir) {
+    try {
+      return PushedImage.read(imageDir).pinnedReference();
+    } catch (IOException e) {
+      throw new OperationFailedException(
+          "cannot register in Vertex AI without a pushed serving image: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public RegisteredVersion register(RegisteredVersion draft, String actor) {
+    String image =
+        draft
+            .imageUri()
+            .orElseThrow(
+                () ->
+                    new OperationFailedException(
+                        "cannot register "
+                            + draft.pipeline()
+                            + " model "
+                            + draft.modelVersion()
+                            + " in Vertex AI: it was not packaged (a model version needs its"
+                            + " serving image)"));
+    String versionId =
+        client.upload(
+            new ModelUpload(
+                draft.pipeline(),
+                draft.pipeline(),
+                artifactUris.apply(draft.bundleUri()),
+                imageReferences.apply(image),
+                "run " + draft.runId() + ", model " + draft.modelVersion(),
+                VersionRecords.labels(draft),
+                VersionRecords.metadata(draft, actor)));
+    return find(draft.pipeline(), Integer.parseInt(versionId)).orElseThrow();
+  }
+
+  @Override
+  public Optional<RegisteredVersion> find(String pipeline, int version) {
+    return client.get(pipeline, Integer.toString(version)).map(VersionRecords::version);
+  }
+
+  @Override
+  public List<RegisteredVersion> list(String pipeline) {
+    return records(pipeline, "").stream()
+        .map(VersionRecords::version)
+        .sorted(Comparator.comparingInt(RegisteredVersion::version).reversed())
+        .toList();
+  }
+
+  @Override
+  public Optional<RegisteredVersion> alias(String pipeline, String alias) {
+    return client.get(pipeline, alias).map(VersionRecords::version);
+  }
+
+  @Override
+  public void setImage(String pipeline, int version, String imageUri) {
+    RegisteredVersion v = require(pipeline, version);
+    if (!v.imageUri().equals(Optional.of(imageUri))) {
+      throw new OperationFailedException(
+          ModelRegistry.subject(pipeline, version)
+              + " keeps the image it was uploaded with in Vertex AI ("
+              + v.imageUri().orElse("none")
+              + ")");
+    }
+  }
+
+  @Override
+  public void setStatus(String pipeline, int version, VersionStatus status, String actor) {
+    label(record(pipeline, version), Map.of(VersionRecords.STATUS, VersionRecords.status(status)));
+  }
+
+  @Override
+  public void promote(String pipeline, int version, String actor, String reason, boolean served) {
+    ModelVersionRecord target = record(pipeline, version);
+    Optional<ModelVersionRecord> old = client.get(pipeline, CHAMPION);
+    if (old.isPresent() && old.get().versionId().equals(target.versionId())) {
+      return;
+    }
+    Instant now = clock.instant();
+    client.mergeAliases(pipeline, target.versionId(), List.of(CHAMPION));
+    Map<String, String> moved = new java.util.TreeMap<>(move(CHAMPION, old, actor, now));
+    if (old.isPresent()) {
+      Optional<ModelVersionRecord> before = client.get(pipeline, PREVIOUS);
+      client.mergeAliases(pipeline, old.get().versionId(), List.of(PREVIOUS));
+      Map<String, String> previous = new java.util.TreeMap<>(move(PREVIOUS, before, actor, now));
+      if (VersionRecords.statusOf(old.get()) == VersionStatus.PROMOTED) {
+        previous.put(VersionRecords.STATUS, VersionRecords.status(VersionStatus.RETIRED));
+      }
+      label(client.get(pipeline, old.get().versionId()).orElseThrow(), previous);
+    }
+    if (served) {
+      retireServing(pipeline, target.versionId());
+    }
+    moved.put(
+        VersionRecords.STATUS,
+        VersionRecords.status(served ? VersionStatus.DEPLOYED : VersionStatus.PROMOTED));
+    label(record(pipeline, version), moved);
+  }
+
+  @Override
+  public void markServing(String pipeline, int version, String actor) {
+    ModelVersionRecord target = record(pipeline, version);
+    if (VersionRecords.statusOf(target) == VersionStatus.DEPLOYED) {
+      return;
+    }
+    retireServing(pipeline, target.versionId());
+    label(target, Map.of(VersionRecords.STATUS, VersionRecords.status(VersionStatus.DEPLOYED)));
+  }
+
+  @Override
+  public Optional<RegisteredVersion> withModelVersion(String pipeline, String modelVersion) {
+    return records(pipeline, filter(VersionRecords.CONTENT, modelVersion)).stream()
+        .map(VersionRecords::version)
+        .filter(v -> v.modelVersion().equals(modelVersion))
+        .min(Comparator.comparingInt(RegisteredVersion::version));
+  }
+
+  @Override
+  public Optional<RegisteredVersion> forRun(String pipeline, String runId) {
+    return records(pipeline, filter(VersionRecords.RUN, runId)).stream()
+        .map(VersionRecords::version)
+        .filter(v -> v.runId().equals(runId))
+        .findFirst();
+  }
+
+  @Override
+  public List<AliasChange> history(String pipeline) {
+    List<AliasChange> out = new ArrayList<>();
+    for (ModelVersionRecord r : records(pipeline, "")) {
+      for (String alias : List.of(CHAMPION, PREVIOUS)) {
+        String at = r.labels().get(alias + VersionRecords.AT);
+        if (at == null) {
+          continue;
+        }
+        String from = r.labels().getOrDefault(alias + VersionRecords.FROM, "");
+        out.add(
+            new AliasChange(
+                0,
+                pipeline,
+                alias,
+                from.isEmpty() ? Optional.empty() : Optional.of(Integer.parseInt(from)),
+                Optional.of(Integer.parseInt(r.versionId())),
+                r.labels().getOrDefault(alias + VersionRecords.BY, ""),
+                Instant.ofEpochSecond(Long.parseLong(at)),
+                ""));
+      }
+    }
+    out.sort(Comparator.comparing(AliasChange::at).reversed());
+    return out;
+  }
+
+  private static Map<String, String> move(
+      String alias, Optional<ModelVersionRecord> from, String actor, Instant at) {
+    return Map.of(
+        alias + VersionRecords.FROM,
+        from.map(ModelVersionRecord::versionId).orElse(""),
+        alias + VersionRecords.BY,
+        VertexLabels.value(actor),
+        alias + VersionRecords.AT,
+        Long.toString(at.getEpochSecond()));
+  }
+
+  private void retireServing(String pipeline, String exceptVersion) {
+    String deployed = VersionRecords.status(VersionStatus.DEPLOYED);
+    for (ModelVersionRecord r : records(pipeline, filter(VersionRecords.STATUS, deployed))) {
+      if (!r.versionId().equals(exceptVersion)
+          && deployed.equals(r.labels().get(VersionRecords.STATUS))) {
+        label(r, Map.of(VersionRecords.STATUS, VersionRecords.status(VersionStatus.RETIRED)));
+      }
+    }
+  }
+
+  private void label(ModelVersionRecord record, Map<String, String> changes) {
+    client.setLabels(
+        record.modelName().substring(record.modelName().lastIndexOf('/') + 1),
+        record.versionId(),
+        VersionRecords.with(record, changes));
+  }
+
+  private List<ModelVersionRecord> records(String pipeline, String filter) {
+    return client.versions(pipeline, filter);
+  }
+
+  private ModelVersionRecord record(String pipeline, int version) {
+    return client
+        .get(pipeline, Integer.toString(version))
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    "no model version " + ModelRegistry.subject(pipeline, version)));
+  }
+
+  private RegisteredVersion require(String pipeline, int version) {
+    return VersionRecords.version(record(pipeline, version));
+  }
+
+  private static String filter(String label, String value) {
+    return "labels." + label + "=\"" + VertexLabels.value(value) + "\"";
+  }
+}
