@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunSpecParityIT {
   private static final String MAIN = "io.recopipe.pipeline.cli.Main";
+  private static final String STEPS = "exit-handler-1.";
   private static final String IMAGE = "example.com/recopipe-pipeline@sha256:" + "0".repeat(64);
   private static final Pattern OUTPUT =
       Pattern.compile("^\\s+output (\\w+): \\w+ (\\S+) \\(\\d+ bytes, sha256 (\\w+)\\)$");
@@ -92,11 +93,19 @@ class RunSpecParityIT {
     JsonNode record = record(specHome);
     assertEquals("SUCCEEDED", record.path("state").asText(), record.toString());
     JsonNode tasks = record.path("tasks");
-    assertEquals(true, tasks.path("gate").path("parameters").path("blessed").asBoolean(false));
-    assertEquals("SUCCEEDED", tasks.path("condition-1").path("state").asText());
+    // Tasks are recorded by their path through the sub-DAGs, as KFP names them: every step sits in
+    // the exit handler's DAG, the blessed steps in condition-1, hybrid (off by default) in
+    // condition-2, and the exit task commit at the root.
+    assertEquals(
+        true,
+        tasks.path(STEPS + "gate").path("parameters").path("blessed").asBoolean(false),
+        tasks.toString());
+    assertEquals("SUCCEEDED", tasks.path(STEPS + "condition-1").path("state").asText());
+    assertEquals("NOT_TRIGGERED", tasks.path(STEPS + "condition-2").path("state").asText());
+    assertEquals("SUCCEEDED", tasks.path("commit").path("state").asText());
     Map<String, Path> local = outputs(runHome);
     Path specModel =
-        Path.of(tasks.path("train").path("artifacts").path("model").path("path").asText());
+        Path.of(tasks.path(STEPS + "train").path("artifacts").path("model").path("path").asText());
     assertEquals(dataFiles(local.get("train.model")), dataFiles(specModel));
     for (String file : List.of("user_factors.f32", "item_factors.f32", "users.ids", "items.ids")) {
       assertTrue(
@@ -107,10 +116,10 @@ class RunSpecParityIT {
     }
     assertEquals(
         Files.readString(local.get("evaluate.metrics").resolve("metrics.json")),
-        Files.readString(artifact(tasks, "evaluate", "metrics").resolve("metrics.json")));
+        Files.readString(artifact(tasks, STEPS + "evaluate", "metrics").resolve("metrics.json")));
     assertEquals(
         Files.readString(local.get("gate.decision").resolve("decision.json")),
-        Files.readString(artifact(tasks, "gate", "decision").resolve("decision.json")));
+        Files.readString(artifact(tasks, STEPS + "gate", "decision").resolve("decision.json")));
   }
 
   @Test
