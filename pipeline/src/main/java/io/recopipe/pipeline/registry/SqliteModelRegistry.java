@@ -190,6 +190,22 @@ public final class SqliteModelRegistry implements ModelRegistry {
   }
 
   /**
+   * Sets the status of {@code version} when this home's registry holds it and says whether it did:
+   * a run on the gcp profile registers its versions in Google Cloud, where its runner sets the
+   * status, while its approvals still live in the home.
+   */
+  public static boolean setStatusIfRegistered(
+      Connection c, String pipeline, int version, VersionStatus status) throws SQLException {
+    return update(
+            c,
+            "UPDATE model_versions SET status = ? WHERE pipeline = ? AND version = ?",
+            status.name(),
+            pipeline,
+            version)
+        == 1;
+  }
+
+  /**
    * Makes {@code version} the champion and the old champion {@code previous}, recording both moves,
    * the status change and an audit entry in one transaction. {@code served}: the version now serves
    * the endpoint (DEPLOYED, and the version it replaces RETIRED), else it is champion without

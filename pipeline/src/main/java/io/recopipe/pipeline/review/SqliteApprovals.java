@@ -59,7 +59,8 @@ public final class SqliteApprovals implements Approvals {
             ps.setString(6, startedBy);
             ps.executeUpdate();
           }
-          SqliteModelRegistry.setStatus(c, pipeline, version, VersionStatus.AWAITING_APPROVAL);
+          SqliteModelRegistry.setStatusIfRegistered(
+              c, pipeline, version, VersionStatus.AWAITING_APPROVAL);
           Map<String, String> detail = new LinkedHashMap<>();
           detail.put("run_id", runId);
           detail.put("started_by", startedBy);
@@ -133,7 +134,7 @@ public final class SqliteApprovals implements Approvals {
                 ps.setInt(6, version);
                 ps.executeUpdate();
               }
-              SqliteModelRegistry.setStatus(
+              SqliteModelRegistry.setStatusIfRegistered(
                   c, pipeline, version, VersionStatus.valueOf(decision.name()));
               Map<String, String> detail = new LinkedHashMap<>();
               detail.put("run_id", current.get().runId());

@@ -6,6 +6,8 @@ import io.recopipe.pipeline.dsl.Step;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegisteredVersion;
+import io.recopipe.pipeline.registry.SqliteModelRegistry;
+import io.recopipe.pipeline.registry.VersionStatus;
 import io.recopipe.pipeline.review.Approval;
 import io.recopipe.pipeline.review.Approvals;
 import io.recopipe.pipeline.review.ReviewException;
@@ -82,6 +84,12 @@ final class ApprovalGate {
               now,
               now.plus(policy.expiresAfter()),
               reasons);
+      if (!(session.registry instanceof SqliteModelRegistry)) {
+        // The home's approvals set the status of versions in the home's registry in their own
+        // transaction; a version registered in Google Cloud gets it from its own registry.
+        session.registry.setStatus(
+            v.pipeline(), v.version(), VersionStatus.AWAITING_APPROVAL, "system:runner");
+      }
       return Optional.of(waiting(requested, reasons));
     }
     Approval approval = found.get();

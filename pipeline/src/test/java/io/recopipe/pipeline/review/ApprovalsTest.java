@@ -77,4 +77,22 @@ class ApprovalsTest {
       assertTrue(e.getMessage().startsWith("mf/v4 has no approval request"), e.getMessage());
     }
   }
+
+  @Test
+  void aVersionRegisteredOutsideTheHomeIsRequestedAndDecidedWithAudit() throws Exception {
+    // A run on the gcp profile registers in Google Cloud; its approval still lives in the home.
+    try (MetadataStore store = MetadataStore.open(dir.resolve("m.db"))) {
+      Approvals approvals = new SqliteApprovals(store);
+      Approval pending =
+          approvals.request("mf", 7, "r7", "alice", T0, T0.plus(Duration.ofHours(72)));
+      assertEquals(ApprovalState.PENDING, pending.state());
+      Approval rejected =
+          approvals.decide("mf", 7, ApprovalState.REJECTED, "bob", "worse", T0.plusSeconds(60));
+      assertEquals(ApprovalState.REJECTED, rejected.state());
+      assertTrue(new SqliteModelRegistry(store).find("mf", 7).isEmpty());
+      assertEquals(
+          List.of("request_approval", "reject"),
+          new SqliteAuditLog(store).list().stream().map(AuditEntry::action).toList());
+    }
+  }
 }
