@@ -1,7 +1,6 @@
 package io.recopipe.pipeline.kfp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recopipe.components.api.Component;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Port;
@@ -35,7 +34,6 @@ import java.util.function.Supplier;
  * #commit}) publishes or drops what is left.
  */
 public final class ContainerRun {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The final status of an exit handler whose tasks all succeeded (or were not triggered). */
   static final String SUCCEEDED = "SUCCEEDED";

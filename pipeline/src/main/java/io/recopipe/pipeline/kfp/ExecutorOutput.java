@@ -1,10 +1,10 @@
 package io.recopipe.pipeline.kfp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.Component;
 import io.recopipe.components.api.Port;
+import io.recopipe.model.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +19,6 @@ import java.util.Map;
  * merges that metadata into the artifacts it records, which is how Vertex shows a run's metrics.
  */
 final class ExecutorOutput {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private ExecutorOutput() {}
 
@@ -36,13 +35,13 @@ final class ExecutorOutput {
     }
     Files.writeString(
         prepared(Path.of(file)),
-        JSON.writeValueAsString(of(outputs, component, metrics)),
+        Json.compact(of(outputs, component, metrics)),
         StandardCharsets.UTF_8);
   }
 
   /** The executor output for the {@code outputs} of an executor input. */
   static ObjectNode of(JsonNode outputs, Component component, Map<String, Double> metrics) {
-    ObjectNode output = JSON.createObjectNode();
+    ObjectNode output = Json.object();
     ObjectNode artifacts = output.putObject("artifacts");
     for (Port port : component.outputs()) {
       JsonNode given = outputs.path("artifacts").path(port.name()).path("artifacts").path(0);

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.recopipe.model.als.AlsOptionTable;
+import io.recopipe.model.io.Json;
+import io.recopipe.model.io.JsonInputException;
 import io.recopipe.model.options.Option;
 import io.recopipe.model.options.OptionType;
 import io.recopipe.pipeline.config.PipelineConfig;
@@ -86,13 +88,13 @@ final class ParameterTypes {
     String text = rendered.trim();
     if (text.startsWith("[") && text.endsWith("]")) {
       try {
-        JsonNode items = new ObjectMapper().readTree(text);
+        JsonNode items = Json.parse(text);
         StringBuilder joined = new StringBuilder();
         for (JsonNode item : items) {
           joined.append(joined.length() == 0 ? "" : ",").append(itemText(item));
         }
         return joined.toString();
-      } catch (IOException e) {
+      } catch (JsonInputException e) {
         return rendered;
       }
     }
