@@ -43,7 +43,7 @@ final class GcpReview {
     PipelineConfig resolved = CompileCommand.load(config, Map.of(), true);
     GcpConfig gcp = GcpConfig.from(resolved.values(), resolved.source());
     GcpProfile opened = GcpProfile.open(gcp, ProfileOption.credentials);
-    AuditLog audit = new BigQueryAuditLog(opened.auditTable());
+    AuditLog audit = BigQueryAuditLog.of(opened);
     DeployTarget target =
         opened
             .services()

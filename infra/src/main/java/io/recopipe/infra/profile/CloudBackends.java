@@ -4,6 +4,7 @@ import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.cloud.run.v2.ServicesClient;
 import com.google.cloud.run.v2.ServicesSettings;
+import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
 import io.recopipe.components.api.ArtifactMirror;
 import io.recopipe.components.api.Services;
@@ -30,14 +31,16 @@ final class CloudBackends {
 
   /** The store committed artifacts are mirrored to: {@code gs://BUCKET/artifacts/}. */
   static GcsArtifactStore artifactStore(GcpConfig config, GoogleCredentials credentials) {
-    return new GcsArtifactStore(
-        StorageOptions.newBuilder()
-            .setProjectId(config.project())
-            .setCredentials(credentials)
-            .build()
-            .getService(),
-        config.bucket(),
-        ARTIFACTS_PREFIX);
+    return new GcsArtifactStore(storage(config, credentials), config.bucket(), ARTIFACTS_PREFIX);
+  }
+
+  /** A Cloud Storage client of the config's project. */
+  static Storage storage(GcpConfig config, GoogleCredentials credentials) {
+    return StorageOptions.newBuilder()
+        .setProjectId(config.project())
+        .setCredentials(credentials)
+        .build()
+        .getService();
   }
 
   static Services install(

@@ -13,6 +13,7 @@ import io.recopipe.infra.bigquery.BigQueryWarehouse;
 import io.recopipe.infra.bigquery.BqmlTrainingEngine;
 import io.recopipe.infra.config.GcpConfig;
 import io.recopipe.infra.gcs.GcsArtifactStore;
+import io.recopipe.infra.gcs.GcsHeadAnchor;
 import io.recopipe.infra.vertex.ChampionDownload;
 import io.recopipe.infra.vertex.VertexModelRegistryClient;
 import java.util.ArrayList;
@@ -94,6 +95,12 @@ public final class GcpProfile implements AutoCloseable {
   /** The audit log's table in the profile's dataset. */
   public BigQueryAuditTable auditTable() {
     return BigQueryAuditTable.of(bigQuery, config);
+  }
+
+  /** The audit log's head anchor in the profile's bucket (see {@link GcsHeadAnchor}). */
+  public GcsHeadAnchor auditAnchor() {
+    return GcsHeadAnchor.forAuditTable(
+        CloudBackends.storage(config, credentials), config, BigQueryAuditTable.DEFAULT_TABLE);
   }
 
   /** The approval requests' table in the profile's dataset. */

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -29,15 +30,19 @@ import java.util.zip.GZIPInputStream;
  * alt=media}, multipart objects.insert, objects.list) holding objects in memory, so tests run the
  * real google-cloud-storage client over HTTP. Every request is first checked against the published
  * discovery document ({@link DiscoveryContract}); one the real API would not accept is answered 400
- * and listed in {@link #violations()}.
+ * and listed in {@link #violations()}. Each write gives the object a new generation, and an insert
+ * whose {@code ifGenerationMatch} does not hold (0: the object must not exist) is refused with 412
+ * Precondition Failed, as Cloud Storage does
+ * (https://cloud.google.com/storage/docs/request-preconditions).
  */
-final class GcsStub implements AutoCloseable {
+public final class GcsStub implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DiscoveryContract CONTRACT =
       DiscoveryContract.load("storage-v1.discovery.json");
 
   /** One request as it arrived; {@code metadata} is the JSON part of an upload, else the body. */
-  record Request(String method, String rawPath, String rawQuery, String metadata, String id) {}
+  public record Request(
+      String method, String rawPath, String rawQuery, String metadata, String id) {}
 
   private record Stored(ObjectNode resource, byte[] data) {}
 
@@ -45,15 +50,18 @@ final class GcsStub implements AutoCloseable {
   private final Map<String, Stored> objects = new TreeMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final List<String> violations = new CopyOnWriteArrayList<>();
+  private final AtomicLong generations = new AtomicLong(1_700_000_000_000_000L);
+  private volatile Runnable beforeNextInsert;
 
-  GcsStub() throws IOException {
+  /** A stub on a free loopback port. */
+  public GcsStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.start();
   }
 
   /** The real client pointed at this stub, without credentials. */
-  Storage client() {
+  public Storage client() {
     return StorageOptions.http()
         .setHost("http://127.0.0.1:" + server.getAddress().getPort())
         .setProjectId("recopipe-demo")
@@ -62,13 +70,38 @@ final class GcsStub implements AutoCloseable {
         .getService();
   }
 
-  List<Request> requests() {
+  /** Every request the contract accepted, in order. */
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 
   /** Requests the published API would refuse (a test expecting none asserts this is empty). */
-  List<String> violations() {
+  public List<String> violations() {
     return List.copyOf(violations);
+  }
+
+  /** Runs {@code action} when the next insert arrives, before it is applied (a racing writer). */
+  public void beforeNextInsert(Runnable action) {
+    beforeNextInsert = action;
+  }
+
+  /**
+   * Stores {@code data} as {@code bucket/name} directly, as another writer would; a new generation.
+   */
+  public synchronized void put(String bucket, String name, byte[] data) {
+    ObjectNode resource = JSON.createObjectNode().put("name", name);
+    objects.put(bucket + "/" + name, stored(bucket, name, resource, data));
+  }
+
+  /** The data of {@code bucket/name}, or null when there is no such object. */
+  public synchronized byte[] data(String bucket, String name) {
+    Stored stored = objects.get(bucket + "/" + name);
+    return stored == null ? null : stored.data();
+  }
+
+  /** Deletes {@code bucket/name} directly, as someone with access to the bucket could. */
+  public synchronized void delete(String bucket, String name) {
+    objects.remove(bucket + "/" + name);
   }
 
   @Override
@@ -111,7 +144,7 @@ final class GcsStub implements AutoCloseable {
       List<String> segments = Arrays.asList(rawPath.split("/"));
       String bucket = decode(segments.get(segments.indexOf("b") + 1));
       switch (id) {
-        case "storage.objects.insert" -> insert(exchange, bucket, metadata, parts[1]);
+        case "storage.objects.insert" -> insert(exchange, bucket, metadata, parts[1], rawQuery);
         case "storage.objects.get" ->
             get(exchange, bucket + "/" + decode(segments.get(segments.indexOf("o") + 1)), rawQuery);
         case "storage.objects.list" -> list(exchange, bucket, query(rawQuery, "prefix"));
@@ -120,23 +153,63 @@ final class GcsStub implements AutoCloseable {
     }
   }
 
-  private void insert(HttpExchange exchange, String bucket, String metadata, byte[] data)
+  private void insert(
+      HttpExchange exchange, String bucket, String metadata, byte[] data, String rawQuery)
       throws IOException {
+    Runnable race = beforeNextInsert;
+    beforeNextInsert = null;
+    if (race != null) {
+      race.run();
+    }
     ObjectNode resource = (ObjectNode) JSON.readTree(metadata);
     String name = resource.path("name").asText();
+    String match = query(rawQuery, "ifGenerationMatch");
+    Stored stored;
+    synchronized (this) {
+      Stored current = objects.get(bucket + "/" + name);
+      String generation = current == null ? "0" : current.resource().path("generation").asText();
+      if (match != null && !match.equals(generation)) {
+        stored = null;
+      } else {
+        stored = stored(bucket, name, resource, data);
+        objects.put(bucket + "/" + name, stored);
+      }
+    }
+    if (stored == null) {
+      ObjectNode error = JSON.createObjectNode();
+      error
+          .putObject("error")
+          .put("code", 412)
+          .put("message", "At least one of the pre-conditions you specified did not hold.");
+      send(exchange, 412, error);
+      return;
+    }
+    send(exchange, 200, stored.resource());
+  }
+
+  private Stored stored(String bucket, String name, ObjectNode resource, byte[] data) {
+    String generation = Long.toString(generations.incrementAndGet());
     resource
         .put("kind", "storage#object")
         .put("bucket", bucket)
-        .put("id", bucket + "/" + name + "/1")
-        .put("generation", "1")
+        .put("id", bucket + "/" + name + "/" + generation)
+        .put("generation", generation)
         .put("metageneration", "1")
         .put("size", Integer.toString(data.length));
-    objects.put(bucket + "/" + name, new Stored(resource, data));
-    send(exchange, 200, resource);
+    return new Stored(resource, data);
   }
 
   private void get(HttpExchange exchange, String key, String rawQuery) throws IOException {
-    Stored stored = objects.get(key);
+    Stored stored;
+    synchronized (this) {
+      stored = objects.get(key);
+    }
+    String generation = query(rawQuery, "generation");
+    if (stored != null
+        && generation != null
+        && !generation.equals(stored.resource().path("generation").asText())) {
+      stored = null;
+    }
     if (stored == null) {
       ObjectNode error = JSON.createObjectNode();
       error.putObject("error").put("code", 404).put("message", "No such object: " + key);
@@ -153,12 +226,14 @@ final class GcsStub implements AutoCloseable {
   private void list(HttpExchange exchange, String bucket, String prefix) throws IOException {
     ObjectNode list = JSON.createObjectNode().put("kind", "storage#objects");
     String start = bucket + "/" + (prefix == null ? "" : prefix);
-    objects.forEach(
-        (key, stored) -> {
-          if (key.startsWith(start)) {
-            list.withArray("items").add(stored.resource());
-          }
-        });
+    synchronized (this) {
+      objects.forEach(
+          (key, stored) -> {
+            if (key.startsWith(start)) {
+              list.withArray("items").add(stored.resource());
+            }
+          });
+    }
     send(exchange, 200, list);
   }
 

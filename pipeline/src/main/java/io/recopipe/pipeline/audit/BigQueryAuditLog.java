@@ -2,6 +2,8 @@ package io.recopipe.pipeline.audit;
 
 import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.infra.bigquery.BigQueryAuditTable;
+import io.recopipe.infra.gcs.GcsHeadAnchor;
+import io.recopipe.infra.profile.GcpProfile;
 import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.pipeline.metadata.Timestamps;
 import java.time.Instant;
@@ -14,25 +16,38 @@ import java.util.Optional;
  * The gcp profile's audit log: the same hash chain as the home's, stored in the append-only
  * BigQuery table, so who approved and deployed what is kept where the models are. Each append
  * chains to the table's head and stores the row only if that head is still current, reading the
- * head again when another writer got there first.
+ * head again when another writer got there first; then it moves the log's head anchor in Cloud
+ * Storage ({@link AuditAnchor}), which is what lets {@link #verify} notice the newest rows being
+ * deleted.
  */
 public final class BigQueryAuditLog implements AuditLog {
   /** How many times an append chains to a fresher head before giving up. */
   static final int ATTEMPTS = 5;
 
   private final BigQueryAuditTable table;
+  private final AuditAnchor anchor;
 
-  /** The log in {@code table}. */
-  public BigQueryAuditLog(BigQueryAuditTable table) {
+  /** The log in {@code table}, its head anchored in {@code anchor}. */
+  public BigQueryAuditLog(BigQueryAuditTable table, GcsHeadAnchor anchor) {
     this.table = table;
+    this.anchor = new AuditAnchor(anchor);
+  }
+
+  /** The log of {@code profile}: its dataset's audit table, anchored in its bucket. */
+  public static BigQueryAuditLog of(GcpProfile profile) {
+    return new BigQueryAuditLog(profile.auditTable(), profile.auditAnchor());
   }
 
   @Override
   public AuditEntry append(
       Instant at, String actor, String action, String subject, Map<String, String> detail) {
     try {
+      Optional<GcsHeadAnchor.Head> anchored = Optional.empty();
       for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
         Optional<BigQueryAuditTable.Row> head = table.head();
+        if (attempt == 1) {
+          anchored = anchor.prepare(head.map(BigQueryAuditTable.Row::seq).orElse(0L));
+        }
         AuditEntry entry =
             AuditChain.next(
                 head.map(BigQueryAuditTable.Row::seq).orElse(0L),
@@ -43,6 +58,7 @@ public final class BigQueryAuditLog implements AuditLog {
                 subject,
                 detail);
         if (table.appendIfHead(row(entry))) {
+          anchor.advance(anchored, entry, this::list);
           return entry;
         }
       }
@@ -85,11 +101,13 @@ public final class BigQueryAuditLog implements AuditLog {
 
   /**
    * Reads the table in sequence order and checks the chain: an edited row breaks its own hash, a
-   * deleted one leaves a gap, an inserted or reordered one breaks the next row's link.
+   * deleted one leaves a gap, an inserted or reordered one breaks the next row's link; then checks
+   * its end against the head anchor, which catches the newest rows being deleted.
    */
   @Override
   public AuditVerification verify() {
-    return AuditChain.verify(list());
+    List<AuditEntry> entries = list();
+    return anchor.check(entries, AuditChain.verify(entries));
   }
 
   private static BigQueryAuditTable.Row row(AuditEntry e) {

@@ -8,6 +8,8 @@ import io.recopipe.components.deploy.DeployRequest;
 import io.recopipe.components.deploy.DeployTarget;
 import io.recopipe.infra.bigquery.BigQueryApprovalTable;
 import io.recopipe.infra.bigquery.BigQueryAuditTable;
+import io.recopipe.infra.gcs.GcsHeadAnchor;
+import io.recopipe.infra.gcs.GcsStub;
 import io.recopipe.pipeline.audit.AuditEntry;
 import io.recopipe.pipeline.audit.BigQueryAuditLog;
 import io.recopipe.pipeline.metadata.MetadataStore;
@@ -44,6 +46,7 @@ class GcpPromotionsTest {
 
   @TempDir Path dir;
   private LoopbackBigQueryTables bq;
+  private GcsStub gcs;
   private MetadataStore store;
   private ModelRegistry registry;
   private BigQueryAuditLog audit;
@@ -54,6 +57,7 @@ class GcpPromotionsTest {
   @BeforeEach
   void start() throws Exception {
     bq = new LoopbackBigQueryTables();
+    gcs = new GcsStub();
     store = MetadataStore.open(dir.resolve("metadata.db"));
     registry = new SqliteModelRegistry(store);
     registry.register(RegistryFixtures.draft(store, "job-1", "carol", 0.9));
@@ -61,7 +65,8 @@ class GcpPromotionsTest {
     audit =
         new BigQueryAuditLog(
             new BigQueryAuditTable(
-                bq.client(), LoopbackBigQueryTables.CONFIG, "audit_log", Duration.ofSeconds(30)));
+                bq.client(), LoopbackBigQueryTables.CONFIG, "audit_log", Duration.ofSeconds(30)),
+            GcsHeadAnchor.forAuditTable(gcs.client(), LoopbackBigQueryTables.CONFIG, "audit_log"));
     approvals =
         new BigQueryApprovals(
             new BigQueryApprovalTable(
@@ -100,6 +105,7 @@ class GcpPromotionsTest {
   void stop() {
     store.close();
     bq.close();
+    gcs.close();
   }
 
   @Test

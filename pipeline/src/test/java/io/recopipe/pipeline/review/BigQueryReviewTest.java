@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.recopipe.infra.bigquery.BigQueryApprovalTable;
 import io.recopipe.infra.bigquery.BigQueryAuditTable;
+import io.recopipe.infra.gcs.GcsHeadAnchor;
+import io.recopipe.infra.gcs.GcsStub;
 import io.recopipe.pipeline.audit.AuditEntry;
 import io.recopipe.pipeline.audit.AuditVerification;
 import io.recopipe.pipeline.audit.BigQueryAuditLog;
@@ -34,16 +36,19 @@ class BigQueryReviewTest {
   private static final Instant T0 = Instant.parse("2026-12-03T07:00:00Z");
 
   private LoopbackBigQueryTables bq;
+  private GcsStub gcs;
   private BigQueryAuditLog audit;
   private BigQueryApprovals approvals;
 
   @BeforeEach
   void start() throws Exception {
     bq = new LoopbackBigQueryTables();
+    gcs = new GcsStub();
     audit =
         new BigQueryAuditLog(
             new BigQueryAuditTable(
-                bq.client(), LoopbackBigQueryTables.CONFIG, "audit_log", Duration.ofSeconds(30)));
+                bq.client(), LoopbackBigQueryTables.CONFIG, "audit_log", Duration.ofSeconds(30)),
+            GcsHeadAnchor.forAuditTable(gcs.client(), LoopbackBigQueryTables.CONFIG, "audit_log"));
     approvals =
         new BigQueryApprovals(
             new BigQueryApprovalTable(
@@ -55,6 +60,7 @@ class BigQueryReviewTest {
   void stop() {
     assertEquals(List.of(), bq.unrouted(), "requests the real API would not understand");
     bq.close();
+    gcs.close();
   }
 
   @Test
