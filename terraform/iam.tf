@@ -1,5 +1,6 @@
-# Two service accounts with least privilege: every grant is on the one resource it is needed for,
-# except the two roles that only exist at project level (running BigQuery jobs, using Vertex AI).
+# Two service accounts and the people who review or submit, each with least privilege: every grant
+# is on the one resource it is needed for, except what only exists at project level (running
+# BigQuery jobs, using Vertex AI, reading Cloud Run operations).
 
 resource "google_service_account" "pipeline" {
   project      = var.project
@@ -75,6 +76,27 @@ resource "google_service_account_iam_member" "pipeline_acts_as_serving" {
   member             = local.pipeline_member
 }
 
+# A deploy waits for each service update by polling its long-running operation. Operations are
+# resources of the location (projects/P/locations/L/operations/O), not of the service, and a grant
+# on a resource reaches only it and its descendants, so roles/run.developer on the service does not
+# cover run.operations.get (https://cloud.google.com/run/docs/reference/rest/v2/projects.locations.operations/get,
+# https://cloud.google.com/iam/docs/resource-hierarchy-access-control). This role holds exactly that.
+resource "google_project_iam_custom_role" "run_operations" {
+  project     = var.project
+  role_id     = "recopipeRunOperationsReader"
+  title       = "recopipe Cloud Run operation reader"
+  description = "Polls the Cloud Run operations a recopipe deploy starts."
+  permissions = ["run.operations.get"]
+
+  depends_on = [google_project_service.apis]
+}
+
+resource "google_project_iam_member" "pipeline_run_operations" {
+  project = var.project
+  role    = google_project_iam_custom_role.run_operations.name
+  member  = local.pipeline_member
+}
+
 # --- serving ---
 
 resource "google_artifact_registry_repository_iam_member" "serving_pull" {
@@ -86,10 +108,15 @@ resource "google_artifact_registry_repository_iam_member" "serving_pull" {
 }
 
 # --- reviewers: people who run models approve/reject --profile gcp or the review server ---
-# The pipeline account already writes both tables through its dataset grant. A reviewer needs to
-# run query jobs (bigquery.jobs.create), read and write the two review tables with DML
-# (bigquery.tables.get/getData/updateData), and deploy the approved version to Cloud Run
-# (run.services.get/update/getIamPolicy and actAs on the serving account).
+# The pipeline account already writes both tables through its dataset grant. A reviewer runs query
+# jobs (bigquery.jobs.create) that read and write the two review tables with DML, moves the audit
+# log's head anchor, moves the registry's aliases, and deploys the approved version to Cloud Run
+# (run.services.get/update/getIamPolicy, its operations, and actAs on the serving account).
+
+locals {
+  # The one object reviewers write in the bucket: the audit log's head anchor.
+  audit_anchor_object = "audit/${google_bigquery_dataset.recopipe.dataset_id}/${google_bigquery_table.audit_log.table_id}.head.json"
+}
 
 resource "google_project_iam_member" "reviewer_bigquery_jobs" {
   for_each = toset(var.reviewers)
@@ -116,6 +143,41 @@ resource "google_bigquery_table_iam_member" "reviewer_approvals" {
   member     = each.value
 }
 
+# Moving the anchor reads and overwrites one object (storage.objects.get, create, and delete to
+# overwrite), so the grant is conditioned on that object's name (uniform bucket-level access is on,
+# which IAM conditions on buckets require: https://cloud.google.com/storage/docs/access-control/iam#conditions).
+resource "google_storage_bucket_iam_member" "reviewer_audit_anchor" {
+  for_each = toset(var.reviewers)
+  bucket   = google_storage_bucket.recopipe.name
+  role     = "roles/storage.objectUser"
+  member   = each.value
+
+  condition {
+    title       = "recopipe audit head anchor"
+    description = "Only the audit log's head anchor object."
+    expression  = "resource.name == \"projects/_/buckets/${google_storage_bucket.recopipe.name}/objects/${local.audit_anchor_object}\""
+  }
+}
+
+# An approval moves the registry's champion and previous aliases and labels the versions
+# (GetModel, ListModelVersions, MergeVersionAliases, UpdateModel); nothing else of Vertex AI.
+resource "google_project_iam_custom_role" "model_promoter" {
+  project     = var.project
+  role_id     = "recopipeModelPromoter"
+  title       = "recopipe model promoter"
+  description = "Reads model versions and moves their aliases and labels in the Model Registry."
+  permissions = ["aiplatform.models.get", "aiplatform.models.list", "aiplatform.models.update"]
+
+  depends_on = [google_project_service.apis]
+}
+
+resource "google_project_iam_member" "reviewer_model_registry" {
+  for_each = toset(var.reviewers)
+  project  = var.project
+  role     = google_project_iam_custom_role.model_promoter.name
+  member   = each.value
+}
+
 resource "google_cloud_run_v2_service_iam_member" "reviewer_deploy" {
   for_each = toset(var.reviewers)
   project  = var.project
@@ -125,9 +187,35 @@ resource "google_cloud_run_v2_service_iam_member" "reviewer_deploy" {
   member   = each.value
 }
 
+resource "google_project_iam_member" "reviewer_run_operations" {
+  for_each = toset(var.reviewers)
+  project  = var.project
+  role     = google_project_iam_custom_role.run_operations.name
+  member   = each.value
+}
+
 resource "google_service_account_iam_member" "reviewer_acts_as_serving" {
   for_each           = toset(var.reviewers)
   service_account_id = google_service_account.serving.name
+  role               = "roles/iam.serviceAccountUser"
+  member             = each.value
+}
+
+# --- submitters: people or CI accounts who run recopipe submit and schedule add --profile gcp ---
+# Creating a pipeline job or a schedule needs aiplatform.pipelineJobs.create and
+# aiplatform.schedules.create (Vertex AI User) and, because the job runs as the pipeline account,
+# actAs on that account alone (https://cloud.google.com/vertex-ai/docs/pipelines/configure-project#service-account).
+
+resource "google_project_iam_member" "submitter_vertex" {
+  for_each = toset(var.submitters)
+  project  = var.project
+  role     = "roles/aiplatform.user"
+  member   = each.value
+}
+
+resource "google_service_account_iam_member" "submitter_acts_as_pipeline" {
+  for_each           = toset(var.submitters)
+  service_account_id = google_service_account.pipeline.name
   role               = "roles/iam.serviceAccountUser"
   member             = each.value
 }

@@ -173,3 +173,16 @@ variable "reviewers" {
     error_message = "reviewers: user: or group: only (a reviewer is a person)."
   }
 }
+
+variable "submitters" {
+  description = "Who runs recopipe submit and schedule add, e.g. [\"group:ml@example.com\"]."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition = alltrue([
+      for member in var.submitters : can(regex("^(user|group|serviceAccount):.+$", member))
+    ])
+    error_message = "submitters: user:, group: or serviceAccount: only (no domain or public)."
+  }
+}

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.recopipe.infra.config.GcpConfig;
+import io.recopipe.infra.gcs.GcsHeadAnchor;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -148,56 +150,89 @@ class TerraformFilesTest {
   @Test
   void grantsAreExactlyTheLeastPrivilegeSet() {
     Set<String> grants = new TreeSet<>();
-    module
-        .resources()
-        .forEach(
-            (type, byName) ->
-                byName.forEach(
-                    (name, body) -> {
-                      if (type.endsWith("_iam_member")
-                          && !"roles/run.invoker".equals(body.get("role"))) {
-                        grants.add(
-                            body.get("role")
-                                + " on "
-                                + type.replace("_iam_member", "")
-                                + " to "
-                                + body.get("member"));
-                        if ("each.value".equals(body.get("member"))) {
-                          assertTrue(
-                              module
-                                  .resourceText(type, name)
-                                  .matches("(?s).*for_each\\s*=\\s*toset\\(var\\.reviewers\\).*"),
-                              type + "." + name + ": per-member grants go to var.reviewers only");
-                        }
-                      }
-                    }));
-    String pipeline = "local.pipeline_member";
-    String reviewer = "each.value";
+    for (TerraformModule.Grant g : module.grants()) {
+      if (!g.role().equals("roles/run.invoker")) {
+        grants.add(g.role() + " on " + g.type().replace("_iam_member", "") + " to " + g.identity());
+      }
+    }
+    String runOperations = "google_project_iam_custom_role.run_operations.name";
     assertEquals(
         new TreeSet<>(
             List.of(
-                "roles/aiplatform.user on google_project to " + pipeline,
-                "roles/bigquery.jobUser on google_project to " + pipeline,
-                "roles/bigquery.dataEditor on google_bigquery_dataset to " + pipeline,
-                "roles/storage.objectAdmin on google_storage_bucket to " + pipeline,
-                "roles/artifactregistry.writer on google_artifact_registry_repository to "
-                    + pipeline,
-                "roles/run.developer on google_cloud_run_v2_service to " + pipeline,
-                "roles/iam.serviceAccountUser on google_service_account to " + pipeline,
-                "roles/artifactregistry.reader on google_artifact_registry_repository to "
-                    + "local.serving_member",
-                "roles/bigquery.jobUser on google_project to " + reviewer,
-                "roles/bigquery.dataEditor on google_bigquery_table to " + reviewer,
-                "roles/run.developer on google_cloud_run_v2_service to " + reviewer,
-                "roles/iam.serviceAccountUser on google_service_account to " + reviewer)),
+                "roles/aiplatform.user on google_project to pipeline",
+                "roles/bigquery.jobUser on google_project to pipeline",
+                "roles/bigquery.dataEditor on google_bigquery_dataset to pipeline",
+                "roles/storage.objectAdmin on google_storage_bucket to pipeline",
+                "roles/artifactregistry.writer on google_artifact_registry_repository to pipeline",
+                "roles/run.developer on google_cloud_run_v2_service to pipeline",
+                runOperations + " on google_project to pipeline",
+                "roles/iam.serviceAccountUser on google_service_account to pipeline",
+                "roles/artifactregistry.reader on google_artifact_registry_repository to serving",
+                "roles/bigquery.jobUser on google_project to reviewer",
+                "roles/bigquery.dataEditor on google_bigquery_table to reviewer",
+                "roles/storage.objectUser on google_storage_bucket to reviewer",
+                "google_project_iam_custom_role.model_promoter.name on google_project to reviewer",
+                "roles/run.developer on google_cloud_run_v2_service to reviewer",
+                runOperations + " on google_project to reviewer",
+                "roles/iam.serviceAccountUser on google_service_account to reviewer",
+                "roles/aiplatform.user on google_project to submitter",
+                "roles/iam.serviceAccountUser on google_service_account to submitter")),
         grants,
-        "reviewers get the review tables (not the dataset), BigQuery jobs and the deploy");
+        "reviewers get the review tables (not the dataset), the anchor object, BigQuery jobs,"
+            + " alias moves and the deploy; submitters create pipeline jobs as the pipeline account");
+    Map<String, Map<String, Object>> actAs = module.resources("google_service_account_iam_member");
     assertEquals(
         List.of("google_service_account.serving.name"),
-        TerraformModule.valuesAt(
-            module.resources("google_service_account_iam_member"),
-            "pipeline_acts_as_serving" + ".service_account_id"),
-        "actAs only on the serving account");
+        TerraformModule.valuesAt(actAs, "pipeline_acts_as_serving.service_account_id"),
+        "the pipeline acts as the serving account only");
+    assertEquals(
+        List.of("google_service_account.serving.name"),
+        TerraformModule.valuesAt(actAs, "reviewer_acts_as_serving.service_account_id"));
+    assertEquals(
+        List.of("google_service_account.pipeline.name"),
+        TerraformModule.valuesAt(actAs, "submitter_acts_as_pipeline.service_account_id"),
+        "submitters act as the pipeline account only");
+  }
+
+  /** Reviewers write the audit log's head anchor and no other object of the bucket. */
+  @Test
+  void reviewersMayWriteTheAuditAnchorObjectOnly() {
+    Map<String, Object> grant =
+        module.resources("google_storage_bucket_iam_member").get("reviewer_audit_anchor");
+    assertEquals(
+        "resource.name == \"projects/_/buckets/${google_storage_bucket.recopipe.name}/objects/"
+            + "${local.audit_anchor_object}\"",
+        module
+            .stringArgument(
+                "resource \"google_storage_bucket_iam_member\" \"reviewer_audit_anchor\"",
+                "expression")
+            .replace("\\\"", "\""));
+    assertEquals(1, TerraformModule.valuesAt(grant, "condition.title").size());
+    String object =
+        module.render(
+            "${local.audit_anchor_object}",
+            e ->
+                Map.of(
+                        "google_bigquery_dataset.recopipe.dataset_id", "ratings_wh",
+                        "google_bigquery_table.audit_log.table_id", "audit_log")
+                    .get(e));
+    GcpConfig config =
+        new GcpConfig(
+            "recopipe-demo",
+            "europe-west4",
+            "ratings_wh",
+            "EU",
+            "recopipe-demo-artifacts",
+            "images",
+            "mf-server",
+            "reco",
+            "rp-pipeline@recopipe-demo.iam.gserviceaccount.com",
+            "rp-serving@recopipe-demo.iam.gserviceaccount.com",
+            List.of());
+    assertEquals(
+        GcsHeadAnchor.forAuditTable(null, config, "audit_log").uri(),
+        "gs://" + config.bucket() + "/" + object,
+        "the object the grant names is the one recopipe writes");
   }
 
   @Test

@@ -98,6 +98,88 @@ final class TerraformModule {
     return current;
   }
 
+  /**
+   * One IAM member grant: who gets it ({@code pipeline}, {@code serving}, {@code reviewer}, {@code
+   * submitter}, or the member expression), the role (a custom role as its {@code
+   * google_project_iam_custom_role.NAME.name} reference), and the resource type and name granting
+   * it.
+   */
+  record Grant(String identity, String role, String type, String name) {}
+
+  /**
+   * Every {@code *_iam_member} grant, a grant over {@code local.reviewer_table_grants} once per
+   * role of {@code local.reviewer_table_roles}. The identity comes from the member ({@code
+   * local.pipeline_member}, {@code local.serving_member}) or from the variable the resource's
+   * {@code for_each} ranges over ({@code var.reviewers}, {@code var.submitters}, {@code
+   * var.invokers}).
+   */
+  List<Grant> grants() {
+    List<Grant> grants = new ArrayList<>();
+    resources()
+        .forEach(
+            (type, byName) -> {
+              if (type.endsWith("_iam_member")) {
+                byName.forEach(
+                    (name, body) -> {
+                      String role = String.valueOf(body.get("role"));
+                      List<String> roles =
+                          role.equals("each.value.role")
+                              ? reviewerTableRoles().values().stream().distinct().toList()
+                              : List.of(role);
+                      String identity =
+                          identity(String.valueOf(body.get("member")), resourceText(type, name));
+                      roles.forEach(r -> grants.add(new Grant(identity, r, type, name)));
+                    });
+              }
+            });
+    return grants;
+  }
+
+  /** {@code local.reviewer_table_roles}: review table → the role reviewers get on it. */
+  Map<String, String> reviewerTableRoles() {
+    Map<String, String> roles = new LinkedHashMap<>();
+    Object local = blocks("locals").get("reviewer_table_roles");
+    if (local instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> roles.put(String.valueOf(k), String.valueOf(v)));
+    }
+    return roles;
+  }
+
+  /** Each custom role, by the reference grants use for it, to its permissions. */
+  Map<String, List<String>> customRoles() {
+    Map<String, List<String>> roles = new LinkedHashMap<>();
+    resources("google_project_iam_custom_role")
+        .forEach(
+            (name, body) ->
+                roles.put(
+                    "google_project_iam_custom_role." + name + ".name",
+                    body.get("permissions") instanceof List<?> list
+                        ? list.stream().map(String::valueOf).toList()
+                        : List.of()));
+    return roles;
+  }
+
+  private static String identity(String member, String text) {
+    if (member.contains("pipeline_member")) {
+      return "pipeline";
+    }
+    if (member.contains("serving_member")) {
+      return "serving";
+    }
+    Matcher forEach = Pattern.compile("for_each\\s*=\\s*(\\S+)").matcher(text);
+    String over = forEach.find() ? forEach.group(1) : "";
+    if (over.equals("toset(var.reviewers)") || over.equals("local.reviewer_table_grants")) {
+      return "reviewer";
+    }
+    if (over.equals("toset(var.submitters)")) {
+      return "submitter";
+    }
+    if (over.equals("toset(var.invokers)")) {
+      return "invoker";
+    }
+    return member;
+  }
+
   /** The raw text of {@code resource "TYPE" "NAME" { ... }}, braces balanced. */
   String resourceText(String type, String name) {
     return blockText("resource \"" + type + "\" \"" + name + "\"");
@@ -108,31 +190,47 @@ final class TerraformModule {
    * output "x"}), braces balanced.
    */
   String blockText(String header) {
+    List<String> blocks = blockTexts(header);
+    if (blocks.isEmpty()) {
+      throw new IllegalArgumentException("no block '" + header + "' in " + DIRECTORY);
+    }
+    return blocks.get(0);
+  }
+
+  /** The raw text of every top-level block opened by {@code header} (e.g. each {@code locals}). */
+  private List<String> blockTexts(String header) {
     Pattern opening = Pattern.compile("(?m)^" + Pattern.quote(header) + "\\s*\\{");
+    List<String> blocks = new ArrayList<>();
     for (String text : texts.values()) {
       Matcher m = opening.matcher(text);
-      if (m.find()) {
+      while (m.find()) {
         int depth = 0;
         for (int i = m.end() - 1; i < text.length(); i++) {
           depth += text.charAt(i) == '{' ? 1 : text.charAt(i) == '}' ? -1 : 0;
           if (depth == 0) {
-            return text.substring(m.start(), i + 1);
+            blocks.add(text.substring(m.start(), i + 1));
+            break;
           }
         }
       }
     }
-    throw new IllegalArgumentException("no block '" + header + "' in " + DIRECTORY);
+    return blocks;
   }
 
-  /** The raw quoted value of {@code argument = "..."} in a block, quotes removed. */
+  /**
+   * The raw quoted value of {@code argument = "..."} in the first block opened by {@code header}
+   * that has it, quotes removed.
+   */
   String stringArgument(String header, String argument) {
-    Matcher m =
-        Pattern.compile("(?m)^\\s*" + Pattern.quote(argument) + "\\s*=\\s*\"(.*)\"\\s*$")
-            .matcher(blockText(header));
-    if (!m.find()) {
-      throw new IllegalArgumentException("no string " + argument + " in '" + header + "'");
+    Pattern pattern =
+        Pattern.compile("(?m)^\\s*" + Pattern.quote(argument) + "\\s*=\\s*\"(.*)\"\\s*$");
+    for (String block : blockTexts(header)) {
+      Matcher m = pattern.matcher(block);
+      if (m.find()) {
+        return m.group(1);
+      }
     }
-    return m.group(1);
+    throw new IllegalArgumentException("no string " + argument + " in '" + header + "'");
   }
 
   /**
