@@ -114,6 +114,15 @@ resource "google_artifact_registry_repository_iam_member" "serving_pull" {
 # (run.services.get/update/getIamPolicy, its operations, and actAs on the serving account).
 
 locals {
+  # The review tables and the role a reviewer gets on each (table => role).
+  reviewer_table_roles = {
+    audit_log = "roles/bigquery.dataEditor"
+    approvals = "roles/bigquery.dataEditor"
+  }
+  reviewer_table_grants = {
+    for pair in setproduct(keys(local.reviewer_table_roles), var.reviewers) :
+    join(" ", pair) => { table = pair[0], role = local.reviewer_table_roles[pair[0]], member = pair[1] }
+  }
   # The one object reviewers write in the bucket: the audit log's head anchor.
   audit_anchor_object = "audit/${google_bigquery_dataset.recopipe.dataset_id}/${google_bigquery_table.audit_log.table_id}.head.json"
 }
@@ -125,22 +134,15 @@ resource "google_project_iam_member" "reviewer_bigquery_jobs" {
   member   = each.value
 }
 
-resource "google_bigquery_table_iam_member" "reviewer_audit_log" {
-  for_each   = toset(var.reviewers)
+resource "google_bigquery_table_iam_member" "reviewer_tables" {
+  for_each   = local.reviewer_table_grants
   project    = var.project
   dataset_id = google_bigquery_dataset.recopipe.dataset_id
-  table_id   = google_bigquery_table.audit_log.table_id
-  role       = "roles/bigquery.dataEditor"
-  member     = each.value
-}
+  table_id   = each.value.table
+  role       = each.value.role
+  member     = each.value.member
 
-resource "google_bigquery_table_iam_member" "reviewer_approvals" {
-  for_each   = toset(var.reviewers)
-  project    = var.project
-  dataset_id = google_bigquery_dataset.recopipe.dataset_id
-  table_id   = google_bigquery_table.approvals.table_id
-  role       = "roles/bigquery.dataEditor"
-  member     = each.value
+  depends_on = [google_bigquery_table.audit_log, google_bigquery_table.approvals]
 }
 
 # Moving the anchor reads and overwrites one object (storage.objects.get, create, and delete to

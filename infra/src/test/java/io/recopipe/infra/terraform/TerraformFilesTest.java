@@ -194,6 +194,32 @@ class TerraformFilesTest {
         "submitters act as the pipeline account only");
   }
 
+  /** The review tables are granted once, by one for_each over table → role, not parallel blocks. */
+  @Test
+  void reviewerTableGrantsAreOneForEachOverTableToRole() {
+    assertEquals(
+        Map.of("audit_log", "roles/bigquery.dataEditor", "approvals", "roles/bigquery.dataEditor"),
+        module.reviewerTableRoles());
+    Set<String> tables = new TreeSet<>();
+    module
+        .resources("google_bigquery_table")
+        .values()
+        .forEach(body -> tables.add(String.valueOf(body.get("table_id"))));
+    assertEquals(tables, new TreeSet<>(module.reviewerTableRoles().keySet()), "every review table");
+    assertEquals(
+        Set.of("reviewer_tables"), module.resources("google_bigquery_table_iam_member").keySet());
+    String text = module.resourceText("google_bigquery_table_iam_member", "reviewer_tables");
+    assertTrue(text.matches("(?s).*for_each\\s*=\\s*local\\.reviewer_table_grants\\s.*"), text);
+    assertTrue(
+        module
+            .texts()
+            .get("iam.tf")
+            .matches(
+                "(?s).*for pair in setproduct\\(keys\\(local\\.reviewer_table_roles\\),"
+                    + " var\\.reviewers\\).*"),
+        "one grant per table and reviewer");
+  }
+
   /** Reviewers write the audit log's head anchor and no other object of the bucket. */
   @Test
   void reviewersMayWriteTheAuditAnchorObjectOnly() {
