@@ -8,6 +8,7 @@ import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.review.Approval;
+import io.recopipe.pipeline.review.ApprovalDecisions;
 import io.recopipe.pipeline.review.ApprovalState;
 import io.recopipe.pipeline.review.Approvals;
 import io.recopipe.pipeline.review.ReviewException;
@@ -27,6 +28,7 @@ import java.util.Map;
  */
 public final class GcpPromotions {
   private final Approvals approvals;
+  private final ApprovalDecisions decisions;
   private final ModelRegistry registry;
   private final DeployTarget target;
   private final AuditLog audit;
@@ -45,6 +47,7 @@ public final class GcpPromotions {
       String modelName,
       Clock clock) {
     this.approvals = approvals;
+    this.decisions = new ApprovalDecisions(approvals, registry);
     this.registry = registry;
     this.target = target;
     this.audit = audit;
@@ -55,7 +58,7 @@ public final class GcpPromotions {
   /** Pending approvals of {@code pipeline}, oldest first (stale ones are expired first). */
   public List<Approval> pending(String pipeline) {
     Instant now = clock.instant();
-    approvals.inState(pipeline, ApprovalState.PENDING).forEach(a -> approvals.expire(a, now));
+    approvals.inState(pipeline, ApprovalState.PENDING).forEach(a -> decisions.expire(a, now));
     return approvals.inState(pipeline, ApprovalState.PENDING);
   }
 
@@ -68,7 +71,8 @@ public final class GcpPromotions {
       String pipeline, int version, Reviewer reviewer, String comment) throws ReviewException {
     String why = ReviewChecks.requireText(comment, "an approval needs a comment (--comment TEXT)");
     Approval approval =
-        ReviewChecks.pending(approvals, pipeline, version, clock.instant(), expired -> {});
+        ReviewChecks.pending(
+            approvals, a -> decisions, pipeline, version, clock.instant(), expired -> {});
     ReviewChecks.fourEyes(true, reviewer, approval);
     String subject = ModelRegistry.subject(pipeline, version);
     RegisteredVersion registered =
@@ -86,7 +90,7 @@ public final class GcpPromotions {
                     new ReviewException(
                         ReviewException.Kind.CONFLICT,
                         subject + " has no pushed image to deploy (its run did not package it)"));
-    approvals.decide(
+    decisions.decide(
         pipeline, version, ApprovalState.APPROVED, reviewer.name(), why, clock.instant());
     Map<String, Object> endpoint;
     try {
@@ -116,8 +120,9 @@ public final class GcpPromotions {
   public void reject(String pipeline, int version, Reviewer reviewer, String comment)
       throws ReviewException {
     String why = ReviewChecks.requireText(comment, "a rejection needs a comment (--comment TEXT)");
-    ReviewChecks.pending(approvals, pipeline, version, clock.instant(), expired -> {});
-    approvals.decide(
+    ReviewChecks.pending(
+        approvals, a -> decisions, pipeline, version, clock.instant(), expired -> {});
+    decisions.decide(
         pipeline, version, ApprovalState.REJECTED, reviewer.name(), why, clock.instant());
   }
 }
