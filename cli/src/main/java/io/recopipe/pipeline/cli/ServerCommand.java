@@ -107,7 +107,7 @@ final class ServerCommand implements Callable<Integer> {
               System.out);
       List<AutoCloseable> companions = new ArrayList<>();
       startCompanions(runner, opened.registry(), opened.review(), companions, out);
-      try (ReviewServer server = ReviewServer.start(site, host, port, companions, System.err)) {
+      try (ReviewServer server = ReviewServer.start(site, host, port, companions)) {
         out.println(
             "review page: " + server.url() + " (home " + runner.home() + "); Ctrl-C stops it");
         out.flush();
@@ -155,8 +155,7 @@ final class ServerCommand implements Callable<Integer> {
                 review,
                 name -> MovieLensMfPipeline.definition(),
                 Clock.systemUTC()),
-            Duration.ofMinutes(1),
-            System.err));
+            Duration.ofMinutes(1)));
   }
 
   /** Lets the shutdown hook wait (bounded) until the server and the home are closed. */
