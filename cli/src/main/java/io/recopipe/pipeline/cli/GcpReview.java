@@ -2,6 +2,7 @@ package io.recopipe.pipeline.cli;
 
 import io.recopipe.components.deploy.DeployTarget;
 import io.recopipe.infra.config.GcpConfig;
+import io.recopipe.infra.config.GcpEndpoints;
 import io.recopipe.infra.profile.GcpProfile;
 import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.audit.AuditLog;
@@ -42,7 +43,11 @@ final class GcpReview {
   Opened open(OpenHome home) {
     PipelineConfig resolved = CompileCommand.load(config, Map.of(), true);
     GcpConfig gcp = GcpConfig.from(resolved.values(), resolved.source());
-    GcpProfile opened = GcpProfile.open(gcp, ProfileOption.credentials);
+    GcpProfile opened =
+        GcpProfile.open(
+            gcp,
+            GcpEndpoints.from(resolved.values(), resolved.source()),
+            ProfileOption.credentials);
     AuditLog audit = new BigQueryAuditLog(opened.auditTable());
     DeployTarget target =
         opened
