@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The reviewer actions of the gcp profile, for versions a Vertex AI pipeline left awaiting
@@ -60,6 +61,11 @@ public final class GcpPromotions {
     Instant now = clock.instant();
     approvals.inState(pipeline, ApprovalState.PENDING).forEach(a -> decisions.expire(a, now));
     return approvals.inState(pipeline, ApprovalState.PENDING);
+  }
+
+  /** The approval of {@code version}, in any state. */
+  public Optional<Approval> approval(String pipeline, int version) {
+    return approvals.find(pipeline, version);
   }
 
   /**
