@@ -2,6 +2,7 @@ package io.recopipe.pipeline.cli;
 
 import io.recopipe.components.api.Services;
 import io.recopipe.infra.config.GcpConfig;
+import io.recopipe.infra.config.GcpEndpoints;
 import io.recopipe.infra.profile.GcpProfile;
 import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.registry.vertex.VertexModelRegistry;
@@ -24,7 +25,7 @@ final class CliProfiles implements RunProfiles {
 
   private final RecopipeHome home;
   private final Profile local;
-  private final Map<GcpConfig, GcpProfile> opened = new HashMap<>();
+  private final Map<List<Object>, GcpProfile> opened = new HashMap<>();
   private final List<GcpProfile> toClose = new ArrayList<>();
 
   CliProfiles(RecopipeHome home) {
@@ -41,12 +42,14 @@ final class CliProfiles implements RunProfiles {
     if (!isGcp(parameters)) {
       return local;
     }
-    GcpConfig config = GcpConfig.from(parameters, "the run's recorded parameters");
+    String source = "the run's recorded parameters";
+    GcpConfig config = GcpConfig.from(parameters, source);
+    GcpEndpoints endpoints = GcpEndpoints.from(parameters, source);
     GcpProfile profile =
         opened.computeIfAbsent(
-            config,
-            c -> {
-              GcpProfile open = GcpProfile.open(c, ProfileOption.credentials);
+            List.of(config, endpoints),
+            key -> {
+              GcpProfile open = GcpProfile.open(config, endpoints, ProfileOption.credentials);
               toClose.add(open);
               return open;
             });

@@ -7,6 +7,7 @@ import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.infra.config.GcpConfig;
+import io.recopipe.infra.config.GcpEndpoints;
 import io.recopipe.infra.config.GcpEnvironment;
 import io.recopipe.infra.profile.GcpProfile;
 import io.recopipe.model.error.InvalidInputException;
@@ -154,10 +155,12 @@ final class ComponentCommand implements Callable<Integer> {
     if (!GcpEnvironment.isGcp(env)) {
       return null;
     }
-    GcpConfig config =
-        GcpConfig.from(
-            GcpEnvironment.parameters(env), "the container's RECOPIPE_GCP_* environment");
-    return GcpProfile.open(config, ProfileOption.credentials);
+    Map<String, String> parameters = GcpEnvironment.parameters(env);
+    String source = "the container's RECOPIPE_GCP_* environment";
+    return GcpProfile.open(
+        GcpConfig.from(parameters, source),
+        GcpEndpoints.from(parameters, source),
+        ProfileOption.credentials);
   }
 
   /** The champion the registry of the gcp profile names (the Vertex AI Model Registry). */

@@ -2,6 +2,7 @@ package io.recopipe.pipeline.cli;
 
 import io.recopipe.components.deploy.DeployTarget;
 import io.recopipe.infra.config.GcpConfig;
+import io.recopipe.infra.config.GcpEndpoints;
 import io.recopipe.infra.profile.GcpProfile;
 import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.audit.AuditLog;
@@ -11,6 +12,7 @@ import io.recopipe.pipeline.promotion.GcpPromotions;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.vertex.VertexModelRegistry;
 import io.recopipe.pipeline.review.BigQueryApprovals;
+import io.recopipe.pipeline.review.HomeReview;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -42,7 +44,11 @@ final class GcpReview {
   Opened open(OpenHome home) {
     PipelineConfig resolved = CompileCommand.load(config, Map.of(), true);
     GcpConfig gcp = GcpConfig.from(resolved.values(), resolved.source());
-    GcpProfile opened = GcpProfile.open(gcp, ProfileOption.credentials);
+    GcpProfile opened =
+        GcpProfile.open(
+            gcp,
+            GcpEndpoints.from(resolved.values(), resolved.source()),
+            ProfileOption.credentials);
     AuditLog audit = BigQueryAuditLog.of(opened);
     DeployTarget target =
         opened
@@ -50,15 +56,19 @@ final class GcpReview {
             .get(DeployTarget.class)
             .orElseThrow(() -> new InvalidInputException("the gcp profile has no deploy target"));
     Map<String, String> values = new LinkedHashMap<>(resolved.values());
+    BigQueryApprovals approvals = new BigQueryApprovals(opened.approvalTable(), audit);
+    ModelRegistry registry = registry(opened, home);
     return new Opened(
         opened,
         new GcpPromotions(
-            new BigQueryApprovals(opened.approvalTable(), audit),
-            registry(opened, home),
+            approvals,
+            registry,
             target,
             audit,
             values.getOrDefault("deploy.model_name", "recommender_model"),
-            Clock.systemUTC()));
+            Clock.systemUTC()),
+        registry,
+        new HomeReview(approvals, home.review().reviewers(), home.review().policy(), audit));
   }
 
   /**
@@ -69,8 +79,13 @@ final class GcpReview {
     return VertexModelRegistry.forProfile(profile, home.runner().home().artifacts());
   }
 
-  /** The opened profile and the actions over it. */
-  record Opened(GcpProfile profile, GcpPromotions promotions) implements AutoCloseable {
+  /**
+   * The opened profile, the actions over it, its registry and its review services (the BigQuery
+   * approvals and audit log beside the home's reviewers and policy).
+   */
+  record Opened(
+      GcpProfile profile, GcpPromotions promotions, ModelRegistry registry, HomeReview review)
+      implements AutoCloseable {
     @Override
     public void close() {
       profile.close();

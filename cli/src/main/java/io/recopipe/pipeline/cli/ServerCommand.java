@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Serves the review web page (pending promotions, approve/reject, runs, "
-            + "models, rollback) until stopped.")
+            + "models, rollback) until stopped; with --profile gcp --config FILE the pending "
+            + "versions are Google Cloud's and an approval deploys to Cloud Run.")
 final class ServerCommand implements Callable<Integer> {
   private static final long CLOSE_SECONDS = 10;
   private static final Duration LAUNCH_TIMEOUT = Duration.ofMinutes(2);
@@ -76,6 +77,8 @@ final class ServerCommand implements Callable<Integer> {
 
   @Mixin HomeOption home;
 
+  @Mixin GcpReview gcp;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -95,19 +98,29 @@ final class ServerCommand implements Callable<Integer> {
                   awaitQuietly(stopped);
                 },
                 "recopipe-server-stop"));
-    try (OpenHome opened = home.open()) {
+    try (OpenHome opened = home.open();
+        GcpReview.Opened cloud = gcp.isGcp() ? gcp.open(opened) : null) {
       LocalRunner runner = opened.runner();
       ReviewSite site =
-          new ReviewSite(
-              runner,
-              opened.registry(),
-              opened.review(),
-              List.of(MovieLensMfPipeline.definition()),
-              Clock.systemUTC(),
-              System.out);
+          cloud == null
+              ? new ReviewSite(
+                  runner,
+                  opened.registry(),
+                  opened.review(),
+                  List.of(MovieLensMfPipeline.definition()),
+                  Clock.systemUTC(),
+                  System.out)
+              : ReviewSite.gcp(
+                  runner,
+                  cloud.registry(),
+                  cloud.review(),
+                  cloud.promotions(),
+                  List.of(MovieLensMfPipeline.definition()),
+                  Clock.systemUTC(),
+                  System.out);
       List<AutoCloseable> companions = new ArrayList<>();
       startCompanions(runner, opened.registry(), opened.review(), companions, out);
-      try (ReviewServer server = ReviewServer.start(site, host, port, companions, System.err)) {
+      try (ReviewServer server = ReviewServer.start(site, host, port, companions)) {
         out.println(
             "review page: " + server.url() + " (home " + runner.home() + "); Ctrl-C stops it");
         out.flush();
@@ -155,8 +168,7 @@ final class ServerCommand implements Callable<Integer> {
                 review,
                 name -> MovieLensMfPipeline.definition(),
                 Clock.systemUTC()),
-            Duration.ofMinutes(1),
-            System.err));
+            Duration.ofMinutes(1)));
   }
 
   /** Lets the shutdown hook wait (bounded) until the server and the home are closed. */

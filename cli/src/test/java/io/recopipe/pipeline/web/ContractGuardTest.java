@@ -282,8 +282,7 @@ class ContractGuardTest {
             List.of(MovieLensMfPipeline.definition()),
             Clock.systemUTC(),
             quiet);
-    try (ReviewServer server =
-        ReviewServer.start(site, "127.0.0.1", 0, List.of(), quiet, sessions)) {
+    try (ReviewServer server = ReviewServer.start(site, "127.0.0.1", 0, List.of(), sessions)) {
       Session bob = sessions.open(new Reviewer("bob", Instant.now(), false, false));
       HttpResponse<String> page =
           HttpClient.newHttpClient()

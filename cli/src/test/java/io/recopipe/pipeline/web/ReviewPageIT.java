@@ -129,8 +129,7 @@ class ReviewPageIT {
                     System.out),
                 "127.0.0.1",
                 0,
-                List.of(),
-                System.err));
+                List.of()));
     Browser browser = keep(new Browser(dir.resolve("profile")));
     WebDriver page = browser.driver;
     String base = server.url().toString();

@@ -40,20 +40,11 @@ public record GcpConfig(
   /** The config section holding these keys. */
   public static final String SECTION = "gcp";
 
-  /** Every key of the section, so a typo in it can be refused before anything runs. */
-  public static final Set<String> KEYS =
-      Set.of(
-          "project",
-          "region",
-          "dataset",
-          "dataset_location",
-          "bucket",
-          "repository",
-          "image",
-          "service",
-          "pipeline_service_account",
-          "serving_service_account",
-          "invokers");
+  /**
+   * Every key of the section (its fields and the endpoint overrides of {@link GcpEndpoints}), so a
+   * typo in it can be refused before anything runs.
+   */
+  public static final Set<String> KEYS = keys();
 
   private static final String SERVICE_ACCOUNT =
       "[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+" + "\\.iam\\.gserviceaccount\\.com";
@@ -114,6 +105,7 @@ public record GcpConfig(
                 + "never public)");
       }
     }
+    GcpEndpoints.read(parameters, problems);
     if (!problems.isEmpty()) {
       throw new GcpConfigException(
           "config " + source + ": the gcp profile needs " + String.join("; ", problems));
@@ -150,6 +142,25 @@ public record GcpConfig(
   /** {@code gs://BUCKET/pipeline-root}, where Vertex writes pipeline artifacts. */
   public String pipelineRoot() {
     return "gs://" + bucket + "/pipeline-root";
+  }
+
+  private static Set<String> keys() {
+    Set<String> keys =
+        new java.util.HashSet<>(
+            Set.of(
+                "project",
+                "region",
+                "dataset",
+                "dataset_location",
+                "bucket",
+                "repository",
+                "image",
+                "service",
+                "pipeline_service_account",
+                "serving_service_account",
+                "invokers"));
+    keys.addAll(GcpEndpoints.KEYS);
+    return Set.copyOf(keys);
   }
 
   private static List<String> split(String text) {

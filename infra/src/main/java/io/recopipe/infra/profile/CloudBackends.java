@@ -1,7 +1,7 @@
 package io.recopipe.infra.profile;
 
-import com.google.api.gax.core.FixedCredentialsProvider;
-import com.google.auth.oauth2.GoogleCredentials;
+import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
+import com.google.auth.Credentials;
 import com.google.cloud.run.v2.ServicesClient;
 import com.google.cloud.run.v2.ServicesSettings;
 import com.google.cloud.storage.Storage;
@@ -12,6 +12,7 @@ import io.recopipe.components.deploy.DeployTarget;
 import io.recopipe.components.packaging.ImageTarget;
 import io.recopipe.infra.cloudrun.CloudRunDeployTarget;
 import io.recopipe.infra.config.GcpConfig;
+import io.recopipe.infra.config.GcpEndpoints;
 import io.recopipe.infra.gcs.GcsArtifactMirror;
 import io.recopipe.infra.gcs.GcsArtifactStore;
 import io.recopipe.infra.registry.ArtifactRegistryTarget;
@@ -30,39 +31,49 @@ final class CloudBackends {
   private CloudBackends() {}
 
   /** The store committed artifacts are mirrored to: {@code gs://BUCKET/artifacts/}. */
-  static GcsArtifactStore artifactStore(GcpConfig config, GoogleCredentials credentials) {
-    return new GcsArtifactStore(storage(config, credentials), config.bucket(), ARTIFACTS_PREFIX);
+  static GcsArtifactStore artifactStore(
+      GcpConfig config, GcpEndpoints endpoints, Credentials credentials) {
+    return new GcsArtifactStore(
+        storage(config, endpoints, credentials), config.bucket(), ARTIFACTS_PREFIX);
   }
 
-  /** A Cloud Storage client of the config's project. */
-  static Storage storage(GcpConfig config, GoogleCredentials credentials) {
-    return StorageOptions.newBuilder()
-        .setProjectId(config.project())
-        .setCredentials(credentials)
-        .build()
-        .getService();
+  /** A Cloud Storage client of the config's project, on the endpoint override if there is one. */
+  static Storage storage(GcpConfig config, GcpEndpoints endpoints, Credentials credentials) {
+    StorageOptions.Builder options =
+        StorageOptions.newBuilder().setProjectId(config.project()).setCredentials(credentials);
+    endpoints.storage().ifPresent(options::setHost);
+    return options.build().getService();
   }
 
   static Services install(
       Services services,
       GcpConfig config,
-      GoogleCredentials credentials,
+      GcpEndpoints endpoints,
+      Credentials credentials,
       GcsArtifactStore store,
       List<AutoCloseable> closeables) {
     ServicesClient cloudRun;
     try {
-      cloudRun =
-          ServicesClient.create(
-              ServicesSettings.newBuilder()
-                  .setCredentialsProvider(FixedCredentialsProvider.create(credentials))
-                  .build());
+      ServicesSettings.Builder settings =
+          ServicesSettings.newBuilder()
+              .setCredentialsProvider(GcpProfile.credentialsProvider(endpoints, credentials));
+      if (endpoints.cloudRun().isPresent()) {
+        String endpoint = endpoints.cloudRun().get();
+        InstantiatingGrpcChannelProvider.Builder channels =
+            InstantiatingGrpcChannelProvider.newBuilder().setEndpoint(endpoint);
+        if (endpoints.plaintext()) {
+          channels.setChannelConfigurator(builder -> builder.usePlaintext());
+        }
+        settings.setEndpoint(endpoint).setTransportChannelProvider(channels.build());
+      }
+      cloudRun = ServicesClient.create(settings.build());
     } catch (IOException e) {
       throw new GcpProfileException("cannot create the Cloud Run client: " + e.getMessage());
     }
     closeables.add(cloudRun);
     return services
         .with(ArtifactMirror.class, new GcsArtifactMirror(store))
-        .with(ImageTarget.class, ArtifactRegistryTarget.of(config))
+        .with(ImageTarget.class, ArtifactRegistryTarget.of(config, endpoints))
         .with(DeployTarget.class, CloudRunDeployTarget.of(config, cloudRun));
   }
 }

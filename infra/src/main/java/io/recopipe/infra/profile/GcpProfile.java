@@ -1,7 +1,10 @@
 package io.recopipe.infra.profile;
 
+import com.google.api.gax.core.CredentialsProvider;
 import com.google.api.gax.core.FixedCredentialsProvider;
-import com.google.auth.oauth2.GoogleCredentials;
+import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.auth.Credentials;
+import com.google.cloud.NoCredentials;
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryOptions;
 import io.recopipe.components.api.Services;
@@ -12,6 +15,7 @@ import io.recopipe.infra.bigquery.BigQueryAuditTable;
 import io.recopipe.infra.bigquery.BigQueryWarehouse;
 import io.recopipe.infra.bigquery.BqmlTrainingEngine;
 import io.recopipe.infra.config.GcpConfig;
+import io.recopipe.infra.config.GcpEndpoints;
 import io.recopipe.infra.gcs.GcsArtifactStore;
 import io.recopipe.infra.gcs.GcsHeadAnchor;
 import io.recopipe.infra.vertex.ChampionDownload;
@@ -39,21 +43,24 @@ public final class GcpProfile implements AutoCloseable {
   public static final Map<String, String> DEFAULTS = Map.of("train.method", "als");
 
   private final GcpConfig config;
+  private final GcpEndpoints endpoints;
   private final BigQuery bigQuery;
   private final Services services;
-  private final GoogleCredentials credentials;
+  private final Credentials credentials;
   private final GcsArtifactStore artifacts;
   private final List<AutoCloseable> closeables;
   private VertexModelRegistryClient modelRegistry;
 
   private GcpProfile(
       GcpConfig config,
+      GcpEndpoints endpoints,
       BigQuery bigQuery,
       Services services,
-      GoogleCredentials credentials,
+      Credentials credentials,
       GcsArtifactStore artifacts,
       List<AutoCloseable> closeables) {
     this.config = config;
+    this.endpoints = endpoints;
     this.bigQuery = bigQuery;
     this.services = services;
     this.credentials = credentials;
@@ -62,24 +69,45 @@ public final class GcpProfile implements AutoCloseable {
   }
 
   /**
-   * Opens the profile for {@code config}: credentials are required first (one-line error when
-   * missing), then the clients are created; no API call is made until a step runs.
+   * Opens the profile for {@code config} on Google's endpoints: credentials are required first
+   * (one-line error when missing), then the clients are created; no API call is made until a step
+   * runs.
    */
   public static GcpProfile open(GcpConfig config, GoogleCredentialsCheck credentialsCheck) {
-    GoogleCredentials credentials = credentialsCheck.require();
-    BigQuery bigQuery =
+    return open(config, GcpEndpoints.GOOGLE, credentialsCheck);
+  }
+
+  /**
+   * Opens the profile for {@code config} with each client on its {@code endpoints} override (the
+   * clients' own {@code setHost}/{@code setEndpoint} options); with plain-text endpoints no
+   * credentials are looked up or sent.
+   */
+  public static GcpProfile open(
+      GcpConfig config, GcpEndpoints endpoints, GoogleCredentialsCheck credentialsCheck) {
+    Credentials credentials =
+        endpoints.plaintext() ? NoCredentials.getInstance() : credentialsCheck.require();
+    BigQueryOptions.Builder options =
         BigQueryOptions.newBuilder()
             .setProjectId(config.project())
             .setLocation(config.datasetLocation())
-            .setCredentials(credentials)
-            .build()
-            .getService();
+            .setCredentials(credentials);
+    endpoints.bigQuery().ifPresent(options::setHost);
+    BigQuery bigQuery = options.build().getService();
     List<AutoCloseable> closeables = new ArrayList<>();
     Services services =
         Services.none().with(TrainingEngine.class, new BqmlTrainingEngine(bigQuery, config));
-    GcsArtifactStore artifacts = CloudBackends.artifactStore(config, credentials);
-    services = CloudBackends.install(services, config, credentials, artifacts, closeables);
-    return new GcpProfile(config, bigQuery, services, credentials, artifacts, closeables);
+    GcsArtifactStore artifacts = CloudBackends.artifactStore(config, endpoints, credentials);
+    services =
+        CloudBackends.install(services, config, endpoints, credentials, artifacts, closeables);
+    return new GcpProfile(
+        config, endpoints, bigQuery, services, credentials, artifacts, closeables);
+  }
+
+  /** How the gRPC clients authenticate: not at all on plain-text endpoints. */
+  static CredentialsProvider credentialsProvider(GcpEndpoints endpoints, Credentials credentials) {
+    return endpoints.plaintext()
+        ? NoCredentialsProvider.create()
+        : FixedCredentialsProvider.create(credentials);
   }
 
   /** The checked config. */
@@ -100,7 +128,9 @@ public final class GcpProfile implements AutoCloseable {
   /** The audit log's head anchor in the profile's bucket (see {@link GcsHeadAnchor}). */
   public GcsHeadAnchor auditAnchor() {
     return GcsHeadAnchor.forAuditTable(
-        CloudBackends.storage(config, credentials), config, BigQueryAuditTable.DEFAULT_TABLE);
+        CloudBackends.storage(config, endpoints, credentials),
+        config,
+        BigQueryAuditTable.DEFAULT_TABLE);
   }
 
   /** The approval requests' table in the profile's dataset. */
@@ -125,7 +155,14 @@ public final class GcpProfile implements AutoCloseable {
   public synchronized VertexModelRegistryClient modelRegistry() {
     if (modelRegistry == null) {
       modelRegistry =
-          VertexModelRegistryClient.forConfig(config, FixedCredentialsProvider.create(credentials));
+          endpoints.vertex().isPresent()
+              ? VertexModelRegistryClient.forEndpoint(
+                  config,
+                  endpoints.vertex().get(),
+                  endpoints.plaintext(),
+                  credentialsProvider(endpoints, credentials))
+              : VertexModelRegistryClient.forConfig(
+                  config, FixedCredentialsProvider.create(credentials));
       closeables.add(modelRegistry);
     }
     return modelRegistry;

@@ -6,6 +6,7 @@ import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.RegistryImage;
 import io.recopipe.components.packaging.ImageTarget;
 import io.recopipe.infra.config.GcpConfig;
+import io.recopipe.infra.config.GcpEndpoints;
 import io.recopipe.model.error.InvalidInputException;
 
 /**
@@ -60,11 +61,27 @@ public final class ArtifactRegistryTarget implements ImageTarget {
 
   /** The target {@code config} describes: its repository, distroless base and ADC. */
   public static ArtifactRegistryTarget of(GcpConfig config) {
+    return of(config, GcpEndpoints.GOOGLE);
+  }
+
+  /**
+   * The serving image's target on the registry host {@code endpoints} names (an emulator or a
+   * private registry; plain HTTP when the endpoints are plain text), else Artifact Registry.
+   */
+  public static ArtifactRegistryTarget of(GcpConfig config, GcpEndpoints endpoints) {
+    String repository =
+        endpoints
+            .artifactRegistry()
+            .map(
+                host ->
+                    host
+                        + config.imageRepository().substring(config.imageRepository().indexOf('/')))
+            .orElse(config.imageRepository());
     return new ArtifactRegistryTarget(
-        config.imageRepository(),
+        repository,
         DISTROLESS_JAVA17,
         AdcCredentialRetriever.applicationDefault(),
-        false);
+        endpoints.plaintext());
   }
 
   @Override

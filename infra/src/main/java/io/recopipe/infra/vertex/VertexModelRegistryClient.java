@@ -72,6 +72,20 @@ public final class VertexModelRegistryClient implements AutoCloseable {
         endpoint);
   }
 
+  /**
+   * Connects to {@code endpoint} ({@code host:port}: an emulator, a private endpoint, a loopback
+   * stand-in), over plain text when {@code plaintext}, authenticating with {@code credentials}.
+   */
+  public static VertexModelRegistryClient forEndpoint(
+      GcpConfig config, String endpoint, boolean plaintext, CredentialsProvider credentials) {
+    InstantiatingGrpcChannelProvider.Builder channels =
+        InstantiatingGrpcChannelProvider.newBuilder().setEndpoint(endpoint);
+    if (plaintext) {
+      channels.setChannelConfigurator(builder -> builder.usePlaintext());
+    }
+    return connect(config, channels.build(), credentials, endpoint);
+  }
+
   /** Connects over {@code channels} (an in-process channel in tests) to {@code endpoint}. */
   public static VertexModelRegistryClient connect(
       GcpConfig config,

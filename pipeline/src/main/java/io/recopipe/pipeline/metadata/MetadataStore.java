@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
@@ -16,17 +18,28 @@ import org.sqlite.SQLiteConfig;
  * write lock fails with SQLITE_BUSY instead of waiting), so several processes and threads can
  * record runs into the same file safely. The repositories ({@link RunRepository}, {@link
  * ExecutionRepository}, {@link ArtifactRepository}) do the SQL.
+ *
+ * <p>A write or read started by a thread that is already inside a write on the same database file
+ * (through this store or another one over that file) joins that transaction instead of beginning
+ * its own: a caller composes several repositories' changes into one unit of work by nesting them in
+ * one {@link #write}, and they commit or roll back together.
  */
 public final class MetadataStore implements AutoCloseable {
   /** How long a writer waits for another writer's lock before giving up. */
   static final int BUSY_TIMEOUT_MS = 60_000;
 
+  /** Per thread: the connection of each database file it holds a write transaction on. */
+  private static final ThreadLocal<Map<Path, Connection>> OPEN_WRITES =
+      ThreadLocal.withInitial(HashMap::new);
+
   private final Path file;
+  private final Path key;
   private final Connection connection;
   private final AuditHeadFile auditHead;
 
   private MetadataStore(Path file, Connection connection) {
     this.file = file;
+    this.key = file.toAbsolutePath().normalize();
     this.connection = connection;
     this.auditHead = new AuditHeadFile(file.toAbsolutePath());
   }
@@ -72,12 +85,29 @@ public final class MetadataStore implements AutoCloseable {
     return file;
   }
 
-  /** Runs {@code work} in a {@code BEGIN IMMEDIATE} transaction, committing on success. */
-  public synchronized <T> T write(SqlWork<T> work) {
+  /**
+   * Runs {@code work} in a {@code BEGIN IMMEDIATE} transaction, committing on success; inside
+   * another write of this thread on the same file it runs in that transaction (see above).
+   */
+  public <T> T write(SqlWork<T> work) {
+    Connection joined = OPEN_WRITES.get().get(key);
+    if (joined != null) {
+      return joined(joined, work, "write");
+    }
+    return writeOwn(work);
+  }
+
+  private synchronized <T> T writeOwn(SqlWork<T> work) {
     try (Statement statement = connection.createStatement()) {
       statement.execute("BEGIN IMMEDIATE");
       try {
-        T result = work.apply(connection);
+        T result;
+        OPEN_WRITES.get().put(key, connection);
+        try {
+          result = work.apply(connection);
+        } finally {
+          OPEN_WRITES.get().remove(key);
+        }
         sealAuditHead();
         statement.execute("COMMIT");
         refreshAuditHead();
@@ -88,6 +118,16 @@ public final class MetadataStore implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw new MetadataException("metadata write failed in " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs {@code work} in the enclosing write transaction's {@code connection}. */
+  private <T> T joined(Connection connection, SqlWork<T> work, String what) {
+    try {
+      return work.apply(connection);
+    } catch (SQLException e) {
+      throw new MetadataException(
+          "metadata " + what + " failed in " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -118,8 +158,19 @@ public final class MetadataStore implements AutoCloseable {
     }
   }
 
-  /** Runs {@code work} as a read (a consistent snapshot in WAL mode). */
-  public synchronized <T> T read(SqlWork<T> work) {
+  /**
+   * Runs {@code work} as a read (a consistent snapshot in WAL mode); inside a write of this thread
+   * on the same file it reads that transaction's own changes.
+   */
+  public <T> T read(SqlWork<T> work) {
+    Connection joined = OPEN_WRITES.get().get(key);
+    if (joined != null) {
+      return joined(joined, work, "read");
+    }
+    return readOwn(work);
+  }
+
+  private synchronized <T> T readOwn(SqlWork<T> work) {
     try (Statement statement = connection.createStatement()) {
       statement.execute("BEGIN DEFERRED");
       try {

@@ -1,10 +1,11 @@
 package io.recopipe.pipeline.promotion;
 
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Expires pending approvals on a timer inside {@code recopipe server}, so a waiting run ends
@@ -12,6 +13,8 @@ import java.util.concurrent.TimeUnit;
  * approvals on the spot).
  */
 public final class ApprovalExpiry implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ApprovalExpiry.class);
+
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -20,17 +23,17 @@ public final class ApprovalExpiry implements AutoCloseable {
             return thread;
           });
 
-  /** Calls {@link Promotions#expireStale()} every {@code every}; expiries go to {@code log}. */
-  public ApprovalExpiry(Promotions promotions, Duration every, PrintStream log) {
+  /** Calls {@link Promotions#expireStale()} every {@code every}; expiries go to the log. */
+  public ApprovalExpiry(Promotions promotions, Duration every) {
     timer.scheduleWithFixedDelay(
         () -> {
           try {
             int expired = promotions.expireStale();
             if (expired > 0) {
-              log.println("recopipe server: " + expired + " pending approval(s) expired");
+              LOG.info("{} pending approval(s) expired", expired);
             }
           } catch (RuntimeException e) {
-            log.println("recopipe server: expiring approvals failed: " + e.getMessage());
+            LOG.warn("expiring approvals failed", e);
           }
         },
         0,

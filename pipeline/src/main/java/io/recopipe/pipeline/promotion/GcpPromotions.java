@@ -8,6 +8,7 @@ import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.review.Approval;
+import io.recopipe.pipeline.review.ApprovalDecisions;
 import io.recopipe.pipeline.review.ApprovalState;
 import io.recopipe.pipeline.review.Approvals;
 import io.recopipe.pipeline.review.ReviewException;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The reviewer actions of the gcp profile, for versions a Vertex AI pipeline left awaiting
@@ -27,6 +29,7 @@ import java.util.Map;
  */
 public final class GcpPromotions {
   private final Approvals approvals;
+  private final ApprovalDecisions decisions;
   private final ModelRegistry registry;
   private final DeployTarget target;
   private final AuditLog audit;
@@ -45,6 +48,7 @@ public final class GcpPromotions {
       String modelName,
       Clock clock) {
     this.approvals = approvals;
+    this.decisions = new ApprovalDecisions(approvals, registry);
     this.registry = registry;
     this.target = target;
     this.audit = audit;
@@ -55,8 +59,13 @@ public final class GcpPromotions {
   /** Pending approvals of {@code pipeline}, oldest first (stale ones are expired first). */
   public List<Approval> pending(String pipeline) {
     Instant now = clock.instant();
-    approvals.inState(pipeline, ApprovalState.PENDING).forEach(a -> approvals.expire(a, now));
+    approvals.inState(pipeline, ApprovalState.PENDING).forEach(a -> decisions.expire(a, now));
     return approvals.inState(pipeline, ApprovalState.PENDING);
+  }
+
+  /** The approval of {@code version}, in any state. */
+  public Optional<Approval> approval(String pipeline, int version) {
+    return approvals.find(pipeline, version);
   }
 
   /**
@@ -68,7 +77,8 @@ public final class GcpPromotions {
       String pipeline, int version, Reviewer reviewer, String comment) throws ReviewException {
     String why = ReviewChecks.requireText(comment, "an approval needs a comment (--comment TEXT)");
     Approval approval =
-        ReviewChecks.pending(approvals, pipeline, version, clock.instant(), expired -> {});
+        ReviewChecks.pending(
+            approvals, a -> decisions, pipeline, version, clock.instant(), expired -> {});
     ReviewChecks.fourEyes(true, reviewer, approval);
     String subject = ModelRegistry.subject(pipeline, version);
     RegisteredVersion registered =
@@ -86,7 +96,7 @@ public final class GcpPromotions {
                     new ReviewException(
                         ReviewException.Kind.CONFLICT,
                         subject + " has no pushed image to deploy (its run did not package it)"));
-    approvals.decide(
+    decisions.decide(
         pipeline, version, ApprovalState.APPROVED, reviewer.name(), why, clock.instant());
     Map<String, Object> endpoint;
     try {
@@ -116,8 +126,9 @@ public final class GcpPromotions {
   public void reject(String pipeline, int version, Reviewer reviewer, String comment)
       throws ReviewException {
     String why = ReviewChecks.requireText(comment, "a rejection needs a comment (--comment TEXT)");
-    ReviewChecks.pending(approvals, pipeline, version, clock.instant(), expired -> {});
-    approvals.decide(
+    ReviewChecks.pending(
+        approvals, a -> decisions, pipeline, version, clock.instant(), expired -> {});
+    decisions.decide(
         pipeline, version, ApprovalState.REJECTED, reviewer.name(), why, clock.instant());
   }
 }

@@ -7,6 +7,7 @@ import io.recopipe.pipeline.metadata.RunRecord;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.review.Approval;
+import io.recopipe.pipeline.review.ApprovalDecisions;
 import io.recopipe.pipeline.review.ApprovalState;
 import io.recopipe.pipeline.review.Approvals;
 import io.recopipe.pipeline.review.HomeReview;
@@ -91,8 +92,8 @@ public final class Promotions {
                             + label(approval)
                             + " is not in this home"));
     ReviewChecks.fourEyes(PromotionPolicy.from(run.parameters()).fourEyes(), reviewer, approval);
-    approvals.decide(
-        pipeline, version, ApprovalState.APPROVED, reviewer.name(), why, clock.instant());
+    decisions(approval)
+        .decide(pipeline, version, ApprovalState.APPROVED, reviewer.name(), why, clock.instant());
     return runner.resume(pipelines.apply(pipeline), run.id(), options);
   }
 
@@ -101,8 +102,8 @@ public final class Promotions {
       throws ReviewException {
     String why = ReviewChecks.requireText(comment, "a rejection needs a comment (--comment TEXT)");
     Approval approval = pendingApproval(pipeline, version);
-    approvals.decide(
-        pipeline, version, ApprovalState.REJECTED, reviewer.name(), why, clock.instant());
+    decisions(approval)
+        .decide(pipeline, version, ApprovalState.REJECTED, reviewer.name(), why, clock.instant());
     runner.finishWaiting(
         approval.runId(),
         RunStatus.REJECTED,
@@ -126,7 +127,7 @@ public final class Promotions {
             .map(RunRecord::pipeline)
             .collect(Collectors.toCollection(TreeSet::new))) {
       for (Approval approval : approvals.inState(pipeline, ApprovalState.PENDING)) {
-        if (approvals.expire(approval, now)) {
+        if (decisions(approval).expire(approval, now)) {
           finishExpired(approval);
           expired++;
         }
@@ -137,7 +138,16 @@ public final class Promotions {
 
   /** The PENDING, unexpired approval of {@code version}; refused otherwise. */
   private Approval pendingApproval(String pipeline, int version) throws ReviewException {
-    return ReviewChecks.pending(approvals, pipeline, version, clock.instant(), this::finishExpired);
+    return ReviewChecks.pending(
+        approvals, this::decisions, pipeline, version, clock.instant(), this::finishExpired);
+  }
+
+  /**
+   * Decisions on {@code approval} that move its version's status in the registry of its run (the
+   * home's, or the Vertex AI Model Registry of a gcp run).
+   */
+  private ApprovalDecisions decisions(Approval approval) {
+    return new ApprovalDecisions(approvals, runner.registryOf(approval.runId()));
   }
 
   /** Ends the run of an approval that just expired. */

@@ -2,6 +2,7 @@ package io.recopipe.pipeline.promotion;
 
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.review.Approval;
+import io.recopipe.pipeline.review.ApprovalDecisions;
 import io.recopipe.pipeline.review.ApprovalState;
 import io.recopipe.pipeline.review.Approvals;
 import io.recopipe.pipeline.review.ReviewException;
@@ -9,6 +10,7 @@ import io.recopipe.pipeline.review.Reviewer;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The checks every reviewer action makes before deciding, written once for the home's actions
@@ -28,10 +30,16 @@ final class ReviewChecks {
 
   /**
    * The PENDING, unexpired approval of {@code version}; refused otherwise. A pending approval past
-   * its deadline is expired on the spot ({@link Approvals#expire}) and {@code expired} is told.
+   * its deadline is expired on the spot (through the approval's {@code decisions}, which also mark
+   * its version EXPIRED) and {@code expired} is told.
    */
   static Approval pending(
-      Approvals approvals, String pipeline, int version, Instant now, Consumer<Approval> expired)
+      Approvals approvals,
+      Function<Approval, ApprovalDecisions> decisions,
+      String pipeline,
+      int version,
+      Instant now,
+      Consumer<Approval> expired)
       throws ReviewException {
     String subject = ModelRegistry.subject(pipeline, version);
     Approval approval =
@@ -55,7 +63,7 @@ final class ReviewChecks {
               + "; nothing changed");
     }
     if (!now.isBefore(approval.expiresAt())) {
-      if (approvals.expire(approval, now)) {
+      if (decisions.apply(approval).expire(approval, now)) {
         expired.accept(approval);
       }
       throw new ReviewException(

@@ -42,7 +42,12 @@ public interface ModelRegistry extends AutoCloseable {
   /** Records the image that packages {@code version} (the package step's IMAGE artifact URI). */
   void setImage(String pipeline, int version, String imageUri);
 
-  /** Sets the status of {@code version} (audited as {@code status} by {@code actor}). */
+  /**
+   * Sets the status of {@code version} as the consequence of a decision {@code actor} made that the
+   * caller audits (an approval's request, approve, reject or expire entry), so it is not audited
+   * again; the caller runs both as one unit of work (see {@code review.ApprovalDecisions}). Fails
+   * when this registry does not hold the version.
+   */
   void setStatus(String pipeline, int version, VersionStatus status, String actor);
 
   /**

@@ -164,12 +164,15 @@ public final class SqliteModelRegistry implements ModelRegistry {
                 version));
   }
 
-  /** Sets the status of {@code version} (audited as {@code status} by {@code actor}). */
+  /**
+   * Sets the status of {@code version} as a decision's consequence (see {@link
+   * ModelRegistry#setStatus}); inside a caller's write on this database it joins that transaction.
+   */
   @Override
   public void setStatus(String pipeline, int version, VersionStatus status, String actor) {
     store.write(
         c -> {
-          changeStatus(c, pipeline, version, status, actor, clock.instant());
+          setStatus(c, pipeline, version, status);
           return null;
         });
   }
@@ -187,22 +190,6 @@ public final class SqliteModelRegistry implements ModelRegistry {
     if (changed != 1) {
       throw new SQLException("no model version " + ModelRegistry.subject(pipeline, version));
     }
-  }
-
-  /**
-   * Sets the status of {@code version} when this home's registry holds it and says whether it did:
-   * a run on the gcp profile registers its versions in Google Cloud, where its runner sets the
-   * status, while its approvals still live in the home.
-   */
-  public static boolean setStatusIfRegistered(
-      Connection c, String pipeline, int version, VersionStatus status) throws SQLException {
-    return update(
-            c,
-            "UPDATE model_versions SET status = ? WHERE pipeline = ? AND version = ?",
-            status.name(),
-            pipeline,
-            version)
-        == 1;
   }
 
   /**

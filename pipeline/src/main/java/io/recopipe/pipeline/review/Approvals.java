@@ -9,10 +9,31 @@ import java.util.Optional;
  * compare-and-set (only a PENDING approval is decided, so of two reviewers exactly one decision
  * stands) and is written to the audit log with it. The home keeps them in SQLite ({@link
  * SqliteApprovals}), the gcp profile in BigQuery ({@link BigQueryApprovals}).
+ *
+ * <p>An approval records only the decision; the version's status in the model registry follows it
+ * through {@link ApprovalDecisions}, which runs both in one {@link #atomically} unit of work.
  */
 public interface Approvals {
   /** The actor recorded when an approval expires because nobody decided in time. */
   String EXPIRY_ACTOR = "system:expiry";
+
+  /** Work that changes an approval and what follows from it. */
+  @FunctionalInterface
+  interface Work<T> {
+    /** Does the work. */
+    T run() throws ReviewException;
+  }
+
+  /**
+   * Runs {@code work} as one unit with this store's changes: in the home's SQLite store, one {@code
+   * BEGIN IMMEDIATE} transaction that the approval's change and every write to the same metadata
+   * database inside {@code work} (the SQLite registry's status) join, so they commit or roll back
+   * together, and a call to another service inside it (Vertex AI) that fails rolls the approval
+   * back. Stores without transactions run {@code work} as it is (the default).
+   */
+  default <T> T atomically(Work<T> work) throws ReviewException {
+    return work.run();
+  }
 
   /**
    * Records that {@code version} (of run {@code runId}, started by {@code startedBy}) waits for

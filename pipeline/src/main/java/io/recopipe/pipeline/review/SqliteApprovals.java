@@ -4,8 +4,6 @@ import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.metadata.Timestamps;
 import io.recopipe.pipeline.registry.ModelRegistry;
-import io.recopipe.pipeline.registry.SqliteModelRegistry;
-import io.recopipe.pipeline.registry.VersionStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,8 +18,8 @@ import java.util.Optional;
 
 /**
  * The home's approvals in its SQLite {@code approvals} table; each state change is written together
- * with its audit entry and the registry version's status in one transaction, so the three never
- * disagree.
+ * with its audit entry in one transaction, which {@link #atomically} widens to the registry
+ * version's status change (see {@link ApprovalDecisions}), so the three never disagree.
  */
 public final class SqliteApprovals implements Approvals {
   private static final String COLUMNS =
@@ -33,6 +31,37 @@ public final class SqliteApprovals implements Approvals {
   /** Approvals in {@code store}. */
   public SqliteApprovals(MetadataStore store) {
     this.store = store;
+  }
+
+  /**
+   * Runs {@code work} in one {@code BEGIN IMMEDIATE} transaction of this store's database: writes
+   * and reads inside it, through this store or another over the same file, join it (see {@link
+   * MetadataStore}); a {@link ReviewException} or runtime exception from {@code work} rolls all of
+   * it back.
+   */
+  @Override
+  public <T> T atomically(Work<T> work) throws ReviewException {
+    try {
+      return store.write(
+          c -> {
+            try {
+              return work.run();
+            } catch (ReviewException e) {
+              throw new Refused(e);
+            }
+          });
+    } catch (Refused refused) {
+      throw (ReviewException) refused.getCause();
+    }
+  }
+
+  /** Carries a refusal out of the transaction it rolled back. */
+  private static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(ReviewException refusal) {
+      super(refusal.getMessage(), refusal, false, false);
+    }
   }
 
   @Override
@@ -59,8 +88,6 @@ public final class SqliteApprovals implements Approvals {
             ps.setString(6, startedBy);
             ps.executeUpdate();
           }
-          SqliteModelRegistry.setStatusIfRegistered(
-              c, pipeline, version, VersionStatus.AWAITING_APPROVAL);
           Map<String, String> detail = new LinkedHashMap<>();
           detail.put("run_id", runId);
           detail.put("started_by", startedBy);
@@ -134,8 +161,6 @@ public final class SqliteApprovals implements Approvals {
                 ps.setInt(6, version);
                 ps.executeUpdate();
               }
-              SqliteModelRegistry.setStatusIfRegistered(
-                  c, pipeline, version, VersionStatus.valueOf(decision.name()));
               Map<String, String> detail = new LinkedHashMap<>();
               detail.put("run_id", current.get().runId());
               detail.put("comment", comment == null ? "" : comment);

@@ -6,9 +6,8 @@ import io.recopipe.pipeline.dsl.Step;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegisteredVersion;
-import io.recopipe.pipeline.registry.SqliteModelRegistry;
-import io.recopipe.pipeline.registry.VersionStatus;
 import io.recopipe.pipeline.review.Approval;
+import io.recopipe.pipeline.review.ApprovalDecisions;
 import io.recopipe.pipeline.review.Approvals;
 import io.recopipe.pipeline.review.ReviewException;
 import java.time.Instant;
@@ -69,6 +68,8 @@ final class ApprovalGate {
       return Optional.empty();
     }
     Instant now = session.options.clock().instant();
+    // the run's own registry (the home's, or Vertex AI for a gcp run) gets the status
+    ApprovalDecisions decisions = new ApprovalDecisions(session.approvals, session.registry);
     Optional<Approval> found =
         session
             .approvals
@@ -76,7 +77,7 @@ final class ApprovalGate {
             .or(() -> session.approvals.find(v.pipeline(), v.version()));
     if (found.isEmpty()) {
       Approval requested =
-          session.approvals.request(
+          decisions.request(
               v.pipeline(),
               v.version(),
               session.runId,
@@ -84,12 +85,6 @@ final class ApprovalGate {
               now,
               now.plus(policy.expiresAfter()),
               reasons);
-      if (!(session.registry instanceof SqliteModelRegistry)) {
-        // The home's approvals set the status of versions in the home's registry in their own
-        // transaction; a version registered in Google Cloud gets it from its own registry.
-        session.registry.setStatus(
-            v.pipeline(), v.version(), VersionStatus.AWAITING_APPROVAL, "system:runner");
-      }
       return Optional.of(waiting(requested, reasons));
     }
     Approval approval = found.get();
@@ -98,7 +93,7 @@ final class ApprovalGate {
         if (now.isBefore(approval.expiresAt())) {
           yield Optional.of(waiting(approval, reasons));
         }
-        session.approvals.expire(approval, now);
+        decisions.expire(approval, now);
         yield Optional.of(new Hold(RunStatus.EXPIRED, Approvals.expiredMessage(approval)));
       }
       case APPROVED -> {

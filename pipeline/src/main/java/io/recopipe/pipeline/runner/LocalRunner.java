@@ -242,6 +242,17 @@ public final class LocalRunner implements AutoCloseable {
   }
 
   /**
+   * The registry run {@code runId}'s versions live in: its profile's (the Vertex AI Model Registry
+   * for a gcp run), else this runner's, so a reviewer's decision moves the status where the version
+   * is.
+   */
+  public ModelRegistry registryOf(String runId) {
+    return runs.find(runId)
+        .flatMap(run -> profiles.forRun(run.parameters()).registry())
+        .orElse(registry);
+  }
+
+  /**
    * Ends run {@code runId} with {@code status} (REJECTED or EXPIRED) when it is still
    * AWAITING_APPROVAL; returns whether it was.
    */

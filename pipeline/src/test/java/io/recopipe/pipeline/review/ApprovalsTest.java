@@ -30,15 +30,16 @@ class ApprovalsTest {
       ModelRegistry registry = new SqliteModelRegistry(store);
       registry.register(RegistryFixtures.draft(store, "r1", "alice", 0.9));
       Approvals approvals = new SqliteApprovals(store);
+      ApprovalDecisions decisions = new ApprovalDecisions(approvals, registry);
       Approval pending =
-          approvals.request("mf", 1, "r1", "alice", T0, T0.plus(Duration.ofHours(72)));
+          decisions.request("mf", 1, "r1", "alice", T0, T0.plus(Duration.ofHours(72)), List.of());
       assertEquals(ApprovalState.PENDING, pending.state());
       assertEquals(Optional.of(pending), approvals.forRun("r1"));
       assertEquals(List.of(pending), approvals.inState("mf", ApprovalState.PENDING));
       assertEquals(VersionStatus.AWAITING_APPROVAL, registry.find("mf", 1).orElseThrow().status());
 
       Approval approved =
-          approvals.decide(
+          decisions.decide(
               "mf", 1, ApprovalState.APPROVED, "bob", "looks good", T0.plusSeconds(60));
       assertEquals(Optional.of("bob"), approved.decidedBy());
       assertEquals(Optional.of("looks good"), approved.comment());
@@ -48,7 +49,7 @@ class ApprovalsTest {
           assertThrows(
               ReviewException.class,
               () ->
-                  approvals.decide(
+                  decisions.decide(
                       "mf", 1, ApprovalState.APPROVED, "carol", "me too", T0.plusSeconds(90)));
       assertEquals(ReviewException.Kind.CONFLICT, again.kind());
       assertEquals(

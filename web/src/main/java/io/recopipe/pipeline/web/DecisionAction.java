@@ -8,8 +8,9 @@ import io.recopipe.pipeline.review.Reviewer;
 
 /**
  * {@code POST /promotions/{pipeline}/{version}/approve} and {@code .../reject}: the logged-in
- * reviewer's decision with a comment. Approval resumes the waiting run and deploys before the
- * response (seconds), then redirects to the promotion page, which shows the outcome.
+ * reviewer's decision with a comment. Approval resumes the waiting run (on the gcp profile: deploys
+ * the version to Cloud Run) before the response (seconds), then redirects to the promotion page,
+ * which shows the outcome.
  */
 final class DecisionAction implements Handler {
   /** The longest comment accepted. */
@@ -34,9 +35,9 @@ final class DecisionAction implements Handler {
       site.exclusively(
           () -> {
             if (approve) {
-              site.promotions().approve(pipeline, version, reviewer, comment, site.runOptions());
+              site.approve(pipeline, version, reviewer, comment);
             } else {
-              site.promotions().reject(pipeline, version, reviewer, comment);
+              site.reject(pipeline, version, reviewer, comment);
             }
             return null;
           });

@@ -4,16 +4,19 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import java.io.PrintStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns every failure into a small HTML page with one line (refusals with their status, the rest as
- * 500 with the message on the server's console), never a stack trace in the browser.
+ * 500 with the message in the server's log), never a stack trace in the browser.
  */
 final class ErrorPages {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+
   private ErrorPages() {}
 
-  static void install(JavalinConfig config, PrintStream errors) {
+  static void install(JavalinConfig config) {
     config.routes.exception(
         Guard.LoginRequired.class, (e, ctx) -> ctx.redirect("/login", HttpStatus.SEE_OTHER));
     config.routes.exception(
@@ -32,18 +35,8 @@ final class ErrorPages {
     config.routes.exception(
         Exception.class,
         (e, ctx) -> {
-          errors.println(
-              "recopipe server: "
-                  + ctx.method()
-                  + " "
-                  + ctx.path()
-                  + " failed: "
-                  + e.getClass().getName()
-                  + ": "
-                  + e.getMessage());
-          if ("1".equals(System.getenv("RECOPIPE_DEBUG"))) {
-            e.printStackTrace(errors);
-          }
+          // the log line names the exception; its stack trace follows under RECOPIPE_DEBUG=1
+          LOG.error("review page: {} {} failed", ctx.method(), ctx.path(), e);
           Page.error(ctx, 500, "internal error: " + oneLine(e.getMessage()));
         });
     config.routes.error(404, ctx -> fallback(ctx, 404, "no page at " + ctx.path()));

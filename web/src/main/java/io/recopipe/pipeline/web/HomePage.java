@@ -27,7 +27,7 @@ final class HomePage implements Handler {
   @Override
   public void handle(Context ctx) {
     List<Approval> pending = new ArrayList<>();
-    site.pipelineNames().forEach(name -> pending.addAll(site.promotions().pending(name)));
+    site.pipelineNames().forEach(name -> pending.addAll(site.pending(name)));
     List<RunRecord> runs = site.runner().history().listRuns().stream().limit(RECENT_RUNS).toList();
     Page.send(
         ctx,

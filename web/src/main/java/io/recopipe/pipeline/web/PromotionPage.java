@@ -55,7 +55,7 @@ final class PromotionPage implements Handler {
                         .alias(pipeline, ModelRegistry.PREVIOUS)
                         .filter(p -> p.version() != version));
     String baselineLabel = baseline.map(b -> "Champion v" + b.version()).orElse("Champion");
-    Optional<Approval> approval = site.promotions().approval(pipeline, version);
+    Optional<Approval> approval = site.approval(pipeline, version);
 
     GateReview review = GateReview.parse(Optional.ofNullable(candidate.gateDecision()));
     PromotionFacts facts = PromotionFacts.of(site, candidate, baseline, approval);

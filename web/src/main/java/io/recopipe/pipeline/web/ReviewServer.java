@@ -1,13 +1,14 @@
 package io.recopipe.pipeline.web;
 
 import io.javalin.Javalin;
-import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.server.AbstractConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The review web page of {@code recopipe server}: server-rendered HTML over one home (pending
@@ -18,38 +19,31 @@ public final class ReviewServer implements AutoCloseable {
   /** How long a connection may stay silent, e.g. while an approval deploys before it answers. */
   static final Duration ACTION_TIMEOUT = Duration.ofMinutes(15);
 
+  private static final Logger LOG = LoggerFactory.getLogger(ReviewServer.class);
+
   private final Javalin app;
   private final String host;
   private final List<AutoCloseable> companions;
-  private final PrintStream errors;
 
-  private ReviewServer(
-      Javalin app, String host, List<AutoCloseable> companions, PrintStream errors) {
+  private ReviewServer(Javalin app, String host, List<AutoCloseable> companions) {
     this.app = app;
     this.host = host;
     this.companions = companions;
-    this.errors = errors;
   }
 
   /**
    * Starts the page for {@code site} on {@code host}:{@code port} (0 = any free port). {@code
    * companions} are services that live as long as the server (the scheduler) and are closed, last
-   * first, when it closes; unexpected errors are reported on {@code errors}.
+   * first, when it closes; unexpected errors go to the log.
    */
   public static ReviewServer start(
-      ReviewSite site, String host, int port, List<AutoCloseable> companions, PrintStream errors) {
-    return start(
-        site, host, port, companions, errors, new Sessions(Clock.systemUTC(), Sessions.IDLE));
+      ReviewSite site, String host, int port, List<AutoCloseable> companions) {
+    return start(site, host, port, companions, new Sessions(Clock.systemUTC(), Sessions.IDLE));
   }
 
   /** Starts the page with the given session store (tests open sessions in it directly). */
   static ReviewServer start(
-      ReviewSite site,
-      String host,
-      int port,
-      List<AutoCloseable> companions,
-      PrintStream errors,
-      Sessions sessions) {
+      ReviewSite site, String host, int port, List<AutoCloseable> companions, Sessions sessions) {
     Javalin app =
         Javalin.create(
             config -> {
@@ -77,7 +71,7 @@ public final class ReviewServer implements AutoCloseable {
               config.routes.get("/models", new ModelsIndex(site));
               config.routes.get("/models/{pipeline}", new ModelsPage(site));
               config.routes.post("/models/{pipeline}/rollback", new RollbackAction(site));
-              ErrorPages.install(config, errors);
+              ErrorPages.install(config);
             });
     app.start(host, port);
     for (var connector : app.jettyServer().server().getConnectors()) {
@@ -85,7 +79,7 @@ public final class ReviewServer implements AutoCloseable {
         jetty.setIdleTimeout(ACTION_TIMEOUT.toMillis());
       }
     }
-    return new ReviewServer(app, host, new ArrayList<>(companions), errors);
+    return new ReviewServer(app, host, new ArrayList<>(companions));
   }
 
   /** The port it listens on. */
@@ -107,7 +101,7 @@ public final class ReviewServer implements AutoCloseable {
       try {
         companions.get(i).close();
       } catch (Exception e) {
-        errors.println("recopipe server: cannot stop " + companions.get(i) + ": " + e.getMessage());
+        LOG.warn("review page: cannot stop {}", companions.get(i), e);
       }
     }
   }

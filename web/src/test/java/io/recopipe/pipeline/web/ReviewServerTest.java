@@ -77,7 +77,7 @@ class ReviewServerTest {
     ReviewSite site =
         new ReviewSite(
             runner, registry, review, List.of(EchoPipeline.definition()), Clock.systemUTC(), QUIET);
-    server = ReviewServer.start(site, "127.0.0.1", 0, List.of(), QUIET, sessions);
+    server = ReviewServer.start(site, "127.0.0.1", 0, List.of(), sessions);
   }
 
   @AfterEach
