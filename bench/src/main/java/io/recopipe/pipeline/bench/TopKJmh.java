@@ -1,14 +1,11 @@
 package io.recopipe.pipeline.bench;
 
-import io.recopipe.model.data.IdDictionary;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.scoring.ItemScorer;
-import io.recopipe.model.scoring.RatedItems;
 import io.recopipe.model.scoring.Recommendation;
 import io.recopipe.model.scoring.Recommender;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -61,17 +58,17 @@ public class TopKJmh {
     double sigma = Math.sqrt(0.5 / Math.sqrt(FACTORS));
     model =
         new MfModel(
-            ids("u", USERS),
-            ids("i", items),
+            RandomModels.ids("u", USERS),
+            RandomModels.ids("i", items),
             FACTORS,
             3.5f,
-            gaussian(random, USERS * FACTORS, sigma),
-            gaussian(random, USERS, 0.3),
-            gaussian(random, items * FACTORS, sigma),
-            gaussian(random, items, 0.3));
+            RandomModels.gaussian(random, USERS * FACTORS, sigma),
+            RandomModels.gaussian(random, USERS, 0.3),
+            RandomModels.gaussian(random, items * FACTORS, sigma),
+            RandomModels.gaussian(random, items, 0.3));
     ItemScorer scorer =
         "screened".equals(mode) ? new ItemScorer(model) : ItemScorer.withoutScreen(model);
-    recommender = new Recommender(scorer, rated(random));
+    recommender = new Recommender(scorer, RandomModels.rated(random, USERS, items, RATED_PER_USER));
   }
 
   /** One user's top-N, rated items excluded, as the server answers it. */
@@ -79,32 +76,5 @@ public class TopKJmh {
   public Recommendation topN() {
     next = (next + 1) % USERS;
     return recommender.recommend(model.users().id(next), topN, true);
-  }
-
-  private RatedItems rated(SplittableRandom random) {
-    int[] offsets = new int[USERS + 1];
-    IntStream.Builder all = IntStream.builder();
-    for (int u = 0; u < USERS; u++) {
-      int[] row = random.ints(RATED_PER_USER, 0, items).sorted().distinct().toArray();
-      for (int item : row) {
-        all.add(item);
-      }
-      offsets[u + 1] = offsets[u] + row.length;
-    }
-    return RatedItems.fromCsr(offsets, all.build().toArray(), items);
-  }
-
-  private static float[] gaussian(SplittableRandom random, int count, double sigma) {
-    float[] values = new float[count];
-    for (int n = 0; n < count; n++) {
-      double u1 = 1 - random.nextDouble();
-      double u2 = random.nextDouble();
-      values[n] = (float) (sigma * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2));
-    }
-    return values;
-  }
-
-  private static IdDictionary ids(String prefix, int count) {
-    return IdDictionary.of(IntStream.range(0, count).mapToObj(n -> prefix + n).toList());
   }
 }

@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.cli;
 
+import io.recopipe.components.api.Services;
 import io.recopipe.components.deploy.EndpointRegistry;
 import io.recopipe.model.io.Json;
 import io.recopipe.pipeline.bench.PeakRss;
@@ -12,6 +13,7 @@ import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunHistory;
 import io.recopipe.pipeline.runner.RunOptions;
+import io.recopipe.pipeline.runner.RunProfiles;
 import io.recopipe.pipeline.runner.RunResult;
 import io.recopipe.pipeline.runner.StepResult;
 import java.io.IOException;
@@ -100,7 +102,9 @@ final class BenchPipelineCommand implements Callable<Integer> {
         long cpuStart = processCpuNanos();
         RunResult result;
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
-        try (LocalRunner runner = new LocalRunner(at, () -> HomeOption.openWarehouse(at));
+        try (LocalRunner runner =
+                LocalRunner.open(
+                    at, RunProfiles.fixed(() -> HomeOption.openWarehouse(at), Services.none()));
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream())) {
           result =
               runner.run(MovieLensMfPipeline.definition(), resolved.values(), RunOptions.to(quiet));

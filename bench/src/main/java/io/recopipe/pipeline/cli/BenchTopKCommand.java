@@ -1,7 +1,6 @@
 package io.recopipe.pipeline.cli;
 
 import io.recopipe.components.synthetic.Preset;
-import io.recopipe.model.data.IdDictionary;
 import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.io.Json;
 import io.recopipe.model.mf.MfModel;
@@ -9,6 +8,7 @@ import io.recopipe.model.scoring.ItemScorer;
 import io.recopipe.model.scoring.RatedItems;
 import io.recopipe.model.scoring.Recommendation;
 import io.recopipe.model.scoring.Recommender;
+import io.recopipe.pipeline.bench.RandomModels;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,7 +79,12 @@ final class BenchTopKCommand implements Callable<Integer> {
     for (String name : presets) {
       Preset preset = Preset.fromName(name);
       MfModel model = randomModel(preset.items());
-      RatedItems rated = randomRated(preset.items(), preset.ratings() / preset.users());
+      RatedItems rated =
+          RandomModels.rated(
+              new SplittableRandom(seed + 1),
+              users,
+              preset.items(),
+              preset.ratings() / preset.users());
       long start = System.nanoTime();
       ItemScorer exactScorer = ItemScorer.withoutScreen(model);
       long exactBuild = System.nanoTime() - start;
@@ -152,43 +156,16 @@ final class BenchTopKCommand implements Callable<Integer> {
   private MfModel randomModel(int items) {
     SplittableRandom random = new SplittableRandom(seed);
     double sigma = Math.sqrt(0.5 / Math.sqrt(factors));
-    float[] x = gaussian(random, users * factors, sigma);
-    float[] y = gaussian(random, items * factors, sigma);
+    float[] x = RandomModels.gaussian(random, users * factors, sigma);
+    float[] y = RandomModels.gaussian(random, items * factors, sigma);
     return new MfModel(
-        ids("u", users),
-        ids("i", items),
+        RandomModels.ids("u", users),
+        RandomModels.ids("i", items),
         factors,
         3.5f,
         x,
-        gaussian(random, users, 0.3),
+        RandomModels.gaussian(random, users, 0.3),
         y,
-        gaussian(random, items, 0.3));
-  }
-
-  private RatedItems randomRated(int items, int perUser) {
-    SplittableRandom random = new SplittableRandom(seed + 1);
-    int[] offsets = new int[users + 1];
-    IntStream.Builder all = IntStream.builder();
-    for (int u = 0; u < users; u++) {
-      int[] row = random.ints(perUser, 0, items).sorted().distinct().toArray();
-      Arrays.stream(row).forEach(all::add);
-      offsets[u + 1] = offsets[u] + row.length;
-    }
-    return RatedItems.fromCsr(offsets, all.build().toArray(), items);
-  }
-
-  private static float[] gaussian(SplittableRandom random, int count, double sigma) {
-    float[] values = new float[count];
-    for (int n = 0; n < count; n++) {
-      // Box–Muller: SplittableRandom has no nextGaussian on JDK 17
-      double u1 = 1 - random.nextDouble();
-      double u2 = random.nextDouble();
-      values[n] = (float) (sigma * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2));
-    }
-    return values;
-  }
-
-  private static IdDictionary ids(String prefix, int count) {
-    return IdDictionary.of(IntStream.range(0, count).mapToObj(n -> prefix + n).toList());
+        RandomModels.gaussian(random, items, 0.3));
   }
 }

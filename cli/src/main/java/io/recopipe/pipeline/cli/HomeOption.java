@@ -37,7 +37,7 @@ final class HomeOption {
    */
   LocalRunner runner() {
     RecopipeHome resolved = resolve();
-    return new LocalRunner(resolved, new CliProfiles(resolved));
+    return LocalRunner.open(resolved, new CliProfiles(resolved));
   }
 
   /**

@@ -13,6 +13,7 @@ import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunHistory;
+import io.recopipe.pipeline.testing.TestRunners;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -110,7 +111,7 @@ class DeployEndToEndIT {
     RecopipeHome at = RecopipeHome.at(home());
     Path image;
     Path otherModel;
-    try (LocalRunner runner = new LocalRunner(at, () -> HomeOption.openWarehouse(at))) {
+    try (LocalRunner runner = TestRunners.runner(at, () -> HomeOption.openWarehouse(at))) {
       RunHistory history = runner.history();
       var runs = history.listRuns();
       image = output(history, runs.get(1).id(), "package", "image");

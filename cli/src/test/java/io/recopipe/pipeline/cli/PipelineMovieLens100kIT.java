@@ -17,7 +17,9 @@ class PipelineMovieLens100kIT {
     return DataSources.findMl100k().orElse(Path.of("../shared/data/ml-100k"));
   }
 
-  private static String single(CliRunner.Result result) {
+  /** The one value {@code query} selects in {@code home}'s warehouse ({@code recopipe sql}). */
+  private static String sql(String home, String query) {
+    CliRunner.Result result = CliRunner.run("sql", "--home", home, "--format", "tsv", query);
     assertEquals(ExitCodes.OK, result.code(), result.err());
     List<String> lines = result.out().lines().toList();
     assertEquals(2, lines.size(), result.out());
@@ -60,66 +62,19 @@ class PipelineMovieLens100kIT {
     }
     assertTrue(run.out().contains("[train] iteration 171 "), "training progress is shown");
 
-    assertEquals(
-        "100000",
-        single(
-            CliRunner.run(
-                "sql", "--home", home, "--format", "tsv", "SELECT COUNT(*) FROM ratings")));
-    assertEquals(
-        "943",
-        single(
-            CliRunner.run("sql", "--home", home, "--format", "tsv", "SELECT COUNT(*) FROM users")));
+    assertEquals("100000", sql(home, "SELECT COUNT(*) FROM ratings"));
+    assertEquals("943", sql(home, "SELECT COUNT(*) FROM users"));
     double rmse =
         Double.parseDouble(
-            single(
-                CliRunner.run(
-                    "sql",
-                    "--home",
-                    home,
-                    "--format",
-                    "tsv",
-                    "SELECT root_mean_squared_error FROM evaluation WHERE model = 'candidate'")));
+            sql(home, "SELECT root_mean_squared_error FROM evaluation WHERE model = 'candidate'"));
     assertTrue(rmse < 0.92, "held-out RMSE " + rmse);
     double r2 =
-        Double.parseDouble(
-            single(
-                CliRunner.run(
-                    "sql",
-                    "--home",
-                    home,
-                    "--format",
-                    "tsv",
-                    "SELECT r2_score FROM evaluation WHERE model = 'candidate'")));
+        Double.parseDouble(sql(home, "SELECT r2_score FROM evaluation WHERE model = 'candidate'"));
     assertTrue(r2 > 0.3, "held-out R² " + r2);
-    assertEquals(
-        "50",
-        single(
-            CliRunner.run(
-                "sql",
-                "--home",
-                home,
-                "--format",
-                "tsv",
-                "SELECT COUNT(*) FROM recommendations WHERE user_id = '1'")));
+    assertEquals("50", sql(home, "SELECT COUNT(*) FROM recommendations WHERE user_id = '1'"));
     assertEquals(
         "0",
-        single(
-            CliRunner.run(
-                "sql",
-                "--home",
-                home,
-                "--format",
-                "tsv",
-                "SELECT COUNT(*) FROM recommendations r JOIN train t USING (user_id, item_id)")));
-    assertEquals(
-        "0",
-        single(
-            CliRunner.run(
-                "sql",
-                "--home",
-                home,
-                "--format",
-                "tsv",
-                "SELECT COUNT(*) FROM recommendations WHERE title IS NULL")));
+        sql(home, "SELECT COUNT(*) FROM recommendations r JOIN train t USING (user_id, item_id)"));
+    assertEquals("0", sql(home, "SELECT COUNT(*) FROM recommendations WHERE title IS NULL"));
   }
 }

@@ -45,13 +45,30 @@ class TrainCommandTest {
     return file;
   }
 
+  /** Runs {@code recopipe train ARGS} and checks that it exits with {@code code}. */
+  private static CliRunner.Result train(int code, String... args) {
+    String[] command = new String[args.length + 1];
+    command[0] = "train";
+    System.arraycopy(args, 0, command, 1, args.length);
+    CliRunner.Result result = CliRunner.run(command);
+    assertEquals(code, result.code(), result.out() + result.err());
+    return result;
+  }
+
+  /** {@link #train} on the planted training split: {@code recopipe train --train TRAIN ARGS}. */
+  private static CliRunner.Result trainOnSplit(int code, String... args) {
+    String[] withSplit = new String[args.length + 2];
+    withSplit[0] = "--train";
+    withSplit[1] = train.toString();
+    System.arraycopy(args, 0, withSplit, 2, args.length);
+    return train(code, withSplit);
+  }
+
   @Test
   void trainsAndPrintsTrainingInfoAndEvaluateColumns() {
     CliRunner.Result result =
-        CliRunner.run(
-            "train",
-            "--train",
-            train.toString(),
+        trainOnSplit(
+            ExitCodes.OK,
             "--test",
             test.toString(),
             "--defaults",
@@ -62,7 +79,6 @@ class TrainCommandTest {
             "6",
             "--threads",
             "2");
-    assertEquals(ExitCodes.OK, result.code(), result.err());
     assertTrue(result.out().contains("num_factors=4"), result.out());
     for (String column :
         List.of(
@@ -85,8 +101,8 @@ class TrainCommandTest {
   @Test
   void trainsOnASyntheticPreset() {
     CliRunner.Result result =
-        CliRunner.run(
-            "train",
+        train(
+            ExitCodes.OK,
             "--preset",
             "ml-100k",
             "--defaults",
@@ -95,7 +111,6 @@ class TrainCommandTest {
             "8",
             "--max-iterations",
             "3");
-    assertEquals(ExitCodes.OK, result.code(), result.err());
     assertTrue(result.out().contains("train: 90,000 ratings"), result.out());
     assertTrue(result.out().contains("root_mean_squared_error"), result.out());
   }
@@ -103,15 +118,7 @@ class TrainCommandTest {
   @Test
   void bigQueryDefaultsUsePlainRegularizationAndAutomaticFactors() {
     CliRunner.Result result =
-        CliRunner.run(
-            "train",
-            "--train",
-            train.toString(),
-            "--defaults",
-            "bigquery",
-            "--max-iterations",
-            "2");
-    assertEquals(ExitCodes.OK, result.code(), result.err());
+        trainOnSplit(ExitCodes.OK, "--defaults", "bigquery", "--max-iterations", "2");
     assertTrue(result.out().contains("l2_reg=1.0"), result.out());
     assertTrue(result.out().contains("l2_reg_mode=plain"), result.out());
   }
@@ -119,15 +126,7 @@ class TrainCommandTest {
   @Test
   void anOutOfRangeOptionIsOneLineAndExitCodeTwo() {
     CliRunner.Result result =
-        CliRunner.run(
-            "train",
-            "--train",
-            train.toString(),
-            "--num-factors",
-            "500",
-            "--set",
-            "learning_rate=0.1");
-    assertEquals(ExitCodes.BAD_INPUT, result.code());
+        trainOnSplit(ExitCodes.BAD_INPUT, "--num-factors", "500", "--set", "learning_rate=0.1");
     assertEquals(1, result.err().lines().count(), result.err());
     assertTrue(result.err().contains("num_factors must be in 2..200"), result.err());
     assertTrue(result.err().contains("unknown option 'learning_rate'"), result.err());
@@ -137,8 +136,7 @@ class TrainCommandTest {
   void aMalformedFileNamesTheFileAndLine() throws IOException {
     Path bad = dir.resolve("bad.data");
     Files.write(bad, List.of("1\t2\t3\t4", "1\t3\tfive\t5"));
-    CliRunner.Result result = CliRunner.run("train", "--train", bad.toString());
-    assertEquals(ExitCodes.BAD_INPUT, result.code(), result.out());
+    CliRunner.Result result = train(ExitCodes.BAD_INPUT, "--train", bad.toString());
     assertEquals(1, result.err().lines().count(), result.err());
     assertTrue(result.err().contains("bad.data"), result.err());
     assertTrue(result.err().contains("line 2"), result.err());
@@ -146,17 +144,15 @@ class TrainCommandTest {
 
   @Test
   void aMissingFileIsBadInput() {
-    CliRunner.Result result = CliRunner.run("train", "--train", dir.resolve("nope.tsv").toString());
-    assertEquals(ExitCodes.BAD_INPUT, result.code());
+    CliRunner.Result result =
+        train(ExitCodes.BAD_INPUT, "--train", dir.resolve("nope.tsv").toString());
     assertTrue(result.err().contains("nope.tsv"), result.err());
     assertEquals(1, result.err().lines().count(), result.err());
   }
 
   @Test
   void trainAndPresetTogetherIsAUsageError() {
-    CliRunner.Result result =
-        CliRunner.run("train", "--train", train.toString(), "--preset", "ml-1m");
-    assertEquals(ExitCodes.BAD_INPUT, result.code());
+    CliRunner.Result result = trainOnSplit(ExitCodes.BAD_INPUT, "--preset", "ml-1m");
     assertTrue(result.err().contains("mutually exclusive"), result.err());
   }
 
@@ -164,10 +160,8 @@ class TrainCommandTest {
   void savesABundleWithProvenanceAndMetricsThatLoadsBack() throws IOException {
     Path bundleDir = dir.resolve("bundle");
     CliRunner.Result result =
-        CliRunner.run(
-            "train",
-            "--train",
-            train.toString(),
+        trainOnSplit(
+            ExitCodes.OK,
             "--test",
             test.toString(),
             "--defaults",
@@ -178,7 +172,6 @@ class TrainCommandTest {
             "3",
             "--out",
             bundleDir.toString());
-    assertEquals(ExitCodes.OK, result.code(), result.err());
     assertTrue(result.out().contains("bundle: " + bundleDir), result.out());
     io.recopipe.model.bundle.ModelBundle bundle =
         io.recopipe.model.bundle.ModelBundle.load(bundleDir);
@@ -189,43 +182,34 @@ class TrainCommandTest {
     assertTrue(bundle.manifest().dataFingerprint().startsWith("sha256:"));
 
     CliRunner.Result again =
-        CliRunner.run(
-            "train",
-            "--train",
-            train.toString(),
+        trainOnSplit(
+            ExitCodes.BAD_INPUT,
             "--defaults",
             "movielens-als",
             "--max-iterations",
             "1",
             "--out",
             bundleDir.toString());
-    assertEquals(ExitCodes.BAD_INPUT, again.code());
     assertTrue(again.err().contains("--overwrite"), again.err());
-    CliRunner.Result replaced =
-        CliRunner.run(
-            "train",
-            "--train",
-            train.toString(),
-            "--defaults",
-            "movielens-als",
-            "--max-iterations",
-            "1",
-            "--num-factors",
-            "2",
-            "--out",
-            bundleDir.toString(),
-            "--overwrite");
-    assertEquals(ExitCodes.OK, replaced.code(), replaced.err());
+    trainOnSplit(
+        ExitCodes.OK,
+        "--defaults",
+        "movielens-als",
+        "--max-iterations",
+        "1",
+        "--num-factors",
+        "2",
+        "--out",
+        bundleDir.toString(),
+        "--overwrite");
     assertEquals(2, io.recopipe.model.bundle.ModelBundle.load(bundleDir).model().numFactors());
   }
 
   @Test
   void theDefaultIsAutoAndPrintsItsChoice() {
     CliRunner.Result ok =
-        CliRunner.run(
-            "train",
-            "--train",
-            train.toString(),
+        trainOnSplit(
+            ExitCodes.OK,
             "--max-iterations",
             "45",
             "--set",
@@ -234,7 +218,6 @@ class TrainCommandTest {
             "num_samples=3",
             "--num-factors",
             "12");
-    assertEquals(ExitCodes.OK, ok.code(), ok.err());
     assertTrue(
         ok.out()
             .contains(
@@ -243,15 +226,10 @@ class TrainCommandTest {
         ok.out());
     assertTrue(ok.out().contains("method=gibbs"), ok.out());
     assertTrue(ok.out().contains("num_factors=12"), ok.out());
-    CliRunner.Result vb =
-        CliRunner.run(
-            "train", "--train", train.toString(), "--num-factors", "5", "--max-iterations", "2");
-    assertEquals(ExitCodes.OK, vb.code(), vb.err());
+    CliRunner.Result vb = trainOnSplit(ExitCodes.OK, "--num-factors", "5", "--max-iterations", "2");
     assertTrue(vb.out().contains("train: auto chose vb (5 factors, 2 iterations)"), vb.out());
     CliRunner.Result bad =
-        CliRunner.run(
-            "train", "--train", train.toString(), "--defaults", "movielens", "--num-factors", "50");
-    assertEquals(ExitCodes.BAD_INPUT, bad.code());
+        trainOnSplit(ExitCodes.BAD_INPUT, "--defaults", "movielens", "--num-factors", "50");
     assertTrue(bad.err().contains("num_samples"), bad.err());
   }
 }

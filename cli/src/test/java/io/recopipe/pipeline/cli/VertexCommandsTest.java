@@ -45,12 +45,45 @@ class VertexCommandsTest {
     return file;
   }
 
+  /** Runs {@code recopipe ARGS} and checks that it exits with {@code code}. */
+  private static CliRunner.Result run(int code, String... args) {
+    CliRunner.Result result = CliRunner.run(args);
+    assertEquals(code, result.code(), result.err());
+    return result;
+  }
+
+  /** The arguments of {@code recopipe compile --target vertex -o SPEC MORE}. */
+  private static String[] compile(Path spec, String... more) {
+    return concat(new String[] {"compile", "--target", "vertex", "-o", spec.toString()}, more);
+  }
+
+  /** The arguments of {@code recopipe submit} of job nightly-1 on the gcp config, then MORE. */
+  private String[] submit(String... more) throws IOException {
+    return concat(
+        new String[] {
+          "submit",
+          "--profile",
+          "gcp",
+          "--config",
+          gcpConfig().toString(),
+          "--job-id",
+          "nightly-1",
+          "--image",
+          IMAGE
+        },
+        more);
+  }
+
+  private static String[] concat(String[] head, String... tail) {
+    return java.util.stream.Stream.concat(
+            java.util.Arrays.stream(head), java.util.Arrays.stream(tail))
+        .toArray(String[]::new);
+  }
+
   @Test
   void compileWritesTheGoldenSpecForTheShippedConfig() throws IOException {
     Path spec = dir.resolve("out").resolve("spec.json");
-    CliRunner.Result result =
-        CliRunner.run("compile", "--target", "vertex", "-o", spec.toString(), "--image", IMAGE);
-    assertEquals(ExitCodes.OK, result.code(), result.err());
+    CliRunner.Result result = run(ExitCodes.OK, compile(spec, "--image", IMAGE));
     // the runtime's golden spec, from its test jar
     try (java.io.InputStream golden =
         VertexCommandsTest.class.getResourceAsStream(
@@ -79,17 +112,9 @@ class VertexCommandsTest {
     Path home = dir.resolve("home");
     Path spec = dir.resolve("spec.json");
     CliRunner.Result none =
-        CliRunner.run(
-            "compile",
-            "--target",
-            "vertex",
-            "-o",
-            spec.toString(),
-            "--config",
-            gcpConfig().toString(),
-            "--home",
-            home.toString());
-    assertEquals(ExitCodes.BAD_INPUT, none.code(), none.err());
+        run(
+            ExitCodes.BAD_INPUT,
+            compile(spec, "--config", gcpConfig().toString(), "--home", home.toString()));
     assertEquals(
         "recopipe: error: no pipeline image pushed to europe-west1-docker.pkg.dev/"
             + "recopipe-demo/recopipe/recopipe-pipeline from home "
@@ -106,19 +131,16 @@ class VertexCommandsTest {
     io.recopipe.pipeline.kfp.VertexImages.recordPushed(
         home, "example/other@sha256:" + "e".repeat(64));
     CliRunner.Result result =
-        CliRunner.run(
-            "compile",
-            "--target",
-            "vertex",
-            "-o",
-            spec.toString(),
-            "--config",
-            gcpConfig().toString(),
-            "--set",
-            "train.seed=7",
-            "--home",
-            home.toString());
-    assertEquals(ExitCodes.OK, result.code(), result.err());
+        run(
+            ExitCodes.OK,
+            compile(
+                spec,
+                "--config",
+                gcpConfig().toString(),
+                "--set",
+                "train.seed=7",
+                "--home",
+                home.toString()));
     var json = new ObjectMapper().readTree(spec.toFile());
     assertEquals(
         "gs://recopipe-demo-artifacts/pipeline-root", json.path("defaultPipelineRoot").asText());
@@ -145,19 +167,16 @@ class VertexCommandsTest {
   @Test
   void compileRefusesABadTaskResourceNamingTheKey() {
     CliRunner.Result result =
-        CliRunner.run(
-            "compile",
-            "--target",
-            "vertex",
-            "-o",
-            dir.resolve("s.json").toString(),
-            "--image",
-            IMAGE,
-            "--set",
-            "resources.train.cpu_limit=4x",
-            "--set",
-            "resources.gpu=1");
-    assertEquals(ExitCodes.BAD_INPUT, result.code(), result.err());
+        run(
+            ExitCodes.BAD_INPUT,
+            compile(
+                dir.resolve("s.json"),
+                "--image",
+                IMAGE,
+                "--set",
+                "resources.train.cpu_limit=4x",
+                "--set",
+                "resources.gpu=1"));
     assertEquals(1, result.err().strip().lines().count(), result.err());
     assertTrue(
         result.err().contains("resources.train.cpu_limit: '4x' is not a CPU count"), result.err());
@@ -168,7 +187,8 @@ class VertexCommandsTest {
   @Test
   void compileRefusesOtherTargetsAndAMissingImage() {
     CliRunner.Result target =
-        CliRunner.run(
+        run(
+            ExitCodes.BAD_INPUT,
             "compile",
             "--target",
             "argo",
@@ -176,22 +196,16 @@ class VertexCommandsTest {
             dir.resolve("s.json").toString(),
             "--image",
             IMAGE);
-    assertEquals(ExitCodes.BAD_INPUT, target.code());
     assertEquals("recopipe: error: --target argo: only vertex is supported", target.err().strip());
-    CliRunner.Result image =
-        CliRunner.run("compile", "--target", "vertex", "-o", dir.resolve("s.json").toString());
-    assertEquals(ExitCodes.BAD_INPUT, image.code());
+    CliRunner.Result image = run(ExitCodes.BAD_INPUT, compile(dir.resolve("s.json")));
     assertTrue(image.err().contains("pass --image REPOSITORY@sha256:"), image.err());
     CliRunner.Result tag =
-        CliRunner.run(
-            "compile",
-            "--target",
-            "vertex",
-            "-o",
-            dir.resolve("s.json").toString(),
-            "--image",
-            "europe-west1-docker.pkg.dev/p/r/" + "recopipe-pipeline:latest");
-    assertEquals(ExitCodes.BAD_INPUT, tag.code());
+        run(
+            ExitCodes.BAD_INPUT,
+            compile(
+                dir.resolve("s.json"),
+                "--image",
+                "europe-west1-docker.pkg.dev/p/r/" + "recopipe-pipeline:latest"));
     assertEquals(
         "recopipe: error: --image europe-west1-docker.pkg.dev/p/r/recopipe-pipeline:"
             + "latest: pin the pipeline image by digest (REPOSITORY@sha256:<64 hex>, as recopipe "
@@ -204,7 +218,8 @@ class VertexCommandsTest {
   void submitNamesEveryMissingGcpFieldBeforeAnyCall() throws IOException {
     try (LoopbackVertex vertex = new LoopbackVertex()) {
       CliRunner.Result result =
-          CliRunner.run(
+          run(
+              ExitCodes.BAD_INPUT,
               "submit",
               "--profile",
               "gcp",
@@ -212,7 +227,6 @@ class VertexCommandsTest {
               "gcp.project=recopipe-demo",
               "--set",
               "gcp.region=europe-west1");
-      assertEquals(ExitCodes.BAD_INPUT, result.code());
       String err = result.err().strip();
       assertEquals(1, err.lines().count(), err);
       for (String field :
@@ -233,18 +247,7 @@ class VertexCommandsTest {
   @Test
   void submitCreatesThePipelineJob() throws Exception {
     try (LoopbackVertex vertex = new LoopbackVertex()) {
-      CliRunner.Result result =
-          CliRunner.run(
-              "submit",
-              "--profile",
-              "gcp",
-              "--config",
-              gcpConfig().toString(),
-              "--job-id",
-              "nightly-1",
-              "--image",
-              IMAGE);
-      assertEquals(ExitCodes.OK, result.code(), result.err());
+      CliRunner.Result result = run(ExitCodes.OK, submit());
       assertTrue(
           result.out().startsWith("submitted pipeline job " + PARENT + "/pipelineJobs/nightly-1\n"),
           result.out());
@@ -336,7 +339,8 @@ class VertexCommandsTest {
   void scheduleAddWithProfileGcpCreatesAVertexSchedule() throws Exception {
     try (LoopbackVertex vertex = new LoopbackVertex()) {
       CliRunner.Result result =
-          CliRunner.run(
+          run(
+              ExitCodes.OK,
               "schedule",
               "add",
               "nightly",
@@ -353,7 +357,6 @@ class VertexCommandsTest {
               gcpConfig().toString(),
               "--image",
               IMAGE);
-      assertEquals(ExitCodes.OK, result.code(), result.err());
       assertEquals(
           "added Vertex AI schedule "
               + PARENT
@@ -374,7 +377,8 @@ class VertexCommandsTest {
   @Test
   void scheduleAddKeepsGcpOptionsOutOfTheLocalProfile() {
     CliRunner.Result result =
-        CliRunner.run(
+        run(
+            ExitCodes.BAD_INPUT,
             "schedule",
             "add",
             "nightly",
@@ -383,7 +387,6 @@ class VertexCommandsTest {
             "--allow-queueing",
             "--home",
             dir.resolve("home").toString());
-    assertEquals(ExitCodes.BAD_INPUT, result.code());
     assertEquals(
         "recopipe: error: --max-concurrent, --allow-queueing and --image apply to "
             + "--profile gcp",
@@ -395,18 +398,7 @@ class VertexCommandsTest {
     Path config = dir.resolve("gcp-only.yaml");
     Files.writeString(config, GCP.substring(0, GCP.indexOf("train:")));
     Path spec = dir.resolve("spec.json");
-    CliRunner.Result result =
-        CliRunner.run(
-            "compile",
-            "--target",
-            "vertex",
-            "-o",
-            spec.toString(),
-            "--config",
-            config.toString(),
-            "--image",
-            IMAGE);
-    assertEquals(ExitCodes.OK, result.code(), result.err());
+    run(ExitCodes.OK, compile(spec, "--config", config.toString(), "--image", IMAGE));
     var parameters =
         new ObjectMapper()
             .readTree(spec.toFile())
@@ -428,39 +420,16 @@ class VertexCommandsTest {
       "train.intercept_l2_reg=1.0"
     };
     Path spec = dir.resolve("spec.json");
-    java.util.List<String> compile =
-        new java.util.ArrayList<>(
-            java.util.List.of(
-                "compile",
-                "--target",
-                "vertex",
-                "-o",
-                spec.toString(),
-                "--config",
-                gcpConfig().toString(),
-                "--image",
-                IMAGE));
-    compile.addAll(java.util.List.of(bad));
-    CliRunner.Result compiled = CliRunner.run(compile.toArray(String[]::new));
-    assertEquals(ExitCodes.BAD_INPUT, compiled.code(), compiled.err());
+    CliRunner.Result compiled =
+        run(
+            ExitCodes.BAD_INPUT,
+            compile(
+                spec,
+                concat(new String[] {"--config", gcpConfig().toString(), "--image", IMAGE}, bad)));
     assertRefusal(compiled.err());
     assertTrue(Files.notExists(spec), "no spec is written");
     try (LoopbackVertex vertex = new LoopbackVertex()) {
-      java.util.List<String> submit =
-          new java.util.ArrayList<>(
-              java.util.List.of(
-                  "submit",
-                  "--profile",
-                  "gcp",
-                  "--config",
-                  gcpConfig().toString(),
-                  "--job-id",
-                  "nightly-1",
-                  "--image",
-                  IMAGE));
-      submit.addAll(java.util.List.of(bad));
-      CliRunner.Result submitted = CliRunner.run(submit.toArray(String[]::new));
-      assertEquals(ExitCodes.BAD_INPUT, submitted.code(), submitted.err());
+      CliRunner.Result submitted = run(ExitCodes.BAD_INPUT, submit(bad));
       assertRefusal(submitted.err());
       assertTrue(vertex.jobs.isEmpty(), "no job is created");
     }

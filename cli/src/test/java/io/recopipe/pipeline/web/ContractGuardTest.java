@@ -25,6 +25,7 @@ import io.recopipe.pipeline.review.HomeReview;
 import io.recopipe.pipeline.review.Reviewer;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.testing.FastConfig;
+import io.recopipe.pipeline.testing.TestRunners;
 import java.io.BufferedWriter;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -298,15 +299,6 @@ class ContractGuardTest {
   }
 
   private static LocalRunner runner(Path home) {
-    RecopipeHome at = RecopipeHome.at(home);
-    return new LocalRunner(
-        at,
-        () -> {
-          try {
-            return io.recopipe.components.warehouse.DuckDbWarehouse.open(at.warehouseDb());
-          } catch (io.recopipe.components.warehouse.WarehouseException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-          }
-        });
+    return TestRunners.duckDbRunner(RecopipeHome.at(home));
   }
 }

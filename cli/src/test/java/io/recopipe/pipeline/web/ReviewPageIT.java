@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.recopipe.components.warehouse.DuckDbWarehouse;
-import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.pipeline.cli.ExitCodes;
 import io.recopipe.pipeline.cli.Main;
 import io.recopipe.pipeline.home.RecopipeHome;
@@ -19,6 +17,7 @@ import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import io.recopipe.pipeline.review.HomeReview;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.testing.FastConfig;
+import io.recopipe.pipeline.testing.TestRunners;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -207,16 +206,7 @@ class ReviewPageIT {
   }
 
   private LocalRunner runner() {
-    RecopipeHome at = RecopipeHome.at(home);
-    return new LocalRunner(
-        at,
-        () -> {
-          try {
-            return DuckDbWarehouse.open(at.warehouseDb());
-          } catch (WarehouseException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-          }
-        });
+    return TestRunners.duckDbRunner(RecopipeHome.at(home));
   }
 
   private int run(Path config, String... extra) {

@@ -4,18 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.api.gax.core.NoCredentialsProvider;
-import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.cloud.run.v2.ServicesClient;
-import com.google.cloud.run.v2.ServicesSettings;
 import com.google.iam.v1.Binding;
 import com.google.iam.v1.Policy;
-import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.recopipe.components.deploy.DeployRequest;
 import io.recopipe.infra.contract.IamTable;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,28 +29,11 @@ class CloudRunContractTest {
       "europe-west1-docker.pkg.dev/my-project/repo/recopipe@sha256:";
 
   private final FakeCloudRun fake = new FakeCloudRun();
-  private Server server;
   private ServicesClient client;
 
   @BeforeEach
   void start() throws Exception {
-    server =
-        NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-            .addService(fake)
-            .build()
-            .start();
-    String endpoint = "127.0.0.1:" + server.getPort();
-    client =
-        ServicesClient.create(
-            ServicesSettings.newBuilder()
-                .setEndpoint(endpoint)
-                .setTransportChannelProvider(
-                    InstantiatingGrpcChannelProvider.newBuilder()
-                        .setEndpoint(endpoint)
-                        .setChannelConfigurator(b -> b.usePlaintext())
-                        .build())
-                .setCredentialsProvider(NoCredentialsProvider.create())
-                .build());
+    client = fake.client();
     fake.policy =
         Policy.newBuilder()
             .addBindings(
@@ -67,8 +43,7 @@ class CloudRunContractTest {
 
   @AfterEach
   void stop() throws InterruptedException {
-    client.close();
-    server.shutdownNow().awaitTermination();
+    fake.close();
   }
 
   @Test

@@ -4,28 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.api.gax.core.NoCredentialsProvider;
-import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.cloud.run.v2.Container;
 import com.google.cloud.run.v2.CreateServiceRequest;
 import com.google.cloud.run.v2.Service;
 import com.google.cloud.run.v2.ServicesClient;
-import com.google.cloud.run.v2.ServicesSettings;
 import com.google.cloud.run.v2.TrafficTarget;
 import com.google.cloud.run.v2.UpdateServiceRequest;
 import com.google.iam.v1.Binding;
 import com.google.iam.v1.Policy;
 import com.google.iam.v1.SetIamPolicyRequest;
 import com.google.protobuf.ByteString;
-import io.grpc.Server;
 import io.grpc.Status;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.RolledBackException;
 import io.recopipe.components.deploy.DeployRequest;
 import io.recopipe.components.packaging.ServingResources;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,28 +45,11 @@ class CloudRunDeployTargetTest {
 
   private final FakeCloudRun fake = new FakeCloudRun();
   private final List<String> checked = new ArrayList<>();
-  private Server server;
   private ServicesClient client;
 
   @BeforeEach
   void start() throws Exception {
-    server =
-        NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-            .addService(fake)
-            .build()
-            .start();
-    String endpoint = "127.0.0.1:" + server.getPort();
-    client =
-        ServicesClient.create(
-            ServicesSettings.newBuilder()
-                .setEndpoint(endpoint)
-                .setTransportChannelProvider(
-                    InstantiatingGrpcChannelProvider.newBuilder()
-                        .setEndpoint(endpoint)
-                        .setChannelConfigurator(b -> b.usePlaintext())
-                        .build())
-                .setCredentialsProvider(NoCredentialsProvider.create())
-                .build());
+    client = fake.client();
     // what Terraform leaves: its invoker bindings (and an admin's)
     fake.policy =
         Policy.newBuilder()
@@ -87,8 +63,7 @@ class CloudRunDeployTargetTest {
   @AfterEach
   void stop() throws InterruptedException {
     assertEquals(List.of(), fake.violations, "requests the published proto does not allow");
-    client.close();
-    server.shutdownNow().awaitTermination();
+    fake.close();
   }
 
   private CloudRunDeployTarget target(CanaryCheck check) {

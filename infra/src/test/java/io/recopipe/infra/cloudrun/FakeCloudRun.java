@@ -1,9 +1,13 @@
 package io.recopipe.infra.cloudrun;
 
+import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.cloud.run.v2.CreateServiceRequest;
 import com.google.cloud.run.v2.GetServiceRequest;
 import com.google.cloud.run.v2.Service;
 import com.google.cloud.run.v2.ServiceProto;
+import com.google.cloud.run.v2.ServicesClient;
+import com.google.cloud.run.v2.ServicesSettings;
 import com.google.cloud.run.v2.TrafficTarget;
 import com.google.cloud.run.v2.TrafficTargetStatus;
 import com.google.cloud.run.v2.UpdateServiceRequest;
@@ -15,12 +19,17 @@ import com.google.protobuf.Any;
 import com.google.protobuf.Message;
 import io.grpc.BindableService;
 import io.grpc.MethodDescriptor;
+import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 import io.recopipe.infra.contract.ProtoContract;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,8 +43,41 @@ import java.util.Map;
  * the classpath, so the service is bound from method descriptors over the real protos.) Every
  * request is checked against the published proto ({@link ProtoContract}) into {@link #violations}.
  */
-final class FakeCloudRun implements BindableService {
+final class FakeCloudRun implements BindableService, AutoCloseable {
   private static final String SERVICE = "google.cloud.run.v2.Services";
+  private Server server;
+  private ServicesClient client;
+
+  /**
+   * The real client connected to this fake on a loopback gRPC server (plaintext, no credentials);
+   * {@link #close} closes both.
+   */
+  ServicesClient client() throws IOException {
+    server =
+        NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+            .addService(this)
+            .build()
+            .start();
+    String endpoint = "127.0.0.1:" + server.getPort();
+    client =
+        ServicesClient.create(
+            ServicesSettings.newBuilder()
+                .setEndpoint(endpoint)
+                .setTransportChannelProvider(
+                    InstantiatingGrpcChannelProvider.newBuilder()
+                        .setEndpoint(endpoint)
+                        .setChannelConfigurator(b -> b.usePlaintext())
+                        .build())
+                .setCredentialsProvider(NoCredentialsProvider.create())
+                .build());
+    return client;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    client.close();
+    server.shutdownNow().awaitTermination();
+  }
 
   final Map<String, Service> services = new HashMap<>();
   final List<Message> requests = new ArrayList<>();

@@ -4,18 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.api.gax.core.NoCredentialsProvider;
-import com.google.api.gax.grpc.GrpcTransportChannel;
-import com.google.api.gax.rpc.FixedTransportChannelProvider;
 import com.google.cloud.aiplatform.v1.GetModelRequest;
 import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
-import io.grpc.ManagedChannel;
-import io.grpc.Server;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
 import io.recopipe.infra.gcs.GcsArtifactStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,32 +32,20 @@ class ChampionDownloadTest {
   @TempDir Path dir;
 
   private final FakeModelService fake = new FakeModelService();
-  private Server server;
-  private ManagedChannel channel;
   private VertexModelRegistryClient client;
   private Storage storage;
   private GcsArtifactStore store;
 
   @BeforeEach
   void start() throws Exception {
-    String name = InProcessServerBuilder.generateName();
-    server = InProcessServerBuilder.forName(name).directExecutor().addService(fake).build().start();
-    channel = InProcessChannelBuilder.forName(name).directExecutor().build();
-    client =
-        VertexModelRegistryClient.connect(
-            VertexPipelinesTest.config(),
-            FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel)),
-            NoCredentialsProvider.create(),
-            "in-process");
+    client = fake.client();
     storage = LocalStorageHelper.getOptions().getService();
     store = new GcsArtifactStore(storage, BUCKET, "artifacts");
   }
 
   @AfterEach
   void stop() {
-    client.close();
-    channel.shutdownNow();
-    server.shutdownNow();
+    fake.close();
   }
 
   private String uploadBundle(String key, String weights) throws IOException {

@@ -1,5 +1,6 @@
 package io.recopipe.infra.vertex;
 
+import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.cloud.aiplatform.v1.GetModelRequest;
 import com.google.cloud.aiplatform.v1.ListModelVersionsRequest;
 import com.google.cloud.aiplatform.v1.ListModelVersionsResponse;
@@ -21,6 +22,7 @@ import io.grpc.Status;
 import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
+import io.recopipe.infra.config.DemoGcpConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +37,28 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * types come from the descriptor of {@code google/cloud/aiplatform/v1/model_service.proto} in the
  * client's proto jar (the generated {@code ModelServiceGrpc} is not on the classpath).
  */
-public final class FakeModelService implements BindableService {
+public final class FakeModelService implements BindableService, AutoCloseable {
   private static final String PROJECT_LOCATION = "projects/[^/]+/locations/[^/]+";
+  private InProcessGrpc grpc;
+  private VertexModelRegistryClient client;
+
+  /**
+   * The real client, for the {@link DemoGcpConfig demo project}, connected in-process to this fake;
+   * {@link #close} closes both.
+   */
+  public VertexModelRegistryClient client() {
+    grpc = new InProcessGrpc(bindService());
+    client =
+        VertexModelRegistryClient.connect(
+            DemoGcpConfig.config(), grpc.transport(), NoCredentialsProvider.create(), "in-process");
+    return client;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    grpc.close();
+  }
 
   /** Every request, in order. */
   public final List<Message> requests = new CopyOnWriteArrayList<>();

@@ -1,5 +1,6 @@
 package io.recopipe.infra.vertex;
 
+import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.cloud.aiplatform.v1.CreatePipelineJobRequest;
 import com.google.cloud.aiplatform.v1.CreateScheduleRequest;
 import com.google.cloud.aiplatform.v1.PipelineJob;
@@ -9,6 +10,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ServerCalls;
+import io.recopipe.infra.config.DemoGcpConfig;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -19,9 +21,29 @@ import java.util.function.Function;
  * (google-cloud-aiplatform does not ship grpc-google-cloud-aiplatform-v1), so the services are
  * assembled from the real method names and proto marshallers, which is what those classes do.
  */
-final class FakeVertex {
+final class FakeVertex implements AutoCloseable {
   final List<CreatePipelineJobRequest> jobs = new CopyOnWriteArrayList<>();
   final List<CreateScheduleRequest> schedules = new CopyOnWriteArrayList<>();
+  private InProcessGrpc grpc;
+  private VertexPipelines client;
+
+  /**
+   * The real client, for the {@link DemoGcpConfig demo project}, connected in-process to this fake;
+   * {@link #close} closes both.
+   */
+  VertexPipelines client() {
+    grpc = new InProcessGrpc(pipelineService(), scheduleService());
+    client =
+        VertexPipelines.connect(
+            DemoGcpConfig.config(), grpc.transport(), NoCredentialsProvider.create(), "in-process");
+    return client;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    grpc.close();
+  }
 
   ServerServiceDefinition pipelineService() {
     return ServerServiceDefinition.builder("google.cloud.aiplatform.v1.PipelineService")

@@ -3,15 +3,8 @@ package io.recopipe.infra.vertex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.api.gax.core.NoCredentialsProvider;
-import com.google.api.gax.grpc.GrpcTransportChannel;
-import com.google.api.gax.rpc.FixedTransportChannelProvider;
 import com.google.cloud.aiplatform.v1.PipelineServiceProto;
 import com.google.cloud.aiplatform.v1.ScheduleServiceProto;
-import io.grpc.ManagedChannel;
-import io.grpc.Server;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
 import io.recopipe.infra.contract.IamTable;
 import io.recopipe.infra.contract.ProtoContract;
 import java.time.ZoneId;
@@ -37,34 +30,16 @@ class VertexContractTest {
           + "\"schemaVersion\":\"2.1.0\",\"root\":{\"dag\":{\"tasks\":{}}}}";
 
   private final FakeVertex fake = new FakeVertex();
-  private Server server;
-  private ManagedChannel channel;
   private VertexPipelines vertex;
 
   @BeforeEach
-  void start() throws Exception {
-    String name = InProcessServerBuilder.generateName();
-    server =
-        InProcessServerBuilder.forName(name)
-            .directExecutor()
-            .addService(fake.pipelineService())
-            .addService(fake.scheduleService())
-            .build()
-            .start();
-    channel = InProcessChannelBuilder.forName(name).directExecutor().build();
-    vertex =
-        VertexPipelines.connect(
-            VertexPipelinesTest.config(),
-            FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel)),
-            NoCredentialsProvider.create(),
-            "in-process");
+  void start() {
+    vertex = fake.client();
   }
 
   @AfterEach
   void stop() {
-    vertex.close();
-    channel.shutdownNow();
-    server.shutdownNow();
+    fake.close();
   }
 
   @Test

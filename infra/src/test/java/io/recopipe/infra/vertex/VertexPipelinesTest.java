@@ -5,22 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.api.gax.core.NoCredentialsProvider;
-import com.google.api.gax.grpc.GrpcTransportChannel;
-import com.google.api.gax.rpc.FixedTransportChannelProvider;
 import com.google.cloud.aiplatform.v1.CreatePipelineJobRequest;
 import com.google.cloud.aiplatform.v1.CreateScheduleRequest;
 import com.google.cloud.aiplatform.v1.PipelineJob;
 import com.google.cloud.aiplatform.v1.Schedule;
 import com.google.protobuf.Value;
 import com.google.protobuf.util.JsonFormat;
-import io.grpc.ManagedChannel;
-import io.grpc.Server;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
-import io.recopipe.infra.config.GcpConfig;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,47 +24,16 @@ class VertexPipelinesTest {
   private static final String PARENT = "projects/recopipe-demo/locations/europe-west1";
 
   private final FakeVertex fake = new FakeVertex();
-  private Server server;
-  private ManagedChannel channel;
   private VertexPipelines vertex;
 
   @BeforeEach
-  void start() throws Exception {
-    String name = InProcessServerBuilder.generateName();
-    server =
-        InProcessServerBuilder.forName(name)
-            .directExecutor()
-            .addService(fake.pipelineService())
-            .addService(fake.scheduleService())
-            .build()
-            .start();
-    channel = InProcessChannelBuilder.forName(name).directExecutor().build();
-    vertex =
-        VertexPipelines.connect(
-            config(),
-            FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel)),
-            NoCredentialsProvider.create(),
-            "in-process");
+  void start() {
+    vertex = fake.client();
   }
 
   @AfterEach
   void stop() {
-    vertex.close();
-    channel.shutdownNow();
-    server.shutdownNow();
-  }
-
-  static GcpConfig config() {
-    Map<String, String> p = new HashMap<>();
-    p.put("gcp.project", "recopipe-demo");
-    p.put("gcp.region", "europe-west1");
-    p.put("gcp.dataset", "recopipe");
-    p.put("gcp.bucket", "recopipe-demo-artifacts");
-    p.put("gcp.repository", "recopipe");
-    p.put("gcp.service", "recommender");
-    p.put("gcp.pipeline_service_account", "pipeline@recopipe-demo.iam.gserviceaccount.com");
-    p.put("gcp.serving_service_account", "serving@recopipe-demo.iam.gserviceaccount.com");
-    return GcpConfig.from(p, "test");
+    fake.close();
   }
 
   @Test

@@ -1,24 +1,18 @@
 package io.recopipe.pipeline.runner;
 
 import io.recopipe.components.api.ComponentException;
-import io.recopipe.components.api.Services;
-import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.pipeline.artifacts.ArtifactStore;
 import io.recopipe.pipeline.dsl.Pipeline;
-import io.recopipe.pipeline.endpoint.JournalReconciler;
 import io.recopipe.pipeline.home.RecopipeHome;
-import io.recopipe.pipeline.metadata.ArtifactRepository;
 import io.recopipe.pipeline.metadata.ExecutionRepository;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.metadata.RunRecord;
 import io.recopipe.pipeline.metadata.RunRepository;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.registry.ModelRegistry;
-import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.registry.SqliteModelRegistry;
-import io.recopipe.pipeline.review.Approvals;
 import io.recopipe.pipeline.review.HomePolicy;
 import io.recopipe.pipeline.review.HomeReview;
 import java.io.IOException;
@@ -28,7 +22,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Runs pipelines on this machine against one {@link RecopipeHome}: records every run, execution,
@@ -36,7 +29,8 @@ import java.util.function.Supplier;
  * resumes failed or killed runs. This is the facade the CLI uses.
  *
  * <pre>{@code
- * try (LocalRunner runner = new LocalRunner(home, () -> new DuckDbWarehouse(home.warehouseDb()))) {
+ * RunProfiles local = RunProfiles.fixed(() -> DuckDbWarehouse.open(home.warehouseDb()), Services.none());
+ * try (LocalRunner runner = LocalRunner.open(home, local)) {
  *   RunResult result = runner.run(pipeline, parameters, RunOptions.to(System.out));
  *   // later, after a crash or a failure:
  *   RunResult resumed = runner.resume(pipeline, result.runId(), RunOptions.to(System.out));
@@ -62,62 +56,30 @@ public final class LocalRunner implements AutoCloseable {
   private final MetadataStore metadata;
   private final ArtifactStore artifacts;
   private final RunRepository runs;
-  private final Approvals approvals;
   private final HomePolicy policy;
-  private final ModelRegistry registry;
+  private final RunExecution execution;
 
   /** Statuses a run never leaves: resuming them would change nothing (or undo a decision). */
   private static final Set<RunStatus> ENDED =
       EnumSet.of(RunStatus.SUCCEEDED, RunStatus.GATED, RunStatus.REJECTED, RunStatus.EXPIRED);
 
   /**
-   * A runner over {@code home} (created if missing); {@code warehouses} opens the warehouse the
-   * first time a step of a run asks for it (closed when the run ends).
+   * A runner over {@code home} (created if missing) whose records, approvals and registry are the
+   * SQLite ones in the home's metadata store; it picks each run's warehouse and backends from the
+   * run's parameters (see {@link RunProfiles}) and closes {@code profiles} when it closes.
    */
-  public LocalRunner(RecopipeHome home, Supplier<? extends Warehouse> warehouses) {
-    this(home, warehouses, Services.none());
+  public static LocalRunner open(RecopipeHome home, RunProfiles profiles) {
+    RecopipeHome created = home.create();
+    return new LocalRunner(created, MetadataStore.open(created.metadataDb()), profiles, null, null);
   }
 
   /**
-   * A runner whose steps also see the backends in {@code services} (the gcp profile installs
-   * BigQuery ML, Artifact Registry and Cloud Run there; see {@link Services}).
-   */
-  public LocalRunner(
-      RecopipeHome home, Supplier<? extends Warehouse> warehouses, Services services) {
-    this(home, RunProfiles.fixed(warehouses, services));
-  }
-
-  /**
-   * A runner that picks each run's warehouse and backends from the run's parameters (see {@link
-   * RunProfiles}); it closes {@code profiles} when it closes.
-   */
-  public LocalRunner(RecopipeHome home, RunProfiles profiles) {
-    this(home.create(), MetadataStore.open(home.metadataDb()), profiles, null, null);
-  }
-
-  /**
-   * A runner whose runs register their versions in {@code registry} (built by whoever composes the
-   * application, which also closes it) unless their profile brings its own; {@code null}: the
-   * registry in this home's metadata store.
-   */
-  public LocalRunner(RecopipeHome home, RunProfiles profiles, ModelRegistry registry) {
-    this(home.create(), MetadataStore.open(home.metadataDb()), profiles, null, registry);
-  }
-
-  /**
-   * A runner over {@code home} (created already) whose records live in {@code metadata} (closed
-   * with the runner), asking approvals of {@code review}'s {@link HomeReview#approvals()} and
-   * checking runs against its {@link HomeReview#policy()}: the composer builds these once.
-   */
-  public LocalRunner(
-      RecopipeHome home, MetadataStore metadata, RunProfiles profiles, HomeReview review) {
-    this(home, metadata, profiles, review, null);
-  }
-
-  /**
-   * A runner composed explicitly: {@code review}'s services ({@code null}: the home's SQLite ones)
-   * and {@code registry} ({@code null}: the registry in {@code metadata}), each built once by the
-   * composer.
+   * A runner composed explicitly over {@code home} (created already) whose records live in {@code
+   * metadata} (closed with the runner and {@code profiles}); it asks approvals of {@code review}'s
+   * {@link HomeReview#approvals()}, checks runs against its {@link HomeReview#policy()} and
+   * registers versions in {@code registry} unless a run's profile brings its own. {@code review}
+   * {@code null}: the home's SQLite services; {@code registry} {@code null}: the registry in {@code
+   * metadata}. The composer builds each once (and closes the registry).
    */
   public LocalRunner(
       RecopipeHome home,
@@ -130,16 +92,25 @@ public final class LocalRunner implements AutoCloseable {
     this.metadata = metadata;
     HomeReview services =
         review != null ? review : HomeReview.sqlite(metadata, java.time.Clock.systemUTC());
-    this.approvals = services.approvals();
     this.policy = services.policy();
+    ArtifactStore artifacts;
     try {
-      this.artifacts = new ArtifactStore(home.artifacts());
+      artifacts = new ArtifactStore(home.artifacts());
     } catch (IOException e) {
       metadata.close();
       throw new UncheckedIOException("cannot open the artifact store in " + home, e);
     }
+    this.artifacts = artifacts;
     this.runs = new RunRepository(metadata);
-    this.registry = registry != null ? registry : new SqliteModelRegistry(metadata);
+    this.execution =
+        new RunExecution(
+            home,
+            metadata,
+            artifacts,
+            runs,
+            profiles,
+            registry != null ? registry : new SqliteModelRegistry(metadata),
+            services.approvals());
   }
 
   /**
@@ -166,7 +137,7 @@ public final class LocalRunner implements AutoCloseable {
             options.noCache(),
             null));
     options.progress().println("run " + runId + " of pipeline " + pipeline.name() + " in " + home);
-    return execute(runId, pipeline, options, false);
+    return execution.execute(runId, pipeline, options, false);
   }
 
   /**
@@ -209,7 +180,8 @@ public final class LocalRunner implements AutoCloseable {
                 + " in "
                 + home
                 + (run.noCache() ? " (cache off, as the run started)" : ""));
-    return execute(runId, pipeline, run.noCache() ? options.withoutCache() : options, true);
+    return execution.execute(
+        runId, pipeline, run.noCache() ? options.withoutCache() : options, true);
   }
 
   /** Why run {@code runId} cannot be resumed, or empty when it can. */
@@ -276,104 +248,12 @@ public final class LocalRunner implements AutoCloseable {
     RunRecord run =
         runs.find(runId)
             .orElseThrow(() -> new InvalidInputException("no run " + runId + " in " + home));
-    RunProfiles.Profile profile = profiles.forRun(run.parameters());
-    JournalReconciler.reconcile(metadata, home.serving()); // endpoint events before the deploy
-    try (WarehouseHandle warehouse = new WarehouseHandle(profile.warehouses())) {
-      new Redeployment(session(run, pipeline, options, warehouse, profile)).run();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot redeploy run " + runId, e);
-    } catch (io.recopipe.components.warehouse.WarehouseException e) {
-      throw new OperationFailedException("cannot close the warehouse: " + e.getMessage(), e);
-    }
-  }
-
-  private RunSession session(
-      RunRecord run,
-      Pipeline pipeline,
-      RunOptions options,
-      WarehouseHandle warehouse,
-      RunProfiles.Profile profile) {
-    return new RunSession(
-        run.id(),
-        pipeline,
-        run.parameters(),
-        options,
-        home,
-        artifacts,
-        new ExecutionRepository(metadata),
-        new ArtifactRepository(metadata),
-        warehouse,
-        run.startedAt(),
-        run.who() == null ? options.startedBy() : run.who(),
-        profile.registry().orElse(registry),
-        approvals,
-        profile.services(),
-        runs);
+    execution.redeploy(run, pipeline, options);
   }
 
   /** The home this runner works in. */
   public RecopipeHome home() {
     return home;
-  }
-
-  private RunResult execute(String runId, Pipeline pipeline, RunOptions options, boolean resuming) {
-    JournalReconciler.reconcile(metadata, home.serving()); // endpoint events before any deploy
-    DagWalk.Outcome outcome =
-        new DagWalk.Outcome(
-            RunStatus.FAILED, "run " + runId + " stopped unexpectedly", java.util.List.of());
-    RunRecord run = runs.find(runId).orElseThrow();
-    RunProfiles.Profile profile;
-    try {
-      profile = profiles.forRun(run.parameters());
-    } catch (RuntimeException e) {
-      outcome =
-          new DagWalk.Outcome(
-              RunStatus.FAILED,
-              "run " + runId + " cannot open its " + "profile: " + e.getMessage(),
-              outcome.steps());
-      runs.finish(runId, outcome.status(), outcome.message(), Instant.now());
-      return new RunResult(runId, outcome.status(), outcome.message(), outcome.steps());
-    }
-    try (WarehouseHandle warehouse = new WarehouseHandle(profile.warehouses())) {
-      RunSession session = session(run, pipeline, options, warehouse, profile);
-      try {
-        outcome = new DagWalk(session).walk(resuming);
-        if (outcome.status() == RunStatus.SUCCEEDED) {
-          Optional<RegisteredVersion> version = session.commit.commit();
-          if (version.isPresent()) {
-            new ChampionPromotion(session.registry, approvals)
-                .promote(
-                    version.get(),
-                    session.commit.served(outcome.steps()),
-                    runId,
-                    session.startedBy,
-                    options.progress());
-          }
-        }
-      } finally {
-        session.commit.discard();
-        session.commit.dropStale();
-      }
-    } catch (Exception e) {
-      org.slf4j.LoggerFactory.getLogger(LocalRunner.class).error("run " + runId + " failed", e);
-      outcome =
-          new DagWalk.Outcome(
-              RunStatus.FAILED,
-              "run " + runId + " failed: " + e.getClass().getName() + ": " + e.getMessage(),
-              outcome.steps());
-    } finally {
-      runs.finish(runId, outcome.status(), outcome.message(), Instant.now());
-    }
-    options
-        .progress()
-        .println(
-            "run "
-                + runId
-                + " "
-                + outcome.status()
-                + (outcome.message() == null ? "" : ": " + outcome.message()));
-    return new RunResult(
-        runId, outcome.status(), outcome.message(), outcome.steps(), outcome.badInput());
   }
 
   @Override

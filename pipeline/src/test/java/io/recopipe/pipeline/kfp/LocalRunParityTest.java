@@ -16,6 +16,7 @@ import io.recopipe.pipeline.runner.RunOptions;
 import io.recopipe.pipeline.runner.RunResult;
 import io.recopipe.pipeline.runner.StepResult;
 import io.recopipe.pipeline.testing.FastConfig;
+import io.recopipe.pipeline.testing.TestRunners;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class LocalRunParityTest {
 
   private RunResult runLocally(Pipeline pipeline, Map<String, String> params) {
     RecopipeHome home = RecopipeHome.at(dir.resolve("home"));
-    try (LocalRunner runner = new LocalRunner(home, () -> open(home))) {
+    try (LocalRunner runner = TestRunners.runner(home, () -> open(home))) {
       return runner.run(
           pipeline,
           params,

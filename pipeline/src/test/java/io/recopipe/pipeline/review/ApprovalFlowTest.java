@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.recopipe.components.api.Services;
-import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.pipeline.audit.AuditEntry;
 import io.recopipe.pipeline.config.ConfigException;
 import io.recopipe.pipeline.config.ConfigValidator;
@@ -25,8 +23,8 @@ import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import io.recopipe.pipeline.registry.VersionStatus;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunOptions;
-import io.recopipe.pipeline.runner.RunProfiles;
 import io.recopipe.pipeline.runner.RunResult;
+import io.recopipe.pipeline.testing.TestRunners;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -94,20 +92,7 @@ class ApprovalFlowTest {
     review = HomeReview.sqlite(store, Clock.systemUTC());
     registry = new SqliteModelRegistry(store);
     runner =
-        new LocalRunner(
-            home,
-            store,
-            RunProfiles.fixed(
-                () -> {
-                  try {
-                    return DuckDbWarehouse.open(home.warehouseDb());
-                  } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                  }
-                },
-                Services.none()),
-            review,
-            registry);
+        new LocalRunner(home, store, TestRunners.local(TestRunners.duckDb(home)), review, registry);
     promotions = new Promotions(runner, registry, review, name -> pipeline, clock);
     alice =
         review

@@ -16,6 +16,7 @@ import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import io.recopipe.pipeline.registry.VersionStatus;
 import io.recopipe.pipeline.testing.FastConfig;
+import io.recopipe.pipeline.testing.TestRunners;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -62,15 +63,7 @@ class AtomicRunTest {
   }
 
   static LocalRunner newRunner(RecopipeHome home) {
-    return new LocalRunner(
-        home,
-        () -> {
-          try {
-            return DuckDbWarehouse.open(home.warehouseDb());
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
+    return TestRunners.duckDbRunner(home);
   }
 
   /** The fast config with {@code overrides}, as the CLI would validate it. */

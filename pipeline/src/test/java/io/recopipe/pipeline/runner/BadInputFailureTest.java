@@ -8,6 +8,7 @@ import io.recopipe.components.api.BadInputException;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.RunStatus;
+import io.recopipe.pipeline.testing.TestRunners;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class BadInputFailureTest {
 
   private RunResult runFailing(ComponentException failure) {
     try (LocalRunner runner =
-        new LocalRunner(RecopipeHome.at(dir.resolve("home")), FakeWarehouse::new)) {
+        TestRunners.runner(RecopipeHome.at(dir.resolve("home")), FakeWarehouse::new)) {
       RunResult result =
           runner.run(
               new ToyPipeline(

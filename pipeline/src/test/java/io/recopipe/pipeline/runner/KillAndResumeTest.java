@@ -10,6 +10,7 @@ import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.ExecutionStatus;
 import io.recopipe.pipeline.metadata.RunRecord;
 import io.recopipe.pipeline.metadata.RunStatus;
+import io.recopipe.pipeline.testing.TestRunners;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -84,7 +85,7 @@ class KillAndResumeTest {
   void aRunKilledDuringTrainResumesToTheSameArtifactsAsAnUninterruptedRun() throws Exception {
     RunResult reference;
     try (LocalRunner runner =
-        new LocalRunner(RecopipeHome.at(dir.resolve("reference")), FakeWarehouse::new)) {
+        TestRunners.runner(RecopipeHome.at(dir.resolve("reference")), FakeWarehouse::new)) {
       reference = runner.run(new ToyPipeline().build(), PARAMETERS, quiet());
     }
     assertEquals(RunStatus.SUCCEEDED, reference.status(), reference.message());
@@ -100,7 +101,7 @@ class KillAndResumeTest {
     assertEquals(137, child.exitValue(), "killed by SIGKILL");
 
     ToyPipeline toy = new ToyPipeline();
-    try (LocalRunner runner = new LocalRunner(RecopipeHome.at(home), FakeWarehouse::new)) {
+    try (LocalRunner runner = TestRunners.runner(RecopipeHome.at(home), FakeWarehouse::new)) {
       List<RunRecord> runs = runner.history().listRuns();
       assertEquals(1, runs.size());
       RunRecord killed = runs.get(0);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.RunRecord;
 import io.recopipe.pipeline.metadata.RunStatus;
+import io.recopipe.pipeline.testing.TestRunners;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,7 @@ class KillAtAnyMomentIT {
   void resumeAfterAKillAtAnyMomentEndsWithTheSameHashes(long delayMillis) throws Exception {
     RunResult reference;
     try (LocalRunner runner =
-        new LocalRunner(RecopipeHome.at(dir.resolve("reference")), FakeWarehouse::new)) {
+        TestRunners.runner(RecopipeHome.at(dir.resolve("reference")), FakeWarehouse::new)) {
       reference =
           runner.run(
               new ToyPipeline().build(), KillAndResumeTest.PARAMETERS, KillAndResumeTest.quiet());
@@ -41,7 +42,7 @@ class KillAtAnyMomentIT {
     child.destroyForcibly();
     assertTrue(child.waitFor(30, TimeUnit.SECONDS));
 
-    try (LocalRunner runner = new LocalRunner(RecopipeHome.at(home), FakeWarehouse::new)) {
+    try (LocalRunner runner = TestRunners.runner(RecopipeHome.at(home), FakeWarehouse::new)) {
       List<RunRecord> runs = runner.history().listRuns();
       assertEquals(1, runs.size());
       RunRecord run = runs.get(0);

@@ -1,6 +1,7 @@
 package io.recopipe.pipeline.runner;
 
 import io.recopipe.pipeline.home.RecopipeHome;
+import io.recopipe.pipeline.testing.TestRunners;
 import java.nio.file.Path;
 
 /**
@@ -20,7 +21,7 @@ public final class KilledRunMain {
     long trainMillis = Long.parseLong(args[2]);
     long pauseMillis = args.length > 3 ? Long.parseLong(args[3]) : 0;
     ToyPipeline toy = new ToyPipeline(c -> ToyPipeline.train(c, trainMillis, marker), pauseMillis);
-    try (LocalRunner runner = new LocalRunner(RecopipeHome.at(home), FakeWarehouse::new)) {
+    try (LocalRunner runner = TestRunners.runner(RecopipeHome.at(home), FakeWarehouse::new)) {
       RunResult result =
           runner.run(toy.build(), KillAndResumeTest.PARAMETERS, RunOptions.to(System.out));
       System.out.println("finished " + result.status());

@@ -15,6 +15,7 @@ import io.recopipe.pipeline.dsl.RetryPolicy;
 import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.ExecutionStatus;
 import io.recopipe.pipeline.metadata.RunStatus;
+import io.recopipe.pipeline.testing.TestRunners;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,7 +42,7 @@ class LocalRunnerTest {
 
   @BeforeEach
   void open() {
-    runner = new LocalRunner(RecopipeHome.at(dir.resolve("home")), () -> warehouse);
+    runner = TestRunners.runner(RecopipeHome.at(dir.resolve("home")), () -> warehouse);
     options = RunOptions.to(new PrintStream(progressBytes, true, StandardCharsets.UTF_8));
   }
 
@@ -353,7 +354,7 @@ class LocalRunnerTest {
               ToyPipeline.train(c, 0, null);
             });
     try (LocalRunner counting =
-        new LocalRunner(
+        TestRunners.runner(
             RecopipeHome.at(dir.resolve("h2")),
             () -> {
               opened.incrementAndGet();
@@ -372,7 +373,7 @@ class LocalRunnerTest {
     Pipeline pipeline = new ToyPipeline().build();
     runner.run(pipeline, Map.of(), options);
     try (LocalRunner other =
-        new LocalRunner(RecopipeHome.at(dir.resolve("other")), () -> warehouse)) {
+        TestRunners.runner(RecopipeHome.at(dir.resolve("other")), () -> warehouse)) {
       RunResult result = other.run(pipeline, Map.of(), options);
       assertEquals(List.of(false, false, false, false), hits(result));
       assertEquals(1, other.history().listRuns().size());

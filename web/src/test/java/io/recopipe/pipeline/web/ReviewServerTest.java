@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.recopipe.components.api.Services;
 import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.metadata.RunStatus;
@@ -14,8 +13,8 @@ import io.recopipe.pipeline.review.HomeReview;
 import io.recopipe.pipeline.review.Reviewer;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunOptions;
-import io.recopipe.pipeline.runner.RunProfiles;
 import io.recopipe.pipeline.runner.RunResult;
+import io.recopipe.pipeline.testing.TestRunners;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -66,11 +65,10 @@ class ReviewServerTest {
         new LocalRunner(
             home,
             store,
-            RunProfiles.fixed(
+            TestRunners.local(
                 () -> {
                   throw new IllegalStateException("no warehouse in this test");
-                },
-                Services.none()),
+                }),
             review,
             registry);
     sessions = new Sessions(Clock.systemUTC(), Sessions.IDLE);

@@ -4,16 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.api.gax.core.NoCredentialsProvider;
-import com.google.api.gax.grpc.GrpcTransportChannel;
-import com.google.api.gax.rpc.FixedTransportChannelProvider;
 import com.google.cloud.aiplatform.v1.MergeVersionAliasesRequest;
 import com.google.cloud.aiplatform.v1.UploadModelRequest;
-import io.grpc.ManagedChannel;
-import io.grpc.Server;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
-import io.recopipe.infra.config.GcpConfig;
 import io.recopipe.infra.vertex.FakeModelService;
 import io.recopipe.infra.vertex.VertexModelRegistryClient;
 import io.recopipe.model.error.InvalidInputException;
@@ -25,7 +17,6 @@ import io.recopipe.pipeline.registry.VersionStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,22 +38,12 @@ class VertexModelRegistryTest {
       "europe-west1-docker.pkg.dev/recopipe-demo/recopipe/recopipe@sha256:ab";
 
   private final FakeModelService fake = new FakeModelService();
-  private Server server;
-  private ManagedChannel channel;
   private VertexModelRegistryClient client;
   private ModelRegistry registry;
 
   @BeforeEach
   void start() throws Exception {
-    String name = InProcessServerBuilder.generateName();
-    server = InProcessServerBuilder.forName(name).directExecutor().addService(fake).build().start();
-    channel = InProcessChannelBuilder.forName(name).directExecutor().build();
-    client =
-        VertexModelRegistryClient.connect(
-            config(),
-            FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel)),
-            NoCredentialsProvider.create(),
-            "in-process");
+    client = fake.client();
     registry =
         new VertexModelRegistry(
             client,
@@ -73,22 +54,7 @@ class VertexModelRegistryTest {
 
   @AfterEach
   void stop() {
-    client.close();
-    channel.shutdownNow();
-    server.shutdownNow();
-  }
-
-  static GcpConfig config() {
-    Map<String, String> p = new HashMap<>();
-    p.put("gcp.project", "recopipe-demo");
-    p.put("gcp.region", "europe-west1");
-    p.put("gcp.dataset", "recopipe");
-    p.put("gcp.bucket", "recopipe-demo-artifacts");
-    p.put("gcp.repository", "recopipe");
-    p.put("gcp.service", "recommender");
-    p.put("gcp.pipeline_service_account", "pipeline@recopipe-demo.iam.gserviceaccount.com");
-    p.put("gcp.serving_service_account", "serving@recopipe-demo.iam.gserviceaccount.com");
-    return GcpConfig.from(p, "test");
+    fake.close();
   }
 
   static RegisteredVersion draft(String runId, String modelVersion) {
