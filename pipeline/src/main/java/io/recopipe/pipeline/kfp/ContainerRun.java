@@ -8,6 +8,7 @@ import io.recopipe.components.api.Services;
 import io.recopipe.components.gate.Gate;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.model.error.InvalidInputException;
+import io.recopipe.pipeline.config.PromotionPolicy;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.dsl.Step;
 import java.io.IOException;
@@ -104,8 +105,7 @@ public final class ContainerRun {
       Optional<JsonNode> executorInput)
       throws ComponentException, IOException {
     Step step =
-        pipeline
-            .step(stepName)
+        step(stepName, inputs.keySet())
             .orElseThrow(
                 () ->
                     new InvalidInputException(
@@ -180,6 +180,19 @@ public final class ContainerRun {
    * otherwise; returns the tables published.
    */
   public List<String> commit(String runId, JsonNode executorInput) {
+    return commit(runId, executorInput, Map.of());
+  }
+
+  /**
+   * The exit task as {@link #commit(String, JsonNode)}, and with the profile's {@link JobRegistry}
+   * also the job's model version: under the {@code promotion.*} {@code parameters}' policy {@code
+   * review} a SUCCEEDED job's version awaits approval, and a failed job's unpromoted version is
+   * marked REJECTED ({@link JobVersions}).
+   */
+  public List<String> commit(String runId, JsonNode executorInput, Map<String, String> parameters) {
+    PromotionPolicy policy = PromotionPolicy.from(parameters);
+    Optional<JobVersions> versions =
+        services.get(JobRegistry.class).map(j -> new JobVersions(pipeline.name(), j, out));
     String state =
         executorInput
             .path("inputs")
@@ -193,14 +206,32 @@ public final class ContainerRun {
       out.println(
           "[commit] published "
               + (tables.isEmpty() ? "no staged tables" : "tables " + String.join(", ", tables)));
+      versions.ifPresent(v -> v.succeeded(runId, policy));
       return tables;
     }
     staged.discard();
+    String ended = state.isEmpty() ? "without a final status" : state;
     out.println(
         "[commit] the job ended "
-            + (state.isEmpty() ? "without a final status" : state)
+            + ended
             + ": its staged tables are dropped, nothing is published");
+    versions.ifPresent(v -> v.failed(runId, ended));
     return List.of();
+  }
+
+  /**
+   * Step {@code name} of the pipeline, or the {@value RegisterComponent#NAME} task the compiler
+   * adds, reading the endpoint only when it was given one (the job deploys: policy auto).
+   */
+  private Optional<Step> step(String name, Set<String> inputs) {
+    if (!RegisterComponent.NAME.equals(name)) {
+      return pipeline.step(name);
+    }
+    List<Step> steps =
+        pipeline.executionOrder().stream()
+            .filter(s -> inputs.contains("endpoint") || !s.requiresApproval())
+            .toList();
+    return RegisterComponent.step(pipeline.name(), steps);
   }
 
   private static void requirePorts(

@@ -7,6 +7,7 @@ import io.recopipe.components.api.Component;
 import io.recopipe.components.api.Port;
 import io.recopipe.pipeline.config.TaskResources;
 import io.recopipe.pipeline.dsl.Step;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -117,14 +118,19 @@ final class ExecutorSpecs {
   }
 
   /**
-   * The exit task's component: the job name and the exit handler's final status ({@code
-   * TASK_FINAL_STATUS}, optional as KFP's compiler declares it).
+   * The exit task's component: the job name, the config keys {@code keys} (typed as their root
+   * parameters in {@code types}) and the exit handler's final status ({@code TASK_FINAL_STATUS},
+   * optional as KFP's compiler declares it).
    */
-  static ObjectNode commitComponent() {
+  static ObjectNode commitComponent(List<String> keys, Map<String, ParameterTypes.Typed> types) {
     ObjectNode spec = JSON.objectNode();
     spec.put("executorLabel", "exec-" + ExitHandler.COMMIT);
     ObjectNode params = spec.putObject("inputDefinitions").putObject("parameters");
     params.putObject(Channels.JOB_NAME).put("parameterType", ParameterTypes.STRING);
+    for (String key : keys) {
+      String name = ParameterNames.rootName(key);
+      params.putObject(name).put("parameterType", types.get(name).type());
+    }
     params
         .putObject(ExitHandler.STATUS)
         .put("isOptional", true)
@@ -133,19 +139,24 @@ final class ExecutorSpecs {
   }
 
   /**
-   * The exit task's executor: {@code recopipe component --commit}, which reads the final status
-   * from the executor input and publishes or drops the job's staged tables.
+   * The exit task's executor: {@code recopipe component --commit} with {@code keys} as {@code
+   * --param}s, which reads the final status from the executor input, publishes or drops the job's
+   * staged tables and settles the job's model version ({@link JobVersions}).
    */
-  ObjectNode commitExecutor(TaskResources resources) {
+  ObjectNode commitExecutor(TaskResources resources, List<String> keys) {
     ObjectNode container = container(resources);
-    container
-        .putArray("args")
-        .add("component")
-        .add("--commit")
-        .add("--run-id")
-        .add("{{$.inputs.parameters['" + Channels.JOB_NAME + "']}}")
-        .add(EXECUTOR_INPUT)
-        .add(EXECUTOR_INPUT_PLACEHOLDER);
+    ArrayNode args =
+        container
+            .putArray("args")
+            .add("component")
+            .add("--commit")
+            .add("--run-id")
+            .add("{{$.inputs.parameters['" + Channels.JOB_NAME + "']}}");
+    for (String key : keys) {
+      args.add("--param")
+          .add(key + "={{$.inputs.parameters['" + ParameterNames.rootName(key) + "']}}");
+    }
+    args.add(EXECUTOR_INPUT).add(EXECUTOR_INPUT_PLACEHOLDER);
     return executor(container);
   }
 

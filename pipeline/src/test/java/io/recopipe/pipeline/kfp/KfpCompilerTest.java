@@ -147,7 +147,7 @@ class KfpCompilerTest {
               .asText(),
           ref);
     }
-    assertEquals(10, executors, "nine steps and the exit task");
+    assertEquals(11, executors, "nine steps, the register task and the exit task");
     assertFalse(
         spec.path("deploymentSpec").toString().contains("\"{{$.pipeline_job_name}}\""),
         "no executor argument is the bare placeholder");
@@ -257,13 +257,70 @@ class KfpCompilerTest {
     assertFalse(spec.path("components").has("comp-deploy"));
     assertFalse(spec.path("deploymentSpec").path("executors").has("exec-deploy"));
     assertEquals(
-        List.of("export", "package"),
+        List.of("export", "package", "register"),
         fieldNames(spec.path("components").path("comp-condition-1").path("dag").path("tasks")));
     assertEquals(
-        "promotion.policy is review: [deploy] left out; a reviewer deploys the "
-            + "packaged image after approval",
+        "promotion.policy is review: [deploy] left out; a reviewer's approval deploys the "
+            + "registered version",
         spec.path("pipelineInfo").path("description").asText());
     assertEquals(List.of(), SpecValidator.problems(spec));
+  }
+
+  /**
+   * The register task ends the blessed branch: under auto after deploy (it reads the endpoint and
+   * promotes), under review after package; it takes the promotion policy as a typed parameter and
+   * is never cached.
+   */
+  @Test
+  void theRegisterTaskEndsTheBlessedBranchWithThePolicyAsATypedParameter() {
+    for (String policy : List.of("auto", "review")) {
+      Map<String, String> params = new LinkedHashMap<>(PipelineConfig.defaults().values());
+      params.put("promotion.policy", policy);
+      ObjectNode spec =
+          new KfpCompiler(KfpOptions.of(IMAGE)).compile(MovieLensMfPipeline.definition(), params);
+      JsonNode condition = spec.path("components").path("comp-condition-1");
+      JsonNode register = condition.path("dag").path("tasks").path("register");
+      boolean auto = policy.equals("auto");
+      assertEquals(
+          auto ? "['deploy','export','package']" : "['export','package']",
+          register.path("dependentTasks").toString().replace('"', '\''),
+          policy);
+      JsonNode artifacts = register.path("inputs").path("artifacts");
+      assertEquals(
+          auto
+              ? List.of("decision", "endpoint", "image", "metrics", "model")
+              : List.of("decision", "image", "metrics", "model"),
+          fieldNames(artifacts),
+          policy);
+      assertEquals(
+          "pipelinechannel--gate-decision",
+          artifacts.path("decision").path("componentInputArtifact").asText());
+      assertEquals(
+          "pipelinechannel--promotion__policy",
+          register
+              .path("inputs")
+              .path("parameters")
+              .path("promotion__policy")
+              .path("componentInputParameter")
+              .asText());
+      assertEquals(
+          "STRING",
+          condition
+              .path("inputDefinitions")
+              .path("parameters")
+              .path("pipelinechannel--promotion__policy")
+              .path("parameterType")
+              .asText());
+      assertEquals(
+          policy,
+          spec.at("/root/inputDefinitions/parameters/promotion__policy/defaultValue").asText());
+      assertFalse(register.path("cachingOptions").path("enableCache").asBoolean(true));
+      assertTrue(
+          spec.at("/deploymentSpec/executors/exec-register/container/args")
+              .toString()
+              .contains("promotion.policy={{$.inputs.parameters['promotion__policy']}}"));
+      assertEquals(List.of(), SpecValidator.problems(spec), policy);
+    }
   }
 
   @Test
