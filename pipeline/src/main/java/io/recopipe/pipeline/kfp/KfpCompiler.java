@@ -164,9 +164,12 @@ public final class KfpCompiler {
     return parameters;
   }
 
-  /** The steps compiled: all, or under review all but approval steps and their dependents. */
+  /**
+   * The steps compiled: all, or under review (the typed {@link PromotionPolicy} of {@code
+   * parameters}, as the runner reads it) all but approval steps and their dependents.
+   */
   static List<Step> includedSteps(Pipeline pipeline, Map<String, String> parameters) {
-    boolean review = "review".equalsIgnoreCase(parameters.getOrDefault("promotion.policy", ""));
+    boolean review = PromotionPolicy.from(parameters).reviewed();
     Set<String> left = new HashSet<>();
     List<Step> kept = new ArrayList<>();
     for (Step step : pipeline.executionOrder()) {

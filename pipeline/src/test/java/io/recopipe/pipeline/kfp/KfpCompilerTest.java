@@ -323,6 +323,28 @@ class KfpCompilerTest {
     }
   }
 
+  /**
+   * The policy is read by the config's typed reader, as the runner reads it: its shorthand and any
+   * case mean review, and a bad value is refused instead of compiling a job that deploys.
+   */
+  @Test
+  void thePromotionPolicyIsReadAsTheRunnerReadsIt() {
+    Map<String, String> upper = new LinkedHashMap<>(PipelineConfig.defaults().values());
+    upper.put("promotion.policy", " REVIEW ");
+    assertFalse(
+        KfpCompiler.includedSteps(MovieLensMfPipeline.definition(), upper).stream()
+            .anyMatch(s -> s.name().equals("deploy")));
+    Map<String, String> typo = new LinkedHashMap<>(PipelineConfig.defaults().values());
+    typo.put("promotion.policy", "reveiw");
+    io.recopipe.pipeline.config.ConfigException refused =
+        assertThrows(
+            io.recopipe.pipeline.config.ConfigException.class,
+            () ->
+                new KfpCompiler(KfpOptions.of(IMAGE))
+                    .compile(MovieLensMfPipeline.definition(), typo));
+    assertTrue(refused.getMessage().contains("promotion.policy"), refused.getMessage());
+  }
+
   @Test
   void pipelineRootAndOverridesReachTheSpec() {
     Map<String, String> params = new LinkedHashMap<>(PipelineConfig.defaults().values());
