@@ -31,8 +31,9 @@ import java.util.function.Supplier;
  * staged under the job's key, and writes what KFP reads back: output parameters (the gate's {@code
  * blessed} as {@code true}/{@code false}) and, given the executor input, an executor output whose
  * {@code system.Metrics} artifact carries the step's metrics as metadata. A gate that does not
- * bless drops the staged tables, as the local runner discards a gated run; the exit task ({@link
- * #commit}) publishes or drops what is left.
+ * bless drops the staged tables and records that it did not bless, as the local runner discards a
+ * gated run; the exit task ({@link #commit}) publishes what is left only when the job succeeded and
+ * no gate refused it, and drops it otherwise.
  */
 public final class ContainerRun {
 
@@ -161,6 +162,7 @@ public final class ContainerRun {
         write(file, Boolean.toString(blessed));
       }
       if (!blessed) {
+        staged.markNotBlessed();
         staged.discard();
         out.println("[" + stepName + "] not blessed: the job's staged tables are dropped");
       }
@@ -201,6 +203,13 @@ public final class ContainerRun {
             .path("state")
             .asText("");
     StagedWarehouse staged = new StagedWarehouse(warehouse, runId);
+    if (SUCCEEDED.equals(state) && staged.notBlessed()) {
+      staged.discardAll();
+      out.println(
+          "[commit] the gate did not bless the model: the job's staged tables are dropped,"
+              + " nothing is published");
+      return List.of();
+    }
     if (SUCCEEDED.equals(state)) {
       List<String> tables = staged.publish();
       out.println(
@@ -209,7 +218,7 @@ public final class ContainerRun {
       versions.ifPresent(v -> v.succeeded(runId, policy));
       return tables;
     }
-    staged.discard();
+    staged.discardAll();
     String ended = state.isEmpty() ? "without a final status" : state;
     out.println(
         "[commit] the job ended "
