@@ -13,10 +13,11 @@ import java.util.Map;
 /**
  * Writes one step's executor component ({@code comp-STEP}: typed inputs and outputs) and its
  * container ({@code exec-STEP}): the recopipe image running {@code recopipe component STEP} with
- * every artifact path, parameter and output-parameter file as KFP placeholders, the job name as an
- * input ({@value Channels#JOB_NAME}) that each task sets to KFP's runtime placeholder, the task's
- * CPU and memory limits, and for a step with a {@code system.Metrics} output the executor input
- * ({@code {{$}}}), whose output file receives the metrics as that artifact's metadata.
+ * every artifact path, parameter and output-parameter file as KFP placeholders, for a task that is
+ * not cached the job name as an input ({@value Channels#JOB_NAME}) that the task sets to KFP's
+ * runtime placeholder (a cached task leaves it out: it is part of every cache key), the task's CPU
+ * and memory limits, and for a step with a {@code system.Metrics} output the executor input ({@code
+ * {{$}}}), whose output file receives the metrics as that artifact's metadata.
  */
 final class ExecutorSpecs {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -38,7 +39,10 @@ final class ExecutorSpecs {
    * types}: root parameter name → its typed default.
    */
   ObjectNode component(
-      Step step, Map<String, String> params, Map<String, ParameterTypes.Typed> types) {
+      Step step,
+      Map<String, String> params,
+      Map<String, ParameterTypes.Typed> types,
+      boolean runScoped) {
     Component component = step.component();
     ObjectNode spec = JSON.objectNode();
     spec.put("executorLabel", "exec-" + step.name());
@@ -50,10 +54,12 @@ final class ExecutorSpecs {
             .set(port.name(), ArtifactTypes.definition(port.type()));
       }
     }
-    inputs
-        .withObjectProperty("parameters")
-        .putObject(Channels.JOB_NAME)
-        .put("parameterType", "STRING");
+    if (runScoped) {
+      inputs
+          .withObjectProperty("parameters")
+          .putObject(Channels.JOB_NAME)
+          .put("parameterType", "STRING");
+    }
     params.forEach(
         (name, key) ->
             inputs
@@ -78,13 +84,14 @@ final class ExecutorSpecs {
   }
 
   /** The executor of {@code step}: {@code {"container": {image, command, args, resources}}}. */
-  ObjectNode executor(Step step, Map<String, String> params, TaskResources resources) {
+  ObjectNode executor(
+      Step step, Map<String, String> params, TaskResources resources, boolean runScoped) {
     ObjectNode container = container(resources);
     ArrayNode args = container.putArray("args");
-    args.add("component")
-        .add(step.name())
-        .add("--run-id")
-        .add("{{$.inputs.parameters['" + Channels.JOB_NAME + "']}}");
+    args.add("component").add(step.name());
+    if (runScoped) {
+      args.add("--run-id").add("{{$.inputs.parameters['" + Channels.JOB_NAME + "']}}");
+    }
     for (String port : step.inputs().keySet()) {
       args.add("--input").add(port + "={{$.inputs.artifacts['" + port + "'].path}}");
     }

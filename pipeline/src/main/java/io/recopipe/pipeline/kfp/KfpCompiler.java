@@ -93,10 +93,12 @@ public final class KfpCompiler {
                     ParameterNames.rootName(key), ParameterTypes.of(key, parameters.get(key))));
     for (Step step : steps) {
       Map<String, String> params = ParameterNames.ofStep(step.name(), parameters);
-      components.set("comp-" + step.name(), executors.component(step, params, rootParameters));
+      boolean runScoped = !enableCache(step, parameters);
+      components.set(
+          "comp-" + step.name(), executors.component(step, params, rootParameters, runScoped));
       execs.set(
           "exec-" + step.name(),
-          executors.executor(step, params, TaskResources.of(step.name(), parameters)));
+          executors.executor(step, params, TaskResources.of(step.name(), parameters), runScoped));
     }
     List<String> commitParameters =
         List.copyOf(JobVersions.parameters(PromotionPolicy.DEFAULT).keySet());
@@ -183,10 +185,22 @@ public final class KfpCompiler {
     return kept;
   }
 
+  /**
+   * Whether Vertex may reuse an earlier execution of {@code step}: only for a step without effects
+   * outside its outputs. With a shared warehouse (the gcp profile) a step that writes tables, a
+   * gate (a refusal drops the job's staged tables) and a step reading the registry's champion
+   * (which moves between jobs while the inputs stay) are never cached. Only tasks that are not
+   * cached take the job name, since it is in every cache key: the others hit the cache whenever
+   * their inputs are the same.
+   */
   private boolean enableCache(Step step, Map<String, String> parameters) {
+    boolean sideEffects =
+        writesTables(step)
+            || Channels.blessedPort(step.component()).isPresent()
+            || step.component().readsChampion();
     return step.cacheable()
         && !StepParameterView.cacheDisabled(step.name(), parameters)
-        && !(options.sharedWarehouse() && writesTables(step));
+        && !(options.sharedWarehouse() && sideEffects);
   }
 
   /**

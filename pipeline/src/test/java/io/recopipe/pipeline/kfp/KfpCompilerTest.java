@@ -76,8 +76,6 @@ class KfpCompilerTest {
         List.of(
             "component",
             "gate",
-            "--run-id",
-            "{{$.inputs.parameters['pipeline_job_name']}}",
             "--input",
             "metrics={{$.inputs.artifacts['metrics'].path}}",
             "--input",
@@ -116,27 +114,39 @@ class KfpCompilerTest {
    * ValueOrRuntimeParameter.constant}); the launcher substitutes only {@code {{$.inputs...}}}
    * placeholders inside args.
    */
+  /**
+   * A task that is not cached takes the job name as a task input with a runtime value, as KFP's
+   * compiler passes {@code dsl.PIPELINE_JOB_NAME_PLACEHOLDER}; a cached task does not take it,
+   * since KFP's cache key holds every input parameter value.
+   */
   @Test
-  void theJobNameIsATaskInputWithARuntimeValueAsKfpsCompilerWritesIt() {
+  void theJobNameIsATaskInputOfExactlyTheTasksThatAreNotCached() {
     ObjectNode spec = shippedSpec();
-    List<JsonNode> tasks = new java.util.ArrayList<>(SpecTasks.all(spec).values());
     int executors = 0;
-    for (JsonNode task : tasks) {
+    List<String> runScoped = new java.util.ArrayList<>();
+    for (Map.Entry<String, JsonNode> entry : SpecTasks.all(spec).entrySet()) {
+      JsonNode task = entry.getValue();
       String ref = task.path("componentRef").path("name").asText();
       JsonNode component = spec.path("components").path(ref);
       if (!component.has("executorLabel")) {
         continue;
       }
       executors++;
+      boolean cached = task.path("cachingOptions").path("enableCache").asBoolean(false);
+      JsonNode jobName = task.path("inputs").path("parameters").path("pipeline_job_name");
+      String args =
+          spec.path("deploymentSpec")
+              .path("executors")
+              .path(component.path("executorLabel").asText())
+              .toString();
+      if (cached) {
+        assertTrue(jobName.isMissingNode(), ref);
+        assertFalse(args.contains("pipeline_job_name"), ref);
+        continue;
+      }
+      runScoped.add(entry.getKey());
       assertEquals(
-          "{{$.pipeline_job_name}}",
-          task.path("inputs")
-              .path("parameters")
-              .path("pipeline_job_name")
-              .path("runtimeValue")
-              .path("constant")
-              .asText(),
-          ref);
+          "{{$.pipeline_job_name}}", jobName.path("runtimeValue").path("constant").asText(), ref);
       assertEquals(
           "STRING",
           component
@@ -148,9 +158,62 @@ class KfpCompilerTest {
           ref);
     }
     assertEquals(11, executors, "nine steps, the register task and the exit task");
+    assertEquals(List.of("commit", "deploy", "register"), runScoped);
     assertFalse(
         spec.path("deploymentSpec").toString().contains("\"{{$.pipeline_job_name}}\""),
         "no executor argument is the bare placeholder");
+  }
+
+  /**
+   * Two jobs of one spec give a cached task the same cache-relevant inputs, as KFP's cache key
+   * ({@code cacheutils.GenerateCacheKey}, mirrored by the spec runner's {@code TaskCache}) sees
+   * them: the input parameter values with runtime values resolved for the job, and the command and
+   * arguments. Locally every step but deploy can hit; on the gcp profile the BigQuery-free package
+   * step does.
+   */
+  @Test
+  void cachedTasksHaveTheSameCacheKeyInputsInEveryJob() {
+    ObjectNode local = shippedSpec();
+    ObjectNode gcp =
+        new KfpCompiler(KfpOptions.of(IMAGE).withSharedWarehouse())
+            .compile(MovieLensMfPipeline.definition(), PipelineConfig.defaults().values());
+    assertEquals(
+        List.of("evaluate", "export", "gate", "hybrid", "ingest", "package", "train", "tune"),
+        sameKeyInTwoJobs(local));
+    assertEquals(List.of("package"), sameKeyInTwoJobs(gcp));
+  }
+
+  /** The cached tasks of {@code spec} whose key inputs are equal for two job names. */
+  private static List<String> sameKeyInTwoJobs(ObjectNode spec) {
+    List<String> same = new java.util.ArrayList<>();
+    SpecTasks.all(spec)
+        .forEach(
+            (name, task) -> {
+              JsonNode component =
+                  spec.path("components").path(task.path("componentRef").path("name").asText());
+              if (!component.has("executorLabel")
+                  || !task.path("cachingOptions").path("enableCache").asBoolean(false)) {
+                return;
+              }
+              JsonNode executor =
+                  spec.path("deploymentSpec")
+                      .path("executors")
+                      .path(component.path("executorLabel").asText());
+              if (keyInputs(task, executor, "movielens-mf-20261203100000")
+                  .equals(keyInputs(task, executor, "movielens-mf-20261204100000"))) {
+                same.add(name);
+              }
+            });
+    return same;
+  }
+
+  private static String keyInputs(JsonNode task, JsonNode executor, String jobName) {
+    return task.path("inputs")
+            .path("parameters")
+            .toString()
+            .replace("{{$.pipeline_job_name}}", jobName)
+        + executor.path("container").path("command")
+        + executor.path("container").path("args");
   }
 
   /** The command keeps the Vector API module, as the local launcher runs the CLI. */
@@ -239,13 +302,13 @@ class KfpCompilerTest {
             "export",
             false,
             "gate",
-            true,
+            false,
             "package",
             true,
             "deploy",
             false),
         cached,
-        "a cache hit would skip the task's BigQuery writes");
+        "a cache hit would skip the task's BigQuery writes, the gate's drop or a champion read");
   }
 
   @Test
