@@ -13,13 +13,18 @@ import io.recopipe.infra.profile.GcpProfile;
 import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.model.io.Json;
+import io.recopipe.pipeline.audit.BigQueryAuditLog;
 import io.recopipe.pipeline.kfp.ChampionSource;
 import io.recopipe.pipeline.kfp.ContainerRun;
+import io.recopipe.pipeline.kfp.JobRegistry;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.registry.vertex.VertexModelRegistry;
+import io.recopipe.pipeline.review.BigQueryApprovals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +56,9 @@ final class ComponentCommand implements Callable<Integer> {
       names = "--commit",
       description =
           "Instead of a step, the exit task: publish the job's staged tables when the "
-              + "executor input's final status is SUCCEEDED, else drop them.")
+              + "executor input's final status is SUCCEEDED, else drop them; on the gcp profile "
+              + "also settle the job's model version (--param promotion.policy=review: request "
+              + "its approval).")
   boolean commit;
 
   @Option(
@@ -126,12 +133,14 @@ final class ComponentCommand implements Callable<Integer> {
           new ContainerRun(
               MovieLensMfPipeline.definition(),
               warehouses,
-              gcp != null ? gcp.services() : Services.none(),
+              gcp != null
+                  ? gcp.services().with(JobRegistry.class, jobRegistry(gcp))
+                  : Services.none(),
               work,
               System.out,
               gcp != null ? champions(gcp) : ChampionSource.NONE);
       if (commit) {
-        run.commit(runId, input.orElseThrow());
+        run.commit(runId, input.orElseThrow(), params);
       } else {
         run.run(step, runId, inputs, outputs, params, outputParameters, input);
       }
@@ -166,6 +175,21 @@ final class ComponentCommand implements Callable<Integer> {
   /** The champion the registry of the gcp profile names (the Vertex AI Model Registry). */
   static ChampionSource champions(GcpProfile gcp) {
     return (pipeline, into) -> gcp.champions().download(pipeline, ModelRegistry.CHAMPION, into);
+  }
+
+  /**
+   * Where the job's register and exit tasks keep its model version and approval request: the Vertex
+   * AI Model Registry (the version records the bundle's {@code gs://} directory and the pushed
+   * image as the task saw them) and the BigQuery approvals table, audited to the BigQuery audit
+   * log.
+   */
+  static JobRegistry jobRegistry(GcpProfile gcp) {
+    return new JobRegistry(
+        new VertexModelRegistry(
+            gcp.modelRegistry(), uri -> uri, reference -> reference, Clock.systemUTC()),
+        new BigQueryApprovals(gcp.approvalTable(), new BigQueryAuditLog(gcp.auditTable())),
+        JobRegistry::gcsUri,
+        Clock.systemUTC());
   }
 
   private static Warehouse openWarehouse(Path file) {

@@ -8,6 +8,7 @@ import io.recopipe.components.api.Services;
 import io.recopipe.components.gate.Gate;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.model.error.InvalidInputException;
+import io.recopipe.pipeline.config.PromotionPolicy;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.dsl.Step;
 import java.io.IOException;
@@ -30,8 +31,9 @@ import java.util.function.Supplier;
  * staged under the job's key, and writes what KFP reads back: output parameters (the gate's {@code
  * blessed} as {@code true}/{@code false}) and, given the executor input, an executor output whose
  * {@code system.Metrics} artifact carries the step's metrics as metadata. A gate that does not
- * bless drops the staged tables, as the local runner discards a gated run; the exit task ({@link
- * #commit}) publishes or drops what is left.
+ * bless drops the staged tables and records that it did not bless, as the local runner discards a
+ * gated run; the exit task ({@link #commit}) publishes what is left only when the job succeeded and
+ * no gate refused it, and drops it otherwise.
  */
 public final class ContainerRun {
 
@@ -104,8 +106,7 @@ public final class ContainerRun {
       Optional<JsonNode> executorInput)
       throws ComponentException, IOException {
     Step step =
-        pipeline
-            .step(stepName)
+        step(stepName, inputs.keySet())
             .orElseThrow(
                 () ->
                     new InvalidInputException(
@@ -161,6 +162,7 @@ public final class ContainerRun {
         write(file, Boolean.toString(blessed));
       }
       if (!blessed) {
+        staged.markNotBlessed();
         staged.discard();
         out.println("[" + stepName + "] not blessed: the job's staged tables are dropped");
       }
@@ -180,6 +182,19 @@ public final class ContainerRun {
    * otherwise; returns the tables published.
    */
   public List<String> commit(String runId, JsonNode executorInput) {
+    return commit(runId, executorInput, Map.of());
+  }
+
+  /**
+   * The exit task as {@link #commit(String, JsonNode)}, and with the profile's {@link JobRegistry}
+   * also the job's model version: under the {@code promotion.*} {@code parameters}' policy {@code
+   * review} a SUCCEEDED job's version awaits approval, and a failed job's unpromoted version is
+   * marked REJECTED ({@link JobVersions}).
+   */
+  public List<String> commit(String runId, JsonNode executorInput, Map<String, String> parameters) {
+    PromotionPolicy policy = PromotionPolicy.from(parameters);
+    Optional<JobVersions> versions =
+        services.get(JobRegistry.class).map(j -> new JobVersions(pipeline.name(), j, out));
     String state =
         executorInput
             .path("inputs")
@@ -188,19 +203,44 @@ public final class ContainerRun {
             .path("state")
             .asText("");
     StagedWarehouse staged = new StagedWarehouse(warehouse, runId);
+    if (SUCCEEDED.equals(state) && staged.notBlessed()) {
+      staged.discardAll();
+      out.println(
+          "[commit] the gate did not bless the model: the job's staged tables are dropped,"
+              + " nothing is published");
+      return List.of();
+    }
     if (SUCCEEDED.equals(state)) {
       List<String> tables = staged.publish();
       out.println(
           "[commit] published "
               + (tables.isEmpty() ? "no staged tables" : "tables " + String.join(", ", tables)));
+      versions.ifPresent(v -> v.succeeded(runId, policy));
       return tables;
     }
-    staged.discard();
+    staged.discardAll();
+    String ended = state.isEmpty() ? "without a final status" : state;
     out.println(
         "[commit] the job ended "
-            + (state.isEmpty() ? "without a final status" : state)
+            + ended
             + ": its staged tables are dropped, nothing is published");
+    versions.ifPresent(v -> v.failed(runId, ended));
     return List.of();
+  }
+
+  /**
+   * Step {@code name} of the pipeline, or the {@value RegisterComponent#NAME} task the compiler
+   * adds, reading the endpoint only when it was given one (the job deploys: policy auto).
+   */
+  private Optional<Step> step(String name, Set<String> inputs) {
+    if (!RegisterComponent.NAME.equals(name)) {
+      return pipeline.step(name);
+    }
+    List<Step> steps =
+        pipeline.executionOrder().stream()
+            .filter(s -> inputs.contains("endpoint") || !s.requiresApproval())
+            .toList();
+    return RegisterComponent.step(pipeline.name(), steps);
   }
 
   private static void requirePorts(

@@ -7,15 +7,17 @@ import io.recopipe.components.api.Component;
 import io.recopipe.components.api.Port;
 import io.recopipe.pipeline.config.TaskResources;
 import io.recopipe.pipeline.dsl.Step;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Writes one step's executor component ({@code comp-STEP}: typed inputs and outputs) and its
  * container ({@code exec-STEP}): the recopipe image running {@code recopipe component STEP} with
- * every artifact path, parameter and output-parameter file as KFP placeholders, the job name as an
- * input ({@value Channels#JOB_NAME}) that each task sets to KFP's runtime placeholder, the task's
- * CPU and memory limits, and for a step with a {@code system.Metrics} output the executor input
- * ({@code {{$}}}), whose output file receives the metrics as that artifact's metadata.
+ * every artifact path, parameter and output-parameter file as KFP placeholders, for a task that is
+ * not cached the job name as an input ({@value Channels#JOB_NAME}) that the task sets to KFP's
+ * runtime placeholder (a cached task leaves it out: it is part of every cache key), the task's CPU
+ * and memory limits, and for a step with a {@code system.Metrics} output the executor input ({@code
+ * {{$}}}), whose output file receives the metrics as that artifact's metadata.
  */
 final class ExecutorSpecs {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -37,7 +39,10 @@ final class ExecutorSpecs {
    * types}: root parameter name → its typed default.
    */
   ObjectNode component(
-      Step step, Map<String, String> params, Map<String, ParameterTypes.Typed> types) {
+      Step step,
+      Map<String, String> params,
+      Map<String, ParameterTypes.Typed> types,
+      boolean runScoped) {
     Component component = step.component();
     ObjectNode spec = JSON.objectNode();
     spec.put("executorLabel", "exec-" + step.name());
@@ -49,10 +54,12 @@ final class ExecutorSpecs {
             .set(port.name(), ArtifactTypes.definition(port.type()));
       }
     }
-    inputs
-        .withObjectProperty("parameters")
-        .putObject(Channels.JOB_NAME)
-        .put("parameterType", "STRING");
+    if (runScoped) {
+      inputs
+          .withObjectProperty("parameters")
+          .putObject(Channels.JOB_NAME)
+          .put("parameterType", "STRING");
+    }
     params.forEach(
         (name, key) ->
             inputs
@@ -77,13 +84,14 @@ final class ExecutorSpecs {
   }
 
   /** The executor of {@code step}: {@code {"container": {image, command, args, resources}}}. */
-  ObjectNode executor(Step step, Map<String, String> params, TaskResources resources) {
+  ObjectNode executor(
+      Step step, Map<String, String> params, TaskResources resources, boolean runScoped) {
     ObjectNode container = container(resources);
     ArrayNode args = container.putArray("args");
-    args.add("component")
-        .add(step.name())
-        .add("--run-id")
-        .add("{{$.inputs.parameters['" + Channels.JOB_NAME + "']}}");
+    args.add("component").add(step.name());
+    if (runScoped) {
+      args.add("--run-id").add("{{$.inputs.parameters['" + Channels.JOB_NAME + "']}}");
+    }
     for (String port : step.inputs().keySet()) {
       args.add("--input").add(port + "={{$.inputs.artifacts['" + port + "'].path}}");
     }
@@ -117,14 +125,19 @@ final class ExecutorSpecs {
   }
 
   /**
-   * The exit task's component: the job name and the exit handler's final status ({@code
-   * TASK_FINAL_STATUS}, optional as KFP's compiler declares it).
+   * The exit task's component: the job name, the config keys {@code keys} (typed as their root
+   * parameters in {@code types}) and the exit handler's final status ({@code TASK_FINAL_STATUS},
+   * optional as KFP's compiler declares it).
    */
-  static ObjectNode commitComponent() {
+  static ObjectNode commitComponent(List<String> keys, Map<String, ParameterTypes.Typed> types) {
     ObjectNode spec = JSON.objectNode();
     spec.put("executorLabel", "exec-" + ExitHandler.COMMIT);
     ObjectNode params = spec.putObject("inputDefinitions").putObject("parameters");
     params.putObject(Channels.JOB_NAME).put("parameterType", ParameterTypes.STRING);
+    for (String key : keys) {
+      String name = ParameterNames.rootName(key);
+      params.putObject(name).put("parameterType", types.get(name).type());
+    }
     params
         .putObject(ExitHandler.STATUS)
         .put("isOptional", true)
@@ -133,19 +146,24 @@ final class ExecutorSpecs {
   }
 
   /**
-   * The exit task's executor: {@code recopipe component --commit}, which reads the final status
-   * from the executor input and publishes or drops the job's staged tables.
+   * The exit task's executor: {@code recopipe component --commit} with {@code keys} as {@code
+   * --param}s, which reads the final status from the executor input, publishes or drops the job's
+   * staged tables and settles the job's model version ({@link JobVersions}).
    */
-  ObjectNode commitExecutor(TaskResources resources) {
+  ObjectNode commitExecutor(TaskResources resources, List<String> keys) {
     ObjectNode container = container(resources);
-    container
-        .putArray("args")
-        .add("component")
-        .add("--commit")
-        .add("--run-id")
-        .add("{{$.inputs.parameters['" + Channels.JOB_NAME + "']}}")
-        .add(EXECUTOR_INPUT)
-        .add(EXECUTOR_INPUT_PLACEHOLDER);
+    ArrayNode args =
+        container
+            .putArray("args")
+            .add("component")
+            .add("--commit")
+            .add("--run-id")
+            .add("{{$.inputs.parameters['" + Channels.JOB_NAME + "']}}");
+    for (String key : keys) {
+      args.add("--param")
+          .add(key + "={{$.inputs.parameters['" + ParameterNames.rootName(key) + "']}}");
+    }
+    args.add(EXECUTOR_INPUT).add(EXECUTOR_INPUT_PLACEHOLDER);
     return executor(container);
   }
 

@@ -64,9 +64,9 @@ final class ExitHandler {
 
   /**
    * The exit task: not cached, after the exit handler, triggered however it ended, with the job
-   * name and the handler's final status as inputs.
+   * name, the root parameters of config keys {@code keys} and the handler's final status as inputs.
    */
-  static ObjectNode commitTask() {
+  static ObjectNode commitTask(List<String> keys) {
     ObjectNode task = JSON.objectNode();
     task.putObject("taskInfo").put("name", COMMIT);
     task.putObject("componentRef").put("name", "comp-" + COMMIT);
@@ -77,6 +77,10 @@ final class ExitHandler {
         .putObject(Channels.JOB_NAME)
         .putObject("runtimeValue")
         .put("constant", Channels.JOB_NAME_PLACEHOLDER);
+    for (String key : keys) {
+      String name = ParameterNames.rootName(key);
+      params.putObject(name).put("componentInputParameter", name);
+    }
     params.putObject(STATUS).putObject("taskFinalStatus").put("producerTask", HANDLER);
     task.putObject("triggerPolicy").put("strategy", "ALL_UPSTREAM_TASKS_COMPLETED");
     return task;

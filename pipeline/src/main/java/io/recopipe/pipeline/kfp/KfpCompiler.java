@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.api.Component;
 import io.recopipe.components.api.StepContext;
+import io.recopipe.pipeline.config.PromotionPolicy;
 import io.recopipe.pipeline.config.StepParameterView;
 import io.recopipe.pipeline.config.TaskResources;
 import io.recopipe.pipeline.dsl.Pipeline;
@@ -28,9 +29,11 @@ import java.util.stream.Collectors;
  * so the same input gives the same bytes. For a shared warehouse (the gcp profile), tasks that
  * write tables are not cached.
  *
- * <p>Under {@code promotion.policy: review} the steps that require approval (deploy), and anything
- * after them, are left out: Vertex has no approval gate, so such a job ends with the packaged image
- * and a reviewer deploys it afterwards.
+ * <p>A {@code register} task ({@link RegisterComponent}) ends the blessed branch and registers the
+ * job's version; the register and exit tasks get the promotion policy as typed parameters. Under
+ * {@code promotion.policy: review} the steps that require approval (deploy), and anything after
+ * them, are left out: Vertex has no approval gate, so such a job ends with its version awaiting
+ * approval ({@link JobVersions}) and a reviewer's approval deploys it.
  */
 public final class KfpCompiler {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -45,23 +48,28 @@ public final class KfpCompiler {
   }
 
   /** The spec of {@code pipeline} with {@code parameters} (flat config keys) as defaults. */
-  public ObjectNode compile(Pipeline pipeline, Map<String, String> parameters) {
-    List<Step> steps = includedSteps(pipeline, parameters);
+  public ObjectNode compile(Pipeline pipeline, Map<String, String> config) {
+    Map<String, String> parameters = jobParameters(config);
+    List<Step> steps = new ArrayList<>(includedSteps(pipeline, parameters));
     for (Step step : steps) {
-      if (step.name().equals(ExitHandler.COMMIT) || step.name().startsWith("condition-")) {
+      if (step.name().equals(ExitHandler.COMMIT)
+          || step.name().equals(RegisterComponent.NAME)
+          || step.name().startsWith("condition-")) {
         throw new IllegalArgumentException(
             "step " + step.name() + ": the name of a task the Vertex compiler adds");
       }
     }
+    int pipelineSteps = steps.size();
+    RegisterComponent.step(pipeline.name(), steps).ifPresent(steps::add);
     ConditionGroups groups = new ConditionGroups(steps, parameters);
     ObjectNode spec = JSON.objectNode();
     ObjectNode info = spec.putObject("pipelineInfo").put("name", pipeline.name());
-    if (steps.size() < pipeline.steps().size()) {
+    if (pipelineSteps < pipeline.steps().size()) {
       info.put(
           "description",
           "promotion.policy is review: "
               + stepNames(pipeline.steps().stream().filter(s -> !steps.contains(s)).toList())
-              + " left out; a reviewer deploys the packaged image after approval");
+              + " left out; a reviewer's approval deploys the registered version");
     }
     spec.put("schemaVersion", KfpOptions.SCHEMA_VERSION);
     spec.put("sdkVersion", options.sdkVersion());
@@ -77,17 +85,30 @@ public final class KfpCompiler {
                   rootParameters.put(
                       ParameterNames.rootName(key), ParameterTypes.of(key, parameters.get(key))));
     }
+    JobVersions.parameters(PromotionPolicy.from(parameters))
+        .keySet()
+        .forEach(
+            key ->
+                rootParameters.put(
+                    ParameterNames.rootName(key), ParameterTypes.of(key, parameters.get(key))));
     for (Step step : steps) {
       Map<String, String> params = ParameterNames.ofStep(step.name(), parameters);
-      components.set("comp-" + step.name(), executors.component(step, params, rootParameters));
+      boolean runScoped = !enableCache(step, parameters);
+      components.set(
+          "comp-" + step.name(), executors.component(step, params, rootParameters, runScoped));
       execs.set(
           "exec-" + step.name(),
-          executors.executor(step, params, TaskResources.of(step.name(), parameters)));
+          executors.executor(step, params, TaskResources.of(step.name(), parameters), runScoped));
     }
-    components.set("comp-" + ExitHandler.COMMIT, ExecutorSpecs.commitComponent());
+    List<String> commitParameters =
+        List.copyOf(JobVersions.parameters(PromotionPolicy.DEFAULT).keySet());
+    components.set(
+        "comp-" + ExitHandler.COMMIT,
+        ExecutorSpecs.commitComponent(commitParameters, rootParameters));
     execs.set(
         "exec-" + ExitHandler.COMMIT,
-        executors.commitExecutor(TaskResources.of(ExitHandler.COMMIT, parameters)));
+        executors.commitExecutor(
+            TaskResources.of(ExitHandler.COMMIT, parameters), commitParameters));
     ObjectNode root = spec.putObject("root");
     rootParameters.forEach(
         (name, typed) ->
@@ -100,7 +121,7 @@ public final class KfpCompiler {
     ObjectNode rootTasks = root.putObject("dag").putObject("tasks");
     rootTasks.set(
         ExitHandler.HANDLER, ExitHandler.handlerTask(List.copyOf(rootParameters.keySet())));
-    rootTasks.set(ExitHandler.COMMIT, ExitHandler.commitTask());
+    rootTasks.set(ExitHandler.COMMIT, ExitHandler.commitTask(commitParameters));
     ObjectNode handler = ExitHandler.handlerComponent(rootParameters);
     ObjectNode handlerTasks = handler.putObject("dag").putObject("tasks");
     Set<String> mainNames = stepNames(groups.rootSteps());
@@ -134,9 +155,23 @@ public final class KfpCompiler {
     return sorted(spec);
   }
 
-  /** The steps compiled: all, or under review all but approval steps and their dependents. */
+  /**
+   * {@code config} with the {@code promotion} section replaced by the values the job's register and
+   * exit tasks read ({@link JobVersions#parameters}), so the policy is read once, typed.
+   */
+  private static Map<String, String> jobParameters(Map<String, String> config) {
+    Map<String, String> parameters = new TreeMap<>(config);
+    parameters.keySet().removeIf(key -> key.startsWith("promotion."));
+    parameters.putAll(JobVersions.parameters(PromotionPolicy.from(config)));
+    return parameters;
+  }
+
+  /**
+   * The steps compiled: all, or under review (the typed {@link PromotionPolicy} of {@code
+   * parameters}, as the runner reads it) all but approval steps and their dependents.
+   */
   static List<Step> includedSteps(Pipeline pipeline, Map<String, String> parameters) {
-    boolean review = "review".equalsIgnoreCase(parameters.getOrDefault("promotion.policy", ""));
+    boolean review = PromotionPolicy.from(parameters).reviewed();
     Set<String> left = new HashSet<>();
     List<Step> kept = new ArrayList<>();
     for (Step step : pipeline.executionOrder()) {
@@ -150,10 +185,22 @@ public final class KfpCompiler {
     return kept;
   }
 
+  /**
+   * Whether Vertex may reuse an earlier execution of {@code step}: only for a step without effects
+   * outside its outputs. With a shared warehouse (the gcp profile) a step that writes tables, a
+   * gate (a refusal drops the job's staged tables) and a step reading the registry's champion
+   * (which moves between jobs while the inputs stay) are never cached. Only tasks that are not
+   * cached take the job name, since it is in every cache key: the others hit the cache whenever
+   * their inputs are the same.
+   */
   private boolean enableCache(Step step, Map<String, String> parameters) {
+    boolean sideEffects =
+        writesTables(step)
+            || Channels.blessedPort(step.component()).isPresent()
+            || step.component().readsChampion();
     return step.cacheable()
         && !StepParameterView.cacheDisabled(step.name(), parameters)
-        && !(options.sharedWarehouse() && writesTables(step));
+        && !(options.sharedWarehouse() && sideEffects);
   }
 
   /**

@@ -10,6 +10,8 @@ import java.util.TreeMap;
  * num_factors}, by the same scoping rule as the local runner ({@link StepParameterView}).
  */
 final class ParameterNames {
+  private static final String PROMOTION = "promotion.";
+
   private ParameterNames() {}
 
   /** The root parameter name of config key {@code key}: dots become {@code __}. */
@@ -25,7 +27,9 @@ final class ParameterNames {
   /**
    * Step {@code step}'s parameters: scoped name (as the component reads it) → the config key it
    * comes from, sorted by scoped name; global keys (no dot) reach every step, a step-prefixed key
-   * overrides a global one, and the runner's own {@code STEP.cache} is left out.
+   * overrides a global one, and the runner's own {@code STEP.cache} is left out. The {@value
+   * RegisterComponent#NAME} task also reads the {@code promotion} section, under the keys' own
+   * names.
    */
   static Map<String, String> ofStep(String step, Map<String, String> runParameters) {
     Map<String, String> sources = new TreeMap<>();
@@ -37,6 +41,11 @@ final class ParameterNames {
           && !key.equals(prefix + StepParameterView.CACHE)) {
         sources.put(key.substring(prefix.length()), key);
       }
+    }
+    if (step.equals(RegisterComponent.NAME)) {
+      runParameters.keySet().stream()
+          .filter(k -> k.startsWith(PROMOTION))
+          .forEach(k -> sources.put(k, k));
     }
     return sources;
   }

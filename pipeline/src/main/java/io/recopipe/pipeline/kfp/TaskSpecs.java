@@ -32,12 +32,15 @@ final class TaskSpecs {
     task.putObject("componentRef").put("name", "comp-" + step.name());
     ObjectNode inputs = JSON.objectNode();
     // as KFP's compiler passes dsl.PIPELINE_JOB_NAME_PLACEHOLDER: a task input whose runtime
-    // value the driver resolves (the launcher does not substitute it inside args)
-    inputs
-        .withObjectProperty("parameters")
-        .putObject(Channels.JOB_NAME)
-        .putObject("runtimeValue")
-        .put("constant", Channels.JOB_NAME_PLACEHOLDER);
+    // value the driver resolves (the launcher does not substitute it inside args); only tasks
+    // that are not cached take it, since a value that differs per job makes every cache key differ
+    if (!enableCache) {
+      inputs
+          .withObjectProperty("parameters")
+          .putObject(Channels.JOB_NAME)
+          .putObject("runtimeValue")
+          .put("constant", Channels.JOB_NAME_PLACEHOLDER);
+    }
     Set<String> dependencies = new TreeSet<>();
     for (Map.Entry<String, OutputRef> input : step.inputs().entrySet()) {
       OutputRef source = input.getValue();

@@ -76,8 +76,6 @@ class KfpCompilerTest {
         List.of(
             "component",
             "gate",
-            "--run-id",
-            "{{$.inputs.parameters['pipeline_job_name']}}",
             "--input",
             "metrics={{$.inputs.artifacts['metrics'].path}}",
             "--input",
@@ -116,27 +114,39 @@ class KfpCompilerTest {
    * ValueOrRuntimeParameter.constant}); the launcher substitutes only {@code {{$.inputs...}}}
    * placeholders inside args.
    */
+  /**
+   * A task that is not cached takes the job name as a task input with a runtime value, as KFP's
+   * compiler passes {@code dsl.PIPELINE_JOB_NAME_PLACEHOLDER}; a cached task does not take it,
+   * since KFP's cache key holds every input parameter value.
+   */
   @Test
-  void theJobNameIsATaskInputWithARuntimeValueAsKfpsCompilerWritesIt() {
+  void theJobNameIsATaskInputOfExactlyTheTasksThatAreNotCached() {
     ObjectNode spec = shippedSpec();
-    List<JsonNode> tasks = new java.util.ArrayList<>(SpecTasks.all(spec).values());
     int executors = 0;
-    for (JsonNode task : tasks) {
+    List<String> runScoped = new java.util.ArrayList<>();
+    for (Map.Entry<String, JsonNode> entry : SpecTasks.all(spec).entrySet()) {
+      JsonNode task = entry.getValue();
       String ref = task.path("componentRef").path("name").asText();
       JsonNode component = spec.path("components").path(ref);
       if (!component.has("executorLabel")) {
         continue;
       }
       executors++;
+      boolean cached = task.path("cachingOptions").path("enableCache").asBoolean(false);
+      JsonNode jobName = task.path("inputs").path("parameters").path("pipeline_job_name");
+      String args =
+          spec.path("deploymentSpec")
+              .path("executors")
+              .path(component.path("executorLabel").asText())
+              .toString();
+      if (cached) {
+        assertTrue(jobName.isMissingNode(), ref);
+        assertFalse(args.contains("pipeline_job_name"), ref);
+        continue;
+      }
+      runScoped.add(entry.getKey());
       assertEquals(
-          "{{$.pipeline_job_name}}",
-          task.path("inputs")
-              .path("parameters")
-              .path("pipeline_job_name")
-              .path("runtimeValue")
-              .path("constant")
-              .asText(),
-          ref);
+          "{{$.pipeline_job_name}}", jobName.path("runtimeValue").path("constant").asText(), ref);
       assertEquals(
           "STRING",
           component
@@ -147,10 +157,63 @@ class KfpCompilerTest {
               .asText(),
           ref);
     }
-    assertEquals(10, executors, "nine steps and the exit task");
+    assertEquals(11, executors, "nine steps, the register task and the exit task");
+    assertEquals(List.of("commit", "deploy", "register"), runScoped);
     assertFalse(
         spec.path("deploymentSpec").toString().contains("\"{{$.pipeline_job_name}}\""),
         "no executor argument is the bare placeholder");
+  }
+
+  /**
+   * Two jobs of one spec give a cached task the same cache-relevant inputs, as KFP's cache key
+   * ({@code cacheutils.GenerateCacheKey}, mirrored by the spec runner's {@code TaskCache}) sees
+   * them: the input parameter values with runtime values resolved for the job, and the command and
+   * arguments. Locally every step but deploy can hit; on the gcp profile the BigQuery-free package
+   * step does.
+   */
+  @Test
+  void cachedTasksHaveTheSameCacheKeyInputsInEveryJob() {
+    ObjectNode local = shippedSpec();
+    ObjectNode gcp =
+        new KfpCompiler(KfpOptions.of(IMAGE).withSharedWarehouse())
+            .compile(MovieLensMfPipeline.definition(), PipelineConfig.defaults().values());
+    assertEquals(
+        List.of("evaluate", "export", "gate", "hybrid", "ingest", "package", "train", "tune"),
+        sameKeyInTwoJobs(local));
+    assertEquals(List.of("package"), sameKeyInTwoJobs(gcp));
+  }
+
+  /** The cached tasks of {@code spec} whose key inputs are equal for two job names. */
+  private static List<String> sameKeyInTwoJobs(ObjectNode spec) {
+    List<String> same = new java.util.ArrayList<>();
+    SpecTasks.all(spec)
+        .forEach(
+            (name, task) -> {
+              JsonNode component =
+                  spec.path("components").path(task.path("componentRef").path("name").asText());
+              if (!component.has("executorLabel")
+                  || !task.path("cachingOptions").path("enableCache").asBoolean(false)) {
+                return;
+              }
+              JsonNode executor =
+                  spec.path("deploymentSpec")
+                      .path("executors")
+                      .path(component.path("executorLabel").asText());
+              if (keyInputs(task, executor, "movielens-mf-20261203100000")
+                  .equals(keyInputs(task, executor, "movielens-mf-20261204100000"))) {
+                same.add(name);
+              }
+            });
+    return same;
+  }
+
+  private static String keyInputs(JsonNode task, JsonNode executor, String jobName) {
+    return task.path("inputs")
+            .path("parameters")
+            .toString()
+            .replace("{{$.pipeline_job_name}}", jobName)
+        + executor.path("container").path("command")
+        + executor.path("container").path("args");
   }
 
   /** The command keeps the Vector API module, as the local launcher runs the CLI. */
@@ -239,13 +302,13 @@ class KfpCompilerTest {
             "export",
             false,
             "gate",
-            true,
+            false,
             "package",
             true,
             "deploy",
             false),
         cached,
-        "a cache hit would skip the task's BigQuery writes");
+        "a cache hit would skip the task's BigQuery writes, the gate's drop or a champion read");
   }
 
   @Test
@@ -257,13 +320,92 @@ class KfpCompilerTest {
     assertFalse(spec.path("components").has("comp-deploy"));
     assertFalse(spec.path("deploymentSpec").path("executors").has("exec-deploy"));
     assertEquals(
-        List.of("export", "package"),
+        List.of("export", "package", "register"),
         fieldNames(spec.path("components").path("comp-condition-1").path("dag").path("tasks")));
     assertEquals(
-        "promotion.policy is review: [deploy] left out; a reviewer deploys the "
-            + "packaged image after approval",
+        "promotion.policy is review: [deploy] left out; a reviewer's approval deploys the "
+            + "registered version",
         spec.path("pipelineInfo").path("description").asText());
     assertEquals(List.of(), SpecValidator.problems(spec));
+  }
+
+  /**
+   * The register task ends the blessed branch: under auto after deploy (it reads the endpoint and
+   * promotes), under review after package; it takes the promotion policy as a typed parameter and
+   * is never cached.
+   */
+  @Test
+  void theRegisterTaskEndsTheBlessedBranchWithThePolicyAsATypedParameter() {
+    for (String policy : List.of("auto", "review")) {
+      Map<String, String> params = new LinkedHashMap<>(PipelineConfig.defaults().values());
+      params.put("promotion.policy", policy);
+      ObjectNode spec =
+          new KfpCompiler(KfpOptions.of(IMAGE)).compile(MovieLensMfPipeline.definition(), params);
+      JsonNode condition = spec.path("components").path("comp-condition-1");
+      JsonNode register = condition.path("dag").path("tasks").path("register");
+      boolean auto = policy.equals("auto");
+      assertEquals(
+          auto ? "['deploy','export','package']" : "['export','package']",
+          register.path("dependentTasks").toString().replace('"', '\''),
+          policy);
+      JsonNode artifacts = register.path("inputs").path("artifacts");
+      assertEquals(
+          auto
+              ? List.of("decision", "endpoint", "image", "metrics", "model")
+              : List.of("decision", "image", "metrics", "model"),
+          fieldNames(artifacts),
+          policy);
+      assertEquals(
+          "pipelinechannel--gate-decision",
+          artifacts.path("decision").path("componentInputArtifact").asText());
+      assertEquals(
+          "pipelinechannel--promotion__policy",
+          register
+              .path("inputs")
+              .path("parameters")
+              .path("promotion__policy")
+              .path("componentInputParameter")
+              .asText());
+      assertEquals(
+          "STRING",
+          condition
+              .path("inputDefinitions")
+              .path("parameters")
+              .path("pipelinechannel--promotion__policy")
+              .path("parameterType")
+              .asText());
+      assertEquals(
+          policy,
+          spec.at("/root/inputDefinitions/parameters/promotion__policy/defaultValue").asText());
+      assertFalse(register.path("cachingOptions").path("enableCache").asBoolean(true));
+      assertTrue(
+          spec.at("/deploymentSpec/executors/exec-register/container/args")
+              .toString()
+              .contains("promotion.policy={{$.inputs.parameters['promotion__policy']}}"));
+      assertEquals(List.of(), SpecValidator.problems(spec), policy);
+    }
+  }
+
+  /**
+   * The policy is read by the config's typed reader, as the runner reads it: its shorthand and any
+   * case mean review, and a bad value is refused instead of compiling a job that deploys.
+   */
+  @Test
+  void thePromotionPolicyIsReadAsTheRunnerReadsIt() {
+    Map<String, String> upper = new LinkedHashMap<>(PipelineConfig.defaults().values());
+    upper.put("promotion.policy", " REVIEW ");
+    assertFalse(
+        KfpCompiler.includedSteps(MovieLensMfPipeline.definition(), upper).stream()
+            .anyMatch(s -> s.name().equals("deploy")));
+    Map<String, String> typo = new LinkedHashMap<>(PipelineConfig.defaults().values());
+    typo.put("promotion.policy", "reveiw");
+    io.recopipe.pipeline.config.ConfigException refused =
+        assertThrows(
+            io.recopipe.pipeline.config.ConfigException.class,
+            () ->
+                new KfpCompiler(KfpOptions.of(IMAGE))
+                    .compile(MovieLensMfPipeline.definition(), typo));
+    assertTrue(refused.getMessage().contains("promotion.policy"), refused.getMessage());
   }
 
   @Test

@@ -307,9 +307,40 @@ class KfpShapesTest {
             "--commit",
             "--run-id",
             "{{$.inputs.parameters['pipeline_job_name']}}",
+            "--param",
+            "promotion.expires_after={{$.inputs.parameters['promotion__expires_after']}}",
+            "--param",
+            "promotion.policy={{$.inputs.parameters['promotion__policy']}}",
             "--executor-input",
             "{{$}}"),
         args);
     assertTrue(SpecTasks.steps(spec).keySet().containsAll(List.of("ingest", "deploy", "hybrid")));
+  }
+
+  /**
+   * An exit task reading a pipeline parameter: pipeline_with_task_final_status.yaml (the exit task
+   * {@code exit-op} takes {@code user_input: {componentInputParameter: message}} straight from the
+   * root parameters beside its {@code status}, and {@code comp-exit-op} declares {@code user_input:
+   * {parameterType: STRING}}): the commit reads the promotion policy that way.
+   */
+  @Test
+  void theExitTaskReadsThePromotionPolicyFromTheRootParameters() {
+    JsonNode commit = SpecTasks.dag(spec, "root").path(ExitHandler.COMMIT);
+    assertEquals(
+        json("{'componentInputParameter':'promotion__policy'}"),
+        commit.path("inputs").path("parameters").path("promotion__policy"));
+    assertEquals(
+        json("{'parameterType':'STRING'}"),
+        spec.path("components")
+            .path("comp-commit")
+            .path("inputDefinitions")
+            .path("parameters")
+            .path("promotion__policy"));
+    assertEquals(
+        json("{'defaultValue':'auto','isOptional':true,'parameterType':'STRING'}"),
+        rootParameter("promotion__policy"));
+    assertEquals(
+        json("{'defaultValue':'PT72H','isOptional':true,'parameterType':'STRING'}"),
+        rootParameter("promotion__expires_after"));
   }
 }

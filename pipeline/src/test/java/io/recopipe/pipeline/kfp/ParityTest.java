@@ -161,6 +161,8 @@ class ParityTest {
         .path("tasks")
         .fieldNames()
         .forEachRemaining(conditional::add);
+    // the local runner registers at its commit point, a job in the register task it adds
+    conditional.remove(RegisterComponent.NAME);
     assertEquals(locallySkippable(source), conditional);
   }
 

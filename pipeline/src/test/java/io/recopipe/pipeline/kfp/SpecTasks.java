@@ -29,7 +29,10 @@ final class SpecTasks {
     return tasks;
   }
 
-  /** The tasks that run a pipeline step (not the exit task, not a sub-DAG), by name. */
+  /**
+   * The tasks that run a pipeline step (not the exit task or the register task the compiler adds,
+   * not a sub-DAG), by name.
+   */
   static Map<String, JsonNode> steps(JsonNode spec) {
     Map<String, JsonNode> steps = new TreeMap<>();
     all(spec)
@@ -37,7 +40,8 @@ final class SpecTasks {
             (name, task) -> {
               String ref = task.path("componentRef").path("name").asText();
               if (spec.path("components").path(ref).has("executorLabel")
-                  && !name.equals(ExitHandler.COMMIT)) {
+                  && !name.equals(ExitHandler.COMMIT)
+                  && !name.equals(RegisterComponent.NAME)) {
                 steps.put(name, task);
               }
             });
