@@ -24,6 +24,23 @@ public final class TsvRatingsWriter {
   /** Rows per block formatted by one task: large enough to amortize it, small in memory. */
   private static final int BLOCK_ROWS = 1 << 16;
 
+  /** "00", "01", … "99", two bytes each. */
+  private static final byte[] DIGIT_PAIRS = new byte[200];
+
+  /** 10^0 .. 10^18. */
+  private static final long[] POWERS_OF_TEN = new long[19];
+
+  static {
+    for (int n = 0; n < 100; n++) {
+      DIGIT_PAIRS[2 * n] = (byte) ('0' + n / 10);
+      DIGIT_PAIRS[2 * n + 1] = (byte) ('0' + n % 10);
+    }
+    POWERS_OF_TEN[0] = 1;
+    for (int n = 1; n < POWERS_OF_TEN.length; n++) {
+      POWERS_OF_TEN[n] = POWERS_OF_TEN[n - 1] * 10;
+    }
+  }
+
   private TsvRatingsWriter() {}
 
   /** Writes {@code ratings} to {@code target} atomically. */
@@ -222,7 +239,7 @@ public final class TsvRatingsWriter {
     return copy(text, line, at);
   }
 
-  /** Writes a long in decimal without allocating, two digits at a time. */
+  /** Writes a long in decimal without allocating, two digits at a time from a table. */
   static int digits(long value, byte[] line, int at) {
     if (value == Long.MIN_VALUE) {
       return copy(Long.toString(value).getBytes(StandardCharsets.US_ASCII), line, at);
@@ -234,25 +251,25 @@ public final class TsvRatingsWriter {
     int end = at + length(value);
     int position = end;
     while (value >= 100) {
-      int pair = (int) (value % 100);
-      value /= 100;
-      line[--position] = (byte) ('0' + pair % 10);
-      line[--position] = (byte) ('0' + pair / 10);
+      long quotient = value / 100;
+      int pair = (int) (value - quotient * 100) << 1;
+      value = quotient;
+      line[--position] = DIGIT_PAIRS[pair + 1];
+      line[--position] = DIGIT_PAIRS[pair];
     }
     if (value >= 10) {
-      line[--position] = (byte) ('0' + value % 10);
-      value /= 10;
+      int pair = (int) value << 1;
+      line[--position] = DIGIT_PAIRS[pair + 1];
+      line[--position] = DIGIT_PAIRS[pair];
+    } else {
+      line[--position] = (byte) ('0' + value);
     }
-    line[--position] = (byte) ('0' + value);
     return end;
   }
 
-  /** How many decimal digits a non-negative long has. */
-  private static int length(long value) {
-    int length = 1;
-    for (long bound = 10; length < 19 && value >= bound; bound *= 10) {
-      length++;
-    }
-    return length;
+  /** How many decimal digits a non-negative long has: from its bit length, corrected once. */
+  static int length(long value) {
+    int guess = ((64 - Long.numberOfLeadingZeros(value | 1)) * 1233) >>> 12;
+    return Math.max(1, guess + 1 - (value < POWERS_OF_TEN[guess] ? 1 : 0));
   }
 }
