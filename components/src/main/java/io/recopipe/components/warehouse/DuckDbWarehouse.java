@@ -41,7 +41,6 @@ public final class DuckDbWarehouse implements Warehouse {
 
   private final Path file;
   private final Connection connection;
-  private boolean memoryScanRegistered;
 
   private DuckDbWarehouse(Path file, Connection connection) {
     this.file = file;
@@ -166,29 +165,10 @@ public final class DuckDbWarehouse implements Warehouse {
             SplitFlags.apply(
                 connection, staging(loading), split.selected(), file.getParent(), what);
           } else {
-            insertFromMemory(staging(loading), stored, rows, split.selected());
+            MemoryRowsScan.insert(connection, staging(loading), stored, rows, split.selected());
           }
           execute("COMMENT ON TABLE " + staging(loading) + " IS " + Identifiers.literal(comment));
         });
-  }
-
-  /** Inserts {@code rows} and their {@code flags} into {@code table} by {@link MemoryRowsScan}. */
-  private void insertFromMemory(String table, List<Column> stored, ColumnRows rows, boolean[] flags)
-      throws SQLException, WarehouseException {
-    if (!memoryScanRegistered) {
-      MemoryRowsScan.register(connection);
-      memoryScanRegistered = true;
-    }
-    String token = MemoryRowsScan.newToken();
-    try {
-      execute(
-          "INSERT INTO "
-              + table
-              + " SELECT * FROM "
-              + MemoryRowsScan.add(token, rows, stored, flags));
-    } finally {
-      MemoryRowsScan.remove(token);
-    }
   }
 
   /** Replaces {@code target} with {@code rows}. */

@@ -2,9 +2,13 @@ package io.recopipe.components.warehouse;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.duckdb.DuckDBColumnType;
@@ -34,23 +38,43 @@ final class MemoryRowsScan {
   /** What one scan reads: the rows, their stored column types, and the flags (or null). */
   private record Source(ColumnRows rows, List<Column> columns, boolean[] flags) {}
 
+  /** The connections the function is registered on. */
+  private static final Set<Connection> REGISTERED =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
   private MemoryRowsScan() {}
 
-  /** Registers the function on {@code connection} (once per connection). */
-  static void register(Connection connection) throws SQLException {
-    DuckDBFunctions.tableFunction()
-        .withName(FUNCTION)
-        .withParameter(String.class)
-        .withFunction(new Scan())
-        .register(connection);
+  /**
+   * Inserts {@code rows} (in their order) into {@code table}, whose columns are {@code columns}
+   * followed, when {@code flags} is not null, by the flag column; the caller holds {@code
+   * connection} for the duration.
+   */
+  static void insert(
+      Connection connection, String table, List<Column> columns, ColumnRows rows, boolean[] flags)
+      throws SQLException, WarehouseException {
+    if (!REGISTERED.contains(connection)) {
+      DuckDBFunctions.tableFunction()
+          .withName(FUNCTION)
+          .withParameter(String.class)
+          .withFunction(new Scan())
+          .register(connection);
+      REGISTERED.add(connection);
+    }
+    String token = "rows-" + TOKENS.incrementAndGet();
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          "INSERT INTO " + table + " SELECT * FROM " + add(token, rows, columns, flags));
+    } finally {
+      SOURCES.remove(token);
+    }
   }
 
   /**
-   * Makes {@code rows} scannable until {@link #remove}; returns the SQL table expression that scans
+   * Makes {@code rows} scannable under {@code token}; returns the SQL table expression that scans
    * them, with the columns {@code columns} (BIGINT, DOUBLE or VARCHAR) and, when {@code flags} is
-   * not null, a BOOLEAN column named {@code flagName} after them.
+   * not null, the BOOLEAN flag column after them.
    */
-  static String add(String token, ColumnRows rows, List<Column> columns, boolean[] flags)
+  private static String add(String token, ColumnRows rows, List<Column> columns, boolean[] flags)
       throws WarehouseException {
     if (flags != null && flags.length != rows.size()) {
       throw new WarehouseException(
@@ -67,15 +91,6 @@ final class MemoryRowsScan {
     }
     SOURCES.put(token, new Source(rows, List.copyOf(typed), flags));
     return FUNCTION + "(" + Identifiers.literal(token) + ")";
-  }
-
-  /** A token no other load of this process uses. */
-  static String newToken() {
-    return "rows-" + TOKENS.incrementAndGet();
-  }
-
-  static void remove(String token) {
-    SOURCES.remove(token);
   }
 
   /** The function: binds the columns of the token's rows, then fills one chunk per call. */

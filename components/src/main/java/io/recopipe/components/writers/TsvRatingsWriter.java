@@ -27,6 +27,8 @@ public final class TsvRatingsWriter {
   /** "00", "01", … "99", two bytes each. */
   private static final byte[] DIGIT_PAIRS = new byte[200];
 
+  private static final long EIGHT_DIGITS = 100_000_000L;
+
   /** 10^0 .. 10^18. */
   private static final long[] POWERS_OF_TEN = new long[19];
 
@@ -239,7 +241,10 @@ public final class TsvRatingsWriter {
     return copy(text, line, at);
   }
 
-  /** Writes a long in decimal without allocating, two digits at a time from a table. */
+  /**
+   * Writes a long in decimal without allocating, two digits at a time from a table: one long
+   * division per eight digits, the rest in int arithmetic (a timestamp has ten digits).
+   */
   static int digits(long value, byte[] line, int at) {
     if (value == Long.MIN_VALUE) {
       return copy(Long.toString(value).getBytes(StandardCharsets.US_ASCII), line, at);
@@ -250,21 +255,33 @@ public final class TsvRatingsWriter {
     }
     int end = at + length(value);
     int position = end;
-    while (value >= 100) {
-      long quotient = value / 100;
-      int pair = (int) (value - quotient * 100) << 1;
+    while (value >= EIGHT_DIGITS) {
+      long quotient = value / EIGHT_DIGITS;
+      int low = (int) (value - quotient * EIGHT_DIGITS);
+      for (int pairs = 0; pairs < 4; pairs++) {
+        position = pair(low % 100, line, position);
+        low /= 100;
+      }
       value = quotient;
-      line[--position] = DIGIT_PAIRS[pair + 1];
-      line[--position] = DIGIT_PAIRS[pair];
     }
-    if (value >= 10) {
-      int pair = (int) value << 1;
-      line[--position] = DIGIT_PAIRS[pair + 1];
-      line[--position] = DIGIT_PAIRS[pair];
+    int rest = (int) value;
+    while (rest >= 100) {
+      position = pair(rest % 100, line, position);
+      rest /= 100;
+    }
+    if (rest >= 10) {
+      pair(rest, line, position);
     } else {
-      line[--position] = (byte) ('0' + value);
+      line[position - 1] = (byte) ('0' + rest);
     }
     return end;
+  }
+
+  /** Writes two digits of {@code value} (0..99) just before {@code position}; returns the start. */
+  private static int pair(int value, byte[] line, int position) {
+    line[position - 1] = DIGIT_PAIRS[2 * value + 1];
+    line[position - 2] = DIGIT_PAIRS[2 * value];
+    return position - 2;
   }
 
   /** How many decimal digits a non-negative long has: from its bit length, corrected once. */
