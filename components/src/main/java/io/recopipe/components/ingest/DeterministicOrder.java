@@ -1,8 +1,10 @@
 package io.recopipe.components.ingest;
 
+import io.recopipe.model.data.IdDictionary;
 import io.recopipe.model.data.Ratings;
-import io.recopipe.model.data.RatingsBuilder;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.IntStream;
 
 /**
@@ -111,26 +113,57 @@ final class DeterministicOrder {
   }
 
   /**
-   * {@code rows} of {@code ratings} as a new store whose dictionaries list ids in order of first
+   * {@code rows} of {@code ratings} as a store whose dictionaries list ids in order of first
    * appearance, as reading the written file back interns them, so that the data fingerprint
-   * schema.json records is the one any later step computes from the file.
+   * schema.json records is the one any later step computes from the file: {@code ratings} itself
+   * when it is that already (a preset is), else new columns filled in parallel blocks.
    */
   private static Ratings inRowOrder(Ratings ratings, int[] rows) {
-    RatingsBuilder builder = new RatingsBuilder(rows.length);
+    int size = rows.length;
     int[] userMap = unmapped(ratings.users().size());
     int[] itemMap = unmapped(ratings.items().size());
-    for (int row : rows) {
+    List<String> userIds = new ArrayList<>(ratings.users().size());
+    List<String> itemIds = new ArrayList<>(ratings.items().size());
+    boolean unchanged = true;
+    for (int n = 0; n < size; n++) {
+      int row = rows[n];
       int user = ratings.user(row);
       int item = ratings.item(row);
       if (userMap[user] < 0) {
-        userMap[user] = builder.users().intern(ratings.users().id(user));
+        userMap[user] = userIds.size();
+        userIds.add(ratings.users().id(user));
+        unchanged &= userMap[user] == user;
       }
       if (itemMap[item] < 0) {
-        itemMap[item] = builder.items().intern(ratings.items().id(item));
+        itemMap[item] = itemIds.size();
+        itemIds.add(ratings.items().id(item));
+        unchanged &= itemMap[item] == item;
       }
-      builder.addIndexed(userMap[user], itemMap[item], ratings.rating(row), ratings.timestamp(row));
+      unchanged &= row == n;
     }
-    return builder.buildWithoutDuplicateCheck();
+    if (unchanged
+        && userIds.size() == ratings.users().size()
+        && itemIds.size() == ratings.items().size()) {
+      return ratings;
+    }
+    int[] userOf = new int[size];
+    int[] itemOf = new int[size];
+    float[] ratingOf = new float[size];
+    long[] timestampOf = new long[size];
+    IntStream.range(0, (size + BLOCK_ROWS - 1) / BLOCK_ROWS)
+        .parallel()
+        .forEach(
+            block -> {
+              for (int n = block * BLOCK_ROWS, end = Math.min(size, n + BLOCK_ROWS); n < end; n++) {
+                int row = rows[n];
+                userOf[n] = userMap[ratings.user(row)];
+                itemOf[n] = itemMap[ratings.item(row)];
+                ratingOf[n] = ratings.rating(row);
+                timestampOf[n] = ratings.timestamp(row);
+              }
+            });
+    return Ratings.of(
+        IdDictionary.of(userIds), IdDictionary.of(itemIds), userOf, itemOf, ratingOf, timestampOf);
   }
 
   private static int[] unmapped(int size) {

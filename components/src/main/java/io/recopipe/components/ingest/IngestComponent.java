@@ -105,7 +105,7 @@ public final class IngestComponent extends AbstractComponent {
       } catch (IOException | IllegalArgumentException e) {
         throw cannotWrite(out, e);
       }
-      load.start(out, split.isEval(), IngestTables.integerIds(sorted));
+      load.start(out, sorted, split.isEval(), IngestTables.integerIds(sorted));
       schema = writeTheRest(out, data, sorted, split, options);
       SplitHandoff.offer(out, sorted, split.isEval()); // while the warehouse loads
     } catch (ComponentException | RuntimeException e) {

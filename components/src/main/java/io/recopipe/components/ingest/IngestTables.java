@@ -48,7 +48,7 @@ final class IngestTables {
 
   /** Publishes every table of the dataset in {@code dir}. */
   static void publish(Path dir, Warehouse warehouse) throws ComponentException {
-    publishRatings(dir, warehouse, null, Set.of());
+    publishRatings(dir, warehouse, null, null, Set.of());
     publishCatalogs(dir, warehouse);
   }
 
@@ -95,15 +95,15 @@ final class IngestTables {
     }
 
     /**
-     * Starts loading the ratings files already in {@code dir}, {@code isEval} flagging the eval
-     * rows of {@code ratings.tsv}; {@link #await} waits for it.
+     * Starts loading the ratings files already in {@code dir}, which hold {@code sorted}, {@code
+     * isEval} flagging the eval rows of {@code ratings.tsv}; {@link #await} waits for it.
      */
-    void start(Path dir, boolean[] isEval, Set<String> integerIds) {
+    void start(Path dir, Ratings sorted, boolean[] isEval, Set<String> integerIds) {
       outcome =
           opened.thenApplyAsync(
               warehouse -> {
                 try {
-                  publishRatings(dir, warehouse, isEval, integerIds);
+                  publishRatings(dir, warehouse, sorted, isEval, integerIds);
                   return null;
                 } catch (ComponentException e) {
                   return e;
@@ -154,23 +154,22 @@ final class IngestTables {
   /**
    * Loads {@code ratings}, {@code train} and {@code eval}: with the eval flags of the ratings rows
    * as one load of the ratings whose split the warehouse may publish without a second copy ({@code
-   * integerIds} names the id columns whose ids are all canonical integers), else ({@code isEval}
-   * null) each from its file.
+   * integerIds} names the id columns whose ids are all canonical integers), from {@code sorted} in
+   * memory when given (the rows of the files), else ({@code isEval} null) each from its file.
    */
   private static void publishRatings(
-      Path dir, Warehouse warehouse, boolean[] isEval, Set<String> integerIds)
+      Path dir, Warehouse warehouse, Ratings sorted, boolean[] isEval, Set<String> integerIds)
       throws ComponentException {
     Path ratings = dir.resolve(DatasetLayout.RATINGS);
     Path train = dir.resolve(DatasetLayout.TRAIN);
     Path eval = dir.resolve(DatasetLayout.EVAL);
     try {
-      if (isEval != null) {
-        warehouse.replaceTableWithSplitFromTsv(
-            "ratings",
-            RATINGS,
-            integerIds,
-            ratings,
-            new RowSplit("eval", eval, "train", train, isEval));
+      RatingsColumns columns = sorted == null ? null : RatingsColumns.of(sorted, integerIds);
+      RowSplit split = isEval == null ? null : new RowSplit("eval", eval, "train", train, isEval);
+      if (columns != null && split != null) {
+        warehouse.replaceTableWithSplit("ratings", RATINGS, integerIds, columns, ratings, split);
+      } else if (split != null) {
+        warehouse.replaceTableWithSplitFromTsv("ratings", RATINGS, integerIds, ratings, split);
       } else {
         warehouse.replaceTableFromTsv("ratings", RATINGS, ratings);
         warehouse.replaceTableFromTsv("train", RATINGS, train);

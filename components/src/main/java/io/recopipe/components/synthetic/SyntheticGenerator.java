@@ -1,7 +1,10 @@
 package io.recopipe.components.synthetic;
 
+import io.recopipe.model.data.IdDictionary;
 import io.recopipe.model.data.Ratings;
-import io.recopipe.model.data.RatingsBuilder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -67,30 +70,46 @@ public final class SyntheticGenerator {
   private record Drawn(float[] ratingOf, long[] timeOf, double[] userErrors) {}
 
   /**
-   * Rates every user's items (see {@link #draw}), then fills the builder in user order; the drawn
-   * columns are dropped before the builder copies its own, so they never coexist.
+   * Rates every user's items (see {@link #draw}) and hands the drawn columns to the store as they
+   * are: no builder, no copy.
    */
   private static SyntheticDataset rate(
       SyntheticSpec spec, long seed, PlantedTruth truth, int[] itemOf, int[] offsets) {
     Drawn drawn = draw(spec, seed, truth, itemOf, offsets);
-    RatingsBuilder builder = new RatingsBuilder(spec.ratings());
-    for (int u = 1; u <= spec.users(); u++) {
-      builder.users().intern(Integer.toString(u));
-    }
-    for (int i = 1; i <= spec.items(); i++) {
-      builder.items().intern(Integer.toString(i));
-    }
+    int users = spec.users();
+    int[] userOf = new int[spec.ratings()];
+    int chunks = Math.min(users, MAX_CHUNKS);
+    IntStream.range(0, chunks)
+        .parallel()
+        .forEach(
+            chunk -> {
+              for (int u = chunk; u < users; u += chunks) {
+                Arrays.fill(userOf, offsets[u], offsets[u + 1], u);
+              }
+            });
     double squaredError = 0;
-    for (int u = 0; u < spec.users(); u++) {
-      for (int n = offsets[u]; n < offsets[u + 1]; n++) {
-        builder.addIndexed(u, itemOf[n], drawn.ratingOf()[n], drawn.timeOf()[n]);
-      }
+    for (int u = 0; u < users; u++) {
       squaredError += drawn.userErrors()[u];
     }
-    drawn = null; // the builder holds the rows now
-    Ratings ratings = builder.buildWithoutDuplicateCheck();
+    Ratings ratings =
+        Ratings.of(
+            numbered(users),
+            numbered(spec.items()),
+            userOf,
+            itemOf,
+            drawn.ratingOf(),
+            drawn.timeOf());
     double plantedRmse = Math.sqrt(squaredError / spec.ratings());
     return new SyntheticDataset(spec, seed, ratings, truth, plantedRmse);
+  }
+
+  /** The ids "1".."count" in that order. */
+  private static IdDictionary numbered(int count) {
+    List<String> ids = new ArrayList<>(count);
+    for (int n = 1; n <= count; n++) {
+      ids.add(Integer.toString(n));
+    }
+    return IdDictionary.of(ids);
   }
 
   /**

@@ -30,7 +30,19 @@ final class DuckDbStagedView extends StagedView {
   public void replaceTableWithSplitFromTsv(
       String table, List<Column> columns, Set<String> integerText, Path tsv, RowSplit split)
       throws WarehouseException {
-    warehouse.loadWithSplit(Target.staged(key, table), columns, integerText, tsv, split);
+    warehouse.loadWithSplit(Target.staged(key, table), columns, integerText, null, tsv, split);
+  }
+
+  @Override
+  public void replaceTableWithSplit(
+      String table,
+      List<Column> columns,
+      Set<String> integerText,
+      ColumnRows rows,
+      Path tsv,
+      RowSplit split)
+      throws WarehouseException {
+    warehouse.loadWithSplit(Target.staged(key, table), columns, integerText, rows, tsv, split);
   }
 
   @Override

@@ -94,7 +94,19 @@ public final class DuckDbWarehouse implements Warehouse {
   public synchronized void replaceTableWithSplitFromTsv(
       String table, List<Column> columns, Set<String> integerText, Path tsv, RowSplit split)
       throws WarehouseException {
-    loadWithSplit(Target.published(table), columns, integerText, tsv, split);
+    loadWithSplit(Target.published(table), columns, integerText, null, tsv, split);
+  }
+
+  @Override
+  public synchronized void replaceTableWithSplit(
+      String table,
+      List<Column> columns,
+      Set<String> integerText,
+      ColumnRows rows,
+      Path tsv,
+      RowSplit split)
+      throws WarehouseException {
+    loadWithSplit(Target.published(table), columns, integerText, rows, tsv, split);
   }
 
   @Override
@@ -123,12 +135,18 @@ public final class DuckDbWarehouse implements Warehouse {
   }
 
   /**
-   * Replaces {@code target} with the rows of a headerless TSV file plus the flag column of {@code
-   * split}, whose tables it publishes as views; the {@code integerText} columns are stored as
-   * {@code BIGINT} ({@link PublishedViews}).
+   * Replaces {@code target} with the rows of a headerless TSV file (or the same rows held in
+   * memory, {@code rows} when not null, scanned without parsing the file) plus the flag column of
+   * {@code split}, whose tables it publishes as views; the {@code integerText} columns are stored
+   * as {@code BIGINT} ({@link PublishedViews}).
    */
   synchronized void loadWithSplit(
-      Target target, List<Column> columns, Set<String> integerText, Path tsv, RowSplit split)
+      Target target,
+      List<Column> columns,
+      Set<String> integerText,
+      ColumnRows rows,
+      Path tsv,
+      RowSplit split)
       throws WarehouseException {
     PublishedViews views = PublishedViews.of(split, columns, integerText);
     List<Column> stored = views.stored(columns);
@@ -142,8 +160,13 @@ public final class DuckDbWarehouse implements Warehouse {
         what,
         loading -> {
           execute("CREATE TABLE " + staging(loading) + " (" + definitions + ")");
-          execute("INSERT INTO " + staging(loading) + " SELECT *, false FROM " + source);
-          SplitFlags.apply(connection, staging(loading), split.selected(), file.getParent(), what);
+          if (rows == null) {
+            execute("INSERT INTO " + staging(loading) + " SELECT *, false FROM " + source);
+            SplitFlags.apply(
+                connection, staging(loading), split.selected(), file.getParent(), what);
+          } else {
+            MemoryRowsScan.insert(connection, staging(loading), stored, rows, split.selected());
+          }
           execute("COMMENT ON TABLE " + staging(loading) + " IS " + Identifiers.literal(comment));
         });
   }

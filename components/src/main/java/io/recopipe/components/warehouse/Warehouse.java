@@ -32,6 +32,23 @@ public interface Warehouse extends AutoCloseable {
     replaceTableFromTsv(split.otherTable(), columns, split.otherTsv());
   }
 
+  /**
+   * Does what {@link #replaceTableWithSplitFromTsv} does, with {@code rows} holding in memory
+   * exactly the rows {@code tsv} reads as (the {@code integerText} columns as {@code BIGINT}), so a
+   * warehouse may load them without parsing the file (DuckDB scans them straight into its vectors).
+   * This default loads the files.
+   */
+  default void replaceTableWithSplit(
+      String table,
+      List<Column> columns,
+      Set<String> integerText,
+      ColumnRows rows,
+      Path tsv,
+      RowSplit split)
+      throws WarehouseException {
+    replaceTableWithSplitFromTsv(table, columns, integerText, tsv, split);
+  }
+
   /** Replaces {@code table} with {@code rows} (values in column order), atomically. */
   void replaceTable(String table, List<Column> columns, Iterable<List<Object>> rows)
       throws WarehouseException;

@@ -93,6 +93,19 @@ class IngestTablesTest {
     }
   }
 
+  @Test
+  void unicodeIdsAndDecimalRatingsLoadedFromMemory(@TempDir Path tmp) throws Exception {
+    Path csv = tmp.resolve("events.csv");
+    Files.writeString(
+        csv,
+        "user,item,rating,timestamp\n"
+            + "\u00fc,stra\u00dfe x,0.1,100\n-0,\u00e4,2.25,200\nu 1,\ud83c\udfac,0.3,300\n"
+            + "\u00fc,\u00e4,9.75,-5\n-0,stra\u00dfe x,1000000,0\n",
+        StandardCharsets.UTF_8);
+    assertTablesMatchFiles(
+        tmp, ingest(tmp, Map.of("source", csv.toString(), "eval_fraction", "0.4")));
+  }
+
   /** Compares every table with its file, loaded the way ingest always loaded it. */
   private static void assertTablesMatchFiles(Path root, TestStepContext context) throws Exception {
     Path dataset = context.output(IngestComponent.DATASET);

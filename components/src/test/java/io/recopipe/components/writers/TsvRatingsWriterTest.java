@@ -128,6 +128,17 @@ class TsvRatingsWriterTest {
   }
 
   @Test
+  void writesEveryPowerOfTenAndItsNeighbours() {
+    byte[] line = new byte[32];
+    for (long power = 1; power > 0 && power <= 1_000_000_000_000_000_000L; power *= 10) {
+      for (long value : new long[] {power - 1, power, power + 1, -power, 2 * power - 1}) {
+        int end = TsvRatingsWriter.digits(value, line, 3);
+        assertEquals(Long.toString(value), new String(line, 3, end - 3, StandardCharsets.US_ASCII));
+      }
+    }
+  }
+
+  @Test
   void replacesAtomicallyAndLeavesNoTemporaryFiles(@TempDir Path tmp) throws IOException {
     Path file = tmp.resolve("r.tsv");
     Files.writeString(file, "old");

@@ -33,12 +33,25 @@ public record RatingRange(float min, float max) {
     if (ratings.size() == 0) {
       throw new InvalidInputException("an empty set of ratings has no rating range");
     }
+    // plain comparisons are several times faster than Math.min/max over 20 million ratings; they
+    // differ only on NaN and on the sign of a zero bound, which the exact loop settles
     float low = Float.POSITIVE_INFINITY;
     float high = Float.NEGATIVE_INFINITY;
+    boolean nan = false;
     for (int n = 0; n < ratings.size(); n++) {
       float rating = ratings.rating(n);
-      low = Math.min(low, rating);
-      high = Math.max(high, rating);
+      low = rating < low ? rating : low;
+      high = rating > high ? rating : high;
+      nan |= Float.isNaN(rating);
+    }
+    if (nan || low == 0 || high == 0) {
+      low = Float.POSITIVE_INFINITY;
+      high = Float.NEGATIVE_INFINITY;
+      for (int n = 0; n < ratings.size(); n++) {
+        float rating = ratings.rating(n);
+        low = Math.min(low, rating);
+        high = Math.max(high, rating);
+      }
     }
     return new RatingRange(low, high);
   }

@@ -1,5 +1,6 @@
 package io.recopipe.model.data;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,42 @@ public final class Ratings {
     this.ratingOf = ratingOf;
     this.timestampOf = timestampOf;
     this.size = size;
+  }
+
+  /**
+   * A store over the given columns, which it takes over (callers must not change them): for
+   * producers that fill whole columns at once, in parallel, without a {@link RatingsBuilder}'s
+   * growing and final copy. Every row's user and item index must be in its dictionary.
+   *
+   * @throws InvalidInputException when the columns differ in length or an index is out of range
+   */
+  public static Ratings of(
+      IdDictionary users,
+      IdDictionary items,
+      int[] userOf,
+      int[] itemOf,
+      float[] ratingOf,
+      long[] timestampOf) {
+    int size = userOf.length;
+    if (itemOf.length != size || ratingOf.length != size || timestampOf.length != size) {
+      throw new InvalidInputException(
+          "columns of different lengths: "
+              + size
+              + ", "
+              + itemOf.length
+              + ", "
+              + ratingOf.length
+              + ", "
+              + timestampOf.length);
+    }
+    int userCount = users.size();
+    int itemCount = items.size();
+    for (int n = 0; n < size; n++) {
+      if (userOf[n] < 0 || userOf[n] >= userCount || itemOf[n] < 0 || itemOf[n] >= itemCount) {
+        throw new InvalidInputException("row " + n + ": user or item index out of range");
+      }
+    }
+    return new Ratings(users, items, userOf, itemOf, ratingOf, timestampOf, size);
   }
 
   /** Returns how many ratings there are. */
