@@ -31,6 +31,9 @@ public final class ItemScorer {
   private final float[] itemFactorsByFactor;
   private final QuantizedItems quantized;
 
+  /** Whether this scorer uses the Vector API kernels (plain loops otherwise, same arithmetic). */
+  private final boolean vector;
+
   /**
    * Prepares a scorer for {@code model}: one transposed copy of the item factors and, for large
    * catalogs, the int8 copy that lets {@link Recommender} screen items before scoring them.
@@ -44,10 +47,24 @@ public final class ItemScorer {
    * is bit-identical to, for benchmarks and tests.
    */
   public static ItemScorer withoutScreen(MfModel model) {
-    return new ItemScorer(model, false);
+    return new ItemScorer(model, false, VECTOR_API);
+  }
+
+  /**
+   * A scorer that scores every item with plain loops (no Vector API, no screen), bit-identical to
+   * the others: what a cold JVM should answer with, since the interpreter and the first JIT tier
+   * run plain loops well while they run Vector API code as allocating library calls, tens of times
+   * slower, until the optimizing JIT has compiled it. {@link #withScreen} gives the fast form.
+   */
+  public static ItemScorer plain(MfModel model) {
+    return new ItemScorer(model, false, false);
   }
 
   private ItemScorer(MfModel model, boolean screen) {
+    this(model, screen, VECTOR_API);
+  }
+
+  private ItemScorer(MfModel model, boolean screen, boolean vector) {
     this.model = model;
     this.itemCount = model.items().size();
     this.k = model.numFactors();
@@ -58,7 +75,8 @@ public final class ItemScorer {
         itemFactorsByFactor[f * itemCount + i] = y[i * k + f];
       }
     }
-    this.quantized = screen ? quantize(model) : null;
+    this.vector = vector;
+    this.quantized = screen && vector ? quantize(model) : null;
   }
 
   private ItemScorer(ItemScorer exact, QuantizedItems quantized) {
@@ -67,6 +85,7 @@ public final class ItemScorer {
     this.k = exact.k;
     this.itemFactorsByFactor = exact.itemFactorsByFactor;
     this.quantized = quantized;
+    this.vector = VECTOR_API;
   }
 
   private static QuantizedItems quantize(MfModel model) {
@@ -76,13 +95,14 @@ public final class ItemScorer {
   }
 
   /**
-   * This scorer with the int8 screen added (sharing the transposed factors), or this one when it
-   * has it or screening does not pay: lets a server answer with the exact path at once and build
-   * the screen after it is ready, since the results are the same.
+   * This scorer's fastest form, sharing the transposed factors: the Vector API kernels (when this
+   * JVM has them) and the int8 screen added when screening pays; this one when it is that already.
+   * Lets a server answer with the exact (or {@link #plain}) path at once and switch after it is
+   * ready, since the results are the same.
    */
   public ItemScorer withScreen() {
     QuantizedItems built = quantized == null ? quantize(model) : null;
-    return built == null ? this : new ItemScorer(this, built);
+    return built == null && vector == VECTOR_API ? this : new ItemScorer(this, built);
   }
 
   /**
@@ -115,7 +135,7 @@ public final class ItemScorer {
     }
     float[] x = model.userFactors();
     int uo = user * k;
-    if (VECTOR_API) {
+    if (vector) {
       VectorItemScorer.scoreAll(
           x,
           uo,
@@ -147,7 +167,7 @@ public final class ItemScorer {
    * users share each pass over the item factors, which is what makes scoring every user fast.
    */
   public void scoreBlock(int first, int count, float[][] out, float[] dot) {
-    if (!VECTOR_API) {
+    if (!vector) {
       for (int j = 0; j < count; j++) {
         scoreAll(first + j, out[j], dot);
       }

@@ -16,7 +16,10 @@ public final class LoadedModel {
   private final ModelBundle bundle;
   private final String version;
 
-  /** Scores every item at first; {@link #prepareScreen} swaps in the same scorer with a screen. */
+  /**
+   * Scores every item with plain loops at first; {@link #prepareScreen} swaps in the fast form
+   * (Vector API, screen) once it is compiled.
+   */
   private volatile ItemScorer scorer;
 
   private final RatedItems rated;
@@ -27,13 +30,14 @@ public final class LoadedModel {
   private final byte[][] itemIdJson;
 
   /**
-   * Wraps {@code bundle} under {@code version} and prepares the shared scorer, without the int8
-   * screen, so that the model can serve as soon as it is verified; see {@link #prepareScreen}.
+   * Wraps {@code bundle} under {@code version} and prepares the shared scorer in its plain form
+   * ({@link ItemScorer#plain}), so that the model serves as soon as it is verified, and its first
+   * answers do not wait for the JIT; see {@link #prepareScreen}.
    */
   public LoadedModel(ModelBundle bundle, String version, Instant loadedAt) {
     this.bundle = bundle;
     this.version = version;
-    this.scorer = ItemScorer.withoutScreen(bundle.model());
+    this.scorer = ItemScorer.plain(bundle.model());
     this.rated = bundle.ratedItems().orElse(RatedItems.none());
     this.loadedAt = loadedAt;
     RatingRange range = bundle.manifest().predictionRange().orElse(null);
@@ -90,13 +94,19 @@ public final class LoadedModel {
   }
 
   /**
-   * Builds the int8 copy of the item factors that large catalogs screen items with (ItemScorer
-   * decides when it pays) and makes later requests use it. Answers are bit-identical before and
-   * after, only faster after; a cold JVM takes ~0.1–0.25 s for it on ml-1m's 3,706 items, which is
-   * why it happens after the model serves rather than before.
+   * Builds the scorer's fast form (Vector API kernels, and the int8 copy of the item factors that
+   * large catalogs screen items with; ItemScorer decides when it pays), runs it until the JIT has
+   * compiled it ({@link ScorerWarmup}) and makes later requests use it. Answers are bit-identical
+   * before and after, only faster after; a cold JVM takes tenths of a second for this on ml-1m's
+   * 3,706 items, which is why it happens after the model serves rather than before.
    */
   public void prepareScreen() {
-    scorer = scorer.withScreen();
+    ItemScorer current = scorer;
+    ItemScorer fast = current.withScreen();
+    if (fast != current) {
+      ScorerWarmup.run(fast, rated);
+      scorer = fast;
+    }
   }
 
   /** This thread's recommender (scratch buffers are per thread, the scorer is shared). */
