@@ -187,7 +187,7 @@ final class ComponentCommand implements Callable<Integer> {
     return new JobRegistry(
         new VertexModelRegistry(
             gcp.modelRegistry(), uri -> uri, reference -> reference, Clock.systemUTC()),
-        new BigQueryApprovals(gcp.approvalTable(), new BigQueryAuditLog(gcp.auditTable())),
+        new BigQueryApprovals(gcp.approvalTable(), BigQueryAuditLog.of(gcp)),
         JobRegistry::gcsUri,
         Clock.systemUTC());
   }

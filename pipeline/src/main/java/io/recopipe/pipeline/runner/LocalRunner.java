@@ -57,6 +57,7 @@ public final class LocalRunner implements AutoCloseable {
   private final ArtifactStore artifacts;
   private final RunRepository runs;
   private final HomePolicy policy;
+  private final ModelRegistry registry;
   private final RunExecution execution;
 
   /** Statuses a run never leaves: resuming them would change nothing (or undo a decision). */
@@ -102,15 +103,10 @@ public final class LocalRunner implements AutoCloseable {
     }
     this.artifacts = artifacts;
     this.runs = new RunRepository(metadata);
+    this.registry = registry != null ? registry : new SqliteModelRegistry(metadata);
     this.execution =
         new RunExecution(
-            home,
-            metadata,
-            artifacts,
-            runs,
-            profiles,
-            registry != null ? registry : new SqliteModelRegistry(metadata),
-            services.approvals());
+            home, metadata, artifacts, runs, profiles, this.registry, services.approvals());
   }
 
   /**

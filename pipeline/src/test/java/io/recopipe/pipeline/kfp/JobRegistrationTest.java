@@ -23,6 +23,8 @@ import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.infra.bigquery.BigQueryApprovalTable;
 import io.recopipe.infra.bigquery.BigQueryAuditTable;
+import io.recopipe.infra.gcs.GcsHeadAnchor;
+import io.recopipe.infra.gcs.GcsStub;
 import io.recopipe.infra.vertex.FakeModelService;
 import io.recopipe.infra.vertex.VertexModelRegistryClient;
 import io.recopipe.model.bundle.BundleManifest;
@@ -75,6 +77,7 @@ class JobRegistrationTest {
   private ManagedChannel channel;
   private VertexModelRegistryClient client;
   private LoopbackBigQueryTables bq;
+  private GcsStub headStore;
   private Warehouse warehouse;
   private ContainerRun run;
   private final PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
@@ -92,6 +95,7 @@ class JobRegistrationTest {
             NoCredentialsProvider.create(),
             "in-process");
     bq = new LoopbackBigQueryTables();
+    headStore = new GcsStub();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     BigQueryApprovals approvals =
         new BigQueryApprovals(
@@ -102,7 +106,9 @@ class JobRegistrationTest {
                     bq.client(),
                     LoopbackBigQueryTables.CONFIG,
                     "audit_log",
-                    Duration.ofSeconds(30))));
+                    Duration.ofSeconds(30)),
+                GcsHeadAnchor.forAuditTable(
+                    headStore.client(), LoopbackBigQueryTables.CONFIG, "audit_log")));
     Path gcs = dir.resolve("gcs");
     JobRegistry jobs =
         new JobRegistry(
@@ -125,6 +131,7 @@ class JobRegistrationTest {
     assertEquals(List.of(), bq.unrouted(), "requests the real BigQuery API would not accept");
     warehouse.close();
     bq.close();
+    headStore.close();
     client.close();
     channel.shutdownNow();
     server.shutdownNow();
