@@ -34,7 +34,7 @@ import java.util.Map;
  * the classpath, so the service is bound from method descriptors over the real protos.) Every
  * request is checked against the published proto ({@link ProtoContract}) into {@link #violations}.
  */
-final class FakeCloudRun implements BindableService {
+public final class FakeCloudRun implements BindableService {
   private static final String SERVICE = "google.cloud.run.v2.Services";
 
   final Map<String, Service> services = new HashMap<>();
@@ -58,7 +58,7 @@ final class FakeCloudRun implements BindableService {
   static final ProtoContract CONTRACT = new ProtoContract(ServiceProto.getDescriptor(), "Services");
 
   /** Ways requests departed from the published proto (a test asserts there are none). */
-  final List<String> violations = new ArrayList<>();
+  public final List<String> violations = new ArrayList<>();
 
   private <Q extends Message, R> ServerCalls.UnaryMethod<Q, R> checked(
       String method, ServerCalls.UnaryMethod<Q, R> handler) {
@@ -185,7 +185,7 @@ final class FakeCloudRun implements BindableService {
   }
 
   /** The recorded requests of one type, in order. */
-  <T extends Message> List<T> requests(Class<T> type) {
+  public <T extends Message> List<T> requests(Class<T> type) {
     return requests.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
