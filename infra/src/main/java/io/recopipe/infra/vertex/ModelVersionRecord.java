@@ -12,6 +12,9 @@ import java.util.Map;
  * @param versionId the version's id (Vertex numbers versions 1, 2, …)
  * @param aliases the version's aliases (e.g. {@code champion})
  * @param artifactUri the bundle's directory in Cloud Storage
+ * @param containerImage the serving image the version was uploaded with ({@code
+ *     ModelContainerSpec.image_uri}: the pinned {@code HOST/PATH@sha256:…} reference), blank when
+ *     it has none
  * @param labels the version's labels
  * @param metadataJson the version's metadata as JSON ({@code null} when it has none)
  * @param created when the version was created
@@ -21,6 +24,7 @@ public record ModelVersionRecord(
     String versionId,
     List<String> aliases,
     String artifactUri,
+    String containerImage,
     Map<String, String> labels,
     String metadataJson,
     Instant created) {

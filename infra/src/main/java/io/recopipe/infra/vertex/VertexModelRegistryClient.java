@@ -237,6 +237,7 @@ public final class VertexModelRegistryClient implements AutoCloseable {
         model.getVersionId(),
         model.getVersionAliasesList(),
         model.getArtifactUri(),
+        model.hasContainerSpec() ? model.getContainerSpec().getImageUri() : "",
         model.getLabelsMap(),
         metadata,
         Instant.ofEpochSecond(

@@ -43,7 +43,7 @@ import java.util.Map;
  * the classpath, so the service is bound from method descriptors over the real protos.) Every
  * request is checked against the published proto ({@link ProtoContract}) into {@link #violations}.
  */
-final class FakeCloudRun implements BindableService, AutoCloseable {
+public final class FakeCloudRun implements BindableService, AutoCloseable {
   private static final String SERVICE = "google.cloud.run.v2.Services";
   private Server server;
   private ServicesClient client;
@@ -100,7 +100,7 @@ final class FakeCloudRun implements BindableService, AutoCloseable {
   static final ProtoContract CONTRACT = new ProtoContract(ServiceProto.getDescriptor(), "Services");
 
   /** Ways requests departed from the published proto (a test asserts there are none). */
-  final List<String> violations = new ArrayList<>();
+  public final List<String> violations = new ArrayList<>();
 
   private <Q extends Message, R> ServerCalls.UnaryMethod<Q, R> checked(
       String method, ServerCalls.UnaryMethod<Q, R> handler) {
@@ -227,7 +227,7 @@ final class FakeCloudRun implements BindableService, AutoCloseable {
   }
 
   /** The recorded requests of one type, in order. */
-  <T extends Message> List<T> requests(Class<T> type) {
+  public <T extends Message> List<T> requests(Class<T> type) {
     return requests.stream().filter(type::isInstance).map(type::cast).toList();
   }
 

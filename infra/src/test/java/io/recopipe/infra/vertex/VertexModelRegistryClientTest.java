@@ -108,6 +108,10 @@ class VertexModelRegistryClientTest {
     assertEquals(MODEL, champion.modelName());
     assertEquals("gs://recopipe-demo-artifacts/artifacts/r2/export/model/", champion.artifactUri());
     assertEquals("{\"metrics\":{\"rmse\":0.91}}", champion.metadataJson());
+    assertEquals(
+        "europe-west1-docker.pkg.dev/recopipe-demo/recopipe/recopipe@sha256:ab",
+        champion.containerImage(),
+        "the container spec's image is read back");
     assertTrue(client.get("movielens-mf", "nosuchalias").isEmpty());
     assertTrue(client.get("othermodel", "champion").isEmpty());
   }

@@ -89,8 +89,8 @@ public final class GcpPromotions {
                     new ReviewException(
                         ReviewException.Kind.NOT_FOUND, subject + " is not in the registry"));
     String image =
-        registered
-            .imageUri()
+        registry
+            .servingImage(pipeline, version)
             .orElseThrow(
                 () ->
                     new ReviewException(

@@ -39,6 +39,16 @@ public interface ModelRegistry extends AutoCloseable {
   /** The version {@code alias} points at. */
   Optional<RegisteredVersion> alias(String pipeline, String alias);
 
+  /**
+   * The image reference a deploy target runs for {@code version}: the Vertex AI registry returns
+   * the pinned {@code HOST/PATH@sha256:…} reference the version was uploaded with (its recorded
+   * IMAGE artifact URI is a path in the home, which Cloud Run cannot pull); the home's registry
+   * returns the image it recorded. Empty when the version is unknown or was not packaged.
+   */
+  default Optional<String> servingImage(String pipeline, int version) {
+    return find(pipeline, version).flatMap(RegisteredVersion::imageUri);
+  }
+
   /** Records the image that packages {@code version} (the package step's IMAGE artifact URI). */
   void setImage(String pipeline, int version, String imageUri);
 

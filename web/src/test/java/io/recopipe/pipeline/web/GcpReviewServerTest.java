@@ -4,14 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.cloud.aiplatform.v1.UpdateModelRequest;
+import com.google.cloud.run.v2.Container;
+import com.google.cloud.run.v2.CreateServiceRequest;
+import com.google.cloud.run.v2.ServicesClient;
+import com.google.cloud.run.v2.ServicesSettings;
+import com.google.cloud.run.v2.UpdateServiceRequest;
+import com.google.protobuf.Message;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.recopipe.components.api.Services;
-import io.recopipe.components.deploy.DeployRequest;
-import io.recopipe.components.deploy.DeployTarget;
 import io.recopipe.infra.bigquery.BigQueryApprovalTable;
 import io.recopipe.infra.bigquery.BigQueryAuditTable;
+import io.recopipe.infra.cloudrun.CanaryCheck;
+import io.recopipe.infra.cloudrun.CloudRunDeployTarget;
+import io.recopipe.infra.cloudrun.FakeCloudRun;
 import io.recopipe.infra.gcs.GcsHeadAnchor;
 import io.recopipe.infra.gcs.GcsStub;
 import io.recopipe.infra.vertex.FakeModelService;
@@ -47,10 +55,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,23 +70,28 @@ import org.junit.jupiter.api.io.TempDir;
  * versions waiting in the BigQuery approvals table, and approve/reject decide them there with the
  * home's four-eyes and comment rules, the approved version deployed and every decision audited in
  * BigQuery, its status label moved in the Vertex AI Model Registry (the real clients against the
- * loopback BigQuery and a loopback ModelService).
+ * loopback BigQuery, a loopback ModelService and a loopback Cloud Run). Cloud Run is asked to run
+ * the pinned image reference each version was uploaded to Vertex AI with, never the home path of
+ * its IMAGE artifact.
  */
 class GcpReviewServerTest {
   private static final Instant NOW = Instant.parse("2026-12-03T07:00:00Z");
   private static final String IMAGE =
       "europe-west1-docker.pkg.dev/recopipe-demo/recopipe/recopipe@sha256:" + "ab".repeat(32);
+  private static final String IMAGE_2 =
+      "europe-west1-docker.pkg.dev/recopipe-demo/recopipe/recopipe@sha256:" + "cd".repeat(32);
   private static final String MODEL =
       "projects/recopipe-demo/locations/europe-west1/models/" + EchoPipeline.NAME;
 
   @TempDir Path dir;
   private final HttpClient http = HttpClient.newHttpClient();
   private final FakeModelService vertex = new FakeModelService();
-  private final List<DeployRequest> deployed = new ArrayList<>();
+  private final FakeCloudRun cloudRun = new FakeCloudRun();
   private LoopbackBigQueryTables bq;
   private GcsStub gcs;
   private Server grpc;
   private VertexModelRegistryClient client;
+  private ServicesClient services;
   private ModelRegistry registry;
   private BigQueryAuditLog audit;
   private BigQueryApprovals approvals;
@@ -92,6 +105,7 @@ class GcpReviewServerTest {
     grpc =
         NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
             .addService(vertex)
+            .addService(cloudRun)
             .build()
             .start();
     client =
@@ -103,10 +117,7 @@ class GcpReviewServerTest {
     Clock clock = Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC);
     registry =
         new VertexModelRegistry(
-            client,
-            uri -> "gs://recopipe-demo-artifacts/artifacts/" + uri + "/",
-            i -> IMAGE,
-            clock);
+            client, uri -> "gs://recopipe-demo-artifacts/artifacts/" + uri + "/", pinned(), clock);
     for (String job : List.of("job-1", "job-2")) {
       registry.register(draft(job), "carol");
     }
@@ -139,7 +150,13 @@ class GcpReviewServerTest {
             local,
             registry);
     GcpPromotions promotions =
-        new GcpPromotions(approvals, registry, target(), audit, "recommender_model", clock);
+        new GcpPromotions(
+            approvals,
+            registry,
+            target("127.0.0.1:" + grpc.getPort()),
+            audit,
+            "recommender_model",
+            clock);
     sessions = new Sessions(Clock.systemUTC(), Sessions.IDLE);
     server =
         ReviewServer.start(
@@ -162,6 +179,8 @@ class GcpReviewServerTest {
     server.close();
     runner.close();
     client.close();
+    services.close();
+    assertEquals(List.of(), cloudRun.violations, "requests the published proto does not allow");
     grpc.shutdownNow();
     bq.close();
     gcs.close();
@@ -181,16 +200,22 @@ class GcpReviewServerTest {
     HttpResponse<String> own = decide(carol, 1, "approve", "my own model is fine");
     assertEquals(403, own.statusCode(), own.body());
     assertTrue(own.body().contains("four-eyes rule: carol started run job-1"), own.body());
-    assertEquals(List.of(), deployed, "a refusal deploys nothing");
+    assertEquals(List.of(), cloudRun.requests(Message.class), "a refusal deploys nothing");
     assertEquals(ApprovalState.PENDING, approvals.find(EchoPipeline.NAME, 1).orElseThrow().state());
 
     HttpResponse<String> approved = decide(bob, 1, "approve", "better RMSE");
     assertEquals(303, approved.statusCode(), approved.body());
     assertEquals("/promotions/echo/1", approved.headers().firstValue("Location").orElse(""));
-    assertEquals(1, deployed.size());
-    assertEquals("job-1", deployed.get(0).runId());
-    assertEquals("aaaaaaaaaaaa", deployed.get(0).modelVersion());
-    assertEquals("recommender_model", deployed.get(0).modelName());
+    List<CreateServiceRequest> created = cloudRun.requests(CreateServiceRequest.class);
+    assertEquals(1, created.size());
+    Container serving = created.get(0).getService().getTemplate().getContainers(0);
+    assertEquals(IMAGE, serving.getImage(), "the pinned reference from the Vertex container spec");
+    assertEquals(
+        Map.of(
+            "MODEL_NAME", "recommender_model",
+            "MODEL_VERSION", "aaaaaaaaaaaa",
+            "RECOPIPE_RUN_ID", "job-1"),
+        env(serving, "MODEL_NAME", "MODEL_VERSION", "RECOPIPE_RUN_ID"));
     assertEquals(
         1, registry.alias(EchoPipeline.NAME, ModelRegistry.CHAMPION).orElseThrow().version());
     assertEquals(
@@ -210,7 +235,8 @@ class GcpReviewServerTest {
     assertEquals(MODEL + "@2", last.getModel().getName());
     assertEquals("rejected", last.getModel().getLabelsMap().get("recopipe_status"));
     assertEquals(List.of("labels"), last.getUpdateMask().getPathsList());
-    assertEquals(1, deployed.size(), "a rejection deploys nothing");
+    assertEquals(1, created.size(), "a rejection deploys nothing");
+    assertEquals(List.of(), cloudRun.requests(UpdateServiceRequest.class));
 
     assertEquals(
         List.of("request_approval", "request_approval", "approve", "deploy", "reject"),
@@ -219,24 +245,71 @@ class GcpReviewServerTest {
     assertTrue(get("/", bob).body().contains("Nothing waits for review."));
   }
 
-  private DeployTarget target() {
-    return new DeployTarget() {
-      @Override
-      public String describe() {
-        return "cloud run projects/recopipe-demo/locations/europe-west1/services/recommender";
-      }
+  @Test
+  void approvingTheNextVersionUpdatesTheServiceToItsOwnPinnedImage() throws Exception {
+    Session bob = sessions.open(new Reviewer("bob", NOW, false, false));
+    assertEquals(303, decide(bob, 1, "approve", "better RMSE").statusCode());
+    HttpResponse<String> second = decide(bob, 2, "approve", "better still");
+    assertEquals(303, second.statusCode(), second.body());
 
-      @Override
-      public Map<String, Object> deploy(DeployRequest request) {
-        deployed.add(request);
-        return Map.of("revision", "recommender-m-" + request.modelVersion() + "-1");
-      }
+    assertEquals(
+        IMAGE,
+        cloudRun
+            .requests(CreateServiceRequest.class)
+            .get(0)
+            .getService()
+            .getTemplate()
+            .getContainers(0)
+            .getImage());
+    List<UpdateServiceRequest> updates = cloudRun.requests(UpdateServiceRequest.class);
+    assertTrue(!updates.isEmpty(), "the second approval updates the service");
+    Container serving = updates.get(0).getService().getTemplate().getContainers(0);
+    assertEquals(IMAGE_2, serving.getImage(), "v2's own pinned reference, not its home path");
+    assertEquals("bbbbbbbbbbbb", env(serving, "MODEL_VERSION").get("MODEL_VERSION"));
+    assertEquals(
+        Optional.of("runs/job-2/package/image"),
+        registry.find(EchoPipeline.NAME, 2).orElseThrow().imageUri(),
+        "the registry still shows the home artifact the image was built from");
+    assertEquals(
+        2, registry.alias(EchoPipeline.NAME, ModelRegistry.CHAMPION).orElseThrow().version());
+    assertEquals(
+        List.of("request_approval", "request_approval", "approve", "deploy", "approve", "deploy"),
+        audit.list().stream().map(AuditEntry::action).toList());
+    assertTrue(audit.list().get(5).detail().contains(IMAGE_2), audit.list().get(5).detail());
+  }
 
-      @Override
-      public Map<String, Object> rollback() {
-        throw new UnsupportedOperationException();
-      }
-    };
+  /** The pushed image of each run's IMAGE artifact: v1's and v2's digests differ. */
+  private static Function<String, String> pinned() {
+    return imageUri -> imageUri.contains("job-1") ? IMAGE : IMAGE_2;
+  }
+
+  private static Map<String, String> env(Container container, String... names) {
+    List<String> wanted = List.of(names);
+    return container.getEnvList().stream()
+        .filter(e -> wanted.contains(e.getName()))
+        .collect(Collectors.toMap(e -> e.getName(), e -> e.getValue()));
+  }
+
+  private CloudRunDeployTarget target(String endpoint) throws Exception {
+    services =
+        ServicesClient.create(
+            ServicesSettings.newBuilder()
+                .setEndpoint(endpoint)
+                .setTransportChannelProvider(
+                    InstantiatingGrpcChannelProvider.newBuilder()
+                        .setEndpoint(endpoint)
+                        .setChannelConfigurator(b -> b.usePlaintext())
+                        .build())
+                .setCredentialsProvider(NoCredentialsProvider.create())
+                .build());
+    return new CloudRunDeployTarget(
+        services,
+        "recopipe-demo",
+        "europe-west1",
+        "recommender",
+        "serving@recopipe-demo.iam.gserviceaccount.com",
+        List.of(),
+        CanaryCheck.READY_IS_ENOUGH);
   }
 
   private static RegisteredVersion draft(String job) {

@@ -122,6 +122,15 @@ public final class VertexModelRegistry implements ModelRegistry {
     return client.get(pipeline, alias).map(VersionRecords::version);
   }
 
+  /** The pinned reference in the version's container spec, not its home IMAGE artifact path. */
+  @Override
+  public Optional<String> servingImage(String pipeline, int version) {
+    return client
+        .get(pipeline, Integer.toString(version))
+        .map(ModelVersionRecord::containerImage)
+        .filter(image -> !image.isBlank());
+  }
+
   @Override
   public void setImage(String pipeline, int version, String imageUri) {
     RegisteredVersion v = require(pipeline, version);

@@ -85,6 +85,9 @@ class VertexModelRegistryTest {
     assertEquals(draft("Run-A1", "aaaaaaaaaaaa").options(), v1.options());
     assertEquals("runs/Run-A1/export/model", v1.bundleUri());
     assertEquals(Optional.of("runs/Run-A1/package/image"), v1.imageUri());
+    assertEquals(
+        Optional.of(IMAGE), registry.servingImage(PIPELINE, 1), "deploys run the pinned image");
+    assertEquals(Optional.empty(), registry.servingImage(PIPELINE, 9));
     assertEquals("{\"blessed\":true}", v1.gateDecision());
     assertEquals(Instant.parse("2026-12-03T06:59:00Z"), v1.createdAt());
     assertEquals(VersionStatus.REGISTERED, v1.status());
