@@ -184,10 +184,12 @@ final class ComponentCommand implements Callable<Integer> {
    * log.
    */
   static JobRegistry jobRegistry(GcpProfile gcp) {
+    BigQueryAuditLog audit = BigQueryAuditLog.of(gcp);
     return new JobRegistry(
         new VertexModelRegistry(
             gcp.modelRegistry(), uri -> uri, reference -> reference, Clock.systemUTC()),
-        new BigQueryApprovals(gcp.approvalTable(), BigQueryAuditLog.of(gcp)),
+        new BigQueryApprovals(gcp.approvalTable(), audit),
+        audit,
         JobRegistry::gcsUri,
         Clock.systemUTC());
   }

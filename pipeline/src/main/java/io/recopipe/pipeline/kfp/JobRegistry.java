@@ -1,6 +1,7 @@
 package io.recopipe.pipeline.kfp;
 
 import io.recopipe.model.error.InvalidInputException;
+import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.review.Approvals;
 import java.nio.file.Path;
@@ -15,12 +16,18 @@ import java.util.function.Function;
  *
  * @param registry the pipeline's model registry
  * @param approvals the approval requests under {@code promotion: review}
+ * @param audit the audit log the job's registration and promotion are written to, with the actions
+ *     and fields of a local run ({@link JobAudit})
  * @param artifactUri the URI a version records for a task's local artifact path (on Vertex AI: the
  *     {@code gs://} URI of a {@code /gcs/} path, see {@link #gcsUri})
  * @param clock when requests are made and when they expire
  */
 public record JobRegistry(
-    ModelRegistry registry, Approvals approvals, Function<Path, String> artifactUri, Clock clock) {
+    ModelRegistry registry,
+    Approvals approvals,
+    AuditLog audit,
+    Function<Path, String> artifactUri,
+    Clock clock) {
   /** Who a Vertex job's versions and approval requests are attributed to. */
   public static final String ACTOR = "system:vertex-job";
 

@@ -36,8 +36,9 @@ import java.util.TreeMap;
  * Storage directory as artifact, the pushed image by digest, metrics, gate decision and data
  * fingerprint as labels and metadata), one version per job, and under {@code promotion: auto},
  * where it runs after deploy, makes that version the champion as the local runner does after its
- * deploy (DEPLOYED when deploy served it, else PROMOTED). Under {@code promotion: review} the exit
- * task asks for the approval once the whole job has succeeded ({@link JobVersions}).
+ * deploy (DEPLOYED when deploy served it, else PROMOTED), both audited as a local run audits them
+ * ({@link JobAudit}). Under {@code promotion: review} the exit task asks for the approval once the
+ * whole job has succeeded ({@link JobVersions}).
  *
  * <p>Why here and not in the exit task: KFP's exit task cannot read any task's outputs (the SDK
  * refuses an exit task with dependencies), so only a task inside the exit handler sees the bundle,
@@ -166,6 +167,8 @@ final class RegisterComponent implements Component {
         earlier.isPresent()
             ? earlier.get()
             : registry.register(draft(context, jobs.get()), JobRegistry.ACTOR);
+    JobAudit audit = new JobAudit(pipeline, jobs.get());
+    audit.registered(v, earlier.isPresent());
     context
         .log()
         .info(
@@ -179,23 +182,21 @@ final class RegisterComponent implements Component {
       return;
     }
     boolean served = context.hasInput("endpoint") && deployed(context.input("endpoint"));
-    boolean champion =
-        registry
-            .alias(pipeline, ModelRegistry.CHAMPION)
-            .map(c -> c.version() == v.version())
-            .orElse(false);
-    if (champion) {
+    Optional<Integer> before =
+        registry.alias(pipeline, ModelRegistry.CHAMPION).map(RegisteredVersion::version);
+    String reason = "auto promotion of run " + context.runId();
+    if (before.isPresent() && before.get() == v.version()) {
       if (served) {
         registry.markServing(pipeline, v.version(), JobRegistry.ACTOR);
       }
+      // a retry after the promotion: the champion before it is now the previous one
+      Optional<Integer> from =
+          registry.alias(pipeline, ModelRegistry.PREVIOUS).map(RegisteredVersion::version);
+      audit.promoted(v.version(), from, reason, served, true);
       return;
     }
-    registry.promote(
-        pipeline,
-        v.version(),
-        JobRegistry.ACTOR,
-        "auto promotion of run " + context.runId(),
-        served);
+    registry.promote(pipeline, v.version(), JobRegistry.ACTOR, reason, served);
+    audit.promoted(v.version(), before, reason, served, false);
     context
         .log()
         .info(

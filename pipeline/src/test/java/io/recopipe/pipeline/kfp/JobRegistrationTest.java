@@ -1,6 +1,7 @@
 package io.recopipe.pipeline.kfp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import io.grpc.inprocess.InProcessServerBuilder;
 import io.recopipe.components.api.Services;
 import io.recopipe.components.evaluate.MetricsReport;
 import io.recopipe.components.evaluate.ModelScores;
+import io.recopipe.components.packaging.ModelVersion;
 import io.recopipe.components.packaging.PushedImage;
 import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.components.warehouse.Warehouse;
@@ -33,6 +35,10 @@ import io.recopipe.model.data.IdDictionary;
 import io.recopipe.model.io.Json;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.provenance.Provenance;
+import io.recopipe.pipeline.artifacts.TreeHash;
+import io.recopipe.pipeline.audit.AuditEntry;
+import io.recopipe.pipeline.audit.AuditLog;
+import io.recopipe.pipeline.audit.AuditVerification;
 import io.recopipe.pipeline.audit.BigQueryAuditLog;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.registry.vertex.VertexModelRegistry;
@@ -80,6 +86,7 @@ class JobRegistrationTest {
   private GcsStub headStore;
   private Warehouse warehouse;
   private ContainerRun run;
+  private BigQueryAuditLog audit;
   private final PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
 
   @BeforeEach
@@ -96,34 +103,38 @@ class JobRegistrationTest {
             "in-process");
     bq = new LoopbackBigQueryTables();
     headStore = new GcsStub();
+    audit =
+        new BigQueryAuditLog(
+            new BigQueryAuditTable(
+                bq.client(), LoopbackBigQueryTables.CONFIG, "audit_log", Duration.ofSeconds(30)),
+            GcsHeadAnchor.forAuditTable(
+                headStore.client(), LoopbackBigQueryTables.CONFIG, "audit_log"));
+    warehouse = DuckDbWarehouse.open(dir.resolve("warehouse.duckdb"));
+    run = containerRun(audit);
+  }
+
+  /** The task entrypoint of a job container whose registration is audited to {@code log}. */
+  private ContainerRun containerRun(AuditLog log) {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     BigQueryApprovals approvals =
         new BigQueryApprovals(
             new BigQueryApprovalTable(
                 bq.client(), LoopbackBigQueryTables.CONFIG, "approvals", Duration.ofSeconds(30)),
-            new BigQueryAuditLog(
-                new BigQueryAuditTable(
-                    bq.client(),
-                    LoopbackBigQueryTables.CONFIG,
-                    "audit_log",
-                    Duration.ofSeconds(30)),
-                GcsHeadAnchor.forAuditTable(
-                    headStore.client(), LoopbackBigQueryTables.CONFIG, "audit_log")));
+            audit);
     Path gcs = dir.resolve("gcs");
     JobRegistry jobs =
         new JobRegistry(
             new VertexModelRegistry(client, uri -> uri, ref -> ref, clock),
             approvals,
+            log,
             path -> "gs://" + gcs.relativize(path).toString().replace('\\', '/'),
             clock);
-    warehouse = DuckDbWarehouse.open(dir.resolve("warehouse.duckdb"));
-    run =
-        new ContainerRun(
-            MovieLensMfPipeline.definition(),
-            () -> warehouse,
-            Services.none().with(JobRegistry.class, jobs),
-            dir.resolve("work"),
-            quiet);
+    return new ContainerRun(
+        MovieLensMfPipeline.definition(),
+        () -> warehouse,
+        Services.none().with(JobRegistry.class, jobs),
+        dir.resolve("work"),
+        quiet);
   }
 
   @AfterEach
@@ -220,6 +231,72 @@ class JobRegistrationTest {
 
     register("job-1", "auto", true);
     assertEquals(1, vertex.requests(UploadModelRequest.class).size(), "a retry registers once");
+    assertEquals(
+        List.of("register movielens-mf/v1", "promote movielens-mf/v1"),
+        auditActions(),
+        "the actions a local run audits, once per job although the task ran twice");
+    JsonNode registered = Json.parse(bq.audit.get(0).get("detail"));
+    assertEquals(JobRegistry.ACTOR, bq.audit.get(0).get("actor"));
+    assertEquals("job-1", registered.path("run_id").asText());
+    assertEquals(
+        List.of("bundle_sha256", "model_version", "run_id"), fieldNames(registered), "as local");
+    Path bundle = dir.resolve("gcs").resolve(BUCKET).resolve("pipeline-root/job-1/export/model");
+    assertEquals(ModelVersion.of(bundle), registered.path("model_version").asText());
+    assertEquals(TreeHash.of(bundle).sha256(), registered.path("bundle_sha256").asText());
+    JsonNode promoted = Json.parse(bq.audit.get(1).get("detail"));
+    assertEquals(List.of("from", "reason", "status", "to"), fieldNames(promoted), "as local");
+    assertEquals("", promoted.path("from").asText(), "no champion before");
+    assertEquals("1", promoted.path("to").asText());
+    assertEquals("auto promotion of run job-1", promoted.path("reason").asText());
+    assertEquals("DEPLOYED", promoted.path("status").asText());
+
+    register("job-2", "auto", true);
+    assertEquals(
+        List.of(
+            "register movielens-mf/v1",
+            "promote movielens-mf/v1",
+            "register movielens-mf/v2",
+            "promote movielens-mf/v2"),
+        auditActions());
+    assertEquals("1", Json.parse(bq.audit.get(3).get("detail")).path("from").asText());
+    assertTrue(audit.verify().intact(), "the chain holds");
+  }
+
+  @Test
+  void aRetryAfterAnUnauditedPromotionAuditsItOnce() throws Exception {
+    AuditLog dying =
+        new AuditLog() {
+          @Override
+          public AuditEntry append(
+              Instant at, String actor, String action, String subject, Map<String, String> d) {
+            if (action.equals("promote")) {
+              throw new IllegalStateException("the task died after promoting");
+            }
+            return audit.append(at, actor, action, subject, d);
+          }
+
+          @Override
+          public List<AuditEntry> list() {
+            return audit.list();
+          }
+
+          @Override
+          public AuditVerification verify() {
+            return audit.verify();
+          }
+        };
+    ContainerRun first = containerRun(dying);
+    assertThrows(Exception.class, () -> register(first, "job-1", "auto", true));
+    assertEquals("deployed", lastStatusLabel(), "the registry changed, its audit did not");
+    assertEquals(List.of("register movielens-mf/v1"), auditActions());
+
+    register("job-1", "auto", true);
+    register("job-1", "auto", true);
+
+    assertEquals(List.of("register movielens-mf/v1", "promote movielens-mf/v1"), auditActions());
+    JsonNode promoted = Json.parse(bq.audit.get(1).get("detail"));
+    assertEquals("", promoted.path("from").asText());
+    assertEquals("DEPLOYED", promoted.path("status").asText());
   }
 
   @Test
@@ -239,6 +316,17 @@ class JobRegistrationTest {
         JobRegistry.gcsUri(Path.of("/gcs/b/pipeline-root/job-1/export/model")));
   }
 
+  private List<String> auditActions() {
+    return bq.audit.stream().map(r -> r.get("action") + " " + r.get("subject")).toList();
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    java.util.Collections.sort(names);
+    return names;
+  }
+
   private static Map<String, String> review() {
     return Map.of("promotion.policy", "review", "promotion.expires_after", "PT72H");
   }
@@ -255,6 +343,11 @@ class JobRegistrationTest {
 
   /** Runs the register task of job {@code job} on artifacts as Vertex stages them. */
   private void register(String job, String policy, boolean deployed) throws Exception {
+    register(run, job, policy, deployed);
+  }
+
+  private void register(ContainerRun container, String job, String policy, boolean deployed)
+      throws Exception {
     Path root = dir.resolve("gcs").resolve(BUCKET).resolve("pipeline-root").resolve(job);
     Map<String, Path> inputs = new LinkedHashMap<>();
     inputs.put("model", bundle(root.resolve("export/model")));
@@ -289,7 +382,7 @@ class JobRegistrationTest {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("promotion.policy", policy);
     params.put("promotion.expires_after", "PT72H");
-    run.run(RegisterComponent.NAME, job, inputs, Map.of(), params, Map.of());
+    container.run(RegisterComponent.NAME, job, inputs, Map.of(), params, Map.of());
   }
 
   private static Path bundle(Path dir) throws Exception {
