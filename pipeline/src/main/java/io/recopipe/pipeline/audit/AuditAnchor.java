@@ -99,8 +99,7 @@ final class AuditAnchor {
     if (log.size() < appended.seq() || !AuditChain.verify(log).intact()) {
       return false;
     }
-    String hash = from.seq() == 0 ? AuditChain.GENESIS : log.get((int) from.seq() - 1).hash();
-    return hash.equals(from.hash());
+    return AuditHeadCheck.hashAt(log, from.seq()).equals(from.hash());
   }
 
   /** The verdict for {@code entries}, whose chain verified as {@code chain}. */
@@ -116,57 +115,32 @@ final class AuditAnchor {
       if (read.isEmpty()) {
         return n == 0
             ? chain
-            : broken(
+            : AuditHeadCheck.broken(
                 n,
                 n,
                 where
                     + " is missing while the log has "
-                    + n
-                    + (n == 1 ? " entry" : " entries")
+                    + AuditHeadCheck.entries(n)
                     + ": it was deleted, or the log was written before recopipe kept one");
       }
       head = read.get();
     } catch (MalformedHeadException e) {
-      return broken(n, n, e.getMessage());
+      return AuditHeadCheck.broken(n, n, e.getMessage());
     } catch (IOException e) {
       return new AuditVerification(
           false, n, OptionalLong.empty(), "audit log BROKEN: cannot read " + e.getMessage());
     }
-    if (head.seq() > n) {
-      return broken(
-          n,
-          n + 1,
-          "the log ends at entry "
-              + n
-              + " but "
-              + where
-              + " says entry "
-              + head.seq()
-              + ": entries "
-              + (n + 1)
-              + ".."
-              + head.seq()
-              + " were cut off");
-    }
-    String hash = head.seq() == 0 ? AuditChain.GENESIS : entries.get((int) head.seq() - 1).hash();
-    if (!hash.equals(head.hash())) {
-      return broken(
-          n,
-          Math.max(head.seq(), 1),
-          "entry "
-              + head.seq()
-              + " differs from "
-              + where
-              + ": the history was rewritten from there on");
+    Optional<AuditVerification> mismatch =
+        AuditHeadCheck.mismatch(entries, head.seq(), head.hash(), where);
+    if (mismatch.isPresent()) {
+      return mismatch.get();
     }
     long behind = n - head.seq();
     String end =
         behind == 0
             ? "; its end matches its head anchor"
             : "; its head anchor is "
-                + behind
-                + " entr"
-                + (behind == 1 ? "y" : "ies")
+                + AuditHeadCheck.entries(behind)
                 + " behind (an append stopped before moving it; the next append moves it on)";
     return new AuditVerification(true, n, OptionalLong.empty(), chain.message() + end);
   }
@@ -177,10 +151,5 @@ final class AuditAnchor {
     } catch (MalformedHeadException e) {
       return Optional.empty();
     }
-  }
-
-  private static AuditVerification broken(int count, long seq, String why) {
-    return new AuditVerification(
-        false, count, OptionalLong.of(seq), "audit log BROKEN at entry " + seq + ": " + why);
   }
 }

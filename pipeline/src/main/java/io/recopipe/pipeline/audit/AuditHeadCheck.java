@@ -10,7 +10,9 @@ import java.util.OptionalLong;
 /**
  * Checks an intact chain's end against its sealed head (the settings row, updated with the entries)
  * and the head's copy in a file, both verified with the audit key, because only a head that cannot
- * be forged without the key notices the newest entries being cut off or re-hashed.
+ * be forged without the key notices the newest entries being cut off or re-hashed. The BigQuery
+ * log's {@link AuditAnchor} has its head judged by {@link #mismatch} too, so both logs say the same
+ * of the same damage.
  *
  * @param sealed the sealed head's text in the database, when present
  * @param copy the copy file's text, when present
@@ -65,11 +67,7 @@ record AuditHeadCheck(
     long copied = Head.parse(copy.get()).orElseThrow().seq();
     String lag =
         copied < n
-            ? "; the head copy is "
-                + (n - copied)
-                + " entr"
-                + (n - copied == 1 ? "y" : "ies")
-                + " behind (written after commit)"
+            ? "; the head copy is " + entries(n - copied) + " behind (written after commit)"
             : "";
     return new AuditVerification(
         true, n, OptionalLong.empty(), chain.message() + "; its end matches the sealed head" + lag);
@@ -91,35 +89,9 @@ record AuditHeadCheck(
               Math.min(n, Math.max(head.seq(), 1)),
               where + " was rewritten without the audit key (its MAC does not verify)"));
     }
-    if (head.seq() > n) {
-      return Optional.of(
-          broken(
-              n,
-              n + 1,
-              "the log ends at entry "
-                  + n
-                  + " but "
-                  + where
-                  + " says entry "
-                  + head.seq()
-                  + ": entries "
-                  + (n + 1)
-                  + ".."
-                  + head.seq()
-                  + " were cut off"));
-    }
-    String hash =
-        head.seq() == 0 ? AuditHeadFile.GENESIS : entries.get((int) head.seq() - 1).hash();
-    if (!hash.equals(head.hash())) {
-      return Optional.of(
-          broken(
-              n,
-              Math.max(head.seq(), 1),
-              "entry "
-                  + head.seq()
-                  + " differs from "
-                  + where
-                  + ": the history was rewritten from there on"));
+    Optional<AuditVerification> mismatch = mismatch(entries, head.seq(), head.hash(), where);
+    if (mismatch.isPresent()) {
+      return mismatch;
     }
     if (head.seq() < n && !mayLag) {
       return Optional.of(
@@ -140,7 +112,58 @@ record AuditHeadCheck(
     return Optional.empty();
   }
 
-  private static AuditVerification broken(int count, long seq, String why) {
+  /**
+   * What is wrong with the head {@code seq}/{@code hash} read from {@code where} as the end of the
+   * intact chain {@code entries}, if anything: entries cut off after it, or the history rewritten
+   * up to it. Every log's head (the sealed one, its copy, the BigQuery log's anchor) is judged
+   * here, so each says the same of the same damage.
+   */
+  static Optional<AuditVerification> mismatch(
+      List<AuditEntry> entries, long seq, String hash, String where) {
+    int n = entries.size();
+    if (seq > n) {
+      return Optional.of(
+          broken(
+              n,
+              n + 1,
+              "the log ends at entry "
+                  + n
+                  + " but "
+                  + where
+                  + " says entry "
+                  + seq
+                  + ": entries "
+                  + (n + 1)
+                  + ".."
+                  + seq
+                  + " were cut off"));
+    }
+    if (!hashAt(entries, seq).equals(hash)) {
+      return Optional.of(
+          broken(
+              n,
+              Math.max(seq, 1),
+              "entry "
+                  + seq
+                  + " differs from "
+                  + where
+                  + ": the history was rewritten from there on"));
+    }
+    return Optional.empty();
+  }
+
+  /** The hash of entry {@code seq} of {@code entries} (the genesis for 0). */
+  static String hashAt(List<AuditEntry> entries, long seq) {
+    return seq == 0 ? AuditChain.GENESIS : entries.get((int) seq - 1).hash();
+  }
+
+  /** {@code n} entries, in words ("1 entry", "2 entries"). */
+  static String entries(long n) {
+    return n + (n == 1 ? " entry" : " entries");
+  }
+
+  /** A broken verdict for a log of {@code count} entries, first broken at {@code seq}. */
+  static AuditVerification broken(int count, long seq, String why) {
     return new AuditVerification(
         false, count, OptionalLong.of(seq), "audit log BROKEN at entry " + seq + ": " + why);
   }
