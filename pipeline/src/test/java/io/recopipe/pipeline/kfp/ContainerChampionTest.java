@@ -6,21 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.aiplatform.v1.GetModelRequest;
 import io.recopipe.components.api.ArtifactType;
-import io.recopipe.components.api.Component;
-import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.Services;
-import io.recopipe.components.api.StepContext;
 import io.recopipe.infra.vertex.FakeModelService;
 import io.recopipe.infra.vertex.ModelUpload;
 import io.recopipe.infra.vertex.VertexModelRegistryClient;
 import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.testing.TestStep;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,53 +53,23 @@ class ContainerChampionTest {
   }
 
   /** Writes what the champion bundle holds (or "none") to its report, reading it twice. */
-  private record ReadsChampion() implements Component {
-    @Override
-    public String name() {
-      return "reads-champion";
-    }
-
-    @Override
-    public String version() {
-      return "1";
-    }
-
-    @Override
-    public List<Port> inputs() {
-      return List.of();
-    }
-
-    @Override
-    public List<Port> outputs() {
-      return List.of(Port.of("report", ArtifactType.REPORT));
-    }
-
-    @Override
-    public void validate(Map<String, String> parameters) {
-      // reads no parameters
-    }
-
-    @Override
-    public boolean readsChampion() {
-      return true;
-    }
-
-    @Override
-    public void run(StepContext context) throws ComponentException {
-      Optional<Path> champion = context.championModel();
-      context.championModel();
-      try {
-        Files.writeString(
-            context.output("report").resolve("champion.txt"),
-            champion.isEmpty() ? "none" : Files.readString(champion.get().resolve("weights.bin")));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  }
+  private static final TestStep READS_CHAMPION =
+      TestStep.of(
+              "reads-champion",
+              List.of(Port.of("report", ArtifactType.REPORT)),
+              context -> {
+                Optional<Path> champion = context.championModel();
+                context.championModel();
+                Files.writeString(
+                    context.output("report").resolve("champion.txt"),
+                    champion.isEmpty()
+                        ? "none"
+                        : Files.readString(champion.get().resolve("weights.bin")));
+              })
+          .readingChampion();
 
   private String runStep() throws Exception {
-    Pipeline pipeline = Pipeline.builder("movielens-mf").step("check", new ReadsChampion()).build();
+    Pipeline pipeline = Pipeline.builder("movielens-mf").step("check", READS_CHAMPION).build();
     Path work = dir.resolve("work");
     new ContainerRun(
             pipeline,

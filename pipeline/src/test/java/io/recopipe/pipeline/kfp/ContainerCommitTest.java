@@ -6,21 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.recopipe.components.api.ArtifactType;
-import io.recopipe.components.api.Component;
-import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.Services;
-import io.recopipe.components.api.StepContext;
 import io.recopipe.components.warehouse.Column;
 import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.components.warehouse.Warehouse;
-import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.model.io.Json;
 import io.recopipe.pipeline.dsl.Pipeline;
-import java.io.IOException;
+import io.recopipe.pipeline.testing.TestStep;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,83 +36,28 @@ class ContainerCommitTest {
   private ContainerRun run;
 
   /** A gate-like step that blesses or not. */
-  private record Decides(boolean blessed) implements Component {
-    @Override
-    public String name() {
-      return "gate";
-    }
-
-    @Override
-    public String version() {
-      return "1";
-    }
-
-    @Override
-    public List<Port> inputs() {
-      return List.of();
-    }
-
-    @Override
-    public List<Port> outputs() {
-      return List.of(Port.of("decision", ArtifactType.GATE_DECISION));
-    }
-
-    @Override
-    public void validate(Map<String, String> parameters) {
-      // reads no parameters
-    }
-
-    @Override
-    public void run(StepContext context) throws ComponentException {
-      try {
-        Files.writeString(
-            context.output("decision").resolve("decision.json"),
-            "{\"blessed\": " + blessed + ", \"checks\": []}");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+  private static TestStep decides(boolean blessed) {
+    return TestStep.of(
+        "gate",
+        List.of(Port.of("decision", ArtifactType.GATE_DECISION)),
+        context ->
+            Files.writeString(
+                context.output("decision").resolve("decision.json"),
+                "{\"blessed\": " + blessed + ", \"checks\": []}"));
   }
 
   /** A step that stages one table, as hybrid stages its evaluation. */
-  private record Writes() implements Component {
-    @Override
-    public String name() {
-      return "hybrid";
-    }
-
-    @Override
-    public String version() {
-      return "1";
-    }
-
-    @Override
-    public List<Port> inputs() {
-      return List.of();
-    }
-
-    @Override
-    public List<Port> outputs() {
-      return List.of();
-    }
-
-    @Override
-    public void validate(Map<String, String> parameters) {
-      // reads no parameters
-    }
-
-    @Override
-    public void run(StepContext context) throws ComponentException {
-      try {
-        context
-            .warehouse()
-            .replaceTable(
-                "hybrid_evaluation", List.of(new Column("x", "BIGINT")), List.of(List.of(1L)));
-      } catch (WarehouseException e) {
-        throw new ComponentException(e.getMessage(), e);
-      }
-    }
-  }
+  private static final TestStep WRITES =
+      TestStep.of(
+          "hybrid",
+          List.of(),
+          context ->
+              context
+                  .warehouse()
+                  .replaceTable(
+                      "hybrid_evaluation",
+                      List.of(new Column("x", "BIGINT")),
+                      List.of(List.of(1L))));
 
   @BeforeEach
   void start() throws Exception {
@@ -131,10 +71,7 @@ class ContainerCommitTest {
 
   private void runJob(boolean blessed) throws Exception {
     Pipeline pipeline =
-        Pipeline.builder("p")
-            .step("gate", new Decides(blessed))
-            .step("hybrid", new Writes())
-            .build();
+        Pipeline.builder("p").step("gate", decides(blessed)).step("hybrid", WRITES).build();
     run =
         new ContainerRun(
             pipeline,
