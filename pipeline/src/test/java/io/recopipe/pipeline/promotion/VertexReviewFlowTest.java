@@ -16,15 +16,10 @@ import io.grpc.Server;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.recopipe.components.api.Services;
-import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.infra.config.GcpConfig;
 import io.recopipe.infra.vertex.FakeModelService;
 import io.recopipe.infra.vertex.VertexModelRegistryClient;
-import io.recopipe.pipeline.config.ConfigValidator;
-import io.recopipe.pipeline.config.PipelineConfig;
 import io.recopipe.pipeline.dsl.Pipeline;
-import io.recopipe.pipeline.home.RecopipeHome;
-import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.registry.ModelRegistry;
@@ -32,13 +27,14 @@ import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import io.recopipe.pipeline.registry.VersionStatus;
 import io.recopipe.pipeline.registry.vertex.VertexModelRegistry;
 import io.recopipe.pipeline.review.ApprovalState;
-import io.recopipe.pipeline.review.HomeReview;
 import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunOptions;
 import io.recopipe.pipeline.runner.RunProfiles;
 import io.recopipe.pipeline.runner.RunResult;
+import io.recopipe.pipeline.testing.ReviewRuns;
+import io.recopipe.pipeline.testing.TestRunners;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -77,6 +73,7 @@ class VertexReviewFlowTest {
   private ManagedChannel channel;
   private VertexModelRegistryClient client;
   private ModelRegistry vertex;
+  private ReviewRuns under;
   private SqliteModelRegistry home;
   private LocalRunner runner;
   private Promotions promotions;
@@ -100,37 +97,25 @@ class VertexReviewFlowTest {
             uri -> "gs://recopipe-demo-artifacts/artifacts/" + uri + "/",
             image -> IMAGE,
             Clock.fixed(T0, ZoneOffset.UTC));
-    RecopipeHome recopipeHome = RecopipeHome.at(dir.resolve("home")).create();
-    MetadataStore store = MetadataStore.open(recopipeHome.metadataDb());
-    HomeReview review = HomeReview.sqlite(store, Clock.systemUTC());
-    home = new SqliteModelRegistry(store);
-    RunProfiles.Profile gcp =
-        new RunProfiles.Profile(
-            () -> {
-              try {
-                return DuckDbWarehouse.open(recopipeHome.warehouseDb());
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            },
-            Services.none(),
-            Optional.of(vertex));
-    runner = new LocalRunner(recopipeHome, store, parameters -> gcp, review, home);
-    promotions =
-        new Promotions(runner, home, review, n -> pipeline, Clock.fixed(T0, ZoneOffset.UTC));
-    alice =
-        review
-            .reviewers()
-            .authenticate(review.reviewers().add("alice", false, Optional.empty(), "user:test"));
-    bob =
-        review
-            .reviewers()
-            .authenticate(review.reviewers().add("bob", false, Optional.of(alice), "user:test"));
+    under =
+        ReviewRuns.open(
+            dir.resolve("home"),
+            pipeline,
+            recopipeHome ->
+                parameters ->
+                    new RunProfiles.Profile(
+                        TestRunners.duckDb(recopipeHome), Services.none(), Optional.of(vertex)),
+            Clock.fixed(T0, ZoneOffset.UTC));
+    home = under.registry();
+    runner = under.runner();
+    promotions = under.promotions();
+    alice = under.alice();
+    bob = under.bob();
   }
 
   @AfterEach
   void close() {
-    runner.close();
+    under.close();
     client.close();
     channel.shutdownNow();
     server.shutdownNow();
@@ -198,18 +183,7 @@ class VertexReviewFlowTest {
   }
 
   private RunResult run(String who) {
-    Map<String, String> parameters =
-        new ConfigValidator(pipeline)
-            .validate(
-                PipelineConfig.defaults()
-                    .over(
-                        PipelineConfig.parse(
-                            "test",
-                            io.recopipe.pipeline.testing.FastConfig.YAML
-                                + "promotion:\n  policy: review\n")),
-                false)
-            .values();
-    return runner.run(pipeline, parameters, options(who));
+    return runner.run(pipeline, ReviewRuns.parameters(pipeline, Map.of()), options(who));
   }
 
   private static RunOptions options(String who) {

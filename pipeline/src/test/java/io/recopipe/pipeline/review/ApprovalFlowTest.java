@@ -7,23 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recopipe.pipeline.audit.AuditEntry;
 import io.recopipe.pipeline.config.ConfigException;
-import io.recopipe.pipeline.config.ConfigValidator;
-import io.recopipe.pipeline.config.PipelineConfig;
 import io.recopipe.pipeline.dsl.Pipeline;
-import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.ExecutionStatus;
-import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.promotion.Promotions;
 import io.recopipe.pipeline.registry.AliasChange;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegisteredVersion;
-import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import io.recopipe.pipeline.registry.VersionStatus;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.runner.RunOptions;
 import io.recopipe.pipeline.runner.RunResult;
+import io.recopipe.pipeline.testing.ReviewRuns;
 import io.recopipe.pipeline.testing.TestRunners;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -34,7 +30,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,8 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and double decisions are refused or recorded as the policy says.
  */
 class ApprovalFlowTest {
-  static final String FAST_CONFIG =
-      io.recopipe.pipeline.testing.FastConfig.YAML + "promotion:\n  policy: review\n";
   private static final String NAME = MovieLensMfPipeline.NAME;
 
   /** A clock tests move forward. */
@@ -78,6 +71,7 @@ class ApprovalFlowTest {
 
   private final MovableClock clock = new MovableClock();
   private final Pipeline pipeline = MovieLensMfPipeline.definition();
+  private ReviewRuns under;
   private LocalRunner runner;
   private ModelRegistry registry;
   private Promotions promotions;
@@ -87,27 +81,23 @@ class ApprovalFlowTest {
 
   @BeforeEach
   void open() throws ReviewException {
-    RecopipeHome home = RecopipeHome.at(dir.resolve("home")).create();
-    MetadataStore store = MetadataStore.open(home.metadataDb());
-    review = HomeReview.sqlite(store, Clock.systemUTC());
-    registry = new SqliteModelRegistry(store);
-    runner =
-        new LocalRunner(home, store, TestRunners.local(TestRunners.duckDb(home)), review, registry);
-    promotions = new Promotions(runner, registry, review, name -> pipeline, clock);
-    alice =
-        review
-            .reviewers()
-            .authenticate(review.reviewers().add("alice", false, Optional.empty(), "user:test"));
-    bob =
-        review
-            .reviewers()
-            .authenticate(review.reviewers().add("bob", false, Optional.of(alice), "user:test"));
+    under =
+        ReviewRuns.open(
+            dir.resolve("home"),
+            pipeline,
+            home -> TestRunners.local(TestRunners.duckDb(home)),
+            clock);
+    runner = under.runner();
+    registry = under.registry();
+    promotions = under.promotions();
+    review = under.review();
+    alice = under.alice();
+    bob = under.bob();
   }
 
   @AfterEach
   void close() {
-    runner.close();
-    registry.close();
+    under.close();
   }
 
   private RunOptions as(String who) {
@@ -119,13 +109,7 @@ class ApprovalFlowTest {
   }
 
   private Map<String, String> parameters(Map<String, String> overrides) {
-    return new ConfigValidator(pipeline)
-        .validate(
-            PipelineConfig.defaults()
-                .over(PipelineConfig.parse("test", FAST_CONFIG))
-                .with(overrides),
-            false)
-        .values();
+    return ReviewRuns.parameters(pipeline, overrides);
   }
 
   @Test
