@@ -4,21 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.api.gax.core.NoCredentialsProvider;
-import com.google.api.gax.grpc.GrpcTransportChannel;
-import com.google.api.gax.rpc.FixedTransportChannelProvider;
 import com.google.cloud.aiplatform.v1.Model;
 import com.google.cloud.aiplatform.v1.UpdateModelRequest;
 import com.google.cloud.aiplatform.v1.UploadModelRequest;
 import com.google.protobuf.FieldMask;
-import io.grpc.ManagedChannel;
-import io.grpc.Server;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
 import io.recopipe.components.api.Services;
-import io.recopipe.infra.config.GcpConfig;
 import io.recopipe.infra.vertex.FakeModelService;
-import io.recopipe.infra.vertex.VertexModelRegistryClient;
 import io.recopipe.pipeline.dsl.Pipeline;
 import io.recopipe.pipeline.metadata.RunStatus;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
@@ -69,9 +60,6 @@ class VertexReviewFlowTest {
 
   private final FakeModelService fake = new FakeModelService();
   private final Pipeline pipeline = MovieLensMfPipeline.definition();
-  private Server server;
-  private ManagedChannel channel;
-  private VertexModelRegistryClient client;
   private ModelRegistry vertex;
   private ReviewRuns under;
   private SqliteModelRegistry home;
@@ -82,18 +70,9 @@ class VertexReviewFlowTest {
 
   @BeforeEach
   void open() throws Exception {
-    String name = InProcessServerBuilder.generateName();
-    server = InProcessServerBuilder.forName(name).directExecutor().addService(fake).build().start();
-    channel = InProcessChannelBuilder.forName(name).directExecutor().build();
-    client =
-        VertexModelRegistryClient.connect(
-            config(),
-            FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel)),
-            NoCredentialsProvider.create(),
-            "in-process");
     vertex =
         new VertexModelRegistry(
-            client,
+            fake.client(),
             uri -> "gs://recopipe-demo-artifacts/artifacts/" + uri + "/",
             image -> IMAGE,
             Clock.fixed(T0, ZoneOffset.UTC));
@@ -116,9 +95,7 @@ class VertexReviewFlowTest {
   @AfterEach
   void close() {
     under.close();
-    client.close();
-    channel.shutdownNow();
-    server.shutdownNow();
+    fake.close();
   }
 
   @Test
@@ -192,18 +169,5 @@ class VertexReviewFlowTest {
         new PrintStream(OutputStream.nullOutputStream()),
         who,
         Clock.fixed(T0, ZoneOffset.UTC));
-  }
-
-  private static GcpConfig config() {
-    Map<String, String> p = new HashMap<>();
-    p.put("gcp.project", "recopipe-demo");
-    p.put("gcp.region", "europe-west1");
-    p.put("gcp.dataset", "recopipe");
-    p.put("gcp.bucket", "recopipe-demo-artifacts");
-    p.put("gcp.repository", "recopipe");
-    p.put("gcp.service", "recommender");
-    p.put("gcp.pipeline_service_account", "pipeline@recopipe-demo.iam.gserviceaccount.com");
-    p.put("gcp.serving_service_account", "serving@recopipe-demo.iam.gserviceaccount.com");
-    return GcpConfig.from(p, "test");
   }
 }
