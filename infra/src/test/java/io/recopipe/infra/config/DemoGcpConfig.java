@@ -12,6 +12,11 @@ public final class DemoGcpConfig {
 
   /** The demo project's configuration. */
   public static GcpConfig config() {
+    return GcpConfig.from(parameters(), "test");
+  }
+
+  /** The demo project's {@code gcp.*} keys, in a new map a test may add to or change. */
+  public static Map<String, String> parameters() {
     Map<String, String> p = new HashMap<>();
     p.put("gcp.project", "recopipe-demo");
     p.put("gcp.region", "europe-west1");
@@ -21,6 +26,6 @@ public final class DemoGcpConfig {
     p.put("gcp.service", "recommender");
     p.put("gcp.pipeline_service_account", "pipeline@recopipe-demo.iam.gserviceaccount.com");
     p.put("gcp.serving_service_account", "serving@recopipe-demo.iam.gserviceaccount.com");
-    return GcpConfig.from(p, "test");
+    return p;
   }
 }

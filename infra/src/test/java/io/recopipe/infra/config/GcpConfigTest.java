@@ -3,7 +3,6 @@ package io.recopipe.infra.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,15 +10,7 @@ import org.junit.jupiter.api.Test;
 class GcpConfigTest {
   /** A complete, valid gcp section. */
   static Map<String, String> valid() {
-    Map<String, String> p = new HashMap<>();
-    p.put("gcp.project", "recopipe-demo");
-    p.put("gcp.region", "europe-west1");
-    p.put("gcp.dataset", "recopipe");
-    p.put("gcp.bucket", "recopipe-demo-artifacts");
-    p.put("gcp.repository", "recopipe");
-    p.put("gcp.service", "recommender");
-    p.put("gcp.pipeline_service_account", "pipeline@recopipe-demo.iam.gserviceaccount.com");
-    p.put("gcp.serving_service_account", "serving@recopipe-demo.iam.gserviceaccount.com");
+    Map<String, String> p = DemoGcpConfig.parameters();
     p.put("gcp.invokers", "serviceAccount:app@recopipe-demo.iam.gserviceaccount.com");
     return p;
   }

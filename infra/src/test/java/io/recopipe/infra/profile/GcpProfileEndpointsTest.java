@@ -12,6 +12,7 @@ import io.grpc.ServerMethodDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.recopipe.components.deploy.DeployTarget;
 import io.recopipe.components.packaging.ImageTarget;
+import io.recopipe.infra.config.DemoGcpConfig;
 import io.recopipe.infra.config.GcpConfig;
 import io.recopipe.infra.config.GcpConfigException;
 import io.recopipe.infra.config.GcpEndpoints;
@@ -20,7 +21,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -90,15 +90,7 @@ class GcpProfileEndpointsTest {
   }
 
   private Map<String, String> parameters() {
-    Map<String, String> p = new HashMap<>();
-    p.put("gcp.project", "recopipe-demo");
-    p.put("gcp.region", "europe-west1");
-    p.put("gcp.dataset", "recopipe");
-    p.put("gcp.bucket", "recopipe-demo-artifacts");
-    p.put("gcp.repository", "recopipe");
-    p.put("gcp.service", "recommender");
-    p.put("gcp.pipeline_service_account", "pipeline@recopipe-demo.iam.gserviceaccount.com");
-    p.put("gcp.serving_service_account", "serving@recopipe-demo.iam.gserviceaccount.com");
+    Map<String, String> p = DemoGcpConfig.parameters();
     String root = "http://127.0.0.1:" + httpServer.getAddress().getPort();
     p.put("gcp.bigquery_endpoint", root);
     p.put("gcp.storage_endpoint", root);

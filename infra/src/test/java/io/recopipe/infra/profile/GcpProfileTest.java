@@ -12,39 +12,16 @@ import io.recopipe.components.packaging.ImageTarget;
 import io.recopipe.components.train.TrainingEngine;
 import io.recopipe.infra.bigquery.BigQueryWarehouse;
 import io.recopipe.infra.bigquery.BqmlTrainingEngine;
-import io.recopipe.infra.config.GcpConfig;
+import io.recopipe.infra.config.DemoGcpConfig;
 import java.io.IOException;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The gcp profile installs every backend without calling Google, and needs credentials first. */
 class GcpProfileTest {
-  private static GcpConfig config() {
-    return GcpConfig.from(
-        Map.of(
-            "gcp.project",
-            "recopipe-demo",
-            "gcp.region",
-            "europe-west1",
-            "gcp.dataset",
-            "recopipe",
-            "gcp.bucket",
-            "recopipe-demo-artifacts",
-            "gcp.repository",
-            "recopipe",
-            "gcp.service",
-            "recommender",
-            "gcp.pipeline_service_account",
-            "pipeline@recopipe-demo.iam.gserviceaccount.com",
-            "gcp.serving_service_account",
-            "serving@recopipe-demo.iam.gserviceaccount.com"),
-        "test");
-  }
-
   @Test
   void installsTheWarehouseEngineMirrorImageAndDeployTargets() {
     GoogleCredentials fake = GoogleCredentials.create(new AccessToken("token", null));
-    try (GcpProfile profile = GcpProfile.open(config(), () -> fake)) {
+    try (GcpProfile profile = GcpProfile.open(DemoGcpConfig.config(), () -> fake)) {
       assertEquals(
           BqmlTrainingEngine.NAME,
           profile.services().get(TrainingEngine.class).orElseThrow().name());
@@ -70,7 +47,7 @@ class GcpProfileTest {
             GcpProfileException.class,
             () ->
                 GcpProfile.open(
-                    config(),
+                    DemoGcpConfig.config(),
                     () -> {
                       throw new IOException(
                           "The Application Default Credentials are not available.");
