@@ -14,9 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,23 +38,6 @@ class ApprovalDeployIT {
     CliRunner.run("undeploy", "--home", home());
   }
 
-  /** Adds {@code name}: the home's first reviewer needs no admin; later ones pass one's token. */
-  private Path reviewer(String name, String... admin) throws IOException {
-    List<String> args = new ArrayList<>(List.of("reviewers", "add", name, "--home", home()));
-    args.addAll(Arrays.asList(admin));
-    CliRunner.Result added = CliRunner.run(args.toArray(String[]::new));
-    assertEquals(ExitCodes.OK, added.code(), added.err());
-    String token =
-        added
-            .out()
-            .lines()
-            .filter(l -> l.startsWith("token: "))
-            .findFirst()
-            .orElseThrow()
-            .substring(7);
-    return Files.writeString(dir.resolve(name + ".token"), token);
-  }
-
   @Test
   void nothingServesUntilApprovedAndRollbackServesThePreviousModelAgain() throws Exception {
     int port = freePort();
@@ -67,8 +47,8 @@ class ApprovalDeployIT {
             RunCommandTest.FAST_CONFIG.replace("enabled: false", "enabled: true\n  port: " + port)
                 + "promotion: review\n");
     String predict = "http://127.0.0.1:" + port + "/v1/models/recommender_model:predict";
-    Path alice = reviewer("alice");
-    Path bob = reviewer("bob", "--token-file", alice.toString());
+    Path alice = CliReviewers.add(dir.resolve("home"), dir, "alice");
+    Path bob = CliReviewers.add(dir.resolve("home"), dir, "bob", "--token-file", alice.toString());
 
     CliRunner.Result waiting =
         CliRunner.run(

@@ -126,8 +126,8 @@ class GcpApproveIT {
 
   @Test
   void theStarterIsRefusedAndAnotherReviewersApprovalDeploysThePinnedImage() throws Exception {
-    Path carol = reviewer("carol");
-    Path bob = reviewer("bob", "--token-file", carol.toString());
+    Path carol = CliReviewers.add(dir.resolve("home"), dir, "carol");
+    Path bob = CliReviewers.add(dir.resolve("home"), dir, "bob", "--token-file", carol.toString());
 
     CliRunner.Result own = approve(carol, "my own model is fine");
     assertEquals(ExitCodes.REFUSED, own.code(), own.transcript());
@@ -171,25 +171,6 @@ class GcpApproveIT {
         config.toString(),
         "--home",
         dir.resolve("home").toString());
-  }
-
-  /** Adds {@code name}: the home's first reviewer needs no admin; later ones pass one's token. */
-  private Path reviewer(String name, String... admin) throws Exception {
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of("reviewers", "add", name, "--home", dir.resolve("home").toString()));
-    args.addAll(List.of(admin));
-    CliRunner.Result added = CliRunner.run(args.toArray(String[]::new));
-    assertEquals(ExitCodes.OK, added.code(), added.transcript());
-    String token =
-        added
-            .out()
-            .lines()
-            .filter(l -> l.startsWith("token: "))
-            .findFirst()
-            .orElseThrow()
-            .substring(7);
-    return Files.writeString(dir.resolve(name + ".token"), token);
   }
 
   private static RegisteredVersion draft() {

@@ -43,15 +43,7 @@ class ModelsCommandTest {
     CliRunner.Result added = cli("reviewers", "add", name);
     assertEquals(ExitCodes.OK, added.code(), added.err());
     assertTrue(added.out().contains("shown once"), added.out());
-    String token =
-        added
-            .out()
-            .lines()
-            .filter(l -> l.startsWith("token: "))
-            .findFirst()
-            .orElseThrow()
-            .substring(7);
-    return Files.writeString(dir.resolve(name + ".token"), token + "\n");
+    return Files.writeString(dir.resolve(name + ".token"), CliReviewers.token(added) + "\n");
   }
 
   /** Another reviewer, added by {@code admin}, whose token goes to an owner-only file. */

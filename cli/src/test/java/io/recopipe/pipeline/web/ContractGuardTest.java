@@ -12,6 +12,7 @@ import io.recopipe.components.synthetic.SyntheticGenerator;
 import io.recopipe.model.data.Ratings;
 import io.recopipe.model.io.Json;
 import io.recopipe.model.io.JsonFields;
+import io.recopipe.pipeline.cli.CliReviewers;
 import io.recopipe.pipeline.cli.CliRunner;
 import io.recopipe.pipeline.cli.ExitCodes;
 import io.recopipe.pipeline.home.RecopipeHome;
@@ -119,17 +120,7 @@ class ContractGuardTest {
 
     CliRunner.Result added = CliRunner.run("reviewers", "add", "bob", "--home", home.toString());
     assertEquals(ExitCodes.OK, added.code(), added.err());
-    Path bob =
-        Files.writeString(
-            dir.resolve("bob.token"),
-            added
-                    .out()
-                    .lines()
-                    .filter(l -> l.startsWith("token: "))
-                    .findFirst()
-                    .orElseThrow()
-                    .substring(7)
-                + "\n");
+    Path bob = Files.writeString(dir.resolve("bob.token"), CliReviewers.token(added) + "\n");
     CliRunner.Result approved =
         CliRunner.run(
             "models",
