@@ -40,7 +40,7 @@ class IamGrantsTest {
 
   @BeforeAll
   static void readTerraform() throws Exception {
-    TerraformModule module = TerraformModule.load();
+    TerraformModule module = TerraformModule.shared();
     customRoles = module.customRoles();
     grants = new ArrayList<>();
     for (TerraformModule.Grant g : module.grants()) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recopipe.infra.config.GcpConfig;
@@ -15,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,39 +22,11 @@ import org.junit.jupiter.api.Test;
  * the right resource attribute.
  */
 class TerraformConfigOutputTest {
-  /** What an applied state would hold for each expression the outputs interpolate. */
-  private static final Map<String, String> STATE =
-      Map.ofEntries(
-          Map.entry("var.project", "recopipe-demo"),
-          Map.entry("var.region", "europe-west4"),
-          Map.entry("var.image", "mf-server"),
-          Map.entry("google_bigquery_dataset.recopipe.dataset_id", "ratings_wh"),
-          Map.entry("google_bigquery_dataset.recopipe.location", "EU"),
-          Map.entry("google_storage_bucket.recopipe.name", "recopipe-demo-artifacts"),
-          Map.entry("google_storage_bucket.recopipe.url", "gs://recopipe-demo-artifacts"),
-          Map.entry("google_artifact_registry_repository.recopipe.repository_id", "images"),
-          Map.entry("google_cloud_run_v2_service.serving.name", "reco"),
-          Map.entry(
-              "google_service_account.pipeline.email",
-              "rp-pipeline@recopipe-demo.iam.gserviceaccount.com"),
-          Map.entry(
-              "google_service_account.serving.email",
-              "rp-serving@recopipe-demo.iam.gserviceaccount.com"),
-          Map.entry(
-              "jsonencode(var.invokers)",
-              "[\"user:ana@example.com\",\"serviceAccount:app@recopipe-demo.iam"
-                  + ".gserviceaccount.com\"]"));
-
-  private static TerraformModule module;
-
-  @BeforeAll
-  static void load() throws IOException {
-    module = TerraformModule.load();
-  }
+  private static final TerraformModule MODULE = TerraformModule.shared();
 
   @Test
   void variablesAreNamedAfterTheGcpKeys() {
-    Map<String, Map<String, Object>> variables = module.blocks("variable");
+    Map<String, Map<String, Object>> variables = MODULE.blocks("variable");
     for (String key :
         List.of(
             "project",
@@ -78,17 +48,7 @@ class TerraformConfigOutputTest {
   void renderedConfigBlockIsAcceptedWithEveryValueFromTheRightResource() {
     GcpConfig config = GcpConfig.from(renderedParameters(), "terraform output recopipe_config");
     assertEquals(
-        new GcpConfig(
-            "recopipe-demo",
-            "europe-west4",
-            "ratings_wh",
-            "EU",
-            "recopipe-demo-artifacts",
-            "images",
-            "mf-server",
-            "reco",
-            "rp-pipeline@recopipe-demo.iam.gserviceaccount.com",
-            "rp-serving@recopipe-demo.iam.gserviceaccount.com",
+        SampleState.config(
             List.of(
                 "user:ana@example.com",
                 "serviceAccount:app@recopipe-demo.iam.gserviceaccount.com")),
@@ -118,24 +78,23 @@ class TerraformConfigOutputTest {
     assertEquals(config.pipelineRoot(), renderOutput("pipeline_root"));
     assertEquals(
         config.registryHost() + "/recopipe-demo/images",
-        module.render("${local.repository_url}", TerraformConfigOutputTest::state));
+        MODULE.render("${local.repository_url}", SampleState::valueOf));
   }
 
   @Test
   void unknownInterpolationsAreReportedNotGuessed() {
     assertThrows(
         AssertionError.class,
-        () ->
-            module.render("${google_storage_bucket.other.name}", TerraformConfigOutputTest::state));
+        () -> MODULE.render("${google_storage_bucket.other.name}", SampleState::valueOf));
   }
 
   /** The rendered heredoc, flattened the way recopipe flattens a config (lists comma-joined). */
   private static Map<String, String> renderedParameters() {
     String block =
-        module
+        MODULE
             .render(
-                (String) module.blocks("output").get("recopipe_config").get("value"),
-                TerraformConfigOutputTest::state)
+                (String) MODULE.blocks("output").get("recopipe_config").get("value"),
+                SampleState::valueOf)
             .stripIndent();
     List<String> lines = new ArrayList<>(block.strip().lines().toList());
     assertEquals("gcp:", lines.remove(0));
@@ -149,17 +108,8 @@ class TerraformConfigOutputTest {
   }
 
   private static String renderOutput(String name) {
-    return module.render(
-        module.stringArgument("output \"" + name + "\"", "value"),
-        TerraformConfigOutputTest::state);
-  }
-
-  private static String state(String expression) {
-    String value = STATE.get(expression);
-    if (value == null) {
-      fail("outputs interpolate ${" + expression + "}, which this test's sample state lacks");
-    }
-    return value;
+    return MODULE.render(
+        MODULE.stringArgument("output \"" + name + "\"", "value"), SampleState::valueOf);
   }
 
   private static String joined(String jsonList) {

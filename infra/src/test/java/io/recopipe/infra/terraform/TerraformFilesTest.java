@@ -6,43 +6,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recopipe.infra.config.GcpConfig;
 import io.recopipe.infra.gcs.GcsHeadAnchor;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class TerraformFilesTest {
   private static final Pattern VAR_REFERENCE = Pattern.compile("\\bvar\\.([A-Za-z_][A-Za-z0-9_]*)");
   private static final Set<String> PUBLIC_PRINCIPALS = Set.of("allUsers", "allAuthenticatedUsers");
-  private static TerraformModule module;
-
-  @BeforeAll
-  static void load() throws IOException {
-    module = TerraformModule.load();
-  }
+  private static final TerraformModule MODULE = TerraformModule.shared();
 
   @Test
   void everyReferencedVariableIsDeclared() {
     Set<String> undeclared = new TreeSet<>(references(false));
-    undeclared.removeAll(module.blocks("variable").keySet());
+    undeclared.removeAll(MODULE.blocks("variable").keySet());
     assertEquals(Set.of(), undeclared, "var.X used but no variable \"X\" block");
   }
 
   @Test
   void everyDeclaredVariableIsUsedOutsideItsOwnDeclaration() {
-    Set<String> unused = new TreeSet<>(module.blocks("variable").keySet());
+    Set<String> unused = new TreeSet<>(MODULE.blocks("variable").keySet());
     unused.removeAll(references(true));
     assertEquals(Set.of(), unused, "variables declared but never used by a resource or output");
   }
 
   @Test
   void everyVariableHasADescriptionAndAType() {
-    module
+    MODULE
         .blocks("variable")
         .forEach(
             (name, body) -> {
@@ -53,10 +46,10 @@ class TerraformFilesTest {
 
   @Test
   void providerIsPinnedToGoogleSeven() {
-    Map<String, Object> terraform = module.blocks("terraform").get("required_providers");
+    Map<String, Object> terraform = MODULE.blocks("terraform").get("required_providers");
     assertEquals(List.of("hashicorp/google"), TerraformModule.valuesAt(terraform, "google.source"));
     assertEquals(List.of("~> 7.0"), TerraformModule.valuesAt(terraform, "google.version"));
-    assertTrue(module.blocks("terraform").containsKey("required_version"));
+    assertTrue(MODULE.blocks("terraform").containsKey("required_version"));
   }
 
   @Test
@@ -70,7 +63,7 @@ class TerraformFilesTest {
             "google_service_account", List.of("account_id"));
     required.forEach(
         (type, paths) -> {
-          Map<String, Map<String, Object>> resources = module.resources(type);
+          Map<String, Map<String, Object>> resources = MODULE.resources(type);
           assertFalse(resources.isEmpty(), "no " + type);
           resources.forEach(
               (name, body) ->
@@ -81,12 +74,12 @@ class TerraformFilesTest {
                               type + "." + name + " lacks " + path)));
         });
     assertEquals(
-        Set.of("pipeline", "serving"), module.resources("google_service_account").keySet());
+        Set.of("pipeline", "serving"), MODULE.resources("google_service_account").keySet());
   }
 
   @Test
   void repositoryHoldsDockerImages() {
-    module
+    MODULE
         .resources("google_artifact_registry_repository")
         .values()
         .forEach(body -> assertEquals("DOCKER", body.get("format")));
@@ -94,7 +87,7 @@ class TerraformFilesTest {
 
   @Test
   void cloudRunServiceIsDestroyableRunsAsServingAccountAndLeavesRevisionsToTheCli() {
-    Map<String, Object> service = module.resources("google_cloud_run_v2_service").get("serving");
+    Map<String, Object> service = MODULE.resources("google_cloud_run_v2_service").get("serving");
     assertEquals(false, service.get("deletion_protection"));
     assertFalse(Boolean.TRUE.equals(service.get("invoker_iam_disabled")), "invoker check off");
     assertEquals(
@@ -109,7 +102,7 @@ class TerraformFilesTest {
 
   @Test
   void noResourceGrantsAnythingToThePublic() {
-    module
+    MODULE
         .resources()
         .forEach(
             (type, byName) ->
@@ -124,7 +117,7 @@ class TerraformFilesTest {
 
   @Test
   void onlyTheInvokersVariableGetsRunInvoker() {
-    module
+    MODULE
         .resources()
         .forEach(
             (type, byName) ->
@@ -133,14 +126,14 @@ class TerraformFilesTest {
                       if (strings(body).contains("roles/run.invoker")) {
                         assertEquals("google_cloud_run_v2_service_iam_member", type, name);
                         assertEquals("each.value", body.get("member"), type + "." + name);
-                        String text = module.resourceText(type, name);
+                        String text = MODULE.resourceText(type, name);
                         assertTrue(
                             text.matches("(?s).*for_each\\s*=\\s*toset\\(var\\.invokers\\).*"),
                             text);
                       }
                     }));
     assertTrue(
-        module
+        MODULE
             .texts()
             .get("variables.tf")
             .contains("can(regex(\"^(user|serviceAccount|" + "group|domain):.+$\", member))"),
@@ -150,7 +143,7 @@ class TerraformFilesTest {
   @Test
   void grantsAreExactlyTheLeastPrivilegeSet() {
     Set<String> grants = new TreeSet<>();
-    for (TerraformModule.Grant g : module.grants()) {
+    for (TerraformModule.Grant g : MODULE.grants()) {
       if (!g.role().equals("roles/run.invoker")) {
         grants.add(g.role() + " on " + g.type().replace("_iam_member", "") + " to " + g.identity());
       }
@@ -180,7 +173,7 @@ class TerraformFilesTest {
         grants,
         "reviewers get the review tables (not the dataset), the anchor object, BigQuery jobs,"
             + " alias moves and the deploy; submitters create pipeline jobs as the pipeline account");
-    Map<String, Map<String, Object>> actAs = module.resources("google_service_account_iam_member");
+    Map<String, Map<String, Object>> actAs = MODULE.resources("google_service_account_iam_member");
     assertEquals(
         List.of("google_service_account.serving.name"),
         TerraformModule.valuesAt(actAs, "pipeline_acts_as_serving.service_account_id"),
@@ -199,19 +192,19 @@ class TerraformFilesTest {
   void reviewerTableGrantsAreOneForEachOverTableToRole() {
     assertEquals(
         Map.of("audit_log", "roles/bigquery.dataEditor", "approvals", "roles/bigquery.dataEditor"),
-        module.reviewerTableRoles());
+        MODULE.reviewerTableRoles());
     Set<String> tables = new TreeSet<>();
-    module
+    MODULE
         .resources("google_bigquery_table")
         .values()
         .forEach(body -> tables.add(String.valueOf(body.get("table_id"))));
-    assertEquals(tables, new TreeSet<>(module.reviewerTableRoles().keySet()), "every review table");
+    assertEquals(tables, new TreeSet<>(MODULE.reviewerTableRoles().keySet()), "every review table");
     assertEquals(
-        Set.of("reviewer_tables"), module.resources("google_bigquery_table_iam_member").keySet());
-    String text = module.resourceText("google_bigquery_table_iam_member", "reviewer_tables");
+        Set.of("reviewer_tables"), MODULE.resources("google_bigquery_table_iam_member").keySet());
+    String text = MODULE.resourceText("google_bigquery_table_iam_member", "reviewer_tables");
     assertTrue(text.matches("(?s).*for_each\\s*=\\s*local\\.reviewer_table_grants\\s.*"), text);
     assertTrue(
-        module
+        MODULE
             .texts()
             .get("iam.tf")
             .matches(
@@ -224,37 +217,18 @@ class TerraformFilesTest {
   @Test
   void reviewersMayWriteTheAuditAnchorObjectOnly() {
     Map<String, Object> grant =
-        module.resources("google_storage_bucket_iam_member").get("reviewer_audit_anchor");
+        MODULE.resources("google_storage_bucket_iam_member").get("reviewer_audit_anchor");
     assertEquals(
         "resource.name == \"projects/_/buckets/${google_storage_bucket.recopipe.name}/objects/"
             + "${local.audit_anchor_object}\"",
-        module
+        MODULE
             .stringArgument(
                 "resource \"google_storage_bucket_iam_member\" \"reviewer_audit_anchor\"",
                 "expression")
             .replace("\\\"", "\""));
     assertEquals(1, TerraformModule.valuesAt(grant, "condition.title").size());
-    String object =
-        module.render(
-            "${local.audit_anchor_object}",
-            e ->
-                Map.of(
-                        "google_bigquery_dataset.recopipe.dataset_id", "ratings_wh",
-                        "google_bigquery_table.audit_log.table_id", "audit_log")
-                    .get(e));
-    GcpConfig config =
-        new GcpConfig(
-            "recopipe-demo",
-            "europe-west4",
-            "ratings_wh",
-            "EU",
-            "recopipe-demo-artifacts",
-            "images",
-            "mf-server",
-            "reco",
-            "rp-pipeline@recopipe-demo.iam.gserviceaccount.com",
-            "rp-serving@recopipe-demo.iam.gserviceaccount.com",
-            List.of());
+    String object = MODULE.render("${local.audit_anchor_object}", SampleState::valueOf);
+    GcpConfig config = SampleState.config(List.of());
     assertEquals(
         GcsHeadAnchor.forAuditTable(null, config, "audit_log").uri(),
         "gs://" + config.bucket() + "/" + object,
@@ -263,7 +237,7 @@ class TerraformFilesTest {
 
   @Test
   void noRoleIsBasicOrAuthoritative() {
-    module
+    MODULE
         .resources()
         .forEach(
             (type, byName) -> {
@@ -281,7 +255,7 @@ class TerraformFilesTest {
 
   @Test
   void bucketIsPrivateVersionedAndExpiresOldPipelineRuns() {
-    Map<String, Object> bucket = module.resources("google_storage_bucket").get("recopipe");
+    Map<String, Object> bucket = MODULE.resources("google_storage_bucket").get("recopipe");
     assertEquals(true, bucket.get("uniform_bucket_level_access"));
     assertEquals("enforced", bucket.get("public_access_prevention"));
     assertEquals(List.of(true), TerraformModule.valuesAt(bucket, "versioning.enabled"));
@@ -298,7 +272,7 @@ class TerraformFilesTest {
 
   @Test
   void outputsNameTheServiceUriAndRepositoryUrl() {
-    Map<String, Map<String, Object>> outputs = module.blocks("output");
+    Map<String, Map<String, Object>> outputs = MODULE.blocks("output");
     assertEquals(
         "google_cloud_run_v2_service.serving.uri", outputs.get("service_uri").get("value"));
     assertEquals("local.repository_url", outputs.get("repository_url").get("value"));
@@ -317,7 +291,7 @@ class TerraformFilesTest {
 
   private static Set<String> references(boolean skipDeclarations) {
     Set<String> names = new TreeSet<>();
-    module
+    MODULE
         .texts()
         .forEach(
             (file, text) -> {

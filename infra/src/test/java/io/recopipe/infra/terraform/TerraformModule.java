@@ -2,6 +2,7 @@ package io.recopipe.infra.terraform;
 
 import com.bertramlabs.plugins.hcl4j.HCLParser;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +28,24 @@ final class TerraformModule {
   private final Map<String, String> texts = new LinkedHashMap<>();
   private final Map<String, Map<String, Object>> parsed = new LinkedHashMap<>();
 
+  private static TerraformModule shared;
+
   private TerraformModule() {}
+
+  /**
+   * The module, read and parsed once for every test of this JVM: the files do not change while
+   * tests run, and every test class would otherwise read them again with the same setup block.
+   */
+  static synchronized TerraformModule shared() {
+    if (shared == null) {
+      try {
+        shared = load();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return shared;
+  }
 
   /** Reads and parses every {@code .tf} file of {@link #DIRECTORY}. */
   static TerraformModule load() throws IOException {
