@@ -148,6 +148,9 @@ resource "google_bigquery_table_iam_member" "reviewer_tables" {
 # Moving the anchor reads and overwrites one object (storage.objects.get, create, and delete to
 # overwrite), so the grant is conditioned on that object's name (uniform bucket-level access is on,
 # which IAM conditions on buckets require: https://cloud.google.com/storage/docs/access-control/iam#conditions).
+# An object's name in a condition reads projects/_/buckets/BUCKET/objects/OBJECT, as in Google's
+# example resource.name.startsWith("projects/_/buckets/bucket-name/objects/prefix-a-")
+# (https://cloud.google.com/ruby/docs/reference/google-cloud-storage/1.48.0/Google-Cloud-Storage-Policy-Condition).
 resource "google_storage_bucket_iam_member" "reviewer_audit_anchor" {
   for_each = toset(var.reviewers)
   bucket   = google_storage_bucket.recopipe.name

@@ -92,12 +92,7 @@ class IamGrantsTest {
    */
   @Test
   void theDeployerCanReadButNotSetTheServicesIamPolicy() {
-    List<String> serviceRoles =
-        grants.stream()
-            .filter(g -> g.identity().equals("pipeline") && g.kind().equals("service"))
-            .map(Grant::role)
-            .toList();
-    assertEquals(List.of("roles/run.developer"), serviceRoles);
+    assertEquals(List.of("roles/run.developer"), roles("pipeline", "service"));
     assertEquals(Optional.of(false), holds("roles/run.developer", "run.services.setIamPolicy"));
     assertEquals(Optional.of(true), holds("roles/run.developer", "run.services.getIamPolicy"));
     assertEquals(Optional.of(true), holds("roles/run.admin", "run.services.setIamPolicy"));
@@ -169,12 +164,40 @@ class IamGrantsTest {
     }
   }
 
+  /**
+   * Registering a version waits for UploadModel's long-running operation. Vertex AI checks a call
+   * on an operation against the permissions of the resource it works on, not against a permission
+   * of its own: Google's table lists, for instance, "aiplatform.batchPredictionJobs.get (to call
+   * GET on the returned long-running operation)"
+   * (https://cloud.google.com/vertex-ai/docs/general/iam-permissions). Whichever model permission
+   * the UploadModel row names (upload,
+   * https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.models/upload, or
+   * get), the pipeline's project-level role holds it.
+   */
+  @Test
+  void thePipelineCanPollTheModelUploadItStarts() {
+    List<String> projectRoles = roles("pipeline", "project");
+    for (String permission : List.of("aiplatform.models.upload", "aiplatform.models.get")) {
+      assertTrue(
+          projectRoles.stream().anyMatch(role -> holds(role, permission).orElse(false)),
+          permission + " in none of " + projectRoles);
+    }
+  }
+
   private static Optional<Grant> granting(MethodRow row) {
     return grants.stream()
         .filter(g -> g.identity().equals(row.identity()))
         .filter(g -> g.kind().equals(row.resource()) || g.kind().equals("project"))
         .filter(g -> holds(g.role(), row.permission()).orElse(false))
         .findFirst();
+  }
+
+  /** The roles granted to {@code identity} on resources of {@code kind}. */
+  private static List<String> roles(String identity, String kind) {
+    return grants.stream()
+        .filter(g -> g.identity().equals(identity) && g.kind().equals(kind))
+        .map(Grant::role)
+        .toList();
   }
 
   private static List<String> grantsOf(String identity) {

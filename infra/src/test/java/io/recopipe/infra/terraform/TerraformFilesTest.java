@@ -213,7 +213,15 @@ class TerraformFilesTest {
         "one grant per table and reviewer");
   }
 
-  /** Reviewers write the audit log's head anchor and no other object of the bucket. */
+  /**
+   * Reviewers write the audit log's head anchor and no other object of the bucket. The condition
+   * names the object the way Cloud Storage resource names read in IAM conditions, {@code
+   * projects/_/buckets/BUCKET/objects/OBJECT} (Google's own example: {@code
+   * resource.name.startsWith("projects/_/buckets/bucket-name/objects/prefix-a-")},
+   * https://cloud.google.com/ruby/docs/reference/google-cloud-storage/1.48.0/Google-Cloud-Storage-Policy-Condition;
+   * Cloud Storage recognizes the name attribute:
+   * https://cloud.google.com/iam/docs/configuring-resource-based-access).
+   */
   @Test
   void reviewersMayWriteTheAuditAnchorObjectOnly() {
     Map<String, Object> grant =
