@@ -103,17 +103,18 @@ public final class IngestedDataset {
   /**
    * Lets this process's later reads of split {@code file} of dataset {@code dir} (also after the
    * directory is renamed) use {@code ratings}, built on first use, instead of parsing the file, as
-   * long as the file keeps its size, modification time and checksum. For the step that wrote the
-   * file and the dataset's schema.json: {@code ratings} must be exactly what reading the file back
-   * gives (rows in file order, ids numbered in order of first appearance).
+   * long as the file keeps its size, modification time and checksum: {@code crc32c}, the CRC-32C of
+   * the bytes the caller wrote to it (a wrong one only means the file is parsed). For the step that
+   * wrote the file and the dataset's schema.json: {@code ratings} must be exactly what reading the
+   * file back gives (rows in file order, ids numbered in order of first appearance).
    *
    * @throws IOException when schema.json or the file cannot be read
    */
-  public void offer(String file, Supplier<Ratings> ratings) throws IOException {
+  public void offer(String file, long crc32c, Supplier<Ratings> ratings) throws IOException {
     if (!recorded) {
       throw new IllegalStateException(dir + " has no schema.json");
     }
-    ReadSplits.offer(dir.resolve(file), expected(schema, file), ratings);
+    ReadSplits.offer(dir.resolve(file), expected(schema, file), crc32c, ratings);
   }
 
   private static SplitFileReader.Expected expected(DatasetSchema schema, String file) {

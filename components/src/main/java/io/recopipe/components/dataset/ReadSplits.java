@@ -87,12 +87,17 @@ final class ReadSplits {
 
   /**
    * Remembers {@code ratings}, built on first use, as the parse of {@code file} as it is now, for a
-   * writer that can build exactly what reading the file checked against {@code expected} gives.
+   * writer that can build exactly what reading the file checked against {@code expected} gives and
+   * that checksummed the bytes it wrote ({@code crc32c}), so the file is not read again here; every
+   * later read still checksums the file, so a file changed since is parsed (and checked).
    */
-  static void offer(Path file, SplitFileReader.Expected expected, Supplier<Ratings> ratings)
+  static void offer(
+      Path file, SplitFileReader.Expected expected, long crc32c, Supplier<Ratings> ratings)
       throws IOException {
     Path absolute = file.toAbsolutePath().normalize();
-    remember(absolute, keyOf(absolute, expected), new Once(ratings));
+    BasicFileAttributes attributes = Files.readAttributes(absolute, BasicFileAttributes.class);
+    Key key = new Key(attributes.size(), attributes.lastModifiedTime(), crc32c, expected);
+    remember(absolute, key, new Once(ratings));
   }
 
   private static Key keyOf(Path absolute, SplitFileReader.Expected expected) throws IOException {

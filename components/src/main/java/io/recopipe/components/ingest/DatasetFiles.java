@@ -17,7 +17,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * Writes the files of a {@link DatasetLayout} directory: ratings and both splits in sorted order,
@@ -27,8 +30,15 @@ import java.util.function.Function;
 final class DatasetFiles {
   private DatasetFiles() {}
 
-  /** Writes all ratings, train and eval in one pass, each line formatted once. */
-  static void writeRatings(Path dir, Ratings sorted, boolean[] isEval) throws IOException {
+  /**
+   * Writes all ratings, train and eval in one pass, each line formatted once; returns the CRC-32C
+   * of the bytes written to train and eval (by file name), so handing the splits to later steps
+   * need not read the files back to checksum them.
+   */
+  static Map<String, Long> writeRatings(Path dir, Ratings sorted, boolean[] isEval)
+      throws IOException {
+    CRC32C trainCrc = new CRC32C();
+    CRC32C evalCrc = new CRC32C();
     AtomicFiles.write(
         dir.resolve(DatasetLayout.RATINGS),
         all ->
@@ -37,7 +47,14 @@ final class DatasetFiles {
                 train ->
                     AtomicFiles.write(
                         dir.resolve(DatasetLayout.EVAL),
-                        eval -> TsvRatingsWriter.writeSplit(sorted, isEval, all, train, eval))));
+                        eval ->
+                            TsvRatingsWriter.writeSplit(
+                                sorted,
+                                isEval,
+                                all,
+                                new CheckedOutputStream(train, trainCrc),
+                                new CheckedOutputStream(eval, evalCrc)))));
+    return Map.of(DatasetLayout.TRAIN, trainCrc.getValue(), DatasetLayout.EVAL, evalCrc.getValue());
   }
 
   static void writeSchema(Path dir, DatasetSchema schema) throws IOException {

@@ -100,14 +100,15 @@ public final class IngestComponent extends AbstractComponent {
           Splits.begin(data.ratings().size(), options.split());
       sorted = DeterministicOrder.sort(data.ratings());
       split = splitting.apply(sorted);
+      Map<String, Long> checksums;
       try {
-        DatasetFiles.writeRatings(out, sorted, split.isEval());
+        checksums = DatasetFiles.writeRatings(out, sorted, split.isEval());
       } catch (IOException | IllegalArgumentException e) {
         throw cannotWrite(out, e);
       }
       load.start(out, sorted, split.isEval(), IngestTables.integerIds(sorted));
       schema = writeTheRest(out, data, sorted, split, options);
-      SplitHandoff.offer(out, sorted, split.isEval()); // while the warehouse loads
+      SplitHandoff.offer(out, sorted, split.isEval(), checksums); // while the warehouse loads
     } catch (ComponentException | RuntimeException e) {
       load.awaitQuietly();
       throw e;

@@ -63,6 +63,28 @@ final class RatingsColumns implements ColumnRows {
     };
   }
 
+  @Override
+  public void longValues(int column, int from, long[] into, int count) {
+    switch (column) {
+      case 0 -> {
+        for (int k = 0; k < count; k++) {
+          into[k] = userNumbers[ratings.user(from + k)];
+        }
+      }
+      case 1 -> {
+        for (int k = 0; k < count; k++) {
+          into[k] = itemNumbers[ratings.item(from + k)];
+        }
+      }
+      case 3 -> {
+        for (int k = 0; k < count; k++) {
+          into[k] = ratings.timestamp(from + k);
+        }
+      }
+      default -> throw new IllegalArgumentException("column " + column + " is not BIGINT");
+    }
+  }
+
   /**
    * The rating as the double the text {@code TsvRatingsWriter} writes for it parses to: a whole
    * number exactly (-0 as 0), anything else by its shortest decimal form (0.1f as 0.1).

@@ -8,14 +8,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Hands the train and eval splits ingest holds in memory to the steps after it in the same process
  * (train, evaluate), so they do not parse millions of lines ingest has just written: each split is
  * built when a step first reads it (not on ingest's time), exactly as reading its file back builds
  * it (rows in file order, ids numbered in order of first appearance, a rating of -0 as the 0 the
- * file holds), and is used only while the file keeps the checksum it had when offered. Results are
- * the same with or without it.
+ * file holds), and is used only while the file keeps the checksum it had when written (ingest
+ * checksums the bytes as it writes them, and every later read checksums the file). Results are the
+ * same with or without it.
  */
 final class SplitHandoff {
   private SplitHandoff() {}
@@ -23,9 +25,10 @@ final class SplitHandoff {
   /**
    * Offers the splits of {@code sorted} ({@code isEval} flags the eval rows; neither may change
    * afterwards) as the parse of the split files of dataset {@code dir}, whose files and schema.json
-   * are written; a failure only means the later steps read the files.
+   * are written, {@code checksums} holding the CRC-32C of the bytes written to each split file; a
+   * failure only means the later steps read the files.
    */
-  static void offer(Path dir, Ratings sorted, boolean[] isEval) {
+  static void offer(Path dir, Ratings sorted, boolean[] isEval, Map<String, Long> checksums) {
     if (!roundTrips(sorted.users().ids()) || !roundTrips(sorted.items().ids())) {
       return;
     }
@@ -36,10 +39,16 @@ final class SplitHandoff {
         evalRows += flag ? 1 : 0;
       }
       if (evalRows < isEval.length) {
-        dataset.offer(DatasetLayout.TRAIN, () -> split(sorted, isEval, false));
+        dataset.offer(
+            DatasetLayout.TRAIN,
+            checksums.get(DatasetLayout.TRAIN),
+            () -> split(sorted, isEval, false));
       }
       if (evalRows > 0) {
-        dataset.offer(DatasetLayout.EVAL, () -> split(sorted, isEval, true));
+        dataset.offer(
+            DatasetLayout.EVAL,
+            checksums.get(DatasetLayout.EVAL),
+            () -> split(sorted, isEval, true));
       }
     } catch (IOException | RuntimeException e) {
       // only saves time: the steps after ingest read the files as before

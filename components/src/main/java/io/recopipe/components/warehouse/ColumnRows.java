@@ -21,4 +21,25 @@ public interface ColumnRows {
    * NULL (what an empty field of a TSV file reads as); callers must not change them.
    */
   byte[] text(int column, int row);
+
+  /**
+   * Copies {@code BIGINT} column {@code column} of rows {@code from .. from + count - 1} into
+   * {@code into[0 .. count - 1]}, so a warehouse writes a chunk of values at once; the same values
+   * as {@link #longValue} (implementations may override it with a tighter loop).
+   */
+  default void longValues(int column, int from, long[] into, int count) {
+    for (int k = 0; k < count; k++) {
+      into[k] = longValue(column, from + k);
+    }
+  }
+
+  /**
+   * Copies {@code DOUBLE} column {@code column} of rows {@code from .. from + count - 1} into
+   * {@code into[0 .. count - 1]}: the same values as {@link #doubleValue}.
+   */
+  default void doubleValues(int column, int from, double[] into, int count) {
+    for (int k = 0; k < count; k++) {
+      into[k] = doubleValue(column, from + k);
+    }
+  }
 }

@@ -22,10 +22,10 @@ import org.duckdb.DuckDBWritableVector;
 
 /**
  * A DuckDB table function that scans {@link ColumnRows} (plus an optional flag column) straight
- * into DuckDB's vectors, one chunk at a time on one thread so rows keep their order: loading 20
- * million ratings this way costs a fraction of writing them as text and having the CSV reader parse
- * them back, and the flag needs no second pass over the table. A load registers its rows under a
- * token the SQL names and removes them when done.
+ * into DuckDB's vectors (a whole column of a chunk at once), one chunk at a time on one thread so
+ * rows keep their order: loading 20 million ratings this way costs a fraction of writing them as
+ * text and having the CSV reader parse them back, and the flag needs no second pass over the table.
+ * A load registers its rows under a token the SQL names and removes them when done.
  */
 final class MemoryRowsScan {
   /** The function's name in SQL: {@code SELECT * FROM recopipe_memory_rows('token')}. */
@@ -93,8 +93,25 @@ final class MemoryRowsScan {
     return FUNCTION + "(" + Identifiers.literal(token) + ")";
   }
 
+  /**
+   * Where one scan is: the next row, and the chunk-sized arrays a column's values are gathered in
+   * before they are copied into DuckDB's vector at once ({@link VectorWrites}).
+   */
+  private static final class Cursor {
+    int next;
+    long[] longs = new long[0];
+    double[] doubles = new double[0];
+
+    void fit(int count) {
+      if (longs.length < count) {
+        longs = new long[count];
+        doubles = new double[count];
+      }
+    }
+  }
+
   /** The function: binds the columns of the token's rows, then fills one chunk per call. */
-  private static final class Scan implements DuckDBTableFunction<Source, long[], Object> {
+  private static final class Scan implements DuckDBTableFunction<Source, Cursor, Object> {
     @Override
     public Source bind(DuckDBTableFunctionBindInfo info) throws Exception {
       String token = info.getParameter(0).getString();
@@ -113,47 +130,48 @@ final class MemoryRowsScan {
     }
 
     @Override
-    public long[] init(DuckDBTableFunctionInitInfo info) {
+    public Cursor init(DuckDBTableFunctionInitInfo info) {
       info.setMaxThreads(1); // one thread: the rows keep their order
-      return new long[1];
+      return new Cursor();
     }
 
     @Override
     public long apply(DuckDBTableFunctionCallInfo info, DuckDBDataChunkWriter out) {
       Source source = info.getBindData();
-      long[] next = info.getInitData();
-      int from = (int) next[0];
+      Cursor cursor = info.getInitData();
+      int from = cursor.next;
       int count = (int) Math.min(out.capacity(), source.rows().size() - (long) from);
       if (count <= 0) {
         return 0;
       }
+      cursor.fit(count);
       List<Column> columns = source.columns();
       for (int c = 0; c < columns.size(); c++) {
-        fill(out.vector(c), columns.get(c).sqlType(), source.rows(), c, from, count);
+        fill(out.vector(c), columns.get(c).sqlType(), source.rows(), c, from, count, cursor);
       }
       if (source.flags() != null) {
-        DuckDBWritableVector flag = out.vector(columns.size());
-        boolean[] flags = source.flags();
-        for (int k = 0; k < count; k++) {
-          flag.setBoolean(k, flags[from + k]);
-        }
+        VectorWrites.booleans(out.vector(columns.size()), source.flags(), from, count);
       }
-      next[0] = from + count;
+      cursor.next = from + count;
       return count;
     }
 
     private static void fill(
-        DuckDBWritableVector vector, String type, ColumnRows rows, int c, int from, int count) {
+        DuckDBWritableVector vector,
+        String type,
+        ColumnRows rows,
+        int c,
+        int from,
+        int count,
+        Cursor cursor) {
       switch (type) {
         case "BIGINT" -> {
-          for (int k = 0; k < count; k++) {
-            vector.setLong(k, rows.longValue(c, from + k));
-          }
+          rows.longValues(c, from, cursor.longs, count);
+          VectorWrites.longs(vector, cursor.longs, count);
         }
         case "DOUBLE" -> {
-          for (int k = 0; k < count; k++) {
-            vector.setDouble(k, rows.doubleValue(c, from + k));
-          }
+          rows.doubleValues(c, from, cursor.doubles, count);
+          VectorWrites.doubles(vector, cursor.doubles, count);
         }
         default -> {
           byte[][] text = new byte[count][];

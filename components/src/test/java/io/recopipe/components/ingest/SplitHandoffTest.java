@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +71,48 @@ class SplitHandoffTest {
     assertEquals(java.util.List.of("i1", "i2"), train.items().ids());
     Ratings eval = SplitHandoff.split(sorted, isEval, true);
     assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(eval.rating(0)));
+  }
+
+  @Test
+  void theChecksumsWrittenAreThoseOfTheFiles() throws Exception {
+    Ratings sorted =
+        new RatingsBuilder()
+            .add("u1", "i2", 1f, 1)
+            .add("u1", "i1", 4.5f, 2)
+            .add("u2", "i1", 3f, 3)
+            .buildWithoutDuplicateCheck();
+    Path dir = Files.createDirectories(tmp.resolve("written"));
+    Map<String, Long> checksums =
+        DatasetFiles.writeRatings(dir, sorted, new boolean[] {false, true, false});
+    for (String file : new String[] {DatasetLayout.TRAIN, DatasetLayout.EVAL}) {
+      CRC32C crc = new CRC32C();
+      crc.update(Files.readAllBytes(dir.resolve(file)));
+      assertEquals(crc.getValue(), checksums.get(file), file);
+    }
+  }
+
+  @Test
+  void aSplitChangedInPlaceAfterIngestIsParsedNotHandedOver() throws Exception {
+    StringBuilder lines = new StringBuilder();
+    for (int n = 0; n < 20; n++) {
+      lines.append(n % 4).append('\t').append(n).append('\t').append(n % 5 + 1);
+      lines.append('\t').append(100 + n).append('\n');
+    }
+    Path data = IngestFixtures.write(tmp.resolve("ratings.tsv"), lines.toString());
+    Path dir =
+        ingest(tmp.resolve("run"), Map.of("source", data.toString()))
+            .output(IngestComponent.DATASET);
+    Path train = dir.resolve(DatasetLayout.TRAIN);
+    FileTime modified = Files.getLastModifiedTime(train);
+    String[] first = Files.readString(train).split("\n", 2)[0].split("\t");
+    int changed = Integer.parseInt(first[2]) % 5 + 1;
+    String text = Files.readString(train);
+    String line = String.join("\t", first);
+    first[2] = Integer.toString(changed);
+    Files.writeString(train, text.replaceFirst(line, String.join("\t", first))); // same size
+    Files.setLastModifiedTime(train, modified);
+    Ratings read = IngestedDataset.open(dir).split(DatasetLayout.TRAIN).orElseThrow();
+    assertEquals(changed, read.rating(0), "the file's new content, not the ratings ingest held");
   }
 
   private static void assertSameRatings(Ratings expected, Ratings actual) {
