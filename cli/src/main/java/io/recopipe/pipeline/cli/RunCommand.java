@@ -112,16 +112,8 @@ final class RunCommand implements Callable<Integer> {
     }
     try (OpenHome opened = home.open()) {
       LocalRunner runner = opened.runner();
-      RunOptions options = RunOptions.to(progress);
-      String scheduler = System.getenv(SCHEDULER_ENV);
-      if (scheduler != null && scheduler.startsWith("scheduler:")) {
-        options = options.startedBy(scheduler);
-      }
-      options =
-          reviewer
-              .optional(opened.review().reviewers())
-              .map(r -> RunOptions.to(progress).startedBy(r.name()))
-              .orElse(options);
+      RunOptions options =
+          RunOptions.to(progress).startedBy(Starter.of(reviewer, opened.review().reviewers()));
       RunResult result =
           runner.run(
               MovieLensMfPipeline.definition(),

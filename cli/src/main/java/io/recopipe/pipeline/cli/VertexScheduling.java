@@ -3,6 +3,7 @@ package io.recopipe.pipeline.cli;
 import io.recopipe.infra.vertex.VertexPipelines;
 import io.recopipe.infra.vertex.VertexSchedule;
 import io.recopipe.model.error.InvalidInputException;
+import io.recopipe.pipeline.schedule.ChildProcessLauncher;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -35,7 +36,12 @@ final class VertexScheduling {
     VertexSchedule schedule = new VertexSchedule(name, cron, zoneId, maxConcurrent, allowQueueing);
     SubmitCommand.VertexJob job = SubmitCommand.VertexJob.prepare("gcp", config, set, image, home);
     try (VertexPipelines vertex = VertexPipelines.forConfig(job.gcp())) {
-      String created = vertex.schedule(job.spec().json(), job.spec().parameterValues(), schedule);
+      // like a local schedule's runs, its jobs are submitted by scheduler:NAME, not its creator
+      String created =
+          vertex.schedule(
+              job.spec().json(),
+              job.spec().parameterValues(ChildProcessLauncher.startedBy(name)),
+              schedule);
       return "added Vertex AI schedule "
           + created
           + " ("

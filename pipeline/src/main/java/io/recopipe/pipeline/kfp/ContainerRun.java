@@ -188,8 +188,9 @@ public final class ContainerRun {
   /**
    * The exit task as {@link #commit(String, JsonNode)}, and with the profile's {@link JobRegistry}
    * also the job's model version: under the {@code promotion.*} {@code parameters}' policy {@code
-   * review} a SUCCEEDED job's version awaits approval, and a failed job's unpromoted version is
-   * marked REJECTED ({@link JobVersions}).
+   * review} a SUCCEEDED job's version awaits approval, requested by the {@value
+   * JobVersions#SUBMITTED_BY} parameter, and a failed job's unpromoted version is marked REJECTED
+   * ({@link JobVersions}).
    */
   public List<String> commit(String runId, JsonNode executorInput, Map<String, String> parameters) {
     PromotionPolicy policy = PromotionPolicy.from(parameters);
@@ -215,7 +216,8 @@ public final class ContainerRun {
       out.println(
           "[commit] published "
               + (tables.isEmpty() ? "no staged tables" : "tables " + String.join(", ", tables)));
-      versions.ifPresent(v -> v.succeeded(runId, policy));
+      String submittedBy = parameters.getOrDefault(JobVersions.SUBMITTED_BY, "");
+      versions.ifPresent(v -> v.succeeded(runId, policy, submittedBy));
       return tables;
     }
     staged.discardAll();

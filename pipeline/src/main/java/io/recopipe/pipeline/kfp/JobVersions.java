@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.kfp;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.recopipe.pipeline.config.PromotionPolicy;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegisteredVersion;
@@ -7,6 +8,8 @@ import io.recopipe.pipeline.registry.VersionStatus;
 import io.recopipe.pipeline.review.Approval;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,6 +25,15 @@ import java.util.TreeMap;
 final class JobVersions {
   /** Who the exit task's changes are attributed to. */
   static final String ACTOR = "system:commit";
+
+  /**
+   * The root parameter naming who submitted the job ({@code recopipe submit}: the identity a local
+   * run records as its starter; a Vertex AI schedule's jobs: {@code scheduler:NAME}), passed to the
+   * exit task only: it is recorded as the approval's requester, whom four-eyes refuses as approver.
+   * Empty (a spec submitted by other means without it): the job ({@link JobRegistry#ACTOR}) is the
+   * requester.
+   */
+  static final String SUBMITTED_BY = "submitted_by";
 
   private final String pipeline;
   private final JobRegistry jobs;
@@ -45,8 +57,34 @@ final class JobVersions {
     return values;
   }
 
-  /** After a SUCCEEDED job: under review, the version awaits approval; returns it, if any. */
-  Optional<RegisteredVersion> succeeded(String runId, PromotionPolicy policy) {
+  /**
+   * The keys the exit task reads: the {@code promotion.*} parameters and {@value #SUBMITTED_BY}.
+   */
+  static List<String> commitKeys() {
+    List<String> keys = new ArrayList<>(parameters(PromotionPolicy.DEFAULT).keySet());
+    keys.add(SUBMITTED_BY);
+    return List.copyOf(keys);
+  }
+
+  /**
+   * The job's root parameters: {@code stepParameters} (those the exit handler's steps read) and
+   * {@value #SUBMITTED_BY}, a STRING defaulting to empty that {@code submit} and a Vertex AI
+   * schedule set as a job parameter value, so the spec's bytes do not depend on who compiled it.
+   */
+  static Map<String, ParameterTypes.Typed> rootParameters(
+      Map<String, ParameterTypes.Typed> stepParameters) {
+    Map<String, ParameterTypes.Typed> root = new TreeMap<>(stepParameters);
+    root.put(
+        SUBMITTED_BY,
+        new ParameterTypes.Typed(ParameterTypes.STRING, JsonNodeFactory.instance.textNode("")));
+    return root;
+  }
+
+  /**
+   * After a SUCCEEDED job: under review, the version awaits approval, requested by {@code
+   * submittedBy} (blank: {@link JobRegistry#ACTOR}); returns it, if any.
+   */
+  Optional<RegisteredVersion> succeeded(String runId, PromotionPolicy policy, String submittedBy) {
     Optional<RegisteredVersion> found = jobs.registry().forRun(pipeline, runId);
     if (found.isEmpty() || !policy.reviewed()) {
       return found;
@@ -68,7 +106,7 @@ final class JobVersions {
                       pipeline,
                       v.version(),
                       runId,
-                      JobRegistry.ACTOR,
+                      submittedBy.isBlank() ? JobRegistry.ACTOR : submittedBy.strip(),
                       now,
                       now.plus(policy.expiresAfter())));
     }

@@ -100,17 +100,17 @@ public final class KfpCompiler {
           "exec-" + step.name(),
           executors.executor(step, params, TaskResources.of(step.name(), parameters), runScoped));
     }
-    List<String> commitParameters =
-        List.copyOf(JobVersions.parameters(PromotionPolicy.DEFAULT).keySet());
+    // the exit task also reads who submitted the job: a root parameter no step sees
+    List<String> commitParameters = JobVersions.commitKeys();
+    Map<String, ParameterTypes.Typed> rootInputs = JobVersions.rootParameters(rootParameters);
     components.set(
-        "comp-" + ExitHandler.COMMIT,
-        ExecutorSpecs.commitComponent(commitParameters, rootParameters));
+        "comp-" + ExitHandler.COMMIT, ExecutorSpecs.commitComponent(commitParameters, rootInputs));
     execs.set(
         "exec-" + ExitHandler.COMMIT,
         executors.commitExecutor(
             TaskResources.of(ExitHandler.COMMIT, parameters), commitParameters));
     ObjectNode root = spec.putObject("root");
-    rootParameters.forEach(
+    rootInputs.forEach(
         (name, typed) ->
             root.withObjectProperty("inputDefinitions")
                 .withObjectProperty("parameters")

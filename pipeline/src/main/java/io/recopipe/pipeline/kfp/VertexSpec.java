@@ -58,6 +58,17 @@ public record VertexSpec(String json, Map<String, String> parameterValues) {
     return new VertexSpec(toJson(spec), values);
   }
 
+  /**
+   * The job's parameter values with {@code submittedBy} as the {@value JobVersions#SUBMITTED_BY}
+   * parameter: who submits the job (or a schedule's {@code scheduler:NAME}), recorded as the
+   * requester of its approval, whom the four-eyes rule refuses as approver.
+   */
+  public Map<String, String> parameterValues(String submittedBy) {
+    Map<String, String> values = new TreeMap<>(parameterValues);
+    values.put(JobVersions.SUBMITTED_BY, submittedBy);
+    return values;
+  }
+
   /** {@code spec} as the pretty-printed text this class writes. */
   static String toJson(ObjectNode spec) {
     try {

@@ -6,6 +6,7 @@ import io.recopipe.components.deploy.DeployTarget;
 import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.registry.PromotionEntries;
 import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.review.Approval;
 import io.recopipe.pipeline.review.ApprovalDecisions;
@@ -25,7 +26,9 @@ import java.util.Optional;
  * approval: there is no local run to resume, so approving deploys the version's pushed image to
  * Cloud Run directly and makes it champion. The rules are the home's: a comment is required, an
  * expired approval is refused, the run's starter cannot approve it (four-eyes, always on here: no
- * run record carries a weaker policy), and every decision and the deploy are audited.
+ * run record carries a weaker policy), and every decision and the deploy are audited, and so is
+ * each version the promotion retired, with the {@code status} entry a local promotion writes
+ * ({@link PromotionEntries}), since the Vertex AI Model Registry keeps no audit log of its own.
  */
 public final class GcpPromotions {
   private final Approvals approvals;
@@ -114,11 +117,15 @@ public final class GcpPromotions {
     }
     registry.promote(
         pipeline, version, reviewer.name(), "approved by " + reviewer.name() + ": " + why, true);
+    Instant now = clock.instant();
+    for (PromotionEntries.Entry e : PromotionEntries.retirements(registry, pipeline, version)) {
+      audit.append(now, reviewer.name(), e.action(), e.subject(), e.detail());
+    }
     Map<String, String> detail = new LinkedHashMap<>();
     detail.put("run_id", approval.runId());
     detail.put("target", target.describe());
     detail.put("image", image);
-    audit.append(clock.instant(), reviewer.name(), "deploy", subject, detail);
+    audit.append(now, reviewer.name(), "deploy", subject, detail);
     return endpoint;
   }
 

@@ -82,6 +82,18 @@ public interface ModelRegistry extends AutoCloseable {
    */
   Optional<RegisteredVersion> withModelVersion(String pipeline, String modelVersion);
 
+  /**
+   * The versions that became RETIRED when {@code version} became champion or began to serve, in the
+   * order a promotion audits them: the champion it replaced first, then the others by version. The
+   * home's registry audits each retirement in the promotion's own transaction and returns empty; a
+   * registry without an audit log of its own (the Vertex AI Model Registry) records them with the
+   * versions, so whoever promotes through it writes the same entries ({@link PromotionEntries}), a
+   * retried task included.
+   */
+  default List<Integer> retiredFor(String pipeline, int version) {
+    return List.of();
+  }
+
   /** Every alias move of {@code pipeline}, newest first. */
   List<AliasChange> history(String pipeline);
 

@@ -232,14 +232,13 @@ public final class SqliteModelRegistry implements ModelRegistry {
             retireServing(c, pipeline, version, actor, now);
           }
           setStatus(c, pipeline, version, served ? VersionStatus.DEPLOYED : VersionStatus.PROMOTED);
-          Map<String, String> detail = new LinkedHashMap<>();
-          detail.put("from", old.map(String::valueOf).orElse(""));
-          detail.put("to", String.valueOf(version));
-          detail.put("reason", reason);
-          detail.put(
-              "status", served ? VersionStatus.DEPLOYED.name() : VersionStatus.PROMOTED.name());
           AuditLog.append(
-              c, now, actor, "promote", ModelRegistry.subject(pipeline, version), detail);
+              c,
+              now,
+              actor,
+              PromotionEntries.PROMOTE,
+              ModelRegistry.subject(pipeline, version),
+              PromotionEntries.promoteDetail(old, version, reason, served));
           return null;
         });
   }
@@ -307,9 +306,9 @@ public final class SqliteModelRegistry implements ModelRegistry {
         c,
         now,
         actor,
-        "status",
+        PromotionEntries.STATUS,
         ModelRegistry.subject(pipeline, version),
-        Map.of("status", status.name()));
+        PromotionEntries.statusDetail(status));
   }
 
   private static VersionStatus status(Connection c, String pipeline, int version)

@@ -5,57 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.api.gax.core.NoCredentialsProvider;
-import com.google.api.gax.grpc.GrpcTransportChannel;
-import com.google.api.gax.rpc.FixedTransportChannelProvider;
 import com.google.cloud.aiplatform.v1.MergeVersionAliasesRequest;
 import com.google.cloud.aiplatform.v1.Model;
 import com.google.cloud.aiplatform.v1.UpdateModelRequest;
 import com.google.cloud.aiplatform.v1.UploadModelRequest;
-import io.grpc.ManagedChannel;
-import io.grpc.Server;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
-import io.recopipe.components.api.Services;
-import io.recopipe.components.evaluate.MetricsReport;
-import io.recopipe.components.evaluate.ModelScores;
 import io.recopipe.components.packaging.ModelVersion;
-import io.recopipe.components.packaging.PushedImage;
-import io.recopipe.components.warehouse.DuckDbWarehouse;
-import io.recopipe.components.warehouse.Warehouse;
-import io.recopipe.infra.bigquery.BigQueryApprovalTable;
-import io.recopipe.infra.bigquery.BigQueryAuditTable;
-import io.recopipe.infra.gcs.GcsHeadAnchor;
-import io.recopipe.infra.gcs.GcsStub;
 import io.recopipe.infra.vertex.FakeModelService;
-import io.recopipe.infra.vertex.VertexModelRegistryClient;
-import io.recopipe.model.bundle.BundleManifest;
-import io.recopipe.model.bundle.BundleWriter;
-import io.recopipe.model.data.IdDictionary;
 import io.recopipe.model.io.Json;
-import io.recopipe.model.mf.MfModel;
-import io.recopipe.model.provenance.Provenance;
 import io.recopipe.pipeline.artifacts.TreeHash;
 import io.recopipe.pipeline.audit.AuditEntry;
 import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.audit.AuditVerification;
 import io.recopipe.pipeline.audit.BigQueryAuditLog;
-import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
-import io.recopipe.pipeline.registry.vertex.VertexModelRegistry;
-import io.recopipe.pipeline.review.BigQueryApprovals;
 import io.recopipe.pipeline.review.LoopbackBigQueryTables;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,81 +37,30 @@ import org.junit.jupiter.api.io.TempDir;
  * outcome.
  */
 class JobRegistrationTest {
-  private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
-  private static final String BUCKET = "recopipe-demo-artifacts";
-  private static final String DIGEST = "sha256:" + "ab".repeat(32);
+  private static final String BUCKET = VertexJobFixture.BUCKET;
   private static final String IMAGE =
-      "europe-west1-docker.pkg.dev/recopipe-demo/recopipe/recommender@" + DIGEST;
+      "europe-west1-docker.pkg.dev/recopipe-demo/recopipe/recommender@" + VertexJobFixture.DIGEST;
 
   @TempDir Path dir;
-  private final FakeModelService vertex = new FakeModelService();
-  private Server server;
-  private ManagedChannel channel;
-  private VertexModelRegistryClient client;
+  private VertexJobFixture job;
+  private FakeModelService vertex;
   private LoopbackBigQueryTables bq;
-  private GcsStub headStore;
-  private Warehouse warehouse;
   private ContainerRun run;
   private BigQueryAuditLog audit;
-  private final PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
 
   @BeforeEach
   void start() throws Exception {
-    String name = InProcessServerBuilder.generateName();
-    server =
-        InProcessServerBuilder.forName(name).directExecutor().addService(vertex).build().start();
-    channel = InProcessChannelBuilder.forName(name).directExecutor().build();
-    client =
-        VertexModelRegistryClient.connect(
-            LoopbackBigQueryTables.CONFIG,
-            FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel)),
-            NoCredentialsProvider.create(),
-            "in-process");
-    bq = new LoopbackBigQueryTables();
-    headStore = new GcsStub();
-    audit =
-        new BigQueryAuditLog(
-            new BigQueryAuditTable(
-                bq.client(), LoopbackBigQueryTables.CONFIG, "audit_log", Duration.ofSeconds(30)),
-            GcsHeadAnchor.forAuditTable(
-                headStore.client(), LoopbackBigQueryTables.CONFIG, "audit_log"));
-    warehouse = DuckDbWarehouse.open(dir.resolve("warehouse.duckdb"));
-    run = containerRun(audit);
-  }
-
-  /** The task entrypoint of a job container whose registration is audited to {@code log}. */
-  private ContainerRun containerRun(AuditLog log) {
-    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    BigQueryApprovals approvals =
-        new BigQueryApprovals(
-            new BigQueryApprovalTable(
-                bq.client(), LoopbackBigQueryTables.CONFIG, "approvals", Duration.ofSeconds(30)),
-            audit);
-    Path gcs = dir.resolve("gcs");
-    JobRegistry jobs =
-        new JobRegistry(
-            new VertexModelRegistry(client, uri -> uri, ref -> ref, clock),
-            approvals,
-            log,
-            path -> "gs://" + gcs.relativize(path).toString().replace('\\', '/'),
-            clock);
-    return new ContainerRun(
-        MovieLensMfPipeline.definition(),
-        () -> warehouse,
-        Services.none().with(JobRegistry.class, jobs),
-        dir.resolve("work"),
-        quiet);
+    job = new VertexJobFixture(dir);
+    vertex = job.vertex;
+    bq = job.bq;
+    audit = job.audit;
+    run = job.containerRun(audit);
   }
 
   @AfterEach
   void stop() throws Exception {
     assertEquals(List.of(), bq.unrouted(), "requests the real BigQuery API would not accept");
-    warehouse.close();
-    bq.close();
-    headStore.close();
-    client.close();
-    channel.shutdownNow();
-    server.shutdownNow();
+    job.close();
   }
 
   @Test
@@ -256,9 +171,11 @@ class JobRegistrationTest {
             "register movielens-mf/v1",
             "promote movielens-mf/v1",
             "register movielens-mf/v2",
+            "status movielens-mf/v1",
             "promote movielens-mf/v2"),
-        auditActions());
-    assertEquals("1", Json.parse(bq.audit.get(3).get("detail")).path("from").asText());
+        auditActions(),
+        "v1 retired by v2's deploy, audited as a local promotion audits it");
+    assertEquals("1", Json.parse(bq.audit.get(4).get("detail")).path("from").asText());
     assertTrue(audit.verify().intact(), "the chain holds");
   }
 
@@ -285,7 +202,7 @@ class JobRegistrationTest {
             return audit.verify();
           }
         };
-    ContainerRun first = containerRun(dying);
+    ContainerRun first = job.containerRun(dying);
     assertThrows(Exception.class, () -> register(first, "job-1", "auto", true));
     assertEquals("deployed", lastStatusLabel(), "the registry changed, its audit did not");
     assertEquals(List.of("register movielens-mf/v1"), auditActions());
@@ -317,7 +234,7 @@ class JobRegistrationTest {
   }
 
   private List<String> auditActions() {
-    return bq.audit.stream().map(r -> r.get("action") + " " + r.get("subject")).toList();
+    return job.auditActions();
   }
 
   private static List<String> fieldNames(JsonNode node) {
@@ -337,78 +254,16 @@ class JobRegistrationTest {
   }
 
   private static JsonNode finalStatus(String state) {
-    return Json.parse(
-        "{\"inputs\":{\"parameterValues\":{\"status\":{\"state\":\"" + state + "\"}}}}");
+    return VertexJobFixture.finalStatus(state);
   }
 
   /** Runs the register task of job {@code job} on artifacts as Vertex stages them. */
-  private void register(String job, String policy, boolean deployed) throws Exception {
-    register(run, job, policy, deployed);
+  private void register(String id, String policy, boolean deployed) throws Exception {
+    job.register(run, id, policy, deployed);
   }
 
-  private void register(ContainerRun container, String job, String policy, boolean deployed)
+  private void register(ContainerRun container, String id, String policy, boolean deployed)
       throws Exception {
-    Path root = dir.resolve("gcs").resolve(BUCKET).resolve("pipeline-root").resolve(job);
-    Map<String, Path> inputs = new LinkedHashMap<>();
-    inputs.put("model", bundle(root.resolve("export/model")));
-    Path image = Files.createDirectories(root.resolve("package/image"));
-    new PushedImage(
-            "europe-west1-docker.pkg.dev/recopipe-demo/recopipe/recommender:model-1",
-            "model-1",
-            DIGEST,
-            "gcr.io/distroless/java21-debian12",
-            List.of("java"),
-            Map.of())
-        .write(image);
-    inputs.put("image", image);
-    Path metrics = Files.createDirectories(root.resolve("evaluate/metrics"));
-    Files.writeString(
-        metrics.resolve(MetricsReport.FILE),
-        Json.compact(
-            new MetricsReport(
-                    new ModelScores(
-                        Map.of("mean_squared_error", 0.9, "mean_absolute_error", 0.7), 100, 3, 0),
-                    Optional.empty())
-                .toJson()));
-    inputs.put("metrics", metrics);
-    Path decision = Files.createDirectories(root.resolve("gate/decision"));
-    Files.writeString(decision.resolve("decision.json"), "{\"blessed\": true, \"checks\": []}");
-    inputs.put("decision", decision);
-    if (deployed) {
-      Path endpoint = Files.createDirectories(root.resolve("deploy/endpoint"));
-      Files.writeString(endpoint.resolve("endpoint.json"), "{\"deployed\": true}");
-      inputs.put("endpoint", endpoint);
-    }
-    Map<String, String> params = new LinkedHashMap<>();
-    params.put("promotion.policy", policy);
-    params.put("promotion.expires_after", "PT72H");
-    container.run(RegisterComponent.NAME, job, inputs, Map.of(), params, Map.of());
-  }
-
-  private static Path bundle(Path dir) throws Exception {
-    if (Files.isDirectory(dir)) {
-      return dir;
-    }
-    int k = 2;
-    MfModel model =
-        new MfModel(
-            IdDictionary.of(List.of("u1", "u2")),
-            IdDictionary.of(List.of("i1", "i2", "i3")),
-            k,
-            3.5f,
-            new float[] {0.1f, 0.2f, 0.3f, 0.4f},
-            new float[] {0.1f, -0.1f},
-            new float[] {0.5f, 0.6f, 0.7f, 0.8f, 0.9f, 1.0f},
-            new float[] {0.0f, 0.1f, 0.2f});
-    BundleManifest manifest =
-        BundleManifest.builder()
-            .feedbackType("EXPLICIT")
-            .options(Map.of("num_factors", k))
-            .dataFingerprint("sha256:feed")
-            .provenance(Provenance.of(7, "sha256:feed", Map.of()))
-            .build();
-    Files.createDirectories(dir.getParent());
-    BundleWriter.write(dir, model, manifest);
-    return dir;
+    job.register(container, id, policy, deployed);
   }
 }

@@ -273,9 +273,16 @@ class GcpReviewServerTest {
     assertEquals(
         2, registry.alias(EchoPipeline.NAME, ModelRegistry.CHAMPION).orElseThrow().version());
     assertEquals(
-        List.of("request_approval", "request_approval", "approve", "deploy", "approve", "deploy"),
+        List.of(
+            "request_approval",
+            "request_approval",
+            "approve",
+            "deploy",
+            "approve",
+            "status", // v1 retired by v2's deploy, as a local approval audits it
+            "deploy"),
         audit.list().stream().map(AuditEntry::action).toList());
-    assertTrue(audit.list().get(5).detail().contains(IMAGE_2), audit.list().get(5).detail());
+    assertTrue(audit.list().get(6).detail().contains(IMAGE_2), audit.list().get(6).detail());
   }
 
   /** The pushed image of each run's IMAGE artifact: v1's and v2's digests differ. */

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * How a {@link RegisteredVersion} is kept in a Vertex AI model version: everything exact in the
  * immutable metadata (run, content version, bundle hash, options, metrics, gate decision), and in
  * labels what is searched or changes (run, content version, status, data fingerprint, blessed,
- * headline metrics, the latest alias move), encoded to the label rules.
+ * headline metrics, the latest alias move, the version that retired it), encoded to the label
+ * rules.
  */
 final class VersionRecords {
   static final String RUN = "recopipe_run";
@@ -27,6 +28,9 @@ final class VersionRecords {
   static final String FINGERPRINT = "data_fingerprint";
   static final String BLESSED = "blessed";
   static final String METRIC_PREFIX = "metric_";
+
+  /** On a RETIRED version: the version whose promotion (or start of serving) retired it. */
+  static final String RETIRED_FOR = "recopipe_retired_for";
 
   /** Labels reserved for the latest move of each alias: {@code ALIAS_from/_by/_at}. */
   static final String FROM = "_from";

@@ -31,7 +31,10 @@ import java.util.function.Function;
  * reads is the one the last promotion chose, wherever it was approved.
  *
  * <p>Vertex AI keeps no alias history: each version's labels record the latest move of each alias
- * to it (from, by, at), which {@link #history} returns; the reasons live in the audit log.
+ * to it (from, by, at), which {@link #history} returns; the reasons live in the audit log. Nor does
+ * it audit: a version a promotion retires is labelled with the version that retired it, so whoever
+ * promotes through this registry audits the retirements as the home's registry does ({@link
+ * #retiredFor}).
  */
 public final class VertexModelRegistry implements ModelRegistry {
   private final VertexModelRegistryClient client;
@@ -163,7 +166,7 @@ public final class VertexModelRegistry implements ModelRegistry {
       client.mergeAliases(pipeline, old.get().versionId(), List.of(PREVIOUS));
       Map<String, String> previous = new java.util.TreeMap<>(move(PREVIOUS, before, actor, now));
       if (VersionRecords.statusOf(old.get()) == VersionStatus.PROMOTED) {
-        previous.put(VersionRecords.STATUS, VersionRecords.status(VersionStatus.RETIRED));
+        previous.putAll(retired(target.versionId()));
       }
       label(client.get(pipeline, old.get().versionId()).orElseThrow(), previous);
     }
@@ -200,6 +203,30 @@ public final class VertexModelRegistry implements ModelRegistry {
         .map(VersionRecords::version)
         .filter(v -> v.runId().equals(runId))
         .findFirst();
+  }
+
+  /**
+   * The versions labelled RETIRED for {@code version}: the champion it replaced (its {@code
+   * champion_from} label) first, then the others by version.
+   */
+  @Override
+  public List<Integer> retiredFor(String pipeline, int version) {
+    String id = Integer.toString(version);
+    String replaced =
+        client
+            .get(pipeline, id)
+            .map(r -> r.labels().getOrDefault(CHAMPION + VersionRecords.FROM, ""))
+            .orElse("");
+    String retired = VersionRecords.status(VersionStatus.RETIRED);
+    return records(pipeline, filter(VersionRecords.RETIRED_FOR, id)).stream()
+        .filter(r -> id.equals(r.labels().get(VersionRecords.RETIRED_FOR)))
+        .filter(r -> retired.equals(r.labels().get(VersionRecords.STATUS)))
+        .map(ModelVersionRecord::versionId)
+        .sorted(
+            Comparator.comparing((String v) -> !v.equals(replaced))
+                .thenComparingInt(Integer::parseInt))
+        .map(Integer::parseInt)
+        .toList();
   }
 
   @Override
@@ -244,9 +271,18 @@ public final class VertexModelRegistry implements ModelRegistry {
     for (ModelVersionRecord r : records(pipeline, filter(VersionRecords.STATUS, deployed))) {
       if (!r.versionId().equals(exceptVersion)
           && deployed.equals(r.labels().get(VersionRecords.STATUS))) {
-        label(r, Map.of(VersionRecords.STATUS, VersionRecords.status(VersionStatus.RETIRED)));
+        label(r, retired(exceptVersion));
       }
     }
+  }
+
+  /** The labels of a version {@code forVersion} retired, set in one update with its status. */
+  private static Map<String, String> retired(String forVersion) {
+    return Map.of(
+        VersionRecords.STATUS,
+        VersionRecords.status(VersionStatus.RETIRED),
+        VersionRecords.RETIRED_FOR,
+        forVersion);
   }
 
   private void label(ModelVersionRecord record, Map<String, String> changes) {

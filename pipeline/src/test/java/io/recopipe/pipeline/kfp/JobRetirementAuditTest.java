@@ -1,0 +1,184 @@
+package io.recopipe.pipeline.kfp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.cloud.aiplatform.v1.UpdateModelRequest;
+import io.recopipe.pipeline.audit.AuditEntry;
+import io.recopipe.pipeline.audit.AuditLog;
+import io.recopipe.pipeline.audit.AuditVerification;
+import io.recopipe.pipeline.audit.SqliteAuditLog;
+import io.recopipe.pipeline.metadata.MetadataStore;
+import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.registry.RegistryFixtures;
+import io.recopipe.pipeline.registry.SqliteModelRegistry;
+import io.recopipe.pipeline.registry.VersionStatus;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Under {@code promotion: auto} a Vertex job's {@code register} task audits the versions its
+ * promotion retired exactly as a local promotion does: the same {@code status} and {@code promote}
+ * entries, fields and order as the home's SQLite registry writes for the same promotions, once per
+ * job however often the task runs, on an intact BigQuery hash chain.
+ */
+class JobRetirementAuditTest {
+  @TempDir Path dir;
+  private VertexJobFixture job;
+
+  @BeforeEach
+  void start() throws Exception {
+    job = new VertexJobFixture(dir);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    assertEquals(List.of(), job.bq.unrouted(), "requests the real BigQuery API would not accept");
+    job.close();
+  }
+
+  @Test
+  void theRetiredVersionsAreAuditedAsALocalPromotionAuditsThem() throws Exception {
+    ContainerRun run = job.containerRun(job.audit);
+    job.register(run, "job-1", "auto", true); // v1 serves
+    job.register(run, "job-2", "auto", false); // v2 champion, v1 keeps serving
+    job.register(run, "job-3", "auto", true); // v3 serves: v2 (PROMOTED) and v1 retire
+
+    assertEquals(
+        List.of(
+            "register movielens-mf/v1",
+            "promote movielens-mf/v1",
+            "register movielens-mf/v2",
+            "promote movielens-mf/v2",
+            "register movielens-mf/v3",
+            "status movielens-mf/v2",
+            "status movielens-mf/v1",
+            "promote movielens-mf/v3"),
+        job.auditActions());
+    assertEquals("{\"status\":\"RETIRED\"}", job.bq.audit.get(5).get("detail"));
+    assertEquals("{\"status\":\"RETIRED\"}", job.bq.audit.get(6).get("detail"));
+    assertEquals(
+        "{\"from\":\"2\",\"reason\":\"auto promotion of run job-3\",\"status\":\"DEPLOYED\","
+            + "\"to\":\"3\"}",
+        job.bq.audit.get(7).get("detail"));
+    assertEquals(JobRegistry.ACTOR, job.bq.audit.get(5).get("actor"));
+    assertEquals(job.bq.audit.get(5).get("at"), job.bq.audit.get(7).get("at"), "one promotion");
+    assertEquals(
+        VersionStatus.RETIRED, job.registry.find("movielens-mf", 1).orElseThrow().status());
+    assertEquals(
+        VersionStatus.RETIRED, job.registry.find("movielens-mf", 2).orElseThrow().status());
+
+    assertEquals(localPromotions(), promotions(job.bq.audit), "what a local run writes");
+    assertTrue(job.audit.verify().intact(), "the chain holds");
+  }
+
+  @Test
+  void aRetryAfterTheRetirementWasMadeButNotAuditedAuditsItOnce() throws Exception {
+    retryAfterFailing("status");
+  }
+
+  @Test
+  void aRetryAfterTheRetirementWasAuditedDoesNotAuditItAgain() throws Exception {
+    retryAfterFailing("promote");
+  }
+
+  /** Job 2's task dies appending its first {@code action} entry, then runs twice more. */
+  private void retryAfterFailing(String action) throws Exception {
+    ContainerRun run = job.containerRun(job.audit);
+    job.register(run, "job-1", "auto", true);
+    ContainerRun dying = job.containerRun(dyingAt(action));
+    assertThrows(Exception.class, () -> job.register(dying, "job-2", "auto", true));
+    List<UpdateModelRequest> labels = job.vertex.requests(UpdateModelRequest.class);
+    assertTrue(
+        labels.stream()
+            .anyMatch(
+                u ->
+                    "retired".equals(u.getModel().getLabelsMap().get("recopipe_status"))
+                        && "2".equals(u.getModel().getLabelsMap().get("recopipe_retired_for"))),
+        "the registry retired v1 for v2 before the audit failed");
+
+    job.register(run, "job-2", "auto", true);
+    job.register(run, "job-2", "auto", true);
+
+    assertEquals(
+        List.of(
+            "register movielens-mf/v1",
+            "promote movielens-mf/v1",
+            "register movielens-mf/v2",
+            "status movielens-mf/v1",
+            "promote movielens-mf/v2"),
+        job.auditActions(),
+        "each entry once although the task ran three times");
+    assertEquals("{\"status\":\"RETIRED\"}", job.bq.audit.get(3).get("detail"));
+    assertEquals(
+        "{\"from\":\"1\",\"reason\":\"auto promotion of run job-2\",\"status\":\"DEPLOYED\","
+            + "\"to\":\"2\"}",
+        job.bq.audit.get(4).get("detail"));
+    assertTrue(job.audit.verify().intact());
+  }
+
+  /** The fixture's audit log, failing the first append of {@code action}. */
+  private AuditLog dyingAt(String action) {
+    return new AuditLog() {
+      private boolean died;
+
+      @Override
+      public AuditEntry append(
+          Instant at, String actor, String what, String subject, Map<String, String> detail) {
+        if (what.equals(action) && !died) {
+          died = true;
+          throw new IllegalStateException("the task died before auditing " + what);
+        }
+        return job.audit.append(at, actor, what, subject, detail);
+      }
+
+      @Override
+      public List<AuditEntry> list() {
+        return job.audit.list();
+      }
+
+      @Override
+      public AuditVerification verify() {
+        return job.audit.verify();
+      }
+    };
+  }
+
+  /**
+   * The {@code status} and {@code promote} entries of the same three promotions in a home's SQLite
+   * registry, as {@code action vN detail}.
+   */
+  private List<String> localPromotions() {
+    try (MetadataStore store = MetadataStore.open(dir.resolve("metadata.db"))) {
+      ModelRegistry local = new SqliteModelRegistry(store, VertexJobFixture.clock());
+      boolean[] served = {true, false, true};
+      for (int i = 1; i <= 3; i++) {
+        local.register(RegistryFixtures.draft(store, "job-" + i, "system:runner", 0.9));
+        local.promote("mf", i, "system:runner", "auto promotion of run job-" + i, served[i - 1]);
+      }
+      return new SqliteAuditLog(store)
+          .list().stream()
+              .filter(e -> !e.action().equals("register"))
+              .map(e -> line(e.action(), e.subject(), e.detail()))
+              .toList();
+    }
+  }
+
+  private static List<String> promotions(List<Map<String, String>> rows) {
+    return rows.stream()
+        .filter(r -> !r.get("action").equals("register"))
+        .map(r -> line(r.get("action"), r.get("subject"), r.get("detail")))
+        .toList();
+  }
+
+  private static String line(String action, String subject, String detail) {
+    return action + " " + subject.substring(subject.lastIndexOf('/') + 1) + " " + detail;
+  }
+}
