@@ -144,7 +144,7 @@ class GcpApproveIT {
         created.get(0).getService().getTemplate().getContainers(0).getImage(),
         "the pinned reference the version was uploaded to Vertex AI with");
     assertEquals(
-        List.of("request_approval", "approve", "deploy"),
+        List.of("request_approval", "approve", "promote", "deploy"),
         audit.list().stream().map(AuditEntry::action).toList());
     assertTrue(audit.verify().intact(), "the audit chain and its head agree");
     List<UpdateModelRequest> labels = vertex.requests(UpdateModelRequest.class);

@@ -27,7 +27,7 @@ import java.util.Optional;
  * Cloud Run directly and makes it champion. The rules are the home's: a comment is required, an
  * expired approval is refused, the run's starter cannot approve it (four-eyes, always on here: no
  * run record carries a weaker policy), and every decision and the deploy are audited, and so is
- * each version the promotion retired, with the {@code status} entry a local promotion writes
+ * the promotion with the {@code status} and {@code promote} entries a local promotion writes
  * ({@link PromotionEntries}), since the Vertex AI Model Registry keeps no audit log of its own.
  */
 public final class GcpPromotions {
@@ -115,10 +115,13 @@ public final class GcpPromotions {
               + e.getMessage(),
           e);
     }
-    registry.promote(
-        pipeline, version, reviewer.name(), "approved by " + reviewer.name() + ": " + why, true);
+    Optional<Integer> from =
+        registry.alias(pipeline, ModelRegistry.CHAMPION).map(RegisteredVersion::version);
+    String reason = "approved by " + reviewer.name() + ": " + why;
+    registry.promote(pipeline, version, reviewer.name(), reason, true);
     Instant now = clock.instant();
-    for (PromotionEntries.Entry e : PromotionEntries.retirements(registry, pipeline, version)) {
+    for (PromotionEntries.Entry e :
+        PromotionEntries.of(registry, pipeline, version, from, reason, true)) {
       audit.append(now, reviewer.name(), e.action(), e.subject(), e.detail());
     }
     Map<String, String> detail = new LinkedHashMap<>();

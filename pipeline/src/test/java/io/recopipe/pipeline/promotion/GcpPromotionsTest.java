@@ -131,7 +131,7 @@ class GcpPromotionsTest {
     assertEquals(
         1, registry.alias("mf", ModelRegistry.CHAMPION).orElseThrow().version(), "champion moved");
     assertEquals(
-        List.of("request_approval", "approve", "deploy"),
+        List.of("request_approval", "approve", "promote", "deploy"),
         audit.list().stream().map(AuditEntry::action).toList());
     assertTrue(audit.verify().intact());
 

@@ -239,7 +239,7 @@ class GcpReviewServerTest {
     assertEquals(List.of(), cloudRun.requests(UpdateServiceRequest.class));
 
     assertEquals(
-        List.of("request_approval", "request_approval", "approve", "deploy", "reject"),
+        List.of("request_approval", "request_approval", "approve", "promote", "deploy", "reject"),
         audit.list().stream().map(AuditEntry::action).toList());
     assertTrue(audit.verify().intact());
     assertTrue(get("/", bob).body().contains("Nothing waits for review."));
