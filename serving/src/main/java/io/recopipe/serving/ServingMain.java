@@ -4,6 +4,7 @@ import io.netty.util.internal.logging.InternalLoggerFactory;
 import io.netty.util.internal.logging.Slf4JLoggerFactory;
 import io.recopipe.logging.LogProvider;
 import io.recopipe.serving.log.AccessLog;
+import io.recopipe.serving.model.BackgroundLoad;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,17 +59,19 @@ public final class ServingMain {
   /** Runs the server until it is stopped. */
   public static void main(String[] args) throws Exception {
     nettyDefaults();
-    Logger log = LoggerFactory.getLogger(ServingMain.class);
-    AccessLog accessLog = AccessLog.toStdout();
     ServingOptions options;
     try {
       options = ServingOptions.parse(args, System.getenv());
     } catch (IllegalArgumentException e) {
-      log.error("bad arguments: " + e.getMessage());
+      LoggerFactory.getLogger(ServingMain.class).error("bad arguments: " + e.getMessage());
       System.exit(2);
       return;
     }
-    ServingProcess process = new ServingProcess(options, accessLog);
+    // the bundle loads (the longest part of a cold start) while logging and the servers start
+    BackgroundLoad loading = BackgroundLoad.start(options.bundle());
+    Logger log = LoggerFactory.getLogger(ServingMain.class);
+    AccessLog accessLog = AccessLog.toStdout();
+    ServingProcess process = new ServingProcess(options, accessLog, loading);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -8,6 +8,7 @@ import io.recopipe.serving.http.Connectors;
 import io.recopipe.serving.http.InFlight;
 import io.recopipe.serving.log.AccessLog;
 import io.recopipe.serving.metrics.ServingMetrics;
+import io.recopipe.serving.model.BackgroundLoad;
 import io.recopipe.serving.model.LoadedModel;
 import io.recopipe.serving.model.ModelHolder;
 import io.recopipe.serving.model.ModelLoader;
@@ -17,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +40,7 @@ public final class ServingProcess implements ServingControl {
   private final InFlight inFlight = new InFlight();
   private final ModelHolder holder;
   private final AdminJournal journal;
+  private final BackgroundLoad preload;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final CountDownLatch answeredReady = new CountDownLatch(1);
@@ -49,9 +49,18 @@ public final class ServingProcess implements ServingControl {
   private Instant startedAt;
   private volatile Long supervisorPid = supervisorFromEnv();
 
-  /** Creates the (not yet started) server. */
+  /** Creates the (not yet started) server; {@link #start} loads the options' bundle. */
   public ServingProcess(ServingOptions options, AccessLog log) {
+    this(options, log, null);
+  }
+
+  /**
+   * Creates the (not yet started) server, which serves the model of {@code preload}, a load of the
+   * options' bundle already under way (null: {@link #start} starts it).
+   */
+  public ServingProcess(ServingOptions options, AccessLog log, BackgroundLoad preload) {
     this.options = options;
+    this.preload = preload;
     this.log = log;
     this.holder = new ModelHolder(metrics::modelLoaded);
     metrics.accessLogDropped(log::dropped);
@@ -69,11 +78,7 @@ public final class ServingProcess implements ServingControl {
    */
   public void start() throws IOException {
     startedAt = Instant.now();
-    FutureTask<LoadedModel> loading =
-        new FutureTask<>(() -> ModelLoader.loadUnscreened(options.bundle()));
-    Thread loader = new Thread(loading, "bundle-load");
-    loader.setDaemon(true);
-    loader.start();
+    BackgroundLoad loading = preload != null ? preload : BackgroundLoad.start(options.bundle());
     AdminAuth auth = AdminAuth.fromFile(options.adminSecret(), journal, holder::current);
     try {
       publicServer =
@@ -88,7 +93,7 @@ public final class ServingProcess implements ServingControl {
       throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
     }
     try {
-      LoadedModel model = loaded(loading);
+      LoadedModel model = loading.await();
       holder.install(model);
       ModelLoader.screenInBackground(model, this::awaitAnsweredReady);
       for (int extra : options.listen()) {
@@ -101,15 +106,6 @@ public final class ServingProcess implements ServingControl {
       throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
     }
     writeState();
-  }
-
-  /** The background load's model, or its failure as thrown by the loader. */
-  private static LoadedModel loaded(FutureTask<LoadedModel> loading) throws Exception {
-    try {
-      return loading.get();
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof Exception cause ? cause : e;
-    }
   }
 
   private void writeState() throws IOException {
