@@ -35,9 +35,10 @@ public final class AlsTrainer {
   }
 
   /**
-   * Gets the training kernels compiled by the JIT (once per JVM; later calls return at once, a call
-   * during another waits for it), so a caller can do it on a background thread before a fit instead
-   * of in the fit's first iteration; what any fit computes does not depend on it.
+   * Gets the training kernels compiled by the JIT on this thread (once per JVM; a later call
+   * returns at once), so a caller can start it on a background thread before a fit; a fit that
+   * starts earlier uses the plain kernels until it ends. What any fit computes does not depend on
+   * it.
    */
   public static void warmUp() {
     KernelWarmup.ensureWarm();
@@ -127,7 +128,7 @@ public final class AlsTrainer {
       for (int iteration = 0; iteration < options.maxIterations(); iteration++) {
         long iterationStart = System.nanoTime();
         if (iteration == 0) {
-          KernelWarmup.ensureWarm(); // counted in the first iteration, which it speeds up
+          KernelWarmup.startInBackground(); // meanwhile the plain kernels run (the same bits)
         }
         HalfStep.Sums userSums = half.run(byUser, mu, items, users, false);
         HalfStep.Sums itemSums = half.run(byItem, mu, users, items, true);

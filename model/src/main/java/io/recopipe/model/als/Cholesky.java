@@ -106,7 +106,7 @@ public final class Cholesky {
    * so the SIMD and scalar factors are bit-identical.
    */
   private static boolean factor(double[] a, int d, int columns, int stride) {
-    if (GramKernel.VECTOR_API && stride % VectorCholeskyKernel.lanes() == 0) {
+    if (KernelWarmup.vectorKernels() && stride % VectorCholeskyKernel.lanes() == 0) {
       return factorSimd(a, d, stride);
     }
     return factorScalar(a, d, columns, stride);

@@ -57,7 +57,7 @@ final class GramKernel {
       float[] gram,
       float[] columnSums,
       float[] rhs) {
-    if (VECTOR_API) {
+    if (KernelWarmup.vectorKernels()) {
       VectorGramKernel.accumulate(tile, tileStride, targets, n, stride, gram, columnSums, rhs);
     } else {
       accumulateScalar(tile, tileStride, targets, n, stride, gram, columnSums, rhs);

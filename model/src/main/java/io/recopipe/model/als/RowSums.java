@@ -15,8 +15,14 @@ final class RowSums {
    * in {@code [0, k)}.
    */
   static void columns(float[] tile, int offset, int stride, int n, int k, double[] out) {
+    columns(tile, offset, stride, n, k, out, KernelWarmup.vectorKernels());
+  }
+
+  /** {@link #columns(float[], int, int, int, int, double[])} with or without the Vector API. */
+  static void columns(
+      float[] tile, int offset, int stride, int n, int k, double[] out, boolean vector) {
     int f = 0;
-    if (GramKernel.VECTOR_API) {
+    if (vector) {
       f = VectorRowSums.columns(tile, offset, stride, n, k, out);
     }
     for (; f < k; f++) {

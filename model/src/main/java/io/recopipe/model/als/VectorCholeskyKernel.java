@@ -43,7 +43,7 @@ final class VectorCholeskyKernel {
     }
   }
 
-  private static void fourByTwo(double[] a, int i, int stride, int c) {
+  static void fourByTwo(double[] a, int i, int stride, int c) {
     int at = i * stride + c;
     DoubleVector s00 = DoubleVector.fromArray(SPECIES, a, at).neg();
     DoubleVector s01 = DoubleVector.fromArray(SPECIES, a, at + LANES).neg();
@@ -80,7 +80,7 @@ final class VectorCholeskyKernel {
   }
 
   /** Four rows by three vectors: an odd vector count without a latency-bound last vector. */
-  private static void fourByThree(double[] a, int i, int stride, int c) {
+  static void fourByThree(double[] a, int i, int stride, int c) {
     int at = i * stride + c;
     DoubleVector s00 = DoubleVector.fromArray(SPECIES, a, at).neg();
     DoubleVector s01 = DoubleVector.fromArray(SPECIES, a, at + LANES).neg();
@@ -129,7 +129,7 @@ final class VectorCholeskyKernel {
     s32.neg().intoArray(a, at + 3 * stride + 2 * LANES);
   }
 
-  private static void fourByOne(double[] a, int i, int stride, int c) {
+  static void fourByOne(double[] a, int i, int stride, int c) {
     int at = i * stride + c;
     DoubleVector s0 = DoubleVector.fromArray(SPECIES, a, at).neg();
     DoubleVector s1 = DoubleVector.fromArray(SPECIES, a, at + stride).neg();

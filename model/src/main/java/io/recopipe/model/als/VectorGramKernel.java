@@ -123,7 +123,7 @@ final class VectorGramKernel {
   }
 
   /** Rows i..i+3, four vectors of lanes from column j: sixteen chains, eight loads per 16 FMAs. */
-  private static void gramBlock4(
+  static void gramBlock4(
       float[] tile, int tileStride, int n, int stride, int i, int j, float[] gram) {
     FloatVector a00 = FloatVector.zero(SPECIES);
     FloatVector a01 = a00;
@@ -191,7 +191,7 @@ final class VectorGramKernel {
   }
 
   /** Rows i..i+3, three vectors of lanes from column j: twelve chains. */
-  private static void gramBlock3(
+  static void gramBlock3(
       float[] tile, int tileStride, int n, int stride, int i, int j, float[] gram) {
     FloatVector a00 = FloatVector.zero(SPECIES);
     FloatVector a01 = a00;
@@ -249,7 +249,7 @@ final class VectorGramKernel {
    * Rows i..i+3, two vectors of lanes from column j, of Σ y yᵀ: eight independent fused
    * multiply-add chains (enough to keep both FMA units busy), six loads per eight FMAs.
    */
-  private static void gramBlock(
+  static void gramBlock(
       float[] tile, int tileStride, int n, int stride, int i, int j, float[] gram) {
     FloatVector a00 = FloatVector.zero(SPECIES);
     FloatVector a01 = a00;
@@ -288,7 +288,7 @@ final class VectorGramKernel {
   }
 
   /** Rows i..i+3, one vector of lanes from column j: the last odd vector of a block row. */
-  private static void gramColumn(
+  static void gramColumn(
       float[] tile, int tileStride, int n, int stride, int i, int j, float[] gram) {
     FloatVector a0 = FloatVector.zero(SPECIES);
     FloatVector a1 = a0;
@@ -309,7 +309,7 @@ final class VectorGramKernel {
   }
 
   /** Rows i..i+7, one vector of lanes from column j: a last odd vector, eight chains. */
-  private static void gramColumn8(
+  static void gramColumn8(
       float[] tile, int tileStride, int n, int stride, int i, int j, float[] gram) {
     FloatVector a0 = FloatVector.zero(SPECIES);
     FloatVector a1 = a0;
@@ -344,7 +344,7 @@ final class VectorGramKernel {
   }
 
   /** Lanes from column j of Σ y (the intercept's column) and of Σ t y. */
-  private static void sumsBlock(
+  static void sumsBlock(
       float[] tile,
       int tileStride,
       float[] targets,

@@ -41,7 +41,7 @@ final class VectorRowSums {
         FloatVector.fromArray(FLOATS, tile, at).convertShape(VectorOperators.F2D, DOUBLES, 0);
   }
 
-  private static void four(float[] tile, int at, int stride, int n, double[] out, int f) {
+  static void four(float[] tile, int at, int stride, int n, double[] out, int f) {
     DoubleVector s0 = DoubleVector.zero(DOUBLES);
     DoubleVector s1 = s0;
     DoubleVector s2 = s0;
@@ -59,7 +59,7 @@ final class VectorRowSums {
     s3.intoArray(out, f + 3 * LANES);
   }
 
-  private static void one(float[] tile, int at, int stride, int n, double[] out, int f) {
+  static void one(float[] tile, int at, int stride, int n, double[] out, int f) {
     DoubleVector s = DoubleVector.zero(DOUBLES);
     int end = at + n * stride;
     for (int e = at; e < end; e += stride) {

@@ -1,6 +1,7 @@
 package io.recopipe.model.als;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
@@ -9,10 +10,19 @@ import org.junit.jupiter.api.Test;
 class KernelWarmupTest {
 
   @Test
-  void warmingUpReturnsWithinItsCapAndLeavesTheKernelsExact() {
+  void warmingUpReturnsWithinItsCapThenSwitchesToTheVectorKernelsAndLeavesThemExact() {
     // the cap is 3 s; a generous bound keeps this from being a timing test
     assertTimeoutPreemptively(Duration.ofSeconds(60), KernelWarmup::ensureWarm);
     KernelWarmup.ensureWarm(); // the second call is a no-op
+    // a warm-up a fit started on its own thread may still run; the kernels switch when it ends
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(60),
+        () -> {
+          while (GramKernel.VECTOR_API && !KernelWarmup.vectorKernels()) {
+            Thread.sleep(10);
+          }
+        });
+    assertEquals(GramKernel.VECTOR_API, KernelWarmup.vectorKernels());
     int stride = GramKernel.stride(3);
     float[] tile = new float[2 * stride];
     tile[0] = 1;

@@ -17,15 +17,17 @@ class RowSumsTest {
         for (int c = 0; c < tile.length; c++) {
           tile[c] = (float) random.nextGaussian();
         }
-        double[] out = new double[k];
-        java.util.Arrays.fill(out, 7);
-        RowSums.columns(tile, k, stride, n, k, out);
-        for (int f = 0; f < k; f++) {
-          double expected = 0;
-          for (int e = 0; e < n; e++) {
-            expected += tile[e * stride + k + f];
+        for (boolean vector : new boolean[] {false, GramKernel.VECTOR_API}) {
+          double[] out = new double[k];
+          java.util.Arrays.fill(out, 7);
+          RowSums.columns(tile, k, stride, n, k, out, vector);
+          for (int f = 0; f < k; f++) {
+            double expected = 0;
+            for (int e = 0; e < n; e++) {
+              expected += tile[e * stride + k + f];
+            }
+            assertEquals(expected, out[f], 0.0, "k=" + k + " n=" + n + " f=" + f + " " + vector);
           }
-          assertEquals(expected, out[f], 0.0, "k=" + k + " n=" + n + " f=" + f);
         }
       }
     }
