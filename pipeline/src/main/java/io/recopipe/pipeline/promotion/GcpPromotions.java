@@ -26,9 +26,9 @@ import java.util.Optional;
  * approval: there is no local run to resume, so approving deploys the version's pushed image to
  * Cloud Run directly and makes it champion. The rules are the home's: a comment is required, an
  * expired approval is refused, the run's starter cannot approve it (four-eyes, always on here: no
- * run record carries a weaker policy), and every decision and the deploy are audited, and so is
- * the promotion with the {@code status} and {@code promote} entries a local promotion writes
- * ({@link PromotionEntries}), since the Vertex AI Model Registry keeps no audit log of its own.
+ * run record carries a weaker policy), and every decision and the deploy are audited, and so is the
+ * promotion with the {@code status} and {@code promote} entries a local promotion writes ({@link
+ * PromotionEntries}), since the Vertex AI Model Registry keeps no audit log of its own.
  */
 public final class GcpPromotions {
   private final Approvals approvals;
