@@ -277,12 +277,14 @@ class GcpReviewServerTest {
             "request_approval",
             "request_approval",
             "approve",
+            "promote",
             "deploy",
             "approve",
             "status", // v1 retired by v2's deploy, as a local approval audits it
+            "promote",
             "deploy"),
         audit.list().stream().map(AuditEntry::action).toList());
-    assertTrue(audit.list().get(6).detail().contains(IMAGE_2), audit.list().get(6).detail());
+    assertTrue(audit.list().get(8).detail().contains(IMAGE_2), audit.list().get(8).detail());
   }
 
   /** The pushed image of each run's IMAGE artifact: v1's and v2's digests differ. */
