@@ -100,7 +100,9 @@ class KfpCompilerTest {
             "--param",
             "r2_min={{$.inputs.parameters['r2_min']}}",
             "--output-parameter",
-            "blessed={{$.outputs.parameters['blessed'].output_file}}"),
+            "blessed={{$.outputs.parameters['blessed'].output_file}}",
+            "--output-parameter",
+            "review_required={{$.outputs.parameters['review_required'].output_file}}"),
         list);
   }
 
@@ -157,8 +159,8 @@ class KfpCompilerTest {
               .asText(),
           ref);
     }
-    assertEquals(11, executors, "nine steps, the register task and the exit task");
-    assertEquals(List.of("commit", "deploy", "register"), runScoped);
+    assertEquals(12, executors, "nine steps, the two register tasks and the exit task");
+    assertEquals(List.of("commit", "deploy", "register", "register-2"), runScoped);
     assertFalse(
         spec.path("deploymentSpec").toString().contains("\"{{$.pipeline_job_name}}\""),
         "no executor argument is the bare placeholder");
@@ -251,7 +253,7 @@ class KfpCompilerTest {
         "inputs.parameter_values['pipelinechannel--gate-blessed'] == true",
         condition.path("triggerPolicy").path("condition").asText());
     JsonNode deploy =
-        spec.path("components").path("comp-condition-1").path("dag").path("tasks").path("deploy");
+        spec.path("components").path("comp-condition-3").path("dag").path("tasks").path("deploy");
     assertFalse(deploy.path("cachingOptions").path("enableCache").asBoolean());
     assertTrue(
         spec.path("components")
@@ -330,9 +332,9 @@ class KfpCompilerTest {
   }
 
   /**
-   * The register task ends the blessed branch: under auto after deploy (it reads the endpoint and
-   * promotes), under review after package; it takes the promotion policy as a typed parameter and
-   * is never cached.
+   * The register task ends the blessed branch: under auto after deploy in the branch where the gate
+   * requires no review (it reads the endpoint; the exit task promotes), under review after package;
+   * it takes the promotion policy as a typed parameter and is never cached.
    */
   @Test
   void theRegisterTaskEndsTheBlessedBranchWithThePolicyAsATypedParameter() {
@@ -341,11 +343,13 @@ class KfpCompilerTest {
       params.put("promotion.policy", policy);
       ObjectNode spec =
           new KfpCompiler(KfpOptions.of(IMAGE)).compile(MovieLensMfPipeline.definition(), params);
-      JsonNode condition = spec.path("components").path("comp-condition-1");
-      JsonNode register = condition.path("dag").path("tasks").path("register");
       boolean auto = policy.equals("auto");
+      // under auto in the review_required == false branch nested in the blessed one
+      JsonNode condition =
+          spec.path("components").path(auto ? "comp-condition-3" : "comp-condition-1");
+      JsonNode register = condition.path("dag").path("tasks").path("register");
       assertEquals(
-          auto ? "['deploy','export','package']" : "['export','package']",
+          auto ? "['deploy']" : "['export','package']",
           register.path("dependentTasks").toString().replace('"', '\''),
           policy);
       JsonNode artifacts = register.path("inputs").path("artifacts");
