@@ -129,4 +129,64 @@ class ReviewBranchesTest {
         List.of("export", "package", "register"),
         KfpCompilerTest.fieldNames(SpecTasks.dag(reviewed, "comp-condition-1")));
   }
+
+  /**
+   * The register task ends the blessed branch: under auto after deploy in the branch where the gate
+   * requires no review (it reads the endpoint; the exit task promotes), under review after package;
+   * it takes the promotion policy as a typed parameter and is never cached.
+   */
+  @Test
+  void theRegisterTaskEndsTheBlessedBranchWithThePolicyAsATypedParameter() {
+    for (String policy : List.of("auto", "review")) {
+      Map<String, String> params = new LinkedHashMap<>(PipelineConfig.defaults().values());
+      params.put("promotion.policy", policy);
+      ObjectNode spec =
+          new KfpCompiler(KfpOptions.of(KfpCompilerTest.IMAGE))
+              .compile(MovieLensMfPipeline.definition(), params);
+      boolean auto = policy.equals("auto");
+      // under auto in the review_required == false branch nested in the blessed one
+      JsonNode condition =
+          spec.path("components").path(auto ? "comp-condition-3" : "comp-condition-1");
+      JsonNode register = condition.path("dag").path("tasks").path("register");
+      assertEquals(
+          auto ? "['deploy']" : "['export','package']",
+          register.path("dependentTasks").toString().replace('"', '\''),
+          policy);
+      JsonNode artifacts = register.path("inputs").path("artifacts");
+      assertEquals(
+          auto
+              ? List.of("decision", "endpoint", "image", "metrics", "model")
+              : List.of("decision", "image", "metrics", "model"),
+          KfpCompilerTest.fieldNames(artifacts),
+          policy);
+      assertEquals(
+          "pipelinechannel--gate-decision",
+          artifacts.path("decision").path("componentInputArtifact").asText());
+      assertEquals(
+          "pipelinechannel--promotion__policy",
+          register
+              .path("inputs")
+              .path("parameters")
+              .path("promotion__policy")
+              .path("componentInputParameter")
+              .asText());
+      assertEquals(
+          "STRING",
+          condition
+              .path("inputDefinitions")
+              .path("parameters")
+              .path("pipelinechannel--promotion__policy")
+              .path("parameterType")
+              .asText());
+      assertEquals(
+          policy,
+          spec.at("/root/inputDefinitions/parameters/promotion__policy/defaultValue").asText());
+      assertFalse(register.path("cachingOptions").path("enableCache").asBoolean(true));
+      assertTrue(
+          spec.at("/deploymentSpec/executors/exec-register/container/args")
+              .toString()
+              .contains("promotion.policy={{$.inputs.parameters['promotion__policy']}}"));
+      assertEquals(List.of(), SpecValidator.problems(spec), policy);
+    }
+  }
 }
