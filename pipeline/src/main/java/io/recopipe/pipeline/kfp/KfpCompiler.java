@@ -34,7 +34,11 @@ import java.util.stream.Collectors;
  * job's version; the register and exit tasks get the promotion policy as typed parameters. Under
  * {@code promotion.policy: review} the steps that require approval (deploy), and anything after
  * them, are left out: Vertex has no approval gate, so such a job ends with its version awaiting
- * approval ({@link JobVersions}) and a reviewer's approval deploys it.
+ * approval ({@link JobVersions}) and a reviewer's approval deploys it. Under {@code auto} those
+ * steps run in a branch nested in the blessed one, while the gate's {@code review_required} output
+ * is false; its true branch registers the version for review instead ({@link ConditionGroups}).
+ * Deploy only stages the new revision there: the exit task moves the traffic after the publish
+ * ({@link JobRelease}).
  */
 public final class KfpCompiler {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
