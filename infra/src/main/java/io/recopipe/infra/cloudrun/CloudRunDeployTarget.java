@@ -18,6 +18,7 @@ import io.recopipe.infra.config.GcpConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Deploys each model version to Cloud Run as a new revision named after it, optionally behind a
@@ -83,57 +84,14 @@ public final class CloudRunDeployTarget implements DeployTarget {
    */
   @Override
   public Map<String, Object> deploy(DeployRequest request) throws ComponentException {
-    Service existing = services.find();
-    String revision = reusableRevision(existing, request);
-    if (revision == null) {
-      revision = revisionName(existing, request);
+    Staged staged = createRevision(request, true);
+    if (staged.created() != null) {
+      return staged.created();
     }
-    RevisionTemplate template = template(revision, request);
-    if (existing == null) {
-      // nothing serves yet, so nothing moves; Terraform normally creates the service and owns
-      // its invoker bindings, a service created here has none
-      Service service =
-          services.create(
-              Service.newBuilder()
-                  .setTemplate(template)
-                  .putLabels("managed-by", "recopipe")
-                  .addAllTraffic(Traffic.all(revision))
-                  .build());
-      return endpoint(service, revision, request, "", false);
-    }
-    String previous = Traffic.serving(existing);
-    String problem = InvokerPolicy.problem(services.policy(), invokers);
-    if (problem != null) {
-      throw new ComponentException(
-          "deploy: Cloud Run service "
-              + services.name()
-              + ": "
-              + problem
-              + "; traffic stays on "
-              + previous);
-    }
-    boolean moves = !previous.isEmpty() && !previous.equals(revision);
-    Service.Builder staged =
-        existing.toBuilder()
-            .setTemplate(template)
-            .clearTraffic()
-            .addAllTraffic(Traffic.all(moves ? previous : revision));
-    if (moves) {
-      staged.putAnnotations(PREVIOUS_ANNOTATION, previous);
-    }
-    Service service = services.update(staged.build());
-    String ready = RevisionNames.shortName(service.getLatestReadyRevision());
-    if (!ready.equals(revision)) {
-      throw new ComponentException(
-          "deploy: revision "
-              + revision
-              + " of Cloud Run service "
-              + services.name()
-              + " is not ready (latest ready: "
-              + (ready.isEmpty() ? "none" : ready)
-              + "); traffic stays on "
-              + previous);
-    }
+    Service service = staged.service();
+    String revision = staged.revision();
+    String previous = staged.previous();
+    boolean moves = staged.moves();
     boolean canary = moves && request.canaryPercent() > 0;
     if (canary) {
       service =
@@ -156,6 +114,142 @@ public final class CloudRunDeployTarget implements DeployTarget {
       service = services.update(withTraffic(service, Traffic.all(revision)));
     }
     return endpoint(service, revision, request, previous, canary);
+  }
+
+  /**
+   * The first half of {@link #deploy} for a caller that moves traffic later ({@link #release}),
+   * once everything else that can fail has succeeded: creates the revision and waits until it is
+   * ready with all traffic still on the serving one. With a canary share asked, the revision is
+   * checked on its own tagged URL at 0% of the traffic, and a failed check removes the tag. A
+   * service that does not exist yet is created serving the revision (nothing served before).
+   */
+  public Map<String, Object> stage(DeployRequest request) throws ComponentException {
+    Staged staged = createRevision(request, false);
+    if (staged.created() != null) {
+      return staged.created();
+    }
+    Service service = staged.service();
+    String revision = staged.revision();
+    String previous = staged.previous();
+    boolean checked = staged.moves() && request.canaryPercent() > 0;
+    if (checked) {
+      service = services.update(withTraffic(service, Traffic.canary(revision, 0, previous)));
+      String failed = check.problem(service.getUri(), revision, Traffic.canaryUri(service));
+      if (failed != null) {
+        services.update(withTraffic(service, Traffic.all(previous)));
+        throw new RolledBackException(
+            "deploy: revision "
+                + revision
+                + " failed its check: "
+                + failed
+                + " (no traffic moved)");
+      }
+    }
+    Map<String, Object> endpoint = endpoint(service, revision, request, previous, false);
+    endpoint.put("traffic_moved", !staged.moves());
+    return endpoint;
+  }
+
+  /**
+   * Moves all traffic to the revision {@link #stage} created for {@code modelVersion}'s {@code
+   * image} and remembers the one serving before for {@link #rollback}; empty when the service's
+   * latest revision is not that one (nothing was staged for it). A retry after the move changes
+   * nothing.
+   */
+  public Optional<Map<String, Object>> release(String modelVersion, String image)
+      throws ComponentException {
+    Service service = services.find();
+    String revision = reusableRevision(service, image, modelVersion);
+    if (revision == null) {
+      return Optional.empty();
+    }
+    String ready = RevisionNames.shortName(service.getLatestReadyRevision());
+    String previous = Traffic.serving(service);
+    if (!ready.equals(revision)) {
+      throw new ComponentException(
+          "release: revision "
+              + revision
+              + " of Cloud Run service "
+              + services.name()
+              + " is not ready; traffic stays on "
+              + previous);
+    }
+    if (!previous.equals(revision)) {
+      service =
+          services.update(
+              withTraffic(service, Traffic.all(revision)).toBuilder()
+                  .putAnnotations(PREVIOUS_ANNOTATION, previous)
+                  .build());
+    }
+    Map<String, Object> endpoint = endpoint(service, revision, modelName(service.getTemplate()));
+    endpoint.put("model_version", modelVersion);
+    endpoint.put("image", image);
+    endpoint.put("previous_revision", previous.equals(revision) ? "" : previous);
+    return Optional.of(endpoint);
+  }
+
+  /** A revision created and ready, traffic unmoved; {@code created}: a new service's endpoint. */
+  private record Staged(
+      Service service,
+      String revision,
+      String previous,
+      boolean moves,
+      Map<String, Object> created) {}
+
+  private Staged createRevision(DeployRequest request, boolean annotate) throws ComponentException {
+    Service existing = services.find();
+    String revision = reusableRevision(existing, request.imageReference(), request.modelVersion());
+    if (revision == null) {
+      revision = revisionName(existing, request);
+    }
+    RevisionTemplate template = template(revision, request);
+    if (existing == null) {
+      // nothing serves yet, so nothing moves; Terraform normally creates the service and owns
+      // its invoker bindings, a service created here has none
+      Service service =
+          services.create(
+              Service.newBuilder()
+                  .setTemplate(template)
+                  .putLabels("managed-by", "recopipe")
+                  .addAllTraffic(Traffic.all(revision))
+                  .build());
+      return new Staged(
+          service, revision, "", false, endpoint(service, revision, request, "", false));
+    }
+    String previous = Traffic.serving(existing);
+    String problem = InvokerPolicy.problem(services.policy(), invokers);
+    if (problem != null) {
+      throw new ComponentException(
+          "deploy: Cloud Run service "
+              + services.name()
+              + ": "
+              + problem
+              + "; traffic stays on "
+              + previous);
+    }
+    boolean moves = !previous.isEmpty() && !previous.equals(revision);
+    Service.Builder staged =
+        existing.toBuilder()
+            .setTemplate(template)
+            .clearTraffic()
+            .addAllTraffic(Traffic.all(moves ? previous : revision));
+    if (moves && annotate) {
+      staged.putAnnotations(PREVIOUS_ANNOTATION, previous);
+    }
+    Service service = services.update(staged.build());
+    String ready = RevisionNames.shortName(service.getLatestReadyRevision());
+    if (!ready.equals(revision)) {
+      throw new ComponentException(
+          "deploy: revision "
+              + revision
+              + " of Cloud Run service "
+              + services.name()
+              + " is not ready (latest ready: "
+              + (ready.isEmpty() ? "none" : ready)
+              + "); traffic stays on "
+              + previous);
+    }
+    return new Staged(service, revision, previous, moves, null);
   }
 
   private static Service withTraffic(Service service, List<TrafficTarget> traffic) {
@@ -197,15 +291,7 @@ public final class CloudRunDeployTarget implements DeployTarget {
                 .addAllTraffic(Traffic.all(previous))
                 .putAnnotations(PREVIOUS_ANNOTATION, current)
                 .build());
-    Map<String, Object> endpoint =
-        endpoint(
-            after,
-            previous,
-            service.getTemplate().getContainers(0).getEnvList().stream()
-                .filter(e -> e.getName().equals("MODEL_NAME"))
-                .map(EnvVar::getValue)
-                .findFirst()
-                .orElse("recommender_model"));
+    Map<String, Object> endpoint = endpoint(after, previous, modelName(service.getTemplate()));
     endpoint.put("rolled_back_from", current);
     return endpoint;
   }
@@ -218,16 +304,29 @@ public final class CloudRunDeployTarget implements DeployTarget {
     }
   }
 
-  /** The revision a retried deploy already created for this image, so a retry adds none. */
-  private String reusableRevision(Service existing, DeployRequest request) {
+  /**
+   * The service's latest revision when it runs {@code image} for {@code modelVersion} (one a
+   * retried deploy created already, or the one to release), else null.
+   */
+  private String reusableRevision(Service existing, String image, String modelVersion) {
     if (existing == null || existing.getTemplate().getContainersCount() == 0) {
       return null;
     }
     RevisionTemplate current = existing.getTemplate();
-    boolean sameImage = current.getContainers(0).getImage().equals(request.imageReference());
+    boolean sameImage = current.getContainers(0).getImage().equals(image);
     boolean sameModel =
-        current.getRevision().startsWith(RevisionNames.prefix(serviceId, request.modelVersion()));
+        current.getRevision().startsWith(RevisionNames.prefix(serviceId, modelVersion));
     return sameImage && sameModel ? current.getRevision() : null;
+  }
+
+  private static String modelName(RevisionTemplate template) {
+    return template.getContainersCount() == 0
+        ? "recommender_model"
+        : template.getContainers(0).getEnvList().stream()
+            .filter(e -> e.getName().equals("MODEL_NAME"))
+            .map(EnvVar::getValue)
+            .findFirst()
+            .orElse("recommender_model");
   }
 
   private RevisionTemplate template(String revision, DeployRequest request) {

@@ -15,6 +15,12 @@ final class Channels {
   /** The output parameter a gate-decision step writes for conditions to test. */
   static final String BLESSED = "blessed";
 
+  /**
+   * The output parameter a gate-decision step writes beside {@link #BLESSED}: whether its decision
+   * asks for a reviewer whatever the promotion policy ({@code review_required} is not empty).
+   */
+  static final String REVIEW_REQUIRED = "review_required";
+
   /** The input every executor gets the pipeline job's name in (its {@code --run-id}). */
   static final String JOB_NAME = "pipeline_job_name";
 
@@ -46,6 +52,16 @@ final class Channels {
    */
   static String isTrue(String channel) {
     return "inputs.parameter_values['" + channel + "'] == true";
+  }
+
+  /**
+   * The CEL condition KFP's compiler writes for {@code dsl.If(channel == value)} on a BOOLEAN
+   * channel and a Python bool: the literal lower-cased, {@code true} or {@code false}
+   * (kubeflow/pipelines@7b70c7b95f6832772efd6fd0029a4024491a0f44
+   * sdk/python/kfp/compiler/pipeline_spec_builder.py _single_binary_operation_to_cel_condition).
+   */
+  static String equalsBoolean(String channel, boolean value) {
+    return "inputs.parameter_values['" + channel + "'] == " + value;
   }
 
   /**

@@ -22,6 +22,15 @@ import java.util.Set;
  * start a container that would only note it is switched off (the local runner runs it, and the
  * component does nothing). Blessed groups are numbered first, then flag groups, each in execution
  * order.
+ *
+ * <p>Under {@code promotion: auto}, given the job's second register task ({@link
+ * RegisterComponent#REVIEW_TASK}), the blessed group is split once more on the gate's {@code
+ * review_required} output, as nested {@code dsl.If}s compile (kubeflow/pipelines
+ * test_data/sdk_compiled_pipelines/valid/essential/pipeline_with_nested_conditions.yaml): the
+ * approval steps (deploy), what reads them and the {@code register} task run under {@code
+ * review_required == false}, and the second register task alone under {@code == true}, so a job
+ * whose gate asks for a reviewer registers its version without deploying it. Those two groups are
+ * numbered after all others.
  */
 final class ConditionGroups {
   /** The step parameter that switches a step on. */
@@ -29,10 +38,19 @@ final class ConditionGroups {
 
   /**
    * One sub-DAG: its name ({@code condition-1}), what triggers it (a gate's blessed output, or the
-   * config key of a boolean flag) and its steps in execution order.
+   * config key of a boolean flag, or with {@code reviewRequired} the gate's {@code review_required}
+   * output equal to that value) and its steps in execution order.
    */
   record Group(
-      String name, Optional<Condition> condition, Optional<String> flag, List<Step> steps) {
+      String name,
+      Optional<Condition> condition,
+      Optional<String> flag,
+      List<Step> steps,
+      Optional<Boolean> reviewRequired) {
+    Group(String name, Optional<Condition> condition, Optional<String> flag, List<Step> steps) {
+      this(name, condition, flag, steps, Optional.empty());
+    }
+
     /** The group's DAG component name. */
     String componentName() {
       return "comp-" + name;
@@ -51,9 +69,18 @@ final class ConditionGroups {
   private final Map<String, Trigger> triggerOfStep = new LinkedHashMap<>();
   private final List<Group> groups = new ArrayList<>();
   private final Map<String, Group> groupOfStep = new LinkedHashMap<>();
+  private final Map<String, List<Group>> nested = new LinkedHashMap<>();
 
   /** Groups {@code steps}, given in execution order, under the run's {@code parameters}. */
   ConditionGroups(List<Step> steps, Map<String, String> parameters) {
+    this(steps, parameters, Optional.empty());
+  }
+
+  /**
+   * Groups as above and, given the job's second register task {@code reviewRegister} (policy auto),
+   * splits the blessed group holding approval steps on the gate's {@code review_required}.
+   */
+  ConditionGroups(List<Step> steps, Map<String, String> parameters, Optional<Step> reviewRegister) {
     for (Step step : steps) {
       Optional<Trigger> trigger = effectiveTrigger(step, parameters);
       if (trigger.isEmpty()) {
@@ -75,6 +102,52 @@ final class ConditionGroups {
               triggered.get(trigger));
       groups.add(group);
       group.steps().forEach(step -> groupOfStep.put(step.name(), group));
+    }
+    reviewRegister.ifPresent(this::splitOnReview);
+  }
+
+  /** Splits the blessed group of the approval steps into its review branches (see above). */
+  private void splitOnReview(Step reviewRegister) {
+    for (int i = 0; i < groups.size(); i++) {
+      Group group = groups.get(i);
+      if (group.condition().isEmpty()) {
+        continue;
+      }
+      Set<String> branch = new LinkedHashSet<>();
+      for (Step step : group.steps()) {
+        if (step.requiresApproval()
+            || step.inputs().values().stream().anyMatch(r -> branch.contains(r.step()))
+            || step.name().equals(RegisterComponent.NAME) && !branch.isEmpty()) {
+          branch.add(step.name());
+        }
+      }
+      if (branch.isEmpty()) {
+        continue;
+      }
+      List<Step> kept = group.steps().stream().filter(s -> !branch.contains(s.name())).toList();
+      List<Step> deploying = group.steps().stream().filter(s -> branch.contains(s.name())).toList();
+      Group outer = new Group(group.name(), group.condition(), group.flag(), kept);
+      int next = groups.size() + 1;
+      Group noReview =
+          new Group(
+              "condition-" + next,
+              group.condition(),
+              Optional.empty(),
+              deploying,
+              Optional.of(false));
+      Group review =
+          new Group(
+              "condition-" + (next + 1),
+              group.condition(),
+              Optional.empty(),
+              List.of(reviewRegister),
+              Optional.of(true));
+      groups.set(i, outer);
+      kept.forEach(step -> groupOfStep.put(step.name(), outer));
+      deploying.forEach(step -> groupOfStep.put(step.name(), noReview));
+      groupOfStep.put(reviewRegister.name(), review);
+      nested.put(outer.name(), List.of(noReview, review));
+      return;
     }
   }
 
@@ -118,6 +191,11 @@ final class ConditionGroups {
   /** The condition groups: the gate's in order of first appearance, then the flags'. */
   List<Group> groups() {
     return List.copyOf(groups);
+  }
+
+  /** The groups nested in top-level group {@code group} (its review branches), in order. */
+  List<Group> nested(Group group) {
+    return nested.getOrDefault(group.name(), List.of());
   }
 
   /** The group of step {@code stepName}, empty for a root step. */

@@ -5,6 +5,7 @@ import io.recopipe.components.api.Component;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.Services;
+import io.recopipe.components.deploy.DeployComponent;
 import io.recopipe.components.gate.Gate;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.model.error.InvalidInputException;
@@ -29,11 +30,13 @@ import java.util.function.Supplier;
  * the ports it was given against the component's, reads the parameters KFP's launcher rendered back
  * as config text ({@link ParameterTypes#configText}), runs the step with its warehouse writes
  * staged under the job's key, and writes what KFP reads back: output parameters (the gate's {@code
- * blessed} as {@code true}/{@code false}) and, given the executor input, an executor output whose
- * {@code system.Metrics} artifact carries the step's metrics as metadata. A gate that does not
- * bless drops the staged tables and records that it did not bless, as the local runner discards a
- * gated run; the exit task ({@link #commit}) publishes what is left only when the job succeeded and
- * no gate refused it, and drops it otherwise.
+ * blessed} and {@code review_required} as {@code true}/{@code false}) and, given the executor
+ * input, an executor output whose {@code system.Metrics} artifact carries the step's metrics as
+ * metadata. A deploy step to Cloud Run only stages its revision ({@link JobRelease}); traffic moves
+ * in the exit task, after the job's tables are published. A gate that does not bless drops the
+ * staged tables and records that it did not bless, as the local runner discards a gated run; the
+ * exit task ({@link #commit}) publishes what is left only when the job succeeded and no gate
+ * refused it, and drops it otherwise.
  */
 public final class ContainerRun {
 
@@ -121,7 +124,9 @@ public final class ContainerRun {
     requirePorts(stepName, "--input", inputs.keySet(), step.inputs().keySet());
     requirePorts(stepName, "--output", outputs.keySet(), names(component.outputs()));
     Set<String> known =
-        Channels.blessedPort(component).map(p -> Set.of(Channels.BLESSED)).orElse(Set.of());
+        Channels.blessedPort(component)
+            .map(p -> Set.of(Channels.BLESSED, Channels.REVIEW_REQUIRED))
+            .orElse(Set.of());
     for (String name : outputParameters.keySet()) {
       if (!known.contains(name)) {
         throw new InvalidInputException(
@@ -150,16 +155,23 @@ public final class ContainerRun {
             outputs,
             configText,
             staged,
-            services,
+            component instanceof DeployComponent ? JobRelease.staging(services) : services,
             workDirectory,
             out,
             () -> champions.champion(pipeline.name(), workDirectory.resolve("champion")));
     component.run(context);
     Optional<String> decision = Channels.blessedPort(component);
     if (decision.isPresent()) {
-      boolean blessed = Gate.blesses(outputs.get(decision.get()));
-      for (Path file : outputParameters.values()) {
-        write(file, Boolean.toString(blessed));
+      Path decided = outputs.get(decision.get());
+      boolean blessed = Gate.blesses(decided);
+      Map<String, Boolean> values =
+          Map.of(
+              Channels.BLESSED,
+              blessed,
+              Channels.REVIEW_REQUIRED,
+              !Gate.reviewRequired(decided).isEmpty());
+      for (Map.Entry<String, Path> file : outputParameters.entrySet()) {
+        write(file.getValue(), Boolean.toString(values.get(file.getKey())));
       }
       if (!blessed) {
         staged.markNotBlessed();
@@ -212,12 +224,27 @@ public final class ContainerRun {
       return List.of();
     }
     if (SUCCEEDED.equals(state)) {
-      List<String> tables = staged.publish();
+      List<String> tables;
+      try {
+        tables = staged.publish();
+      } catch (RuntimeException e) {
+        out.println(
+            "[commit] publishing the job's tables failed, nothing is published and no traffic"
+                + " moved: "
+                + e.getMessage());
+        try {
+          staged.discardAll();
+        } finally {
+          versions.ifPresent(v -> v.failed(runId, "with its tables unpublished"));
+        }
+        throw e;
+      }
       out.println(
           "[commit] published "
               + (tables.isEmpty() ? "no staged tables" : "tables " + String.join(", ", tables)));
       String submittedBy = parameters.getOrDefault(JobVersions.SUBMITTED_BY, "");
-      versions.ifPresent(v -> v.succeeded(runId, policy, submittedBy));
+      // the last action: traffic moves only now, after every call that can fail
+      versions.ifPresent(v -> v.succeeded(runId, policy, submittedBy, JobRelease.of(services)));
       return tables;
     }
     staged.discardAll();

@@ -75,11 +75,11 @@ final class ExecutorSpecs {
     }
     Channels.blessedPort(component)
         .ifPresent(
-            port ->
-                outputs
-                    .withObjectProperty("parameters")
-                    .putObject(Channels.BLESSED)
-                    .put("parameterType", "BOOLEAN"));
+            port -> {
+              ObjectNode decided = outputs.withObjectProperty("parameters");
+              decided.putObject(Channels.BLESSED).put("parameterType", "BOOLEAN");
+              decided.putObject(Channels.REVIEW_REQUIRED).put("parameterType", "BOOLEAN");
+            });
     return spec;
   }
 
@@ -88,7 +88,9 @@ final class ExecutorSpecs {
       Step step, Map<String, String> params, TaskResources resources, boolean runScoped) {
     ObjectNode container = container(resources);
     ArrayNode args = container.putArray("args");
-    args.add("component").add(step.name());
+    // both register tasks run the register step (KFP names a second task of a component NAME-2)
+    args.add("component")
+        .add(RegisterComponent.isRegisterTask(step.name()) ? RegisterComponent.NAME : step.name());
     if (runScoped) {
       args.add("--run-id").add("{{$.inputs.parameters['" + Channels.JOB_NAME + "']}}");
     }
@@ -109,15 +111,12 @@ final class ExecutorSpecs {
                             + "={{$.inputs.parameters['"
                             + ParameterNames.componentName(name)
                             + "']}}"));
-    Channels.blessedPort(step.component())
-        .ifPresent(
-            port ->
-                args.add("--output-parameter")
-                    .add(
-                        Channels.BLESSED
-                            + "={{$.outputs.parameters['"
-                            + Channels.BLESSED
-                            + "'].output_file}}"));
+    if (Channels.blessedPort(step.component()).isPresent()) {
+      for (String name : List.of(Channels.BLESSED, Channels.REVIEW_REQUIRED)) {
+        args.add("--output-parameter")
+            .add(name + "={{$.outputs.parameters['" + name + "'].output_file}}");
+      }
+    }
     if (step.component().outputs().stream().anyMatch(ExecutorSpecs::isMetrics)) {
       args.add(EXECUTOR_INPUT).add(EXECUTOR_INPUT_PLACEHOLDER);
     }

@@ -1,6 +1,7 @@
 package io.recopipe.pipeline.kfp;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.recopipe.model.io.Json;
 import io.recopipe.pipeline.config.PromotionPolicy;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegisteredVersion;
@@ -15,12 +16,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What the exit task does with the version the job's {@code register} task registered, so a Vertex
- * job keeps the local runner's rule that a run's effects appear together or not at all: when the
- * job succeeded and its policy is {@code review}, it marks the version AWAITING_APPROVAL and
- * requests the approval (the job then ends awaiting a reviewer); when the job failed, a version
- * that was never promoted is marked REJECTED so that no reviewer can deploy a model whose tables
- * were dropped.
+ * What the exit task does with the version the job's {@code register} task registered, after the
+ * job's tables are published, so a Vertex job keeps the local runner's rule that a run's effects
+ * appear together or not at all: when the job succeeded under policy {@code review}, or its gate's
+ * decision lists a {@code review_required} reason, it marks the version AWAITING_APPROVAL and
+ * requests the approval (the job then ends awaiting a reviewer); under {@code auto} it moves the
+ * traffic to the revision deploy staged ({@link JobRelease}) and then makes the version the
+ * champion, the last actions of the job; when the job failed, a version that was never promoted is
+ * marked REJECTED so that no reviewer can deploy a model whose tables were dropped.
  */
 final class JobVersions {
   /** Who the exit task's changes are attributed to. */
@@ -81,13 +84,31 @@ final class JobVersions {
   }
 
   /**
-   * After a SUCCEEDED job: under review, the version awaits approval, requested by {@code
-   * submittedBy} (blank: {@link JobRegistry#ACTOR}); returns it, if any.
+   * After a SUCCEEDED job whose tables are published: the version awaits approval (policy review,
+   * or its gate requires a reviewer), requested by {@code submittedBy} (blank: {@link
+   * JobRegistry#ACTOR}), or, under auto, {@code release} moves the traffic to it and it becomes the
+   * champion; returns it, if any.
    */
-  Optional<RegisteredVersion> succeeded(String runId, PromotionPolicy policy, String submittedBy) {
+  Optional<RegisteredVersion> succeeded(
+      String runId, PromotionPolicy policy, String submittedBy, JobRelease release) {
     Optional<RegisteredVersion> found = jobs.registry().forRun(pipeline, runId);
-    if (found.isEmpty() || !policy.reviewed()) {
+    if (found.isEmpty()) {
       return found;
+    }
+    if (found.get().status() == VersionStatus.REJECTED) {
+      out.println(
+          "[commit] "
+              + ModelRegistry.subject(pipeline, found.get().version())
+              + " was rejected when the job failed before; it is not promoted");
+      return found;
+    }
+    List<String> reasons = reviewRequired(found.get().gateDecision());
+    if (!policy.reviewed() && reasons.isEmpty()) {
+      promote(found.get(), runId, release);
+      return found;
+    }
+    if (!policy.reviewed()) {
+      out.println("[commit] the gate requires a review: " + String.join("; ", reasons));
     }
     RegisteredVersion v = found.get();
     String subject = ModelRegistry.subject(pipeline, v.version());
@@ -121,6 +142,51 @@ final class JobVersions {
     return found;
   }
 
+  /**
+   * Moves the traffic to {@code v} (when the job staged a revision for it) and then the champion
+   * alias; a retry after the promotion marks it serving and audits what was not audited yet.
+   */
+  private void promote(RegisteredVersion v, String runId, JobRelease release) {
+    ModelRegistry registry = jobs.registry();
+    boolean served = release.release(v);
+    Optional<Integer> before =
+        registry.alias(pipeline, ModelRegistry.CHAMPION).map(RegisteredVersion::version);
+    String reason = "auto promotion of run " + runId;
+    JobAudit audit = new JobAudit(pipeline, jobs);
+    if (before.isPresent() && before.get() == v.version()) {
+      if (served) {
+        registry.markServing(pipeline, v.version(), JobRegistry.ACTOR);
+      }
+      // a retry after the promotion: the champion before it is now the previous one
+      Optional<Integer> from =
+          registry.alias(pipeline, ModelRegistry.PREVIOUS).map(RegisteredVersion::version);
+      audit.promoted(v.version(), from, reason, served, true);
+      return;
+    }
+    registry.promote(pipeline, v.version(), JobRegistry.ACTOR, reason, served);
+    audit.promoted(v.version(), before, reason, served, false);
+    out.println(
+        "[commit] champion of "
+            + pipeline
+            + " is now v"
+            + v.version()
+            + (served ? ", serving all traffic" : "; no revision of this job serves it"));
+  }
+
+  /** The {@code review_required} reasons of a recorded gate decision; empty when unreadable. */
+  static List<String> reviewRequired(String decision) {
+    List<String> reasons = new ArrayList<>();
+    if (decision == null || decision.isBlank()) {
+      return reasons;
+    }
+    try {
+      Json.parse(decision).path("review_required").forEach(r -> reasons.add(r.asText()));
+    } catch (IllegalArgumentException e) {
+      return List.of();
+    }
+    return reasons;
+  }
+
   /** After a job that did not succeed: a version it registered and never promoted is REJECTED. */
   void failed(String runId, String state) {
     Optional<RegisteredVersion> found = jobs.registry().forRun(pipeline, runId);
@@ -135,7 +201,7 @@ final class JobVersions {
               + subject
               + " was promoted before the job ended "
               + state
-              + " (its deploy had moved traffic already); it stays champion");
+              + " (a retried exit task had promoted it); it stays champion");
       return;
     }
     if (v.status() != VersionStatus.REJECTED) {

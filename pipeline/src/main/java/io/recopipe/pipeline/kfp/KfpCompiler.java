@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -33,7 +34,11 @@ import java.util.stream.Collectors;
  * job's version; the register and exit tasks get the promotion policy as typed parameters. Under
  * {@code promotion.policy: review} the steps that require approval (deploy), and anything after
  * them, are left out: Vertex has no approval gate, so such a job ends with its version awaiting
- * approval ({@link JobVersions}) and a reviewer's approval deploys it.
+ * approval ({@link JobVersions}) and a reviewer's approval deploys it. Under {@code auto} those
+ * steps run in a branch nested in the blessed one, while the gate's {@code review_required} output
+ * is false; its true branch registers the version for review instead ({@link ConditionGroups}).
+ * Deploy only stages the new revision there: the exit task moves the traffic after the publish
+ * ({@link JobRelease}).
  */
 public final class KfpCompiler {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -53,15 +58,20 @@ public final class KfpCompiler {
     List<Step> steps = new ArrayList<>(includedSteps(pipeline, parameters));
     for (Step step : steps) {
       if (step.name().equals(ExitHandler.COMMIT)
-          || step.name().equals(RegisterComponent.NAME)
+          || RegisterComponent.isRegisterTask(step.name())
           || step.name().startsWith("condition-")) {
         throw new IllegalArgumentException(
             "step " + step.name() + ": the name of a task the Vertex compiler adds");
       }
     }
     int pipelineSteps = steps.size();
+    Optional<Step> reviewRegister =
+        PromotionPolicy.from(parameters).reviewed()
+            ? Optional.empty()
+            : RegisterComponent.reviewStep(pipeline.name(), steps);
     RegisterComponent.step(pipeline.name(), steps).ifPresent(steps::add);
-    ConditionGroups groups = new ConditionGroups(steps, parameters);
+    ConditionGroups groups = new ConditionGroups(steps, parameters, reviewRegister);
+    reviewRegister.filter(r -> groups.groupOf(r.name()).isPresent()).ifPresent(steps::add);
     ObjectNode spec = JSON.objectNode();
     ObjectNode info = spec.putObject("pipelineInfo").put("name", pipeline.name());
     if (pipelineSteps < pipeline.steps().size()) {
@@ -135,24 +145,47 @@ public final class KfpCompiler {
               enableCache(step, parameters)));
     }
     for (ConditionGroups.Group group : groups.groups()) {
-      ConditionDag dag = new ConditionDag(group, parameters, rootParameters);
-      handlerTasks.set(group.name(), dag.task());
-      ObjectNode component = dag.component();
-      ObjectNode tasks = component.putObject("dag").putObject("tasks");
-      Set<String> names = stepNames(group.steps());
-      for (Step step : group.steps()) {
-        tasks.set(
-            step.name(),
-            TaskSpecs.task(
-                step,
-                ParameterNames.ofStep(step.name(), parameters),
-                names,
-                enableCache(step, parameters)));
-      }
-      components.set(group.componentName(), component);
+      handlerTasks.set(
+          group.name(),
+          conditionDag(
+              group, groups.nested(group), mainNames, parameters, rootParameters, components));
     }
     components.set(ExitHandler.componentName(), handler);
     return sorted(spec);
+  }
+
+  /**
+   * Adds the component of condition {@code group} (its step tasks and the condition tasks of the
+   * groups {@code nested} in it, recursively) to {@code components}; returns its task in the DAG
+   * whose step tasks are {@code siblings}.
+   */
+  private ObjectNode conditionDag(
+      ConditionGroups.Group group,
+      List<ConditionGroups.Group> nested,
+      Set<String> siblings,
+      Map<String, String> parameters,
+      Map<String, ParameterTypes.Typed> rootParameters,
+      ObjectNode components) {
+    ConditionDag dag = new ConditionDag(group, nested, siblings, parameters, rootParameters);
+    ObjectNode component = dag.component();
+    ObjectNode tasks = component.putObject("dag").putObject("tasks");
+    Set<String> names = stepNames(group.steps());
+    for (Step step : group.steps()) {
+      tasks.set(
+          step.name(),
+          TaskSpecs.task(
+              step,
+              ParameterNames.ofStep(step.name(), parameters),
+              names,
+              enableCache(step, parameters)));
+    }
+    for (ConditionGroups.Group inner : nested) {
+      tasks.set(
+          inner.name(),
+          conditionDag(inner, List.of(), names, parameters, rootParameters, components));
+    }
+    components.set(group.componentName(), component);
+    return dag.task();
   }
 
   /**

@@ -42,7 +42,7 @@ final class ParameterNames {
         sources.put(key.substring(prefix.length()), key);
       }
     }
-    if (step.equals(RegisterComponent.NAME)) {
+    if (RegisterComponent.isRegisterTask(step)) {
       runParameters.keySet().stream()
           .filter(k -> k.startsWith(PROMOTION))
           .forEach(k -> sources.put(k, k));

@@ -6,7 +6,6 @@ import io.recopipe.components.api.Component;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.Port;
 import io.recopipe.components.api.StepContext;
-import io.recopipe.components.deploy.DeployComponent;
 import io.recopipe.components.evaluate.MetricsReport;
 import io.recopipe.components.evaluate.ModelScores;
 import io.recopipe.components.gate.Gate;
@@ -22,7 +21,6 @@ import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.registry.VersionStatus;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,23 +32,29 @@ import java.util.TreeMap;
  * The {@value #NAME} task the Vertex compiler adds at the end of the blessed branch: it registers
  * the job's packaged model in the profile's registry ({@link JobRegistry}: the bundle's Cloud
  * Storage directory as artifact, the pushed image by digest, metrics, gate decision and data
- * fingerprint as labels and metadata), one version per job, and under {@code promotion: auto},
- * where it runs after deploy, makes that version the champion as the local runner does after its
- * deploy (DEPLOYED when deploy served it, else PROMOTED), both audited as a local run audits them
- * ({@link JobAudit}). Under {@code promotion: review} the exit task asks for the approval once the
- * whole job has succeeded ({@link JobVersions}).
+ * fingerprint as labels and metadata), one version per job, audited as a local run audits it
+ * ({@link JobAudit}). It never promotes: the exit task does, once the job has succeeded and its
+ * tables are published ({@link JobVersions}) — under {@code promotion: auto} it moves the traffic
+ * to the revision deploy staged and makes the version the champion; under {@code review}, or when
+ * the gate asks for a reviewer ({@code review_required}), it asks for the approval.
+ *
+ * <p>Under {@code auto} a job has two registering tasks, one per branch of the gate's {@code
+ * review_required} output ({@link ConditionGroups}): {@value #NAME} after deploy, and {@value
+ * #REVIEW_TASK} (KFP's name for a second task of one component) on the branch without deploy. Both
+ * run {@code recopipe component register}.
  *
  * <p>Why here and not in the exit task: KFP's exit task cannot read any task's outputs (the SDK
  * refuses an exit task with dependencies), so only a task inside the exit handler sees the bundle,
- * the image and the metrics. The version it registers is not promoted and cannot be approved until
- * the exit task has seen the job succeed (under review); a job that fails after it (a parallel
- * task, the tables' publish) has its version marked REJECTED by the exit task, so nobody can
- * approve a model whose tables were dropped. Under auto the deploy before it has moved traffic
- * already, which no commit can take back; the registry then says truthfully what serves.
+ * the image and the metrics. A job that fails after it (a parallel task, the tables' publish) has
+ * its version marked REJECTED by the exit task, so nobody can approve or serve a model whose tables
+ * were dropped.
  */
 final class RegisterComponent implements Component {
   /** The task's (and step's) name. */
   static final String NAME = "register";
+
+  /** The registering task on the branch where the gate asks for a reviewer. */
+  static final String REVIEW_TASK = "register-2";
 
   private final String pipeline;
 
@@ -100,6 +104,39 @@ final class RegisterComponent implements Component {
             RetryPolicy.NONE,
             false,
             false));
+  }
+
+  /**
+   * The {@value #REVIEW_TASK} task of a job running {@code included}: the register step of the job
+   * without its approval steps (deploy) and what reads their outputs, so it reads no endpoint.
+   */
+  static Optional<Step> reviewStep(String pipeline, List<Step> included) {
+    java.util.Set<String> left = new java.util.HashSet<>();
+    List<Step> kept = new java.util.ArrayList<>();
+    for (Step step : included) {
+      if (step.requiresApproval()
+          || step.inputs().values().stream().anyMatch(r -> left.contains(r.step()))) {
+        left.add(step.name());
+      } else {
+        kept.add(step);
+      }
+    }
+    return step(pipeline, kept)
+        .map(
+            s ->
+                new Step(
+                    REVIEW_TASK,
+                    s.component(),
+                    s.inputs(),
+                    s.condition(),
+                    s.retry(),
+                    s.cacheable(),
+                    false));
+  }
+
+  /** Whether task {@code name} is one the compiler adds to register the job's version. */
+  static boolean isRegisterTask(String name) {
+    return NAME.equals(name) || REVIEW_TASK.equals(name);
   }
 
   private static Optional<String> output(Step step, ArtifactType type) {
@@ -177,34 +214,13 @@ final class RegisterComponent implements Component {
                 + " (model "
                 + v.modelVersion()
                 + ")");
-    if (policy.reviewed()) {
-      context.log().info("promotion: review: approval is requested when the job commits");
-      return;
-    }
-    boolean served = context.hasInput("endpoint") && deployed(context.input("endpoint"));
-    Optional<Integer> before =
-        registry.alias(pipeline, ModelRegistry.CHAMPION).map(RegisteredVersion::version);
-    String reason = "auto promotion of run " + context.runId();
-    if (before.isPresent() && before.get() == v.version()) {
-      if (served) {
-        registry.markServing(pipeline, v.version(), JobRegistry.ACTOR);
-      }
-      // a retry after the promotion: the champion before it is now the previous one
-      Optional<Integer> from =
-          registry.alias(pipeline, ModelRegistry.PREVIOUS).map(RegisteredVersion::version);
-      audit.promoted(v.version(), from, reason, served, true);
-      return;
-    }
-    registry.promote(pipeline, v.version(), JobRegistry.ACTOR, reason, served);
-    audit.promoted(v.version(), before, reason, served, false);
     context
         .log()
         .info(
-            "champion of "
-                + pipeline
-                + " is now v"
-                + v.version()
-                + (served ? "" : "; not deployed by this job"));
+            policy.reviewed()
+                ? "promotion: review: approval is requested when the job commits"
+                : "promotion: auto: the exit task promotes it (or asks for a review when the gate"
+                    + " requires one) once the job's tables are published");
   }
 
   private RegisteredVersion draft(StepContext context, JobRegistry jobs) throws ComponentException {
@@ -256,11 +272,5 @@ final class RegisterComponent implements Component {
       throw new ComponentException(
           NAME + ": cannot read the job's model or its pushed image: " + e.getMessage(), e);
     }
-  }
-
-  private static boolean deployed(Path endpointDir) throws ComponentException {
-    Path file = endpointDir.resolve(DeployComponent.ENDPOINT_FILE);
-    return !Files.isRegularFile(file)
-        || StepFiles.readJson(NAME, file).path("deployed").asBoolean(true);
   }
 }

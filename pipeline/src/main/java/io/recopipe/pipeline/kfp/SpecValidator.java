@@ -2,9 +2,11 @@ package io.recopipe.pipeline.kfp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,17 +39,34 @@ public final class SpecValidator {
 
   /**
    * The problems of {@code spec}, plus one when task {@code step} does not run only under a
-   * condition testing the {@code blessed} output of task {@code gate}.
+   * condition testing the {@code blessed} output of task {@code gate}, directly or through the
+   * conditions nested in it.
    */
   public static List<String> problems(JsonNode spec, String step, String gate) {
     List<String> all = new ArrayList<>(problems(spec));
+    Set<String> holders = new HashSet<>();
+    for (Map.Entry<String, JsonNode> dag : dags(spec)) {
+      if (dag.getValue().path("dag").path("tasks").has(step)) {
+        holders.add(dag.getKey());
+      }
+    }
+    for (boolean grew = true; grew; ) {
+      grew = false;
+      for (Map.Entry<String, JsonNode> dag : dags(spec)) {
+        for (Map.Entry<String, JsonNode> task :
+            dag.getValue().path("dag").path("tasks").properties()) {
+          if (holders.contains(task.getValue().path("componentRef").path("name").asText())) {
+            grew |= holders.add(dag.getKey());
+          }
+        }
+      }
+    }
     boolean guarded = false;
     for (Map.Entry<String, JsonNode> dag : dags(spec)) {
       for (Map.Entry<String, JsonNode> task :
           dag.getValue().path("dag").path("tasks").properties()) {
         String ref = task.getValue().path("componentRef").path("name").asText();
-        if (spec.path("components").path(ref).path("dag").path("tasks").has(step)
-            && testsBlessed(task.getValue(), gate)) {
+        if (holders.contains(ref) && testsBlessed(task.getValue(), gate)) {
           guarded = true;
         }
       }

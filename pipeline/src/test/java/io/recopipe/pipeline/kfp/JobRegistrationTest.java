@@ -129,22 +129,27 @@ class JobRegistrationTest {
   }
 
   @Test
-  void underAutoTheTaskAfterDeployMakesTheVersionTheServingChampion() throws Exception {
+  void underAutoTheExitTaskMakesTheRegisteredVersionTheChampionOnceTheJobSucceeded()
+      throws Exception {
     register("job-1", "auto", true);
 
     assertEquals(1, vertex.requests(UploadModelRequest.class).size());
+    assertEquals(
+        List.of(), vertex.requests(MergeVersionAliasesRequest.class), "not before the commit");
+
+    run.commit("job-1", finalStatus("SUCCEEDED"), Map.of("promotion.policy", "auto"));
     List<MergeVersionAliasesRequest> merges = vertex.requests(MergeVersionAliasesRequest.class);
     assertEquals(1, merges.size());
     assertEquals(
         "projects/recopipe-demo/locations/europe-west1/models/movielens-mf@1",
         merges.get(0).getName());
     assertEquals(List.of("champion"), merges.get(0).getVersionAliasesList());
-    assertEquals("deployed", lastStatusLabel());
-
-    run.commit("job-1", finalStatus("SUCCEEDED"), Map.of("promotion.policy", "auto"));
+    // no Cloud Run in this container: no revision moved to it, so promoted, not deployed
+    assertEquals("promoted", lastStatusLabel());
     assertEquals(List.of(), bq.approvals, "auto: nothing to approve");
 
     register("job-1", "auto", true);
+    run.commit("job-1", finalStatus("SUCCEEDED"), Map.of("promotion.policy", "auto"));
     assertEquals(1, vertex.requests(UploadModelRequest.class).size(), "a retry registers once");
     assertEquals(
         List.of("register movielens-mf/v1", "promote movielens-mf/v1"),
@@ -163,9 +168,10 @@ class JobRegistrationTest {
     assertEquals("", promoted.path("from").asText(), "no champion before");
     assertEquals("1", promoted.path("to").asText());
     assertEquals("auto promotion of run job-1", promoted.path("reason").asText());
-    assertEquals("DEPLOYED", promoted.path("status").asText());
+    assertEquals("PROMOTED", promoted.path("status").asText());
 
     register("job-2", "auto", true);
+    run.commit("job-2", finalStatus("SUCCEEDED"), Map.of("promotion.policy", "auto"));
     assertEquals(
         List.of(
             "register movielens-mf/v1",
@@ -203,17 +209,19 @@ class JobRegistrationTest {
           }
         };
     ContainerRun first = job.containerRun(dying);
-    assertThrows(Exception.class, () -> register(first, "job-1", "auto", true));
-    assertEquals("deployed", lastStatusLabel(), "the registry changed, its audit did not");
+    register(first, "job-1", "auto", true);
+    Map<String, String> auto = Map.of("promotion.policy", "auto");
+    assertThrows(Exception.class, () -> first.commit("job-1", finalStatus("SUCCEEDED"), auto));
+    assertEquals("promoted", lastStatusLabel(), "the registry changed, its audit did not");
     assertEquals(List.of("register movielens-mf/v1"), auditActions());
 
-    register("job-1", "auto", true);
-    register("job-1", "auto", true);
+    run.commit("job-1", finalStatus("SUCCEEDED"), auto);
+    run.commit("job-1", finalStatus("SUCCEEDED"), auto);
 
     assertEquals(List.of("register movielens-mf/v1", "promote movielens-mf/v1"), auditActions());
     JsonNode promoted = Json.parse(bq.audit.get(1).get("detail"));
     assertEquals("", promoted.path("from").asText());
-    assertEquals("DEPLOYED", promoted.path("status").asText());
+    assertEquals("PROMOTED", promoted.path("status").asText());
   }
 
   @Test

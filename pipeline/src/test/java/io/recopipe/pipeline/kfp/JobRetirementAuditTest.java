@@ -24,10 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Under {@code promotion: auto} a Vertex job's {@code register} task audits the versions its
- * promotion retired exactly as a local promotion does: the same {@code status} and {@code promote}
- * entries, fields and order as the home's SQLite registry writes for the same promotions, once per
- * job however often the task runs, on an intact BigQuery hash chain.
+ * Under {@code promotion: auto} a Vertex job's exit task audits the versions its promotion retired
+ * exactly as a local promotion does: the same {@code status} and {@code promote} entries, fields
+ * and order as the home's SQLite registry writes for the same promotions, once per job however
+ * often the task runs, on an intact BigQuery hash chain. (The job here has no Cloud Run service, so
+ * each promotion makes its version champion without serving it.)
  */
 class JobRetirementAuditTest {
   @TempDir Path dir;
@@ -47,29 +48,30 @@ class JobRetirementAuditTest {
   @Test
   void theRetiredVersionsAreAuditedAsALocalPromotionAuditsThem() throws Exception {
     ContainerRun run = job.containerRun(job.audit);
-    job.register(run, "job-1", "auto", true); // v1 serves
-    job.register(run, "job-2", "auto", false); // v2 champion, v1 keeps serving
-    job.register(run, "job-3", "auto", true); // v3 serves: v2 (PROMOTED) and v1 retire
+    for (String id : List.of("job-1", "job-2", "job-3")) {
+      job.register(run, id, "auto", true);
+      job.promoteAuto(run, id); // each champion in turn: the one it replaced retires
+    }
 
     assertEquals(
         List.of(
             "register movielens-mf/v1",
             "promote movielens-mf/v1",
             "register movielens-mf/v2",
+            "status movielens-mf/v1",
             "promote movielens-mf/v2",
             "register movielens-mf/v3",
             "status movielens-mf/v2",
-            "status movielens-mf/v1",
             "promote movielens-mf/v3"),
         job.auditActions());
-    assertEquals("{\"status\":\"RETIRED\"}", job.bq.audit.get(5).get("detail"));
+    assertEquals("{\"status\":\"RETIRED\"}", job.bq.audit.get(3).get("detail"));
     assertEquals("{\"status\":\"RETIRED\"}", job.bq.audit.get(6).get("detail"));
     assertEquals(
-        "{\"from\":\"2\",\"reason\":\"auto promotion of run job-3\",\"status\":\"DEPLOYED\","
+        "{\"from\":\"2\",\"reason\":\"auto promotion of run job-3\",\"status\":\"PROMOTED\","
             + "\"to\":\"3\"}",
         job.bq.audit.get(7).get("detail"));
-    assertEquals(JobRegistry.ACTOR, job.bq.audit.get(5).get("actor"));
-    assertEquals(job.bq.audit.get(5).get("at"), job.bq.audit.get(7).get("at"), "one promotion");
+    assertEquals(JobRegistry.ACTOR, job.bq.audit.get(6).get("actor"));
+    assertEquals(job.bq.audit.get(6).get("at"), job.bq.audit.get(7).get("at"), "one promotion");
     assertEquals(
         VersionStatus.RETIRED, job.registry.find("movielens-mf", 1).orElseThrow().status());
     assertEquals(
@@ -89,12 +91,14 @@ class JobRetirementAuditTest {
     retryAfterFailing("promote");
   }
 
-  /** Job 2's task dies appending its first {@code action} entry, then runs twice more. */
+  /** Job 2's exit task dies appending its first {@code action} entry, then runs twice more. */
   private void retryAfterFailing(String action) throws Exception {
     ContainerRun run = job.containerRun(job.audit);
     job.register(run, "job-1", "auto", true);
+    job.promoteAuto(run, "job-1");
+    job.register(run, "job-2", "auto", true);
     ContainerRun dying = job.containerRun(dyingAt(action));
-    assertThrows(Exception.class, () -> job.register(dying, "job-2", "auto", true));
+    assertThrows(Exception.class, () -> job.promoteAuto(dying, "job-2"));
     List<UpdateModelRequest> labels = job.vertex.requests(UpdateModelRequest.class);
     assertTrue(
         labels.stream()
@@ -104,8 +108,8 @@ class JobRetirementAuditTest {
                         && "2".equals(u.getModel().getLabelsMap().get("recopipe_retired_for"))),
         "the registry retired v1 for v2 before the audit failed");
 
-    job.register(run, "job-2", "auto", true);
-    job.register(run, "job-2", "auto", true);
+    job.promoteAuto(run, "job-2");
+    job.promoteAuto(run, "job-2");
 
     assertEquals(
         List.of(
@@ -118,7 +122,7 @@ class JobRetirementAuditTest {
         "each entry once although the task ran three times");
     assertEquals("{\"status\":\"RETIRED\"}", job.bq.audit.get(3).get("detail"));
     assertEquals(
-        "{\"from\":\"1\",\"reason\":\"auto promotion of run job-2\",\"status\":\"DEPLOYED\","
+        "{\"from\":\"1\",\"reason\":\"auto promotion of run job-2\",\"status\":\"PROMOTED\","
             + "\"to\":\"2\"}",
         job.bq.audit.get(4).get("detail"));
     assertTrue(job.audit.verify().intact());
@@ -158,7 +162,7 @@ class JobRetirementAuditTest {
   private List<String> localPromotions() {
     try (MetadataStore store = MetadataStore.open(dir.resolve("metadata.db"))) {
       ModelRegistry local = new SqliteModelRegistry(store, VertexJobFixture.clock());
-      boolean[] served = {true, false, true};
+      boolean[] served = {false, false, false};
       for (int i = 1; i <= 3; i++) {
         local.register(RegistryFixtures.draft(store, "job-" + i, "system:runner", 0.9));
         local.promote("mf", i, "system:runner", "auto promotion of run job-" + i, served[i - 1]);

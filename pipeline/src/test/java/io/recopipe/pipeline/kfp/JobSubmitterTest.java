@@ -81,7 +81,8 @@ class JobSubmitterTest {
   @Test
   void theSubmitterRequestsTheApprovalAndCannotApproveButAnotherReviewerCan() throws Exception {
     ContainerRun run = job.containerRun(job.audit);
-    job.register(run, "job-1", "auto", true); // v1 serves
+    job.register(run, "job-1", "auto", true);
+    job.promoteAuto(run, "job-1"); // v1 champion
     job.register(run, "job-2", "review", false);
     run.commit("job-2", VertexJobFixture.finalStatus("SUCCEEDED"), reviewBy("carol"));
 
@@ -110,6 +111,7 @@ class JobSubmitterTest {
             "request_approval movielens-mf/v2",
             "approve movielens-mf/v2",
             "status movielens-mf/v1",
+            "promote movielens-mf/v2",
             "deploy movielens-mf/v2"),
         job.auditActions());
     List<String> approved =
@@ -173,13 +175,13 @@ class JobSubmitterTest {
 
   /**
    * The {@code status} entries of the same approval's promotion in a home's SQLite registry (v1
-   * serving, v2 approved by alice), as {@code actor action vN detail}.
+   * champion, v2 approved by alice), as {@code actor action vN detail}.
    */
   private List<String> localApproval() {
     try (MetadataStore store = MetadataStore.open(dir.resolve("metadata.db"))) {
       ModelRegistry local = new SqliteModelRegistry(store, VertexJobFixture.clock());
       local.register(RegistryFixtures.draft(store, "job-1", "system:runner", 0.9));
-      local.promote("mf", 1, "system:runner", "auto promotion of run job-1", true);
+      local.promote("mf", 1, "system:runner", "auto promotion of run job-1", false);
       local.register(RegistryFixtures.draft(store, "job-2", "carol", 0.9));
       local.promote("mf", 2, "alice", "approved by alice: good", true);
       return new SqliteAuditLog(store)

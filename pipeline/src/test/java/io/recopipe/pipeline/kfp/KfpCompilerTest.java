@@ -100,7 +100,9 @@ class KfpCompilerTest {
             "--param",
             "r2_min={{$.inputs.parameters['r2_min']}}",
             "--output-parameter",
-            "blessed={{$.outputs.parameters['blessed'].output_file}}"),
+            "blessed={{$.outputs.parameters['blessed'].output_file}}",
+            "--output-parameter",
+            "review_required={{$.outputs.parameters['review_required'].output_file}}"),
         list);
   }
 
@@ -157,8 +159,8 @@ class KfpCompilerTest {
               .asText(),
           ref);
     }
-    assertEquals(11, executors, "nine steps, the register task and the exit task");
-    assertEquals(List.of("commit", "deploy", "register"), runScoped);
+    assertEquals(12, executors, "nine steps, the two register tasks and the exit task");
+    assertEquals(List.of("commit", "deploy", "register", "register-2"), runScoped);
     assertFalse(
         spec.path("deploymentSpec").toString().contains("\"{{$.pipeline_job_name}}\""),
         "no executor argument is the bare placeholder");
@@ -251,7 +253,7 @@ class KfpCompilerTest {
         "inputs.parameter_values['pipelinechannel--gate-blessed'] == true",
         condition.path("triggerPolicy").path("condition").asText());
     JsonNode deploy =
-        spec.path("components").path("comp-condition-1").path("dag").path("tasks").path("deploy");
+        spec.path("components").path("comp-condition-3").path("dag").path("tasks").path("deploy");
     assertFalse(deploy.path("cachingOptions").path("enableCache").asBoolean());
     assertTrue(
         spec.path("components")
@@ -327,63 +329,6 @@ class KfpCompilerTest {
             + "registered version",
         spec.path("pipelineInfo").path("description").asText());
     assertEquals(List.of(), SpecValidator.problems(spec));
-  }
-
-  /**
-   * The register task ends the blessed branch: under auto after deploy (it reads the endpoint and
-   * promotes), under review after package; it takes the promotion policy as a typed parameter and
-   * is never cached.
-   */
-  @Test
-  void theRegisterTaskEndsTheBlessedBranchWithThePolicyAsATypedParameter() {
-    for (String policy : List.of("auto", "review")) {
-      Map<String, String> params = new LinkedHashMap<>(PipelineConfig.defaults().values());
-      params.put("promotion.policy", policy);
-      ObjectNode spec =
-          new KfpCompiler(KfpOptions.of(IMAGE)).compile(MovieLensMfPipeline.definition(), params);
-      JsonNode condition = spec.path("components").path("comp-condition-1");
-      JsonNode register = condition.path("dag").path("tasks").path("register");
-      boolean auto = policy.equals("auto");
-      assertEquals(
-          auto ? "['deploy','export','package']" : "['export','package']",
-          register.path("dependentTasks").toString().replace('"', '\''),
-          policy);
-      JsonNode artifacts = register.path("inputs").path("artifacts");
-      assertEquals(
-          auto
-              ? List.of("decision", "endpoint", "image", "metrics", "model")
-              : List.of("decision", "image", "metrics", "model"),
-          fieldNames(artifacts),
-          policy);
-      assertEquals(
-          "pipelinechannel--gate-decision",
-          artifacts.path("decision").path("componentInputArtifact").asText());
-      assertEquals(
-          "pipelinechannel--promotion__policy",
-          register
-              .path("inputs")
-              .path("parameters")
-              .path("promotion__policy")
-              .path("componentInputParameter")
-              .asText());
-      assertEquals(
-          "STRING",
-          condition
-              .path("inputDefinitions")
-              .path("parameters")
-              .path("pipelinechannel--promotion__policy")
-              .path("parameterType")
-              .asText());
-      assertEquals(
-          policy,
-          spec.at("/root/inputDefinitions/parameters/promotion__policy/defaultValue").asText());
-      assertFalse(register.path("cachingOptions").path("enableCache").asBoolean(true));
-      assertTrue(
-          spec.at("/deploymentSpec/executors/exec-register/container/args")
-              .toString()
-              .contains("promotion.policy={{$.inputs.parameters['promotion__policy']}}"));
-      assertEquals(List.of(), SpecValidator.problems(spec), policy);
-    }
   }
 
   /**

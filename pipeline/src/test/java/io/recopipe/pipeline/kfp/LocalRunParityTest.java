@@ -65,14 +65,7 @@ class LocalRunParityTest {
 
     assertEquals(RunStatus.GATED, local.status(), local.message());
     Set<String> all = new TreeSet<>(SpecTasks.steps(spec).keySet());
-    Set<String> conditional = new TreeSet<>();
-    spec.path("components")
-        .path("comp-condition-1")
-        .path("dag")
-        .path("tasks")
-        .fieldNames()
-        .forEachRemaining(conditional::add);
-    conditional.remove(RegisterComponent.NAME);
+    Set<String> conditional = SpecTasks.stepsUnder(spec, "comp-condition-1");
     assertEquals(
         all,
         local.steps().stream()

@@ -41,11 +41,31 @@ final class SpecTasks {
               String ref = task.path("componentRef").path("name").asText();
               if (spec.path("components").path(ref).has("executorLabel")
                   && !name.equals(ExitHandler.COMMIT)
-                  && !name.equals(RegisterComponent.NAME)) {
+                  && !RegisterComponent.isRegisterTask(name)) {
                 steps.put(name, task);
               }
             });
     return steps;
+  }
+
+  /**
+   * The step tasks (as {@link #steps}) in the DAG of {@code component} and in the conditions nested
+   * in it, by name.
+   */
+  static java.util.Set<String> stepsUnder(JsonNode spec, String component) {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    dag(spec, component)
+        .properties()
+        .forEach(
+            e -> {
+              String ref = e.getValue().path("componentRef").path("name").asText();
+              if (spec.path("components").path(ref).has("dag")) {
+                names.addAll(stepsUnder(spec, ref));
+              } else if (steps(spec).containsKey(e.getKey())) {
+                names.add(e.getKey());
+              }
+            });
+    return names;
   }
 
   /** Task {@code name}, editable. */

@@ -124,9 +124,11 @@ class SpecValidatorTest {
 
   @Test
   void deployInTheRootDagIsReported() {
-    ObjectNode deploy = conditionTask("deploy").deepCopy();
-    ((ObjectNode) spec.path("components").path("comp-condition-1").path("dag").path("tasks"))
-        .remove("deploy");
+    // deploy sits in condition-3 (review_required == false), nested in the blessed condition-1
+    ObjectNode tasks =
+        (ObjectNode) spec.path("components").path("comp-condition-3").path("dag").path("tasks");
+    ObjectNode deploy = tasks.path("deploy").deepCopy();
+    tasks.remove("deploy");
     ((ObjectNode) spec.path("root").path("dag").path("tasks")).set("deploy", deploy);
     List<String> problems = SpecValidator.problems(spec, "deploy", "gate");
     assertEquals(

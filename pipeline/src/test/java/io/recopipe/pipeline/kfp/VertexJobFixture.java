@@ -129,6 +129,11 @@ final class VertexJobFixture implements AutoCloseable {
         "{\"inputs\":{\"parameterValues\":{\"status\":{\"state\":\"" + state + "\"}}}}");
   }
 
+  /** Runs the exit task of job {@code job} after it SUCCEEDED under {@code promotion: auto}. */
+  void promoteAuto(ContainerRun container, String job) throws Exception {
+    container.commit(job, finalStatus("SUCCEEDED"), Map.of("promotion.policy", "auto"));
+  }
+
   /** Runs the register task of job {@code job} on artifacts as Vertex stages them. */
   void register(ContainerRun container, String job, String policy, boolean deployed)
       throws Exception {
