@@ -12,14 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The audit entries of a Vertex job's {@code register} task, so the gcp audit log says who
- * registered and promoted what exactly as a local run's SQLite log does ({@code register} with run,
- * content and bundle hash; under auto a {@code status} entry for each version the promotion
- * retired, then {@code promote} with from, to, reason and status: {@link PromotionEntries}). The
- * registry and the audit log share no transaction, so an entry follows its change, and each entry
- * is written once per job: a retried task that finds its change made already appends an entry only
- * when the log lacks it ({@code register} and {@code promote}: no entry of that action for the
- * version yet; {@code status}: no equal entry since the job's {@code register} entry).
+ * The audit entries of a Vertex job's {@code register} task and of its exit task's promotion, so
+ * the gcp audit log says who registered and promoted what exactly as a local run's SQLite log does
+ * ({@code register} with run, content and bundle hash; under auto a {@code status} entry for each
+ * version the promotion retired, then {@code promote} with from, to, reason and status: {@link
+ * PromotionEntries}). The registry and the audit log share no transaction, so an entry follows its
+ * change, and each entry is written once per job: a retried task that finds its change made already
+ * appends an entry only when the log lacks it ({@code register} and {@code promote}: no entry of
+ * that action for the version yet; {@code status}: no equal entry since the job's {@code register}
+ * entry).
  */
 final class JobAudit {
   private final String pipeline;

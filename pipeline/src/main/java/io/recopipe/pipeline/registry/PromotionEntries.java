@@ -8,11 +8,11 @@ import java.util.Optional;
 
 /**
  * The audit entries of one promotion, defined once, so a promotion through a registry that keeps no
- * audit log of its own (the Vertex AI Model Registry: a Vertex job's {@code register} task, a
- * reviewer's approval on the gcp profile) writes to the profile's log exactly what the home's
- * registry writes in its promotion's transaction: a {@value #STATUS} entry ({@code status}) for
- * each version the promotion retired, the replaced champion first and then the others by version,
- * and then the {@value #PROMOTE} entry ({@code from}, {@code to}, {@code reason}, {@code status}).
+ * audit log of its own (the Vertex AI Model Registry: a Vertex job's exit task, a reviewer's
+ * approval on the gcp profile) writes to the profile's log exactly what the home's registry writes
+ * in its promotion's transaction: a {@value #STATUS} entry ({@code status}) for each version the
+ * promotion retired, the replaced champion first and then the others by version, and then the
+ * {@value #PROMOTE} entry ({@code from}, {@code to}, {@code reason}, {@code status}).
  */
 public final class PromotionEntries {
   /** The action of a version's status change that no other entry carries. */
