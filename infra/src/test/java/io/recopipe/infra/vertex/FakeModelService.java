@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /**
  * An in-process Vertex AI {@code ModelService} keeping models and versions in memory the way the
@@ -64,6 +65,25 @@ public final class FakeModelService implements BindableService, AutoCloseable {
   public final List<Message> requests = new CopyOnWriteArrayList<>();
 
   private final Map<String, List<Model>> models = new LinkedHashMap<>();
+  private Predicate<Message> failing = m -> false;
+
+  /**
+   * Fails the next request that {@code which} accepts with INTERNAL, recorded but not carried out,
+   * as a caller killed before the call took effect would leave the registry.
+   */
+  public synchronized void failNext(Predicate<Message> which) {
+    failing = which;
+  }
+
+  private boolean failed(Message r, StreamObserver<?> out) {
+    if (!failing.test(r)) {
+      return false;
+    }
+    failing = m -> false;
+    out.onError(Status.INTERNAL.withDescription("injected failure").asRuntimeException());
+    return true;
+  }
+
   private long clock = 1_700_000_000L;
 
   @Override
@@ -161,6 +181,9 @@ public final class FakeModelService implements BindableService, AutoCloseable {
 
   private synchronized void merge(MergeVersionAliasesRequest r, StreamObserver<Model> out) {
     requests.add(r);
+    if (failed(r, out)) {
+      return;
+    }
     Model target = find(r.getName());
     if (target == null) {
       answer(null, r.getName(), out);
@@ -186,6 +209,9 @@ public final class FakeModelService implements BindableService, AutoCloseable {
 
   private synchronized void update(UpdateModelRequest r, StreamObserver<Model> out) {
     requests.add(r);
+    if (failed(r, out)) {
+      return;
+    }
     Model target = find(r.getModel().getName());
     if (target == null || !r.getUpdateMask().getPathsList().equals(List.of("labels"))) {
       answer(null, r.getModel().getName(), out);

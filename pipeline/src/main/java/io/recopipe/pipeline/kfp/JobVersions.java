@@ -144,7 +144,8 @@ final class JobVersions {
 
   /**
    * Moves the traffic to {@code v} (when the job staged a revision for it) and then the champion
-   * alias; a retry after the promotion marks it serving and audits what was not audited yet.
+   * alias; a retry after the promotion finishes it if the earlier attempt stopped half-way, marks
+   * it serving and audits what was not audited yet.
    */
   private void promote(RegisteredVersion v, String runId, JobRelease release) {
     ModelRegistry registry = jobs.registry();
@@ -154,6 +155,8 @@ final class JobVersions {
     String reason = "auto promotion of run " + runId;
     JobAudit audit = new JobAudit(pipeline, jobs);
     if (before.isPresent() && before.get() == v.version()) {
+      // a retry: finishes a promotion an earlier attempt began (nothing when it was complete)
+      registry.promote(pipeline, v.version(), JobRegistry.ACTOR, reason, served);
       if (served) {
         registry.markServing(pipeline, v.version(), JobRegistry.ACTOR);
       }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.cloud.aiplatform.v1.MergeVersionAliasesRequest;
 import com.google.cloud.aiplatform.v1.UpdateModelRequest;
 import io.recopipe.pipeline.audit.AuditEntry;
 import io.recopipe.pipeline.audit.AuditLog;
@@ -89,6 +90,40 @@ class JobRetirementAuditTest {
   @Test
   void aRetryAfterTheRetirementWasAuditedDoesNotAuditItAgain() throws Exception {
     retryAfterFailing("promote");
+  }
+
+  @Test
+  void aRetryAfterTheRegistryStoppedHalfWayFinishesThePromotionAndAuditsItOnce() throws Exception {
+    ContainerRun run = job.containerRun(job.audit);
+    job.register(run, "job-1", "auto", true);
+    job.promoteAuto(run, "job-1");
+    job.register(run, "job-2", "auto", true);
+    job.vertex.failNext(
+        r ->
+            r instanceof MergeVersionAliasesRequest m
+                && m.getVersionAliasesList().equals(List.of(ModelRegistry.PREVIOUS)));
+    assertThrows(Exception.class, () -> job.promoteAuto(run, "job-2"));
+    assertEquals(
+        2, job.registry.alias("movielens-mf", ModelRegistry.CHAMPION).orElseThrow().version());
+    assertTrue(job.registry.alias("movielens-mf", ModelRegistry.PREVIOUS).isEmpty());
+
+    job.promoteAuto(run, "job-2");
+
+    assertEquals(
+        1, job.registry.alias("movielens-mf", ModelRegistry.PREVIOUS).orElseThrow().version());
+    assertEquals(
+        VersionStatus.RETIRED, job.registry.find("movielens-mf", 1).orElseThrow().status());
+    assertEquals(
+        VersionStatus.PROMOTED, job.registry.find("movielens-mf", 2).orElseThrow().status());
+    assertEquals(
+        List.of(
+            "register movielens-mf/v1",
+            "promote movielens-mf/v1",
+            "register movielens-mf/v2",
+            "status movielens-mf/v1",
+            "promote movielens-mf/v2"),
+        job.auditActions());
+    assertTrue(job.audit.verify().intact());
   }
 
   /** Job 2's exit task dies appending its first {@code action} entry, then runs twice more. */

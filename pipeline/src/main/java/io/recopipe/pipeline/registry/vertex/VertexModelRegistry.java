@@ -154,29 +154,52 @@ public final class VertexModelRegistry implements ModelRegistry {
   @Override
   public void promote(String pipeline, int version, String actor, String reason, boolean served) {
     ModelVersionRecord target = record(pipeline, version);
-    Optional<ModelVersionRecord> old = client.get(pipeline, CHAMPION);
-    if (old.isPresent() && old.get().versionId().equals(target.versionId())) {
-      return;
-    }
-    Instant now = clock.instant();
-    client.mergeAliases(pipeline, target.versionId(), List.of(CHAMPION));
-    Map<String, String> moved = new java.util.TreeMap<>(move(CHAMPION, old, actor, now));
-    if (old.isPresent()) {
-      Optional<ModelVersionRecord> before = client.get(pipeline, PREVIOUS);
-      client.mergeAliases(pipeline, old.get().versionId(), List.of(PREVIOUS));
-      Map<String, String> previous = new java.util.TreeMap<>(move(PREVIOUS, before, actor, now));
-      if (VersionRecords.statusOf(old.get()) == VersionStatus.PROMOTED) {
-        previous.putAll(retired(target.versionId()));
+    Optional<ModelVersionRecord> champion = client.get(pipeline, CHAMPION);
+    Optional<ModelVersionRecord> old;
+    if (champion.isPresent() && champion.get().versionId().equals(target.versionId())) {
+      VersionStatus status = VersionRecords.statusOf(target);
+      if (status == VersionStatus.PROMOTED || status == VersionStatus.DEPLOYED) {
+        return; // the promotion is complete
       }
-      label(client.get(pipeline, old.get().versionId()).orElseThrow(), previous);
+      // an earlier attempt moved the alias and stopped: finish from the move it recorded first
+      String from = target.labels().getOrDefault(CHAMPION + VersionRecords.FROM, "");
+      old = from.isEmpty() ? Optional.empty() : client.get(pipeline, from);
+    } else {
+      old = champion;
+      label(target, move(CHAMPION, old, actor, clock.instant()));
+      client.mergeAliases(pipeline, target.versionId(), List.of(CHAMPION));
+    }
+    if (old.isPresent()) {
+      movePrevious(pipeline, old.get().versionId(), target.versionId(), actor);
     }
     if (served) {
       retireServing(pipeline, target.versionId());
     }
-    moved.put(
-        VersionRecords.STATUS,
-        VersionRecords.status(served ? VersionStatus.DEPLOYED : VersionStatus.PROMOTED));
-    label(record(pipeline, version), moved);
+    label(
+        record(pipeline, version),
+        Map.of(
+            VersionRecords.STATUS,
+            VersionRecords.status(served ? VersionStatus.DEPLOYED : VersionStatus.PROMOTED)));
+  }
+
+  /**
+   * Gives {@code oldId}, the champion {@code targetId} replaced, the {@value #PREVIOUS} alias, its
+   * labels first (the alias move's from, by and at; RETIRED for the target if it was PROMOTED), so
+   * a retry that finds the alias moved finds the labels written.
+   */
+  private void movePrevious(String pipeline, String oldId, String targetId, String actor) {
+    Optional<ModelVersionRecord> before = client.get(pipeline, PREVIOUS);
+    if (before.isPresent() && before.get().versionId().equals(oldId)) {
+      return;
+    }
+    ModelVersionRecord old = client.get(pipeline, oldId).orElseThrow();
+    Map<String, String> previous =
+        new java.util.TreeMap<>(move(PREVIOUS, before, actor, clock.instant()));
+    if (VersionRecords.statusOf(old) == VersionStatus.PROMOTED) {
+      previous.putAll(retired(targetId));
+    }
+    label(old, previous);
+    client.mergeAliases(pipeline, oldId, List.of(PREVIOUS));
   }
 
   @Override
