@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recopipe.components.deploy.DeployRequest;
-import io.recopipe.components.deploy.DeployTarget;
 import io.recopipe.model.io.Json;
 import io.recopipe.pipeline.audit.SqliteAuditLog;
 import io.recopipe.pipeline.metadata.MetadataStore;
@@ -18,10 +17,10 @@ import io.recopipe.pipeline.registry.RegistryFixtures;
 import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
+import io.recopipe.pipeline.testing.RecordingDeployTarget;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +40,8 @@ class JobSubmitterTest {
 
   @TempDir Path dir;
   private VertexJobFixture job;
-  private final List<DeployRequest> deployed = new ArrayList<>();
+  private final RecordingDeployTarget target = new RecordingDeployTarget();
+  private final List<DeployRequest> deployed = target.deployed;
 
   @BeforeEach
   void start() throws Exception {
@@ -142,24 +142,6 @@ class JobSubmitterTest {
   }
 
   private GcpPromotions promotions() {
-    DeployTarget target =
-        new DeployTarget() {
-          @Override
-          public String describe() {
-            return "cloud run projects/recopipe-demo/locations/europe-west1/services/recommender";
-          }
-
-          @Override
-          public Map<String, Object> deploy(DeployRequest request) {
-            deployed.add(request);
-            return Map.of("revision", "recommender-" + request.modelVersion());
-          }
-
-          @Override
-          public Map<String, Object> rollback() {
-            throw new UnsupportedOperationException();
-          }
-        };
     return new GcpPromotions(
         job.approvals,
         job.registry,

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recopipe.components.deploy.DeployRequest;
-import io.recopipe.components.deploy.DeployTarget;
 import io.recopipe.infra.bigquery.BigQueryApprovalTable;
 import io.recopipe.infra.bigquery.BigQueryAuditTable;
 import io.recopipe.infra.gcs.GcsHeadAnchor;
@@ -21,12 +20,12 @@ import io.recopipe.pipeline.review.BigQueryApprovals;
 import io.recopipe.pipeline.review.LoopbackBigQueryTables;
 import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
+import io.recopipe.pipeline.testing.RecordingDeployTarget;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +50,8 @@ class GcpPromotionsTest {
   private ModelRegistry registry;
   private BigQueryAuditLog audit;
   private BigQueryApprovals approvals;
-  private final List<DeployRequest> deployed = new ArrayList<>();
+  private final RecordingDeployTarget target = new RecordingDeployTarget();
+  private final List<DeployRequest> deployed = target.deployed;
   private GcpPromotions promotions;
 
   @BeforeEach
@@ -73,24 +73,6 @@ class GcpPromotionsTest {
                 bq.client(), LoopbackBigQueryTables.CONFIG, "approvals", Duration.ofSeconds(30)),
             audit);
     approvals.request("mf", 1, "job-1", "carol", NOW, NOW.plus(Duration.ofHours(24)));
-    DeployTarget target =
-        new DeployTarget() {
-          @Override
-          public String describe() {
-            return "cloud run projects/recopipe-demo/locations/europe-west1/services/recommender";
-          }
-
-          @Override
-          public Map<String, Object> deploy(DeployRequest request) {
-            deployed.add(request);
-            return Map.of("revision", "recommender-" + request.modelVersion());
-          }
-
-          @Override
-          public Map<String, Object> rollback() {
-            throw new UnsupportedOperationException();
-          }
-        };
     promotions =
         new GcpPromotions(
             approvals,
