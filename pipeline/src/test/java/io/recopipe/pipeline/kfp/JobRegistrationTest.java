@@ -13,13 +13,10 @@ import io.recopipe.components.packaging.ModelVersion;
 import io.recopipe.infra.vertex.FakeModelService;
 import io.recopipe.model.io.Json;
 import io.recopipe.pipeline.artifacts.TreeHash;
-import io.recopipe.pipeline.audit.AuditEntry;
 import io.recopipe.pipeline.audit.AuditLog;
-import io.recopipe.pipeline.audit.AuditVerification;
 import io.recopipe.pipeline.audit.BigQueryAuditLog;
 import io.recopipe.pipeline.review.LoopbackBigQueryTables;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -187,27 +184,7 @@ class JobRegistrationTest {
 
   @Test
   void aRetryAfterAnUnauditedPromotionAuditsItOnce() throws Exception {
-    AuditLog dying =
-        new AuditLog() {
-          @Override
-          public AuditEntry append(
-              Instant at, String actor, String action, String subject, Map<String, String> d) {
-            if (action.equals("promote")) {
-              throw new IllegalStateException("the task died after promoting");
-            }
-            return audit.append(at, actor, action, subject, d);
-          }
-
-          @Override
-          public List<AuditEntry> list() {
-            return audit.list();
-          }
-
-          @Override
-          public AuditVerification verify() {
-            return audit.verify();
-          }
-        };
+    AuditLog dying = job.dyingAt("promote");
     ContainerRun first = job.containerRun(dying);
     register(first, "job-1", "auto", true);
     Map<String, String> auto = Map.of("promotion.policy", "auto");

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.aiplatform.v1.MergeVersionAliasesRequest;
 import com.google.cloud.aiplatform.v1.UpdateModelRequest;
-import io.recopipe.pipeline.audit.AuditEntry;
-import io.recopipe.pipeline.audit.AuditLog;
-import io.recopipe.pipeline.audit.AuditVerification;
 import io.recopipe.pipeline.audit.SqliteAuditLog;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.registry.ModelRegistry;
@@ -16,7 +13,6 @@ import io.recopipe.pipeline.registry.RegistryFixtures;
 import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import io.recopipe.pipeline.registry.VersionStatus;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -132,7 +128,7 @@ class JobRetirementAuditTest {
     job.register(run, "job-1", "auto", true);
     job.promoteAuto(run, "job-1");
     job.register(run, "job-2", "auto", true);
-    ContainerRun dying = job.containerRun(dyingAt(action));
+    ContainerRun dying = job.containerRun(job.dyingAt(action));
     assertThrows(Exception.class, () -> job.promoteAuto(dying, "job-2"));
     List<UpdateModelRequest> labels = job.vertex.requests(UpdateModelRequest.class);
     assertTrue(
@@ -161,33 +157,6 @@ class JobRetirementAuditTest {
             + "\"to\":\"2\"}",
         job.bq.audit.get(4).get("detail"));
     assertTrue(job.audit.verify().intact());
-  }
-
-  /** The fixture's audit log, failing the first append of {@code action}. */
-  private AuditLog dyingAt(String action) {
-    return new AuditLog() {
-      private boolean died;
-
-      @Override
-      public AuditEntry append(
-          Instant at, String actor, String what, String subject, Map<String, String> detail) {
-        if (what.equals(action) && !died) {
-          died = true;
-          throw new IllegalStateException("the task died before auditing " + what);
-        }
-        return job.audit.append(at, actor, what, subject, detail);
-      }
-
-      @Override
-      public List<AuditEntry> list() {
-        return job.audit.list();
-      }
-
-      @Override
-      public AuditVerification verify() {
-        return job.audit.verify();
-      }
-    };
   }
 
   /**

@@ -25,7 +25,9 @@ import io.recopipe.model.data.IdDictionary;
 import io.recopipe.model.io.Json;
 import io.recopipe.model.mf.MfModel;
 import io.recopipe.model.provenance.Provenance;
+import io.recopipe.pipeline.audit.AuditEntry;
 import io.recopipe.pipeline.audit.AuditLog;
+import io.recopipe.pipeline.audit.AuditVerification;
 import io.recopipe.pipeline.audit.BigQueryAuditLog;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.registry.vertex.VertexModelRegistry;
@@ -209,5 +211,32 @@ final class VertexJobFixture implements AutoCloseable {
     client.close();
     channel.shutdownNow();
     server.shutdownNow();
+  }
+
+  /** The fixture's audit log, failing the first append of {@code action}. */
+  AuditLog dyingAt(String action) {
+    return new AuditLog() {
+      private boolean died;
+
+      @Override
+      public AuditEntry append(
+          Instant at, String actor, String what, String subject, Map<String, String> detail) {
+        if (what.equals(action) && !died) {
+          died = true;
+          throw new IllegalStateException("the task died before auditing " + what);
+        }
+        return audit.append(at, actor, what, subject, detail);
+      }
+
+      @Override
+      public List<AuditEntry> list() {
+        return audit.list();
+      }
+
+      @Override
+      public AuditVerification verify() {
+        return audit.verify();
+      }
+    };
   }
 }
