@@ -57,10 +57,13 @@ resource "google_artifact_registry_repository_iam_member" "pipeline_push" {
   member     = local.pipeline_member
 }
 
-# Deploys create revisions and move traffic (run.services.update) and read the service's IAM
-# policy to refuse a public endpoint (run.services.getIamPolicy). Cloud Run Developer "can get but
-# not set IAM policies" (https://cloud.google.com/run/docs/securing/managing-access), so the
-# invoker bindings are owned by this module alone (cloud_run.tf).
+# Deploys create revisions and move traffic (run.services.update), read the service's IAM policy
+# to refuse a public endpoint (run.services.getIamPolicy) and, when a Vertex job releases, list the
+# service's revisions to find the one the job staged (run.revisions.list, checked on the service:
+# https://cloud.google.com/run/docs/reference/rest/v2/projects.locations.services.revisions/list).
+# The role holds all three. Cloud Run Developer "can get but not set IAM policies"
+# (https://cloud.google.com/run/docs/securing/managing-access), so the invoker bindings are owned
+# by this module alone (cloud_run.tf).
 resource "google_cloud_run_v2_service_iam_member" "pipeline_deploy" {
   project  = var.project
   location = google_cloud_run_v2_service.serving.location

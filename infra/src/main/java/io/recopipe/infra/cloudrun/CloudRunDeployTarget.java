@@ -4,10 +4,10 @@ import com.google.cloud.run.v2.Container;
 import com.google.cloud.run.v2.ContainerPort;
 import com.google.cloud.run.v2.EnvVar;
 import com.google.cloud.run.v2.ResourceRequirements;
+import com.google.cloud.run.v2.Revision;
 import com.google.cloud.run.v2.RevisionTemplate;
 import com.google.cloud.run.v2.Service;
 import com.google.cloud.run.v2.ServiceName;
-import com.google.cloud.run.v2.ServicesClient;
 import com.google.cloud.run.v2.TrafficTarget;
 import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.RolledBackException;
@@ -45,14 +45,14 @@ public final class CloudRunDeployTarget implements DeployTarget {
    * as {@code servingServiceAccount}; public {@code invokers} are refused here.
    */
   public CloudRunDeployTarget(
-      ServicesClient client,
+      CloudRunClients clients,
       String project,
       String region,
       String serviceId,
       String servingServiceAccount,
       List<String> invokers,
       CanaryCheck check) {
-    this.services = new CloudRunServices(client, ServiceName.of(project, region, serviceId));
+    this.services = new CloudRunServices(clients, ServiceName.of(project, region, serviceId));
     this.serviceId = serviceId;
     this.servingServiceAccount = servingServiceAccount;
     this.invokers = InvokerPolicy.check(invokers);
@@ -60,9 +60,9 @@ public final class CloudRunDeployTarget implements DeployTarget {
   }
 
   /** The target the {@code gcp} config describes, promoting canaries once they are ready. */
-  public static CloudRunDeployTarget of(GcpConfig config, ServicesClient client) {
+  public static CloudRunDeployTarget of(GcpConfig config, CloudRunClients clients) {
     return new CloudRunDeployTarget(
-        client,
+        clients,
         config.project(),
         config.region(),
         config.service(),
@@ -152,26 +152,36 @@ public final class CloudRunDeployTarget implements DeployTarget {
 
   /**
    * Moves all traffic to the revision {@link #stage} created for {@code modelVersion}'s {@code
-   * image} and remembers the one serving before for {@link #rollback}; empty when the service's
-   * latest revision is not that one (nothing was staged for it). A retry after the move changes
+   * image} and remembers the one serving before for {@link #rollback}. The revision is found by its
+   * name among the service's revisions, not as the service's latest one, so a job whose release
+   * comes after another job staged a newer revision still serves its own: of two overlapping
+   * releases the later one serves. Empty when the service has no such revision (nothing was staged
+   * for it); refused, traffic unmoved, when it is not ready. A retry after the move changes
    * nothing.
    */
   public Optional<Map<String, Object>> release(String modelVersion, String image)
       throws ComponentException {
     Service service = services.find();
-    String revision = reusableRevision(service, image, modelVersion);
-    if (revision == null) {
+    if (service == null) {
       return Optional.empty();
     }
-    String ready = RevisionNames.shortName(service.getLatestReadyRevision());
+    List<Revision> staged =
+        StagedRevisions.of(services.revisions(), serviceId, modelVersion, image);
+    if (staged.isEmpty()) {
+      return Optional.empty();
+    }
     String previous = Traffic.serving(service);
-    if (!ready.equals(revision)) {
+    Revision chosen = staged.get(0);
+    String revision = StagedRevisions.shortName(chosen);
+    if (!StagedRevisions.ready(chosen)) {
       throw new ComponentException(
           "release: revision "
               + revision
               + " of Cloud Run service "
               + services.name()
-              + " is not ready; traffic stays on "
+              + " is not ready ("
+              + StagedRevisions.notReady(chosen)
+              + "); traffic stays on "
               + previous);
     }
     if (!previous.equals(revision)) {
@@ -181,7 +191,8 @@ public final class CloudRunDeployTarget implements DeployTarget {
                   .putAnnotations(PREVIOUS_ANNOTATION, previous)
                   .build());
     }
-    Map<String, Object> endpoint = endpoint(service, revision, modelName(service.getTemplate()));
+    Map<String, Object> endpoint =
+        endpoint(service, revision, modelName(chosen.getContainersList()));
     endpoint.put("model_version", modelVersion);
     endpoint.put("image", image);
     endpoint.put("previous_revision", previous.equals(revision) ? "" : previous);
@@ -291,7 +302,8 @@ public final class CloudRunDeployTarget implements DeployTarget {
                 .addAllTraffic(Traffic.all(previous))
                 .putAnnotations(PREVIOUS_ANNOTATION, current)
                 .build());
-    Map<String, Object> endpoint = endpoint(after, previous, modelName(service.getTemplate()));
+    Map<String, Object> endpoint =
+        endpoint(after, previous, modelName(service.getTemplate().getContainersList()));
     endpoint.put("rolled_back_from", current);
     return endpoint;
   }
@@ -306,7 +318,7 @@ public final class CloudRunDeployTarget implements DeployTarget {
 
   /**
    * The service's latest revision when it runs {@code image} for {@code modelVersion} (one a
-   * retried deploy created already, or the one to release), else null.
+   * retried deploy created already), else null.
    */
   private String reusableRevision(Service existing, String image, String modelVersion) {
     if (existing == null || existing.getTemplate().getContainersCount() == 0) {
@@ -319,10 +331,10 @@ public final class CloudRunDeployTarget implements DeployTarget {
     return sameImage && sameModel ? current.getRevision() : null;
   }
 
-  private static String modelName(RevisionTemplate template) {
-    return template.getContainersCount() == 0
+  private static String modelName(List<Container> containers) {
+    return containers.isEmpty()
         ? "recommender_model"
-        : template.getContainers(0).getEnvList().stream()
+        : containers.get(0).getEnvList().stream()
             .filter(e -> e.getName().equals("MODEL_NAME"))
             .map(EnvVar::getValue)
             .findFirst()

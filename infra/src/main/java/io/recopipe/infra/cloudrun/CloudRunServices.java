@@ -3,26 +3,34 @@ package io.recopipe.infra.cloudrun;
 import com.google.api.gax.longrunning.OperationFuture;
 import com.google.api.gax.rpc.ApiException;
 import com.google.api.gax.rpc.NotFoundException;
+import com.google.cloud.run.v2.ListRevisionsRequest;
 import com.google.cloud.run.v2.LocationName;
+import com.google.cloud.run.v2.Revision;
+import com.google.cloud.run.v2.RevisionsClient;
 import com.google.cloud.run.v2.Service;
 import com.google.cloud.run.v2.ServiceName;
 import com.google.cloud.run.v2.ServicesClient;
 import com.google.iam.v1.GetIamPolicyRequest;
 import com.google.iam.v1.Policy;
 import io.recopipe.components.api.ComponentException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 
 /**
  * One Cloud Run service seen through {@link ServicesClient}: get, create, update (waiting for the
- * operation) and reading its IAM policy (never writing it: Terraform owns the bindings), with every
- * Google error turned into one line naming the service and the call.
+ * operation), reading its IAM policy (never writing it: Terraform owns the bindings) and listing
+ * its revisions ({@link RevisionsClient}), with every Google error turned into one line naming the
+ * service and the call.
  */
 final class CloudRunServices {
   private final ServicesClient client;
+  private final RevisionsClient revisions;
   private final ServiceName name;
 
-  CloudRunServices(ServicesClient client, ServiceName name) {
-    this.client = client;
+  CloudRunServices(CloudRunClients clients, ServiceName name) {
+    this.client = clients.services();
+    this.revisions = clients.revisions();
     this.name = name;
   }
 
@@ -62,6 +70,23 @@ final class CloudRunServices {
     } catch (ApiException e) {
       throw failure("read the IAM policy of", e);
     }
+  }
+
+  /**
+   * Every revision of the service that is not deleted, newest first as Cloud Run lists them
+   * (https://cloud.google.com/run/docs/reference/rest/v2/projects.locations.services.revisions/list).
+   */
+  List<Revision> revisions() throws ComponentException {
+    List<Revision> all = new ArrayList<>();
+    try {
+      revisions
+          .listRevisions(ListRevisionsRequest.newBuilder().setParent(name()).build())
+          .iterateAll()
+          .forEach(all::add);
+    } catch (ApiException e) {
+      throw failure("list the revisions of", e);
+    }
+    return all;
   }
 
   private Service await(String verb, OperationFuture<Service, Service> operation)

@@ -1,15 +1,13 @@
 package io.recopipe.infra.profile;
 
-import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.auth.Credentials;
-import com.google.cloud.run.v2.ServicesClient;
-import com.google.cloud.run.v2.ServicesSettings;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
 import io.recopipe.components.api.ArtifactMirror;
 import io.recopipe.components.api.Services;
 import io.recopipe.components.deploy.DeployTarget;
 import io.recopipe.components.packaging.ImageTarget;
+import io.recopipe.infra.cloudrun.CloudRunClients;
 import io.recopipe.infra.cloudrun.CloudRunDeployTarget;
 import io.recopipe.infra.config.GcpConfig;
 import io.recopipe.infra.config.GcpEndpoints;
@@ -52,23 +50,15 @@ final class CloudBackends {
       Credentials credentials,
       GcsArtifactStore store,
       List<AutoCloseable> closeables) {
-    ServicesClient cloudRun;
+    CloudRunClients cloudRun;
     try {
-      ServicesSettings.Builder settings =
-          ServicesSettings.newBuilder()
-              .setCredentialsProvider(GcpProfile.credentialsProvider(endpoints, credentials));
-      if (endpoints.cloudRun().isPresent()) {
-        String endpoint = endpoints.cloudRun().get();
-        InstantiatingGrpcChannelProvider.Builder channels =
-            InstantiatingGrpcChannelProvider.newBuilder().setEndpoint(endpoint);
-        if (endpoints.plaintext()) {
-          channels.setChannelConfigurator(builder -> builder.usePlaintext());
-        }
-        settings.setEndpoint(endpoint).setTransportChannelProvider(channels.build());
-      }
-      cloudRun = ServicesClient.create(settings.build());
+      cloudRun =
+          CloudRunClients.create(
+              GcpProfile.credentialsProvider(endpoints, credentials),
+              endpoints.cloudRun(),
+              endpoints.plaintext());
     } catch (IOException e) {
-      throw new GcpProfileException("cannot create the Cloud Run client: " + e.getMessage());
+      throw new GcpProfileException("cannot create the Cloud Run clients: " + e.getMessage());
     }
     closeables.add(cloudRun);
     return services

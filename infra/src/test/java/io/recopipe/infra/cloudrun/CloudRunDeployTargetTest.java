@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.cloud.run.v2.Container;
 import com.google.cloud.run.v2.CreateServiceRequest;
 import com.google.cloud.run.v2.Service;
-import com.google.cloud.run.v2.ServicesClient;
 import com.google.cloud.run.v2.TrafficTarget;
 import com.google.cloud.run.v2.UpdateServiceRequest;
 import com.google.iam.v1.Binding;
@@ -45,11 +44,11 @@ class CloudRunDeployTargetTest {
 
   private final FakeCloudRun fake = new FakeCloudRun();
   private final List<String> checked = new ArrayList<>();
-  private ServicesClient client;
+  private CloudRunClients client;
 
   @BeforeEach
   void start() throws Exception {
-    client = fake.client();
+    client = fake.clients();
     // what Terraform leaves: its invoker bindings (and an admin's)
     fake.policy =
         Policy.newBuilder()

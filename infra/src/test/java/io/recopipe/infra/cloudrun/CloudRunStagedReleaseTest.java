@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.cloud.run.v2.ServicesClient;
+import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.api.RolledBackException;
 import io.recopipe.components.deploy.DeployRequest;
 import java.util.ArrayList;
@@ -32,11 +32,11 @@ class CloudRunStagedReleaseTest {
 
   private final FakeCloudRun fake = new FakeCloudRun();
   private final List<String> checked = new ArrayList<>();
-  private ServicesClient client;
+  private CloudRunClients client;
 
   @BeforeEach
   void start() throws Exception {
-    client = fake.client();
+    client = fake.clients();
     target(CanaryCheck.READY_IS_ENOUGH).deploy(request(V1, 0));
     fake.calls.clear();
   }
@@ -82,7 +82,9 @@ class CloudRunStagedReleaseTest {
     Optional<Map<String, Object>> released = target.release(V2, IMAGE + V2);
     assertTrue(released.isPresent());
     assertEquals(R1, released.get().get("previous_revision"));
-    assertEquals(List.of("GetService", "UpdateService " + R2 + " [" + R2 + "=100]"), fake.calls);
+    assertEquals(
+        List.of("GetService", "ListRevisions", "UpdateService " + R2 + " [" + R2 + "=100]"),
+        fake.calls);
     assertEquals(
         R1,
         fake.services
@@ -92,13 +94,82 @@ class CloudRunStagedReleaseTest {
 
     fake.calls.clear();
     assertTrue(target.release(V2, IMAGE + V2).isPresent());
-    assertEquals(List.of("GetService"), fake.calls, "a retried release changes nothing");
+    assertEquals(
+        List.of("GetService", "ListRevisions"), fake.calls, "a retried release changes nothing");
   }
 
   @Test
   void releaseOfAModelNothingStagedIsEmpty() throws Exception {
     assertEquals(Optional.empty(), target(CanaryCheck.READY_IS_ENOUGH).release(V2, IMAGE + V2));
-    assertEquals(List.of("GetService"), fake.calls);
+    assertEquals(List.of("GetService", "ListRevisions"), fake.calls);
+  }
+
+  /**
+   * Two jobs overlap: each stages its revision before either commits. Each release finds its own
+   * revision by name although the service's latest template is the other job's, so both serve in
+   * turn, the later release last, each remembering the one it replaced.
+   */
+  @Test
+  void eachReleaseServesItsOwnRevisionWhenAnotherJobStagedANewerOne() throws Exception {
+    String v3 = "cafe00000003";
+    String r3 = "recs-m-" + v3 + "-1";
+    CloudRunDeployTarget target = target(CanaryCheck.READY_IS_ENOUGH);
+    target.stage(request(V2, 0));
+    target.stage(request(v3, 0));
+    assertEquals(r3, fake.services.get(service()).getTemplate().getRevision());
+
+    fake.calls.clear();
+    Map<String, Object> first = target.release(V2, IMAGE + V2).orElseThrow();
+    assertEquals(R2, first.get("revision"));
+    assertEquals(R1, first.get("previous_revision"));
+    assertEquals(
+        List.of("GetService", "ListRevisions", "UpdateService " + r3 + " [" + R2 + "=100]"),
+        fake.calls,
+        "traffic pinned to the job's own revision; the newer template is left as it is");
+
+    Map<String, Object> second = target.release(v3, IMAGE + v3).orElseThrow();
+    assertEquals(r3, second.get("revision"));
+    assertEquals(R2, second.get("previous_revision"));
+    assertEquals("[" + r3 + "=100]", FakeCloudRun.traffic(fake.services.get(service())));
+
+    Map<String, Object> stale = target.release(V2, IMAGE + V2).orElseThrow();
+    assertEquals(R2, stale.get("revision"), "a later release of the older job serves it again");
+    assertEquals(r3, stale.get("previous_revision"));
+    assertEquals(
+        r3,
+        fake.services
+            .get(service())
+            .getAnnotationsMap()
+            .get(CloudRunDeployTarget.PREVIOUS_ANNOTATION));
+  }
+
+  @Test
+  void aRevisionOfTheModelRunningAnotherImageIsNotTheJobs() throws Exception {
+    CloudRunDeployTarget target = target(CanaryCheck.READY_IS_ENOUGH);
+    target.stage(request(V2, 0));
+    assertEquals(Optional.empty(), target.release(V2, IMAGE + "another"));
+    assertEquals("[" + R1 + "=100]", FakeCloudRun.traffic(fake.services.get(service())));
+  }
+
+  @Test
+  void aStagedRevisionThatIsNotReadyIsRefusedAndTrafficStays() throws Exception {
+    CloudRunDeployTarget target = target(CanaryCheck.READY_IS_ENOUGH);
+    fake.failingRevision = R2;
+    assertThrows(ComponentException.class, () -> target.stage(request(V2, 0)));
+
+    fake.calls.clear();
+    ComponentException e =
+        assertThrows(ComponentException.class, () -> target.release(V2, IMAGE + V2));
+    assertEquals(
+        "release: revision "
+            + R2
+            + " of Cloud Run service "
+            + service()
+            + " is not ready (CONDITION_FAILED: The user-provided container failed to start.);"
+            + " traffic stays on "
+            + R1,
+        e.getMessage());
+    assertEquals(List.of("GetService", "ListRevisions"), fake.calls, "no traffic update");
   }
 
   @Test

@@ -1,13 +1,15 @@
 package io.recopipe.infra.cloudrun;
 
 import com.google.api.gax.core.NoCredentialsProvider;
-import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
+import com.google.cloud.run.v2.Condition;
 import com.google.cloud.run.v2.CreateServiceRequest;
 import com.google.cloud.run.v2.GetServiceRequest;
+import com.google.cloud.run.v2.ListRevisionsRequest;
+import com.google.cloud.run.v2.ListRevisionsResponse;
+import com.google.cloud.run.v2.Revision;
+import com.google.cloud.run.v2.RevisionProto;
 import com.google.cloud.run.v2.Service;
 import com.google.cloud.run.v2.ServiceProto;
-import com.google.cloud.run.v2.ServicesClient;
-import com.google.cloud.run.v2.ServicesSettings;
 import com.google.cloud.run.v2.TrafficTarget;
 import com.google.cloud.run.v2.TrafficTargetStatus;
 import com.google.cloud.run.v2.UpdateServiceRequest;
@@ -32,54 +34,58 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * An in-process Cloud Run Admin v2 {@code google.cloud.run.v2.Services} server: keeps services in
- * memory, fills the output-only fields the real one does (uri, latest revisions, traffic statuses),
- * answers with operations that are already done, and records every request for the tests to
- * inspect. (The generated {@code ServicesGrpc} lives in grpc-google-cloud-run-v2, which is not on
- * the classpath, so the service is bound from method descriptors over the real protos.) Every
- * request is checked against the published proto ({@link ProtoContract}) into {@link #violations}.
+ * An in-process Cloud Run Admin v2: the {@code google.cloud.run.v2.Services} server ({@link
+ * #bindService}) and the {@code google.cloud.run.v2.Revisions} server beside it ({@link
+ * #revisions}), one state for both. It keeps services in memory, fills the output-only fields the
+ * real one does (uri, latest revisions, traffic statuses), keeps a revision for each template it
+ * was given (ready, or failed for {@link #failingRevision}), answers with operations that are
+ * already done, and records every request for the tests to inspect. (The generated gRPC stubs live
+ * in grpc-google-cloud-run-v2, which is not on the classpath, so the services are bound from method
+ * descriptors over the real protos.) Every request is checked against the published proto ({@link
+ * ProtoContract}) into {@link #violations}.
  */
 public final class FakeCloudRun implements BindableService, AutoCloseable {
   private static final String SERVICE = "google.cloud.run.v2.Services";
+  private static final String REVISIONS = "google.cloud.run.v2.Revisions";
   private Server server;
-  private ServicesClient client;
+  private CloudRunClients clients;
 
   /**
-   * The real client connected to this fake on a loopback gRPC server (plaintext, no credentials);
+   * The real clients connected to this fake on a loopback gRPC server (plaintext, no credentials);
    * {@link #close} closes both.
    */
-  ServicesClient client() throws IOException {
-    server =
-        NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-            .addService(this)
-            .build()
-            .start();
-    String endpoint = "127.0.0.1:" + server.getPort();
-    client =
-        ServicesClient.create(
-            ServicesSettings.newBuilder()
-                .setEndpoint(endpoint)
-                .setTransportChannelProvider(
-                    InstantiatingGrpcChannelProvider.newBuilder()
-                        .setEndpoint(endpoint)
-                        .setChannelConfigurator(b -> b.usePlaintext())
-                        .build())
-                .setCredentialsProvider(NoCredentialsProvider.create())
-                .build());
-    return client;
+  public CloudRunClients clients() throws IOException {
+    if (clients == null) {
+      server =
+          NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+              .addService(this)
+              .addService(revisions())
+              .build()
+              .start();
+      clients =
+          CloudRunClients.create(
+              NoCredentialsProvider.create(), Optional.of("127.0.0.1:" + server.getPort()), true);
+    }
+    return clients;
   }
 
   @Override
   public void close() throws InterruptedException {
-    client.close();
+    clients.close();
     server.shutdownNow().awaitTermination();
   }
 
   final Map<String, Service> services = new HashMap<>();
+
+  /** Every revision by full name, oldest first. */
+  final Map<String, Revision> revisionsByName = new LinkedHashMap<>();
+
   final List<Message> requests = new ArrayList<>();
 
   /** Each call as {@code Method}, updates as {@code UpdateService REVISION [traffic]}. */
@@ -99,13 +105,22 @@ public final class FakeCloudRun implements BindableService, AutoCloseable {
   /** The published proto of {@code Services}, which every request is checked against. */
   static final ProtoContract CONTRACT = new ProtoContract(ServiceProto.getDescriptor(), "Services");
 
+  /** The published proto of {@code Revisions}, likewise. */
+  static final ProtoContract REVISIONS_CONTRACT =
+      new ProtoContract(RevisionProto.getDescriptor(), "Revisions");
+
+  /** The published proto declaring {@code method} (as {@link #calls} names it). */
+  static ProtoContract contract(String method) {
+    return method.equals("ListRevisions") ? REVISIONS_CONTRACT : CONTRACT;
+  }
+
   /** Ways requests departed from the published proto (a test asserts there are none). */
   public final List<String> violations = new ArrayList<>();
 
   private <Q extends Message, R> ServerCalls.UnaryMethod<Q, R> checked(
       String method, ServerCalls.UnaryMethod<Q, R> handler) {
     return (request, observer) -> {
-      violations.addAll(CONTRACT.problems(method, request));
+      violations.addAll(contract(method).problems(method, request));
       handler.invoke(request, observer);
     };
   }
@@ -182,33 +197,68 @@ public final class FakeCloudRun implements BindableService, AutoCloseable {
     observer.onCompleted();
   }
 
+  void listRevisions(ListRevisionsRequest request, StreamObserver<ListRevisionsResponse> observer) {
+    requests.add(request);
+    calls.add("ListRevisions");
+    if (failed("ListRevisions", observer)) {
+      return;
+    }
+    List<Revision> newestFirst = new ArrayList<>();
+    revisionsByName.values().stream()
+        .filter(r -> r.getService().equals(request.getParent()))
+        .forEach(r -> newestFirst.add(0, r));
+    observer.onNext(ListRevisionsResponse.newBuilder().addAllRevisions(newestFirst).build());
+    observer.onCompleted();
+  }
+
+  /** The {@code google.cloud.run.v2.Revisions} server of this fake, for a test's own server. */
+  public BindableService revisions() {
+    return () ->
+        ServerServiceDefinition.builder(REVISIONS)
+            .addMethod(
+                method(
+                    REVISIONS,
+                    "ListRevisions",
+                    ListRevisionsRequest.getDefaultInstance(),
+                    ListRevisionsResponse.getDefaultInstance()),
+                ServerCalls.asyncUnaryCall(checked("ListRevisions", this::listRevisions)))
+            .build();
+  }
+
   @Override
   public ServerServiceDefinition bindService() {
     return ServerServiceDefinition.builder(SERVICE)
         .addMethod(
             method(
-                "GetService", GetServiceRequest.getDefaultInstance(), Service.getDefaultInstance()),
+                SERVICE,
+                "GetService",
+                GetServiceRequest.getDefaultInstance(),
+                Service.getDefaultInstance()),
             ServerCalls.asyncUnaryCall(checked("GetService", this::getService)))
         .addMethod(
             method(
+                SERVICE,
                 "CreateService",
                 CreateServiceRequest.getDefaultInstance(),
                 Operation.getDefaultInstance()),
             ServerCalls.asyncUnaryCall(checked("CreateService", this::createService)))
         .addMethod(
             method(
+                SERVICE,
                 "UpdateService",
                 UpdateServiceRequest.getDefaultInstance(),
                 Operation.getDefaultInstance()),
             ServerCalls.asyncUnaryCall(checked("UpdateService", this::updateService)))
         .addMethod(
             method(
+                SERVICE,
                 "GetIamPolicy",
                 GetIamPolicyRequest.getDefaultInstance(),
                 Policy.getDefaultInstance()),
             ServerCalls.asyncUnaryCall(checked("GetIamPolicy", this::getIamPolicy)))
         .addMethod(
             method(
+                SERVICE,
                 "SetIamPolicy",
                 SetIamPolicyRequest.getDefaultInstance(),
                 Policy.getDefaultInstance()),
@@ -217,10 +267,10 @@ public final class FakeCloudRun implements BindableService, AutoCloseable {
   }
 
   private static <Q extends Message, R extends Message> MethodDescriptor<Q, R> method(
-      String name, Q request, R response) {
+      String service, String name, Q request, R response) {
     return MethodDescriptor.<Q, R>newBuilder()
         .setType(MethodDescriptor.MethodType.UNARY)
-        .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, name))
+        .setFullMethodName(MethodDescriptor.generateFullMethodName(service, name))
         .setRequestMarshaller(ProtoUtils.marshaller(request))
         .setResponseMarshaller(ProtoUtils.marshaller(response))
         .build();
@@ -269,7 +319,27 @@ public final class FakeCloudRun implements BindableService, AutoCloseable {
     }
     Service service = stored.build();
     services.put(service.getName(), service);
+    revisionsByName.computeIfAbsent(revision, name -> revision(name, service));
     return service;
+  }
+
+  /** The revision {@code name} a template of {@code service} creates, as Cloud Run reports it. */
+  private Revision revision(String name, Service service) {
+    boolean fails = service.getTemplate().getRevision().equals(failingRevision);
+    return Revision.newBuilder()
+        .setName(name)
+        .setService(service.getName())
+        .putAllLabels(service.getTemplate().getLabelsMap())
+        .setServiceAccount(service.getTemplate().getServiceAccount())
+        .addAllContainers(service.getTemplate().getContainersList())
+        .setReconciling(false)
+        .addConditions(
+            Condition.newBuilder()
+                .setType("Ready")
+                .setState(
+                    fails ? Condition.State.CONDITION_FAILED : Condition.State.CONDITION_SUCCEEDED)
+                .setMessage(fails ? "The user-provided container failed to start." : ""))
+        .build();
   }
 
   private void done(Service service, StreamObserver<Operation> observer) {

@@ -98,6 +98,25 @@ class IamGrantsTest {
     assertEquals(Optional.of(true), holds("roles/run.admin", "run.services.setIamPolicy"));
   }
 
+  /**
+   * A job's release finds the revision the job staged by listing the service's revisions; Google
+   * checks run.revisions.list on the parent service
+   * (https://cloud.google.com/run/docs/reference/rest/v2/projects.locations.services.revisions/list),
+   * so the pipeline's roles/run.developer grant on the service covers it
+   * (https://cloud.google.com/iam/docs/roles-permissions/run#run.developer).
+   */
+  @Test
+  void thePipelineCanListTheRevisionsOfTheServiceItReleasesTo() {
+    MethodRow list =
+        IamTable.methods().stream()
+            .filter(r -> r.method().equals("google.cloud.run.v2.Revisions/ListRevisions"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("service", list.resource());
+    assertEquals(
+        Optional.of(new Grant("pipeline", "roles/run.developer", "service")), granting(list));
+  }
+
   @Test
   void callsMadeByPeopleAreNotGrantedByTerraformAndEveryGrantHasCitedFacts() {
     for (MethodRow row : IamTable.methods()) {

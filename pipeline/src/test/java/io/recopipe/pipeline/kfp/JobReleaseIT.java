@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.cloud.run.v2.Service;
 import com.google.cloud.run.v2.ServiceName;
-import com.google.cloud.run.v2.ServicesClient;
 import com.google.cloud.run.v2.TrafficTarget;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.recopipe.components.deploy.DeployRequest;
 import io.recopipe.components.warehouse.DuckDbWarehouse;
+import io.recopipe.infra.cloudrun.CloudRunClients;
 import io.recopipe.infra.cloudrun.CloudRunDeployTarget;
 import io.recopipe.infra.cloudrun.FakeCloudRun;
 import io.recopipe.model.io.Json;
@@ -55,7 +55,7 @@ class JobReleaseIT {
   private final FakeCloudRun cloudRun = new FakeCloudRun();
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
   private Server grpc;
-  private ServicesClient client;
+  private CloudRunClients client;
   private Path shared;
   private Path spec;
 
@@ -64,10 +64,11 @@ class JobReleaseIT {
     grpc =
         NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
             .addService(cloudRun)
+            .addService(cloudRun.revisions())
             .build()
             .start();
     String endpoint = "127.0.0.1:" + grpc.getPort();
-    client = ReleaseJobMain.client(endpoint);
+    client = ReleaseJobMain.clients(endpoint);
     // the model serving before any job: all traffic on its revision
     ReleaseJobMain.target(client)
         .deploy(
@@ -189,9 +190,11 @@ class JobReleaseIT {
   }
 
   private Service service() {
-    return client.getService(
-        ServiceName.of(ReleaseJobMain.PROJECT, ReleaseJobMain.REGION, ReleaseJobMain.SERVICE)
-            .toString());
+    return client
+        .services()
+        .getService(
+            ServiceName.of(ReleaseJobMain.PROJECT, ReleaseJobMain.REGION, ReleaseJobMain.SERVICE)
+                .toString());
   }
 
   /** The service's traffic split as {@code [revision=percent]}. */

@@ -2,15 +2,13 @@ package io.recopipe.pipeline.kfp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.api.gax.core.NoCredentialsProvider;
-import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
-import com.google.cloud.run.v2.ServicesClient;
-import com.google.cloud.run.v2.ServicesSettings;
 import io.recopipe.components.api.Services;
 import io.recopipe.components.deploy.DeployTarget;
 import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.components.warehouse.WarehouseException;
 import io.recopipe.infra.cloudrun.CanaryCheck;
+import io.recopipe.infra.cloudrun.CloudRunClients;
 import io.recopipe.infra.cloudrun.CloudRunDeployTarget;
 import io.recopipe.model.io.Json;
 import io.recopipe.pipeline.metadata.MetadataStore;
@@ -81,7 +79,7 @@ public final class ReleaseJobMain {
       }
     }
     try (MetadataStore store = MetadataStore.open(dir.resolve("metadata.db"));
-        ServicesClient client = client(System.getenv(CLOUD_RUN))) {
+        CloudRunClients client = clients(System.getenv(CLOUD_RUN))) {
       // the SQLite registry keys versions to a run of the home; a Vertex job has none
       RunRepository runs = new RunRepository(store);
       if (runs.find(runId).isEmpty()) {
@@ -132,7 +130,7 @@ public final class ReleaseJobMain {
   }
 
   /** The deploy target of the test's Cloud Run service, its canaries promoted once ready. */
-  static CloudRunDeployTarget target(ServicesClient client) {
+  static CloudRunDeployTarget target(CloudRunClients client) {
     return new CloudRunDeployTarget(
         client,
         PROJECT,
@@ -143,18 +141,9 @@ public final class ReleaseJobMain {
         CanaryCheck.READY_IS_ENOUGH);
   }
 
-  /** The real Cloud Run client on loopback {@code endpoint}: plaintext, no credentials. */
-  static ServicesClient client(String endpoint) throws IOException {
-    return ServicesClient.create(
-        ServicesSettings.newBuilder()
-            .setEndpoint(endpoint)
-            .setTransportChannelProvider(
-                InstantiatingGrpcChannelProvider.newBuilder()
-                    .setEndpoint(endpoint)
-                    .setChannelConfigurator(b -> b.usePlaintext())
-                    .build())
-            .setCredentialsProvider(NoCredentialsProvider.create())
-            .build());
+  /** The real Cloud Run clients on loopback {@code endpoint}: plaintext, no credentials. */
+  static CloudRunClients clients(String endpoint) throws IOException {
+    return CloudRunClients.create(NoCredentialsProvider.create(), Optional.of(endpoint), true);
   }
 
   /** The shared DuckDB warehouse, its publish failing while {@value #FAIL_PUBLISH} exists. */

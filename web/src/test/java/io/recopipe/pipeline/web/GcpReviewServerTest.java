@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.api.gax.core.NoCredentialsProvider;
-import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.cloud.aiplatform.v1.UpdateModelRequest;
 import com.google.cloud.run.v2.Container;
 import com.google.cloud.run.v2.CreateServiceRequest;
-import com.google.cloud.run.v2.ServicesClient;
-import com.google.cloud.run.v2.ServicesSettings;
 import com.google.cloud.run.v2.UpdateServiceRequest;
 import com.google.protobuf.Message;
 import io.grpc.Server;
@@ -18,6 +15,7 @@ import io.recopipe.components.api.Services;
 import io.recopipe.infra.bigquery.BigQueryApprovalTable;
 import io.recopipe.infra.bigquery.BigQueryAuditTable;
 import io.recopipe.infra.cloudrun.CanaryCheck;
+import io.recopipe.infra.cloudrun.CloudRunClients;
 import io.recopipe.infra.cloudrun.CloudRunDeployTarget;
 import io.recopipe.infra.cloudrun.FakeCloudRun;
 import io.recopipe.infra.gcs.GcsHeadAnchor;
@@ -91,7 +89,7 @@ class GcpReviewServerTest {
   private GcsStub gcs;
   private Server grpc;
   private VertexModelRegistryClient client;
-  private ServicesClient services;
+  private CloudRunClients services;
   private ModelRegistry registry;
   private BigQueryAuditLog audit;
   private BigQueryApprovals approvals;
@@ -300,17 +298,7 @@ class GcpReviewServerTest {
   }
 
   private CloudRunDeployTarget target(String endpoint) throws Exception {
-    services =
-        ServicesClient.create(
-            ServicesSettings.newBuilder()
-                .setEndpoint(endpoint)
-                .setTransportChannelProvider(
-                    InstantiatingGrpcChannelProvider.newBuilder()
-                        .setEndpoint(endpoint)
-                        .setChannelConfigurator(b -> b.usePlaintext())
-                        .build())
-                .setCredentialsProvider(NoCredentialsProvider.create())
-                .build());
+    services = CloudRunClients.create(NoCredentialsProvider.create(), Optional.of(endpoint), true);
     return new CloudRunDeployTarget(
         services,
         "recopipe-demo",
