@@ -92,7 +92,7 @@ public final class FakeCloudRun implements BindableService, AutoCloseable {
   final List<String> calls = new ArrayList<>();
 
   /** Methods answered with an error status instead. */
-  final Map<String, Status> failures = new HashMap<>();
+  public final Map<String, Status> failures = new HashMap<>();
 
   /**
    * A revision whose container never starts: its create or update operation ends with an error and

@@ -1,6 +1,7 @@
 package io.recopipe.pipeline.kfp;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.model.io.Json;
 import io.recopipe.pipeline.config.PromotionPolicy;
 import io.recopipe.pipeline.registry.ModelRegistry;
@@ -22,8 +23,10 @@ import java.util.TreeMap;
  * decision lists a {@code review_required} reason, it marks the version AWAITING_APPROVAL and
  * requests the approval (the job then ends awaiting a reviewer); under {@code auto} it moves the
  * traffic to the revision deploy staged ({@link JobRelease}) and then makes the version the
- * champion, the last actions of the job; when the job failed, a version that was never promoted is
- * marked REJECTED so that no reviewer can deploy a model whose tables were dropped.
+ * champion, the last actions of the job (should Cloud Run refuse that traffic move, the version
+ * awaits approval instead, the refusal audited as the reason, so {@code models approve} finishes
+ * it); when the job failed, a version that was never promoted is marked REJECTED so that no
+ * reviewer can deploy a model whose tables were dropped.
  */
 final class JobVersions {
   /** Who the exit task's changes are attributed to. */
@@ -103,11 +106,16 @@ final class JobVersions {
       return found;
     }
     List<String> reasons = reviewRequired(found.get().gateDecision());
-    if (!policy.reviewed() && reasons.isEmpty()) {
-      promote(found.get(), runId, release);
+    // AWAITING_APPROVAL under auto: an earlier attempt's release was refused and handed it over
+    boolean handedOver =
+        !policy.reviewed()
+            && reasons.isEmpty()
+            && found.get().status() == VersionStatus.AWAITING_APPROVAL;
+    if (!policy.reviewed() && reasons.isEmpty() && !handedOver) {
+      promote(found.get(), runId, policy, release);
       return found;
     }
-    if (!policy.reviewed()) {
+    if (!policy.reviewed() && !reasons.isEmpty()) {
       out.println("[commit] the gate requires a review: " + String.join("; ", reasons));
     }
     RegisteredVersion v = found.get();
@@ -127,7 +135,7 @@ final class JobVersions {
                       pipeline,
                       v.version(),
                       runId,
-                      submittedBy.isBlank() ? JobRegistry.ACTOR : submittedBy.strip(),
+                      submittedBy.isBlank() || handedOver ? JobRegistry.ACTOR : submittedBy.strip(),
                       now,
                       now.plus(policy.expiresAfter())));
     }
@@ -145,13 +153,24 @@ final class JobVersions {
   /**
    * Moves the traffic to {@code v} (when the job staged a revision for it) and then the champion
    * alias; a retry after the promotion finishes it if the earlier attempt stopped half-way, marks
-   * it serving and audits what was not audited yet.
+   * it serving and audits what was not audited yet. When Cloud Run refuses the traffic move of a
+   * version not yet champion, the version is handed to a reviewer ({@link #handOver}) and the task
+   * fails saying so.
    */
-  private void promote(RegisteredVersion v, String runId, JobRelease release) {
+  private void promote(
+      RegisteredVersion v, String runId, PromotionPolicy policy, JobRelease release) {
     ModelRegistry registry = jobs.registry();
-    boolean served = release.release(v);
     Optional<Integer> before =
         registry.alias(pipeline, ModelRegistry.CHAMPION).map(RegisteredVersion::version);
+    boolean served;
+    try {
+      served = release.release(v);
+    } catch (OperationFailedException e) {
+      if (before.isPresent() && before.get() == v.version()) {
+        throw e; // champion already: an earlier attempt moved the traffic
+      }
+      throw handOver(v, runId, policy, e);
+    }
     String reason = "auto promotion of run " + runId;
     JobAudit audit = new JobAudit(pipeline, jobs);
     if (before.isPresent() && before.get() == v.version()) {
@@ -174,6 +193,46 @@ final class JobVersions {
             + " is now v"
             + v.version()
             + (served ? ", serving all traffic" : "; no revision of this job serves it"));
+  }
+
+  /**
+   * After Cloud Run refused to move the traffic to {@code v} ({@code refused}), with the job's
+   * tables published and the model before still serving: {@code v} awaits approval, requested by
+   * the job ({@link JobRegistry#ACTOR}, so any reviewer may finish what the auto policy allowed)
+   * with the refusal as the reason the audit entry records, and {@code models approve} deploys it.
+   * Returns the failure the task ends with.
+   */
+  private OperationFailedException handOver(
+      RegisteredVersion v, String runId, PromotionPolicy policy, OperationFailedException refused) {
+    String subject = ModelRegistry.subject(pipeline, v.version());
+    String why = "Cloud Run did not move the traffic: " + refused.getMessage();
+    // status first: a retried exit task finds it set and requests the approval it missed
+    jobs.registry()
+        .setStatus(pipeline, v.version(), VersionStatus.AWAITING_APPROVAL, JobRegistry.ACTOR);
+    if (jobs.approvals().forRun(runId).isEmpty()) {
+      Instant now = jobs.clock().instant();
+      jobs.approvals()
+          .request(
+              pipeline,
+              v.version(),
+              runId,
+              JobRegistry.ACTOR,
+              now,
+              now.plus(policy.expiresAfter()),
+              List.of(why));
+    }
+    String hint = "recopipe models approve " + v.version() + " --profile gcp --comment \"...\"";
+    out.println(
+        "[commit] "
+            + subject
+            + " is not deployed ("
+            + why
+            + "); the job's tables are published and the model before still serves;"
+            + " it awaits approval: "
+            + hint);
+    return new OperationFailedException(
+        subject + " is not deployed: " + why + "; it awaits approval (" + hint + " deploys it)",
+        refused);
   }
 
   /** The {@code review_required} reasons of a recorded gate decision; empty when unreadable. */

@@ -19,8 +19,6 @@ import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
 import io.recopipe.pipeline.testing.RecordingDeployTarget;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -91,7 +89,7 @@ class JobSubmitterTest {
         "carol",
         Json.parse(job.bq.audit.get(3).get("detail")).path("started_by").asText(),
         "request_approval says who asked");
-    GcpPromotions promotions = promotions();
+    GcpPromotions promotions = job.promotions(target);
     ReviewException refused =
         assertThrows(
             ReviewException.class,
@@ -139,16 +137,6 @@ class JobSubmitterTest {
         "PT72H",
         JobVersions.SUBMITTED_BY,
         who);
-  }
-
-  private GcpPromotions promotions() {
-    return new GcpPromotions(
-        job.approvals,
-        job.registry,
-        target,
-        job.audit,
-        "recommender_model",
-        Clock.fixed(VertexJobFixture.NOW.plusSeconds(60), ZoneOffset.UTC));
   }
 
   private static Reviewer reviewer(String name) {

@@ -8,6 +8,7 @@ import io.grpc.Server;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.recopipe.components.api.Services;
+import io.recopipe.components.deploy.DeployTarget;
 import io.recopipe.components.evaluate.MetricsReport;
 import io.recopipe.components.evaluate.ModelScores;
 import io.recopipe.components.packaging.PushedImage;
@@ -30,6 +31,7 @@ import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.audit.AuditVerification;
 import io.recopipe.pipeline.audit.BigQueryAuditLog;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
+import io.recopipe.pipeline.promotion.GcpPromotions;
 import io.recopipe.pipeline.registry.vertex.VertexModelRegistry;
 import io.recopipe.pipeline.review.BigQueryApprovals;
 import io.recopipe.pipeline.review.LoopbackBigQueryTables;
@@ -104,6 +106,11 @@ final class VertexJobFixture implements AutoCloseable {
 
   /** The task entrypoint of a job container whose registration is audited to {@code log}. */
   ContainerRun containerRun(AuditLog log) {
+    return containerRun(log, Services.none());
+  }
+
+  /** As {@link #containerRun(AuditLog)}, with {@code services} (a deploy target) too. */
+  ContainerRun containerRun(AuditLog log, Services services) {
     Path gcs = dir.resolve("gcs");
     JobRegistry jobs =
         new JobRegistry(
@@ -115,9 +122,23 @@ final class VertexJobFixture implements AutoCloseable {
     return new ContainerRun(
         MovieLensMfPipeline.definition(),
         () -> warehouse,
-        Services.none().with(JobRegistry.class, jobs),
+        services.with(JobRegistry.class, jobs),
         dir.resolve("work"),
         new PrintStream(OutputStream.nullOutputStream()));
+  }
+
+  /**
+   * The reviewer actions of the gcp profile over this fixture's approvals, registry and audit log,
+   * deploying to {@code target}, a minute after {@link #NOW}.
+   */
+  GcpPromotions promotions(DeployTarget target) {
+    return new GcpPromotions(
+        approvals,
+        registry,
+        target,
+        audit,
+        "recommender_model",
+        Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
   }
 
   /** The audit log's rows as {@code action subject}. */
@@ -141,7 +162,7 @@ final class VertexJobFixture implements AutoCloseable {
       throws Exception {
     Path root = dir.resolve("gcs").resolve(BUCKET).resolve("pipeline-root").resolve(job);
     Map<String, Path> inputs = new LinkedHashMap<>();
-    inputs.put("model", bundle(root.resolve("export/model")));
+    inputs.put("model", bundle(root.resolve("export/model"), job));
     Path image = Files.createDirectories(root.resolve("package/image"));
     new PushedImage(
             "europe-west1-docker.pkg.dev/recopipe-demo/recopipe/recommender:model-1",
@@ -176,7 +197,10 @@ final class VertexJobFixture implements AutoCloseable {
     container.run(RegisterComponent.NAME, job, inputs, Map.of(), params, Map.of());
   }
 
-  private static Path bundle(Path dir) throws Exception {
+  /**
+   * A model bundle whose predictions (so its model version) are the job's own: its mean differs.
+   */
+  private static Path bundle(Path dir, String job) throws Exception {
     if (Files.isDirectory(dir)) {
       return dir;
     }
@@ -186,7 +210,7 @@ final class VertexJobFixture implements AutoCloseable {
             IdDictionary.of(List.of("u1", "u2")),
             IdDictionary.of(List.of("i1", "i2", "i3")),
             k,
-            3.5f,
+            3.5f + Math.floorMod(job.hashCode(), 1000) / 1000f,
             new float[] {0.1f, 0.2f, 0.3f, 0.4f},
             new float[] {0.1f, -0.1f},
             new float[] {0.5f, 0.6f, 0.7f, 0.8f, 0.9f, 1.0f},
