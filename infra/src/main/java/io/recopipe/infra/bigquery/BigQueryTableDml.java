@@ -12,6 +12,7 @@ import io.recopipe.components.warehouse.QueryResult;
 import io.recopipe.components.warehouse.WarehouseException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Parameterized GoogleSQL against one table of the dataset, as jobs.insert query jobs: reads that
@@ -20,6 +21,9 @@ import java.util.Optional;
  * named query parameters, never inside the SQL text.
  */
 final class BigQueryTableDml {
+  /** The job label naming the call that created a job ({@link #dmlInSlot}). */
+  static final String CALL_LABEL = "recopipe_call";
+
   private final BigQueryJobs jobs;
   private final String table;
   private Long incarnation;
@@ -62,14 +66,20 @@ final class BigQueryTableDml {
    * only once the job holding the one before is known dead: it failed, or it ran and changed
    * nothing (its condition was false, such as a writer chained to a stale head). The jobs of a slot
    * thus run one after another, each seeing what the one before wrote, which the condition alone
-   * cannot guarantee, since concurrent INSERT statements do not conflict. The job found under an id
-   * is this call's own (a jobs.insert the client retried) when its parameter {@code mine} has this
-   * call's value; its failure is then this call's, thrown.
+   * cannot guarantee, since concurrent INSERT statements do not conflict.
+   *
+   * <p>The job found under an id is this call's own when it carries this call's label {@value
+   * #CALL_LABEL} (the client retried jobs.insert and hands back the job its first try created); its
+   * failure is then this call's, thrown. Another call's job that changed rows with this call's
+   * value of parameter {@code same} (the same row) counts as this call's success.
    */
   Optional<Long> dmlInSlot(
-      String slot, String sql, Map<String, QueryParameterValue> parameters, String mine)
+      String slot, String sql, Map<String, QueryParameterValue> parameters, String same)
       throws WarehouseException {
     String what = "append to table " + table;
+    String call = UUID.randomUUID().toString().replace("-", "");
+    QueryJobConfiguration configuration =
+        query(sql, parameters).toBuilder().setLabels(Map.of(CALL_LABEL, call)).build();
     for (int attempt = firstUntried(slot); ; attempt++) {
       JobId id =
           JobId.newBuilder()
@@ -77,14 +87,16 @@ final class BigQueryTableDml {
               .setLocation(jobs.config().datasetLocation())
               .setJob(slot + "_" + attempt)
               .build();
-      Job job = jobs.claim(id, query(sql, parameters), what);
+      Job job = jobs.claim(id, configuration, what);
       QueryJobConfiguration ran = job.getConfiguration();
-      QueryParameterValue theirs = ran == null ? null : ran.getNamedParameters().get(mine);
-      if (theirs != null && theirs.getValue().equals(parameters.get(mine).getValue())) {
+      if (ran != null && ran.getLabels() != null && call.equals(ran.getLabels().get(CALL_LABEL))) {
         return Optional.of(affected(BigQueryJobs.succeeded(job, id, what)));
       }
       if (BigQueryJobs.error(job).isEmpty() && affected(job) > 0) {
-        return Optional.empty();
+        QueryParameterValue theirs = ran == null ? null : ran.getNamedParameters().get(same);
+        boolean sameRow =
+            theirs != null && theirs.getValue().equals(parameters.get(same).getValue());
+        return sameRow ? Optional.of(affected(job)) : Optional.empty();
       }
       dead(slot, attempt);
     }

@@ -2,9 +2,11 @@ package io.recopipe.pipeline.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.recopipe.infra.bigquery.BigQueryAuditTable;
 import io.recopipe.infra.gcs.GcsHeadAnchor;
 import io.recopipe.infra.gcs.GcsStub;
@@ -26,7 +28,10 @@ import org.junit.jupiter.api.Test;
  * has failed), and on a clash the client throws 409 {@code duplicate}, or hands back the existing
  * job when it was created in the last 24 hours (google-cloud-bigquery 2.66 {@code
  * BigQueryImpl.create}). So sequence N is tried as job {@code …_N_0}, {@code …_N_1}, …, the next
- * one only once the one before is known dead: it failed, or it ran and changed no row.
+ * one only once the one before is known dead: it failed, or it ran and changed no row. A call tells
+ * its own job from an earlier call's by the job label {@code recopipe_call} ({@code
+ * JobConfiguration.labels} in the REST discovery document,
+ * https://bigquery.googleapis.com/discovery/v1/apis/bigquery/v2/rest).
  */
 class BigQueryAuditLogTest {
   private static final Instant T0 = Instant.parse("2026-12-03T07:00:00Z");
@@ -114,24 +119,35 @@ class BigQueryAuditLogTest {
     assertTrue(failed.getMessage().contains("accessDenied: Access Denied"), failed.getMessage());
     assertEquals(0, bq.audit.size());
 
-    AuditEntry first = log.append(T0.plusSeconds(5), "alice", "approve", "mf/v1", Map.of());
-    assertEquals(1, first.seq(), "seq 1 is written after all");
+    AuditEntry first = log.append(T0, "alice", "approve", "mf/v1", Map.of("comment", "ok"));
+    assertEquals(1, first.seq(), "the same entry, retried, is written after all");
     AuditEntry second = log.append(T0.plusSeconds(9), "bob", "deploy", "mf/v1", Map.of());
     assertEquals(2, second.seq());
     assertEquals(
         List.of(JOB + "1_0", JOB + "1_0", JOB + "1_1", JOB + "2_0"),
         insertJobIds(),
         "_1_0 failed, so the retry found it dead and appended as _1_1");
+    List<String> calls =
+        inserts().stream().map(j -> j.at("/configuration/labels/recopipe_call").asText()).toList();
+    assertTrue(calls.get(0).matches("[0-9a-f]{32}"), calls.toString());
+    assertNotEquals(
+        calls.get(0),
+        calls.get(1),
+        "the failed _1_0 is told from the retry's own job by its label, not by its row");
+    assertEquals(calls.get(1), calls.get(2), "one label per call");
     AuditVerification verified = log.verify();
     assertTrue(verified.intact(), verified.message());
     assertEquals(2, log.list().size());
   }
 
-  private List<String> insertJobIds() {
+  private List<JsonNode> inserts() {
     return bq.insertedJobs().stream()
         .filter(j -> j.at("/configuration/query/query").asText().startsWith(INSERT))
-        .map(j -> j.at("/jobReference/jobId").asText())
         .toList();
+  }
+
+  private List<String> insertJobIds() {
+    return inserts().stream().map(j -> j.at("/jobReference/jobId").asText()).toList();
   }
 
   private BigQueryAuditTable table() {
