@@ -15,12 +15,13 @@ import java.util.Optional;
 /**
  * The audit log's rows in an append-only BigQuery table (created by Terraform), appended with a
  * compare-and-append: a DML {@code INSERT … SELECT … WHERE} the table's head is still the one the
- * caller chained to, run under a job id derived from the table and the new row's sequence. The
- * condition refuses a writer whose head went stale; the job id refuses the second of two writers
+ * caller chained to, run under job ids derived from the table and the new row's sequence. The
+ * condition refuses a writer whose head went stale; the job ids refuse the second of two writers
  * racing for the same sequence (BigQuery allows one job per id), which the condition alone cannot,
- * since concurrent INSERT statements do not conflict. {@code tabledata.insertAll} has neither: it
- * appends unconditionally and deduplicates only "on a best-effort basis". The hash chain itself is
- * the caller's; this class only stores and reads rows.
+ * since concurrent INSERT statements do not conflict. A sequence's job that failed or changed
+ * nothing does not hold it: the next writer tries the sequence's next job id. {@code
+ * tabledata.insertAll} has neither: it appends unconditionally and deduplicates only "on a
+ * best-effort basis". The hash chain itself is the caller's; this class only stores and reads rows.
  */
 public final class BigQueryAuditTable {
   /** The table Terraform creates. */
@@ -106,8 +107,8 @@ public final class BigQueryAuditTable {
             + "  AND (@head_seq = 0 OR (SELECT hash FROM "
             + table.name()
             + " WHERE seq = @head_seq) = @prev_hash)";
-    String jobId = "recopipe_" + table.table() + "_" + table.incarnation() + "_" + row.seq();
-    return table.dmlOnce(jobId, sql, parameters, "hash").map(n -> n == 1).orElse(false);
+    String slot = "recopipe_" + table.table() + "_" + table.incarnation() + "_" + row.seq();
+    return table.dmlInSlot(slot, sql, parameters, "hash").map(n -> n == 1).orElse(false);
   }
 
   private List<Row> rows(String sql) throws WarehouseException {

@@ -9,6 +9,7 @@ import com.google.cloud.bigquery.Job;
 import com.google.cloud.bigquery.JobConfiguration;
 import com.google.cloud.bigquery.JobId;
 import com.google.cloud.bigquery.JobInfo;
+import com.google.cloud.bigquery.JobStatus;
 import com.google.cloud.bigquery.TableDataWriteChannel;
 import com.google.cloud.bigquery.TableId;
 import com.google.cloud.bigquery.WriteChannelConfiguration;
@@ -19,6 +20,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -64,19 +66,62 @@ final class BigQueryJobs {
 
   /** Runs a job to completion; {@code what} names it in errors (e.g. "table train"). */
   Job run(String purpose, JobConfiguration configuration, String what) throws WarehouseException {
-    return run(newJobId(purpose), configuration, what);
+    JobId id = newJobId(purpose);
+    return succeeded(start(id, configuration, what), id, what);
   }
 
   /**
-   * Runs a job under the caller's {@code id} to completion; a job id BigQuery already has fails
-   * with the client's 409 {@link BigQueryException} as the cause.
+   * Runs a job under a fresh id to completion and returns it even when it failed ({@link #error}),
+   * for a caller that retries some failures.
    */
-  Job run(JobId id, JobConfiguration configuration, String what) throws WarehouseException {
+  Job start(String purpose, JobConfiguration configuration, String what) throws WarehouseException {
+    return start(newJobId(purpose), configuration, what);
+  }
+
+  private Job start(JobId id, JobConfiguration configuration, String what)
+      throws WarehouseException {
+    Job job;
     try {
-      return await(bigQuery.create(JobInfo.of(id, configuration)), id, what);
+      job = bigQuery.create(JobInfo.of(id, configuration));
     } catch (BigQueryException e) {
       throw failure(what, id, e);
     }
+    return finish(job, id, what);
+  }
+
+  /**
+   * Creates job {@code id}, or finds the job BigQuery already holds under that id, and waits for it
+   * to end, failed or not. A job id names one job in the project for good, even a failed one
+   * (https://cloud.google.com/bigquery/docs/running-jobs): on a clash the client hands back the
+   * existing job when it was created in the last 24 hours and throws 409 otherwise
+   * (google-cloud-bigquery {@code BigQueryImpl.create}); both end here with that job.
+   */
+  Job claim(JobId id, JobConfiguration configuration, String what) throws WarehouseException {
+    Job job;
+    try {
+      job = bigQuery.create(JobInfo.of(id, configuration));
+    } catch (BigQueryException e) {
+      if (e.getCode() != 409) {
+        throw failure(what, id, e);
+      }
+      job = find(id, what);
+    }
+    return finish(job, id, what);
+  }
+
+  /** BigQuery's error of a finished job, empty when it succeeded. */
+  static Optional<BigQueryError> error(Job job) {
+    return Optional.ofNullable(job.getStatus()).map(JobStatus::getError);
+  }
+
+  /** {@code job} when it succeeded; its error as an exception otherwise. */
+  static Job succeeded(Job job, JobId id, String what) throws WarehouseException {
+    Optional<BigQueryError> error = error(job);
+    if (error.isPresent()) {
+      throw new WarehouseException(
+          what + " (job " + id.getJob() + "): " + describe(error.get()), null);
+    }
+    return job;
   }
 
   /** Uploads bytes written by {@code body} as a load job and waits for it. */
@@ -104,6 +149,15 @@ final class BigQueryJobs {
   }
 
   private Job await(Job job, JobId id, String what) throws WarehouseException {
+    return succeeded(finish(job, id, what), id, what);
+  }
+
+  /**
+   * Waits for {@code job} to end and returns it, failed or not. The client may throw a failed query
+   * job's error while waiting (jobs.getQueryResults answers with it); the job is then read again,
+   * so its status tells how it ended.
+   */
+  private Job finish(Job job, JobId id, String what) throws WarehouseException {
     Job done;
     try {
       done =
@@ -115,6 +169,11 @@ final class BigQueryJobs {
       Thread.currentThread().interrupt();
       throw new WarehouseException(
           what + " (job " + id.getJob() + "): interrupted while waiting", e);
+    } catch (BigQueryException e) {
+      done = find(id, what);
+      if (!done.isDone()) {
+        throw failure(what, id, e);
+      }
     }
     if (done == null) {
       throw new WarehouseException(what + " (job " + id.getJob() + "): the job disappeared", null);
@@ -124,11 +183,22 @@ final class BigQueryJobs {
           what + " (job " + id.getJob() + "): not finished after " + timeout.toSeconds() + " s",
           null);
     }
-    BigQueryError error = done.getStatus().getError();
-    if (error != null) {
-      throw new WarehouseException(what + " (job " + id.getJob() + "): " + describe(error), null);
-    }
     return done;
+  }
+
+  /** The job BigQuery holds under {@code id}, read whole (jobs.get). */
+  private Job find(JobId id, String what) throws WarehouseException {
+    Job found;
+    try {
+      found = bigQuery.getJob(id);
+    } catch (BigQueryException e) {
+      throw failure(what, id, e);
+    }
+    if (found == null) {
+      throw new WarehouseException(
+          what + " (job " + id.getJob() + "): BigQuery neither runs nor finds this job", null);
+    }
+    return found;
   }
 
   private static WarehouseException failure(String what, JobId id, BigQueryException e) {

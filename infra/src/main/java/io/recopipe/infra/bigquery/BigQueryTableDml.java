@@ -12,6 +12,7 @@ import io.recopipe.components.warehouse.QueryResult;
 import io.recopipe.components.warehouse.WarehouseException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Parameterized GoogleSQL against one table of the dataset, as jobs.insert query jobs: reads that
@@ -20,9 +21,14 @@ import java.util.Optional;
  * named query parameters, never inside the SQL text.
  */
 final class BigQueryTableDml {
+  /** The job label naming the call that created a job ({@link #dmlInSlot}). */
+  static final String CALL_LABEL = "recopipe_call";
+
   private final BigQueryJobs jobs;
   private final String table;
   private Long incarnation;
+  private String deadSlot;
+  private int deadAttempts;
 
   BigQueryTableDml(BigQueryJobs jobs, String table) {
     this.jobs = jobs;
@@ -53,33 +59,58 @@ final class BigQueryTableDml {
   }
 
   /**
-   * Runs DML {@code sql} as job {@code jobId}; empty when a job with that id already exists
-   * (BigQuery answers 409 duplicate), which makes the id a lock: of two writers using it only one
-   * job runs. Should the client hand back the existing job instead, its parameter {@code mine}
-   * tells whose job it was.
+   * Runs DML {@code sql} as the one job allowed to write {@code slot} (such as one sequence of the
+   * audit log); returns the rows it changed, or empty when another writer's job for the slot
+   * changed rows first. BigQuery runs one job per id and never reuses an id, not even a failed
+   * job's, so the slot is tried as job {@code slot_0}, {@code slot_1}, …, and a job id is tried
+   * only once the job holding the one before is known dead: it failed, or it ran and changed
+   * nothing (its condition was false, such as a writer chained to a stale head). The jobs of a slot
+   * thus run one after another, each seeing what the one before wrote, which the condition alone
+   * cannot guarantee, since concurrent INSERT statements do not conflict.
+   *
+   * <p>The job found under an id is this call's own when it carries this call's label {@value
+   * #CALL_LABEL} (the client retried jobs.insert and hands back the job its first try created); its
+   * failure is then this call's, thrown. Another call's job that changed rows with this call's
+   * value of parameter {@code same} (the same row) counts as this call's success.
    */
-  Optional<Long> dmlOnce(
-      String jobId, String sql, Map<String, QueryParameterValue> parameters, String mine)
+  Optional<Long> dmlInSlot(
+      String slot, String sql, Map<String, QueryParameterValue> parameters, String same)
       throws WarehouseException {
-    JobId id =
-        JobId.newBuilder()
-            .setProject(jobs.config().project())
-            .setLocation(jobs.config().datasetLocation())
-            .setJob(jobId)
-            .build();
-    try {
-      Job job = jobs.run(id, query(sql, parameters), "append to table " + table);
+    String what = "append to table " + table;
+    String call = UUID.randomUUID().toString().replace("-", "");
+    QueryJobConfiguration configuration =
+        query(sql, parameters).toBuilder().setLabels(Map.of(CALL_LABEL, call)).build();
+    for (int attempt = firstUntried(slot); ; attempt++) {
+      JobId id =
+          JobId.newBuilder()
+              .setProject(jobs.config().project())
+              .setLocation(jobs.config().datasetLocation())
+              .setJob(slot + "_" + attempt)
+              .build();
+      Job job = jobs.claim(id, configuration, what);
       QueryJobConfiguration ran = job.getConfiguration();
-      QueryParameterValue theirs = ran == null ? null : ran.getNamedParameters().get(mine);
-      if (theirs == null || !theirs.getValue().equals(parameters.get(mine).getValue())) {
-        return Optional.empty();
+      if (ran != null && ran.getLabels() != null && call.equals(ran.getLabels().get(CALL_LABEL))) {
+        return Optional.of(affected(BigQueryJobs.succeeded(job, id, what)));
       }
-      return Optional.of(affected(job));
-    } catch (WarehouseException e) {
-      if (e.getCause() instanceof BigQueryException b && b.getCode() == 409) {
-        return Optional.empty();
+      if (BigQueryJobs.error(job).isEmpty() && affected(job) > 0) {
+        QueryParameterValue theirs = ran == null ? null : ran.getNamedParameters().get(same);
+        boolean sameRow =
+            theirs != null && theirs.getValue().equals(parameters.get(same).getValue());
+        return sameRow ? Optional.of(affected(job)) : Optional.empty();
       }
-      throw e;
+      dead(slot, attempt);
+    }
+  }
+
+  /** The first attempt of {@code slot} not known dead in this process (a hint; 0 if unknown). */
+  private synchronized int firstUntried(String slot) {
+    return slot.equals(deadSlot) ? deadAttempts : 0;
+  }
+
+  private synchronized void dead(String slot, int attempt) {
+    if (!slot.equals(deadSlot) || deadAttempts <= attempt) {
+      deadSlot = slot;
+      deadAttempts = attempt + 1;
     }
   }
 

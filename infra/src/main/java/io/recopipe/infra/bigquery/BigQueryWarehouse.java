@@ -1,6 +1,7 @@
 package io.recopipe.infra.bigquery;
 
 import com.google.cloud.bigquery.BigQuery;
+import com.google.cloud.bigquery.BigQueryError;
 import com.google.cloud.bigquery.BigQueryException;
 import com.google.cloud.bigquery.CsvOptions;
 import com.google.cloud.bigquery.FieldList;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -45,6 +47,7 @@ public final class BigQueryWarehouse implements Warehouse {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
 
   private final BigQueryJobs jobs;
+  private final PublishRetry retry;
 
   /** Creates the warehouse over {@code bigQuery} in {@code config}'s project and dataset. */
   public BigQueryWarehouse(BigQuery bigQuery, GcpConfig config) {
@@ -53,7 +56,13 @@ public final class BigQueryWarehouse implements Warehouse {
 
   /** Creates the warehouse; each job is waited on for at most {@code timeout}. */
   public BigQueryWarehouse(BigQuery bigQuery, GcpConfig config, Duration timeout) {
+    this(bigQuery, config, timeout, PublishRetry.DEFAULT);
+  }
+
+  /** As above, a publish that lost to a concurrent one retried as {@code retry} says. */
+  BigQueryWarehouse(BigQuery bigQuery, GcpConfig config, Duration timeout, PublishRetry retry) {
     this.jobs = new BigQueryJobs(bigQuery, config, timeout);
+    this.retry = retry;
   }
 
   @Override
@@ -132,7 +141,10 @@ public final class BigQueryWarehouse implements Warehouse {
    * publish a whole set. A table published for the first time is created empty (same schema) before
    * the transaction, since DDL on permanent tables cannot run inside one; a failing statement rolls
    * the whole transaction back (https://cloud.google.com/bigquery/docs/transactions), so a table
-   * whose schema changed is refused with BigQuery's message and nothing is published.
+   * whose schema changed is refused with BigQuery's message and nothing is published. Two runs
+   * publishing the same tables at once cannot both commit: "Conflicting transactions are cancelled"
+   * (same page, "Transaction concurrency"), so the cancelled one, rolled back whole, is run again
+   * after a pause ({@link PublishRetry}).
    */
   @Override
   public List<String> publishStaged(String key) throws WarehouseException {
@@ -142,10 +154,28 @@ public final class BigQueryWarehouse implements Warehouse {
       return List.of();
     }
     List<String> published = staged.stream().map(name -> name.substring(prefix.length())).toList();
-    jobs.run(
-        "publish",
-        queryBuilder(publishScript(prefix, published)).build(),
-        "publish tables " + published + " of " + key);
+    String what = "publish tables " + published + " of " + key;
+    QueryJobConfiguration script = queryBuilder(publishScript(prefix, published)).build();
+    for (int attempt = 1; ; attempt++) {
+      Job job = jobs.start("publish", script, what);
+      Optional<BigQueryError> error = BigQueryJobs.error(job);
+      if (error.isEmpty() || !PublishRetry.concurrentUpdate(error.get())) {
+        BigQueryJobs.succeeded(job, job.getJobId(), what);
+        break;
+      }
+      if (attempt == retry.attempts()) {
+        throw new WarehouseException(
+            what
+                + ": another publish kept changing the same tables, "
+                + attempt
+                + " attempts (job "
+                + job.getJobId().getJob()
+                + "): "
+                + BigQueryJobs.describe(error.get()),
+            null);
+      }
+      retry.pause(attempt, what);
+    }
     for (String name : staged) {
       delete(name);
     }

@@ -64,6 +64,7 @@ final class BigQueryStub implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Map<String, Answer> answers = new LinkedHashMap<>();
   private final Map<String, String> failures = new LinkedHashMap<>();
+  private final Map<String, String> failOnce = new LinkedHashMap<>();
   private final Map<String, ObjectNode> jobs = new HashMap<>();
   private final Map<String, Answer> tableData = new HashMap<>();
   private final Map<String, Long> tables = new HashMap<>();
@@ -102,6 +103,14 @@ final class BigQueryStub implements AutoCloseable {
   /** Query jobs whose SQL contains {@code fragment} finish with {@code reason}: message. */
   BigQueryStub fail(String fragment, String reason, String message) {
     failures.put(fragment, reason + "\n" + message);
+    return this;
+  }
+
+  /**
+   * The next query job whose SQL contains {@code fragment} finishes with {@code reason}: message.
+   */
+  BigQueryStub failOnce(String fragment, String reason, String message) {
+    failOnce.put(fragment, reason + "\n" + message);
     return this;
   }
 
@@ -280,19 +289,27 @@ final class BigQueryStub implements AutoCloseable {
           .putObject("query")
           .put("totalBytesProcessed", "1048576")
           .put("totalBytesBilled", "10485760");
+      failOnce.keySet().stream()
+          .filter(sql::contains)
+          .findFirst()
+          .map(failOnce::remove)
+          .ifPresent(failure -> failed(status, failure));
       failures.forEach(
           (fragment, failure) -> {
             if (sql.contains(fragment) && !status.has("errorResult")) {
-              String[] parts = failure.split("\n", 2);
-              status.set(
-                  "errorResult",
-                  JSON.createObjectNode().put("reason", parts[0]).put("message", parts[1]));
+              failed(status, failure);
             }
           });
       tableData.put(query.get("destinationTable").get("tableId").asText(), answerFor(sql));
     }
     jobs.put(id, job);
     return job;
+  }
+
+  private static void failed(ObjectNode status, String failure) {
+    String[] parts = failure.split("\n", 2);
+    status.set(
+        "errorResult", JSON.createObjectNode().put("reason", parts[0]).put("message", parts[1]));
   }
 
   private Answer answerFor(String sql) {

@@ -16,7 +16,8 @@ import java.util.Optional;
  * The gcp profile's audit log: the same hash chain as the home's, stored in the append-only
  * BigQuery table, so who approved and deployed what is kept where the models are. Each append
  * chains to the table's head and stores the row only if that head is still current, reading the
- * head again when another writer got there first; then it moves the log's head anchor in Cloud
+ * head again when another writer got there first (an append that failed holds no sequence: the next
+ * writer appends the same sequence under a fresh job); then it moves the log's head anchor in Cloud
  * Storage ({@link AuditAnchor}), which is what lets {@link #verify} notice the newest rows being
  * deleted.
  */
@@ -110,7 +111,8 @@ public final class BigQueryAuditLog implements AuditLog {
     return anchor.check(entries, AuditChain.verify(entries));
   }
 
-  private static BigQueryAuditTable.Row row(AuditEntry e) {
+  /** {@code e} as the table stores it. */
+  static BigQueryAuditTable.Row row(AuditEntry e) {
     return new BigQueryAuditTable.Row(
         e.seq(),
         Timestamps.format(e.at()),

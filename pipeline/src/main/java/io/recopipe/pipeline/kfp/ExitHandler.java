@@ -14,7 +14,11 @@ import java.util.Map;
  * ALL_UPSTREAM_TASKS_COMPLETED}) and reads its final status. The exit task is the job's commit
  * point: it publishes the tables the steps staged in one transaction when the DAG succeeded and
  * drops them otherwise, so a failed or cancelled job changes no table anyone reads (a gate that
- * does not bless drops them itself, see {@link ContainerRun}).
+ * does not bless drops them itself, see {@link ContainerRun}). The exit task has no {@code
+ * retryPolicy}: a publish cancelled by a concurrent job's transaction is run again inside the task
+ * (the warehouse's publish waits and retries), while a failed commit has already dropped the staged
+ * tables and rejected the version, so a KFP retry would find nothing to publish and move traffic to
+ * a model whose tables were never published.
  */
 final class ExitHandler {
   /** The exit handler's task and DAG name. */

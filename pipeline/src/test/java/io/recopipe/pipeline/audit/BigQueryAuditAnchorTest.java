@@ -103,7 +103,7 @@ class BigQueryAuditAnchorTest {
   void anAppendThatStoppedBeforeMovingTheAnchorIsRepairedByTheNextOne() throws Exception {
     AuditEntry first = append("approve", "mf/v1");
     AuditEntry crashed = AuditChain.next(1, first.hash(), T0, "bob", "deploy", "mf/v1", Map.of());
-    assertTrue(table.appendIfHead(row(crashed)), "stored, then the writer died");
+    assertTrue(table.appendIfHead(BigQueryAuditLog.row(crashed)), "stored, then the writer died");
 
     AuditVerification behind = log.verify();
     assertTrue(behind.intact(), behind.message());
@@ -115,7 +115,7 @@ class BigQueryAuditAnchorTest {
     assertTrue(log.verify().message().endsWith("its end matches its head anchor"));
 
     AuditEntry fourth = AuditChain.next(3, third.hash(), T0, "bob", "deploy", "mf/v2", Map.of());
-    assertTrue(table.appendIfHead(row(fourth)));
+    assertTrue(table.appendIfHead(BigQueryAuditLog.row(fourth)));
     bq.audit.get(3).put("actor", "mallory");
     append("approve", "mf/v3");
     assertEquals(anchorOf(third), anchorText(), "never moved over a chain that does not verify");
@@ -199,18 +199,6 @@ class BigQueryAuditAnchorTest {
                   + (match == null || match.equals("0") ? match : "G");
             })
         .toList();
-  }
-
-  private static BigQueryAuditTable.Row row(AuditEntry e) {
-    return new BigQueryAuditTable.Row(
-        e.seq(),
-        Timestamps.format(e.at()),
-        e.actor(),
-        e.action(),
-        e.subject(),
-        e.detail(),
-        e.prevHash(),
-        e.hash());
   }
 
   private static Map<String, String> rowMap(AuditEntry e) {

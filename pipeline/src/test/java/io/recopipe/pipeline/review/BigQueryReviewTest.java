@@ -74,9 +74,9 @@ class BigQueryReviewTest {
     assertEquals("recopipe-demo", insert.at("/jobReference/projectId").asText());
     assertEquals("EU", insert.at("/jobReference/location").asText());
     assertEquals(
-        "recopipe_audit_log_1764720000000_1",
+        "recopipe_audit_log_1764720000000_1_0",
         insert.at("/jobReference/jobId").asText(),
-        "one job id per table incarnation and sequence: a second writer of seq 1 gets 409");
+        "the first job id of the table incarnation's seq 1: a second writer of it gets 409");
     JsonNode query = insert.at("/configuration/query");
     assertFalse(query.get("useLegacySql").asBoolean());
     String sql = query.get("query").asText();

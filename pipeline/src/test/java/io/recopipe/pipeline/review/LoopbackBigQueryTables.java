@@ -32,7 +32,10 @@ import java.util.zip.GZIPInputStream;
  * against the statements recopipe sends and see their effect: it evaluates exactly the
  * compare-and-append INSERT, the conditional INSERT/UPDATE/DELETE and the SELECTs of the two table
  * classes (by their parameters), records every request, and answers a reused job id with 409
- * duplicate as BigQuery does.
+ * duplicate as BigQuery does. A test can make the next job of a statement fail ({@link #failNext})
+ * and have jobs stamped with the current time ({@link #jobsCreatedNow}), which makes the client
+ * hand back the existing job on a 409 instead of throwing it (it does so for jobs created in the
+ * last 24 hours).
  */
 public final class LoopbackBigQueryTables implements AutoCloseable {
   /** The project, dataset and location the tests use. */
@@ -80,6 +83,8 @@ public final class LoopbackBigQueryTables implements AutoCloseable {
   private final Map<String, ObjectNode> jobs = new HashMap<>();
   private final Map<String, ObjectNode> results = new HashMap<>();
   private final List<String> unrouted = new CopyOnWriteArrayList<>();
+  private final Map<String, String> failNext = new LinkedHashMap<>();
+  private volatile boolean jobsCreatedNow;
 
   public LoopbackBigQueryTables() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -111,6 +116,20 @@ public final class LoopbackBigQueryTables implements AutoCloseable {
 
   public List<String> unrouted() {
     return List.copyOf(unrouted);
+  }
+
+  /**
+   * The next job whose SQL contains {@code fragment} ends DONE with {@code status.errorResult}
+   * {@code reason}: {@code message} and changes nothing, as a job refused for a missing permission
+   * or a quota does.
+   */
+  public synchronized void failNext(String fragment, String reason, String message) {
+    failNext.put(fragment, reason + "\n" + message);
+  }
+
+  /** Stamps every later job with the current time instead of a fixed day in the past. */
+  public void jobsCreatedNow() {
+    jobsCreatedNow = true;
   }
 
   @Override
@@ -177,7 +196,15 @@ public final class LoopbackBigQueryTables implements AutoCloseable {
   private ObjectNode run(JsonNode request) {
     String id = request.at("/jobReference/jobId").asText();
     JsonNode query = request.at("/configuration/query");
-    String sql = query.get("query").asText();
+    String statement = query.get("query").asText();
+    String failure =
+        failNext.keySet().stream()
+            .filter(statement::contains)
+            .findFirst()
+            .map(failNext::remove)
+            .orElse(null);
+    // a failed job evaluates nothing
+    String sql = failure == null ? statement : "";
     Map<String, String> p = new LinkedHashMap<>();
     for (JsonNode parameter : query.path("queryParameters")) {
       JsonNode value = parameter.at("/parameterValue/value");
@@ -186,7 +213,7 @@ public final class LoopbackBigQueryTables implements AutoCloseable {
     long affected = 0;
     List<Map<String, String>> selected = null;
     List<String> columns;
-    boolean auditTable = sql.contains(".audit_log`");
+    boolean auditTable = statement.contains(".audit_log`");
     columns =
         auditTable
             ? List.of("seq", "at", "actor", "action", "subject", "detail", "prev_hash", "hash")
@@ -266,14 +293,21 @@ public final class LoopbackBigQueryTables implements AutoCloseable {
         .put("datasetId", "_anon")
         .put("tableId", "anon_" + id);
     job.set("configuration", configuration);
-    job.putObject("status").put("state", "DONE");
+    ObjectNode status = job.putObject("status").put("state", "DONE");
+    if (failure != null) {
+      String[] parts = failure.split("\n", 2);
+      ObjectNode error = JSON.createObjectNode().put("reason", parts[0]).put("message", parts[1]);
+      status.set("errorResult", error);
+      status.putArray("errors").add(error);
+    }
+    long created = jobsCreatedNow ? System.currentTimeMillis() : 1764720000000L;
     ObjectNode statistics =
         job.putObject("statistics")
-            .put("creationTime", "1764720000000")
-            .put("startTime", "1764720000100")
-            .put("endTime", "1764720001000");
+            .put("creationTime", Long.toString(created))
+            .put("startTime", Long.toString(created + 100))
+            .put("endTime", Long.toString(created + 1000));
     ObjectNode queryStatistics = statistics.putObject("query");
-    if (selected == null) {
+    if (failure == null && selected == null) {
       queryStatistics.put("numDmlAffectedRows", Long.toString(affected));
       queryStatistics.put("statementType", sql.substring(0, sql.indexOf(' ')));
     }
