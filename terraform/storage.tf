@@ -1,4 +1,5 @@
-# Bundles, exported SavedModels and Vertex pipeline roots (gs://BUCKET/pipeline-root). Never public.
+# Bundles (gs://BUCKET/artifacts, kept), exported SavedModels and Vertex pipeline roots
+# (gs://BUCKET/pipeline-root, expiring). Never public.
 
 resource "google_storage_bucket" "recopipe" {
   project                     = var.project

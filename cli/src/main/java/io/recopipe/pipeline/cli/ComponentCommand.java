@@ -18,8 +18,6 @@ import io.recopipe.pipeline.kfp.ChampionSource;
 import io.recopipe.pipeline.kfp.ContainerRun;
 import io.recopipe.pipeline.kfp.JobRegistry;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
-import io.recopipe.pipeline.registry.ModelRegistry;
-import io.recopipe.pipeline.registry.vertex.VertexModelRegistry;
 import io.recopipe.pipeline.review.BigQueryApprovals;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -174,23 +172,22 @@ final class ComponentCommand implements Callable<Integer> {
 
   /** The champion the registry of the gcp profile names (the Vertex AI Model Registry). */
   static ChampionSource champions(GcpProfile gcp) {
-    return (pipeline, into) -> gcp.champions().download(pipeline, ModelRegistry.CHAMPION, into);
+    return ChampionSource.of(gcp.champions());
   }
 
   /**
    * Where the job's register and exit tasks keep its model version and approval request: the Vertex
-   * AI Model Registry (the version records the bundle's {@code gs://} directory and the pushed
-   * image as the task saw them) and the BigQuery approvals table, audited to the BigQuery audit
+   * AI Model Registry (the version records the bundle as uploaded to the profile's artifact store
+   * and the pushed image by digest) and the BigQuery approvals table, audited to the BigQuery audit
    * log.
    */
   static JobRegistry jobRegistry(GcpProfile gcp) {
     BigQueryAuditLog audit = BigQueryAuditLog.of(gcp);
-    return new JobRegistry(
-        new VertexModelRegistry(
-            gcp.modelRegistry(), uri -> uri, reference -> reference, Clock.systemUTC()),
+    return JobRegistry.onVertex(
+        gcp.modelRegistry(),
+        gcp.artifacts(),
         new BigQueryApprovals(gcp.approvalTable(), audit),
         audit,
-        JobRegistry::gcsUri,
         Clock.systemUTC());
   }
 

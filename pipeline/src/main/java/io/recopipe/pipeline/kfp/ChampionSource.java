@@ -1,5 +1,7 @@
 package io.recopipe.pipeline.kfp;
 
+import io.recopipe.infra.vertex.ChampionDownload;
+import io.recopipe.pipeline.registry.ModelRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -19,4 +21,13 @@ public interface ChampionSource {
    * when the pipeline has no champion yet.
    */
   Optional<Path> champion(String pipeline, Path into) throws IOException;
+
+  /**
+   * The {@value ModelRegistry#CHAMPION} version's bundle as {@code downloads} fetches it: the
+   * artifact the {@code register} task of a job ({@link JobRegistry#onVertex}) or a {@code run
+   * --profile gcp} recorded in the artifact store.
+   */
+  static ChampionSource of(ChampionDownload downloads) {
+    return (pipeline, into) -> downloads.download(pipeline, ModelRegistry.CHAMPION, into);
+  }
 }

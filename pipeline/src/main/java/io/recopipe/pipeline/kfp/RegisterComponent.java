@@ -12,6 +12,7 @@ import io.recopipe.components.gate.Gate;
 import io.recopipe.components.packaging.ModelVersion;
 import io.recopipe.components.packaging.PushedImage;
 import io.recopipe.components.steps.StepFiles;
+import io.recopipe.pipeline.artifacts.ArtifactStore;
 import io.recopipe.pipeline.artifacts.TreeHash;
 import io.recopipe.pipeline.config.PromotionPolicy;
 import io.recopipe.pipeline.dsl.OutputRef;
@@ -30,13 +31,16 @@ import java.util.TreeMap;
 
 /**
  * The {@value #NAME} task the Vertex compiler adds at the end of the blessed branch: it registers
- * the job's packaged model in the profile's registry ({@link JobRegistry}: the bundle's Cloud
- * Storage directory as artifact, the pushed image by digest, metrics, gate decision and data
+ * the job's packaged model in the profile's registry ({@link JobRegistry}: the bundle, kept under
+ * the artifact URI a local run gives it ({@code JOB/export/model}; on the gcp profile uploaded to
+ * the artifact store) as artifact, the pushed image by digest, metrics, gate decision and data
  * fingerprint as labels and metadata), one version per job, audited as a local run audits it
- * ({@link JobAudit}). It never promotes: the exit task does, once the job has succeeded and its
- * tables are published ({@link JobVersions}) — under {@code promotion: auto} it moves the traffic
- * to the revision deploy staged and makes the version the champion; under {@code review}, or when
- * the gate asks for a reviewer ({@code review_required}), it asks for the approval.
+ * ({@link JobAudit}). The bundle is kept before the version is registered, so no version names a
+ * bundle that is not there, and a retried task keeps it again (the same content is a no-op). It
+ * never promotes: the exit task does, once the job has succeeded and its tables are published
+ * ({@link JobVersions}) — under {@code promotion: auto} it moves the traffic to the revision deploy
+ * staged and makes the version the champion; under {@code review}, or when the gate asks for a
+ * reviewer ({@code review_required}), it asks for the approval.
  *
  * <p>Under {@code auto} a job has two registering tasks, one per branch of the gate's {@code
  * review_required} output ({@link ConditionGroups}): {@value #NAME} after deploy, and {@value
@@ -57,9 +61,12 @@ final class RegisterComponent implements Component {
   static final String REVIEW_TASK = "register-2";
 
   private final String pipeline;
+  private final OutputRef model;
 
-  RegisterComponent(String pipeline) {
+  /** Registers the bundle the job's step output {@code model} wrote. */
+  RegisterComponent(String pipeline, OutputRef model) {
     this.pipeline = pipeline;
+    this.model = model;
   }
 
   /**
@@ -98,7 +105,7 @@ final class RegisterComponent implements Component {
     return Optional.of(
         new Step(
             NAME,
-            new RegisterComponent(pipeline),
+            new RegisterComponent(pipeline, inputs.get("model")),
             inputs,
             pkg.condition(),
             RetryPolicy.NONE,
@@ -253,12 +260,16 @@ final class RegisterComponent implements Component {
       blessed = Gate.blesses(context.input("decision"));
     }
     try {
+      // kept first: the registry gets a version only once its bundle is where it points
+      String bundleUri =
+          jobs.bundles()
+              .mirror(ArtifactStore.uriOf(context.runId(), model.step(), model.port()), bundle);
       return new RegisteredVersion(
           pipeline,
           0,
           context.runId(),
           ModelVersion.of(bundle),
-          jobs.artifactUri().apply(bundle),
+          bundleUri,
           TreeHash.of(bundle).sha256(),
           Optional.of(PushedImage.read(context.input("image")).pinnedReference()),
           manifest.path("data_fingerprint").asText(""),
@@ -270,7 +281,10 @@ final class RegisterComponent implements Component {
           jobs.clock().instant());
     } catch (IOException e) {
       throw new ComponentException(
-          NAME + ": cannot read the job's model or its pushed image: " + e.getMessage(), e);
+          NAME
+              + ": cannot read or keep the job's model, or read its pushed image: "
+              + e.getMessage(),
+          e);
     }
   }
 }

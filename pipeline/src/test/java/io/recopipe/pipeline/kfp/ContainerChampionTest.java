@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A step in a pipeline container sees the champion the Vertex AI Model Registry names: the {@code
  * champion} alias resolved by {@code GetModel} through the real client, fetched once per task, and
  * a registry that cannot be read fails the step. (The Cloud Storage download behind the gcp
- * profile's source is tested with the store in {@code ChampionDownloadTest}; here the artifact URI
- * is a local directory.)
+ * profile's source is tested with the store in {@code ChampionDownloadTest}, and after a job's
+ * register and exit tasks in {@link JobChampionTest}; here the artifact URI is a local directory.)
  */
 class ContainerChampionTest {
   @TempDir Path dir;

@@ -69,9 +69,9 @@ class JobRegistrationTest {
     assertEquals("movielens-mf", upload.getModelId());
     Model model = upload.getModel();
     assertEquals(
-        "gs://" + BUCKET + "/pipeline-root/job-1/export/model",
+        "gs://" + BUCKET + "/artifacts/job-1/export/model/",
         model.getArtifactUri(),
-        "the bundle's Cloud Storage directory, as the task's /gcs/ path names it");
+        "the bundle's copy in the artifact store, where run --profile gcp mirrors a run's export");
     assertEquals(IMAGE, model.getContainerSpec().getImageUri(), "the pushed image by digest");
     Map<String, String> labels = model.getLabelsMap();
     assertEquals("job-1", labels.get("recopipe_run"));
@@ -157,7 +157,7 @@ class JobRegistrationTest {
     assertEquals("job-1", registered.path("run_id").asText());
     assertEquals(
         List.of("bundle_sha256", "model_version", "run_id"), fieldNames(registered), "as local");
-    Path bundle = dir.resolve("gcs").resolve(BUCKET).resolve("pipeline-root/job-1/export/model");
+    Path bundle = job.pipelineRoot("job-1").resolve("export/model");
     assertEquals(ModelVersion.of(bundle), registered.path("model_version").asText());
     assertEquals(TreeHash.of(bundle).sha256(), registered.path("bundle_sha256").asText());
     JsonNode promoted = Json.parse(bq.audit.get(1).get("detail"));
@@ -209,13 +209,6 @@ class JobRegistrationTest {
 
     assertEquals(List.of(), bq.approvals, "nobody can approve a model whose tables were dropped");
     assertEquals("rejected", lastStatusLabel());
-  }
-
-  @Test
-  void aTaskSeesCloudStorageArtifactsUnderGcs() {
-    assertEquals(
-        "gs://b/pipeline-root/job-1/export/model",
-        JobRegistry.gcsUri(Path.of("/gcs/b/pipeline-root/job-1/export/model")));
   }
 
   private List<String> auditActions() {

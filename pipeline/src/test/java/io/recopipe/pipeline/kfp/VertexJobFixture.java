@@ -16,8 +16,10 @@ import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.components.warehouse.Warehouse;
 import io.recopipe.infra.bigquery.BigQueryApprovalTable;
 import io.recopipe.infra.bigquery.BigQueryAuditTable;
+import io.recopipe.infra.gcs.GcsArtifactStore;
 import io.recopipe.infra.gcs.GcsHeadAnchor;
 import io.recopipe.infra.gcs.GcsStub;
+import io.recopipe.infra.vertex.ChampionDownload;
 import io.recopipe.infra.vertex.FakeModelService;
 import io.recopipe.infra.vertex.VertexModelRegistryClient;
 import io.recopipe.model.bundle.BundleManifest;
@@ -49,10 +51,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A Vertex job's task entrypoint ({@link ContainerRun}) against the real Vertex AI client on an
- * in-process ModelService and the real BigQuery client on a loopback BigQuery (audit log and
- * approvals), with the artifacts a job stages for its {@code register} task, so tests of what the
- * register and exit tasks write share one setup.
+ * A Vertex job's task entrypoint ({@link ContainerRun}) wired as the gcp profile wires it ({@link
+ * JobRegistry#onVertex}, {@link ChampionSource#of}): the real Vertex AI client on an in-process
+ * ModelService, the real Cloud Storage client on a loopback Cloud Storage (the artifact store under
+ * {@code gs://BUCKET/artifacts/} and the audit log's head anchor) and the real BigQuery client on a
+ * loopback BigQuery (audit log and approvals), with the artifacts a job stages for its {@code
+ * register} task, so tests of what the register and exit tasks write, and of the champion the next
+ * job reads, share one setup.
  */
 final class VertexJobFixture implements AutoCloseable {
   static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
@@ -64,11 +69,17 @@ final class VertexJobFixture implements AutoCloseable {
   final BigQueryAuditLog audit;
   final BigQueryApprovals approvals;
   final VertexModelRegistry registry;
+
+  /** The bucket's loopback Cloud Storage: the artifact store and the audit log's head anchor. */
+  final GcsStub gcs;
+
+  /** The gcp profile's artifact store, {@code gs://BUCKET/artifacts/}. */
+  final GcsArtifactStore artifacts;
+
   private final Path dir;
   private final Server server;
   private final ManagedChannel channel;
   private final VertexModelRegistryClient client;
-  private final GcsStub headStore;
   private final Warehouse warehouse;
 
   VertexJobFixture(Path dir) throws Exception {
@@ -84,13 +95,13 @@ final class VertexJobFixture implements AutoCloseable {
             NoCredentialsProvider.create(),
             "in-process");
     bq = new LoopbackBigQueryTables();
-    headStore = new GcsStub();
+    gcs = new GcsStub();
+    artifacts = new GcsArtifactStore(gcs.client(), BUCKET, "artifacts");
     audit =
         new BigQueryAuditLog(
             new BigQueryAuditTable(
                 bq.client(), LoopbackBigQueryTables.CONFIG, "audit_log", Duration.ofSeconds(30)),
-            GcsHeadAnchor.forAuditTable(
-                headStore.client(), LoopbackBigQueryTables.CONFIG, "audit_log"));
+            GcsHeadAnchor.forAuditTable(gcs.client(), LoopbackBigQueryTables.CONFIG, "audit_log"));
     approvals =
         new BigQueryApprovals(
             new BigQueryApprovalTable(
@@ -106,25 +117,44 @@ final class VertexJobFixture implements AutoCloseable {
 
   /** The task entrypoint of a job container whose registration is audited to {@code log}. */
   ContainerRun containerRun(AuditLog log) {
-    return containerRun(log, Services.none());
+    return containerRun(log, Services.none(), dir.resolve("work"));
   }
 
   /** As {@link #containerRun(AuditLog)}, with {@code services} (a deploy target) too. */
   ContainerRun containerRun(AuditLog log, Services services) {
-    Path gcs = dir.resolve("gcs");
-    JobRegistry jobs =
-        new JobRegistry(
-            registry,
-            approvals,
-            log,
-            path -> "gs://" + gcs.relativize(path).toString().replace('\\', '/'),
-            clock());
+    return containerRun(log, services, dir.resolve("work"));
+  }
+
+  /**
+   * As {@link #containerRun(AuditLog)}, with the task's scratch space (where it downloads the
+   * champion) in {@code work}: a new directory is a new task's container.
+   */
+  ContainerRun containerRun(AuditLog log, Path work) {
+    return containerRun(log, Services.none(), work);
+  }
+
+  private ContainerRun containerRun(AuditLog log, Services services, Path work) {
     return new ContainerRun(
         MovieLensMfPipeline.definition(),
         () -> warehouse,
-        services.with(JobRegistry.class, jobs),
-        dir.resolve("work"),
-        new PrintStream(OutputStream.nullOutputStream()));
+        services.with(
+            JobRegistry.class, JobRegistry.onVertex(client, artifacts, approvals, log, clock())),
+        work,
+        new PrintStream(OutputStream.nullOutputStream()),
+        ChampionSource.of(champions()));
+  }
+
+  /** The gcp profile's download of an alias's bundle: the registry's artifact from the store. */
+  ChampionDownload champions() {
+    return new ChampionDownload(client, artifacts);
+  }
+
+  /**
+   * The Cloud Storage FUSE path ({@code /gcs/BUCKET/pipeline-root/JOB/...}) tasks of {@code job}
+   * see.
+   */
+  Path pipelineRoot(String job) {
+    return dir.resolve("gcs").resolve(BUCKET).resolve("pipeline-root").resolve(job);
   }
 
   /**
@@ -160,9 +190,9 @@ final class VertexJobFixture implements AutoCloseable {
   /** Runs the register task of job {@code job} on artifacts as Vertex stages them. */
   void register(ContainerRun container, String job, String policy, boolean deployed)
       throws Exception {
-    Path root = dir.resolve("gcs").resolve(BUCKET).resolve("pipeline-root").resolve(job);
+    Path root = pipelineRoot(job);
     Map<String, Path> inputs = new LinkedHashMap<>();
-    inputs.put("model", bundle(root.resolve("export/model"), job));
+    inputs.put("model", exportedModel(job));
     Path image = Files.createDirectories(root.resolve("package/image"));
     new PushedImage(
             "europe-west1-docker.pkg.dev/recopipe-demo/recopipe/recommender:model-1",
@@ -198,8 +228,13 @@ final class VertexJobFixture implements AutoCloseable {
   }
 
   /**
-   * A model bundle whose predictions (so its model version) are the job's own: its mean differs.
+   * The bundle the export task of {@code job} wrote, as its tasks see it (written on first use):
+   * a model whose predictions (so its model version) are the job's own, its mean differs.
    */
+  Path exportedModel(String job) throws Exception {
+    return bundle(pipelineRoot(job).resolve("export/model"), job);
+  }
+
   private static Path bundle(Path dir, String job) throws Exception {
     if (Files.isDirectory(dir)) {
       return dir;
@@ -231,7 +266,7 @@ final class VertexJobFixture implements AutoCloseable {
   public void close() throws Exception {
     warehouse.close();
     bq.close();
-    headStore.close();
+    gcs.close();
     client.close();
     channel.shutdownNow();
     server.shutdownNow();
