@@ -12,17 +12,20 @@ import io.recopipe.model.io.Json;
 import io.recopipe.pipeline.audit.SqliteAuditLog;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.promotion.GcpPromotions;
+import io.recopipe.pipeline.registry.AuditedRegistry;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegistryFixtures;
 import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
+import io.recopipe.pipeline.runner.RunOptions;
 import io.recopipe.pipeline.testing.RecordingDeployTarget;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,12 +98,12 @@ class JobSubmitterTest {
     ReviewException refused =
         assertThrows(
             ReviewException.class,
-            () -> promotions.approve(PIPELINE, 2, reviewer("carol"), "mine is fine"));
+            () -> promotions.approve(PIPELINE, 2, reviewer("carol"), "mine is fine", QUIET));
     assertEquals(ReviewException.Kind.FORBIDDEN, refused.kind());
     assertTrue(refused.getMessage().startsWith("four-eyes rule: carol started run job-2"));
     assertEquals(List.of(), deployed);
 
-    promotions.approve(PIPELINE, 2, reviewer("alice"), "good");
+    promotions.approve(PIPELINE, 2, reviewer("alice"), "good", QUIET);
 
     assertEquals(1, deployed.size());
     assertEquals(
@@ -141,14 +144,19 @@ class JobSubmitterTest {
         who);
   }
 
+  private static final RunOptions QUIET =
+      RunOptions.to(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+
   private GcpPromotions promotions() {
+    Clock clock = Clock.fixed(VertexJobFixture.NOW.plusSeconds(60), ZoneOffset.UTC);
     return new GcpPromotions(
         job.approvals,
-        job.registry,
+        new AuditedRegistry(job.registry, job.audit, clock),
         target,
         job.audit,
         "recommender_model",
-        Clock.fixed(VertexJobFixture.NOW.plusSeconds(60), ZoneOffset.UTC));
+        clock,
+        Optional.empty());
   }
 
   private static Reviewer reviewer(String name) {

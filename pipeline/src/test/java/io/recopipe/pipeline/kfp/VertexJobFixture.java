@@ -13,9 +13,6 @@ import io.recopipe.components.evaluate.ModelScores;
 import io.recopipe.components.packaging.PushedImage;
 import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.components.warehouse.Warehouse;
-import io.recopipe.infra.bigquery.BigQueryApprovalTable;
-import io.recopipe.infra.bigquery.BigQueryAuditTable;
-import io.recopipe.infra.gcs.GcsHeadAnchor;
 import io.recopipe.infra.gcs.GcsStub;
 import io.recopipe.infra.vertex.FakeModelService;
 import io.recopipe.infra.vertex.VertexModelRegistryClient;
@@ -38,7 +35,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -83,17 +79,8 @@ final class VertexJobFixture implements AutoCloseable {
             "in-process");
     bq = new LoopbackBigQueryTables();
     headStore = new GcsStub();
-    audit =
-        new BigQueryAuditLog(
-            new BigQueryAuditTable(
-                bq.client(), LoopbackBigQueryTables.CONFIG, "audit_log", Duration.ofSeconds(30)),
-            GcsHeadAnchor.forAuditTable(
-                headStore.client(), LoopbackBigQueryTables.CONFIG, "audit_log"));
-    approvals =
-        new BigQueryApprovals(
-            new BigQueryApprovalTable(
-                bq.client(), LoopbackBigQueryTables.CONFIG, "approvals", Duration.ofSeconds(30)),
-            audit);
+    audit = bq.auditLog(headStore);
+    approvals = bq.approvals(audit);
     registry = new VertexModelRegistry(client, uri -> uri, ref -> ref, clock());
     warehouse = DuckDbWarehouse.open(dir.resolve("warehouse.duckdb"));
   }
