@@ -78,13 +78,24 @@ public final class GcpPromotions {
 
   /** Pending approvals of {@code pipeline}, oldest first (stale ones are expired first). */
   public List<Approval> pending(String pipeline) {
+    expireStale(pipeline);
+    return approvals.inState(pipeline, ApprovalState.PENDING);
+  }
+
+  /**
+   * Expires every pending approval of {@code pipeline} past its time, ending its waiting run of
+   * this home EXPIRED; returns how many.
+   */
+  public int expireStale(String pipeline) {
     Instant now = clock.instant();
+    int expired = 0;
     for (Approval approval : approvals.inState(pipeline, ApprovalState.PENDING)) {
       if (decisions.expire(approval, now)) {
         finishExpired(approval);
+        expired++;
       }
     }
-    return approvals.inState(pipeline, ApprovalState.PENDING);
+    return expired;
   }
 
   /** The approval of {@code version}, in any state. */

@@ -15,7 +15,9 @@ import java.util.Optional;
  * status} entry per version it retired, then {@code promote}; for a serving mark a {@code status}
  * entry per version it retired, then the version's own DEPLOYED {@code status}. Like the home's
  * registry it leaves {@link #setStatus} to the caller, who audits the decision behind it. The
- * registry and the log share no transaction, so each entry follows its change.
+ * registry and the log share no transaction, so each entry follows its change. A Vertex job's tasks
+ * do not use it: a retried task must not write an entry twice, so they write the same entries
+ * through {@code kfp.JobAudit}, which checks the log first.
  */
 public final class AuditedRegistry implements ModelRegistry {
   private final ModelRegistry registry;
