@@ -5,7 +5,6 @@ import io.recopipe.infra.config.GcpConfig;
 import io.recopipe.infra.config.GcpEndpoints;
 import io.recopipe.infra.profile.GcpProfile;
 import io.recopipe.pipeline.home.RecopipeHome;
-import io.recopipe.pipeline.registry.vertex.VertexModelRegistry;
 import io.recopipe.pipeline.runner.RunProfiles;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,9 +14,10 @@ import java.util.Optional;
 
 /**
  * The CLI's {@link RunProfiles}: a run recorded with {@code gcp.enabled=true} gets the gcp profile
- * (built from its own recorded {@code gcp.*} parameters, its versions in the Vertex AI Model
- * Registry), every other run the embedded one, so {@code models approve} or the review page deploy
- * a gcp run to Cloud Run.
+ * (built from its own recorded {@code gcp.*} parameters: its versions in the Vertex AI Model
+ * Registry, its approvals and audit entries in BigQuery, {@link GcpRecords}), every other run the
+ * embedded one, so {@code models approve --profile gcp} or the review page deploy a gcp run to
+ * Cloud Run.
  */
 final class CliProfiles implements RunProfiles {
   /** The parameter {@code --profile gcp} records on a run. */
@@ -25,7 +25,7 @@ final class CliProfiles implements RunProfiles {
 
   private final RecopipeHome home;
   private final Profile local;
-  private final Map<List<Object>, GcpProfile> opened = new HashMap<>();
+  private final Map<List<Object>, Profile> opened = new HashMap<>();
   private final List<GcpProfile> toClose = new ArrayList<>();
 
   CliProfiles(RecopipeHome home) {
@@ -45,18 +45,19 @@ final class CliProfiles implements RunProfiles {
     String source = "the run's recorded parameters";
     GcpConfig config = GcpConfig.from(parameters, source);
     GcpEndpoints endpoints = GcpEndpoints.from(parameters, source);
-    GcpProfile profile =
-        opened.computeIfAbsent(
-            List.of(config, endpoints),
-            key -> {
-              GcpProfile open = GcpProfile.open(config, endpoints, ProfileOption.credentials);
-              toClose.add(open);
-              return open;
-            });
-    return new Profile(
-        profile.warehouses(),
-        profile.services(),
-        Optional.of(VertexModelRegistry.forProfile(profile, home.artifacts())));
+    return opened.computeIfAbsent(
+        List.of(config, endpoints),
+        key -> {
+          GcpProfile open = GcpProfile.open(config, endpoints, ProfileOption.credentials);
+          toClose.add(open);
+          GcpRecords records = GcpRecords.of(open, home);
+          return new Profile(
+              open.warehouses(),
+              open.services(),
+              Optional.of(records.registry()),
+              Optional.of(records.approvals()),
+              Optional.of(records.audit()));
+        });
   }
 
   @Override

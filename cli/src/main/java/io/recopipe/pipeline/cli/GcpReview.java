@@ -5,26 +5,24 @@ import io.recopipe.infra.config.GcpConfig;
 import io.recopipe.infra.config.GcpEndpoints;
 import io.recopipe.infra.profile.GcpProfile;
 import io.recopipe.model.error.InvalidInputException;
-import io.recopipe.pipeline.audit.AuditLog;
-import io.recopipe.pipeline.audit.BigQueryAuditLog;
 import io.recopipe.pipeline.config.PipelineConfig;
 import io.recopipe.pipeline.promotion.GcpPromotions;
+import io.recopipe.pipeline.promotion.Promotions;
 import io.recopipe.pipeline.registry.ModelRegistry;
-import io.recopipe.pipeline.registry.vertex.VertexModelRegistry;
-import io.recopipe.pipeline.review.BigQueryApprovals;
 import io.recopipe.pipeline.review.HomeReview;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The {@code --profile gcp --config FILE} options of the reviewer commands, and the one place the
- * gcp profile's review services are composed: the BigQuery audit log and approvals, the Cloud Run
- * deploy target and the model registry, so {@code models approve|reject --profile gcp} decide a
- * version a Vertex AI pipeline left awaiting approval.
+ * gcp profile's review services are composed: its records ({@link GcpRecords}: the audited Vertex
+ * AI Model Registry, the BigQuery approvals and audit log) and the Cloud Run deploy target, so
+ * {@code models approve|reject|rollback --profile gcp} decide a version a Vertex AI pipeline or a
+ * {@code run --profile gcp} of this home left awaiting approval.
  */
 final class GcpReview {
   @Mixin ProfileOption profile;
@@ -49,34 +47,37 @@ final class GcpReview {
             gcp,
             GcpEndpoints.from(resolved.values(), resolved.source()),
             ProfileOption.credentials);
-    AuditLog audit = BigQueryAuditLog.of(opened);
+    GcpRecords records = GcpRecords.of(opened, home.runner().home());
     DeployTarget target =
         opened
             .services()
             .get(DeployTarget.class)
             .orElseThrow(() -> new InvalidInputException("the gcp profile has no deploy target"));
-    Map<String, String> values = new LinkedHashMap<>(resolved.values());
-    BigQueryApprovals approvals = new BigQueryApprovals(opened.approvalTable(), audit);
-    ModelRegistry registry = registry(opened, home);
+    HomeReview review =
+        new HomeReview(
+            records.approvals(),
+            home.review().reviewers(),
+            home.review().policy(),
+            records.audit());
+    Promotions homeRuns =
+        new Promotions(
+            home.runner(),
+            records.registry(),
+            review,
+            ModelsCommand::definition,
+            Clock.systemUTC());
     return new Opened(
         opened,
         new GcpPromotions(
-            approvals,
-            registry,
+            records.approvals(),
+            records.registry(),
             target,
-            audit,
-            values.getOrDefault("deploy.model_name", "recommender_model"),
-            Clock.systemUTC()),
-        registry,
-        new HomeReview(approvals, home.review().reviewers(), home.review().policy(), audit));
-  }
-
-  /**
-   * The gcp profile's model registry, built here and nowhere else: the Vertex AI Model Registry,
-   * where runs started with {@code run --profile gcp} register their versions.
-   */
-  static ModelRegistry registry(GcpProfile profile, OpenHome home) {
-    return VertexModelRegistry.forProfile(profile, home.runner().home().artifacts());
+            records.audit(),
+            resolved.values().getOrDefault("deploy.model_name", "recommender_model"),
+            Clock.systemUTC(),
+            Optional.of(homeRuns)),
+        records.registry(),
+        review);
   }
 
   /**

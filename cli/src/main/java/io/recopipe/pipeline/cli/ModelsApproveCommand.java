@@ -35,9 +35,14 @@ final class ModelsApproveCommand extends ReviewerAction {
   String comment;
 
   @Override
-  int actOnGcp(GcpPromotions promotions, Reviewer reviewer, String pipeline)
+  int actOnGcp(LocalRunner runner, GcpPromotions promotions, Reviewer reviewer, String pipeline)
       throws ReviewException {
-    Map<String, Object> endpoint = promotions.approve(pipeline, version, reviewer, comment);
+    GcpPromotions.Approved approved =
+        promotions.approve(pipeline, version, reviewer, comment, RunOptions.to(System.out));
+    if (approved.resumed().isPresent()) {
+      return summary(runner, approved.resumed().get());
+    }
+    Map<String, Object> endpoint = approved.endpoint();
     spec.commandLine()
         .getOut()
         .println(
@@ -52,8 +57,13 @@ final class ModelsApproveCommand extends ReviewerAction {
   @Override
   int act(LocalRunner runner, Promotions promotions, Reviewer reviewer, String pipeline)
       throws ReviewException {
-    RunResult result =
-        promotions.approve(pipeline, version, reviewer, comment, RunOptions.to(System.out));
+    return summary(
+        runner,
+        promotions.approve(pipeline, version, reviewer, comment, RunOptions.to(System.out)));
+  }
+
+  /** Prints how the resumed run ended; returns its exit code. */
+  private int summary(LocalRunner runner, RunResult result) {
     var report = runner.history().show(result.runId());
     return RunSummary.print(
         result,

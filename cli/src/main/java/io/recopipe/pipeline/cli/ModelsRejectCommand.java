@@ -32,7 +32,7 @@ final class ModelsRejectCommand extends ReviewerAction {
   String comment;
 
   @Override
-  int actOnGcp(GcpPromotions promotions, Reviewer reviewer, String pipeline)
+  int actOnGcp(LocalRunner runner, GcpPromotions promotions, Reviewer reviewer, String pipeline)
       throws ReviewException {
     promotions.reject(pipeline, version, reviewer, comment);
     spec.commandLine()

@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.cli;
 
+import io.recopipe.pipeline.promotion.GcpPromotions;
 import io.recopipe.pipeline.promotion.Promotions;
 import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
@@ -27,9 +28,24 @@ final class ModelsRollbackCommand extends ReviewerAction {
   String reason;
 
   @Override
+  int actOnGcp(LocalRunner runner, GcpPromotions promotions, Reviewer reviewer, String pipeline)
+      throws ReviewException {
+    return rolledBack(
+        pipeline,
+        reviewer,
+        promotions.rollback(pipeline, reviewer, reason, RunOptions.to(System.out)));
+  }
+
+  @Override
   int act(LocalRunner runner, Promotions promotions, Reviewer reviewer, String pipeline)
       throws ReviewException {
-    int champion = promotions.rollback(pipeline, reviewer, reason, RunOptions.to(System.out));
+    return rolledBack(
+        pipeline,
+        reviewer,
+        promotions.rollback(pipeline, reviewer, reason, RunOptions.to(System.out)));
+  }
+
+  private int rolledBack(String pipeline, Reviewer reviewer, int champion) {
     spec.commandLine()
         .getOut()
         .println(

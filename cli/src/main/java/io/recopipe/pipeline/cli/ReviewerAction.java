@@ -1,6 +1,5 @@
 package io.recopipe.pipeline.cli;
 
-import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.promotion.GcpPromotions;
 import io.recopipe.pipeline.promotion.Promotions;
 import io.recopipe.pipeline.review.ReviewException;
@@ -32,7 +31,7 @@ abstract class ReviewerAction implements Callable<Integer> {
       Reviewer reviewer = token.authenticate(opened.review().reviewers());
       if (gcp.isGcp()) {
         try (GcpReview.Opened cloud = gcp.open(opened)) {
-          return actOnGcp(cloud.promotions(), reviewer, pipelineOption.name);
+          return actOnGcp(opened.runner(), cloud.promotions(), reviewer, pipelineOption.name);
         }
       }
       return act(opened.runner(), ModelsCommand.promotions(opened), reviewer, pipelineOption.name);
@@ -40,14 +39,12 @@ abstract class ReviewerAction implements Callable<Integer> {
   }
 
   /**
-   * Does the action on a version a Vertex AI pipeline left awaiting approval ({@code --profile
-   * gcp}); refused by actions that have no gcp form.
+   * Does the action with {@code --profile gcp}: on the approvals, registry and audit log in Google
+   * Cloud, for versions of Vertex AI pipelines and of this home's {@code run --profile gcp} runs.
    */
-  int actOnGcp(GcpPromotions promotions, Reviewer reviewer, String pipeline)
-      throws ReviewException {
-    throw new InvalidInputException(
-        "--profile gcp: only models approve and models reject act on Google Cloud");
-  }
+  abstract int actOnGcp(
+      LocalRunner runner, GcpPromotions promotions, Reviewer reviewer, String pipeline)
+      throws ReviewException;
 
   /** Does the action as {@code reviewer} on {@code pipeline}; returns the exit code. */
   abstract int act(LocalRunner runner, Promotions promotions, Reviewer reviewer, String pipeline)

@@ -5,8 +5,6 @@ import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.promotion.ApprovalExpiry;
 import io.recopipe.pipeline.promotion.Promotions;
-import io.recopipe.pipeline.registry.ModelRegistry;
-import io.recopipe.pipeline.review.HomeReview;
 import io.recopipe.pipeline.runner.LocalRunner;
 import io.recopipe.pipeline.schedule.ChildProcessLauncher;
 import io.recopipe.pipeline.schedule.SchedulerService;
@@ -22,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -119,7 +118,18 @@ final class ServerCommand implements Callable<Integer> {
                   Clock.systemUTC(),
                   System.out);
       List<AutoCloseable> companions = new ArrayList<>();
-      startCompanions(runner, opened.registry(), opened.review(), companions, out);
+      Promotions home =
+          new Promotions(
+              runner,
+              opened.registry(),
+              opened.review(),
+              name -> MovieLensMfPipeline.definition(),
+              Clock.systemUTC());
+      IntSupplier expireStale =
+          cloud == null
+              ? home::expireStale
+              : () -> home.expireStale() + cloud.promotions().expireStale(MovieLensMfPipeline.NAME);
+      startCompanions(runner, expireStale, companions, out);
       try (ReviewServer server = ReviewServer.start(site, host, port, companions)) {
         out.println(
             "review page: " + server.url() + " (home " + runner.home() + "); Ctrl-C stops it");
@@ -134,12 +144,12 @@ final class ServerCommand implements Callable<Integer> {
 
   /**
    * Starts what runs beside the page (closed last first when the server stops): the scheduler, on
-   * its own connection to the metadata store, and the timer that expires stale approvals.
+   * its own connection to the metadata store, and the timer that expires stale approvals (with
+   * {@code expireStale}: the home's, and with {@code --profile gcp} those in BigQuery too).
    */
   private void startCompanions(
       LocalRunner runner,
-      ModelRegistry registry,
-      HomeReview review,
+      IntSupplier expireStale,
       List<AutoCloseable> companions,
       PrintWriter out) {
     if (noScheduler) {
@@ -160,15 +170,7 @@ final class ServerCommand implements Callable<Integer> {
               + " s (recopipe "
               + "schedule list)");
     }
-    companions.add(
-        new ApprovalExpiry(
-            new Promotions(
-                runner,
-                registry,
-                review,
-                name -> MovieLensMfPipeline.definition(),
-                Clock.systemUTC()),
-            Duration.ofMinutes(1)));
+    companions.add(new ApprovalExpiry(expireStale, Duration.ofMinutes(1)));
   }
 
   /** Lets the shutdown hook wait (bounded) until the server and the home are closed. */

@@ -10,7 +10,10 @@ import io.recopipe.components.deploy.DeployTarget;
 import io.recopipe.components.train.TrainingEngine;
 import io.recopipe.infra.bigquery.BigQueryWarehouse;
 import io.recopipe.infra.profile.GoogleCredentialsCheck;
+import io.recopipe.pipeline.audit.BigQueryAuditLog;
 import io.recopipe.pipeline.home.RecopipeHome;
+import io.recopipe.pipeline.registry.AuditedRegistry;
+import io.recopipe.pipeline.review.BigQueryApprovals;
 import io.recopipe.pipeline.runner.RunProfiles;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -19,7 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A run keeps its profile: gcp runs get Google backends from their own recorded parameters. */
+/**
+ * A run keeps its profile: gcp runs get Google backends and records (registry, approvals, audit
+ * log) from their own recorded parameters.
+ */
 class CliProfilesTest {
   @TempDir Path dir;
 
@@ -63,6 +69,12 @@ class CliProfilesTest {
       assertEquals("bigquery_ml", gcp.services().get(TrainingEngine.class).orElseThrow().name());
       assertTrue(gcp.services().get(DeployTarget.class).isPresent());
       assertTrue(gcp.warehouses().get() instanceof BigQueryWarehouse);
+      assertTrue(
+          gcp.registry().orElseThrow() instanceof AuditedRegistry,
+          "versions in Vertex AI, every change audited");
+      assertTrue(gcp.approvals().orElseThrow() instanceof BigQueryApprovals);
+      assertTrue(gcp.audit().orElseThrow() instanceof BigQueryAuditLog);
+      assertTrue(local.approvals().isEmpty() && local.audit().isEmpty(), "the home's");
       assertSame(
           gcp.services().get(DeployTarget.class).orElseThrow(),
           profiles.forRun(gcpRun()).services().get(DeployTarget.class).orElseThrow(),

@@ -9,10 +9,7 @@ import com.google.cloud.run.v2.CreateServiceRequest;
 import com.google.protobuf.Message;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.recopipe.infra.bigquery.BigQueryApprovalTable;
-import io.recopipe.infra.bigquery.BigQueryAuditTable;
 import io.recopipe.infra.cloudrun.FakeCloudRun;
-import io.recopipe.infra.gcs.GcsHeadAnchor;
 import io.recopipe.infra.gcs.GcsStub;
 import io.recopipe.infra.vertex.FakeModelService;
 import io.recopipe.infra.vertex.VertexModelRegistryClient;
@@ -21,7 +18,6 @@ import io.recopipe.pipeline.audit.BigQueryAuditLog;
 import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.registry.VersionStatus;
 import io.recopipe.pipeline.registry.vertex.VertexModelRegistry;
-import io.recopipe.pipeline.review.BigQueryApprovals;
 import io.recopipe.pipeline.review.LoopbackBigQueryTables;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -80,16 +76,8 @@ class GcpApproveIT {
               Clock.systemUTC())
           .register(draft(), "carol");
     }
-    audit =
-        new BigQueryAuditLog(
-            new BigQueryAuditTable(
-                bq.client(), LoopbackBigQueryTables.CONFIG, "audit_log", Duration.ofSeconds(30)),
-            GcsHeadAnchor.forAuditTable(gcs.client(), LoopbackBigQueryTables.CONFIG, "audit_log"));
-    new BigQueryApprovals(
-            new BigQueryApprovalTable(
-                bq.client(), LoopbackBigQueryTables.CONFIG, "approvals", Duration.ofSeconds(30)),
-            audit)
-        .request(PIPELINE, 1, "job-1", "carol", NOW, NOW.plus(Duration.ofHours(24)));
+    audit = bq.auditLog(gcs);
+    bq.approvals(audit).request(PIPELINE, 1, "job-1", "carol", NOW, NOW.plus(Duration.ofHours(24)));
     config =
         Files.writeString(
             dir.resolve("gcp.yaml"),

@@ -6,9 +6,7 @@ import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.PromotionEntries;
 import io.recopipe.pipeline.registry.RegisteredVersion;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,12 +31,7 @@ final class JobAudit {
 
   /** Audits {@code v}'s registration; {@code retried}: the version was found, not registered. */
   void registered(RegisteredVersion v, boolean retried) {
-    Map<String, String> detail = new LinkedHashMap<>();
-    detail.put("run_id", v.runId());
-    detail.put("model_version", v.modelVersion());
-    detail.put("bundle_sha256", v.bundleSha256());
-    String subject = ModelRegistry.subject(pipeline, v.version());
-    append(List.of(new PromotionEntries.Entry("register", subject, detail)), v.version(), retried);
+    append(List.of(PromotionEntries.register(v)), v.version(), retried);
   }
 
   /**
@@ -59,7 +52,8 @@ final class JobAudit {
     String registered = ModelRegistry.subject(pipeline, version);
     long since =
         log.stream()
-            .filter(e -> e.action().equals("register") && e.subject().equals(registered))
+            .filter(
+                e -> e.action().equals(PromotionEntries.REGISTER) && e.subject().equals(registered))
             .mapToLong(AuditEntry::seq)
             .max()
             .orElse(0);

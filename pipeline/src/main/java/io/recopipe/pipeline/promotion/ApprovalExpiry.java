@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +24,15 @@ public final class ApprovalExpiry implements AutoCloseable {
             return thread;
           });
 
-  /** Calls {@link Promotions#expireStale()} every {@code every}; expiries go to the log. */
-  public ApprovalExpiry(Promotions promotions, Duration every) {
+  /**
+   * Calls {@code expireStale} ({@link Promotions#expireStale()}, or {@link
+   * GcpPromotions#expireStale} on the gcp profile) every {@code every}; expiries go to the log.
+   */
+  public ApprovalExpiry(IntSupplier expireStale, Duration every) {
     timer.scheduleWithFixedDelay(
         () -> {
           try {
-            int expired = promotions.expireStale();
+            int expired = expireStale.getAsInt();
             if (expired > 0) {
               LOG.info("{} pending approval(s) expired", expired);
             }

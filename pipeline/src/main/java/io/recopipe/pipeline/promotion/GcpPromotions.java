@@ -6,7 +6,6 @@ import io.recopipe.components.deploy.DeployTarget;
 import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.registry.ModelRegistry;
-import io.recopipe.pipeline.registry.PromotionEntries;
 import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.review.Approval;
 import io.recopipe.pipeline.review.ApprovalDecisions;
@@ -14,6 +13,8 @@ import io.recopipe.pipeline.review.ApprovalState;
 import io.recopipe.pipeline.review.Approvals;
 import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
+import io.recopipe.pipeline.runner.RunOptions;
+import io.recopipe.pipeline.runner.RunResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,13 +23,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The reviewer actions of the gcp profile, for versions a Vertex AI pipeline left awaiting
- * approval: there is no local run to resume, so approving deploys the version's pushed image to
- * Cloud Run directly and makes it champion. The rules are the home's: a comment is required, an
- * expired approval is refused, the run's starter cannot approve it (four-eyes, always on here: no
- * run record carries a weaker policy), and every decision and the deploy are audited, and so is the
- * promotion with the {@code status} and {@code promote} entries a local promotion writes ({@link
- * PromotionEntries}), since the Vertex AI Model Registry keeps no audit log of its own.
+ * The reviewer actions of the gcp profile, on the approvals in BigQuery. A version whose run is a
+ * run of this home waiting for approval ({@code run --profile gcp}) is decided there and that run
+ * resumes (its own deploy and smoke test, then its promotion) or ends REJECTED or EXPIRED, as on
+ * the home's profile ({@link Promotions}, over the gcp registry and review services). A version a
+ * Vertex AI pipeline left awaiting approval has no local run to resume, so approving deploys its
+ * pushed image to Cloud Run directly and makes it champion. The rules are the home's: a comment is
+ * required, an expired approval is refused, the run's starter cannot approve it (four-eyes; for a
+ * Vertex job always on: no run record carries a weaker policy), and every decision and the deploy
+ * are audited. The registry is the audited one of the gcp profile ({@link
+ * io.recopipe.pipeline.registry.AuditedRegistry}), so the promotion writes the {@code status} and
+ * {@code promote} entries a local promotion writes.
  */
 public final class GcpPromotions {
   private final Approvals approvals;
@@ -38,10 +43,20 @@ public final class GcpPromotions {
   private final AuditLog audit;
   private final String modelName;
   private final Clock clock;
+  private final Optional<Promotions> homeRuns;
 
   /**
-   * Actions over {@code approvals} and {@code registry}, deploying to {@code target} as model
-   * {@code modelName} and auditing to {@code audit}; {@code clock} decides expiry.
+   * What {@link #approve} did: resumed the waiting run of this home (its result), or deployed a
+   * Vertex job's version directly (the endpoint the deploy target reports).
+   */
+  public record Approved(Optional<RunResult> resumed, Map<String, Object> endpoint) {}
+
+  /**
+   * Actions over {@code approvals} and {@code registry} (the gcp profile's audited registry),
+   * deploying a Vertex job's version to {@code target} as model {@code modelName} and auditing to
+   * {@code audit}; {@code clock} decides expiry. {@code homeRuns}, the home's actions over the same
+   * gcp {@code approvals}, {@code registry} and {@code audit}, decide the versions of the home's
+   * waiting runs and roll back; empty: every version is a Vertex job's.
    */
   public GcpPromotions(
       Approvals approvals,
@@ -49,7 +64,9 @@ public final class GcpPromotions {
       DeployTarget target,
       AuditLog audit,
       String modelName,
-      Clock clock) {
+      Clock clock,
+      Optional<Promotions> homeRuns) {
+    this.homeRuns = homeRuns;
     this.approvals = approvals;
     this.decisions = new ApprovalDecisions(approvals, registry);
     this.registry = registry;
@@ -61,9 +78,24 @@ public final class GcpPromotions {
 
   /** Pending approvals of {@code pipeline}, oldest first (stale ones are expired first). */
   public List<Approval> pending(String pipeline) {
-    Instant now = clock.instant();
-    approvals.inState(pipeline, ApprovalState.PENDING).forEach(a -> decisions.expire(a, now));
+    expireStale(pipeline);
     return approvals.inState(pipeline, ApprovalState.PENDING);
+  }
+
+  /**
+   * Expires every pending approval of {@code pipeline} past its time, ending its waiting run of
+   * this home EXPIRED; returns how many.
+   */
+  public int expireStale(String pipeline) {
+    Instant now = clock.instant();
+    int expired = 0;
+    for (Approval approval : approvals.inState(pipeline, ApprovalState.PENDING)) {
+      if (decisions.expire(approval, now)) {
+        finishExpired(approval);
+        expired++;
+      }
+    }
+    return expired;
   }
 
   /** The approval of {@code version}, in any state. */
@@ -72,16 +104,21 @@ public final class GcpPromotions {
   }
 
   /**
-   * Approves {@code version} and deploys it; returns the endpoint the deploy target reports. The
-   * approval is decided first (so of two reviewers only one deploys); a deploy that fails leaves
-   * the approval standing, traffic where it was and the champion unchanged.
+   * Approves {@code version}: resumes its waiting run of this home with {@code options}, or deploys
+   * a Vertex job's version. The approval is decided first (so of two reviewers only one deploys); a
+   * direct deploy that fails leaves the approval standing, traffic where it was and the champion
+   * unchanged.
    */
-  public Map<String, Object> approve(
-      String pipeline, int version, Reviewer reviewer, String comment) throws ReviewException {
+  public Approved approve(
+      String pipeline, int version, Reviewer reviewer, String comment, RunOptions options)
+      throws ReviewException {
     String why = ReviewChecks.requireText(comment, "an approval needs a comment (--comment TEXT)");
-    Approval approval =
-        ReviewChecks.pending(
-            approvals, a -> decisions, pipeline, version, clock.instant(), expired -> {});
+    Approval approval = pending(pipeline, version);
+    Optional<Promotions> home = homeRunOf(approval);
+    if (home.isPresent()) {
+      return new Approved(
+          Optional.of(home.get().approve(pipeline, version, reviewer, why, options)), Map.of());
+    }
     ReviewChecks.fourEyes(true, reviewer, approval);
     String subject = ModelRegistry.subject(pipeline, version);
     RegisteredVersion registered =
@@ -115,30 +152,59 @@ public final class GcpPromotions {
               + e.getMessage(),
           e);
     }
-    Optional<Integer> from =
-        registry.alias(pipeline, ModelRegistry.CHAMPION).map(RegisteredVersion::version);
     String reason = "approved by " + reviewer.name() + ": " + why;
     registry.promote(pipeline, version, reviewer.name(), reason, true);
     Instant now = clock.instant();
-    for (PromotionEntries.Entry e :
-        PromotionEntries.of(registry, pipeline, version, from, reason, true)) {
-      audit.append(now, reviewer.name(), e.action(), e.subject(), e.detail());
-    }
     Map<String, String> detail = new LinkedHashMap<>();
     detail.put("run_id", approval.runId());
     detail.put("target", target.describe());
     detail.put("image", image);
     audit.append(now, reviewer.name(), "deploy", subject, detail);
-    return endpoint;
+    return new Approved(Optional.empty(), endpoint);
   }
 
-  /** Rejects {@code version}; nothing is deployed. */
+  /**
+   * Rejects {@code version}; nothing is deployed, and its waiting run of this home ends REJECTED.
+   */
   public void reject(String pipeline, int version, Reviewer reviewer, String comment)
       throws ReviewException {
     String why = ReviewChecks.requireText(comment, "a rejection needs a comment (--comment TEXT)");
-    ReviewChecks.pending(
-        approvals, a -> decisions, pipeline, version, clock.instant(), expired -> {});
+    Approval approval = pending(pipeline, version);
+    Optional<Promotions> home = homeRunOf(approval);
+    if (home.isPresent()) {
+      home.get().reject(pipeline, version, reviewer, why);
+      return;
+    }
     decisions.decide(
         pipeline, version, ApprovalState.REJECTED, reviewer.name(), why, clock.instant());
+  }
+
+  /**
+   * Redeploys the {@code previous} version of {@code pipeline} (a run of this home) and makes it
+   * champion, audited to the gcp log; returns the new champion's version.
+   */
+  public int rollback(String pipeline, Reviewer reviewer, String reason, RunOptions options)
+      throws ReviewException {
+    Promotions home =
+        homeRuns.orElseThrow(
+            () ->
+                new ReviewException(
+                    ReviewException.Kind.CONFLICT, "no home to roll back " + pipeline + " in"));
+    return home.rollback(pipeline, reviewer, reason, options);
+  }
+
+  /** The PENDING, unexpired approval of {@code version}; an expired one ends its waiting run. */
+  private Approval pending(String pipeline, int version) throws ReviewException {
+    return ReviewChecks.pending(
+        approvals, a -> decisions, pipeline, version, clock.instant(), this::finishExpired);
+  }
+
+  /** The home's actions when {@code approval}'s run is a run of this home waiting for it. */
+  private Optional<Promotions> homeRunOf(Approval approval) {
+    return homeRuns.filter(home -> home.waitsInThisHome(approval));
+  }
+
+  private void finishExpired(Approval approval) {
+    homeRuns.ifPresent(home -> home.finishExpired(approval));
   }
 }

@@ -150,8 +150,19 @@ public final class Promotions {
     return new ApprovalDecisions(approvals, runner.registryOf(approval.runId()));
   }
 
-  /** Ends the run of an approval that just expired. */
-  private void finishExpired(Approval approval) {
+  /**
+   * Whether {@code approval}'s run is a run of this home that waits for it (AWAITING_APPROVAL), so
+   * deciding it resumes or ends that run.
+   */
+  boolean waitsInThisHome(Approval approval) {
+    return runner
+        .findRun(approval.runId())
+        .filter(run -> run.status() == RunStatus.AWAITING_APPROVAL)
+        .isPresent();
+  }
+
+  /** Ends the run of an approval that just expired (nothing when no run of this home waits). */
+  void finishExpired(Approval approval) {
     runner.finishWaiting(approval.runId(), RunStatus.EXPIRED, Approvals.expiredMessage(approval));
   }
 

@@ -7,14 +7,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The audit entries of one promotion, defined once, so a promotion through a registry that keeps no
- * audit log of its own (the Vertex AI Model Registry: a Vertex job's exit task, a reviewer's
- * approval on the gcp profile) writes to the profile's log exactly what the home's registry writes
- * in its promotion's transaction: a {@value #STATUS} entry ({@code status}) for each version the
- * promotion retired, the replaced champion first and then the others by version, and then the
- * {@value #PROMOTE} entry ({@code from}, {@code to}, {@code reason}, {@code status}).
+ * The audit entries of a registration and of one promotion, defined once, so a registry that keeps
+ * no audit log of its own (the Vertex AI Model Registry: a Vertex job's tasks, a gcp run, a
+ * reviewer's approval on the gcp profile) writes to the profile's log exactly what the home's
+ * registry writes in its own transactions: {@value #REGISTER} ({@code run_id}, {@code
+ * model_version}, {@code bundle_sha256}); for a promotion a {@value #STATUS} entry ({@code status})
+ * for each version it retired, the replaced champion first and then the others by version, and then
+ * the {@value #PROMOTE} entry ({@code from}, {@code to}, {@code reason}, {@code status}).
  */
 public final class PromotionEntries {
+  /** The action of a version's registration. */
+  public static final String REGISTER = "register";
+
   /** The action of a version's status change that no other entry carries. */
   public static final String STATUS = "status";
 
@@ -45,7 +49,21 @@ public final class PromotionEntries {
       Optional<Integer> from,
       String reason,
       boolean served) {
-    List<Entry> entries = new ArrayList<>(retirements(registry, pipeline, version));
+    return of(registry.retiredFor(pipeline, version), pipeline, version, from, reason, served);
+  }
+
+  /**
+   * The entries of the promotion of {@code version} of {@code pipeline} from {@code from} that
+   * retired the versions {@code retired} (in the order of {@link ModelRegistry#retiredFor}).
+   */
+  public static List<Entry> of(
+      List<Integer> retired,
+      String pipeline,
+      int version,
+      Optional<Integer> from,
+      String reason,
+      boolean served) {
+    List<Entry> entries = new ArrayList<>(retirements(retired, pipeline));
     entries.add(
         new Entry(
             PROMOTE,
@@ -54,19 +72,36 @@ public final class PromotionEntries {
     return entries;
   }
 
+  /** The {@value #REGISTER} entry of {@code v}. */
+  public static Entry register(RegisteredVersion v) {
+    return new Entry(REGISTER, ModelRegistry.subject(v.pipeline(), v.version()), registerDetail(v));
+  }
+
+  /** The detail of a {@value #REGISTER} entry: the run, the content version, the bundle hash. */
+  public static Map<String, String> registerDetail(RegisteredVersion v) {
+    Map<String, String> detail = new LinkedHashMap<>();
+    detail.put("run_id", v.runId());
+    detail.put("model_version", v.modelVersion());
+    detail.put("bundle_sha256", v.bundleSha256());
+    return detail;
+  }
+
+  /** The {@value #STATUS} entry of {@code version} of {@code pipeline} now in {@code status}. */
+  public static Entry status(String pipeline, int version, VersionStatus status) {
+    return new Entry(STATUS, ModelRegistry.subject(pipeline, version), statusDetail(status));
+  }
+
   /**
    * The {@value #STATUS} entries of the versions that retired when {@code version} became champion
    * or began to serve, in the order of {@link ModelRegistry#retiredFor}.
    */
   public static List<Entry> retirements(ModelRegistry registry, String pipeline, int version) {
-    return registry.retiredFor(pipeline, version).stream()
-        .map(
-            retired ->
-                new Entry(
-                    STATUS,
-                    ModelRegistry.subject(pipeline, retired),
-                    statusDetail(VersionStatus.RETIRED)))
-        .toList();
+    return retirements(registry.retiredFor(pipeline, version), pipeline);
+  }
+
+  /** The {@value #STATUS} entries of the versions {@code retired}, in the order given. */
+  public static List<Entry> retirements(List<Integer> retired, String pipeline) {
+    return retired.stream().map(v -> status(pipeline, v, VersionStatus.RETIRED)).toList();
   }
 
   /** The detail of a {@value #STATUS} entry. */

@@ -11,9 +11,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -92,17 +90,9 @@ public final class SqliteModelRegistry implements ModelRegistry {
             RegisteredVersionRows.bind(ps, v);
             ps.executeUpdate();
           }
-          Map<String, String> detail = new LinkedHashMap<>();
-          detail.put("run_id", v.runId());
-          detail.put("model_version", v.modelVersion());
-          detail.put("bundle_sha256", v.bundleSha256());
+          PromotionEntries.Entry entry = PromotionEntries.register(v);
           AuditLog.append(
-              c,
-              clock.instant(),
-              actor,
-              "register",
-              ModelRegistry.subject(v.pipeline(), next),
-              detail);
+              c, clock.instant(), actor, entry.action(), entry.subject(), entry.detail());
           return v;
         });
   }

@@ -80,7 +80,7 @@ final class RunExecution {
         if (outcome.status() == RunStatus.SUCCEEDED) {
           Optional<RegisteredVersion> version = session.commit.commit();
           if (version.isPresent()) {
-            new ChampionPromotion(session.registry, approvals)
+            new ChampionPromotion(session.registry, session.approvals)
                 .promote(
                     version.get(),
                     session.commit.served(outcome.steps()),
@@ -150,7 +150,7 @@ final class RunExecution {
         run.startedAt(),
         run.who() == null ? options.startedBy() : run.who(),
         profile.registry().orElse(registry),
-        approvals,
+        profile.approvals().orElse(approvals),
         profile.services(),
         runs);
   }

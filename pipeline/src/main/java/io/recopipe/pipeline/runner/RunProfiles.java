@@ -2,7 +2,9 @@ package io.recopipe.pipeline.runner;
 
 import io.recopipe.components.api.Services;
 import io.recopipe.components.warehouse.Warehouse;
+import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.registry.ModelRegistry;
+import io.recopipe.pipeline.review.Approvals;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -19,15 +21,29 @@ public interface RunProfiles extends AutoCloseable {
    * @param warehouses opens the run's warehouse (DuckDB locally, BigQuery on gcp)
    * @param services the backends its steps see
    * @param registry the model registry its versions go to (the gcp profile's Vertex AI Model
-   *     Registry); empty: the registry the runner was composed with
+   *     Registry, audited to {@code audit}); empty: the registry the runner was composed with
+   * @param approvals where it asks for approval and reads the decision (the gcp profile's BigQuery
+   *     table, where reviewers anywhere see it); empty: the runner's (the home's)
+   * @param audit the audit log of its registry and approvals (the gcp profile's BigQuery log);
+   *     empty: the runner's (the home's)
    */
   record Profile(
       Supplier<? extends Warehouse> warehouses,
       Services services,
-      Optional<ModelRegistry> registry) {
-    /** A profile that registers in the runner's registry. */
+      Optional<ModelRegistry> registry,
+      Optional<Approvals> approvals,
+      Optional<AuditLog> audit) {
+    /** A profile that registers in the runner's registry and asks the runner's approvals. */
     public Profile(Supplier<? extends Warehouse> warehouses, Services services) {
       this(warehouses, services, Optional.empty());
+    }
+
+    /** A profile that registers in {@code registry} and asks the runner's approvals. */
+    public Profile(
+        Supplier<? extends Warehouse> warehouses,
+        Services services,
+        Optional<ModelRegistry> registry) {
+      this(warehouses, services, registry, Optional.empty(), Optional.empty());
     }
   }
 

@@ -12,11 +12,13 @@ import io.recopipe.model.io.Json;
 import io.recopipe.pipeline.audit.SqliteAuditLog;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.promotion.GcpPromotions;
+import io.recopipe.pipeline.registry.AuditedRegistry;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegistryFixtures;
 import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
+import io.recopipe.pipeline.runner.RunOptions;
 import io.recopipe.pipeline.testing.RecordingDeployTarget;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,12 +95,12 @@ class JobSubmitterTest {
     ReviewException refused =
         assertThrows(
             ReviewException.class,
-            () -> promotions.approve(PIPELINE, 2, reviewer("carol"), "mine is fine"));
+            () -> promotions.approve(PIPELINE, 2, reviewer("carol"), "mine is fine", QUIET));
     assertEquals(ReviewException.Kind.FORBIDDEN, refused.kind());
     assertTrue(refused.getMessage().startsWith("four-eyes rule: carol started run job-2"));
     assertEquals(List.of(), deployed);
 
-    promotions.approve(PIPELINE, 2, reviewer("alice"), "good");
+    promotions.approve(PIPELINE, 2, reviewer("alice"), "good", QUIET);
 
     assertEquals(1, deployed.size());
     assertEquals(
@@ -138,6 +140,9 @@ class JobSubmitterTest {
         JobVersions.SUBMITTED_BY,
         who);
   }
+
+  private static final RunOptions QUIET =
+      RunOptions.to(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
 
   private static Reviewer reviewer(String name) {
     return new Reviewer(name, VertexJobFixture.NOW, false, false);

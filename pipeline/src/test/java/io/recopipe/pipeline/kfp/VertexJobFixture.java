@@ -14,10 +14,7 @@ import io.recopipe.components.evaluate.ModelScores;
 import io.recopipe.components.packaging.PushedImage;
 import io.recopipe.components.warehouse.DuckDbWarehouse;
 import io.recopipe.components.warehouse.Warehouse;
-import io.recopipe.infra.bigquery.BigQueryApprovalTable;
-import io.recopipe.infra.bigquery.BigQueryAuditTable;
 import io.recopipe.infra.gcs.GcsArtifactStore;
-import io.recopipe.infra.gcs.GcsHeadAnchor;
 import io.recopipe.infra.gcs.GcsStub;
 import io.recopipe.infra.vertex.ChampionDownload;
 import io.recopipe.infra.vertex.FakeModelService;
@@ -34,6 +31,7 @@ import io.recopipe.pipeline.audit.AuditVerification;
 import io.recopipe.pipeline.audit.BigQueryAuditLog;
 import io.recopipe.pipeline.movielens.MovieLensMfPipeline;
 import io.recopipe.pipeline.promotion.GcpPromotions;
+import io.recopipe.pipeline.registry.AuditedRegistry;
 import io.recopipe.pipeline.registry.vertex.VertexModelRegistry;
 import io.recopipe.pipeline.review.BigQueryApprovals;
 import io.recopipe.pipeline.review.LoopbackBigQueryTables;
@@ -42,7 +40,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -97,16 +94,8 @@ final class VertexJobFixture implements AutoCloseable {
     bq = new LoopbackBigQueryTables();
     gcs = new GcsStub();
     artifacts = new GcsArtifactStore(gcs.client(), BUCKET, "artifacts");
-    audit =
-        new BigQueryAuditLog(
-            new BigQueryAuditTable(
-                bq.client(), LoopbackBigQueryTables.CONFIG, "audit_log", Duration.ofSeconds(30)),
-            GcsHeadAnchor.forAuditTable(gcs.client(), LoopbackBigQueryTables.CONFIG, "audit_log"));
-    approvals =
-        new BigQueryApprovals(
-            new BigQueryApprovalTable(
-                bq.client(), LoopbackBigQueryTables.CONFIG, "approvals", Duration.ofSeconds(30)),
-            audit);
+    audit = bq.auditLog(gcs);
+    approvals = bq.approvals(audit);
     registry = new VertexModelRegistry(client, uri -> uri, ref -> ref, clock());
     warehouse = DuckDbWarehouse.open(dir.resolve("warehouse.duckdb"));
   }
@@ -162,13 +151,15 @@ final class VertexJobFixture implements AutoCloseable {
    * deploying to {@code target}, a minute after {@link #NOW}.
    */
   GcpPromotions promotions(DeployTarget target) {
+    Clock clock = Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC);
     return new GcpPromotions(
         approvals,
-        registry,
+        new AuditedRegistry(registry, audit, clock),
         target,
         audit,
         "recommender_model",
-        Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
+        clock,
+        Optional.empty());
   }
 
   /** The audit log's rows as {@code action subject}. */

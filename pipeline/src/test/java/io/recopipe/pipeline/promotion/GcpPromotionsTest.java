@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.recopipe.components.deploy.DeployRequest;
-import io.recopipe.infra.bigquery.BigQueryApprovalTable;
-import io.recopipe.infra.bigquery.BigQueryAuditTable;
-import io.recopipe.infra.gcs.GcsHeadAnchor;
 import io.recopipe.infra.gcs.GcsStub;
 import io.recopipe.pipeline.audit.AuditEntry;
 import io.recopipe.pipeline.audit.BigQueryAuditLog;
 import io.recopipe.pipeline.metadata.MetadataStore;
+import io.recopipe.pipeline.registry.AuditedRegistry;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegistryFixtures;
 import io.recopipe.pipeline.registry.SqliteModelRegistry;
@@ -20,6 +18,7 @@ import io.recopipe.pipeline.review.BigQueryApprovals;
 import io.recopipe.pipeline.review.LoopbackBigQueryTables;
 import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
+import io.recopipe.pipeline.runner.RunOptions;
 import io.recopipe.pipeline.testing.RecordingDeployTarget;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,6 +27,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +42,9 @@ class GcpPromotionsTest {
   private static final Instant NOW = Instant.parse("2026-12-03T07:00:00Z");
   private static final String IMAGE =
       "europe-west1-docker.pkg.dev/recopipe-demo/recopipe/recommender@sha256:" + "ab".repeat(32);
+
+  private static final RunOptions QUIET =
+      RunOptions.to(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
 
   @TempDir Path dir;
   private LoopbackBigQueryTables bq;
@@ -62,17 +65,11 @@ class GcpPromotionsTest {
     registry = new SqliteModelRegistry(store);
     registry.register(RegistryFixtures.draft(store, "job-1", "carol", 0.9));
     registry.setImage("mf", 1, IMAGE);
-    audit =
-        new BigQueryAuditLog(
-            new BigQueryAuditTable(
-                bq.client(), LoopbackBigQueryTables.CONFIG, "audit_log", Duration.ofSeconds(30)),
-            GcsHeadAnchor.forAuditTable(gcs.client(), LoopbackBigQueryTables.CONFIG, "audit_log"));
-    approvals =
-        new BigQueryApprovals(
-            new BigQueryApprovalTable(
-                bq.client(), LoopbackBigQueryTables.CONFIG, "approvals", Duration.ofSeconds(30)),
-            audit);
+    audit = bq.auditLog(gcs);
+    approvals = bq.approvals(audit);
     approvals.request("mf", 1, "job-1", "carol", NOW, NOW.plus(Duration.ofHours(24)));
+    // the home's registry stands in for Vertex AI; its changes are audited to BigQuery as on gcp
+    registry = new AuditedRegistry(registry, audit, Clock.fixed(NOW, ZoneOffset.UTC));
     promotions =
         new GcpPromotions(
             approvals,
@@ -80,7 +77,8 @@ class GcpPromotionsTest {
             target,
             audit,
             "recommender_model",
-            Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
+            Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC),
+            Optional.empty());
   }
 
   @AfterEach
@@ -95,7 +93,7 @@ class GcpPromotionsTest {
     ReviewException refused =
         assertThrows(
             ReviewException.class,
-            () -> promotions.approve("mf", 1, reviewer("carol"), "my own model is fine"));
+            () -> promotions.approve("mf", 1, reviewer("carol"), "my own model is fine", QUIET));
     assertEquals(ReviewException.Kind.FORBIDDEN, refused.kind());
     assertTrue(refused.getMessage().startsWith("four-eyes rule: carol started run job-1"));
     assertEquals(ApprovalState.PENDING, approvals.find("mf", 1).orElseThrow().state());
@@ -104,7 +102,8 @@ class GcpPromotionsTest {
 
   @Test
   void anotherReviewerApprovesAndTheVersionDeploysAndIsAudited() throws Exception {
-    Map<String, Object> endpoint = promotions.approve("mf", 1, reviewer("alice"), "good");
+    Map<String, Object> endpoint =
+        promotions.approve("mf", 1, reviewer("alice"), "good", QUIET).endpoint();
     assertEquals(1, deployed.size());
     assertEquals(IMAGE, deployed.get(0).imageReference());
     assertEquals("job-1", deployed.get(0).runId());
@@ -128,7 +127,8 @@ class GcpPromotionsTest {
     assertEquals(
         ReviewException.Kind.INVALID,
         assertThrows(
-                ReviewException.class, () -> promotions.approve("mf", 1, reviewer("alice"), " "))
+                ReviewException.class,
+                () -> promotions.approve("mf", 1, reviewer("alice"), " ", QUIET))
             .kind());
     GcpPromotions late =
         new GcpPromotions(
@@ -137,9 +137,11 @@ class GcpPromotionsTest {
             null,
             audit,
             "recommender_model",
-            Clock.fixed(NOW.plus(Duration.ofHours(25)), ZoneOffset.UTC));
+            Clock.fixed(NOW.plus(Duration.ofHours(25)), ZoneOffset.UTC),
+            Optional.empty());
     ReviewException expired =
-        assertThrows(ReviewException.class, () -> late.approve("mf", 1, reviewer("alice"), "ok"));
+        assertThrows(
+            ReviewException.class, () -> late.approve("mf", 1, reviewer("alice"), "ok", QUIET));
     assertEquals(ReviewException.Kind.CONFLICT, expired.kind());
     assertEquals(ApprovalState.EXPIRED, approvals.find("mf", 1).orElseThrow().state());
   }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.recopipe.infra.bigquery.BigQueryApprovalTable;
 import io.recopipe.infra.bigquery.BigQueryAuditTable;
-import io.recopipe.infra.gcs.GcsHeadAnchor;
 import io.recopipe.infra.gcs.GcsStub;
 import io.recopipe.pipeline.audit.AuditEntry;
 import io.recopipe.pipeline.audit.AuditVerification;
@@ -44,16 +42,8 @@ class BigQueryReviewTest {
   void start() throws Exception {
     bq = new LoopbackBigQueryTables();
     gcs = new GcsStub();
-    audit =
-        new BigQueryAuditLog(
-            new BigQueryAuditTable(
-                bq.client(), LoopbackBigQueryTables.CONFIG, "audit_log", Duration.ofSeconds(30)),
-            GcsHeadAnchor.forAuditTable(gcs.client(), LoopbackBigQueryTables.CONFIG, "audit_log"));
-    approvals =
-        new BigQueryApprovals(
-            new BigQueryApprovalTable(
-                bq.client(), LoopbackBigQueryTables.CONFIG, "approvals", Duration.ofSeconds(30)),
-            audit);
+    audit = bq.auditLog(gcs);
+    approvals = bq.approvals(audit);
   }
 
   @AfterEach

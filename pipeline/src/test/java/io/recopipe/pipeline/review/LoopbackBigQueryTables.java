@@ -9,12 +9,19 @@ import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryOptions;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.recopipe.infra.bigquery.BigQueryApprovalTable;
+import io.recopipe.infra.bigquery.BigQueryAuditTable;
 import io.recopipe.infra.config.GcpConfig;
+import io.recopipe.infra.gcs.GcsHeadAnchor;
+import io.recopipe.infra.gcs.GcsStub;
+import io.recopipe.pipeline.audit.AuditLog;
+import io.recopipe.pipeline.audit.BigQueryAuditLog;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -90,6 +97,24 @@ public final class LoopbackBigQueryTables implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.start();
+  }
+
+  /**
+   * The gcp profile's audit log in this server's {@code audit_log} table, its head anchored in
+   * {@code anchors} (a loopback Cloud Storage), as {@code BigQueryAuditLog.of} composes it.
+   */
+  public BigQueryAuditLog auditLog(GcsStub anchors) {
+    return new BigQueryAuditLog(
+        new BigQueryAuditTable(client(), CONFIG, "audit_log", Duration.ofSeconds(30)),
+        GcsHeadAnchor.forAuditTable(anchors.client(), CONFIG, "audit_log"));
+  }
+
+  /**
+   * The gcp profile's approvals in this server's {@code approvals} table, audited to {@code audit}.
+   */
+  public BigQueryApprovals approvals(AuditLog audit) {
+    return new BigQueryApprovals(
+        new BigQueryApprovalTable(client(), CONFIG, "approvals", Duration.ofSeconds(30)), audit);
   }
 
   /** The real client pointed at this server, without credentials. */

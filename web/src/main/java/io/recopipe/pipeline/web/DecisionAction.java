@@ -8,9 +8,9 @@ import io.recopipe.pipeline.review.Reviewer;
 
 /**
  * {@code POST /promotions/{pipeline}/{version}/approve} and {@code .../reject}: the logged-in
- * reviewer's decision with a comment. Approval resumes the waiting run (on the gcp profile: deploys
- * the version to Cloud Run) before the response (seconds), then redirects to the promotion page,
- * which shows the outcome.
+ * reviewer's decision with a comment. Approval resumes the waiting run of the home (on the gcp
+ * profile a Vertex AI pipeline's version, which has none, is deployed to Cloud Run) before the
+ * response (seconds), then redirects to the promotion page, which shows the outcome.
  */
 final class DecisionAction implements Handler {
   /** The longest comment accepted. */

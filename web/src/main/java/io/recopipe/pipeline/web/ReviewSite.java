@@ -114,19 +114,20 @@ public final class ReviewSite {
   }
 
   /**
-   * Approves {@code version}: resumes its waiting run (home), or deploys it to Cloud Run (gcp),
-   * with the same four-eyes, comment and expiry rules.
+   * Approves {@code version}: resumes its waiting run of this home (on the gcp profile too, for a
+   * {@code run --profile gcp}), or deploys a Vertex job's version to Cloud Run (gcp), with the same
+   * four-eyes, comment and expiry rules.
    */
   void approve(String pipeline, int version, Reviewer reviewer, String comment)
       throws ReviewException {
     if (gcp != null) {
-      gcp.approve(pipeline, version, reviewer, comment);
+      gcp.approve(pipeline, version, reviewer, comment, runOptions());
     } else {
       promotions.approve(pipeline, version, reviewer, comment, runOptions());
     }
   }
 
-  /** Rejects {@code version}; nothing is deployed. */
+  /** Rejects {@code version}; nothing is deployed, and its waiting run of this home ends. */
   void reject(String pipeline, int version, Reviewer reviewer, String comment)
       throws ReviewException {
     if (gcp != null) {

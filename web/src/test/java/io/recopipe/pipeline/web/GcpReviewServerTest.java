@@ -12,13 +12,10 @@ import com.google.protobuf.Message;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.recopipe.components.api.Services;
-import io.recopipe.infra.bigquery.BigQueryApprovalTable;
-import io.recopipe.infra.bigquery.BigQueryAuditTable;
 import io.recopipe.infra.cloudrun.CanaryCheck;
 import io.recopipe.infra.cloudrun.CloudRunClients;
 import io.recopipe.infra.cloudrun.CloudRunDeployTarget;
 import io.recopipe.infra.cloudrun.FakeCloudRun;
-import io.recopipe.infra.gcs.GcsHeadAnchor;
 import io.recopipe.infra.gcs.GcsStub;
 import io.recopipe.infra.vertex.FakeModelService;
 import io.recopipe.infra.vertex.VertexModelRegistryClient;
@@ -27,6 +24,7 @@ import io.recopipe.pipeline.audit.BigQueryAuditLog;
 import io.recopipe.pipeline.home.RecopipeHome;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.promotion.GcpPromotions;
+import io.recopipe.pipeline.registry.AuditedRegistry;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.registry.VersionStatus;
@@ -120,16 +118,10 @@ class GcpReviewServerTest {
       registry.register(draft(job), "carol");
     }
     gcs = new GcsStub();
-    audit =
-        new BigQueryAuditLog(
-            new BigQueryAuditTable(
-                bq.client(), LoopbackBigQueryTables.CONFIG, "audit_log", Duration.ofSeconds(30)),
-            GcsHeadAnchor.forAuditTable(gcs.client(), LoopbackBigQueryTables.CONFIG, "audit_log"));
-    approvals =
-        new BigQueryApprovals(
-            new BigQueryApprovalTable(
-                bq.client(), LoopbackBigQueryTables.CONFIG, "approvals", Duration.ofSeconds(30)),
-            audit);
+    audit = bq.auditLog(gcs);
+    // audited from here on, as the gcp profile composes it
+    registry = new AuditedRegistry(registry, audit, clock);
+    approvals = bq.approvals(audit);
     approvals.request(EchoPipeline.NAME, 1, "job-1", "carol", NOW, NOW.plus(Duration.ofHours(24)));
     approvals.request(EchoPipeline.NAME, 2, "job-2", "carol", NOW, NOW.plus(Duration.ofHours(24)));
 
@@ -154,7 +146,8 @@ class GcpReviewServerTest {
             target("127.0.0.1:" + grpc.getPort()),
             audit,
             "recommender_model",
-            clock);
+            clock,
+            Optional.empty());
     sessions = new Sessions(Clock.systemUTC(), Sessions.IDLE);
     server =
         ReviewServer.start(
