@@ -12,7 +12,6 @@ import io.recopipe.model.io.Json;
 import io.recopipe.pipeline.audit.SqliteAuditLog;
 import io.recopipe.pipeline.metadata.MetadataStore;
 import io.recopipe.pipeline.promotion.GcpPromotions;
-import io.recopipe.pipeline.registry.AuditedRegistry;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegistryFixtures;
 import io.recopipe.pipeline.registry.SqliteModelRegistry;

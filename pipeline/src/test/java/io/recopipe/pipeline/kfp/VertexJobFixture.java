@@ -219,8 +219,8 @@ final class VertexJobFixture implements AutoCloseable {
   }
 
   /**
-   * The bundle the export task of {@code job} wrote, as its tasks see it (written on first use):
-   * a model whose predictions (so its model version) are the job's own, its mean differs.
+   * The bundle the export task of {@code job} wrote, as its tasks see it (written on first use): a
+   * model whose predictions (so its model version) are the job's own, its mean differs.
    */
   Path exportedModel(String job) throws Exception {
     return bundle(pipelineRoot(job).resolve("export/model"), job);
