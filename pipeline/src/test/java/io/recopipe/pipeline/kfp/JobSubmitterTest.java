@@ -17,7 +17,6 @@ import io.recopipe.pipeline.registry.RegistryFixtures;
 import io.recopipe.pipeline.registry.SqliteModelRegistry;
 import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
-import io.recopipe.pipeline.runner.RunOptions;
 import io.recopipe.pipeline.testing.RecordingDeployTarget;
 import java.nio.file.Path;
 import java.util.List;
@@ -94,12 +93,14 @@ class JobSubmitterTest {
     ReviewException refused =
         assertThrows(
             ReviewException.class,
-            () -> promotions.approve(PIPELINE, 2, reviewer("carol"), "mine is fine", QUIET));
+            () ->
+                promotions.approve(
+                    PIPELINE, 2, reviewer("carol"), "mine is fine", VertexJobFixture.QUIET));
     assertEquals(ReviewException.Kind.FORBIDDEN, refused.kind());
     assertTrue(refused.getMessage().startsWith("four-eyes rule: carol started run job-2"));
     assertEquals(List.of(), deployed);
 
-    promotions.approve(PIPELINE, 2, reviewer("alice"), "good", QUIET);
+    promotions.approve(PIPELINE, 2, reviewer("alice"), "good", VertexJobFixture.QUIET);
 
     assertEquals(1, deployed.size());
     assertEquals(
@@ -139,9 +140,6 @@ class JobSubmitterTest {
         JobVersions.SUBMITTED_BY,
         who);
   }
-
-  private static final RunOptions QUIET =
-      RunOptions.to(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
 
   private static Reviewer reviewer(String name) {
     return new Reviewer(name, VertexJobFixture.NOW, false, false);

@@ -209,7 +209,12 @@ class OverlappingJobsReleaseTest {
     assertEquals(1, job.bq.approvals.size());
 
     job.promotions(target)
-        .approve(PIPELINE, 1, new Reviewer("alice", VertexJobFixture.NOW, false, false), "retry");
+        .approve(
+            PIPELINE,
+            1,
+            new Reviewer("alice", VertexJobFixture.NOW, false, false),
+            "retry",
+            VertexJobFixture.QUIET);
 
     assertEquals(List.of(r1 + "=100"), traffic(), "the staged revision serves");
     assertEquals(Optional.of(1), alias(ModelRegistry.CHAMPION));

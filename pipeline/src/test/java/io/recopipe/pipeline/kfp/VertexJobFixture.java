@@ -35,6 +35,7 @@ import io.recopipe.pipeline.registry.AuditedRegistry;
 import io.recopipe.pipeline.registry.vertex.VertexModelRegistry;
 import io.recopipe.pipeline.review.BigQueryApprovals;
 import io.recopipe.pipeline.review.LoopbackBigQueryTables;
+import io.recopipe.pipeline.runner.RunOptions;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -145,6 +146,9 @@ final class VertexJobFixture implements AutoCloseable {
   Path pipelineRoot(String job) {
     return dir.resolve("gcs").resolve(BUCKET).resolve("pipeline-root").resolve(job);
   }
+
+  /** Options of a run that a reviewer action resumes, printing nothing. */
+  static final RunOptions QUIET = RunOptions.to(new PrintStream(OutputStream.nullOutputStream()));
 
   /**
    * The reviewer actions of the gcp profile over this fixture's approvals, registry and audit log,
