@@ -123,6 +123,7 @@ public final class CloudRunDeployTarget implements DeployTarget {
    * checked on its own tagged URL at 0% of the traffic, and a failed check removes the tag. A
    * service that does not exist yet is created serving the revision (nothing served before).
    */
+  @Override
   public Map<String, Object> stage(DeployRequest request) throws ComponentException {
     Staged staged = createRevision(request, false);
     if (staged.created() != null) {
@@ -159,6 +160,7 @@ public final class CloudRunDeployTarget implements DeployTarget {
    * for it); refused, traffic unmoved, when it is not ready. A retry after the move changes
    * nothing.
    */
+  @Override
   public Optional<Map<String, Object>> release(String modelVersion, String image)
       throws ComponentException {
     Service service = services.find();

@@ -7,6 +7,7 @@ import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegisteredVersion;
+import io.recopipe.pipeline.registry.VersionStatus;
 import io.recopipe.pipeline.review.Approval;
 import io.recopipe.pipeline.review.ApprovalDecisions;
 import io.recopipe.pipeline.review.ApprovalState;
@@ -105,15 +106,18 @@ public final class GcpPromotions {
 
   /**
    * Approves {@code version}: resumes its waiting run of this home with {@code options}, or deploys
-   * a Vertex job's version. The approval is decided first (so of two reviewers only one deploys); a
-   * direct deploy that fails leaves the approval standing, traffic where it was and the champion
-   * unchanged.
+   * a Vertex job's version, moving traffic last: the new revision is staged (ready, no traffic)
+   * before the approval is decided, so a deploy that fails leaves the approval pending and nothing
+   * changed; then traffic moves and the version becomes champion. Should the traffic move or the
+   * promotion fail after the decision, the version stays APPROVED and approving it again finishes
+   * the deploy (decided once: of two reviewers only one decides).
    */
   public Approved approve(
       String pipeline, int version, Reviewer reviewer, String comment, RunOptions options)
       throws ReviewException {
     String why = ReviewChecks.requireText(comment, "an approval needs a comment (--comment TEXT)");
-    Approval approval = pending(pipeline, version);
+    Optional<Approval> unfinished = unfinished(pipeline, version);
+    Approval approval = unfinished.isPresent() ? unfinished.get() : pending(pipeline, version);
     Optional<Promotions> home = homeRunOf(approval);
     if (home.isPresent()) {
       return new Approved(
@@ -136,30 +140,47 @@ public final class GcpPromotions {
                     new ReviewException(
                         ReviewException.Kind.CONFLICT,
                         subject + " has no pushed image to deploy (its run did not package it)"));
-    decisions.decide(
-        pipeline, version, ApprovalState.APPROVED, reviewer.name(), why, clock.instant());
     Map<String, Object> endpoint;
     try {
       endpoint =
-          target.deploy(
+          target.stage(
               new DeployRequest(image, registered.modelVersion(), approval.runId(), modelName, 0));
     } catch (ComponentException e) {
       throw new OperationFailedException(
           subject
-              + " was approved but its deploy to "
+              + " was not approved: its deploy to "
               + target.describe()
-              + " failed; the champion is unchanged: "
+              + " failed before any traffic moved; the champion is unchanged: "
               + e.getMessage(),
           e);
     }
-    String reason = "approved by " + reviewer.name() + ": " + why;
+    if (unfinished.isEmpty()) {
+      decisions.decide(
+          pipeline, version, ApprovalState.APPROVED, reviewer.name(), why, clock.instant());
+    }
+    try {
+      endpoint = target.release(registered.modelVersion(), image).orElse(endpoint);
+    } catch (ComponentException e) {
+      throw new OperationFailedException(
+          subject
+              + " was approved but "
+              + target.describe()
+              + " refused to move the traffic to it; the champion is unchanged: "
+              + e.getMessage()
+              + "; approve it again to finish the deploy",
+          e);
+    }
+    String reason =
+        "approved by "
+            + approval.decidedBy().orElse(reviewer.name())
+            + ": "
+            + approvalText(approval, why);
     registry.promote(pipeline, version, reviewer.name(), reason, true);
-    Instant now = clock.instant();
     Map<String, String> detail = new LinkedHashMap<>();
     detail.put("run_id", approval.runId());
     detail.put("target", target.describe());
     detail.put("image", image);
-    audit.append(now, reviewer.name(), "deploy", subject, detail);
+    audit.append(clock.instant(), reviewer.name(), "deploy", subject, detail);
     return new Approved(Optional.empty(), endpoint);
   }
 
@@ -191,6 +212,27 @@ public final class GcpPromotions {
                 new ReviewException(
                     ReviewException.Kind.CONFLICT, "no home to roll back " + pipeline + " in"));
     return home.rollback(pipeline, reviewer, reason, options);
+  }
+
+  /**
+   * The approval of {@code version} when a reviewer approved it but its deploy did not finish (the
+   * version is still APPROVED, not yet champion), so approving again finishes it.
+   */
+  private Optional<Approval> unfinished(String pipeline, int version) {
+    return approvals
+        .find(pipeline, version)
+        .filter(a -> a.state() == ApprovalState.APPROVED)
+        .filter(
+            a ->
+                registry
+                    .find(pipeline, version)
+                    .filter(v -> v.status() == VersionStatus.APPROVED)
+                    .isPresent());
+  }
+
+  /** The comment the approval was decided with, or {@code why} when it is being decided now. */
+  private static String approvalText(Approval approval, String why) {
+    return approval.state() == ApprovalState.APPROVED ? approval.comment().orElse(why) : why;
   }
 
   /** The PENDING, unexpired approval of {@code version}; an expired one ends its waiting run. */

@@ -15,11 +15,13 @@ import io.recopipe.infra.cloudrun.CloudRunDeployTarget;
 import io.recopipe.infra.cloudrun.FakeCloudRun;
 import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.model.io.Json;
+import io.recopipe.pipeline.promotion.GcpPromotions;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.registry.VersionStatus;
 import io.recopipe.pipeline.review.Approval;
 import io.recopipe.pipeline.review.ApprovalState;
+import io.recopipe.pipeline.review.ReviewException;
 import io.recopipe.pipeline.review.Reviewer;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * later commit serves (as two local runs promoting one after the other), and a job that fails
  * leaves the other's release serving its own revision. When Cloud Run refuses the traffic move
  * after the publish, the version awaits approval with the refusal audited, and approving it deploys
- * it.
+ * it; a reviewer's approval moves traffic last as well.
  */
 class OverlappingJobsReleaseTest {
   private static final String PIPELINE = "movielens-mf";
@@ -227,6 +229,75 @@ class OverlappingJobsReleaseTest {
             "promote movielens-mf/v1",
             "deploy movielens-mf/v1"),
         job.auditActions());
+  }
+
+  /**
+   * A reviewer's approval stages the revision before it decides and moves traffic last: a deploy
+   * that fails before any traffic moved leaves the approval pending; a traffic move Cloud Run
+   * refuses after the decision leaves the version APPROVED, and approving it again finishes the
+   * deploy (four-eyes still holds), with the approval decided and audited once.
+   */
+  @Test
+  void anApprovalMovesTrafficLastAndAnUnfinishedOneIsFinishedByApprovingAgain() throws Exception {
+    job.register(run, "job-1", "review", false);
+    run.commit(
+        "job-1",
+        VertexJobFixture.finalStatus("SUCCEEDED"),
+        Map.of(
+            "promotion.policy",
+            "review",
+            "promotion.expires_after",
+            "PT72H",
+            JobVersions.SUBMITTED_BY,
+            "carol"));
+    var promotions = job.promotions(target);
+    cloudRun.failures.put("UpdateService", Status.UNAVAILABLE.withDescription("try later"));
+
+    OperationFailedException notApproved =
+        assertThrows(OperationFailedException.class, () -> approve(promotions, "alice"));
+    assertTrue(notApproved.getMessage().startsWith("movielens-mf/v1 was not approved"));
+    assertEquals(ApprovalState.PENDING, job.approvals.forRun("job-1").orElseThrow().state());
+    assertEquals(VersionStatus.AWAITING_APPROVAL, status(1));
+
+    cloudRun.failures.clear();
+    cloudRun.failures.put("ListRevisions", Status.UNAVAILABLE.withDescription("try later"));
+    OperationFailedException unfinished =
+        assertThrows(OperationFailedException.class, () -> approve(promotions, "alice"));
+    assertTrue(
+        unfinished.getMessage().endsWith("; approve it again to finish the deploy"),
+        unfinished.getMessage());
+    assertEquals(List.of(OLD_REVISION + "=100"), traffic(), "traffic moved nowhere");
+    assertEquals(VersionStatus.APPROVED, status(1));
+    assertEquals(Optional.empty(), alias(ModelRegistry.CHAMPION));
+
+    cloudRun.failures.clear();
+    ReviewException starter =
+        assertThrows(ReviewException.class, () -> approve(promotions, "carol"));
+    assertEquals(ReviewException.Kind.FORBIDDEN, starter.kind());
+    approve(promotions, "bob");
+
+    assertEquals(1, traffic().size());
+    assertTrue(traffic().get(0).startsWith("recommender-m-"), traffic().toString());
+    assertEquals(Optional.of(1), alias(ModelRegistry.CHAMPION));
+    assertEquals(VersionStatus.DEPLOYED, status(1));
+    assertEquals("alice", job.approvals.forRun("job-1").orElseThrow().decidedBy().orElseThrow());
+    assertEquals(
+        List.of(
+            "register movielens-mf/v1",
+            "request_approval movielens-mf/v1",
+            "approve movielens-mf/v1",
+            "promote movielens-mf/v1",
+            "deploy movielens-mf/v1"),
+        job.auditActions());
+  }
+
+  private static void approve(GcpPromotions promotions, String reviewer) throws Exception {
+    promotions.approve(
+        PIPELINE,
+        1,
+        new Reviewer(reviewer, VertexJobFixture.NOW, false, false),
+        "looks right",
+        VertexJobFixture.QUIET);
   }
 
   /** Registers job {@code id}'s version and stages its revision; returns the revision's name. */
