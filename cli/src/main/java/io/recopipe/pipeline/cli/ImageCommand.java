@@ -36,7 +36,9 @@ final class ImageCommand {
   @Command(
       name = "push",
       mixinStandardHelpOptions = true,
-      description = "Pushes this CLI as IMAGE-pipeline:TAG to the gcp profile's repository.")
+      description =
+          "Pushes this CLI and the serving dist as IMAGE-pipeline:TAG to the gcp profile's"
+              + " repository.")
   static final class Push implements Callable<Integer> {
     @Option(
         names = "--profile",

@@ -14,6 +14,7 @@ import io.recopipe.components.packaging.ImageTarball;
 import io.recopipe.components.packaging.PackagingFixtures;
 import io.recopipe.components.packaging.PipelineImage;
 import io.recopipe.components.packaging.ServingDist;
+import io.recopipe.infra.config.DemoGcpConfig;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -85,20 +86,6 @@ class ImageCommandIT {
         JarOutputStream jar = new JarOutputStream(out)) {
       jar.finish();
     }
-    Path config = dir.resolve("gcp.yaml");
-    Files.writeString(
-        config,
-        """
-        gcp:
-          project: recopipe-demo
-          region: europe-west1
-          dataset: recopipe
-          bucket: recopipe-demo-artifacts
-          repository: recopipe
-          service: recommender
-          pipeline_service_account: pipeline@recopipe-demo.iam.gserviceaccount.com
-          serving_service_account: serving@recopipe-demo.iam.gserviceaccount.com
-        """);
     List<String> command = java();
     // as ./recopipe starts the CLI: its flags, then the CLI jar and the bench jar
     command.addAll(List.of("-cp", CLI_JAR + File.pathSeparator + benchJar, PipelineImage.MAIN));
@@ -108,12 +95,12 @@ class ImageCommandIT {
             "push",
             "--profile",
             "gcp",
-            "--config",
-            config.toString(),
             "--home",
             dir.resolve("home").toString(),
             "--base",
             "scratch"));
+    DemoGcpConfig.parameters()
+        .forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     builder
         .environment()

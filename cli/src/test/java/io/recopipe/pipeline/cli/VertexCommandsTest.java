@@ -75,6 +75,12 @@ class VertexCommandsTest {
         more);
   }
 
+  /** The arguments of {@code recopipe compile} of the gcp config with the test image, then MORE. */
+  private String[] gcpCompile(Path spec, String... more) throws IOException {
+    return compile(
+        spec, concat(new String[] {"--config", gcpConfig().toString(), "--image", IMAGE}, more));
+  }
+
   private static String[] concat(String[] head, String... tail) {
     return java.util.stream.Stream.concat(
             java.util.Arrays.stream(head), java.util.Arrays.stream(tail))
@@ -421,12 +427,7 @@ class VertexCommandsTest {
       "train.intercept_l2_reg=1.0"
     };
     Path spec = dir.resolve("spec.json");
-    CliRunner.Result compiled =
-        run(
-            ExitCodes.BAD_INPUT,
-            compile(
-                spec,
-                concat(new String[] {"--config", gcpConfig().toString(), "--image", IMAGE}, bad)));
+    CliRunner.Result compiled = run(ExitCodes.BAD_INPUT, gcpCompile(spec, bad));
     assertRefusal(compiled.err());
     assertTrue(Files.notExists(spec), "no spec is written");
     try (LoopbackVertex vertex = new LoopbackVertex()) {
@@ -447,12 +448,7 @@ class VertexCommandsTest {
       "train.intercept_l2_reg=0.5"
     };
     Path spec = dir.resolve("spec.json");
-    CliRunner.Result compiled =
-        run(
-            ExitCodes.BAD_INPUT,
-            compile(
-                spec,
-                concat(new String[] {"--config", gcpConfig().toString(), "--image", IMAGE}, bad)));
+    CliRunner.Result compiled = run(ExitCodes.BAD_INPUT, gcpCompile(spec, bad));
     try (LoopbackVertex vertex = new LoopbackVertex()) {
       CliRunner.Result submitted = run(ExitCodes.BAD_INPUT, submit(bad));
       assertTrue(vertex.jobs.isEmpty(), "no job is created");
@@ -469,20 +465,17 @@ class VertexCommandsTest {
   @Test
   void anImplicitThresholdIsRefusedAndTheLocalSolverOptionsAreNot() throws IOException {
     Path spec = dir.resolve("spec.json");
-    String[] head = {"--config", gcpConfig().toString(), "--image", IMAGE};
     CliRunner.Result refused =
         run(
             ExitCodes.BAD_INPUT,
-            compile(
+            gcpCompile(
                 spec,
-                concat(
-                    head,
-                    "--set",
-                    "train.feedback_type=IMPLICIT",
-                    "--set",
-                    "train.positive_threshold=4",
-                    "--set",
-                    "train.implicit_solver=cholesky")));
+                "--set",
+                "train.feedback_type=IMPLICIT",
+                "--set",
+                "train.positive_threshold=4",
+                "--set",
+                "train.implicit_solver=cholesky"));
     assertEquals(1, refused.err().strip().lines().count(), "only the threshold: " + refused.err());
     assertTrue(
         refused
@@ -495,16 +488,14 @@ class VertexCommandsTest {
     assertFalse(refused.err().contains("implicit_solver"), refused.err());
     run(
         ExitCodes.OK,
-        compile(
+        gcpCompile(
             spec,
-            concat(
-                head,
-                "--set",
-                "train.feedback_type=IMPLICIT",
-                "--set",
-                "train.implicit_solver=cg",
-                "--set",
-                "train.cg_steps=5")));
+            "--set",
+            "train.feedback_type=IMPLICIT",
+            "--set",
+            "train.implicit_solver=cg",
+            "--set",
+            "train.cg_steps=5"));
   }
 
   private static void assertRefusal(String err) {
