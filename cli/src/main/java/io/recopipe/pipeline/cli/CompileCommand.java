@@ -76,7 +76,7 @@ final class CompileCommand implements Callable<Integer> {
     if (!"vertex".equals(target)) {
       throw new InvalidInputException("--target " + target + ": only vertex is supported");
     }
-    PipelineConfig resolved = load(config, set, false);
+    PipelineConfig resolved = VertexProfile.load(config, set, false);
     Optional<GcpConfig> gcp = optionalGcp(resolved);
     KfpOptions options = KfpOptions.of(VertexImages.resolve(image, gcp, home.resolve().root()));
     Map<String, String> parameters = resolved.values();
@@ -107,17 +107,18 @@ final class CompileCommand implements Callable<Integer> {
   static PipelineConfig load(Path file, Map<String, String> overrides, boolean gcp) {
     PipelineConfig layered = PipelineConfig.layered(file, overrides);
     return new ConfigValidator(MovieLensMfPipeline.definition())
-        .validate(layered, gcp || optionalGcpKeys(layered));
+        .validate(layered, gcp || hasGcpKeys(layered));
   }
 
   /** The gcp section when it has any key; then it must be complete. */
   static Optional<GcpConfig> optionalGcp(PipelineConfig config) {
-    return optionalGcpKeys(config)
+    return hasGcpKeys(config)
         ? Optional.of(GcpConfig.from(config.values(), config.source()))
         : Optional.empty();
   }
 
-  private static boolean optionalGcpKeys(PipelineConfig config) {
+  /** Whether {@code config} has any key of the gcp section. */
+  static boolean hasGcpKeys(PipelineConfig config) {
     return config.values().keySet().stream().anyMatch(k -> k.startsWith(GcpConfig.SECTION + "."));
   }
 }

@@ -1,12 +1,13 @@
 package io.recopipe.pipeline.cli;
 
+import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.packaging.PipelineImage;
+import io.recopipe.components.packaging.ServingDist;
 import io.recopipe.infra.config.GcpConfig;
 import io.recopipe.infra.registry.ArtifactRegistryTarget;
 import io.recopipe.model.error.InvalidInputException;
 import io.recopipe.pipeline.config.PipelineConfig;
 import io.recopipe.pipeline.kfp.VertexImages;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,9 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code recopipe image push --profile gcp}: pushes this recopipe CLI as the pipeline image Vertex
- * AI tasks run ({@code IMAGE-pipeline:TAG} in the configured Artifact Registry repository), so
- * {@code submit} has a container whose code matches the spec it compiles.
+ * {@code recopipe image push --profile gcp}: pushes this recopipe CLI and the serving dist its
+ * package step builds serving images from as the pipeline image Vertex AI tasks run ({@code
+ * IMAGE-pipeline:TAG} in the configured Artifact Registry repository), so {@code submit} has a
+ * container whose code matches the spec it compiles.
  */
 @Command(
     name = "image",
@@ -34,7 +36,9 @@ final class ImageCommand {
   @Command(
       name = "push",
       mixinStandardHelpOptions = true,
-      description = "Pushes this CLI as IMAGE-pipeline:TAG to the gcp profile's repository.")
+      description =
+          "Pushes this CLI and the serving dist as IMAGE-pipeline:TAG to the gcp profile's"
+              + " repository.")
   static final class Push implements Callable<Integer> {
     @Option(
         names = "--profile",
@@ -62,8 +66,9 @@ final class ImageCommand {
         names = "--jar",
         paramLabel = "PATH",
         description =
-            "CLI jar to push (default: the "
-                + "jar this CLI runs from, pipeline/target/recopipe-cli.jar under ./recopipe).")
+            "CLI jar to push (default: the jar this CLI runs from, "
+                + CliJar.BUILT
+                + " under ./recopipe).")
     Path jar;
 
     @Mixin HomeOption home;
@@ -78,11 +83,13 @@ final class ImageCommand {
       }
       PipelineConfig resolved = CompileCommand.load(config, set, true);
       GcpConfig gcp = GcpConfig.from(resolved.values(), resolved.source());
+      Path cli = jar != null ? jar : CliJar.of(ImageCommand.class);
+      ServingDist dist = servingDist();
       ProfileOption.credentials.require();
-      Path cli = jar != null ? jar : runningJar();
       String pinned =
           PipelineImage.push(
               cli,
+              dist,
               ArtifactRegistryTarget.pipelineImage(gcp),
               tag,
               base,
@@ -98,15 +105,17 @@ final class ImageCommand {
       return ExitCodes.OK;
     }
 
-    private static Path runningJar() {
-      String classpath = System.getProperty("java.class.path", "");
-      if (!classpath.endsWith(".jar") || classpath.contains(File.pathSeparator)) {
-        throw new InvalidInputException(
-            "this CLI does not run from one jar (classpath "
-                + classpath.length()
-                + " chars); pass --jar pipeline/target/recopipe-cli.jar");
+    /**
+     * The serving dist as the package step finds it ({@code RECOPIPE_SERVING_DIST}, which the
+     * launcher sets, else {@code serving/target/dist} above the working directory).
+     */
+    private static ServingDist servingDist() {
+      try {
+        return ServingDist.locate(
+            "image push", null, System.getenv(), Path.of("").toAbsolutePath());
+      } catch (ComponentException e) {
+        throw new InvalidInputException(e.getMessage(), e);
       }
-      return Path.of(classpath);
     }
   }
 }

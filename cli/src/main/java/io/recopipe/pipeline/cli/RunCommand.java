@@ -104,7 +104,11 @@ final class RunCommand implements Callable<Integer> {
     if (data != null) {
       overrides.put("ingest.source", data);
     }
-    PipelineConfig resolved = MovieLensMfPipeline.config(config, overrides, profile.isGcp());
+    // under gcp the config's problems and the options BigQuery ML cannot run come in one line
+    PipelineConfig resolved =
+        profile.isGcp()
+            ? VertexProfile.load(config, overrides, true)
+            : MovieLensMfPipeline.config(config, overrides, false);
     PrintStream progress = System.out;
     Map<String, String> parameters = profile.parameters(resolved);
     if (!profile.isGcp()) {

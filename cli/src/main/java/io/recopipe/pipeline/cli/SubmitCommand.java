@@ -126,7 +126,7 @@ final class SubmitCommand implements Callable<Integer> {
                 + ": only gcp submits to "
                 + "Vertex AI (recopipe run runs locally)");
       }
-      PipelineConfig resolved = CompileCommand.load(config, set, true);
+      PipelineConfig resolved = VertexProfile.load(config, set, true);
       GcpConfig gcp = GcpConfig.from(resolved.values(), resolved.source());
       KfpOptions options =
           VertexProfile.options(

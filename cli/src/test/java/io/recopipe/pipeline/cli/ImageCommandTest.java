@@ -1,8 +1,10 @@
 package io.recopipe.pipeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.recopipe.model.error.InvalidInputException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +20,21 @@ class ImageCommandTest {
     assertEquals(ExitCodes.BAD_INPUT, r.code());
     assertTrue(
         r.err().contains("--profile local: images are pushed only in the gcp profile"), r.err());
+  }
+
+  @Test
+  void theDefaultJarIsTheOneHoldingTheCliNotTheClassPath() throws Exception {
+    Path picocli = CliJar.of(picocli.CommandLine.class);
+    assertEquals(
+        Path.of(
+            picocli.CommandLine.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
+        picocli);
+    assertTrue(picocli.toString().endsWith(".jar"), picocli.toString());
+    // here the CLI runs from its build's class directory, which is no image content
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> CliJar.of(ImageCommand.class));
+    assertTrue(e.getMessage().contains("pass --jar cli/target/recopipe-cli.jar"), e.getMessage());
+    assertTrue(e.getMessage().contains("classes in "), e.getMessage());
   }
 
   @Test

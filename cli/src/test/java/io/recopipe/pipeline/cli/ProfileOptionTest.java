@@ -66,6 +66,30 @@ class ProfileOptionTest {
   }
 
   @Test
+  void theConfigsTheSectionsAndTheEnginesProblemsAreOneLine() {
+    ProfileOption.credentials =
+        () -> {
+          throw new AssertionError("credentials must not be looked up for a bad config");
+        };
+    CliRunner.Result r =
+        CliRunner.run(
+            args(
+                    "--set",
+                    "gcp.region=europe-west1",
+                    "--set",
+                    "resources.cpu_limit=abc",
+                    "--set",
+                    "train.method=gibbs")
+                .toArray(String[]::new));
+    assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
+    String line = r.err().strip();
+    assertEquals(1, line.lines().count(), line);
+    assertTrue(line.contains("gcp.project (missing"), line);
+    assertTrue(line.contains("resources.cpu_limit"), line);
+    assertTrue(line.contains("train.method gibbs (BigQuery ML fits ALS only"), line);
+  }
+
+  @Test
   void missingCredentialsAreOneLineWithTheFix() {
     ProfileOption.credentials =
         () -> {

@@ -12,6 +12,7 @@ import com.google.protobuf.util.JsonFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +73,12 @@ class VertexCommandsTest {
           IMAGE
         },
         more);
+  }
+
+  /** The arguments of {@code recopipe compile} of the gcp config with the test image, then MORE. */
+  private String[] gcpCompile(Path spec, String... more) throws IOException {
+    return compile(
+        spec, concat(new String[] {"--config", gcpConfig().toString(), "--image", IMAGE}, more));
   }
 
   private static String[] concat(String[] head, String... tail) {
@@ -420,12 +427,7 @@ class VertexCommandsTest {
       "train.intercept_l2_reg=1.0"
     };
     Path spec = dir.resolve("spec.json");
-    CliRunner.Result compiled =
-        run(
-            ExitCodes.BAD_INPUT,
-            compile(
-                spec,
-                concat(new String[] {"--config", gcpConfig().toString(), "--image", IMAGE}, bad)));
+    CliRunner.Result compiled = run(ExitCodes.BAD_INPUT, gcpCompile(spec, bad));
     assertRefusal(compiled.err());
     assertTrue(Files.notExists(spec), "no spec is written");
     try (LoopbackVertex vertex = new LoopbackVertex()) {
@@ -433,6 +435,67 @@ class VertexCommandsTest {
       assertRefusal(submitted.err());
       assertTrue(vertex.jobs.isEmpty(), "no job is created");
     }
+  }
+
+  @Test
+  void compileAndSubmitReportTheConfigsAndTheEnginesProblemsTogether() throws IOException {
+    String[] bad = {
+      "--set",
+      "resources.cpu_limit=abc",
+      "--set",
+      "train.method=gibbs",
+      "--set",
+      "train.intercept_l2_reg=0.5"
+    };
+    Path spec = dir.resolve("spec.json");
+    CliRunner.Result compiled = run(ExitCodes.BAD_INPUT, gcpCompile(spec, bad));
+    try (LoopbackVertex vertex = new LoopbackVertex()) {
+      CliRunner.Result submitted = run(ExitCodes.BAD_INPUT, submit(bad));
+      assertTrue(vertex.jobs.isEmpty(), "no job is created");
+      for (String err : List.of(compiled.err(), submitted.err())) {
+        assertEquals(1, err.strip().lines().count(), err);
+        assertTrue(err.contains("resources.cpu_limit"), err);
+        assertTrue(err.contains("train.method gibbs (BigQuery ML fits ALS only"), err);
+        assertTrue(err.contains("train.intercept_l2_reg 0.5 (BigQuery ML has one l2_reg"), err);
+      }
+    }
+    assertTrue(Files.notExists(spec), "no spec is written");
+  }
+
+  @Test
+  void anImplicitThresholdIsRefusedAndTheLocalSolverOptionsAreNot() throws IOException {
+    Path spec = dir.resolve("spec.json");
+    CliRunner.Result refused =
+        run(
+            ExitCodes.BAD_INPUT,
+            gcpCompile(
+                spec,
+                "--set",
+                "train.feedback_type=IMPLICIT",
+                "--set",
+                "train.positive_threshold=4",
+                "--set",
+                "train.implicit_solver=cholesky"));
+    assertEquals(1, refused.err().strip().lines().count(), "only the threshold: " + refused.err());
+    assertTrue(
+        refused
+            .err()
+            .contains(
+                "train.positive_threshold 4.0 (BigQuery ML trains on every rating and has no"
+                    + " threshold; remove train.positive_threshold, or leave the ratings below it"
+                    + " out of the data)"),
+        refused.err());
+    assertFalse(refused.err().contains("implicit_solver"), refused.err());
+    run(
+        ExitCodes.OK,
+        gcpCompile(
+            spec,
+            "--set",
+            "train.feedback_type=IMPLICIT",
+            "--set",
+            "train.implicit_solver=cg",
+            "--set",
+            "train.cg_steps=5"));
   }
 
   private static void assertRefusal(String err) {

@@ -23,11 +23,11 @@ import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
 
 /** Tiny bundles, fake serving dists and a tiny base tarball for the packaging tests. */
-final class PackagingFixtures {
+public final class PackagingFixtures {
   private PackagingFixtures() {}
 
   /** Writes a small random model bundle drawn with {@code seed} into {@code dir}. */
-  static Path bundle(Path dir, long seed) throws IOException {
+  public static Path bundle(Path dir, long seed) throws IOException {
     int users = 20;
     int items = 15;
     int k = 4;

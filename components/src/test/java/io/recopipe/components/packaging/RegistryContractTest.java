@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,11 @@ class RegistryContractTest {
     try (LoopbackRegistry registry = LoopbackRegistry.start(temp)) {
       PipelineImage.push(
           jar,
+          ServingDist.locate(
+              "image",
+              PackagingFixtures.servingDist(temp.resolve("dist")).toString(),
+              Map.of(),
+              temp),
           new PackagePushTest.LoopbackTarget(
               registry.host() + "/my-project/repo/recopipe-pipeline"),
           "latest",

@@ -27,7 +27,9 @@ public final class BqmlCompatibility {
 
   /**
    * Every problem, one line each naming its option ({@code section.key}); empty when {@code
-   * train.engine} is not {@value BqmlTrainingEngine#NAME} or nothing is refused.
+   * train.engine} is not {@value BqmlTrainingEngine#NAME} or nothing is refused. Options that do
+   * not parse are not repeated here: the config's own check reports them, and the refusals of the
+   * train section wait until it parses.
    *
    * @param parameters the pipeline's resolved parameters, keyed {@code section.key}
    */
@@ -64,8 +66,7 @@ public final class BqmlCompatibility {
     try {
       options = AlsOptions.fromMap(train);
     } catch (InvalidOptionsException e) {
-      e.problems().forEach(p -> problems.add(TRAIN + p));
-      return problems;
+      return problems; // the config's own check names every option that does not parse
     }
     BqmlSql.refusals(options).forEach(r -> problems.add(TRAIN + r));
     if (tuning

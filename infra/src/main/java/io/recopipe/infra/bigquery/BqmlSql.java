@@ -19,12 +19,17 @@ import java.util.regex.Pattern;
  *
  * <p>Options come from {@link AlsOptions}, whose builder already enforced BigQuery ML's ranges, so
  * both engines accept the same configs. Options that only the local trainer knows are refused when
- * they would change the model ({@code method} other than {@code als}, {@code l2_reg_mode:
- * weighted}, an {@code intercept_l2_reg} different from {@code l2_reg}), since BigQuery ML would
- * silently fit a different model; {@code seed} and {@code threads} only affect how the local
- * trainer computes, so they are ignored, with a note for a non-default seed (see {@link #notes}).
- * {@code num_factors} is always written resolved (log2 of the training rows when automatic), so the
- * manifest states the factor count BigQuery ML used.
+ * they would change the model or its training data ({@code method} other than {@code als}, {@code
+ * l2_reg_mode: weighted}, an {@code intercept_l2_reg} different from {@code l2_reg}, a {@code
+ * positive_threshold} other than 0), since BigQuery ML would silently fit a different model: its
+ * CREATE MODEL for matrix factorization has none of them
+ * (https://cloud.google.com/bigquery/docs/reference/standard-sql/bigqueryml-syntax-create-matrix-factorization).
+ * Options that only say how the local trainer computes ({@code seed}, {@code threads}, {@code
+ * implicit_solver}, {@code cg_steps}) are ignored, with a note for each that would have changed the
+ * local model's numbers: a non-default seed, a solver or CG step count the user set (see {@link
+ * #notes}); {@code threads} never changes them. {@code num_factors} is always written resolved
+ * (log2 of the training rows when automatic), so the manifest states the factor count BigQuery ML
+ * used.
  */
 public final class BqmlSql {
   /** The columns ingest writes and the model is trained on. */
@@ -39,6 +44,8 @@ public final class BqmlSql {
   private static final Pattern PROJECT = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,1023}");
   private static final long DEFAULT_SEED = AlsOptions.defaults().seed();
+  private static final double DEFAULT_POSITIVE_THRESHOLD =
+      AlsOptions.defaults().positiveThreshold();
 
   private final String project;
   private final String dataset;
@@ -126,6 +133,14 @@ public final class BqmlSql {
               + " (BigQuery ML applies "
               + "l2_reg plainly; remove train.l2_reg_mode or set it to plain)");
     }
+    if (options.positiveThreshold() != DEFAULT_POSITIVE_THRESHOLD) {
+      refused.add(
+          "positive_threshold "
+              + options.positiveThreshold()
+              + " (BigQuery ML trains on every "
+              + "rating and has no threshold; remove train.positive_threshold, or leave the ratings "
+              + "below it out of the data)");
+    }
     if (options.resolvedInterceptL2Reg() != options.l2Reg()) {
       refused.add(
           "intercept_l2_reg "
@@ -145,6 +160,15 @@ public final class BqmlSql {
               + options.seed()
               + " is not used: BigQuery ML has no seed, so "
               + "retraining may give slightly different factors");
+    }
+    for (String solver : List.of("implicit_solver", "cg_steps")) {
+      if (options.isSet(solver)) {
+        notes.add(
+            "train."
+                + solver
+                + " is not used: it sets how the local trainer solves implicit ALS, "
+                + "and BigQuery ML uses its own solver");
+      }
     }
     return notes;
   }

@@ -21,6 +21,11 @@ class BqmlCompatibilityTest {
   }
 
   @Test
+  void anOptionThatDoesNotParseIsLeftToTheConfigsOwnCheck() {
+    assertEquals(List.of(), BqmlCompatibility.problems(bqml("train.num_factors", "abc")));
+  }
+
+  @Test
   void otherEnginesAreNotChecked() {
     Map<String, String> local = bqml("train.method", "gibbs");
     local.put("train.engine", "local");

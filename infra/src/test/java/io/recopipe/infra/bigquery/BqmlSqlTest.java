@@ -134,6 +134,40 @@ class BqmlSqlTest {
     assertEquals(List.of(), BqmlSql.notes(options(Map.of("threads", "3"))));
   }
 
+  /**
+   * CREATE MODEL for matrix factorization has no option that drops ratings below a threshold
+   * (https://cloud.google.com/bigquery/docs/reference/standard-sql/bigqueryml-syntax-create-matrix-factorization:
+   * FEEDBACK_TYPE, NUM_FACTORS, USER_COL, ITEM_COL, RATING_COL, WALS_ALPHA, L2_REG, MAX_ITERATIONS,
+   * EARLY_STOP, MIN_REL_PROGRESS, the data split and tuning options), so a threshold that would
+   * change the local model's training data is refused.
+   */
+  @Test
+  void refusesAnImplicitPositiveThresholdBigQueryMlDoesNotHave() {
+    assertEquals(
+        List.of(
+            "positive_threshold 4.0 (BigQuery ML trains on every rating and has no threshold; "
+                + "remove train.positive_threshold, or leave the ratings below it out of the data)"),
+        BqmlSql.refusals(options(Map.of("feedback_type", "IMPLICIT", "positive_threshold", "4"))));
+    assertEquals(
+        List.of(),
+        BqmlSql.refusals(options(Map.of("feedback_type", "IMPLICIT", "positive_threshold", "0"))));
+  }
+
+  @Test
+  void theLocalImplicitSolverOptionsAreIgnoredWithANoteWhenSet() {
+    AlsOptions options =
+        options(Map.of("feedback_type", "IMPLICIT", "implicit_solver", "cg", "cg_steps", "5"));
+    assertEquals(List.of(), BqmlSql.refusals(options));
+    assertEquals(
+        List.of(
+            "train.implicit_solver is not used: it sets how the local trainer solves implicit "
+                + "ALS, and BigQuery ML uses its own solver",
+            "train.cg_steps is not used: it sets how the local trainer solves implicit ALS, and "
+                + "BigQuery ML uses its own solver"),
+        BqmlSql.notes(options));
+    assertEquals(List.of(), BqmlSql.notes(options(Map.of("feedback_type", "IMPLICIT"))));
+  }
+
   @Test
   void readsTrainingInfoEvaluationAndWeights() {
     assertEquals(

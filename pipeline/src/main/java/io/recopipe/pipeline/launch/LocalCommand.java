@@ -11,10 +11,10 @@ import java.util.Optional;
 /**
  * Turns a container command into one this machine can run. The recopipe pipeline image starts the
  * CLI as {@code java [JVM flags] -cp /app/… io.recopipe.pipeline.cli.Main} (or {@code -jar
- * /app/….jar}); here that becomes this machine's java with the spec's JVM flags, this JVM's heap
- * and GC flags, a private temporary directory (a container's {@code /tmp} ends with it) and this
- * build's classpath, exactly as {@code recopipe} and the scheduler start the CLI. Any other command
- * runs as written.
+ * /app/….jar}); here that becomes this machine's java with the spec's JVM flags (the launcher's),
+ * this JVM's heap and GC flags the spec does not already have, a private temporary directory (a
+ * container's {@code /tmp} ends with it) and this build's classpath, exactly as {@code recopipe}
+ * and the scheduler start the CLI. Any other command runs as written.
  */
 final class LocalCommand {
   /** The CLI's main class, as the pipeline image's command names it. */
@@ -48,7 +48,7 @@ final class LocalCommand {
       }
     }
     for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (flag.startsWith("-Xmx") || flag.startsWith("-XX:")) {
+      if ((flag.startsWith("-Xmx") || flag.startsWith("-XX:")) && !local.contains(flag)) {
         local.add(flag);
       }
     }

@@ -1,5 +1,6 @@
 package io.recopipe.pipeline.schedule;
 
+import io.recopipe.components.packaging.CliJvmFlags;
 import io.recopipe.model.error.OperationFailedException;
 import io.recopipe.pipeline.home.RecopipeHome;
 import java.io.IOException;
@@ -102,10 +103,10 @@ public final class ChildProcessLauncher implements RunLauncher {
   }
 
   List<String> command(Schedule schedule) {
-    List<String> command =
-        new ArrayList<>(List.of(javaBinary(), "--add-modules", "jdk.incubator.vector"));
+    List<String> command = new ArrayList<>(List.of(javaBinary()));
+    command.addAll(CliJvmFlags.FLAGS);
     for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (flag.startsWith("-Xmx") || flag.startsWith("-XX:")) {
+      if ((flag.startsWith("-Xmx") || flag.startsWith("-XX:")) && !command.contains(flag)) {
         command.add(flag);
       }
     }

@@ -218,9 +218,12 @@ class KfpCompilerTest {
         + executor.path("container").path("args");
   }
 
-  /** The command keeps the Vector API module, as the local launcher runs the CLI. */
+  /**
+   * The command starts Java with the launcher's flags: the Vector API module, java.nio opened (what
+   * the CLI jar's manifest asks for, which {@code -cp} ignores) and the parallel collector.
+   */
   @Test
-  void theContainerCommandAddsTheVectorModule() {
+  void theContainerCommandHasTheLaunchersJvmFlags() {
     JsonNode command =
         shippedSpec()
             .path("deploymentSpec")
@@ -235,6 +238,9 @@ class KfpCompilerTest {
             "java",
             "--add-modules",
             "jdk.incubator.vector",
+            "--add-opens",
+            "java.base/java.nio=ALL-UNNAMED",
+            "-XX:+UseParallelGC",
             "-cp",
             "/app/resources:/app/classes:/app/libs/*",
             "io.recopipe.pipeline.cli.Main"),
