@@ -63,6 +63,7 @@ class GcpApproveIT {
         NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
             .addService(vertex)
             .addService(cloudRun)
+            .addService(cloudRun.revisions())
             .build()
             .start();
     String endpoint = "127.0.0.1:" + grpc.getPort();

@@ -102,6 +102,7 @@ class GcpReviewServerTest {
         NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
             .addService(vertex)
             .addService(cloudRun)
+            .addService(cloudRun.revisions())
             .build()
             .start();
     client =
