@@ -56,7 +56,8 @@ final class CliProfiles implements RunProfiles {
               open.services(),
               Optional.of(records.registry()),
               Optional.of(records.approvals()),
-              Optional.of(records.audit()));
+              Optional.of(records.audit()),
+              Optional.of(records.champions()));
         });
   }
 

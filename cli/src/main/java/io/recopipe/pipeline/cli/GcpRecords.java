@@ -9,6 +9,7 @@ import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.vertex.VertexModelRegistry;
 import io.recopipe.pipeline.review.Approvals;
 import io.recopipe.pipeline.review.BigQueryApprovals;
+import io.recopipe.pipeline.runner.ChampionBundles;
 import java.time.Clock;
 
 /**
@@ -20,8 +21,11 @@ import java.time.Clock;
  * @param registry the Vertex AI Model Registry, its changes audited to {@code audit}
  * @param approvals the BigQuery approvals, audited to {@code audit}
  * @param audit the BigQuery audit log
+ * @param champions the bundle of a champion {@code registry} names (a Vertex AI job's, another
+ *     machine's), downloaded from the artifact store
  */
-record GcpRecords(ModelRegistry registry, Approvals approvals, AuditLog audit) {
+record GcpRecords(
+    ModelRegistry registry, Approvals approvals, AuditLog audit, ChampionBundles champions) {
   /** The records of {@code profile}; bundles and images are found in {@code home}'s artifacts. */
   static GcpRecords of(GcpProfile profile, RecopipeHome home) {
     AuditLog audit = BigQueryAuditLog.of(profile);
@@ -29,6 +33,7 @@ record GcpRecords(ModelRegistry registry, Approvals approvals, AuditLog audit) {
         new AuditedRegistry(
             VertexModelRegistry.forProfile(profile, home.artifacts()), audit, Clock.systemUTC()),
         new BigQueryApprovals(profile.approvalTable(), audit),
-        audit);
+        audit,
+        ChampionBundles.of(profile.champions()));
   }
 }

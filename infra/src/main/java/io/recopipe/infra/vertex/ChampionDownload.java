@@ -24,9 +24,9 @@ public final class ChampionDownload {
   }
 
   /**
-   * Downloads the bundle of {@code alias} of model {@code modelId} into {@code target} (reused when
-   * a complete copy is there already) and returns it; empty when the model or the alias does not
-   * exist yet.
+   * Downloads the bundle of {@code alias} (or version number) of model {@code modelId} into {@code
+   * target} (reused when a complete copy is there already) and returns it; empty when the model or
+   * the alias does not exist yet.
    *
    * @throws IOException when the version's artifact is outside the store, missing or corrupted
    */

@@ -152,6 +152,7 @@ final class RunExecution {
         profile.registry().orElse(registry),
         profile.approvals().orElse(approvals),
         profile.services(),
-        runs);
+        runs,
+        profile.champions());
   }
 }

@@ -26,13 +26,17 @@ public interface RunProfiles extends AutoCloseable {
    *     table, where reviewers anywhere see it); empty: the runner's (the home's)
    * @param audit the audit log of its registry and approvals (the gcp profile's BigQuery log);
    *     empty: the runner's (the home's)
+   * @param champions fetches a champion of {@code registry} whose bundle the home does not hold
+   *     (the gcp profile's download from the artifact store); empty: every champion's bundle is in
+   *     the home
    */
   record Profile(
       Supplier<? extends Warehouse> warehouses,
       Services services,
       Optional<ModelRegistry> registry,
       Optional<Approvals> approvals,
-      Optional<AuditLog> audit) {
+      Optional<AuditLog> audit,
+      Optional<ChampionBundles> champions) {
     /** A profile that registers in the runner's registry and asks the runner's approvals. */
     public Profile(Supplier<? extends Warehouse> warehouses, Services services) {
       this(warehouses, services, Optional.empty());
@@ -43,7 +47,7 @@ public interface RunProfiles extends AutoCloseable {
         Supplier<? extends Warehouse> warehouses,
         Services services,
         Optional<ModelRegistry> registry) {
-      this(warehouses, services, registry, Optional.empty(), Optional.empty());
+      this(warehouses, services, registry, Optional.empty(), Optional.empty(), Optional.empty());
     }
   }
 

@@ -1,8 +1,11 @@
 package io.recopipe.pipeline.runner;
 
+import io.recopipe.components.api.ArtifactType;
+import io.recopipe.components.api.ComponentException;
 import io.recopipe.components.warehouse.StagedTables;
 import io.recopipe.pipeline.artifacts.ArtifactStore;
 import io.recopipe.pipeline.artifacts.StoredArtifact;
+import io.recopipe.pipeline.artifacts.TreeHash;
 import io.recopipe.pipeline.config.StepParameterView;
 import io.recopipe.pipeline.dsl.OutputRef;
 import io.recopipe.pipeline.dsl.Pipeline;
@@ -14,6 +17,7 @@ import io.recopipe.pipeline.metadata.RunRepository;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.RegisteredVersion;
 import io.recopipe.pipeline.review.Approvals;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,6 +47,9 @@ final class RunSession {
   final ModelRegistry registry;
   final Approvals approvals;
 
+  /** Fetches a champion whose bundle this home does not hold (see {@link RunProfiles.Profile}). */
+  final Optional<ChampionBundles> championBundles;
+
   /** The runs table (the run's commit mark). */
   final RunRepository runs;
 
@@ -55,7 +62,11 @@ final class RunSession {
   private final Map<String, Map<String, StoredArtifact>> outputsByStep = new HashMap<>();
   private final java.util.Set<String> rolledBack = new java.util.HashSet<>();
   private final java.util.Set<String> badInput = new java.util.HashSet<>();
+  private final Map<String, Champion> fetchedChampions = new HashMap<>();
   private boolean prepared;
+
+  /** A champion bundle: its artifact (whose hash keys the steps reading it) and its directory. */
+  private record Champion(StoredArtifact artifact, Path dir) {}
 
   RunSession(
       String runId,
@@ -72,8 +83,10 @@ final class RunSession {
       ModelRegistry registry,
       Approvals approvals,
       io.recopipe.components.api.Services services,
-      RunRepository runs) {
+      RunRepository runs,
+      Optional<ChampionBundles> championBundles) {
     this.runs = runs;
+    this.championBundles = championBundles;
     this.stagingKey = StagedTables.keyOfRun(runId);
     this.commit = new RunCommit(this);
     this.services = services;
@@ -151,21 +164,75 @@ final class RunSession {
     return artifacts.resolve(artifact.uri());
   }
 
-  /** The champion model directory (see {@link LocalRunner#CHAMPION_STEP}). */
+  /**
+   * The champion model directory (see {@link LocalRunner#CHAMPION_STEP}); a step reads it after
+   * {@link #championArtifact} fetched it for the step's cache key.
+   */
   Optional<Path> championModel() {
-    return championArtifact().map(this::directoryOf);
+    try {
+      return champion().map(Champion::dir);
+    } catch (ComponentException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
   }
 
   /**
    * The champion model artifact, whose hash enters the cache key of steps that read it: the bundle
-   * of the registry's {@value ModelRegistry#CHAMPION} version, or, in a home from before the
+   * of the registry's {@value ModelRegistry#CHAMPION} version (fetched into the home's cache when
+   * the home does not hold it, e.g. a Vertex AI job promoted it), or, in a home from before the
    * registry (no champion at all), the latest successful run's export.
+   *
+   * @throws ComponentException when the champion's bundle cannot be fetched: the run stops rather
+   *     than judge its model without the comparison
    */
-  Optional<StoredArtifact> championArtifact() {
+  Optional<StoredArtifact> championArtifact() throws ComponentException {
+    return champion().map(Champion::artifact);
+  }
+
+  private Optional<Champion> champion() throws ComponentException {
     Optional<RegisteredVersion> champion = registry.alias(pipeline.name(), ModelRegistry.CHAMPION);
-    if (champion.isPresent()) {
-      return lineage.find(champion.get().bundleUri());
+    if (champion.isEmpty()) {
+      return lineage
+          .latestModelOf(pipeline.name(), LocalRunner.CHAMPION_STEP)
+          .map(artifact -> new Champion(artifact, directoryOf(artifact)));
     }
-    return lineage.latestModelOf(pipeline.name(), LocalRunner.CHAMPION_STEP);
+    Optional<StoredArtifact> local = lineage.find(champion.get().bundleUri());
+    if (local.isPresent() || championBundles.isEmpty()) {
+      return local.map(artifact -> new Champion(artifact, directoryOf(artifact)));
+    }
+    return Optional.of(fetched(champion.get(), championBundles.get()));
+  }
+
+  /** {@code champion}'s bundle, fetched once per run into the home's cache (once per home). */
+  private synchronized Champion fetched(RegisteredVersion champion, ChampionBundles bundles)
+      throws ComponentException {
+    String key =
+        champion.bundleSha256().isBlank() ? "v" + champion.version() : champion.bundleSha256();
+    Champion known = fetchedChampions.get(key);
+    if (known != null) {
+      return known;
+    }
+    try {
+      Path dir = bundles.fetch(champion, home.cache().resolve("champions").resolve(key));
+      TreeHash hash = TreeHash.of(dir);
+      Champion fetched =
+          new Champion(
+              new StoredArtifact(
+                  0, champion.bundleUri(), ArtifactType.MODEL, hash.sha256(), hash.bytes()),
+              dir);
+      fetchedChampions.put(key, fetched);
+      return fetched;
+    } catch (IOException | RuntimeException e) {
+      throw new ComponentException(
+          "cannot fetch the champion "
+              + champion.pipeline()
+              + " v"
+              + champion.version()
+              + " ("
+              + champion.bundleUri()
+              + ") to compare with: "
+              + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " "),
+          e);
+    }
   }
 }

@@ -64,7 +64,12 @@ public final class LoopbackGcpRecords implements AutoCloseable {
   /** A gcp run's profile: {@code warehouses}, {@code services} and these records. */
   public RunProfiles.Profile profile(Supplier<? extends Warehouse> warehouses, Services services) {
     return new RunProfiles.Profile(
-        warehouses, services, Optional.of(registry), Optional.of(approvals), Optional.of(audit));
+        warehouses,
+        services,
+        Optional.of(registry),
+        Optional.of(approvals),
+        Optional.of(audit),
+        Optional.empty());
   }
 
   @Override
