@@ -1,4 +1,4 @@
-# Two service accounts and the people who review or submit, each with least privilege: every grant
+# Two service accounts and the people who operate, review or submit, each with least privilege: every grant
 # is on the one resource it is needed for, except what only exists at project level (running
 # BigQuery jobs, using Vertex AI, reading Cloud Run operations).
 
@@ -225,5 +225,21 @@ resource "google_service_account_iam_member" "submitter_acts_as_pipeline" {
   for_each           = toset(var.submitters)
   service_account_id = google_service_account.pipeline.name
   role               = "roles/iam.serviceAccountUser"
+  member             = each.value
+}
+
+# --- operators: people who run `recopipe run --profile gcp` from their machine ---
+# They run as the pipeline account, so every call is one its grants above already cover: they log
+# in with `gcloud auth application-default login --impersonate-service-account=PIPELINE_SA_EMAIL`
+# (https://cloud.google.com/docs/authentication/use-service-account-impersonation#adc), which needs
+# iam.serviceAccounts.getAccessToken on that account; roles/iam.serviceAccountTokenCreator holds it
+# (https://cloud.google.com/docs/authentication/use-service-account-impersonation#required-roles,
+# https://cloud.google.com/iam/docs/roles-permissions/iam#iam.serviceAccountTokenCreator). It is
+# granted on the pipeline account alone, never on the project (which would reach every account).
+
+resource "google_service_account_iam_member" "operator_impersonates_pipeline" {
+  for_each           = toset(var.operators)
+  service_account_id = google_service_account.pipeline.name
+  role               = "roles/iam.serviceAccountTokenCreator"
   member             = each.value
 }

@@ -16,6 +16,7 @@ resource "google_project_service" "apis" {
     "artifactregistry.googleapis.com",
     "bigquery.googleapis.com",
     "iam.googleapis.com",
+    "iamcredentials.googleapis.com", # operators' impersonation tokens
     "run.googleapis.com",
     "storage.googleapis.com",
   ])

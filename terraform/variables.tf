@@ -186,3 +186,16 @@ variable "submitters" {
     error_message = "submitters: user:, group: or serviceAccount: only (no domain or public)."
   }
 }
+
+variable "operators" {
+  description = "Who runs recopipe run --profile gcp as the pipeline account, e.g. [\"user:bo@example.com\"]."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition = alltrue([
+      for member in var.operators : can(regex("^(user|group|serviceAccount):.+$", member))
+    ])
+    error_message = "operators: user:, group: or serviceAccount: only (no domain or public)."
+  }
+}

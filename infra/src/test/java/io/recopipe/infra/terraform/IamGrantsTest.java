@@ -203,6 +203,28 @@ class IamGrantsTest {
     }
   }
 
+  /**
+   * Operators run {@code recopipe run --profile gcp} as the pipeline account: their one grant is
+   * roles/iam.serviceAccountTokenCreator on that account (never the project, which would reach
+   * every account), and it holds iam.serviceAccounts.getAccessToken, the permission impersonation
+   * needs
+   * (https://cloud.google.com/docs/authentication/use-service-account-impersonation#required-roles).
+   */
+  @Test
+  void operatorsCanOnlyImpersonateThePipelineAccount() {
+    assertEquals(
+        List.of(new Grant("operator", "roles/iam.serviceAccountTokenCreator", "serviceAccount")),
+        grants.stream().filter(g -> g.identity().equals("operator")).toList());
+    assertEquals(
+        Optional.of(true),
+        holds("roles/iam.serviceAccountTokenCreator", "iam.serviceAccounts.getAccessToken"));
+    Map<String, Map<String, Object>> onAccounts =
+        TerraformModule.shared().resources("google_service_account_iam_member");
+    assertEquals(
+        List.of("google_service_account.pipeline.name"),
+        TerraformModule.valuesAt(onAccounts, "operator_impersonates_pipeline.service_account_id"));
+  }
+
   private static Optional<Grant> granting(MethodRow row) {
     return grants.stream()
         .filter(g -> g.identity().equals(row.identity()))

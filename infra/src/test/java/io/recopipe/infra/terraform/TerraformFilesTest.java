@@ -169,10 +169,12 @@ class TerraformFilesTest {
                 runOperations + " on google_project to reviewer",
                 "roles/iam.serviceAccountUser on google_service_account to reviewer",
                 "roles/aiplatform.user on google_project to submitter",
-                "roles/iam.serviceAccountUser on google_service_account to submitter")),
+                "roles/iam.serviceAccountUser on google_service_account to submitter",
+                "roles/iam.serviceAccountTokenCreator on google_service_account to operator")),
         grants,
         "reviewers get the review tables (not the dataset), the anchor object, BigQuery jobs,"
-            + " alias moves and the deploy; submitters create pipeline jobs as the pipeline account");
+            + " alias moves and the deploy; submitters create pipeline jobs as the pipeline account;"
+            + " operators impersonate it");
     Map<String, Map<String, Object>> actAs = MODULE.resources("google_service_account_iam_member");
     assertEquals(
         List.of("google_service_account.serving.name"),
@@ -185,6 +187,10 @@ class TerraformFilesTest {
         List.of("google_service_account.pipeline.name"),
         TerraformModule.valuesAt(actAs, "submitter_acts_as_pipeline.service_account_id"),
         "submitters act as the pipeline account only");
+    assertEquals(
+        List.of("google_service_account.pipeline.name"),
+        TerraformModule.valuesAt(actAs, "operator_impersonates_pipeline.service_account_id"),
+        "operators impersonate the pipeline account only");
   }
 
   /** The review tables are granted once, by one for_each over table → role, not parallel blocks. */

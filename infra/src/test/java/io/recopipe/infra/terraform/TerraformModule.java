@@ -118,7 +118,7 @@ final class TerraformModule {
 
   /**
    * One IAM member grant: who gets it ({@code pipeline}, {@code serving}, {@code reviewer}, {@code
-   * submitter}, or the member expression), the role (a custom role as its {@code
+   * submitter}, {@code operator}, or the member expression), the role (a custom role as its {@code
    * google_project_iam_custom_role.NAME.name} reference), and the resource type and name granting
    * it.
    */
@@ -129,7 +129,7 @@ final class TerraformModule {
    * role of {@code local.reviewer_table_roles}. The identity comes from the member ({@code
    * local.pipeline_member}, {@code local.serving_member}) or from the variable the resource's
    * {@code for_each} ranges over ({@code var.reviewers}, {@code var.submitters}, {@code
-   * var.invokers}).
+   * var.operators}, {@code var.invokers}).
    */
   List<Grant> grants() {
     List<Grant> grants = new ArrayList<>();
@@ -191,6 +191,9 @@ final class TerraformModule {
     }
     if (over.equals("toset(var.submitters)")) {
       return "submitter";
+    }
+    if (over.equals("toset(var.operators)")) {
+      return "operator";
     }
     if (over.equals("toset(var.invokers)")) {
       return "invoker";
