@@ -8,9 +8,7 @@ import io.recopipe.pipeline.audit.AuditLog;
 import io.recopipe.pipeline.registry.ModelRegistry;
 import io.recopipe.pipeline.registry.vertex.VertexModelRegistry;
 import io.recopipe.pipeline.review.Approvals;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.function.Function;
 
 /**
  * Where the tasks of a Vertex AI pipeline job keep model versions, their bundles and approval
@@ -37,19 +35,6 @@ public record JobRegistry(
     Clock clock) {
   /** Who a Vertex job's versions and approval requests are attributed to. */
   public static final String ACTOR = "system:vertex-job";
-
-  /**
-   * A job registry whose versions record where the task found the bundle ({@code artifactUri} of
-   * its path), without copying it: for a registry that never outlives the task's files.
-   */
-  public JobRegistry(
-      ModelRegistry registry,
-      Approvals approvals,
-      AuditLog audit,
-      Function<Path, String> artifactUri,
-      Clock clock) {
-    this(registry, approvals, audit, (uri, dir) -> artifactUri.apply(dir), clock);
-  }
 
   /**
    * The job registry of the gcp profile: versions in the Vertex AI Model Registry of {@code

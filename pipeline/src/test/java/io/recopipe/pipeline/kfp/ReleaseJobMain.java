@@ -103,7 +103,7 @@ public final class ReleaseJobMain {
               new SqliteModelRegistry(store),
               review.approvals(),
               review.audit(),
-              path -> path.toUri().toString(),
+              (uri, bundle) -> bundle.toUri().toString(), // the bundle stays where it is
               Clock.systemUTC());
       Services services =
           Services.none().with(JobRegistry.class, jobs).with(DeployTarget.class, target(client));
